@@ -1,0 +1,148 @@
+import { isLeft } from 'fp-ts/Either';
+import {
+  acceptedEvents,
+  resolveMaxRetries,
+  resolvePreparation,
+  type CommandHandlerOptions,
+} from './command-handler';
+import type { CommandResult } from './command-result';
+import type { CommandEnvelope, Decider } from './decider';
+import type { EventToAppend } from './envelope';
+import type { EventPreparation } from './event-preparation';
+import { prepareEvents } from './event-preparation';
+import type { EventStore, StreamAppend } from './event-store';
+import { sealEvents } from './hash-chain';
+import { LruCache } from './lru-cache';
+import { foldDecided, foldRecorded, initialFold, type StreamFold } from './stream-fold';
+import { isWrongExpectedVersionError } from './wrong-expected-version-error';
+
+export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err>
+  extends CommandHandlerOptions<Cmd, Evt, State, Ctx, Err> {
+  /** Streams whose folded state is kept between batches. Default 10 000. */
+  cacheSize?: number;
+}
+
+/** The outcome of one command within an attempt: final, or waiting for the batch to commit. */
+type Outcome<Err> =
+  | { kind: 'final'; result: CommandResult<Err> }
+  | { kind: 'pending'; streamId: string; appendIndex: number; sealed: EventToAppend[]; firstVersion: number };
+
+/**
+ * For bulk imports: decides many commands against cached stream states and writes
+ * them with ONE appendBatch.
+ *
+ * Later commands of a batch see the events of earlier ones through a per-attempt
+ * overlay; the cache itself only ever holds states that are in the store (it is
+ * filled from reads, and from the overlay once the batch has committed). A version
+ * conflict means another writer touched a stream: the cached states of every stream
+ * the batch wrote are dropped and the whole batch is decided again from the store,
+ * at most `maxRetries` more times. Each command becomes its own StreamAppend, so the
+ * global order of the events is the order of the commands.
+ */
+export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
+  private readonly store: EventStore;
+  private readonly decider: Decider<Cmd, Evt, State, Ctx, Err>;
+  private readonly describe: (cmd: Cmd) => CommandEnvelope;
+  private readonly preparation: EventPreparation<Evt>;
+  private readonly maxRetries: number;
+  private readonly cache: LruCache<string, StreamFold<State>>;
+
+  constructor(opts: BatchCommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
+    this.store = opts.store;
+    this.decider = opts.decider;
+    this.describe = opts.describe;
+    this.preparation = resolvePreparation(opts);
+    this.maxRetries = resolveMaxRetries(opts.maxRetries);
+    this.cache = new LruCache(opts.cacheSize ?? 10_000);
+  }
+
+  /** Number of streams currently cached (for tests and metrics). */
+  get cachedStreams(): number {
+    return this.cache.size;
+  }
+
+  async handleMany(cmds: readonly Cmd[], ctx: Ctx): Promise<CommandResult<Err>[]> {
+    const envelopes = cmds.map((cmd) => this.describe(cmd));
+    const attempts = this.maxRetries + 1;
+    let outcomes: Outcome<Err>[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const overlay = new Map<string, StreamFold<State>>();
+      const appends: StreamAppend[] = [];
+      outcomes = [];
+      for (const [i, cmd] of cmds.entries()) {
+        const envelope = envelopes[i] as CommandEnvelope;
+        outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
+      }
+      if (appends.length === 0) return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
+      try {
+        const written = await this.store.appendBatch(appends);
+        for (const [streamId, fold] of overlay) this.cache.set(streamId, fold);
+        return outcomes.map((o) => {
+          if (o.kind === 'final') return o.result;
+          const result = written[o.appendIndex];
+          if (!result) throw new Error(`appendBatch returned no result for append ${o.appendIndex}`);
+          return {
+            status: 'accepted',
+            streamId: o.streamId,
+            events: acceptedEvents(o.sealed, o.firstVersion),
+            nextExpectedVersion: o.firstVersion + o.sealed.length - 1,
+            lastPosition: result.lastPosition,
+          };
+        });
+      } catch (error) {
+        if (!isWrongExpectedVersionError(error)) throw error;
+        for (const { streamId } of appends) this.cache.delete(streamId);
+      }
+    }
+    return this.conflicts(outcomes, envelopes, attempts);
+  }
+
+  private async decideOne(
+    cmd: Cmd,
+    envelope: CommandEnvelope,
+    ctx: Ctx,
+    overlay: Map<string, StreamFold<State>>,
+    appends: StreamAppend[],
+  ): Promise<Outcome<Err>> {
+    const { streamId } = envelope;
+    const fold = overlay.get(streamId) ?? (await this.load(streamId));
+    overlay.set(streamId, fold);
+    const decision = this.decider.decide(cmd, fold.state, ctx);
+    if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
+    if (decision.right.length === 0) {
+      return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };
+    }
+    const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));
+    appends.push({ streamId, expectedVersion: fold.version, events: sealed });
+    overlay.set(streamId, foldDecided(this.decider, fold, decision.right, sealed));
+    return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
+  }
+
+  /** From the cache, else from the store; either way a state that is in the store. */
+  private async load(streamId: string): Promise<StreamFold<State>> {
+    const cached = this.cache.get(streamId);
+    if (cached) return cached;
+    const events = await this.store.readStream(streamId);
+    const fold = foldRecorded(this.decider, this.preparation.codec, initialFold(this.decider.initialState), events);
+    this.cache.set(streamId, fold);
+    return fold;
+  }
+
+  /**
+   * The batch never committed. Every command on a stream the batch wanted to write was
+   * decided against events that do not exist, so each of them is reported as a conflict;
+   * commands on other streams keep their (store-based) outcome.
+   */
+  private conflicts(
+    outcomes: readonly Outcome<Err>[],
+    envelopes: readonly CommandEnvelope[],
+    attempts: number,
+  ): CommandResult<Err>[] {
+    const written = new Set(outcomes.flatMap((o) => (o.kind === 'pending' ? [o.streamId] : [])));
+    return outcomes.map((o, i) => {
+      const streamId = (envelopes[i] as CommandEnvelope).streamId;
+      if (o.kind === 'final' && !written.has(streamId)) return o.result;
+      return { status: 'conflict', streamId, attempts };
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import type { Either } from 'fp-ts/Either';
+
+/**
+ * The shape of an aggregate as the command handlers see it. The domain package
+ * satisfies these structurally; nothing here depends on it.
+ */
+export interface EventMeta {
+  eventId: string;
+  occurredOn: string;
+  commandId?: string;
+  /** Absent for events evolved before their batch was committed (BatchCommandHandler). */
+  position?: number;
+}
+
+/**
+ * `evolve` and `decide` must be pure and must not mutate the state they receive:
+ * the handlers keep earlier states (cached, or to retry from) and rely on that.
+ */
+export interface Decider<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
+  initialState: State;
+  evolve(state: State, event: Evt, meta: EventMeta): State;
+  decide(command: Cmd, state: State, ctx: Ctx): Either<Err, readonly Evt[]>;
+}
+
+/** What the store needs to know about a command that the command itself does not say in a fixed place. */
+export interface CommandEnvelope {
+  streamId: string;
+  /** Business date of the command, copied to every event it produces. */
+  occurredOn: string;
+  actor: string;
+  note?: string;
+  commandId?: string;
+  causationId?: string;
+  correlationId?: string;
+}

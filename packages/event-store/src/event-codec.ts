@@ -1,0 +1,16 @@
+import type { RecordedEvent } from './envelope';
+
+/**
+ * Between the domain's events and the stored envelope. The default trusts that the
+ * stored `{type, data}` already is the domain event; a domain with io-ts codecs
+ * decodes here, once per read, as the style guide asks ("edges decode").
+ */
+export interface EventCodec<Evt extends { type: string; data: unknown }> {
+  decode(recorded: RecordedEvent): Evt;
+  encode(event: Evt): { type: string; data: unknown };
+}
+
+export const passThroughCodec = <Evt extends { type: string; data: unknown }>(): EventCodec<Evt> => ({
+  decode: ({ type, data }) => ({ type, data }) as Evt,
+  encode: ({ type, data }) => ({ type, data }),
+});

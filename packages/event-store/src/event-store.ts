@@ -1,0 +1,88 @@
+import type { EventToAppend, RecordedEvent } from './envelope';
+
+/**
+ * What the writer believes about the stream, checked atomically with the append
+ * (EventStoreDB semantics):
+ * - `'any'`: no check;
+ * - `'no_stream'` (same as `-1`): the stream has no event yet;
+ * - `'stream_exists'`: the stream has at least one event;
+ * - a number `n >= 0`: the stream's last event has version `n` (0-based).
+ */
+export type ExpectedVersion = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  /** Version of the stream's last event after the append: the expected version for the next one. */
+  nextExpectedVersion: number;
+  /** Global position of the last event appended (for an empty append: of the stream's last event, 0 if none). */
+  lastPosition: number;
+}
+
+export interface StreamAppend {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  events: readonly EventToAppend[];
+}
+
+export interface ReadStreamOptions {
+  /** First stream version to return (default 0). */
+  fromVersion?: number;
+  /** Default: no limit. */
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive global position to read after (default 0: from the start). */
+  after?: number;
+  /** Default: no limit. */
+  maxCount?: number;
+  /** Only these event types. Omitted: every type; `[]`: none. */
+  types?: readonly string[];
+}
+
+export interface SubscribeToAllOptions {
+  /** Exclusive global position to start after (default 0). */
+  after?: number;
+  types?: readonly string[];
+  /** Awaited: the next event is not delivered before this settles. */
+  onEvent(event: RecordedEvent): void | Promise<void>;
+  /** Called once, the first time the subscription has delivered everything stored. */
+  onCaughtUp?(): void;
+  /**
+   * The subscription stops after an error (a throwing `onEvent` or a failed read).
+   * Without this callback the error is rethrown asynchronously, so it is never lost quietly.
+   */
+  onError?(error: Error): void;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once an in-flight `onEvent` has settled. */
+  close(): Promise<void>;
+}
+
+/**
+ * The port every adapter implements (in-memory, SQLite, EventStoreDB).
+ * Events are delivered and read in global position order; streams in version order.
+ */
+export interface EventStore {
+  /** Throws WrongExpectedVersionError on a failed check, DuplicateEventIdError on a reused eventId. */
+  appendToStream(streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Applies the appends in order (the same stream may appear more than once; each
+   * expected version is checked against the state left by the previous appends).
+   * SQLite and in-memory: one transaction, all-or-nothing. Other adapters (EventStoreDB)
+   * may apply stream by stream, so a failure can leave earlier streams appended.
+   */
+  appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /** `[]` when the stream does not exist. */
+  readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** Version of the stream's last event; -1 when the stream does not exist. */
+  streamVersion(streamId: string): Promise<number>;
+  readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Catch-up then live: every matching event after `after`, in position order,
+   * exactly once, `onEvent` awaited one at a time.
+   */
+  subscribeToAll(opts: SubscribeToAllOptions): Subscription;
+  /** Closes open subscriptions, then the store. Idempotent. */
+  close(): Promise<void>;
+}

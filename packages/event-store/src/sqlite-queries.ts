@@ -1,0 +1,28 @@
+/**
+ * Every statement the SQLite adapter runs, in one place so that a test can check
+ * their query plans (no full scans) against the real schema.
+ */
+const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata';
+
+export const SQLITE_QUERIES = {
+  insertEvent: 'INSERT INTO events (stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+  streamVersion: 'SELECT max(version) FROM events WHERE stream_id = ?',
+  positionOfVersion: 'SELECT position FROM events WHERE stream_id = ? AND version = ?',
+  /** LIMIT -1 means no limit in SQLite. */
+  readStream: `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+  readAll: `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  /** Types arrive as one JSON array parameter, so a single prepared statement serves any number of them. */
+  readAllOfTypes: `SELECT ${COLUMNS} FROM events
+    WHERE position > ? AND type IN (SELECT value FROM json_each(?))
+    ORDER BY position LIMIT ?`,
+} as const;
+
+export interface EventRow {
+  position: number;
+  stream_id: string;
+  version: number;
+  event_id: string;
+  type: string;
+  data: string;
+  metadata: string;
+}

@@ -1,0 +1,63 @@
+import type { Decider, EventMeta } from './decider';
+import type { EventToAppend, RecordedEvent } from './envelope';
+import type { EventCodec } from './event-codec';
+import { GENESIS_HASH } from './hash-chain';
+
+/** An aggregate's state together with what the next append needs: expected version and chain tip. */
+export interface StreamFold<State> {
+  state: State;
+  /** Version of the last event folded; -1 for a stream with no event. */
+  version: number;
+  /** Hash of the last event folded, the next event's prevHash. */
+  lastHash: string;
+}
+
+type Evolver<Evt extends { type: string; data: unknown }, State> = Pick<
+  Decider<unknown, Evt, State, unknown, unknown>,
+  'evolve'
+>;
+
+export const initialFold = <State>(initialState: State): StreamFold<State> => ({
+  state: initialState,
+  version: -1,
+  lastHash: GENESIS_HASH,
+});
+
+/** Continues `fold` with events read from the store (in version order, starting right after it). */
+export const foldRecorded = <Evt extends { type: string; data: unknown }, State>(
+  decider: Evolver<Evt, State>,
+  codec: EventCodec<Evt>,
+  fold: StreamFold<State>,
+  events: readonly RecordedEvent[],
+): StreamFold<State> =>
+  events.reduce<StreamFold<State>>(
+    (acc, recorded) => ({
+      state: decider.evolve(acc.state, codec.decode(recorded), metaOf(recorded, recorded.position)),
+      version: recorded.streamVersion,
+      lastHash: recorded.metadata.hash,
+    }),
+    fold,
+  );
+
+/** Continues `fold` with events just decided and sealed but not yet stored (no position yet). */
+export const foldDecided = <Evt extends { type: string; data: unknown }, State>(
+  decider: Evolver<Evt, State>,
+  fold: StreamFold<State>,
+  events: readonly Evt[],
+  sealed: readonly EventToAppend[],
+): StreamFold<State> =>
+  events.reduce<StreamFold<State>>((acc, event, i) => {
+    const stored = sealed[i] as EventToAppend;
+    return {
+      state: decider.evolve(acc.state, event, metaOf(stored, undefined)),
+      version: acc.version + 1,
+      lastHash: stored.metadata.hash,
+    };
+  }, fold);
+
+const metaOf = (event: EventToAppend, position: number | undefined): EventMeta => {
+  const meta: EventMeta = { eventId: event.eventId, occurredOn: event.metadata.occurredOn };
+  if (event.metadata.commandId !== undefined) meta.commandId = event.metadata.commandId;
+  if (position !== undefined) meta.position = position;
+  return meta;
+};
