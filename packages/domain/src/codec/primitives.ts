@@ -1,0 +1,86 @@
+import * as t from 'io-ts';
+import { BusinessDate, isBusinessDate, isMonth, Month } from '../dates';
+
+/** io-ts codecs for the field types of domain.md §4 "Field types". */
+
+export const BusinessDateC = new t.Type<BusinessDate, string, unknown>(
+  'BusinessDate (YYYY-MM-DD, a real calendar date)',
+  isBusinessDate,
+  (u, c) => (isBusinessDate(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+export const MonthC = new t.Type<Month, string, unknown>(
+  'Month (YYYY-MM)',
+  isMonth,
+  (u, c) => (isMonth(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+const ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
+export type Id = string;
+const isId = (u: unknown): u is Id => typeof u === 'string' && ID_RE.test(u);
+export const IdC = new t.Type<Id, string, unknown>(
+  'Id (1..64 characters of [A-Za-z0-9._:-])',
+  isId,
+  (u, c) => (isId(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+export const MAX_TEXT = 500;
+export type Text = string;
+const isText = (u: unknown): u is Text => typeof u === 'string' && u.length <= MAX_TEXT;
+export const TextC = new t.Type<Text, string, unknown>(
+  `Text (at most ${MAX_TEXT} characters)`,
+  isText,
+  (u, c) => (isText(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+export type Money = number;
+// Two decimals at most, checked on the cent value so 0.1 + 0.2 style noise cannot sneak in.
+const isMoney = (u: unknown): u is Money =>
+  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && Math.abs(Math.round(u * 100) - u * 100) < 1e-6;
+export const MoneyC = new t.Type<Money, number, unknown>(
+  'Money (a non-negative number with at most two decimals)',
+  isMoney,
+  (u, c) => (isMoney(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+export type BirthYear = number;
+const isBirthYear = (u: unknown): u is BirthYear => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2100;
+export const BirthYearC = new t.Type<BirthYear, number, unknown>(
+  'BirthYear (an integer 1900..2100)',
+  isBirthYear,
+  (u, c) => (isBirthYear(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+export type PositiveInt = number;
+const isPositiveInt = (u: unknown): u is PositiveInt => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= 1000;
+export const PositiveIntC = new t.Type<PositiveInt, number, unknown>(
+  'PositiveInt (an integer 1..1000)',
+  isPositiveInt,
+  (u, c) => (isPositiveInt(u) ? t.success(u) : t.failure(u, c)),
+  (a) => a,
+);
+
+/** A string enumeration whose name lists its values, so errors tell the caller what is allowed. */
+export const oneOf = <V extends string>(values: readonly V[], name?: string): t.Type<V, string, unknown> => {
+  const set = new Set<string>(values);
+  const is = (u: unknown): u is V => typeof u === 'string' && set.has(u);
+  return new t.Type<V, string, unknown>(name ?? values.join('|'), is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a);
+};
+
+/** An array that must hold at most `max` items (guards memory against hostile input). */
+export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0) =>
+  new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
+    `Array<${item.name}> (${min}..${max} items)`,
+    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length >= min && u.length <= max && u.every(item.is),
+    (u, c) => {
+      if (!Array.isArray(u) || u.length < min || u.length > max) return t.failure(u, c);
+      return t.array(item).validate(u, c);
+    },
+    (a) => a.map(item.encode),
+  );

@@ -1,0 +1,128 @@
+import * as t from 'io-ts';
+import { closed } from '../codec/closed';
+import { boundedArray, BirthYearC, IdC, MoneyC, MonthC, oneOf, PositiveIntC, TextC } from '../codec/primitives';
+import { RegisteredMemberC, SurveyedMemberC } from './commands';
+import * as V from './vocabulary';
+
+/**
+ * The household's events: the STORAGE contract. Stored events are read back for
+ * ever, so change these with care: add optional fields, never repurpose one; a
+ * breaking change needs a new schemaVersion and an upcaster.
+ *
+ * `data` holds what the command decided, denormalised where a reader would otherwise
+ * need the whole stream (e.g. `MemberTrained` repeats the member and the kind), so that
+ * projections can stay simple folds. The business date, recorder and note live in the
+ * envelope's metadata, not here.
+ */
+const event = <T extends string, R extends t.Props, O extends t.Props = {}>(type: T, data: R, optional?: O) =>
+  t.type({ type: t.literal(type), data: closed(`${type}.data`, data, optional) });
+
+const MAX = 50;
+
+export const HouseholdRegistered = event('HouseholdRegistered', {
+  householdId: IdC,
+  divisionCode: IdC,
+  members: boundedArray(RegisteredMemberC, MAX, 1),
+});
+export const MemberAdded = event('MemberAdded', { memberId: IdC, birthYear: BirthYearC }, { sex: oneOf(V.SEXES) });
+export const MemberRemoved = event('MemberRemoved', { memberId: IdC, reason: TextC });
+export const HouseholdSurveyed = event('HouseholdSurveyed', {
+  householdSize: PositiveIntC,
+  povertyCauses: boundedArray(oneOf(V.POVERTY_CAUSES), MAX),
+  members: boundedArray(SurveyedMemberC, MAX, 1),
+});
+export const IdentificationApplied = event('IdentificationApplied', {});
+export const ApplicationWithdrawn = event('ApplicationWithdrawn', {});
+export const HouseholdIdentified = event('HouseholdIdentified', { eligibleMemberIds: boundedArray(IdC, MAX, 1) });
+export const ApplicationRejected = event('ApplicationRejected', { reason: TextC });
+export const WillingnessDeclared = event('WillingnessDeclared', { memberId: IdC });
+export const WillingnessWithdrawn = event('WillingnessWithdrawn', { memberId: IdC });
+export const TrainingOffered = event('TrainingOffered', {
+  trainingId: IdC,
+  memberId: IdC,
+  kind: oneOf(V.TRAINING_KINDS),
+  title: TextC,
+  provider: TextC,
+});
+const trainingRef = { trainingId: IdC, memberId: IdC, kind: oneOf(V.TRAINING_KINDS) };
+export const TrainingAccepted = event('TrainingAccepted', trainingRef);
+export const TrainingDeclined = event('TrainingDeclined', trainingRef, { reason: TextC });
+export const MemberTrained = event('MemberTrained', trainingRef, { certified: t.boolean });
+export const TrainingLeft = event('TrainingLeft', { ...trainingRef, reason: TextC });
+export const MemberReferred = event('MemberReferred', {
+  referralId: IdC,
+  memberId: IdC,
+  employer: TextC,
+  position: TextC,
+  place: oneOf(V.PLACES),
+  form: oneOf(V.EMPLOYMENT_FORMS),
+  offeredMonthlyWage: MoneyC,
+});
+export const ReferralAccepted = event('ReferralAccepted', { referralId: IdC, memberId: IdC });
+export const ReferralDeclined = event('ReferralDeclined', { referralId: IdC, memberId: IdC }, { reason: TextC });
+export const MemberEmployed = event(
+  'MemberEmployed',
+  {
+    employmentId: IdC,
+    memberId: IdC,
+    form: oneOf(V.EMPLOYMENT_FORMS),
+    place: oneOf(V.PLACES),
+    monthlyIncome: MoneyC,
+    contractSigned: t.boolean,
+  },
+  { employer: TextC, referralId: IdC },
+);
+export const IncomeRecorded = event('IncomeRecorded', { employmentId: IdC, memberId: IdC, month: MonthC, amount: MoneyC });
+export const EmploymentEnded = event('EmploymentEnded', {
+  employmentId: IdC,
+  memberId: IdC,
+  reason: oneOf(V.EMPLOYMENT_END_REASONS),
+});
+export const HouseholdCleared = event('HouseholdCleared', { activeEmploymentIds: boundedArray(IdC, 500, 1) });
+export const FollowUpVisited = event('FollowUpVisited', {
+  visitId: IdC,
+  findings: TextC,
+  stillEmployed: t.boolean,
+  laborConcerns: boundedArray(oneOf(V.LABOR_CONCERN_INDICATORS), V.LABOR_CONCERN_INDICATORS.length),
+});
+export const LaborConcernRaised = event('LaborConcernRaised', {
+  visitId: IdC,
+  indicators: boundedArray(oneOf(V.LABOR_CONCERN_INDICATORS), V.LABOR_CONCERN_INDICATORS.length, 1),
+});
+export const LaborConcernResolved = event('LaborConcernResolved', {
+  visitId: IdC,
+  outcome: oneOf(V.CONCERN_OUTCOMES),
+  reason: TextC,
+});
+export const HouseholdRelapsed = event('HouseholdRelapsed', { reason: TextC });
+export const HouseholdExempted = event('HouseholdExempted', { programme: TextC });
+export const HouseholdWithdrew = event('HouseholdWithdrew', {}, { reason: TextC });
+export const HouseholdDeregistered = event('HouseholdDeregistered', { reason: oneOf(V.DEREGISTRATION_REASONS) });
+export const EventCorrected = event('EventCorrected', {
+  eventId: IdC,
+  correctedType: IdC,
+  correction: t.UnknownRecord,
+  reason: TextC,
+});
+
+export const eventCodecs = {
+  HouseholdRegistered, MemberAdded, MemberRemoved, HouseholdSurveyed, IdentificationApplied, ApplicationWithdrawn,
+  HouseholdIdentified, ApplicationRejected, WillingnessDeclared, WillingnessWithdrawn, TrainingOffered,
+  TrainingAccepted, TrainingDeclined, MemberTrained, TrainingLeft, MemberReferred, ReferralAccepted, ReferralDeclined,
+  MemberEmployed, IncomeRecorded, EmploymentEnded, HouseholdCleared, FollowUpVisited, LaborConcernRaised,
+  LaborConcernResolved, HouseholdRelapsed, HouseholdExempted, HouseholdWithdrew, HouseholdDeregistered, EventCorrected,
+} as const;
+
+export type EventType = keyof typeof eventCodecs;
+export type HouseholdEvent = { [K in EventType]: t.TypeOf<(typeof eventCodecs)[K]> }[EventType];
+export type EventOf<K extends EventType> = Extract<HouseholdEvent, { type: K }>;
+export type EventData<K extends EventType> = EventOf<K>['data'];
+export const EVENT_TYPES = Object.keys(eventCodecs) as EventType[];
+
+export const HouseholdEventC = t.union(
+  Object.values(eventCodecs) as unknown as [t.Mixed, t.Mixed, ...t.Mixed[]],
+  'HouseholdEvent',
+) as unknown as t.Type<HouseholdEvent, unknown, unknown>;
+
+/** Builds an event value with its data typed by the event type. */
+export const ev = <K extends EventType>(type: K, data: EventData<K>): EventOf<K> => ({ type, data }) as EventOf<K>;

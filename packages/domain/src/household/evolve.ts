@@ -1,0 +1,169 @@
+import { maxDate } from '../dates';
+import { correctedEvent } from './correction';
+import { HouseholdEvent } from './events';
+import { fingerprintOf } from './fingerprint';
+import { EventMeta, HouseholdState, initialState, MemberState } from './state';
+
+const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
+
+const updateMember = (s: HouseholdState, memberId: string, f: (m: MemberState) => MemberState): HouseholdState => {
+  const m = s.members.get(memberId);
+  return m ? { ...s, members: put(s.members, memberId, f(m)) } : s;
+};
+
+const updateIn = <V>(m: ReadonlyMap<string, V>, k: string, f: (v: V) => V): ReadonlyMap<string, V> => {
+  const v = m.get(k);
+  return v === undefined ? m : put(m, k, f(v));
+};
+
+/** The business effect of one event; bookkeeping common to all events is in `evolve`. */
+const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']): HouseholdState => {
+  switch (e.type) {
+    case 'HouseholdRegistered':
+      return {
+        ...s,
+        status: 'registered',
+        householdId: e.data.householdId,
+        divisionCode: e.data.divisionCode,
+        registrationFingerprint: fingerprintOf(e.data, on),
+        members: new Map(
+          e.data.members.map((m) => [m.memberId, { memberId: m.memberId, birthYear: m.birthYear, ...(m.sex ? { sex: m.sex } : {}), removed: false, willing: false }]),
+        ),
+      };
+    case 'MemberAdded':
+      return {
+        ...s,
+        members: put(s.members, e.data.memberId, {
+          memberId: e.data.memberId,
+          birthYear: e.data.birthYear,
+          ...(e.data.sex ? { sex: e.data.sex } : {}),
+          removed: false,
+          willing: false,
+          fingerprint: fingerprintOf(e.data, on),
+        }),
+      };
+    case 'MemberRemoved':
+      return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
+    case 'HouseholdSurveyed': {
+      let next: HouseholdState = {
+        ...s,
+        surveyed: true,
+        lastSurveyOn: on,
+        status: s.status === 'registered' ? 'surveyed' : s.status,
+      };
+      for (const sm of e.data.members)
+        next = updateMember(next, sm.memberId, (m) => ({ ...m, laborCapacity: sm.laborCapacity, willing: sm.wantsWork }));
+      return next;
+    }
+    case 'IdentificationApplied':
+      return { ...s, status: 'applied' };
+    case 'ApplicationWithdrawn':
+    case 'ApplicationRejected':
+      return { ...s, status: 'surveyed' };
+    case 'HouseholdIdentified':
+      return { ...s, status: 'identified', firstIdentifiedOn: s.firstIdentifiedOn ?? on, lastIdentifiedOn: on };
+    case 'WillingnessDeclared':
+      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: true }));
+    case 'WillingnessWithdrawn':
+      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: false }));
+    case 'TrainingOffered':
+      return {
+        ...s,
+        trainings: put(s.trainings, e.data.trainingId, {
+          fingerprint: fingerprintOf(e.data, on),
+          memberId: e.data.memberId,
+          kind: e.data.kind,
+          status: 'offered',
+        }),
+      };
+    case 'TrainingAccepted':
+      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'accepted' })) };
+    case 'TrainingDeclined':
+      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'declined' })) };
+    case 'MemberTrained':
+      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'completed' })) };
+    case 'TrainingLeft':
+      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'left' })) };
+    case 'MemberReferred':
+      return {
+        ...s,
+        referrals: put(s.referrals, e.data.referralId, {
+          fingerprint: fingerprintOf(e.data, on),
+          memberId: e.data.memberId,
+          referredOn: on,
+          status: 'open',
+        }),
+      };
+    case 'ReferralAccepted':
+      return { ...s, referrals: updateIn(s.referrals, e.data.referralId, (r) => ({ ...r, status: 'accepted' })) };
+    case 'ReferralDeclined':
+      return { ...s, referrals: updateIn(s.referrals, e.data.referralId, (r) => ({ ...r, status: 'declined' })) };
+    case 'MemberEmployed': {
+      const { employmentId, referralId } = e.data;
+      return {
+        ...s,
+        employments: put(s.employments, employmentId, {
+          fingerprint: fingerprintOf(e.data, on),
+          memberId: e.data.memberId,
+          startedOn: on,
+          ...(referralId ? { referralId } : {}),
+        }),
+        referrals: referralId ? updateIn(s.referrals, referralId, (r) => ({ ...r, employmentId })) : s.referrals,
+      };
+    }
+    case 'IncomeRecorded':
+      return s;
+    case 'EmploymentEnded':
+      return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, endedOn: on })) };
+    case 'HouseholdCleared':
+      return { ...s, status: 'cleared', lastClearedOn: on };
+    case 'FollowUpVisited':
+      return { ...s, visits: put(s.visits, e.data.visitId, { fingerprint: fingerprintOf(e.data, on), visitedOn: on }) };
+    case 'LaborConcernRaised':
+      return {
+        ...s,
+        visits: updateIn(s.visits, e.data.visitId, (v) => ({ ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on } })),
+      };
+    case 'LaborConcernResolved':
+      return {
+        ...s,
+        visits: updateIn(s.visits, e.data.visitId, (v) => (v.concern ? { ...v, concern: { ...v.concern, open: false } } : v)),
+      };
+    case 'HouseholdRelapsed':
+      return { ...s, status: 'identified' };
+    case 'HouseholdExempted':
+      return { ...s, status: 'exempted' };
+    case 'HouseholdWithdrew':
+      return { ...s, status: 'withdrawn' };
+    case 'HouseholdDeregistered':
+      return { ...s, status: 'deregistered' };
+    case 'EventCorrected': {
+      // A correction re-folds the history with the amended data, so the state always
+      // reflects the corrected facts while the original event stays in the log untouched.
+      const corrections = put(s.corrections, e.data.eventId, { ...(s.corrections.get(e.data.eventId) ?? {}), ...e.data.correction });
+      const refolded = s.history.reduce(
+        (acc, f) => (f.event.type === 'EventCorrected' ? acc : apply(acc, correctedEvent(f, corrections), f.meta.occurredOn)),
+        initialState,
+      );
+      return { ...refolded, corrections };
+    }
+    default: {
+      const unreachable: never = e;
+      return unreachable;
+    }
+  }
+};
+
+/** Folds one stored event into the state. Total over every event type. */
+export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
+  const applied = apply(s, event, meta.occurredOn);
+  return {
+    ...applied,
+    latestOn: maxDate(s.latestOn, meta.occurredOn),
+    commandIds: meta.commandId && !s.commandIds.has(meta.commandId) ? new Set(s.commandIds).add(meta.commandId) : s.commandIds,
+    history: [...s.history, { event, meta }],
+  };
+};
+
+export const fold = (facts: readonly { event: HouseholdEvent; meta: EventMeta }[], from: HouseholdState = initialState): HouseholdState =>
+  facts.reduce((s, f) => evolve(s, f.event, f.meta), from);

@@ -1,0 +1,78 @@
+import * as E from 'fp-ts/Either';
+import { addDays } from '../dates';
+import { HouseholdCommand } from './commands';
+import { DecisionContext } from './context';
+import { Decision, nothing, reject } from './decision';
+import { fingerprintOf } from './fingerprint';
+import { HouseholdState } from './state';
+
+/**
+ * The checks that run before any command's own rules, in domain.md §4's order.
+ * Each returns a Decision to stop with, or undefined to go on.
+ */
+export type Guard = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => Decision | undefined;
+
+/**
+ * A command whose commandId the stream already holds was applied before: the answer
+ * to a retry is "accepted, nothing new", even after the stream closed
+ * (docs/decisions/0004-command-id-before-closed-stream.md).
+ */
+export const alreadyApplied: Guard = (c, s) => (c.commandId !== undefined && s.commandIds.has(c.commandId) ? nothing : undefined);
+
+export const streamOpen: Guard = (c, s) => {
+  if (s.status === 'deregistered') return reject('DEREGISTERED', 'the household is deregistered; its stream accepts no further commands');
+  if (s.status === 'unregistered' && c.type !== 'RegisterHousehold')
+    return reject('UNKNOWN_HOUSEHOLD', `household "${c.householdId}" is not registered`);
+  return undefined;
+};
+
+/** The content already stored under the id this command would create, if any. */
+const existingFingerprint = (c: HouseholdCommand, s: HouseholdState): string | undefined => {
+  switch (c.type) {
+    case 'RegisterHousehold':
+      return s.registrationFingerprint;
+    case 'AddMember': {
+      const m = s.members.get(c.memberId);
+      // A member named at registration has no AddMember content to match: any AddMember is a clash.
+      return m ? (m.fingerprint ?? '(registered)') : undefined;
+    }
+    case 'OfferTraining':
+      return s.trainings.get(c.trainingId)?.fingerprint;
+    case 'ReferToJob':
+      return s.referrals.get(c.referralId)?.fingerprint;
+    case 'RecordEmployment':
+      return s.employments.get(c.employmentId)?.fingerprint;
+    case 'RecordFollowUp':
+      return s.visits.get(c.visitId)?.fingerprint;
+    default:
+      return undefined;
+  }
+};
+
+export const idRepeat: Guard = (c, s) => {
+  const existing = existingFingerprint(c, s);
+  if (existing === undefined) return undefined;
+  if (existing === fingerprintOf(c, c.on)) return nothing;
+  return c.type === 'RegisterHousehold'
+    ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`)
+    : reject('DUPLICATE_ID', 'this id is already used in the household for something else');
+};
+
+/** CorrectEvent is the one way to record something about the past (domain.md §4). */
+export const notBackdated: Guard = (c, s, ctx) => {
+  if (c.type === 'CorrectEvent' || s.latestOn === undefined) return undefined;
+  const earliest = addDays(s.latestOn, -ctx.policy.backdatingAllowanceDays);
+  return c.on < earliest
+    ? reject('BACKDATED', `business date ${c.on} is before ${earliest}: the stream's latest date is ${s.latestOn}`)
+    : undefined;
+};
+
+export const runGuards = (guards: readonly Guard[], c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision | undefined => {
+  for (const g of guards) {
+    const d = g(c, s, ctx);
+    if (d !== undefined) return d;
+  }
+  return undefined;
+};
+
+export const isNothing = (d: Decision): boolean => E.isRight(d) && d.right.length === 0;

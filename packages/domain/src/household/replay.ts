@@ -1,0 +1,117 @@
+import * as E from 'fp-ts/Either';
+import { canonicalJson } from '../canonical-json';
+import { CommandType, HouseholdCommand } from './commands';
+import { DecisionContext } from './context';
+import { correctedEvent } from './correction';
+import { EventType, HouseholdEvent } from './events';
+import { evolve } from './evolve';
+import { Fact, HouseholdState, initialState } from './state';
+
+/**
+ * The command each event type answers, and the data fields that are denormalised
+ * copies (not part of the command). Replaying a history through `decide` with these
+ * commands must reproduce it exactly: that is how the verifier and corrections check
+ * that every stored event is one the domain would have produced.
+ */
+const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType, readonly string[]]> = {
+  HouseholdRegistered: ['RegisterHousehold', ['householdId']],
+  MemberAdded: ['AddMember', []],
+  MemberRemoved: ['RemoveMember', []],
+  HouseholdSurveyed: ['SurveyHousehold', []],
+  IdentificationApplied: ['ApplyForIdentification', []],
+  ApplicationWithdrawn: ['WithdrawApplication', []],
+  HouseholdIdentified: ['IdentifyHousehold', ['eligibleMemberIds']],
+  ApplicationRejected: ['RejectApplication', []],
+  WillingnessDeclared: ['DeclareWillingness', []],
+  WillingnessWithdrawn: ['WithdrawWillingness', []],
+  TrainingOffered: ['OfferTraining', []],
+  TrainingAccepted: ['AcceptTraining', ['memberId', 'kind']],
+  TrainingDeclined: ['DeclineTraining', ['memberId', 'kind']],
+  MemberTrained: ['CompleteTraining', ['memberId', 'kind']],
+  TrainingLeft: ['LeaveTraining', ['memberId', 'kind']],
+  MemberReferred: ['ReferToJob', []],
+  ReferralAccepted: ['AcceptReferral', ['memberId']],
+  ReferralDeclined: ['DeclineReferral', ['memberId']],
+  MemberEmployed: ['RecordEmployment', []],
+  IncomeRecorded: ['RecordIncome', ['memberId']],
+  EmploymentEnded: ['EndEmployment', ['memberId']],
+  HouseholdCleared: ['ClearHousehold', ['activeEmploymentIds']],
+  FollowUpVisited: ['RecordFollowUp', []],
+  LaborConcernResolved: ['ResolveLaborConcern', []],
+  HouseholdRelapsed: ['RecordRelapse', []],
+  HouseholdExempted: ['ExemptHousehold', []],
+  HouseholdWithdrew: ['WithdrawFromProgramme', []],
+  HouseholdDeregistered: ['DeregisterHousehold', []],
+  EventCorrected: ['CorrectEvent', ['correctedType']],
+};
+
+/** The command that would have produced `event` (undefined for events that only follow another). */
+export const commandBehind = (event: HouseholdEvent, householdId: string, on: string): HouseholdCommand | undefined => {
+  if (event.type === 'LaborConcernRaised') return undefined;
+  const [type, copies] = COMMAND_FOR[event.type];
+  const fields = Object.fromEntries(Object.entries(event.data).filter(([k]) => !copies.includes(k)));
+  return { ...fields, type, householdId, on } as HouseholdCommand;
+};
+
+export interface ReplayAnomaly {
+  /** Index of the first stored event of the offending decision, in the stream. */
+  readonly index: number;
+  readonly eventId: string;
+  readonly kind: 'not-decidable' | 'rejected' | 'different-events' | 'orphan-event';
+  readonly detail: string;
+}
+
+type Decide = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => E.Either<{ code: string; message: string }, readonly HouseholdEvent[]>;
+
+/** eventId → the fields amended by every EventCorrected in the stream, merged in order. */
+export const correctionsIn = (facts: readonly Fact[]): ReadonlyMap<string, Readonly<Record<string, unknown>>> => {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const f of facts)
+    if (f.event.type === 'EventCorrected') out.set(f.event.data.eventId, { ...(out.get(f.event.data.eventId) ?? {}), ...f.event.data.correction });
+  return out;
+};
+
+/**
+ * Replays a stream decision by decision and reports every place where the domain,
+ * given the history before it, would not have produced the stored events. The history
+ * is replayed as corrected: every correction in the stream is applied to the event it
+ * amends, as if the right facts had been recorded in the first place.
+ */
+export const replayAnomalies = (facts: readonly Fact[], householdId: string, ctx: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+  const corrections = correctionsIn(facts);
+  const anomalies: ReplayAnomaly[] = [];
+  const seen = new Set<string>();
+  let state = initialState;
+  let i = 0;
+  while (i < facts.length) {
+    const fact = facts[i] as Fact;
+    const event = correctedEvent(fact, corrections);
+    let consumed = 1;
+    if (event.type === 'EventCorrected') {
+      // Checked when it was decided (rules/correction.ts); here only that it names an earlier event.
+      if (!seen.has(event.data.eventId))
+        anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'orphan-event', detail: `EventCorrected names unknown event ${event.data.eventId}` });
+    } else {
+      const command = commandBehind(event, householdId, fact.meta.occurredOn);
+      if (!command) {
+        anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'orphan-event', detail: `${event.type} without the event that causes it` });
+      } else {
+        const decided = decide(command, state, ctx);
+        if (E.isLeft(decided)) {
+          anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'rejected', detail: `${event.type}: the domain would reject ${command.type} here with ${decided.left.code}: ${decided.left.message}` });
+        } else {
+          consumed = Math.max(1, decided.right.length);
+          const stored = facts.slice(i, i + consumed).map((f) => correctedEvent(f, corrections));
+          if (canonicalJson(stored) !== canonicalJson(decided.right))
+            anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'different-events', detail: `${event.type}: the domain would have recorded ${canonicalJson(decided.right)}` });
+        }
+      }
+    }
+    for (const f of facts.slice(i, i + consumed)) {
+      seen.add(f.meta.eventId);
+      if (f.event.type !== 'EventCorrected') state = evolve(state, correctedEvent(f, corrections), f.meta);
+    }
+    i += consumed;
+  }
+  return anomalies;
+};

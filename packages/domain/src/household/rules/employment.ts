@@ -1,0 +1,46 @@
+import { CommandOf } from '../commands';
+import { DecisionContext } from '../context';
+import { firstDayOf, monthOf } from '../../dates';
+import { append, Decision, reject } from '../decision';
+import { isWorkingAge, liveMember } from '../eligibility';
+import { ev } from '../events';
+import { HouseholdState, isActive } from '../state';
+
+export const recordEmployment = (c: CommandOf<'RecordEmployment'>, s: HouseholdState, ctx: DecisionContext): Decision => {
+  const m = liveMember(s, c.memberId);
+  if (!m) return reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`);
+  if (!isActive(s)) return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`);
+  if (c.referralId !== undefined) {
+    // No employment without agreement: a referred job needs this member's own acceptance.
+    const r = s.referrals.get(c.referralId);
+    if (!r || r.memberId !== c.memberId || r.status !== 'accepted')
+      return reject('REFERRAL_NOT_ACCEPTED', `referral "${c.referralId}" was not accepted by member "${c.memberId}"`);
+    if (r.employmentId !== undefined)
+      return reject('REFERRAL_NOT_ACCEPTED', `referral "${c.referralId}" already led to employment "${r.employmentId}"`);
+  }
+  if (!isWorkingAge(m, c.on, ctx.policy)) return reject('NOT_WORKING_AGE', `member "${c.memberId}" is not of working age`);
+  const { employmentId, memberId, form, place, employer, monthlyIncome, referralId, contractSigned } = c;
+  return append(
+    ev('MemberEmployed', {
+      employmentId, memberId, form, place, monthlyIncome, contractSigned,
+      ...(employer !== undefined ? { employer } : {}),
+      ...(referralId !== undefined ? { referralId } : {}),
+    }),
+  );
+};
+
+export const recordIncome = (c: CommandOf<'RecordIncome'>, s: HouseholdState): Decision => {
+  const e = s.employments.get(c.employmentId);
+  if (!e) return reject('UNKNOWN_EMPLOYMENT', `no employment "${c.employmentId}" in this household`);
+  if (c.month < monthOf(e.startedOn)) return reject('EMPLOYMENT_NOT_STARTED', `employment "${c.employmentId}" started after ${c.month}`);
+  if (e.endedOn !== undefined && e.endedOn < firstDayOf(c.month))
+    return reject('EMPLOYMENT_ENDED', `employment "${c.employmentId}" ended on ${e.endedOn}, before ${c.month}`);
+  return append(ev('IncomeRecorded', { employmentId: c.employmentId, memberId: e.memberId, month: c.month, amount: c.amount }));
+};
+
+export const endEmployment = (c: CommandOf<'EndEmployment'>, s: HouseholdState): Decision => {
+  const e = s.employments.get(c.employmentId);
+  if (!e) return reject('UNKNOWN_EMPLOYMENT', `no employment "${c.employmentId}" in this household`);
+  if (e.endedOn !== undefined) return reject('EMPLOYMENT_ENDED', `employment "${c.employmentId}" already ended on ${e.endedOn}`);
+  return append(ev('EmploymentEnded', { employmentId: c.employmentId, memberId: e.memberId, reason: c.reason }));
+};

@@ -1,0 +1,28 @@
+import { CommandOf } from '../commands';
+import { DecisionContext } from '../context';
+import { append, Decision, reject } from '../decision';
+import { isEligible, isEmployed, liveMember } from '../eligibility';
+import { ev } from '../events';
+import { HouseholdState } from '../state';
+
+export const referToJob = (c: CommandOf<'ReferToJob'>, s: HouseholdState, ctx: DecisionContext): Decision => {
+  const m = liveMember(s, c.memberId);
+  if (!m) return reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`);
+  if (!isEligible(m, c.on, ctx.policy))
+    return reject('NOT_ELIGIBLE', `member "${c.memberId}" is not of working age, able and willing to work`);
+  if (isEmployed(s, c.memberId, c.on)) return reject('MEMBER_EMPLOYED', `member "${c.memberId}" is employed`);
+  if (!s.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed');
+  if (s.status === 'withdrawn' || s.status === 'exempted') return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`);
+  const { referralId, memberId, employer, position, place, form, offeredMonthlyWage } = c;
+  return append(ev('MemberReferred', { referralId, memberId, employer, position, place, form, offeredMonthlyWage }));
+};
+
+/** Accepting or declining is the person's choice; a decline is recorded and changes nothing else. */
+export const answerReferral = (c: CommandOf<'AcceptReferral'> | CommandOf<'DeclineReferral'>, s: HouseholdState): Decision => {
+  const r = s.referrals.get(c.referralId);
+  if (!r || r.status !== 'open') return reject('OFFER_NOT_OPEN', `referral "${c.referralId}" is not open`);
+  if (c.type === 'AcceptReferral') return append(ev('ReferralAccepted', { referralId: c.referralId, memberId: r.memberId }));
+  return append(
+    ev('ReferralDeclined', { referralId: c.referralId, memberId: r.memberId, ...(c.reason !== undefined ? { reason: c.reason } : {}) }),
+  );
+};

@@ -1,0 +1,25 @@
+import { CommandOf } from '../commands';
+import { DecisionContext } from '../context';
+import { append, Decision, reject } from '../decision';
+import { liveMember } from '../eligibility';
+import { ev } from '../events';
+import { HouseholdState } from '../state';
+
+export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: HouseholdState, ctx: DecisionContext): Decision => {
+  const division = ctx.divisions.get(c.divisionCode);
+  if (!division) return reject('UNKNOWN_DIVISION', `division "${c.divisionCode}" is not in the division tree`);
+  if (division.level !== 'village')
+    return reject('NOT_A_VILLAGE', `division "${c.divisionCode}" is a ${division.level}; households belong to a village`);
+  const ids = c.members.map((m) => m.memberId);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated) return reject('DUPLICATE_ID', `member "${repeated}" is listed twice`);
+  return append(ev('HouseholdRegistered', { householdId: c.householdId, divisionCode: c.divisionCode, members: c.members }));
+};
+
+export const addMember = (c: CommandOf<'AddMember'>): Decision =>
+  append(ev('MemberAdded', { memberId: c.memberId, birthYear: c.birthYear, ...(c.sex ? { sex: c.sex } : {}) }));
+
+export const removeMember = (c: CommandOf<'RemoveMember'>, s: HouseholdState): Decision =>
+  liveMember(s, c.memberId)
+    ? append(ev('MemberRemoved', { memberId: c.memberId, reason: c.reason }))
+    : reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`);

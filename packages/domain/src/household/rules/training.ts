@@ -1,0 +1,32 @@
+import { CommandOf } from '../commands';
+import { DecisionContext } from '../context';
+import { append, Decision, reject } from '../decision';
+import { isWorkingAge, liveMember } from '../eligibility';
+import { ev } from '../events';
+import { HouseholdState, isActive, TrainingState } from '../state';
+
+export const offerTraining = (c: CommandOf<'OfferTraining'>, s: HouseholdState, ctx: DecisionContext): Decision => {
+  const m = liveMember(s, c.memberId);
+  if (!m) return reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`);
+  if (!isActive(s)) return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`);
+  if (!isWorkingAge(m, c.on, ctx.policy)) return reject('NOT_WORKING_AGE', `member "${c.memberId}" is not of working age`);
+  const { trainingId, memberId, kind, title, provider } = c;
+  return append(ev('TrainingOffered', { trainingId, memberId, kind, title, provider }));
+};
+
+const ref = (trainingId: string, t: TrainingState) => ({ trainingId, memberId: t.memberId, kind: t.kind });
+
+/** Accepting or declining is the person's choice; a decline is recorded and changes nothing else. */
+export const answerTraining = (c: CommandOf<'AcceptTraining'> | CommandOf<'DeclineTraining'>, s: HouseholdState): Decision => {
+  const t = s.trainings.get(c.trainingId);
+  if (!t || t.status !== 'offered') return reject('OFFER_NOT_OPEN', `training offer "${c.trainingId}" is not open`);
+  if (c.type === 'AcceptTraining') return append(ev('TrainingAccepted', ref(c.trainingId, t)));
+  return append(ev('TrainingDeclined', { ...ref(c.trainingId, t), ...(c.reason !== undefined ? { reason: c.reason } : {}) }));
+};
+
+export const finishTraining = (c: CommandOf<'CompleteTraining'> | CommandOf<'LeaveTraining'>, s: HouseholdState): Decision => {
+  const t = s.trainings.get(c.trainingId);
+  if (!t || t.status !== 'accepted') return reject('TRAINING_NOT_ACCEPTED', `training "${c.trainingId}" is not accepted and under way`);
+  if (c.type === 'LeaveTraining') return append(ev('TrainingLeft', { ...ref(c.trainingId, t), reason: c.reason }));
+  return append(ev('MemberTrained', { ...ref(c.trainingId, t), ...(c.certified !== undefined ? { certified: c.certified } : {}) }));
+};
