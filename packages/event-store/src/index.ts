@@ -1,1 +1,35 @@
-export const placeholder = 1;
+export type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
+export { canonicalJson, NonCanonicalValueError } from './canonical-json';
+export {
+  eventHash,
+  GENESIS_HASH,
+  sealEvents,
+  verifyStream,
+  type HashedContent,
+  type StreamVerification,
+  type UnsealedEvent,
+} from './hash-chain';
+export type {
+  AppendResult,
+  EventStore,
+  ExpectedVersion,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamAppend,
+  SubscribeToAllOptions,
+  Subscription,
+} from './event-store';
+export { matchesExpectedVersion } from './expected-version';
+export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-expected-version-error';
+export { DuplicateEventIdError } from './duplicate-event-id-error';
+export { InMemoryEventStore } from './in-memory-event-store';
+export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';
+export { openEventStore } from './open-event-store';
+export type { CommandEnvelope, Decider, EventMeta } from './decider';
+export { passThroughCodec, type EventCodec } from './event-codec';
+export type { AcceptedEvent, CommandResult } from './command-result';
+export { CommandHandler, type CommandHandlerOptions } from './command-handler';
+export { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';
+export { LruCache } from './lru-cache';
+export * as testing from './testing';
