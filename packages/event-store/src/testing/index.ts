@@ -11,3 +11,4 @@ export {
 } from './counter-decider';
 export { eventCollector, type EventCollector } from './event-collector';
 export { lastHash, testEvents, type TestEventSpec } from './event-factory';
+export { interceptedStore } from './intercepted-store';

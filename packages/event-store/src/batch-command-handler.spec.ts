@@ -1,0 +1,141 @@
+import { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';
+import type { EventStore, StreamAppend } from './event-store';
+import { verifyStream } from './hash-chain';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { CommandHandler } from './command-handler';
+import {
+  counterDecider,
+  counterStream,
+  describeCounterCommand,
+  increment,
+  type CounterError,
+  type CounterIncremented,
+  type CounterState,
+  type IncrementCounter,
+} from './testing/counter-decider';
+import { interceptedStore } from './testing/intercepted-store';
+import { WrongExpectedVersionError } from './wrong-expected-version-error';
+
+type Options = BatchCommandHandlerOptions<IncrementCounter, CounterIncremented, CounterState, unknown, CounterError>;
+
+/** A store that counts the calls the handler makes, and can be told to fail appendBatch. */
+const observed = (store: EventStore) => {
+  const calls = { readStream: [] as string[], appendBatch: [] as (readonly StreamAppend[])[] };
+  let failNext: Error[] = [];
+  const wrapped = interceptedStore(store, {
+    readStream: (streamId, opts) => {
+      calls.readStream.push(streamId);
+      return store.readStream(streamId, opts);
+    },
+    appendBatch: async (appends) => {
+      calls.appendBatch.push(appends);
+      const failure = failNext.shift();
+      if (failure) throw failure;
+      return store.appendBatch(appends);
+    },
+  });
+  return { store: wrapped, calls, failWith: (...errors: Error[]) => (failNext = errors) };
+};
+
+const totals = async (store: EventStore, counterId: string): Promise<number[]> =>
+  (await store.readStream(counterStream(counterId))).map((e) => (e.data as CounterIncremented['data']).total);
+
+describe('BatchCommandHandler', () => {
+  let inner: InMemoryEventStore;
+  let spy: ReturnType<typeof observed>;
+  const handler = (extra: Partial<Options> = {}) =>
+    new BatchCommandHandler({
+      store: spy.store,
+      decider: counterDecider,
+      describe: describeCounterCommand,
+      schemaVersion: 1,
+      ...extra,
+    });
+
+  beforeEach(() => {
+    inner = new InMemoryEventStore();
+    spy = observed(inner);
+  });
+  afterEach(() => inner.close());
+
+  it('lets later commands of a batch see earlier ones and writes the batch with one appendBatch', async () => {
+    const results = await handler().handleMany(
+      [increment('a'), increment('b'), increment('a'), increment('a', undefined, 0), increment('a')],
+      undefined,
+    );
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted', 'rejected', 'accepted']);
+    expect(results.map((r) => (r.status === 'accepted' ? r.nextExpectedVersion : null))).toEqual([0, 0, 1, null, 2]);
+    expect(spy.calls.appendBatch).toHaveLength(1);
+    expect(await totals(inner, 'a')).toEqual([1, 2, 3]);
+    expect(verifyStream(await inner.readStream(counterStream('a')))).toEqual({ ok: true });
+  });
+
+  it('reports accepted events with their final versions and positions', async () => {
+    const [first, second] = await handler().handleMany([increment('a'), increment('a')], undefined);
+    const stored = await inner.readAll();
+    expect(first).toMatchObject({ status: 'accepted', lastPosition: 1, events: [{ eventId: stored[0]?.eventId, streamVersion: 0 }] });
+    expect(second).toMatchObject({ status: 'accepted', lastPosition: 2, events: [{ eventId: stored[1]?.eventId, streamVersion: 1 }] });
+  });
+
+  it('does not re-read streams it already holds', async () => {
+    const batch = handler();
+    await batch.handleMany([increment('a'), increment('b')], undefined);
+    await batch.handleMany([increment('a'), increment('b'), increment('a')], undefined);
+    expect(spy.calls.readStream).toEqual([counterStream('a'), counterStream('b')]);
+    expect(await totals(inner, 'a')).toEqual([1, 2, 3]);
+  });
+
+  it('keeps at most cacheSize streams and re-reads an evicted one', async () => {
+    const batch = handler({ cacheSize: 1 });
+    await batch.handleMany([increment('a'), increment('b')], undefined);
+    expect(batch.cachedStreams).toBe(1);
+    await batch.handleMany([increment('a')], undefined);
+    expect(spy.calls.readStream).toEqual([counterStream('a'), counterStream('b'), counterStream('a')]);
+    expect(await totals(inner, 'a')).toEqual([1, 2]);
+  });
+
+  it('appends nothing and calls no appendBatch when nothing is to be written', async () => {
+    const results = await handler().handleMany([increment('a', undefined, -1)], undefined);
+    expect(results).toEqual([{ status: 'rejected', streamId: counterStream('a'), error: 'NON_POSITIVE_INCREMENT' }]);
+    expect(spy.calls.appendBatch).toEqual([]);
+  });
+
+  it('after an outside write drops the stale streams and redoes the whole batch', async () => {
+    const batch = handler();
+    await batch.handleMany([increment('a'), increment('b')], undefined);
+    await new CommandHandler({ store: inner, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 }).handle(
+      increment('a'),
+      undefined,
+    );
+    const results = await batch.handleMany([increment('b'), increment('a')], undefined);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(spy.calls.appendBatch).toHaveLength(3);
+    expect(await totals(inner, 'a')).toEqual([1, 2, 3]);
+    expect(await totals(inner, 'b')).toEqual([1, 2]);
+  });
+
+  it('reports conflicts per command when the batch never commits, keeping outcomes of untouched streams', async () => {
+    const conflict = () => new WrongExpectedVersionError('counter-a', 0, 1);
+    spy.failWith(conflict(), conflict(), conflict());
+    const results = await handler({ maxRetries: 2 }).handleMany(
+      [increment('a'), increment('a', undefined, 0), increment('b', undefined, 0)],
+      undefined,
+    );
+    expect(results).toEqual([
+      { status: 'conflict', streamId: counterStream('a'), attempts: 3 },
+      { status: 'conflict', streamId: counterStream('a'), attempts: 3 },
+      { status: 'rejected', streamId: counterStream('b'), error: 'NON_POSITIVE_INCREMENT' },
+    ]);
+    expect(await inner.readAll()).toEqual([]);
+  });
+
+  it('never lets its cache run ahead of the store when a batch fails', async () => {
+    const batch = handler();
+    await batch.handleMany([increment('a')], undefined);
+    spy.failWith(new Error('disk full'));
+    await expect(batch.handleMany([increment('a'), increment('a')], undefined)).rejects.toThrow('disk full');
+    const results = await batch.handleMany([increment('a')], undefined);
+    expect(results[0]).toMatchObject({ status: 'accepted', nextExpectedVersion: 1 });
+    expect(await totals(inner, 'a')).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { canonicalJson, NonCanonicalValueError } from './canonical-json';
+
+describe('canonicalJson', () => {
+  it('sorts object keys at every depth, keeps array order and writes no whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: 0, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":0}]},"b":1}',
+    );
+  });
+
+  it('does not depend on the order in which keys were inserted', () => {
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+  });
+
+  it('normalises like JSON.stringify: undefined members dropped, undefined array slots null, toJSON used', () => {
+    expect(canonicalJson({ a: undefined, b: [undefined], c: new Date('2016-08-01T00:00:00Z') })).toBe(
+      '{"b":[null],"c":"2016-08-01T00:00:00.000Z"}',
+    );
+  });
+
+  it.each([
+    ['NaN', { n: NaN }],
+    ['Infinity', [Infinity]],
+    ['a bigint', { n: 1n }],
+    ['a function', { f: () => 1 }],
+    ['undefined at the top', undefined],
+  ])('rejects %s', (_, value) => {
+    expect(() => canonicalJson(value)).toThrow(NonCanonicalValueError);
+  });
+
+  it('names where the offending value is', () => {
+    expect(() => canonicalJson({ a: [{ b: -Infinity }] })).toThrow(/\$\.a\[0\]\.b/);
+  });
+
+  it('is unchanged by a JSON round trip, which is what a store does (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(JSON.parse(JSON.stringify(value)))).toBe(canonicalJson(value));
+      }),
+    );
+  });
+
+  it('parses back to the same value (property)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+});

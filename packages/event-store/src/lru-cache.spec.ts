@@ -1,0 +1,27 @@
+import { LruCache } from './lru-cache';
+
+describe('LruCache', () => {
+  it('forgets the least recently used entry beyond capacity', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.get('a')).toBe(1); // a is now more recent than b
+    cache.set('c', 3);
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([1, undefined, 3]);
+    expect(cache.size).toBe(2);
+  });
+
+  it('replaces a value without growing and deletes on request', () => {
+    const cache = new LruCache<string, number>(2);
+    cache.set('a', 1);
+    cache.set('a', 2);
+    expect(cache.size).toBe(1);
+    expect(cache.get('a')).toBe(2);
+    cache.delete('a');
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('refuses a capacity below one', () => {
+    expect(() => new LruCache(0)).toThrow(RangeError);
+  });
+});
