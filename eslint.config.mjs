@@ -9,6 +9,8 @@ export default [
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
     rules: {
+      // `{}` is the right default for io-ts props generics.
+      '@typescript-eslint/no-empty-object-type': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@nx/enforce-module-boundaries': [
         'error',
@@ -29,6 +31,21 @@ export default [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
           ],
         },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no I/O, no clock, no randomness (they are passed in).
+    files: ['packages/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path', 'crypto', 'os', 'child_process', 'http', 'https', 'net'], message: 'the domain does no I/O' }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date']", message: 'the domain has no clock: pass the date in' },
+        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'the domain has no clock: pass the date in' },
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'the domain has no randomness: pass ids in' },
+        { selector: 'ThrowStatement', message: 'errors are values in the domain (Either)' },
       ],
     },
   },

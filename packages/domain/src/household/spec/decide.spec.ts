@@ -1,0 +1,183 @@
+import { ErrorCode, ERROR_CODES } from '../errors';
+import { ev, HouseholdEvent } from '../events';
+import { HouseholdCommand } from '../commands';
+import {
+  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted,
+  GivenFact, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
+  surveyMember, trainingAccepted, trainingOffered, unable, unwilling, visited, willing, withdrew,
+} from '../../testing/fixtures';
+import { outcomeOf } from '../../testing/given-when-then';
+
+/**
+ * The Decider's specification as data: given these facts, when this command,
+ * then these events — or this error. Every command and every error code appears.
+ */
+interface Case {
+  readonly name: string;
+  readonly given: readonly GivenFact[];
+  readonly when: HouseholdCommand;
+  readonly then: readonly HouseholdEvent[] | ErrorCode;
+}
+
+const survey = (members = [willing('m1')]) => ({ householdSize: members.length, povertyCauses: ['lack-of-skills' as const], members });
+const referral = { referralId: 'r2', memberId: 'm1', employer: 'Mill', position: 'Packer', place: 'local' as const, form: 'enterprise' as const, offeredMonthlyWage: 2500 };
+const job = { employmentId: 'e2', memberId: 'm1', form: 'flexible' as const, place: 'local' as const, monthlyIncome: 2000, contractSigned: false };
+const training = { trainingId: 't1', memberId: 'm1', kind: 'language' as const, title: 'Mandarin', provider: 'Night school' };
+const twoMembers = [registered([{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1985 }])];
+const elder = [registered([{ memberId: 'm1', birthYear: 1940 }])];
+
+const cases: Case[] = [
+  // --- the guards, in domain.md §4's order -----------------------------------------------
+  { name: 'a stream that does not exist accepts only RegisterHousehold', given: [], when: c('SurveyHousehold', survey()), then: 'UNKNOWN_HOUSEHOLD' },
+  { name: 'a deregistered stream accepts nothing', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm9', birthYear: 2000 }), then: 'DEREGISTERED' },
+  { name: 'a deregistered stream answers DEREGISTERED before DUPLICATE_ID', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm1', birthYear: 1970 }), then: 'DEREGISTERED' },
+  { name: 'a commandId already applied is accepted with nothing appended', given: [{ ...registered(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), commandId: 'cmd-1' }), then: [] },
+  { name: 'a retried command is still "nothing new" after the stream closed', given: [{ ...registered(), commandId: 'cmd-1' }, deregistered()], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
+  { name: 'registering again with the same content is idempotent', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], actor: 'someone-else', note: 'retry' }), then: [] },
+  { name: 'registering again with other content is ALREADY_REGISTERED', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'ALREADY_REGISTERED' },
+  { name: 'repeating an offer with the same content is idempotent', given: [...identifiedHousehold, trainingOffered('t1')], when: c('OfferTraining', { on: '2016-04-10', trainingId: 't1', memberId: 'm1', kind: 'vocational', title: 'Welding', provider: 'County school' }), then: [] },
+  { name: 'reusing a training id for another offer is DUPLICATE_ID', given: [...identifiedHousehold, trainingOffered('t1')], when: c('OfferTraining', training), then: 'DUPLICATE_ID' },
+  { name: 'reusing a referral id is DUPLICATE_ID', given: [...identifiedHousehold, referred('r2')], when: c('ReferToJob', referral), then: 'DUPLICATE_ID' },
+  { name: 'reusing an employment id is DUPLICATE_ID', given: [...identifiedHousehold, employed('e2')], when: c('RecordEmployment', job), then: 'DUPLICATE_ID' },
+  { name: 'reusing a visit id is DUPLICATE_ID', given: [...clearedHousehold, visited('v1')], when: c('RecordFollowUp', { visitId: 'v1', findings: 'other', stillEmployed: false, laborConcerns: [] }), then: 'DUPLICATE_ID' },
+  { name: 'adding a member under a registered member id is DUPLICATE_ID', given: [registered()], when: c('AddMember', { memberId: 'm1', birthYear: 1980 }), then: 'DUPLICATE_ID' },
+  { name: 'a business date before the stream\'s latest is BACKDATED', given: identifiedHousehold, when: c('WithdrawFromProgramme', { on: '2016-03-31' }), then: 'BACKDATED' },
+  { name: 'the same business date as the latest is not back-dating', given: identifiedHousehold, when: c('WithdrawFromProgramme', { on: '2016-04-01' }), then: [ev('HouseholdWithdrew', {})] },
+
+  // --- RegisterHousehold, AddMember, RemoveMember --------------------------------------------
+  { name: 'registering a household', given: [], when: c('RegisterHousehold', { divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] }), then: [ev('HouseholdRegistered', { householdId: 'h1', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] })] },
+  { name: 'a division outside the tree is UNKNOWN_DIVISION', given: [], when: c('RegisterHousehold', { divisionCode: 'NOPE', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'UNKNOWN_DIVISION' },
+  { name: 'households belong to a village', given: [], when: c('RegisterHousehold', { divisionCode: 'C1', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'NOT_A_VILLAGE' },
+  { name: 'a member listed twice at registration is DUPLICATE_ID', given: [], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm1', birthYear: 1981 }] }), then: 'DUPLICATE_ID' },
+  { name: 'adding a member', given: [registered()], when: c('AddMember', { memberId: 'm2', birthYear: 2001 }), then: [ev('MemberAdded', { memberId: 'm2', birthYear: 2001 })] },
+  { name: 'removing a member', given: [registered()], when: c('RemoveMember', { memberId: 'm1', reason: 'married out' }), then: [ev('MemberRemoved', { memberId: 'm1', reason: 'married out' })] },
+  { name: 'removing an unknown member is UNKNOWN_MEMBER', given: [registered()], when: c('RemoveMember', { memberId: 'm7', reason: 'x' }), then: 'UNKNOWN_MEMBER' },
+
+  // --- SurveyHousehold, willingness ----------------------------------------------------------
+  { name: 'surveying a registered household', given: [registered()], when: c('SurveyHousehold', survey()), then: [ev('HouseholdSurveyed', survey())] },
+  { name: 'surveying an unknown member is UNKNOWN_MEMBER', given: [registered()], when: c('SurveyHousehold', survey([willing('m9')])), then: 'UNKNOWN_MEMBER' },
+  { name: 'declaring willingness', given: [registered(), surveyed([unwilling('m1')])], when: c('DeclareWillingness', { memberId: 'm1' }), then: [ev('WillingnessDeclared', { memberId: 'm1' })] },
+  { name: 'withdrawing willingness', given: [registered(), surveyed()], when: c('WithdrawWillingness', { memberId: 'm1' }), then: [ev('WillingnessWithdrawn', { memberId: 'm1' })] },
+  { name: 'declaring what is already declared is NO_CHANGE', given: [registered(), surveyed()], when: c('DeclareWillingness', { memberId: 'm1' }), then: 'NO_CHANGE' },
+  { name: 'willingness of an unknown member is UNKNOWN_MEMBER', given: [registered()], when: c('WithdrawWillingness', { memberId: 'm9' }), then: 'UNKNOWN_MEMBER' },
+
+  // --- application and identification --------------------------------------------------------
+  { name: 'applying after a survey', given: [registered(), surveyed()], when: c('ApplyForIdentification', {}), then: [ev('IdentificationApplied', {})] },
+  { name: 'applying without a survey is NOT_SURVEYED', given: [registered()], when: c('ApplyForIdentification', {}), then: 'NOT_SURVEYED' },
+  { name: 'applying twice is ALREADY_APPLIED', given: [registered(), surveyed(), applied()], when: c('ApplyForIdentification', {}), then: 'ALREADY_APPLIED' },
+  { name: 'an identified household cannot apply again', given: identifiedHousehold, when: c('ApplyForIdentification', {}), then: 'ALREADY_APPLIED' },
+  { name: 'a withdrawn household cannot apply', given: [registered(), surveyed(), withdrew('2016-02-02')], when: c('ApplyForIdentification', {}), then: 'HOUSEHOLD_INACTIVE' },
+  { name: 'withdrawing an application', given: [registered(), surveyed(), applied()], when: c('WithdrawApplication', {}), then: [ev('ApplicationWithdrawn', {})] },
+  { name: 'withdrawing with no open application is NO_APPLICATION', given: [registered(), surveyed()], when: c('WithdrawApplication', {}), then: 'NO_APPLICATION' },
+  { name: 'rejecting an application', given: [registered(), surveyed(), applied()], when: c('RejectApplication', { reason: 'income above line' }), then: [ev('ApplicationRejected', { reason: 'income above line' })] },
+  { name: 'rejecting with no open application is NO_APPLICATION', given: identifiedHousehold, when: c('RejectApplication', { reason: 'x' }), then: 'NO_APPLICATION' },
+  { name: 'identifying records the eligible members', given: [...twoMembers, surveyed([willing('m1'), unwilling('m2')]), applied()], when: c('IdentifyHousehold', {}), then: [ev('HouseholdIdentified', { eligibleMemberIds: ['m1'] })] },
+  { name: 'identification needs the household\'s own application', given: [registered(), surveyed()], when: c('IdentifyHousehold', {}), then: 'NO_APPLICATION' },
+  { name: 'no member able and willing is NO_ELIGIBLE_MEMBER', given: [registered(), surveyed([unable('m1')]), applied()], when: c('IdentifyHousehold', {}), then: 'NO_ELIGIBLE_MEMBER' },
+  { name: 'a member too old to work is not eligible', given: [...elder, surveyed(), applied()], when: c('IdentifyHousehold', {}), then: 'NO_ELIGIBLE_MEMBER' },
+  { name: 'an employed eligible member is MEMBER_EMPLOYED: not a zero-employment household', given: [registered(), surveyed(), employed('e1', 'm1', '2016-02-15'), applied()], when: c('IdentifyHousehold', {}), then: 'MEMBER_EMPLOYED' },
+
+  // --- training --------------------------------------------------------------------------
+  { name: 'offering a training', given: identifiedHousehold, when: c('OfferTraining', training), then: [ev('TrainingOffered', training)] },
+  { name: 'offering training to a member outside working age is NOT_WORKING_AGE', given: [...elder, surveyed()], when: c('OfferTraining', training), then: 'NOT_WORKING_AGE' },
+  { name: 'offering training in a withdrawn household is HOUSEHOLD_INACTIVE', given: [registered(), withdrew('2016-02-01')], when: c('OfferTraining', training), then: 'HOUSEHOLD_INACTIVE' },
+  { name: 'accepting a training', given: [...identifiedHousehold, trainingOffered('t1')], when: c('AcceptTraining', { trainingId: 't1' }), then: [ev('TrainingAccepted', { trainingId: 't1', memberId: 'm1', kind: 'vocational' })] },
+  { name: 'declining a training', given: [...identifiedHousehold, trainingOffered('t1')], when: c('DeclineTraining', { trainingId: 't1', reason: 'caring duties' }), then: [ev('TrainingDeclined', { trainingId: 't1', memberId: 'm1', kind: 'vocational', reason: 'caring duties' })] },
+  { name: 'answering an offer twice is OFFER_NOT_OPEN', given: [...identifiedHousehold, trainingOffered('t1'), trainingAccepted('t1')], when: c('DeclineTraining', { trainingId: 't1' }), then: 'OFFER_NOT_OPEN' },
+  { name: 'answering an unknown offer is OFFER_NOT_OPEN', given: identifiedHousehold, when: c('AcceptTraining', { trainingId: 'tX' }), then: 'OFFER_NOT_OPEN' },
+  { name: 'completing a training', given: [...identifiedHousehold, trainingOffered('t1'), trainingAccepted('t1')], when: c('CompleteTraining', { trainingId: 't1', certified: true }), then: [ev('MemberTrained', { trainingId: 't1', memberId: 'm1', kind: 'vocational', certified: true })] },
+  { name: 'leaving a training', given: [...identifiedHousehold, trainingOffered('t1'), trainingAccepted('t1')], when: c('LeaveTraining', { trainingId: 't1', reason: 'found work' }), then: [ev('TrainingLeft', { trainingId: 't1', memberId: 'm1', kind: 'vocational', reason: 'found work' })] },
+  { name: 'completing a training never accepted is TRAINING_NOT_ACCEPTED', given: [...identifiedHousehold, trainingOffered('t1')], when: c('CompleteTraining', { trainingId: 't1' }), then: 'TRAINING_NOT_ACCEPTED' },
+
+  // --- referrals -----------------------------------------------------------------------------
+  { name: 'referring a willing, able, unemployed member', given: identifiedHousehold, when: c('ReferToJob', referral), then: [ev('MemberReferred', referral)] },
+  { name: 'referring an unwilling member is NOT_ELIGIBLE', given: [registered(), surveyed([unwilling('m1')])], when: c('ReferToJob', referral), then: 'NOT_ELIGIBLE' },
+  { name: 'referring a member not yet surveyed is NOT_ELIGIBLE (capacity unknown)', given: [registered()], when: c('ReferToJob', referral), then: 'NOT_ELIGIBLE' },
+  { name: 'referring an employed member is MEMBER_EMPLOYED', given: [...identifiedHousehold, employed('e1')], when: c('ReferToJob', referral), then: 'MEMBER_EMPLOYED' },
+  { name: 'referring a member of an exempted household is HOUSEHOLD_INACTIVE', given: [...identifiedHousehold, exempted('2016-05-01')], when: c('ReferToJob', referral), then: 'HOUSEHOLD_INACTIVE' },
+  { name: 'referring an unknown member is UNKNOWN_MEMBER', given: identifiedHousehold, when: c('ReferToJob', { ...referral, memberId: 'm9' }), then: 'UNKNOWN_MEMBER' },
+  { name: 'accepting a referral', given: [...identifiedHousehold, referred('r1')], when: c('AcceptReferral', { referralId: 'r1' }), then: [ev('ReferralAccepted', { referralId: 'r1', memberId: 'm1' })] },
+  { name: 'declining a referral', given: [...identifiedHousehold, referred('r1')], when: c('DeclineReferral', { referralId: 'r1', reason: 'too far' }), then: [ev('ReferralDeclined', { referralId: 'r1', memberId: 'm1', reason: 'too far' })] },
+  { name: 'answering a declined referral is OFFER_NOT_OPEN', given: [...identifiedHousehold, referred('r1'), referralDeclined('r1')], when: c('AcceptReferral', { referralId: 'r1' }), then: 'OFFER_NOT_OPEN' },
+
+  // --- employment ------------------------------------------------------------------------
+  { name: 'an employment arranged by the member', given: identifiedHousehold, when: c('RecordEmployment', job), then: [ev('MemberEmployed', job)] },
+  { name: 'an employment from an accepted referral', given: [...identifiedHousehold, referred('r1'), referralAccepted('r1')], when: c('RecordEmployment', { ...job, referralId: 'r1' }), then: [ev('MemberEmployed', { ...job, referralId: 'r1' })] },
+  { name: 'no employment from a referral the member did not accept', given: [...identifiedHousehold, referred('r1')], when: c('RecordEmployment', { ...job, referralId: 'r1' }), then: 'REFERRAL_NOT_ACCEPTED' },
+  { name: 'no employment from a declined referral', given: [...identifiedHousehold, referred('r1'), referralDeclined('r1')], when: c('RecordEmployment', { ...job, referralId: 'r1' }), then: 'REFERRAL_NOT_ACCEPTED' },
+  { name: 'no employment of one member from another member\'s referral', given: [...twoMembers, surveyed([willing('m1'), willing('m2')]), referred('r1', 'm1'), referralAccepted('r1', 'm1')], when: c('RecordEmployment', { ...job, memberId: 'm2', referralId: 'r1' }), then: 'REFERRAL_NOT_ACCEPTED' },
+  { name: 'an employment outside working age is NOT_WORKING_AGE', given: [...elder, surveyed()], when: c('RecordEmployment', job), then: 'NOT_WORKING_AGE' },
+  { name: 'recording an income', given: [...identifiedHousehold, employed('e1')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-07', amount: 2750.5 })] },
+  { name: 'income of an unknown employment is UNKNOWN_EMPLOYMENT', given: identifiedHousehold, when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 1 }), then: 'UNKNOWN_EMPLOYMENT' },
+  { name: 'income for a month after the employment ended is EMPLOYMENT_ENDED', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-10', amount: 1 }), then: 'EMPLOYMENT_ENDED' },
+  { name: 'income for the month the employment ended is accepted', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-09', amount: 100 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-09', amount: 100 })] },
+  { name: 'income for a month before the employment started is EMPLOYMENT_NOT_STARTED', given: [...identifiedHousehold, employed('e1')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-05', amount: 1 }), then: 'EMPLOYMENT_NOT_STARTED' },
+  { name: 'ending an employment', given: [...identifiedHousehold, employed('e1')], when: c('EndEmployment', { employmentId: 'e1', reason: 'quit' }), then: [ev('EmploymentEnded', { employmentId: 'e1', memberId: 'm1', reason: 'quit' })] },
+  { name: 'ending an employment twice is EMPLOYMENT_ENDED', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1')], when: c('EndEmployment', { employmentId: 'e1', reason: 'quit' }), then: 'EMPLOYMENT_ENDED' },
+  { name: 'ending an unknown employment is UNKNOWN_EMPLOYMENT', given: identifiedHousehold, when: c('EndEmployment', { employmentId: 'e9', reason: 'quit' }), then: 'UNKNOWN_EMPLOYMENT' },
+
+  // --- clearance and relapse -----------------------------------------------------------------
+  { name: 'clearing records the active employments', given: [...identifiedHousehold, employed('e1')], when: c('ClearHousehold', {}), then: [ev('HouseholdCleared', { activeEmploymentIds: ['e1'] })] },
+  { name: 'clearing without active employment is NO_ACTIVE_EMPLOYMENT', given: identifiedHousehold, when: c('ClearHousehold', {}), then: 'NO_ACTIVE_EMPLOYMENT' },
+  { name: 'an employment ending on the day does not count that day', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-12-01')], when: c('ClearHousehold', {}), then: 'NO_ACTIVE_EMPLOYMENT' },
+  { name: 'a declined referral changes nothing: still no active employment', given: [...identifiedHousehold, referred('r1'), referralDeclined('r1')], when: c('ClearHousehold', {}), then: 'NO_ACTIVE_EMPLOYMENT' },
+  { name: 'clearing a household not identified is NOT_IDENTIFIED', given: [registered(), surveyed(), employed('e1', 'm1', '2016-03-01')], when: c('ClearHousehold', {}), then: 'NOT_IDENTIFIED' },
+  { name: 'clearing twice is NOT_IDENTIFIED', given: clearedHousehold, when: c('ClearHousehold', {}), then: 'NOT_IDENTIFIED' },
+  { name: 'a relapse after the employment ended', given: [...clearedHousehold, employmentEnded('e1')], when: c('RecordRelapse', { reason: 'seasonal job ended' }), then: [ev('HouseholdRelapsed', { reason: 'seasonal job ended' })] },
+  { name: 'a relapse while still employed is MEMBER_EMPLOYED', given: clearedHousehold, when: c('RecordRelapse', { reason: 'x' }), then: 'MEMBER_EMPLOYED' },
+  { name: 'a relapse of a household not cleared is NOT_CLEARED', given: identifiedHousehold, when: c('RecordRelapse', { reason: 'x' }), then: 'NOT_CLEARED' },
+
+  // --- follow-up and labour concerns ---------------------------------------------------------
+  { name: 'a follow-up visit with nothing found', given: clearedHousehold, when: c('RecordFollowUp', { visitId: 'v1', findings: 'fine', stillEmployed: true, laborConcerns: [] }), then: [ev('FollowUpVisited', { visitId: 'v1', findings: 'fine', stillEmployed: true, laborConcerns: [] })] },
+  { name: 'a follow-up visit that finds an indicator raises a labour concern', given: clearedHousehold, when: c('RecordFollowUp', { visitId: 'v1', findings: 'papers kept', stillEmployed: true, laborConcerns: ['documents-retained', 'debt'] }), then: [ev('FollowUpVisited', { visitId: 'v1', findings: 'papers kept', stillEmployed: true, laborConcerns: ['documents-retained', 'debt'] }), ev('LaborConcernRaised', { visitId: 'v1', indicators: ['documents-retained', 'debt'] })] },
+  { name: 'a follow-up of a household not cleared is NOT_CLEARED', given: identifiedHousehold, when: c('RecordFollowUp', { visitId: 'v1', findings: 'x', stillEmployed: false, laborConcerns: [] }), then: 'NOT_CLEARED' },
+  { name: 'resolving a labour concern', given: [...clearedHousehold, visited('v1', ['wages-withheld']), concernRaised('v1')], when: c('ResolveLaborConcern', { visitId: 'v1', outcome: 'remedied', reason: 'wages paid' }), then: [ev('LaborConcernResolved', { visitId: 'v1', outcome: 'remedied', reason: 'wages paid' })] },
+  { name: 'resolving a visit without a concern is NO_OPEN_CONCERN', given: [...clearedHousehold, visited('v1')], when: c('ResolveLaborConcern', { visitId: 'v1', outcome: 'unfounded', reason: 'x' }), then: 'NO_OPEN_CONCERN' },
+
+  // --- leaving the programme -----------------------------------------------------------------
+  { name: 'exempting an identified household', given: identifiedHousehold, when: c('ExemptHousehold', { programme: 'Old-age pension' }), then: [ev('HouseholdExempted', { programme: 'Old-age pension' })] },
+  { name: 'exempting a cleared household is CANNOT_EXEMPT', given: clearedHousehold, when: c('ExemptHousehold', { programme: 'x' }), then: 'CANNOT_EXEMPT' },
+  { name: 'withdrawing from the programme, from any status, with no condition', given: clearedHousehold, when: c('WithdrawFromProgramme', { reason: 'moving to the city' }), then: [ev('HouseholdWithdrew', { reason: 'moving to the city' })] },
+  { name: 'withdrawing twice is ALREADY_WITHDRAWN', given: [registered(), withdrew('2016-02-01')], when: c('WithdrawFromProgramme', {}), then: 'ALREADY_WITHDRAWN' },
+  { name: 'deregistering', given: identifiedHousehold, when: c('DeregisterHousehold', { reason: 'deceased' }), then: [ev('HouseholdDeregistered', { reason: 'deceased' })] },
+
+  // --- corrections ---------------------------------------------------------------------------
+  { name: 'correcting an income in an employment', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
+  { name: 'a correction may be recorded on an earlier business date than the latest', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { on: '2016-01-01', eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
+  { name: 'correcting an unknown event is UNKNOWN_EVENT', given: identifiedHousehold, when: c('CorrectEvent', { eventId: 'nope', correction: { x: 1 }, reason: 'x' }), then: 'UNKNOWN_EVENT' },
+  { name: 'a correction that would break an invariant is INVALID_CORRECTION', given: [...identifiedHousehold], when: c('CorrectEvent', { eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1930 }] }, reason: 'typo' }), then: 'INVALID_CORRECTION' },
+  { name: 'an identifier cannot be corrected', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { memberId: 'm2' }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+  { name: 'a corrected value must still be valid', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: -5 }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+];
+
+describe('decide: given / when / then', () => {
+  it.each(cases.map((k) => [k.name, k] as const))('%s', (_name, k) => {
+    const outcome = outcomeOf(k.given, k.when);
+    if (typeof k.then === 'string') expect(outcome).toEqual({ error: k.then });
+    else expect(outcome).toEqual({ events: k.then });
+  });
+
+  it('names every error code of the domain at least once', () => {
+    const used = new Set(cases.map((k) => k.then).filter((t): t is ErrorCode => typeof t === 'string'));
+    const missing = ERROR_CODES.filter((code) => code !== 'INVALID_COMMAND' && !used.has(code));
+    expect(missing).toEqual([]); // INVALID_COMMAND is the codec's: see parse-command.spec.ts
+  });
+
+  it('exercises every command type', () => {
+    const { COMMAND_TYPES } = jest.requireActual('../commands') as typeof import('../commands');
+    expect(COMMAND_TYPES.filter((t) => !cases.some((k) => k.when.type === t))).toEqual([]);
+  });
+});
+
+describe('corrections are folded into the state', () => {
+  it('a corrected birth year changes eligibility from then on, the log keeps the original', () => {
+    const history = [registered([{ memberId: 'm1', birthYear: 1980 }]), surveyed([surveyMember('m1')])];
+    const fix = c('CorrectEvent', { on: '2016-02-02', eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1950 }] }, reason: 'birth certificate' });
+    const after = outcomeOf(history, fix);
+    expect(after.events?.[0]?.type).toBe('EventCorrected');
+    const corrected = [...history, { event: after.events?.[0] as HouseholdEvent, on: '2016-02-02' }];
+    expect(outcomeOf(corrected, c('ApplyForIdentification', {}))).toEqual({ events: [ev('IdentificationApplied', {})] });
+    expect(outcomeOf([...corrected, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ error: 'NO_ELIGIBLE_MEMBER' });
+    expect(outcomeOf([...history, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ events: [ev('HouseholdIdentified', { eligibleMemberIds: ['m1'] })] });
+  });
+});

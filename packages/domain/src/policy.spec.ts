@@ -1,0 +1,32 @@
+import * as E from 'fp-ts/Either';
+import { clearanceTarget, cumulativeShareBp, parsePolicy, referencePolicy, shareToBasisPoints } from './policy';
+
+describe('policy', () => {
+  it('holds the reference shares of domain.md §3 exactly', () => {
+    expect([2016, 2017, 2018, 2019, 2020].map((y) => cumulativeShareBp(referencePolicy, y))).toEqual([2500, 5500, 7500, 9000, 10000]);
+  });
+  it('computes targets as the ceiling of an exact product', () => {
+    // 0.55 × 100 is 55.00000000000001 in floating point; the target must be 55, not 56.
+    expect(clearanceTarget(100, 5500)).toBe(55);
+    expect(clearanceTarget(101, 5500)).toBe(56); // 55.55 → 56
+    expect(clearanceTarget(0, 5500)).toBe(0);
+    expect(clearanceTarget(3, 2500)).toBe(1); // 0.75 → 1
+    expect(clearanceTarget(4, 2500)).toBe(1);
+  });
+  it('parses shares exactly or refuses them', () => {
+    expect(shareToBasisPoints(0.3)).toBe(3000);
+    expect(shareToBasisPoints('0.125')).toBe(1250);
+    expect(shareToBasisPoints(0.12345)).toBeUndefined();
+    expect(shareToBasisPoints(1.5)).toBeUndefined();
+  });
+  it('reads a policy file and keeps reference values for what it leaves out', () => {
+    const p = parsePolicy({ baselineCutoff: '2017-06-30', targetShares: { '2017': 0.5, '2018': '0.5' } });
+    expect(p).toEqual(E.right({ ...referencePolicy, baselineCutoff: '2017-06-30', targetSharesBp: { 2017: 5000, 2018: 5000 } }));
+  });
+  it('names the field of a bad policy file', () => {
+    const p = parsePolicy({ baselineCutoff: '2017-06-31', targetShares: { '2017': 0.7, '2018': 0.5 } });
+    expect(E.isLeft(p) && p.left.map((f) => f.path)).toEqual(['baselineCutoff']);
+    const q = parsePolicy({ baselineCutoff: '2017-06-30', targetShares: { '2017': 0.7, '2018': 0.5 } });
+    expect(E.isLeft(q) && q.left.map((f) => f.path)).toEqual(['targetShares']);
+  });
+});
