@@ -61,7 +61,14 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     return this.cache.size;
   }
 
-  async handleMany(cmds: readonly Cmd[], ctx: Ctx): Promise<CommandResult<Err>[]> {
+  /**
+   * `alsoAppend` is written in the same batch as the commands' events (one transaction
+   * on SQLite): the importer keeps its per-file checkpoint there, so that progress and
+   * effects can never disagree after a crash. It is written even when no command
+   * appends anything.
+   */
+  async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: { alsoAppend?: readonly StreamAppend[] } = {}): Promise<CommandResult<Err>[]> {
+    const alsoAppend = opts.alsoAppend ?? [];
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
     let outcomes: Outcome<Err>[] = [];
@@ -73,9 +80,9 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         const envelope = envelopes[i] as CommandEnvelope;
         outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
       }
-      if (appends.length === 0) return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
+      if (appends.length === 0 && alsoAppend.length === 0) return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
       try {
-        const written = await this.store.appendBatch(appends);
+        const written = await this.store.appendBatch([...appends, ...alsoAppend]);
         for (const [streamId, fold] of overlay) this.cache.set(streamId, fold);
         return outcomes.map((o) => {
           if (o.kind === 'final') return o.result;
