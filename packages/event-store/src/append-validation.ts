@@ -14,6 +14,8 @@ export const validateAppend = (streamId: string, events: readonly EventToAppend[
     if (typeof event.type !== 'string' || event.type.length === 0) {
       throw new TypeError(`event type must be a non-empty string (event ${event.eventId})`);
     }
+    // JSON has no undefined: it would be stored as nothing and read back differently per adapter.
+    if (event.data === undefined) throw new TypeError(`event data must not be undefined (event ${event.eventId})`);
   }
 };
 

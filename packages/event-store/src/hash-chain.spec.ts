@@ -42,6 +42,12 @@ describe('hash chain', () => {
     expect(verifyStream([])).toEqual({ ok: true });
   });
 
+  it('verifies a tail of a stream from the hash of the event before it', () => {
+    const events = recorded(4);
+    expect(verifyStream(events.slice(2), events[1]?.metadata.hash)).toEqual({ ok: true });
+    expect(verifyStream(events.slice(2))).toMatchObject({ ok: false, streamVersion: 2, reason: 'prev-hash-mismatch' });
+  });
+
   it('names the first event whose content was altered', () => {
     const events = recorded(4);
     const altered = events.map((e, i) => (i === 2 ? { ...e, data: { n: 99 } } : e));

@@ -50,12 +50,13 @@ export type StreamVerification =
     };
 
 /**
- * Recomputes the chain of one stream, read from version 0, and names the first break.
+ * Recomputes the chain of one stream and names the first break. `events` are read from
+ * version 0, or from a later version when `prevHash` is the hash of the event before them.
  * `prev-hash-mismatch`: the link to the previous event is wrong (an event was removed,
  * reordered or inserted); `hash-mismatch`: the event's own content was altered.
  */
-export const verifyStream = (events: readonly RecordedEvent[]): StreamVerification => {
-  let previous = GENESIS_HASH;
+export const verifyStream = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH): StreamVerification => {
+  let previous = prevHash;
   for (const event of events) {
     const { streamVersion, position, metadata } = event;
     if (metadata.prevHash !== previous) {
