@@ -1,0 +1,18 @@
+/** Exit codes of cli.md: scripts depend on them. */
+export const EXIT = {
+  ok: 0,
+  usage: 2,
+  someRejected: 3,
+  unknownTarget: 4,
+  anomalies: 5,
+} as const;
+
+/** An error that ends the command with a given exit code and a message for people. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
