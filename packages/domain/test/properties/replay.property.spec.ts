@@ -1,0 +1,48 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import { HouseholdEventC } from '../../src/household/events';
+import { decide } from '../../src/household/decide';
+import { evolve } from '../../src/household/evolve';
+import { replayAnomalies } from '../../src/household/replay';
+import { EventMeta, Fact, HouseholdState, initialState } from '../../src/household/state';
+import { arbContext, householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { plain, structurallyEqual } from './support';
+
+/** What a store gives back: the fact as JSON, and its event decoded again by the storage codec. */
+const stored = (f: Fact): { event: unknown; meta: EventMeta } => JSON.parse(JSON.stringify(f)) as { event: unknown; meta: EventMeta };
+
+describe('property (e): replaying the stored events reproduces the state decide saw', () => {
+  it('folding the stored (JSON round-tripped, io-ts decoded) events gives, before every command, the state decide was given', () => {
+    fc.assert(
+      fc.property(householdCommands(), (commands) => {
+        const run = runHousehold(commands);
+        let replayed: HouseholdState = initialState;
+        for (const step of run.steps) {
+          if (!structurallyEqual(replayed, step.before)) expect(plain(replayed)).toEqual(plain(step.before));
+          for (const f of step.facts) {
+            const { event, meta } = stored(f);
+            const decoded = HouseholdEventC.decode(event);
+            if (E.isLeft(decoded)) throw new Error(`the storage codec rejects an event the Decider produced: ${JSON.stringify(event)}`);
+            expect(decoded.right).toEqual(f.event);
+            replayed = evolve(replayed, decoded.right, meta);
+          }
+        }
+        expect(structurallyEqual(replayed, run.state)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('replayAnomalies finds no anomaly in any generated accepted history', () => {
+    let events = 0;
+    fc.assert(
+      fc.property(householdCommands({ householdId: 'hx-1' }), (commands) => {
+        const run = runHousehold(commands);
+        events += run.facts.length;
+        expect(replayAnomalies(run.facts, 'hx-1', arbContext, decide)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+    expect(events).toBeGreaterThan(1000);
+  });
+});
