@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { EXAMPLES, exampleLog, hearth, tempDir, writeLines } from './support/cli';
+import { storeDump } from './support/store-dump';
+
+describe('hearth import', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let store: string;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    store = `sqlite:${join(dir, 'hearth.db')}`;
+    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+  });
+  afterEach(() => cleanup());
+
+  it('applies a few thousand commands, reports each rejected line with its number and code, and goes on', () => {
+    const valid = exampleLog(120); // 3,120 lines; line 20 of each journey is a clearance with no job yet
+    const bad = [
+      'this is not json',
+      '{"type":"ClearHousehold","householdId":"x1","on":20160101}',
+      '{"type":"ClearHousehold","on":"2016-01-01"}',
+      '{"type":"ClearHousehold","householdId":"x1","on":"2016-01-01","ethnicity":"x"}',
+      JSON.stringify({ type: 'ClearHousehold', householdId: 'x1', on: '2016-01-01', note: 'n'.repeat(10 * 1024 * 1024) }),
+      '{"type":"ClearHousehold","householdId":"x1","on":"2016-01-01","__proto__":{"admin":true}}',
+      '[1,2,3]',
+      '',
+    ];
+    const lines = [...valid.slice(0, 1000), ...bad, ...valid.slice(1000)];
+    const file = writeLines(join(dir, 'log.jsonl'), lines);
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    const badRows = out.rejected.filter((x: { line: number }) => x.line > 1000 && x.line <= 1008);
+    expect(badRows.map((x: { line: number; code: string }) => [x.line, x.code])).toEqual([
+      [1001, 'INVALID_COMMAND'], [1002, 'INVALID_COMMAND'], [1003, 'INVALID_COMMAND'], [1004, 'INVALID_COMMAND'],
+      [1005, 'INVALID_COMMAND'], [1006, 'INVALID_COMMAND'], [1007, 'INVALID_COMMAND'],
+    ]);
+    expect(badRows[1].message).toContain('on');
+    expect(badRows[2].message).toContain('householdId');
+    expect(badRows[3].message).toContain('ethnicity');
+    expect(badRows[4].message).toContain('line is');
+    expect(badRows[5].message).toContain('__proto__');
+    const domainRejections = out.rejected.filter((x: { code: string }) => x.code === 'NO_ACTIVE_EMPLOYMENT');
+    expect(domainRejections).toHaveLength(120);
+    expect(out.accepted).toBe(valid.length - 120);
+    expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
+  });
+
+  it('appends nothing for a rejected line: the store holds exactly the accepted events', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(3));
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3);
+    const dump = storeDump(join(dir, 'hearth.db'));
+    const householdEvents = dump.filter((e) => e.streamId.startsWith('household-'));
+    // 25 accepted commands a journey; the follow-up visit that found a concern appends two events
+    expect(householdEvents).toHaveLength(3 * 26);
+    expect(householdEvents.some((e) => e.type === 'HouseholdCleared' && e.occurredOn === '2016-05-01')).toBe(false);
+  });
+
+  it('importing the same file twice appends nothing the second time', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(5));
+    hearth(['--store', store, 'import', '--quiet', file]);
+    const before = storeDump(join(dir, 'hearth.db')).filter((e) => e.streamId.startsWith('household-'));
+    const copy = writeLines(join(dir, 'copy.jsonl'), [...exampleLog(5), '']); // another file: no checkpoint, only command ids
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', copy]);
+    const out = JSON.parse(r.stdout);
+    expect(out.accepted).toBe(0);
+    expect(out.unchanged).toBe(5 * 25);
+    expect(storeDump(join(dir, 'hearth.db')).filter((e) => e.streamId.startsWith('household-'))).toEqual(before);
+  });
+
+  it('reads standard input with "-"', () => {
+    const r = hearth(['--store', store, '--json', 'import', '-'], { input: `${exampleLog(1).join('\n')}\n` });
+    expect(JSON.parse(r.stdout).accepted).toBe(25);
+  });
+
+  it('exits 2 for a file that does not exist, and changes nothing', () => {
+    const r = hearth(['--store', store, 'import', join(dir, 'nope.jsonl')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nope.jsonl');
+  });
+
+  it('has --help that explains the deterministic command ids', () => {
+    const r = hearth(['import', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('commandId');
+  });
+});

@@ -1,0 +1,45 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const BIN = resolve(__dirname, '../../bin/hearth.js');
+export const EXAMPLES = resolve(__dirname, '../../examples');
+
+export interface CliRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the real `hearth` executable, as a user or a script would. */
+export const hearth = (args: readonly string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun => {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input: opts.input,
+    env: { ...process.env, ...opts.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+export const hearthAsync = (args: readonly string[]) => spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+export const tempDir = (): { dir: string; cleanup: () => void } => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+/** A command log of `households` copies of the example journey, one JSON command a line. */
+export const exampleLog = (households: number): string[] => {
+  const template = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').trim().split('\n');
+  const lines: string[] = [];
+  for (let i = 0; i < households; i++)
+    for (const line of template) lines.push(line.replace(/"hh-00(\d)/g, (_m, d: string) => `"hh-${i}-${d}`));
+  return lines;
+};
+
+export const writeLines = (path: string, lines: readonly string[]): string => {
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+};
