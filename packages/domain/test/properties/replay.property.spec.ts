@@ -18,7 +18,9 @@ describe('property (e): replaying the stored events reproduces the state decide 
         const run = runHousehold(commands);
         let replayed: HouseholdState = initialState;
         for (const step of run.steps) {
-          if (!structurallyEqual(replayed, step.before)) expect(plain(replayed)).toEqual(plain(step.before));
+          // The history is compared in full at the end; per step, its length (keeps the test linear).
+          const [a, b] = [{ ...replayed, history: replayed.history.length }, { ...step.before, history: step.before.history.length }];
+          if (!structurallyEqual(a, b)) expect(plain(a)).toEqual(plain(b));
           for (const f of step.facts) {
             const { event, meta } = stored(f);
             const decoded = HouseholdEventC.decode(event);
@@ -27,7 +29,7 @@ describe('property (e): replaying the stored events reproduces the state decide 
             replayed = evolve(replayed, decoded.right, meta);
           }
         }
-        expect(structurallyEqual(replayed, run.state)).toBe(true);
+        if (!structurallyEqual(replayed, run.state)) expect(plain(replayed)).toEqual(plain(run.state));
       }),
       { numRuns: 300 },
     );
