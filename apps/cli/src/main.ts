@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { divisionsCommand } from './commands/divisions-load';
+import { demoCommand } from './commands/demo';
+import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions } from './global-options';
@@ -16,6 +18,8 @@ export const buildProgram = (): Command => {
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   program.addCommand(divisionsCommand(globals));
   program.addCommand(importCommand(globals));
+  program.addCommand(historyCommand(globals));
+  program.addCommand(demoCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

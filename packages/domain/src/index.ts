@@ -20,3 +20,4 @@ export * from './household/replay';
 export * from './household/correction';
 export * from './household/stream';
 export * from './household/household.decider';
+export * from './division-tree-stream';

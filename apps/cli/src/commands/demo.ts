@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { Command } from 'commander';
+import * as E from 'fp-ts/Either';
+import { householdHistory } from '../audit/household-history';
+import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
+import { importCommands } from '../import/importer';
+import { emitText, log } from '../output/emit';
+import { renderTable } from '../output/table';
+
+const EXAMPLES = join(__dirname, '..', '..', 'examples');
+
+/**
+ * What `npm start` runs until the HTTP service exists: load the bundled example region
+ * into the default store (idempotently) and show one household's audit timeline.
+ */
+export const demoCommand = (globals: () => GlobalOptions): Command =>
+  new Command('demo')
+    .description('load the bundled example region into the store and print one household\'s history (what `npm start` runs for now)')
+    .action(async () => {
+      const g = globals();
+      const ledger = await openLedger(g);
+      try {
+        log(`Hearth demo — store ${storeUrl(g)}. The HTTP API and dashboard are not built yet;`);
+        log('this loads the bundled example region and prints one household\'s audit timeline.\n');
+        const tree = await ledger.recordDivisionTree(readJsonFile(join(EXAMPLES, 'divisions.json'), 'division file'), '2016-01-01');
+        if (E.isLeft(tree)) throw new Error('the bundled division tree is invalid');
+        const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });
+        log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
+        for (const r of summary.rejected) log(`  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)`);
+        const h = await householdHistory(ledger.store, 'hh-002', ledger.policy);
+        if (!h) return;
+        emitText(`\nHousehold ${h.householdId} (${h.divisionCode}) is ${h.status}. Its history:\n`);
+        emitText(renderTable(['pos', 'business date', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
+        emitText('\nTry: npx hearth history hh-002 --as-of 2016-08-31   (state on any date)');
+        emitText('     npx hearth --json history hh-001                (machine output)');
+      } finally {
+        await ledger.close();
+      }
+    });

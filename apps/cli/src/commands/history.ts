@@ -1,0 +1,37 @@
+import { Command } from 'commander';
+import { isBusinessDate } from '@hearth/domain';
+import { householdHistory } from '../audit/household-history';
+import { CliError, EXIT } from '../exit-codes';
+import { GlobalOptions, openLedger } from '../global-options';
+import { emitJson, emitText } from '../output/emit';
+import { renderTable } from '../output/table';
+
+export const historyCommand = (globals: () => GlobalOptions): Command =>
+  new Command('history')
+    .argument('<householdId>', 'the household to replay')
+    .option('--as-of <date>', 'state at the end of this business date (YYYY-MM-DD); events stop there')
+    .description("the audit timeline of one household, with every event's hash check, and its state as of any date")
+    .addHelpText('after', `
+--json prints {"householdId", "divisionCode", "asOf", "status", "openLaborConcerns", "members",
+"events": [{"position", "type", "occurredOn", "recordedAt", "actor", "note", "data", "hashOk"}]}.
+Exit codes: 0 found; 2 bad date; 4 unknown household.`)
+    .action(async (householdId: string, opts: { asOf?: string }) => {
+      const g = globals();
+      if (opts.asOf !== undefined && !isBusinessDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`, EXIT.usage);
+      const ledger = await openLedger(g);
+      try {
+        const h = await householdHistory(ledger.store, householdId, ledger.policy, opts.asOf);
+        if (!h) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
+        if (g.json) return emitJson(h);
+        emitText(`Household ${h.householdId} in ${h.divisionCode ?? '?'} — ${h.status}${h.asOf ? ` at the end of ${h.asOf}` : ''}`);
+        if (h.openLaborConcerns.length > 0) emitText(`Open labour concerns (visits): ${h.openLaborConcerns.join(', ')}`);
+        emitText('');
+        emitText(renderTable(['member', 'born', 'capacity', 'willing', 'eligible', 'employed'], h.members.map((m) => [m.removed ? `${m.memberId} (removed)` : m.memberId, m.birthYear, m.laborCapacity, m.willing ? 'yes' : 'no', m.eligible ? 'yes' : 'no', m.employed ? 'yes' : 'no'])));
+        emitText('');
+        emitText(renderTable(['pos', 'business date', 'recorded at', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
+        const broken = h.events.filter((e) => !e.hashOk).length;
+        if (broken > 0) emitText(`\n${broken} event(s) fail the hash check: run \`hearth verify\`.`);
+      } finally {
+        await ledger.close();
+      }
+    });
