@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { divisionsCommand } from './commands/divisions-load';
 import { demoCommand } from './commands/demo';
+import { generateCommand } from './commands/generate';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
 import { CliError, EXIT } from './exit-codes';
@@ -19,6 +20,7 @@ export const buildProgram = (): Command => {
   program.addCommand(divisionsCommand(globals));
   program.addCommand(importCommand(globals));
   program.addCommand(historyCommand(globals));
+  program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
