@@ -1,1 +1,29 @@
-export const placeholder = 1;
+/**
+ * @hearth/projections — the read side of Hearth: projections of the household streams
+ * into SQLite facts, the runner that keeps them up to date, the report queries of
+ * domain.md §5, an independent direct computation of the same reports, and the audit.
+ */
+export { openProjections, type Projections, type ProjectionsOptions } from './open-projections';
+export type { Projection, ProjectionWriter } from './projection';
+export type { ProjectedEvent, CorrectedEvent } from './projected-event';
+export { ALL_PROJECTIONS } from './projections/all-projections';
+export { HouseholdStatusProjection, nextStatus } from './projections/household-status.projection';
+export { LaborConcernProjection } from './projections/labor-concern.projection';
+export { MemberEligibilityProjection } from './projections/member-eligibility.projection';
+export { CaseActivityProjection } from './projections/case-activity.projection';
+export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
+export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
+export { UndecodableEventError } from './runner/prepare-events';
+export type { Checkpoint } from './storage/checkpoints';
+export { Reports } from './reports/reports';
+export type { ClearanceQuery } from './reports/clearance-report';
+export type { MonthQuery } from './reports/monthly-report';
+export type { BacklogQuery } from './reports/backlog-report';
+export type { HouseholdStatusQuery } from './reports/household-status-report';
+export * from './reports/read-models';
+export { UnknownDivisionError } from './reports/division-scope';
+export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
+export { DirectReports } from './direct/direct-reports';
+export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
+export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
+export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';

@@ -1,0 +1,51 @@
+import type { DivisionTree, Policy } from '@hearth/domain';
+import type { EventStore } from '@hearth/event-store';
+import type { BacklogQuery } from '../reports/backlog-report';
+import type { ClearanceQuery } from '../reports/clearance-report';
+import type { MonthQuery } from '../reports/monthly-report';
+import type {
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild,
+  ServiceBacklog,
+} from '../reports/read-models';
+import { directBacklog } from './direct-backlog';
+import { directClearance } from './direct-clearance';
+import { directMonthly } from './direct-monthly';
+import { directProgress } from './direct-progress';
+import { HouseholdLedger } from './household-ledger';
+
+/**
+ * The same report objects as `Reports`, computed straight from the log by folding each
+ * household: the oracle of the tests, and a second opinion for an auditor.
+ */
+export class DirectReports {
+  private constructor(readonly ledger: HouseholdLedger, private readonly policy: Policy, private readonly divisions: DivisionTree) {}
+
+  static async load(store: EventStore, ctx: { policy: Policy; divisions: DivisionTree }): Promise<DirectReports> {
+    return new DirectReports(await HouseholdLedger.load(store), ctx.policy, ctx.divisions);
+  }
+
+  clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
+  clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
+  clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
+  clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+    return directClearance(this.ledger, this.divisions, this.policy, q);
+  }
+
+  monthlyReport(q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
+  monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
+  monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
+  monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
+    return directMonthly(this.ledger, this.divisions, q);
+  }
+
+  progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
+  progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
+  progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
+  progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
+    return directProgress(this.ledger, this.divisions, this.policy, q);
+  }
+
+  backlogReport(q: BacklogQuery): ServiceBacklog {
+    return directBacklog(this.ledger, this.divisions, this.policy, q);
+  }
+}

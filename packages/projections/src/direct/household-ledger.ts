@@ -1,0 +1,72 @@
+import { correctedEvent, correctionsIn, Fact, fold, HouseholdState, householdIdOf } from '@hearth/domain';
+import type { EventStore } from '@hearth/event-store';
+import { decodeHouseholdEvent } from '../runner/prepare-events';
+
+/** One household's history as the direct computation reads it. */
+export interface HouseholdHistory {
+  readonly householdId: string;
+  /** The village of its (corrected) registration. */
+  readonly village: string | undefined;
+  /**
+   * Its events in stream order with every correction of the stream applied to the event
+   * it amends, and the EventCorrected events themselves left out: the facts as they
+   * should have been recorded, which is how the read models date them too.
+   */
+  readonly facts: readonly Fact[];
+}
+
+/**
+ * Every household's history, folded on demand with the domain's own `evolve` up to any
+ * business date. This is the reference the projections are tested against: it shares
+ * no code with them beyond the domain, and it is plain enough for an auditor to read.
+ * It holds the whole log in memory: meant for tests and audits, not for serving reports.
+ */
+export class HouseholdLedger {
+  private readonly folds = new Map<string, HouseholdState>();
+
+  private constructor(readonly households: ReadonlyMap<string, HouseholdHistory>) {}
+
+  static async load(store: EventStore, pageSize = 5000): Promise<HouseholdLedger> {
+    const raw = new Map<string, Fact[]>();
+    for (let after = 0; ; ) {
+      const page = await store.readAll({ after, maxCount: pageSize });
+      for (const r of page) {
+        const householdId = householdIdOf(r.streamId);
+        if (householdId === undefined) continue;
+        const facts = raw.get(householdId) ?? [];
+        facts.push({ event: decodeHouseholdEvent(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn } });
+        raw.set(householdId, facts);
+      }
+      if (page.length < pageSize) break;
+      after = (page[page.length - 1] as { position: number }).position;
+    }
+    const households = new Map<string, HouseholdHistory>();
+    for (const [householdId, all] of raw) {
+      const corrections = correctionsIn(all);
+      const facts = all
+        .filter((f) => f.event.type !== 'EventCorrected')
+        .map((f) => ({ event: correctedEvent(f, corrections), meta: f.meta }));
+      const registration = facts.find((f) => f.event.type === 'HouseholdRegistered')?.event;
+      const village = registration?.type === 'HouseholdRegistered' ? registration.data.divisionCode : undefined;
+      households.set(householdId, { householdId, village, facts });
+    }
+    return new HouseholdLedger(households);
+  }
+
+  /** The household's state at the end of `date`: every fact dated on or before it, in stream order. */
+  stateAt(householdId: string, date: string): HouseholdState {
+    const key = `${householdId}\u0000${date}`;
+    let s = this.folds.get(key);
+    if (s === undefined) {
+      const h = this.households.get(householdId);
+      s = fold(h ? h.facts.filter((f) => f.meta.occurredOn <= date) : []);
+      this.folds.set(key, s);
+    }
+    return s;
+  }
+
+  /** Facts dated from `from` to `to` inclusive, in stream order. */
+  factsBetween(householdId: string, from: string, to: string): Fact[] {
+    return (this.households.get(householdId)?.facts ?? []).filter((f) => f.meta.occurredOn >= from && f.meta.occurredOn <= to);
+  }
+}

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+import type { EventType, HouseholdEvent } from '@hearth/domain';
+import type { ProjectedEvent } from '../projected-event';
+import type { Projection } from '../projection';
+
+/** What a fact is derived from: one event, its household and its place in the log. */
+export interface FactSource {
+  readonly householdId: string;
+  readonly position: number;
+  readonly occurredOn: string;
+  readonly event: HouseholdEvent;
+}
+
+export type FactValue = string | number | null;
+
+export interface EventFactsSpec<Row extends Record<string, FactValue>> {
+  readonly name: string;
+  readonly version: number;
+  readonly handles: readonly EventType[];
+  readonly table: string;
+  /** Column definitions after the key columns (household_id, position, seq). */
+  readonly columns: { readonly [K in keyof Row]: string };
+  readonly indexes?: readonly string[];
+  /** Pure: the rows one event contributes (seq is the index in this array). */
+  rowsOf(source: FactSource): Row[];
+}
+
+/**
+ * The common shape of most projections here: each event yields a few rows keyed by
+ * (household, position, seq), a pure function of the event alone. Writing is therefore
+ * idempotent (replace the event's rows), and an `EventCorrected` is handled by deriving
+ * the amended event's rows again from its corrected data — the correction is taken as
+ * what should have been recorded in the first place, for every date.
+ */
+export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec: EventFactsSpec<Row>): Projection => {
+  const columns = Object.keys(spec.columns) as (keyof Row & string)[];
+  const schema = [
+    `CREATE TABLE IF NOT EXISTS ${spec.table} (
+      household_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      seq INTEGER NOT NULL,
+      ${columns.map((c) => `${c} ${spec.columns[c]}`).join(',\n      ')},
+      PRIMARY KEY (household_id, position, seq)
+    ) WITHOUT ROWID;`,
+    ...(spec.indexes ?? []).map((ix, i) => `CREATE INDEX IF NOT EXISTS ${spec.table}_ix${i} ON ${spec.table} (${ix});`),
+  ].join('\n');
+  const handled = new Set<string>(spec.handles);
+  return {
+    name: spec.name,
+    version: spec.version,
+    // Corrections of a handled event re-derive its rows.
+    handles: [...spec.handles, 'EventCorrected'],
+    tables: [spec.table],
+    schema,
+    writer: (db: Database.Database) => {
+      const remove = db.prepare(`DELETE FROM ${spec.table} WHERE household_id = ? AND position = ?`);
+      const insert = db.prepare(
+        `INSERT INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')})
+         VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')})`,
+      );
+      const write = (source: FactSource): void => {
+        remove.run(source.householdId, source.position);
+        spec.rowsOf(source).forEach((row, seq) =>
+          insert.run(source.householdId, source.position, seq, ...columns.map((c) => row[c] ?? null)),
+        );
+      };
+      return {
+        apply: (e: ProjectedEvent) => {
+          if (e.event.type !== 'EventCorrected') {
+            if (handled.has(e.event.type)) write(e);
+            return;
+          }
+          const target = e.corrected;
+          if (target && handled.has(target.event.type))
+            write({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
+        },
+      };
+    },
+  };
+};

@@ -1,0 +1,89 @@
+import type Database from 'better-sqlite3';
+import type { EventType, HouseholdEvent, Status } from '@hearth/domain';
+import type { ProjectedEvent } from '../projected-event';
+import type { Projection } from '../projection';
+
+/** Pure: the household's status after `event`, from `current` (domain.md §4 "Status"). */
+export const nextStatus = (current: Status, event: HouseholdEvent): Status => {
+  switch (event.type) {
+    case 'HouseholdRegistered': return 'registered';
+    case 'HouseholdSurveyed': return current === 'registered' ? 'surveyed' : current;
+    case 'IdentificationApplied': return 'applied';
+    case 'ApplicationWithdrawn':
+    case 'ApplicationRejected': return 'surveyed';
+    case 'HouseholdIdentified': return 'identified';
+    case 'HouseholdCleared': return 'cleared';
+    case 'HouseholdRelapsed': return 'identified';
+    case 'HouseholdExempted': return 'exempted';
+    case 'HouseholdWithdrew': return 'withdrawn';
+    case 'HouseholdDeregistered': return 'deregistered';
+    default: return current;
+  }
+};
+
+const STATUS_EVENTS: readonly EventType[] = [
+  'HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'ApplicationWithdrawn', 'ApplicationRejected',
+  'HouseholdIdentified', 'HouseholdCleared', 'HouseholdRelapsed', 'HouseholdExempted', 'HouseholdWithdrew',
+  'HouseholdDeregistered',
+];
+
+/**
+ * Each household's village and current status, and every status change dated by its
+ * business date with the status it left (`from_status`): the status at any date is the
+ * `to_status` of the household's last change on or before it, and a monthly move into or
+ * out of the stock is a change in the month whose from or to is `identified`.
+ *
+ * Stateful (from_status needs the status before), which is safe because the runner
+ * applies each event exactly once. Corrections cannot change a status (an event's type
+ * is not correctable); they can move a household to another village.
+ */
+export const HouseholdStatusProjection: Projection = {
+  name: 'household-status',
+  version: 1,
+  handles: [...STATUS_EVENTS, 'EventCorrected'],
+  tables: ['proj_households', 'proj_status_changes'],
+  schema: `
+    CREATE TABLE IF NOT EXISTS proj_households (
+      household_id TEXT PRIMARY KEY,
+      village TEXT NOT NULL,
+      status TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS proj_status_changes (
+      household_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      occurred_on TEXT NOT NULL,
+      event_type TEXT NOT NULL,
+      from_status TEXT NOT NULL,
+      to_status TEXT NOT NULL,
+      PRIMARY KEY (household_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS proj_status_changes_on ON proj_status_changes (occurred_on);
+  `,
+  writer: (db: Database.Database) => {
+    const current = db.prepare<[string], string>('SELECT status FROM proj_households WHERE household_id = ?').pluck();
+    const register = db.prepare('INSERT OR REPLACE INTO proj_households (household_id, village, status) VALUES (?, ?, ?)');
+    const setStatus = db.prepare('UPDATE proj_households SET status = ? WHERE household_id = ?');
+    const setVillage = db.prepare('UPDATE proj_households SET village = ? WHERE household_id = ?');
+    const change = db.prepare(
+      `INSERT OR REPLACE INTO proj_status_changes (household_id, position, occurred_on, event_type, from_status, to_status)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    return {
+      apply: (e: ProjectedEvent) => {
+        const { event, householdId } = e;
+        if (event.type === 'EventCorrected') {
+          const target = e.corrected?.event;
+          if (target?.type === 'HouseholdRegistered') setVillage.run(target.data.divisionCode, householdId);
+          return;
+        }
+        const from = (current.get(householdId) ?? 'unregistered') as Status;
+        const to = nextStatus(from, event);
+        if (event.type === 'HouseholdRegistered') register.run(householdId, event.data.divisionCode, to);
+        else if (to !== from) setStatus.run(to, householdId);
+        // A survey only changes the status of a registered household; every other event here always does.
+        if (event.type !== 'HouseholdSurveyed' || to !== from)
+          change.run(householdId, e.position, e.occurredOn, event.type, from, to);
+      },
+    };
+  },
+};

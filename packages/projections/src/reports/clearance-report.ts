@@ -1,0 +1,54 @@
+import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
+import { divisionNamed, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { ReadModelFacts } from './read-model-facts';
+import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
+
+export interface ClearanceQuery {
+  readonly year: number;
+  readonly division?: string;
+  readonly byChild?: boolean;
+}
+
+const IN_YEAR: Readonly<Record<string, keyof AnnualCounts>> = {
+  HouseholdIdentified: 'identifiedInYear',
+  HouseholdCleared: 'clearedInYear',
+  HouseholdRelapsed: 'relapsedInYear',
+  HouseholdWithdrew: 'withdrawnInYear',
+  HouseholdExempted: 'exemptedInYear',
+  HouseholdDeregistered: 'deregisteredInYear',
+};
+
+/** Per-village annual counts for year Y, from the status and concern facts (domain.md §5 "Annual clearance"). */
+export const annualCountsByVillage = (facts: ReadModelFacts, policy: Policy, year: number): Map<string, AnnualCounts> => {
+  const end = endOfYear(year);
+  const villages = facts.villages();
+  const status = facts.statusAt(end);
+  const underConcern = new Set(facts.openConcernsAt(end).map((c) => c.householdId));
+  const tally = new VillageTally(emptyAnnualCounts);
+  for (const householdId of facts.dateOf('HouseholdIdentified', policy.baselineCutoff, 'first').keys()) {
+    const counts = tally.of(villages.get(householdId) ?? '');
+    inc(counts, 'baseline');
+    if (status.get(householdId) === 'cleared' && !underConcern.has(householdId)) inc(counts, 'baselineCleared');
+  }
+  for (const [householdId, s] of status) {
+    const counts = tally.of(villages.get(householdId) ?? '');
+    if (s === 'cleared' && underConcern.has(householdId)) inc(counts, 'underReview');
+    if (s === 'identified') inc(counts, 'stockAtEnd');
+  }
+  for (const c of facts.changesBetween(`${year}-01-01`, end)) {
+    const key = IN_YEAR[c.eventType];
+    if (key) inc(tally.of(villages.get(c.householdId) ?? ''), key);
+  }
+  return tally.byVillage;
+};
+
+export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
+export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
+export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
+export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+  const division = divisionNamed(tree, q.division);
+  const wanted = reportedDivisions(tree, division, q.byChild === true);
+  const counts = rollUp(tree, annualCountsByVillage(facts, policy, q.year), wanted, emptyAnnualCounts, addCounts);
+  const rows = wanted.map((d) => annualClearance(d.code, q.year, counts.get(d.code) ?? emptyAnnualCounts(), policy));
+  return q.byChild ? { division: division.code, year: q.year, rows } : (rows[0] as AnnualClearance);
+}

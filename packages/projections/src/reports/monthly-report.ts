@@ -1,0 +1,38 @@
+import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
+import { divisionNamed, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { ReadModelFacts } from './read-model-facts';
+import { addCounts, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
+import { stockMove } from './stock-moves';
+
+export interface MonthQuery {
+  readonly month: string;
+  readonly division?: string;
+  readonly byChild?: boolean;
+}
+
+/** Per-village monthly dynamic-clearance counts (domain.md §5). */
+export const monthlyCountsByVillage = (facts: ReadModelFacts, month: string): Map<string, MonthlyCounts> => {
+  const first = firstDayOf(month);
+  const last = lastDayOf(month);
+  const villages = facts.villages();
+  const tally = new VillageTally(emptyMonthlyCounts);
+  const villageOf = (householdId: string): string => villages.get(householdId) ?? '';
+  for (const [householdId, s] of facts.statusAt(addDays(first, -1))) if (s === 'identified') inc(tally.of(villageOf(householdId)), 'stockAtStart');
+  for (const [householdId, s] of facts.statusAt(last)) if (s === 'identified') inc(tally.of(villageOf(householdId)), 'stockAtEnd');
+  for (const c of facts.changesBetween(first, last)) {
+    const column = stockMove(c.eventType, c.from, c.to);
+    if (column) inc(tally.of(villageOf(c.householdId)), column);
+  }
+  return tally.byVillage;
+};
+
+export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
+export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery & { byChild?: false }): MonthlyClearance;
+export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
+export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
+  const division = divisionNamed(tree, q.division);
+  const wanted = reportedDivisions(tree, division, q.byChild === true);
+  const counts = rollUp(tree, monthlyCountsByVillage(facts, q.month), wanted, emptyMonthlyCounts, addCounts);
+  const rows = wanted.map((d) => monthlyClearance(d.code, q.month, counts.get(d.code) ?? emptyMonthlyCounts()));
+  return q.byChild ? { division: division.code, month: q.month, rows } : (rows[0] as MonthlyClearance);
+}

@@ -1,0 +1,134 @@
+import type Database from 'better-sqlite3';
+import type { Status } from '@hearth/domain';
+import type { ActivityKind } from '../projections/case-activity.projection';
+
+export interface StatusChange {
+  readonly householdId: string;
+  readonly occurredOn: string;
+  readonly eventType: string;
+  readonly from: Status;
+  readonly to: Status;
+}
+
+export interface ConcernFact {
+  readonly householdId: string;
+  readonly visitId: string;
+  readonly raisedOn: string;
+  readonly indicators: readonly string[];
+}
+
+export interface MemberFact {
+  readonly householdId: string;
+  readonly memberId: string;
+  readonly birthYear: number | null;
+  readonly capacity: string | null;
+  readonly willing: number | null;
+  readonly removed: number;
+}
+
+export interface ActivityFact {
+  readonly householdId: string;
+  readonly occurredOn: string;
+  readonly kind: ActivityKind;
+  readonly memberId: string | null;
+  readonly refId: string | null;
+  readonly detail: string | null;
+  readonly detail2: string | null;
+}
+
+/**
+ * The SQL side of the queries: reads the projections' facts as of a business date.
+ * Statements are prepared per call, so a rebuild that recreates tables never leaves a
+ * stale statement behind.
+ */
+export class ReadModelFacts {
+  constructor(private readonly db: Database.Database) {}
+
+  /** household → village, for every registered household. */
+  villages(): Map<string, string> {
+    const rows = this.db.prepare<[], { household_id: string; village: string }>('SELECT household_id, village FROM proj_households').all();
+    return new Map(rows.map((r) => [r.household_id, r.village]));
+  }
+
+  /**
+   * household → status at the end of `date`: the last change on or before it. (SQLite
+   * takes the bare column of a max() aggregate from the row holding the maximum.)
+   */
+  statusAt(date: string): Map<string, Status> {
+    const rows = this.db
+      .prepare<[string], { household_id: string; to_status: Status }>(
+        `SELECT household_id, to_status, max(position) FROM proj_status_changes WHERE occurred_on <= ? GROUP BY household_id`,
+      )
+      .all(date);
+    return new Map(rows.map((r) => [r.household_id, r.to_status]));
+  }
+
+  /** Status changes dated from `from` to `to` inclusive, in log order. */
+  changesBetween(from: string, to: string): StatusChange[] {
+    return this.db
+      .prepare<[string, string], { household_id: string; occurred_on: string; event_type: string; from_status: Status; to_status: Status }>(
+        `SELECT household_id, occurred_on, event_type, from_status, to_status FROM proj_status_changes
+         WHERE occurred_on BETWEEN ? AND ? ORDER BY position`,
+      )
+      .all(from, to)
+      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, eventType: r.event_type, from: r.from_status, to: r.to_status }));
+  }
+
+  /** household → business date of its latest event of `type` on or before `date` (the first one with `first`). */
+  dateOf(type: string, date: string, which: 'first' | 'latest'): Map<string, string> {
+    const rows = this.db
+      .prepare<[string, string], { household_id: string; on: string }>(
+        `SELECT household_id, ${which === 'first' ? 'min' : 'max'}(occurred_on) AS "on" FROM proj_status_changes
+         WHERE event_type = ? AND occurred_on <= ? GROUP BY household_id`,
+      )
+      .all(type, date);
+    return new Map(rows.map((r) => [r.household_id, r.on]));
+  }
+
+  /** Labour concerns raised on or before `date` and not resolved on or before it, oldest first. */
+  openConcernsAt(date: string): ConcernFact[] {
+    return this.db
+      .prepare<[string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
+        `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
+         WHERE r.kind = 'raised' AND r.occurred_on <= ?
+           AND NOT EXISTS (SELECT 1 FROM proj_labor_concerns s
+                           WHERE s.household_id = r.household_id AND s.visit_id = r.visit_id
+                             AND s.kind = 'resolved' AND s.occurred_on <= ?)
+         ORDER BY r.occurred_on, r.household_id, r.visit_id`,
+      )
+      .all(date, date)
+      .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
+  }
+
+  /** Member facts dated on or before `date`, by household, member, then log order: fold them to get each member's state. */
+  memberFactsUpTo(date: string): MemberFact[] {
+    return this.db
+      .prepare<[string], { household_id: string; member_id: string; birth_year: number | null; capacity: string | null; willing: number | null; removed: number }>(
+        `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
+         WHERE occurred_on <= ? ORDER BY household_id, member_id, position`,
+      )
+      .all(date)
+      .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
+  }
+
+  /** Activity of the given kinds dated from `from` to `to` inclusive, in log order. */
+  activityBetween(kinds: readonly ActivityKind[], from: string, to: string): ActivityFact[] {
+    return this.db
+      .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityKind; member_id: string | null; ref_id: string | null; detail: string | null; detail2: string | null }>(
+        `SELECT household_id, occurred_on, kind, member_id, ref_id, detail, detail2 FROM proj_case_activity
+         WHERE kind IN (SELECT value FROM json_each(?)) AND occurred_on BETWEEN ? AND ? ORDER BY position, seq`,
+      )
+      .all(JSON.stringify(kinds), from, to)
+      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id, detail: r.detail, detail2: r.detail2 }));
+  }
+
+  /** Income records for `month` (their own month field), in cents, by household. */
+  incomesFor(month: string): { householdId: string; cents: number }[] {
+    return this.db
+      .prepare<[string], { household_id: string; amount_cents: number }>(
+        `SELECT household_id, amount_cents FROM proj_case_activity WHERE kind = 'income' AND month = ?`,
+      )
+      .all(month)
+      .map((r) => ({ householdId: r.household_id, cents: r.amount_cents }));
+  }
+}

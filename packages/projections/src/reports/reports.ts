@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import type { DivisionTree, Policy } from '@hearth/domain';
+import { backlogReport, BacklogQuery } from './backlog-report';
+import { clearanceReport, ClearanceQuery } from './clearance-report';
+import { divisionNamed } from './division-scope';
+import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
+import { monthlyReport, MonthQuery } from './monthly-report';
+import { progressReport } from './progress-report';
+import { ReadModelFacts } from './read-model-facts';
+import type {
+  AnnualClearance, AnnualClearanceByChild, HouseholdStatusRow, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress,
+  MonthlyProgressByChild, OpenLaborConcern, ServiceBacklog,
+} from './read-models';
+
+/** The queries over the projections' tables, shaped as cli.md's `report --json` documents. */
+export class Reports {
+  private readonly facts: ReadModelFacts;
+
+  constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
+    this.facts = new ReadModelFacts(db);
+  }
+
+  clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
+  clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
+  clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
+  clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+    return clearanceReport(this.facts, this.divisions, this.policy, q);
+  }
+
+  monthlyReport(q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
+  monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
+  monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
+  monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
+    return monthlyReport(this.facts, this.divisions, q);
+  }
+
+  progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
+  progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
+  progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
+  progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
+    return progressReport(this.facts, this.divisions, this.policy, q);
+  }
+
+  backlogReport(q: BacklogQuery): ServiceBacklog {
+    return backlogReport(this.facts, this.divisions, this.policy, q);
+  }
+
+  householdStatuses(q: HouseholdStatusQuery = {}): HouseholdStatusRow[] {
+    return householdStatuses(this.facts, this.divisions, this.policy, q);
+  }
+
+  /** Labour concerns open at the end of asOf, oldest first. */
+  openLaborConcerns(q: BacklogQuery): OpenLaborConcern[] {
+    return [...backlogReport(this.facts, this.divisions, this.policy, q).openLaborConcerns];
+  }
+
+  /** Throws UnknownDivisionError for a code the tree does not know. */
+  checkDivision(code: string | undefined): void {
+    divisionNamed(this.divisions, code);
+  }
+}

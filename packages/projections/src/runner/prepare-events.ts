@@ -1,0 +1,70 @@
+import * as E from 'fp-ts/Either';
+import { correctedEvent, correctionsIn, EventMeta, HouseholdEvent, HouseholdEventC, householdIdOf } from '@hearth/domain';
+import type { EventStore, RecordedEvent } from '@hearth/event-store';
+import type { CorrectedEvent, ProjectedEvent } from '../projected-event';
+
+export class UndecodableEventError extends Error {
+  constructor(readonly position: number, readonly streamId: string, detail: string) {
+    super(`event at position ${position} of ${streamId} is not a valid household event: ${detail}`);
+    this.name = 'UndecodableEventError';
+  }
+}
+
+/** An event of the log, ready for the synchronous write: `projected` is absent for non-household streams. */
+export interface PreparedEvent {
+  readonly position: number;
+  readonly projected?: ProjectedEvent;
+}
+
+/** Stored events are decoded once, here, at the edge (style.md: "edges decode, the middle trusts"). */
+export const decodeHouseholdEvent = (recorded: RecordedEvent): HouseholdEvent => {
+  const decoded = HouseholdEventC.decode({ type: recorded.type, data: recorded.data });
+  if (E.isLeft(decoded)) throw new UndecodableEventError(recorded.position, recorded.streamId, `type ${recorded.type}`);
+  return decoded.right;
+};
+
+const metaOf = (r: RecordedEvent): EventMeta => ({ eventId: r.eventId, occurredOn: r.metadata.occurredOn });
+
+/**
+ * The event an `EventCorrected` amends, with every correction recorded in the stream up
+ * to and including this one: read from the store now, so that the write that follows
+ * needs no I/O.
+ */
+const resolveCorrection = async (store: EventStore, correction: RecordedEvent, targetId: string): Promise<CorrectedEvent | undefined> => {
+  const prefix = await store.readStream(correction.streamId, { maxCount: correction.streamVersion + 1 });
+  const facts = prefix.map((r) => ({ record: r, event: decodeHouseholdEvent(r) }));
+  const target = facts.find((f) => f.record.eventId === targetId);
+  if (!target) return undefined;
+  const corrections = correctionsIn(facts.map((f) => ({ event: f.event, meta: metaOf(f.record) })));
+  return {
+    eventId: target.record.eventId,
+    position: target.record.position,
+    occurredOn: target.record.metadata.occurredOn,
+    event: correctedEvent({ event: target.event, meta: metaOf(target.record) }, corrections),
+  };
+};
+
+export const prepareEvents = async (store: EventStore, page: readonly RecordedEvent[]): Promise<PreparedEvent[]> => {
+  const out: PreparedEvent[] = [];
+  for (const recorded of page) {
+    const householdId = householdIdOf(recorded.streamId);
+    if (householdId === undefined) {
+      out.push({ position: recorded.position });
+      continue;
+    }
+    const event = decodeHouseholdEvent(recorded);
+    const corrected = event.type === 'EventCorrected' ? await resolveCorrection(store, recorded, event.data.eventId) : undefined;
+    out.push({
+      position: recorded.position,
+      projected: {
+        householdId,
+        eventId: recorded.eventId,
+        position: recorded.position,
+        occurredOn: recorded.metadata.occurredOn,
+        event,
+        ...(corrected ? { corrected } : {}),
+      },
+    });
+  }
+  return out;
+};
