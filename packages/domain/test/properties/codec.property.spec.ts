@@ -26,7 +26,7 @@ const nodes = (v: Json, path: Path = []): { path: Path; value: Json }[] => [
 const at = (root: Json, path: Path): Json => path.reduce<Json>((v, k) => (v as Record<string, Json>)[k as string] as Json, root);
 const dotted = (path: Path): string => path.join('.');
 
-type Mutation = 'missing' | 'wrong-type' | 'unknown-field' | '__proto__' | 'long-string';
+type Mutation = 'missing' | 'wrong-type' | 'unknown-field' | '__proto__' | 'long-string' | 'impossible-date';
 
 const wrongType = (v: Json): Json =>
   typeof v === 'string' ? 7 : typeof v === 'number' ? String(v) : typeof v === 'boolean' ? 'true' : Array.isArray(v) ? {} : v === null ? 0 : [];
@@ -64,6 +64,15 @@ const mutate = (command: Json, kind: Mutation, seed: number): { value: Json; pat
       Object.defineProperty(at(copy, o.path), key, { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
       return { value: copy, path: dotted([...o.path, key]), mustFail: true };
     }
+    case 'impossible-date': {
+      // Business dates and months that look right but name no calendar day (or month).
+      const n = pickOf(strings.filter((x) => /^\d{4}-\d{2}(-\d{2})?$/.test(x.value as string)));
+      if (!n) return undefined;
+      const parent = at(copy, n.path.slice(0, -1)) as Record<string, Json>;
+      const isMonth = (n.value as string).length === 7;
+      parent[n.path[n.path.length - 1] as string] = isMonth ? ['2016-13', '2016-00'][seed % 2] as string : ['2017-02-29', '2016-04-31', '2016-13-01', '2016-00-10'][seed % 4] as string;
+      return { value: copy, path: dotted(n.path), mustFail: true };
+    }
     case 'long-string': {
       const n = pickOf(strings);
       if (!n || n.path.length === 0) return undefined;
@@ -75,7 +84,7 @@ const mutate = (command: Json, kind: Mutation, seed: number): { value: Json; pat
 };
 
 describe('property (h): the codec rejects malformed commands with INVALID_COMMAND and the field path', () => {
-  const counts: Record<Mutation, number> = { missing: 0, 'wrong-type': 0, 'unknown-field': 0, __proto__: 0, 'long-string': 0 };
+  const counts: Record<Mutation, number> = { missing: 0, 'wrong-type': 0, 'unknown-field': 0, __proto__: 0, 'long-string': 0, 'impossible-date': 0 };
 
   it('every valid generated command parses back to itself', () => {
     fc.assert(
@@ -86,12 +95,12 @@ describe('property (h): the codec rejects malformed commands with INVALID_COMMAN
     );
   });
 
-  it('a missing field, a wrong type, an unknown field, a __proto__ key or a 600-character string is INVALID_COMMAND naming that path', () => {
+  it('a missing field, a wrong type, an unknown field, a __proto__ key, a 600-character string or an impossible date is INVALID_COMMAND naming that path', () => {
     fc.assert(
       fc.property(
         householdCommands({ maxSteps: 6 }),
         fc.nat(),
-        fc.constantFrom<Mutation>('missing', 'wrong-type', 'unknown-field', '__proto__', 'long-string'),
+        fc.constantFrom<Mutation>('missing', 'wrong-type', 'unknown-field', '__proto__', 'long-string', 'impossible-date'),
         fc.nat(),
         (commands, which, kind, seed) => {
           const command = commands[which % commands.length] as unknown as Json;
