@@ -239,7 +239,7 @@ export class HouseholdSimulation {
     const youngCouple = this.members.filter((m) => m.adult && 2016 - m.birthYear <= 38).length >= 2;
     if (youngCouple && rng.chance(0.12)) this.schedule(rng.int(day('2016-06-01'), day('2020-11-30')), ADD_MEMBER);
     if (rng.chance(0.04)) this.schedule(rng.int(day('2016-06-01'), day('2020-11-30')), REMOVE_MEMBER);
-    const mistakes = rng.weighted([0.75, 0.22, 0.03]);
+    const mistakes = rng.weighted([0.7, 0.25, 0.05]);
     for (let i = 0; i < mistakes; i++) this.schedule(rng.int(this.now + 20, END), MISTAKE);
   }
 
@@ -428,7 +428,7 @@ export class HouseholdSimulation {
     const r = this.referrals[k] as Referral;
     if (r.status !== 'open' || !this.active) return;
     const rng = this.rng;
-    const declines = mode === MODE_SEARCH ? 0.42 : mode === MODE_FINAL ? 0.15 : 0.25;
+    const declines = mode === MODE_SEARCH ? 0.36 : mode === MODE_FINAL ? 0.15 : 0.25;
     if (rng.chance(declines)) {
       this.emit('DeclineReferral', rng.chance(0.75) ? { referralId: r.id, reason: rng.pick(REFERRAL_DECLINE_REASONS) } : { referralId: r.id });
       r.status = 'declined';
@@ -580,8 +580,8 @@ export class HouseholdSimulation {
     // The household is cleared and nobody works any more: back to work soon, a relapse, or a gap.
     const rng = this.rng;
     const r = rng.float();
-    if (r < 0.62) this.schedule(this.now + rng.int(0, 30), REEMPLOY);
-    else if (r < 0.84) this.schedule(this.now + rng.int(10, 60), RELAPSE);
+    if (r < 0.7) this.schedule(this.now + rng.int(0, 30), REEMPLOY);
+    else if (r < 0.85) this.schedule(this.now + rng.int(10, 60), RELAPSE);
     else this.schedule(this.now + rng.int(31, 150), REEMPLOY);
   }
 

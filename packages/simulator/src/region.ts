@@ -56,8 +56,8 @@ export interface GenerationProgress {
   readonly households: number;
   readonly total: number;
   readonly commands: number;
-  /** Characters written to `commandsOut` (= bytes: the output is ASCII except a few punctuation marks in free text). */
-  readonly characters: number;
+  /** Bytes of command log written so far (UTF-8). */
+  readonly bytes: number;
 }
 
 export interface WriteRegionOptions extends RegionOptions {
@@ -83,14 +83,52 @@ export interface RegionSummary {
   readonly households: number;
   readonly commands: number;
   readonly divisions: number;
-  readonly characters: number;
+  readonly bytes: number;
 }
 
 const CHUNK = 1 << 16;
 
+/**
+ * Encodes lines straight into a buffer and hands the stream one buffer per ~256 KB:
+ * cheaper than concatenating strings (which V8 must flatten and re-encode on write).
+ */
+class LineWriter {
+  private static readonly SIZE = 1 << 18;
+  private buf = Buffer.allocUnsafe(LineWriter.SIZE);
+  private used = 0;
+  bytes = 0;
+
+  constructor(private readonly out: Writable) {}
+
+  get full(): boolean {
+    return this.used >= LineWriter.SIZE - (LineWriter.SIZE >> 3);
+  }
+
+  add(line: string): void {
+    const room = this.buf.length - this.used;
+    if (line.length * 3 + 1 > room) {
+      // Rare: a line that may not fit. Grow into a fresh, larger buffer.
+      const bigger = Buffer.allocUnsafe(Math.max(LineWriter.SIZE, this.used + line.length * 3 + 1));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    this.used += this.buf.write(line, this.used, 'utf8');
+    this.buf[this.used++] = 10;
+  }
+
+  async flush(): Promise<void> {
+    if (this.used === 0) return;
+    const chunk = this.buf.subarray(0, this.used);
+    this.bytes += this.used;
+    this.buf = Buffer.allocUnsafe(LineWriter.SIZE);
+    this.used = 0;
+    await write(this.out, chunk);
+  }
+}
+
 /** Writes `text`, waiting for 'drain' when the stream asks for it. */
-const write = async (out: Writable, text: string): Promise<void> => {
-  if (!out.write(text)) await once(out, 'drain');
+const write = async (out: Writable, data: string | Buffer): Promise<void> => {
+  if (!out.write(data)) await once(out, 'drain');
 };
 
 const finish = async (out: Writable): Promise<void> => {
@@ -125,58 +163,48 @@ export const writeRegion = async (opts: WriteRegionOptions): Promise<RegionSumma
   }
 
   let commands = 0;
-  let characters = 0;
-  const report = (households: number) => onProgress?.({ households, total, commands, characters });
+  let bytes = 0;
+  const report = (households: number) => onProgress?.({ households, total, commands, bytes });
 
+  const lines = new LineWriter(commandsOut);
   if ((opts.order ?? 'household') === 'household') {
-    let buf = '';
     const sink: CommandSink = (c) => {
-      buf += JSON.stringify(c) + '\n';
+      lines.add(JSON.stringify(c));
       commands++;
     };
     for (let i = 0; i < total; i++) {
       region.simulate(i, sink);
-      if (buf.length >= CHUNK) {
-        characters += buf.length;
-        const chunk = buf;
-        buf = '';
-        await write(commandsOut, chunk);
+      if (lines.full) {
+        bytes = lines.bytes;
+        await lines.flush();
       }
       if ((i + 1) % every === 0 && i + 1 < total) report(i + 1);
     }
-    characters += buf.length;
-    if (buf.length > 0) await write(commandsOut, buf);
   } else {
     const days: Day[] = [];
-    const lines: string[] = [];
+    const all: string[] = [];
     const sink: CommandSink = (c, day) => {
       days.push(day);
-      lines.push(JSON.stringify(c));
+      all.push(JSON.stringify(c));
     };
     for (let i = 0; i < total; i++) {
       region.simulate(i, sink);
       if ((i + 1) % every === 0 && i + 1 < total) report(i + 1);
     }
-    const order = Array.from({ length: lines.length }, (_, k) => k).sort((a, b) => (days[a] as Day) - (days[b] as Day) || a - b);
-    commands = lines.length;
-    let buf = '';
+    const order = Array.from({ length: all.length }, (_, k) => k).sort((a, b) => (days[a] as Day) - (days[b] as Day) || a - b);
+    commands = all.length;
     for (const k of order) {
-      buf += (lines[k] as string) + '\n';
-      if (buf.length >= CHUNK) {
-        characters += buf.length;
-        const chunk = buf;
-        buf = '';
-        await write(commandsOut, chunk);
-      }
+      lines.add(all[k] as string);
+      if (lines.full) await lines.flush();
     }
-    characters += buf.length;
-    if (buf.length > 0) await write(commandsOut, buf);
   }
+  await lines.flush();
+  bytes = lines.bytes;
   report(total);
 
   if (opts.end !== false) {
     await finish(commandsOut);
     if (divisionsOut && divisionsOut !== commandsOut) await finish(divisionsOut);
   }
-  return { households: total, commands, divisions: divisions.length, characters };
+  return { households: total, commands, divisions: divisions.length, bytes };
 };
