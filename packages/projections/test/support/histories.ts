@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import type { HouseholdCommand } from '@hearth/domain';
+import { householdCommands } from '@hearth/domain/src/testing/arbitraries';
+import { VILLAGES } from './region';
+
+/** Corrections a generated history may carry, of fields some figure depends on. */
+const correction = fc.oneof(
+  fc.record({ type: fc.constant('IncomeRecorded'), correction: fc.record({ amount: fc.integer({ min: 0, max: 400_000 }).map((c) => c / 100) }) }),
+  fc.record({ type: fc.constant('IncomeRecorded'), correction: fc.record({ month: fc.constantFrom('2016-03', '2016-11', '2017-05') }) }),
+  fc.record({ type: fc.constant('MemberEmployed'), correction: fc.record({ form: fc.constantFrom('enterprise', 'flexible', 'self-employed', 'assisted'), place: fc.constantFrom('local', 'in-region', 'out-of-region') }) }),
+  fc.record({ type: fc.constant('HouseholdRegistered'), correction: fc.record({ divisionCode: fc.constantFrom(...VILLAGES) }) }),
+  fc.record({ type: fc.constant('EmploymentEnded'), correction: fc.record({ reason: fc.constantFrom('quit', 'dismissed', 'other') }) }),
+  fc.record({ type: fc.constant('TrainingOffered'), correction: fc.record({ kind: fc.constantFrom('language', 'vocational') }) }),
+);
+
+/**
+ * One household's commands from the domain's generator, moved to a village of the test
+ * region, with a few corrections inserted (CorrectEvent naming its target by placeholder,
+ * see feed.ts).
+ */
+const householdHistory = (householdId: string): fc.Arbitrary<HouseholdCommand[]> =>
+  fc
+    .record({
+      commands: householdCommands({ householdId, minSteps: 2, maxSteps: 14 }),
+      village: fc.constantFrom(...VILLAGES),
+      corrections: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 }), correction), { maxLength: 3 }),
+    })
+    .map(({ commands, village, corrections }) => {
+      const out = commands.map((c) =>
+        c.type === 'RegisterHousehold' && (c.divisionCode === 'V1' || c.divisionCode === 'V2') ? { ...c, divisionCode: village } : c,
+      );
+      for (const [at, n, { type, correction: fields }] of corrections) {
+        const i = 1 + (at % out.length);
+        const before = out[i - 1] as HouseholdCommand;
+        out.splice(i, 0, { type: 'CorrectEvent', householdId, on: before.on, eventId: `@${type}#${n}`, correction: fields, reason: 'data entry error' });
+      }
+      return out;
+    });
+
+/** A region's histories: 2 to 6 households, each its own list of commands in order. */
+export const regionHistories: fc.Arbitrary<HouseholdCommand[][]> = fc
+  .integer({ min: 2, max: 6 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => householdHistory(`h${i + 1}`))));
+
+/** Merges the households' lists into one, keeping each household's own order; `picks` choose who goes next. */
+export const interleave = (lists: readonly (readonly HouseholdCommand[])[], picks: readonly number[]): HouseholdCommand[] => {
+  const queues = lists.map((l) => [...l]);
+  const out: HouseholdCommand[] = [];
+  let i = 0;
+  for (;;) {
+    const open = queues.filter((q) => q.length > 0);
+    if (open.length === 0) return out;
+    const q = open[(picks.length === 0 ? 0 : (picks[i % picks.length] as number)) % open.length] as HouseholdCommand[];
+    out.push(q.shift() as HouseholdCommand);
+    i += 1;
+  }
+};
+
+/** Household by household, as a bulk import of each file in turn would do. */
+export const householdByHousehold = (lists: readonly (readonly HouseholdCommand[])[]): HouseholdCommand[] => lists.flat();
