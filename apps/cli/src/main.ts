@@ -4,6 +4,9 @@ import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
+import { rebuildCommand } from './commands/rebuild';
+import { reportCommand } from './commands/report';
+import { verifyCommand } from './commands/verify';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions } from './global-options';
 import { log } from './output/emit';
@@ -20,6 +23,9 @@ export const buildProgram = (): Command => {
   program.addCommand(divisionsCommand(globals));
   program.addCommand(importCommand(globals));
   program.addCommand(historyCommand(globals));
+  program.addCommand(reportCommand(globals));
+  program.addCommand(verifyCommand(globals));
+  program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));
   for (const c of program.commands) {

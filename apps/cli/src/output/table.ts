@@ -1,6 +1,8 @@
 /** Plain-text tables for people; machines get --json. */
 export const renderTable = (headers: readonly string[], rows: readonly (readonly unknown[])[]): string => {
-  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '—' : String(c))));
+  const show = (c: unknown): string =>
+    c === null || c === undefined ? '—' : typeof c === 'number' && !Number.isInteger(c) ? String(Number(c.toFixed(3))) : String(c);
+  const cells = rows.map((r) => r.map(show));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
   const isNumeric = headers.map((_, i) => cells.every((r) => /^-?[\d.]*%?$|^—$/.test(r[i] ?? '')));
   const line = (r: readonly string[]) =>

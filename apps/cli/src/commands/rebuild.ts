@@ -1,0 +1,33 @@
+import { Command } from 'commander';
+import { ALL_PROJECTIONS, openProjections } from '@hearth/projections';
+import { CliError, EXIT } from '../exit-codes';
+import { GlobalOptions, openLedger } from '../global-options';
+import { progressLine } from '../ledger/read-side';
+import { emitJson, emitText } from '../output/emit';
+
+export const rebuildCommand = (globals: () => GlobalOptions): Command =>
+  new Command('rebuild')
+    .argument('[projection...]', `projections to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
+    .description('drop and rebuild read models from the log, with progress on stderr')
+    .action(async (names: string[]) => {
+      const g = globals();
+      const known = new Set(ALL_PROJECTIONS.map((p) => p.name));
+      const unknown = names.filter((n) => !known.has(n));
+      if (unknown.length > 0) throw new CliError(`unknown projection(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`, EXIT.usage);
+      const ledger = await openLedger(g);
+      try {
+        if (!ledger.divisions) throw new CliError('no division tree is recorded yet: run `hearth divisions load FILE` first', EXIT.unknownTarget);
+        const projections = openProjections(ledger.store, { policy: ledger.policy, divisions: ledger.divisions });
+        try {
+          const started = Date.now();
+          const events = await projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'));
+          const rebuilt = names.length > 0 ? names : [...known];
+          if (g.json) emitJson({ rebuilt, events, seconds: (Date.now() - started) / 1000 });
+          else emitText(`Rebuilt ${rebuilt.join(', ')} from ${events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+        } finally {
+          await projections.close();
+        }
+      } finally {
+        await ledger.close();
+      }
+    });

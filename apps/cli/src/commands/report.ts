@@ -1,0 +1,101 @@
+import { Command } from 'commander';
+import { isBusinessDate, isMonth } from '@hearth/domain';
+import { UnknownDivisionError } from '@hearth/projections';
+import { CliError, EXIT } from '../exit-codes';
+import { GlobalOptions, openLedger } from '../global-options';
+import { Ledger } from '../ledger/ledger';
+import { upToDateProjections } from '../ledger/read-side';
+import { emitJson, emitText } from '../output/emit';
+import { renderTable } from '../output/table';
+
+type Row = Record<string, unknown>;
+
+/** One row per division (or the single object), flattening nested count groups for the table. */
+const flatten = (o: Row, prefix = ''): Row =>
+  Object.fromEntries(
+    Object.entries(o).flatMap(([k, v]) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.entries(flatten(v as Row, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+    ),
+  );
+
+const asTable = (result: Row, periodKey: string): string => {
+  const rows = (Array.isArray(result['rows']) ? (result['rows'] as Row[]) : [result]).map((r) => flatten(r));
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((h) => h !== periodKey);
+  // Wide tables read better transposed: one line per figure, one column per division.
+  if (headers.length > 12) {
+    const divisions = rows.map((r) => String(r['division']));
+    return renderTable(['figure', ...divisions], headers.filter((h) => h !== 'division').map((h) => [h, ...rows.map((r) => r[h])]));
+  }
+  return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
+};
+
+const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: Awaited<ReturnType<typeof upToDateProjections>>) => Promise<void> | void) => {
+  const ledger = await openLedger(g);
+  try {
+    const projections = await upToDateProjections(ledger, g.json === true);
+    try {
+      await f(ledger, projections);
+    } catch (e) {
+      if (e instanceof UnknownDivisionError) throw new CliError(e.message, EXIT.unknownTarget);
+      throw e;
+    } finally {
+      await projections.close();
+    }
+  } finally {
+    await ledger.close();
+  }
+};
+
+const periodic = (name: string, description: string, period: 'year' | 'month', run: (p: Awaited<ReturnType<typeof upToDateProjections>>, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
+  new Command(name)
+    .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
+    .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
+    .option('--by-child', 'one row per child division of --division')
+    .description(description)
+    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean }) => {
+      const g = globals();
+      if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
+      if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
+      await withReadSide(g, (_ledger, p) => {
+        const result = run(p, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }) as Row;
+        if (g.json) emitJson(result);
+        else {
+          emitText(`${name} — ${period} ${period === 'year' ? opts.year : opts.month} — ${String(result['division'])}${opts.byChild ? ' by child division' : ''}`);
+          emitText(asTable(result, period));
+        }
+      });
+    });
+
+export const reportCommand = (globals: () => GlobalOptions): Command => {
+  const report = new Command('report').description('read models of domain.md §5, by business date, for any division');
+  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (p, q) => p.reports.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (p, q) => p.reports.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (p, q) => p.reports.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(
+    new Command('backlog')
+      .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
+      .option('--as-of <date>', 'business date (default: today)')
+      .description("the agency's service backlog: referrals owed, follow-ups overdue, survey updates missing, employed but not cleared, open labour concerns")
+      .action(async (opts: { division?: string; asOf?: string }) => {
+        const g = globals();
+        const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+        if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
+        await withReadSide(g, (_ledger, p) => {
+          const result = p.reports.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }) as unknown as Row;
+          if (g.json) return emitJson(result);
+          emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);
+          for (const [k, v] of Object.entries(result)) {
+            if (!Array.isArray(v)) continue;
+            emitText(`\n${k}: ${v.length}`);
+            if (v.length > 0) {
+              const rows = (v as Row[]).slice(0, 20).map((r) => flatten(r));
+              const headers = Object.keys(rows[0] ?? {});
+              emitText(renderTable(headers, rows.map((r) => headers.map((h) => (Array.isArray(r[h]) ? (r[h] as unknown[]).join(',') : r[h])))));
+              if (v.length > 20) emitText(`… and ${v.length - 20} more (use --json)`);
+            }
+          }
+        });
+      }),
+  );
+  return report;
+};
