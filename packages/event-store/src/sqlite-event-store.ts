@@ -215,7 +215,14 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   position: row.position,
 });
 
-const isEventIdConflict = (error: unknown): boolean =>
-  error instanceof Database.SqliteError &&
-  error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.event_id');
+/**
+ * By shape, not `instanceof`: the native addon keeps the error class of the first copy of
+ * better-sqlite3 loaded in the process, so errors can come from another module registry
+ * or realm (jest runs each test file in its own; a duplicated dependency does the same),
+ * where neither `SqliteError` nor `Error` is the class this module sees.
+ */
+const isEventIdConflict = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
+};
