@@ -55,7 +55,7 @@ export const FINDINGS_CONCERN = [
 export const RESOLUTION_REASONS = {
   unfounded: 'checked with employer and member; no indicator confirmed',
   remedied: 'employer corrected the practice; confirmed on a second visit',
-  'employment-ended': 'member left the job with the agency’s help',
+  'employment-ended': "member left the job with the agency's help",
 } as const;
 export const RELAPSE_REASONS = ['employment ended; no household member in work', 'seasonal work ended and no new work found', 'member returned home; no other income from work'] as const;
 export const WITHDRAW_REASONS = ['household asked to leave the programme', 'household prefers to farm its own land', 'household moved to live with relatives'] as const;

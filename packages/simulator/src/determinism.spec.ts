@@ -17,6 +17,12 @@ describe('a seeded region', () => {
     expect(b.divisions).toBe(a.divisions);
   });
 
+  it('writes plain ASCII', async () => {
+    const { commands, divisions } = await generate(150, 7);
+    expect(/^[\x20-\x7e\n]*$/.test(commands)).toBe(true);
+    expect(/^[\x20-\x7e\n]*$/.test(divisions)).toBe(true);
+  });
+
   it('differs for a different seed, a string seed included', async () => {
     const a = await generate(150, 7);
     const b = await generate(150, 8);

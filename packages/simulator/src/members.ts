@@ -131,9 +131,12 @@ export const makeMembers = (rng: Rng): Member[] => {
   const otherSex = (s: Sex): Sex => (s === 'female' ? 'male' : 'female');
   const adult = (age: number, sex: Sex) => makeAdultProfile(rng, add(age, sex), age);
   const elder = (age: number, sex: Sex) => makeElder(rng, add(age, sex));
-  const children = (parentAge: number, n: number) => {
-    for (let i = 0; i < n && people.length < 8; i++) {
-      const age = rng.int(0, Math.min(parentAge - 19, 24));
+  /** Up to n children of a mother aged `motherAge`: born when she was 19 to 45, still at home up to 24. */
+  const children = (motherAge: number, n: number) => {
+    const youngest = Math.max(0, motherAge - 45);
+    const oldest = Math.min(motherAge - 19, 24);
+    for (let i = 0; i < n && people.length < 8 && youngest <= oldest; i++) {
+      const age = rng.int(youngest, oldest);
       const sex: Sex = rng.chance(0.5) ? 'female' : 'male';
       if (age >= 16) adult(age, sex);
       else makeChild(rng, add(age, sex), age);
@@ -149,16 +152,18 @@ export const makeMembers = (rng: Rng): Member[] => {
     case 4: { const a = rng.int(24, 50); adult(a, 'female'); children(a, rng.weighted([0, 0.45, 0.35, 0.2])); break; }
     case 5: {
       const a = rng.int(24, 56);
+      const b = Math.max(20, Math.min(59, a + rng.int(-6, 3)));
       adult(a, 'male');
-      adult(Math.max(20, Math.min(59, a + rng.int(-6, 3))), 'female');
-      children(a, rng.weighted([0.05, 0.35, 0.35, 0.17, 0.08]));
+      adult(b, 'female');
+      children(b, rng.weighted([0.05, 0.35, 0.35, 0.17, 0.08]));
       break;
     }
     default: {
       const a = rng.int(26, 50);
+      const b = Math.max(20, a + rng.int(-6, 3));
       adult(a, 'male');
-      adult(Math.max(20, a + rng.int(-6, 3)), 'female');
-      children(a, rng.weighted([0.05, 0.35, 0.35, 0.17, 0.08]));
+      adult(b, 'female');
+      children(b, rng.weighted([0.05, 0.35, 0.35, 0.17, 0.08]));
       const g = Math.max(60, a + rng.int(24, 34));
       if (people.length < 8) elder(g, rng.chance(0.6) ? 'female' : 'male');
       if (people.length < 8 && rng.chance(0.45)) elder(Math.max(60, g + rng.int(-4, 4)), otherSex(people[people.length - 1]!.sex));
