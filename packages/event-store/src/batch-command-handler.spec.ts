@@ -13,6 +13,7 @@ import {
   type CounterState,
   type IncrementCounter,
 } from './testing/counter-decider';
+import { testEvents } from './testing/event-factory';
 import { interceptedStore } from './testing/intercepted-store';
 import { WrongExpectedVersionError } from './wrong-expected-version-error';
 
@@ -126,6 +127,33 @@ describe('BatchCommandHandler', () => {
       { status: 'conflict', streamId: counterStream('a'), attempts: 3 },
       { status: 'rejected', streamId: counterStream('b'), error: 'NON_POSITIVE_INCREMENT' },
     ]);
+    expect(await inner.readAll()).toEqual([]);
+  });
+
+  it('writes alsoAppend in the same appendBatch, even when no command appends anything', async () => {
+    const checkpoint = (version: number) => ({
+      streamId: 'import-checkpoint',
+      expectedVersion: version,
+      events: testEvents([{ type: 'ImportProgressed', data: { line: version + 2 } }]),
+    });
+    const batch = handler();
+    await batch.handleMany([increment('a')], undefined, { alsoAppend: [checkpoint(-1)] });
+    const results = await batch.handleMany([increment('a', undefined, 0)], undefined, { alsoAppend: [checkpoint(0)] });
+    expect(results.map((r) => r.status)).toEqual(['rejected']);
+    expect(spy.calls.appendBatch.map((appends) => appends.map((a) => a.streamId))).toEqual([
+      [counterStream('a'), 'import-checkpoint'],
+      ['import-checkpoint'],
+    ]);
+    expect((await inner.readAll()).map((e) => e.streamId)).toEqual([counterStream('a'), 'import-checkpoint', 'import-checkpoint']);
+  });
+
+  it('throws, storing nothing, when alsoAppend itself has a wrong expected version', async () => {
+    const stale = { streamId: 'import-checkpoint', expectedVersion: 3, events: testEvents(1) };
+    await expect(handler().handleMany([increment('a')], undefined, { alsoAppend: [stale] })).rejects.toMatchObject({
+      name: 'WrongExpectedVersionError',
+      streamId: 'import-checkpoint',
+    });
+    expect(spy.calls.appendBatch).toHaveLength(1);
     expect(await inner.readAll()).toEqual([]);
   });
 

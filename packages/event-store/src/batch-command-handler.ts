@@ -65,9 +65,14 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * `alsoAppend` is written in the same batch as the commands' events (one transaction
    * on SQLite): the importer keeps its per-file checkpoint there, so that progress and
    * effects can never disagree after a crash. It is written even when no command
-   * appends anything.
+   * appends anything. Deciding again cannot fix a wrong expected version in
+   * `alsoAppend`, so that WrongExpectedVersionError is thrown, with nothing stored.
    */
-  async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: { alsoAppend?: readonly StreamAppend[] } = {}): Promise<CommandResult<Err>[]> {
+  async handleMany(
+    cmds: readonly Cmd[],
+    ctx: Ctx,
+    opts: { alsoAppend?: readonly StreamAppend[] } = {},
+  ): Promise<CommandResult<Err>[]> {
     const alsoAppend = opts.alsoAppend ?? [];
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
@@ -80,7 +85,9 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         const envelope = envelopes[i] as CommandEnvelope;
         outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
       }
-      if (appends.length === 0 && alsoAppend.length === 0) return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
+      if (appends.length === 0 && alsoAppend.length === 0) {
+        return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
+      }
       try {
         const written = await this.store.appendBatch([...appends, ...alsoAppend]);
         for (const [streamId, fold] of overlay) this.cache.set(streamId, fold);
@@ -98,6 +105,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         });
       } catch (error) {
         if (!isWrongExpectedVersionError(error)) throw error;
+        if (!appends.some((a) => a.streamId === error.streamId)) throw error;
         for (const { streamId } of appends) this.cache.delete(streamId);
       }
     }
