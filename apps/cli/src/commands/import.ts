@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
+import { isWrongExpectedVersionError } from '@hearth/event-store';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { importCommands } from '../import/importer';
@@ -57,6 +58,11 @@ Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others
           if (summary.rejected.length > 200) emitText(`… and ${summary.rejected.length - 200} more (use --json for all).`);
         }
         process.exitCode = summary.rejected.length > 0 ? EXIT.someRejected : EXIT.ok;
+      } catch (e) {
+        // Two imports of the same file at once: the file's checkpoint moved under this one.
+        if (isWrongExpectedVersionError(e))
+          throw new CliError(`another import of ${file} committed meanwhile; this batch stored nothing. Run the import again: it resumes after the last committed line.`, EXIT.someRejected);
+        throw e;
       } finally {
         await ledger.close();
       }
