@@ -52,6 +52,8 @@ const SURVEY = 1, APPLY = 2, IDENTIFY = 3, WITHDRAW_APP = 4, REJECT_APP = 5, SEA
 // Referral answer modes.
 const MODE_SEARCH = 0, MODE_FINAL = 1, MODE_REEMPLOY = 2;
 const CLEARING = 1;
+/** Temporary work found during the search: it ends after a few weeks or months and does not by itself clear the household. */
+const TEMPORARY = 2;
 
 interface Task {
   readonly day: Day;
@@ -440,7 +442,7 @@ export class HouseholdSimulation {
     r.status = 'accepted';
     if (mode === MODE_FINAL) this.schedule(this.now + rng.int(2, 14), EMPLOY, r.member, k, CLEARING);
     else if (mode === MODE_REEMPLOY) this.schedule(this.now + rng.int(2, 10), EMPLOY, r.member, k, 0);
-    else if (rng.chance(0.12)) this.schedule(this.now + rng.int(3, 14), EMPLOY, r.member, k, 0);
+    else if (rng.chance(0.12)) this.schedule(this.now + rng.int(3, 14), EMPLOY, r.member, k, TEMPORARY);
     // Otherwise the interview did not lead to a job: an accepted offer, and nothing more.
   }
 
@@ -479,7 +481,9 @@ export class HouseholdSimulation {
     this.lastEmployedMember = member;
     // How it ends: seasonal work at the season's end, other work perhaps never (within 2016–2020).
     const seasonal = job.form === 'flexible' ? rng.chance(0.8) : rng.chance(0.08);
-    if (seasonal) this.schedule(this.now + rng.int(90, 240), END_EMPLOYMENT, e, EMPLOYMENT_END_REASONS.indexOf('seasonal-end'));
+    if (flags & TEMPORARY)
+      this.schedule(this.now + rng.int(30, 120), END_EMPLOYMENT, e, EMPLOYMENT_END_REASONS.indexOf(seasonal ? 'seasonal-end' : 'contract-ended'));
+    else if (seasonal) this.schedule(this.now + rng.int(90, 240), END_EMPLOYMENT, e, EMPLOYMENT_END_REASONS.indexOf('seasonal-end'));
     else if (rng.chance(0.55)) {
       const reason = (['contract-ended', 'quit', 'dismissed', 'returned-home', 'other'] as const)[rng.weighted([0.45, 0.2, 0.1, 0.17, 0.08])] as EmploymentEndReason;
       this.schedule(this.now + rng.int(150, 1100), END_EMPLOYMENT, e, EMPLOYMENT_END_REASONS.indexOf(reason));
