@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { Command } from 'commander';
+import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
@@ -12,7 +13,7 @@ const positiveInt = (name: string, max: number) => (v: string): number => {
 
 export const generateCommand = (globals: () => GlobalOptions): Command =>
   new Command('generate')
-    .requiredOption('--households <n>', 'number of households', positiveInt('--households', 10_000_000))
+    .requiredOption('--households <n>', 'number of households', positiveInt('--households', MAX_HOUSEHOLDS))
     .requiredOption('--seed <s>', 'any integer or word; the same seed gives the same bytes')
     .requiredOption('--out <file>', 'where to write the command log (one JSON command a line)')
     .requiredOption('--divisions-out <file>', 'where to write the division tree (JSON array)')
@@ -26,8 +27,6 @@ Roughly 1–2% of the generated commands are plausible mistakes the ledger right
       if (opts.order !== 'household' && opts.order !== 'date') throw new CliError('--order must be household or date', EXIT.usage);
       const seed = /^-?\d+$/.test(opts.seed) && Number.isSafeInteger(Number(opts.seed)) ? Number(opts.seed) : opts.seed;
       const started = Date.now();
-      // Loaded on use: the other commands never pay for the simulator.
-      const { writeRegion } = await import('@hearth/simulator');
       const summary = await writeRegion({
         households: opts.households,
         seed,
