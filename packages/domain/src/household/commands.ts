@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { closed } from '../codec/closed';
 import { boundedArray, BirthYearC, BusinessDateC, IdC, MoneyC, MonthC, oneOf, PositiveIntC, TextC } from '../codec/primitives';
+import { employmentFields, employmentOptionalFields, followUpFields, referralFields, trainingOfferFields } from './fields';
 import * as V from './vocabulary';
 
 /**
@@ -54,49 +55,19 @@ export const IdentifyHousehold = command('IdentifyHousehold', {});
 export const RejectApplication = command('RejectApplication', { reason: TextC });
 export const DeclareWillingness = command('DeclareWillingness', { memberId: IdC });
 export const WithdrawWillingness = command('WithdrawWillingness', { memberId: IdC });
-export const OfferTraining = command('OfferTraining', {
-  trainingId: IdC,
-  memberId: IdC,
-  kind: oneOf(V.TRAINING_KINDS),
-  title: TextC,
-  provider: TextC,
-});
+export const OfferTraining = command('OfferTraining', trainingOfferFields);
 export const AcceptTraining = command('AcceptTraining', { trainingId: IdC });
 export const DeclineTraining = command('DeclineTraining', { trainingId: IdC }, { reason: TextC });
 export const CompleteTraining = command('CompleteTraining', { trainingId: IdC }, { certified: t.boolean });
 export const LeaveTraining = command('LeaveTraining', { trainingId: IdC, reason: TextC });
-export const ReferToJob = command('ReferToJob', {
-  referralId: IdC,
-  memberId: IdC,
-  employer: TextC,
-  position: TextC,
-  place: oneOf(V.PLACES),
-  form: oneOf(V.EMPLOYMENT_FORMS),
-  offeredMonthlyWage: MoneyC,
-});
+export const ReferToJob = command('ReferToJob', referralFields);
 export const AcceptReferral = command('AcceptReferral', { referralId: IdC });
 export const DeclineReferral = command('DeclineReferral', { referralId: IdC }, { reason: TextC });
-export const RecordEmployment = command(
-  'RecordEmployment',
-  {
-    employmentId: IdC,
-    memberId: IdC,
-    form: oneOf(V.EMPLOYMENT_FORMS),
-    place: oneOf(V.PLACES),
-    monthlyIncome: MoneyC,
-    contractSigned: t.boolean,
-  },
-  { employer: TextC, referralId: IdC },
-);
+export const RecordEmployment = command('RecordEmployment', employmentFields, employmentOptionalFields);
 export const RecordIncome = command('RecordIncome', { employmentId: IdC, month: MonthC, amount: MoneyC });
 export const EndEmployment = command('EndEmployment', { employmentId: IdC, reason: oneOf(V.EMPLOYMENT_END_REASONS) });
 export const ClearHousehold = command('ClearHousehold', {});
-export const RecordFollowUp = command('RecordFollowUp', {
-  visitId: IdC,
-  findings: TextC,
-  stillEmployed: t.boolean,
-  laborConcerns: boundedArray(oneOf(V.LABOR_CONCERN_INDICATORS), V.LABOR_CONCERN_INDICATORS.length),
-});
+export const RecordFollowUp = command('RecordFollowUp', followUpFields);
 export const ResolveLaborConcern = command('ResolveLaborConcern', {
   visitId: IdC,
   outcome: oneOf(V.CONCERN_OUTCOMES),

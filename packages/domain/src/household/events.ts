@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { closed } from '../codec/closed';
 import { boundedArray, BirthYearC, IdC, MoneyC, MonthC, oneOf, PositiveIntC, TextC } from '../codec/primitives';
 import { RegisteredMemberC, SurveyedMemberC } from './commands';
+import { employmentFields, employmentOptionalFields, followUpFields, referralFields, trainingOfferFields } from './fields';
 import * as V from './vocabulary';
 
 /**
@@ -37,41 +38,16 @@ export const HouseholdIdentified = event('HouseholdIdentified', { eligibleMember
 export const ApplicationRejected = event('ApplicationRejected', { reason: TextC });
 export const WillingnessDeclared = event('WillingnessDeclared', { memberId: IdC });
 export const WillingnessWithdrawn = event('WillingnessWithdrawn', { memberId: IdC });
-export const TrainingOffered = event('TrainingOffered', {
-  trainingId: IdC,
-  memberId: IdC,
-  kind: oneOf(V.TRAINING_KINDS),
-  title: TextC,
-  provider: TextC,
-});
+export const TrainingOffered = event('TrainingOffered', trainingOfferFields);
 const trainingRef = { trainingId: IdC, memberId: IdC, kind: oneOf(V.TRAINING_KINDS) };
 export const TrainingAccepted = event('TrainingAccepted', trainingRef);
 export const TrainingDeclined = event('TrainingDeclined', trainingRef, { reason: TextC });
 export const MemberTrained = event('MemberTrained', trainingRef, { certified: t.boolean });
 export const TrainingLeft = event('TrainingLeft', { ...trainingRef, reason: TextC });
-export const MemberReferred = event('MemberReferred', {
-  referralId: IdC,
-  memberId: IdC,
-  employer: TextC,
-  position: TextC,
-  place: oneOf(V.PLACES),
-  form: oneOf(V.EMPLOYMENT_FORMS),
-  offeredMonthlyWage: MoneyC,
-});
+export const MemberReferred = event('MemberReferred', referralFields);
 export const ReferralAccepted = event('ReferralAccepted', { referralId: IdC, memberId: IdC });
 export const ReferralDeclined = event('ReferralDeclined', { referralId: IdC, memberId: IdC }, { reason: TextC });
-export const MemberEmployed = event(
-  'MemberEmployed',
-  {
-    employmentId: IdC,
-    memberId: IdC,
-    form: oneOf(V.EMPLOYMENT_FORMS),
-    place: oneOf(V.PLACES),
-    monthlyIncome: MoneyC,
-    contractSigned: t.boolean,
-  },
-  { employer: TextC, referralId: IdC },
-);
+export const MemberEmployed = event('MemberEmployed', employmentFields, employmentOptionalFields);
 export const IncomeRecorded = event('IncomeRecorded', { employmentId: IdC, memberId: IdC, month: MonthC, amount: MoneyC });
 export const EmploymentEnded = event('EmploymentEnded', {
   employmentId: IdC,
@@ -79,12 +55,7 @@ export const EmploymentEnded = event('EmploymentEnded', {
   reason: oneOf(V.EMPLOYMENT_END_REASONS),
 });
 export const HouseholdCleared = event('HouseholdCleared', { activeEmploymentIds: boundedArray(IdC, 500, 1) });
-export const FollowUpVisited = event('FollowUpVisited', {
-  visitId: IdC,
-  findings: TextC,
-  stillEmployed: t.boolean,
-  laborConcerns: boundedArray(oneOf(V.LABOR_CONCERN_INDICATORS), V.LABOR_CONCERN_INDICATORS.length),
-});
+export const FollowUpVisited = event('FollowUpVisited', followUpFields);
 export const LaborConcernRaised = event('LaborConcernRaised', {
   visitId: IdC,
   indicators: boundedArray(oneOf(V.LABOR_CONCERN_INDICATORS), V.LABOR_CONCERN_INDICATORS.length, 1),
