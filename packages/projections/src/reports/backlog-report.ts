@@ -93,7 +93,14 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
   }
   for (const c of facts.openConcernsAt(d))
     if (inScope(c.householdId))
-      out.openLaborConcerns.push({ ...c, divisionCode: villages.get(c.householdId) as string, daysOpen: daysBetween(c.raisedOn, d) });
+      out.openLaborConcerns.push({
+        householdId: c.householdId,
+        divisionCode: villages.get(c.householdId) as string,
+        visitId: c.visitId,
+        raisedOn: c.raisedOn,
+        indicators: c.indicators,
+        daysOpen: daysBetween(c.raisedOn, d),
+      });
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
   out.followUpsOverdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byHousehold(a, b)));

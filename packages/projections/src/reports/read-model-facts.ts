@@ -38,15 +38,26 @@ export interface ActivityFact {
 
 /**
  * The SQL side of the queries: reads the projections' facts as of a business date.
- * Statements are prepared per call, so a rebuild that recreates tables never leaves a
- * stale statement behind.
+ * Statements are prepared once and kept: SQLite re-prepares a statement by itself when
+ * a rebuild has dropped and recreated the tables it reads.
  */
 export class ReadModelFacts {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Database.Database) {}
+
+  private prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s as unknown as Database.Statement<P, R>;
+  }
 
   /** household → village, for every registered household. */
   villages(): Map<string, string> {
-    const rows = this.db.prepare<[], { household_id: string; village: string }>('SELECT household_id, village FROM proj_households').all();
+    const rows = this.prepare<[], { household_id: string; village: string }>('SELECT household_id, village FROM proj_households').all();
     return new Map(rows.map((r) => [r.household_id, r.village]));
   }
 
@@ -55,7 +66,7 @@ export class ReadModelFacts {
    * takes the bare column of a max() aggregate from the row holding the maximum.)
    */
   statusAt(date: string): Map<string, Status> {
-    const rows = this.db
+    const rows = this
       .prepare<[string], { household_id: string; to_status: Status }>(
         `SELECT household_id, to_status, max(position) FROM proj_status_changes WHERE occurred_on <= ? GROUP BY household_id`,
       )
@@ -65,7 +76,7 @@ export class ReadModelFacts {
 
   /** Status changes dated from `from` to `to` inclusive, in log order. */
   changesBetween(from: string, to: string): StatusChange[] {
-    return this.db
+    return this
       .prepare<[string, string], { household_id: string; occurred_on: string; event_type: string; from_status: Status; to_status: Status }>(
         `SELECT household_id, occurred_on, event_type, from_status, to_status FROM proj_status_changes
          WHERE occurred_on BETWEEN ? AND ? ORDER BY position`,
@@ -76,7 +87,7 @@ export class ReadModelFacts {
 
   /** household → business date of its latest event of `type` on or before `date` (the first one with `first`). */
   dateOf(type: string, date: string, which: 'first' | 'latest'): Map<string, string> {
-    const rows = this.db
+    const rows = this
       .prepare<[string, string], { household_id: string; on: string }>(
         `SELECT household_id, ${which === 'first' ? 'min' : 'max'}(occurred_on) AS "on" FROM proj_status_changes
          WHERE event_type = ? AND occurred_on <= ? GROUP BY household_id`,
@@ -87,7 +98,7 @@ export class ReadModelFacts {
 
   /** Labour concerns raised on or before `date` and not resolved on or before it, oldest first. */
   openConcernsAt(date: string): ConcernFact[] {
-    return this.db
+    return this
       .prepare<[string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
         `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
          WHERE r.kind = 'raised' AND r.occurred_on <= ?
@@ -102,7 +113,7 @@ export class ReadModelFacts {
 
   /** Member facts dated on or before `date`, by household, member, then log order: fold them to get each member's state. */
   memberFactsUpTo(date: string): MemberFact[] {
-    return this.db
+    return this
       .prepare<[string], { household_id: string; member_id: string; birth_year: number | null; capacity: string | null; willing: number | null; removed: number }>(
         `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
          WHERE occurred_on <= ? ORDER BY household_id, member_id, position`,
@@ -113,7 +124,7 @@ export class ReadModelFacts {
 
   /** Activity of the given kinds dated from `from` to `to` inclusive, in log order. */
   activityBetween(kinds: readonly ActivityKind[], from: string, to: string): ActivityFact[] {
-    return this.db
+    return this
       .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityKind; member_id: string | null; ref_id: string | null; detail: string | null; detail2: string | null }>(
         `SELECT household_id, occurred_on, kind, member_id, ref_id, detail, detail2 FROM proj_case_activity
          WHERE kind IN (SELECT value FROM json_each(?)) AND occurred_on BETWEEN ? AND ? ORDER BY position, seq`,
@@ -124,7 +135,7 @@ export class ReadModelFacts {
 
   /** Income records for `month` (their own month field), in cents, by household. */
   incomesFor(month: string): { householdId: string; cents: number }[] {
-    return this.db
+    return this
       .prepare<[string], { household_id: string; amount_cents: number }>(
         `SELECT household_id, amount_cents FROM proj_case_activity WHERE kind = 'income' AND month = ?`,
       )

@@ -1,0 +1,52 @@
+import type { HouseholdCommand } from '@hearth/domain';
+import type {
+  AnnualClearance, BacklogQuery, ClearanceQuery, MonthlyClearance, MonthlyProgress, MonthQuery, ServiceBacklog,
+} from '../../src';
+import { region } from './region';
+
+/** What the property test asks of each implementation (Reports and DirectReports both fit). */
+export interface ReportSource {
+  clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
+  monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
+  progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
+  backlogReport(q: BacklogQuery): ServiceBacklog;
+}
+
+export interface Periods {
+  readonly years: readonly number[];
+  readonly months: readonly string[];
+  /** Backlog dates: the last day of every third month. */
+  readonly dates: readonly string[];
+}
+
+/** Every year and month from the first command's business date to the last one's, and a year after (five years at most, to bound the run time). */
+export const periodsOf = (commands: readonly HouseholdCommand[]): Periods => {
+  const ons = commands.map((c) => c.on).sort();
+  const first = Number((ons[0] as string).slice(0, 4));
+  const last = Math.min(Number((ons[ons.length - 1] as string).slice(0, 4)) + 1, first + 4);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
+  const dates = years.flatMap((y) => [`${y}-03-31`, `${y}-06-30`, `${y}-09-30`, `${y}-12-31`]);
+  return { years, months, dates };
+};
+
+export interface Snapshot {
+  readonly clearance: Record<string, AnnualClearance>;
+  readonly monthly: Record<string, MonthlyClearance>;
+  readonly progress: Record<string, MonthlyProgress>;
+  readonly backlog: Record<string, ServiceBacklog>;
+}
+
+/** Every report for every division of the test region and every period. */
+export const snapshot = (r: ReportSource, p: Periods): Snapshot => {
+  const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, backlog: {} };
+  for (const { code: division } of region.all) {
+    for (const year of p.years) s.clearance[`${division} ${year}`] = r.clearanceReport({ year, division });
+    for (const month of p.months) {
+      s.monthly[`${division} ${month}`] = r.monthlyReport({ month, division });
+      s.progress[`${division} ${month}`] = r.progressReport({ month, division });
+    }
+    for (const asOf of p.dates) s.backlog[`${division} ${asOf}`] = r.backlogReport({ asOf, division });
+  }
+  return s;
+};
