@@ -18,10 +18,10 @@ const correction = fc.oneof(
  * region, with a few corrections inserted (CorrectEvent naming its target by placeholder,
  * see feed.ts).
  */
-const householdHistory = (householdId: string): fc.Arbitrary<HouseholdCommand[]> =>
+export const householdHistory = (householdId: string, steps = { min: 2, max: 14 }): fc.Arbitrary<HouseholdCommand[]> =>
   fc
     .record({
-      commands: householdCommands({ householdId, minSteps: 2, maxSteps: 14 }),
+      commands: householdCommands({ householdId, minSteps: steps.min, maxSteps: steps.max }),
       village: fc.constantFrom(...VILLAGES),
       corrections: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 }), correction), { maxLength: 3 }),
     })
