@@ -125,7 +125,7 @@ export class ProjectionRunner {
    * into them. The reset and the first batch are separate transactions; a crash between
    * or during them leaves a checkpoint the next catch-up simply continues from.
    */
-  rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
+  async rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
     const selected = names === undefined ? this.projections : names.map((n) => this.projectionNamed(n));
     return this.exclusive(async () => {
       this.db.transaction(() => {

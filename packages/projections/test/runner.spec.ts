@@ -1,0 +1,95 @@
+import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
+import { ALL_PROJECTIONS, CaseActivityProjection, openProjections, RunnerProgress } from '../src';
+import { dumpReadModels } from './support/dump';
+import { feed } from './support/feed';
+import { generatedRegion } from './support/generated-region';
+import { handWorkedHouseholds } from './support/hand-worked-region';
+import { context, policy, region } from './support/region';
+
+const checkpoint = (store: SqliteEventStore, name: string): { version: number; position: number } =>
+  store.db.prepare<[string], { version: number; position: number }>('SELECT version, position FROM projection_checkpoints WHERE name = ?').get(name) as {
+    version: number; position: number;
+  };
+
+describe('the projection runner', () => {
+  let store: SqliteEventStore;
+  let reference: string;
+  let head: number;
+
+  beforeEach(async () => {
+    store = SqliteEventStore.open(':memory:');
+    head = (await feed(store, generatedRegion(40), context)).lastPosition;
+    const p = openProjections(store, { policy, divisions: region });
+    await p.runner.catchUp();
+    reference = dumpReadModels(store.db);
+    await p.rebuild(); // the tests start from read models that exist, at the head of the log
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('writes nothing of a batch that fails between its rows and its checkpoint, and resumes from the checkpoint', async () => {
+    const failing = openProjections(store, {
+      policy,
+      divisions: region,
+      runner: {
+        batchSize: 50,
+        beforeCheckpoint: (position) => {
+          if (position > 100) throw new Error('crash before the checkpoint');
+        },
+      },
+    });
+    await failing.rebuild().catch(() => undefined);
+    const stopped = checkpoint(store, 'household-status').position;
+    expect(stopped).toBe(100); // two batches of 50 committed, the third rolled back
+    const beyond = store.db.prepare<[number], number>('SELECT count(*) FROM proj_status_changes WHERE position > ?').pluck().get(stopped);
+    expect(beyond).toBe(0);
+
+    const restarted = openProjections(store, { policy, divisions: region });
+    expect(restarted.reset).toEqual([]);
+    await restarted.runner.catchUp();
+    expect(dumpReadModels(store.db)).toBe(reference);
+  });
+
+  it('rebuilds one projection, reporting progress, and leaves the others alone', async () => {
+    const p = openProjections(store, { policy, divisions: region, runner: { batchSize: 100 } });
+    store.db.exec('DELETE FROM proj_case_activity'); // damage one read model
+    const progress: RunnerProgress[] = [];
+    await p.rebuild(['case-activity'], (x) => progress.push(x));
+    expect(dumpReadModels(store.db)).toBe(reference);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((x) => x.head === head && x.projections.join() === 'case-activity')).toBe(true);
+    expect(progress.map((x) => x.position)).toEqual([...progress.map((x) => x.position)].sort((a, b) => a - b));
+    expect(progress[progress.length - 1]?.position).toBe(head);
+    await expect(p.rebuild(['no-such-projection'])).rejects.toThrow('unknown projection');
+  });
+
+  it('rebuilds a projection by itself when its version changes', async () => {
+    const bumped = ALL_PROJECTIONS.map((p) => (p.name === CaseActivityProjection.name ? { ...p, version: p.version + 1 } : p));
+    store.db.exec("INSERT INTO proj_case_activity (household_id, position, seq, occurred_on, kind) VALUES ('stale', 0, 0, '2016-01-01', 'income')");
+    const p = openProjections(store, { policy, divisions: region, projections: bumped });
+    expect(p.reset).toEqual(['case-activity']);
+    expect(checkpoint(store, 'case-activity')).toEqual({ version: CaseActivityProjection.version + 1, position: 0 });
+    expect(checkpoint(store, 'household-status').position).toBe(head);
+    await p.runner.catchUp();
+    expect(dumpReadModels(store.db)).toBe(reference);
+  });
+
+  it('follows the log live, and an event seen twice is applied once', async () => {
+    const other = new InMemoryEventStore();
+    const p = openProjections(other, { policy, divisions: region });
+    await p.runner.start();
+    const [first, ...rest] = handWorkedHouseholds;
+    const fed = await feed(other, first ?? [], context, { strict: true });
+    await p.runner.waitFor(fed.lastPosition);
+    expect(p.reports.householdStatuses().map((r) => [r.householdId, r.status])).toEqual([['h1', 'cleared']]);
+    const more = await feed(other, rest.flat(), context, { strict: true });
+    // catch-up and the live subscription now race over the same events
+    await Promise.all([p.runner.catchUp(), p.runner.waitFor(more.lastPosition)]);
+    expect(p.runner.position()).toBe(more.lastPosition);
+    expect(p.reports.clearanceReport({ year: 2016 })).toMatchObject({ baseline: 6, identifiedInYear: 7, clearedInYear: 3 });
+    await p.close();
+    await other.close();
+  });
+});

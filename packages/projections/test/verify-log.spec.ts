@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { householdStream } from '@hearth/domain';
+import { sealEvents, SqliteEventStore } from '@hearth/event-store';
+import { householdHistory, verifyLog } from '../src';
+import { feed } from './support/feed';
+import { handWorkedHouseholds } from './support/hand-worked-region';
+import { context } from './support/region';
+
+/** The stored row of h1's first IncomeRecorded, read straight from the file. */
+const incomeRow = (file: string): { position: number; data: string } => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db
+      .prepare<[], { position: number; data: string }>("SELECT position, data FROM events WHERE stream_id = 'household-h1' AND type = 'IncomeRecorded' ORDER BY position LIMIT 1")
+      .get() as { position: number; data: string };
+  } finally {
+    db.close();
+  }
+};
+
+describe('verifyLog on a SQLite file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-verify-'));
+  const file = join(dir, 'hearth.db');
+
+  beforeAll(async () => {
+    const store = SqliteEventStore.open(file);
+    await feed(store, handWorkedHouseholds.flat(), context, { strict: true });
+    await store.close();
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes on an untouched store', async () => {
+    const store = SqliteEventStore.open(file);
+    const result = await verifyLog(store, context);
+    await store.close();
+    // one event per command, and h2's follow-up also raised a labour concern
+    expect(result).toEqual({ streams: 8, events: handWorkedHouseholds.flat().length + 1, anomalies: [], notices: [] });
+  });
+
+  it("names the household and position of an event whose data was edited in the file", async () => {
+    const { position, data } = incomeRow(file);
+    const db = new Database(file);
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...JSON.parse(data), amount: 99999 }), position);
+    db.close();
+
+    const store = SqliteEventStore.open(file);
+    const result = await verifyLog(store, context);
+    const history = await householdHistory(store, 'h1');
+    await store.close();
+    expect(result.anomalies).toEqual([{ householdId: 'h1', position, kind: 'hash-break', detail: expect.stringContaining('content') }]);
+    expect(history.events.filter((e) => !e.hashOk).map((e) => e.position)).toEqual([position]);
+  });
+
+  it('reports an event the Decider would not have produced, even with a valid hash chain', async () => {
+    const store = SqliteEventStore.open(file);
+    // h4 withdrew: a clearance appended behind the Decider's back, properly chained.
+    const stream = await store.readStream(householdStream('h4'));
+    const last = stream[stream.length - 1];
+    if (!last) throw new Error('h4 has no events');
+    const [forged] = sealEvents(last.metadata.hash, [
+      { eventId: 'forged-1', type: 'HouseholdCleared', data: { activeEmploymentIds: ['e9'] }, metadata: { occurredOn: '2016-12-15', recordedAt: '2016-12-15T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
+    ]);
+    const { lastPosition } = await store.appendToStream(householdStream('h4'), forged ? [forged] : [], last.streamVersion);
+    const result = await verifyLog(store, context);
+    await store.close();
+    expect(result.anomalies).toContainEqual({ householdId: 'h4', position: lastPosition, kind: 'rejected', detail: expect.stringContaining('NOT_IDENTIFIED') });
+    expect(result.anomalies.filter((a) => a.householdId === 'h4')).toHaveLength(1);
+  });
+});
