@@ -55,24 +55,26 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
     writer: (db: Database.Database) => {
       const remove = db.prepare(`DELETE FROM ${spec.table} WHERE household_id = ? AND position = ?`);
       const insert = db.prepare(
-        `INSERT INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')})
+        `INSERT OR REPLACE INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')})
          VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')})`,
       );
-      const write = (source: FactSource): void => {
-        remove.run(source.householdId, source.position);
+      const write = (source: FactSource): void =>
         spec.rowsOf(source).forEach((row, seq) =>
           insert.run(source.householdId, source.position, seq, ...columns.map((c) => row[c] ?? null)),
         );
-      };
       return {
         apply: (e: ProjectedEvent) => {
           if (e.event.type !== 'EventCorrected') {
+            // An event's rows are a function of the event: writing them again replaces them with the same.
             if (handled.has(e.event.type)) write(e);
             return;
           }
           const target = e.corrected;
-          if (target && handled.has(target.event.type))
+          if (target && handled.has(target.event.type)) {
+            // The amended event may yield fewer rows than it did (a survey listing fewer members): start afresh.
+            remove.run(e.householdId, target.position);
             write({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
+          }
         },
       };
     },

@@ -17,7 +17,7 @@ export interface RunnerProgress {
 }
 
 export interface RunnerOptions {
-  /** Events per read and per transaction while catching up. Default 1000. */
+  /** Events per read and per transaction while catching up. Default 5000 (larger batches commit less often: faster rebuilds). */
   readonly batchSize?: number;
   /** Last position in the log, for progress reports. */
   readonly head?: () => number | undefined;
@@ -58,7 +58,7 @@ export class ProjectionRunner {
     readonly projections: readonly Projection[],
     private readonly opts: RunnerOptions = {},
   ) {
-    this.batchSize = opts.batchSize ?? 1000;
+    this.batchSize = opts.batchSize ?? 5000;
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.handles = new Map(projections.map((p) => [p.name, new Set<string>(p.handles)]));
     this.applyInTransaction = db.transaction((events: readonly PreparedEvent[], last: number) => {

@@ -7,8 +7,11 @@ export interface ProjectionDatabase {
   readonly owned: boolean;
 }
 
-const hasDb = (store: EventStore): store is EventStore & { db: Database.Database } =>
-  (store as { db?: unknown }).db instanceof Database;
+/** By shape, not instanceof: the store's copy of better-sqlite3 may be another module instance (jest realms). */
+const hasDb = (store: EventStore): store is EventStore & { db: Database.Database } => {
+  const db = (store as { db?: Partial<Database.Database> }).db;
+  return typeof db?.prepare === 'function' && typeof db.transaction === 'function' && typeof db.exec === 'function';
+};
 
 /**
  * Where the read models live. With the SQLite store: the same file and connection, so a
