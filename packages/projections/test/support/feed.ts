@@ -31,7 +31,8 @@ export interface FeedResult {
  * Decides and appends commands through the event store's CommandHandler, as the CLI
  * does. A CorrectEvent whose eventId is a placeholder `@<EventType>#<n>` names the n-th
  * stored event of that type in the household's stream (ids are uuids, unknown before
- * the append); a placeholder that names nothing skips the command.
+ * the append); a placeholder that names nothing skips the command. A correction
+ * `{ '@amendMembers': true }` is computed from the target (see amendMembers).
  */
 export const feed = async (store: EventStore, commands: readonly HouseholdCommand[], ctx: DecisionContext, opts: FeedOptions = {}): Promise<FeedResult> => {
   let recordedAt = '';
@@ -73,5 +74,23 @@ const resolvePlaceholder = async (store: EventStore, c: HouseholdCommand): Promi
   const [type, n] = c.eventId.slice(1).split('#');
   const matching = (await store.readStream(householdStream(c.householdId))).filter((e) => e.type === type);
   const target = matching[Number(n) % Math.max(1, matching.length)];
-  return target ? { ...c, eventId: target.eventId } : undefined;
+  if (!target) return undefined;
+  const correction = '@amendMembers' in c.correction ? amendMembers(target.data) : c.correction;
+  return { ...c, eventId: target.eventId, correction };
+};
+
+/**
+ * A correction of the `members` of a registration or a survey, which a generator cannot
+ * write without seeing the event: the first member ages by 30 years (registration), or
+ * changes their mind about work and their labour capacity (survey).
+ */
+const amendMembers = (data: unknown): Record<string, unknown> => {
+  const members = (data as { members: Record<string, unknown>[] }).members;
+  const [first, ...rest] = members;
+  if (!first) return {};
+  const amended =
+    'birthYear' in first
+      ? { ...first, birthYear: Math.max(1900, (first.birthYear as number) - 30) }
+      : { ...first, wantsWork: !first.wantsWork, laborCapacity: first.laborCapacity === 'none' ? 'full' : 'none' };
+  return { members: [amended, ...rest] };
 };

@@ -11,6 +11,7 @@ const correction = fc.oneof(
   fc.record({ type: fc.constant('HouseholdRegistered'), correction: fc.record({ divisionCode: fc.constantFrom(...VILLAGES) }) }),
   fc.record({ type: fc.constant('EmploymentEnded'), correction: fc.record({ reason: fc.constantFrom('quit', 'dismissed', 'other') }) }),
   fc.record({ type: fc.constant('TrainingOffered'), correction: fc.record({ kind: fc.constantFrom('language', 'vocational') }) }),
+  fc.record({ type: fc.constantFrom('HouseholdSurveyed', 'HouseholdRegistered'), correction: fc.constant({ '@amendMembers': true }) }),
 );
 
 /**
