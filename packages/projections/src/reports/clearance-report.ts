@@ -1,5 +1,5 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
-import { divisionNamed, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { divisionNamed, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
 
@@ -7,6 +7,7 @@ export interface ClearanceQuery {
   readonly year: number;
   readonly division?: string;
   readonly byChild?: boolean;
+  readonly subtree?: boolean;
 }
 
 const IN_YEAR: Readonly<Record<string, keyof AnnualCounts>> = {
@@ -47,8 +48,8 @@ export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, polic
 export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
 export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
   const division = divisionNamed(tree, q.division);
-  const wanted = reportedDivisions(tree, division, q.byChild === true);
+  const wanted = reportedDivisions(tree, division, q);
   const counts = rollUp(tree, annualCountsByVillage(facts, policy, q.year), wanted, emptyAnnualCounts, addCounts);
   const rows = wanted.map((d) => annualClearance(d.code, q.year, counts.get(d.code) ?? emptyAnnualCounts(), policy));
-  return q.byChild ? { division: division.code, year: q.year, rows } : (rows[0] as AnnualClearance);
+  return hasRows(q) ? { division: division.code, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

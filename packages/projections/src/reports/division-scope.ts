@@ -15,9 +15,29 @@ export const divisionNamed = (tree: DivisionTree, code: string | undefined): Div
   return d;
 };
 
-/** The divisions a report has rows for: the division itself, or its children. */
-export const reportedDivisions = (tree: DivisionTree, division: Division, byChild: boolean): readonly Division[] =>
-  byChild ? tree.children(division.code) : [division];
+/** How many rows a report has: the division itself, its children, or its whole subtree. */
+export interface RowScope {
+  readonly byChild?: boolean;
+  /** One row for the division and one for every division below it, computed in one pass (exports, audits). */
+  readonly subtree?: boolean;
+}
+
+/** The divisions a report has rows for. */
+export const reportedDivisions = (tree: DivisionTree, division: Division, scope: RowScope): readonly Division[] => {
+  if (scope.subtree) {
+    const out: Division[] = [];
+    const visit = (d: Division): void => {
+      out.push(d);
+      for (const c of tree.children(d.code)) visit(c);
+    };
+    visit(division);
+    return out;
+  }
+  return scope.byChild ? tree.children(division.code) : [division];
+};
+
+/** Whether the answer is a list of rows (by child or by subtree) rather than one object. */
+export const hasRows = (scope: RowScope): boolean => scope.byChild === true || scope.subtree === true;
 
 /**
  * Rolls per-village counts up to the wanted divisions: each village adds into every one

@@ -1,5 +1,5 @@
 import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
-import { divisionNamed, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { divisionNamed, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCounts, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
@@ -8,6 +8,7 @@ export interface MonthQuery {
   readonly month: string;
   readonly division?: string;
   readonly byChild?: boolean;
+  readonly subtree?: boolean;
 }
 
 /** Per-village monthly dynamic-clearance counts (domain.md §5). */
@@ -31,8 +32,8 @@ export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: Mont
 export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
 export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
   const division = divisionNamed(tree, q.division);
-  const wanted = reportedDivisions(tree, division, q.byChild === true);
+  const wanted = reportedDivisions(tree, division, q);
   const counts = rollUp(tree, monthlyCountsByVillage(facts, q.month), wanted, emptyMonthlyCounts, addCounts);
   const rows = wanted.map((d) => monthlyClearance(d.code, q.month, counts.get(d.code) ?? emptyMonthlyCounts()));
-  return q.byChild ? { division: division.code, month: q.month, rows } : (rows[0] as MonthlyClearance);
+  return hasRows(q) ? { division: division.code, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }

@@ -21,6 +21,7 @@ export class Reports {
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
+  clearanceReport(q: ClearanceQuery & { subtree: true }): AnnualClearanceByChild;
   clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
   clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
   clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
@@ -28,6 +29,7 @@ export class Reports {
   }
 
   monthlyReport(q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
+  monthlyReport(q: MonthQuery & { subtree: true }): MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
@@ -35,6 +37,7 @@ export class Reports {
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
+  progressReport(q: MonthQuery & { subtree: true }): MonthlyProgressByChild;
   progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
