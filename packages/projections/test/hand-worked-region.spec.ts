@@ -241,7 +241,7 @@ describe('a hand-worked region', () => {
       'HouseholdCleared', 'IncomeRecorded', 'FollowUpVisited', 'LaborConcernRaised',
     ]);
     expect(asOf.events.every((e) => e.hashOk && e.actor === 'caseworker-1' && e.note === null)).toBe(true);
-    expect(asOf.members).toEqual([{ memberId: 'm1', birthYear: 1975, sex: null, removed: false, laborCapacity: 'partial', willing: true }]);
+    expect(asOf.members).toEqual([{ memberId: 'm1', birthYear: 1975, sex: null, removed: false, laborCapacity: 'partial', willing: true, eligible: true, employed: true }]);
     const full = await householdHistory(byHousehold.store, 'h2');
     expect(full).toMatchObject({ asOf: null, status: 'cleared', openLaborConcerns: [] });
     expect(full.events).toHaveLength(10);

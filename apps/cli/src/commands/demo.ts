@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
-import { householdHistory } from '../audit/household-history';
+import { householdHistory } from '@hearth/projections';
 import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
 import { importCommands } from '../import/importer';
 import { emitText, log } from '../output/emit';
@@ -27,8 +27,7 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
         const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });
         log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
         for (const r of summary.rejected) log(`  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)`);
-        const h = await householdHistory(ledger.store, 'hh-002', ledger.policy);
-        if (!h) return;
+        const h = await householdHistory(ledger.store, 'hh-002', undefined, ledger.policy);
         emitText(`\nHousehold ${h.householdId} (${h.divisionCode}) is ${h.status}. Its history:\n`);
         emitText(renderTable(['pos', 'business date', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         emitText('\nTry: npx hearth history hh-002 --as-of 2016-08-31   (state on any date)');

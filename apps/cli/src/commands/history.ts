@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate } from '@hearth/domain';
-import { householdHistory } from '../audit/household-history';
+import { householdHistory, UnknownHouseholdError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
@@ -20,8 +20,10 @@ Exit codes: 0 found; 2 bad date; 4 unknown household.`)
       if (opts.asOf !== undefined && !isBusinessDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
-        const h = await householdHistory(ledger.store, householdId, ledger.policy, opts.asOf);
-        if (!h) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
+        const h = await householdHistory(ledger.store, householdId, opts.asOf, ledger.policy).catch((e: unknown) => {
+          if (e instanceof UnknownHouseholdError) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
+          throw e;
+        });
         if (g.json) return emitJson(h);
         emitText(`Household ${h.householdId} in ${h.divisionCode ?? '?'} — ${h.status}${h.asOf ? ` at the end of ${h.asOf}` : ''}`);
         if (h.openLaborConcerns.length > 0) emitText(`Open labour concerns (visits): ${h.openLaborConcerns.join(', ')}`);

@@ -1,5 +1,8 @@
 import * as E from 'fp-ts/Either';
-import { evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, LaborCapacity, Sex, Status } from '@hearth/domain';
+import {
+  eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity, Policy,
+  referencePolicy, Sex, Status,
+} from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
 import { hashChecks } from './hash-checks';
 
@@ -19,6 +22,9 @@ export interface HouseholdHistoryView {
   readonly openLaborConcerns: readonly string[];
   readonly members: readonly {
     memberId: string; birthYear: number; sex: Sex | null; removed: boolean; laborCapacity: LaborCapacity | null; willing: boolean;
+    /** Of working age, able and willing at the end of asOf (or of the latest business date), under the policy given. */
+    eligible: boolean;
+    employed: boolean;
   }[];
   readonly events: readonly {
     position: number; type: string; occurredOn: string; recordedAt: string; actor: string; note: string | null; data: unknown; hashOk: boolean;
@@ -31,7 +37,7 @@ export interface HouseholdHistoryView {
  * recorded later are not yet in it: this is what the ledger said then). Every event's
  * hash is checked against the whole chain, whatever `asOf`.
  */
-export const householdHistory = async (store: EventStore, householdId: string, asOf?: string): Promise<HouseholdHistoryView> => {
+export const householdHistory = async (store: EventStore, householdId: string, asOf?: string, policy: Policy = referencePolicy): Promise<HouseholdHistoryView> => {
   const recorded = await store.readStream(householdStream(householdId));
   if (recorded.length === 0) throw new UnknownHouseholdError(householdId);
   const checks = hashChecks(recorded);
@@ -42,6 +48,8 @@ export const householdHistory = async (store: EventStore, householdId: string, a
     const decoded = HouseholdEventC.decode({ type: r.type, data: r.data });
     if (E.isRight(decoded)) state = evolve(state, decoded.right as HouseholdEvent, { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId ? { commandId: r.metadata.commandId } : {}) });
   }
+  const on = asOf ?? state.latestOn ?? '1900-01-01';
+  const eligible = new Set(eligibleMembers(state, on, policy).map((m) => m.memberId));
   const registration = recorded.find((r) => r.type === 'HouseholdRegistered')?.data as { divisionCode?: string } | undefined;
   return {
     householdId,
@@ -56,6 +64,8 @@ export const householdHistory = async (store: EventStore, householdId: string, a
       removed: m.removed,
       laborCapacity: m.laborCapacity ?? null,
       willing: m.willing,
+      eligible: eligible.has(m.memberId),
+      employed: isEmployed(state, m.memberId, on),
     })),
     events: shown.map(({ r, hashOk }) => ({
       position: r.position,
