@@ -20,10 +20,10 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
         const projections = openProjections(ledger.store, { policy: ledger.policy, divisions: ledger.divisions });
         try {
           const started = Date.now();
-          const events = await projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'));
+          const position = await projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'));
           const rebuilt = names.length > 0 ? names : [...known];
-          if (g.json) emitJson({ rebuilt, events, seconds: (Date.now() - started) / 1000 });
-          else emitText(`Rebuilt ${rebuilt.join(', ')} from ${events.toLocaleString('en')} events in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+          if (g.json) emitJson({ rebuilt, position, seconds: (Date.now() - started) / 1000 });
+          else emitText(`Rebuilt ${rebuilt.join(', ')} from the log up to position ${position.toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         } finally {
           await projections.close();
         }
