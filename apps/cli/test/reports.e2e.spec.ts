@@ -51,6 +51,20 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     }
   });
 
+  it('--suppress hides every count from 1 to 4, so that no village figure points at a family', () => {
+    const county = json('report', 'clearance', '--year', '2017', '--by-child').rows[0].division;
+    const open = json('report', 'clearance', '--year', '2017', '--division', county, '--by-child');
+    const shut = json('report', 'clearance', '--year', '2017', '--division', county, '--by-child', '--suppress');
+    const small = (v: unknown) => typeof v === 'number' && v >= 1 && v <= 4;
+    const countsOf = (row: Record<string, unknown>) => Object.entries(row).filter(([k]) => !['year', 'cumulativeShare', 'achievement'].includes(k));
+    expect(open.rows.some((r: Record<string, unknown>) => countsOf(r).some(([, v]) => small(v)))).toBe(true);
+    for (const row of shut.rows) {
+      expect(countsOf(row).filter(([, v]) => small(v))).toEqual([]);
+      const hidden = countsOf(open.rows.find((r: { division: string }) => r.division === row.division)).filter(([, v]) => small(v)).map(([k]) => k);
+      expect(row.suppressed).toEqual(expect.arrayContaining(hidden)); // and figures derived from them, such as achievement
+    }
+  });
+
   it('answers 4 for an unknown division and 2 for a bad period', () => {
     expect(run('report', 'clearance', '--year', '2017', '--division', 'NOPE').code).toBe(4);
     expect(run('report', 'monthly', '--month', '2017-13').code).toBe(2);

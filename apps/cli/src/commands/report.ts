@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { UnknownDivisionError } from '@hearth/projections';
+import { suppress, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '../ledger/ledger';
@@ -51,13 +51,15 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
+    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null')
     .description(description)
-    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean }) => {
+    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean }) => {
       const g = globals();
       if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
-      await withReadSide(g, (_ledger, p) => {
-        const result = run(p, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }) as Row;
+      await withReadSide(g, (ledger, p) => {
+        const raw = run(p, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }) as Row;
+        const result = (opts.suppress ? suppress(raw, ledger.policy.suppressBelow) : raw) as Row;
         if (g.json) emitJson(result);
         else {
           emitText(`${name} — ${period} ${period === 'year' ? opts.year : opts.month} — ${String(result['division'])}${opts.byChild ? ' by child division' : ''}`);
