@@ -91,5 +91,13 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     expect(tampered.code).toBe(5);
     const anomalies = JSON.parse(tampered.stdout).anomalies as { householdId: string; position: number; kind: string }[];
     expect(anomalies).toContainEqual(expect.objectContaining({ householdId: row.stream_id.replace('household-', ''), position: row.position, kind: 'hash-break' }));
+
+    // Deleting the LAST event of a stream breaks no hash chain; the gap in positions shows it.
+    const db2 = new Database(join(dir, 'hearth.db'));
+    const last = db2.prepare("SELECT max(position) AS position, stream_id FROM events WHERE stream_id LIKE 'household-%' GROUP BY stream_id ORDER BY position LIMIT 1").get() as { position: number; stream_id: string };
+    db2.prepare('DELETE FROM events WHERE position = ?').run(last.position);
+    db2.close();
+    const deleted = JSON.parse(run('--json', 'verify').stdout).anomalies as { position: number; kind: string }[];
+    expect(deleted).toContainEqual(expect.objectContaining({ position: last.position, kind: 'position-gap' }));
   });
 });

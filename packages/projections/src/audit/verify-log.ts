@@ -25,18 +25,34 @@ export interface LogVerification {
 }
 
 export interface VerifyOptions {
+  /**
+   * The store hands out global positions without gaps (SQLite, in memory): a missing
+   * position then means an event was deleted behind the ledger's back — even the last
+   * event of a stream, which no hash chain can show. Not for EventStoreDB, whose
+   * positions are byte offsets.
+   */
+  readonly contiguousPositions?: boolean;
   /** Events per read while listing the streams. Default 5000. */
   readonly pageSize?: number;
   readonly onProgress?: (p: { streams: number; streamsChecked: number }) => void;
 }
 
-/** Stream ids in order of first appearance, read page by page (the events themselves are not kept). */
-const streamIds = async (store: EventStore, pageSize: number): Promise<string[]> => {
+/**
+ * Stream ids in order of first appearance, read page by page (the events themselves are
+ * not kept), and the gaps in the sequence of global positions met on the way.
+ */
+const scanLog = async (store: EventStore, pageSize: number): Promise<{ ids: string[]; gaps: { after: number; next: number }[] }> => {
   const seen = new Set<string>();
+  const gaps: { after: number; next: number }[] = [];
+  let previous = 0;
   for (let after = 0; ; ) {
     const page = await store.readAll({ after, maxCount: pageSize });
-    for (const e of page) seen.add(e.streamId);
-    if (page.length < pageSize) return [...seen];
+    for (const e of page) {
+      seen.add(e.streamId);
+      if (e.position !== previous + 1) gaps.push({ after: previous, next: e.position });
+      previous = e.position;
+    }
+    if (page.length < pageSize) return { ids: [...seen], gaps };
     after = (page[page.length - 1] as RecordedEvent).position;
   }
 };
@@ -78,8 +94,15 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { 
  * late recordings apart. Streams are read one at a time, never the whole log at once.
  */
 export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: VerifyOptions = {}): Promise<LogVerification> => {
-  const ids = await streamIds(store, opts.pageSize ?? 5000);
-  const anomalies: LogFinding[] = [];
+  const { ids, gaps } = await scanLog(store, opts.pageSize ?? 5000);
+  const anomalies: LogFinding[] = opts.contiguousPositions
+    ? gaps.map((g) => ({
+        householdId: '(log)',
+        position: g.after + 1,
+        kind: 'position-gap',
+        detail: `positions ${g.after + 1}${g.next - 1 > g.after + 1 ? `…${g.next - 1}` : ''} are missing: events were removed from the log`,
+      }))
+    : [];
   const notices: LogFinding[] = [];
   let events = 0;
   for (const [i, streamId] of ids.entries()) {
