@@ -325,19 +325,21 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
+    let last: RecordedEvent | undefined;
     try {
+      // Read to the end of the (one-event) read: leaving the loop early would leave the call open.
       for await (const resolved of this.client.readStream(this.prefix + streamId, {
         fromRevision: END,
         direction: BACKWARDS,
         maxCount: 1,
       })) {
-        return this.toRecorded(resolved);
+        last ??= this.toRecorded(resolved);
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
-    return undefined;
+    return last;
   }
 
   /** `undefined` for what the port does not show: system events, other namespaces, link-only entries. */

@@ -86,15 +86,20 @@ class StandInState {
 
   read(call: grpc.ServerWritableStream<ReadReq, ReadResp>): void {
     const options = call.request.getOptions();
-    if (!options) return call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'read without options'));
+    if (!options) {
+      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'read without options'));
+      return;
+    }
     if (options.hasUuidOption() && options.getUuidOption()?.hasStructured()) {
-      return call.destroy(grpcError(grpc.status.UNIMPLEMENTED, 'the stand-in sends uuids as strings only'));
+      call.destroy(grpcError(grpc.status.UNIMPLEMENTED, 'the stand-in sends uuids as strings only'));
+      return;
     }
     let matches: Matcher;
     try {
       matches = filterOf(options);
     } catch (error) {
-      return call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, (error as Error).message));
+      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, (error as Error).message));
+      return;
     }
     const backwards = options.getReadDirection() === ReadReq.Options.ReadDirection.BACKWARDS;
 
@@ -221,14 +226,14 @@ class StandInState {
 
     let ok: boolean;
     switch (expectation) {
-      case Case.ANY: {
+      case Case.ANY:
+      case Case.STREAM_EXISTS: {
+        // As the server's commit check: only the first id is looked up, in this stream only
+        // (the same id in another stream is not a duplicate to EventStoreDB); a partial
+        // match is "corrupted idempotency", reported as a wrong expected version.
         const first = stream.findIndex((event) => event.id === ids[0]);
-        if (first >= 0) {
-          const again = idempotentFrom(first);
-          if (again) return again;
-          return wrongExpectedVersion(options, current);
-        }
-        ok = true;
+        if (first >= 0) return idempotentFrom(first) ?? wrongExpectedVersion(options, current);
+        ok = expectation === Case.ANY || current >= 0;
         break;
       }
       case Case.NO_STREAM:
@@ -237,9 +242,6 @@ class StandInState {
           const again = idempotentFrom(0);
           if (again) return again;
         }
-        break;
-      case Case.STREAM_EXISTS:
-        ok = current >= 0;
         break;
       case Case.REVISION: {
         ok = current === expectedRevision;
