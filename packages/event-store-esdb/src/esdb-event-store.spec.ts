@@ -16,7 +16,7 @@ testing.runEventStoreContract(
       cleanup: () => server.close(),
     };
   },
-  { persistent: true },
+  { persistent: true, eventIdScope: 'append' },
 );
 
 // A real EventStoreDB, when one is named (see the README). Each test gets its own stream
@@ -34,7 +34,7 @@ if (realUrl !== undefined && realUrl.length > 0) {
         cleanup: async () => undefined,
       };
     },
-    { persistent: true },
+    { persistent: true, eventIdScope: 'append' },
   );
 }
 

@@ -35,6 +35,12 @@ const statusCount = (results: readonly CommandResult<CounterError>[], status: Co
 export interface ContractOptions {
   /** The adapter keeps data across instances: run the reopen case (the fixture must offer `reopen`). */
   persistent?: boolean;
+  /**
+   * Where the adapter can promise that event ids are unique: in the whole `store`
+   * (default: SQLite, memory), or only within one append or batch (`append`: EventStoreDB
+   * keeps no index by event id, and stores an id already used in another stream again).
+   */
+  eventIdScope?: 'store' | 'append';
 }
 
 /**
@@ -46,6 +52,7 @@ export const runEventStoreContract = (
   factory: () => Promise<EventStoreFixture>,
   options: ContractOptions = {},
 ): void => {
+  const storeWide = (options.eventIdScope ?? 'store') === 'store';
   describe(`${name} (EventStore contract)`, () => {
     let fixture: EventStoreFixture;
     let store: EventStore;
@@ -118,12 +125,14 @@ export const runEventStoreContract = (
         ]);
       });
 
-      it('rejects an eventId that is already stored, storing nothing of that append', async () => {
+      it(`rejects an eventId used twice ${storeWide ? 'in the store' : 'in one append'}, storing nothing of that append`, async () => {
         const [first] = testEvents(1);
         if (!first) throw new Error('no event');
         await store.appendToStream('s-1', [first], 'any');
-        const again = [...testEvents(1), first];
-        await expect(store.appendToStream('s-2', again, 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+        if (storeWide) {
+          const again = [...testEvents(1), first];
+          await expect(store.appendToStream('s-2', again, 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+        }
         const twins = testEvents(2).map((e) => ({ ...e, eventId: 'same' }));
         await expect(store.appendToStream('s-3', twins, 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
         expect(await store.readAll()).toHaveLength(1);
@@ -241,10 +250,13 @@ export const runEventStoreContract = (
         const [stored] = testEvents(1);
         if (!stored) throw new Error('no event');
         await store.appendToStream('a', [stored], 'no_stream');
+        // Store-wide: an id already stored; append-scoped: an id used twice within the batch.
+        const [twin] = testEvents(1);
+        if (!twin) throw new Error('no event');
         await expect(
           store.appendBatch([
-            { streamId: 'b', expectedVersion: 'any', events: testEvents(2) },
-            { streamId: 'c', expectedVersion: 'any', events: [stored] },
+            { streamId: 'b', expectedVersion: 'any', events: storeWide ? testEvents(2) : [twin] },
+            { streamId: 'c', expectedVersion: 'any', events: [storeWide ? stored : twin] },
           ]),
         ).rejects.toBeInstanceOf(DuplicateEventIdError);
         expect(await store.readAll()).toHaveLength(1);
