@@ -5,9 +5,10 @@ import {
   buildDivisionTree, fieldErrors,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, openEventStore, sealEvents, GENESIS_HASH,
+  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, sealEvents, GENESIS_HASH,
 } from '@hearth/event-store';
 import { householdEventCodec } from './household-codec';
+import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
 export const SYSTEM_ACTOR = 'system';
@@ -38,7 +39,7 @@ export class Ledger {
   ) {}
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
-    const store = await openEventStore(opts.storeUrl);
+    const store = await openStore(opts.storeUrl);
     const ledger = new Ledger(store, opts.policy, undefined, opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR);
     ledger.tree = await ledger.readDivisionTree();
     return ledger;

@@ -1,0 +1,38 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { testing } from '@hearth/event-store-esdb';
+import { BIN, EXAMPLES } from './support/cli';
+
+/** The real executable against the EventStoreDB adapter, over the real gRPC client, on the wire stand-in. */
+const hearthAsync = (args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+describe('hearth on EventStoreDB (esdb:// through the wire stand-in)', () => {
+  let server: Awaited<ReturnType<typeof testing.startEsdbStandIn>>;
+  beforeAll(async () => {
+    server = await testing.startEsdbStandIn();
+  });
+  afterAll(() => server.close());
+
+  it('loads divisions, imports, replays a household and verifies, with nothing else changed', async () => {
+    const store = ['--store', server.url];
+    expect((await hearthAsync([...store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')])).code).toBe(0);
+    const imported = await hearthAsync([...store, '--json', 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
+    expect(imported.code).toBe(3);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ accepted: 25, unchanged: 0 });
+    const history = await hearthAsync([...store, '--json', 'history', 'hh-002', '--as-of', '2016-08-31']);
+    expect(JSON.parse(history.stdout)).toMatchObject({ status: 'cleared', openLaborConcerns: ['v-1'] });
+    const verified = await hearthAsync([...store, '--json', 'verify']);
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout).anomalies).toEqual([]);
+    const report = await hearthAsync([...store, '--json', 'report', 'clearance', '--year', '2016']);
+    expect(JSON.parse(report.stdout)).toMatchObject({ baseline: 2, clearedInYear: 2 });
+  }, 60_000);
+});
