@@ -41,7 +41,31 @@ export interface ContractOptions {
    * keeps no index by event id, and stores an id already used in another stream again).
    */
   eventIdScope?: 'store' | 'append';
+  /**
+   * The adapter numbers positions 1, 2, 3, … over empty storage, with no gap between
+   * consecutive appends (default: SQLite, memory). The port itself only promises strictly
+   * increasing positions with an exclusive `after`; with `false` (EventStoreDB: log byte
+   * offsets shared with system events) the kit asserts only that, from positions it observed.
+   */
+  contiguousPositions?: boolean;
 }
+
+/** Fails unless every position is greater than the one before it. */
+const expectStrictlyIncreasing = (positions: readonly number[]): void => {
+  positions.forEach((p, i) => {
+    expect(Number.isSafeInteger(p)).toBe(true);
+    expect(p).toBeGreaterThan(i === 0 ? 0 : (positions[i - 1] ?? 0));
+  });
+};
+
+const positionsOf = (events: readonly RecordedEvent[]): number[] => events.map((e) => e.position);
+
+/** The position of the i-th event (a test that asks for an event that is not there fails here). */
+const positionAt = (events: readonly RecordedEvent[], i: number): number => {
+  const event = events[i];
+  if (!event) throw new Error(`expected at least ${i + 1} events, got ${events.length}`);
+  return event.position;
+};
 
 /**
  * The behaviour every EventStore adapter must have, as one jest `describe` block. Call
@@ -53,6 +77,7 @@ export const runEventStoreContract = (
   options: ContractOptions = {},
 ): void => {
   const storeWide = (options.eventIdScope ?? 'store') === 'store';
+  const contiguous = options.contiguousPositions ?? true;
   describe(`${name} (EventStore contract)`, () => {
     let fixture: EventStoreFixture;
     let store: EventStore;
@@ -69,15 +94,18 @@ export const runEventStoreContract = (
     });
 
     describe('appending and reading a stream', () => {
-      it('stores events in order with 0-based versions and global positions from 1', async () => {
+      const positionsPhrase = contiguous ? 'global positions from 1' : 'strictly increasing global positions';
+      it(`stores events in order with 0-based versions and ${positionsPhrase}`, async () => {
         const events = testEvents(3);
         const result = await store.appendToStream('s-1', events, 'no_stream');
         const read = await store.readStream('s-1');
         expect(read.map((e) => e.eventId)).toEqual(events.map((e) => e.eventId));
         expect(read.map((e) => e.streamVersion)).toEqual([0, 1, 2]);
-        expect(read.map((e) => e.position)).toEqual([1, 2, 3]);
+        expectStrictlyIncreasing(positionsOf(read));
+        if (contiguous) expect(positionsOf(read)).toEqual([1, 2, 3]);
         expect(read.every((e) => e.streamId === 's-1')).toBe(true);
-        expect(result).toEqual({ nextExpectedVersion: 2, lastPosition: 3 });
+        expect(result).toEqual({ nextExpectedVersion: 2, lastPosition: read[2]?.position });
+        expect(positionsOf(await store.readAll())).toEqual(positionsOf(read));
         expect(await store.streamVersion('s-1')).toBe(2);
       });
 
@@ -90,9 +118,11 @@ export const runEventStoreContract = (
           ...event,
           metadata: { ...event.metadata, note: 'n', commandId: 'c', causationId: 'x', correlationId: 'y' },
         };
-        await store.appendToStream('s-1', [withOptional], 'any');
+        const { lastPosition } = await store.appendToStream('s-1', [withOptional], 'any');
         const [read] = await store.readStream('s-1');
-        expect(read).toEqual({ ...withOptional, streamId: 's-1', streamVersion: 0, position: 1 });
+        expect(read).toEqual({ ...withOptional, streamId: 's-1', streamVersion: 0, position: lastPosition });
+        expect(await store.readAll()).toEqual([read]);
+        if (contiguous) expect(lastPosition).toBe(1);
       });
 
       it('reads nothing and version -1 for a stream that does not exist', async () => {
@@ -111,18 +141,21 @@ export const runEventStoreContract = (
       it('keeps streams apart while positions interleave globally', async () => {
         const a = testEvents(2);
         const b = testEvents(2);
-        await store.appendToStream('a', a.slice(0, 1), 'no_stream');
-        await store.appendToStream('b', b.slice(0, 1), 'no_stream');
-        await store.appendToStream('a', a.slice(1), 0);
-        await store.appendToStream('b', b.slice(1), 0);
+        const p1 = (await store.appendToStream('a', a.slice(0, 1), 'no_stream')).lastPosition;
+        const p2 = (await store.appendToStream('b', b.slice(0, 1), 'no_stream')).lastPosition;
+        const p3 = (await store.appendToStream('a', a.slice(1), 0)).lastPosition;
+        const p4 = (await store.appendToStream('b', b.slice(1), 0)).lastPosition;
+        expectStrictlyIncreasing([p1, p2, p3, p4]);
+        if (contiguous) expect([p1, p2, p3, p4]).toEqual([1, 2, 3, 4]);
         expect((await store.readStream('a')).map((e) => [e.streamVersion, e.position])).toEqual([
-          [0, 1],
-          [1, 3],
+          [0, p1],
+          [1, p3],
         ]);
         expect((await store.readStream('b')).map((e) => [e.streamVersion, e.position])).toEqual([
-          [0, 2],
-          [1, 4],
+          [0, p2],
+          [1, p4],
         ]);
+        expect(positionsOf(await store.readAll())).toEqual([p1, p2, p3, p4]);
       });
 
       it(`rejects an eventId used twice ${storeWide ? 'in the store' : 'in one append'}, storing nothing of that append`, async () => {
@@ -147,8 +180,9 @@ export const runEventStoreContract = (
 
       it('checks the expected version of an empty append without writing anything', async () => {
         expect(await store.appendToStream('s-1', [], 'no_stream')).toEqual({ nextExpectedVersion: -1, lastPosition: 0 });
-        await store.appendToStream('s-1', testEvents(2), 'no_stream');
-        expect(await store.appendToStream('s-1', [], 1)).toEqual({ nextExpectedVersion: 1, lastPosition: 2 });
+        const written = await store.appendToStream('s-1', testEvents(2), 'no_stream');
+        expect(await store.appendToStream('s-1', [], 1)).toEqual({ nextExpectedVersion: 1, lastPosition: written.lastPosition });
+        expect(written.lastPosition).toBe((await store.readStream('s-1'))[1]?.position);
         await expect(store.appendToStream('s-1', [], 0)).rejects.toBeInstanceOf(WrongExpectedVersionError);
         expect(await store.readAll()).toHaveLength(2);
       });
@@ -211,11 +245,14 @@ export const runEventStoreContract = (
           { streamId: 'a', expectedVersion: 0, events: testEvents(2) },
           { streamId: 'b', expectedVersion: 'no_stream', events: testEvents(1) },
         ]);
+        const all = await store.readAll();
         expect(results).toEqual([
-          { nextExpectedVersion: 2, lastPosition: 3 },
-          { nextExpectedVersion: 0, lastPosition: 4 },
+          { nextExpectedVersion: 2, lastPosition: all[2]?.position },
+          { nextExpectedVersion: 0, lastPosition: all[3]?.position },
         ]);
-        expect((await store.readAll()).map((e) => e.streamId)).toEqual(['a', 'a', 'a', 'b']);
+        expect(all.map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@0', 'a@1', 'a@2', 'b@0']);
+        expectStrictlyIncreasing(positionsOf(all));
+        if (contiguous) expect(results.map((r) => r.lastPosition)).toEqual([3, 4]);
       });
 
       it('checks each append against the state the previous ones left (same stream twice)', async () => {
@@ -287,30 +324,55 @@ export const runEventStoreContract = (
       it('returns every event in strictly increasing position order', async () => {
         const all = await seed();
         expect(all).toHaveLength(6);
-        expect(all.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6]);
+        expectStrictlyIncreasing(positionsOf(all));
+        if (contiguous) expect(positionsOf(all)).toEqual([1, 2, 3, 4, 5, 6]);
         expect(all.map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@0', 'a@1', 'b@0', 'b@1', 'b@2', 'a@2']);
       });
 
-      it('treats `after` as exclusive and pages with maxCount', async () => {
+      it('treats `after` as exclusive, from any position it handed out', async () => {
         const all = await seed();
-        expect((await store.readAll({ after: 2 })).map((e) => e.position)).toEqual([3, 4, 5, 6]);
-        expect(await store.readAll({ after: 6 })).toEqual([]);
-        const pages: RecordedEvent[][] = [];
-        let after = 0;
-        for (;;) {
-          const page = await store.readAll({ after, maxCount: 4 });
-          if (page.length === 0) break;
-          pages.push(page);
-          after = page.at(-1)?.position ?? after;
+        for (const [i, event] of all.entries()) {
+          expect(await store.readAll({ after: event.position })).toEqual(all.slice(i + 1));
         }
-        expect(pages.map((p) => p.length)).toEqual([4, 2]);
-        expect(pages.flat()).toEqual(all);
+        if (contiguous) expect(positionsOf(await store.readAll({ after: 2 }))).toEqual([3, 4, 5, 6]);
+        expect(await store.readAll({ after: 0 })).toEqual(all);
+      });
+
+      it('pages with maxCount from observed positions, covering every event once', async () => {
+        const all = await seed();
+        const pagesFrom = async (start: number, maxCount: number): Promise<RecordedEvent[][]> => {
+          const pages: RecordedEvent[][] = [];
+          let after = start;
+          for (;;) {
+            const page = await store.readAll({ after, maxCount });
+            if (page.length === 0) return pages;
+            expect(page.length).toBeLessThanOrEqual(maxCount);
+            pages.push(page);
+            after = page.at(-1)?.position ?? after;
+          }
+        };
+        const fours = await pagesFrom(0, 4);
+        expect(fours.map((p) => p.length)).toEqual([4, 2]);
+        expect(fours.flat()).toEqual(all);
+        for (const maxCount of [1, 2, 5, 6, 7]) expect((await pagesFrom(0, maxCount)).flat()).toEqual(all);
+        const fromSecond = await pagesFrom(positionAt(all, 1), 3);
+        expect(fromSecond.map((p) => p.length)).toEqual([3, 1]);
+        expect(fromSecond.flat()).toEqual(all.slice(2));
+        expect(await store.readAll({ after: positionAt(all, 1), maxCount: 0 })).toEqual([]);
       });
 
       it('filters by type, after and maxCount included', async () => {
-        await seed();
-        expect((await store.readAll({ types: ['A', 'C'] })).map((e) => e.type)).toEqual(['A', 'C', 'A', 'C']);
-        expect((await store.readAll({ types: ['A', 'C'], after: 3, maxCount: 1 })).map((e) => e.position)).toEqual([4]);
+        const all = await seed();
+        const aOrC = all.filter((e) => e.type === 'A' || e.type === 'C');
+        expect(await store.readAll({ types: ['A', 'C'] })).toEqual(aOrC);
+        expect(aOrC.map((e) => e.type)).toEqual(['A', 'C', 'A', 'C']);
+        // After b@0 (a C, the 3rd event): the next A or C is b@1.
+        const after = positionAt(all, 2);
+        expect(await store.readAll({ types: ['A', 'C'], after, maxCount: 1 })).toEqual([all[3]]);
+        expect(await store.readAll({ types: ['A', 'C'], after })).toEqual([all[3], all[5]]);
+        // `after` on an event the filter excludes (a@1, a B) is as good a starting point.
+        expect(await store.readAll({ types: ['C'], after: positionAt(all, 1) })).toEqual([all[2], all[5]]);
+        if (contiguous) expect(positionsOf(await store.readAll({ types: ['A', 'C'], after: 3, maxCount: 1 }))).toEqual([4]);
         expect(await store.readAll({ types: ['Z'] })).toEqual([]);
         expect(await store.readAll({ types: [] })).toEqual([]);
       });
@@ -376,11 +438,15 @@ export const runEventStoreContract = (
       it('starts after the given position and filters by type', async () => {
         await store.appendToStream('a', testEvents([{ type: 'A' }, { type: 'B' }, { type: 'A' }]), 'no_stream');
         const collector = eventCollector();
-        const subscription = store.subscribeToAll({ after: 1, types: ['A'], onEvent: collector.onEvent });
+        const after = positionAt(await store.readStream('a'), 0);
+        const subscription = store.subscribeToAll({ after, types: ['A'], onEvent: collector.onEvent });
         await store.appendToStream('b', testEvents([{ type: 'B' }, { type: 'A' }]), 'no_stream');
         await collector.until(2);
         await subscription.close();
-        expect(collector.events.map((e) => e.position)).toEqual([3, 5]);
+        const all = await store.readAll();
+        expect(collector.events).toEqual([all[2], all[4]]);
+        expect(collector.events.map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@2', 'b@1']);
+        if (contiguous) expect(positionsOf(collector.events)).toEqual([3, 5]);
       });
 
       it('awaits each onEvent before the next, with no duplicate or gap while appends race it', async () => {
@@ -403,7 +469,10 @@ export const runEventStoreContract = (
         await collector.until(20);
         await subscription.close();
         expect(maxInFlight).toBe(1);
-        expect(collector.events.map((e) => e.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(collector.events).toEqual(await store.readAll());
+        expect(collector.events).toHaveLength(20);
+        expectStrictlyIncreasing(positionsOf(collector.events));
+        if (contiguous) expect(positionsOf(collector.events)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
       });
 
       it('delivers nothing once close() has resolved', async () => {
@@ -424,13 +493,18 @@ export const runEventStoreContract = (
           store.subscribeToAll({
             onEvent: (event) => {
               seen.push(event.position);
-              if (event.position === 2) throw new Error('projection failed');
+              // Fails on the second event, whatever its position.
+              if (seen.length === 2) throw new Error('projection failed');
             },
             onError: resolve,
           });
         });
         expect((await failure).message).toBe('projection failed');
-        expect(seen).toEqual([1, 2]);
+        // Nothing after the failing event is delivered once the error is reported.
+        await store.appendToStream('a', testEvents(1), 'any');
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(seen).toEqual(positionsOf((await store.readAll()).slice(0, 2)));
+        if (contiguous) expect(seen).toEqual([1, 2]);
       });
 
       it('is closed by closing the store', async () => {
@@ -542,7 +616,14 @@ export const runEventStoreContract = (
           expect(await store.readAll()).toEqual(before);
           expect(await store.streamVersion('a')).toBe(2);
           const result = await store.appendToStream('a', testEvents(1, lastHash(events)), 2);
-          expect(result).toEqual({ nextExpectedVersion: 3, lastPosition: 5 });
+          expect(result.nextExpectedVersion).toBe(3);
+          expect(result.lastPosition).toBeGreaterThan(positionAt(before, before.length - 1));
+          if (contiguous) expect(result.lastPosition).toBe(5);
+          const after = await store.readAll();
+          expect(after.slice(0, before.length)).toEqual(before);
+          expect(after.slice(before.length).map((e) => [e.streamId, e.streamVersion, e.position])).toEqual([
+            ['a', 3, result.lastPosition],
+          ]);
           expect(verifyStream(await store.readStream('a'))).toEqual({ ok: true });
         });
       });
