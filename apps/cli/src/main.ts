@@ -51,8 +51,9 @@ export const run = async (argv: readonly string[]): Promise<number> => {
   }
 };
 
-if (require.main === module || process.argv[1]?.endsWith('hearth.js')) {
+/** What the `hearth` executable runs. */
+export const runFromProcess = (): void => {
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
-}
+};

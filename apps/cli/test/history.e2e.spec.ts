@@ -58,3 +58,14 @@ describe('hearth history', () => {
     expect(history('hh-001', '--as-of', '2016-02-30').code).toBe(2);
   });
 });
+
+describe('npx hearth', () => {
+  it('is linked as the workspace executable, so `npx hearth` works from the repository root after npm ci', () => {
+    const { spawnSync } = jest.requireActual('node:child_process') as typeof import('node:child_process');
+    const { resolve } = jest.requireActual('node:path') as typeof import('node:path');
+    const root = resolve(__dirname, '../../..');
+    const r = spawnSync(resolve(root, 'node_modules/.bin/hearth'), ['history', '--help'], { encoding: 'utf8', cwd: root });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('--as-of');
+  });
+});
