@@ -19,14 +19,38 @@ import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/s
  * included, answers `UNIMPLEMENTED` (the client then falls back to the plain `Append`).
  *
  * Deliberately unlike a real server (see the package README): memory only, one node,
- * no TLS or auth, no system streams or events, and `$all` positions are 1, 2, 3, …
- * (commit = prepare = the event's rank) rather than byte offsets in a transaction log.
+ * no TLS or auth. By default `$all` positions are 1, 2, 3, … (commit = prepare = the
+ * event's rank) and there are no system events; with `{ positions: 'log' }` positions are
+ * byte-offset-like (large, with gaps, see {@link EsdbStandInOptions}) and `$`-system events
+ * are interleaved in `$all`, as on a real server.
  */
+export interface EsdbStandInOptions {
+  /**
+   * `sequential` (default): commit = prepare = 1, 2, 3, … in `$all`.
+   * `log`: like offsets in a transaction log: the log starts at 2^33, and each event
+   * (system events included) advances it by a pseudo-random record size (its payload
+   * plus 100 to 355 bytes), so positions are large, strictly increasing and never
+   * contiguous; commit = prepare, as for events appended outside explicit transactions.
+   */
+  positions?: 'sequential' | 'log';
+  /**
+   * Write `$`-system events into `$all` as a server does (default: with `positions: 'log'`):
+   * an `$epoch` in `$epoch-information` before anything else, then, pseudo-randomly
+   * before and after client appends, `$statsCollected` events in `$stats-127.0.0.1:2113`
+   * (JSON) and `$>` link events in `$ce-<category>` (not JSON), which readers filtering
+   * system events must skip. They are stored in their streams and sent to subscriptions
+   * whose filter they pass.
+   */
+  systemEvents?: boolean;
+  /** Seed of the pseudo-random record sizes and system events (default 1): runs are reproducible. */
+  seed?: number;
+}
+
 export interface EsdbStandIn {
   /** `esdb://127.0.0.1:PORT?tls=false` */
   readonly url: string;
   readonly port: number;
-  /** Number of events stored. */
+  /** Number of events stored by clients (the stand-in's own system events not counted). */
   readonly size: number;
   /** Ends live subscriptions and stops the server. Idempotent. */
   close(): Promise<void>;
@@ -79,10 +103,106 @@ const toCount = (value: string): number => {
 const grpcError = (code: grpc.status, details: string): grpc.ServiceError =>
   Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
 
+/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
+const seededRandom = (seed: number): (() => number) => {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+};
+
+const json = (value: unknown): Uint8Array => Uint8Array.from(Buffer.from(JSON.stringify(value), 'utf8'));
+
+/** Where the first position of a `log`-mode stand-in is: past 2^32, so positions need more than 32 bits. */
+const LOG_START = 2 ** 33;
+
 class StandInState {
   readonly log: StoredEvent[] = [];
   readonly streams = new Map<string, StoredEvent[]>();
   readonly live = new Set<LiveSubscription>();
+  /** Events appended by clients. */
+  appended = 0;
+  private readonly random: () => number;
+  private readonly logPositions: boolean;
+  private readonly systemEvents: boolean;
+  private nextPosition: number;
+
+  constructor(options: EsdbStandInOptions) {
+    this.logPositions = options.positions === 'log';
+    this.systemEvents = options.systemEvents ?? this.logPositions;
+    this.random = seededRandom(options.seed ?? 1);
+    this.nextPosition = this.logPositions ? LOG_START : 1;
+    if (this.systemEvents) {
+      this.writeSystem('$epoch-information', '$epoch', 'application/json', json({ epochNumber: 0, epochId: randomUUID() }));
+    }
+  }
+
+  /** The position the next stored event gets. */
+  private allocatePosition(event: { data: Uint8Array; customMetadata: Uint8Array; type: string }): number {
+    const position = this.nextPosition;
+    this.nextPosition += this.logPositions
+      ? 100 + Math.floor(this.random() * 256) + event.data.length + event.customMetadata.length + event.type.length
+      : 1;
+    return position;
+  }
+
+  /** Index in the log of the first event at or after `position`. */
+  private indexAtOrAfter(position: number): number {
+    let low = 0;
+    let high = this.log.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.log[mid]?.position ?? Number.POSITIVE_INFINITY) < position) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** Stores events (already numbered) in their stream and the log, and hands them to live subscriptions. */
+  private store(streamName: string, events: readonly StoredEvent[]): void {
+    const stream = this.streams.get(streamName) ?? [];
+    stream.push(...events);
+    this.streams.set(streamName, stream);
+    this.log.push(...events);
+    for (const subscription of this.live) {
+      if (subscription.streamName !== undefined && subscription.streamName !== streamName) continue;
+      for (const event of events) if (subscription.matches(event)) subscription.call.write(eventResponse(event));
+    }
+  }
+
+  private writeSystem(streamName: string, type: string, contentType: string, data: Uint8Array): void {
+    const customMetadata = new Uint8Array();
+    const event: StoredEvent = {
+      streamName,
+      revision: this.streams.get(streamName)?.length ?? 0,
+      position: this.allocatePosition({ data, customMetadata, type }),
+      id: randomUUID(),
+      type,
+      contentType,
+      created: createdNow(),
+      data,
+      customMetadata,
+    };
+    this.store(streamName, [event]);
+  }
+
+  /** Sometimes (pseudo-randomly) the server's own traffic: statistics, and projections' link events. */
+  private maybeSystemTraffic(after: readonly StoredEvent[]): void {
+    if (!this.systemEvents) return;
+    if (this.random() < 0.3) {
+      this.writeSystem('$stats-127.0.0.1:2113', '$statsCollected', 'application/json', json({ 'proc-mem': this.log.length }));
+    }
+    const linked = after[0];
+    if (linked && !linked.streamName.startsWith('$') && this.random() < 0.3) {
+      const category = linked.streamName.split('-')[0] ?? linked.streamName;
+      const data = Uint8Array.from(Buffer.from(`${linked.revision}@${linked.streamName}`, 'utf8'));
+      this.writeSystem(`$ce-${category}`, '$>', 'application/octet-stream', data);
+    }
+  }
 
   read(call: grpc.ServerWritableStream<ReadReq, ReadResp>): void {
     const options = call.request.getOptions();
@@ -130,11 +250,11 @@ class StandInState {
       const position = all?.hasPosition() ? Number(all.getPosition()?.getCommitPosition()) : undefined;
       if (backwards) {
         // Backwards from a position: the events before it (the position is exclusive).
-        const end = position === undefined || all?.hasEnd() ? this.log.length : Math.max(0, position - 1);
+        const end = position === undefined || all?.hasEnd() ? this.log.length : this.indexAtOrAfter(position);
         selected = this.log.slice(0, end).reverse();
       } else {
         // Forwards from a position: the event at it included.
-        const start = position === undefined ? (all?.hasEnd() ? this.log.length : 0) : Math.max(0, position - 1);
+        const start = position === undefined ? (all?.hasEnd() ? this.log.length : 0) : this.indexAtOrAfter(position);
         selected = this.log.slice(start);
       }
     }
@@ -164,7 +284,12 @@ class StandInState {
       backlog = stream.slice(from);
     } else {
       const all = options.getAll();
-      const from = all?.hasPosition() ? Number(all.getPosition()?.getCommitPosition()) : all?.hasEnd() ? this.log.length : 0;
+      // After a position: the event at it excluded.
+      const from = all?.hasPosition()
+        ? this.indexAtOrAfter(Number(all.getPosition()?.getCommitPosition()) + 1)
+        : all?.hasEnd()
+          ? this.log.length
+          : 0;
       backlog = this.log.slice(from);
     }
     for (const event of backlog) if (matches(event)) call.write(eventResponse(event));
@@ -260,28 +385,29 @@ class StandInState {
       return last ? success(last.revision, last.position) : success(undefined, undefined);
     }
 
+    this.maybeSystemTraffic([]);
     const created = createdNow();
     const appended = proposed.map((message, i): StoredEvent => {
       const metadata = message.getMetadataMap();
+      const type = metadata.get('type') ?? '';
+      const data = message.getData_asU8();
+      const customMetadata = message.getCustomMetadata_asU8();
       return {
         streamName,
         revision: stream.length + i,
-        position: this.log.length + 1 + i,
+        position: 0, // numbered below, in log order
         id: ids[i] ?? '',
-        type: metadata.get('type') ?? '',
+        type,
         contentType: metadata.get('content-type') ?? 'application/octet-stream',
         created,
-        data: message.getData_asU8(),
-        customMetadata: message.getCustomMetadata_asU8(),
+        data,
+        customMetadata,
       };
     });
-    stream.push(...appended);
-    this.streams.set(streamName, stream);
-    this.log.push(...appended);
-    for (const subscription of this.live) {
-      if (subscription.streamName !== undefined && subscription.streamName !== streamName) continue;
-      for (const event of appended) if (subscription.matches(event)) subscription.call.write(eventResponse(event));
-    }
+    for (const event of appended) event.position = this.allocatePosition(event);
+    this.store(streamName, appended);
+    this.appended += appended.length;
+    this.maybeSystemTraffic(appended);
     const last = appended[appended.length - 1];
     return success(last?.revision, last?.position);
   }
@@ -358,8 +484,8 @@ const filterOf = (options: ReadReq.Options): Matcher => {
 };
 
 /** Starts a stand-in on 127.0.0.1 and an ephemeral port. */
-export const startEsdbStandIn = async (): Promise<EsdbStandIn> => {
-  const state = new StandInState();
+export const startEsdbStandIn = async (options: EsdbStandInOptions = {}): Promise<EsdbStandIn> => {
+  const state = new StandInState(options);
   const server = new grpc.Server();
   const implementation: grpc.UntypedServiceImplementation = {
     read: (call: grpc.ServerWritableStream<ReadReq, ReadResp>) => state.read(call),
@@ -379,7 +505,7 @@ export const startEsdbStandIn = async (): Promise<EsdbStandIn> => {
     url: `esdb://127.0.0.1:${port}?tls=false`,
     port,
     get size() {
-      return state.log.length;
+      return state.appended;
     },
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -1,1 +1,1 @@
-export { startEsdbStandIn, type EsdbStandIn } from './esdb-stand-in';
+export { startEsdbStandIn, type EsdbStandIn, type EsdbStandInOptions } from './esdb-stand-in';
