@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { testing } from '@hearth/event-store';
 import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
-import { startEsdbStandIn } from './testing/esdb-stand-in';
+import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 
 jest.setTimeout(30_000);
 
+// 1. The simple stand-in: $all numbered 1, 2, 3, …, no system events. The adapter hands
+//    those numbers through unchanged, so the kit's literal positions are checked too.
 testing.runEventStoreContract(
   'EsdbEventStore (wire stand-in)',
   async () => {
@@ -16,25 +18,62 @@ testing.runEventStoreContract(
       cleanup: () => server.close(),
     };
   },
-  { persistent: true, eventIdScope: 'append' },
+  { persistent: true, eventIdScope: 'append', contiguousPositions: true },
 );
 
-// A real EventStoreDB, when one is named (see the README). Each test gets its own stream
-// namespace on the shared server, so the kit's "empty storage" holds for streams; the
-// kit's literal positions (1, 2, 3, …) cannot hold there: see the README.
+// 2. The stand-in in log mode: positions are byte-offset-like (from 2^33, with gaps) and
+//    $-system and link events are interleaved in $all, as on a real server.
+let seed = 0;
+testing.runEventStoreContract(
+  'EsdbEventStore (wire stand-in, log positions and system events)',
+  async () => {
+    seed += 1;
+    const server = await startEsdbStandIn({ positions: 'log', seed });
+    return {
+      store: await openEsdbEventStore(server.url),
+      reopen: () => openEsdbEventStore(server.url),
+      cleanup: () => server.close(),
+    };
+  },
+  { persistent: true, eventIdScope: 'append', contiguousPositions: false },
+);
+
+/**
+ * The kit on a server it shares with every other test (a real server cannot be emptied):
+ * each test gets its own stream namespace, so the kit's "empty storage" holds for what the
+ * store sees, while `$all` holds everything the earlier tests wrote.
+ */
+const namespacedFixture = (url: () => string) => async (): Promise<testing.EventStoreFixture> => {
+  const streamPrefix = `hearth-test-${randomUUID().slice(0, 8)}-`;
+  return {
+    store: await openEsdbEventStore(url(), { streamPrefix }),
+    reopen: () => openEsdbEventStore(url(), { streamPrefix }),
+    cleanup: async () => undefined,
+  };
+};
+
+// 3. What the real-server run below does, on one shared stand-in in log mode.
+let shared: EsdbStandIn | undefined;
+beforeAll(async () => {
+  shared = await startEsdbStandIn({ positions: 'log', seed: 1000 });
+});
+afterAll(() => shared?.close());
+testing.runEventStoreContract(
+  'EsdbEventStore (shared wire stand-in, one stream namespace per test)',
+  namespacedFixture(() => {
+    if (!shared) throw new Error('the shared stand-in is not started');
+    return shared.url;
+  }),
+  { persistent: true, eventIdScope: 'append', contiguousPositions: false },
+);
+
+// 4. A real EventStoreDB, when one is named (see the README).
 const realUrl = process.env['HEARTH_ESDB_URL'];
 if (realUrl !== undefined && realUrl.length > 0) {
   testing.runEventStoreContract(
     `EsdbEventStore (real server ${realUrl.replace(/(:\/\/)[^@/?]*@/, '$1***@')})`,
-    async () => {
-      const streamPrefix = `hearth-test-${randomUUID().slice(0, 8)}-`;
-      return {
-        store: await openEsdbEventStore(realUrl, { streamPrefix }),
-        reopen: () => openEsdbEventStore(realUrl, { streamPrefix }),
-        cleanup: async () => undefined,
-      };
-    },
-    { persistent: true, eventIdScope: 'append' },
+    namespacedFixture(() => realUrl),
+    { persistent: true, eventIdScope: 'append', contiguousPositions: false },
   );
 }
 

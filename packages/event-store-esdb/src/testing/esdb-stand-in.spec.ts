@@ -50,6 +50,59 @@ describe('the EventStoreDB stand-in', () => {
     await expect(revisions(client.readStream('missing'))).rejects.toBeInstanceOf(StreamNotFoundError);
   });
 
+  it('in log mode hands out large, non-contiguous positions and interleaves system events in $all', async () => {
+    const logServer = await startEsdbStandIn({ positions: 'log', seed: 7 });
+    const logClient = EventStoreDBClient.connectionString(logServer.url);
+    try {
+      for (let i = 0; i < 10; i++) await logClient.appendToStream(`cat-${i % 2}`, [event(), event()]);
+      const all: { streamId: string; type: string; isJson: boolean; commit: bigint; prepare: bigint }[] = [];
+      for await (const { event: e } of logClient.readAll()) {
+        if (!e?.position) continue;
+        all.push({ streamId: e.streamId, type: e.type, isJson: e.isJson, commit: e.position.commit, prepare: e.position.prepare });
+      }
+      const mine = all.filter((e) => !e.streamId.startsWith('$'));
+      expect(mine).toHaveLength(20);
+      expect(logServer.size).toBe(20);
+      expect(all[0]).toMatchObject({ streamId: '$epoch-information', type: '$epoch', commit: 2n ** 33n });
+      expect(all.some((e) => e.type === '$statsCollected')).toBe(true);
+      // Link events are not JSON: a reader that does not skip system events before decoding fails on them.
+      expect(all.some((e) => e.type === '$>' && e.streamId.startsWith('$ce-cat') && !e.isJson)).toBe(true);
+      all.forEach((e, i) => {
+        expect(e.commit).toBe(e.prepare);
+        if (i > 0) expect(e.commit - (all[i - 1]?.commit ?? 0n)).toBeGreaterThan(100n);
+      });
+      // System events sit between the events of clients, not only before them.
+      const firstMine = all.findIndex((e) => !e.streamId.startsWith('$'));
+      expect(all.slice(firstMine).some((e) => e.streamId.startsWith('$'))).toBe(true);
+
+      // Reads and subscriptions from a position: forwards inclusive, backwards and subscriptions exclusive.
+      const pivot = mine[5];
+      if (!pivot) throw new Error('no pivot');
+      const at = { commit: pivot.commit, prepare: pivot.prepare };
+      const positions = async (read: AsyncIterable<{ event?: { position?: { commit: bigint } } }>) => {
+        const out: bigint[] = [];
+        for await (const { event: e } of read) if (e?.position) out.push(e.position.commit);
+        return out;
+      };
+      const index = all.findIndex((e) => e.commit === pivot.commit);
+      const forwards = await positions(logClient.readAll({ fromPosition: at, maxCount: 2 }));
+      expect(forwards).toEqual(all.slice(index, index + 2).map((e) => e.commit));
+      const backwards = await positions(logClient.readAll({ fromPosition: at, direction: 'backwards', maxCount: 1 }));
+      expect(backwards).toEqual([all[index - 1]?.commit]);
+      const subscription = logClient.subscribeToAll({ fromPosition: at });
+      const received: bigint[] = [];
+      for await (const e of subscription) {
+        if (e.event?.position) received.push(e.event.position.commit);
+        if (received.length === 2) break;
+      }
+      await subscription.unsubscribe();
+      expect(received).toEqual(all.slice(index + 1, index + 3).map((e) => e.commit));
+    } finally {
+      await logClient.dispose();
+      await logServer.close();
+    }
+  });
+
   it('answers UNIMPLEMENTED to what it does not serve', async () => {
     await expect(client.deleteStream('a')).rejects.toThrow(/UNIMPLEMENTED|unimplemented|not implemented/i);
   });
