@@ -1,0 +1,33 @@
+/**
+ * Preloaded (`node --require tsx/cjs --require child-probe.ts …`) into every child process
+ * the import benchmark starts, the real `hearth` executable as well as the floor: it
+ * records the process's own peak RSS and the growth of its V8 heap, and writes them as
+ * JSON to the file named by HEARTH_BENCH_PROBE when the process exits. A fresh process
+ * per run is what makes peak RSS meaningful (it only ever grows within a process).
+ */
+import { writeFileSync } from 'node:fs';
+
+export interface ProbeReport {
+  /** Peak resident set size of the process, bytes (getrusage ru_maxrss). */
+  readonly peakRssBytes: number;
+  /** V8 heap in use when the probe loaded (before the program's own modules), bytes. */
+  readonly heapStartBytes: number;
+  /** Highest V8 heap in use seen (sampled every 10 ms and at exit), bytes. */
+  readonly heapPeakBytes: number;
+}
+
+const out = process.env['HEARTH_BENCH_PROBE'];
+if (out) {
+  const heapStartBytes = process.memoryUsage().heapUsed;
+  let heapPeakBytes = heapStartBytes;
+  const sample = (): void => {
+    const h = process.memoryUsage().heapUsed;
+    if (h > heapPeakBytes) heapPeakBytes = h;
+  };
+  setInterval(sample, 10).unref();
+  process.on('exit', () => {
+    sample();
+    const report: ProbeReport = { peakRssBytes: process.resourceUsage().maxRSS * 1024, heapStartBytes, heapPeakBytes };
+    writeFileSync(out, JSON.stringify(report));
+  });
+}

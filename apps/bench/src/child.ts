@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ProbeReport } from './child-probe';
+
+/**
+ * The real `hearth` executable. The benchmark drives it as a separate process rather
+ * than importing the CLI's modules: apps may only depend on libraries (the module
+ * boundaries in eslint.config.mjs), and a fresh process per run is also what makes a
+ * run's peak RSS its own.
+ */
+export const HEARTH_BIN = resolve(__dirname, '../../cli/bin/hearth.js');
+export const FLOOR_INSERT = resolve(__dirname, 'floor-insert.ts');
+const PROBE = resolve(__dirname, 'child-probe.ts');
+const TSX_CJS = require.resolve('tsx/cjs');
+
+export interface ChildRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly probe: ProbeReport;
+}
+
+let probes = 0;
+
+/**
+ * `node --require tsx/cjs --require child-probe.ts SCRIPT ...args`: both sides of the
+ * import comparison start the same way (same loader, same probe), so start-up costs
+ * are alike and are measured separately on empty inputs anyway.
+ */
+export const runNode = (workDir: string, script: string, args: readonly string[], okCodes: readonly number[] = [0]): Promise<ChildRun> => {
+  const probeFile = join(workDir, `probe-${process.pid}-${++probes}.json`);
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--require', TSX_CJS, '--require', PROBE, script, ...args], {
+      env: { ...process.env, HEARTH_BENCH_PROBE: probeFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (code === null || !okCodes.includes(code)) {
+        fail(new Error(`${script} ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
+        return;
+      }
+      if (!existsSync(probeFile)) {
+        fail(new Error(`${script} left no probe report`));
+        return;
+      }
+      const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeReport;
+      rmSync(probeFile, { force: true });
+      done({ code, stdout, stderr, probe });
+    });
+  });
+};
+
+/** Removes a SQLite file and its WAL and shared-memory companions. */
+export const removeDb = (path: string): void => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+};
