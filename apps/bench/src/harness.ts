@@ -43,6 +43,8 @@ export interface CompareOptions<PS, S, PB, B> {
   /** Runs of each side (default 3). */
   readonly rounds?: number;
   readonly clock?: Clock;
+  /** Untimed runs of each side before the timed ones (JIT warm-up for in-process work). Default 0. */
+  readonly warmup?: number;
   /** Called after each run (progress on stderr). */
   readonly onRun?: (side: 'S' | 'B', round: number, ms: number) => void;
 }
@@ -81,6 +83,10 @@ export const compare = async <PS, S, PB, B>(opts: CompareOptions<PS, S, PB, B>):
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`rounds must be a positive integer, got ${rounds}`);
   const clock = opts.clock ?? systemClock;
   const order = interleaving(rounds);
+  for (let w = 0; w < (opts.warmup ?? 0); w++) {
+    await timed(opts.subject, clock);
+    await timed(opts.baseline, clock);
+  }
   const s = { ms: [] as number[], results: [] as S[] };
   const b = { ms: [] as number[], results: [] as B[] };
   for (const [i, side] of order.entries()) {

@@ -7,6 +7,9 @@ import type { BenchRegion } from './region';
 /** The importer's default batch: commands decided and written per transaction. */
 export const IMPORT_BATCH = 1000;
 
+/** A net time smaller than this fraction of the start-up it was computed from is not reported. */
+export const NET_NOISE_FRACTION = 0.1;
+
 export interface MemoryFigures {
   /** Median over runs of the process's peak RSS, bytes. */
   readonly peakRssBytes: number;
@@ -19,7 +22,7 @@ export interface ImportSide {
   readonly grossMs: number;
   /** Median wall time of the same process on an empty input (start-up, opening the file), ms. */
   readonly startupMs: number;
-  /** Median over runs of (gross − median start-up), ms; null when start-up noise swallows it (tiny regions). */
+  /** Median over runs of (gross − median start-up), ms; null when it is under a tenth of the start-up (noise: tiny regions). */
   readonly netMs: number | null;
   /** Commands of the region per second of net time (gross when net is null). */
   readonly commandsPerSec: number;
@@ -182,7 +185,8 @@ export const importBench = async (region: BenchRegion, opts: ImportBenchOptions 
     const grossMs = median(gross);
     const startupMedian = median(startupMs);
     const net = median(gross.map((g) => g - startupMedian));
-    const netMs = net > 0 ? net : null;
+    // Below a tenth of the start-up, the difference of two process times is noise (tiny regions).
+    const netMs = net > NET_NOISE_FRACTION * startupMedian ? net : null;
     const ms = netMs ?? grossMs;
     return {
       grossMs,

@@ -1,0 +1,72 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decideBench, type DecideFoldResult } from './decide-bench';
+import type { Clock } from './harness';
+import { importBench, type ImportBenchResult } from './import-bench';
+import { catchUpBench, reportBench, verifyBench, type CatchUpResult, type ReportResult, type VerifyResult } from './read-bench';
+import { writeBenchRegion } from './region';
+
+export interface BenchOptions {
+  readonly households: number;
+  readonly seed: number;
+  /** Runs of each side per comparison (median of these). Default 3. */
+  readonly rounds?: number;
+  /** Where region files and stores go. Default: a fresh directory under the OS temp dir, removed afterwards. */
+  readonly workDir?: string;
+  readonly keep?: boolean;
+  readonly clock?: Clock;
+  /** Per run, for progress on stderr. */
+  readonly onRun?: (what: string, ms: number) => void;
+  readonly onStage?: (stage: string) => void;
+}
+
+export interface BenchReport {
+  readonly households: number;
+  readonly seed: number;
+  readonly rounds: number;
+  readonly commands: number;
+  readonly logBytes: number;
+  readonly machine: { readonly cpus: number; readonly node: string; readonly platform: string };
+  readonly import: ImportBenchResult;
+  readonly decideFold: DecideFoldResult;
+  readonly catchUp: CatchUpResult;
+  readonly reports: ReportResult;
+  readonly verify: VerifyResult;
+}
+
+/** Every benchmark, in order, on one region: the import's store feeds the read side. */
+export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> => {
+  const rounds = opts.rounds ?? 3;
+  const workDir = opts.workDir ?? join(tmpdir(), `hearth-bench-${process.pid}-${Date.now()}`);
+  const common = { rounds, ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.onRun ? { onRun: opts.onRun } : {}) };
+  try {
+    opts.onStage?.(`generating ${opts.households.toLocaleString('en')} households (seed ${opts.seed}) in ${workDir}`);
+    const region = await writeBenchRegion(workDir, opts.households, opts.seed);
+    opts.onStage?.(`import throughput (${region.commands.toLocaleString('en')} commands)`);
+    const imported = await importBench(region, common);
+    opts.onStage?.('decide + fold in memory');
+    const decideFold = await decideBench(region, common);
+    opts.onStage?.('projection catch-up');
+    const catchUp = await catchUpBench(region, imported.storePath, common);
+    opts.onStage?.('report queries');
+    const reports = await reportBench(region, catchUp.projectedStorePath, common);
+    opts.onStage?.('verify');
+    const verify = await verifyBench(region, imported.storePath, common);
+    return {
+      households: opts.households,
+      seed: opts.seed,
+      rounds,
+      commands: region.commands,
+      logBytes: region.bytes,
+      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
+      import: imported,
+      decideFold,
+      catchUp,
+      reports,
+      verify,
+    };
+  } finally {
+    if (!opts.keep) rmSync(workDir, { recursive: true, force: true });
+  }
+};

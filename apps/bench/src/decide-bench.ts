@@ -1,0 +1,92 @@
+import * as E from 'fp-ts/Either';
+import { DecisionContext, householdDecider, HouseholdState, parseCommand } from '@hearth/domain';
+import { compare, perSecond, type Clock } from './harness';
+import { readLines, type BenchRegion } from './region';
+
+export interface DecideFoldResult {
+  readonly commands: number;
+  readonly accepted: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly events: number;
+  readonly subjectMs: number;
+  readonly baselineMs: number;
+  readonly subjectCommandsPerSec: number;
+  readonly baselineCommandsPerSec: number;
+  /** subject / baseline: how many JSON.parses of the log the domain's work costs. */
+  readonly ratio: number;
+}
+
+interface Outcome {
+  readonly accepted: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly events: number;
+}
+
+/**
+ * The whole region through the domain, in memory: each line JSON.parsed, decoded by
+ * the edge decoder (`parseCommand`, io-ts), decided against its household's state and
+ * folded with `evolve`, exactly as the batch handler does it — with no store, no
+ * hashing, no SQL. A rejected command changes nothing, as in the ledger.
+ */
+export const decideAndFold = (lines: readonly string[], ctx: DecisionContext): Outcome => {
+  const states = new Map<string, HouseholdState>();
+  let accepted = 0;
+  let unchanged = 0;
+  let rejected = 0;
+  let events = 0;
+  for (const line of lines) {
+    const parsed = parseCommand(JSON.parse(line) as unknown);
+    if (E.isLeft(parsed)) {
+      rejected++;
+      continue;
+    }
+    const cmd = parsed.right;
+    let state = states.get(cmd.householdId) ?? householdDecider.initialState;
+    const decided = householdDecider.decide(cmd, state, ctx);
+    if (E.isLeft(decided)) {
+      rejected++;
+      continue;
+    }
+    decided.right.forEach((event, k) => {
+      const meta = cmd.commandId !== undefined ? { eventId: `${cmd.commandId}#${k}`, occurredOn: cmd.on, commandId: cmd.commandId } : { eventId: `#${events}`, occurredOn: cmd.on };
+      state = householdDecider.evolve(state, event, meta);
+    });
+    events += decided.right.length;
+    states.set(cmd.householdId, state);
+    if (decided.right.length > 0) accepted++;
+    else unchanged++;
+  }
+  return { accepted, unchanged, rejected, events };
+};
+
+/** The floor: every line JSON.parsed, nothing else (a cheap use of the result so the work is not elided). */
+export const parseOnly = (lines: readonly string[]): number => {
+  let objects = 0;
+  for (const line of lines) if (typeof JSON.parse(line) === 'object') objects++;
+  return objects;
+};
+
+export const decideBench = async (region: BenchRegion, opts: { rounds?: number; clock?: Clock; onRun?: (what: string, ms: number) => void } = {}): Promise<DecideFoldResult> => {
+  const lines = readLines(region.commandsFile);
+  const ctx: DecisionContext = { policy: region.policy, divisions: region.divisions, recordedAt: '2021-01-01T00:00:00.000Z', actor: 'bench' };
+  const c = await compare({
+    rounds: opts.rounds ?? 3,
+    warmup: 1,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    subject: { run: () => decideAndFold(lines, ctx) },
+    baseline: { run: () => parseOnly(lines) },
+    onRun: (side, _r, ms) => opts.onRun?.(side === 'S' ? 'decide+fold' : 'JSON.parse only', ms),
+  });
+  const out = c.subject.results[0] as Outcome;
+  return {
+    commands: lines.length,
+    ...out,
+    subjectMs: c.subject.medianMs,
+    baselineMs: c.baseline.medianMs,
+    subjectCommandsPerSec: perSecond(lines.length, c.subject.medianMs),
+    baselineCommandsPerSec: perSecond(lines.length, c.baseline.medianMs),
+    ratio: c.ratio,
+  };
+};

@@ -1,0 +1,60 @@
+import { runBenchmarks } from './bench';
+import { renderReport } from './render';
+
+export interface BenchArgs {
+  readonly households: number;
+  readonly seed: number;
+  readonly rounds: number;
+  readonly json: boolean;
+  readonly keep: boolean;
+  readonly workDir?: string;
+}
+
+const USAGE = 'usage: npx tsx apps/bench/src/main.ts [--households N] [--seed S] [--rounds R] [--json] [--work DIR --keep]';
+
+export const parseArgs = (argv: readonly string[]): BenchArgs => {
+  let households = 2000;
+  let seed = 1;
+  let rounds = 3;
+  let json = false;
+  let keep = false;
+  let workDir: string | undefined;
+  const int = (flag: string, v: string | undefined, min: number): number => {
+    const n = Number(v);
+    if (v === undefined || !Number.isInteger(n) || n < min) throw new Error(`${flag} must be an integer ≥ ${min}, got ${v ?? 'nothing'}\n${USAGE}`);
+    return n;
+  };
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    if (a === '--households') households = int(a, argv[++k], 1);
+    else if (a === '--seed') seed = int(a, argv[++k], 0);
+    else if (a === '--rounds') rounds = int(a, argv[++k], 1);
+    else if (a === '--json') json = true;
+    else if (a === '--keep') keep = true;
+    else if (a === '--work') workDir = argv[++k];
+    else if (a === '--help' || a === '-h') throw new Error(USAGE);
+    else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  }
+  return { households, seed, rounds, json, keep, ...(workDir !== undefined ? { workDir } : {}) };
+};
+
+const main = async (): Promise<void> => {
+  const args = parseArgs(process.argv.slice(2));
+  const report = await runBenchmarks({
+    households: args.households,
+    seed: args.seed,
+    rounds: args.rounds,
+    keep: args.keep,
+    ...(args.workDir !== undefined ? { workDir: args.workDir } : {}),
+    onStage: (s) => process.stderr.write(`bench: ${s}\n`),
+    onRun: (what, ms) => process.stderr.write(`bench:   ${what}: ${ms.toFixed(1)} ms\n`),
+  });
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderReport(report)}\n`);
+};
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  });
+}
