@@ -174,11 +174,13 @@ describe('CommandHandler', () => {
     expect(decoded).toEqual(['event-1']);
   });
 
-  it('defaults to random UUIDs and the wall clock', async () => {
+  it('defaults to time-ordered UUIDv7 event ids and the wall clock', async () => {
     const handler = new CommandHandler({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
     await handler.handle(increment('c'), undefined);
-    const [event] = await store.readAll();
-    expect(event?.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(Number.isNaN(Date.parse(event?.metadata.recordedAt ?? ''))).toBe(false);
+    await handler.handle(increment('c'), undefined);
+    const [first, second] = await store.readAll();
+    for (const e of [first, second]) expect(e?.eventId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect((first?.eventId ?? '') < (second?.eventId ?? '')).toBe(true);
+    expect(Number.isNaN(Date.parse(first?.metadata.recordedAt ?? ''))).toBe(false);
   });
 });

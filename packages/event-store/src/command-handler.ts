@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { isLeft } from 'fp-ts/Either';
 import type { AcceptedEvent, CommandResult } from './command-result';
 import type { CommandEnvelope, Decider } from './decider';
@@ -8,6 +7,7 @@ import { prepareEvents, type EventPreparation } from './event-preparation';
 import type { EventStore } from './event-store';
 import { sealEvents } from './hash-chain';
 import { foldRecorded, initialFold, type StreamFold } from './stream-fold';
+import { uuidV7 } from './uuid-v7';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
 export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
@@ -15,7 +15,7 @@ export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: un
   decider: Decider<Cmd, Evt, State, Ctx, Err>;
   /** Stream, business date, actor and correlation of a command. */
   describe(cmd: Cmd): CommandEnvelope;
-  /** Default: crypto.randomUUID. */
+  /** Default: time-ordered UUIDv7 (uuid-v7.ts: why not random ids). */
   newEventId?: () => string;
   /** System time as ISO 8601, stored as metadata.recordedAt. Default: the wall clock. */
   now?: () => string;
@@ -30,7 +30,7 @@ export const resolvePreparation = <Evt extends { type: string; data: unknown }>(
   opts: Pick<CommandHandlerOptions<unknown, Evt, unknown, unknown, unknown>, 'newEventId' | 'now' | 'schemaVersion' | 'codec'>,
 ): EventPreparation<Evt> => ({
   codec: opts.codec ?? passThroughCodec<Evt>(),
-  newEventId: opts.newEventId ?? randomUUID,
+  newEventId: opts.newEventId ?? uuidV7,
   now: opts.now ?? (() => new Date().toISOString()),
   schemaVersion: opts.schemaVersion,
 });

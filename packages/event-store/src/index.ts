@@ -32,4 +32,5 @@ export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
 export { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';
 export { LruCache } from './lru-cache';
+export { uuidV7, uuidV7Generator } from './uuid-v7';
 export * as testing from './testing';

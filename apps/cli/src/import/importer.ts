@@ -1,10 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import { DomainError, HouseholdCommand } from '@hearth/domain';
-import { CommandResult, StreamAppend } from '@hearth/event-store';
+import { CommandResult, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger/ledger';
 import { checkpointAppend, ImportCheckpoint, readImportCheckpoint } from './import-checkpoint';
 import { readLineCommand } from './read-line-command';
@@ -83,7 +83,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     let next: ImportCheckpoint | undefined;
     if (fileSha && checkpoint) {
       const c = checkpointAppend(fileSha, checkpoint, lastLine, {
-        eventId: randomUUID(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
+        eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
         schemaVersion: SCHEMA_VERSION, file: opts.source,
       });
       alsoAppend.push(c.append);

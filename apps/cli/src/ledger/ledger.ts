@@ -5,7 +5,7 @@ import {
   buildDivisionTree, fieldErrors,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, sealEvents, GENESIS_HASH,
+  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, sealEvents, GENESIS_HASH, uuidV7,
 } from '@hearth/event-store';
 import { householdEventCodec } from './household-codec';
 import { openStore } from './open-store';
@@ -81,7 +81,7 @@ export class Ledger {
     if (toAppend.length > 0) {
       const sealed = sealEvents(
         last ? last.metadata.hash : GENESIS_HASH,
-        toAppend.map((e) => ({ eventId: crypto.randomUUID(), type: e.type, data: e.data, metadata: { occurredOn: on, recordedAt: this.now(), actor: this.actor, schemaVersion: SCHEMA_VERSION } })),
+        toAppend.map((e) => ({ eventId: uuidV7(), type: e.type, data: e.data, metadata: { occurredOn: on, recordedAt: this.now(), actor: this.actor, schemaVersion: SCHEMA_VERSION } })),
       );
       await this.store.appendToStream(DIVISIONS_STREAM, sealed, last ? last.streamVersion : 'no_stream');
     }
