@@ -1,5 +1,5 @@
 import { assertDistinctEventIds, validateAppend } from './append-validation';
-import { CatchUpSubscription } from './catch-up-subscription';
+import { SubscriptionRegistry } from './subscription-registry';
 import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type {
@@ -25,7 +25,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly log: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
   private readonly eventIds = new Set<string>();
-  private readonly subscriptions = new Set<CatchUpSubscription>();
+  private readonly subscriptions = new SubscriptionRegistry({ readAll: (read) => this.readAll(read), pageSize: 500 });
   private closed = false;
 
   async appendToStream(
@@ -66,19 +66,13 @@ export class InMemoryEventStore implements EventStore {
 
   subscribeToAll(opts: SubscribeToAllOptions): Subscription {
     this.assertOpen();
-    const subscription: CatchUpSubscription = new CatchUpSubscription(opts, {
-      readAll: (read) => this.readAll(read),
-      pageSize: 500,
-      onStopped: () => this.subscriptions.delete(subscription),
-    });
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.open(opts);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
   }
 
   /** Checks everything first and only then writes, so a failed batch leaves no trace. */
@@ -96,7 +90,7 @@ export class InMemoryEventStore implements EventStore {
       staged.set(a.streamId, actual + a.events.length);
     }
     const results = appends.map((a) => this.write(a));
-    if (appends.some((a) => a.events.length > 0)) for (const s of this.subscriptions) s.wake();
+    this.subscriptions.appended(appends);
     return results;
   }
 

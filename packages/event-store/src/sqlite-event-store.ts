@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { assertDistinctEventIds, validateAppend } from './append-validation';
-import { CatchUpSubscription } from './catch-up-subscription';
+import { SubscriptionRegistry } from './subscription-registry';
 import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 import type {
@@ -46,9 +46,7 @@ const MEMORY = ':memory:';
 export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendInTransaction;
-  private readonly subscriptions = new Set<CatchUpSubscription>();
-  private readonly pollIntervalMs: number | undefined;
-  private readonly subscriptionPageSize: number;
+  private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
 
   private constructor(
@@ -56,9 +54,12 @@ export class SqliteEventStore implements EventStore {
     opts: SqliteEventStoreOptions,
     isMemory: boolean,
   ) {
-    // Nobody else can write to a private in-memory database, so there is nothing to poll for.
-    this.pollIntervalMs = isMemory ? undefined : (opts.pollIntervalMs ?? 200);
-    this.subscriptionPageSize = opts.subscriptionPageSize ?? 500;
+    this.subscriptions = new SubscriptionRegistry({
+      readAll: (read) => this.readAll(read),
+      pageSize: opts.subscriptionPageSize ?? 500,
+      // Nobody else can write to a private in-memory database, so there is nothing to poll for.
+      ...(isMemory ? {} : { pollIntervalMs: opts.pollIntervalMs ?? 200 }),
+    });
     this.statements = {
       insertEvent: database.prepare(SQLITE_QUERIES.insertEvent),
       streamVersion: database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
@@ -120,7 +121,7 @@ export class SqliteEventStore implements EventStore {
     for (const a of appends) validateAppend(a.streamId, a.events, a.expectedVersion);
     assertDistinctEventIds(appends.flatMap((a) => a.events));
     const results = this.appendInTransaction.immediate(appends);
-    if (appends.some((a) => a.events.length > 0)) for (const s of this.subscriptions) s.wake();
+    this.subscriptions.appended(appends);
     return results;
   }
 
@@ -147,20 +148,13 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(opts: SubscribeToAllOptions): Subscription {
     this.assertOpen();
-    const subscription: CatchUpSubscription = new CatchUpSubscription(opts, {
-      readAll: (read) => this.readAll(read),
-      pageSize: this.subscriptionPageSize,
-      pollIntervalMs: this.pollIntervalMs,
-      onStopped: () => this.subscriptions.delete(subscription),
-    });
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.open(opts);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.subscriptions.closeAll();
     this.database.close();
   }
 
