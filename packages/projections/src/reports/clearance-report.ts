@@ -1,5 +1,5 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
-import { divisionNamed, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
 
@@ -47,9 +47,6 @@ export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, polic
 export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
 export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
 export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
-  const division = divisionNamed(tree, q.division);
-  const wanted = reportedDivisions(tree, division, q);
-  const counts = rollUp(tree, annualCountsByVillage(facts, policy, q.year), wanted, emptyAnnualCounts, addCounts);
-  const rows = wanted.map((d) => annualClearance(d.code, q.year, counts.get(d.code) ?? emptyAnnualCounts(), policy));
-  return hasRows(q) ? { division: division.code, year: q.year, rows } : (rows[0] as AnnualClearance);
+  const { division, rows } = divisionRows(tree, q, annualCountsByVillage(facts, policy, q.year), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
+  return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

@@ -80,3 +80,21 @@ export class VillageTally<C> {
 export const inc = <T extends object>(counts: T, key: keyof T, n = 1): void => {
   (counts as unknown as Record<keyof T, number>)[key] += n;
 };
+
+/**
+ * The skeleton every division report shares: the division asked for, the divisions it
+ * has rows for, per-village counts rolled up to them, and one row each.
+ */
+export const divisionRows = <C, R>(
+  tree: DivisionTree,
+  q: { readonly division?: string } & RowScope,
+  perVillage: ReadonlyMap<string, C>,
+  empty: () => C,
+  add: (a: C, b: C) => C,
+  row: (code: string, counts: C) => R,
+): { division: string; rows: R[] } => {
+  const division = divisionNamed(tree, q.division);
+  const wanted = reportedDivisions(tree, division, q);
+  const counts = rollUp(tree, perVillage, wanted, empty, add);
+  return { division: division.code, rows: wanted.map((d) => row(d.code, counts.get(d.code) ?? empty())) };
+};

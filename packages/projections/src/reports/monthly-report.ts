@@ -1,5 +1,5 @@
 import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
-import { divisionNamed, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCounts, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
@@ -31,9 +31,6 @@ export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: Mont
 export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery & { byChild?: false }): MonthlyClearance;
 export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
 export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
-  const division = divisionNamed(tree, q.division);
-  const wanted = reportedDivisions(tree, division, q);
-  const counts = rollUp(tree, monthlyCountsByVillage(facts, q.month), wanted, emptyMonthlyCounts, addCounts);
-  const rows = wanted.map((d) => monthlyClearance(d.code, q.month, counts.get(d.code) ?? emptyMonthlyCounts()));
-  return hasRows(q) ? { division: division.code, month: q.month, rows } : (rows[0] as MonthlyClearance);
+  const { division, rows } = divisionRows(tree, q, monthlyCountsByVillage(facts, q.month), emptyMonthlyCounts, addCounts, (code, c) => monthlyClearance(code, q.month, c));
+  return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }

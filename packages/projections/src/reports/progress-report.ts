@@ -1,6 +1,6 @@
 import { DivisionTree, firstDayOf, isEligible, lastDayOf, Policy } from '@hearth/domain';
 import type { ActivityKind } from '../projections/case-activity.projection';
-import { divisionNamed, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
+import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { inProgramme } from './in-programme';
 import { memberStates } from './member-states';
 import type { MonthQuery } from './monthly-report';
@@ -64,9 +64,6 @@ export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy
 export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;
 export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
 export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-  const division = divisionNamed(tree, q.division);
-  const wanted = reportedDivisions(tree, division, q);
-  const counts = rollUp(tree, progressCountsByVillage(facts, policy, q.month), wanted, emptyProgressCounts, addCounts);
-  const rows = wanted.map((d) => monthlyProgress(d.code, q.month, counts.get(d.code) ?? emptyProgressCounts()));
-  return hasRows(q) ? { division: division.code, month: q.month, rows } : (rows[0] as MonthlyProgress);
+  const { division, rows } = divisionRows(tree, q, progressCountsByVillage(facts, policy, q.month), emptyProgressCounts, addCounts, (code, c) => monthlyProgress(code, q.month, c));
+  return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyProgress);
 }
