@@ -17,10 +17,11 @@ describe('uuidV7', () => {
     expect(new Set(ids).size).toBe(7);
   });
 
-  it('keeps order past 4,096 ids in one millisecond', () => {
+  it('keeps order past 4,096 ids in one millisecond, and stays unique across refills of its random pool', () => {
     const next = uuidV7Generator(() => 42);
     const ids = Array.from({ length: 10_000 }, next);
     expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids.map((id) => id.slice(19))).size).toBe(ids.length); // the random tails differ too
     for (const id of ids.slice(0, 50)) expect(id).toMatch(UUID_V7);
   });
 });

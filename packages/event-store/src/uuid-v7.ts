@@ -10,6 +10,10 @@ import { randomBytes } from 'node:crypto';
 export const uuidV7Generator = (now: () => number = Date.now): (() => string) => {
   let lastMs = -1;
   let counter = 0;
+  // Random bytes drawn 4,096 ids at a time: one system call per id cost a quarter of an import.
+  const POOL_IDS = 4096;
+  let pool = randomBytes(16 * POOL_IDS);
+  let next = 0;
   return () => {
     let ms = now();
     if (ms <= lastMs) {
@@ -24,7 +28,12 @@ export const uuidV7Generator = (now: () => number = Date.now): (() => string) =>
       lastMs = ms;
       counter = 0;
     }
-    const bytes = randomBytes(16);
+    if (next === POOL_IDS) {
+      pool = randomBytes(16 * POOL_IDS);
+      next = 0;
+    }
+    const bytes = Buffer.from(pool.subarray(16 * next, 16 * next + 16));
+    next += 1;
     bytes.writeUIntBE(ms, 0, 6);
     bytes[6] = 0x70 | (counter >> 8);
     bytes[7] = counter & 0xff;
