@@ -10,7 +10,7 @@ import {
   type HouseholdEvent,
   type HouseholdState,
 } from '@hearth/domain';
-import { arbContext, householdCommands, runHousehold } from '@hearth/domain/src/testing/arbitraries';
+import { arbContext, householdCommands, runHousehold } from '@hearth/domain/testing';
 import { CommandHandler } from '../src/command-handler';
 import type { RecordedEvent } from '../src/envelope';
 import type { EventCodec } from '../src/event-codec';

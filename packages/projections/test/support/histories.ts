@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { HouseholdCommand } from '@hearth/domain';
-import { householdCommands } from '@hearth/domain/src/testing/arbitraries';
+import { householdCommands } from '@hearth/domain/testing';
 import { VILLAGES } from './region';
 
 /** Corrections a generated history may carry, of fields some figure depends on. */
