@@ -1,0 +1,262 @@
+import Database from 'better-sqlite3';
+import { PersonalDataError } from './errors';
+import { newDataKey, unwrapDataKey, wrapDataKey } from './household-key';
+import { assertId } from './ids';
+import { assertKeyCheck, writeKeyCheck } from './key-check';
+import { copyMasterKey } from './master-key';
+import { openRecord, sealRecord } from './member-record-cipher';
+import { validatePersonalRecord, type PersonalRecord } from './personal-record';
+import { prepareSchema } from './schema';
+
+export interface PersonalDataStoreOptions {
+  /** The clock of tombstones (`erased_at`); injectable for tests. */
+  now?: () => Date;
+  /** How long a writer waits for another connection's lock. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+export interface ErasureReceipt {
+  householdId: string;
+  /** When the household was (first) erased, ISO 8601. */
+  erasedAt: string;
+  /** Member records deleted by this call (0 when already erased). */
+  membersErased: number;
+  alreadyErased: boolean;
+  /**
+   * Whether the write-ahead log was emptied afterwards. The WAL keeps images of pages as
+   * they were before the erasure until a checkpoint; `false` means another connection
+   * held a read snapshot and the old frames remain until the next checkpoint (retry or
+   * close the other readers). Always true for a private in-memory store.
+   */
+  walTruncated: boolean;
+}
+
+/**
+ * Personal identifiers of members (domain.md §1.4), kept apart from the ledger: its own
+ * SQLite file, keyed by the ledger's pseudonymous household and member ids, sealed per
+ * household (envelope encryption under a master key the caller holds), and erasable by
+ * crypto-shredding. See the package README for the threat model.
+ *
+ * Synchronous, like better-sqlite3: each call is one transaction.
+ */
+export class PersonalDataStore {
+  private masterKey: Buffer;
+  private closed = false;
+  private readonly now: () => Date;
+  private readonly sql;
+
+  private constructor(
+    private readonly db: Database.Database,
+    masterKey: Buffer,
+    opts: PersonalDataStoreOptions,
+  ) {
+    this.masterKey = masterKey;
+    this.now = opts.now ?? (() => new Date());
+    this.sql = {
+      wrappedKey: db.prepare<[string], Buffer>(`SELECT wrapped_key FROM household_keys WHERE household_id = ?`).pluck(),
+      insertKey: db.prepare<[string, Buffer]>(`INSERT INTO household_keys (household_id, wrapped_key) VALUES (?, ?)`),
+      allKeys: db.prepare<[], { household_id: string; wrapped_key: Buffer }>(`SELECT household_id, wrapped_key FROM household_keys`),
+      rewrapKey: db.prepare<[Buffer, string]>(`UPDATE household_keys SET wrapped_key = ? WHERE household_id = ?`),
+      deleteKey: db.prepare<[string]>(`DELETE FROM household_keys WHERE household_id = ?`),
+      record: db
+        .prepare<[string, string], Buffer>(`SELECT ciphertext FROM member_records WHERE household_id = ? AND member_id = ?`)
+        .pluck(),
+      upsertRecord: db.prepare<[string, string, Buffer]>(
+        `INSERT INTO member_records (household_id, member_id, ciphertext) VALUES (?, ?, ?)
+         ON CONFLICT (household_id, member_id) DO UPDATE SET ciphertext = excluded.ciphertext`,
+      ),
+      members: db
+        .prepare<[string], string>(`SELECT member_id FROM member_records WHERE household_id = ? ORDER BY member_id`)
+        .pluck(),
+      deleteRecord: db.prepare<[string, string]>(`DELETE FROM member_records WHERE household_id = ? AND member_id = ?`),
+      deleteRecords: db.prepare<[string]>(`DELETE FROM member_records WHERE household_id = ?`),
+      erasedAt: db.prepare<[string], string>(`SELECT erased_at FROM erased_households WHERE household_id = ?`).pluck(),
+      insertTombstone: db.prepare<[string, string]>(`INSERT INTO erased_households (household_id, erased_at) VALUES (?, ?)`),
+    };
+  }
+
+  /**
+   * Opens (creating if needed) the store at `path` — a file of its own, never the event
+   * store's — under `masterKey` (32 bytes; e.g. `masterKeyFromEnv()`). The key is never
+   * written anywhere. Throws `WRONG_MASTER_KEY` if the file was written under another key.
+   */
+  static open(path: string, masterKey: Uint8Array, opts: PersonalDataStoreOptions = {}): PersonalDataStore {
+    const key = copyMasterKey(masterKey);
+    const db = new Database(path);
+    try {
+      db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
+      // Deleted and overwritten cells are zeroed in place, so an erased key or record
+      // does not linger in free space of the file (SQLite leaves it there by default).
+      db.pragma('secure_delete = ON');
+      db.pragma('journal_mode = WAL');
+      // Writes are rare and an erasure must survive a power cut once it is reported.
+      db.pragma('synchronous = FULL');
+      if (prepareSchema(db) === 'created') writeKeyCheck(db, key);
+      assertKeyCheck(db, key);
+      return new PersonalDataStore(db, key, opts);
+    } catch (error) {
+      key.fill(0);
+      db.close();
+      throw error;
+    }
+  }
+
+  /** Stores (or replaces) a member's record. Refused with `HOUSEHOLD_ERASED` after an erasure. */
+  put(householdId: string, memberId: string, record: PersonalRecord): void {
+    this.assertOpen();
+    const h = assertId('householdId', householdId);
+    const m = assertId('memberId', memberId);
+    const valid = validatePersonalRecord(record);
+    this.db
+      .transaction(() => {
+        this.assertNotErased(h);
+        const dataKey = this.dataKeyFor(h) ?? this.createDataKey(h);
+        try {
+          this.sql.upsertRecord.run(h, m, sealRecord(dataKey, h, m, valid));
+        } finally {
+          dataKey.fill(0);
+        }
+      })
+      .immediate();
+  }
+
+  /** The member's record, or `undefined` if there is none (or the household was erased). */
+  get(householdId: string, memberId: string): PersonalRecord | undefined {
+    this.assertOpen();
+    const h = assertId('householdId', householdId);
+    const m = assertId('memberId', memberId);
+    return this.db.transaction((): PersonalRecord | undefined => {
+      const sealed = this.sql.record.get(h, m);
+      if (sealed === undefined) return undefined;
+      const dataKey = this.dataKeyFor(h);
+      // A record without its household key cannot be read by anyone: it is as good as erased.
+      if (dataKey === undefined) return undefined;
+      try {
+        return openRecord(dataKey, h, m, sealed);
+      } finally {
+        dataKey.fill(0);
+      }
+    })();
+  }
+
+  /** Member ids with a record in the household (ids only: nothing is decrypted). */
+  listMembers(householdId: string): string[] {
+    this.assertOpen();
+    return this.sql.members.all(assertId('householdId', householdId));
+  }
+
+  /**
+   * Deletes one member's record (zeroed in the file). The household key stays for the
+   * other members, so a copy of the file taken before this call can still be read with
+   * the master key; only `eraseHousehold` shreds the key. Returns whether a record existed.
+   */
+  eraseMember(householdId: string, memberId: string): boolean {
+    this.assertOpen();
+    const h = assertId('householdId', householdId);
+    const m = assertId('memberId', memberId);
+    const existed = this.sql.deleteRecord.run(h, m).changes > 0;
+    if (existed) this.truncateWal();
+    return existed;
+  }
+
+  /**
+   * Crypto-shredding: deletes the household's wrapped key and every record of it in one
+   * transaction, and leaves a tombstone (the date only). The event history keeps its
+   * pseudonymous ids and becomes anonymous. Idempotent; erasing a household never
+   * stored still leaves the tombstone, so nothing can be written for it later.
+   */
+  eraseHousehold(householdId: string): ErasureReceipt {
+    this.assertOpen();
+    const h = assertId('householdId', householdId);
+    const { erasedAt, membersErased, alreadyErased } = this.db
+      .transaction(() => {
+        const previous = this.sql.erasedAt.get(h);
+        if (previous !== undefined) return { erasedAt: previous, membersErased: 0, alreadyErased: true };
+        const erasedAt = this.now().toISOString();
+        const membersErased = this.sql.deleteRecords.run(h).changes;
+        this.sql.deleteKey.run(h);
+        this.sql.insertTombstone.run(h, erasedAt);
+        return { erasedAt, membersErased, alreadyErased: false };
+      })
+      .immediate();
+    return { householdId: h, erasedAt, membersErased, alreadyErased, walTruncated: this.truncateWal() };
+  }
+
+  isErased(householdId: string): boolean {
+    return this.erasedAt(householdId) !== undefined;
+  }
+
+  /** When the household was erased (ISO 8601), or `undefined`. */
+  erasedAt(householdId: string): string | undefined {
+    this.assertOpen();
+    return this.sql.erasedAt.get(assertId('householdId', householdId));
+  }
+
+  /**
+   * Re-wraps every household key (and the key check) under `newKey` in one transaction:
+   * all or nothing. Records are not touched. Afterwards the file opens under `newKey`
+   * only; the old key still opens copies of the file taken before.
+   */
+  rotateMasterKey(newKey: Uint8Array): void {
+    this.assertOpen();
+    const next = copyMasterKey(newKey);
+    try {
+      this.db
+        .transaction(() => {
+          for (const row of this.sql.allKeys.all()) {
+            const dataKey = unwrapDataKey(this.masterKey, row.household_id, row.wrapped_key);
+            try {
+              this.sql.rewrapKey.run(wrapDataKey(next, row.household_id, dataKey), row.household_id);
+            } finally {
+              dataKey.fill(0);
+            }
+          }
+          writeKeyCheck(this.db, next);
+        })
+        .immediate();
+    } catch (error) {
+      next.fill(0);
+      throw error;
+    }
+    this.masterKey.fill(0);
+    this.masterKey = next;
+    // Old wraps would otherwise stay readable in WAL frames with the old key.
+    this.truncateWal();
+  }
+
+  /** Closes the file and zeroes the in-memory master key (best effort: V8 may have copied it). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.masterKey.fill(0);
+    this.db.close();
+  }
+
+  private dataKeyFor(householdId: string): Buffer | undefined {
+    const wrapped = this.sql.wrappedKey.get(householdId);
+    return wrapped === undefined ? undefined : unwrapDataKey(this.masterKey, householdId, wrapped);
+  }
+
+  private createDataKey(householdId: string): Buffer {
+    const dataKey = newDataKey();
+    this.sql.insertKey.run(householdId, wrapDataKey(this.masterKey, householdId, dataKey));
+    return dataKey;
+  }
+
+  private assertNotErased(householdId: string): void {
+    const erasedAt = this.sql.erasedAt.get(householdId);
+    if (erasedAt !== undefined) {
+      throw new PersonalDataError('HOUSEHOLD_ERASED', `household ${householdId} was erased on ${erasedAt}; nothing can be stored for it`);
+    }
+  }
+
+  /** Checkpoints and empties the WAL, which still holds page images from before a deletion. */
+  private truncateWal(): boolean {
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result === undefined || result.busy === 0;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new PersonalDataError('STORE_CLOSED', 'the personal-data store is closed');
+  }
+}

@@ -1,0 +1,169 @@
+import Database from 'better-sqlite3';
+import { isPersonalDataError, PersonalDataError, type PersonalDataErrorCode, type PersonalRecord } from '../src';
+import { MASTER_KEY, OTHER_KEY, openStore, tempDir } from './support/temp-store';
+
+const dir = tempDir();
+afterAll(() => dir.cleanup());
+
+const RECORD: PersonalRecord = {
+  fullName: 'Wang Fang',
+  identityDocument: { kind: 'resident-identity-card', number: '510104198803155678' },
+  phone: '+86 139 1234 5678',
+  address: 'Group 4, Shuangjing Village',
+  note: 'hard of hearing: visit in person',
+};
+
+const errorOf = (f: () => unknown): PersonalDataError => {
+  try {
+    f();
+  } catch (e) {
+    if (isPersonalDataError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a PersonalDataError, nothing was thrown');
+};
+const codeOf = (f: () => unknown): PersonalDataErrorCode => errorOf(f).code;
+
+describe('PersonalDataStore', () => {
+  it('round-trips a record, across a reopen of the file', () => {
+    const path = dir.file();
+    const store = openStore(path);
+    store.put('hh-1', 'm-1', RECORD);
+    store.put('hh-1', 'm-2', { fullName: 'Zhang Min' });
+    expect(store.get('hh-1', 'm-1')).toEqual(RECORD);
+    expect(store.get('hh-1', 'm-3')).toBeUndefined();
+    expect(store.get('hh-unknown', 'm-1')).toBeUndefined();
+    expect(store.listMembers('hh-1')).toEqual(['m-1', 'm-2']);
+    expect(store.listMembers('hh-unknown')).toEqual([]);
+    store.close();
+
+    const reopened = openStore(path);
+    expect(reopened.get('hh-1', 'm-1')).toEqual(RECORD);
+    expect(reopened.get('hh-1', 'm-2')).toEqual({ fullName: 'Zhang Min' });
+    reopened.close();
+  });
+
+  it('replaces a record on a second put', () => {
+    const store = openStore(dir.file());
+    store.put('hh-1', 'm-1', RECORD);
+    store.put('hh-1', 'm-1', { phone: '+86 130 0000 0001' });
+    expect(store.get('hh-1', 'm-1')).toEqual({ phone: '+86 130 0000 0001' });
+    expect(store.listMembers('hh-1')).toEqual(['m-1']);
+    store.close();
+  });
+
+  it('refuses a wrong master key with WRONG_MASTER_KEY, even for a file with no household yet', () => {
+    const withData = dir.file();
+    const store = openStore(withData);
+    store.put('hh-1', 'm-1', RECORD);
+    store.close();
+    expect(codeOf(() => openStore(withData, OTHER_KEY))).toBe('WRONG_MASTER_KEY');
+
+    const empty = dir.file();
+    openStore(empty).close();
+    expect(codeOf(() => openStore(empty, OTHER_KEY))).toBe('WRONG_MASTER_KEY');
+    // The right key still opens it: a failed open changes nothing.
+    const again = openStore(withData);
+    expect(again.get('hh-1', 'm-1')).toEqual(RECORD);
+    again.close();
+  });
+
+  it('refuses a master key that is not 32 bytes', () => {
+    expect(codeOf(() => openStore(dir.file(), Buffer.alloc(16)))).toBe('INVALID_MASTER_KEY');
+  });
+
+  it("refuses to live in another package's file (the event store's)", () => {
+    const path = dir.file();
+    const ledger = new Database(path);
+    ledger.exec('CREATE TABLE events (position INTEGER PRIMARY KEY, data TEXT)');
+    ledger.close();
+    const error = errorOf(() => openStore(path));
+    expect(error.code).toBe('NOT_A_PERSONAL_DATA_FILE');
+    expect(error.message).toContain('events');
+  });
+
+  it('rejects a bad record naming the field, and ids that are not ledger ids', () => {
+    const store = openStore(dir.file());
+    const bad = errorOf(() => store.put('hh-1', 'm-1', { fullName: 'A', religion: 'x' } as PersonalRecord));
+    expect([bad.code, bad.field]).toEqual(['INVALID_RECORD', 'religion']);
+    expect(errorOf(() => store.put('hh-1', 'm-1', { phone: 'x'.repeat(501) })).field).toBe('phone');
+    const badId = errorOf(() => store.put('Wang Fang', 'm-1', RECORD));
+    expect([badId.code, badId.field]).toEqual(['INVALID_ID', 'householdId']);
+    expect(errorOf(() => store.get('hh-1', '')).field).toBe('memberId');
+    // Nothing was written by the refused calls.
+    expect(store.listMembers('hh-1')).toEqual([]);
+    store.close();
+  });
+
+  it('erases one member without touching the others', () => {
+    const store = openStore(dir.file());
+    store.put('hh-1', 'm-1', RECORD);
+    store.put('hh-1', 'm-2', { fullName: 'Zhang Min' });
+    expect(store.eraseMember('hh-1', 'm-1')).toBe(true);
+    expect(store.eraseMember('hh-1', 'm-1')).toBe(false);
+    expect(store.get('hh-1', 'm-1')).toBeUndefined();
+    expect(store.get('hh-1', 'm-2')).toEqual({ fullName: 'Zhang Min' });
+    expect(store.isErased('hh-1')).toBe(false);
+    store.close();
+  });
+
+  it('after eraseHousehold: nothing readable, a tombstone, writes refused with HOUSEHOLD_ERASED, idempotent', () => {
+    const store = openStore(dir.file());
+    store.put('hh-1', 'm-1', RECORD);
+    store.put('hh-1', 'm-2', RECORD);
+    store.put('hh-2', 'm-1', RECORD);
+
+    const receipt = store.eraseHousehold('hh-1');
+    expect(receipt).toEqual({
+      householdId: 'hh-1',
+      erasedAt: '2024-03-01T12:00:00.000Z',
+      membersErased: 2,
+      alreadyErased: false,
+      walTruncated: true,
+    });
+    expect(store.isErased('hh-1')).toBe(true);
+    expect(store.erasedAt('hh-1')).toBe('2024-03-01T12:00:00.000Z');
+    expect(store.get('hh-1', 'm-1')).toBeUndefined();
+    expect(store.listMembers('hh-1')).toEqual([]);
+    const refused = errorOf(() => store.put('hh-1', 'm-1', RECORD));
+    expect(refused.code).toBe('HOUSEHOLD_ERASED');
+    expect(refused.message).toContain('hh-1');
+    expect(store.eraseHousehold('hh-1')).toMatchObject({ alreadyErased: true, membersErased: 0 });
+
+    // Other households are untouched.
+    expect(store.isErased('hh-2')).toBe(false);
+    expect(store.get('hh-2', 'm-1')).toEqual(RECORD);
+
+    // Erasing a household never stored still forbids storing it later.
+    store.eraseHousehold('hh-never');
+    expect(codeOf(() => store.put('hh-never', 'm-1', RECORD))).toBe('HOUSEHOLD_ERASED');
+    store.close();
+  });
+
+  it('rotation keeps every record readable under the new key, and the file no longer opens under the old', () => {
+    const path = dir.file();
+    const store = openStore(path);
+    store.put('hh-1', 'm-1', RECORD);
+    store.put('hh-2', 'm-1', { fullName: 'Zhang Min' });
+    store.eraseHousehold('hh-3');
+    store.rotateMasterKey(OTHER_KEY);
+    // The open store keeps working under the new key, including new households.
+    expect(store.get('hh-1', 'm-1')).toEqual(RECORD);
+    store.put('hh-4', 'm-1', { phone: '+86 130 0000 0004' });
+    store.close();
+
+    expect(codeOf(() => openStore(path, MASTER_KEY))).toBe('WRONG_MASTER_KEY');
+    const reopened = openStore(path, OTHER_KEY);
+    expect(reopened.get('hh-1', 'm-1')).toEqual(RECORD);
+    expect(reopened.get('hh-2', 'm-1')).toEqual({ fullName: 'Zhang Min' });
+    expect(reopened.get('hh-4', 'm-1')).toEqual({ phone: '+86 130 0000 0004' });
+    expect(reopened.isErased('hh-3')).toBe(true);
+    reopened.close();
+  });
+
+  it('refuses calls after close', () => {
+    const store = openStore(dir.file());
+    store.close();
+    expect(codeOf(() => store.get('hh-1', 'm-1'))).toBe('STORE_CLOSED');
+  });
+});
