@@ -28,8 +28,13 @@ const DOCUMENT_FIELDS: readonly string[] = ['kind', 'number'];
 const invalid = (field: string, why: string): PersonalDataError =>
   new PersonalDataError('INVALID_RECORD', `${field} ${why}`, field);
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u) && Object.getPrototypeOf(u) === Object.prototype;
+// Plain data only (a literal, parsed JSON, or a null-prototype object): a class instance
+// could carry getters that answer differently on each read.
+const isPlainObject = (u: unknown): u is Record<string, unknown> => {
+  if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+  const proto: unknown = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+};
 
 // An empty string is not a value: a caller clears a field by leaving it out.
 const text = (field: string, u: unknown): string => {
