@@ -26,6 +26,7 @@ export default [
             { sourceTag: 'layer:store', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store'] },
             { sourceTag: 'layer:read', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:read'] },
             { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:domain'] },
+            { sourceTag: 'layer:application', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store'] },
             { sourceTag: 'layer:integration', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:read'] },
             { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
 import { CliError, EXIT } from './exit-codes';
-import { Ledger } from './ledger/ledger';
+import { Ledger } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;

@@ -4,8 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { referencePolicy } from '@hearth/domain';
 import { openProjections } from '@hearth/projections';
 import { generateDivisions, generateHouseholdCommands } from '@hearth/simulator';
-import { importCommands } from '../src/import/importer';
-import { Ledger } from '../src/ledger/ledger';
+import { importCommands, Ledger } from '@hearth/ledger';
 import { tempDir } from './support/cli';
 
 /**

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { Division, HouseholdCommand } from '@hearth/domain';
 import { DirectReports, openProjections, Projections } from '@hearth/projections';
 import { generateDivisions, generateHouseholdCommands } from '@hearth/simulator';
-import { importCommands } from '../src/import/importer';
-import { Ledger } from '../src/ledger/ledger';
+import { importCommands, Ledger } from '@hearth/ledger';
 import { referencePolicy } from '@hearth/domain';
 import { tempDir } from './support/cli';
 

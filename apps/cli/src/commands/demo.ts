@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { householdHistory } from '@hearth/projections';
 import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
-import { importCommands } from '../import/importer';
+import { importCommands } from '@hearth/ledger';
 import { emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
 

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { isWrongExpectedVersionError } from '@hearth/event-store';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { importCommands } from '../import/importer';
+import { importCommands } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 

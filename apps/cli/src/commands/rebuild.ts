@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { ALL_PROJECTIONS, openProjections } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { progressLine } from '../ledger/read-side';
+import { progressLine } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 
 export const rebuildCommand = (globals: () => GlobalOptions): Command =>

@@ -3,8 +3,8 @@ import { isBusinessDate, isMonth } from '@hearth/domain';
 import { suppress, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { Ledger } from '../ledger/ledger';
-import { upToDateProjections } from '../ledger/read-side';
+import { Ledger } from '@hearth/ledger';
+import { upToDateProjections } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 import { renderTable } from '../output/table';
 

@@ -1,7 +1,7 @@
 import { openProjections, Projections, RunnerProgress } from '@hearth/projections';
-import { CliError, EXIT } from '../exit-codes';
-import { log } from '../output/emit';
-import { Ledger } from './ledger';
+import { CliError, EXIT } from './exit-codes';
+import { log } from './output/emit';
+import { Ledger } from '@hearth/ledger';
 
 export const progressLine = (what: string) => {
   let last = 0;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import { DomainError, HouseholdCommand } from '@hearth/domain';
 import { CommandResult, StreamAppend, uuidV7 } from '@hearth/event-store';
-import { Ledger, SCHEMA_VERSION } from '../ledger/ledger';
+import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { checkpointAppend, ImportCheckpoint, readImportCheckpoint } from './import-checkpoint';
 import { readLineCommand } from './read-line-command';
 

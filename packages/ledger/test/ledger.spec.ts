@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import { referencePolicy } from '@hearth/domain';
+import { importCommands, Ledger, lineCommandId, MAX_LINE_BYTES, readLineCommand } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
+];
+const register = (id: string, on = '2016-01-10') =>
+  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
+
+describe('reading one line of an import file', () => {
+  it('gives a line without commandId a deterministic one from its content and line number', () => {
+    const a = readLineCommand(register('h1'), 7);
+    const b = readLineCommand(register('h1'), 7);
+    const elsewhere = readLineCommand(register('h1'), 8);
+    expect(E.isRight(a) && a.right.commandId).toBe(lineCommandId(register('h1'), 7));
+    expect(a).toEqual(b);
+    expect(E.isRight(elsewhere) && E.isRight(a) && elsewhere.right.commandId !== a.right.commandId).toBe(true);
+  });
+  it('keeps a commandId the line carries', () => {
+    const r = readLineCommand(JSON.stringify({ ...JSON.parse(register('h1')), commandId: 'mine-1' }), 1);
+    expect(E.isRight(r) && r.right.commandId).toBe('mine-1');
+  });
+  it('rejects a line that is not JSON, or too long, as INVALID_COMMAND', () => {
+    const notJson = readLineCommand('{"type":', 1);
+    const tooLong = readLineCommand(`"${'x'.repeat(MAX_LINE_BYTES)}"`, 2);
+    expect(E.isLeft(notJson) && notJson.left.code).toBe('INVALID_COMMAND');
+    expect(E.isLeft(tooLong) && tooLong.left.message).toContain('bytes');
+  });
+});
+
+describe('Ledger', () => {
+  let dir: string;
+  let ledger: Ledger;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-ledger-'));
+    ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
+  });
+  afterEach(async () => {
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('records a division tree once; the same tree again records nothing; a bad tree names the field', async () => {
+    expect(await ledger.recordDivisionTree(divisions, '2016-01-01')).toEqual(E.right({ changed: true, divisions: 2 }));
+    expect(await ledger.recordDivisionTree([...divisions].reverse(), '2016-01-02')).toEqual(E.right({ changed: false, divisions: 2 }));
+    const bad = await ledger.recordDivisionTree([...divisions, { code: 'V2', name: 'x', parentCode: 'NOPE', level: 'village' }], '2016-01-03');
+    expect(E.isLeft(bad) && bad.left.map((f) => f.path)).toEqual(['2.parentCode']);
+    expect(await ledger.store.streamVersion('divisions')).toBe(0);
+  });
+
+  it('imports a file in batches, reports rejected lines, and a second run of the same file resumes after its end', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), register('h2'), 'nope', register('h1', '2016-02-01'), '', register('h3')].join('\n'));
+    const first = await importCommands(ledger, { source: file, batchSize: 2 });
+    expect(first).toMatchObject({ accepted: 3, unchanged: 0, skipped: 0, resumedAfterLine: 0 });
+    expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'INVALID_COMMAND'], [4, 'ALREADY_REGISTERED']]);
+    const again = await importCommands(ledger, { source: file });
+    expect(again).toMatchObject({ accepted: 0, unchanged: 0, rejected: [], skipped: 5, resumedAfterLine: 6 });
+  });
+});
