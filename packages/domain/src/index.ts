@@ -21,3 +21,4 @@ export * from './household/correction';
 export * from './household/stream';
 export * from './household/household.decider';
 export * from './division-tree-stream';
+export * from './household/command-envelope';

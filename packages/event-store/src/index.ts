@@ -28,6 +28,7 @@ export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-s
 export { openEventStore } from './open-event-store';
 export type { CommandEnvelope, Decider, EventMeta } from './decider';
 export { passThroughCodec, type EventCodec } from './event-codec';
+export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
 export { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import {
   householdDecider,
+  commandEnvelope,
   householdStream,
-  HouseholdEventC,
   type DecisionContext,
   type DomainError,
   type HouseholdCommand,
@@ -13,7 +13,7 @@ import {
 import { arbContext, householdCommands, runHousehold } from '@hearth/domain/testing';
 import { CommandHandler } from '../src/command-handler';
 import type { RecordedEvent } from '../src/envelope';
-import type { EventCodec } from '../src/event-codec';
+import { householdEventCodec } from '../src/household-event-codec';
 import { verifyStream } from '../src/hash-chain';
 import { InMemoryEventStore } from '../src/in-memory-event-store';
 
@@ -24,32 +24,16 @@ import { InMemoryEventStore } from '../src/in-memory-event-store';
  * command, and altering the data of any one stored event breaks the chain right there.
  */
 
-/** Edges decode: what the store hands back is checked by the domain's storage codec. */
-const householdCodec: EventCodec<HouseholdEvent> = {
-  decode: ({ type, data }) => {
-    const decoded = HouseholdEventC.decode({ type, data });
-    if (E.isLeft(decoded)) throw new Error(`stored ${type} does not decode`);
-    return decoded.right;
-  },
-  encode: ({ type, data }) => ({ type, data }),
-};
-
 const handlerFor = (store: InMemoryEventStore) => {
   let n = 0;
   return new CommandHandler<HouseholdCommand, HouseholdEvent, HouseholdState, DecisionContext, DomainError>({
     store,
     decider: householdDecider,
-    describe: (cmd) => ({
-      streamId: householdStream(cmd.householdId),
-      occurredOn: cmd.on,
-      actor: cmd.actor ?? 'clerk-1',
-      ...(cmd.note !== undefined ? { note: cmd.note } : {}),
-      ...(cmd.commandId !== undefined ? { commandId: cmd.commandId } : {}),
-    }),
+    describe: (cmd) => commandEnvelope(cmd, 'clerk-1'),
     newEventId: () => `ev-${++n}`,
     now: () => '2020-01-01T00:00:00.000Z',
     schemaVersion: 1,
-    codec: householdCodec,
+    codec: householdEventCodec,
   });
 };
 

@@ -4,7 +4,6 @@
  * and the batched, checkpointed importer. The CLI uses it; an HTTP service would too.
  */
 export { Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions } from './ledger';
-export { householdEventCodec } from './household-codec';
 export { openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { lineCommandId } from './import/line-command-id';

@@ -1,13 +1,12 @@
 import * as E from 'fp-ts/Either';
 import {
   decideDivisionTree, DecisionContext, Division, DIVISIONS_STREAM, DivisionTree, DivisionTreeRecorded, DomainError,
-  HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, householdStream, Policy,
+  commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, Policy,
   buildDivisionTree, fieldErrors,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, sealEvents, GENESIS_HASH, uuidV7,
+  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, sealEvents, GENESIS_HASH, uuidV7,
 } from '@hearth/event-store';
-import { householdEventCodec } from './household-codec';
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
@@ -54,13 +53,7 @@ export class Ledger {
     return { policy: this.policy, divisions: this.tree ?? emptyTree, recordedAt: this.now(), actor: this.actor };
   }
 
-  describe = (cmd: HouseholdCommand): CommandEnvelope => ({
-    streamId: householdStream(cmd.householdId),
-    occurredOn: cmd.on,
-    actor: cmd.actor ?? this.actor,
-    ...(cmd.note !== undefined ? { note: cmd.note } : {}),
-    ...(cmd.commandId !== undefined ? { commandId: cmd.commandId } : {}),
-  });
+  describe = (cmd: HouseholdCommand): CommandEnvelope => commandEnvelope(cmd, this.actor);
 
   commandHandler(): Handler {
     return new CommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec });

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { addDays } from '../dates';
-import { buildDivisionTree, DivisionTree } from '../divisions';
-import { referencePolicy } from '../policy';
+import { DivisionTree } from '../divisions';
+import { testContext, testDivisions } from './fixtures';
 import { CommandOf, HouseholdCommand, SurveyedMember } from '../household/commands';
 import { DecisionContext } from '../household/context';
 import { Decision } from '../household/decision';
@@ -31,17 +31,9 @@ export const ARB_TOWNSHIP = 'T1';
 /** Not in the tree: UNKNOWN_DIVISION. */
 export const ARB_UNKNOWN_DIVISION = 'X9';
 
-const arbTree = buildDivisionTree([
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'P1', name: 'Prefecture', parentCode: 'R', level: 'prefecture' },
-  { code: 'C1', name: 'County', parentCode: 'P1', level: 'county' },
-  { code: ARB_TOWNSHIP, name: 'Township', parentCode: 'C1', level: 'township' },
-  { code: ARB_VILLAGE, name: 'Village one', parentCode: ARB_TOWNSHIP, level: 'village' },
-  { code: ARB_OTHER_VILLAGE, name: 'Village two', parentCode: ARB_TOWNSHIP, level: 'village' },
-]);
-// A constant, checked by the specs that use it (an unknown village would reject every registration).
-export const arbDivisions: DivisionTree = E.isRight(arbTree) ? arbTree.right : (undefined as never);
-export const arbContext: DecisionContext = { policy: referencePolicy, divisions: arbDivisions };
+// The same small tree as the given/when/then fixtures: one region down to two villages.
+export const arbDivisions: DivisionTree = testDivisions;
+export const arbContext: DecisionContext = testContext;
 
 // ---- pools ---------------------------------------------------------------------------------
 

@@ -1,17 +1,8 @@
-import * as E from 'fp-ts/Either';
 import {
-  DecisionContext, DomainError, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdEventC, HouseholdState, householdStream,
+  commandEnvelope, DecisionContext, DomainError, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, householdStream,
 } from '@hearth/domain';
-import { CommandHandler, CommandResult, EventCodec, EventStore } from '@hearth/event-store';
+import { CommandHandler, CommandResult, EventStore, householdEventCodec } from '@hearth/event-store';
 
-const codec: EventCodec<HouseholdEvent> = {
-  decode: (r) => {
-    const d = HouseholdEventC.decode({ type: r.type, data: r.data });
-    if (E.isLeft(d)) throw new Error(`undecodable event at ${r.position}`);
-    return d.right;
-  },
-  encode: (e) => ({ type: e.type, data: e.data }),
-};
 
 export interface FeedOptions {
   /** System time of a command's events (default: noon UTC of its business date, so nothing is a late recording). */
@@ -39,16 +30,10 @@ export const feed = async (store: EventStore, commands: readonly HouseholdComman
   const handler = new CommandHandler<HouseholdCommand, HouseholdEvent, HouseholdState, DecisionContext, DomainError>({
     store,
     decider: householdDecider,
-    codec,
+    codec: householdEventCodec,
     schemaVersion: 1,
     now: () => recordedAt,
-    describe: (c) => ({
-      streamId: householdStream(c.householdId),
-      occurredOn: c.on,
-      actor: c.actor ?? 'caseworker-1',
-      ...(c.note !== undefined ? { note: c.note } : {}),
-      ...(c.commandId !== undefined ? { commandId: c.commandId } : {}),
-    }),
+    describe: (c) => commandEnvelope(c, 'caseworker-1'),
   });
   let accepted = 0;
   let lastPosition = 0;

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { fieldErrors, HouseholdEvent, HouseholdEventC } from '@hearth/domain';
-import { EventCodec } from '@hearth/event-store';
+import type { EventCodec } from './event-codec';
 
 /** Stored household events are decoded once per read (style.md: "edges decode"). */
 export const householdEventCodec: EventCodec<HouseholdEvent> = {
