@@ -1,7 +1,8 @@
-import { openProjections, Projections, RunnerProgress } from '@hearth/projections';
+import { Ledger } from '@hearth/ledger';
+import { RunnerProgress } from '@hearth/projections';
+import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import { CliError, EXIT } from './exit-codes';
 import { log } from './output/emit';
-import { Ledger } from '@hearth/ledger';
 
 export const progressLine = (what: string) => {
   let last = 0;
@@ -12,12 +13,23 @@ export const progressLine = (what: string) => {
   };
 };
 
-/** The read models, brought up to date with the log before they are read (progress on stderr). */
-export const upToDateProjections = async (ledger: Ledger, quiet = false): Promise<Projections> => {
-  const divisions = ledger.divisions;
-  if (!divisions) throw new CliError('no division tree is recorded yet: run `hearth divisions load FILE` first', EXIT.unknownTarget);
-  const projections = openProjections(ledger.store, { policy: ledger.policy, divisions });
-  if (projections.reset.length > 0 && !quiet) log(`read models rebuilt from the log (new or changed version): ${projections.reset.join(', ')}`);
-  await projections.runner.catchUp(quiet ? undefined : progressLine('catching up'));
-  return projections;
+/**
+ * The read side for one CLI command: with `catchUp` (the default) the read models are
+ * brought up to date with the log before they are read, progress on stderr unless quiet.
+ */
+export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catchUp?: boolean } = {}): Promise<ReadSide> => {
+  try {
+    return await ReadSide.open(ledger, {
+      catchUp: opts.catchUp !== false,
+      ...(opts.quiet
+        ? {}
+        : {
+            onReset: (names) => log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
+            onProgress: progressLine('catching up'),
+          }),
+    });
+  } catch (e) {
+    if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
+    throw e;
+  }
 };

@@ -1,8 +1,8 @@
 import { Command } from 'commander';
-import { ALL_PROJECTIONS, openProjections } from '@hearth/projections';
+import { ALL_PROJECTIONS } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { progressLine } from '../read-side';
+import { openReadSide, progressLine } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 
 export const rebuildCommand = (globals: () => GlobalOptions): Command =>
@@ -16,8 +16,7 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
       if (unknown.length > 0) throw new CliError(`unknown projection(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
-        if (!ledger.divisions) throw new CliError('no division tree is recorded yet: run `hearth divisions load FILE` first', EXIT.unknownTarget);
-        const projections = openProjections(ledger.store, { policy: ledger.policy, divisions: ledger.divisions });
+        const projections = await openReadSide(ledger, { catchUp: false, quiet: true });
         try {
           const started = Date.now();
           const position = await projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'));

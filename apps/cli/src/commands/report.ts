@@ -4,7 +4,8 @@ import { suppress, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
-import { upToDateProjections } from '../read-side';
+import { ReadSide } from '@hearth/read-side';
+import { openReadSide } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 import { renderTable } from '../output/table';
 
@@ -29,10 +30,10 @@ const asTable = (result: Row, periodKey: string): string => {
   return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
 };
 
-const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: Awaited<ReturnType<typeof upToDateProjections>>) => Promise<void> | void) => {
+const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
   const ledger = await openLedger(g);
   try {
-    const projections = await upToDateProjections(ledger, g.json === true);
+    const projections = await openReadSide(ledger, { quiet: g.json === true });
     try {
       await f(ledger, projections);
     } catch (e) {
@@ -46,7 +47,7 @@ const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: Awaited<Ret
   }
 };
 
-const periodic = (name: string, description: string, period: 'year' | 'month', run: (p: Awaited<ReturnType<typeof upToDateProjections>>, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
+const periodic = (name: string, description: string, period: 'year' | 'month', run: (p: ReadSide, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
   new Command(name)
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')

@@ -1,0 +1,2 @@
+/** The Hearth HTTP service and dashboard (npm start). */
+export {};

@@ -1,0 +1,2 @@
+/** @hearth/nest — HearthModule: the ledger and its read side on @nestjs/cqrs buses. */
+export {};

@@ -1,0 +1,6 @@
+/**
+ * @hearth/read-side — a ledger plus its read models, caught up and following live: the
+ * one read side the CLI and the NestJS service both use (reports, histories, verify).
+ */
+export { ReadSide, type ReadSideOptions } from './read-side';
+export { NoDivisionTreeError } from './no-division-tree-error';
