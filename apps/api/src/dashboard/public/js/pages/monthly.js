@@ -31,13 +31,13 @@ const figureLabel = (f) => (f.group ? `${t(`field.${f.group}`)}: ${t(f.label)}` 
 
 export const mount = (view, { tree, go }, { params }) => {
   const month = /^\d{4}-\d{2}$/.test(params.month ?? '') ? params.month : thisMonth();
-  const division = tree.get(params.division) ? params.division : tree.root;
+  // Without a division the server picks the viewer's own (a caseworker's division, else the root).
+  const asked = tree.get(params.division) ? params.division : undefined;
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : lastDayOf(month);
-  const hasChildren = tree.children(division).length > 0;
 
   const monthInput = h('input', { type: 'month', name: 'month', value: month });
   const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf });
-  const picker = divisionPicker(tree, division, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
+  const picker = divisionPicker(tree, asked ?? tree.root, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('monthly', { month: monthInput.value, division: picker.value, asOf: asOfInput.value }); } },
     field('common.month', monthInput), field('common.division', picker), field('common.asOf', asOfInput), h('button', { type: 'submit' }, t('common.show')));
 
@@ -46,7 +46,7 @@ export const mount = (view, { tree, go }, { params }) => {
     const run = (ext) => async () => {
       status.replaceChildren();
       try {
-        await download(`/api/exports/${report}.${ext}`, { month, division });
+        await download(`/api/exports/${report}.${ext}`, { month, division: asked });
       } catch (error) {
         status.replaceChildren(errorBox(error));
       }
@@ -57,24 +57,29 @@ export const mount = (view, { tree, go }, { params }) => {
       status);
   };
 
+  const place = h('span', {}, asked ? tree.name(asked) : '');
   const monthlyEl = h('div', { class: 'table-wrap', id: 'monthly-table' });
   const progressEl = h('div', { class: 'table-wrap', id: 'progress-table' });
   const backlogEl = h('div', { id: 'backlog' });
   replace(view,
-    h('h2', {}, t('nav.progress'), ' · ', tree.name(division)),
+    h('h2', {}, t('nav.progress'), ' · ', place),
     form,
     h('section', {}, h('h3', {}, t('monthly.title'), ' · ', month), exportButtons('monthly'), monthlyEl),
     h('section', {}, h('h3', {}, t('progress.title'), ' · ', month), exportButtons('progress'), progressEl),
     h('section', {}, h('h3', {}, t('backlog.title'), ' · ', asOf), h('p', { class: 'hint' }, t('backlog.note')), backlogEl));
 
+  /** The children's rows, then the division's own (the total). */
   const both = async (load) => {
-    const [total, byChild] = await Promise.all([load(false), hasChildren ? load(true) : Promise.resolve(null)]);
+    const total = await load(asked, false);
+    picker.value = total.division;
+    place.textContent = tree.name(total.division);
+    const byChild = tree.children(total.division).length > 0 ? await load(total.division, true) : null;
     return [...(byChild?.rows ?? []), total];
   };
   const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
 
   const refreshMonthly = () => section(monthlyEl, async () => {
-    const rows = await both((byChild) => api.monthly(month, division, byChild));
+    const rows = await both((division, byChild) => api.monthly(month, division, byChild));
     replace(monthlyEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('common.division'), cell: divisionLabel(rows) },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
@@ -82,7 +87,7 @@ export const mount = (view, { tree, go }, { params }) => {
   });
 
   const refreshProgress = () => section(progressEl, async () => {
-    const rows = await both((byChild) => api.progress(month, division, byChild));
+    const rows = await both((division, byChild) => api.progress(month, division, byChild));
     const name = divisionLabel(rows);
     replace(progressEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('progress.field'), cell: (f) => figureLabel(f) },
@@ -92,14 +97,17 @@ export const mount = (view, { tree, go }, { params }) => {
 
   const household = (id) => h('a', { href: routeHash('household', { asOf }, id), class: 'household-link' }, id);
   const refreshBacklog = () => section(backlogEl, async () => {
-    const b = await api.backlog(asOf, division);
-    const list = (key, columns) => h('section', { class: 'backlog-list', dataset: { list: key } },
-      h('h4', {}, t(`backlog.${key}`), ` (${b[key].length})`),
-      b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : h('div', { class: 'table-wrap' }, table(columns, b[key])));
+    const b = await api.backlog(asOf, asked);
+    // An analyst gets each list's length (suppressed when small), not the households.
+    const list = (key, columns) => Array.isArray(b[key])
+      ? h('section', { class: 'backlog-list', dataset: { list: key } },
+        h('h4', {}, t(`backlog.${key}`), ` (${b[key].length})`),
+        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : h('div', { class: 'table-wrap' }, table(columns, b[key])))
+      : h('section', { class: 'backlog-list', dataset: { list: key } }, h('h4', {}, t(`backlog.${key}`), ': ', cell(b, key)));
     const col = (key, render = (r) => String(r[key] ?? t('cell.empty'))) => ({ label: t(`col.${key}`), cell: render });
     const hh = col('householdId', (r) => household(r.householdId));
     const div = col('divisionCode', (r) => tree.name(r.divisionCode));
-    replace(backlogEl,
+    replace(backlogEl, anySuppressed([b]) ? suppressedNotice() : null,
       list('referralsOwed', [hh, div, col('memberId'), col('identifiedOn'), col('referrals'), col('owed')]),
       list('followUpsOverdue', [hh, div, col('clearedOn'), col('lastVisitOn'), col('dueOn')]),
       list('surveyUpdatesMissing', [hh, div, col('deadline'), col('lastSurveyOn')]),

@@ -11,21 +11,25 @@ export const MONTHLY_FIELDS = ['stockAtStart', 'identified', 'relapsed', 'cleare
 
 export const mount = (view, { tree, go }, { params }) => {
   const year = Number(params.year ?? thisYear());
-  const division = tree.get(params.division) ? params.division : tree.root;
+  // Without a division the server picks the viewer's own (a caseworker's division, else the root).
+  const asked = tree.get(params.division) ? params.division : undefined;
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
   const yearInput = h('input', { type: 'number', name: 'year', min: '2000', max: '2100', value: String(year) });
-  const picker = divisionPicker(tree, division, (code) => go('stock', { year: yearInput.value, division: code }));
+  const picker = divisionPicker(tree, asked ?? tree.root, (code) => go('stock', { year: yearInput.value, division: code }));
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('stock', { year: yearInput.value, division: picker.value }); } },
     field('common.year', yearInput), field('common.division', picker), h('button', { type: 'submit' }, t('common.show')));
   const chartEl = h('div', { class: 'chart', id: 'stock-chart', role: 'img', 'aria-label': t('stock.chart') });
   const notice = h('div', {});
   const tableEl = h('div', { class: 'table-wrap', id: 'stock-table' });
-  replace(view, h('h2', {}, t('stock.title'), ' · ', tree.name(division), ' · ', String(year)), form, chartEl, notice, tableEl);
+  const place = h('span', {}, asked ? tree.name(asked) : '');
+  replace(view, h('h2', {}, t('stock.title'), ' · ', place, ' · ', String(year)), form, chartEl, notice, tableEl);
   const chart = chartIn(chartEl);
 
   const refresh = () => section(tableEl, async () => {
-    const rows = await Promise.all(months.map((m) => api.monthly(m, division, false)));
+    const rows = await Promise.all(months.map((m) => api.monthly(m, asked, false)));
+    picker.value = rows[0].division;
+    place.textContent = tree.name(rows[0].division);
     const fmt = tooltipValue(t('cell.suppressed'));
     chart.setOption({
       animation: false,
