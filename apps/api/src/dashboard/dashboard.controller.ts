@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Inject, Param, Res } from '@nestjs/common';
+import { Allow } from '../auth/allow.decorator';
 import { DashboardAssets } from './dashboard-assets';
 
 /** The parts of Express's response this controller uses (@types/express is not installed). */
@@ -20,8 +21,12 @@ export const CONTENT_SECURITY_POLICY = [
 
 export const DASHBOARD_ASSETS = Symbol('DASHBOARD_ASSETS');
 
-/** Serves the dashboard's static files under /dashboard/ (no build step: they are the sources). */
+/**
+ * Serves the dashboard's static files under /dashboard/ (no build step: they are the sources).
+ * Public: the page holds no data; it asks for a token and sends it with every API call.
+ */
 @Controller('dashboard')
+@Allow('public')
 export class DashboardController {
   constructor(@Inject(DASHBOARD_ASSETS) private readonly assets: DashboardAssets) {}
 

@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { closed, IdC, MonthC } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
-import { HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
-import { CLOCK } from '../api-options';
+import { HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
@@ -40,7 +39,6 @@ export class ExportsController {
   constructor(
     private readonly queryBus: QueryBus,
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
-    @Inject(CLOCK) private readonly now: () => string,
   ) {}
 
   @Get('monthly.csv')
@@ -66,9 +64,10 @@ export class ExportsController {
   private async send(report: Report, format: Format, principal: Principal, query: unknown, res: RawResponse): Promise<void> {
     const { month, division } = decodeParams(ExportParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const status: ReadModelStatus = await this.queryBus.execute(new ReadModelStatusQuery());
     const sheet = await this.sheet(report, principal, month, scoped);
     const code = (sheet.rows[0]?.[0] ?? 'all') as string;
-    const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet));
+    const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet, status.position));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${report}-${month}-${code.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`);
     // Case figures: not for shared caches, and not kept after the download.
@@ -89,13 +88,13 @@ export class ExportsController {
     return reportSheet(`${report} ${month} ${total.division}`, total, children.rows, (c) => tree?.get(c));
   }
 
-  private notes(report: Report, principal: Principal, month: string, code: string, sheet: Sheet): [string, string][] {
+  private notes(report: Report, principal: Principal, month: string, code: string, sheet: Sheet, position: number): [string, string][] {
     return [
       ['report', TITLES[report]],
       ['month', month],
       ['division', `${code} ${this.ledger.divisions?.get(code)?.name ?? ''}`.trim()],
       ['rows', 'the division (its whole subtree) first, then one row per child division'],
-      ['generated at', this.now()],
+      ['ledger position', `${position} (the read models had applied the log up to this event)`],
       ['disclosure', sheet.suppressed || principal.role === 'analyst'
         ? `counts from 1 to ${this.ledger.policy.suppressBelow - 1} are shown as "suppressed" (domain.md §5 disclosure control)`
         : `not suppressed (${principal.role})`],
