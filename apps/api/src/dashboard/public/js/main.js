@@ -23,6 +23,7 @@ let tree = null;
 let current = null;
 let live = null;
 let renders = 0;
+let pages = 0;
 
 /** Fetches the page's figures; `data-state` tells tests (and screen readers, via aria-busy) when they are in. */
 const refresh = async () => {
@@ -45,6 +46,7 @@ const render = () => {
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.page === route.page);
   disposeChartsIn(view);
   current = page.mount(view, { tree, go }, route);
+  view.dataset.page = String(++pages);
   refresh();
 };
 
