@@ -111,7 +111,7 @@ describe('the dashboard in headless Chromium', () => {
   it("shows an analyst no count from 1 to 4, in tables or charts, only 'suppressed'", async () => {
     const { page, errors } = await open();
     const visibleSmallCounts = () => page.evaluate(() =>
-      [...document.querySelectorAll('#view td')].map((td) => (td.textContent ?? '').trim()).filter((text) => /^[1-4]$/.test(text)));
+      Array.from(document.querySelectorAll('#view td')).map((td) => (td.textContent ?? '').trim()).filter((text) => /^[1-4]$/.test(text)));
     const chartSmallCounts = async (selector: string) =>
       (await chartOption(page, selector)).series.flatMap((s) => s.data).filter((v) => typeof v === 'number' && v >= 1 && v <= 4);
 
