@@ -7,7 +7,7 @@ import {
   ClearanceCommand, CorrectionCommand, DivisionTreeQuery, EmploymentCommand, ExitCommand, HEARTH_LEDGER, HearthModule, householdBusCommand,
   HouseholdEventAccepted, IdentificationCommand, ReferralCommand, RegistrationCommand, TrainingCommand,
 } from '../src';
-import { hearthApp, HearthApp, scratch, wrap } from './support/hearth-app';
+import { hearthApp, HearthApp, scratch, hearthAppOf } from './support/hearth-app';
 import { divisions, fixedNow, identification, registration } from './support/region';
 
 const FAMILIES: Record<CommandType, new (...args: never[]) => unknown> = {
@@ -103,7 +103,7 @@ describe('HearthModule.forRootAsync', () => {
         HearthModule.forRootAsync({ imports: [SettingsModule.with(tmp.store)], inject: [STORE_URL], useFactory: factory }),
         { logger: ['error', 'warn'] },
       );
-      const hearth = wrap(app);
+      const hearth = hearthAppOf(app);
       try {
         expect(factory).toHaveBeenCalledWith(tmp.store);
         await hearth.recordTree();

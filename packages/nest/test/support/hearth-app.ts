@@ -27,10 +27,10 @@ export interface HearthApp {
 
 export const hearthApp = async (options: Partial<HearthModuleOptions> & { store: string }): Promise<HearthApp> => {
   const app = await NestFactory.createApplicationContext(HearthModule.forRoot({ now: fixedNow, ...options }), { logger: ['error', 'warn'] });
-  return wrap(app);
+  return hearthAppOf(app);
 };
 
-export const wrap = (app: INestApplicationContext): HearthApp => {
+export const hearthAppOf = (app: INestApplicationContext): HearthApp => {
   const commands = app.get(CommandBus);
   const queries = app.get(QueryBus);
   const send = (command: HouseholdCommand) => commands.execute(householdBusCommand(command));
