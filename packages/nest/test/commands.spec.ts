@@ -5,7 +5,7 @@ import { COMMAND_TYPES, CommandType, HouseholdCommand, referencePolicy } from '@
 import { Ledger } from '@hearth/ledger';
 import {
   ClearanceCommand, CorrectionCommand, DivisionTreeQuery, EmploymentCommand, ExitCommand, HEARTH_LEDGER, HearthModule, householdBusCommand,
-  HouseholdEventAccepted, IdentificationCommand, ReferralCommand, RegistrationCommand, TrainingCommand,
+  HouseholdEventAccepted, HouseholdHistoryQuery, IdentificationCommand, ReferralCommand, RegistrationCommand, TrainingCommand,
 } from '../src';
 import { hearthApp, HearthApp, scratch, hearthAppOf } from './support/hearth-app';
 import { divisions, fixedNow, identification, registration } from './support/region';
@@ -74,6 +74,20 @@ describe('household commands on the CommandBus', () => {
     expect(mine.map((e) => [e.householdId, e.type, e.streamVersion, e.eventId])).toEqual(result.events.map((e) => ['hh-p', e.type, e.streamVersion, e.eventId]));
     expect(mine[mine.length - 1]?.position).toBe(result.lastPosition);
     expect(mine[0]).toMatchObject({ occurredOn: '2016-01-10', actor: 'system', recordedAt: fixedNow(), data: { householdId: 'hh-p', divisionCode: 'V1' } });
+  });
+
+  it('concurrent commands on one household are retried or reported as conflicts, never lost', async () => {
+    await hearth.record([registration('hh-c')]);
+    const before = published.length;
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => hearth.send({ type: 'AddMember', householdId: 'hh-c', on: '2016-02-01', memberId: `c${i}`, birthYear: 1990 })),
+    );
+    expect(results.every((r) => r.status === 'accepted' || r.status === 'conflict')).toBe(true);
+    const accepted = results.filter((r) => r.status === 'accepted').length;
+    expect(accepted).toBeGreaterThan(0);
+    const history = await hearth.queries.execute(new HouseholdHistoryQuery('hh-c'));
+    expect(history.events).toHaveLength(1 + accepted);
+    expect(published.slice(before).map((e) => e.position).sort((a, b) => a - b)).toEqual(history.events.slice(1).map((e) => e.position));
   });
 
   it('a repeated command (same commandId) is unchanged and publishes nothing', async () => {
