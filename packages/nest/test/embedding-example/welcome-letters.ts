@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Command, CommandHandler, EventsHandler, ICommandHandler, IEventHandler, ofType, Saga } from '@nestjs/cqrs';
+import { Command, CommandHandler, EventsHandler, ICommandHandler, IEvent, IEventHandler, ofType, Saga } from '@nestjs/cqrs';
 import { filter, map, Observable } from 'rxjs';
 import { HouseholdEventAccepted } from '../../src';
 
@@ -42,7 +42,7 @@ export class SendWelcomeLetterHandler implements ICommandHandler<SendWelcomeLett
 @Injectable()
 export class WelcomeLetterSaga {
   @Saga()
-  identified = (events$: Observable<unknown>): Observable<SendWelcomeLetterCommand> =>
+  identified = (events$: Observable<IEvent>): Observable<SendWelcomeLetterCommand> =>
     events$.pipe(
       ofType(HouseholdEventAccepted),
       filter((e) => e.type === 'HouseholdIdentified'),
