@@ -1,16 +1,20 @@
 import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { DashboardModule } from './dashboard.module';
+import { createApp } from '../app';
 
-describe('the dashboard\'s static files', () => {
+describe('the dashboard\'s static files (no token needed: the page holds no data)', () => {
   let app: INestApplication;
   beforeAll(async () => {
-    const moduleRef = await Test.createTestingModule({ imports: [DashboardModule] }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
+    // The whole app, so that its deny-by-default guard is in front of these routes too.
+    app = await createApp({ store: 'memory:', tokens: [], logger: false });
     await app.init();
   });
   afterAll(() => app.close());
+
+  it('sends / to the dashboard', async () => {
+    const res = await request(app.getHttpServer()).get('/').expect(302);
+    expect(res.headers['location']).toBe('/dashboard/');
+  });
 
   it('serves the page with a content security policy that allows this origin only', async () => {
     for (const path of ['/dashboard', '/dashboard/', '/dashboard/index.html']) {

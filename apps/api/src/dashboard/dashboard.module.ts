@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DASHBOARD_ASSETS, DashboardController } from './dashboard.controller';
+import { DashboardRootController } from './dashboard-root.controller';
 import { shippedAssets } from './dashboard-assets';
 import { ExportsController } from './exports.controller';
 
@@ -8,7 +9,7 @@ import { ExportsController } from './exports.controller';
  * the AppModule, whose guard, exception filter and HearthModule (QueryBus, ledger) it relies on.
  */
 @Module({
-  controllers: [DashboardController, ExportsController],
+  controllers: [DashboardController, DashboardRootController, ExportsController],
   providers: [{ provide: DASHBOARD_ASSETS, useFactory: shippedAssets }],
 })
 export class DashboardModule {}

@@ -10,12 +10,14 @@ import { DIVISIONS, FIXTURE_COMMANDS } from './fixture-region';
 
 export const TOKENS = {
   caseworker: 'caseworker-region-0123456789abcdef',
+  pine: 'caseworker-south-0123456789abcdef0',
   auditor: 'auditor-dashboard-0123456789abcdef',
   analyst: 'analyst-dashboard-0123456789abcdef',
 } as const;
 
 const TOKEN_ENTRIES: TokenEntry[] = [
   { token: TOKENS.caseworker, role: 'caseworker', division: 'R', name: 'cw-region' },
+  { token: TOKENS.pine, role: 'caseworker', division: 'P02', name: 'cw-south' },
   { token: TOKENS.auditor, role: 'auditor', name: 'auditor-1' },
   { token: TOKENS.analyst, role: 'analyst' },
 ];
