@@ -181,6 +181,33 @@ describe('the dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lists the members owed a referral, each household linked to its timeline', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server.origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
+    const backlog = await server.api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
+    const owed = page.locator('[data-list=referralsOwed] tbody tr');
+    expect(await owed.count()).toBe(backlog.referralsOwed.length);
+    expect(backlog.referralsOwed.map((r: { householdId: string }) => r.householdId).sort()).toEqual(['p3', 's1']);
+    await navigating(page, () => page.locator('[data-list=referralsOwed] a.household-link', { hasText: 's1' }).click());
+    expect(page.url()).toContain('#/household/s1?asOf=2016-12-31');
+    expect(await page.locator('#household-status').getAttribute('data-status')).toBe('identified');
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses a wrong token and forgets the token on sign-out', async () => {
+    const { page } = await open();
+    await page.goto(`${server.origin}/dashboard/`);
+    await page.fill('#token', 'not-a-token-anyone-was-given');
+    await page.click('#signin-form button[type=submit]');
+    await page.locator('#signin-error').waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBeNull();
+    await signIn(page, server.origin, TOKENS.auditor);
+    expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBe(TOKENS.auditor);
+    await page.click('#signout');
+    expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBeNull();
+    expect(await page.locator('#signin').isVisible()).toBe(true);
+  });
+
   it('switches every label to Simplified Chinese and back', async () => {
     const { page, errors } = await open();
     await signIn(page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
