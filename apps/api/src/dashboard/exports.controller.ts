@@ -37,7 +37,7 @@ const CONTENT_TYPES: Readonly<Record<Format, string>> = {
 @Allow('caseworker', 'auditor', 'analyst')
 export class ExportsController {
   constructor(
-    private readonly queryBus: QueryBus,
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
   ) {}
 
