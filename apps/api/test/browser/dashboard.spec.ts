@@ -31,7 +31,15 @@ describe('the dashboard in headless Chromium', () => {
     const w = await open();
     await signIn(w.page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
     await goTo(w.page, '#/stock?year=2016');
+    await screenshot(w.page, 'stock-auditor');
+    const months = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      server.api(`/api/reports/monthly?month=2016-${String(i + 1).padStart(2, '0')}`, TOKENS.auditor)));
+    const stock = await chartOption(w.page, '#stock-chart');
+    expect(stock.series.find((s) => s.id === 'stockAtEnd')?.data).toEqual(months.map((m) => m.stockAtEnd));
+    expect(stock.series.find((s) => s.id === 'cleared')?.data).toEqual(months.map((m) => m.cleared));
+    expect(months.map((m) => m.stockAtEnd)).toEqual([0, 0, 0, 10, 10, 10, 2, 2, 2, 2, 2, 2]);
     await goTo(w.page, '#/monthly?month=2016-07&asOf=2016-12-31');
+    await screenshot(w.page, 'monthly-auditor');
     await goTo(w.page, '#/household/w1');
     await screenshot(w.page, 'household-auditor');
     expect(w.errors).toEqual([]);

@@ -55,7 +55,7 @@ export const mount = (view, { tree, go }, { params }) => {
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: fmt },
-      legend: { data: [t('field.baselineCleared'), t('field.target')] },
+      legend: { top: 4, data: [t('field.baselineCleared'), t('field.target')] },
       grid: { left: 48, right: 16, bottom: 64, top: 40 },
       xAxis: { type: 'category', data: rows.map((r) => tree.name(r.division)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },

@@ -34,7 +34,7 @@ export const mount = (view, { tree, go }, { params }) => {
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: fmt },
-      legend: { data: [t('field.stockAtEnd'), t('field.identified'), t('field.cleared')] },
+      legend: { top: 4, data: [t('field.stockAtEnd'), t('field.identified'), t('field.cleared')] },
       grid: { left: 48, right: 16, bottom: 40, top: 40 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', minInterval: 1 },
