@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
@@ -235,6 +236,24 @@ describe('the dashboard in headless Chromium', () => {
     expect(check).toEqual({ missing: [], sameKeys: true, keys: expect.any(Number) });
     await navigating(page, () => page.click('#lang'));
     expect(await page.locator('#view h2').textContent()).toContain('Household audit timeline');
+    expect(errors).toEqual([]);
+  });
+
+  it('marks the event an intruder edited in the file as a broken hash', async () => {
+    const db = new Database(server.storePath);
+    const row = db.prepare("SELECT position, data FROM events WHERE stream_id = 'household-w2' AND type = 'MemberEmployed'").get() as { position: number; data: string };
+    db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...JSON.parse(row.data), monthlyIncome: 9999 }), row.position);
+    db.close();
+
+    const { page, errors } = await open();
+    await signIn(page, server.origin, TOKENS.auditor, '#/household/w2');
+    const broken = page.locator('#household tbody tr.broken');
+    expect(await broken.count()).toBe(1);
+    expect(await broken.locator('td').first().textContent()).toBe(String(row.position));
+    expect(await broken.locator('.hash-broken').textContent()).toContain('HASH BROKEN');
+    expect(await page.locator('#chain-status').getAttribute('class')).toBe('error');
+    expect(await page.locator('#household tbody tr .hash-ok').count()).toBe(7);
+    await screenshot(page, 'household-tampered');
     expect(errors).toEqual([]);
   });
 

@@ -24,6 +24,8 @@ const TOKEN_ENTRIES: TokenEntry[] = [
 
 export interface DashboardServer {
   readonly origin: string;
+  /** The SQLite file (the tamper test edits it behind the app's back). */
+  readonly storePath: string;
   /** GET or POST JSON with a token, as the dashboard does. */
   api(path: string, token: string, body?: unknown): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- report rows of several shapes
   close(): Promise<void>;
@@ -32,7 +34,8 @@ export interface DashboardServer {
 /** The real app (createApp) on a fresh SQLite file holding the fixture region, recorded through the API. */
 export const startDashboardServer = async (): Promise<DashboardServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-dashboard-'));
-  const store = `sqlite:${join(dir, 'hearth.db')}`;
+  const storePath = join(dir, 'hearth.db');
+  const store = `sqlite:${storePath}`;
   const ledger = await Ledger.open({ storeUrl: store, policy: referencePolicy });
   const recorded = await ledger.recordDivisionTree(DIVISIONS, '2016-01-01');
   if (recorded._tag === 'Left') throw new Error(JSON.stringify(recorded.left));
@@ -54,6 +57,7 @@ export const startDashboardServer = async (): Promise<DashboardServer> => {
   if (refused.length > 0) throw new Error(`fixture commands refused: ${JSON.stringify(refused.slice(0, 3))}`);
   return {
     origin,
+    storePath,
     api,
     async close() {
       await app.close();

@@ -53,7 +53,7 @@ export const mount = (view, { tree, go }, { arg, params }) => {
         { label: t('col.recordedAt'), cell: (e) => e.recordedAt },
         { label: t('col.note'), cell: (e) => e.note ?? '' },
         { label: t('col.hash'), cell: (e) => h('span', { class: e.hashOk ? 'hash-ok' : 'hash-broken' }, e.hashOk ? `✓ ${t('household.hashOk')}` : `✗ ${t('household.hashBroken')}`) },
-        { label: t('household.details'), cell: (e) => h('details', {}, h('summary', {}, t('household.details')), h('pre', {}, JSON.stringify(e.data, null, 2))) },
+        { label: t('col.data'), cell: (e) => h('details', {}, h('summary', {}, t('household.details')), h('pre', {}, JSON.stringify(e.data, null, 2))) },
       ], v.events, { rowClass: (e) => (e.hashOk ? '' : 'broken') })));
   });
   return { refresh };
