@@ -13,11 +13,9 @@ const PUBLIC = join(__dirname, 'public');
 const scripts = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? scripts(join(dir, n)) : n.endsWith('.js') ? [join(dir, n)] : []));
 
-const dictionarySource = readFileSync(join(PUBLIC, 'js/i18n.js'), 'utf8');
-const section = (from: string, to: string) => dictionarySource.slice(dictionarySource.indexOf(from), dictionarySource.indexOf(to));
-const keysOf = (source: string) => new Set([...source.matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1] as string));
-const en = keysOf(section('const en = {', 'const zh = {'));
-const zh = keysOf(section('const zh = {', 'export const dictionaries'));
+const keysOf = (file: string) => new Set([...readFileSync(join(PUBLIC, 'js/labels', file), 'utf8').matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1] as string));
+const en = keysOf('en.js');
+const zh = keysOf('zh.js');
 
 describe('the dashboard dictionaries', () => {
   it('hold the same keys in English and Chinese', () => {
