@@ -30,13 +30,21 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   let received = 0;
   let over = Number.isFinite(declared) && declared > limit;
   await new Promise<void>((resolve, reject) => {
+    let ended = false;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > limit) over = true;
       if (!over) chunks.push(chunk);
     });
-    req.on('end', resolve);
+    req.on('end', () => {
+      ended = true;
+      resolve();
+    });
     req.on('error', reject);
+    // A client that goes away mid-body: nothing to decide, and no promise left waiting.
+    req.on('close', () => {
+      if (!ended) reject(new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body ended early (the connection closed)', field: '' }));
+    });
   });
   if (over) throw tooLarge();
   const text = Buffer.concat(chunks).toString('utf8');
