@@ -7,7 +7,7 @@ import { language, setLanguage, t, translateStatic } from './i18n.js';
 import { followPosition } from './live.js';
 import { go, parseRoute, routeHash } from './router.js';
 import * as session from './session.js';
-import { errorBox } from './pages/common.js';
+import { errorBox, thisYear } from './pages/common.js';
 import * as clearance from './pages/clearance.js';
 import * as household from './pages/household.js';
 import * as monthly from './pages/monthly.js';
@@ -65,7 +65,9 @@ const start = async () => {
   signInView.hidden = true;
   document.body.classList.add('signed-in');
   try {
-    tree = divisionTree(await api.divisions());
+    // The division the server reports on when none is named is the viewer's home.
+    const [divisions, own] = await Promise.all([api.divisions(), api.clearance(thisYear(), undefined, false)]);
+    tree = divisionTree(divisions, own.division);
   } catch (error) {
     if (!session.token()) return;
     replace(view, errorBox(error));

@@ -44,7 +44,7 @@ export const mount = (view, { tree, go }, { params }) => {
     const byChild = below.length > 0 ? await api.clearance(year, division, true) : null;
     const rows = byChild ? byChild.rows : [total];
 
-    replace(crumbs, tree.lineage(division).map((d, i, all) => i === all.length - 1
+    replace(crumbs, tree.lineageFromHome(division).map((d, i, all) => i === all.length - 1
       ? h('span', { 'aria-current': 'page', dataset: { level: d.level } }, d.name)
       : h('a', { href: routeHash('clearance', { year, division: d.code }) }, d.name)));
     replace(hint, below.length > 0 ? `${t('clearance.byChild', { level: t(`level.${below[0].level}`) })}. ${t('clearance.drillHint')}` : t('clearance.villageNote'));
