@@ -60,8 +60,8 @@ export const mount = (view, { tree, go }, { params }) => {
       xAxis: { type: 'category', data: rows.map((r) => tree.name(r.division)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'baselineCleared', name: t('field.baselineCleared'), type: 'bar', data: rows.map((r) => r.baselineCleared), cursor },
-        { id: 'target', name: t('field.target'), type: 'bar', data: rows.map((r) => r.target), cursor },
+        { id: 'baselineCleared', name: t('field.baselineCleared'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.baselineCleared), cursor },
+        { id: 'target', name: t('field.target'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.target), cursor },
       ],
     }, { notMerge: true });
     replace(notice, anySuppressed([total, ...rows]) ? suppressedNotice() : null);

@@ -40,8 +40,8 @@ export const mount = (view, { tree, go }, { params }) => {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { id: 'stockAtEnd', name: t('field.stockAtEnd'), type: 'line', data: rows.map((r) => r.stockAtEnd) },
-        { id: 'identified', name: t('field.identified'), type: 'bar', data: rows.map((r) => r.identified) },
-        { id: 'cleared', name: t('field.cleared'), type: 'bar', data: rows.map((r) => r.cleared) },
+        { id: 'identified', name: t('field.identified'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.identified) },
+        { id: 'cleared', name: t('field.cleared'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.cleared) },
       ],
     }, { notMerge: true });
     replace(notice, anySuppressed(rows) ? suppressedNotice() : null);
