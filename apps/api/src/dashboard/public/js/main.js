@@ -25,6 +25,29 @@ let live = null;
 let renders = 0;
 let pages = 0;
 
+/**
+ * One refresh of a page at a time: a change that arrives while its figures are being
+ * fetched asks for one more fetch after, so an older answer never lands over a newer one.
+ */
+const oneAtATime = (page) => {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await page.refresh();
+    } while (again);
+    running = null;
+  };
+  return {
+    refresh: () => {
+      if (running) again = true;
+      else running = run();
+      return running;
+    },
+  };
+};
+
 /** Fetches the page's figures; `data-state` tells tests (and screen readers, via aria-busy) when they are in. */
 const refresh = async () => {
   if (!current) return;
@@ -45,7 +68,7 @@ const render = () => {
   const page = PAGES[route.page] ?? clearance;
   for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.page === route.page);
   disposeChartsIn(view);
-  current = page.mount(view, { tree, go }, route);
+  current = oneAtATime(page.mount(view, { tree, go }, route));
   view.dataset.page = String(++pages);
   refresh();
 };
