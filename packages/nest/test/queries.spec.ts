@@ -121,3 +121,20 @@ describe('queries that cannot be answered', () => {
     await expect(hearth.queries.execute(query)).rejects.toMatchObject({ constructor: InvalidQueryError, field });
   });
 });
+
+describe("on a 'memory:' store (read models in a private in-memory database)", () => {
+  it('records, follows and reports as on SQLite', async () => {
+    const hearth = await hearthApp({ store: 'memory:' });
+    try {
+      await hearth.recordTree();
+      await hearth.record([...identification('hh-1'), ...identification('hh-2', 'V2')]);
+      expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, byChild: true }))).toMatchObject({
+        division: 'R', rows: [{ division: 'V1', identifiedInYear: 1 }, { division: 'V2', identifiedInYear: 1 }],
+      });
+      expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 9, head: 9, behind: 0, live: true });
+      expect((await hearth.queries.execute(new VerifyLogQuery())).anomalies).toEqual([]);
+    } finally {
+      await hearth.app.close();
+    }
+  });
+});
