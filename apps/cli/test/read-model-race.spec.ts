@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { Ledger } from '@hearth/ledger';
-import { DirectReports, openProjections, Reports } from '@hearth/projections';
+import { DirectReports, openProjections } from '@hearth/projections';
 import { hearth, tempDir, writeLines } from './support/cli';
 import { RaceWorker, seededRandom } from './support/race-workers';
 
@@ -24,7 +24,7 @@ const YEARS = [2016, 2017, 2018, 2019, 2020];
 const MONTHS = YEARS.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`));
 
 /** The reports an auditor would compare: every year's clearance by child of the root, every month's table. */
-const figures = (r: Pick<Reports, 'clearanceReport' | 'monthlyReport'>): unknown => ({
+const figures = (r: Pick<DirectReports, 'clearanceReport' | 'monthlyReport'>): unknown => ({
   clearance: YEARS.map((year) => r.clearanceReport({ year, byChild: true })),
   monthly: MONTHS.map((month) => r.monthlyReport({ month })),
 });

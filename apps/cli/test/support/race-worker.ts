@@ -33,8 +33,7 @@ const follow = async (): Promise<void> => {
 /** Resolves once the live runner has taken every event of the log into account. */
 const sync = async (): Promise<void> => {
   if (!live) throw new Error('sync before follow');
-  const head = (await live.ledger.store.readAll({})).reduce((max, e) => Math.max(max, e.position), 0);
-  await live.side.waitFor(head);
+  await live.side.waitFor(await live.ledger.store.headPosition());
 };
 
 const handle = async (line: string): Promise<void> => {
