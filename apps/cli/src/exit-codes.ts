@@ -5,6 +5,8 @@ export const EXIT = {
   someRejected: 3,
   unknownTarget: 4,
   anomalies: 5,
+  /** The store stayed locked by another process past every wait and retry: nothing changed, try again. */
+  storeBusy: 6,
 } as const;
 
 /** An error that ends the command with a given exit code and a message for people. */

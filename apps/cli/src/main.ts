@@ -10,6 +10,7 @@ import { verifyCommand } from './commands/verify';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions } from './global-options';
 import { log } from './output/emit';
+import { storeBusyError } from './store-busy';
 
 export const buildProgram = (): Command => {
   const program = new Command('hearth')
@@ -40,7 +41,8 @@ export const run = async (argv: readonly string[]): Promise<number> => {
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
-  } catch (e) {
+  } catch (caught) {
+    const e = storeBusyError(caught) ?? caught;
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (e instanceof CliError) {
       log(`hearth: ${e.message}`);

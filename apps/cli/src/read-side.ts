@@ -2,7 +2,9 @@ import { Ledger } from '@hearth/ledger';
 import { RunnerProgress } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import { CliError, EXIT } from './exit-codes';
-import { log } from './output/emit';
+import { GlobalOptions, openLedger } from './global-options';
+import { emitJson, emitText, log } from './output/emit';
+import { renderTable } from './output/table';
 
 export const progressLine = (what: string) => {
   let last = 0;
@@ -31,5 +33,37 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
   } catch (e) {
     if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
     throw e;
+  }
+};
+
+/**
+ * `hearth verify --read-models`: the read models against a rebuild from the log and the
+ * direct fold of the log, for every division and period with data. Sets exit code 5
+ * when they differ.
+ */
+export const verifyReadModels = async (g: GlobalOptions): Promise<void> => {
+  const ledger = await openLedger(g);
+  try {
+    const side = await openReadSide(ledger, { quiet: g.json === true });
+    try {
+      if (!g.json) log('verify: comparing the read models with a rebuild from the log and with the direct fold of the log…');
+      const result = await side.verifyReadModels();
+      if (g.json) emitJson(result);
+      else {
+        emitText(
+          `Read models at position ${result.position.toLocaleString('en')}: ${result.rows.toLocaleString('en')} rows, ` +
+            `${result.reportsCompared.toLocaleString('en')} reports (${result.divisions} divisions, ${result.periods.years} years, ${result.periods.months} months): ` +
+            `${result.differenceCount} differences.`,
+        );
+        if (result.differences.length > 0) emitText(`\n${renderTable(['kind', 'where', 'detail'], result.differences.map((d) => [d.kind, d.where, d.detail]))}`);
+        if (result.differenceCount > result.differences.length) emitText(`… and ${result.differenceCount - result.differences.length} more (rebuild the read models: \`hearth rebuild\`).`);
+        else if (result.differenceCount > 0) emitText('Rebuild the read models from the log with `hearth rebuild`.');
+      }
+      process.exitCode = result.differenceCount > 0 ? EXIT.anomalies : EXIT.ok;
+    } finally {
+      await side.close();
+    }
+  } finally {
+    await ledger.close();
   }
 };

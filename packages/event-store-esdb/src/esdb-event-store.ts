@@ -260,6 +260,24 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  /** Reads `$all` backwards from its end, past system events and other namespaces, to the last event this store shows. */
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    let from: Position | typeof END = END;
+    for (;;) {
+      const page: AllStreamResolvedEvent[] = [];
+      for await (const resolved of this.client.readAll({ fromPosition: from, maxCount: this.pageSize, direction: BACKWARDS })) page.push(resolved);
+      for (const resolved of page) {
+        const event = this.toRecorded(resolved);
+        if (event) return event.position;
+      }
+      // Backwards, `fromPosition` is exclusive: the next page holds the events before this one's oldest.
+      const oldest = page.at(-1)?.event?.position;
+      if (page.length < this.pageSize || !oldest) return 0;
+      from = oldest;
+    }
+  }
+
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     this.assertOpen();
     const after = options.after ?? 0;

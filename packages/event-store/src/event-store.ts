@@ -79,6 +79,11 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<number>;
   readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]>;
   /**
+   * Position of the last event `readAll` would return now (0 for an empty store): how far
+   * a reader of the log (the projections) has to go to be up to date.
+   */
+  headPosition(): Promise<number>;
+  /**
    * Catch-up then live: every matching event after `after`, in position order,
    * exactly once, `onEvent` awaited one at a time.
    */

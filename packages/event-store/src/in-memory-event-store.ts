@@ -64,6 +64,11 @@ export class InMemoryEventStore implements EventStore {
     return result;
   }
 
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.log.length;
+  }
+
   subscribeToAll(opts: SubscribeToAllOptions): Subscription {
     this.assertOpen();
     return this.subscriptions.open(opts);

@@ -65,6 +65,7 @@ export class SqliteEventStore implements EventStore {
       streamVersion: database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
       positionOfVersion: database.prepare<[string, number], number>(SQLITE_QUERIES.positionOfVersion).pluck(),
       readStream: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStream),
+      headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
     };
@@ -144,6 +145,11 @@ export class SqliteEventStore implements EventStore {
         ? this.statements.readAll.all(after, sqlLimit(maxCount))
         : this.statements.readAllOfTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
     return rows.map(toRecordedEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.headPosition.get() ?? 0;
   }
 
   subscribeToAll(opts: SubscribeToAllOptions): Subscription {

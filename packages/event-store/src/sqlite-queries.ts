@@ -10,6 +10,7 @@ export const SQLITE_QUERIES = {
   positionOfVersion: 'SELECT position FROM events WHERE stream_id = ? AND version = ?',
   /** LIMIT -1 means no limit in SQLite. */
   readStream: `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+  headPosition: 'SELECT max(position) FROM events',
   readAll: `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   /** Types arrive as one JSON array parameter, so a single prepared statement serves any number of them. */
   readAllOfTypes: `SELECT ${COLUMNS} FROM events

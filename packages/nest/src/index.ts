@@ -16,4 +16,4 @@ export { InvalidQueryError } from './queries/invalid-query-error';
 export { HearthReadSide, type ReadModelStatus } from './read-side/hearth-read-side';
 export { ModuleShutDownError } from './read-side/module-shut-down-error';
 export { UnknownDivisionError, UnknownHouseholdError } from '@hearth/projections';
-export { NoDivisionTreeError } from '@hearth/read-side';
+export { NoDivisionTreeError, ReadModelsNotReadyError } from '@hearth/read-side';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventBus } from '@nestjs/cqrs';
+import { CqrsModule, EventBus } from '@nestjs/cqrs';
 import { COMMAND_TYPES, CommandType, HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import {
@@ -141,3 +141,25 @@ describe('HearthModule.forRootAsync', () => {
   });
 });
 
+
+describe('an application that imports CqrsModule.forRoot() itself as well', () => {
+  it('shares one set of buses with the module', async () => {
+    const tmp = scratch();
+    @Module({ imports: [CqrsModule.forRoot(), HearthModule.forRoot({ store: tmp.store, now: fixedNow })] })
+    class BothModule {}
+    const app = await NestFactory.createApplicationContext(BothModule, { logger: ['error', 'warn'] });
+    try {
+      const hearth = hearthAppOf(app);
+      const seen: string[] = [];
+      app.get(EventBus).subscribe((e) => {
+        if (e instanceof HouseholdEventAccepted) seen.push(e.type);
+      });
+      await hearth.recordTree();
+      expect(await hearth.send(registration('hh-b'))).toMatchObject({ status: 'accepted' });
+      expect(seen).toEqual(['HouseholdRegistered']);
+    } finally {
+      await app.close();
+      tmp.remove();
+    }
+  });
+});

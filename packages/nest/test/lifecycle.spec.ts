@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,23 +46,29 @@ describe('the module follows the log from bootstrap to shutdown', () => {
 
       // Bootstrap alone (no query yet) brings the read models up to the log's head.
       const hearth = await hearthApp({ store: tmp.store });
-      expect(await storedPositions(tmp.store)).toEqual({ position: 5, head: 5 });
-      // A report counts what was appended before it was asked, through the module or by another writer on the store.
-      await hearth.record([registration('hh-0')]);
-      await appendElsewhere(tmp.store, identification('hh-3'));
-      expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).toMatchObject({ identifiedInYear: 2 });
-      expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 10, head: 10, behind: 0, live: true });
-      const ledger = hearth.app.get<Ledger>(HEARTH_LEDGER);
-      await hearth.app.close();
+      let open = true;
+      try {
+        expect(await storedPositions(tmp.store)).toEqual({ position: 5, head: 5 });
+        // A report counts what was appended before it was asked, through the module or by another writer on the store.
+        await hearth.record([registration('hh-0')]);
+        await appendElsewhere(tmp.store, identification('hh-3'));
+        expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).toMatchObject({ identifiedInYear: 2 });
+        expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 10, head: 10, behind: 0, live: true });
+        const ledger = hearth.app.get<Ledger>(HEARTH_LEDGER);
+        await hearth.app.close();
+        open = false;
 
-      // After shutdown: no query is answered, the store is closed, and SQLite's write-ahead log was folded back at close.
-      await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).rejects.toBeInstanceOf(ModuleShutDownError);
-      await expect(ledger.store.readAll()).rejects.toThrow();
-      expect(existsSync(`${tmp.file}-wal`)).toBe(false);
+        // After shutdown: no query is answered, the store is closed, and SQLite's write-ahead log was folded back at close.
+        await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).rejects.toBeInstanceOf(ModuleShutDownError);
+        await expect(ledger.store.readAll()).rejects.toThrow();
+        expect(existsSync(`${tmp.file}-wal`)).toBe(false);
 
-      // The runner is stopped: an event appended by another writer afterwards is not projected by anyone.
-      await appendElsewhere(tmp.store, [registration('hh-2')]);
-      expect(await storedPositions(tmp.store)).toEqual({ position: 10, head: 11 });
+        // The runner is stopped: an event appended by another writer afterwards is not projected by anyone.
+        await appendElsewhere(tmp.store, [registration('hh-2')]);
+        expect(await storedPositions(tmp.store)).toEqual({ position: 10, head: 11 });
+      } finally {
+        if (open) await hearth.app.close();
+      }
     } finally {
       tmp.remove();
     }
@@ -88,29 +94,33 @@ describe('the module follows the log from bootstrap to shutdown', () => {
 describe('an HTTP application with enableShutdownHooks, run through tsx (no decorator metadata)', () => {
   it('serves commands and queries, and on SIGTERM closes the read models and the store before it exits', async () => {
     const tmp = scratch();
+    let child: ChildProcess | undefined;
     try {
       const packageDir = join(__dirname, '..');
       // tsx takes experimentalDecorators from the tsconfig of its working directory (decision 0026).
-      const child = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'support/serve-until-signal.ts'), tmp.store], {
+      const server = spawn(process.execPath, ['--require', 'tsx/cjs', join(__dirname, 'support/serve-until-signal.ts'), tmp.store], {
         cwd: packageDir, stdio: ['ignore', 'pipe', 'pipe'],
       });
+      child = server;
       let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+      server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.on('exit', (code, signal) => resolve({ code, signal })));
       const firstLine = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout }).once('line', resolve);
+        createInterface({ input: server.stdout }).once('line', resolve);
         void exited.then(({ code }) => reject(new Error(`the child exited (${code}) before it was ready:\n${stderr}`)));
       });
       expect(JSON.parse(firstLine)).toEqual({ position: 5, head: 5, behind: 0, live: true });
       expect(existsSync(`${tmp.file}-wal`)).toBe(true);
 
-      child.kill('SIGTERM');
+      server.kill('SIGTERM');
       // Nest closes the application, then ends the process with the same signal (an error in a hook would exit 1).
       expect(await exited).toEqual({ code: null, signal: 'SIGTERM' });
       expect(stderr).toBe('');
       expect(existsSync(`${tmp.file}-wal`)).toBe(false);
       expect(await storedPositions(tmp.store)).toEqual({ position: 5, head: 5 });
     } finally {
+      // A failed expectation must not leave the server running (and jest waiting for it).
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       tmp.remove();
     }
   }, 60_000);

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import * as E from 'fp-ts/Either';
 import {
   BacklogReportQuery, ClearanceReportQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, NoDivisionTreeError,
-  ProgressReportQuery, ReadModelStatusQuery, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
+  ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
 } from '../src';
 import { hearthApp, HearthApp, scratch } from './support/hearth-app';
 import { divisions, identification, registration } from './support/region';
@@ -35,6 +36,8 @@ describe('queries before and after the division tree is recorded', () => {
     await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).rejects.toBeInstanceOf(NoDivisionTreeError);
     await expect(hearth.queries.execute(new BacklogReportQuery({ asOf: '2016-06-01' }))).rejects.toBeInstanceOf(NoDivisionTreeError);
     expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 0, head: 0, behind: 0, live: false });
+    // Commands are decided against an empty tree: no household can be registered yet.
+    expect(await hearth.send(registration('hh-0'))).toMatchObject({ status: 'rejected', error: { code: 'UNKNOWN_DIVISION' } });
   });
 
   it('once a tree is recorded through the module, the tree is answered and the read models open on it, following live', async () => {
@@ -46,6 +49,16 @@ describe('queries before and after the division tree is recorded', () => {
     const status = await hearth.queries.execute(new ReadModelStatusQuery());
     expect(status).toEqual({ position: status.head, head: status.head, behind: 0, live: true });
     expect(status.head).toBe(5); // the tree, then four household events
+  });
+
+  it('a changed tree recorded through the module reopens the read models on it', async () => {
+    const grown = [...divisions, { code: 'V3', name: 'Village three', parentCode: 'R', level: 'village' }];
+    expect(await hearth.commands.execute(new RecordDivisionTreeCommand(grown, '2016-06-01'))).toEqual(E.right({ changed: true, divisions: 4 }));
+    await hearth.record(identification('hh-3', 'V3'));
+    expect((await hearth.queries.execute(new DivisionTreeQuery())).divisions).toHaveLength(4);
+    expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, division: 'V3' }))).toMatchObject({ division: 'V3', identifiedInYear: 1 });
+    expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).toMatchObject({ division: 'R', identifiedInYear: 2 });
+    expect(await hearth.queries.execute(new ReadModelStatusQuery())).toMatchObject({ behind: 0, live: true });
   });
 });
 
@@ -119,5 +132,22 @@ describe('queries that cannot be answered', () => {
     ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
   ])('a malformed %s rejects with InvalidQueryError naming it', async (field, query) => {
     await expect(hearth.queries.execute(query)).rejects.toMatchObject({ constructor: InvalidQueryError, field });
+  });
+});
+
+describe("on a 'memory:' store (read models in a private in-memory database)", () => {
+  it('records, follows and reports as on SQLite', async () => {
+    const hearth = await hearthApp({ store: 'memory:' });
+    try {
+      await hearth.recordTree();
+      await hearth.record([...identification('hh-1'), ...identification('hh-2', 'V2')]);
+      expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, byChild: true }))).toMatchObject({
+        division: 'R', rows: [{ division: 'V1', identifiedInYear: 1 }, { division: 'V2', identifiedInYear: 1 }],
+      });
+      expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 9, head: 9, behind: 0, live: true });
+      expect((await hearth.queries.execute(new VerifyLogQuery())).anomalies).toEqual([]);
+    } finally {
+      await hearth.app.close();
+    }
   });
 });

@@ -3,7 +3,7 @@
  * into SQLite facts, the runner that keeps them up to date, the report queries of
  * domain.md §5, an independent direct computation of the same reports, and the audit.
  */
-export { openProjections, type Projections, type ProjectionsOptions } from './open-projections';
+export { openProjections, type Projections, type ProjectionsOptions, type ReadModelView } from './open-projections';
 export type { Projection, ProjectionWriter } from './projection';
 export type { ProjectedEvent, CorrectedEvent } from './projected-event';
 export { ALL_PROJECTIONS } from './projections/all-projections';
@@ -15,6 +15,8 @@ export { eventFactsProjection, type EventFactsSpec, type FactSource } from './pr
 export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
 export { UndecodableEventError } from './runner/prepare-events';
 export type { Checkpoint } from './storage/checkpoints';
+export type { ReadModelRows } from './storage/read-model-rows';
+export { isBusyError, ReadModelsBusyError } from './storage/write-lock';
 export { Reports } from './reports/reports';
 export type { ClearanceQuery } from './reports/clearance-report';
 export type { MonthQuery } from './reports/monthly-report';

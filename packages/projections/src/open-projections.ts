@@ -7,6 +7,7 @@ import { Reports } from './reports/reports';
 import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projection-runner';
 import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
+import { readModelRows, ReadModelRows } from './storage/read-model-rows';
 import { ensureProjections } from './storage/projection-schema';
 
 export interface ProjectionsOptions {
@@ -19,23 +20,31 @@ export interface ProjectionsOptions {
   readonly runner?: RunnerOptions;
 }
 
+/** The read models as one read transaction sees them: every projection at `position`. */
+export interface ReadModelView {
+  readonly position: number;
+  readonly reports: Reports;
+  /** Every row of every table (for audits: see ReadModelRows). */
+  rows(): ReadModelRows;
+}
+
 export interface Projections {
   readonly runner: ProjectionRunner;
   readonly reports: Reports;
   /** Projections reset at open because their version changed (or they never ran): the next catch-up rebuilds them. */
   readonly reset: readonly string[];
+  /**
+   * Runs `f` inside one read transaction — a snapshot that no commit of a batch or a
+   * reset can change half-way — provided every projection stands at one and the same
+   * position, at least `atLeast`, in that snapshot. `undefined` otherwise (behind the log,
+   * or reset by a rebuild in another process): catch up and ask again.
+   */
+  readAt<T>(atLeast: number, f: (view: ReadModelView) => T): { value: T; position: number } | undefined;
   /** Drops and rebuilds the named projections (default: all) from the log. */
   rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number>;
   /** Stops the runner; closes the database if this package opened it (never the store). */
   close(): Promise<void>;
 }
-
-const headOf = (db: Database.Database): (() => number | undefined) => {
-  const hasEvents = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'").get() !== undefined;
-  if (!hasEvents) return () => undefined;
-  const max = db.prepare<[], number | null>('SELECT max(position) FROM events').pluck();
-  return () => max.get() ?? 0;
-};
 
 /**
  * The read side in one call: makes the projections' tables exist at their current
@@ -48,12 +57,20 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
   const projections = opts.projections ?? ALL_PROJECTIONS;
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
-  const runner = new ProjectionRunner(store, db, checkpoints, projections, { head: headOf(db), ...opts.runner });
+  const runner = new ProjectionRunner(store, db, checkpoints, projections, opts.runner);
   const reports = new Reports(db, opts.policy, opts.divisions);
+  const readAt = db.transaction((atLeast: number, f: (view: ReadModelView) => unknown): { value: unknown; position: number } | undefined => {
+    const positions = runner.status().map((c) => c.position);
+    const position = Math.min(...positions);
+    if (position < atLeast || positions.some((p) => p !== position)) return undefined;
+    return { value: f({ position, reports, rows: () => readModelRows(db, projections) }), position };
+  });
   return {
     runner,
     reports,
     reset,
+    // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
+    readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,
     rebuild: (names, onProgress) => runner.rebuild(names, onProgress),
     close: async () => {
       await runner.stop();

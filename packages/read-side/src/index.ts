@@ -4,4 +4,5 @@
  */
 export { ReadSide, type ReadSideOptions } from './read-side';
 export { NoDivisionTreeError } from './no-division-tree-error';
-export { logHead } from './log-head';
+export { ReadModelsNotReadyError } from './read-models-not-ready-error';
+export type { ReadModelDifference, ReadModelVerification } from './read-model-check';

@@ -2,8 +2,9 @@ import type { Ledger } from '@hearth/ledger';
 import {
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
-import { logHead } from './log-head';
 import { NoDivisionTreeError } from './no-division-tree-error';
+import { checkReadModels, ReadModelVerification } from './read-model-check';
+import { ReadModelsNotReadyError } from './read-models-not-ready-error';
 
 export interface ReadSideOptions {
   /** Bring the read models up to the log's head before returning (default true). */
@@ -16,16 +17,35 @@ export interface ReadSideOptions {
   readonly onLiveError?: (error: Error) => void;
 }
 
+/** Tries of `read()` before it gives up on a read model that keeps being reset elsewhere. */
+const READ_ATTEMPTS = 10;
+
 /**
  * A ledger and its read models, caught up and (after `follow()`) following live: what
  * the CLI's read commands and the service both stand on. It owns the read models it
  * opened; the ledger stays the caller's to close.
+ *
+ * Other processes may write the same read models (a `hearth rebuild` beside a running
+ * service): every read runs in one snapshot in which all read models stand at one
+ * position, never across a batch or a reset half-applied (see `read()` and `reports`).
  */
 export class ReadSide {
+  /** The highest position this side has read the models at: a read below it would go back in time. */
+  private reached = 0;
+  private readonly checkedReports: Reports;
+
   private constructor(
     readonly ledger: Ledger,
     private readonly projections: Projections,
-  ) {}
+  ) {
+    this.checkedReports = new Proxy(projections.reports, {
+      get: (target, key, receiver) => {
+        const value: unknown = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => this.readNow((reports) => (Reflect.get(reports, key) as (...a: unknown[]) => unknown).apply(reports, args));
+      },
+    });
+  }
 
   static async open(ledger: Ledger, opts: ReadSideOptions = {}): Promise<ReadSide> {
     const divisions = ledger.divisions;
@@ -37,12 +57,44 @@ export class ReadSide {
     });
     if (projections.reset.length > 0) opts.onReset?.(projections.reset);
     const side = new ReadSide(ledger, projections);
-    if (opts.catchUp !== false) await projections.runner.catchUp(opts.onProgress);
+    if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
     return side;
   }
 
+  /**
+   * The reports, each call read in one snapshot of the read models as they stand (no
+   * waiting: for reads that must include the latest events, use `read()`). Throws
+   * ReadModelsNotReadyError rather than answer from read models that are not at one
+   * position or have gone back below what this side already read (reset by a rebuild
+   * in another process, and not yet replayed).
+   */
   get reports(): Reports {
-    return this.projections.reports;
+    return this.checkedReports;
+  }
+
+  /**
+   * Runs `f` on the reports once the read models have taken in every event appended
+   * before this call (catching up if need be), in one snapshot in which every read model
+   * stands at one position: the answer is that of a fold of the log up to it.
+   */
+  async read<T>(f: (reports: Reports) => T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.ledger.store.headPosition();
+      if (this.position() < head) await this.catchUp();
+      const seen = this.projections.readAt(Math.max(head, this.reached), (view) => f(view.reports));
+      if (seen) {
+        this.reached = Math.max(this.reached, seen.position);
+        return seen.value;
+      }
+      if (attempt >= READ_ATTEMPTS) throw new ReadModelsNotReadyError(this.position(), head);
+    }
+  }
+
+  private readNow<T>(f: (reports: Reports) => T): T {
+    const seen = this.projections.readAt(this.reached, (view) => f(view.reports));
+    if (!seen) throw new ReadModelsNotReadyError(this.position(), this.reached);
+    this.reached = Math.max(this.reached, seen.position);
+    return seen.value;
   }
 
   /** The log position every read model has taken into account. */
@@ -50,13 +102,13 @@ export class ReadSide {
     return this.projections.runner.position();
   }
 
-  /** The read models' position and the log's last position (the read models are `head - position` events behind). */
+  /** Where the read models stand (`position`) against the end of the log (`head`). */
   async status(): Promise<{ position: number; head: number }> {
-    const position = this.position();
-    return { position, head: await logHead(this.ledger.store, position) };
+    const head = await this.ledger.store.headPosition();
+    return { position: this.position(), head };
   }
 
-  catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
+  async catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
     return this.projections.runner.catchUp(onProgress);
   }
 
@@ -83,6 +135,23 @@ export class ReadSide {
   /** Every hash chain recomputed and every household replayed through the Decider. */
   verify(opts: VerifyOptions = {}): Promise<LogVerification> {
     return verifyLog(this.ledger.store, this.ledger.context(), opts);
+  }
+
+  /**
+   * Compares the read models, row by row, with a rebuild from the log into a scratch
+   * database, and every report for every division and period with data with the
+   * direct fold of the log (DirectReports): `differences` is empty when they are right.
+   */
+  verifyReadModels(): Promise<ReadModelVerification> {
+    const divisions = this.ledger.divisions;
+    if (!divisions) throw new NoDivisionTreeError();
+    return checkReadModels({
+      store: this.ledger.store,
+      projections: this.projections,
+      policy: this.ledger.policy,
+      divisions,
+      catchUp: () => this.catchUp(),
+    });
   }
 
   /** Stops following and closes the read models (never the ledger). */

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { suppress, UnknownDivisionError } from '@hearth/projections';
+import { Reports, suppress, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -47,7 +47,7 @@ const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) =
   }
 };
 
-const periodic = (name: string, description: string, period: 'year' | 'month', run: (p: ReadSide, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
+const periodic = (name: string, description: string, period: 'year' | 'month', run: (r: Reports, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
   new Command(name)
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
@@ -58,8 +58,8 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
       const g = globals();
       if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
-      await withReadSide(g, (ledger, p) => {
-        const raw = run(p, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }) as Row;
+      await withReadSide(g, async (ledger, p) => {
+        const raw = (await p.read((r) => run(r, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }))) as Row;
         const result = (opts.suppress ? suppress(raw, ledger.policy.suppressBelow) : raw) as Row;
         if (g.json) emitJson(result);
         else {
@@ -71,9 +71,9 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
 
 export const reportCommand = (globals: () => GlobalOptions): Command => {
   const report = new Command('report').description('read models of domain.md §5, by business date, for any division');
-  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (p, q) => p.reports.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (p, q) => p.reports.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (p, q) => p.reports.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
   report.addCommand(
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
@@ -83,8 +83,8 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
         const g = globals();
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
-        await withReadSide(g, (_ledger, p) => {
-          const result = p.reports.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }) as unknown as Row;
+        await withReadSide(g, async (_ledger, p) => {
+          const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);
           for (const [k, v] of Object.entries(result)) {

@@ -361,6 +361,15 @@ export const runEventStoreContract = (
         expect(await store.readAll({ after: positionAt(all, 1), maxCount: 0 })).toEqual([]);
       });
 
+      it('names the head: 0 when empty, then the position of the last event appended', async () => {
+        expect(await store.headPosition()).toBe(0);
+        const all = await seed();
+        expect(await store.headPosition()).toBe(all.at(-1)?.position);
+        const more = await store.appendToStream('c', testEvents([{ type: 'A' }]), 'no_stream');
+        expect(await store.headPosition()).toBe(more.lastPosition);
+        expect(more.lastPosition).toBeGreaterThan(all.at(-1)?.position ?? 0);
+      });
+
       it('filters by type, after and maxCount included', async () => {
         const all = await seed();
         const aOrC = all.filter((e) => e.type === 'A' || e.type === 'C');

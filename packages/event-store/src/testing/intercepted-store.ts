@@ -10,6 +10,7 @@ export const interceptedStore = (store: EventStore, overrides: Partial<EventStor
   readStream: (streamId, opts) => store.readStream(streamId, opts),
   streamVersion: (streamId) => store.streamVersion(streamId),
   readAll: (opts) => store.readAll(opts),
+  headPosition: () => store.headPosition(),
   subscribeToAll: (opts) => store.subscribeToAll(opts),
   close: () => store.close(),
   ...overrides,

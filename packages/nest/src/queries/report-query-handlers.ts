@@ -19,7 +19,7 @@ export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuer
   async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
     checkYear(params.year);
     const q = { ...scope(params), year: params.year };
-    return (await this.readSide.upToDate()).reports.clearanceReport(q);
+    return this.readSide.read((reports) => reports.clearanceReport(q));
   }
 }
 
@@ -29,7 +29,7 @@ export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return (await this.readSide.upToDate()).reports.monthlyReport(q);
+    return this.readSide.read((reports) => reports.monthlyReport(q));
   }
 }
 
@@ -39,7 +39,7 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
   async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return (await this.readSide.upToDate()).reports.progressReport(q);
+    return this.readSide.read((reports) => reports.progressReport(q));
   }
 }
 
@@ -50,7 +50,7 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
     checkDate('asOf', params.asOf);
     checkDivision(params.division);
     const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
-    return (await this.readSide.upToDate()).reports.backlogReport(q);
+    return this.readSide.read((reports) => reports.backlogReport(q));
   }
 }
 

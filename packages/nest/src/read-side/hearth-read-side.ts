@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Ledger } from '@hearth/ledger';
-import { logHead, NoDivisionTreeError, ReadSide } from '@hearth/read-side';
+import type { Reports } from '@hearth/projections';
+import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
 import { ModuleShutDownError } from './module-shut-down-error';
@@ -53,24 +54,18 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * The read side with every event appended before the call applied, so a report read
-   * after a command includes it (never a silently stale figure).
+   * Runs `f` on the reports once the read models have taken in every event appended
+   * before the call (`ReadSide.read`: one consistent snapshot), so a report asked after
+   * a command counts it — never a silently stale figure.
    */
-  async upToDate(): Promise<ReadSide> {
-    const side = await this.open();
-    if (!this.follows) {
-      await side.catchUp();
-      return side;
-    }
-    const { head } = await side.status();
-    await side.waitFor(head);
-    return side;
+  async read<T>(f: (reports: Reports) => T): Promise<T> {
+    return (await this.open()).read(f);
   }
 
   async status(): Promise<ReadModelStatus> {
     if (!this.ledger.divisions) {
       // Nothing is projected without a tree; the log may still hold events (a tree recorded by another process).
-      const head = await logHead(this.ledger.store);
+      const head = await this.ledger.store.headPosition();
       return { position: 0, head, behind: head, live: false };
     }
     const side = await this.open();

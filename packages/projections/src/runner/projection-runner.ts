@@ -3,6 +3,7 @@ import type { EventStore, RecordedEvent, Subscription } from '@hearth/event-stor
 import type { Projection, ProjectionWriter } from '../projection';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
+import { withWriteLock } from '../storage/write-lock';
 import { PreparedEvent, prepareEvents } from './prepare-events';
 
 export interface RunnerProgress {
@@ -10,8 +11,8 @@ export interface RunnerProgress {
   readonly projections: readonly string[];
   /** Position reached (every projection's checkpoint is at least this). */
   readonly position: number;
-  /** Last position in the log, when the store can say cheaply (SQLite). */
-  readonly head: number | undefined;
+  /** Last position in the log (the store's head when this batch was written). */
+  readonly head: number;
   /** Events read in this run so far. */
   readonly events: number;
 }
@@ -19,8 +20,6 @@ export interface RunnerProgress {
 export interface RunnerOptions {
   /** Events per read and per transaction while catching up. Default 5000 (larger batches commit less often: faster rebuilds). */
   readonly batchSize?: number;
-  /** Last position in the log, for progress reports. */
-  readonly head?: () => number | undefined;
   /**
    * Test hook, called inside the transaction after the read-model rows are written and
    * before the checkpoints are: a crash here must leave neither.
@@ -33,21 +32,29 @@ export interface RunnerOptions {
 /**
  * Brings the projections up to date from their durable checkpoints and keeps them there.
  *
- * Exactly-once: a batch of events and the checkpoints that cover it are written in one
- * SQLite transaction, and inside it each projection skips events at or below its own
- * checkpoint. A crash at any point leaves the rows and the checkpoint in agreement, and
- * an event delivered twice (catch-up and live overlap) is applied once.
+ * Exactly-once, whatever else writes the same read models (another process catching up
+ * or rebuilding, a live runner of a service): a page of events read from the log covers
+ * every event in (after, last]; it is written in one `BEGIN IMMEDIATE` transaction that
+ * first reads each projection's checkpoint and applies the page to a projection only if
+ * that checkpoint is at least `after` (so no event between the checkpoint and the page
+ * is skipped), moving it to `last` with the rows. A projection whose checkpoint has
+ * fallen below `after` — reset by a rebuild since the page was read — is left alone and
+ * the runner reads again from the checkpoints. SQLite's write lock makes each such
+ * transaction the only writer, so the invariant "every projection's rows are the fold of
+ * the log up to its checkpoint" holds after every commit, and a crash at any point leaves
+ * tables that equal a rebuild.
  *
- * Every operation that writes runs through one queue, so a rebuild (which moves
- * checkpoints back) never interleaves with a live event.
+ * Within a process every operation that writes also runs through one queue.
  */
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
   private readonly handles: ReadonlyMap<string, ReadonlySet<string>>;
-  private readonly applyInTransaction: (events: readonly PreparedEvent[], last: number) => void;
+  private readonly applyInTransaction: (events: readonly PreparedEvent[], after: number, last: number) => boolean;
   private readonly batchSize: number;
   private queue: Promise<unknown> = Promise.resolve();
   private subscription: Subscription | undefined;
+  /** Position of the last event the live subscription delivered (its pages start after it). */
+  private delivered = 0;
   private waiters: { position: number; resolve: () => void; reject: (e: Error) => void }[] = [];
   private failure: Error | undefined;
 
@@ -61,18 +68,22 @@ export class ProjectionRunner {
     this.batchSize = opts.batchSize ?? 5000;
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.handles = new Map(projections.map((p) => [p.name, new Set<string>(p.handles)]));
-    this.applyInTransaction = db.transaction((events: readonly PreparedEvent[], last: number) => {
-      const stored = this.checkpoints.all();
-      const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
-      for (const p of behind) {
-        const from = stored.get(p.name)?.position ?? 0;
-        const writer = this.writers.get(p.name) as ProjectionWriter;
-        const handled = this.handles.get(p.name) as ReadonlySet<string>;
-        for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
-      }
-      this.opts.beforeCheckpoint?.(last);
-      for (const p of behind) this.checkpoints.set({ name: p.name, version: p.version, position: last });
-    });
+    /** Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it. */
+    this.applyInTransaction = (events, after, last) =>
+      withWriteLock(db, () => {
+        const stored = this.checkpoints.all();
+        const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
+        const follows = behind.filter((p) => (stored.get(p.name)?.position ?? 0) >= after);
+        for (const p of follows) {
+          const from = stored.get(p.name)?.position ?? 0;
+          const writer = this.writers.get(p.name) as ProjectionWriter;
+          const handled = this.handles.get(p.name) as ReadonlySet<string>;
+          for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
+        }
+        this.opts.beforeCheckpoint?.(last);
+        for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
+        return follows.length === behind.length;
+      });
   }
 
   /** Every projection's checkpoint. */
@@ -95,9 +106,10 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.subscription) return;
     await this.catchUp();
+    this.delivered = this.position();
     this.subscription = this.store.subscribeToAll({
-      after: this.position(),
-      onEvent: (e) => this.exclusive(() => this.applyPage([e])),
+      after: this.delivered,
+      onEvent: (e) => this.exclusive(() => this.applyLive(e)),
       onError: (error) => {
         this.fail(error);
         if (this.opts.onLiveError) this.opts.onLiveError(error);
@@ -122,15 +134,17 @@ export class ProjectionRunner {
 
   /**
    * Drops the named projections (default: all), creates them empty and replays the log
-   * into them. The reset and the first batch are separate transactions; a crash between
-   * or during them leaves a checkpoint the next catch-up simply continues from.
+   * into them. The reset (tables and checkpoint 0, in one transaction) and each batch of
+   * the replay are separate transactions; a crash between or during them leaves a
+   * checkpoint the next catch-up simply continues from, and a catch-up in another
+   * process meanwhile helps the replay along rather than writing over it.
    */
   async rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
     const selected = names === undefined ? this.projections : names.map((n) => this.projectionNamed(n));
     return this.exclusive(async () => {
-      this.db.transaction(() => {
+      withWriteLock(this.db, () => {
         for (const p of selected) resetProjection(this.db, this.checkpoints, p);
-      }).immediate();
+      });
       // Fresh statements: the tables they were prepared against were just dropped.
       for (const p of selected) (this.writers as Map<string, ProjectionWriter>).set(p.name, p.writer(this.db));
       return this.catchUpNow(onProgress, selected.map((p) => p.name));
@@ -149,20 +163,35 @@ export class ProjectionRunner {
     const projections = names ?? this.projections.map((p) => p.name);
     for (;;) {
       const page = await this.store.readAll({ after, maxCount: this.batchSize });
+      const follows = page.length === 0 || (await this.applyPage(page, after));
+      const position = this.position();
+      if (!follows || position < after) {
+        // Reset meanwhile (a rebuild elsewhere): read again from where the checkpoints are now.
+        after = position;
+        continue;
+      }
       if (page.length === 0) break;
-      await this.applyPage(page);
       after = (page[page.length - 1] as RecordedEvent).position;
       events += page.length;
-      onProgress?.({ projections, position: after, head: this.opts.head?.(), events });
+      if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
       if (page.length < this.batchSize) break;
     }
     return this.position();
   }
 
-  private async applyPage(page: readonly RecordedEvent[]): Promise<void> {
+  /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
+  private async applyPage(page: readonly RecordedEvent[], after: number): Promise<boolean> {
     const prepared = await prepareEvents(this.store, page);
-    this.applyInTransaction(prepared, (page[page.length - 1] as RecordedEvent).position);
+    const follows = this.applyInTransaction(prepared, after, (page[page.length - 1] as RecordedEvent).position);
     this.notify();
+    return follows;
+  }
+
+  /** A live event follows the one delivered before it; when the checkpoints have moved back meanwhile, catch up instead. */
+  private async applyLive(e: RecordedEvent): Promise<void> {
+    const after = this.delivered;
+    this.delivered = e.position;
+    if (!(await this.applyPage([e], after))) await this.catchUpNow();
   }
 
   private notify(): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withWriteLock } from './write-lock';
 
 export interface Checkpoint {
   readonly name: string;
@@ -16,11 +17,16 @@ export class Checkpoints {
   private readonly upsert;
 
   constructor(db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
-      name TEXT PRIMARY KEY,
-      version INTEGER NOT NULL,
-      position INTEGER NOT NULL
-    )`);
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'").get() !== undefined;
+    // Only the first opening writes (under the write lock): readers of an existing file take no lock.
+    if (!exists)
+      withWriteLock(db, () =>
+        db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+          name TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          position INTEGER NOT NULL
+        )`),
+      );
     this.selectAll = db.prepare<[], Checkpoint>('SELECT name, version, position FROM projection_checkpoints');
     this.upsert = db.prepare(
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Projection } from '../projection';
 import type { Checkpoints } from './checkpoints';
+import { withWriteLock } from './write-lock';
 
 /** Drops a projection's tables, creates them empty and sets its checkpoint to the start of the log. */
 export const resetProjection = (db: Database.Database, checkpoints: Checkpoints, p: Projection): void => {
@@ -13,10 +14,19 @@ export const resetProjection = (db: Database.Database, checkpoints: Checkpoints,
  * Makes every projection's tables exist at its current version. A projection whose
  * stored version differs (or that has never run) is reset, so the next catch-up
  * rebuilds it from the log by itself. Returns the names that were reset.
+ *
+ * When every checkpoint is at the code's version and every table exists (the usual
+ * case) nothing is written, so opening the read models to read them takes no write lock.
  */
 export const ensureProjections = (db: Database.Database, checkpoints: Checkpoints, projections: readonly Projection[]): string[] => {
+  const current = (): boolean => {
+    const stored = checkpoints.all();
+    const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
+    return projections.every((p) => stored.get(p.name)?.version === p.version && p.tables.every((t) => tables.has(t)));
+  };
+  if (current()) return [];
   const reset: string[] = [];
-  db.transaction(() => {
+  withWriteLock(db, () => {
     const stored = checkpoints.all();
     for (const p of projections) {
       const c = stored.get(p.name);
@@ -27,6 +37,6 @@ export const ensureProjections = (db: Database.Database, checkpoints: Checkpoint
         reset.push(p.name);
       }
     }
-  }).immediate();
+  });
   return reset;
 };

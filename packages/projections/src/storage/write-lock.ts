@@ -1,0 +1,50 @@
+import type Database from 'better-sqlite3';
+
+/** SQLite's answer when another connection holds the lock this one needs (SQLITE_BUSY and its extended codes, SQLITE_LOCKED). */
+export const isBusyError = (e: unknown): boolean => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+};
+
+export class ReadModelsBusyError extends Error {
+  constructor(readonly attempts: number, cause: unknown) {
+    super(
+      `the read models' database stayed locked by another process through ${attempts} attempts (each waiting out the store's busy timeout); nothing was written — try again`,
+      { cause },
+    );
+    this.name = 'ReadModelsBusyError';
+  }
+}
+
+export interface WriteLockOptions {
+  /** Attempts at BEGIN IMMEDIATE, each waiting up to the connection's busy_timeout. Default 6 (30 s with the store's 5 s timeout). */
+  readonly attempts?: number;
+}
+
+const pause = (ms: number): void => {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+};
+
+/**
+ * Runs `work` in one `BEGIN IMMEDIATE` transaction: the write lock is taken before the
+ * first read, so whatever `work` reads (checkpoints) cannot be changed by another
+ * process before its writes commit — SQLite, not this process, makes it the only
+ * writer. (A deferred transaction would read first and then fail with SQLITE_BUSY when
+ * another connection had committed in between, without waiting.) BEGIN waits up to
+ * the connection's busy_timeout; a lock held longer than that is tried again a bounded
+ * number of times, then reported as ReadModelsBusyError.
+ */
+export const withWriteLock = <T>(db: Database.Database, work: () => T, opts: WriteLockOptions = {}): T => {
+  const attempts = opts.attempts ?? 6;
+  const transaction = db.transaction(work);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return transaction.immediate();
+    } catch (e) {
+      if (!isBusyError(e)) throw e;
+      if (attempt >= attempts) throw new ReadModelsBusyError(attempts, e);
+      // Usually busy_timeout has already waited; this covers a connection opened without one.
+      pause(25 * attempt);
+    }
+  }
+};
