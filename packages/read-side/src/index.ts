@@ -4,3 +4,4 @@
  */
 export { ReadSide, type ReadSideOptions } from './read-side';
 export { NoDivisionTreeError } from './no-division-tree-error';
+export { logHead } from './log-head';

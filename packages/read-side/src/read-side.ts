@@ -2,6 +2,7 @@ import type { Ledger } from '@hearth/ledger';
 import {
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
+import { logHead } from './log-head';
 import { NoDivisionTreeError } from './no-division-tree-error';
 
 export interface ReadSideOptions {
@@ -47,6 +48,12 @@ export class ReadSide {
   /** The log position every read model has taken into account. */
   position(): number {
     return this.projections.runner.position();
+  }
+
+  /** The read models' position and the log's last position (the read models are `head - position` events behind). */
+  async status(): Promise<{ position: number; head: number }> {
+    const position = this.position();
+    return { position, head: await logHead(this.ledger.store, position) };
   }
 
   catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {

@@ -1,0 +1,45 @@
+import type { IncomingMessage } from 'node:http';
+import { ApiError } from '../errors/api-error';
+
+/** Only `application/json` (any parameters, charset utf-8 if one is named). */
+export const isJsonContentType = (header: string | undefined): boolean => {
+  if (header === undefined) return false;
+  const [mediaType, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (mediaType !== 'application/json') return false;
+  const charset = params.find((p) => p.startsWith('charset='));
+  return charset === undefined || /^charset="?utf-8"?$/.test(charset);
+};
+
+/**
+ * Reads and parses a JSON request body of at most `limit` bytes. Too large → 413 (the
+ * rest of the body is drained, so the client reads the answer instead of a reset
+ * connection); not JSON → 400 INVALID_COMMAND; another content type → 415.
+ */
+export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<unknown> => {
+  if (!isJsonContentType(req.headers['content-type']))
+    throw new ApiError(415, {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: `send the body as application/json (got ${req.headers['content-type'] === undefined ? 'no Content-Type' : JSON.stringify(req.headers['content-type'])})`,
+    });
+  const tooLarge = () => new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than ${limit} bytes` });
+  const declared = Number(req.headers['content-length']);
+  const chunks: Buffer[] = [];
+  let received = 0;
+  let over = Number.isFinite(declared) && declared > limit;
+  await new Promise<void>((resolve, reject) => {
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limit) over = true;
+      if (!over) chunks.push(chunk);
+    });
+    req.on('end', resolve);
+    req.on('error', reject);
+  });
+  if (over) throw tooLarge();
+  const text = Buffer.concat(chunks).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body is not JSON: ${(e as Error).message}`, field: '' });
+  }
+};

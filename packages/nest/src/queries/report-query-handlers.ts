@@ -1,0 +1,56 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type {
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
+} from '@hearth/projections';
+import { HearthReadSide } from '../read-side/hearth-read-side';
+import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
+import { BacklogReportQuery, ClearanceReportQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
+
+/** The Reports' own query shape: `division` only when given, `byChild` always a boolean (as the CLI passes them). */
+const scope = (p: PeriodScope): { division?: string; byChild: boolean } => {
+  checkDivision(p.division);
+  return { byChild: p.byChild === true, ...(p.division !== undefined ? { division: p.division } : {}) };
+};
+
+@QueryHandler(ClearanceReportQuery)
+export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuery> {
+  constructor(private readonly readSide: HearthReadSide) {}
+  async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
+    checkYear(params.year);
+    const q = { ...scope(params), year: params.year };
+    return (await this.readSide.upToDate()).reports.clearanceReport(q);
+  }
+}
+
+@QueryHandler(MonthlyReportQuery)
+export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
+  constructor(private readonly readSide: HearthReadSide) {}
+  async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
+    checkMonth(params.month);
+    const q = { ...scope(params), month: params.month };
+    return (await this.readSide.upToDate()).reports.monthlyReport(q);
+  }
+}
+
+@QueryHandler(ProgressReportQuery)
+export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery> {
+  constructor(private readonly readSide: HearthReadSide) {}
+  async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
+    checkMonth(params.month);
+    const q = { ...scope(params), month: params.month };
+    return (await this.readSide.upToDate()).reports.progressReport(q);
+  }
+}
+
+@QueryHandler(BacklogReportQuery)
+export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
+  constructor(private readonly readSide: HearthReadSide) {}
+  async execute({ params }: BacklogReportQuery): Promise<ServiceBacklog> {
+    checkDate('asOf', params.asOf);
+    checkDivision(params.division);
+    const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
+    return (await this.readSide.upToDate()).reports.backlogReport(q);
+  }
+}
+
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
