@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../app';
+import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
+import { demoTokensPathFor, prepareStore } from './demo-store';
+import { simulatorSeed, StartOptions, UsageError } from './start-options';
+import { demoTokenFile, readTokenFile } from './token-files';
+
+export interface StartIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** Set once SIGINT/SIGTERM arrived: generation stops between batches. */
+  readonly stopRequested: () => boolean;
+}
+
+export interface RunningService {
+  readonly url: string;
+  readonly app: INestApplication;
+}
+
+/** How people reach a listening address: loopback and wildcard binds read as localhost. */
+export const publicUrl = (host: string, port: number): string => {
+  const shown = isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+};
+
+const tokenLines = (tokens: readonly TokenEntry[]): string[] => {
+  const width = Math.max(...tokens.map((t) => `${t.role}${t.division ? ` ${t.division}` : ''}`.length));
+  return tokens.map((t) => `  ${`${t.role}${t.division ? ` ${t.division}` : ''}`.padEnd(width)}  ${t.token}`);
+};
+
+/**
+ * `npm start`: tokens settled first (so a refusal costs nothing), then the store
+ * (the demo region generated into an empty one), then the service listening.
+ */
+export const startService = async (opts: StartOptions, io: StartIo): Promise<RunningService | undefined> => {
+  const out = (s: string) => io.stdout.write(`${s}\n`);
+  const log = (s: string) => io.stderr.write(`${s}\n`);
+  const source = tokenSource({ host: opts.host, tokensPath: opts.tokensPath, demoTokensPath: demoTokensPathFor(opts.store) });
+  if (source.kind === 'refuse') throw new UsageError(source.reason);
+  const fileTokens = source.kind === 'file' ? readTokenFile(source.path, 'token file (HEARTH_TOKENS)') : undefined;
+
+  const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), out: io.stderr, stopRequested: io.stopRequested });
+  if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
+  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s.`);
+  if (io.stopRequested()) return undefined;
+
+  const demo = source.kind === 'demo' ? await demoTokenFile(source.path, opts.store) : undefined;
+  const tokens = fileTokens ?? demo?.tokens ?? [];
+
+  // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
+  const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'] });
+  await app.listen(opts.port, opts.host);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = publicUrl(opts.host, port);
+
+  out(`Hearth is listening on ${url}`);
+  out(`  dashboard  ${url}/`);
+  out(`  API docs   ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`);
+  out(`  health     ${url}/health`);
+  if (demo && source.kind === 'demo') {
+    out(`Demo tokens (${demo.created ? 'written to' : 'read from'} ${source.path}, readable by you only):`);
+    for (const line of tokenLines(demo.tokens)) out(line);
+    out(`Try: curl -H "Authorization: Bearer <token>" "${url}/api/reports/clearance?year=2018&byChild=true"`);
+  } else {
+    out(`Tokens: ${tokens.length} from ${opts.tokensPath}.`);
+  }
+  out('Stop with Ctrl-C.');
+  return { url, app };
+};
