@@ -19,7 +19,7 @@ export const createApp = async (options: ApiOptions & { logger?: false | LogLeve
     const checked = parseTokenFile(options.tokens);
     if (E.isLeft(checked)) throw new Error(`invalid tokens: ${checked.left.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
   }
-  const app = await NestFactory.create(AppModule.forRoot(options), { bodyParser: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule.forRoot(options), { bodyParser: false, abortOnError: false, logger: options.logger ?? ['log', 'warn', 'error'] });
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
   return app;

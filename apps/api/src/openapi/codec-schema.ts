@@ -34,7 +34,7 @@ export class CodecSchemas {
         return { type: 'boolean' };
       case 'NullType':
         return { type: 'null' };
-      case 'UnknownRecordType':
+      case 'AnyDictionaryType': // t.UnknownRecord
         return { type: 'object' };
       case 'LiteralType':
         return { const: (codec as t.LiteralC<string | number | boolean>).value };
