@@ -55,7 +55,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const url = publicUrl(opts.host, port);
 
   out(`Hearth is listening on ${url}`);
-  out(`  dashboard  ${url}/`);
+  out(`  dashboard  ${url}/dashboard/`);
   out(`  API docs   ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`);
   out(`  health     ${url}/health`);
   if (demo && source.kind === 'demo') {
