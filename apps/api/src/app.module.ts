@@ -11,6 +11,8 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { parseByteSize } from './http/byte-size';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
+import { NoStoreMiddleware } from './http/no-store.middleware';
+import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
 import { DivisionsController } from './reads/divisions.controller';
 import { HouseholdsController } from './reads/households.controller';
@@ -47,6 +49,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(RequestLogMiddleware, NoStoreMiddleware, JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

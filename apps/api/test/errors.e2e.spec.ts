@@ -8,6 +8,7 @@ const expectError = (answer: Answer, status: number, code: string, field?: strin
   expect({ status: answer.status, code: answer.body?.code }).toEqual({ status, code });
   expect(E.isRight(ErrorBodyC.decode(answer.body))).toBe(true);
   expect(answer.contentType).toMatch(/^application\/json/);
+  expect(answer.cacheControl).toBe('no-store');
   expect(answer.body.message).toEqual(expect.any(String));
   if (field !== undefined) expect(answer.body.field).toBe(field);
 };

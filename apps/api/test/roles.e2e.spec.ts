@@ -1,6 +1,6 @@
 import { identified, journey } from './support/journey';
 import { Server, startServer } from './support/server';
-import { STONE_BRIDGE, TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
+import { STONE_BRIDGE, TOKENS, WILLOW } from './support/tokens';
 
 describe('roles: caseworkers inside their division, auditors read everything, analysts read suppressed reports', () => {
   let server: Server;

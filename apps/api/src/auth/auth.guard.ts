@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors/api-error';
@@ -22,8 +22,8 @@ const ROLE_TASKS: Readonly<Record<Role, string>> = {
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
-    private readonly reflector: Reflector,
-    private readonly tokens: TokenRegistry,
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(TokenRegistry) private readonly tokens: TokenRegistry,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {

@@ -17,8 +17,8 @@ export type CommandResponse = { readonly accepted: true; readonly status: 201; r
 @Injectable()
 export class CommandService {
   constructor(
-    private readonly commandBus: CommandBus,
-    private readonly divisions: HouseholdDivisions,
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(HouseholdDivisions) private readonly divisions: HouseholdDivisions,
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
   ) {}
 
@@ -26,7 +26,9 @@ export class CommandService {
     const parsed = parseCommand(input);
     if (E.isLeft(parsed)) return refused(domainErrorResponse(parsed.left));
     const command = parsed.right;
-    const refusal = commandRefusal(principal, command, this.ledger.divisions, await this.divisions.current(command.householdId));
+    // Only a caseworker's scope depends on where the household is now (a fold of its stream).
+    const currentDivision = principal.role === 'caseworker' ? await this.divisions.current(command.householdId) : undefined;
+    const refusal = commandRefusal(principal, command, this.ledger.divisions, currentDivision);
     if (refusal) return refused({ status: refusal.status, body: refusal.body });
     const result: CommandResult<DomainError> = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }));
     switch (result.status) {

@@ -11,7 +11,7 @@ import { CommandService } from './command-service';
 @Allow('caseworker')
 export class CommandsController {
   constructor(
-    private readonly commands: CommandService,
+    @Inject(CommandService) private readonly commands: CommandService,
     @Inject(MAX_BATCH) private readonly maxBatch: number,
   ) {}
 

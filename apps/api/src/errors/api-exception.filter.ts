@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from './api-error';
 import { errorResponse } from './error-response';
 
 /** The service's one exception filter: every error, from a middleware, guard or handler, leaves as `{code, message, field?}`. */
@@ -12,7 +13,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const res = http.getResponse<ServerResponse>();
     const req = http.getRequest<IncomingMessage>();
     const { status, body } = errorResponse(error);
-    if (status >= 500) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
+    if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
       res.destroy();
       return;

@@ -1,4 +1,4 @@
-import { Controller, Get, Logger } from '@nestjs/common';
+import { Controller, Get, Inject, Logger } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ReadModelStatusQuery } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
@@ -10,7 +10,7 @@ import { ApiError } from '../errors/api-error';
 export class HealthController {
   private readonly logger = new Logger('Health');
 
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   /** The store answers, and how far the read models are behind the log's head. */
   @Get()

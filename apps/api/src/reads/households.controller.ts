@@ -15,8 +15,8 @@ import { decodeHouseholdId, decodeParams, HistoryParamsC } from './query-params'
 @Allow('caseworker', 'auditor')
 export class HouseholdsController {
   constructor(
-    private readonly queryBus: QueryBus,
-    private readonly divisions: HouseholdDivisions,
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(HouseholdDivisions) private readonly divisions: HouseholdDivisions,
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
   ) {}
 

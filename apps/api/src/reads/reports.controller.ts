@@ -16,7 +16,7 @@ import { reportDivision } from './report-scope';
 @Allow('caseworker', 'auditor', 'analyst')
 export class ReportsController {
   constructor(
-    private readonly queryBus: QueryBus,
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
     @Inject(CLOCK) private readonly now: () => string,
   ) {}

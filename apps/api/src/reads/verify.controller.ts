@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { VerifyLogQuery } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
@@ -8,7 +8,7 @@ import { decodeParams, NoParamsC } from './query-params';
 @Controller('api/verify')
 @Allow('auditor')
 export class VerifyController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 
   @Get()
   async verify(@Query() query: unknown): Promise<unknown> {

@@ -13,6 +13,7 @@ export const EXAMPLES = resolve(__dirname, '../../../cli/examples');
 export interface Answer {
   readonly status: number;
   readonly contentType: string | null;
+  readonly cacheControl: string | null;
   readonly text: string;
   /** The body parsed as JSON (undefined when it is not JSON). */
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read fields of answers of many shapes
@@ -69,7 +70,7 @@ export const startServer = async (opts: Partial<ApiOptions> = {}): Promise<Serve
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, contentType: res.headers.get('content-type'), text, body: parsed };
+      return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), text, body: parsed };
     },
     stop,
     async close() {

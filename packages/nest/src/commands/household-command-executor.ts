@@ -14,7 +14,7 @@ import type { HouseholdCommandResult } from './household-bus-commands';
 export class HouseholdCommandExecutor {
   constructor(
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
-    private readonly eventBus: EventBus,
+    @Inject(EventBus) private readonly eventBus: EventBus,
   ) {}
 
   async execute(command: HouseholdCommand): Promise<HouseholdCommandResult> {

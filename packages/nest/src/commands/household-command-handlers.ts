@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import {
   ClearanceCommand, CorrectionCommand, EmploymentCommand, ExitCommand, HouseholdCommandResult, IdentificationCommand, ReferralCommand,
@@ -5,11 +6,15 @@ import {
 } from './household-bus-commands';
 import { HouseholdCommandExecutor } from './household-command-executor';
 
-/** One handler per command family (the family is what an embedder's interceptors and logs see). */
+/**
+ * One handler per command family (the family is what an embedder's interceptors and logs see).
+ * Every dependency is injected by an explicit token: decorator metadata is absent when
+ * the sources run through tsx (esbuild), as the executables do (decision 0026).
+ */
 
 @CommandHandler(RegistrationCommand)
 export class RegistrationHandler implements ICommandHandler<RegistrationCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: RegistrationCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -17,7 +22,7 @@ export class RegistrationHandler implements ICommandHandler<RegistrationCommand,
 
 @CommandHandler(IdentificationCommand)
 export class IdentificationHandler implements ICommandHandler<IdentificationCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: IdentificationCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -25,7 +30,7 @@ export class IdentificationHandler implements ICommandHandler<IdentificationComm
 
 @CommandHandler(TrainingCommand)
 export class TrainingHandler implements ICommandHandler<TrainingCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: TrainingCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -33,7 +38,7 @@ export class TrainingHandler implements ICommandHandler<TrainingCommand, Househo
 
 @CommandHandler(ReferralCommand)
 export class ReferralHandler implements ICommandHandler<ReferralCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ReferralCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -41,7 +46,7 @@ export class ReferralHandler implements ICommandHandler<ReferralCommand, Househo
 
 @CommandHandler(EmploymentCommand)
 export class EmploymentHandler implements ICommandHandler<EmploymentCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: EmploymentCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -49,7 +54,7 @@ export class EmploymentHandler implements ICommandHandler<EmploymentCommand, Hou
 
 @CommandHandler(ClearanceCommand)
 export class ClearanceHandler implements ICommandHandler<ClearanceCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ClearanceCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -57,7 +62,7 @@ export class ClearanceHandler implements ICommandHandler<ClearanceCommand, House
 
 @CommandHandler(ExitCommand)
 export class ExitHandler implements ICommandHandler<ExitCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ExitCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }
@@ -65,7 +70,7 @@ export class ExitHandler implements ICommandHandler<ExitCommand, HouseholdComman
 
 @CommandHandler(CorrectionCommand)
 export class CorrectionHandler implements ICommandHandler<CorrectionCommand, HouseholdCommandResult> {
-  constructor(private readonly executor: HouseholdCommandExecutor) {}
+  constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: CorrectionCommand): Promise<HouseholdCommandResult> {
     return this.executor.execute(c.command);
   }

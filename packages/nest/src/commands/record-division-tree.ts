@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
 import { FieldError, isBusinessDate } from '@hearth/domain';
@@ -22,7 +23,7 @@ export class RecordDivisionTreeCommand extends Command<DivisionTreeResult> {
 
 @CommandHandler(RecordDivisionTreeCommand)
 export class RecordDivisionTreeHandler implements ICommandHandler<RecordDivisionTreeCommand> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
 
   async execute({ divisions, on }: RecordDivisionTreeCommand): Promise<DivisionTreeResult> {
     // The divisions themselves are decoded by the ledger; the date is ours to check.

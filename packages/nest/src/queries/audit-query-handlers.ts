@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { householdHistory, HouseholdHistoryView, LogVerification, verifyLog } from '@hearth/projections';
 import { NoDivisionTreeError } from '@hearth/read-side';
@@ -13,7 +14,7 @@ import { InvalidQueryError } from './invalid-query-error';
 
 @QueryHandler(HouseholdHistoryQuery)
 export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ householdId, asOf }: HouseholdHistoryQuery): Promise<HouseholdHistoryView> {
     if (typeof householdId !== 'string' || householdId === '') throw new InvalidQueryError('householdId', 'householdId must be a non-empty string');
     if (asOf !== undefined) checkDate('asOf', asOf);
@@ -24,7 +25,7 @@ export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQu
 
 @QueryHandler(VerifyLogQuery)
 export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute(): Promise<LogVerification> {
     const { ledger } = this.readSide;
     // As the CLI: SQLite and memory hand out positions without gaps; EventStoreDB's are byte offsets.
@@ -34,7 +35,7 @@ export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
 
 @QueryHandler(DivisionTreeQuery)
 export class DivisionTreeHandler implements IQueryHandler<DivisionTreeQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute(): Promise<DivisionTreeView> {
     const tree = this.readSide.ledger.divisions;
     if (!tree) throw new NoDivisionTreeError();
@@ -44,7 +45,7 @@ export class DivisionTreeHandler implements IQueryHandler<DivisionTreeQuery> {
 
 @QueryHandler(ReadModelStatusQuery)
 export class ReadModelStatusHandler implements IQueryHandler<ReadModelStatusQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   execute(): Promise<ReadModelStatus> {
     return this.readSide.status();
   }

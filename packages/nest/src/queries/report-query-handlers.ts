@@ -1,3 +1,4 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type {
   AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
@@ -14,7 +15,7 @@ const scope = (p: PeriodScope): { division?: string; byChild: boolean } => {
 
 @QueryHandler(ClearanceReportQuery)
 export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
     checkYear(params.year);
     const q = { ...scope(params), year: params.year };
@@ -24,7 +25,7 @@ export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuer
 
 @QueryHandler(MonthlyReportQuery)
 export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
@@ -34,7 +35,7 @@ export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
 
 @QueryHandler(ProgressReportQuery)
 export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
@@ -44,7 +45,7 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
 
 @QueryHandler(BacklogReportQuery)
 export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
-  constructor(private readonly readSide: HearthReadSide) {}
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: BacklogReportQuery): Promise<ServiceBacklog> {
     checkDate('asOf', params.asOf);
     checkDivision(params.division);
