@@ -66,5 +66,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
     out(`Tokens: ${tokens.length} from ${opts.tokensPath}.`);
   }
   out('Stop with Ctrl-C.');
+  // From here on, one line per request (and warnings, errors) on stdout.
+  app.useLogger(['log', 'warn', 'error']);
   return { url, app };
 };

@@ -25,10 +25,14 @@ export const startService = (store: string, tokensFile: string, cwd: string): Pr
     let out = '';
     let err = '';
     const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    let listening = false;
     child.stdout.on('data', (b: Buffer) => {
+      if (listening) return; // the service's request log: read and dropped, so the pipe never fills
       out += b.toString();
       const m = /Hearth is listening on (http:\/\/\S+)/.exec(out);
-      if (m) done({ url: (m[1] as string).replace('//localhost:', '//127.0.0.1:'), child, stop: () => (child.kill('SIGTERM'), exited) });
+      if (!m) return;
+      listening = true;
+      done({ url: (m[1] as string).replace('//localhost:', '//127.0.0.1:'), child, stop: () => (child.kill('SIGTERM'), exited) });
     });
     child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('error', fail);
