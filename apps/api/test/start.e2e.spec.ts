@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -122,6 +122,27 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       expect(await second.exited).toBe(0);
     },
     4 * STARTUP_MS,
+  );
+
+  it(
+    'with a real token file (HEARTH_TOKENS) an empty store starts empty: no demo data in a deployment',
+    async () => {
+      const token = 'a'.repeat(40);
+      const tokensFile = join(dir, 'tokens.json');
+      writeFileSync(tokensFile, JSON.stringify([{ token, role: 'auditor', name: 'office-auditor' }]));
+      const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: '0', HEARTH_TOKENS: tokensFile }, dir);
+      running.push(s);
+      const url = await listening(s);
+      expect(s.err()).toMatch(/is empty and stays so \(HEARTH_TOKENS is set/);
+      expect(s.err()).not.toMatch(/generating a demo region/);
+      expect(s.out()).toMatch(/Tokens: 1 from /);
+      expect(existsSync(join(dir, 'demo-tokens.json'))).toBe(false);
+      expect((await getJson(`${url}/health`)).body).toMatchObject({ store: 'ok', head: 0 });
+      expect(await getJson(`${url}/api/divisions`, token)).toMatchObject({ status: 404, body: { code: 'NO_DIVISION_TREE' } });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    },
+    STARTUP_MS,
   );
 
   it(

@@ -18,7 +18,7 @@ describe('the store npm start serves', () => {
 
   it('an empty store gets the demo region, complete, under its own name; a second call reuses it', async () => {
     const store = `sqlite:${join(dir, 'hearth.db')}`;
-    const first = await prepareStore({ store, households: 12, seed: 3, out: quiet, stopRequested: () => false });
+    const first = await prepareStore({ store, households: 12, seed: 3, generate: true, out: quiet, stopRequested: () => false });
     expect(first.kind).toBe('seeded');
     if (first.kind !== 'seeded') return;
     expect(first.summary.households).toBe(12);
@@ -32,19 +32,27 @@ describe('the store npm start serves', () => {
     // The division tree and every accepted command's events.
     expect(events.length).toBeGreaterThan(first.summary.accepted);
 
-    expect(await prepareStore({ store, households: 12, seed: 3, out: quiet, stopRequested: () => false })).toEqual({ kind: 'reused' });
+    expect(await prepareStore({ store, households: 12, seed: 3, generate: true, out: quiet, stopRequested: () => false })).toEqual({ kind: 'reused' });
   });
 
   it('a stop during generation keeps nothing, so the next start begins again', async () => {
     const store = `sqlite:${join(dir, 'hearth.db')}`;
-    await expect(prepareStore({ store, households: 200, seed: 3, out: quiet, stopRequested: () => true })).rejects.toBeInstanceOf(DemoStopped);
+    await expect(prepareStore({ store, households: 200, seed: 3, generate: true, out: quiet, stopRequested: () => true })).rejects.toBeInstanceOf(DemoStopped);
     expect(readdirSync(dir)).toEqual([]);
-    const again = await prepareStore({ store, households: 5, seed: 3, out: quiet, stopRequested: () => false });
+    const again = await prepareStore({ store, households: 5, seed: 3, generate: true, out: quiet, stopRequested: () => false });
     expect(again.kind).toBe('seeded');
   });
 
+  it('without generation an empty store stays empty (nothing is created), and a used one is still reused', async () => {
+    const store = `sqlite:${join(dir, 'hearth.db')}`;
+    expect(await prepareStore({ store, households: 5, seed: 1, generate: false, out: quiet, stopRequested: () => false })).toEqual({ kind: 'empty' });
+    expect(readdirSync(dir)).toEqual([]);
+    await prepareStore({ store, households: 5, seed: 1, generate: true, out: quiet, stopRequested: () => false });
+    expect(await prepareStore({ store, households: 5, seed: 1, generate: false, out: quiet, stopRequested: () => false })).toEqual({ kind: 'reused' });
+  });
+
   it('refuses an in-process store, which the service could never share', async () => {
-    await expect(prepareStore({ store: 'memory:', households: 5, seed: 1, out: quiet, stopRequested: () => false })).rejects.toBeInstanceOf(UsageError);
+    await expect(prepareStore({ store: 'memory:', households: 5, seed: 1, generate: true, out: quiet, stopRequested: () => false })).rejects.toBeInstanceOf(UsageError);
     expect(existsSync(join(dir, 'hearth.db'))).toBe(false);
   });
 

@@ -24,11 +24,16 @@ export interface PrepareOptions {
   readonly store: string;
   readonly households: number;
   readonly seed: number | string;
+  /** false: an empty store stays empty. */
+  readonly generate: boolean;
   readonly out: { write(s: string): unknown; isTTY?: boolean };
   readonly stopRequested: () => boolean;
 }
 
-export type Prepared = { readonly kind: 'reused' } | { readonly kind: 'seeded'; readonly summary: DemoRegionSummary; readonly seconds: number };
+export type Prepared =
+  | { readonly kind: 'reused' }
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'seeded'; readonly summary: DemoRegionSummary; readonly seconds: number };
 
 const hasEvents = async (ledger: Ledger): Promise<boolean> => (await ledger.store.readAll({ maxCount: 1 })).length > 0;
 
@@ -86,7 +91,8 @@ export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
     const ledger = await Ledger.open({ storeUrl: opts.store, policy: referencePolicy });
     const empty = !(await hasEvents(ledger));
     await ledger.close();
-    return empty ? seedInto(opts.store, opts, false) : { kind: 'reused' };
+    if (!empty) return { kind: 'reused' };
+    return opts.generate ? seedInto(opts.store, opts, false) : { kind: 'empty' };
   }
   if (path === '') throw new UsageError(`missing database path in HEARTH_STORE "${opts.store}" (expected sqlite:PATH)`);
   mkdirSync(dirname(path), { recursive: true });
@@ -96,6 +102,7 @@ export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
     await ledger.close();
     if (used) return { kind: 'reused' };
   }
+  if (!opts.generate) return { kind: 'empty' };
   // A database without a single event holds nothing to keep; a stray -wal beside a missing file must not meet the new one.
   removeDatabase(path);
   const partial = `${path}.partial`;

@@ -3,14 +3,17 @@ import { publicUrl } from './start';
 
 describe('npm start options', () => {
   it('defaults: the embedded store, loopback, port 3000, demo tokens, the default demo region', () => {
-    expect(parseStartOptions([], {})).toEqual({ store: 'sqlite:./data/hearth.db', host: '127.0.0.1', port: 3000, households: DEFAULT_HOUSEHOLDS, seed: 'hearth-demo' });
+    expect(parseStartOptions([], {})).toEqual({ store: 'sqlite:./data/hearth.db', host: '127.0.0.1', port: 3000, households: DEFAULT_HOUSEHOLDS, seed: 'hearth-demo', demo: true });
   });
 
   it('reads PORT, HOST, HEARTH_STORE, HEARTH_TOKENS and the demo region flags', () => {
     const env = { PORT: '0', HOST: '::1', HEARTH_STORE: 'sqlite:/tmp/x.db', HEARTH_TOKENS: '/etc/hearth/tokens.json' };
     expect(parseStartOptions(['--households', '250', '--seed=42'], env)).toEqual({
-      store: 'sqlite:/tmp/x.db', host: '::1', port: 0, households: 250, seed: '42', tokensPath: '/etc/hearth/tokens.json',
+      store: 'sqlite:/tmp/x.db', host: '::1', port: 0, households: 250, seed: '42', tokensPath: '/etc/hearth/tokens.json', demo: false,
     });
+    // A real deployment's tokens: no demo data unless asked for; without them, a demo unless refused.
+    expect(parseStartOptions(['--demo'], env)).toMatchObject({ demo: true });
+    expect(parseStartOptions(['--no-demo'], {})).toMatchObject({ demo: false });
     expect(parseStartOptions(['--help'], {})).toBe('help');
     expect(simulatorSeed('42')).toBe(42);
     expect(simulatorSeed('demo')).toBe('demo');

@@ -11,12 +11,14 @@ export interface StartOptions {
   /** Size and seed of the demo region generated into an empty store. */
   readonly households: number;
   readonly seed: string;
+  /** Generate the demo region into an empty store: by default only without HEARTH_TOKENS (docs/decisions/0031). */
+  readonly demo: boolean;
 }
 
 export const DEFAULT_STORE = 'sqlite:./data/hearth.db';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 3000;
-/** Generated, imported and projected in about 50 s on this 2-core machine under a load average of 12 (5,000 took 61 s): well inside two minutes. */
+/** 4,000: generated, imported and projected in 49 s on this 2-core machine under a load average of 12 (5,000 took 61 s), well inside two minutes. */
 export const DEFAULT_HOUSEHOLDS = 4000;
 export const DEFAULT_SEED = 'hearth-demo';
 
@@ -25,12 +27,16 @@ export const HELP = `Usage: npm start [-- options]      (or: node apps/api/bin/h
 Starts the Hearth service: the HTTP API, its OpenAPI document and the dashboard.
 On an empty store it first generates a demo region with the simulator (seeded, 2016–2020),
 records its division tree, imports its commands and builds the read models, with
-progress on stderr. On a store that holds events it just starts.
+progress on stderr — unless HEARTH_TOKENS is set (a real deployment's tokens: an empty
+store then starts empty; --demo asks for the demo anyway). On a store that holds events
+it just starts.
 
 Options:
   --households <n>   households in the demo region generated into an empty store
                      (default: ${DEFAULT_HOUSEHOLDS}; 1 to ${MAX_HOUSEHOLDS.toLocaleString('en')})
   --seed <s>         the demo region's seed, any integer or word (default: ${DEFAULT_SEED})
+  --demo, --no-demo  generate the demo region into an empty store, or never
+                     (default: only when HEARTH_TOKENS is not set)
   -h, --help         this text
 
 Environment:
@@ -58,11 +64,14 @@ const positiveInt = (flag: string, v: string | undefined, max: number): number =
 export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions | 'help' => {
   let households = DEFAULT_HOUSEHOLDS;
   let seed = DEFAULT_SEED;
+  let demo: boolean | undefined;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = (): string | undefined => inline ?? argv[++k];
     if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--demo' && inline === undefined) demo = true;
+    else if (flag === '--no-demo' && inline === undefined) demo = false;
     else if (flag === '--households') households = positiveInt('--households', value(), MAX_HOUSEHOLDS);
     else if (flag === '--seed') {
       const s = value();
@@ -76,7 +85,7 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
   const host = env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : DEFAULT_HOST;
   const store = env['HEARTH_STORE'] !== undefined && env['HEARTH_STORE'] !== '' ? env['HEARTH_STORE'] : DEFAULT_STORE;
   const tokensPath = env['HEARTH_TOKENS'] !== undefined && env['HEARTH_TOKENS'] !== '' ? env['HEARTH_TOKENS'] : undefined;
-  return { store, host, port, households, seed, ...(tokensPath !== undefined ? { tokensPath } : {}) };
+  return { store, host, port, households, seed, demo: demo ?? tokensPath === undefined, ...(tokensPath !== undefined ? { tokensPath } : {}) };
 };
 
 /** The seed as the simulator takes it: an integer when it reads as one, else the word. */

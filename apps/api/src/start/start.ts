@@ -40,8 +40,10 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   if (source.kind === 'refuse') throw new UsageError(source.reason);
   const fileTokens = source.kind === 'file' ? readTokenFile(source.path, 'token file (HEARTH_TOKENS)') : undefined;
 
-  const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), out: io.stderr, stopRequested: io.stopRequested });
+  const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
   if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
+  else if (prepared.kind === 'empty')
+    log(`The store ${opts.store} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${opts.store} divisions load FILE`);
   else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s.`);
   if (io.stopRequested()) return undefined;
 
