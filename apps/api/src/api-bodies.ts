@@ -12,7 +12,8 @@ export const ErrorBodyC = t.intersection(
   'ErrorBody',
 );
 
-export const AppendedEventC = t.type({ type: t.string, streamVersion: t.number, position: t.number }, 'AppendedEvent');
+/** `eventId` is what a later CorrectEvent names. */
+export const AppendedEventC = t.type({ eventId: t.string, type: t.string, streamVersion: t.number, position: t.number }, 'AppendedEvent');
 
 /** 201: what a command appended (nothing, with `unchanged: true`, for an idempotent repeat). */
 export const CommandAcceptedC = t.type({ householdId: IdC, appended: t.array(AppendedEventC), unchanged: t.boolean }, 'CommandAccepted');

@@ -1,3 +1,4 @@
+import type { LogLevel } from '@nestjs/common';
 import type { Policy } from '@hearth/domain';
 import type { TokenEntry } from './auth/token-entry';
 
@@ -13,6 +14,8 @@ export interface ApiOptions {
   readonly bodyLimit?: string;
   /** Largest number of commands in one POST /api/commands/batch (default 1000). */
   readonly maxBatch?: number;
+  /** Nest's logger levels, or false for none (default: log, warn, error). */
+  readonly logger?: false | LogLevel[];
 }
 
 export const DEFAULT_BODY_LIMIT = '1mb';

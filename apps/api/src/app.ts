@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication, LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import * as E from 'fp-ts/Either';
 import type { ApiOptions } from './api-options';
@@ -14,7 +14,7 @@ export type { TokenEntry } from './auth/token-entry';
  * enables shutdown hooks. The tokens are checked again here, so a hand-built list with
  * a caseworker missing a division or a token listed twice fails at once, not at a request.
  */
-export const createApp = async (options: ApiOptions & { logger?: false | LogLevel[] }): Promise<INestApplication> => {
+export const createApp = async (options: ApiOptions): Promise<INestApplication> => {
   if (options.tokens.length > 0) {
     const checked = parseTokenFile(options.tokens);
     if (E.isLeft(checked)) throw new Error(`invalid tokens: ${checked.left.map((f) => `${f.path}: ${f.message}`).join('; ')}`);

@@ -105,6 +105,8 @@ describe('every error class, with its status and body', () => {
     expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json; charset=utf-8' })).status).toBe(201);
   });
 

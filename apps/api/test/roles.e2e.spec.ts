@@ -61,6 +61,20 @@ describe('roles: caseworkers inside their division, auditors read everything, an
       expect(township.body.rows.map((r: { division: string }) => r.division)).toEqual([WILLOW, STONE_BRIDGE]);
     });
 
+    it("may not correct a household's division out of their subtree, but may within it", async () => {
+      const registered = await post(TOKENS.township, journey('hh-moving', WILLOW)[0]);
+      const eventId = registered.body.appended[0].eventId as string;
+      const correction = (divisionCode: string) => ({ type: 'CorrectEvent', householdId: 'hh-moving', on: '2016-02-02', eventId, correction: { divisionCode }, reason: 'registered in the wrong village' });
+      const out = await post(TOKENS.willow, correction('P01'));
+      expect(out.status).toBe(403);
+      expect(out.body).toMatchObject({ code: 'FORBIDDEN', field: 'correction.divisionCode' });
+      const within = await post(TOKENS.township, correction(STONE_BRIDGE));
+      expect(within.status).toBe(201);
+      // Moved: the village it left no longer reaches it, the one it joined does.
+      expect((await get(TOKENS.willow, '/api/households/hh-moving')).status).toBe(403);
+      expect((await get(TOKENS.stoneBridge, '/api/households/hh-moving')).body).toMatchObject({ divisionCode: STONE_BRIDGE });
+    });
+
     it('may not run the verification', async () => {
       expect((await get(TOKENS.willow, '/api/verify')).status).toBe(403);
     });
@@ -82,7 +96,7 @@ describe('roles: caseworkers inside their division, auditors read everything, an
       expect((await get(TOKENS.auditor, '/api/divisions')).body.root).toBe('R');
       const verify = await get(TOKENS.auditor, '/api/verify');
       expect(verify.status).toBe(200);
-      expect(verify.body).toMatchObject({ streams: 3, anomalies: [] }); // the division tree's stream and two households
+      expect(verify.body).toMatchObject({ streams: 4, anomalies: [] }); // the division tree's stream and three households
     });
   });
 

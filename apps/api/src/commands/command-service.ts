@@ -57,7 +57,7 @@ export class CommandService {
   private async appended(householdId: string, result: Extract<CommandResult<DomainError>, { status: 'accepted' }>): Promise<CommandAccepted['appended']> {
     const first = result.events[0]?.streamVersion ?? 0;
     const stored = await this.ledger.store.readStream(householdStream(householdId), { fromVersion: first, maxCount: result.events.length });
-    return stored.map((e) => ({ type: e.type, streamVersion: e.streamVersion, position: e.position }));
+    return stored.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion, position: e.position }));
   }
 }
 

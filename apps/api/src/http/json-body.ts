@@ -13,7 +13,7 @@ export const isJsonContentType = (header: string | undefined): boolean => {
 /**
  * Reads and parses a JSON request body of at most `limit` bytes. Too large → 413 (the
  * rest of the body is drained, so the client reads the answer instead of a reset
- * connection); not JSON → 400 INVALID_COMMAND; another content type → 415.
+ * connection); not JSON → 400 INVALID_COMMAND; another content type, or a compressed body → 415.
  */
 export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<unknown> => {
   if (!isJsonContentType(req.headers['content-type']))
@@ -21,19 +21,30 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
       code: 'UNSUPPORTED_MEDIA_TYPE',
       message: `send the body as application/json (got ${req.headers['content-type'] === undefined ? 'no Content-Type' : JSON.stringify(req.headers['content-type'])})`,
     });
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity')
+    throw new ApiError(415, { code: 'UNSUPPORTED_MEDIA_TYPE', message: `send the body uncompressed (got Content-Encoding: ${encoding})` });
   const tooLarge = () => new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `the body is larger than ${limit} bytes` });
   const declared = Number(req.headers['content-length']);
   const chunks: Buffer[] = [];
   let received = 0;
   let over = Number.isFinite(declared) && declared > limit;
   await new Promise<void>((resolve, reject) => {
+    let ended = false;
     req.on('data', (chunk: Buffer) => {
       received += chunk.length;
       if (received > limit) over = true;
       if (!over) chunks.push(chunk);
     });
-    req.on('end', resolve);
+    req.on('end', () => {
+      ended = true;
+      resolve();
+    });
     req.on('error', reject);
+    // A client that goes away mid-body: nothing to decide, and no promise left waiting.
+    req.on('close', () => {
+      if (!ended) reject(new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body ended early (the connection closed)', field: '' }));
+    });
   });
   if (over) throw tooLarge();
   const text = Buffer.concat(chunks).toString('utf8');
