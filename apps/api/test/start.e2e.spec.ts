@@ -97,6 +97,11 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       expect(health.body).toMatchObject({ store: 'ok', behind: 0 });
       expect(health.body.head).toBeGreaterThan(40 * 20); // ~35 events a household
 
+      const dashboard = await fetch(`${url}/dashboard/`);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(first.out()).toContain(`${url}/dashboard/`);
+
       const report = await getJson(`${url}/api/reports/clearance?year=2017`, tokens['auditor']);
       expect(report.status).toBe(200);
       expect(report.body).toMatchObject({ division: 'R', year: 2017 });
