@@ -44,7 +44,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
   else if (prepared.kind === 'empty')
     log(`The store ${opts.store} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${opts.store} divisions load FILE`);
-  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s.`);
+  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from 2016 to 2020: ask the reports and the dashboard for those years and months.`);
   if (io.stopRequested()) return undefined;
 
   const demo = source.kind === 'demo' ? await demoTokenFile(source.path, opts.store) : undefined;
