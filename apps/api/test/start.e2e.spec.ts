@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
 /**
@@ -159,6 +160,26 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       expect(s.err()).toMatch(/refusing to listen on 0\.0\.0\.0 without tokens: set HEARTH_TOKENS/);
       expect(existsSync(join(dir, 'hearth.db'))).toBe(false);
       expect(existsSync(join(dir, 'demo-tokens.json'))).toBe(false);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'a port already in use is a usage error, found before any demo data is generated',
+    async () => {
+      const taken = createServer();
+      await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+      try {
+        const port = (taken.address() as AddressInfo).port;
+        const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: String(port) }, dir);
+        running.push(s);
+        expect(await s.exited).toBe(2);
+        expect(s.err()).toContain(`port ${port} on 127.0.0.1 is in use`);
+        expect(s.err()).not.toMatch(/generating a demo region/);
+        expect(existsSync(join(dir, 'hearth.db'))).toBe(false);
+      } finally {
+        await new Promise((res) => taken.close(res));
+      }
     },
     STARTUP_MS,
   );

@@ -49,7 +49,7 @@ Environment:
                      per role written to demo-tokens.json beside the store (mode 0600);
                      bound to any other address it refuses to start.
 
-Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file,
+Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
 or refusing to listen beyond loopback without tokens; 1 unexpected error.`;
 
 export class UsageError extends Error {}

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
 import { demoTokensPathFor, prepareStore } from './demo-store';
+import { ensurePortFree, portInUse } from './port-check';
 import { simulatorSeed, StartOptions, UsageError } from './start-options';
 import { demoTokenFile, readTokenFile } from './token-files';
 
@@ -39,6 +40,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const source = tokenSource({ host: opts.host, tokensPath: opts.tokensPath, demoTokensPath: demoTokensPathFor(opts.store) });
   if (source.kind === 'refuse') throw new UsageError(source.reason);
   const fileTokens = source.kind === 'file' ? readTokenFile(source.path, 'token file (HEARTH_TOKENS)') : undefined;
+  await ensurePortFree(opts.host, opts.port);
 
   const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
   if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
@@ -52,7 +54,12 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
 
   // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
   const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'] });
-  await app.listen(opts.port, opts.host);
+  try {
+    await app.listen(opts.port, opts.host);
+  } catch (e) {
+    await app.close();
+    throw (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portInUse(opts.host, opts.port) : e;
+  }
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = publicUrl(opts.host, port);
 
