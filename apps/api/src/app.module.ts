@@ -5,6 +5,7 @@ import { ApiOptions, BODY_LIMIT, CLOCK, DEFAULT_BODY_LIMIT, DEFAULT_MAX_BATCH, M
 import { AuthGuard } from './auth/auth.guard';
 import { TokenRegistry } from './auth/token-registry';
 import { CommandService } from './commands/command-service';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { CommandsController } from './commands/commands.controller';
 import { HouseholdDivisions } from './commands/household-divisions';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
@@ -32,7 +33,7 @@ export class AppModule implements NestModule {
     const now = options.now ?? (() => new Date().toISOString());
     return {
       module: AppModule,
-      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) })],
+      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule],
       controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, HealthController, OpenApiController],
       providers: [
         { provide: TokenRegistry, useValue: new TokenRegistry(options.tokens) },
