@@ -1,4 +1,5 @@
 import { openProjections, Projections, RunnerProgress } from '@hearth/projections';
+import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { log } from './output/emit';
 import { Ledger } from '@hearth/ledger';
@@ -18,6 +19,11 @@ export const upToDateProjections = async (ledger: Ledger, quiet = false): Promis
   if (!divisions) throw new CliError('no division tree is recorded yet: run `hearth divisions load FILE` first', EXIT.unknownTarget);
   const projections = openProjections(ledger.store, { policy: ledger.policy, divisions });
   if (projections.reset.length > 0 && !quiet) log(`read models rebuilt from the log (new or changed version): ${projections.reset.join(', ')}`);
-  await projections.runner.catchUp(quiet ? undefined : progressLine('catching up'));
+  try {
+    await refuseOverDamagedLog(() => projections.runner.catchUp(quiet ? undefined : progressLine('catching up')));
+  } catch (error) {
+    await projections.close();
+    throw error;
+  }
   return projections;
 };
