@@ -12,8 +12,8 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
     .description('drop and rebuild read models from the log, with progress on stderr')
     .addHelpText('after', `
 A stored event that cannot be read (edited by hand: data that is not JSON, a type that does
-not exist) stops the rebuild before it: the read models stay at the position before it and
-every report refuses until the log is repaired. Exit codes: 0 rebuilt; 4 no division tree;
+not exist) stops the rebuild: the read models keep only the batches before it, and every
+report refuses until the log is repaired. Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
     .action(async (names: string[]) => {
       const g = globals();

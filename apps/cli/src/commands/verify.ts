@@ -32,8 +32,9 @@ What verify cannot see from inside the store (docs/decisions/0009-what-verify-ca
 a consistent rewrite, i.e. edited events whose hashes were recomputed to the end of their
 stream (a stream's last event is the easiest); deleted last events of the log when SQLite's
 position counter (sqlite_sequence) was lowered too; events of different streams, recorded
-less than 60 s apart, swapped without crossing events of their own streams; the recording
-time, note or ids of events sealed before hash format 2. Only an anchor kept outside the
+less than 60 s apart, swapped without crossing events of their own streams; a whole stream
+moved to an unused stream id; the recording time, note or ids of events sealed before hash
+format 2. Only an anchor kept outside the
 store (\`hearth anchor\`, issue 9, not built yet) shows those.
 Exit codes: 0 no anomaly (notices do not count); 5 anomalies found.
 --json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same]}.`)
