@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
+import { isDamagedEventError } from '@hearth/event-store';
+import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { Ledger } from '@hearth/ledger';
 
@@ -48,6 +50,8 @@ export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
     return await Ledger.open({ storeUrl: url, policy: loadPolicy(o) });
   } catch (e) {
     if (e instanceof CliError) throw e;
+    // Opening reads the division tree: a damaged tree event is named like any other.
+    if (isDamagedEventError(e)) throw damagedLogError(e);
     throw new CliError(`cannot open store ${url}: ${(e as Error).message}`, EXIT.usage);
   }
 };

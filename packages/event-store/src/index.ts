@@ -1,18 +1,27 @@
 export type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 export { canonicalJson, NonCanonicalValueError } from './canonical-json';
+export { metadataProblem } from './envelope';
 export {
+  checkLinks,
   eventHash,
   GENESIS_HASH,
+  HASH_FORMAT,
+  hashFormatOf,
   sealEvents,
+  UnknownHashFormatError,
   verifyStream,
   type HashedContent,
+  type LinkCheck,
+  type LinkProblem,
   type StreamVerification,
   type UnsealedEvent,
 } from './hash-chain';
+export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
 export type {
   AppendResult,
   EventStore,
   ExpectedVersion,
+  IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,

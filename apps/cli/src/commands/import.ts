@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { isWrongExpectedVersionError } from '@hearth/event-store';
+import { isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
+import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { importCommands } from '@hearth/ledger';
@@ -62,6 +63,8 @@ Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others
         // Two imports of the same file at once: the file's checkpoint moved under this one.
         if (isWrongExpectedVersionError(e))
           throw new CliError(`another import of ${file} committed meanwhile; this batch stored nothing. Run the import again: it resumes after the last committed line.`, EXIT.someRejected);
+        // A household of this batch holds an event edited by hand: nothing of the batch is stored.
+        if (isDamagedEventError(e)) throw damagedLogError(e);
         throw e;
       } finally {
         await ledger.close();
