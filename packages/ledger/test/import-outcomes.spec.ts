@@ -66,6 +66,22 @@ describe('import outcomes', () => {
     expect(rerun).toMatchObject({ accepted: 1, rejected: [], resumedAfterLine: 3, earlierRejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
   });
 
+  it('two overlapping exports without commandIds append each survey and income once', async () => {
+    const member = { memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] };
+    const survey = JSON.stringify({ type: 'SurveyHousehold', householdId: 'h1', on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'], members: [member] });
+    const job = JSON.stringify({ type: 'RecordEmployment', householdId: 'h1', on: '2016-03-01', employmentId: 'e1', memberId: 'm1', form: 'flexible', place: 'local', monthlyIncome: 2000, contractSigned: true });
+    const income = (amount: number) => JSON.stringify({ type: 'RecordIncome', householdId: 'h1', on: '2016-04-01', employmentId: 'e1', month: '2016-03', amount });
+    const first = join(dir, 'export-1.jsonl');
+    const second = join(dir, 'export-2.jsonl');
+    writeFileSync(first, [register('h1'), survey, job, income(1999.5)].join('\n'));
+    writeFileSync(second, [survey, job, income(1999.5), income(2100)].join('\n'));
+    expect(await importCommands(ledger, { source: first })).toMatchObject({ accepted: 4, rejected: [] });
+    const overlap = await importCommands(ledger, { source: second });
+    expect(overlap).toMatchObject({ accepted: 0, unchanged: 3 });
+    expect(overlap.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'INCOME_ALREADY_RECORDED']]);
+    expect((await ledger.store.readStream('household-h1')).map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'MemberEmployed', 'IncomeRecorded']);
+  });
+
   it('of two imports of one file at once, the one that loses the checkpoint stops with what it committed', async () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h4')].join('\n'));
