@@ -5,7 +5,6 @@
  * JSON.stringify escapes them already.
  */
 // C0 and C1 controls, DEL, and the Unicode line separators and bidirectional overrides.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
