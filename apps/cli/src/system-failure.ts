@@ -29,7 +29,11 @@ const failure = (problem: string, remedy: string, exitCode: number = EXIT.system
 /** Out of room, I/O errors, a locked store, a file that is no store: one line each, or undefined for anything else. */
 export const describeSystemFailure = (e: unknown): SystemFailure | undefined => {
   const code = codeOf(e);
-  if (code === undefined) return undefined;
+  if (code === undefined) {
+    // An error that wraps the machine's own (ImportStoppedError, `new Error(…, { cause })`).
+    const cause = typeof e === 'object' && e !== null ? (e as { cause?: unknown }).cause : undefined;
+    return cause !== undefined && cause !== e ? describeSystemFailure(cause) : undefined;
+  }
   const where = pathOf(e) ? ` (${pathOf(e)})` : '';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return failure(`the disk is full${where}`, 'free some space');
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return failure(`the disk reported an I/O error${where}`, 'check the disk');
