@@ -131,4 +131,15 @@ describe('hearth errors: one line, the right exit code', () => {
     const json = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', file]).stdout);
     expect(json.earlierRejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([[20, 'NO_ACTIVE_EMPLOYMENT']]);
   });
+
+  it('a commandId reused for other content is refused COMMAND_ID_REUSED, not silently "unchanged"', () => {
+    const register = (divisionCode: string) =>
+      JSON.stringify({ type: 'RegisterHousehold', householdId: 'h1', on: '2016-01-10', divisionCode, members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' });
+    const file = writeLines(join(dir, 'log.jsonl'), [register('P01C01T01V01'), register('P01C01T01V01'), register('P01C01T01V02')]);
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect([out.accepted, out.unchanged]).toEqual([1, 1]);
+    expect(out.rejected.map((x: { line: number; code: string }) => [x.line, x.code])).toEqual([[3, 'COMMAND_ID_REUSED']]);
+  });
 });
