@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { hearth } from './support/cli';
-import { hostileBody, validCommands } from './support/hostile';
+import { hostileBody, invalidUtf8InNote, isUtf8, validCommands } from './support/hostile';
 import { Server, startServer } from './support/server';
 import { TOKENS, WILLOW } from './support/tokens';
 
@@ -42,7 +42,7 @@ const readPath = fc.oneof(
 const request: fc.Arbitrary<HostileRequest> = fc.oneof(
   {
     weight: 10,
-    arbitrary: fc.record({ body: hostileBody(COMMANDS), auth: authorization, type: contentType, method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE') }).map(({ body, auth, type, method }) => ({
+    arbitrary: fc.record({ body: fc.oneof({ weight: 12, arbitrary: hostileBody(COMMANDS) }, { weight: 1, arbitrary: invalidUtf8InNote(WILLOW) }), auth: authorization, type: contentType, method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE') }).map(({ body, auth, type, method }) => ({
       method, path: '/api/commands', kind: body.kind, body: body.bytes,
       headers: { ...(auth !== undefined ? { authorization: auth } : {}), ...(type !== undefined ? { 'content-type': type } : {}) },
     })),
@@ -114,6 +114,8 @@ describe('fuzz: hostile requests to the real HTTP server', () => {
           statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1);
           kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
           if (a.status >= 500) throw new Error(`${r.method} ${r.path} (${r.kind}) answered ${a.status}: ${JSON.stringify(a.body)}`);
+          // Bytes that are not UTF-8 are refused, never stored with replacement characters.
+          if (r.body !== undefined && !isUtf8(r.body) && r.method === 'POST') expect(a.status).toBeGreaterThanOrEqual(400);
           if (a.status >= 400 && r.method !== 'HEAD') expect(a.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
           if (a.status === 201) for (const e of (a.body as { appended: { position: number }[] }).appended) appended.add(e.position);
           if (r.path === '/api/commands/batch' && a.status === 200)

@@ -101,11 +101,35 @@ const withInvalidUtf8 = (text: fc.Arbitrary<string>): fc.Arbitrary<Buffer> =>
     return Buffer.concat([bytes.subarray(0, i), Buffer.from(bad), bytes.subarray(i)]);
   });
 
+/** A registration of a new household (mostly: ids may repeat) with a free-text note: one the domain accepts. */
+export const freshRegistration = (division: string): fc.Arbitrary<Record<string, Json>> =>
+  fc.tuple(fc.nat({ max: 1_000_000 }), fc.string({ maxLength: 40 })).map(([n, note]) => ({
+    type: 'RegisterHousehold', householdId: `hh-n${n}`, on: '2016-02-01', divisionCode: division, note: `note ${note}`,
+    members: [{ memberId: `hh-n${n}-a`, birthYear: 1980, sex: 'female' }],
+  }));
+
+/** A registration that would be accepted, but with bytes that are not UTF-8 in its free-text note. */
+export const invalidUtf8InNote = (division: string): fc.Arbitrary<{ kind: string; bytes: Buffer }> =>
+  fc.tuple(freshRegistration(division), fc.constantFrom(...INVALID_UTF8)).map(([command, bad]) => {
+    const [before, after] = JSON.stringify(command).split('"note ');
+    return { kind: 'invalid UTF-8 in free text', bytes: Buffer.concat([Buffer.from(`${before}"note `), Buffer.from(bad), Buffer.from(after as string)]) };
+  });
+
 /** The kinds of hostile body, each named, with a valid command now and then. */
 export const hostileBody = (commands: readonly Record<string, Json>[]): fc.Arbitrary<{ kind: string; bytes: Buffer }> =>
   fc.oneof(
     { weight: 6, arbitrary: mutatedCommand(commands).map((s) => ({ kind: 'mutated command', bytes: Buffer.from(s) })) },
     { weight: 2, arbitrary: fc.constantFrom(...commands).map((c) => ({ kind: 'valid command', bytes: Buffer.from(JSON.stringify(c)) })) },
+    { weight: 1, arbitrary: freshRegistration(commands[0]?.['divisionCode'] as string).map((c) => ({ kind: 'new household', bytes: Buffer.from(JSON.stringify(c)) })) },
     { weight: 2, arbitrary: brokenBytes.map((bytes) => ({ kind: 'not a command', bytes })) },
     { weight: 1, arbitrary: withInvalidUtf8(fc.constantFrom(...commands).map((c) => JSON.stringify(c))).map((bytes) => ({ kind: 'invalid UTF-8', bytes })) },
   );
+
+export const isUtf8 = (bytes: Buffer): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
