@@ -39,12 +39,17 @@ const readPath = fc.oneof(
   printable.map((p) => `/${encodeURIComponent(p)}`),
 );
 
+const headersOf = (auth: string | undefined, type: string | undefined): Record<string, string> => ({
+  ...(auth !== undefined ? { authorization: auth } : {}),
+  ...(type !== undefined ? { 'content-type': type } : {}),
+});
+
 const request: fc.Arbitrary<HostileRequest> = fc.oneof(
   {
     weight: 10,
     arbitrary: fc.record({ body: fc.oneof({ weight: 12, arbitrary: hostileBody(COMMANDS) }, { weight: 1, arbitrary: invalidUtf8InNote(WILLOW) }), auth: authorization, type: contentType, method: fc.constantFrom('POST', 'POST', 'POST', 'PUT', 'PATCH', 'DELETE') }).map(({ body, auth, type, method }) => ({
       method, path: '/api/commands', kind: body.kind, body: body.bytes,
-      headers: { ...(auth !== undefined ? { authorization: auth } : {}), ...(type !== undefined ? { 'content-type': type } : {}) },
+      headers: headersOf(auth, type),
     })),
   },
   {
@@ -63,14 +68,14 @@ const request: fc.Arbitrary<HostileRequest> = fc.oneof(
       return {
         method: 'POST', path: '/api/commands/batch', kind: 'batch',
         body: asArray || bodies.length === 0 ? array : (bodies[0]?.bytes as Buffer),
-        headers: { ...(auth !== undefined ? { authorization: auth } : {}), ...(type !== undefined ? { 'content-type': type } : {}) },
+        headers: headersOf(auth, type),
       };
     }),
   },
   {
     weight: 3,
     arbitrary: fc.record({ path: readPath, auth: authorization, method: fc.constantFrom('GET', 'GET', 'HEAD', 'OPTIONS', 'DELETE') }).map(({ path, auth, method }) => ({
-      method, path, kind: 'read', headers: auth !== undefined ? { authorization: auth } : {},
+      method, path, kind: 'read', headers: headersOf(auth, undefined),
     })),
   },
 );
@@ -94,7 +99,7 @@ describe('fuzz: hostile requests to the real HTTP server', () => {
     let sent = 0;
 
     const send = async (r: HostileRequest): Promise<Sent> => {
-      const res = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, ...(r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD' ? { body: r.body } : {}) });
+      const res = await fetch(`${server.url}${r.path}`, { method: r.method, headers: r.headers, ...(r.body !== undefined && r.method !== 'GET' && r.method !== 'HEAD' ? { body: Uint8Array.from(r.body) } : {}) });
       const text = await res.text();
       let body: unknown;
       try {

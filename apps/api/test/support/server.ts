@@ -66,7 +66,7 @@ export const startServer = async (opts: Partial<ApiOptions> = {}): Promise<Serve
         headers['content-type'] = 'application/json';
       }
       if (o.contentType !== undefined) headers['content-type'] = o.contentType;
-      const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : Uint8Array.from(body) } : {}) });
       const text = await res.text();
       let parsed: unknown;
       try {
