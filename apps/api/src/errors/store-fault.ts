@@ -34,7 +34,7 @@ export const storeFaultResponse = (e: unknown): ErrorResponse | undefined => {
     logger.warn(`store busy: ${(e as Error).message}`);
     return {
       status: 503,
-      body: { code: 'STORE_BUSY', message: 'the store stayed locked by another process through every wait and retry; nothing was written — try again' },
+      body: { code: 'STORE_BUSY', message: 'another process kept the store busy (its lock held, or its read models being rebuilt) through every wait and retry; nothing was written — try again' },
       retryAfterSeconds: STORE_BUSY_RETRY_AFTER,
     };
   }
