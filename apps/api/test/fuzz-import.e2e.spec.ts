@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lineCommandId } from '@hearth/ledger';
 import { hearth } from './support/cli';
-import { hostileBody, isUtf8, validCommands } from './support/hostile';
+import { hostileBody, invalidUtf8InNote, isUtf8, validCommands } from './support/hostile';
 import { EXAMPLES } from './support/server';
 import { WILLOW } from './support/tokens';
 
@@ -42,7 +42,7 @@ describe('fuzz: hostile lines through the real `hearth import`', () => {
     const acceptedIds = new Set<string>();
 
     fc.assert(
-      fc.property(fc.array(hostileBody(validCommands(WILLOW)), { minLength: LINES, maxLength: LINES }), (bodies) => {
+      fc.property(fc.array(fc.oneof({ weight: 19, arbitrary: hostileBody(validCommands(WILLOW)) }, { weight: 1, arbitrary: invalidUtf8InNote(WILLOW) }), { minLength: LINES, maxLength: LINES }), (bodies) => {
         files += 1;
         const bytes = bodies.map((b) => oneLine(b.bytes));
         const file = join(dir, `hostile-${files}.jsonl`);

@@ -60,6 +60,8 @@ const roughFields = (line: string): { householdId: string | null; type: string |
 const tooLong = (bytes: number): DomainError =>
   domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]);
 
+const notUtf8: DomainError = domainError('INVALID_COMMAND', 'line is not valid UTF-8 text', [{ path: '', message: 'not UTF-8' }]);
+
 /** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
 const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
 
@@ -140,14 +142,14 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   };
 
   const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source);
-  for await (const { number, text, tooLongBytes } of readLines(input, MAX_LINE_BYTES)) {
+  for await (const { number, text, tooLongBytes, invalidUtf8 } of readLines(input, MAX_LINE_BYTES)) {
     if (number <= summary.resumedAfterLine) {
       if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
       continue;
     }
     lastLine = number;
     if (tooLongBytes === undefined && text.trim() === '') continue;
-    const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : readLineCommand(text, number);
+    const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : readLineCommand(text, number);
     if (E.isLeft(parsed)) {
       unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
       continue;

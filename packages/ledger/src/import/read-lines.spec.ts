@@ -25,6 +25,11 @@ describe('readLines', () => {
     const lines = await collect(['ok\n', 'x'.repeat(700), 'x'.repeat(700), '\nnext\n'], 1000);
     expect(lines).toEqual([{ number: 1, text: 'ok' }, { number: 2, text: '', tooLongBytes: 1400 }, { number: 3, text: 'next' }]);
   });
+  it('marks a line whose bytes are not UTF-8, instead of replacing them silently', async () => {
+    const lines = await collect([Buffer.concat([Buffer.from('{"note":"a'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\nok\n')])]);
+    expect(lines[0]).toMatchObject({ number: 1, invalidUtf8: true });
+    expect(lines[1]).toEqual({ number: 2, text: 'ok' });
+  });
   it('yields an empty last line only when there is no final newline', async () => {
     expect(await collect(['a\n\n'])).toEqual([{ number: 1, text: 'a' }, { number: 2, text: '' }]);
   });

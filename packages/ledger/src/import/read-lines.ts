@@ -5,11 +5,23 @@ export interface SourceLine {
   readonly text: string;
   /** Set when the line is longer than the limit: its length in bytes (`text` is then empty). */
   readonly tooLongBytes?: number;
+  /** Set when the line's bytes are not valid UTF-8 (`text` then holds a lossy decoding, for messages only). */
+  readonly invalidUtf8?: true;
 }
 
 const LF = 0x0a;
 const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+// A strict decoder: bytes that are not UTF-8 must be refused, not stored as U+FFFD.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+const decode = (number: number, bytes: Buffer): SourceLine => {
+  try {
+    return { number, text: strictUtf8.decode(bytes) };
+  } catch {
+    return { number, text: bytes.toString('utf8'), invalidUtf8: true };
+  }
+};
 
 /**
  * The lines of an import file, numbered as an editor numbers them. Only `\n` and `\r\n`
@@ -47,7 +59,7 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
       bytes -= 1;
       text = text.subarray(0, bytes);
     }
-    const line: SourceLine = bytes > maxBytes ? { number, text: '', tooLongBytes: bytes } : { number, text: text.toString('utf8') };
+    const line: SourceLine = bytes > maxBytes ? { number, text: '', tooLongBytes: bytes } : decode(number, text);
     parts = [];
     held = 0;
     length = 0;
