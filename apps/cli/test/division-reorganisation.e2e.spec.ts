@@ -69,16 +69,17 @@ describe('hearth divisions load: a new tree over an existing log', () => {
 
   it('moves the households of a mapped reorganisation by events: verify stays clean and earlier figures stay put', () => {
     const before2016 = json('report', 'clearance', '--year', '2016', '--by-child');
+    const beforeJanuary = json('report', 'monthly', '--month', '2017-01', '--division', 'P01C01T01', '--by-child');
     const beforeHistory = json('history', 'hh-001');
     const reorganised = file('reorganised.json', {
-      effectiveFrom: '2017-01-01',
+      effectiveFrom: '2017-07-01',
       divisions: [...upper, ...newVillages],
       successors: { P01C01T01V01: 'P01C01T01V09', P01C01T01V02: 'P02C01T01V01' },
     });
     const r = run('divisions', 'load', reorganised);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/moved 3 households/);
+    expect(r.stdout).toMatch(/moved 2 households/);
 
     expect(run('verify').code).toBe(0);
     // 2016 is before the change: the same figures, the same rows (P02 is new and empty then)
@@ -86,6 +87,8 @@ describe('hearth divisions load: a new tree over an existing log', () => {
     expect(after2016.rows.find((row: { division: string }) => row.division === 'P01')).toEqual(before2016.rows.find((row: { division: string }) => row.division === 'P01'));
     expect(json('report', 'clearance', '--year', '2016').baseline).toBe(2);
     expect(json('report', 'clearance', '--year', '2016', '--division', 'P01C01T01V01').baseline).toBe(2);
+    expect(json('report', 'monthly', '--month', '2017-01', '--division', 'P01C01T01', '--by-child').rows.filter((row: { division: string }) => row.division !== 'P01C01T01V09'))
+      .toEqual(beforeJanuary.rows);
     // 2017: every household counts under its new village
     expect(json('report', 'clearance', '--year', '2017', '--division', 'P01C01T01V01').baseline).toBe(0);
     const v09 = json('report', 'clearance', '--year', '2017', '--division', 'P01C01T01V09');
@@ -95,9 +98,9 @@ describe('hearth divisions load: a new tree over an existing log', () => {
 
     const history = json('history', 'hh-001');
     expect(history.divisionCode).toBe('P01C01T01V09');
-    expect(history.events.at(-1)).toMatchObject({ type: 'HouseholdTransferred', occurredOn: '2017-01-01', data: { from: 'P01C01T01V01', to: 'P01C01T01V09' } });
+    expect(history.events.at(-1)).toMatchObject({ type: 'HouseholdTransferred', occurredOn: '2017-07-01', data: { from: 'P01C01T01V01', to: 'P01C01T01V09' } });
     expect(history.events.slice(0, -1)).toEqual(beforeHistory.events);
-    expect(json('history', 'hh-001', '--as-of', '2016-12-31').divisionCode).toBe('P01C01T01V01');
+    expect(json('history', 'hh-001', '--as-of', '2017-06-30').divisionCode).toBe('P01C01T01V01');
 
     // loading the same reorganisation again changes nothing
     expect(run('divisions', 'load', reorganised).stdout).toContain('nothing changed');
