@@ -71,13 +71,15 @@ export const decideDivisionTree = (
 ): E.Either<FieldError[], { tree: DivisionTree; events: DivisionTreeRecorded[] }> => {
   const built = buildDivisionTree(file.divisions, file.successors);
   if (E.isLeft(built)) return built;
-  const errors = fitsHistory(built.right, file.successors, history);
-  if (errors.length > 0) return E.left(errors);
   const last = history.trees[history.trees.length - 1];
   const unchanged =
     last !== undefined &&
     canonicalJson(sorted(last.tree.all)) === canonicalJson(sorted(built.right.all)) &&
     canonicalJson(last.successors) === canonicalJson(file.successors);
+  // The tree in force, given again, was checked against its own history when it was recorded.
+  if (unchanged) return E.right({ tree: built.right, events: [] });
+  const errors = fitsHistory(built.right, file.successors, history);
+  if (errors.length > 0) return E.left(errors);
   const data = { divisions: [...built.right.all], ...(Object.keys(file.successors).length > 0 ? { successors: { ...file.successors } } : {}) };
-  return E.right({ tree: built.right, events: unchanged ? [] : [{ type: 'DivisionTreeRecorded', data }] });
+  return E.right({ tree: built.right, events: [{ type: 'DivisionTreeRecorded', data }] });
 };
