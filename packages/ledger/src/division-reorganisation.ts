@@ -1,19 +1,20 @@
 import * as E from 'fp-ts/Either';
 import {
   decide, DecisionContext, DivisionHistory, divisionHistory, DivisionTree, DIVISIONS_STREAM, DivisionTreeRecorded, fold,
-  HouseholdCommand, HouseholdState, householdStream, Fact,
+  fieldErrors, HouseholdCommand, HouseholdState, householdStream, Fact,
 } from '@hearth/domain';
 import { EventStore, householdEventCodec, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
 
 /** Reads the division stream into the history of trees (throws when a stored tree is invalid: the log is damaged). */
 export const readDivisionHistory = async (store: EventStore): Promise<DivisionHistory> => {
-  const events = await store.readStream(DIVISIONS_STREAM);
-  const history = divisionHistory(
-    events.map((e) => {
-      const data = e.data as DivisionTreeRecorded['data'];
-      return { position: e.position, occurredOn: e.metadata.occurredOn, divisions: data.divisions, ...(data.successors ? { successors: data.successors } : {}) };
-    }),
-  );
+  const stored = [];
+  for (const e of await store.readStream(DIVISIONS_STREAM)) {
+    const decoded = DivisionTreeRecorded.decode({ type: e.type, data: e.data });
+    if (E.isLeft(decoded)) throw new Error(`the stored division tree at position ${e.position} does not decode: ${JSON.stringify(fieldErrors(decoded.left))}`);
+    const { divisions, successors } = decoded.right.data;
+    stored.push({ position: e.position, occurredOn: e.metadata.occurredOn, divisions, ...(successors ? { successors } : {}) });
+  }
+  const history = divisionHistory(stored);
   if (E.isLeft(history)) throw new Error(`the stored division trees are invalid: ${JSON.stringify(history.left)}`);
   return history.right;
 };
