@@ -31,7 +31,7 @@ export const divisionsCommand = (globals: () => GlobalOptions): Command => {
   divisions
     .command('load')
     .argument('<file>', 'JSON array of {code, name, parentCode, level} (the root has parentCode null), or {effectiveFrom?, divisions, successors?}')
-    .option('--effective <date>', 'business date the tree takes effect (default: the file\'s effectiveFrom, else today)')
+    .option('--effective <date>', 'business date the tree takes effect (overrides the file\'s effectiveFrom; default: that, else today)')
     .option('--on <date>', 'the same as --effective (kept for existing scripts)')
     .description('record the division tree as an event; loading the same tree again changes nothing')
     .addHelpText('after', HELP)
