@@ -104,7 +104,7 @@ describe('a division reorganisation: read models follow households by business d
         await projections.close();
         await Promise.all([store.close(), plain.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 10) },
     );
     expect(households).toBeGreaterThan(0); // the generated regions really did move households
   });
