@@ -10,6 +10,7 @@ import { recordFollowUp, resolveLaborConcern } from './rules/follow-up';
 import { applyForIdentification, identifyHousehold, rejectApplication, withdrawApplication } from './rules/identification';
 import { answerReferral, referToJob } from './rules/referrals';
 import { addMember, registerHousehold, removeMember } from './rules/registration';
+import { transferHousehold } from './rules/transfer';
 import { declareWillingness, surveyHousehold, withdrawWillingness } from './rules/survey';
 import { answerTraining, finishTraining, offerTraining } from './rules/training';
 import { HouseholdState } from './state';
@@ -47,6 +48,7 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
     case 'ExemptHousehold': return exemptHousehold(c, s);
     case 'WithdrawFromProgramme': return withdrawFromProgramme(c, s);
     case 'DeregisterHousehold': return deregisterHousehold(c);
+    case 'TransferHousehold': return transferHousehold(c, s, ctx);
     case 'CorrectEvent': return correctEvent(decide)(c, s, ctx);
     default: {
       const unreachable: never = c;

@@ -139,6 +139,8 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
       return { ...s, status: 'withdrawn' };
     case 'HouseholdDeregistered':
       return { ...s, status: 'deregistered' };
+    case 'HouseholdTransferred':
+      return { ...s, divisionCode: e.data.to };
     case 'EventCorrected': {
       // A correction re-folds the history with the amended data, so the state always
       // reflects the corrected facts while the original event stays in the log untouched.

@@ -12,6 +12,8 @@ export interface EventMeta {
   readonly eventId: string;
   readonly occurredOn: BusinessDate;
   readonly commandId?: string;
+  /** Global position in the log, when the event is stored: says which division tree it was decided against. */
+  readonly position?: number;
 }
 export interface Fact {
   readonly event: HouseholdEvent;

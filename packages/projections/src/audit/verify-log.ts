@@ -61,7 +61,8 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { 
       anomalies.push({ householdId, position: e.position, kind: 'invalid-event', detail: `${e.type}: the stored data is not a valid event of that type; the stream is not replayed` });
       return { anomalies, notices };
     }
-    facts.push({ event: decoded.right, meta: { eventId: e.eventId, occurredOn: e.metadata.occurredOn, ...(e.metadata.commandId ? { commandId: e.metadata.commandId } : {}) } });
+    // The position says which division tree the event was decided against (ctx.divisionsAt).
+    facts.push({ event: decoded.right, meta: { eventId: e.eventId, occurredOn: e.metadata.occurredOn, position: e.position, ...(e.metadata.commandId ? { commandId: e.metadata.commandId } : {}) } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
     anomalies.push({ householdId, position: (events[a.index] as RecordedEvent).position, kind: a.kind, detail: a.detail });

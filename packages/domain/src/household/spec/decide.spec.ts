@@ -1,10 +1,11 @@
 import { ErrorCode, ERROR_CODES } from '../errors';
 import { ev, HouseholdEvent } from '../events';
 import { HouseholdCommand } from '../commands';
+import { DecisionContext } from '../context';
 import {
   applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted, income,
   GivenFact, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
-  surveyMember, trainingAccepted, trainingOffered, unable, unwilling, visited, willing, withdrew,
+  reorganisedContext, surveyMember, trainingAccepted, trainingOffered, transferred, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
 import { outcomeOf } from '../../testing/given-when-then';
 
@@ -17,6 +18,8 @@ interface Case {
   readonly given: readonly GivenFact[];
   readonly when: HouseholdCommand;
   readonly then: readonly HouseholdEvent[] | ErrorCode;
+  /** The decision context, when not the fixtures' tree (e.g. a reorganised one). */
+  readonly ctx?: DecisionContext;
 }
 
 const survey = (members = [willing('m1')]) => ({ householdSize: members.length, povertyCauses: ['lack-of-skills' as const], members });
@@ -150,6 +153,18 @@ const cases: Case[] = [
   { name: 'withdrawing twice is ALREADY_WITHDRAWN', given: [registered(), withdrew('2016-02-01')], when: c('WithdrawFromProgramme', {}), then: 'ALREADY_WITHDRAWN' },
   { name: 'deregistering', given: identifiedHousehold, when: c('DeregisterHousehold', { reason: 'deceased' }), then: [ev('HouseholdDeregistered', { reason: 'deceased' })] },
 
+  // --- division reorganisations (docs/decisions/0015) ---------------------------------------
+  { name: 'a household whose village the tree in force dropped moves to the successor it names', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { to: 'V3' }), then: [ev('HouseholdTransferred', { from: 'V1', to: 'V3' })] },
+  { name: 'a withdrawn household still moves with its village', ctx: reorganisedContext, given: [registered(), withdrew()], when: c('TransferHousehold', { to: 'V3' }), then: [ev('HouseholdTransferred', { from: 'V1', to: 'V3' })] },
+  { name: 'a household whose village is still in force does not move: NOT_A_SUCCESSOR', given: identifiedHousehold, when: c('TransferHousehold', { to: 'V2' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a household moves only to the successor the tree names: NOT_A_SUCCESSOR', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { to: 'T1' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a village dropped without a successor moves nobody: NOT_A_SUCCESSOR', ctx: reorganisedContext, given: [registered([{ memberId: 'm1', birthYear: 1980 }]), transferred('V1', 'V2', '2016-01-11')], when: c('TransferHousehold', { to: 'V3' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a move dated before the household\'s latest event is BACKDATED', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { on: '2016-03-31', to: 'V3' }), then: 'BACKDATED' },
+  { name: 'a deregistered household does not move', ctx: reorganisedContext, given: [registered(), deregistered()], when: c('TransferHousehold', { to: 'V3' }), then: 'DEREGISTERED' },
+  { name: 'registering in a village the tree in force dropped is UNKNOWN_DIVISION', ctx: reorganisedContext, given: [], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'UNKNOWN_DIVISION' },
+  { name: 'a transfer cannot be corrected: it is what a tree did', ctx: reorganisedContext, given: [registered(), transferred('V1', 'V3')], when: c('CorrectEvent', { eventId: 'e1', correction: { to: 'V1' }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+  { name: 'a correction into a village the tree in force dropped is INVALID_CORRECTION', ctx: reorganisedContext, given: [registered(), surveyed()], when: c('CorrectEvent', { eventId: 'e0', correction: { divisionCode: 'V2' }, reason: 'wrong village' }), then: 'INVALID_CORRECTION' },
+
   // --- corrections ---------------------------------------------------------------------------
   { name: 'correcting an income in an employment', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
   { name: 'a correction may be recorded on an earlier business date than the latest', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { on: '2016-01-01', eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
@@ -161,7 +176,7 @@ const cases: Case[] = [
 
 describe('decide: given / when / then', () => {
   it.each(cases.map((k) => [k.name, k] as const))('%s', (_name, k) => {
-    const outcome = outcomeOf(k.given, k.when);
+    const outcome = outcomeOf(k.given, k.when, k.ctx);
     if (typeof k.then === 'string') expect(outcome).toEqual({ error: k.then });
     else expect(outcome).toEqual({ events: k.then });
   });
