@@ -48,7 +48,7 @@ export const anchorDigest = (anchor: AnchorBody): string => createHash('sha256')
 /** SHA-256 of the public key's DER (SPKI) bytes, hex: what an auditor compares with a copy of the key kept elsewhere. */
 export const publicKeyFingerprint = (publicKey: KeyObject | string): string =>
   createHash('sha256')
-    .update(createPublicKey(publicKey).export({ type: 'spki', format: 'der' }))
+    .update((typeof publicKey !== 'string' && publicKey.type === 'public' ? publicKey : createPublicKey(publicKey)).export({ type: 'spki', format: 'der' }))
     .digest('hex');
 
 export class AnchorKeyError extends Error {
