@@ -97,7 +97,7 @@ export const verifyAnchor = async (store: EventStore, anchor: LogAnchor, opts: V
       householdId: '(log)',
       position: anchor.headPosition,
       kind: seen.eventsThen < anchor.events ? 'anchor-log-cut' : 'anchor-log-changed',
-      detail: `${seen.eventsThen} events at positions up to ${anchor.headPosition}, the anchor counted ${anchor.events}: events were ${seen.eventsThen < anchor.events ? 'removed' : 'added'} before the anchored position`,
+      detail: `${seen.eventsThen} events at positions up to ${anchor.headPosition}, the anchor counted ${anchor.events}: events up to the anchored position were ${seen.eventsThen < anchor.events ? 'removed' : 'added'} since`,
     });
   const missing = anchor.heads.filter((h) => !seen.atAnchored.has(h.streamId)).length;
   const root = merkleRoot(anchor.heads.map((h) => ({ ...h, hash: seen.atAnchored.get(h.streamId)?.hash ?? '' })));
