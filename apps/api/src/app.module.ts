@@ -17,6 +17,7 @@ import { RATE_CLOCK, RATE_LIMITS, RateLimitMiddleware } from './limits/rate-limi
 import { NoStoreMiddleware } from './http/no-store.middleware';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
+import { AnchorController } from './reads/anchor.controller';
 import { DivisionsController } from './reads/divisions.controller';
 import { HouseholdsController } from './reads/households.controller';
 import { ReportsController } from './reads/reports.controller';
@@ -36,7 +37,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule],
-      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, HealthController, OpenApiController],
+      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, AnchorController, HealthController, OpenApiController],
       providers: [
         { provide: TokenRegistry, useValue: new TokenRegistry(options.tokens) },
         { provide: BODY_LIMIT, useValue: bodyLimit },
