@@ -16,6 +16,7 @@ export const HTTP_ERROR_CODES = [
   'STORAGE_FULL',
   'NO_DIVISION_TREE',
   'STORE_UNAVAILABLE',
+  'DAMAGED_LOG',
   'INTERNAL',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
