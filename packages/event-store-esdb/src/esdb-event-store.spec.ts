@@ -116,7 +116,7 @@ describe('EsdbEventStore on the stand-in, beyond the contract', () => {
     await expect(openEsdbEventStore(url.replace('?tls=false', '?tls=false&defaultDeadline=2000'))).rejects.toThrow();
   });
 
-  it('connect() rejects a url that is not esdb://', () => {
-    expect(() => EsdbEventStore.connect('sqlite:./x.db')).toThrow(/not an EventStoreDB url/);
+  it('connect() rejects a url that is not kurrentdb:// or esdb://', () => {
+    expect(() => EsdbEventStore.connect('sqlite:./x.db')).toThrow(/not a KurrentDB / EventStoreDB url/);
   });
 });
