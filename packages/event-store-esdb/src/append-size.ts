@@ -16,11 +16,14 @@ export class AppendSizeLimitError extends RangeError {
     readonly limit: number,
     readonly eventId: string | undefined,
     readonly eventType: string | undefined,
+    /** The server refused it (its limit is lower than the one configured here): nothing was stored. */
+    readonly refusedByServer = false,
   ) {
+    const outcome = refusedByServer ? 'the server refused it, nothing was stored (set maxAppendSize to the server\'s limit)' : 'nothing was sent';
     super(
       eventId === undefined
-        ? `the append to stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); nothing was sent — append fewer events at a time`
-        : `event ${eventId} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); nothing was sent — record it in smaller pieces`,
+        ? `the append to stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — append fewer events at a time`
+        : `event ${eventId} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — record it in smaller pieces`,
     );
     this.name = 'AppendSizeLimitError';
   }

@@ -32,7 +32,7 @@ testing.runEventStoreContract(
     return {
       store: await openEsdbEventStore(server.url),
       reopen: () => openEsdbEventStore(server.url),
-      cleanup: () => server.close(),
+      cleanup: () => closeAfterBatchAppendsOnly(server),
     };
   },
   { persistent: true, eventIdScope: 'append', contiguousPositions: false },
@@ -57,7 +57,9 @@ let shared: EsdbStandIn | undefined;
 beforeAll(async () => {
   shared = await startEsdbStandIn({ positions: 'log', seed: 1000 });
 });
-afterAll(() => shared?.close());
+afterAll(async () => {
+  if (shared) await closeAfterBatchAppendsOnly(shared);
+});
 testing.runEventStoreContract(
   'EsdbEventStore (shared wire stand-in, one stream namespace per test)',
   namespacedFixture(() => {
@@ -78,6 +80,57 @@ if (realUrl !== undefined && realUrl.length > 0) {
 }
 
 describe('EsdbEventStore on the stand-in, beyond the contract', () => {
+  it('appends through BatchAppend, and through Append on a server that does not advertise it', async () => {
+    const current = await startEsdbStandIn();
+    const old = await startEsdbStandIn({ features: 'none' });
+    const stores = [await openEsdbEventStore(current.url), await openEsdbEventStore(old.url)];
+    try {
+      for (const store of stores) {
+        await store.appendToStream('a', testing.testEvents(2), 'no_stream');
+        await store.appendBatch([
+          { streamId: 'a', expectedVersion: 1, events: testing.testEvents(1) },
+          { streamId: 'b', expectedVersion: 'no_stream', events: testing.testEvents(1) },
+        ]);
+        expect((await store.readAll()).map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@0', 'a@1', 'a@2', 'b@0']);
+      }
+      expect({ batchAppend: current.calls.batchAppend, append: current.calls.append }).toEqual({ batchAppend: 3, append: 0 });
+      expect({ batchAppend: old.calls.batchAppend, append: old.calls.append }).toEqual({ batchAppend: 0, append: 3 });
+    } finally {
+      for (const store of stores) await store.close();
+      await current.close();
+      await old.close();
+    }
+  });
+
+  it('catches up over thousands of events, says so once, then delivers live appends', async () => {
+    const server = await startEsdbStandIn({ positions: 'log', seed: 42 });
+    const store = await openEsdbEventStore(server.url);
+    try {
+      for (let chunk = 0; chunk < 10; chunk++) await store.appendToStream(`s-${chunk % 3}`, testing.testEvents(500), 'any');
+      const collector = testing.eventCollector();
+      const caughtUpAt: number[] = [];
+      let caughtUp!: () => void;
+      const done = new Promise<void>((resolve) => (caughtUp = resolve));
+      const subscription = store.subscribeToAll({
+        onEvent: collector.onEvent,
+        onCaughtUp: () => {
+          caughtUpAt.push(collector.events.length);
+          caughtUp();
+        },
+      });
+      await done;
+      for (let i = 0; i < 5; i++) await store.appendToStream('live', testing.testEvents(2), 'any');
+      await collector.until(5010);
+      await subscription.close();
+      expect(caughtUpAt).toEqual([5000]);
+      expect(collector.events).toEqual(await store.readAll());
+      expect(collector.events.slice(-10).every((e) => e.streamId === 'live')).toBe(true);
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
+
   it('refuses an event id that is not a uuid before sending anything', async () => {
     const server = await startEsdbStandIn();
     const store = await openEsdbEventStore(server.url);

@@ -6,6 +6,7 @@ import {
   FORWARDS,
   jsonEvent,
   KurrentDBClient,
+  MaxAppendSizeExceededError,
   NO_STREAM,
   START,
   STREAM_EXISTS,
@@ -37,7 +38,7 @@ import {
   type SubscribeToAllOptions,
   type Subscription,
 } from '@hearth/event-store';
-import { assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE } from './append-size';
+import { AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 import { EsdbSubscription } from './esdb-subscription';
 import { parseEsdbUrl, type StoreCredentials } from './esdb-url';
 import { maskStoreUrl } from './mask-store-url';
@@ -376,6 +377,11 @@ export class EsdbEventStore implements EventStore {
       if (error instanceof KurrentWrongExpectedVersionError) {
         const current = error.actualState;
         throw new WrongExpectedVersionError(streamId, expected, typeof current === 'bigint' ? Number(current) : -1);
+      }
+      if (error instanceof MaxAppendSizeExceededError) {
+        const size = events.reduce((sum, event) => sum + eventSizeOnDisk(event), 0);
+        const only = events.length === 1 ? events[0] : undefined;
+        throw new AppendSizeLimitError(streamId, size, error.maxAppendSize, only?.eventId, only?.type, true);
       }
       throw error;
     }
