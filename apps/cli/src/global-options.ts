@@ -4,7 +4,7 @@ import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
 import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
-import { Ledger } from '@hearth/ledger';
+import { Ledger, maskStoreUrl } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;
@@ -52,6 +52,6 @@ export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
     if (e instanceof CliError) throw e;
     // Opening reads the division tree: a damaged tree event is named like any other.
     if (isDamagedEventError(e)) throw damagedLogError(e);
-    throw new CliError(`cannot open store ${url}: ${(e as Error).message}`, EXIT.usage);
+    throw new CliError(`cannot open store ${maskStoreUrl(url)}: ${maskStoreUrl((e as Error).message)}`, EXIT.usage);
   }
 };

@@ -4,7 +4,7 @@
  * and the batched, checkpointed importer. The CLI uses it; an HTTP service would too.
  */
 export { Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions } from './ledger';
-export { openStore } from './open-store';
+export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { lineCommandId } from './import/line-command-id';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';

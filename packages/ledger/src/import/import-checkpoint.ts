@@ -6,7 +6,8 @@ import { EventStore, GENESIS_HASH, RecordedEvent, sealEvents, StreamAppend } fro
  * committed line, so lines that were rejected are not decided again against a later
  * state: the rerun ends with exactly the events of an uninterrupted run.
  */
-export const importStream = (fileSha256: string): string => `import-${fileSha256}`;
+export const IMPORT_STREAM_PREFIX = 'import-';
+export const importStream = (fileSha256: string): string => `${IMPORT_STREAM_PREFIX}${fileSha256}`;
 
 export interface ImportCheckpoint {
   readonly throughLine: number;

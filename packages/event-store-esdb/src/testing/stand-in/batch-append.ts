@@ -62,13 +62,13 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
   call.on('data', (req: BatchAppendReq): void => {
     const correlation = uuidOf(req.getCorrelationId());
     if (correlation === undefined) {
-      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'batch append request without a correlation id'));
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, 'batch append request without a correlation id'));
       return;
     }
     const options = req.getOptions();
     const entry = pending.get(correlation) ?? (options ? { options, messages: [] } : undefined);
     if (!entry) {
-      call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, `batch append ${correlation} did not start with its options`));
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, `batch append ${correlation} did not start with its options`));
       return;
     }
     pending.set(correlation, entry);
@@ -78,7 +78,8 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
     context.calls.batchAppend += 1;
     const fault = context.faults.take('batchAppend');
     if (fault) {
-      call.destroy(fault);
+      // The whole shared stream fails, as when the node goes away: every append in flight on it is refused.
+      call.emit('error', fault);
       return;
     }
     const response = new BatchAppendResp().setCorrelationId(req.getCorrelationId()).setStreamIdentifier(entry.options.getStreamIdentifier());
@@ -89,7 +90,7 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
       echoExpectation(response, expectation);
       call.write(withOutcome(response, commit(context.log, streamName, expectation, toProposed(entry.messages), context.maxAppendSize), expectation));
     } catch (error) {
-      call.destroy(error as grpc.ServiceError);
+      call.emit('error', error as grpc.ServiceError);
     }
   });
 };

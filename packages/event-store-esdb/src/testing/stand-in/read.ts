@@ -20,18 +20,18 @@ export interface ReadContext {
 export const serveRead = (call: grpc.ServerWritableStream<ReadReq, ReadResp>, context: ReadContext): void => {
   const options = call.request.getOptions();
   if (!options) {
-    call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, 'read without options'));
+    call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, 'read without options'));
     return;
   }
   if (options.hasUuidOption() && options.getUuidOption()?.hasStructured()) {
-    call.destroy(grpcError(grpc.status.UNIMPLEMENTED, 'the stand-in sends uuids as strings only'));
+    call.emit('error', grpcError(grpc.status.UNIMPLEMENTED, 'the stand-in sends uuids as strings only'));
     return;
   }
   let matches: Matcher;
   try {
     matches = filterOf(options);
   } catch (error) {
-    call.destroy(grpcError(grpc.status.INVALID_ARGUMENT, (error as Error).message));
+    call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, (error as Error).message));
     return;
   }
   const subscription = options.hasSubscription();
@@ -39,7 +39,7 @@ export const serveRead = (call: grpc.ServerWritableStream<ReadReq, ReadResp>, co
   else context.calls.read += 1;
   const fault = context.faults.take(subscription ? 'subscribe' : 'read');
   if (fault) {
-    call.destroy(fault);
+    call.emit('error', fault);
     return;
   }
   if (subscription) {

@@ -128,7 +128,7 @@ class CursorSubscription {
   private fail(): void {
     if (this.finished) return;
     this.finish();
-    this.call.destroy(droppedConnection());
+    this.call.emit('error', droppedConnection());
   }
 
   private finish(): void {
