@@ -41,7 +41,7 @@ import {
 import { AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 import { EsdbSubscription } from './esdb-subscription';
 import { parseEsdbUrl, type StoreCredentials } from './esdb-url';
-import { maskStoreUrl } from './mask-store-url';
+import { maskStoreUrl } from '@hearth/event-store';
 import { withTransientRetry } from './transient-retry';
 
 export interface EsdbEventStoreOptions {

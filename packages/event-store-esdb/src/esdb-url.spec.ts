@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
 import { isEsdbUrl, parseEsdbUrl } from './esdb-url';
-import { maskStoreUrl } from './mask-store-url';
+import { maskStoreUrl } from '@hearth/event-store';
 import { storeCredentialsFromEnv } from './store-credentials';
 import { startEsdbStandIn } from './testing/esdb-stand-in';
 

@@ -1,4 +1,4 @@
-import { maskStoreUrl } from './mask-store-url';
+import { maskStoreUrl } from '@hearth/event-store';
 
 /**
  * Checks a KurrentDB / EventStoreDB connection string before the client parses it, so

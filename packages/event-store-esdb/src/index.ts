@@ -1,6 +1,5 @@
 export { EsdbEventStore, openEsdbEventStore, toPortPosition, type EsdbEventStoreOptions } from './esdb-event-store';
 export { AppendSizeLimitError, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 export { isEsdbUrl, parseEsdbUrl, type EsdbUrl, type StoreCredentials } from './esdb-url';
-export { maskStoreUrl } from './mask-store-url';
 export { storeCredentialsFromEnv } from './store-credentials';
 export * as testing from './testing';

@@ -1,6 +1,6 @@
 import { HOUSEHOLD_STREAM_PREFIX, DIVISIONS_STREAM } from '@hearth/domain';
-import { EventStore, openEventStore } from '@hearth/event-store';
-import { isEsdbUrl, maskStoreUrl, openEsdbEventStore, storeCredentialsFromEnv } from '@hearth/event-store-esdb';
+import { EventStore, maskStoreUrl, openEventStore } from '@hearth/event-store';
+import { isEsdbUrl, openEsdbEventStore, storeCredentialsFromEnv } from '@hearth/event-store-esdb';
 import { IMPORT_STREAM_PREFIX } from './import/import-checkpoint';
 
 /**
