@@ -1,4 +1,4 @@
-import { testing as kit } from '@hearth/event-store';
+import { testing as kit, type RecordedEvent } from '@hearth/event-store';
 import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 import type { EsdbEventStore } from './esdb-event-store';
@@ -41,6 +41,32 @@ describe('EsdbEventStore when the node fails', () => {
     server.faults.failNext('batchAppend', 'unavailable', 4);
     await expect(store.appendToStream('a', kit.testEvents(1), 'no_stream')).rejects.toMatchObject({ type: 'unavailable' });
     expect(server.size).toBe(0);
+  });
+
+  it('drops a subscription mid catch-up on demand; resubscribing after the last event seen misses and repeats nothing', async () => {
+    for (let i = 0; i < 10; i++) await store.appendToStream(`s-${i % 3}`, kit.testEvents(10), 'any');
+    const seen: RecordedEvent[] = [];
+    const follow = (after: number) =>
+      new Promise<Error | 'caught-up'>((resolve) => {
+        const subscription = store.subscribeToAll({
+          after,
+          onEvent: (e) => void seen.push(e),
+          onCaughtUp: () => void subscription.close().then(() => resolve('caught-up')),
+          onError: resolve,
+        });
+      });
+    server.faults.dropNextSubscription(40);
+    server.faults.dropNextSubscription(25);
+    // The client may still hold some of the events sent before the drop when it reports it:
+    // those are simply not delivered, and the next subscription starts after the last one that was.
+    expect(await follow(0)).toMatchObject({ message: expect.stringMatching(/dropped/) });
+    const afterFirst = seen.length;
+    expect(afterFirst).toBeLessThanOrEqual(40);
+    expect(await follow(seen.at(-1)?.position ?? 0)).toMatchObject({ message: expect.stringMatching(/dropped/) });
+    expect(seen.length - afterFirst).toBeLessThanOrEqual(25);
+    expect(await follow(seen.at(-1)?.position ?? 0)).toBe('caught-up');
+    expect(seen).toHaveLength(100);
+    expect(seen).toEqual(await store.readAll());
   });
 
   it('reports a dropped subscription through onError, after the events sent before the drop', async () => {

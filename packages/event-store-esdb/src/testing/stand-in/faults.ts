@@ -22,11 +22,17 @@ export interface StandInFaults {
    * client sees `UNAVAILABLE`. Applies to the subscriptions open at the time of the call.
    */
   dropSubscriptions(options?: { afterEvents?: number }): void;
+  /**
+   * The next subscription opened (the next `times`, default 1) is dropped once it has sent
+   * `afterEvents` events: a drop at a chosen point of a catch-up, e.g. to resume from.
+   */
+  dropNextSubscription(afterEvents: number, times?: number): void;
 }
 
 export class FaultPlan implements StandInFaults {
   private readonly pending = new Map<FaultedCall, FaultKind[]>();
   private readonly droppers = new Set<(afterEvents: number) => void>();
+  private readonly nextDrops: number[] = [];
 
   constructor(private readonly leader: () => { host: string; port: number }) {}
 
@@ -38,6 +44,16 @@ export class FaultPlan implements StandInFaults {
 
   dropSubscriptions({ afterEvents = 0 }: { afterEvents?: number } = {}): void {
     for (const drop of [...this.droppers]) drop(afterEvents);
+  }
+
+  dropNextSubscription(afterEvents: number, times = 1): void {
+    if (!Number.isInteger(afterEvents) || afterEvents < 1) throw new RangeError('afterEvents must be an integer >= 1');
+    for (let i = 0; i < times; i++) this.nextDrops.push(afterEvents);
+  }
+
+  /** For a subscription being opened: after how many events to drop it, if planned. */
+  takeNextDrop(): number | undefined {
+    return this.nextDrops.shift();
   }
 
   /** The error to answer this call with, if a fault is due. */

@@ -73,6 +73,7 @@ class CursorSubscription {
           ? log.all.length
           : 0;
     }
+    this.dropIn = faults.takeNextDrop();
     this.cleanups.push(log.onWrite(() => this.pump()));
     this.cleanups.push(
       faults.register((afterEvents) => {
