@@ -1,5 +1,4 @@
 import {
-  ANY,
   BACKWARDS,
   END,
   EVENT_TYPE,
@@ -7,14 +6,11 @@ import {
   jsonEvent,
   KurrentDBClient,
   MaxAppendSizeExceededError,
-  NO_STREAM,
   START,
-  STREAM_EXISTS,
   STREAM_NAME,
   StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
   type AllStreamResolvedEvent,
-  type AppendStreamState,
   type Filter,
   type JSONType,
   type Position,
@@ -22,7 +18,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import {
   DamagedEventError,
-  DuplicateEventIdError,
+  maskStoreUrl,
   matchesExpectedVersion,
   metadataProblem,
   WrongExpectedVersionError,
@@ -38,10 +34,11 @@ import {
   type SubscribeToAllOptions,
   type Subscription,
 } from '@hearth/event-store';
+import { assertDistinctEventIds, assertUuids, validateAppend } from './append-checks';
 import { AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
+import { escapeRegex, isSystem, toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 import { parseEsdbUrl, type StoreCredentials } from './esdb-url';
-import { maskStoreUrl } from '@hearth/event-store';
 import { withTransientRetry } from './transient-retry';
 
 export interface EsdbEventStoreOptions {
@@ -70,72 +67,6 @@ export interface EsdbEventStoreOptions {
   /** User and password (e.g. from HEARTH_STORE_USERNAME / HEARTH_STORE_PASSWORD[_FILE]); never printed. */
   credentials?: StoreCredentials;
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * The port's positions are numbers; EventStoreDB's are unsigned 64-bit byte offsets in
- * its transaction log. Above 2^53 - 1 (about 9 PB of log) a number cannot hold one
- * exactly, so the adapter refuses rather than return a rounded, possibly repeated value.
- */
-export const toPortPosition = (commit: bigint): number => {
-  if (commit < 0n || commit > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw new RangeError(`EventStoreDB position ${commit} does not fit the port's numeric positions (limit 2^53 - 1)`);
-  }
-  return Number(commit);
-};
-
-const toEsdbPosition = (after: number): Position | typeof START => (after > 0 ? { commit: BigInt(after), prepare: BigInt(after) } : START);
-
-const toStreamState = (expected: ExpectedVersion): AppendStreamState => {
-  switch (expected) {
-    case 'any':
-      return ANY;
-    case 'no_stream':
-      return NO_STREAM;
-    case 'stream_exists':
-      return STREAM_EXISTS;
-    default:
-      return expected === -1 ? NO_STREAM : BigInt(expected);
-  }
-};
-
-const isSystem = (streamId: string, type: string): boolean => streamId.startsWith('$') || type.startsWith('$');
-
-/** Escapes a literal for the server's (.NET) regex engine; the subset used here means the same in JS. */
-const escapeRegex = (literal: string): string => literal.replace(/[\\^$.|?*+()[\]{}#\s-]/g, (c) => `\\${c}`);
-
-const validateAppend = (streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): void => {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
-  if (typeof expected === 'number' && !(Number.isInteger(expected) && expected >= -1)) {
-    throw new RangeError(`expected version must be an integer >= -1, got ${expected}`);
-  }
-  for (const event of events) {
-    if (typeof event.type !== 'string' || event.type.length === 0) {
-      throw new TypeError(`event type must be a non-empty string (event ${String(event.eventId)})`);
-    }
-    // JSON has no undefined: it would be stored as nothing and read back differently.
-    if (event.data === undefined) throw new TypeError(`event data must not be undefined (event ${String(event.eventId)})`);
-  }
-};
-
-/** Reused ids inside what is about to be written are caught before anything is sent. */
-const assertDistinctEventIds = (events: Iterable<EventToAppend>): void => {
-  const seen = new Set<string>();
-  for (const { eventId } of events) {
-    if (seen.has(eventId.toLowerCase())) throw new DuplicateEventIdError(eventId);
-    seen.add(eventId.toLowerCase());
-  }
-};
-
-/** EventStoreDB event ids are uuids; the port's default ids (crypto.randomUUID) are. */
-const assertUuids = (events: readonly EventToAppend[]): void => {
-  for (const { eventId } of events) {
-    if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) {
-      throw new TypeError(`EventStoreDB event ids must be uuids, got "${String(eventId)}"`);
-    }
-  }
-};
 
 /**
  * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, `@kurrent/kurrentdb-client` 1).
