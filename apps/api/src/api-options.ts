@@ -5,7 +5,7 @@ import type { TokenEntry } from './auth/token-entry';
 
 /** What createApp needs (SERVICE-CONTRACT.md). */
 export interface ApiOptions {
-  /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'esdb://…'. */
+  /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'kurrentdb://…' (or 'esdb://…'). */
   readonly store: string;
   readonly tokens: readonly TokenEntry[];
   readonly policy?: Policy;

@@ -6,7 +6,7 @@ import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { describePathProblem, describeSystemFailure } from './system-failure';
-import { Ledger } from '@hearth/ledger';
+import { Ledger, maskStoreUrl } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;
@@ -63,6 +63,6 @@ export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
     // Opening reads the division tree: a damaged tree event is named like any other.
     if (isDamagedEventError(e)) throw damagedLogError(e);
     const system = describeSystemFailure(e);
-    throw new CliError(`cannot open store ${url}: ${system?.message ?? (e as Error).message}`, system?.exitCode ?? EXIT.usage);
+    throw new CliError(`cannot open store ${maskStoreUrl(url)}: ${maskStoreUrl(system?.message ?? (e as Error).message)}`, system?.exitCode ?? EXIT.usage);
   }
 };

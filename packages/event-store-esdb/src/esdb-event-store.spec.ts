@@ -5,6 +5,16 @@ import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 
 jest.setTimeout(30_000);
 
+/**
+ * The stand-in advertises BatchAppend as a 23.10+ server does, so the client appends through
+ * its shared batch stream; a kit run that reached the legacy Append call fails here.
+ */
+const closeAfterBatchAppendsOnly = async (server: EsdbStandIn): Promise<void> => {
+  const { append } = server.calls;
+  await server.close();
+  expect({ legacyAppendCalls: append }).toEqual({ legacyAppendCalls: 0 });
+};
+
 // 1. The simple stand-in: $all numbered 1, 2, 3, …, no system events. The adapter hands
 //    those numbers through unchanged, so the kit's literal positions are checked too.
 testing.runEventStoreContract(
@@ -15,7 +25,7 @@ testing.runEventStoreContract(
       store: await openEsdbEventStore(server.url),
       // Another client on the same server: the data is the server's, not the client's.
       reopen: () => openEsdbEventStore(server.url),
-      cleanup: () => server.close(),
+      cleanup: () => closeAfterBatchAppendsOnly(server),
     };
   },
   { persistent: true, eventIdScope: 'append', contiguousPositions: true },
@@ -32,7 +42,7 @@ testing.runEventStoreContract(
     return {
       store: await openEsdbEventStore(server.url),
       reopen: () => openEsdbEventStore(server.url),
-      cleanup: () => server.close(),
+      cleanup: () => closeAfterBatchAppendsOnly(server),
     };
   },
   { persistent: true, eventIdScope: 'append', contiguousPositions: false },
@@ -57,7 +67,9 @@ let shared: EsdbStandIn | undefined;
 beforeAll(async () => {
   shared = await startEsdbStandIn({ positions: 'log', seed: 1000 });
 });
-afterAll(() => shared?.close());
+afterAll(async () => {
+  if (shared) await closeAfterBatchAppendsOnly(shared);
+});
 testing.runEventStoreContract(
   'EsdbEventStore (shared wire stand-in, one stream namespace per test)',
   namespacedFixture(() => {
@@ -78,6 +90,76 @@ if (realUrl !== undefined && realUrl.length > 0) {
 }
 
 describe('EsdbEventStore on the stand-in, beyond the contract', () => {
+  it('appends through BatchAppend, and through Append on a server that does not advertise it', async () => {
+    const current = await startEsdbStandIn();
+    const old = await startEsdbStandIn({ features: 'none' });
+    const stores = [await openEsdbEventStore(current.url), await openEsdbEventStore(old.url)];
+    try {
+      for (const store of stores) {
+        await store.appendToStream('a', testing.testEvents(2), 'no_stream');
+        await store.appendBatch([
+          { streamId: 'a', expectedVersion: 1, events: testing.testEvents(1) },
+          { streamId: 'b', expectedVersion: 'no_stream', events: testing.testEvents(1) },
+        ]);
+        expect((await store.readAll()).map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@0', 'a@1', 'a@2', 'b@0']);
+      }
+      expect({ batchAppend: current.calls.batchAppend, append: current.calls.append }).toEqual({ batchAppend: 3, append: 0 });
+      expect({ batchAppend: old.calls.batchAppend, append: old.calls.append }).toEqual({ batchAppend: 0, append: 3 });
+    } finally {
+      for (const store of stores) await store.close();
+      await current.close();
+      await old.close();
+    }
+  });
+
+  it('lets exactly one of several clients win a race on the same expected version, through BatchAppend', async () => {
+    const server = await startEsdbStandIn();
+    const clients = await Promise.all(Array.from({ length: 6 }, () => openEsdbEventStore(server.url)));
+    try {
+      await clients[0]?.appendToStream('race', testing.testEvents(1), 'no_stream');
+      const outcomes = await Promise.allSettled(clients.map((store) => store.appendToStream('race', testing.testEvents(1), 0)));
+      const won = outcomes.filter((o) => o.status === 'fulfilled');
+      const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(5);
+      for (const error of lost) expect(error).toMatchObject({ name: 'WrongExpectedVersionError', streamId: 'race', expected: 0, actual: 1 });
+      expect(await clients[1]?.streamVersion('race')).toBe(1);
+      expect(server.calls).toMatchObject({ append: 0, batchAppend: 7 });
+    } finally {
+      for (const store of clients) await store.close();
+      await server.close();
+    }
+  });
+
+  it('catches up over thousands of events, says so once, then delivers live appends', async () => {
+    const server = await startEsdbStandIn({ positions: 'log', seed: 42 });
+    const store = await openEsdbEventStore(server.url);
+    try {
+      for (let chunk = 0; chunk < 6; chunk++) await store.appendToStream(`s-${chunk % 3}`, testing.testEvents(500), 'any');
+      const collector = testing.eventCollector();
+      const caughtUpAt: number[] = [];
+      let caughtUp!: () => void;
+      const done = new Promise<void>((resolve) => (caughtUp = resolve));
+      const subscription = store.subscribeToAll({
+        onEvent: collector.onEvent,
+        onCaughtUp: () => {
+          caughtUpAt.push(collector.events.length);
+          caughtUp();
+        },
+      });
+      await done;
+      for (let i = 0; i < 5; i++) await store.appendToStream('live', testing.testEvents(2), 'any');
+      await collector.until(3010);
+      await subscription.close();
+      expect(caughtUpAt).toEqual([3000]);
+      expect(collector.events).toEqual(await store.readAll());
+      expect(collector.events.slice(-10).every((e) => e.streamId === 'live')).toBe(true);
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
+
   it('refuses an event id that is not a uuid before sending anything', async () => {
     const server = await startEsdbStandIn();
     const store = await openEsdbEventStore(server.url);
@@ -116,7 +198,7 @@ describe('EsdbEventStore on the stand-in, beyond the contract', () => {
     await expect(openEsdbEventStore(url.replace('?tls=false', '?tls=false&defaultDeadline=2000'))).rejects.toThrow();
   });
 
-  it('connect() rejects a url that is not esdb://', () => {
-    expect(() => EsdbEventStore.connect('sqlite:./x.db')).toThrow(/not an EventStoreDB url/);
+  it('connect() rejects a url that is not kurrentdb:// or esdb://', () => {
+    expect(() => EsdbEventStore.connect('sqlite:./x.db')).toThrow(/not a KurrentDB \/ EventStoreDB url/);
   });
 });

@@ -1,3 +1,6 @@
-export { EsdbEventStore, openEsdbEventStore, toPortPosition, type EsdbEventStoreOptions } from './esdb-event-store';
-export { parseEsdbUrl, type EsdbUrl } from './esdb-url';
+export { EsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
+export { toPortPosition } from './esdb-mapping';
+export { AppendSizeLimitError, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
+export { isEsdbUrl, parseEsdbUrl, type EsdbUrl, type StoreCredentials } from './esdb-url';
+export { storeCredentialsFromEnv } from './store-credentials';
 export * as testing from './testing';

@@ -35,6 +35,7 @@ export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';
 export { openEventStore } from './open-event-store';
+export { maskStoreUrl } from './mask-store-url';
 export type { CommandEnvelope, Decider, EventMeta } from './decider';
 export { passThroughCodec, type EventCodec } from './event-codec';
 export { householdEventCodec } from './household-event-codec';

@@ -35,9 +35,13 @@ describe('openEventStore', () => {
     await store.close();
   });
 
-  it('points esdb:// at the adapter package that will provide it', async () => {
-    await expect(openEventStore('esdb://localhost:2113?tls=false')).rejects.toThrow(/@hearth\/event-store-esdb/);
-  });
+  it.each(['kurrentdb://admin:changeit@localhost:2113?tls=false', 'esdb://admin:changeit@localhost:2113'])(
+    'points %p at the adapter package that provides it, without printing the password',
+    async (url) => {
+      await expect(openEventStore(url)).rejects.toThrow(/@hearth\/event-store-esdb.*/);
+      await expect(openEventStore(url)).rejects.toThrow(/:\/\/\*\*\*@localhost/);
+    },
+  );
 
   it.each(['postgres://x', 'sqlite:', ''])('rejects %p with the forms it accepts', async (url) => {
     await expect(openEventStore(url)).rejects.toThrow(/sqlite:PATH/);

@@ -5,7 +5,7 @@
  */
 export { Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
 export type { HouseholdRefusal } from './division-reorganisation';
-export { openStore } from './open-store';
+export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';
 export { lineCommandId } from './import/line-command-id';

@@ -2,7 +2,7 @@ import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { Policy } from '@hearth/domain';
 
 export interface HearthModuleOptions {
-  /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'esdb://host:port?tls=false'. */
+  /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'kurrentdb://host:port?tls=false' (or 'esdb://…'). */
   readonly store: string;
   /** Default: referencePolicy from @hearth/domain. */
   readonly policy?: Policy;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
+import { Ledger, maskStoreUrl } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
 import { DemoRegionSummary, seedDemoRegion } from './demo-region';
 import { progressBar } from './progress-bar';
@@ -85,7 +85,7 @@ const seedInto = async (storeUrl: string, opts: PrepareOptions, buildReadModels:
 export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
   const path = sqlitePathOf(opts.store);
   if (opts.store === 'memory:' || path === ':memory:')
-    throw new UsageError(`the store ${opts.store} lives inside one process and vanishes with it; npm start needs sqlite:PATH or esdb://… (HEARTH_STORE)`);
+    throw new UsageError(`the store ${maskStoreUrl(opts.store)} lives inside one process and vanishes with it; npm start needs sqlite:PATH or kurrentdb://… (HEARTH_STORE)`);
   if (path === undefined) {
     // EventStoreDB: seeded in place (its read models live in memory and are rebuilt at every start).
     const ledger = await Ledger.open({ storeUrl: opts.store, policy: referencePolicy });
@@ -94,7 +94,7 @@ export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
     if (!empty) return { kind: 'reused' };
     return opts.generate ? seedInto(opts.store, opts, false) : { kind: 'empty' };
   }
-  if (path === '') throw new UsageError(`missing database path in HEARTH_STORE "${opts.store}" (expected sqlite:PATH)`);
+  if (path === '') throw new UsageError(`missing database path in HEARTH_STORE "${maskStoreUrl(opts.store)}" (expected sqlite:PATH)`);
   mkdirSync(dirname(path), { recursive: true });
   if (existsSync(path)) {
     const ledger = await Ledger.open({ storeUrl: `sqlite:${path}`, policy: referencePolicy });

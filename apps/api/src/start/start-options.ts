@@ -40,7 +40,8 @@ Options:
   -h, --help         this text
 
 Environment:
-  HEARTH_STORE       sqlite:PATH or esdb://host:port?tls=false (default: ${DEFAULT_STORE})
+  HEARTH_STORE       sqlite:PATH or kurrentdb://host:port?tls=false (also esdb://; user and password from
+                     HEARTH_STORE_USERNAME, HEARTH_STORE_PASSWORD or HEARTH_STORE_PASSWORD_FILE) (default: ${DEFAULT_STORE})
   PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
   HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
   HEARTH_TOKENS      a token file: a JSON array of {"token", "role", "division"?, "name"?},

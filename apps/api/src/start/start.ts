@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
+import { maskStoreUrl } from '@hearth/ledger';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
 import { demoTokensPathFor, prepareStore } from './demo-store';
@@ -43,9 +44,9 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   await ensurePortFree(opts.host, opts.port);
 
   const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
-  if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
+  if (prepared.kind === 'reused') log(`Using the store ${maskStoreUrl(opts.store)} as it is (it already holds events; no demo region generated).`);
   else if (prepared.kind === 'empty')
-    log(`The store ${opts.store} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${opts.store} divisions load FILE`);
+    log(`The store ${maskStoreUrl(opts.store)} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${maskStoreUrl(opts.store)} divisions load FILE`);
   else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from 2016 to 2020: ask the reports and the dashboard for those years and months.`);
   if (io.stopRequested()) return undefined;
 

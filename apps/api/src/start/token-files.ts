@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { referencePolicy } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
+import { Ledger, maskStoreUrl } from '@hearth/ledger';
 import { demoTokens, parseTokenFileText, TokenEntry } from '../auth';
 import { UsageError } from './start-options';
 
@@ -25,7 +25,7 @@ export const demoCaseworkerDivision = async (store: string): Promise<string> => 
   const ledger = await Ledger.open({ storeUrl: store, policy: referencePolicy });
   try {
     const tree = ledger.divisions;
-    if (!tree) throw new UsageError(`the store ${store} has no division tree, so there is no division for a demo caseworker: load one (npx hearth divisions load FILE) or set HEARTH_TOKENS`);
+    if (!tree) throw new UsageError(`the store ${maskStoreUrl(store)} has no division tree, so there is no division for a demo caseworker: load one (npx hearth divisions load FILE) or set HEARTH_TOKENS`);
     const [first] = [...tree.children(tree.root.code)].sort((a, b) => (a.code < b.code ? -1 : 1));
     return (first ?? tree.root).code;
   } finally {

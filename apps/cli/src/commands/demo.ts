@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { householdHistory } from '@hearth/projections';
 import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
-import { importCommands } from '@hearth/ledger';
+import { importCommands, maskStoreUrl } from '@hearth/ledger';
 import { emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
 
@@ -20,7 +20,7 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
       const g = globals();
       const ledger = await openLedger(g);
       try {
-        log(`Hearth demo — store ${storeUrl(g)}: loads the bundled example region and prints one`);
+        log(`Hearth demo — store ${maskStoreUrl(storeUrl(g))}: loads the bundled example region and prints one`);
         log('household\'s audit timeline. (`npm start` serves the HTTP API and the dashboard.)\n');
         const tree = await ledger.recordDivisionTree(readJsonFile(join(EXAMPLES, 'divisions.json'), 'division file'), '2016-01-01');
         if (E.isLeft(tree)) throw new Error('the bundled division tree is invalid');

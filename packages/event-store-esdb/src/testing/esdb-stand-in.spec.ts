@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, jsonEvent, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { jsonEvent, KurrentDBClient, StreamNotFoundError, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
 import { startEsdbStandIn, type EsdbStandIn } from './esdb-stand-in';
 
 // The stand-in as the real client sees it, without the adapter in between.
 describe('the EventStoreDB stand-in', () => {
   let server: EsdbStandIn;
-  let client: EventStoreDBClient;
+  let client: KurrentDBClient;
 
   beforeEach(async () => {
     server = await startEsdbStandIn();
-    client = EventStoreDBClient.connectionString(server.url);
+    client = KurrentDBClient.connectionString(server.url);
   });
 
   afterEach(async () => {
@@ -21,17 +21,17 @@ describe('the EventStoreDB stand-in', () => {
 
   it('treats the same ids appended again at the same place as an idempotent success, like EventStoreDB', async () => {
     const events = [event(), event()];
-    const first = await client.appendToStream('s', events, { expectedRevision: 'no_stream' });
-    const again = await client.appendToStream('s', events, { expectedRevision: 'no_stream' });
+    const first = await client.appendToStream('s', events, { streamState: 'no_stream' });
+    const again = await client.appendToStream('s', events, { streamState: 'no_stream' });
     expect(again.nextExpectedRevision).toBe(first.nextExpectedRevision);
-    await client.appendToStream('s', events, { expectedRevision: 'any' });
+    await client.appendToStream('s', events, { streamState: 'any' });
     expect(server.size).toBe(2);
     // A partial repeat is refused ("corrupted idempotency").
-    await expect(client.appendToStream('s', [events[0] ?? event(), event()], { expectedRevision: 'any' })).rejects.toBeInstanceOf(
+    await expect(client.appendToStream('s', [events[0] ?? event(), event()], { streamState: 'any' })).rejects.toBeInstanceOf(
       WrongExpectedVersionError,
     );
     // The same id in another stream is a new event to EventStoreDB.
-    await client.appendToStream('t', [events[0] ?? event()], { expectedRevision: 'any' });
+    await client.appendToStream('t', [events[0] ?? event()], { streamState: 'any' });
     expect(server.size).toBe(3);
   });
 
@@ -52,7 +52,7 @@ describe('the EventStoreDB stand-in', () => {
 
   it('in log mode hands out large, non-contiguous positions and interleaves system events in $all', async () => {
     const logServer = await startEsdbStandIn({ positions: 'log', seed: 7 });
-    const logClient = EventStoreDBClient.connectionString(logServer.url);
+    const logClient = KurrentDBClient.connectionString(logServer.url);
     try {
       for (let i = 0; i < 10; i++) await logClient.appendToStream(`cat-${i % 2}`, [event(), event()]);
       const all: { streamId: string; type: string; isJson: boolean; commit: bigint; prepare: bigint }[] = [];
@@ -100,6 +100,25 @@ describe('the EventStoreDB stand-in', () => {
     } finally {
       await logClient.dispose();
       await logServer.close();
+    }
+  });
+
+  it('advertises BatchAppend as a 24.10 server, and the client appends through it', async () => {
+    await client.appendToStream('a', [event()]);
+    await client.appendToStream('a', [event()]);
+    expect(server.calls).toMatchObject({ serverFeatures: 1, batchAppend: 2, append: 0 });
+  });
+
+  it('refuses an append over its limit as the server does', async () => {
+    const small = await startEsdbStandIn({ maxAppendSize: 100 });
+    const smallClient = KurrentDBClient.connectionString(small.url);
+    try {
+      const big = jsonEvent({ id: randomUUID(), type: 'T', data: { blob: 'x'.repeat(200) } });
+      await expect(smallClient.appendToStream('a', [big])).rejects.toMatchObject({ maxAppendSize: 100 });
+      expect(small.size).toBe(0);
+    } finally {
+      await smallClient.dispose();
+      await small.close();
     }
   });
 

@@ -1,1 +1,9 @@
-export { startEsdbStandIn, type EsdbStandIn, type EsdbStandInOptions } from './esdb-stand-in';
+export {
+  startEsdbStandIn,
+  type EsdbStandIn,
+  type EsdbStandInOptions,
+  type FaultedCall,
+  type FaultKind,
+  type StandInCalls,
+  type StandInFaults,
+} from './esdb-stand-in';

@@ -9,7 +9,8 @@ import { RejectedLine } from './rejected-line';
  * checkpoint also keeps the lines rejected since the previous one, so that a rerun can
  * still report them (docs/decisions/0020-import-outcomes.md).
  */
-export const importStream = (fileSha256: string): string => `import-${fileSha256}`;
+export const IMPORT_STREAM_PREFIX = 'import-';
+export const importStream = (fileSha256: string): string => `${IMPORT_STREAM_PREFIX}${fileSha256}`;
 
 export interface ImportCheckpoint {
   readonly throughLine: number;

@@ -28,8 +28,8 @@ export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute(): Promise<LogVerification> {
     const { ledger } = this.readSide;
-    // As the CLI: SQLite and memory hand out positions without gaps; EventStoreDB's are byte offsets.
-    return verifyLog(ledger.store, ledger.context(), { contiguousPositions: !this.readSide.storeUrl.startsWith('esdb') });
+    // As the CLI: whether positions are contiguous is the port's to say (issuedPositions), not the URL's.
+    return verifyLog(ledger.store, ledger.context());
   }
 }
 

@@ -1,0 +1,48 @@
+import type { EventToAppend } from '@hearth/event-store';
+
+/** EventStoreDB's / KurrentDB's default `MaxAppendSize`: 1 MiB for one append, all its events together. */
+export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+/**
+ * An append the server would refuse for its size, refused before anything is sent:
+ * either one event is over the limit on its own (`eventId` names it; no append can carry
+ * it — it must be recorded in smaller pieces), or the events together are (split the
+ * append; each part is atomic on its own).
+ */
+export class AppendSizeLimitError extends RangeError {
+  constructor(
+    readonly streamId: string,
+    readonly size: number,
+    readonly limit: number,
+    readonly eventId: string | undefined,
+    readonly eventType: string | undefined,
+    /** The server refused it (its limit is lower than the one configured here): nothing was stored. */
+    readonly refusedByServer = false,
+  ) {
+    const outcome = refusedByServer ? 'the server refused it, nothing was stored (set maxAppendSize to the server\'s limit)' : 'nothing was sent';
+    super(
+      eventId === undefined
+        ? `the append to stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — append fewer events at a time`
+        : `event ${eventId} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — record it in smaller pieces`,
+    );
+    this.name = 'AppendSizeLimitError';
+  }
+}
+
+/**
+ * The size the server counts for an event (`Event.SizeOnDisk`): the bytes of its data and
+ * metadata as the client sends them (JSON, UTF-8), plus two bytes per character of its type.
+ */
+export const eventSizeOnDisk = (event: EventToAppend): number =>
+  Buffer.byteLength(JSON.stringify(event.data), 'utf8') + Buffer.byteLength(JSON.stringify(event.metadata), 'utf8') + event.type.length * 2;
+
+/** Throws {@link AppendSizeLimitError} when the server would refuse this append for its size. */
+export const assertWithinAppendLimit = (streamId: string, events: readonly EventToAppend[], limit: number): void => {
+  let total = 0;
+  for (const event of events) {
+    const size = eventSizeOnDisk(event);
+    if (size > limit) throw new AppendSizeLimitError(streamId, size, limit, event.eventId, event.type);
+    total += size;
+  }
+  if (total > limit) throw new AppendSizeLimitError(streamId, total, limit, undefined, undefined);
+};

@@ -1,0 +1,148 @@
+import * as grpc from '@grpc/grpc-js';
+import { Any } from 'google-protobuf/google/protobuf/any_pb';
+import { Code } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/code_pb';
+import {
+  AllStreamPosition,
+  Empty,
+  MaximumAppendSizeExceeded,
+  WrongExpectedVersion,
+} from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
+import { Status } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/status_pb';
+import { BatchAppendReq, BatchAppendResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
+import type { AppendContext } from './append';
+import { toProposed } from './append';
+import { commit, type CommitOutcome, type Expectation } from './commit';
+import { grpcError, streamNameOf, uuidOf } from './wire';
+
+export interface BatchAppendContext extends Omit<AppendContext, 'calls'> {
+  calls: { batchAppend: number };
+}
+
+/** An append arriving in pieces on the shared stream, keyed by its correlation id. */
+interface PendingAppend {
+  options: BatchAppendReq.Options;
+  messages: BatchAppendReq.ProposedMessage[];
+}
+
+const expectationOf = (options: BatchAppendReq.Options): Expectation => {
+  const Case = BatchAppendReq.Options.ExpectedStreamPositionCase;
+  switch (options.getExpectedStreamPositionCase()) {
+    case Case.STREAM_POSITION:
+      return { kind: 'revision', revision: Number(options.getStreamPosition()) };
+    case Case.NO_STREAM:
+      return { kind: 'no_stream' };
+    case Case.STREAM_EXISTS:
+      return { kind: 'stream_exists' };
+    case Case.ANY:
+      return { kind: 'any' };
+    default:
+      throw grpcError(grpc.status.INVALID_ARGUMENT, 'batch append without an expected stream position');
+  }
+};
+
+const packed = (message: { serializeBinary(): Uint8Array }, typeName: string): Any => {
+  const any = new Any();
+  any.pack(message.serializeBinary(), typeName);
+  return any;
+};
+
+const errorStatus = (code: Code, message: string, details: Any): Status => new Status().setCode(code).setMessage(message).setDetails(details);
+
+/**
+ * `Streams.BatchAppend`, the call clients use once `ServerFeatures` advertises it: one
+ * long-lived duplex stream shared by every append of a client; each append is a run of
+ * requests with one correlation id (options first, `is_final` on the last), answered by
+ * one response with that correlation id, a success or a `google.rpc.Status` whose details
+ * say why (wrong expected version, size limit).
+ */
+export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, BatchAppendResp>, context: BatchAppendContext): void => {
+  const pending = new Map<string, PendingAppend>();
+  call.on('error', () => undefined);
+  call.on('end', () => call.end());
+  call.on('data', (req: BatchAppendReq): void => {
+    const correlation = uuidOf(req.getCorrelationId());
+    if (correlation === undefined) {
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, 'batch append request without a correlation id'));
+      return;
+    }
+    const options = req.getOptions();
+    const entry = pending.get(correlation) ?? (options ? { options, messages: [] } : undefined);
+    if (!entry) {
+      call.emit('error', grpcError(grpc.status.INVALID_ARGUMENT, `batch append ${correlation} did not start with its options`));
+      return;
+    }
+    pending.set(correlation, entry);
+    entry.messages.push(...req.getProposedMessagesList());
+    if (!req.getIsFinal()) return;
+    pending.delete(correlation);
+    context.calls.batchAppend += 1;
+    const fault = context.faults.take('batchAppend');
+    if (fault) {
+      // The whole shared stream fails, as when the node goes away: every append in flight on it is refused.
+      call.emit('error', fault);
+      return;
+    }
+    const response = new BatchAppendResp().setCorrelationId(req.getCorrelationId()).setStreamIdentifier(entry.options.getStreamIdentifier());
+    try {
+      const streamName = streamNameOf(entry.options.getStreamIdentifier());
+      if (streamName.length === 0) throw grpcError(grpc.status.INVALID_ARGUMENT, 'empty stream name');
+      const expectation = expectationOf(entry.options);
+      echoExpectation(response, expectation);
+      call.write(withOutcome(response, commit(context.log, streamName, expectation, toProposed(entry.messages), context.maxAppendSize), expectation));
+    } catch (error) {
+      call.emit('error', error as grpc.ServiceError);
+    }
+  });
+};
+
+const echoExpectation = (response: BatchAppendResp, expectation: Expectation): void => {
+  switch (expectation.kind) {
+    case 'revision':
+      response.setStreamPosition(String(expectation.revision));
+      break;
+    case 'no_stream':
+      response.setNoStream(new Empty());
+      break;
+    case 'stream_exists':
+      response.setStreamExists(new Empty());
+      break;
+    case 'any':
+      response.setAny(new Empty());
+      break;
+  }
+};
+
+const withOutcome = (response: BatchAppendResp, outcome: CommitOutcome, expectation: Expectation): BatchAppendResp => {
+  switch (outcome.kind) {
+    case 'success': {
+      const success = new BatchAppendResp.Success();
+      if (outcome.revision === undefined) success.setNoStream(new Empty());
+      else success.setCurrentRevision(String(outcome.revision));
+      if (outcome.position === undefined) success.setNoPosition(new Empty());
+      else success.setPosition(new AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+      return response.setSuccess(success);
+    }
+    case 'wrong-expected-version': {
+      const wrong = new WrongExpectedVersion();
+      if (outcome.current < 0) wrong.setCurrentNoStream(new Empty());
+      else wrong.setCurrentStreamRevision(String(outcome.current));
+      if (expectation.kind === 'revision') wrong.setExpectedStreamPosition(String(expectation.revision));
+      else if (expectation.kind === 'no_stream') wrong.setExpectedNoStream(new Empty());
+      else if (expectation.kind === 'stream_exists') wrong.setExpectedStreamExists(new Empty());
+      else wrong.setExpectedAny(new Empty());
+      return response.setError(
+        errorStatus(Code.FAILED_PRECONDITION, 'wrong expected version', packed(wrong, 'event_store.client.WrongExpectedVersion')),
+      );
+    }
+    case 'too-big': {
+      const exceeded = new MaximumAppendSizeExceeded().setMaxappendsize(outcome.limit);
+      return response.setError(
+        errorStatus(
+          Code.INVALID_ARGUMENT,
+          `Maximum Append Size of ${outcome.limit} Exceeded.`,
+          packed(exceeded, 'event_store.client.MaximumAppendSizeExceeded'),
+        ),
+      );
+    }
+  }
+};

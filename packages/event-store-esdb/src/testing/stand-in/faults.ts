@@ -1,0 +1,81 @@
+import * as grpc from '@grpc/grpc-js';
+import { grpcError } from './wire';
+
+/** The calls a fault can be aimed at. */
+export type FaultedCall = 'read' | 'subscribe' | 'append' | 'batchAppend';
+
+/**
+ * - `unavailable`: the node is unreachable or shutting down (`UNAVAILABLE`);
+ * - `not-leader`: a follower refusing a call that needs the leader, naming the leader
+ *   (here the stand-in itself), as EventStoreDB does (`NOT_FOUND` with `exception: not-leader`
+ *   and the leader's endpoint in the trailers), which makes the client reconnect there.
+ */
+export type FaultKind = 'unavailable' | 'not-leader';
+
+/** Faults a test injects on demand; every handler asks here before serving. */
+export interface StandInFaults {
+  /** The next `times` (default 1) calls of that kind fail with `kind` instead of being served. */
+  failNext(call: FaultedCall, kind: FaultKind, times?: number): void;
+  /**
+   * Drops every open subscription now (`afterEvents` omitted) or once it has sent
+   * `afterEvents` more events (mid catch-up or live), as a lost connection would: the
+   * client sees `UNAVAILABLE`. Applies to the subscriptions open at the time of the call.
+   */
+  dropSubscriptions(options?: { afterEvents?: number }): void;
+  /**
+   * The next subscription opened (the next `times`, default 1) is dropped once it has sent
+   * `afterEvents` events: a drop at a chosen point of a catch-up, e.g. to resume from.
+   */
+  dropNextSubscription(afterEvents: number, times?: number): void;
+}
+
+export class FaultPlan implements StandInFaults {
+  private readonly pending = new Map<FaultedCall, FaultKind[]>();
+  private readonly droppers = new Set<(afterEvents: number) => void>();
+  private readonly nextDrops: number[] = [];
+
+  constructor(private readonly leader: () => { host: string; port: number }) {}
+
+  failNext(call: FaultedCall, kind: FaultKind, times = 1): void {
+    const queue = this.pending.get(call) ?? [];
+    for (let i = 0; i < times; i++) queue.push(kind);
+    this.pending.set(call, queue);
+  }
+
+  dropSubscriptions({ afterEvents = 0 }: { afterEvents?: number } = {}): void {
+    for (const drop of [...this.droppers]) drop(afterEvents);
+  }
+
+  dropNextSubscription(afterEvents: number, times = 1): void {
+    if (!Number.isInteger(afterEvents) || afterEvents < 1) throw new RangeError('afterEvents must be an integer >= 1');
+    for (let i = 0; i < times; i++) this.nextDrops.push(afterEvents);
+  }
+
+  /** For a subscription being opened: after how many events to drop it, if planned. */
+  takeNextDrop(): number | undefined {
+    return this.nextDrops.shift();
+  }
+
+  /** The error to answer this call with, if a fault is due. */
+  take(call: FaultedCall): grpc.ServiceError | undefined {
+    const kind = this.pending.get(call)?.shift();
+    if (kind === undefined) return undefined;
+    if (kind === 'unavailable') return grpcError(grpc.status.UNAVAILABLE, 'the stand-in is unavailable (injected fault)');
+    const { host, port } = this.leader();
+    return grpcError(grpc.status.NOT_FOUND, 'Leader info available (injected fault: this node is not the leader)', {
+      exception: 'not-leader',
+      'leader-endpoint-host': host,
+      'leader-endpoint-port': String(port),
+    });
+  }
+
+  /** A subscription registers how to drop it; the returned function unregisters it. */
+  register(drop: (afterEvents: number) => void): () => void {
+    this.droppers.add(drop);
+    return () => this.droppers.delete(drop);
+  }
+}
+
+/** The error a dropped subscription ends with. */
+export const droppedConnection = (): grpc.ServiceError =>
+  grpcError(grpc.status.UNAVAILABLE, 'connection dropped by the stand-in (injected fault)');
