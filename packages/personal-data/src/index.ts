@@ -14,3 +14,4 @@ export {
   type AccessLogEntry,
   type AccessLogVerification,
 } from './access-log';
+export { openAccessLog, type AccessLogReader } from './access-log-reader';

@@ -275,18 +275,21 @@ export class PersonalDataStore {
    * only; the old key still opens copies of the file taken before. Other processes with
    * the file open notice on their next call (see `reloadMasterKey`).
    */
-  rotateMasterKey(newKey: Uint8Array, access: Access): void {
+  rotateMasterKey(newKey: Uint8Array, access: Access): { householdKeys: number } {
     this.assertOpen();
     const next = copyMasterKey(newKey);
     const who = validateAccess(access);
+    let householdKeys = 0;
     try {
       this.db
         .transaction(() => {
+          householdKeys = 0;
           const current = this.keys.current();
           for (const row of this.sql.allKeys.all()) {
             const dataKey = unwrapDataKey(current, row.household_id, row.wrapped_key);
             try {
               this.sql.rewrapKey.run(wrapDataKey(next, row.household_id, dataKey), row.household_id);
+              householdKeys += 1;
             } finally {
               dataKey.fill(0);
             }
@@ -302,6 +305,7 @@ export class PersonalDataStore {
     this.keys.adopt(next);
     // Old wraps would otherwise stay readable in WAL frames with the old key.
     this.truncateWal();
+    return { householdKeys };
   }
 
   /** The access log, oldest first; of one household when `householdId` is given. Nothing in it is a personal value. */

@@ -1,4 +1,4 @@
-import { entryHash } from '../src';
+import { entryHash, openAccessLog } from '../src';
 import { AS, FIXED_NOW, containsBytes, fileBytes, openStore, tempDir, withRawConnection } from './support/temp-store';
 
 /**
@@ -101,5 +101,17 @@ describe('the access log', () => {
     expect(service.accessLog().map((e) => e.action)).toEqual(Array.from({ length: 5 }, () => ['write', 'read']).flat());
     service.close();
     cli.close();
+  });
+});
+
+describe('openAccessLog (read-only, no master key)', () => {
+  it("reads and verifies the log without the key, and refuses a file that is not a personal-data store's", () => {
+    const { path, store } = seeded();
+    const reader = openAccessLog(path);
+    expect(reader.entries()).toEqual(store.accessLog());
+    expect(reader.verify()).toEqual(store.verifyAccessLog());
+    reader.close();
+    store.close();
+    expect(() => openAccessLog(dir.file())).toThrow(/^NOT_A_PERSONAL_DATA_FILE/);
   });
 });

@@ -13,6 +13,12 @@ export const HTTP_ERROR_CODES = [
   'NO_DIVISION_TREE',
   'STORE_UNAVAILABLE',
   'INTERNAL',
+  // Personal data (docs/decisions/0034).
+  'PURPOSE_REQUIRED',
+  'INVALID_RECORD',
+  'HOUSEHOLD_ERASED',
+  'PERSONAL_DATA_UNAVAILABLE',
+  'PERSONAL_DATA_TAMPERED',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 

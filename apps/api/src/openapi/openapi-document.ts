@@ -115,7 +115,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       get: {
         operationId: 'divisions',
         summary: 'The division tree in force',
-        description: roles('caseworker', 'auditor', 'analyst'),
+        description: roles('caseworker', 'auditor', 'analyst', 'registrar'),
         tags: ['reports'],
         responses: { '200': { description: '{root, divisions}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
       },

@@ -48,6 +48,11 @@ Environment:
                      Without it the service starts only on loopback, with one demo token
                      per role written to demo-tokens.json beside the store (mode 0600);
                      bound to any other address it refuses to start.
+  HEARTH_MASTER_KEY_FILE  a file (mode 0600) holding the personal-data master key, 64 hex
+                     digits (openssl rand -hex 32); or HEARTH_MASTER_KEY, the key itself.
+                     Without either, members' personal data is not available (503).
+  HEARTH_PERSONAL_DATA  sqlite:PATH of the personal-data file (default: personal-data.db
+                     beside the store's file). See docs/personal-data.md.
 
 Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
 or refusing to listen beyond loopback without tokens; 1 unexpected error.`;
