@@ -44,7 +44,8 @@ Environment:
   PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
   HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
   HEARTH_TOKENS      a token file: a JSON array of {"token", "role", "division"?, "name"?},
-                     role caseworker (with the division it may work in), auditor or analyst.
+                     role caseworker (with the division it may work in), auditor, analyst
+                     or registrar (members' personal data only).
                      Without it the service starts only on loopback, with one demo token
                      per role written to demo-tokens.json beside the store (mode 0600);
                      bound to any other address it refuses to start.
