@@ -90,7 +90,7 @@ describe('erasure, proven on the bytes Hearth wrote', () => {
 
     const out = openSync(join(logDir, 'service.out.log'), 'a');
     const err = openSync(join(logDir, 'service.err.log'), 'a');
-    const env = { ...process.env, HEARTH_STORE: store, HEARTH_TOKENS: tokensFile, HEARTH_MASTER_KEY_FILE: keyFile, HOST: '127.0.0.1', PORT: '0' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HEARTH_STORE: store, HEARTH_TOKENS: tokensFile, HEARTH_MASTER_KEY_FILE: keyFile, HOST: '127.0.0.1', PORT: '0' };
     for (const k of ['HEARTH_MASTER_KEY', 'HEARTH_PERSONAL_DATA']) delete env[k];
     child = spawn(process.execPath, [SERVICE], { cwd: root, env, stdio: ['ignore', out, err] });
     closeSync(out);

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { HEARTH_BIN } from './support/cli';
 import { identified } from './support/journey';
 import { personalDataSetup } from './support/personal-data';
@@ -22,13 +23,16 @@ describe('personal data through the service', () => {
   let server: Server;
   const setup = personalDataSetup();
   const url = (h: string, m?: string, query = '') => `/api/households/${h}${m !== undefined ? `/members/${m}` : ''}/personal-data${query}`;
-  const cli = (args: readonly string[]) => {
-    const r = spawnSync(process.execPath, [HEARTH_BIN, '--store', server.store, ...args], {
-      encoding: 'utf8',
-      env: { ...process.env, HEARTH_MASTER_KEY_FILE: setup.keyFile, HEARTH_MASTER_KEY: '', HEARTH_PERSONAL_DATA: `sqlite:${setup.path}` },
+  /** The real `hearth` executable, run asynchronously: the service in this process keeps serving meanwhile. */
+  const cli = (args: readonly string[], env: NodeJS.ProcessEnv = { HEARTH_MASTER_KEY_FILE: setup.keyFile, HEARTH_MASTER_KEY: '', HEARTH_PERSONAL_DATA: `sqlite:${setup.path}` }) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [HEARTH_BIN, '--store', server.store, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
 
   beforeAll(async () => {
     server = await startServer({ personalData: setup.options });
@@ -117,7 +121,7 @@ describe('personal data through the service', () => {
     const bad = await server.request('GET', '/api/personal-data/access-log?householdId=not%20an%20id', { token: TOKENS.auditor });
     expect([bad.status, bad.body.field]).toEqual([400, 'householdId']);
 
-    const printed = cli(['--json', 'personal-data', 'log']);
+    const printed = await cli(['--json', 'personal-data', 'log']);
     expect(printed.code).toBe(0);
     expect(JSON.parse(printed.stdout).verification).toMatchObject({ ok: true, entries: (await server.request('GET', '/api/personal-data/access-log', { token: TOKENS.auditor })).body.entries.length });
 
@@ -128,14 +132,28 @@ describe('personal data through the service', () => {
     db.close();
     const after = await server.request('GET', '/api/personal-data/access-log', { token: TOKENS.auditor });
     expect(after.body.verification).toMatchObject({ ok: false, firstBroken: { seq: 2 } });
-    const table = cli(['personal-data', 'log']);
+    const table = await cli(['personal-data', 'log']);
     expect(table.code).toBe(5);
     expect(table.stdout).toMatch(/Chain BROKEN at entry 2: .*altered/);
   });
 
   it('follows a master-key rotation made by the CLI while it runs: reads and writes still work, under the new key', async () => {
     const oldKey = readFileSync(setup.keyFile, 'utf8');
-    const rotated = cli(['--json', 'personal-data', '--actor', 'ops-wu', 'rotate-master-key']);
+    // Registrars keep reading while the CLI rotates: each answer is the record, or a 503 in the
+    // instant between the re-wrap and the key file's replacement — never anything else.
+    let rotating = true;
+    const answers: string[] = [];
+    const reading = (async () => {
+      while (rotating) {
+        const r = await server.request('GET', url('hh-pd', 'hh-pd-a', '?purpose=during%20rotation'), { token: TOKENS.registrar });
+        answers.push(r.status === 200 && isDeepStrictEqual(r.body.record, RECORD) ? 'record' : `${r.status} ${r.body?.code}`);
+      }
+    })();
+    const rotated = await cli(['--json', 'personal-data', '--actor', 'ops-wu', 'rotate-master-key']);
+    rotating = false;
+    await reading;
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.filter((a) => a !== 'record' && a !== '503 PERSONAL_DATA_UNAVAILABLE')).toEqual([]);
     expect(rotated.stderr).toBe('');
     expect(rotated.code).toBe(0);
     expect(JSON.parse(rotated.stdout)).toEqual({ householdKeys: 1, keyFile: setup.keyFile });
@@ -149,14 +167,11 @@ describe('personal data through the service', () => {
     expect(entries).toContainEqual(expect.objectContaining({ actor: 'ops-wu', action: 'rotate' }));
 
     // The old key opens nothing any more; a second rotation by the CLI reads the new key from the same file.
-    const again = cli(['personal-data', 'rotate-master-key']);
+    const again = await cli(['personal-data', 'rotate-master-key']);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/Re-wrapped 2 household key\(s\)/);
-    const wrongKey = spawnSync(process.execPath, [HEARTH_BIN, '--store', server.store, 'personal-data', '--personal-data', `sqlite:${setup.path}`, 'erase', 'hh-other', '--purpose', 'test'], {
-      encoding: 'utf8',
-      env: { ...process.env, HEARTH_MASTER_KEY_FILE: '', HEARTH_MASTER_KEY: oldKey.trim() },
-    });
-    expect(wrongKey.status).toBe(2);
+    const wrongKey = await cli(['personal-data', '--personal-data', `sqlite:${setup.path}`, 'erase', 'hh-other', '--purpose', 'test'], { HEARTH_MASTER_KEY_FILE: '', HEARTH_MASTER_KEY: oldKey.trim() });
+    expect(wrongKey.code).toBe(2);
     expect(wrongKey.stderr).toMatch(/WRONG_MASTER_KEY/);
     expect((await server.request('GET', url('hh-other', 'hh-other-a', '?purpose=check'), { token: TOKENS.registrar })).body.record).toEqual({ fullName: 'Written After Rotation' });
   });
