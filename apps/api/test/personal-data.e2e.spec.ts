@@ -175,6 +175,26 @@ describe('personal data through the service', () => {
     expect(wrongKey.stderr).toMatch(/WRONG_MASTER_KEY/);
     expect((await server.request('GET', url('hh-other', 'hh-other-a', '?purpose=check'), { token: TOKENS.registrar })).body.record).toEqual({ fullName: 'Written After Rotation' });
   });
+
+  it('hearth personal-data erase shreds a household while the service runs: the service then refuses its reads (410); usage and unknown households are exit 2 and 4', async () => {
+    const help = await cli(['personal-data', 'erase', '--help']);
+    expect([help.code, help.stdout]).toEqual([0, expect.stringMatching(/Exit codes: 0 erased/)]);
+    const noPurpose = await cli(['personal-data', 'erase', 'hh-other']);
+    expect(noPurpose.code).toBe(2);
+    const unknown = await cli(['personal-data', 'erase', 'hh-nobody', '--purpose', 'test']);
+    expect([unknown.code, unknown.stderr]).toEqual([4, expect.stringMatching(/unknown household hh-nobody/)]);
+
+    const erased = await cli(['--json', 'personal-data', '--actor', 'dpo-zhang', 'erase', 'hh-other', '--purpose', 'the household asked to be forgotten']);
+    expect(erased.code).toBe(0);
+    expect(JSON.parse(erased.stdout)).toMatchObject({ householdId: 'hh-other', membersErased: 1, alreadyErased: false });
+    const refused = await server.request('GET', url('hh-other', 'hh-other-a', '?purpose=after%20erasure'), { token: TOKENS.registrar });
+    expect([refused.status, refused.body.code]).toEqual([410, 'HOUSEHOLD_ERASED']);
+    expect((await server.request('GET', '/api/households/hh-other', { token: TOKENS.auditor })).status).toBe(200);
+    const again = await cli(['personal-data', 'erase', 'hh-other', '--purpose', 'again']);
+    expect([again.code, again.stdout]).toEqual([0, expect.stringMatching(/already erased/)]);
+    const entries = (await server.request('GET', '/api/personal-data/access-log?householdId=hh-other', { token: TOKENS.auditor })).body.entries as { actor: string; action: string; outcome: string }[];
+    expect(entries.slice(-3).map((e) => `${e.actor} ${e.action}:${e.outcome}`)).toEqual(['dpo-zhang erase:erased', 'registrar-li read:erased', expect.stringMatching(/^cli:\S+ erase:already-erased$/)]);
+  });
 });
 
 describe('a service started without a master key', () => {
