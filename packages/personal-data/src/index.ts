@@ -1,4 +1,5 @@
-export { PersonalDataStore, type PersonalDataStoreOptions, type ErasureReceipt, type MemberRecord } from './personal-data-store';
+export { PersonalDataStore } from './personal-data-store';
+export type { PersonalDataStoreOptions, ErasureReceipt, MemberRecord } from './store-types';
 export { validatePersonalRecord, type PersonalRecord, type IdentityDocument } from './personal-record';
 export { PersonalDataError, isPersonalDataError, type PersonalDataErrorCode } from './errors';
 export { masterKeyFromHex, masterKeyFromEnv, MASTER_KEY_BYTES, MASTER_KEY_ENV, MASTER_KEY_FILE_ENV } from './master-key';
