@@ -3,6 +3,7 @@ import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
 import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC } from '../reads/query-params';
+import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
 import type { JsonSchema } from './primitive-schemas';
 
@@ -34,6 +35,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
   const batchItem = named('BatchItemResult', BatchItemResultC);
   const health = named('Health', HealthC);
   s.components.set('Command', command);
+  s.components.set('PersonalRecord', personalRecordSchema);
   const commandRef = { $ref: '#/components/schemas/Command' };
 
   const error = (description: string) => ({ description, ...json(errorBody) });
@@ -120,6 +122,15 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         responses: { '200': { description: '{root, divisions}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
       },
     },
+    '/api/session': {
+      get: {
+        operationId: 'session',
+        summary: 'Who the token stands for: {role, actor, division?}',
+        description: roles('caseworker', 'auditor', 'analyst', 'registrar'),
+        tags: ['operations'],
+        responses: { '200': { description: '{role, actor, division?}', ...json({ type: 'object' }) }, ...readErrors },
+      },
+    },
     '/api/verify': {
       get: {
         operationId: 'verify',
@@ -129,6 +140,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         responses: { '200': { description: '{streams, events, anomalies, notices}', ...json({ type: 'object' }) }, ...readErrors },
       },
     },
+    ...personalDataPaths(error, s.schema(commandCodecs.RegisterHousehold.required.householdId)),
     '/health': {
       get: {
         operationId: 'health',
