@@ -19,6 +19,9 @@ const RECORD = {
   phone: '+86 151 0000 1111',
 };
 
+/** The service's clock: access-log entries are dated by it, like the events it records. */
+const SERVICE_NOW = '2026-11-30T09:00:00.000Z';
+
 describe('personal data through the service', () => {
   let server: Server;
   const setup = personalDataSetup();
@@ -35,7 +38,7 @@ describe('personal data through the service', () => {
     });
 
   beforeAll(async () => {
-    server = await startServer({ personalData: setup.options });
+    server = await startServer({ personalData: setup.options, now: () => SERVICE_NOW });
     for (const command of identified('hh-pd', WILLOW)) expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, json: command })).status).toBe(201);
     for (const command of identified('hh-other', WILLOW)) expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, json: command })).status).toBe(201);
     const put = await server.request('PUT', url('hh-pd', 'hh-pd-a'), { token: TOKENS.registrar, json: RECORD });
@@ -115,7 +118,7 @@ describe('personal data through the service', () => {
     expect(log.status).toBe(200);
     expect(log.body.verification).toMatchObject({ ok: true });
     const entries = log.body.entries as { actor: string; action: string; householdId: string; memberId?: string; purpose: string; outcome: string }[];
-    expect(entries[0]).toMatchObject({ actor: 'registrar-li', action: 'write', householdId: 'hh-pd', memberId: 'hh-pd-a', outcome: 'written' });
+    expect(entries[0]).toMatchObject({ at: SERVICE_NOW, actor: 'registrar-li', action: 'write', householdId: 'hh-pd', memberId: 'hh-pd-a', outcome: 'written' });
     expect(entries).toContainEqual(expect.objectContaining({ action: 'read', purpose: 'identity check at a visit', outcome: 'found', memberId: 'hh-pd-a' }));
     expect(JSON.stringify(log.body)).not.toMatch(/Tang Xiaoyu|430102199204041111|151 0000/);
     const bad = await server.request('GET', '/api/personal-data/access-log?householdId=not%20an%20id', { token: TOKENS.auditor });

@@ -18,13 +18,15 @@ export class PersonalDataGateway implements OnModuleDestroy {
 
   private constructor(private readonly store: PersonalDataStore | undefined) {}
 
-  static open(options: PersonalDataOptions | undefined): PersonalDataGateway {
+  static open(options: PersonalDataOptions | undefined, now: () => string): PersonalDataGateway {
     if (options === undefined) return new PersonalDataGateway(undefined);
     mkdirSync(dirname(options.path), { recursive: true });
     const source = options.masterKey;
     const key = source.read();
     try {
-      return new PersonalDataGateway(PersonalDataStore.open(options.path, key, source.kind === 'file' ? { reloadMasterKey: () => source.read() } : {}));
+      return new PersonalDataGateway(
+        PersonalDataStore.open(options.path, key, { now: () => new Date(now()), ...(source.kind === 'file' ? { reloadMasterKey: () => source.read() } : {}) }),
+      );
     } finally {
       key.fill(0);
     }

@@ -12,11 +12,12 @@ import type { PersonalDataOptions } from './personal-data-options';
  */
 @Module({})
 export class PersonalDataModule {
-  static forRoot(options: PersonalDataOptions | undefined): DynamicModule {
+  /** `now`: the service's clock (ISO strings), which dates access-log entries and tombstones. */
+  static forRoot(options: PersonalDataOptions | undefined, now: () => string): DynamicModule {
     return {
       module: PersonalDataModule,
       controllers: [PersonalDataController, AccessLogController],
-      providers: [{ provide: PersonalDataGateway, useFactory: () => PersonalDataGateway.open(options) }, HouseholdDivisions],
+      providers: [{ provide: PersonalDataGateway, useFactory: () => PersonalDataGateway.open(options, now) }, HouseholdDivisions],
       exports: [PersonalDataGateway],
     };
   }
