@@ -23,7 +23,12 @@ export type CommandAccepted = t.TypeOf<typeof CommandAcceptedC>;
 export const BatchItemResultC = t.type({ status: t.number, body: t.union([CommandAcceptedC, ErrorBodyC]) }, 'BatchItemResult');
 export type BatchItemResult = t.TypeOf<typeof BatchItemResultC>;
 
+/** `readModels`: the live projection runner — following, restarts since start, last failure (decision 0040). */
 export const HealthC = t.type(
-  { store: t.literal('ok'), position: t.number, head: t.number, behind: t.number, live: t.boolean },
+  {
+    store: t.literal('ok'), position: t.number, head: t.number, behind: t.number, live: t.boolean,
+    readModels: t.type({ live: t.boolean, restarts: t.number, lastError: t.union([t.null, t.type({ message: t.string, at: t.string })]) }),
+  },
   'Health',
 );
+export type Health = t.TypeOf<typeof HealthC>;

@@ -1,4 +1,5 @@
 import type { LogLevel } from '@nestjs/common';
+import type { RateLimitSettings } from './limits/rate-limit-settings';
 import type { Policy } from '@hearth/domain';
 import type { TokenEntry } from './auth/token-entry';
 import type { PersonalDataOptions } from './personal-data/personal-data-options';
@@ -19,6 +20,8 @@ export interface ApiOptions {
   readonly personalData?: PersonalDataOptions;
   /** Nest's logger levels, or false for none (default: log, warn, error). */
   readonly logger?: false | LogLevel[];
+  /** Requests per second and burst, per token and per address (default: from HEARTH_RATE_LIMIT and HEARTH_RATE_LIMIT_ANONYMOUS, else DEFAULT_RATE_LIMITS). */
+  readonly rateLimit?: RateLimitSettings;
 }
 
 export const DEFAULT_BODY_LIMIT = '1mb';

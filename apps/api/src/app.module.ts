@@ -12,6 +12,8 @@ import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { parseByteSize } from './http/byte-size';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
+import { rateLimitsFromEnv } from './limits/rate-limit-settings';
+import { RATE_CLOCK, RATE_LIMITS, RateLimitMiddleware } from './limits/rate-limit.middleware';
 import { NoStoreMiddleware } from './http/no-store.middleware';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -42,6 +44,8 @@ export class AppModule implements NestModule {
         { provide: BODY_LIMIT, useValue: bodyLimit },
         { provide: MAX_BATCH, useValue: options.maxBatch ?? DEFAULT_MAX_BATCH },
         { provide: CLOCK, useValue: now },
+        { provide: RATE_LIMITS, useValue: options.rateLimit ?? rateLimitsFromEnv(process.env) },
+        { provide: RATE_CLOCK, useValue: () => performance.now() },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         HouseholdDivisions,
@@ -52,6 +56,6 @@ export class AppModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLogMiddleware, NoStoreMiddleware, JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    consumer.apply(RequestLogMiddleware, NoStoreMiddleware, RateLimitMiddleware, JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

@@ -25,12 +25,21 @@ export interface DivisionTree {
   /** The division itself and every ancestor, nearest first. */
   lineage(code: string): readonly Division[];
   contains(ancestorCode: string, code: string): boolean;
+  /**
+   * The division this tree names as the successor of a code it dropped (docs/decisions/0015):
+   * where a household of that division moves when the tree comes into force.
+   */
+  successorOf(code: string): string | undefined;
 }
 
 const levelIndex = (l: DivisionLevel): number => DIVISION_LEVELS.indexOf(l);
 
-/** Checks a list of divisions (one root, known parents, levels deepening, no cycles) and indexes it. */
-export const buildDivisionTree = (input: unknown): E.Either<FieldError[], DivisionTree> => {
+/**
+ * Checks a list of divisions (one root, known parents, levels deepening, no cycles) and
+ * indexes it. `successors` (old code → new code) is attached as given: whether it fits
+ * the tree it replaces is for `decideDivisionTree` to check.
+ */
+export const buildDivisionTree = (input: unknown, successors: Readonly<Record<string, string>> = {}): E.Either<FieldError[], DivisionTree> => {
   const decoded = DivisionListC.decode(input);
   if (E.isLeft(decoded)) return E.left(fieldErrors(decoded.left));
   const list = decoded.right;
@@ -70,5 +79,17 @@ export const buildDivisionTree = (input: unknown): E.Either<FieldError[], Divisi
     children: (code) => children.get(code) ?? [],
     lineage,
     contains: (ancestorCode, code) => lineage(code).some((d) => d.code === ancestorCode),
+    successorOf: (code) => (Object.prototype.hasOwnProperty.call(successors, code) ? successors[code] : undefined),
   });
+};
+
+/** The tree of a ledger that has recorded none: every division is unknown. */
+export const NO_DIVISIONS: DivisionTree = {
+  root: { code: '', name: '', parentCode: null, level: 'region' },
+  all: [],
+  get: () => undefined,
+  children: () => [],
+  lineage: () => [],
+  contains: () => false,
+  successorOf: () => undefined,
 };

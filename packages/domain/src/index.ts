@@ -22,3 +22,5 @@ export * from './household/stream';
 export * from './household/household.decider';
 export * from './division-tree-stream';
 export * from './household/command-envelope';
+export * from './division-file';
+export * from './division-history';

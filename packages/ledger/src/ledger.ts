@@ -1,12 +1,12 @@
 import * as E from 'fp-ts/Either';
 import {
-  decideDivisionTree, DecisionContext, Division, DIVISIONS_STREAM, DivisionTree, DivisionTreeRecorded, DomainError,
-  commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, Policy,
-  buildDivisionTree, fieldErrors,
+  decideDivisionTree, DecisionContext, DivisionHistory, DIVISIONS_STREAM, DivisionTree, DomainError, FieldError,
+  commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, NO_DIVISIONS, parseDivisionFile, Policy,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, sealEvents, GENESIS_HASH, uuidV7,
+  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
 } from '@hearth/event-store';
+import { decideTransfers, HouseholdRefusal, householdsOutside, readDivisionHistory } from './division-reorganisation';
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
@@ -18,6 +18,21 @@ export interface LedgerOptions {
   /** System time, injectable for tests. */
   readonly now?: () => string;
   readonly actor?: string;
+}
+
+/** Why a division tree was not recorded: the file's fields, or the households it would strand. */
+export interface DivisionTreeRefusal {
+  readonly fields: readonly FieldError[];
+  readonly households: readonly HouseholdRefusal[];
+}
+
+export interface DivisionTreeRecording {
+  /** A new tree was recorded (false: the same tree and successors were already in force). */
+  readonly changed: boolean;
+  readonly divisions: number;
+  /** Households moved to a successor division by this run. */
+  readonly moved: number;
+  readonly effectiveFrom: string;
 }
 
 type Handler = CommandHandler<HouseholdCommand, HouseholdEvent, HouseholdState, DecisionContext, DomainError>;
@@ -32,25 +47,42 @@ export class Ledger {
   private constructor(
     readonly store: EventStore,
     readonly policy: Policy,
-    private tree: DivisionTree | undefined,
+    private history: DivisionHistory,
     private readonly now: () => string,
     private readonly actor: string,
   ) {}
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    const ledger = new Ledger(store, opts.policy, undefined, opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR);
-    ledger.tree = await ledger.readDivisionTree();
-    return ledger;
+    return new Ledger(store, opts.policy, await readDivisionHistory(store), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR);
   }
 
+  /**
+   * Every division ever recorded (a code keeps its place for ever): what reports are asked
+   * for and roll up with, so that a division a later tree dropped still carries the figures
+   * of the periods when households were in it. Undefined until a tree is recorded.
+   */
   get divisions(): DivisionTree | undefined {
-    return this.tree;
+    return this.history.everRecorded;
   }
 
-  /** The decision context; a ledger with no division tree has an empty one (every household is then UNKNOWN_DIVISION). */
+  /** The division tree in force now: new commands are decided against it. */
+  get divisionsInForce(): DivisionTree | undefined {
+    return this.history.current;
+  }
+
+  get divisionHistory(): DivisionHistory {
+    return this.history;
+  }
+
+  /**
+   * The decision context: the tree in force now for new commands, and for replays the tree
+   * in force when each stored event was recorded. A ledger with no division tree has an
+   * empty one (every household is then UNKNOWN_DIVISION).
+   */
   context(): DecisionContext {
-    return { policy: this.policy, divisions: this.tree ?? emptyTree, recordedAt: this.now(), actor: this.actor };
+    const history = this.history;
+    return { policy: this.policy, divisions: history.current ?? NO_DIVISIONS, divisionsAt: (p) => history.at(p), recordedAt: this.now(), actor: this.actor };
   }
 
   describe = (cmd: HouseholdCommand): CommandEnvelope => commandEnvelope(cmd, this.actor);
@@ -63,44 +95,42 @@ export class Ledger {
     return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize });
   }
 
-  /** Records a division tree; the same tree again records nothing. */
-  async recordDivisionTree(input: unknown, on: string): Promise<E.Either<ReturnType<typeof fieldErrors>, { changed: boolean; divisions: number }>> {
-    const events = await this.store.readStream(DIVISIONS_STREAM);
-    const last = events[events.length - 1];
-    const current = last ? (last.data as DivisionTreeRecorded['data']).divisions : undefined;
-    const decided = decideDivisionTree(input, current);
-    if (E.isLeft(decided)) return decided;
-    const { tree, events: toAppend } = decided.right;
-    if (toAppend.length > 0) {
-      const sealed = sealEvents(
-        last ? last.metadata.hash : GENESIS_HASH,
-        toAppend.map((e) => ({ eventId: uuidV7(), type: e.type, data: e.data, metadata: { occurredOn: on, recordedAt: this.now(), actor: this.actor, schemaVersion: SCHEMA_VERSION } })),
-      );
-      await this.store.appendToStream(DIVISIONS_STREAM, sealed, last ? last.streamVersion : 'no_stream');
-    }
-    this.tree = tree;
-    return E.right({ changed: toAppend.length > 0, divisions: tree.all.length });
-  }
-
-  private async readDivisionTree(): Promise<DivisionTree | undefined> {
-    const events = await this.store.readStream(DIVISIONS_STREAM);
-    const last = events[events.length - 1];
-    if (!last) return undefined;
-    const built = buildDivisionTree((last.data as { divisions: Division[] }).divisions);
-    if (E.isLeft(built)) throw new Error(`the stored division tree is invalid: ${JSON.stringify(built.left)}`);
-    return built.right;
+  /**
+   * Records a division tree in force from `on` (or the file's `effectiveFrom`). A tree that
+   * leaves open households in a division it drops is refused, with those households, unless
+   * it names each dropped division's successor: then the households move by
+   * `HouseholdTransferred` events dated `effectiveFrom`, appended with the tree in one batch
+   * (docs/decisions/0015). The same tree again records nothing, but finishes the moves of a
+   * run that was interrupted (a store that cannot append streams atomically).
+   */
+  async recordDivisionTree(input: unknown, on: string): Promise<E.Either<DivisionTreeRefusal, DivisionTreeRecording>> {
+    const file = parseDivisionFile(input);
+    if (E.isLeft(file)) return E.left({ fields: file.left, households: [] });
+    const effectiveFrom = file.right.effectiveFrom ?? on;
+    const history = await readDivisionHistory(this.store);
+    const decided = decideDivisionTree(file.right, history);
+    if (E.isLeft(decided)) return E.left({ fields: decided.left, households: [] });
+    const { tree, events: treeEvents } = decided.right;
+    const recordedAt = this.now();
+    const outside = await householdsOutside(this.store, tree, history);
+    if (outside.length > 0 && effectiveFrom > recordedAt.slice(0, 10))
+      return E.left({ fields: [{ path: 'effectiveFrom', message: `the tree moves households, so it is recorded once it is in force: ${effectiveFrom} is after today (${recordedAt.slice(0, 10)})` }], households: [] });
+    const envelope = { recordedAt, actor: this.actor, schemaVersion: SCHEMA_VERSION };
+    const transfers = decideTransfers(outside, { policy: this.policy, divisions: tree }, effectiveFrom, envelope);
+    if (E.isLeft(transfers)) return E.left({ fields: [], households: transfers.left });
+    const last = (await this.store.readStream(DIVISIONS_STREAM)).at(-1);
+    const treeAppend: StreamAppend[] = treeEvents.length === 0 ? [] : [{
+      streamId: DIVISIONS_STREAM,
+      expectedVersion: last ? last.streamVersion : 'no_stream',
+      events: sealEvents(last ? last.metadata.hash : GENESIS_HASH, treeEvents.map((e) => ({ eventId: uuidV7(), type: e.type, data: e.data, metadata: { occurredOn: effectiveFrom, ...envelope } }))),
+    }];
+    // The tree goes first, so every transfer sits after it in the log and is replayed against it.
+    if (treeAppend.length + transfers.right.length > 0) await this.store.appendBatch([...treeAppend, ...transfers.right]);
+    this.history = await readDivisionHistory(this.store);
+    return E.right({ changed: treeEvents.length > 0, divisions: tree.all.length, moved: transfers.right.length, effectiveFrom });
   }
 
   async close(): Promise<void> {
     await this.store.close();
   }
 }
-
-const emptyTree: DivisionTree = {
-  root: { code: '', name: '', parentCode: null, level: 'region' },
-  all: [],
-  get: () => undefined,
-  children: () => [],
-  lineage: () => [],
-  contains: () => false,
-};

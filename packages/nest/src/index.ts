@@ -13,7 +13,7 @@ export {
   HouseholdHistoryQuery, VerifyLogQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
 } from './queries/audit-queries';
 export { InvalidQueryError } from './queries/invalid-query-error';
-export { HearthReadSide, type ReadModelStatus } from './read-side/hearth-read-side';
+export { HearthReadSide, type ReadModelLiveness, type ReadModelStatus } from './read-side/hearth-read-side';
 export { ModuleShutDownError } from './read-side/module-shut-down-error';
 export { UnknownDivisionError, UnknownHouseholdError } from '@hearth/projections';
 export { NoDivisionTreeError, ReadModelsNotReadyError } from '@hearth/read-side';

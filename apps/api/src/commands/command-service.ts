@@ -8,6 +8,7 @@ import { HEARTH_LEDGER, householdBusCommand } from '@hearth/nest';
 import type { CommandAccepted } from '../api-bodies';
 import type { Principal } from '../auth/principal';
 import { domainErrorResponse, ErrorResponse } from '../errors/error-response';
+import { storeFaultResponse } from '../errors/store-fault';
 import { commandRefusal } from './command-access';
 import { HouseholdDivisions } from './household-divisions';
 
@@ -30,7 +31,15 @@ export class CommandService {
     const currentDivision = principal.role === 'caseworker' ? await this.divisions.current(command.householdId) : undefined;
     const refusal = commandRefusal(principal, command, this.ledger.divisions, currentDivision);
     if (refusal) return refused({ status: refusal.status, body: refusal.body });
-    const result: CommandResult<DomainError> = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }));
+    let result: CommandResult<DomainError>;
+    try {
+      result = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }));
+    } catch (e) {
+      // A busy or full store wrote nothing: this command's answer says so (in a batch, the others keep theirs).
+      const fault = storeFaultResponse(e);
+      if (fault) return refused(fault);
+      throw e;
+    }
     switch (result.status) {
       case 'accepted':
         return { accepted: true, status: 201, body: { householdId: command.householdId, appended: await this.appended(command.householdId, result), unchanged: false } };

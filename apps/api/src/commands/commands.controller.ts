@@ -20,7 +20,7 @@ export class CommandsController {
   @HttpCode(201)
   async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<CommandAccepted> {
     const response = await this.commands.submit(principal, body);
-    if (!response.accepted) throw new ApiError(response.status, response.body);
+    if (!response.accepted) throw new ApiError(response.status, response.body, response.retryAfterSeconds);
     return response.body;
   }
 

@@ -10,6 +10,10 @@ export const HTTP_ERROR_CODES = [
   'CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'JSON_TOO_DEEP',
+  'RATE_LIMITED',
+  'STORE_BUSY',
+  'STORAGE_FULL',
   'NO_DIVISION_TREE',
   'STORE_UNAVAILABLE',
   'INTERNAL',
@@ -35,6 +39,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBody,
+    /** Sent as Retry-After (seconds) with a 429 or 503. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
     this.name = 'ApiError';

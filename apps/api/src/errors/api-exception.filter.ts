@@ -12,7 +12,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const res = http.getResponse<ServerResponse>();
     const req = http.getRequest<IncomingMessage>();
-    const { status, body } = errorResponse(error);
+    const { status, body, retryAfterSeconds } = errorResponse(error);
     // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
     if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
@@ -22,6 +22,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const text = JSON.stringify(body);
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.end(text);
   }

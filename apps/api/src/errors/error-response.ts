@@ -2,10 +2,13 @@ import { HttpException } from '@nestjs/common';
 import type { DomainError } from '@hearth/domain';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
+import { storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
   readonly status: number;
   readonly body: ErrorBody;
+  /** Seconds for the Retry-After header (a 429 or 503 that is worth trying again). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** A rejected command: INVALID_COMMAND is the caller's malformed input (400, naming the field); every other domain code is 422. */
@@ -34,7 +37,9 @@ const HTTP_CODES: Readonly<Record<number, HttpErrorCode>> = {
  * Only what is not recognised becomes a 500, and its detail stays in the log.
  */
 export const errorResponse = (error: unknown): ErrorResponse => {
-  if (error instanceof ApiError) return { status: error.status, body: error.body };
+  if (error instanceof ApiError) return { status: error.status, body: error.body, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+  const fault = storeFaultResponse(error);
+  if (fault) return fault;
   if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message } };
   if (error instanceof UnknownDivisionError) return { status: 404, body: { code: 'UNKNOWN_DIVISION', message: error.message, field: 'division' } };
   if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, Logger } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ReadModelStatusQuery } from '@hearth/nest';
+import type { ServerResponse } from 'node:http';
+import { HEARTH_READ_SIDE, HearthReadSide, ReadModelStatusQuery } from '@hearth/nest';
+import type { Health } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
 import { ApiError } from '../errors/api-error';
 
@@ -10,17 +12,27 @@ import { ApiError } from '../errors/api-error';
 export class HealthController {
   private readonly logger = new Logger('Health');
 
-  constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(HEARTH_READ_SIDE) private readonly readSide: HearthReadSide,
+  ) {}
 
-  /** The store answers, and how far the read models are behind the log's head. */
+  /**
+   * The store answers, how far the read models are behind the log's head, and whether
+   * the live projection runner follows it (restarts, last failure). 503 with the same
+   * body while the runner is down and being restarted (decision 0040).
+   */
   @Get()
-  async health(): Promise<{ store: 'ok'; position: number; head: number; behind: number; live: boolean }> {
+  async health(@Res({ passthrough: true }) res: ServerResponse): Promise<Health> {
+    let status: { position: number; head: number; behind: number; live: boolean };
     try {
-      const status: { position: number; head: number; behind: number; live: boolean } = await this.queryBus.execute(new ReadModelStatusQuery());
-      return { store: 'ok', ...status };
+      status = await this.queryBus.execute(new ReadModelStatusQuery());
     } catch (e) {
       this.logger.error(`the store does not answer: ${(e as Error).message}`);
       throw new ApiError(503, { code: 'STORE_UNAVAILABLE', message: 'the store does not answer' });
     }
+    const { live, degraded, restarts, lastError } = this.readSide.liveness();
+    if (degraded) res.statusCode = 503;
+    return { store: 'ok', ...status, readModels: { live, restarts, lastError } };
   }
 }

@@ -1,5 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors/api-error';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Only `application/json` (any parameters, charset utf-8 if one is named). */
 export const isJsonContentType = (header: string | undefined): boolean => {
@@ -13,7 +16,9 @@ export const isJsonContentType = (header: string | undefined): boolean => {
 /**
  * Reads and parses a JSON request body of at most `limit` bytes. Too large → 413 (the
  * rest of the body is drained, so the client reads the answer instead of a reset
- * connection); not JSON → 400 INVALID_COMMAND; another content type, or a compressed body → 415.
+ * connection); not UTF-8 or not JSON → 400 INVALID_COMMAND; nested deeper than
+ * MAX_JSON_DEPTH → 400 JSON_TOO_DEEP (checked before parsing, without recursion); another
+ * content type, or a compressed body → 415.
  */
 export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<unknown> => {
   if (!isJsonContentType(req.headers['content-type']))
@@ -47,7 +52,15 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
     });
   });
   if (over) throw tooLarge();
-  const text = Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    // Fatal: a byte sequence that is not UTF-8 is refused, never silently replaced by U+FFFD in a stored event.
+    text = utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body is not valid UTF-8', field: '' });
+  }
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw new ApiError(400, { code: 'JSON_TOO_DEEP', message: `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`, field: '' });
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

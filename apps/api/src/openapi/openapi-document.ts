@@ -43,6 +43,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '400': error('INVALID_QUERY: a parameter is malformed or unknown (`field` names it)'),
     '401': error('UNAUTHENTICATED: no bearer token, or an unknown one'),
     '403': error('FORBIDDEN: the role may not read this, or it lies outside the caseworker’s division'),
+    '429': error('RATE_LIMITED: too many requests with this token (or from this address without one); Retry-After says when to try again'),
   };
   const params = (codec: Fields) => [
     ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
@@ -63,11 +64,14 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     },
   });
   const commandErrors = {
-    '400': error('INVALID_COMMAND: the body does not decode; `field` is the path of the first offending field'),
+    '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels'),
     '401': error('UNAUTHENTICATED'),
     '403': error('FORBIDDEN: not a caseworker, a household or division outside their division, or an `actor` other than the token’s'),
     '413': error('PAYLOAD_TOO_LARGE'),
     '415': error('UNSUPPORTED_MEDIA_TYPE: only application/json'),
+    '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
+    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After'),
+    '507': error('STORAGE_FULL: the disk is full; nothing of the command was written'),
   };
 
   const paths: Record<string, Operation> = {
@@ -148,7 +152,10 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         description: 'No token needed.',
         tags: ['operations'],
         security: [],
-        responses: { '200': { description: 'healthy', ...json(health) }, '503': error('STORE_UNAVAILABLE') },
+        responses: {
+          '200': { description: 'healthy', ...json(health) },
+          '503': { description: 'the store does not answer (an error body, STORE_UNAVAILABLE), or the live read-model runner is down and being restarted (the health body, readModels.live false)' },
+        },
       },
     },
   };

@@ -100,6 +100,20 @@ describe('the dashboard in headless Chromium', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it("keeps a caseworker's pickers and breadcrumbs inside their division, which the pages open on", async () => {
+    const { page, errors, requests } = await open();
+    await signIn(page, server.origin, TOKENS.pine, '#/clearance?year=2016');
+    expect(await page.locator('#breadcrumb > *').allTextContents()).toEqual(['South Prefecture']);
+    const option = await chartOption(page, '#clearance-chart');
+    expect(option.xAxis[0]?.data).toEqual(['Hill County']);
+    await goTo(page, '#/stock?year=2016');
+    expect(await page.locator('select[name=division] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+      .toEqual(['P02', 'P02C01', 'P02C01T01', 'P02C01T01V01']);
+    expect(await page.locator('select[name=division]').inputValue()).toBe('P02');
+    expect(requests.filter((u) => u.includes('division=P01') || u.includes('division=R'))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
   it('replays a household to the as-of date chosen, with each event\'s hash check', async () => {
     const { page, errors } = await open();
     await signIn(page, server.origin, TOKENS.auditor, '#/household/w1');

@@ -14,6 +14,7 @@ export interface Answer {
   readonly status: number;
   readonly contentType: string | null;
   readonly cacheControl: string | null;
+  readonly retryAfter: string | null;
   readonly text: string;
   /** The body parsed as JSON (undefined when it is not JSON). */
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read fields of answers of many shapes
@@ -21,10 +22,12 @@ export interface Answer {
 
 export interface Server {
   readonly url: string;
+  /** The application, for tests that inject faults under it. */
+  readonly app: INestApplication;
   /** 'sqlite:PATH' of the store file. */
   readonly store: string;
   readonly storePath: string;
-  request(method: string, path: string, opts?: { token?: string; json?: unknown; body?: string; contentType?: string; headers?: Record<string, string> }): Promise<Answer>;
+  request(method: string, path: string, opts?: { token?: string; json?: unknown; body?: string | Uint8Array; contentType?: string; headers?: Record<string, string> }): Promise<Answer>;
   /** Stops the server (and its read models and store), keeping the file. */
   stop(): Promise<void>;
   /** Stops the server and removes the temporary directory. */
@@ -51,18 +54,19 @@ export const startServer = async (opts: Partial<ApiOptions> = {}): Promise<Serve
   };
   return {
     url,
+    app,
     store,
     storePath,
     async request(method, path, o = {}) {
       const headers: Record<string, string> = { ...(o.headers ?? {}) };
       if (o.token !== undefined) headers['authorization'] = `Bearer ${o.token}`;
-      let body: string | undefined = o.body;
+      let body: string | Uint8Array | undefined = o.body;
       if (o.json !== undefined) {
         body = JSON.stringify(o.json);
         headers['content-type'] = 'application/json';
       }
       if (o.contentType !== undefined) headers['content-type'] = o.contentType;
-      const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const res = await fetch(`${url}${path}`, { method, headers, ...(body !== undefined ? { body: typeof body === 'string' ? body : Uint8Array.from(body) } : {}) });
       const text = await res.text();
       let parsed: unknown;
       try {
@@ -70,7 +74,7 @@ export const startServer = async (opts: Partial<ApiOptions> = {}): Promise<Serve
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), text, body: parsed };
+      return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), retryAfter: res.headers.get('retry-after'), text, body: parsed };
     },
     stop,
     async close() {

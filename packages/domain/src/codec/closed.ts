@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { quoteInput } from './quote-input';
 
 /**
  * A closed object codec; it keeps its field codecs so that tools (the HTTP API's
@@ -40,7 +41,7 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(name: string, 
         const errors: t.Errors = unknownKeys.map((k) => ({
           value: u[k],
           context: [...c, { key: k, type: t.never, actual: u[k] }],
-          message: `unknown field "${k}"`,
+          message: `unknown field ${quoteInput(k)}`,
         }));
         return t.failures(errors);
       }

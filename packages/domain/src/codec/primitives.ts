@@ -38,9 +38,14 @@ export const TextC = new t.Type<Text, string, unknown>(
 );
 
 export type Money = number;
-// Two decimals at most, checked on the cent value so 0.1 + 0.2 style noise cannot sneak in.
+export const MAX_MONEY = 1e12;
+/**
+ * Two decimals at most, checked on the number's shortest decimal representation
+ * (what JSON.stringify writes back): 100.999999999 and 0.1 + 0.2 are refused, and no
+ * tolerance on the cent value lets near-misses through.
+ */
 const isMoney = (u: unknown): u is Money =>
-  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && Math.abs(Math.round(u * 100) - u * 100) < 1e-6;
+  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && /^\d+(?:\.\d{1,2})?$/.test(String(u));
 export const MoneyC = new t.Type<Money, number, unknown>(
   'Money (a non-negative number with at most two decimals)',
   isMoney,

@@ -77,6 +77,8 @@ export const RecordRelapse = command('RecordRelapse', { reason: TextC });
 export const ExemptHousehold = command('ExemptHousehold', { programme: TextC });
 export const WithdrawFromProgramme = command('WithdrawFromProgramme', {}, { reason: TextC });
 export const DeregisterHousehold = command('DeregisterHousehold', { reason: oneOf(V.DEREGISTRATION_REASONS) });
+/** Moves a household whose division a new tree dropped to the successor the tree names (docs/decisions/0015). */
+export const TransferHousehold = command('TransferHousehold', { to: IdC });
 export const CorrectEvent = command('CorrectEvent', {
   eventId: IdC,
   correction: t.UnknownRecord,
@@ -88,7 +90,7 @@ export const commandCodecs = {
   IdentifyHousehold, RejectApplication, DeclareWillingness, WithdrawWillingness, OfferTraining, AcceptTraining,
   DeclineTraining, CompleteTraining, LeaveTraining, ReferToJob, AcceptReferral, DeclineReferral, RecordEmployment,
   RecordIncome, EndEmployment, ClearHousehold, RecordFollowUp, ResolveLaborConcern, RecordRelapse, ExemptHousehold,
-  WithdrawFromProgramme, DeregisterHousehold, CorrectEvent,
+  WithdrawFromProgramme, DeregisterHousehold, TransferHousehold, CorrectEvent,
 } as const;
 
 export type CommandType = keyof typeof commandCodecs;

@@ -1,7 +1,7 @@
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision } from './decision';
-import { alreadyApplied, idRepeat, notBackdated, runGuards, streamOpen } from './guards';
+import { alreadyApplied, factRepeat, idRepeat, notBackdated, runGuards, streamOpen } from './guards';
 import { deregisterHousehold, exemptHousehold, withdrawFromProgramme } from './rules/exits';
 import { clearHousehold, recordRelapse } from './rules/clearance';
 import { correctEvent } from './rules/correction';
@@ -10,12 +10,13 @@ import { recordFollowUp, resolveLaborConcern } from './rules/follow-up';
 import { applyForIdentification, identifyHousehold, rejectApplication, withdrawApplication } from './rules/identification';
 import { answerReferral, referToJob } from './rules/referrals';
 import { addMember, registerHousehold, removeMember } from './rules/registration';
+import { transferHousehold } from './rules/transfer';
 import { declareWillingness, surveyHousehold, withdrawWillingness } from './rules/survey';
 import { answerTraining, finishTraining, offerTraining } from './rules/training';
 import { HouseholdState } from './state';
 
 /** Checks in domain.md §4's order; the codec (check 1) ran at the edge that built `command`. */
-const GUARDS = [alreadyApplied, streamOpen, idRepeat, notBackdated] as const;
+const GUARDS = [alreadyApplied, streamOpen, idRepeat, factRepeat, notBackdated] as const;
 
 const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => {
   switch (c.type) {
@@ -47,6 +48,7 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
     case 'ExemptHousehold': return exemptHousehold(c, s);
     case 'WithdrawFromProgramme': return withdrawFromProgramme(c, s);
     case 'DeregisterHousehold': return deregisterHousehold(c);
+    case 'TransferHousehold': return transferHousehold(c, s, ctx);
     case 'CorrectEvent': return correctEvent(decide)(c, s, ctx);
     default: {
       const unreachable: never = c;

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'BACKDATED',
   'UNKNOWN_DIVISION',
   'NOT_A_VILLAGE',
+  'NOT_A_SUCCESSOR',
   'UNKNOWN_MEMBER',
   'NOT_SURVEYED',
   'ALREADY_APPLIED',
@@ -38,6 +39,8 @@ export const ERROR_CODES = [
   'ALREADY_WITHDRAWN',
   'UNKNOWN_EVENT',
   'INVALID_CORRECTION',
+  'COMMAND_ID_REUSED',
+  'INCOME_ALREADY_RECORDED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -69,6 +69,7 @@ export const HouseholdRelapsed = event('HouseholdRelapsed', { reason: TextC });
 export const HouseholdExempted = event('HouseholdExempted', { programme: TextC });
 export const HouseholdWithdrew = event('HouseholdWithdrew', {}, { reason: TextC });
 export const HouseholdDeregistered = event('HouseholdDeregistered', { reason: oneOf(V.DEREGISTRATION_REASONS) });
+export const HouseholdTransferred = event('HouseholdTransferred', { from: IdC, to: IdC });
 export const EventCorrected = event('EventCorrected', {
   eventId: IdC,
   correctedType: IdC,
@@ -81,7 +82,8 @@ export const eventCodecs = {
   HouseholdIdentified, ApplicationRejected, WillingnessDeclared, WillingnessWithdrawn, TrainingOffered,
   TrainingAccepted, TrainingDeclined, MemberTrained, TrainingLeft, MemberReferred, ReferralAccepted, ReferralDeclined,
   MemberEmployed, IncomeRecorded, EmploymentEnded, HouseholdCleared, FollowUpVisited, LaborConcernRaised,
-  LaborConcernResolved, HouseholdRelapsed, HouseholdExempted, HouseholdWithdrew, HouseholdDeregistered, EventCorrected,
+  LaborConcernResolved, HouseholdRelapsed, HouseholdExempted, HouseholdWithdrew, HouseholdDeregistered, HouseholdTransferred,
+  EventCorrected,
 } as const;
 
 export type EventType = keyof typeof eventCodecs;

@@ -5,6 +5,7 @@ import { DecisionContext } from './context';
 import { correctedEvent } from './correction';
 import { EventType, HouseholdEvent } from './events';
 import { evolve } from './evolve';
+import { NO_DIVISIONS } from '../divisions';
 import { Fact, HouseholdState, initialState } from './state';
 
 /**
@@ -42,6 +43,7 @@ const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType
   HouseholdExempted: ['ExemptHousehold', []],
   HouseholdWithdrew: ['WithdrawFromProgramme', []],
   HouseholdDeregistered: ['DeregisterHousehold', []],
+  HouseholdTransferred: ['TransferHousehold', ['from']],
   EventCorrected: ['CorrectEvent', ['correctedType']],
 };
 
@@ -60,6 +62,13 @@ export interface ReplayAnomaly {
   readonly kind: 'not-decidable' | 'rejected' | 'different-events' | 'orphan-event';
   readonly detail: string;
 }
+
+/** The context a stored event was decided in: the division tree in force when it was recorded. */
+const inForceWhenRecorded = (ctx: DecisionContext, fact: Fact): DecisionContext => {
+  if (fact.meta.position === undefined || ctx.divisionsAt === undefined) return ctx;
+  const divisions = ctx.divisionsAt(fact.meta.position);
+  return divisions ? { ...ctx, divisions } : { ...ctx, divisions: NO_DIVISIONS };
+};
 
 type Decide = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => E.Either<{ code: string; message: string }, readonly HouseholdEvent[]>;
 
@@ -96,7 +105,7 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, ctx
       if (!command) {
         anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'orphan-event', detail: `${event.type} without the event that causes it` });
       } else {
-        const decided = decide(command, state, ctx);
+        const decided = decide(command, state, inForceWhenRecorded(ctx, fact));
         if (E.isLeft(decided)) {
           anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'rejected', detail: `${event.type}: the domain would reject ${command.type} here with ${decided.left.code}: ${decided.left.message}` });
         } else {

@@ -23,6 +23,20 @@ const tree = buildDivisionTree([
 export const testDivisions: DivisionTree = E.isRight(tree) ? tree.right : (undefined as never);
 export const testContext: DecisionContext = { policy: referencePolicy, divisions: testDivisions };
 
+/**
+ * The test tree reorganised (docs/decisions/0015): V1 is replaced by a new village V3, and
+ * V2 is dropped without a successor.
+ */
+const reorganised = buildDivisionTree(
+  [
+    ...testDivisions.all.filter((d) => d.code !== VILLAGE && d.code !== 'V2'),
+    { code: 'V3', name: 'Village three', parentCode: 'T1', level: 'village' },
+  ],
+  { [VILLAGE]: 'V3' },
+);
+export const reorganisedDivisions: DivisionTree = E.isRight(reorganised) ? reorganised.right : (undefined as never);
+export const reorganisedContext: DecisionContext = { policy: referencePolicy, divisions: reorganisedDivisions };
+
 /** A stored fact for `given`: the event and the business date it happened on. */
 export interface GivenFact {
   readonly event: HouseholdEvent;
@@ -66,6 +80,8 @@ export const trainingOffered = (trainingId: string, memberId = 'm1', on = '2016-
 export const trainingAccepted = (trainingId: string, memberId = 'm1', on = '2016-04-11') => fact('TrainingAccepted', { trainingId, memberId, kind: 'vocational' }, on);
 export const employed = (employmentId: string, memberId = 'm1', on = '2016-06-01', referralId?: string) =>
   fact('MemberEmployed', { employmentId, memberId, form: 'enterprise', place: 'in-region', monthlyIncome: 2800, contractSigned: true, ...(referralId ? { referralId } : {}) }, on);
+export const income = (employmentId: string, month: string, amount: number, on = '2016-08-01', memberId = 'm1') =>
+  fact('IncomeRecorded', { employmentId, memberId, month, amount }, on);
 export const employmentEnded = (employmentId: string, memberId = 'm1', on = '2016-09-30') =>
   fact('EmploymentEnded', { employmentId, memberId, reason: 'seasonal-end' }, on);
 export const cleared = (activeEmploymentIds = ['e1'], on = '2016-06-15') => fact('HouseholdCleared', { activeEmploymentIds }, on);
@@ -75,6 +91,7 @@ export const concernRaised = (visitId: string, on = '2016-09-01') => fact('Labor
 export const withdrew = (on = '2016-10-01') => fact('HouseholdWithdrew', {}, on);
 export const exempted = (on = '2016-10-01') => fact('HouseholdExempted', { programme: 'Disability support' }, on);
 export const deregistered = (on = '2016-10-01') => fact('HouseholdDeregistered', { reason: 'moved' }, on);
+export const transferred = (from: string, to: string, on = '2016-11-01') => fact('HouseholdTransferred', { from, to }, on);
 
 /** Registered, surveyed with one willing able member m1, applied and identified. */
 export const identifiedHousehold: readonly GivenFact[] = [registered(), surveyed(), applied(), identified()];

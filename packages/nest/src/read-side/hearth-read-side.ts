@@ -14,6 +14,22 @@ export interface ReadModelStatus {
   readonly live: boolean;
 }
 
+/** How the live projection runner fares: restarted after each failure of its subscription (decision 0040). */
+export interface ReadModelLiveness {
+  /** True while the runner follows the log (false with `follow: false`, before a tree, or while a restart is pending). */
+  readonly live: boolean;
+  /** True while the runner should follow the log but does not: its subscription failed and a restart is pending. */
+  readonly degraded: boolean;
+  /** Restarts that succeeded since the module started. */
+  readonly restarts: number;
+  /** The last failure of the live runner (or of a restart), and when (system clock). */
+  readonly lastError: { readonly message: string; readonly at: string } | null;
+}
+
+/** First wait before restarting a failed live runner; doubled after each failed restart, up to the cap. */
+const RESTART_DELAY_MS = 200;
+const RESTART_DELAY_CAP_MS = 5_000;
+
 /**
  * The module's read side and the lifecycle of the ledger under it (decision 0025).
  * The read models are laid out by division, so they open once the store has a division
@@ -26,6 +42,11 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger('Hearth');
   private opening: Promise<ReadSide> | undefined;
   private liveError: Error | undefined;
+  private lastError: { message: string; at: string } | null = null;
+  private restarts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** The read side the live runner belongs to (a reopen replaces it). */
+  private liveSide: ReadSide | undefined;
   private shutDown = false;
 
   constructor(
@@ -73,6 +94,16 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     return { position, head, behind: head - position, live: this.follows && this.liveError === undefined };
   }
 
+  liveness(): ReadModelLiveness {
+    const following = this.follows && this.liveSide !== undefined;
+    return {
+      live: following && this.liveError === undefined,
+      degraded: following && this.liveError !== undefined,
+      restarts: this.restarts,
+      lastError: this.lastError,
+    };
+  }
+
   /** Closes the open read side and opens it again on the ledger's current tree (after a new tree was recorded). */
   async reopen(): Promise<void> {
     if (this.shutDown) throw new ModuleShutDownError();
@@ -88,6 +119,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     this.shutDown = true;
+    this.cancelRestart();
     const opening = this.opening;
     this.opening = undefined;
     try {
@@ -107,12 +139,15 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async openNow(): Promise<ReadSide> {
+    this.cancelRestart();
     this.liveError = undefined;
-    const side = await ReadSide.open(this.ledger, {
+    this.liveSide = undefined;
+    const side: ReadSide = await ReadSide.open(this.ledger, {
       onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
       onLiveError: (error) => {
-        this.liveError = error;
-        this.logger.error(`the read models stopped following the log: ${error.message}`, error.stack);
+        this.failed(error);
+        this.logger.error(`the read models stopped following the log: ${error.message}; restarting from their checkpoint`, error.stack);
+        this.scheduleRestart(side, RESTART_DELAY_MS);
       },
     });
     if (!this.follows) return side;
@@ -122,7 +157,47 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
       await side.close();
       throw e;
     }
+    this.liveSide = side;
     return side;
+  }
+
+  private failed(error: Error): void {
+    this.liveError = error;
+    this.lastError = { message: error.message, at: (this.options.now ?? (() => new Date().toISOString()))() };
+  }
+
+  /**
+   * Follows the log again from the read models' checkpoints after `delayMs`; a restart
+   * that fails waits twice as long (up to the cap) and tries again, until the module
+   * shuts down or reopens on another tree. Meanwhile every report still answers: a read
+   * catches the read models up itself (ReadSide.read).
+   */
+  private scheduleRestart(side: ReadSide, delayMs: number): void {
+    this.cancelRestart();
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.shutDown || this.liveSide !== side) return;
+      side.follow().then(
+        () => {
+          this.restarts += 1;
+          this.liveError = undefined;
+          this.logger.log(`the read models follow the log again (restart ${this.restarts})`);
+        },
+        (e: unknown) => {
+          const error = e instanceof Error ? e : new Error(String(e));
+          this.failed(error);
+          const next = Math.min(delayMs * 2, RESTART_DELAY_CAP_MS);
+          this.logger.error(`restarting the read models failed: ${error.message}; next try in ${next} ms`);
+          this.scheduleRestart(side, next);
+        },
+      );
+    }, delayMs);
+    this.restartTimer.unref();
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer !== undefined) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
   }
 }
 

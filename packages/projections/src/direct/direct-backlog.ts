@@ -15,10 +15,10 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
   const d = q.asOf;
   const deadline = lastPassedDeadline(d, policy);
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
-  const households = householdsUnder(ledger, tree, division).sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
+  const households = householdsUnder(ledger, tree, division, d).sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
   for (const h of households) {
     const { householdId } = h;
-    const divisionCode = h.village as string;
+    const divisionCode = ledger.villageAt(householdId, d) as string;
     const s = ledger.stateAt(householdId, d);
     if (s.status === 'unregistered') continue;
     if (s.status === 'identified') {

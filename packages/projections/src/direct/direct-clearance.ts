@@ -12,7 +12,7 @@ export const directClearance = (ledger: HouseholdLedger, tree: DivisionTree, pol
   const end = endOfYear(q.year);
   const rows = wanted.map((d) => {
     const c = emptyAnnualCounts() as { -readonly [K in keyof AnnualCounts]: number };
-    for (const h of householdsUnder(ledger, tree, d)) {
+    for (const h of householdsUnder(ledger, tree, d, end)) {
       const atEnd = ledger.stateAt(h.householdId, end);
       const baseline = ledger.stateAt(h.householdId, policy.baselineCutoff).firstIdentifiedOn !== undefined;
       const concern = hasOpenConcern(atEnd);

@@ -15,7 +15,7 @@ export const directMonthly = (ledger: HouseholdLedger, tree: DivisionTree, q: Mo
   const last = lastDayOf(q.month);
   const rows = wanted.map((d) => {
     const c = emptyMonthlyCounts() as { -readonly [K in keyof MonthlyCounts]: number };
-    for (const h of householdsUnder(ledger, tree, d)) {
+    for (const h of householdsUnder(ledger, tree, d, last)) {
       let s = ledger.stateAt(h.householdId, addDays(first, -1));
       if (s.status === 'identified') c.stockAtStart += 1;
       for (const f of ledger.factsBetween(h.householdId, first, last)) {

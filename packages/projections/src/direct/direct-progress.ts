@@ -18,7 +18,7 @@ export const directProgress = (ledger: HouseholdLedger, tree: DivisionTree, poli
     const c = emptyProgressCounts();
     const n = c as unknown as Tally;
     const incomes: number[] = [];
-    for (const h of householdsUnder(ledger, tree, d)) {
+    for (const h of householdsUnder(ledger, tree, d, last)) {
       const atEnd = ledger.stateAt(h.householdId, last);
       if (isActive(atEnd)) n.eligibleMembers = (n.eligibleMembers ?? 0) + eligibleMembers(atEnd, last, policy).length;
       const surveyed = new Set<string>();

@@ -5,7 +5,7 @@ import { decodeHouseholdEvent } from '../runner/prepare-events';
 /** One household's history as the direct computation reads it. */
 export interface HouseholdHistory {
   readonly householdId: string;
-  /** The village of its (corrected) registration. */
+  /** The village of its (corrected) registration: where it is before any transfer. */
   readonly village: string | undefined;
   /**
    * Its events in stream order with every correction of the stream applied to the event
@@ -63,6 +63,14 @@ export class HouseholdLedger {
       this.folds.set(key, s);
     }
     return s;
+  }
+
+  /**
+   * The household's village at the end of `date`: its state's division (registration, then
+   * each transfer dated on or before `date`), else the village it registered in.
+   */
+  villageAt(householdId: string, date: string): string | undefined {
+    return this.stateAt(householdId, date).divisionCode ?? this.households.get(householdId)?.village;
   }
 
   /** Facts dated from `from` to `to` inclusive, in stream order. */

@@ -31,17 +31,20 @@ const STATUS_EVENTS: readonly EventType[] = [
  * Each household's village and current status, and every status change dated by its
  * business date with the status it left (`from_status`): the status at any date is the
  * `to_status` of the household's last change on or before it, and a monthly move into or
- * out of the stock is a change in the month whose from or to is `identified`.
+ * out of the stock is a change in the month whose from or to is `identified`. Likewise
+ * every village the household was in, from its registration and each transfer of a
+ * division reorganisation: its village at any date is the last one on or before it
+ * (docs/decisions/0015).
  *
  * Stateful (from_status needs the status before), which is safe because the runner
  * applies each event exactly once. Corrections cannot change a status (an event's type
- * is not correctable); they can move a household to another village.
+ * is not correctable); they can move a household to another village at registration.
  */
 export const HouseholdStatusProjection: Projection = {
   name: 'household-status',
-  version: 1,
-  handles: [...STATUS_EVENTS, 'EventCorrected'],
-  tables: ['proj_households', 'proj_status_changes'],
+  version: 2,
+  handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected'],
+  tables: ['proj_households', 'proj_status_changes', 'proj_village_changes'],
   schema: `
     CREATE TABLE IF NOT EXISTS proj_households (
       household_id TEXT PRIMARY KEY,
@@ -58,12 +61,22 @@ export const HouseholdStatusProjection: Projection = {
       PRIMARY KEY (household_id, position)
     ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS proj_status_changes_on ON proj_status_changes (occurred_on);
+    CREATE TABLE IF NOT EXISTS proj_village_changes (
+      household_id TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      occurred_on TEXT NOT NULL,
+      village TEXT NOT NULL,
+      PRIMARY KEY (household_id, position)
+    ) WITHOUT ROWID;
   `,
   writer: (db: Database.Database) => {
     const current = db.prepare<[string], string>('SELECT status FROM proj_households WHERE household_id = ?').pluck();
     const register = db.prepare('INSERT OR REPLACE INTO proj_households (household_id, village, status) VALUES (?, ?, ?)');
     const setStatus = db.prepare('UPDATE proj_households SET status = ? WHERE household_id = ?');
     const setVillage = db.prepare('UPDATE proj_households SET village = ? WHERE household_id = ?');
+    const enterVillage = db.prepare('INSERT OR REPLACE INTO proj_village_changes (household_id, position, occurred_on, village) VALUES (?, ?, ?, ?)');
+    const amendVillage = db.prepare('UPDATE proj_village_changes SET village = ? WHERE household_id = ? AND position = ?');
+    const latestVillage = db.prepare<[string], string>('SELECT village FROM proj_village_changes WHERE household_id = ? ORDER BY position DESC LIMIT 1').pluck();
     const change = db.prepare(
       `INSERT OR REPLACE INTO proj_status_changes (household_id, position, occurred_on, event_type, from_status, to_status)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -73,12 +86,23 @@ export const HouseholdStatusProjection: Projection = {
         const { event, householdId } = e;
         if (event.type === 'EventCorrected') {
           const target = e.corrected?.event;
-          if (target?.type === 'HouseholdRegistered') setVillage.run(target.data.divisionCode, householdId);
+          if (target?.type === 'HouseholdRegistered' && e.corrected) {
+            amendVillage.run(target.data.divisionCode, householdId, e.corrected.position);
+            setVillage.run(latestVillage.get(householdId) ?? target.data.divisionCode, householdId);
+          }
+          return;
+        }
+        if (event.type === 'HouseholdTransferred') {
+          enterVillage.run(householdId, e.position, e.occurredOn, event.data.to);
+          setVillage.run(event.data.to, householdId);
           return;
         }
         const from = (current.get(householdId) ?? 'unregistered') as Status;
         const to = nextStatus(from, event);
-        if (event.type === 'HouseholdRegistered') register.run(householdId, event.data.divisionCode, to);
+        if (event.type === 'HouseholdRegistered') {
+          register.run(householdId, event.data.divisionCode, to);
+          enterVillage.run(householdId, e.position, e.occurredOn, event.data.divisionCode);
+        }
         else if (to !== from) setStatus.run(to, householdId);
         // A survey only changes the status of a registered household; every other event here always does.
         if (event.type !== 'HouseholdSurveyed' || to !== from)

@@ -27,7 +27,7 @@ const byHousehold = (a: { householdId: string }, b: { householdId: string }): nu
 export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: BacklogQuery): ServiceBacklog => {
   const division = divisionNamed(tree, q.division);
   const d = q.asOf;
-  const villages = facts.villages();
+  const villages = facts.villagesAt(d);
   const inScope = (householdId: string): boolean => {
     const v = villages.get(householdId);
     return v !== undefined && tree.contains(division.code, v);

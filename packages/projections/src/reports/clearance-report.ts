@@ -22,7 +22,8 @@ const IN_YEAR: Readonly<Record<string, keyof AnnualCounts>> = {
 /** Per-village annual counts for year Y, from the status and concern facts (domain.md §5 "Annual clearance"). */
 export const annualCountsByVillage = (facts: ReadModelFacts, policy: Policy, year: number): Map<string, AnnualCounts> => {
   const end = endOfYear(year);
-  const villages = facts.villages();
+  // A household counts, for the whole year, in the village it is in at the end of it (docs/decisions/0015).
+  const villages = facts.villagesAt(end);
   const status = facts.statusAt(end);
   const underConcern = new Set(facts.openConcernsAt(end).map((c) => c.householdId));
   const tally = new VillageTally(emptyAnnualCounts);

@@ -41,8 +41,10 @@ export const hasRows = (scope: RowScope): boolean => scope.byChild === true || s
 
 /**
  * Rolls per-village counts up to the wanted divisions: each village adds into every one
- * of its ancestors that is wanted. Divisions are data, so this runs at query time with
- * the tree in force; a household's village that the tree no longer knows counts nowhere.
+ * of its ancestors that is wanted. Divisions are data, so this runs at query time with the
+ * tree the caller passes: every division ever recorded (docs/decisions/0015), in which a
+ * division a later tree dropped still adds into its ancestors; a village the tree does not
+ * know counts nowhere.
  */
 export const rollUp = <C>(
   tree: DivisionTree,

@@ -13,7 +13,7 @@ export interface HouseholdStatusQuery {
 export const householdStatuses = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: HouseholdStatusQuery): HouseholdStatusRow[] => {
   const division = divisionNamed(tree, q.division);
   const d = q.asOf ?? '9999-12-31';
-  const villages = facts.villages();
+  const villages = facts.villagesAt(d);
   const firstIdentified = facts.dateOf('HouseholdIdentified', d, 'first');
   const concerns = new Map<string, string[]>();
   for (const c of facts.openConcernsAt(d)) concerns.set(c.householdId, [...(concerns.get(c.householdId) ?? []), c.visitId]);

@@ -15,7 +15,8 @@ export interface MonthQuery {
 export const monthlyCountsByVillage = (facts: ReadModelFacts, month: string): Map<string, MonthlyCounts> => {
   const first = firstDayOf(month);
   const last = lastDayOf(month);
-  const villages = facts.villages();
+  // A household counts, for the whole month, in the village it is in at the end of it, so the identity holds per division (docs/decisions/0015).
+  const villages = facts.villagesAt(last);
   const tally = new VillageTally(emptyMonthlyCounts);
   const villageOf = (householdId: string): string => villages.get(householdId) ?? '';
   for (const [householdId, s] of facts.statusAt(addDays(first, -1))) if (s === 'identified') inc(tally.of(villageOf(householdId)), 'stockAtStart');

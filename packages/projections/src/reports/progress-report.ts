@@ -23,7 +23,8 @@ const TRAINING_COLUMN: Partial<Record<ActivityKind, 'trainingsOffered' | 'traini
 export const progressCountsByVillage = (facts: ReadModelFacts, policy: Policy, month: string): Map<string, ProgressCounts> => {
   const first = firstDayOf(month);
   const last = lastDayOf(month);
-  const villages = facts.villages();
+  // A household counts, for the whole month, in the village it is in at the end of it (docs/decisions/0015).
+  const villages = facts.villagesAt(last);
   const tally = new VillageTally(emptyProgressCounts);
   const of = (householdId: string): ProgressCounts => tally.of(villages.get(householdId) ?? '');
 

@@ -55,9 +55,18 @@ export class ReadModelFacts {
     return s as unknown as Database.Statement<P, R>;
   }
 
-  /** household → village, for every registered household. */
-  villages(): Map<string, string> {
-    const rows = this.prepare<[], { household_id: string; village: string }>('SELECT household_id, village FROM proj_households').all();
+  /**
+   * household → its village at the end of `date`: the last village entered (registration
+   * or transfer) on or before it, else — for a date before the registration — the village
+   * it registered in. (Positions are positive: ranking the rows after `date` by minus their
+   * position makes the earliest of them win only when no row is on or before `date`.)
+   */
+  villagesAt(date: string): Map<string, string> {
+    const rows = this
+      .prepare<[string], { household_id: string; village: string }>(
+        `SELECT household_id, village, max(CASE WHEN occurred_on <= ? THEN position ELSE -position END) FROM proj_village_changes GROUP BY household_id`,
+      )
+      .all(date);
     return new Map(rows.map((r) => [r.household_id, r.village]));
   }
 

@@ -1,4 +1,4 @@
-import type { HouseholdCommand } from '@hearth/domain';
+import type { DivisionTree, HouseholdCommand } from '@hearth/domain';
 import type {
   AnnualClearance, BacklogQuery, ClearanceQuery, MonthlyClearance, MonthlyProgress, MonthQuery, ServiceBacklog,
 } from '../../src';
@@ -37,10 +37,10 @@ export interface Snapshot {
   readonly backlog: Record<string, ServiceBacklog>;
 }
 
-/** Every report for every division of the test region and every period. */
-export const snapshot = (r: ReportSource, p: Periods): Snapshot => {
+/** Every report for every division of the test region (or of `divisions`) and every period. */
+export const snapshot = (r: ReportSource, p: Periods, divisions: DivisionTree = region): Snapshot => {
   const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, backlog: {} };
-  for (const { code: division } of region.all) {
+  for (const { code: division } of divisions.all) {
     for (const year of p.years) s.clearance[`${division} ${year}`] = r.clearanceReport({ year, division });
     for (const month of p.months) {
       s.monthly[`${division} ${month}`] = r.monthlyReport({ month, division });

@@ -1,13 +1,17 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium), never a downloaded browser. */
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({
-    executablePath: process.env['HEARTH_CHROMIUM'] ?? '/usr/bin/chromium',
+export const launchChromium = (): Promise<Browser> => {
+  const executablePath = process.env['HEARTH_CHROMIUM'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath))
+    throw new Error(`no chromium at ${executablePath}: install Debian's (apt-get update && apt-get install -y chromium), as .ci/run does`);
+  return chromium.launch({
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+};
 
 export const SCREENSHOTS = resolve(__dirname, '../../../test-output');
 

@@ -6,6 +6,7 @@ import { correctedEvent, isCorrectableField } from '../correction';
 import { Decision, reject } from '../decision';
 import { domainError } from '../errors';
 import { ev, eventCodecs, EventType, HouseholdEvent } from '../events';
+import { evolve } from '../evolve';
 import { replayAnomalies } from '../replay';
 import { HouseholdState } from '../state';
 
@@ -22,6 +23,9 @@ export const correctEvent =
     const target = s.history.find((f) => f.meta.eventId === c.eventId);
     if (!target || target.event.type === 'EventCorrected')
       return reject('UNKNOWN_EVENT', `no correctable event "${c.eventId}" in this household`);
+    // A transfer says what a recorded division tree did; only another tree changes it.
+    if (target.event.type === 'HouseholdTransferred')
+      return reject('INVALID_CORRECTION', 'a transfer follows a division reorganisation and cannot be corrected; record another tree instead');
     const fields = Object.keys(c.correction);
     if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field');
     const notCorrectable = fields.find((f) => !isCorrectableField(f) || !(f in (target.event.data as object) || isOptionalField(target.event.type, f)));
@@ -36,6 +40,10 @@ export const correctEvent =
     const anomalies = replayAnomalies(facts, c.householdId, ctx, decide);
     if (anomalies.length > 0)
       return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`);
+    // Replays check each event against the tree of its day; the household must also end in a division in force today.
+    const division = evolve(s, correction, { eventId: '(pending)', occurredOn: c.on }).divisionCode;
+    if (division !== undefined && !ctx.divisions.get(division))
+      return reject('INVALID_CORRECTION', `with this correction the household would be in division "${division}", which the tree in force does not have`);
     return E.right([correction]);
   };
 

@@ -1,10 +1,11 @@
 import { ErrorCode, ERROR_CODES } from '../errors';
 import { ev, HouseholdEvent } from '../events';
 import { HouseholdCommand } from '../commands';
+import { DecisionContext } from '../context';
 import {
-  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted,
+  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted, income,
   GivenFact, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
-  surveyMember, trainingAccepted, trainingOffered, unable, unwilling, visited, willing, withdrew,
+  reorganisedContext, surveyMember, trainingAccepted, trainingOffered, transferred, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
 import { outcomeOf } from '../../testing/given-when-then';
 
@@ -17,6 +18,8 @@ interface Case {
   readonly given: readonly GivenFact[];
   readonly when: HouseholdCommand;
   readonly then: readonly HouseholdEvent[] | ErrorCode;
+  /** The decision context, when not the fixtures' tree (e.g. a reorganised one). */
+  readonly ctx?: DecisionContext;
 }
 
 const survey = (members = [willing('m1')]) => ({ householdSize: members.length, povertyCauses: ['lack-of-skills' as const], members });
@@ -31,8 +34,11 @@ const cases: Case[] = [
   { name: 'a stream that does not exist accepts only RegisterHousehold', given: [], when: c('SurveyHousehold', survey()), then: 'UNKNOWN_HOUSEHOLD' },
   { name: 'a deregistered stream accepts nothing', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm9', birthYear: 2000 }), then: 'DEREGISTERED' },
   { name: 'a deregistered stream answers DEREGISTERED before DUPLICATE_ID', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm1', birthYear: 1970 }), then: 'DEREGISTERED' },
-  { name: 'a commandId already applied is accepted with nothing appended', given: [{ ...registered(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), commandId: 'cmd-1' }), then: [] },
-  { name: 'a retried command is still "nothing new" after the stream closed', given: [{ ...registered(), commandId: 'cmd-1' }, deregistered()], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
+  { name: 'a commandId already applied is accepted with nothing appended', given: [registered(), { ...surveyed(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), on: '2016-02-01', commandId: 'cmd-1', actor: 'retrying-clerk', note: 'sent again' }), then: [] },
+  { name: 'a commandId already applied to another command is COMMAND_ID_REUSED', given: [{ ...registered(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), commandId: 'cmd-1' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a commandId already applied to the same command type with other content is COMMAND_ID_REUSED', given: [...identifiedHousehold, employed('e1'), { ...income('e1', '2016-07', 2000), commandId: 'cmd-7' }], when: c('RecordIncome', { employmentId: 'e1', month: '2016-08', amount: 2000, on: '2016-08-31', commandId: 'cmd-7' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a commandId already applied on another business date is COMMAND_ID_REUSED', given: [registered(), { ...surveyed(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), on: '2016-02-02', commandId: 'cmd-1' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a retried command is still "nothing new" after the stream closed', given: [{ ...registered(), commandId: 'cmd-1' }, deregistered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
   { name: 'registering again with the same content is idempotent', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], actor: 'someone-else', note: 'retry' }), then: [] },
   { name: 'registering again with other content is ALREADY_REGISTERED', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'ALREADY_REGISTERED' },
   { name: 'repeating an offer with the same content is idempotent', given: [...identifiedHousehold, trainingOffered('t1')], when: c('OfferTraining', { on: '2016-04-10', trainingId: 't1', memberId: 'm1', kind: 'vocational', title: 'Welding', provider: 'County school' }), then: [] },
@@ -55,6 +61,8 @@ const cases: Case[] = [
 
   // --- SurveyHousehold, willingness ----------------------------------------------------------
   { name: 'surveying a registered household', given: [registered()], when: c('SurveyHousehold', survey()), then: [ev('HouseholdSurveyed', survey())] },
+  { name: 'the same survey again on the same date is idempotent', given: [registered(), surveyed(), applied()], when: c('SurveyHousehold', { ...survey(), on: '2016-02-01' }), then: [] },
+  { name: 'the same survey content on a later date is a new survey (an annual update)', given: [registered(), surveyed()], when: c('SurveyHousehold', { ...survey(), on: '2017-02-01' }), then: [ev('HouseholdSurveyed', survey())] },
   { name: 'surveying an unknown member is UNKNOWN_MEMBER', given: [registered()], when: c('SurveyHousehold', survey([willing('m9')])), then: 'UNKNOWN_MEMBER' },
   { name: 'declaring willingness', given: [registered(), surveyed([unwilling('m1')])], when: c('DeclareWillingness', { memberId: 'm1' }), then: [ev('WillingnessDeclared', { memberId: 'm1' })] },
   { name: 'withdrawing willingness', given: [registered(), surveyed()], when: c('WithdrawWillingness', { memberId: 'm1' }), then: [ev('WillingnessWithdrawn', { memberId: 'm1' })] },
@@ -108,6 +116,10 @@ const cases: Case[] = [
   { name: 'no employment of one member from another member\'s referral', given: [...twoMembers, surveyed([willing('m1'), willing('m2')]), referred('r1', 'm1'), referralAccepted('r1', 'm1')], when: c('RecordEmployment', { ...job, memberId: 'm2', referralId: 'r1' }), then: 'REFERRAL_NOT_ACCEPTED' },
   { name: 'an employment outside working age is NOT_WORKING_AGE', given: [...elder, surveyed()], when: c('RecordEmployment', job), then: 'NOT_WORKING_AGE' },
   { name: 'recording an income', given: [...identifiedHousehold, employed('e1')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-07', amount: 2750.5 })] },
+  { name: 'the same income again (employment, month, amount) is idempotent', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5, on: '2016-08-31' }), then: [] },
+  { name: 'another amount for a month already recorded is INCOME_ALREADY_RECORDED', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2900 }), then: 'INCOME_ALREADY_RECORDED' },
+  { name: 'the same income again is idempotent even once later facts are recorded (not BACKDATED)', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5, '2016-08-05'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5, on: '2016-08-05' }), then: [] },
+  { name: 'income of another month of the same employment is recorded', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-08', amount: 2750.5 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-08', amount: 2750.5 })] },
   { name: 'income of an unknown employment is UNKNOWN_EMPLOYMENT', given: identifiedHousehold, when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 1 }), then: 'UNKNOWN_EMPLOYMENT' },
   { name: 'income for a month after the employment ended is EMPLOYMENT_ENDED', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-10', amount: 1 }), then: 'EMPLOYMENT_ENDED' },
   { name: 'income for the month the employment ended is accepted', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-09', amount: 100 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-09', amount: 100 })] },
@@ -141,6 +153,18 @@ const cases: Case[] = [
   { name: 'withdrawing twice is ALREADY_WITHDRAWN', given: [registered(), withdrew('2016-02-01')], when: c('WithdrawFromProgramme', {}), then: 'ALREADY_WITHDRAWN' },
   { name: 'deregistering', given: identifiedHousehold, when: c('DeregisterHousehold', { reason: 'deceased' }), then: [ev('HouseholdDeregistered', { reason: 'deceased' })] },
 
+  // --- division reorganisations (docs/decisions/0015) ---------------------------------------
+  { name: 'a household whose village the tree in force dropped moves to the successor it names', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { to: 'V3' }), then: [ev('HouseholdTransferred', { from: 'V1', to: 'V3' })] },
+  { name: 'a withdrawn household still moves with its village', ctx: reorganisedContext, given: [registered(), withdrew()], when: c('TransferHousehold', { to: 'V3' }), then: [ev('HouseholdTransferred', { from: 'V1', to: 'V3' })] },
+  { name: 'a household whose village is still in force does not move: NOT_A_SUCCESSOR', given: identifiedHousehold, when: c('TransferHousehold', { to: 'V2' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a household moves only to the successor the tree names: NOT_A_SUCCESSOR', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { to: 'T1' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a village dropped without a successor moves nobody: NOT_A_SUCCESSOR', ctx: reorganisedContext, given: [registered([{ memberId: 'm1', birthYear: 1980 }]), transferred('V1', 'V2', '2016-01-11')], when: c('TransferHousehold', { to: 'V3' }), then: 'NOT_A_SUCCESSOR' },
+  { name: 'a move dated before the household\'s latest event is BACKDATED', ctx: reorganisedContext, given: identifiedHousehold, when: c('TransferHousehold', { on: '2016-03-31', to: 'V3' }), then: 'BACKDATED' },
+  { name: 'a deregistered household does not move', ctx: reorganisedContext, given: [registered(), deregistered()], when: c('TransferHousehold', { to: 'V3' }), then: 'DEREGISTERED' },
+  { name: 'registering in a village the tree in force dropped is UNKNOWN_DIVISION', ctx: reorganisedContext, given: [], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'UNKNOWN_DIVISION' },
+  { name: 'a transfer cannot be corrected: it is what a tree did', ctx: reorganisedContext, given: [registered(), transferred('V1', 'V3')], when: c('CorrectEvent', { eventId: 'e1', correction: { to: 'V1' }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+  { name: 'a correction into a village the tree in force dropped is INVALID_CORRECTION', ctx: reorganisedContext, given: [registered(), surveyed()], when: c('CorrectEvent', { eventId: 'e0', correction: { divisionCode: 'V2' }, reason: 'wrong village' }), then: 'INVALID_CORRECTION' },
+
   // --- corrections ---------------------------------------------------------------------------
   { name: 'correcting an income in an employment', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
   { name: 'a correction may be recorded on an earlier business date than the latest', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { on: '2016-01-01', eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
@@ -152,7 +176,7 @@ const cases: Case[] = [
 
 describe('decide: given / when / then', () => {
   it.each(cases.map((k) => [k.name, k] as const))('%s', (_name, k) => {
-    const outcome = outcomeOf(k.given, k.when);
+    const outcome = outcomeOf(k.given, k.when, k.ctx);
     if (typeof k.then === 'string') expect(outcome).toEqual({ error: k.then });
     else expect(outcome).toEqual({ events: k.then });
   });

@@ -7,7 +7,7 @@ import { language, setLanguage, t, translateStatic } from './i18n.js';
 import { followPosition } from './live.js';
 import { go, parseRoute, routeHash } from './router.js';
 import * as session from './session.js';
-import { errorBox } from './pages/common.js';
+import { errorBox, thisYear } from './pages/common.js';
 import * as clearance from './pages/clearance.js';
 import * as household from './pages/household.js';
 import * as monthly from './pages/monthly.js';
@@ -27,6 +27,29 @@ let current = null;
 let live = null;
 let renders = 0;
 let pages = 0;
+
+/**
+ * One refresh of a page at a time: a change that arrives while its figures are being
+ * fetched asks for one more fetch after, so an older answer never lands over a newer one.
+ */
+const oneAtATime = (page) => {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await page.refresh();
+    } while (again);
+    running = null;
+  };
+  return {
+    refresh: () => {
+      if (running) again = true;
+      else running = run();
+      return running;
+    },
+  };
+};
 
 /** Fetches the page's figures; `data-state` tells tests (and screen readers, via aria-busy) when they are in. */
 const refresh = async () => {
@@ -53,7 +76,7 @@ const render = () => {
     a.hidden = registrar && a.dataset.page !== 'household';
   }
   disposeChartsIn(view);
-  current = page.mount(view, { tree, go, viewer }, route);
+  current = oneAtATime(page.mount(view, { tree, go, viewer }, route));
   view.dataset.page = String(++pages);
   refresh();
 };
@@ -74,8 +97,10 @@ const start = async () => {
   signInView.hidden = true;
   document.body.classList.add('signed-in');
   try {
-    tree = divisionTree(await api.divisions());
     viewer = await api.session();
+    // The division the server reports on when none is named is the viewer's home; a registrar reads no reports.
+    const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear(), undefined, false)]);
+    tree = divisionTree(divisions, own?.division);
   } catch (error) {
     if (!session.token()) return;
     replace(view, errorBox(error));

@@ -44,7 +44,7 @@ export const mount = (view, { tree, go }, { params }) => {
     const byChild = below.length > 0 ? await api.clearance(year, division, true) : null;
     const rows = byChild ? byChild.rows : [total];
 
-    replace(crumbs, tree.lineage(division).map((d, i, all) => i === all.length - 1
+    replace(crumbs, tree.lineageFromHome(division).map((d, i, all) => i === all.length - 1
       ? h('span', { 'aria-current': 'page', dataset: { level: d.level } }, d.name)
       : h('a', { href: routeHash('clearance', { year, division: d.code }) }, d.name)));
     replace(hint, below.length > 0 ? `${t('clearance.byChild', { level: t(`level.${below[0].level}`) })}. ${t('clearance.drillHint')}` : t('clearance.villageNote'));
@@ -60,8 +60,8 @@ export const mount = (view, { tree, go }, { params }) => {
       xAxis: { type: 'category', data: rows.map((r) => tree.name(r.division)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { id: 'baselineCleared', name: t('field.baselineCleared'), type: 'bar', data: rows.map((r) => r.baselineCleared), cursor },
-        { id: 'target', name: t('field.target'), type: 'bar', data: rows.map((r) => r.target), cursor },
+        { id: 'baselineCleared', name: t('field.baselineCleared'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.baselineCleared), cursor },
+        { id: 'target', name: t('field.target'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.target), cursor },
       ],
     }, { notMerge: true });
     replace(notice, anySuppressed([total, ...rows]) ? suppressedNotice() : null);

@@ -37,7 +37,7 @@ export const mount = (view, { tree, go }, { params }) => {
 
   const monthInput = h('input', { type: 'month', name: 'month', value: month });
   const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf });
-  const picker = divisionPicker(tree, asked ?? tree.root, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
+  const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('monthly', { month: monthInput.value, division: picker.value, asOf: asOfInput.value }); } },
     field('common.month', monthInput), field('common.division', picker), field('common.asOf', asOfInput), h('button', { type: 'submit' }, t('common.show')));
 

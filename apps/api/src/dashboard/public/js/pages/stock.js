@@ -16,7 +16,7 @@ export const mount = (view, { tree, go }, { params }) => {
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
   const yearInput = h('input', { type: 'number', name: 'year', min: '2000', max: '2100', value: String(year) });
-  const picker = divisionPicker(tree, asked ?? tree.root, (code) => go('stock', { year: yearInput.value, division: code }));
+  const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('stock', { year: yearInput.value, division: code }));
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('stock', { year: yearInput.value, division: picker.value }); } },
     field('common.year', yearInput), field('common.division', picker), h('button', { type: 'submit' }, t('common.show')));
   const chartEl = h('div', { class: 'chart', id: 'stock-chart', role: 'img', 'aria-label': t('stock.chart') });
@@ -40,8 +40,8 @@ export const mount = (view, { tree, go }, { params }) => {
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { id: 'stockAtEnd', name: t('field.stockAtEnd'), type: 'line', data: rows.map((r) => r.stockAtEnd) },
-        { id: 'identified', name: t('field.identified'), type: 'bar', data: rows.map((r) => r.identified) },
-        { id: 'cleared', name: t('field.cleared'), type: 'bar', data: rows.map((r) => r.cleared) },
+        { id: 'identified', name: t('field.identified'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.identified) },
+        { id: 'cleared', name: t('field.cleared'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.cleared) },
       ],
     }, { notMerge: true });
     replace(notice, anySuppressed(rows) ? suppressedNotice() : null);

@@ -1,0 +1,114 @@
+import * as E from 'fp-ts/Either';
+import {
+  decide, DecisionContext, DivisionHistory, divisionHistory, DivisionTree, DIVISIONS_STREAM, DivisionTreeRecorded, fold,
+  fieldErrors, HouseholdCommand, HouseholdState, householdStream, Fact,
+} from '@hearth/domain';
+import { EventStore, householdEventCodec, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
+
+/** Reads the division stream into the history of trees (throws when a stored tree is invalid: the log is damaged). */
+export const readDivisionHistory = async (store: EventStore): Promise<DivisionHistory> => {
+  const stored = [];
+  for (const e of await store.readStream(DIVISIONS_STREAM)) {
+    const decoded = DivisionTreeRecorded.decode({ type: e.type, data: e.data });
+    if (E.isLeft(decoded)) throw new Error(`the stored division tree at position ${e.position} does not decode: ${JSON.stringify(fieldErrors(decoded.left))}`);
+    const { divisions, successors } = decoded.right.data;
+    stored.push({ position: e.position, occurredOn: e.metadata.occurredOn, divisions, ...(successors ? { successors } : {}) });
+  }
+  const history = divisionHistory(stored);
+  if (E.isLeft(history)) throw new Error(`the stored division trees are invalid: ${JSON.stringify(history.left)}`);
+  return history.right;
+};
+
+/** A household a new tree would leave in a division it does not have. */
+export interface HouseholdOutside {
+  readonly householdId: string;
+  readonly divisionCode: string;
+  readonly state: HouseholdState;
+  readonly version: number;
+  readonly lastHash: string;
+}
+
+const factOf = (r: RecordedEvent): Fact => ({
+  event: householdEventCodec.decode(r),
+  meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn, position: r.position, ...(r.metadata.commandId ? { commandId: r.metadata.commandId } : {}) },
+});
+
+/**
+ * The households still open (not deregistered) whose division `tree` does not have. Only
+ * a tree that drops a division ever recorded can leave one behind, so any other tree
+ * costs no read of the household streams.
+ */
+export const householdsOutside = async (store: EventStore, tree: DivisionTree, history: DivisionHistory, pageSize = 5000): Promise<HouseholdOutside[]> => {
+  if ((history.everRecorded?.all ?? []).every((d) => tree.get(d.code) !== undefined)) return [];
+  const streams: string[] = [];
+  for (let after = 0; ; ) {
+    const page = await store.readAll({ after, maxCount: pageSize, types: ['HouseholdRegistered'] });
+    for (const r of page) streams.push(r.streamId);
+    if (page.length < pageSize) break;
+    after = (page[page.length - 1] as RecordedEvent).position;
+  }
+  const out: HouseholdOutside[] = [];
+  for (const streamId of [...new Set(streams)]) {
+    const events = await store.readStream(streamId);
+    const last = events[events.length - 1];
+    if (!last) continue;
+    const state = fold(events.map(factOf));
+    if (state.status === 'deregistered' || state.householdId === undefined || state.divisionCode === undefined) continue;
+    if (tree.get(state.divisionCode)) continue;
+    out.push({ householdId: state.householdId, divisionCode: state.divisionCode, state, version: last.streamVersion, lastHash: last.metadata.hash });
+  }
+  return out.sort((a, b) => (a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0));
+};
+
+/** Why a household stops a new tree. */
+export interface HouseholdRefusal {
+  readonly householdId: string;
+  readonly divisionCode: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface EnvelopeDefaults {
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly schemaVersion: number;
+}
+
+/**
+ * Decides the transfer of every household left outside the new tree, with the household
+ * Decider and the new tree in force. Either every one of them is accepted (and the appends
+ * are returned, sealed onto each stream's chain), or the refusals say who stops the tree.
+ */
+export const decideTransfers = (
+  outside: readonly HouseholdOutside[],
+  ctx: DecisionContext,
+  effectiveFrom: string,
+  envelope: EnvelopeDefaults,
+): E.Either<HouseholdRefusal[], StreamAppend[]> => {
+  const refusals: HouseholdRefusal[] = [];
+  const appends: StreamAppend[] = [];
+  for (const h of outside) {
+    const to = ctx.divisions.successorOf(h.divisionCode);
+    if (to === undefined) {
+      refusals.push({ householdId: h.householdId, divisionCode: h.divisionCode, code: 'NOT_A_SUCCESSOR', message: `the new tree drops "${h.divisionCode}" and names no successor for it` });
+      continue;
+    }
+    const command: HouseholdCommand = { type: 'TransferHousehold', householdId: h.householdId, on: effectiveFrom, to };
+    const decided = decide(command, h.state, ctx);
+    if (E.isLeft(decided)) {
+      refusals.push({ householdId: h.householdId, divisionCode: h.divisionCode, code: decided.left.code, message: decided.left.message });
+      continue;
+    }
+    const events = sealEvents(
+      h.lastHash,
+      decided.right.map((e) => ({
+        eventId: uuidV7(),
+        type: e.type,
+        data: e.data,
+        metadata: { occurredOn: effectiveFrom, recordedAt: envelope.recordedAt, actor: envelope.actor, schemaVersion: envelope.schemaVersion },
+      })),
+    );
+    appends.push({ streamId: householdStream(h.householdId), expectedVersion: h.version, events });
+  }
+  return refusals.length > 0 ? E.left(refusals) : E.right(appends);
+};

@@ -1,0 +1,39 @@
+import * as E from 'fp-ts/Either';
+import { buildDivisionTree, DecisionContext, divisionHistory, DivisionTree } from '@hearth/domain';
+import { policy, region } from './region';
+
+/**
+ * The test region reorganised (docs/decisions/0015): village V1 is replaced by V6 in a new
+ * prefecture P2 (its households change prefecture, baseline and all), and V2 by V5 in the
+ * same township.
+ */
+const reorganisedList = [
+  ...region.all.filter((d) => d.code !== 'V1' && d.code !== 'V2'),
+  { code: 'V5', name: 'Village five', parentCode: 'T1', level: 'village' as const },
+  { code: 'P2', name: 'Prefecture two', parentCode: 'R', level: 'prefecture' as const },
+  { code: 'C3', name: 'County three', parentCode: 'P2', level: 'county' as const },
+  { code: 'T4', name: 'Township four', parentCode: 'C3', level: 'township' as const },
+  { code: 'V6', name: 'Village six', parentCode: 'T4', level: 'village' as const },
+];
+export const SUCCESSORS = { V1: 'V6', V2: 'V5' } as const;
+
+const built = buildDivisionTree(reorganisedList, SUCCESSORS);
+if (E.isLeft(built)) throw new Error('reorganised test region is invalid');
+export const reorganised: DivisionTree = built.right;
+
+/** The two trees as a ledger records them: the reorganised one at log position `at`. */
+export const historyWithReorganisationAt = (at: number) => {
+  const h = divisionHistory([
+    { position: 0, occurredOn: '2016-01-01', divisions: region.all },
+    { position: at, occurredOn: '2016-01-01', divisions: reorganisedList, successors: SUCCESSORS },
+  ]);
+  if (E.isLeft(h)) throw new Error('reorganised history is invalid');
+  return h.right;
+};
+
+export const REORGANISED_TREE_DATA = { divisions: reorganisedList, successors: SUCCESSORS };
+
+/** Every division ever recorded: what the reports are asked for and roll up with. */
+export const everRecorded: DivisionTree = historyWithReorganisationAt(1).everRecorded as DivisionTree;
+export const reorganisedContext: DecisionContext = { policy, divisions: reorganised };
+export const everRecordedContext: DecisionContext = { policy, divisions: everRecorded };
