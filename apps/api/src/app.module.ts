@@ -17,6 +17,7 @@ import { RATE_CLOCK, RATE_LIMITS, RateLimitMiddleware } from './limits/rate-limi
 import { NoStoreMiddleware } from './http/no-store.middleware';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
+import { AnchorController } from './reads/anchor.controller';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { SessionController } from './auth/session.controller';
 import { DivisionsController } from './reads/divisions.controller';
@@ -38,7 +39,7 @@ export class AppModule implements NestModule {
     return {
       module: AppModule,
       imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule, PersonalDataModule.forRoot(options.personalData, now)],
-      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, HealthController, OpenApiController, SessionController],
+      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, AnchorController, HealthController, OpenApiController, SessionController],
       providers: [
         { provide: TokenRegistry, useValue: new TokenRegistry(options.tokens) },
         { provide: BODY_LIMIT, useValue: bodyLimit },

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { anchorCommand } from './commands/anchor';
 import { divisionsCommand } from './commands/divisions-load';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
@@ -29,6 +30,7 @@ export const buildProgram = (): Command => {
   program.addCommand(historyCommand(globals));
   program.addCommand(reportCommand(globals));
   program.addCommand(verifyCommand(globals));
+  program.addCommand(anchorCommand(globals));
   program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));

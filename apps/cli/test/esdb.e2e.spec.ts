@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { testing } from '@hearth/event-store-esdb';
-import { BIN, EXAMPLES } from './support/cli';
+import { BIN, EXAMPLES, tempDir } from './support/cli';
 
 /** The real executable against the EventStoreDB adapter, over the real gRPC client, on the wire stand-in. */
 const hearthAsync = (args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
@@ -34,5 +34,21 @@ describe('hearth on EventStoreDB (esdb:// through the wire stand-in)', () => {
     expect(JSON.parse(verified.stdout).anomalies).toEqual([]);
     const report = await hearthAsync([...store, '--json', 'report', 'clearance', '--year', '2016']);
     expect(JSON.parse(report.stdout)).toMatchObject({ baseline: 2, clearedInYear: 2 });
+  }, 60_000);
+
+  it('anchors the log and proves the log still extends the anchor (positions are commit positions there)', async () => {
+    const store = ['--store', server.url];
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = join(dir, 'anchor.json');
+      const made = await hearthAsync([...store, '--json', 'anchor', '--out', file]);
+      expect(made.code).toBe(0);
+      expect(JSON.parse(made.stdout)).toMatchObject({ file, streams: 4, signed: false });
+      const verified = await hearthAsync([...store, '--json', 'verify', '--anchor', file]);
+      expect(verified.code).toBe(0);
+      expect(JSON.parse(verified.stdout)).toMatchObject({ anomalies: [], anchors: [{ file, anomalies: 0 }] });
+    } finally {
+      cleanup();
+    }
   }, 60_000);
 });

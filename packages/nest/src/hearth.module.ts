@@ -6,6 +6,7 @@ import { HOUSEHOLD_COMMAND_HANDLERS } from './commands/household-command-handler
 import { HouseholdCommandExecutor } from './commands/household-command-executor';
 import { RecordDivisionTreeHandler } from './commands/record-division-tree';
 import type { HearthModuleAsyncOptions, HearthModuleOptions } from './hearth-module-options';
+import { AnchorHandler } from './queries/anchor-query';
 import { AUDIT_QUERY_HANDLERS } from './queries/audit-query-handlers';
 import { REPORT_QUERY_HANDLERS } from './queries/report-query-handlers';
 import { HearthReadSide } from './read-side/hearth-read-side';
@@ -24,6 +25,7 @@ const providers = (options: Provider): Provider[] => [
   RecordDivisionTreeHandler,
   ...REPORT_QUERY_HANDLERS,
   ...AUDIT_QUERY_HANDLERS,
+  AnchorHandler,
 ];
 
 const exported = [HEARTH_LEDGER, HEARTH_READ_SIDE, HearthReadSide, CqrsModule];

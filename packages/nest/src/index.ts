@@ -12,6 +12,7 @@ export { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, BacklogR
 export {
   HouseholdHistoryQuery, VerifyLogQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
 } from './queries/audit-queries';
+export { AnchorQuery } from './queries/anchor-query';
 export { InvalidQueryError } from './queries/invalid-query-error';
 export { HearthReadSide, type ReadModelLiveness, type ReadModelStatus } from './read-side/hearth-read-side';
 export { ModuleShutDownError } from './read-side/module-shut-down-error';

@@ -11,7 +11,7 @@ import { hearthApp, HearthApp, scratch, hearthAppOf } from './support/hearth-app
 import { divisions, fixedNow, identification, registration } from './support/region';
 
 const FAMILIES: Record<CommandType, new (...args: never[]) => unknown> = {
-  RegisterHousehold: RegistrationCommand, AddMember: RegistrationCommand, RemoveMember: RegistrationCommand,
+  RegisterHousehold: RegistrationCommand, AddMember: RegistrationCommand, RemoveMember: RegistrationCommand, TransferHousehold: RegistrationCommand,
   SurveyHousehold: IdentificationCommand, ApplyForIdentification: IdentificationCommand, WithdrawApplication: IdentificationCommand,
   IdentifyHousehold: IdentificationCommand, RejectApplication: IdentificationCommand, DeclareWillingness: IdentificationCommand,
   WithdrawWillingness: IdentificationCommand,

@@ -53,7 +53,7 @@ describe('queries before and after the division tree is recorded', () => {
 
   it('a changed tree recorded through the module reopens the read models on it', async () => {
     const grown = [...divisions, { code: 'V3', name: 'Village three', parentCode: 'R', level: 'village' }];
-    expect(await hearth.commands.execute(new RecordDivisionTreeCommand(grown, '2016-06-01'))).toEqual(E.right({ changed: true, divisions: 4 }));
+    expect(await hearth.commands.execute(new RecordDivisionTreeCommand(grown, '2016-06-01'))).toEqual(E.right({ changed: true, divisions: 4, moved: 0, effectiveFrom: '2016-06-01' }));
     await hearth.record(identification('hh-3', 'V3'));
     expect((await hearth.queries.execute(new DivisionTreeQuery())).divisions).toHaveLength(4);
     expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, division: 'V3' }))).toMatchObject({ division: 'V3', identifiedInYear: 1 });

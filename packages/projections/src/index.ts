@@ -28,3 +28,8 @@ export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
+export { anchorLog, type AnchorOptions } from './audit/log-anchor';
+export { verifyAnchor, type VerifyAnchorOptions } from './audit/verify-anchor';
+export { parseAnchor, type ParsedAnchor } from './audit/anchor-parse';
+export { merkleRoot, leafData, sortHeads, type StreamHead } from './audit/anchor-merkle';
+export { AnchorKeyError, anchorDigest, checkSeal, publicKeyFingerprint, type AnchorSignature, type LogAnchor, type SealProblem } from './audit/anchor-statement';

@@ -16,6 +16,7 @@ export const HTTP_ERROR_CODES = [
   'STORAGE_FULL',
   'NO_DIVISION_TREE',
   'STORE_UNAVAILABLE',
+  'DAMAGED_LOG',
   'INTERNAL',
   // Personal data (docs/decisions/0034).
   'PURPOSE_REQUIRED',

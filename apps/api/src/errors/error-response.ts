@@ -1,5 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import type { DomainError } from '@hearth/domain';
+import { isDamagedEventError } from '@hearth/event-store';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
 import { storeFaultResponse } from './store-fault';
@@ -40,6 +41,9 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   if (error instanceof ApiError) return { status: error.status, body: error.body, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
   const fault = storeFaultResponse(error);
   if (fault) return fault;
+  // The log itself was edited or damaged: no figure is computed over it (docs/decisions/0013).
+  if (isDamagedEventError(error))
+    return { status: 500, body: { code: 'DAMAGED_LOG', message: `${error.message}. Nothing is computed over a damaged log: an auditor should run \`hearth verify\`.` } };
   if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message } };
   if (error instanceof UnknownDivisionError) return { status: 404, body: { code: 'UNKNOWN_DIVISION', message: error.message, field: 'division' } };
   if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };

@@ -144,6 +144,15 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         responses: { '200': { description: '{streams, events, anomalies, notices}', ...json({ type: 'object' }) }, ...readErrors },
       },
     },
+    '/api/anchor': {
+      get: {
+        operationId: 'anchor',
+        summary: "The log's anchor now: head position, counts, a Merkle root over every stream's head hash",
+        description: `The same JSON as \`hearth anchor\` prints (hashed, not signed). Keep it outside the store; \`hearth verify --anchor FILE\` later proves the log still extends it. ${roles('auditor')}`,
+        tags: ['audit'],
+        responses: { '200': { description: '{anchor, format, madeAt, headPosition, streams, events, merkleRoot, heads, digest}', ...json({ type: 'object' }) }, ...readErrors },
+      },
+    },
     ...personalDataPaths(error, s.schema(commandCodecs.RegisterHousehold.required.householdId)),
     '/health': {
       get: {

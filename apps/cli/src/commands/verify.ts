@@ -1,14 +1,18 @@
 import { Command } from 'commander';
 import { verifyLog } from '@hearth/projections';
-import { EXIT } from '../exit-codes';
+import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
 import { verifyReadModels } from '../read-side';
+import { checkAnchors } from '../anchor-checks';
+import { readAnchorFile, trustedPublicKey } from '../anchor-files';
 
 export const verifyCommand = (globals: () => GlobalOptions): Command =>
   new Command('verify')
     .option('--notices <n>', 'notices to list in the table (all of them with --json)', (v) => Number(v), 20)
+    .option('--anchor <file...>', 'also prove that the log still extends each anchor made by `hearth anchor` (nothing it covers rewritten, renamed or cut off since)')
+    .option('--anchor-public-key <file>', 'with --anchor: every anchor must be signed with this Ed25519 public key (PEM)')
     .option('--read-models', 'check the read models instead of the log: every table row against a rebuild from the log, every report (each division and period with data) against the direct fold of the log')
     .description('recompute every hash chain and re-check every invariant over the whole log')
     .addHelpText('after', `
@@ -36,29 +40,62 @@ stream (a stream's last event is the easiest); deleted last events of the log wh
 position counter (sqlite_sequence) was lowered too; events of different streams, recorded
 less than 60 s apart, swapped without crossing events of their own streams; a whole stream
 moved to an unused stream id; the recording time, note or ids of events sealed before hash
-format 2. Only an anchor kept outside the
-store (\`hearth anchor\`, issue 9, not built yet) shows those.
+format 2.
+An anchor kept outside the store (\`hearth anchor\`) shows what happened before it was made:
+with --anchor FILE… verify also proves the log still extends each anchor. Anomalies, each
+naming the anchor file and the stream:
+  anchor-stream-rewritten  the event at an anchored stream's anchored version has another
+                           hash now (the stream was rewritten up to there, hashes recomputed
+                           or not), or sits after the anchored head position
+  anchor-stream-cut        an anchored stream is gone (e.g. moved to another id) or ends
+                           before its anchored version
+  anchor-stream-added      a stream with events up to the anchored head position that the
+                           anchor does not list (a stream renamed or added to the past)
+  anchor-log-cut           the log ends before the anchored head position, or holds fewer
+                           events up to it: its last events were removed (even with
+                           sqlite_sequence lowered to match)
+  anchor-log-changed       more events up to the anchored head position than anchored
+  anchor-root-mismatch     the Merkle root of the stored hashes at the anchored versions is
+                           not the anchor's root
+  anchor-digest, anchor-signature, anchor-inconsistent
+                           the anchor itself was edited: its SHA-256 digest, its Ed25519
+                           signature (or, with --anchor-public-key, its signer), or its root
+                           over its own heads does not match
+What even an anchor cannot show: changes to events appended after the newest anchor; swaps
+of events of different streams below the anchored position (it records each stream's head,
+not how streams interleave); fields outside the hash of events sealed before format 2.
 With --read-models: exit 5 when a table or a report differs from the log, each difference listed;
 --json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]}.
-Exit codes: 0 no anomaly (notices do not count); 5 anomalies found.
---json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same]}.`)
-    .action(async (opts: { notices: number; readModels?: boolean }) => {
+Exit codes: 0 no anomaly (notices do not count); 5 anomalies found; 2 an anchor file that
+cannot be read or is not an anchor.
+--json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same]};
+with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "signed", "publicKeySha256"?, "anomalies"}].`)
+    .action(async (opts: { notices: number; readModels?: boolean; anchor?: string[]; anchorPublicKey?: string }) => {
       const g = globals();
+      if (opts.readModels && opts.anchor) throw new CliError('--read-models and --anchor are separate checks: run them one at a time', EXIT.usage);
       if (opts.readModels) return verifyReadModels(g);
+      if (opts.anchorPublicKey !== undefined && !opts.anchor) throw new CliError('--anchor-public-key needs --anchor FILE…', EXIT.usage);
+      // Read before the store is opened: a file that is not an anchor changes nothing and says so.
+      const anchors = (opts.anchor ?? []).map((file) => ({ file, anchor: readAnchorFile(file) }));
+      const trusted = opts.anchorPublicKey === undefined ? undefined : trustedPublicKey(opts.anchorPublicKey);
       const ledger = await openLedger(g);
       try {
         let last = 0;
         // Gaps in positions are looked for where the store offers `issuedPositions` (SQLite, memory).
-        const result = await verifyLog(ledger.store, ledger.context(), {
+        const inLog = await verifyLog(ledger.store, ledger.context(), {
           onProgress: (p) => {
             if (g.json || Date.now() - last < 1000) return;
             last = Date.now();
             log(`verify: ${p.streamsChecked.toLocaleString('en')} of ${p.streams.toLocaleString('en')} streams`);
           },
         });
+        const anchored = anchors.length > 0 ? await checkAnchors(ledger.store, anchors, trusted) : undefined;
+        const result = anchored ? { ...inLog, anomalies: [...inLog.anomalies, ...anchored.anomalies], anchors: anchored.anchors } : inLog;
         if (g.json) emitJson(result);
         else {
           emitText(`${result.streams} streams, ${result.events} events: ${result.anomalies.length} anomalies, ${result.notices.length} notices.`);
+          for (const a of anchored?.anchors ?? [])
+            emitText(`Anchor ${a.file} (made ${a.madeAt}, head position ${a.headPosition}, ${a.signed ? `signed by the key of SHA-256 ${a.publicKeySha256}` : 'not signed'}): ${a.anomalies === 0 ? 'the log extends it' : `${a.anomalies} anomalies`}.`);
           if (result.anomalies.length > 0) emitText(`\nAnomalies\n${renderTable(['household', 'position', 'kind', 'detail'], result.anomalies.map((a) => [a.householdId, a.position, a.kind, a.detail]))}`);
           if (result.notices.length > 0) {
             emitText(`\nNotices\n${renderTable(['household', 'position', 'kind', 'detail'], result.notices.slice(0, opts.notices).map((a) => [a.householdId, a.position, a.kind, a.detail]))}`);

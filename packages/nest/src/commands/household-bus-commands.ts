@@ -12,7 +12,7 @@ abstract class HouseholdBusCommand<C extends HouseholdCommand> extends Command<H
   }
 }
 
-export class RegistrationCommand extends HouseholdBusCommand<CommandOf<'RegisterHousehold' | 'AddMember' | 'RemoveMember'>> {}
+export class RegistrationCommand extends HouseholdBusCommand<CommandOf<'RegisterHousehold' | 'AddMember' | 'RemoveMember' | 'TransferHousehold'>> {}
 
 export class IdentificationCommand extends HouseholdBusCommand<
   CommandOf<'SurveyHousehold' | 'ApplyForIdentification' | 'WithdrawApplication' | 'IdentifyHousehold' | 'RejectApplication' | 'DeclareWillingness' | 'WithdrawWillingness'>
@@ -39,6 +39,7 @@ export const householdBusCommand = (command: HouseholdCommand): HouseholdFamilyC
     case 'RegisterHousehold':
     case 'AddMember':
     case 'RemoveMember':
+    case 'TransferHousehold':
       return new RegistrationCommand(command);
     case 'SurveyHousehold':
     case 'ApplyForIdentification':

@@ -1,15 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
-import { FieldError, isBusinessDate } from '@hearth/domain';
+import { isBusinessDate } from '@hearth/domain';
+import type { DivisionTreeRecording, DivisionTreeRefusal } from '@hearth/ledger';
 import { HearthReadSide } from '../read-side/hearth-read-side';
 
-export type DivisionTreeResult = E.Either<FieldError[], { changed: boolean; divisions: number }>;
+export type DivisionTreeResult = E.Either<DivisionTreeRefusal, DivisionTreeRecording>;
 
 /**
  * Records the division tree in force from business date `on` (the ledger's
- * `recordDivisionTree`: the same tree again records nothing; an invalid one is a Left
- * naming the fields). A changed tree reopens the read models on it.
+ * `recordDivisionTree`: the same tree again records nothing; an invalid one, or one that
+ * would strand households in dropped divisions, is a Left naming the fields and households). A changed tree reopens the read models on it.
  */
 export class RecordDivisionTreeCommand extends Command<DivisionTreeResult> {
   constructor(
@@ -27,7 +28,7 @@ export class RecordDivisionTreeHandler implements ICommandHandler<RecordDivision
 
   async execute({ divisions, on }: RecordDivisionTreeCommand): Promise<DivisionTreeResult> {
     // The divisions themselves are decoded by the ledger; the date is ours to check.
-    if (!isBusinessDate(on)) return E.left([{ path: 'on', message: `must be a date (YYYY-MM-DD), got ${JSON.stringify(on)}` }]);
+    if (!isBusinessDate(on)) return E.left({ fields: [{ path: 'on', message: `must be a date (YYYY-MM-DD), got ${JSON.stringify(on)}` }], households: [] });
     const result = await this.readSide.ledger.recordDivisionTree(divisions, on);
     if (E.isRight(result) && result.right.changed) await this.readSide.reopen();
     return result;

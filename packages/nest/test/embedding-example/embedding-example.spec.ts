@@ -28,7 +28,7 @@ describe('an application that embeds HearthModule', () => {
     const commands = app.get(CommandBus);
     const queries = app.get(QueryBus);
 
-    expect(await commands.execute(new RecordDivisionTreeCommand(divisions, TREE_DATE))).toEqual(E.right({ changed: true, divisions: 3 }));
+    expect(await commands.execute(new RecordDivisionTreeCommand(divisions, TREE_DATE))).toEqual(E.right({ changed: true, divisions: 3, moved: 0, effectiveFrom: TREE_DATE }));
     for (const command of identification('hh-1')) expect(await commands.execute(householdBusCommand(command))).toMatchObject({ status: 'accepted' });
 
     // Its event handler saw every event Hearth appended, in order, with what the log holds.

@@ -33,7 +33,7 @@ const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
  * The adapter refuses a whole read that meets a damaged row, so the events before it are
  * read again one at a time (only ever on a damaged store).
  */
-const readPage = async (store: EventStore, after: number, maxCount: number): Promise<{ events: RecordedEvent[]; damaged?: DamagedEventError }> => {
+export const readPage = async (store: EventStore, after: number, maxCount: number): Promise<{ events: RecordedEvent[]; damaged?: DamagedEventError }> => {
   try {
     return { events: await store.readAll({ after, maxCount }) };
   } catch (error) {

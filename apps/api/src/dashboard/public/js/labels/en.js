@@ -188,6 +188,7 @@ export const en = {
   'event.HouseholdRegistered': 'Household registered',
   'event.MemberAdded': 'Member added',
   'event.MemberRemoved': 'Member removed',
+  'event.HouseholdTransferred': 'Household moved to a successor division',
   'event.HouseholdSurveyed': 'Household surveyed',
   'event.IdentificationApplied': 'Applied for identification',
   'event.ApplicationWithdrawn': 'Application withdrawn',

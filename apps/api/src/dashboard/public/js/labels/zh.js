@@ -188,6 +188,7 @@ export const zh = {
   'event.HouseholdRegistered': '家庭登记',
   'event.MemberAdded': '增加成员',
   'event.MemberRemoved': '移除成员',
+  'event.HouseholdTransferred': '家庭迁入继承区划',
   'event.HouseholdSurveyed': '入户调查',
   'event.IdentificationApplied': '申请认定',
   'event.ApplicationWithdrawn': '撤回申请',

@@ -1,0 +1,17 @@
+import { DamagedEventError } from '@hearth/event-store';
+import { UnknownHouseholdError } from '@hearth/nest';
+import { errorResponse } from './error-response';
+
+describe('errorResponse', () => {
+  it('names a damaged stored event with its own code instead of a bare INTERNAL', () => {
+    const r = errorResponse(new DamagedEventError(42, 'household-h1', 'data is not JSON'));
+    expect(r.status).toBe(500);
+    expect(r.body.code).toBe('DAMAGED_LOG');
+    expect(r.body.message).toContain('position 42');
+    expect(r.body.message).toContain('hearth verify');
+  });
+  it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {
+    expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD' } });
+    expect(errorResponse(new Error('secret detail'))).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'an internal error occurred; it has been logged' } });
+  });
+});
