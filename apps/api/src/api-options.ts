@@ -2,6 +2,7 @@ import type { LogLevel } from '@nestjs/common';
 import type { RateLimitSettings } from './limits/rate-limit-settings';
 import type { Policy } from '@hearth/domain';
 import type { TokenEntry } from './auth/token-entry';
+import type { PersonalDataOptions } from './personal-data/personal-data-options';
 
 /** What createApp needs (SERVICE-CONTRACT.md). */
 export interface ApiOptions {
@@ -15,6 +16,8 @@ export interface ApiOptions {
   readonly bodyLimit?: string;
   /** Largest number of commands in one POST /api/commands/batch (default 1000). */
   readonly maxBatch?: number;
+  /** Members' personal data: its file and master key (`personalDataOptionsFromEnv`); without it those routes answer 503. */
+  readonly personalData?: PersonalDataOptions;
   /** Nest's logger levels, or false for none (default: log, warn, error). */
   readonly logger?: false | LogLevel[];
   /** Requests per second and burst, per token and per address (default: from HEARTH_RATE_LIMIT and HEARTH_RATE_LIMIT_ANONYMOUS, else DEFAULT_RATE_LIMITS). */

@@ -18,6 +18,8 @@ import { NoStoreMiddleware } from './http/no-store.middleware';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
 import { AnchorController } from './reads/anchor.controller';
+import { PersonalDataModule } from './personal-data/personal-data.module';
+import { SessionController } from './auth/session.controller';
 import { DivisionsController } from './reads/divisions.controller';
 import { HouseholdsController } from './reads/households.controller';
 import { ReportsController } from './reads/reports.controller';
@@ -36,8 +38,8 @@ export class AppModule implements NestModule {
     const now = options.now ?? (() => new Date().toISOString());
     return {
       module: AppModule,
-      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule],
-      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, AnchorController, HealthController, OpenApiController],
+      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule, PersonalDataModule.forRoot(options.personalData, now)],
+      controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, AnchorController, HealthController, OpenApiController, SessionController],
       providers: [
         { provide: TokenRegistry, useValue: new TokenRegistry(options.tokens) },
         { provide: BODY_LIMIT, useValue: bodyLimit },

@@ -77,4 +77,15 @@ describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
     expect(init.text).toContain("url: '/api/openapi.json'");
     expect((await server.request('GET', '/api/docs/..%2Fpackage.json')).status).toBe(404);
   });
+
+  it('documents the personal-data routes, their purpose parameter and the closed record shape', () => {
+    const member = doc.paths['/api/households/{householdId}/members/{memberId}/personal-data'] as Record<string, { parameters?: { name: string; required: boolean }[] }>;
+    expect(Object.keys(member).sort()).toEqual(['get', 'put']);
+    expect(member['get']?.parameters).toContainEqual(expect.objectContaining({ name: 'purpose', required: true }));
+    expect(Object.keys(doc.paths['/api/households/{householdId}/personal-data'] ?? {}).sort()).toEqual(['delete', 'get']);
+    expect(doc.paths['/api/personal-data/access-log']).toBeDefined();
+    const record = doc.components.schemas['PersonalRecord'] as { properties?: Record<string, unknown>; additionalProperties?: boolean };
+    expect(Object.keys(record.properties ?? {}).sort()).toEqual(['address', 'fullName', 'identityDocument', 'note', 'phone']);
+    expect(record.additionalProperties).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@ import { divisionsCommand } from './commands/divisions-load';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
 import { historyCommand } from './commands/history';
+import { personalDataCommand } from './commands/personal-data';
 import { importCommand } from './commands/import';
 import { rebuildCommand } from './commands/rebuild';
 import { reportCommand } from './commands/report';
@@ -33,6 +34,7 @@ export const buildProgram = (): Command => {
   program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));
+  program.addCommand(personalDataCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -19,6 +19,12 @@ export type PersonalDataErrorCode =
   | 'NOT_A_PERSONAL_DATA_FILE'
   /** The file was written by a newer version of this package. */
   | 'UNSUPPORTED_SCHEMA_VERSION'
+  /** An access names no purpose: every read, write and erasure says why (`field: 'purpose'`). */
+  | 'PURPOSE_REQUIRED'
+  /** The access's actor or purpose is malformed; `field` names which. */
+  | 'INVALID_ACCESS'
+  /** The master key's file or variable is missing, unreadable, or readable by others. */
+  | 'MASTER_KEY_UNAVAILABLE'
   /** The store was closed. */
   | 'STORE_CLOSED';
 
@@ -26,7 +32,7 @@ export class PersonalDataError extends Error {
   constructor(
     readonly code: PersonalDataErrorCode,
     message: string,
-    /** For `INVALID_RECORD` and `INVALID_ID`: the path of the offending field, e.g. `identityDocument.number`. */
+    /** For `INVALID_RECORD`, `INVALID_ID`, `INVALID_ACCESS` and `PURPOSE_REQUIRED`: the path of the offending field, e.g. `identityDocument.number`. */
     readonly field?: string,
   ) {
     super(`${code}: ${message}`);

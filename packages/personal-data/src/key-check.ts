@@ -18,9 +18,16 @@ export const writeKeyCheck = (db: Database.Database, masterKey: Buffer): void =>
 };
 
 export const assertKeyCheck = (db: Database.Database, masterKey: Buffer): void => {
-  const sealed = db.prepare<[], Buffer>(`SELECT value FROM personal_data_meta WHERE name = 'key_check'`).pluck().get();
-  const opened = sealed === undefined ? undefined : open(masterKey, sealed, keyCheckAad());
-  if (opened === undefined || !opened.equals(CHECK_PLAINTEXT)) {
+  if (!keyCheckOpens(readKeyCheck(db), masterKey)) {
     throw new PersonalDataError('WRONG_MASTER_KEY', 'the master key does not open this personal-data file');
   }
+};
+
+/** The sealed constant as stored: it changes (new nonce, new key) on every rotation, whichever process rotated. */
+export const readKeyCheck = (db: Database.Database): Buffer | undefined =>
+  db.prepare<[], Buffer>(`SELECT value FROM personal_data_meta WHERE name = 'key_check'`).pluck().get();
+
+export const keyCheckOpens = (sealed: Buffer | undefined, masterKey: Buffer): boolean => {
+  const opened = sealed === undefined ? undefined : open(masterKey, sealed, keyCheckAad());
+  return opened !== undefined && opened.equals(CHECK_PLAINTEXT);
 };

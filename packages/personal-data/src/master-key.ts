@@ -1,7 +1,10 @@
 import { PersonalDataError } from './errors';
 
 export const MASTER_KEY_BYTES = 32;
-export const MASTER_KEY_ENV = 'HEARTH_PERSONAL_DATA_KEY';
+/** The master key itself, 64 hex digits. */
+export const MASTER_KEY_ENV = 'HEARTH_MASTER_KEY';
+/** A file holding the master key (64 hex digits), readable by its owner only. */
+export const MASTER_KEY_FILE_ENV = 'HEARTH_MASTER_KEY_FILE';
 
 /**
  * Copies the caller's key, so that zeroing it on `close()` cannot touch a buffer the
@@ -23,11 +26,11 @@ export const masterKeyFromHex = (hex: string): Buffer => {
   return Buffer.from(trimmed, 'hex');
 };
 
-/** Reads `HEARTH_PERSONAL_DATA_KEY`; a deployment keeps it in its secret store, never beside the file. */
+/** Reads `HEARTH_MASTER_KEY` (the key in hex); see `masterKeySource` for the file form. */
 export const masterKeyFromEnv = (env: NodeJS.ProcessEnv = process.env): Buffer => {
   const hex = env[MASTER_KEY_ENV];
   if (hex === undefined || hex === '') {
-    throw new PersonalDataError('INVALID_MASTER_KEY', `${MASTER_KEY_ENV} is not set`);
+    throw new PersonalDataError('MASTER_KEY_UNAVAILABLE', `${MASTER_KEY_ENV} is not set`);
   }
   return masterKeyFromHex(hex);
 };

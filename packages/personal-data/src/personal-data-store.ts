@@ -1,35 +1,15 @@
 import Database from 'better-sqlite3';
+import { AccessLog, validateAccess, type Access, type AccessLogEntry, type AccessLogVerification } from './access-log';
 import { PersonalDataError } from './errors';
 import { newDataKey, unwrapDataKey, wrapDataKey } from './household-key';
 import { assertId } from './ids';
-import { assertKeyCheck, writeKeyCheck } from './key-check';
+import { writeKeyCheck } from './key-check';
 import { copyMasterKey } from './master-key';
+import { MasterKeyHolder } from './master-key-holder';
 import { openRecord, sealRecord } from './member-record-cipher';
 import { validatePersonalRecord, type PersonalRecord } from './personal-record';
 import { prepareSchema } from './schema';
-
-export interface PersonalDataStoreOptions {
-  /** The clock of tombstones (`erased_at`); injectable for tests. */
-  now?: () => Date;
-  /** How long a writer waits for another connection's lock. Default 5000 ms. */
-  busyTimeoutMs?: number;
-}
-
-export interface ErasureReceipt {
-  householdId: string;
-  /** When the household was (first) erased, ISO 8601. */
-  erasedAt: string;
-  /** Member records deleted by this call (0 when already erased). */
-  membersErased: number;
-  alreadyErased: boolean;
-  /**
-   * Whether the write-ahead log was emptied afterwards. The WAL keeps images of pages as
-   * they were before the erasure until a checkpoint; `false` means another connection
-   * held a read snapshot and the old frames remain until the next checkpoint (retry or
-   * close the other readers). Always true for a private in-memory store.
-   */
-  walTruncated: boolean;
-}
+import type { ErasureReceipt, MemberRecord, PersonalDataStoreOptions } from './store-types';
 
 /**
  * Personal identifiers of members (domain.md §1.4), kept apart from the ledger: its own
@@ -37,21 +17,24 @@ export interface ErasureReceipt {
  * household (envelope encryption under a master key the caller holds), and erasable by
  * crypto-shredding. See the package README for the threat model.
  *
+ * Every call names who accesses and why (`Access`), and is recorded in the access log
+ * in the same transaction: there is no read or write without its entry.
+ *
  * Synchronous, like better-sqlite3: each call is one transaction.
  */
 export class PersonalDataStore {
-  private masterKey: Buffer;
   private closed = false;
   private readonly now: () => Date;
+  private readonly log: AccessLog;
   private readonly sql;
 
   private constructor(
     private readonly db: Database.Database,
-    masterKey: Buffer,
+    private readonly keys: MasterKeyHolder,
     opts: PersonalDataStoreOptions,
   ) {
-    this.masterKey = masterKey;
     this.now = opts.now ?? (() => new Date());
+    this.log = new AccessLog(db);
     this.sql = {
       wrappedKey: db.prepare<[string], Buffer>(`SELECT wrapped_key FROM household_keys WHERE household_id = ?`).pluck(),
       insertKey: db.prepare<[string, Buffer]>(`INSERT INTO household_keys (household_id, wrapped_key) VALUES (?, ?)`),
@@ -61,6 +44,9 @@ export class PersonalDataStore {
       record: db
         .prepare<[string, string], Buffer>(`SELECT ciphertext FROM member_records WHERE household_id = ? AND member_id = ?`)
         .pluck(),
+      records: db.prepare<[string], { member_id: string; ciphertext: Buffer }>(
+        `SELECT member_id, ciphertext FROM member_records WHERE household_id = ? ORDER BY member_id`,
+      ),
       upsertRecord: db.prepare<[string, string, Buffer]>(
         `INSERT INTO member_records (household_id, member_id, ciphertext) VALUES (?, ?, ?)
          ON CONFLICT (household_id, member_id) DO UPDATE SET ciphertext = excluded.ciphertext`,
@@ -77,8 +63,8 @@ export class PersonalDataStore {
 
   /**
    * Opens (creating if needed) the store at `path` — a file of its own, never the event
-   * store's — under `masterKey` (32 bytes; e.g. `masterKeyFromEnv()`). The key is never
-   * written anywhere. Throws `WRONG_MASTER_KEY` if the file was written under another key.
+   * store's — under `masterKey` (32 bytes; e.g. `masterKeySource().read()`). The key is
+   * never written anywhere. Throws `WRONG_MASTER_KEY` if the file was written under another key.
    */
   static open(path: string, masterKey: Uint8Array, opts: PersonalDataStoreOptions = {}): PersonalDataStore {
     const key = copyMasterKey(masterKey);
@@ -92,8 +78,7 @@ export class PersonalDataStore {
       // Writes are rare and an erasure must survive a power cut once it is reported.
       db.pragma('synchronous = FULL');
       if (prepareSchema(db) === 'created') writeKeyCheck(db, key);
-      assertKeyCheck(db, key);
-      return new PersonalDataStore(db, key, opts);
+      return new PersonalDataStore(db, new MasterKeyHolder(db, key, opts.reloadMasterKey), opts);
     } catch (error) {
       key.fill(0);
       db.close();
@@ -102,11 +87,12 @@ export class PersonalDataStore {
   }
 
   /** Stores (or replaces) a member's record. Refused with `HOUSEHOLD_ERASED` after an erasure. */
-  put(householdId: string, memberId: string, record: PersonalRecord): void {
+  put(householdId: string, memberId: string, record: PersonalRecord, access: Access): void {
     this.assertOpen();
     const h = assertId('householdId', householdId);
     const m = assertId('memberId', memberId);
     const valid = validatePersonalRecord(record);
+    const who = validateAccess(access);
     this.db
       .transaction(() => {
         this.assertNotErased(h);
@@ -116,30 +102,75 @@ export class PersonalDataStore {
         } finally {
           dataKey.fill(0);
         }
+        this.log.append(this.stamp(), who, 'write', 'written', h, m);
       })
       .immediate();
   }
 
-  /** The member's record, or `undefined` if there is none (or the household was erased). */
-  get(householdId: string, memberId: string): PersonalRecord | undefined {
+  /**
+   * The member's record, or `undefined` if there is none. Refused with `HOUSEHOLD_ERASED`
+   * after the household's erasure — and the refused attempt is logged too.
+   */
+  get(householdId: string, memberId: string, access: Access): PersonalRecord | undefined {
     this.assertOpen();
     const h = assertId('householdId', householdId);
     const m = assertId('memberId', memberId);
-    return this.db.transaction((): PersonalRecord | undefined => {
-      const sealed = this.sql.record.get(h, m);
-      if (sealed === undefined) return undefined;
-      const dataKey = this.dataKeyFor(h);
-      // A record without its household key cannot be read by anyone: it is as good as erased.
-      if (dataKey === undefined) return undefined;
-      try {
-        return openRecord(dataKey, h, m, sealed);
-      } finally {
-        dataKey.fill(0);
-      }
-    })();
+    const who = validateAccess(access);
+    const result = this.db
+      .transaction((): { record?: PersonalRecord; erasedAt?: string } => {
+        const erasedAt = this.sql.erasedAt.get(h);
+        if (erasedAt !== undefined) {
+          this.log.append(this.stamp(), who, 'read', 'erased', h, m);
+          return { erasedAt };
+        }
+        const sealed = this.sql.record.get(h, m);
+        const dataKey = sealed === undefined ? undefined : this.dataKeyFor(h);
+        if (sealed === undefined || dataKey === undefined) {
+          this.log.append(this.stamp(), who, 'read', 'absent', h, m);
+          return {};
+        }
+        try {
+          const record = openRecord(dataKey, h, m, sealed);
+          this.log.append(this.stamp(), who, 'read', 'found', h, m);
+          return { record };
+        } finally {
+          dataKey.fill(0);
+        }
+      })
+      .immediate();
+    if (result.erasedAt !== undefined) throw this.erasedError(h, result.erasedAt);
+    return result.record;
   }
 
-  /** Member ids with a record in the household (ids only: nothing is decrypted). */
+  /** Every member record of the household, in member order (one log entry for the whole read). */
+  getHousehold(householdId: string, access: Access): MemberRecord[] {
+    this.assertOpen();
+    const h = assertId('householdId', householdId);
+    const who = validateAccess(access);
+    const result = this.db
+      .transaction((): { records: MemberRecord[]; erasedAt?: string } => {
+        const erasedAt = this.sql.erasedAt.get(h);
+        if (erasedAt !== undefined) {
+          this.log.append(this.stamp(), who, 'read', 'erased', h);
+          return { records: [], erasedAt };
+        }
+        const rows = this.sql.records.all(h);
+        const dataKey = rows.length === 0 ? undefined : this.dataKeyFor(h);
+        const records: MemberRecord[] = [];
+        try {
+          if (dataKey !== undefined) for (const r of rows) records.push({ memberId: r.member_id, record: openRecord(dataKey, h, r.member_id, r.ciphertext) });
+        } finally {
+          dataKey?.fill(0);
+        }
+        this.log.append(this.stamp(), who, 'read', records.length > 0 ? 'found' : 'absent', h);
+        return { records };
+      })
+      .immediate();
+    if (result.erasedAt !== undefined) throw this.erasedError(h, result.erasedAt);
+    return result.records;
+  }
+
+  /** Member ids with a record in the household (ids only: nothing is decrypted, nothing logged). */
   listMembers(householdId: string): string[] {
     this.assertOpen();
     return this.sql.members.all(assertId('householdId', householdId));
@@ -150,11 +181,18 @@ export class PersonalDataStore {
    * other members, so a copy of the file taken before this call can still be read with
    * the master key; only `eraseHousehold` shreds the key. Returns whether a record existed.
    */
-  eraseMember(householdId: string, memberId: string): boolean {
+  eraseMember(householdId: string, memberId: string, access: Access): boolean {
     this.assertOpen();
     const h = assertId('householdId', householdId);
     const m = assertId('memberId', memberId);
-    const existed = this.sql.deleteRecord.run(h, m).changes > 0;
+    const who = validateAccess(access);
+    const existed = this.db
+      .transaction(() => {
+        const deleted = this.sql.deleteRecord.run(h, m).changes > 0;
+        this.log.append(this.stamp(), who, 'erase', deleted ? 'erased' : 'absent', h, m);
+        return deleted;
+      })
+      .immediate();
     if (existed) this.truncateWal();
     return existed;
   }
@@ -165,17 +203,22 @@ export class PersonalDataStore {
    * pseudonymous ids and becomes anonymous. Idempotent; erasing a household never
    * stored still leaves the tombstone, so nothing can be written for it later.
    */
-  eraseHousehold(householdId: string): ErasureReceipt {
+  eraseHousehold(householdId: string, access: Access): ErasureReceipt {
     this.assertOpen();
     const h = assertId('householdId', householdId);
+    const who = validateAccess(access);
     const { erasedAt, membersErased, alreadyErased } = this.db
       .transaction(() => {
         const previous = this.sql.erasedAt.get(h);
-        if (previous !== undefined) return { erasedAt: previous, membersErased: 0, alreadyErased: true };
-        const erasedAt = this.now().toISOString();
+        if (previous !== undefined) {
+          this.log.append(this.stamp(), who, 'erase', 'already-erased', h);
+          return { erasedAt: previous, membersErased: 0, alreadyErased: true };
+        }
+        const erasedAt = this.stamp();
         const membersErased = this.sql.deleteRecords.run(h).changes;
         this.sql.deleteKey.run(h);
         this.sql.insertTombstone.run(h, erasedAt);
+        this.log.append(erasedAt, who, 'erase', 'erased', h);
         return { erasedAt, membersErased, alreadyErased: false };
       })
       .immediate();
@@ -195,51 +238,78 @@ export class PersonalDataStore {
   /**
    * Re-wraps every household key (and the key check) under `newKey` in one transaction:
    * all or nothing. Records are not touched. Afterwards the file opens under `newKey`
-   * only; the old key still opens copies of the file taken before.
+   * only; the old key still opens copies of the file taken before. Other processes with
+   * the file open notice on their next call (see `reloadMasterKey`).
    */
-  rotateMasterKey(newKey: Uint8Array): void {
+  rotateMasterKey(newKey: Uint8Array, access: Access): { householdKeys: number } {
     this.assertOpen();
     const next = copyMasterKey(newKey);
+    const who = validateAccess(access);
+    let householdKeys = 0;
     try {
       this.db
         .transaction(() => {
+          householdKeys = 0;
+          const current = this.keys.current();
           for (const row of this.sql.allKeys.all()) {
-            const dataKey = unwrapDataKey(this.masterKey, row.household_id, row.wrapped_key);
+            const dataKey = unwrapDataKey(current, row.household_id, row.wrapped_key);
             try {
               this.sql.rewrapKey.run(wrapDataKey(next, row.household_id, dataKey), row.household_id);
+              householdKeys += 1;
             } finally {
               dataKey.fill(0);
             }
           }
           writeKeyCheck(this.db, next);
+          this.log.append(this.stamp(), who, 'rotate', 'rotated');
         })
         .immediate();
     } catch (error) {
       next.fill(0);
       throw error;
     }
-    this.masterKey.fill(0);
-    this.masterKey = next;
+    this.keys.adopt(next);
     // Old wraps would otherwise stay readable in WAL frames with the old key.
     this.truncateWal();
+    return { householdKeys };
+  }
+
+  /** The access log, oldest first; of one household when `householdId` is given. Nothing in it is a personal value. */
+  accessLog(householdId?: string): AccessLogEntry[] {
+    this.assertOpen();
+    return this.log.entries(householdId === undefined ? undefined : assertId('householdId', householdId));
+  }
+
+  /** Recomputes the access log's hash chain. */
+  verifyAccessLog(): AccessLogVerification {
+    this.assertOpen();
+    return this.db.transaction(() => this.log.verify())();
   }
 
   /** Closes the file and zeroes the in-memory master key (best effort: V8 may have copied it). */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.masterKey.fill(0);
+    this.keys.destroy();
     this.db.close();
+  }
+
+  private stamp(): string {
+    return this.now().toISOString();
+  }
+
+  private erasedError(householdId: string, erasedAt: string): PersonalDataError {
+    return new PersonalDataError('HOUSEHOLD_ERASED', `household ${householdId} was erased on ${erasedAt}; its personal data can no longer be read by anyone`);
   }
 
   private dataKeyFor(householdId: string): Buffer | undefined {
     const wrapped = this.sql.wrappedKey.get(householdId);
-    return wrapped === undefined ? undefined : unwrapDataKey(this.masterKey, householdId, wrapped);
+    return wrapped === undefined ? undefined : unwrapDataKey(this.keys.current(), householdId, wrapped);
   }
 
   private createDataKey(householdId: string): Buffer {
     const dataKey = newDataKey();
-    this.sql.insertKey.run(householdId, wrapDataKey(this.masterKey, householdId, dataKey));
+    this.sql.insertKey.run(householdId, wrapDataKey(this.keys.current(), householdId, dataKey));
     return dataKey;
   }
 

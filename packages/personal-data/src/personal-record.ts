@@ -21,9 +21,10 @@ export interface PersonalRecord {
   note?: string;
 }
 
-const TEXT_FIELDS = ['fullName', 'phone', 'address', 'note'] as const;
+/** The record's text fields and the identity document's: exported so that a schema (OpenAPI) is derived from them, not re-typed. */
+export const TEXT_FIELDS = ['fullName', 'phone', 'address', 'note'] as const;
 const RECORD_FIELDS: readonly string[] = [...TEXT_FIELDS, 'identityDocument'];
-const DOCUMENT_FIELDS: readonly string[] = ['kind', 'number'];
+export const DOCUMENT_FIELDS = ['kind', 'number'] as const;
 
 const invalid = (field: string, why: string): PersonalDataError =>
   new PersonalDataError('INVALID_RECORD', `${field} ${why}`, field);
@@ -64,7 +65,7 @@ export const validatePersonalRecord = (u: unknown): PersonalRecord => {
   const document = u['identityDocument'];
   if (document !== undefined) {
     if (!isPlainObject(document)) throw invalid('identityDocument', 'must be an object { kind, number }');
-    rejectUnknown('identityDocument.', document, DOCUMENT_FIELDS);
+    rejectUnknown('identityDocument.', document, DOCUMENT_FIELDS as readonly string[]);
     record.identityDocument = {
       kind: text('identityDocument.kind', document['kind']),
       number: text('identityDocument.number', document['number']),

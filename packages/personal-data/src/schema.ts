@@ -6,12 +6,37 @@ import { PersonalDataError } from './errors';
  * pseudonyms) and erasure dates; no timestamps of writes are kept, since when a phone
  * number changed is itself personal data nobody asked for.
  */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** `PRAGMA application_id`: marks the file as a personal-data store ("HPD1"). */
 export const APPLICATION_ID = 0x48504431;
 
-const TABLES = ['personal_data_meta', 'household_keys', 'member_records', 'erased_households'];
+const TABLES = ['personal_data_meta', 'household_keys', 'member_records', 'erased_households', 'access_log'];
+
+/**
+ * Who read, wrote, erased or re-keyed what, when and why — never a personal value. In
+ * this file so that an access and its entry commit in one transaction (no access
+ * without its entry); hash-chained (access-log.ts) and append-only: the triggers stop
+ * a mistaken UPDATE or DELETE, the chain exposes a deliberate one made around them.
+ */
+const ACCESS_LOG_SQL = `
+  CREATE TABLE access_log (
+    seq          INTEGER PRIMARY KEY,
+    at           TEXT NOT NULL,
+    actor        TEXT NOT NULL,
+    action       TEXT NOT NULL,
+    household_id TEXT,
+    member_id    TEXT,
+    purpose      TEXT NOT NULL,
+    outcome      TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL
+  );
+  CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+  CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+    BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+`;
 
 const SCHEMA_SQL = `
   -- schema_version, and key_check: a constant sealed under the master key, so a wrong
@@ -37,7 +62,7 @@ const SCHEMA_SQL = `
     household_id TEXT PRIMARY KEY,
     erased_at    TEXT NOT NULL
   );
-`;
+${ACCESS_LOG_SQL}`;
 
 const userTables = (db: Database.Database): string[] =>
   db
@@ -66,7 +91,13 @@ export const prepareSchema = (db: Database.Database): 'created' | 'existing' => 
         `this file is not a personal-data store${foreign.length > 0 ? ` (it holds ${foreign.join(', ')})` : ''}; give the store a file of its own`,
       );
     }
-    const version = db.prepare(`SELECT value FROM personal_data_meta WHERE name = 'schema_version'`).pluck().get();
+    let version = db.prepare(`SELECT value FROM personal_data_meta WHERE name = 'schema_version'`).pluck().get();
+    // Version 1 had no access log; it gains an empty one (its past accesses were not recorded).
+    if (version === 1) {
+      db.exec(ACCESS_LOG_SQL);
+      db.prepare(`UPDATE personal_data_meta SET value = ? WHERE name = 'schema_version'`).run(SCHEMA_VERSION);
+      version = SCHEMA_VERSION;
+    }
     if (version !== SCHEMA_VERSION) {
       throw new PersonalDataError(
         'UNSUPPORTED_SCHEMA_VERSION',

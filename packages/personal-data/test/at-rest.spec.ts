@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PersonalRecord } from '../src';
 import { unwrapDataKey } from '../src/household-key';
-import { containsBytes, fileBytes, MASTER_KEY, OTHER_KEY, openStore, tempDir, withRawConnection } from './support/temp-store';
+import { AS, containsBytes, fileBytes, MASTER_KEY, OTHER_KEY, openStore, tempDir, withRawConnection } from './support/temp-store';
 
 /**
  * What a copy of the file (and its write-ahead log) shows to someone without the master
@@ -35,8 +35,8 @@ const blobs = (db: Database.Database, h: string) => ({
 const seeded = () => {
   const path = dir.file();
   const store = openStore(path);
-  for (const [member, record] of Object.entries(HH1)) store.put('hh-1', member, record);
-  store.put('hh-2', 'm-1', HH2_RECORD);
+  for (const [member, record] of Object.entries(HH1)) store.put('hh-1', member, record, AS);
+  store.put('hh-2', 'm-1', HH2_RECORD, AS);
   return { path, store };
 };
 
@@ -61,7 +61,7 @@ describe('the bytes on disk', () => {
     expect(before.hh1.ciphertexts).toHaveLength(2);
     expect(containsBytes(fileBytes(path), before.hh1.wrappedKey)).toBe(true);
 
-    expect(store.eraseHousehold('hh-1').walTruncated).toBe(true);
+    expect(store.eraseHousehold('hh-1', AS).walTruncated).toBe(true);
 
     const after = fileBytes(path);
     expect(containsBytes(after, before.hh1.wrappedKey)).toBe(false);
@@ -69,15 +69,15 @@ describe('the bytes on disk', () => {
     for (const plaintext of HH1_PLAINTEXTS) expect(containsBytes(after, plaintext)).toBe(false);
     // The other household's key and record are still there and still readable.
     expect(containsBytes(after, before.hh2.wrappedKey)).toBe(true);
-    expect(store.get('hh-2', 'm-1')).toEqual(HH2_RECORD);
+    expect(store.get('hh-2', 'm-1', AS)).toEqual(HH2_RECORD);
     store.close();
 
     // Even reopened with the right master key, nothing of hh-1 comes back.
     const reopened = openStore(path);
     expect(reopened.isErased('hh-1')).toBe(true);
-    expect(reopened.get('hh-1', 'm-1')).toBeUndefined();
+    expect(() => reopened.get('hh-1', 'm-1', AS)).toThrow(/^HOUSEHOLD_ERASED/);
     expect(reopened.listMembers('hh-1')).toEqual([]);
-    expect(reopened.get('hh-2', 'm-1')).toEqual(HH2_RECORD);
+    expect(reopened.get('hh-2', 'm-1', AS)).toEqual(HH2_RECORD);
     reopened.close();
   });
 
@@ -87,7 +87,7 @@ describe('the bytes on disk', () => {
     const m1 = withRawConnection(path, (db) =>
       db.prepare<[], Buffer>(`SELECT ciphertext FROM member_records WHERE household_id = 'hh-1' AND member_id = 'm-1'`).pluck().get()!,
     );
-    store.eraseMember('hh-1', 'm-1');
+    store.eraseMember('hh-1', 'm-1', AS);
     const after = fileBytes(path);
     expect(containsBytes(after, m1)).toBe(false);
     expect(ciphertexts.filter((c) => containsBytes(after, c))).toHaveLength(1);
@@ -97,7 +97,7 @@ describe('the bytes on disk', () => {
   it('after rotation hold no household key wrapped under the old master key', () => {
     const { path, store } = seeded();
     const old = withRawConnection(path, (db) => [blobs(db, 'hh-1').wrappedKey, blobs(db, 'hh-2').wrappedKey]);
-    store.rotateMasterKey(OTHER_KEY);
+    store.rotateMasterKey(OTHER_KEY, AS);
     const after = fileBytes(path);
     for (const wrapped of old) expect(containsBytes(after, wrapped)).toBe(false);
     store.close();

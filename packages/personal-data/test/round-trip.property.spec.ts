@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { isPersonalDataError, type PersonalRecord } from '../src';
-import { openStore, tempDir } from './support/temp-store';
+import { AS, openStore, tempDir } from './support/temp-store';
 
 const dir = tempDir();
 afterAll(() => dir.cleanup());
@@ -30,16 +30,16 @@ describe('round trip (property)', () => {
     const written = new Map<string, [string, string, PersonalRecord]>();
     fc.assert(
       fc.property(id, id, record, (h, m, r) => {
-        store.put(h, m, r);
+        store.put(h, m, r, AS);
         written.set(JSON.stringify([h, m]), [h, m, r]);
-        expect(store.get(h, m)).toEqual(r);
+        expect(store.get(h, m, AS)).toEqual(r);
         expect(store.listMembers(h)).toContain(m);
       }),
       { numRuns: 150, seed: 20240301 },
     );
     store.close();
     const reopened = openStore(path);
-    for (const [h, m, r] of written.values()) expect(reopened.get(h, m)).toEqual(r);
+    for (const [h, m, r] of written.values()) expect(reopened.get(h, m, AS)).toEqual(r);
     reopened.close();
   });
 
@@ -52,10 +52,10 @@ describe('round trip (property)', () => {
         fc.string({ minLength: 1, maxLength: 20 }).filter((k) => !known.includes(k) && k !== '__proto__'),
         (r, extra) => {
           try {
-            store.put('hh-1', 'm-1', { ...r, [extra]: 'x' } as PersonalRecord);
+            store.put('hh-1', 'm-1', { ...r, [extra]: 'x' } as PersonalRecord, AS);
             return false;
           } catch (e) {
-            return isPersonalDataError(e, 'INVALID_RECORD') && e.field === extra && store.get('hh-1', 'm-1') === undefined;
+            return isPersonalDataError(e, 'INVALID_RECORD') && e.field === extra && store.get('hh-1', 'm-1', AS) === undefined;
           }
         },
       ),

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { isPersonalDataError, type PersonalRecord } from '../src';
-import { openStore, tempDir, withRawConnection } from './support/temp-store';
+import { AS, openStore, tempDir, withRawConnection } from './support/temp-store';
 
 /**
  * An attacker (or a careless script) with write access to the file but not the master
@@ -33,9 +33,9 @@ const authenticationFailure = (f: () => unknown): boolean => {
 const seeded = () => {
   const path = dir.file();
   const store = openStore(path);
-  store.put('hh-1', 'alice', ALICE);
-  store.put('hh-1', 'bob', BOB);
-  store.put('hh-2', 'carol', { fullName: 'Zhao Lei' });
+  store.put('hh-1', 'alice', ALICE, AS);
+  store.put('hh-1', 'bob', BOB, AS);
+  store.put('hh-2', 'carol', { fullName: 'Zhao Lei' }, AS);
   return { path, store };
 };
 
@@ -43,15 +43,15 @@ describe('tampering with the file', () => {
   it("a ciphertext moved to another member's row fails authentication", () => {
     const { path, store } = seeded();
     withRawConnection(path, (db) => setCiphertext(db, 'hh-1', 'bob', ciphertextOf(db, 'hh-1', 'alice')));
-    expect(authenticationFailure(() => store.get('hh-1', 'bob'))).toBe(true);
-    expect(store.get('hh-1', 'alice')).toEqual(ALICE);
+    expect(authenticationFailure(() => store.get('hh-1', 'bob', AS))).toBe(true);
+    expect(store.get('hh-1', 'alice', AS)).toEqual(ALICE);
     store.close();
   });
 
   it('a ciphertext moved to a member of another household fails authentication', () => {
     const { path, store } = seeded();
     withRawConnection(path, (db) => setCiphertext(db, 'hh-2', 'carol', ciphertextOf(db, 'hh-1', 'alice')));
-    expect(authenticationFailure(() => store.get('hh-2', 'carol'))).toBe(true);
+    expect(authenticationFailure(() => store.get('hh-2', 'carol', AS))).toBe(true);
     store.close();
   });
 
@@ -60,7 +60,7 @@ describe('tampering with the file', () => {
     withRawConnection(path, (db) =>
       db.prepare(`UPDATE member_records SET member_id = 'dave' WHERE household_id = 'hh-1' AND member_id = 'alice'`).run(),
     );
-    expect(authenticationFailure(() => store.get('hh-1', 'dave'))).toBe(true);
+    expect(authenticationFailure(() => store.get('hh-1', 'dave', AS))).toBe(true);
     store.close();
   });
 
@@ -71,13 +71,13 @@ describe('tampering with the file', () => {
       const tampered = Buffer.from(original);
       tampered[i]! ^= 0x01;
       withRawConnection(path, (db) => setCiphertext(db, 'hh-1', 'alice', tampered));
-      expect([i, authenticationFailure(() => store.get('hh-1', 'alice'))]).toEqual([i, true]);
+      expect([i, authenticationFailure(() => store.get('hh-1', 'alice', AS))]).toEqual([i, true]);
     }
     // Truncated blobs too.
     withRawConnection(path, (db) => setCiphertext(db, 'hh-1', 'alice', original.subarray(0, 20)));
-    expect(authenticationFailure(() => store.get('hh-1', 'alice'))).toBe(true);
+    expect(authenticationFailure(() => store.get('hh-1', 'alice', AS))).toBe(true);
     withRawConnection(path, (db) => setCiphertext(db, 'hh-1', 'alice', original));
-    expect(store.get('hh-1', 'alice')).toEqual(ALICE);
+    expect(store.get('hh-1', 'alice', AS)).toEqual(ALICE);
     store.close();
   });
 
@@ -85,14 +85,14 @@ describe('tampering with the file', () => {
     const { path, store } = seeded();
     const hh1Key = withRawConnection(path, (db) => wrappedKeyOf(db, 'hh-1'));
     withRawConnection(path, (db) => setWrappedKey(db, 'hh-2', hh1Key));
-    expect(authenticationFailure(() => store.get('hh-2', 'carol'))).toBe(true);
+    expect(authenticationFailure(() => store.get('hh-2', 'carol', AS))).toBe(true);
     // Writing would need the key too: refused, not silently re-keyed.
-    expect(authenticationFailure(() => store.put('hh-2', 'carol', { fullName: 'x' }))).toBe(true);
+    expect(authenticationFailure(() => store.put('hh-2', 'carol', { fullName: 'x' }, AS))).toBe(true);
 
     const flipped = Buffer.from(hh1Key);
     flipped[flipped.length - 1]! ^= 0x80;
     withRawConnection(path, (db) => setWrappedKey(db, 'hh-1', flipped));
-    expect(authenticationFailure(() => store.get('hh-1', 'alice'))).toBe(true);
+    expect(authenticationFailure(() => store.get('hh-1', 'alice', AS))).toBe(true);
     store.close();
   });
 
@@ -101,11 +101,11 @@ describe('tampering with the file', () => {
     const key = withRawConnection(path, (db) => wrappedKeyOf(db, 'hh-2'));
     key[5]! ^= 0x01;
     withRawConnection(path, (db) => setWrappedKey(db, 'hh-2', key));
-    expect(authenticationFailure(() => store.rotateMasterKey(Buffer.alloc(32, 0x33)))).toBe(true);
-    expect(store.get('hh-1', 'alice')).toEqual(ALICE);
+    expect(authenticationFailure(() => store.rotateMasterKey(Buffer.alloc(32, 0x33), AS))).toBe(true);
+    expect(store.get('hh-1', 'alice', AS)).toEqual(ALICE);
     store.close();
     const reopened = openStore(path);
-    expect(reopened.get('hh-1', 'bob')).toEqual(BOB);
+    expect(reopened.get('hh-1', 'bob', AS)).toEqual(BOB);
     reopened.close();
   });
 });

@@ -13,6 +13,7 @@ const ROLE_TASKS: Readonly<Record<Role, string>> = {
   caseworker: 'a caseworker records commands and reads inside their division',
   auditor: 'an auditor reads every history, report and the verification, and records nothing',
   analyst: 'an analyst reads reports only, with small counts suppressed',
+  registrar: "a registrar records, reads and erases members' personal data, stating a purpose, and nothing else",
 };
 
 /**

@@ -9,14 +9,16 @@ describe('the token file', () => {
       { token: token('a'), role: 'caseworker', division: 'V01', name: 'cw-anna' },
       { token: token('b'), role: 'auditor' },
       { token: token('c'), role: 'analyst', name: 'stats' },
+      { token: token('d'), role: 'registrar', name: 'reg-li' },
     ]);
-    expect(E.isRight(parsed) && parsed.right.map((e) => e.role)).toEqual(['caseworker', 'auditor', 'analyst']);
+    expect(E.isRight(parsed) && parsed.right.map((e) => e.role)).toEqual(['caseworker', 'auditor', 'analyst', 'registrar']);
   });
 
   it.each([
     ['an unknown role', [{ token: token('a'), role: 'admin' }], '0.role'],
     ['a caseworker without a division', [{ token: token('a'), role: 'caseworker' }], '0.division'],
     ['an auditor bound to a division', [{ token: token('a'), role: 'auditor', division: 'V01' }], '0.division'],
+    ['a registrar bound to a division', [{ token: token('a'), role: 'registrar', division: 'V01' }], '0.division'],
     ['a short token', [{ token: 'short', role: 'auditor' }], '0.token'],
     ['a token with whitespace', [{ token: `${token('a')} x`, role: 'auditor' }], '0.token'],
     ['a token listed twice', [{ token: token('a'), role: 'auditor' }, { token: token('a'), role: 'analyst' }], '1.token'],

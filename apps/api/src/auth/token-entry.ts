@@ -2,7 +2,8 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { boundedArray, closed, fieldErrors, FieldError, IdC, oneOf } from '@hearth/domain';
 
-export const ROLES = ['caseworker', 'auditor', 'analyst'] as const;
+/** `registrar`: the only role that writes, reads and erases members' personal data (docs/decisions/0034). */
+export const ROLES = ['caseworker', 'auditor', 'analyst', 'registrar'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Long enough that guessing is hopeless; the demo tokens are 32 random bytes in hex. */

@@ -14,8 +14,14 @@ export class HouseholdDivisions {
   constructor(@Inject(HEARTH_LEDGER) private readonly ledger: Ledger) {}
 
   async current(householdId: string): Promise<string | undefined> {
+    return (await this.state(householdId))?.divisionCode;
+  }
+
+  /** The household as it stands now (the domain's fold of its stream), or undefined when it has no stream. */
+  async state(householdId: string): Promise<HouseholdState | undefined> {
     const recorded = await this.ledger.store.readStream(householdStream(householdId));
-    const state = recorded.reduce<HouseholdState>(
+    if (recorded.length === 0) return undefined;
+    return recorded.reduce<HouseholdState>(
       (s, r) =>
         evolve(s, householdEventCodec.decode(r), {
           eventId: r.eventId,
@@ -24,6 +30,5 @@ export class HouseholdDivisions {
         }),
       initialState,
     );
-    return state.divisionCode;
   }
 }

@@ -18,6 +18,12 @@ export const HTTP_ERROR_CODES = [
   'STORE_UNAVAILABLE',
   'DAMAGED_LOG',
   'INTERNAL',
+  // Personal data (docs/decisions/0034).
+  'PURPOSE_REQUIRED',
+  'INVALID_RECORD',
+  'HOUSEHOLD_ERASED',
+  'PERSONAL_DATA_UNAVAILABLE',
+  'PERSONAL_DATA_TAMPERED',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 

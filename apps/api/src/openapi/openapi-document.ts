@@ -3,6 +3,7 @@ import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
 import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC } from '../reads/query-params';
+import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
 import type { JsonSchema } from './primitive-schemas';
 
@@ -34,6 +35,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
   const batchItem = named('BatchItemResult', BatchItemResultC);
   const health = named('Health', HealthC);
   s.components.set('Command', command);
+  s.components.set('PersonalRecord', personalRecordSchema);
   const commandRef = { $ref: '#/components/schemas/Command' };
 
   const error = (description: string) => ({ description, ...json(errorBody) });
@@ -119,9 +121,18 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       get: {
         operationId: 'divisions',
         summary: 'The division tree in force',
-        description: roles('caseworker', 'auditor', 'analyst'),
+        description: roles('caseworker', 'auditor', 'analyst', 'registrar'),
         tags: ['reports'],
         responses: { '200': { description: '{root, divisions}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
+      },
+    },
+    '/api/session': {
+      get: {
+        operationId: 'session',
+        summary: 'Who the token stands for: {role, actor, division?}',
+        description: roles('caseworker', 'auditor', 'analyst', 'registrar'),
+        tags: ['operations'],
+        responses: { '200': { description: '{role, actor, division?}', ...json({ type: 'object' }) }, ...readErrors },
       },
     },
     '/api/verify': {
@@ -142,6 +153,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         responses: { '200': { description: '{anchor, format, madeAt, headPosition, streams, events, merkleRoot, heads, digest}', ...json({ type: 'object' }) }, ...readErrors },
       },
     },
+    ...personalDataPaths(error, s.schema(commandCodecs.RegisterHousehold.required.householdId)),
     '/health': {
       get: {
         operationId: 'health',

@@ -6,7 +6,7 @@ import { decodeParams, NoParamsC } from './query-params';
 
 /** The division tree in force (names and codes are not personal data: every role reads it). */
 @Controller('api/divisions')
-@Allow('caseworker', 'auditor', 'analyst')
+@Allow('caseworker', 'auditor', 'analyst', 'registrar')
 export class DivisionsController {
   constructor(@Inject(QueryBus) private readonly queryBus: QueryBus) {}
 

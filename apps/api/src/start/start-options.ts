@@ -45,10 +45,16 @@ Environment:
   PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
   HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
   HEARTH_TOKENS      a token file: a JSON array of {"token", "role", "division"?, "name"?},
-                     role caseworker (with the division it may work in), auditor or analyst.
+                     role caseworker (with the division it may work in), auditor, analyst
+                     or registrar (members' personal data only).
                      Without it the service starts only on loopback, with one demo token
                      per role written to demo-tokens.json beside the store (mode 0600);
                      bound to any other address it refuses to start.
+  HEARTH_MASTER_KEY_FILE  a file (mode 0600) holding the personal-data master key, 64 hex
+                     digits (openssl rand -hex 32); or HEARTH_MASTER_KEY, the key itself.
+                     Without either, members' personal data is not available (503).
+  HEARTH_PERSONAL_DATA  sqlite:PATH of the personal-data file (default: personal-data.db
+                     beside the store's file). See docs/personal-data.md.
 
 Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
 or refusing to listen beyond loopback without tokens; 1 unexpected error.`;

@@ -7,6 +7,7 @@ import { demoTokensPathFor, prepareStore } from './demo-store';
 import { ensurePortFree, portInUse } from './port-check';
 import { simulatorSeed, StartOptions, UsageError } from './start-options';
 import { demoTokenFile, readTokenFile } from './token-files';
+import { personalDataOptionsFromEnv, type PersonalDataOptions } from '../personal-data/personal-data-options';
 
 export interface StartIo {
   readonly stdout: { write(s: string): unknown };
@@ -26,6 +27,17 @@ export const publicUrl = (host: string, port: number): string => {
   return `http://${shown}:${port}`;
 };
 
+/** The personal-data file and master key from the environment, the key read once now so a bad one is a usage error before anything starts. */
+const personalDataSettings = (store: string): PersonalDataOptions | undefined => {
+  try {
+    const settings = personalDataOptionsFromEnv(store, process.env);
+    settings?.masterKey.read().fill(0);
+    return settings;
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+};
+
 const tokenLines = (tokens: readonly TokenEntry[]): string[] => {
   const width = Math.max(...tokens.map((t) => `${t.role}${t.division ? ` ${t.division}` : ''}`.length));
   return tokens.map((t) => `  ${`${t.role}${t.division ? ` ${t.division}` : ''}`.padEnd(width)}  ${t.token}`);
@@ -41,6 +53,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const source = tokenSource({ host: opts.host, tokensPath: opts.tokensPath, demoTokensPath: demoTokensPathFor(opts.store) });
   if (source.kind === 'refuse') throw new UsageError(source.reason);
   const fileTokens = source.kind === 'file' ? readTokenFile(source.path, 'token file (HEARTH_TOKENS)') : undefined;
+  const personalData = personalDataSettings(opts.store);
   await ensurePortFree(opts.host, opts.port);
 
   const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
@@ -54,7 +67,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const tokens = fileTokens ?? demo?.tokens ?? [];
 
   // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
-  const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'] });
+  const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}) });
   try {
     await app.listen(opts.port, opts.host);
   } catch (e) {

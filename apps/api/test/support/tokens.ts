@@ -11,6 +11,7 @@ export const TOKENS = {
   township: 'caseworker-township-0123456789abc',
   auditor: 'auditor-0123456789abcdef01234567',
   analyst: 'analyst-0123456789abcdef01234567',
+  registrar: 'registrar-0123456789abcdef0123456',
 } as const;
 
 export const TOKEN_ENTRIES: TokenEntry[] = [
@@ -19,4 +20,5 @@ export const TOKEN_ENTRIES: TokenEntry[] = [
   { token: TOKENS.township, role: 'caseworker', division: TOWNSHIP, name: 'cw-township' },
   { token: TOKENS.auditor, role: 'auditor', name: 'auditor-1' },
   { token: TOKENS.analyst, role: 'analyst' },
+  { token: TOKENS.registrar, role: 'registrar', name: 'registrar-li' },
 ];

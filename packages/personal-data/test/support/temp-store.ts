@@ -40,3 +40,6 @@ export const withRawConnection = <T>(path: string, f: (db: Database.Database) =>
     db.close();
   }
 };
+
+/** Who the tests act as, and why: every call on the store names both. */
+export const AS = { actor: 'test-registrar', purpose: 'test of the store' } as const;

@@ -40,4 +40,8 @@ export const api = {
   progress: (month, division, byChild) => getJson('/api/reports/progress', { month, division, byChild: byChild ? 'true' : undefined }),
   backlog: (asOf, division) => getJson('/api/reports/backlog', { asOf, division }),
   household: (id, asOf) => getJson(`/api/households/${encodeURIComponent(id)}`, { asOf }),
+  /** Who the token stands for: {role, actor, division?}. */
+  session: () => getJson('/api/session'),
+  /** A registrar's read of a household's personal data: the purpose is recorded in the access log. */
+  personalData: (id, purpose) => getJson(`/api/households/${encodeURIComponent(id)}/personal-data`, { purpose }),
 };

@@ -12,6 +12,7 @@ import * as clearance from './pages/clearance.js';
 import * as household from './pages/household.js';
 import * as monthly from './pages/monthly.js';
 import * as stock from './pages/stock.js';
+import * as names from './pages/names.js';
 
 const PAGES = { clearance, stock, monthly, household };
 const view = document.getElementById('view');
@@ -20,6 +21,8 @@ const nav = document.getElementById('nav');
 const positionEl = document.getElementById('position');
 
 let tree = null;
+/** {role, actor, division?} of the token; a registrar gets the names page and nothing else (docs/decisions/0034). */
+let viewer = null;
 let current = null;
 let live = null;
 let renders = 0;
@@ -65,10 +68,15 @@ const refresh = async () => {
 const render = () => {
   if (!tree) return;
   const route = parseRoute(location.hash);
-  const page = PAGES[route.page] ?? clearance;
-  for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.page === route.page);
+  const registrar = viewer?.role === 'registrar';
+  const page = registrar ? names : PAGES[route.page] ?? clearance;
+  for (const a of nav.querySelectorAll('a')) {
+    a.classList.toggle('active', a.dataset.page === route.page);
+    // A registrar reads names, not case data or figures: the other pages would only be refused.
+    a.hidden = registrar && a.dataset.page !== 'household';
+  }
   disposeChartsIn(view);
-  current = oneAtATime(page.mount(view, { tree, go }, route));
+  current = oneAtATime(page.mount(view, { tree, go, viewer }, route));
   view.dataset.page = String(++pages);
   refresh();
 };
@@ -77,6 +85,7 @@ const showSignIn = (refused) => {
   live?.stop();
   live = null;
   tree = null;
+  viewer = null;
   current = null;
   document.body.classList.remove('signed-in');
   signInView.hidden = false;
@@ -88,9 +97,10 @@ const start = async () => {
   signInView.hidden = true;
   document.body.classList.add('signed-in');
   try {
-    // The division the server reports on when none is named is the viewer's home.
-    const [divisions, own] = await Promise.all([api.divisions(), api.clearance(thisYear(), undefined, false)]);
-    tree = divisionTree(divisions, own.division);
+    viewer = await api.session();
+    // The division the server reports on when none is named is the viewer's home; a registrar reads no reports.
+    const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear(), undefined, false)]);
+    tree = divisionTree(divisions, own?.division);
   } catch (error) {
     if (!session.token()) return;
     replace(view, errorBox(error));
