@@ -139,6 +139,8 @@ export class EsdbEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closing: Promise<void> | undefined;
+  /** No transaction across streams: see appendBatch. */
+  readonly atomicBatches = false;
 
   constructor(
     private readonly client: EventStoreDBClient,

@@ -10,3 +10,7 @@ export { ImportStoppedError, type ImportStopReason } from './import/import-stopp
 export { lineCommandId } from './import/line-command-id';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
+export { migrateLog, type MigrationOptions, type MigrationSummary } from './migrate/migrate-log';
+export { copyLog, type CopyOptions, type CopyProgress, type CopyResult } from './migrate/copy-log';
+export { compareStores, type StoreComparison, type StoreDifference } from './migrate/compare-stores';
+export { MigrationDifferenceError } from './migrate/migration-difference-error';
