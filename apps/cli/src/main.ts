@@ -4,6 +4,7 @@ import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
 import { historyCommand } from './commands/history';
 import { importCommand } from './commands/import';
+import { migrateCommand } from './commands/migrate';
 import { rebuildCommand } from './commands/rebuild';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
@@ -31,6 +32,7 @@ export const buildProgram = (): Command => {
   program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));
+  program.addCommand(migrateCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
