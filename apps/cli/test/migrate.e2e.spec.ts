@@ -55,8 +55,9 @@ const eventsOf = (path: string): StoredEvent[] => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** One of each report (a rerun of the same file changing nothing is shown in packages/ledger/test/migrate.spec.ts). */
 const REPORTS: readonly string[][] = [
-  ...['2016', '2017', '2018', '2019'].map((year) => ['report', 'clearance', '--year', year, '--by-child']),
+  ['report', 'clearance', '--year', '2017', '--by-child'],
   ['report', 'monthly', '--month', '2017-03', '--by-child'],
   ['report', 'progress', '--month', '2018-06', '--by-child'],
   ['report', 'backlog', '--as-of', '2018-03-01'],
@@ -81,11 +82,11 @@ describe('hearth migrate: SQLite → EventStoreDB (wire stand-in) → SQLite', (
     const source = `sqlite:${sourcePath}`;
     const log = join(dir, 'region.jsonl');
     const divisions = join(dir, 'divisions.json');
-    expect(hearth(['generate', '--households', '300', '--seed', '21', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+    expect(hearth(['generate', '--households', '200', '--seed', '21', '--out', log, '--divisions-out', divisions]).code).toBe(0);
     expect(hearth(['--store', source, 'divisions', 'load', divisions]).code).toBe(0);
     expect([0, 3]).toContain(hearth(['--store', source, 'import', '--quiet', log]).code);
     const original = eventsOf(sourcePath);
-    expect(original.length).toBeGreaterThan(5000);
+    expect(original.length).toBeGreaterThan(3000);
 
     // 1. Interrupted half-way: kill -9 once about a third of the events are on the target.
     const first = start(['migrate', '--from', source, '--to', server.url]);
@@ -108,17 +109,12 @@ describe('hearth migrate: SQLite → EventStoreDB (wire stand-in) → SQLite', (
     expect(summary.verify).toMatchObject({ anomalies: [], events: original.length });
     expect(server.size).toBe(original.length);
 
-    // 3. Once more: nothing to copy, nothing changed.
-    const again = await json(['migrate', '--quiet', '--from', source, '--to', server.url]);
-    expect(again).toMatchObject({ copied: 0, alreadyThere: original.length, differences: [] });
-    expect(server.size).toBe(original.length);
-
-    // 4. The target on its own: verify exits 0 and every report equals the source's.
+    // 3. The target on its own: verify exits 0 and every report equals the source's.
     const verified = await run(['--store', server.url, '--json', 'verify']);
     expect(verified.code).toBe(0);
     for (const report of REPORTS) expect(await json(['--store', server.url, ...report])).toEqual(await json(['--store', source, ...report]));
 
-    // 5. Back to a new SQLite file: the same events, ids, types, data and metadata, stream by stream.
+    // 4. Back to a new SQLite file: the same events, ids, types, data and metadata, stream by stream.
     const backPath = join(dir, 'back', 'recovered.db');
     const back = await json(['migrate', '--from', server.url, '--to', `sqlite:${backPath}`]);
     expect(back).toMatchObject({ events: original.length, copied: original.length, differences: [], verify: { anomalies: [] } });
