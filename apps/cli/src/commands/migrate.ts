@@ -126,7 +126,7 @@ target; 6 a store failed or another writer changed the target (run the same comm
           summary = await migrateLog(source.store, target.store, {
             concurrency: opts.concurrency,
             onProgress: (p) =>
-              every(() => `migrate: ${n(p.eventsRead)} events of ${n(p.streamsRead)} streams read · ${n(p.eventsCopied)} copied · ${n(p.eventsAlreadyThere)} already there · ${rate(p.eventsRead, started)} events/s`),
+              every(() => `migrate: ${n(p.eventsRead)} events of ${n(p.streamsRead)} streams read · ${n(p.eventsCopied)} events copied to ${n(p.streamsCopied)} streams · ${n(p.eventsAlreadyThere)} already there · ${rate(p.eventsRead, started)} events/s`),
             onCompareProgress: (p) => every(() => `migrate: compared ${n(p.streamsCompared)} of ${n(p.streams)} streams`),
           });
         } catch (e) {
