@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { testing } from '@hearth/event-store-esdb';
-import { BIN, hearth, tempDir } from './support/cli';
+import { BIN, EXAMPLES, hearth, tempDir } from './support/cli';
 
 interface Run {
   code: number | null;
@@ -130,5 +130,53 @@ describe('hearth migrate: SQLite → EventStoreDB (wire stand-in) → SQLite', (
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/is not a file/);
     expect(hearth(['migrate', '--help']).stdout).toMatch(/Not preserved: global positions/);
+  }, 60_000);
+});
+
+describe('hearth migrate between SQLite files', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  const loadExample = (path: string): void => {
+    expect(hearth(['--store', `sqlite:${path}`, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    expect(hearth(['--store', `sqlite:${path}`, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]).code).toBe(3);
+  };
+
+  it('copies in the source log order, and a rerun changes nothing', () => {
+    const from = join(dir, 'a.db');
+    const to = join(dir, 'b.db');
+    loadExample(from);
+    const first = hearth(['--json', 'migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ copied: eventsOf(from).length, alreadyThere: 0, differences: [], verify: { anomalies: [] } });
+    expect(first.stderr).toMatch(/migrate: .* events copied to \d+ streams/);
+    const inLogOrder = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db.prepare('SELECT stream_id, version, event_id FROM events ORDER BY position').all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(inLogOrder(to)).toEqual(inLogOrder(from));
+    const again = hearth(['--json', 'migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ copied: 0, alreadyThere: eventsOf(from).length });
+    expect(eventsOf(to)).toEqual(eventsOf(from));
+  }, 60_000);
+
+  it('stops at a target that holds other events, naming the stream and version, and overwrites nothing (exit 5)', () => {
+    const from = join(dir, 'a.db');
+    const to = join(dir, 'b.db');
+    loadExample(from);
+    // The same division tree recorded on its own: the same content under another event id.
+    expect(hearth(['--store', `sqlite:${to}`, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const before = eventsOf(to);
+    const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/stream divisions at version 0 differs between the source and the target: event id .*nothing was overwritten/);
+    expect(eventsOf(to)).toEqual(before);
   }, 60_000);
 });
