@@ -6,6 +6,7 @@ import { generateCommand } from './commands/generate';
 import { historyCommand } from './commands/history';
 import { personalDataCommand } from './commands/personal-data';
 import { importCommand } from './commands/import';
+import { migrateCommand } from './commands/migrate';
 import { rebuildCommand } from './commands/rebuild';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
@@ -35,6 +36,7 @@ export const buildProgram = (): Command => {
   program.addCommand(generateCommand(globals));
   program.addCommand(demoCommand(globals));
   program.addCommand(personalDataCommand(globals));
+  program.addCommand(migrateCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

@@ -90,6 +90,8 @@ export class EsdbEventStore implements EventStore {
   private readonly maxAppendSize: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closing: Promise<void> | undefined;
+  /** No transaction across streams: see appendBatch. */
+  readonly atomicBatches = false;
 
   constructor(
     private readonly client: KurrentDBClient,

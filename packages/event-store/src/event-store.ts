@@ -80,10 +80,16 @@ export interface EventStore {
   /**
    * Applies the appends in order (the same stream may appear more than once; each
    * expected version is checked against the state left by the previous appends).
-   * SQLite and in-memory: one transaction, all-or-nothing. Other adapters (EventStoreDB)
-   * may apply stream by stream, so a failure can leave earlier streams appended.
+   * With `atomicBatches` (SQLite, in-memory): one transaction, all-or-nothing. Without
+   * (EventStoreDB): append by append, in order, so a failure can leave the appends before
+   * the failed one stored; callers must find out what was stored (docs/decisions/0049).
    */
   appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * Whether a failed `appendBatch` is guaranteed to have stored nothing. A caller that
+   * reports or resumes work by batch asks this instead of guessing from the store's URL.
+   */
+  readonly atomicBatches: boolean;
   /** `[]` when the stream does not exist. */
   readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]>;
   /** Version of the stream's last event; -1 when the stream does not exist. */

@@ -28,6 +28,8 @@ export class InMemoryEventStore implements EventStore {
   private readonly eventIds = new Set<string>();
   private readonly subscriptions = new SubscriptionRegistry({ readAll: (read) => this.readAll(read), pageSize: 500 });
   private closed = false;
+  /** Every batch is one transaction. */
+  readonly atomicBatches = true;
 
   /** Nothing is ever removed from the log, so its length is the highest position handed out. */
   readonly issuedPositions: IssuedPositions = {

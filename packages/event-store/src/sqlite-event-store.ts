@@ -50,6 +50,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendInTransaction;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
+  /** Every batch is one transaction. */
+  readonly atomicBatches = true;
 
   private constructor(
     private readonly database: Database.Database,

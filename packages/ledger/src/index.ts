@@ -7,7 +7,12 @@ export { Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type Division
 export type { HouseholdRefusal } from './division-reorganisation';
 export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
-export { ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';
+export { describePartialBatch, ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';
+export type { PartialBatch } from './import/partial-batch';
 export { lineCommandId } from './import/line-command-id';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
+export { migrateLog, type MigrationOptions, type MigrationSummary } from './migrate/migrate-log';
+export { copyLog, type CopyOptions, type CopyProgress, type CopyResult } from './migrate/copy-log';
+export { compareStores, type StoreComparison, type StoreDifference } from './migrate/compare-stores';
+export { MigrationDifferenceError } from './migrate/migration-difference-error';

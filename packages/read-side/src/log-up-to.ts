@@ -21,4 +21,5 @@ export const logUpTo = (store: EventStore, position: number): EventStore => ({
   headPosition: async () => Math.min(position, await store.headPosition()),
   subscribeToAll: readOnly,
   close: async () => undefined,
+  atomicBatches: store.atomicBatches,
 });

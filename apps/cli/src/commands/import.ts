@@ -4,7 +4,7 @@ import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describePathProblem, describeSystemFailure } from '../system-failure';
@@ -65,7 +65,9 @@ same time; 6 the disk or the store failed (what was committed stays: run the sam
 again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message"}],
 "skipped", "resumedAfterLine", "earlierRejected": [same shape]}, and when the import stopped
-early also "stopped": {"reason", "committedThroughLine", "message"}.`,
+early also "stopped": {"reason", "committedThroughLine", "message"}, and on a store without
+atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
+"notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
     )
     .action(async (file: string, opts: { batchSize: number; quiet?: boolean }) => {
       const g = globals();
@@ -99,13 +101,15 @@ early also "stopped": {"reason", "committedThroughLine", "message"}.`,
         const n = e.committedThroughLine;
         const resume = `run the same import again: it resumes after line ${n}`;
         const failure = e.reason === 'store-failure' ? describeSystemFailure(e.cause) : undefined;
+        // A store without atomic batches (EventStoreDB) may have stored the first lines of the failed batch.
+        const part = e.partial ? ` (${describePartialBatch(e.partial)})` : '';
         const message =
           e.reason === 'concurrent-import'
-            ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed. When the other import has finished, ${resume}`
+            ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed${part}. When the other import has finished, ${resume}`
             : failure
-              ? `${failure.problem}; the import stopped and lines up to ${n} are committed. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
-              : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
-        showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message });
+              ? `${failure.problem}; the import stopped and lines up to ${n} are committed${part}. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
+              : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed${part}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
+        showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message, ...(e.partial ? { partial: e.partial } : {}) });
         throw new CliError(message, e.reason === 'concurrent-import' ? EXIT.someRejected : (failure?.exitCode ?? EXIT.systemFailure));
       } finally {
         await ledger.close();

@@ -53,6 +53,13 @@ export interface ContractOptions {
    * option the kit checks that it does not (a verifier would otherwise trust an untested count).
    */
   countsPositions?: boolean;
+  /**
+   * A failed `appendBatch` stores nothing (default: SQLite, memory). With `false`
+   * (EventStoreDB: no transaction across streams) the kit checks that the store says so
+   * (`atomicBatches`) and that a failed batch stored at most the appends before the one that
+   * failed, in order: what a caller that finds out what was stored relies on.
+   */
+  atomicBatches?: boolean;
 }
 
 /** Fails unless every position is greater than the one before it. */
@@ -83,6 +90,7 @@ export const runEventStoreContract = (
 ): void => {
   const storeWide = (options.eventIdScope ?? 'store') === 'store';
   const contiguous = options.contiguousPositions ?? true;
+  const atomic = options.atomicBatches ?? true;
   describe(`${name} (EventStore contract)`, () => {
     let fixture: EventStoreFixture;
     let store: EventStore;
@@ -272,36 +280,54 @@ export const runEventStoreContract = (
         expect(verifyStream(await store.readStream('a'))).toEqual({ ok: true });
       });
 
-      it('is all-or-nothing: one wrong expected version stores nothing from the batch', async () => {
-        await store.appendToStream('a', testEvents(1), 'no_stream');
-        const before = await store.readAll();
-        await expect(
-          store.appendBatch([
-            { streamId: 'b', expectedVersion: 'no_stream', events: testEvents(3) },
-            { streamId: 'a', expectedVersion: 0, events: testEvents(1) },
-            { streamId: 'c', expectedVersion: 'no_stream', events: testEvents(1) },
-            { streamId: 'a', expectedVersion: 0, events: testEvents(1) },
-          ]),
-        ).rejects.toMatchObject({ streamId: 'a', expected: 0, actual: 1 });
-        expect(await store.readAll()).toEqual(before);
-        expect(await store.streamVersion('b')).toBe(-1);
-        expect(await store.streamVersion('c')).toBe(-1);
+      it(`says whether a failed batch stores nothing (atomicBatches: ${atomic})`, () => {
+        expect(store.atomicBatches).toBe(atomic);
       });
 
-      it('is all-or-nothing on a duplicate eventId too', async () => {
+      /**
+       * Atomic: the batch left no trace. Not atomic: what it left is the appends before some
+       * point, whole and in order (never a later append without the earlier ones).
+       */
+      const expectNothingOrAPrefix = async (before: readonly RecordedEvent[], appends: readonly { streamId: string; events: readonly { eventId: string }[] }[]): Promise<void> => {
+        const after = await store.readAll();
+        expect(after.slice(0, before.length)).toEqual(before);
+        const added = after.slice(before.length).map((e) => `${e.streamId}/${e.eventId}`);
+        const batch = appends.flatMap((a) => a.events.map((e) => `${a.streamId}/${e.eventId}`));
+        if (atomic) expect(added).toEqual([]);
+        else expect(added).toEqual(batch.slice(0, added.length));
+      };
+
+      it(`is ${atomic ? 'all-or-nothing' : 'in order up to the failure'}: one wrong expected version`, async () => {
+        await store.appendToStream('a', testEvents(1), 'no_stream');
+        const before = await store.readAll();
+        const appends = [
+          { streamId: 'b', expectedVersion: 'no_stream' as const, events: testEvents(3) },
+          { streamId: 'a', expectedVersion: 0, events: testEvents(1) },
+          { streamId: 'c', expectedVersion: 'no_stream' as const, events: testEvents(1) },
+          { streamId: 'a', expectedVersion: 0, events: testEvents(1) },
+        ];
+        await expect(store.appendBatch(appends)).rejects.toMatchObject({ streamId: 'a', expected: 0, actual: 1 });
+        await expectNothingOrAPrefix(before, appends);
+        if (atomic) {
+          expect(await store.streamVersion('b')).toBe(-1);
+          expect(await store.streamVersion('c')).toBe(-1);
+        }
+      });
+
+      it(`is ${atomic ? 'all-or-nothing' : 'in order up to the failure'} on a duplicate eventId too`, async () => {
         const [stored] = testEvents(1);
         if (!stored) throw new Error('no event');
         await store.appendToStream('a', [stored], 'no_stream');
+        const before = await store.readAll();
         // Store-wide: an id already stored; append-scoped: an id used twice within the batch.
         const [twin] = testEvents(1);
         if (!twin) throw new Error('no event');
-        await expect(
-          store.appendBatch([
-            { streamId: 'b', expectedVersion: 'any', events: storeWide ? testEvents(2) : [twin] },
-            { streamId: 'c', expectedVersion: 'any', events: [storeWide ? stored : twin] },
-          ]),
-        ).rejects.toBeInstanceOf(DuplicateEventIdError);
-        expect(await store.readAll()).toHaveLength(1);
+        const appends = [
+          { streamId: 'b', expectedVersion: 'any' as const, events: storeWide ? testEvents(2) : [twin] },
+          { streamId: 'c', expectedVersion: 'any' as const, events: [storeWide ? stored : twin] },
+        ];
+        await expect(store.appendBatch(appends)).rejects.toBeInstanceOf(DuplicateEventIdError);
+        await expectNothingOrAPrefix(before, appends);
       });
 
       it('keeps positions usable after a failed batch', async () => {

@@ -13,5 +13,6 @@ export const interceptedStore = (store: EventStore, overrides: Partial<EventStor
   headPosition: () => store.headPosition(),
   subscribeToAll: (opts) => store.subscribeToAll(opts),
   close: () => store.close(),
+  atomicBatches: store.atomicBatches,
   ...overrides,
 });

@@ -1,4 +1,5 @@
 import type { ImportSummary } from './importer';
+import type { PartialBatch } from './partial-batch';
 
 export type ImportStopReason = 'concurrent-import' | 'store-failure';
 
@@ -6,7 +7,8 @@ export type ImportStopReason = 'concurrent-import' | 'store-failure';
  * The import could not go on: the store failed (disk full, I/O error…) or another
  * import of the same file committed a checkpoint meanwhile. Everything up to
  * `committedThroughLine` is committed and `summary` says what it held; running the same
- * file again resumes after that line.
+ * file again resumes after that line. On a store without atomic batches, `partial` says
+ * which lines of the failed batch were stored and which were not.
  */
 export class ImportStoppedError extends Error {
   constructor(
@@ -14,10 +16,22 @@ export class ImportStoppedError extends Error {
     readonly committedThroughLine: number,
     readonly reason: ImportStopReason,
     override readonly cause: unknown,
+    readonly partial?: PartialBatch,
   ) {
-    super(reason === 'concurrent-import'
+    super(`${reason === 'concurrent-import'
       ? `another import of the same file committed meanwhile; this one stopped after line ${committedThroughLine}`
-      : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`);
+      : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`}${partial ? `; ${describePartialBatch(partial)}` : ''}`);
     this.name = 'ImportStoppedError';
   }
 }
+
+/** What a batch that failed part-way left in the store, in words. */
+export const describePartialBatch = (p: PartialBatch): string => {
+  const lines = `lines ${p.fromLine}–${p.throughLine}`;
+  if (p.unknown !== undefined) return `this store does not write a batch all-or-nothing, and which of ${lines} were stored is not known: ${p.unknown}`;
+  const stored = p.storedLines.length;
+  const notStored = p.notStoredLines.length;
+  if (notStored === 0) return `every accepted line of ${lines} was stored (${stored})`;
+  const upTo = stored > 0 ? `${stored} accepted line(s) of ${lines} were stored, up to line ${p.storedLines[stored - 1]}; ` : '';
+  return `this store does not write a batch all-or-nothing: ${upTo}${notStored} accepted line(s) from line ${p.notStoredLines[0]} were not`;
+};

@@ -6,7 +6,8 @@ import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { checkpointAppend, ImportCheckpoint, importStream, readImportCheckpoint } from './import-checkpoint';
-import { ImportStoppedError } from './import-stopped-error';
+import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
+import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, readLineCommand } from './read-line-command';
 import { readLines } from './read-lines';
 import { byLine, RejectedLine } from './rejected-line';
@@ -71,7 +72,9 @@ const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
  * file's import checkpoint (which also keeps the batch's rejected lines). A rejected
  * line appends nothing and the import goes on. When the store fails, or another import
  * of the same file moves its checkpoint, the import stops with an ImportStoppedError
- * carrying the summary of what was committed.
+ * carrying the summary of what was committed. On a store without atomic batches a failed
+ * batch may have stored its first lines: the importer reads back which, counts them,
+ * checkpoints up to the first line that was not stored, and says so (`partial`).
  */
 export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promise<ImportSummary> => {
   const batchSize = opts.batchSize ?? 1000;
@@ -97,26 +100,85 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
 
   const finalSummary = (): ImportSummary => ({ ...summary, rejected: [...summary.rejected].sort(byLine) });
 
+  const metaFor = () => ({
+    eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
+    schemaVersion: SCHEMA_VERSION, file: opts.source,
+  });
+  const rejectionOf = (d: BatchDecision<DomainError>, p: { line: number; command: HouseholdCommand }): RejectedLine[] =>
+    d.status === 'rejected' ? [{ line: p.line, householdId: p.command.householdId, type: p.command.type, code: d.error.code, message: d.error.message }] : [];
+
+  /**
+   * The batch failed on a store that may have stored part of it. Finds out which accepted
+   * lines are stored, counts what is decided for good (every line before the first one
+   * not stored), and moves the checkpoint there, so a rerun decides the rest against the
+   * same states an uninterrupted run would have.
+   */
+  const stopPartWay = async (cause: unknown, reason: ImportStopReason, decided: readonly BatchDecision<DomainError>[], planned: ImportCheckpoint | undefined): Promise<ImportStoppedError> => {
+    const batch = { fromLine: committedThroughLine + 1, throughLine: lastLine };
+    const accepted = decided.flatMap((d, i) => {
+      const p = pending[i] as { line: number; command: HouseholdCommand };
+      return d.status === 'accepted' ? [{ line: p.line, streamId: ledger.describe(p.command).streamId, commandId: p.command.commandId ?? '' }] : [];
+    });
+    let found: { stored: number[]; notStored: number[] };
+    try {
+      found = await findStoredLines(ledger.store, accepted);
+    } catch (probe) {
+      const unknown = `the store could not be read back (${(probe as Error)?.message ?? String(probe)})`;
+      return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, { ...batch, storedLines: [], notStoredLines: [], unknown });
+    }
+    const firstMissing = found.notStored[0] ?? lastLine + 1;
+    const settled = (line: number): boolean => line < firstMissing;
+    const rejected = decided.flatMap((d, i) => rejectionOf(d, pending[i] as { line: number; command: HouseholdCommand })).filter((r) => settled(r.line));
+    summary.accepted += found.stored.length;
+    summary.unchanged += decided.filter((d, i) => d.status === 'unchanged' && settled((pending[i] as { line: number }).line)).length;
+    summary.rejected.push(...unparsed.filter((r) => settled(r.line)), ...rejected);
+    const partial: PartialBatch = { ...batch, storedLines: found.stored, notStoredLines: found.notStored };
+    if (!fileSha || !checkpoint) {
+      committedThroughLine = firstMissing - 1;
+      return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
+    }
+    try {
+      const current = await readImportCheckpoint(ledger.store, fileSha);
+      if (planned && current.lastHash === planned.lastHash) {
+        // The batch's own checkpoint was stored: the whole batch is.
+        checkpoint = planned;
+        committedThroughLine = lastLine;
+        uncheckpointed = [];
+      } else if (current.version === checkpoint.version) {
+        const keep = [...uncheckpointed, ...unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
+        const c = checkpointAppend(fileSha, checkpoint, firstMissing - 1, keep, metaFor());
+        await ledger.store.appendToStream(c.append.streamId, c.append.events, c.append.expectedVersion);
+        checkpoint = c.next;
+        committedThroughLine = firstMissing - 1;
+        uncheckpointed = [];
+      }
+    } catch {
+      // The checkpoint stays where it was: a rerun finds the stored lines by their commandIds.
+    }
+    return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
+  };
+
   const flush = async (): Promise<void> => {
     if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
     let next: ImportCheckpoint | undefined;
+    let decidedLast: readonly BatchDecision<DomainError>[] | undefined;
     const alsoAppend = (decided: readonly BatchDecision<DomainError>[]): StreamAppend[] => {
+      decidedLast = decided;
       if (!fileSha || !checkpoint) return [];
-      const rejected = decided.flatMap((d, i) => {
-        const p = pending[i] as { line: number; command: HouseholdCommand };
-        return d.status === 'rejected' ? [{ line: p.line, householdId: p.command.householdId, type: p.command.type, code: d.error.code, message: d.error.message }] : [];
-      });
-      const c = checkpointAppend(fileSha, checkpoint, lastLine, [...uncheckpointed, ...unparsed, ...rejected].sort(byLine).map(kept), {
-        eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
-        schemaVersion: SCHEMA_VERSION, file: opts.source,
-      });
+      const rejected = decided.flatMap((d, i) => rejectionOf(d, pending[i] as { line: number; command: HouseholdCommand }));
+      const c = checkpointAppend(fileSha, checkpoint, lastLine, [...uncheckpointed, ...unparsed, ...rejected].sort(byLine).map(kept), metaFor());
       next = c.next;
       return [c.append];
     };
-    const results = await handler.handleMany(pending.map((p) => p.command), ctx, { alsoAppend }).catch((e: unknown) => {
+    let results: Awaited<ReturnType<typeof handler.handleMany>>;
+    try {
+      results = await handler.handleMany(pending.map((p) => p.command), ctx, { alsoAppend });
+    } catch (e) {
       const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
-      throw new ImportStoppedError(finalSummary(), committedThroughLine, concurrent ? 'concurrent-import' : 'store-failure', e);
-    });
+      const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
+      if (ledger.store.atomicBatches || decidedLast === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, reason, e);
+      throw await stopPartWay(e, reason, decidedLast, next);
+    }
     const lost: RejectedLine[] = [];
     results.forEach((r, i) => {
       const p = pending[i] as { line: number; command: HouseholdCommand };

@@ -1,0 +1,161 @@
+import { statSync } from 'node:fs';
+import { Command } from 'commander';
+import { isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
+import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
+import { verifyLog, type LogVerification } from '@hearth/projections';
+import { damagedLogError } from '../damaged-log';
+import { CliError, EXIT } from '../exit-codes';
+import { GlobalOptions, openLedger } from '../global-options';
+import { emitJson, emitText, log } from '../output/emit';
+import { renderTable } from '../output/table';
+import { describeSystemFailure } from '../system-failure';
+
+const SHOWN = 50;
+
+/** A URL as it may be printed: no user name or password. */
+const masked = (url: string): string => url.replace(/(:\/\/)[^@/?#]*@/, '$1***@');
+
+const sqlitePath = (url: string): string | undefined => {
+  if (!url.startsWith('sqlite:')) return undefined;
+  const rest = url.slice('sqlite:'.length);
+  return rest.startsWith('//') ? rest.slice(2) : rest;
+};
+
+/** The source is read, never created: a mistyped path must not migrate an empty new file. */
+const checkSource = (from: string): void => {
+  const path = sqlitePath(from);
+  if (path === undefined || path === ':memory:') return;
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) throw new CliError(`the source ${path} is not a file: give --from sqlite:PATH of an existing store`, EXIT.usage);
+};
+
+const rate = (events: number, since: number): string => Math.round(events / Math.max(0.001, (Date.now() - since) / 1000)).toLocaleString('en');
+
+const n = (value: number): string => value.toLocaleString('en');
+
+/** What a failure of the copy means for people: what stays, and that the same command resumes. */
+const stopped = (e: unknown, to: string): CliError => {
+  if (e instanceof CliError) return e;
+  if (e instanceof MigrationDifferenceError)
+    return new CliError(`${e.message}. The target is not a copy of this source: migrate to an empty store, or find out who wrote ${e.streamId} on ${masked(to)}`, EXIT.anomalies);
+  if (isDamagedEventError(e)) return damagedLogError(e);
+  const resume = 'what was copied stays; run the same command again: it checks what the target holds and copies the rest';
+  if (isWrongExpectedVersionError(e))
+    return new CliError(`another writer appended to ${e.streamId} on the target during the migration; stop every writer of ${masked(to)}, then ${resume}`, EXIT.systemFailure);
+  const system = describeSystemFailure(e);
+  if (system) return new CliError(`the migration stopped: ${system.problem}; ${system.remedy}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`, system.exitCode);
+  return new CliError(`the migration stopped: ${masked((e as Error)?.message ?? String(e))}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`, EXIT.systemFailure);
+};
+
+const showText = (summary: MigrationSummary, verification: LogVerification): void => {
+  const { copy, comparison } = summary;
+  emitText(`${n(comparison.streams)} streams, ${n(comparison.events)} events: ${n(copy.eventsCopied)} copied now, ${n(copy.eventsAlreadyThere)} already on the target (checked).`);
+  emitText(`Compared event for event: ${comparison.differences.length === 0 ? 'the target holds exactly the source\'s events' : `${n(comparison.differences.length)} streams differ`}.`);
+  if (comparison.differences.length > 0) {
+    emitText(renderTable(['stream', 'version', 'difference'], comparison.differences.slice(0, SHOWN).map((d) => [d.streamId, d.streamVersion, d.detail])));
+    if (comparison.differences.length > SHOWN) emitText(`… and ${comparison.differences.length - SHOWN} more (use --json for all).`);
+  }
+  emitText(`Verify on the target: ${verification.streams} streams, ${verification.events} events: ${verification.anomalies.length} anomalies, ${verification.notices.length} notices.`);
+  if (verification.anomalies.length > 0)
+    emitText(renderTable(['household', 'position', 'kind', 'detail'], verification.anomalies.slice(0, SHOWN).map((a) => [a.householdId, a.position, a.kind, a.detail])));
+};
+
+export const migrateCommand = (globals: () => GlobalOptions): Command =>
+  new Command('migrate')
+    .requiredOption('--from <url>', 'the store to copy: sqlite:PATH or esdb://host:port?tls=false')
+    .requiredOption('--to <url>', 'the store to copy into (empty, or holding an earlier run of this migration)')
+    .option('--concurrency <n>', 'appends in flight at once on a store without atomic batches (EventStoreDB)', (v) => Number(v), 16)
+    .option('--quiet', 'no progress on stderr')
+    .description('copy every stream of one store into another (SQLite → EventStoreDB, or back), compare both event for event and verify the copy')
+    .addHelpText(
+      'after',
+      `
+Copies every stream of the source in the source's log order, each append with the exact
+expected version of the stream, then compares both stores event for event and runs
+\`hearth verify\` on the target. Stop every writer of both stores while it runs.
+
+Preserved: every stream's events in their order and versions; each event's id, type,
+data and metadata exactly (business date, recording time, actor, note, command,
+causation and correlation ids), so every hash chain verifies on the target.
+Not preserved: global positions — each store numbers its own log (EventStoreDB's are
+byte offsets). The order of the whole log is kept: onto SQLite exactly (one transaction
+per page of the source's log); onto EventStoreDB up to --concurrency appends run at once,
+and only for events recorded within one second of each other, so two events of different
+streams change places only if they were recorded less than a second apart (an import
+records thousands a second; a caseworker's events are copied one after the other).
+EventStoreDB's own system streams ($…) are not Hearth's and are not copied.
+
+Interrupted (kill, lost connection), the same command resumes: every stream the target
+already holds is compared event for event with the source up to the target's version,
+and only the rest is appended, with the target's version as expected version. A stream
+that differs stops the migration, naming the stream and version: nothing is overwritten.
+
+Progress on stderr: streams and events read, copied and already there, events per second.
+Exit codes: 0 the target holds exactly the source's events and verify found no anomaly;
+2 usage (a missing option, the same store twice, a source file that does not exist);
+5 the stores differ, the target holds other events, or verify found anomalies on the
+target; 6 a store failed or another writer changed the target (run the same command again).
+--json prints {"from", "to", "streams", "events", "copied", "alreadyThere",
+"differences": [{"streamId", "streamVersion", "detail"}],
+"verify": {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices"}}.`,
+    )
+    .action(async (opts: { from: string; to: string; concurrency: number; quiet?: boolean }) => {
+      const g = globals();
+      if (opts.from === opts.to) throw new CliError('--from and --to name the same store: give the store to copy and another one to copy it into', EXIT.usage);
+      if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1 || opts.concurrency > 256) throw new CliError('--concurrency must be a whole number from 1 to 256', EXIT.usage);
+      checkSource(opts.from);
+      const quiet = opts.quiet === true;
+      const started = Date.now();
+      let lastReport = 0;
+      const every = (line: () => string): void => {
+        if (quiet || Date.now() - lastReport < 1000) return;
+        lastReport = Date.now();
+        log(line());
+      };
+
+      const source = await openLedger({ ...g, store: opts.from });
+      let summary: MigrationSummary;
+      try {
+        const target = await openLedger({ ...g, store: opts.to });
+        try {
+          summary = await migrateLog(source.store, target.store, {
+            concurrency: opts.concurrency,
+            onProgress: (p) =>
+              every(() => `migrate: ${n(p.eventsRead)} events of ${n(p.streamsRead)} streams read · ${n(p.eventsCopied)} events copied to ${n(p.streamsCopied)} streams · ${n(p.eventsAlreadyThere)} already there · ${rate(p.eventsRead, started)} events/s`),
+            onCompareProgress: (p) => every(() => `migrate: compared ${n(p.streamsCompared)} of ${n(p.streams)} streams`),
+          });
+        } catch (e) {
+          throw stopped(e, opts.to);
+        } finally {
+          await target.close();
+        }
+      } finally {
+        await source.close();
+      }
+      if (!quiet) log(`migrate: copied in ${((Date.now() - started) / 1000).toFixed(1)} s; verifying the target`);
+
+      // Opened again: the division tree and policy the verify replays against are the target's own now.
+      const copied: Ledger = await openLedger({ ...g, store: opts.to });
+      let verification: LogVerification;
+      try {
+        verification = await verifyLog(copied.store, copied.context(), {
+          onProgress: (p) => every(() => `migrate: verified ${n(p.streamsChecked)} of ${n(p.streams)} streams`),
+        });
+      } finally {
+        await copied.close();
+      }
+      const { copy, comparison } = summary;
+      if (g.json)
+        emitJson({
+          from: masked(opts.from), to: masked(opts.to), streams: comparison.streams, events: comparison.events,
+          copied: copy.eventsCopied, alreadyThere: copy.eventsAlreadyThere, differences: comparison.differences,
+          verify: { streams: verification.streams, events: verification.events, anomalies: verification.anomalies, notices: verification.notices.length },
+        });
+      else showText(summary, verification);
+      process.exitCode = comparison.differences.length > 0 || verification.anomalies.length > 0 ? EXIT.anomalies : EXIT.ok;
+    });

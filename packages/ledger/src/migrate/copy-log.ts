@@ -1,0 +1,139 @@
+import type { EventStore, RecordedEvent, StreamAppend } from '@hearth/event-store';
+import { AppendWindow } from './append-window';
+import { MigrationDifferenceError } from './migration-difference-error';
+import { checkedTargetVersion } from './stream-on-target';
+
+export interface CopyProgress {
+  /** Source events read so far (all of them once the copy ends). */
+  readonly eventsRead: number;
+  /** Events appended to the target by this run. */
+  readonly eventsCopied: number;
+  /** Events the target already held (an earlier run), each checked against the source. */
+  readonly eventsAlreadyThere: number;
+  /** Distinct streams read so far. */
+  readonly streamsRead: number;
+  /** Streams this run appended to. */
+  readonly streamsCopied: number;
+  /** The source's last position when the copy started: `eventsRead` grows towards it. */
+  readonly sourceHead: number;
+  readonly sourcePosition: number;
+}
+
+export interface CopyOptions {
+  /** Appends in flight at once on a target without atomic batches. Default 16. */
+  readonly concurrency?: number;
+  /** Source events per read (and at most per batch on a target with atomic batches). Default 1000. */
+  readonly pageSize?: number;
+  /** Appends run together only for events recorded within this span (ms). Default 1000. */
+  readonly orderSpanMs?: number;
+  readonly onProgress?: (p: CopyProgress) => void;
+}
+
+export interface CopyResult extends CopyProgress {
+  /** Every stream of the source, in order of first appearance in its log. */
+  readonly streams: readonly string[];
+}
+
+/** Consecutive events of one stream in the log: one append. */
+const runsOf = (page: readonly RecordedEvent[]): RecordedEvent[][] => {
+  const runs: RecordedEvent[][] = [];
+  for (const event of page) {
+    const last = runs.at(-1);
+    if (last && last[0]?.streamId === event.streamId) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
+};
+
+/** Runs `work` on every item, at most `limit` at a time. */
+const eachBounded = async <T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await work(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+};
+
+const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; latest: number } => {
+  const times = events.map((e) => Date.parse(e.metadata.recordedAt));
+  return { earliest: Math.min(...times), latest: Math.max(...times) };
+};
+
+/**
+ * Copies the source's log onto the target in the source's log order, stream by stream
+ * with the exact expected version of each append, carrying every event's id, type, data
+ * and metadata unchanged (so hash chains verify on the target). Global positions are the
+ * target's own. A stream the target already holds (an earlier, interrupted run) is
+ * compared event for event up to the target's version and only the rest is appended.
+ *
+ * On a target with atomic batches each page is one `appendBatch` in log order (the
+ * target's log order is the source's); otherwise appends run through an AppendWindow.
+ */
+export const copyLog = async (source: EventStore, target: EventStore, opts: CopyOptions = {}): Promise<CopyResult> => {
+  const pageSize = opts.pageSize ?? 1000;
+  const window = new AppendWindow(opts.concurrency ?? 16, opts.orderSpanMs ?? 1000);
+  const sourceHead = await source.headPosition();
+  const targetWasEmpty = (await target.headPosition()) === 0;
+  /** The version each stream will have on the target once what is submitted is written. */
+  const targetVersion = new Map<string, number>();
+  let eventsRead = 0;
+  let eventsCopied = 0;
+  let eventsAlreadyThere = 0;
+  let sourcePosition = 0;
+  const copiedStreams = new Set<string>();
+  const progress = (): CopyProgress => ({ eventsRead, eventsCopied, eventsAlreadyThere, streamsRead: targetVersion.size, streamsCopied: copiedStreams.size, sourceHead, sourcePosition });
+
+  try {
+    for (;;) {
+      const page = await source.readAll({ after: sourcePosition, maxCount: pageSize });
+      if (page.length === 0) break;
+      const fresh = [...new Set(page.map((e) => e.streamId))].filter((id) => !targetVersion.has(id));
+      if (targetWasEmpty) for (const id of fresh) targetVersion.set(id, -1);
+      else await eachBounded(fresh, opts.concurrency ?? 16, async (id) => void targetVersion.set(id, await checkedTargetVersion(source, target, id)));
+
+      const batch: StreamAppend[] = [];
+      for (const run of runsOf(page)) {
+        const streamId = (run[0] as RecordedEvent).streamId;
+        const have = targetVersion.get(streamId) ?? -1;
+        const missing = run.filter((e) => e.streamVersion > have);
+        eventsAlreadyThere += run.length - missing.length;
+        const first = missing[0];
+        if (first === undefined) continue;
+        if (first.streamVersion !== have + 1)
+          throw new MigrationDifferenceError(streamId, first.streamVersion, `the source's log gives version ${first.streamVersion} after version ${have}`);
+        const append: StreamAppend = {
+          streamId,
+          expectedVersion: have,
+          events: missing.map(({ eventId, type, data, metadata }) => ({ eventId, type, data, metadata })),
+        };
+        targetVersion.set(streamId, have + missing.length);
+        copiedStreams.add(streamId);
+        if (target.atomicBatches) batch.push(append);
+        else
+          await window.submit({
+            streamId,
+            ...recordedAt(missing),
+            run: async () => {
+              await target.appendToStream(append.streamId, append.events, append.expectedVersion);
+              eventsCopied += append.events.length;
+            },
+          });
+      }
+      if (batch.length > 0) {
+        await target.appendBatch(batch);
+        eventsCopied += batch.reduce((n, a) => n + a.events.length, 0);
+      }
+      eventsRead += page.length;
+      sourcePosition = (page.at(-1) as RecordedEvent).position;
+      opts.onProgress?.(progress());
+    }
+  } catch (error) {
+    // Let the appends already sent settle before the caller closes the stores.
+    await window.drain().catch(() => undefined);
+    throw error;
+  }
+  await window.drain();
+  const result = { ...progress(), streams: [...targetVersion.keys()] };
+  opts.onProgress?.(result);
+  return result;
+};
