@@ -1,5 +1,6 @@
 import type { Projection } from '../projection';
 import { CaseActivityProjection } from './case-activity.projection';
+import { DivisionCountersProjection } from './division-counters.projection';
 import { HouseholdStatusProjection } from './household-status.projection';
 import { LaborConcernProjection } from './labor-concern.projection';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   LaborConcernProjection,
   MemberEligibilityProjection,
   CaseActivityProjection,
+  DivisionCountersProjection,
 ];

@@ -21,7 +21,7 @@ export const nextStatus = (current: Status, event: HouseholdEvent): Status => {
   }
 };
 
-const STATUS_EVENTS: readonly EventType[] = [
+export const STATUS_EVENTS: readonly EventType[] = [
   'HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'ApplicationWithdrawn', 'ApplicationRejected',
   'HouseholdIdentified', 'HouseholdCleared', 'HouseholdRelapsed', 'HouseholdExempted', 'HouseholdWithdrew',
   'HouseholdDeregistered',

@@ -1,6 +1,7 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
 import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
+import { VillageCounters } from './village-counters';
 import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
 
 export interface ClearanceQuery {
@@ -19,7 +20,11 @@ const IN_YEAR: Readonly<Record<string, keyof AnnualCounts>> = {
   HouseholdDeregistered: 'deregisteredInYear',
 };
 
-/** Per-village annual counts for year Y, from the status and concern facts (domain.md §5 "Annual clearance"). */
+/**
+ * Per-village annual counts for year Y, from the per-household status and concern facts
+ * (domain.md §5 "Annual clearance"): what the counters answer from, for a baseline
+ * cutoff that is not a month's last day (docs/decisions/0054).
+ */
 export const annualCountsByVillage = (facts: ReadModelFacts, policy: Policy, year: number): Map<string, AnnualCounts> => {
   const end = endOfYear(year);
   // A household counts, for the whole year, in the village it is in at the end of it (docs/decisions/0015).
@@ -44,10 +49,19 @@ export const annualCountsByVillage = (facts: ReadModelFacts, policy: Policy, yea
   return tally.byVillage;
 };
 
-export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
-export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
-export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
-export function clearanceReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
-  const { division, rows } = divisionRows(tree, q, annualCountsByVillage(facts, policy, q.year), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
+/** Where the per-village counts come from: the division counters, or the facts for a cutoff they cannot serve. */
+export interface ClearanceSources {
+  readonly facts: ReadModelFacts;
+  readonly counters: VillageCounters;
+}
+
+const countsFor = (src: ClearanceSources, policy: Policy, year: number): Map<string, AnnualCounts> =>
+  VillageCounters.servesBaseline(policy) ? src.counters.annualCounts(policy, year) : annualCountsByVillage(src.facts, policy, year);
+
+export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
+export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
+export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
+export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.year), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

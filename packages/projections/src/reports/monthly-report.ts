@@ -3,6 +3,7 @@ import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCounts, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
+import type { VillageCounters } from './village-counters';
 
 export interface MonthQuery {
   readonly month: string;
@@ -11,7 +12,7 @@ export interface MonthQuery {
   readonly subtree?: boolean;
 }
 
-/** Per-village monthly dynamic-clearance counts (domain.md §5). */
+/** Per-village monthly dynamic-clearance counts (domain.md §5), from the per-household facts: the reports read the division counters instead; kept as their cross-check in tests. */
 export const monthlyCountsByVillage = (facts: ReadModelFacts, month: string): Map<string, MonthlyCounts> => {
   const first = firstDayOf(month);
   const last = lastDayOf(month);
@@ -28,10 +29,10 @@ export const monthlyCountsByVillage = (facts: ReadModelFacts, month: string): Ma
   return tally.byVillage;
 };
 
-export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
-export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery & { byChild?: false }): MonthlyClearance;
-export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
-export function monthlyReport(facts: ReadModelFacts, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
-  const { division, rows } = divisionRows(tree, q, monthlyCountsByVillage(facts, q.month), emptyMonthlyCounts, addCounts, (code, c) => monthlyClearance(code, q.month, c));
+export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
+export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery & { byChild?: false }): MonthlyClearance;
+export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
+export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
+  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month), emptyMonthlyCounts, addCounts, (code, c) => monthlyClearance(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }

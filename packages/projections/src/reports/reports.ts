@@ -7,6 +7,7 @@ import { householdStatuses, HouseholdStatusQuery } from './household-status-repo
 import { monthlyReport, MonthQuery } from './monthly-report';
 import { progressReport } from './progress-report';
 import { ReadModelFacts } from './read-model-facts';
+import { VillageCounters } from './village-counters';
 import type {
   AnnualClearance, AnnualClearanceByChild, HouseholdStatusRow, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress,
   MonthlyProgressByChild, OpenLaborConcern, ServiceBacklog,
@@ -15,9 +16,11 @@ import type {
 /** The queries over the projections' tables, shaped as cli.md's `report --json` documents. */
 export class Reports {
   private readonly facts: ReadModelFacts;
+  private readonly counters: VillageCounters;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
     this.facts = new ReadModelFacts(db);
+    this.counters = new VillageCounters(db);
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
@@ -25,7 +28,7 @@ export class Reports {
   clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
   clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
   clearanceReport(q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
-    return clearanceReport(this.facts, this.divisions, this.policy, q);
+    return clearanceReport({ facts: this.facts, counters: this.counters }, this.divisions, this.policy, q);
   }
 
   monthlyReport(q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
@@ -33,7 +36,7 @@ export class Reports {
   monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
-    return monthlyReport(this.facts, this.divisions, q);
+    return monthlyReport(this.counters, this.divisions, q);
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;

@@ -1,0 +1,125 @@
+import type { Status } from '@hearth/domain';
+import { stockMove } from '../reports/stock-moves';
+import { endOfMonthIndex, monthIndex } from './village-series';
+
+/**
+ * What the division counters need to know of one household: the villages it was in, its
+ * status changes and its labour concerns, each with its business date (and log position,
+ * which orders events of one stream). Small: a few entries a household.
+ */
+export interface HouseholdTimeline {
+  /** [position, occurredOn, village]: the registration, then every HouseholdTransferred. */
+  readonly villages: [number, string, string][];
+  /** [position, occurredOn, eventType, from, to]: every status-changing event. */
+  readonly statuses: [number, string, string, Status, Status][];
+  /** visitId → [raisedOn, resolvedOn]: labour concerns. */
+  readonly concerns: Record<string, [string | null, string | null]>;
+}
+
+export const emptyTimeline = (): HouseholdTimeline => ({ villages: [], statuses: [], concerns: {} });
+
+/** The annual counts of domain.md §5.1 that count events of a type in the year. */
+const IN_YEAR: Readonly<Record<string, string>> = {
+  HouseholdIdentified: 'identifiedInYear',
+  HouseholdCleared: 'clearedInYear',
+  HouseholdRelapsed: 'relapsedInYear',
+  HouseholdWithdrew: 'withdrawnInYear',
+  HouseholdExempted: 'exemptedInYear',
+  HouseholdDeregistered: 'deregisteredInYear',
+};
+
+/** The village at the end of `date`: the last one entered on or before it (log order), else the registration's (docs/decisions/0015). */
+const villageAt = (t: HouseholdTimeline, date: string): string | undefined => {
+  let best: [number, string, string] | undefined;
+  let first: [number, string, string] | undefined;
+  for (const v of t.villages) {
+    if (v[1] <= date && (best === undefined || v[0] > best[0])) best = v;
+    if (first === undefined || v[0] < first[0]) first = v;
+  }
+  return (best ?? first)?.[2];
+};
+
+/** The status at the end of `date`: the `to` of the last change on or before it (log order). */
+const statusAt = (t: HouseholdTimeline, date: string): Status | undefined => {
+  let best: [number, string, string, Status, Status] | undefined;
+  for (const s of t.statuses) if (s[1] <= date && (best === undefined || s[0] > best[0])) best = s;
+  return best?.[4];
+};
+
+const concernOpenAt = (t: HouseholdTimeline, date: string): boolean =>
+  Object.values(t.concerns).some(([raised, resolved]) => raised !== null && raised <= date && !(resolved !== null && resolved <= date));
+
+/** The stock keys the household holds at the end of month index `i`. */
+const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: number): string[] => {
+  const end = endOfMonthIndex(i);
+  const status = statusAt(t, end);
+  const keys: string[] = [];
+  const baseline = firstIdentified !== undefined && firstIdentified <= end ? firstIdentified.slice(0, 7) : undefined;
+  if (baseline !== undefined) keys.push(`stock.baseline.${baseline}`);
+  if (status === 'identified') keys.push('stock.identified');
+  if (status === 'cleared') {
+    if (concernOpenAt(t, end)) keys.push('stock.underReview');
+    else if (baseline !== undefined) keys.push(`stock.baselineCleared.${baseline}`);
+  }
+  return keys;
+};
+
+/** A key of the contribution map: village, counter key and month index. */
+export const contributionKey = (village: string, key: string, month: number): string => `${village}\u0000${key}\u0000${month}`;
+
+const add = (out: Map<string, number>, k: string, d: number): void => {
+  const n = (out.get(k) ?? 0) + d;
+  if (n === 0) out.delete(k);
+  else out.set(k, n);
+};
+
+/**
+ * Pure: what one household adds to the division counters, as deltas by (village, key,
+ * month). Stocks: +1 in the month the household enters a (village, stock) at a month's
+ * end, −1 in the month it leaves. Monthly moves count in the village at the end of their
+ * month, annual event counts in the village at the end of their year (at its December):
+ * whole periods follow the household (docs/decisions/0015). Baseline stocks are kept by
+ * the month of the first identification, so any cutoff at a month's end can be applied
+ * at query time.
+ */
+export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
+  const out = new Map<string, number>();
+  if (t.villages.length === 0) return out;
+  let firstIdentified: string | undefined;
+  for (const s of t.statuses) if (s[2] === 'HouseholdIdentified' && (firstIdentified === undefined || s[1] < firstIdentified)) firstIdentified = s[1];
+
+  const dates = [...t.villages.map((v) => v[1]), ...t.statuses.map((s) => s[1])];
+  for (const [raised, resolved] of Object.values(t.concerns)) {
+    if (raised !== null) dates.push(raised);
+    if (resolved !== null) dates.push(resolved);
+  }
+  const months = [...new Set(dates.map(monthIndex))].sort((a, b) => a - b);
+  let held = new Set<string>();
+  for (const m of months) {
+    const village = villageAt(t, endOfMonthIndex(m)) as string;
+    const now = new Set(stocksAt(t, firstIdentified, m).map((k) => `${village}\u0000${k}`));
+    for (const k of held) if (!now.has(k)) add(out, `${k}\u0000${m}`, -1);
+    for (const k of now) if (!held.has(k)) add(out, `${k}\u0000${m}`, 1);
+    held = now;
+  }
+
+  for (const [, on, type, from, to] of t.statuses) {
+    const m = monthIndex(on);
+    const move = stockMove(type, from, to);
+    if (move) add(out, contributionKey(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m), 1);
+    const inYear = IN_YEAR[type];
+    if (inYear) {
+      const december = Number(on.slice(0, 4)) * 12 + 11;
+      add(out, contributionKey(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december), 1);
+    }
+  }
+  return out;
+};
+
+/** What changes in the counters when a household's contribution goes from `before` to `after`. */
+export const contributionDiff = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const [k, n] of after) add(out, k, n);
+  for (const [k, n] of before) add(out, k, -n);
+  return out;
+};

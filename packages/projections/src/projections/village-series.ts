@@ -1,0 +1,56 @@
+/**
+ * A cumulative monthly series: the value at month index i (year × 12 + month − 1) is the
+ * sum of every delta added at a month ≤ i. Stocks (households in a status at a month's
+ * end) are sums of +1 on entering and −1 on leaving; flows (events in a month) are read
+ * as the difference of two months. Stored as `base` (the first month index held) and
+ * Int32 values from there: before `base` the value is 0, after the last entry it is the
+ * last entry. The form is canonical (no leading zero, no trailing repeat), so equal
+ * series are equal rows whatever the order the deltas came in.
+ */
+export interface Series {
+  readonly base: number;
+  readonly values: Int32Array;
+}
+
+export const monthIndex = (date: string): number => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+
+/** The last business date of a month index, as a string that compares correctly with any date of that month. */
+export const endOfMonthIndex = (i: number): string => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}-31`;
+
+export const valueAt = (s: Series, i: number): number => {
+  if (i < s.base || s.values.length === 0) return 0;
+  const k = Math.min(i - s.base, s.values.length - 1);
+  return s.values[k] as number;
+};
+
+/** Adds `delta` from month `i` onwards; returns the canonical series (empty values: zero everywhere). */
+export const addFrom = (s: Series | undefined, i: number, delta: number): Series => {
+  const base = s === undefined || s.values.length === 0 ? i : Math.min(s.base, i);
+  const oldEnd = s === undefined ? base : s.base + s.values.length;
+  const end = Math.max(oldEnd, i + 1);
+  const values = new Int32Array(end - base);
+  for (let k = base; k < end; k++) values[k - base] = (s ? valueAt(s, k) : 0) + (k >= i ? delta : 0);
+  return canonical({ base, values });
+};
+
+const canonical = (s: Series): Series => {
+  let from = 0;
+  while (from < s.values.length && s.values[from] === 0) from++;
+  let to = s.values.length;
+  while (to - 1 > from && s.values[to - 1] === s.values[to - 2]) to--;
+  return { base: s.base + from, values: s.values.slice(from, to) };
+};
+
+export const isZero = (s: Series): boolean => s.values.length === 0;
+
+export const toBlob = (s: Series): Buffer => {
+  const b = Buffer.alloc(s.values.length * 4);
+  s.values.forEach((v, k) => b.writeInt32LE(v, k * 4));
+  return b;
+};
+
+export const fromBlob = (base: number, blob: Buffer): Series => {
+  const values = new Int32Array(blob.byteLength / 4);
+  for (let k = 0; k < values.length; k++) values[k] = blob.readInt32LE(k * 4);
+  return { base, values };
+};

@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import { lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
+import { monthIndex } from '../projections/village-series';
+import { inc, VillageTally } from './division-scope';
+import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
+
+type Row = [key: string, village: string, base: number, series: Buffer];
+
+/** The value of a stored cumulative series at month index i, read straight from its blob. */
+const valueAt = (base: number, blob: Buffer, i: number): number => {
+  const n = blob.byteLength / 4;
+  if (i < base || n === 0) return 0;
+  return blob.readInt32LE(Math.min(i - base, n - 1) * 4);
+};
+
+const after = (prefix: string): string => `${prefix}\uffff`;
+
+/**
+ * The read side of the division counters (`agg_village_series`, see
+ * DivisionCountersProjection): per-village annual and monthly counts from a few rows a
+ * village, whatever the number of households.
+ */
+export class VillageCounters {
+  private readonly range: Database.Statement<[string, string], Row>;
+
+  constructor(db: Database.Database) {
+    this.range = db.prepare<[string, string], Row>('SELECT key, village, base, series FROM agg_village_series WHERE key BETWEEN ? AND ?').raw();
+  }
+
+  private rows(from: string, to: string): Row[] {
+    return this.range.all(from, to);
+  }
+
+  /**
+   * Whether the baseline can be read from the counters: they keep baseline households by
+   * the month of their first identification, so the cutoff must be a month's last day.
+   */
+  static servesBaseline(policy: Policy): boolean {
+    return policy.baselineCutoff === lastDayOf(monthOf(policy.baselineCutoff));
+  }
+
+  /** Per-village annual counts for year Y (domain.md §5.1); only for a policy the counters serve (servesBaseline). */
+  annualCounts(policy: Policy, year: number): Map<string, AnnualCounts> {
+    const december = year * 12 + 11;
+    const cutoff = monthOf(policy.baselineCutoff);
+    const tally = new VillageTally(emptyAnnualCounts);
+    for (const [key, village, base, blob] of [
+      ...this.rows('stock.baseline.', `stock.baseline.${cutoff}`),
+      ...this.rows('stock.baselineCleared.', `stock.baselineCleared.${cutoff}`),
+    ])
+      inc(tally.of(village), key.startsWith('stock.baselineCleared.') ? 'baselineCleared' : 'baseline', valueAt(base, blob, december));
+    for (const [key, village, base, blob] of [...this.rows('stock.identified', 'stock.identified'), ...this.rows('stock.underReview', 'stock.underReview')])
+      inc(tally.of(village), key === 'stock.identified' ? 'stockAtEnd' : 'underReview', valueAt(base, blob, december));
+    for (const [key, village, base, blob] of this.rows('year.', after('year.')))
+      inc(tally.of(village), key.slice('year.'.length) as keyof AnnualCounts, valueAt(base, blob, december) - valueAt(base, blob, december - 12));
+    return tally.byVillage;
+  }
+
+  /** Per-village monthly dynamic-clearance counts (domain.md §5.2). */
+  monthlyCounts(month: Month | string): Map<string, MonthlyCounts> {
+    const i = monthIndex(`${month}-01`);
+    const tally = new VillageTally(emptyMonthlyCounts);
+    for (const [, village, base, blob] of this.rows('stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(base, blob, i));
+    for (const [key, village, base, blob] of this.rows('month.', after('month.')))
+      inc(tally.of(village), key.slice('month.'.length) as keyof MonthlyCounts, valueAt(base, blob, i) - valueAt(base, blob, i - 1));
+    // A household counts for the whole month in its village at the month's end, so the
+    // start of the month follows from its end and the month's moves (docs/decisions/0015).
+    for (const c of tally.byVillage.values())
+      inc(c, 'stockAtStart', c.stockAtEnd - c.identified - c.relapsed + c.cleared + c.withdrawn + c.exempted + c.deregistered);
+    return tally.byVillage;
+  }
+}
