@@ -54,7 +54,8 @@ const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: 
   const end = endOfMonthIndex(i);
   const status = statusAt(t, end);
   const keys: string[] = [];
-  const baseline = firstIdentified !== undefined && firstIdentified <= end ? firstIdentified.slice(0, 7) : undefined;
+  // Baseline is a property of the household (its first identification, whenever that is), counted in every year it belongs to a village.
+  const baseline = firstIdentified?.slice(0, 7);
   if (baseline !== undefined) keys.push(`stock.baseline.${baseline}`);
   if (status === 'identified') keys.push('stock.identified');
   if (status === 'cleared') {
