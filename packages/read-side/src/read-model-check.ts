@@ -60,15 +60,25 @@ const keysOf = (scope: Scope, period: number | string): string[] =>
 const readModelFigures = (reports: Reports, scope: Scope, period: number | string): Map<string, unknown> => {
   const out = new Map<string, unknown>();
   const wanted = new Set(scope.divisions);
-  const put = (kind: string, rows: readonly { division: string }[], suffix: string): void => {
-    for (const row of rows) if (wanted.has(row.division)) out.set(`${kind} ${row.division} ${suffix}`, row);
+  // Damaged tables can hold what no event could have written: a report that fails on them is a difference, not a crash.
+  const attempt = <T>(f: () => T): T | { readonly failed: string } => {
+    try {
+      return f();
+    } catch (e) {
+      return { failed: (e as Error).message };
+    }
+  };
+  const put = (kind: string, suffix: string, f: () => { rows: readonly { division: string }[] }): void => {
+    const result = attempt(f);
+    if ('failed' in result) for (const d of scope.divisions) out.set(`${kind} ${d} ${suffix}`, result);
+    else for (const row of result.rows) if (wanted.has(row.division)) out.set(`${kind} ${row.division} ${suffix}`, row);
   };
   if (typeof period === 'number') {
-    put('clearance', reports.clearanceReport({ year: period, subtree: true }).rows, String(period));
-    for (const division of scope.divisions) out.set(`backlog ${division} ${period}-12-31`, reports.backlogReport({ asOf: `${period}-12-31`, division }));
+    put('clearance', String(period), () => reports.clearanceReport({ year: period, subtree: true }));
+    for (const division of scope.divisions) out.set(`backlog ${division} ${period}-12-31`, attempt(() => reports.backlogReport({ asOf: `${period}-12-31`, division })));
   } else {
-    put('monthly', reports.monthlyReport({ month: period, subtree: true }).rows, period);
-    put('progress', reports.progressReport({ month: period, subtree: true }).rows, period);
+    put('monthly', period, () => reports.monthlyReport({ month: period, subtree: true }));
+    put('progress', period, () => reports.progressReport({ month: period, subtree: true }));
   }
   return out;
 };
