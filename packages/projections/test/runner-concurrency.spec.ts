@@ -83,6 +83,16 @@ describe('the runner beside another writer of the same read models', () => {
     await p.close();
   });
 
+  it('a live runner waited on after a reset elsewhere replays the log without waiting for a new event', async () => {
+    const p = openProjections(store, { policy, divisions: region });
+    await p.runner.start();
+    await resetElsewhere();
+    expect(p.runner.position()).toBe(0);
+    await p.runner.waitFor(head);
+    expect(dumpReadModels(store.db)).toBe(reference);
+    await p.close();
+  });
+
   it('reads one snapshot only when every read model stands at one position, at least the one asked for', async () => {
     const p = openProjections(store, { policy, divisions: region, runner: { batchSize: 50 } });
     await p.runner.catchUp();
