@@ -3,6 +3,7 @@ import * as E from 'fp-ts/Either';
 import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
 import { CliError, EXIT } from './exit-codes';
 import { Ledger } from '@hearth/ledger';
+import { isBusyError } from '@hearth/projections';
 
 export interface GlobalOptions {
   store?: string;
@@ -48,6 +49,8 @@ export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
     return await Ledger.open({ storeUrl: url, policy: loadPolicy(o) });
   } catch (e) {
     if (e instanceof CliError) throw e;
+    // Locked by another process is not bad input: main.ts reports it as "busy, try again".
+    if (isBusyError(e)) throw e;
     throw new CliError(`cannot open store ${url}: ${(e as Error).message}`, EXIT.usage);
   }
 };

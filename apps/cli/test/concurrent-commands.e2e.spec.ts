@@ -63,6 +63,20 @@ describe('hearth commands side by side on one store', () => {
     }
   }, 180_000);
 
+  it('a store locked by another process past every wait ends in one line and exit 6, not a stack trace', async () => {
+    const holder = new Database(file);
+    holder.pragma('busy_timeout = 5000');
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const run = await finished(hearthAsync(at('report', 'clearance', '--year', '2018')));
+      expect(run.code).toBe(6);
+      expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^hearth: the store is locked by another process .* try again$/)]);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  }, 120_000);
+
   it('verify --read-models exits 0 on healthy read models and 5, naming the row and the figures, after a row is edited behind their back', () => {
     const healthy = hearth(at('--json', 'verify', '--read-models'));
     expect(healthy.code).toBe(0);
