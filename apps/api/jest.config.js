@@ -3,6 +3,8 @@ const preset = require('../../jest.preset.js');
 module.exports = {
   ...preset,
   rootDir: __dirname,
+  // End-to-end tests start servers and spawn the CLI on a shared, busy machine: generous, never a timed assertion.
+  testTimeout: 120_000,
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

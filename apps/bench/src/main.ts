@@ -1,4 +1,7 @@
 import { runBenchmarks } from './bench';
+import { parseLoadArgs } from './load/load-args';
+import { runLoadBenchmark } from './load/load-bench';
+import { loadRunHealthy, renderLoadReport } from './load/render-load';
 import { renderReport } from './render';
 
 export interface BenchArgs {
@@ -10,7 +13,7 @@ export interface BenchArgs {
   readonly workDir?: string;
 }
 
-const USAGE = 'usage: npx tsx apps/bench/src/main.ts [--households N] [--seed S] [--rounds R] [--json] [--work DIR --keep]';
+const USAGE = 'usage: npx tsx apps/bench/src/main.ts [--households N] [--seed S] [--rounds R] [--json] [--work DIR --keep]\n       npx tsx apps/bench/src/main.ts load --help   (the HTTP load benchmark)';
 
 export const parseArgs = (argv: readonly string[]): BenchArgs => {
   let households = 2000;
@@ -38,7 +41,23 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
   return { households, seed, rounds, json, keep, ...(workDir !== undefined ? { workDir } : {}) };
 };
 
+/** `load`: concurrent HTTP clients against the real service, then verify (exit 1 unless the run is clean). */
+const load = async (argv: readonly string[]): Promise<void> => {
+  const args = parseLoadArgs(argv);
+  const report = await runLoadBenchmark({
+    clients: args.clients,
+    households: args.households,
+    seconds: args.seconds,
+    keep: args.keep,
+    ...(args.workDir !== undefined ? { workDir: args.workDir } : {}),
+    onStage: (s) => process.stderr.write(`bench load: ${s}\n`),
+  });
+  process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderLoadReport(report)}\n`);
+  if (!loadRunHealthy(report)) process.exitCode = 1;
+};
+
 const main = async (): Promise<void> => {
+  if (process.argv[2] === 'load') return load(process.argv.slice(3));
   const args = parseArgs(process.argv.slice(2));
   const report = await runBenchmarks({
     households: args.households,

@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
+import { isDamagedEventError } from '@hearth/event-store';
+import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
+import { describePathProblem, describeSystemFailure } from './system-failure';
 import { Ledger } from '@hearth/ledger';
-import { isBusyError } from '@hearth/projections';
 
 export interface GlobalOptions {
   store?: string;
@@ -20,7 +23,7 @@ export const readJsonFile = (path: string, what: string): unknown => {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`cannot read ${what} ${path}: ${(e as Error).message}`, EXIT.usage);
+    throw new CliError(`cannot read ${what} ${path}: ${describePathProblem(e)}`, EXIT.usage);
   }
   try {
     return JSON.parse(text);
@@ -33,24 +36,33 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   if (!o.policy) return referencePolicy;
   const parsed = parsePolicy(readJsonFile(o.policy, 'policy file'));
   if (E.isLeft(parsed))
-    throw new CliError(`policy file ${o.policy} is invalid:\n${parsed.left.map((f) => `  ${f.path || '(file)'}: ${f.message}`).join('\n')}`, EXIT.usage);
+    throw new CliError(
+      `policy file ${o.policy} is invalid: ${parsed.left.map((f) => `${f.path || '(file)'}: ${f.message}`).join('; ')}. Fix the file, or leave the key out to use the reference value.`,
+      EXIT.usage,
+    );
   return parsed.right;
 };
 
 export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
   const url = storeUrl(o);
+  const policy = loadPolicy(o);
   if (url.startsWith('sqlite:')) {
-    const { mkdirSync } = await import('node:fs');
-    const { dirname } = await import('node:path');
     const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (e) {
+        throw new CliError(`cannot create the store ${path}: ${describePathProblem(e)}${(e as { path?: string }).path ? ` (${(e as { path: string }).path})` : ''}. Choose another --store path.`, EXIT.usage);
+      }
+    }
   }
   try {
-    return await Ledger.open({ storeUrl: url, policy: loadPolicy(o) });
+    return await Ledger.open({ storeUrl: url, policy });
   } catch (e) {
     if (e instanceof CliError) throw e;
-    // Locked by another process is not bad input: main.ts reports it as "busy, try again".
-    if (isBusyError(e)) throw e;
-    throw new CliError(`cannot open store ${url}: ${(e as Error).message}`, EXIT.usage);
+    // Opening reads the division tree: a damaged tree event is named like any other.
+    if (isDamagedEventError(e)) throw damagedLogError(e);
+    const system = describeSystemFailure(e);
+    throw new CliError(`cannot open store ${url}: ${system?.message ?? (e as Error).message}`, system?.exitCode ?? EXIT.usage);
   }
 };

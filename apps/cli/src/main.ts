@@ -9,7 +9,9 @@ import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions } from './global-options';
-import { log } from './output/emit';
+import { dropOutputOnceUnread, log } from './output/emit';
+import { escapeControls, cut } from './output/printable';
+import { describeSystemFailure } from './system-failure';
 import { storeBusyError } from './store-busy';
 
 export const buildProgram = (): Command => {
@@ -36,6 +38,17 @@ export const buildProgram = (): Command => {
   return program;
 };
 
+/**
+ * A failure message is for a terminal: control characters of input it quotes are
+ * escaped, and it is cut to a readable length. Lines the message itself breaks into
+ * (a list of a file's bad fields) are indented under the first.
+ */
+const MAX_MESSAGE = 4000;
+const fail = (message: string, exitCode: number): number => {
+  log(`hearth: ${cut(message, MAX_MESSAGE).split('\n').map(escapeControls).join('\n  ')}`);
+  return exitCode;
+};
+
 export const run = async (argv: readonly string[]): Promise<number> => {
   const program = buildProgram();
   try {
@@ -44,17 +57,17 @@ export const run = async (argv: readonly string[]): Promise<number> => {
   } catch (caught) {
     const e = storeBusyError(caught) ?? caught;
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (e instanceof CliError) {
-      log(`hearth: ${e.message}`);
-      return e.exitCode;
-    }
-    log(`hearth: unexpected error: ${(e as Error).stack ?? String(e)}`);
-    return 1;
+    if (e instanceof CliError) return fail(e.message, e.exitCode);
+    const system = describeSystemFailure(e);
+    if (system) return fail(system.message, system.exitCode);
+    if (process.env['HEARTH_DEBUG']) log((e as Error).stack ?? String(e));
+    return fail(`unexpected error (a bug in Hearth — please report it, with HEARTH_DEBUG=1 for the details): ${(e as Error).message ?? String(e)}`, EXIT.unexpected);
   }
 };
 
 /** What the `hearth` executable runs. */
 export const runFromProcess = (): void => {
+  dropOutputOnceUnread();
   void run(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,6 +1,7 @@
 import { Ledger } from '@hearth/ledger';
 import { RunnerProgress } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
+import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
 import { emitJson, emitText, log } from './output/emit';
@@ -21,15 +22,17 @@ export const progressLine = (what: string) => {
  */
 export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catchUp?: boolean } = {}): Promise<ReadSide> => {
   try {
-    return await ReadSide.open(ledger, {
-      catchUp: opts.catchUp !== false,
-      ...(opts.quiet
-        ? {}
-        : {
-            onReset: (names) => log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
-            onProgress: progressLine('catching up'),
-          }),
-    });
+    return await refuseOverDamagedLog(() =>
+      ReadSide.open(ledger, {
+        catchUp: opts.catchUp !== false,
+        ...(opts.quiet
+          ? {}
+          : {
+              onReset: (names) => log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
+              onProgress: progressLine('catching up'),
+            }),
+      }),
+    );
   } catch (e) {
     if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
     throw e;

@@ -8,8 +8,8 @@ import { CliError, EXIT } from './exit-codes';
  * being reset under a read. Nothing was written or lost; running the command again works.
  */
 export const storeBusyError = (e: unknown): CliError | undefined => {
-  if (e instanceof ReadModelsBusyError || e instanceof ReadModelsNotReadyError) return new CliError(e.message, EXIT.storeBusy);
+  if (e instanceof ReadModelsBusyError || e instanceof ReadModelsNotReadyError) return new CliError(e.message, EXIT.systemFailure);
   if (isBusyError(e))
-    return new CliError('the store is locked by another process and stayed locked through every wait and retry; nothing was written — try again', EXIT.storeBusy);
+    return new CliError('the store is locked by another process and stayed locked through every wait and retry; nothing was written — try again', EXIT.systemFailure);
   return undefined;
 };

@@ -63,5 +63,7 @@ describe('hearth import killed mid-way (kill -9)', () => {
     expect([0, 3]).toContain(rerun.code);
     expect(JSON.parse(rerun.stdout).resumedAfterLine).toBeGreaterThan(0);
     expect(storeDump(crashed).filter((e) => e.streamId.startsWith('household-'))).toEqual(expected);
+    // and every chain of the resumed store is whole, in an order its clock could have recorded.
+    expect(hearth(['--store', `sqlite:${crashed}`, '--json', 'verify']).code).toBe(0);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { clearanceTarget, cumulativeShareBp, parsePolicy, referencePolicy, shareToBasisPoints } from './policy';
+import { clearanceTarget, cumulativeShareBp, parsePolicy, POLICY_RANGES, referencePolicy, shareToBasisPoints } from './policy';
 
 describe('policy', () => {
   it('holds the reference shares of domain.md §3 exactly', () => {
@@ -28,5 +28,49 @@ describe('policy', () => {
     expect(E.isLeft(p) && p.left.map((f) => f.path)).toEqual(['baselineCutoff']);
     const q = parsePolicy({ baselineCutoff: '2017-06-30', targetShares: { '2017': 0.7, '2018': 0.5 } });
     expect(E.isLeft(q) && q.left.map((f) => f.path)).toEqual(['targetShares']);
+  });
+});
+
+describe('policy ranges', () => {
+  const base = { baselineCutoff: '2017-06-30', targetShares: { '2017': 1 } };
+  it.each([
+    ['backdatingAllowanceDays', 9007199254740991],
+    ['backdatingAllowanceDays', 1e12],
+    ['backdatingAllowanceDays', 1e16],
+    ['followUpEveryDays', 1e300],
+    ['followUpEveryDays', 0],
+    ['lateRecordingDays', 100000],
+    ['minReferrals', 1e9],
+    ['suppressBelow', 1e9],
+    ['annualUpdateFromYear', 12],
+  ])('refuses %s = %p, naming the key and its range', (key, value) => {
+    const p = parsePolicy({ ...base, [key]: value });
+    expect(E.isLeft(p)).toBe(true);
+    if (E.isRight(p)) return;
+    expect(p.left).toHaveLength(1);
+    expect(p.left[0]?.path).toBe(key);
+    const range = POLICY_RANGES[key as keyof typeof POLICY_RANGES];
+    expect(p.left[0]?.message).toContain(`${range.min} to ${range.max}`);
+  });
+  it('refuses a working age outside its range, naming the nested key', () => {
+    const p = parsePolicy({ ...base, workingAge: { min: 16, max: 1e6 } });
+    expect(E.isLeft(p) && p.left.map((f) => f.path)).toEqual(['workingAge.max']);
+  });
+  it('accepts every bound of every range', () => {
+    for (const [key, r] of Object.entries(POLICY_RANGES)) {
+      if (key.startsWith('workingAge')) continue;
+      expect(E.isRight(parsePolicy({ ...base, [key]: r.min }))).toBe(true);
+      expect(E.isRight(parsePolicy({ ...base, [key]: r.max }))).toBe(true);
+    }
+  });
+  it('keeps the reference policy inside the ranges', () => {
+    const { targetSharesBp: _s, workingAge, ...numbers } = referencePolicy;
+    const { baselineCutoff: _b, ...plain } = numbers;
+    for (const [key, value] of Object.entries(plain)) {
+      const r = POLICY_RANGES[key as keyof typeof POLICY_RANGES];
+      expect(value).toBeGreaterThanOrEqual(r.min);
+      expect(value).toBeLessThanOrEqual(r.max);
+    }
+    expect(workingAge.max).toBeLessThanOrEqual(POLICY_RANGES['workingAge.max'].max);
   });
 });

@@ -55,20 +55,40 @@ export const cumulativeShareBp = (policy: Policy, year: number): number =>
 export const clearanceTarget = (baseline: number, cumulativeBp: number): number =>
   Math.floor((baseline * cumulativeBp + 9999) / 10000);
 
-const NonNegInt = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0, 'NonNegativeInteger');
+/**
+ * The range every policy number must fall in. Outside it a policy is refused: a number
+ * such as 1e300 days would make date arithmetic loop for ever, and no programme needs it.
+ * Days are capped at ten years; years follow the business dates' range.
+ */
+export const POLICY_RANGES = {
+  'workingAge.min': { min: 0, max: 150, unit: 'years of age' },
+  'workingAge.max': { min: 0, max: 150, unit: 'years of age' },
+  minReferrals: { min: 0, max: 100, unit: 'referrals' },
+  annualUpdateFromYear: { min: 1900, max: 2999, unit: 'a calendar year' },
+  followUpEveryDays: { min: 1, max: 3650, unit: 'days' },
+  backdatingAllowanceDays: { min: 0, max: 3650, unit: 'days' },
+  suppressBelow: { min: 0, max: 1000, unit: 'a count' },
+  lateRecordingDays: { min: 0, max: 3650, unit: 'days' },
+} as const;
+
+const inRange = (key: keyof typeof POLICY_RANGES) => {
+  const { min, max, unit } = POLICY_RANGES[key];
+  const is = (u: unknown): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max;
+  return new t.Type<number, number, unknown>(`a whole number from ${min} to ${max} (${unit})`, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a);
+};
 const ShareC = t.union([t.number, t.string]);
 
 const PolicyFileC = closed(
   'Policy',
   { baselineCutoff: BusinessDateC, targetShares: t.record(t.string, ShareC) },
   {
-    workingAge: closed('WorkingAge', { min: NonNegInt, max: NonNegInt }),
-    minReferrals: NonNegInt,
-    annualUpdateFromYear: NonNegInt,
-    followUpEveryDays: NonNegInt,
-    backdatingAllowanceDays: NonNegInt,
-    suppressBelow: NonNegInt,
-    lateRecordingDays: NonNegInt,
+    workingAge: closed('WorkingAge', { min: inRange('workingAge.min'), max: inRange('workingAge.max') }),
+    minReferrals: inRange('minReferrals'),
+    annualUpdateFromYear: inRange('annualUpdateFromYear'),
+    followUpEveryDays: inRange('followUpEveryDays'),
+    backdatingAllowanceDays: inRange('backdatingAllowanceDays'),
+    suppressBelow: inRange('suppressBelow'),
+    lateRecordingDays: inRange('lateRecordingDays'),
   },
 );
 

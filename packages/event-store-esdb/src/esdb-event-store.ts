@@ -22,8 +22,10 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
+  DamagedEventError,
   DuplicateEventIdError,
   matchesExpectedVersion,
+  metadataProblem,
   WrongExpectedVersionError,
   type AppendResult,
   type EventMetadata,
@@ -366,15 +368,20 @@ export class EsdbEventStore implements EventStore {
     if (!event) return undefined;
     if (isSystem(event.streamId, event.type) || !event.streamId.startsWith(this.prefix)) return undefined;
     if (!event.position) throw new Error(`EventStoreDB sent event ${event.id} without a position`);
-    if (!event.isJson) throw new Error(`event ${event.id} in ${event.streamId} is not JSON (${event.type})`);
+    const position = toPortPosition(event.position.commit);
+    const streamId = event.streamId.slice(this.prefix.length);
+    // Named like a damaged SQLite row (docs/decisions/0013): never a bare error without its position.
+    if (!event.isJson) throw new DamagedEventError(position, streamId, `its data is not JSON (${event.type})`);
+    const problem = metadataProblem(event.metadata);
+    if (problem !== undefined) throw new DamagedEventError(position, streamId, problem);
     return {
       eventId: event.id,
       type: event.type,
       data: event.data,
       metadata: event.metadata as unknown as EventMetadata,
-      streamId: event.streamId.slice(this.prefix.length),
+      streamId,
       streamVersion: Number(event.revision),
-      position: toPortPosition(event.position.commit),
+      position,
     };
   }
 

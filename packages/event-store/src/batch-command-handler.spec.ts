@@ -147,6 +147,21 @@ describe('BatchCommandHandler', () => {
     expect((await inner.readAll()).map((e) => e.streamId)).toEqual([counterStream('a'), 'import-checkpoint', 'import-checkpoint']);
   });
 
+  it('builds alsoAppend from the decisions of the batch when given a function', async () => {
+    const seen: unknown[] = [];
+    const results = await handler().handleMany([increment('a'), increment('b', undefined, 0), increment('a', 'c1'), increment('a', 'c1')], undefined, {
+      alsoAppend: (decided) => {
+        seen.push(decided);
+        const rejected = decided.flatMap((d, i) => (d.status === 'rejected' ? [{ index: i, error: d.error }] : []));
+        return [{ streamId: 'import-checkpoint', expectedVersion: -1, events: testEvents([{ type: 'ImportProgressed', data: { rejected } }]) }];
+      },
+    });
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected', 'accepted', 'unchanged']);
+    expect(seen).toEqual([[{ status: 'accepted' }, { status: 'rejected', error: 'NON_POSITIVE_INCREMENT' }, { status: 'accepted' }, { status: 'unchanged' }]]);
+    const [checkpoint] = await inner.readStream('import-checkpoint');
+    expect(checkpoint?.data).toEqual({ rejected: [{ index: 1, error: 'NON_POSITIVE_INCREMENT' }] });
+  });
+
   it('throws, storing nothing, when alsoAppend itself has a wrong expected version', async () => {
     const stale = { streamId: 'import-checkpoint', expectedVersion: 3, events: testEvents(1) };
     await expect(handler().handleMany([increment('a')], undefined, { alsoAppend: [stale] })).rejects.toMatchObject({

@@ -23,9 +23,18 @@ export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; dat
 }
 
 /** The outcome of one command within an attempt: final, or waiting for the batch to commit. */
+/** How each command of a batch was decided, before the batch is written. */
+export type BatchDecision<Err> = { status: 'accepted' } | { status: 'unchanged' } | { status: 'rejected'; error: Err };
+
 type Outcome<Err> =
   | { kind: 'final'; result: CommandResult<Err> }
   | { kind: 'pending'; streamId: string; appendIndex: number; sealed: EventToAppend[]; firstVersion: number };
+
+const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
+  if (o.kind === 'pending') return { status: 'accepted' };
+  const r = o.result;
+  return r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'unchanged' ? { status: 'unchanged' } : { status: 'accepted' };
+};
 
 /**
  * For bulk imports: decides many commands against cached stream states and writes
@@ -67,13 +76,14 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * effects can never disagree after a crash. It is written even when no command
    * appends anything. Deciding again cannot fix a wrong expected version in
    * `alsoAppend`, so that WrongExpectedVersionError is thrown, with nothing stored.
+   * Given as a function, it is built from each attempt's decisions (the importer records
+   * the lines rejected in the batch with its checkpoint).
    */
   async handleMany(
     cmds: readonly Cmd[],
     ctx: Ctx,
-    opts: { alsoAppend?: readonly StreamAppend[] } = {},
+    opts: { alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]) } = {},
   ): Promise<CommandResult<Err>[]> {
-    const alsoAppend = opts.alsoAppend ?? [];
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
     let outcomes: Outcome<Err>[] = [];
@@ -85,6 +95,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         const envelope = envelopes[i] as CommandEnvelope;
         outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
       }
+      const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
       if (appends.length === 0 && alsoAppend.length === 0) {
         return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
       }

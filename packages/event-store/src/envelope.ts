@@ -13,6 +13,8 @@ export interface EventMetadata {
   commandId?: string;
   causationId?: string;
   correlationId?: string;
+  /** The chain format the hash is in (hash-chain.ts); absent on events sealed in format 1. */
+  hashFormat?: number;
   prevHash: string;
   hash: string;
 }
@@ -31,3 +33,18 @@ export interface RecordedEvent extends EventToAppend {
   /** Global position: strictly increasing across the whole store, starts at 1. */
   position: number;
 }
+
+const REQUIRED_TEXT = ['occurredOn', 'recordedAt', 'actor', 'prevHash', 'hash'] as const;
+
+/**
+ * Why a stored metadata value is not an envelope this code can read (undefined when it is).
+ * Adapters call it on every stored event, so a hand-edited envelope is reported by name
+ * instead of surfacing later as an `undefined` in a projection.
+ */
+export const metadataProblem = (metadata: unknown): string | undefined => {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'metadata is not a JSON object';
+  const m = metadata as Record<string, unknown>;
+  for (const field of REQUIRED_TEXT) if (typeof m[field] !== 'string') return `metadata.${field} is missing or not text`;
+  if (typeof m['schemaVersion'] !== 'number') return 'metadata.schemaVersion is missing or not a number';
+  return undefined;
+};

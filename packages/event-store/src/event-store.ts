@@ -60,6 +60,17 @@ export interface Subscription {
 }
 
 /**
+ * A capability of stores that number global positions 1, 2, 3, … without gaps and keep
+ * count of the highest one ever handed out, even once its event is gone (SQLite:
+ * AUTOINCREMENT's `sqlite_sequence`; memory). With it a verifier sees any removed
+ * event, the last one of the whole log included, unless the counter was edited too.
+ */
+export interface IssuedPositions {
+  /** The highest position ever handed out; 0 when no event was ever stored. */
+  highest(): Promise<number>;
+}
+
+/**
  * The port every adapter implements (in-memory, SQLite, EventStoreDB).
  * Events are delivered and read in global position order; streams in version order.
  */
@@ -90,4 +101,6 @@ export interface EventStore {
   subscribeToAll(opts: SubscribeToAllOptions): Subscription;
   /** Closes open subscriptions, then the store. Idempotent. */
   close(): Promise<void>;
+  /** Present only where positions are contiguous and counted (see IssuedPositions); absent on EventStoreDB. */
+  readonly issuedPositions?: IssuedPositions;
 }

@@ -5,36 +5,109 @@ import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields an event's hash covers. recordedAt, note and ids are deliberately outside it. */
+/**
+ * The chain format new events are sealed with, stored as `metadata.hashFormat`
+ * (docs/decisions/0012-hash-format-2.md):
+ * - 1 (events without `hashFormat`, sealed before it existed): type, data, occurredOn, actor;
+ * - 2: the event id, type, data and every metadata field but `prevHash` and `hash`
+ *   (recordedAt, note, command, causation and correlation ids, schema version, the format itself).
+ */
+export const HASH_FORMAT = 2;
+
+/** An event as its hash sees it; `prevHash` and `hash` may be present and are ignored. */
 export interface HashedContent {
+  eventId: string;
   type: string;
   data: unknown;
-  occurredOn: string;
-  actor: string;
+  metadata: Omit<EventMetadata, 'prevHash' | 'hash'> & Partial<Pick<EventMetadata, 'prevHash' | 'hash'>>;
 }
 
-export const eventHash = (prevHash: string, { type, data, occurredOn, actor }: HashedContent): string =>
-  createHash('sha256')
-    .update(prevHash + canonicalJson({ type, data, occurredOn, actor }))
-    .digest('hex');
-
-export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
-  metadata: Omit<EventMetadata, 'prevHash' | 'hash'>;
+/** `metadata.hashFormat` of a stored event: absent means 1; anything else than a known format is undefined. */
+export const hashFormatOf = (metadata: { hashFormat?: unknown }): number | undefined => {
+  const format = metadata.hashFormat ?? 1;
+  return format === 1 || format === 2 ? format : undefined;
 };
 
-/** Chains `events` onto `prevHash` in order. */
+export class UnknownHashFormatError extends Error {
+  constructor(readonly format: unknown) {
+    super(`unknown hash format ${JSON.stringify(format)} (this code knows 1 and ${HASH_FORMAT})`);
+    this.name = 'UnknownHashFormatError';
+  }
+}
+
+/** The hash of `event` chained onto `prevHash`, in the format its metadata names. */
+export const eventHash = (prevHash: string, { eventId, type, data, metadata }: HashedContent): string => {
+  const format = hashFormatOf(metadata);
+  let covered: unknown;
+  if (format === 1) covered = { type, data, occurredOn: metadata.occurredOn, actor: metadata.actor };
+  else if (format === 2) {
+    const { prevHash: _prev, hash: _hash, ...rest } = metadata;
+    covered = { eventId, type, data, metadata: rest };
+  } else throw new UnknownHashFormatError(metadata.hashFormat);
+  return createHash('sha256')
+    .update(prevHash + canonicalJson(covered))
+    .digest('hex');
+};
+
+export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
+  metadata: Omit<EventMetadata, 'prevHash' | 'hash' | 'hashFormat'>;
+};
+
+/** Chains `events` onto `prevHash` in order, in the current format. */
 export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): EventToAppend[] => {
   let previous = prevHash;
   return events.map((event) => {
-    const hash = eventHash(previous, {
-      type: event.type,
-      data: event.data,
-      occurredOn: event.metadata.occurredOn,
-      actor: event.metadata.actor,
-    });
-    const sealed: EventToAppend = { ...event, metadata: { ...event.metadata, prevHash: previous, hash } };
+    const metadata = { ...event.metadata, hashFormat: HASH_FORMAT };
+    const hash = eventHash(previous, { ...event, metadata });
+    const sealed: EventToAppend = { ...event, metadata: { ...metadata, prevHash: previous, hash } };
     previous = hash;
     return sealed;
+  });
+};
+
+export type LinkProblem = 'prev-hash-mismatch' | 'hash-mismatch' | 'format-downgrade' | 'unknown-format';
+
+/** What one event's place in its stream's chain shows. */
+export type LinkCheck =
+  | { ok: true }
+  | { ok: false; reason: LinkProblem; expected: string; actual: string; detail: string };
+
+const short = (hash: unknown): string => `${String(hash).slice(0, 12)}…`;
+
+/**
+ * Checks every event of one stream (in version order) against the chain: its prevHash
+ * must be the stored hash of the event before, its hash must be recomputable from its
+ * content, and its format may not be older than the one before (a newer event re-sealed
+ * in format 1 would leave its recording time, note and ids outside the hash again).
+ * Every event is judged on its own, so an edited event is named and the one after it,
+ * which still links to its stored hash, is not.
+ */
+export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH): LinkCheck[] => {
+  let previous = prevHash;
+  let previousFormat = 1;
+  return events.map((event): LinkCheck => {
+    const { metadata } = event;
+    const linkedTo = previous;
+    const formerFormat = previousFormat;
+    previous = metadata.hash;
+    const format = hashFormatOf(metadata);
+    if (format === undefined)
+      return { ok: false, reason: 'unknown-format', expected: String(HASH_FORMAT), actual: String(metadata.hashFormat), detail: `unknown hash format ${JSON.stringify(metadata.hashFormat)}` };
+    previousFormat = format;
+    if (metadata.prevHash !== linkedTo)
+      return { ok: false, reason: 'prev-hash-mismatch', expected: linkedTo, actual: metadata.prevHash, detail: 'prevHash does not match the hash of the event before (an event was removed, inserted or reordered)' };
+    if (format < formerFormat)
+      return { ok: false, reason: 'format-downgrade', expected: String(formerFormat), actual: String(format), detail: `sealed in hash format ${format} after an event in format ${formerFormat}: re-sealed to hide an edit` };
+    let expected: string;
+    try {
+      expected = eventHash(linkedTo, event);
+    } catch (error) {
+      // Content that cannot be canonicalised was never sealed by this code.
+      return { ok: false, reason: 'hash-mismatch', expected: '', actual: metadata.hash, detail: `the event's content cannot be hashed: ${(error as Error).message}` };
+    }
+    if (metadata.hash !== expected)
+      return { ok: false, reason: 'hash-mismatch', expected, actual: metadata.hash, detail: `hash does not match the event's content (stored ${short(metadata.hash)}, recomputed ${short(expected)})` };
+    return { ok: true };
   });
 };
 
@@ -46,32 +119,21 @@ export type StreamVerification =
       position: number;
       expected: string;
       actual: string;
-      reason: 'hash-mismatch' | 'prev-hash-mismatch';
+      reason: LinkProblem;
     };
 
 /**
  * Recomputes the chain of one stream and names the first break. `events` are read from
  * version 0, or from a later version when `prevHash` is the hash of the event before them.
  * `prev-hash-mismatch`: the link to the previous event is wrong (an event was removed,
- * reordered or inserted); `hash-mismatch`: the event's own content was altered.
+ * reordered or inserted); `hash-mismatch`: the event's own content was altered;
+ * `format-downgrade`, `unknown-format`: the event was re-sealed or its format edited.
  */
 export const verifyStream = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH): StreamVerification => {
-  let previous = prevHash;
-  for (const event of events) {
-    const { streamVersion, position, metadata } = event;
-    if (metadata.prevHash !== previous) {
-      return { ok: false, streamVersion, position, expected: previous, actual: metadata.prevHash, reason: 'prev-hash-mismatch' };
-    }
-    const expected = eventHash(previous, {
-      type: event.type,
-      data: event.data,
-      occurredOn: metadata.occurredOn,
-      actor: metadata.actor,
-    });
-    if (metadata.hash !== expected) {
-      return { ok: false, streamVersion, position, expected, actual: metadata.hash, reason: 'hash-mismatch' };
-    }
-    previous = metadata.hash;
-  }
-  return { ok: true };
+  const checks = checkLinks(events, prevHash);
+  const broken = checks.findIndex((c) => !c.ok);
+  if (broken < 0) return { ok: true };
+  const check = checks[broken] as Extract<LinkCheck, { ok: false }>;
+  const { streamVersion, position } = events[broken] as RecordedEvent;
+  return { ok: false, streamVersion, position, expected: check.expected, actual: check.actual, reason: check.reason };
 };

@@ -6,6 +6,7 @@ import type {
   AppendResult,
   EventStore,
   ExpectedVersion,
+  IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -27,6 +28,14 @@ export class InMemoryEventStore implements EventStore {
   private readonly eventIds = new Set<string>();
   private readonly subscriptions = new SubscriptionRegistry({ readAll: (read) => this.readAll(read), pageSize: 500 });
   private closed = false;
+
+  /** Nothing is ever removed from the log, so its length is the highest position handed out. */
+  readonly issuedPositions: IssuedPositions = {
+    highest: async () => {
+      this.assertOpen();
+      return this.log.length;
+    },
+  };
 
   async appendToStream(
     streamId: string,

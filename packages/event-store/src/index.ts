@@ -1,18 +1,27 @@
 export type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 export { canonicalJson, NonCanonicalValueError } from './canonical-json';
+export { metadataProblem } from './envelope';
 export {
+  checkLinks,
   eventHash,
   GENESIS_HASH,
+  HASH_FORMAT,
+  hashFormatOf,
   sealEvents,
+  UnknownHashFormatError,
   verifyStream,
   type HashedContent,
+  type LinkCheck,
+  type LinkProblem,
   type StreamVerification,
   type UnsealedEvent,
 } from './hash-chain';
+export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
 export type {
   AppendResult,
   EventStore,
   ExpectedVersion,
+  IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -31,7 +40,7 @@ export { passThroughCodec, type EventCodec } from './event-codec';
 export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
-export { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';
+export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
 export * as testing from './testing';

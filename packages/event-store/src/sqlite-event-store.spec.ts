@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CommandHandler } from './command-handler';
+import { DamagedEventError } from './damaged-event-error';
 import type { CommandResult } from './command-result';
 import { verifyStream } from './hash-chain';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -27,13 +28,14 @@ runEventStoreContract(
       cleanup: async () => remove(),
     };
   },
-  { persistent: true },
+  { persistent: true, countsPositions: true },
 );
 
-runEventStoreContract('SqliteEventStore in memory', async () => ({
-  store: SqliteEventStore.open(':memory:'),
-  cleanup: async () => undefined,
-}));
+runEventStoreContract(
+  'SqliteEventStore in memory',
+  async () => ({ store: SqliteEventStore.open(':memory:'), cleanup: async () => undefined }),
+  { countsPositions: true },
+);
 
 describe('SqliteEventStore specifics', () => {
   let file: string;
@@ -52,6 +54,32 @@ describe('SqliteEventStore specifics', () => {
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
     remove();
+  });
+
+  it('still counts the position of a last event deleted by hand (AUTOINCREMENT)', async () => {
+    const store = openStore();
+    await store.appendToStream('a', testEvents(3), 'no_stream');
+    store.db.prepare('DELETE FROM events WHERE position = 3').run();
+    expect(await store.issuedPositions.highest()).toBe(3);
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2]);
+  });
+
+  it.each([
+    ['data', 'not JSON', "its data is not JSON"],
+    ['metadata', '{"occurredOn":', "its metadata is not JSON"],
+    ['metadata', '[]', 'metadata is not a JSON object'],
+    ['metadata', '{"occurredOn":"2016-08-01","actor":"a","recordedAt":"r","prevHash":"p","schemaVersion":1}', 'metadata.hash is missing or not text'],
+  ])('names a row whose %s was damaged by hand (%s) instead of throwing a SyntaxError', async (column, text, reason) => {
+    const store = openStore();
+    await store.appendToStream('a', testEvents(3), 'no_stream');
+    store.db.prepare(`UPDATE events SET ${column} = ? WHERE position = 2`).run(text);
+    const expected = { name: 'DamagedEventError', position: 2, streamId: 'a', reason };
+    await expect(store.readAll()).rejects.toMatchObject(expected);
+    await expect(store.readStream('a')).rejects.toMatchObject(expected);
+    await expect(store.readAll()).rejects.toBeInstanceOf(DamagedEventError);
+    // What is before and after it stays readable.
+    expect((await store.readAll({ maxCount: 1 })).map((e) => e.position)).toEqual([1]);
+    expect((await store.readAll({ after: 2 })).map((e) => e.position)).toEqual([3]);
   });
 
   it('runs in WAL mode with synchronous=NORMAL', () => {

@@ -2,11 +2,12 @@ import Database from 'better-sqlite3';
 import { assertDistinctEventIds, validateAppend } from './append-validation';
 import { SubscriptionRegistry } from './subscription-registry';
 import { DuplicateEventIdError } from './duplicate-event-id-error';
-import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
+import type { EventToAppend, RecordedEvent } from './envelope';
 import type {
   AppendResult,
   EventStore,
   ExpectedVersion,
+  IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
   StreamAppend,
@@ -16,6 +17,7 @@ import type {
 import { assertExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
+import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -68,6 +70,7 @@ export class SqliteEventStore implements EventStore {
       headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
+      highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
     };
     this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) =>
       appends.map((a) => this.writeAppend(a)),
@@ -99,6 +102,13 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
   }
+
+  readonly issuedPositions: IssuedPositions = {
+    highest: async () => {
+      this.assertOpen();
+      return this.statements.highestIssued.get() ?? 0;
+    },
+  };
 
   /**
    * The underlying connection, for packages that keep their tables in the same file
@@ -204,16 +214,6 @@ export class SqliteEventStore implements EventStore {
 }
 
 const sqlLimit = (maxCount: number): number => (maxCount === Infinity ? -1 : maxCount);
-
-const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  eventId: row.event_id,
-  type: row.type,
-  data: JSON.parse(row.data) as unknown,
-  metadata: JSON.parse(row.metadata) as EventMetadata,
-  streamId: row.stream_id,
-  streamVersion: row.version,
-  position: row.position,
-});
 
 /**
  * By shape, not `instanceof`: the native addon keeps the error class of the first copy of

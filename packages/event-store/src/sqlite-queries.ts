@@ -16,6 +16,8 @@ export const SQLITE_QUERIES = {
   readAllOfTypes: `SELECT ${COLUMNS} FROM events
     WHERE position > ? AND type IN (SELECT value FROM json_each(?))
     ORDER BY position LIMIT ?`,
+  /** AUTOINCREMENT's counter: the highest position ever handed out, kept when the row is gone. No row before the first insert. */
+  highestIssued: `SELECT seq FROM sqlite_sequence WHERE name = 'events'`,
 } as const;
 
 export interface EventRow {

@@ -1,2 +1,19 @@
 /** @hearth/nest — HearthModule: the ledger and its read side on @nestjs/cqrs buses. */
-export {};
+export { HearthModule } from './hearth.module';
+export type { HearthModuleOptions, HearthModuleAsyncOptions } from './hearth-module-options';
+export { HEARTH_LEDGER, HEARTH_READ_SIDE } from './tokens';
+export {
+  householdBusCommand, RegistrationCommand, IdentificationCommand, TrainingCommand, ReferralCommand, EmploymentCommand, ClearanceCommand,
+  ExitCommand, CorrectionCommand, type HouseholdFamilyCommand, type HouseholdCommandResult,
+} from './commands/household-bus-commands';
+export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/record-division-tree';
+export { HouseholdEventAccepted } from './events/household-event-accepted';
+export { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, BacklogReportQuery, type PeriodScope } from './queries/report-queries';
+export {
+  HouseholdHistoryQuery, VerifyLogQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
+} from './queries/audit-queries';
+export { InvalidQueryError } from './queries/invalid-query-error';
+export { HearthReadSide, type ReadModelLiveness, type ReadModelStatus } from './read-side/hearth-read-side';
+export { ModuleShutDownError } from './read-side/module-shut-down-error';
+export { UnknownDivisionError, UnknownHouseholdError } from '@hearth/projections';
+export { NoDivisionTreeError, ReadModelsNotReadyError } from '@hearth/read-side';

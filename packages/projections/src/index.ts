@@ -13,7 +13,6 @@ export { MemberEligibilityProjection } from './projections/member-eligibility.pr
 export { CaseActivityProjection } from './projections/case-activity.projection';
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
-export { UndecodableEventError } from './runner/prepare-events';
 export type { Checkpoint } from './storage/checkpoints';
 export type { ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';

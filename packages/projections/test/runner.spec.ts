@@ -92,4 +92,40 @@ describe('the projection runner', () => {
     await p.close();
     await other.close();
   });
+
+  it('after its live subscription fails, start() follows again from the checkpoints', async () => {
+    const other = new InMemoryEventStore();
+    const [first, ...rest] = handWorkedHouseholds;
+    let failOnce = true;
+    let live = false;
+    const errors: Error[] = [];
+    const p = openProjections(other, {
+      policy,
+      divisions: region,
+      runner: {
+        beforeCheckpoint: () => {
+          if (failOnce && live) {
+            failOnce = false;
+            throw new Error('the disk went away');
+          }
+        },
+        onLiveError: (e) => errors.push(e),
+      },
+    });
+    await p.runner.start();
+    live = true;
+    const fed = await feed(other, first ?? [], context, { strict: true });
+    // The first live write fails: the subscription stops and waiting for it is refused.
+    await expect(p.runner.waitFor(fed.lastPosition)).rejects.toThrow('the disk went away');
+    expect(errors.map((e) => e.message)).toEqual(['the disk went away']);
+    expect(p.runner.position()).toBeLessThan(fed.lastPosition);
+
+    await p.runner.start();
+    expect(p.runner.position()).toBe(fed.lastPosition);
+    const more = await feed(other, rest.flat(), context, { strict: true });
+    await p.runner.waitFor(more.lastPosition);
+    expect(p.reports.clearanceReport({ year: 2016 })).toMatchObject({ baseline: 6, identifiedInYear: 7, clearedInYear: 3 });
+    await p.close();
+    await other.close();
+  });
 });

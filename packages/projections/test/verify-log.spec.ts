@@ -27,7 +27,9 @@ describe('verifyLog on a SQLite file', () => {
 
   beforeAll(async () => {
     const store = SqliteEventStore.open(file);
-    await feed(store, handWorkedHouseholds.flat(), context, { strict: true });
+    // Fed day by day: recording times (noon of each business date) then follow the log's order, as a real clock's do.
+    const byDay = [...handWorkedHouseholds.flat()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+    await feed(store, byDay, context, { strict: true });
     await store.close();
   });
 
@@ -57,12 +59,12 @@ describe('verifyLog on a SQLite file', () => {
 
   it('reports an event the Decider would not have produced, even with a valid hash chain', async () => {
     const store = SqliteEventStore.open(file);
-    // h4 withdrew: a clearance appended behind the Decider's back, properly chained.
+    // h4 withdrew: a clearance appended behind the Decider's back, properly chained (and recorded after the rest).
     const stream = await store.readStream(householdStream('h4'));
     const last = stream[stream.length - 1];
     if (!last) throw new Error('h4 has no events');
     const [forged] = sealEvents(last.metadata.hash, [
-      { eventId: 'forged-1', type: 'HouseholdCleared', data: { activeEmploymentIds: ['e9'] }, metadata: { occurredOn: '2016-12-15', recordedAt: '2016-12-15T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
+      { eventId: 'forged-1', type: 'HouseholdCleared', data: { activeEmploymentIds: ['e9'] }, metadata: { occurredOn: '2016-12-15', recordedAt: '2018-01-01T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
     ]);
     const { lastPosition } = await store.appendToStream(householdStream('h4'), forged ? [forged] : [], last.streamVersion);
     const result = await verifyLog(store, context);

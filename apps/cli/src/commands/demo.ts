@@ -10,18 +10,18 @@ import { renderTable } from '../output/table';
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
 
 /**
- * What `npm start` runs until the HTTP service exists: load the bundled example region
- * into the default store (idempotently) and show one household's audit timeline.
+ * A first look from the command line: load the bundled example region into the store
+ * (idempotently) and show one household's audit timeline. (`npm start` runs the service.)
  */
 export const demoCommand = (globals: () => GlobalOptions): Command =>
   new Command('demo')
-    .description('load the bundled example region into the store and print one household\'s history (what `npm start` runs for now)')
+    .description('load the bundled example region into the store and print one household\'s history')
     .action(async () => {
       const g = globals();
       const ledger = await openLedger(g);
       try {
-        log(`Hearth demo — store ${storeUrl(g)}. The HTTP API and dashboard are not built yet;`);
-        log('this loads the bundled example region and prints one household\'s audit timeline.\n');
+        log(`Hearth demo — store ${storeUrl(g)}: loads the bundled example region and prints one`);
+        log('household\'s audit timeline. (`npm start` serves the HTTP API and the dashboard.)\n');
         const tree = await ledger.recordDivisionTree(readJsonFile(join(EXAMPLES, 'divisions.json'), 'division file'), '2016-01-01');
         if (E.isLeft(tree)) throw new Error('the bundled division tree is invalid');
         const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });

@@ -1,9 +1,19 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync, WriteStream } from 'node:fs';
 import { Command } from 'commander';
 import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
+import { describePathProblem } from '../system-failure';
+
+/** Opens an output file now, so that a directory or a missing folder is a usage error, not a crash mid-write. */
+const outputFile = (option: string, path: string): WriteStream => {
+  try {
+    return createWriteStream(path, { fd: openSync(path, 'w') });
+  } catch (e) {
+    throw new CliError(`cannot write ${option} ${path}: ${describePathProblem(e)}. Give a file path in an existing directory.`, EXIT.usage);
+  }
+};
 
 const positiveInt = (name: string, max: number) => (v: string): number => {
   const n = Number(v);
@@ -27,14 +37,21 @@ Roughly 1–2% of the generated commands are plausible mistakes the ledger right
       if (opts.order !== 'household' && opts.order !== 'date') throw new CliError('--order must be household or date', EXIT.usage);
       const seed = /^-?\d+$/.test(opts.seed) && Number.isSafeInteger(Number(opts.seed)) ? Number(opts.seed) : opts.seed;
       const started = Date.now();
+      const commandsOut = outputFile('--out', opts.out);
+      const divisionsOut = outputFile('--divisions-out', opts.divisionsOut);
+      // A write that fails later (disk full) rejects the write under way instead of
+      // crashing the process; main turns it into one line.
+      let writeError: unknown;
+      for (const out of [commandsOut, divisionsOut]) out.on('error', (e) => (writeError ??= e));
       const summary = await writeRegion({
         households: opts.households,
         seed,
         order: opts.order,
-        commandsOut: createWriteStream(opts.out),
-        divisionsOut: createWriteStream(opts.divisionsOut),
+        commandsOut,
+        divisionsOut,
         onProgress: (p) => log(`generate: ${p.households.toLocaleString('en')}/${p.total.toLocaleString('en')} households · ${p.commands.toLocaleString('en')} commands · ${Math.round((Date.now() - started) / 1000)} s`),
       });
+      if (writeError !== undefined) throw writeError;
       if (g.json) emitJson(summary);
       else emitText(`Wrote ${summary.commands.toLocaleString('en')} commands for ${summary.households.toLocaleString('en')} households to ${opts.out}, and ${summary.divisions.toLocaleString('en')} divisions to ${opts.divisionsOut}.`);
     });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isBusinessDate } from '@hearth/domain';
 import { householdHistory, UnknownHouseholdError } from '@hearth/projections';
+import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
@@ -20,7 +21,7 @@ Exit codes: 0 found; 2 bad date; 4 unknown household.`)
       if (opts.asOf !== undefined && !isBusinessDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
-        const h = await householdHistory(ledger.store, householdId, opts.asOf, ledger.policy).catch((e: unknown) => {
+        const h = await refuseOverDamagedLog(() => householdHistory(ledger.store, householdId, opts.asOf, ledger.policy)).catch((e: unknown) => {
           if (e instanceof UnknownHouseholdError) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
           throw e;
         });

@@ -1,11 +1,40 @@
-import { existsSync } from 'node:fs';
+import { closeSync, openSync, statSync } from 'node:fs';
 import { Command } from 'commander';
-import { isWrongExpectedVersionError } from '@hearth/event-store';
+import { isDamagedEventError } from '@hearth/event-store';
+import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { importCommands } from '@hearth/ledger';
+import { importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
+import { describePathProblem, describeSystemFailure } from '../system-failure';
+
+const SHOWN = 200;
+
+const rejectionTable = (rows: readonly RejectedLine[]): void => {
+  emitText(renderTable(['line', 'household', 'type', 'code', 'message'], rows.slice(0, SHOWN).map((r) => [r.line, r.householdId, r.type, r.code, r.message])));
+  if (rows.length > SHOWN) emitText(`… and ${rows.length - SHOWN} more (use --json for all).`);
+};
+
+const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): void => {
+  if (json) return emitJson(stopped ? { ...summary, stopped } : summary);
+  emitText(`${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} skipped (already imported)` : ''}${stopped ? ' before the import stopped' : ''}.`);
+  if (summary.rejected.length > 0) rejectionTable(summary.rejected);
+  if (summary.earlierRejected.length > 0) {
+    emitText(`\n${summary.earlierRejected.length} line(s) of this file were rejected by an earlier run (nothing was appended for them):`);
+    rejectionTable(summary.earlierRejected);
+  }
+};
+
+/** A file we can read, or a one-line reason why not (a directory, missing, no permission). */
+const checkReadable = (file: string): void => {
+  try {
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    closeSync(openSync(file, 'r'));
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${describePathProblem(e)}. Give a command log file, or '-' for standard input.`, EXIT.usage);
+  }
+};
 
 export const importCommand = (globals: () => GlobalOptions): Command =>
   new Command('import')
@@ -27,13 +56,20 @@ A file (not standard input) is also checkpointed with its SHA-256 in the same
 transaction as each batch: after an interruption, running the same file again resumes
 after the last committed line.
 
-Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others applied).
+Lines end at \\n or \\r\\n (a lone \\r does not end a line); a UTF-8 byte-order mark is skipped.
+Running a file again that an earlier run finished lists that run's rejected lines again.
+
+Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others applied),
+now or by an earlier run of the same file, or another import of the same file ran at the
+same time; 6 the disk or the store failed (what was committed stays: run the same import
+again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message"}],
-"skipped", "resumedAfterLine"}.`,
+"skipped", "resumedAfterLine", "earlierRejected": [same shape]}, and when the import stopped
+early also "stopped": {"reason", "committedThroughLine", "message"}.`,
     )
     .action(async (file: string, opts: { batchSize: number; quiet?: boolean }) => {
       const g = globals();
-      if (file !== '-' && !existsSync(file)) throw new CliError(`cannot read ${file}: no such file`, EXIT.usage);
+      if (file !== '-') checkReadable(file);
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       const ledger = await openLedger(g);
       const started = Date.now();
@@ -50,19 +86,27 @@ Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others
           },
         });
         if (summary.resumedAfterLine > 0 && !opts.quiet) log(`import: resumed after line ${summary.resumedAfterLine} (committed by an earlier run of this file)`);
-        if (g.json) emitJson(summary);
-        else {
-          emitText(`${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} skipped (already imported)` : ''}.`);
-          if (summary.rejected.length > 0)
-            emitText(renderTable(['line', 'household', 'type', 'code', 'message'], summary.rejected.slice(0, 200).map((r) => [r.line, r.householdId, r.type, r.code, r.message])));
-          if (summary.rejected.length > 200) emitText(`… and ${summary.rejected.length - 200} more (use --json for all).`);
-        }
-        process.exitCode = summary.rejected.length > 0 ? EXIT.someRejected : EXIT.ok;
+        showSummary(summary, g.json === true);
+        process.exitCode = summary.rejected.length > 0 || summary.earlierRejected.length > 0 ? EXIT.someRejected : EXIT.ok;
       } catch (e) {
-        // Two imports of the same file at once: the file's checkpoint moved under this one.
-        if (isWrongExpectedVersionError(e))
-          throw new CliError(`another import of ${file} committed meanwhile; this batch stored nothing. Run the import again: it resumes after the last committed line.`, EXIT.someRejected);
-        throw e;
+        // A household of this batch holds an event edited by hand: nothing of the batch is stored.
+        if (isDamagedEventError(e)) throw damagedLogError(e);
+        if (!(e instanceof ImportStoppedError)) throw e;
+        if (isDamagedEventError(e.cause)) {
+          showSummary(e.summary, g.json === true, { reason: 'damaged-log', committedThroughLine: e.committedThroughLine, message: e.cause.message });
+          throw damagedLogError(e.cause);
+        }
+        const n = e.committedThroughLine;
+        const resume = `run the same import again: it resumes after line ${n}`;
+        const failure = e.reason === 'store-failure' ? describeSystemFailure(e.cause) : undefined;
+        const message =
+          e.reason === 'concurrent-import'
+            ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed. When the other import has finished, ${resume}`
+            : failure
+              ? `${failure.problem}; the import stopped and lines up to ${n} are committed. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
+              : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
+        showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message });
+        throw new CliError(message, e.reason === 'concurrent-import' ? EXIT.someRejected : (failure?.exitCode ?? EXIT.systemFailure));
       } finally {
         await ledger.close();
       }

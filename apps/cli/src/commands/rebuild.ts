@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { ALL_PROJECTIONS } from '@hearth/projections';
+import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { openReadSide, progressLine } from '../read-side';
@@ -9,6 +10,11 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
   new Command('rebuild')
     .argument('[projection...]', `projections to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .description('drop and rebuild read models from the log, with progress on stderr')
+    .addHelpText('after', `
+A stored event that cannot be read (edited by hand: data that is not JSON, a type that does
+not exist) stops the rebuild: the read models keep only the batches before it, and every
+report refuses until the log is repaired. Exit codes: 0 rebuilt; 4 no division tree;
+5 a damaged event (named on stderr; run \`hearth verify\`).`)
     .action(async (names: string[]) => {
       const g = globals();
       const known = new Set(ALL_PROJECTIONS.map((p) => p.name));
@@ -19,7 +25,7 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
         const projections = await openReadSide(ledger, { catchUp: false, quiet: true });
         try {
           const started = Date.now();
-          const position = await projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'));
+          const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild')));
           const rebuilt = names.length > 0 ? names : [...known];
           if (g.json) emitJson({ rebuilt, position, seconds: (Date.now() - started) / 1000 });
           else emitText(`Rebuilt ${rebuilt.join(', ')} from the log up to position ${position.toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

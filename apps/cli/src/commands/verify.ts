@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { verifyLog } from '@hearth/projections';
 import { EXIT } from '../exit-codes';
-import { GlobalOptions, openLedger, storeUrl } from '../global-options';
+import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
 import { verifyReadModels } from '../read-side';
@@ -12,11 +12,32 @@ export const verifyCommand = (globals: () => GlobalOptions): Command =>
     .option('--read-models', 'check the read models instead of the log: every table row against a rebuild from the log, every report (each division and period with data) against the direct fold of the log')
     .description('recompute every hash chain and re-check every invariant over the whole log')
     .addHelpText('after', `
-Anomalies: a hash break, a missing global position (an event deleted from the log, even the
-last of a stream), an event that does not decode, or an event the domain's decide
-would not have produced from the history before it (e.g. a clearance without active
-employment). Notices, listed apart: events recorded more than policy.lateRecordingDays
-after their business date (expected for a bulk import of past records).
+verify recomputes every hash chain, checks the order of the whole log and replays every
+household through the Decider. Anomalies, each naming the household (or stream) and position:
+  hash-break             an event's content was edited (hash format 2 covers every stored field:
+                         type, data, business date, recording time, actor, note, ids, schema
+                         version), or an event of its stream was removed, inserted or moved
+  position-gap           missing positions: events removed from the log, the last one of the
+                         whole log included (SQLite and memory count the positions handed out;
+                         not on EventStoreDB)
+  position-order         an event stored after a later version of its own stream
+  recorded-out-of-order  an event recorded more than 60 s before the event at the position
+                         before it: positions swapped, or the system clock went back
+  unreadable-event       a stored row whose data or envelope is not JSON
+  invalid-event          an event that does not decode as an event of its type
+  (domain codes)         an event the Decider would not have produced from the history before
+                         it (e.g. a clearance without active employment)
+Notices, listed apart: events recorded more than policy.lateRecordingDays after their
+business date (expected for a bulk import of past records).
+
+What verify cannot see from inside the store (docs/decisions/0009-what-verify-can-prove.md):
+a consistent rewrite, i.e. edited events whose hashes were recomputed to the end of their
+stream (a stream's last event is the easiest); deleted last events of the log when SQLite's
+position counter (sqlite_sequence) was lowered too; events of different streams, recorded
+less than 60 s apart, swapped without crossing events of their own streams; a whole stream
+moved to an unused stream id; the recording time, note or ids of events sealed before hash
+format 2. Only an anchor kept outside the
+store (\`hearth anchor\`, issue 9, not built yet) shows those.
 With --read-models: exit 5 when a table or a report differs from the log, each difference listed;
 --json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]}.
 Exit codes: 0 no anomaly (notices do not count); 5 anomalies found.
@@ -27,9 +48,8 @@ Exit codes: 0 no anomaly (notices do not count); 5 anomalies found.
       const ledger = await openLedger(g);
       try {
         let last = 0;
+        // Gaps in positions are looked for where the store offers `issuedPositions` (SQLite, memory).
         const result = await verifyLog(ledger.store, ledger.context(), {
-          // SQLite and memory hand out positions without gaps; EventStoreDB's are byte offsets.
-          contiguousPositions: !storeUrl(g).startsWith('esdb'),
           onProgress: (p) => {
             if (g.json || Date.now() - last < 1000) return;
             last = Date.now();

@@ -1,12 +1,27 @@
 /** Machine output is one JSON document on stdout; progress and logs go to stderr. */
-export const emitJson = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+
+/** Set once the reader of a stream has gone away (`hearth verify | head -1`). */
+const closed = { stdout: false, stderr: false };
+
+const write = (stream: 'stdout' | 'stderr', text: string): void => {
+  if (!closed[stream]) process[stream].write(text);
 };
 
-export const emitText = (text: string): void => {
-  process.stdout.write(`${text}\n`);
-};
+export const emitJson = (value: unknown): void => write('stdout', `${JSON.stringify(value, null, 2)}\n`);
 
-export const log = (text: string): void => {
-  process.stderr.write(`${text}\n`);
+export const emitText = (text: string): void => write('stdout', `${text}\n`);
+
+export const log = (text: string): void => write('stderr', `${text}\n`);
+
+/**
+ * When whoever reads our output stops reading (EPIPE), the rest of the output is dropped
+ * quietly and the command finishes as it would have, with its own exit code: a store
+ * write must not be cut short because a pager was closed.
+ */
+export const dropOutputOnceUnread = (): void => {
+  for (const stream of ['stdout', 'stderr'] as const)
+    process[stream].on('error', () => {
+      // EPIPE, or any other failure of our own output: there is nobody left to tell.
+      closed[stream] = true;
+    });
 };

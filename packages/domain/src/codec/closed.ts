@@ -1,4 +1,23 @@
 import * as t from 'io-ts';
+import { quoteInput } from './quote-input';
+
+/**
+ * A closed object codec; it keeps its field codecs so that tools (the HTTP API's
+ * OpenAPI generator) can walk the same codec the edge decodes with.
+ */
+export class ClosedType<R extends t.Props, O extends t.Props, A, Out> extends t.Type<A, Out, unknown> {
+  readonly _tag = 'ClosedType' as const;
+  constructor(
+    name: string,
+    is: t.Is<A>,
+    validate: t.Validate<unknown, A>,
+    encode: t.Encode<A, Out>,
+    readonly required: R,
+    readonly optional: O,
+  ) {
+    super(name, is, validate, encode);
+  }
+}
 
 /**
  * An object codec that REJECTS unknown keys (io-ts `exact` would silently strip them).
@@ -12,7 +31,7 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(name: string, 
   type Out = t.OutputOf<t.TypeC<R>> & Partial<t.OutputOf<t.PartialC<O>>>;
   const isPlainObject = (u: unknown): u is Record<string, unknown> =>
     typeof u === 'object' && u !== null && !Array.isArray(u);
-  const codec = new t.Type<A, Out, unknown>(
+  const codec = new ClosedType<R, O, A, Out>(
     name,
     (u): u is A => isPlainObject(u) && Object.keys(u).every((k) => allowed.has(k)) && inner.is(u),
     (u, c) => {
@@ -22,7 +41,7 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(name: string, 
         const errors: t.Errors = unknownKeys.map((k) => ({
           value: u[k],
           context: [...c, { key: k, type: t.never, actual: u[k] }],
-          message: `unknown field "${k}"`,
+          message: `unknown field ${quoteInput(k)}`,
         }));
         return t.failures(errors);
       }
@@ -31,6 +50,8 @@ export const closed = <R extends t.Props, O extends t.Props = {}>(name: string, 
       return inner.validate(u, c) as t.Validation<A>;
     },
     (a) => inner.encode(a as never) as Out,
+    required,
+    (optional ?? {}) as O,
   );
   if (optional) intersectionWrappers.add(codec);
   return codec;

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { wrapsIntersection } from './closed';
+import { MAX_ECHO } from './quote-input';
 
 export interface FieldError {
   /** Dotted path of the offending field, e.g. `members.0.birthYear`; empty for the whole value. */
@@ -7,9 +8,12 @@ export interface FieldError {
   readonly message: string;
 }
 
+/** A key of input as part of a field path: cut like quoteInput, but not quoted. */
+const pathKey = (k: string): string => (k.length <= MAX_ECHO ? k : `${k.slice(0, MAX_ECHO)}… (${k.length} characters)`);
+
 const describeValue = (v: unknown): string => {
   if (v === undefined) return 'missing';
-  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'string') return v.length > MAX_ECHO ? `a string of ${v.length} characters` : JSON.stringify(v);
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object' && v !== null) return 'an object';
   return String(v);
@@ -26,7 +30,7 @@ export const fieldErrors = (errors: t.Errors): FieldError[] => {
         const isMemberIndex = /^[01]$/.test(entry.key) && (parent?._tag === 'IntersectionType' || wrapsIntersection(parent));
         return i > 0 && !isMemberIndex;
       })
-      .map((entry) => entry.key)
+      .map((entry) => pathKey(entry.key))
       .join('.');
     const last = e.context[e.context.length - 1];
     const expected = last ? last.type.name : 'value';

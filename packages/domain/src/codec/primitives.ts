@@ -38,9 +38,14 @@ export const TextC = new t.Type<Text, string, unknown>(
 );
 
 export type Money = number;
-// Two decimals at most, checked on the cent value so 0.1 + 0.2 style noise cannot sneak in.
+export const MAX_MONEY = 1e12;
+/**
+ * Two decimals at most, checked on the number's shortest decimal representation
+ * (what JSON.stringify writes back): 100.999999999 and 0.1 + 0.2 are refused, and no
+ * tolerance on the cent value lets near-misses through.
+ */
 const isMoney = (u: unknown): u is Money =>
-  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && Math.abs(Math.round(u * 100) - u * 100) < 1e-6;
+  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && /^\d+(?:\.\d{1,2})?$/.test(String(u));
 export const MoneyC = new t.Type<Money, number, unknown>(
   'Money (a non-negative number with at most two decimals)',
   isMoney,
@@ -66,21 +71,40 @@ export const PositiveIntC = new t.Type<PositiveInt, number, unknown>(
   (a) => a,
 );
 
+/** A string enumeration that keeps its values (for tools that describe the codec, such as OpenAPI). */
+export class OneOfType<V extends string> extends t.Type<V, string, unknown> {
+  readonly _tag = 'OneOfType' as const;
+  constructor(name: string, is: t.Is<V>, readonly values: readonly V[]) {
+    super(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a);
+  }
+}
+
 /** A string enumeration whose name lists its values, so errors tell the caller what is allowed. */
-export const oneOf = <V extends string>(values: readonly V[], name?: string): t.Type<V, string, unknown> => {
+export const oneOf = <V extends string>(values: readonly V[], name?: string): OneOfType<V> => {
   const set = new Set<string>(values);
   const is = (u: unknown): u is V => typeof u === 'string' && set.has(u);
-  return new t.Type<V, string, unknown>(name ?? values.join('|'), is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a);
+  return new OneOfType<V>(name ?? values.join('|'), is, values);
 };
 
+/** An array with bounds on its length that keeps its item codec and bounds (for tools that describe it). */
+export class BoundedArrayType<C extends t.Mixed> extends t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown> {
+  readonly _tag = 'BoundedArrayType' as const;
+  constructor(
+    readonly item: C,
+    readonly min: number,
+    readonly max: number,
+  ) {
+    super(
+      `Array<${item.name}> (${min}..${max} items)`,
+      (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length >= min && u.length <= max && u.every(item.is),
+      (u, c) => {
+        if (!Array.isArray(u) || u.length < min || u.length > max) return t.failure(u, c);
+        return t.array(item).validate(u, c);
+      },
+      (a) => a.map(item.encode),
+    );
+  }
+}
+
 /** An array that must hold at most `max` items (guards memory against hostile input). */
-export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0) =>
-  new t.Type<t.TypeOf<C>[], t.OutputOf<C>[], unknown>(
-    `Array<${item.name}> (${min}..${max} items)`,
-    (u): u is t.TypeOf<C>[] => Array.isArray(u) && u.length >= min && u.length <= max && u.every(item.is),
-    (u, c) => {
-      if (!Array.isArray(u) || u.length < min || u.length > max) return t.failure(u, c);
-      return t.array(item).validate(u, c);
-    },
-    (a) => a.map(item.encode),
-  );
+export const boundedArray = <C extends t.Mixed>(item: C, max: number, min = 0): BoundedArrayType<C> => new BoundedArrayType(item, min, max);

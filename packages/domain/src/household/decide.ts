@@ -1,7 +1,7 @@
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision } from './decision';
-import { alreadyApplied, idRepeat, notBackdated, runGuards, streamOpen } from './guards';
+import { alreadyApplied, factRepeat, idRepeat, notBackdated, runGuards, streamOpen } from './guards';
 import { deregisterHousehold, exemptHousehold, withdrawFromProgramme } from './rules/exits';
 import { clearHousehold, recordRelapse } from './rules/clearance';
 import { correctEvent } from './rules/correction';
@@ -15,7 +15,7 @@ import { answerTraining, finishTraining, offerTraining } from './rules/training'
 import { HouseholdState } from './state';
 
 /** Checks in domain.md §4's order; the codec (check 1) ran at the edge that built `command`. */
-const GUARDS = [alreadyApplied, streamOpen, idRepeat, notBackdated] as const;
+const GUARDS = [alreadyApplied, streamOpen, idRepeat, factRepeat, notBackdated] as const;
 
 const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => {
   switch (c.type) {

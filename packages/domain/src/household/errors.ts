@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'ALREADY_WITHDRAWN',
   'UNKNOWN_EVENT',
   'INVALID_CORRECTION',
+  'COMMAND_ID_REUSED',
+  'INCOME_ALREADY_RECORDED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -49,6 +49,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
         ...s,
         surveyed: true,
         lastSurveyOn: on,
+        surveyFingerprints: new Set(s.surveyFingerprints).add(fingerprintOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
       };
       for (const sm of e.data.members)
@@ -104,6 +105,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
         ...s,
         employments: put(s.employments, employmentId, {
           fingerprint: fingerprintOf(e.data, on),
+          incomes: new Map(),
           memberId: e.data.memberId,
           startedOn: on,
           ...(referralId ? { referralId } : {}),
@@ -112,7 +114,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
       };
     }
     case 'IncomeRecorded':
-      return s;
+      return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, incomes: put(x.incomes, e.data.month, e.data.amount) })) };
     case 'EmploymentEnded':
       return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, endedOn: on })) };
     case 'HouseholdCleared':
@@ -160,7 +162,10 @@ export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta
   return {
     ...applied,
     latestOn: maxDate(s.latestOn, meta.occurredOn),
-    commandIds: meta.commandId && !s.commandIds.has(meta.commandId) ? new Set(s.commandIds).add(meta.commandId) : s.commandIds,
+    commandIds:
+      meta.commandId && !s.commandIds.has(meta.commandId)
+        ? put(s.commandIds, meta.commandId, { event, occurredOn: meta.occurredOn })
+        : s.commandIds,
     history: [...s.history, { event, meta }],
   };
 };

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { addDays } from '../dates';
+import { isCommandOf } from './command-trace';
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
@@ -15,9 +16,18 @@ export type Guard = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContex
 /**
  * A command whose commandId the stream already holds was applied before: the answer
  * to a retry is "accepted, nothing new", even after the stream closed
- * (docs/decisions/0004-command-id-before-closed-stream.md).
+ * (docs/decisions/0004-command-id-before-closed-stream.md). The id of another command
+ * is COMMAND_ID_REUSED, as an idempotency key reused with another request is
+ * (docs/decisions/0019-repeated-facts.md): answering "nothing new" would silently lose it.
  */
-export const alreadyApplied: Guard = (c, s) => (c.commandId !== undefined && s.commandIds.has(c.commandId) ? nothing : undefined);
+export const alreadyApplied: Guard = (c, s) => {
+  if (c.commandId === undefined) return undefined;
+  const trace = s.commandIds.get(c.commandId);
+  if (trace === undefined) return undefined;
+  return isCommandOf(c, trace)
+    ? nothing
+    : reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.event.type} on ${trace.occurredOn} with other content; give this command its own commandId`);
+};
 
 export const streamOpen: Guard = (c, s) => {
   if (s.status === 'deregistered') return reject('DEREGISTERED', 'the household is deregistered; its stream accepts no further commands');
@@ -56,6 +66,30 @@ export const idRepeat: Guard = (c, s) => {
   return c.type === 'RegisterHousehold'
     ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`)
     : reject('DUPLICATE_ID', 'this id is already used in the household for something else');
+};
+
+/**
+ * Facts without an id of their own, recognised by their content so that importing an
+ * overlapping export twice appends nothing twice (docs/decisions/0019-repeated-facts.md):
+ * an income is one figure per employment and month — the same again is idempotent,
+ * another figure is INCOME_ALREADY_RECORDED (CorrectEvent amends it); a survey with the
+ * same content on the same date as one recorded is idempotent. Like id repeats, this
+ * runs before the back-dating check.
+ */
+export const factRepeat: Guard = (c, s) => {
+  switch (c.type) {
+    case 'SurveyHousehold':
+      return s.surveyFingerprints.has(fingerprintOf(c, c.on)) ? nothing : undefined;
+    case 'RecordIncome': {
+      const recorded = s.employments.get(c.employmentId)?.incomes.get(c.month);
+      if (recorded === undefined) return undefined;
+      return recorded === c.amount
+        ? nothing
+        : reject('INCOME_ALREADY_RECORDED', `employment "${c.employmentId}" already has an income of ${recorded} for ${c.month}; to change it, correct that event (CorrectEvent)`);
+    }
+    default:
+      return undefined;
+  }
 };
 
 /** CorrectEvent is the one way to record something about the past (domain.md §4). */

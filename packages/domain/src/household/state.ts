@@ -18,6 +18,12 @@ export interface Fact {
   readonly meta: EventMeta;
 }
 
+/** What a stream keeps of the command behind a commandId: the first event it appended. */
+export interface CommandTrace {
+  readonly event: HouseholdEvent;
+  readonly occurredOn: BusinessDate;
+}
+
 export interface MemberState {
   readonly memberId: string;
   readonly birthYear: number;
@@ -48,6 +54,8 @@ export interface ReferralState {
 
 export interface EmploymentState {
   readonly fingerprint: string;
+  /** month → the income recorded for it (one figure a month: docs/decisions/0019-repeated-facts.md). */
+  readonly incomes: ReadonlyMap<string, number>;
   readonly memberId: string;
   readonly startedOn: BusinessDate;
   readonly endedOn?: BusinessDate;
@@ -77,7 +85,10 @@ export interface HouseholdState {
   readonly referrals: ReadonlyMap<string, ReferralState>;
   readonly employments: ReadonlyMap<string, EmploymentState>;
   readonly visits: ReadonlyMap<string, VisitState>;
-  readonly commandIds: ReadonlySet<string>;
+  /** commandId → the first event its command appended: a reused id is compared with it (guards.ts). */
+  readonly commandIds: ReadonlyMap<string, CommandTrace>;
+  /** Fingerprints (content and date) of every survey recorded, so the same survey again appends nothing. */
+  readonly surveyFingerprints: ReadonlySet<string>;
   /** Every fact folded so far, in order: corrections and the verifier replay it. */
   readonly history: readonly Fact[];
   /** eventId → the fields amended by EventCorrected, merged in order. */
@@ -92,7 +103,8 @@ export const initialState: HouseholdState = {
   referrals: new Map(),
   employments: new Map(),
   visits: new Map(),
-  commandIds: new Set(),
+  commandIds: new Map(),
+  surveyFingerprints: new Set(),
   history: [],
   corrections: new Map(),
 };

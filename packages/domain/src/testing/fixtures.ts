@@ -66,6 +66,8 @@ export const trainingOffered = (trainingId: string, memberId = 'm1', on = '2016-
 export const trainingAccepted = (trainingId: string, memberId = 'm1', on = '2016-04-11') => fact('TrainingAccepted', { trainingId, memberId, kind: 'vocational' }, on);
 export const employed = (employmentId: string, memberId = 'm1', on = '2016-06-01', referralId?: string) =>
   fact('MemberEmployed', { employmentId, memberId, form: 'enterprise', place: 'in-region', monthlyIncome: 2800, contractSigned: true, ...(referralId ? { referralId } : {}) }, on);
+export const income = (employmentId: string, month: string, amount: number, on = '2016-08-01', memberId = 'm1') =>
+  fact('IncomeRecorded', { employmentId, memberId, month, amount }, on);
 export const employmentEnded = (employmentId: string, memberId = 'm1', on = '2016-09-30') =>
   fact('EmploymentEnded', { employmentId, memberId, reason: 'seasonal-end' }, on);
 export const cleared = (activeEmploymentIds = ['e1'], on = '2016-06-15') => fact('HouseholdCleared', { activeEmploymentIds }, on);

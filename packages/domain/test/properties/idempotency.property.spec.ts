@@ -62,4 +62,21 @@ describe('property (g): idempotency of creating commands and of commandIds', () 
       { numRuns: 200 },
     );
   });
+
+  it('the commandId of an applied command, sent with another business date, is COMMAND_ID_REUSED on any later state', () => {
+    fc.assert(
+      fc.property(householdCommands(), (commands) => {
+        const run = runHousehold(commands);
+        run.steps.forEach((step, i) => {
+          if (step.command.commandId === undefined || !isAccepted(step.decision)) return;
+          const other = { ...step.command, on: step.command.on === '2016-01-01' ? '2016-01-02' : '2016-01-01' } as HouseholdCommand;
+          for (const later of run.steps.slice(i)) {
+            const d = decide(other, later.after, arbContext);
+            expect(E.isLeft(d) && d.left.code).toBe('COMMAND_ID_REUSED');
+          }
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
 });

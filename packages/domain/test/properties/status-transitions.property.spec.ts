@@ -50,13 +50,15 @@ describe('property (a): the status only moves along the transitions of domain.md
       expect([...seen]).toContain(t);
   });
 
-  it('a deregistered stream accepts nothing more: every later command is DEREGISTERED, or a commandId retry that appends nothing', () => {
+  it('a deregistered stream accepts nothing more: every later command is DEREGISTERED, a reused commandId, or a commandId retry that appends nothing', () => {
     fc.assert(
       fc.property(householdCommands(), (commands) => {
         const run = runHousehold(commands);
         for (const step of run.steps.filter((st) => st.before.status === 'deregistered')) {
           expect(step.facts).toEqual([]);
-          if (E.isLeft(step.decision)) expect(step.decision.left.code).toBe('DEREGISTERED');
+          // The commandId check comes first (ADR 4): an id of another command is COMMAND_ID_REUSED (ADR 19).
+          if (E.isLeft(step.decision))
+            expect(step.decision.left.code).toBe(step.command.commandId !== undefined && step.before.commandIds.has(step.command.commandId) ? 'COMMAND_ID_REUSED' : 'DEREGISTERED');
           else expect(step.command.commandId !== undefined && step.before.commandIds.has(step.command.commandId)).toBe(true);
         }
       }),

@@ -48,6 +48,11 @@ export interface ContractOptions {
    * offsets shared with system events) the kit asserts only that, from positions it observed.
    */
   contiguousPositions?: boolean;
+  /**
+   * The adapter offers `issuedPositions` (SQLite, memory), checked here; without this
+   * option the kit checks that it does not (a verifier would otherwise trust an untested count).
+   */
+  countsPositions?: boolean;
 }
 
 /** Fails unless every position is greater than the one before it. */
@@ -327,6 +332,19 @@ export const runEventStoreContract = (
         expectStrictlyIncreasing(positionsOf(all));
         if (contiguous) expect(positionsOf(all)).toEqual([1, 2, 3, 4, 5, 6]);
         expect(all.map((e) => `${e.streamId}@${e.streamVersion}`)).toEqual(['a@0', 'a@1', 'b@0', 'b@1', 'b@2', 'a@2']);
+      });
+
+      it(options.countsPositions ? 'counts the positions it hands out (issuedPositions)' : 'does not claim to count positions (no issuedPositions)', async () => {
+        if (!options.countsPositions || !store.issuedPositions) {
+          expect({ offered: store.issuedPositions !== undefined }).toEqual({ offered: options.countsPositions === true });
+          return;
+        }
+        expect(await store.issuedPositions.highest()).toBe(0);
+        const all = await seed();
+        expect(await store.issuedPositions.highest()).toBe(positionAt(all, all.length - 1));
+        // A refused append hands out nothing.
+        await expect(store.appendToStream('a', testEvents(1), 'no_stream')).rejects.toBeInstanceOf(WrongExpectedVersionError);
+        expect(await store.issuedPositions.highest()).toBe(positionAt(all, all.length - 1));
       });
 
       it('treats `after` as exclusive, from any position it handed out', async () => {

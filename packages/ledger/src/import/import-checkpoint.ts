@@ -1,10 +1,13 @@
-import { EventStore, GENESIS_HASH, RecordedEvent, sealEvents, StreamAppend } from '@hearth/event-store';
+import { EventStore, GENESIS_HASH, sealEvents, StreamAppend } from '@hearth/event-store';
+import { RejectedLine } from './rejected-line';
 
 /**
  * Progress of importing one file (identified by its SHA-256), appended in the same
  * batch as the commands it covers. A rerun of the same file resumes after the last
  * committed line, so lines that were rejected are not decided again against a later
- * state: the rerun ends with exactly the events of an uninterrupted run.
+ * state: the rerun ends with exactly the events of an uninterrupted run. Each
+ * checkpoint also keeps the lines rejected since the previous one, so that a rerun can
+ * still report them (docs/decisions/0020-import-outcomes.md).
  */
 export const importStream = (fileSha256: string): string => `import-${fileSha256}`;
 
@@ -12,33 +15,42 @@ export interface ImportCheckpoint {
   readonly throughLine: number;
   readonly version: number;
   readonly lastHash: string;
+  /** Lines of the file rejected by the runs that wrote the checkpoints so far. */
+  readonly rejected: readonly RejectedLine[];
+}
+
+interface ImportProgressedData {
+  readonly throughLine: number;
+  /** Absent in checkpoints written before rejections were kept. */
+  readonly rejected?: readonly RejectedLine[];
 }
 
 export const readImportCheckpoint = async (store: EventStore, fileSha256: string): Promise<ImportCheckpoint> => {
   const events = await store.readStream(importStream(fileSha256));
-  const last: RecordedEvent | undefined = events[events.length - 1];
-  return last
-    ? { throughLine: (last.data as { throughLine: number }).throughLine, version: last.streamVersion, lastHash: last.metadata.hash }
-    : { throughLine: 0, version: -1, lastHash: GENESIS_HASH };
+  const last = events[events.length - 1];
+  if (!last) return { throughLine: 0, version: -1, lastHash: GENESIS_HASH, rejected: [] };
+  const rejected = events.flatMap((e) => (e.data as ImportProgressedData).rejected ?? []);
+  return { throughLine: (last.data as ImportProgressedData).throughLine, version: last.streamVersion, lastHash: last.metadata.hash, rejected };
 };
 
 export const checkpointAppend = (
   fileSha256: string,
   previous: ImportCheckpoint,
   throughLine: number,
+  rejected: readonly RejectedLine[],
   meta: { eventId: string; recordedAt: string; actor: string; occurredOn: string; schemaVersion: number; file: string },
 ): { append: StreamAppend; next: ImportCheckpoint } => {
   const [sealed] = sealEvents(previous.lastHash, [
     {
       eventId: meta.eventId,
       type: 'ImportProgressed',
-      data: { file: meta.file, sha256: fileSha256, throughLine },
+      data: { file: meta.file, sha256: fileSha256, throughLine, rejected },
       metadata: { occurredOn: meta.occurredOn, recordedAt: meta.recordedAt, actor: meta.actor, schemaVersion: meta.schemaVersion },
     },
   ]);
   if (!sealed) throw new Error('sealEvents returned nothing');
   return {
     append: { streamId: importStream(fileSha256), expectedVersion: previous.version, events: [sealed] },
-    next: { throughLine, version: previous.version + 1, lastHash: sealed.metadata.hash },
+    next: { throughLine, version: previous.version + 1, lastHash: sealed.metadata.hash, rejected: [...previous.rejected, ...rejected] },
   };
 };

@@ -1,30 +1,28 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
-import { DomainError, HouseholdCommand } from '@hearth/domain';
-import { CommandResult, StreamAppend, uuidV7 } from '@hearth/event-store';
+import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
+import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
-import { checkpointAppend, ImportCheckpoint, readImportCheckpoint } from './import-checkpoint';
-import { readLineCommand } from './read-line-command';
+import { checkpointAppend, ImportCheckpoint, importStream, readImportCheckpoint } from './import-checkpoint';
+import { ImportStoppedError } from './import-stopped-error';
+import { MAX_LINE_BYTES, readLineCommand } from './read-line-command';
+import { readLines } from './read-lines';
+import { byLine, RejectedLine } from './rejected-line';
 
-export interface RejectedLine {
-  readonly line: number;
-  readonly householdId: string | null;
-  readonly type: string | null;
-  readonly code: string;
-  readonly message: string;
-  readonly fields?: readonly { path: string; message: string }[];
-}
+export type { RejectedLine } from './rejected-line';
 
 export interface ImportSummary {
   accepted: number;
   unchanged: number;
+  /** Lines of this run that appended nothing, in line order. */
   rejected: RejectedLine[];
-  /** Lines committed by an earlier, interrupted run of the same file and not read again. */
+  /** Lines committed by an earlier run of the same file and not read again. */
   skipped: number;
   resumedAfterLine: number;
+  /** Lines up to `resumedAfterLine` that earlier runs of the same file rejected, in line order. */
+  earlierRejected: RejectedLine[];
 }
 
 export interface ImportOptions {
@@ -59,10 +57,19 @@ const roughFields = (line: string): { householdId: string | null; type: string |
   }
 };
 
+const tooLong = (bytes: number): DomainError =>
+  domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]);
+
+/** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
+const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
+
 /**
  * Applies a command log, one JSON command a line, in batches: each batch is decided
  * against cached household states and written in one transaction together with the
- * file's import checkpoint. A rejected line appends nothing and the import goes on.
+ * file's import checkpoint (which also keeps the batch's rejected lines). A rejected
+ * line appends nothing and the import goes on. When the store fails, or another import
+ * of the same file moves its checkpoint, the import stops with an ImportStoppedError
+ * carrying the summary of what was committed.
  */
 export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promise<ImportSummary> => {
   const batchSize = opts.batchSize ?? 1000;
@@ -70,26 +77,45 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const fromStdin = opts.source === '-';
   const fileSha = fromStdin ? undefined : await sha256OfFile(opts.source);
   let checkpoint: ImportCheckpoint | undefined = fileSha ? await readImportCheckpoint(ledger.store, fileSha) : undefined;
-  const summary: ImportSummary = { accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: checkpoint?.throughLine ?? 0 };
+  const summary: ImportSummary = {
+    accepted: 0, unchanged: 0, rejected: [], skipped: 0,
+    resumedAfterLine: checkpoint?.throughLine ?? 0,
+    earlierRejected: [...(checkpoint?.rejected ?? [])].sort(byLine),
+  };
   const handler = ledger.batchHandler();
   const ctx = ledger.context();
 
   let pending: { line: number; command: HouseholdCommand }[] = [];
+  /** Lines of the current batch that failed to parse: reported once the batch is written. */
+  let unparsed: RejectedLine[] = [];
+  /** Rejections still to be kept with a checkpoint (a batch that lost its races wrote none). */
+  let uncheckpointed: RejectedLine[] = [];
   let lastLine = 0;
+  let committedThroughLine = summary.resumedAfterLine;
+
+  const finalSummary = (): ImportSummary => ({ ...summary, rejected: [...summary.rejected].sort(byLine) });
 
   const flush = async (): Promise<void> => {
-    if (pending.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
-    const alsoAppend: StreamAppend[] = [];
+    if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
     let next: ImportCheckpoint | undefined;
-    if (fileSha && checkpoint) {
-      const c = checkpointAppend(fileSha, checkpoint, lastLine, {
+    const alsoAppend = (decided: readonly BatchDecision<DomainError>[]): StreamAppend[] => {
+      if (!fileSha || !checkpoint) return [];
+      const rejected = decided.flatMap((d, i) => {
+        const p = pending[i] as { line: number; command: HouseholdCommand };
+        return d.status === 'rejected' ? [{ line: p.line, householdId: p.command.householdId, type: p.command.type, code: d.error.code, message: d.error.message }] : [];
+      });
+      const c = checkpointAppend(fileSha, checkpoint, lastLine, [...uncheckpointed, ...unparsed, ...rejected].sort(byLine).map(kept), {
         eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
         schemaVersion: SCHEMA_VERSION, file: opts.source,
       });
-      alsoAppend.push(c.append);
       next = c.next;
-    }
-    const results: CommandResult<DomainError>[] = await handler.handleMany(pending.map((p) => p.command), ctx, { alsoAppend });
+      return [c.append];
+    };
+    const results = await handler.handleMany(pending.map((p) => p.command), ctx, { alsoAppend }).catch((e: unknown) => {
+      const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
+      throw new ImportStoppedError(finalSummary(), committedThroughLine, concurrent ? 'concurrent-import' : 'store-failure', e);
+    });
+    const lost: RejectedLine[] = [];
     results.forEach((r, i) => {
       const p = pending[i] as { line: number; command: HouseholdCommand };
       if (r.status === 'accepted') summary.accepted += 1;
@@ -97,32 +123,38 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       else if (r.status === 'rejected')
         summary.rejected.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: r.error.code, message: r.error.message });
       else
-        summary.rejected.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
+        lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
     });
-    if (next) checkpoint = next;
+    summary.rejected.push(...unparsed, ...lost);
+    if (lost.length > 0) {
+      // A batch that lost its races wrote nothing, its checkpoint included.
+      uncheckpointed = [...uncheckpointed, ...unparsed, ...lost];
+    } else {
+      uncheckpointed = [];
+      if (next) checkpoint = next;
+      committedThroughLine = lastLine;
+    }
+    unparsed = [];
     pending = [];
     opts.onProgress?.({ line: lastLine, accepted: summary.accepted, rejected: summary.rejected.length });
   };
 
   const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source);
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let lineNumber = 0;
-  for await (const line of lines) {
-    lineNumber += 1;
-    if (lineNumber <= summary.resumedAfterLine) {
-      if (line.trim() !== '') summary.skipped += 1;
+  for await (const { number, text, tooLongBytes } of readLines(input, MAX_LINE_BYTES)) {
+    if (number <= summary.resumedAfterLine) {
+      if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
       continue;
     }
-    lastLine = lineNumber;
-    if (line.trim() === '') continue;
-    const parsed = readLineCommand(line, lineNumber);
+    lastLine = number;
+    if (tooLongBytes === undefined && text.trim() === '') continue;
+    const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : readLineCommand(text, number);
     if (E.isLeft(parsed)) {
-      summary.rejected.push({ line: lineNumber, ...roughFields(line), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
+      unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
       continue;
     }
-    pending.push({ line: lineNumber, command: parsed.right });
+    pending.push({ line: number, command: parsed.right });
     if (pending.length >= batchSize) await flush();
   }
   await flush();
-  return summary;
+  return finalSummary();
 };

@@ -3,8 +3,7 @@ import {
   eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity, Policy,
   referencePolicy, Sex, Status,
 } from '@hearth/domain';
-import type { EventStore } from '@hearth/event-store';
-import { hashChecks } from './hash-checks';
+import { checkLinks, type EventStore } from '@hearth/event-store';
 
 export class UnknownHouseholdError extends Error {
   constructor(readonly householdId: string) {
@@ -40,7 +39,7 @@ export interface HouseholdHistoryView {
 export const householdHistory = async (store: EventStore, householdId: string, asOf?: string, policy: Policy = referencePolicy): Promise<HouseholdHistoryView> => {
   const recorded = await store.readStream(householdStream(householdId));
   if (recorded.length === 0) throw new UnknownHouseholdError(householdId);
-  const checks = hashChecks(recorded);
+  const checks = checkLinks(recorded);
   const shown = recorded.map((r, i) => ({ r, hashOk: checks[i]?.ok === true })).filter(({ r }) => asOf === undefined || r.metadata.occurredOn <= asOf);
   let state = initialState;
   for (const { r } of shown) {

@@ -2,8 +2,8 @@ import * as E from 'fp-ts/Either';
 import {
   daysBetween, decide, DecisionContext, Fact, HouseholdEventC, householdIdOf, isBusinessDate, replayAnomalies,
 } from '@hearth/domain';
-import type { EventStore, RecordedEvent } from '@hearth/event-store';
-import { hashChecks } from './hash-checks';
+import { checkLinks, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { scanLog } from './log-scan';
 
 export interface LogFinding {
   /** The household (the stream id for a stream that is not a household's). */
@@ -26,10 +26,10 @@ export interface LogVerification {
 
 export interface VerifyOptions {
   /**
-   * The store hands out global positions without gaps (SQLite, in memory): a missing
-   * position then means an event was deleted behind the ledger's back — even the last
-   * event of a stream, which no hash chain can show. Not for EventStoreDB, whose
-   * positions are byte offsets.
+   * Report missing global positions: a missing one means an event was deleted behind the
+   * ledger's back, even the last of a stream, which no hash chain can show. Default: when
+   * the store offers `issuedPositions` (SQLite, memory; not EventStoreDB, whose positions
+   * are byte offsets), which also shows the deleted last events of the whole log.
    */
   readonly contiguousPositions?: boolean;
   /** Events per read while listing the streams. Default 5000. */
@@ -37,34 +37,14 @@ export interface VerifyOptions {
   readonly onProgress?: (p: { streams: number; streamsChecked: number }) => void;
 }
 
-/**
- * Stream ids in order of first appearance, read page by page (the events themselves are
- * not kept), and the gaps in the sequence of global positions met on the way.
- */
-const scanLog = async (store: EventStore, pageSize: number): Promise<{ ids: string[]; gaps: { after: number; next: number }[] }> => {
-  const seen = new Set<string>();
-  const gaps: { after: number; next: number }[] = [];
-  let previous = 0;
-  for (let after = 0; ; ) {
-    const page = await store.readAll({ after, maxCount: pageSize });
-    for (const e of page) {
-      seen.add(e.streamId);
-      if (e.position !== previous + 1) gaps.push({ after: previous, next: e.position });
-      previous = e.position;
-    }
-    if (page.length < pageSize) return { ids: [...seen], gaps };
-    after = (page[page.length - 1] as RecordedEvent).position;
-  }
-};
-
 const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { anomalies: LogFinding[]; notices: LogFinding[] } => {
   const streamId = (events[0] as RecordedEvent).streamId;
   const householdId = householdIdOf(streamId);
   const who = householdId ?? streamId;
   const anomalies: LogFinding[] = [];
   const notices: LogFinding[] = [];
-  hashChecks(events).forEach((c, i) => {
-    if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail ?? '' });
+  checkLinks(events).forEach((c, i) => {
+    if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
   for (const e of events) {
     const recordedOn = e.metadata.recordedAt.slice(0, 10);
@@ -94,26 +74,30 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { 
  * late recordings apart. Streams are read one at a time, never the whole log at once.
  */
 export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: VerifyOptions = {}): Promise<LogVerification> => {
-  const { ids, gaps } = await scanLog(store, opts.pageSize ?? 5000);
-  const anomalies: LogFinding[] = opts.contiguousPositions
-    ? gaps.map((g) => ({
-        householdId: '(log)',
-        position: g.after + 1,
-        kind: 'position-gap',
-        detail: `positions ${g.after + 1}${g.next - 1 > g.after + 1 ? `…${g.next - 1}` : ''} are missing: events were removed from the log`,
-      }))
-    : [];
+  const { ids, events, anomalies: inLog } = await scanLog(store, {
+    pageSize: opts.pageSize ?? 5000,
+    contiguous: opts.contiguousPositions ?? store.issuedPositions !== undefined,
+  });
+  const anomalies: LogFinding[] = [...inLog];
   const notices: LogFinding[] = [];
-  let events = 0;
   for (const [i, streamId] of ids.entries()) {
-    const stream = await store.readStream(streamId);
-    if (stream.length === 0) continue;
-    events += stream.length;
+    const stream = await readStreamUnlessDamaged(store, streamId);
+    opts.onProgress?.({ streams: ids.length, streamsChecked: i + 1 });
+    if (stream === undefined || stream.length === 0) continue;
     const found = checkStream(stream, ctx);
     anomalies.push(...found.anomalies);
     notices.push(...found.notices);
-    opts.onProgress?.({ streams: ids.length, streamsChecked: i + 1 });
   }
   const byPosition = (a: LogFinding, b: LogFinding): number => a.position - b.position || (a.kind < b.kind ? -1 : 1);
   return { streams: ids.length, events, anomalies: anomalies.sort(byPosition), notices: notices.sort(byPosition) };
+};
+
+/** `undefined` for a stream with a damaged row: the scan of the log has reported that row already. */
+const readStreamUnlessDamaged = async (store: EventStore, streamId: string): Promise<RecordedEvent[] | undefined> => {
+  try {
+    return await store.readStream(streamId);
+  } catch (error) {
+    if (isDamagedEventError(error)) return undefined;
+    throw error;
+  }
 };

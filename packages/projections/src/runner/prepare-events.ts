@@ -1,14 +1,6 @@
-import * as E from 'fp-ts/Either';
-import { correctedEvent, correctionsIn, EventMeta, HouseholdEvent, HouseholdEventC, householdIdOf } from '@hearth/domain';
-import type { EventStore, RecordedEvent } from '@hearth/event-store';
+import { correctedEvent, correctionsIn, EventMeta, HouseholdEvent, householdIdOf } from '@hearth/domain';
+import { householdEventCodec, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import type { CorrectedEvent, ProjectedEvent } from '../projected-event';
-
-export class UndecodableEventError extends Error {
-  constructor(readonly position: number, readonly streamId: string, detail: string) {
-    super(`event at position ${position} of ${streamId} is not a valid household event: ${detail}`);
-    this.name = 'UndecodableEventError';
-  }
-}
 
 /** An event of the log, ready for the synchronous write: `projected` is absent for non-household streams. */
 export interface PreparedEvent {
@@ -16,12 +8,13 @@ export interface PreparedEvent {
   readonly projected?: ProjectedEvent;
 }
 
-/** Stored events are decoded once, here, at the edge (style.md: "edges decode, the middle trusts"). */
-export const decodeHouseholdEvent = (recorded: RecordedEvent): HouseholdEvent => {
-  const decoded = HouseholdEventC.decode({ type: recorded.type, data: recorded.data });
-  if (E.isLeft(decoded)) throw new UndecodableEventError(recorded.position, recorded.streamId, `type ${recorded.type}`);
-  return decoded.right;
-};
+/**
+ * Stored events are decoded once, here, at the edge (style.md: "edges decode, the middle
+ * trusts"), by the store's household codec. An event that does not decode throws a
+ * DamagedEventError naming its position: the batch is not applied and the checkpoint
+ * stays before it, so no figure is ever computed without it (docs/decisions/0013).
+ */
+export const decodeHouseholdEvent = (recorded: RecordedEvent): HouseholdEvent => householdEventCodec.decode(recorded);
 
 const metaOf = (r: RecordedEvent): EventMeta => ({ eventId: r.eventId, occurredOn: r.metadata.occurredOn });
 

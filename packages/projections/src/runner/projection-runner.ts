@@ -102,15 +102,21 @@ export class ProjectionRunner {
     return this.exclusive(() => this.catchUpNow(onProgress));
   }
 
-  /** Catches up, then follows new events as they are appended. */
+  /**
+   * Catches up, then follows new events as they are appended. After the live
+   * subscription failed (onLiveError), calling it again restarts from the checkpoints.
+   */
   async start(): Promise<void> {
     if (this.subscription) return;
+    this.failure = undefined;
     await this.catchUp();
     this.delivered = this.position();
     this.subscription = this.store.subscribeToAll({
       after: this.delivered,
       onEvent: (e) => this.exclusive(() => this.applyLive(e)),
       onError: (error) => {
+        // The subscription has stopped: a later start() opens a new one from the checkpoints.
+        this.subscription = undefined;
         this.fail(error);
         if (this.opts.onLiveError) this.opts.onLiveError(error);
         else queueMicrotask(() => { throw error; });

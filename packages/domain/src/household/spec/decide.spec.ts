@@ -2,7 +2,7 @@ import { ErrorCode, ERROR_CODES } from '../errors';
 import { ev, HouseholdEvent } from '../events';
 import { HouseholdCommand } from '../commands';
 import {
-  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted,
+  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted, income,
   GivenFact, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
   surveyMember, trainingAccepted, trainingOffered, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
@@ -31,8 +31,11 @@ const cases: Case[] = [
   { name: 'a stream that does not exist accepts only RegisterHousehold', given: [], when: c('SurveyHousehold', survey()), then: 'UNKNOWN_HOUSEHOLD' },
   { name: 'a deregistered stream accepts nothing', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm9', birthYear: 2000 }), then: 'DEREGISTERED' },
   { name: 'a deregistered stream answers DEREGISTERED before DUPLICATE_ID', given: [registered(), deregistered()], when: c('AddMember', { memberId: 'm1', birthYear: 1970 }), then: 'DEREGISTERED' },
-  { name: 'a commandId already applied is accepted with nothing appended', given: [{ ...registered(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), commandId: 'cmd-1' }), then: [] },
-  { name: 'a retried command is still "nothing new" after the stream closed', given: [{ ...registered(), commandId: 'cmd-1' }, deregistered()], when: c('RegisterHousehold', { divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
+  { name: 'a commandId already applied is accepted with nothing appended', given: [registered(), { ...surveyed(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), on: '2016-02-01', commandId: 'cmd-1', actor: 'retrying-clerk', note: 'sent again' }), then: [] },
+  { name: 'a commandId already applied to another command is COMMAND_ID_REUSED', given: [{ ...registered(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), commandId: 'cmd-1' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a commandId already applied to the same command type with other content is COMMAND_ID_REUSED', given: [...identifiedHousehold, employed('e1'), { ...income('e1', '2016-07', 2000), commandId: 'cmd-7' }], when: c('RecordIncome', { employmentId: 'e1', month: '2016-08', amount: 2000, on: '2016-08-31', commandId: 'cmd-7' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a commandId already applied on another business date is COMMAND_ID_REUSED', given: [registered(), { ...surveyed(), commandId: 'cmd-1' }], when: c('SurveyHousehold', { ...survey(), on: '2016-02-02', commandId: 'cmd-1' }), then: 'COMMAND_ID_REUSED' },
+  { name: 'a retried command is still "nothing new" after the stream closed', given: [{ ...registered(), commandId: 'cmd-1' }, deregistered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
   { name: 'registering again with the same content is idempotent', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], actor: 'someone-else', note: 'retry' }), then: [] },
   { name: 'registering again with other content is ALREADY_REGISTERED', given: [registered()], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980 }] }), then: 'ALREADY_REGISTERED' },
   { name: 'repeating an offer with the same content is idempotent', given: [...identifiedHousehold, trainingOffered('t1')], when: c('OfferTraining', { on: '2016-04-10', trainingId: 't1', memberId: 'm1', kind: 'vocational', title: 'Welding', provider: 'County school' }), then: [] },
@@ -55,6 +58,8 @@ const cases: Case[] = [
 
   // --- SurveyHousehold, willingness ----------------------------------------------------------
   { name: 'surveying a registered household', given: [registered()], when: c('SurveyHousehold', survey()), then: [ev('HouseholdSurveyed', survey())] },
+  { name: 'the same survey again on the same date is idempotent', given: [registered(), surveyed(), applied()], when: c('SurveyHousehold', { ...survey(), on: '2016-02-01' }), then: [] },
+  { name: 'the same survey content on a later date is a new survey (an annual update)', given: [registered(), surveyed()], when: c('SurveyHousehold', { ...survey(), on: '2017-02-01' }), then: [ev('HouseholdSurveyed', survey())] },
   { name: 'surveying an unknown member is UNKNOWN_MEMBER', given: [registered()], when: c('SurveyHousehold', survey([willing('m9')])), then: 'UNKNOWN_MEMBER' },
   { name: 'declaring willingness', given: [registered(), surveyed([unwilling('m1')])], when: c('DeclareWillingness', { memberId: 'm1' }), then: [ev('WillingnessDeclared', { memberId: 'm1' })] },
   { name: 'withdrawing willingness', given: [registered(), surveyed()], when: c('WithdrawWillingness', { memberId: 'm1' }), then: [ev('WillingnessWithdrawn', { memberId: 'm1' })] },
@@ -108,6 +113,10 @@ const cases: Case[] = [
   { name: 'no employment of one member from another member\'s referral', given: [...twoMembers, surveyed([willing('m1'), willing('m2')]), referred('r1', 'm1'), referralAccepted('r1', 'm1')], when: c('RecordEmployment', { ...job, memberId: 'm2', referralId: 'r1' }), then: 'REFERRAL_NOT_ACCEPTED' },
   { name: 'an employment outside working age is NOT_WORKING_AGE', given: [...elder, surveyed()], when: c('RecordEmployment', job), then: 'NOT_WORKING_AGE' },
   { name: 'recording an income', given: [...identifiedHousehold, employed('e1')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-07', amount: 2750.5 })] },
+  { name: 'the same income again (employment, month, amount) is idempotent', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5, on: '2016-08-31' }), then: [] },
+  { name: 'another amount for a month already recorded is INCOME_ALREADY_RECORDED', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2900 }), then: 'INCOME_ALREADY_RECORDED' },
+  { name: 'the same income again is idempotent even once later facts are recorded (not BACKDATED)', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5, '2016-08-05'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 2750.5, on: '2016-08-05' }), then: [] },
+  { name: 'income of another month of the same employment is recorded', given: [...identifiedHousehold, employed('e1'), income('e1', '2016-07', 2750.5)], when: c('RecordIncome', { employmentId: 'e1', month: '2016-08', amount: 2750.5 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-08', amount: 2750.5 })] },
   { name: 'income of an unknown employment is UNKNOWN_EMPLOYMENT', given: identifiedHousehold, when: c('RecordIncome', { employmentId: 'e1', month: '2016-07', amount: 1 }), then: 'UNKNOWN_EMPLOYMENT' },
   { name: 'income for a month after the employment ended is EMPLOYMENT_ENDED', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-10', amount: 1 }), then: 'EMPLOYMENT_ENDED' },
   { name: 'income for the month the employment ended is accepted', given: [...identifiedHousehold, employed('e1'), employmentEnded('e1', 'm1', '2016-09-30')], when: c('RecordIncome', { employmentId: 'e1', month: '2016-09', amount: 100 }), then: [ev('IncomeRecorded', { employmentId: 'e1', memberId: 'm1', month: '2016-09', amount: 100 })] },

@@ -60,3 +60,33 @@ describe('parseCommand: the edge decodes once, and says which field and why', ()
     expect(error.message.length).toBeLessThan(300);
   });
 });
+
+describe('parseCommand: echoed input stays readable', () => {
+  it('cuts a huge unknown key, in the message and in the field path, saying how long it was', () => {
+    const key = 'k'.repeat(500_000);
+    const e = rejection({ ...valid, [key]: 1 });
+    expect(e.message.length).toBeLessThan(300);
+    expect(e.message).toContain('… (500000 characters)');
+    expect(e.fields?.[0]?.path.length).toBeLessThan(100);
+  });
+  it('cuts a huge command type', () => {
+    const e = rejection({ ...valid, type: 'T'.repeat(100_000) });
+    expect(e.message.length).toBeLessThan(200);
+    expect(e.message).toContain('(100000 characters)');
+  });
+  it('names five fields in the message and says how many more there are', () => {
+    const extra = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`x${i}`, i]));
+    const e = rejection({ ...valid, ...extra });
+    expect(e.message).toContain('… and 995 more fields');
+    expect(e.fields).toHaveLength(1000);
+  });
+  it('quotes an unknown key as JSON, so control characters come out escaped', () => {
+    const e = rejection({ ...valid, 'a\u001b[2Jb': 1 });
+    expect(e.message).toContain('unknown field "a\\u001b[2Jb"');
+  });
+  it('refuses money with more than two decimals, naming the field', () => {
+    const e = rejection({ type: 'RecordIncome', householdId: 'h1', on: '2016-02-01', employmentId: 'e1', month: '2016-01', amount: 100.999999999 });
+    expect(e.code).toBe('INVALID_COMMAND');
+    expect(e.fields?.map((f) => f.path)).toEqual(['amount']);
+  });
+});

@@ -1,0 +1,31 @@
+import type { LogLevel } from '@nestjs/common';
+import type { RateLimitSettings } from './limits/rate-limit-settings';
+import type { Policy } from '@hearth/domain';
+import type { TokenEntry } from './auth/token-entry';
+
+/** What createApp needs (SERVICE-CONTRACT.md). */
+export interface ApiOptions {
+  /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'esdb://…'. */
+  readonly store: string;
+  readonly tokens: readonly TokenEntry[];
+  readonly policy?: Policy;
+  /** System time as an ISO string (tests inject it). */
+  readonly now?: () => string;
+  /** Largest request body, e.g. '1mb' (default). */
+  readonly bodyLimit?: string;
+  /** Largest number of commands in one POST /api/commands/batch (default 1000). */
+  readonly maxBatch?: number;
+  /** Nest's logger levels, or false for none (default: log, warn, error). */
+  readonly logger?: false | LogLevel[];
+  /** Requests per second and burst, per token and per address (default: from HEARTH_RATE_LIMIT and HEARTH_RATE_LIMIT_ANONYMOUS, else DEFAULT_RATE_LIMITS). */
+  readonly rateLimit?: RateLimitSettings;
+}
+
+export const DEFAULT_BODY_LIMIT = '1mb';
+export const DEFAULT_MAX_BATCH = 1000;
+
+/** Injection tokens of the API's own settings. */
+export const BODY_LIMIT = Symbol('BODY_LIMIT');
+export const MAX_BATCH = Symbol('MAX_BATCH');
+export const POLICY = Symbol('POLICY');
+export const CLOCK = Symbol('CLOCK');

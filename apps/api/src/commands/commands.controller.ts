@@ -1,0 +1,44 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { MAX_BATCH } from '../api-options';
+import type { BatchItemResult, CommandAccepted } from '../api-bodies';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../errors/api-error';
+import { CommandService } from './command-service';
+
+@Controller('api/commands')
+@Allow('caseworker')
+export class CommandsController {
+  constructor(
+    @Inject(CommandService) private readonly commands: CommandService,
+    @Inject(MAX_BATCH) private readonly maxBatch: number,
+  ) {}
+
+  /** One command: 201 with what it appended, or the error it met (400, 403, 409, 422). */
+  @Post()
+  @HttpCode(201)
+  async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<CommandAccepted> {
+    const response = await this.commands.submit(principal, body);
+    if (!response.accepted) throw new ApiError(response.status, response.body, response.retryAfterSeconds);
+    return response.body;
+  }
+
+  /**
+   * Commands in order, each decided on its own after the ones before it (a later one may
+   * build on an earlier one); the answer lists, in the same order, what each would have
+   * answered alone.
+   */
+  @Post('batch')
+  @HttpCode(200)
+  async submitBatch(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<BatchItemResult[]> {
+    if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
+    if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
+    const results: BatchItemResult[] = [];
+    for (const item of body) {
+      const { status, body: answer } = await this.commands.submit(principal, item);
+      results.push({ status, body: answer });
+    }
+    return results;
+  }
+}

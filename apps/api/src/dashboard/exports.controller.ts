@@ -1,0 +1,103 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { closed, IdC, MonthC } from '@hearth/domain';
+import type { Ledger } from '@hearth/ledger';
+import { HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { Principal } from '../auth/principal';
+import { disclose } from '../reads/disclosure';
+import { decodeParams } from '../reads/query-params';
+import { reportDivision } from '../reads/report-scope';
+import { toCsv } from './csv';
+import type { RawResponse } from './dashboard.controller';
+import { ReportRow, reportSheet, Sheet } from './report-sheet';
+import { toXlsx } from './xlsx';
+
+export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
+
+type Report = 'monthly' | 'progress';
+type Format = 'csv' | 'xlsx';
+
+const TITLES: Readonly<Record<Report, string>> = {
+  monthly: 'Monthly dynamic clearance table',
+  progress: 'Monthly progress table',
+};
+const CONTENT_TYPES: Readonly<Record<Format, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/**
+ * The two monthly tables as the office files them (CSV and .xlsx): built from the same
+ * report JSON as GET /api/reports/monthly|progress, under the same role rules (an
+ * analyst's export is suppressed; a caseworker's stays inside their division).
+ */
+@Controller('api/exports')
+@Allow('caseworker', 'auditor', 'analyst')
+export class ExportsController {
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
+  ) {}
+
+  @Get('monthly.csv')
+  monthlyCsv(@CurrentPrincipal() principal: Principal, @Query() query: unknown, @Res() res: RawResponse): Promise<void> {
+    return this.send('monthly', 'csv', principal, query, res);
+  }
+
+  @Get('monthly.xlsx')
+  monthlyXlsx(@CurrentPrincipal() principal: Principal, @Query() query: unknown, @Res() res: RawResponse): Promise<void> {
+    return this.send('monthly', 'xlsx', principal, query, res);
+  }
+
+  @Get('progress.csv')
+  progressCsv(@CurrentPrincipal() principal: Principal, @Query() query: unknown, @Res() res: RawResponse): Promise<void> {
+    return this.send('progress', 'csv', principal, query, res);
+  }
+
+  @Get('progress.xlsx')
+  progressXlsx(@CurrentPrincipal() principal: Principal, @Query() query: unknown, @Res() res: RawResponse): Promise<void> {
+    return this.send('progress', 'xlsx', principal, query, res);
+  }
+
+  private async send(report: Report, format: Format, principal: Principal, query: unknown, res: RawResponse): Promise<void> {
+    const { month, division } = decodeParams(ExportParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const status: ReadModelStatus = await this.queryBus.execute(new ReadModelStatusQuery());
+    const sheet = await this.sheet(report, principal, month, scoped);
+    const code = (sheet.rows[0]?.[0] ?? 'all') as string;
+    const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet, status.position));
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename="${report}-${month}-${code.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`);
+    // Case figures: not for shared caches, and not kept after the download.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.status(200).send(body);
+  }
+
+  private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<Sheet> {
+    const ask = (byChild: boolean) =>
+      this.queryBus.execute(report === 'monthly'
+        ? new MonthlyReportQuery({ month, byChild, ...(division !== undefined ? { division } : {}) })
+        : new ProgressReportQuery({ month, byChild, ...(division !== undefined ? { division } : {}) }));
+    const below = this.ledger.policy.suppressBelow;
+    const total = disclose(principal, (await ask(false)) as object, below) as ReportRow;
+    const children = disclose(principal, (await ask(true)) as object, below) as { rows: ReportRow[] };
+    const tree = this.ledger.divisions;
+    return reportSheet(`${report} ${month} ${total.division}`, total, children.rows, (c) => tree?.get(c));
+  }
+
+  private notes(report: Report, principal: Principal, month: string, code: string, sheet: Sheet, position: number): [string, string][] {
+    return [
+      ['report', TITLES[report]],
+      ['month', month],
+      ['division', `${code} ${this.ledger.divisions?.get(code)?.name ?? ''}`.trim()],
+      ['rows', 'the division (its whole subtree) first, then one row per child division'],
+      ['ledger position', `${position} (the read models had applied the log up to this event)`],
+      ['disclosure', sheet.suppressed || principal.role === 'analyst'
+        ? `counts from 1 to ${this.ledger.policy.suppressBelow - 1} are shown as "suppressed" (domain.md §5 disclosure control)`
+        : `not suppressed (${principal.role})`],
+    ];
+  }
+}

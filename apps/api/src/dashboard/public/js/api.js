@@ -1,0 +1,43 @@
+// Calls the Hearth HTTP API on this origin with the viewer's token.
+import { token } from './session.js';
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body?.code ?? null;
+  }
+}
+
+/** Listeners told when the server refuses the token (401), so the app can ask for another. */
+const refusedListeners = new Set();
+export const onTokenRefused = (listener) => refusedListeners.add(listener);
+
+const headers = () => ({ Accept: 'application/json', Authorization: `Bearer ${token() ?? ''}` });
+
+export const request = async (path, params = {}) => {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const qs = query.toString();
+  const url = qs ? `${path}?${qs}` : path;
+  const response = await fetch(url, { headers: headers() });
+  if (response.status === 401) for (const listener of refusedListeners) listener();
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return response;
+};
+
+export const getJson = async (path, params) => (await request(path, params)).json();
+
+export const health = async () => {
+  const response = await fetch('/health', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
+  return response.json();
+};
+
+export const api = {
+  divisions: () => getJson('/api/divisions'),
+  clearance: (year, division, byChild) => getJson('/api/reports/clearance', { year, division, byChild: byChild ? 'true' : undefined }),
+  monthly: (month, division, byChild) => getJson('/api/reports/monthly', { month, division, byChild: byChild ? 'true' : undefined }),
+  progress: (month, division, byChild) => getJson('/api/reports/progress', { month, division, byChild: byChild ? 'true' : undefined }),
+  backlog: (asOf, division) => getJson('/api/reports/backlog', { asOf, division }),
+  household: (id, asOf) => getJson(`/api/households/${encodeURIComponent(id)}`, { asOf }),
+};

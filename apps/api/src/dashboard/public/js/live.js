@@ -1,0 +1,25 @@
+// Figures refresh by themselves: /health's `position` moves when the ledger accepts a command
+// and the read models have caught up; every ~2 s the app asks, and re-fetches when it moved.
+import { health } from './api.js';
+
+const EVERY_MS = 2000;
+
+export const followPosition = (onChange) => {
+  let last = null;
+  let timer = null;
+  const tick = async () => {
+    try {
+      const { position } = await health();
+      if (last !== null && position !== last) onChange(position);
+      last = position;
+    } catch {
+      // The server may be restarting: the next tick tries again.
+    }
+    timer = setTimeout(tick, EVERY_MS);
+  };
+  tick();
+  return {
+    position: () => last,
+    stop: () => clearTimeout(timer),
+  };
+};

@@ -1,0 +1,138 @@
+// The dashboard's entry point: sign-in, routing between pages, language, live refresh.
+import { api, onTokenRefused } from './api.js';
+import { disposeChartsIn } from './charts.js';
+import { divisionTree } from './divisions.js';
+import { replace } from './dom.js';
+import { language, setLanguage, t, translateStatic } from './i18n.js';
+import { followPosition } from './live.js';
+import { go, parseRoute, routeHash } from './router.js';
+import * as session from './session.js';
+import { errorBox, thisYear } from './pages/common.js';
+import * as clearance from './pages/clearance.js';
+import * as household from './pages/household.js';
+import * as monthly from './pages/monthly.js';
+import * as stock from './pages/stock.js';
+
+const PAGES = { clearance, stock, monthly, household };
+const view = document.getElementById('view');
+const signInView = document.getElementById('signin');
+const nav = document.getElementById('nav');
+const positionEl = document.getElementById('position');
+
+let tree = null;
+let current = null;
+let live = null;
+let renders = 0;
+let pages = 0;
+
+/**
+ * One refresh of a page at a time: a change that arrives while its figures are being
+ * fetched asks for one more fetch after, so an older answer never lands over a newer one.
+ */
+const oneAtATime = (page) => {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await page.refresh();
+    } while (again);
+    running = null;
+  };
+  return {
+    refresh: () => {
+      if (running) again = true;
+      else running = run();
+      return running;
+    },
+  };
+};
+
+/** Fetches the page's figures; `data-state` tells tests (and screen readers, via aria-busy) when they are in. */
+const refresh = async () => {
+  if (!current) return;
+  const mine = ++renders;
+  view.dataset.state = 'loading';
+  view.setAttribute('aria-busy', 'true');
+  const position = live?.position();
+  await current.refresh();
+  if (mine !== renders) return;
+  view.dataset.state = 'ready';
+  if (position !== null && position !== undefined) view.dataset.position = String(position);
+  view.removeAttribute('aria-busy');
+};
+
+const render = () => {
+  if (!tree) return;
+  const route = parseRoute(location.hash);
+  const page = PAGES[route.page] ?? clearance;
+  for (const a of nav.querySelectorAll('a')) a.classList.toggle('active', a.dataset.page === route.page);
+  disposeChartsIn(view);
+  current = oneAtATime(page.mount(view, { tree, go }, route));
+  view.dataset.page = String(++pages);
+  refresh();
+};
+
+const showSignIn = (refused) => {
+  live?.stop();
+  live = null;
+  tree = null;
+  current = null;
+  document.body.classList.remove('signed-in');
+  signInView.hidden = false;
+  document.getElementById('signin-error').hidden = !refused;
+  document.getElementById('token').focus();
+};
+
+const start = async () => {
+  signInView.hidden = true;
+  document.body.classList.add('signed-in');
+  try {
+    // The division the server reports on when none is named is the viewer's home.
+    const [divisions, own] = await Promise.all([api.divisions(), api.clearance(thisYear(), undefined, false)]);
+    tree = divisionTree(divisions, own.division);
+  } catch (error) {
+    if (!session.token()) return;
+    replace(view, errorBox(error));
+    return;
+  }
+  live = followPosition((position) => {
+    positionEl.textContent = t('app.position', { position });
+    refresh();
+  });
+  render();
+};
+
+onTokenRefused(() => {
+  session.signOut();
+  showSignIn(true);
+});
+
+document.getElementById('signin-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const value = document.getElementById('token').value.trim();
+  if (!value) return;
+  session.signIn(value);
+  document.getElementById('token').value = '';
+  start();
+});
+document.getElementById('signout').addEventListener('click', () => {
+  session.signOut();
+  disposeChartsIn(view);
+  view.replaceChildren();
+  showSignIn(false);
+});
+document.getElementById('lang').addEventListener('click', () => {
+  setLanguage(language() === 'en' ? 'zh' : 'en');
+  translateStatic(document);
+  document.title = t('app.title');
+  render();
+});
+addEventListener('hashchange', render);
+
+for (const a of nav.querySelectorAll('a')) a.href = routeHash(a.dataset.page);
+setLanguage(language());
+translateStatic(document);
+document.title = t('app.title');
+if (session.token()) start();
+else showSignIn(false);

@@ -1,0 +1,36 @@
+// Pieces every page uses: a title, an error box, and the "suppressed" notice.
+import { ApiError } from '../api.js';
+import { h } from '../dom.js';
+import { t } from '../i18n.js';
+
+export const errorBox = (error) => {
+  let text;
+  if (error instanceof ApiError && error.status === 403) text = t('error.forbidden');
+  else if (error instanceof ApiError && error.status === 404) text = t('error.notFound', { message: error.message });
+  else if (error instanceof ApiError) text = t('error.generic', { message: error.message });
+  else text = t('error.network');
+  return h('p', { class: 'error', role: 'alert' }, text);
+};
+
+export const suppressedNotice = () => h('p', { class: 'notice' }, t('common.suppressedNote'));
+
+export const thisYear = () => new Date().getFullYear();
+export const thisMonth = () => new Date().toISOString().slice(0, 7);
+export const today = () => new Date().toISOString().slice(0, 10);
+export const lastDayOf = (month) => {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/** A labelled form control. */
+export const field = (labelKey, control) => h('label', { class: 'field' }, h('span', {}, t(labelKey)), control);
+
+/** Runs `load` for a section and shows its error in place instead of its content. */
+export const section = async (el, load) => {
+  try {
+    await load();
+  } catch (error) {
+    el.replaceChildren(errorBox(error));
+    if (!(error instanceof ApiError)) console.warn(error);
+  }
+};

@@ -1,0 +1,119 @@
+// The two monthly tables the office files (dynamic clearance and progress, by child division,
+// downloadable as CSV and .xlsx) and the service backlog with the households owed a referral.
+import { api } from '../api.js';
+import { anySuppressed, cell } from '../cells.js';
+import { divisionPicker } from '../divisions.js';
+import { download } from '../download.js';
+import { h, replace, table } from '../dom.js';
+import { t } from '../i18n.js';
+import { routeHash } from '../router.js';
+import { errorBox, field, lastDayOf, section, suppressedNotice, thisMonth } from './common.js';
+import { MONTHLY_FIELDS } from './stock.js';
+
+const KINDS = ['vocational', 'language', 'entrepreneurship', 'order-based'];
+const FORMS = ['enterprise', 'flexible', 'self-employed', 'assisted'];
+const PLACES = ['local', 'in-region', 'out-of-region'];
+const REASONS = ['contract-ended', 'seasonal-end', 'quit', 'dismissed', 'returned-home', 'other'];
+
+/** The progress table's rows (it is shown transposed: one row per figure, one column per division). */
+const PROGRESS_FIGURES = [
+  { path: 'membersSurveyed' }, { path: 'eligibleMembers' },
+  ...['trainingsOffered', 'trainingsAccepted', 'trainingsDeclined', 'trainingsCompleted']
+    .flatMap((g) => KINDS.map((k) => ({ path: `${g}.${k}`, group: g, label: `kind.${k}` }))),
+  { path: 'referralsMade' }, { path: 'referralsAccepted' }, { path: 'referralsDeclined' }, { path: 'membersReferred' },
+  ...FORMS.map((f) => ({ path: `employmentsStartedByForm.${f}`, group: 'employmentsStartedByForm', label: `form.${f}` })),
+  ...PLACES.map((p) => ({ path: `employmentsStartedByPlace.${p}`, group: 'employmentsStartedByPlace', label: `place.${p}` })),
+  ...REASONS.map((r) => ({ path: `employmentsEndedByReason.${r}`, group: 'employmentsEndedByReason', label: `reason.${r}` })),
+  { path: 'incomeRecords' }, { path: 'medianMonthlyIncome', format: 'money' }, { path: 'meanMonthlyIncome', format: 'money' },
+];
+
+const figureLabel = (f) => (f.group ? `${t(`field.${f.group}`)}: ${t(f.label)}` : t(`field.${f.path}`));
+
+export const mount = (view, { tree, go }, { params }) => {
+  const month = /^\d{4}-\d{2}$/.test(params.month ?? '') ? params.month : thisMonth();
+  // Without a division the server picks the viewer's own (a caseworker's division, else the root).
+  const asked = tree.get(params.division) ? params.division : undefined;
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : lastDayOf(month);
+
+  const monthInput = h('input', { type: 'month', name: 'month', value: month });
+  const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf });
+  const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
+  const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('monthly', { month: monthInput.value, division: picker.value, asOf: asOfInput.value }); } },
+    field('common.month', monthInput), field('common.division', picker), field('common.asOf', asOfInput), h('button', { type: 'submit' }, t('common.show')));
+
+  const exportButtons = (report) => {
+    const status = h('span', { class: 'download-status' });
+    const run = (ext) => async () => {
+      status.replaceChildren();
+      try {
+        await download(`/api/exports/${report}.${ext}`, { month, division: asked });
+      } catch (error) {
+        status.replaceChildren(errorBox(error));
+      }
+    };
+    return h('div', { class: 'downloads' },
+      h('button', { type: 'button', class: 'download', dataset: { export: `${report}.csv` }, onclick: run('csv') }, t('common.downloadCsv')),
+      h('button', { type: 'button', class: 'download', dataset: { export: `${report}.xlsx` }, onclick: run('xlsx') }, t('common.downloadXlsx')),
+      status);
+  };
+
+  const place = h('span', {}, asked ? tree.name(asked) : '');
+  const monthlyEl = h('div', { class: 'table-wrap', id: 'monthly-table' });
+  const progressEl = h('div', { class: 'table-wrap', id: 'progress-table' });
+  const backlogEl = h('div', { id: 'backlog' });
+  replace(view,
+    h('h2', {}, t('nav.progress'), ' · ', place),
+    form,
+    h('section', {}, h('h3', {}, t('monthly.title'), ' · ', month), exportButtons('monthly'), monthlyEl),
+    h('section', {}, h('h3', {}, t('progress.title'), ' · ', month), exportButtons('progress'), progressEl),
+    h('section', {}, h('h3', {}, t('backlog.title'), ' · ', asOf), h('p', { class: 'hint' }, t('backlog.note')), backlogEl));
+
+  /** The children's rows, then the division's own (the total). */
+  const both = async (load) => {
+    const total = await load(asked, false);
+    picker.value = total.division;
+    place.textContent = tree.name(total.division);
+    const byChild = tree.children(total.division).length > 0 ? await load(total.division, true) : null;
+    return [...(byChild?.rows ?? []), total];
+  };
+  const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
+
+  const refreshMonthly = () => section(monthlyEl, async () => {
+    const rows = await both((division, byChild) => api.monthly(month, division, byChild));
+    replace(monthlyEl, anySuppressed(rows) ? suppressedNotice() : null, table([
+      { label: t('common.division'), cell: divisionLabel(rows) },
+      ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
+    ], rows, { rowClass: (r) => (r === rows[rows.length - 1] && rows.length > 1 ? 'total' : '') }));
+  });
+
+  const refreshProgress = () => section(progressEl, async () => {
+    const rows = await both((division, byChild) => api.progress(month, division, byChild));
+    const name = divisionLabel(rows);
+    replace(progressEl, anySuppressed(rows) ? suppressedNotice() : null, table([
+      { label: t('progress.field'), cell: (f) => figureLabel(f) },
+      ...rows.map((r) => ({ label: name(r), cell: (f) => cell(r, f.path, f.format ?? 'count'), class: 'num' })),
+    ], PROGRESS_FIGURES));
+  });
+
+  const household = (id) => h('a', { href: routeHash('household', { asOf }, id), class: 'household-link' }, id);
+  const refreshBacklog = () => section(backlogEl, async () => {
+    const b = await api.backlog(asOf, asked);
+    // An analyst gets each list's length (suppressed when small), not the households.
+    const list = (key, columns) => Array.isArray(b[key])
+      ? h('section', { class: 'backlog-list', dataset: { list: key } },
+        h('h4', {}, t(`backlog.${key}`), ` (${b[key].length})`),
+        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : h('div', { class: 'table-wrap' }, table(columns, b[key])))
+      : h('section', { class: 'backlog-list', dataset: { list: key } }, h('h4', {}, t(`backlog.${key}`), ': ', cell(b, key)));
+    const col = (key, render = (r) => String(r[key] ?? t('cell.empty'))) => ({ label: t(`col.${key}`), cell: render });
+    const hh = col('householdId', (r) => household(r.householdId));
+    const div = col('divisionCode', (r) => tree.name(r.divisionCode));
+    replace(backlogEl, anySuppressed([b]) ? suppressedNotice() : null,
+      list('referralsOwed', [hh, div, col('memberId'), col('identifiedOn'), col('referrals'), col('owed')]),
+      list('followUpsOverdue', [hh, div, col('clearedOn'), col('lastVisitOn'), col('dueOn')]),
+      list('surveyUpdatesMissing', [hh, div, col('deadline'), col('lastSurveyOn')]),
+      list('clearancePending', [hh, div, col('activeEmploymentIds', (r) => r.activeEmploymentIds.join(', '))]),
+      list('openLaborConcerns', [hh, div, col('visitId'), col('raisedOn'), col('indicators', (r) => r.indicators.map((i) => t(`indicator.${i}`)).join(', ')), col('daysOpen')]));
+  });
+
+  return { refresh: () => Promise.all([refreshMonthly(), refreshProgress(), refreshBacklog()]) };
+};

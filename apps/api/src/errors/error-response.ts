@@ -1,0 +1,54 @@
+import { HttpException } from '@nestjs/common';
+import type { DomainError } from '@hearth/domain';
+import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
+import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
+import { storeFaultResponse } from './store-fault';
+
+export interface ErrorResponse {
+  readonly status: number;
+  readonly body: ErrorBody;
+  /** Seconds for the Retry-After header (a 429 or 503 that is worth trying again). */
+  readonly retryAfterSeconds?: number;
+}
+
+/** A rejected command: INVALID_COMMAND is the caller's malformed input (400, naming the field); every other domain code is 422. */
+export const domainErrorResponse = (error: DomainError): ErrorResponse => {
+  if (error.code === 'INVALID_COMMAND') {
+    const first = error.fields?.[0];
+    return { status: 400, body: { code: error.code, message: error.message, field: first?.path ?? '' } };
+  }
+  const field = error.fields?.[0]?.path;
+  return { status: 422, body: { code: error.code, message: error.message, ...(field !== undefined ? { field } : {}) } };
+};
+
+const HTTP_CODES: Readonly<Record<number, HttpErrorCode>> = {
+  400: 'INVALID_QUERY',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Anything thrown while serving a request → its status and `{code, message, field?}`.
+ * Only what is not recognised becomes a 500, and its detail stays in the log.
+ */
+export const errorResponse = (error: unknown): ErrorResponse => {
+  if (error instanceof ApiError) return { status: error.status, body: error.body, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
+  const fault = storeFaultResponse(error);
+  if (fault) return fault;
+  if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message } };
+  if (error instanceof UnknownDivisionError) return { status: 404, body: { code: 'UNKNOWN_DIVISION', message: error.message, field: 'division' } };
+  if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };
+  if (error instanceof InvalidQueryError) return { status: 400, body: { code: 'INVALID_QUERY', message: error.message, field: error.field } };
+  if (error instanceof ModuleShutDownError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: error.message } };
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = HTTP_CODES[status];
+    if (code !== undefined) return { status, body: { code, message: error.message } };
+  }
+  return { status: 500, body: { code: 'INTERNAL', message: 'an internal error occurred; it has been logged' } };
+};

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+import { isBusyError, ReadModelsBusyError } from '@hearth/projections';
+import { ReadModelsNotReadyError } from '@hearth/read-side';
+import type { ErrorResponse } from './error-response';
+
+/** Seconds a client is asked to wait after the store was busy. */
+export const STORE_BUSY_RETRY_AFTER = 2;
+
+const logger = new Logger('Store');
+
+const sqliteCode = (e: unknown): string | undefined => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+};
+
+/** SQLite's "database or disk is full" (a real disk, or max_page_count), and a write the OS refused for want of space. */
+export const isStorageFullError = (e: unknown): boolean => {
+  const code = sqliteCode(e);
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (code?.startsWith('SQLITE_IOERR') === true && /no space|disk is full/i.test((e as Error).message ?? ''));
+};
+
+/**
+ * The store's faults that are nobody's bug and change nothing (decision 0040), the same
+ * cases the CLI turns into exit 6 (apps/cli's store-busy.ts), as answers:
+ * - another process held the lock through SQLite's busy timeout (each append waits it
+ *   out, retrying inside SQLite) or the read models' bounded retries, or kept resetting
+ *   the read models under a read → 503 STORE_BUSY with Retry-After;
+ * - the disk (or the file's page limit) is full → 507 STORAGE_FULL. SQLite rolled the
+ *   transaction back: nothing of the command was written.
+ * Anything else is not a store fault (undefined).
+ */
+export const storeFaultResponse = (e: unknown): ErrorResponse | undefined => {
+  if (e instanceof ReadModelsBusyError || e instanceof ReadModelsNotReadyError || isBusyError(e)) {
+    logger.warn(`store busy: ${(e as Error).message}`);
+    return {
+      status: 503,
+      body: { code: 'STORE_BUSY', message: 'another process kept the store busy (its lock held, or its read models being rebuilt) through every wait and retry; nothing was written — try again' },
+      retryAfterSeconds: STORE_BUSY_RETRY_AFTER,
+    };
+  }
+  if (isStorageFullError(e)) {
+    logger.error(`storage full: ${(e as Error).message}`);
+    return { status: 507, body: { code: 'STORAGE_FULL', message: 'the store has no space left; nothing of this request was written — free space and try again' } };
+  }
+  return undefined;
+};

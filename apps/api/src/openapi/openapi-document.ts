@@ -1,0 +1,165 @@
+import * as t from 'io-ts';
+import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
+import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
+import type { Role } from '../auth/token-entry';
+import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC } from '../reads/query-params';
+import { CodecSchemas } from './codec-schema';
+import type { JsonSchema } from './primitive-schemas';
+
+type Operation = Record<string, unknown>;
+/** A closed codec's fields (ClosedType of @hearth/domain), whatever its value types. */
+type Fields = { readonly required: t.Props; readonly optional: t.Props };
+
+const roles = (...r: Role[]) => `Roles: ${r.join(', ')}.`;
+const json = (schema: JsonSchema) => ({ content: { 'application/json': { schema } } });
+
+/**
+ * The OpenAPI 3.1 document of the service, generated from the io-ts codecs the service
+ * decodes and answers with: the command union is `commandCodecs` of @hearth/domain (what
+ * parseCommand dispatches over), query parameters are the routes' own parameter codecs.
+ */
+export const openApiDocument = (opts: { maxBatch: number; version?: string }): Record<string, unknown> => {
+  const s = new CodecSchemas();
+  const commandRefs = COMMAND_TYPES.map((type) => s.schema(commandCodecs[type]));
+  const command: JsonSchema = {
+    oneOf: commandRefs,
+    discriminator: { propertyName: 'type', mapping: Object.fromEntries(COMMAND_TYPES.map((type, i) => [type, (commandRefs[i] as { $ref: string }).$ref])) },
+  };
+  const named = (name: string, codec: t.Mixed): JsonSchema => {
+    s.components.set(name, s.schema(codec));
+    return { $ref: `#/components/schemas/${name}` };
+  };
+  const errorBody = named('ErrorBody', ErrorBodyC);
+  const accepted = named('CommandAccepted', CommandAcceptedC);
+  const batchItem = named('BatchItemResult', BatchItemResultC);
+  const health = named('Health', HealthC);
+  s.components.set('Command', command);
+  const commandRef = { $ref: '#/components/schemas/Command' };
+
+  const error = (description: string) => ({ description, ...json(errorBody) });
+  const readErrors = {
+    '400': error('INVALID_QUERY: a parameter is malformed or unknown (`field` names it)'),
+    '401': error('UNAUTHENTICATED: no bearer token, or an unknown one'),
+    '403': error('FORBIDDEN: the role may not read this, or it lies outside the caseworker’s division'),
+    '429': error('RATE_LIMITED: too many requests with this token (or from this address without one); Retry-After says when to try again'),
+  };
+  const params = (codec: Fields) => [
+    ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
+    ...Object.entries(codec.optional).map(([name, c]) => ({ name, in: 'query', required: false, schema: s.schema(c) })),
+  ];
+  const report = (summary: string, codec: Fields, cli: string): Operation => ({
+    get: {
+      operationId: `report${summary.split(' ')[0]}`,
+      summary: `${summary} report`,
+      description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`). ${roles('caseworker', 'auditor', 'analyst')}`,
+      tags: ['reports'],
+      parameters: params(codec),
+      responses: {
+        '200': { description: 'the report', ...json({ type: 'object' }) },
+        ...readErrors,
+        '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
+      },
+    },
+  });
+  const commandErrors = {
+    '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels'),
+    '401': error('UNAUTHENTICATED'),
+    '403': error('FORBIDDEN: not a caseworker, a household or division outside their division, or an `actor` other than the token’s'),
+    '413': error('PAYLOAD_TOO_LARGE'),
+    '415': error('UNSUPPORTED_MEDIA_TYPE: only application/json'),
+    '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
+    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After'),
+    '507': error('STORAGE_FULL: the disk is full; nothing of the command was written'),
+  };
+
+  const paths: Record<string, Operation> = {
+    '/api/commands': {
+      post: {
+        operationId: 'submitCommand',
+        summary: 'Submit one household command (domain.md §4)',
+        description: `Decoded by the domain's codec, decided by the household Decider, appended to the household's stream. An idempotent repeat answers 201 with \`unchanged: true\`. The event's actor is the token's name. ${roles('caseworker')}`,
+        tags: ['commands'],
+        requestBody: { required: true, ...json(commandRef) },
+        responses: {
+          '201': { description: 'accepted: what was appended', ...json(accepted) },
+          ...commandErrors,
+          '409': error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again'),
+          '422': error("the domain refused the command: `code` is the domain's error code"),
+        },
+      },
+    },
+    '/api/commands/batch': {
+      post: {
+        operationId: 'submitCommands',
+        summary: 'Submit commands in order; one answer each, in the same order',
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body). At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
+        tags: ['commands'],
+        requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
+        responses: {
+          '200': { description: 'one result per command, in order', ...json({ type: 'array', items: batchItem }) },
+          ...commandErrors,
+        },
+      },
+    },
+    '/api/households/{householdId}': {
+      get: {
+        operationId: 'householdHistory',
+        summary: "A household's audit timeline and its state as of a date",
+        description: `The same JSON as \`hearth --json history ID [--as-of DATE]\`. ${roles('caseworker', 'auditor')}`,
+        tags: ['audit'],
+        parameters: [{ name: 'householdId', in: 'path', required: true, schema: s.schema(commandCodecs.RegisterHousehold.required.householdId) }, ...params(HistoryParamsC)],
+        responses: { '200': { description: 'the history', ...json({ type: 'object' }) }, ...readErrors, '404': error('UNKNOWN_HOUSEHOLD') },
+      },
+    },
+    '/api/reports/clearance': report('Clearance', ClearanceParamsC, 'hearth --json report clearance --year Y [--division D] [--by-child]'),
+    '/api/reports/monthly': report('Monthly', MonthParamsC, 'hearth --json report monthly --month M [--division D] [--by-child]'),
+    '/api/reports/progress': report('Progress', MonthParamsC, 'hearth --json report progress --month M [--division D] [--by-child]'),
+    '/api/reports/backlog': report('Backlog', BacklogParamsC, 'hearth --json report backlog [--as-of DATE] [--division D]` (asOf defaults to today; an analyst gets the length of each list, suppressed, instead of the lists'),
+    '/api/divisions': {
+      get: {
+        operationId: 'divisions',
+        summary: 'The division tree in force',
+        description: roles('caseworker', 'auditor', 'analyst'),
+        tags: ['reports'],
+        responses: { '200': { description: '{root, divisions}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
+      },
+    },
+    '/api/verify': {
+      get: {
+        operationId: 'verify',
+        summary: 'Recompute every hash chain and replay every household',
+        description: `The same JSON as \`hearth --json verify\`. ${roles('auditor')}`,
+        tags: ['audit'],
+        responses: { '200': { description: '{streams, events, anomalies, notices}', ...json({ type: 'object' }) }, ...readErrors },
+      },
+    },
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'The store answers; how far the read models are behind the log',
+        description: 'No token needed.',
+        tags: ['operations'],
+        security: [],
+        responses: {
+          '200': { description: 'healthy', ...json(health) },
+          '503': { description: 'the store does not answer (an error body, STORE_UNAVAILABLE), or the live read-model runner is down and being restarted (the health body, readModels.live false)' },
+        },
+      },
+    },
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Hearth',
+      version: opts.version ?? '0.1.0',
+      description: 'The HTTP API of the Hearth case ledger: household commands in, audit timelines and reports out. Errors are `{code, message, field?}`.',
+    },
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from the HEARTH_TOKENS file' } },
+      schemas: Object.fromEntries(s.components),
+    },
+  };
+};

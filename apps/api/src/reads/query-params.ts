@@ -1,0 +1,37 @@
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+import { BusinessDateC, closed, fieldErrors, IdC, MonthC } from '@hearth/domain';
+import { ApiError } from '../errors/api-error';
+
+/** Query strings carry text: these codecs read a year and a flag out of it. */
+export const YearParamC = new t.Type<number, string, unknown>(
+  'Year (YYYY)',
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2100,
+  (u, c) => (typeof u === 'string' && /^\d{4}$/.test(u) && Number(u) >= 1900 && Number(u) <= 2100 ? t.success(Number(u)) : t.failure(u, c)),
+  String,
+);
+
+const FLAGS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
+export const FlagParamC = new t.Type<boolean, string, unknown>(
+  'Flag (true|false)',
+  (u): u is boolean => typeof u === 'boolean',
+  (u, c) => (typeof u === 'string' && u in FLAGS ? t.success(FLAGS[u] as boolean) : t.failure(u, c)),
+  String,
+);
+
+/** Every route's query parameters, closed: an unknown or repeated parameter is a 400 naming it. */
+export const HistoryParamsC = closed('HistoryParams', {}, { asOf: BusinessDateC });
+export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC });
+export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC });
+export const BacklogParamsC = closed('BacklogParams', {}, { asOf: BusinessDateC, division: IdC });
+export const NoParamsC = closed('NoParams', {});
+
+/** Decodes a route's query (or path) parameters, or throws 400 INVALID_QUERY naming the first bad one. */
+export const decodeParams = <A>(codec: t.Type<A, unknown, unknown>, input: unknown): A => {
+  const decoded = codec.decode(input ?? {});
+  if (E.isRight(decoded)) return decoded.right;
+  const first = fieldErrors(decoded.left)[0];
+  throw ApiError.badQuery(first?.path ?? '', `${first?.path || 'query'}: ${first?.message ?? 'invalid'}`);
+};
+
+export const decodeHouseholdId = (id: string): string => decodeParams(closed('HouseholdPath', { householdId: IdC }), { householdId: id }).householdId;

@@ -1,0 +1,56 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Ledger } from '@hearth/ledger';
+import { BacklogReportQuery, ClearanceReportQuery, HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import type { ServiceBacklog } from '@hearth/projections';
+import { CLOCK } from '../api-options';
+import { Allow } from '../auth/allow.decorator';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { Principal } from '../auth/principal';
+import { backlogFor, disclose } from './disclosure';
+import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC } from './query-params';
+import { reportDivision } from './report-scope';
+
+/** The read models of domain.md §5, as `hearth report … --json` prints them (suppressed for analysts). */
+@Controller('api/reports')
+@Allow('caseworker', 'auditor', 'analyst')
+export class ReportsController {
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
+    @Inject(CLOCK) private readonly now: () => string,
+  ) {}
+
+  @Get('clearance')
+  async clearance(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    const { year, division, byChild } = decodeParams(ClearanceParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const table = await this.queryBus.execute(new ClearanceReportQuery({ year, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+  }
+
+  @Get('monthly')
+  async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    const { month, division, byChild } = decodeParams(MonthParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const table = await this.queryBus.execute(new MonthlyReportQuery({ month, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+  }
+
+  @Get('progress')
+  async progress(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    const { month, division, byChild } = decodeParams(MonthParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const table = await this.queryBus.execute(new ProgressReportQuery({ month, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+  }
+
+  /** `asOf` defaults to today (the service's clock), as the CLI's does. */
+  @Get('backlog')
+  async backlog(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    const { asOf, division } = decodeParams(BacklogParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    const backlog: ServiceBacklog = await this.queryBus.execute(new BacklogReportQuery({ asOf: asOf ?? this.now().slice(0, 10), ...(scoped !== undefined ? { division: scoped } : {}) }));
+    return backlogFor(principal, backlog, this.ledger.policy.suppressBelow);
+  }
+}

@@ -1,0 +1,36 @@
+import { DEFAULT_HOUSEHOLDS, parseStartOptions, simulatorSeed, UsageError } from './start-options';
+import { publicUrl } from './start';
+
+describe('npm start options', () => {
+  it('defaults: the embedded store, loopback, port 3000, demo tokens, the default demo region', () => {
+    expect(parseStartOptions([], {})).toEqual({ store: 'sqlite:./data/hearth.db', host: '127.0.0.1', port: 3000, households: DEFAULT_HOUSEHOLDS, seed: 'hearth-demo', demo: true });
+  });
+
+  it('reads PORT, HOST, HEARTH_STORE, HEARTH_TOKENS and the demo region flags', () => {
+    const env = { PORT: '0', HOST: '::1', HEARTH_STORE: 'sqlite:/tmp/x.db', HEARTH_TOKENS: '/etc/hearth/tokens.json' };
+    expect(parseStartOptions(['--households', '250', '--seed=42'], env)).toEqual({
+      store: 'sqlite:/tmp/x.db', host: '::1', port: 0, households: 250, seed: '42', tokensPath: '/etc/hearth/tokens.json', demo: false,
+    });
+    // A real deployment's tokens: no demo data unless asked for; without them, a demo unless refused.
+    expect(parseStartOptions(['--demo'], env)).toMatchObject({ demo: true });
+    expect(parseStartOptions(['--no-demo'], {})).toMatchObject({ demo: false });
+    expect(parseStartOptions(['--help'], {})).toBe('help');
+    expect(simulatorSeed('42')).toBe(42);
+    expect(simulatorSeed('demo')).toBe('demo');
+  });
+
+  it('refuses what it cannot use, saying which setting and why', () => {
+    expect(() => parseStartOptions(['--households', '0'], {})).toThrow(new UsageError('--households must be a whole number from 1 to 10000000, got "0"'));
+    expect(() => parseStartOptions(['--households'], {})).toThrow(/got nothing/);
+    expect(() => parseStartOptions(['--port', '80'], {})).toThrow(/unknown argument "--port"/);
+    expect(() => parseStartOptions([], { PORT: '70000' })).toThrow(/PORT must be a port number/);
+    expect(() => parseStartOptions([], { PORT: 'http' })).toThrow(/PORT must be a port number/);
+  });
+
+  it('prints loopback and wildcard binds as localhost, other hosts as they are', () => {
+    expect(publicUrl('127.0.0.1', 3000)).toBe('http://localhost:3000');
+    expect(publicUrl('0.0.0.0', 8080)).toBe('http://localhost:8080');
+    expect(publicUrl('10.1.2.3', 80)).toBe('http://10.1.2.3:80');
+    expect(publicUrl('fd00::1', 80)).toBe('http://[fd00::1]:80');
+  });
+});

@@ -1,0 +1,93 @@
+import { MAX_HOUSEHOLDS } from '@hearth/simulator';
+
+/** What `npm start` is told by its arguments and environment. */
+export interface StartOptions {
+  readonly store: string;
+  readonly host: string;
+  /** 0 asks the system for a free port (tests). */
+  readonly port: number;
+  /** A token file (HEARTH_TOKENS); without it, demo tokens on loopback only. */
+  readonly tokensPath?: string;
+  /** Size and seed of the demo region generated into an empty store. */
+  readonly households: number;
+  readonly seed: string;
+  /** Generate the demo region into an empty store: by default only without HEARTH_TOKENS (docs/decisions/0031). */
+  readonly demo: boolean;
+}
+
+export const DEFAULT_STORE = 'sqlite:./data/hearth.db';
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 3000;
+/** 4,000: generated, imported and projected in 49 s on this 2-core machine under a load average of 12 (5,000 took 61 s), well inside two minutes. */
+export const DEFAULT_HOUSEHOLDS = 4000;
+export const DEFAULT_SEED = 'hearth-demo';
+
+export const HELP = `Usage: npm start [-- options]      (or: node apps/api/bin/hearth-api.js [options])
+
+Starts the Hearth service: the HTTP API, its OpenAPI document and the dashboard.
+On an empty store it first generates a demo region with the simulator (seeded, 2016–2020),
+records its division tree, imports its commands and builds the read models, with
+progress on stderr — unless HEARTH_TOKENS is set (a real deployment's tokens: an empty
+store then starts empty; --demo asks for the demo anyway). On a store that holds events
+it just starts.
+
+Options:
+  --households <n>   households in the demo region generated into an empty store
+                     (default: ${DEFAULT_HOUSEHOLDS}; 1 to ${MAX_HOUSEHOLDS.toLocaleString('en')})
+  --seed <s>         the demo region's seed, any integer or word (default: ${DEFAULT_SEED})
+  --demo, --no-demo  generate the demo region into an empty store, or never
+                     (default: only when HEARTH_TOKENS is not set)
+  -h, --help         this text
+
+Environment:
+  HEARTH_STORE       sqlite:PATH or esdb://host:port?tls=false (default: ${DEFAULT_STORE})
+  PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
+  HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
+  HEARTH_TOKENS      a token file: a JSON array of {"token", "role", "division"?, "name"?},
+                     role caseworker (with the division it may work in), auditor or analyst.
+                     Without it the service starts only on loopback, with one demo token
+                     per role written to demo-tokens.json beside the store (mode 0600);
+                     bound to any other address it refuses to start.
+
+Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
+or refusing to listen beyond loopback without tokens; 1 unexpected error.`;
+
+export class UsageError extends Error {}
+
+const positiveInt = (flag: string, v: string | undefined, max: number): number => {
+  const n = Number(v);
+  if (v === undefined || !/^\d+$/.test(v) || n < 1 || n > max) throw new UsageError(`${flag} must be a whole number from 1 to ${max}, got ${v === undefined ? 'nothing' : `"${v}"`}`);
+  return n;
+};
+
+/** Reads arguments and environment; throws UsageError with a message for people. Returns 'help' for --help. */
+export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions | 'help' => {
+  let households = DEFAULT_HOUSEHOLDS;
+  let seed = DEFAULT_SEED;
+  let demo: boolean | undefined;
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k] as string;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++k];
+    if (flag === '--help' || flag === '-h') return 'help';
+    else if (flag === '--demo' && inline === undefined) demo = true;
+    else if (flag === '--no-demo' && inline === undefined) demo = false;
+    else if (flag === '--households') households = positiveInt('--households', value(), MAX_HOUSEHOLDS);
+    else if (flag === '--seed') {
+      const s = value();
+      if (s === undefined || s.trim() === '') throw new UsageError('--seed needs a value');
+      seed = s;
+    } else throw new UsageError(`unknown argument "${a}"`);
+  }
+  const portText = env['PORT'] ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`PORT must be a port number from 0 to 65535, got "${portText}"`);
+  const host = env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : DEFAULT_HOST;
+  const store = env['HEARTH_STORE'] !== undefined && env['HEARTH_STORE'] !== '' ? env['HEARTH_STORE'] : DEFAULT_STORE;
+  const tokensPath = env['HEARTH_TOKENS'] !== undefined && env['HEARTH_TOKENS'] !== '' ? env['HEARTH_TOKENS'] : undefined;
+  return { store, host, port, households, seed, demo: demo ?? tokensPath === undefined, ...(tokensPath !== undefined ? { tokensPath } : {}) };
+};
+
+/** The seed as the simulator takes it: an integer when it reads as one, else the word. */
+export const simulatorSeed = (seed: string): number | string =>
+  /^-?\d+$/.test(seed) && Number.isSafeInteger(Number(seed)) ? Number(seed) : seed;

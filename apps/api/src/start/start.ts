@@ -1,0 +1,81 @@
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../app';
+import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
+import { demoTokensPathFor, prepareStore } from './demo-store';
+import { ensurePortFree, portInUse } from './port-check';
+import { simulatorSeed, StartOptions, UsageError } from './start-options';
+import { demoTokenFile, readTokenFile } from './token-files';
+
+export interface StartIo {
+  readonly stdout: { write(s: string): unknown };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+  /** Set once SIGINT/SIGTERM arrived: generation stops between batches. */
+  readonly stopRequested: () => boolean;
+}
+
+export interface RunningService {
+  readonly url: string;
+  readonly app: INestApplication;
+}
+
+/** How people reach a listening address: loopback and wildcard binds read as localhost. */
+export const publicUrl = (host: string, port: number): string => {
+  const shown = isLoopbackHost(host) || host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${port}`;
+};
+
+const tokenLines = (tokens: readonly TokenEntry[]): string[] => {
+  const width = Math.max(...tokens.map((t) => `${t.role}${t.division ? ` ${t.division}` : ''}`.length));
+  return tokens.map((t) => `  ${`${t.role}${t.division ? ` ${t.division}` : ''}`.padEnd(width)}  ${t.token}`);
+};
+
+/**
+ * `npm start`: tokens settled first (so a refusal costs nothing), then the store
+ * (the demo region generated into an empty one), then the service listening.
+ */
+export const startService = async (opts: StartOptions, io: StartIo): Promise<RunningService | undefined> => {
+  const out = (s: string) => io.stdout.write(`${s}\n`);
+  const log = (s: string) => io.stderr.write(`${s}\n`);
+  const source = tokenSource({ host: opts.host, tokensPath: opts.tokensPath, demoTokensPath: demoTokensPathFor(opts.store) });
+  if (source.kind === 'refuse') throw new UsageError(source.reason);
+  const fileTokens = source.kind === 'file' ? readTokenFile(source.path, 'token file (HEARTH_TOKENS)') : undefined;
+  await ensurePortFree(opts.host, opts.port);
+
+  const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
+  if (prepared.kind === 'reused') log(`Using the store ${opts.store} as it is (it already holds events; no demo region generated).`);
+  else if (prepared.kind === 'empty')
+    log(`The store ${opts.store} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${opts.store} divisions load FILE`);
+  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from 2016 to 2020: ask the reports and the dashboard for those years and months.`);
+  if (io.stopRequested()) return undefined;
+
+  const demo = source.kind === 'demo' ? await demoTokenFile(source.path, opts.store) : undefined;
+  const tokens = fileTokens ?? demo?.tokens ?? [];
+
+  // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
+  const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'] });
+  try {
+    await app.listen(opts.port, opts.host);
+  } catch (e) {
+    await app.close();
+    throw (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portInUse(opts.host, opts.port) : e;
+  }
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = publicUrl(opts.host, port);
+
+  out(`Hearth is listening on ${url}`);
+  out(`  dashboard  ${url}/dashboard/`);
+  out(`  API docs   ${url}/api/docs  (OpenAPI: ${url}/api/openapi.json)`);
+  out(`  health     ${url}/health`);
+  if (demo && source.kind === 'demo') {
+    out(`Demo tokens (${demo.created ? 'written to' : 'read from'} ${source.path}, readable by you only):`);
+    for (const line of tokenLines(demo.tokens)) out(line);
+    out(`Try: curl -H "Authorization: Bearer <token>" "${url}/api/reports/clearance?year=2018&byChild=true"`);
+  } else {
+    out(`Tokens: ${tokens.length} from ${opts.tokensPath}.`);
+  }
+  out('Stop with Ctrl-C.');
+  // From here on, one line per request (and warnings, errors) on stdout.
+  app.useLogger(['log', 'warn', 'error']);
+  return { url, app };
+};

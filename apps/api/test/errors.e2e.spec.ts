@@ -1,0 +1,122 @@
+import * as E from 'fp-ts/Either';
+import { ErrorBodyC } from '../src/api-bodies';
+import { identified, journey } from './support/journey';
+import { Answer, Server, startServer } from './support/server';
+import { TOKENS, WILLOW } from './support/tokens';
+
+const expectError = (answer: Answer, status: number, code: string, field?: string) => {
+  expect({ status: answer.status, code: answer.body?.code }).toEqual({ status, code });
+  expect(E.isRight(ErrorBodyC.decode(answer.body))).toBe(true);
+  expect(answer.contentType).toMatch(/^application\/json/);
+  expect(answer.cacheControl).toBe('no-store');
+  expect(answer.body.message).toEqual(expect.any(String));
+  if (field !== undefined) expect(answer.body.field).toBe(field);
+};
+
+describe('every error class, with its status and body', () => {
+  let server: Server;
+  const post = (json: unknown, token: string = TOKENS.willow) => server.request('POST', '/api/commands', { token, json });
+  beforeAll(async () => {
+    server = await startServer({ bodyLimit: '4kb' });
+    for (const command of identified('hh-err', WILLOW)) expect((await post(command)).status).toBe(201);
+  });
+  afterAll(() => server.close());
+
+  describe('400 INVALID_COMMAND names the field', () => {
+    it('a mistyped nested field', async () => {
+      const [register] = journey('hh-bad', WILLOW);
+      expectError(await post({ ...register, members: [{ memberId: 'm1', birthYear: 1800 }] }), 400, 'INVALID_COMMAND', 'members.0.birthYear');
+    });
+    it('a missing field', async () => {
+      expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err' }), 400, 'INVALID_COMMAND', 'on');
+    });
+    it('an impossible date', async () => {
+      expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-02-30' }), 400, 'INVALID_COMMAND', 'on');
+    });
+    it('an unknown field (never silently dropped)', async () => {
+      expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-05-01', ethnicity: 'x' }), 400, 'INVALID_COMMAND', 'ethnicity');
+    });
+    it('an unknown command type', async () => {
+      expectError(await post({ type: 'DeleteHousehold', householdId: 'hh-err', on: '2016-05-01' }), 400, 'INVALID_COMMAND', 'type');
+    });
+    it('a body that is not JSON', async () => {
+      expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body: '{"type": ', contentType: 'application/json' }), 400, 'INVALID_COMMAND', '');
+    });
+    it.each([['null', null], ['an array', []], ['a string', 'RegisterHousehold'], ['a number', 7]])('a body that is %s', async (_what, body) => {
+      expectError(await post(body), 400, 'INVALID_COMMAND', '');
+    });
+    it('a __proto__ key', async () => {
+      const answer = await server.request('POST', '/api/commands', { token: TOKENS.willow, body: '{"type":"IdentifyHousehold","householdId":"hh-err","on":"2016-05-01","__proto__":{"x":1}}', contentType: 'application/json' });
+      expectError(answer, 400, 'INVALID_COMMAND', '__proto__');
+    });
+    it('a batch that is not an array', async () => {
+      expectError(await server.request('POST', '/api/commands/batch', { token: TOKENS.willow, json: { type: 'IdentifyHousehold' } }), 400, 'INVALID_COMMAND', '');
+    });
+  });
+
+  describe('400 INVALID_QUERY names the parameter', () => {
+    it.each([
+      ['/api/reports/clearance?year=20x6', 'year'],
+      ['/api/reports/clearance', 'year'],
+      ['/api/reports/monthly?month=2016-13', 'month'],
+      ['/api/reports/clearance?year=2016&byChild=maybe', 'byChild'],
+      ['/api/reports/clearance?year=2016&colour=red', 'colour'],
+      ['/api/reports/clearance?year=2016&year=2017', 'year'],
+      ['/api/reports/backlog?asOf=yesterday', 'asOf'],
+      ['/api/households/hh-err?asOf=2016-02-30', 'asOf'],
+      ['/api/households/a%20b', 'householdId'],
+    ])('%s', async (path, field) => {
+      expectError(await server.request('GET', path, { token: TOKENS.auditor }), 400, 'INVALID_QUERY', field);
+    });
+  });
+
+  it('401 UNAUTHENTICATED without a token, with an unknown one, or another scheme', async () => {
+    expectError(await server.request('POST', '/api/commands', { json: identified('hh-x', WILLOW)[0] }), 401, 'UNAUTHENTICATED');
+    expectError(await server.request('GET', '/api/verify', { token: 'not-a-token-of-this-service' }), 401, 'UNAUTHENTICATED');
+    expectError(await server.request('GET', '/api/verify', { headers: { authorization: `Basic ${TOKENS.auditor}` } }), 401, 'UNAUTHENTICATED');
+    expectError(await server.request('GET', '/api/verify', { token: `${TOKENS.auditor}x` }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('403 FORBIDDEN for a role that may not, and for an actor other than the token’s', async () => {
+    expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-05-01' }, TOKENS.auditor), 403, 'FORBIDDEN');
+    expectError(await post({ type: 'ClearHousehold', householdId: 'hh-err', on: '2016-05-01', actor: 'someone-else' }), 403, 'FORBIDDEN', 'actor');
+  });
+
+  it('404 for an unknown household, an unknown division and an unknown route', async () => {
+    expectError(await server.request('GET', '/api/households/hh-nobody', { token: TOKENS.auditor }), 404, 'UNKNOWN_HOUSEHOLD');
+    expectError(await server.request('GET', '/api/reports/clearance?year=2016&division=NOWHERE', { token: TOKENS.auditor }), 404, 'UNKNOWN_DIVISION', 'division');
+    expectError(await server.request('GET', '/api/nothing-here', { token: TOKENS.auditor }), 404, 'NOT_FOUND');
+  });
+
+  it('413 PAYLOAD_TOO_LARGE above the body limit, and for a batch of too many commands', async () => {
+    const [register] = journey('hh-big', WILLOW);
+    expectError(await post({ ...register, note: 'x'.repeat(5000) }), 413, 'PAYLOAD_TOO_LARGE');
+    const many = Array.from({ length: 1001 }, () => 0);
+    const small = await startServer({ maxBatch: 3 });
+    try {
+      expectError(await small.request('POST', '/api/commands/batch', { token: TOKENS.willow, json: many.slice(0, 4) }), 413, 'PAYLOAD_TOO_LARGE');
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('415 UNSUPPORTED_MEDIA_TYPE for anything but application/json', async () => {
+    const body = JSON.stringify(journey('hh-media', WILLOW)[0]);
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json', headers: { 'content-encoding': 'gzip' } }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json; charset=utf-8' })).status).toBe(201);
+  });
+
+  it("422 with the domain's code, appending nothing", async () => {
+    const before = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
+    expectError(await post({ type: 'ClearHousehold', householdId: 'hh-err', on: '2016-06-01' }), 422, 'NO_ACTIVE_EMPLOYMENT');
+    expectError(await post({ type: 'RecordRelapse', householdId: 'hh-err', on: '2016-06-01', reason: 'none' }), 422, 'NOT_CLEARED');
+    expectError(await post({ type: 'ApplyForIdentification', householdId: 'hh-err', on: '2015-01-01' }), 422, 'BACKDATED');
+    expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-nobody', on: '2016-06-01' }), 422, 'UNKNOWN_HOUSEHOLD');
+    const after = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
+    expect(after.body.events).toEqual(before.body.events);
+  });
+});

@@ -1,0 +1,80 @@
+import { COMMAND_TYPES } from '@hearth/domain';
+import { Server, startServer } from './support/server';
+
+type Doc = {
+  openapi: string;
+  paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[]; oneOf?: { $ref: string }[]; discriminator?: { mapping: Record<string, string> } }> };
+};
+
+/** The standard validator is ESM-only; Node 20 loads it from a child process with a dynamic import. */
+const validate = async (doc: unknown): Promise<{ valid: boolean; errors?: unknown }> => {
+  const { spawnSync } = await import('node:child_process');
+  const script = `import('@seriousme/openapi-schema-validator').then(async ({ Validator }) => {
+    const chunks = []; for await (const c of process.stdin) chunks.push(c);
+    const result = await new Validator().validate(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+    process.stdout.write(JSON.stringify({ valid: result.valid, errors: result.errors }));
+  })`;
+  const run = spawnSync(process.execPath, ['-e', script], { input: JSON.stringify(doc), encoding: 'utf8', cwd: __dirname });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+};
+
+describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
+  let server: Server;
+  let doc: Doc;
+  beforeAll(async () => {
+    server = await startServer();
+    const answer = await server.request('GET', '/api/openapi.json');
+    expect(answer.status).toBe(200);
+    doc = answer.body;
+  });
+  afterAll(() => server.close());
+
+  it('is served without a token and validates with the standard OpenAPI validator', async () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = await validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('the validator is not a rubber stamp: a broken document fails it', async () => {
+    const broken = { ...doc, paths: { '/x': { get: { responses: { '200': { description: 1 } } } } } };
+    expect((await validate(broken)).valid).toBe(false);
+  });
+
+  it('describes every command type of the domain, in the union the commands endpoint takes', () => {
+    const command = doc.components.schemas['Command'];
+    expect(Object.keys(command?.discriminator?.mapping ?? {}).sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(command?.oneOf).toHaveLength(COMMAND_TYPES.length);
+    for (const type of COMMAND_TYPES) {
+      const schema = doc.components.schemas[type];
+      expect(schema?.properties?.['type']).toEqual({ const: type });
+      expect(schema?.required).toEqual(expect.arrayContaining(['type', 'householdId', 'on']));
+    }
+    expect(doc.paths['/api/commands']?.['post']?.requestBody?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Command' });
+  });
+
+  it('carries the codecs’ constraints: closed objects, enumerations, bounds, patterns', () => {
+    const survey = doc.components.schemas['SurveyedMember'] as Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
+    expect(survey['additionalProperties']).toBe(false);
+    expect(survey.properties['laborCapacity']).toEqual({ type: 'string', enum: ['full', 'partial', 'none'] });
+    const register = doc.components.schemas['RegisterHousehold'] as { properties: Record<string, Record<string, unknown>> };
+    expect(register.properties['members']).toMatchObject({ type: 'array', minItems: 1, maxItems: 50, items: { $ref: '#/components/schemas/RegisteredMember' } });
+    expect(register.properties['householdId']).toMatchObject({ type: 'string', pattern: '^[A-Za-z0-9._:-]{1,64}$' });
+    expect(register.properties['on']).toMatchObject({ type: 'string', format: 'date' });
+  });
+
+  it('is browsable at /api/docs from local assets, with no CDN', async () => {
+    const page = await server.request('GET', '/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.contentType).toMatch(/^text\/html/);
+    expect(page.text).not.toMatch(/https?:\/\//);
+    const scripts = [...page.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1] as string);
+    expect(scripts).toEqual(expect.arrayContaining(['/api/docs/swagger-ui-bundle.js', '/api/docs/swagger-initializer.js']));
+    for (const asset of scripts) expect({ asset, status: (await server.request('GET', asset)).status }).toEqual({ asset, status: 200 });
+    const init = await server.request('GET', '/api/docs/swagger-initializer.js');
+    expect(init.text).toContain("url: '/api/openapi.json'");
+    expect((await server.request('GET', '/api/docs/..%2Fpackage.json')).status).toBe(404);
+  });
+});

@@ -1,0 +1,202 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+
+/**
+ * `npm start` end to end: the real executable (apps/api/bin/hearth-api.js, what the root
+ * `start` script runs) on a temporary SQLite store, a real listening server, a signal.
+ */
+const BIN = resolve(__dirname, '../bin/hearth-api.js');
+const STARTUP_MS = 120_000;
+
+interface Started {
+  readonly child: ChildProcess;
+  readonly out: () => string;
+  readonly err: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+const launch = (args: readonly string[], env: Record<string, string | undefined>, cwd: string): Started => {
+  const clean = { ...process.env };
+  for (const k of ['HEARTH_STORE', 'HEARTH_TOKENS', 'HOST', 'PORT']) delete clean[k];
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
+  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+  return { child, out: () => out, err: () => err, exited };
+};
+
+/** Resolves with the printed URL once the service says it listens; fails with its output if it exits first. */
+const listening = (s: Started): Promise<string> =>
+  new Promise((res, rej) => {
+    const check = () => {
+      const m = /Hearth is listening on (http:\/\/\S+)/.exec(s.out());
+      if (m && /Stop with Ctrl-C/.test(s.out())) {
+        clearInterval(timer);
+        res(m[1] as string);
+      }
+    };
+    const timer = setInterval(check, 50);
+    void s.exited.then((code) => {
+      clearInterval(timer);
+      rej(new Error(`exited with ${code} before listening\nstdout:\n${s.out()}\nstderr:\n${s.err()}`));
+    });
+  });
+
+/** The demo tokens as printed: "  <role> [division]  <64 hex>". */
+const printedTokens = (out: string): Record<string, string> =>
+  Object.fromEntries([...out.matchAll(/^ {2}(caseworker|auditor|analyst)\b.*?\s([0-9a-f]{64})$/gm)].map((m) => [m[1] as string, m[2] as string]));
+
+const getJson = async (url: string, token?: string): Promise<{ status: number; body: any }> => { // eslint-disable-line @typescript-eslint/no-explicit-any -- answers of several shapes
+  const r = await fetch(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  return { status: r.status, body: await r.json() };
+};
+
+describe('npm start (apps/api/bin/hearth-api.js)', () => {
+  let dir: string;
+  const running: Started[] = [];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-start-'));
+  });
+  afterEach(async () => {
+    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) {
+      s.child.kill('SIGKILL');
+      await s.exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(
+    'generates a demo region into an empty store, serves it with printed demo tokens, stops on SIGTERM, and reuses the store on a second start',
+    async () => {
+      const env = { HEARTH_STORE: `sqlite:${join(dir, 'data', 'hearth.db')}`, PORT: '0' };
+
+      const first = launch(['--households', '40', '--seed', '7'], env, dir);
+      running.push(first);
+      const url = await listening(first);
+      expect(first.err()).toMatch(/Empty store: generating a demo region of 40 households/);
+      expect(first.err()).toMatch(/households +\[#+\] 100% 40\/40/);
+      const tokens = printedTokens(first.out());
+      expect(Object.keys(tokens).sort()).toEqual(['analyst', 'auditor', 'caseworker']);
+
+      // The token file the service wrote: beside the store, readable by its owner only, the printed tokens.
+      const tokenFile = join(dir, 'data', 'demo-tokens.json');
+      expect(first.out()).toContain(tokenFile);
+      expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+      const stored = JSON.parse(readFileSync(tokenFile, 'utf8')) as { token: string; role: string; division?: string }[];
+      expect(Object.fromEntries(stored.map((t) => [t.role, t.token]))).toEqual(tokens);
+      expect(stored.find((t) => t.role === 'caseworker')?.division).toBe('P01');
+      expect(existsSync(join(dir, 'data', 'hearth.db.partial'))).toBe(false);
+
+      const health = await getJson(`${url}/health`);
+      expect(health.status).toBe(200);
+      expect(health.body).toMatchObject({ store: 'ok', behind: 0 });
+      expect(health.body.head).toBeGreaterThan(40 * 20); // ~35 events a household
+
+      const dashboard = await fetch(`${url}/dashboard/`);
+      expect(dashboard.status).toBe(200);
+      expect(dashboard.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(first.out()).toContain(`${url}/dashboard/`);
+
+      const report = await getJson(`${url}/api/reports/clearance?year=2017`, tokens['auditor']);
+      expect(report.status).toBe(200);
+      expect(report.body).toMatchObject({ division: 'R', year: 2017 });
+      expect(report.body.baseline).toBeGreaterThan(0);
+      expect((await getJson(`${url}/api/reports/clearance?year=2017`)).status).toBe(401);
+
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expect(first.err()).toMatch(/SIGTERM: stopping/);
+
+      const second = launch(['--households', '40', '--seed', '7'], env, dir);
+      running.push(second);
+      const url2 = await listening(second);
+      expect(second.err()).toMatch(/already holds events; no demo region generated/);
+      expect(second.err()).not.toMatch(/generating a demo region/);
+      expect(printedTokens(second.out())).toEqual(tokens);
+      const health2 = await getJson(`${url2}/health`);
+      expect(health2.body.head).toBe(health.body.head); // nothing generated or appended the second time
+      const report2 = await getJson(`${url2}/api/reports/clearance?year=2017`, tokens['auditor']);
+      expect(report2.body).toEqual(report.body);
+
+      second.child.kill('SIGINT');
+      expect(await second.exited).toBe(0);
+    },
+    4 * STARTUP_MS,
+  );
+
+  it(
+    'with a real token file (HEARTH_TOKENS) an empty store starts empty: no demo data in a deployment',
+    async () => {
+      const token = 'a'.repeat(40);
+      const tokensFile = join(dir, 'tokens.json');
+      writeFileSync(tokensFile, JSON.stringify([{ token, role: 'auditor', name: 'office-auditor' }]));
+      const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: '0', HEARTH_TOKENS: tokensFile }, dir);
+      running.push(s);
+      const url = await listening(s);
+      expect(s.err()).toMatch(/is empty and stays so \(HEARTH_TOKENS is set/);
+      expect(s.err()).not.toMatch(/generating a demo region/);
+      expect(s.out()).toMatch(/Tokens: 1 from /);
+      expect(existsSync(join(dir, 'demo-tokens.json'))).toBe(false);
+      expect((await getJson(`${url}/health`)).body).toMatchObject({ store: 'ok', head: 0 });
+      expect(await getJson(`${url}/api/divisions`, token)).toMatchObject({ status: 404, body: { code: 'NO_DIVISION_TREE' } });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'refuses to listen beyond loopback without HEARTH_TOKENS, before touching the store',
+    async () => {
+      const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: '0', HOST: '0.0.0.0' }, dir);
+      running.push(s);
+      expect(await s.exited).toBe(2);
+      expect(s.err()).toMatch(/refusing to listen on 0\.0\.0\.0 without tokens: set HEARTH_TOKENS/);
+      expect(existsSync(join(dir, 'hearth.db'))).toBe(false);
+      expect(existsSync(join(dir, 'demo-tokens.json'))).toBe(false);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'a port already in use is a usage error, found before any demo data is generated',
+    async () => {
+      const taken = createServer();
+      await new Promise<void>((res) => taken.listen(0, '127.0.0.1', () => res()));
+      try {
+        const port = (taken.address() as AddressInfo).port;
+        const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: String(port) }, dir);
+        running.push(s);
+        expect(await s.exited).toBe(2);
+        expect(s.err()).toContain(`port ${port} on 127.0.0.1 is in use`);
+        expect(s.err()).not.toMatch(/generating a demo region/);
+        expect(existsSync(join(dir, 'hearth.db'))).toBe(false);
+      } finally {
+        await new Promise((res) => taken.close(res));
+      }
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'says how it is configured with --help, and rejects a bad argument with exit 2',
+    async () => {
+      const help = launch(['--help'], {}, dir);
+      running.push(help);
+      expect(await help.exited).toBe(0);
+      for (const word of ['--households', 'PORT', 'HOST', 'HEARTH_STORE', 'HEARTH_TOKENS']) expect(help.out()).toContain(word);
+
+      const bad = launch(['--households', 'many'], {}, dir);
+      running.push(bad);
+      expect(await bad.exited).toBe(2);
+      expect(bad.err()).toMatch(/--households must be a whole number/);
+    },
+    STARTUP_MS,
+  );
+});

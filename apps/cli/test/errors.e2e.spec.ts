@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { BIN, EXAMPLES, exampleLog, hearth, tempDir, writeLines } from './support/cli';
+
+/** Every failure is one line on stderr, naming what went wrong and what to do: never a stack trace. */
+const expectOneLineError = (stderr: string, ...mentions: string[]): void => {
+  const lines = stderr.split('\n').filter((l) => l.startsWith('hearth:'));
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  expect(stderr).not.toContain('unexpected error');
+  for (const m of mentions) expect(lines[0]).toContain(m);
+};
+
+const FULL_DISK = resolve(__dirname, 'support/full-disk.js');
+
+describe('hearth errors: one line, the right exit code', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let store: string;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    store = `sqlite:${join(dir, 'hearth.db')}`;
+    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+  });
+  afterEach(() => cleanup());
+
+  it.each([
+    ['backdatingAllowanceDays', 9007199254740991, 'import'],
+    ['backdatingAllowanceDays', 1e16, 'import'],
+    ['followUpEveryDays', 1e300, 'backlog'],
+  ])('refuses a policy with %s = %p, naming the key and its range (exit 2)', (key, value, what) => {
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 1 }, [key]: value }));
+    const args = what === 'import' ? ['import', join(EXAMPLES, 'commands.jsonl')] : ['report', 'backlog'];
+    const r = hearth(['--store', store, '--policy', policy, ...args]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, key, 'from', 'to 3650');
+  });
+
+  it('a full disk stops an import with one line, exit 6, and the summary of what was committed; a rerun resumes', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(120));
+    const full = hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '100', file], {
+      env: { NODE_OPTIONS: `--require ${FULL_DISK}`, HEARTH_TEST_SPARE_PAGES: '30' },
+    });
+    expect(full.code).toBe(6);
+    expectOneLineError(full.stderr, 'full', 'run the same import again');
+    const committed = JSON.parse(full.stdout);
+    expect(committed.stopped).toMatchObject({ reason: 'store-failure' });
+    expect(committed.accepted).toBeGreaterThan(0);
+    const rest = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', file]).stdout);
+    expect(rest.resumedAfterLine).toBe(committed.stopped.committedThroughLine);
+    expect(committed.accepted + rest.accepted).toBe(120 * 25);
+    expect(committed.rejected.length + rest.rejected.length).toBe(120);
+  });
+
+  it('a full disk while a report brings the read models up to date is one line, exit 6', () => {
+    expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(60))]).code).toBe(3);
+    const r = hearth(['--store', store, 'report', 'backlog'], { env: { NODE_OPTIONS: `--require ${FULL_DISK}`, HEARTH_TEST_SPARE_PAGES: '0' } });
+    expect(r.code).toBe(6);
+    expectOneLineError(r.stderr, 'full');
+  });
+
+  it('a store path under a regular file is a usage error (exit 2)', () => {
+    writeFileSync(join(dir, 'plain'), 'x');
+    const r = hearth(['--store', `sqlite:${join(dir, 'plain', 'h.db')}`, 'import', join(EXAMPLES, 'commands.jsonl')]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, join(dir, 'plain'), 'not a directory');
+  });
+
+  it('import of a directory is unreadable input (exit 2)', () => {
+    const r = hearth(['--store', store, 'import', dir]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, dir, 'directory');
+  });
+
+  it('generate --out DIRECTORY is a usage error (exit 2)', () => {
+    mkdirSync(join(dir, 'out'));
+    const r = hearth(['generate', '--households', '3', '--seed', '1', '--out', join(dir, 'out'), '--divisions-out', join(dir, 'd.json')]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, join(dir, 'out'), 'directory');
+  });
+
+  it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
+    expect(hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]).code).toBe(3);
+    const child = spawn(process.execPath, [BIN, '--store', store, 'verify'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // like `| head -1` having exited: every write now fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(stderr).not.toContain('EPIPE');
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(code).toBe(0);
+  });
+
+  it('escapes control characters of input in tables and messages (no terminal injection)', () => {
+    const evil = '\u001b]0;owned\u0007\u001b[2J\r\nFAKE';
+    const register = { type: 'RegisterHousehold', householdId: 'h1', on: '2016-01-10', divisionCode: 'P01C01T01V01', members: [{ memberId: 'm1', birthYear: 1980 }], note: evil };
+    const badId = { type: 'ClearHousehold', householdId: 'x\u001b[31m\rY', on: '2016-01-10' };
+    const file = writeLines(join(dir, 'log.jsonl'), [JSON.stringify(register), JSON.stringify(badId)]);
+    const imported = hearth(['--store', store, 'import', '--quiet', file]);
+    expect(imported.code).toBe(3);
+    const stored = JSON.parse(hearth(['--store', store, '--json', 'history', 'h1']).stdout);
+    expect(stored.events[0].note).toBe(evil);
+    const shown = hearth(['--store', store, 'history', 'h1']);
+    for (const out of [imported.stdout, shown.stdout]) {
+      expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+      expect(out).not.toContain('\nFAKE');
+    }
+    expect(shown.stdout).toContain('\\u001b]0;owned');
+  });
+
+  it('cuts echoed input to a readable length, saying how long it was', () => {
+    const key = 'k'.repeat(500_000);
+    const file = writeLines(join(dir, 'log.jsonl'), [JSON.stringify({ type: 'ClearHousehold', householdId: 'h1', on: '2016-01-10', [key]: 1 })]);
+    const text = hearth(['--store', store, 'import', '--quiet', file]);
+    const json = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(text.code).toBe(3);
+    expect(text.stdout.length).toBeLessThan(2000);
+    expect(json.stdout.length).toBeLessThan(2000);
+    expect(text.stdout).toContain('… (500000 characters)');
+  });
+
+  it('a rerun of a finished file with rejections exits 3 again and lists the earlier rejections', () => {
+    const file = join(EXAMPLES, 'commands.jsonl');
+    expect(hearth(['--store', store, 'import', '--quiet', file]).code).toBe(3);
+    const again = hearth(['--store', store, 'import', '--quiet', file]);
+    expect(again.code).toBe(3);
+    expect(again.stdout).toContain('rejected by an earlier run');
+    expect(again.stdout).toContain('NO_ACTIVE_EMPLOYMENT');
+    const json = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', file]).stdout);
+    expect(json.earlierRejected.map((r: { line: number; code: string }) => [r.line, r.code])).toEqual([[20, 'NO_ACTIVE_EMPLOYMENT']]);
+  });
+
+  it('a commandId reused for other content is refused COMMAND_ID_REUSED, not silently "unchanged"', () => {
+    const register = (divisionCode: string) =>
+      JSON.stringify({ type: 'RegisterHousehold', householdId: 'h1', on: '2016-01-10', divisionCode, members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' });
+    const file = writeLines(join(dir, 'log.jsonl'), [register('P01C01T01V01'), register('P01C01T01V01'), register('P01C01T01V02')]);
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect([out.accepted, out.unchanged]).toEqual([1, 1]);
+    expect(out.rejected.map((x: { line: number; code: string }) => [x.line, x.code])).toEqual([[3, 'COMMAND_ID_REUSED']]);
+  });
+});

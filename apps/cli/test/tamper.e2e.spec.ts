@@ -1,0 +1,272 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { referencePolicy } from '@hearth/domain';
+import { eventHash, type EventMetadata } from '@hearth/event-store';
+import { importCommands, Ledger } from '@hearth/ledger';
+import { EXAMPLES, hearth, tempDir, writeLines, type CliRun } from './support/cli';
+
+jest.setTimeout(120_000);
+
+/**
+ * A hostile tester's edits of a real SQLite file, each checked against the real `hearth`
+ * executable: `verify` names the damaged event (exit 5) or the case is one that its
+ * `--help` lists as undetectable without an anchor; `rebuild` and `report` never crash.
+ */
+interface Row {
+  position: number;
+  stream_id: string;
+  version: number;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface Finding {
+  householdId: string;
+  position: number;
+  kind: string;
+  detail: string;
+}
+
+const DAY_1 = '2026-01-05T09:00:00.000Z';
+const DAY_2 = '2026-01-06T09:00:00.000Z';
+
+let dir: string;
+let cleanup: () => void;
+let base: string;
+
+/**
+ * The example journeys: hh-001 imported on day 1, hh-002 on day 2 (one clock value per
+ * import, as a short real import would have), through the library the CLI runs.
+ */
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir());
+  base = join(dir, 'base.db');
+  const lines = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').trim().split('\n');
+  const first = writeLines(join(dir, 'first.jsonl'), lines.filter((l) => l.includes('"hh-001"')));
+  const second = writeLines(join(dir, 'second.jsonl'), lines.filter((l) => !l.includes('"hh-001"')));
+  for (const [file, at] of [[first, DAY_1], [second, DAY_2]] as const) {
+    const ledger = await Ledger.open({ storeUrl: `sqlite:${base}`, policy: referencePolicy, now: () => at });
+    try {
+      if (!ledger.divisions) await ledger.recordDivisionTree(JSON.parse(readFileSync(join(EXAMPLES, 'divisions.json'), 'utf8')), '2016-01-01');
+      await importCommands(ledger, { source: file, now: () => at });
+    } finally {
+      await ledger.close();
+    }
+  }
+});
+afterAll(() => cleanup());
+
+let copies = 0;
+/** A fresh copy of the fixture, edited by `tamper` with a plain SQLite connection. */
+const tampered = (tamper: (db: Database.Database) => void): string => {
+  copies += 1;
+  const path = join(dir, `case-${copies}.db`);
+  copyFileSync(base, path);
+  const db = new Database(path);
+  try {
+    tamper(db);
+  } finally {
+    db.close();
+  }
+  return path;
+};
+
+const rowOf = (db: Database.Database, where: string, ...params: unknown[]): Row =>
+  db.prepare(`SELECT position, stream_id, version, type, data, metadata FROM events WHERE ${where}`).get(...params) as Row;
+
+const setMetadata = (db: Database.Database, row: Row, edit: (m: EventMetadata) => EventMetadata): void => {
+  db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify(edit(JSON.parse(row.metadata) as EventMetadata)), row.position);
+};
+
+const swapPositions = (db: Database.Database, a: number, b: number): void => {
+  const move = db.prepare('UPDATE events SET position = ? WHERE position = ?');
+  db.transaction(() => {
+    move.run(-1, a);
+    move.run(a, b);
+    move.run(b, -1);
+  })();
+};
+
+const countEvents = (path: string): number => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM events').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+const run = (path: string, ...args: string[]): CliRun => hearth(['--store', `sqlite:${path}`, ...args]);
+
+/** No stack trace, never the exit code of an unexpected error. */
+const expectNoCrash = (r: CliRun): void => {
+  expect(r.code).not.toBe(1);
+  expect(r.code).not.toBeNull();
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr).not.toMatch(/unexpected error|SyntaxError|TypeError/);
+};
+
+const verify = (path: string): { code: number | null; anomalies: Finding[] } => {
+  const r = run(path, '--json', 'verify');
+  expectNoCrash(r);
+  return { code: r.code, anomalies: r.code === 0 || r.code === 5 ? (JSON.parse(r.stdout) as { anomalies: Finding[] }).anomalies : [] };
+};
+
+/** rebuild then a report: either figures (exit 0) or one clear line naming the damaged position (exit 5). */
+const readSide = (path: string): { rebuild: CliRun; report: CliRun } => {
+  const rebuild = run(path, 'rebuild');
+  expectNoCrash(rebuild);
+  const report = run(path, 'report', 'backlog', '--as-of', '2018-03-01');
+  expectNoCrash(report);
+  return { rebuild, report };
+};
+
+describe('tampering with a SQLite store, seen by the real executable', () => {
+  it('the untouched fixture verifies and reports', () => {
+    expect(verify(base)).toEqual({ code: 0, anomalies: [] });
+    const { rebuild, report } = readSide(tampered(() => undefined));
+    expect([rebuild.code, report.code]).toEqual([0, 0]);
+  });
+
+  it('edited data: a hash break at that event', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "type = 'MemberEmployed' AND stream_id = 'household-hh-001'");
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data.replace('2600', '9600'), row.position);
+    });
+    expect(verify(path).anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', position: row.position, kind: 'hash-break' }));
+    readSide(path);
+  });
+
+  it('edited note: a hash break at that event', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "type = 'MemberEmployed' AND stream_id = 'household-hh-002'");
+      setMetadata(db, row, (m) => ({ ...m, note: 'nothing to see here' }));
+    });
+    expect(verify(path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-002', position: row.position, kind: 'hash-break' })] });
+    readSide(path);
+  });
+
+  it('edited recording time: a hash break at that event', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "stream_id = 'household-hh-002' AND version = 3");
+      setMetadata(db, row, (m) => ({ ...m, recordedAt: '2026-01-06T09:00:00.001Z' }));
+    });
+    expect(verify(path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-002', position: row.position, kind: 'hash-break' })] });
+    readSide(path);
+  });
+
+  it('edited type (to a type that does not exist): named by verify; the read side refuses in one line', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "type = 'MemberEmployed' AND stream_id = 'household-hh-001'");
+      db.prepare("UPDATE events SET type = 'MemberHired' WHERE position = ?").run(row.position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', position: row.position, kind: 'hash-break' }));
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', position: row.position, kind: 'invalid-event' }));
+    const { rebuild, report } = readSide(path);
+    for (const r of [rebuild, report]) {
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`position ${row.position}\\b.*household-hh-001.*hearth verify`))]);
+    }
+  });
+
+  it('data that is not JSON: named by verify; the read side refuses in one line', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "stream_id = 'household-hh-002' AND version = 4");
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(row.data.slice(0, -3), row.position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-002', position: row.position, kind: 'unreadable-event' }));
+    const { rebuild, report } = readSide(path);
+    const history = run(path, 'history', 'hh-002');
+    // A command for that household cannot be decided over it: nothing of the batch is stored.
+    const before = countEvents(path);
+    const more = writeLines(join(dir, 'more.jsonl'), ['{"type": "RecordFollowUp", "householdId": "hh-002", "on": "2017-02-01", "visitId": "v-9", "findings": "at home", "stillEmployed": false, "laborConcerns": [], "actor": "caseworker-3"}']);
+    const imported = run(path, 'import', more);
+    for (const r of [rebuild, report, history, imported]) {
+      expectNoCrash(r);
+      expect(r.code).toBe(5);
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`position ${row.position}\\b.*household-hh-002.*hearth verify`))]);
+    }
+    expect(countEvents(path)).toBe(before);
+  });
+
+  it('a deleted event in the middle of a stream: the gap and the broken link', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "stream_id = 'household-hh-001' AND version = 5");
+      db.prepare('DELETE FROM events WHERE position = ?').run(row.position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    expect(anomalies).toContainEqual(expect.objectContaining({ position: row.position, kind: 'position-gap' }));
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', kind: 'hash-break' }));
+    readSide(path);
+  });
+
+  it('the deleted last event of the whole log', () => {
+    let last!: number;
+    const path = tampered((db) => {
+      last = db.prepare('SELECT max(position) FROM events').pluck().get() as number;
+      db.prepare('DELETE FROM events WHERE position = ?').run(last);
+    });
+    expect(verify(path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ position: last, kind: 'position-gap' })] });
+    readSide(path);
+  });
+
+  it('two events of different streams swapped across their own streams', () => {
+    let a!: Row;
+    let b!: Row;
+    const path = tampered((db) => {
+      a = rowOf(db, "stream_id = 'household-hh-001' AND version = 3");
+      b = rowOf(db, "stream_id = 'household-hh-002' AND version = 2");
+      swapPositions(db, a.position, b.position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', position: b.position, kind: 'position-order' }));
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-002', kind: 'position-order' }));
+    readSide(path);
+  });
+
+  it('two events of different streams recorded a day apart, swapped', () => {
+    let early!: Row;
+    let late!: Row;
+    const path = tampered((db) => {
+      early = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");
+      late = rowOf(db, "stream_id = 'household-hh-002' AND version = 0");
+      swapPositions(db, early.position, late.position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    // hh-002's first event (day 2) now sits where hh-001's last was; the event after it was recorded a day earlier.
+    expect(anomalies).toContainEqual(expect.objectContaining({ position: early.position + 1, kind: 'recorded-out-of-order', detail: expect.stringContaining(`position ${early.position} (household-hh-002)`) }));
+    readSide(path);
+  });
+
+  it('a consistent rewrite of a stream\'s last event passes, and --help says that only an anchor shows it', () => {
+    const path = tampered((db) => {
+      const row = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");
+      const m = JSON.parse(row.metadata) as EventMetadata;
+      const forged = { ...m, note: 'rewritten with the hashes recomputed' };
+      const hash = eventHash(m.prevHash, { eventId: (db.prepare('SELECT event_id FROM events WHERE position = ?').pluck().get(row.position) as string), type: row.type, data: JSON.parse(row.data), metadata: forged });
+      setMetadata(db, row, () => ({ ...forged, hash }));
+    });
+    expect(verify(path)).toEqual({ code: 0, anomalies: [] });
+    const help = hearth(['verify', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/recomputes? (the|every) hash/);
+    expect(help.stdout).toMatch(/hearth anchor/);
+    readSide(path);
+  });
+});

@@ -1,0 +1,32 @@
+import { DamagedEventError } from './damaged-event-error';
+import { metadataProblem, type EventMetadata, type RecordedEvent } from './envelope';
+import type { EventRow } from './sqlite-queries';
+
+const parse = (row: EventRow, column: 'data' | 'metadata'): unknown => {
+  try {
+    return JSON.parse(row[column]) as unknown;
+  } catch {
+    throw new DamagedEventError(row.position, row.stream_id, `its ${column} is not JSON`);
+  }
+};
+
+/**
+ * The one place a stored row becomes an event. A row the adapter could never have
+ * written (text that is not JSON, an envelope without its fields) throws a
+ * DamagedEventError naming its position, never a bare SyntaxError.
+ */
+export const toRecordedEvent = (row: EventRow): RecordedEvent => {
+  const data = parse(row, 'data');
+  const metadata = parse(row, 'metadata');
+  const problem = metadataProblem(metadata);
+  if (problem !== undefined) throw new DamagedEventError(row.position, row.stream_id, problem);
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    data,
+    metadata: metadata as EventMetadata,
+    streamId: row.stream_id,
+    streamVersion: row.version,
+    position: row.position,
+  };
+};

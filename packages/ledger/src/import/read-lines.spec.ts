@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import { readLines, SourceLine } from './read-lines';
+
+const collect = async (chunks: readonly (string | Buffer)[], maxBytes = 1024): Promise<SourceLine[]> => {
+  const out: SourceLine[] = [];
+  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxBytes)) out.push(l);
+  return out;
+};
+
+describe('readLines', () => {
+  it('skips a UTF-8 byte-order mark at the start of the file only', async () => {
+    const lines = await collect(['\uFEFF{"a":1}\n\uFEFFx\n']);
+    expect(lines).toEqual([{ number: 1, text: '{"a":1}' }, { number: 2, text: '\uFEFFx' }]);
+  });
+  it('ends lines at \\n and \\r\\n only: a bare CR stays inside its line', async () => {
+    const lines = await collect(['a\r\nb\rc\nd']);
+    expect(lines).toEqual([{ number: 1, text: 'a' }, { number: 2, text: 'b\rc' }, { number: 3, text: 'd' }]);
+  });
+  it('joins lines split across chunks, even inside a multi-byte character or between CR and LF', async () => {
+    const euro = Buffer.from('€');
+    const lines = await collect([Buffer.from('x'), euro.subarray(0, 1), Buffer.concat([euro.subarray(1), Buffer.from('y\r')]), '\nz\n']);
+    expect(lines).toEqual([{ number: 1, text: 'x€y' }, { number: 2, text: 'z' }]);
+  });
+  it('reports a line longer than the limit by its length, without holding it', async () => {
+    const lines = await collect(['ok\n', 'x'.repeat(700), 'x'.repeat(700), '\nnext\n'], 1000);
+    expect(lines).toEqual([{ number: 1, text: 'ok' }, { number: 2, text: '', tooLongBytes: 1400 }, { number: 3, text: 'next' }]);
+  });
+  it('yields an empty last line only when there is no final newline', async () => {
+    expect(await collect(['a\n\n'])).toEqual([{ number: 1, text: 'a' }, { number: 2, text: '' }]);
+  });
+});

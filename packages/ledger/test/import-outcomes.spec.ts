@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referencePolicy } from '@hearth/domain';
+import { ImportStoppedError, importCommands, Ledger } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
+];
+const register = (id: string, on = '2016-01-10') =>
+  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
+
+describe('import outcomes', () => {
+  let dir: string;
+  let ledger: Ledger;
+  const storeUrl = () => `sqlite:${join(dir, 'h.db')}`;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-import-'));
+    ledger = await Ledger.open({ storeUrl: storeUrl(), policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+  });
+  afterEach(async () => {
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('skips a byte-order mark, ends lines only at LF or CRLF, and lists rejections in line order', async () => {
+    const file = join(dir, 'log.jsonl');
+    const lines = [register('h1'), register('h1', '2016-02-01'), '{"type":"Clear\rHousehold"}', register('h2'), 'nope'];
+    writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+    const s = await importCommands(ledger, { source: file, batchSize: 10 });
+    expect(s.accepted).toBe(2);
+    expect(s.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'ALREADY_REGISTERED'], [3, 'INVALID_COMMAND'], [5, 'INVALID_COMMAND']]);
+  });
+
+  it('a rerun of a finished file reports the rejections of earlier runs', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), 'nope', register('h1', '2016-02-01'), register('h2')].join('\n'));
+    const first = await importCommands(ledger, { source: file, batchSize: 2 });
+    expect(first.rejected.map((r) => r.line)).toEqual([2, 3]);
+    const again = await importCommands(ledger, { source: file });
+    expect(again).toMatchObject({ accepted: 0, rejected: [], skipped: 4, resumedAfterLine: 4 });
+    expect(again.earlierRejected).toEqual(first.rejected.map(({ fields: _f, ...r }) => r));
+  });
+
+  it('a run that resumes reports the rejections committed before the interruption as earlier ones', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), 'nope', register('h2'), register('h3')].join('\n'));
+    const append = ledger.store.appendBatch.bind(ledger.store);
+    let calls = 0;
+    jest.spyOn(ledger.store, 'appendBatch').mockImplementation(async (appends) => {
+      calls += 1;
+      if (calls === 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+      return append(appends);
+    });
+    const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    const e = stopped as ImportStoppedError;
+    expect(e.reason).toBe('store-failure');
+    expect(e.committedThroughLine).toBe(3);
+    expect(e.summary).toMatchObject({ accepted: 2, rejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
+    expect((e.cause as { code: string }).code).toBe('SQLITE_FULL');
+    jest.restoreAllMocks();
+    const rerun = await importCommands(ledger, { source: file, batchSize: 2 });
+    expect(rerun).toMatchObject({ accepted: 1, rejected: [], resumedAfterLine: 3, earlierRejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
+  });
+
+  it('two overlapping exports without commandIds append each survey and income once', async () => {
+    const member = { memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] };
+    const survey = JSON.stringify({ type: 'SurveyHousehold', householdId: 'h1', on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'], members: [member] });
+    const job = JSON.stringify({ type: 'RecordEmployment', householdId: 'h1', on: '2016-03-01', employmentId: 'e1', memberId: 'm1', form: 'flexible', place: 'local', monthlyIncome: 2000, contractSigned: true });
+    const income = (amount: number) => JSON.stringify({ type: 'RecordIncome', householdId: 'h1', on: '2016-04-01', employmentId: 'e1', month: '2016-03', amount });
+    const first = join(dir, 'export-1.jsonl');
+    const second = join(dir, 'export-2.jsonl');
+    writeFileSync(first, [register('h1'), survey, job, income(1999.5)].join('\n'));
+    writeFileSync(second, [survey, job, income(1999.5), income(2100)].join('\n'));
+    expect(await importCommands(ledger, { source: first })).toMatchObject({ accepted: 4, rejected: [] });
+    const overlap = await importCommands(ledger, { source: second });
+    expect(overlap).toMatchObject({ accepted: 0, unchanged: 3 });
+    expect(overlap.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'INCOME_ALREADY_RECORDED']]);
+    expect((await ledger.store.readStream('household-h1')).map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'MemberEmployed', 'IncomeRecorded']);
+  });
+
+  it('of two imports of one file at once, the one that loses the checkpoint stops with what it committed', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h4')].join('\n'));
+    const other = await Ledger.open({ storeUrl: storeUrl(), policy: referencePolicy });
+    const append = ledger.store.appendBatch.bind(ledger.store);
+    let calls = 0;
+    jest.spyOn(ledger.store, 'appendBatch').mockImplementation(async (appends) => {
+      calls += 1;
+      if (calls === 2) expect(await importCommands(other, { source: file, batchSize: 2 })).toMatchObject({ accepted: 2, resumedAfterLine: 2 });
+      return append(appends);
+    });
+    try {
+      const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);
+      expect(stopped).toBeInstanceOf(ImportStoppedError);
+      expect(stopped).toMatchObject({ reason: 'concurrent-import', committedThroughLine: 2, summary: { accepted: 2, rejected: [] } });
+    } finally {
+      jest.restoreAllMocks();
+      await other.close();
+    }
+  });
+});

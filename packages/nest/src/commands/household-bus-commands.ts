@@ -1,0 +1,81 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandOf, DomainError, HouseholdCommand } from '@hearth/domain';
+import type { CommandResult } from '@hearth/event-store';
+
+/** What every household command returns on the CommandBus: a rejection is a value, never a throw. */
+export type HouseholdCommandResult = CommandResult<DomainError>;
+
+/** A household command of one family, carried on the CommandBus to that family's handler. */
+abstract class HouseholdBusCommand<C extends HouseholdCommand> extends Command<HouseholdCommandResult> {
+  constructor(readonly command: C) {
+    super();
+  }
+}
+
+export class RegistrationCommand extends HouseholdBusCommand<CommandOf<'RegisterHousehold' | 'AddMember' | 'RemoveMember'>> {}
+
+export class IdentificationCommand extends HouseholdBusCommand<
+  CommandOf<'SurveyHousehold' | 'ApplyForIdentification' | 'WithdrawApplication' | 'IdentifyHousehold' | 'RejectApplication' | 'DeclareWillingness' | 'WithdrawWillingness'>
+> {}
+
+export class TrainingCommand extends HouseholdBusCommand<CommandOf<'OfferTraining' | 'AcceptTraining' | 'DeclineTraining' | 'CompleteTraining' | 'LeaveTraining'>> {}
+
+export class ReferralCommand extends HouseholdBusCommand<CommandOf<'ReferToJob' | 'AcceptReferral' | 'DeclineReferral'>> {}
+
+export class EmploymentCommand extends HouseholdBusCommand<CommandOf<'RecordEmployment' | 'RecordIncome' | 'EndEmployment'>> {}
+
+export class ClearanceCommand extends HouseholdBusCommand<CommandOf<'ClearHousehold' | 'RecordFollowUp' | 'ResolveLaborConcern' | 'RecordRelapse'>> {}
+
+export class ExitCommand extends HouseholdBusCommand<CommandOf<'ExemptHousehold' | 'WithdrawFromProgramme' | 'DeregisterHousehold'>> {}
+
+export class CorrectionCommand extends HouseholdBusCommand<CommandOf<'CorrectEvent'>> {}
+
+export type HouseholdFamilyCommand =
+  | RegistrationCommand | IdentificationCommand | TrainingCommand | ReferralCommand | EmploymentCommand | ClearanceCommand | ExitCommand | CorrectionCommand;
+
+/** The family command that carries a decoded household command to its handler. */
+export const householdBusCommand = (command: HouseholdCommand): HouseholdFamilyCommand => {
+  switch (command.type) {
+    case 'RegisterHousehold':
+    case 'AddMember':
+    case 'RemoveMember':
+      return new RegistrationCommand(command);
+    case 'SurveyHousehold':
+    case 'ApplyForIdentification':
+    case 'WithdrawApplication':
+    case 'IdentifyHousehold':
+    case 'RejectApplication':
+    case 'DeclareWillingness':
+    case 'WithdrawWillingness':
+      return new IdentificationCommand(command);
+    case 'OfferTraining':
+    case 'AcceptTraining':
+    case 'DeclineTraining':
+    case 'CompleteTraining':
+    case 'LeaveTraining':
+      return new TrainingCommand(command);
+    case 'ReferToJob':
+    case 'AcceptReferral':
+    case 'DeclineReferral':
+      return new ReferralCommand(command);
+    case 'RecordEmployment':
+    case 'RecordIncome':
+    case 'EndEmployment':
+      return new EmploymentCommand(command);
+    case 'ClearHousehold':
+    case 'RecordFollowUp':
+    case 'ResolveLaborConcern':
+    case 'RecordRelapse':
+      return new ClearanceCommand(command);
+    case 'ExemptHousehold':
+    case 'WithdrawFromProgramme':
+    case 'DeregisterHousehold':
+      return new ExitCommand(command);
+    case 'CorrectEvent':
+      return new CorrectionCommand(command);
+    default: {
+      const unreachable: never = command;
+      throw new Error(`no command family for ${JSON.stringify(unreachable)}`);
+    }
+  }
+};

@@ -1,0 +1,29 @@
+import { Query } from '@nestjs/cqrs';
+import type { Division } from '@hearth/domain';
+import type { HouseholdHistoryView, LogVerification } from '@hearth/projections';
+import type { ReadModelStatus } from '../read-side/hearth-read-side';
+
+/** One household's audit timeline and its state at the end of `asOf` (default: everything): `hearth --json history`. */
+export class HouseholdHistoryQuery extends Query<HouseholdHistoryView> {
+  constructor(
+    readonly householdId: string,
+    readonly asOf?: string,
+  ) {
+    super();
+  }
+}
+
+/** Every hash chain recomputed and every household replayed through the Decider: `hearth --json verify`. */
+export class VerifyLogQuery extends Query<LogVerification> {}
+
+export interface DivisionTreeView {
+  /** Code of the root division. */
+  readonly root: string;
+  readonly divisions: readonly Division[];
+}
+
+/** The division tree in force. */
+export class DivisionTreeQuery extends Query<DivisionTreeView> {}
+
+/** How far the read models are behind the log, and whether they follow it live. */
+export class ReadModelStatusQuery extends Query<ReadModelStatus> {}

@@ -1,0 +1,54 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { householdHistory, HouseholdHistoryView, LogVerification, verifyLog } from '@hearth/projections';
+import { NoDivisionTreeError } from '@hearth/read-side';
+import { HearthReadSide, ReadModelStatus } from '../read-side/hearth-read-side';
+import { DivisionTreeQuery, DivisionTreeView, HouseholdHistoryQuery, ReadModelStatusQuery, VerifyLogQuery } from './audit-queries';
+import { checkDate } from './query-parameters';
+import { InvalidQueryError } from './invalid-query-error';
+
+/*
+ * The audit reads the log itself, not the read models: like the CLI, it needs no
+ * division tree and sees every event appended before the call.
+ */
+
+@QueryHandler(HouseholdHistoryQuery)
+export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ householdId, asOf }: HouseholdHistoryQuery): Promise<HouseholdHistoryView> {
+    if (typeof householdId !== 'string' || householdId === '') throw new InvalidQueryError('householdId', 'householdId must be a non-empty string');
+    if (asOf !== undefined) checkDate('asOf', asOf);
+    const { ledger } = this.readSide;
+    return householdHistory(ledger.store, householdId, asOf, ledger.policy);
+  }
+}
+
+@QueryHandler(VerifyLogQuery)
+export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute(): Promise<LogVerification> {
+    const { ledger } = this.readSide;
+    // As the CLI: SQLite and memory hand out positions without gaps; EventStoreDB's are byte offsets.
+    return verifyLog(ledger.store, ledger.context(), { contiguousPositions: !this.readSide.storeUrl.startsWith('esdb') });
+  }
+}
+
+@QueryHandler(DivisionTreeQuery)
+export class DivisionTreeHandler implements IQueryHandler<DivisionTreeQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute(): Promise<DivisionTreeView> {
+    const tree = this.readSide.ledger.divisions;
+    if (!tree) throw new NoDivisionTreeError();
+    return { root: tree.root.code, divisions: tree.all };
+  }
+}
+
+@QueryHandler(ReadModelStatusQuery)
+export class ReadModelStatusHandler implements IQueryHandler<ReadModelStatusQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  execute(): Promise<ReadModelStatus> {
+    return this.readSide.status();
+  }
+}
+
+export const AUDIT_QUERY_HANDLERS = [HouseholdHistoryHandler, VerifyLogHandler, DivisionTreeHandler, ReadModelStatusHandler];

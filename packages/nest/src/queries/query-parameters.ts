@@ -1,0 +1,22 @@
+import { isBusinessDate, isMonth } from '@hearth/domain';
+import { InvalidQueryError } from './invalid-query-error';
+
+/** The checks the CLI makes on its options, for callers that did not make them at their own edge. */
+
+export const checkYear = (year: unknown): void => {
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < 1000 || year > 9999)
+    throw new InvalidQueryError('year', `year must be a four-digit year, got ${JSON.stringify(year)}`);
+};
+
+export const checkMonth = (month: unknown): void => {
+  if (!isMonth(month)) throw new InvalidQueryError('month', `month must be YYYY-MM, got ${JSON.stringify(month)}`);
+};
+
+export const checkDate = (field: string, date: unknown): void => {
+  if (!isBusinessDate(date)) throw new InvalidQueryError(field, `${field} must be a date (YYYY-MM-DD), got ${JSON.stringify(date)}`);
+};
+
+export const checkDivision = (division: unknown): void => {
+  if (division !== undefined && (typeof division !== 'string' || division === ''))
+    throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
+};

@@ -1,0 +1,38 @@
+import { Query } from '@nestjs/cqrs';
+import type {
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
+} from '@hearth/projections';
+
+/** The reports of domain.md §5, shaped exactly as `hearth --json report …` prints them. */
+
+export interface PeriodScope {
+  /** Any division; the report rolls up its subtree. Default: the root. */
+  readonly division?: string;
+  /** One row per child division of `division`. */
+  readonly byChild?: boolean;
+}
+
+export class ClearanceReportQuery extends Query<AnnualClearance | AnnualClearanceByChild> {
+  constructor(readonly params: PeriodScope & { readonly year: number }) {
+    super();
+  }
+}
+
+export class MonthlyReportQuery extends Query<MonthlyClearance | MonthlyClearanceByChild> {
+  constructor(readonly params: PeriodScope & { readonly month: string }) {
+    super();
+  }
+}
+
+export class ProgressReportQuery extends Query<MonthlyProgress | MonthlyProgressByChild> {
+  constructor(readonly params: PeriodScope & { readonly month: string }) {
+    super();
+  }
+}
+
+/** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
+export class BacklogReportQuery extends Query<ServiceBacklog> {
+  constructor(readonly params: { readonly asOf: string; readonly division?: string }) {
+    super();
+  }
+}

@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type {
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
+} from '@hearth/projections';
+import { HearthReadSide } from '../read-side/hearth-read-side';
+import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
+import { BacklogReportQuery, ClearanceReportQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
+
+/** The Reports' own query shape: `division` only when given, `byChild` always a boolean (as the CLI passes them). */
+const scope = (p: PeriodScope): { division?: string; byChild: boolean } => {
+  checkDivision(p.division);
+  return { byChild: p.byChild === true, ...(p.division !== undefined ? { division: p.division } : {}) };
+};
+
+@QueryHandler(ClearanceReportQuery)
+export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
+    checkYear(params.year);
+    const q = { ...scope(params), year: params.year };
+    return this.readSide.read((reports) => reports.clearanceReport(q));
+  }
+}
+
+@QueryHandler(MonthlyReportQuery)
+export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
+    checkMonth(params.month);
+    const q = { ...scope(params), month: params.month };
+    return this.readSide.read((reports) => reports.monthlyReport(q));
+  }
+}
+
+@QueryHandler(ProgressReportQuery)
+export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
+    checkMonth(params.month);
+    const q = { ...scope(params), month: params.month };
+    return this.readSide.read((reports) => reports.progressReport(q));
+  }
+}
+
+@QueryHandler(BacklogReportQuery)
+export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: BacklogReportQuery): Promise<ServiceBacklog> {
+    checkDate('asOf', params.asOf);
+    checkDivision(params.division);
+    const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
+    return this.readSide.read((reports) => reports.backlogReport(q));
+  }
+}
+
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

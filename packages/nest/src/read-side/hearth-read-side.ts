@@ -1,0 +1,207 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Ledger } from '@hearth/ledger';
+import type { Reports } from '@hearth/projections';
+import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
+import type { HearthModuleOptions } from '../hearth-module-options';
+import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
+import { ModuleShutDownError } from './module-shut-down-error';
+
+/** ReadModelStatusQuery's answer: `behind = head - position`; `live` while the runner follows the log. */
+export interface ReadModelStatus {
+  readonly position: number;
+  readonly head: number;
+  readonly behind: number;
+  readonly live: boolean;
+}
+
+/** How the live projection runner fares: restarted after each failure of its subscription (decision 0040). */
+export interface ReadModelLiveness {
+  /** True while the runner follows the log (false with `follow: false`, before a tree, or while a restart is pending). */
+  readonly live: boolean;
+  /** True while the runner should follow the log but does not: its subscription failed and a restart is pending. */
+  readonly degraded: boolean;
+  /** Restarts that succeeded since the module started. */
+  readonly restarts: number;
+  /** The last failure of the live runner (or of a restart), and when (system clock). */
+  readonly lastError: { readonly message: string; readonly at: string } | null;
+}
+
+/** First wait before restarting a failed live runner; doubled after each failed restart, up to the cap. */
+const RESTART_DELAY_MS = 200;
+const RESTART_DELAY_CAP_MS = 5_000;
+
+/**
+ * The module's read side and the lifecycle of the ledger under it (decision 0025).
+ * The read models are laid out by division, so they open once the store has a division
+ * tree: at bootstrap if it has one, else on the first query after one is recorded
+ * through the module. Until then report queries reject with NoDivisionTreeError.
+ * On shutdown the runner stops and the read models close, then the ledger.
+ */
+@Injectable()
+export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Hearth');
+  private opening: Promise<ReadSide> | undefined;
+  private liveError: Error | undefined;
+  private lastError: { message: string; at: string } | null = null;
+  private restarts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  /** The read side the live runner belongs to (a reopen replaces it). */
+  private liveSide: ReadSide | undefined;
+  private shutDown = false;
+
+  constructor(
+    @Inject(HEARTH_LEDGER) readonly ledger: Ledger,
+    @Inject(HEARTH_OPTIONS) private readonly options: HearthModuleOptions,
+  ) {}
+
+  /** The store URL the module was configured with. */
+  get storeUrl(): string {
+    return this.options.store;
+  }
+
+  private get follows(): boolean {
+    return this.options.follow !== false;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.ledger.divisions) await this.open();
+  }
+
+  /** The read side, opened (and following, unless `follow: false`) on first use. Rejects with NoDivisionTreeError while there is no tree. */
+  open(): Promise<ReadSide> {
+    if (this.shutDown) return Promise.reject(new ModuleShutDownError());
+    if (!this.ledger.divisions) return Promise.reject(new NoDivisionTreeError());
+    return this.opening ?? this.remember(this.openNow());
+  }
+
+  /**
+   * Runs `f` on the reports once the read models have taken in every event appended
+   * before the call (`ReadSide.read`: one consistent snapshot), so a report asked after
+   * a command counts it — never a silently stale figure.
+   */
+  async read<T>(f: (reports: Reports) => T): Promise<T> {
+    return (await this.open()).read(f);
+  }
+
+  async status(): Promise<ReadModelStatus> {
+    if (!this.ledger.divisions) {
+      // Nothing is projected without a tree; the log may still hold events (a tree recorded by another process).
+      const head = await this.ledger.store.headPosition();
+      return { position: 0, head, behind: head, live: false };
+    }
+    const side = await this.open();
+    const { position, head } = await side.status();
+    return { position, head, behind: head - position, live: this.follows && this.liveError === undefined };
+  }
+
+  liveness(): ReadModelLiveness {
+    const following = this.follows && this.liveSide !== undefined;
+    return {
+      live: following && this.liveError === undefined,
+      degraded: following && this.liveError !== undefined,
+      restarts: this.restarts,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Closes the open read side and opens it again on the ledger's current tree (after a new tree was recorded). */
+  async reopen(): Promise<void> {
+    if (this.shutDown) throw new ModuleShutDownError();
+    const previous = this.opening;
+    // Queries that arrive meanwhile wait for the new read side, never the closing one.
+    await this.remember(
+      (async () => {
+        await closeOpened(previous);
+        return this.openNow();
+      })(),
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.shutDown = true;
+    this.cancelRestart();
+    const opening = this.opening;
+    this.opening = undefined;
+    try {
+      await closeOpened(opening);
+    } finally {
+      await this.ledger.close();
+    }
+  }
+
+  private remember(opening: Promise<ReadSide>): Promise<ReadSide> {
+    this.opening = opening;
+    // A failed open is not remembered: the next query tries again.
+    opening.catch(() => {
+      if (this.opening === opening) this.opening = undefined;
+    });
+    return opening;
+  }
+
+  private async openNow(): Promise<ReadSide> {
+    this.cancelRestart();
+    this.liveError = undefined;
+    this.liveSide = undefined;
+    const side: ReadSide = await ReadSide.open(this.ledger, {
+      onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
+      onLiveError: (error) => {
+        this.failed(error);
+        this.logger.error(`the read models stopped following the log: ${error.message}; restarting from their checkpoint`, error.stack);
+        this.scheduleRestart(side, RESTART_DELAY_MS);
+      },
+    });
+    if (!this.follows) return side;
+    try {
+      await side.follow();
+    } catch (e) {
+      await side.close();
+      throw e;
+    }
+    this.liveSide = side;
+    return side;
+  }
+
+  private failed(error: Error): void {
+    this.liveError = error;
+    this.lastError = { message: error.message, at: (this.options.now ?? (() => new Date().toISOString()))() };
+  }
+
+  /**
+   * Follows the log again from the read models' checkpoints after `delayMs`; a restart
+   * that fails waits twice as long (up to the cap) and tries again, until the module
+   * shuts down or reopens on another tree. Meanwhile every report still answers: a read
+   * catches the read models up itself (ReadSide.read).
+   */
+  private scheduleRestart(side: ReadSide, delayMs: number): void {
+    this.cancelRestart();
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      if (this.shutDown || this.liveSide !== side) return;
+      side.follow().then(
+        () => {
+          this.restarts += 1;
+          this.liveError = undefined;
+          this.logger.log(`the read models follow the log again (restart ${this.restarts})`);
+        },
+        (e: unknown) => {
+          const error = e instanceof Error ? e : new Error(String(e));
+          this.failed(error);
+          const next = Math.min(delayMs * 2, RESTART_DELAY_CAP_MS);
+          this.logger.error(`restarting the read models failed: ${error.message}; next try in ${next} ms`);
+          this.scheduleRestart(side, next);
+        },
+      );
+    }, delayMs);
+    this.restartTimer.unref();
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer !== undefined) clearTimeout(this.restartTimer);
+    this.restartTimer = undefined;
+  }
+}
+
+const closeOpened = async (opening: Promise<ReadSide> | undefined): Promise<void> => {
+  const side = await opening?.catch(() => undefined);
+  await side?.close();
+};

@@ -1,0 +1,153 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as E from 'fp-ts/Either';
+import {
+  BacklogReportQuery, ClearanceReportQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, NoDivisionTreeError,
+  ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
+} from '../src';
+import { hearthApp, HearthApp, scratch } from './support/hearth-app';
+import { divisions, identification, registration } from './support/region';
+
+const HEARTH_CLI = join(__dirname, '../../../apps/cli/bin/hearth.js');
+
+/** What `hearth --json …` prints, parsed. */
+const cli = async (store: string, args: string[]): Promise<unknown> => {
+  const { stdout } = await promisify(execFile)(process.execPath, [HEARTH_CLI, '--store', store, '--json', ...args]);
+  return JSON.parse(stdout);
+};
+
+/** What a caller of the QueryBus would serialise. */
+const asJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+
+describe('queries before and after the division tree is recorded', () => {
+  const tmp = scratch();
+  let hearth: HearthApp;
+  beforeAll(async () => {
+    hearth = await hearthApp({ store: tmp.store });
+  });
+  afterAll(async () => {
+    await hearth.app.close();
+    tmp.remove();
+  });
+
+  it('without a tree, report and tree queries reject with NoDivisionTreeError and the status says nothing is projected', async () => {
+    await expect(hearth.queries.execute(new DivisionTreeQuery())).rejects.toBeInstanceOf(NoDivisionTreeError);
+    await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).rejects.toBeInstanceOf(NoDivisionTreeError);
+    await expect(hearth.queries.execute(new BacklogReportQuery({ asOf: '2016-06-01' }))).rejects.toBeInstanceOf(NoDivisionTreeError);
+    expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 0, head: 0, behind: 0, live: false });
+    // Commands are decided against an empty tree: no household can be registered yet.
+    expect(await hearth.send(registration('hh-0'))).toMatchObject({ status: 'rejected', error: { code: 'UNKNOWN_DIVISION' } });
+  });
+
+  it('once a tree is recorded through the module, the tree is answered and the read models open on it, following live', async () => {
+    await hearth.recordTree();
+    expect(await hearth.queries.execute(new DivisionTreeQuery())).toEqual({ root: 'R', divisions: expect.arrayContaining(divisions) });
+    expect((await hearth.queries.execute(new DivisionTreeQuery())).divisions).toHaveLength(divisions.length);
+    await hearth.record(identification('hh-1'));
+    expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).toMatchObject({ division: 'R', identifiedInYear: 1 });
+    const status = await hearth.queries.execute(new ReadModelStatusQuery());
+    expect(status).toEqual({ position: status.head, head: status.head, behind: 0, live: true });
+    expect(status.head).toBe(5); // the tree, then four household events
+  });
+
+  it('a changed tree recorded through the module reopens the read models on it', async () => {
+    const grown = [...divisions, { code: 'V3', name: 'Village three', parentCode: 'R', level: 'village' }];
+    expect(await hearth.commands.execute(new RecordDivisionTreeCommand(grown, '2016-06-01'))).toEqual(E.right({ changed: true, divisions: 4 }));
+    await hearth.record(identification('hh-3', 'V3'));
+    expect((await hearth.queries.execute(new DivisionTreeQuery())).divisions).toHaveLength(4);
+    expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, division: 'V3' }))).toMatchObject({ division: 'V3', identifiedInYear: 1 });
+    expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016 }))).toMatchObject({ division: 'R', identifiedInYear: 2 });
+    expect(await hearth.queries.execute(new ReadModelStatusQuery())).toMatchObject({ behind: 0, live: true });
+  });
+});
+
+describe('query results are what the CLI prints with --json', () => {
+  const tmp = scratch();
+  const results: Record<string, unknown> = {};
+  beforeAll(async () => {
+    const hearth = await hearthApp({ store: tmp.store });
+    try {
+      await hearth.recordTree();
+      await hearth.record([...identification('hh-1', 'V1'), ...identification('hh-2', 'V2'), registration('hh-3', 'V2')]);
+      await hearth.record([{ type: 'ReferToJob', householdId: 'hh-1', on: '2016-05-01', referralId: 'r1', memberId: 'm1', employer: 'Factory', position: 'Assembler', place: 'in-region', form: 'enterprise', offeredMonthlyWage: 2800 }]);
+      const q = hearth.queries;
+      results['clearance'] = await q.execute(new ClearanceReportQuery({ year: 2016, byChild: true }));
+      results['monthly'] = await q.execute(new MonthlyReportQuery({ month: '2016-04' }));
+      results['progress'] = await q.execute(new ProgressReportQuery({ month: '2016-05', division: 'V1' }));
+      results['backlog'] = await q.execute(new BacklogReportQuery({ asOf: '2016-12-01' }));
+      results['history'] = await q.execute(new HouseholdHistoryQuery('hh-1', '2016-03-15'));
+      results['verify'] = await q.execute(new VerifyLogQuery());
+    } finally {
+      await hearth.app.close();
+    }
+  });
+  afterAll(() => tmp.remove());
+
+  it.each([
+    ['clearance', ['report', 'clearance', '--year', '2016', '--by-child']],
+    ['monthly', ['report', 'monthly', '--month', '2016-04']],
+    ['progress', ['report', 'progress', '--month', '2016-05', '--division', 'V1']],
+    ['backlog', ['report', 'backlog', '--as-of', '2016-12-01']],
+    ['history', ['history', 'hh-1', '--as-of', '2016-03-15']],
+    ['verify', ['verify']],
+  ])('%s', async (name, args) => {
+    expect(asJson(results[name])).toEqual(await cli(tmp.store, args));
+  }, 30_000);
+
+  it('the figures are not empty (the comparison compares something)', () => {
+    expect(results['clearance']).toMatchObject({ rows: [{ division: 'V1', identifiedInYear: 1 }, { division: 'V2', identifiedInYear: 1 }] });
+    expect((results['history'] as { events: unknown[] }).events).toHaveLength(3);
+    expect((results['verify'] as { events: number }).events).toBe(11); // the tree, 4 + 4 + 1 household events, the referral
+  });
+});
+
+describe('queries that cannot be answered', () => {
+  const tmp = scratch();
+  let hearth: HearthApp;
+  beforeAll(async () => {
+    hearth = await hearthApp({ store: tmp.store });
+    await hearth.recordTree();
+  });
+  afterAll(async () => {
+    await hearth.app.close();
+    tmp.remove();
+  });
+
+  it('an unknown household rejects with UnknownHouseholdError', async () => {
+    await expect(hearth.queries.execute(new HouseholdHistoryQuery('nobody'))).rejects.toBeInstanceOf(UnknownHouseholdError);
+  });
+
+  it('an unknown division rejects with UnknownDivisionError', async () => {
+    await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016, division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    await expect(hearth.queries.execute(new BacklogReportQuery({ asOf: '2016-06-01', division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
+  });
+
+  it.each([
+    ['year', new ClearanceReportQuery({ year: 16 })],
+    ['month', new MonthlyReportQuery({ month: '2016-13' })],
+    ['month', new ProgressReportQuery({ month: '2016-5' })],
+    ['asOf', new BacklogReportQuery({ asOf: '' })],
+    ['asOf', new HouseholdHistoryQuery('hh-1', '2016-02-30')],
+    ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
+  ])('a malformed %s rejects with InvalidQueryError naming it', async (field, query) => {
+    await expect(hearth.queries.execute(query)).rejects.toMatchObject({ constructor: InvalidQueryError, field });
+  });
+});
+
+describe("on a 'memory:' store (read models in a private in-memory database)", () => {
+  it('records, follows and reports as on SQLite', async () => {
+    const hearth = await hearthApp({ store: 'memory:' });
+    try {
+      await hearth.recordTree();
+      await hearth.record([...identification('hh-1'), ...identification('hh-2', 'V2')]);
+      expect(await hearth.queries.execute(new ClearanceReportQuery({ year: 2016, byChild: true }))).toMatchObject({
+        division: 'R', rows: [{ division: 'V1', identifiedInYear: 1 }, { division: 'V2', identifiedInYear: 1 }],
+      });
+      expect(await hearth.queries.execute(new ReadModelStatusQuery())).toEqual({ position: 9, head: 9, behind: 0, live: true });
+      expect((await hearth.queries.execute(new VerifyLogQuery())).anomalies).toEqual([]);
+    } finally {
+      await hearth.app.close();
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import { householdIdOf } from '@hearth/domain';
+import { DamagedEventError, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import type { LogFinding } from './verify-log';
+
+/**
+ * How far back a recording time may go from one position to the next before the order
+ * of the log is called into question. Honest logs step back a little: an event's
+ * recordedAt is taken when its command is decided, before the write lock, so a writer
+ * that waited for another one (or an import checkpoint prepared before its batch)
+ * commits a slightly older time after a newer one (docs/decisions/0009).
+ */
+export const RECORDING_ORDER_SLACK_MS = 60_000;
+
+export interface LogScan {
+  /** Stream ids in order of first appearance. */
+  readonly ids: readonly string[];
+  /** Stored events, damaged ones included. */
+  readonly events: number;
+  /** What only the order of the whole log shows. */
+  readonly anomalies: readonly LogFinding[];
+}
+
+export interface ScanOptions {
+  readonly pageSize: number;
+  /** Report missing positions (the store numbers them without gaps). */
+  readonly contiguous: boolean;
+}
+
+const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
+
+/**
+ * A page of the log, or the readable events before a damaged one and that one's error.
+ * The adapter refuses a whole read that meets a damaged row, so the events before it are
+ * read again one at a time (only ever on a damaged store).
+ */
+const readPage = async (store: EventStore, after: number, maxCount: number): Promise<{ events: RecordedEvent[]; damaged?: DamagedEventError }> => {
+  try {
+    return { events: await store.readAll({ after, maxCount }) };
+  } catch (error) {
+    if (!isDamagedEventError(error)) throw error;
+    const events: RecordedEvent[] = [];
+    for (let cursor = after; ; ) {
+      let next: RecordedEvent | undefined;
+      try {
+        [next] = await store.readAll({ after: cursor, maxCount: 1 });
+      } catch (again) {
+        if (isDamagedEventError(again)) return { events, damaged: again };
+        throw again;
+      }
+      if (next === undefined) return { events };
+      events.push(next);
+      cursor = next.position;
+    }
+  }
+};
+
+/**
+ * Reads the whole log once, in position order and page by page (the events are not
+ * kept), and reports what no single stream's chain can show:
+ * - `unreadable-event`: a stored row that is no event (its data or envelope is not JSON);
+ * - `position-gap`: positions missing on a store that numbers them without gaps, the last
+ *   ones of the whole log included when the store counts what it handed out;
+ * - `position-order`: an event at a later position than a later version of its own stream;
+ * - `recorded-out-of-order`: an event recorded more than RECORDING_ORDER_SLACK_MS before
+ *   the event at the position before it.
+ */
+export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<LogScan> => {
+  // Counted before the scan: events appended while it runs are then never taken for a tail.
+  const counter = opts.contiguous ? store.issuedPositions : undefined;
+  const issued = counter ? await counter.highest() : undefined;
+  const lastVersion = new Map<string, number>();
+  const anomalies: LogFinding[] = [];
+  let previous: { position: number; recordedAt: number; streamId: string } | undefined;
+  let lastPosition = 0;
+  let count = 0;
+  const missing = (from: number, to: number, why: string): void => {
+    anomalies.push({ householdId: '(log)', position: from, kind: 'position-gap', detail: `position${to > from ? `s ${from}…${to} are` : ` ${from} is`} missing: ${why}` });
+  };
+  const seen = (position: number): void => {
+    count += 1;
+    if (opts.contiguous && position !== lastPosition + 1) missing(lastPosition + 1, position - 1, 'events were removed from the log');
+    lastPosition = position;
+  };
+  for (let after = 0; ; ) {
+    const { events, damaged } = await readPage(store, after, opts.pageSize);
+    for (const e of events) {
+      seen(e.position);
+      const before = lastVersion.get(e.streamId);
+      if (before !== undefined && e.streamVersion < before)
+        anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'position-order', detail: `version ${e.streamVersion} of ${e.streamId} is stored after version ${before} of the same stream: positions were reordered` });
+      lastVersion.set(e.streamId, Math.max(before ?? -1, e.streamVersion));
+      const recordedAt = Date.parse(e.metadata.recordedAt);
+      if (previous !== undefined && previous.recordedAt - recordedAt > RECORDING_ORDER_SLACK_MS)
+        anomalies.push({
+          householdId: who(e.streamId),
+          position: e.position,
+          kind: 'recorded-out-of-order',
+          detail: `recorded at ${e.metadata.recordedAt}, ${Math.round((previous.recordedAt - recordedAt) / 1000)} s before the event at position ${previous.position} (${previous.streamId}) that precedes it: the order of the log was changed, or the clock went back`,
+        });
+      if (!Number.isNaN(recordedAt)) previous = { position: e.position, recordedAt, streamId: e.streamId };
+    }
+    if (damaged) {
+      seen(damaged.position);
+      if (!lastVersion.has(damaged.streamId)) lastVersion.set(damaged.streamId, -1);
+      anomalies.push({ householdId: who(damaged.streamId), position: damaged.position, kind: 'unreadable-event', detail: `${damaged.reason}; the chain and replay of ${damaged.streamId} are not checked` });
+      after = damaged.position;
+      continue;
+    }
+    if (events.length < opts.pageSize) break;
+    after = lastPosition;
+  }
+  if (counter && issued !== undefined) {
+    if (issued > lastPosition) missing(lastPosition + 1, issued, `the store handed out position ${issued}: the last events of the log were removed`);
+    // Read again: appends made during the scan raise both.
+    const counted = await counter.highest();
+    if (counted < lastPosition)
+      anomalies.push({ householdId: '(log)', position: lastPosition, kind: 'position-gap', detail: `the store's position counter (${counted}) is below the last position (${lastPosition}): the counter was edited` });
+  }
+  return { ids: [...lastVersion.keys()], events: count, anomalies };
+};
