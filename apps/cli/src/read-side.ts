@@ -50,7 +50,14 @@ export const verifyReadModels = async (g: GlobalOptions): Promise<void> => {
     const side = await openReadSide(ledger, { quiet: g.json === true });
     try {
       if (!g.json) log('verify: comparing the read models with a rebuild from the log and with the direct fold of the log…');
-      const result = await side.verifyReadModels();
+      let last = 0;
+      const result = await side.verifyReadModels({
+        onProgress: (p) => {
+          if (g.json || Date.now() - last < 1000) return;
+          last = Date.now();
+          log(`verify: ${p.phase === 'snapshot' ? 'reading the read models' : 'folding the log'}: ${p.periods} of ${p.of} periods`);
+        },
+      });
       if (g.json) emitJson(result);
       else {
         emitText(

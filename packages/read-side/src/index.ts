@@ -5,4 +5,4 @@
 export { ReadSide, type ReadSideOptions } from './read-side';
 export { NoDivisionTreeError } from './no-division-tree-error';
 export { ReadModelsNotReadyError } from './read-models-not-ready-error';
-export type { ReadModelDifference, ReadModelVerification } from './read-model-check';
+export type { ReadModelCheckProgress, ReadModelDifference, ReadModelVerification } from './read-model-check';

@@ -3,7 +3,7 @@ import {
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
-import { checkReadModels, ReadModelVerification } from './read-model-check';
+import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
 
 export interface ReadSideOptions {
@@ -142,7 +142,7 @@ export class ReadSide {
    * database, and every report for every division and period with data with the
    * direct fold of the log (DirectReports): `differences` is empty when they are right.
    */
-  verifyReadModels(): Promise<ReadModelVerification> {
+  verifyReadModels(opts: { onProgress?: (p: ReadModelCheckProgress) => void } = {}): Promise<ReadModelVerification> {
     const divisions = this.ledger.divisions;
     if (!divisions) throw new NoDivisionTreeError();
     return checkReadModels({
@@ -151,6 +151,7 @@ export class ReadSide {
       policy: this.ledger.policy,
       divisions,
       catchUp: () => this.catchUp(),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
   }
 
