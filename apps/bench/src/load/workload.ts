@@ -1,7 +1,8 @@
 /**
  * What the load clients send: households set up once (registered and surveyed, two
  * willing members of working age), then commands that the ledger accepts in any
- * interleaving — each names a fresh id or repeats a survey, all on one business date
+ * interleaving — each names a fresh id or records a survey that differs from every earlier
+ * one (the same survey on the same date appends nothing: decision 19), all on one business date
  * (the day of the run: live work, so the verifier lists no late recordings) — so that
  * every answer of a correct service is 201 and each appends events.
  */
@@ -16,9 +17,9 @@ export const setupCommands = (householdId: string, villageCode: string, on: stri
   survey(householdId, on),
 ];
 
-function survey(householdId: string, on: string): object {
+function survey(householdId: string, on: string, skill = 'masonry'): object {
   const member = (memberId: string) => ({
-    memberId, health: 'healthy', laborCapacity: 'full', education: 'junior-secondary', skills: ['masonry'], languages: [],
+    memberId, health: 'healthy', laborCapacity: 'full', education: 'junior-secondary', skills: [skill], languages: [],
     wantsWork: true, preferredForms: ['enterprise'], preferredPlaces: ['local'], wantsSelfEmployment: false, trainingNeeds: ['vocational'],
   });
   return { type: 'SurveyHousehold', householdId, on, householdSize: 2, povertyCauses: ['lack-of-skills'], members: [member('m1'), member('m2')] };
@@ -32,7 +33,7 @@ export const loadCommand = (householdId: string, on: string, tag: string, n: num
     case 1:
       return { type: 'OfferTraining', householdId, on, trainingId: `t-${tag}`, memberId: 'm2', kind: 'vocational', title: 'Welding, level 1', provider: 'County vocational school' };
     case 2:
-      return survey(householdId, on);
+      return survey(householdId, on, `masonry ${tag}`);
     default:
       return { type: 'AddMember', householdId, on, memberId: `m-${tag}`, birthYear: 2010 };
   }
