@@ -25,6 +25,8 @@ export type { HouseholdStatusQuery } from './reports/household-status-report';
 export * from './reports/read-models';
 export { UnknownDivisionError } from './reports/division-scope';
 export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
+export { discloseReport, reportFromSubtree, suppressSubtree, type ReportScope, type SubtreeReport } from './reports/suppress-report';
+export { MONTHLY_IDENTITY, type ParentOf } from './reports/suppress-relations';
 export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';

@@ -1,0 +1,85 @@
+/**
+ * Complementary ("secondary") suppression over a grid of cells (docs/disclosure-control.md).
+ * A published relation Σ coefficient × cell = 0 with exactly one suppressed cell gives that
+ * cell away by subtraction; so, until no relation has exactly one, each such relation has a
+ * further cell suppressed: the smallest non-zero one it allows (a published 0 is exact, so a
+ * 0 is taken only when nothing else is left), a relation's total after its parts, the earliest
+ * cell on a tie. Deterministic: the same values and relations in the same order give the same
+ * cells, whoever asks.
+ */
+
+export interface RelationTerm {
+  readonly cell: number;
+  readonly coefficient: 1 | -1;
+}
+
+/** A linear identity every published table satisfies: Σ coefficient × value = 0. */
+export interface Relation {
+  readonly terms: readonly RelationTerm[];
+  /** The cell that is the sum of the others (a parent division's figure), chosen last on a tie. */
+  readonly total?: number;
+  /**
+   * The cells that may be suppressed to protect another; every cell of the relation when absent.
+   * The monthly identity protects with moves only, never stocks, so that a stock's fate
+   * depends on the stocks at that date alone and the two months it bounds agree on it.
+   */
+  readonly complements?: readonly number[];
+}
+
+export interface CellGrid {
+  readonly values: readonly number[];
+  readonly relations: readonly Relation[];
+  /** Cells that are suppressed together or not at all (a target and the baseline it is computed from). */
+  readonly together?: readonly (readonly number[])[];
+}
+
+/** The cells to suppress: `primary` and enough complements that no relation has exactly one. */
+export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] => {
+  const { values, relations } = grid;
+  const out = values.map((_, i) => primary[i] === true);
+  const relationsOf = new Map<number, number[]>();
+  for (const [r, relation] of relations.entries())
+    for (const { cell } of relation.terms) relationsOf.set(cell, [...(relationsOf.get(cell) ?? []), r]);
+  const groupsOf = new Map<number, (readonly number[])[]>();
+  for (const group of grid.together ?? []) for (const cell of group) groupsOf.set(cell, [...(groupsOf.get(cell) ?? []), group]);
+
+  // A FIFO of relations to look at: every one once, then each again whenever one of its cells goes.
+  const queue: number[] = relations.map((_, r) => r);
+  const queued = new Set(queue);
+  const hide = (cell: number): void => {
+    if (out[cell]) return;
+    out[cell] = true;
+    for (const r of relationsOf.get(cell) ?? [])
+      if (!queued.has(r)) {
+        queued.add(r);
+        queue.push(r);
+      }
+    for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
+  };
+  for (const [cell, hidden] of out.entries()) if (hidden) for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
+
+  for (let head = 0; head < queue.length; head++) {
+    const r = queue[head] as number;
+    queued.delete(r);
+    const relation = relations[r] as Relation;
+    if (relation.terms.filter((t) => out[t.cell]).length !== 1) continue;
+    const pick = complementOf(relation, values, out);
+    if (pick === undefined) for (const t of relation.terms) hide(t.cell);
+    else hide(pick);
+  }
+  return out;
+};
+
+/** The published cell that protects a relation's one suppressed cell best: see the file comment. */
+const complementOf = (relation: Relation, values: readonly number[], out: readonly boolean[]): number | undefined => {
+  const candidates = (relation.complements ?? relation.terms.map((t) => t.cell)).filter((c) => !out[c]);
+  const rank = (c: number): readonly number[] => [values[c] === 0 ? 1 : 0, values[c] as number, c === relation.total ? 1 : 0, c];
+  let best: number | undefined;
+  for (const c of candidates) if (best === undefined || before(rank(c), rank(best))) best = c;
+  return best;
+};
+
+const before = (a: readonly number[], b: readonly number[]): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
+};
