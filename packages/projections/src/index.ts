@@ -27,6 +27,7 @@ export { UnknownDivisionError } from './reports/division-scope';
 export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
 export { discloseReport, reportFromSubtree, suppressSubtree, type ReportScope, type SubtreeReport } from './reports/suppress-report';
 export { MONTHLY_IDENTITY, type ParentOf } from './reports/suppress-relations';
+export { backlogCountsByDivision, type BacklogCounts } from './reports/suppress-backlog';
 export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';

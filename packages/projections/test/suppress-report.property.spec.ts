@@ -82,7 +82,7 @@ describe('complementary suppression of random small tables', () => {
   it('leaves nothing an attacker can recompute, along the tree, the monthly identity and across the month boundary', () => {
     fc.assert(
       fc.property(twoMonths, ({ t, months }) => {
-        const shown = months.map((rows) => suppressSubtree({ division: 'R', month: 'm', rows }, t.parentOf, 5).rows as unknown as Row[]);
+        const shown = months.map((rows) => suppressSubtree({ division: 'R', rows }, t.parentOf, 5).rows as unknown as Row[]);
         expect(published(shown.flat()).filter((v) => v >= 1 && v <= 4)).toEqual([]);
         expect([...attackMonths(t, shown).keys()]).toEqual([]);
       }),

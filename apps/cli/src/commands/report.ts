@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { Reports, suppress, UnknownDivisionError } from '@hearth/projections';
+import { discloseReport, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -47,20 +47,26 @@ const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) =
   }
 };
 
-const periodic = (name: string, description: string, period: 'year' | 'month', run: (r: Reports, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
+type PeriodQuery = { division?: string; byChild: boolean; subtree?: boolean; year: number; month: string };
+
+const periodic = (name: string, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>
   new Command(name)
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
-    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null')
+    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
     .description(description)
     .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean }) => {
       const g = globals();
       if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
       await withReadSide(g, async (ledger, p) => {
-        const raw = (await p.read((r) => run(r, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }))) as Row;
-        const result = (opts.suppress ? suppress(raw, ledger.policy.suppressBelow) : raw) as Row;
+        const when = { year: Number(opts.year), month: opts.month ?? '' };
+        const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
+        // Suppressed answers are cut from the whole tree's table, suppressed once (docs/disclosure-control.md).
+        const result = (opts.suppress
+          ? discloseReport((await p.read((r) => run(r, { ...when, byChild: false, subtree: true }))) as SubtreeReport<{ division: string }>, (c) => ledger.divisions?.get(c)?.parentCode, scope, ledger.policy.suppressBelow)
+          : await p.read((r) => run(r, { ...when, ...scope }))) as Row;
         if (g.json) emitJson(result);
         else {
           emitText(`${name} — ${period} ${period === 'year' ? opts.year : opts.month} — ${String(result['division'])}${opts.byChild ? ' by child division' : ''}`);
@@ -71,9 +77,9 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
 
 export const reportCommand = (globals: () => GlobalOptions): Command => {
   const report = new Command('report').description('read models of domain.md §5, by business date, for any division');
-  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
   report.addCommand(
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
