@@ -24,7 +24,7 @@ const SAME_TOTAL: readonly (readonly [string, string])[] = [['employmentsStarted
 export type ParentOf = (division: string) => string | null | undefined;
 
 export interface ReportCells {
-  /** The count paths every row has, in order; cell = row × paths.length + path index. */
+  /** The count paths every row has, in order; cell = offset + row × paths.length + path index. */
   readonly paths: readonly string[];
   readonly relations: readonly Relation[];
   readonly together: readonly (readonly number[])[];
@@ -35,11 +35,11 @@ export interface ReportCells {
  * it): each parent row is the sum of its children's rows, figure by figure, and each row
  * satisfies the identities among its own figures that apply to it.
  */
-export const reportRelations = (rows: readonly { readonly division: string }[], paths: readonly string[], parentOf: ParentOf): ReportCells => {
+export const reportRelations = (rows: readonly { readonly division: string }[], paths: readonly string[], parentOf: ParentOf, offset = 0): ReportCells => {
   const at = new Map(paths.map((p, i) => [p, i]));
   const cell = (row: number, path: string): number | undefined => {
     const i = at.get(path);
-    return i === undefined ? undefined : row * paths.length + i;
+    return i === undefined ? undefined : offset + row * paths.length + i;
   };
   const relations: Relation[] = [];
   const together: number[][] = [];

@@ -45,7 +45,8 @@ const IDENTITY: readonly (readonly [string, number])[] = [
 
 /** The linear relations among one period's cells, for every division the attacker has seen. */
 export const periodEquations = (known: Knowledge, period: string, divisions: readonly string[], parentOf: (code: string) => string | null | undefined): Equation[] => {
-  const paths = [...new Set([...known.keys()].filter((id) => id.startsWith(`${period}|`)).map((id) => id.split('|')[2] as string))];
+  const prefix = `${period}|`;
+  const paths = [...new Set([...known.keys()].filter((id) => id.startsWith(prefix)).map((id) => id.slice(id.indexOf('|', prefix.length) + 1)))];
   const has = new Set(divisions);
   const out: Equation[] = [];
   const children = new Map<string, string[]>();
@@ -91,21 +92,31 @@ const solveAnnual = (known: Knowledge, learnt: (id: string, v: number) => void):
 /** Solves every equation with one unknown until nothing changes; returns what it recovered. */
 export const attack = (known: Knowledge, equations: readonly Equation[]): Map<string, number> => {
   const recovered = new Map<string, number>();
+  const using = new Map<string, number[]>();
+  for (const [i, e] of equations.entries())
+    for (const t of e.terms) {
+      const list = using.get(t.id);
+      if (list) list.push(i);
+      else using.set(t.id, [i]);
+    }
+  const queue: number[] = [];
   const learnt = (id: string, v: number): void => {
     known.set(id, v);
     recovered.set(id, v);
+    for (const e of using.get(id) ?? []) queue.push(e);
   };
-  for (let changed = true; changed; ) {
-    const before = recovered.size;
-    for (const e of equations) {
-      const unknown = e.terms.filter((t) => known.get(t.id) === null);
-      if (unknown.length !== 1 || e.terms.some((t) => !known.has(t.id))) continue;
-      const x = unknown[0] as { id: string; coefficient: number };
-      const rest = e.terms.reduce((s, t) => (t === x ? s : s + t.coefficient * (known.get(t.id) as number)), 0);
-      learnt(x.id, -rest / x.coefficient);
-    }
+  const solve = (e: Equation): void => {
+    const unknown = e.terms.filter((t) => known.get(t.id) === null);
+    if (unknown.length !== 1 || e.terms.some((t) => !known.has(t.id))) return;
+    const x = unknown[0] as { id: string; coefficient: number };
+    const rest = e.terms.reduce((s, t) => (t === x ? s : s + t.coefficient * (known.get(t.id) as number)), 0);
+    learnt(x.id, -rest / x.coefficient);
+  };
+  for (const e of equations.keys()) queue.push(e);
+  for (let before = -1; recovered.size > before; ) {
+    before = recovered.size;
+    while (queue.length > 0) solve(equations[queue.pop() as number] as Equation);
     solveAnnual(known, learnt);
-    changed = recovered.size > before;
   }
   return recovered;
 };
