@@ -1,20 +1,44 @@
+import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { backlogCountsByDivision, discloseReport, type ReportScope, type ServiceBacklog, type SubtreeReport } from '@hearth/projections';
+import { ClearanceReportQuery, MonthlyReportQuery } from '@hearth/nest';
+import {
+  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+} from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
 /** Runs one report for one period over a scope: the division (default the root), its children, or its whole subtree. */
 export type AskReport = (scope: { readonly division?: string; readonly byChild: boolean; readonly subtree?: boolean }) => Promise<unknown>;
+type Tree = SubtreeReport<{ division: string }>;
 
-/**
+/*
  * domain.md §5 disclosure control: a table served outside the caseworker and auditor roles
  * has its small counts suppressed, and enough other cells that none can be recomputed
  * (docs/disclosure-control.md). An analyst's answer is therefore cut from the whole tree's
- * table for the period, suppressed once, so that every answer agrees with every other.
+ * tables, suppressed together, so that every answer agrees with every other.
  */
+
+/** A progress table as a principal may see it. */
 export const reportFor = async (principal: Principal, ask: AskReport, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
   if (principal.role !== 'analyst') return (await ask(scope)) as object;
-  const whole = (await ask({ byChild: false, subtree: true })) as SubtreeReport<{ division: string }>;
+  const whole = (await ask({ byChild: false, subtree: true })) as Tree;
   return discloseReport(whole, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
+};
+
+/**
+ * An annual (`table` 'annual') or monthly (`table` a month of `year`) clearance table as a
+ * principal may see it: an analyst's is cut from the year's annual and twelve monthly tables,
+ * suppressed as one, since a year's events are the sum of its months'.
+ */
+export const clearanceFor = async (
+  principal: Principal, queryBus: QueryBus, year: number, table: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+): Promise<object> => {
+  const own = { byChild: scope.byChild, ...(scope.division !== undefined ? { division: scope.division } : {}) };
+  if (principal.role !== 'analyst')
+    return queryBus.execute(table === 'annual' ? new ClearanceReportQuery({ year, ...own }) : new MonthlyReportQuery({ month: table, ...own }));
+  const annual = (await queryBus.execute(new ClearanceReportQuery({ year, subtree: true }))) as Tree;
+  const months: Tree[] = [];
+  for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
+  return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
 };
 
 /**

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { discloseReport, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
+import { discloseClearance, discloseReport, monthsOf, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -47,9 +47,25 @@ const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) =
   }
 };
 
-type PeriodQuery = { division?: string; byChild: boolean; subtree?: boolean; year: number; month: string };
+type PeriodQuery = { division?: string; byChild: boolean; year: number; month: string };
+type PeriodReport = 'clearance' | 'monthly' | 'progress';
+type Tree = SubtreeReport<{ division: string }>;
 
-const periodic = (name: string, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>
+/**
+ * `--suppress`: the answer cut from the whole tree's tables, suppressed together — a year's
+ * annual and twelve monthly tables as one, a progress table on its own (docs/disclosure-control.md).
+ */
+const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; month: string }, scope: ReportScope, parentOf: ParentOf, below: number): object => {
+  if (name === 'progress') return discloseReport(r.progressReport({ month: when.month, subtree: true }) as unknown as Tree, parentOf, scope, below);
+  const year = name === 'clearance' ? when.year : Number(when.month.slice(0, 4));
+  const tables = {
+    annual: r.clearanceReport({ year, subtree: true }) as unknown as Tree,
+    months: monthsOf(year).map((month) => r.monthlyReport({ month, subtree: true }) as unknown as Tree),
+  };
+  return discloseClearance(tables, name === 'clearance' ? 'annual' : when.month, parentOf, scope, below);
+};
+
+const periodic = (name: PeriodReport, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>
   new Command(name)
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
@@ -63,10 +79,8 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
       await withReadSide(g, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
         const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
-        // Suppressed answers are cut from the whole tree's table, suppressed once (docs/disclosure-control.md).
-        const result = (opts.suppress
-          ? discloseReport((await p.read((r) => run(r, { ...when, byChild: false, subtree: true }))) as SubtreeReport<{ division: string }>, (c) => ledger.divisions?.get(c)?.parentCode, scope, ledger.policy.suppressBelow)
-          : await p.read((r) => run(r, { ...when, ...scope }))) as Row;
+        const parentOf: ParentOf = (c) => ledger.divisions?.get(c)?.parentCode;
+        const result = (await p.read((r) => (opts.suppress ? suppressedReport(r, name, when, scope, parentOf, ledger.policy.suppressBelow) : run(r, { ...when, ...scope })))) as Row;
         if (g.json) emitJson(result);
         else {
           emitText(`${name} — ${period} ${period === 'year' ? opts.year : opts.month} — ${String(result['division'])}${opts.byChild ? ' by child division' : ''}`);
@@ -77,9 +91,9 @@ const periodic = (name: string, description: string, period: 'year' | 'month', r
 
 export const reportCommand = (globals: () => GlobalOptions): Command => {
   const report = new Command('report').description('read models of domain.md §5, by business date, for any division');
-  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, subtree: q.subtree === true, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
   report.addCommand(
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
