@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { suppress, suppressSubtree } from '../src';
-import { attack, cellId, learn, periodEquations, sameCell, type Equation, type Knowledge } from '../src/testing';
+import { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from '../src/testing';
 
 /**
  * Random small division trees with random village counts, rolled up as the reports roll
@@ -69,12 +69,16 @@ const twoMonths = tree.chain((t) =>
   }),
 );
 
-const attackMonths = (t: Tree, shown: readonly (readonly Row[])[]): Map<string, number> => {
+const monthEquations = (t: Tree, shown: readonly (readonly Row[])[]): { known: Knowledge; equations: Equation[] } => {
   const known: Knowledge = new Map();
   const equations: Equation[] = [];
   shown.forEach((rows, i) => learn(known, `m${i}`, rows));
   shown.forEach((_, i) => equations.push(...periodEquations(known, `m${i}`, t.codes, t.parentOf)));
   for (const d of t.codes) equations.push(sameCell(cellId('m0', d, 'stockAtEnd'), cellId('m1', d, 'stockAtStart')));
+  return { known, equations };
+};
+const attackMonths = (t: Tree, shown: readonly (readonly Row[])[]): Map<string, number> => {
+  const { known, equations } = monthEquations(t, shown);
   return attack(known, equations);
 };
 
@@ -87,6 +91,17 @@ describe('complementary suppression of random small tables', () => {
         expect([...attackMonths(t, shown).keys()]).toEqual([]);
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('leaves nothing that a combination of the relations determines either (Gaussian elimination)', () => {
+    fc.assert(
+      fc.property(twoMonths, ({ t, months }) => {
+        const shown = months.map((rows) => suppressSubtree({ division: 'R', rows }, t.parentOf, 5).rows as unknown as Row[]);
+        const { known, equations } = monthEquations(t, shown);
+        expect([...linearAttack(known, equations).keys()]).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -127,7 +142,9 @@ describe('complementary suppression of random small tables', () => {
         expect(published(shown).filter((v) => v >= 1 && v <= 4)).toEqual([]);
         const known: Knowledge = new Map();
         learn(known, 'p', shown);
-        expect([...attack(known, periodEquations(known, 'p', t.codes, t.parentOf)).keys()]).toEqual([]);
+        const equations = periodEquations(known, 'p', t.codes, t.parentOf);
+        expect([...linearAttack(new Map(known), equations).keys()]).toEqual([]);
+        expect([...attack(known, equations).keys()]).toEqual([]);
       }),
       { numRuns: 400 },
     );

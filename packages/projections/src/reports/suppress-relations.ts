@@ -28,6 +28,8 @@ export interface ReportCells {
   readonly paths: readonly string[];
   readonly relations: readonly Relation[];
   readonly together: readonly (readonly number[])[];
+  /** The stock cells: complements of other stocks only (see suppress-complements.ts). */
+  readonly stocks: readonly number[];
 }
 
 /**
@@ -43,6 +45,7 @@ export const reportRelations = (rows: readonly { readonly division: string }[], 
   };
   const relations: Relation[] = [];
   const together: number[][] = [];
+  const stocks = rows.flatMap((_, row) => [...STOCKS].flatMap((p) => cell(row, p) ?? []));
 
   const rowOf = new Map(rows.map((r, i) => [r.division, i]));
   const children = new Map<number, number[]>();
@@ -75,5 +78,5 @@ export const reportRelations = (rows: readonly { readonly division: string }[], 
       if (cells.every((c) => c !== undefined)) together.push(cells as number[]);
     }
   }
-  return { paths, relations, together };
+  return { paths, relations, together, stocks };
 };

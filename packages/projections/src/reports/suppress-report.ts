@@ -39,6 +39,7 @@ export const suppressTables = <R extends Division>(
   const primary: boolean[] = [];
   const relations: Relation[] = [];
   const together: (readonly number[])[] = [];
+  const stocks = new Set<number>();
   tables.forEach((t, i) => {
     const { paths } = layouts[i] as { paths: string[] };
     for (const r of t.rows)
@@ -50,6 +51,7 @@ export const suppressTables = <R extends Division>(
     const own = reportRelations(t.rows, paths, parentOf, offsets[i]);
     relations.push(...own.relations);
     together.push(...own.together);
+    for (const c of own.stocks) stocks.add(c);
   });
   relations.push(...across({
     cell: (table, division, path) => {
@@ -59,7 +61,7 @@ export const suppressTables = <R extends Division>(
       return l === undefined || row === undefined || at < 0 ? undefined : (offsets[table] as number) + row * l.paths.length + at;
     },
   }));
-  const hidden = complementarySuppression({ values, relations, together }, primary);
+  const hidden = complementarySuppression({ values, relations, together, ownFigureOnly: stocks }, primary);
   return tables.map((t, i) => {
     const { paths } = layouts[i] as { paths: string[] };
     const index = new Map(paths.map((p, k) => [p, k]));

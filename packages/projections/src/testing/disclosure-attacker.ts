@@ -120,3 +120,58 @@ export const attack = (known: Knowledge, equations: readonly Equation[]): Map<st
   }
   return recovered;
 };
+
+/** A prime small enough that a product of two residues is exact in a double. */
+const P = 1_000_003;
+const mod = (a: number): number => ((a % P) + P) % P;
+const inverse = (a: number): number => {
+  let [r0, r1, s0, s1] = [mod(a), P, 1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return mod(s0);
+};
+
+/**
+ * A stronger attacker: the suppressed cells that any linear combination of the equations
+ * determines (not only one equation at a time), by Gaussian elimination over the integers
+ * modulo a prime. Returns each determined cell with its value modulo that prime, which the
+ * caller can compare with the true value modulo the prime. Dense: for small tables only.
+ */
+export const linearAttack = (known: Knowledge, equations: readonly Equation[]): Map<string, number> => {
+  const unknowns = [...new Set(equations.flatMap((e) => e.terms.filter((t) => known.get(t.id) === null).map((t) => t.id)))];
+  const column = new Map(unknowns.map((id, i) => [id, i]));
+  const rows = equations
+    .filter((e) => e.terms.every((t) => known.has(t.id)))
+    .map((e) => {
+      const row = new Array<number>(unknowns.length + 1).fill(0);
+      for (const t of e.terms) {
+        const c = column.get(t.id);
+        if (c === undefined) row[unknowns.length] = mod((row[unknowns.length] as number) - t.coefficient * (known.get(t.id) as number));
+        else row[c] = mod((row[c] as number) + t.coefficient);
+      }
+      return row;
+    });
+  let rank = 0;
+  for (let c = 0; c < unknowns.length && rank < rows.length; c++) {
+    const pivot = rows.findIndex((r, i) => i >= rank && r[c] !== 0);
+    if (pivot < 0) continue;
+    [rows[rank], rows[pivot]] = [rows[pivot] as number[], rows[rank] as number[]];
+    const top = rows[rank] as number[];
+    const inv = inverse(top[c] as number);
+    for (let k = 0; k < top.length; k++) top[k] = mod((top[k] as number) * inv);
+    for (const [i, r] of rows.entries()) {
+      if (i === rank || r[c] === 0) continue;
+      const f = r[c] as number;
+      for (let k = 0; k < r.length; k++) r[k] = mod((r[k] as number) - f * (top[k] as number));
+    }
+    rank += 1;
+  }
+  const determined = new Map<string, number>();
+  for (const r of rows.slice(0, rank)) {
+    const nonZero = unknowns.flatMap((id, c) => (r[c] === 0 ? [] : [id]));
+    if (nonZero.length === 1) determined.set(nonZero[0] as string, r[unknowns.length] as number);
+  }
+  return determined;
+};
