@@ -11,6 +11,9 @@ import type { Relation } from './suppress-complements';
  * each group up to `AUDITED_GROUP` cells is reduced on its own, densely, modulo a prime (the
  * relations' coefficients are ±1, so the rank is the rational one barring a freak multiple of
  * the prime). Larger groups are not audited: they are protected against subtraction only.
+ * (A year's clearance tables of a large region make one group of tens of thousands of cells,
+ * in which elimination does find determined cells, and complements chosen from their own
+ * relations did not converge; docs/disclosure-control.md, "Limits".)
  */
 export const AUDITED_GROUP = 400;
 
@@ -52,7 +55,6 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
   for (const r of touching) groups.get(find((r.terms.find((t) => hidden[t.cell]) as { cell: number }).cell))?.relations.push(r);
 
   const out: number[] = [];
-  if (process.env['AUDIT_LOG']) process.stderr.write(`audit groups ${groups.size} max ${Math.max(0, ...[...groups.values()].map((g) => g.cells.length))} over ${[...groups.values()].filter((g) => g.cells.length > AUDITED_GROUP).length}\n`);
   for (const g of groups.values()) if (g.cells.length <= AUDITED_GROUP) out.push(...determinedIn(g.cells, g.relations, hidden));
   return out.sort((a, b) => a - b);
 };
