@@ -8,7 +8,7 @@ import type { Relation } from './suppress-complements';
  * A cell x is determined iff the unit vector of x lies in the row space of the relations
  * restricted to the suppressed cells: after reduction to row echelon form, some row has x
  * as its only non-zero entry. Suppressed cells fall into groups that share relations;
- * each group up to `AUDITED_GROUP` cells is reduced on its own, densely, modulo a prime (the
+ * each group up to `AUDITED_GROUP` cells is reduced on its own, modulo a prime (the
  * relations' coefficients are ±1, so the rank is the rational one barring a freak multiple of
  * the prime). Larger groups are not audited: they are protected against subtraction only.
  * (A year's clearance tables of a large region make one group of tens of thousands of cells,
@@ -35,7 +35,11 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
   const find = (c: number): number => {
     let r = c;
     while (parent.get(r) !== r) r = parent.get(r) as number;
-    parent.set(c, r);
+    for (let x = c; x !== r; ) {
+      const next = parent.get(x) as number;
+      parent.set(x, r);
+      x = next;
+    }
     return r;
   };
   const touching = relations.filter((r) => r.terms.some((t) => hidden[t.cell]));
@@ -59,34 +63,44 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
   return out.sort((a, b) => a - b);
 };
 
+/** Gauss–Jordan over sparse rows: columns in cell order, the pivot the shortest row holding the column. */
 const determinedIn = (cells: readonly number[], relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
-  const column = new Map(cells.map((c, i) => [c, i]));
-  const rows = relations.map((r) => {
-    const row = new Array<number>(cells.length).fill(0);
-    for (const t of r.terms) if (hidden[t.cell]) row[column.get(t.cell) as number] = mod((row[column.get(t.cell) as number] as number) + t.coefficient);
+  const rows: Map<number, number>[] = relations.map((r) => {
+    const row = new Map<number, number>();
+    for (const t of r.terms) if (hidden[t.cell]) row.set(t.cell, mod((row.get(t.cell) ?? 0) + t.coefficient));
+    for (const [k, v] of row) if (v === 0) row.delete(k);
     return row;
   });
-  let rank = 0;
-  for (let c = 0; c < cells.length && rank < rows.length; c++) {
-    const pivot = rows.findIndex((r, i) => i >= rank && r[c] !== 0);
+  const holding = new Map<number, Set<number>>();
+  rows.forEach((row, i) => {
+    for (const c of row.keys()) holding.set(c, (holding.get(c) ?? new Set()).add(i));
+  });
+  const pivots: number[] = [];
+  const used = new Set<number>();
+  for (const c of cells) {
+    let pivot = -1;
+    for (const i of holding.get(c) ?? []) if (!used.has(i) && (pivot < 0 || (rows[i] as Map<number, number>).size < (rows[pivot] as Map<number, number>).size)) pivot = i;
     if (pivot < 0) continue;
-    [rows[rank], rows[pivot]] = [rows[pivot] as number[], rows[rank] as number[]];
-    const top = rows[rank] as number[];
-    const inv = inverse(top[c] as number);
-    for (let k = c; k < top.length; k++) top[k] = mod((top[k] as number) * inv);
-    for (const [i, r] of rows.entries()) {
-      const f = r[c] as number;
-      if (i === rank || f === 0) continue;
-      for (let k = c; k < r.length; k++) if (top[k] !== 0) r[k] = mod((r[k] as number) - f * (top[k] as number));
+    used.add(pivot);
+    pivots.push(pivot);
+    const top = rows[pivot] as Map<number, number>;
+    const inv = inverse(top.get(c) as number);
+    for (const [k, v] of top) top.set(k, mod(v * inv));
+    for (const i of [...(holding.get(c) ?? [])]) {
+      if (i === pivot) continue;
+      const row = rows[i] as Map<number, number>;
+      const f = row.get(c) as number;
+      for (const [k, v] of top) {
+        const next = mod((row.get(k) ?? 0) - f * v);
+        if (next !== 0) {
+          if (!row.has(k)) holding.set(k, (holding.get(k) ?? new Set()).add(i));
+          row.set(k, next);
+        } else if (row.delete(k)) holding.get(k)?.delete(i);
+      }
     }
-    rank += 1;
   }
-  const out: number[] = [];
-  for (const r of rows.slice(0, rank)) {
-    let only = -1;
-    let count = 0;
-    for (let k = 0; k < r.length && count < 2; k++) if (r[k] !== 0) [only, count] = [k, count + 1];
-    if (count === 1) out.push(cells[only] as number);
-  }
-  return out;
+  return pivots.flatMap((i) => {
+    const row = rows[i] as Map<number, number>;
+    return row.size === 1 ? [...row.keys()] : [];
+  });
 };

@@ -48,19 +48,23 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   const out = values.map((_, i) => primary[i] === true);
   const relationsOf = new Map<number, number[]>();
   for (const [r, relation] of relations.entries())
-    for (const { cell } of relation.terms) relationsOf.set(cell, [...(relationsOf.get(cell) ?? []), r]);
+    for (const { cell } of relation.terms) {
+      const list = relationsOf.get(cell);
+      if (list) list.push(r);
+      else relationsOf.set(cell, [r]);
+    }
   const groupsOf = new Map<number, (readonly number[])[]>();
   for (const group of grid.together ?? []) for (const cell of group) groupsOf.set(cell, [...(groupsOf.get(cell) ?? []), group]);
 
   // A FIFO of relations to look at: every one once, then each again whenever one of its cells goes.
   const queue: number[] = relations.map((_, r) => r);
-  const queued = new Set(queue);
+  const queued = new Uint8Array(relations.length).fill(1);
   const hide = (cell: number): void => {
     if (out[cell]) return;
     out[cell] = true;
     for (const r of relationsOf.get(cell) ?? [])
-      if (!queued.has(r)) {
-        queued.add(r);
+      if (queued[r] === 0) {
+        queued[r] = 1;
         queue.push(r);
       }
     for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
@@ -71,9 +75,11 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   const close = (): void => {
     for (; head < queue.length; head++) {
       const r = queue[head] as number;
-      queued.delete(r);
+      queued[r] = 0;
       const relation = relations[r] as Relation;
-      if (relation.terms.filter((t) => out[t.cell]).length !== 1) continue;
+      let hiddenTerms = 0;
+      for (const t of relation.terms) if (out[t.cell]) hiddenTerms += 1;
+      if (hiddenTerms !== 1) continue;
       const pick = complementOf(relation, values, out);
       if (pick === undefined) for (const t of relation.terms) hide(t.cell);
       else hide(pick);
