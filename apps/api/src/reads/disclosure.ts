@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, MonthlyReportQuery } from '@hearth/nest';
+import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
   backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
 } from '@hearth/projections';
@@ -40,6 +40,14 @@ export const clearanceFor = async (
   for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
   return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
 };
+
+/** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */
+export const monthTableFor = (
+  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+): Promise<object> =>
+  report === 'monthly'
+    ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, tree, suppressBelow)
+    : reportFor(principal, (s) => queryBus.execute(new ProgressReportQuery({ month, ...s })), scope, tree, suppressBelow);
 
 /**
  * The backlog lists households and members by id, which is case-level data: an analyst gets

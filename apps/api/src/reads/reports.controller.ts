@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Ledger } from '@hearth/ledger';
-import { BacklogReportQuery, HEARTH_LEDGER, type PeriodScope, ProgressReportQuery } from '@hearth/nest';
+import { BacklogReportQuery, HEARTH_LEDGER } from '@hearth/nest';
 import type { ServiceBacklog } from '@hearth/projections';
 import { CLOCK } from '../api-options';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { backlogFor, clearanceFor, reportFor } from './disclosure';
+import { backlogFor, clearanceFor, monthTableFor } from './disclosure';
 import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC } from './query-params';
 import { reportDivision } from './report-scope';
 
@@ -32,15 +32,14 @@ export class ReportsController {
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    return clearanceFor(principal, this.queryBus, Number(month.slice(0, 4)), month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'monthly', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
   }
 
   @Get('progress')
   async progress(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const ask = (scope: PeriodScope) => this.queryBus.execute(new ProgressReportQuery({ month, ...scope }));
-    return reportFor(principal, ask, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'progress', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
   }
 
   /** `asOf` defaults to today (the service's clock), as the CLI's does. */
