@@ -2,7 +2,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runNode } from '../child';
 import type { PeerChildResult, PeerRates } from './peer-child';
-import { PEER_EVENTS, peerWorkload } from './peer-workload';
+import { PEER_EVENTS, PEER_READ_PASSES, peerWorkload } from './peer-workload';
 
 const PEER_CHILD = resolve(__dirname, 'peer-child.ts');
 
@@ -19,6 +19,8 @@ export interface PeerResult {
   };
   readonly streams: number;
   readonly events: number;
+  /** Times every stream is read per timed run (so a run lasts long enough to time). */
+  readonly readPasses: number;
   readonly append: PeerRates;
   readonly readStream: PeerRates;
 }
@@ -44,14 +46,14 @@ const versionOf = (name: string): string => {
  * Emmett's, in one child process (peer-child.ts): whole households taken from the
  * imported store (at least `events` events), appended one event per call with the
  * stream's expected version into a fresh file on each side, then every stream read
- * whole.
+ * whole, `readPasses` times per run.
  */
-export const peerBench = async (workDir: string, storePath: string, opts: { rounds?: number; events?: number } = {}): Promise<PeerResult> => {
+export const peerBench = async (workDir: string, storePath: string, opts: { rounds?: number; events?: number; readPasses?: number } = {}): Promise<PeerResult> => {
   const workload = await peerWorkload(storePath, opts.events ?? PEER_EVENTS);
   const file = join(workDir, `peer-workload-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(workload));
   try {
-    const run = await runNode(workDir, PEER_CHILD, [file, workDir, String(opts.rounds ?? 3)]);
+    const run = await runNode(workDir, PEER_CHILD, [file, workDir, String(opts.rounds ?? 3), String(opts.readPasses ?? PEER_READ_PASSES)]);
     const r = JSON.parse(run.stdout) as PeerChildResult;
     return {
       emmett: {
@@ -64,6 +66,7 @@ export const peerBench = async (workDir: string, storePath: string, opts: { roun
       },
       streams: r.streams,
       events: r.events,
+      readPasses: r.readPasses,
       append: r.append,
       readStream: r.readStream,
     };

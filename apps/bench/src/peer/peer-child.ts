@@ -1,6 +1,6 @@
 /**
  * The peer comparison, as its own process: `node --require tsx/cjs peer-child.ts
- * WORKLOAD.json WORKDIR ROUNDS`. Both stores run here, side by side and interleaved by
+ * WORKLOAD.json WORKDIR ROUNDS READ_PASSES`. Both stores run here, side by side and interleaved by
  * the harness, on the same households: Hearth's SqliteEventStore and Emmett's SQLite
  * event store (node-sqlite3 underneath, given synchronous = NORMAL like Hearth's: see
  * emmett-durability.ts). A process of its own keeps the driver setting and node-sqlite3
@@ -30,11 +30,12 @@ export interface PeerRates {
 
 export interface PeerChildResult {
   readonly rounds: number;
+  readonly readPasses: number;
   readonly streams: number;
   readonly events: number;
   /** One event per call, each with the expected version of its stream: events (= calls) per second. */
   readonly append: PeerRates;
-  /** Every household stream read whole, once per run: streams per second. */
+  /** Every household stream read whole, `readPasses` times per run: streams per second. */
   readonly readStream: PeerRates;
   /** What a connection opened by the driver here reports, and how many Emmett opened during the timed append runs (all rounds). */
   readonly emmettConnection: { readonly synchronous: number; readonly journalMode: string; readonly opened: number };
@@ -46,7 +47,7 @@ const rates = (count: number, hearthMs: number, emmettMs: number): PeerRates => 
   return { hearthPerSec, emmettPerSec, ratio: hearthPerSec / emmettPerSec, hearthMs, emmettMs };
 };
 
-export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: number): Promise<PeerChildResult> => {
+export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: number, readPasses: number): Promise<PeerChildResult> => {
   let files = 0;
   const fresh = (what: string) => join(workDir, `peer-${what}-${process.pid}-${++files}.db`);
   const kept: { hearth?: string; emmett?: string } = {};
@@ -106,27 +107,28 @@ export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: n
       subject: {
         run: async () => {
           let n = 0;
-          for (const { streamId } of workload.streams) n += (await hearth.readStream(streamId)).length;
+          for (let pass = 0; pass < readPasses; pass++) for (const { streamId } of workload.streams) n += (await hearth.readStream(streamId)).length;
           return n;
         },
       },
       baseline: {
         run: async () => {
           let n = 0;
-          for (const { streamId } of workload.streams) n += (await emmett.readStream(streamId)).events.length;
+          for (let pass = 0; pass < readPasses; pass++) for (const { streamId } of workload.streams) n += (await emmett.readStream(streamId)).events.length;
           return n;
         },
       },
     });
     for (const n of [...read.subject.results, ...read.baseline.results])
-      if (n !== workload.events) throw new Error(`peer: a read run returned ${n} events, expected ${workload.events}`);
+      if (n !== workload.events * readPasses) throw new Error(`peer: a read run returned ${n} events, expected ${workload.events * readPasses}`);
     const settings = await driverSettings(kept.emmett as string);
     return {
       rounds,
+      readPasses,
       streams: workload.streams.length,
       events: workload.events,
       append: rates(workload.events, append.subject.medianMs, append.baseline.medianMs),
-      readStream: rates(workload.streams.length, read.subject.medianMs, read.baseline.medianMs),
+      readStream: rates(workload.streams.length * readPasses, read.subject.medianMs, read.baseline.medianMs),
       emmettConnection: { ...settings, opened: openedByAppends },
     };
   } finally {
@@ -137,10 +139,15 @@ export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: n
 };
 
 if (require.main === module) {
-  const [workloadFile, workDir, rounds] = process.argv.slice(2);
-  if (!workloadFile || !workDir) throw new Error('usage: peer-child WORKLOAD.json WORKDIR ROUNDS');
+  const [workloadFile, workDir, rounds, passes] = process.argv.slice(2);
+  if (!workloadFile || !workDir) throw new Error('usage: peer-child WORKLOAD.json WORKDIR ROUNDS READ_PASSES');
+  const count = (name: string, v: string | undefined): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`peer-child: ${name} must be an integer ≥ 1, got ${v}`);
+    return n;
+  };
   const workload = JSON.parse(readFileSync(workloadFile, 'utf8')) as PeerWorkload;
-  runPeer(workload, workDir, Number(rounds ?? 3)).then(
+  runPeer(workload, workDir, count('ROUNDS', rounds), count('READ_PASSES', passes)).then(
     (r) => process.stdout.write(`${JSON.stringify(r)}\n`),
     (e: unknown) => {
       process.stderr.write(`peer: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -3,6 +3,8 @@ import { sampleHouseholds } from '../history-bench';
 
 /** Events appended one at a time on each side (whole households, the first ones of the imported store). */
 export const PEER_EVENTS = 1000;
+/** Times each side reads every stream per timed run: a single pass over ~35 streams lasts only tens of ms. */
+export const PEER_READ_PASSES = 20;
 
 /** Households as the import stored them: each event as it was appended (id, type, data, sealed metadata). */
 export interface PeerWorkload {
