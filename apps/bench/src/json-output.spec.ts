@@ -61,8 +61,7 @@ describe('bench --json', () => {
 
   it("peer: append and readStream as {hearthPerSec, emmettPerSec, ratio} with ratio = Hearth's rate / Emmett's", () => {
     const p = obj(doc.peer);
-    for (const k of ['append', 'readStream']) {
-      const r = obj(p[k]);
+    for (const r of [obj(p.append), obj(p.readStream), obj(obj(p.oneConnection).append), obj(obj(p.oneConnection).readStream)]) {
       expect(num(r.ratio)).toBeCloseTo(num(r.hearthPerSec) / num(r.emmettPerSec), 12);
     }
     const e = obj(p.emmett);

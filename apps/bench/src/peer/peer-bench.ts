@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { runNode } from '../child';
-import type { PeerChildResult, PeerRates } from './peer-child';
+import type { PeerChildResult, PeerPair, PeerRates } from './peer-child';
 import { PEER_EVENTS, PEER_READ_PASSES, peerWorkload } from './peer-workload';
 
 const PEER_CHILD = resolve(__dirname, 'peer-child.ts');
@@ -23,6 +23,8 @@ export interface PeerResult {
   readonly readPasses: number;
   readonly append: PeerRates;
   readonly readStream: PeerRates;
+  /** The same workloads against Emmett's exported schema functions on one kept connection: what the per-call connection accounts for. */
+  readonly oneConnection: PeerPair;
 }
 
 /** The installed version of a package, from its own package.json (found next to its entry point). */
@@ -69,6 +71,7 @@ export const peerBench = async (workDir: string, storePath: string, opts: { roun
       readPasses: r.readPasses,
       append: r.append,
       readStream: r.readStream,
+      oneConnection: r.oneConnection,
     };
   } finally {
     rmSync(file, { force: true });

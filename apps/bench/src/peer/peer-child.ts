@@ -8,16 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SqliteEventStore } from '@hearth/event-store';
 import { removeDb } from '../child';
 import { compare, perSecond } from '../harness';
-import { driverSettings, setDriverSynchronousNormal } from './emmett-durability';
+import { driverSettings } from './emmett-durability';
+import { driverProbe, emmettOneConnectionSide, emmettStoreSide, hearthSide, type StoreSide } from './peer-sides';
 import type { PeerWorkload } from './peer-workload';
-
-// Before Emmett opens anything.
-const probe = setDriverSynchronousNormal();
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the driver setting above, on purpose
-const { getSQLiteEventStore } = require('@event-driven-io/emmett-sqlite') as typeof import('@event-driven-io/emmett-sqlite');
 
 export interface PeerRates {
   readonly hearthPerSec: number;
@@ -28,16 +23,20 @@ export interface PeerRates {
   readonly emmettMs: number;
 }
 
-export interface PeerChildResult {
+/** One event per call, each with the expected version of its stream (events = calls per second); then every stream read whole, `readPasses` times per run (streams per second). */
+export interface PeerPair {
+  readonly append: PeerRates;
+  readonly readStream: PeerRates;
+}
+
+export interface PeerChildResult extends PeerPair {
   readonly rounds: number;
   readonly readPasses: number;
   readonly streams: number;
   readonly events: number;
-  /** One event per call, each with the expected version of its stream: events (= calls) per second. */
-  readonly append: PeerRates;
-  /** Every household stream read whole, `readPasses` times per run: streams per second. */
-  readonly readStream: PeerRates;
-  /** What a connection opened by the driver here reports, and how many Emmett opened during the timed append runs (all rounds). */
+  /** The same workloads against Emmett's exported schema functions on one kept connection (peer-sides.ts). */
+  readonly oneConnection: PeerPair;
+  /** What a connection opened by the driver here reports, and how many Emmett's store opened during its timed append runs (all rounds). */
   readonly emmettConnection: { readonly synchronous: number; readonly journalMode: string; readonly opened: number };
 }
 
@@ -47,95 +46,68 @@ const rates = (count: number, hearthMs: number, emmettMs: number): PeerRates => 
   return { hearthPerSec, emmettPerSec, ratio: hearthPerSec / emmettPerSec, hearthMs, emmettMs };
 };
 
-export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: number, readPasses: number): Promise<PeerChildResult> => {
-  let files = 0;
-  const fresh = (what: string) => join(workDir, `peer-${what}-${process.pid}-${++files}.db`);
-  const kept: { hearth?: string; emmett?: string } = {};
-  const keepOrRemove = (side: 'hearth' | 'emmett', path: string) => {
-    if (kept[side] === undefined) kept[side] = path;
-    else removeDb(path);
-  };
+let files = 0;
 
-  const append = await compare({
-    rounds,
-    subject: {
-      prepare: () => {
-        const path = fresh('hearth');
-        return { path, store: SqliteEventStore.open(path, { pollIntervalMs: 60_000 }) };
-      },
-      run: async ({ store }) => {
-        let n = 0;
-        for (const { streamId, events } of workload.streams)
-          for (const [k, event] of events.entries()) {
-            await store.appendToStream(streamId, [event], k === 0 ? 'no_stream' : k - 1);
-            n++;
-          }
-        return n;
-      },
-      cleanup: async ({ path, store }) => {
-        await store.close();
-        keepOrRemove('hearth', path);
-      },
+/** Both workloads, Hearth's store (subject) against one Emmett side (baseline), interleaved by the harness. */
+const measure = async (workload: PeerWorkload, workDir: string, rounds: number, readPasses: number, peer: StoreSide): Promise<PeerPair & { emmettFile: string; appendConnections: number }> => {
+  const openedBefore = driverProbe.opened();
+  const kept: { hearth?: string; emmett?: string } = {};
+  const side = (name: 'hearth' | 'emmett', open: StoreSide) => ({
+    prepare: async () => {
+      const path = join(workDir, `peer-${name}-${process.pid}-${++files}.db`);
+      return { path, store: await open(path) };
     },
-    baseline: {
-      prepare: () => {
-        const path = fresh('emmett');
-        return { path, store: getSQLiteEventStore({ fileName: path }) };
-      },
-      run: async ({ store }) => {
-        let n = 0;
-        for (const { streamId, events } of workload.streams)
-          for (const [k, { type, data, metadata }] of events.entries()) {
-            await store.appendToStream(streamId, [{ type, data: data as Record<string, unknown>, metadata: { ...metadata } }], { expectedStreamVersion: BigInt(k) });
-            n++;
-          }
-        return n;
-      },
-      cleanup: ({ path }) => keepOrRemove('emmett', path),
+    run: async ({ store }: { store: Awaited<ReturnType<StoreSide>> }) => {
+      let n = 0;
+      for (const { streamId, events } of workload.streams)
+        for (const [k, event] of events.entries()) {
+          await store.append(streamId, event, k);
+          n++;
+        }
+      return n;
+    },
+    cleanup: async ({ path, store }: { path: string; store: Awaited<ReturnType<StoreSide>> }) => {
+      await store.close();
+      if (kept[name] === undefined) kept[name] = path;
+      else removeDb(path);
     },
   });
+  const append = await compare({ rounds, subject: side('hearth', hearthSide), baseline: side('emmett', peer) });
+  const appendConnections = driverProbe.opened() - openedBefore;
   for (const n of [...append.subject.results, ...append.baseline.results])
     if (n !== workload.events) throw new Error(`peer: an append run wrote ${n} events, expected ${workload.events}`);
-  const openedByAppends = probe.opened();
 
-  const hearth = SqliteEventStore.open(kept.hearth as string, { pollIntervalMs: 60_000 });
-  const emmett = getSQLiteEventStore({ fileName: kept.emmett as string });
+  const hearth = await hearthSide(kept.hearth as string);
+  const emmett = await peer(kept.emmett as string);
+  const readAll = (store: Awaited<ReturnType<StoreSide>>) => async () => {
+    let n = 0;
+    for (let pass = 0; pass < readPasses; pass++) for (const { streamId } of workload.streams) n += await store.read(streamId);
+    return n;
+  };
   try {
-    const read = await compare({
-      rounds,
-      warmup: 1,
-      subject: {
-        run: async () => {
-          let n = 0;
-          for (let pass = 0; pass < readPasses; pass++) for (const { streamId } of workload.streams) n += (await hearth.readStream(streamId)).length;
-          return n;
-        },
-      },
-      baseline: {
-        run: async () => {
-          let n = 0;
-          for (let pass = 0; pass < readPasses; pass++) for (const { streamId } of workload.streams) n += (await emmett.readStream(streamId)).events.length;
-          return n;
-        },
-      },
-    });
+    const read = await compare({ rounds, warmup: 1, subject: { run: readAll(hearth) }, baseline: { run: readAll(emmett) } });
     for (const n of [...read.subject.results, ...read.baseline.results])
       if (n !== workload.events * readPasses) throw new Error(`peer: a read run returned ${n} events, expected ${workload.events * readPasses}`);
-    const settings = await driverSettings(kept.emmett as string);
     return {
-      rounds,
-      readPasses,
-      streams: workload.streams.length,
-      events: workload.events,
       append: rates(workload.events, append.subject.medianMs, append.baseline.medianMs),
       readStream: rates(workload.streams.length * readPasses, read.subject.medianMs, read.baseline.medianMs),
-      emmettConnection: { ...settings, opened: openedByAppends },
+      emmettFile: kept.emmett as string,
+      appendConnections,
     };
   } finally {
     await hearth.close();
+    await emmett.close();
     removeDb(kept.hearth as string);
-    removeDb(kept.emmett as string);
   }
+};
+
+export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: number, readPasses: number): Promise<PeerChildResult> => {
+  const { emmettFile, appendConnections: opened, ...store } = await measure(workload, workDir, rounds, readPasses, emmettStoreSide);
+  const settings = await driverSettings(emmettFile);
+  removeDb(emmettFile);
+  const { emmettFile: oneFile, appendConnections: _, ...oneConnection } = await measure(workload, workDir, rounds, readPasses, emmettOneConnectionSide);
+  removeDb(oneFile);
+  return { rounds, readPasses, streams: workload.streams.length, events: workload.events, ...store, oneConnection, emmettConnection: { ...settings, opened } };
 };
 
 if (require.main === module) {
