@@ -118,7 +118,8 @@ describe('benchmarks on a tiny region', () => {
     expect(peer.emmett.synchronous).toBe(1); // NORMAL, as Hearth's store
     expect(peer.emmett.journalMode).toBe('wal');
     expect(peer.events).toBeGreaterThanOrEqual(60);
-    expect(peer.emmett.connectionsPerAppend).toBe(1); // Emmett's store on a file: a connection per call
+    expect(peer.emmett.connectionsPerAppend).toBeGreaterThanOrEqual(1); // Emmett's store on a file: a connection per call (and per retry)
+    expect(Number.isInteger(peer.emmett.busyRetries) && peer.emmett.busyRetries >= 0).toBe(true);
     const pairs = [
       [peer.append, peer.events], [peer.readStream, peer.streams * peer.readPasses],
       [peer.oneConnection.append, peer.events], [peer.oneConnection.readStream, peer.streams * peer.readPasses],

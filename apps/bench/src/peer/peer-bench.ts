@@ -16,6 +16,8 @@ export interface PeerResult {
     readonly journalMode: string;
     /** Connections Emmett's store opened per append call during the timed runs (on a file it opens and closes one per call). */
     readonly connectionsPerAppend: number;
+    /** Emmett appends retried after SQLITE_BUSY "statements in progress" (a race in Emmett 0.38.5 on node-sqlite3; peer-sides.ts), all timed runs. */
+    readonly busyRetries: number;
   };
   readonly streams: number;
   readonly events: number;
@@ -65,6 +67,7 @@ export const peerBench = async (workDir: string, storePath: string, opts: { roun
         synchronous: r.emmettConnection.synchronous,
         journalMode: r.emmettConnection.journalMode,
         connectionsPerAppend: r.emmettConnection.opened / (r.rounds * r.events),
+        busyRetries: r.emmettConnection.busyRetries,
       },
       streams: r.streams,
       events: r.events,

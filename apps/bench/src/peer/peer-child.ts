@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { removeDb } from '../child';
 import { compare, perSecond } from '../harness';
 import { driverSettings } from './emmett-durability';
-import { driverProbe, emmettOneConnectionSide, emmettStoreSide, hearthSide, type StoreSide } from './peer-sides';
+import { driverProbe, emmettBusyRetries, emmettOneConnectionSide, emmettStoreSide, hearthSide, type StoreSide } from './peer-sides';
 import type { PeerWorkload } from './peer-workload';
 
 export interface PeerRates {
@@ -37,7 +37,7 @@ export interface PeerChildResult extends PeerPair {
   /** The same workloads against Emmett's exported schema functions on one kept connection (peer-sides.ts). */
   readonly oneConnection: PeerPair;
   /** What a connection opened by the driver here reports, and how many Emmett's store opened during its timed append runs (all rounds). */
-  readonly emmettConnection: { readonly synchronous: number; readonly journalMode: string; readonly opened: number };
+  readonly emmettConnection: { readonly synchronous: number; readonly journalMode: string; readonly opened: number; readonly busyRetries: number };
 }
 
 const rates = (count: number, hearthMs: number, emmettMs: number): PeerRates => {
@@ -107,10 +107,12 @@ export const runPeer = async (workload: PeerWorkload, workDir: string, rounds: n
   removeDb(emmettFile);
   const { emmettFile: oneFile, appendConnections: _, ...oneConnection } = await measure(workload, workDir, rounds, readPasses, emmettOneConnectionSide);
   removeDb(oneFile);
-  return { rounds, readPasses, streams: workload.streams.length, events: workload.events, ...store, oneConnection, emmettConnection: { ...settings, opened } };
+  return { rounds, readPasses, streams: workload.streams.length, events: workload.events, ...store, oneConnection, emmettConnection: { ...settings, opened, busyRetries: emmettBusyRetries() } };
 };
 
 if (require.main === module) {
+  // stdout carries the result; Emmett logs a failed transaction with console.log.
+  console.log = (...args: unknown[]) => process.stderr.write(`${args.map(String).join(' ')}\n`);
   const [workloadFile, workDir, rounds, passes] = process.argv.slice(2);
   if (!workloadFile || !workDir) throw new Error('usage: peer-child WORKLOAD.json WORKDIR ROUNDS READ_PASSES');
   const count = (name: string, v: string | undefined): number => {

@@ -33,6 +33,32 @@ export const hearthSide: StoreSide = async (path) => {
   };
 };
 
+let busyRetries = 0;
+/** Appends Emmett had to retry (see below), over every Emmett side in this process. */
+export const emmettBusyRetries = (): number => busyRetries;
+
+/**
+ * Emmett 0.38.5 runs its statements on node-sqlite3 in parallel mode and does not wait for
+ * some of them to be finalised (its `PRAGMA journal_mode` at each open, the statement
+ * behind a `get`), so on a busy machine a COMMIT can meet one still in progress and fail
+ * with SQLITE_BUSY "cannot commit transaction - SQL statements in progress"; Emmett rolls
+ * the transaction back. What a user would do: the same append again, with the same
+ * expected version. The retries are counted and reported, and their time is Emmett's.
+ */
+const withBusyRetry = async (append: () => Promise<unknown>): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await append();
+      return;
+    } catch (error) {
+      const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+      const inProgress = code === 'SQLITE_BUSY' && typeof message === 'string' && message.includes('statements in progress');
+      if (!inProgress || attempt === 3) throw error;
+      busyRetries++;
+    }
+  }
+};
+
 const emmettEvent = ({ type, data, metadata }: EventToAppend) => ({ type, data: data as Record<string, unknown>, metadata: { ...metadata } });
 
 /** Emmett's store as its users get it (`getSQLiteEventStore`): on a file it opens and closes a connection per call. */
@@ -40,7 +66,7 @@ export const emmettStoreSide: StoreSide = async (path) => {
   const store = emmett.getSQLiteEventStore({ fileName: path });
   return {
     append: async (streamId, event, k) => {
-      await store.appendToStream(streamId, [emmettEvent(event)], { expectedStreamVersion: BigInt(k) });
+      await withBusyRetry(() => store.appendToStream(streamId, [emmettEvent(event)], { expectedStreamVersion: BigInt(k) }));
     },
     read: async (streamId) => (await store.readStream(streamId)).events.length,
     close: async () => undefined,
@@ -60,8 +86,10 @@ export const emmettOneConnectionSide: StoreSide = async (path) => {
   return {
     append: async (streamId, event, k) => {
       // Every workload stream is a household's; the store derives the type from the name's prefix the same way.
-      const r = await emmett.appendToStream(connection, streamId, 'household', [emmettEvent(event)], { expectedStreamVersion: BigInt(k) });
-      if (!r.success) throw new Error(`peer: Emmett refused event ${k} of ${streamId}`);
+      await withBusyRetry(async () => {
+        const r = await emmett.appendToStream(connection, streamId, 'household', [emmettEvent(event)], { expectedStreamVersion: BigInt(k) });
+        if (!r.success) throw new Error(`peer: Emmett refused event ${k} of ${streamId}`);
+      });
     },
     read: async (streamId) => (await emmett.readStream(connection, streamId)).events.length,
     close: async () => connection.close(),
