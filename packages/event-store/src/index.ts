@@ -41,6 +41,7 @@ export { passThroughCodec, type EventCodec } from './event-codec';
 export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
+export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';

@@ -1,8 +1,7 @@
 /**
  * What the load clients send: households set up once (registered and surveyed, two
  * willing members of working age), then commands that the ledger accepts in any
- * interleaving — each names a fresh id or records a survey that differs from every earlier
- * one (the same survey on the same date appends nothing: decision 19), all on one business date
+ * interleaving — each names a fresh id, all on one business date
  * (the day of the run: live work, so the verifier lists no late recordings) — so that
  * every answer of a correct service is 201 and each appends events.
  */
@@ -17,9 +16,9 @@ export const setupCommands = (householdId: string, villageCode: string, on: stri
   survey(householdId, on),
 ];
 
-function survey(householdId: string, on: string, skill = 'masonry'): object {
+function survey(householdId: string, on: string): object {
   const member = (memberId: string) => ({
-    memberId, health: 'healthy', laborCapacity: 'full', education: 'junior-secondary', skills: [skill], languages: [],
+    memberId, health: 'healthy', laborCapacity: 'full', education: 'junior-secondary', skills: ['masonry'], languages: [],
     wantsWork: true, preferredForms: ['enterprise'], preferredPlaces: ['local'], wantsSelfEmployment: false, trainingNeeds: ['vocational'],
   });
   return { type: 'SurveyHousehold', householdId, on, householdSize: 2, povertyCauses: ['lack-of-skills'], members: [member('m1'), member('m2')] };
@@ -33,7 +32,8 @@ export const loadCommand = (householdId: string, on: string, tag: string, n: num
     case 1:
       return { type: 'OfferTraining', householdId, on, trainingId: `t-${tag}`, memberId: 'm2', kind: 'vocational', title: 'Welding, level 1', provider: 'County vocational school' };
     case 2:
-      return survey(householdId, on, `masonry ${tag}`);
+      // Not a repeated survey: the same survey on the same date appends nothing (an idempotent rerun), and every command here must append.
+      return { type: 'ReferToJob', householdId, on, referralId: `r2-${tag}`, memberId: 'm2', employer: 'Load test works', position: 'packer', place: 'local', form: 'enterprise', offeredMonthlyWage: 3000 };
     default:
       return { type: 'AddMember', householdId, on, memberId: `m-${tag}`, birthYear: 2010 };
   }
