@@ -124,6 +124,22 @@ describe('a division tree over 1 MiB as one event (issue 8)', () => {
     await verifiesCleanly(url);
   }, 300_000);
 
+  it('moves from SQLite onto KurrentDB with hearth migrate, each part its own append', async () => {
+    const target = await testing.startEsdbStandIn();
+    try {
+      const migrated = await hearthRun(['--json', 'migrate', '--quiet', '--from', `sqlite:${join(dir, 'parts.db')}`, '--to', target.url]);
+      expect({ code: migrated.code, out: migrated.code === 0 ? '' : `${migrated.stdout.slice(0, 3000)}${migrated.stderr.slice(0, 3000)}` }).toEqual({ code: 0, out: '' });
+      const reopened = await Ledger.open({ storeUrl: target.url, policy: referencePolicy });
+      try {
+        expect(trees(reopened.divisionHistory)).toEqual(EXPECTED_TREES);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await target.close();
+    }
+  }, 300_000);
+
   it('records the same through KurrentDB (the stand-in, 1 MiB append limit), reads back the same trees, and verifies', async () => {
     const history = await recordRegion(server.url, log);
     expect(trees(history)).toEqual(EXPECTED_TREES);
