@@ -34,13 +34,30 @@ export interface CopyResult extends CopyProgress {
   readonly streams: readonly string[];
 }
 
-/** Consecutive events of one stream in the log: one append. */
+/**
+ * The most bytes one append of a migration carries (data, metadata and type, as a server
+ * counts them), half a KurrentDB server's default append limit of 1 MiB: a server refuses
+ * an append whose events together exceed its limit, and a division tree recorded in parts
+ * (docs/decisions/0056) is several such events in a row of one stream.
+ */
+const RUN_BYTES = 512 * 1024;
+
+const sizeOf = (e: RecordedEvent): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + 2 * e.type.length;
+
+/** Consecutive events of one stream in the log, up to {@link RUN_BYTES} together: one append. */
 const runsOf = (page: readonly RecordedEvent[]): RecordedEvent[][] => {
   const runs: RecordedEvent[][] = [];
+  let bytes = 0;
   for (const event of page) {
     const last = runs.at(-1);
-    if (last && last[0]?.streamId === event.streamId) last.push(event);
-    else runs.push([event]);
+    const size = sizeOf(event);
+    if (last && last[0]?.streamId === event.streamId && bytes + size <= RUN_BYTES) {
+      last.push(event);
+      bytes += size;
+    } else {
+      runs.push([event]);
+      bytes = size;
+    }
   }
   return runs;
 };
