@@ -35,8 +35,6 @@ export interface SqliteEventStoreOptions {
 }
 
 const MEMORY = ':memory:';
-/** The connection's page cache, KiB (negative cache_size = a size, not a page count). */
-export const SQLITE_PAGE_CACHE_KIB = 64 * 1024;
 
 /**
  * The embedded adapter: one SQLite file, one `events` table, global position = rowid.
@@ -100,11 +98,6 @@ export class SqliteEventStore implements EventStore {
       // an OS crash or power cut can lose the last few commits before the last checkpoint,
       // an accepted trade for a large gain in write throughput (bulk imports).
       db.pragma('synchronous = NORMAL');
-      // 64 MiB of page cache instead of SQLite's 2 MiB default (a bound, filled only as pages
-      // are used): the (stream_id, version) index and the type index of a store of some
-      // hundred thousand events outgrow 2 MiB, and then every append and every stream read
-      // fetches their pages from the OS again (docs/performance.md, "Writes").
-      db.pragma(`cache_size = ${-SQLITE_PAGE_CACHE_KIB}`);
       migrate(db);
       return new SqliteEventStore(db, opts, path === MEMORY || path === '');
     } catch (error) {
