@@ -19,6 +19,7 @@ import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
+import { storedText } from './sealed-text';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -189,14 +190,8 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       version += 1;
       try {
-        const info = this.statements.insertEvent.run(
-          streamId,
-          version,
-          event.eventId,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
+        const { dataJson, metadataJson } = storedText(event);
+        const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, dataJson, metadataJson);
         lastPosition = Number(info.lastInsertRowid);
       } catch (error) {
         if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.eventId);
