@@ -26,7 +26,7 @@ export const alreadyApplied: Guard = (c, s) => {
   if (trace === undefined) return undefined;
   return isCommandOf(c, trace)
     ? nothing
-    : reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.event.type} on ${trace.occurredOn} with other content; give this command its own commandId`);
+    : reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.eventType} on ${trace.occurredOn} with other content; give this command its own commandId`);
 };
 
 export const streamOpen: Guard = (c, s) => {
@@ -79,7 +79,7 @@ export const idRepeat: Guard = (c, s) => {
 export const factRepeat: Guard = (c, s) => {
   switch (c.type) {
     case 'SurveyHousehold':
-      return s.surveyFingerprints.has(fingerprintOf(c, c.on)) ? nothing : undefined;
+      return hasValue(s.surveys, fingerprintOf(c, c.on)) ? nothing : undefined;
     case 'RecordIncome': {
       const recorded = s.employments.get(c.employmentId)?.incomes.get(c.month);
       if (recorded === undefined) return undefined;
@@ -90,6 +90,11 @@ export const factRepeat: Guard = (c, s) => {
     default:
       return undefined;
   }
+};
+
+const hasValue = <V>(m: ReadonlyMap<string, V>, v: V): boolean => {
+  for (const x of m.values()) if (x === v) return true;
+  return false;
 };
 
 /** CorrectEvent is the one way to record something about the past (domain.md §4). */
