@@ -171,7 +171,7 @@ const cases: Case[] = [
   { name: 'correcting an unknown event is UNKNOWN_EVENT', given: identifiedHousehold, when: c('CorrectEvent', { eventId: 'nope', correction: { x: 1 }, reason: 'x' }), then: 'UNKNOWN_EVENT' },
   { name: 'a correction that would break an invariant is INVALID_CORRECTION', given: [...identifiedHousehold], when: c('CorrectEvent', { eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1930 }] }, reason: 'typo' }), then: 'INVALID_CORRECTION' },
   { name: 'a correction cannot add a member to a registration (ADR 51: AddMember does)', given: [registered()], when: c('CorrectEvent', { eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1990 }] }, reason: 'x' }), then: 'INVALID_CORRECTION' },
-  { name: 'a correction of a survey keeps its members', given: [registered(), surveyed()], when: c('CorrectEvent', { eventId: 'e1', correction: { members: [] }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+  { name: 'a correction of a survey keeps its members', given: [...twoMembers, surveyed([surveyMember('m1')])], when: c('CorrectEvent', { eventId: 'e1', correction: { members: [surveyMember('m2')] }, reason: 'x' }), then: 'INVALID_CORRECTION' },
   { name: 'an identifier cannot be corrected', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { memberId: 'm2' }, reason: 'x' }), then: 'INVALID_CORRECTION' },
   { name: 'a corrected value must still be valid', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: -5 }, reason: 'x' }), then: 'INVALID_CORRECTION' },
 ];
