@@ -26,7 +26,7 @@ const refold = (facts: readonly Fact[]): HouseholdState => {
   return { ...corrected, latestOn: stored.latestOn, commandIds: stored.commandIds };
 };
 
-const VOCABULARIES: readonly (readonly string[])[] = Object.values(V).filter((v): v is readonly string[] => Array.isArray(v));
+const VOCABULARIES: readonly (readonly string[])[] = (Object.values(V) as unknown[]).filter((v): v is readonly string[] => Array.isArray(v));
 
 /** Another valid value of the same kind: a word of the same vocabulary, a later month, another number, the other boolean. */
 const tweak = (value: unknown, key: string, seed: number): unknown => {
@@ -61,12 +61,13 @@ describe('a correction applied in place gives the state a refold of the correcte
         const run = runHousehold(commands);
         let facts: Fact[] = [...run.facts];
         let state = run.state;
-        if (state.latestOn === undefined) return;
         for (const [targetSeed, fieldSeed] of picks) {
+          const on = state.latestOn;
+          if (on === undefined) return;
           const candidates = facts.filter((f) => f.event.type !== 'EventCorrected' && f.event.type !== 'HouseholdTransferred' && Object.keys(f.event.data).some(isCorrectableField));
           if (candidates.length === 0) return;
           const target = candidates[targetSeed % candidates.length] as Fact;
-          const command: HouseholdCommand = { type: 'CorrectEvent', householdId: 'h1', on: state.latestOn, eventId: target.meta.eventId, correction: correctionOf(correctedEvent(target, correctionsIn(facts)), fieldSeed), reason: 'property' };
+          const command: HouseholdCommand = { type: 'CorrectEvent', householdId: 'h1', on, eventId: target.meta.eventId, correction: correctionOf(correctedEvent(target, correctionsIn(facts)), fieldSeed), reason: 'property' };
           const decision = decide(command, state, { ...arbContext, history: facts });
           if (E.isLeft(decision)) continue;
           for (const [k, event] of decision.right.entries()) {
