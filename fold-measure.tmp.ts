@@ -33,12 +33,18 @@ const longStream = (n: number, ctx: DecisionContext) => {
 
 const main = async () => {
   const households = Number(process.argv[2] ?? 2000);
+  if (process.argv[3] !== 'long-only') {
   const region = await writeBenchRegion('/tmp/foldm', households, 1);
   const r = await decideBench(region, { rounds: 5 });
   console.log(JSON.stringify({ households, commands: r.commands, events: r.events, subjectMs: r.subjectMs, baselineMs: r.baselineMs, ratio: r.ratio }));
+  }
   const tree = buildDivisionTree([{ code: 'R', name: 'R', parentCode: null, level: 'region' }, { code: 'P', name: 'P', parentCode: 'R', level: 'prefecture' }, { code: 'C', name: 'C', parentCode: 'P', level: 'county' }, { code: 'T', name: 'T', parentCode: 'C', level: 'township' }, { code: 'V', name: 'V', parentCode: 'T', level: 'village' }]);
   if (E.isLeft(tree)) throw new Error(JSON.stringify(tree.left));
   const ctx: DecisionContext = { policy: referencePolicy, divisions: tree.right };
-  for (const n of [500, 2000]) { longStream(n, ctx); console.log(JSON.stringify(longStream(n, ctx))); }
+  for (const n of [500, 2000, 4000]) {
+    const runs = Array.from({ length: 7 }, () => longStream(n, ctx)).slice(2);
+    const min = (k: 'decideAndFoldMs' | 'foldMs' | 'jsonRoundTripMs') => Math.min(...runs.map((r) => r[k]));
+    console.log(JSON.stringify({ events: n, decideAndFoldMs: min('decideAndFoldMs'), foldMs: min('foldMs'), jsonRoundTripMs: min('jsonRoundTripMs') }));
+  }
 };
 void main();

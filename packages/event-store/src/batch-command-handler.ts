@@ -1,7 +1,6 @@
 import { isLeft } from 'fp-ts/Either';
 import {
   acceptedEvents,
-  historyFor,
   resolveMaxRetries,
   resolvePreparation,
   type CommandHandlerOptions,
@@ -143,9 +142,9 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     const seen = overlay.get(streamId) ?? { fold: await this.load(streamId), pending: [] };
     overlay.set(streamId, seen);
     const { fold, pending } = seen;
-    const history = historyFor(this.decider, cmd);
-    if (history) history.push(...(await this.stored(streamId, fold.version - pending.length)), ...pending);
-    const decision = this.decider.decide(cmd, fold.state, history && this.decider.withHistory ? this.decider.withHistory(ctx, history) : ctx);
+    const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
+    const decided = withHistory ? withHistory(ctx, [...(await this.stored(streamId, fold.version - pending.length)), ...pending]) : ctx;
+    const decision = this.decider.decide(cmd, fold.state, decided);
     if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
     if (decision.right.length === 0) {
       return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };

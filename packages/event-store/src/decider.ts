@@ -31,7 +31,8 @@ export interface Decider<Cmd, Evt extends { type: string; data: unknown }, State
   initialState: State;
   evolve(state: State, event: Evt, meta: EventMeta): State;
   decide(command: Cmd, state: State, ctx: Ctx): Either<Err, readonly Evt[]>;
-  needsHistory?(command: Cmd): boolean;
+  /** Whether deciding `command` on `state` reads the stream's past. */
+  needsHistory?(command: Cmd, state: State): boolean;
   /** The context with the stream's events (in version order, as stored) for `decide`. */
   withHistory?(ctx: Ctx, history: readonly StoredFact<Evt>[]): Ctx;
 }

@@ -89,13 +89,14 @@ describe('a correction reads the stream through the command handlers', () => {
     inner.close();
   });
 
-  it('a retried commandId is recognised from the state alone, without reading the stream', async () => {
+  it('a commandId reused with other content is refused from the state alone; a retry is confirmed against the stored event', async () => {
     const { batch, inner, reads } = setUp();
-    await batch.handleMany([registration], testContext);
+    await batch.handleMany([registration, survey], testContext);
     reads.length = 0;
-    expect((await batch.handleMany([{ ...registration, actor: 'another-clerk' }], testContext)).map((r) => r.status)).toEqual(['unchanged']);
-    expect(await batch.handleMany([{ ...registration, divisionCode: 'V2' }], testContext)).toEqual([expect.objectContaining({ status: 'rejected', error: expect.objectContaining({ code: 'COMMAND_ID_REUSED' }) })]);
+    expect(await batch.handleMany([{ ...registration, divisionCode: 'V2' } as HouseholdCommand], testContext)).toEqual([expect.objectContaining({ status: 'rejected', error: expect.objectContaining({ code: 'COMMAND_ID_REUSED' }) })]);
     expect(reads).toEqual([]);
+    expect((await batch.handleMany([{ ...registration, actor: 'another-clerk' }], testContext)).map((r) => r.status)).toEqual(['unchanged']);
+    expect(reads).toEqual([{ streamId: 'household-h1', opts: { maxCount: 2 } }]);
     inner.close();
   });
 });

@@ -40,6 +40,10 @@ const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType
   EventCorrected: ['CorrectEvent', ['correctedType']],
 };
 
+/** The command type an event type answers and the data fields it only copies (undefined for events that only follow another). */
+export const answeredBy = (type: EventType): readonly [CommandType, readonly string[]] | undefined =>
+  type === 'LaborConcernRaised' ? undefined : COMMAND_FOR[type];
+
 /** The command that would have produced `event` (undefined for events that only follow another). */
 export const commandBehind = (event: HouseholdEvent, householdId: string, on: string): HouseholdCommand | undefined => {
   if (event.type === 'LaborConcernRaised') return undefined;

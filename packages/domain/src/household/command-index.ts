@@ -5,27 +5,29 @@ const CHUNK = 32;
 
 /**
  * commandId → CommandTrace, first writer wins, immutable. A Map copied on every insert
- * makes folding a stream quadratic; here an insert copies at most one chunk of CHUNK
- * entries and shares the sealed ones, so a fold stays linear and every earlier state
- * stays valid (the command handlers keep them). The shape depends only on the ids
- * inserted and their order, so two folds of the same events are structurally equal.
+ * makes folding a stream quadratic; here an insert copies at most CHUNK entries, and a
+ * full chunk is merged with the sealed levels like a binary counter (levels of CHUNK,
+ * 2·CHUNK, 4·CHUNK … entries), so an insert costs O(log n) amortised, a lookup reads
+ * O(log n) maps, and every earlier index stays valid (the command handlers keep earlier
+ * states). The shape depends only on how many ids were inserted and in which order, so
+ * two folds of the same events are structurally equal.
  */
 export class CommandIndex {
-  static readonly empty = new CommandIndex(new Map(), undefined, 0);
+  static readonly empty = new CommandIndex(new Map(), [], 0);
 
   private constructor(
-    /** The newest entries, fewer than CHUNK. */
+    /** The newest entries, at most CHUNK. */
     readonly recent: ReadonlyMap<string, CommandTrace>,
-    /** The sealed chunks, newest first. */
-    readonly sealed: SealedChunk | undefined,
+    /** Sealed levels, smallest (newest) first; their sizes are distinct multiples of CHUNK. */
+    readonly levels: readonly ReadonlyMap<string, CommandTrace>[],
     readonly size: number,
   ) {}
 
   get(commandId: string): CommandTrace | undefined {
     const hit = this.recent.get(commandId);
     if (hit !== undefined) return hit;
-    for (let c = this.sealed; c !== undefined; c = c.older) {
-      const v = c.entries.get(commandId);
+    for (const level of this.levels) {
+      const v = level.get(commandId);
       if (v !== undefined) return v;
     }
     return undefined;
@@ -38,12 +40,11 @@ export class CommandIndex {
   /** The index with `commandId` added, or this one if the id is already there (the first command keeps it). */
   with(commandId: string, trace: CommandTrace): CommandIndex {
     if (this.has(commandId)) return this;
-    if (this.recent.size < CHUNK) return new CommandIndex(new Map(this.recent).set(commandId, trace), this.sealed, this.size + 1);
-    return new CommandIndex(new Map([[commandId, trace]]), { entries: this.recent, older: this.sealed }, this.size + 1);
+    if (this.recent.size < CHUNK) return new CommandIndex(new Map(this.recent).set(commandId, trace), this.levels, this.size + 1);
+    const levels = [...this.levels];
+    let carry = this.recent;
+    while (levels.length > 0 && (levels[0] as ReadonlyMap<string, CommandTrace>).size === carry.size)
+      carry = new Map([...(levels.shift() as ReadonlyMap<string, CommandTrace>), ...carry]);
+    return new CommandIndex(new Map([[commandId, trace]]), [carry, ...levels], this.size + 1);
   }
-}
-
-interface SealedChunk {
-  readonly entries: ReadonlyMap<string, CommandTrace>;
-  readonly older: SealedChunk | undefined;
 }

@@ -20,8 +20,9 @@ export interface DecisionContext {
   /**
    * The stream's stored events, in order, as stored (uncorrected): what a decision that
    * reads the past needs and the state does not keep (`needsHistory` says which commands:
-   * CorrectEvent). Command handlers read it from the stream for those commands only, so
-   * ordinary commands do not pay for it (docs/decisions/0050-lean-fold.md).
+   * CorrectEvent, and a retry whose commandId fingerprint is to be confirmed). Command
+   * handlers read it from the stream for those commands only, so ordinary commands do not
+   * pay for it (docs/decisions/0050-lean-fold.md).
    */
   readonly history?: readonly Fact[];
   /** When the decision is recorded (ISO timestamp), and by whom: for the envelope, not for rules. */

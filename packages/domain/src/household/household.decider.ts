@@ -1,8 +1,16 @@
 import { DecisionContext } from './context';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { needsHistory } from './rules/correction';
-import { Fact, initialState } from './state';
+import { HouseholdCommand } from './commands';
+import { retryToConfirm } from './guards';
+import { Fact, HouseholdState, initialState } from './state';
+
+/**
+ * The commands whose decision reads the stream's past (DecisionContext.history), so that a
+ * handler reads it for these only: a correction, and a commandId already in the stream with
+ * the same fingerprint (a retry, confirmed against the stored event).
+ */
+export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean => c.type === 'CorrectEvent' || retryToConfirm(c, s);
 
 /** The context with the stream's history, for the commands that read it (`needsHistory`). */
 const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionContext => ({ ...ctx, history });

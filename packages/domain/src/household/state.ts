@@ -24,14 +24,14 @@ export interface Fact {
 
 /**
  * What a stream keeps of the command behind a commandId: the type and date of the first
- * event it appended, and the command's content as canonical JSON (command-trace.ts), so
- * that a retry is recognised exactly, with no hash to collide and no event to keep.
+ * event it appended, and a 64-bit fingerprint of the command's content (command-trace.ts)
+ * — not the event, so the state holds no log.
  */
 export interface CommandTrace {
   readonly eventType: EventType;
   readonly occurredOn: BusinessDate;
-  /** Canonical JSON of the command's content; undefined when no command produces that event first. */
-  readonly content?: string;
+  /** Undefined when no command produces that event first (nothing matches it). */
+  readonly fingerprint?: string;
 }
 
 export interface MemberState {

@@ -24,7 +24,8 @@ export interface Outcome {
 
 /** As a command handler decides: the stream's history in the context for the commands that read it (needsHistory). */
 export const outcomeOf = (facts: readonly GivenFact[], cmd: HouseholdCommand, ctx: DecisionContext = testContext): Outcome => {
-  const d = decide(cmd, stateAfter(facts), householdDecider.needsHistory(cmd) ? householdDecider.withHistory(ctx, storedFacts(facts)) : ctx);
+  const state = stateAfter(facts);
+  const d = decide(cmd, state, householdDecider.needsHistory(cmd, state) ? householdDecider.withHistory(ctx, storedFacts(facts)) : ctx);
   return E.isRight(d) ? { events: d.right } : { error: d.left.code };
 };
 

@@ -12,9 +12,6 @@ import { Fact, HouseholdState } from '../state';
 
 type Decide = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => Decision;
 
-/** The commands whose decision reads the stream's past (DecisionContext.history): a handler reads it for these only. */
-export const needsHistory = (c: HouseholdCommand): boolean => c.type === 'CorrectEvent';
-
 /** The member ids of a registration's or survey's member list, sorted; undefined when there is no such list. */
 const memberIdsOf = (data: unknown): string | undefined => {
   const members = (data as { members?: unknown }).members;

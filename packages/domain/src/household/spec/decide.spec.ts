@@ -207,3 +207,16 @@ describe('corrections are folded into the state', () => {
     expect(outcomeOf([...history, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ events: [ev('HouseholdIdentified', { eligibleMemberIds: ['m1'] })] });
   });
 });
+
+describe('a corrected MemberAdded is what an AddMember repeat is compared with', () => {
+  const added = { event: ev('MemberAdded', { memberId: 'm2', birthYear: 1990, sex: 'female' }), on: '2016-01-20' };
+  const fixed = { event: ev('EventCorrected', { eventId: 'e1', correctedType: 'MemberAdded', correction: { birthYear: 1991 }, reason: 'typo' }), on: '2016-02-02' };
+  const addAgain = (birthYear: number) => c('AddMember', { on: '2016-01-20', memberId: 'm2', birthYear, sex: 'female' });
+
+  it('the corrected content repeats the member; the original content no longer does', () => {
+    expect(outcomeOf([registered(), added], c('CorrectEvent', { on: '2016-02-02', eventId: 'e1', correction: { birthYear: 1991 }, reason: 'typo' }))).toEqual({ events: [fixed.event] });
+    expect(outcomeOf([registered(), added, fixed], addAgain(1991))).toEqual({ events: [] });
+    expect(outcomeOf([registered(), added, fixed], addAgain(1990))).toEqual({ error: 'DUPLICATE_ID' });
+    expect(outcomeOf([registered(), added], addAgain(1990))).toEqual({ events: [] });
+  });
+});
