@@ -7,56 +7,44 @@
  * that the caller confirms against the stream where it can (guards.ts).
  */
 export const contentHash = (value: unknown, omit?: (key: string) => boolean): string => {
-  const h: Lanes = { a: 0x811c9dc5, b: 0x9747b28c };
-  walk(h, value, omit);
-  return hex(h.a) + hex(h.b);
-};
-
-interface Lanes {
-  a: number;
-  b: number;
-}
-
-const hex = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-
-const feed = (h: Lanes, code: number): void => {
-  h.a = Math.imul(h.a ^ code, 0x01000193);
-  h.b = Math.imul(h.b ^ code, 0x5bd1e995);
-};
-
-const feedText = (h: Lanes, tag: number, s: string): void => {
-  feed(h, tag);
-  feed(h, s.length);
-  for (let i = 0; i < s.length; i++) feed(h, s.charCodeAt(i));
-};
-
-const walk = (h: Lanes, v: unknown, omit?: (key: string) => boolean): void => {
-  if (v === null || v === undefined) return feed(h, 0x7a);
-  switch (typeof v) {
-    case 'boolean':
-      return feed(h, v ? 0x74 : 0x66);
-    case 'number':
-      return feedText(h, 0x6e, String(v));
-    case 'string':
-      return feedText(h, 0x73, v);
-    case 'object': {
-      if (Array.isArray(v)) {
-        feed(h, 0x5b);
-        feed(h, v.length);
-        for (const x of v) walk(h, x);
-        return;
-      }
-      const o = v as Record<string, unknown>;
-      const keys = Object.keys(o).filter((k) => o[k] !== undefined && (omit === undefined || !omit(k))).sort();
-      feed(h, 0x7b);
-      feed(h, keys.length);
-      for (const k of keys) {
-        feedText(h, 0x6b, k);
-        walk(h, o[k]);
-      }
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  const feed = (code: number): void => {
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x5bd1e995);
+  };
+  const text = (tag: number, s: string): void => {
+    feed(tag);
+    feed(s.length);
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x5bd1e995);
+    }
+  };
+  const walk = (v: unknown, skip: ((key: string) => boolean) | undefined): void => {
+    if (v === null || v === undefined) return feed(0x7a);
+    if (typeof v === 'string') return text(0x73, v);
+    if (typeof v === 'number') return text(0x6e, String(v));
+    if (typeof v === 'boolean') return feed(v ? 0x74 : 0x66);
+    if (Array.isArray(v)) {
+      feed(0x5b);
+      feed(v.length);
+      for (const x of v) walk(x, undefined);
       return;
     }
-    default:
-      return feed(h, 0x3f); // functions, symbols, bigint: never part of decoded domain values
-  }
+    if (typeof v !== 'object') return feed(0x3f); // functions, symbols, bigint: never part of decoded domain values
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).sort();
+    feed(0x7b);
+    for (const k of keys) {
+      const x = o[k];
+      if (x === undefined || (skip !== undefined && skip(k))) continue;
+      text(0x6b, k);
+      walk(x, undefined);
+    }
+    feed(0x7d);
+  };
+  walk(value, omit);
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 };
