@@ -13,7 +13,7 @@ import { prepareEvents } from './event-preparation';
 import type { EventStore, StreamAppend } from './event-store';
 import { sealEvents } from './hash-chain';
 import { LruCache } from './lru-cache';
-import { foldDecided, foldRecorded, initialFold, type StreamFold } from './stream-fold';
+import { foldDecided, foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
 export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err>
@@ -170,11 +170,8 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * that appended since is not seen here, and loses nothing, as the append conflicts.
    */
   private async stored(streamId: string, version: number): Promise<StoredFact<Evt>[]> {
-    const facts: StoredFact<Evt>[] = [];
-    if (version < 0) return facts;
-    const events = await this.store.readStream(streamId, { maxCount: version + 1 });
-    foldRecorded(this.decider, this.preparation.codec, initialFold(this.decider.initialState), events, facts);
-    return facts;
+    if (version < 0) return [];
+    return storedFacts(this.preparation.codec, await this.store.readStream(streamId, { maxCount: version + 1 }));
   }
 
   /**

@@ -42,6 +42,10 @@ export const foldRecorded = <Evt extends { type: string; data: unknown }, State>
     return { state: decider.evolve(acc.state, event, meta), version: recorded.streamVersion, lastHash: recorded.metadata.hash };
   }, fold);
 
+/** Events read from the store, decoded, as a decision that reads the stream's past gets them (Decider.withHistory). */
+export const storedFacts = <Evt extends { type: string; data: unknown }>(codec: EventCodec<Evt>, events: readonly RecordedEvent[]): StoredFact<Evt>[] =>
+  events.map((recorded) => ({ event: codec.decode(recorded), meta: metaOf(recorded, recorded.position) }));
+
 /** Continues `fold` with events just decided and sealed but not yet stored (no position yet); `history` as in foldRecorded. */
 export const foldDecided = <Evt extends { type: string; data: unknown }, State>(
   decider: Evolver<Evt, State>,
