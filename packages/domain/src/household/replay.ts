@@ -42,7 +42,9 @@ export const correctionsIn = (facts: readonly Fact[]): ReadonlyMap<string, Reado
  * is replayed as corrected: every correction in the stream is applied to the event it
  * amends, as if the right facts had been recorded in the first place.
  */
-export const replayAnomalies = (facts: readonly Fact[], householdId: string, ctx: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+export const replayAnomalies = (facts: readonly Fact[], householdId: string, given: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+  // Each replayed decision sees the stream only up to itself, through the state: not the whole history a caller may hold.
+  const { history: _whole, ...ctx } = given;
   const corrections = correctionsIn(facts);
   const anomalies: ReplayAnomaly[] = [];
   const seen = new Set<string>();
