@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Division, HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { Division, DivisionTree, HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { testing } from '@hearth/event-store-esdb';
 import { importCommands, Ledger } from '@hearth/ledger';
 import { openProjections } from '@hearth/projections';
@@ -87,7 +87,7 @@ describe('hearth project on KurrentDB (wire stand-in) with its subscription drop
       const side = await ReadSide.open(esdb, { readModels, catchUp: false });
       try {
         expect(side.position()).toBe(await esdb.store.headPosition());
-        const rebuilt = openProjections(sqlite.store, { policy: referencePolicy, divisions: sqlite.divisions as Division[] });
+        const rebuilt = openProjections(sqlite.store, { policy: referencePolicy, divisions: sqlite.divisions as DivisionTree });
         try {
           await rebuilt.rebuild();
           expect(allFigures(side.reports)).toEqual(allFigures(rebuilt.reports));

@@ -54,7 +54,8 @@ export class Projector {
   private timer: NodeJS.Timeout | undefined;
   private attempt: Promise<void> = Promise.resolve();
   private stopping = false;
-  private positionAtStop = 0;
+  /** Set once the read models are closed: the position they were left at. */
+  private positionAtStop: number | undefined;
 
   private constructor(
     private readonly side: ReadSide,
@@ -63,14 +64,16 @@ export class Projector {
 
   /** Opens the read models and starts keeping them; failures from here on are resumed, not thrown. */
   static async start(ledger: Ledger, opts: ProjectorOptions = {}): Promise<Projector> {
-    let projector: Projector | undefined;
+    // The live runner's errors go to the projector, which needs the side opened first.
+    const liveErrors: { to?: (e: Error) => void } = {};
     const side = await ReadSide.open(ledger, {
       catchUp: false,
       ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
       ...(opts.onReset ? { onReset: opts.onReset } : {}),
-      onLiveError: (e) => projector?.failed(e),
+      onLiveError: (e) => liveErrors.to?.(e),
     });
-    projector = new Projector(side, opts);
+    const projector = new Projector(side, opts);
+    liveErrors.to = (e) => projector.failed(e);
     projector.run();
     return projector;
   }
@@ -79,7 +82,7 @@ export class Projector {
     return {
       state: this.state,
       readModels: this.side.where,
-      position: this.state === 'stopped' ? this.positionAtStop : this.side.position(),
+      position: this.positionAtStop ?? this.side.position(),
       restarts: this.restarts,
       lastError: this.lastError,
       retryInMs: this.state === 'retrying' ? this.retryInMs : 0,
@@ -97,8 +100,8 @@ export class Projector {
 
   /** Resolves once every read model has taken the event at `position` into account. */
   async waitFor(position: number): Promise<void> {
-    while (this.side.position() < position) {
-      if (this.state === 'stopped') throw new Error('the projector has stopped');
+    while ((this.positionAtStop ?? this.side.position()) < position) {
+      if (this.positionAtStop !== undefined) throw new Error('the projector has stopped');
       await new Promise((r) => setTimeout(r, 20));
     }
   }

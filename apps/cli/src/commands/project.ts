@@ -76,13 +76,15 @@ export const projectCommand = (globals: () => GlobalOptions): Command =>
           onProgress: progressLine('project: catching up'),
           onReset: (names) => log(`project: read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
         });
+        let stopping = false;
         const tick = setInterval(() => {
           void projector.head().then((h) => {
             head = h;
-            show(projector.status());
+            if (!stopping) show(projector.status());
           });
         }, opts.statusEvery * 1000);
         const signal = await stopped;
+        stopping = true;
         clearInterval(tick);
         log(`project: ${signal}: stopping after the batch or event being written`);
         await projector.stop();
