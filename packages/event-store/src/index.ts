@@ -19,6 +19,7 @@ export {
 export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
 export type {
   AppendResult,
+  EmbeddedReadModels,
   EventStore,
   ExpectedVersion,
   IssuedPositions,

@@ -5,6 +5,7 @@ import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type {
   AppendResult,
+  EmbeddedReadModels,
   EventStore,
   ExpectedVersion,
   IssuedPositions,
@@ -112,6 +113,11 @@ export class SqliteEventStore implements EventStore {
       return this.statements.highestIssued.get() ?? 0;
     },
   };
+
+  /** The read models live in this database, beside the events (see EmbeddedReadModels). */
+  get embeddedReadModels(): EmbeddedReadModels {
+    return { database: this.database };
+  }
 
   /**
    * The underlying connection, for packages that keep their tables in the same file

@@ -16,6 +16,8 @@ export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './run
 export type { Checkpoint } from './storage/checkpoints';
 export type { ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';
+export { readModelPath, ReadModelsUrlError } from './storage/read-model-file';
+export { ReadModelsOfAnotherLogError } from './storage/read-model-source';
 export { Reports } from './reports/reports';
 export type { ClearanceQuery } from './reports/clearance-report';
 export type { MonthQuery } from './reports/monthly-report';

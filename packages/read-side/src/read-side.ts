@@ -7,6 +7,12 @@ import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from '
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
 
 export interface ReadSideOptions {
+  /**
+   * `sqlite:PATH`: keep the read models in that file of their own (docs/decisions/0058),
+   * whatever the store; a `hearth project` process may be keeping the same file. Default:
+   * the store's embedded read-model database (SQLite), else a private in-memory one.
+   */
+  readonly readModels?: string;
   /** Bring the read models up to the log's head before returning (default true). */
   readonly catchUp?: boolean;
   /** Progress of that catch-up (and of a rebuild at open when a projection's version changed). */
@@ -53,12 +59,19 @@ export class ReadSide {
     const projections = openProjections(ledger.store, {
       policy: ledger.policy,
       divisions,
+      ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
       ...(opts.onLiveError ? { runner: { onLiveError: opts.onLiveError } } : {}),
     });
-    if (projections.reset.length > 0) opts.onReset?.(projections.reset);
-    const side = new ReadSide(ledger, projections);
-    if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
-    return side;
+    try {
+      await projections.checkSource();
+      if (projections.reset.length > 0) opts.onReset?.(projections.reset);
+      const side = new ReadSide(ledger, projections);
+      if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
+      return side;
+    } catch (e) {
+      await projections.close();
+      throw e;
+    }
   }
 
   /**
@@ -95,6 +108,11 @@ export class ReadSide {
     if (!seen) throw new ReadModelsNotReadyError(this.position(), this.reached);
     this.reached = Math.max(this.reached, seen.position);
     return seen.value;
+  }
+
+  /** Where the read models live: "the store's database", a file path, or "memory". */
+  get where(): string {
+    return this.projections.where;
   }
 
   /** The log position every read model has taken into account. */

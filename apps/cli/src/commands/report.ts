@@ -5,7 +5,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
-import { openReadSide } from '../read-side';
+import { openReadSide, readModelsOption, readModelsUrl } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 import { renderTable } from '../output/table';
 
@@ -30,10 +30,10 @@ const asTable = (result: Row, periodKey: string): string => {
   return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
 };
 
-const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
+const withReadSide = async (g: GlobalOptions, readModels: string | undefined, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
   const ledger = await openLedger(g);
   try {
-    const projections = await openReadSide(ledger, { quiet: g.json === true });
+    const projections = await openReadSide(ledger, { quiet: g.json === true, readModels: readModelsUrl(readModels) });
     try {
       await f(ledger, projections);
     } catch (e) {
@@ -71,12 +71,13 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
     .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
+    .addOption(readModelsOption())
     .description(description)
-    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean }) => {
+    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean; readModels?: string }) => {
       const g = globals();
       if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
-      await withReadSide(g, async (ledger, p) => {
+      await withReadSide(g, opts.readModels, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
         const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
         const parentOf: ParentOf = (c) => ledger.divisions?.get(c)?.parentCode;
@@ -98,12 +99,13 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
       .option('--as-of <date>', 'business date (default: today)')
+      .addOption(readModelsOption())
       .description("the agency's service backlog: referrals owed, follow-ups overdue, survey updates missing, employed but not cleared, open labour concerns")
-      .action(async (opts: { division?: string; asOf?: string }) => {
+      .action(async (opts: { division?: string; asOf?: string; readModels?: string }) => {
         const g = globals();
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
-        await withReadSide(g, async (_ledger, p) => {
+        await withReadSide(g, opts.readModels, async (_ledger, p) => {
           const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);
