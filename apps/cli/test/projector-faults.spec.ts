@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Division, DivisionTree, HouseholdCommand, referencePolicy } from '@hearth/domain';
-import { testing } from '@hearth/event-store-esdb';
+import * as testing from '@hearth/event-store-esdb/testing';
 import { importCommands, Ledger } from '@hearth/ledger';
 import { openProjections } from '@hearth/projections';
 import { Projector, ReadSide } from '@hearth/read-side';

@@ -46,4 +46,3 @@ export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
-export * as testing from './testing';

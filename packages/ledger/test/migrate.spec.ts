@@ -1,4 +1,5 @@
-import { InMemoryEventStore, sealEvents, testing, verifyStream, type EventStore, type EventToAppend, type RecordedEvent } from '@hearth/event-store';
+import { InMemoryEventStore, sealEvents, verifyStream, type EventStore, type EventToAppend, type RecordedEvent } from '@hearth/event-store';
+import * as testing from '@hearth/event-store/testing';
 import { compareStores, copyLog, migrateLog, MigrationDifferenceError } from '../src';
 
 const { interceptedStore, lastHash, testEvents } = testing;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testing } from '@hearth/event-store-esdb';
+import * as testing from '@hearth/event-store-esdb/testing';
 import { importCommands, Ledger, migrateLog } from '@hearth/ledger';
 import { Projector } from '@hearth/read-side';
 import { writeBenchRegion } from '../region';
