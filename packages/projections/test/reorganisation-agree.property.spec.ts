@@ -14,6 +14,19 @@ const NOT_ADDITIVE = new Set(['division', 'year', 'month', 'cumulativeShare', 't
 const additive = (row: object): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([k]) => !NOT_ADDITIVE.has(k)));
 const json = (s: unknown): string => JSON.stringify(s);
 
+/**
+ * The baseline is not a figure of a period: it is every household first identified by the
+ * cutoff, whenever it registered (domain.md §5.1). A household registered after the change
+ * and identified by the cutoff therefore joins the baseline (and so the target and the
+ * achievement) of every year, earlier ones included; every other figure of a period that
+ * ends before the change stays as it was.
+ */
+const BASELINE_FIGURES = new Set(['baseline', 'target', 'achievement']);
+const periodFigures = (s: Snapshot): Snapshot => ({
+  ...s,
+  clearance: Object.fromEntries(Object.entries(s.clearance).map(([k, row]) => [k, Object.fromEntries(Object.entries(row).filter(([f]) => !BASELINE_FIGURES.has(f)))])) as Snapshot['clearance'],
+});
+
 /** Each household's commands dated before `on` (a prefix: a stream's dates do not run backwards), and the rest. */
 const splitAt = (histories: readonly (readonly HouseholdCommand[])[], on: string) => {
   const before: HouseholdCommand[][] = [];
@@ -96,8 +109,9 @@ describe('a division reorganisation: read models follow households by business d
         const rebuilt = snapshot(projections.reports, periods, everRecorded);
         expect(json(rebuilt) === json(live) ? live : rebuilt).toEqual(live);
 
-        const unchanged = snapshot(projections.reports, periodsBefore(periods, on), everRecorded);
-        expect(json(unchanged) === json(earlier) ? earlier : unchanged).toEqual(earlier);
+        const unchanged = periodFigures(snapshot(projections.reports, periodsBefore(periods, on), everRecorded));
+        const beforeFigures = periodFigures(earlier);
+        expect(json(unchanged) === json(beforeFigures) ? beforeFigures : unchanged).toEqual(beforeFigures);
 
         expectChildrenAddUp(live);
         expectMonthlyIdentity(live, periods.months);
@@ -112,7 +126,7 @@ describe('a division reorganisation: read models follow households by business d
         await projections.close();
         await Promise.all([store.close(), plain.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
     );
     expect(households).toBeGreaterThan(0); // the generated regions really did move households
   });
