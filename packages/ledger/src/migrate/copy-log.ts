@@ -1,3 +1,4 @@
+import { DIVISIONS_STREAM } from '@hearth/domain';
 import type { EventStore, RecordedEvent, StreamAppend } from '@hearth/event-store';
 import { AppendWindow } from './append-window';
 import { MigrationDifferenceError } from './migration-difference-error';
@@ -84,7 +85,9 @@ const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; lates
  * compared event for event up to the target's version and only the rest is appended.
  *
  * On a target with atomic batches each page is one `appendBatch` in log order (the
- * target's log order is the source's); otherwise appends run through an AppendWindow.
+ * target's log order is the source's); otherwise appends run through an AppendWindow,
+ * where the division-tree stream's appends run alone: every event keeps its side of
+ * each tree event (and of each part of one).
  */
 export const copyLog = async (source: EventStore, target: EventStore, opts: CopyOptions = {}): Promise<CopyResult> => {
   const pageSize = opts.pageSize ?? 1000;
@@ -130,6 +133,8 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
           await window.submit({
             streamId,
             ...recordedAt(missing),
+            // Each stored event is replayed against the tree in force at its log position, so no event may pass a division-tree event (or part of one).
+            alone: streamId === DIVISIONS_STREAM,
             run: async () => {
               await target.appendToStream(append.streamId, append.events, append.expectedVersion);
               eventsCopied += append.events.length;
