@@ -8,6 +8,8 @@ import type { PersonalDataOptions } from './personal-data/personal-data-options'
 export interface ApiOptions {
   /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'kurrentdb://…' (or 'esdb://…'). */
   readonly store: string;
+  /** `sqlite:PATH` of the read models' own file (HEARTH_READ_MODELS; docs/decisions/0058). Default: the store's own file, else memory. */
+  readonly readModels?: string;
   readonly tokens: readonly TokenEntry[];
   readonly policy?: Policy;
   /** System time as an ISO string (tests inject it). */

@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendBench, type AppendResult } from './append-bench';
 import { decideBench, type DecideFoldResult } from './decide-bench';
 import type { Clock } from './harness';
+import { historyBench, type HistoryResult } from './history-bench';
 import { importBench, type ImportBenchResult } from './import-bench';
+import { peerBench, type PeerResult } from './peer/peer-bench';
 import { catchUpBench, reportBench, verifyBench, type CatchUpResult, type ReportResult, type VerifyResult } from './read-bench';
 import { writeBenchRegion } from './region';
 
@@ -33,6 +36,12 @@ export interface BenchReport {
   readonly catchUp: CatchUpResult;
   readonly reports: ReportResult;
   readonly verify: VerifyResult;
+  /** One command at a time through the command handler vs a raw optimistic insert; ratio = rate / floor's rate. */
+  readonly append: AppendResult;
+  /** Loading and folding one household vs reading and parsing its rows; ratio = p99 / floor's p99. */
+  readonly history: HistoryResult;
+  /** Hearth's SQLite store vs Emmett's on the same workloads; ratio = Hearth's rate / Emmett's. */
+  readonly peer: PeerResult;
 }
 
 /** Every benchmark, in order, on one region: the import's store feeds the read side. */
@@ -53,6 +62,12 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
     const reports = await reportBench(region, catchUp.projectedStorePath, common);
     opts.onStage?.('verify');
     const verify = await verifyBench(region, imported.storePath, common);
+    opts.onStage?.('append: one command at a time through the command handler');
+    const append = await appendBench(region, common);
+    opts.onStage?.('history: load and fold one household');
+    const history = await historyBench(imported.storePath, common);
+    opts.onStage?.("peer: Hearth's SQLite store vs Emmett's, same workloads");
+    const peer = await peerBench(workDir, imported.storePath, { rounds });
     return {
       households: opts.households,
       seed: opts.seed,
@@ -65,6 +80,9 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
       catchUp,
       reports,
       verify,
+      append,
+      history,
+      peer,
     };
   } finally {
     if (!opts.keep) rmSync(workDir, { recursive: true, force: true });

@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appendBench, type AppendResult } from './append-bench';
 import type { BenchReport } from './bench';
 import { decideBench, type DecideFoldResult } from './decide-bench';
+import { historyBench, type HistoryResult } from './history-bench';
 import { importBench, type ImportBenchResult } from './import-bench';
+import { peerBench, type PeerResult } from './peer/peer-bench';
 import { catchUpBench, reportBench, verifyBench, type CatchUpResult, type ReportResult, type VerifyResult } from './read-bench';
 import { type BenchRegion, writeBenchRegion } from './region';
 import { renderReport } from './render';
@@ -25,6 +28,9 @@ describe('benchmarks on a tiny region', () => {
   let caughtUp: CatchUpResult;
   let reports: ReportResult;
   let verified: VerifyResult;
+  let appended: AppendResult;
+  let history: HistoryResult;
+  let peer: PeerResult;
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'hearth-bench-spec-'));
@@ -80,16 +86,64 @@ describe('benchmarks on a tiny region', () => {
     expect(verified.streams).toBeGreaterThanOrEqual(30);
   });
 
+  it('append: one command at a time through the command handler vs the raw optimistic insert, ratio of the measured rates', async () => {
+    appended = await appendBench(region, { rounds: 1, commands: 200 });
+    expect(Object.keys(appended).sort()).toEqual(['accepted', 'baselineMs', 'baselinePerSec', 'commands', 'events', 'ratio', 'subjectMs', 'subjectPerSec'].sort());
+    for (const x of [appended.subjectMs, appended.baselineMs, appended.subjectPerSec, appended.baselinePerSec, appended.ratio]) finitePositive(x);
+    expect(appended.commands).toBeGreaterThan(150); // 200 lines, less the few the decoder refuses
+    expect(appended.accepted).toBeGreaterThan(0);
+    expect(appended.events).toBeGreaterThanOrEqual(appended.accepted); // the floor replayed every row the handler stored
+    expect(appended.subjectPerSec).toBeCloseTo((appended.commands * 1000) / appended.subjectMs, 6);
+    expect(appended.baselinePerSec).toBeCloseTo((appended.commands * 1000) / appended.baselineMs, 6);
+    expect(appended.ratio).toBeCloseTo(appended.subjectPerSec / appended.baselinePerSec, 12);
+  });
+
+  it('history: load and fold one household vs raw read and parse, ratio of the p99s', async () => {
+    history = await historyBench(imported.storePath, { rounds: 2, sample: 10 });
+    expect(Object.keys(history).sort()).toEqual(['baselineP50Us', 'baselineP99Us', 'events', 'households', 'p50Us', 'p99Us', 'passes', 'ratio'].sort());
+    expect(history.households).toBe(10);
+    expect(history.passes).toBe(2);
+    finitePositive(history.events);
+    for (const x of [history.p50Us, history.p99Us, history.baselineP50Us, history.baselineP99Us, history.ratio]) finitePositive(x);
+    expect(history.p50Us).toBeLessThanOrEqual(history.p99Us);
+    expect(history.baselineP50Us).toBeLessThanOrEqual(history.baselineP99Us);
+    expect(history.ratio).toBeCloseTo(history.p99Us / history.baselineP99Us, 12);
+  });
+
+  it("peer: Hearth's store vs Emmett's on the same households at the same durability, ratio of the measured rates", async () => {
+    peer = await peerBench(workDir, imported.storePath, { rounds: 1, events: 60, readPasses: 2 });
+    expect(Object.keys(peer).sort()).toEqual(['append', 'emmett', 'events', 'oneConnection', 'readPasses', 'readStream', 'streams']);
+    expect(peer.readPasses).toBe(2);
+    expect(peer.emmett.emmettSqlite).toBe(peer.emmett.emmett); // a matching pair
+    expect(peer.emmett.synchronous).toBe(1); // NORMAL, as Hearth's store
+    expect(peer.emmett.journalMode).toBe('wal');
+    expect(peer.events).toBeGreaterThanOrEqual(60);
+    expect(peer.emmett.connectionsPerAppend).toBeGreaterThanOrEqual(1); // Emmett's store on a file: a connection per call (and per retry)
+    expect(Number.isInteger(peer.emmett.busyRetries) && peer.emmett.busyRetries >= 0).toBe(true);
+    const pairs = [
+      [peer.append, peer.events], [peer.readStream, peer.streams * peer.readPasses],
+      [peer.oneConnection.append, peer.events], [peer.oneConnection.readStream, peer.streams * peer.readPasses],
+    ] as const;
+    for (const [rates, count] of pairs) {
+      expect(Object.keys(rates).sort()).toEqual(['emmettMs', 'emmettPerSec', 'hearthMs', 'hearthPerSec', 'ratio']);
+      for (const x of Object.values(rates)) finitePositive(x);
+      expect(rates.hearthPerSec).toBeCloseTo((count * 1000) / rates.hearthMs, 6);
+      expect(rates.emmettPerSec).toBeCloseTo((count * 1000) / rates.emmettMs, 6);
+      expect(rates.ratio).toBeCloseTo(rates.hearthPerSec / rates.emmettPerSec, 12);
+    }
+  });
+
   it('renders one table row per measurement and one explanation per benchmark', () => {
     const report: BenchReport = {
       households: 30, seed: 1, rounds: 1, commands: region.commands, logBytes: region.bytes,
       machine: { cpus: 2, node: process.version, platform: process.platform },
       import: imported, decideFold: decided, catchUp: caughtUp, reports, verify: verified,
+      append: appended, history, peer,
     };
     const text = renderReport(report);
-    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify'])
+    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify', 'append (one command at a time)', 'history p99', 'peer append', 'peer readStream'])
       expect(text).toContain(k);
-    for (const k of ['- import:', '- decide+fold:', '- catch-up:', '- report:', '- verify:']) expect(text).toContain(k);
+    for (const k of ['- import:', '- decide+fold:', '- catch-up:', '- report:', '- verify:', '- append:', '- history:', '- peer:']) expect(text).toContain(k);
     expect(text).not.toMatch(/NaN/);
   });
 });

@@ -3,6 +3,7 @@ import { parseLoadArgs } from './load/load-args';
 import { runLoadBenchmark } from './load/load-bench';
 import { loadRunHealthy, renderLoadReport } from './load/render-load';
 import { renderReport } from './render';
+import { renderScaleOut, runScaleOutBenchmark } from './scale-out/scale-out-bench';
 
 export interface BenchArgs {
   readonly households: number;
@@ -56,8 +57,16 @@ const load = async (argv: readonly string[]): Promise<void> => {
   if (!loadRunHealthy(report)) process.exitCode = 1;
 };
 
+/** `scale-out`: migration throughput and projector catch-up on the KurrentDB stand-in beside SQLite (issue 8). */
+const scaleOut = async (argv: readonly string[]): Promise<void> => {
+  const { households, seed, json } = parseArgs(argv);
+  const figures = await runScaleOutBenchmark({ households: argv.includes('--households') ? households : 500, seed, onStage: (s) => process.stderr.write(`bench scale-out: ${s}\n`) });
+  process.stdout.write(json ? `${JSON.stringify(figures, null, 2)}\n` : `${renderScaleOut(figures)}\n`);
+};
+
 const main = async (): Promise<void> => {
   if (process.argv[2] === 'load') return load(process.argv.slice(3));
+  if (process.argv[2] === 'scale-out') return scaleOut(process.argv.slice(3));
   const args = parseArgs(process.argv.slice(2));
   const report = await runBenchmarks({
     households: args.households,

@@ -4,6 +4,8 @@ const MB = 1024 * 1024;
 const fmtMs = (ms: number | null): string => (ms === null ? '—' : ms >= 100 ? `${Math.round(ms).toLocaleString('en')} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
 const fmtRate = (n: number, unit: string): string => `${Math.round(n).toLocaleString('en')} ${unit}/s`;
 const fmtRatio = (r: number): string => (Number.isFinite(r) ? `×${r >= 10 ? r.toFixed(1) : r.toFixed(2)}` : '∞');
+/** A ratio of rates (append, peer): higher is better, so it is marked apart from the cost ratios. */
+const fmtRateRatio = (r: number): string => (Number.isFinite(r) ? `${r >= 10 ? r.toFixed(1) : r.toFixed(2)}× rate` : '∞');
 const fmtMb = (b: number): string => `${(b / MB).toFixed(1)} MB`;
 
 /** A plain-text table: first column left-aligned, the rest right-aligned. */
@@ -20,6 +22,9 @@ export const EXPLANATIONS: readonly (readonly [string, string])[] = [
   ['catch-up', "openProjections(...).runner.catchUp() from zero on a copy of the imported store (every read model, rows and checkpoints in one transaction per 5000-event page), vs readAll over the same copy in the same pages doing nothing: a projection cannot avoid reading the log."],
   ['report', "each root report query on the caught-up read models vs SELECT count(*) over the read models' largest table: a whole-region report must at least visit that table once."],
   ['verify', "verifyLog (every hash chain recomputed, every household replayed through the Decider, position gaps, late recordings) vs listing the streams by paging the log and reading every stream: verification cannot read less."],
+  ['append', "the region's first commands, one at a time through ledger.commandHandler() (read the stream, fold, decide, seal, append with the version read) on a fresh SQLite store, vs one BEGIN IMMEDIATE transaction per command doing SELECT max(version) and INSERTing the rows the handler stored, into the store's own table on another file, same pragmas. Ratio = the handler's rate / the floor's (higher is better)."],
+  ['history', "one household loaded and folded (readStream + foldRecorded with the household Decider's evolve, as the command handler does) vs the same rows read through one prepared statement and their data and metadata JSON.parsed; every sampled household timed on each side, alternating which goes first; ratio = p99 / the floor's p99."],
+  ['peer', "the same households on Hearth's SqliteEventStore and on Emmett's SQLite event store, both WAL + synchronous = NORMAL, in one child process: each event appended by its own call with the stream's expected version into a fresh file, then every stream read whole. Ratio = Hearth's rate / Emmett's (higher is better). 'One kept connection': the same against Emmett's exported schema functions (createEventStoreSchema, appendToStream, readStream) on one connection, without its store's connection per call."],
 ];
 
 export const renderReport = (r: BenchReport): string => {
@@ -35,12 +40,19 @@ export const renderReport = (r: BenchReport): string => {
     ['catch-up', fmtMs(r.catchUp.subjectMs), fmtMs(r.catchUp.baselineMs), fmtRatio(r.catchUp.ratio), fmtRate(r.catchUp.subjectEventsPerSec, 'evt'), fmtRate(r.catchUp.baselineEventsPerSec, 'evt')],
     ...r.reports.queries.map((q) => [`report ${q.query}`, fmtMs(q.subjectMs), fmtMs(q.baselineMs), fmtRatio(q.ratio), `${q.iterations} calls/run`, '']),
     ['verify', fmtMs(r.verify.subjectMs), fmtMs(r.verify.baselineMs), fmtRatio(r.verify.ratio), fmtRate(r.verify.subjectEventsPerSec, 'evt'), fmtRate(r.verify.baselineEventsPerSec, 'evt')],
+    ['append (one command at a time)', fmtMs(r.append.subjectMs), fmtMs(r.append.baselineMs), fmtRateRatio(r.append.ratio), fmtRate(r.append.subjectPerSec, 'cmd'), fmtRate(r.append.baselinePerSec, 'cmd')],
+    ['history p99 (load + fold)', fmtMs(r.history.p99Us / 1000), fmtMs(r.history.baselineP99Us / 1000), fmtRatio(r.history.ratio), `p50 ${fmtMs(r.history.p50Us / 1000)}`, `p50 ${fmtMs(r.history.baselineP50Us / 1000)}`],
+    ['peer append (Hearth / Emmett)', fmtMs(r.peer.append.hearthMs), fmtMs(r.peer.append.emmettMs), fmtRateRatio(r.peer.append.ratio), fmtRate(r.peer.append.hearthPerSec, 'evt'), fmtRate(r.peer.append.emmettPerSec, 'evt')],
+    ['peer readStream (Hearth / Emmett)', fmtMs(r.peer.readStream.hearthMs), fmtMs(r.peer.readStream.emmettMs), fmtRateRatio(r.peer.readStream.ratio), fmtRate(r.peer.readStream.hearthPerSec, 'stream'), fmtRate(r.peer.readStream.emmettPerSec, 'stream')],
+    ['  Emmett on one kept connection: append', fmtMs(r.peer.oneConnection.append.hearthMs), fmtMs(r.peer.oneConnection.append.emmettMs), fmtRateRatio(r.peer.oneConnection.append.ratio), fmtRate(r.peer.oneConnection.append.hearthPerSec, 'evt'), fmtRate(r.peer.oneConnection.append.emmettPerSec, 'evt')],
+    ['  Emmett on one kept connection: readStream', fmtMs(r.peer.oneConnection.readStream.hearthMs), fmtMs(r.peer.oneConnection.readStream.emmettMs), fmtRateRatio(r.peer.oneConnection.readStream.ratio), fmtRate(r.peer.oneConnection.readStream.hearthPerSec, 'stream'), fmtRate(r.peer.oneConnection.readStream.emmettPerSec, 'stream')],
   ];
   const head = [
     `Hearth bench: ${r.households.toLocaleString('en')} households (seed ${r.seed}), ${r.commands.toLocaleString('en')} commands, ${fmtMb(r.logBytes)} of log; median of ${r.rounds} interleaved runs per side; ${r.machine.cpus} CPUs, Node ${r.machine.node}.`,
     `Import: ${i.accepted.toLocaleString('en')} accepted, ${i.rejected.toLocaleString('en')} rejected; ${i.rows.toLocaleString('en')} event rows of ${i.rowBytes} bytes on average in ${i.transactions} transactions. Read models' largest table: ${r.reports.largestTable} (${r.reports.largestTableRows.toLocaleString('en')} rows). Verify: ${r.verify.streams.toLocaleString('en')} streams, ${r.verify.events.toLocaleString('en')} events, ${r.verify.anomalies} anomalies.`,
+    `Append: ${r.append.commands.toLocaleString('en')} commands (${r.append.accepted.toLocaleString('en')} accepted, ${r.append.events.toLocaleString('en')} events). History: ${r.history.households.toLocaleString('en')} households × ${r.history.passes} passes (${r.history.events.toLocaleString('en')} events). Peer: Emmett ${r.peer.emmett.emmettSqlite} (emmett ${r.peer.emmett.emmett}, sqlite3 ${r.peer.emmett.sqlite3}; synchronous=${r.peer.emmett.synchronous}, journal ${r.peer.emmett.journalMode}, ${r.peer.emmett.connectionsPerAppend.toFixed(2)} connections opened per append), ${r.peer.streams} households, ${r.peer.events.toLocaleString('en')} events.`,
     '',
   ];
-  const notes = ['', 'ratio = median(subject) / median(baseline): how many times its floor the subject costs (lower is better; 1 = at the floor).', ...EXPLANATIONS.map(([k, v]) => `- ${k}: ${v}`)];
+  const notes = ['', 'ratio = median(subject) / median(baseline): how many times its floor the subject costs (lower is better; 1 = at the floor) — except "× rate": a ratio of rates, subject / baseline (higher is better).', ...EXPLANATIONS.map(([k, v]) => `- ${k}: ${v}`)];
   return [...head, table(['benchmark', 'subject', 'baseline', 'ratio', 'subject rate', 'baseline rate'], rows), ...notes].join('\n');
 };

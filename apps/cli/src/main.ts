@@ -7,6 +7,7 @@ import { historyCommand } from './commands/history';
 import { personalDataCommand } from './commands/personal-data';
 import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
+import { projectCommand } from './commands/project';
 import { rebuildCommand } from './commands/rebuild';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
@@ -37,6 +38,7 @@ export const buildProgram = (): Command => {
   program.addCommand(demoCommand(globals));
   program.addCommand(personalDataCommand(globals));
   program.addCommand(migrateCommand(globals));
+  program.addCommand(projectCommand(globals));
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();

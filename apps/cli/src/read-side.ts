@@ -1,5 +1,6 @@
 import { Ledger } from '@hearth/ledger';
-import { RunnerProgress } from '@hearth/projections';
+import { Option } from 'commander';
+import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
@@ -16,15 +17,30 @@ export const progressLine = (what: string) => {
   };
 };
 
+export const READ_MODELS_HELP =
+  "sqlite:PATH of the read models' own file, kept by `hearth project` or built by `hearth rebuild --read-models` (default: $HEARTH_READ_MODELS, else the SQLite store's own file; on other stores, without it, the log is replayed into memory)";
+
+/** `--read-models <url>` of the commands that read the read models. */
+export const readModelsOption = (): Option => new Option('--read-models <url>', READ_MODELS_HELP);
+
+/** Where the read models live: the option, else $HEARTH_READ_MODELS, else undefined (the store's own file, or memory). */
+export const readModelsUrl = (option?: string): string | undefined => {
+  const url = option ?? process.env['HEARTH_READ_MODELS'];
+  return url === undefined || url === '' ? undefined : url;
+};
+
 /**
  * The read side for one CLI command: with `catchUp` (the default) the read models are
  * brought up to date with the log before they are read, progress on stderr unless quiet.
+ * With read models in a file of their own (`readModels`), a reader catches that file up
+ * too, under the write lock, as any writer of read models may (docs/decisions/0058).
  */
-export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catchUp?: boolean } = {}): Promise<ReadSide> => {
+export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catchUp?: boolean; readModels?: string | undefined } = {}): Promise<ReadSide> => {
   try {
     return await refuseOverDamagedLog(() =>
       ReadSide.open(ledger, {
         catchUp: opts.catchUp !== false,
+        ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
         ...(opts.quiet
           ? {}
           : {
@@ -35,6 +51,8 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
     );
   } catch (e) {
     if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
+    if (e instanceof ReadModelsUrlError) throw new CliError(`--read-models: ${e.message}`, EXIT.usage);
+    if (e instanceof ReadModelsOfAnotherLogError) throw new CliError(e.message, EXIT.usage);
     throw e;
   }
 };
@@ -44,13 +62,20 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
  * direct fold of the log, for every division and period with data. Sets exit code 5
  * when they differ.
  */
-export const verifyReadModels = async (g: GlobalOptions): Promise<void> => {
+export const verifyReadModels = async (g: GlobalOptions, readModels?: string): Promise<void> => {
   const ledger = await openLedger(g);
   try {
-    const side = await openReadSide(ledger, { quiet: g.json === true });
+    const side = await openReadSide(ledger, { quiet: g.json === true, readModels });
     try {
       if (!g.json) log('verify: comparing the read models with a rebuild from the log and with the direct fold of the log…');
-      const result = await side.verifyReadModels();
+      let last = 0;
+      const result = await side.verifyReadModels({
+        onProgress: (p) => {
+          if (g.json || Date.now() - last < 1000) return;
+          last = Date.now();
+          log(`verify: ${p.phase === 'snapshot' ? 'reading the read models' : 'folding the log'}: ${p.periods} of ${p.of} periods`);
+        },
+      });
       if (g.json) emitJson(result);
       else {
         emitText(

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { testing } from '@hearth/event-store-esdb';
+import * as testing from '@hearth/event-store-esdb/testing';
 import { BIN, EXAMPLES, tempDir } from './support/cli';
 
 /** The real executable against the EventStoreDB adapter, over the real gRPC client, on the wire stand-in. */

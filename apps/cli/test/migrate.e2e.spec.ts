@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { testing } from '@hearth/event-store-esdb';
+import * as testing from '@hearth/event-store-esdb/testing';
 import { BIN, EXAMPLES, hearth, tempDir } from './support/cli';
 
 interface Run {

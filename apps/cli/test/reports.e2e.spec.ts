@@ -65,6 +65,18 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     }
   });
 
+  it('--suppress leaves no figure of a parent and its children with exactly one hidden cell (docs/disclosure-control.md)', () => {
+    const prefecture = json('report', 'monthly', '--month', '2017-03', '--by-child').rows[0].division;
+    const parent = json('report', 'monthly', '--month', '2017-03', '--division', prefecture, '--suppress');
+    const children = json('report', 'monthly', '--month', '2017-03', '--division', prefecture, '--by-child', '--suppress').rows as Record<string, number | null>[];
+    const figures = ['stockAtStart', 'identified', 'cleared', 'relapsed', 'withdrawn', 'exempted', 'deregistered', 'stockAtEnd'];
+    const hidden = (row: Record<string, number | null>) => figures.filter((f) => row[f] === null);
+    expect(children.flatMap(hidden).length).toBeGreaterThan(0);
+    for (const f of figures) expect([parent, ...children].filter((r) => r[f] === null).length).not.toBe(1);
+    for (const row of [parent, ...children]) expect(hidden(row).length).not.toBe(1); // the monthly identity
+    expect(run('report', 'monthly', '--month', '2017-03', '--division', 'NOPE', '--suppress').code).toBe(4);
+  });
+
   it('answers 4 for an unknown division and 2 for a bad period', () => {
     expect(run('report', 'clearance', '--year', '2017', '--division', 'NOPE').code).toBe(4);
     expect(run('report', 'monthly', '--month', '2017-13').code).toBe(2);

@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/Either';
 import { FieldError } from './codec/decode-errors';
+import { DivisionTreePart } from './division-tree-parts';
 import { buildDivisionTree, Division, DivisionTree } from './divisions';
 
 /** One recorded tree: where it sits in the log, the date it takes effect, and what it says. */
 export interface RecordedTree {
-  /** Global position of its `DivisionTreeRecorded` event. */
+  /** Global position of its `DivisionTreeRecorded` event, or of its last `DivisionTreePartRecorded`. */
   readonly position: number;
   readonly effectiveFrom: string;
   readonly tree: DivisionTree;
@@ -30,6 +31,20 @@ export interface DivisionHistory {
    * when households were in it.
    */
   readonly everRecorded: DivisionTree | undefined;
+  /**
+   * The first parts of a tree whose recording stopped before its last part (possible only
+   * on a store without atomic batches): not a tree, not in force; recording the same tree
+   * again appends the missing parts (docs/decisions/0056).
+   */
+  readonly unfinished?: UnfinishedTree;
+}
+
+/** The parts of a tree recorded so far, in order from part 1. */
+export interface UnfinishedTree {
+  readonly occurredOn: string;
+  readonly parts: readonly DivisionTreePart[];
+  /** Global position of the last part stored. */
+  readonly position: number;
 }
 
 export interface StoredTree {

@@ -4,14 +4,17 @@ import { canonicalJson } from './canonical-json';
 import { closed } from './codec/closed';
 import { FieldError } from './codec/decode-errors';
 import { DivisionFile, SuccessorsC } from './division-file';
-import { DivisionHistory } from './division-history';
+import { DivisionHistory, UnfinishedTree } from './division-history';
+import { DIVISION_TREE_PART_BYTES, DivisionTreePart, DivisionTreePartRecorded, splitDivisionTree, utf8Length } from './division-tree-parts';
 import { buildDivisionTree, Division, DivisionListC, DivisionTree } from './divisions';
 
 /**
  * The division tree is recorded as events in its own stream, so that it is versioned
  * like everything else and an auditor can see which tree was in force when. The event's
  * business date is the date the tree takes effect; `successors` names, for each division
- * the tree drops, the division its households move to (docs/decisions/0015).
+ * the tree drops, the division its households move to (docs/decisions/0015). A tree too
+ * large for one event is recorded in parts instead (`DivisionTreePartRecorded`,
+ * docs/decisions/0056).
  */
 export const DIVISIONS_STREAM = 'divisions';
 
@@ -59,16 +62,33 @@ const fitsHistory = (tree: DivisionTree, successors: Readonly<Record<string, str
   return errors;
 };
 
+export interface DivisionTreeRecordingOptions {
+  /** The date the tree takes effect: an unfinished recording of the same tree on the same date is finished, not restarted. */
+  readonly effectiveFrom?: string;
+  /** The most bytes of data one event holds (default {@link DIVISION_TREE_PART_BYTES}). */
+  readonly partBytes?: number;
+}
+
+/** The parts still to append when `unfinished` is the start of exactly these parts, on the same date; else undefined. */
+const remainingParts = (parts: readonly DivisionTreePart[], unfinished: UnfinishedTree | undefined, effectiveFrom: string | undefined): DivisionTreePart[] | undefined => {
+  if (unfinished === undefined || effectiveFrom === undefined || unfinished.occurredOn !== effectiveFrom || unfinished.parts.length >= parts.length) return undefined;
+  const same = unfinished.parts.every((p, i) => canonicalJson(p) === canonicalJson(parts[i]));
+  return same ? parts.slice(unfinished.parts.length) : undefined;
+};
+
 /**
  * Recording a tree: validated whole and against the trees before it; the same tree with
  * the same successors again (in any order) records nothing. Returns the tree that will be
- * in force and the events to append. Which households the tree moves, and whether it may,
- * is decided per household by the household Decider (`TransferHousehold`).
+ * in force and the events to append: one `DivisionTreeRecorded` when its data fits in
+ * `partBytes`, else its parts, or only the parts an interrupted recording of the same tree
+ * did not store. Which households the tree moves, and whether it may, is decided per
+ * household by the household Decider (`TransferHousehold`).
  */
 export const decideDivisionTree = (
   file: Pick<DivisionFile, 'divisions' | 'successors'>,
   history: DivisionHistory,
-): E.Either<FieldError[], { tree: DivisionTree; events: DivisionTreeRecorded[] }> => {
+  opts: DivisionTreeRecordingOptions = {},
+): E.Either<FieldError[], { tree: DivisionTree; events: (DivisionTreeRecorded | DivisionTreePartRecorded)[] }> => {
   const built = buildDivisionTree(file.divisions, file.successors);
   if (E.isLeft(built)) return built;
   const last = history.trees[history.trees.length - 1];
@@ -81,5 +101,10 @@ export const decideDivisionTree = (
   const errors = fitsHistory(built.right, file.successors, history);
   if (errors.length > 0) return E.left(errors);
   const data = { divisions: [...built.right.all], ...(Object.keys(file.successors).length > 0 ? { successors: { ...file.successors } } : {}) };
-  return E.right({ tree: built.right, events: [{ type: 'DivisionTreeRecorded', data }] });
+  const partBytes = opts.partBytes ?? DIVISION_TREE_PART_BYTES;
+  // Small trees keep the one-event form every earlier version of Hearth wrote and reads.
+  if (utf8Length(JSON.stringify(data)) <= partBytes) return E.right({ tree: built.right, events: [{ type: 'DivisionTreeRecorded', data }] });
+  const parts = splitDivisionTree(data.divisions, file.successors, partBytes);
+  const toAppend = remainingParts(parts, history.unfinished, opts.effectiveFrom) ?? parts;
+  return E.right({ tree: built.right, events: toAppend.map((p) => ({ type: 'DivisionTreePartRecorded' as const, data: p })) });
 };

@@ -24,3 +24,5 @@ export * from './division-tree-stream';
 export * from './household/command-envelope';
 export * from './division-file';
 export * from './division-history';
+export * from './division-tree-parts';
+export * from './division-tree-log';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { testing } from '@hearth/event-store';
+import * as testing from '@hearth/event-store/testing';
 import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 

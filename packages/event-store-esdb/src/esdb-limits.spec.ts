@@ -1,4 +1,5 @@
-import { testing as kit, type RecordedEvent } from '@hearth/event-store';
+import { type RecordedEvent } from '@hearth/event-store';
+import * as kit from '@hearth/event-store/testing';
 import { AppendSizeLimitError, eventSizeOnDisk } from './append-size';
 import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';

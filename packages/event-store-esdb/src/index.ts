@@ -3,4 +3,3 @@ export { toPortPosition } from './esdb-mapping';
 export { AppendSizeLimitError, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 export { isEsdbUrl, parseEsdbUrl, type EsdbUrl, type StoreCredentials } from './esdb-url';
 export { storeCredentialsFromEnv } from './store-credentials';
-export * as testing from './testing';

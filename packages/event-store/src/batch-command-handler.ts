@@ -6,14 +6,14 @@ import {
   type CommandHandlerOptions,
 } from './command-handler';
 import type { CommandResult } from './command-result';
-import type { CommandEnvelope, Decider } from './decider';
+import type { CommandEnvelope, Decider, StoredFact } from './decider';
 import type { EventToAppend } from './envelope';
 import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
 import type { EventStore, StreamAppend } from './event-store';
 import { sealEvents } from './hash-chain';
 import { LruCache } from './lru-cache';
-import { foldDecided, foldRecorded, initialFold, type StreamFold } from './stream-fold';
+import { foldDecided, foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
 export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err>
@@ -25,6 +25,12 @@ export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; dat
 /** The outcome of one command within an attempt: final, or waiting for the batch to commit. */
 /** How each command of a batch was decided, before the batch is written. */
 export type BatchDecision<Err> = { status: 'accepted' } | { status: 'unchanged' } | { status: 'rejected'; error: Err };
+
+/** A stream as the commands of one attempt see it: its fold, and the events decided for it in this attempt (not stored yet). */
+interface Overlaid<Evt, State> {
+  fold: StreamFold<State>;
+  pending: StoredFact<Evt>[];
+}
 
 type Outcome<Err> =
   | { kind: 'final'; result: CommandResult<Err> }
@@ -46,7 +52,9 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
  * conflict means another writer touched a stream: the cached states of every stream
  * the batch wrote are dropped and the whole batch is decided again from the store,
  * at most `maxRetries` more times. Each command becomes its own StreamAppend, so the
- * global order of the events is the order of the commands.
+ * global order of the events is the order of the commands. The cache holds folded
+ * states, never logs; a command that reads the stream's past (Decider.needsHistory)
+ * reads the stream then, plus what this batch decided for it.
  */
 export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   private readonly store: EventStore;
@@ -88,7 +96,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     const attempts = this.maxRetries + 1;
     let outcomes: Outcome<Err>[] = [];
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const overlay = new Map<string, StreamFold<State>>();
+      const overlay = new Map<string, Overlaid<Evt, State>>();
       const appends: StreamAppend[] = [];
       outcomes = [];
       for (const [i, cmd] of cmds.entries()) {
@@ -101,7 +109,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       }
       try {
         const written = await this.store.appendBatch([...appends, ...alsoAppend]);
-        for (const [streamId, fold] of overlay) this.cache.set(streamId, fold);
+        for (const [streamId, { fold }] of overlay) this.cache.set(streamId, fold);
         return outcomes.map((o) => {
           if (o.kind === 'final') return o.result;
           const result = written[o.appendIndex];
@@ -127,20 +135,23 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     cmd: Cmd,
     envelope: CommandEnvelope,
     ctx: Ctx,
-    overlay: Map<string, StreamFold<State>>,
+    overlay: Map<string, Overlaid<Evt, State>>,
     appends: StreamAppend[],
   ): Promise<Outcome<Err>> {
     const { streamId } = envelope;
-    const fold = overlay.get(streamId) ?? (await this.load(streamId));
-    overlay.set(streamId, fold);
-    const decision = this.decider.decide(cmd, fold.state, ctx);
+    const seen = overlay.get(streamId) ?? { fold: await this.load(streamId), pending: [] };
+    overlay.set(streamId, seen);
+    const { fold, pending } = seen;
+    const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
+    const decided = withHistory ? withHistory(ctx, [...(await this.stored(streamId, fold.version - pending.length)), ...pending]) : ctx;
+    const decision = this.decider.decide(cmd, fold.state, decided);
     if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
     if (decision.right.length === 0) {
       return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };
     }
     const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));
     appends.push({ streamId, expectedVersion: fold.version, events: sealed });
-    overlay.set(streamId, foldDecided(this.decider, fold, decision.right, sealed));
+    overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending });
     return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
   }
 
@@ -152,6 +163,15 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     const fold = foldRecorded(this.decider, this.preparation.codec, initialFold(this.decider.initialState), events);
     this.cache.set(streamId, fold);
     return fold;
+  }
+
+  /**
+   * The stream's stored events up to `version`, the one the state was folded to: a writer
+   * that appended since is not seen here, and loses nothing, as the append conflicts.
+   */
+  private async stored(streamId: string, version: number): Promise<StoredFact<Evt>[]> {
+    if (version < 0) return [];
+    return storedFacts(this.preparation.codec, await this.store.readStream(streamId, { maxCount: version + 1 }));
   }
 
   /**

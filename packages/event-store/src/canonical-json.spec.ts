@@ -47,4 +47,20 @@ describe('canonicalJson', () => {
       }),
     );
   });
+
+  it('writes exactly the text of the plain sorted-keys writer the hash chains were sealed over (property)', () => {
+    // The oracle: the rule in its simplest form, for JSON values (no undefined, no toJSON).
+    const oracle = (v: unknown): string =>
+      Array.isArray(v)
+        ? `[${v.map(oracle).join(',')}]`
+        : typeof v === 'object' && v !== null
+          ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${oracle((v as Record<string, unknown>)[k])}`).join(',')}}`
+          : JSON.stringify(v);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(canonicalJson(value)).toBe(oracle(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -17,43 +17,77 @@ export class NonCanonicalValueError extends Error {
 }
 
 export const canonicalJson = (value: unknown): string => {
-  const text = write(value, '$');
+  let text: string | undefined;
+  try {
+    text = write(value);
+  } catch (error) {
+    if (error instanceof Unwritable) throw new NonCanonicalValueError(`$${error.where.reverse().join('')}`, error.reason);
+    throw error;
+  }
   if (text === undefined) throw new NonCanonicalValueError('$', 'top-level value is undefined');
   return text;
 };
 
-const write = (input: unknown, path: string): string | undefined => {
+/**
+ * Thrown inside the writer; each enclosing array or object adds its step on the way
+ * out (innermost first), so no path is built unless a value is refused: building one
+ * for every member cost more than writing the member.
+ */
+class Unwritable {
+  readonly where: string[] = [];
+  constructor(readonly reason: string) {}
+}
+
+const write = (input: unknown): string | undefined => {
   const value = hasToJson(input) ? input.toJSON() : input;
   switch (typeof value) {
     case 'undefined':
       return undefined;
     case 'string':
-    case 'boolean':
       return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new NonCanonicalValueError(path, `non-finite number ${value}`);
+      if (!Number.isFinite(value)) throw new Unwritable(`non-finite number ${value}`);
       return JSON.stringify(value);
     case 'bigint':
     case 'function':
     case 'symbol':
-      throw new NonCanonicalValueError(path, `unsupported type ${typeof value}`);
+      throw new Unwritable(`unsupported type ${typeof value}`);
     case 'object':
       if (value === null) return 'null';
-      if (Array.isArray(value)) {
-        return `[${value.map((item, i) => write(item, `${path}[${i}]`) ?? 'null').join(',')}]`;
-      }
-      return writeObject(value as Record<string, unknown>, path);
+      return Array.isArray(value) ? writeArray(value) : writeObject(value as Record<string, unknown>);
   }
 };
 
-const writeObject = (value: Record<string, unknown>, path: string): string => {
-  const members: string[] = [];
+const writeArray = (value: readonly unknown[]): string => {
+  let text = '[';
+  for (let i = 0; i < value.length; i++) {
+    if (i > 0) text += ',';
+    text += within(i, value[i]) ?? 'null';
+  }
+  return `${text}]`;
+};
+
+const writeObject = (value: Record<string, unknown>): string => {
+  let text = '{';
   for (const key of Object.keys(value).sort()) {
-    const text = write(value[key], `${path}.${key}`);
-    if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+    const member = within(key, value[key]);
+    if (member === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${member}`;
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 };
 
+/** An array index or an object key: the step is only spelled out when a value is refused. */
+const within = (step: number | string, value: unknown): string | undefined => {
+  try {
+    return write(value);
+  } catch (error) {
+    if (error instanceof Unwritable) error.where.push(typeof step === 'number' ? `[${step}]` : `.${step}`);
+    throw error;
+  }
+};
 const hasToJson = (value: unknown): value is { toJSON(): unknown } =>
   typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';

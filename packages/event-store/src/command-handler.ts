@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/Either';
 import type { AcceptedEvent, CommandResult } from './command-result';
-import type { CommandEnvelope, Decider } from './decider';
+import type { CommandEnvelope, Decider, StoredFact } from './decider';
 import type { EventToAppend } from './envelope';
 import { passThroughCodec, type EventCodec } from './event-codec';
 import { prepareEvents, type EventPreparation } from './event-preparation';
@@ -44,10 +44,20 @@ export const resolveMaxRetries = (maxRetries: number | undefined): number => {
 export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: number): AcceptedEvent[] =>
   sealed.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: firstVersion + i, hash: e.metadata.hash }));
 
+/** The context `decide` gets: with the stream's events when its decision reads them (Decider.needsHistory). */
+export const contextFor = <Cmd, Evt extends { type: string; data: unknown }, State, Ctx>(
+  decider: Pick<Decider<Cmd, Evt, State, Ctx, unknown>, 'needsHistory' | 'withHistory'>,
+  cmd: Cmd,
+  state: State,
+  ctx: Ctx,
+  history: () => readonly StoredFact<Evt>[],
+): Ctx => (decider.withHistory !== undefined && decider.needsHistory?.(cmd, state) === true ? decider.withHistory(ctx, history()) : ctx);
+
 /**
  * load → fold → decide → seal → append with the version that was read, retrying on a
  * version conflict from where the previous attempt's fold stopped (only the events
- * written meanwhile are read again).
+ * written meanwhile are read again). The events read (decoded once) are handed to
+ * `decide` when the command reads the stream's past (Decider.needsHistory).
  */
 export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   private readonly store: EventStore;
@@ -68,11 +78,12 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
     const envelope = this.describe(cmd);
     const { streamId } = envelope;
     let fold: StreamFold<State> = initialFold(this.decider.initialState);
+    const history: StoredFact<Evt>[] = [];
     const attempts = this.maxRetries + 1;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const newer = await this.store.readStream(streamId, { fromVersion: fold.version + 1 });
-      fold = foldRecorded(this.decider, this.preparation.codec, fold, newer);
-      const decision = this.decider.decide(cmd, fold.state, ctx);
+      fold = foldRecorded(this.decider, this.preparation.codec, fold, newer, history);
+      const decision = this.decider.decide(cmd, fold.state, contextFor(this.decider, cmd, fold.state, ctx, () => history));
       if (isLeft(decision)) return { status: 'rejected', streamId, error: decision.left };
       if (decision.right.length === 0) return { status: 'unchanged', streamId, version: fold.version };
       const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));

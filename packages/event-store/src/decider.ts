@@ -12,14 +12,29 @@ export interface EventMeta {
   position?: number;
 }
 
+/** A stored event, decoded, with what the fold is told of it. */
+export interface StoredFact<Evt> {
+  event: Evt;
+  meta: EventMeta;
+}
+
 /**
  * `evolve` and `decide` must be pure and must not mutate the state they receive:
  * the handlers keep earlier states (cached, or to retry from) and rely on that.
+ *
+ * The state holds what decisions need, not the log. A command whose decision reads the
+ * stream's past (a correction replays it) says so with `needsHistory`; the handlers then
+ * read the stream's events and give them to `decide` through `withHistory`. Other
+ * commands never pay for that read.
  */
 export interface Decider<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   initialState: State;
   evolve(state: State, event: Evt, meta: EventMeta): State;
   decide(command: Cmd, state: State, ctx: Ctx): Either<Err, readonly Evt[]>;
+  /** Whether deciding `command` on `state` reads the stream's past. */
+  needsHistory?(command: Cmd, state: State): boolean;
+  /** The context with the stream's events (in version order, as stored) for `decide`. */
+  withHistory?(ctx: Ctx, history: readonly StoredFact<Evt>[]): Ctx;
 }
 
 /** What the store needs to know about a command that the command itself does not say in a fixed place. */

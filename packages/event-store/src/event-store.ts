@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { EventToAppend, RecordedEvent } from './envelope';
 
 /**
@@ -71,6 +72,17 @@ export interface IssuedPositions {
 }
 
 /**
+ * A capability of stores that live in a SQLite database (docs/decisions/0058): the read
+ * models may live in the same database, so a batch of read-model rows and its checkpoint
+ * commit with the events they cover in view, and need no file of their own. Never used to
+ * write to the store's own tables.
+ */
+export interface EmbeddedReadModels {
+  /** The connection the read models share with the store; closed by the store, never by its borrower. */
+  readonly database: Database.Database;
+}
+
+/**
  * The port every adapter implements (in-memory, SQLite, EventStoreDB).
  * Events are delivered and read in global position order; streams in version order.
  */
@@ -109,4 +121,6 @@ export interface EventStore {
   close(): Promise<void>;
   /** Present only where positions are contiguous and counted (see IssuedPositions); absent on EventStoreDB. */
   readonly issuedPositions?: IssuedPositions;
+  /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
+  readonly embeddedReadModels?: EmbeddedReadModels;
 }

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
+import { rememberSealedText } from './sealed-text';
 
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,26 +45,52 @@ export const eventHash = (prevHash: string, { eventId, type, data, metadata }: H
     const { prevHash: _prev, hash: _hash, ...rest } = metadata;
     covered = { eventId, type, data, metadata: rest };
   } else throw new UnknownHashFormatError(metadata.hashFormat);
-  return createHash('sha256')
-    .update(prevHash + canonicalJson(covered))
-    .digest('hex');
+  return sha256Hex(prevHash + canonicalJson(covered));
 };
+
+/** One call rather than a Hash object per event (createHash + update + digest cost three times as much). */
+const sha256Hex = (text: string): string => digest('sha256', text, 'hex');
 
 export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
   metadata: Omit<EventMetadata, 'prevHash' | 'hash' | 'hashFormat'>;
 };
 
-/** Chains `events` onto `prevHash` in order, in the current format. */
+/**
+ * Chains `events` onto `prevHash` in order, in the current format. Each event's data and
+ * metadata are written as canonical JSON once: the hash is taken over those texts
+ * composed into the canonical JSON of format 2's covered object (`formatTwoText`, the
+ * same bytes `eventHash` writes), and the texts are kept for storage (sealed-text.ts).
+ */
 export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): EventToAppend[] => {
   let previous = prevHash;
   return events.map((event) => {
-    const metadata = { ...event.metadata, hashFormat: HASH_FORMAT };
-    const hash = eventHash(previous, { ...event, metadata });
-    const sealed: EventToAppend = { ...event, metadata: { ...metadata, prevHash: previous, hash } };
+    const { prevHash: _prev, hash: _hash, ...rest } = event.metadata as UnsealedEvent['metadata'] & Partial<Pick<EventMetadata, 'prevHash' | 'hash'>>;
+    const covered = { ...rest, hashFormat: HASH_FORMAT };
+    const composable = typeof event.eventId === 'string' && typeof event.type === 'string' && event.data !== undefined;
+    if (!composable) {
+      // Not an event any store accepts (append validation says why); sealed the long way.
+      const hash = eventHash(previous, { ...event, metadata: covered });
+      const sealed: EventToAppend = { ...event, metadata: { ...covered, prevHash: previous, hash } };
+      previous = hash;
+      return sealed;
+    }
+    const dataJson = canonicalJson(event.data);
+    const coveredJson = canonicalJson(covered);
+    const hash = sha256Hex(previous + formatTwoText(event.eventId, event.type, dataJson, coveredJson));
+    const sealed: EventToAppend = { ...event, metadata: { ...covered, prevHash: previous, hash } };
+    // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
+    rememberSealedText(sealed, dataJson, `${coveredJson.slice(0, -1)},"prevHash":${JSON.stringify(previous)},"hash":"${hash}"}`);
     previous = hash;
     return sealed;
   });
 };
+
+/**
+ * canonicalJson({eventId, type, data, metadata}) from the canonical texts of data and
+ * metadata: the keys in sorted order (data, eventId, metadata, type), no whitespace.
+ */
+const formatTwoText = (eventId: string, type: string, dataJson: string, metadataJson: string): string =>
+  `{"data":${dataJson},"eventId":${JSON.stringify(eventId)},"metadata":${metadataJson},"type":${JSON.stringify(type)}}`;
 
 export type LinkProblem = 'prev-hash-mismatch' | 'hash-mismatch' | 'format-downgrade' | 'unknown-format';
 

@@ -19,6 +19,7 @@ export {
 export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
 export type {
   AppendResult,
+  EmbeddedReadModels,
   EventStore,
   ExpectedVersion,
   IssuedPositions,
@@ -41,7 +42,7 @@ export { passThroughCodec, type EventCodec } from './event-codec';
 export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
+export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
-export * as testing from './testing';

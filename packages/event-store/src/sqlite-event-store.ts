@@ -5,6 +5,7 @@ import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type {
   AppendResult,
+  EmbeddedReadModels,
   EventStore,
   ExpectedVersion,
   IssuedPositions,
@@ -19,6 +20,7 @@ import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
+import { storedText } from './sealed-text';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -112,6 +114,11 @@ export class SqliteEventStore implements EventStore {
     },
   };
 
+  /** The read models live in this database, beside the events (see EmbeddedReadModels). */
+  get embeddedReadModels(): EmbeddedReadModels {
+    return { database: this.database };
+  }
+
   /**
    * The underlying connection, for packages that keep their tables in the same file
    * and need to write them in the same transactions (projections). Do not write to
@@ -189,14 +196,8 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       version += 1;
       try {
-        const info = this.statements.insertEvent.run(
-          streamId,
-          version,
-          event.eventId,
-          event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
-        );
+        const { dataJson, metadataJson } = storedText(event);
+        const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, dataJson, metadataJson);
         lastPosition = Number(info.lastInsertRowid);
       } catch (error) {
         if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.eventId);

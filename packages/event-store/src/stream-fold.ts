@@ -1,4 +1,4 @@
-import type { Decider, EventMeta } from './decider';
+import type { Decider, EventMeta, StoredFact } from './decider';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type { EventCodec } from './event-codec';
 import { GENESIS_HASH } from './hash-chain';
@@ -23,36 +23,42 @@ export const initialFold = <State>(initialState: State): StreamFold<State> => ({
   lastHash: GENESIS_HASH,
 });
 
-/** Continues `fold` with events read from the store (in version order, starting right after it). */
+/**
+ * Continues `fold` with events read from the store (in version order, starting right
+ * after it). With `history`, also appends each decoded event to it (for a decision that
+ * reads the stream's past: Decider.needsHistory), so that it is decoded once.
+ */
 export const foldRecorded = <Evt extends { type: string; data: unknown }, State>(
   decider: Evolver<Evt, State>,
   codec: EventCodec<Evt>,
   fold: StreamFold<State>,
   events: readonly RecordedEvent[],
+  history?: StoredFact<Evt>[],
 ): StreamFold<State> =>
-  events.reduce<StreamFold<State>>(
-    (acc, recorded) => ({
-      state: decider.evolve(acc.state, codec.decode(recorded), metaOf(recorded, recorded.position)),
-      version: recorded.streamVersion,
-      lastHash: recorded.metadata.hash,
-    }),
-    fold,
-  );
+  events.reduce<StreamFold<State>>((acc, recorded) => {
+    const event = codec.decode(recorded);
+    const meta = metaOf(recorded, recorded.position);
+    history?.push({ event, meta });
+    return { state: decider.evolve(acc.state, event, meta), version: recorded.streamVersion, lastHash: recorded.metadata.hash };
+  }, fold);
 
-/** Continues `fold` with events just decided and sealed but not yet stored (no position yet). */
+/** Events read from the store, decoded, as a decision that reads the stream's past gets them (Decider.withHistory). */
+export const storedFacts = <Evt extends { type: string; data: unknown }>(codec: EventCodec<Evt>, events: readonly RecordedEvent[]): StoredFact<Evt>[] =>
+  events.map((recorded) => ({ event: codec.decode(recorded), meta: metaOf(recorded, recorded.position) }));
+
+/** Continues `fold` with events just decided and sealed but not yet stored (no position yet); `history` as in foldRecorded. */
 export const foldDecided = <Evt extends { type: string; data: unknown }, State>(
   decider: Evolver<Evt, State>,
   fold: StreamFold<State>,
   events: readonly Evt[],
   sealed: readonly EventToAppend[],
+  history?: StoredFact<Evt>[],
 ): StreamFold<State> =>
   events.reduce<StreamFold<State>>((acc, event, i) => {
     const stored = sealed[i] as EventToAppend;
-    return {
-      state: decider.evolve(acc.state, event, metaOf(stored, undefined)),
-      version: acc.version + 1,
-      lastHash: stored.metadata.hash,
-    };
+    const meta = metaOf(stored, undefined);
+    history?.push({ event, meta });
+    return { state: decider.evolve(acc.state, event, meta), version: acc.version + 1, lastHash: stored.metadata.hash };
   }, fold);
 
 const metaOf = (event: EventToAppend, position: number | undefined): EventMeta => {

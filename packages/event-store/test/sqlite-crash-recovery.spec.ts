@@ -1,7 +1,8 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, testing, verifyStream } from '../src';
+import { SqliteEventStore, verifyStream } from '../src';
+import * as testing from '../src/testing';
 import { EVENTS_PER_STREAM, STREAMS } from './fixtures/append-batches-forever';
 import { finished, runScript } from './support/run-script';
 

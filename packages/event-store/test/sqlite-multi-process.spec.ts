@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, testing, verifyStream } from '../src';
+import { SqliteEventStore, verifyStream } from '../src';
+import * as testing from '../src/testing';
 import { finished, runScript } from './support/run-script';
 
 jest.setTimeout(30_000);

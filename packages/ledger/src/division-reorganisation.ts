@@ -1,20 +1,19 @@
 import * as E from 'fp-ts/Either';
 import {
-  decide, DecisionContext, DivisionHistory, divisionHistory, DivisionTree, DIVISIONS_STREAM, DivisionTreeRecorded, fold,
-  fieldErrors, HouseholdCommand, HouseholdState, householdStream, Fact,
+  decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DivisionTree, DIVISIONS_STREAM, fold,
+  HouseholdCommand, HouseholdState, householdStream, Fact,
 } from '@hearth/domain';
 import { EventStore, householdEventCodec, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
 
-/** Reads the division stream into the history of trees (throws when a stored tree is invalid: the log is damaged). */
-export const readDivisionHistory = async (store: EventStore): Promise<DivisionHistory> => {
-  const stored = [];
-  for (const e of await store.readStream(DIVISIONS_STREAM)) {
-    const decoded = DivisionTreeRecorded.decode({ type: e.type, data: e.data });
-    if (E.isLeft(decoded)) throw new Error(`the stored division tree at position ${e.position} does not decode: ${JSON.stringify(fieldErrors(decoded.left))}`);
-    const { divisions, successors } = decoded.right.data;
-    stored.push({ position: e.position, occurredOn: e.metadata.occurredOn, divisions, ...(successors ? { successors } : {}) });
-  }
-  const history = divisionHistory(stored);
+/**
+ * Reads the division stream into the history of trees, whole trees and trees in parts
+ * alike (throws when the stream does not decode or a stored tree is invalid: the log is damaged).
+ */
+export const readDivisionHistory = async (store: EventStore): Promise<DivisionHistory> => divisionHistoryOfEvents(await store.readStream(DIVISIONS_STREAM));
+
+/** The history of trees the events of the division stream record (throws as {@link readDivisionHistory}). */
+export const divisionHistoryOfEvents = (events: readonly RecordedEvent[]): DivisionHistory => {
+  const history = divisionHistoryOfStream(events.map((e) => ({ position: e.position, occurredOn: e.metadata.occurredOn, type: e.type, data: e.data })));
   if (E.isLeft(history)) throw new Error(`the stored division trees are invalid: ${JSON.stringify(history.left)}`);
   return history.right;
 };

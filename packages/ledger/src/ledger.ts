@@ -6,7 +6,7 @@ import {
 import {
   BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
 } from '@hearth/event-store';
-import { decideTransfers, HouseholdRefusal, householdsOutside, readDivisionHistory } from './division-reorganisation';
+import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside, readDivisionHistory } from './division-reorganisation';
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
@@ -18,6 +18,11 @@ export interface LedgerOptions {
   /** System time, injectable for tests. */
   readonly now?: () => string;
   readonly actor?: string;
+  /**
+   * The most bytes of data one division-tree event holds (default: the domain's
+   * `DIVISION_TREE_PART_BYTES`, 256 KiB); larger trees are recorded in parts (docs/decisions/0056).
+   */
+  readonly divisionTreePartBytes?: number;
 }
 
 /** Why a division tree was not recorded: the file's fields, or the households it would strand. */
@@ -50,11 +55,12 @@ export class Ledger {
     private history: DivisionHistory,
     private readonly now: () => string,
     private readonly actor: string,
+    private readonly divisionTreePartBytes: number | undefined,
   ) {}
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    return new Ledger(store, opts.policy, await readDivisionHistory(store), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR);
+    return new Ledger(store, opts.policy, await readDivisionHistory(store), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**
@@ -101,14 +107,19 @@ export class Ledger {
    * it names each dropped division's successor: then the households move by
    * `HouseholdTransferred` events dated `effectiveFrom`, appended with the tree in one batch
    * (docs/decisions/0015). The same tree again records nothing, but finishes the moves of a
-   * run that was interrupted (a store that cannot append streams atomically).
+   * run that was interrupted (a store that cannot append streams atomically). A tree too
+   * large for one event goes in parts, one append each (a server's append limit counts
+   * every event of an append), in the same batch; the same tree again finishes a recording
+   * that stopped between parts (docs/decisions/0056).
    */
   async recordDivisionTree(input: unknown, on: string): Promise<E.Either<DivisionTreeRefusal, DivisionTreeRecording>> {
     const file = parseDivisionFile(input);
     if (E.isLeft(file)) return E.left({ fields: file.left, households: [] });
     const effectiveFrom = file.right.effectiveFrom ?? on;
-    const history = await readDivisionHistory(this.store);
-    const decided = decideDivisionTree(file.right, history);
+    // One read gives both the history decided against and the version appended at, so a tree recorded meanwhile is a conflict.
+    const stored = await this.store.readStream(DIVISIONS_STREAM);
+    const history = divisionHistoryOfEvents(stored);
+    const decided = decideDivisionTree(file.right, history, { effectiveFrom, ...(this.divisionTreePartBytes !== undefined ? { partBytes: this.divisionTreePartBytes } : {}) });
     if (E.isLeft(decided)) return E.left({ fields: decided.left, households: [] });
     const { tree, events: treeEvents } = decided.right;
     const recordedAt = this.now();
@@ -118,12 +129,10 @@ export class Ledger {
     const envelope = { recordedAt, actor: this.actor, schemaVersion: SCHEMA_VERSION };
     const transfers = decideTransfers(outside, { policy: this.policy, divisions: tree }, effectiveFrom, envelope);
     if (E.isLeft(transfers)) return E.left({ fields: [], households: transfers.left });
-    const last = (await this.store.readStream(DIVISIONS_STREAM)).at(-1);
-    const treeAppend: StreamAppend[] = treeEvents.length === 0 ? [] : [{
-      streamId: DIVISIONS_STREAM,
-      expectedVersion: last ? last.streamVersion : 'no_stream',
-      events: sealEvents(last ? last.metadata.hash : GENESIS_HASH, treeEvents.map((e) => ({ eventId: uuidV7(), type: e.type, data: e.data, metadata: { occurredOn: effectiveFrom, ...envelope } }))),
-    }];
+    const last = stored.at(-1);
+    const sealed = sealEvents(last ? last.metadata.hash : GENESIS_HASH, treeEvents.map((e) => ({ eventId: uuidV7(), type: e.type, data: e.data, metadata: { occurredOn: effectiveFrom, ...envelope } })));
+    const version = last ? last.streamVersion : -1;
+    const treeAppend: StreamAppend[] = sealed.map((event, i) => ({ streamId: DIVISIONS_STREAM, expectedVersion: version + i === -1 ? 'no_stream' : version + i, events: [event] }));
     // The tree goes first, so every transfer sits after it in the log and is replayed against it.
     if (treeAppend.length + transfers.right.length > 0) await this.store.appendBatch([...treeAppend, ...transfers.right]);
     this.history = await readDivisionHistory(this.store);

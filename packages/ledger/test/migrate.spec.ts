@@ -1,4 +1,6 @@
-import { InMemoryEventStore, sealEvents, testing, verifyStream, type EventStore, type EventToAppend, type RecordedEvent } from '@hearth/event-store';
+import { DIVISIONS_STREAM } from '@hearth/domain';
+import { InMemoryEventStore, sealEvents, verifyStream, type EventStore, type EventToAppend, type RecordedEvent } from '@hearth/event-store';
+import * as testing from '@hearth/event-store/testing';
 import { compareStores, copyLog, migrateLog, MigrationDifferenceError } from '../src';
 
 const { interceptedStore, lastHash, testEvents } = testing;
@@ -30,7 +32,7 @@ const seededSource = async (streams: number, rounds: number, at = (_round: numbe
 const shape = (e: RecordedEvent) => ({ streamId: e.streamId, streamVersion: e.streamVersion, eventId: e.eventId, type: e.type, data: e.data, metadata: e.metadata });
 
 /** A memory store that says it has no atomic batches and answers appends after a turn of the event loop, counting how many are in flight. */
-const nonAtomic = (): { store: EventStore; maxInFlight: () => number } => {
+const nonAtomic = (delayMs = (_streamId: string, events: readonly EventToAppend[]) => 1 + (events.length % 3)): { store: EventStore; maxInFlight: () => number } => {
   const inner = new InMemoryEventStore();
   let inFlight = 0;
   let max = 0;
@@ -39,7 +41,7 @@ const nonAtomic = (): { store: EventStore; maxInFlight: () => number } => {
     appendToStream: async (streamId, events, expected) => {
       inFlight += 1;
       max = Math.max(max, inFlight);
-      await new Promise((r) => setTimeout(r, 1 + (events.length % 3)));
+      await new Promise((r) => setTimeout(r, delayMs(streamId, events)));
       try {
         return await inner.appendToStream(streamId, events, expected);
       } finally {
@@ -80,6 +82,32 @@ describe('migrating a log between stores', () => {
     await copyLog(source, target, { orderSpanMs: 500 });
     expect((await target.readAll()).map(shape)).toEqual((await source.readAll()).map(shape));
     expect(maxInFlight()).toBe(1);
+  });
+
+  it('on a target without atomic batches lets no event pass a division-tree event: each is replayed against the tree in force at its place in the log', async () => {
+    const at = '2016-08-01T08:00:00.000Z';
+    const source = await seededSource(12, 2, () => at);
+    // A tree recorded in parts, one append each, within the same second as the households around it.
+    let tree: EventToAppend[] = [];
+    for (let part = 0; part < 3; part++) {
+      const events = eventsAt(1, at, tree);
+      await source.appendToStream(DIVISIONS_STREAM, events, tree.length - 1);
+      tree = [...tree, ...events];
+      for (let s = 0; s < 12; s++) {
+        const before = await source.readStream(`household-h${s}`);
+        await source.appendToStream(`household-h${s}`, eventsAt(1, at, before), before.length - 1);
+      }
+    }
+    const treeEventsBefore = (log: readonly RecordedEvent[]): Map<string, number> => {
+      let seen = 0;
+      return new Map(log.map((e) => [e.eventId, e.streamId === DIVISIONS_STREAM ? ++seen : seen]));
+    };
+    // A tree part is large: its append takes longer than a household's.
+    const { store: target, maxInFlight } = nonAtomic((streamId) => (streamId === DIVISIONS_STREAM ? 20 : 1));
+    const { comparison } = await migrateLog(source, target, { concurrency: 8 });
+    expect(comparison.differences).toEqual([]);
+    expect(maxInFlight()).toBe(8);
+    expect(treeEventsBefore(await target.readAll())).toEqual(treeEventsBefore(await source.readAll()));
   });
 
   it('resumes: checks what the target holds, appends only the rest with the target version as expected version', async () => {

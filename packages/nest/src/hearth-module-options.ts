@@ -14,6 +14,12 @@ export interface HearthModuleOptions {
    * the read models up (what the CLI does).
    */
   readonly follow?: boolean;
+  /**
+   * `sqlite:PATH`: the read models live in that file of their own (docs/decisions/0058),
+   * which a `hearth project` process may keep too. Default: the store's own file (SQLite),
+   * else a private in-memory database replayed from the log at start.
+   */
+  readonly readModels?: string;
 }
 
 export interface HearthModuleAsyncOptions {

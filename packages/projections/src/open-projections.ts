@@ -8,13 +8,16 @@ import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projec
 import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
 import { readModelRows, ReadModelRows } from './storage/read-model-rows';
+import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
 
 export interface ProjectionsOptions {
   readonly policy: Policy;
   readonly divisions: DivisionTree;
-  /** Where the read models live. Default: the SQLite store's own connection, else a private in-memory database. */
+  /** Where the read models live. Default: `readModels`, else the store's embedded read-model database (SQLite), else a private in-memory database. */
   readonly db?: Database.Database;
+  /** `sqlite:PATH`: the read models live in that file of their own, whatever the store (docs/decisions/0058). */
+  readonly readModels?: string;
   /** Default: every projection the reports need. */
   readonly projections?: readonly Projection[];
   readonly runner?: RunnerOptions;
@@ -33,6 +36,14 @@ export interface Projections {
   readonly reports: Reports;
   /** Projections reset at open because their version changed (or they never ran): the next catch-up rebuilds them. */
   readonly reset: readonly string[];
+  /** Where the read models live, for messages: "the store's database", a file path, or "memory". */
+  readonly where: string;
+  /**
+   * With read models in a file of their own: makes sure the file was built from this
+   * store's log (ReadModelsOfAnotherLogError otherwise), recording which log it is the
+   * first time. Elsewhere nothing to check.
+   */
+  checkSource(): Promise<void>;
   /**
    * Runs `f` inside one read transaction — a snapshot that no commit of a batch or a
    * reset can change half-way — provided every projection stands at one and the same
@@ -53,7 +64,7 @@ export interface Projections {
  * follow live) before reading reports.
  */
 export const openProjections = (store: EventStore, opts: ProjectionsOptions): Projections => {
-  const { db, owned } = projectionDatabase(store, opts.db);
+  const { db, owned, where } = projectionDatabase(store, opts.db, opts.readModels);
   const projections = opts.projections ?? ALL_PROJECTIONS;
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
@@ -69,6 +80,10 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     runner,
     reports,
     reset,
+    where,
+    checkSource: async () => {
+      if (opts.readModels !== undefined) await bindReadModelsToLog(db, store, where);
+    },
     // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
     readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,
     rebuild: (names, onProgress) => runner.rebuild(names, onProgress),

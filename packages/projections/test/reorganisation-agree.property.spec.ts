@@ -14,6 +14,19 @@ const NOT_ADDITIVE = new Set(['division', 'year', 'month', 'cumulativeShare', 't
 const additive = (row: object): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([k]) => !NOT_ADDITIVE.has(k)));
 const json = (s: unknown): string => JSON.stringify(s);
 
+/**
+ * The baseline is not a figure of a period: it is every household first identified by the
+ * cutoff, whenever it registered (domain.md §5.1). A household registered after the change
+ * and identified by the cutoff therefore joins the baseline (and so the target and the
+ * achievement) of every year, earlier ones included; every other figure of a period that
+ * ends before the change stays as it was.
+ */
+const BASELINE_FIGURES = new Set(['baseline', 'target', 'achievement']);
+const periodFigures = (s: Snapshot): Snapshot => ({
+  ...s,
+  clearance: Object.fromEntries(Object.entries(s.clearance).map(([k, row]) => [k, Object.fromEntries(Object.entries(row).filter(([f]) => !BASELINE_FIGURES.has(f)))])) as Snapshot['clearance'],
+});
+
 /** Each household's commands dated before `on` (a prefix: a stream's dates do not run backwards), and the rest. */
 const splitAt = (histories: readonly (readonly HouseholdCommand[])[], on: string) => {
   const before: HouseholdCommand[][] = [];
@@ -33,8 +46,14 @@ const periodsBefore = (p: Periods, on: string): Periods => ({
   dates: p.dates.filter((d) => d < on),
 });
 
-const recordTree = async (store: EventStore, on: string): Promise<number> => {
-  const [event] = sealEvents(GENESIS_HASH, [{ eventId: 'tree-2', type: 'DivisionTreeRecorded', data: REORGANISED_TREE_DATA, metadata: { occurredOn: on, recordedAt: `${on}T12:00:00.000Z`, actor: 'admin', schemaVersion: 1 } }]);
+/** System time moving forward one second per event, as a ledger records them (verify flags a recording time that runs back). */
+const systemClock = (): (() => string) => {
+  let tick = 0;
+  return () => new Date(Date.UTC(2021, 0, 1) + 1000 * tick++).toISOString();
+};
+
+const recordTree = async (store: EventStore, on: string, recordedAt: string): Promise<number> => {
+  const [event] = sealEvents(GENESIS_HASH, [{ eventId: 'tree-2', type: 'DivisionTreeRecorded', data: REORGANISED_TREE_DATA, metadata: { occurredOn: on, recordedAt, actor: 'admin', schemaVersion: 1 } }]);
   return (await store.appendToStream('divisions', event ? [event] : [], 'no_stream')).lastPosition;
 };
 
@@ -61,19 +80,21 @@ describe('a division reorganisation: read models follow households by business d
         const after = split.after.map((h) => h.map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c)));
 
         const store = new InMemoryEventStore();
+        const clock = systemClock();
+        const recorded = { recordedAt: () => clock() };
         const projections = openProjections(store, { policy: context.policy, divisions: everRecorded, runner: { batchSize: 5 } });
         await projections.runner.start();
-        const first = await feed(store, householdByHousehold(before), context);
+        const first = await feed(store, householdByHousehold(before), context, recorded);
         await projections.runner.waitFor(first.lastPosition);
         const earlier = snapshot(projections.reports, periodsBefore(periods, on), everRecorded);
 
-        const treeAt = await recordTree(store, on);
+        const treeAt = await recordTree(store, on, clock());
         const history = historyWithReorganisationAt(treeAt);
         const inForce = { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) };
         // Every household is offered both moves: the Decider accepts exactly the one its village calls for.
         const moves = histories.flatMap((_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `h${i + 1}`, on, to })));
-        const moved = await feed(store, moves, inForce);
-        const rest = await feed(store, householdByHousehold(after), inForce);
+        const moved = await feed(store, moves, inForce, recorded);
+        const rest = await feed(store, householdByHousehold(after), inForce, recorded);
         await projections.runner.waitFor(Math.max(treeAt, moved.lastPosition, rest.lastPosition));
         households += moved.accepted;
         expect(moved.rejected.map((r) => r.error.code).filter((c) => c !== 'NOT_A_SUCCESSOR' && c !== 'UNKNOWN_HOUSEHOLD' && c !== 'DEREGISTERED')).toEqual([]);
@@ -88,8 +109,9 @@ describe('a division reorganisation: read models follow households by business d
         const rebuilt = snapshot(projections.reports, periods, everRecorded);
         expect(json(rebuilt) === json(live) ? live : rebuilt).toEqual(live);
 
-        const unchanged = snapshot(projections.reports, periodsBefore(periods, on), everRecorded);
-        expect(json(unchanged) === json(earlier) ? earlier : unchanged).toEqual(earlier);
+        const unchanged = periodFigures(snapshot(projections.reports, periodsBefore(periods, on), everRecorded));
+        const beforeFigures = periodFigures(earlier);
+        expect(json(unchanged) === json(beforeFigures) ? beforeFigures : unchanged).toEqual(beforeFigures);
 
         expectChildrenAddUp(live);
         expectMonthlyIdentity(live, periods.months);
@@ -104,7 +126,7 @@ describe('a division reorganisation: read models follow households by business d
         await projections.close();
         await Promise.all([store.close(), plain.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 10) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
     );
     expect(households).toBeGreaterThan(0); // the generated regions really did move households
   });

@@ -76,6 +76,33 @@ describe('the projection runner', () => {
     expect(dumpReadModels(store.db)).toBe(reference);
   });
 
+  it('rebuilds every projection in one pass over the log: each event is read once, whatever the projections\' checkpoints', async () => {
+    const reads: { after: number; events: number }[] = [];
+    const readAll = store.readAll.bind(store);
+    const spy = jest.spyOn(store, 'readAll').mockImplementation(async (opts) => {
+      const page = await readAll(opts);
+      reads.push({ after: opts?.after ?? 0, events: page.length });
+      return page;
+    });
+    try {
+      const p = openProjections(store, { policy, divisions: region, runner: { batchSize: 100 } });
+      await p.rebuild();
+      expect(dumpReadModels(store.db)).toBe(reference);
+      expect(reads.reduce((n, r) => n + r.events, 0)).toBe(head);
+      expect(reads.map((r) => r.after)).toEqual([...new Set(reads.map((r) => r.after))].sort((a, b) => a - b));
+
+      // Projections at different checkpoints (one reset, the others at the head, one half way) are brought up together.
+      reads.length = 0;
+      store.db.exec("UPDATE projection_checkpoints SET position = 0 WHERE name = 'labor-concerns'");
+      store.db.exec('DELETE FROM proj_labor_concerns');
+      await p.rebuild(['case-activity']);
+      expect(reads.reduce((n, r) => n + r.events, 0)).toBe(head);
+      expect(dumpReadModels(store.db)).toBe(reference);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('follows the log live, and an event seen twice is applied once', async () => {
     const other = new InMemoryEventStore();
     const p = openProjections(other, { policy, divisions: region });

@@ -3,6 +3,7 @@
  * one read side the CLI and the NestJS service both use (reports, histories, verify).
  */
 export { ReadSide, type ReadSideOptions } from './read-side';
+export { Projector, type ProjectorOptions, type ProjectorState, type ProjectorStatus } from './projector';
 export { NoDivisionTreeError } from './no-division-tree-error';
 export { ReadModelsNotReadyError } from './read-models-not-ready-error';
-export type { ReadModelDifference, ReadModelVerification } from './read-model-check';
+export type { ReadModelCheckProgress, ReadModelDifference, ReadModelVerification } from './read-model-check';

@@ -1,9 +1,6 @@
 import type { DivisionTree, Policy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
-import {
-  AnnualClearance, BacklogQuery, ClearanceQuery, DirectReports, MonthlyClearance, MonthlyProgress, MonthQuery, openProjections, Projections,
-  ReadModelRows, ServiceBacklog,
-} from '@hearth/projections';
+import { DirectReports, openProjections, Projections, ReadModelRows, Reports } from '@hearth/projections';
 import { logUpTo } from './log-up-to';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
 
@@ -29,24 +26,11 @@ export interface ReadModelVerification {
   readonly differences: readonly ReadModelDifference[];
 }
 
-/** What both sides can answer, for one division: the report documents of cli.md. */
-interface ReportSource {
-  clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
-  monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
-  progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
-  backlogReport(q: BacklogQuery): ServiceBacklog;
-}
-
 interface Scope {
   readonly divisions: readonly string[];
   readonly years: readonly number[];
   readonly months: readonly string[];
 }
-
-const monthEnd = (month: string): string => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 
 /** Every division that holds a household (its village and all above it), every year and month from the first business date in the log to the last. */
 const scopeOf = (direct: DirectReports, tree: DivisionTree): Scope => {
@@ -61,21 +45,54 @@ const scopeOf = (direct: DirectReports, tree: DivisionTree): Scope => {
     }
   }
   if (first === undefined || last === undefined) return { divisions: [...divisions], years: [], months: [] };
+  const [from, to] = [first.slice(0, 7), last.slice(0, 7)];
   const years: number[] = [];
   for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) years.push(y);
-  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)).filter((m) => m >= first.slice(0, 7) && m <= last.slice(0, 7));
+  const months = years.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)).filter((m) => m >= from && m <= to);
   return { divisions: [...divisions].sort(), years, months };
 };
 
-/** Every report for every division and period of the scope, keyed by where it is; backlogs as of each month's end. */
-const figuresOf = (source: ReportSource, scope: Scope): Map<string, unknown> => {
+/** What is compared: the annual clearance and the backlog (as of 31 December) per year, the monthly and progress tables per month. */
+const keysOf = (scope: Scope, period: number | string): string[] =>
+  scope.divisions.flatMap((d) => (typeof period === 'number' ? [`clearance ${d} ${period}`, `backlog ${d} ${period}-12-31`] : [`monthly ${d} ${period}`, `progress ${d} ${period}`]));
+
+/** The read models' reports for one period, every division of the scope: the tables are read once per period (`subtree`), not once per division. */
+const readModelFigures = (reports: Reports, scope: Scope, period: number | string): Map<string, unknown> => {
+  const out = new Map<string, unknown>();
+  const wanted = new Set(scope.divisions);
+  // Damaged tables can hold what no event could have written: a report that fails on them is a difference, not a crash.
+  const attempt = <T>(f: () => T): T | { readonly failed: string } => {
+    try {
+      return f();
+    } catch (e) {
+      return { failed: (e as Error).message };
+    }
+  };
+  const put = (kind: string, suffix: string, f: () => { rows: readonly { division: string }[] }): void => {
+    const result = attempt(f);
+    if ('failed' in result) for (const d of scope.divisions) out.set(`${kind} ${d} ${suffix}`, result);
+    else for (const row of result.rows) if (wanted.has(row.division)) out.set(`${kind} ${row.division} ${suffix}`, row);
+  };
+  if (typeof period === 'number') {
+    put('clearance', String(period), () => reports.clearanceReport({ year: period, subtree: true }));
+    for (const division of scope.divisions) out.set(`backlog ${division} ${period}-12-31`, attempt(() => reports.backlogReport({ asOf: `${period}-12-31`, division })));
+  } else {
+    put('monthly', period, () => reports.monthlyReport({ month: period, subtree: true }));
+    put('progress', period, () => reports.progressReport({ month: period, subtree: true }));
+  }
+  return out;
+};
+
+/** The same figures folded straight from the log, division by division. */
+const directFigures = (direct: DirectReports, scope: Scope, period: number | string): Map<string, unknown> => {
   const out = new Map<string, unknown>();
   for (const division of scope.divisions) {
-    for (const year of scope.years) out.set(`clearance ${division} ${year}`, source.clearanceReport({ year, division }));
-    for (const month of scope.months) {
-      out.set(`monthly ${division} ${month}`, source.monthlyReport({ month, division }));
-      out.set(`progress ${division} ${month}`, source.progressReport({ month, division }));
-      out.set(`backlog ${division} ${monthEnd(month)}`, source.backlogReport({ asOf: monthEnd(month), division }));
+    if (typeof period === 'number') {
+      out.set(`clearance ${division} ${period}`, direct.clearanceReport({ year: period, division }));
+      out.set(`backlog ${division} ${period}-12-31`, direct.backlogReport({ asOf: `${period}-12-31`, division }));
+    } else {
+      out.set(`monthly ${division} ${period}`, direct.monthlyReport({ month: period, division }));
+      out.set(`progress ${division} ${period}`, direct.progressReport({ month: period, division }));
     }
   }
   return out;
@@ -95,22 +112,25 @@ const rowDifferences = (actual: ReadModelRows, rebuilt: ReadModelRows): ReadMode
 };
 
 /** Names the fields that differ (one level deep, then whole values): enough for an auditor to find the figure. */
-const reportDifferences = (actual: Map<string, unknown>, direct: Map<string, unknown>): ReadModelDifference[] => {
-  const out: ReadModelDifference[] = [];
-  for (const [where, want] of direct) {
-    const have = actual.get(where);
-    if (JSON.stringify(have) === JSON.stringify(want)) continue;
-    const a = (have ?? {}) as Record<string, unknown>;
-    const b = (want ?? {}) as Record<string, unknown>;
-    const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-    const shown = (v: unknown): string => {
-      const s = JSON.stringify(v) ?? 'nothing';
-      return s.length > 120 ? `${s.slice(0, 117)}…` : s;
-    };
-    out.push({ kind: 'report', where, detail: fields.map((k) => `${k}: read model ${shown(a[k])}, log ${shown(b[k])}`).join('; ') });
-  }
-  return out;
+const reportDifference = (where: string, have: string | undefined, want: string | undefined): ReadModelDifference => {
+  const a = (have === undefined ? {} : JSON.parse(have)) as Record<string, unknown>;
+  const b = (want === undefined ? {} : JSON.parse(want)) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  const shown = (v: unknown): string => {
+    const s = JSON.stringify(v) ?? 'nothing';
+    return s.length > 120 ? `${s.slice(0, 117)}…` : s;
+  };
+  return { kind: 'report', where, detail: fields.map((k) => `${k}: read model ${shown(a[k])}, log ${shown(b[k])}`).join('; ') };
 };
+
+const asJson = (figures: Map<string, unknown>): Map<string, string> => new Map([...figures].map(([k, v]) => [k, JSON.stringify(v)]));
+
+export interface ReadModelCheckProgress {
+  /** `snapshot`: reading the read models' reports; `fold`: folding the log and comparing. */
+  readonly phase: 'snapshot' | 'fold';
+  readonly periods: number;
+  readonly of: number;
+}
 
 export interface ReadModelCheckContext {
   readonly store: EventStore;
@@ -119,6 +139,7 @@ export interface ReadModelCheckContext {
   readonly divisions: DivisionTree;
   /** Brings the read models up to the log's head. */
   catchUp(): Promise<unknown>;
+  readonly onProgress?: (p: ReadModelCheckProgress) => void;
 }
 
 /**
@@ -127,7 +148,8 @@ export interface ReadModelCheckContext {
  * database writes (a row edited, added or lost behind the runner's back is named), and
  * (2) every report, for every division and period with data, equals the independent
  * direct fold of the log up to P (DirectReports), which shares no code with the tables.
- * The read models are read in one snapshot at exactly P.
+ * The read models are read in one snapshot at exactly P. The fold holds the log in
+ * memory and visits each division for each period: an audit, minutes on a large region.
  */
 export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5): Promise<ReadModelVerification> => {
   const { store, projections, policy, divisions: tree } = ctx;
@@ -137,7 +159,15 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
     const log = logUpTo(store, position);
     const direct = await DirectReports.load(log, { policy, divisions: tree });
     const scope = scopeOf(direct, tree);
-    const seen = projections.readAt(position, (view) => (view.position === position ? { rows: view.rows(), figures: figuresOf(view.reports, scope) } : undefined));
+    const periods: (number | string)[] = [...scope.years, ...scope.months];
+    const seen = projections.readAt(position, (view) => {
+      if (view.position !== position) return undefined;
+      const figures = periods.map((period, i) => {
+        ctx.onProgress?.({ phase: 'snapshot', periods: i, of: periods.length });
+        return asJson(readModelFigures(view.reports, scope, period));
+      });
+      return { rows: view.rows(), figures };
+    });
     if (!seen?.value) {
       if (attempt >= attempts) throw new ReadModelsNotReadyError(projections.runner.position(), position);
       continue;
@@ -148,13 +178,25 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
       await scratch.runner.catchUp();
       const rebuilt = scratch.readAt(position, (view) => view.rows());
       if (!rebuilt) throw new Error(`a rebuild into a scratch database did not reach position ${position}`);
-      const differences = [...rowDifferences(rows, rebuilt.value), ...reportDifferences(figures, figuresOf(direct, scope))];
+      const differences = rowDifferences(rows, rebuilt.value);
+      let compared = 0;
+      for (const [i, period] of periods.entries()) {
+        ctx.onProgress?.({ phase: 'fold', periods: i, of: periods.length });
+        const have = figures[i] as Map<string, string>;
+        const want = asJson(directFigures(direct, scope, period));
+        for (const where of keysOf(scope, period)) {
+          compared++;
+          if (have.get(where) !== want.get(where)) differences.push(reportDifference(where, have.get(where), want.get(where)));
+        }
+        // Let a service go on answering while an audit runs.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       return {
         position,
         rows: [...rows.values()].reduce((n, r) => n + r.length, 0),
         divisions: scope.divisions.length,
         periods: { years: scope.years.length, months: scope.months.length },
-        reportsCompared: figures.size,
+        reportsCompared: compared,
         differenceCount: differences.length,
         differences: differences.slice(0, MAX_LISTED),
       };

@@ -3,10 +3,16 @@ import {
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
-import { checkReadModels, ReadModelVerification } from './read-model-check';
+import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
 
 export interface ReadSideOptions {
+  /**
+   * `sqlite:PATH`: keep the read models in that file of their own (docs/decisions/0058),
+   * whatever the store; a `hearth project` process may be keeping the same file. Default:
+   * the store's embedded read-model database (SQLite), else a private in-memory one.
+   */
+  readonly readModels?: string;
   /** Bring the read models up to the log's head before returning (default true). */
   readonly catchUp?: boolean;
   /** Progress of that catch-up (and of a rebuild at open when a projection's version changed). */
@@ -53,12 +59,19 @@ export class ReadSide {
     const projections = openProjections(ledger.store, {
       policy: ledger.policy,
       divisions,
+      ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
       ...(opts.onLiveError ? { runner: { onLiveError: opts.onLiveError } } : {}),
     });
-    if (projections.reset.length > 0) opts.onReset?.(projections.reset);
-    const side = new ReadSide(ledger, projections);
-    if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
-    return side;
+    try {
+      await projections.checkSource();
+      if (projections.reset.length > 0) opts.onReset?.(projections.reset);
+      const side = new ReadSide(ledger, projections);
+      if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
+      return side;
+    } catch (e) {
+      await projections.close();
+      throw e;
+    }
   }
 
   /**
@@ -95,6 +108,11 @@ export class ReadSide {
     if (!seen) throw new ReadModelsNotReadyError(this.position(), this.reached);
     this.reached = Math.max(this.reached, seen.position);
     return seen.value;
+  }
+
+  /** Where the read models live: "the store's database", a file path, or "memory". */
+  get where(): string {
+    return this.projections.where;
   }
 
   /** The log position every read model has taken into account. */
@@ -142,7 +160,7 @@ export class ReadSide {
    * database, and every report for every division and period with data with the
    * direct fold of the log (DirectReports): `differences` is empty when they are right.
    */
-  verifyReadModels(): Promise<ReadModelVerification> {
+  verifyReadModels(opts: { onProgress?: (p: ReadModelCheckProgress) => void } = {}): Promise<ReadModelVerification> {
     const divisions = this.ledger.divisions;
     if (!divisions) throw new NoDivisionTreeError();
     return checkReadModels({
@@ -151,6 +169,7 @@ export class ReadSide {
       policy: this.ledger.policy,
       divisions,
       catchUp: () => this.catchUp(),
+      ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
     });
   }
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
-import { NoDivisionTreeError, ReadSide } from '../src';
+import { SqliteEventStore } from '@hearth/event-store';
+import { NoDivisionTreeError, ReadModelsNotReadyError, ReadSide } from '../src';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -84,6 +85,67 @@ describe('the read side: a ledger and its read models', () => {
       expect((await side.history('h1', '2016-03-15')).status).toBe('applied');
       expect((await side.history('h1')).status).toBe('identified');
       expect((await side.verify()).anomalies).toEqual([]);
+    } finally {
+      await side.close();
+    }
+  });
+
+  it('tells where the read models stand against the head of the log', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(life('h1'));
+    const side = await ReadSide.open(ledger);
+    try {
+      const head = await ledger.store.headPosition();
+      expect(await side.status()).toEqual({ position: head, head });
+      await record(life('h2'));
+      expect(await side.status()).toEqual({ position: head, head: await ledger.store.headPosition() });
+      expect(await side.read((r) => r.clearanceReport({ year: 2016 }).baseline)).toBe(2);
+      expect((await side.status()).position).toBe(await ledger.store.headPosition());
+    } finally {
+      await side.close();
+    }
+  });
+
+  it('never answers from read models reset by a rebuild elsewhere: read() replays them first, the plain reports refuse', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record([...life('h1'), ...life('h2')]);
+    const side = await ReadSide.open(ledger);
+    try {
+      expect(side.reports.clearanceReport({ year: 2016 }).baseline).toBe(2);
+      // Another process's rebuild has reset the tables and not yet replayed the log.
+      const db = (ledger.store as SqliteEventStore).db;
+      db.exec('DELETE FROM proj_households; DELETE FROM proj_status_changes; UPDATE projection_checkpoints SET position = 0');
+      expect(() => side.reports.clearanceReport({ year: 2016 })).toThrow(ReadModelsNotReadyError);
+      expect(await side.read((r) => r.clearanceReport({ year: 2016 }).baseline)).toBe(2);
+      expect(side.reports.clearanceReport({ year: 2016 }).baseline).toBe(2);
+    } finally {
+      await side.close();
+    }
+  });
+
+  it('verifies the read models against a rebuild and the direct fold, and names a row edited behind their back', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record([...life('h1'), ...life('h2')]);
+    const side = await ReadSide.open(ledger);
+    try {
+      const healthy = await side.verifyReadModels();
+      expect(healthy).toMatchObject({ position: await ledger.store.headPosition(), divisions: 2, periods: { years: 1, months: 4 }, differenceCount: 0, differences: [] });
+      expect(healthy.reportsCompared).toBe(2 * (1 * 2 + 4 * 2));
+      (ledger.store as SqliteEventStore).db.exec("UPDATE proj_status_changes SET occurred_on = '2016-03-15' WHERE household_id = 'h2' AND event_type = 'HouseholdIdentified'");
+      const edited = await side.verifyReadModels();
+      expect(edited.differenceCount).toBeGreaterThan(0);
+      expect(edited.differences).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'row', where: 'proj_status_changes', detail: expect.stringContaining('in the table, not in a rebuild from the log') }),
+          expect.objectContaining({ kind: 'row', where: 'proj_status_changes', detail: expect.stringContaining('missing from the table') }),
+          expect.objectContaining({ kind: 'report', where: 'monthly V1 2016-03', detail: expect.stringContaining('identified: read model 1, log 0') }),
+          expect.objectContaining({ kind: 'report', where: 'monthly R 2016-04', detail: expect.stringContaining('identified: read model 1, log 2') }),
+        ]),
+      );
+      // A status no event could have left makes the read model's own report fail: that is a difference too, not a crash.
+      (ledger.store as SqliteEventStore).db.exec("UPDATE proj_status_changes SET to_status = 'cleared' WHERE household_id = 'h1' AND event_type = 'HouseholdIdentified'");
+      const impossible = await side.verifyReadModels();
+      expect(impossible.differences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'report', where: 'backlog R 2016-12-31', detail: expect.stringContaining('failed') })]));
     } finally {
       await side.close();
     }

@@ -2,11 +2,11 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { closed, IdC, MonthC } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
-import { HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
+import { HEARTH_LEDGER, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { disclose } from '../reads/disclosure';
+import { monthTableFor } from '../reads/disclosure';
 import { decodeParams } from '../reads/query-params';
 import { reportDivision } from '../reads/report-scope';
 import { toCsv } from './csv';
@@ -77,13 +77,11 @@ export class ExportsController {
   }
 
   private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<Sheet> {
-    const ask = (byChild: boolean) =>
-      this.queryBus.execute(report === 'monthly'
-        ? new MonthlyReportQuery({ month, byChild, ...(division !== undefined ? { division } : {}) })
-        : new ProgressReportQuery({ month, byChild, ...(division !== undefined ? { division } : {}) }));
-    const below = this.ledger.policy.suppressBelow;
-    const total = disclose(principal, (await ask(false)) as object, below) as ReportRow;
-    const children = disclose(principal, (await ask(true)) as object, below) as { rows: ReportRow[] };
+    // The same disclosure control as the report endpoints: primary and complementary cells, chosen over the whole tree.
+    const at = (byChild: boolean) =>
+      monthTableFor(principal, this.queryBus, report, month, { byChild, ...(division !== undefined ? { division } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    const total = (await at(false)) as ReportRow;
+    const children = (await at(true)) as { rows: ReportRow[] };
     const tree = this.ledger.divisions;
     return reportSheet(`${report} ${month} ${total.division}`, total, children.rows, (c) => tree?.get(c));
   }

@@ -1,16 +1,59 @@
-import { suppress, type ServiceBacklog } from '@hearth/projections';
+import type { QueryBus } from '@nestjs/cqrs';
+import type { DivisionTree } from '@hearth/domain';
+import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import {
+  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+} from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
-/** domain.md §5 disclosure control: a table served outside the caseworker and auditor roles has its small counts suppressed. */
-export const disclose = <T extends object>(principal: Principal, table: T, suppressBelow: number): object =>
-  principal.role === 'analyst' ? suppress(table, suppressBelow) : table;
+/** Runs one report for one period over a scope: the division (default the root), its children, or its whole subtree. */
+export type AskReport = (scope: { readonly division?: string; readonly byChild: boolean; readonly subtree?: boolean }) => Promise<unknown>;
+type Tree = SubtreeReport<{ division: string }>;
+
+/*
+ * domain.md §5 disclosure control: a table served outside the caseworker and auditor roles
+ * has its small counts suppressed, and enough other cells that none can be recomputed
+ * (docs/disclosure-control.md). An analyst's answer is therefore cut from the whole tree's
+ * tables, suppressed together, so that every answer agrees with every other.
+ */
+
+/** A progress table as a principal may see it. */
+export const reportFor = async (principal: Principal, ask: AskReport, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
+  if (principal.role !== 'analyst') return (await ask(scope)) as object;
+  const whole = (await ask({ byChild: false, subtree: true })) as Tree;
+  return discloseReport(whole, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
+};
 
 /**
- * The backlog lists households by id, which is case-level data: an analyst gets each
- * list's length instead, under the same disclosure control (docs/decisions/0028).
+ * An annual (`table` 'annual') or monthly (`table` a month of `year`) clearance table as a
+ * principal may see it: an analyst's is cut from the year's annual and twelve monthly tables,
+ * suppressed as one, since a year's events are the sum of its months'.
  */
-export const backlogFor = (principal: Principal, backlog: ServiceBacklog, suppressBelow: number): object => {
-  if (principal.role !== 'analyst') return backlog;
-  const counts = Object.fromEntries(Object.entries(backlog).map(([k, v]) => [k, Array.isArray(v) ? v.length : v]));
-  return suppress(counts, suppressBelow);
+export const clearanceFor = async (
+  principal: Principal, queryBus: QueryBus, year: number, table: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+): Promise<object> => {
+  const own = { byChild: scope.byChild, ...(scope.division !== undefined ? { division: scope.division } : {}) };
+  if (principal.role !== 'analyst')
+    return queryBus.execute(table === 'annual' ? new ClearanceReportQuery({ year, ...own }) : new MonthlyReportQuery({ month: table, ...own }));
+  const annual = (await queryBus.execute(new ClearanceReportQuery({ year, subtree: true }))) as Tree;
+  const months: Tree[] = [];
+  for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
+  return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
 };
+
+/** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */
+export const monthTableFor = (
+  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+): Promise<object> =>
+  report === 'monthly'
+    ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, tree, suppressBelow)
+    : reportFor(principal, (s) => queryBus.execute(new ProgressReportQuery({ month, ...s })), scope, tree, suppressBelow);
+
+/**
+ * The backlog lists households and members by id, which is case-level data: an analyst gets
+ * each list's length instead, under the same disclosure control (docs/decisions/0028), cut
+ * from the counts of every division so that no count is a parent's minus its siblings'.
+ * `rootBacklog` is the backlog of the root whatever division was asked for.
+ */
+export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object =>
+  discloseReport(backlogCountsByDivision(rootBacklog, tree), (c) => tree.get(c)?.parentCode, { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow);

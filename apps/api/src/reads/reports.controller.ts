@@ -1,13 +1,13 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Ledger } from '@hearth/ledger';
-import { BacklogReportQuery, ClearanceReportQuery, HEARTH_LEDGER, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import { BacklogReportQuery, HEARTH_LEDGER } from '@hearth/nest';
 import type { ServiceBacklog } from '@hearth/projections';
 import { CLOCK } from '../api-options';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { backlogFor, disclose } from './disclosure';
+import { backlogFor, clearanceFor, monthTableFor } from './disclosure';
 import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC } from './query-params';
 import { reportDivision } from './report-scope';
 
@@ -25,24 +25,21 @@ export class ReportsController {
   async clearance(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { year, division, byChild } = decodeParams(ClearanceParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const table = await this.queryBus.execute(new ClearanceReportQuery({ year, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
-    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+    return clearanceFor(principal, this.queryBus, year, 'annual', { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
   }
 
   @Get('monthly')
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const table = await this.queryBus.execute(new MonthlyReportQuery({ month, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
-    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'monthly', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
   }
 
   @Get('progress')
   async progress(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const table = await this.queryBus.execute(new ProgressReportQuery({ month, byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }));
-    return disclose(principal, table as object, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'progress', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
   }
 
   /** `asOf` defaults to today (the service's clock), as the CLI's does. */
@@ -50,7 +47,11 @@ export class ReportsController {
   async backlog(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { asOf, division } = decodeParams(BacklogParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const backlog: ServiceBacklog = await this.queryBus.execute(new BacklogReportQuery({ asOf: asOf ?? this.now().slice(0, 10), ...(scoped !== undefined ? { division: scoped } : {}) }));
-    return backlogFor(principal, backlog, this.ledger.policy.suppressBelow);
+    const day = asOf ?? this.now().slice(0, 10);
+    const tree = this.ledger.divisions;
+    if (principal.role !== 'analyst' || tree === undefined) return this.queryBus.execute(new BacklogReportQuery({ asOf: day, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    // An analyst's counts are cut from every division's, read from the root's backlog.
+    const root: ServiceBacklog = await this.queryBus.execute(new BacklogReportQuery({ asOf: day }));
+    return backlogFor(root, scoped, tree, this.ledger.policy.suppressBelow);
   }
 }

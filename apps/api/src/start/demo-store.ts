@@ -87,7 +87,7 @@ export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
   if (opts.store === 'memory:' || path === ':memory:')
     throw new UsageError(`the store ${maskStoreUrl(opts.store)} lives inside one process and vanishes with it; npm start needs sqlite:PATH or kurrentdb://… (HEARTH_STORE)`);
   if (path === undefined) {
-    // EventStoreDB: seeded in place (its read models live in memory and are rebuilt at every start).
+    // EventStoreDB: seeded in place (its read models are built when the service opens them: in HEARTH_READ_MODELS's file, else in memory at every start).
     const ledger = await Ledger.open({ storeUrl: opts.store, policy: referencePolicy });
     const empty = !(await hasEvents(ledger));
     await ledger.close();

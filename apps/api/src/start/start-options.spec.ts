@@ -14,6 +14,8 @@ describe('npm start options', () => {
     // A real deployment's tokens: no demo data unless asked for; without them, a demo unless refused.
     expect(parseStartOptions(['--demo'], env)).toMatchObject({ demo: true });
     expect(parseStartOptions(['--no-demo'], {})).toMatchObject({ demo: false });
+    expect(parseStartOptions([], { HEARTH_READ_MODELS: 'sqlite:/var/lib/hearth/read-models.db' })).toMatchObject({ readModels: 'sqlite:/var/lib/hearth/read-models.db' });
+    expect(parseStartOptions([], { HEARTH_READ_MODELS: '' })).not.toHaveProperty('readModels');
     expect(parseStartOptions(['--help'], {})).toBe('help');
     expect(simulatorSeed('42')).toBe(42);
     expect(simulatorSeed('demo')).toBe('demo');

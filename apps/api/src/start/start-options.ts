@@ -3,6 +3,8 @@ import { MAX_HOUSEHOLDS } from '@hearth/simulator';
 /** What `npm start` is told by its arguments and environment. */
 export interface StartOptions {
   readonly store: string;
+  /** `sqlite:PATH` of the read models' own file (HEARTH_READ_MODELS). */
+  readonly readModels?: string;
   readonly host: string;
   /** 0 asks the system for a free port (tests). */
   readonly port: number;
@@ -44,6 +46,9 @@ Environment:
                      HEARTH_STORE_USERNAME, HEARTH_STORE_PASSWORD or HEARTH_STORE_PASSWORD_FILE) (default: ${DEFAULT_STORE})
   PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
   HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
+  HEARTH_READ_MODELS  sqlite:PATH of the read models' own file, kept by \`hearth project\` or
+                     built by \`hearth rebuild --read-models\` (default: the SQLite store's own
+                     file; on other stores, without it, the log is replayed into memory at start)
   HEARTH_TOKENS      a token file: a JSON array of {"token", "role", "division"?, "name"?},
                      role caseworker (with the division it may work in), auditor, analyst
                      or registrar (members' personal data only).
@@ -92,7 +97,12 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
   const host = env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : DEFAULT_HOST;
   const store = env['HEARTH_STORE'] !== undefined && env['HEARTH_STORE'] !== '' ? env['HEARTH_STORE'] : DEFAULT_STORE;
   const tokensPath = env['HEARTH_TOKENS'] !== undefined && env['HEARTH_TOKENS'] !== '' ? env['HEARTH_TOKENS'] : undefined;
-  return { store, host, port, households, seed, demo: demo ?? tokensPath === undefined, ...(tokensPath !== undefined ? { tokensPath } : {}) };
+  const readModels = env['HEARTH_READ_MODELS'] !== undefined && env['HEARTH_READ_MODELS'] !== '' ? env['HEARTH_READ_MODELS'] : undefined;
+  return {
+    store, host, port, households, seed, demo: demo ?? tokensPath === undefined,
+    ...(tokensPath !== undefined ? { tokensPath } : {}),
+    ...(readModels !== undefined ? { readModels } : {}),
+  };
 };
 
 /** The seed as the simulator takes it: an integer when it reads as one, else the word. */

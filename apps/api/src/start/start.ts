@@ -67,7 +67,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const tokens = fileTokens ?? demo?.tokens ?? [];
 
   // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
-  const app = await createApp({ store: opts.store, tokens, logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}) });
+  const app = await createApp({ store: opts.store, tokens, ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}), logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}) });
   try {
     await app.listen(opts.port, opts.host);
   } catch (e) {

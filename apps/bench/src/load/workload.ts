@@ -1,7 +1,7 @@
 /**
  * What the load clients send: households set up once (registered and surveyed, two
  * willing members of working age), then commands that the ledger accepts in any
- * interleaving — each names a fresh id or repeats a survey, all on one business date
+ * interleaving — each names a fresh id, all on one business date
  * (the day of the run: live work, so the verifier lists no late recordings) — so that
  * every answer of a correct service is 201 and each appends events.
  */
@@ -32,7 +32,8 @@ export const loadCommand = (householdId: string, on: string, tag: string, n: num
     case 1:
       return { type: 'OfferTraining', householdId, on, trainingId: `t-${tag}`, memberId: 'm2', kind: 'vocational', title: 'Welding, level 1', provider: 'County vocational school' };
     case 2:
-      return survey(householdId, on);
+      // Not a repeated survey: the same survey on the same date appends nothing (an idempotent rerun), and every command here must append.
+      return { type: 'ReferToJob', householdId, on, referralId: `r2-${tag}`, memberId: 'm2', employer: 'Load test works', position: 'packer', place: 'local', form: 'enterprise', offeredMonthlyWage: 3000 };
     default:
       return { type: 'AddMember', householdId, on, memberId: `m-${tag}`, birthYear: 2010 };
   }

@@ -3,26 +3,29 @@ import { ALL_PROJECTIONS } from '@hearth/projections';
 import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { openReadSide, progressLine } from '../read-side';
+import { openReadSide, progressLine, readModelsOption, readModelsUrl } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 
 export const rebuildCommand = (globals: () => GlobalOptions): Command =>
   new Command('rebuild')
     .argument('[projection...]', `projections to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
+    .addOption(readModelsOption())
     .description('drop and rebuild read models from the log, with progress on stderr')
     .addHelpText('after', `
 A stored event that cannot be read (edited by hand: data that is not JSON, a type that does
 not exist) stops the rebuild: the read models keep only the batches before it, and every
-report refuses until the log is repaired. Exit codes: 0 rebuilt; 4 no division tree;
+report refuses until the log is repaired. With --read-models sqlite:PATH (or
+$HEARTH_READ_MODELS) the read models of that file are built from zero, creating it if need
+be: on any store, the file every report given the same --read-models then reads. Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
-    .action(async (names: string[]) => {
+    .action(async (names: string[], opts: { readModels?: string }) => {
       const g = globals();
       const known = new Set(ALL_PROJECTIONS.map((p) => p.name));
       const unknown = names.filter((n) => !known.has(n));
       if (unknown.length > 0) throw new CliError(`unknown projection(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
-        const projections = await openReadSide(ledger, { catchUp: false, quiet: true });
+        const projections = await openReadSide(ledger, { catchUp: false, quiet: true, readModels: readModelsUrl(opts.readModels) });
         try {
           const started = Date.now();
           const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild')));

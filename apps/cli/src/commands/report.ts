@@ -1,11 +1,11 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { Reports, suppress, UnknownDivisionError } from '@hearth/projections';
+import { discloseClearance, discloseReport, monthsOf, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
-import { openReadSide } from '../read-side';
+import { openReadSide, readModelsOption, readModelsUrl } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
 import { renderTable } from '../output/table';
 
@@ -30,10 +30,10 @@ const asTable = (result: Row, periodKey: string): string => {
   return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
 };
 
-const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
+const withReadSide = async (g: GlobalOptions, readModels: string | undefined, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
   const ledger = await openLedger(g);
   try {
-    const projections = await openReadSide(ledger, { quiet: g.json === true });
+    const projections = await openReadSide(ledger, { quiet: g.json === true, readModels: readModelsUrl(readModels) });
     try {
       await f(ledger, projections);
     } catch (e) {
@@ -47,20 +47,41 @@ const withReadSide = async (g: GlobalOptions, f: (ledger: Ledger, p: ReadSide) =
   }
 };
 
-const periodic = (name: string, description: string, period: 'year' | 'month', run: (r: Reports, q: { division?: string; byChild: boolean; year: number; month: string }) => unknown, globals: () => GlobalOptions) =>
+type PeriodQuery = { division?: string; byChild: boolean; year: number; month: string };
+type PeriodReport = 'clearance' | 'monthly' | 'progress';
+type Tree = SubtreeReport<{ division: string }>;
+
+/**
+ * `--suppress`: the answer cut from the whole tree's tables, suppressed together — a year's
+ * annual and twelve monthly tables as one, a progress table on its own (docs/disclosure-control.md).
+ */
+const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; month: string }, scope: ReportScope, parentOf: ParentOf, below: number): object => {
+  if (name === 'progress') return discloseReport(r.progressReport({ month: when.month, subtree: true }) as unknown as Tree, parentOf, scope, below);
+  const year = name === 'clearance' ? when.year : Number(when.month.slice(0, 4));
+  const tables = {
+    annual: r.clearanceReport({ year, subtree: true }) as unknown as Tree,
+    months: monthsOf(year).map((month) => r.monthlyReport({ month, subtree: true }) as unknown as Tree),
+  };
+  return discloseClearance(tables, name === 'clearance' ? 'annual' : when.month, parentOf, scope, below);
+};
+
+const periodic = (name: PeriodReport, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>
   new Command(name)
     .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
-    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null')
+    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
+    .addOption(readModelsOption())
     .description(description)
-    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean }) => {
+    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean; readModels?: string }) => {
       const g = globals();
       if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
-      await withReadSide(g, async (ledger, p) => {
-        const raw = (await p.read((r) => run(r, { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true, year: Number(opts.year), month: opts.month ?? '' }))) as Row;
-        const result = (opts.suppress ? suppress(raw, ledger.policy.suppressBelow) : raw) as Row;
+      await withReadSide(g, opts.readModels, async (ledger, p) => {
+        const when = { year: Number(opts.year), month: opts.month ?? '' };
+        const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
+        const parentOf: ParentOf = (c) => ledger.divisions?.get(c)?.parentCode;
+        const result = (await p.read((r) => (opts.suppress ? suppressedReport(r, name, when, scope, parentOf, ledger.policy.suppressBelow) : run(r, { ...when, ...scope })))) as Row;
         if (g.json) emitJson(result);
         else {
           emitText(`${name} — ${period} ${period === 'year' ? opts.year : opts.month} — ${String(result['division'])}${opts.byChild ? ' by child division' : ''}`);
@@ -78,12 +99,13 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
       .option('--as-of <date>', 'business date (default: today)')
+      .addOption(readModelsOption())
       .description("the agency's service backlog: referrals owed, follow-ups overdue, survey updates missing, employed but not cleared, open labour concerns")
-      .action(async (opts: { division?: string; asOf?: string }) => {
+      .action(async (opts: { division?: string; asOf?: string; readModels?: string }) => {
         const g = globals();
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
-        await withReadSide(g, async (_ledger, p) => {
+        await withReadSide(g, opts.readModels, async (_ledger, p) => {
           const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);

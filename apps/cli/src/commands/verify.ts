@@ -4,7 +4,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
-import { verifyReadModels } from '../read-side';
+import { readModelsUrl, verifyReadModels } from '../read-side';
 import { checkAnchors } from '../anchor-checks';
 import { readAnchorFile, trustedPublicKey } from '../anchor-files';
 
@@ -13,7 +13,7 @@ export const verifyCommand = (globals: () => GlobalOptions): Command =>
     .option('--notices <n>', 'notices to list in the table (all of them with --json)', (v) => Number(v), 20)
     .option('--anchor <file...>', 'also prove that the log still extends each anchor made by `hearth anchor` (nothing it covers rewritten, renamed or cut off since)')
     .option('--anchor-public-key <file>', 'with --anchor: every anchor must be signed with this Ed25519 public key (PEM)')
-    .option('--read-models', 'check the read models instead of the log: every table row against a rebuild from the log, every report (each division and period with data) against the direct fold of the log')
+    .option('--read-models [url]', "check the read models instead of the log: every table row against a rebuild from the log, every report (each division and period with data) against the direct fold of the log; with sqlite:PATH, the read models' own file (default: $HEARTH_READ_MODELS, else the SQLite store's own file)")
     .description('recompute every hash chain and re-check every invariant over the whole log')
     .addHelpText('after', `
 verify recomputes every hash chain, checks the order of the whole log and replays every
@@ -70,10 +70,10 @@ Exit codes: 0 no anomaly (notices do not count); 5 anomalies found; 2 an anchor 
 cannot be read or is not an anchor.
 --json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same]};
 with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "signed", "publicKeySha256"?, "anomalies"}].`)
-    .action(async (opts: { notices: number; readModels?: boolean; anchor?: string[]; anchorPublicKey?: string }) => {
+    .action(async (opts: { notices: number; readModels?: boolean | string; anchor?: string[]; anchorPublicKey?: string }) => {
       const g = globals();
       if (opts.readModels && opts.anchor) throw new CliError('--read-models and --anchor are separate checks: run them one at a time', EXIT.usage);
-      if (opts.readModels) return verifyReadModels(g);
+      if (opts.readModels) return verifyReadModels(g, readModelsUrl(typeof opts.readModels === 'string' ? opts.readModels : undefined));
       if (opts.anchorPublicKey !== undefined && !opts.anchor) throw new CliError('--anchor-public-key needs --anchor FILE…', EXIT.usage);
       // Read before the store is opened: a file that is not an anchor changes nothing and says so.
       const anchors = (opts.anchor ?? []).map((file) => ({ file, anchor: readAnchorFile(file) }));

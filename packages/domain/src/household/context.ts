@@ -1,5 +1,6 @@
 import { DivisionTree } from '../divisions';
 import { Policy } from '../policy';
+import { Fact } from './state';
 
 /**
  * Everything `decide` may consult besides the command and the state. The caller
@@ -16,6 +17,14 @@ export interface DecisionContext {
    * Absent: every event is replayed against `divisions`.
    */
   readonly divisionsAt?: (position: number) => DivisionTree | undefined;
+  /**
+   * The stream's stored events, in order, as stored (uncorrected): what a decision that
+   * reads the past needs and the state does not keep (`needsHistory` says which commands:
+   * CorrectEvent, and a retry whose commandId fingerprint is to be confirmed). Command
+   * handlers read it from the stream for those commands only, so ordinary commands do not
+   * pay for it (docs/decisions/0050-lean-fold.md).
+   */
+  readonly history?: readonly Fact[];
   /** When the decision is recorded (ISO timestamp), and by whom: for the envelope, not for rules. */
   readonly recordedAt?: string;
   readonly actor?: string;

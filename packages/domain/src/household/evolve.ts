@@ -1,5 +1,6 @@
 import { maxDate } from '../dates';
-import { correctedEvent } from './correction';
+import { commandTraceOf } from './command-trace';
+import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { fingerprintOf } from './fingerprint';
 import { EventMeta, HouseholdState, initialState, MemberState } from './state';
@@ -16,8 +17,13 @@ const updateIn = <V>(m: ReadonlyMap<string, V>, k: string, f: (v: V) => V): Read
   return v === undefined ? m : put(m, k, f(v));
 };
 
-/** The business effect of one event; bookkeeping common to all events is in `evolve`. */
-const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']): HouseholdState => {
+/**
+ * The business effect of one event; bookkeeping common to all events is in `evolve`.
+ * Each case does constant work (or work bounded by one entity), never work that grows
+ * with the stream: the fold of a stream is linear.
+ */
+const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): HouseholdState => {
+  const on = meta.occurredOn;
   switch (e.type) {
     case 'HouseholdRegistered':
       return {
@@ -25,6 +31,8 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
         status: 'registered',
         householdId: e.data.householdId,
         divisionCode: e.data.divisionCode,
+        divisionFrom: meta.eventId,
+        registeredBy: meta.eventId,
         registrationFingerprint: fingerprintOf(e.data, on),
         members: new Map(
           e.data.members.map((m) => [m.memberId, { memberId: m.memberId, birthYear: m.birthYear, ...(m.sex ? { sex: m.sex } : {}), removed: false, willing: false }]),
@@ -40,6 +48,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
           removed: false,
           willing: false,
           fingerprint: fingerprintOf(e.data, on),
+          addedBy: meta.eventId,
         }),
       };
     case 'MemberRemoved':
@@ -49,11 +58,17 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
         ...s,
         surveyed: true,
         lastSurveyOn: on,
-        surveyFingerprints: new Set(s.surveyFingerprints).add(fingerprintOf(e.data, on)),
+        surveys: put(s.surveys, meta.eventId, fingerprintOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
       };
       for (const sm of e.data.members)
-        next = updateMember(next, sm.memberId, (m) => ({ ...m, laborCapacity: sm.laborCapacity, willing: sm.wantsWork }));
+        next = updateMember(next, sm.memberId, (m) => ({
+          ...m,
+          laborCapacity: sm.laborCapacity,
+          capacityFrom: meta.eventId,
+          willing: sm.wantsWork,
+          willingFrom: meta.eventId,
+        }));
       return next;
     }
     case 'IdentificationApplied':
@@ -64,13 +79,14 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
     case 'HouseholdIdentified':
       return { ...s, status: 'identified', firstIdentifiedOn: s.firstIdentifiedOn ?? on, lastIdentifiedOn: on };
     case 'WillingnessDeclared':
-      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: true }));
+      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: true, willingFrom: meta.eventId }));
     case 'WillingnessWithdrawn':
-      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: false }));
+      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: false, willingFrom: meta.eventId }));
     case 'TrainingOffered':
       return {
         ...s,
         trainings: put(s.trainings, e.data.trainingId, {
+          eventId: meta.eventId,
           fingerprint: fingerprintOf(e.data, on),
           memberId: e.data.memberId,
           kind: e.data.kind,
@@ -89,6 +105,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
       return {
         ...s,
         referrals: put(s.referrals, e.data.referralId, {
+          eventId: meta.eventId,
           fingerprint: fingerprintOf(e.data, on),
           memberId: e.data.memberId,
           referredOn: on,
@@ -104,8 +121,10 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
       return {
         ...s,
         employments: put(s.employments, employmentId, {
+          eventId: meta.eventId,
           fingerprint: fingerprintOf(e.data, on),
           incomes: new Map(),
+          incomeEvents: new Map(),
           memberId: e.data.memberId,
           startedOn: on,
           ...(referralId ? { referralId } : {}),
@@ -114,17 +133,24 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
       };
     }
     case 'IncomeRecorded':
-      return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, incomes: put(x.incomes, e.data.month, e.data.amount) })) };
+      return {
+        ...s,
+        employments: updateIn(s.employments, e.data.employmentId, (x) => ({
+          ...x,
+          incomes: put(x.incomes, e.data.month, e.data.amount),
+          incomeEvents: put(x.incomeEvents, meta.eventId, e.data.month),
+        })),
+      };
     case 'EmploymentEnded':
       return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, endedOn: on })) };
     case 'HouseholdCleared':
       return { ...s, status: 'cleared', lastClearedOn: on };
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { fingerprint: fingerprintOf(e.data, on), visitedOn: on }) };
+      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: fingerprintOf(e.data, on), visitedOn: on }) };
     case 'LaborConcernRaised':
       return {
         ...s,
-        visits: updateIn(s.visits, e.data.visitId, (v) => ({ ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on } })),
+        visits: updateIn(s.visits, e.data.visitId, (v) => ({ ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on, raisedBy: meta.eventId } })),
       };
     case 'LaborConcernResolved':
       return {
@@ -140,17 +166,11 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
     case 'HouseholdDeregistered':
       return { ...s, status: 'deregistered' };
     case 'HouseholdTransferred':
-      return { ...s, divisionCode: e.data.to };
-    case 'EventCorrected': {
-      // A correction re-folds the history with the amended data, so the state always
-      // reflects the corrected facts while the original event stays in the log untouched.
-      const corrections = put(s.corrections, e.data.eventId, { ...(s.corrections.get(e.data.eventId) ?? {}), ...e.data.correction });
-      const refolded = s.history.reduce(
-        (acc, f) => (f.event.type === 'EventCorrected' ? acc : apply(acc, correctedEvent(f, corrections), f.meta.occurredOn)),
-        initialState,
-      );
-      return { ...refolded, corrections };
-    }
+      return { ...s, divisionCode: e.data.to, divisionFrom: meta.eventId };
+    case 'EventCorrected':
+      // The state reflects the corrected facts while the original event stays in the log
+      // untouched: the correction is applied to what the event it names made.
+      return withCorrection(s, e.data);
     default: {
       const unreachable: never = e;
       return unreachable;
@@ -160,15 +180,11 @@ const apply = (s: HouseholdState, e: HouseholdEvent, on: EventMeta['occurredOn']
 
 /** Folds one stored event into the state. Total over every event type. */
 export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
-  const applied = apply(s, event, meta.occurredOn);
+  const applied = apply(s, event, meta);
   return {
     ...applied,
     latestOn: maxDate(s.latestOn, meta.occurredOn),
-    commandIds:
-      meta.commandId && !s.commandIds.has(meta.commandId)
-        ? put(s.commandIds, meta.commandId, { event, occurredOn: meta.occurredOn })
-        : s.commandIds,
-    history: [...s.history, { event, meta }],
+    commandIds: meta.commandId && !s.commandIds.has(meta.commandId) ? s.commandIds.with(meta.commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds,
   };
 };
 

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { addDays } from '../dates';
-import { isCommandOf } from './command-trace';
+import { isCommandOf, matchesTrace } from './command-trace';
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
@@ -19,14 +19,26 @@ export type Guard = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContex
  * (docs/decisions/0004-command-id-before-closed-stream.md). The id of another command
  * is COMMAND_ID_REUSED, as an idempotency key reused with another request is
  * (docs/decisions/0019-repeated-facts.md): answering "nothing new" would silently lose it.
+ * The state keeps a fingerprint of each command: a different one proves another command;
+ * an equal one is confirmed against the stored event when the stream is at hand, as the
+ * command handlers arrange (`needsHistory`; docs/decisions/0050-lean-fold.md).
  */
-export const alreadyApplied: Guard = (c, s) => {
+export const alreadyApplied: Guard = (c, s, ctx) => {
   if (c.commandId === undefined) return undefined;
   const trace = s.commandIds.get(c.commandId);
   if (trace === undefined) return undefined;
-  return isCommandOf(c, trace)
-    ? nothing
-    : reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.event.type} on ${trace.occurredOn} with other content; give this command its own commandId`);
+  const reused = reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.eventType} on ${trace.occurredOn} with other content; give this command its own commandId`);
+  if (!matchesTrace(c, trace)) return reused;
+  const first = ctx.history?.find((f) => f.meta.commandId === c.commandId);
+  if (first === undefined) return nothing;
+  return isCommandOf(c, first.event, first.meta.occurredOn) ? nothing : reused;
+};
+
+/** Whether deciding `c` on `s` reads the stream's past: a correction, or a commandId whose fingerprint matches (to confirm it). */
+export const retryToConfirm = (c: HouseholdCommand, s: HouseholdState): boolean => {
+  if (c.commandId === undefined) return false;
+  const trace = s.commandIds.get(c.commandId);
+  return trace !== undefined && matchesTrace(c, trace);
 };
 
 export const streamOpen: Guard = (c, s) => {
@@ -79,7 +91,7 @@ export const idRepeat: Guard = (c, s) => {
 export const factRepeat: Guard = (c, s) => {
   switch (c.type) {
     case 'SurveyHousehold':
-      return s.surveyFingerprints.has(fingerprintOf(c, c.on)) ? nothing : undefined;
+      return hasValue(s.surveys, fingerprintOf(c, c.on)) ? nothing : undefined;
     case 'RecordIncome': {
       const recorded = s.employments.get(c.employmentId)?.incomes.get(c.month);
       if (recorded === undefined) return undefined;
@@ -90,6 +102,11 @@ export const factRepeat: Guard = (c, s) => {
     default:
       return undefined;
   }
+};
+
+const hasValue = <V>(m: ReadonlyMap<string, V>, v: V): boolean => {
+  for (const x of m.values()) if (x === v) return true;
+  return false;
 };
 
 /** CorrectEvent is the one way to record something about the past (domain.md §4). */

@@ -1,6 +1,23 @@
+import { DecisionContext } from './context';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { initialState } from './state';
+import { HouseholdCommand } from './commands';
+import { retryToConfirm } from './guards';
+import { Fact, HouseholdState, initialState } from './state';
 
-/** The whole aggregate in one import: the Decider of domain.md §4. */
-export const householdDecider = { initialState, evolve, decide } as const;
+/**
+ * The commands whose decision reads the stream's past (DecisionContext.history), so that a
+ * handler reads it for these only: a correction, and a commandId already in the stream with
+ * the same fingerprint (a retry, confirmed against the stored event).
+ */
+export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean => c.type === 'CorrectEvent' || retryToConfirm(c, s);
+
+/** The context with the stream's history, for the commands that read it (`needsHistory`). */
+const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionContext => ({ ...ctx, history });
+
+/**
+ * The whole aggregate in one import: the Decider of domain.md §4. `needsHistory` and
+ * `withHistory` tell a command handler which commands read the stream's past and how to
+ * hand it over (docs/decisions/0050-lean-fold.md).
+ */
+export const householdDecider = { initialState, evolve, decide, needsHistory, withHistory } as const;

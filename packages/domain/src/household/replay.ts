@@ -1,59 +1,15 @@
 import * as E from 'fp-ts/Either';
 import { canonicalJson } from '../canonical-json';
-import { CommandType, HouseholdCommand } from './commands';
+import { commandBehind } from './command-behind';
+import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { correctedEvent } from './correction';
-import { EventType, HouseholdEvent } from './events';
+import { HouseholdEvent } from './events';
 import { evolve } from './evolve';
 import { NO_DIVISIONS } from '../divisions';
 import { Fact, HouseholdState, initialState } from './state';
 
-/**
- * The command each event type answers, and the data fields that are denormalised
- * copies (not part of the command). Replaying a history through `decide` with these
- * commands must reproduce it exactly: that is how the verifier and corrections check
- * that every stored event is one the domain would have produced.
- */
-const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType, readonly string[]]> = {
-  HouseholdRegistered: ['RegisterHousehold', ['householdId']],
-  MemberAdded: ['AddMember', []],
-  MemberRemoved: ['RemoveMember', []],
-  HouseholdSurveyed: ['SurveyHousehold', []],
-  IdentificationApplied: ['ApplyForIdentification', []],
-  ApplicationWithdrawn: ['WithdrawApplication', []],
-  HouseholdIdentified: ['IdentifyHousehold', ['eligibleMemberIds']],
-  ApplicationRejected: ['RejectApplication', []],
-  WillingnessDeclared: ['DeclareWillingness', []],
-  WillingnessWithdrawn: ['WithdrawWillingness', []],
-  TrainingOffered: ['OfferTraining', []],
-  TrainingAccepted: ['AcceptTraining', ['memberId', 'kind']],
-  TrainingDeclined: ['DeclineTraining', ['memberId', 'kind']],
-  MemberTrained: ['CompleteTraining', ['memberId', 'kind']],
-  TrainingLeft: ['LeaveTraining', ['memberId', 'kind']],
-  MemberReferred: ['ReferToJob', []],
-  ReferralAccepted: ['AcceptReferral', ['memberId']],
-  ReferralDeclined: ['DeclineReferral', ['memberId']],
-  MemberEmployed: ['RecordEmployment', []],
-  IncomeRecorded: ['RecordIncome', ['memberId']],
-  EmploymentEnded: ['EndEmployment', ['memberId']],
-  HouseholdCleared: ['ClearHousehold', ['activeEmploymentIds']],
-  FollowUpVisited: ['RecordFollowUp', []],
-  LaborConcernResolved: ['ResolveLaborConcern', []],
-  HouseholdRelapsed: ['RecordRelapse', []],
-  HouseholdExempted: ['ExemptHousehold', []],
-  HouseholdWithdrew: ['WithdrawFromProgramme', []],
-  HouseholdDeregistered: ['DeregisterHousehold', []],
-  HouseholdTransferred: ['TransferHousehold', ['from']],
-  EventCorrected: ['CorrectEvent', ['correctedType']],
-};
-
-/** The command that would have produced `event` (undefined for events that only follow another). */
-export const commandBehind = (event: HouseholdEvent, householdId: string, on: string): HouseholdCommand | undefined => {
-  if (event.type === 'LaborConcernRaised') return undefined;
-  const [type, copies] = COMMAND_FOR[event.type];
-  const fields = Object.fromEntries(Object.entries(event.data).filter(([k]) => !copies.includes(k)));
-  return { ...fields, type, householdId, on } as HouseholdCommand;
-};
+export { commandBehind } from './command-behind';
 
 export interface ReplayAnomaly {
   /** Index of the first stored event of the offending decision, in the stream. */
@@ -86,7 +42,9 @@ export const correctionsIn = (facts: readonly Fact[]): ReadonlyMap<string, Reado
  * is replayed as corrected: every correction in the stream is applied to the event it
  * amends, as if the right facts had been recorded in the first place.
  */
-export const replayAnomalies = (facts: readonly Fact[], householdId: string, ctx: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+export const replayAnomalies = (facts: readonly Fact[], householdId: string, given: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+  // Each replayed decision sees the stream only up to itself, through the state: not the whole history a caller may hold.
+  const { history: _whole, ...ctx } = given;
   const corrections = correctionsIn(facts);
   const anomalies: ReplayAnomaly[] = [];
   const seen = new Set<string>();

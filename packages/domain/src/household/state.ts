@@ -1,5 +1,6 @@
 import { BusinessDate } from '../dates';
-import { HouseholdEvent } from './events';
+import { CommandIndex } from './command-index';
+import { EventType, HouseholdEvent } from './events';
 import { LaborCapacity, LaborConcernIndicator, Sex, TrainingKind } from './vocabulary';
 
 export const STATUSES = [
@@ -7,7 +8,7 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** What the fold knows of each stored event: enough to decide, replay and correct. */
+/** What the fold is told of each stored event besides the event itself. */
 export interface EventMeta {
   readonly eventId: string;
   readonly occurredOn: BusinessDate;
@@ -15,15 +16,22 @@ export interface EventMeta {
   /** Global position in the log, when the event is stored: says which division tree it was decided against. */
   readonly position?: number;
 }
+/** A stored event with its metadata: the unit of a stream's history (replay, corrections). */
 export interface Fact {
   readonly event: HouseholdEvent;
   readonly meta: EventMeta;
 }
 
-/** What a stream keeps of the command behind a commandId: the first event it appended. */
+/**
+ * What a stream keeps of the command behind a commandId: the type and date of the first
+ * event it appended, and a 64-bit fingerprint of the command's content (command-trace.ts)
+ * — not the event, so the state holds no log.
+ */
 export interface CommandTrace {
-  readonly event: HouseholdEvent;
+  readonly eventType: EventType;
   readonly occurredOn: BusinessDate;
+  /** Undefined when no command produces that event first (nothing matches it). */
+  readonly fingerprint?: string;
 }
 
 export interface MemberState {
@@ -33,13 +41,25 @@ export interface MemberState {
   readonly removed: boolean;
   /** Set for members added after registration (AddMember repeats compare against it). */
   readonly fingerprint?: string;
+  /** The MemberAdded event that created the member; undefined for members named at registration. */
+  readonly addedBy?: string;
   /** From the latest survey; undefined until the member is surveyed. */
   readonly laborCapacity?: LaborCapacity;
+  /** The survey event `laborCapacity` comes from: a correction of that survey changes it. */
+  readonly capacityFrom?: string;
   /** Latest of survey `wantsWork`, DeclareWillingness and WithdrawWillingness. */
   readonly willing: boolean;
+  /** The event `willing` comes from (undefined: never set since registration). */
+  readonly willingFrom?: string;
 }
 
+/*
+ * Every entity remembers the event that created it (`eventId`): an EventCorrected names
+ * only the event it amends, and the fold applies the correction to what that event made
+ * (corrected-state.ts) instead of refolding a history the state does not keep.
+ */
 export interface TrainingState {
+  readonly eventId: string;
   readonly fingerprint: string;
   readonly memberId: string;
   readonly kind: TrainingKind;
@@ -47,6 +67,7 @@ export interface TrainingState {
 }
 
 export interface ReferralState {
+  readonly eventId: string;
   readonly fingerprint: string;
   readonly memberId: string;
   readonly referredOn: BusinessDate;
@@ -55,9 +76,12 @@ export interface ReferralState {
 }
 
 export interface EmploymentState {
+  readonly eventId: string;
   readonly fingerprint: string;
   /** month → the income recorded for it (one figure a month: docs/decisions/0019-repeated-facts.md). */
   readonly incomes: ReadonlyMap<string, number>;
+  /** IncomeRecorded eventId → its month: where a correction of that income applies. */
+  readonly incomeEvents: ReadonlyMap<string, string>;
   readonly memberId: string;
   readonly startedOn: BusinessDate;
   readonly endedOn?: BusinessDate;
@@ -65,15 +89,26 @@ export interface EmploymentState {
 }
 
 export interface VisitState {
+  readonly eventId: string;
   readonly fingerprint: string;
   readonly visitedOn: BusinessDate;
-  readonly concern?: { readonly indicators: readonly LaborConcernIndicator[]; readonly open: boolean; readonly raisedOn: BusinessDate };
+  readonly concern?: {
+    readonly indicators: readonly LaborConcernIndicator[];
+    readonly open: boolean;
+    readonly raisedOn: BusinessDate;
+    /** The LaborConcernRaised event. */
+    readonly raisedBy: string;
+  };
 }
 
 export interface HouseholdState {
   readonly status: Status;
   readonly householdId?: string;
   readonly divisionCode?: string;
+  /** The event `divisionCode` comes from: the registration, or the latest transfer. */
+  readonly divisionFrom?: string;
+  /** The HouseholdRegistered event. */
+  readonly registeredBy?: string;
   readonly registrationFingerprint?: string;
   /** The latest business date in the stream (back-dating guard). */
   readonly latestOn?: BusinessDate;
@@ -87,14 +122,14 @@ export interface HouseholdState {
   readonly referrals: ReadonlyMap<string, ReferralState>;
   readonly employments: ReadonlyMap<string, EmploymentState>;
   readonly visits: ReadonlyMap<string, VisitState>;
-  /** commandId → the first event its command appended: a reused id is compared with it (guards.ts). */
-  readonly commandIds: ReadonlyMap<string, CommandTrace>;
-  /** Fingerprints (content and date) of every survey recorded, so the same survey again appends nothing. */
-  readonly surveyFingerprints: ReadonlySet<string>;
-  /** Every fact folded so far, in order: corrections and the verifier replay it. */
-  readonly history: readonly Fact[];
-  /** eventId → the fields amended by EventCorrected, merged in order. */
-  readonly corrections: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** commandId → what its command was: a reused id is compared with it (guards.ts). */
+  readonly commandIds: CommandIndex;
+  /**
+   * Survey eventId → its fingerprint (content and date), so the same survey again appends
+   * nothing. The state keeps no log: what a correction or a replay needs from the past is
+   * read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md).
+   */
+  readonly surveys: ReadonlyMap<string, string>;
 }
 
 export const initialState: HouseholdState = {
@@ -105,10 +140,8 @@ export const initialState: HouseholdState = {
   referrals: new Map(),
   employments: new Map(),
   visits: new Map(),
-  commandIds: new Map(),
-  surveyFingerprints: new Set(),
-  history: [],
-  corrections: new Map(),
+  commandIds: CommandIndex.empty,
+  surveys: new Map(),
 };
 
 /** Statuses in which the household takes part in the programme. */

@@ -5,23 +5,27 @@ import { decide } from '../household/decide';
 import { ErrorCode } from '../household/errors';
 import { HouseholdEvent } from '../household/events';
 import { evolve } from '../household/evolve';
-import { HouseholdState, initialState } from '../household/state';
+import { householdDecider } from '../household/household.decider';
+import { Fact, HouseholdState, initialState } from '../household/state';
 import { GivenFact, testContext } from './fixtures';
 
-/** The state after a list of given facts, with synthetic event ids `e0`, `e1`, … */
+/** The given facts as a stream stores them, with synthetic event ids `e0`, `e1`, … */
+export const storedFacts = (facts: readonly GivenFact[]): Fact[] =>
+  facts.map((f, i) => ({ event: f.event, meta: { eventId: `e${i}`, occurredOn: f.on, ...(f.commandId ? { commandId: f.commandId } : {}) } }));
+
+/** The state after a list of given facts. */
 export const stateAfter = (facts: readonly GivenFact[]): HouseholdState =>
-  facts.reduce(
-    (s, f, i) => evolve(s, f.event, { eventId: `e${i}`, occurredOn: f.on, ...(f.commandId ? { commandId: f.commandId } : {}) }),
-    initialState,
-  );
+  storedFacts(facts).reduce((s, f) => evolve(s, f.event, f.meta), initialState);
 
 export interface Outcome {
   readonly events?: readonly HouseholdEvent[];
   readonly error?: ErrorCode;
 }
 
+/** As a command handler decides: the stream's history in the context for the commands that read it (needsHistory). */
 export const outcomeOf = (facts: readonly GivenFact[], cmd: HouseholdCommand, ctx: DecisionContext = testContext): Outcome => {
-  const d = decide(cmd, stateAfter(facts), ctx);
+  const state = stateAfter(facts);
+  const d = decide(cmd, state, householdDecider.needsHistory(cmd, state) ? householdDecider.withHistory(ctx, storedFacts(facts)) : ctx);
   return E.isRight(d) ? { events: d.right } : { error: d.left.code };
 };
 

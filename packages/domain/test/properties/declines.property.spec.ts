@@ -26,13 +26,25 @@ const isAbout = (c: HouseholdCommand, o: Offer): boolean =>
     ? (c.type === 'AcceptTraining' || c.type === 'DeclineTraining' || c.type === 'CompleteTraining' || c.type === 'LeaveTraining') && c.trainingId === o.id
     : ((c.type === 'AcceptReferral' || c.type === 'DeclineReferral') && c.referralId === o.id) || (c.type === 'RecordEmployment' && c.referralId === o.id);
 
-/** The state with the offer itself and the event log left out: what a decline may not touch. */
+/**
+ * Where the state notes which event a value came from (for corrections, corrected-state.ts):
+ * the inserted decline shifts the synthetic event ids `e<n>` of every later event.
+ */
+const EVENT_REFERENCES = new Set(['eventId', 'registeredBy', 'divisionFrom', 'addedBy', 'capacityFrom', 'willingFrom', 'raisedBy', 'incomeEvents']);
+const withoutEventIds = (v: unknown): unknown => {
+  if (Array.isArray(v)) return v.map(withoutEventIds);
+  if (typeof v === 'object' && v !== null)
+    return Object.fromEntries(Object.entries(v).filter(([k]) => !EVENT_REFERENCES.has(k)).map(([k, x]) => [k, withoutEventIds(x)]));
+  return v;
+};
+
+/** The state with the offer itself and the event log (which event each fact came from) left out: what a decline may not touch. */
 const withoutOffer = (s: HouseholdState, o: Offer) => {
   const trainings = new Map(s.trainings);
   const referrals = new Map(s.referrals);
   if (o.kind === 'training') trainings.delete(o.id);
   else referrals.delete(o.id);
-  return { ...s, trainings, referrals, history: undefined };
+  return withoutEventIds(plain({ ...s, trainings, referrals, surveys: new Set(s.surveys.values()) }));
 };
 
 const eligibility = (s: HouseholdState, on: string) =>

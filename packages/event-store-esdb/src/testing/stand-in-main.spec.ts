@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { testing as kit } from '@hearth/event-store';
+import * as kit from '@hearth/event-store/testing';
 import { openEsdbEventStore } from '../esdb-event-store';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'stand-in.js');

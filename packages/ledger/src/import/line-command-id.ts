@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * A line without its own commandId gets one derived from its content and line number,
@@ -6,4 +6,4 @@ import { createHash } from 'node:crypto';
  * lines at different places in a file stay two commands.
  */
 export const lineCommandId = (line: string, lineNumber: number): string =>
-  `line:${createHash('sha256').update(`${lineNumber}\n${line}`).digest('hex').slice(0, 40)}`;
+  `line:${hash('sha256', `${lineNumber}\n${line}`, 'hex').slice(0, 40)}`;

@@ -4,14 +4,19 @@ export interface WindowedAppend {
   /** NaN when a recording time cannot be read: such an append runs alone. */
   readonly earliest: number;
   readonly latest: number;
+  /**
+   * The append must keep its place in the log against every other stream: it waits for
+   * everything before it and nothing starts until it ends.
+   */
+  readonly alone?: boolean;
   run(): Promise<void>;
 }
 
 /**
- * Runs appends in the order they are submitted, several at a time, under three rules:
+ * Runs appends in the order they are submitted, several at a time, under four rules:
  * at most `limit` in flight; never two to the same stream (so each stream's events keep
- * their order); and only appends whose events were all recorded within `spanMs` of one
- * another run together. Appends in flight together may land in either order; the span
+ * their order); an append marked `alone` runs with no other; and only appends whose
+ * events were all recorded within `spanMs` of one another run together. Appends in flight together may land in either order; the span
  * rule keeps any such swap between events recorded less than `spanMs` apart, so the
  * target's log steps back in recording time by at most the source's largest step plus
  * twice `spanMs` (docs/decisions/0048). `submit` waits until the append may start, so
@@ -50,11 +55,11 @@ export class AppendWindow {
 
   private admits(next: WindowedAppend): boolean {
     if (this.inFlight.size === 0) return true;
-    if (this.inFlight.size >= this.limit || Number.isNaN(next.earliest) || Number.isNaN(next.latest)) return false;
+    if (this.inFlight.size >= this.limit || next.alone === true || Number.isNaN(next.earliest) || Number.isNaN(next.latest)) return false;
     let earliest = next.earliest;
     let latest = next.latest;
     for (const running of this.inFlight.values()) {
-      if (running.streamId === next.streamId || Number.isNaN(running.earliest)) return false;
+      if (running.streamId === next.streamId || running.alone === true || Number.isNaN(running.earliest)) return false;
       earliest = Math.min(earliest, running.earliest);
       latest = Math.max(latest, running.latest);
     }

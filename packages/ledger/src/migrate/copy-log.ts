@@ -1,3 +1,4 @@
+import { DIVISIONS_STREAM } from '@hearth/domain';
 import type { EventStore, RecordedEvent, StreamAppend } from '@hearth/event-store';
 import { AppendWindow } from './append-window';
 import { MigrationDifferenceError } from './migration-difference-error';
@@ -34,13 +35,30 @@ export interface CopyResult extends CopyProgress {
   readonly streams: readonly string[];
 }
 
-/** Consecutive events of one stream in the log: one append. */
+/**
+ * The most bytes one append of a migration carries (data, metadata and type, as a server
+ * counts them), half a KurrentDB server's default append limit of 1 MiB: a server refuses
+ * an append whose events together exceed its limit, and a division tree recorded in parts
+ * (docs/decisions/0056) is several such events in a row of one stream.
+ */
+const RUN_BYTES = 512 * 1024;
+
+const sizeOf = (e: RecordedEvent): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + 2 * e.type.length;
+
+/** Consecutive events of one stream in the log, up to {@link RUN_BYTES} together: one append. */
 const runsOf = (page: readonly RecordedEvent[]): RecordedEvent[][] => {
   const runs: RecordedEvent[][] = [];
+  let bytes = 0;
   for (const event of page) {
     const last = runs.at(-1);
-    if (last && last[0]?.streamId === event.streamId) last.push(event);
-    else runs.push([event]);
+    const size = sizeOf(event);
+    if (last && last[0]?.streamId === event.streamId && bytes + size <= RUN_BYTES) {
+      last.push(event);
+      bytes += size;
+    } else {
+      runs.push([event]);
+      bytes = size;
+    }
   }
   return runs;
 };
@@ -67,7 +85,9 @@ const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; lates
  * compared event for event up to the target's version and only the rest is appended.
  *
  * On a target with atomic batches each page is one `appendBatch` in log order (the
- * target's log order is the source's); otherwise appends run through an AppendWindow.
+ * target's log order is the source's); otherwise appends run through an AppendWindow,
+ * where the division-tree stream's appends run alone: every event keeps its side of
+ * each tree event (and of each part of one).
  */
 export const copyLog = async (source: EventStore, target: EventStore, opts: CopyOptions = {}): Promise<CopyResult> => {
   const pageSize = opts.pageSize ?? 1000;
@@ -113,6 +133,8 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
           await window.submit({
             streamId,
             ...recordedAt(missing),
+            // Each stored event is replayed against the tree in force at its log position, so no event may pass a division-tree event (or part of one).
+            alone: streamId === DIVISIONS_STREAM,
             run: async () => {
               await target.appendToStream(append.streamId, append.events, append.expectedVersion);
               eventsCopied += append.events.length;

@@ -10,6 +10,8 @@ export interface PeriodScope {
   readonly division?: string;
   /** One row per child division of `division`. */
   readonly byChild?: boolean;
+  /** One row for `division` and one for every division below it (what disclosure control suppresses as one table). */
+  readonly subtree?: boolean;
 }
 
 export class ClearanceReportQuery extends Query<AnnualClearance | AnnualClearanceByChild> {

@@ -7,10 +7,10 @@ import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
 import { BacklogReportQuery, ClearanceReportQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
 
-/** The Reports' own query shape: `division` only when given, `byChild` always a boolean (as the CLI passes them). */
-const scope = (p: PeriodScope): { division?: string; byChild: boolean } => {
+/** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
+const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?: true } => {
   checkDivision(p.division);
-  return { byChild: p.byChild === true, ...(p.division !== undefined ? { division: p.division } : {}) };
+  return { byChild: p.byChild === true, ...(p.subtree === true ? { subtree: true as const } : {}), ...(p.division !== undefined ? { division: p.division } : {}) };
 };
 
 @QueryHandler(ClearanceReportQuery)

@@ -143,6 +143,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     this.liveError = undefined;
     this.liveSide = undefined;
     const side: ReadSide = await ReadSide.open(this.ledger, {
+      ...(this.options.readModels !== undefined ? { readModels: this.options.readModels } : {}),
       onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
       onLiveError: (error) => {
         this.failed(error);

@@ -135,7 +135,12 @@ export class ProjectionRunner {
   waitFor(position: number): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.position() >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.waiters.push({ position, resolve, reject });
+      // Delivered to this runner already, yet the checkpoints are below it: reset elsewhere since.
+      // Replay now rather than wait for a next event that may never come.
+      if (this.subscription && this.delivered >= position) this.catchUp().then(() => this.notify(), reject);
+    });
   }
 
   /**

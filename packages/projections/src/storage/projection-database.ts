@@ -1,26 +1,32 @@
 import Database from 'better-sqlite3';
 import type { EventStore } from '@hearth/event-store';
+import { openReadModelFile } from './read-model-file';
 
 export interface ProjectionDatabase {
   readonly db: Database.Database;
   /** True when this package opened the connection and must close it. */
   readonly owned: boolean;
+  /** Where the read models live, for messages: 'the store's database', a file path, or 'memory'. */
+  readonly where: string;
 }
 
-/** By shape, not instanceof: the store's copy of better-sqlite3 may be another module instance (jest realms). */
-const hasDb = (store: EventStore): store is EventStore & { db: Database.Database } => {
-  const db = (store as { db?: Partial<Database.Database> }).db;
-  return typeof db?.prepare === 'function' && typeof db.transaction === 'function' && typeof db.exec === 'function';
-};
-
 /**
- * Where the read models live. With the SQLite store: the same file and connection, so a
- * batch of read-model rows and its checkpoint commit in one transaction (exactly-once).
- * With any other store: a private in-memory SQLite database (tests, demos), rebuilt from
- * the log at each start.
+ * Where the read models live (docs/decisions/0058), in this order:
+ * - `explicit`: a database handed over by the composition root (never closed here);
+ * - `readModels` (`sqlite:PATH`): a file of their own, opened here and closed with them;
+ *   any store can feed it, and several processes may each keep their own;
+ * - the store's embedded read-model database (the port's `embeddedReadModels`, SQLite):
+ *   the same file and connection, so a batch of read-model rows and its checkpoint
+ *   commit in one transaction (exactly-once);
+ * - else a private in-memory SQLite database (tests, demos), rebuilt from the log at each start.
  */
-export const projectionDatabase = (store: EventStore, explicit?: Database.Database): ProjectionDatabase => {
-  if (explicit) return { db: explicit, owned: false };
-  if (hasDb(store)) return { db: store.db, owned: false };
-  return { db: new Database(':memory:'), owned: true };
+export const projectionDatabase = (store: EventStore, explicit?: Database.Database, readModels?: string): ProjectionDatabase => {
+  if (explicit) return { db: explicit, owned: false, where: 'a database handed over by the caller' };
+  if (readModels !== undefined) {
+    const file = openReadModelFile(readModels);
+    return { db: file.db, owned: true, where: file.path };
+  }
+  const embedded = store.embeddedReadModels;
+  if (embedded) return { db: embedded.database, owned: false, where: "the store's database" };
+  return { db: new Database(':memory:'), owned: true, where: 'memory' };
 };

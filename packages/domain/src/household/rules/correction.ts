@@ -7,20 +7,31 @@ import { Decision, reject } from '../decision';
 import { domainError } from '../errors';
 import { ev, eventCodecs, EventType, HouseholdEvent } from '../events';
 import { evolve } from '../evolve';
-import { replayAnomalies } from '../replay';
-import { HouseholdState } from '../state';
+import { correctionsIn, replayAnomalies } from '../replay';
+import { Fact, HouseholdState } from '../state';
 
 type Decide = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => Decision;
+
+/** The member ids of a registration's or survey's member list, sorted; undefined when there is no such list. */
+const memberIdsOf = (data: unknown): string | undefined => {
+  const members = (data as { members?: unknown }).members;
+  if (!Array.isArray(members)) return undefined;
+  return JSON.stringify(members.map((m: unknown) => (typeof m === 'object' && m !== null ? (m as { memberId?: unknown }).memberId : undefined)).sort());
+};
 
 /**
  * A correction amends data fields of an earlier event. It is accepted only when the
  * corrected event is still valid and the whole history after it, replayed with the
- * amended data, is still what the domain would have decided.
+ * amended data, is still what the domain would have decided. The event and the history
+ * are read from the stream (ctx.history): the state keeps no log.
  */
 export const correctEvent =
   (decide: Decide) =>
   (c: CommandOf<'CorrectEvent'>, s: HouseholdState, ctx: DecisionContext): Decision => {
-    const target = s.history.find((f) => f.meta.eventId === c.eventId);
+    const history: readonly Fact[] | undefined = ctx.history;
+    // A caller that decides a correction without the stream cannot know the event: UNKNOWN_EVENT, never a guess.
+    if (history === undefined) return reject('UNKNOWN_EVENT', `event "${c.eventId}" cannot be looked up: the stream's history was not given to decide (DecisionContext.history)`);
+    const target = history.find((f) => f.meta.eventId === c.eventId);
     if (!target || target.event.type === 'EventCorrected')
       return reject('UNKNOWN_EVENT', `no correctable event "${c.eventId}" in this household`);
     // A transfer says what a recorded division tree did; only another tree changes it.
@@ -31,12 +42,15 @@ export const correctEvent =
     const notCorrectable = fields.find((f) => !isCorrectableField(f) || !(f in (target.event.data as object) || isOptionalField(target.event.type, f)));
     if (notCorrectable !== undefined)
       return E.left(domainError('INVALID_CORRECTION', `field "${notCorrectable}" of ${target.event.type} cannot be corrected`, [{ path: `correction.${notCorrectable}`, message: 'not a correctable field of the event' }]));
-    const amended = correctedEvent(target, new Map([[c.eventId, { ...(s.corrections.get(c.eventId) ?? {}), ...c.correction }]]));
+    const amended = correctedEvent(target, new Map([[c.eventId, { ...(correctionsIn(history).get(c.eventId) ?? {}), ...c.correction }]]));
     const valid = eventCodecs[target.event.type].decode(amended);
     if (E.isLeft(valid))
       return E.left(domainError('INVALID_CORRECTION', `the corrected ${target.event.type} is not valid`, fieldErrors(valid.left).map((f) => ({ ...f, path: f.path.replace(/^data/, 'correction') }))));
+    // The members a registration or survey lists are identifiers too (docs/decisions/0051-corrections-keep-identifiers.md).
+    if ('members' in c.correction && memberIdsOf(amended.data) !== memberIdsOf(target.event.data))
+      return E.left(domainError('INVALID_CORRECTION', `a correction of ${target.event.type} must list the same members; add or remove a member with AddMember or RemoveMember`, [{ path: 'correction.members', message: 'the member ids differ from the event\'s' }]));
     const correction = ev('EventCorrected', { eventId: c.eventId, correctedType: target.event.type, correction: c.correction, reason: c.reason });
-    const facts = [...s.history, { event: correction as HouseholdEvent, meta: { eventId: '(pending)', occurredOn: c.on } }];
+    const facts = [...history, { event: correction as HouseholdEvent, meta: { eventId: '(pending)', occurredOn: c.on } }];
     const anomalies = replayAnomalies(facts, c.householdId, ctx, decide);
     if (anomalies.length > 0)
       return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`);

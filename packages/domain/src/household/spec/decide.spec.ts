@@ -170,6 +170,8 @@ const cases: Case[] = [
   { name: 'a correction may be recorded on an earlier business date than the latest', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { on: '2016-01-01', eventId: 'e4', correction: { monthlyIncome: 3100 }, reason: 'payslip' }), then: [ev('EventCorrected', { eventId: 'e4', correctedType: 'MemberEmployed', correction: { monthlyIncome: 3100 }, reason: 'payslip' })] },
   { name: 'correcting an unknown event is UNKNOWN_EVENT', given: identifiedHousehold, when: c('CorrectEvent', { eventId: 'nope', correction: { x: 1 }, reason: 'x' }), then: 'UNKNOWN_EVENT' },
   { name: 'a correction that would break an invariant is INVALID_CORRECTION', given: [...identifiedHousehold], when: c('CorrectEvent', { eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1930 }] }, reason: 'typo' }), then: 'INVALID_CORRECTION' },
+  { name: 'a correction cannot add a member to a registration (ADR 51: AddMember does)', given: [registered()], when: c('CorrectEvent', { eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1990 }] }, reason: 'x' }), then: 'INVALID_CORRECTION' },
+  { name: 'a correction of a survey keeps its members', given: [...twoMembers, surveyed([surveyMember('m1')])], when: c('CorrectEvent', { eventId: 'e1', correction: { members: [surveyMember('m2')] }, reason: 'x' }), then: 'INVALID_CORRECTION' },
   { name: 'an identifier cannot be corrected', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { memberId: 'm2' }, reason: 'x' }), then: 'INVALID_CORRECTION' },
   { name: 'a corrected value must still be valid', given: [...identifiedHousehold, employed('e1')], when: c('CorrectEvent', { eventId: 'e4', correction: { monthlyIncome: -5 }, reason: 'x' }), then: 'INVALID_CORRECTION' },
 ];
@@ -203,5 +205,18 @@ describe('corrections are folded into the state', () => {
     expect(outcomeOf(corrected, c('ApplyForIdentification', {}))).toEqual({ events: [ev('IdentificationApplied', {})] });
     expect(outcomeOf([...corrected, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ error: 'NO_ELIGIBLE_MEMBER' });
     expect(outcomeOf([...history, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ events: [ev('HouseholdIdentified', { eligibleMemberIds: ['m1'] })] });
+  });
+});
+
+describe('a corrected MemberAdded is what an AddMember repeat is compared with', () => {
+  const added = { event: ev('MemberAdded', { memberId: 'm2', birthYear: 1990, sex: 'female' }), on: '2016-01-20' };
+  const fixed = { event: ev('EventCorrected', { eventId: 'e1', correctedType: 'MemberAdded', correction: { birthYear: 1991 }, reason: 'typo' }), on: '2016-02-02' };
+  const addAgain = (birthYear: number) => c('AddMember', { on: '2016-01-20', memberId: 'm2', birthYear, sex: 'female' });
+
+  it('the corrected content repeats the member; the original content no longer does', () => {
+    expect(outcomeOf([registered(), added], c('CorrectEvent', { on: '2016-02-02', eventId: 'e1', correction: { birthYear: 1991 }, reason: 'typo' }))).toEqual({ events: [fixed.event] });
+    expect(outcomeOf([registered(), added, fixed], addAgain(1991))).toEqual({ events: [] });
+    expect(outcomeOf([registered(), added, fixed], addAgain(1990))).toEqual({ error: 'DUPLICATE_ID' });
+    expect(outcomeOf([registered(), added], addAgain(1990))).toEqual({ events: [] });
   });
 });

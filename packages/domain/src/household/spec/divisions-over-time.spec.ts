@@ -47,12 +47,13 @@ describe('replaying against the division tree in force when each event was recor
 
   it('a correction is checked against the trees of the events it replays, and must leave the household in a division in force', () => {
     const state = fold([registration, survey]);
+    const history = [registration, survey]; // a correction reads the stream's past (DecisionContext.history)
     const correct = (divisionCode: string): HouseholdCommand => ({ type: 'CorrectEvent', householdId: 'h1', on: '2016-12-01', eventId: 'e3', correction: { divisionCode }, reason: 'wrong village' });
     // V2 was a village when the household registered, but the tree in force dropped it.
-    const toV2 = decide(correct('V2'), state, overTime);
+    const toV2 = decide(correct('V2'), state, { ...overTime, history });
     expect(E.isLeft(toV2) && toV2.left).toEqual(expect.objectContaining({ code: 'INVALID_CORRECTION', message: expect.stringContaining('"V2"') }));
     // Under the first tree alone the same correction is fine.
-    expect(E.isRight(decide(correct('V2'), state, testContext))).toBe(true);
+    expect(E.isRight(decide(correct('V2'), state, { ...testContext, history }))).toBe(true);
   });
 
   it('the fold follows the move', () => {

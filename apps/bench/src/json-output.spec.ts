@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// `npx tsx apps/bench/src/main.ts --households N --json` end to end on a tiny region, one
+// run per side: the document a script reads, its keys and the arithmetic of its ratios.
+// Never a speed.
+jest.setTimeout(300_000);
+
+const MAIN = resolve(__dirname, 'main.ts');
+const TSX_CJS = require.resolve('tsx/cjs');
+
+type Doc = Record<string, unknown>;
+const obj = (x: unknown): Doc => {
+  expect(typeof x).toBe('object');
+  expect(x).not.toBeNull();
+  return x as Doc;
+};
+const num = (x: unknown): number => {
+  expect(typeof x).toBe('number');
+  expect(Number.isFinite(x)).toBe(true);
+  expect(x as number).toBeGreaterThan(0);
+  return x as number;
+};
+
+describe('bench --json', () => {
+  let workDir: string;
+  let doc: Doc;
+
+  beforeAll(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'hearth-bench-json-'));
+    const r = spawnSync(process.execPath, ['--require', TSX_CJS, MAIN, '--households', '4', '--rounds', '1', '--json', '--work', join(workDir, 'run')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`bench exited with ${r.status}:\n${r.stderr.slice(-3000)}`);
+    doc = JSON.parse(r.stdout) as Doc;
+  });
+
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it("keeps today's keys and adds append, history and peer", () => {
+    expect(Object.keys(doc).sort()).toEqual(
+      ['households', 'seed', 'rounds', 'commands', 'logBytes', 'machine', 'import', 'decideFold', 'catchUp', 'reports', 'verify', 'append', 'history', 'peer'].sort(),
+    );
+    expect(doc.households).toBe(4);
+    expect(doc.rounds).toBe(1);
+    for (const k of ['import', 'decideFold', 'catchUp', 'verify']) num(obj(doc[k]).ratio);
+  });
+
+  it('append: {subjectPerSec, baselinePerSec, ratio} with ratio = subjectPerSec / baselinePerSec', () => {
+    const a = obj(doc.append);
+    const ratio = num(a.subjectPerSec) / num(a.baselinePerSec);
+    expect(num(a.ratio)).toBeCloseTo(ratio, 12);
+    expect(num(a.subjectPerSec)).toBeCloseTo((num(a.commands) * 1000) / num(a.subjectMs), 6);
+  });
+
+  it('history: {p50Us, p99Us, baselineP99Us, ratio} with ratio = p99Us / baselineP99Us', () => {
+    const h = obj(doc.history);
+    expect(num(h.p50Us)).toBeLessThanOrEqual(num(h.p99Us));
+    expect(num(h.ratio)).toBeCloseTo(num(h.p99Us) / num(h.baselineP99Us), 12);
+  });
+
+  it("peer: append and readStream as {hearthPerSec, emmettPerSec, ratio} with ratio = Hearth's rate / Emmett's", () => {
+    const p = obj(doc.peer);
+    for (const r of [obj(p.append), obj(p.readStream), obj(obj(p.oneConnection).append), obj(obj(p.oneConnection).readStream)]) {
+      expect(num(r.ratio)).toBeCloseTo(num(r.hearthPerSec) / num(r.emmettPerSec), 12);
+    }
+    const e = obj(p.emmett);
+    expect(e.synchronous).toBe(1);
+    expect(e.journalMode).toBe('wal');
+  });
+});

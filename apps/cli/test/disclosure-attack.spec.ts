@@ -1,0 +1,183 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDivisionTree, Division, DivisionTree, referencePolicy } from '@hearth/domain';
+import { importCommands, Ledger } from '@hearth/ledger';
+import {
+  backlogCountsByDivision, type ClearanceYear, discloseClearance, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
+  suppressClearanceYear, suppressSubtree, type SubtreeReport,
+} from '@hearth/projections';
+import { attack, cellId, type Equation, type Knowledge, learn, periodEquations, sameCell } from '@hearth/projections/testing';
+import { generateDivisions, generateHouseholdCommands } from '@hearth/simulator';
+import { tempDir } from './support/cli';
+
+/**
+ * Issue 9's disclosure proof on a generated region: an analyst who reads every answer for
+ * two years — the annual and the twelve monthly tables of each, two progress tables and
+ * the backlog, each for every division and by child of every division — sees no count
+ * from 1 to 4, and an attacker who subtracts along the division tree, the monthly identity,
+ * employments by form and by place, the stocks shared by consecutive months and years, and
+ * a year's events as the sum of its months',
+ * recovers no suppressed cell. The same attacker unpicks primary suppression alone.
+ */
+const HOUSEHOLDS = 1500;
+const region = { households: HOUSEHOLDS, seed: 20169 };
+const divisions: Division[] = generateDivisions(region);
+const tree = ((): DivisionTree => {
+  const built = buildDivisionTree(divisions);
+  if (built._tag === 'Left') throw new Error('generated tree is invalid');
+  return built.right;
+})();
+const parentOf = (code: string): string | null | undefined => tree.get(code)?.parentCode;
+const codes = divisions.map((d) => d.code);
+const YEARS = [2016, 2017];
+const MONTHS = YEARS.flatMap(monthsOf);
+const PROGRESS_MONTHS = ['2017-03', '2017-09'];
+
+type Row = { division: string } & Record<string, unknown>;
+type Table = SubtreeReport<Row>;
+/** Every period's table for the whole tree, as the read models answer `subtree: true` for the root. */
+interface Tables { years: Map<number, ClearanceYear<Row, Row>>; progress: Map<string, Table>; backlog: Table }
+/** How the tables are shown: each on its own, or as the analysts' reports show them. */
+interface Show { year(y: ClearanceYear<Row, Row>): ClearanceYear<Row, Row>; table(t: Table): Table }
+
+/**
+ * Every answer an analyst can ask for one period is a cut of `shown` (each division's own
+ * row, its children's rows); together they are every row of it. Cutting all 2 × 2261 of
+ * them for every period is slow, so the last test checks the cut on a sample and the
+ * attacker reads the union: the rows themselves.
+ */
+const everyAnswer = (shown: Table): readonly Row[] => shown.rows;
+
+const SMALL_EXEMPT = new Set(['cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
+const smallCounts = (rows: readonly Row[]): string[] =>
+  rows.flatMap((r) => {
+    const out: string[] = [];
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'number' && !SMALL_EXEMPT.has(path) && path !== 'year' && v >= 1 && v <= 4) out.push(`${r.division}.${path}=${v}`);
+      else if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, path === '' ? k : `${path}.${k}`);
+    };
+    walk(r, '');
+    return out;
+  });
+
+/** What an analyst learns from every answer when the tables are shown through `show`, and what the attacker makes of it. */
+const unpick = (t: Tables, show: Show): { known: Knowledge; shown: Row[]; recovered: Map<string, number> } => {
+  const known: Knowledge = new Map();
+  const shown: Row[] = [];
+  const periods: string[] = [];
+  const read = (period: string, table: Table): void => {
+    const rows = everyAnswer(table);
+    shown.push(...rows);
+    learn(known, period, rows);
+    periods.push(period);
+  };
+  for (const [year, tables] of t.years) {
+    const { annual, months } = show.year(tables);
+    read(String(year), annual);
+    months.forEach((m, i) => read(monthsOf(year)[i] as string, m));
+  }
+  for (const [month, table] of t.progress) read(`progress ${month}`, show.table(table));
+  read('backlog', show.table(t.backlog));
+  const equations: Equation[] = periods.flatMap((period) => periodEquations(known, period, codes, parentOf));
+  for (const d of codes) {
+    // A stock on a date is one figure, whichever table shows it.
+    for (const [i, month] of MONTHS.slice(1).entries()) equations.push(sameCell(cellId(MONTHS[i] as string, d, 'stockAtEnd'), cellId(month, d, 'stockAtStart')));
+    for (const year of YEARS) {
+      equations.push(sameCell(cellId(`${year}-12`, d, 'stockAtEnd'), cellId(String(year), d, 'stockAtEnd')));
+      // The year's events are its months' events.
+      for (const [annual, monthly] of [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed']] as const)
+        equations.push({ terms: [{ id: cellId(String(year), d, annual), coefficient: -1 }, ...monthsOf(year).map((m) => ({ id: cellId(m, d, monthly), coefficient: 1 }))] });
+    }
+  }
+  return { known, shown, recovered: attack(known, equations) };
+};
+
+/** The true value of a cell the attacker names. */
+const truth = (t: Tables, id: string): unknown => {
+  const [period, division, path] = id.split('|') as [string, string, string];
+  const year = t.years.get(Number(period.slice(0, 4)));
+  const table = period === 'backlog' ? t.backlog
+    : period.startsWith('progress ') ? t.progress.get(period.slice(9))
+      : period.length === 4 ? year?.annual : year?.months[Number(period.slice(5)) - 1];
+  let v: unknown = table?.rows.find((r) => r.division === division);
+  for (const k of path.split('.')) v = (v as Record<string, unknown>)[k];
+  return v;
+};
+
+const primaryOnly: Show = {
+  year: (y) => ({ annual: suppress(y.annual, referencePolicy.suppressBelow) as unknown as Table, months: y.months.map((m) => suppress(m, referencePolicy.suppressBelow) as unknown as Table) }),
+  table: (t) => suppress(t, referencePolicy.suppressBelow) as unknown as Table,
+};
+const asAnalystsSeeThem: Show = {
+  year: (y) => suppressClearanceYear(y, parentOf, referencePolicy.suppressBelow) as unknown as ClearanceYear<Row, Row>,
+  table: (t) => suppressSubtree(t, parentOf, referencePolicy.suppressBelow) as unknown as Table,
+};
+
+describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (${divisions.length} divisions)`, () => {
+  let cleanup: () => void;
+  let ledger: Ledger;
+  let projections: Projections;
+  let tables: Tables;
+
+  beforeAll(async () => {
+    let dir: string;
+    ({ dir, cleanup } = tempDir());
+    const file = join(dir, 'region.jsonl');
+    writeFileSync(file, `${Array.from({ length: HOUSEHOLDS }, (_, i) => generateHouseholdCommands(region, i)).flat().map((c) => JSON.stringify(c)).join('\n')}\n`);
+    ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'region.db')}`, policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    projections = openProjections(ledger.store, { policy: referencePolicy, divisions: tree });
+    await importCommands(ledger, { source: file, batchSize: 500 });
+    await projections.runner.catchUp();
+    const r = projections.reports;
+    const all = { subtree: true as const };
+    tables = {
+      years: new Map(YEARS.map((year) => [year, {
+        annual: r.clearanceReport({ year, ...all }) as unknown as Table,
+        months: monthsOf(year).map((month) => r.monthlyReport({ month, ...all }) as unknown as Table),
+      }])),
+      progress: new Map(PROGRESS_MONTHS.map((month) => [month, r.progressReport({ month, ...all }) as unknown as Table])),
+      backlog: backlogCountsByDivision(r.backlogReport({ asOf: '2017-06-30' }), tree) as unknown as Table,
+    };
+  }, 600_000);
+
+  afterAll(async () => {
+    await projections?.close();
+    await ledger?.close();
+    cleanup?.();
+  });
+
+  it('has small counts to protect', () => {
+    const rows = [...[...tables.years.values()].flatMap((y) => [y.annual, ...y.months]), ...tables.progress.values(), tables.backlog].flatMap((t) => t.rows);
+    expect(smallCounts(rows).length).toBeGreaterThan(1000);
+  });
+
+  it('under primary suppression alone, the attacker recomputes suppressed cells, every one to its true value', () => {
+    const { recovered } = unpick(tables, primaryOnly);
+    expect(recovered.size).toBeGreaterThan(100);
+    for (const [id, v] of recovered) expect([id, v]).toEqual([id, truth(tables, id)]);
+  });
+
+  it('with complementary suppression, no analyst-visible cell holds a count from 1 to 4 and the attacker recomputes nothing', () => {
+    const { shown, recovered, known } = unpick(tables, asAnalystsSeeThem);
+    expect(smallCounts(shown)).toEqual([]);
+    expect([...known.values()].filter((v) => v === null).length).toBeGreaterThan(1000);
+    expect([...recovered]).toEqual([]);
+  });
+
+  it('answers each request exactly as the cut of the suppressed tables (what the API and the CLI call)', () => {
+    const year = tables.years.get(2017) as ClearanceYear<Row, Row>;
+    const shut = suppressClearanceYear(year, parentOf, referencePolicy.suppressBelow);
+    const progress = tables.progress.get('2017-03') as Table;
+    const progressShut = suppressSubtree(progress, parentOf, referencePolicy.suppressBelow);
+    const scopes = [{ byChild: true }, { division: tree.children(tree.root.code)[1]?.code as string, byChild: false }, { division: codes[codes.length - 1] as string, byChild: false }];
+    for (const scope of scopes) {
+      expect(discloseClearance(year, '2017-05', parentOf, scope, referencePolicy.suppressBelow)).toEqual(reportFromSubtree(shut.months[4] as Table, parentOf, scope));
+      expect(discloseClearance(year, 'annual', parentOf, scope, referencePolicy.suppressBelow)).toEqual(reportFromSubtree(shut.annual, parentOf, scope));
+      expect(discloseReport(progress, parentOf, scope, referencePolicy.suppressBelow)).toEqual(reportFromSubtree(progressShut, parentOf, scope));
+      // Every answer is made of rows of the suppressed table, so the union of all answers is what the attacker reads.
+      const cut = reportFromSubtree(shut.months[4] as Table, parentOf, scope);
+      for (const row of 'rows' in cut ? (cut.rows as Row[]) : [cut]) expect((shut.months[4] as Table).rows).toContainEqual(row);
+    }
+  });
+});

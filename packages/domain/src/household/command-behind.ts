@@ -1,0 +1,53 @@
+import { CommandType, HouseholdCommand } from './commands';
+import { EventType, HouseholdEvent } from './events';
+
+/**
+ * The command each event type answers, and the data fields that are denormalised
+ * copies (not part of the command). Replaying a history through `decide` with these
+ * commands must reproduce it exactly: that is how the verifier and corrections check
+ * that every stored event is one the domain would have produced.
+ */
+const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType, readonly string[]]> = {
+  HouseholdRegistered: ['RegisterHousehold', ['householdId']],
+  MemberAdded: ['AddMember', []],
+  MemberRemoved: ['RemoveMember', []],
+  HouseholdSurveyed: ['SurveyHousehold', []],
+  IdentificationApplied: ['ApplyForIdentification', []],
+  ApplicationWithdrawn: ['WithdrawApplication', []],
+  HouseholdIdentified: ['IdentifyHousehold', ['eligibleMemberIds']],
+  ApplicationRejected: ['RejectApplication', []],
+  WillingnessDeclared: ['DeclareWillingness', []],
+  WillingnessWithdrawn: ['WithdrawWillingness', []],
+  TrainingOffered: ['OfferTraining', []],
+  TrainingAccepted: ['AcceptTraining', ['memberId', 'kind']],
+  TrainingDeclined: ['DeclineTraining', ['memberId', 'kind']],
+  MemberTrained: ['CompleteTraining', ['memberId', 'kind']],
+  TrainingLeft: ['LeaveTraining', ['memberId', 'kind']],
+  MemberReferred: ['ReferToJob', []],
+  ReferralAccepted: ['AcceptReferral', ['memberId']],
+  ReferralDeclined: ['DeclineReferral', ['memberId']],
+  MemberEmployed: ['RecordEmployment', []],
+  IncomeRecorded: ['RecordIncome', ['memberId']],
+  EmploymentEnded: ['EndEmployment', ['memberId']],
+  HouseholdCleared: ['ClearHousehold', ['activeEmploymentIds']],
+  FollowUpVisited: ['RecordFollowUp', []],
+  LaborConcernResolved: ['ResolveLaborConcern', []],
+  HouseholdRelapsed: ['RecordRelapse', []],
+  HouseholdExempted: ['ExemptHousehold', []],
+  HouseholdWithdrew: ['WithdrawFromProgramme', []],
+  HouseholdDeregistered: ['DeregisterHousehold', []],
+  HouseholdTransferred: ['TransferHousehold', ['from']],
+  EventCorrected: ['CorrectEvent', ['correctedType']],
+};
+
+/** The command type an event type answers and the data fields it only copies (undefined for events that only follow another). */
+export const answeredBy = (type: EventType): readonly [CommandType, readonly string[]] | undefined =>
+  type === 'LaborConcernRaised' ? undefined : COMMAND_FOR[type];
+
+/** The command that would have produced `event` (undefined for events that only follow another). */
+export const commandBehind = (event: HouseholdEvent, householdId: string, on: string): HouseholdCommand | undefined => {
+  if (event.type === 'LaborConcernRaised') return undefined;
+  const [type, copies] = COMMAND_FOR[event.type];
+  const fields = Object.fromEntries(Object.entries(event.data).filter(([k]) => !copies.includes(k)));
+  return { ...fields, type, householdId, on } as HouseholdCommand;
+};

@@ -1,0 +1,106 @@
+import type { Relation } from './suppress-complements';
+
+/**
+ * The linear audit of a suppression pattern (docs/disclosure-control.md): which suppressed
+ * cells some combination of the relations determines, although no single relation has
+ * them alone (e.g. two monthly identities and a parent's total, added and subtracted).
+ *
+ * A cell x is determined iff the unit vector of x lies in the row space of the relations
+ * restricted to the suppressed cells: after reduction to row echelon form, some row has x
+ * as its only non-zero entry. Suppressed cells fall into groups that share relations;
+ * each group up to `AUDITED_GROUP` cells is reduced on its own, modulo a prime (the
+ * relations' coefficients are ±1, so the rank is the rational one barring a freak multiple of
+ * the prime). Larger groups are not audited: they are protected against subtraction only.
+ * (A year's clearance tables of a large region make one group of tens of thousands of cells,
+ * in which elimination does find determined cells, and complements chosen from their own
+ * relations did not converge; docs/disclosure-control.md, "Limits".)
+ */
+export const AUDITED_GROUP = 400;
+
+/** A prime small enough that a product of two residues is exact in a double. */
+const P = 1_000_003;
+const mod = (a: number): number => ((a % P) + P) % P;
+const inverse = (a: number): number => {
+  let [r0, r1, s0, s1] = [mod(a), P, 1, 0];
+  while (r1 !== 0) {
+    const q = Math.floor(r0 / r1);
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return mod(s0);
+};
+
+/** The suppressed cells that the relations determine, in cell order. */
+export const determinedCells = (relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
+  const parent = new Map<number, number>();
+  const find = (c: number): number => {
+    let r = c;
+    while (parent.get(r) !== r) r = parent.get(r) as number;
+    for (let x = c; x !== r; ) {
+      const next = parent.get(x) as number;
+      parent.set(x, r);
+      x = next;
+    }
+    return r;
+  };
+  const touching = relations.filter((r) => r.terms.some((t) => hidden[t.cell]));
+  for (const r of touching)
+    for (const t of r.terms) if (hidden[t.cell] && !parent.has(t.cell)) parent.set(t.cell, t.cell);
+  for (const r of touching) {
+    const cells = r.terms.filter((t) => hidden[t.cell]).map((t) => t.cell);
+    for (const c of cells.slice(1)) parent.set(find(c), find(cells[0] as number));
+  }
+  const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
+  for (const c of [...parent.keys()].sort((a, b) => a - b)) {
+    const root = find(c);
+    const g = groups.get(root) ?? { cells: [], relations: [] };
+    g.cells.push(c);
+    groups.set(root, g);
+  }
+  for (const r of touching) groups.get(find((r.terms.find((t) => hidden[t.cell]) as { cell: number }).cell))?.relations.push(r);
+
+  const out: number[] = [];
+  for (const g of groups.values()) if (g.cells.length <= AUDITED_GROUP) out.push(...determinedIn(g.cells, g.relations, hidden));
+  return out.sort((a, b) => a - b);
+};
+
+/** Gauss–Jordan over sparse rows: columns in cell order, the pivot the shortest row holding the column. */
+const determinedIn = (cells: readonly number[], relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
+  const rows: Map<number, number>[] = relations.map((r) => {
+    const row = new Map<number, number>();
+    for (const t of r.terms) if (hidden[t.cell]) row.set(t.cell, mod((row.get(t.cell) ?? 0) + t.coefficient));
+    for (const [k, v] of row) if (v === 0) row.delete(k);
+    return row;
+  });
+  const holding = new Map<number, Set<number>>();
+  rows.forEach((row, i) => {
+    for (const c of row.keys()) holding.set(c, (holding.get(c) ?? new Set()).add(i));
+  });
+  const pivots: number[] = [];
+  const used = new Set<number>();
+  for (const c of cells) {
+    let pivot = -1;
+    for (const i of holding.get(c) ?? []) if (!used.has(i) && (pivot < 0 || (rows[i] as Map<number, number>).size < (rows[pivot] as Map<number, number>).size)) pivot = i;
+    if (pivot < 0) continue;
+    used.add(pivot);
+    pivots.push(pivot);
+    const top = rows[pivot] as Map<number, number>;
+    const inv = inverse(top.get(c) as number);
+    for (const [k, v] of top) top.set(k, mod(v * inv));
+    for (const i of [...(holding.get(c) ?? [])]) {
+      if (i === pivot) continue;
+      const row = rows[i] as Map<number, number>;
+      const f = row.get(c) as number;
+      for (const [k, v] of top) {
+        const next = mod((row.get(k) ?? 0) - f * v);
+        if (next !== 0) {
+          if (!row.has(k)) holding.set(k, (holding.get(k) ?? new Set()).add(i));
+          row.set(k, next);
+        } else if (row.delete(k)) holding.get(k)?.delete(i);
+      }
+    }
+  }
+  return pivots.flatMap((i) => {
+    const row = rows[i] as Map<number, number>;
+    return row.size === 1 ? [...row.keys()] : [];
+  });
+};

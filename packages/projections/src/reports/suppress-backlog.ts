@@ -1,0 +1,34 @@
+import type { Division, DivisionTree } from '@hearth/domain';
+import type { ServiceBacklog } from './read-models';
+import type { SubtreeReport } from './suppress-report';
+
+/** The backlog as counts: how many entries each of its lists has. */
+export type BacklogCounts = { readonly division: string; readonly asOf: string } & { readonly [K in BacklogList]: number };
+type BacklogList = { [K in keyof ServiceBacklog]: ServiceBacklog[K] extends readonly unknown[] ? K : never }[keyof ServiceBacklog];
+
+/**
+ * The backlog's list lengths for every division of the tree (pre-order, as a subtree report),
+ * from the root's backlog: each entry counts in its household's village and every division
+ * above it, exactly as the backlog of that division would list it. Analysts read the backlog
+ * as counts (docs/decisions/0028), and a parent's count minus its other children's would
+ * give a suppressed child's away, so the counts are suppressed as one table.
+ */
+export const backlogCountsByDivision = (rootBacklog: ServiceBacklog, tree: DivisionTree): SubtreeReport<BacklogCounts> => {
+  const lists = Object.entries(rootBacklog).filter((e): e is [BacklogList, readonly { divisionCode: string }[]] => Array.isArray(e[1]));
+  const counts = new Map<string, Record<string, number>>();
+  const rows: BacklogCounts[] = [];
+  const visit = (d: Division): void => {
+    const row = Object.fromEntries(lists.map(([k]) => [k, 0]));
+    counts.set(d.code, row);
+    rows.push({ division: d.code, asOf: rootBacklog.asOf, ...row } as BacklogCounts);
+    for (const c of tree.children(d.code)) visit(c);
+  };
+  visit(tree.root);
+  for (const [list, entries] of lists)
+    for (const { divisionCode } of entries)
+      for (const d of tree.lineage(divisionCode)) {
+        const row = counts.get(d.code);
+        if (row) row[list] = (row[list] as number) + 1;
+      }
+  return { division: tree.root.code, rows: rows.map((r) => ({ ...r, ...counts.get(r.division) })) };
+};

@@ -1,0 +1,59 @@
+import type { SuppressedRow } from './suppress';
+import type { Relation } from './suppress-complements';
+import type { ParentOf } from './suppress-relations';
+import { reportFromSubtree, type ReportScope, type SubtreeReport, suppressTables } from './suppress-report';
+
+/**
+ * A year's count of events is the sum of its twelve months' (domain.md §5: the annual
+ * in-year counts and the monthly moves count the same events; withdrawals, exemptions and
+ * deregistrations are moves only out of the stock, so the year's may be larger, but they
+ * are protected as sums all the same: where they are equal, an attacker could use them).
+ * So the annual table of a year and its twelve monthly tables are suppressed as one.
+ */
+export const ANNUAL_OF_MONTHLY: readonly (readonly [string, string])[] = [
+  ['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed'],
+  ['withdrawnInYear', 'withdrawn'], ['exemptedInYear', 'exempted'], ['deregisteredInYear', 'deregistered'],
+];
+
+/** The clearance tables of one year for the whole tree: the annual one and January to December. */
+export interface ClearanceYear<A extends { readonly division: string }, M extends { readonly division: string }> {
+  readonly annual: SubtreeReport<A>;
+  readonly months: readonly SubtreeReport<M>[];
+}
+
+/** The months of a year, January first (what `ClearanceYear.months` holds). */
+export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+
+/** A year's clearance tables suppressed as one grid: each table's relations, and each annual count as the sum of its months'. */
+export const suppressClearanceYear = <A extends { readonly division: string }, M extends { readonly division: string }>(
+  year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number,
+): ClearanceYear<SuppressedRow<A>, SuppressedRow<M>> => {
+  if (year.months.length !== 12) throw new Error(`a clearance year has 12 monthly tables, got ${year.months.length}`);
+  const tables = [year.annual, ...year.months] as readonly SubtreeReport<A | M>[];
+  const [annual, ...months] = suppressTables(tables, parentOf, suppressBelow, ({ cell }) =>
+    year.annual.rows.flatMap((r) =>
+      ANNUAL_OF_MONTHLY.flatMap(([inYear, move]): Relation[] => {
+        const total = cell(0, r.division, inYear);
+        const parts = year.months.map((_, m) => cell(m + 1, r.division, move));
+        if (total === undefined || parts.some((c) => c === undefined)) return [];
+        return [{ total, terms: [{ cell: total, coefficient: -1 }, ...(parts as number[]).map((c) => ({ cell: c, coefficient: 1 as const }))] }];
+      }),
+    ),
+  );
+  return { annual: annual as SubtreeReport<SuppressedRow<A>>, months: months as SubtreeReport<SuppressedRow<M>>[] };
+};
+
+/**
+ * Analysts' answer to an annual or monthly clearance report: the year suppressed as one,
+ * then the rows asked for of the table asked for (`'annual'` or a month of the year).
+ */
+export const discloseClearance = <A extends { readonly division: string }, M extends { readonly division: string }>(
+  year: ClearanceYear<A, M>, table: 'annual' | string, parentOf: ParentOf, scope: ReportScope, suppressBelow: number,
+): object => {
+  const shut = suppressClearanceYear(year, parentOf, suppressBelow);
+  if (table === 'annual') return reportFromSubtree(shut.annual, parentOf, scope);
+  const m = Number(table.slice(5, 7)) - 1;
+  const month = shut.months[m];
+  if (month === undefined) throw new Error(`${table} is not a month of the year`);
+  return reportFromSubtree(month, parentOf, scope);
+};

@@ -1,0 +1,125 @@
+import { determinedCells } from './suppress-audit';
+
+/**
+ * Complementary ("secondary") suppression over a grid of cells (docs/disclosure-control.md).
+ * A published relation Σ coefficient × cell = 0 with exactly one suppressed cell gives that
+ * cell away by subtraction; so, until no relation has exactly one, each such relation has a
+ * further cell suppressed: the smallest non-zero one it allows (a published 0 is exact, so a
+ * 0 is taken only when nothing else is left), a relation's total after its parts, the earliest
+ * cell on a tie. Then a linear audit (suppress-audit.ts) finds cells that a combination of
+ * relations still determines, and each gets a complement from one of its relations; and again
+ * until neither finds anything. Deterministic: the same values and relations in the same
+ * order give the same cells, whoever asks.
+ */
+
+export interface RelationTerm {
+  readonly cell: number;
+  readonly coefficient: 1 | -1;
+}
+
+/** A linear identity every published table satisfies: Σ coefficient × value = 0. */
+export interface Relation {
+  readonly terms: readonly RelationTerm[];
+  /** The cell that is the sum of the others (a parent division's figure), chosen last on a tie. */
+  readonly total?: number;
+  /**
+   * The cells that may be suppressed to protect another; every cell of the relation when absent.
+   * The monthly identity protects with moves only, never stocks, so that a stock's fate
+   * depends on the stocks at that date alone and the two months it bounds agree on it.
+   */
+  readonly complements?: readonly number[];
+}
+
+export interface CellGrid {
+  readonly values: readonly number[];
+  readonly relations: readonly Relation[];
+  /** Cells that are suppressed together or not at all (a target and the baseline it is computed from). */
+  readonly together?: readonly (readonly number[])[];
+  /**
+   * Cells the audit never picks as a complement: a stock, whose fate must depend on the
+   * stocks of its date alone (suppress-relations.ts).
+   */
+  readonly ownFigureOnly?: ReadonlySet<number>;
+}
+
+/** The cells to suppress: `primary` and enough complements that no relation has exactly one. */
+export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] => {
+  const { values, relations } = grid;
+  const out = values.map((_, i) => primary[i] === true);
+  const relationsOf = new Map<number, number[]>();
+  for (const [r, relation] of relations.entries())
+    for (const { cell } of relation.terms) {
+      const list = relationsOf.get(cell);
+      if (list) list.push(r);
+      else relationsOf.set(cell, [r]);
+    }
+  const groupsOf = new Map<number, (readonly number[])[]>();
+  for (const group of grid.together ?? []) for (const cell of group) groupsOf.set(cell, [...(groupsOf.get(cell) ?? []), group]);
+
+  // A FIFO of relations to look at: every one once, then each again whenever one of its cells goes.
+  const queue: number[] = relations.map((_, r) => r);
+  const queued = new Uint8Array(relations.length).fill(1);
+  const hide = (cell: number): void => {
+    if (out[cell]) return;
+    out[cell] = true;
+    for (const r of relationsOf.get(cell) ?? [])
+      if (queued[r] === 0) {
+        queued[r] = 1;
+        queue.push(r);
+      }
+    for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
+  };
+  for (const [cell, hidden] of out.entries()) if (hidden) for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
+
+  let head = 0;
+  const close = (): void => {
+    for (; head < queue.length; head++) {
+      const r = queue[head] as number;
+      queued[r] = 0;
+      const relation = relations[r] as Relation;
+      let hiddenTerms = 0;
+      for (const t of relation.terms) if (out[t.cell]) hiddenTerms += 1;
+      if (hiddenTerms !== 1) continue;
+      const pick = complementOf(relation, values, out);
+      if (pick === undefined) for (const t of relation.terms) hide(t.cell);
+      else hide(pick);
+    }
+  };
+  close();
+  for (let determined = determinedCells(relations, out); determined.length > 0; determined = determinedCells(relations, out)) {
+    const picks = determined.map((cell) => auditComplementOf(relationsOf.get(cell) ?? [], grid, out));
+    if (picks.every((p) => p === undefined)) break; // nothing left to suppress in their relations: see docs, "Limits"
+    for (const p of picks) if (p !== undefined) hide(p);
+    close();
+  }
+  return out;
+};
+
+/** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
+const auditComplementOf = (relationIds: readonly number[], grid: CellGrid, out: readonly boolean[]): number | undefined => {
+  let best: number | undefined;
+  let bestRank: readonly number[] = [];
+  for (const r of relationIds) {
+    const relation = grid.relations[r] as Relation;
+    const pick = complementOf({ ...relation, complements: (relation.complements ?? relation.terms.map((t) => t.cell)).filter((c) => !grid.ownFigureOnly?.has(c)) }, grid.values, out);
+    if (pick === undefined) continue;
+    const rank = rankOf(pick, relation, grid.values);
+    if (best === undefined || before(rank, bestRank)) [best, bestRank] = [pick, rank];
+  }
+  return best;
+};
+
+/** The published cell that protects a relation's one suppressed cell best: see the file comment. */
+const complementOf = (relation: Relation, values: readonly number[], out: readonly boolean[]): number | undefined => {
+  const candidates = (relation.complements ?? relation.terms.map((t) => t.cell)).filter((c) => !out[c]);
+  let best: number | undefined;
+  for (const c of candidates) if (best === undefined || before(rankOf(c, relation, values), rankOf(best, relation, values))) best = c;
+  return best;
+};
+
+const rankOf = (c: number, relation: Relation, values: readonly number[]): readonly number[] => [values[c] === 0 ? 1 : 0, values[c] as number, c === relation.total ? 1 : 0, c];
+
+const before = (a: readonly number[], b: readonly number[]): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
+};

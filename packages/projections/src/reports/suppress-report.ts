@@ -1,0 +1,105 @@
+import { UnknownDivisionError } from './division-scope';
+import { countPaths, hideCells, isSmallCount, type SuppressedRow } from './suppress';
+import { complementarySuppression, type Relation } from './suppress-complements';
+import { type ParentOf, reportRelations } from './suppress-relations';
+
+/**
+ * Disclosure control for analysts (domain.md §5; docs/disclosure-control.md): small counts
+ * and enough complementary cells that none of them can be recomputed from what is published.
+ *
+ * A division's figures appear in many answers (its own report, its parent's by-child table,
+ * its own by-child table), and subtraction works across answers; so the cells to suppress
+ * are chosen once, over every division of the tree for the period, and every answer is cut
+ * from that one suppressed tree. That is why these functions take subtree reports of the
+ * root (`subtree: true`), not the table that was asked for.
+ */
+
+export interface SubtreeReport<R extends { readonly division: string }> {
+  readonly division: string;
+  readonly rows: readonly R[];
+}
+
+type Division = { readonly division: string };
+
+/** Where each table's cells start in one grid, and how to name a cell by table, division and path. */
+export interface GridCells {
+  cell(table: number, division: string, path: string): number | undefined;
+}
+
+/**
+ * Several subtree reports suppressed as one grid: each table's own relations, and `across`
+ * — relations between tables (a year's count is the sum of its months').
+ */
+export const suppressTables = <R extends Division>(
+  tables: readonly SubtreeReport<R>[], parentOf: ParentOf, suppressBelow: number, across: (cells: GridCells) => Relation[] = () => [],
+): SubtreeReport<SuppressedRow<R>>[] => {
+  const layouts = tables.map((t) => ({ paths: t.rows[0] === undefined ? [] : countPaths(t.rows[0]), rowOf: new Map(t.rows.map((r, i) => [r.division, i])) }));
+  const offsets = layouts.reduce<number[]>((acc, l, i) => [...acc, (acc[i] as number) + l.paths.length * (tables[i] as SubtreeReport<R>).rows.length], [0]);
+  const values: number[] = [];
+  const primary: boolean[] = [];
+  const relations: Relation[] = [];
+  const together: (readonly number[])[] = [];
+  const stocks = new Set<number>();
+  tables.forEach((t, i) => {
+    const { paths } = layouts[i] as { paths: string[] };
+    for (const r of t.rows)
+      for (const p of paths) {
+        const v = valueAt(r, p);
+        values.push(v);
+        primary.push(isSmallCount(p, v, suppressBelow));
+      }
+    const own = reportRelations(t.rows, paths, parentOf, offsets[i]);
+    relations.push(...own.relations);
+    together.push(...own.together);
+    for (const c of own.stocks) stocks.add(c);
+  });
+  relations.push(...across({
+    cell: (table, division, path) => {
+      const l = layouts[table];
+      const row = l?.rowOf.get(division);
+      const at = l?.paths.indexOf(path) ?? -1;
+      return l === undefined || row === undefined || at < 0 ? undefined : (offsets[table] as number) + row * l.paths.length + at;
+    },
+  }));
+  const hidden = complementarySuppression({ values, relations, together, ownFigureOnly: stocks }, primary);
+  return tables.map((t, i) => {
+    const { paths } = layouts[i] as { paths: string[] };
+    const index = new Map(paths.map((p, k) => [p, k]));
+    return { ...t, rows: t.rows.map((r, row) => hideCells(r, (path) => hidden[(offsets[i] as number) + row * paths.length + (index.get(path) as number)] === true) as SuppressedRow<R>) };
+  });
+};
+
+/** Every row of a subtree report with its small counts and their complements suppressed. */
+export const suppressSubtree = <R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number): SubtreeReport<SuppressedRow<R>> =>
+  suppressTables([subtree], parentOf, suppressBelow)[0] as SubtreeReport<SuppressedRow<R>>;
+
+/** What a report asks for: one division (default the root) or its children. */
+export interface ReportScope {
+  readonly division?: string;
+  readonly byChild: boolean;
+}
+
+/**
+ * The answer to a report request, cut from a suppressed subtree report of the root: the
+ * division's own row, or `{…, division, rows}` with one row per child, as the report would
+ * have answered unsuppressed. Throws UnknownDivisionError for a division the tree lacks.
+ */
+export const reportFromSubtree = <R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, scope: ReportScope): R | SubtreeReport<R> => {
+  const code = scope.division ?? subtree.division;
+  const own = subtree.rows.find((r) => r.division === code);
+  if (own === undefined) throw new UnknownDivisionError(code);
+  if (!scope.byChild) return own;
+  return { ...subtree, division: code, rows: subtree.rows.filter((r) => parentOf(r.division) === code) };
+};
+
+/** Analysts' answer from a table with no relation to other periods (progress, backlog): `suppressSubtree`, then the rows asked for. */
+export const discloseReport = <R extends Division>(
+  rootSubtree: SubtreeReport<R>, parentOf: ParentOf, scope: ReportScope, suppressBelow: number,
+): SuppressedRow<R> | SubtreeReport<SuppressedRow<R>> =>
+  reportFromSubtree<SuppressedRow<R>>(suppressSubtree(rootSubtree, parentOf, suppressBelow), parentOf, scope);
+
+const valueAt = (row: object, path: string): number => {
+  let v: unknown = row;
+  for (const k of path.split('.')) v = (v as Record<string, unknown>)[k];
+  return v as number;
+};

@@ -1,0 +1,5 @@
+/**
+ * `@hearth/projections/testing`: helpers for tests of code that publishes reports — an
+ * attacker that tries to recompute suppressed cells. Kept out of the main entry point.
+ */
+export { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from './disclosure-attacker';

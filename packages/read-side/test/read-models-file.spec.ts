@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { Ledger } from '@hearth/ledger';
+import { ReadModelsOfAnotherLogError, ReadModelsUrlError } from '@hearth/projections';
+import { Projector, ReadSide } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
+];
+
+const register = (id: string): HouseholdCommand =>
+  ({ type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] }) as HouseholdCommand;
+
+const tables = (path: string): string[] => {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[]);
+  } finally {
+    db.close();
+  }
+};
+
+describe('read models in a file of their own (docs/decisions/0058)', () => {
+  let dir: string;
+  let ledger: Ledger;
+  const record = async (l: Ledger, ids: string[]) => {
+    for (const id of ids) expect((await l.commandHandler().handle(register(id), l.context())).status).toBe('accepted');
+  };
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-read-models-file-'));
+    ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'store.db')}`, policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(ledger, ['h1', 'h2']);
+  });
+  afterEach(async () => {
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("keeps them in that file, not in the SQLite store's, and says where they live", async () => {
+    const embedded = await ReadSide.open(ledger, { catchUp: false });
+    expect(embedded.where).toBe("the store's database");
+    await embedded.close();
+    const file = join(dir, 'sub', 'read-models.db');
+    const side = await ReadSide.open(ledger, { readModels: `sqlite:${file}` });
+    try {
+      expect(side.where).toBe(file);
+      expect(side.reports.clearanceReport({ year: 2016 })).toMatchObject({ baseline: 0, stockAtEnd: 0 });
+      expect(await side.read((r) => r.monthlyReport({ month: '2016-01' }))).toMatchObject({ division: 'R' });
+    } finally {
+      await side.close();
+    }
+    expect(tables(file)).toEqual(expect.arrayContaining(['projection_checkpoints', 'read_model_source']));
+    expect(tables(join(dir, 'store.db'))).not.toContain('read_model_source');
+  });
+
+  it('refuses a file built from another log, and a location that is not sqlite:PATH, writing nothing', async () => {
+    const file = `sqlite:${join(dir, 'read-models.db')}`;
+    await (await ReadSide.open(ledger, { readModels: file })).close();
+    const other = await Ledger.open({ storeUrl: 'memory:', policy: referencePolicy });
+    try {
+      await other.recordDivisionTree(divisions, '2016-01-01');
+      await expect(ReadSide.open(other, { readModels: file })).rejects.toBeInstanceOf(ReadModelsOfAnotherLogError);
+      await expect(ReadSide.open(other, { readModels: 'postgres://db/x' })).rejects.toBeInstanceOf(ReadModelsUrlError);
+      const memory = await ReadSide.open(other, { catchUp: false });
+      expect(memory.where).toBe('memory');
+      await memory.close();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a projector catches up, follows live, and stops with its checkpoint at what it applied', async () => {
+    const readModels = `sqlite:${join(dir, 'read-models.db')}`;
+    const states: string[] = [];
+    const projector = await Projector.start(ledger, { readModels, onStatus: (s) => states.push(s.state) });
+    await projector.waitFor(await ledger.store.headPosition());
+    await record(ledger, ['h3']);
+    const head = await ledger.store.headPosition();
+    await projector.waitFor(head);
+    expect(projector.status()).toMatchObject({ position: head, restarts: 0, lastError: '' });
+    await projector.stop();
+    expect(projector.status()).toMatchObject({ state: 'stopped', position: head });
+    expect(states[0]).toBe('catching-up');
+    expect(states).toContain('live');
+    await expect(projector.waitFor(head + 1)).rejects.toThrow(/stopped/);
+    const side = await ReadSide.open(ledger, { readModels, catchUp: false });
+    try {
+      expect(side.position()).toBe(head);
+    } finally {
+      await side.close();
+    }
+  });
+});
