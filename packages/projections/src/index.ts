@@ -12,6 +12,7 @@ export { LaborConcernProjection } from './projections/labor-concern.projection';
 export { MemberEligibilityProjection } from './projections/member-eligibility.projection';
 export { CaseActivityProjection } from './projections/case-activity.projection';
 export { DivisionCountersProjection } from './projections/division-counters.projection';
+export { ProgressCountersProjection } from './projections/progress-counters.projection';
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
 export type { Checkpoint } from './storage/checkpoints';

@@ -1,5 +1,8 @@
 import type { Status } from '@hearth/domain';
+import type { ProjectedEvent } from '../projected-event';
+import { nextStatus } from './household-status.projection';
 import { stockMove } from '../reports/stock-moves';
+import { FROM_THE_START } from './series-table';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
 /**
@@ -29,7 +32,7 @@ const IN_YEAR: Readonly<Record<string, string>> = {
 };
 
 /** The village at the end of `date`: the last one entered on or before it (log order), else the registration's (docs/decisions/0015). */
-const villageAt = (t: HouseholdTimeline, date: string): string | undefined => {
+export const villageAt = (t: Pick<HouseholdTimeline, 'villages'>, date: string): string | undefined => {
   let best: [number, string, string] | undefined;
   let first: [number, string, string] | undefined;
   for (const v of t.villages) {
@@ -40,7 +43,7 @@ const villageAt = (t: HouseholdTimeline, date: string): string | undefined => {
 };
 
 /** The status at the end of `date`: the `to` of the last change on or before it (log order). */
-const statusAt = (t: HouseholdTimeline, date: string): Status | undefined => {
+export const statusAt = (t: Pick<HouseholdTimeline, 'statuses'>, date: string): Status | undefined => {
   let best: [number, string, string, Status, Status] | undefined;
   for (const s of t.statuses) if (s[1] <= date && (best === undefined || s[0] > best[0])) best = s;
   return best?.[4];
@@ -95,7 +98,14 @@ export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
     if (resolved !== null) dates.push(resolved);
   }
   const months = [...new Set(dates.map(monthIndex))].sort((a, b) => a - b);
+  // A baseline household counts in the baseline of every year, also years before its first event (in its first village then).
   let held = new Set<string>();
+  const baseline = firstIdentified?.slice(0, 7);
+  if (baseline !== undefined) {
+    const k = `${villageAt(t, '') as string}\u0000stock.baseline.${baseline}`;
+    add(out, `${k}\u0000${FROM_THE_START}`, 1);
+    held.add(k);
+  }
   for (const m of months) {
     const village = villageAt(t, endOfMonthIndex(m)) as string;
     const now = new Set(stocksAt(t, firstIdentified, m).map((k) => `${village}\u0000${k}`));
@@ -123,4 +133,36 @@ export const contributionDiff = (before: ReadonlyMap<string, number>, after: Rea
   for (const [k, n] of after) add(out, k, n);
   for (const [k, n] of before) add(out, k, -n);
   return out;
+};
+
+/** Pure: the timeline after event `e` (undefined when the event changes nothing the counters read). Writing the same event twice changes nothing. */
+export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): HouseholdTimeline | undefined => {
+  const { event, position, occurredOn } = e;
+  const villages = t.villages.filter((v) => v[0] !== position);
+  const statuses = t.statuses.filter((s) => s[0] !== position);
+  switch (event.type) {
+    case 'EventCorrected': {
+      // A correction can move a registration to another village; a status or a date cannot be corrected.
+      const target = e.corrected;
+      if (target?.event.type !== 'HouseholdRegistered') return undefined;
+      const code = target.event.data.divisionCode;
+      return { ...t, villages: t.villages.map((v) => (v[0] === target.position ? [v[0], v[1], code] : v)) };
+    }
+    case 'HouseholdTransferred':
+      return { ...t, villages: [...villages, [position, occurredOn, event.data.to]] };
+    case 'LaborConcernRaised':
+      return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [occurredOn, t.concerns[event.data.visitId]?.[1] ?? null] } };
+    case 'LaborConcernResolved':
+      return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [t.concerns[event.data.visitId]?.[0] ?? null, occurredOn] } };
+    default: {
+      const before = statuses.filter((s) => s[0] < position).sort((a, b) => a[0] - b[0]);
+      const from: Status = before.length > 0 ? (before[before.length - 1] as [number, string, string, Status, Status])[4] : 'unregistered';
+      const to = nextStatus(from, event);
+      // A survey only changes the status of a registered household; every other status event always does.
+      const change: [number, string, string, Status, Status][] = event.type !== 'HouseholdSurveyed' || to !== from ? [[position, occurredOn, event.type, from, to]] : [];
+      const registered: [number, string, string][] = event.type === 'HouseholdRegistered' ? [[position, occurredOn, event.data.divisionCode]] : [];
+      if (change.length === 0 && registered.length === 0) return undefined;
+      return { ...t, villages: [...villages, ...registered], statuses: [...statuses, ...change] };
+    }
+  }
 };

@@ -1,25 +1,18 @@
 import { DivisionTree, firstDayOf, isEligible, lastDayOf, Policy } from '@hearth/domain';
-import type { ActivityKind } from '../projections/case-activity.projection';
 import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { inProgramme } from './in-programme';
 import { memberStates } from './member-states';
+import { addToField, COUNTED, progressFieldsOf } from './progress-fields';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
+import { VillageProgress } from './village-progress';
 import { addCounts, emptyProgressCounts, MonthlyProgress, MonthlyProgressByChild, monthlyProgress, ProgressCounts } from './read-models';
 
-const COUNTED: readonly ActivityKind[] = [
-  'member-surveyed', 'training-offered', 'training-accepted', 'training-declined', 'training-completed',
-  'referral-made', 'referral-accepted', 'referral-declined', 'employment-started', 'employment-ended',
-];
-
-const TRAINING_COLUMN: Partial<Record<ActivityKind, 'trainingsOffered' | 'trainingsAccepted' | 'trainingsDeclined' | 'trainingsCompleted'>> = {
-  'training-offered': 'trainingsOffered',
-  'training-accepted': 'trainingsAccepted',
-  'training-declined': 'trainingsDeclined',
-  'training-completed': 'trainingsCompleted',
-};
-
-/** Per-village monthly progress counts (domain.md §5 "Monthly progress table"). */
+/**
+ * Per-village monthly progress counts (domain.md §5 "Monthly progress table"), from the
+ * per-household facts: what the progress counters answer from for another working age than
+ * the one they count (docs/decisions/0061), and their cross-check in tests.
+ */
 export const progressCountsByVillage = (facts: ReadModelFacts, policy: Policy, month: string): Map<string, ProgressCounts> => {
   const first = firstDayOf(month);
   const last = lastDayOf(month);
@@ -39,32 +32,33 @@ export const progressCountsByVillage = (facts: ReadModelFacts, policy: Policy, m
   for (const a of facts.activityBetween(COUNTED, first, last)) {
     const counts = of(a.householdId);
     const member = `${a.householdId}\u0000${a.memberId}`;
-    const training = TRAINING_COLUMN[a.kind];
-    if (training) inc(counts[training], a.detail as keyof ProgressCounts[typeof training]);
-    else if (a.kind === 'member-surveyed') {
+    for (const field of progressFieldsOf(a)) addToField(counts, field, 1);
+    if (a.kind === 'member-surveyed') {
       if (!surveyed.has(member)) inc(counts, 'membersSurveyed');
       surveyed.add(member);
     } else if (a.kind === 'referral-made') {
-      inc(counts, 'referralsMade');
       if (!referred.has(member)) inc(counts, 'membersReferred');
       referred.add(member);
-    } else if (a.kind === 'referral-accepted') inc(counts, 'referralsAccepted');
-    else if (a.kind === 'referral-declined') inc(counts, 'referralsDeclined');
-    else if (a.kind === 'employment-started') {
-      inc(counts.employmentsStartedByForm, a.detail as keyof ProgressCounts['employmentsStartedByForm']);
-      inc(counts.employmentsStartedByPlace, a.detail2 as keyof ProgressCounts['employmentsStartedByPlace']);
-    } else if (a.kind === 'employment-ended')
-      inc(counts.employmentsEndedByReason, a.detail as keyof ProgressCounts['employmentsEndedByReason']);
+    }
   }
 
   for (const { householdId, cents } of facts.incomesFor(month)) (of(householdId).incomeCents as number[]).push(cents);
   return tally.byVillage;
 };
 
-export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
-export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;
-export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
-export function progressReport(facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-  const { division, rows } = divisionRows(tree, q, progressCountsByVillage(facts, policy, q.month), emptyProgressCounts, addCounts, (code, c) => monthlyProgress(code, q.month, c));
+/** Where the per-village counts come from: the progress counters, or the facts for a working age they do not count. */
+export interface ProgressSources {
+  readonly facts: ReadModelFacts;
+  readonly progress: VillageProgress;
+}
+
+const countsFor = (src: ProgressSources, policy: Policy, month: string): Map<string, ProgressCounts> =>
+  VillageProgress.serves(policy) ? src.progress.progressCounts(month) : progressCountsByVillage(src.facts, policy, month);
+
+export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
+export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;
+export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
+export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
+  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.month), emptyProgressCounts, addCounts, (code, c) => monthlyProgress(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyProgress);
 }

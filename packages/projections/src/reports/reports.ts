@@ -8,6 +8,7 @@ import { monthlyReport, MonthQuery } from './monthly-report';
 import { progressReport } from './progress-report';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
+import { VillageProgress } from './village-progress';
 import type {
   AnnualClearance, AnnualClearanceByChild, HouseholdStatusRow, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress,
   MonthlyProgressByChild, OpenLaborConcern, ServiceBacklog,
@@ -17,10 +18,12 @@ import type {
 export class Reports {
   private readonly facts: ReadModelFacts;
   private readonly counters: VillageCounters;
+  private readonly progress: VillageProgress;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
     this.facts = new ReadModelFacts(db);
     this.counters = new VillageCounters(db);
+    this.progress = new VillageProgress(db);
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
@@ -44,7 +47,7 @@ export class Reports {
   progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-    return progressReport(this.facts, this.divisions, this.policy, q);
+    return progressReport({ facts: this.facts, progress: this.progress }, this.divisions, this.policy, q);
   }
 
   backlogReport(q: BacklogQuery): ServiceBacklog {

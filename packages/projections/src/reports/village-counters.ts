@@ -4,13 +4,13 @@ import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
 
-type Row = [key: string, village: string, base: number, series: Buffer];
+type Row = [key: string, village: string, initial: number, base: number, series: Buffer];
 
-/** The value of a stored cumulative series at month index i, read straight from its blob. */
-const valueAt = (base: number, blob: Buffer, i: number): number => {
+/** The value of a stored counter at month index i: its initial value plus its cumulative series there, read straight from the blob. */
+export const valueAt = (initial: number, base: number, blob: Buffer, i: number): number => {
   const n = blob.byteLength / 4;
-  if (i < base || n === 0) return 0;
-  return blob.readInt32LE(Math.min(i - base, n - 1) * 4);
+  if (i < base || n === 0) return initial;
+  return initial + blob.readInt32LE(Math.min(i - base, n - 1) * 4);
 };
 
 const after = (prefix: string): string => `${prefix}\uffff`;
@@ -24,7 +24,7 @@ export class VillageCounters {
   private readonly range: Database.Statement<[string, string], Row>;
 
   constructor(db: Database.Database) {
-    this.range = db.prepare<[string, string], Row>('SELECT key, village, base, series FROM agg_village_series WHERE key BETWEEN ? AND ?').raw();
+    this.range = db.prepare<[string, string], Row>('SELECT key, village, initial, base, series FROM agg_village_series WHERE key BETWEEN ? AND ?').raw();
   }
 
   private rows(from: string, to: string): Row[] {
@@ -44,15 +44,15 @@ export class VillageCounters {
     const december = year * 12 + 11;
     const cutoff = monthOf(policy.baselineCutoff);
     const tally = new VillageTally(emptyAnnualCounts);
-    for (const [key, village, base, blob] of [
+    for (const [key, village, initial, base, blob] of [
       ...this.rows('stock.baseline.', `stock.baseline.${cutoff}`),
       ...this.rows('stock.baselineCleared.', `stock.baselineCleared.${cutoff}`),
     ])
-      inc(tally.of(village), key.startsWith('stock.baselineCleared.') ? 'baselineCleared' : 'baseline', valueAt(base, blob, december));
-    for (const [key, village, base, blob] of [...this.rows('stock.identified', 'stock.identified'), ...this.rows('stock.underReview', 'stock.underReview')])
-      inc(tally.of(village), key === 'stock.identified' ? 'stockAtEnd' : 'underReview', valueAt(base, blob, december));
-    for (const [key, village, base, blob] of this.rows('year.', after('year.')))
-      inc(tally.of(village), key.slice('year.'.length) as keyof AnnualCounts, valueAt(base, blob, december) - valueAt(base, blob, december - 12));
+      inc(tally.of(village), key.startsWith('stock.baselineCleared.') ? 'baselineCleared' : 'baseline', valueAt(initial, base, blob, december));
+    for (const [key, village, initial, base, blob] of [...this.rows('stock.identified', 'stock.identified'), ...this.rows('stock.underReview', 'stock.underReview')])
+      inc(tally.of(village), key === 'stock.identified' ? 'stockAtEnd' : 'underReview', valueAt(initial, base, blob, december));
+    for (const [key, village, initial, base, blob] of this.rows('year.', after('year.')))
+      inc(tally.of(village), key.slice('year.'.length) as keyof AnnualCounts, valueAt(initial, base, blob, december) - valueAt(initial, base, blob, december - 12));
     return tally.byVillage;
   }
 
@@ -60,9 +60,9 @@ export class VillageCounters {
   monthlyCounts(month: Month | string): Map<string, MonthlyCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyMonthlyCounts);
-    for (const [, village, base, blob] of this.rows('stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(base, blob, i));
-    for (const [key, village, base, blob] of this.rows('month.', after('month.')))
-      inc(tally.of(village), key.slice('month.'.length) as keyof MonthlyCounts, valueAt(base, blob, i) - valueAt(base, blob, i - 1));
+    for (const [, village, initial, base, blob] of this.rows('stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(initial, base, blob, i));
+    for (const [key, village, initial, base, blob] of this.rows('month.', after('month.')))
+      inc(tally.of(village), key.slice('month.'.length) as keyof MonthlyCounts, valueAt(initial, base, blob, i) - valueAt(initial, base, blob, i - 1));
     // A household counts for the whole month in its village at the month's end, so the
     // start of the month follows from its end and the month's moves (docs/decisions/0015).
     for (const c of tally.byVillage.values())

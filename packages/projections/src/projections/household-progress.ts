@@ -1,0 +1,153 @@
+import { isEligible, referencePolicy } from '@hearth/domain';
+import type { ProjectedEvent } from '../projected-event';
+import { inProgramme } from '../reports/in-programme';
+import { memberStates } from '../reports/member-states';
+import { progressFieldsOf } from '../reports/progress-fields';
+import { activityOf } from './case-activity.projection';
+import type { FactSource } from './event-facts-projection';
+import { STATUS_EVENTS } from './household-status.projection';
+import { emptyTimeline, HouseholdTimeline, statusAt, timelineAfter, villageAt } from './household-timeline';
+import { memberFactsOf } from './member-eligibility.projection';
+import { endOfMonthIndex, monthIndex } from './village-series';
+
+/** [position, occurredOn, memberId, birthYear, capacity, willing, removed]: a row of MemberEligibilityProjection. */
+type MemberEntry = [number, string, string, number | null, string | null, number | null, number];
+/** [position, month index, field]: one progress field an activity row adds 1 to (`income.<cents>` for an income, `member.surveyed|referred.<id>` for distinct members). */
+type ActivityEntry = [number, number, string];
+
+/**
+ * What the progress counters need to know of one household: its villages and statuses
+ * (the division counters' timeline), the member facts that decide eligibility, and the
+ * progress fields its activity adds to, each with the log position of the event it came
+ * from (so that a correction replaces what the corrected event contributed).
+ */
+export interface HouseholdProgress {
+  readonly t: HouseholdTimeline;
+  readonly members: MemberEntry[];
+  readonly activity: ActivityEntry[];
+}
+
+export const emptyProgress = (): HouseholdProgress => ({ t: emptyTimeline(), members: [], activity: [] });
+
+/**
+ * The working age the eligible-members counter is kept for: the reference policy's.
+ * The projection does not depend on the policy a process passes; a report asked under
+ * another working age is computed from the facts (docs/decisions/0061).
+ */
+export const COUNTED_WORKING_AGE = referencePolicy.workingAge;
+export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED_WORKING_AGE.max}`;
+
+const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
+
+const membersOf = (s: FactSource): MemberEntry[] =>
+  memberFactsOf(s).map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
+
+const activityEntriesOf = (s: FactSource): ActivityEntry[] =>
+  activityOf(s).flatMap((a): ActivityEntry[] => {
+    if (a.kind === 'income') return [[s.position, monthIndex(`${a.month as string}-01`), `income.${a.amount_cents as number}`]];
+    const m = monthIndex(a.occurred_on);
+    const distinct: ActivityEntry[] =
+      a.kind === 'member-surveyed' ? [[s.position, m, `member.surveyed.${a.member_id as string}`]]
+        : a.kind === 'referral-made' ? [[s.position, m, `member.referred.${a.member_id as string}`]] : [];
+    return [...progressFieldsOf(a).map((f): ActivityEntry => [s.position, m, f]), ...distinct];
+  });
+
+/**
+ * Pure: the household's progress data after event `e` (the rows of the member-facts and
+ * case-activity projections, from the same functions, so there is one home for each
+ * rule), and whether only its activity changed (then only the months it touched need
+ * recounting). Applying the same event twice changes nothing.
+ */
+export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent): { after: HouseholdProgress; activityOnly: boolean } => {
+  const t = TIMELINE_EVENTS.has(e.event.type) ? (timelineAfter(p.t, e) ?? p.t) : p.t;
+  const source: FactSource | undefined =
+    e.event.type !== 'EventCorrected' ? e
+      : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
+  if (source === undefined) return { after: p, activityOnly: true };
+  const members = [...p.members.filter((m) => m[0] !== source.position), ...membersOf(source)];
+  const activity = [...p.activity.filter((a) => a[0] !== source.position), ...activityEntriesOf(source)];
+  const activityOnly = t === p.t && memberFactsOf(source).length === 0;
+  return { after: { t, members, activity }, activityOnly };
+};
+
+/** A key of a contribution: village, month index and field. */
+const keyOf = (village: string, month: number, field: string): string => `${village}\u0000${month}\u0000${field}`;
+
+const add = (out: Map<string, number>, k: string, d: number): void => {
+  const n = (out.get(k) ?? 0) + d;
+  if (n === 0) out.delete(k);
+  else out.set(k, n);
+};
+
+/**
+ * Pure: what the household's activity adds to the monthly progress rows, by (village,
+ * month index, field), for the months in `only` (all months when absent). A month's
+ * activity counts in the village the household is in at the month's end (decision 15);
+ * distinct members count once a month; each income record adds one to `income.<cents>`.
+ */
+export const flowsOf = (p: HouseholdProgress, only?: ReadonlySet<number>): Map<string, number> => {
+  const out = new Map<string, number>();
+  if (p.t.villages.length === 0) return out;
+  const seen = new Set<string>();
+  for (const [, month, field] of p.activity) {
+    if (only && !only.has(month)) continue;
+    const village = villageAt(p.t, endOfMonthIndex(month)) as string;
+    if (field.startsWith('member.')) {
+      const once = `${month}\u0000${field}`;
+      if (seen.has(once)) continue;
+      seen.add(once);
+      add(out, keyOf(village, month, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred'), 1);
+    } else add(out, keyOf(village, month, field), 1);
+  }
+  return out;
+};
+
+/** The months an activity-only change touched: those of the entries of the event's position before and after. */
+export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> =>
+  new Set([...before.activity, ...after.activity].filter((a) => a[0] === position).map((a) => a[1]));
+
+/** The household's eligible members at the end of month index i, 0 when it is not in the programme then. */
+const eligibleAt = (p: HouseholdProgress, i: number): number => {
+  const end = endOfMonthIndex(i);
+  if (!inProgramme(statusAt(p.t, end))) return 0;
+  const facts = p.members
+    .filter((m) => m[1] <= end)
+    .sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]))
+    .map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
+  let n = 0;
+  for (const m of memberStates(facts).get('')?.values() ?? []) if (isEligible(m, end, referencePolicy)) n++;
+  return n;
+};
+
+/**
+ * Pure: what the household adds to the eligible-members stock, as deltas by (village,
+ * month index): members eligible (reference working age) at a month's end, in a
+ * household in the programme then, counted in its village then. The count can only
+ * change in a month with one of the household's events or in a January when a member
+ * enters or leaves working age.
+ */
+export const eligibleOf = (p: HouseholdProgress): Map<string, number> => {
+  const out = new Map<string, number>();
+  if (p.t.villages.length === 0) return out;
+  const months = new Set([...p.t.villages.map((v) => monthIndex(v[1])), ...p.t.statuses.map((s) => monthIndex(s[1])), ...p.members.map((m) => monthIndex(m[1]))]);
+  for (const [, , , birthYear] of p.members)
+    if (birthYear !== null) for (const age of [COUNTED_WORKING_AGE.min, COUNTED_WORKING_AGE.max + 1]) months.add((birthYear + age) * 12);
+  let held: [string, number] | undefined;
+  for (const m of [...months].sort((a, b) => a - b)) {
+    const village = villageAt(p.t, endOfMonthIndex(m)) as string;
+    const n = eligibleAt(p, m);
+    if (held !== undefined && held[0] === village && held[1] === n) continue;
+    if (held !== undefined && held[1] !== 0) add(out, keyOf(held[0], m, ELIGIBLE_KEY), -held[1]);
+    if (n !== 0) add(out, keyOf(village, m, ELIGIBLE_KEY), n);
+    held = [village, n];
+  }
+  return out;
+};
+
+/** What changes when a contribution goes from `before` to `after`. */
+export const difference = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Map<string, number> => {
+  const out = new Map<string, number>();
+  for (const [k, n] of after) add(out, k, n);
+  for (const [k, n] of before) add(out, k, -n);
+  return out;
+};
