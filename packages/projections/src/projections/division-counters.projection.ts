@@ -19,7 +19,7 @@ import { seriesTableSchema, seriesWriter } from './series-table';
  */
 export const DivisionCountersProjection: Projection = {
   name: 'division-counters',
-  version: 2,
+  version: 3,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
   tables: ['agg_household_timelines', 'agg_village_series'],
   schema: `

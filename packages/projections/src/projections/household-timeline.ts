@@ -1,4 +1,4 @@
-import type { Status } from '@hearth/domain';
+import { referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { nextStatus } from './household-status.projection';
 import { stockMove } from '../reports/stock-moves';
@@ -52,6 +52,14 @@ export const statusAt = (t: Pick<HouseholdTimeline, 'statuses'>, date: string): 
 const concernOpenAt = (t: HouseholdTimeline, date: string): boolean =>
   Object.values(t.concerns).some(([raised, resolved]) => raised !== null && raised <= date && !(resolved !== null && resolved <= date));
 
+/**
+ * The reference policy's baseline cutoff. Besides the baseline by month of first
+ * identification (any cutoff at a month's end), the baseline of this cutoff is kept as one
+ * counter a village (`ref.baseline`, `ref.baselineCleared`), so that the clearance report
+ * under the reference policy reads two rows a village for it (docs/decisions/0054).
+ */
+export const REFERENCE_CUTOFF: string = referencePolicy.baselineCutoff;
+
 /** The stock keys the household holds at the end of month index `i`. */
 const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: number): string[] => {
   const end = endOfMonthIndex(i);
@@ -59,11 +67,16 @@ const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: 
   const keys: string[] = [];
   // Baseline is a property of the household (its first identification, whenever that is), counted in every year it belongs to a village.
   const baseline = firstIdentified?.slice(0, 7);
+  const inReference = firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF;
   if (baseline !== undefined) keys.push(`stock.baseline.${baseline}`);
+  if (inReference) keys.push('ref.baseline');
   if (status === 'identified') keys.push('stock.identified');
   if (status === 'cleared') {
     if (concernOpenAt(t, end)) keys.push('stock.underReview');
-    else if (baseline !== undefined) keys.push(`stock.baselineCleared.${baseline}`);
+    else if (baseline !== undefined) {
+      keys.push(`stock.baselineCleared.${baseline}`);
+      if (inReference) keys.push('ref.baselineCleared');
+    }
   }
   return keys;
 };
@@ -101,8 +114,13 @@ export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
   // A baseline household counts in the baseline of every year, also years before its first event (in its first village then).
   let held = new Set<string>();
   const baseline = firstIdentified?.slice(0, 7);
-  if (baseline !== undefined) {
-    const k = `${villageAt(t, '') as string}\u0000stock.baseline.${baseline}`;
+  const first = villageAt(t, '') as string;
+  const from = [
+    ...(baseline !== undefined ? [`stock.baseline.${baseline}`] : []),
+    ...(firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF ? ['ref.baseline'] : []),
+  ];
+  for (const key of from) {
+    const k = `${first}\u0000${key}`;
     add(out, `${k}\u0000${FROM_THE_START}`, 1);
     held.add(k);
   }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
+import { REFERENCE_CUTOFF } from '../projections/household-timeline';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
@@ -44,11 +45,12 @@ export class VillageCounters {
     const december = year * 12 + 11;
     const cutoff = monthOf(policy.baselineCutoff);
     const tally = new VillageTally(emptyAnnualCounts);
-    for (const [key, village, initial, base, blob] of [
-      ...this.rows('stock.baseline.', `stock.baseline.${cutoff}`),
-      ...this.rows('stock.baselineCleared.', `stock.baselineCleared.${cutoff}`),
-    ])
-      inc(tally.of(village), key.startsWith('stock.baselineCleared.') ? 'baselineCleared' : 'baseline', valueAt(initial, base, blob, december));
+    // The reference cutoff's baseline is one counter a village; another cutoff sums the months of first identification up to it.
+    const baselineRows = policy.baselineCutoff === REFERENCE_CUTOFF
+      ? this.rows('ref.baseline', 'ref.baselineCleared')
+      : [...this.rows('stock.baseline.', `stock.baseline.${cutoff}`), ...this.rows('stock.baselineCleared.', `stock.baselineCleared.${cutoff}`)];
+    for (const [key, village, initial, base, blob] of baselineRows)
+      inc(tally.of(village), key.includes('baselineCleared') ? 'baselineCleared' : 'baseline', valueAt(initial, base, blob, december));
     for (const [key, village, initial, base, blob] of [...this.rows('stock.identified', 'stock.identified'), ...this.rows('stock.underReview', 'stock.underReview')])
       inc(tally.of(village), key === 'stock.identified' ? 'stockAtEnd' : 'underReview', valueAt(initial, base, blob, december));
     for (const [key, village, initial, base, blob] of this.rows('year.', after('year.')))
