@@ -97,7 +97,8 @@ const add = (out: Map<string, number>, k: string, d: number): void => {
  * month, annual event counts in the village at the end of their year (at its December):
  * whole periods follow the household (docs/decisions/0015). Baseline stocks are kept by
  * the month of the first identification, so any cutoff at a month's end can be applied
- * at query time.
+ * at query time, and once more for the reference cutoff (`ref.…`); a baseline household
+ * holds them from the start (FROM_THE_START), in its first village before its first event.
  */
 export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
   const out = new Map<string, number>();
