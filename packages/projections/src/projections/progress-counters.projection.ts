@@ -71,23 +71,38 @@ export const ProgressCountersProjection: Projection = {
       }
     };
 
+    /**
+     * The record written last, parsed, with its eligible-members contribution: the next
+     * event is usually the same household's (the log is in household order), and its
+     * stored text is then this one, byte for byte. Keyed by that text, so it is never
+     * used for a record another process or a rebuild has written since.
+     */
+    let last: { text: string; record: HouseholdProgress; eligible: Map<string, number> | undefined } | undefined;
+
     return {
       apply: (e: ProjectedEvent) => {
         const stored = readHousehold.get(e.householdId);
-        const before: HouseholdProgress = stored === undefined ? emptyProgress() : (JSON.parse(stored) as HouseholdProgress);
+        const known = last !== undefined && stored === last.text ? last : undefined;
+        const before: HouseholdProgress = known?.record ?? (stored === undefined ? emptyProgress() : (JSON.parse(stored) as HouseholdProgress));
         const { after, activityOnly } = progressAfter(before, e);
         if (after === before) return;
+        let eligible = known?.eligible;
         if (activityOnly) {
+          // Activity changes neither villages, statuses nor members: the eligible members stay as they were.
           const months = monthsTouched(before, after, e.corrected?.position ?? e.position);
           addFlows(difference(flowsOf(before, months), flowsOf(after, months)));
         } else {
           addFlows(difference(flowsOf(before), flowsOf(after)));
-          for (const [k, n] of difference(eligibleOf(before), eligibleOf(after))) {
+          const afterEligible = eligibleOf(after);
+          for (const [k, n] of difference(eligible ?? eligibleOf(before), afterEligible)) {
             const [village, m, key] = k.split('\u0000') as [string, string, string];
             addToEligible(village, key, Number(m), n);
           }
+          eligible = afterEligible;
         }
-        writeHousehold.run(e.householdId, JSON.stringify(after));
+        const text = JSON.stringify(after);
+        writeHousehold.run(e.householdId, text);
+        last = { text, record: after, eligible };
       },
     };
   },
