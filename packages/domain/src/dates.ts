@@ -40,11 +40,11 @@ export const endOfYear = (year: number): BusinessDate => `${year}-12-31` as Busi
 export const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const maxDate = <D extends string>(a: D | undefined, b: D): D => (a === undefined || a < b ? b : a);
 
-/** Days since 0000-03-01 in the proleptic Gregorian calendar: pure integer arithmetic. */
+/** Days since 0000-03-01 in the proleptic Gregorian calendar: pure integer arithmetic on the digits (no slicing). */
 export const dayNumber = (d: BusinessDate): number => {
-  let y = Number(d.slice(0, 4));
-  let m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
+  let y = digits4(d, 0);
+  let m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
+  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
   if (m <= 2) {
     y -= 1;
     m += 12;
@@ -52,15 +52,23 @@ export const dayNumber = (d: BusinessDate): number => {
   return 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m - 3) + 2) / 5) + day;
 };
 
+const digits4 = (s: string, at: number): number =>
+  (s.charCodeAt(at) - 48) * 1000 + (s.charCodeAt(at + 1) - 48) * 100 + (s.charCodeAt(at + 2) - 48) * 10 + s.charCodeAt(at + 3) - 48;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Inverse of dayNumber in closed form: 400-year eras of 146,097 days, years starting on 1 March. */
 export const fromDayNumber = (n: number): BusinessDate => {
-  // Inverse of dayNumber by search over the year, then month: cheap and obviously correct.
-  let y = Math.floor(n / 365.2425);
-  while (dayNumber(`${String(y + 1).padStart(4, '0')}-01-01` as BusinessDate) <= n) y += 1;
-  while (dayNumber(`${String(y).padStart(4, '0')}-01-01` as BusinessDate) > n) y -= 1;
-  let m = 1;
-  while (m < 12 && dayNumber(`${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01` as BusinessDate) <= n) m += 1;
-  const first = dayNumber(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01` as BusinessDate);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(n - first + 1).padStart(2, '0')}` as BusinessDate;
+  const z = n - 1;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as BusinessDate;
 };
 
 export const addDays = (d: BusinessDate, days: number): BusinessDate => fromDayNumber(dayNumber(d) + days);

@@ -2,7 +2,7 @@ import { maxDate } from '../dates';
 import { commandTraceOf } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
-import { fingerprintOf } from './fingerprint';
+import { contentOf } from './fingerprint';
 import { EventMeta, HouseholdState, initialState, MemberState } from './state';
 
 const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
@@ -33,7 +33,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         divisionCode: e.data.divisionCode,
         divisionFrom: meta.eventId,
         registeredBy: meta.eventId,
-        registrationFingerprint: fingerprintOf(e.data, on),
+        registrationFingerprint: contentOf(e.data, on),
         members: new Map(
           e.data.members.map((m) => [m.memberId, { memberId: m.memberId, birthYear: m.birthYear, ...(m.sex ? { sex: m.sex } : {}), removed: false, willing: false }]),
         ),
@@ -47,7 +47,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
           ...(e.data.sex ? { sex: e.data.sex } : {}),
           removed: false,
           willing: false,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           addedBy: meta.eventId,
         }),
       };
@@ -58,7 +58,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         surveyed: true,
         lastSurveyOn: on,
-        surveys: put(s.surveys, meta.eventId, fingerprintOf(e.data, on)),
+        surveys: put(s.surveys, meta.eventId, contentOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
       };
       for (const sm of e.data.members)
@@ -87,7 +87,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         trainings: put(s.trainings, e.data.trainingId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           memberId: e.data.memberId,
           kind: e.data.kind,
           status: 'offered',
@@ -106,7 +106,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         referrals: put(s.referrals, e.data.referralId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           memberId: e.data.memberId,
           referredOn: on,
           status: 'open',
@@ -122,7 +122,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         employments: put(s.employments, employmentId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           incomes: new Map(),
           incomeEvents: new Map(),
           memberId: e.data.memberId,
@@ -146,7 +146,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
     case 'HouseholdCleared':
       return { ...s, status: 'cleared', lastClearedOn: on };
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: fingerprintOf(e.data, on), visitedOn: on }) };
+      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: contentOf(e.data, on), visitedOn: on }) };
     case 'LaborConcernRaised':
       return {
         ...s,

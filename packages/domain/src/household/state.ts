@@ -1,6 +1,7 @@
 import { BusinessDate } from '../dates';
 import { CommandIndex } from './command-index';
 import { EventType, HouseholdEvent } from './events';
+import { Content } from './fingerprint';
 import { LaborCapacity, LaborConcernIndicator, Sex, TrainingKind } from './vocabulary';
 
 export const STATUSES = [
@@ -40,7 +41,7 @@ export interface MemberState {
   readonly sex?: Sex;
   readonly removed: boolean;
   /** Set for members added after registration (AddMember repeats compare against it). */
-  readonly fingerprint?: string;
+  readonly fingerprint?: Content;
   /** The MemberAdded event that created the member; undefined for members named at registration. */
   readonly addedBy?: string;
   /** From the latest survey; undefined until the member is surveyed. */
@@ -60,7 +61,7 @@ export interface MemberState {
  */
 export interface TrainingState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly memberId: string;
   readonly kind: TrainingKind;
   readonly status: 'offered' | 'accepted' | 'declined' | 'completed' | 'left';
@@ -68,7 +69,7 @@ export interface TrainingState {
 
 export interface ReferralState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly memberId: string;
   readonly referredOn: BusinessDate;
   readonly status: 'open' | 'accepted' | 'declined';
@@ -77,7 +78,7 @@ export interface ReferralState {
 
 export interface EmploymentState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   /** month → the income recorded for it (one figure a month: docs/decisions/0019-repeated-facts.md). */
   readonly incomes: ReadonlyMap<string, number>;
   /** IncomeRecorded eventId → its month: where a correction of that income applies. */
@@ -90,7 +91,7 @@ export interface EmploymentState {
 
 export interface VisitState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly visitedOn: BusinessDate;
   readonly concern?: {
     readonly indicators: readonly LaborConcernIndicator[];
@@ -109,7 +110,7 @@ export interface HouseholdState {
   readonly divisionFrom?: string;
   /** The HouseholdRegistered event. */
   readonly registeredBy?: string;
-  readonly registrationFingerprint?: string;
+  readonly registrationFingerprint?: Content;
   /** The latest business date in the stream (back-dating guard). */
   readonly latestOn?: BusinessDate;
   readonly surveyed: boolean;
@@ -129,7 +130,7 @@ export interface HouseholdState {
    * nothing. The state keeps no log: what a correction or a replay needs from the past is
    * read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md).
    */
-  readonly surveys: ReadonlyMap<string, string>;
+  readonly surveys: ReadonlyMap<string, Content>;
 }
 
 export const initialState: HouseholdState = {
