@@ -105,7 +105,15 @@ const walk = (v: unknown): void => {
   closeObject(n, sumA, sumB);
 };
 
-const hex8 = (h: number): string => (h >>> 0).toString(16).padStart(8, '0');
+const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
+const nibble = (h: number, shift: number): number => HEX[(h >>> shift) & 15] as number;
+
+/** The lanes as 16 hex digits, in one string (toString(16) and padStart cost more than the hash). */
+const hex = (x: number, y: number): string =>
+  String.fromCharCode(
+    nibble(x, 28), nibble(x, 24), nibble(x, 20), nibble(x, 16), nibble(x, 12), nibble(x, 8), nibble(x, 4), nibble(x, 0),
+    nibble(y, 28), nibble(y, 24), nibble(y, 20), nibble(y, 16), nibble(y, 12), nibble(y, 8), nibble(y, 4), nibble(y, 0),
+  );
 
 export const contentHash = (fields: object, type: string, on: string, omit: (key: string) => boolean, omitToo: readonly string[] = NONE): string => {
   a = SEED_A;
@@ -131,5 +139,5 @@ export const contentHash = (fields: object, type: string, on: string, omit: (key
   a = SEED_A;
   b = SEED_B;
   closeObject(n, sumA, sumB);
-  return hex8(a) + hex8(b);
+  return hex(a, b);
 };

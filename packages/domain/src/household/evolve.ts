@@ -54,22 +54,20 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
     case 'MemberRemoved':
       return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
     case 'HouseholdSurveyed': {
-      let next: HouseholdState = {
+      // One copy of the members for the whole survey, not one per surveyed member.
+      const members = new Map(s.members);
+      for (const sm of e.data.members) {
+        const m = members.get(sm.memberId);
+        if (m) members.set(sm.memberId, { ...m, laborCapacity: sm.laborCapacity, capacityFrom: meta.eventId, willing: sm.wantsWork, willingFrom: meta.eventId });
+      }
+      return {
         ...s,
         surveyed: true,
         lastSurveyOn: on,
         surveys: put(s.surveys, meta.eventId, contentOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
+        members,
       };
-      for (const sm of e.data.members)
-        next = updateMember(next, sm.memberId, (m) => ({
-          ...m,
-          laborCapacity: sm.laborCapacity,
-          capacityFrom: meta.eventId,
-          willing: sm.wantsWork,
-          willingFrom: meta.eventId,
-        }));
-      return next;
     }
     case 'IdentificationApplied':
       return { ...s, status: 'applied' };
@@ -181,11 +179,14 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
 /** Folds one stored event into the state. Total over every event type. */
 export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
   const applied = apply(s, event, meta);
-  return {
-    ...applied,
-    latestOn: maxDate(s.latestOn, meta.occurredOn),
-    commandIds: meta.commandId && !s.commandIds.has(meta.commandId) ? s.commandIds.with(meta.commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds,
-  };
+  const commandId = meta.commandId;
+  const commandIds = commandId && !s.commandIds.has(commandId) ? s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds;
+  // `apply` returns `s` itself or a state it has just built and shared with no one: the
+  // bookkeeping is written into that one instead of copying every field a second time.
+  const next: { -readonly [K in keyof HouseholdState]: HouseholdState[K] } = applied === s ? { ...s } : applied;
+  next.latestOn = maxDate(s.latestOn, meta.occurredOn);
+  next.commandIds = commandIds;
+  return next;
 };
 
 export const fold = (facts: readonly { event: HouseholdEvent; meta: EventMeta }[], from: HouseholdState = initialState): HouseholdState =>
