@@ -56,3 +56,25 @@ describe('day numbers agree with their sliced and searched definitions', () => {
     for (let n = slicedDayNumber('1896-01-01'); n <= slicedDayNumber('2104-12-31'); n += 1) if (fromDayNumber(n) !== searchedFromDayNumber(n)) expect(fromDayNumber(n)).toBe(searchedFromDayNumber(n));
   });
 });
+
+describe('isBusinessDate agrees with its regular-expression definition', () => {
+  const regexIsBusinessDate = (s: unknown): boolean => {
+    if (typeof s !== 'string') return false;
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (!m) return false;
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  };
+  const near = fc
+    .tuple(fc.integer({ min: 1890, max: 3010 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), fc.nat(9), fc.constantFrom('', '-', '\n', ' ', '٣', '/', '0'))
+    .map(([y, m, d, at, ch]) => {
+      const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return ch === '' ? s : at % 3 === 0 ? s + ch : s.slice(0, at) + ch + s.slice(at + 1);
+    });
+
+  it('on near-dates (every field at and beyond its bounds, a character replaced or appended) and on anything', () => {
+    fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 12 }), fc.anything()), (s) => isBusinessDate(s) === regexIsBusinessDate(s)), { numRuns: 5000 });
+  });
+});

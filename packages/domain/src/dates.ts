@@ -6,23 +6,25 @@
 export type BusinessDate = string;
 export type Month = string;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
+/** `YYYY-MM-DD` of ASCII digits, a real calendar date of 1900–2999; read digit by digit (every command has one). */
 export const isBusinessDate = (s: unknown): s is BusinessDate => {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) if (!isDigit(s.charCodeAt(i))) return false;
+  const y = digits4(s, 0);
+  const mo = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
+  const d = (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48;
   return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 export const isMonth = (s: unknown): s is Month => {
   if (typeof s !== 'string') return false;

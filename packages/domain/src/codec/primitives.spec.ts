@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { MoneyC } from './primitives';
 
@@ -7,5 +8,14 @@ describe('MoneyC', () => {
   });
   it.each([100.999999999, 100.001, 0.1 + 0.2, 1e-7, 0.005, -1, 1e12 + 0.01, Infinity, NaN, '12'])('refuses %p', (v) => {
     expect(E.isLeft(MoneyC.decode(v))).toBe(true);
+  });
+});
+
+describe('MoneyC agrees with the two-decimal test on every number', () => {
+  const regexIsMoney = (u: unknown): boolean =>
+    typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && /^\d+(?:\.\d{1,2})?$/.test(String(u));
+  it('integers, cents, doubles and the bounds', () => {
+    const numbers = fc.oneof(fc.integer(), fc.integer({ min: -10, max: 1e6 }).map((c) => c / 100), fc.double(), fc.constantFrom(1e12, 1e12 + 1, 1e21, -0, 999999999999.99, 1e-7));
+    fc.assert(fc.property(numbers, (u) => MoneyC.is(u) === regexIsMoney(u)), { numRuns: 5000 });
   });
 });

@@ -43,10 +43,11 @@ export const MAX_MONEY = 1e12;
 /**
  * Two decimals at most, checked on the number's shortest decimal representation
  * (what JSON.stringify writes back): 100.999999999 and 0.1 + 0.2 are refused, and no
- * tolerance on the cent value lets near-misses through.
+ * tolerance on the cent value lets near-misses through. A whole number up to MAX_MONEY is
+ * written in plain digits (exponents start at 1e21), so it passes without being written.
  */
 const isMoney = (u: unknown): u is Money =>
-  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && /^\d+(?:\.\d{1,2})?$/.test(String(u));
+  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && (Number.isInteger(u) || /^\d+(?:\.\d{1,2})?$/.test(String(u)));
 export const MoneyC = guarded<Money, number>(
   'Money (a non-negative number with at most two decimals)',
   isMoney,

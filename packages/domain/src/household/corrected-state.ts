@@ -74,10 +74,11 @@ const listed = (correction: Correction): ReadonlyMap<string, Readonly<Record<str
 };
 
 /** The member with the birth year (when a number) and the sex (none unless a string) a corrected event says. */
-const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberState => {
-  const { sex: _old, ...rest } = m;
-  return { ...rest, birthYear: typeof birthYear === 'number' ? birthYear : m.birthYear, ...(typeof sex === 'string' ? { sex: sex as NonNullable<MemberState['sex']> } : {}) };
-};
+const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberState => ({
+  ...m,
+  birthYear: typeof birthYear === 'number' ? birthYear : m.birthYear,
+  sex: typeof sex === 'string' ? (sex as NonNullable<MemberState['sex']>) : undefined,
+});
 
 const correctRegistration = (s: HouseholdState, eventId: string, correction: Correction): HouseholdState => {
   let members = s.members;

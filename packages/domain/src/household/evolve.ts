@@ -3,7 +3,7 @@ import { commandTraceOf } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { contentOf } from './fingerprint';
-import { EventMeta, HouseholdState, initialState, MemberState } from './state';
+import { EventMeta, HouseholdState, initialState, MemberState, memberState } from './state';
 
 const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
@@ -34,22 +34,12 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         divisionFrom: meta.eventId,
         registeredBy: meta.eventId,
         registrationFingerprint: contentOf(e.data, on),
-        members: new Map(
-          e.data.members.map((m) => [m.memberId, { memberId: m.memberId, birthYear: m.birthYear, ...(m.sex ? { sex: m.sex } : {}), removed: false, willing: false }]),
-        ),
+        members: new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])),
       };
     case 'MemberAdded':
       return {
         ...s,
-        members: put(s.members, e.data.memberId, {
-          memberId: e.data.memberId,
-          birthYear: e.data.birthYear,
-          ...(e.data.sex ? { sex: e.data.sex } : {}),
-          removed: false,
-          willing: false,
-          fingerprint: contentOf(e.data, on),
-          addedBy: meta.eventId,
-        }),
+        members: put(s.members, e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: contentOf(e.data, on), addedBy: meta.eventId })),
       };
     case 'MemberRemoved':
       return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
@@ -108,6 +98,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
           memberId: e.data.memberId,
           referredOn: on,
           status: 'open',
+          employmentId: undefined,
         }),
       };
     case 'ReferralAccepted':
@@ -125,7 +116,8 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
           incomeEvents: new Map(),
           memberId: e.data.memberId,
           startedOn: on,
-          ...(referralId ? { referralId } : {}),
+          endedOn: undefined,
+          referralId: referralId || undefined,
         }),
         referrals: referralId ? updateIn(s.referrals, referralId, (r) => ({ ...r, employmentId })) : s.referrals,
       };
@@ -144,7 +136,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
     case 'HouseholdCleared':
       return { ...s, status: 'cleared', lastClearedOn: on };
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: contentOf(e.data, on), visitedOn: on }) };
+      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: contentOf(e.data, on), visitedOn: on, concern: undefined }) };
     case 'LaborConcernRaised':
       return {
         ...s,
