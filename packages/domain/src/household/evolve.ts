@@ -3,7 +3,8 @@ import { commandTraceOf } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { contentOf } from './fingerprint';
-import { EventMeta, HouseholdState, initialState, MemberState, memberState } from './state';
+import { LaborCapacity } from './vocabulary';
+import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState } from './state';
 
 const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
@@ -16,6 +17,20 @@ const updateIn = <V>(m: ReadonlyMap<string, V>, k: string, f: (v: V) => V): Read
   const v = m.get(k);
   return v === undefined ? m : put(m, k, f(v));
 };
+
+/** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
+const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: boolean, eventId: string): EveryMember<MemberState> => ({
+  memberId: m.memberId,
+  birthYear: m.birthYear,
+  sex: m.sex,
+  removed: m.removed,
+  fingerprint: m.fingerprint,
+  addedBy: m.addedBy,
+  laborCapacity,
+  capacityFrom: eventId,
+  willing,
+  willingFrom: eventId,
+});
 
 /**
  * The business effect of one event; bookkeeping common to all events is in `evolve`.
@@ -48,7 +63,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
       const members = new Map(s.members);
       for (const sm of e.data.members) {
         const m = members.get(sm.memberId);
-        if (m) members.set(sm.memberId, { ...m, laborCapacity: sm.laborCapacity, capacityFrom: meta.eventId, willing: sm.wantsWork, willingFrom: meta.eventId });
+        if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
       return {
         ...s,

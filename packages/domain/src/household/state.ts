@@ -138,7 +138,7 @@ export interface HouseholdState {
  * state then has one shape, so the copy `evolve` makes of it per event stays on V8's fast
  * path instead of a lookup per field among dozens of shapes.
  */
-export const initialState: HouseholdState = {
+const initial: EveryMember<HouseholdState> = {
   status: 'unregistered',
   householdId: undefined,
   divisionCode: undefined,
@@ -159,12 +159,16 @@ export const initialState: HouseholdState = {
   commandIds: CommandIndex.empty,
   surveys: new Map(),
 };
+export const initialState: HouseholdState = initial;
+
+/** T with every member, optional ones included, spelled out: a literal of it cannot forget a field. */
+export type EveryMember<T> = { readonly [K in keyof Required<T>]: T[K] };
 
 /**
  * A member as registered or added: every member of MemberState present (the optional ones
  * undefined) and in one order, for the same reason as `initialState`.
  */
-export const memberState = (memberId: string, birthYear: number, sex: Sex | undefined, added?: { readonly fingerprint: Content; readonly addedBy: string }): MemberState => ({
+export const memberState = (memberId: string, birthYear: number, sex: Sex | undefined, added?: { readonly fingerprint: Content; readonly addedBy: string }): EveryMember<MemberState> => ({
   memberId,
   birthYear,
   sex,
