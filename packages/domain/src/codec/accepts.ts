@@ -22,6 +22,8 @@ export const acceptsOf = (codec: t.Mixed): Accepts => {
   return (u) => E.isRight(codec.decode(u));
 };
 
+const hasOwn = Object.prototype.hasOwnProperty;
+
 const isPlainObject = (u: unknown): u is Readonly<Record<string, unknown>> => typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** What `closed` validates: an object, no key it does not name, no optional key present but undefined, each field by its codec. */
@@ -33,7 +35,7 @@ const closedAccepts = (required: t.Props, optional: t.Props): Accepts => {
   const allowed = new Set([...requiredKeys, ...optionalKeys]);
   return (u) => {
     if (!isPlainObject(u)) return false;
-    for (const k of Object.keys(u)) if (!allowed.has(k)) return false;
+    for (const k in u) if (!allowed.has(k) && hasOwn.call(u, k)) return false; // own enumerable keys, as Object.keys, with no array
     for (let i = 0; i < requiredKeys.length; i++) if (!(requiredChecks[i] as Accepts)(u[requiredKeys[i] as string])) return false;
     for (let i = 0; i < optionalKeys.length; i++) {
       const k = optionalKeys[i] as string;

@@ -11,7 +11,7 @@
  * canonical JSON writes as null (null, undefined in an array, a non-finite number) as
  * null. Different fingerprints prove different content; an equal one is a near-certain
  * match that the caller confirms against the stream where it can (guards.ts).
- * Pure, and allocation-free but for the result and each object's key list.
+ * Pure, and allocation-free but for the result.
  */
 const NONE: readonly string[] = [];
 const SEED_A = 0x811c9dc5;
@@ -20,6 +20,9 @@ const SEED_B = 0x9747b28c;
 /** The lanes, module-wide so that hashing allocates no closure; every call starts from the seeds. */
 let a = SEED_A;
 let b = SEED_B;
+
+/** Own enumerable keys, as Object.keys lists them, by `for…in` and this test: no key array is allocated per object. */
+const hasOwn = Object.prototype.hasOwnProperty;
 
 const float = new Float64Array(1);
 const words = new Uint32Array(float.buffer);
@@ -95,9 +98,9 @@ const walk = (v: unknown): void => {
   let sumA = 0;
   let sumB = 0;
   let n = 0;
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     const x = o[k];
-    if (x === undefined) continue;
+    if (x === undefined || !hasOwn.call(o, k)) continue;
     member(k, x);
     sumA = (sumA + a) | 0;
     sumB = (sumB + b) | 0;
@@ -125,9 +128,9 @@ export const contentHash = (fields: object, type: string, on: string, omit: (key
   let sumA = 0;
   let sumB = 0;
   let n = 2;
-  for (const k of Object.keys(o)) {
+  for (const k in o) {
     const x = o[k];
-    if (x === undefined || k === 'type' || k === 'on' || omit(k) || (omitToo.length > 0 && omitToo.includes(k))) continue;
+    if (x === undefined || !hasOwn.call(o, k) || k === 'type' || k === 'on' || omit(k) || (omitToo.length > 0 && omitToo.includes(k))) continue;
     member(k, x);
     sumA = (sumA + a) | 0;
     sumB = (sumB + b) | 0;
