@@ -150,6 +150,17 @@ describe('CommandHandler: the folded-state cache', () => {
     expect(await totals(store, 'b')).toEqual([1, 2]);
   });
 
+  it('does not let commands on streams with no event evict those that have some', async () => {
+    const spy = observed(store);
+    const handler = handlerFor(spy.store, { cacheSize: 1 });
+    await handler.handle(increment('a'), undefined);
+    expect(await handler.handle(increment('nobody', undefined, 0), undefined)).toMatchObject({ status: 'rejected' });
+    expect(handler.cachedStreams).toBe(1);
+    spy.reads.length = 0;
+    await handler.handle(increment('a'), undefined);
+    expect(spy.reads).toEqual([['counter-a', 1]]);
+  });
+
   it('refuses a cache size that is not a positive integer', () => {
     expect(() => handlerFor(store, { cacheSize: 0 })).toThrow(RangeError);
   });

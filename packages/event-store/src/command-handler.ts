@@ -1,6 +1,6 @@
 import { isLeft } from 'fp-ts/Either';
 import type { AcceptedEvent, CommandResult } from './command-result';
-import type { CommandEnvelope, Decider, StoredFact } from './decider';
+import type { CommandEnvelope, Decider } from './decider';
 import type { EventToAppend } from './envelope';
 import { passThroughCodec, type EventCodec } from './event-codec';
 import { prepareEvents, type EventPreparation } from './event-preparation';
@@ -50,15 +50,6 @@ export const resolveMaxRetries = (maxRetries: number | undefined): number => {
 export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: number): AcceptedEvent[] =>
   sealed.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: firstVersion + i, hash: e.metadata.hash }));
 
-/** The context `decide` gets: with the stream's stored events up to the fold's version when its decision reads them (Decider.needsHistory). */
-export const contextFor = async <Cmd, Evt extends { type: string; data: unknown }, State, Ctx>(
-  decider: Pick<Decider<Cmd, Evt, State, Ctx, unknown>, 'needsHistory' | 'withHistory'>,
-  cmd: Cmd,
-  state: State,
-  ctx: Ctx,
-  history: () => Promise<readonly StoredFact<Evt>[]>,
-): Promise<Ctx> => (decider.withHistory !== undefined && decider.needsHistory?.(cmd, state) === true ? decider.withHistory(ctx, await history()) : ctx);
-
 /**
  * catch up → decide → seal → append with the version folded to. The folded state of each
  * stream is cached (FoldedStreams, bounded), so before deciding only the events stored
@@ -97,7 +88,8 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
     for (let attempt = 1; attempt <= attempts; attempt++) {
       fold = await this.streams.catchUp(streamId, fold);
       const decided = fold;
-      const decision = this.decider.decide(cmd, decided.state, await contextFor(this.decider, cmd, decided.state, ctx, () => this.streams.history(streamId, decided.version)));
+      const withHistory = this.decider.needsHistory?.(cmd, decided.state) === true ? this.decider.withHistory : undefined;
+      const decision = this.decider.decide(cmd, decided.state, withHistory ? withHistory(ctx, await this.streams.history(streamId, decided.version)) : ctx);
       if (isLeft(decision)) return { status: 'rejected', streamId, error: decision.left };
       if (decision.right.length === 0) return { status: 'unchanged', streamId, version: decided.version };
       const sealed = sealEvents(decided.lastHash, prepareEvents(decision.right, envelope, this.preparation));

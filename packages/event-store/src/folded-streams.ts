@@ -39,15 +39,22 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
    * remembered. What another handler or process appended is seen here.
    */
   async catchUp(streamId: string, from?: StreamFold<State>): Promise<StreamFold<State>> {
-    const start = from ?? this.cache.get(streamId) ?? initialFold(this.decider.initialState);
+    const cached = this.cache.get(streamId);
+    const start = from ?? cached ?? initialFold(this.decider.initialState);
     const newer = await this.store.readStream(streamId, { fromVersion: start.version + 1 });
+    if (newer.length === 0 && start === cached) return start;
     const fold = newer.length === 0 ? start : foldRecorded(this.decider, this.codec, start, newer);
     this.remember(streamId, fold);
     return fold;
   }
 
-  /** Keeps `fold`, which must be in the store, unless a later one of the same stream is cached already. */
+  /**
+   * Keeps `fold`, which must be in the store, unless a later one of the same stream is
+   * cached already. A stream with no event is not kept: reading it again costs the same
+   * one lookup, and commands on households that do not exist must not evict those that do.
+   */
   remember(streamId: string, fold: StreamFold<State>): void {
+    if (fold.version < 0) return;
     const cached = this.cache.get(streamId);
     if (cached === undefined || cached.version < fold.version) this.cache.set(streamId, fold);
   }
