@@ -38,7 +38,7 @@ export const sampleHouseholds = (storePath: string, max: number): string[] => {
   }
 };
 
-/** What the command handler does before deciding: read the stream through the port and fold it with the domain's evolve. */
+/** What the command handler does before deciding on a household it has not cached: read the stream through the port and fold it with the domain's evolve. */
 export const loadAndFold = async (store: SqliteEventStore, streamId: string): Promise<StreamFold<HouseholdState>> =>
   foldRecorded(householdDecider, householdEventCodec, initialFold(householdDecider.initialState), await store.readStream(streamId));
 
@@ -60,7 +60,7 @@ const us = (ms: number): number => ms * 1000;
 
 /**
  * One household's history, latency per call: `readStream` + `foldRecorded` with the
- * household Decider's evolve and codec (exactly the command handler's load), against
+ * household Decider's evolve and codec (exactly the command handler's load of a household it has not cached), against
  * reading the same rows raw and parsing their JSON. Each sampled household is timed
  * once per pass on each side, the side that goes first alternating from one household
  * to the next; one untimed pass warms both.

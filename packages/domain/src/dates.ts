@@ -6,23 +6,25 @@
 export type BusinessDate = string;
 export type Month = string;
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_RE = /^(\d{4})-(\d{2})$/;
 
 const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeap(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 
+/** `YYYY-MM-DD` of ASCII digits, a real calendar date of 1900–2999; read digit by digit (every command has one). */
 export const isBusinessDate = (s: unknown): s is BusinessDate => {
-  if (typeof s !== 'string') return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) if (!isDigit(s.charCodeAt(i))) return false;
+  const y = digits4(s, 0);
+  const mo = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
+  const d = (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48;
   return y >= 1900 && y <= 2999 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 };
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 export const isMonth = (s: unknown): s is Month => {
   if (typeof s !== 'string') return false;
@@ -40,11 +42,11 @@ export const endOfYear = (year: number): BusinessDate => `${year}-12-31` as Busi
 export const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const maxDate = <D extends string>(a: D | undefined, b: D): D => (a === undefined || a < b ? b : a);
 
-/** Days since 0000-03-01 in the proleptic Gregorian calendar: pure integer arithmetic. */
+/** Days since 0000-03-01 in the proleptic Gregorian calendar: pure integer arithmetic on the digits (no slicing). */
 export const dayNumber = (d: BusinessDate): number => {
-  let y = Number(d.slice(0, 4));
-  let m = Number(d.slice(5, 7));
-  const day = Number(d.slice(8, 10));
+  let y = digits4(d, 0);
+  let m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
+  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
   if (m <= 2) {
     y -= 1;
     m += 12;
@@ -52,15 +54,23 @@ export const dayNumber = (d: BusinessDate): number => {
   return 365 * y + Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400) + Math.floor((153 * (m - 3) + 2) / 5) + day;
 };
 
+const digits4 = (s: string, at: number): number =>
+  (s.charCodeAt(at) - 48) * 1000 + (s.charCodeAt(at + 1) - 48) * 100 + (s.charCodeAt(at + 2) - 48) * 10 + s.charCodeAt(at + 3) - 48;
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** Inverse of dayNumber in closed form: 400-year eras of 146,097 days, years starting on 1 March. */
 export const fromDayNumber = (n: number): BusinessDate => {
-  // Inverse of dayNumber by search over the year, then month: cheap and obviously correct.
-  let y = Math.floor(n / 365.2425);
-  while (dayNumber(`${String(y + 1).padStart(4, '0')}-01-01` as BusinessDate) <= n) y += 1;
-  while (dayNumber(`${String(y).padStart(4, '0')}-01-01` as BusinessDate) > n) y -= 1;
-  let m = 1;
-  while (m < 12 && dayNumber(`${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01` as BusinessDate) <= n) m += 1;
-  const first = dayNumber(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01` as BusinessDate);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(n - first + 1).padStart(2, '0')}` as BusinessDate;
+  const z = n - 1;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}` as BusinessDate;
 };
 
 export const addDays = (d: BusinessDate, days: number): BusinessDate => fromDayNumber(dayNumber(d) + days);

@@ -12,15 +12,12 @@ import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
 import type { EventStore, StreamAppend } from './event-store';
 import { sealEvents } from './hash-chain';
-import { LruCache } from './lru-cache';
-import { foldDecided, foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
+import { FoldedStreams } from './folded-streams';
+import { foldDecided, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
-export interface BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err>
-  extends CommandHandlerOptions<Cmd, Evt, State, Ctx, Err> {
-  /** Streams whose folded state is kept between batches. Default 10 000. */
-  cacheSize?: number;
-}
+/** The single-command handler's options; `cacheSize` (streams whose folded state is kept between batches) defaults to 10 000 here. */
+export type BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> = CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>;
 
 /** The outcome of one command within an attempt: final, or waiting for the batch to commit. */
 /** How each command of a batch was decided, before the batch is written. */
@@ -62,7 +59,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
   private readonly describe: (cmd: Cmd) => CommandEnvelope;
   private readonly preparation: EventPreparation<Evt>;
   private readonly maxRetries: number;
-  private readonly cache: LruCache<string, StreamFold<State>>;
+  private readonly streams: FoldedStreams<Evt, State>;
 
   constructor(opts: BatchCommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
     this.store = opts.store;
@@ -70,12 +67,12 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     this.describe = opts.describe;
     this.preparation = resolvePreparation(opts);
     this.maxRetries = resolveMaxRetries(opts.maxRetries);
-    this.cache = new LruCache(opts.cacheSize ?? 10_000);
+    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? 10_000);
   }
 
   /** Number of streams currently cached (for tests and metrics). */
   get cachedStreams(): number {
-    return this.cache.size;
+    return this.streams.size;
   }
 
   /**
@@ -109,7 +106,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       }
       try {
         const written = await this.store.appendBatch([...appends, ...alsoAppend]);
-        for (const [streamId, { fold }] of overlay) this.cache.set(streamId, fold);
+        for (const [streamId, { fold }] of overlay) this.streams.remember(streamId, fold);
         return outcomes.map((o) => {
           if (o.kind === 'final') return o.result;
           const result = written[o.appendIndex];
@@ -125,7 +122,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       } catch (error) {
         if (!isWrongExpectedVersionError(error)) throw error;
         if (!appends.some((a) => a.streamId === error.streamId)) throw error;
-        for (const { streamId } of appends) this.cache.delete(streamId);
+        for (const { streamId } of appends) this.streams.forget(streamId);
       }
     }
     return this.conflicts(outcomes, envelopes, attempts);
@@ -139,11 +136,12 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     appends: StreamAppend[],
   ): Promise<Outcome<Err>> {
     const { streamId } = envelope;
-    const seen = overlay.get(streamId) ?? { fold: await this.load(streamId), pending: [] };
+    // The cached fold as it is: a stream another writer moved on makes the batch's append conflict, and the batch is decided again.
+    const seen = overlay.get(streamId) ?? { fold: await this.streams.cachedOrRead(streamId), pending: [] };
     overlay.set(streamId, seen);
     const { fold, pending } = seen;
     const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
-    const decided = withHistory ? withHistory(ctx, [...(await this.stored(streamId, fold.version - pending.length)), ...pending]) : ctx;
+    const decided = withHistory ? withHistory(ctx, [...(await this.streams.history(streamId, fold.version - pending.length)), ...pending]) : ctx;
     const decision = this.decider.decide(cmd, fold.state, decided);
     if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
     if (decision.right.length === 0) {
@@ -153,25 +151,6 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     appends.push({ streamId, expectedVersion: fold.version, events: sealed });
     overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending });
     return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
-  }
-
-  /** From the cache, else from the store; either way a state that is in the store. */
-  private async load(streamId: string): Promise<StreamFold<State>> {
-    const cached = this.cache.get(streamId);
-    if (cached) return cached;
-    const events = await this.store.readStream(streamId);
-    const fold = foldRecorded(this.decider, this.preparation.codec, initialFold(this.decider.initialState), events);
-    this.cache.set(streamId, fold);
-    return fold;
-  }
-
-  /**
-   * The stream's stored events up to `version`, the one the state was folded to: a writer
-   * that appended since is not seen here, and loses nothing, as the append conflicts.
-   */
-  private async stored(streamId: string, version: number): Promise<StoredFact<Evt>[]> {
-    if (version < 0) return [];
-    return storedFacts(this.preparation.codec, await this.store.readStream(streamId, { maxCount: version + 1 }));
   }
 
   /**

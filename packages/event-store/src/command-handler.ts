@@ -1,12 +1,13 @@
 import { isLeft } from 'fp-ts/Either';
 import type { AcceptedEvent, CommandResult } from './command-result';
-import type { CommandEnvelope, Decider, StoredFact } from './decider';
+import type { CommandEnvelope, Decider } from './decider';
 import type { EventToAppend } from './envelope';
 import { passThroughCodec, type EventCodec } from './event-codec';
 import { prepareEvents, type EventPreparation } from './event-preparation';
 import type { EventStore } from './event-store';
+import { FoldedStreams } from './folded-streams';
 import { sealEvents } from './hash-chain';
-import { foldRecorded, initialFold, type StreamFold } from './stream-fold';
+import { foldDecided, type StreamFold } from './stream-fold';
 import { uuidV7 } from './uuid-v7';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
@@ -23,6 +24,11 @@ export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: un
   maxRetries?: number;
   schemaVersion: number;
   codec?: EventCodec<Evt>;
+  /**
+   * Streams whose folded state (state, version, chain tip) is kept between commands, least
+   * recently used leaving first. Default 1 000 for CommandHandler, 10 000 for BatchCommandHandler.
+   */
+  cacheSize?: number;
 }
 
 /** The defaults of the options, resolved once; shared with BatchCommandHandler. */
@@ -44,20 +50,13 @@ export const resolveMaxRetries = (maxRetries: number | undefined): number => {
 export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: number): AcceptedEvent[] =>
   sealed.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: firstVersion + i, hash: e.metadata.hash }));
 
-/** The context `decide` gets: with the stream's events when its decision reads them (Decider.needsHistory). */
-export const contextFor = <Cmd, Evt extends { type: string; data: unknown }, State, Ctx>(
-  decider: Pick<Decider<Cmd, Evt, State, Ctx, unknown>, 'needsHistory' | 'withHistory'>,
-  cmd: Cmd,
-  state: State,
-  ctx: Ctx,
-  history: () => readonly StoredFact<Evt>[],
-): Ctx => (decider.withHistory !== undefined && decider.needsHistory?.(cmd, state) === true ? decider.withHistory(ctx, history()) : ctx);
-
 /**
- * load → fold → decide → seal → append with the version that was read, retrying on a
- * version conflict from where the previous attempt's fold stopped (only the events
- * written meanwhile are read again). The events read (decoded once) are handed to
- * `decide` when the command reads the stream's past (Decider.needsHistory).
+ * catch up → decide → seal → append with the version folded to. The folded state of each
+ * stream is cached (FoldedStreams, bounded), so before deciding only the events stored
+ * after the cached version are read — one indexed read when nothing changed — and what
+ * another handler or process appended is always seen. On a version conflict it reads
+ * the events written meanwhile and decides again. A command that reads the stream's past
+ * (Decider.needsHistory) gets the stored events up to the version it decides on.
  */
 export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   private readonly store: EventStore;
@@ -65,6 +64,7 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
   private readonly describe: (cmd: Cmd) => CommandEnvelope;
   private readonly preparation: EventPreparation<Evt>;
   private readonly maxRetries: number;
+  private readonly streams: FoldedStreams<Evt, State>;
 
   constructor(opts: CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
     this.store = opts.store;
@@ -72,27 +72,34 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
     this.describe = opts.describe;
     this.preparation = resolvePreparation(opts);
     this.maxRetries = resolveMaxRetries(opts.maxRetries);
+    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? 1000);
+  }
+
+  /** Number of streams currently cached (for tests and metrics). */
+  get cachedStreams(): number {
+    return this.streams.size;
   }
 
   async handle(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {
     const envelope = this.describe(cmd);
     const { streamId } = envelope;
-    let fold: StreamFold<State> = initialFold(this.decider.initialState);
-    const history: StoredFact<Evt>[] = [];
+    let fold: StreamFold<State> | undefined;
     const attempts = this.maxRetries + 1;
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const newer = await this.store.readStream(streamId, { fromVersion: fold.version + 1 });
-      fold = foldRecorded(this.decider, this.preparation.codec, fold, newer, history);
-      const decision = this.decider.decide(cmd, fold.state, contextFor(this.decider, cmd, fold.state, ctx, () => history));
+      fold = await this.streams.catchUp(streamId, fold);
+      const decided = fold;
+      const withHistory = this.decider.needsHistory?.(cmd, decided.state) === true ? this.decider.withHistory : undefined;
+      const decision = this.decider.decide(cmd, decided.state, withHistory ? withHistory(ctx, await this.streams.history(streamId, decided.version)) : ctx);
       if (isLeft(decision)) return { status: 'rejected', streamId, error: decision.left };
-      if (decision.right.length === 0) return { status: 'unchanged', streamId, version: fold.version };
-      const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));
+      if (decision.right.length === 0) return { status: 'unchanged', streamId, version: decided.version };
+      const sealed = sealEvents(decided.lastHash, prepareEvents(decision.right, envelope, this.preparation));
       try {
-        const result = await this.store.appendToStream(streamId, sealed, fold.version);
+        const result = await this.store.appendToStream(streamId, sealed, decided.version);
+        this.streams.remember(streamId, foldDecided(this.decider, decided, decision.right, sealed));
         return {
           status: 'accepted',
           streamId,
-          events: acceptedEvents(sealed, fold.version + 1),
+          events: acceptedEvents(sealed, decided.version + 1),
           nextExpectedVersion: result.nextExpectedVersion,
           lastPosition: result.lastPosition,
         };

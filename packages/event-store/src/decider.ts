@@ -8,7 +8,11 @@ export interface EventMeta {
   eventId: string;
   occurredOn: string;
   commandId?: string;
-  /** Absent for events evolved before their batch was committed (BatchCommandHandler). */
+  /**
+   * Absent for events a handler evolved from its own decision rather than read back from
+   * the store: BatchCommandHandler's before the batch commits, and the events either
+   * handler keeps in its cache of folded states after appending them.
+   */
   position?: number;
 }
 

@@ -70,7 +70,8 @@ export class SqliteEventStore implements EventStore {
       insertEvent: database.prepare(SQLITE_QUERIES.insertEvent),
       streamVersion: database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
       positionOfVersion: database.prepare<[string, number], number>(SQLITE_QUERIES.positionOfVersion).pluck(),
-      readStream: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStream),
+      readStream: database.prepare<[string, number], EventRow>(SQLITE_QUERIES.readStream),
+      readStreamLimited: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStreamLimited),
       headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
@@ -148,7 +149,8 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     const { fromVersion, maxCount } = normaliseStreamRead(opts);
-    return this.statements.readStream.all(streamId, fromVersion, sqlLimit(maxCount)).map(toRecordedEvent);
+    const rows = maxCount === Infinity ? this.statements.readStream.all(streamId, fromVersion) : this.statements.readStreamLimited.all(streamId, fromVersion, maxCount);
+    return rows.map(toRecordedEvent);
   }
 
   async streamVersion(streamId: string): Promise<number> {

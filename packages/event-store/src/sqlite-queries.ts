@@ -8,9 +8,15 @@ export const SQLITE_QUERIES = {
   insertEvent: 'INSERT INTO events (stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
   streamVersion: 'SELECT max(version) FROM events WHERE stream_id = ?',
   positionOfVersion: 'SELECT position FROM events WHERE stream_id = ? AND version = ?',
-  /** LIMIT -1 means no limit in SQLite. */
-  readStream: `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
+  /**
+   * A whole stream, or its tail (a command handler catching up a cached fold): no LIMIT,
+   * because the same empty read measured ~11 µs of CPU with a bound `LIMIT ?` and ~4 µs
+   * without, and most reads want no limit.
+   */
+  readStream: `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version`,
+  readStreamLimited: `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`,
   headPosition: 'SELECT max(position) FROM events',
+  /** LIMIT -1 means no limit in SQLite. */
   readAll: `SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   /** Types arrive as one JSON array parameter, so a single prepared statement serves any number of them. */
   readAllOfTypes: `SELECT ${COLUMNS} FROM events

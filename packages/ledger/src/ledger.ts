@@ -49,6 +49,9 @@ type BatchHandler = BatchCommandHandler<HouseholdCommand, HouseholdEvent, Househ
  * work through it.
  */
 export class Ledger {
+  /** Made on first use by commandHandler(). */
+  private handler: Handler | undefined;
+
   private constructor(
     readonly store: EventStore,
     readonly policy: Policy,
@@ -93,8 +96,15 @@ export class Ledger {
 
   describe = (cmd: HouseholdCommand): CommandEnvelope => commandEnvelope(cmd, this.actor);
 
+  /**
+   * The ledger's one command handler, the same on every call, so that its cache of folded
+   * households (the 1 000 most recently used) serves every caller: the HTTP API, the NestJS
+   * command bus, the CLI. Each command still reads what was appended since it was cached,
+   * by this process or another (docs/decisions/0065-command-handler-cache.md).
+   */
   commandHandler(): Handler {
-    return new CommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec });
+    this.handler ??= new CommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec });
+    return this.handler;
   }
 
   batchHandler(cacheSize = 50_000): BatchHandler {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { MoneyC } from './primitives';
+import { IdC, MoneyC } from './primitives';
 
 describe('MoneyC', () => {
   it.each([0, 1, 12.5, 100.99, 0.3, 1234567.89, 1e12])('accepts %p (at most two decimals)', (v) => {
@@ -7,5 +8,23 @@ describe('MoneyC', () => {
   });
   it.each([100.999999999, 100.001, 0.1 + 0.2, 1e-7, 0.005, -1, 1e12 + 0.01, Infinity, NaN, '12'])('refuses %p', (v) => {
     expect(E.isLeft(MoneyC.decode(v))).toBe(true);
+  });
+});
+
+describe('MoneyC agrees with the two-decimal test on every number', () => {
+  const regexIsMoney = (u: unknown): boolean =>
+    typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && /^\d+(?:\.\d{1,2})?$/.test(String(u));
+  it('integers, cents, doubles and the bounds', () => {
+    const numbers = fc.oneof(fc.integer(), fc.integer({ min: -10, max: 1e6 }).map((c) => c / 100), fc.double(), fc.constantFrom(1e12, 1e12 + 1, 1e21, -0, 999999999999.99, 1e-7));
+    fc.assert(fc.property(numbers, (u) => MoneyC.is(u) === regexIsMoney(u)), { numRuns: 5000 });
+  });
+});
+
+describe('IdC agrees with its regular expression', () => {
+  const regexIsId = (u: unknown): boolean => typeof u === 'string' && /^[A-Za-z0-9._:-]{1,64}$/.test(u);
+  it('on ids, near-ids of every length around the bounds, and any string', () => {
+    const idChar = fc.constantFrom(...'Az09._:-/ \n\u00e9\u0130'.split(''));
+    const nearIds = fc.array(idChar, { minLength: 0, maxLength: 66 }).map((cs) => cs.join(''));
+    fc.assert(fc.property(fc.oneof(nearIds, fc.string({ maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.anything()), (u) => IdC.is(u) === regexIsId(u)), { numRuns: 5000 });
   });
 });

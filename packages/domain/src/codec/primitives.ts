@@ -1,40 +1,50 @@
 import * as t from 'io-ts';
 import { BusinessDate, isBusinessDate, isMonth, Month } from '../dates';
+import { validatesByGuard } from './guarded';
 
 /** io-ts codecs for the field types of domain.md §4 "Field types". */
 
-export const BusinessDateC = new t.Type<BusinessDate, string, unknown>(
+/**
+ * A codec that validates exactly by its guard (`is` true: the value itself; false: one
+ * error at the value's path), registered as such so that `acceptsOf` (accepts.ts) can
+ * use the guard alone.
+ */
+const guarded = <A extends O, O>(name: string, is: (u: unknown) => u is A): t.Type<A, O, unknown> =>
+  validatesByGuard(new t.Type<A, O, unknown>(name, is, (u, c) => (is(u) ? t.success(u) : t.failure(u, c)), (a) => a));
+
+export const BusinessDateC = guarded<BusinessDate, string>(
   'BusinessDate (YYYY-MM-DD, a real calendar date)',
   isBusinessDate,
-  (u, c) => (isBusinessDate(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
-export const MonthC = new t.Type<Month, string, unknown>(
+export const MonthC = guarded<Month, string>(
   'Month (YYYY-MM)',
   isMonth,
-  (u, c) => (isMonth(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
-const ID_RE = /^[A-Za-z0-9._:-]{1,64}$/;
 export type Id = string;
-const isId = (u: unknown): u is Id => typeof u === 'string' && ID_RE.test(u);
-export const IdC = new t.Type<Id, string, unknown>(
+/** [A-Za-z0-9._:-] as a table of ASCII codes: a loop over it checks an id in about half a regular expression's time. */
+const ID_CHARS = new Uint8Array(128);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-') ID_CHARS[ch.charCodeAt(0)] = 1;
+const isId = (u: unknown): u is Id => {
+  if (typeof u !== 'string' || u.length < 1 || u.length > 64) return false;
+  for (let i = 0; i < u.length; i++) {
+    const code = u.charCodeAt(i);
+    if (code > 127 || ID_CHARS[code] === 0) return false;
+  }
+  return true;
+};
+export const IdC = guarded<Id, string>(
   'Id (1..64 characters of [A-Za-z0-9._:-])',
   isId,
-  (u, c) => (isId(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
 export const MAX_TEXT = 500;
 export type Text = string;
 const isText = (u: unknown): u is Text => typeof u === 'string' && u.length <= MAX_TEXT;
-export const TextC = new t.Type<Text, string, unknown>(
+export const TextC = guarded<Text, string>(
   `Text (at most ${MAX_TEXT} characters)`,
   isText,
-  (u, c) => (isText(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
 export type Money = number;
@@ -42,33 +52,28 @@ export const MAX_MONEY = 1e12;
 /**
  * Two decimals at most, checked on the number's shortest decimal representation
  * (what JSON.stringify writes back): 100.999999999 and 0.1 + 0.2 are refused, and no
- * tolerance on the cent value lets near-misses through.
+ * tolerance on the cent value lets near-misses through. A whole number up to MAX_MONEY is
+ * written in plain digits (exponents start at 1e21), so it passes without being written.
  */
 const isMoney = (u: unknown): u is Money =>
-  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && /^\d+(?:\.\d{1,2})?$/.test(String(u));
-export const MoneyC = new t.Type<Money, number, unknown>(
+  typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= MAX_MONEY && (Number.isInteger(u) || /^\d+(?:\.\d{1,2})?$/.test(String(u)));
+export const MoneyC = guarded<Money, number>(
   'Money (a non-negative number with at most two decimals)',
   isMoney,
-  (u, c) => (isMoney(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
 export type BirthYear = number;
 const isBirthYear = (u: unknown): u is BirthYear => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2100;
-export const BirthYearC = new t.Type<BirthYear, number, unknown>(
+export const BirthYearC = guarded<BirthYear, number>(
   'BirthYear (an integer 1900..2100)',
   isBirthYear,
-  (u, c) => (isBirthYear(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
 export type PositiveInt = number;
 const isPositiveInt = (u: unknown): u is PositiveInt => typeof u === 'number' && Number.isInteger(u) && u >= 1 && u <= 1000;
-export const PositiveIntC = new t.Type<PositiveInt, number, unknown>(
+export const PositiveIntC = guarded<PositiveInt, number>(
   'PositiveInt (an integer 1..1000)',
   isPositiveInt,
-  (u, c) => (isPositiveInt(u) ? t.success(u) : t.failure(u, c)),
-  (a) => a,
 );
 
 /** A string enumeration that keeps its values (for tools that describe the codec, such as OpenAPI). */

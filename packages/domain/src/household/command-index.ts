@@ -1,31 +1,39 @@
 import type { CommandTrace } from './state';
 
-/** Entries a chunk holds before it is sealed: bounds what one insertion copies. */
+/** Entries the newest part holds before it is sealed into a Map: bounds a lookup's walk. */
 const CHUNK = 32;
+
+/** The newest entries, newest first: an insert allocates one cell and copies nothing. */
+interface Cell {
+  readonly commandId: string;
+  readonly trace: CommandTrace;
+  readonly next: Cell | undefined;
+}
 
 /**
  * commandId → CommandTrace, first writer wins, immutable. A Map copied on every insert
- * makes folding a stream quadratic; here an insert copies at most CHUNK entries, and a
- * full chunk is merged with the sealed levels like a binary counter (levels of CHUNK,
- * 2·CHUNK, 4·CHUNK … entries), so an insert costs O(log n) amortised, a lookup reads
- * O(log n) maps, and every earlier index stays valid (the command handlers keep earlier
- * states). The shape depends only on how many ids were inserted and in which order, so
- * two folds of the same events are structurally equal.
+ * makes folding a stream quadratic; here the newest entries (at most CHUNK) are a list
+ * that an insert extends by one cell, a full list is sealed into a Map and merged with the
+ * sealed levels like a binary counter (levels of CHUNK, 2·CHUNK, 4·CHUNK … entries), so an
+ * insert costs O(log n) amortised, a lookup walks at most CHUNK cells and reads O(log n)
+ * maps, and every earlier index stays valid (the command handlers keep earlier states).
+ * The shape depends only on how many ids were inserted and in which order, so two folds of
+ * the same events are structurally equal.
  */
 export class CommandIndex {
-  static readonly empty = new CommandIndex(new Map(), [], 0);
+  static readonly empty = new CommandIndex(undefined, 0, [], 0);
 
   private constructor(
-    /** The newest entries, at most CHUNK. */
-    readonly recent: ReadonlyMap<string, CommandTrace>,
+    /** The newest entries, at most CHUNK, newest first. */
+    readonly recent: Cell | undefined,
+    readonly recentSize: number,
     /** Sealed levels, smallest (newest) first; their sizes are distinct multiples of CHUNK. */
     readonly levels: readonly ReadonlyMap<string, CommandTrace>[],
     readonly size: number,
   ) {}
 
   get(commandId: string): CommandTrace | undefined {
-    const hit = this.recent.get(commandId);
-    if (hit !== undefined) return hit;
+    for (let c = this.recent; c !== undefined; c = c.next) if (c.commandId === commandId) return c.trace;
     for (const level of this.levels) {
       const v = level.get(commandId);
       if (v !== undefined) return v;
@@ -40,11 +48,20 @@ export class CommandIndex {
   /** The index with `commandId` added, or this one if the id is already there (the first command keeps it). */
   with(commandId: string, trace: CommandTrace): CommandIndex {
     if (this.has(commandId)) return this;
-    if (this.recent.size < CHUNK) return new CommandIndex(new Map(this.recent).set(commandId, trace), this.levels, this.size + 1);
+    if (this.recentSize < CHUNK) return new CommandIndex({ commandId, trace, next: this.recent }, this.recentSize + 1, this.levels, this.size + 1);
     const levels = [...this.levels];
-    let carry = this.recent;
+    let carry: ReadonlyMap<string, CommandTrace> = sealed(this.recent);
     while (levels.length > 0 && (levels[0] as ReadonlyMap<string, CommandTrace>).size === carry.size)
       carry = new Map([...(levels.shift() as ReadonlyMap<string, CommandTrace>), ...carry]);
-    return new CommandIndex(new Map([[commandId, trace]]), [carry, ...levels], this.size + 1);
+    return new CommandIndex({ commandId, trace, next: undefined }, 1, [carry, ...levels], this.size + 1);
   }
 }
+
+/** The list as a Map in insertion order (oldest first). */
+const sealed = (recent: Cell | undefined): ReadonlyMap<string, CommandTrace> => {
+  const cells: Cell[] = [];
+  for (let c = recent; c !== undefined; c = c.next) cells.push(c);
+  const out = new Map<string, CommandTrace>();
+  for (let i = cells.length - 1; i >= 0; i--) out.set((cells[i] as Cell).commandId, (cells[i] as Cell).trace);
+  return out;
+};

@@ -24,12 +24,12 @@ export const commandTraceOf = (first: HouseholdEvent, on: string): CommandTrace 
   const answer = answeredBy(first.type);
   if (answer === undefined) return { eventType: first.type, occurredOn: on };
   const [type, copies] = answer;
-  return { eventType: first.type, occurredOn: on, fingerprint: contentHash({ ...first.data, type, on }, (k) => notContent(k) || copies.includes(k)) };
+  return { eventType: first.type, occurredOn: on, fingerprint: contentHash(first.data, type, on, notContent, copies) };
 };
 
 /** Whether `c` has the fingerprint of the command behind `trace`: a different one proves another command. */
 export const matchesTrace = (c: HouseholdCommand, trace: CommandTrace): boolean =>
-  trace.fingerprint !== undefined && trace.fingerprint === contentHash(c, notContent);
+  trace.fingerprint !== undefined && trace.fingerprint === contentHash(c, c.type, c.on, notContent);
 
 /**
  * Whether `c` is, exactly, the command that appended `first` on `on`: the same command on

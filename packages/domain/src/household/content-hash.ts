@@ -1,50 +1,149 @@
 /**
- * A 64-bit fingerprint of a JSON value (two 32-bit FNV-1a-style lanes, 16 hex digits),
- * over a canonical walk: object keys sorted, undefined members dropped, every string and
- * number length-prefixed so that no two different values walk alike. Pure and cheap (no
- * string is built but the result): what a stream keeps of each commandId's command.
- * Different fingerprints prove different content; an equal one is a near-certain match
- * that the caller confirms against the stream where it can (guards.ts).
+ * A 64-bit fingerprint (two 32-bit FNV-1a-style lanes, 16 hex digits) of a command's
+ * content: the value `{ ...fields, type, on }` without the members `omit` names (and
+ * without those listed in `omitToo`) — hashed without building it. What a stream keeps
+ * of each commandId's command (command-trace.ts).
+ *
+ * Equal content gives an equal fingerprint, content being what canonical JSON writes
+ * (canonical-json.ts): an object's members are hashed each on its own and summed, so
+ * their order does not matter and nothing is sorted; undefined members are dropped; every
+ * string is length-prefixed; a number is hashed by its value (0 and -0 alike), and what
+ * canonical JSON writes as null (null, undefined in an array, a non-finite number) as
+ * null. Different fingerprints prove different content; an equal one is a near-certain
+ * match that the caller confirms against the stream where it can (guards.ts).
+ * Pure, and allocation-free but for the result.
  */
-export const contentHash = (value: unknown, omit?: (key: string) => boolean): string => {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  const feed = (code: number): void => {
+const NONE: readonly string[] = [];
+const SEED_A = 0x811c9dc5;
+const SEED_B = 0x9747b28c;
+
+/** The lanes, module-wide so that hashing allocates no closure; every call starts from the seeds. */
+let a = SEED_A;
+let b = SEED_B;
+
+/** Own enumerable keys, as Object.keys lists them, by `for…in` and this test: no key array is allocated per object. */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
+
+const feed = (code: number): void => {
+  a = Math.imul(a ^ code, 0x01000193);
+  b = Math.imul(b ^ code, 0x5bd1e995);
+};
+
+/** Two UTF-16 units a step (the length is fed first, so no two strings pair up alike). */
+const text = (tag: number, s: string): void => {
+  feed(tag);
+  feed(s.length);
+  const even = s.length & ~1;
+  for (let i = 0; i < even; i += 2) {
+    const code = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
     a = Math.imul(a ^ code, 0x01000193);
     b = Math.imul(b ^ code, 0x5bd1e995);
-  };
-  const text = (tag: number, s: string): void => {
-    feed(tag);
-    feed(s.length);
-    for (let i = 0; i < s.length; i++) {
-      const code = s.charCodeAt(i);
-      a = Math.imul(a ^ code, 0x01000193);
-      b = Math.imul(b ^ code, 0x5bd1e995);
+  }
+  if (even < s.length) feed(s.charCodeAt(even));
+};
+
+/** Murmur3's finaliser: a member's lanes mixed before they are summed, so that sums of members do not cancel. */
+const mix = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
+
+/** Leaves in the lanes the mixed hash of one member (its key and value), from the seeds. */
+const member = (k: string, x: unknown): void => {
+  a = SEED_A;
+  b = SEED_B;
+  text(0x6b, k);
+  walk(x);
+  a = mix(a);
+  b = mix(b ^ 0x9e3779b9);
+};
+
+const closeObject = (n: number, sumA: number, sumB: number): void => {
+  feed(0x7b);
+  feed(n);
+  feed(sumA);
+  feed(sumB);
+  feed(0x7d);
+};
+
+const walk = (v: unknown): void => {
+  if (v === null || v === undefined) return feed(0x7a);
+  if (typeof v === 'string') return text(0x73, v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return feed(0x7a);
+    if ((v | 0) === v) {
+      feed(0x69);
+      return feed(v | 0);
     }
-  };
-  const walk = (v: unknown, skip: ((key: string) => boolean) | undefined): void => {
-    if (v === null || v === undefined) return feed(0x7a);
-    if (typeof v === 'string') return text(0x73, v);
-    if (typeof v === 'number') return text(0x6e, String(v));
-    if (typeof v === 'boolean') return feed(v ? 0x74 : 0x66);
-    if (Array.isArray(v)) {
-      feed(0x5b);
-      feed(v.length);
-      for (const x of v) walk(x, undefined);
-      return;
-    }
-    if (typeof v !== 'object') return feed(0x3f); // functions, symbols, bigint: never part of decoded domain values
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).sort();
-    feed(0x7b);
-    for (const k of keys) {
-      const x = o[k];
-      if (x === undefined || (skip !== undefined && skip(k))) continue;
-      text(0x6b, k);
-      walk(x, undefined);
-    }
-    feed(0x7d);
-  };
-  walk(value, omit);
-  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+    float[0] = v;
+    feed(0x64);
+    feed(words[0] as number);
+    return feed(words[1] as number);
+  }
+  if (typeof v === 'boolean') return feed(v ? 0x74 : 0x66);
+  if (Array.isArray(v)) {
+    feed(0x5b);
+    feed(v.length);
+    for (const x of v) walk(x);
+    return;
+  }
+  if (typeof v !== 'object') return feed(0x7a); // functions, symbols, bigint: canonical JSON writes null; never part of decoded domain values
+  const o = v as Readonly<Record<string, unknown>>;
+  const outerA = a;
+  const outerB = b;
+  let sumA = 0;
+  let sumB = 0;
+  let n = 0;
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined || !hasOwn.call(o, k)) continue;
+    member(k, x);
+    sumA = (sumA + a) | 0;
+    sumB = (sumB + b) | 0;
+    n++;
+  }
+  a = outerA;
+  b = outerB;
+  closeObject(n, sumA, sumB);
+};
+
+const HEX = [...'0123456789abcdef'].map((ch) => ch.charCodeAt(0));
+const nibble = (h: number, shift: number): number => HEX[(h >>> shift) & 15] as number;
+
+/** The lanes as 16 hex digits, in one string (toString(16) and padStart cost more than the hash). */
+const hex = (x: number, y: number): string =>
+  String.fromCharCode(
+    nibble(x, 28), nibble(x, 24), nibble(x, 20), nibble(x, 16), nibble(x, 12), nibble(x, 8), nibble(x, 4), nibble(x, 0),
+    nibble(y, 28), nibble(y, 24), nibble(y, 20), nibble(y, 16), nibble(y, 12), nibble(y, 8), nibble(y, 4), nibble(y, 0),
+  );
+
+export const contentHash = (fields: object, type: string, on: string, omit: (key: string) => boolean, omitToo: readonly string[] = NONE): string => {
+  a = SEED_A;
+  b = SEED_B;
+  const o = fields as Readonly<Record<string, unknown>>;
+  let sumA = 0;
+  let sumB = 0;
+  let n = 2;
+  for (const k in o) {
+    const x = o[k];
+    if (x === undefined || !hasOwn.call(o, k) || k === 'type' || k === 'on' || omit(k) || (omitToo.length > 0 && omitToo.includes(k))) continue;
+    member(k, x);
+    sumA = (sumA + a) | 0;
+    sumB = (sumB + b) | 0;
+    n++;
+  }
+  member('type', type);
+  sumA = (sumA + a) | 0;
+  sumB = (sumB + b) | 0;
+  member('on', on);
+  sumA = (sumA + a) | 0;
+  sumB = (sumB + b) | 0;
+  a = SEED_A;
+  b = SEED_B;
+  closeObject(n, sumA, sumB);
+  return hex(a, b);
 };

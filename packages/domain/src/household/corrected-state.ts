@@ -1,5 +1,5 @@
 import { EventData } from './events';
-import { fingerprintOf } from './fingerprint';
+import { Content, correctedContent } from './fingerprint';
 import { HouseholdState, MemberState } from './state';
 
 type Correction = Readonly<Record<string, unknown>>;
@@ -59,11 +59,8 @@ export const withCorrection = (s: HouseholdState, c: EventData<'EventCorrected'>
 
 const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
-/** A fingerprint (canonical JSON of content and date, fingerprint.ts) as it reads with the correction merged. */
-const refingerprint = (fingerprint: string, correction: Correction): string => {
-  const { on, ...content } = JSON.parse(fingerprint) as Record<string, unknown>;
-  return fingerprintOf({ ...content, ...correction }, typeof on === 'string' ? on : '');
-};
+/** A fingerprint (the content and date, fingerprint.ts) as it reads with the correction merged. */
+const refingerprint = (fingerprint: Content, correction: Correction): Content => correctedContent(fingerprint, correction);
 
 /** The listed members of a corrected registration or survey, keyed by memberId (malformed entries skipped). */
 const listed = (correction: Correction): ReadonlyMap<string, Readonly<Record<string, unknown>>> => {
@@ -77,10 +74,11 @@ const listed = (correction: Correction): ReadonlyMap<string, Readonly<Record<str
 };
 
 /** The member with the birth year (when a number) and the sex (none unless a string) a corrected event says. */
-const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberState => {
-  const { sex: _old, ...rest } = m;
-  return { ...rest, birthYear: typeof birthYear === 'number' ? birthYear : m.birthYear, ...(typeof sex === 'string' ? { sex: sex as NonNullable<MemberState['sex']> } : {}) };
-};
+const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberState => ({
+  ...m,
+  birthYear: typeof birthYear === 'number' ? birthYear : m.birthYear,
+  sex: typeof sex === 'string' ? (sex as NonNullable<MemberState['sex']>) : undefined,
+});
 
 const correctRegistration = (s: HouseholdState, eventId: string, correction: Correction): HouseholdState => {
   let members = s.members;
@@ -98,7 +96,7 @@ const correctRegistration = (s: HouseholdState, eventId: string, correction: Cor
   };
 };
 
-const correctSurvey = (s: HouseholdState, eventId: string, fingerprint: string, correction: Correction): HouseholdState => {
+const correctSurvey = (s: HouseholdState, eventId: string, fingerprint: Content, correction: Correction): HouseholdState => {
   let members = s.members;
   for (const [memberId, fields] of listed(correction)) {
     const m = members.get(memberId);

@@ -23,8 +23,10 @@ export const activeEmploymentIds = (s: HouseholdState, d: BusinessDate): string[
     .filter(([, e]) => isActiveOn(e, d) && s.members.get(e.memberId)?.removed === false)
     .map(([id]) => id);
 
-export const isEmployed = (s: HouseholdState, memberId: string, d: BusinessDate): boolean =>
-  [...s.employments.values()].some((e) => e.memberId === memberId && isActiveOn(e, d));
+export const isEmployed = (s: HouseholdState, memberId: string, d: BusinessDate): boolean => {
+  for (const e of s.employments.values()) if (e.memberId === memberId && isActiveOn(e, d)) return true;
+  return false;
+};
 
 export const eligibleMembers = (s: HouseholdState, d: BusinessDate, p: Policy): MemberState[] =>
   [...s.members.values()].filter((m) => isEligible(m, d, p));

@@ -2,8 +2,9 @@ import { maxDate } from '../dates';
 import { commandTraceOf } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
-import { fingerprintOf } from './fingerprint';
-import { EventMeta, HouseholdState, initialState, MemberState } from './state';
+import { contentOf } from './fingerprint';
+import { LaborCapacity } from './vocabulary';
+import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState } from './state';
 
 const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
@@ -16,6 +17,20 @@ const updateIn = <V>(m: ReadonlyMap<string, V>, k: string, f: (v: V) => V): Read
   const v = m.get(k);
   return v === undefined ? m : put(m, k, f(v));
 };
+
+/** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
+const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: boolean, eventId: string): EveryMember<MemberState> => ({
+  memberId: m.memberId,
+  birthYear: m.birthYear,
+  sex: m.sex,
+  removed: m.removed,
+  fingerprint: m.fingerprint,
+  addedBy: m.addedBy,
+  laborCapacity,
+  capacityFrom: eventId,
+  willing,
+  willingFrom: eventId,
+});
 
 /**
  * The business effect of one event; bookkeeping common to all events is in `evolve`.
@@ -33,43 +48,31 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         divisionCode: e.data.divisionCode,
         divisionFrom: meta.eventId,
         registeredBy: meta.eventId,
-        registrationFingerprint: fingerprintOf(e.data, on),
-        members: new Map(
-          e.data.members.map((m) => [m.memberId, { memberId: m.memberId, birthYear: m.birthYear, ...(m.sex ? { sex: m.sex } : {}), removed: false, willing: false }]),
-        ),
+        registrationFingerprint: contentOf(e.data, on),
+        members: new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])),
       };
     case 'MemberAdded':
       return {
         ...s,
-        members: put(s.members, e.data.memberId, {
-          memberId: e.data.memberId,
-          birthYear: e.data.birthYear,
-          ...(e.data.sex ? { sex: e.data.sex } : {}),
-          removed: false,
-          willing: false,
-          fingerprint: fingerprintOf(e.data, on),
-          addedBy: meta.eventId,
-        }),
+        members: put(s.members, e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: contentOf(e.data, on), addedBy: meta.eventId })),
       };
     case 'MemberRemoved':
       return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
     case 'HouseholdSurveyed': {
-      let next: HouseholdState = {
+      // One copy of the members for the whole survey, not one per surveyed member.
+      const members = new Map(s.members);
+      for (const sm of e.data.members) {
+        const m = members.get(sm.memberId);
+        if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
+      }
+      return {
         ...s,
         surveyed: true,
         lastSurveyOn: on,
-        surveys: put(s.surveys, meta.eventId, fingerprintOf(e.data, on)),
+        surveys: put(s.surveys, meta.eventId, contentOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
+        members,
       };
-      for (const sm of e.data.members)
-        next = updateMember(next, sm.memberId, (m) => ({
-          ...m,
-          laborCapacity: sm.laborCapacity,
-          capacityFrom: meta.eventId,
-          willing: sm.wantsWork,
-          willingFrom: meta.eventId,
-        }));
-      return next;
     }
     case 'IdentificationApplied':
       return { ...s, status: 'applied' };
@@ -87,7 +90,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         trainings: put(s.trainings, e.data.trainingId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           memberId: e.data.memberId,
           kind: e.data.kind,
           status: 'offered',
@@ -106,10 +109,11 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         referrals: put(s.referrals, e.data.referralId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           memberId: e.data.memberId,
           referredOn: on,
           status: 'open',
+          employmentId: undefined,
         }),
       };
     case 'ReferralAccepted':
@@ -122,12 +126,13 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         employments: put(s.employments, employmentId, {
           eventId: meta.eventId,
-          fingerprint: fingerprintOf(e.data, on),
+          fingerprint: contentOf(e.data, on),
           incomes: new Map(),
           incomeEvents: new Map(),
           memberId: e.data.memberId,
           startedOn: on,
-          ...(referralId ? { referralId } : {}),
+          endedOn: undefined,
+          referralId: referralId || undefined,
         }),
         referrals: referralId ? updateIn(s.referrals, referralId, (r) => ({ ...r, employmentId })) : s.referrals,
       };
@@ -146,7 +151,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
     case 'HouseholdCleared':
       return { ...s, status: 'cleared', lastClearedOn: on };
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: fingerprintOf(e.data, on), visitedOn: on }) };
+      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: contentOf(e.data, on), visitedOn: on, concern: undefined }) };
     case 'LaborConcernRaised':
       return {
         ...s,
@@ -181,11 +186,16 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
 /** Folds one stored event into the state. Total over every event type. */
 export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
   const applied = apply(s, event, meta);
-  return {
-    ...applied,
-    latestOn: maxDate(s.latestOn, meta.occurredOn),
-    commandIds: meta.commandId && !s.commandIds.has(meta.commandId) ? s.commandIds.with(meta.commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds,
-  };
+  const commandId = meta.commandId;
+  // The trace is built before the index says whether the id is new: it is, but for the
+  // second event of one command (whose trace is cheap), so one lookup is saved per event.
+  const commandIds = commandId ? s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds;
+  // `apply` returns `s` itself or a state it has just built and shared with no one: the
+  // bookkeeping is written into that one instead of copying every field a second time.
+  const next: { -readonly [K in keyof HouseholdState]: HouseholdState[K] } = applied === s ? { ...s } : applied;
+  next.latestOn = maxDate(s.latestOn, meta.occurredOn);
+  next.commandIds = commandIds;
+  return next;
 };
 
 export const fold = (facts: readonly { event: HouseholdEvent; meta: EventMeta }[], from: HouseholdState = initialState): HouseholdState =>

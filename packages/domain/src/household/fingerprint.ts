@@ -1,11 +1,64 @@
-import { canonicalJson } from '../canonical-json';
-
 /**
  * The "content" of a creating command or event, for idempotent repeats (domain.md §4,
- * check 3): every field but `type`, `householdId`, `actor`, `note` and `commandId`,
- * plus the business date. A command and the event it created give the same fingerprint.
+ * check 3): every field but `type`, `householdId`, `actor`, `note` and `commandId`, plus
+ * the business date. A command and the event it created have the same content.
+ *
+ * Kept as the fields themselves (the event's data, not a copy) and compared member by
+ * member only when a repeat asks, so folding an event serialises nothing. Two contents are
+ * the same exactly when their canonical JSON texts (canonical-json.ts) of
+ * `{ ...fields without those five, on }` are equal, for the values decoded commands and
+ * events hold (JSON values whose object members may be undefined); the property test
+ * `test/properties/fingerprint.property.spec.ts` holds the two definitions together.
  */
-export const fingerprintOf = (fields: object, on: string): string => {
-  const { type: _t, householdId: _h, actor: _a, note: _n, commandId: _c, ...content } = fields as Record<string, unknown>;
-  return canonicalJson({ ...content, on });
+export interface Content {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly on: string;
+}
+
+export const contentOf = (fields: object, on: string): Content => ({ fields: fields as Readonly<Record<string, unknown>>, on });
+
+/** `on` is the content's own date, whatever a field of that name says. */
+const notContent = (key: string): boolean =>
+  key === 'type' || key === 'householdId' || key === 'actor' || key === 'note' || key === 'commandId' || key === 'on';
+
+export const sameContent = (a: Content, b: Content): boolean => a.on === b.on && sameMembers(a.fields, b.fields, notContent);
+
+/** The content as it reads with a correction's fields merged over its own (the date stays). */
+export const correctedContent = (c: Content, correction: Readonly<Record<string, unknown>>): Content => ({ fields: { ...c.fields, ...correction }, on: c.on });
+
+const isEnumerable = Object.prototype.propertyIsEnumerable;
+
+/** What canonical JSON writes as `null`: null, undefined (in an array), non-finite numbers, and values JSON has no form for. */
+const isNullish = (v: unknown): boolean =>
+  v === null || v === undefined || (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint');
+
+const sameValue = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  const na = isNullish(a);
+  if (na || isNullish(b)) return na && isNullish(b);
+  if (typeof a !== 'object' || typeof b !== 'object') return false; // distinct strings, numbers (0 === -0 above) or booleans
+  const arrayA = Array.isArray(a);
+  if (arrayA !== Array.isArray(b)) return false;
+  if (arrayA) {
+    const xs = a as readonly unknown[];
+    const ys = b as readonly unknown[];
+    if (xs.length !== ys.length) return false;
+    for (let i = 0; i < xs.length; i++) if (!sameValue(xs[i], ys[i])) return false;
+    return true;
+  }
+  return sameMembers(a as Readonly<Record<string, unknown>>, b as Readonly<Record<string, unknown>>, undefined);
+};
+
+/** The same defined own enumerable members, but those `skip` names, with the same values. */
+const sameMembers = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: ((key: string) => boolean) | undefined): boolean => {
+  let count = 0;
+  for (const k of Object.keys(a)) {
+    const x = a[k];
+    if (x === undefined || (skip !== undefined && skip(k))) continue;
+    count++;
+    const y = b[k];
+    if (y === undefined || !isEnumerable.call(b, k) || !sameValue(x, y)) return false;
+  }
+  for (const k of Object.keys(b)) if (b[k] !== undefined && (skip === undefined || !skip(k))) count--;
+  return count === 0;
 };

@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/Either';
-import { addDays } from '../dates';
+import { dayNumber, fromDayNumber } from '../dates';
 import { isCommandOf, matchesTrace } from './command-trace';
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
-import { fingerprintOf } from './fingerprint';
+import { Content, contentOf, sameContent } from './fingerprint';
 import { HouseholdState } from './state';
 
 /**
@@ -48,15 +48,17 @@ export const streamOpen: Guard = (c, s) => {
   return undefined;
 };
 
+/** A member named at registration has no AddMember content to match: any AddMember is a clash. */
+const REGISTERED_MEMBER = 'registered-member';
+
 /** The content already stored under the id this command would create, if any. */
-const existingFingerprint = (c: HouseholdCommand, s: HouseholdState): string | undefined => {
+const existingContent = (c: HouseholdCommand, s: HouseholdState): Content | typeof REGISTERED_MEMBER | undefined => {
   switch (c.type) {
     case 'RegisterHousehold':
       return s.registrationFingerprint;
     case 'AddMember': {
       const m = s.members.get(c.memberId);
-      // A member named at registration has no AddMember content to match: any AddMember is a clash.
-      return m ? (m.fingerprint ?? '(registered)') : undefined;
+      return m ? (m.fingerprint ?? REGISTERED_MEMBER) : undefined;
     }
     case 'OfferTraining':
       return s.trainings.get(c.trainingId)?.fingerprint;
@@ -72,9 +74,9 @@ const existingFingerprint = (c: HouseholdCommand, s: HouseholdState): string | u
 };
 
 export const idRepeat: Guard = (c, s) => {
-  const existing = existingFingerprint(c, s);
+  const existing = existingContent(c, s);
   if (existing === undefined) return undefined;
-  if (existing === fingerprintOf(c, c.on)) return nothing;
+  if (existing !== REGISTERED_MEMBER && sameContent(existing, contentOf(c, c.on))) return nothing;
   return c.type === 'RegisterHousehold'
     ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`)
     : reject('DUPLICATE_ID', 'this id is already used in the household for something else');
@@ -91,7 +93,7 @@ export const idRepeat: Guard = (c, s) => {
 export const factRepeat: Guard = (c, s) => {
   switch (c.type) {
     case 'SurveyHousehold':
-      return hasValue(s.surveys, fingerprintOf(c, c.on)) ? nothing : undefined;
+      return hasContent(s.surveys, contentOf(c, c.on)) ? nothing : undefined;
     case 'RecordIncome': {
       const recorded = s.employments.get(c.employmentId)?.incomes.get(c.month);
       if (recorded === undefined) return undefined;
@@ -104,17 +106,22 @@ export const factRepeat: Guard = (c, s) => {
   }
 };
 
-const hasValue = <V>(m: ReadonlyMap<string, V>, v: V): boolean => {
-  for (const x of m.values()) if (x === v) return true;
+const hasContent = (m: ReadonlyMap<string, Content>, content: Content): boolean => {
+  for (const x of m.values()) if (sameContent(x, content)) return true;
   return false;
 };
 
-/** CorrectEvent is the one way to record something about the past (domain.md §4). */
+/**
+ * CorrectEvent is the one way to record something about the past (domain.md §4). Compared
+ * as day numbers (a policy's allowance of at most ten years keeps the earliest date a
+ * four-digit year, where this is the order of the ISO strings); the date is written out
+ * only for the message.
+ */
 export const notBackdated: Guard = (c, s, ctx) => {
   if (c.type === 'CorrectEvent' || s.latestOn === undefined) return undefined;
-  const earliest = addDays(s.latestOn, -ctx.policy.backdatingAllowanceDays);
-  return c.on < earliest
-    ? reject('BACKDATED', `business date ${c.on} is before ${earliest}: the stream's latest date is ${s.latestOn}`)
+  const earliest = dayNumber(s.latestOn) - ctx.policy.backdatingAllowanceDays;
+  return dayNumber(c.on) < earliest
+    ? reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`)
     : undefined;
 };
 

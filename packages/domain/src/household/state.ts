@@ -1,6 +1,7 @@
 import { BusinessDate } from '../dates';
 import { CommandIndex } from './command-index';
 import { EventType, HouseholdEvent } from './events';
+import { Content } from './fingerprint';
 import { LaborCapacity, LaborConcernIndicator, Sex, TrainingKind } from './vocabulary';
 
 export const STATUSES = [
@@ -40,7 +41,7 @@ export interface MemberState {
   readonly sex?: Sex;
   readonly removed: boolean;
   /** Set for members added after registration (AddMember repeats compare against it). */
-  readonly fingerprint?: string;
+  readonly fingerprint?: Content;
   /** The MemberAdded event that created the member; undefined for members named at registration. */
   readonly addedBy?: string;
   /** From the latest survey; undefined until the member is surveyed. */
@@ -60,7 +61,7 @@ export interface MemberState {
  */
 export interface TrainingState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly memberId: string;
   readonly kind: TrainingKind;
   readonly status: 'offered' | 'accepted' | 'declined' | 'completed' | 'left';
@@ -68,7 +69,7 @@ export interface TrainingState {
 
 export interface ReferralState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly memberId: string;
   readonly referredOn: BusinessDate;
   readonly status: 'open' | 'accepted' | 'declined';
@@ -77,7 +78,7 @@ export interface ReferralState {
 
 export interface EmploymentState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   /** month → the income recorded for it (one figure a month: docs/decisions/0019-repeated-facts.md). */
   readonly incomes: ReadonlyMap<string, number>;
   /** IncomeRecorded eventId → its month: where a correction of that income applies. */
@@ -90,7 +91,7 @@ export interface EmploymentState {
 
 export interface VisitState {
   readonly eventId: string;
-  readonly fingerprint: string;
+  readonly fingerprint: Content;
   readonly visitedOn: BusinessDate;
   readonly concern?: {
     readonly indicators: readonly LaborConcernIndicator[];
@@ -109,7 +110,7 @@ export interface HouseholdState {
   readonly divisionFrom?: string;
   /** The HouseholdRegistered event. */
   readonly registeredBy?: string;
-  readonly registrationFingerprint?: string;
+  readonly registrationFingerprint?: Content;
   /** The latest business date in the stream (back-dating guard). */
   readonly latestOn?: BusinessDate;
   readonly surveyed: boolean;
@@ -129,12 +130,27 @@ export interface HouseholdState {
    * nothing. The state keeps no log: what a correction or a replay needs from the past is
    * read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md).
    */
-  readonly surveys: ReadonlyMap<string, string>;
+  readonly surveys: ReadonlyMap<string, Content>;
 }
 
-export const initialState: HouseholdState = {
+/**
+ * Every member present from the start, the optional ones undefined, in one order: every
+ * state then has one shape, so the copy `evolve` makes of it per event stays on V8's fast
+ * path instead of a lookup per field among dozens of shapes.
+ */
+const initial: EveryMember<HouseholdState> = {
   status: 'unregistered',
+  householdId: undefined,
+  divisionCode: undefined,
+  divisionFrom: undefined,
+  registeredBy: undefined,
+  registrationFingerprint: undefined,
+  latestOn: undefined,
   surveyed: false,
+  lastSurveyOn: undefined,
+  firstIdentifiedOn: undefined,
+  lastIdentifiedOn: undefined,
+  lastClearedOn: undefined,
   members: new Map(),
   trainings: new Map(),
   referrals: new Map(),
@@ -143,6 +159,27 @@ export const initialState: HouseholdState = {
   commandIds: CommandIndex.empty,
   surveys: new Map(),
 };
+export const initialState: HouseholdState = initial;
+
+/** T with every member, optional ones included, spelled out: a literal of it cannot forget a field. */
+export type EveryMember<T> = { readonly [K in keyof Required<T>]: T[K] };
+
+/**
+ * A member as registered or added: every member of MemberState present (the optional ones
+ * undefined) and in one order, for the same reason as `initialState`.
+ */
+export const memberState = (memberId: string, birthYear: number, sex: Sex | undefined, added?: { readonly fingerprint: Content; readonly addedBy: string }): EveryMember<MemberState> => ({
+  memberId,
+  birthYear,
+  sex,
+  removed: false,
+  fingerprint: added?.fingerprint,
+  addedBy: added?.addedBy,
+  laborCapacity: undefined,
+  capacityFrom: undefined,
+  willing: false,
+  willingFrom: undefined,
+});
 
 /** Statuses in which the household takes part in the programme. */
 export const isActive = (s: HouseholdState): boolean =>

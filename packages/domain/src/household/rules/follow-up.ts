@@ -8,8 +8,7 @@ export const recordFollowUp = (c: CommandOf<'RecordFollowUp'>, s: HouseholdState
   const { visitId, findings, stillEmployed, laborConcerns } = c;
   const events: HouseholdEvent[] = [ev('FollowUpVisited', { visitId, findings, stillEmployed, laborConcerns })];
   // Decent work is checked, not assumed: any indicator found opens a concern.
-  const indicators = [...new Set(laborConcerns)];
-  if (indicators.length > 0) events.push(ev('LaborConcernRaised', { visitId, indicators }));
+  if (laborConcerns.length > 0) events.push(ev('LaborConcernRaised', { visitId, indicators: [...new Set(laborConcerns)] }));
   return append(...events);
 };
 

@@ -1,0 +1,75 @@
+import type { Decider, StoredFact } from './decider';
+import type { EventCodec } from './event-codec';
+import type { EventStore } from './event-store';
+import { LruCache } from './lru-cache';
+import { foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
+
+/**
+ * The command handlers' bounded cache of folded streams (least recently used leaves
+ * first): per stream the state, the version and the chain tip — what deciding and
+ * appending need, never the log. Every entry is a prefix of what the store holds (filled
+ * from reads, and from appends once they are stored), so it can be behind the store,
+ * never ahead of it. What a decision needs from the past (Decider.needsHistory, e.g. to
+ * confirm a retried commandId) is read from the store when asked, never cached.
+ */
+export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
+  private readonly cache: LruCache<string, StreamFold<State>>;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly decider: Pick<Decider<unknown, Evt, State, unknown, unknown>, 'initialState' | 'evolve'>,
+    private readonly codec: EventCodec<Evt>,
+    capacity: number,
+  ) {
+    this.cache = new LruCache(capacity);
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  /** The cached fold as it is, else the stream read whole: may be behind the store (a later append then conflicts). */
+  async cachedOrRead(streamId: string): Promise<StreamFold<State>> {
+    return this.cache.get(streamId) ?? this.catchUp(streamId, initialFold(this.decider.initialState));
+  }
+
+  /**
+   * `from` (default: the cached fold, else the empty stream) continued with the events
+   * stored after it — when nothing changed, one indexed read that finds nothing — and
+   * remembered. What another handler or process appended is seen here.
+   */
+  async catchUp(streamId: string, from?: StreamFold<State>): Promise<StreamFold<State>> {
+    const cached = this.cache.get(streamId);
+    const start = from ?? cached ?? initialFold(this.decider.initialState);
+    const newer = await this.store.readStream(streamId, { fromVersion: start.version + 1 });
+    if (newer.length === 0 && start === cached) return start;
+    const fold = newer.length === 0 ? start : foldRecorded(this.decider, this.codec, start, newer);
+    this.remember(streamId, fold);
+    return fold;
+  }
+
+  /**
+   * Keeps `fold`, which must be in the store, unless a later one of the same stream is
+   * cached already. A stream with no event is not kept: reading it again costs the same
+   * one lookup, and commands on households that do not exist must not evict those that do.
+   */
+  remember(streamId: string, fold: StreamFold<State>): void {
+    if (fold.version < 0) return;
+    const cached = this.cache.get(streamId);
+    if (cached === undefined || cached.version < fold.version) this.cache.set(streamId, fold);
+  }
+
+  forget(streamId: string): void {
+    this.cache.delete(streamId);
+  }
+
+  /**
+   * The stream's stored events up to `version`, decoded: the past a decision reads
+   * (Decider.withHistory). Events written after `version` are not included; a writer that
+   * appended them loses nothing, as the decision's append then conflicts.
+   */
+  async history(streamId: string, version: number): Promise<StoredFact<Evt>[]> {
+    if (version < 0) return [];
+    return storedFacts(this.codec, await this.store.readStream(streamId, { maxCount: version + 1 }));
+  }
+}
