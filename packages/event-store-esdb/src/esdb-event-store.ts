@@ -1,29 +1,22 @@
 import {
   BACKWARDS,
   END,
-  EVENT_TYPE,
   FORWARDS,
   jsonEvent,
   KurrentDBClient,
   MaxAppendSizeExceededError,
   START,
-  STREAM_NAME,
   StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
   type AllStreamResolvedEvent,
-  type Filter,
   type JSONType,
   type Position,
-  type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
-  DamagedEventError,
   maskStoreUrl,
   matchesExpectedVersion,
-  metadataProblem,
   WrongExpectedVersionError,
   type AppendResult,
-  type EventMetadata,
   type EventStore,
   type EventToAppend,
   type ExpectedVersion,
@@ -36,37 +29,12 @@ import {
 } from '@hearth/event-store';
 import { assertDistinctEventIds, assertUuids, validateAppend } from './append-checks';
 import { AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
-import { escapeRegex, isSystem, toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
+import { toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
+import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
-import { parseEsdbUrl, type StoreCredentials } from './esdb-url';
+import { StoreNamespace } from './store-namespace';
+import { parseEsdbUrl } from './esdb-url';
 import { withTransientRetry } from './transient-retry';
-
-export interface EsdbEventStoreOptions {
-  /**
-   * A namespace on a shared server: every stream id is stored as `streamPrefix + id`,
-   * and `readAll` / `subscribeToAll` only see streams with that prefix (given back
-   * without it). Default: none.
-   */
-  streamPrefix?: string;
-  /**
-   * Prefixes (inside the namespace) of the streams this store owns, e.g. Hearth's
-   * `['household-', 'divisions', 'import-']`. `readAll`, `headPosition` and
-   * `subscribeToAll` read `$all` with a server-side filter on them, and pass over events
-   * of any other stream whatever their content (another application's, not JSON): those
-   * are not this store's. Default: every non-system stream of the namespace is owned, and
-   * an owned event that is not JSON is a DamagedEventError.
-   */
-  ownStreamPrefixes?: readonly string[];
-  /** Events per `$all` page read by `readAll` (default 1000, at least 2). */
-  readPageSize?: number;
-  /**
-   * The server's `MaxAppendSize` in bytes (default: the URL's `maxAppendSize`, else 1 MiB):
-   * an append over it is refused with an AppendSizeLimitError before anything is sent.
-   */
-  maxAppendSize?: number;
-  /** User and password (e.g. from HEARTH_STORE_USERNAME / HEARTH_STORE_PASSWORD[_FILE]); never printed. */
-  credentials?: StoreCredentials;
-}
 
 /**
  * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, `@kurrent/kurrentdb-client` 1).
@@ -84,8 +52,7 @@ export interface EsdbEventStoreOptions {
  *   already stored is NOT detected — the server has no index by event id.
  */
 export class EsdbEventStore implements EventStore {
-  private readonly prefix: string;
-  private readonly ownPrefixes: readonly string[] | undefined;
+  private readonly namespace: StoreNamespace;
   private readonly pageSize: number;
   private readonly maxAppendSize: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
@@ -97,8 +64,7 @@ export class EsdbEventStore implements EventStore {
     private readonly client: KurrentDBClient,
     options: EsdbEventStoreOptions = {},
   ) {
-    this.prefix = options.streamPrefix ?? '';
-    this.ownPrefixes = options.ownStreamPrefixes === undefined ? undefined : [...options.ownStreamPrefixes];
+    this.namespace = new StoreNamespace(options.streamPrefix ?? '', options.ownStreamPrefixes);
     this.pageSize = Math.max(2, options.readPageSize ?? 1000);
     this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
     if (!Number.isSafeInteger(this.maxAppendSize) || this.maxAppendSize <= 0) throw new RangeError('maxAppendSize must be a positive number of bytes');
@@ -168,12 +134,12 @@ export class EsdbEventStore implements EventStore {
     return withTransientRetry(async () => {
       const events: RecordedEvent[] = [];
       try {
-        for await (const resolved of this.client.readStream(this.prefix + streamId, {
+        for await (const resolved of this.client.readStream(this.namespace.serverName(streamId), {
           fromRevision: BigInt(fromVersion),
           direction: FORWARDS,
           ...(maxCount === undefined ? {} : { maxCount }),
         })) {
-          const event = this.toRecorded(resolved);
+          const event = this.namespace.toRecorded(resolved);
           if (event) events.push(event);
         }
       } catch (error) {
@@ -203,7 +169,7 @@ export class EsdbEventStore implements EventStore {
     const limit = maxCount ?? Number.POSITIVE_INFINITY;
     if (limit === 0 || types?.length === 0) return [];
     const wanted = types === undefined ? undefined : new Set(types);
-    const filter = this.serverFilter(types);
+    const filter = this.namespace.serverFilter(types);
     const out: RecordedEvent[] = [];
     let from: Position | typeof START = toEsdbPosition(after);
     let cursor = BigInt(after);
@@ -221,7 +187,7 @@ export class EsdbEventStore implements EventStore {
         cursor = position.commit;
         from = position;
         if (out.length >= limit) continue;
-        const event = this.toRecorded(resolved);
+        const event = this.namespace.toRecorded(resolved);
         if (event && (wanted === undefined || wanted.has(event.type))) out.push(event);
       }
       if (out.length >= limit || page.length < this.pageSize) return out;
@@ -231,7 +197,7 @@ export class EsdbEventStore implements EventStore {
   /** Reads `$all` backwards from its end, past system events and streams it does not own, to the last event this store shows. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    const filter = this.serverFilter(undefined);
+    const filter = this.namespace.serverFilter(undefined);
     let from: Position | typeof END = END;
     for (;;) {
       const pageFrom = from;
@@ -241,7 +207,7 @@ export class EsdbEventStore implements EventStore {
         return read;
       });
       for (const resolved of page) {
-        const event = this.toRecorded(resolved);
+        const event = this.namespace.toRecorded(resolved);
         if (event) return event.position;
       }
       // Backwards, `fromPosition` is exclusive: the next page holds the events before this one's oldest.
@@ -255,10 +221,10 @@ export class EsdbEventStore implements EventStore {
     this.assertOpen();
     const after = options.after ?? 0;
     if (!Number.isInteger(after) || after < 0) throw new RangeError(`after must be an integer >= 0, got ${after}`);
-    const filter = this.serverFilter(options.types);
+    const filter = this.namespace.serverFilter(options.types);
     const subscription = new EsdbSubscription(options, {
       subscribe: () => this.client.subscribeToAll({ fromPosition: toEsdbPosition(after), filter }),
-      toRecorded: (resolved) => this.toRecorded(resolved),
+      toRecorded: (resolved) => this.namespace.toRecorded(resolved),
       onClosed: () => this.subscriptions.delete(subscription),
     });
     this.subscriptions.add(subscription);
@@ -274,22 +240,6 @@ export class EsdbEventStore implements EventStore {
     return this.closing;
   }
 
-  /**
-   * The filter the server applies to `$all` (one per read: on event types or on stream
-   * names). Types asked for, without a namespace, are the narrower cut; otherwise the
-   * owned streams; otherwise "no system events". Whatever passes is filtered again here.
-   */
-  private serverFilter(types: readonly string[] | undefined): Filter {
-    if (types !== undefined && types.length > 0 && this.prefix.length === 0) {
-      return { filterOn: EVENT_TYPE, regex: `^(?:${types.map(escapeRegex).join('|')})$`, checkpointInterval: 1 };
-    }
-    if (this.ownPrefixes !== undefined) {
-      return { filterOn: STREAM_NAME, prefixes: this.ownPrefixes.map((p) => this.prefix + p), checkpointInterval: 1 };
-    }
-    if (this.prefix.length > 0) return { filterOn: STREAM_NAME, prefixes: [this.prefix], checkpointInterval: 1 };
-    return { filterOn: EVENT_TYPE, regex: '^[^$]', checkpointInterval: 1 };
-  }
-
   private async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
     if (events.length === 0) {
       // Nothing to write: check the expectation against the stream as it is now.
@@ -303,7 +253,7 @@ export class EsdbEventStore implements EventStore {
     );
     try {
       // Resent with the same ids after a lost answer: the server takes the repeat as the same append.
-      const result = await withTransientRetry(() => this.client.appendToStream(this.prefix + streamId, proposed, { streamState: toStreamState(expected) }));
+      const result = await withTransientRetry(() => this.client.appendToStream(this.namespace.serverName(streamId), proposed, { streamState: toStreamState(expected) }));
       if (!result.position) throw new Error(`the server returned no position for an append to ${streamId}`);
       return { nextExpectedVersion: Number(result.nextExpectedRevision), lastPosition: toPortPosition(result.position.commit) };
     } catch (error) {
@@ -325,8 +275,8 @@ export class EsdbEventStore implements EventStore {
       let last: RecordedEvent | undefined;
       try {
         // Read to the end of the (one-event) read: leaving the loop early would leave the call open.
-        for await (const resolved of this.client.readStream(this.prefix + streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
-          last ??= this.toRecorded(resolved);
+        for await (const resolved of this.client.readStream(this.namespace.serverName(streamId), { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+          last ??= this.namespace.toRecorded(resolved);
         }
       } catch (error) {
         if (error instanceof StreamNotFoundError) return undefined;
@@ -334,36 +284,6 @@ export class EsdbEventStore implements EventStore {
       }
       return last;
     });
-  }
-
-  /** Whether a stream (full server name) is this store's. */
-  private owns(streamName: string): boolean {
-    if (!streamName.startsWith(this.prefix)) return false;
-    const id = streamName.slice(this.prefix.length);
-    return this.ownPrefixes === undefined || this.ownPrefixes.some((p) => id.startsWith(p));
-  }
-
-  /** `undefined` for what the port does not show: system events, streams it does not own, link-only entries. */
-  private toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedEvent | undefined {
-    const event = resolved.event;
-    if (!event) return undefined;
-    if (isSystem(event.streamId, event.type) || !this.owns(event.streamId)) return undefined;
-    if (!event.position) throw new Error(`the server sent event ${event.id} without a position`);
-    const position = toPortPosition(event.position.commit);
-    const streamId = event.streamId.slice(this.prefix.length);
-    // Named like a damaged SQLite row (docs/decisions/0013): never a bare error without its position.
-    if (!event.isJson) throw new DamagedEventError(position, streamId, `its data is not JSON (${event.type})`);
-    const problem = metadataProblem(event.metadata);
-    if (problem !== undefined) throw new DamagedEventError(position, streamId, problem);
-    return {
-      eventId: event.id,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata as unknown as EventMetadata,
-      streamId,
-      streamVersion: Number(event.revision),
-      position,
-    };
   }
 
   private assertOpen(): void {

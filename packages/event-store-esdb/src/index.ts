@@ -1,4 +1,5 @@
-export { EsdbEventStore, openEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-store';
+export { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
+export type { EsdbEventStoreOptions } from './esdb-event-store-options';
 export { toPortPosition } from './esdb-mapping';
 export { AppendSizeLimitError, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 export { isEsdbUrl, parseEsdbUrl, type EsdbUrl, type StoreCredentials } from './esdb-url';

@@ -8,6 +8,7 @@ import { copyMasterKey } from './master-key';
 import { MasterKeyHolder } from './master-key-holder';
 import { openRecord, sealRecord } from './member-record-cipher';
 import { validatePersonalRecord, type PersonalRecord } from './personal-record';
+import { prepareStatements, type PersonalDataStatements } from './personal-data-statements';
 import { prepareSchema } from './schema';
 import type { ErasureReceipt, MemberRecord, PersonalDataStoreOptions } from './store-types';
 
@@ -26,7 +27,7 @@ export class PersonalDataStore {
   private closed = false;
   private readonly now: () => Date;
   private readonly log: AccessLog;
-  private readonly sql;
+  private readonly sql: PersonalDataStatements;
 
   private constructor(
     private readonly db: Database.Database,
@@ -35,30 +36,7 @@ export class PersonalDataStore {
   ) {
     this.now = opts.now ?? (() => new Date());
     this.log = new AccessLog(db);
-    this.sql = {
-      wrappedKey: db.prepare<[string], Buffer>(`SELECT wrapped_key FROM household_keys WHERE household_id = ?`).pluck(),
-      insertKey: db.prepare<[string, Buffer]>(`INSERT INTO household_keys (household_id, wrapped_key) VALUES (?, ?)`),
-      allKeys: db.prepare<[], { household_id: string; wrapped_key: Buffer }>(`SELECT household_id, wrapped_key FROM household_keys`),
-      rewrapKey: db.prepare<[Buffer, string]>(`UPDATE household_keys SET wrapped_key = ? WHERE household_id = ?`),
-      deleteKey: db.prepare<[string]>(`DELETE FROM household_keys WHERE household_id = ?`),
-      record: db
-        .prepare<[string, string], Buffer>(`SELECT ciphertext FROM member_records WHERE household_id = ? AND member_id = ?`)
-        .pluck(),
-      records: db.prepare<[string], { member_id: string; ciphertext: Buffer }>(
-        `SELECT member_id, ciphertext FROM member_records WHERE household_id = ? ORDER BY member_id`,
-      ),
-      upsertRecord: db.prepare<[string, string, Buffer]>(
-        `INSERT INTO member_records (household_id, member_id, ciphertext) VALUES (?, ?, ?)
-         ON CONFLICT (household_id, member_id) DO UPDATE SET ciphertext = excluded.ciphertext`,
-      ),
-      members: db
-        .prepare<[string], string>(`SELECT member_id FROM member_records WHERE household_id = ? ORDER BY member_id`)
-        .pluck(),
-      deleteRecord: db.prepare<[string, string]>(`DELETE FROM member_records WHERE household_id = ? AND member_id = ?`),
-      deleteRecords: db.prepare<[string]>(`DELETE FROM member_records WHERE household_id = ?`),
-      erasedAt: db.prepare<[string], string>(`SELECT erased_at FROM erased_households WHERE household_id = ?`).pluck(),
-      insertTombstone: db.prepare<[string, string]>(`INSERT INTO erased_households (household_id, erased_at) VALUES (?, ?)`),
-    };
+    this.sql = prepareStatements(db);
   }
 
   /**
