@@ -42,7 +42,10 @@ const main = async (): Promise<void> => {
           times.push(performance.now() - started);
           cpu.push((used.user + used.system) / 1000);
         }
-        out[`${name}@${where ?? 'root'}`] = { coldMs: ms(times[0] as number), warmMs: ms(median(times.slice(1))), coldCpuMs: ms(cpu[0] as number), warmCpuMs: ms(median(cpu.slice(1))) };
+        const key = `${name}@${where ?? 'root'}`;
+        out[key] = { coldMs: ms(times[0] as number), warmMs: ms(median(times.slice(1))), coldCpuMs: ms(cpu[0] as number), warmCpuMs: ms(median(cpu.slice(1))) };
+        // Each as it comes, on stderr: at a large region one report takes minutes.
+        console.error(JSON.stringify({ [key]: out[key], rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
       }
     console.log(JSON.stringify({ position: side.position(), rounds, reports: out }));
   } finally {
