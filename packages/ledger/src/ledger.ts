@@ -10,6 +10,15 @@ import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsO
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
+
+/**
+ * Household states a batch handler keeps between batches. A folded household holds
+ * 20–30 KB (its surveys' canonical texts among it), so 50,000 of them took the full
+ * region's import past 2 GiB of RSS (docs/performance.md, "The full region"); a log in
+ * household order (`hearth generate`'s) needs only the households of the batch at hand,
+ * and a miss only reads that stream again.
+ */
+export const BATCH_CACHE_HOUSEHOLDS = 10_000;
 export const SYSTEM_ACTOR = 'system';
 
 export interface LedgerOptions {
@@ -107,7 +116,7 @@ export class Ledger {
     return this.handler;
   }
 
-  batchHandler(cacheSize = 50_000): BatchHandler {
+  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS): BatchHandler {
     return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize });
   }
 

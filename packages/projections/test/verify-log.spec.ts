@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { householdStream } from '@hearth/domain';
-import { sealEvents, SqliteEventStore } from '@hearth/event-store';
+import { InMemoryEventStore, sealEvents, SqliteEventStore } from '@hearth/event-store';
 import { householdHistory, verifyLog } from '../src';
 import { feed } from './support/feed';
 import { handWorkedHouseholds } from './support/hand-worked-region';
@@ -71,5 +71,29 @@ describe('verifyLog on a SQLite file', () => {
     await store.close();
     expect(result.anomalies).toContainEqual({ householdId: 'h4', position: lastPosition, kind: 'rejected', detail: expect.stringContaining('NOT_IDENTIFIED') });
     expect(result.anomalies.filter((a) => a.householdId === 'h4')).toHaveLength(1);
+  });
+});
+
+describe('verifyLog after a bulk import of past records', () => {
+  // Every event keyed in years after its business date: each one is a late-recording notice.
+  const imported = async (): Promise<InMemoryEventStore> => {
+    const store = new InMemoryEventStore();
+    await feed(store, handWorkedHouseholds.flat(), context, { strict: true, recordedAt: () => '2030-01-01T00:00:00.000Z' });
+    return store;
+  };
+
+  it('keeps the earliest notices it is asked for and counts them all', async () => {
+    const store = await imported();
+    const all = await verifyLog(store, context);
+    const three = await verifyLog(store, context, { keepNotices: 3 });
+    const none = await verifyLog(store, context, { keepNotices: 0 });
+    expect(all.notices.length).toBe(all.events);
+    expect(all.noticesFound).toBeUndefined();
+    expect(three.notices).toEqual(all.notices.slice(0, 3));
+    expect(three.noticesFound).toBe(all.notices.length);
+    expect(none.notices).toEqual([]);
+    expect(none.noticesFound).toBe(all.notices.length);
+    // Capping notices changes nothing else.
+    expect({ ...three, notices: [], noticesFound: 0 }).toEqual({ ...all, notices: [], noticesFound: 0 });
   });
 });

@@ -30,6 +30,8 @@ export interface ImportOptions {
   /** A file path, or '-' for standard input (no resume for standard input). */
   readonly source: string;
   readonly batchSize?: number;
+  /** Household states kept between batches (default BATCH_CACHE_HOUSEHOLDS): memory against re-reading streams, nothing else. */
+  readonly cachedHouseholds?: number;
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
   readonly now?: () => string;
 }
@@ -87,7 +89,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     resumedAfterLine: checkpoint?.throughLine ?? 0,
     earlierRejected: [...(checkpoint?.rejected ?? [])].sort(byLine),
   };
-  const handler = ledger.batchHandler();
+  const handler = ledger.batchHandler(opts.cachedHouseholds);
   const ctx = ledger.context();
 
   let pending: { line: number; command: HouseholdCommand }[] = [];

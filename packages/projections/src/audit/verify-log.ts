@@ -3,6 +3,7 @@ import {
   daysBetween, decide, DecisionContext, Fact, HouseholdEventC, householdIdOf, isBusinessDate, replayAnomalies,
 } from '@hearth/domain';
 import { checkLinks, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { byPosition, EarliestFindings } from './earliest-findings';
 import { scanLog } from './log-scan';
 
 export interface LogFinding {
@@ -20,8 +21,10 @@ export interface LogVerification {
   readonly events: number;
   /** Hash breaks, undecodable events, and events the Decider would not have produced from the history before them. */
   readonly anomalies: readonly LogFinding[];
-  /** Events recorded more than policy.lateRecordingDays after their business date. */
+  /** Events recorded more than policy.lateRecordingDays after their business date (the earliest `keepNotices` of them when that is set). */
   readonly notices: readonly LogFinding[];
+  /** With `keepNotices`: how many notices there are in all. */
+  readonly noticesFound?: number;
 }
 
 export interface VerifyOptions {
@@ -35,14 +38,19 @@ export interface VerifyOptions {
   /** Events per read while listing the streams. Default 5000. */
   readonly pageSize?: number;
   readonly onProgress?: (p: { streams: number; streamsChecked: number }) => void;
+  /**
+   * Keep only the earliest this many notices (by position) and count the rest
+   * (`noticesFound`). Default: keep all — after a bulk import of past records that is one
+   * per event, so a caller that lists a few (the CLI's table) should set it.
+   */
+  readonly keepNotices?: number;
 }
 
-const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { anomalies: LogFinding[]; notices: LogFinding[] } => {
+const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext, notices: { add(n: LogFinding): void }): { anomalies: LogFinding[] } => {
   const streamId = (events[0] as RecordedEvent).streamId;
   const householdId = householdIdOf(streamId);
   const who = householdId ?? streamId;
   const anomalies: LogFinding[] = [];
-  const notices: LogFinding[] = [];
   checkLinks(events).forEach((c, i) => {
     if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
@@ -51,22 +59,22 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { 
     if (!isBusinessDate(recordedOn) || !isBusinessDate(e.metadata.occurredOn)) continue;
     const late = daysBetween(e.metadata.occurredOn, recordedOn);
     if (late > ctx.policy.lateRecordingDays)
-      notices.push({ householdId: who, position: e.position, kind: 'late-recording', detail: `${e.type} of ${e.metadata.occurredOn} recorded ${late} days later, at ${e.metadata.recordedAt}` });
+      notices.add({ householdId: who, position: e.position, kind: 'late-recording', detail: `${e.type} of ${e.metadata.occurredOn} recorded ${late} days later, at ${e.metadata.recordedAt}` });
   }
-  if (householdId === undefined) return { anomalies, notices };
+  if (householdId === undefined) return { anomalies };
   const facts: Fact[] = [];
   for (const e of events) {
     const decoded = HouseholdEventC.decode({ type: e.type, data: e.data });
     if (E.isLeft(decoded)) {
       anomalies.push({ householdId, position: e.position, kind: 'invalid-event', detail: `${e.type}: the stored data is not a valid event of that type; the stream is not replayed` });
-      return { anomalies, notices };
+      return { anomalies };
     }
     // The position says which division tree the event was decided against (ctx.divisionsAt).
     facts.push({ event: decoded.right, meta: { eventId: e.eventId, occurredOn: e.metadata.occurredOn, position: e.position, ...(e.metadata.commandId ? { commandId: e.metadata.commandId } : {}) } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
     anomalies.push({ householdId, position: (events[a.index] as RecordedEvent).position, kind: a.kind, detail: a.detail });
-  return { anomalies, notices };
+  return { anomalies };
 };
 
 /**
@@ -80,17 +88,17 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
     contiguous: opts.contiguousPositions ?? store.issuedPositions !== undefined,
   });
   const anomalies: LogFinding[] = [...inLog];
-  const notices: LogFinding[] = [];
+  const all: LogFinding[] = [];
+  const capped = opts.keepNotices === undefined ? undefined : new EarliestFindings(Math.max(0, Math.floor(opts.keepNotices)));
+  const notices = capped ?? { add: (n: LogFinding) => void all.push(n) };
   for (const [i, streamId] of ids.entries()) {
     const stream = await readStreamUnlessDamaged(store, streamId);
     opts.onProgress?.({ streams: ids.length, streamsChecked: i + 1 });
     if (stream === undefined || stream.length === 0) continue;
-    const found = checkStream(stream, ctx);
-    anomalies.push(...found.anomalies);
-    notices.push(...found.notices);
+    anomalies.push(...checkStream(stream, ctx, notices).anomalies);
   }
-  const byPosition = (a: LogFinding, b: LogFinding): number => a.position - b.position || (a.kind < b.kind ? -1 : 1);
-  return { streams: ids.length, events, anomalies: anomalies.sort(byPosition), notices: notices.sort(byPosition) };
+  const found = { streams: ids.length, events, anomalies: anomalies.sort(byPosition) };
+  return capped ? { ...found, notices: capped.earliest(), noticesFound: capped.count } : { ...found, notices: all.sort(byPosition) };
 };
 
 /** `undefined` for a stream with a damaged row: the scan of the log has reported that row already. */
