@@ -4,6 +4,7 @@ import { nextStatus } from './household-status.projection';
 import { stockMove } from '../reports/stock-moves';
 import { FROM_THE_START } from './series-table';
 import { endOfMonthIndex, monthIndex } from './village-series';
+import { IN_YEAR } from '../reports/annual-event-counts';
 
 /**
  * What the division counters need to know of one household: the villages it was in, its
@@ -20,16 +21,6 @@ export interface HouseholdTimeline {
 }
 
 export const emptyTimeline = (): HouseholdTimeline => ({ villages: [], statuses: [], concerns: {} });
-
-/** The annual counts of domain.md §5.1 that count events of a type in the year. */
-const IN_YEAR: Readonly<Record<string, string>> = {
-  HouseholdIdentified: 'identifiedInYear',
-  HouseholdCleared: 'clearedInYear',
-  HouseholdRelapsed: 'relapsedInYear',
-  HouseholdWithdrew: 'withdrawnInYear',
-  HouseholdExempted: 'exemptedInYear',
-  HouseholdDeregistered: 'deregisteredInYear',
-};
 
 /** The village at the end of `date`: the last one entered on or before it (log order), else the registration's (docs/decisions/0015). */
 export const villageAt = (t: Pick<HouseholdTimeline, 'villages'>, date: string): string | undefined => {

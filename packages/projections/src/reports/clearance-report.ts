@@ -3,6 +3,7 @@ import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
+import { IN_YEAR } from './annual-event-counts';
 
 export interface ClearanceQuery {
   readonly year: number;
@@ -10,15 +11,6 @@ export interface ClearanceQuery {
   readonly byChild?: boolean;
   readonly subtree?: boolean;
 }
-
-const IN_YEAR: Readonly<Record<string, keyof AnnualCounts>> = {
-  HouseholdIdentified: 'identifiedInYear',
-  HouseholdCleared: 'clearedInYear',
-  HouseholdRelapsed: 'relapsedInYear',
-  HouseholdWithdrew: 'withdrawnInYear',
-  HouseholdExempted: 'exemptedInYear',
-  HouseholdDeregistered: 'deregisteredInYear',
-};
 
 /**
  * Per-village annual counts for year Y, from the per-household status and concern facts
