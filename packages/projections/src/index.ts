@@ -31,6 +31,7 @@ export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } f
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';
 export { ANNUAL_OF_MONTHLY, discloseClearance, monthsOf, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
 export { MONTHLY_IDENTITY, type ParentOf } from './reports/suppress-relations';
+export { SuppressionMemo } from './reports/suppression-memo';
 export { backlogCountsByDivision, type BacklogCounts } from './reports/suppress-backlog';
 export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';

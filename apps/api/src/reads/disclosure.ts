@@ -2,7 +2,7 @@ import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
 import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, SuppressionMemo, type ReportScope, type ServiceBacklog, type SubtreeReport,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -17,11 +17,19 @@ type Tree = SubtreeReport<{ division: string }>;
  * tables, suppressed together, so that every answer agrees with every other.
  */
 
+/**
+ * The suppressed whole-tree tables already worked out, for the cuts a dashboard asks next
+ * (the same tables by child, another division, another month of the year). Keyed by the
+ * tables' content, so a new event that changes a figure is a new entry, never a stale one;
+ * a few entries, since each holds every division's rows (a clearance year: thirteen tables).
+ */
+const memo = new SuppressionMemo(6);
+
 /** A progress table as a principal may see it. */
 export const reportFor = async (principal: Principal, ask: AskReport, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
   if (principal.role !== 'analyst') return (await ask(scope)) as object;
   const whole = (await ask({ byChild: false, subtree: true })) as Tree;
-  return discloseReport(whole, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
+  return discloseReport(whole, (c) => tree?.get(c)?.parentCode, scope, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
 };
 
 /**
@@ -38,7 +46,7 @@ export const clearanceFor = async (
   const annual = (await queryBus.execute(new ClearanceReportQuery({ year, subtree: true }))) as Tree;
   const months: Tree[] = [];
   for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
-  return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow);
+  return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow, (y, p, b) => memo.clearanceYear(y, p, b));
 };
 
 /** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */
@@ -56,4 +64,4 @@ export const monthTableFor = (
  * `rootBacklog` is the backlog of the root whatever division was asked for.
  */
 export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object =>
-  discloseReport(backlogCountsByDivision(rootBacklog, tree), (c) => tree.get(c)?.parentCode, { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow);
+  discloseReport(backlogCountsByDivision(rootBacklog, tree), (c) => tree.get(c)?.parentCode, { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b));

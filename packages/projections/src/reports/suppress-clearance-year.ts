@@ -49,8 +49,9 @@ export const suppressClearanceYear = <A extends { readonly division: string }, M
  */
 export const discloseClearance = <A extends { readonly division: string }, M extends { readonly division: string }>(
   year: ClearanceYear<A, M>, table: 'annual' | string, parentOf: ParentOf, scope: ReportScope, suppressBelow: number,
+  suppress: typeof suppressClearanceYear = suppressClearanceYear,
 ): object => {
-  const shut = suppressClearanceYear(year, parentOf, suppressBelow);
+  const shut = suppress(year, parentOf, suppressBelow);
   if (table === 'annual') return reportFromSubtree(shut.annual, parentOf, scope);
   const m = Number(table.slice(5, 7)) - 1;
   const month = shut.months[m];

@@ -95,8 +95,9 @@ export const reportFromSubtree = <R extends Division>(subtree: SubtreeReport<R>,
 /** Analysts' answer from a table with no relation to other periods (progress, backlog): `suppressSubtree`, then the rows asked for. */
 export const discloseReport = <R extends Division>(
   rootSubtree: SubtreeReport<R>, parentOf: ParentOf, scope: ReportScope, suppressBelow: number,
+  suppress: typeof suppressSubtree = suppressSubtree,
 ): SuppressedRow<R> | SubtreeReport<SuppressedRow<R>> =>
-  reportFromSubtree<SuppressedRow<R>>(suppressSubtree(rootSubtree, parentOf, suppressBelow), parentOf, scope);
+  reportFromSubtree<SuppressedRow<R>>(suppress(rootSubtree, parentOf, suppressBelow), parentOf, scope);
 
 const valueAt = (row: object, path: string): number => {
   let v: unknown = row;
