@@ -1,4 +1,4 @@
-import { renameSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { Projector, ProjectorStatus } from '@hearth/read-side';
 import { CliError, EXIT } from '../exit-codes';
@@ -19,7 +19,8 @@ Health: every --status-every seconds (and at each failure, resume and stop) a li
 stderr: "project: live · position P of H · N restarts"; with --status-file FILE the same
 as JSON {state, readModels, position, head, restarts, lastError, retryInMs, updatedAt,
 pid}, replaced atomically, for a monitor to read. state is catching-up, live, retrying
-or stopped.
+or stopped. A status file that cannot be written is said once on stderr and does not
+stop the projector (its updatedAt stops moving until a write succeeds again).
 
 SIGTERM or SIGINT stops it after the batch or event being written, checkpoints
 consistent with the rows, exit 0 (with --json the last status on stdout). Exit codes:
@@ -29,11 +30,32 @@ const line = (s: ProjectorStatus, head: number | undefined): string =>
   `project: ${s.state} · position ${s.position.toLocaleString('en')}${head !== undefined ? ` of ${head.toLocaleString('en')}` : ''} · ${s.restarts} restart${s.restarts === 1 ? '' : 's'}` +
   (s.state === 'retrying' ? ` · ${s.lastError} — resuming from the checkpoints in ${(s.retryInMs / 1000).toFixed(2)} s` : '');
 
-/** Replaced in one rename, so that a monitor never reads half a file. */
-const writeStatusFile = (path: string, s: ProjectorStatus, head: number | undefined): void => {
+/**
+ * Replaced in one rename, so that a monitor never reads half a file. The file is for
+ * watching the projector, not part of its work: a write that fails (a full disk, a
+ * directory removed) is said once on stderr and the read models go on being kept; the
+ * file's `updatedAt` then stops moving, and the next write that succeeds says so too.
+ */
+const statusFileWriter = (path: string) => {
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify({ ...s, head: head ?? null, updatedAt: new Date().toISOString(), pid: process.pid })}\n`);
-  renameSync(tmp, path);
+  let failing: string | undefined;
+  return (s: ProjectorStatus, head: number | undefined): void => {
+    try {
+      writeFileSync(tmp, `${JSON.stringify({ ...s, head: head ?? null, updatedAt: new Date().toISOString(), pid: process.pid })}\n`);
+      renameSync(tmp, path);
+      if (failing !== undefined) log(`project: the status file ${path} is written again`);
+      failing = undefined;
+    } catch (error) {
+      try {
+        rmSync(tmp, { force: true });
+      } catch {
+        // Left for the next write to replace.
+      }
+      const reason = (error as Error).message;
+      if (failing !== reason) log(`project: cannot write the status file ${path} (${reason}); the read models are still kept, the file will be tried again at the next status`);
+      failing = reason;
+    }
+  };
 };
 
 const untilSignal = (): Promise<NodeJS.Signals> =>
@@ -66,9 +88,10 @@ export const projectCommand = (globals: () => GlobalOptions): Command =>
         // Opened once the way every reader does, for its checks (file of another log, no division tree) and their exit codes.
         await (await openReadSide(ledger, { catchUp: false, quiet: true, readModels })).close();
         let head: number | undefined;
+        const writeStatus = opts.statusFile !== undefined ? statusFileWriter(opts.statusFile) : undefined;
         const show = (s: ProjectorStatus): void => {
           log(line(s, head));
-          if (opts.statusFile) writeStatusFile(opts.statusFile, s, head);
+          writeStatus?.(s, head);
         };
         const projector = await Projector.start(ledger, {
           ...(readModels !== undefined ? { readModels } : {}),
