@@ -64,7 +64,7 @@ const recordTree = async (store: EventStore, on: string, recordedAt: string): Pr
  * Then: the read models maintained live, rebuilt, and the direct computation agree for
  * every division ever recorded and every period; children add up to parents and the
  * monthly identity holds; figures for periods ending before the change are those reported
- * before it; and the whole region's figures are what a ledger without the reorganisation
+ * before it, unless a correction recorded later rewrote them; and the whole region's figures are what a ledger without the reorganisation
  * reports (a move changes where a household counts, never whether).
  */
 describe('a division reorganisation: read models follow households by business date', () => {
@@ -109,9 +109,14 @@ describe('a division reorganisation: read models follow households by business d
         const rebuilt = snapshot(projections.reports, periods, everRecorded);
         expect(json(rebuilt) === json(live) ? live : rebuilt).toEqual(live);
 
+        // A correction recorded after the change rewrites the figures of the period its event
+        // happened in, reorganisation or not: only without one are the earlier answers still right.
         const unchanged = periodFigures(snapshot(projections.reports, periodsBefore(periods, on), everRecorded));
-        const beforeFigures = periodFigures(earlier);
-        expect(json(unchanged) === json(beforeFigures) ? beforeFigures : unchanged).toEqual(beforeFigures);
+        const correctsThePast = after.some((h) => h.some((c) => c.type === 'CorrectEvent'));
+        if (!correctsThePast) {
+          const beforeFigures = periodFigures(earlier);
+          expect(json(unchanged) === json(beforeFigures) ? beforeFigures : unchanged).toEqual(beforeFigures);
+        }
 
         expectChildrenAddUp(live);
         expectMonthlyIdentity(live, periods.months);
@@ -126,7 +131,8 @@ describe('a division reorganisation: read models follow households by business d
         await projections.close();
         await Promise.all([store.close(), plain.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
+      // Each run feeds two ledgers and rebuilds: shrinking a failure would take longer than CI has, so a failure is reported as found.
+      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
     );
     expect(households).toBeGreaterThan(0); // the generated regions really did move households
   });
