@@ -2,20 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, hearth, tempDir } from './support/cli';
+import { until } from './support/until';
 
 /**
  * `hearth project --status-file` is for a monitor: when the file cannot be written (a full
  * disk, its directory removed), the projector says so once and keeps the read models,
  * rather than dying on the error; it writes the file again once it can.
  */
-const until = async (what: string, ok: () => boolean): Promise<void> => {
-  for (let i = 0; i < 1200; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting: ${what}`);
-};
-
 describe('hearth project with a status file that cannot be written', () => {
   it('goes on keeping the read models, says so once, and writes the file again when it can', async () => {
     const { dir, cleanup } = tempDir();

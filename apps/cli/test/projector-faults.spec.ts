@@ -8,6 +8,7 @@ import { Projector, ReadSide } from '@hearth/read-side';
 import { generateDivisions, generateHouseholdCommands } from '@hearth/simulator';
 import { allFigures } from './support/all-figures';
 import { tempDir } from './support/cli';
+import { until } from './support/until';
 
 /**
  * Issue 8: a projector on a KurrentDB store whose subscription is dropped at random
@@ -25,14 +26,6 @@ const perHousehold: HouseholdCommand[][] = Array.from({ length: HOUSEHOLDS }, (_
 const prng = (seed: number) => () => {
   seed = (seed * 1103515245 + 12345) % 2 ** 31;
   return seed / 2 ** 31;
-};
-
-const until = async (what: string, ok: () => boolean): Promise<void> => {
-  for (let i = 0; i < 6000; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`gave up waiting: ${what}`);
 };
 
 describe('hearth project on KurrentDB (wire stand-in) with its subscription dropped at random points', () => {
@@ -58,7 +51,7 @@ describe('hearth project on KurrentDB (wire stand-in) with its subscription drop
       const random = prng(8);
       const perRound = HOUSEHOLDS / ROUNDS;
       for (let round = 0; round < ROUNDS; round++) {
-        await until('the projector live', () => projector.status().state === 'live' && server.openSubscriptions === 1);
+        await until('the projector live', () => projector.status().state === 'live' && server.openSubscriptions === 1, 10);
         const restarts = projector.status().restarts;
         // Every household registers, surveys and more: a chunk sends well over 30 events.
         server.faults.dropSubscriptions({ afterEvents: 1 + Math.floor(random() * 30) });
@@ -70,11 +63,11 @@ describe('hearth project on KurrentDB (wire stand-in) with its subscription drop
         expect(projector.status().restarts).toBeGreaterThan(restarts);
         if (round % 3 === 2) {
           // A drop now, and the catch-up that resumes it meets an unavailable node beyond the adapter's own four tries.
-          await until('the projector live', () => projector.status().state === 'live' && server.openSubscriptions === 1);
+          await until('the projector live', () => projector.status().state === 'live' && server.openSubscriptions === 1, 10);
           const before = projector.status().restarts;
           server.faults.failNext('read', 'unavailable', 5);
           server.faults.dropSubscriptions();
-          await until('two more restarts', () => projector.status().restarts >= before + 2);
+          await until('two more restarts', () => projector.status().restarts >= before + 2, 10);
         }
       }
       const status = projector.status();

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BIN, hearth, tempDir } from './support/cli';
+import { until } from './support/until';
 
 /**
  * Issue 8, as an operator would: `npm run stand-in`, `hearth migrate` of an imported store
@@ -32,14 +33,6 @@ const launch = (command: string, args: readonly string[], cwd?: string): Running
   child.stderr?.on('data', (d) => (stderr += d));
   const done = new Promise<{ code: number | null; stderr: string }>((res) => child.on('close', (code) => res({ code, stderr })));
   return { child, done, stdout: () => stdout, stderr: () => stderr };
-};
-
-const until = async (what: string, ok: () => boolean): Promise<void> => {
-  for (let i = 0; i < 1200; i++) {
-    if (ok()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`gave up waiting: ${what}`);
 };
 
 interface Status { state: string; position: number; head: number | null; restarts: number }
