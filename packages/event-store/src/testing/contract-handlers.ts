@@ -1,11 +1,15 @@
 import { BatchCommandHandler } from '../batch-command-handler';
 import { CommandHandler } from '../command-handler';
 import type { CommandResult } from '../command-result';
+import type { EventStore } from '../event-store';
 import { GENESIS_HASH, verifyStream } from '../hash-chain';
 import { positionAt, totals, statusCount } from './contract-positions';
 import type { ContractScope } from './contract-scope';
 import { counterDecider, counterStream, describeCounterCommand, increment, type CounterError } from './counter-decider';
 import { lastHash, testEvents } from './event-factory';
+
+/** The counter Decider's handler options over `store`. */
+const counterDeps = (store: EventStore) => ({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
 
 /** The hash chain through a round trip, the command handlers on the store, reopening and a large stream. */
 export const handlerContract = (k: ContractScope): void => {
@@ -25,12 +29,7 @@ export const handlerContract = (k: ContractScope): void => {
 
   describe('through the command handlers', () => {
     it('8 concurrent writers on one stream lose no update', async () => {
-      const handler = new CommandHandler({
-        store: k.store,
-        decider: counterDecider,
-        describe: describeCounterCommand,
-        schemaVersion: 1,
-      });
+      const handler = new CommandHandler(counterDeps(k.store));
       const writers = 8;
       const perWriter = 5;
       const results = (
@@ -53,16 +52,11 @@ export const handlerContract = (k: ContractScope): void => {
     });
 
     it('BatchCommandHandler writes a batch in command order and redoes it after an outside write', async () => {
-      const batch = new BatchCommandHandler({
-        store: k.store,
-        decider: counterDecider,
-        describe: describeCounterCommand,
-        schemaVersion: 1,
-      });
+      const batch = new BatchCommandHandler(counterDeps(k.store));
       const first = await batch.handleMany([increment('x', 'x1'), increment('y', 'y1'), increment('x', 'x2')], undefined);
       expect(first.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
       // Another writer moves x on while x is cached by the batch handler.
-      const single = new CommandHandler({ store: k.store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
+      const single = new CommandHandler(counterDeps(k.store));
       expect((await single.handle(increment('x', 'outside'), undefined)).status).toBe('accepted');
       const second = await batch.handleMany([increment('x', 'x3'), increment('y', 'y2')], undefined);
       expect(second.map((r) => r.status)).toEqual(['accepted', 'accepted']);
