@@ -1,3 +1,4 @@
+import * as E from 'fp-ts/Either';
 import { BatchCommandHandler, type BatchCommandHandlerOptions } from './batch-command-handler';
 import type { EventStore, StreamAppend } from './event-store';
 import { verifyStream } from './hash-chain';
@@ -115,6 +116,46 @@ describe('BatchCommandHandler', () => {
     expect(await totals(inner, 'b')).toEqual([1, 2]);
   });
 
+  describe('a rejection decided on a cached state', () => {
+    /** Like the counter, but an increment above 1 is refused until the count is at least 2: a rule that reads the state. */
+    const gated: Options['decider'] = {
+      ...counterDecider,
+      decide: (cmd, state, ctx) => (cmd.by > 1 && state.count < 2 ? E.left('NON_POSITIVE_INCREMENT') : counterDecider.decide(cmd, state, ctx)),
+    };
+
+    it('is checked against the store in the batch, and decided again when another writer moved the stream on', async () => {
+      const batch = handler({ decider: gated });
+      await batch.handleMany([increment('a')], undefined);
+      await new CommandHandler({ store: inner, decider: gated, describe: describeCounterCommand, schemaVersion: 1 }).handle(increment('a'), undefined);
+      // On the cached count (1) the command is refused; on the stored one (2) it is accepted.
+      const [result] = await batch.handleMany([increment('a', undefined, 5)], undefined);
+      expect(result?.status).toBe('accepted');
+      expect(await totals(inner, 'a')).toEqual([1, 2, 7]);
+      // The first attempt carried a version check of no event at the cached version, which failed.
+      expect(spy.calls.appendBatch[1]).toEqual([{ streamId: counterStream('a'), expectedVersion: 0, events: [] }]);
+    });
+
+    it('stands when the stream is still where the cache says, with the check in the same batch', async () => {
+      const batch = handler({ decider: gated });
+      await batch.handleMany([increment('a')], undefined);
+      const results = await batch.handleMany([increment('a', undefined, 5), increment('b')], undefined);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'accepted']);
+      expect(spy.calls.appendBatch).toHaveLength(2);
+      expect(spy.calls.appendBatch[1]?.map((a) => [a.streamId, a.expectedVersion, a.events.length])).toEqual([
+        [counterStream('b'), -1, 1],
+        [counterStream('a'), 0, 0],
+      ]);
+    });
+
+    it('is reported as a conflict, not as the rejection, when no attempt is left to decide it again', async () => {
+      const batch = handler({ decider: gated, maxRetries: 0 });
+      await batch.handleMany([increment('a')], undefined);
+      spy.failWith(new WrongExpectedVersionError(counterStream('a'), 0, 1));
+      const results = await batch.handleMany([increment('a', undefined, 5)], undefined);
+      expect(results).toEqual([{ status: 'conflict', streamId: counterStream('a'), attempts: 1 }]);
+    });
+  });
+
   it('reports conflicts per command when the batch never commits, keeping outcomes of untouched streams', async () => {
     const conflict = () => new WrongExpectedVersionError('counter-a', 0, 1);
     spy.failWith(conflict(), conflict(), conflict());
@@ -140,9 +181,10 @@ describe('BatchCommandHandler', () => {
     await batch.handleMany([increment('a')], undefined, { alsoAppend: [checkpoint(-1)] });
     const results = await batch.handleMany([increment('a', undefined, 0)], undefined, { alsoAppend: [checkpoint(0)] });
     expect(results.map((r) => r.status)).toEqual(['rejected']);
+    // The rejection was decided on the cached stream: its version is checked in the same batch.
     expect(spy.calls.appendBatch.map((appends) => appends.map((a) => a.streamId))).toEqual([
       [counterStream('a'), 'import-checkpoint'],
-      ['import-checkpoint'],
+      [counterStream('a'), 'import-checkpoint'],
     ]);
     expect((await inner.readAll()).map((e) => e.streamId)).toEqual([counterStream('a'), 'import-checkpoint', 'import-checkpoint']);
   });

@@ -27,6 +27,8 @@ export type BatchDecision<Err> = { status: 'accepted' } | { status: 'unchanged' 
 interface Overlaid<Evt, State> {
   fold: StreamFold<State>;
   pending: StoredFact<Evt>[];
+  /** The fold came from the cache, not from a read in this attempt: the store may have moved on. */
+  cached: boolean;
 }
 
 type Outcome<Err> =
@@ -48,7 +50,10 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
  * filled from reads, and from the overlay once the batch has committed). A version
  * conflict means another writer touched a stream: the cached states of every stream
  * the batch wrote are dropped and the whole batch is decided again from the store,
- * at most `maxRetries` more times. Each command becomes its own StreamAppend, so the
+ * at most `maxRetries` more times. A command rejected or found unchanged on a cached
+ * state appends nothing, so its stream's version is checked in the same batch (an
+ * append of no event at the cached version): a state another writer moved on is then
+ * decided again rather than answered wrongly. Each command becomes its own StreamAppend, so the
  * global order of the events is the order of the commands. The cache holds folded
  * states, never logs; a command that reads the stream's past (Decider.needsHistory)
  * reads the stream then, plus what this batch decided for it.
@@ -92,6 +97,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
     let outcomes: Outcome<Err>[] = [];
+    let checks: StreamAppend[] = [];
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const overlay = new Map<string, Overlaid<Evt, State>>();
       const appends: StreamAppend[] = [];
@@ -100,12 +106,13 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         const envelope = envelopes[i] as CommandEnvelope;
         outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
       }
+      checks = this.versionChecks(outcomes, overlay, appends);
       const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
-      if (appends.length === 0 && alsoAppend.length === 0) {
+      if (appends.length === 0 && checks.length === 0 && alsoAppend.length === 0) {
         return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
       }
       try {
-        const written = await this.store.appendBatch([...appends, ...alsoAppend]);
+        const written = await this.store.appendBatch([...appends, ...checks, ...alsoAppend]);
         for (const [streamId, { fold }] of overlay) this.streams.remember(streamId, fold);
         return outcomes.map((o) => {
           if (o.kind === 'final') return o.result;
@@ -121,11 +128,11 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         });
       } catch (error) {
         if (!isWrongExpectedVersionError(error)) throw error;
-        if (!appends.some((a) => a.streamId === error.streamId)) throw error;
-        for (const { streamId } of appends) this.streams.forget(streamId);
+        if (![...appends, ...checks].some((a) => a.streamId === error.streamId)) throw error;
+        for (const { streamId } of [...appends, ...checks]) this.streams.forget(streamId);
       }
     }
-    return this.conflicts(outcomes, envelopes, attempts);
+    return this.conflicts(outcomes, envelopes, attempts, checks);
   }
 
   private async decideOne(
@@ -136,10 +143,10 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     appends: StreamAppend[],
   ): Promise<Outcome<Err>> {
     const { streamId } = envelope;
-    // The cached fold as it is: a stream another writer moved on makes the batch's append conflict, and the batch is decided again.
-    const seen = overlay.get(streamId) ?? { fold: await this.streams.cachedOrRead(streamId), pending: [] };
+    // The cached fold as it is: a stream another writer moved on makes the batch's append or version check conflict, and the batch is decided again.
+    const seen = overlay.get(streamId) ?? (await this.firstSight(streamId));
     overlay.set(streamId, seen);
-    const { fold, pending } = seen;
+    const { fold, pending, cached } = seen;
     const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
     const decided = withHistory ? withHistory(ctx, [...(await this.streams.history(streamId, fold.version - pending.length)), ...pending]) : ctx;
     const decision = this.decider.decide(cmd, fold.state, decided);
@@ -149,21 +156,45 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     }
     const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));
     appends.push({ streamId, expectedVersion: fold.version, events: sealed });
-    overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending });
+    overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending, cached });
     return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
   }
 
+  private async firstSight(streamId: string): Promise<Overlaid<Evt, State>> {
+    const cached = this.streams.cached(streamId);
+    return cached ? { fold: cached, pending: [], cached: true } : { fold: await this.streams.catchUp(streamId), pending: [], cached: false };
+  }
+
   /**
-   * The batch never committed. Every command on a stream the batch wanted to write was
-   * decided against events that do not exist, so each of them is reported as a conflict;
+   * An append of no event at the cached version for every stream whose commands were all
+   * rejected or unchanged on a cached fold: those outcomes stand only if the stream is
+   * still where the cache says when the batch commits. A stream the batch writes needs
+   * none (its append's expected version checks the same), nor one read in this attempt.
+   */
+  private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, appends: readonly StreamAppend[]): StreamAppend[] {
+    const written = new Set(appends.map((a) => a.streamId));
+    const checks: StreamAppend[] = [];
+    const decidedOn = new Set(outcomes.flatMap((o) => (o.kind === 'final' ? [o.result.streamId] : [])));
+    for (const streamId of decidedOn) {
+      const seen = overlay.get(streamId);
+      if (seen?.cached && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
+    }
+    return checks;
+  }
+
+  /**
+   * The batch never committed. Every command on a stream the batch wanted to write (or
+   * check) was decided against events that do not exist, or not against all that do, so
+   * each of them is reported as a conflict;
    * commands on other streams keep their (store-based) outcome.
    */
   private conflicts(
     outcomes: readonly Outcome<Err>[],
     envelopes: readonly CommandEnvelope[],
     attempts: number,
+    checks: readonly StreamAppend[],
   ): CommandResult<Err>[] {
-    const written = new Set(outcomes.flatMap((o) => (o.kind === 'pending' ? [o.streamId] : [])));
+    const written = new Set([...outcomes.flatMap((o) => (o.kind === 'pending' ? [o.streamId] : [])), ...checks.map((c) => c.streamId)]);
     return outcomes.map((o, i) => {
       const streamId = (envelopes[i] as CommandEnvelope).streamId;
       if (o.kind === 'final' && !written.has(streamId)) return o.result;

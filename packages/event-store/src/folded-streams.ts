@@ -28,9 +28,9 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
     return this.cache.size;
   }
 
-  /** The cached fold as it is, else the stream read whole: may be behind the store (a later append then conflicts). */
-  async cachedOrRead(streamId: string): Promise<StreamFold<State>> {
-    return this.cache.get(streamId) ?? this.catchUp(streamId, initialFold(this.decider.initialState));
+  /** The cached fold as it is, if any: may be behind the store (a later append, or a version check, then conflicts). */
+  cached(streamId: string): StreamFold<State> | undefined {
+    return this.cache.get(streamId);
   }
 
   /**
