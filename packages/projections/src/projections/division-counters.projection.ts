@@ -13,9 +13,9 @@ import { seriesTableSchema, seriesWriter } from './series-table';
  * one row per village and counter rather than every household. Each household's small
  * timeline (`agg_household_timelines`) is kept beside them: when an event changes it,
  * the household's whole contribution is computed before and after and the difference
- * is added to the series. Within a page of events the timelines are held parsed and the
- * differences summed per row, and each touched timeline and series row is written once
- * at the page's end (`flush`), in key order. A household's contribution is a function of its own events
+ * is added to the series — once a page of events (`flush`): the timelines are held
+ * parsed through the page, and each touched timeline and series row is written once at
+ * its end, in key order. A household's contribution is a function of its own events
  * only, so the counters are the same whatever order households' events are interleaved
  * in, whatever the business dates' order, and after a correction that moves a
  * registration to another village.
@@ -33,25 +33,21 @@ export const DivisionCountersProjection: Projection = {
     ${seriesTableSchema('agg_village_series')}
   `,
   writer: (db: Database.Database) => {
-    const households = householdRecords<HouseholdTimeline, Map<string, number>>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
+    const households = householdRecords<HouseholdTimeline>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
     const series = seriesWriter(db, 'agg_village_series');
 
     return {
       apply: (e: ProjectedEvent) => {
-        const held = households.get(e.householdId);
-        const after = timelineAfter(held.record, e);
-        if (after === undefined) return;
-        const contribution = contributionOf(after);
-        for (const [k, delta] of contributionDiff(held.derived ?? contributionOf(held.record), contribution)) {
-          const [village, key, month] = k.split('\u0000') as [string, string, string];
-          series.add(village, key, Number(month), delta);
-        }
-        held.record = after;
-        held.derived = contribution;
-        held.changed = true;
+        const after = timelineAfter(households.get(e.householdId), e);
+        if (after !== undefined) households.set(e.householdId, after);
       },
       flush: () => {
-        households.flush();
+        households.flush((_, before, after) => {
+          for (const [k, delta] of contributionDiff(contributionOf(before), contributionOf(after))) {
+            const [village, key, month] = k.split('\u0000') as [string, string, string];
+            series.add(village, key, Number(month), delta);
+          }
+        });
         series.flush();
       },
       discard: () => {

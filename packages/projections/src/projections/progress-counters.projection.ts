@@ -20,9 +20,9 @@ import { villageProgressRows } from './village-progress-rows';
  * `agg_village_eligible` the eligible members at each month's end as a cumulative
  * series. As for the division counters, each household's small record
  * (`agg_household_progress`) is kept and only the difference of its contribution before
- * and after an event is written: the rows do not depend on import order. Within a page
- * of events the records are held parsed and the differences summed per row; each touched
- * record and row is written once at the page's end (`flush`), in key order.
+ * and after an event is written: the rows do not depend on import order. The difference
+ * is taken once a page of events (`flush`): the records are held parsed through the
+ * page, and each touched record and row is written once at its end, in key order.
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
@@ -43,39 +43,50 @@ export const ProgressCountersProjection: Projection = {
     ${seriesTableSchema('agg_village_eligible')}
   `,
   writer: (db: Database.Database) => {
-    /** Each household's record, with its eligible-members contribution once computed. */
-    const households = householdRecords<HouseholdProgress, Map<string, number>>(db, 'agg_household_progress', 'progress', emptyProgress);
+    const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress);
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
+    /**
+     * Per household changed in the page, the months its activity-only events touched, or
+     * 'all' once one of its events changed villages, statuses or members: activity
+     * changes neither the eligible members nor the flows of other months.
+     */
+    let touched = new Map<string, Set<number> | 'all'>();
 
     return {
       apply: (e: ProjectedEvent) => {
-        const held = households.get(e.householdId);
-        const before = held.record;
+        const before = households.get(e.householdId);
         const { after, activityOnly } = progressAfter(before, e);
         if (after === before) return;
-        if (activityOnly) {
-          // Activity changes neither villages, statuses nor members: the eligible members stay as they were.
-          const months = monthsTouched(before, after, e.corrected?.position ?? e.position);
-          flows.add(contributionDiff(flowsOf(before, months), flowsOf(after, months)));
-        } else {
+        households.set(e.householdId, after);
+        const months = touched.get(e.householdId);
+        if (!activityOnly) touched.set(e.householdId, 'all');
+        else if (months !== 'all') {
+          const more = monthsTouched(before, after, e.corrected?.position ?? e.position);
+          if (months === undefined) touched.set(e.householdId, more);
+          else for (const m of more) months.add(m);
+        }
+      },
+      flush: () => {
+        const page = touched;
+        touched = new Map();
+        households.flush((householdId, before, after) => {
+          const months = page.get(householdId) as Set<number> | 'all';
+          if (months !== 'all') {
+            flows.add(contributionDiff(flowsOf(before, months), flowsOf(after, months)));
+            return;
+          }
           flows.add(contributionDiff(flowsOf(before), flowsOf(after)));
-          const afterEligible = eligibleOf(after);
-          for (const [k, n] of contributionDiff(held.derived ?? eligibleOf(before), afterEligible)) {
+          for (const [k, n] of contributionDiff(eligibleOf(before), eligibleOf(after))) {
             const [village, m, key] = k.split('\u0000') as [string, string, string];
             eligibleSeries.add(village, key, Number(m), n);
           }
-          held.derived = afterEligible;
-        }
-        held.record = after;
-        held.changed = true;
-      },
-      flush: () => {
-        households.flush();
+        });
         flows.flush();
         eligibleSeries.flush();
       },
       discard: () => {
+        touched = new Map();
         households.discard();
         flows.discard();
         eligibleSeries.discard();
