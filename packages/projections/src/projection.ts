@@ -24,4 +24,14 @@ export interface Projection {
 
 export interface ProjectionWriter {
   apply(event: ProjectedEvent): void;
+  /**
+   * Writes what `apply` held back for the page (rows touched by several of its events are
+   * written once, in key order). The runner calls it once at the end of every page, in the
+   * page's transaction, before the checkpoint. Afterwards the writer holds nothing of the
+   * page: the next page may follow another process's commit, so state kept across
+   * transactions could be stale.
+   */
+  flush?(): void;
+  /** Drops what `apply` held back, unwritten: the page's transaction failed and rolls back. */
+  discard?(): void;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addFrom, fromBlob, isZero, Series, toBlob, valueAt } from '../src/projections/village-series';
+import { addDeltas, addFrom, fromBlob, isZero, Series, toBlob, valueAt } from '../src/projections/village-series';
 
 const deltas = fc.array(fc.tuple(fc.integer({ min: 24_000, max: 24_100 }), fc.integer({ min: -3, max: 3 })), { maxLength: 40 });
 const build = (ds: readonly (readonly [number, number])[]): Series | undefined =>
@@ -38,5 +38,15 @@ describe('cumulative monthly series', () => {
     expect(valueAt(s, 24_500)).toBe(2);
     const back = addFrom(addFrom(addFrom(s, 24_203, -2), 24_201, 1), 24_200, -1);
     expect(isZero(back)).toBe(true);
+  });
+
+  it('adds many deltas in one pass to the very series adding them one at a time leaves', () => {
+    fc.assert(
+      fc.property(deltas, deltas, (first, more) => {
+        const canon = (s: Series | undefined): unknown => (s === undefined || isZero(s) ? 'zero' : { base: s.base, values: [...s.values] });
+        const start = build(first);
+        expect(canon(addDeltas(start, more))).toEqual(canon(more.reduce<Series | undefined>((s, [i, d]) => addFrom(s, i, d), start)));
+      }),
+    );
   });
 });

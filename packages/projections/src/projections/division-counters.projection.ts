@@ -4,6 +4,7 @@ import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { contributionDiff, contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
+import { householdRecords } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
 
 /**
@@ -12,7 +13,9 @@ import { seriesTableSchema, seriesWriter } from './series-table';
  * one row per village and counter rather than every household. Each household's small
  * timeline (`agg_household_timelines`) is kept beside them: when an event changes it,
  * the household's whole contribution is computed before and after and the difference
- * is added to the series. A household's contribution is a function of its own events
+ * is added to the series — once a page of events (`flush`): the timelines are held
+ * parsed through the page, and each touched timeline and series row is written once at
+ * its end, in key order. A household's contribution is a function of its own events
  * only, so the counters are the same whatever order households' events are interleaved
  * in, whatever the business dates' order, and after a correction that moves a
  * registration to another village.
@@ -30,21 +33,26 @@ export const DivisionCountersProjection: Projection = {
     ${seriesTableSchema('agg_village_series')}
   `,
   writer: (db: Database.Database) => {
-    const readTimeline = db.prepare<[string], string>('SELECT timeline FROM agg_household_timelines WHERE household_id = ?').pluck();
-    const writeTimeline = db.prepare('INSERT OR REPLACE INTO agg_household_timelines (household_id, timeline) VALUES (?, ?)');
-    const addToSeries = seriesWriter(db, 'agg_village_series');
+    const households = householdRecords<HouseholdTimeline>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
+    const series = seriesWriter(db, 'agg_village_series');
 
     return {
       apply: (e: ProjectedEvent) => {
-        const stored = readTimeline.get(e.householdId);
-        const before: HouseholdTimeline = stored === undefined ? emptyTimeline() : (JSON.parse(stored) as HouseholdTimeline);
-        const after = timelineAfter(before, e);
-        if (after === undefined) return;
-        for (const [k, delta] of contributionDiff(contributionOf(before), contributionOf(after))) {
-          const [village, key, month] = k.split('\u0000') as [string, string, string];
-          addToSeries(village, key, Number(month), delta);
-        }
-        writeTimeline.run(e.householdId, JSON.stringify(after));
+        const after = timelineAfter(households.get(e.householdId), e);
+        if (after !== undefined) households.set(e.householdId, after);
+      },
+      flush: () => {
+        households.flush((_, before, after) => {
+          for (const [k, delta] of contributionDiff(contributionOf(before), contributionOf(after))) {
+            const [village, key, month] = k.split('\u0000') as [string, string, string];
+            series.add(village, key, Number(month), delta);
+          }
+        });
+        series.flush();
+      },
+      discard: () => {
+        households.discard();
+        series.discard();
       },
     };
   },

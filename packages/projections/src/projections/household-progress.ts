@@ -143,11 +143,3 @@ export const eligibleOf = (p: HouseholdProgress): Map<string, number> => {
   }
   return out;
 };
-
-/** What changes when a contribution goes from `before` to `after`. */
-export const difference = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Map<string, number> => {
-  const out = new Map<string, number>();
-  for (const [k, n] of after) add(out, k, n);
-  for (const [k, n] of before) add(out, k, -n);
-  return out;
-};

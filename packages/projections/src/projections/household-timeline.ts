@@ -137,7 +137,7 @@ export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
   return out;
 };
 
-/** What changes in the counters when a household's contribution goes from `before` to `after`. */
+/** What changes in the counters when a household's contribution (to any counter keyed by string) goes from `before` to `after`. */
 export const contributionDiff = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Map<string, number> => {
   const out = new Map<string, number>();
   for (const [k, n] of after) add(out, k, n);

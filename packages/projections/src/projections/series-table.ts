@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addFrom, fromBlob, isZero, Series, toBlob } from './village-series';
+import { addDeltas, fromBlob, isZero, Series, toBlob } from './village-series';
 
 /**
  * The month index meaning "from the start, before any month": a delta added there is
@@ -20,17 +20,61 @@ export const seriesTableSchema = (table: string): string => `
       PRIMARY KEY (key, village)
     ) WITHOUT ROWID;`;
 
-/** Adds `delta` to a village's counter from month `month` on (FROM_THE_START: from the start); a row back to zero everywhere is deleted, so equal counters are equal rows. */
-export const seriesWriter = (db: Database.Database, table: string): ((village: string, key: string, month: number, delta: number) => void) => {
+export interface SeriesWriter {
+  /** Adds `delta` to a village's counter from month `month` on (FROM_THE_START: from the start), held back until `flush`. */
+  add(village: string, key: string, month: number, delta: number): void;
+  /** Writes every row touched since the last flush once (read, add its deltas, write), in key order, and forgets them. */
+  flush(): void;
+  /** Forgets the deltas held back, unwritten. */
+  discard(): void;
+}
+
+/**
+ * Deltas to a table of series, gathered over a page of events and written once a row. A
+ * row back to zero everywhere is deleted, so equal counters are equal rows; the row is
+ * the one adding the deltas one at a time would leave, whatever their order.
+ */
+export const seriesWriter = (db: Database.Database, table: string): SeriesWriter => {
   const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND village = ?`);
   const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, village, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND village = ?`);
-  return (village, key, month, delta) => {
+  /** key \0 village (so that sorting follows the primary key) → month → delta. */
+  let pending = new Map<string, Map<number, number>>();
+
+  const writeRow = (key: string, village: string, deltas: ReadonlyMap<number, number>): void => {
     const row = read.get(key, village);
     const before: Series | undefined = row && row.series.byteLength > 0 ? fromBlob(row.base, row.series) : undefined;
-    const initial = (row?.initial ?? 0) + (month === FROM_THE_START ? delta : 0);
-    const after = month === FROM_THE_START ? before : addFrom(before, month, delta);
+    let initial = row?.initial ?? 0;
+    const moves: [number, number][] = [];
+    for (const [month, delta] of deltas) {
+      if (month === FROM_THE_START) initial += delta;
+      else moves.push([month, delta]);
+    }
+    const after = addDeltas(before, moves);
     if (initial === 0 && (after === undefined || isZero(after))) drop.run(key, village);
     else write.run(key, village, initial, after === undefined || isZero(after) ? 0 : after.base, after === undefined ? Buffer.alloc(0) : toBlob(after));
+  };
+
+  return {
+    add: (village, key, month, delta) => {
+      const row = `${key}\u0000${village}`;
+      let deltas = pending.get(row);
+      if (deltas === undefined) pending.set(row, (deltas = new Map()));
+      deltas.set(month, (deltas.get(month) ?? 0) + delta);
+    },
+    flush: () => {
+      const rows = pending;
+      pending = new Map();
+      for (const row of [...rows.keys()].sort()) {
+        const deltas = rows.get(row) as Map<number, number>;
+        // Deltas that cancel out leave the stored (canonical) row as it is.
+        if ([...deltas.values()].every((d) => d === 0)) continue;
+        const cut = row.indexOf('\u0000');
+        writeRow(row.slice(0, cut), row.slice(cut + 1), deltas);
+      }
+    },
+    discard: () => {
+      pending = new Map();
+    },
   };
 };

@@ -33,6 +33,28 @@ export const addFrom = (s: Series | undefined, i: number, delta: number): Series
   return canonical({ base, values });
 };
 
+/**
+ * Adds each [month, delta] from its month onwards, in one pass: the same series as adding
+ * them one at a time with addFrom (a canonical series is a function of its values).
+ * Returns `s` itself when the deltas add nothing.
+ */
+export const addDeltas = (s: Series | undefined, deltas: Iterable<readonly [number, number]>): Series | undefined => {
+  const moves = [...deltas].filter(([, d]) => d !== 0).sort((a, b) => a[0] - b[0]);
+  if (moves.length === 0) return s;
+  const held = s !== undefined && s.values.length > 0 ? s : undefined;
+  const first = (moves[0] as readonly [number, number])[0];
+  const base = held ? Math.min(held.base, first) : first;
+  const end = Math.max(held ? held.base + held.values.length : base, (moves[moves.length - 1] as readonly [number, number])[0] + 1);
+  const values = new Int32Array(end - base);
+  let added = 0;
+  let next = 0;
+  for (let k = base; k < end; k++) {
+    for (; next < moves.length && (moves[next] as readonly [number, number])[0] <= k; next++) added += (moves[next] as readonly [number, number])[1];
+    values[k - base] = (held ? valueAt(held, k) : 0) + added;
+  }
+  return canonical({ base, values });
+};
+
 const canonical = (s: Series): Series => {
   let from = 0;
   while (from < s.values.length && s.values[from] === 0) from++;

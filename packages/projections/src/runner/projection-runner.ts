@@ -74,11 +74,18 @@ export class ProjectionRunner {
         const stored = this.checkpoints.all();
         const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
         const follows = behind.filter((p) => (stored.get(p.name)?.position ?? 0) >= after);
-        for (const p of follows) {
-          const from = stored.get(p.name)?.position ?? 0;
-          const writer = this.writers.get(p.name) as ProjectionWriter;
-          const handled = this.handles.get(p.name) as ReadonlySet<string>;
-          for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
+        try {
+          for (const p of follows) {
+            const from = stored.get(p.name)?.position ?? 0;
+            const writer = this.writers.get(p.name) as ProjectionWriter;
+            const handled = this.handles.get(p.name) as ReadonlySet<string>;
+            for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
+            writer.flush?.();
+          }
+        } catch (e) {
+          // The transaction rolls back: nothing a writer held back of this page may outlive it.
+          for (const writer of this.writers.values()) writer.discard?.();
+          throw e;
         }
         this.opts.beforeCheckpoint?.(last);
         for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
