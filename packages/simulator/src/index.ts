@@ -4,7 +4,7 @@
  * and load tests use it. The same (seed, households) gives the same bytes.
  */
 export { generateDivisions } from './divisions';
-export { householdId } from './household';
+export { householdId } from './household/simulation';
 export type { RegionOptions } from './options';
 export { MAX_HOUSEHOLDS } from './options';
 export { generateHouseholdCommands, SyntheticRegion, writeRegion } from './region';

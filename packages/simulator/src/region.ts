@@ -3,7 +3,8 @@ import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { Day } from './calendar';
 import { regionLayout, RegionLayout } from './divisions';
-import { CommandSink, HouseholdSimulation } from './household';
+import { CommandSink } from './household/simulated-household';
+import { HouseholdSimulation } from './household/simulation';
 import { EmployerPools } from './jobs';
 import { resolveOptions, RegionOptions, ResolvedOptions } from './options';
 
