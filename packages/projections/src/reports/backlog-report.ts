@@ -1,8 +1,8 @@
-import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
+import { addDays, daysBetween, DivisionTree, isEligible, Policy, Status } from '@hearth/domain';
+import type { BacklogChunk, BacklogFacts, PlacedHousehold } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
 import { memberStates } from './member-states';
-import { ReadModelFacts } from './read-model-facts';
 import type { ServiceBacklog } from './read-models';
 import { lastPassedDeadline } from './survey-deadline';
 
@@ -23,20 +23,45 @@ const append = (m: Map<string, string[]>, key: string, value: string): void => {
 const byHousehold = (a: { householdId: string }, b: { householdId: string }): number =>
   a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0;
 
-/** The service backlog of domain.md §5, from the projections' facts as of the end of `asOf`. */
-export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: BacklogQuery): ServiceBacklog => {
-  const division = divisionNamed(tree, q.division);
-  const d = q.asOf;
-  const villages = facts.villagesAt(d);
-  const inScope = (householdId: string): boolean => {
-    const v = villages.get(householdId);
-    return v !== undefined && tree.contains(division.code, v);
+export interface BacklogOptions {
+  /**
+   * How many households' facts are held at once. Memory holds one chunk's facts and the
+   * answer's lists, not every household's facts; the answer is the same for any size.
+   */
+  readonly chunkSize?: number;
+}
+
+/** A few thousand households a chunk: a few MB of facts, and few enough queries that their cost does not show. */
+export const DEFAULT_BACKLOG_CHUNK = 4096;
+
+/** Every code of the division's subtree: the villages a household in scope can be in (`tree.contains`). */
+const subtreeCodes = (tree: DivisionTree, code: string): string[] => {
+  const out: string[] = [];
+  const visit = (c: string): void => {
+    out.push(c);
+    for (const child of tree.children(c)) visit(child.code);
   };
-  const status = facts.statusAt(d);
-  const identifiedOn = facts.dateOf('HouseholdIdentified', d, 'latest');
-  const clearedOn = facts.dateOf('HouseholdCleared', d, 'latest');
-  const registered = facts.dateOf('HouseholdRegistered', d, 'first');
-  const members = memberStates(facts.memberFactsUpTo(d));
+  visit(code);
+  return out;
+};
+
+type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
+
+/** Adds to `out` what the households of one chunk owe at the end of `d` (their facts in `chunk`). */
+const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy): void => {
+  const status = new Map<string, Status>();
+  const identifiedOn = new Map<string, string>();
+  const clearedOn = new Map<string, string>();
+  const registered = new Map<string, string>();
+  for (const c of chunk.statusChanges) {
+    // In log order: the last change is the status at d; the dates keep the latest (first for registration) by date.
+    status.set(c.householdId, c.to);
+    const on = c.occurredOn;
+    if (c.eventType === 'HouseholdIdentified' && on > (identifiedOn.get(c.householdId) ?? '')) identifiedOn.set(c.householdId, on);
+    else if (c.eventType === 'HouseholdCleared' && on > (clearedOn.get(c.householdId) ?? '')) clearedOn.set(c.householdId, on);
+    else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
+  }
+  const members = memberStates(chunk.memberFacts);
   const deadline = lastPassedDeadline(d, policy);
 
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
@@ -44,7 +69,7 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
   const referrals = new Map<string, string[]>();
   const lastVisit = new Map<string, string>();
   const surveys = new Map<string, string[]>();
-  for (const a of facts.activityBetween(['employment-started', 'employment-ended', 'referral-made', 'follow-up', 'member-surveyed'], '0000-01-01', d)) {
+  for (const a of chunk.activity) {
     if (a.kind === 'employment-started') {
       const mine = employments.get(a.householdId) ?? new Map<string, { memberId: string; active: boolean }>();
       mine.set(a.refId as string, { memberId: a.memberId as string, active: true });
@@ -57,13 +82,9 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
     else append(surveys, a.householdId, a.occurredOn);
   }
 
-  const out: Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>> = {
-    referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [],
-  };
-
-  for (const [householdId, s] of status) {
-    if (!inScope(householdId)) continue;
-    const divisionCode = villages.get(householdId) as string;
+  for (const { householdId, village: divisionCode } of households) {
+    const s = status.get(householdId);
+    if (s === undefined) continue;
     const household = members.get(householdId) ?? new Map();
     const active = [...(employments.get(householdId) ?? new Map<string, { memberId: string; active: boolean }>())].filter(([, e]) => e.active);
     if (s === 'identified') {
@@ -91,20 +112,44 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
         out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: dates.length > 0 ? (dates[dates.length - 1] as string) : null });
     }
   }
-  for (const c of facts.openConcernsAt(d))
-    if (inScope(c.householdId))
-      out.openLaborConcerns.push({
-        householdId: c.householdId,
-        divisionCode: villages.get(c.householdId) as string,
-        visitId: c.visitId,
-        raisedOn: c.raisedOn,
-        indicators: c.indicators,
-        daysOpen: daysBetween(c.raisedOn, d),
-      });
+  const villageOf = new Map(households.map((h) => [h.householdId, h.village]));
+  for (const c of chunk.openConcerns)
+    out.openLaborConcerns.push({
+      householdId: c.householdId,
+      divisionCode: villageOf.get(c.householdId) as string,
+      visitId: c.visitId,
+      raisedOn: c.raisedOn,
+      indicators: c.indicators,
+      daysOpen: daysBetween(c.raisedOn, d),
+    });
+};
+
+/**
+ * The service backlog of domain.md §5, from the projections' facts as of the end of `asOf`.
+ * It reads only the households whose village at `asOf` is in the division (a household
+ * transferred counts where it was that day, decision 15), `chunkSize` of them at a time.
+ */
+export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: Policy, q: BacklogQuery, options: BacklogOptions = {}): ServiceBacklog => {
+  const division = divisionNamed(tree, q.division);
+  const d = q.asOf;
+  const chunkSize = options.chunkSize ?? DEFAULT_BACKLOG_CHUNK;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, not ${chunkSize}`);
+  // At the root every household is a candidate: no need to list the whole tree to the query.
+  const candidates = facts.householdsIn(division.code === tree.root.code ? undefined : subtreeCodes(tree, division.code), d);
+  const inScope = candidates.filter((h) => tree.contains(division.code, h.village));
+
+  const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
+  for (let i = 0; i < inScope.length; i += chunkSize) {
+    const households = inScope.slice(i, i + chunkSize);
+    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d), d, policy);
+  }
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
   out.followUpsOverdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byHousehold(a, b)));
   out.surveyUpdatesMissing.sort(byHousehold);
   out.clearancePending.sort(byHousehold);
+  out.openLaborConcerns.sort((a, b) =>
+    a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : byHousehold(a, b) || (a.visitId < b.visitId ? -1 : a.visitId > b.visitId ? 1 : 0),
+  );
   return { division: division.code, asOf: d, ...out };
 };
