@@ -22,14 +22,26 @@ export interface BacklogChunk {
   readonly statusChanges: readonly StatusFact[];
   /** By household, member, then log order (what `memberStates` folds). */
   readonly memberFacts: readonly MemberFact[];
-  /** By household, then log order. */
+  /** Employments started and ended and referrals made, by household, then log order. */
   readonly activity: readonly ActivityFact[];
+  /** household → date of its last follow-up visit in log order. */
+  readonly lastVisitOn: ReadonlyMap<string, string>;
+  /** household → date of its last survey in log order. */
+  readonly lastSurveyOn: ReadonlyMap<string, string>;
+  /** The households surveyed within the asked window (the survey-update year up to its deadline). */
+  readonly surveyedIn: ReadonlySet<string>;
   /** Labour concerns raised and not resolved on or before the date, in no particular order. */
   readonly openConcerns: readonly ConcernFact[];
 }
 
-/** The activity the backlog reads: employments, referrals, visits and surveys. */
-const BACKLOG_ACTIVITY = JSON.stringify(['employment-started', 'employment-ended', 'referral-made', 'follow-up', 'member-surveyed']);
+/** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
+export interface SurveyWindow {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The activity the backlog reads row by row: employments and referrals (visits and surveys are read as one row a household). */
+const BACKLOG_ACTIVITY = JSON.stringify(['employment-started', 'employment-ended', 'referral-made']);
 
 /** A household's village at the end of `@date`, as `ReadModelFacts.villagesAt` decides it (docs/decisions/0015). */
 const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @date THEN position ELSE -position END) FROM proj_village_changes`;
@@ -73,8 +85,8 @@ export class BacklogFacts {
     return rows.map((r) => ({ householdId: r.household_id, village: r.village }));
   }
 
-  /** The facts of `householdIds` dated on or before `date`. */
-  chunk(householdIds: readonly string[], date: string): BacklogChunk {
+  /** The facts of `householdIds` dated on or before `date`; who was surveyed within `window`, when there is one. */
+  chunk(householdIds: readonly string[], date: string, window: SurveyWindow | undefined): BacklogChunk {
     const ids = JSON.stringify(householdIds);
     const statusChanges = this
       .prepare<[string, string], { household_id: string; occurred_on: string; event_type: string; to_status: Status }>(
@@ -90,14 +102,38 @@ export class BacklogFacts {
       )
       .all(ids, date)
       .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
+    // `+kind` keeps SQLite from choosing the (kind, occurred_on) index, i.e. every household's rows of that kind, over the key.
     const activity = this
       .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityFact['kind']; member_id: string | null; ref_id: string | null }>(
         `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
-         WHERE household_id IN (SELECT value FROM json_each(?)) AND kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
+         WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
          ORDER BY household_id, position, seq`,
       )
       .all(ids, BACKLOG_ACTIVITY, date)
       .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id, detail: null, detail2: null }));
+    // The rows of one event share its date, so the bare date of the max(position) row is the last one's in log order.
+    const last = (kind: 'follow-up' | 'member-surveyed'): Map<string, string> =>
+      new Map(
+        this
+          .prepare<[string, string, string], [string, string]>(
+            `SELECT household_id, occurred_on, max(position) FROM proj_case_activity
+             WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = ? AND occurred_on <= ? GROUP BY household_id`,
+          )
+          .raw(true)
+          .all(ids, kind, date)
+          .map(([householdId, on]) => [householdId, on]),
+      );
+    const surveyedIn = new Set(
+      window === undefined
+        ? []
+        : this
+            .prepare<[string, string, string, string], string>(
+              `SELECT DISTINCT household_id FROM proj_case_activity
+               WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = 'member-surveyed' AND occurred_on BETWEEN ? AND ? AND occurred_on <= ?`,
+            )
+            .pluck()
+            .all(ids, window.from, window.to, date),
+    );
     const openConcerns = this
       .prepare<[string, string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
         `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
@@ -108,6 +144,6 @@ export class BacklogFacts {
       )
       .all(ids, date, date)
       .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
-    return { statusChanges, memberFacts, activity, openConcerns };
+    return { statusChanges, memberFacts, activity, lastVisitOn: last('follow-up'), lastSurveyOn: last('member-surveyed'), surveyedIn, openConcerns };
   }
 }

@@ -53,7 +53,7 @@ const subtreeCodes = (tree: DivisionTree, code: string): string[] => {
 type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
 
 /** Adds to `out` what the households of one chunk owe at the end of `d` (their facts in `chunk`). */
-const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy): void => {
+const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy, deadline: ReturnType<typeof lastPassedDeadline>): void => {
   const status = new Map<string, Status>();
   const identifiedOn = new Map<string, string>();
   const clearedOn = new Map<string, string>();
@@ -67,13 +67,10 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
     else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
   }
   const members = memberStates(chunk.memberFacts);
-  const deadline = lastPassedDeadline(d, policy);
 
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
   /** household\0member → business dates of the member's referrals. */
   const referrals = new Map<string, string[]>();
-  const lastVisit = new Map<string, string>();
-  const surveys = new Map<string, string[]>();
   for (const a of chunk.activity) {
     if (a.kind === 'employment-started') {
       const mine = employments.get(a.householdId) ?? new Map<string, { memberId: string; active: boolean }>();
@@ -83,8 +80,6 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
       const e = employments.get(a.householdId)?.get(a.refId as string);
       if (e) e.active = false;
     } else if (a.kind === 'referral-made') append(referrals, `${a.householdId}\u0000${a.memberId}`, a.occurredOn);
-    else if (a.kind === 'follow-up') lastVisit.set(a.householdId, a.occurredOn);
-    else append(surveys, a.householdId, a.occurredOn);
   }
 
   for (const { householdId, village: divisionCode } of households) {
@@ -105,16 +100,14 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
     }
     if (s === 'cleared') {
       const cleared = clearedOn.get(householdId) as string;
-      const visit = lastVisit.get(householdId);
+      const visit = chunk.lastVisitOn.get(householdId);
       const lastVisitOn = visit !== undefined && visit >= cleared ? visit : null;
       const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
       if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
     }
     if (deadline && inProgramme(s)) {
-      const dates = surveys.get(householdId) ?? [];
-      const updated = dates.some((on) => on >= `${deadline.year}-01-01` && on <= deadline.deadline);
-      if (!updated && (registered.get(householdId) ?? '9999') <= deadline.deadline)
-        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: dates.length > 0 ? (dates[dates.length - 1] as string) : null });
+      if (!chunk.surveyedIn.has(householdId) && (registered.get(householdId) ?? '9999') <= deadline.deadline)
+        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: chunk.lastSurveyOn.get(householdId) ?? null });
     }
   }
   const villageOf = new Map(households.map((h) => [h.householdId, h.village]));
@@ -143,10 +136,12 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
   const candidates = facts.householdsIn(division.code === tree.root.code ? undefined : subtreeCodes(tree, division.code), d);
   const inScope = candidates.filter((h) => tree.contains(division.code, h.village));
 
+  const deadline = lastPassedDeadline(d, policy);
+  const window = deadline ? { from: `${deadline.year}-01-01`, to: deadline.deadline } : undefined;
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
   for (let i = 0; i < inScope.length; i += chunkSize) {
     const households = inScope.slice(i, i + chunkSize);
-    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d), d, policy);
+    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d, window), d, policy, deadline);
   }
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
