@@ -35,7 +35,7 @@ export interface BacklogOptions {
  * Households a chunk by default: ~60 fact rows a household (20,000-household store), so a
  * few MB a chunk; four queries a chunk cost nothing beside their rows. Measured at the root
  * of that store: 32–256 a chunk cost the same CPU and ~145 MiB peak, 1,024 ~15% more CPU
- * and 240 MiB, 4,096 ~35% more and 380 MiB (more garbage held at once).
+ * and 240 MiB, 4,096 ~35% more and 380 MiB (more garbage held at once; docs/performance.md).
  */
 export const DEFAULT_BACKLOG_CHUNK = 256;
 
