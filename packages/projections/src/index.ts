@@ -23,7 +23,7 @@ export { ReadModelsOfAnotherLogError } from './storage/read-model-source';
 export { Reports } from './reports/reports';
 export type { ClearanceQuery } from './reports/clearance-report';
 export type { MonthQuery } from './reports/monthly-report';
-export type { BacklogQuery } from './reports/backlog-report';
+export type { BacklogOptions, BacklogQuery } from './reports/backlog-report';
 export type { HouseholdStatusQuery } from './reports/household-status-report';
 export * from './reports/read-models';
 export { UnknownDivisionError } from './reports/division-scope';

@@ -42,7 +42,8 @@ export const STATUS_EVENTS: readonly EventType[] = [
  */
 export const HouseholdStatusProjection: Projection = {
   name: 'household-status',
-  version: 2,
+  // 3: the index on proj_village_changes (village), which scopes the backlog to a division.
+  version: 3,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected'],
   tables: ['proj_households', 'proj_status_changes', 'proj_village_changes'],
   schema: `
@@ -68,6 +69,7 @@ export const HouseholdStatusProjection: Projection = {
       village TEXT NOT NULL,
       PRIMARY KEY (household_id, position)
     ) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS proj_village_changes_village ON proj_village_changes (village);
   `,
   writer: (db: Database.Database) => {
     const current = db.prepare<[string], string>('SELECT status FROM proj_households WHERE household_id = ?').pluck();

@@ -1,8 +1,8 @@
-import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
+import { addDays, daysBetween, DivisionTree, isEligible, Policy, Status } from '@hearth/domain';
+import type { BacklogChunk, BacklogFacts, PlacedHousehold } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
 import { memberStates } from './member-states';
-import { ReadModelFacts } from './read-model-facts';
 import type { ServiceBacklog } from './read-models';
 import { lastPassedDeadline } from './survey-deadline';
 
@@ -23,28 +23,55 @@ const append = (m: Map<string, string[]>, key: string, value: string): void => {
 const byHousehold = (a: { householdId: string }, b: { householdId: string }): number =>
   a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : 0;
 
-/** The service backlog of domain.md §5, from the projections' facts as of the end of `asOf`. */
-export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: BacklogQuery): ServiceBacklog => {
-  const division = divisionNamed(tree, q.division);
-  const d = q.asOf;
-  const villages = facts.villagesAt(d);
-  const inScope = (householdId: string): boolean => {
-    const v = villages.get(householdId);
-    return v !== undefined && tree.contains(division.code, v);
+export interface BacklogOptions {
+  /**
+   * How many households' facts are held at once. Memory holds one chunk's facts and the
+   * answer's lists, not every household's facts; the answer is the same for any size.
+   */
+  readonly chunkSize?: number;
+}
+
+/**
+ * Households a chunk by default: ~60 fact rows a household (20,000-household store), so a
+ * few MB a chunk; four queries a chunk cost nothing beside their rows. Measured at the root
+ * of that store: 32–256 a chunk cost the same CPU and ~145 MiB peak, 1,024 ~15% more CPU
+ * and 240 MiB, 4,096 ~35% more and 380 MiB (more garbage held at once; docs/performance.md).
+ */
+export const DEFAULT_BACKLOG_CHUNK = 256;
+
+/** Every code of the division's subtree: the villages a household in scope can be in (`tree.contains`). */
+const subtreeCodes = (tree: DivisionTree, code: string): string[] => {
+  const out: string[] = [];
+  const visit = (c: string): void => {
+    out.push(c);
+    for (const child of tree.children(c)) visit(child.code);
   };
-  const status = facts.statusAt(d);
-  const identifiedOn = facts.dateOf('HouseholdIdentified', d, 'latest');
-  const clearedOn = facts.dateOf('HouseholdCleared', d, 'latest');
-  const registered = facts.dateOf('HouseholdRegistered', d, 'first');
-  const members = memberStates(facts.memberFactsUpTo(d));
-  const deadline = lastPassedDeadline(d, policy);
+  visit(code);
+  return out;
+};
+
+type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
+
+/** Adds to `out` what the households of one chunk owe at the end of `d` (their facts in `chunk`). */
+const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy, deadline: ReturnType<typeof lastPassedDeadline>): void => {
+  const status = new Map<string, Status>();
+  const identifiedOn = new Map<string, string>();
+  const clearedOn = new Map<string, string>();
+  const registered = new Map<string, string>();
+  for (const c of chunk.statusChanges) {
+    // In log order: the last change is the status at d; the dates keep the latest (first for registration) by date.
+    status.set(c.householdId, c.to);
+    const on = c.occurredOn;
+    if (c.eventType === 'HouseholdIdentified' && on > (identifiedOn.get(c.householdId) ?? '')) identifiedOn.set(c.householdId, on);
+    else if (c.eventType === 'HouseholdCleared' && on > (clearedOn.get(c.householdId) ?? '')) clearedOn.set(c.householdId, on);
+    else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
+  }
+  const members = memberStates(chunk.memberFacts);
 
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
   /** household\0member → business dates of the member's referrals. */
   const referrals = new Map<string, string[]>();
-  const lastVisit = new Map<string, string>();
-  const surveys = new Map<string, string[]>();
-  for (const a of facts.activityBetween(['employment-started', 'employment-ended', 'referral-made', 'follow-up', 'member-surveyed'], '0000-01-01', d)) {
+  for (const a of chunk.activity) {
     if (a.kind === 'employment-started') {
       const mine = employments.get(a.householdId) ?? new Map<string, { memberId: string; active: boolean }>();
       mine.set(a.refId as string, { memberId: a.memberId as string, active: true });
@@ -53,17 +80,11 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
       const e = employments.get(a.householdId)?.get(a.refId as string);
       if (e) e.active = false;
     } else if (a.kind === 'referral-made') append(referrals, `${a.householdId}\u0000${a.memberId}`, a.occurredOn);
-    else if (a.kind === 'follow-up') lastVisit.set(a.householdId, a.occurredOn);
-    else append(surveys, a.householdId, a.occurredOn);
   }
 
-  const out: Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>> = {
-    referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [],
-  };
-
-  for (const [householdId, s] of status) {
-    if (!inScope(householdId)) continue;
-    const divisionCode = villages.get(householdId) as string;
+  for (const { householdId, village: divisionCode } of households) {
+    const s = status.get(householdId);
+    if (s === undefined) continue;
     const household = members.get(householdId) ?? new Map();
     const active = [...(employments.get(householdId) ?? new Map<string, { memberId: string; active: boolean }>())].filter(([, e]) => e.active);
     if (s === 'identified') {
@@ -79,32 +100,56 @@ export const backlogReport = (facts: ReadModelFacts, tree: DivisionTree, policy:
     }
     if (s === 'cleared') {
       const cleared = clearedOn.get(householdId) as string;
-      const visit = lastVisit.get(householdId);
+      const visit = chunk.lastVisitOn.get(householdId);
       const lastVisitOn = visit !== undefined && visit >= cleared ? visit : null;
       const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
       if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
     }
     if (deadline && inProgramme(s)) {
-      const dates = surveys.get(householdId) ?? [];
-      const updated = dates.some((on) => on >= `${deadline.year}-01-01` && on <= deadline.deadline);
-      if (!updated && (registered.get(householdId) ?? '9999') <= deadline.deadline)
-        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: dates.length > 0 ? (dates[dates.length - 1] as string) : null });
+      if (!chunk.surveyedIn.has(householdId) && (registered.get(householdId) ?? '9999') <= deadline.deadline)
+        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: chunk.lastSurveyOn.get(householdId) ?? null });
     }
   }
-  for (const c of facts.openConcernsAt(d))
-    if (inScope(c.householdId))
-      out.openLaborConcerns.push({
-        householdId: c.householdId,
-        divisionCode: villages.get(c.householdId) as string,
-        visitId: c.visitId,
-        raisedOn: c.raisedOn,
-        indicators: c.indicators,
-        daysOpen: daysBetween(c.raisedOn, d),
-      });
+  const villageOf = new Map(households.map((h) => [h.householdId, h.village]));
+  for (const c of chunk.openConcerns)
+    out.openLaborConcerns.push({
+      householdId: c.householdId,
+      divisionCode: villageOf.get(c.householdId) as string,
+      visitId: c.visitId,
+      raisedOn: c.raisedOn,
+      indicators: c.indicators,
+      daysOpen: daysBetween(c.raisedOn, d),
+    });
+};
+
+/**
+ * The service backlog of domain.md §5, from the projections' facts as of the end of `asOf`.
+ * It reads only the households whose village at `asOf` is in the division (a household
+ * transferred counts where it was that day, decision 15), `chunkSize` of them at a time.
+ */
+export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: Policy, q: BacklogQuery, options: BacklogOptions = {}): ServiceBacklog => {
+  const division = divisionNamed(tree, q.division);
+  const d = q.asOf;
+  const chunkSize = options.chunkSize ?? DEFAULT_BACKLOG_CHUNK;
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, not ${chunkSize}`);
+  // At the root every household is a candidate: no need to list the whole tree to the query.
+  const candidates = facts.householdsIn(division.code === tree.root.code ? undefined : subtreeCodes(tree, division.code), d);
+  const inScope = candidates.filter((h) => tree.contains(division.code, h.village));
+
+  const deadline = lastPassedDeadline(d, policy);
+  const window = deadline ? { from: `${deadline.year}-01-01`, to: deadline.deadline } : undefined;
+  const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
+  for (let i = 0; i < inScope.length; i += chunkSize) {
+    const households = inScope.slice(i, i + chunkSize);
+    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d, window), d, policy, deadline);
+  }
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
   out.followUpsOverdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byHousehold(a, b)));
   out.surveyUpdatesMissing.sort(byHousehold);
   out.clearancePending.sort(byHousehold);
+  out.openLaborConcerns.sort((a, b) =>
+    a.raisedOn < b.raisedOn ? -1 : a.raisedOn > b.raisedOn ? 1 : byHousehold(a, b) || (a.visitId < b.visitId ? -1 : a.visitId > b.visitId ? 1 : 0),
+  );
   return { division: division.code, asOf: d, ...out };
 };

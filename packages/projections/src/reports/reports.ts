@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DivisionTree, Policy } from '@hearth/domain';
-import { backlogReport, BacklogQuery } from './backlog-report';
+import { BacklogFacts } from './backlog-facts';
+import { backlogReport, BacklogOptions, BacklogQuery } from './backlog-report';
 import { clearanceReport, ClearanceQuery } from './clearance-report';
 import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
@@ -17,11 +18,13 @@ import type {
 /** The queries over the projections' tables, shaped as cli.md's `report --json` documents. */
 export class Reports {
   private readonly facts: ReadModelFacts;
+  private readonly backlogFacts: BacklogFacts;
   private readonly counters: VillageCounters;
   private readonly progress: VillageProgress;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
     this.facts = new ReadModelFacts(db);
+    this.backlogFacts = new BacklogFacts(db);
     this.counters = new VillageCounters(db);
     this.progress = new VillageProgress(db);
   }
@@ -50,8 +53,8 @@ export class Reports {
     return progressReport({ facts: this.facts, progress: this.progress }, this.divisions, this.policy, q);
   }
 
-  backlogReport(q: BacklogQuery): ServiceBacklog {
-    return backlogReport(this.facts, this.divisions, this.policy, q);
+  backlogReport(q: BacklogQuery, options: BacklogOptions = {}): ServiceBacklog {
+    return backlogReport(this.backlogFacts, this.divisions, this.policy, q, options);
   }
 
   householdStatuses(q: HouseholdStatusQuery = {}): HouseholdStatusRow[] {
@@ -60,7 +63,7 @@ export class Reports {
 
   /** Labour concerns open at the end of asOf, oldest first. */
   openLaborConcerns(q: BacklogQuery): OpenLaborConcern[] {
-    return [...backlogReport(this.facts, this.divisions, this.policy, q).openLaborConcerns];
+    return [...backlogReport(this.backlogFacts, this.divisions, this.policy, q).openLaborConcerns];
   }
 
   /** Throws UnknownDivisionError for a code the tree does not know. */
