@@ -92,9 +92,9 @@ export const rawAppend = (db: Database.Database, plan: readonly PlannedWrite[]):
 };
 
 /**
- * One command at a time through the command handler (`ledger.commandHandler()`: catch up
- * the household's cached fold — read the events after its version, the whole stream on
- * first sight — decide, seal the hash chain, append with the version folded to) on a
+ * One command at a time through the command handler (`ledger.commandHandler()`: decide on
+ * the household's cached fold — the whole stream read on first sight — seal the hash chain,
+ * append with the version folded to, which checks the fold) on a
  * fresh SQLite store holding the division tree, against the raw optimistic writer
  * above replaying the same rows on a fresh file with the same schema and pragmas.
  */

@@ -18,21 +18,26 @@ import { interceptedStore } from './testing/intercepted-store';
 
 type CounterOptions = CommandHandlerOptions<IncrementCounter, CounterIncremented, CounterState, unknown, CounterError>;
 
-/** The store as the handler sees it, with every read (stream, fromVersion) and every append attempt recorded. */
+/** The store as the handler sees it, with every read (stream, fromVersion), version check and append attempt recorded. */
 const observed = (store: EventStore) => {
   const reads: [string, number | undefined][] = [];
+  const versionChecks: string[] = [];
   const appends: [string, unknown][] = [];
   const spy = interceptedStore(store, {
     readStream: (streamId, opts) => {
       reads.push([streamId, opts?.fromVersion]);
       return store.readStream(streamId, opts);
     },
+    streamVersion: (streamId) => {
+      versionChecks.push(streamId);
+      return store.streamVersion(streamId);
+    },
     appendToStream: (streamId, events, expected) => {
       appends.push([streamId, expected]);
       return store.appendToStream(streamId, events, expected);
     },
   });
-  return { store: spy, reads, appends };
+  return { store: spy, reads, versionChecks, appends };
 };
 
 let next = 0;
@@ -57,11 +62,13 @@ describe('CommandHandler: the folded-state cache', () => {
   });
   afterEach(() => store.close());
 
-  it('reads only the events after the cached version before deciding', async () => {
+  it('decides a warm stream on its cached fold without reading it: the append at the cached version checks it', async () => {
     const spy = observed(store);
     const handler = handlerFor(spy.store);
     for (let i = 0; i < 4; i++) await handler.handle(increment('c'), undefined);
-    expect(spy.reads).toEqual([0, 1, 2, 3].map((v) => [counterStream('c'), v]));
+    // Read once, cold; each later command appends at the version it folded to.
+    expect(spy.reads).toEqual([[counterStream('c'), 0]]);
+    expect(spy.versionChecks).toEqual([]);
     expect(spy.appends).toEqual([['counter-c', -1], ['counter-c', 0], ['counter-c', 1], ['counter-c', 2]]);
     expect(await totals(store, 'c')).toEqual([1, 2, 3, 4]);
     expect(handler.cachedStreams).toBe(1);
@@ -75,16 +82,19 @@ describe('CommandHandler: the folded-state cache', () => {
     await mine.handle(increment('c', 'b'), undefined);
     await theirs.handle(increment('c', 'x'), undefined);
     spy.appends.length = 0;
-    // The other handler's command again, through the warm one: it is in the store, so unchanged,
-    // decided on the caught-up state without even trying an append.
+    spy.reads.length = 0;
+    // The other handler's command again, through the warm one: decided on the cached fold (version 1)
+    // it would append, so the append at version 1 conflicts; caught up (the event at 2 read), the
+    // command is in the store: unchanged, at the store's version.
     expect(await mine.handle(increment('c', 'x'), undefined)).toEqual({ status: 'unchanged', streamId: 'counter-c', version: 2 });
-    expect(spy.appends).toEqual([]);
+    expect(spy.appends).toEqual([['counter-c', 1]]);
+    expect(spy.reads).toEqual([['counter-c', 2]]);
     expect(await mine.handle(increment('c', 'd'), undefined)).toMatchObject({ status: 'accepted', nextExpectedVersion: 3 });
-    expect(spy.appends).toEqual([['counter-c', 2]]);
-    expect(spy.reads.slice(-2)).toEqual([
+    expect(spy.appends).toEqual([
+      ['counter-c', 1],
       ['counter-c', 2],
-      ['counter-c', 3],
     ]);
+    expect(spy.reads).toEqual([['counter-c', 2]]);
     expect(await totals(store, 'c')).toEqual([1, 2, 3, 4]);
   });
 
@@ -107,11 +117,8 @@ describe('CommandHandler: the folded-state cache', () => {
     spy.reads.length = 0;
     const result = await handler.handle(increment('c'), undefined);
     expect(result).toMatchObject({ status: 'accepted', nextExpectedVersion: 3 });
-    // Folded to version 1, it reads from 2 (nothing); its append conflicts; it reads from 2 again (the outside event).
-    expect(spy.reads).toEqual([
-      ['counter-c', 2],
-      ['counter-c', 2],
-    ]);
+    // Folded to version 1, it decides without a read; its append conflicts; it reads from 2 (the outside event).
+    expect(spy.reads).toEqual([['counter-c', 2]]);
     expect(spy.appends.slice(-2)).toEqual([
       ['counter-c', 1],
       ['counter-c', 2],
@@ -130,8 +137,38 @@ describe('CommandHandler: the folded-state cache', () => {
     expect(await handler.handle(increment('c', 'once'), undefined)).toMatchObject({ status: 'accepted' });
     expect(await handler.handle(increment('c', 'once'), undefined)).toEqual({ status: 'unchanged', streamId: 'counter-c', version: 0 });
     expect(await handler.handle(increment('c', 'once'), undefined)).toEqual({ status: 'unchanged', streamId: 'counter-c', version: 0 });
-    expect(spy.reads.map(([, from]) => from)).toEqual([0, 1, 1]);
+    // Read once, cold; each repeat, answered from the cached fold, is checked by one version read.
+    expect(spy.reads.map(([, from]) => from)).toEqual([0]);
+    expect(spy.versionChecks).toEqual(['counter-c', 'counter-c']);
     expect((await store.readAll()).map((e) => e.metadata.commandId)).toEqual(['once']);
+  });
+
+  it('answers "unchanged" or a rejection from a cached fold only once the store says it is current', async () => {
+    const spy = observed(store);
+    const mine = handlerFor(spy.store);
+    await mine.handle(increment('c', 'once'), undefined);
+    await handlerFor(store).handle(increment('c', 'elsewhere'), undefined);
+    spy.reads.length = 0;
+    // Cached at version 0, the store at 1: the repeat is answered at the store's version, after reading the event at 1.
+    expect(await mine.handle(increment('c', 'once'), undefined)).toEqual({ status: 'unchanged', streamId: 'counter-c', version: 1 });
+    expect(spy.reads).toEqual([['counter-c', 1]]);
+    await handlerFor(store).handle(increment('c', 'again'), undefined);
+    spy.reads.length = 0;
+    expect(await mine.handle(increment('c', undefined, 0), undefined)).toEqual({ status: 'rejected', streamId: 'counter-c', error: 'NON_POSITIVE_INCREMENT' });
+    expect(spy.reads).toEqual([['counter-c', 2]]);
+    // Both answers left the cache caught up: the next command appends at version 2 without a conflict.
+    spy.appends.length = 0;
+    expect(await mine.handle(increment('c'), undefined)).toMatchObject({ status: 'accepted', nextExpectedVersion: 3 });
+    expect(spy.appends).toEqual([['counter-c', 2]]);
+    expect(await totals(store, 'c')).toEqual([1, 2, 3, 4]);
+  });
+
+  it('does not count a decision on a cached fold found behind as an attempt: with no retry allowed, it is still decided again', async () => {
+    const handler = handlerFor(store, { maxRetries: 0 });
+    await handler.handle(increment('c'), undefined);
+    await handlerFor(store).handle(increment('c'), undefined);
+    expect(await handler.handle(increment('c'), undefined)).toMatchObject({ status: 'accepted', nextExpectedVersion: 2 });
+    expect(await totals(store, 'c')).toEqual([1, 2, 3]);
   });
 
   it('keeps at most cacheSize streams, the least recently used leaving first', async () => {
@@ -140,13 +177,9 @@ describe('CommandHandler: the folded-state cache', () => {
     for (const id of ['a', 'b', 'a', 'c']) await handler.handle(increment(id), undefined);
     expect(handler.cachedStreams).toBe(2);
     spy.reads.length = 0;
-    // a and c are cached; b was evicted and is read whole again.
+    // a and c are cached (decided without a read); b was evicted and is read whole again.
     for (const id of ['a', 'c', 'b']) await handler.handle(increment(id), undefined);
-    expect(spy.reads).toEqual([
-      ['counter-a', 2],
-      ['counter-c', 1],
-      ['counter-b', 0],
-    ]);
+    expect(spy.reads).toEqual([['counter-b', 0]]);
     expect(await totals(store, 'b')).toEqual([1, 2]);
   });
 
@@ -157,8 +190,11 @@ describe('CommandHandler: the folded-state cache', () => {
     expect(await handler.handle(increment('nobody', undefined, 0), undefined)).toMatchObject({ status: 'rejected' });
     expect(handler.cachedStreams).toBe(1);
     spy.reads.length = 0;
+    spy.appends.length = 0;
     await handler.handle(increment('a'), undefined);
-    expect(spy.reads).toEqual([['counter-a', 1]]);
+    // Still cached: decided without a read, appended at the cached version.
+    expect(spy.reads).toEqual([]);
+    expect(spy.appends).toEqual([['counter-a', 0]]);
   });
 
   it('refuses a cache size that is not a positive integer', () => {

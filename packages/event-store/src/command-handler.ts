@@ -51,12 +51,18 @@ export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: n
   sealed.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: firstVersion + i, hash: e.metadata.hash }));
 
 /**
- * catch up → decide → seal → append with the version folded to. The folded state of each
- * stream is cached (FoldedStreams, bounded), so before deciding only the events stored
- * after the cached version are read — one indexed read when nothing changed — and what
- * another handler or process appended is always seen. On a version conflict it reads
- * the events written meanwhile and decides again. A command that reads the stream's past
- * (Decider.needsHistory) gets the stored events up to the version it decides on.
+ * decide → seal → append with the version folded to. The folded state of each stream is
+ * cached (FoldedStreams, bounded). A warm stream is decided on its cached fold without a
+ * read, and that fold is then checked against the store: an accepted decision by its
+ * append's expected version (the store's own `max(version)` read, in the write
+ * transaction), a rejection or an "unchanged" by one `streamVersion` read. A fold found
+ * behind (another handler or process appended) is caught up — only the events stored
+ * after it are read — and the command decided again, without counting an attempt
+ * (docs/decisions/0071-check-the-cached-fold-at-the-append.md). A cold stream is read
+ * first. On a version conflict of a caught-up decision it reads the events written
+ * meanwhile and decides again, at most `maxRetries` more times. A command that reads the
+ * stream's past (Decider.needsHistory) gets the stored events up to the version it
+ * decides on.
  */
 export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   private readonly store: EventStore;
@@ -83,15 +89,24 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
   async handle(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {
     const envelope = this.describe(cmd);
     const { streamId } = envelope;
+    // The cached fold, not yet checked against the store; undefined: read the stream first.
+    let unchecked = this.streams.cached(streamId);
     let fold: StreamFold<State> | undefined;
     const attempts = this.maxRetries + 1;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      fold = await this.streams.catchUp(streamId, fold);
-      const decided = fold;
+    for (let attempt = 1; attempt <= attempts; ) {
+      const decided = unchecked ?? (fold = await this.streams.catchUp(streamId, fold));
       const withHistory = this.decider.needsHistory?.(cmd, decided.state) === true ? this.decider.withHistory : undefined;
       const decision = this.decider.decide(cmd, decided.state, withHistory ? withHistory(ctx, await this.streams.history(streamId, decided.version)) : ctx);
-      if (isLeft(decision)) return { status: 'rejected', streamId, error: decision.left };
-      if (decision.right.length === 0) return { status: 'unchanged', streamId, version: decided.version };
+      if (isLeft(decision) || decision.right.length === 0) {
+        // An answer that appends nothing is only given on a fold as recent as the store's.
+        if (unchecked !== undefined && (await this.store.streamVersion(streamId)) !== decided.version) {
+          fold = unchecked;
+          unchecked = undefined;
+          continue;
+        }
+        if (isLeft(decision)) return { status: 'rejected', streamId, error: decision.left };
+        return { status: 'unchanged', streamId, version: decided.version };
+      }
       const sealed = sealEvents(decided.lastHash, prepareEvents(decision.right, envelope, this.preparation));
       try {
         const result = await this.store.appendToStream(streamId, sealed, decided.version);
@@ -106,6 +121,11 @@ export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, St
       } catch (error) {
         if (!isWrongExpectedVersionError(error)) throw error;
       }
+      // The cached fold was behind the store: decided again once caught up, as the first attempt.
+      if (unchecked !== undefined) {
+        fold = unchecked;
+        unchecked = undefined;
+      } else attempt++;
     }
     return { status: 'conflict', streamId, attempts };
   }

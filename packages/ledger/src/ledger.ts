@@ -108,8 +108,9 @@ export class Ledger {
   /**
    * The ledger's one command handler, the same on every call, so that its cache of folded
    * households (the 1 000 most recently used) serves every caller: the HTTP API, the NestJS
-   * command bus, the CLI. Each command still reads what was appended since it was cached,
-   * by this process or another (docs/decisions/0065-command-handler-cache.md).
+   * command bus, the CLI. A decision on a cached household is checked against the store
+   * (its append's expected version, or a version read) and decided again on what another
+   * process appended since, if anything (docs/decisions/0065-command-handler-cache.md, 0071).
    */
   commandHandler(): Handler {
     this.handler ??= new CommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec });

@@ -48,7 +48,7 @@ describe('Ledger.commandHandler with its cache', () => {
     expect(await mine.commandHandler().handle(register, mine.context())).toMatchObject({ status: 'accepted' });
     // Cached as registered, not surveyed; the other process surveys it.
     expect(await theirs.commandHandler().handle(survey('s1'), theirs.context())).toMatchObject({ status: 'accepted' });
-    // A stale state would answer NOT_SURVEYED; the handler reads the survey first.
+    // Decided on the cached state it is refused NOT_SURVEYED; the version check after deciding finds the survey, so it is decided again on it.
     expect(await mine.commandHandler().handle(apply, mine.context())).toMatchObject({ status: 'accepted', nextExpectedVersion: 2 });
     const stream = await mine.store.readStream(householdStream('h1'));
     expect(stream.map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied']);
@@ -70,7 +70,7 @@ describe('Ledger.commandHandler with its cache', () => {
     await mine.commandHandler().handle(register, mine.context());
     const reorganised = [divisions[0], divisions[2], { code: 'V3', name: 'Village three', parentCode: 'R', level: 'village' }];
     expect(await mine.recordDivisionTree({ divisions: reorganised, successors: { V1: 'V3' } }, '2016-01-20')).toMatchObject({ right: { moved: 1 } });
-    // Cached in V1 it would move to V3 again; caught up, it is in V3 already.
+    // Cached in V1 it would move to V3 again (the append conflicts); caught up, it is in V3 already.
     const again = await mine.commandHandler().handle(command('TransferHousehold', { to: 'V3', on: '2016-01-25' }), mine.context());
     expect(again).toMatchObject({ status: 'rejected', error: { code: 'NOT_A_SUCCESSOR' } });
     expect(await mine.commandHandler().handle(survey('s1'), mine.context())).toMatchObject({ status: 'accepted', nextExpectedVersion: 2 });
