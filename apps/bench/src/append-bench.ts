@@ -98,7 +98,10 @@ export const rawAppend = (db: Database.Database, plan: readonly PlannedWrite[]):
  * fresh SQLite store holding the division tree, against the raw optimistic writer
  * above replaying the same rows on a fresh file with the same schema and pragmas.
  */
-export const appendBench = async (region: BenchRegion, opts: { rounds?: number; clock?: Clock; commands?: number; onRun?: (what: string, ms: number) => void } = {}): Promise<AppendResult> => {
+export const appendBench = async (
+  region: BenchRegion,
+  opts: { rounds?: number; warmup?: number; clock?: Clock; commands?: number; onRun?: (what: string, ms: number) => void } = {},
+): Promise<AppendResult> => {
   const commands: HouseholdCommand[] = [];
   for (const line of readLines(region.commandsFile).slice(0, opts.commands ?? APPEND_COMMANDS)) {
     const parsed = parseCommand(JSON.parse(line) as unknown);
@@ -111,6 +114,11 @@ export const appendBench = async (region: BenchRegion, opts: { rounds?: number; 
 
   const c = await compare({
     rounds: opts.rounds ?? 3,
+    // One untimed run of each side first, as in decide-bench: a service handling commands
+    // one at a time runs warm, and the first 3,000 commands through the handler pay V8's
+    // compilation of the domain, the codecs and the seal (~1.8x the warm CPU), the floor's
+    // few lines almost nothing (docs/performance.md, "Single-command append").
+    warmup: opts.warmup ?? 1,
     ...(opts.clock ? { clock: opts.clock } : {}),
     subject: {
       prepare: async () => {
