@@ -75,9 +75,24 @@ const writeObject = (value: Record<string, unknown>): string => {
     const member = within(key, value[key]);
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
-    text += `${JSON.stringify(key)}:${member}`;
+    text += quoted(key) + ':' + member;
   }
   return `${text}}`;
+};
+
+/**
+ * A key as JSON text. Events repeat a few dozen keys, so each is quoted once and kept
+ * (bounded: a store of arbitrary keys would otherwise grow without end).
+ */
+const QUOTED_KEYS = 4096;
+const quotedKeys = new Map<string, string>();
+const quoted = (key: string): string => {
+  let text = quotedKeys.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS) quotedKeys.set(key, text);
+  }
+  return text;
 };
 
 /** An array index or an object key: the step is only spelled out when a value is refused. */
