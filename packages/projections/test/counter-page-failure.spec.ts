@@ -4,10 +4,11 @@ import { DivisionCountersProjection, openProjections, ProgressCountersProjection
 import { c, member } from './support/commands';
 import { feed } from './support/feed';
 import { context, policy, region } from './support/region';
+import { tableRows } from './support/table-rows';
 
 const counterRows = (db: Database.Database): unknown[] =>
   DivisionCountersProjection.tables.flatMap((table) =>
-    db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all().map((row) => [table, ...(row as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))]));
+    tableRows(db, table).map((row) => [table, ...row]));
 
 /** The division counters, failing once at the event at `position` (before applying it). */
 const failingOnceAt = (position: number): Projection => {

@@ -5,13 +5,14 @@ import { DivisionCountersProjection, openProjections, ProgressCountersProjection
 import { feed } from './support/feed';
 import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
+import { tableRows } from './support/table-rows';
 
 /** Every row of the two counter projections' tables, the per-household records included, blobs as hex. */
 const counterTables = (db: Database.Database): Record<string, unknown[]> =>
   Object.fromEntries(
     [...DivisionCountersProjection.tables, ...ProgressCountersProjection.tables].map((table) => [
       table,
-      db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all().map((row) => (row as unknown[]).map((v) => (Buffer.isBuffer(v) ? v.toString('hex') : v))),
+      tableRows(db, table),
     ]),
   );
 

@@ -5,7 +5,8 @@ import type { Projection } from '../projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { contributionDiff, contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { householdRecords } from './household-records';
-import { seriesTableSchema, seriesWriter } from './series-table';
+import { villageCounts } from './village-counts';
+import { REGION, seriesTableSchema, seriesWriter } from './series-table';
 
 /**
  * Per-village counters of the clearance and monthly reports, as cumulative monthly
@@ -19,22 +20,35 @@ import { seriesTableSchema, seriesWriter } from './series-table';
  * only, so the counters are the same whatever order households' events are interleaved
  * in, whatever the business dates' order, and after a correction that moves a
  * registration to another village.
+ *
+ * The same series summed over every village are kept as one row per counter
+ * (`agg_region_series`, village `REGION`), with the villages the households' timelines
+ * name and how many households name each (`agg_region_villages`: every village that can
+ * add to the sums): the whole region's report reads those, a few rows, rather than one
+ * row per village and counter (docs/decisions/0072).
  */
 export const DivisionCountersProjection: Projection = {
   name: 'division-counters',
-  version: 3,
+  version: 4,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
-  tables: ['agg_household_timelines', 'agg_village_series'],
+  tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_timelines (
       household_id TEXT PRIMARY KEY,
       timeline TEXT NOT NULL
     ) WITHOUT ROWID;
     ${seriesTableSchema('agg_village_series')}
+    ${seriesTableSchema('agg_region_series')}
+    CREATE TABLE IF NOT EXISTS agg_region_villages (
+      village TEXT PRIMARY KEY,
+      households INTEGER NOT NULL
+    ) WITHOUT ROWID;
   `,
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdTimeline>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
     const series = seriesWriter(db, 'agg_village_series');
+    const region = seriesWriter(db, 'agg_region_series');
+    const villages = villageCounts(db);
 
     return {
       apply: (e: ProjectedEvent) => {
@@ -46,13 +60,19 @@ export const DivisionCountersProjection: Projection = {
           for (const [k, delta] of contributionDiff(contributionOf(before), contributionOf(after))) {
             const [village, key, month] = k.split('\u0000') as [string, string, string];
             series.add(village, key, Number(month), delta);
+            region.add(REGION, key, Number(month), delta);
           }
+          villages.move(before, after);
         });
         series.flush();
+        region.flush();
+        villages.flush();
       },
       discard: () => {
         households.discard();
         series.discard();
+        region.discard();
+        villages.discard();
       },
     };
   },

@@ -9,6 +9,9 @@ import { addDeltas, fromBlob, isZero, Series, toBlob } from './village-series';
  */
 export const FROM_THE_START = -1;
 
+/** The village column of a table of series summed over every village (`agg_region_series`). */
+export const REGION = '';
+
 /** DDL of a table of per-village cumulative monthly series: value at month i = initial + the series at i. */
 export const seriesTableSchema = (table: string): string => `
     CREATE TABLE IF NOT EXISTS ${table} (

@@ -1,5 +1,6 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
-import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { REGION } from '../projections/series-table';
+import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
@@ -54,6 +55,9 @@ export function clearanceReport(src: ClearanceSources, tree: DivisionTree, polic
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+  // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
+  if (asksWholeRegion(tree, q) && VillageCounters.servesBaseline(policy) && src.counters.regionSumsServe(tree))
+    return annualClearance(tree.root.code, q.year, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts(), policy);
   const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.year), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

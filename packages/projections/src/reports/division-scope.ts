@@ -39,6 +39,10 @@ export const reportedDivisions = (tree: DivisionTree, division: Division, scope:
 /** Whether the answer is a list of rows (by child or by subtree) rather than one object. */
 export const hasRows = (scope: RowScope): boolean => scope.byChild === true || scope.subtree === true;
 
+/** Whether the answer is the one row of the whole region (the root, no rows below it). */
+export const asksWholeRegion = (tree: DivisionTree, q: { readonly division?: string } & RowScope): boolean =>
+  !hasRows(q) && divisionNamed(tree, q.division).code === tree.root.code;
+
 /**
  * Rolls per-village counts up to the wanted divisions: each village adds into every one
  * of its ancestors that is wanted. Divisions are data, so this runs at query time with the

@@ -1,11 +1,14 @@
 import type Database from 'better-sqlite3';
-import { lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
+import { DivisionTree, lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
 import { REFERENCE_CUTOFF } from '../projections/household-timeline';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
 
 type Row = [key: string, village: string, initial: number, base: number, series: Buffer];
+
+/** Which rows the counts are read from: one a village and counter, or the region's sums, one a counter. */
+export type CounterScope = 'villages' | 'region';
 
 /** The value of a stored counter at month index i: its initial value plus its cumulative series there, read straight from the blob. */
 export const valueAt = (initial: number, base: number, blob: Buffer, i: number): number => {
@@ -22,14 +25,26 @@ const after = (prefix: string): string => `${prefix}\uffff`;
  * village, whatever the number of households.
  */
 export class VillageCounters {
-  private readonly range: Database.Statement<[string, string], Row>;
+  private readonly range: Record<CounterScope, Database.Statement<[string, string], Row>>;
+  private readonly regionVillages: Database.Statement<[], string>;
 
   constructor(db: Database.Database) {
-    this.range = db.prepare<[string, string], Row>('SELECT key, village, initial, base, series FROM agg_village_series WHERE key BETWEEN ? AND ?').raw();
+    const select = (table: string) => db.prepare<[string, string], Row>(`SELECT key, village, initial, base, series FROM ${table} WHERE key BETWEEN ? AND ?`).raw();
+    this.range = { villages: select('agg_village_series'), region: select('agg_region_series') };
+    this.regionVillages = db.prepare<[], string>('SELECT village FROM agg_region_villages').pluck();
   }
 
-  private rows(from: string, to: string): Row[] {
-    return this.range.all(from, to);
+  /**
+   * Whether the whole region's sums (`agg_region_series`) are the root's under `tree`:
+   * only when every village that ever added to them is a division of the tree, since a
+   * village the tree does not know counts nowhere (rollUp).
+   */
+  regionSumsServe(tree: DivisionTree): boolean {
+    return this.regionVillages.all().every((v) => tree.get(v) !== undefined);
+  }
+
+  private rows(scope: CounterScope, from: string, to: string): Row[] {
+    return this.range[scope].all(from, to);
   }
 
   /**
@@ -40,30 +55,33 @@ export class VillageCounters {
     return policy.baselineCutoff === lastDayOf(monthOf(policy.baselineCutoff));
   }
 
-  /** Per-village annual counts for year Y (domain.md §5.1); only for a policy the counters serve (servesBaseline). */
-  annualCounts(policy: Policy, year: number): Map<string, AnnualCounts> {
+  /**
+   * Per-village annual counts for year Y (domain.md §5.1); only for a policy the counters
+   * serve (servesBaseline). With scope `region`: the whole region's, keyed by REGION ('').
+   */
+  annualCounts(policy: Policy, year: number, scope: CounterScope = 'villages'): Map<string, AnnualCounts> {
     const december = year * 12 + 11;
     const cutoff = monthOf(policy.baselineCutoff);
     const tally = new VillageTally(emptyAnnualCounts);
     // The reference cutoff's baseline is one counter a village; another cutoff sums the months of first identification up to it.
     const baselineRows = policy.baselineCutoff === REFERENCE_CUTOFF
-      ? this.rows('ref.baseline', 'ref.baselineCleared')
-      : [...this.rows('stock.baseline.', `stock.baseline.${cutoff}`), ...this.rows('stock.baselineCleared.', `stock.baselineCleared.${cutoff}`)];
+      ? this.rows(scope, 'ref.baseline', 'ref.baselineCleared')
+      : [...this.rows(scope, 'stock.baseline.', `stock.baseline.${cutoff}`), ...this.rows(scope, 'stock.baselineCleared.', `stock.baselineCleared.${cutoff}`)];
     for (const [key, village, initial, base, blob] of baselineRows)
       inc(tally.of(village), key.includes('baselineCleared') ? 'baselineCleared' : 'baseline', valueAt(initial, base, blob, december));
-    for (const [key, village, initial, base, blob] of [...this.rows('stock.identified', 'stock.identified'), ...this.rows('stock.underReview', 'stock.underReview')])
+    for (const [key, village, initial, base, blob] of [...this.rows(scope, 'stock.identified', 'stock.identified'), ...this.rows(scope, 'stock.underReview', 'stock.underReview')])
       inc(tally.of(village), key === 'stock.identified' ? 'stockAtEnd' : 'underReview', valueAt(initial, base, blob, december));
-    for (const [key, village, initial, base, blob] of this.rows('year.', after('year.')))
+    for (const [key, village, initial, base, blob] of this.rows(scope, 'year.', after('year.')))
       inc(tally.of(village), key.slice('year.'.length) as keyof AnnualCounts, valueAt(initial, base, blob, december) - valueAt(initial, base, blob, december - 12));
     return tally.byVillage;
   }
 
-  /** Per-village monthly dynamic-clearance counts (domain.md §5.2). */
-  monthlyCounts(month: Month | string): Map<string, MonthlyCounts> {
+  /** Per-village monthly dynamic-clearance counts (domain.md §5.2); with scope `region`, the whole region's, keyed by REGION (''). */
+  monthlyCounts(month: Month | string, scope: CounterScope = 'villages'): Map<string, MonthlyCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyMonthlyCounts);
-    for (const [, village, initial, base, blob] of this.rows('stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(initial, base, blob, i));
-    for (const [key, village, initial, base, blob] of this.rows('month.', after('month.')))
+    for (const [, village, initial, base, blob] of this.rows(scope, 'stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(initial, base, blob, i));
+    for (const [key, village, initial, base, blob] of this.rows(scope, 'month.', after('month.')))
       inc(tally.of(village), key.slice('month.'.length) as keyof MonthlyCounts, valueAt(initial, base, blob, i) - valueAt(initial, base, blob, i - 1));
     // A household counts for the whole month in its village at the month's end, so the
     // start of the month follows from its end and the month's moves (docs/decisions/0015).
