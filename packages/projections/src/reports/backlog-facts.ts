@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Status } from '@hearth/domain';
 import type { ActivityFact, ConcernFact, MemberFact } from './read-model-facts';
+import { PreparedStatements } from './prepared-statements';
 
 /** A household and its village at the end of the asked date. */
 export interface PlacedHousehold {
@@ -54,17 +55,14 @@ const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @
  * read transaction (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: PreparedStatements;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    this.statements = new PreparedStatements(db);
+  }
 
   private prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s as unknown as Database.Statement<P, R>;
+    return this.statements.get<P, R>(sql);
   }
 
   /**

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Status } from '@hearth/domain';
 import type { ActivityKind } from '../projections/case-activity.projection';
+import { PreparedStatements } from './prepared-statements';
 
 export interface StatusChange {
   readonly householdId: string;
@@ -42,17 +43,14 @@ export interface ActivityFact {
  * a rebuild has dropped and recreated the tables it reads.
  */
 export class ReadModelFacts {
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: PreparedStatements;
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(db: Database.Database) {
+    this.statements = new PreparedStatements(db);
+  }
 
   private prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s as unknown as Database.Statement<P, R>;
+    return this.statements.get<P, R>(sql);
   }
 
   /**
