@@ -25,11 +25,12 @@ import { REGION, seriesTableSchema, seriesWriter } from './series-table';
  * (`agg_region_series`, village `REGION`), with the villages the households' timelines
  * name and how many households name each (`agg_region_villages`: every village that can
  * add to the sums): the whole region's report reads those, a few rows, rather than one
- * row per village and counter (docs/decisions/0072).
+ * row per village and counter (docs/decisions/0072). A division's report reads its own
+ * villages' rows through the index by village.
  */
 export const DivisionCountersProjection: Projection = {
   name: 'division-counters',
-  version: 4,
+  version: 5,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
   tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages'],
   schema: `
@@ -38,6 +39,7 @@ export const DivisionCountersProjection: Projection = {
       timeline TEXT NOT NULL
     ) WITHOUT ROWID;
     ${seriesTableSchema('agg_village_series')}
+    CREATE INDEX IF NOT EXISTS agg_village_series_by_village ON agg_village_series (village, key);
     ${seriesTableSchema('agg_region_series')}
     CREATE TABLE IF NOT EXISTS agg_region_villages (
       village TEXT PRIMARY KEY,

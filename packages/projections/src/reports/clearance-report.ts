@@ -48,8 +48,8 @@ export interface ClearanceSources {
   readonly counters: VillageCounters;
 }
 
-const countsFor = (src: ClearanceSources, policy: Policy, year: number): Map<string, AnnualCounts> =>
-  VillageCounters.servesBaseline(policy) ? src.counters.annualCounts(policy, year) : annualCountsByVillage(src.facts, policy, year);
+const countsFor = (src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): Map<string, AnnualCounts> =>
+  VillageCounters.servesBaseline(policy) ? src.counters.annualCounts(policy, q.year, VillageCounters.scopeOf(tree, q)) : annualCountsByVillage(src.facts, policy, q.year);
 
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
@@ -58,6 +58,6 @@ export function clearanceReport(src: ClearanceSources, tree: DivisionTree, polic
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && VillageCounters.servesBaseline(policy) && src.counters.regionSumsServe(tree))
     return annualClearance(tree.root.code, q.year, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts(), policy);
-  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.year), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
+  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

@@ -2,13 +2,16 @@ import type Database from 'better-sqlite3';
 import { DivisionTree, lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
 import { REFERENCE_CUTOFF } from '../projections/household-timeline';
 import { monthIndex } from '../projections/village-series';
-import { inc, VillageTally } from './division-scope';
+import { divisionNamed, inc, reportedDivisions, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
 
 type Row = [key: string, village: string, initial: number, base: number, series: Buffer];
 
-/** Which rows the counts are read from: one a village and counter, or the region's sums, one a counter. */
-export type CounterScope = 'villages' | 'region';
+/**
+ * Which rows the counts are read from: every village's (one a village and counter), the
+ * region's sums (one a counter), or the rows of the villages listed (a division's).
+ */
+export type CounterScope = 'villages' | 'region' | { readonly villages: readonly string[] };
 
 /** The value of a stored counter at month index i: its initial value plus its cumulative series there, read straight from the blob. */
 export const valueAt = (initial: number, base: number, blob: Buffer, i: number): number => {
@@ -25,13 +28,31 @@ const after = (prefix: string): string => `${prefix}\uffff`;
  * village, whatever the number of households.
  */
 export class VillageCounters {
-  private readonly range: Record<CounterScope, Database.Statement<[string, string], Row>>;
+  private readonly range: Record<'villages' | 'region', Database.Statement<[string, string], Row>>;
+  private readonly listed: Database.Statement<[string, string, string], Row>;
   private readonly regionVillages: Database.Statement<[], string>;
 
   constructor(db: Database.Database) {
     const select = (table: string) => db.prepare<[string, string], Row>(`SELECT key, village, initial, base, series FROM ${table} WHERE key BETWEEN ? AND ?`).raw();
     this.range = { villages: select('agg_village_series'), region: select('agg_region_series') };
+    // Through the index by (village, key): a seek a listed village, whatever the number of other villages.
+    this.listed = db
+      .prepare<[string, string, string], Row>(
+        'SELECT s.key, s.village, s.initial, s.base, s.series FROM json_each(?) AS v JOIN agg_village_series AS s ON s.village = v.value AND s.key BETWEEN ? AND ?',
+      )
+      .raw();
     this.regionVillages = db.prepare<[], string>('SELECT village FROM agg_region_villages').pluck();
+  }
+
+  /**
+   * The rows a report on division `q.division` reads: every village's for the root (each
+   * village is under it; one scan costs less than a seek a village), else only the rows
+   * of the divisions under it — the only villages that can add into its rows (rollUp).
+   */
+  static scopeOf(tree: DivisionTree, q: { readonly division?: string }): CounterScope {
+    const division = divisionNamed(tree, q.division);
+    if (division.code === tree.root.code) return 'villages';
+    return { villages: reportedDivisions(tree, division, { subtree: true }).map((d) => d.code) };
   }
 
   /**
@@ -44,7 +65,7 @@ export class VillageCounters {
   }
 
   private rows(scope: CounterScope, from: string, to: string): Row[] {
-    return this.range[scope].all(from, to);
+    return typeof scope === 'string' ? this.range[scope].all(from, to) : this.listed.all(JSON.stringify(scope.villages), from, to);
   }
 
   /**
