@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { verifyLog } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { emitJson, emitText, log } from '../output/emit';
+import { emitText, log } from '../output/emit';
+import { SpilledList } from '../output/spilled-list';
 import { renderTable } from '../output/table';
 import { readModelsUrl, verifyReadModels } from '../read-side';
 import { checkAnchors } from '../anchor-checks';
@@ -80,12 +81,14 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
       const anchors = (opts.anchor ?? []).map((file) => ({ file, anchor: readAnchorFile(file) }));
       const trusted = opts.anchorPublicKey === undefined ? undefined : trustedPublicKey(opts.anchorPublicKey);
       const ledger = await openLedger(g);
+      // --json lists every notice: a bulk import of past records makes one of every event, so they go to a file as they come.
+      const spilled = g.json ? new SpilledList() : undefined;
       try {
         let last = 0;
         // Gaps in positions are looked for where the store offers `issuedPositions` (SQLite, memory).
         const inLog = await verifyLog(ledger.store, ledger.context(), {
           // The table lists a few: a bulk import of past records makes a notice of every event.
-          ...(g.json ? {} : { keepNotices: opts.notices }),
+          ...(spilled ? { onNotice: (n) => spilled.add(n) } : { keepNotices: opts.notices }),
           onProgress: (p) => {
             if (g.json || Date.now() - last < 1000) return;
             last = Date.now();
@@ -94,8 +97,10 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
         });
         const anchored = anchors.length > 0 ? await checkAnchors(ledger.store, anchors, trusted) : undefined;
         const result = anchored ? { ...inLog, anomalies: [...inLog.anomalies, ...anchored.anomalies], anchors: anchored.anchors } : inLog;
-        if (g.json) emitJson(result);
-        else {
+        if (spilled) {
+          const { noticesFound: _counted, ...document } = result;
+          spilled.emitIn(document, 'notices');
+        } else {
           const notices = result.noticesFound ?? result.notices.length;
           emitText(`${result.streams} streams, ${result.events} events: ${result.anomalies.length} anomalies, ${notices} notices.`);
           for (const a of anchored?.anchors ?? [])
@@ -108,6 +113,7 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
         }
         process.exitCode = result.anomalies.length > 0 ? EXIT.anomalies : EXIT.ok;
       } finally {
+        spilled?.dispose();
         await ledger.close();
       }
     });

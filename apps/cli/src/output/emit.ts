@@ -3,13 +3,16 @@
 /** Set once the reader of a stream has gone away (`hearth verify | head -1`). */
 const closed = { stdout: false, stderr: false };
 
-const write = (stream: 'stdout' | 'stderr', text: string): void => {
+const write = (stream: 'stdout' | 'stderr', text: string | Uint8Array): void => {
   if (!closed[stream]) process[stream].write(text);
 };
 
 export const emitJson = (value: unknown): void => write('stdout', `${JSON.stringify(value, null, 2)}\n`);
 
 export const emitText = (text: string): void => write('stdout', `${text}\n`);
+
+/** Part of a machine document written in pieces (spilled-list.ts): text or bytes as they are. */
+export const emitPart = (part: string | Uint8Array): void => write('stdout', part);
 
 export const log = (text: string): void => write('stderr', `${text}\n`);
 

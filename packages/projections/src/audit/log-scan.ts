@@ -24,6 +24,8 @@ export interface ScanOptions {
   readonly pageSize: number;
   /** Report missing positions (the store numbers them without gaps). */
   readonly contiguous: boolean;
+  /** Called with every readable event, in position order (the scan keeps none). */
+  readonly onEvent?: (e: RecordedEvent) => void;
 }
 
 const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
@@ -85,6 +87,7 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
     const { events, damaged } = await readPage(store, after, opts.pageSize);
     for (const e of events) {
       seen(e.position);
+      opts.onEvent?.(e);
       const before = lastVersion.get(e.streamId);
       if (before !== undefined && e.streamVersion < before)
         anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'position-order', detail: `version ${e.streamVersion} of ${e.streamId} is stored after version ${before} of the same stream: positions were reordered` });

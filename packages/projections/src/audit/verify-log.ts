@@ -1,9 +1,10 @@
 import * as E from 'fp-ts/Either';
 import {
-  daysBetween, decide, DecisionContext, Fact, HouseholdEventC, householdIdOf, isBusinessDate, replayAnomalies,
+  decide, DecisionContext, Fact, HouseholdEventC, householdIdOf, replayAnomalies,
 } from '@hearth/domain';
 import { checkLinks, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { byPosition, EarliestFindings } from './earliest-findings';
+import { lateRecordingOf } from './late-recording';
 import { scanLog } from './log-scan';
 
 export interface LogFinding {
@@ -21,9 +22,9 @@ export interface LogVerification {
   readonly events: number;
   /** Hash breaks, undecodable events, and events the Decider would not have produced from the history before them. */
   readonly anomalies: readonly LogFinding[];
-  /** Events recorded more than policy.lateRecordingDays after their business date (the earliest `keepNotices` of them when that is set). */
+  /** Events recorded more than policy.lateRecordingDays after their business date, in position order (the earliest `keepNotices` of them when that is set; none with `onNotice`). */
   readonly notices: readonly LogFinding[];
-  /** With `keepNotices`: how many notices there are in all. */
+  /** With `keepNotices` or `onNotice`: how many notices there are in all. */
   readonly noticesFound?: number;
 }
 
@@ -44,9 +45,15 @@ export interface VerifyOptions {
    * per event, so a caller that lists a few (the CLI's table) should set it.
    */
   readonly keepNotices?: number;
+  /**
+   * Hands every notice to this function, in position order, as the log is read, and keeps
+   * none (`notices` is empty, `noticesFound` counts them): for a caller that writes them
+   * out as they come (`hearth verify --json`), whose memory must not grow with the log.
+   */
+  readonly onNotice?: (notice: LogFinding) => void;
 }
 
-const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext, notices: { add(n: LogFinding): void }): { anomalies: LogFinding[] } => {
+const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { anomalies: LogFinding[] } => {
   const streamId = (events[0] as RecordedEvent).streamId;
   const householdId = householdIdOf(streamId);
   const who = householdId ?? streamId;
@@ -54,13 +61,6 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext, not
   checkLinks(events).forEach((c, i) => {
     if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
-  for (const e of events) {
-    const recordedOn = e.metadata.recordedAt.slice(0, 10);
-    if (!isBusinessDate(recordedOn) || !isBusinessDate(e.metadata.occurredOn)) continue;
-    const late = daysBetween(e.metadata.occurredOn, recordedOn);
-    if (late > ctx.policy.lateRecordingDays)
-      notices.add({ householdId: who, position: e.position, kind: 'late-recording', detail: `${e.type} of ${e.metadata.occurredOn} recorded ${late} days later, at ${e.metadata.recordedAt}` });
-  }
   if (householdId === undefined) return { anomalies };
   const facts: Fact[] = [];
   for (const e of events) {
@@ -83,22 +83,33 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext, not
  * late recordings apart. Streams are read one at a time, never the whole log at once.
  */
 export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: VerifyOptions = {}): Promise<LogVerification> => {
+  const all: LogFinding[] = [];
+  const capped = opts.keepNotices === undefined ? undefined : new EarliestFindings(Math.max(0, Math.floor(opts.keepNotices)));
+  let passed = 0;
+  const { onNotice } = opts;
+  const handOn = (n: LogFinding): void => {
+    passed += 1;
+    onNotice?.(n);
+  };
+  const notices = onNotice ? { add: handOn } : (capped ?? { add: (n: LogFinding) => void all.push(n) });
   const { ids, events, anomalies: inLog } = await scanLog(store, {
     pageSize: opts.pageSize ?? 5000,
     contiguous: opts.contiguousPositions ?? store.issuedPositions !== undefined,
+    onEvent: (e) => {
+      const notice = lateRecordingOf(e, ctx.policy);
+      if (notice) notices.add(notice);
+    },
   });
   const anomalies: LogFinding[] = [...inLog];
-  const all: LogFinding[] = [];
-  const capped = opts.keepNotices === undefined ? undefined : new EarliestFindings(Math.max(0, Math.floor(opts.keepNotices)));
-  const notices = capped ?? { add: (n: LogFinding) => void all.push(n) };
   for (const [i, streamId] of ids.entries()) {
     const stream = await readStreamUnlessDamaged(store, streamId);
     opts.onProgress?.({ streams: ids.length, streamsChecked: i + 1 });
     if (stream === undefined || stream.length === 0) continue;
-    anomalies.push(...checkStream(stream, ctx, notices).anomalies);
+    anomalies.push(...checkStream(stream, ctx).anomalies);
   }
   const found = { streams: ids.length, events, anomalies: anomalies.sort(byPosition) };
-  return capped ? { ...found, notices: capped.earliest(), noticesFound: capped.count } : { ...found, notices: all.sort(byPosition) };
+  if (onNotice) return { ...found, notices: [], noticesFound: passed };
+  return capped ? { ...found, notices: capped.earliest(), noticesFound: capped.count } : { ...found, notices: all };
 };
 
 /** `undefined` for a stream with a damaged row: the scan of the log has reported that row already. */
