@@ -23,9 +23,10 @@ export const valueAt = (initial: number, base: number, blob: Buffer, i: number):
 const after = (prefix: string): string => `${prefix}\uffff`;
 
 /**
- * The read side of the division counters (`agg_village_series`, see
- * DivisionCountersProjection): per-village annual and monthly counts from a few rows a
- * village, whatever the number of households.
+ * The read side of the division counters (`agg_village_series` and the region's sums
+ * `agg_region_series`, see DivisionCountersProjection): per-village annual and monthly
+ * counts from a few rows a village, or the whole region's from a few rows, whatever the
+ * number of households.
  */
 export class VillageCounters {
   private readonly range: Record<'villages' | 'region', Database.Statement<[string, string], Row>>;
@@ -57,8 +58,9 @@ export class VillageCounters {
 
   /**
    * Whether the whole region's sums (`agg_region_series`) are the root's under `tree`:
-   * only when every village that ever added to them is a division of the tree, since a
-   * village the tree does not know counts nowhere (rollUp).
+   * only when every village some household's timeline names (`agg_region_villages`, the
+   * villages that can add to the sums) is a division of the tree, since a village the
+   * tree does not know counts nowhere (rollUp).
    */
   regionSumsServe(tree: DivisionTree): boolean {
     return this.regionVillages.all().every((v) => tree.get(v) !== undefined);
