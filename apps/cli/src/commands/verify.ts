@@ -99,7 +99,7 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
         const result = anchored ? { ...inLog, anomalies: [...inLog.anomalies, ...anchored.anomalies], anchors: anchored.anchors } : inLog;
         if (spilled) {
           const { noticesFound: _counted, ...document } = result;
-          spilled.emitIn(document, 'notices');
+          await spilled.emitIn(document, 'notices');
         } else {
           const notices = result.noticesFound ?? result.notices.length;
           emitText(`${result.streams} streams, ${result.events} events: ${result.anomalies.length} anomalies, ${notices} notices.`);

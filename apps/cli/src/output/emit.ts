@@ -11,8 +11,25 @@ export const emitJson = (value: unknown): void => write('stdout', `${JSON.string
 
 export const emitText = (text: string): void => write('stdout', `${text}\n`);
 
-/** Part of a machine document written in pieces (spilled-list.ts): text or bytes as they are. */
-export const emitPart = (part: string | Uint8Array): void => write('stdout', part);
+/**
+ * Part of a machine document written in pieces (spilled-list.ts), text or bytes as they
+ * are; resolves once stdout has taken it in, so that a document of gigabytes written to
+ * a slower reader (a pipe) does not pile up in memory. A reader gone away ends the wait.
+ */
+export const emitPart = async (part: string | Uint8Array): Promise<void> => {
+  if (closed.stdout || process.stdout.write(part)) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      process.stdout.off('drain', done);
+      process.stdout.off('close', done);
+      process.stdout.off('error', done);
+      resolve();
+    };
+    process.stdout.on('drain', done);
+    process.stdout.on('close', done);
+    process.stdout.on('error', done);
+  });
+};
 
 export const log = (text: string): void => write('stderr', `${text}\n`);
 

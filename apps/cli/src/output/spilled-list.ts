@@ -30,22 +30,23 @@ export class SpilledList {
     if (this.pending.length >= 1 << 16) this.flush();
   }
 
-  /** Prints `value` with this list as its member `key`, as `emitJson` would. */
-  emitIn(value: Record<string, unknown>, key: string): void {
+  /** Prints `value` with this list as its member `key`, as `emitJson` would, a chunk at a time as stdout takes them. */
+  async emitIn(value: Record<string, unknown>, key: string): Promise<void> {
     this.flush();
     if (this.count === 0) return emitJson({ ...value, [key]: [] });
     const marker = `hearth-spilled-${randomUUID()}`;
     const text = `${JSON.stringify({ ...value, [key]: [marker] }, null, 2)}\n`;
     const at = text.indexOf(`    "${marker}"`);
-    emitPart(text.slice(0, at));
-    const chunk = Buffer.alloc(1 << 20);
+    await emitPart(text.slice(0, at));
     for (let offset = 0; ; ) {
+      // A new buffer a chunk: stdout may still hold the one before.
+      const chunk = Buffer.allocUnsafe(1 << 20);
       const read = readSync(this.fd, chunk, 0, chunk.length, offset);
       if (read === 0) break;
-      emitPart(Buffer.from(chunk.subarray(0, read)));
+      await emitPart(chunk.subarray(0, read));
       offset += read;
     }
-    emitPart(text.slice(at + marker.length + 6));
+    await emitPart(text.slice(at + marker.length + 6));
   }
 
   /** Removes the temporary file. */
