@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { PageRows } from './page-rows';
 import { addDeltas, fromBlob, isZero, Series, toBlob } from './village-series';
 
 /**
@@ -42,7 +43,7 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
   const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, village, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND village = ?`);
   /** key \0 village (so that sorting follows the primary key) → month → delta. */
-  let pending = new Map<string, Map<number, number>>();
+  const pending = new PageRows(() => new Map<number, number>());
 
   const writeRow = (key: string, village: string, deltas: ReadonlyMap<number, number>): void => {
     const row = read.get(key, village);
@@ -59,25 +60,14 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
   };
 
   return {
-    add: (village, key, month, delta) => {
-      const row = `${key}\u0000${village}`;
-      let deltas = pending.get(row);
-      if (deltas === undefined) pending.set(row, (deltas = new Map()));
-      deltas.set(month, (deltas.get(month) ?? 0) + delta);
-    },
-    flush: () => {
-      const rows = pending;
-      pending = new Map();
-      for (const row of [...rows.keys()].sort()) {
-        const deltas = rows.get(row) as Map<number, number>;
+    add: (village, key, month, delta) => pending.change(`${key}\u0000${village}`, (deltas) => deltas.set(month, (deltas.get(month) ?? 0) + delta)),
+    flush: () =>
+      pending.flush((row, deltas) => {
         // Deltas that cancel out leave the stored (canonical) row as it is.
-        if ([...deltas.values()].every((d) => d === 0)) continue;
+        if ([...deltas.values()].every((d) => d === 0)) return;
         const cut = row.indexOf('\u0000');
         writeRow(row.slice(0, cut), row.slice(cut + 1), deltas);
-      }
-    },
-    discard: () => {
-      pending = new Map();
-    },
+      }),
+    discard: () => pending.discard(),
   };
 };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { HouseholdTimeline } from './household-timeline';
+import { PageRows } from './page-rows';
 
 /**
  * `agg_region_villages`: each village some household's timeline names, with the number
@@ -11,8 +12,8 @@ export const villageCounts = (db: Database.Database) => {
   const read = db.prepare<[string], number>('SELECT households FROM agg_region_villages WHERE village = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO agg_region_villages (village, households) VALUES (?, ?)');
   const drop = db.prepare('DELETE FROM agg_region_villages WHERE village = ?');
-  const pending = new Map<string, number>();
-  const add = (village: string, n: number): void => void pending.set(village, (pending.get(village) ?? 0) + n);
+  const pending = new PageRows(() => 0);
+  const add = (village: string, n: number): void => pending.change(village, (held) => held + n);
   const named = (t: HouseholdTimeline): Set<string> => new Set(t.villages.map((v) => v[2]));
   return {
     /** A household's timeline went from `before` to `after`. */
@@ -20,16 +21,13 @@ export const villageCounts = (db: Database.Database) => {
       for (const v of named(before)) add(v, -1);
       for (const v of named(after)) add(v, 1);
     },
-    flush: (): void => {
-      for (const village of [...pending.keys()].sort()) {
-        const delta = pending.get(village) as number;
-        if (delta === 0) continue;
+    flush: (): void =>
+      pending.flush((village, delta) => {
+        if (delta === 0) return;
         const households = (read.get(village) ?? 0) + delta;
         if (households === 0) drop.run(village);
         else write.run(village, households);
-      }
-      pending.clear();
-    },
-    discard: (): void => pending.clear(),
+      }),
+    discard: (): void => pending.discard(),
   };
 };

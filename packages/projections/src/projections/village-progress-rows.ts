@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { PageRows } from './page-rows';
 
 /** A row's counts as stored: keys sorted, zeroes left out, so equal counts are equal rows. */
 const canonical = (counts: Record<string, number>): string =>
@@ -23,8 +24,8 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   const read = db.prepare<[number, string], string>('SELECT counts FROM agg_village_progress WHERE month = ? AND village = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO agg_village_progress (month, village, counts) VALUES (?, ?, ?)');
   const drop = db.prepare('DELETE FROM agg_village_progress WHERE month = ? AND village = ?');
-  /** month → village → field → delta. */
-  let pending = new Map<number, Map<string, Map<string, number>>>();
+  /** month \0 village → field → delta. */
+  const pending = new PageRows(() => new Map<string, number>());
 
   const writeRow = (month: number, village: string, fields: ReadonlyMap<string, number>): void => {
     const stored = read.get(month, village);
@@ -40,31 +41,18 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
       for (const [k, n] of diff) {
         const first = k.indexOf('\u0000');
         const second = k.indexOf('\u0000', first + 1);
-        const village = k.slice(0, first);
-        const month = Number(k.slice(first + 1, second));
+        const row = `${k.slice(first + 1, second)}\u0000${k.slice(0, first)}`;
         const field = k.slice(second + 1);
-        let villages = pending.get(month);
-        if (villages === undefined) pending.set(month, (villages = new Map()));
-        let fields = villages.get(village);
-        if (fields === undefined) villages.set(village, (fields = new Map()));
-        fields.set(field, (fields.get(field) ?? 0) + n);
+        pending.change(row, (fields) => fields.set(field, (fields.get(field) ?? 0) + n));
       }
     },
-    flush: () => {
-      const rows = pending;
-      pending = new Map();
-      for (const month of [...rows.keys()].sort((a, b) => a - b)) {
-        const villages = rows.get(month) as Map<string, Map<string, number>>;
-        for (const village of [...villages.keys()].sort()) {
-          const fields = villages.get(village) as Map<string, number>;
-          // Deltas that cancel out leave the stored (canonical) row as it is.
-          if ([...fields.values()].every((n) => n === 0)) continue;
-          writeRow(month, village, fields);
-        }
-      }
-    },
-    discard: () => {
-      pending = new Map();
-    },
+    flush: () =>
+      pending.flush((row, fields) => {
+        // Deltas that cancel out leave the stored (canonical) row as it is.
+        if ([...fields.values()].every((n) => n === 0)) return;
+        const cut = row.indexOf('\u0000');
+        writeRow(Number(row.slice(0, cut)), row.slice(cut + 1), fields);
+      }),
+    discard: () => pending.discard(),
   };
 };
