@@ -65,6 +65,12 @@ describe('every error class, with its status and body', () => {
       ['/api/reports/backlog?asOf=yesterday', 'asOf'],
       ['/api/households/hh-err?asOf=2016-02-30', 'asOf'],
       ['/api/households/a%20b', 'householdId'],
+      ['/api/verify?notices=-1', 'notices'],
+      ['/api/verify?notices=10001', 'notices'],
+      ['/api/verify/notices?after=1e3', 'after'],
+      ['/api/verify/notices?limit=0', 'limit'],
+      ['/api/verify/notices?limit=many', 'limit'],
+      ['/api/verify/notices?from=3', 'from'],
     ])('%s', async (path, field) => {
       expectError(await server.request('GET', path, { token: TOKENS.auditor }), 400, 'INVALID_QUERY', field);
     });

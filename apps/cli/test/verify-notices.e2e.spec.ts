@@ -30,8 +30,10 @@ describe('hearth verify after an import of past records', () => {
   it('counts every notice, lists the earliest --notices, and --json lists all', () => {
     const json = hearth(['--store', `sqlite:${store}`, '--json', 'verify']);
     expect(json.code).toBe(0);
-    const all = (JSON.parse(json.stdout) as { notices: { position: number; kind: string }[] }).notices;
+    const document = JSON.parse(json.stdout) as { notices: { position: number; kind: string }[]; noticesFound: number };
+    const all = document.notices;
     expect(all.length).toBeGreaterThan(3);
+    expect(document.noticesFound).toBe(all.length);
     expect(all.every((n) => n.kind === 'late-recording')).toBe(true);
 
     const table = hearth(['--store', `sqlite:${store}`, 'verify', '--notices', '2']);

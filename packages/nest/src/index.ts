@@ -10,7 +10,7 @@ export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/r
 export { HouseholdEventAccepted } from './events/household-event-accepted';
 export { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, BacklogReportQuery, type PeriodScope } from './queries/report-queries';
 export {
-  HouseholdHistoryQuery, VerifyLogQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
+  HouseholdHistoryQuery, VerifyLogQuery, LateRecordingsQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
 } from './queries/audit-queries';
 export { AnchorQuery } from './queries/anchor-query';
 export { InvalidQueryError } from './queries/invalid-query-error';

@@ -37,6 +37,7 @@ export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
+export { lateRecordingsPage, type LateRecordingsPage, type LateRecordingsPageOptions } from './audit/late-recordings-page';
 export { anchorLog, type AnchorOptions } from './audit/log-anchor';
 export { verifyAnchor, type VerifyAnchorOptions } from './audit/verify-anchor';
 export { parseAnchor, type ParsedAnchor } from './audit/anchor-parse';

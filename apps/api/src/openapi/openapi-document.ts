@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
-import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC } from '../reads/query-params';
+import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
 import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
 import type { JsonSchema } from './primitive-schemas';
@@ -139,9 +139,20 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       get: {
         operationId: 'verify',
         summary: 'Recompute every hash chain and replay every household',
-        description: `The same JSON as \`hearth --json verify\`. ${roles('auditor')}`,
+        description: `The same JSON as \`hearth --json verify\`, with at most \`notices\` late-recording notices (default 1,000; the rest from /api/verify/notices) and \`noticesFound\` counting them all. ${roles('auditor')}`,
         tags: ['audit'],
-        responses: { '200': { description: '{streams, events, anomalies, notices}', ...json({ type: 'object' }) }, ...readErrors },
+        parameters: params(VerifyParamsC),
+        responses: { '200': { description: '{streams, events, anomalies, notices, noticesFound}', ...json({ type: 'object' }) }, ...readErrors },
+      },
+    },
+    '/api/verify/notices': {
+      get: {
+        operationId: 'verifyNotices',
+        summary: 'The late-recording notices a page at a time',
+        description: `The notices after log position \`after\`, at most \`limit\`, in position order; \`next\` is the \`after\` of the next page, null at the log's end. ${roles('auditor')}`,
+        tags: ['audit'],
+        parameters: params(NoticesPageParamsC),
+        responses: { '200': { description: '{notices, next}', ...json({ type: 'object' }) }, ...readErrors },
       },
     },
     '/api/anchor': {

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { BirthYearC, BusinessDateC, IdC, MAX_TEXT, MoneyC, MonthC, PositiveIntC, TextC } from '@hearth/domain';
-import { FlagParamC, YearParamC } from '../reads/query-params';
+import { FlagParamC, MAX_NOTICES_PER_ANSWER, NoticeLimitParamC, NoticesParamC, PositionParamC, YearParamC } from '../reads/query-params';
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -20,4 +20,7 @@ export const primitiveSchemas: ReadonlyMap<t.Mixed, JsonSchema> = new Map<t.Mixe
   [PositiveIntC, { type: 'integer', minimum: 1, maximum: 1000 }],
   [YearParamC, { type: 'string', pattern: '^\\d{4}$' }],
   [FlagParamC, { type: 'string', enum: ['true', 'false', '1', '0'] }],
+  [NoticesParamC, { type: 'integer', minimum: 0, maximum: MAX_NOTICES_PER_ANSWER, default: 1000 }],
+  [NoticeLimitParamC, { type: 'integer', minimum: 1, maximum: MAX_NOTICES_PER_ANSWER, default: 1000 }],
+  [PositionParamC, { type: 'integer', minimum: 0, default: 0 }],
 ]);

@@ -11,6 +11,22 @@ export const YearParamC = new t.Type<number, string, unknown>(
   String,
 );
 
+/** A whole number from a query string, within [min, max]: digits only, no sign, no exponent. */
+const wholeParam = (name: string, min: number, max: number): t.Type<number, string, unknown> =>
+  new t.Type<number, string, unknown>(
+    `${name} (a whole number ${min}..${max})`,
+    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
+    (u, c) => (typeof u === 'string' && /^\d{1,15}$/.test(u) && Number(u) >= min && Number(u) <= max ? t.success(Number(u)) : t.failure(u, c)),
+    String,
+  );
+
+/** Notices one answer lists at most: an answer of a bulk-imported log would otherwise hold one for every event (docs/decisions/0073). */
+export const MAX_NOTICES_PER_ANSWER = 10_000;
+export const DEFAULT_NOTICES_PER_ANSWER = 1_000;
+export const NoticesParamC = wholeParam('notices', 0, MAX_NOTICES_PER_ANSWER);
+export const NoticeLimitParamC = wholeParam('limit', 1, MAX_NOTICES_PER_ANSWER);
+export const PositionParamC = wholeParam('after', 0, Number.MAX_SAFE_INTEGER);
+
 const FLAGS: Readonly<Record<string, boolean>> = { true: true, '1': true, false: false, '0': false };
 export const FlagParamC = new t.Type<boolean, string, unknown>(
   'Flag (true|false)',
@@ -25,6 +41,8 @@ export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, 
 export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC });
 export const BacklogParamsC = closed('BacklogParams', {}, { asOf: BusinessDateC, division: IdC });
 export const NoParamsC = closed('NoParams', {});
+export const VerifyParamsC = closed('VerifyParams', {}, { notices: NoticesParamC });
+export const NoticesPageParamsC = closed('NoticesPageParams', {}, { after: PositionParamC, limit: NoticeLimitParamC });
 
 /** Decodes a route's query (or path) parameters, or throws 400 INVALID_QUERY naming the first bad one. */
 export const decodeParams = <A>(codec: t.Type<A, unknown, unknown>, input: unknown): A => {

@@ -69,7 +69,7 @@ With --read-models: exit 5 when a table or a report differs from the log, each d
 --json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]}.
 Exit codes: 0 no anomaly (notices do not count); 5 anomalies found; 2 an anchor file that
 cannot be read or is not an anchor.
---json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same]};
+--json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same], "noticesFound"};
 with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "signed", "publicKeySha256"?, "anomalies"}].`)
     .action(async (opts: { notices: number; readModels?: boolean | string; anchor?: string[]; anchorPublicKey?: string }) => {
       const g = globals();
@@ -98,8 +98,8 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
         const anchored = anchors.length > 0 ? await checkAnchors(ledger.store, anchors, trusted) : undefined;
         const result = anchored ? { ...inLog, anomalies: [...inLog.anomalies, ...anchored.anomalies], anchors: anchored.anchors } : inLog;
         if (spilled) {
-          const { noticesFound: _counted, ...document } = result;
-          await spilled.emitIn(document, 'notices');
+          // noticesFound, as the HTTP API answers it: here always the length of the list.
+          await spilled.emitIn({ ...result, noticesFound: spilled.length }, 'notices');
         } else {
           const notices = result.noticesFound ?? result.notices.length;
           emitText(`${result.streams} streams, ${result.events} events: ${result.anomalies.length} anomalies, ${notices} notices.`);

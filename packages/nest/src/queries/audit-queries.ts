@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Division } from '@hearth/domain';
-import type { HouseholdHistoryView, LogVerification } from '@hearth/projections';
+import type { HouseholdHistoryView, LateRecordingsPage, LogVerification } from '@hearth/projections';
 import type { ReadModelStatus } from '../read-side/hearth-read-side';
 
 /** One household's audit timeline and its state at the end of `asOf` (default: everything): `hearth --json history`. */
@@ -13,8 +13,26 @@ export class HouseholdHistoryQuery extends Query<HouseholdHistoryView> {
   }
 }
 
-/** Every hash chain recomputed and every household replayed through the Decider: `hearth --json verify`. */
-export class VerifyLogQuery extends Query<LogVerification> {}
+/**
+ * Every hash chain recomputed and every household replayed through the Decider: `hearth --json
+ * verify`, with the earliest `notices` late-recording notices (all of them when absent) and
+ * `noticesFound` counting them all.
+ */
+export class VerifyLogQuery extends Query<LogVerification> {
+  constructor(readonly notices?: number) {
+    super();
+  }
+}
+
+/** The late-recording notices after log position `after`, at most `limit` of them, and where the next page starts. */
+export class LateRecordingsQuery extends Query<LateRecordingsPage> {
+  constructor(
+    readonly after: number,
+    readonly limit: number,
+  ) {
+    super();
+  }
+}
 
 export interface DivisionTreeView {
   /** Code of the root division. */

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { householdHistory, HouseholdHistoryView, LogVerification, verifyLog } from '@hearth/projections';
+import { householdHistory, HouseholdHistoryView, LateRecordingsPage, lateRecordingsPage, LogVerification, verifyLog } from '@hearth/projections';
 import { NoDivisionTreeError } from '@hearth/read-side';
 import { HearthReadSide, ReadModelStatus } from '../read-side/hearth-read-side';
-import { DivisionTreeQuery, DivisionTreeView, HouseholdHistoryQuery, ReadModelStatusQuery, VerifyLogQuery } from './audit-queries';
+import { DivisionTreeQuery, DivisionTreeView, HouseholdHistoryQuery, LateRecordingsQuery, ReadModelStatusQuery, VerifyLogQuery } from './audit-queries';
 import { checkDate } from './query-parameters';
 import { InvalidQueryError } from './invalid-query-error';
 
@@ -26,10 +26,23 @@ export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQu
 @QueryHandler(VerifyLogQuery)
 export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute(): Promise<LogVerification> {
+  async execute({ notices }: VerifyLogQuery): Promise<LogVerification> {
+    if (notices !== undefined && (!Number.isInteger(notices) || notices < 0)) throw new InvalidQueryError('notices', 'notices must be a whole number, 0 or more');
     const { ledger } = this.readSide;
     // As the CLI: whether positions are contiguous is the port's to say (issuedPositions), not the URL's.
-    return verifyLog(ledger.store, ledger.context());
+    const verified = await verifyLog(ledger.store, ledger.context(), notices === undefined ? {} : { keepNotices: notices });
+    return { ...verified, noticesFound: verified.noticesFound ?? verified.notices.length };
+  }
+}
+
+@QueryHandler(LateRecordingsQuery)
+export class LateRecordingsHandler implements IQueryHandler<LateRecordingsQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ after, limit }: LateRecordingsQuery): Promise<LateRecordingsPage> {
+    if (!Number.isInteger(after) || after < 0) throw new InvalidQueryError('after', 'after must be a log position: a whole number, 0 or more');
+    if (!Number.isInteger(limit) || limit < 1) throw new InvalidQueryError('limit', 'limit must be a whole number, 1 or more');
+    const { ledger } = this.readSide;
+    return lateRecordingsPage(ledger.store, ledger.policy, { after, limit });
   }
 }
 
@@ -51,4 +64,4 @@ export class ReadModelStatusHandler implements IQueryHandler<ReadModelStatusQuer
   }
 }
 
-export const AUDIT_QUERY_HANDLERS = [HouseholdHistoryHandler, VerifyLogHandler, DivisionTreeHandler, ReadModelStatusHandler];
+export const AUDIT_QUERY_HANDLERS = [HouseholdHistoryHandler, VerifyLogHandler, LateRecordingsHandler, DivisionTreeHandler, ReadModelStatusHandler];
