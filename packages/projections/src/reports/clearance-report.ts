@@ -3,7 +3,7 @@ import { REGION } from '../projections/series-table';
 import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
-import { addCounts, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
+import { addCountsInto, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
 import { IN_YEAR } from './annual-event-counts';
 
 export interface ClearanceQuery {
@@ -58,6 +58,6 @@ export function clearanceReport(src: ClearanceSources, tree: DivisionTree, polic
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && VillageCounters.servesBaseline(policy) && src.counters.regionSumsServe(tree))
     return annualClearance(tree.root.code, q.year, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts(), policy);
-  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCounts, (code, c) => annualClearance(code, q.year, c, policy));
+  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCountsInto, (code, c) => annualClearance(code, q.year, c, policy));
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

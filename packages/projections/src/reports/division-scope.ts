@@ -50,18 +50,19 @@ export const asksWholeRegion = (tree: DivisionTree, q: { readonly division?: str
  * division a later tree dropped still adds into its ancestors; a village the tree does not
  * know counts nowhere.
  */
-export const rollUp = <C>(
+export const rollUp = <C extends object>(
   tree: DivisionTree,
   perVillage: ReadonlyMap<string, C>,
   wanted: readonly Division[],
   empty: () => C,
-  add: (a: C, b: C) => C,
+  addInto: (acc: C, counts: C) => void,
 ): Map<string, C> => {
+  // Each wanted division's sum is its own fresh `empty()`, so adding into it in place changes no village's counts.
   const out = new Map<string, C>(wanted.map((d) => [d.code, empty()]));
   for (const [village, counts] of perVillage)
     for (const d of tree.lineage(village)) {
       const acc = out.get(d.code);
-      if (acc !== undefined) out.set(d.code, add(acc, counts));
+      if (acc !== undefined) addInto(acc, counts);
     }
   return out;
 };
@@ -91,16 +92,16 @@ export const inc = <T extends object>(counts: T, key: keyof T, n = 1): void => {
  * The skeleton every division report shares: the division asked for, the divisions it
  * has rows for, per-village counts rolled up to them, and one row each.
  */
-export const divisionRows = <C, R>(
+export const divisionRows = <C extends object, R>(
   tree: DivisionTree,
   q: { readonly division?: string } & RowScope,
   perVillage: ReadonlyMap<string, C>,
   empty: () => C,
-  add: (a: C, b: C) => C,
+  addInto: (acc: C, counts: C) => void,
   row: (code: string, counts: C) => R,
 ): { division: string; rows: R[] } => {
   const division = divisionNamed(tree, q.division);
   const wanted = reportedDivisions(tree, division, q);
-  const counts = rollUp(tree, perVillage, wanted, empty, add);
+  const counts = rollUp(tree, perVillage, wanted, empty, addInto);
   return { division: division.code, rows: wanted.map((d) => row(d.code, counts.get(d.code) ?? empty())) };
 };

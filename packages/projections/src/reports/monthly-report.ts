@@ -2,7 +2,7 @@ import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
 import { REGION } from '../projections/series-table';
 import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
-import { addCounts, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
+import { addCountsInto, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
 import { VillageCounters } from './village-counters';
 
@@ -37,6 +37,6 @@ export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: 
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && counters.regionSumsServe(tree))
     return monthlyClearance(tree.root.code, q.month, counters.monthlyCounts(q.month, 'region').get(REGION) ?? emptyMonthlyCounts());
-  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCounts, (code, c) => monthlyClearance(code, q.month, c));
+  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, (code, c) => monthlyClearance(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }

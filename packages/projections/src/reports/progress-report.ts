@@ -6,7 +6,7 @@ import { addToField, COUNTED, progressFieldsOf } from './progress-fields';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageProgress } from './village-progress';
-import { addCounts, emptyProgressCounts, MonthlyProgress, MonthlyProgressByChild, monthlyProgress, ProgressCounts } from './read-models';
+import { addCountsInto, emptyProgressCounts, MonthlyProgress, MonthlyProgressByChild, monthlyProgress, ProgressCounts } from './read-models';
 
 /**
  * Per-village monthly progress counts (domain.md §5 "Monthly progress table"), from the
@@ -59,6 +59,6 @@ export function progressReport(src: ProgressSources, tree: DivisionTree, policy:
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.month), emptyProgressCounts, addCounts, (code, c) => monthlyProgress(code, q.month, c));
+  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.month), emptyProgressCounts, addCountsInto, (code, c) => monthlyProgress(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyProgress);
 }

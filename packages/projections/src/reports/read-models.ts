@@ -156,13 +156,30 @@ export const emptyProgressCounts = (): ProgressCounts => ({
   incomeCents: [],
 });
 
-/** Adds counts field by field (nested records and lists too): how divisions roll up. */
+/**
+ * Adds counts `b` into `acc` field by field, in place (nested records too; lists, such as a
+ * month's incomes, are appended): how divisions roll up. In place because a division sums
+ * thousands of villages, and copying what it has summed so far at every village made the
+ * region's progress report quadratic in its income records (docs/performance.md, "Reports").
+ */
+export const addCountsInto = <T extends object>(acc: T, b: T): void => {
+  const into = acc as Record<string, unknown>;
+  const from = b as Record<string, unknown>;
+  for (const k of Object.keys(into)) {
+    const x = into[k];
+    const y = from[k];
+    if (typeof x === 'number') into[k] = x + (y as number);
+    else if (Array.isArray(x)) for (const v of y as readonly unknown[]) x.push(v);
+    else addCountsInto(x as object, y as object);
+  }
+};
+
+/** `a` and `b` added field by field, neither changed. */
 export const addCounts = <T>(a: T, b: T): T => {
   if (typeof a === 'number') return ((a as number) + (b as number)) as T;
-  if (Array.isArray(a)) return [...a, ...(b as unknown[])] as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(a as object)) out[k] = addCounts((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]);
-  return out as T;
+  const out = structuredClone(a);
+  addCountsInto(out as object, b as object);
+  return out;
 };
 
 export const annualClearance = (division: string, year: number, c: AnnualCounts, policy: Policy): AnnualClearance => {
