@@ -1,6 +1,7 @@
 import { HOUSEHOLD_STREAM_PREFIX, DIVISIONS_STREAM } from '@hearth/domain';
 import { EventStore, maskStoreUrl, openEventStore } from '@hearth/event-store';
-import { isEsdbUrl, openEsdbEventStore, storeCredentialsFromEnv } from '@hearth/event-store-esdb';
+import type * as Esdb from '@hearth/event-store-esdb';
+import { isEsdbUrl, storeCredentialsFromEnv } from '@hearth/event-store-esdb/connection';
 import { IMPORT_STREAM_PREFIX } from './import/import-checkpoint';
 
 /**
@@ -17,10 +18,15 @@ export const HEARTH_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PREFI
  * HEARTH_STORE_USERNAME and HEARTH_STORE_PASSWORD or HEARTH_STORE_PASSWORD_FILE. This is the
  * composition root, so it may know both; the store packages do not know each other.
  */
-export const openStore = (url: string, env: NodeJS.ProcessEnv = process.env): Promise<EventStore> =>
-  isEsdbUrl(url)
-    ? openEsdbEventStore(url, { ownStreamPrefixes: HEARTH_STREAM_PREFIXES, ...credentialsOption(env) })
-    : openEventStore(url);
+export const openStore = async (url: string, env: NodeJS.ProcessEnv = process.env): Promise<EventStore> => {
+  if (!isEsdbUrl(url)) return openEventStore(url);
+  // Loaded here, for a KurrentDB URL only: the client and its gRPC stack took a third of every
+  // command's start-up on SQLite. require, not import(): under tsx's require hook (the CLI, no
+  // build step) import() goes to Node's ESM loader, which cannot load the package's .ts sources.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openEsdbEventStore } = require('@hearth/event-store-esdb') as typeof Esdb;
+  return openEsdbEventStore(url, { ownStreamPrefixes: HEARTH_STREAM_PREFIXES, ...credentialsOption(env) });
+};
 
 const credentialsOption = (env: NodeJS.ProcessEnv) => {
   const credentials = storeCredentialsFromEnv(env);
