@@ -5,6 +5,7 @@ import { memberStates } from './member-states';
 import { addToField, COUNTED, progressFieldsOf } from './progress-fields';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
+import { VillageCounters } from './village-counters';
 import { VillageProgress } from './village-progress';
 import { addCountsInto, emptyProgressCounts, MonthlyProgress, MonthlyProgressByChild, monthlyProgress, ProgressCounts } from './read-models';
 
@@ -52,13 +53,13 @@ export interface ProgressSources {
   readonly progress: VillageProgress;
 }
 
-const countsFor = (src: ProgressSources, policy: Policy, month: string): Map<string, ProgressCounts> =>
-  VillageProgress.serves(policy) ? src.progress.progressCounts(month) : progressCountsByVillage(src.facts, policy, month);
+const countsFor = (src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): Map<string, ProgressCounts> =>
+  VillageProgress.serves(policy) ? src.progress.progressCounts(q.month, VillageCounters.scopeOf(tree, q)) : progressCountsByVillage(src.facts, policy, q.month);
 
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-  const { division, rows } = divisionRows(tree, q, countsFor(src, policy, q.month), emptyProgressCounts, addCountsInto, (code, c) => monthlyProgress(code, q.month, c));
+  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyProgressCounts, addCountsInto, (code, c) => monthlyProgress(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyProgress);
 }

@@ -5,7 +5,7 @@ import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { addToField } from './progress-fields';
 import { emptyProgressCounts, ProgressCounts } from './read-models';
-import { valueAt } from './village-counters';
+import { valueAt, type CounterScope } from './village-counters';
 
 /**
  * The read side of the progress counters (ProgressCountersProjection): per-village
@@ -15,10 +15,20 @@ import { valueAt } from './village-counters';
 export class VillageProgress {
   private readonly months: Database.Statement<[number], [string, string]>;
   private readonly eligible: Database.Statement<[string], [string, number, number, Buffer]>;
+  private readonly listedMonths: Database.Statement<[string, number], [string, string]>;
+  private readonly listedEligible: Database.Statement<[string, string], [string, number, number, Buffer]>;
 
   constructor(db: Database.Database) {
     this.months = db.prepare<[number], [string, string]>('SELECT village, counts FROM agg_village_progress WHERE month = ?').raw();
     this.eligible = db.prepare<[string], [string, number, number, Buffer]>('SELECT village, initial, base, series FROM agg_village_eligible WHERE key = ?').raw();
+    // A division's villages only, by seeks into each table's key (month, village) and (key, village); CROSS JOIN keeps
+    // the list as the outer loop (the planner otherwise scans the list once for every row of the month).
+    this.listedMonths = db
+      .prepare<[string, number], [string, string]>('SELECT p.village, p.counts FROM json_each(?) AS v CROSS JOIN agg_village_progress AS p ON p.month = ? AND p.village = v.value')
+      .raw();
+    this.listedEligible = db
+      .prepare<[string, string], [string, number, number, Buffer]>('SELECT e.village, e.initial, e.base, e.series FROM json_each(?) AS v CROSS JOIN agg_village_eligible AS e ON e.key = ? AND e.village = v.value')
+      .raw();
   }
 
   /** Whether the counters serve this policy: they count eligible members for the reference working age only (docs/decisions/0061). */
@@ -26,12 +36,17 @@ export class VillageProgress {
     return policy.workingAge.min === COUNTED_WORKING_AGE.min && policy.workingAge.max === COUNTED_WORKING_AGE.max;
   }
 
-  /** Per-village monthly progress counts (domain.md §5.3); only for a policy the counters serve. */
-  progressCounts(month: Month | string): Map<string, ProgressCounts> {
+  /**
+   * Per-village monthly progress counts (domain.md §5.3); only for a policy the counters
+   * serve. With `scope` a division's villages (VillageCounters.scopeOf), only theirs are read.
+   */
+  progressCounts(month: Month | string, scope: CounterScope = 'villages'): Map<string, ProgressCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyProgressCounts);
-    for (const [village, initial, base, blob] of this.eligible.all(ELIGIBLE_KEY)) inc(tally.of(village), 'eligibleMembers', valueAt(initial, base, blob, i));
-    for (const [village, text] of this.months.all(i)) {
+    const listed = typeof scope === 'string' ? undefined : JSON.stringify(scope.villages);
+    const eligible = listed === undefined ? this.eligible.all(ELIGIBLE_KEY) : this.listedEligible.all(listed, ELIGIBLE_KEY);
+    for (const [village, initial, base, blob] of eligible) inc(tally.of(village), 'eligibleMembers', valueAt(initial, base, blob, i));
+    for (const [village, text] of listed === undefined ? this.months.all(i) : this.listedMonths.all(listed, i)) {
       const counts = tally.of(village);
       for (const [field, n] of Object.entries(JSON.parse(text) as Record<string, number>)) {
         if (field.startsWith('income.')) {
