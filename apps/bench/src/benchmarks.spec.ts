@@ -99,7 +99,7 @@ describe('benchmarks on a tiny region', () => {
   });
 
   it('history: load and fold one household vs raw read and parse, ratio of the p99s', async () => {
-    history = await historyBench(imported.storePath, { rounds: 2, sample: 10 });
+    history = await historyBench(imported.storePath, { passes: 2, sample: 10 });
     expect(Object.keys(history).sort()).toEqual(['baselineP50Us', 'baselineP99Us', 'events', 'households', 'p50Us', 'p99Us', 'passes', 'ratio'].sort());
     expect(history.households).toBe(10);
     expect(history.passes).toBe(2);

@@ -8,6 +8,19 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('sorts objects of many keys in any insertion order, as small ones (property)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { minLength: 17, maxLength: 60 }), (keys) => {
+        const reversed = Object.fromEntries([...keys].reverse().map((k, i) => [k, i]));
+        const asGiven = Object.fromEntries(keys.map((k, i) => [k, keys.length - 1 - i]));
+        const expected = `{${[...keys].sort().map((k) => `${JSON.stringify(k)}:${keys.length - 1 - keys.indexOf(k)}`).join(',')}}`;
+        expect(canonicalJson(reversed)).toBe(expected);
+        expect(canonicalJson(asGiven)).toBe(expected);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('does not depend on the order in which keys were inserted', () => {
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });

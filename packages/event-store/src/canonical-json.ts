@@ -64,20 +64,57 @@ const writeArray = (value: readonly unknown[]): string => {
   let text = '[';
   for (let i = 0; i < value.length; i++) {
     if (i > 0) text += ',';
-    text += within(i, value[i]) ?? 'null';
+    let member: string | undefined;
+    try {
+      member = write(value[i]);
+    } catch (error) {
+      throw within(error, `[${i}]`);
+    }
+    text += member ?? 'null';
   }
   return `${text}]`;
 };
 
 const writeObject = (value: Record<string, unknown>): string => {
   let text = '{';
-  for (const key of Object.keys(value).sort()) {
-    const member = within(key, value[key]);
+  const keys = sortedKeys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let member: string | undefined;
+    try {
+      member = write(value[key]);
+    } catch (error) {
+      throw within(error, `.${key}`);
+    }
     if (member === undefined) continue;
     if (text.length > 1) text += ',';
     text += quoted(key) + ':' + member;
   }
   return `${text}}`;
+};
+
+/**
+ * An object's keys in UTF-16 code-unit order (what `sort()` gives). An event's objects
+ * hold a few keys, often in order already (a stored event read back): for those an
+ * insertion sort with `<` costs one pass, where `sort()` with its default comparison
+ * compares every pair through the generic path. Larger objects are sorted by `sort()`,
+ * whose cost does not grow with the square of their size.
+ */
+const INSERTION_SORTED_KEYS = 16;
+const sortedKeys = (value: object): string[] => {
+  const keys = Object.keys(value);
+  if (keys.length > INSERTION_SORTED_KEYS) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    if ((keys[j] as string) < key) continue;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 };
 
 /**
@@ -96,13 +133,9 @@ const quoted = (key: string): string => {
 };
 
 /** An array index or an object key: the step is only spelled out when a value is refused. */
-const within = (step: number | string, value: unknown): string | undefined => {
-  try {
-    return write(value);
-  } catch (error) {
-    if (error instanceof Unwritable) error.where.push(typeof step === 'number' ? `[${step}]` : `.${step}`);
-    throw error;
-  }
+const within = (error: unknown, step: string): unknown => {
+  if (error instanceof Unwritable) error.where.push(step);
+  return error;
 };
 const hasToJson = (value: unknown): value is { toJSON(): unknown } =>
   typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';

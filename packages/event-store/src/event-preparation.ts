@@ -18,17 +18,17 @@ export const prepareEvents = <Evt extends { type: string; data: unknown }>(
   const recordedAt = now();
   return events.map((event) => {
     const { type, data } = codec.encode(event);
-    const metadata: UnsealedEvent['metadata'] = {
-      occurredOn: envelope.occurredOn,
-      recordedAt,
-      actor: envelope.actor,
-      schemaVersion,
-    };
+    // Written in canonical key order (canonical-json.ts), with `actor` first and the dates
+    // last, so that the seal's canonical JSON of it finds the keys almost sorted already.
     // Absent rather than undefined: the stored JSON and the in-memory copy must look alike.
-    if (envelope.note !== undefined) metadata.note = envelope.note;
-    if (envelope.commandId !== undefined) metadata.commandId = envelope.commandId;
+    const metadata = { actor: envelope.actor } as UnsealedEvent['metadata'];
     if (envelope.causationId !== undefined) metadata.causationId = envelope.causationId;
+    if (envelope.commandId !== undefined) metadata.commandId = envelope.commandId;
     if (envelope.correlationId !== undefined) metadata.correlationId = envelope.correlationId;
+    if (envelope.note !== undefined) metadata.note = envelope.note;
+    metadata.occurredOn = envelope.occurredOn;
+    metadata.recordedAt = recordedAt;
+    metadata.schemaVersion = schemaVersion;
     return { eventId: newEventId(), type, data, metadata };
   });
 };

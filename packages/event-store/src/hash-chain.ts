@@ -64,8 +64,7 @@ export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
 export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): EventToAppend[] => {
   let previous = prevHash;
   return events.map((event) => {
-    const { prevHash: _prev, hash: _hash, ...rest } = event.metadata as UnsealedEvent['metadata'] & Partial<Pick<EventMetadata, 'prevHash' | 'hash'>>;
-    const covered = { ...rest, hashFormat: HASH_FORMAT };
+    const covered = coveredMetadata(event.metadata);
     const composable = typeof event.eventId === 'string' && typeof event.type === 'string' && event.data !== undefined;
     if (!composable) {
       // Not an event any store accepts (append validation says why); sealed the long way.
@@ -77,12 +76,31 @@ export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): 
     const dataJson = canonicalJson(event.data);
     const coveredJson = canonicalJson(covered);
     const hash = sha256Hex(previous + formatTwoText(event.eventId, event.type, dataJson, coveredJson));
-    const sealed: EventToAppend = { ...event, metadata: { ...covered, prevHash: previous, hash } };
+    // The covered copy, written only here, becomes the sealed metadata: no second copy.
+    const metadata = covered as EventMetadata;
+    metadata.prevHash = previous;
+    metadata.hash = hash;
+    const sealed: EventToAppend = { ...event, metadata };
     // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
     rememberSealedText(sealed, dataJson, `${coveredJson.slice(0, -1)},"prevHash":${JSON.stringify(previous)},"hash":"${hash}"}`);
     previous = hash;
     return sealed;
   });
+};
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * A copy of the metadata without `prevHash` and `hash`, in the current format: what the
+ * hash covers. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
+ * and a spread cost a runtime call each, a measurable share of sealing one event.
+ */
+const coveredMetadata = (metadata: UnsealedEvent['metadata']): Omit<EventMetadata, 'prevHash' | 'hash'> => {
+  const covered: Record<string, unknown> = {};
+  const m = metadata as unknown as Record<string, unknown>;
+  for (const key in m) if (key !== 'prevHash' && key !== 'hash' && key !== 'hashFormat' && hasOwn.call(m, key)) covered[key] = m[key];
+  covered['hashFormat'] = HASH_FORMAT;
+  return covered as unknown as Omit<EventMetadata, 'prevHash' | 'hash'>;
 };
 
 /**

@@ -50,6 +50,7 @@ const MEMORY = ':memory:';
 export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendInTransaction;
+  private readonly appendOneInTransaction;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
   /** Every batch is one transaction. */
@@ -80,6 +81,7 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) =>
       appends.map((a) => this.writeAppend(a)),
     );
+    this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.writeAppend(append));
   }
 
   /**
@@ -129,12 +131,22 @@ export class SqliteEventStore implements EventStore {
     return this.database;
   }
 
+  /**
+   * appendBatch of one append, without its batch: the command handlers append one
+   * command's events at a time, in the same transaction and with the same checks.
+   */
   async appendToStream(
     streamId: string,
     events: readonly EventToAppend[],
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
-    return (await this.appendBatch([{ streamId, expectedVersion: expected, events }]))[0] as AppendResult;
+    this.assertOpen();
+    validateAppend(streamId, events, expected);
+    if (events.length > 1) assertDistinctEventIds(events);
+    const append: StreamAppend = { streamId, expectedVersion: expected, events };
+    const result = this.appendOneInTransaction.immediate(append);
+    this.subscriptions.appended([append]);
+    return result;
   }
 
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {

@@ -32,13 +32,14 @@ export const uuidV7Generator = (now: () => number = Date.now): (() => string) =>
       pool = randomBytes(16 * POOL_IDS);
       next = 0;
     }
-    const bytes = Buffer.from(pool.subarray(16 * next, 16 * next + 16));
+    // Each id's 16 bytes of the pool are used once: written in place, no Buffer per id.
+    const at = 16 * next;
     next += 1;
-    bytes.writeUIntBE(ms, 0, 6);
-    bytes[6] = 0x70 | (counter >> 8);
-    bytes[7] = counter & 0xff;
-    bytes[8] = 0x80 | ((bytes[8] as number) & 0x3f);
-    const hex = bytes.toString('hex');
+    pool.writeUIntBE(ms, at, 6);
+    pool[at + 6] = 0x70 | (counter >> 8);
+    pool[at + 7] = counter & 0xff;
+    pool[at + 8] = 0x80 | ((pool[at + 8] as number) & 0x3f);
+    const hex = pool.toString('hex', at, at + 16);
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   };
 };
