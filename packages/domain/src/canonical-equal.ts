@@ -1,7 +1,8 @@
 /**
  * `canonicalJson(a) === canonicalJson(b)` without writing either text: the verifier
- * compares every decision it replays with the stored events this way, and writing both
- * texts of every decision cost it more than the rest of the replay. The rules are
+ * compares every decision it replays with the stored events this way (writing both texts
+ * of every decision cost it more than the rest of the replay), and idempotent repeats
+ * compare contents member by member with it (fingerprint.ts). The rules are
  * canonicalJson's (canonical-json.ts): key order does not matter, `undefined` members are
  * dropped, and null, `undefined` (at the top or in an array), non-finite numbers,
  * functions, symbols and bigints all write `null`; 0 and -0 both write `0`; a hole in
