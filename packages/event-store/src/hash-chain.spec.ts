@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import { checkLinks, eventHash, GENESIS_HASH, HASH_FORMAT, sealEvents, UnknownHashFormatError, verifyStream } from './hash-chain';
+import { storedText } from './sealed-text';
 import { testEvents } from './testing/event-factory';
 
 const recorded = (count: number): RecordedEvent[] =>
@@ -134,6 +135,35 @@ describe('hash chain', () => {
             : field === 'type' || field === 'eventId'
               ? { ...stored, [field]: `${stored[field]}!` }
               : { ...stored, metadata: { ...stored.metadata, [field]: typeof m[field] === 'number' ? (m[field] as number) + 1 : `${String(m[field])}!` } };
+        expect(verifyStream([tampered])).toMatchObject({ ok: false });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('read back from the text a store keeps: detects any change of a stored value, and not a rewrite of the same values (property)', () => {
+    const fields = ['data', 'occurredOn', 'recordedAt', 'actor', 'note', 'schemaVersion', 'commandId', 'hashFormat'] as const;
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), fc.constantFrom(...fields), fc.boolean(), (data, other, field, legacy) => {
+        fc.pre(JSON.stringify(data) !== JSON.stringify(other));
+        const [sealed] = sealEvents(GENESIS_HASH, recorded(1).map((e) => ({ ...e, data, metadata: { ...e.metadata, note: 'n', commandId: 'c' } })));
+        if (!sealed) throw new Error('no event');
+        // The sealed texts, or (legacy) what the adapter wrote before sealed text: JSON.stringify, keys as inserted.
+        const text = legacy ? { dataJson: JSON.stringify(sealed.data), metadataJson: JSON.stringify({ ...sealed.metadata }) } : storedText(sealed);
+        const read = (dataJson: string, metadataJson: string): RecordedEvent => ({
+          ...sealed, data: JSON.parse(dataJson) as unknown, metadata: JSON.parse(metadataJson) as RecordedEvent['metadata'], streamId: 's', streamVersion: 0, position: 1,
+        });
+        expect(verifyStream([read(text.dataJson, text.metadataJson)])).toEqual({ ok: true });
+        const reordered = (json: string): string => {
+          const v = JSON.parse(json) as unknown;
+          return typeof v === 'object' && v !== null && !Array.isArray(v) ? JSON.stringify(Object.fromEntries(Object.entries(v).reverse())) : ` ${json}`;
+        };
+        expect(verifyStream([read(reordered(text.dataJson), reordered(text.metadataJson))])).toEqual({ ok: true });
+        const m = JSON.parse(text.metadataJson) as Record<string, unknown>;
+        const tampered =
+          field === 'data'
+            ? read(JSON.stringify(other), text.metadataJson)
+            : read(text.dataJson, JSON.stringify({ ...m, [field]: typeof m[field] === 'number' ? (m[field] as number) + 1 : `${String(m[field])}!` }));
         expect(verifyStream([tampered])).toMatchObject({ ok: false });
       }),
       { numRuns: 300 },

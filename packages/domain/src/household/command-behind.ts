@@ -44,10 +44,27 @@ const COMMAND_FOR: Record<Exclude<EventType, 'LaborConcernRaised'>, [CommandType
 export const answeredBy = (type: EventType): readonly [CommandType, readonly string[]] | undefined =>
   type === 'LaborConcernRaised' ? undefined : COMMAND_FOR[type];
 
-/** The command that would have produced `event` (undefined for events that only follow another). */
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The command that would have produced `event` (undefined for events that only follow
+ * another): `{ ...data without the copies, type, householdId, on }`, built member by member
+ * (the verifier asks for one per stored decision; entries, a filter and two copies cost
+ * more than the decision).
+ */
 export const commandBehind = (event: HouseholdEvent, householdId: string, on: string): HouseholdCommand | undefined => {
   if (event.type === 'LaborConcernRaised') return undefined;
   const [type, copies] = COMMAND_FOR[event.type];
-  const fields = Object.fromEntries(Object.entries(event.data).filter(([k]) => !copies.includes(k)));
-  return { ...fields, type, householdId, on } as HouseholdCommand;
+  const data = event.data as Readonly<Record<string, unknown>>;
+  const command: Record<string, unknown> = {};
+  for (const k in data) {
+    if (!hasOwn.call(data, k) || copies.includes(k)) continue;
+    // An own member named __proto__ stays a member, as a spread would keep it.
+    if (k === '__proto__') Object.defineProperty(command, k, { value: data[k], enumerable: true, writable: true, configurable: true });
+    else command[k] = data[k];
+  }
+  command['type'] = type;
+  command['householdId'] = householdId;
+  command['on'] = on;
+  return command as unknown as HouseholdCommand;
 };

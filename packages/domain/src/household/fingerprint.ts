@@ -1,3 +1,5 @@
+import { canonicallyEqual } from '../canonical-equal';
+
 /**
  * The "content" of a creating command or event, for idempotent repeats (domain.md §4,
  * check 3): every field but `type`, `householdId`, `actor`, `note` and `commandId`, plus
@@ -28,37 +30,16 @@ export const correctedContent = (c: Content, correction: Readonly<Record<string,
 
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 
-/** What canonical JSON writes as `null`: null, undefined (in an array), non-finite numbers, and values JSON has no form for. */
-const isNullish = (v: unknown): boolean =>
-  v === null || v === undefined || (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint');
-
-const sameValue = (a: unknown, b: unknown): boolean => {
-  if (a === b) return true;
-  const na = isNullish(a);
-  if (na || isNullish(b)) return na && isNullish(b);
-  if (typeof a !== 'object' || typeof b !== 'object') return false; // distinct strings, numbers (0 === -0 above) or booleans
-  const arrayA = Array.isArray(a);
-  if (arrayA !== Array.isArray(b)) return false;
-  if (arrayA) {
-    const xs = a as readonly unknown[];
-    const ys = b as readonly unknown[];
-    if (xs.length !== ys.length) return false;
-    for (let i = 0; i < xs.length; i++) if (!sameValue(xs[i], ys[i])) return false;
-    return true;
-  }
-  return sameMembers(a as Readonly<Record<string, unknown>>, b as Readonly<Record<string, unknown>>, undefined);
-};
-
-/** The same defined own enumerable members, but those `skip` names, with the same values. */
-const sameMembers = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: ((key: string) => boolean) | undefined): boolean => {
+/** The same defined own enumerable members, but those `skip` names, with canonically equal values. */
+const sameMembers = (a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>, skip: (key: string) => boolean): boolean => {
   let count = 0;
   for (const k of Object.keys(a)) {
     const x = a[k];
-    if (x === undefined || (skip !== undefined && skip(k))) continue;
+    if (x === undefined || skip(k)) continue;
     count++;
     const y = b[k];
-    if (y === undefined || !isEnumerable.call(b, k) || !sameValue(x, y)) return false;
+    if (y === undefined || !isEnumerable.call(b, k) || !canonicallyEqual(x, y)) return false;
   }
-  for (const k of Object.keys(b)) if (b[k] !== undefined && (skip === undefined || !skip(k))) count--;
+  for (const k of Object.keys(b)) if (b[k] !== undefined && !skip(k)) count--;
   return count === 0;
 };

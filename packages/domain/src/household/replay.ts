@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { canonicallyEqual } from '../canonical-equal';
 import { canonicalJson } from '../canonical-json';
 import { commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
@@ -69,7 +70,7 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, giv
         } else {
           consumed = Math.max(1, decided.right.length);
           const stored = facts.slice(i, i + consumed).map((f) => correctedEvent(f, corrections));
-          if (canonicalJson(stored) !== canonicalJson(decided.right))
+          if (!canonicallyEqual(stored, decided.right))
             anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'different-events', detail: `${event.type}: the domain would have recorded ${canonicalJson(decided.right)}` });
         }
       }

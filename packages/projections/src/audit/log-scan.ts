@@ -72,7 +72,10 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
   const issued = counter ? await counter.highest() : undefined;
   const lastVersion = new Map<string, number>();
   const anomalies: LogFinding[] = [];
-  let previous: { position: number; recordedAt: number; streamId: string } | undefined;
+  // The last event with a readable recording time: kept as three fields, not an object per event.
+  let previousPosition = 0;
+  let previousRecordedAt = Number.NaN;
+  let previousStreamId = '';
   let lastPosition = 0;
   let count = 0;
   const missing = (from: number, to: number, why: string): void => {
@@ -93,14 +96,19 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
         anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'position-order', detail: `version ${e.streamVersion} of ${e.streamId} is stored after version ${before} of the same stream: positions were reordered` });
       lastVersion.set(e.streamId, Math.max(before ?? -1, e.streamVersion));
       const recordedAt = Date.parse(e.metadata.recordedAt);
-      if (previous !== undefined && previous.recordedAt - recordedAt > RECORDING_ORDER_SLACK_MS)
+      // NaN before the first readable time: the comparison is false.
+      if (previousRecordedAt - recordedAt > RECORDING_ORDER_SLACK_MS)
         anomalies.push({
           householdId: who(e.streamId),
           position: e.position,
           kind: 'recorded-out-of-order',
-          detail: `recorded at ${e.metadata.recordedAt}, ${Math.round((previous.recordedAt - recordedAt) / 1000)} s before the event at position ${previous.position} (${previous.streamId}) that precedes it: the order of the log was changed, or the clock went back`,
+          detail: `recorded at ${e.metadata.recordedAt}, ${Math.round((previousRecordedAt - recordedAt) / 1000)} s before the event at position ${previousPosition} (${previousStreamId}) that precedes it: the order of the log was changed, or the clock went back`,
         });
-      if (!Number.isNaN(recordedAt)) previous = { position: e.position, recordedAt, streamId: e.streamId };
+      if (!Number.isNaN(recordedAt)) {
+        previousPosition = e.position;
+        previousRecordedAt = recordedAt;
+        previousStreamId = e.streamId;
+      }
     }
     if (damaged) {
       seen(damaged.position);

@@ -1,8 +1,7 @@
-import * as E from 'fp-ts/Either';
 import {
-  decide, DecisionContext, Fact, HouseholdEventC, householdIdOf, replayAnomalies,
+  decide, DecisionContext, Fact, HouseholdEvent, householdIdOf, replayAnomalies,
 } from '@hearth/domain';
-import { checkLinks, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { checkLinks, householdEventCodec, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { byPosition, EarliestFindings } from './earliest-findings';
 import { lateRecordingOf } from './late-recording';
 import { scanLog } from './log-scan';
@@ -53,6 +52,16 @@ export interface VerifyOptions {
   readonly onNotice?: (notice: LogFinding) => void;
 }
 
+/** The stored household event decoded by the one codec every reader uses (docs/decisions/0060), or undefined when it is not valid. */
+const decodedOrUndefined = (e: RecordedEvent): HouseholdEvent | undefined => {
+  try {
+    return householdEventCodec.decode(e);
+  } catch (error) {
+    if (isDamagedEventError(error)) return undefined;
+    throw error;
+  }
+};
+
 const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { anomalies: LogFinding[] } => {
   const streamId = (events[0] as RecordedEvent).streamId;
   const householdId = householdIdOf(streamId);
@@ -64,13 +73,14 @@ const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { 
   if (householdId === undefined) return { anomalies };
   const facts: Fact[] = [];
   for (const e of events) {
-    const decoded = HouseholdEventC.decode({ type: e.type, data: e.data });
-    if (E.isLeft(decoded)) {
+    const event = decodedOrUndefined(e);
+    if (event === undefined) {
       anomalies.push({ householdId, position: e.position, kind: 'invalid-event', detail: `${e.type}: the stored data is not a valid event of that type; the stream is not replayed` });
       return { anomalies };
     }
     // The position says which division tree the event was decided against (ctx.divisionsAt).
-    facts.push({ event: decoded.right, meta: { eventId: e.eventId, occurredOn: e.metadata.occurredOn, position: e.position, ...(e.metadata.commandId ? { commandId: e.metadata.commandId } : {}) } });
+    const { occurredOn, commandId } = e.metadata;
+    facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
     anomalies.push({ householdId, position: (events[a.index] as RecordedEvent).position, kind: a.kind, detail: a.detail });
