@@ -13,8 +13,8 @@ import { CATCH_UP_PAGE, readAllPages } from './read-bench';
  * and rebuild"): each round copies the imported store twice, catches every projection up
  * from zero on one copy and reads the log with `readAll` on the other, in pages of the
  * same size; it prints each side's `process.cpuUsage()` per round, the medians, their
- * ratio, and a digest of four reports' answers read from the caught-up copy (equal
- * digests: equal figures).
+ * ratio, a digest of four reports' answers read from the caught-up copy (equal digests:
+ * equal figures) and one of every read-model row (equal digests: equal read models).
  *
  *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR]
  */
@@ -50,6 +50,7 @@ const main = async (): Promise<void> => {
   const subject: number[] = [];
   const baseline: number[] = [];
   let digest = '';
+  let rowsDigest = '';
   for (let round = 0; round < Number(values.rounds); round++) {
     const readPath = copy(values.store, `${work}-read-${process.pid}.db`);
     const readStore = SqliteEventStore.open(readPath, { pollIntervalMs: 60_000 });
@@ -69,6 +70,8 @@ const main = async (): Promise<void> => {
         r.backlogReport({ asOf: '2018-12-31' }),
       ];
       digest = createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
+      const rows = projections.readAt(0, (view) => view.rows())?.value;
+      rowsDigest = createHash('sha256').update(JSON.stringify([...(rows ?? [])])).digest('hex').slice(0, 16);
     }
     await projections.close();
     await store.close();
@@ -78,7 +81,7 @@ const main = async (): Promise<void> => {
   const s = median(subject);
   const b = median(baseline);
   process.stdout.write(
-    `${JSON.stringify({ subjectCpuMs: subject.map(Math.round), baselineCpuMs: baseline.map(Math.round), subjectMedian: Math.round(s), baselineMedian: Math.round(b), ratio: Number((s / b).toFixed(2)), reports: digest })}\n`,
+    `${JSON.stringify({ subjectCpuMs: subject.map(Math.round), baselineCpuMs: baseline.map(Math.round), subjectMedian: Math.round(s), baselineMedian: Math.round(b), ratio: Number((s / b).toFixed(2)), reports: digest, rows: rowsDigest })}\n`,
   );
 };
 
