@@ -92,15 +92,18 @@ const add = (out: Map<string, number>, k: string, d: number): void => {
   else out.set(k, n);
 };
 
+/** Takes `n` more (fewer, when negative) of `field` for (month index, village): one household's part of a monthly progress row. */
+export type FlowSink = (month: number, village: string, field: string, n: number) => void;
+
 /**
- * Pure: what the household's activity adds to the monthly progress rows, by (village,
- * month index, field), for the months in `only` (all months when absent). A month's
- * activity counts in the village the household is in at the month's end (decision 15);
- * distinct members count once a month; each income record adds one to `income.<cents>`.
+ * Pure: what the household's activity adds to the monthly progress rows, handed to `to`
+ * field by field, each time `n` (1 for the household's contribution, −1 to take it back),
+ * for the months in `only` (all months when absent). A month's activity counts in the
+ * village the household is in at the month's end (decision 15); distinct members count
+ * once a month; each income record adds one to `income.<cents>`.
  */
-export const flowsOf = (p: HouseholdProgress, only?: ReadonlySet<number>): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (p.t.villages.length === 0) return out;
+export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: ReadonlySet<number>): void => {
+  if (p.t.villages.length === 0) return;
   const seen = new Set<string>();
   const villages = new Map<number, string>();
   for (const [, month, field] of p.activity) {
@@ -111,10 +114,9 @@ export const flowsOf = (p: HouseholdProgress, only?: ReadonlySet<number>): Map<s
       const once = `${month}\u0000${field}`;
       if (seen.has(once)) continue;
       seen.add(once);
-      add(out, keyOf(village, month, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred'), 1);
-    } else add(out, keyOf(village, month, field), 1);
+      to(month, village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
+    } else to(month, village, field, n);
   }
-  return out;
 };
 
 /** The months an activity-only change touched: those of the entries of the event's position before and after. */
