@@ -120,8 +120,11 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: Re
 };
 
 /** The months an activity-only change touched: those of the entries of the event's position before and after. */
-export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> =>
-  new Set([...before.activity, ...after.activity].filter((a) => a[0] === position).map((a) => a[1]));
+export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> => {
+  const months = new Set<number>();
+  for (const entries of [before.activity, after.activity]) for (const a of entries) if (a[0] === position) months.add(a[1]);
+  return months;
+};
 
 /**
  * The household's members' states at the end of a month, for months in increasing order:
@@ -147,9 +150,8 @@ const memberStatesByMonth = (p: HouseholdProgress): ((end: string) => readonly M
   };
 };
 
-/** The household's eligible members at the end of month index i, 0 when it is not in the programme then. */
-const eligibleAt = (p: HouseholdProgress, statesAt: (end: string) => readonly MemberState[], i: number): number => {
-  const end = endOfMonthIndex(i);
+/** The household's eligible members at `end`, the end of a month: 0 when it is not in the programme then. */
+const eligibleAt = (p: HouseholdProgress, statesAt: (end: string) => readonly MemberState[], end: string): number => {
   if (!inProgramme(statusAt(p.t, end))) return 0;
   let n = 0;
   for (const m of statesAt(end)) if (isEligible(m, end, referencePolicy)) n++;
@@ -172,8 +174,9 @@ export const eligibleOf = (p: HouseholdProgress): Map<string, number> => {
   let held: [string, number] | undefined;
   const statesAt = memberStatesByMonth(p);
   for (const m of [...months].sort((a, b) => a - b)) {
-    const village = villageAt(p.t, endOfMonthIndex(m)) as string;
-    const n = eligibleAt(p, statesAt, m);
+    const end = endOfMonthIndex(m);
+    const village = villageAt(p.t, end) as string;
+    const n = eligibleAt(p, statesAt, end);
     if (held !== undefined && held[0] === village && held[1] === n) continue;
     if (held !== undefined && held[1] !== 0) add(out, keyOf(held[0], m, ELIGIBLE_KEY), -held[1]);
     if (n !== 0) add(out, keyOf(village, m, ELIGIBLE_KEY), n);

@@ -1,9 +1,20 @@
 import type Database from 'better-sqlite3';
 import { PageRows } from './page-rows';
 
-/** A row's counts as stored: keys sorted, zeroes left out, so equal counts are equal rows. */
-const canonical = (counts: Record<string, number>): string =>
-  JSON.stringify(Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+/**
+ * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
+ * out, so equal counts are equal rows. Written key by key (the same text as
+ * `JSON.stringify` of that object: no field is an integer-like key, which an object would
+ * put first, and counts are integers).
+ */
+const canonical = (counts: Record<string, number>): string => {
+  let text = '';
+  for (const field of Object.keys(counts).sort()) {
+    const n = counts[field] as number;
+    if (n !== 0) text += `${text === '' ? '' : ','}${JSON.stringify(field)}:${n}`;
+  }
+  return `{${text}}`;
+};
 
 export interface VillageProgressRows {
   /** Adds `n` to `field` of the row (month index, village), held back until `flush`. */
