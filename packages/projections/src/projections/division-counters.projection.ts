@@ -3,7 +3,7 @@ import type { EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { STATUS_EVENTS } from './household-status.projection';
-import { contributionDiff, contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
+import { contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { householdRecords } from './household-records';
 import { villageCounts } from './village-counts';
 import { REGION, seriesTableSchema, seriesWriter } from './series-table';
@@ -13,10 +13,10 @@ import { REGION, seriesTableSchema, seriesWriter } from './series-table';
  * series (`agg_village_series`: one row per village and counter), so that a report reads
  * one row per village and counter rather than every household. Each household's small
  * timeline (`agg_household_timelines`) is kept beside them: when an event changes it,
- * the household's whole contribution is computed before and after and the difference
- * is added to the series — once a page of events (`flush`): the timelines are held
- * parsed through the page, and each touched timeline and series row is written once at
- * its end, in key order. A household's contribution is a function of its own events
+ * the household's whole contribution is computed before and after, the one after added
+ * to the series and the one before taken back — once a page of events (`flush`): the
+ * timelines are held parsed through the page, and each touched timeline and series row
+ * is written once at its end, in key order. A household's contribution is a function of its own events
  * only, so the counters are the same whatever order households' events are interleaved
  * in, whatever the business dates' order, and after a correction that moves a
  * registration to another village.
@@ -58,12 +58,18 @@ export const DivisionCountersProjection: Projection = {
         if (after !== undefined) households.set(e.householdId, after);
       },
       flush: () => {
-        households.flush((_, before, after) => {
-          for (const [k, delta] of contributionDiff(contributionOf(before), contributionOf(after))) {
+        // The household's contribution after the page is added and the one before it taken back: the sums are those of the
+        // differences, and a row whose deltas cancel out is left as it is.
+        const add = (contribution: ReadonlyMap<string, number>, sign: number): void => {
+          for (const [k, n] of contribution) {
             const [village, key, month] = k.split('\u0000') as [string, string, string];
-            series.add(village, key, Number(month), delta);
-            region.add(REGION, key, Number(month), delta);
+            series.add(village, key, Number(month), sign * n);
+            region.add(REGION, key, Number(month), sign * n);
           }
+        };
+        households.flush((_, before, after) => {
+          add(contributionOf(after), 1);
+          add(contributionOf(before), -1);
           villages.move(before, after);
         });
         series.flush();

@@ -20,7 +20,8 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
   readonly table: string;
   /** Column definitions after the key columns (household_id, position, seq). */
   readonly columns: { readonly [K in keyof Row]: string };
-  readonly indexes?: readonly string[];
+  /** Secondary indexes: the indexed columns, and for a partial index the rows it holds. */
+  readonly indexes?: readonly { readonly on: string; readonly where?: string }[];
   /** Pure: the rows one event contributes (seq is the index in this array). */
   rowsOf(source: FactSource): Row[];
 }
@@ -42,7 +43,9 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
       ${columns.map((c) => `${c} ${spec.columns[c]}`).join(',\n      ')},
       PRIMARY KEY (household_id, position, seq)
     ) WITHOUT ROWID;`,
-    ...(spec.indexes ?? []).map((ix, i) => `CREATE INDEX IF NOT EXISTS ${spec.table}_ix${i} ON ${spec.table} (${ix});`),
+    ...(spec.indexes ?? []).map(
+      (ix, i) => `CREATE INDEX IF NOT EXISTS ${spec.table}_ix${i} ON ${spec.table} (${ix.on})${ix.where === undefined ? '' : ` WHERE ${ix.where}`};`,
+    ),
   ].join('\n');
   const handled = new Set<string>(spec.handles);
   return {
@@ -58,10 +61,18 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
         `INSERT OR REPLACE INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')})
          VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')})`,
       );
-      const write = (source: FactSource): void =>
-        spec.rowsOf(source).forEach((row, seq) =>
-          insert.run(source.householdId, source.position, seq, ...columns.map((c) => row[c] ?? null)),
-        );
+      const values: FactValue[] = new Array<FactValue>(3 + columns.length);
+      const write = (source: FactSource): void => {
+        const rows = spec.rowsOf(source);
+        values[0] = source.householdId;
+        values[1] = source.position;
+        for (let seq = 0; seq < rows.length; seq++) {
+          const row = rows[seq] as Row;
+          values[2] = seq;
+          for (let c = 0; c < columns.length; c++) values[3 + c] = row[columns[c] as keyof Row] ?? null;
+          insert.run(values);
+        }
+      };
       return {
         apply: (e: ProjectedEvent) => {
           if (e.event.type !== 'EventCorrected') {

@@ -1,4 +1,4 @@
-import { isEligible, referencePolicy } from '@hearth/domain';
+import { isEligible, MemberState, referencePolicy } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
 import { memberStates } from '../reports/member-states';
@@ -39,18 +39,30 @@ export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED
 
 const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
 
-const membersOf = (s: FactSource): MemberEntry[] =>
-  memberFactsOf(s).map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
+const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] =>
+  rows.map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
 
-const activityEntriesOf = (s: FactSource): ActivityEntry[] =>
-  activityOf(s).flatMap((a): ActivityEntry[] => {
-    if (a.kind === 'income') return [[s.position, monthIndex(`${a.month as string}-01`), `income.${a.amount_cents as number}`]];
+/** The entries not from the event at `position`: the same array when there is none (the records are never changed in place). */
+const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] =>
+  entries.some((x) => x[0] === position) ? entries.filter((x) => x[0] !== position) : entries;
+
+/** `entries` followed by `more`: the same array when there are none. */
+const withMore = <E>(entries: E[], more: E[]): E[] => (more.length === 0 ? entries : [...entries, ...more]);
+
+const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
+  const out: ActivityEntry[] = [];
+  for (const a of activityOf(s)) {
+    if (a.kind === 'income') {
+      out.push([s.position, monthIndex(`${a.month as string}-01`), `income.${a.amount_cents as number}`]);
+      continue;
+    }
     const m = monthIndex(a.occurred_on);
-    const distinct: ActivityEntry[] =
-      a.kind === 'member-surveyed' ? [[s.position, m, `member.surveyed.${a.member_id as string}`]]
-        : a.kind === 'referral-made' ? [[s.position, m, `member.referred.${a.member_id as string}`]] : [];
-    return [...progressFieldsOf(a).map((f): ActivityEntry => [s.position, m, f]), ...distinct];
-  });
+    for (const f of progressFieldsOf(a)) out.push([s.position, m, f]);
+    if (a.kind === 'member-surveyed') out.push([s.position, m, `member.surveyed.${a.member_id as string}`]);
+    else if (a.kind === 'referral-made') out.push([s.position, m, `member.referred.${a.member_id as string}`]);
+  }
+  return out;
+};
 
 /**
  * Pure: the household's progress data after event `e` (the rows of the member-facts and
@@ -64,9 +76,10 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent): { after:
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
   if (source === undefined) return { after: p, activityOnly: true };
-  const members = [...p.members.filter((m) => m[0] !== source.position), ...membersOf(source)];
-  const activity = [...p.activity.filter((a) => a[0] !== source.position), ...activityEntriesOf(source)];
-  const activityOnly = t === p.t && memberFactsOf(source).length === 0;
+  const facts = memberFactsOf(source);
+  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts));
+  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source));
+  const activityOnly = t === p.t && facts.length === 0;
   return { after: { t, members, activity }, activityOnly };
 };
 
@@ -79,43 +92,69 @@ const add = (out: Map<string, number>, k: string, d: number): void => {
   else out.set(k, n);
 };
 
+/** Takes `n` more (fewer, when negative) of `field` for (month index, village): one household's part of a monthly progress row. */
+export type FlowSink = (month: number, village: string, field: string, n: number) => void;
+
 /**
- * Pure: what the household's activity adds to the monthly progress rows, by (village,
- * month index, field), for the months in `only` (all months when absent). A month's
- * activity counts in the village the household is in at the month's end (decision 15);
- * distinct members count once a month; each income record adds one to `income.<cents>`.
+ * Pure: what the household's activity adds to the monthly progress rows, handed to `to`
+ * field by field, each time `n` (1 for the household's contribution, −1 to take it back),
+ * for the months in `only` (all months when absent). A month's activity counts in the
+ * village the household is in at the month's end (decision 15); distinct members count
+ * once a month; each income record adds one to `income.<cents>`.
  */
-export const flowsOf = (p: HouseholdProgress, only?: ReadonlySet<number>): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (p.t.villages.length === 0) return out;
+export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: ReadonlySet<number>): void => {
+  if (p.t.villages.length === 0) return;
   const seen = new Set<string>();
+  const villages = new Map<number, string>();
   for (const [, month, field] of p.activity) {
     if (only && !only.has(month)) continue;
-    const village = villageAt(p.t, endOfMonthIndex(month)) as string;
+    let village = villages.get(month);
+    if (village === undefined) villages.set(month, (village = villageAt(p.t, endOfMonthIndex(month)) as string));
     if (field.startsWith('member.')) {
       const once = `${month}\u0000${field}`;
       if (seen.has(once)) continue;
       seen.add(once);
-      add(out, keyOf(village, month, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred'), 1);
-    } else add(out, keyOf(village, month, field), 1);
+      to(month, village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
+    } else to(month, village, field, n);
   }
-  return out;
 };
 
 /** The months an activity-only change touched: those of the entries of the event's position before and after. */
-export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> =>
-  new Set([...before.activity, ...after.activity].filter((a) => a[0] === position).map((a) => a[1]));
+export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> => {
+  const months = new Set<number>();
+  for (const entries of [before.activity, after.activity]) for (const a of entries) if (a[0] === position) months.add(a[1]);
+  return months;
+};
 
-/** The household's eligible members at the end of month index i, 0 when it is not in the programme then. */
-const eligibleAt = (p: HouseholdProgress, i: number): number => {
-  const end = endOfMonthIndex(i);
+/**
+ * The household's members' states at the end of a month, for months in increasing order:
+ * the member facts dated on or before the month's end, folded by member in log order. The
+ * facts are sorted once, and the states folded again only when a month takes in more of
+ * them (the facts on or before a date grow with the date, so their number names them).
+ */
+const memberStatesByMonth = (p: HouseholdProgress): ((end: string) => readonly MemberState[]) => {
+  const sorted = [...p.members].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]));
+  let folded = -1;
+  let states: readonly MemberState[] = [];
+  return (end) => {
+    let count = 0;
+    for (const m of sorted) if (m[1] <= end) count++;
+    if (count !== folded) {
+      const facts = sorted
+        .filter((m) => m[1] <= end)
+        .map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
+      states = [...(memberStates(facts).get('')?.values() ?? [])];
+      folded = count;
+    }
+    return states;
+  };
+};
+
+/** The household's eligible members at `end`, the end of a month: 0 when it is not in the programme then. */
+const eligibleAt = (p: HouseholdProgress, statesAt: (end: string) => readonly MemberState[], end: string): number => {
   if (!inProgramme(statusAt(p.t, end))) return 0;
-  const facts = p.members
-    .filter((m) => m[1] <= end)
-    .sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]))
-    .map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
   let n = 0;
-  for (const m of memberStates(facts).get('')?.values() ?? []) if (isEligible(m, end, referencePolicy)) n++;
+  for (const m of statesAt(end)) if (isEligible(m, end, referencePolicy)) n++;
   return n;
 };
 
@@ -133,9 +172,11 @@ export const eligibleOf = (p: HouseholdProgress): Map<string, number> => {
   for (const [, , , birthYear] of p.members)
     if (birthYear !== null) for (const age of [COUNTED_WORKING_AGE.min, COUNTED_WORKING_AGE.max + 1]) months.add((birthYear + age) * 12);
   let held: [string, number] | undefined;
+  const statesAt = memberStatesByMonth(p);
   for (const m of [...months].sort((a, b) => a - b)) {
-    const village = villageAt(p.t, endOfMonthIndex(m)) as string;
-    const n = eligibleAt(p, m);
+    const end = endOfMonthIndex(m);
+    const village = villageAt(p.t, end) as string;
+    const n = eligibleAt(p, statesAt, end);
     if (held !== undefined && held[0] === village && held[1] === n) continue;
     if (held !== undefined && held[1] !== 0) add(out, keyOf(held[0], m, ELIGIBLE_KEY), -held[1]);
     if (n !== 0) add(out, keyOf(village, m, ELIGIBLE_KEY), n);

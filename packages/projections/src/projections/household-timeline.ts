@@ -137,14 +137,6 @@ export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
   return out;
 };
 
-/** What changes in the counters when a household's contribution (to any counter keyed by string) goes from `before` to `after`. */
-export const contributionDiff = (before: ReadonlyMap<string, number>, after: ReadonlyMap<string, number>): Map<string, number> => {
-  const out = new Map<string, number>();
-  for (const [k, n] of after) add(out, k, n);
-  for (const [k, n] of before) add(out, k, -n);
-  return out;
-};
-
 /** Pure: the timeline after event `e` (undefined when the event changes nothing the counters read). Writing the same event twice changes nothing. */
 export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): HouseholdTimeline | undefined => {
   const { event, position, occurredOn } = e;

@@ -30,6 +30,6 @@ export const LaborConcernProjection = eventFactsProjection<ConcernRow>({
   handles: ['LaborConcernRaised', 'LaborConcernResolved'],
   table: 'proj_labor_concerns',
   columns: { visit_id: 'TEXT NOT NULL', occurred_on: 'TEXT NOT NULL', kind: 'TEXT NOT NULL', detail: 'TEXT NOT NULL' },
-  indexes: ['household_id, visit_id'],
+  indexes: [{ on: 'household_id, visit_id' }],
   rowsOf: concernFactsOf,
 });

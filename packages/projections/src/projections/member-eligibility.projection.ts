@@ -47,7 +47,8 @@ export const memberFactsOf = (s: FactSource): MemberFactRow[] => {
 
 export const MemberEligibilityProjection = eventFactsProjection<MemberFactRow>({
   name: 'member-eligibility',
-  version: 1,
+  // 2: no index on occurred_on: no query read it (its readers seek by household or scan in key order; docs/decisions/0064).
+  version: 2,
   handles: ['HouseholdRegistered', 'MemberAdded', 'MemberRemoved', 'HouseholdSurveyed', 'WillingnessDeclared', 'WillingnessWithdrawn'],
   table: 'proj_member_facts',
   columns: {
@@ -58,6 +59,5 @@ export const MemberEligibilityProjection = eventFactsProjection<MemberFactRow>({
     willing: 'INTEGER',
     removed: 'INTEGER NOT NULL',
   },
-  indexes: ['occurred_on'],
   rowsOf: memberFactsOf,
 });

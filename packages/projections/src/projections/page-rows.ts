@@ -13,6 +13,13 @@ export class PageRows<C> {
     this.pending.set(key, update(this.pending.get(key) ?? this.none()));
   }
 
+  /** The change held for the row `key` (from `none` if there is none yet), for a change kept in a holder updated in place. */
+  row(key: string): C {
+    let held = this.pending.get(key);
+    if (held === undefined) this.pending.set(key, (held = this.none()));
+    return held;
+  }
+
   /** Hands every row's change to `write`, in key order, and forgets them. */
   flush(write: (key: string, change: C) => void): void {
     const rows = this.pending;

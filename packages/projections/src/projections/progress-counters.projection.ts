@@ -7,7 +7,6 @@ import { STATUS_EVENTS } from './household-status.projection';
 import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, progressAfter } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
 import { householdRecords } from './household-records';
-import { contributionDiff } from './household-timeline';
 import { seriesTableSchema, seriesWriter } from './series-table';
 import { villageProgressRows } from './village-progress-rows';
 
@@ -22,7 +21,9 @@ import { villageProgressRows } from './village-progress-rows';
  * (`agg_household_progress`) is kept and only the difference of its contribution before
  * and after an event is written: the rows do not depend on import order. The difference
  * is taken once a page of events (`flush`): the records are held parsed through the
- * page, and each touched record and row is written once at its end, in key order.
+ * page, each changed household's contribution after the page is added to the page's rows
+ * and the one before it taken back, and each touched record and row is written once at
+ * the page's end, in key order.
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
@@ -52,6 +53,10 @@ export const ProgressCountersProjection: Projection = {
      * changes neither the eligible members nor the flows of other months.
      */
     let touched = new Map<string, Set<number> | 'all'>();
+    const addEligible = (k: string, n: number): void => {
+      const [village, m, key] = k.split('\u0000') as [string, string, string];
+      eligibleSeries.add(village, key, Number(m), n);
+    };
 
     return {
       apply: (e: ProjectedEvent) => {
@@ -70,17 +75,16 @@ export const ProgressCountersProjection: Projection = {
       flush: () => {
         const page = touched;
         touched = new Map();
+        // The household's contribution after the page is added and the one before it taken back, straight into the page's
+        // rows: the sums are those of the differences, and a row whose deltas cancel out is left as it is.
         households.flush((householdId, before, after) => {
           const months = page.get(householdId) as Set<number> | 'all';
-          if (months !== 'all') {
-            flows.add(contributionDiff(flowsOf(before, months), flowsOf(after, months)));
-            return;
-          }
-          flows.add(contributionDiff(flowsOf(before), flowsOf(after)));
-          for (const [k, n] of contributionDiff(eligibleOf(before), eligibleOf(after))) {
-            const [village, m, key] = k.split('\u0000') as [string, string, string];
-            eligibleSeries.add(village, key, Number(m), n);
-          }
+          const only = months === 'all' ? undefined : months;
+          flowsOf(after, 1, flows.add, only);
+          flowsOf(before, -1, flows.add, only);
+          if (only !== undefined) return;
+          for (const [k, n] of eligibleOf(after)) addEligible(k, n);
+          for (const [k, n] of eligibleOf(before)) addEligible(k, -n);
         });
         flows.flush();
         eligibleSeries.flush();

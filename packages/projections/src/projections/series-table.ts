@@ -60,7 +60,10 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
   };
 
   return {
-    add: (village, key, month, delta) => pending.change(`${key}\u0000${village}`, (deltas) => deltas.set(month, (deltas.get(month) ?? 0) + delta)),
+    add: (village, key, month, delta) => {
+      const deltas = pending.row(`${key}\u0000${village}`);
+      deltas.set(month, (deltas.get(month) ?? 0) + delta);
+    },
     flush: () =>
       pending.flush((row, deltas) => {
         // Deltas that cancel out leave the stored (canonical) row as it is.

@@ -1,13 +1,24 @@
 import type Database from 'better-sqlite3';
 import { PageRows } from './page-rows';
 
-/** A row's counts as stored: keys sorted, zeroes left out, so equal counts are equal rows. */
-const canonical = (counts: Record<string, number>): string =>
-  JSON.stringify(Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+/**
+ * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
+ * out, so equal counts are equal rows. Written key by key (the same text as
+ * `JSON.stringify` of that object: no field is an integer-like key, which an object would
+ * put first, and counts are integers).
+ */
+const canonical = (counts: Record<string, number>): string => {
+  let text = '';
+  for (const field of Object.keys(counts).sort()) {
+    const n = counts[field] as number;
+    if (n !== 0) text += `${text === '' ? '' : ','}${JSON.stringify(field)}:${n}`;
+  }
+  return `{${text}}`;
+};
 
 export interface VillageProgressRows {
-  /** Adds a household's flow difference (keys village \0 month index \0 field), held back until `flush`. */
-  add(diff: ReadonlyMap<string, number>): void;
+  /** Adds `n` to `field` of the row (month index, village), held back until `flush`. */
+  add(month: number, village: string, field: string, n: number): void;
   /** Writes every (month, village) row touched since the last flush once, in key order, and forgets them. */
   flush(): void;
   /** Forgets the deltas held back, unwritten. */
@@ -37,14 +48,9 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   };
 
   return {
-    add: (diff) => {
-      for (const [k, n] of diff) {
-        const first = k.indexOf('\u0000');
-        const second = k.indexOf('\u0000', first + 1);
-        const row = `${k.slice(first + 1, second)}\u0000${k.slice(0, first)}`;
-        const field = k.slice(second + 1);
-        pending.change(row, (fields) => fields.set(field, (fields.get(field) ?? 0) + n));
-      }
+    add: (month, village, field, n) => {
+      const fields = pending.row(`${month}\u0000${village}`);
+      fields.set(field, (fields.get(field) ?? 0) + n);
     },
     flush: () =>
       pending.flush((row, fields) => {
