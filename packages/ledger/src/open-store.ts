@@ -1,6 +1,9 @@
 import { HOUSEHOLD_STREAM_PREFIX, DIVISIONS_STREAM } from '@hearth/domain';
 import { EventStore, maskStoreUrl, openEventStore } from '@hearth/event-store';
 import type * as Esdb from '@hearth/event-store-esdb';
+// The light entry: it loads no client, so importing it statically keeps the adapter lazy (tested in
+// test/open-store-loading.spec.ts); the rule cannot tell an entry point from the library's index.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { isEsdbUrl, storeCredentialsFromEnv } from '@hearth/event-store-esdb/connection';
 import { IMPORT_STREAM_PREFIX } from './import/import-checkpoint';
 
