@@ -32,3 +32,32 @@ export class PageRows<C> {
     this.pending = new Map();
   }
 }
+
+/**
+ * Deltas summed per field of a row over a page, for a table keyed by two parts (the
+ * counter tables: a key or month, then a village). Each row's deltas go to `write` once at
+ * the page's end, in key order; a row whose deltas all cancel out is left as it is stored.
+ */
+export class PageDeltas<F> {
+  private readonly rows = new PageRows(() => new Map<F, number>());
+
+  /** Adds `n` to `field` of the row (`first`, `second`), held back until `flush`. */
+  add(first: string | number, second: string, field: F, n: number): void {
+    const deltas = this.rows.row(`${first}\u0000${second}`);
+    deltas.set(field, (deltas.get(field) ?? 0) + n);
+  }
+
+  /** Hands every row's summed deltas to `write` (its key's two parts as text), in key order, and forgets them. */
+  flush(write: (first: string, second: string, deltas: ReadonlyMap<F, number>) => void): void {
+    this.rows.flush((row, deltas) => {
+      if ([...deltas.values()].every((n) => n === 0)) return;
+      const cut = row.indexOf('\u0000');
+      write(row.slice(0, cut), row.slice(cut + 1), deltas);
+    });
+  }
+
+  /** Forgets the deltas held, unwritten. */
+  discard(): void {
+    this.rows.discard();
+  }
+}

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { PageRows } from './page-rows';
+import { PageDeltas } from './page-rows';
 import { addDeltas, fromBlob, isZero, Series, toBlob } from './village-series';
 
 /**
@@ -42,8 +42,8 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
   const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND village = ?`);
   const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, village, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND village = ?`);
-  /** key \0 village (so that sorting follows the primary key) → month → delta. */
-  const pending = new PageRows(() => new Map<number, number>());
+  /** (key, village), sorted as the primary key → month → delta. */
+  const pending = new PageDeltas<number>();
 
   const writeRow = (key: string, village: string, deltas: ReadonlyMap<number, number>): void => {
     const row = read.get(key, village);
@@ -60,17 +60,8 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
   };
 
   return {
-    add: (village, key, month, delta) => {
-      const deltas = pending.row(`${key}\u0000${village}`);
-      deltas.set(month, (deltas.get(month) ?? 0) + delta);
-    },
-    flush: () =>
-      pending.flush((row, deltas) => {
-        // Deltas that cancel out leave the stored (canonical) row as it is.
-        if ([...deltas.values()].every((d) => d === 0)) return;
-        const cut = row.indexOf('\u0000');
-        writeRow(row.slice(0, cut), row.slice(cut + 1), deltas);
-      }),
+    add: (village, key, month, delta) => pending.add(key, village, month, delta),
+    flush: () => pending.flush(writeRow),
     discard: () => pending.discard(),
   };
 };

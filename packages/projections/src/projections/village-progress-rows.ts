@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { PageRows } from './page-rows';
+import { PageDeltas } from './page-rows';
 
 /**
  * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
@@ -35,8 +35,8 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   const read = db.prepare<[number, string], string>('SELECT counts FROM agg_village_progress WHERE month = ? AND village = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO agg_village_progress (month, village, counts) VALUES (?, ?, ?)');
   const drop = db.prepare('DELETE FROM agg_village_progress WHERE month = ? AND village = ?');
-  /** month \0 village → field → delta. */
-  const pending = new PageRows(() => new Map<string, number>());
+  /** (month, village) → field → delta. */
+  const pending = new PageDeltas<string>();
 
   const writeRow = (month: number, village: string, fields: ReadonlyMap<string, number>): void => {
     const stored = read.get(month, village);
@@ -48,17 +48,8 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   };
 
   return {
-    add: (month, village, field, n) => {
-      const fields = pending.row(`${month}\u0000${village}`);
-      fields.set(field, (fields.get(field) ?? 0) + n);
-    },
-    flush: () =>
-      pending.flush((row, fields) => {
-        // Deltas that cancel out leave the stored (canonical) row as it is.
-        if ([...fields.values()].every((n) => n === 0)) return;
-        const cut = row.indexOf('\u0000');
-        writeRow(Number(row.slice(0, cut)), row.slice(cut + 1), fields);
-      }),
+    add: (month, village, field, n) => pending.add(month, village, field, n),
+    flush: () => pending.flush((month, village, fields) => writeRow(Number(month), village, fields)),
     discard: () => pending.discard(),
   };
 };
