@@ -15,6 +15,9 @@ export interface HouseholdHistory {
   readonly facts: readonly Fact[];
 }
 
+/** Dates whose states the ledger keeps (HouseholdLedger.stateAt). */
+const FOLDED_DATES = 8;
+
 /**
  * Every household's history, folded on demand with the domain's own `evolve` up to any
  * business date. This is the reference the projections are tested against: it shares
@@ -22,7 +25,8 @@ export interface HouseholdHistory {
  * It holds the whole log in memory: meant for tests and audits, not for serving reports.
  */
 export class HouseholdLedger {
-  private readonly folds = new Map<string, HouseholdState>();
+  /** date → household → its state at the end of that date, for the few dates asked last (FOLDED_DATES). */
+  private readonly folds = new Map<string, Map<string, HouseholdState>>();
   /** The households by where they are at one date: the last date asked (placedAt). */
   private placed: { readonly date: string; readonly byPlace: ReadonlyMap<string, readonly number[]>; readonly all: readonly HouseholdHistory[] } | undefined;
 
@@ -57,14 +61,29 @@ export class HouseholdLedger {
 
   /** The household's state at the end of `date`: every fact dated on or before it, in stream order. */
   stateAt(householdId: string, date: string): HouseholdState {
-    const key = `${householdId}\u0000${date}`;
-    let s = this.folds.get(key);
+    const atDate = this.foldsAt(date);
+    let s = atDate.get(householdId);
     if (s === undefined) {
       const h = this.households.get(householdId);
       s = fold(h ? h.facts.filter((f) => f.meta.occurredOn <= date) : []);
-      this.folds.set(key, s);
+      atDate.set(householdId, s);
     }
     return s;
+  }
+
+  /**
+   * The states kept for `date`, made the most recently used. Only the last FOLDED_DATES
+   * dates keep theirs: a report reads a few dates (a period's ends, the baseline cutoff, a
+   * deadline), and keeping every household's state at every date asked ran the check of
+   * the read models at 20,000 households out of memory after 60 periods.
+   */
+  private foldsAt(date: string): Map<string, HouseholdState> {
+    let atDate = this.folds.get(date);
+    if (atDate !== undefined) this.folds.delete(date);
+    else atDate = new Map();
+    this.folds.set(date, atDate);
+    if (this.folds.size > FOLDED_DATES) this.folds.delete(this.folds.keys().next().value as string);
+    return atDate;
   }
 
   /**
