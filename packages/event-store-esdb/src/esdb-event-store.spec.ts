@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { logPages } from '@hearth/event-store';
 import * as testing from '@hearth/event-store/testing';
 import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
@@ -156,6 +157,40 @@ describe('EsdbEventStore on the stand-in, beyond the contract', () => {
       expect(collector.events.slice(-10).every((e) => e.streamId === 'live')).toBe(true);
     } finally {
       await store.close();
+      await server.close();
+    }
+  });
+
+  it('fills a filtered page across its own reads of $all, so a short page is the end (readPageSize 3, system and foreign events between)', async () => {
+    const server = await startEsdbStandIn({ positions: 'log', seed: 7 });
+    const plain = await openEsdbEventStore(server.url, { readPageSize: 3 });
+    const spaced = await openEsdbEventStore(server.url, { readPageSize: 3, streamPrefix: 'n-' });
+    const foreign = await openEsdbEventStore(server.url, { streamPrefix: 'other-' });
+    try {
+      const sparse = (n: number): testing.TestEventSpec[] => Array.from({ length: n }, (_, i) => ({ type: i % 5 === 0 ? 'A' : 'B' }));
+      for (const store of [plain, spaced]) {
+        await store.appendToStream('s', testing.testEvents(sparse(9)), 'no_stream');
+        await foreign.appendToStream(`f-${store === plain ? 1 : 2}`, testing.testEvents(Array.from({ length: 4 }, () => ({ type: 'A' }))), 'no_stream');
+        await store.appendToStream('t', testing.testEvents(sparse(4)), 'no_stream');
+      }
+      for (const store of [plain, spaced]) {
+        const all = await store.readAll();
+        for (const types of [undefined, ['A']]) {
+          const matching = types === undefined ? all : all.filter((e) => types.includes(e.type));
+          for (const after of [0, ...all.filter((_, i) => i % 3 === 1).map((e) => e.position)]) {
+            const rest = matching.filter((e) => e.position > after);
+            for (const maxCount of [1, 2, 3]) {
+              const page = await store.readAll(types === undefined ? { after, maxCount } : { after, maxCount, types });
+              expect(page.map((e) => e.position)).toEqual(rest.slice(0, maxCount).map((e) => e.position));
+            }
+          }
+          const paged: number[] = [];
+          for await (const page of logPages(store, types === undefined ? { pageSize: 2 } : { pageSize: 2, types })) paged.push(...page.map((e) => e.position));
+          expect(paged).toEqual(matching.map((e) => e.position));
+        }
+      }
+    } finally {
+      for (const store of [plain, spaced, foreign]) await store.close();
       await server.close();
     }
   });

@@ -34,7 +34,11 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive global position to read after (default 0: from the start). */
   after?: number;
-  /** Default: no limit. */
+  /**
+   * Default: no limit. A read returns fewer than `maxCount` events only when no more
+   * match (with `types` too, however far apart the matching events lie): a short page is
+   * the end of the log as it stood at that read, and `logPages` stops on it (docs/decisions/0066).
+   */
   maxCount?: number;
   /** Only these event types. Omitted: every type; `[]`: none. */
   types?: readonly string[];

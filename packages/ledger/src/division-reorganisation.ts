@@ -3,7 +3,7 @@ import {
   decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DivisionTree, DIVISIONS_STREAM, fold,
   HouseholdCommand, HouseholdState, householdStream, Fact,
 } from '@hearth/domain';
-import { EventStore, householdEventCodec, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
+import { EventStore, householdEventCodec, logPages, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
 
 /**
  * Reads the division stream into the history of trees, whole trees and trees in parts
@@ -40,12 +40,7 @@ const factOf = (r: RecordedEvent): Fact => ({
 export const householdsOutside = async (store: EventStore, tree: DivisionTree, history: DivisionHistory, pageSize = 5000): Promise<HouseholdOutside[]> => {
   if ((history.everRecorded?.all ?? []).every((d) => tree.get(d.code) !== undefined)) return [];
   const streams: string[] = [];
-  for (let after = 0; ; ) {
-    const page = await store.readAll({ after, maxCount: pageSize, types: ['HouseholdRegistered'] });
-    for (const r of page) streams.push(r.streamId);
-    if (page.length < pageSize) break;
-    after = (page[page.length - 1] as RecordedEvent).position;
-  }
+  for await (const page of logPages(store, { pageSize, types: ['HouseholdRegistered'] })) for (const r of page) streams.push(r.streamId);
   const out: HouseholdOutside[] = [];
   for (const streamId of [...new Set(streams)]) {
     const events = await store.readStream(streamId);

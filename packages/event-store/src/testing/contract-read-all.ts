@@ -92,6 +92,28 @@ export const readAllContract = (k: ContractScope): void => {
       expect(await k.store.readAll({ types: [] })).toEqual([]);
     });
 
+    it('returns fewer than maxCount only when no more events match, with a types filter too (a short page is the end)', async () => {
+      // The As lie far apart among Bs: an adapter that pages inside a filtered read must
+      // not hand back what one inner page happened to hold.
+      const sparse = ['A', 'B', 'B', 'B', 'B', 'A', 'B', 'B', 'B', 'B', 'B', 'C', 'A'];
+      await k.store.appendToStream('s', testEvents(sparse.map((type) => ({ type }))), 'no_stream');
+      await k.store.appendToStream('t', testEvents([{ type: 'B' }, { type: 'B' }, { type: 'A' }]), 'no_stream');
+      const all = await k.store.readAll();
+      expect(all).toHaveLength(sparse.length + 3);
+      // From the start and from every other event (a read over the wire costs a round trip).
+      const starts = [0, ...positionsOf(all).filter((_, i) => i % 2 === 0)];
+      for (const types of [undefined, ['A'], ['A', 'C']]) {
+        const matching = types === undefined ? all : all.filter((e) => types.includes(e.type));
+        for (const after of starts) {
+          const rest = matching.filter((e) => e.position > after);
+          for (const maxCount of [1, 3]) {
+            const page = await k.store.readAll(types === undefined ? { after, maxCount } : { after, maxCount, types });
+            expect({ types, after, maxCount, page: positionsOf(page) }).toEqual({ types, after, maxCount, page: positionsOf(rest.slice(0, maxCount)) });
+          }
+        }
+      }
+    });
+
     it('matches a model for any sequence of appends (property)', async () => {
       // Loaded here, not at the top: the kit is reachable from the package index, and
       // production code importing @hearth/event-k.store must not need a dev dependency.

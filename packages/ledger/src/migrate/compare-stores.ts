@@ -1,4 +1,4 @@
-import type { EventStore } from '@hearth/event-store';
+import { logPages, type EventStore } from '@hearth/event-store';
 import { eventDifference } from './event-difference';
 
 export interface StoreDifference {
@@ -56,15 +56,10 @@ export const compareStores = async (
 
   const known = new Set(streams);
   const foreign = new Map<string, StoreDifference>();
-  const pageSize = opts.pageSize ?? 5000;
-  for (let after = 0; ; ) {
-    const page = await target.readAll({ after, maxCount: pageSize });
+  for await (const page of logPages(target, { pageSize: opts.pageSize ?? 5000 }))
     for (const e of page)
       if (!known.has(e.streamId) && !foreign.has(e.streamId))
         foreign.set(e.streamId, { streamId: e.streamId, streamVersion: -1, detail: 'the stream is on the target only' });
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]?.position ?? after;
-  }
   const differences = [...streams.flatMap((id) => found.get(id) ?? []), ...foreign.values()];
   return { streams: streams.length, events, differences };
 };

@@ -1,5 +1,5 @@
 import { DIVISIONS_STREAM } from '@hearth/domain';
-import type { EventStore, RecordedEvent, StreamAppend } from '@hearth/event-store';
+import { logPages, type EventStore, type RecordedEvent, type StreamAppend } from '@hearth/event-store';
 import { AppendWindow } from './append-window';
 import { MigrationDifferenceError } from './migration-difference-error';
 import { checkedTargetVersion } from './stream-on-target';
@@ -104,9 +104,7 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
   const progress = (): CopyProgress => ({ eventsRead, eventsCopied, eventsAlreadyThere, streamsRead: targetVersion.size, streamsCopied: copiedStreams.size, sourceHead, sourcePosition });
 
   try {
-    for (;;) {
-      const page = await source.readAll({ after: sourcePosition, maxCount: pageSize });
-      if (page.length === 0) break;
+    for await (const page of logPages(source, { pageSize })) {
       const fresh = [...new Set(page.map((e) => e.streamId))].filter((id) => !targetVersion.has(id));
       if (targetWasEmpty) for (const id of fresh) targetVersion.set(id, -1);
       else await eachBounded(fresh, opts.concurrency ?? 16, async (id) => void targetVersion.set(id, await checkedTargetVersion(source, target, id)));

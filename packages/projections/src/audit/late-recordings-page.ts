@@ -1,5 +1,5 @@
 import type { Policy } from '@hearth/domain';
-import type { EventStore } from '@hearth/event-store';
+import { logPages, type EventStore } from '@hearth/event-store';
 import { lateRecordingOf } from './late-recording';
 import type { LogFinding } from './verify-log';
 
@@ -30,18 +30,14 @@ export interface LateRecordingsPageOptions {
 export const lateRecordingsPage = async (store: EventStore, policy: Pick<Policy, 'lateRecordingDays'>, opts: LateRecordingsPageOptions): Promise<LateRecordingsPage> => {
   if (!Number.isInteger(opts.after) || opts.after < 0) throw new RangeError(`after must be a whole number, 0 or more (got ${opts.after})`);
   if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError(`limit must be a whole number, 1 or more (got ${opts.limit})`);
-  const pageSize = opts.pageSize ?? 5000;
   const notices: LogFinding[] = [];
-  for (let after = opts.after; ; ) {
-    const page = await store.readAll({ after, maxCount: pageSize });
+  for await (const page of logPages(store, { after: opts.after, pageSize: opts.pageSize ?? 5000 })) {
     for (const e of page) {
       const notice = lateRecordingOf(e, policy);
       if (notice === undefined) continue;
       notices.push(notice);
       if (notices.length === opts.limit) return { notices, next: notice.position };
     }
-    const last = page[page.length - 1];
-    if (page.length < pageSize || last === undefined) return { notices, next: null };
-    after = last.position;
   }
+  return { notices, next: null };
 };

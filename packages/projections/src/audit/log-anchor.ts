@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import type { EventStore } from '@hearth/event-store';
+import { logPages, type EventStore } from '@hearth/event-store';
 import { merkleRoot, sortHeads, type StreamHead } from './anchor-merkle';
 import { ANCHOR_FORMAT, ANCHOR_KIND, sealAnchor, type AnchorBody, type LogAnchor } from './anchor-statement';
 
@@ -22,17 +22,12 @@ export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5
   const headPosition = await store.headPosition();
   const heads = new Map<string, StreamHead>();
   let events = 0;
-  for (let after = 0; after < headPosition; ) {
-    const page = await store.readAll({ after, maxCount: pageSize });
+  for await (const page of logPages(store, { pageSize, upTo: headPosition })) {
     for (const e of page) {
-      if (e.position > headPosition) break;
       events += 1;
       const known = heads.get(e.streamId);
       if (known === undefined || e.streamVersion > known.version) heads.set(e.streamId, { streamId: e.streamId, version: e.streamVersion, hash: e.metadata.hash });
     }
-    const last = page.at(-1);
-    if (last === undefined || page.length < pageSize) break;
-    after = last.position;
   }
   const sorted = sortHeads([...heads.values()]);
   return { anchor: ANCHOR_KIND, format: ANCHOR_FORMAT, madeAt, headPosition, streams: sorted.length, events, merkleRoot: merkleRoot(sorted), heads: sorted };

@@ -1,5 +1,6 @@
 import { householdIdOf } from '@hearth/domain';
-import { DamagedEventError, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import type { EventStore, RecordedEvent } from '@hearth/event-store';
+import { readablePages } from './readable-pages';
 import type { LogFinding } from './verify-log';
 
 /**
@@ -31,32 +32,6 @@ export interface ScanOptions {
 const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
 
 /**
- * A page of the log, or the readable events before a damaged one and that one's error.
- * The adapter refuses a whole read that meets a damaged row, so the events before it are
- * read again one at a time (only ever on a damaged store).
- */
-export const readPage = async (store: EventStore, after: number, maxCount: number): Promise<{ events: RecordedEvent[]; damaged?: DamagedEventError }> => {
-  try {
-    return { events: await store.readAll({ after, maxCount }) };
-  } catch (error) {
-    if (!isDamagedEventError(error)) throw error;
-    const events: RecordedEvent[] = [];
-    for (let cursor = after; ; ) {
-      let next: RecordedEvent | undefined;
-      try {
-        [next] = await store.readAll({ after: cursor, maxCount: 1 });
-      } catch (again) {
-        if (isDamagedEventError(again)) return { events, damaged: again };
-        throw again;
-      }
-      if (next === undefined) return { events };
-      events.push(next);
-      cursor = next.position;
-    }
-  }
-};
-
-/**
  * Reads the whole log once, in position order and page by page (the events are not
  * kept), and reports what no single stream's chain can show:
  * - `unreadable-event`: a stored row that is no event (its data or envelope is not JSON);
@@ -86,8 +61,7 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
     if (opts.contiguous && position !== lastPosition + 1) missing(lastPosition + 1, position - 1, 'events were removed from the log');
     lastPosition = position;
   };
-  for (let after = 0; ; ) {
-    const { events, damaged } = await readPage(store, after, opts.pageSize);
+  for await (const { events, damaged } of readablePages(store, opts.pageSize)) {
     for (const e of events) {
       seen(e.position);
       opts.onEvent?.(e);
@@ -114,11 +88,7 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
       seen(damaged.position);
       if (!lastVersion.has(damaged.streamId)) lastVersion.set(damaged.streamId, -1);
       anomalies.push({ householdId: who(damaged.streamId), position: damaged.position, kind: 'unreadable-event', detail: `${damaged.reason}; the chain and replay of ${damaged.streamId} are not checked` });
-      after = damaged.position;
-      continue;
     }
-    if (events.length < opts.pageSize) break;
-    after = lastPosition;
   }
   if (counter && issued !== undefined) {
     if (issued > lastPosition) missing(lastPosition + 1, issued, `the store handed out position ${issued}: the last events of the log were removed`);

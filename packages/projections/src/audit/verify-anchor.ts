@@ -2,7 +2,7 @@ import { householdIdOf } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
 import { merkleRoot, type StreamHead } from './anchor-merkle';
 import { checkSeal, type LogAnchor } from './anchor-statement';
-import { readPage } from './log-scan';
+import { readablePages } from './readable-pages';
 import type { LogFinding } from './verify-log';
 
 /** What the log holds of what an anchor recorded. */
@@ -26,8 +26,7 @@ const short = (hash: string): string => `${hash.slice(0, 12)}…`;
 const readLog = async (store: EventStore, anchor: LogAnchor, pageSize: number): Promise<Seen> => {
   const anchored = new Map(anchor.heads.map((h) => [h.streamId, h.version]));
   const seen: Seen = { versionThen: new Map(), atAnchored: new Map(), versionNow: new Map(), damaged: new Set(), eventsThen: 0 };
-  for (let after = 0; ; ) {
-    const { events, damaged } = await readPage(store, after, pageSize);
+  for await (const { events, damaged } of readablePages(store, pageSize)) {
     for (const e of events) {
       if (e.position <= anchor.headPosition) {
         seen.eventsThen += 1;
@@ -39,13 +38,9 @@ const readLog = async (store: EventStore, anchor: LogAnchor, pageSize: number): 
     if (damaged) {
       seen.damaged.add(damaged.streamId);
       if (damaged.position <= anchor.headPosition) seen.eventsThen += 1;
-      after = damaged.position;
-      continue;
     }
-    const last = events.at(-1);
-    if (last === undefined || events.length < pageSize) return seen;
-    after = last.position;
   }
+  return seen;
 };
 
 const headFindings = (anchor: LogAnchor, h: StreamHead, seen: Seen): LogFinding[] => {

@@ -1,5 +1,5 @@
 import { correctedEvent, correctionsIn, Fact, fold, HouseholdState, householdIdOf } from '@hearth/domain';
-import type { EventStore } from '@hearth/event-store';
+import { logPages, type EventStore } from '@hearth/event-store';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 
 /** One household's history as the direct computation reads it. */
@@ -34,8 +34,7 @@ export class HouseholdLedger {
 
   static async load(store: EventStore, pageSize = 5000): Promise<HouseholdLedger> {
     const raw = new Map<string, Fact[]>();
-    for (let after = 0; ; ) {
-      const page = await store.readAll({ after, maxCount: pageSize });
+    for await (const page of logPages(store, { pageSize })) {
       for (const r of page) {
         const householdId = householdIdOf(r.streamId);
         if (householdId === undefined) continue;
@@ -43,8 +42,6 @@ export class HouseholdLedger {
         facts.push({ event: decodeHouseholdEvent(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn } });
         raw.set(householdId, facts);
       }
-      if (page.length < pageSize) break;
-      after = (page[page.length - 1] as { position: number }).position;
     }
     const households = new Map<string, HouseholdHistory>();
     for (const [householdId, all] of raw) {
