@@ -2,7 +2,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DecisionContext } from '@hearth/domain';
-import { SqliteEventStore, type RecordedEvent } from '@hearth/event-store';
+import { logPages, SqliteEventStore } from '@hearth/event-store';
 import { openProjections, verifyLog, type Projections } from '@hearth/projections';
 import { removeDb } from './child';
 import { compare, perSecond, systemClock, type Clock } from './harness';
@@ -33,12 +33,8 @@ const open = (path: string): SqliteEventStore => SqliteEventStore.open(path, { p
 /** Reads every event with readAll, page by page, and does nothing with it. */
 export const readAllPages = async (store: SqliteEventStore, pageSize: number): Promise<number> => {
   let events = 0;
-  for (let after = 0; ; ) {
-    const page = await store.readAll({ after, maxCount: pageSize });
-    events += page.length;
-    if (page.length < pageSize) return events;
-    after = (page[page.length - 1] as RecordedEvent).position;
-  }
+  for await (const page of logPages(store, { pageSize })) events += page.length;
+  return events;
 };
 
 export interface CatchUpResult {
@@ -206,12 +202,7 @@ export interface VerifyResult {
  */
 export const readEveryStream = async (store: SqliteEventStore, pageSize: number): Promise<{ streams: number; events: number }> => {
   const ids = new Set<string>();
-  for (let after = 0; ; ) {
-    const page = await store.readAll({ after, maxCount: pageSize });
-    for (const e of page) ids.add(e.streamId);
-    if (page.length < pageSize) break;
-    after = (page[page.length - 1] as RecordedEvent).position;
-  }
+  for await (const page of logPages(store, { pageSize })) for (const e of page) ids.add(e.streamId);
   let events = 0;
   for (const id of ids) events += (await store.readStream(id)).length;
   return { streams: ids.size, events };
