@@ -22,7 +22,7 @@ describe('a commandId fingerprint match is confirmed against the stream', () => 
   };
 
   it('the forged trace matches the other command, and the handlers are told to read the stream for it', () => {
-    expect(matchesTrace(other, forged.commandIds.get('cmd-1') ?? { eventType: 'HouseholdRegistered', occurredOn: '' })).toBe(true);
+    expect(matchesTrace(other, forged.commandIds.get('cmd-1') ?? { eventType: 'HouseholdRegistered', occurredOn: '', content: undefined, fingerprint: undefined })).toBe(true);
     expect(householdDecider.needsHistory(other, forged)).toBe(true);
   });
 
