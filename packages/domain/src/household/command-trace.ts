@@ -2,7 +2,7 @@ import { canonicalJson } from '../canonical-json';
 import { answeredBy, commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
 import { contentHash } from './content-hash';
-import { contentOf as contentOfFields, sameContent } from './fingerprint';
+import { Content, contentOf as contentOfFields, sameContent } from './fingerprint';
 import { EventType, HouseholdEvent } from './events';
 import { CommandTrace } from './state';
 
@@ -27,14 +27,18 @@ const KEEPS_CONTENT: ReadonlySet<EventType> = new Set<EventType>([
   'HouseholdRegistered', 'MemberAdded', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
 ]);
 
+/** The content the state keeps of `event` (its data and date), for the event types it keeps one of; built once by `evolve` for the entity and the trace. */
+export const keptContent = (event: HouseholdEvent, on: string): Content | undefined => (KEEPS_CONTENT.has(event.type) ? contentOfFields(event.data, on) : undefined);
+
 /**
  * What a stream keeps of the command that appended `first` (its first event) on `on`:
  * the event's type and date and the command's content — the command that event answers
  * (command-behind.ts, the one home of that mapping) — as the event's own data where the
- * state keeps it, otherwise as a 64-bit fingerprint hashed without building the command.
+ * state keeps it (`content`, the very object the entity holds), otherwise as a 64-bit
+ * fingerprint hashed without building the command.
  */
-export const commandTraceOf = (first: HouseholdEvent, on: string): CommandTrace => {
-  if (KEEPS_CONTENT.has(first.type)) return { eventType: first.type, occurredOn: on, content: contentOfFields(first.data, on), fingerprint: undefined };
+export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on)): CommandTrace => {
+  if (content !== undefined) return { eventType: first.type, occurredOn: on, content, fingerprint: undefined };
   const answer = answeredBy(first.type);
   if (answer === undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint: undefined };
   const [type, copies] = answer;
