@@ -7,7 +7,7 @@ import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
 
 /**
  * The oracle: the 64-bit fingerprint every trace kept before creating events' traces
- * referred to their content (docs/decisions/0063-lean-fold-traces-and-entities.md) —
+ * referred to their content (docs/decisions/0063-a-leaner-fold-content-traces-and-compiled-event-checks.md) —
  * the hash of `{ ...first event's data without its copies, type: the command it answers,
  * on }` against the hash of the command. (content-hash.property.spec.ts holds the hash to
  * canonical JSON; no collision shows up in these runs, so the two definitions must agree
