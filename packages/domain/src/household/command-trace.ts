@@ -2,7 +2,8 @@ import { canonicalJson } from '../canonical-json';
 import { answeredBy, commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
 import { contentHash } from './content-hash';
-import { HouseholdEvent } from './events';
+import { Content, contentOf as contentOfFields, sameContent } from './fingerprint';
+import { EventType, HouseholdEvent } from './events';
 import { CommandTrace } from './state';
 
 /** Fields that are not what a command asks for: who sent it, why, under which id, and the household (the stream says it). */
@@ -15,21 +16,44 @@ const contentOf = (c: HouseholdCommand): string => {
 };
 
 /**
- * What a stream keeps of the command that appended `first` (its first event) on `on`:
- * the event's type and date and a 64-bit fingerprint of the command's content — the
- * command that event answers (command-behind.ts, the one home of that mapping), hashed
- * without building it.
+ * The events whose data the state keeps as a content anyway (state.ts: the registration,
+ * members added, surveys, offers, referrals, employments, visits; the entity's
+ * `fingerprint`): their trace refers to the same data instead of hashing it, so folding
+ * the stream's largest events feeds no character to a hash, and a reused id is compared
+ * with the stored command exactly. Their data holds nothing but the command's content
+ * (HouseholdRegistered's one copy, `householdId`, is never content).
  */
-export const commandTraceOf = (first: HouseholdEvent, on: string): CommandTrace => {
+const KEEPS_CONTENT: ReadonlySet<EventType> = new Set<EventType>([
+  'HouseholdRegistered', 'MemberAdded', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
+]);
+
+/** The content the state keeps of `event` (its data and date), for the event types it keeps one of; built once by `evolve` for the entity and the trace. */
+export const keptContent = (event: HouseholdEvent, on: string): Content | undefined => (KEEPS_CONTENT.has(event.type) ? contentOfFields(event.data, on) : undefined);
+
+/**
+ * What a stream keeps of the command that appended `first` (its first event) on `on`:
+ * the event's type and date and the command's content — the command that event answers
+ * (command-behind.ts, the one home of that mapping) — as the event's own data where the
+ * state keeps it (`content`, the very object the entity holds), otherwise as a 64-bit
+ * fingerprint hashed without building the command.
+ */
+export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on)): CommandTrace => {
+  if (content !== undefined) return { eventType: first.type, occurredOn: on, content, fingerprint: undefined };
   const answer = answeredBy(first.type);
-  if (answer === undefined) return { eventType: first.type, occurredOn: on };
+  if (answer === undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint: undefined };
   const [type, copies] = answer;
-  return { eventType: first.type, occurredOn: on, fingerprint: contentHash(first.data, type, on, notContent, copies) };
+  return { eventType: first.type, occurredOn: on, content: undefined, fingerprint: contentHash(first.data, type, on, notContent, copies) };
 };
 
-/** Whether `c` has the fingerprint of the command behind `trace`: a different one proves another command. */
-export const matchesTrace = (c: HouseholdCommand, trace: CommandTrace): boolean =>
-  trace.fingerprint !== undefined && trace.fingerprint === contentHash(c, c.type, c.on, notContent);
+/**
+ * Whether `c` asks for what the command behind `trace` asked for: for a kept content,
+ * exactly (the same command type, date and content); for a fingerprint, a different one
+ * proves another command and an equal one is a near-certain match the caller confirms.
+ */
+export const matchesTrace = (c: HouseholdCommand, trace: CommandTrace): boolean => {
+  if (trace.content !== undefined) return answeredBy(trace.eventType)?.[0] === c.type && sameContent(trace.content, contentOfFields(c, c.on));
+  return trace.fingerprint !== undefined && trace.fingerprint === contentHash(c, c.type, c.on, notContent);
+};
 
 /**
  * Whether `c` is, exactly, the command that appended `first` on `on`: the same command on

@@ -2,7 +2,7 @@
  * A 64-bit fingerprint (two 32-bit FNV-1a-style lanes, 16 hex digits) of a command's
  * content: the value `{ ...fields, type, on }` without the members `omit` names (and
  * without those listed in `omitToo`) — hashed without building it. What a stream keeps
- * of each commandId's command (command-trace.ts).
+ * of each commandId's command whose content it does not keep otherwise (command-trace.ts).
  *
  * Equal content gives an equal fingerprint, content being what canonical JSON writes
  * (canonical-json.ts): an object's members are hashed each on its own and summed, so

@@ -1,8 +1,8 @@
 import { maxDate } from '../dates';
-import { commandTraceOf } from './command-trace';
+import { commandTraceOf, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
-import { contentOf } from './fingerprint';
+import { Content, contentOf } from './fingerprint';
 import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState } from './state';
 
@@ -35,9 +35,10 @@ const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: b
 /**
  * The business effect of one event; bookkeeping common to all events is in `evolve`.
  * Each case does constant work (or work bounded by one entity), never work that grows
- * with the stream: the fold of a stream is linear.
+ * with the stream: the fold of a stream is linear. `kept` is the event's content when
+ * it is one the state keeps (`keptContent`), already built for the commandId's trace.
  */
-const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): HouseholdState => {
+const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta, kept: Content | undefined): HouseholdState => {
   const on = meta.occurredOn;
   switch (e.type) {
     case 'HouseholdRegistered':
@@ -48,13 +49,13 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         divisionCode: e.data.divisionCode,
         divisionFrom: meta.eventId,
         registeredBy: meta.eventId,
-        registrationFingerprint: contentOf(e.data, on),
+        registrationFingerprint: kept ?? contentOf(e.data, on),
         members: new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])),
       };
     case 'MemberAdded':
       return {
         ...s,
-        members: put(s.members, e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: contentOf(e.data, on), addedBy: meta.eventId })),
+        members: put(s.members, e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId })),
       };
     case 'MemberRemoved':
       return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
@@ -69,7 +70,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         surveyed: true,
         lastSurveyOn: on,
-        surveys: put(s.surveys, meta.eventId, contentOf(e.data, on)),
+        surveys: put(s.surveys, meta.eventId, kept ?? contentOf(e.data, on)),
         status: s.status === 'registered' ? 'surveyed' : s.status,
         members,
       };
@@ -90,7 +91,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         trainings: put(s.trainings, e.data.trainingId, {
           eventId: meta.eventId,
-          fingerprint: contentOf(e.data, on),
+          fingerprint: kept ?? contentOf(e.data, on),
           memberId: e.data.memberId,
           kind: e.data.kind,
           status: 'offered',
@@ -109,7 +110,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         referrals: put(s.referrals, e.data.referralId, {
           eventId: meta.eventId,
-          fingerprint: contentOf(e.data, on),
+          fingerprint: kept ?? contentOf(e.data, on),
           memberId: e.data.memberId,
           referredOn: on,
           status: 'open',
@@ -126,7 +127,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
         ...s,
         employments: put(s.employments, employmentId, {
           eventId: meta.eventId,
-          fingerprint: contentOf(e.data, on),
+          fingerprint: kept ?? contentOf(e.data, on),
           incomes: new Map(),
           incomeEvents: new Map(),
           memberId: e.data.memberId,
@@ -151,7 +152,7 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
     case 'HouseholdCleared':
       return { ...s, status: 'cleared', lastClearedOn: on };
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: contentOf(e.data, on), visitedOn: on, concern: undefined }) };
+      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined }) };
     case 'LaborConcernRaised':
       return {
         ...s,
@@ -185,11 +186,13 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta): Household
 
 /** Folds one stored event into the state. Total over every event type. */
 export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
-  const applied = apply(s, event, meta);
+  // One content object for the entity and the commandId's trace (command-trace.ts).
+  const kept = keptContent(event, meta.occurredOn);
+  const applied = apply(s, event, meta, kept);
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
-  const commandIds = commandId ? s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn)) : s.commandIds;
+  const commandIds = commandId ? s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept)) : s.commandIds;
   // `apply` returns `s` itself or a state it has just built and shared with no one: the
   // bookkeeping is written into that one instead of copying every field a second time.
   const next: { -readonly [K in keyof HouseholdState]: HouseholdState[K] } = applied === s ? { ...s } : applied;

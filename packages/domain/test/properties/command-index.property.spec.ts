@@ -11,7 +11,7 @@ describe('CommandIndex answers as a first-writer-wins Map', () => {
         const snapshots: [CommandIndex, number][] = [];
         let index = CommandIndex.empty;
         ids.forEach((n, i) => {
-          const trace: CommandTrace = { eventType: 'MemberAdded', occurredOn: `2016-01-01`, fingerprint: String(i) };
+          const trace: CommandTrace = { eventType: 'MemberAdded', occurredOn: `2016-01-01`, content: undefined, fingerprint: String(i) };
           index = index.with(`c${n}`, trace);
           if (!oracle.has(`c${n}`)) oracle.set(`c${n}`, trace);
           if (i % 37 === 0) snapshots.push([index, oracle.size]);

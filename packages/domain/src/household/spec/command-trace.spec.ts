@@ -8,12 +8,13 @@ import { ev } from '../events';
 import { householdDecider } from '../household.decider';
 
 /**
- * The state keeps a 64-bit fingerprint per commandId (ADR 50). A different fingerprint
- * proves another command; an equal one is confirmed against the stored event when the
- * stream is given. A collision cannot be generated, so it is forged here: a state whose
- * trace for `cmd-1` has the fingerprint of another command than the one stored.
+ * The state keeps, per commandId, the command's content (a creating event's own data) or
+ * a 64-bit fingerprint of it (ADR 50, ADR 63). A different one proves another command; an
+ * equal one is confirmed against the stored event when the stream is given. A state whose
+ * trace disagrees with its stream cannot be folded, so it is forged here: a trace for
+ * `cmd-1` that holds another command than the one stored.
  */
-describe('a commandId fingerprint match is confirmed against the stream', () => {
+describe('a commandId trace match is confirmed against the stream', () => {
   const stored = [{ ...registered([{ memberId: 'm1', birthYear: 1980 }]), commandId: 'cmd-1' }];
   const other = c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1981 }], commandId: 'cmd-1' });
   const forged = {
@@ -22,7 +23,7 @@ describe('a commandId fingerprint match is confirmed against the stream', () => 
   };
 
   it('the forged trace matches the other command, and the handlers are told to read the stream for it', () => {
-    expect(matchesTrace(other, forged.commandIds.get('cmd-1') ?? { eventType: 'HouseholdRegistered', occurredOn: '' })).toBe(true);
+    expect(matchesTrace(other, forged.commandIds.get('cmd-1') ?? { eventType: 'HouseholdRegistered', occurredOn: '', content: undefined, fingerprint: undefined })).toBe(true);
     expect(householdDecider.needsHistory(other, forged)).toBe(true);
   });
 
