@@ -97,3 +97,28 @@ describe('verifyLog after a bulk import of past records', () => {
     expect({ ...three, notices: [], noticesFound: 0 }).toEqual({ ...all, notices: [], noticesFound: 0 });
   });
 });
+
+describe('verifyLog says how far it is', () => {
+  it('reports the first pass page by page, up to the head, before it checks any stream', async () => {
+    const store = new InMemoryEventStore();
+    await feed(store, handWorkedHouseholds.flat(), context, { strict: true });
+    const head = await store.headPosition();
+    const scanned: { eventsRead: number; position: number }[] = [];
+    const said: string[] = [];
+    const result = await verifyLog(store, context, {
+      pageSize: 4,
+      onScanProgress: (p) => {
+        scanned.push({ ...p });
+        said.push('scan');
+      },
+      onProgress: (p) => said.push(`checked ${p.streamsChecked} of ${p.streams}`),
+    });
+    const pages = Math.ceil(result.events / 4);
+    // One report a page, each four events further on, the last at the head.
+    expect(scanned.map((p) => p.eventsRead)).toEqual(Array.from({ length: pages }, (_, i) => Math.min(4 * (i + 1), result.events)));
+    expect(scanned.every((p, i) => i === 0 || p.position > (scanned[i - 1] as { position: number }).position)).toBe(true);
+    expect(scanned.at(-1)).toEqual({ eventsRead: result.events, position: head });
+    // The whole first pass is reported before the first stream is checked.
+    expect(said).toEqual([...Array<string>(pages).fill('scan'), ...Array.from({ length: result.streams }, (_, i) => `checked ${i + 1} of ${result.streams}`)]);
+  });
+});

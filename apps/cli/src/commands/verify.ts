@@ -85,10 +85,17 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
       const spilled = g.json ? new SpilledList() : undefined;
       try {
         let last = 0;
+        // The first pass reads the whole log before any stream is checked: minutes at a region's size, so it says how far it is.
+        const head = await ledger.store.headPosition();
         // Gaps in positions are looked for where the store offers `issuedPositions` (SQLite, memory).
         const inLog = await verifyLog(ledger.store, ledger.context(), {
           // The table lists a few: a bulk import of past records makes a notice of every event.
           ...(spilled ? { onNotice: (n) => spilled.add(n) } : { keepNotices: opts.notices }),
+          onScanProgress: (p) => {
+            if (g.json || Date.now() - last < 1000) return;
+            last = Date.now();
+            log(`verify: reading the log · ${p.eventsRead.toLocaleString('en')} events · position ${p.position.toLocaleString('en')} of ${head.toLocaleString('en')}`);
+          },
           onProgress: (p) => {
             if (g.json || Date.now() - last < 1000) return;
             last = Date.now();

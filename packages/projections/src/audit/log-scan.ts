@@ -27,6 +27,8 @@ export interface ScanOptions {
   readonly contiguous: boolean;
   /** Called with every readable event, in position order (the scan keeps none). */
   readonly onEvent?: (e: RecordedEvent) => void;
+  /** Called after each page read: how many positions have been read so far, and the last of them. */
+  readonly onPage?: (p: { readonly eventsRead: number; readonly position: number }) => void;
 }
 
 const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
@@ -89,6 +91,8 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
       if (!lastVersion.has(damaged.streamId)) lastVersion.set(damaged.streamId, -1);
       anomalies.push({ householdId: who(damaged.streamId), position: damaged.position, kind: 'unreadable-event', detail: `${damaged.reason}; the chain and replay of ${damaged.streamId} are not checked` });
     }
+    // The walk's last read may find nothing: it is no page.
+    if (events.length > 0 || damaged) opts.onPage?.({ eventsRead: count, position: lastPosition });
   }
   if (counter && issued !== undefined) {
     if (issued > lastPosition) missing(lastPosition + 1, issued, `the store handed out position ${issued}: the last events of the log were removed`);

@@ -37,6 +37,12 @@ export interface VerifyOptions {
   readonly contiguousPositions?: boolean;
   /** Events per read while listing the streams. Default 5000. */
   readonly pageSize?: number;
+  /**
+   * While the log is read in position order (the first pass, before any stream is
+   * checked), after each page: the events read so far and the last position read.
+   */
+  readonly onScanProgress?: (p: { readonly eventsRead: number; readonly position: number }) => void;
+  /** While the streams are checked one by one (the second pass), after each stream. */
   readonly onProgress?: (p: { streams: number; streamsChecked: number }) => void;
   /**
    * Keep only the earliest this many notices (by position) and count the rest
@@ -109,6 +115,7 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
       const notice = lateRecordingOf(e, ctx.policy);
       if (notice) notices.add(notice);
     },
+    ...(opts.onScanProgress ? { onPage: opts.onScanProgress } : {}),
   });
   const anomalies: LogFinding[] = [...inLog];
   for (const [i, streamId] of ids.entries()) {
