@@ -4,7 +4,8 @@
  * pages and V8's code not yet warm) and the median of the next ones (warm), at the root
  * and at one division; wall time, and the process's CPU time (user + system), which a
  * loaded machine moves less. `npx tsx apps/bench/src/region-run/report-latency.ts STORE.db
- * READ-MODELS.db DIVISION [ROUNDS]` prints one JSON line. A measuring aid for
+ * READ-MODELS.db DIVISION [ROUNDS] [REPORT,…]` prints one JSON line (every report, or the
+ * ones named: clearance, monthly, clearanceByChild, monthlyByChild, progress, backlog). A measuring aid for
  * docs/performance.md ("The full region"), not part of `npm test`.
  */
 import { performance } from 'node:perf_hooks';
@@ -17,20 +18,26 @@ import { median } from '../harness';
 const queries: Record<string, (r: Reports, division: string | undefined) => unknown> = {
   clearance: (r, division) => r.clearanceReport({ year: 2017, ...(division ? { division } : {}) }),
   monthly: (r, division) => r.monthlyReport({ month: '2017-03', ...(division ? { division } : {}) }),
+  // The dashboard's first table: a division's rows for each of its children, with the total above.
+  clearanceByChild: (r, division) => r.clearanceReport({ year: 2017, byChild: true, ...(division ? { division } : {}) }),
+  monthlyByChild: (r, division) => r.monthlyReport({ month: '2017-03', byChild: true, ...(division ? { division } : {}) }),
   progress: (r, division) => r.progressReport({ month: '2017-06', ...(division ? { division } : {}) }),
   backlog: (r, division) => r.backlogReport({ asOf: '2018-03-01', ...(division ? { division } : {}) }),
 };
 
 const main = async (): Promise<void> => {
-  const [store, readModels, division, roundsArg] = process.argv.slice(2);
-  if (!store || !readModels || !division) throw new Error('usage: report-latency.ts STORE.db READ-MODELS.db DIVISION [ROUNDS]');
+  const [store, readModels, division, roundsArg, only] = process.argv.slice(2);
+  if (!store || !readModels || !division) throw new Error('usage: report-latency.ts STORE.db READ-MODELS.db DIVISION [ROUNDS] [REPORT,…]');
+  const asked = only === undefined ? Object.keys(queries) : only.split(',');
+  const unknown = asked.filter((name) => !(name in queries));
+  if (unknown.length > 0) throw new Error(`report-latency.ts: no report ${unknown.join(', ')}; the reports are ${Object.keys(queries).join(', ')}`);
   const rounds = Number(roundsArg ?? 5);
   const ledger = await Ledger.open({ storeUrl: `sqlite:${store}`, policy: referencePolicy });
   const side = await ReadSide.open(ledger, { readModels: `sqlite:${readModels}`, catchUp: false });
   const out: Record<string, { coldMs: number; warmMs: number; coldCpuMs: number; warmCpuMs: number }> = {};
   const ms = (x: number): number => Math.round(x * 10) / 10;
   try {
-    for (const [name, query] of Object.entries(queries))
+    for (const [name, query] of Object.entries(queries).filter(([name]) => asked.includes(name)))
       for (const where of [undefined, division]) {
         const times: number[] = [];
         const cpu: number[] = [];
