@@ -2,6 +2,7 @@ import { isEligible, MemberState, referencePolicy } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
 import { memberStates } from '../reports/member-states';
+import type { MemberFact } from '../reports/read-model-facts';
 import { progressFieldsOf } from '../reports/progress-fields';
 import { activityOf } from './case-activity.projection';
 import type { FactSource } from './event-facts-projection';
@@ -104,18 +105,17 @@ export type FlowSink = (month: number, village: string, field: string, n: number
  */
 export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: ReadonlySet<number>): void => {
   if (p.t.villages.length === 0) return;
-  const seen = new Set<string>();
-  const villages = new Map<number, string>();
+  /** Per month: its village, and the member fields already counted in it. */
+  const months = new Map<number, { village: string; members: Set<string> }>();
   for (const [, month, field] of p.activity) {
     if (only && !only.has(month)) continue;
-    let village = villages.get(month);
-    if (village === undefined) villages.set(month, (village = villageAt(p.t, endOfMonthIndex(month)) as string));
+    let held = months.get(month);
+    if (held === undefined) months.set(month, (held = { village: villageAt(p.t, endOfMonthIndex(month)) as string, members: new Set() }));
     if (field.startsWith('member.')) {
-      const once = `${month}\u0000${field}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
-      to(month, village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
-    } else to(month, village, field, n);
+      if (held.members.has(field)) continue;
+      held.members.add(field);
+      to(month, held.village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
+    } else to(month, held.village, field, n);
   }
 };
 
@@ -129,21 +129,21 @@ export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgres
 /**
  * The household's members' states at the end of a month, for months in increasing order:
  * the member facts dated on or before the month's end, folded by member in log order. The
- * facts are sorted once, and the states folded again only when a month takes in more of
- * them (the facts on or before a date grow with the date, so their number names them).
+ * facts are sorted and made into fold input once, and the states folded again only when a
+ * month takes in more of them (the facts on or before a date grow with the date, so their
+ * number names them).
  */
 const memberStatesByMonth = (p: HouseholdProgress): ((end: string) => readonly MemberState[]) => {
   const sorted = [...p.members].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]));
+  const dates = sorted.map((m) => m[1]);
+  const facts: MemberFact[] = sorted.map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
   let folded = -1;
   let states: readonly MemberState[] = [];
   return (end) => {
     let count = 0;
-    for (const m of sorted) if (m[1] <= end) count++;
+    for (const d of dates) if (d <= end) count++;
     if (count !== folded) {
-      const facts = sorted
-        .filter((m) => m[1] <= end)
-        .map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
-      states = [...(memberStates(facts).get('')?.values() ?? [])];
+      states = [...(memberStates(count === facts.length ? facts : facts.filter((_, k) => (dates[k] as string) <= end)).get('')?.values() ?? [])];
       folded = count;
     }
     return states;
