@@ -43,12 +43,32 @@ const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred
 const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] =>
   rows.map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
 
-/** The entries not from the event at `position`: the same array when there is none (the records are never changed in place). */
+/** The entries not from the event at `position`: the same array when there is none (a new one otherwise: entries are never removed in place). */
 const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] =>
   entries.some((x) => x[0] === position) ? entries.filter((x) => x[0] !== position) : entries;
 
-/** `entries` followed by `more`: the same array when there are none. */
-const withMore = <E>(entries: E[], more: E[]): E[] => (more.length === 0 ? entries : [...entries, ...more]);
+/**
+ * Arrays of entries made by `progressAfter` for the current page, which nothing but the
+ * page's latest record holds: they may grow in place. A record as stored (the one the
+ * page's difference is taken from) is never in it, so it is never changed.
+ */
+export type PageOwned = WeakSet<object>;
+
+/**
+ * `entries` followed by `more`: the same array when there are none, `entries` grown in
+ * place when the page owns it, else a copy the page then owns (a copy an event made
+ * folding a household's page quadratic in its events, and most of the counters' garbage).
+ */
+const withMore = <E>(entries: E[], more: E[], owned: PageOwned): E[] => {
+  if (more.length === 0) return entries;
+  if (owned.has(entries)) {
+    for (const m of more) entries.push(m);
+    return entries;
+  }
+  const out = [...entries, ...more];
+  owned.add(out);
+  return out;
+};
 
 const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
   const out: ActivityEntry[] = [];
@@ -66,20 +86,22 @@ const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
 };
 
 /**
- * Pure: the household's progress data after event `e` (the rows of the member-facts and
+ * The household's progress data after event `e` (the rows of the member-facts and
  * case-activity projections, from the same functions, so there is one home for each
  * rule), and whether only its activity changed (then only the months it touched need
- * recounting). Applying the same event twice changes nothing.
+ * recounting). Applying the same event twice changes nothing. Changes nothing but the
+ * arrays in `owned`: `p`'s own arrays when the page made them, the ones a record as
+ * stored holds never.
  */
-export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent): { after: HouseholdProgress; activityOnly: boolean } => {
+export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, owned: PageOwned): { after: HouseholdProgress; activityOnly: boolean } => {
   const t = TIMELINE_EVENTS.has(e.event.type) ? (timelineAfter(p.t, e) ?? p.t) : p.t;
   const source: FactSource | undefined =
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
   if (source === undefined) return { after: p, activityOnly: true };
   const facts = memberFactsOf(source);
-  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts));
-  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source));
+  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts), owned);
+  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source), owned);
   const activityOnly = t === p.t && facts.length === 0;
   return { after: { t, members, activity }, activityOnly };
 };
