@@ -57,7 +57,7 @@ export type PageOwned = WeakSet<object>;
 /**
  * `entries` followed by `more`: the same array when there are none, `entries` grown in
  * place when the page owns it, else a copy the page then owns (a copy an event made
- * folding a household's page quadratic in its events, and most of the counters' garbage).
+ * folding a household's page quadratic in its events).
  */
 const withMore = <E>(entries: E[], more: E[], owned: PageOwned): E[] => {
   if (more.length === 0) return entries;
