@@ -2,6 +2,7 @@ import { isEligible, MemberState, referencePolicy } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
 import { memberStates } from '../reports/member-states';
+import type { MemberFact } from '../reports/read-model-facts';
 import { progressFieldsOf } from '../reports/progress-fields';
 import { activityOf } from './case-activity.projection';
 import type { FactSource } from './event-facts-projection';
@@ -42,12 +43,32 @@ const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred
 const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] =>
   rows.map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
 
-/** The entries not from the event at `position`: the same array when there is none (the records are never changed in place). */
+/** The entries not from the event at `position`: the same array when there is none (a new one otherwise: entries are never removed in place). */
 const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] =>
   entries.some((x) => x[0] === position) ? entries.filter((x) => x[0] !== position) : entries;
 
-/** `entries` followed by `more`: the same array when there are none. */
-const withMore = <E>(entries: E[], more: E[]): E[] => (more.length === 0 ? entries : [...entries, ...more]);
+/**
+ * Arrays of entries made by `progressAfter` for the current page, which nothing but the
+ * page's latest record holds: they may grow in place. A record as stored (the one the
+ * page's difference is taken from) is never in it, so it is never changed.
+ */
+export type PageOwned = WeakSet<object>;
+
+/**
+ * `entries` followed by `more`: the same array when there are none, `entries` grown in
+ * place when the page owns it, else a copy the page then owns (a copy an event made
+ * folding a household's page quadratic in its events).
+ */
+const withMore = <E>(entries: E[], more: E[], owned: PageOwned): E[] => {
+  if (more.length === 0) return entries;
+  if (owned.has(entries)) {
+    for (const m of more) entries.push(m);
+    return entries;
+  }
+  const out = [...entries, ...more];
+  owned.add(out);
+  return out;
+};
 
 const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
   const out: ActivityEntry[] = [];
@@ -65,20 +86,22 @@ const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
 };
 
 /**
- * Pure: the household's progress data after event `e` (the rows of the member-facts and
+ * The household's progress data after event `e` (the rows of the member-facts and
  * case-activity projections, from the same functions, so there is one home for each
  * rule), and whether only its activity changed (then only the months it touched need
- * recounting). Applying the same event twice changes nothing.
+ * recounting). Applying the same event twice changes nothing. Changes nothing but the
+ * arrays in `owned`: `p`'s own arrays when the page made them, the ones a record as
+ * stored holds never.
  */
-export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent): { after: HouseholdProgress; activityOnly: boolean } => {
+export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, owned: PageOwned): { after: HouseholdProgress; activityOnly: boolean } => {
   const t = TIMELINE_EVENTS.has(e.event.type) ? (timelineAfter(p.t, e) ?? p.t) : p.t;
   const source: FactSource | undefined =
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
   if (source === undefined) return { after: p, activityOnly: true };
   const facts = memberFactsOf(source);
-  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts));
-  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source));
+  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts), owned);
+  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source), owned);
   const activityOnly = t === p.t && facts.length === 0;
   return { after: { t, members, activity }, activityOnly };
 };
@@ -104,18 +127,17 @@ export type FlowSink = (month: number, village: string, field: string, n: number
  */
 export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: ReadonlySet<number>): void => {
   if (p.t.villages.length === 0) return;
-  const seen = new Set<string>();
-  const villages = new Map<number, string>();
+  /** Per month: its village, and the member fields already counted in it. */
+  const months = new Map<number, { village: string; members: Set<string> }>();
   for (const [, month, field] of p.activity) {
     if (only && !only.has(month)) continue;
-    let village = villages.get(month);
-    if (village === undefined) villages.set(month, (village = villageAt(p.t, endOfMonthIndex(month)) as string));
+    let held = months.get(month);
+    if (held === undefined) months.set(month, (held = { village: villageAt(p.t, endOfMonthIndex(month)) as string, members: new Set() }));
     if (field.startsWith('member.')) {
-      const once = `${month}\u0000${field}`;
-      if (seen.has(once)) continue;
-      seen.add(once);
-      to(month, village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
-    } else to(month, village, field, n);
+      if (held.members.has(field)) continue;
+      held.members.add(field);
+      to(month, held.village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
+    } else to(month, held.village, field, n);
   }
 };
 
@@ -129,21 +151,21 @@ export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgres
 /**
  * The household's members' states at the end of a month, for months in increasing order:
  * the member facts dated on or before the month's end, folded by member in log order. The
- * facts are sorted once, and the states folded again only when a month takes in more of
- * them (the facts on or before a date grow with the date, so their number names them).
+ * facts are sorted and made into fold input once, and the states folded again only when a
+ * month takes in more of them (the facts on or before a date grow with the date, so their
+ * number names them).
  */
 const memberStatesByMonth = (p: HouseholdProgress): ((end: string) => readonly MemberState[]) => {
   const sorted = [...p.members].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]));
+  const dates = sorted.map((m) => m[1]);
+  const facts: MemberFact[] = sorted.map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
   let folded = -1;
   let states: readonly MemberState[] = [];
   return (end) => {
     let count = 0;
-    for (const m of sorted) if (m[1] <= end) count++;
+    for (const d of dates) if (d <= end) count++;
     if (count !== folded) {
-      const facts = sorted
-        .filter((m) => m[1] <= end)
-        .map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
-      states = [...(memberStates(facts).get('')?.values() ?? [])];
+      states = [...(memberStates(count === facts.length ? facts : facts.filter((_, k) => (dates[k] as string) <= end)).get('')?.values() ?? [])];
       folded = count;
     }
     return states;

@@ -13,13 +13,6 @@ export class PageRows<C> {
     this.pending.set(key, update(this.pending.get(key) ?? this.none()));
   }
 
-  /** The change held for the row `key` (from `none` if there is none yet), for a change kept in a holder updated in place. */
-  row(key: string): C {
-    let held = this.pending.get(key);
-    if (held === undefined) this.pending.set(key, (held = this.none()));
-    return held;
-  }
-
   /** Hands every row's change to `write`, in key order, and forgets them. */
   flush(write: (key: string, change: C) => void): void {
     const rows = this.pending;
@@ -36,28 +29,44 @@ export class PageRows<C> {
 /**
  * Deltas summed per field of a row over a page, for a table keyed by two parts (the
  * counter tables: a key or month, then a village). Each row's deltas go to `write` once at
- * the page's end, in key order; a row whose deltas all cancel out is left as it is stored.
+ * the page's end, in key order (the first part's text, then the second's); a row whose
+ * deltas all cancel out is left as it is stored. The rows are held by first part, then
+ * second, so that adding a delta builds no key (the counters add about a dozen deltas an
+ * event).
  */
 export class PageDeltas<F> {
-  private readonly rows = new PageRows(() => new Map<F, number>());
+  private rows = new Map<string, Map<string, Map<F, number>>>();
 
   /** Adds `n` to `field` of the row (`first`, `second`), held back until `flush`. */
   add(first: string | number, second: string, field: F, n: number): void {
-    const deltas = this.rows.row(`${first}\u0000${second}`);
+    const key = String(first);
+    let seconds = this.rows.get(key);
+    if (seconds === undefined) this.rows.set(key, (seconds = new Map()));
+    let deltas = seconds.get(second);
+    if (deltas === undefined) seconds.set(second, (deltas = new Map()));
     deltas.set(field, (deltas.get(field) ?? 0) + n);
   }
 
   /** Hands every row's summed deltas to `write` (its key's two parts as text), in key order, and forgets them. */
   flush(write: (first: string, second: string, deltas: ReadonlyMap<F, number>) => void): void {
-    this.rows.flush((row, deltas) => {
-      if ([...deltas.values()].every((n) => n === 0)) return;
-      const cut = row.indexOf('\u0000');
-      write(row.slice(0, cut), row.slice(cut + 1), deltas);
-    });
+    const rows = this.rows;
+    this.rows = new Map();
+    for (const first of [...rows.keys()].sort()) {
+      const seconds = rows.get(first) as Map<string, Map<F, number>>;
+      for (const second of [...seconds.keys()].sort()) {
+        const deltas = seconds.get(second) as Map<F, number>;
+        if (!allZero(deltas)) write(first, second, deltas);
+      }
+    }
   }
 
   /** Forgets the deltas held, unwritten. */
   discard(): void {
-    this.rows.discard();
+    this.rows = new Map();
   }
 }
+
+const allZero = (deltas: ReadonlyMap<unknown, number>): boolean => {
+  for (const n of deltas.values()) if (n !== 0) return false;
+  return true;
+};

@@ -4,7 +4,7 @@ import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { CaseActivityProjection } from './case-activity.projection';
 import { STATUS_EVENTS } from './household-status.projection';
-import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, progressAfter } from './household-progress';
+import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, PageOwned, progressAfter } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
 import { householdRecords } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
@@ -53,6 +53,8 @@ export const ProgressCountersProjection: Projection = {
      * changes neither the eligible members nor the flows of other months.
      */
     let touched = new Map<string, Set<number> | 'all'>();
+    /** The entry arrays this page made, grown in place by the household's next events (none outlives the page's records). */
+    let owned: PageOwned = new WeakSet();
     const addEligible = (k: string, n: number): void => {
       const [village, m, key] = k.split('\u0000') as [string, string, string];
       eligibleSeries.add(village, key, Number(m), n);
@@ -61,7 +63,7 @@ export const ProgressCountersProjection: Projection = {
     return {
       apply: (e: ProjectedEvent) => {
         const before = households.get(e.householdId);
-        const { after, activityOnly } = progressAfter(before, e);
+        const { after, activityOnly } = progressAfter(before, e, owned);
         if (after === before) return;
         households.set(e.householdId, after);
         const months = touched.get(e.householdId);
@@ -75,6 +77,7 @@ export const ProgressCountersProjection: Projection = {
       flush: () => {
         const page = touched;
         touched = new Map();
+        owned = new WeakSet();
         // The household's contribution after the page is added and the one before it taken back, straight into the page's
         // rows: the sums are those of the differences, and a row whose deltas cancel out is left as it is.
         households.flush((householdId, before, after) => {
@@ -91,6 +94,7 @@ export const ProgressCountersProjection: Projection = {
       },
       discard: () => {
         touched = new Map();
+        owned = new WeakSet();
         households.discard();
         flows.discard();
         eligibleSeries.discard();
