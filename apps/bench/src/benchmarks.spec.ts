@@ -5,6 +5,7 @@ import { appendBench, type AppendResult } from './append-bench';
 import type { BenchReport } from './bench';
 import { decideBench, type DecideFoldResult } from './decide-bench';
 import { historyBench, type HistoryResult } from './history-bench';
+import { historyBenchInChild } from './history-child';
 import { importBench, type ImportBenchResult } from './import-bench';
 import { peerBench, type PeerResult } from './peer/peer-bench';
 import { catchUpBench, reportBench, verifyBench, type CatchUpResult, type ReportResult, type VerifyResult } from './read-bench';
@@ -108,6 +109,14 @@ describe('benchmarks on a tiny region', () => {
     expect(history.p50Us).toBeLessThanOrEqual(history.p99Us);
     expect(history.baselineP50Us).toBeLessThanOrEqual(history.baselineP99Us);
     expect(history.ratio).toBeCloseTo(history.p99Us / history.baselineP99Us, 12);
+  });
+
+  it('history in a process of its own (as the whole bench runs it) loads the same households and events', async () => {
+    const inChild = await historyBenchInChild(workDir, imported.storePath, { rounds: 1, passes: 2, sample: 10 });
+    expect(Object.keys(inChild).sort()).toEqual(Object.keys(history).sort());
+    expect({ households: inChild.households, passes: inChild.passes, events: inChild.events }).toEqual({ households: history.households, passes: history.passes, events: history.events });
+    for (const x of [inChild.p50Us, inChild.p99Us, inChild.baselineP50Us, inChild.baselineP99Us, inChild.ratio]) finitePositive(x);
+    expect(inChild.ratio).toBeCloseTo(inChild.p99Us / inChild.baselineP99Us, 12);
   });
 
   it("peer: Hearth's store vs Emmett's on the same households at the same durability, ratio of the measured rates", async () => {
