@@ -20,8 +20,8 @@ export interface HistoryChildOptions {
 }
 
 export const historyBenchInChild = async (workDir: string, storePath: string, opts: HistoryChildOptions = {}): Promise<HistoryResult> => {
-  const args = [storePath, String(opts.rounds ?? 3), ...(opts.passes !== undefined || opts.sample !== undefined ? [String(opts.passes ?? ''), String(opts.sample ?? '')] : [])];
-  const run = await runNode(workDir, HISTORY_CHILD, args);
+  // An empty PASSES or SAMPLE leaves historyBench's default.
+  const run = await runNode(workDir, HISTORY_CHILD, [storePath, String(opts.rounds ?? 3), String(opts.passes ?? ''), String(opts.sample ?? '')]);
   return JSON.parse(run.stdout) as HistoryResult;
 };
 
