@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '../src';
@@ -123,5 +126,25 @@ describe('secondary indexes built once a catch-up from far behind reaches the he
     expect(seenInRebuild[0]).toEqual(others);
     expect(indexesIn(db)).toEqual(DECLARED);
     db.close();
+  });
+
+  it('sees an index another connection dropped, and the next catch-up creates it again', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-indexes-'));
+    try {
+      const file = join(dir, 'rm.db');
+      const p = openProjections(store, { policy, divisions: region, readModels: `sqlite:${file}` });
+      await p.runner.catchUp();
+      const other = new Database(file);
+      expect(indexesIn(other)).toEqual(DECLARED);
+      other.exec('DROP INDEX proj_status_changes_on');
+      other.close();
+      await p.runner.catchUp();
+      const after = new Database(file, { readonly: true });
+      expect(indexesIn(after)).toEqual(DECLARED);
+      after.close();
+      await p.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -14,10 +14,25 @@ export const dropIndexes = (db: Database.Database, p: Projection): void => {
   for (const ix of p.indexes ?? []) db.exec(`DROP INDEX IF EXISTS ${ix.name}`);
 };
 
-/** Reads the names of the indexes the database holds at the time of the call (in the caller's transaction). */
+/**
+ * Reads the names of the indexes the database holds at the time of the call (in the
+ * caller's transaction). SQLite's schema cookie changes with every change to the schema,
+ * from any connection: while it stands still the names read last are still the names, so
+ * a live event pays one pragma, not a read of the schema.
+ */
 export const indexesPresent = (db: Database.Database): (() => ReadonlySet<string>) => {
+  const cookie = db.prepare<[], number>('PRAGMA schema_version').pluck();
   const names = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'index'").pluck();
-  return () => new Set(names.all());
+  let seen: number | undefined;
+  let present: ReadonlySet<string> = new Set();
+  return () => {
+    const now = cookie.get() as number;
+    if (now !== seen) {
+      present = new Set(names.all());
+      seen = now;
+    }
+    return present;
+  };
 };
 
 /** True when some secondary index the projection declares is not in `present`. */
