@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
+import { interceptedStore } from '@hearth/event-store/testing';
 import { openProjections } from '../src';
 import { ALL_PROJECTIONS } from '../src/projections/all-projections';
 import { readModelRows } from '../src/storage/read-model-rows';
@@ -107,6 +108,31 @@ describe('secondary indexes built once a catch-up from far behind reaches the he
     db.close();
   });
 
+  it('two runners catching up the same read models from zero, one overtaking the other half way: every event once, every index at the end', async () => {
+    const db = new Database(':memory:');
+    let reads = 0;
+    let overtaken: string[] | undefined;
+    const slow = interceptedStore(store, {
+      readAll: async (opts) => {
+        const page = await store.readAll(opts);
+        if (++reads === 4) {
+          // Another runner (another process, in production) brings the read models to the head meanwhile.
+          overtaken = indexesIn(db);
+          const fast = openProjections(store, { policy, divisions: region, db, runner: { batchSize: 20 } });
+          await fast.runner.catchUp();
+        }
+        return page;
+      },
+    });
+    const p = openProjections(slow, { policy, divisions: region, db, runner: { batchSize: 20 } });
+    expect(await p.runner.catchUp()).toBe(head);
+    expect(overtaken).toEqual([]);
+    expect(indexesIn(db)).toEqual(DECLARED);
+    expect(rowsOf(db)).toBe(reference);
+    db.close();
+  });
+
+  // Appends the rest of the commands: the tests after it see a longer log than `head`.
   it('a catch-up of the last part of the log keeps them, and a rebuild of one projection leaves the others\' alone', async () => {
     const db = new Database(':memory:');
     const first = openProjections(store, { policy, divisions: region, db, runner: { batchSize: 20 } });
@@ -147,4 +173,5 @@ describe('secondary indexes built once a catch-up from far behind reaches the he
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
 });
