@@ -3,10 +3,25 @@ import type { EventType } from '@hearth/domain';
 import type { ProjectedEvent } from './projected-event';
 
 /**
+ * A secondary index of a projection's table (its primary key is part of the table):
+ * what the reports read by. No writer reads through one (a writer finds its rows by
+ * primary key), so a catch-up far behind the log may leave them out and build them once
+ * it reaches the head (docs/decisions/0075).
+ */
+export interface SecondaryIndex {
+  readonly name: string;
+  readonly table: string;
+  /** The indexed columns, as in `CREATE INDEX name ON table (on)`. */
+  readonly on: string;
+  /** A partial index's condition: the rows it holds. */
+  readonly where?: string;
+}
+
+/**
  * A projection: a versioned fold of household events into SQLite tables.
  *
- * Bump `version` whenever `schema` or the meaning of a row changes: the runner then
- * drops the tables and rebuilds them from the log by itself at the next start.
+ * Bump `version` whenever `schema`, `indexes` or the meaning of a row changes: the runner
+ * then drops the tables and rebuilds them from the log by itself at the next start.
  */
 export interface Projection {
   /** Stable name, the key of its checkpoint. */
@@ -16,8 +31,10 @@ export interface Projection {
   readonly handles: readonly EventType[];
   /** The tables it owns, dropped on rebuild. */
   readonly tables: readonly string[];
-  /** DDL creating those tables (idempotent: CREATE … IF NOT EXISTS). */
+  /** DDL creating those tables (idempotent: CREATE TABLE … IF NOT EXISTS), without their secondary indexes. */
   readonly schema: string;
+  /** The tables' secondary indexes: declared here only, created and dropped by the runner (storage/secondary-indexes.ts). */
+  readonly indexes?: readonly SecondaryIndex[];
   /** Prepares the statements once per connection; the writer runs inside the runner's transaction. */
   writer(db: Database.Database): ProjectionWriter;
 }

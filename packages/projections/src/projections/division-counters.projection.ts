@@ -39,13 +39,13 @@ export const DivisionCountersProjection: Projection = {
       timeline TEXT NOT NULL
     ) WITHOUT ROWID;
     ${seriesTableSchema('agg_village_series')}
-    CREATE INDEX IF NOT EXISTS agg_village_series_by_village ON agg_village_series (village, key);
     ${seriesTableSchema('agg_region_series')}
     CREATE TABLE IF NOT EXISTS agg_region_villages (
       village TEXT PRIMARY KEY,
       households INTEGER NOT NULL
     ) WITHOUT ROWID;
   `,
+  indexes: [{ name: 'agg_village_series_by_village', table: 'agg_village_series', on: 'village, key' }],
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdTimeline>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
     const series = seriesWriter(db, 'agg_village_series');

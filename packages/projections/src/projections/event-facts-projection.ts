@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import type { Projection } from '../projection';
+import type { Projection, SecondaryIndex } from '../projection';
 
 /** What a fact is derived from: one event, its household and its place in the log. */
 export interface FactSource {
@@ -20,7 +20,7 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
   readonly table: string;
   /** Column definitions after the key columns (household_id, position, seq). */
   readonly columns: { readonly [K in keyof Row]: string };
-  /** Secondary indexes: the indexed columns, and for a partial index the rows it holds. */
+  /** Secondary indexes (named `<table>_ix<i>`): the indexed columns, and for a partial index the rows it holds. */
   readonly indexes?: readonly { readonly on: string; readonly where?: string }[];
   /** Pure: the rows one event contributes (seq is the index in this array). */
   rowsOf(source: FactSource): Row[];
@@ -35,18 +35,14 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
  */
 export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec: EventFactsSpec<Row>): Projection => {
   const columns = Object.keys(spec.columns) as (keyof Row & string)[];
-  const schema = [
-    `CREATE TABLE IF NOT EXISTS ${spec.table} (
+  const schema = `CREATE TABLE IF NOT EXISTS ${spec.table} (
       household_id TEXT NOT NULL,
       position INTEGER NOT NULL,
       seq INTEGER NOT NULL,
       ${columns.map((c) => `${c} ${spec.columns[c]}`).join(',\n      ')},
       PRIMARY KEY (household_id, position, seq)
-    ) WITHOUT ROWID;`,
-    ...(spec.indexes ?? []).map(
-      (ix, i) => `CREATE INDEX IF NOT EXISTS ${spec.table}_ix${i} ON ${spec.table} (${ix.on})${ix.where === undefined ? '' : ` WHERE ${ix.where}`};`,
-    ),
-  ].join('\n');
+    ) WITHOUT ROWID;`;
+  const indexes: SecondaryIndex[] = (spec.indexes ?? []).map((ix, i) => ({ name: `${spec.table}_ix${i}`, table: spec.table, ...ix }));
   const handled = new Set<string>(spec.handles);
   return {
     name: spec.name,
@@ -55,6 +51,7 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
     handles: [...spec.handles, 'EventCorrected'],
     tables: [spec.table],
     schema,
+    indexes,
     writer: (db: Database.Database) => {
       const remove = db.prepare(`DELETE FROM ${spec.table} WHERE household_id = ? AND position = ?`);
       const insert = db.prepare(

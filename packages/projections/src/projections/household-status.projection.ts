@@ -61,7 +61,6 @@ export const HouseholdStatusProjection: Projection = {
       to_status TEXT NOT NULL,
       PRIMARY KEY (household_id, position)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS proj_status_changes_on ON proj_status_changes (occurred_on);
     CREATE TABLE IF NOT EXISTS proj_village_changes (
       household_id TEXT NOT NULL,
       position INTEGER NOT NULL,
@@ -69,8 +68,11 @@ export const HouseholdStatusProjection: Projection = {
       village TEXT NOT NULL,
       PRIMARY KEY (household_id, position)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS proj_village_changes_village ON proj_village_changes (village);
   `,
+  indexes: [
+    { name: 'proj_status_changes_on', table: 'proj_status_changes', on: 'occurred_on' },
+    { name: 'proj_village_changes_village', table: 'proj_village_changes', on: 'village' },
+  ],
   writer: (db: Database.Database) => {
     const current = db.prepare<[string], string>('SELECT status FROM proj_households WHERE household_id = ?').pluck();
     const register = db.prepare('INSERT OR REPLACE INTO proj_households (household_id, village, status) VALUES (?, ?, ?)');

@@ -3,8 +3,17 @@ import type { EventStore, RecordedEvent, Subscription } from '@hearth/event-stor
 import type { Projection, ProjectionWriter } from '../projection';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
+import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import { PreparedEvent, prepareEvents } from './prepare-events';
+
+/**
+ * Whether a page ending at `last`, of a log whose head is at `head`, leaves a projection's
+ * secondary indexes out: while it lacks them, until the page that reaches the head; when
+ * it has them, only if more of the log is ahead of the page than behind it (building
+ * them again from the whole table then costs less than inserting the rest row by row).
+ */
+const leavesIndexesOut = (lacking: boolean, last: number, head: number): boolean => last < head && (lacking || head - last >= last);
 
 export interface RunnerProgress {
   /** Projections being brought up to date. */
@@ -44,12 +53,21 @@ export interface RunnerOptions {
  * the log up to its checkpoint" holds after every commit, and a crash at any point leaves
  * tables that equal a rebuild.
  *
+ * A projection far behind the log (more of it ahead than behind: a rebuild, a first
+ * start) is written without its secondary indexes, which the page that reaches the head
+ * creates, sorting each table once instead of inserting into scattered index pages row by
+ * row (docs/decisions/0075). The indexes are dropped and created in the pages'
+ * transactions, by the same rule in every runner, so a crash leaves a projection without
+ * them only while it is behind the log, and the catch-up that brings it to the head
+ * creates them. Readers meanwhile get the same rows, read without the indexes.
+ *
  * Within a process every operation that writes also runs through one queue.
  */
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
   private readonly handles: ReadonlyMap<string, ReadonlySet<string>>;
-  private readonly applyInTransaction: (events: readonly PreparedEvent[], after: number, last: number) => boolean;
+  private readonly applyInTransaction: (events: readonly PreparedEvent[], after: number, last: number, head: number) => boolean;
+  private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
   private queue: Promise<unknown> = Promise.resolve();
   private subscription: Subscription | undefined;
@@ -68,19 +86,28 @@ export class ProjectionRunner {
     this.batchSize = opts.batchSize ?? 5000;
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.handles = new Map(projections.map((p) => [p.name, new Set<string>(p.handles)]));
-    /** Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it. */
-    this.applyInTransaction = (events, after, last) =>
+    this.indexesPresent = indexesPresent(db);
+    /**
+     * Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it.
+     * `head`: the log's last position as known before the page was read (`last` for a live event).
+     */
+    this.applyInTransaction = (events, after, last, head) =>
       withWriteLock(db, () => {
         const stored = this.checkpoints.all();
         const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
         const follows = behind.filter((p) => (stored.get(p.name)?.position ?? 0) >= after);
+        const present = this.indexesPresent();
         try {
           for (const p of follows) {
             const from = stored.get(p.name)?.position ?? 0;
             const writer = this.writers.get(p.name) as ProjectionWriter;
             const handled = this.handles.get(p.name) as ReadonlySet<string>;
+            const lacking = lacksIndexes(p, present);
+            const indexesLater = leavesIndexesOut(lacking, last, head);
+            if (indexesLater && !lacking) dropIndexes(db, p);
             for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
             writer.flush?.();
+            if (!indexesLater && lacking) createIndexes(db, p);
           }
         } catch (e) {
           // The transaction rolls back: nothing a writer held back of this page may outlive it.
@@ -179,9 +206,11 @@ export class ProjectionRunner {
     let after = this.position();
     let events = 0;
     const projections = names ?? this.projections.map((p) => p.name);
+    // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built).
+    const head = await this.store.headPosition();
     for (;;) {
       const page = await this.store.readAll({ after, maxCount: this.batchSize });
-      const follows = page.length === 0 || (await this.applyPage(page, after));
+      const follows = page.length === 0 || (await this.applyPage(page, after, head));
       const position = this.position();
       if (!follows || position < after) {
         // Reset meanwhile (a rebuild elsewhere): read again from where the checkpoints are now.
@@ -194,13 +223,29 @@ export class ProjectionRunner {
       if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
       if (page.length < this.batchSize) break;
     }
+    this.completeIndexes();
     return this.position();
   }
 
+  /**
+   * At the head every projection has its secondary indexes: the page that reached it
+   * created those a bulk catch-up left out; this also covers a log that ended exactly at
+   * a full page, or was empty.
+   */
+  private completeIndexes(): void {
+    const now = this.indexesPresent();
+    if (!this.projections.some((p) => lacksIndexes(p, now))) return;
+    withWriteLock(this.db, () => {
+      const present = this.indexesPresent();
+      for (const p of this.projections) if (lacksIndexes(p, present)) createIndexes(this.db, p);
+    });
+  }
+
   /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
-  private async applyPage(page: readonly RecordedEvent[], after: number): Promise<boolean> {
+  private async applyPage(page: readonly RecordedEvent[], after: number, head: number): Promise<boolean> {
     const prepared = await prepareEvents(this.store, page);
-    const follows = this.applyInTransaction(prepared, after, (page[page.length - 1] as RecordedEvent).position);
+    const last = (page[page.length - 1] as RecordedEvent).position;
+    const follows = this.applyInTransaction(prepared, after, last, Math.max(head, last));
     this.notify();
     return follows;
   }
@@ -209,7 +254,7 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!(await this.applyPage([e], after))) await this.catchUpNow();
+    if (!(await this.applyPage([e], after, e.position))) await this.catchUpNow();
   }
 
   private notify(): void {
