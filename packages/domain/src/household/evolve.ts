@@ -5,7 +5,7 @@ import { HouseholdEvent } from './events';
 import { Content, contentOf } from './fingerprint';
 import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
-import { StateDraft } from './state-draft';
+import { copyOfMap, StateDraft } from './state-draft';
 
 const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberState>): void => {
   const m = d.state.members.get(memberId);
@@ -145,8 +145,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: Content 
         d.employments().set(e.data.employmentId, {
           ...x,
           // The incomes of one employment are few (one a month); its maps are copied per income, like an entity.
-          incomes: new Map(x.incomes).set(e.data.month, e.data.amount),
-          incomeEvents: new Map(x.incomeEvents).set(meta.eventId, e.data.month),
+          incomes: copyOfMap(x.incomes).set(e.data.month, e.data.amount),
+          incomeEvents: copyOfMap(x.incomeEvents).set(meta.eventId, e.data.month),
         });
       return;
     }
