@@ -15,7 +15,7 @@ export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean =>
 /** The context with the stream's history, for the commands that read it (`needsHistory`). */
 const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionContext => ({ ...ctx, history });
 
-/** The facts folded from `state`: `fold` with the handlers' argument order (Decider.fold). */
+/** `fold` with the state it starts from required, as Decider.fold takes it (a default would widen the handlers' State to undefined). */
 const foldFrom = (facts: readonly Fact[], state: HouseholdState): HouseholdState => fold(facts, state);
 
 /**

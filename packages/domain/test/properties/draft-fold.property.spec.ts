@@ -52,7 +52,7 @@ describe('a stream folded in one draft', () => {
         const k = facts.length === 0 ? 0 : cut % (facts.length + 1);
         const resumed = fold(facts.slice(k), fold(facts.slice(0, k)));
         if (!structurallyEqual(resumed, expected)) expect(plain(resumed)).toEqual(plain(expected));
-        // And the Decider's `fold`, which the handlers call with the state first.
+        // And the Decider's `fold`, which the handlers call (event-store's Decider.fold).
         expect(structurallyEqual(householdDecider.fold(facts.slice(k), reduced(facts.slice(0, k))), expected)).toBe(true);
       }),
       { numRuns: 300 },
