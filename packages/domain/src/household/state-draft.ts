@@ -5,8 +5,9 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A copy of the state written out field by field, in `initialState`'s order: every copy
- * has the one shape (state.ts); a spread here took V8's slow path (~600 against ~200 bytes
- * a copy, docs/performance.md "A stream folded in one draft").
+ * has the one shape (state.ts). A spread allocated more (~600 bytes a copy in the draft's
+ * constructor, ~700 in a function of its own, against ~200) and made decide+fold slower end
+ * to end (docs/performance.md, "A stream folded in one draft").
  */
 const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   status: s.status,
