@@ -34,6 +34,13 @@ export interface StoredFact<Evt> {
 export interface Decider<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
   initialState: State;
   evolve(state: State, event: Evt, meta: EventMeta): State;
+  /**
+   * Optional: `facts` folded in order from `state`, the same state as reducing them with
+   * `evolve`, but free to build it once for the whole run (the household's copies each
+   * entity map once a stream, not once an event). The handlers use it for every run of
+   * events they fold.
+   */
+  fold?(facts: readonly StoredFact<Evt>[], state: State): State;
   decide(command: Cmd, state: State, ctx: Ctx): Either<Err, readonly Evt[]>;
   /** Whether deciding `command` on `state` reads the stream's past. */
   needsHistory?(command: Cmd, state: State): boolean;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { evolve, householdStream, initialState, HouseholdState } from '@hearth/domain';
+import { fold, householdStream, HouseholdState } from '@hearth/domain';
 import { householdEventCodec } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import { HEARTH_LEDGER } from '@hearth/nest';
@@ -21,14 +21,11 @@ export class HouseholdDivisions {
   async state(householdId: string): Promise<HouseholdState | undefined> {
     const recorded = await this.ledger.store.readStream(householdStream(householdId));
     if (recorded.length === 0) return undefined;
-    return recorded.reduce<HouseholdState>(
-      (s, r) =>
-        evolve(s, householdEventCodec.decode(r), {
-          eventId: r.eventId,
-          occurredOn: r.metadata.occurredOn,
-          ...(r.metadata.commandId !== undefined ? { commandId: r.metadata.commandId } : {}),
-        }),
-      initialState,
+    return fold(
+      recorded.map((r) => ({
+        event: householdEventCodec.decode(r),
+        meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId !== undefined ? { commandId: r.metadata.commandId } : {}) },
+      })),
     );
   }
 }

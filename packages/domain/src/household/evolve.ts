@@ -4,18 +4,22 @@ import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { Content, contentOf } from './fingerprint';
 import { LaborCapacity } from './vocabulary';
-import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState } from './state';
+import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
+import { copyOfMap, StateDraft } from './state-draft';
 
-const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
-
-const updateMember = (s: HouseholdState, memberId: string, f: (m: MemberState) => MemberState): HouseholdState => {
-  const m = s.members.get(memberId);
-  return m ? { ...s, members: put(s.members, memberId, f(m)) } : s;
+const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberState>): void => {
+  const m = d.state.members.get(memberId);
+  if (m !== undefined) d.members().set(memberId, { ...m, ...change });
 };
 
-const updateIn = <V>(m: ReadonlyMap<string, V>, k: string, f: (v: V) => V): ReadonlyMap<string, V> => {
-  const v = m.get(k);
-  return v === undefined ? m : put(m, k, f(v));
+const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
+  const t = d.state.trainings.get(trainingId);
+  if (t !== undefined) d.trainings().set(trainingId, { ...t, status });
+};
+
+const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
+  const r = d.state.referrals.get(referralId);
+  if (r !== undefined) d.referrals().set(referralId, { ...r, status });
 };
 
 /** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
@@ -33,150 +37,161 @@ const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: b
 });
 
 /**
- * The business effect of one event; bookkeeping common to all events is in `evolve`.
- * Each case does constant work (or work bounded by one entity), never work that grows
- * with the stream: the fold of a stream is linear. `kept` is the event's content when
- * it is one the state keeps (`keptContent`), already built for the commandId's trace.
+ * The business effect of one event, written into the draft; bookkeeping common to all
+ * events is in `step`. Each case does constant work (or work bounded by one entity), never
+ * work that grows with the stream: the fold of a stream is linear. `kept` is the event's
+ * content when it is one the state keeps (`keptContent`), already built for the
+ * commandId's trace. Entities are replaced, never changed: only the draft's own maps are
+ * written (state-draft.ts).
  */
-const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta, kept: Content | undefined): HouseholdState => {
+const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: Content | undefined): void => {
+  const s = d.state;
   const on = meta.occurredOn;
   switch (e.type) {
     case 'HouseholdRegistered':
-      return {
-        ...s,
-        status: 'registered',
-        householdId: e.data.householdId,
-        divisionCode: e.data.divisionCode,
-        divisionFrom: meta.eventId,
-        registeredBy: meta.eventId,
-        registrationFingerprint: kept ?? contentOf(e.data, on),
-        members: new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])),
-      };
+      s.status = 'registered';
+      s.householdId = e.data.householdId;
+      s.divisionCode = e.data.divisionCode;
+      s.divisionFrom = meta.eventId;
+      s.registeredBy = meta.eventId;
+      s.registrationFingerprint = kept ?? contentOf(e.data, on);
+      d.freshMembers(new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
+      return;
     case 'MemberAdded':
-      return {
-        ...s,
-        members: put(s.members, e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId })),
-      };
+      d.members().set(e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId }));
+      return;
     case 'MemberRemoved':
-      return updateMember(s, e.data.memberId, (m) => ({ ...m, removed: true }));
+      return updateMember(d, e.data.memberId, { removed: true });
     case 'HouseholdSurveyed': {
-      // One copy of the members for the whole survey, not one per surveyed member.
-      const members = new Map(s.members);
+      const members = d.members();
       for (const sm of e.data.members) {
         const m = members.get(sm.memberId);
         if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
-      return {
-        ...s,
-        surveyed: true,
-        lastSurveyOn: on,
-        surveys: put(s.surveys, meta.eventId, kept ?? contentOf(e.data, on)),
-        status: s.status === 'registered' ? 'surveyed' : s.status,
-        members,
-      };
+      s.surveyed = true;
+      s.lastSurveyOn = on;
+      d.surveys().set(meta.eventId, kept ?? contentOf(e.data, on));
+      if (s.status === 'registered') s.status = 'surveyed';
+      return;
     }
     case 'IdentificationApplied':
-      return { ...s, status: 'applied' };
+      s.status = 'applied';
+      return;
     case 'ApplicationWithdrawn':
     case 'ApplicationRejected':
-      return { ...s, status: 'surveyed' };
+      s.status = 'surveyed';
+      return;
     case 'HouseholdIdentified':
-      return { ...s, status: 'identified', firstIdentifiedOn: s.firstIdentifiedOn ?? on, lastIdentifiedOn: on };
+      s.status = 'identified';
+      s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
+      s.lastIdentifiedOn = on;
+      return;
     case 'WillingnessDeclared':
-      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: true, willingFrom: meta.eventId }));
+      return updateMember(d, e.data.memberId, { willing: true, willingFrom: meta.eventId });
     case 'WillingnessWithdrawn':
-      return updateMember(s, e.data.memberId, (m) => ({ ...m, willing: false, willingFrom: meta.eventId }));
+      return updateMember(d, e.data.memberId, { willing: false, willingFrom: meta.eventId });
     case 'TrainingOffered':
-      return {
-        ...s,
-        trainings: put(s.trainings, e.data.trainingId, {
-          eventId: meta.eventId,
-          fingerprint: kept ?? contentOf(e.data, on),
-          memberId: e.data.memberId,
-          kind: e.data.kind,
-          status: 'offered',
-        }),
-      };
+      d.trainings().set(e.data.trainingId, {
+        eventId: meta.eventId,
+        fingerprint: kept ?? contentOf(e.data, on),
+        memberId: e.data.memberId,
+        kind: e.data.kind,
+        status: 'offered',
+      });
+      return;
     case 'TrainingAccepted':
-      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'accepted' })) };
+      return trainingStatus(d, e.data.trainingId, 'accepted');
     case 'TrainingDeclined':
-      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'declined' })) };
+      return trainingStatus(d, e.data.trainingId, 'declined');
     case 'MemberTrained':
-      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'completed' })) };
+      return trainingStatus(d, e.data.trainingId, 'completed');
     case 'TrainingLeft':
-      return { ...s, trainings: updateIn(s.trainings, e.data.trainingId, (t) => ({ ...t, status: 'left' })) };
+      return trainingStatus(d, e.data.trainingId, 'left');
     case 'MemberReferred':
-      return {
-        ...s,
-        referrals: put(s.referrals, e.data.referralId, {
-          eventId: meta.eventId,
-          fingerprint: kept ?? contentOf(e.data, on),
-          memberId: e.data.memberId,
-          referredOn: on,
-          status: 'open',
-          employmentId: undefined,
-        }),
-      };
+      d.referrals().set(e.data.referralId, {
+        eventId: meta.eventId,
+        fingerprint: kept ?? contentOf(e.data, on),
+        memberId: e.data.memberId,
+        referredOn: on,
+        status: 'open',
+        employmentId: undefined,
+      });
+      return;
     case 'ReferralAccepted':
-      return { ...s, referrals: updateIn(s.referrals, e.data.referralId, (r) => ({ ...r, status: 'accepted' })) };
+      return referralStatus(d, e.data.referralId, 'accepted');
     case 'ReferralDeclined':
-      return { ...s, referrals: updateIn(s.referrals, e.data.referralId, (r) => ({ ...r, status: 'declined' })) };
+      return referralStatus(d, e.data.referralId, 'declined');
     case 'MemberEmployed': {
       const { employmentId, referralId } = e.data;
-      return {
-        ...s,
-        employments: put(s.employments, employmentId, {
-          eventId: meta.eventId,
-          fingerprint: kept ?? contentOf(e.data, on),
-          incomes: new Map(),
-          incomeEvents: new Map(),
-          memberId: e.data.memberId,
-          startedOn: on,
-          endedOn: undefined,
-          referralId: referralId || undefined,
-        }),
-        referrals: referralId ? updateIn(s.referrals, referralId, (r) => ({ ...r, employmentId })) : s.referrals,
-      };
+      d.employments().set(employmentId, {
+        eventId: meta.eventId,
+        fingerprint: kept ?? contentOf(e.data, on),
+        incomes: new Map(),
+        incomeEvents: new Map(),
+        memberId: e.data.memberId,
+        startedOn: on,
+        endedOn: undefined,
+        referralId: referralId || undefined,
+      });
+      if (referralId) {
+        const r = s.referrals.get(referralId);
+        if (r !== undefined) d.referrals().set(referralId, { ...r, employmentId });
+      }
+      return;
     }
-    case 'IncomeRecorded':
-      return {
-        ...s,
-        employments: updateIn(s.employments, e.data.employmentId, (x) => ({
+    case 'IncomeRecorded': {
+      const x = s.employments.get(e.data.employmentId);
+      if (x !== undefined)
+        d.employments().set(e.data.employmentId, {
           ...x,
-          incomes: put(x.incomes, e.data.month, e.data.amount),
-          incomeEvents: put(x.incomeEvents, meta.eventId, e.data.month),
-        })),
-      };
-    case 'EmploymentEnded':
-      return { ...s, employments: updateIn(s.employments, e.data.employmentId, (x) => ({ ...x, endedOn: on })) };
+          // The incomes of one employment are few (one a month); its maps are copied per income, like an entity.
+          incomes: copyOfMap(x.incomes).set(e.data.month, e.data.amount),
+          incomeEvents: copyOfMap(x.incomeEvents).set(meta.eventId, e.data.month),
+        });
+      return;
+    }
+    case 'EmploymentEnded': {
+      const x = s.employments.get(e.data.employmentId);
+      if (x !== undefined) d.employments().set(e.data.employmentId, { ...x, endedOn: on });
+      return;
+    }
     case 'HouseholdCleared':
-      return { ...s, status: 'cleared', lastClearedOn: on };
+      s.status = 'cleared';
+      s.lastClearedOn = on;
+      return;
     case 'FollowUpVisited':
-      return { ...s, visits: put(s.visits, e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined }) };
-    case 'LaborConcernRaised':
-      return {
-        ...s,
-        visits: updateIn(s.visits, e.data.visitId, (v) => ({ ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on, raisedBy: meta.eventId } })),
-      };
-    case 'LaborConcernResolved':
-      return {
-        ...s,
-        visits: updateIn(s.visits, e.data.visitId, (v) => (v.concern ? { ...v, concern: { ...v.concern, open: false } } : v)),
-      };
+      d.visits().set(e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined });
+      return;
+    case 'LaborConcernRaised': {
+      const v = s.visits.get(e.data.visitId);
+      if (v !== undefined) d.visits().set(e.data.visitId, { ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on, raisedBy: meta.eventId } });
+      return;
+    }
+    case 'LaborConcernResolved': {
+      const v = s.visits.get(e.data.visitId);
+      if (v?.concern !== undefined) d.visits().set(e.data.visitId, { ...v, concern: { ...v.concern, open: false } });
+      return;
+    }
     case 'HouseholdRelapsed':
-      return { ...s, status: 'identified' };
+      s.status = 'identified';
+      return;
     case 'HouseholdExempted':
-      return { ...s, status: 'exempted' };
+      s.status = 'exempted';
+      return;
     case 'HouseholdWithdrew':
-      return { ...s, status: 'withdrawn' };
+      s.status = 'withdrawn';
+      return;
     case 'HouseholdDeregistered':
-      return { ...s, status: 'deregistered' };
+      s.status = 'deregistered';
+      return;
     case 'HouseholdTransferred':
-      return { ...s, divisionCode: e.data.to, divisionFrom: meta.eventId };
+      s.divisionCode = e.data.to;
+      s.divisionFrom = meta.eventId;
+      return;
     case 'EventCorrected':
       // The state reflects the corrected facts while the original event stays in the log
       // untouched: the correction is applied to what the event it names made.
-      return withCorrection(s, e.data);
+      return d.replace(withCorrection(s, e.data));
     default: {
       const unreachable: never = e;
       return unreachable;
@@ -184,22 +199,37 @@ const apply = (s: HouseholdState, e: HouseholdEvent, meta: EventMeta, kept: Cont
   }
 };
 
-/** Folds one stored event into the state. Total over every event type. */
-export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
+/** One event folded into the draft: its business effect and the bookkeeping common to all events. */
+const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   // One content object for the entity and the commandId's trace (command-trace.ts).
   const kept = keptContent(event, meta.occurredOn);
-  const applied = apply(s, event, meta, kept);
+  apply(d, event, meta, kept);
+  const s = d.state;
+  s.latestOn = maxDate(s.latestOn, meta.occurredOn);
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
-  const commandIds = commandId ? s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept)) : s.commandIds;
-  // `apply` returns `s` itself or a state it has just built and shared with no one: the
-  // bookkeeping is written into that one instead of copying every field a second time.
-  const next: { -readonly [K in keyof HouseholdState]: HouseholdState[K] } = applied === s ? { ...s } : applied;
-  next.latestOn = maxDate(s.latestOn, meta.occurredOn);
-  next.commandIds = commandIds;
-  return next;
+  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept));
 };
 
-export const fold = (facts: readonly { event: HouseholdEvent; meta: EventMeta }[], from: HouseholdState = initialState): HouseholdState =>
-  facts.reduce((s, f) => evolve(s, f.event, f.meta), from);
+/** Folds one stored event into the state. Total over every event type. */
+export const evolve = (s: HouseholdState, event: HouseholdEvent, meta: EventMeta): HouseholdState => {
+  const d = new StateDraft(s);
+  step(d, event, meta);
+  return d.state;
+};
+
+/**
+ * Folds a stream's events in order: the same state as `facts.reduce` with `evolve` (a
+ * property test holds it to that), built in one draft, so each entity map is copied at
+ * most once for the whole stream instead of once per event that changes it.
+ */
+export const fold = (facts: readonly { event: HouseholdEvent; meta: EventMeta }[], from: HouseholdState = initialState): HouseholdState => {
+  if (facts.length === 0) return from;
+  const d = new StateDraft(from);
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as { event: HouseholdEvent; meta: EventMeta };
+    step(d, f.event, f.meta);
+  }
+  return d.state;
+};

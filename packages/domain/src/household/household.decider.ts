@@ -1,6 +1,6 @@
 import { DecisionContext } from './context';
 import { decide } from './decide';
-import { evolve } from './evolve';
+import { evolve, fold } from './evolve';
 import { HouseholdCommand } from './commands';
 import { retryToConfirm } from './guards';
 import { Fact, HouseholdState, initialState } from './state';
@@ -15,9 +15,13 @@ export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean =>
 /** The context with the stream's history, for the commands that read it (`needsHistory`). */
 const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionContext => ({ ...ctx, history });
 
+/** `fold` with the state it starts from required, as Decider.fold takes it (a default would widen the handlers' State to undefined). */
+const foldFrom = (facts: readonly Fact[], state: HouseholdState): HouseholdState => fold(facts, state);
+
 /**
  * The whole aggregate in one import: the Decider of domain.md §4. `needsHistory` and
  * `withHistory` tell a command handler which commands read the stream's past and how to
- * hand it over (docs/decisions/0050-lean-fold.md).
+ * hand it over (docs/decisions/0050-lean-fold.md); `fold` folds a run of events with one
+ * copy of each entity map (docs/decisions/0074-a-stream-folded-in-one-draft.md).
  */
-export const householdDecider = { initialState, evolve, decide, needsHistory, withHistory } as const;
+export const householdDecider = { initialState, evolve, fold: foldFrom, decide, needsHistory, withHistory } as const;
