@@ -16,7 +16,7 @@ export { ProgressCountersProjection } from './projections/progress-counters.proj
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
 export type { Checkpoint } from './storage/checkpoints';
-export type { ReadModelRows } from './storage/read-model-rows';
+export { compareRowValues, type ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';
 export { readModelPath, ReadModelsUrlError } from './storage/read-model-file';
 export { ReadModelsOfAnotherLogError } from './storage/read-model-source';

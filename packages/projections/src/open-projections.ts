@@ -7,7 +7,7 @@ import { Reports } from './reports/reports';
 import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projection-runner';
 import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
-import { readModelRows, ReadModelRows } from './storage/read-model-rows';
+import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
 import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
 
@@ -29,6 +29,10 @@ export interface ReadModelView {
   readonly reports: Reports;
   /** Every row of every table (for audits: see ReadModelRows). */
   rows(): ReadModelRows;
+  /** The projections' tables, sorted by name. */
+  readonly tables: readonly string[];
+  /** One table's rows one at a time in the order compareRowValues sorts them: an audit compares two copies holding no rows. */
+  orderedRows(table: string): IterableIterator<Record<string, unknown>>;
 }
 
 export interface Projections {
@@ -74,7 +78,14 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     const positions = runner.status().map((c) => c.position);
     const position = Math.min(...positions);
     if (position < atLeast || positions.some((p) => p !== position)) return undefined;
-    return { value: f({ position, reports, rows: () => readModelRows(db, projections) }), position };
+    const view: ReadModelView = {
+      position,
+      reports,
+      rows: () => readModelRows(db, projections),
+      tables: readModelTables(projections),
+      orderedRows: (table) => orderedTableRows(db, table),
+    };
+    return { value: f(view), position };
   });
   return {
     runner,

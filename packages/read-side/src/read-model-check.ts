@@ -1,8 +1,13 @@
 import type { DivisionTree, Policy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
-import { DirectReports, openProjections, Projections, ReadModelRows, Reports } from '@hearth/projections';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectReports, openProjections, Projections, Reports } from '@hearth/projections';
+import { DifferenceList } from './difference-list';
 import { logUpTo } from './log-up-to';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
+import { compareTable } from './table-comparison';
 
 /** One way the read models differ from the log. */
 export interface ReadModelDifference {
@@ -100,17 +105,6 @@ const directFigures = (direct: DirectReports, scope: Scope, period: number | str
 
 const MAX_LISTED = 200;
 
-const rowDifferences = (actual: ReadModelRows, rebuilt: ReadModelRows): ReadModelDifference[] => {
-  const out: ReadModelDifference[] = [];
-  for (const table of new Set([...actual.keys(), ...rebuilt.keys()])) {
-    const have = new Set(actual.get(table) ?? []);
-    const want = new Set(rebuilt.get(table) ?? []);
-    for (const row of have) if (!want.has(row)) out.push({ kind: 'row', where: table, detail: `in the table, not in a rebuild from the log: ${row}` });
-    for (const row of want) if (!have.has(row)) out.push({ kind: 'row', where: table, detail: `written by a rebuild from the log, missing from the table: ${row}` });
-  }
-  return out;
-};
-
 /** Names the fields that differ (one level deep, then whole values): enough for an auditor to find the figure. */
 const reportDifference = (where: string, have: string | undefined, want: string | undefined): ReadModelDifference => {
   const a = (have === undefined ? {} : JSON.parse(have)) as Record<string, unknown>;
@@ -123,10 +117,8 @@ const reportDifference = (where: string, have: string | undefined, want: string 
   return { kind: 'report', where, detail: fields.map((k) => `${k}: read model ${shown(a[k])}, log ${shown(b[k])}`).join('; ') };
 };
 
-const asJson = (figures: Map<string, unknown>): Map<string, string> => new Map([...figures].map(([k, v]) => [k, JSON.stringify(v)]));
-
 export interface ReadModelCheckProgress {
-  /** `snapshot`: reading the read models' reports; `fold`: folding the log and comparing. */
+  /** `snapshot`: comparing every table with the rebuild, in the snapshot; `fold`: comparing each period's reports with the fold's. */
   readonly phase: 'snapshot' | 'fold';
   readonly periods: number;
   readonly of: number;
@@ -148,60 +140,89 @@ export interface ReadModelCheckContext {
  * database writes (a row edited, added or lost behind the runner's back is named), and
  * (2) every report, for every division and period with data, equals the independent
  * direct fold of the log up to P (DirectReports), which shares no code with the tables.
- * The read models are read in one snapshot at exactly P. The fold holds the log in
- * memory and visits each division for each period: an audit, minutes on a large region.
+ * The read models are read in one snapshot at exactly P, and compared as they are read:
+ * each table merged in key order with the scratch copy (a file, removed afterwards), each
+ * period's reports against the fold's as soon as both are computed, so that memory holds
+ * the fold and one period's figures, not the tables nor every report (docs/decisions/0076).
+ * The fold holds every household's facts: an audit, minutes on a large region.
  */
 export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5): Promise<ReadModelVerification> => {
   const { store, projections, policy, divisions: tree } = ctx;
-  for (let attempt = 1; ; attempt++) {
-    const position = await store.headPosition();
-    await ctx.catchUp();
-    const log = logUpTo(store, position);
-    const direct = await DirectReports.load(log, { policy, divisions: tree });
-    const scope = scopeOf(direct, tree);
-    const periods: (number | string)[] = [...scope.years, ...scope.months];
-    const seen = projections.readAt(position, (view) => {
-      if (view.position !== position) return undefined;
-      const figures = periods.map((period, i) => {
-        ctx.onProgress?.({ phase: 'snapshot', periods: i, of: periods.length });
-        return asJson(readModelFigures(view.reports, scope, period));
-      });
-      return { rows: view.rows(), figures };
-    });
-    if (!seen?.value) {
-      if (attempt >= attempts) throw new ReadModelsNotReadyError(projections.runner.position(), position);
-      continue;
-    }
-    const { rows, figures } = seen.value;
-    const scratch = openProjections(log, { policy, divisions: tree, projections: projections.runner.projections });
-    try {
-      await scratch.runner.catchUp();
-      const rebuilt = scratch.readAt(position, (view) => view.rows());
-      if (!rebuilt) throw new Error(`a rebuild into a scratch database did not reach position ${position}`);
-      const differences = rowDifferences(rows, rebuilt.value);
-      let compared = 0;
-      for (const [i, period] of periods.entries()) {
-        ctx.onProgress?.({ phase: 'fold', periods: i, of: periods.length });
-        const have = figures[i] as Map<string, string>;
-        const want = asJson(directFigures(direct, scope, period));
-        for (const where of keysOf(scope, period)) {
-          compared++;
-          if (have.get(where) !== want.get(where)) differences.push(reportDifference(where, have.get(where), want.get(where)));
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-verify-'));
+  try {
+    for (let attempt = 1; ; attempt++) {
+      const position = await store.headPosition();
+      await ctx.catchUp();
+      const log = logUpTo(store, position);
+      const direct = await DirectReports.load(log, { policy, divisions: tree });
+      const scope = scopeOf(direct, tree);
+      const periods: (number | string)[] = [...scope.years, ...scope.months];
+      const scratchFile = join(dir, `rebuild-${attempt}.db`);
+      const scratch = openProjections(log, { policy, divisions: tree, projections: projections.runner.projections, readModels: `sqlite:${scratchFile}` });
+      try {
+        await scratch.runner.catchUp();
+        const seen = projections.readAt(position, (view) => {
+          if (view.position !== position) return undefined;
+          const differences = new DifferenceList(MAX_LISTED);
+          ctx.onProgress?.({ phase: 'snapshot', periods: 0, of: periods.length });
+          const rows = scratch.readAt(position, (rebuilt) => {
+            let n = 0;
+            for (const table of view.tables) n += compareOrdered(table, () => view.orderedRows(table), () => rebuilt.orderedRows(table), differences);
+            return n;
+          });
+          if (!rows) throw new Error(`a rebuild into a scratch database did not reach position ${position}`);
+          let compared = 0;
+          for (const [i, period] of periods.entries()) {
+            ctx.onProgress?.({ phase: 'fold', periods: i, of: periods.length });
+            const have = readModelFigures(view.reports, scope, period);
+            const want = directFigures(direct, scope, period);
+            for (const where of keysOf(scope, period)) {
+              compared++;
+              const [a, b] = [JSON.stringify(have.get(where)), JSON.stringify(want.get(where))];
+              if (a !== b) differences.add(reportDifference(where, a, b));
+            }
+          }
+          return { rows: rows.value, compared, differences };
+        });
+        if (!seen?.value) {
+          if (attempt >= attempts) throw new ReadModelsNotReadyError(projections.runner.position(), position);
+          continue;
         }
-        // Let a service go on answering while an audit runs.
-        await new Promise((resolve) => setImmediate(resolve));
+        const { rows, compared, differences } = seen.value;
+        return {
+          position,
+          rows,
+          divisions: scope.divisions.length,
+          periods: { years: scope.years.length, months: scope.months.length },
+          reportsCompared: compared,
+          differenceCount: differences.count,
+          differences: differences.listed,
+        };
+      } finally {
+        await scratch.close();
       }
-      return {
-        position,
-        rows: [...rows.values()].reduce((n, r) => n + r.length, 0),
-        divisions: scope.divisions.length,
-        periods: { years: scope.years.length, months: scope.months.length },
-        reportsCompared: compared,
-        differenceCount: differences.length,
-        differences: differences.slice(0, MAX_LISTED),
-      };
-    } finally {
-      await scratch.close();
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/** One table merged with its rebuilt copy; both cursors closed whatever happens. */
+const compareOrdered = (
+  table: string,
+  actual: () => IterableIterator<Record<string, unknown>>,
+  rebuilt: () => IterableIterator<Record<string, unknown>>,
+  out: DifferenceList,
+): number => {
+  const a = actual();
+  try {
+    const b = rebuilt();
+    try {
+      return compareTable(table, a, b, out, MAX_LISTED);
+    } finally {
+      b.return?.();
+    }
+  } finally {
+    a.return?.();
   }
 };
