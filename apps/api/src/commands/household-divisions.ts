@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { fold, householdStream, HouseholdState } from '@hearth/domain';
-import { householdEventCodec } from '@hearth/event-store';
+import { householdDecider, householdStream, HouseholdState } from '@hearth/domain';
+import { foldRecorded, householdEventCodec, initialFold } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import { HEARTH_LEDGER } from '@hearth/nest';
 
@@ -21,11 +21,7 @@ export class HouseholdDivisions {
   async state(householdId: string): Promise<HouseholdState | undefined> {
     const recorded = await this.ledger.store.readStream(householdStream(householdId));
     if (recorded.length === 0) return undefined;
-    return fold(
-      recorded.map((r) => ({
-        event: householdEventCodec.decode(r),
-        meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId !== undefined ? { commandId: r.metadata.commandId } : {}) },
-      })),
-    );
+    // The handlers' fold of stored events (decoding and metadata written once, in @hearth/event-store).
+    return foldRecorded(householdDecider, householdEventCodec, initialFold(householdDecider.initialState), recorded).state;
   }
 }
