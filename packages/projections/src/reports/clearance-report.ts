@@ -1,6 +1,6 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
 import { REGION } from '../projections/series-table';
-import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { asksWholeRegion, divisionRows, divisionRowsOfWholeCounts, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { addCountsInto, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
@@ -58,6 +58,10 @@ export function clearanceReport(src: ClearanceSources, tree: DivisionTree, polic
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && VillageCounters.servesBaseline(policy) && src.counters.regionSumsServe(tree))
     return annualClearance(tree.root.code, q.year, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts(), policy);
-  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCountsInto, (code, c) => annualClearance(code, q.year, c, policy));
+  const row = (code: string, c: AnnualCounts): AnnualClearance => annualClearance(code, q.year, c, policy);
+  // Under the tree the per-division sums are kept under: each division's rows read whole (docs/decisions/0079).
+  const { division, rows } = VillageCounters.servesBaseline(policy) && src.counters.divisionSumsServe(tree)
+    ? divisionRowsOfWholeCounts(tree, q, (divisions) => src.counters.annualCounts(policy, q.year, { divisions }), emptyAnnualCounts, row)
+    : divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCountsInto, row);
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

@@ -1,6 +1,6 @@
 import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
 import { REGION } from '../projections/series-table';
-import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { asksWholeRegion, divisionRows, divisionRowsOfWholeCounts, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCountsInto, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
@@ -37,6 +37,10 @@ export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: 
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && counters.regionSumsServe(tree))
     return monthlyClearance(tree.root.code, q.month, counters.monthlyCounts(q.month, 'region').get(REGION) ?? emptyMonthlyCounts());
-  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, (code, c) => monthlyClearance(code, q.month, c));
+  const row = (code: string, c: MonthlyCounts): MonthlyClearance => monthlyClearance(code, q.month, c);
+  // Under the tree the per-division sums are kept under: each division's rows read whole (docs/decisions/0079).
+  const { division, rows } = counters.divisionSumsServe(tree)
+    ? divisionRowsOfWholeCounts(tree, q, (divisions) => counters.monthlyCounts(q.month, { divisions }), emptyMonthlyCounts, row)
+    : divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, row);
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }
