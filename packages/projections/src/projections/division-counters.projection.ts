@@ -76,7 +76,6 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
             const [village, key, month] = k.split('\u0000') as [string, string, string];
             series.add(village, key, Number(month), sign * n);
             region.add(REGION, key, Number(month), sign * n);
-            levels.add(village, key, Number(month), sign * n);
           }
         };
         levels.begin();
@@ -85,7 +84,10 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
           add(contributionOf(before), -1);
           villages.move(before, after);
         });
-        series.flush();
+        // The divisions above a village take its row's summed deltas: a household's unchanged contributions have cancelled out.
+        series.flush((key, village, deltas) => {
+          for (const [month, delta] of deltas) if (delta !== 0) levels.add(village, key, month, delta);
+        });
         region.flush();
         // After the village rows: a page that recomputes the sums reads them.
         levels.flush();

@@ -31,8 +31,11 @@ export const seriesTableSchema = (table: string, column: 'village' | 'division' 
 export interface SeriesWriter {
   /** Adds `delta` to a village's counter from month `month` on (FROM_THE_START: from the start), held back until `flush`. */
   add(village: string, key: string, month: number, delta: number): void;
-  /** Writes every row touched since the last flush once (read, add its deltas, write), in key order, and forgets them. */
-  flush(): void;
+  /**
+   * Writes every row touched since the last flush once (read, add its deltas, write), in
+   * key order, and forgets them; `written` is told each row's summed deltas (month → delta).
+   */
+  flush(written?: (key: string, village: string, deltas: ReadonlyMap<number, number>) => void): void;
   /** Forgets the deltas held back, unwritten. */
   discard(): void;
 }
@@ -65,7 +68,11 @@ export const seriesWriter = (db: Database.Database, table: string, column: 'vill
 
   return {
     add: (village, key, month, delta) => pending.add(key, village, month, delta),
-    flush: () => pending.flush(writeRow),
+    flush: (written) =>
+      pending.flush((key, village, deltas) => {
+        writeRow(key, village, deltas);
+        written?.(key, village, deltas);
+      }),
     discard: () => pending.discard(),
   };
 };
