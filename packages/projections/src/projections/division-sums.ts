@@ -43,6 +43,9 @@ export const divisionSums = (db: Database.Database, own: RollUpTree | undefined)
   const sums = seriesWriter(db, 'agg_division_series', 'division');
   const villageRows = db.prepare<[], [string, string, number, number, Buffer]>('SELECT key, village, initial, base, series FROM agg_village_series').raw();
   const write = db.prepare('INSERT INTO agg_division_series (key, division, initial, base, series) VALUES (?, ?, ?, ?, ?)');
+  const dropAll = db.prepare('DELETE FROM agg_division_series');
+  const forgetTree = db.prepare('DELETE FROM agg_rollup_tree');
+  const storeTree = db.prepare('INSERT INTO agg_rollup_tree (fingerprint, tree) VALUES (?, ?)');
   // The stored tree as last read, and whether the writer's tree extends it: re-checked against the stamp every page.
   let known: { tree: RollUpTree; extended: boolean } | undefined;
   let under: RollUpTree | undefined;
@@ -60,15 +63,15 @@ export const divisionSums = (db: Database.Database, own: RollUpTree | undefined)
         if (s) row.series.push(s);
       }
     }
-    db.prepare('DELETE FROM agg_division_series').run();
+    dropAll.run();
     for (const k of [...rows.keys()].sort()) {
       const { initial, series } = rows.get(k) as { initial: number; series: Series[] };
       const [division, key] = k.split('\u0000') as [string, string];
       const sum = sumOf(series);
       if (initial !== 0 || !isZero(sum)) write.run(key, division, initial, isZero(sum) ? 0 : sum.base, toBlob(sum));
     }
-    db.prepare('DELETE FROM agg_rollup_tree').run();
-    db.prepare('INSERT INTO agg_rollup_tree (fingerprint, tree) VALUES (?, ?)').run(tree.fingerprint, tree.text);
+    forgetTree.run();
+    storeTree.run(tree.fingerprint, tree.text);
   };
 
   return {
