@@ -6,12 +6,12 @@
 export { openProjections, type Projections, type ProjectionsOptions, type ReadModelView } from './open-projections';
 export type { Projection, ProjectionWriter, SecondaryIndex } from './projection';
 export type { ProjectedEvent, CorrectedEvent } from './projected-event';
-export { ALL_PROJECTIONS } from './projections/all-projections';
+export { ALL_PROJECTIONS, projectionsFor } from './projections/all-projections';
 export { HouseholdStatusProjection, nextStatus } from './projections/household-status.projection';
 export { LaborConcernProjection } from './projections/labor-concern.projection';
 export { MemberEligibilityProjection } from './projections/member-eligibility.projection';
 export { CaseActivityProjection } from './projections/case-activity.projection';
-export { DivisionCountersProjection } from './projections/division-counters.projection';
+export { DivisionCountersProjection, divisionCountersProjection } from './projections/division-counters.projection';
 export { ProgressCountersProjection } from './projections/progress-counters.projection';
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DivisionTree, Policy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
 import type { Projection } from './projection';
-import { ALL_PROJECTIONS } from './projections/all-projections';
+import { projectionsFor } from './projections/all-projections';
 import { Reports } from './reports/reports';
 import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projection-runner';
 import { Checkpoints } from './storage/checkpoints';
@@ -18,7 +18,7 @@ export interface ProjectionsOptions {
   readonly db?: Database.Database;
   /** `sqlite:PATH`: the read models live in that file of their own, whatever the store (docs/decisions/0058). */
   readonly readModels?: string;
-  /** Default: every projection the reports need. */
+  /** Default: every projection the reports need, the division counters' per-division sums kept under `divisions`. */
   readonly projections?: readonly Projection[];
   readonly runner?: RunnerOptions;
 }
@@ -69,7 +69,7 @@ export interface Projections {
  */
 export const openProjections = (store: EventStore, opts: ProjectionsOptions): Projections => {
   const { db, owned, where } = projectionDatabase(store, opts.db, opts.readModels);
-  const projections = opts.projections ?? ALL_PROJECTIONS;
+  const projections = opts.projections ?? projectionsFor(opts.divisions);
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
   const runner = new ProjectionRunner(store, db, checkpoints, projections, opts.runner);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
-import { DivisionCountersProjection, openProjections, ProgressCountersProjection, Projection, ProjectionWriter } from '../src';
+import { DivisionCountersProjection, divisionCountersProjection, openProjections, ProgressCountersProjection, Projection, ProjectionWriter } from '../src';
 import { c, member } from './support/commands';
 import { feed } from './support/feed';
 import { context, policy, region } from './support/region';
@@ -10,13 +10,16 @@ const counterRows = (db: Database.Database): unknown[] =>
   DivisionCountersProjection.tables.flatMap((table) =>
     tableRows(db, table).map((row) => [table, ...row]));
 
+/** The division counters, with their per-division sums under the test region (docs/decisions/0079). */
+const counters = divisionCountersProjection(region);
+
 /** The division counters, failing once at the event at `position` (before applying it). */
 const failingOnceAt = (position: number): Projection => {
   let failed = false;
   return {
-    ...DivisionCountersProjection,
+    ...counters,
     writer: (db) => {
-      const inner = DivisionCountersProjection.writer(db);
+      const inner = counters.writer(db);
       const writer: ProjectionWriter = {
         apply: (e) => {
           if (e.position === position && !failed) {
@@ -59,13 +62,13 @@ describe('a counter page that fails half-way', () => {
     expect(counterRows(db)).toEqual([]);
 
     // Another runner on the same read models writes the whole page meanwhile.
-    const other = openProjections(store, { policy, divisions: region, db, projections: [DivisionCountersProjection, ProgressCountersProjection] });
+    const other = openProjections(store, { policy, divisions: region, db, projections: [counters, ProgressCountersProjection] });
     await other.runner.catchUp();
     await feed(store, [c.followUp('h1', '2016-09-10', 'v1', ['wages-withheld']), c.identify('h2', '2016-05-10')], context, { strict: true });
     await failing.runner.catchUp();
 
     const clean = new Database(':memory:');
-    const reference = openProjections(store, { policy, divisions: region, db: clean, projections: [DivisionCountersProjection, ProgressCountersProjection] });
+    const reference = openProjections(store, { policy, divisions: region, db: clean, projections: [counters, ProgressCountersProjection] });
     await reference.runner.catchUp();
     expect(counterRows(clean).length).toBeGreaterThan(2);
     expect(counterRows(db)).toEqual(counterRows(clean));

@@ -1,6 +1,7 @@
+import type { DivisionTree } from '@hearth/domain';
 import type { Projection } from '../projection';
 import { CaseActivityProjection } from './case-activity.projection';
-import { DivisionCountersProjection } from './division-counters.projection';
+import { DivisionCountersProjection, divisionCountersProjection } from './division-counters.projection';
 import { HouseholdStatusProjection } from './household-status.projection';
 import { LaborConcernProjection } from './labor-concern.projection';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
@@ -15,3 +16,10 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   DivisionCountersProjection,
   ProgressCountersProjection,
 ];
+
+/**
+ * Every projection the reports read, the division counters keeping their per-division
+ * sums under `divisions`: the tree the process's reports roll up with (docs/decisions/0079).
+ */
+export const projectionsFor = (divisions: DivisionTree): readonly Projection[] =>
+  ALL_PROJECTIONS.map((p) => (p === DivisionCountersProjection ? divisionCountersProjection(divisions) : p));

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventType } from '@hearth/domain';
+import type { DivisionTree, EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { STATUS_EVENTS } from './household-status.projection';
@@ -7,6 +7,8 @@ import { contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from 
 import { householdRecords } from './household-records';
 import { villageCounts } from './village-counts';
 import { REGION, seriesTableSchema, seriesWriter } from './series-table';
+import { divisionSums, divisionSumsSchema } from './division-sums';
+import { rollUpTreeOf } from './roll-up-tree';
 
 /**
  * Per-village counters of the clearance and monthly reports, as cumulative monthly
@@ -27,12 +29,18 @@ import { REGION, seriesTableSchema, seriesWriter } from './series-table';
  * add to the sums): the whole region's report reads those, a few rows, rather than one
  * row per village and counter (docs/decisions/0072). A division's report reads its own
  * villages' rows through the index by village.
+ *
+ * And the same series summed for every division of a division tree (`agg_division_series`,
+ * under the tree stored in `agg_rollup_tree`; see divisionSums): a report by child, under
+ * that tree, reads its few divisions' rows rather than every village's (docs/decisions/0079).
+ * `divisions`: the tree the process rolls up with (the ledger's every division ever
+ * recorded); without one the writer keeps the sums under the tree already stored, if any.
  */
-export const DivisionCountersProjection: Projection = {
+export const divisionCountersProjection = (divisions?: DivisionTree): Projection => ({
   name: 'division-counters',
-  version: 5,
+  version: 6,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
-  tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages'],
+  tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages', 'agg_division_series', 'agg_rollup_tree'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_timelines (
       household_id TEXT PRIMARY KEY,
@@ -44,6 +52,8 @@ export const DivisionCountersProjection: Projection = {
       village TEXT PRIMARY KEY,
       households INTEGER NOT NULL
     ) WITHOUT ROWID;
+    ${seriesTableSchema('agg_division_series', 'division')}
+    ${divisionSumsSchema}
   `,
   indexes: [{ name: 'agg_village_series_by_village', table: 'agg_village_series', on: 'village, key' }],
   writer: (db: Database.Database) => {
@@ -51,6 +61,7 @@ export const DivisionCountersProjection: Projection = {
     const series = seriesWriter(db, 'agg_village_series');
     const region = seriesWriter(db, 'agg_region_series');
     const villages = villageCounts(db);
+    const levels = divisionSums(db, divisions === undefined ? undefined : rollUpTreeOf(divisions));
 
     return {
       apply: (e: ProjectedEvent) => {
@@ -67,21 +78,31 @@ export const DivisionCountersProjection: Projection = {
             region.add(REGION, key, Number(month), sign * n);
           }
         };
+        levels.begin();
         households.flush((_, before, after) => {
           add(contributionOf(after), 1);
           add(contributionOf(before), -1);
           villages.move(before, after);
         });
-        series.flush();
+        // The divisions above a village take its row's summed deltas: a household's unchanged contributions have cancelled out.
+        series.flush((key, village, deltas) => {
+          for (const [month, delta] of deltas) if (delta !== 0) levels.add(village, key, month, delta);
+        });
         region.flush();
+        // After the village rows: a page that recomputes the sums reads them.
+        levels.flush();
         villages.flush();
       },
       discard: () => {
         households.discard();
         series.discard();
         region.discard();
+        levels.discard();
         villages.discard();
       },
     };
   },
-};
+});
+
+/** The division counters without a tree of their own: they keep the per-division sums under the tree stored, if any. */
+export const DivisionCountersProjection: Projection = divisionCountersProjection();

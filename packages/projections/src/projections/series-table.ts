@@ -13,22 +13,29 @@ export const FROM_THE_START = -1;
 /** The village column of a table of series summed over every village (`agg_region_series`). */
 export const REGION = '';
 
-/** DDL of a table of per-village cumulative monthly series: value at month i = initial + the series at i. */
-export const seriesTableSchema = (table: string): string => `
+/**
+ * DDL of a table of per-village cumulative monthly series: value at month i = initial +
+ * the series at i. A table of per-division sums (`agg_division_series`) names its column
+ * `division` and is keyed by division first: a report reads a few divisions' rows.
+ */
+export const seriesTableSchema = (table: string, column: 'village' | 'division' = 'village'): string => `
     CREATE TABLE IF NOT EXISTS ${table} (
       key TEXT NOT NULL,
-      village TEXT NOT NULL,
+      ${column} TEXT NOT NULL,
       initial INTEGER NOT NULL,
       base INTEGER NOT NULL,
       series BLOB NOT NULL,
-      PRIMARY KEY (key, village)
+      PRIMARY KEY (${column === 'village' ? 'key, village' : 'division, key'})
     ) WITHOUT ROWID;`;
 
 export interface SeriesWriter {
   /** Adds `delta` to a village's counter from month `month` on (FROM_THE_START: from the start), held back until `flush`. */
   add(village: string, key: string, month: number, delta: number): void;
-  /** Writes every row touched since the last flush once (read, add its deltas, write), in key order, and forgets them. */
-  flush(): void;
+  /**
+   * Writes every row touched since the last flush once (read, add its deltas, write), in
+   * key order, and forgets them; `written` is told each row's summed deltas (month → delta).
+   */
+  flush(written?: (key: string, village: string, deltas: ReadonlyMap<number, number>) => void): void;
   /** Forgets the deltas held back, unwritten. */
   discard(): void;
 }
@@ -38,10 +45,10 @@ export interface SeriesWriter {
  * row back to zero everywhere is deleted, so equal counters are equal rows; the row is
  * the one adding the deltas one at a time would leave, whatever their order.
  */
-export const seriesWriter = (db: Database.Database, table: string): SeriesWriter => {
-  const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND village = ?`);
-  const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, village, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
-  const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND village = ?`);
+export const seriesWriter = (db: Database.Database, table: string, column: 'village' | 'division' = 'village'): SeriesWriter => {
+  const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND ${column} = ?`);
+  const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, ${column}, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
+  const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND ${column} = ?`);
   /** (key, village), sorted as the primary key → month → delta. */
   const pending = new PageDeltas<number>();
 
@@ -61,7 +68,11 @@ export const seriesWriter = (db: Database.Database, table: string): SeriesWriter
 
   return {
     add: (village, key, month, delta) => pending.add(key, village, month, delta),
-    flush: () => pending.flush(writeRow),
+    flush: (written) =>
+      pending.flush((key, village, deltas) => {
+        writeRow(key, village, deltas);
+        written?.(key, village, deltas);
+      }),
     discard: () => pending.discard(),
   };
 };

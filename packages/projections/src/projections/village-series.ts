@@ -55,6 +55,31 @@ export const addDeltas = (s: Series | undefined, deltas: Iterable<readonly [numb
   return canonical({ base, values });
 };
 
+/**
+ * The canonical series whose value at every month is the sum of the given series' values
+ * there: the row adding each series' deltas one at a time would leave (a canonical series
+ * is a function of its values).
+ */
+export const sumOf = (list: readonly Series[]): Series => {
+  const held = list.filter((s) => s.values.length > 0);
+  if (held.length === 0) return { base: 0, values: new Int32Array(0) };
+  let base = Infinity;
+  let end = -Infinity;
+  for (const s of held) {
+    base = Math.min(base, s.base);
+    end = Math.max(end, s.base + s.values.length);
+  }
+  const values = new Int32Array(end - base);
+  for (const s of held) {
+    const n = s.values.length;
+    for (let k = 0; k < n; k++) values[s.base + k - base] = (values[s.base + k - base] as number) + (s.values[k] as number);
+    // After its last entry a series keeps its last value.
+    const last = s.values[n - 1] as number;
+    if (last !== 0) for (let i = s.base + n; i < end; i++) values[i - base] = (values[i - base] as number) + last;
+  }
+  return canonical({ base, values });
+};
+
 const canonical = (s: Series): Series => {
   let from = 0;
   while (from < s.values.length && s.values[from] === 0) from++;

@@ -1,6 +1,6 @@
 import { DivisionTree, endOfYear, Policy } from '@hearth/domain';
 import { REGION } from '../projections/series-table';
-import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { asksWholeRegion, divisionRows, divisionRowsOfWholeCounts, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { addCountsInto, AnnualClearance, AnnualClearanceByChild, AnnualCounts, annualClearance, emptyAnnualCounts } from './read-models';
@@ -55,9 +55,16 @@ export function clearanceReport(src: ClearanceSources, tree: DivisionTree, polic
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery & { byChild?: false }): AnnualClearance;
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild;
 export function clearanceReport(src: ClearanceSources, tree: DivisionTree, policy: Policy, q: ClearanceQuery): AnnualClearance | AnnualClearanceByChild {
+  const row = (code: string, c: AnnualCounts): AnnualClearance => annualClearance(code, q.year, c, policy);
+  const fromCounters = VillageCounters.servesBaseline(policy);
+  // Under the tree the per-division sums are kept under: each division's counts read whole, a few rows a division (docs/decisions/0079).
+  if (fromCounters && src.counters.divisionSumsServe(tree)) {
+    const { division, rows } = divisionRowsOfWholeCounts(tree, q, (divisions) => src.counters.annualCounts(policy, q.year, { divisions }), emptyAnnualCounts, row);
+    return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
+  }
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
-  if (asksWholeRegion(tree, q) && VillageCounters.servesBaseline(policy) && src.counters.regionSumsServe(tree))
-    return annualClearance(tree.root.code, q.year, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts(), policy);
-  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCountsInto, (code, c) => annualClearance(code, q.year, c, policy));
+  if (asksWholeRegion(tree, q) && fromCounters && src.counters.regionSumsServe(tree))
+    return row(tree.root.code, src.counters.annualCounts(policy, q.year, 'region').get(REGION) ?? emptyAnnualCounts());
+  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyAnnualCounts, addCountsInto, row);
   return hasRows(q) ? { division, year: q.year, rows } : (rows[0] as AnnualClearance);
 }

@@ -105,3 +105,20 @@ export const divisionRows = <C extends object, R>(
   const counts = rollUp(tree, perVillage, wanted, empty, addInto);
   return { division: division.code, rows: wanted.map((d) => row(d.code, counts.get(d.code) ?? empty())) };
 };
+
+/**
+ * The same rows as divisionRows, from counts read whole for each division reported (the
+ * per-division sums, docs/decisions/0079): no village is rolled up.
+ */
+export const divisionRowsOfWholeCounts = <C extends object, R>(
+  tree: DivisionTree,
+  q: { readonly division?: string } & RowScope,
+  countsOf: (divisions: readonly string[]) => ReadonlyMap<string, C>,
+  empty: () => C,
+  row: (code: string, counts: C) => R,
+): { division: string; rows: R[] } => {
+  const division = divisionNamed(tree, q.division);
+  const wanted = reportedDivisions(tree, division, q).map((d) => d.code);
+  const counts = countsOf(wanted);
+  return { division: division.code, rows: wanted.map((code) => row(code, counts.get(code) ?? empty())) };
+};

@@ -1,6 +1,6 @@
 import { addDays, DivisionTree, firstDayOf, lastDayOf } from '@hearth/domain';
 import { REGION } from '../projections/series-table';
-import { asksWholeRegion, divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { asksWholeRegion, divisionRows, divisionRowsOfWholeCounts, hasRows, inc, VillageTally } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import { addCountsInto, emptyMonthlyCounts, MonthlyClearance, MonthlyClearanceByChild, monthlyClearance, MonthlyCounts } from './read-models';
 import { stockMove } from './stock-moves';
@@ -34,9 +34,15 @@ export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: 
 export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery & { byChild?: false }): MonthlyClearance;
 export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
 export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
+  const row = (code: string, c: MonthlyCounts): MonthlyClearance => monthlyClearance(code, q.month, c);
+  // Under the tree the per-division sums are kept under: each division's counts read whole, a few rows a division (docs/decisions/0079).
+  if (counters.divisionSumsServe(tree)) {
+    const { division, rows } = divisionRowsOfWholeCounts(tree, q, (divisions) => counters.monthlyCounts(q.month, { divisions }), emptyMonthlyCounts, row);
+    return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
+  }
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && counters.regionSumsServe(tree))
-    return monthlyClearance(tree.root.code, q.month, counters.monthlyCounts(q.month, 'region').get(REGION) ?? emptyMonthlyCounts());
-  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, (code, c) => monthlyClearance(code, q.month, c));
+    return row(tree.root.code, counters.monthlyCounts(q.month, 'region').get(REGION) ?? emptyMonthlyCounts());
+  const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, row);
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { DivisionTree, lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
 import { REFERENCE_CUTOFF } from '../projections/household-timeline';
+import { rollUpTreeOf } from '../projections/roll-up-tree';
 import { monthIndex } from '../projections/village-series';
 import { divisionNamed, inc, reportedDivisions, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
@@ -12,6 +13,12 @@ type Row = [key: string, village: string, initial: number, base: number, series:
  * region's sums (one a counter), or the rows of the villages listed (a division's).
  */
 export type CounterScope = 'villages' | 'region' | { readonly villages: readonly string[] };
+
+/**
+ * Or the whole counts of the divisions listed: each its own village row plus its
+ * per-division sum (only under the tree the sums are kept under: divisionSumsServe).
+ */
+export type SumsScope = CounterScope | { readonly divisions: readonly string[] };
 
 /** The value of a stored counter at month index i: its initial value plus its cumulative series there, read straight from the blob. */
 export const valueAt = (initial: number, base: number, blob: Buffer, i: number): number => {
@@ -31,7 +38,9 @@ const after = (prefix: string): string => `${prefix}\uffff`;
 export class VillageCounters {
   private readonly range: Record<'villages' | 'region', Database.Statement<[string, string], Row>>;
   private readonly listed: Database.Statement<[string, string, string], Row>;
+  private readonly listedSums: Database.Statement<[string, string, string], Row>;
   private readonly regionVillages: Database.Statement<[], string>;
+  private readonly sumsTree: Database.Statement<[], string>;
 
   constructor(db: Database.Database) {
     const select = (table: string) => db.prepare<[string, string], Row>(`SELECT key, village, initial, base, series FROM ${table} WHERE key BETWEEN ? AND ?`).raw();
@@ -42,7 +51,23 @@ export class VillageCounters {
         'SELECT s.key, s.village, s.initial, s.base, s.series FROM json_each(?) AS v JOIN agg_village_series AS s ON s.village = v.value AND s.key BETWEEN ? AND ?',
       )
       .raw();
+    this.listedSums = db
+      .prepare<[string, string, string], Row>(
+        'SELECT s.key, s.division, s.initial, s.base, s.series FROM json_each(?) AS v CROSS JOIN agg_division_series AS s ON s.division = v.value AND s.key BETWEEN ? AND ?',
+      )
+      .raw();
     this.regionVillages = db.prepare<[], string>('SELECT village FROM agg_region_villages').pluck();
+    this.sumsTree = db.prepare<[], string>('SELECT fingerprint FROM agg_rollup_tree').pluck();
+  }
+
+  /**
+   * Whether the per-division sums (`agg_division_series`) are kept under `tree`: its
+   * divisions and parents are those of the tree stored with them (one short row read and
+   * a fingerprint made once a tree). Then a division's counts under `tree` are its own
+   * village row plus its sum, whatever the number of villages below it (docs/decisions/0079).
+   */
+  divisionSumsServe(tree: DivisionTree): boolean {
+    return this.sumsTree.get() === rollUpTreeOf(tree).fingerprint;
   }
 
   /**
@@ -66,8 +91,13 @@ export class VillageCounters {
     return this.regionVillages.all().every((v) => tree.get(v) !== undefined);
   }
 
-  private rows(scope: CounterScope, from: string, to: string): Row[] {
-    return typeof scope === 'string' ? this.range[scope].all(from, to) : this.listed.all(JSON.stringify(scope.villages), from, to);
+  private rows(scope: SumsScope, from: string, to: string): Row[] {
+    if (typeof scope === 'string') return this.range[scope].all(from, to);
+    if ('villages' in scope) return this.listed.all(JSON.stringify(scope.villages), from, to);
+    // A division's households of its own and those below it: the tally adds the two rows. CROSS JOIN keeps the list
+    // as the outer loop: a seek a division into each table's index.
+    const listed = JSON.stringify(scope.divisions);
+    return [...this.listed.all(listed, from, to), ...this.listedSums.all(listed, from, to)];
   }
 
   /**
@@ -80,9 +110,10 @@ export class VillageCounters {
 
   /**
    * Per-village annual counts for year Y (domain.md §5.1); only for a policy the counters
-   * serve (servesBaseline). With scope `region`: the whole region's, keyed by REGION ('').
+   * serve (servesBaseline). With scope `region`: the whole region's, keyed by REGION ('');
+   * with scope `divisions`: each listed division's whole counts, keyed by its code.
    */
-  annualCounts(policy: Policy, year: number, scope: CounterScope = 'villages'): Map<string, AnnualCounts> {
+  annualCounts(policy: Policy, year: number, scope: SumsScope = 'villages'): Map<string, AnnualCounts> {
     const december = year * 12 + 11;
     const cutoff = monthOf(policy.baselineCutoff);
     const tally = new VillageTally(emptyAnnualCounts);
@@ -99,8 +130,8 @@ export class VillageCounters {
     return tally.byVillage;
   }
 
-  /** Per-village monthly dynamic-clearance counts (domain.md §5.2); with scope `region`, the whole region's, keyed by REGION (''). */
-  monthlyCounts(month: Month | string, scope: CounterScope = 'villages'): Map<string, MonthlyCounts> {
+  /** Per-village monthly dynamic-clearance counts (domain.md §5.2); with scope `region`, the whole region's, keyed by REGION (''); with `divisions`, each listed division's. */
+  monthlyCounts(month: Month | string, scope: SumsScope = 'villages'): Map<string, MonthlyCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyMonthlyCounts);
     for (const [, village, initial, base, blob] of this.rows(scope, 'stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(initial, base, blob, i));
