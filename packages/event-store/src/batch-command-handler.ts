@@ -176,10 +176,17 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * none (its append's expected version checks the same), nor one read in this attempt.
    */
   private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, appends: readonly StreamAppend[]): StreamAppend[] {
-    const written = new Set(appends.map((a) => a.streamId));
+    const written = new Set<string>();
+    for (let i = 0; i < appends.length; i++) written.add((appends[i] as StreamAppend).streamId);
     const checks: StreamAppend[] = [];
-    const decidedOn = new Set(outcomes.flatMap((o) => (o.kind === 'final' ? [o.result.streamId] : [])));
-    for (const streamId of decidedOn) {
+    // One check a stream, in the order of its first final outcome; no array per outcome.
+    const checked = new Set<string>();
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i] as Outcome<Err>;
+      if (o.kind !== 'final') continue;
+      const { streamId } = o.result;
+      if (checked.has(streamId)) continue;
+      checked.add(streamId);
       const seen = overlay.get(streamId);
       if (seen?.cached && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
     }
