@@ -109,13 +109,13 @@ export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): 
  * which copy it each time (an import's scavenges were a fifth of its CPU). Flattened here,
  * the pieces die young, and the hash and the store's bind read a flat string.
  */
+const flattening = { zeros: 0 };
 const flat = (text: string): string => {
   // Converting to a number flattens the string first. The result is counted, only so
   // that a compiler cannot drop the conversion as unused.
-  if (Number(text) === 0) zeroTexts += 1;
+  if (Number(text) === 0) flattening.zeros += 1;
   return text;
 };
-let zeroTexts = 0;
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
