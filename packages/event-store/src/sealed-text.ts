@@ -36,12 +36,12 @@ export class SealedEvent implements EventToAppend {
 
   /** The sealed text of `data`, if `event` was sealed and still holds that data. */
   static dataJsonOf(event: EventToAppend): string | undefined {
-    return event instanceof SealedEvent && event.data === event.#data ? event.#dataJson : undefined;
+    return #dataJson in event && event.data === event.#data ? event.#dataJson : undefined;
   }
 
   /** The sealed text of `metadata`, if `event` was sealed and still holds that metadata. */
   static metadataJsonOf(event: EventToAppend): string | undefined {
-    return event instanceof SealedEvent && event.metadata === event.#metadata ? event.#metadataJson : undefined;
+    return #metadataJson in event && event.metadata === event.#metadata ? event.#metadataJson : undefined;
   }
 }
 
