@@ -54,7 +54,8 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
  * state appends nothing, so its stream's version is checked in the same batch (an
  * append of no event at the cached version): a state another writer moved on is then
  * decided again rather than answered wrongly. Each command becomes its own StreamAppend, so the
- * global order of the events is the order of the commands. The cache holds folded
+ * global order of the events is the order of the commands; the events of one attempt,
+ * stored in one transaction, share one `recordedAt`. The cache holds folded
  * states, never logs; a command that reads the stream's past (Decider.needsHistory)
  * reads the stream then, plus what this batch decided for it.
  */
@@ -101,10 +102,12 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const overlay = new Map<string, Overlaid<Evt, State>>();
       const appends: StreamAppend[] = [];
+      // The attempt's events are stored in one transaction: they are recorded at one time, read once.
+      const recordedAt = this.preparation.now();
+      const preparation: EventPreparation<Evt> = { ...this.preparation, now: () => recordedAt };
       outcomes = [];
-      for (const [i, cmd] of cmds.entries()) {
-        const envelope = envelopes[i] as CommandEnvelope;
-        outcomes.push(await this.decideOne(cmd, envelope, ctx, overlay, appends));
+      for (let i = 0; i < cmds.length; i++) {
+        outcomes.push(await this.decideOne(cmds[i] as Cmd, envelopes[i] as CommandEnvelope, ctx, overlay, appends, preparation));
       }
       checks = this.versionChecks(outcomes, overlay, appends);
       const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
@@ -141,6 +144,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     ctx: Ctx,
     overlay: Map<string, Overlaid<Evt, State>>,
     appends: StreamAppend[],
+    preparation: EventPreparation<Evt>,
   ): Promise<Outcome<Err>> {
     const { streamId } = envelope;
     // The cached fold as it is: a stream another writer moved on makes the batch's append or version check conflict, and the batch is decided again.
@@ -154,7 +158,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     if (decision.right.length === 0) {
       return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };
     }
-    const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, this.preparation));
+    const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, preparation));
     appends.push({ streamId, expectedVersion: fold.version, events: sealed });
     overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending, cached });
     return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
@@ -172,10 +176,17 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * none (its append's expected version checks the same), nor one read in this attempt.
    */
   private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, appends: readonly StreamAppend[]): StreamAppend[] {
-    const written = new Set(appends.map((a) => a.streamId));
+    const written = new Set<string>();
+    for (let i = 0; i < appends.length; i++) written.add((appends[i] as StreamAppend).streamId);
     const checks: StreamAppend[] = [];
-    const decidedOn = new Set(outcomes.flatMap((o) => (o.kind === 'final' ? [o.result.streamId] : [])));
-    for (const streamId of decidedOn) {
+    // One check a stream, in the order of its first final outcome; no array per outcome.
+    const checked = new Set<string>();
+    for (let i = 0; i < outcomes.length; i++) {
+      const o = outcomes[i] as Outcome<Err>;
+      if (o.kind !== 'final') continue;
+      const { streamId } = o.result;
+      if (checked.has(streamId)) continue;
+      checked.add(streamId);
       const seen = overlay.get(streamId);
       if (seen?.cached && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
     }

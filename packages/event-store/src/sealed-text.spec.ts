@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { canonicalJson } from './canonical-json';
 import type { RecordedEvent } from './envelope';
 import { eventHash, GENESIS_HASH, sealEvents, verifyStream, type UnsealedEvent } from './hash-chain';
-import { storedText } from './sealed-text';
+import { SealedEvent, storedText } from './sealed-text';
 
 const metadataArb = fc.record(
   {
@@ -56,6 +56,21 @@ describe('sealed text: one serialisation serves the hash and the stored row', ()
     expect(storedText({ ...sealed, data: { a: 2 } }).dataJson).toBe('{"a":2}');
     expect(storedText(Object.assign(sealed, { data: { b: 3 } })).dataJson).toBe('{"b":3}');
     expect(JSON.parse(storedText({ ...sealed, metadata: { ...sealed.metadata, actor: 'b' } }).metadataJson)).toMatchObject({ actor: 'b' });
+  });
+
+  it('looks like a plain event to JSON, equality and copies (a SealedEvent keeps its texts private)', () => {
+    const unsealed = { eventId: 'e-1', type: 'T', data: { b: 1, a: [2] }, metadata: { actor: 'a', occurredOn: '2016-08-01', recordedAt: 'r', schemaVersion: 1 } };
+    const [sealed] = sealEvents(GENESIS_HASH, [unsealed]);
+    if (!sealed) throw new Error('nothing sealed');
+    const plain = { eventId: 'e-1', type: 'T', data: unsealed.data, metadata: { ...sealed.metadata } };
+    expect(Object.keys(sealed)).toEqual(['eventId', 'type', 'data', 'metadata']);
+    expect(JSON.stringify(sealed)).toBe(JSON.stringify(plain));
+    expect(sealed).toEqual(plain);
+    expect({ ...sealed }).toEqual(plain);
+    expect(storedText(sealed)).toEqual({ dataJson: '{"a":[2],"b":1}', metadataJson: expect.stringMatching(/^\{"actor":"a","hashFormat":2,/) });
+    // An object that only borrows the class's prototype has no sealed text: serialised afresh, no error.
+    const borrowed = Object.assign(Object.create(SealedEvent.prototype) as SealedEvent, plain);
+    expect(storedText(borrowed)).toEqual({ dataJson: '{"b":1,"a":[2]}', metadataJson: JSON.stringify(plain.metadata) });
   });
 
   it('serialises an event that was never sealed here with JSON.stringify', () => {

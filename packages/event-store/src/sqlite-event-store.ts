@@ -20,7 +20,7 @@ import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
-import { storedText } from './sealed-text';
+import { storedDataJson, storedMetadataJson } from './sealed-text';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -78,9 +78,10 @@ export class SqliteEventStore implements EventStore {
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
     };
-    this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) =>
-      appends.map((a) => this.writeAppend(a)),
-    );
+    this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) => {
+      const written: WrittenInTransaction = new Map();
+      return appends.map((a) => this.writeAppend(a, written));
+    });
     this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.writeAppend(append));
   }
 
@@ -197,12 +198,18 @@ export class SqliteEventStore implements EventStore {
     this.database.close();
   }
 
-  /** Runs inside the write transaction. */
-  private writeAppend({ streamId, expectedVersion, events }: StreamAppend): AppendResult {
-    const actual = this.versionOf(streamId);
+  /**
+   * Runs inside the write transaction. `written` holds the streams this transaction has
+   * already appended to: their version and last position are known without a read, as
+   * the transaction holds the write lock (an import's batch appends each household's
+   * commands one after another, so most appends of a batch follow another of the same stream).
+   */
+  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction): AppendResult {
+    const known = written?.get(streamId);
+    const actual = known === undefined ? this.versionOf(streamId) : known.version;
     assertExpectedVersion(streamId, expectedVersion, actual);
     if (events.length === 0) {
-      const head = actual < 0 ? 0 : (this.statements.positionOfVersion.get(streamId, actual) ?? 0);
+      const head = known !== undefined ? known.position : actual < 0 ? 0 : (this.statements.positionOfVersion.get(streamId, actual) ?? 0);
       return { nextExpectedVersion: actual, lastPosition: head };
     }
     let version = actual;
@@ -210,12 +217,18 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       version += 1;
       try {
-        const { dataJson, metadataJson } = storedText(event);
-        const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, dataJson, metadataJson);
+        const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, storedDataJson(event), storedMetadataJson(event));
         lastPosition = Number(info.lastInsertRowid);
       } catch (error) {
         if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.eventId);
         throw error;
+      }
+    }
+    if (written !== undefined) {
+      if (known === undefined) written.set(streamId, { version, position: lastPosition });
+      else {
+        known.version = version;
+        known.position = lastPosition;
       }
     }
     return { nextExpectedVersion: version, lastPosition };
@@ -229,6 +242,9 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
 }
+
+/** Per stream appended to in one transaction: its version and last position once written. */
+type WrittenInTransaction = Map<string, { version: number; position: number }>;
 
 const sqlLimit = (maxCount: number): number => (maxCount === Infinity ? -1 : maxCount);
 

@@ -14,10 +14,18 @@ export interface HouseholdCommandEnvelope {
   readonly commandId?: string;
 }
 
-export const commandEnvelope = (cmd: HouseholdCommand, defaultActor: string): HouseholdCommandEnvelope => ({
-  streamId: householdStream(cmd.householdId),
-  occurredOn: cmd.on,
-  actor: cmd.actor ?? defaultActor,
-  ...(cmd.note !== undefined ? { note: cmd.note } : {}),
-  ...(cmd.commandId !== undefined ? { commandId: cmd.commandId } : {}),
-});
+/**
+ * Absent rather than undefined members, set one by one: spreading a conditional object
+ * literal per optional member cost two allocations and a copy each, ~1 µs a command in
+ * an import.
+ */
+export const commandEnvelope = (cmd: HouseholdCommand, defaultActor: string): HouseholdCommandEnvelope => {
+  const envelope: { -readonly [K in keyof HouseholdCommandEnvelope]: HouseholdCommandEnvelope[K] } = {
+    streamId: householdStream(cmd.householdId),
+    occurredOn: cmd.on,
+    actor: cmd.actor ?? defaultActor,
+  };
+  if (cmd.note !== undefined) envelope.note = cmd.note;
+  if (cmd.commandId !== undefined) envelope.commandId = cmd.commandId;
+  return envelope;
+};

@@ -54,6 +54,33 @@ export const batchContract = (k: ContractScope): void => {
       else expect(added).toEqual(batch.slice(0, added.length));
     };
 
+    it('checks a version (an append of no event) against what the batch wrote before it', async () => {
+      const first = testEvents(2);
+      const results = await k.store.appendBatch([
+        { streamId: 'a', expectedVersion: 'no_stream', events: first },
+        { streamId: 'b', expectedVersion: 'no_stream', events: testEvents(1) },
+        { streamId: 'a', expectedVersion: 1, events: [] },
+        { streamId: 'a', expectedVersion: 'stream_exists', events: testEvents(1, lastHash(first)) },
+        { streamId: 'a', expectedVersion: 2, events: [] },
+      ]);
+      const all = await k.store.readAll();
+      const positionOf = (streamId: string, version: number) => all.find((e) => e.streamId === streamId && e.streamVersion === version)?.position;
+      expect(results).toEqual([
+        { nextExpectedVersion: 1, lastPosition: positionOf('a', 1) },
+        { nextExpectedVersion: 0, lastPosition: positionOf('b', 0) },
+        { nextExpectedVersion: 1, lastPosition: positionOf('a', 1) },
+        { nextExpectedVersion: 2, lastPosition: positionOf('a', 2) },
+        { nextExpectedVersion: 2, lastPosition: positionOf('a', 2) },
+      ]);
+      const before = await k.store.readAll();
+      const stale = [
+        { streamId: 'c', expectedVersion: 'no_stream' as const, events: testEvents(1) },
+        { streamId: 'c', expectedVersion: 'no_stream' as const, events: [] },
+      ];
+      await expect(k.store.appendBatch(stale)).rejects.toMatchObject({ streamId: 'c', expected: 'no_stream', actual: 0 });
+      await expectNothingOrAPrefix(before, stale);
+    });
+
     it(`is ${k.atomic ? 'all-or-nothing' : 'in order up to the failure'}: one wrong expected version`, async () => {
       await k.store.appendToStream('a', testEvents(1), 'no_stream');
       const before = await k.store.readAll();
