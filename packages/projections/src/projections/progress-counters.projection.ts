@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
-import { CaseActivityProjection } from './case-activity.projection';
+import { ACTIVITY_EVENTS } from './activity';
 import { STATUS_EVENTS } from './household-status.projection';
 import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, PageOwned, progressAfter } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
@@ -28,7 +28,7 @@ import { villageProgressRows } from './village-progress-rows';
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   version: 1,
-  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...CaseActivityProjection.handles])],
+  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...ACTIVITY_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
