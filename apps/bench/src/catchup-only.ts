@@ -25,6 +25,15 @@ const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
   return (used.user + used.system) / 1000;
 };
 
+/** Bytes this process has written through system calls so far (Linux `/proc/self/io` wchar; 0 elsewhere): the WAL frames and checkpoints a catch-up writes, which the machine's load does not change. */
+const writtenBytes = (): number => {
+  try {
+    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+};
+
 const copy = (from: string, to: string): string => {
   for (const suffix of ['-wal', '-shm']) rmSync(`${to}${suffix}`, { force: true });
   copyFileSync(from, to);
@@ -49,6 +58,7 @@ const main = async (): Promise<void> => {
   const work = values.work ?? `${values.store}.work`;
   const subject: number[] = [];
   const baseline: number[] = [];
+  const written: number[] = [];
   let digest = '';
   let rowsDigest = '';
   for (let round = 0; round < Number(values.rounds); round++) {
@@ -60,7 +70,9 @@ const main = async (): Promise<void> => {
     const path = copy(values.store, `${work}-catchup-${process.pid}.db`);
     const store = SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
     const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: CATCH_UP_PAGE } });
+    const writtenBefore = writtenBytes();
     subject.push(await cpuMs(() => projections.runner.catchUp()));
+    written.push((writtenBytes() - writtenBefore) / 2 ** 20);
     if (round === 0) {
       const r = projections.reports;
       const answers = [
@@ -76,12 +88,12 @@ const main = async (): Promise<void> => {
     await projections.close();
     await store.close();
     remove(path);
-    process.stderr.write(`round ${round + 1}: catch-up ${subject[round]?.toFixed(0)} ms CPU, readAll ${baseline[round]?.toFixed(0)} ms CPU\n`);
+    process.stderr.write(`round ${round + 1}: catch-up ${subject[round]?.toFixed(0)} ms CPU (${written[round]?.toFixed(0)} MiB written), readAll ${baseline[round]?.toFixed(0)} ms CPU\n`);
   }
   const s = median(subject);
   const b = median(baseline);
   process.stdout.write(
-    `${JSON.stringify({ subjectCpuMs: subject.map(Math.round), baselineCpuMs: baseline.map(Math.round), subjectMedian: Math.round(s), baselineMedian: Math.round(b), ratio: Number((s / b).toFixed(2)), reports: digest, rows: rowsDigest })}\n`,
+    `${JSON.stringify({ subjectCpuMs: subject.map(Math.round), baselineCpuMs: baseline.map(Math.round), subjectMedian: Math.round(s), baselineMedian: Math.round(b), ratio: Number((s / b).toFixed(2)), writtenMiB: written.map(Math.round), reports: digest, rows: rowsDigest })}\n`,
   );
 };
 

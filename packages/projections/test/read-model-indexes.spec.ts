@@ -12,7 +12,7 @@ const planOf = (store: SqliteEventStore, sql: string, ...params: unknown[]): str
     .map((r) => r.detail)
     .join(' | ');
 
-describe("the facts tables' secondary indexes (docs/decisions/0064)", () => {
+describe("the facts tables' secondary indexes (docs/decisions/0064, 0077)", () => {
   let store: SqliteEventStore;
 
   beforeAll(async () => {
@@ -26,17 +26,21 @@ describe("the facts tables' secondary indexes (docs/decisions/0064)", () => {
     await store.close();
   });
 
-  it("reads a month's incomes through the partial income index, which finds every income row", () => {
-    // The query of ReadModelFacts.incomesFor.
-    expect(planOf(store, `SELECT household_id, amount_cents FROM proj_case_activity WHERE kind = 'income' AND month = ?`, '2018-06')).toContain(
-      'USING INDEX proj_case_activity_ix1 (month=?)',
-    );
-    const incomes = store.db.prepare<[], number>(`SELECT count(*) FROM proj_case_activity WHERE kind = 'income'`).pluck().get() as number;
-    const indexed = store.db.prepare<[], number>(`SELECT count(*) FROM proj_case_activity INDEXED BY proj_case_activity_ix1 WHERE kind = 'income' AND month IS NOT NULL`).pluck().get() as number;
-    const all = store.db.prepare<[], number>('SELECT count(*) FROM proj_case_activity').pluck().get() as number;
-    expect(incomes).toBeGreaterThan(0);
-    expect(indexed).toBe(incomes);
-    expect(all).toBeGreaterThan(incomes);
+  it("reads a chunk's case activity through the table's key, and the table has no secondary index (docs/decisions/0077)", () => {
+    // The backlog's activity query (BacklogFacts.chunk).
+    expect(
+      planOf(
+        store,
+        `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
+         WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
+         ORDER BY household_id, position, seq`,
+        '["H0000001"]', '["referral-made"]', '2018-06-30',
+      ),
+    ).toContain('SEARCH proj_case_activity USING PRIMARY KEY (household_id=?)');
+    const indexes = store.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proj_case_activity' AND sql IS NOT NULL`).pluck().all();
+    expect(indexes).toEqual([]);
+    const kinds = store.db.prepare<[], string>('SELECT DISTINCT kind FROM proj_case_activity ORDER BY kind').pluck().all();
+    expect(kinds).toEqual(['employment-ended', 'employment-started', 'follow-up', 'household-surveyed', 'referral-made']);
   });
 
   it('reads member facts up to a date in key order, with no index on their dates', () => {

@@ -102,7 +102,7 @@ describe('the runner survives kill -9', () => {
 
   it('has a few thousand events to work on, and a reference with every secondary index', () => {
     expect(head).toBeGreaterThan(2000);
-    expect(expected).toContain('proj_case_activity_ix0');
+    expect(expected).toContain('proj_status_changes_on');
   });
 
   it('mid catch-up: restarts from its checkpoint to the same read models', async () => {

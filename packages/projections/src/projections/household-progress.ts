@@ -4,7 +4,7 @@ import { inProgramme } from '../reports/in-programme';
 import { memberStates } from '../reports/member-states';
 import type { MemberFact } from '../reports/read-model-facts';
 import { progressFieldsOf } from '../reports/progress-fields';
-import { activityOf } from './case-activity.projection';
+import { activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { emptyTimeline, HouseholdTimeline, statusAt, timelineAfter, villageAt } from './household-timeline';
@@ -86,9 +86,9 @@ const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
 };
 
 /**
- * The household's progress data after event `e` (the rows of the member-facts and
- * case-activity projections, from the same functions, so there is one home for each
- * rule), and whether only its activity changed (then only the months it touched need
+ * The household's progress data after event `e` (the rows of the member-facts
+ * projection and the event's activity, activity.ts, from the same functions, so there is
+ * one home for each rule), and whether only its activity changed (then only the months it touched need
  * recounting). Applying the same event twice changes nothing. Changes nothing but the
  * arrays in `owned`: `p`'s own arrays when the page made them, the ones a record as
  * stored holds never.

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
-import { CaseActivityProjection } from './case-activity.projection';
+import { ACTIVITY_EVENTS } from './activity';
 import { STATUS_EVENTS } from './household-status.projection';
 import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, PageOwned, progressAfter } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
@@ -27,8 +27,9 @@ import { villageProgressRows } from './village-progress-rows';
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
-  version: 1,
-  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...CaseActivityProjection.handles])],
+  // 2: agg_village_progress keyed by village, then month (docs/decisions/0077).
+  version: 2,
+  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...ACTIVITY_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
@@ -39,10 +40,13 @@ export const ProgressCountersProjection: Projection = {
       month INTEGER NOT NULL,
       village TEXT NOT NULL,
       counts TEXT NOT NULL,
-      PRIMARY KEY (month, village)
+      PRIMARY KEY (village, month)
     ) WITHOUT ROWID;
     ${seriesTableSchema('agg_village_eligible')}
   `,
+  // A month's rows of every village (the progress report at the root): the key is by village first, so that a page of
+  // households, each in one village, writes a few runs of neighbouring rows rather than rows all over the table.
+  indexes: [{ name: 'agg_village_progress_by_month', table: 'agg_village_progress', on: 'month' }],
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress);
     const flows = villageProgressRows(db);

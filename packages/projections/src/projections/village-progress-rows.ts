@@ -19,7 +19,7 @@ const canonical = (counts: Record<string, number>): string => {
 export interface VillageProgressRows {
   /** Adds `n` to `field` of the row (month index, village), held back until `flush`. */
   add(month: number, village: string, field: string, n: number): void;
-  /** Writes every (month, village) row touched since the last flush once, in key order, and forgets them. */
+  /** Writes every (village, month) row touched since the last flush once, in key order, and forgets them. */
   flush(): void;
   /** Forgets the deltas held back, unwritten. */
   discard(): void;
@@ -35,7 +35,7 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   const read = db.prepare<[number, string], string>('SELECT counts FROM agg_village_progress WHERE month = ? AND village = ?').pluck();
   const write = db.prepare('INSERT OR REPLACE INTO agg_village_progress (month, village, counts) VALUES (?, ?, ?)');
   const drop = db.prepare('DELETE FROM agg_village_progress WHERE month = ? AND village = ?');
-  /** (month, village) → field → delta. */
+  /** (village, month) → field → delta: flushed in the table's key order. */
   const pending = new PageDeltas<string>();
 
   const writeRow = (month: number, village: string, fields: ReadonlyMap<string, number>): void => {
@@ -48,8 +48,8 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
   };
 
   return {
-    add: (month, village, field, n) => pending.add(month, village, field, n),
-    flush: () => pending.flush((month, village, fields) => writeRow(Number(month), village, fields)),
+    add: (month, village, field, n) => pending.add(village, String(month), field, n),
+    flush: () => pending.flush((village, month, fields) => writeRow(Number(month), village, fields)),
     discard: () => pending.discard(),
   };
 };

@@ -1,12 +1,22 @@
 import type Database from 'better-sqlite3';
 import type { Status } from '@hearth/domain';
-import type { ActivityFact, ConcernFact, MemberFact } from './read-model-facts';
+import type { BacklogActivityKind } from '../projections/case-activity.projection';
+import type { ConcernFact, MemberFact } from './read-model-facts';
 import { PreparedStatements } from './prepared-statements';
 
 /** A household and its village at the end of the asked date. */
 export interface PlacedHousehold {
   readonly householdId: string;
   readonly village: string;
+}
+
+/** A referral made or an employment started or ended (`proj_case_activity`), as the backlog folds it. */
+export interface ActivityFact {
+  readonly householdId: string;
+  readonly occurredOn: string;
+  readonly kind: BacklogActivityKind;
+  readonly memberId: string | null;
+  readonly refId: string | null;
 }
 
 /** A household's status change, as the backlog folds it. */
@@ -100,7 +110,7 @@ export class BacklogFacts {
       )
       .all(ids, date)
       .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
-    // `+kind` keeps SQLite from choosing the (kind, occurred_on) index, i.e. every household's rows of that kind, over the key.
+    // By household through the key (`+kind`: no index on kind may ever be preferred to it).
     const activity = this
       .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityFact['kind']; member_id: string | null; ref_id: string | null }>(
         `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
@@ -108,9 +118,9 @@ export class BacklogFacts {
          ORDER BY household_id, position, seq`,
       )
       .all(ids, BACKLOG_ACTIVITY, date)
-      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id, detail: null, detail2: null }));
+      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id }));
     // The rows of one event share its date, so the bare date of the max(position) row is the last one's in log order.
-    const last = (kind: 'follow-up' | 'member-surveyed'): Map<string, string> =>
+    const last = (kind: 'follow-up' | 'household-surveyed'): Map<string, string> =>
       new Map(
         this
           .prepare<[string, string, string], [string, string]>(
@@ -127,7 +137,7 @@ export class BacklogFacts {
         : this
             .prepare<[string, string, string, string], string>(
               `SELECT DISTINCT household_id FROM proj_case_activity
-               WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = 'member-surveyed' AND occurred_on BETWEEN ? AND ? AND occurred_on <= ?`,
+               WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = 'household-surveyed' AND occurred_on BETWEEN ? AND ? AND occurred_on <= ?`,
             )
             .pluck()
             .all(ids, window.from, window.to, date),
@@ -142,6 +152,6 @@ export class BacklogFacts {
       )
       .all(ids, date, date)
       .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
-    return { statusChanges, memberFacts, activity, lastVisitOn: last('follow-up'), lastSurveyOn: last('member-surveyed'), surveyedIn, openConcerns };
+    return { statusChanges, memberFacts, activity, lastVisitOn: last('follow-up'), lastSurveyOn: last('household-surveyed'), surveyedIn, openConcerns };
   }
 }

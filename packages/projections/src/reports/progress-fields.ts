@@ -1,10 +1,4 @@
-import type { ActivityKind } from '../projections/case-activity.projection';
-
-/** The activity kinds the monthly progress table counts (domain.md §5 "Monthly progress table"). */
-export const COUNTED: readonly ActivityKind[] = [
-  'member-surveyed', 'training-offered', 'training-accepted', 'training-declined', 'training-completed',
-  'referral-made', 'referral-accepted', 'referral-declined', 'employment-started', 'employment-ended',
-];
+import type { ActivityKind } from '../projections/activity';
 
 const TRAINING_COLUMN: Partial<Record<ActivityKind, string>> = {
   'training-offered': 'trainingsOffered',

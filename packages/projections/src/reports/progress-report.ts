@@ -1,49 +1,29 @@
-import { DivisionTree, firstDayOf, isEligible, lastDayOf, Policy } from '@hearth/domain';
-import { divisionRows, hasRows, inc, VillageTally } from './division-scope';
+import { DivisionTree, isEligible, lastDayOf, Policy } from '@hearth/domain';
+import { divisionRows, hasRows, inc } from './division-scope';
 import { inProgramme } from './in-programme';
 import { memberStates } from './member-states';
-import { addToField, COUNTED, progressFieldsOf } from './progress-fields';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
-import { VillageCounters } from './village-counters';
+import { type CounterScope, VillageCounters } from './village-counters';
 import { VillageProgress } from './village-progress';
 import { addCountsInto, emptyProgressCounts, MonthlyProgress, MonthlyProgressByChild, monthlyProgress, ProgressCounts } from './read-models';
 
 /**
- * Per-village monthly progress counts (domain.md §5 "Monthly progress table"), from the
- * per-household facts: what the progress counters answer from for another working age than
- * the one they count (docs/decisions/0061), and their cross-check in tests.
+ * Per-village monthly progress counts (domain.md §5 "Monthly progress table") for a
+ * working age the progress counters do not count (docs/decisions/0061): the month's
+ * activity from the counters, which no policy changes, and the eligible members from the
+ * per-household facts (docs/decisions/0077).
  */
-export const progressCountsByVillage = (facts: ReadModelFacts, policy: Policy, month: string): Map<string, ProgressCounts> => {
-  const first = firstDayOf(month);
+export const progressCountsByVillage = (facts: ReadModelFacts, progress: VillageProgress, policy: Policy, month: string, scope: CounterScope): Map<string, ProgressCounts> => {
   const last = lastDayOf(month);
   // A household counts, for the whole month, in the village it is in at the end of it (docs/decisions/0015).
   const villages = facts.villagesAt(last);
-  const tally = new VillageTally(emptyProgressCounts);
-  const of = (householdId: string): ProgressCounts => tally.of(villages.get(householdId) ?? '');
-
+  const tally = progress.activityCounts(month, scope);
   const status = facts.statusAt(last);
   for (const [householdId, members] of memberStates(facts.memberFactsUpTo(last))) {
     if (!inProgramme(status.get(householdId))) continue;
-    for (const m of members.values()) if (isEligible(m, last, policy)) inc(of(householdId), 'eligibleMembers');
+    for (const m of members.values()) if (isEligible(m, last, policy)) inc(tally.of(villages.get(householdId) ?? ''), 'eligibleMembers');
   }
-
-  const surveyed = new Set<string>();
-  const referred = new Set<string>();
-  for (const a of facts.activityBetween(COUNTED, first, last)) {
-    const counts = of(a.householdId);
-    const member = `${a.householdId}\u0000${a.memberId}`;
-    for (const field of progressFieldsOf(a)) addToField(counts, field, 1);
-    if (a.kind === 'member-surveyed') {
-      if (!surveyed.has(member)) inc(counts, 'membersSurveyed');
-      surveyed.add(member);
-    } else if (a.kind === 'referral-made') {
-      if (!referred.has(member)) inc(counts, 'membersReferred');
-      referred.add(member);
-    }
-  }
-
-  for (const { householdId, cents } of facts.incomesFor(month)) (of(householdId).incomeCents as number[]).push(cents);
   return tally.byVillage;
 };
 
@@ -53,8 +33,10 @@ export interface ProgressSources {
   readonly progress: VillageProgress;
 }
 
-const countsFor = (src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): Map<string, ProgressCounts> =>
-  VillageProgress.serves(policy) ? src.progress.progressCounts(q.month, VillageCounters.scopeOf(tree, q)) : progressCountsByVillage(src.facts, policy, q.month);
+const countsFor = (src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): Map<string, ProgressCounts> => {
+  const scope = VillageCounters.scopeOf(tree, q);
+  return VillageProgress.serves(policy) ? src.progress.progressCounts(q.month, scope) : progressCountsByVillage(src.facts, src.progress, policy, q.month, scope);
+};
 
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild?: false }): MonthlyProgress;

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { Status } from '@hearth/domain';
-import type { ActivityKind } from '../projections/case-activity.projection';
 import { PreparedStatements } from './prepared-statements';
 
 export interface StatusChange {
@@ -25,16 +24,6 @@ export interface MemberFact {
   readonly capacity: string | null;
   readonly willing: number | null;
   readonly removed: number;
-}
-
-export interface ActivityFact {
-  readonly householdId: string;
-  readonly occurredOn: string;
-  readonly kind: ActivityKind;
-  readonly memberId: string | null;
-  readonly refId: string | null;
-  readonly detail: string | null;
-  readonly detail2: string | null;
 }
 
 /**
@@ -127,26 +116,5 @@ export class ReadModelFacts {
       )
       .all(date)
       .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
-  }
-
-  /** Activity of the given kinds dated from `from` to `to` inclusive, in log order. */
-  activityBetween(kinds: readonly ActivityKind[], from: string, to: string): ActivityFact[] {
-    return this
-      .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityKind; member_id: string | null; ref_id: string | null; detail: string | null; detail2: string | null }>(
-        `SELECT household_id, occurred_on, kind, member_id, ref_id, detail, detail2 FROM proj_case_activity
-         WHERE kind IN (SELECT value FROM json_each(?)) AND occurred_on BETWEEN ? AND ? ORDER BY position, seq`,
-      )
-      .all(JSON.stringify(kinds), from, to)
-      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id, detail: r.detail, detail2: r.detail2 }));
-  }
-
-  /** Income records for `month` (their own month field), in cents, by household. */
-  incomesFor(month: string): { householdId: string; cents: number }[] {
-    return this
-      .prepare<[string], { household_id: string; amount_cents: number }>(
-        `SELECT household_id, amount_cents FROM proj_case_activity WHERE kind = 'income' AND month = ?`,
-      )
-      .all(month)
-      .map((r) => ({ householdId: r.household_id, cents: r.amount_cents }));
   }
 }

@@ -43,9 +43,25 @@ export class VillageProgress {
   progressCounts(month: Month | string, scope: CounterScope = 'villages'): Map<string, ProgressCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyProgressCounts);
-    const listed = typeof scope === 'string' ? undefined : JSON.stringify(scope.villages);
+    const listed = listOf(scope);
     const eligible = listed === undefined ? this.eligible.all(ELIGIBLE_KEY) : this.listedEligible.all(listed, ELIGIBLE_KEY);
     for (const [village, initial, base, blob] of eligible) inc(tally.of(village), 'eligibleMembers', valueAt(initial, base, blob, i));
+    this.addActivity(tally, i, listed);
+    return tally.byVillage;
+  }
+
+  /**
+   * Per-village monthly progress counts without the eligible members (0 in every
+   * village): the month's activity, which no policy changes, for any policy; the caller
+   * adds the eligible members of its own working age (docs/decisions/0077).
+   */
+  activityCounts(month: Month | string, scope: CounterScope = 'villages'): VillageTally<ProgressCounts> {
+    const tally = new VillageTally(emptyProgressCounts);
+    this.addActivity(tally, monthIndex(`${month}-01`), listOf(scope));
+    return tally;
+  }
+
+  private addActivity(tally: VillageTally<ProgressCounts>, i: number, listed: string | undefined): void {
     for (const [village, text] of listed === undefined ? this.months.all(i) : this.listedMonths.all(listed, i)) {
       const counts = tally.of(village);
       for (const [field, n] of Object.entries(JSON.parse(text) as Record<string, number>)) {
@@ -55,6 +71,8 @@ export class VillageProgress {
         } else addToField(counts, field, n);
       }
     }
-    return tally.byVillage;
   }
 }
+
+/** A division's villages as the JSON list the listed statements take; undefined for every village. */
+const listOf = (scope: CounterScope): string | undefined => (typeof scope === 'string' ? undefined : JSON.stringify(scope.villages));
