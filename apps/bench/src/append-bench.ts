@@ -117,7 +117,7 @@ export const appendBench = async (
     // One untimed run of each side first, as in decide-bench: a service handling commands
     // one at a time runs warm, and the first 3,000 commands through the handler pay V8's
     // compilation of the domain, the codecs and the seal (~1.8x the warm CPU), the floor's
-    // few lines almost nothing (docs/performance.md, "Single-command append").
+    // few lines almost nothing (docs/performance/writes.md, "Single-command append").
     warmup: opts.warmup ?? 1,
     ...(opts.clock ? { clock: opts.clock } : {}),
     subject: {

@@ -8,7 +8,7 @@ import { openProjections } from '@hearth/projections';
 
 /**
  * One backlog call on a caught-up store, in a process of its own so that its peak RSS is
- * the call's (docs/performance.md "Reports from aggregates"): CPU time of the call, the
+ * the call's (docs/performance/reports.md "Reports from aggregates"): CPU time of the call, the
  * process's peak RSS before and after it, the number of entries and a digest of the answer
  * (two builds can be shown to give the same). Run one at a time:
  *

@@ -9,7 +9,7 @@ import { CATCH_UP_PAGE, readAllPages } from './read-bench';
 
 /**
  * The catch-up benchmark alone (`catchUpBench`'s two sides), in CPU time, so that two
- * builds can be compared side by side on a shared machine (docs/performance.md "Catch-up
+ * builds can be compared side by side on a shared machine (docs/performance/catch-up.md "Catch-up
  * and rebuild"): each round copies the imported store twice, catches every projection up
  * from zero on one copy and reads the log with `readAll` on the other, in pages of the
  * same size; it prints each side's `process.cpuUsage()` per round, the medians, their

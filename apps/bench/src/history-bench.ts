@@ -11,7 +11,7 @@ export const HISTORY_SAMPLE = 1000;
  * Timed passes at least (5,000 loads a side at the default sample). The p99 of 3,000 loads
  * is their 30th slowest, and on a shared machine those are the calls a time slice of
  * another process landed in: 3 passes gave ratios from 0.9 to 4.2 within minutes
- * (docs/performance.md, "History: the p99's spread"); more loads leave a single burst of
+ * (docs/performance/writes.md, "History: the p99's spread"); more loads leave a single burst of
  * load less say in it.
  */
 export const HISTORY_PASSES = 5;

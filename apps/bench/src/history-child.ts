@@ -5,7 +5,7 @@
  * heap and take their loads in the same minutes; what the child leaves out is the heap the
  * bench's earlier comparisons grew (~420 MB at 2,000 households), which made every
  * young-generation scavenge landing in a load ~0.5 ms longer for whichever side it hit
- * (docs/performance.md, "History: the p99's spread").
+ * (docs/performance/writes.md, "History: the p99's spread").
  */
 import { resolve } from 'node:path';
 import { runNode } from './child';

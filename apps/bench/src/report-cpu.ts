@@ -7,7 +7,7 @@ import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '@hearth/projections';
 
 /**
- * CPU time per report call on a caught-up store (docs/performance.md "Reports from
+ * CPU time per report call on a caught-up store (docs/performance/reports.md "Reports from
  * aggregates"): each of the four reports at the root, `--calls` times round-robin,
  * median of `process.cpuUsage()` user+system per call, and a digest of each answer so
  * that two builds (main and this branch) can be shown to give the same figures. Catches

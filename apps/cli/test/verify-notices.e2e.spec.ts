@@ -9,7 +9,7 @@ jest.setTimeout(120_000);
 /**
  * A bulk import of past records makes a late-recording notice of every event; `verify`'s
  * table lists the first `--notices` and counts the rest without holding them all
- * (docs/performance.md, "The full region"), and `--json` still lists every one.
+ * (docs/performance/full-region.md, "The full region"), and `--json` still lists every one.
  */
 describe('hearth verify after an import of past records', () => {
   const { dir, cleanup } = tempDir();

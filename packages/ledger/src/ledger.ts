@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = 1;
 /**
  * Household states a batch handler keeps between batches. A folded household holds
  * 20–30 KB (its surveys' canonical texts among it), so 50,000 of them took the full
- * region's import past 2 GiB of RSS (docs/performance.md, "The full region"); a log in
+ * region's import past 2 GiB of RSS (docs/performance/full-region.md, "The full region"); a log in
  * household order (`hearth generate`'s) needs only the households of the batch at hand,
  * and a miss only reads that stream again.
  */

@@ -6,7 +6,7 @@
  * loaded machine moves less. `npx tsx apps/bench/src/region-run/report-latency.ts STORE.db
  * READ-MODELS.db DIVISION [ROUNDS] [REPORT,…]` prints one JSON line (every report, or the
  * ones named: clearance, monthly, clearanceByChild, monthlyByChild, progress, backlog). A measuring aid for
- * docs/performance.md ("The full region"), not part of `npm test`.
+ * docs/performance/full-region.md ("The full region"), not part of `npm test`.
  */
 import { performance } from 'node:perf_hooks';
 import { referencePolicy } from '@hearth/domain';

@@ -7,7 +7,7 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * A copy of the state written out field by field, in `initialState`'s order: every copy
  * has the one shape (state.ts). A spread allocated more (~600 bytes a copy in the draft's
  * constructor, ~700 in a function of its own, against ~200) and made decide+fold slower end
- * to end (docs/performance.md, "A stream folded in one draft").
+ * to end (docs/performance/fold.md, "A stream folded in one draft").
  */
 const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   status: s.status,
@@ -42,7 +42,7 @@ const SURVEYS = 32;
 /**
  * A copy of a Map: entry by entry through `forEach`, which allocates about half what
  * `new Map(m)` does for the maps a household holds (that one walks the iterator protocol,
- * an entry array per entry), and takes no longer (docs/performance.md, "A stream folded in one draft").
+ * an entry array per entry), and takes no longer (docs/performance/fold.md, "A stream folded in one draft").
  */
 export const copyOfMap = <K, V>(m: ReadonlyMap<K, V>): Map<K, V> => {
   const out = new Map<K, V>();

@@ -160,7 +160,7 @@ export const emptyProgressCounts = (): ProgressCounts => ({
  * Adds counts `b` into `acc` field by field, in place (nested records too; lists, such as a
  * month's incomes, are appended): how divisions roll up. In place because a division sums
  * thousands of villages, and copying what it has summed so far at every village made the
- * region's progress report quadratic in its income records (docs/performance.md, "Reports").
+ * region's progress report quadratic in its income records (docs/performance/full-region.md, "Reports").
  */
 export const addCountsInto = <T extends object>(acc: T, b: T): void => {
   const into = acc as Record<string, unknown>;
