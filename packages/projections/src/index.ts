@@ -4,7 +4,7 @@
  * domain.md §5, an independent direct computation of the same reports, and the audit.
  */
 export { openProjections, type Projections, type ProjectionsOptions, type ReadModelView } from './open-projections';
-export type { Projection, ProjectionWriter, SecondaryIndex } from './projection';
+export type { Projection, ProjectionSettling, ProjectionWriter, SecondaryIndex } from './projection';
 export type { ProjectedEvent, CorrectedEvent } from './projected-event';
 export { ALL_PROJECTIONS, projectionsFor } from './projections/all-projections';
 export { HouseholdStatusProjection, nextStatus } from './projections/household-status.projection';

@@ -37,6 +37,18 @@ export interface Projection {
   readonly indexes?: readonly SecondaryIndex[];
   /** Prepares the statements once per connection; the writer runs inside the runner's transaction. */
   writer(db: Database.Database): ProjectionWriter;
+  /**
+   * What the process's projection keeps differently from the tables as stored, brought in
+   * line at open without reading the log: the division counters move their per-division
+   * sums to the process's tree when it extends the one they were kept under (decision 79).
+   * `ensureProjections` asks `needed` in a read, and runs `run` under the write lock.
+   */
+  readonly settle?: ProjectionSettling;
+}
+
+export interface ProjectionSettling {
+  needed(db: Database.Database): boolean;
+  run(db: Database.Database): void;
 }
 
 export interface ProjectionWriter {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DivisionTree, EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import type { Projection } from '../projection';
+import type { Projection, ProjectionSettling } from '../projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { householdRecords } from './household-records';
@@ -37,6 +37,7 @@ import { rollUpTreeOf } from './roll-up-tree';
  * recorded); without one the writer keeps the sums under the tree already stored, if any.
  */
 export const divisionCountersProjection = (divisions?: DivisionTree): Projection => ({
+  ...(divisions === undefined ? {} : { settle: sumsSettling(divisions) }),
   name: 'division-counters',
   version: 6,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
@@ -102,6 +103,12 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
       },
     };
   },
+});
+
+/** Moves the per-division sums to the process's tree at open when it extends the stored one, so its reports read them at once. */
+const sumsSettling = (divisions: DivisionTree): ProjectionSettling => ({
+  needed: (db) => divisionSums(db, rollUpTreeOf(divisions)).behind(),
+  run: (db) => divisionSums(db, rollUpTreeOf(divisions)).settle(),
 });
 
 /** The division counters without a tree of their own: they keep the per-division sums under the tree stored, if any. */

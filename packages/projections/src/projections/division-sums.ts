@@ -22,6 +22,10 @@ export interface DivisionSums {
   /** Writes the page's sums: each touched row once, or every row recomputed from the village rows (written before this call). */
   flush(): void;
   discard(): void;
+  /** Whether the writer's tree extends the stored one, so that `settle` would move the sums to it. */
+  behind(): boolean;
+  /** Outside any page: recomputes every sum under the writer's tree when it extends the stored one (`behind`). */
+  settle(): void;
 }
 
 /**
@@ -108,6 +112,14 @@ export const divisionSums = (db: Database.Database, own: RollUpTree | undefined)
       sums.discard();
       recompute = false;
       under = undefined;
+    },
+    behind: () => {
+      const fingerprint = stamp.get();
+      if (own === undefined || fingerprint === undefined || fingerprint === own.fingerprint) return false;
+      return own.extends(storedRollUpTree(storedText.get(fingerprint) as string));
+    },
+    settle() {
+      if (this.behind() && own !== undefined) recomputeUnder(own);
     },
   };
 };

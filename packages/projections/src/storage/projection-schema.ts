@@ -17,8 +17,11 @@ export const resetProjection = (db: Database.Database, checkpoints: Checkpoints,
  * stored version differs (or that has never run) is reset, so the next catch-up
  * rebuilds it from the log by itself. Returns the names that were reset.
  *
- * When every checkpoint is at the code's version and every table exists (the usual
- * case) nothing is written, so opening the read models to read them takes no write lock.
+ * When every checkpoint is at the code's version, every table exists and no projection
+ * needs settling (the usual case) nothing is written, so opening the read models to read
+ * them takes no write lock. A projection that keeps its tables differently from how they
+ * are stored, in a way it can mend without the log (`settle`: the division counters' sums
+ * under a tree that extends the stored one), mends them here under the write lock.
  * Secondary indexes missing from a projection at its version are left to the runner: a
  * catch-up far behind the log that was interrupted left them out on purpose, and the next
  * catch-up creates them when it reaches the head (docs/decisions/0075).
@@ -29,7 +32,13 @@ export const ensureProjections = (db: Database.Database, checkpoints: Checkpoint
     const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
     return projections.every((p) => stored.get(p.name)?.version === p.version && p.tables.every((t) => tables.has(t)));
   };
-  if (current()) return [];
+  const unsettled = (p: Projection): boolean => p.settle?.needed(db) === true;
+  // Asked again under the lock: another process may have settled them meanwhile.
+  const settle = (): void => projections.filter(unsettled).forEach((p) => p.settle?.run(db));
+  if (current()) {
+    if (projections.some(unsettled)) withWriteLock(db, settle);
+    return [];
+  }
   const reset: string[] = [];
   withWriteLock(db, () => {
     const stored = checkpoints.all();
@@ -42,6 +51,7 @@ export const ensureProjections = (db: Database.Database, checkpoints: Checkpoint
         reset.push(p.name);
       }
     }
+    settle();
   });
   return reset;
 };
