@@ -39,7 +39,8 @@ import { rollUpTreeOf } from './roll-up-tree';
 export const divisionCountersProjection = (divisions?: DivisionTree): Projection => ({
   ...(divisions === undefined ? {} : { settle: sumsSettling(divisions) }),
   name: 'division-counters',
-  version: 6,
+  // 7: the series tables keyed by village (division) first, then counter (docs/decisions/0080).
+  version: 7,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
   tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages', 'agg_division_series', 'agg_rollup_tree'],
   schema: `
@@ -56,7 +57,7 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
     ${seriesTableSchema('agg_division_series', 'division')}
     ${divisionSumsSchema}
   `,
-  indexes: [{ name: 'agg_village_series_by_village', table: 'agg_village_series', on: 'village, key' }],
+  indexes: [{ name: 'agg_village_series_by_key', table: 'agg_village_series', on: 'key, village' }],
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdTimeline>(db, 'agg_household_timelines', 'timeline', emptyTimeline);
     const series = seriesWriter(db, 'agg_village_series');

@@ -27,8 +27,8 @@ import { villageProgressRows } from './village-progress-rows';
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
-  // 2: agg_village_progress keyed by village, then month (docs/decisions/0077).
-  version: 2,
+  // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080).
+  version: 3,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...ACTIVITY_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `

@@ -16,7 +16,8 @@ export const REGION = '';
 /**
  * DDL of a table of per-village cumulative monthly series: value at month i = initial +
  * the series at i. A table of per-division sums (`agg_division_series`) names its column
- * `division` and is keyed by division first: a report reads a few divisions' rows.
+ * `division`. Both are keyed by village (division) first: a page of households touches a
+ * few villages' counters, neighbouring rows, and a report reads a few divisions' rows.
  */
 export const seriesTableSchema = (table: string, column: 'village' | 'division' = 'village'): string => `
     CREATE TABLE IF NOT EXISTS ${table} (
@@ -25,7 +26,7 @@ export const seriesTableSchema = (table: string, column: 'village' | 'division' 
       initial INTEGER NOT NULL,
       base INTEGER NOT NULL,
       series BLOB NOT NULL,
-      PRIMARY KEY (${column === 'village' ? 'key, village' : 'division, key'})
+      PRIMARY KEY (${column}, key)
     ) WITHOUT ROWID;`;
 
 export interface SeriesWriter {
@@ -49,7 +50,7 @@ export const seriesWriter = (db: Database.Database, table: string, column: 'vill
   const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND ${column} = ?`);
   const write = db.prepare(`INSERT OR REPLACE INTO ${table} (key, ${column}, initial, base, series) VALUES (?, ?, ?, ?, ?)`);
   const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND ${column} = ?`);
-  /** (key, village), sorted as the primary key → month → delta. */
+  /** (village, key), sorted as the primary key → month → delta. */
   const pending = new PageDeltas<number>();
 
   const writeRow = (key: string, village: string, deltas: ReadonlyMap<number, number>): void => {
@@ -67,9 +68,9 @@ export const seriesWriter = (db: Database.Database, table: string, column: 'vill
   };
 
   return {
-    add: (village, key, month, delta) => pending.add(key, village, month, delta),
+    add: (village, key, month, delta) => pending.add(village, key, month, delta),
     flush: (written) =>
-      pending.flush((key, village, deltas) => {
+      pending.flush((village, key, deltas) => {
         writeRow(key, village, deltas);
         written?.(key, village, deltas);
       }),

@@ -45,7 +45,7 @@ export class VillageCounters {
   constructor(db: Database.Database) {
     const select = (table: string) => db.prepare<[string, string], Row>(`SELECT key, village, initial, base, series FROM ${table} WHERE key BETWEEN ? AND ?`).raw();
     this.range = { villages: select('agg_village_series'), region: select('agg_region_series') };
-    // Through the index by (village, key): a seek a listed village, whatever the number of other villages.
+    // Seeks into the key (village, key): a seek a listed village, whatever the number of other villages.
     this.listed = db
       .prepare<[string, string, string], Row>(
         'SELECT s.key, s.village, s.initial, s.base, s.series FROM json_each(?) AS v JOIN agg_village_series AS s ON s.village = v.value AND s.key BETWEEN ? AND ?',

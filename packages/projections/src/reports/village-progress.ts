@@ -21,7 +21,7 @@ export class VillageProgress {
   constructor(db: Database.Database) {
     this.months = db.prepare<[number], [string, string]>('SELECT village, counts FROM agg_village_progress WHERE month = ?').raw();
     this.eligible = db.prepare<[string], [string, number, number, Buffer]>('SELECT village, initial, base, series FROM agg_village_eligible WHERE key = ?').raw();
-    // A division's villages only, by seeks into each table's key (month, village) and (key, village); CROSS JOIN keeps
+    // A division's villages only, by seeks into each table's key (village, month) and (village, key); CROSS JOIN keeps
     // the list as the outer loop (the planner otherwise scans the list once for every row of the month).
     this.listedMonths = db
       .prepare<[string, number], [string, string]>('SELECT p.village, p.counts FROM json_each(?) AS v CROSS JOIN agg_village_progress AS p ON p.month = ? AND p.village = v.value')
