@@ -72,6 +72,8 @@ describe('the per-division sums', () => {
         const after = histories.map((h) =>
           h.filter((c) => c.on >= on).map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c)),
         );
+        // Sums are stored with the first page a writer flushes: a history with nothing before the reorganisation has none.
+        fc.pre(before.some((h) => h.length > 0));
         const store = SqliteEventStore.open(':memory:');
         // A process opened under the first tree, and keeping it: the sums stay under that tree.
         const earlier = openProjections(store, { policy, divisions: region, runner: { batchSize } });
