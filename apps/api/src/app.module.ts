@@ -11,6 +11,7 @@ import { HouseholdDivisions } from './commands/household-divisions';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { parseByteSize } from './http/byte-size';
+import { FreshTreeMiddleware } from './http/fresh-tree.middleware';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { rateLimitsFromEnv } from './limits/rate-limit-settings';
 import { RATE_CLOCK, RATE_LIMITS, RateLimitMiddleware } from './limits/rate-limit.middleware';
@@ -58,5 +59,7 @@ export class AppModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestLogMiddleware, NoStoreMiddleware, RateLimitMiddleware, JsonBodyMiddleware).forRoutes({ path: '*path', method: RequestMethod.ALL });
+    // The health route reads the store itself and says when it does not answer (decision 0040).
+    consumer.apply(FreshTreeMiddleware).exclude({ path: 'health', method: RequestMethod.GET }).forRoutes({ path: '*path', method: RequestMethod.ALL });
   }
 }

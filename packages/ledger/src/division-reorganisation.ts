@@ -1,17 +1,15 @@
 import * as E from 'fp-ts/Either';
 import {
-  decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DivisionTree, DIVISIONS_STREAM, fold,
+  decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DivisionTree, fold,
   HouseholdCommand, HouseholdState, householdStream, Fact,
 } from '@hearth/domain';
 import { EventStore, householdEventCodec, logPages, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
 
 /**
- * Reads the division stream into the history of trees, whole trees and trees in parts
- * alike (throws when the stream does not decode or a stored tree is invalid: the log is damaged).
+ * The history of trees the events of the division stream record, whole trees and trees
+ * in parts alike (throws when the stream does not decode or a stored tree is invalid: the
+ * log is damaged).
  */
-export const readDivisionHistory = async (store: EventStore): Promise<DivisionHistory> => divisionHistoryOfEvents(await store.readStream(DIVISIONS_STREAM));
-
-/** The history of trees the events of the division stream record (throws as {@link readDivisionHistory}). */
 export const divisionHistoryOfEvents = (events: readonly RecordedEvent[]): DivisionHistory => {
   const history = divisionHistoryOfStream(events.map((e) => ({ position: e.position, occurredOn: e.metadata.occurredOn, type: e.type, data: e.data })));
   if (E.isLeft(history)) throw new Error(`the stored division trees are invalid: ${JSON.stringify(history.left)}`);

@@ -4,9 +4,9 @@ import {
   commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, NO_DIVISIONS, parseDivisionFile, Policy,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
+  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
 } from '@hearth/event-store';
-import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside, readDivisionHistory } from './division-reorganisation';
+import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside } from './division-reorganisation';
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
@@ -49,6 +49,9 @@ export interface DivisionTreeRecording {
   readonly effectiveFrom: string;
 }
 
+/** The version of the stream whose events (all of them, in order) are `events`; -1 for none. */
+const streamVersionOf = (events: readonly RecordedEvent[]): number => events.at(-1)?.streamVersion ?? -1;
+
 type Handler = CommandHandler<HouseholdCommand, HouseholdEvent, HouseholdState, DecisionContext, DomainError>;
 type BatchHandler = BatchCommandHandler<HouseholdCommand, HouseholdEvent, HouseholdState, DecisionContext, DomainError>;
 
@@ -60,19 +63,28 @@ type BatchHandler = BatchCommandHandler<HouseholdCommand, HouseholdEvent, Househ
 export class Ledger {
   /** Made on first use by commandHandler(). */
   private handler: Handler | undefined;
+  /** The division trees as the division stream records them. */
+  private history: DivisionHistory;
+  /** The division stream's version `history` was read at (-1: no tree recorded). */
+  private historyVersion: number;
+  /** The one `refreshDivisions()` under way, which concurrent callers share. */
+  private refreshing: Promise<boolean> | undefined;
 
   private constructor(
     readonly store: EventStore,
     readonly policy: Policy,
-    private history: DivisionHistory,
+    divisionEvents: readonly RecordedEvent[],
     private readonly now: () => string,
     private readonly actor: string,
     private readonly divisionTreePartBytes: number | undefined,
-  ) {}
+  ) {
+    this.history = divisionHistoryOfEvents(divisionEvents);
+    this.historyVersion = streamVersionOf(divisionEvents);
+  }
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    return new Ledger(store, opts.policy, await readDivisionHistory(store), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+    return new Ledger(store, opts.policy, await store.readStream(DIVISIONS_STREAM), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**
@@ -91,6 +103,34 @@ export class Ledger {
 
   get divisionHistory(): DivisionHistory {
     return this.history;
+  }
+
+  /**
+   * Takes in the division trees another process recorded since this ledger read them (a
+   * `hearth divisions load` beside a running service): one read of the division stream's
+   * version when nothing changed, the stream read again when it did. True when the trees
+   * changed; `divisions` and `divisionsInForce` then return new objects. Concurrent calls
+   * share one read (docs/decisions/0084).
+   */
+  refreshDivisions(): Promise<boolean> {
+    this.refreshing ??= this.readDivisionsIfMoved().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async readDivisionsIfMoved(): Promise<boolean> {
+    if ((await this.store.streamVersion(DIVISIONS_STREAM)) === this.historyVersion) return false;
+    return this.takeDivisionEvents(await this.store.readStream(DIVISIONS_STREAM));
+  }
+
+  /** Replaces the history by the one `events` (the whole division stream) record, if they are further on than the one held. */
+  private takeDivisionEvents(events: readonly RecordedEvent[]): boolean {
+    const version = streamVersionOf(events);
+    if (version <= this.historyVersion) return false;
+    this.history = divisionHistoryOfEvents(events);
+    this.historyVersion = version;
+    return true;
   }
 
   /**
@@ -155,7 +195,7 @@ export class Ledger {
     const treeAppend: StreamAppend[] = sealed.map((event, i) => ({ streamId: DIVISIONS_STREAM, expectedVersion: version + i === -1 ? 'no_stream' : version + i, events: [event] }));
     // The tree goes first, so every transfer sits after it in the log and is replayed against it.
     if (treeAppend.length + transfers.right.length > 0) await this.store.appendBatch([...treeAppend, ...transfers.right]);
-    this.history = await readDivisionHistory(this.store);
+    this.takeDivisionEvents(await this.store.readStream(DIVISIONS_STREAM));
     return E.right({ changed: treeEvents.length > 0, divisions: tree.all.length, moved: transfers.right.length, effectiveFrom });
   }
 

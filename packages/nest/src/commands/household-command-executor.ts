@@ -7,8 +7,9 @@ import { HEARTH_LEDGER } from '../tokens';
 import type { HouseholdCommandResult } from './household-bus-commands';
 
 /**
- * What every family's handler does: the ledger's command handler (load, decide, append
- * with bounded retry on conflicts), then one HouseholdEventAccepted per appended event.
+ * What every family's handler does: the division trees brought up to the store's, the
+ * ledger's command handler (load, decide, append with bounded retry on conflicts), then
+ * one HouseholdEventAccepted per appended event.
  */
 @Injectable()
 export class HouseholdCommandExecutor {
@@ -18,6 +19,8 @@ export class HouseholdCommandExecutor {
   ) {}
 
   async execute(command: HouseholdCommand): Promise<HouseholdCommandResult> {
+    // A tree another process recorded since is the one the command is decided against (docs/decisions/0084).
+    await this.ledger.refreshDivisions();
     const result = await this.ledger.commandHandler().handle(command, this.ledger.context());
     if (result.status === 'accepted' && result.events.length > 0) {
       // The result names the events; their data, business date and global positions are read back as stored.

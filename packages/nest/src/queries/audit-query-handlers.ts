@@ -28,6 +28,8 @@ export class VerifyLogHandler implements IQueryHandler<VerifyLogQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ notices }: VerifyLogQuery): Promise<LogVerification> {
     if (notices !== undefined && (!Number.isInteger(notices) || notices < 0)) throw new InvalidQueryError('notices', 'notices must be a whole number, 0 or more');
+    // Replays decide against the tree in force at each position: every tree the store holds, one recorded elsewhere included.
+    await this.readSide.syncTree();
     const { ledger } = this.readSide;
     // As the CLI: whether positions are contiguous is the port's to say (issuedPositions), not the URL's.
     const verified = await verifyLog(ledger.store, ledger.context(), notices === undefined ? {} : { keepNotices: notices });
@@ -50,6 +52,7 @@ export class LateRecordingsHandler implements IQueryHandler<LateRecordingsQuery>
 export class DivisionTreeHandler implements IQueryHandler<DivisionTreeQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute(): Promise<DivisionTreeView> {
+    await this.readSide.syncTree();
     const tree = this.readSide.ledger.divisions;
     if (!tree) throw new NoDivisionTreeError();
     return { root: tree.root.code, divisions: tree.all };

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import type { Reports } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
@@ -48,6 +49,10 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   /** The read side the live runner belongs to (a reopen replaces it). */
   private liveSide: ReadSide | undefined;
   private shutDown = false;
+  /** The ledger's tree when the open read side was opened: its read models are laid out by it. */
+  private openedUnder: DivisionTree | undefined;
+  /** The one `syncTree()` under way, which concurrent callers share. */
+  private syncing: Promise<void> | undefined;
 
   constructor(
     @Inject(HEARTH_LEDGER) readonly ledger: Ledger,
@@ -80,10 +85,32 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
    * a command counts it — never a silently stale figure.
    */
   async read<T>(f: (reports: Reports) => T): Promise<T> {
+    await this.syncTree();
     return (await this.open()).read(f);
   }
 
+  /**
+   * Takes in a division tree another process recorded since (a `hearth divisions load`
+   * beside the running service: `Ledger.refreshDivisions`, one version read when nothing
+   * changed) and, if the open read side stands on an older tree, reopens it on the new
+   * one. Every report query does this first, so no report is answered under a tree the
+   * store has replaced; the API does it before every request (docs/decisions/0084).
+   */
+  syncTree(): Promise<void> {
+    if (this.shutDown) return Promise.reject(new ModuleShutDownError());
+    this.syncing ??= this.syncNow().finally(() => {
+      this.syncing = undefined;
+    });
+    return this.syncing;
+  }
+
+  private async syncNow(): Promise<void> {
+    await this.ledger.refreshDivisions();
+    if (this.opening !== undefined && this.openedUnder !== this.ledger.divisions) await this.reopen();
+  }
+
   async status(): Promise<ReadModelStatus> {
+    await this.syncTree();
     if (!this.ledger.divisions) {
       // Nothing is projected without a tree; the log may still hold events (a tree recorded by another process).
       const head = await this.ledger.store.headPosition();
@@ -139,6 +166,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async openNow(): Promise<ReadSide> {
+    this.openedUnder = this.ledger.divisions;
     this.cancelRestart();
     this.liveError = undefined;
     this.liveSide = undefined;

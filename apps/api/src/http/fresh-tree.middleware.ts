@@ -1,0 +1,19 @@
+import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HEARTH_READ_SIDE, HearthReadSide } from '@hearth/nest';
+
+/**
+ * Before any route reads the division tree (scope checks, reports, commands), takes in a
+ * tree another process recorded since: `hearth divisions load` beside the running service
+ * needs no restart (docs/decisions/0084). One read of the division stream's version when
+ * nothing changed. Errors are thrown, so the one exception filter renders them.
+ */
+@Injectable()
+export class FreshTreeMiddleware implements NestMiddleware {
+  constructor(@Inject(HEARTH_READ_SIDE) private readonly readSide: HearthReadSide) {}
+
+  async use(_req: IncomingMessage, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
+    await this.readSide.syncTree();
+    next();
+  }
+}
