@@ -68,14 +68,20 @@ const splitField = (field: string): readonly [string, string | null] => {
   return split;
 };
 
+const recordStrings = new Map<string, number>();
+
 /** Grows as needed and is reused by every record (a record's bytes are copied out at the end). */
 let scratch = Buffer.allocUnsafe(4096);
 
 class Packer {
   private bytes = scratch;
   private at = 0;
-  /** The record's own strings, numbered after SEEDED. */
-  private readonly strings = new Map<string, number>();
+  /** The record's own strings, numbered after SEEDED (one map for every record, emptied at each). */
+  private readonly strings = recordStrings;
+
+  constructor() {
+    recordStrings.clear();
+  }
 
   private room(n: number): void {
     if (this.at + n <= this.bytes.length) return;
@@ -87,8 +93,12 @@ class Packer {
 
   /** A non-negative integer, seven bits a byte. */
   uint(n: number): void {
+    if (this.at + 8 > this.bytes.length) this.room(8);
+    if (n >= 0 && n < 128 && (n | 0) === n) {
+      this.bytes[this.at++] = n;
+      return;
+    }
     if (!Number.isSafeInteger(n) || n < 0) throw new Error(`progress record: ${n} is not a packable integer`);
-    this.room(8);
     while (n >= 128) {
       this.bytes[this.at++] = (n % 128) + 128;
       n = Math.floor(n / 128);
@@ -111,8 +121,22 @@ class Packer {
     const known = SEEDED_INDEX.get(s) ?? this.strings.get(s);
     if (known !== undefined) return this.uint(2 + known);
     this.strings.set(s, SEEDED.length + this.strings.size);
-    const n = Buffer.byteLength(s);
     this.uint(1);
+    if (s.length < 128) {
+      // Ids, villages and field parts are ASCII: written a character a byte, without a call into Buffer's native code.
+      this.room(s.length + 1);
+      const start = this.at;
+      this.bytes[this.at++] = s.length;
+      let ascii = true;
+      for (let i = 0; i < s.length && ascii; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 128) this.bytes[this.at++] = c;
+        else ascii = false;
+      }
+      if (ascii) return;
+      this.at = start;
+    }
+    const n = Buffer.byteLength(s);
     this.uint(n);
     this.room(n);
     this.at += this.bytes.write(s, this.at, 'utf8');
