@@ -1,5 +1,6 @@
 import type { Status } from '@hearth/domain';
 import type { ActivityEntry, HouseholdProgress, MemberEntry } from './household-progress';
+import { Packer, seededStrings, Unpacker } from './packed-bytes';
 
 /**
  * The stored form of a household's progress record (`agg_household_progress.progress`,
@@ -32,25 +33,7 @@ const SEEDED: readonly string[] = [
 /** The first byte of every packed record: another layout must use another. */
 const FORMAT = 1;
 
-const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
-const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-
-const SEEDED_INDEX: ReadonlyMap<string, number> = new Map(SEEDED.map((s, i) => [s, i]));
-
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
-/** YYYYMMDD of a `YYYY-MM-DD` date, else -1. */
-const dateNumber = (d: string): number => {
-  if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return -1;
-  let n = 0;
-  for (let i = 0; i < 10; i++) {
-    if (i === 4 || i === 7) continue;
-    const c = d.charCodeAt(i);
-    if (!isDigit(c)) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-};
+const SEEDED_STRINGS = seededStrings(SEEDED);
 
 /**
  * A progress field split at its last dot (the prefix, and the rest or null), kept for
@@ -68,168 +51,6 @@ const splitField = (field: string): readonly [string, string | null] => {
   return split;
 };
 
-const recordStrings = new Map<string, number>();
-
-/** Grows as needed and is reused by every record (a record's bytes are copied out at the end). */
-let scratch = Buffer.allocUnsafe(4096);
-
-class Packer {
-  private bytes = scratch;
-  private at = 0;
-  /** The record's own strings, numbered after SEEDED (one map for every record, emptied at each). */
-  private readonly strings = recordStrings;
-
-  constructor() {
-    recordStrings.clear();
-  }
-
-  private room(n: number): void {
-    if (this.at + n <= this.bytes.length) return;
-    const more = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.at + n));
-    this.bytes.copy(more, 0, 0, this.at);
-    this.bytes = more;
-    scratch = more;
-  }
-
-  /** A non-negative integer, seven bits a byte. */
-  uint(n: number): void {
-    if (this.at + 8 > this.bytes.length) this.room(8);
-    if (n >= 0 && n < 128 && (n | 0) === n) {
-      this.bytes[this.at++] = n;
-      return;
-    }
-    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`progress record: ${n} is not a packable integer`);
-    while (n >= 128) {
-      this.bytes[this.at++] = (n % 128) + 128;
-      n = Math.floor(n / 128);
-    }
-    this.bytes[this.at++] = n;
-  }
-
-  int(n: number): void {
-    this.uint(zigzag(n));
-  }
-
-  /** 0: null; 1 + zigzag(n) otherwise. */
-  nullableInt(n: number | null): void {
-    this.uint(n === null ? 0 : 1 + zigzag(n));
-  }
-
-  /** 0: null; 1: a new string, its UTF-8 length and bytes; 2 + i: the table's string i. */
-  string(s: string | null): void {
-    if (s === null) return this.uint(0);
-    const known = SEEDED_INDEX.get(s) ?? this.strings.get(s);
-    if (known !== undefined) return this.uint(2 + known);
-    this.strings.set(s, SEEDED.length + this.strings.size);
-    this.uint(1);
-    if (s.length < 128) {
-      // Ids, villages and field parts are ASCII: written a character a byte, without a call into Buffer's native code.
-      this.room(s.length + 1);
-      const start = this.at;
-      this.bytes[this.at++] = s.length;
-      let ascii = true;
-      for (let i = 0; i < s.length && ascii; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 128) this.bytes[this.at++] = c;
-        else ascii = false;
-      }
-      if (ascii) return;
-      this.at = start;
-    }
-    const n = Buffer.byteLength(s);
-    this.uint(n);
-    this.room(n);
-    this.at += this.bytes.write(s, this.at, 'utf8');
-  }
-
-  /** 0: null; 1: as a string (not a YYYY-MM-DD date); 2 + zigzag(YYYYMMDD − the previous date's). */
-  date(d: string | null, previous: { n: number }): void {
-    if (d === null) return this.uint(0);
-    const n = dateNumber(d);
-    if (n < 0) {
-      this.uint(1);
-      return this.string(d);
-    }
-    this.uint(2 + zigzag(n - previous.n));
-    previous.n = n;
-  }
-
-  done(): Buffer {
-    return Buffer.from(this.bytes.subarray(0, this.at));
-  }
-}
-
-class Unpacker {
-  private at = 0;
-  private readonly strings: string[] = [...SEEDED];
-
-  constructor(private readonly bytes: Uint8Array) {}
-
-  uint(): number {
-    let n = 0;
-    let scale = 1;
-    for (;;) {
-      if (this.at >= this.bytes.length) throw new Error('progress record: truncated');
-      const b = this.bytes[this.at++] as number;
-      n += (b % 128) * scale;
-      if (b < 128) return n;
-      scale *= 128;
-    }
-  }
-
-  int(): number {
-    return unzigzag(this.uint());
-  }
-
-  nullableInt(): number | null {
-    const z = this.uint();
-    return z === 0 ? null : unzigzag(z - 1);
-  }
-
-  string(): string | null {
-    const tag = this.uint();
-    if (tag === 0) return null;
-    if (tag >= 2) {
-      const s = this.strings[tag - 2];
-      if (s === undefined) throw new Error('progress record: unknown string');
-      return s;
-    }
-    const n = this.uint();
-    if (this.at + n > this.bytes.length) throw new Error('progress record: truncated');
-    const s = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.at, n).toString('utf8');
-    this.at += n;
-    this.strings.push(s);
-    return s;
-  }
-
-  text(): string {
-    const s = this.string();
-    if (s === null) throw new Error('progress record: a string is missing');
-    return s;
-  }
-
-  date(previous: { n: number }): string | null {
-    const tag = this.uint();
-    if (tag === 0) return null;
-    if (tag === 1) return this.text();
-    const n = previous.n + unzigzag(tag - 2);
-    previous.n = n;
-    const y = Math.floor(n / 10000);
-    const md = n % 10000;
-    return `${String(y).padStart(4, '0')}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`;
-  }
-
-  requiredDate(previous: { n: number }): string {
-    const d = this.date(previous);
-    if (d === null) throw new Error('progress record: a date is missing');
-    return d;
-  }
-
-  end(): void {
-    if (this.at !== this.bytes.length) throw new Error('progress record: bytes after the end');
-  }
-}
-
 /** How many entries from `from` share entry `from`'s position and second column (date or month). */
 const runOf = <E extends readonly [number, unknown, ...unknown[]]>(entries: readonly E[], from: number): number => {
   const first = entries[from] as E;
@@ -239,7 +60,7 @@ const runOf = <E extends readonly [number, unknown, ...unknown[]]>(entries: read
 };
 
 export const encodeProgress = (p: HouseholdProgress): Buffer => {
-  const w = new Packer();
+  const w = new Packer(SEEDED_STRINGS);
   w.uint(FORMAT);
   let position = 0;
   const date = { n: 0 };
@@ -310,7 +131,7 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
 
 /** The record `encodeProgress` packed; throws on bytes it did not write. */
 export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
-  const r = new Unpacker(bytes);
+  const r = new Unpacker(bytes, SEEDED_STRINGS);
   if (r.uint() !== FORMAT) throw new Error('progress record: unknown format');
   let position = 0;
   const date = { n: 0 };
