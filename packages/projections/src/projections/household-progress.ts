@@ -12,9 +12,9 @@ import { memberFactsOf } from './member-eligibility.projection';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
 /** [position, occurredOn, memberId, birthYear, capacity, willing, removed]: a row of MemberEligibilityProjection. */
-type MemberEntry = [number, string, string, number | null, string | null, number | null, number];
+export type MemberEntry = [number, string, string, number | null, string | null, number | null, number];
 /** [position, month index, field]: one progress field an activity row adds 1 to (`income.<cents>` for an income, `member.surveyed|referred.<id>` for distinct members). */
-type ActivityEntry = [number, number, string];
+export type ActivityEntry = [number, number, string];
 
 /**
  * What the progress counters need to know of one household: its villages and statuses

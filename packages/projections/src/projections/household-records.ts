@@ -8,12 +8,23 @@ export interface HouseholdRecords<R> {
   /**
    * For every household whose record an event of the page changed, in key order: calls
    * `changed` with the record as stored before the page and as it is now, then writes
-   * it (once, as JSON). Forgets every record held.
+   * it (once, encoded). Forgets every record held.
    */
   flush(changed: (householdId: string, before: R, after: R) => void): void;
   /** Forgets the records held, unwritten. */
   discard(): void;
 }
+
+/** How a record is stored in its column: JSON text unless a projection packs it (decision 82). */
+export interface RecordCodec<R> {
+  encode(record: R): string | Buffer;
+  decode(stored: string | Buffer): R;
+}
+
+const asJson = <R>(): RecordCodec<R> => ({
+  encode: (record) => JSON.stringify(record),
+  decode: (stored) => JSON.parse(typeof stored === 'string' ? stored : stored.toString('utf8')) as R,
+});
 
 interface Held<R> {
   readonly stored: R;
@@ -22,8 +33,8 @@ interface Held<R> {
 }
 
 /**
- * The per-household records of a counter projection (a table of `household_id` → JSON
- * text), held parsed for the length of a page of events: each is read and parsed at its
+ * The per-household records of a counter projection (a table of `household_id` → the
+ * record as JSON text, or as `codec` stores it), held parsed for the length of a page of events: each is read and parsed at its
  * household's first event of the page and written once at the end, whatever the number
  * of its events in the page. What a household contributes to the counters is a function
  * of its record, so the page's change to the counters is the difference between its
@@ -31,15 +42,21 @@ interface Held<R> {
  * computed twice instead of twice an event. Nothing is kept from one page to the next:
  * another process may write the table between them.
  */
-export const householdRecords = <R>(db: Database.Database, table: string, column: string, empty: () => R): HouseholdRecords<R> => {
-  const read = db.prepare<[string], string>(`SELECT ${column} FROM ${table} WHERE household_id = ?`).pluck();
+export const householdRecords = <R>(
+  db: Database.Database,
+  table: string,
+  column: string,
+  empty: () => R,
+  codec: RecordCodec<R> = asJson<R>(),
+): HouseholdRecords<R> => {
+  const read = db.prepare<[string], string | Buffer>(`SELECT ${column} FROM ${table} WHERE household_id = ?`).pluck();
   const write = db.prepare(`INSERT OR REPLACE INTO ${table} (household_id, ${column}) VALUES (?, ?)`);
   let held = new Map<string, Held<R>>();
   const heldFor = (householdId: string): Held<R> => {
     let h = held.get(householdId);
     if (h === undefined) {
       const stored = read.get(householdId);
-      const record = stored === undefined ? empty() : (JSON.parse(stored) as R);
+      const record = stored === undefined ? empty() : codec.decode(stored);
       h = { stored: record, record, changed: false };
       held.set(householdId, h);
     }
@@ -59,7 +76,7 @@ export const householdRecords = <R>(db: Database.Database, table: string, column
         const h = records.get(householdId) as Held<R>;
         if (!h.changed) continue;
         changed(householdId, h.stored, h.record);
-        write.run(householdId, JSON.stringify(h.record));
+        write.run(householdId, codec.encode(h.record));
       }
     },
     discard: () => {

@@ -6,9 +6,19 @@ import { ACTIVITY_EVENTS } from './activity';
 import { STATUS_EVENTS } from './household-status.projection';
 import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, PageOwned, progressAfter } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
-import { householdRecords } from './household-records';
+import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
 import { villageProgressRows } from './village-progress-rows';
+import { decodeProgress, encodeProgress } from './progress-record-codec';
+
+/** A household's record packed (decision 82): a few hundred bytes, in the table's leaf pages rather than an overflow page of its own. */
+const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
+  encode: encodeProgress,
+  decode: (stored) => {
+    if (typeof stored === 'string') throw new Error('agg_household_progress: a record stored as text, not packed');
+    return decodeProgress(stored);
+  },
+};
 
 /**
  * Per-village counters of the monthly progress table (domain.md §5), so that the report
@@ -27,14 +37,15 @@ import { villageProgressRows } from './village-progress-rows';
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
-  // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080).
-  version: 3,
+  // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
+  // 4: the household records packed (0082).
+  version: 4,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...ACTIVITY_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
       household_id TEXT PRIMARY KEY,
-      progress TEXT NOT NULL
+      progress BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS agg_village_progress (
       month INTEGER NOT NULL,
@@ -48,7 +59,7 @@ export const ProgressCountersProjection: Projection = {
   // households, each in one village, writes a few runs of neighbouring rows rather than rows all over the table.
   indexes: [{ name: 'agg_village_progress_by_month', table: 'agg_village_progress', on: 'month' }],
   writer: (db: Database.Database) => {
-    const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress);
+    const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /**
