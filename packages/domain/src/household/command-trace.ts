@@ -17,14 +17,15 @@ const contentOf = (c: HouseholdCommand): string => {
 
 /**
  * The events whose data the state keeps as a content anyway (state.ts: the registration,
- * members added, surveys, offers, referrals, employments, visits; the entity's
+ * members added, offers, referrals, employments, visits; the entity's
  * `fingerprint`): their trace refers to the same data instead of hashing it, so folding
  * the stream's largest events feeds no character to a hash, and a reused id is compared
  * with the stored command exactly. Their data holds nothing but the command's content
- * (HouseholdRegistered's one copy, `householdId`, is never content).
+ * (HouseholdRegistered's one copy, `householdId`, is never content). A survey's data is
+ * not kept (survey-print.ts): its trace is a fingerprint, as for the small events.
  */
 const KEEPS_CONTENT: ReadonlySet<EventType> = new Set<EventType>([
-  'HouseholdRegistered', 'MemberAdded', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
+  'HouseholdRegistered', 'MemberAdded', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
 ]);
 
 /** The content the state keeps of `event` (its data and date), for the event types it keeps one of; built once by `evolve` for the entity and the trace. */

@@ -147,3 +147,16 @@ export const contentHash = (fields: object, type: string, on: string, omit: (key
   closeObject(n, sumA, sumB);
   return hex(a, b);
 };
+
+/**
+ * The 64-bit fingerprint of one member of a content (its key and value), as `contentHash`
+ * mixes it before summing: a content whose members are kept apart (survey-print.ts) can
+ * have one member replaced by a correction without the others' values.
+ */
+export const memberHash = (k: string, x: unknown): string => {
+  member(k, x);
+  const h = hex(a, b);
+  a = SEED_A;
+  b = SEED_B;
+  return h;
+};
