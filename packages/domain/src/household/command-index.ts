@@ -3,15 +3,10 @@ import type { CommandTrace } from './state';
 /** Entries the newest part holds before it is sealed into a Map: bounds a lookup's walk. */
 const CHUNK = 32;
 
-/**
- * A trace as the index keeps it, with its id and, while it is among the newest entries,
- * the next older one: an insert allocates this one object and copies nothing. The trace's
- * members are copied into it rather than referred to, so a stream keeps one object a
- * command, not two (with 20,000 streams in memory, every object a command is ~700,000
- * objects for the collector to copy and trace: docs/decisions/0081-surveys-kept-as-fingerprints.md).
- */
-interface Cell extends CommandTrace {
+/** The newest entries, newest first: an insert allocates one cell and copies nothing. */
+interface Cell {
   readonly commandId: string;
+  readonly trace: CommandTrace;
   readonly next: Cell | undefined;
 }
 
@@ -37,9 +32,8 @@ export class CommandIndex {
     readonly size: number,
   ) {}
 
-  /** The trace of `commandId`'s command: one with the members of the trace it was inserted with (not that object). */
   get(commandId: string): CommandTrace | undefined {
-    for (let c = this.recent; c !== undefined; c = c.next) if (c.commandId === commandId) return c;
+    for (let c = this.recent; c !== undefined; c = c.next) if (c.commandId === commandId) return c.trace;
     for (const level of this.levels) {
       const v = level.get(commandId);
       if (v !== undefined) return v;
@@ -54,30 +48,20 @@ export class CommandIndex {
   /** The index with `commandId` added, or this one if the id is already there (the first command keeps it). */
   with(commandId: string, trace: CommandTrace): CommandIndex {
     if (this.has(commandId)) return this;
-    if (this.recentSize < CHUNK) return new CommandIndex(cell(commandId, trace, this.recent), this.recentSize + 1, this.levels, this.size + 1);
+    if (this.recentSize < CHUNK) return new CommandIndex({ commandId, trace, next: this.recent }, this.recentSize + 1, this.levels, this.size + 1);
     const levels = [...this.levels];
     let carry: ReadonlyMap<string, CommandTrace> = sealed(this.recent);
     while (levels.length > 0 && (levels[0] as ReadonlyMap<string, CommandTrace>).size === carry.size)
       carry = new Map([...(levels.shift() as ReadonlyMap<string, CommandTrace>), ...carry]);
-    return new CommandIndex(cell(commandId, trace, undefined), 1, [carry, ...levels], this.size + 1);
+    return new CommandIndex({ commandId, trace, next: undefined }, 1, [carry, ...levels], this.size + 1);
   }
 }
-
-/** One shape for every cell, the trace's members in CommandTrace's order. */
-const cell = (commandId: string, trace: CommandTrace, next: Cell | undefined): Cell => ({
-  eventType: trace.eventType,
-  occurredOn: trace.occurredOn,
-  content: trace.content,
-  fingerprint: trace.fingerprint,
-  commandId,
-  next,
-});
 
 /** The list as a Map in insertion order (oldest first). */
 const sealed = (recent: Cell | undefined): ReadonlyMap<string, CommandTrace> => {
   const cells: Cell[] = [];
   for (let c = recent; c !== undefined; c = c.next) cells.push(c);
   const out = new Map<string, CommandTrace>();
-  for (let i = cells.length - 1; i >= 0; i--) out.set((cells[i] as Cell).commandId, cells[i] as Cell);
+  for (let i = cells.length - 1; i >= 0; i--) out.set((cells[i] as Cell).commandId, (cells[i] as Cell).trace);
   return out;
 };
