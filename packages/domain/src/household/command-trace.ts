@@ -36,10 +36,12 @@ export const keptContent = (event: HouseholdEvent, on: string): Content | undefi
  * the event's type and date and the command's content — the command that event answers
  * (command-behind.ts, the one home of that mapping) — as the event's own data where the
  * state keeps it (`content`, the very object the entity holds), otherwise as a 64-bit
- * fingerprint hashed without building the command.
+ * fingerprint hashed without building the command — or the one given, which the caller
+ * has computed for that content already (a survey's print, survey-print.ts).
  */
-export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on)): CommandTrace => {
+export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on), fingerprint?: string): CommandTrace => {
   if (content !== undefined) return { eventType: first.type, occurredOn: on, content, fingerprint: undefined };
+  if (fingerprint !== undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint };
   const answer = answeredBy(first.type);
   if (answer === undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint: undefined };
   const [type, copies] = answer;

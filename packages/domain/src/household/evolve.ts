@@ -210,7 +210,7 @@ const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
-  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept));
+  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept, event.type === 'HouseholdSurveyed' ? s.surveys.get(meta.eventId)?.fingerprint : undefined));
 };
 
 /** Folds one stored event into the state. Total over every event type. */

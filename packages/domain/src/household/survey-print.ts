@@ -1,4 +1,4 @@
-import { memberHash } from './content-hash';
+import { contentHashOfMembers, memberHash } from './content-hash';
 
 /**
  * What a stream keeps of each survey: the business date and, per member of its content
@@ -19,7 +19,15 @@ export interface SurveyPrint {
   readonly on: string;
   /** Content member → its fingerprint (`memberHash`); undefined members are left out. */
   readonly members: Readonly<Record<string, string>>;
+  /**
+   * The fingerprint of the whole content as a SurveyHousehold command's (`contentHash`,
+   * from the members' fingerprints): the survey's commandId trace (command-trace.ts) is
+   * this very string, so a survey is walked once, for both.
+   */
+  readonly fingerprint: string;
 }
+
+const printOf = (on: string, members: Readonly<Record<string, string>>): SurveyPrint => ({ on, members, fingerprint: contentHashOfMembers(members, 'SurveyHousehold', on) });
 
 /** Keys of a command or event that are not content; `on` is the print's own date. */
 const notContent = (key: string): boolean =>
@@ -36,12 +44,12 @@ export const surveyPrintOf = (fields: object, on: string): SurveyPrint => {
     if (x === undefined || !hasOwn.call(o, k) || notContent(k)) continue;
     put(members, k, memberHash(k, x));
   }
-  return { on, members };
+  return printOf(on, members);
 };
 
 /** Whether two prints are of the same content on the same date: the same members with the same fingerprints. */
 export const samePrint = (p: SurveyPrint, q: SurveyPrint): boolean => {
-  if (p.on !== q.on) return false;
+  if (p.on !== q.on || p.fingerprint !== q.fingerprint) return false;
   let count = 0;
   for (const k in p.members) {
     if (!hasOwn.call(p.members, k)) continue;
@@ -66,7 +74,7 @@ export const correctedPrint = (p: SurveyPrint, correction: Readonly<Record<strin
     if (x === undefined) delete members[k];
     else put(members, k, memberHash(k, x));
   }
-  return { on: p.on, members };
+  return printOf(p.on, members);
 };
 
 /** An own member named __proto__ stays a member, as a spread of the data would keep it. */
