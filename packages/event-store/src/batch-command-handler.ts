@@ -107,7 +107,18 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       const preparation: EventPreparation<Evt> = { ...this.preparation, now: () => recordedAt };
       outcomes = [];
       for (let i = 0; i < cmds.length; i++) {
-        outcomes.push(await this.decideOne(cmds[i] as Cmd, envelopes[i] as CommandEnvelope, ctx, overlay, appends, preparation));
+        const cmd = cmds[i] as Cmd;
+        const envelope = envelopes[i] as CommandEnvelope;
+        // Awaited only when the store is read: most commands of an import meet a stream
+        // already in the overlay or the cache, and are decided without a promise.
+        let seen = overlay.get(envelope.streamId);
+        if (seen === undefined) {
+          seen = this.cachedSight(envelope.streamId) ?? { fold: await this.streams.catchUp(envelope.streamId), pending: [], cached: false };
+          overlay.set(envelope.streamId, seen);
+        }
+        const reads = this.decider.withHistory !== undefined && this.decider.needsHistory?.(cmd, seen.fold.state) === true;
+        const history = reads ? await this.historyOf(envelope.streamId, seen) : undefined;
+        outcomes.push(this.decideOne(cmd, envelope, ctx, seen, history, overlay, appends, preparation));
       }
       checks = this.versionChecks(outcomes, overlay, appends);
       const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
@@ -138,21 +149,21 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     return this.conflicts(outcomes, envelopes, attempts, checks);
   }
 
-  private async decideOne(
+  /** `history`: the stream's past, when the decider asked for it (Decider.needsHistory). */
+  private decideOne(
     cmd: Cmd,
     envelope: CommandEnvelope,
     ctx: Ctx,
+    seen: Overlaid<Evt, State>,
+    history: readonly StoredFact<Evt>[] | undefined,
     overlay: Map<string, Overlaid<Evt, State>>,
     appends: StreamAppend[],
     preparation: EventPreparation<Evt>,
-  ): Promise<Outcome<Err>> {
+  ): Outcome<Err> {
     const { streamId } = envelope;
     // The cached fold as it is: a stream another writer moved on makes the batch's append or version check conflict, and the batch is decided again.
-    const seen = overlay.get(streamId) ?? (await this.firstSight(streamId));
-    overlay.set(streamId, seen);
     const { fold, pending, cached } = seen;
-    const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
-    const decided = withHistory ? withHistory(ctx, [...(await this.streams.history(streamId, fold.version - pending.length)), ...pending]) : ctx;
+    const decided = history !== undefined && this.decider.withHistory !== undefined ? this.decider.withHistory(ctx, history) : ctx;
     const decision = this.decider.decide(cmd, fold.state, decided);
     if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
     if (decision.right.length === 0) {
@@ -164,9 +175,14 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
   }
 
-  private async firstSight(streamId: string): Promise<Overlaid<Evt, State>> {
+  /** The stored events of the stream up to where this attempt found it, and what the attempt decided for it since. */
+  private async historyOf(streamId: string, { fold, pending }: Overlaid<Evt, State>): Promise<StoredFact<Evt>[]> {
+    return [...(await this.streams.history(streamId, fold.version - pending.length)), ...pending];
+  }
+
+  private cachedSight(streamId: string): Overlaid<Evt, State> | undefined {
     const cached = this.streams.cached(streamId);
-    return cached ? { fold: cached, pending: [], cached: true } : { fold: await this.streams.catchUp(streamId), pending: [], cached: false };
+    return cached ? { fold: cached, pending: [], cached: true } : undefined;
   }
 
   /**
