@@ -14,6 +14,7 @@ import type {
   StreamAppend,
   SubscribeToAllOptions,
   Subscription,
+  WriteSession,
 } from './event-store';
 import { assertExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
@@ -53,6 +54,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendOneInTransaction;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
+  /** Settles when the open write session ends; undefined when none is open. */
+  private session: Promise<void> | undefined;
   /** Every batch is one transaction. */
   readonly atomicBatches = true;
 
@@ -77,6 +80,9 @@ export class SqliteEventStore implements EventStore {
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
+      begin: database.prepare('BEGIN IMMEDIATE'),
+      commit: database.prepare('COMMIT'),
+      rollback: database.prepare('ROLLBACK'),
     };
     this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) => {
       const written: WrittenInTransaction = new Map();
@@ -113,7 +119,7 @@ export class SqliteEventStore implements EventStore {
 
   readonly issuedPositions: IssuedPositions = {
     highest: async () => {
-      this.assertOpen();
+      await this.outsideSession();
       return this.statements.highestIssued.get() ?? 0;
     },
   };
@@ -141,7 +147,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
-    this.assertOpen();
+    await this.outsideSession();
     validateAppend(streamId, events, expected);
     if (events.length > 1) assertDistinctEventIds(events);
     const append: StreamAppend = { streamId, expectedVersion: expected, events };
@@ -151,7 +157,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    this.assertOpen();
+    await this.outsideSession();
     for (const a of appends) validateAppend(a.streamId, a.events, a.expectedVersion);
     assertDistinctEventIds(appends.flatMap((a) => a.events));
     const results = this.appendInTransaction.immediate(appends);
@@ -160,19 +166,75 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    await this.outsideSession();
+    return this.readStreamNow(streamId, opts);
+  }
+
+  /**
+   * One write transaction for `work` (EventStore.writeSession). `BEGIN IMMEDIATE` takes
+   * the write lock first, so each append's version check meets the state it writes on,
+   * as in appendBatch; the streams the session appended to are remembered for the length
+   * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
+   * instance waits for the session's end (`outsideSession`): on one connection anything
+   * run meanwhile would read the uncommitted rows or become part of the transaction.
+   */
+  async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
+    // Inline, not `await this.outsideSession()`: no await may come between finding no
+    // session open and claiming it, or two sessions could both begin.
+    while (this.session !== undefined) await this.session;
     this.assertOpen();
+    let end!: () => void;
+    this.session = new Promise((resolve) => (end = resolve));
+    const written: WrittenInTransaction = new Map();
+    let appendedEvents = false;
+    try {
+      this.statements.begin.run();
+      const session: WriteSession = {
+        append: (append) => {
+          this.assertOpen();
+          validateAppend(append.streamId, append.events, append.expectedVersion);
+          if (append.events.length > 1) assertDistinctEventIds(append.events);
+          const result = this.writeAppend(append, written);
+          if (append.events.length > 0) appendedEvents = true;
+          return result;
+        },
+        readStream: async (streamId, opts) => {
+          this.assertOpen();
+          return this.readStreamNow(streamId, opts);
+        },
+      };
+      const result = await work(session);
+      this.statements.commit.run();
+      if (appendedEvents) this.subscriptions.wakeAll();
+      return result;
+    } catch (error) {
+      if (this.database.inTransaction) this.statements.rollback.run();
+      throw error;
+    } finally {
+      this.session = undefined;
+      end();
+    }
+  }
+
+  private readStreamNow(streamId: string, opts?: ReadStreamOptions): RecordedEvent[] {
     const { fromVersion, maxCount } = normaliseStreamRead(opts);
     const rows = maxCount === Infinity ? this.statements.readStream.all(streamId, fromVersion) : this.statements.readStreamLimited.all(streamId, fromVersion, maxCount);
     return rows.map(toRecordedEvent);
   }
 
-  async streamVersion(streamId: string): Promise<number> {
+  /** Waits for an open write session to end (another one may open meanwhile: waits again), then checks the store is open. */
+  private async outsideSession(): Promise<void> {
+    while (this.session !== undefined) await this.session;
     this.assertOpen();
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    await this.outsideSession();
     return this.versionOf(streamId);
   }
 
   async readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
+    await this.outsideSession();
     const { after, maxCount, types } = normaliseAllRead(opts);
     const rows =
       types === undefined
@@ -182,7 +244,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    this.assertOpen();
+    await this.outsideSession();
     return this.statements.headPosition.get() ?? 0;
   }
 
@@ -192,6 +254,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    while (this.session !== undefined) await this.session;
     if (this.closed) return;
     this.closed = true;
     await this.subscriptions.closeAll();
