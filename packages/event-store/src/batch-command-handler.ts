@@ -58,7 +58,9 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
 
 /**
  * For bulk imports: decides many commands against cached stream states and writes
- * them with ONE appendBatch.
+ * them in ONE transaction: in a write session (EventStore.writeSession, SQLite), each
+ * accepted command's append as soon as it is decided, so that its sealed events need not
+ * outlive it (docs/decisions/0083); elsewhere with ONE appendBatch at the end.
  *
  * Later commands of a batch see the events of earlier ones through a per-attempt
  * overlay; the cache itself only ever holds states that are in the store (it is
