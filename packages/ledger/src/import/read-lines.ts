@@ -52,7 +52,8 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
 
   const finish = (): SourceLine => {
     number += 1;
-    let text = Buffer.concat(parts);
+    // Most lines lie within one chunk: decoded from the chunk itself, without a copy.
+    let text = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
     let bytes = length;
     if (number === 1 && text.subarray(0, BOM.length).equals(BOM)) {
       text = text.subarray(BOM.length);
