@@ -119,7 +119,8 @@ export class SqliteEventStore implements EventStore {
 
   readonly issuedPositions: IssuedPositions = {
     highest: async () => {
-      await this.outsideSession();
+      if (this.session !== undefined) await this.sessionEnd();
+      this.assertOpen();
       return this.statements.highestIssued.get() ?? 0;
     },
   };
@@ -147,7 +148,8 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     validateAppend(streamId, events, expected);
     if (events.length > 1) assertDistinctEventIds(events);
     const append: StreamAppend = { streamId, expectedVersion: expected, events };
@@ -157,7 +159,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     for (const a of appends) validateAppend(a.streamId, a.events, a.expectedVersion);
     assertDistinctEventIds(appends.flatMap((a) => a.events));
     const results = this.appendInTransaction.immediate(appends);
@@ -166,7 +169,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     return this.readStreamNow(streamId, opts);
   }
 
@@ -175,12 +179,12 @@ export class SqliteEventStore implements EventStore {
    * the write lock first, so each append's version check meets the state it writes on,
    * as in appendBatch; the streams the session appended to are remembered for the length
    * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
-   * instance waits for the session's end (`outsideSession`): on one connection anything
+   * instance waits for the session's end (`sessionEnd`): on one connection anything
    * run meanwhile would read the uncommitted rows or become part of the transaction.
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
-    // Inline, not `await this.outsideSession()`: no await may come between finding no
-    // session open and claiming it, or two sessions could both begin.
+    // No await may come between finding no session open and claiming it, or two
+    // sessions could both begin.
     while (this.session !== undefined) await this.session;
     this.assertOpen();
     let end!: () => void;
@@ -222,19 +226,24 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  /** Waits for an open write session to end (another one may open meanwhile: waits again), then checks the store is open. */
-  private async outsideSession(): Promise<void> {
+  /**
+   * Waits until no write session is open (another may open meanwhile: waits again).
+   * Callers test `this.session` first, so that a call made with no session open does not
+   * pay a promise and a microtask for nothing (every single-command append passes here).
+   */
+  private async sessionEnd(): Promise<void> {
     while (this.session !== undefined) await this.session;
-    this.assertOpen();
   }
 
   async streamVersion(streamId: string): Promise<number> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     return this.versionOf(streamId);
   }
 
   async readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     const { after, maxCount, types } = normaliseAllRead(opts);
     const rows =
       types === undefined
@@ -244,7 +253,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    await this.outsideSession();
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
     return this.statements.headPosition.get() ?? 0;
   }
 
