@@ -5,14 +5,13 @@ import {
   resolvePreparation,
   type CommandHandlerOptions,
 } from './command-handler';
-import type { CommandResult } from './command-result';
+import type { AcceptedEvent, CommandResult } from './command-result';
 import type { CommandEnvelope, Decider, StoredFact } from './decider';
-import type { EventToAppend } from './envelope';
 import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
-import type { EventStore, StreamAppend } from './event-store';
+import type { AppendResult, EventStore, StreamAppend, WriteSession } from './event-store';
 import { sealEvents } from './hash-chain';
-import { FoldedStreams } from './folded-streams';
+import { FoldedStreams, type StreamReader } from './folded-streams';
 import { foldDecided, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
@@ -31,9 +30,25 @@ interface Overlaid<Evt, State> {
   cached: boolean;
 }
 
+/**
+ * A command's outcome in an attempt: final, or accepted and waiting for the batch to
+ * commit — its append (dropped once written, so that its sealed texts need not outlive it),
+ * and the position of its last event once written.
+ */
 type Outcome<Err> =
   | { kind: 'final'; result: CommandResult<Err> }
-  | { kind: 'pending'; streamId: string; appendIndex: number; sealed: EventToAppend[]; firstVersion: number };
+  | { kind: 'pending'; streamId: string; append: StreamAppend | undefined; events: AcceptedEvent[]; firstVersion: number; lastPosition: number };
+
+/** What an attempt leaves behind for the next one, or for reporting conflicts. */
+interface AttemptRun<Evt, State, Err> {
+  overlay: Map<string, Overlaid<Evt, State>>;
+  outcomes: Outcome<Err>[];
+  /** Streams the attempt appended events to (or meant to). */
+  written: Set<string>;
+  checks: StreamAppend[];
+}
+
+const newRun = <Evt, State, Err>(): AttemptRun<Evt, State, Err> => ({ overlay: new Map(), outcomes: [], written: new Set(), checks: [] });
 
 const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
   if (o.kind === 'pending') return { status: 'accepted' };
@@ -43,7 +58,9 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
 
 /**
  * For bulk imports: decides many commands against cached stream states and writes
- * them with ONE appendBatch.
+ * them in ONE transaction: in a write session (EventStore.writeSession, SQLite), each
+ * accepted command's append as soon as it is decided, so that its sealed events need not
+ * outlive it (docs/decisions/0083); elsewhere with ONE appendBatch at the end.
  *
  * Later commands of a batch see the events of earlier ones through a per-attempt
  * overlay; the cache itself only ever holds states that are in the store (it is
@@ -97,76 +114,120 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
   ): Promise<CommandResult<Err>[]> {
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
-    let outcomes: Outcome<Err>[] = [];
-    let checks: StreamAppend[] = [];
+    let run: AttemptRun<Evt, State, Err> = newRun();
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      const overlay = new Map<string, Overlaid<Evt, State>>();
-      const appends: StreamAppend[] = [];
-      // The attempt's events are stored in one transaction: they are recorded at one time, read once.
-      const recordedAt = this.preparation.now();
-      const preparation: EventPreparation<Evt> = { ...this.preparation, now: () => recordedAt };
-      outcomes = [];
-      for (let i = 0; i < cmds.length; i++) {
-        outcomes.push(await this.decideOne(cmds[i] as Cmd, envelopes[i] as CommandEnvelope, ctx, overlay, appends, preparation));
-      }
-      checks = this.versionChecks(outcomes, overlay, appends);
-      const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
-      if (appends.length === 0 && checks.length === 0 && alsoAppend.length === 0) {
-        return outcomes.map((o) => (o as { result: CommandResult<Err> }).result);
-      }
+      run = newRun();
       try {
-        const written = await this.store.appendBatch([...appends, ...checks, ...alsoAppend]);
-        for (const [streamId, { fold }] of overlay) this.streams.remember(streamId, fold);
-        return outcomes.map((o) => {
-          if (o.kind === 'final') return o.result;
-          const result = written[o.appendIndex];
-          if (!result) throw new Error(`appendBatch returned no result for append ${o.appendIndex}`);
-          return {
-            status: 'accepted',
-            streamId: o.streamId,
-            events: acceptedEvents(o.sealed, o.firstVersion),
-            nextExpectedVersion: o.firstVersion + o.sealed.length - 1,
-            lastPosition: result.lastPosition,
-          };
-        });
+        const results = this.store.writeSession
+          ? await this.store.writeSession((session) => this.attempt(cmds, envelopes, ctx, opts, run, session))
+          : await this.attempt(cmds, envelopes, ctx, opts, run, undefined);
+        for (const [streamId, { fold }] of run.overlay) this.streams.remember(streamId, fold);
+        return results;
       } catch (error) {
         if (!isWrongExpectedVersionError(error)) throw error;
-        if (![...appends, ...checks].some((a) => a.streamId === error.streamId)) throw error;
-        for (const { streamId } of [...appends, ...checks]) this.streams.forget(streamId);
+        if (!run.written.has(error.streamId) && !run.checks.some((c) => c.streamId === error.streamId)) throw error;
+        for (const streamId of run.written) this.streams.forget(streamId);
+        for (const { streamId } of run.checks) this.streams.forget(streamId);
       }
     }
-    return this.conflicts(outcomes, envelopes, attempts, checks);
+    return this.conflicts(run.outcomes, envelopes, attempts, run.checks);
   }
 
-  private async decideOne(
+  /**
+   * One attempt at the batch: every command decided in order, then its version checks and
+   * `alsoAppend`. In a write session (`session`, EventStore.writeSession) each accepted
+   * command's append is written as soon as it is decided, so its sealed events and texts
+   * are garbage at once instead of living until the batch is stored; otherwise the appends
+   * are collected and written with one appendBatch. Either way one transaction, the same
+   * appends in the same order, the same checks.
+   */
+  private async attempt(
+    cmds: readonly Cmd[],
+    envelopes: readonly CommandEnvelope[],
+    ctx: Ctx,
+    opts: { alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]) },
+    run: AttemptRun<Evt, State, Err>,
+    session: WriteSession | undefined,
+  ): Promise<CommandResult<Err>[]> {
+    const { overlay, outcomes } = run;
+    const appends: StreamAppend[] = [];
+    const reader = session ?? this.store;
+    // The attempt's events are stored in one transaction: they are recorded at one time, read once.
+    const recordedAt = this.preparation.now();
+    const preparation: EventPreparation<Evt> = { ...this.preparation, now: () => recordedAt };
+    for (let i = 0; i < cmds.length; i++) {
+      const cmd = cmds[i] as Cmd;
+      const envelope = envelopes[i] as CommandEnvelope;
+      // Awaited only when the store is read: most commands of an import meet a stream
+      // already in the overlay or the cache, and are decided without a promise.
+      let seen = overlay.get(envelope.streamId);
+      if (seen === undefined) {
+        seen = this.cachedSight(envelope.streamId) ?? { fold: await this.streams.catchUp(envelope.streamId, undefined, reader), pending: [], cached: false };
+        overlay.set(envelope.streamId, seen);
+      }
+      const reads = this.decider.withHistory !== undefined && this.decider.needsHistory?.(cmd, seen.fold.state) === true;
+      const history = reads ? await this.historyOf(envelope.streamId, seen, reader) : undefined;
+      const outcome = this.decideOne(cmd, envelope, ctx, seen, history, overlay, preparation);
+      if (outcome.kind === 'pending') {
+        const append = outcome.append as StreamAppend;
+        run.written.add(append.streamId);
+        if (session) {
+          outcome.lastPosition = session.append(append).lastPosition;
+          outcome.append = undefined;
+        } else appends.push(append);
+      }
+      outcomes.push(outcome);
+    }
+    run.checks = this.versionChecks(outcomes, overlay, run.written);
+    const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
+    if (session) {
+      for (const a of run.checks) session.append(a);
+      for (const a of alsoAppend) session.append(a);
+    } else if (appends.length > 0 || run.checks.length > 0 || alsoAppend.length > 0) {
+      const stored = await this.store.appendBatch([...appends, ...run.checks, ...alsoAppend]);
+      let next = 0;
+      for (const o of outcomes) if (o.kind === 'pending') o.lastPosition = (stored[next++] as AppendResult).lastPosition;
+    }
+    return outcomes.map((o) => {
+      if (o.kind === 'final') return o.result;
+      const { streamId, events, firstVersion, lastPosition } = o;
+      return { status: 'accepted', streamId, events, nextExpectedVersion: firstVersion + events.length - 1, lastPosition };
+    });
+  }
+
+  /** `history`: the stream's past, when the decider asked for it (Decider.needsHistory). */
+  private decideOne(
     cmd: Cmd,
     envelope: CommandEnvelope,
     ctx: Ctx,
+    seen: Overlaid<Evt, State>,
+    history: readonly StoredFact<Evt>[] | undefined,
     overlay: Map<string, Overlaid<Evt, State>>,
-    appends: StreamAppend[],
     preparation: EventPreparation<Evt>,
-  ): Promise<Outcome<Err>> {
+  ): Outcome<Err> {
     const { streamId } = envelope;
     // The cached fold as it is: a stream another writer moved on makes the batch's append or version check conflict, and the batch is decided again.
-    const seen = overlay.get(streamId) ?? (await this.firstSight(streamId));
-    overlay.set(streamId, seen);
     const { fold, pending, cached } = seen;
-    const withHistory = this.decider.needsHistory?.(cmd, fold.state) === true ? this.decider.withHistory : undefined;
-    const decided = withHistory ? withHistory(ctx, [...(await this.streams.history(streamId, fold.version - pending.length)), ...pending]) : ctx;
+    const decided = history !== undefined && this.decider.withHistory !== undefined ? this.decider.withHistory(ctx, history) : ctx;
     const decision = this.decider.decide(cmd, fold.state, decided);
     if (isLeft(decision)) return { kind: 'final', result: { status: 'rejected', streamId, error: decision.left } };
     if (decision.right.length === 0) {
       return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };
     }
     const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, preparation));
-    appends.push({ streamId, expectedVersion: fold.version, events: sealed });
     overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending, cached });
-    return { kind: 'pending', streamId, appendIndex: appends.length - 1, sealed, firstVersion: fold.version + 1 };
+    const firstVersion = fold.version + 1;
+    return { kind: 'pending', streamId, append: { streamId, expectedVersion: fold.version, events: sealed }, events: acceptedEvents(sealed, firstVersion), firstVersion, lastPosition: 0 };
   }
 
-  private async firstSight(streamId: string): Promise<Overlaid<Evt, State>> {
+  /** The stored events of the stream up to where this attempt found it, and what the attempt decided for it since. */
+  private async historyOf(streamId: string, { fold, pending }: Overlaid<Evt, State>, reader: StreamReader): Promise<StoredFact<Evt>[]> {
+    return [...(await this.streams.history(streamId, fold.version - pending.length, reader)), ...pending];
+  }
+
+  private cachedSight(streamId: string): Overlaid<Evt, State> | undefined {
     const cached = this.streams.cached(streamId);
-    return cached ? { fold: cached, pending: [], cached: true } : { fold: await this.streams.catchUp(streamId), pending: [], cached: false };
+    return cached ? { fold: cached, pending: [], cached: true } : undefined;
   }
 
   /**
@@ -175,9 +236,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * still where the cache says when the batch commits. A stream the batch writes needs
    * none (its append's expected version checks the same), nor one read in this attempt.
    */
-  private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, appends: readonly StreamAppend[]): StreamAppend[] {
-    const written = new Set<string>();
-    for (let i = 0; i < appends.length; i++) written.add((appends[i] as StreamAppend).streamId);
+  private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, written: ReadonlySet<string>): StreamAppend[] {
     const checks: StreamAppend[] = [];
     // One check a stream, in the order of its first final outcome; no array per outcome.
     const checked = new Set<string>();

@@ -127,4 +127,23 @@ export interface EventStore {
   readonly issuedPositions?: IssuedPositions;
   /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
   readonly embeddedReadModels?: EmbeddedReadModels;
+  /**
+   * Present only where a batch can be written as it is decided (SQLite): runs `work` in
+   * ONE write transaction, holding the store's write lock from before `work` starts to the
+   * commit. Each `session.append` is checked (expected version, append validation) and
+   * written at once, inside the transaction; the transaction commits when `work` resolves
+   * and rolls back, storing nothing, when it throws — as one `appendBatch` of the same
+   * appends would. Until then every other call on this store instance waits, so nothing
+   * outside `work` sees or joins the uncommitted writes; `work` reads through the session.
+   * (docs/decisions/0083-an-import-batch-written-as-it-is-decided.md)
+   */
+  writeSession?<T>(work: (session: WriteSession) => Promise<T>): Promise<T>;
+}
+
+/** The appends and reads of one write transaction (EventStore.writeSession). */
+export interface WriteSession {
+  /** Checks and writes one append now; throws as appendBatch would (the session then must end by throwing). */
+  append(append: StreamAppend): AppendResult;
+  /** The stream as this transaction sees it: what is stored, and what the session appended. */
+  readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]>;
 }

@@ -4,6 +4,9 @@ import type { EventStore } from './event-store';
 import { LruCache } from './lru-cache';
 import { foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 
+/** Where a stream is read from: the store, or a write session of it (EventStore.writeSession). */
+export type StreamReader = Pick<EventStore, 'readStream'>;
+
 /**
  * The command handlers' bounded cache of folded streams (least recently used leaves
  * first): per stream the state, the version and the chain tip — what deciding and
@@ -36,12 +39,14 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   /**
    * `from` (default: the cached fold, else the empty stream) continued with the events
    * stored after it — when nothing changed, one indexed read that finds nothing — and
-   * remembered. What another handler or process appended is seen here.
+   * remembered. What another handler or process appended is seen here. `reader` (default
+   * the store) is a write session's reader when the read happens inside one: the caller
+   * then reads a stream before the session appends to it, so what is remembered is stored.
    */
-  async catchUp(streamId: string, from?: StreamFold<State>): Promise<StreamFold<State>> {
+  async catchUp(streamId: string, from?: StreamFold<State>, reader: StreamReader = this.store): Promise<StreamFold<State>> {
     const cached = this.cache.get(streamId);
     const start = from ?? cached ?? initialFold(this.decider.initialState);
-    const newer = await this.store.readStream(streamId, { fromVersion: start.version + 1 });
+    const newer = await reader.readStream(streamId, { fromVersion: start.version + 1 });
     if (newer.length === 0 && start === cached) return start;
     const fold = newer.length === 0 ? start : foldRecorded(this.decider, this.codec, start, newer);
     this.remember(streamId, fold);
@@ -68,8 +73,8 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
    * (Decider.withHistory). Events written after `version` are not included; a writer that
    * appended them loses nothing, as the decision's append then conflicts.
    */
-  async history(streamId: string, version: number): Promise<StoredFact<Evt>[]> {
+  async history(streamId: string, version: number, reader: StreamReader = this.store): Promise<StoredFact<Evt>[]> {
     if (version < 0) return [];
-    return storedFacts(this.codec, await this.store.readStream(streamId, { maxCount: version + 1 }));
+    return storedFacts(this.codec, await reader.readStream(streamId, { maxCount: version + 1 }));
   }
 }

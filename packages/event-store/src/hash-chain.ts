@@ -89,7 +89,9 @@ export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): 
       return sealed;
     }
     const dataJson = flat(canonicalJson(event.data));
-    const coveredJson = canonicalJson(covered);
+    // The covered metadata is written in sorted key order (prepareEvents, coveredMetadata),
+    // so the engine's JSON.stringify writes its canonical text; canonicalJson otherwise.
+    const coveredJson = sortedJsonText(covered) ?? canonicalJson(covered);
     const hash = sha256Hex(previous + formatTwoText(event.eventId, event.type, dataJson, coveredJson));
     // The covered copy, written only here, becomes the sealed metadata: no second copy.
     const metadata = covered as EventMetadata;
@@ -127,8 +129,18 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const coveredMetadata = (metadata: UnsealedEvent['metadata']): Omit<EventMetadata, 'prevHash' | 'hash'> => {
   const covered: Record<string, unknown> = {};
   const m = metadata as unknown as Record<string, unknown>;
-  for (const key in m) if (key !== 'prevHash' && key !== 'hash' && key !== 'hashFormat' && hasOwn.call(m, key)) covered[key] = m[key];
-  covered['hashFormat'] = HASH_FORMAT;
+  // `hashFormat` goes before the first key that sorts after it, so that metadata written in
+  // sorted key order (prepareEvents) stays sorted and sortedJsonText applies.
+  let formatWritten = false;
+  for (const key in m) {
+    if (key === 'prevHash' || key === 'hash' || key === 'hashFormat' || !hasOwn.call(m, key)) continue;
+    if (!formatWritten && key > 'hashFormat') {
+      covered['hashFormat'] = HASH_FORMAT;
+      formatWritten = true;
+    }
+    covered[key] = m[key];
+  }
+  if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
   return covered as unknown as Omit<EventMetadata, 'prevHash' | 'hash'>;
 };
 

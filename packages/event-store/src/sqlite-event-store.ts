@@ -14,6 +14,7 @@ import type {
   StreamAppend,
   SubscribeToAllOptions,
   Subscription,
+  WriteSession,
 } from './event-store';
 import { assertExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
@@ -53,6 +54,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appendOneInTransaction;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
+  /** Settles when the open write session ends; undefined when none is open. */
+  private session: Promise<void> | undefined;
   /** Every batch is one transaction. */
   readonly atomicBatches = true;
 
@@ -77,6 +80,9 @@ export class SqliteEventStore implements EventStore {
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
+      begin: database.prepare('BEGIN IMMEDIATE'),
+      commit: database.prepare('COMMIT'),
+      rollback: database.prepare('ROLLBACK'),
     };
     this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) => {
       const written: WrittenInTransaction = new Map();
@@ -113,6 +119,7 @@ export class SqliteEventStore implements EventStore {
 
   readonly issuedPositions: IssuedPositions = {
     highest: async () => {
+      if (this.session !== undefined) await this.sessionEnd();
       this.assertOpen();
       return this.statements.highestIssued.get() ?? 0;
     },
@@ -141,6 +148,7 @@ export class SqliteEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedVersion,
   ): Promise<AppendResult> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
     validateAppend(streamId, events, expected);
     if (events.length > 1) assertDistinctEventIds(events);
@@ -151,6 +159,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async appendBatch(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
     for (const a of appends) validateAppend(a.streamId, a.events, a.expectedVersion);
     assertDistinctEventIds(appends.flatMap((a) => a.events));
@@ -160,18 +169,80 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
+    return this.readStreamNow(streamId, opts);
+  }
+
+  /**
+   * One write transaction for `work` (EventStore.writeSession). `BEGIN IMMEDIATE` takes
+   * the write lock first, so each append's version check meets the state it writes on,
+   * as in appendBatch; the streams the session appended to are remembered for the length
+   * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
+   * instance waits for the session's end (`sessionEnd`): on one connection anything
+   * run meanwhile would read the uncommitted rows or become part of the transaction.
+   */
+  async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
+    // No await may come between finding no session open and claiming it, or two
+    // sessions could both begin.
+    while (this.session !== undefined) await this.session;
+    this.assertOpen();
+    let end!: () => void;
+    this.session = new Promise((resolve) => (end = resolve));
+    const written: WrittenInTransaction = new Map();
+    let appendedEvents = false;
+    try {
+      this.statements.begin.run();
+      const session: WriteSession = {
+        append: (append) => {
+          this.assertOpen();
+          validateAppend(append.streamId, append.events, append.expectedVersion);
+          if (append.events.length > 1) assertDistinctEventIds(append.events);
+          const result = this.writeAppend(append, written);
+          if (append.events.length > 0) appendedEvents = true;
+          return result;
+        },
+        readStream: async (streamId, opts) => {
+          this.assertOpen();
+          return this.readStreamNow(streamId, opts);
+        },
+      };
+      const result = await work(session);
+      this.statements.commit.run();
+      if (appendedEvents) this.subscriptions.wakeAll();
+      return result;
+    } catch (error) {
+      if (this.database.inTransaction) this.statements.rollback.run();
+      throw error;
+    } finally {
+      this.session = undefined;
+      end();
+    }
+  }
+
+  private readStreamNow(streamId: string, opts?: ReadStreamOptions): RecordedEvent[] {
     const { fromVersion, maxCount } = normaliseStreamRead(opts);
     const rows = maxCount === Infinity ? this.statements.readStream.all(streamId, fromVersion) : this.statements.readStreamLimited.all(streamId, fromVersion, maxCount);
     return rows.map(toRecordedEvent);
   }
 
+  /**
+   * Waits until no write session is open (another may open meanwhile: waits again).
+   * Callers test `this.session` first, so that a call made with no session open does not
+   * pay a promise and a microtask for nothing (every single-command append passes here).
+   */
+  private async sessionEnd(): Promise<void> {
+    while (this.session !== undefined) await this.session;
+  }
+
   async streamVersion(streamId: string): Promise<number> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
     return this.versionOf(streamId);
   }
 
   async readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
     const { after, maxCount, types } = normaliseAllRead(opts);
     const rows =
@@ -182,6 +253,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
+    if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
     return this.statements.headPosition.get() ?? 0;
   }
@@ -192,6 +264,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    while (this.session !== undefined) await this.session;
     if (this.closed) return;
     this.closed = true;
     await this.subscriptions.closeAll();

@@ -22,7 +22,12 @@ export class SubscriptionRegistry {
 
   /** After a committed batch: only a batch that appended events can matter to a reader. */
   appended(appends: readonly StreamAppend[]): void {
-    if (appends.some((a) => a.events.length > 0)) for (const s of this.subscriptions) s.wake();
+    if (appends.some((a) => a.events.length > 0)) this.wakeAll();
+  }
+
+  /** After a committed transaction that appended events (a write session). */
+  wakeAll(): void {
+    for (const s of this.subscriptions) s.wake();
   }
 
   async closeAll(): Promise<void> {

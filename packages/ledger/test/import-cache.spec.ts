@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
+import type { EventStore } from '@hearth/event-store';
 import { importCommands, Ledger } from '../src';
 
 const divisions = [
@@ -29,10 +30,15 @@ describe("the importer's cache of household states", () => {
       await ledger.recordDivisionTree(divisions, '2016-01-01');
       const file = join(dir, 'log.jsonl');
       writeFileSync(file, log.join('\n'));
-      const reads = jest.spyOn(ledger.store, 'readStream');
+      // The importer reads streams inside the write session of each batch (SQLite).
+      const read: string[] = [];
+      const session = ledger.store.writeSession!.bind(ledger.store);
+      const sessions = jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation((work) =>
+        session((s) => work({ append: (a) => s.append(a), readStream: (streamId, opts) => (read.push(streamId), s.readStream(streamId, opts)) })),
+      );
       const summary = await importCommands(ledger, { source: file, batchSize: 2, ...(cachedHouseholds === undefined ? {} : { cachedHouseholds }) });
-      const householdReads = reads.mock.calls.filter(([streamId]) => streamId.startsWith('household-')).length;
-      reads.mockRestore();
+      const householdReads = read.filter((streamId) => streamId.startsWith('household-')).length;
+      sessions.mockRestore();
       const streams = await Promise.all(['h1', 'h2', 'h3'].map((id) => ledger.store.readStream(`household-${id}`)));
       const events = streams.map((s) => s.map((e) => ({ type: e.type, data: e.data, version: e.streamVersion, commandId: e.metadata.commandId, occurredOn: e.metadata.occurredOn })));
       return { summary, events, householdReads };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
+import type { EventStore } from '@hearth/event-store';
 import { ImportStoppedError, importCommands, Ledger } from '../src';
 
 const divisions = [
@@ -47,12 +48,13 @@ describe('import outcomes', () => {
   it('a run that resumes reports the rejections committed before the interruption as earlier ones', async () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [register('h1'), 'nope', register('h2'), register('h3')].join('\n'));
-    const append = ledger.store.appendBatch.bind(ledger.store);
+    // A batch is written in one write session (SQLite): the second one fails.
+    const session = ledger.store.writeSession!.bind(ledger.store);
     let calls = 0;
-    jest.spyOn(ledger.store, 'appendBatch').mockImplementation(async (appends) => {
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
       calls += 1;
       if (calls === 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-      return append(appends);
+      return session(work);
     });
     const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);
     expect(stopped).toBeInstanceOf(ImportStoppedError);
@@ -86,12 +88,12 @@ describe('import outcomes', () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h4')].join('\n'));
     const other = await Ledger.open({ storeUrl: storeUrl(), policy: referencePolicy });
-    const append = ledger.store.appendBatch.bind(ledger.store);
+    const session = ledger.store.writeSession!.bind(ledger.store);
     let calls = 0;
-    jest.spyOn(ledger.store, 'appendBatch').mockImplementation(async (appends) => {
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
       calls += 1;
       if (calls === 2) expect(await importCommands(other, { source: file, batchSize: 2 })).toMatchObject({ accepted: 2, resumedAfterLine: 2 });
-      return append(appends);
+      return session(work);
     });
     try {
       const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);

@@ -206,20 +206,22 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   };
 
   const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source);
-  for await (const { number, text, tooLongBytes, invalidUtf8 } of readLines(input, MAX_LINE_BYTES)) {
-    if (number <= summary.resumedAfterLine) {
-      if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
-      continue;
+  for await (const lines of readLines(input, MAX_LINE_BYTES)) {
+    for (const { number, text, tooLongBytes, invalidUtf8 } of lines) {
+      if (number <= summary.resumedAfterLine) {
+        if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
+        continue;
+      }
+      lastLine = number;
+      if (tooLongBytes === undefined && text.trim() === '') continue;
+      const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : readLineCommand(text, number);
+      if (E.isLeft(parsed)) {
+        unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
+        continue;
+      }
+      pending.push({ line: number, command: parsed.right });
+      if (pending.length >= batchSize) await flush();
     }
-    lastLine = number;
-    if (tooLongBytes === undefined && text.trim() === '') continue;
-    const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : readLineCommand(text, number);
-    if (E.isLeft(parsed)) {
-      unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
-      continue;
-    }
-    pending.push({ line: number, command: parsed.right });
-    if (pending.length >= batchSize) await flush();
   }
   await flush();
   return finalSummary();

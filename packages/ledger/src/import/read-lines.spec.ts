@@ -3,7 +3,10 @@ import { readLines, SourceLine } from './read-lines';
 
 const collect = async (chunks: readonly (string | Buffer)[], maxBytes = 1024): Promise<SourceLine[]> => {
   const out: SourceLine[] = [];
-  for await (const l of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxBytes)) out.push(l);
+  for await (const group of readLines(Readable.from(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))), maxBytes)) {
+    expect(group.length).toBeGreaterThan(0);
+    out.push(...group);
+  }
   return out;
 };
 
@@ -29,6 +32,11 @@ describe('readLines', () => {
     const lines = await collect([Buffer.concat([Buffer.from('{"note":"a'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\nok\n')])]);
     expect(lines[0]).toMatchObject({ number: 1, invalidUtf8: true });
     expect(lines[1]).toEqual({ number: 2, text: 'ok' });
+  });
+  it('groups the lines each chunk completes, in order', async () => {
+    const groups: number[][] = [];
+    for await (const group of readLines(Readable.from([Buffer.from('a\nb\nc'), Buffer.from('d'), Buffer.from('\ne\n')]), 1024)) groups.push(group.map((l) => l.number));
+    expect(groups).toEqual([[1, 2], [3, 4]]);
   });
   it('yields an empty last line only when there is no final newline', async () => {
     expect(await collect(['a\n\n'])).toEqual([{ number: 1, text: 'a' }, { number: 2, text: '' }]);

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from './sqlite-event-store';
+import { testEvents } from './testing/event-factory';
+
+const tempFile = (): { file: string; remove(): void } => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-write-session-'));
+  return { file: join(dir, 'events.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+describe('SqliteEventStore.writeSession', () => {
+  let file: string;
+  let remove: () => void;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    ({ file, remove } = tempFile());
+    store = SqliteEventStore.open(file);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    remove();
+  });
+
+  it('writes each append at once, reads its own writes, and commits them when the work resolves', async () => {
+    const results = await store.writeSession(async (session) => {
+      const first = session.append({ streamId: 's', expectedVersion: -1, events: testEvents(2) });
+      // The session's next append of the stream is checked against what it wrote.
+      const second = session.append({ streamId: 's', expectedVersion: 1, events: testEvents(1) });
+      const check = session.append({ streamId: 's', expectedVersion: 2, events: [] });
+      expect((await session.readStream('s')).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
+      return [first, second, check];
+    });
+    expect(results).toEqual([
+      { nextExpectedVersion: 1, lastPosition: 2 },
+      { nextExpectedVersion: 2, lastPosition: 3 },
+      { nextExpectedVersion: 2, lastPosition: 3 },
+    ]);
+    const other = SqliteEventStore.open(file);
+    try {
+      expect((await other.readStream('s')).map((e) => e.position)).toEqual([1, 2, 3]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('stores nothing when the work throws, whatever it appended before, and the store goes on', async () => {
+    await expect(
+      store.writeSession(async (session) => {
+        session.append({ streamId: 's', expectedVersion: -1, events: testEvents(2) });
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(await store.readAll()).toEqual([]);
+    await store.appendToStream('s', testEvents(1), -1);
+    expect((await store.readStream('s')).map((e) => e.streamVersion)).toEqual([0]);
+  });
+
+  it('refuses an append at a wrong expected version, or a reused event id, and then stores nothing', async () => {
+    await store.appendToStream('s', testEvents(1), -1);
+    await expect(
+      store.writeSession(async (session) => {
+        session.append({ streamId: 't', expectedVersion: -1, events: testEvents(1) });
+        session.append({ streamId: 's', expectedVersion: -1, events: testEvents(1) });
+      }),
+    ).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: 's' });
+    const [reused] = testEvents(1);
+    await expect(
+      store.writeSession(async (session) => {
+        session.append({ streamId: 't', expectedVersion: -1, events: [reused as never] });
+        session.append({ streamId: 'u', expectedVersion: -1, events: [reused as never] });
+      }),
+    ).rejects.toMatchObject({ name: 'DuplicateEventIdError' });
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual(['s']);
+  });
+
+  it('makes every other call on the store wait for its end, so none sees or joins its uncommitted rows', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const session = store.writeSession(async (s) => {
+      s.append({ streamId: 's', expectedVersion: -1, events: testEvents(1) });
+      await held;
+      throw new Error('given up');
+    });
+    const order: string[] = [];
+    const read = store.readAll().then((events) => order.push(`read ${events.length}`));
+    const append = store.appendToStream('s', testEvents(1), -1).then((r) => order.push(`append ${r.lastPosition}`));
+    const version = store.streamVersion('s').then((v) => order.push(`version ${v}`));
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([]);
+    release();
+    await expect(session).rejects.toThrow('given up');
+    await Promise.all([read, append, version]);
+    // The rolled-back row was never seen; the waiting append took the stream from the start.
+    expect(order).toEqual(['read 0', 'append 1', 'version 0']);
+  });
+
+  it('runs one session at a time on a store', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const first = store.writeSession(async (s) => {
+      s.append({ streamId: 's', expectedVersion: -1, events: testEvents(1) });
+      await held;
+      order.push('first');
+    });
+    const second = store.writeSession(async (s) => {
+      order.push('second');
+      return s.append({ streamId: 's', expectedVersion: 0, events: testEvents(1) });
+    });
+    await new Promise((r) => setImmediate(r));
+    release();
+    await first;
+    expect(await second).toEqual({ nextExpectedVersion: 1, lastPosition: 2 });
+    expect(order).toEqual(['first', 'second']);
+  });
+});
