@@ -1,7 +1,6 @@
 import { EventData } from './events';
 import { Content, correctedContent } from './fingerprint';
 import { HouseholdState, MemberState } from './state';
-import { correctedPrint, SurveyPrint } from './survey-print';
 
 type Correction = Readonly<Record<string, unknown>>;
 
@@ -97,7 +96,7 @@ const correctRegistration = (s: HouseholdState, eventId: string, correction: Cor
   };
 };
 
-const correctSurvey = (s: HouseholdState, eventId: string, print: SurveyPrint, correction: Correction): HouseholdState => {
+const correctSurvey = (s: HouseholdState, eventId: string, fingerprint: Content, correction: Correction): HouseholdState => {
   let members = s.members;
   for (const [memberId, fields] of listed(correction)) {
     const m = members.get(memberId);
@@ -109,5 +108,5 @@ const correctSurvey = (s: HouseholdState, eventId: string, print: SurveyPrint, c
     };
     members = put(members, memberId, next);
   }
-  return { ...s, members, surveys: put(s.surveys, eventId, correctedPrint(print, correction)) };
+  return { ...s, members, surveys: put(s.surveys, eventId, refingerprint(fingerprint, correction)) };
 };
