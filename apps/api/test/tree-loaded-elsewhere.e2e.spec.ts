@@ -1,9 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DIVISIONS_STREAM } from '@hearth/domain';
+import type { Ledger } from '@hearth/ledger';
+import { HEARTH_LEDGER } from '@hearth/nest';
 import { hearth } from './support/cli';
 import { identified } from './support/journey';
 import { EXAMPLES, Server, startServer } from './support/server';
-import { TOKENS, TOWNSHIP } from './support/tokens';
+import { TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
 
 /** A village the example tree does not have, under the township caseworker's township. */
 const NEW_VILLAGE = { code: 'P01C01T01V03', name: 'Ferry Landing Village', parentCode: TOWNSHIP, level: 'village' };
@@ -38,5 +41,33 @@ describe('a division tree loaded with the CLI while the service runs', () => {
     const cli = hearth(server.store, ['--json', 'report', 'clearance', '--year', '2016', '--by-child', '--division', TOWNSHIP]);
     expect(cli.code).toBe(0);
     expect(report.body).toEqual(JSON.parse(cli.stdout));
+  });
+});
+
+describe('the tree check of a request', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  it('costs one read of the tree stream\'s version a request, whatever the route does after the middleware', async () => {
+    const ledger: Ledger = server.app.get(HEARTH_LEDGER);
+    const versionReads = jest.spyOn(ledger.store, 'streamVersion');
+    try {
+      const [command] = identified('hh-counted', WILLOW);
+      for (const [method, path, token, json] of [
+        ['POST', '/api/commands', TOKENS.township, command],
+        ['GET', '/api/reports/clearance?year=2016', TOKENS.auditor, undefined],
+        ['GET', '/api/divisions', TOKENS.auditor, undefined],
+      ] as const) {
+        versionReads.mockClear();
+        const answer = await server.request(method, path, { token, json });
+        expect({ path, status: answer.status }).toEqual({ path, status: method === 'POST' ? 201 : 200 });
+        expect({ path, reads: versionReads.mock.calls.filter(([stream]) => stream === DIVISIONS_STREAM).length }).toEqual({ path, reads: 1 });
+      }
+    } finally {
+      versionReads.mockRestore();
+    }
   });
 });

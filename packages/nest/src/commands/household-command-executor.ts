@@ -3,6 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import type { HouseholdCommand } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import { HouseholdEventAccepted } from '../events/household-event-accepted';
+import { syncedTreeScope } from '../read-side/synced-tree-scope';
 import { HEARTH_LEDGER } from '../tokens';
 import type { HouseholdCommandResult } from './household-bus-commands';
 
@@ -19,8 +20,8 @@ export class HouseholdCommandExecutor {
   ) {}
 
   async execute(command: HouseholdCommand): Promise<HouseholdCommandResult> {
-    // A tree another process recorded since is the one the command is decided against (docs/decisions/0084).
-    await this.ledger.refreshDivisions();
+    // A tree another process recorded since is the one the command is decided against, unless the request already took it in (docs/decisions/0084).
+    if (!syncedTreeScope.covers(this.ledger)) await this.ledger.refreshDivisions();
     const result = await this.ledger.commandHandler().handle(command, this.ledger.context());
     if (result.status === 'accepted' && result.events.length > 0) {
       // The result names the events; their data, business date and global positions are read back as stored.

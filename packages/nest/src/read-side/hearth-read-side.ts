@@ -6,6 +6,7 @@ import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
 import { ModuleShutDownError } from './module-shut-down-error';
+import { syncedTreeScope } from './synced-tree-scope';
 
 /** ReadModelStatusQuery's answer: `behind = head - position`; `live` while the runner follows the log. */
 export interface ReadModelStatus {
@@ -98,10 +99,21 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
    */
   syncTree(): Promise<void> {
     if (this.shutDown) return Promise.reject(new ModuleShutDownError());
+    if (syncedTreeScope.covers(this.ledger)) return Promise.resolve();
     this.syncing ??= this.syncNow().finally(() => {
       this.syncing = undefined;
     });
     return this.syncing;
+  }
+
+  /**
+   * Syncs the tree once, then runs `f` as work that has: inside it, `syncTree()` and the
+   * command executor do not read the division stream's version again. The API wraps each
+   * request in it (FreshTreeMiddleware), so a request costs one version read.
+   */
+  async withSyncedTree<T>(f: () => T): Promise<T> {
+    await this.syncTree();
+    return syncedTreeScope.run(this.ledger, f);
   }
 
   private async syncNow(): Promise<void> {
