@@ -96,29 +96,33 @@ export class BacklogFacts {
   /** The facts of `householdIds` dated on or before `date`; who was surveyed within `window`, when there is one. */
   chunk(householdIds: readonly string[], date: string, window: SurveyWindow | undefined): BacklogChunk {
     const ids = JSON.stringify(householdIds);
+    // Rows come back as arrays (`raw`), each made into its fact at once: a row object per row, dropped at once, was ~40% of reading them.
     const statusChanges = this
-      .prepare<[string, string], { household_id: string; occurred_on: string; event_type: string; to_status: Status }>(
+      .prepare<[string, string], [string, string, string, Status]>(
         `SELECT household_id, occurred_on, event_type, to_status FROM proj_status_changes
          WHERE household_id IN (SELECT value FROM json_each(?)) AND occurred_on <= ? ORDER BY household_id, position`,
       )
+      .raw(true)
       .all(ids, date)
-      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, eventType: r.event_type, to: r.to_status }));
+      .map(([householdId, occurredOn, eventType, to]) => ({ householdId, occurredOn, eventType, to }));
     const memberFacts = this
-      .prepare<[string, string], { household_id: string; member_id: string; birth_year: number | null; capacity: string | null; willing: number | null; removed: number }>(
+      .prepare<[string, string], [string, string, number | null, string | null, number | null, number]>(
         `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
          WHERE household_id IN (SELECT value FROM json_each(?)) AND occurred_on <= ? ORDER BY household_id, member_id, position`,
       )
+      .raw(true)
       .all(ids, date)
-      .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
+      .map(([householdId, memberId, birthYear, capacity, willing, removed]) => ({ householdId, memberId, birthYear, capacity, willing, removed }));
     // By household through the key (`+kind`: no index on kind may ever be preferred to it).
     const activity = this
-      .prepare<[string, string, string], { household_id: string; occurred_on: string; kind: ActivityFact['kind']; member_id: string | null; ref_id: string | null }>(
+      .prepare<[string, string, string], [string, string, ActivityFact['kind'], string | null, string | null]>(
         `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
          WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
          ORDER BY household_id, position, seq`,
       )
+      .raw(true)
       .all(ids, BACKLOG_ACTIVITY, date)
-      .map((r) => ({ householdId: r.household_id, occurredOn: r.occurred_on, kind: r.kind, memberId: r.member_id, refId: r.ref_id }));
+      .map(([householdId, occurredOn, kind, memberId, refId]) => ({ householdId, occurredOn, kind, memberId, refId }));
     // The rows of one event share its date, so the bare date of the max(position) row is the last one's in log order.
     const last = (kind: 'follow-up' | 'household-surveyed'): Map<string, string> =>
       new Map(
