@@ -30,6 +30,14 @@ export interface ProjectorOptions {
   readonly onStatus?: (status: ProjectorStatus) => void;
   readonly onProgress?: (p: RunnerProgress) => void;
   readonly onReset?: (names: readonly string[]) => void;
+  /**
+   * How often to look for a division tree recorded by another process (one read of the
+   * division stream's version; default 5 s). A new tree closes the read models and opens
+   * them again under it, as a restart did (docs/decisions/0084).
+   */
+  readonly treeCheckMs?: number;
+  /** Told when the read models were reopened under a tree recorded since. */
+  readonly onNewTree?: () => void;
 }
 
 /** Thrown from a catch-up's progress callback to stop it between two batches. */
@@ -56,25 +64,40 @@ export class Projector {
   private stopping = false;
   /** Set once the read models are closed: the position they were left at. */
   private positionAtStop: number | undefined;
+  /** The read models are closed for a reopen under a new tree: the next attempt opens them. */
+  private closed = false;
+  /** The position the read models were at when closed for that reopen. */
+  private positionAtClose = 0;
+  /** A reopen under a new tree is under way: the attempt in progress stops, failures of the side being closed are not resumed. */
+  private switching = false;
+  private treeTimer: NodeJS.Timeout | undefined;
 
   private constructor(
-    private readonly side: ReadSide,
+    private readonly ledger: Ledger,
+    /** Opens the read models under the ledger's tree as it is then. */
+    private readonly openSide: () => Promise<ReadSide>,
+    private side: ReadSide,
+    /** The ledger's tree when `side` was opened. */
+    private openedUnder: Ledger['divisions'],
     private readonly opts: ProjectorOptions,
   ) {}
 
   /** Opens the read models and starts keeping them; failures from here on are resumed, not thrown. */
   static async start(ledger: Ledger, opts: ProjectorOptions = {}): Promise<Projector> {
-    // The live runner's errors go to the projector, which needs the side opened first.
+    // The live runner's errors go to the projector, which needs to exist first.
     const liveErrors: { to?: (e: Error) => void } = {};
-    const side = await ReadSide.open(ledger, {
-      catchUp: false,
-      ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
-      ...(opts.onReset ? { onReset: opts.onReset } : {}),
-      onLiveError: (e) => liveErrors.to?.(e),
-    });
-    const projector = new Projector(side, opts);
+    const openSide = async (): Promise<ReadSide> =>
+      ReadSide.open(ledger, {
+        catchUp: false,
+        ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),
+        ...(opts.onReset ? { onReset: opts.onReset } : {}),
+        onLiveError: (e) => liveErrors.to?.(e),
+      });
+    const under = ledger.divisions;
+    const projector = new Projector(ledger, openSide, await openSide(), under, opts);
     liveErrors.to = (e) => projector.failed(e);
     projector.run();
+    projector.watchTree();
     return projector;
   }
 
@@ -82,7 +105,7 @@ export class Projector {
     return {
       state: this.state,
       readModels: this.side.where,
-      position: this.positionAtStop ?? this.side.position(),
+      position: this.position(),
       restarts: this.restarts,
       lastError: this.lastError,
       retryInMs: this.state === 'retrying' ? this.retryInMs : 0,
@@ -100,7 +123,7 @@ export class Projector {
 
   /** Resolves once every read model has taken the event at `position` into account. */
   async waitFor(position: number): Promise<void> {
-    while ((this.positionAtStop ?? this.side.position()) < position) {
+    while (this.position() < position) {
       if (this.positionAtStop !== undefined) throw new Error('the projector has stopped');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -114,22 +137,34 @@ export class Projector {
     if (this.stopping) return;
     this.stopping = true;
     clearTimeout(this.timer);
+    clearTimeout(this.treeTimer);
     await this.attempt;
-    this.positionAtStop = this.side.position();
-    await this.side.close();
+    await this.treeCheck;
+    this.positionAtStop = this.position();
+    if (!this.closed) await this.side.close();
     this.setState('stopped');
+  }
+
+  /** Where the read models stand (their checkpoints' lowest), or stood when closed. */
+  private position(): number {
+    return this.positionAtStop ?? (this.closed ? this.positionAtClose : this.side.position());
   }
 
   private run(): void {
     this.setState('catching-up');
     this.attempt = (async () => {
       try {
+        if (this.closed) {
+          this.openedUnder = this.ledger.divisions;
+          this.side = await this.openSide();
+          this.closed = false;
+        }
         // Catch up batch by batch first, so that a stop waits for one batch, not the whole log.
         await this.side.catchUp((p) => {
-          if (this.stopping) throw new Stopping();
+          if (this.stopping || this.switching) throw new Stopping();
           this.opts.onProgress?.(p);
         });
-        if (this.stopping) return;
+        if (this.stopping || this.switching) return;
         await this.side.follow();
         if (!this.stopping) this.setState('live');
       } catch (e) {
@@ -138,9 +173,52 @@ export class Projector {
     })();
   }
 
-  private failed(e: Error): void {
+  /** The one tree check under way (`stop` waits for it). */
+  private treeCheck: Promise<void> = Promise.resolve();
+
+  private watchTree(): void {
     if (this.stopping) return;
-    const position = this.side.position();
+    this.treeTimer = setTimeout(() => {
+      this.treeCheck = this.takeNewTree().finally(() => this.watchTree());
+    }, this.opts.treeCheckMs ?? 5_000);
+  }
+
+  /**
+   * A tree another process recorded since the read models were opened: they are closed
+   * between two batches (or after the live event being applied) and opened again under it,
+   * so the division sums move to it (decision 79's settle) and its divisions are rolled up.
+   * A check that fails (the store unreachable) is left to the next one.
+   */
+  private async takeNewTree(): Promise<void> {
+    try {
+      await this.ledger.refreshDivisions();
+    } catch {
+      return;
+    }
+    if (this.stopping || this.ledger.divisions === this.openedUnder) return;
+    this.switching = true;
+    try {
+      clearTimeout(this.timer);
+      await this.attempt;
+      if (this.stopping) return;
+      if (!this.closed) {
+        this.positionAtClose = this.side.position();
+        this.closed = true;
+        await this.side.close();
+      }
+    } catch {
+      // Closing a side that failed: the reopen below starts from the checkpoints all the same.
+    } finally {
+      this.switching = false;
+    }
+    if (this.stopping) return;
+    this.opts.onNewTree?.();
+    this.run();
+  }
+
+  private failed(e: Error): void {
+    if (this.stopping || this.switching) return;
+    const position = this.position();
     if (position > this.positionAtFailure) this.failures = 0;
     this.positionAtFailure = position;
     const initial = this.opts.initialBackoffMs ?? 250;

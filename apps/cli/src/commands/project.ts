@@ -13,7 +13,9 @@ subscription, a node unavailable or no longer leader, a locked file) resumes fro
 checkpoints committed with the rows, after a pause that doubles from 0.25 s up to 30 s
 while attempts make no progress. Reports given the same --read-models read that file.
 Several read-side processes may each keep their own file; two may share one (the write
-lock makes each batch the only writer).
+lock makes each batch the only writer). A division tree recorded meanwhile (hearth
+divisions load) is taken in within 5 seconds, without a restart: the read models are
+opened again under it (said on stderr).
 
 Health: every --status-every seconds (and at each failure, resume and stop) a line on
 stderr: "project: live · position P of H · N restarts"; with --status-file FILE the same
@@ -98,6 +100,7 @@ export const projectCommand = (globals: () => GlobalOptions): Command =>
           onStatus: show,
           onProgress: progressLine('project: catching up'),
           onReset: (names) => log(`project: read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
+          onNewTree: () => log('project: a new division tree was recorded; the read models are opened again under it'),
         });
         let stopping = false;
         const tick = setInterval(() => {
