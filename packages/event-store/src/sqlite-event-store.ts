@@ -39,6 +39,19 @@ export interface SqliteEventStoreOptions {
 const MEMORY = ':memory:';
 
 /**
+ * WAL pages after which a commit inside a write session checkpoints (SQLite's default, and
+ * this store's outside sessions, is 1,000 pages, ~4 MB). A write session is a bulk write
+ * (an import's batch, ~1,000 rows a commit); with the default its commits checkpoint every
+ * ~6 batches, each checkpoint copying the WAL into the file and syncing both, and the pages
+ * every batch rewrites (the tail of the table and of each index) copied again each time.
+ * At 10,000 pages (~40 MB of WAL) they are copied a tenth as often. What a power cut can
+ * lose under `synchronous = NORMAL` (the commits since the last checkpoint) grows to
+ * that many pages, for sessions only: an import's checkpoint is in the same transactions
+ * as its rows, so a rerun redoes exactly the lost batches (docs/decisions/0086).
+ */
+const SESSION_WAL_AUTOCHECKPOINT = 10_000;
+
+/**
  * The embedded adapter: one SQLite file, one `events` table, global position = rowid.
  *
  * better-sqlite3 is synchronous; the async port is honoured by running each call to
@@ -63,6 +76,7 @@ export class SqliteEventStore implements EventStore {
     private readonly database: Database.Database,
     opts: SqliteEventStoreOptions,
     isMemory: boolean,
+    walAutocheckpoint: number,
   ) {
     this.subscriptions = new SubscriptionRegistry({
       readAll: (read) => this.readAll(read),
@@ -81,6 +95,8 @@ export class SqliteEventStore implements EventStore {
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
       begin: database.prepare('BEGIN IMMEDIATE'),
+      sessionCheckpointEvery: database.prepare(`PRAGMA wal_autocheckpoint = ${SESSION_WAL_AUTOCHECKPOINT}`),
+      checkpointEvery: database.prepare(`PRAGMA wal_autocheckpoint = ${Math.trunc(walAutocheckpoint)}`),
       commit: database.prepare('COMMIT'),
       rollback: database.prepare('ROLLBACK'),
     };
@@ -110,7 +126,8 @@ export class SqliteEventStore implements EventStore {
       // an accepted trade for a large gain in write throughput (bulk imports).
       db.pragma('synchronous = NORMAL');
       migrate(db);
-      return new SqliteEventStore(db, opts, path === MEMORY || path === '');
+      const walAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      return new SqliteEventStore(db, opts, path === MEMORY || path === '', walAutocheckpoint);
     } catch (error) {
       db.close();
       throw error;
@@ -193,6 +210,8 @@ export class SqliteEventStore implements EventStore {
     let appendedEvents = false;
     try {
       this.statements.begin.run();
+      // Restored in `finally`, after the commit: the commit's checkpoint, if any, is at the session's interval.
+      this.statements.sessionCheckpointEvery.get();
       const session: WriteSession = {
         append: (append) => {
           this.assertOpen();
@@ -215,6 +234,7 @@ export class SqliteEventStore implements EventStore {
       if (this.database.inTransaction) this.statements.rollback.run();
       throw error;
     } finally {
+      if (this.database.open) this.statements.checkpointEvery.get();
       this.session = undefined;
       end();
     }
