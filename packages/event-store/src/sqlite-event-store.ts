@@ -76,7 +76,7 @@ export class SqliteEventStore implements EventStore {
     private readonly database: Database.Database,
     opts: SqliteEventStoreOptions,
     isMemory: boolean,
-    walAutocheckpoint: number,
+    private readonly walAutocheckpoint: number,
   ) {
     this.subscriptions = new SubscriptionRegistry({
       readAll: (read) => this.readAll(read),
@@ -95,8 +95,6 @@ export class SqliteEventStore implements EventStore {
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
       begin: database.prepare('BEGIN IMMEDIATE'),
-      sessionCheckpointEvery: database.prepare(`PRAGMA wal_autocheckpoint = ${SESSION_WAL_AUTOCHECKPOINT}`),
-      checkpointEvery: database.prepare(`PRAGMA wal_autocheckpoint = ${Math.trunc(walAutocheckpoint)}`),
       commit: database.prepare('COMMIT'),
       rollback: database.prepare('ROLLBACK'),
     };
@@ -210,8 +208,10 @@ export class SqliteEventStore implements EventStore {
     let appendedEvents = false;
     try {
       this.statements.begin.run();
-      // Restored in `finally`, after the commit: the commit's checkpoint, if any, is at the session's interval.
-      this.statements.sessionCheckpointEvery.get();
+      // Restored in `finally`, after the commit: the commit's checkpoint, if any, is at the
+      // session's interval. Not a prepared statement: SQLite applies this pragma when the
+      // statement is prepared, not each time it runs.
+      this.database.pragma(`wal_autocheckpoint = ${SESSION_WAL_AUTOCHECKPOINT}`);
       const session: WriteSession = {
         append: (append) => {
           this.assertOpen();
@@ -234,7 +234,7 @@ export class SqliteEventStore implements EventStore {
       if (this.database.inTransaction) this.statements.rollback.run();
       throw error;
     } finally {
-      if (this.database.open) this.statements.checkpointEvery.get();
+      if (this.database.open) this.database.pragma(`wal_autocheckpoint = ${this.walAutocheckpoint}`);
       this.session = undefined;
       end();
     }
