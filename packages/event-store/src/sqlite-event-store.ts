@@ -120,7 +120,8 @@ export class SqliteEventStore implements EventStore {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode fsyncs at checkpoints, not at every commit: a commit stays
       // atomic and the file cannot be corrupted, and a process crash loses nothing. Only
-      // an OS crash or power cut can lose the last few commits before the last checkpoint,
+      // an OS crash or power cut can lose the commits since the last checkpoint (at most
+      // ~1,000 pages of WAL; ~10,000 inside a write session, SESSION_WAL_AUTOCHECKPOINT),
       // an accepted trade for a large gain in write throughput (bulk imports).
       db.pragma('synchronous = NORMAL');
       migrate(db);
@@ -196,6 +197,8 @@ export class SqliteEventStore implements EventStore {
    * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
    * instance waits for the session's end (`sessionEnd`): on one connection anything
    * run meanwhile would read the uncommitted rows or become part of the transaction.
+   * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
+   * open, and at the connection's own interval again once it ends (docs/decisions/0086).
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
     // No await may come between finding no session open and claiming it, or two
