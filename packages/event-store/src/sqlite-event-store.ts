@@ -39,6 +39,19 @@ export interface SqliteEventStoreOptions {
 const MEMORY = ':memory:';
 
 /**
+ * WAL pages after which a commit inside a write session checkpoints (SQLite's default, and
+ * this store's outside sessions, is 1,000 pages, ~4 MB). A write session is a bulk write
+ * (an import's batch, ~1,000 rows a commit); with the default its commits checkpoint every
+ * ~6 batches, each checkpoint copying the WAL into the file and syncing both, and the pages
+ * every batch rewrites (the tail of the table and of each index) copied again each time.
+ * At 10,000 pages (~40 MB of WAL) they are copied a tenth as often. What a power cut can
+ * lose under `synchronous = NORMAL` (the commits since the last checkpoint) grows to
+ * that many pages, for sessions only: an import's checkpoint is in the same transactions
+ * as its rows, so a rerun redoes exactly the lost batches (docs/decisions/0086).
+ */
+const SESSION_WAL_AUTOCHECKPOINT = 10_000;
+
+/**
  * The embedded adapter: one SQLite file, one `events` table, global position = rowid.
  *
  * better-sqlite3 is synchronous; the async port is honoured by running each call to
@@ -63,6 +76,7 @@ export class SqliteEventStore implements EventStore {
     private readonly database: Database.Database,
     opts: SqliteEventStoreOptions,
     isMemory: boolean,
+    private readonly walAutocheckpoint: number,
   ) {
     this.subscriptions = new SubscriptionRegistry({
       readAll: (read) => this.readAll(read),
@@ -106,11 +120,13 @@ export class SqliteEventStore implements EventStore {
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode fsyncs at checkpoints, not at every commit: a commit stays
       // atomic and the file cannot be corrupted, and a process crash loses nothing. Only
-      // an OS crash or power cut can lose the last few commits before the last checkpoint,
+      // an OS crash or power cut can lose the commits since the last checkpoint (at most
+      // ~1,000 pages of WAL; ~10,000 inside a write session, SESSION_WAL_AUTOCHECKPOINT),
       // an accepted trade for a large gain in write throughput (bulk imports).
       db.pragma('synchronous = NORMAL');
       migrate(db);
-      return new SqliteEventStore(db, opts, path === MEMORY || path === '');
+      const walAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+      return new SqliteEventStore(db, opts, path === MEMORY || path === '', walAutocheckpoint);
     } catch (error) {
       db.close();
       throw error;
@@ -181,6 +197,8 @@ export class SqliteEventStore implements EventStore {
    * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
    * instance waits for the session's end (`sessionEnd`): on one connection anything
    * run meanwhile would read the uncommitted rows or become part of the transaction.
+   * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
+   * open, and at the connection's own interval again once it ends (docs/decisions/0086).
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
     // No await may come between finding no session open and claiming it, or two
@@ -193,6 +211,10 @@ export class SqliteEventStore implements EventStore {
     let appendedEvents = false;
     try {
       this.statements.begin.run();
+      // Restored in `finally`, after the commit: the commit's checkpoint, if any, is at the
+      // session's interval. Not a prepared statement: SQLite applies this pragma when the
+      // statement is prepared, not each time it runs.
+      this.database.pragma(`wal_autocheckpoint = ${SESSION_WAL_AUTOCHECKPOINT}`);
       const session: WriteSession = {
         append: (append) => {
           this.assertOpen();
@@ -215,6 +237,7 @@ export class SqliteEventStore implements EventStore {
       if (this.database.inTransaction) this.statements.rollback.run();
       throw error;
     } finally {
+      if (this.database.open) this.database.pragma(`wal_autocheckpoint = ${this.walAutocheckpoint}`);
       this.session = undefined;
       end();
     }

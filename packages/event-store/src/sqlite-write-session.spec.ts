@@ -58,6 +58,29 @@ describe('SqliteEventStore.writeSession', () => {
     expect((await store.readStream('s')).map((e) => e.streamVersion)).toEqual([0]);
   });
 
+  it('checkpoints the WAL every 10,000 pages while it is open, and at the connection\'s own interval after it ends, however it ends', async () => {
+    const interval = (): unknown => store.db.pragma('wal_autocheckpoint', { simple: true });
+    const own = interval();
+    expect(own).toBe(1000);
+    const during: unknown[] = [];
+    await store.writeSession(async (session) => {
+      session.append({ streamId: 's', expectedVersion: -1, events: testEvents(1) });
+      during.push(interval());
+    });
+    expect(interval()).toBe(own);
+    await expect(
+      store.writeSession(async () => {
+        during.push(interval());
+        throw new Error('disk full');
+      }),
+    ).rejects.toThrow('disk full');
+    expect(during).toEqual([10_000, 10_000]);
+    expect(interval()).toBe(own);
+    // A single append outside a session commits (and checkpoints) as it always did.
+    await store.appendToStream('s', testEvents(1), 0);
+    expect(interval()).toBe(own);
+  });
+
   it('refuses an append at a wrong expected version, or a reused event id, and then stores nothing', async () => {
     await store.appendToStream('s', testEvents(1), -1);
     await expect(

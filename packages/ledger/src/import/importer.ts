@@ -36,10 +36,17 @@ export interface ImportOptions {
   readonly now?: () => string;
 }
 
+/**
+ * The file is read in chunks of 1 MiB rather than the stream's default 64 KiB: a sixteenth
+ * of the reads and of the asynchronous steps (the lines come a chunk at a time, read-lines.ts).
+ * Reading and splitting the 20,000-household file: ~0.39 → ~0.26 s of CPU (docs/decisions/0086).
+ */
+const READ_CHUNK_BYTES = 1024 * 1024;
+
 const sha256OfFile = (path: string): Promise<string> =>
   new Promise((resolve, reject) => {
     const hash = createHash('sha256');
-    createReadStream(path)
+    createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
       .on('data', (chunk) => hash.update(chunk))
       .on('error', reject)
       .on('end', () => resolve(hash.digest('hex')));
@@ -205,7 +212,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     opts.onProgress?.({ line: lastLine, accepted: summary.accepted, rejected: summary.rejected.length });
   };
 
-  const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source);
+  const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source, { highWaterMark: READ_CHUNK_BYTES });
   for await (const lines of readLines(input, MAX_LINE_BYTES)) {
     for (const { number, text, tooLongBytes, invalidUtf8 } of lines) {
       if (number <= summary.resumedAfterLine) {
