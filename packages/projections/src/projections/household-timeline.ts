@@ -137,11 +137,19 @@ export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
   return out;
 };
 
-/** Pure: the timeline after event `e` (undefined when the event changes nothing the counters read). Writing the same event twice changes nothing. */
+/** The entries not from the event at `position`: the same array when there is none. */
+const notAt = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] => {
+  for (const x of entries) if (x[0] === position) return entries.filter((y) => y[0] !== position);
+  return entries;
+};
+
+/**
+ * Pure: the timeline after event `e` (undefined when the event changes nothing the
+ * counters read). Writing the same event twice changes nothing. Allocates only what it
+ * returns: it runs for every status event of a catch-up, in two projections.
+ */
 export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): HouseholdTimeline | undefined => {
   const { event, position, occurredOn } = e;
-  const villages = t.villages.filter((v) => v[0] !== position);
-  const statuses = t.statuses.filter((s) => s[0] !== position);
   switch (event.type) {
     case 'EventCorrected': {
       // A correction can move a registration to another village; a status or a date cannot be corrected.
@@ -151,20 +159,34 @@ export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): Househol
       return { ...t, villages: t.villages.map((v) => (v[0] === target.position ? [v[0], v[1], code] : v)) };
     }
     case 'HouseholdTransferred':
-      return { ...t, villages: [...villages, [position, occurredOn, event.data.to]] };
+      return { ...t, villages: [...notAt(t.villages, position), [position, occurredOn, event.data.to]] };
     case 'LaborConcernRaised':
       return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [occurredOn, t.concerns[event.data.visitId]?.[1] ?? null] } };
     case 'LaborConcernResolved':
       return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [t.concerns[event.data.visitId]?.[0] ?? null, occurredOn] } };
     default: {
-      const before = statuses.filter((s) => s[0] < position).sort((a, b) => a[0] - b[0]);
-      const from: Status = before.length > 0 ? (before[before.length - 1] as [number, string, string, Status, Status])[4] : 'unregistered';
+      // The status before the event: the `to` of the latest change before it in log order.
+      let from: Status = 'unregistered';
+      let fromAt = -1;
+      for (const s of t.statuses) {
+        if (s[0] < position && s[0] > fromAt) {
+          fromAt = s[0];
+          from = s[4];
+        }
+      }
       const to = nextStatus(from, event);
       // A survey only changes the status of a registered household; every other status event always does.
-      const change: [number, string, string, Status, Status][] = event.type !== 'HouseholdSurveyed' || to !== from ? [[position, occurredOn, event.type, from, to]] : [];
-      const registered: [number, string, string][] = event.type === 'HouseholdRegistered' ? [[position, occurredOn, event.data.divisionCode]] : [];
-      if (change.length === 0 && registered.length === 0) return undefined;
-      return { ...t, villages: [...villages, ...registered], statuses: [...statuses, ...change] };
+      const changes = event.type !== 'HouseholdSurveyed' || to !== from;
+      const registers = event.type === 'HouseholdRegistered';
+      if (!changes && !registers) return undefined;
+      const villages = notAt(t.villages, position);
+      const statuses = notAt(t.statuses, position);
+      // Arrays are never changed in place: an unchanged one is shared with `t`.
+      return {
+        ...t,
+        villages: registers ? [...villages, [position, occurredOn, event.data.divisionCode]] : villages,
+        statuses: changes ? [...statuses, [position, occurredOn, event.type, from, to]] : statuses,
+      };
     }
   }
 };
