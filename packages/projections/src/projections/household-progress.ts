@@ -260,9 +260,18 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
         states.set(memberId, s);
       }
       // Entries of one position keep their order (the sort is stable): the later one wins, as in the fold.
-      if (birthYear !== null && position >= s.birthYearAt) (s.birthYear = birthYear), (s.birthYearAt = position);
-      if (capacity !== null && position >= s.capacityAt) (s.laborCapacity = capacity as LaborCapacity), (s.capacityAt = position);
-      if (willing !== null && position >= s.willingAt) (s.willing = willing === 1), (s.willingAt = position);
+      if (birthYear !== null && position >= s.birthYearAt) {
+        s.birthYear = birthYear;
+        s.birthYearAt = position;
+      }
+      if (capacity !== null && position >= s.capacityAt) {
+        s.laborCapacity = capacity as LaborCapacity;
+        s.capacityAt = position;
+      }
+      if (willing !== null && position >= s.willingAt) {
+        s.willing = willing === 1;
+        s.willingAt = position;
+      }
       if (removed === 1) s.removed = true;
     }
     const here = (village ?? first)[2];
