@@ -46,10 +46,10 @@ const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): Membe
 
 /**
  * The entries not from the event at `position`: the same array when there is none, else
- * a new one the page owns (entries are never removed in place); the months of activity
- * entries left out go to `taken`.
+ * a new one (entries are never removed in place); the months of activity entries left
+ * out go to `taken`.
  */
-const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number, owned: PageOwned, taken?: Set<number>): E[] => {
+const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number, taken?: Set<number>): E[] => {
   let k = 0;
   while (k < entries.length && (entries[k] as E)[0] !== position) k++;
   if (k === entries.length) return entries;
@@ -59,30 +59,24 @@ const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], positi
     if (x[0] !== position) out.push(x);
     else taken?.add(x[1] as number);
   }
-  owned.add(out);
   return out;
 };
 
 /**
- * Arrays of entries made by `progressAfter` for the current page, which nothing but the
- * page's latest record holds: they may grow in place. A record as stored (the one the
- * page's difference is taken from) is never in it, so it is never changed.
- */
-export type PageOwned = WeakSet<object>;
-
-/**
  * `entries` followed by `more`: the same array when there are none, `entries` grown in
- * place when the page owns it, else a copy the page then owns (a copy an event made
- * folding a household's page quadratic in its events).
+ * place when `mine` (an array the page made, which nothing but the page's latest record
+ * holds), else a copy (a copy an event made folding a household's page quadratic in its
+ * events). A record as stored, the one the page's difference is taken from, is never
+ * changed.
  */
-const withMore = <E>(entries: E[], more: E[], owned: PageOwned): E[] => {
+const withMore = <E>(entries: E[], more: E[], mine: boolean): E[] => {
   if (more.length === 0) return entries;
-  if (owned.has(entries)) {
+  if (mine) {
     for (const m of more) entries.push(m);
     return entries;
   }
-  const out = [...entries, ...more];
-  owned.add(out);
+  const out = entries.slice();
+  for (const m of more) out.push(m);
   return out;
 };
 
@@ -115,9 +109,12 @@ export interface PageTouch {
   readonly months: Set<number>;
   villages: boolean;
   eligible: boolean;
+  /** The household's latest member and activity arrays when the page made them (then they may grow in place). */
+  members: MemberEntry[] | undefined;
+  activity: ActivityEntry[] | undefined;
 }
 
-export const untouched = (): PageTouch => ({ months: new Set(), villages: false, eligible: false });
+export const untouched = (): PageTouch => ({ months: new Set(), villages: false, eligible: false, members: undefined, activity: undefined });
 
 const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['villages']): boolean => {
   if (a === b) return true;
@@ -134,11 +131,11 @@ const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['vi
  * The household's progress data after event `e` (the rows of the member-facts
  * projection and the event's activity, activity.ts, from the same functions, so there is
  * one home for each rule), `p` itself when the event changes none of it; what changed is
- * added to `touch`. Applying the same event twice changes nothing. Changes nothing but
- * `touch` and the arrays in `owned`: `p`'s own arrays when the page made them, the ones a
- * record as stored holds never.
+ * added to `touch` (one a household and page, starting `untouched()`). Applying the same
+ * event twice changes nothing. Changes nothing but `touch` and the arrays it names: `p`'s
+ * own arrays when the page made them, the ones a record as stored holds never.
  */
-export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, owned: PageOwned, touch: PageTouch): HouseholdProgress => {
+export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: PageTouch): HouseholdProgress => {
   const t = TIMELINE_EVENTS.has(e.event.type) ? (timelineAfter(p.t, e) ?? p.t) : p.t;
   if (t !== p.t) {
     touch.eligible = true;
@@ -148,11 +145,18 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, owned: Pa
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
   if (source === undefined) return t === p.t ? p : { t, members: p.members, activity: p.activity };
-  const members = withMore(notFrom(p.members, source.position, owned), membersOf(source, memberFactsOf(source)), owned);
-  if (members !== p.members) touch.eligible = true;
-  const more = activityEntriesOf(source);
-  for (const a of more) touch.months.add(a[1]);
-  const activity = withMore(notFrom(p.activity, source.position, owned, touch.months), more, owned);
+  const keptMembers = notFrom(p.members, source.position);
+  const moreMembers = membersOf(source, memberFactsOf(source));
+  const members = withMore(keptMembers, moreMembers, keptMembers !== p.members || keptMembers === touch.members);
+  if (keptMembers !== p.members || moreMembers.length > 0) {
+    touch.eligible = true;
+    touch.members = members;
+  }
+  const moreActivity = activityEntriesOf(source);
+  for (const a of moreActivity) touch.months.add(a[1]);
+  const keptActivity = notFrom(p.activity, source.position, touch.months);
+  const activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
+  if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
   if (t === p.t && members === p.members && activity === p.activity) return p;
   return { t, members, activity };
 };

@@ -72,69 +72,64 @@ const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: 
   return keys;
 };
 
-/** A key of the contribution map: village, counter key and month index. */
-export const contributionKey = (village: string, key: string, month: number): string => `${village}\u0000${key}\u0000${month}`;
-
-const add = (out: Map<string, number>, k: string, d: number): void => {
-  const n = (out.get(k) ?? 0) + d;
-  if (n === 0) out.delete(k);
-  else out.set(k, n);
-};
+/** Takes `n` more (fewer) of counter `key` in (village, month index): one household's part of a village's series. */
+export type ContributionSink = (village: string, key: string, month: number, n: number) => void;
 
 /**
- * Pure: what one household adds to the division counters, as deltas by (village, key,
- * month). Stocks: +1 in the month the household enters a (village, stock) at a month's
- * end, −1 in the month it leaves. Monthly moves count in the village at the end of their
- * month, annual event counts in the village at the end of their year (at its December):
- * whole periods follow the household (docs/decisions/0015). Baseline stocks are kept by
- * the month of the first identification, so any cutoff at a month's end can be applied
- * at query time, and once more for the reference cutoff (`ref.…`); a baseline household
- * holds them from the start (FROM_THE_START), in its first village before its first event.
+ * Pure: what one household adds to the division counters, handed to `to` as deltas by
+ * (village, key, month), each times `sign`. Stocks: +1 in the month the household enters
+ * a (village, stock) at a month's end, −1 in the month it leaves. Monthly moves count in
+ * the village at the end of their month, annual event counts in the village at the end
+ * of their year (at its December): whole periods follow the household (docs/decisions/0015).
+ * Baseline stocks are kept by the month of the first identification, so any cutoff at a
+ * month's end can be applied at query time, and once more for the reference cutoff
+ * (`ref.…`); a baseline household holds them from the start (FROM_THE_START), in its
+ * first village before its first event. The same (village, key, month) may be handed
+ * more than once: the counters sum what they are handed.
  */
-export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (t.villages.length === 0) return out;
+export const contributionOf = (t: HouseholdTimeline, sign: 1 | -1, to: ContributionSink): void => {
+  if (t.villages.length === 0) return;
   let firstIdentified: string | undefined;
   for (const s of t.statuses) if (s[2] === 'HouseholdIdentified' && (firstIdentified === undefined || s[1] < firstIdentified)) firstIdentified = s[1];
 
-  const dates = [...t.villages.map((v) => v[1]), ...t.statuses.map((s) => s[1])];
+  const months: number[] = [];
+  for (const v of t.villages) months.push(monthIndex(v[1]));
+  for (const s of t.statuses) months.push(monthIndex(s[1]));
   for (const [raised, resolved] of Object.values(t.concerns)) {
-    if (raised !== null) dates.push(raised);
-    if (resolved !== null) dates.push(resolved);
+    if (raised !== null) months.push(monthIndex(raised));
+    if (resolved !== null) months.push(monthIndex(resolved));
   }
-  const months = [...new Set(dates.map(monthIndex))].sort((a, b) => a - b);
+  months.sort((a, b) => a - b);
   // A baseline household counts in the baseline of every year, also years before its first event (in its first village then).
-  let held = new Set<string>();
   const baseline = firstIdentified?.slice(0, 7);
-  const first = villageAt(t, '') as string;
-  const from = [
-    ...(baseline !== undefined ? [`stock.baseline.${baseline}`] : []),
-    ...(firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF ? ['ref.baseline'] : []),
-  ];
-  for (const key of from) {
-    const k = `${first}\u0000${key}`;
-    add(out, `${k}\u0000${FROM_THE_START}`, 1);
-    held.add(k);
-  }
-  for (const m of months) {
+  let heldVillage = villageAt(t, '') as string;
+  let held: string[] = [];
+  if (baseline !== undefined) held.push(`stock.baseline.${baseline}`);
+  if (firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF) held.push('ref.baseline');
+  for (const key of held) to(heldVillage, key, FROM_THE_START, sign);
+  // The stocks held at each month's end, one village at a time: those left taken back, those entered added.
+  for (let k = 0; k < months.length; k++) {
+    const m = months[k] as number;
+    if (k > 0 && months[k - 1] === m) continue;
     const village = villageAt(t, endOfMonthIndex(m)) as string;
-    const now = new Set(stocksAt(t, firstIdentified, m).map((k) => `${village}\u0000${k}`));
-    for (const k of held) if (!now.has(k)) add(out, `${k}\u0000${m}`, -1);
-    for (const k of now) if (!held.has(k)) add(out, `${k}\u0000${m}`, 1);
+    const now = stocksAt(t, firstIdentified, m);
+    const moved = village !== heldVillage;
+    for (const key of held) if (moved || !now.includes(key)) to(heldVillage, key, m, -sign);
+    for (const key of now) if (moved || !held.includes(key)) to(village, key, m, sign);
+    heldVillage = village;
     held = now;
   }
 
-  for (const [, on, type, from, to] of t.statuses) {
+  for (const [, on, type, from, to_] of t.statuses) {
     const m = monthIndex(on);
-    const move = stockMove(type, from, to);
-    if (move) add(out, contributionKey(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m), 1);
+    const move = stockMove(type, from, to_);
+    if (move) to(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m, sign);
     const inYear = IN_YEAR[type];
     if (inYear) {
       const december = Number(on.slice(0, 4)) * 12 + 11;
-      add(out, contributionKey(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december), 1);
+      to(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december, sign);
     }
   }
-  return out;
 };
 
 /** The entries not from the event at `position`: the same array when there is none. */

@@ -4,7 +4,7 @@ import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { ACTIVITY_EVENTS } from './activity';
 import { STATUS_EVENTS } from './household-status.projection';
-import { ELIGIBLE_KEY, eligibleOf, emptyProgress, flowsOf, HouseholdProgress, PageOwned, PageTouch, progressAfter, untouched } from './household-progress';
+import { ELIGIBLE_KEY, eligibleOf, emptyProgress, flowsOf, HouseholdProgress, PageTouch, progressAfter, untouched } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
 import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
@@ -64,8 +64,6 @@ export const ProgressCountersProjection: Projection = {
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
     let touched = new Map<string, PageTouch>();
-    /** The entry arrays this page made, grown in place by the household's next events (none outlives the page's records). */
-    let owned: PageOwned = new WeakSet();
     const addEligible = (village: string, month: number, n: number): void => eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
 
     return {
@@ -73,13 +71,12 @@ export const ProgressCountersProjection: Projection = {
         let touch = touched.get(e.householdId);
         if (touch === undefined) touched.set(e.householdId, (touch = untouched()));
         const before = households.get(e.householdId);
-        const after = progressAfter(before, e, owned, touch);
+        const after = progressAfter(before, e, touch);
         if (after !== before) households.set(e.householdId, after);
       },
       flush: () => {
         const page = touched;
         touched = new Map();
-        owned = new WeakSet();
         // The household's contribution after the page is added and the one before it taken back, straight into the page's
         // rows, for what its events changed: the sums are those of the differences, and a row whose deltas cancel out is
         // left as it is.
@@ -100,7 +97,6 @@ export const ProgressCountersProjection: Projection = {
       },
       discard: () => {
         touched = new Map();
-        owned = new WeakSet();
         households.discard();
         flows.discard();
         eligibleSeries.discard();
