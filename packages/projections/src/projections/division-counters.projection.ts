@@ -64,6 +64,10 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
     const region = seriesWriter(db, 'agg_region_series');
     const villages = villageCounts(db);
     const levels = divisionSums(db, divisions === undefined ? undefined : rollUpTreeOf(divisions));
+    const add = (village: string, key: string, month: number, n: number): void => {
+      series.add(village, key, month, n);
+      region.add(REGION, key, month, n);
+    };
 
     return {
       apply: (e: ProjectedEvent) => {
@@ -73,17 +77,10 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
       flush: () => {
         // The household's contribution after the page is added and the one before it taken back: the sums are those of the
         // differences, and a row whose deltas cancel out is left as it is.
-        const add = (contribution: ReadonlyMap<string, number>, sign: number): void => {
-          for (const [k, n] of contribution) {
-            const [village, key, month] = k.split('\u0000') as [string, string, string];
-            series.add(village, key, Number(month), sign * n);
-            region.add(REGION, key, Number(month), sign * n);
-          }
-        };
         levels.begin();
         households.flush((_, before, after) => {
-          add(contributionOf(after), 1);
-          add(contributionOf(before), -1);
+          contributionOf(after, 1, add);
+          contributionOf(before, -1, add);
           villages.move(before, after);
         });
         // The divisions above a village take its row's summed deltas: a household's unchanged contributions have cancelled out.

@@ -1,13 +1,11 @@
-import { isEligible, MemberState, referencePolicy } from '@hearth/domain';
+import { isEligible, LaborCapacity, referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
-import { memberStates } from '../reports/member-states';
-import type { MemberFact } from '../reports/read-model-facts';
 import { progressFieldsOf } from '../reports/progress-fields';
 import { activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
-import { emptyTimeline, HouseholdTimeline, statusAt, timelineAfter, villageAt } from './household-timeline';
+import { emptyTimeline, HouseholdTimeline, timelineAfter, villageAt } from './household-timeline';
 import { memberFactsOf } from './member-eligibility.projection';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
@@ -40,44 +38,60 @@ export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED
 
 const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
 
-const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] =>
-  rows.map((r) => [s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
-
-/** The entries not from the event at `position`: the same array when there is none (a new one otherwise: entries are never removed in place). */
-const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] =>
-  entries.some((x) => x[0] === position) ? entries.filter((x) => x[0] !== position) : entries;
+const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] => {
+  const out: MemberEntry[] = [];
+  for (const r of rows) out.push([s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
+  return out;
+};
 
 /**
- * Arrays of entries made by `progressAfter` for the current page, which nothing but the
- * page's latest record holds: they may grow in place. A record as stored (the one the
- * page's difference is taken from) is never in it, so it is never changed.
+ * The entries not from the event at `position`: the same array when there is none, else
+ * a new one (entries are never removed in place); the months of activity entries left
+ * out go to `taken`.
  */
-export type PageOwned = WeakSet<object>;
+const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number, taken?: Set<number>): E[] => {
+  let k = 0;
+  while (k < entries.length && (entries[k] as E)[0] !== position) k++;
+  if (k === entries.length) return entries;
+  const out = entries.slice(0, k);
+  for (; k < entries.length; k++) {
+    const x = entries[k] as E;
+    if (x[0] !== position) out.push(x);
+    else taken?.add(x[1] as number);
+  }
+  return out;
+};
 
 /**
  * `entries` followed by `more`: the same array when there are none, `entries` grown in
- * place when the page owns it, else a copy the page then owns (a copy an event made
- * folding a household's page quadratic in its events).
+ * place when `mine` (an array the page made, which nothing but the page's latest record
+ * holds), else a copy (a copy an event made folding a household's page quadratic in its
+ * events). A record as stored, the one the page's difference is taken from, is never
+ * changed.
  */
-const withMore = <E>(entries: E[], more: E[], owned: PageOwned): E[] => {
+const withMore = <E>(entries: E[], more: E[], mine: boolean): E[] => {
   if (more.length === 0) return entries;
-  if (owned.has(entries)) {
+  if (mine) {
     for (const m of more) entries.push(m);
     return entries;
   }
-  const out = [...entries, ...more];
-  owned.add(out);
+  const out = entries.slice();
+  for (const m of more) out.push(m);
   return out;
 };
 
 const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
   const out: ActivityEntry[] = [];
-  for (const a of activityOf(s)) {
+  const rows = activityOf(s);
+  if (rows.length === 0) return out;
+  // Every row but an income's is dated by its event.
+  const on = monthIndex(s.occurredOn);
+  for (const a of rows) {
     if (a.kind === 'income') {
       out.push([s.position, monthIndex(`${a.month as string}-01`), `income.${a.amount_cents as number}`]);
       continue;
     }
-    const m = monthIndex(a.occurred_on);
+    const m = a.occurred_on === s.occurredOn ? on : monthIndex(a.occurred_on);
     for (const f of progressFieldsOf(a)) out.push([s.position, m, f]);
     if (a.kind === 'member-surveyed') out.push([s.position, m, `member.surveyed.${a.member_id as string}`]);
     else if (a.kind === 'referral-made') out.push([s.position, m, `member.referred.${a.member_id as string}`]);
@@ -86,33 +100,65 @@ const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
 };
 
 /**
+ * What a household's events of a page changed, gathered by `progressAfter`, so that the
+ * page's flush recounts only that: the flows of the months whose activity changed (of
+ * every month once its villages changed: a month's activity counts in its village), and
+ * the eligible members once its villages, statuses or member facts changed.
+ */
+export interface PageTouch {
+  readonly months: Set<number>;
+  villages: boolean;
+  eligible: boolean;
+  /** The household's latest member and activity arrays when the page made them (then they may grow in place). */
+  members: MemberEntry[] | undefined;
+  activity: ActivityEntry[] | undefined;
+}
+
+export const untouched = (): PageTouch => ({ months: new Set(), villages: false, eligible: false, members: undefined, activity: undefined });
+
+const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['villages']): boolean => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k] as [number, string, string];
+    const y = b[k] as [number, string, string];
+    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
+  }
+  return true;
+};
+
+/**
  * The household's progress data after event `e` (the rows of the member-facts
  * projection and the event's activity, activity.ts, from the same functions, so there is
- * one home for each rule), and whether only its activity changed (then only the months it touched need
- * recounting). Applying the same event twice changes nothing. Changes nothing but the
- * arrays in `owned`: `p`'s own arrays when the page made them, the ones a record as
- * stored holds never.
+ * one home for each rule), `p` itself when the event changes none of it; what changed is
+ * added to `touch` (one a household and page, starting `untouched()`). Applying the same
+ * event twice changes nothing. Changes nothing but `touch` and the arrays it names: `p`'s
+ * own arrays when the page made them, the ones a record as stored holds never.
  */
-export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, owned: PageOwned): { after: HouseholdProgress; activityOnly: boolean } => {
+export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: PageTouch): HouseholdProgress => {
   const t = TIMELINE_EVENTS.has(e.event.type) ? (timelineAfter(p.t, e) ?? p.t) : p.t;
+  if (t !== p.t) {
+    touch.eligible = true;
+    if (!sameVillages(t.villages, p.t.villages)) touch.villages = true;
+  }
   const source: FactSource | undefined =
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
-  if (source === undefined) return { after: p, activityOnly: true };
-  const facts = memberFactsOf(source);
-  const members = withMore(notFrom(p.members, source.position), membersOf(source, facts), owned);
-  const activity = withMore(notFrom(p.activity, source.position), activityEntriesOf(source), owned);
-  const activityOnly = t === p.t && facts.length === 0;
-  return { after: { t, members, activity }, activityOnly };
-};
-
-/** A key of a contribution: village, month index and field. */
-const keyOf = (village: string, month: number, field: string): string => `${village}\u0000${month}\u0000${field}`;
-
-const add = (out: Map<string, number>, k: string, d: number): void => {
-  const n = (out.get(k) ?? 0) + d;
-  if (n === 0) out.delete(k);
-  else out.set(k, n);
+  if (source === undefined) return t === p.t ? p : { t, members: p.members, activity: p.activity };
+  const keptMembers = notFrom(p.members, source.position);
+  const moreMembers = membersOf(source, memberFactsOf(source));
+  const members = withMore(keptMembers, moreMembers, keptMembers !== p.members || keptMembers === touch.members);
+  if (keptMembers !== p.members || moreMembers.length > 0) {
+    touch.eligible = true;
+    touch.members = members;
+  }
+  const moreActivity = activityEntriesOf(source);
+  for (const a of moreActivity) touch.months.add(a[1]);
+  const keptActivity = notFrom(p.activity, source.position, touch.months);
+  const activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
+  if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
+  if (t === p.t && members === p.members && activity === p.activity) return p;
+  return { t, members, activity };
 };
 
 /** Takes `n` more (fewer, when negative) of `field` for (month index, village): one household's part of a monthly progress row. */
@@ -141,68 +187,104 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: Re
   }
 };
 
-/** The months an activity-only change touched: those of the entries of the event's position before and after. */
-export const monthsTouched = (before: HouseholdProgress, after: HouseholdProgress, position: number): Set<number> => {
-  const months = new Set<number>();
-  for (const entries of [before.activity, after.activity]) for (const a of entries) if (a[0] === position) months.add(a[1]);
-  return months;
-};
+/** A member's state while the eligible members are swept month by month: each field with the log position it came from. */
+interface Sweeping {
+  memberId: string;
+  birthYear: number;
+  removed: boolean;
+  willing: boolean;
+  laborCapacity?: LaborCapacity;
+  birthYearAt: number;
+  willingAt: number;
+  capacityAt: number;
+}
+
+const byDate = <E extends readonly [number, string, ...unknown[]]>(a: E, b: E): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
+/** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
+export type EligibleSink = (village: string, month: number, n: number) => void;
 
 /**
- * The household's members' states at the end of a month, for months in increasing order:
- * the member facts dated on or before the month's end, folded by member in log order. The
- * facts are sorted and made into fold input once, and the states folded again only when a
- * month takes in more of them (the facts on or before a date grow with the date, so their
- * number names them).
+ * Pure: what the household adds to the eligible-members stock, handed to `to` as deltas
+ * by (village, month index), each times `sign`: members eligible (reference working age)
+ * at a month's end, in a household in the programme then, counted in its village then.
+ * The count can only change in a month with one of the household's events or in a
+ * January when a member enters or leaves working age.
+ *
+ * One sweep over those months in order: the village, the status and every member's state
+ * at a month's end are those of the entries dated on or before it, each field the one of
+ * the latest such entry in log order (the member facts' fold, reports/member-states.ts:
+ * a later fact's non-null field replaces an earlier one's, a removal stays), so each
+ * month takes in only the entries dated since the month before, instead of folding the
+ * household's facts again (decision 85).
  */
-const memberStatesByMonth = (p: HouseholdProgress): ((end: string) => readonly MemberState[]) => {
-  const sorted = [...p.members].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[0] - b[0]));
-  const dates = sorted.map((m) => m[1]);
-  const facts: MemberFact[] = sorted.map(([, , memberId, birthYear, capacity, willing, removed]) => ({ householdId: '', memberId, birthYear, capacity, willing, removed }));
-  let folded = -1;
-  let states: readonly MemberState[] = [];
-  return (end) => {
-    let count = 0;
-    for (const d of dates) if (d <= end) count++;
-    if (count !== folded) {
-      states = [...(memberStates(count === facts.length ? facts : facts.filter((_, k) => (dates[k] as string) <= end)).get('')?.values() ?? [])];
-      folded = count;
-    }
-    return states;
-  };
-};
-
-/** The household's eligible members at `end`, the end of a month: 0 when it is not in the programme then. */
-const eligibleAt = (p: HouseholdProgress, statesAt: (end: string) => readonly MemberState[], end: string): number => {
-  if (!inProgramme(statusAt(p.t, end))) return 0;
-  let n = 0;
-  for (const m of statesAt(end)) if (isEligible(m, end, referencePolicy)) n++;
-  return n;
-};
-
-/**
- * Pure: what the household adds to the eligible-members stock, as deltas by (village,
- * month index): members eligible (reference working age) at a month's end, in a
- * household in the programme then, counted in its village then. The count can only
- * change in a month with one of the household's events or in a January when a member
- * enters or leaves working age.
- */
-export const eligibleOf = (p: HouseholdProgress): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (p.t.villages.length === 0) return out;
-  const months = new Set([...p.t.villages.map((v) => monthIndex(v[1])), ...p.t.statuses.map((s) => monthIndex(s[1])), ...p.members.map((m) => monthIndex(m[1]))]);
-  for (const [, , , birthYear] of p.members)
-    if (birthYear !== null) for (const age of [COUNTED_WORKING_AGE.min, COUNTED_WORKING_AGE.max + 1]) months.add((birthYear + age) * 12);
-  let held: [string, number] | undefined;
-  const statesAt = memberStatesByMonth(p);
-  for (const m of [...months].sort((a, b) => a - b)) {
-    const end = endOfMonthIndex(m);
-    const village = villageAt(p.t, end) as string;
-    const n = eligibleAt(p, statesAt, end);
-    if (held !== undefined && held[0] === village && held[1] === n) continue;
-    if (held !== undefined && held[1] !== 0) add(out, keyOf(held[0], m, ELIGIBLE_KEY), -held[1]);
-    if (n !== 0) add(out, keyOf(village, m, ELIGIBLE_KEY), n);
-    held = [village, n];
+export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink): void => {
+  const { villages, statuses } = p.t;
+  if (villages.length === 0) return;
+  const facts = p.members.length > 1 ? [...p.members].sort(byDate) : p.members;
+  const vs = villages.length > 1 ? [...villages].sort(byDate) : villages;
+  const ss = statuses.length > 1 ? [...statuses].sort(byDate) : statuses;
+  const months: number[] = [];
+  for (const v of villages) months.push(monthIndex(v[1]));
+  for (const s of statuses) months.push(monthIndex(s[1]));
+  for (const m of facts) {
+    months.push(monthIndex(m[1]));
+    const birthYear = m[3];
+    if (birthYear !== null) months.push((birthYear + COUNTED_WORKING_AGE.min) * 12, (birthYear + COUNTED_WORKING_AGE.max + 1) * 12);
   }
-  return out;
+  months.sort((a, b) => a - b);
+  // Before its first entry on or before a date, a household is in its registration's village (villageAt).
+  let first = villages[0] as [number, string, string];
+  for (const v of villages) if (v[0] < first[0]) first = v;
+  let village: [number, string, string] | undefined;
+  let status: [number, string, string, Status, Status] | undefined;
+  const states = new Map<string, Sweeping>();
+  let vi = 0;
+  let si = 0;
+  let fi = 0;
+  let heldVillage: string | undefined;
+  let heldN = 0;
+  for (let k = 0; k < months.length; k++) {
+    const m = months[k] as number;
+    if (k > 0 && months[k - 1] === m) continue;
+    const end = endOfMonthIndex(m);
+    for (; vi < vs.length && (vs[vi] as [number, string, string])[1] <= end; vi++) {
+      const v = vs[vi] as [number, string, string];
+      if (village === undefined || v[0] > village[0]) village = v;
+    }
+    for (; si < ss.length && (ss[si] as [number, string, string, Status, Status])[1] <= end; si++) {
+      const s = ss[si] as [number, string, string, Status, Status];
+      if (status === undefined || s[0] > status[0]) status = s;
+    }
+    for (; fi < facts.length && (facts[fi] as MemberEntry)[1] <= end; fi++) {
+      const [position, , memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
+      let s = states.get(memberId);
+      if (s === undefined) {
+        s = { memberId, birthYear: 0, removed: false, willing: false, birthYearAt: -1, willingAt: -1, capacityAt: -1 };
+        states.set(memberId, s);
+      }
+      // Entries of one position keep their order (the sort is stable): the later one wins, as in the fold.
+      if (birthYear !== null && position >= s.birthYearAt) {
+        s.birthYear = birthYear;
+        s.birthYearAt = position;
+      }
+      if (capacity !== null && position >= s.capacityAt) {
+        s.laborCapacity = capacity as LaborCapacity;
+        s.capacityAt = position;
+      }
+      if (willing !== null && position >= s.willingAt) {
+        s.willing = willing === 1;
+        s.willingAt = position;
+      }
+      if (removed === 1) s.removed = true;
+    }
+    const here = (village ?? first)[2];
+    let n = 0;
+    if (inProgramme(status?.[4])) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
+    if (heldVillage !== undefined && heldVillage === here && heldN === n) continue;
+    if (heldVillage !== undefined && heldN !== 0) to(heldVillage, m, -heldN * sign);
+    if (n !== 0) to(here, m, n * sign);
+    heldVillage = here;
+    heldN = n;
+  }
 };

@@ -72,76 +72,79 @@ const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: 
   return keys;
 };
 
-/** A key of the contribution map: village, counter key and month index. */
-export const contributionKey = (village: string, key: string, month: number): string => `${village}\u0000${key}\u0000${month}`;
-
-const add = (out: Map<string, number>, k: string, d: number): void => {
-  const n = (out.get(k) ?? 0) + d;
-  if (n === 0) out.delete(k);
-  else out.set(k, n);
-};
+/** Takes `n` more (fewer) of counter `key` in (village, month index): one household's part of a village's series. */
+export type ContributionSink = (village: string, key: string, month: number, n: number) => void;
 
 /**
- * Pure: what one household adds to the division counters, as deltas by (village, key,
- * month). Stocks: +1 in the month the household enters a (village, stock) at a month's
- * end, −1 in the month it leaves. Monthly moves count in the village at the end of their
- * month, annual event counts in the village at the end of their year (at its December):
- * whole periods follow the household (docs/decisions/0015). Baseline stocks are kept by
- * the month of the first identification, so any cutoff at a month's end can be applied
- * at query time, and once more for the reference cutoff (`ref.…`); a baseline household
- * holds them from the start (FROM_THE_START), in its first village before its first event.
+ * Pure: what one household adds to the division counters, handed to `to` as deltas by
+ * (village, key, month), each times `sign`. Stocks: +1 in the month the household enters
+ * a (village, stock) at a month's end, −1 in the month it leaves. Monthly moves count in
+ * the village at the end of their month, annual event counts in the village at the end
+ * of their year (at its December): whole periods follow the household (docs/decisions/0015).
+ * Baseline stocks are kept by the month of the first identification, so any cutoff at a
+ * month's end can be applied at query time, and once more for the reference cutoff
+ * (`ref.…`); a baseline household holds them from the start (FROM_THE_START), in its
+ * first village before its first event. The same (village, key, month) may be handed
+ * more than once: the counters sum what they are handed.
  */
-export const contributionOf = (t: HouseholdTimeline): Map<string, number> => {
-  const out = new Map<string, number>();
-  if (t.villages.length === 0) return out;
+export const contributionOf = (t: HouseholdTimeline, sign: 1 | -1, to: ContributionSink): void => {
+  if (t.villages.length === 0) return;
   let firstIdentified: string | undefined;
   for (const s of t.statuses) if (s[2] === 'HouseholdIdentified' && (firstIdentified === undefined || s[1] < firstIdentified)) firstIdentified = s[1];
 
-  const dates = [...t.villages.map((v) => v[1]), ...t.statuses.map((s) => s[1])];
+  const months: number[] = [];
+  for (const v of t.villages) months.push(monthIndex(v[1]));
+  for (const s of t.statuses) months.push(monthIndex(s[1]));
   for (const [raised, resolved] of Object.values(t.concerns)) {
-    if (raised !== null) dates.push(raised);
-    if (resolved !== null) dates.push(resolved);
+    if (raised !== null) months.push(monthIndex(raised));
+    if (resolved !== null) months.push(monthIndex(resolved));
   }
-  const months = [...new Set(dates.map(monthIndex))].sort((a, b) => a - b);
+  months.sort((a, b) => a - b);
   // A baseline household counts in the baseline of every year, also years before its first event (in its first village then).
-  let held = new Set<string>();
   const baseline = firstIdentified?.slice(0, 7);
-  const first = villageAt(t, '') as string;
-  const from = [
-    ...(baseline !== undefined ? [`stock.baseline.${baseline}`] : []),
-    ...(firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF ? ['ref.baseline'] : []),
-  ];
-  for (const key of from) {
-    const k = `${first}\u0000${key}`;
-    add(out, `${k}\u0000${FROM_THE_START}`, 1);
-    held.add(k);
-  }
-  for (const m of months) {
+  let heldVillage = villageAt(t, '') as string;
+  let held: string[] = [];
+  if (baseline !== undefined) held.push(`stock.baseline.${baseline}`);
+  if (firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF) held.push('ref.baseline');
+  for (const key of held) to(heldVillage, key, FROM_THE_START, sign);
+  // The stocks held at each month's end, one village at a time: those left taken back, those entered added.
+  for (let k = 0; k < months.length; k++) {
+    const m = months[k] as number;
+    if (k > 0 && months[k - 1] === m) continue;
     const village = villageAt(t, endOfMonthIndex(m)) as string;
-    const now = new Set(stocksAt(t, firstIdentified, m).map((k) => `${village}\u0000${k}`));
-    for (const k of held) if (!now.has(k)) add(out, `${k}\u0000${m}`, -1);
-    for (const k of now) if (!held.has(k)) add(out, `${k}\u0000${m}`, 1);
+    const now = stocksAt(t, firstIdentified, m);
+    const moved = village !== heldVillage;
+    for (const key of held) if (moved || !now.includes(key)) to(heldVillage, key, m, -sign);
+    for (const key of now) if (moved || !held.includes(key)) to(village, key, m, sign);
+    heldVillage = village;
     held = now;
   }
 
-  for (const [, on, type, from, to] of t.statuses) {
+  for (const [, on, type, from, to_] of t.statuses) {
     const m = monthIndex(on);
-    const move = stockMove(type, from, to);
-    if (move) add(out, contributionKey(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m), 1);
+    const move = stockMove(type, from, to_);
+    if (move) to(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m, sign);
     const inYear = IN_YEAR[type];
     if (inYear) {
       const december = Number(on.slice(0, 4)) * 12 + 11;
-      add(out, contributionKey(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december), 1);
+      to(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december, sign);
     }
   }
-  return out;
 };
 
-/** Pure: the timeline after event `e` (undefined when the event changes nothing the counters read). Writing the same event twice changes nothing. */
+/** The entries not from the event at `position`: the same array when there is none. */
+const notAt = <E extends readonly [number, ...unknown[]]>(entries: E[], position: number): E[] => {
+  for (const x of entries) if (x[0] === position) return entries.filter((y) => y[0] !== position);
+  return entries;
+};
+
+/**
+ * Pure: the timeline after event `e` (undefined when the event changes nothing the
+ * counters read). Writing the same event twice changes nothing. Allocates only what it
+ * returns: it runs for every status event of a catch-up, in two projections.
+ */
 export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): HouseholdTimeline | undefined => {
   const { event, position, occurredOn } = e;
-  const villages = t.villages.filter((v) => v[0] !== position);
-  const statuses = t.statuses.filter((s) => s[0] !== position);
   switch (event.type) {
     case 'EventCorrected': {
       // A correction can move a registration to another village; a status or a date cannot be corrected.
@@ -151,20 +154,34 @@ export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): Househol
       return { ...t, villages: t.villages.map((v) => (v[0] === target.position ? [v[0], v[1], code] : v)) };
     }
     case 'HouseholdTransferred':
-      return { ...t, villages: [...villages, [position, occurredOn, event.data.to]] };
+      return { ...t, villages: [...notAt(t.villages, position), [position, occurredOn, event.data.to]] };
     case 'LaborConcernRaised':
       return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [occurredOn, t.concerns[event.data.visitId]?.[1] ?? null] } };
     case 'LaborConcernResolved':
       return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [t.concerns[event.data.visitId]?.[0] ?? null, occurredOn] } };
     default: {
-      const before = statuses.filter((s) => s[0] < position).sort((a, b) => a[0] - b[0]);
-      const from: Status = before.length > 0 ? (before[before.length - 1] as [number, string, string, Status, Status])[4] : 'unregistered';
+      // The status before the event: the `to` of the latest change before it in log order.
+      let from: Status = 'unregistered';
+      let fromAt = -1;
+      for (const s of t.statuses) {
+        if (s[0] < position && s[0] > fromAt) {
+          fromAt = s[0];
+          from = s[4];
+        }
+      }
       const to = nextStatus(from, event);
       // A survey only changes the status of a registered household; every other status event always does.
-      const change: [number, string, string, Status, Status][] = event.type !== 'HouseholdSurveyed' || to !== from ? [[position, occurredOn, event.type, from, to]] : [];
-      const registered: [number, string, string][] = event.type === 'HouseholdRegistered' ? [[position, occurredOn, event.data.divisionCode]] : [];
-      if (change.length === 0 && registered.length === 0) return undefined;
-      return { ...t, villages: [...villages, ...registered], statuses: [...statuses, ...change] };
+      const changes = event.type !== 'HouseholdSurveyed' || to !== from;
+      const registers = event.type === 'HouseholdRegistered';
+      if (!changes && !registers) return undefined;
+      const villages = notAt(t.villages, position);
+      const statuses = notAt(t.statuses, position);
+      // Arrays are never changed in place: an unchanged one is shared with `t`.
+      return {
+        ...t,
+        villages: registers ? [...villages, [position, occurredOn, event.data.divisionCode]] : villages,
+        statuses: changes ? [...statuses, [position, occurredOn, event.type, from, to]] : statuses,
+      };
     }
   }
 };

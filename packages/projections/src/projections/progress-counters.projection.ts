@@ -4,7 +4,7 @@ import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { ACTIVITY_EVENTS } from './activity';
 import { STATUS_EVENTS } from './household-status.projection';
-import { eligibleOf, emptyProgress, flowsOf, HouseholdProgress, monthsTouched, PageOwned, progressAfter } from './household-progress';
+import { ELIGIBLE_KEY, eligibleOf, emptyProgress, flowsOf, HouseholdProgress, PageTouch, progressAfter, untouched } from './household-progress';
 import { MemberEligibilityProjection } from './member-eligibility.projection';
 import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
@@ -62,54 +62,41 @@ export const ProgressCountersProjection: Projection = {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
-    /**
-     * Per household changed in the page, the months its activity-only events touched, or
-     * 'all' once one of its events changed villages, statuses or members: activity
-     * changes neither the eligible members nor the flows of other months.
-     */
-    let touched = new Map<string, Set<number> | 'all'>();
-    /** The entry arrays this page made, grown in place by the household's next events (none outlives the page's records). */
-    let owned: PageOwned = new WeakSet();
-    const addEligible = (k: string, n: number): void => {
-      const [village, m, key] = k.split('\u0000') as [string, string, string];
-      eligibleSeries.add(village, key, Number(m), n);
-    };
+    /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
+    let touched = new Map<string, PageTouch>();
+    const addEligible = (village: string, month: number, n: number): void => eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
 
     return {
       apply: (e: ProjectedEvent) => {
+        let touch = touched.get(e.householdId);
+        if (touch === undefined) touched.set(e.householdId, (touch = untouched()));
         const before = households.get(e.householdId);
-        const { after, activityOnly } = progressAfter(before, e, owned);
-        if (after === before) return;
-        households.set(e.householdId, after);
-        const months = touched.get(e.householdId);
-        if (!activityOnly) touched.set(e.householdId, 'all');
-        else if (months !== 'all') {
-          const more = monthsTouched(before, after, e.corrected?.position ?? e.position);
-          if (months === undefined) touched.set(e.householdId, more);
-          else for (const m of more) months.add(m);
-        }
+        const after = progressAfter(before, e, touch);
+        if (after !== before) households.set(e.householdId, after);
       },
       flush: () => {
         const page = touched;
         touched = new Map();
-        owned = new WeakSet();
         // The household's contribution after the page is added and the one before it taken back, straight into the page's
-        // rows: the sums are those of the differences, and a row whose deltas cancel out is left as it is.
+        // rows, for what its events changed: the sums are those of the differences, and a row whose deltas cancel out is
+        // left as it is.
         households.flush((householdId, before, after) => {
-          const months = page.get(householdId) as Set<number> | 'all';
-          const only = months === 'all' ? undefined : months;
-          flowsOf(after, 1, flows.add, only);
-          flowsOf(before, -1, flows.add, only);
-          if (only !== undefined) return;
-          for (const [k, n] of eligibleOf(after)) addEligible(k, n);
-          for (const [k, n] of eligibleOf(before)) addEligible(k, -n);
+          const touch = page.get(householdId) as PageTouch;
+          const only = touch.villages ? undefined : touch.months;
+          if (only === undefined || only.size > 0) {
+            flowsOf(after, 1, flows.add, only);
+            flowsOf(before, -1, flows.add, only);
+          }
+          if (touch.eligible) {
+            eligibleOf(after, 1, addEligible);
+            eligibleOf(before, -1, addEligible);
+          }
         });
         flows.flush();
         eligibleSeries.flush();
       },
       discard: () => {
         touched = new Map();
-        owned = new WeakSet();
         households.discard();
         flows.discard();
         eligibleSeries.discard();

@@ -13,8 +13,10 @@ interface Folding {
 /**
  * Folds member facts (ordered by household, member, log order) into each member's state:
  * household → member → state. Each member's state is one object, created at its first
- * fact and updated in place by the next (a copy a fact was most of the eligible-members
- * counter's garbage); nothing outside holds it until the fold returns.
+ * fact and updated in place by the next; nothing outside holds it until the fold returns.
+ * The progress counters' eligible members sweep the same rule month by month
+ * (household-progress.ts `eligibleOf`, decision 85): a field is the latest fact's in log
+ * order, a removal stays.
  */
 export const memberStates = (facts: readonly MemberFact[]): Map<string, Map<string, MemberState>> => {
   const out = new Map<string, Map<string, Folding>>();
