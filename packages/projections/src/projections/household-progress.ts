@@ -1,11 +1,12 @@
-import { isEligible, LaborCapacity, referencePolicy, Status } from '@hearth/domain';
+import { isEligible, referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
+import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
 import { progressFieldsOf } from '../reports/progress-fields';
 import { activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
-import { emptyTimeline, HouseholdTimeline, timelineAfter, villageAt } from './household-timeline';
+import { emptyTimeline, HouseholdTimeline, laterInLog, registrationVillage, timelineAfter, villageAt } from './household-timeline';
 import { memberFactsOf } from './member-eligibility.projection';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
@@ -187,18 +188,6 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: Re
   }
 };
 
-/** A member's state while the eligible members are swept month by month: each field with the log position it came from. */
-interface Sweeping {
-  memberId: string;
-  birthYear: number;
-  removed: boolean;
-  willing: boolean;
-  laborCapacity?: LaborCapacity;
-  birthYearAt: number;
-  willingAt: number;
-  capacityAt: number;
-}
-
 const byDate = <E extends readonly [number, string, ...unknown[]]>(a: E, b: E): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
 /** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
@@ -212,11 +201,12 @@ export type EligibleSink = (village: string, month: number, n: number) => void;
  * January when a member enters or leaves working age.
  *
  * One sweep over those months in order: the village, the status and every member's state
- * at a month's end are those of the entries dated on or before it, each field the one of
- * the latest such entry in log order (the member facts' fold, reports/member-states.ts:
- * a later fact's non-null field replaces an earlier one's, a removal stays), so each
- * month takes in only the entries dated since the month before, instead of folding the
- * household's facts again (decision 85).
+ * at a month's end are those of the entries dated on or before it, chosen by the same
+ * rules as everywhere else — the latest entry in log order (household-timeline.ts
+ * `laterInLog`, as `villageAt` and `statusAt`) and the member facts' fold
+ * (reports/member-states.ts `takeMemberFact`, as `memberStates`) — so each month takes in
+ * only the entries dated since the month before, instead of folding the household's facts
+ * again (decision 85).
  */
 export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink): void => {
   const { villages, statuses } = p.t;
@@ -234,11 +224,10 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
   }
   months.sort((a, b) => a - b);
   // Before its first entry on or before a date, a household is in its registration's village (villageAt).
-  let first = villages[0] as [number, string, string];
-  for (const v of villages) if (v[0] < first[0]) first = v;
+  const first = registrationVillage(p.t) as string;
   let village: [number, string, string] | undefined;
   let status: [number, string, string, Status, Status] | undefined;
-  const states = new Map<string, Sweeping>();
+  const states = new Map<string, MemberFolding>();
   let vi = 0;
   let si = 0;
   let fi = 0;
@@ -250,35 +239,20 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
     const end = endOfMonthIndex(m);
     for (; vi < vs.length && (vs[vi] as [number, string, string])[1] <= end; vi++) {
       const v = vs[vi] as [number, string, string];
-      if (village === undefined || v[0] > village[0]) village = v;
+      if (laterInLog(v, village)) village = v;
     }
     for (; si < ss.length && (ss[si] as [number, string, string, Status, Status])[1] <= end; si++) {
       const s = ss[si] as [number, string, string, Status, Status];
-      if (status === undefined || s[0] > status[0]) status = s;
+      if (laterInLog(s, status)) status = s;
     }
     for (; fi < facts.length && (facts[fi] as MemberEntry)[1] <= end; fi++) {
       const [position, , memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
       let s = states.get(memberId);
-      if (s === undefined) {
-        s = { memberId, birthYear: 0, removed: false, willing: false, birthYearAt: -1, willingAt: -1, capacityAt: -1 };
-        states.set(memberId, s);
-      }
+      if (s === undefined) states.set(memberId, (s = memberFolding(memberId)));
       // Entries of one position keep their order (the sort is stable): the later one wins, as in the fold.
-      if (birthYear !== null && position >= s.birthYearAt) {
-        s.birthYear = birthYear;
-        s.birthYearAt = position;
-      }
-      if (capacity !== null && position >= s.capacityAt) {
-        s.laborCapacity = capacity as LaborCapacity;
-        s.capacityAt = position;
-      }
-      if (willing !== null && position >= s.willingAt) {
-        s.willing = willing === 1;
-        s.willingAt = position;
-      }
-      if (removed === 1) s.removed = true;
+      takeMemberFact(s, position, birthYear, capacity, willing, removed);
     }
-    const here = (village ?? first)[2];
+    const here = village !== undefined ? village[2] : first;
     let n = 0;
     if (inProgramme(status?.[4])) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
     if (heldVillage !== undefined && heldVillage === here && heldN === n) continue;

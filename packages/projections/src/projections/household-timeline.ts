@@ -22,21 +22,32 @@ export interface HouseholdTimeline {
 
 export const emptyTimeline = (): HouseholdTimeline => ({ villages: [], statuses: [], concerns: {} });
 
+/**
+ * The one rule of a timeline at a date: of its entries dated on or before it, the one
+ * latest in log order (position) stands. `laterInLog` says whether `x`, dated on or before
+ * the date, replaces `best` so far; `villageAt`, `statusAt` and the progress counters'
+ * month-by-month sweep (household-progress.ts `eligibleOf`) all choose with it.
+ */
+export const laterInLog = <E extends readonly [number, ...unknown[]]>(x: E, best: E | undefined): boolean => best === undefined || x[0] > best[0];
+
+/** The registration's village: where a household counts before any entry on or before a date (docs/decisions/0015). */
+export const registrationVillage = (t: Pick<HouseholdTimeline, 'villages'>): string | undefined => {
+  let first: [number, string, string] | undefined;
+  for (const v of t.villages) if (first === undefined || v[0] < first[0]) first = v;
+  return first?.[2];
+};
+
 /** The village at the end of `date`: the last one entered on or before it (log order), else the registration's (docs/decisions/0015). */
 export const villageAt = (t: Pick<HouseholdTimeline, 'villages'>, date: string): string | undefined => {
   let best: [number, string, string] | undefined;
-  let first: [number, string, string] | undefined;
-  for (const v of t.villages) {
-    if (v[1] <= date && (best === undefined || v[0] > best[0])) best = v;
-    if (first === undefined || v[0] < first[0]) first = v;
-  }
-  return (best ?? first)?.[2];
+  for (const v of t.villages) if (v[1] <= date && laterInLog(v, best)) best = v;
+  return best !== undefined ? best[2] : registrationVillage(t);
 };
 
 /** The status at the end of `date`: the `to` of the last change on or before it (log order). */
 export const statusAt = (t: Pick<HouseholdTimeline, 'statuses'>, date: string): Status | undefined => {
   let best: [number, string, string, Status, Status] | undefined;
-  for (const s of t.statuses) if (s[1] <= date && (best === undefined || s[0] > best[0])) best = s;
+  for (const s of t.statuses) if (s[1] <= date && laterInLog(s, best)) best = s;
   return best?.[4];
 };
 
