@@ -121,6 +121,24 @@ const hex = (x: number, y: number): string =>
     nibble(y, 28), nibble(y, 24), nibble(y, 20), nibble(y, 16), nibble(y, 12), nibble(y, 8), nibble(y, 4), nibble(y, 0),
   );
 
+/**
+ * The end of a content's fingerprint, from the sums of its other members' mixed lanes:
+ * `type` and `on` added as two more members, then the object closed over all `n`
+ * (`n` counts them). The one ending of `contentHash` and `contentHashOfMembers`.
+ */
+const closeContent = (n: number, sumA: number, sumB: number, type: string, on: string): string => {
+  member('type', type);
+  sumA = (sumA + a) | 0;
+  sumB = (sumB + b) | 0;
+  member('on', on);
+  sumA = (sumA + a) | 0;
+  sumB = (sumB + b) | 0;
+  a = SEED_A;
+  b = SEED_B;
+  closeObject(n, sumA, sumB);
+  return hex(a, b);
+};
+
 export const contentHash = (fields: object, type: string, on: string, omit: (key: string) => boolean, omitToo: readonly string[] = NONE): string => {
   a = SEED_A;
   b = SEED_B;
@@ -136,16 +154,7 @@ export const contentHash = (fields: object, type: string, on: string, omit: (key
     sumB = (sumB + b) | 0;
     n++;
   }
-  member('type', type);
-  sumA = (sumA + a) | 0;
-  sumB = (sumB + b) | 0;
-  member('on', on);
-  sumA = (sumA + a) | 0;
-  sumB = (sumB + b) | 0;
-  a = SEED_A;
-  b = SEED_B;
-  closeObject(n, sumA, sumB);
-  return hex(a, b);
+  return closeContent(n, sumA, sumB, type, on);
 };
 
 /**
@@ -188,16 +197,5 @@ export const contentHashOfMembers = (members: Readonly<Record<string, string>>, 
     sumB = (sumB + lane(h, 8)) | 0;
     n++;
   }
-  a = SEED_A;
-  b = SEED_B;
-  member('type', type);
-  sumA = (sumA + a) | 0;
-  sumB = (sumB + b) | 0;
-  member('on', on);
-  sumA = (sumA + a) | 0;
-  sumB = (sumB + b) | 0;
-  a = SEED_A;
-  b = SEED_B;
-  closeObject(n, sumA, sumB);
-  return hex(a, b);
+  return closeContent(n, sumA, sumB, type, on);
 };
