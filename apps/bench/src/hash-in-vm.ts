@@ -8,9 +8,11 @@
  * object inside the hash's inner loop (`Math.imul`) is a slow interceptor call in a vm
  * context (docs/performance/fold.md, "Surveys kept as prints: the slow test explained").
  *
- *   npx tsx apps/bench/src/hash-in-vm.ts [--tree DIR] [--households 200] [--rounds 9]
+ *   npx tsx apps/bench/src/hash-in-vm.ts [--tree DIR] [--base DIR] [--households 200] [--rounds 9]
  *
- * `--tree` reads the two files from another worktree (to compare a commit side by side).
+ * `--tree` reads the two files from another worktree (default: this one); `--base` times a
+ * second worktree's files in the same process, rounds alternated, and prints its figures
+ * and the ratio tree / base in each realm.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,20 +25,21 @@ const arg = (name: string, fallback: string): string => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const tree = arg('tree', join(__dirname, '..', '..', '..'));
+const base = arg('base', '');
 const households = Number(arg('households', '200'));
 const rounds = Number(arg('rounds', '9'));
 
-const source = (file: string): string =>
-  transformSync(readFileSync(join(tree, 'packages/domain/src/household', file), 'utf8'), {
+const source = (root: string, file: string): string =>
+  transformSync(readFileSync(join(root, 'packages/domain/src/household', file), 'utf8'), {
     filename: file,
     jsc: { target: 'es2022', parser: { syntax: 'typescript' } },
     module: { type: 'commonjs' },
   }).code;
-const modules = { './content-hash': source('content-hash.ts'), './survey-print': source('survey-print.ts') };
+const modules = (root: string) => ({ './content-hash': source(root, 'content-hash.ts'), './survey-print': source(root, 'survey-print.ts') });
 
 /** A loader for the two modules, as a script: evaluated in a realm, it returns that realm's `surveyPrintOf` and a timing loop. */
-const loader = `(() => {
-  const sources = ${JSON.stringify(modules)};
+const loader = (root: string): string => `(() => {
+  const sources = ${JSON.stringify(modules(root))};
   const cache = {};
   const load = (name) => {
     if (cache[name]) return cache[name].exports;
@@ -62,10 +65,11 @@ const lines: string[] = [];
 for (let i = 0; i < households; i++)
   for (const c of generateHouseholdCommands({ households, seed: 20161 }, i)) if (c.type === 'SurveyHousehold') lines.push(JSON.stringify(c));
 
-const realms: ReadonlyArray<readonly [string, Prepare]> = [
-  ['node realm', runInThisContext(loader) as Prepare],
-  ['vm context', runInContext(loader, createContext({})) as Prepare],
-];
+const realms: Array<readonly [string, Prepare]> = [];
+for (const [name, root] of base === '' ? [['tree', tree]] : [['tree', tree], ['base', base]]) {
+  realms.push([`${name} node`, runInThisContext(loader(root as string)) as Prepare]);
+  realms.push([`${name} vm`, runInContext(loader(root as string), createContext({})) as Prepare]);
+}
 
 const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)] as number;
 const perSurvey: Record<string, number> = {};
@@ -80,6 +84,10 @@ for (let r = 0; r < rounds; r++) {
     if (r > 0) x.us.push((c.user + c.system) / lines.length); // round 0 warms up
   }
 }
-for (const x of runs) perSurvey[x.name] = median(x.us);
-const [node, vm] = [perSurvey['node realm'] as number, perSurvey['vm context'] as number];
-console.log(JSON.stringify({ tree, surveys: lines.length, rounds: rounds - 1, usPerSurvey: { node: +node.toFixed(2), vm: +vm.toFixed(2) }, ratio: +(vm / node).toFixed(2) }));
+for (const x of runs) perSurvey[x.name] = +median(x.us).toFixed(2);
+const ratio = (p: string, q: string): number => +((perSurvey[p] as number) / (perSurvey[q] as number)).toFixed(2);
+console.log(JSON.stringify({
+  tree, base: base || undefined, surveys: lines.length, rounds: rounds - 1, usPerSurvey: perSurvey,
+  vmOverNode: ratio('tree vm', 'tree node'),
+  ...(base === '' ? {} : { baseVmOverNode: ratio('base vm', 'base node'), treeOverBase: { node: ratio('tree node', 'base node'), vm: ratio('tree vm', 'base vm') } }),
+}));
