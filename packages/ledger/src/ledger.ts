@@ -12,9 +12,9 @@ import { openStore } from './open-store';
 export const SCHEMA_VERSION = 1;
 
 /**
- * Household states a batch handler keeps between batches. A folded household holds
- * 20–30 KB (its surveys' canonical texts among it), so 50,000 of them took the full
- * region's import past 2 GiB of RSS (docs/performance/full-region.md, "The full region"); a log in
+ * Household states a batch handler keeps between batches. A folded household held
+ * 20–30 KB when this was chosen (about 15 KB at 20,000 households since surveys are kept
+ * as prints, docs/decisions/0081), and 50,000 of them took the full region's import past 2 GiB of RSS (docs/performance/full-region.md, "The full region"); a log in
  * household order (`hearth generate`'s) needs only the households of the batch at hand,
  * and a miss only reads that stream again.
  */

@@ -17,14 +17,15 @@ const contentOf = (c: HouseholdCommand): string => {
 
 /**
  * The events whose data the state keeps as a content anyway (state.ts: the registration,
- * members added, surveys, offers, referrals, employments, visits; the entity's
+ * members added, offers, referrals, employments, visits; the entity's
  * `fingerprint`): their trace refers to the same data instead of hashing it, so folding
  * the stream's largest events feeds no character to a hash, and a reused id is compared
  * with the stored command exactly. Their data holds nothing but the command's content
- * (HouseholdRegistered's one copy, `householdId`, is never content).
+ * (HouseholdRegistered's one copy, `householdId`, is never content). A survey's data is
+ * not kept (survey-print.ts): its trace is a fingerprint, as for the small events.
  */
 const KEEPS_CONTENT: ReadonlySet<EventType> = new Set<EventType>([
-  'HouseholdRegistered', 'MemberAdded', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
+  'HouseholdRegistered', 'MemberAdded', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'FollowUpVisited',
 ]);
 
 /** The content the state keeps of `event` (its data and date), for the event types it keeps one of; built once by `evolve` for the entity and the trace. */
@@ -35,10 +36,12 @@ export const keptContent = (event: HouseholdEvent, on: string): Content | undefi
  * the event's type and date and the command's content — the command that event answers
  * (command-behind.ts, the one home of that mapping) — as the event's own data where the
  * state keeps it (`content`, the very object the entity holds), otherwise as a 64-bit
- * fingerprint hashed without building the command.
+ * fingerprint hashed without building the command — or the one given, which the caller
+ * has computed for that content already (a survey's print, survey-print.ts).
  */
-export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on)): CommandTrace => {
+export const commandTraceOf = (first: HouseholdEvent, on: string, content: Content | undefined = keptContent(first, on), fingerprint?: string): CommandTrace => {
   if (content !== undefined) return { eventType: first.type, occurredOn: on, content, fingerprint: undefined };
+  if (fingerprint !== undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint };
   const answer = answeredBy(first.type);
   if (answer === undefined) return { eventType: first.type, occurredOn: on, content: undefined, fingerprint: undefined };
   const [type, copies] = answer;

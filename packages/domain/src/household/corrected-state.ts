@@ -1,6 +1,7 @@
 import { EventData } from './events';
 import { Content, correctedContent } from './fingerprint';
 import { HouseholdState, MemberState } from './state';
+import { correctedPrint, SurveyPrint } from './survey-print';
 
 type Correction = Readonly<Record<string, unknown>>;
 
@@ -96,7 +97,7 @@ const correctRegistration = (s: HouseholdState, eventId: string, correction: Cor
   };
 };
 
-const correctSurvey = (s: HouseholdState, eventId: string, fingerprint: Content, correction: Correction): HouseholdState => {
+const correctSurvey = (s: HouseholdState, eventId: string, print: SurveyPrint, correction: Correction): HouseholdState => {
   let members = s.members;
   for (const [memberId, fields] of listed(correction)) {
     const m = members.get(memberId);
@@ -108,5 +109,5 @@ const correctSurvey = (s: HouseholdState, eventId: string, fingerprint: Content,
     };
     members = put(members, memberId, next);
   }
-  return { ...s, members, surveys: put(s.surveys, eventId, refingerprint(fingerprint, correction)) };
+  return { ...s, members, surveys: put(s.surveys, eventId, correctedPrint(print, correction)) };
 };

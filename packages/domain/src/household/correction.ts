@@ -14,3 +14,11 @@ export const correctedEvent = (fact: Fact, corrections: ReadonlyMap<string, Read
   const amended = corrections.get(fact.meta.eventId);
   return amended ? ({ ...fact.event, data: { ...fact.event.data, ...amended } } as HouseholdEvent) : fact.event;
 };
+
+/** eventId → the fields amended by every EventCorrected in the stream, merged in order. */
+export const correctionsIn = (facts: readonly Fact[]): ReadonlyMap<string, Readonly<Record<string, unknown>>> => {
+  const out = new Map<string, Record<string, unknown>>();
+  for (const f of facts)
+    if (f.event.type === 'EventCorrected') out.set(f.event.data.eventId, { ...(out.get(f.event.data.eventId) ?? {}), ...f.event.data.correction });
+  return out;
+};

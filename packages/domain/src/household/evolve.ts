@@ -3,6 +3,7 @@ import { commandTraceOf, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { Content, contentOf } from './fingerprint';
+import { surveyPrintOf } from './survey-print';
 import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
 import { copyOfMap, StateDraft } from './state-draft';
@@ -70,7 +71,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: Content 
       }
       s.surveyed = true;
       s.lastSurveyOn = on;
-      d.surveys().set(meta.eventId, kept ?? contentOf(e.data, on));
+      d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
       if (s.status === 'registered') s.status = 'surveyed';
       return;
     }
@@ -209,7 +210,7 @@ const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
-  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept));
+  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept, event.type === 'HouseholdSurveyed' ? s.surveys.get(meta.eventId)?.fingerprint : undefined));
 };
 
 /** Folds one stored event into the state. Total over every event type. */

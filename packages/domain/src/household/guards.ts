@@ -1,11 +1,13 @@
 import * as E from 'fp-ts/Either';
 import { dayNumber, fromDayNumber } from '../dates';
 import { isCommandOf, matchesTrace } from './command-trace';
-import { HouseholdCommand } from './commands';
+import { CommandOf, HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
 import { Content, contentOf, sameContent } from './fingerprint';
-import { HouseholdState } from './state';
+import { correctedEvent, correctionsIn } from './correction';
+import { Fact, HouseholdState } from './state';
+import { samePrint, surveyPrintOf } from './survey-print';
 
 /**
  * The checks that run before any command's own rules, in domain.md §4's order.
@@ -87,13 +89,13 @@ export const idRepeat: Guard = (c, s) => {
  * overlapping export twice appends nothing twice (docs/decisions/0019-repeated-facts.md):
  * an income is one figure per employment and month — the same again is idempotent,
  * another figure is INCOME_ALREADY_RECORDED (CorrectEvent amends it); a survey with the
- * same content on the same date as one recorded is idempotent. Like id repeats, this
- * runs before the back-dating check.
+ * same content on the same date as one recorded (as corrected) is idempotent. Like id
+ * repeats, this runs before the back-dating check.
  */
-export const factRepeat: Guard = (c, s) => {
+export const factRepeat: Guard = (c, s, ctx) => {
   switch (c.type) {
     case 'SurveyHousehold':
-      return hasContent(s.surveys, contentOf(c, c.on)) ? nothing : undefined;
+      return surveyRecorded(c, s, ctx.history) ? nothing : undefined;
     case 'RecordIncome': {
       const recorded = s.employments.get(c.employmentId)?.incomes.get(c.month);
       if (recorded === undefined) return undefined;
@@ -106,9 +108,34 @@ export const factRepeat: Guard = (c, s) => {
   }
 };
 
-const hasContent = (m: ReadonlyMap<string, Content>, content: Content): boolean => {
-  for (const x of m.values()) if (sameContent(x, content)) return true;
+/**
+ * Whether a recorded survey's print (survey-print.ts) matches the survey `c` asks for: no
+ * print on its date proves it new without fingerprinting it.
+ */
+const printRecorded = (c: CommandOf<'SurveyHousehold'>, s: HouseholdState): boolean => {
+  let sameDay = false;
+  for (const p of s.surveys.values()) if (p.on === c.on) sameDay = true;
+  if (!sameDay) return false;
+  const print = surveyPrintOf(c, c.on);
+  for (const p of s.surveys.values()) if (samePrint(p, print)) return true;
   return false;
+};
+
+/** Whether deciding `c` on `s` confirms a survey repeat against the stream: its print matches a recorded survey's. */
+export const surveyMayRepeat = (c: HouseholdCommand, s: HouseholdState): boolean => c.type === 'SurveyHousehold' && printRecorded(c, s);
+
+/**
+ * Whether a survey with `c`'s content and date is recorded. The state keeps prints: a
+ * different one proves a new survey; a matching one is confirmed against the stream's
+ * surveys, as corrected, when the caller gives the stream (`needsHistory` asks for it),
+ * and is taken as the repeat it almost surely is when it does not.
+ */
+const surveyRecorded = (c: CommandOf<'SurveyHousehold'>, s: HouseholdState, history: readonly Fact[] | undefined): boolean => {
+  if (!printRecorded(c, s)) return false;
+  if (history === undefined) return true;
+  const content = contentOf(c, c.on);
+  const corrections = correctionsIn(history);
+  return history.some((f) => f.event.type === 'HouseholdSurveyed' && sameContent(contentOf(correctedEvent(f, corrections).data, f.meta.occurredOn), content));
 };
 
 /**

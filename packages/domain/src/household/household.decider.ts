@@ -2,15 +2,16 @@ import { DecisionContext } from './context';
 import { decide } from './decide';
 import { evolve, fold } from './evolve';
 import { HouseholdCommand } from './commands';
-import { retryToConfirm } from './guards';
+import { retryToConfirm, surveyMayRepeat } from './guards';
 import { Fact, HouseholdState, initialState } from './state';
 
 /**
  * The commands whose decision reads the stream's past (DecisionContext.history), so that a
  * handler reads it for these only: a correction, and a commandId already in the stream with
- * the same fingerprint (a retry, confirmed against the stored event).
+ * the same fingerprint (a retry, confirmed against the stored event), and a survey whose
+ * print matches a recorded one's (a repeat, confirmed against the stored surveys).
  */
-export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean => c.type === 'CorrectEvent' || retryToConfirm(c, s);
+export const needsHistory = (c: HouseholdCommand, s: HouseholdState): boolean => c.type === 'CorrectEvent' || retryToConfirm(c, s) || surveyMayRepeat(c, s);
 
 /** The context with the stream's history, for the commands that read it (`needsHistory`). */
 const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionContext => ({ ...ctx, history });

@@ -4,13 +4,15 @@ import { canonicalJson } from '../canonical-json';
 import { commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
-import { correctedEvent } from './correction';
+import { correctedEvent, correctionsIn } from './correction';
 import { HouseholdEvent } from './events';
 import { evolve } from './evolve';
+import { surveyMayRepeat } from './guards';
 import { NO_DIVISIONS } from '../divisions';
 import { Fact, HouseholdState, initialState } from './state';
 
 export { commandBehind } from './command-behind';
+export { correctionsIn } from './correction';
 
 export interface ReplayAnomaly {
   /** Index of the first stored event of the offending decision, in the stream. */
@@ -29,12 +31,17 @@ const inForceWhenRecorded = (ctx: DecisionContext, fact: Fact): DecisionContext 
 
 type Decide = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext) => E.Either<{ code: string; message: string }, readonly HouseholdEvent[]>;
 
-/** eventId → the fields amended by every EventCorrected in the stream, merged in order. */
-export const correctionsIn = (facts: readonly Fact[]): ReadonlyMap<string, Readonly<Record<string, unknown>>> => {
-  const out = new Map<string, Record<string, unknown>>();
-  for (const f of facts)
-    if (f.event.type === 'EventCorrected') out.set(f.event.data.eventId, { ...(out.get(f.event.data.eventId) ?? {}), ...f.event.data.correction });
-  return out;
+
+/**
+ * The context with the history before index `i`, as corrected, for a survey whose print
+ * matches one the replayed state holds: the one decision a replay makes that reads the
+ * past, to confirm the repeat exactly (guards.ts, `surveyRecorded`). The corrections are
+ * already in the events, as they are in the replayed state.
+ */
+const withSurveysBefore = (ctx: DecisionContext, command: HouseholdCommand, state: HouseholdState, facts: readonly Fact[], i: number, corrections: ReadonlyMap<string, Readonly<Record<string, unknown>>>): DecisionContext => {
+  if (!surveyMayRepeat(command, state)) return ctx;
+  const history = facts.slice(0, i).filter((f) => f.event.type !== 'EventCorrected').map((f) => ({ event: correctedEvent(f, corrections), meta: f.meta }));
+  return { ...ctx, history };
 };
 
 /**
@@ -64,7 +71,7 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, giv
       if (!command) {
         anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'orphan-event', detail: `${event.type} without the event that causes it` });
       } else {
-        const decided = decide(command, state, inForceWhenRecorded(ctx, fact));
+        const decided = decide(command, state, withSurveysBefore(inForceWhenRecorded(ctx, fact), command, state, facts, i, corrections));
         if (E.isLeft(decided)) {
           anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'rejected', detail: `${event.type}: the domain would reject ${command.type} here with ${decided.left.code}: ${decided.left.message}` });
         } else {

@@ -1,5 +1,5 @@
 import { EmploymentState, EveryMember, HouseholdState, MemberState, ReferralState, TrainingState, VisitState } from './state';
-import { Content } from './fingerprint';
+import { SurveyPrint } from './survey-print';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -123,11 +123,11 @@ export class StateDraft {
     return this.state.visits as Map<string, VisitState>;
   }
 
-  surveys(): Map<string, Content> {
+  surveys(): Map<string, SurveyPrint> {
     if ((this.owned & SURVEYS) === 0) {
       this.state.surveys = copyOfMap(this.state.surveys);
       this.owned |= SURVEYS;
     }
-    return this.state.surveys as Map<string, Content>;
+    return this.state.surveys as Map<string, SurveyPrint>;
   }
 }

@@ -2,6 +2,7 @@ import { BusinessDate } from '../dates';
 import { CommandIndex } from './command-index';
 import { EventType, HouseholdEvent } from './events';
 import { Content } from './fingerprint';
+import { SurveyPrint } from './survey-print';
 import { LaborCapacity, LaborConcernIndicator, Sex, TrainingKind } from './vocabulary';
 
 export const STATUSES = [
@@ -131,11 +132,12 @@ export interface HouseholdState {
   /** commandId → what its command was: a reused id is compared with it (guards.ts). */
   readonly commandIds: CommandIndex;
   /**
-   * Survey eventId → its fingerprint (content and date), so the same survey again appends
-   * nothing. The state keeps no log: what a correction or a replay needs from the past is
-   * read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md).
+   * Survey eventId → a print of its content and date (survey-print.ts), so the same survey
+   * again appends nothing. The state keeps no log: what a correction or a replay needs from
+   * the past is read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md),
+   * and so is the survey a matching print is confirmed against (docs/decisions/0081-surveys-kept-as-fingerprints.md).
    */
-  readonly surveys: ReadonlyMap<string, Content>;
+  readonly surveys: ReadonlyMap<string, SurveyPrint>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { canonicalJson } from '../../src/canonical-json';
-import { contentHash } from '../../src/household/content-hash';
+import { contentHash, contentHashOfMembers } from '../../src/household/content-hash';
+import { correctedPrint, surveyPrintOf } from '../../src/household/survey-print';
 import { day, fields, random, variant } from './json-values';
 
 /**
@@ -45,5 +46,20 @@ describe('commandId fingerprints agree with the canonical JSON of the content', 
 
   it('the fingerprint is 16 hex digits', () => {
     fc.assert(fc.property(fields, type, day, (f, t, on) => /^[0-9a-f]{16}$/.test(contentHash(f, t, on, omit))));
+  });
+});
+
+describe('a content fingerprinted member by member gives the fingerprint of the whole (survey prints, ADR 81)', () => {
+  it('contentHashOfMembers of surveyPrintOf is contentHash, and so after a correction merged into the print', () => {
+    fc.assert(
+      fc.property(fields, day, fields, (f, on, correction) => {
+        const print = surveyPrintOf(f, on);
+        expect(contentHashOfMembers(print.members, 'SurveyHousehold', on)).toBe(contentHash(f, 'SurveyHousehold', on, omit));
+        expect(print.fingerprint).toBe(contentHash(f, 'SurveyHousehold', on, omit));
+        const corrected = correctedPrint(print, correction);
+        expect(corrected).toEqual(surveyPrintOf({ ...f, ...correction }, on));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
