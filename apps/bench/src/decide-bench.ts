@@ -28,10 +28,10 @@ interface Outcome {
  * The whole region through the domain, in memory: each line JSON.parsed, decoded by
  * the edge decoder (`parseCommand`, io-ts), decided against its household's state and
  * folded with `evolve`, exactly as the batch handler does it — with no store, no
- * hashing, no SQL. A rejected command changes nothing, as in the ledger.
+ * hashing, no SQL. A rejected command changes nothing, as in the ledger. The states end
+ * in `states` (a new map unless given).
  */
-export const decideAndFold = (lines: readonly string[], ctx: DecisionContext): Outcome => {
-  const states = new Map<string, HouseholdState>();
+export const decideAndFold = (lines: readonly string[], ctx: DecisionContext, states = new Map<string, HouseholdState>()): Outcome => {
   let accepted = 0;
   let unchanged = 0;
   let rejected = 0;
@@ -59,6 +59,13 @@ export const decideAndFold = (lines: readonly string[], ctx: DecisionContext): O
     else unchanged++;
   }
   return { accepted, unchanged, rejected, events };
+};
+
+/** Every household's state once each line is decided and folded (what `decideAndFold` keeps alive). */
+export const foldedStates = (lines: readonly string[], ctx: DecisionContext): Map<string, HouseholdState> => {
+  const states = new Map<string, HouseholdState>();
+  decideAndFold(lines, ctx, states);
+  return states;
 };
 
 /** The floor: every line JSON.parsed, nothing else (a cheap use of the result so the work is not elided). */
