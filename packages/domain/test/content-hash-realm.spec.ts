@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import { transformSync } from '@swc/core';
+import { transformSync } from '@swc/core'; // eslint-disable-line @nx/enforce-module-boundaries -- the compiler jest transforms every test with (jest.preset.js): a test's tool, never the domain's dependency
 import { contentHash } from '../src/household/content-hash';
 import { surveyPrintOf } from '../src/household/survey-print';
 
