@@ -77,8 +77,6 @@ export class Projector {
     /** Opens the read models under the ledger's tree as it is then. */
     private readonly openSide: () => Promise<ReadSide>,
     private side: ReadSide,
-    /** The ledger's tree when `side` was opened. */
-    private openedUnder: Ledger['divisions'],
     private readonly opts: ProjectorOptions,
   ) {}
 
@@ -93,8 +91,7 @@ export class Projector {
         ...(opts.onReset ? { onReset: opts.onReset } : {}),
         onLiveError: (e) => liveErrors.to?.(e),
       });
-    const under = ledger.divisions;
-    const projector = new Projector(ledger, openSide, await openSide(), under, opts);
+    const projector = new Projector(ledger, openSide, await openSide(), opts);
     liveErrors.to = (e) => projector.failed(e);
     projector.run();
     projector.watchTree();
@@ -155,7 +152,6 @@ export class Projector {
     this.attempt = (async () => {
       try {
         if (this.closed) {
-          this.openedUnder = this.ledger.divisions;
           this.side = await this.openSide();
           this.closed = false;
         }
@@ -195,7 +191,7 @@ export class Projector {
     } catch {
       return;
     }
-    if (this.stopping || this.ledger.divisions === this.openedUnder) return;
+    if (this.stopping || this.ledger.divisions === this.side.divisions) return;
     this.switching = true;
     try {
       clearTimeout(this.timer);

@@ -1,3 +1,4 @@
+import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import {
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
@@ -42,6 +43,8 @@ export class ReadSide {
 
   private constructor(
     readonly ledger: Ledger,
+    /** The ledger's tree (every division ever recorded) when the side was opened: the read models roll up with it. */
+    readonly divisions: DivisionTree,
     private readonly projections: Projections,
   ) {
     this.checkedReports = new Proxy(projections.reports, {
@@ -65,7 +68,7 @@ export class ReadSide {
     try {
       await projections.checkSource();
       if (projections.reset.length > 0) opts.onReset?.(projections.reset);
-      const side = new ReadSide(ledger, projections);
+      const side = new ReadSide(ledger, divisions, projections);
       if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
       return side;
     } catch (e) {
