@@ -5,7 +5,7 @@ import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { addToField } from './progress-fields';
 import { emptyProgressCounts, ProgressCounts } from './read-models';
-import { valueAt, type CounterScope } from './village-counters';
+import { type CounterScope, valueBytesSql, valueFromBytes } from './village-counters';
 
 /**
  * The read side of the progress counters (ProgressCountersProjection): per-village
@@ -14,20 +14,23 @@ import { valueAt, type CounterScope } from './village-counters';
  */
 export class VillageProgress {
   private readonly months: Database.Statement<[number], [string, string]>;
-  private readonly eligible: Database.Statement<[string], [string, number, number, Buffer]>;
+  private readonly eligible: Database.Statement<[EligibleAt], [string, number, Buffer | null]>;
   private readonly listedMonths: Database.Statement<[string, number], [string, string]>;
-  private readonly listedEligible: Database.Statement<[string, string], [string, number, number, Buffer]>;
+  private readonly listedEligible: Database.Statement<[EligibleAt], [string, number, Buffer | null]>;
 
   constructor(db: Database.Database) {
     this.months = db.prepare<[number], [string, string]>('SELECT village, counts FROM agg_village_progress WHERE month = ?').raw();
-    this.eligible = db.prepare<[string], [string, number, number, Buffer]>('SELECT village, initial, base, series FROM agg_village_eligible WHERE key = ?').raw();
+    // The month's value only (valueBytesSql): an eligible-members series runs decades ahead, as members come of age.
+    this.eligible = db.prepare<[EligibleAt], [string, number, Buffer | null]>(`SELECT village, initial, ${valueBytesSql('@month')} FROM agg_village_eligible WHERE key = @key`).raw();
     // A division's villages only, by seeks into each table's key (village, month) and (village, key); CROSS JOIN keeps
     // the list as the outer loop (the planner otherwise scans the list once for every row of the month).
     this.listedMonths = db
       .prepare<[string, number], [string, string]>('SELECT p.village, p.counts FROM json_each(?) AS v CROSS JOIN agg_village_progress AS p ON p.month = ? AND p.village = v.value')
       .raw();
     this.listedEligible = db
-      .prepare<[string, string], [string, number, number, Buffer]>('SELECT e.village, e.initial, e.base, e.series FROM json_each(?) AS v CROSS JOIN agg_village_eligible AS e ON e.key = ? AND e.village = v.value')
+      .prepare<[EligibleAt], [string, number, Buffer | null]>(
+        `SELECT e.village, e.initial, ${valueBytesSql('@month')} FROM json_each(@villages) AS v CROSS JOIN agg_village_eligible AS e ON e.key = @key AND e.village = v.value`,
+      )
       .raw();
   }
 
@@ -44,8 +47,8 @@ export class VillageProgress {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyProgressCounts);
     const listed = listOf(scope);
-    const eligible = listed === undefined ? this.eligible.all(ELIGIBLE_KEY) : this.listedEligible.all(listed, ELIGIBLE_KEY);
-    for (const [village, initial, base, blob] of eligible) inc(tally.of(village), 'eligibleMembers', valueAt(initial, base, blob, i));
+    const eligible = listed === undefined ? this.eligible.all({ key: ELIGIBLE_KEY, month: i }) : this.listedEligible.all({ key: ELIGIBLE_KEY, month: i, villages: listed });
+    for (const [village, initial, bytes] of eligible) inc(tally.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
     this.addActivity(tally, i, listed);
     return tally.byVillage;
   }
@@ -72,6 +75,13 @@ export class VillageProgress {
       }
     }
   }
+}
+
+/** The named parameters of the eligible-members reads: the counter, the month index and, for a division, its villages. */
+interface EligibleAt {
+  readonly key: string;
+  readonly month: number;
+  readonly villages?: string;
 }
 
 /** A division's villages as the JSON list the listed statements take; undefined for every village. */
