@@ -1,4 +1,5 @@
 import type { Relation } from './suppress-complements';
+import { inverse, mod } from './residues';
 
 /**
  * The linear audit of a suppression pattern (docs/disclosure-control.md): which suppressed
@@ -16,18 +17,6 @@ import type { Relation } from './suppress-complements';
  * relations did not converge; docs/disclosure-control.md, "Limits".)
  */
 export const AUDITED_GROUP = 400;
-
-/** A prime small enough that a product of two residues is exact in a double. */
-const P = 1_000_003;
-const mod = (a: number): number => ((a % P) + P) % P;
-const inverse = (a: number): number => {
-  let [r0, r1, s0, s1] = [mod(a), P, 1, 0];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
-  }
-  return mod(s0);
-};
 
 /** The suppressed cells that the relations determine, in cell order. */
 export const determinedCells = (relations: readonly Relation[], hidden: readonly boolean[]): number[] => {

@@ -1,4 +1,5 @@
 import { clearanceTarget, shareToBasisPoints } from '@hearth/domain';
+import { inverse, mod } from '../reports/residues';
 
 /**
  * An attacker on published tables (docs/disclosure-control.md): it reads every cell an
@@ -119,18 +120,6 @@ export const attack = (known: Knowledge, equations: readonly Equation[]): Map<st
     solveAnnual(known, learnt);
   }
   return recovered;
-};
-
-/** A prime small enough that a product of two residues is exact in a double. */
-const P = 1_000_003;
-const mod = (a: number): number => ((a % P) + P) % P;
-const inverse = (a: number): number => {
-  let [r0, r1, s0, s1] = [mod(a), P, 1, 0];
-  while (r1 !== 0) {
-    const q = Math.floor(r0 / r1);
-    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
-  }
-  return mod(s0);
 };
 
 /**
