@@ -1,5 +1,5 @@
 import { canonicalJson } from '../canonical-json';
-import { BusinessDate, dayNumber, fromDayNumber } from '../dates';
+import { BusinessDate, dateCode, fromDateCode } from '../dates';
 import { answeredBy, commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
 import { contentHash, contentHashBytes } from './content-hash';
@@ -56,17 +56,18 @@ export type CommandTrace = KeptContent | SurveyPrint | string;
 
 /*
  * A packed trace, one one-byte string: the event type's index in EVENT_TYPES, the date's
- * day number in three bytes (high first; dates.ts: any date of 1900–2999 fits), then —
- * when a command answers the event — the command's content fingerprint as eight bytes
- * (`contentHashBytes`). Twelve characters, or four.
+ * code (dates.ts `dateCode`) in three bytes, high first, then — when a command answers
+ * the event — the command's content fingerprint as eight bytes (`contentHashBytes`).
+ * Twelve characters, or four: under thirteen, so V8 builds the joined string flat rather
+ * than as a pair of its parts.
  */
 const TYPE_CODE: ReadonlyMap<EventType, number> = new Map(EVENT_TYPES.map((type, i) => [type, i]));
 const HEAD = 4;
 const fromCharCode = String.fromCharCode;
 
 const packedHead = (type: EventType, on: string): string => {
-  const day = dayNumber(on);
-  return fromCharCode(TYPE_CODE.get(type) as number, (day >>> 16) & 255, (day >>> 8) & 255, day & 255);
+  const date = dateCode(on);
+  return fromCharCode(TYPE_CODE.get(type) as number, (date >>> 16) & 255, (date >>> 8) & 255, date & 255);
 };
 
 const isKept = (trace: KeptContent | SurveyPrint): trace is KeptContent => 'eventType' in trace;
@@ -79,7 +80,7 @@ export const traceEventType = (trace: CommandTrace): EventType => {
 
 /** The business date of the command behind `trace`. */
 export const traceDate = (trace: CommandTrace): BusinessDate => {
-  if (typeof trace === 'string') return fromDayNumber((trace.charCodeAt(1) << 16) | (trace.charCodeAt(2) << 8) | trace.charCodeAt(3));
+  if (typeof trace === 'string') return fromDateCode((trace.charCodeAt(1) << 16) | (trace.charCodeAt(2) << 8) | trace.charCodeAt(3));
   return trace.on;
 };
 
