@@ -47,7 +47,7 @@ export const keptContent = (event: HouseholdEvent, on: string): KeptContent | un
  *   object (the entity's `fingerprint`), which says its event type and date; compared exactly;
  * - for a survey, its print (survey-print.ts), the one the state keeps in `surveys`;
  * - for any other event, one short string packing the event type, the date and a 64-bit
- *   fingerprint of the command's content (`packed`).
+ *   fingerprint of the command's content (below).
  * The command index holds ~35 of these a household, and every household the importer or
  * the bench keeps alive holds its own: a trace was an object with a fingerprint string
  * of its own, now it is at most one string (docs/decisions/0087-commandid-traces-packed.md).
