@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, dayNumber, daysBetween, daysInMonth, endOfFebruary, fromDayNumber, isBusinessDate, lastDayOf } from './dates';
+import { addDays, dateCode, dayNumber, daysBetween, daysInMonth, endOfFebruary, fromDateCode, fromDayNumber, isBusinessDate, lastDayOf } from './dates';
 
 describe('business dates', () => {
   it.each(['2016-02-29', '2000-02-29', '2020-12-31'])('%s is a real date', (d) => expect(isBusinessDate(d)).toBe(true));
@@ -54,6 +54,25 @@ describe('day numbers agree with their sliced and searched definitions', () => {
     const hi = slicedDayNumber('9998-12-31');
     fc.assert(fc.property(fc.integer({ min: lo, max: hi }), (n) => fromDayNumber(n) === searchedFromDayNumber(n)), { numRuns: 2000 });
     for (let n = slicedDayNumber('1896-01-01'); n <= slicedDayNumber('2104-12-31'); n += 1) if (fromDayNumber(n) !== searchedFromDayNumber(n)) expect(fromDayNumber(n)).toBe(searchedFromDayNumber(n));
+  });
+});
+
+describe('date codes (what a packed commandId trace keeps of its date)', () => {
+  const anyDate = fc
+    .record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+    .map(({ y, m, d }) => ymd(y, m, Math.min(d, daysInMonth(y, m))));
+
+  it('give the date back, fit in three bytes, and keep the dates’ order', () => {
+    fc.assert(
+      fc.property(anyDate, anyDate, (a, b) => {
+        expect(fromDateCode(dateCode(a))).toBe(a);
+        expect(dateCode(a)).toBeGreaterThanOrEqual(0);
+        expect(dateCode(a)).toBeLessThan(2 ** 24);
+        expect(Math.sign(dateCode(a) - dateCode(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
+    for (let n = dayNumber('2010-01-01'); n < dayNumber('2030-01-01'); n += 1) expect(fromDateCode(dateCode(fromDayNumber(n)))).toBe(fromDayNumber(n));
   });
 });
 

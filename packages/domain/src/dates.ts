@@ -78,3 +78,25 @@ export const daysBetween = (from: BusinessDate, to: BusinessDate): number => day
 
 /** The last day of February of a year: the annual survey-update deadline. */
 export const endOfFebruary = (year: number): BusinessDate => `${year}-02-${isLeap(year) ? 29 : 28}` as BusinessDate;
+
+/**
+ * A date of years 0000–9999 as one integer below 2^22, in the dates' order: `(year · 12 +
+ * month − 1) · 32 + day`, from the digits with integer arithmetic only (no `Math`, no
+ * global read: the fold calls it per event, and jest's `vm` realm makes a global read slow,
+ * household/content-hash.ts). What a packed commandId trace keeps of its date
+ * (household/command-trace.ts); `fromDateCode` gives the date back.
+ */
+export const dateCode = (d: BusinessDate): number => {
+  const y = digits4(d, 0);
+  const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48;
+  const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48;
+  return (y * 12 + m - 1) * 32 + day;
+};
+
+export const fromDateCode = (n: number): BusinessDate => {
+  const ym = (n - (n & 31)) / 32;
+  const m = (ym % 12) + 1;
+  const y = (ym - m + 1) / 12;
+  const yyyy = y < 10 ? `000${y}` : y < 100 ? `00${y}` : y < 1000 ? `0${y}` : `${y}`;
+  return `${yyyy}-${pad2(m)}-${pad2(n & 31)}` as BusinessDate;
+};

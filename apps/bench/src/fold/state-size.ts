@@ -10,9 +10,11 @@ import { foldedStates } from '../decide-bench';
  * an object 24 B + 8 B a property, a Map or Set 32 B + 24 (16) B an entry; what several
  * states or members share is counted once, where it is first met, the command index's
  * traces after the entities whose content they refer to). An estimate for
- * finding what to shrink, not a heap snapshot (docs/performance/fold.md).
+ * finding what to shrink, not a heap snapshot (docs/performance/fold.md). Under
+ * `--expose-gc` it also measures the heap the states hold: used heap after a full
+ * collection with the states alive, less the same once they are dropped.
  *
- *   npx tsx apps/bench/src/fold/state-size.ts COMMANDS.jsonl DIVISIONS.json
+ *   npx tsx [--expose-gc] apps/bench/src/fold/state-size.ts COMMANDS.jsonl DIVISIONS.json
  */
 const seen = new Set<unknown>();
 const approxBytes = (v: unknown): number => {
@@ -57,3 +59,17 @@ for (const state of states.values())
 process.stdout.write(`${states.size} households, ~${Math.round(total / states.size).toLocaleString('en')} B a folded state\n`);
 for (const [member, bytes] of [...byMember].sort((a, b) => b[1] - a[1]))
   process.stdout.write(`  ${member.padEnd(24)} ${Math.round(bytes / states.size).toLocaleString('en').padStart(6)} B  ${((100 * bytes) / total).toFixed(1).padStart(5)}%\n`);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (gc !== undefined) {
+  const heapUsed = (): number => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const households = states.size;
+  seen.clear();
+  const held = heapUsed();
+  states.clear();
+  const dropped = heapUsed();
+  process.stdout.write(`heap held by the states (after a full GC): ${((held - dropped) / 2 ** 20).toFixed(1)} MiB, ${Math.round((held - dropped) / households).toLocaleString('en')} B a household\n`);
+}

@@ -1,4 +1,4 @@
-import type { CommandTrace } from './state';
+import type { CommandTrace } from './command-trace';
 
 /** Entries the newest part holds before it is sealed into a Map: bounds a lookup's walk. */
 const CHUNK = 32;

@@ -1,8 +1,8 @@
 import { maxDate } from '../dates';
-import { commandTraceOf, keptContent } from './command-trace';
+import { commandTraceOf, KeptContent, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
-import { Content, contentOf } from './fingerprint';
+import { contentOf } from './fingerprint';
 import { surveyPrintOf } from './survey-print';
 import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
@@ -45,7 +45,7 @@ const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: b
  * commandId's trace. Entities are replaced, never changed: only the draft's own maps are
  * written (state-draft.ts).
  */
-const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: Content | undefined): void => {
+const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptContent | undefined): void => {
   const s = d.state;
   const on = meta.occurredOn;
   switch (e.type) {
@@ -210,7 +210,7 @@ const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
-  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept, event.type === 'HouseholdSurveyed' ? s.surveys.get(meta.eventId)?.fingerprint : undefined));
+  if (commandId) s.commandIds = s.commandIds.with(commandId, commandTraceOf(event, meta.occurredOn, kept, event.type === 'HouseholdSurveyed' ? s.surveys.get(meta.eventId) : undefined));
 };
 
 /** Folds one stored event into the state. Total over every event type. */

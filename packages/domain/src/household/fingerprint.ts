@@ -25,8 +25,11 @@ const notContent = (key: string): boolean =>
 
 export const sameContent = (a: Content, b: Content): boolean => a.on === b.on && sameMembers(a.fields, b.fields, notContent);
 
-/** The content as it reads with a correction's fields merged over its own (the date stays). */
-export const correctedContent = (c: Content, correction: Readonly<Record<string, unknown>>): Content => ({ fields: { ...c.fields, ...correction }, on: c.on });
+/**
+ * The content as it reads with a correction's fields merged over its own; the date stays,
+ * and so does what else the content says (a kept content's event type, command-trace.ts).
+ */
+export const correctedContent = <C extends Content>(c: C, correction: Readonly<Record<string, unknown>>): C => ({ ...c, fields: { ...c.fields, ...correction } });
 
 const isEnumerable = Object.prototype.propertyIsEnumerable;
 

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { dayNumber, fromDayNumber } from '../dates';
-import { isCommandOf, matchesTrace } from './command-trace';
+import { isCommandOf, matchesTrace, traceDate, traceEventType } from './command-trace';
 import { CommandOf, HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
@@ -29,7 +29,7 @@ export const alreadyApplied: Guard = (c, s, ctx) => {
   if (c.commandId === undefined) return undefined;
   const trace = s.commandIds.get(c.commandId);
   if (trace === undefined) return undefined;
-  const reused = reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${trace.eventType} on ${trace.occurredOn} with other content; give this command its own commandId`);
+  const reused = reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${traceEventType(trace)} on ${traceDate(trace)} with other content; give this command its own commandId`);
   if (!matchesTrace(c, trace)) return reused;
   const first = ctx.history?.find((f) => f.meta.commandId === c.commandId);
   if (first === undefined) return nothing;

@@ -1,6 +1,6 @@
 import { BusinessDate } from '../dates';
 import { CommandIndex } from './command-index';
-import { EventType, HouseholdEvent } from './events';
+import { HouseholdEvent } from './events';
 import { Content } from './fingerprint';
 import { SurveyPrint } from './survey-print';
 import { LaborCapacity, LaborConcernIndicator, Sex, TrainingKind } from './vocabulary';
@@ -24,22 +24,8 @@ export interface Fact {
   readonly meta: EventMeta;
 }
 
-/**
- * What a stream keeps of the command behind a commandId: the type and date of the first
- * event it appended, and what that command asked for — for an event whose content the
- * state keeps anyway (a creating event: registration, member, survey, offer, referral,
- * employment, visit) a reference to that content, compared exactly; for any other, a
- * 64-bit fingerprint of it (command-trace.ts) — not the event, so the state holds no log.
- * Both members are always present (one is undefined), so every trace has one shape.
- */
-export interface CommandTrace {
-  readonly eventType: EventType;
-  readonly occurredOn: BusinessDate;
-  /** The first event's data and date, for the event types whose content the state keeps (command-trace.ts). */
-  readonly content: Content | undefined;
-  /** The fingerprint of the command's content for every other event type; undefined when no command produces that event first (nothing matches it). */
-  readonly fingerprint: string | undefined;
-}
+/** What a stream keeps of the command behind a commandId: command-trace.ts, the one home of its encoding. */
+export type { CommandTrace } from './command-trace';
 
 export interface MemberState {
   readonly memberId: string;

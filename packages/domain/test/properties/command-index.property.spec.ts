@@ -11,7 +11,8 @@ describe('CommandIndex answers as a first-writer-wins Map', () => {
         const snapshots: [CommandIndex, number][] = [];
         let index = CommandIndex.empty;
         ids.forEach((n, i) => {
-          const trace: CommandTrace = { eventType: 'MemberAdded', occurredOn: `2016-01-01`, content: undefined, fingerprint: String(i) };
+          // A distinct object per insert, so that `toBe` tells which writer an id kept.
+          const trace: CommandTrace = { fields: { memberId: `m${i}` }, on: '2016-01-01', eventType: 'MemberAdded' };
           index = index.with(`c${n}`, trace);
           if (!oracle.has(`c${n}`)) oracle.set(`c${n}`, trace);
           if (i % 37 === 0) snapshots.push([index, oracle.size]);

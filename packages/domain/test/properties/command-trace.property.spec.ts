@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { answeredBy } from '../../src/household/command-behind';
-import { commandTraceOf, matchesTrace } from '../../src/household/command-trace';
+import { commandTraceOf, matchesTrace, traceDate, traceEventType } from '../../src/household/command-trace';
 import { HouseholdCommand } from '../../src/household/commands';
 import { contentHash } from '../../src/household/content-hash';
 import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
@@ -55,5 +55,26 @@ describe('a commandId trace matches exactly the commands its fingerprint matched
     );
     expect(matched).toBeGreaterThan(500);
     expect(unmatched).toBeGreaterThan(500);
+  });
+
+  it('the folded state’s trace of each commandId says the type and date of the first event its command appended (the COMMAND_ID_REUSED message names them)', () => {
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(householdCommands(), (commands) => {
+        const run = runHousehold(commands);
+        const firsts = new Map<string, { type: string; on: string }>();
+        for (const f of run.facts) if (f.meta.commandId !== undefined && !firsts.has(f.meta.commandId)) firsts.set(f.meta.commandId, { type: f.event.type, on: f.meta.occurredOn });
+        for (const [commandId, first] of firsts) {
+          const trace = run.state.commandIds.get(commandId);
+          expect(trace).toBeDefined();
+          if (trace === undefined) continue;
+          kinds.add(typeof trace === 'string' ? 'packed' : 'eventType' in trace ? 'kept' : 'print');
+          expect({ type: traceEventType(trace), on: traceDate(trace) }).toEqual(first);
+        }
+      }),
+      { numRuns: 100 },
+    );
+    // Every kind of trace met: a packed string, a kept content, a survey's print.
+    expect([...kinds].sort()).toEqual(['kept', 'packed', 'print']);
   });
 });
