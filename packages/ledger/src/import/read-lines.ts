@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-
 export interface SourceLine {
   readonly number: number;
   readonly text: string;
@@ -31,21 +29,24 @@ const decode = (number: number, bytes: Buffer): SourceLine => {
  * end a line (a bare CR must not split a line and shift every later line number), a
  * UTF-8 byte-order mark at the very start is skipped, and a line over `maxBytes` is
  * reported by its length without being held in memory. Splitting on the LF byte is
- * safe in UTF-8: it never occurs inside a multi-byte character.
+ * safe in UTF-8: it never occurs inside a multi-byte character. A chunk is not kept past
+ * its own step (what a later chunk completes is copied), so `input` may read every chunk
+ * into the same buffer (file-chunks.ts).
  */
-export async function* readLines(input: Readable, maxBytes: number): AsyncGenerator<SourceLine[]> {
+export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<SourceLine[]> {
   let parts: Buffer[] = [];
   let held = 0;
   let length = 0;
   let lastByte = -1;
   let number = 0;
 
-  const add = (piece: Buffer): void => {
+  /** `keep`: the piece outlives its chunk (the start of a line the next chunk ends), so it is copied. */
+  const add = (piece: Buffer, keep: boolean): void => {
     if (piece.length === 0) return;
     length += piece.length;
     lastByte = piece[piece.length - 1] as number;
     if (held <= maxBytes + BOM.length) {
-      parts.push(piece);
+      parts.push(keep ? Buffer.from(piece) : piece);
       held += piece.length;
     }
   };
@@ -76,11 +77,11 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
     let start = 0;
     const lines: SourceLine[] = [];
     for (let end = buffer.indexOf(LF, start); end !== -1; end = buffer.indexOf(LF, start)) {
-      add(buffer.subarray(start, end));
+      add(buffer.subarray(start, end), false);
       lines.push(finish());
       start = end + 1;
     }
-    add(buffer.subarray(start));
+    add(buffer.subarray(start), true);
     if (lines.length > 0) yield lines;
   }
   if (length > 0) yield [finish()];
