@@ -33,6 +33,16 @@ describe('readLines', () => {
     expect(lines[0]).toMatchObject({ number: 1, invalidUtf8: true });
     expect(lines[1]).toEqual({ number: 2, text: 'ok' });
   });
+  it('keeps a U+FFFD written in the file, in a line within one chunk or across two', async () => {
+    const replacement = Buffer.from('\uFFFD');
+    const lines = await collect([Buffer.concat([Buffer.from('first\n{"note":"\uFFFD"}\n{"note":"'), replacement.subarray(0, 2)]), Buffer.concat([replacement.subarray(2), Buffer.from('"}\n')])]);
+    expect(lines).toEqual([{ number: 1, text: 'first' }, { number: 2, text: '{"note":"\uFFFD"}' }, { number: 3, text: '{"note":"\uFFFD"}' }]);
+  });
+  it('marks bytes that are not UTF-8 in any line of a chunk, not only the first', async () => {
+    const lines = await collect([Buffer.concat([Buffer.from('ok\n{"a":"'), Buffer.from([0xff]), Buffer.from('"}\r\nx'), Buffer.from([0xc3]), Buffer.from('\nfine\n')])]);
+    expect(lines.map((l) => [l.number, l.invalidUtf8 === true])).toEqual([[1, false], [2, true], [3, true], [4, false]]);
+    expect(lines[3]).toEqual({ number: 4, text: 'fine' });
+  });
   it('groups the lines each chunk completes, in order', async () => {
     const groups: number[][] = [];
     for await (const group of readLines(Readable.from([Buffer.from('a\nb\nc'), Buffer.from('d'), Buffer.from('\ne\n')]), 1024)) groups.push(group.map((l) => l.number));

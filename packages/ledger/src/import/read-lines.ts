@@ -22,6 +22,17 @@ const decode = (number: number, bytes: Buffer): SourceLine => {
 };
 
 /**
+ * A line lying whole in one chunk, decoded without a view of it: `toString` turns bytes that
+ * are not UTF-8 into U+FFFD, so a line holding one is decoded again strictly to tell
+ * invalid bytes from a U+FFFD written in the file. Reading and splitting the
+ * 20,000-household file: ~0.28 → ~0.21 s of CPU (docs/decisions/0089).
+ */
+const decodeRange = (number: number, buffer: Buffer, start: number, end: number): SourceLine => {
+  const text = buffer.toString('utf8', start, end);
+  return text.includes('\uFFFD') ? decode(number, buffer.subarray(start, end)) : { number, text };
+};
+
+/**
  * The lines of an import file, numbered as an editor numbers them, in groups: each group
  * holds the lines a chunk of the input completed (none when a chunk ends no line), so that
  * a reader pays one asynchronous step a chunk rather than one a line (an import's
@@ -77,8 +88,14 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
     let start = 0;
     const lines: SourceLine[] = [];
     for (let end = buffer.indexOf(LF, start); end !== -1; end = buffer.indexOf(LF, start)) {
-      add(buffer.subarray(start, end), false);
-      lines.push(finish());
+      // Not the first line (a byte-order mark), nor one ending in CR, nor one too long: the common case.
+      if (length === 0 && number > 0 && end - start <= maxBytes && (end === start || buffer[end - 1] !== CR)) {
+        number += 1;
+        lines.push(decodeRange(number, buffer, start, end));
+      } else {
+        add(buffer.subarray(start, end), false);
+        lines.push(finish());
+      }
       start = end + 1;
     }
     add(buffer.subarray(start), true);
