@@ -17,8 +17,8 @@ export const SCHEMA_VERSION = 1;
  * and a miss only reads that stream again; every state kept longer is live memory the
  * collector traces and moves. 10,000 (decision 81's era, after 50,000 took the full
  * region's import past 2 GiB of RSS: docs/performance/full-region.md) held ~500 MB at
- * 20,000 households and cost that import ~10% of its CPU against 1,000 or 64
- * (docs/decisions/0089). A log that interleaves more households than this between two
+ * 20,000 households; with 1,000 that import's scavenges took 1.4 s less and its CPU fell
+ * 4–13% in alternated runs (docs/decisions/0089). A log that interleaves more households than this between two
  * lines of one household is imported with `--cached-households` (ImportOptions.cachedHouseholds).
  */
 export const BATCH_CACHE_HOUSEHOLDS = 1_000;
