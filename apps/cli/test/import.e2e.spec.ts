@@ -80,6 +80,21 @@ describe('hearth import', () => {
     expect(r.stderr).toContain('nope.jsonl');
   });
 
+  it('imports the same events with any --cached-households, and refuses one that is not a positive integer (exit 2)', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
+    const other = `sqlite:${join(dir, 'other.db')}`;
+    expect(hearth(['--store', other, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const byDefault = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '10', file]).stdout);
+    const one = JSON.parse(hearth(['--store', other, '--json', 'import', '--quiet', '--batch-size', '10', '--cached-households', '1', file]).stdout);
+    expect(one).toEqual(byDefault);
+    expect(byDefault.accepted).toBeGreaterThan(0);
+    for (const bad of ['0', '-3', '2.5', 'many']) {
+      const r = hearth(['--store', other, 'import', '--cached-households', bad, file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--cached-households must be a positive integer');
+    }
+  });
+
   it('has --help that explains the deterministic command ids', () => {
     const r = hearth(['import', '--help']);
     expect(r.code).toBe(0);

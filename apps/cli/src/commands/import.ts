@@ -4,7 +4,7 @@ import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { BATCH_CACHE_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describePathProblem, describeSystemFailure } from '../system-failure';
@@ -40,6 +40,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
   new Command('import')
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
     .option('--batch-size <n>', 'commands written per transaction', (v) => Number(v), 1000)
+    .option('--cached-households <n>', `household states kept between batches (default ${BATCH_CACHE_HOUSEHOLDS}; more for a log that interleaves many households)`, (v) => Number(v))
     .option('--quiet', 'no progress on stderr')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -69,10 +70,12 @@ early also "stopped": {"reason", "committedThroughLine", "message"}, and on a st
 atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
 "notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
     )
-    .action(async (file: string, opts: { batchSize: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();
       if (file !== '-') checkReadable(file);
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
+      if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))
+        throw new CliError('--cached-households must be a positive integer', EXIT.usage);
       const ledger = await openLedger(g);
       const started = Date.now();
       let lastReport = 0;
@@ -80,6 +83,7 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
         const summary = await importCommands(ledger, {
           source: file,
           batchSize: opts.batchSize,
+          ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
           onProgress: ({ line, accepted, rejected }) => {
             if (opts.quiet || Date.now() - lastReport < 1000) return;
             lastReport = Date.now();

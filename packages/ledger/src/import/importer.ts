@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
+import { fileChunks } from './file-chunks';
 import { checkpointAppend, ImportCheckpoint, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { findStoredLines, type PartialBatch } from './partial-batch';
@@ -37,20 +37,19 @@ export interface ImportOptions {
 }
 
 /**
- * The file is read in chunks of 1 MiB rather than the stream's default 64 KiB: a sixteenth
+ * The file is read in chunks of 1 MiB rather than a stream's default 64 KiB: a sixteenth
  * of the reads and of the asynchronous steps (the lines come a chunk at a time, read-lines.ts).
  * Reading and splitting the 20,000-household file: ~0.39 → ~0.26 s of CPU (docs/decisions/0086).
+ * Both passes over the file (its SHA-256, then its lines) read every chunk into one buffer
+ * (file-chunks.ts, docs/decisions/0089).
  */
 const READ_CHUNK_BYTES = 1024 * 1024;
 
-const sha256OfFile = (path: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path, { highWaterMark: READ_CHUNK_BYTES })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
+const sha256OfFile = async (path: string): Promise<string> => {
+  const hash = createHash('sha256');
+  for await (const chunk of fileChunks(path, READ_CHUNK_BYTES)) hash.update(chunk);
+  return hash.digest('hex');
+};
 
 const peek = (value: unknown, key: string): string | null => {
   if (typeof value !== 'object' || value === null) return null;
@@ -212,7 +211,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     opts.onProgress?.({ line: lastLine, accepted: summary.accepted, rejected: summary.rejected.length });
   };
 
-  const input = fromStdin ? (process.stdin as Readable) : createReadStream(opts.source, { highWaterMark: READ_CHUNK_BYTES });
+  const input = fromStdin ? (process.stdin as Readable) : fileChunks(opts.source, READ_CHUNK_BYTES);
   for await (const lines of readLines(input, MAX_LINE_BYTES)) {
     for (const { number, text, tooLongBytes, invalidUtf8 } of lines) {
       if (number <= summary.resumedAfterLine) {

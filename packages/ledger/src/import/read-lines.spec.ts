@@ -33,10 +33,44 @@ describe('readLines', () => {
     expect(lines[0]).toMatchObject({ number: 1, invalidUtf8: true });
     expect(lines[1]).toEqual({ number: 2, text: 'ok' });
   });
+  it('keeps a U+FFFD written in the file, in a line within one chunk or across two', async () => {
+    const replacement = Buffer.from('\uFFFD');
+    const lines = await collect([Buffer.concat([Buffer.from('first\n{"note":"\uFFFD"}\n{"note":"'), replacement.subarray(0, 2)]), Buffer.concat([replacement.subarray(2), Buffer.from('"}\n')])]);
+    expect(lines).toEqual([{ number: 1, text: 'first' }, { number: 2, text: '{"note":"\uFFFD"}' }, { number: 3, text: '{"note":"\uFFFD"}' }]);
+  });
+  it('marks bytes that are not UTF-8 in any line of a chunk, not only the first', async () => {
+    const lines = await collect([Buffer.concat([Buffer.from('ok\n{"a":"'), Buffer.from([0xff]), Buffer.from('"}\r\nx'), Buffer.from([0xc3]), Buffer.from('\nfine\n')])]);
+    expect(lines.map((l) => [l.number, l.invalidUtf8 === true])).toEqual([[1, false], [2, true], [3, true], [4, false]]);
+    expect(lines[3]).toEqual({ number: 4, text: 'fine' });
+  });
   it('groups the lines each chunk completes, in order', async () => {
     const groups: number[][] = [];
     for await (const group of readLines(Readable.from([Buffer.from('a\nb\nc'), Buffer.from('d'), Buffer.from('\ne\n')]), 1024)) groups.push(group.map((l) => l.number));
     expect(groups).toEqual([[1, 2], [3, 4]]);
+  });
+  it('keeps what a chunk leaves unfinished when the source reads every chunk into the same buffer', async () => {
+    // As file-chunks.ts does: the next chunk overwrites the memory the last one lay in.
+    const text = 'first line\nsecond, split €\r\nthird\n' + 'x'.repeat(30) + '\nlast';
+    const bytes = Buffer.from(text);
+    async function* reused(size: number): AsyncGenerator<Buffer> {
+      const buffer = Buffer.alloc(size);
+      for (let at = 0; at < bytes.length; at += size) {
+        const n = bytes.copy(buffer, 0, at, at + size);
+        yield buffer.subarray(0, n);
+        buffer.fill(0x3f);
+      }
+    }
+    for (const size of [1, 3, 7, 16]) {
+      const lines: SourceLine[] = [];
+      for await (const group of readLines(reused(size), 1024)) lines.push(...group);
+      expect(lines).toEqual([
+        { number: 1, text: 'first line' },
+        { number: 2, text: 'second, split €' },
+        { number: 3, text: 'third' },
+        { number: 4, text: 'x'.repeat(30) },
+        { number: 5, text: 'last' },
+      ]);
+    }
   });
   it('yields an empty last line only when there is no final newline', async () => {
     expect(await collect(['a\n\n'])).toEqual([{ number: 1, text: 'a' }, { number: 2, text: '' }]);

@@ -1,5 +1,3 @@
-import { Readable } from 'node:stream';
-
 export interface SourceLine {
   readonly number: number;
   readonly text: string;
@@ -24,6 +22,17 @@ const decode = (number: number, bytes: Buffer): SourceLine => {
 };
 
 /**
+ * A line lying whole in one chunk, decoded without a view of it: `toString` turns bytes that
+ * are not UTF-8 into U+FFFD, so a line holding one is decoded again strictly to tell
+ * invalid bytes from a U+FFFD written in the file. Reading and splitting the
+ * 20,000-household file: ~0.28 → ~0.21 s of CPU (docs/decisions/0089).
+ */
+const decodeRange = (number: number, buffer: Buffer, start: number, end: number): SourceLine => {
+  const text = buffer.toString('utf8', start, end);
+  return text.includes('\uFFFD') ? decode(number, buffer.subarray(start, end)) : { number, text };
+};
+
+/**
  * The lines of an import file, numbered as an editor numbers them, in groups: each group
  * holds the lines a chunk of the input completed (none when a chunk ends no line), so that
  * a reader pays one asynchronous step a chunk rather than one a line (an import's
@@ -31,21 +40,24 @@ const decode = (number: number, bytes: Buffer): SourceLine => {
  * end a line (a bare CR must not split a line and shift every later line number), a
  * UTF-8 byte-order mark at the very start is skipped, and a line over `maxBytes` is
  * reported by its length without being held in memory. Splitting on the LF byte is
- * safe in UTF-8: it never occurs inside a multi-byte character.
+ * safe in UTF-8: it never occurs inside a multi-byte character. A chunk is not kept past
+ * its own step (what a later chunk completes is copied), so `input` may read every chunk
+ * into the same buffer (file-chunks.ts).
  */
-export async function* readLines(input: Readable, maxBytes: number): AsyncGenerator<SourceLine[]> {
+export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<SourceLine[]> {
   let parts: Buffer[] = [];
   let held = 0;
   let length = 0;
   let lastByte = -1;
   let number = 0;
 
-  const add = (piece: Buffer): void => {
+  /** `keep`: the piece outlives its chunk (the start of a line the next chunk ends), so it is copied. */
+  const add = (piece: Buffer, keep: boolean): void => {
     if (piece.length === 0) return;
     length += piece.length;
     lastByte = piece[piece.length - 1] as number;
     if (held <= maxBytes + BOM.length) {
-      parts.push(piece);
+      parts.push(keep ? Buffer.from(piece) : piece);
       held += piece.length;
     }
   };
@@ -76,11 +88,17 @@ export async function* readLines(input: Readable, maxBytes: number): AsyncGenera
     let start = 0;
     const lines: SourceLine[] = [];
     for (let end = buffer.indexOf(LF, start); end !== -1; end = buffer.indexOf(LF, start)) {
-      add(buffer.subarray(start, end));
-      lines.push(finish());
+      // Not the first line (a byte-order mark), nor one ending in CR, nor one too long: the common case.
+      if (length === 0 && number > 0 && end - start <= maxBytes && (end === start || buffer[end - 1] !== CR)) {
+        number += 1;
+        lines.push(decodeRange(number, buffer, start, end));
+      } else {
+        add(buffer.subarray(start, end), false);
+        lines.push(finish());
+      }
       start = end + 1;
     }
-    add(buffer.subarray(start));
+    add(buffer.subarray(start), true);
     if (lines.length > 0) yield lines;
   }
   if (length > 0) yield [finish()];
