@@ -23,7 +23,7 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
   /** Secondary indexes (named `<table>_ix<i>`): the indexed columns, and for a partial index the rows it holds. */
   readonly indexes?: readonly { readonly on: string; readonly where?: string }[];
   /** Pure: the rows one event contributes (seq is the index in this array). */
-  rowsOf(source: FactSource): Row[];
+  rowsOf(source: FactSource): readonly Row[];
 }
 
 /**
