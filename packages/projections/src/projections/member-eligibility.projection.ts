@@ -25,7 +25,9 @@ const row = (s: FactSource, memberId: string, birthYear: number | null, capacity
   removed,
 });
 
-const derive = (s: FactSource): MemberFactRow[] => {
+const NONE: readonly MemberFactRow[] = [];
+
+const derive = (s: FactSource): readonly MemberFactRow[] => {
   const e = s.event;
   switch (e.type) {
     case 'HouseholdRegistered': {
@@ -51,22 +53,13 @@ const derive = (s: FactSource): MemberFactRow[] => {
   }
 };
 
-const NONE: MemberFactRow[] = [];
-
 /**
- * The rows of one event, derived once for each source: the member-facts table writes them
- * and the progress counters take the same rows into their household records
- * (household-progress.ts), one derivation an event for both. Held weakly by the source
- * (the runner's decoded event, or a correction's target), so they go with it; the rows
- * handed out are shared and never changed.
+ * The member facts of one event: the rows the member-facts table holds, and what the
+ * progress counters take into their household records (household-progress.ts). Derived
+ * once an event: kept with it (`FactSource.memberFacts`) for whichever projection asks
+ * next in the page (docs/decisions/0088). The rows handed out are shared: never changed.
  */
-const derived = new WeakMap<FactSource, MemberFactRow[]>();
-
-export const memberFactsOf = (s: FactSource): readonly MemberFactRow[] => {
-  let rows = derived.get(s);
-  if (rows === undefined) derived.set(s, (rows = derive(s)));
-  return rows;
-};
+export const memberFactsOf = (s: FactSource): readonly MemberFactRow[] => s.memberFacts ?? (s.memberFacts = derive(s));
 
 export const MemberEligibilityProjection = eventFactsProjection<MemberFactRow>({
   name: 'member-eligibility',
