@@ -37,17 +37,11 @@ export interface ActivityRow extends Record<string, string | number | null> {
   amount_cents: number | null;
 }
 
-const row = (s: FactSource, kind: ActivityKind, fields: Partial<ActivityRow>): ActivityRow => ({
-  occurred_on: s.occurredOn,
-  kind,
-  member_id: null,
-  ref_id: null,
-  detail: null,
-  detail2: null,
-  month: null,
-  amount_cents: null,
-  ...fields,
-});
+/** One row; every row has the same fields in the same order (one object shape: no spread of a partial row). */
+const row = (
+  s: FactSource, kind: ActivityKind, memberId: string | null, refId: string | null, detail: string | null, detail2: string | null = null,
+  month: string | null = null, amountCents: number | null = null,
+): ActivityRow => ({ occurred_on: s.occurredOn, kind, member_id: memberId, ref_id: refId, detail, detail2, month, amount_cents: amountCents });
 
 /** Money has at most two decimals: held as integer cents so sums and medians stay exact. */
 export const toCents = (amount: number): number => Math.round(amount * 100);
@@ -55,34 +49,33 @@ export const toCents = (amount: number): number => Math.round(amount * 100);
 export const activityOf = (s: FactSource): ActivityRow[] => {
   const e = s.event;
   switch (e.type) {
-    case 'HouseholdSurveyed':
-      return e.data.members.map((m) => row(s, 'member-surveyed', { member_id: m.memberId }));
+    case 'HouseholdSurveyed': {
+      const out: ActivityRow[] = [];
+      for (const m of e.data.members) out.push(row(s, 'member-surveyed', m.memberId, null, null));
+      return out;
+    }
     case 'TrainingOffered':
-      return [row(s, 'training-offered', { member_id: e.data.memberId, ref_id: e.data.trainingId, detail: e.data.kind })];
+      return [row(s, 'training-offered', e.data.memberId, e.data.trainingId, e.data.kind)];
     case 'TrainingAccepted':
-      return [row(s, 'training-accepted', { member_id: e.data.memberId, ref_id: e.data.trainingId, detail: e.data.kind })];
+      return [row(s, 'training-accepted', e.data.memberId, e.data.trainingId, e.data.kind)];
     case 'TrainingDeclined':
-      return [row(s, 'training-declined', { member_id: e.data.memberId, ref_id: e.data.trainingId, detail: e.data.kind })];
+      return [row(s, 'training-declined', e.data.memberId, e.data.trainingId, e.data.kind)];
     case 'MemberTrained':
-      return [row(s, 'training-completed', { member_id: e.data.memberId, ref_id: e.data.trainingId, detail: e.data.kind })];
+      return [row(s, 'training-completed', e.data.memberId, e.data.trainingId, e.data.kind)];
     case 'MemberReferred':
-      return [row(s, 'referral-made', { member_id: e.data.memberId, ref_id: e.data.referralId })];
+      return [row(s, 'referral-made', e.data.memberId, e.data.referralId, null)];
     case 'ReferralAccepted':
-      return [row(s, 'referral-accepted', { member_id: e.data.memberId, ref_id: e.data.referralId })];
+      return [row(s, 'referral-accepted', e.data.memberId, e.data.referralId, null)];
     case 'ReferralDeclined':
-      return [row(s, 'referral-declined', { member_id: e.data.memberId, ref_id: e.data.referralId })];
+      return [row(s, 'referral-declined', e.data.memberId, e.data.referralId, null)];
     case 'MemberEmployed':
-      return [
-        row(s, 'employment-started', { member_id: e.data.memberId, ref_id: e.data.employmentId, detail: e.data.form, detail2: e.data.place }),
-      ];
+      return [row(s, 'employment-started', e.data.memberId, e.data.employmentId, e.data.form, e.data.place)];
     case 'EmploymentEnded':
-      return [row(s, 'employment-ended', { member_id: e.data.memberId, ref_id: e.data.employmentId, detail: e.data.reason })];
+      return [row(s, 'employment-ended', e.data.memberId, e.data.employmentId, e.data.reason)];
     case 'IncomeRecorded':
-      return [
-        row(s, 'income', { member_id: e.data.memberId, ref_id: e.data.employmentId, month: e.data.month, amount_cents: toCents(e.data.amount) }),
-      ];
+      return [row(s, 'income', e.data.memberId, e.data.employmentId, null, null, e.data.month, toCents(e.data.amount))];
     case 'FollowUpVisited':
-      return [row(s, 'follow-up', { ref_id: e.data.visitId })];
+      return [row(s, 'follow-up', null, e.data.visitId, null)];
     default:
       return [];
   }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
+import type { MemberFactRow } from './member-eligibility.projection';
 import type { Projection, SecondaryIndex } from '../projection';
 
 /** What a fact is derived from: one event, its household and its place in the log. */
@@ -9,6 +10,13 @@ export interface FactSource {
   readonly position: number;
   readonly occurredOn: string;
   readonly event: HouseholdEvent;
+  /**
+   * The event's member facts once derived (member-eligibility.projection.ts
+   * `memberFactsOf`), kept with the event through its page, so that the member-facts table
+   * and the progress counters derive them once (docs/decisions/0088). A cache of a pure
+   * function of the fields above: set by `memberFactsOf` only.
+   */
+  memberFacts?: readonly MemberFactRow[];
 }
 
 export type FactValue = string | number | null;
@@ -23,7 +31,7 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
   /** Secondary indexes (named `<table>_ix<i>`): the indexed columns, and for a partial index the rows it holds. */
   readonly indexes?: readonly { readonly on: string; readonly where?: string }[];
   /** Pure: the rows one event contributes (seq is the index in this array). */
-  rowsOf(source: FactSource): Row[];
+  rowsOf(source: FactSource): readonly Row[];
 }
 
 /**

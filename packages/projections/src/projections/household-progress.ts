@@ -3,11 +3,11 @@ import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
 import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
 import { progressFieldsOf } from '../reports/progress-fields';
-import { activityOf } from './activity';
+import { ACTIVITY_EVENTS, activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { emptyTimeline, HouseholdTimeline, laterInLog, registrationVillage, timelineAfter, villageAt } from './household-timeline';
-import { memberFactsOf } from './member-eligibility.projection';
+import { memberFactsOf, MemberEligibilityProjection } from './member-eligibility.projection';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
 /** [position, occurredOn, memberId, birthYear, capacity, willing, removed]: a row of MemberEligibilityProjection. */
@@ -39,7 +39,16 @@ export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED
 
 const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
 
-const membersOf = (s: FactSource, rows: ReturnType<typeof memberFactsOf>): MemberEntry[] => {
+/** Event types whose events (or corrections of them) yield member facts, and activity: no other event has entries at its position. */
+const MEMBER_EVENTS = new Set<string>(MemberEligibilityProjection.handles);
+const ACTIVITY_EVENT_TYPES = new Set<string>(ACTIVITY_EVENTS);
+
+const NO_MEMBERS: readonly MemberEntry[] = [];
+const NO_ACTIVITY: readonly ActivityEntry[] = [];
+
+const membersOf = (s: FactSource): readonly MemberEntry[] => {
+  const rows = memberFactsOf(s);
+  if (rows.length === 0) return NO_MEMBERS;
   const out: MemberEntry[] = [];
   for (const r of rows) out.push([s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
   return out;
@@ -70,7 +79,7 @@ const notFrom = <E extends readonly [number, ...unknown[]]>(entries: E[], positi
  * events). A record as stored, the one the page's difference is taken from, is never
  * changed.
  */
-const withMore = <E>(entries: E[], more: E[], mine: boolean): E[] => {
+const withMore = <E>(entries: E[], more: readonly E[], mine: boolean): E[] => {
   if (more.length === 0) return entries;
   if (mine) {
     for (const m of more) entries.push(m);
@@ -81,15 +90,16 @@ const withMore = <E>(entries: E[], more: E[], mine: boolean): E[] => {
   return out;
 };
 
-const activityEntriesOf = (s: FactSource): ActivityEntry[] => {
-  const out: ActivityEntry[] = [];
+const activityEntriesOf = (s: FactSource): readonly ActivityEntry[] => {
   const rows = activityOf(s);
-  if (rows.length === 0) return out;
+  if (rows.length === 0) return NO_ACTIVITY;
+  const out: ActivityEntry[] = [];
   // Every row but an income's is dated by its event.
   const on = monthIndex(s.occurredOn);
   for (const a of rows) {
     if (a.kind === 'income') {
-      out.push([s.position, monthIndex(`${a.month as string}-01`), `income.${a.amount_cents as number}`]);
+      // monthIndex reads a `YYYY-MM` month as it reads the first day of it.
+      out.push([s.position, monthIndex(a.month as string), `income.${a.amount_cents as number}`]);
       continue;
     }
     const m = a.occurred_on === s.occurredOn ? on : monthIndex(a.occurred_on);
@@ -146,18 +156,25 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
   if (source === undefined) return t === p.t ? p : { t, members: p.members, activity: p.activity };
-  const keptMembers = notFrom(p.members, source.position);
-  const moreMembers = membersOf(source, memberFactsOf(source));
-  const members = withMore(keptMembers, moreMembers, keptMembers !== p.members || keptMembers === touch.members);
-  if (keptMembers !== p.members || moreMembers.length > 0) {
-    touch.eligible = true;
-    touch.members = members;
+  // An event of a type that yields no member facts (no activity) has none at its position, nor had any: nothing to look for.
+  let members = p.members;
+  if (MEMBER_EVENTS.has(source.event.type)) {
+    const keptMembers = notFrom(p.members, source.position);
+    const moreMembers = membersOf(source);
+    members = withMore(keptMembers, moreMembers, keptMembers !== p.members || keptMembers === touch.members);
+    if (keptMembers !== p.members || moreMembers.length > 0) {
+      touch.eligible = true;
+      touch.members = members;
+    }
   }
-  const moreActivity = activityEntriesOf(source);
-  for (const a of moreActivity) touch.months.add(a[1]);
-  const keptActivity = notFrom(p.activity, source.position, touch.months);
-  const activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
-  if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
+  let activity = p.activity;
+  if (ACTIVITY_EVENT_TYPES.has(source.event.type)) {
+    const moreActivity = activityEntriesOf(source);
+    for (const a of moreActivity) touch.months.add(a[1]);
+    const keptActivity = notFrom(p.activity, source.position, touch.months);
+    activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
+    if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
+  }
   if (t === p.t && members === p.members && activity === p.activity) return p;
   return { t, members, activity };
 };

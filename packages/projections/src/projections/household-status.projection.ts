@@ -85,7 +85,25 @@ export const HouseholdStatusProjection: Projection = {
       `INSERT OR REPLACE INTO proj_status_changes (household_id, position, occurred_on, event_type, from_status, to_status)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
+    /**
+     * The status each household of the page was left in by the page's events so far: read
+     * from the table at its first status event of the page, then known (the table holds
+     * what this writer wrote, in the same transaction), so that a household's events do not
+     * read back its row one by one. Forgotten at the page's end.
+     */
+    let statuses = new Map<string, Status>();
+    const statusOf = (householdId: string): Status => {
+      let s = statuses.get(householdId);
+      if (s === undefined) statuses.set(householdId, (s = (current.get(householdId) ?? 'unregistered') as Status));
+      return s;
+    };
     return {
+      flush: () => {
+        statuses = new Map();
+      },
+      discard: () => {
+        statuses = new Map();
+      },
       apply: (e: ProjectedEvent) => {
         const { event, householdId } = e;
         if (event.type === 'EventCorrected') {
@@ -101,8 +119,10 @@ export const HouseholdStatusProjection: Projection = {
           setVillage.run(event.data.to, householdId);
           return;
         }
-        const from = (current.get(householdId) ?? 'unregistered') as Status;
+        const from = statusOf(householdId);
         const to = nextStatus(from, event);
+        // As the table: an update finds no row of a household not registered (never in a log the decider wrote).
+        if (event.type === 'HouseholdRegistered' || from !== 'unregistered') statuses.set(householdId, to);
         if (event.type === 'HouseholdRegistered') {
           register.run(householdId, event.data.divisionCode, to);
           enterVillage.run(householdId, e.position, e.occurredOn, event.data.divisionCode);

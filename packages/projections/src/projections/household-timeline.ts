@@ -51,8 +51,13 @@ export const statusAt = (t: Pick<HouseholdTimeline, 'statuses'>, date: string): 
   return best?.[4];
 };
 
-const concernOpenAt = (t: HouseholdTimeline, date: string): boolean =>
-  Object.values(t.concerns).some(([raised, resolved]) => raised !== null && raised <= date && !(resolved !== null && resolved <= date));
+const concernOpenAt = (t: HouseholdTimeline, date: string): boolean => {
+  for (const visit in t.concerns) {
+    const [raised, resolved] = t.concerns[visit] as [string | null, string | null];
+    if (raised !== null && raised <= date && !(resolved !== null && resolved <= date)) return true;
+  }
+  return false;
+};
 
 /**
  * The reference policy's baseline cutoff. Besides the baseline by month of first
@@ -62,22 +67,36 @@ const concernOpenAt = (t: HouseholdTimeline, date: string): boolean =>
  */
 export const REFERENCE_CUTOFF: string = referencePolicy.baselineCutoff;
 
+/** A household's baseline stock keys, the same at every month: made once a contribution, not once a month. */
+interface BaselineKeys {
+  readonly baseline: string | undefined;
+  readonly cleared: string | undefined;
+  readonly inReference: boolean;
+}
+
+const baselineKeysOf = (firstIdentified: string | undefined): BaselineKeys => {
+  // Baseline is a property of the household (its first identification, whenever that is), counted in every year it belongs to a village.
+  const baseline = firstIdentified?.slice(0, 7);
+  return {
+    baseline: baseline === undefined ? undefined : `stock.baseline.${baseline}`,
+    cleared: baseline === undefined ? undefined : `stock.baselineCleared.${baseline}`,
+    inReference: firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF,
+  };
+};
+
 /** The stock keys the household holds at the end of month index `i`. */
-const stocksAt = (t: HouseholdTimeline, firstIdentified: string | undefined, i: number): string[] => {
+const stocksAt = (t: HouseholdTimeline, b: BaselineKeys, i: number): string[] => {
   const end = endOfMonthIndex(i);
   const status = statusAt(t, end);
   const keys: string[] = [];
-  // Baseline is a property of the household (its first identification, whenever that is), counted in every year it belongs to a village.
-  const baseline = firstIdentified?.slice(0, 7);
-  const inReference = firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF;
-  if (baseline !== undefined) keys.push(`stock.baseline.${baseline}`);
-  if (inReference) keys.push('ref.baseline');
+  if (b.baseline !== undefined) keys.push(b.baseline);
+  if (b.inReference) keys.push('ref.baseline');
   if (status === 'identified') keys.push('stock.identified');
   if (status === 'cleared') {
     if (concernOpenAt(t, end)) keys.push('stock.underReview');
-    else if (baseline !== undefined) {
-      keys.push(`stock.baselineCleared.${baseline}`);
-      if (inReference) keys.push('ref.baselineCleared');
+    else if (b.cleared !== undefined) {
+      keys.push(b.cleared);
+      if (b.inReference) keys.push('ref.baselineCleared');
     }
   }
   return keys;
@@ -112,18 +131,18 @@ export const contributionOf = (t: HouseholdTimeline, sign: 1 | -1, to: Contribut
   }
   months.sort((a, b) => a - b);
   // A baseline household counts in the baseline of every year, also years before its first event (in its first village then).
-  const baseline = firstIdentified?.slice(0, 7);
+  const b = baselineKeysOf(firstIdentified);
   let heldVillage = villageAt(t, '') as string;
   let held: string[] = [];
-  if (baseline !== undefined) held.push(`stock.baseline.${baseline}`);
-  if (firstIdentified !== undefined && firstIdentified <= REFERENCE_CUTOFF) held.push('ref.baseline');
+  if (b.baseline !== undefined) held.push(b.baseline);
+  if (b.inReference) held.push('ref.baseline');
   for (const key of held) to(heldVillage, key, FROM_THE_START, sign);
   // The stocks held at each month's end, one village at a time: those left taken back, those entered added.
   for (let k = 0; k < months.length; k++) {
     const m = months[k] as number;
     if (k > 0 && months[k - 1] === m) continue;
     const village = villageAt(t, endOfMonthIndex(m)) as string;
-    const now = stocksAt(t, firstIdentified, m);
+    const now = stocksAt(t, b, m);
     const moved = village !== heldVillage;
     for (const key of held) if (moved || !now.includes(key)) to(heldVillage, key, m, -sign);
     for (const key of now) if (moved || !held.includes(key)) to(village, key, m, sign);

@@ -15,35 +15,51 @@ export interface MemberFactRow extends Record<string, string | number | null> {
   removed: number;
 }
 
-const row = (s: FactSource, memberId: string, fields: Partial<MemberFactRow>): MemberFactRow => ({
+/** One row; every row has the same fields in the same order (one object shape: no spread of a partial row, ~170,000 events a catch-up). */
+const row = (s: FactSource, memberId: string, birthYear: number | null, capacity: string | null, willing: number | null, removed: number): MemberFactRow => ({
   member_id: memberId,
   occurred_on: s.occurredOn,
-  birth_year: null,
-  capacity: null,
-  willing: null,
-  removed: 0,
-  ...fields,
+  birth_year: birthYear,
+  capacity,
+  willing,
+  removed,
 });
 
-export const memberFactsOf = (s: FactSource): MemberFactRow[] => {
+const NONE: readonly MemberFactRow[] = [];
+
+const derive = (s: FactSource): readonly MemberFactRow[] => {
   const e = s.event;
   switch (e.type) {
-    case 'HouseholdRegistered':
-      return e.data.members.map((m) => row(s, m.memberId, { birth_year: m.birthYear, willing: 0 }));
+    case 'HouseholdRegistered': {
+      const out: MemberFactRow[] = [];
+      for (const m of e.data.members) out.push(row(s, m.memberId, m.birthYear, null, 0, 0));
+      return out;
+    }
     case 'MemberAdded':
-      return [row(s, e.data.memberId, { birth_year: e.data.birthYear, willing: 0 })];
+      return [row(s, e.data.memberId, e.data.birthYear, null, 0, 0)];
     case 'MemberRemoved':
-      return [row(s, e.data.memberId, { removed: 1 })];
-    case 'HouseholdSurveyed':
-      return e.data.members.map((m) => row(s, m.memberId, { capacity: m.laborCapacity, willing: m.wantsWork ? 1 : 0 }));
+      return [row(s, e.data.memberId, null, null, null, 1)];
+    case 'HouseholdSurveyed': {
+      const out: MemberFactRow[] = [];
+      for (const m of e.data.members) out.push(row(s, m.memberId, null, m.laborCapacity, m.wantsWork ? 1 : 0, 0));
+      return out;
+    }
     case 'WillingnessDeclared':
-      return [row(s, e.data.memberId, { willing: 1 })];
+      return [row(s, e.data.memberId, null, null, 1, 0)];
     case 'WillingnessWithdrawn':
-      return [row(s, e.data.memberId, { willing: 0 })];
+      return [row(s, e.data.memberId, null, null, 0, 0)];
     default:
-      return [];
+      return NONE;
   }
 };
+
+/**
+ * The member facts of one event: the rows the member-facts table holds, and what the
+ * progress counters take into their household records (household-progress.ts). Derived
+ * once an event: kept with it (`FactSource.memberFacts`) for whichever projection asks
+ * next in the page (docs/decisions/0088). The rows handed out are shared: never changed.
+ */
+export const memberFactsOf = (s: FactSource): readonly MemberFactRow[] => s.memberFacts ?? (s.memberFacts = derive(s));
 
 export const MemberEligibilityProjection = eventFactsProjection<MemberFactRow>({
   name: 'member-eligibility',

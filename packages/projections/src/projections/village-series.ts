@@ -110,14 +110,19 @@ const canonical = (s: Series): Series => {
 
 export const isZero = (s: Series): boolean => s.values.length === 0;
 
+/** Whether this machine holds an Int32Array's values little-endian, as the blobs are: then they are copied as bytes. */
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
+
 export const toBlob = (s: Series): Buffer => {
+  if (LITTLE_ENDIAN) return Buffer.from(s.values.buffer.slice(s.values.byteOffset, s.values.byteOffset + s.values.byteLength));
   const b = Buffer.alloc(s.values.length * 4);
-  s.values.forEach((v, k) => b.writeInt32LE(v, k * 4));
+  for (let k = 0; k < s.values.length; k++) b.writeInt32LE(s.values[k] as number, k * 4);
   return b;
 };
 
 export const fromBlob = (base: number, blob: Buffer): Series => {
   const values = new Int32Array(blob.byteLength / 4);
-  for (let k = 0; k < values.length; k++) values[k] = blob.readInt32LE(k * 4);
+  if (LITTLE_ENDIAN) new Uint8Array(values.buffer).set(blob);
+  else for (let k = 0; k < values.length; k++) values[k] = blob.readInt32LE(k * 4);
   return { base, values };
 };

@@ -8,20 +8,46 @@ const TRAINING_COLUMN: Partial<Record<ActivityKind, string>> = {
 };
 
 /**
+ * `column.key`, made once for each pair and then handed out again: a catch-up asks for the
+ * same few hundred fields hundreds of thousands of times (a training kind, an employment
+ * form, place or end reason), and the shared strings are also cheaper map keys when the
+ * counters sum them.
+ */
+const fieldNames = new Map<string, Map<string, string>>();
+
+const fieldNamed = (column: string, key: string): string => {
+  let keys = fieldNames.get(column);
+  if (keys === undefined) fieldNames.set(column, (keys = new Map()));
+  let name = keys.get(key);
+  if (name === undefined) {
+    name = `${column}.${key}`;
+    // Bounded, as month ends are (village-series.ts): keys are the domain's closed lists, so the bound is never reached.
+    if (keys.size < 4096) keys.set(key, name);
+  }
+  return name;
+};
+
+const REFERRALS_MADE: readonly string[] = ['referralsMade'];
+const REFERRALS_ACCEPTED: readonly string[] = ['referralsAccepted'];
+const REFERRALS_DECLINED: readonly string[] = ['referralsDeclined'];
+const NONE: readonly string[] = [];
+
+/**
  * The progress fields (paths into ProgressCounts, `column` or `column.key`) one activity
  * row adds 1 to. Distinct members (`membersSurveyed`, `membersReferred`) and incomes are
- * not counts of rows: the callers count those themselves.
+ * not counts of rows: the callers count those themselves. The array returned may be
+ * shared: never changed.
  */
-export const progressFieldsOf = (a: { readonly kind: ActivityKind; readonly detail: string | null; readonly detail2: string | null }): string[] => {
+export const progressFieldsOf = (a: { readonly kind: ActivityKind; readonly detail: string | null; readonly detail2: string | null }): readonly string[] => {
   const training = TRAINING_COLUMN[a.kind];
-  if (training) return [`${training}.${a.detail as string}`];
+  if (training) return [fieldNamed(training, a.detail as string)];
   switch (a.kind) {
-    case 'referral-made': return ['referralsMade'];
-    case 'referral-accepted': return ['referralsAccepted'];
-    case 'referral-declined': return ['referralsDeclined'];
-    case 'employment-started': return [`employmentsStartedByForm.${a.detail as string}`, `employmentsStartedByPlace.${a.detail2 as string}`];
-    case 'employment-ended': return [`employmentsEndedByReason.${a.detail as string}`];
-    default: return [];
+    case 'referral-made': return REFERRALS_MADE;
+    case 'referral-accepted': return REFERRALS_ACCEPTED;
+    case 'referral-declined': return REFERRALS_DECLINED;
+    case 'employment-started': return [fieldNamed('employmentsStartedByForm', a.detail as string), fieldNamed('employmentsStartedByPlace', a.detail2 as string)];
+    case 'employment-ended': return [fieldNamed('employmentsEndedByReason', a.detail as string)];
+    default: return NONE;
   }
 };
 

@@ -47,17 +47,13 @@ export const prepareEvents = async (store: EventStore, page: readonly RecordedEv
     }
     const event = decodeHouseholdEvent(recorded);
     const corrected = event.type === 'EventCorrected' ? await resolveCorrection(store, recorded, event.data.eventId) : undefined;
-    out.push({
-      position: recorded.position,
-      projected: {
-        householdId,
-        eventId: recorded.eventId,
-        position: recorded.position,
-        occurredOn: recorded.metadata.occurredOn,
-        event,
-        ...(corrected ? { corrected } : {}),
-      },
-    });
+    const { eventId, position } = recorded;
+    const occurredOn = recorded.metadata.occurredOn;
+    // Two literals rather than a spread of `{ corrected }` or `{}`: an event of a catch-up allocates no object it drops at once.
+    const projected: ProjectedEvent = corrected
+      ? { householdId, eventId, position, occurredOn, event, corrected }
+      : { householdId, eventId, position, occurredOn, event };
+    out.push({ position, projected });
   }
   return out;
 };

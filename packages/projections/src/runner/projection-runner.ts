@@ -15,6 +15,13 @@ import { PreparedEvent, prepareEvents } from './prepare-events';
  */
 const leavesIndexesOut = (lacking: boolean, last: number, head: number): boolean => last < head && (lacking || head - last >= last);
 
+/** A page of the log, decoded: its events, how many were read and the position of the last. */
+interface PreparedPage {
+  readonly events: readonly PreparedEvent[];
+  readonly count: number;
+  readonly last: number;
+}
+
 export interface RunnerProgress {
   /** Projections being brought up to date. */
   readonly projections: readonly string[];
@@ -209,19 +216,19 @@ export class ProjectionRunner {
     // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built).
     const head = await this.store.headPosition();
     for (;;) {
-      const page = await this.store.readAll({ after, maxCount: this.batchSize });
-      const follows = page.length === 0 || (await this.applyPage(page, after, head));
+      const read = await this.readPage(after);
+      const follows = read.count === 0 || this.applyPage(read, after, head);
       const position = this.position();
       if (!follows || position < after) {
         // Reset meanwhile (a rebuild elsewhere): read again from where the checkpoints are now.
         after = position;
         continue;
       }
-      if (page.length === 0) break;
-      after = (page[page.length - 1] as RecordedEvent).position;
-      events += page.length;
+      if (read.count === 0) break;
+      after = read.last;
+      events += read.count;
       if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
-      if (page.length < this.batchSize) break;
+      if (read.count < this.batchSize) break;
     }
     this.completeIndexes();
     return this.position();
@@ -241,11 +248,26 @@ export class ProjectionRunner {
     });
   }
 
+  /**
+   * The page of the log after `after`, decoded (`prepareEvents`). The stored events
+   * themselves (their metadata: hashes, actor, command id) are let go before the page's
+   * transaction: only the decoded events live through it, so the garbage collector copies
+   * less at each scavenge meanwhile.
+   */
+  private async readPage(after: number): Promise<PreparedPage> {
+    const page = await this.store.readAll({ after, maxCount: this.batchSize });
+    return this.prepare(page);
+  }
+
+  private async prepare(page: readonly RecordedEvent[]): Promise<PreparedPage> {
+    const count = page.length;
+    const last = count === 0 ? 0 : (page[count - 1] as RecordedEvent).position;
+    return { events: await prepareEvents(this.store, page), count, last };
+  }
+
   /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
-  private async applyPage(page: readonly RecordedEvent[], after: number, head: number): Promise<boolean> {
-    const prepared = await prepareEvents(this.store, page);
-    const last = (page[page.length - 1] as RecordedEvent).position;
-    const follows = this.applyInTransaction(prepared, after, last, Math.max(head, last));
+  private applyPage(page: PreparedPage, after: number, head: number): boolean {
+    const follows = this.applyInTransaction(page.events, after, page.last, Math.max(head, page.last));
     this.notify();
     return follows;
   }
@@ -254,7 +276,7 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!(await this.applyPage([e], after, e.position))) await this.catchUpNow();
+    if (!this.applyPage(await this.prepare([e]), after, e.position)) await this.catchUpNow();
   }
 
   private notify(): void {
