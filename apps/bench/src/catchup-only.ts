@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '@hearth/projections';
 import { CATCH_UP_PAGE, readAllPages } from './read-bench';
+import { copySqliteFile, removeSqliteFile } from './sqlite-files';
 
 /**
  * The catch-up benchmark alone (`catchUpBench`'s two sides), in CPU time, so that two
@@ -34,17 +35,6 @@ const writtenBytes = (): number => {
   }
 };
 
-const copy = (from: string, to: string): string => {
-  for (const suffix of ['-wal', '-shm']) rmSync(`${to}${suffix}`, { force: true });
-  copyFileSync(from, to);
-  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
-  return to;
-};
-
-const remove = (path: string): void => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-};
-
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const main = async (): Promise<void> => {
@@ -62,12 +52,12 @@ const main = async (): Promise<void> => {
   let digest = '';
   let rowsDigest = '';
   for (let round = 0; round < Number(values.rounds); round++) {
-    const readPath = copy(values.store, `${work}-read-${process.pid}.db`);
+    const readPath = copySqliteFile(values.store, `${work}-read-${process.pid}.db`);
     const readStore = SqliteEventStore.open(readPath, { pollIntervalMs: 60_000 });
     baseline.push(await cpuMs(() => readAllPages(readStore, CATCH_UP_PAGE)));
     await readStore.close();
-    remove(readPath);
-    const path = copy(values.store, `${work}-catchup-${process.pid}.db`);
+    removeSqliteFile(readPath);
+    const path = copySqliteFile(values.store, `${work}-catchup-${process.pid}.db`);
     const store = SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
     const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: CATCH_UP_PAGE } });
     const writtenBefore = writtenBytes();
@@ -87,7 +77,7 @@ const main = async (): Promise<void> => {
     }
     await projections.close();
     await store.close();
-    remove(path);
+    removeSqliteFile(path);
     process.stderr.write(`round ${round + 1}: catch-up ${subject[round]?.toFixed(0)} ms CPU (${written[round]?.toFixed(0)} MiB written), readAll ${baseline[round]?.toFixed(0)} ms CPU\n`);
   }
   const s = median(subject);

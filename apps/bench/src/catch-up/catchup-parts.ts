@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections, projectionsFor, type Projection, type ProjectionWriter } from '@hearth/projections';
 import { CATCH_UP_PAGE } from '../read-bench';
+import { copySqliteFile, removeSqliteFile } from '../sqlite-files';
 
 /**
  * A catch-up from zero with its CPU time split by projection (docs/performance/catch-up.md):
@@ -57,17 +58,6 @@ const timed = (p: Projection, part: Part): Projection => ({
   },
 });
 
-const copy = (from: string, to: string): string => {
-  for (const suffix of ['-wal', '-shm']) rmSync(`${to}${suffix}`, { force: true });
-  copyFileSync(from, to);
-  if (existsSync(`${from}-wal`)) copyFileSync(`${from}-wal`, `${to}-wal`);
-  return to;
-};
-
-const remove = (path: string): void => {
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-};
-
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
     options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '1' }, work: { type: 'string' }, only: { type: 'string' }, page: { type: 'string' } },
@@ -78,7 +68,7 @@ const main = async (): Promise<void> => {
   const divisions = built.right;
   const work = values.work ?? `${values.store}.work`;
   for (let round = 0; round < Number(values.rounds); round++) {
-    const path = copy(values.store, `${work}-parts-${process.pid}.db`);
+    const path = copySqliteFile(values.store, `${work}-parts-${process.pid}.db`);
     const store = SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
     const parts = new Map<string, Part>();
     const only = values.only?.split(',');
@@ -95,7 +85,7 @@ const main = async (): Promise<void> => {
     const digest = createHash('sha256').update(JSON.stringify([...(rows ?? [])])).digest('hex').slice(0, 16);
     await opened.close();
     await store.close();
-    remove(path);
+    removeSqliteFile(path);
     let counted = 0;
     const byProjection: Record<string, { apply: number; flush: number }> = {};
     for (const [name, part] of parts) {
