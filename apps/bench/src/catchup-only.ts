@@ -17,7 +17,7 @@ import { copySqliteFile, removeSqliteFile } from './sqlite-files';
  * ratio, a digest of four reports' answers read from the caught-up copy (equal digests:
  * equal figures) and one of every read-model row (equal digests: equal read models).
  *
- *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR]
+ *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR] [--page N]
  */
 const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
   const before = process.cpuUsage();
@@ -39,9 +39,11 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 const main = async (): Promise<void> => {
   const { values } = parseArgs({
-    options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' } },
+    options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' }, page: { type: 'string' } },
   });
-  if (values.store === undefined || values.divisions === undefined) throw new Error('usage: catchup-only --store FILE --divisions FILE [--rounds N] [--work DIR]');
+  if (values.store === undefined || values.divisions === undefined) throw new Error('usage: catchup-only --store FILE --divisions FILE [--rounds N] [--work DIR] [--page N]');
+  // Events a page, for the catch-up and the read alike (default the bench's).
+  const page = Number(values.page ?? CATCH_UP_PAGE);
   const built = buildDivisionTree(JSON.parse(readFileSync(values.divisions, 'utf8')) as unknown);
   if (E.isLeft(built)) throw new Error('invalid division tree');
   const divisions = built.right;
@@ -54,12 +56,12 @@ const main = async (): Promise<void> => {
   for (let round = 0; round < Number(values.rounds); round++) {
     const readPath = copySqliteFile(values.store, `${work}-read-${process.pid}.db`);
     const readStore = SqliteEventStore.open(readPath, { pollIntervalMs: 60_000 });
-    baseline.push(await cpuMs(() => readAllPages(readStore, CATCH_UP_PAGE)));
+    baseline.push(await cpuMs(() => readAllPages(readStore, page)));
     await readStore.close();
     removeSqliteFile(readPath);
     const path = copySqliteFile(values.store, `${work}-catchup-${process.pid}.db`);
     const store = SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
-    const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: CATCH_UP_PAGE } });
+    const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: page } });
     const writtenBefore = writtenBytes();
     subject.push(await cpuMs(() => projections.runner.catchUp()));
     written.push((writtenBytes() - writtenBefore) / 2 ** 20);
