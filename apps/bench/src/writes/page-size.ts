@@ -14,36 +14,26 @@
  * ("The import, sixth pass"), not part of `npm test`; the store's page size is not changed.
  */
 import Database from 'better-sqlite3';
-import { replayRows } from './replay-rows';
+import { replayMain } from './replay-rows';
 
 /** A write session's WAL interval, in pages of 4 KiB (SESSION_WAL_AUTOCHECKPOINT, ADR 86). */
 const SESSION_WAL_PAGES = 10_000;
 const PAGE_SIZES = [4096, 8192, 16_384];
 
-const main = async (): Promise<void> => {
-  const [source, rowsArg, roundsArg] = process.argv.slice(2);
-  if (!source) throw new Error('usage: page-size.ts STORE [ROWS] [ROUNDS]');
-  const rounds = Number(roundsArg ?? 3);
-  const { rows, summary } = await replayRows(
-    source,
-    Number(rowsArg ?? 300_000),
-    rounds,
-    PAGE_SIZES.map((pageSize) => ({
-      label: `pages of ${pageSize} B`,
-      // Set before the file holds anything: in WAL mode the page size can no longer change.
-      create: (file) => {
-        const created = new Database(file);
-        created.pragma(`page_size = ${pageSize}`);
-        created.exec('CREATE TABLE page_size_probe (a)');
-        created.close();
-      },
-      open: (db) => {
-        if (db.pragma('page_size', { simple: true }) !== pageSize) throw new Error(`page_size ${pageSize} was not applied`);
-        db.pragma(`wal_autocheckpoint = ${Math.round((SESSION_WAL_PAGES * 4096) / pageSize)}`);
-      },
-    })),
-  );
-  process.stdout.write(`${JSON.stringify({ rows, rounds, summary })}\n`);
-};
-
-void main();
+void replayMain(
+  'page-size.ts',
+  PAGE_SIZES.map((pageSize) => ({
+    label: `pages of ${pageSize} B`,
+    // Set before the file holds anything: in WAL mode the page size can no longer change.
+    create: (file) => {
+      const created = new Database(file);
+      created.pragma(`page_size = ${pageSize}`);
+      created.exec('CREATE TABLE page_size_probe (a)');
+      created.close();
+    },
+    open: (db) => {
+      if (db.pragma('page_size', { simple: true }) !== pageSize) throw new Error(`page_size ${pageSize} was not applied`);
+      db.pragma(`wal_autocheckpoint = ${Math.round((SESSION_WAL_PAGES * 4096) / pageSize)}`);
+    },
+  })),
+);

@@ -105,3 +105,15 @@ export const replayRows = async (source: string, limit: number, rounds: number, 
   });
   return { rows: rows.length, summary };
 };
+
+/**
+ * A replay bench's whole run: `npx tsx SCRIPT STORE [ROWS=300000] [ROUNDS=3]`, every setting
+ * replayed, one JSON line on stdout (the rows, the rounds, each setting's medians).
+ */
+export const replayMain = async (script: string, settings: readonly ReplaySetting[]): Promise<void> => {
+  const [source, rowsArg, roundsArg] = process.argv.slice(2);
+  if (!source) throw new Error(`usage: ${script} STORE [ROWS] [ROUNDS]`);
+  const rounds = Number(roundsArg ?? 3);
+  const { rows, summary } = await replayRows(source, Number(rowsArg ?? 300_000), rounds, settings);
+  process.stdout.write(`${JSON.stringify({ rows, rounds, summary })}\n`);
+};

@@ -14,19 +14,9 @@
  * STORE is a SQLite store an import wrote (e.g. a 20,000-household one). A measuring aid
  * for docs/performance/writes.md, not part of `npm test`.
  */
-import { replayRows } from './replay-rows';
+import { replayMain } from './replay-rows';
 
-const main = async (): Promise<void> => {
-  const [source, rowsArg, roundsArg] = process.argv.slice(2);
-  if (!source) throw new Error('usage: wal-interval.ts STORE [ROWS] [ROUNDS]');
-  const rounds = Number(roundsArg ?? 3);
-  const { rows, summary } = await replayRows(
-    source,
-    Number(rowsArg ?? 300_000),
-    rounds,
-    [1000, 10_000].map((interval) => ({ label: `${interval} pages`, open: (db) => void db.pragma(`wal_autocheckpoint = ${interval}`) })),
-  );
-  process.stdout.write(`${JSON.stringify({ rows, rounds, summary })}\n`);
-};
-
-void main();
+void replayMain(
+  'wal-interval.ts',
+  [1000, 10_000].map((interval) => ({ label: `${interval} pages`, open: (db) => void db.pragma(`wal_autocheckpoint = ${interval}`) })),
+);
