@@ -5,9 +5,10 @@ import { CommandTrace } from '../../src/household/state';
 /** The oracle: a Map where the first writer of an id wins. Every earlier index must keep answering as it did. */
 describe('CommandIndex answers as a first-writer-wins Map', () => {
   /*
-   * Ids that are prefixes and suffixes of each other ("c1", "c15", "1"), and ids that hold
-   * the sealed levels' separator ("\n") or are empty: a sealed level keeps its ids in one
-   * string (command-index.ts), where only an exact match between two separators counts.
+   * Ids that are prefixes and suffixes of each other ("c1", "c15", "1"), that hold a line
+   * break or are empty: whatever a sealed level is made of, only the exact id may match
+   * (a level kept as one string of ids was tried and this found its faults: ADR 90).
+   * Sequences are drawn at full size, so that inserts reach two and three sealed levels.
    */
   const idOf = (n: number): string => (n % 10 === 7 ? `${n}` : n % 10 === 9 ? `c${n}\n` : n % 50 === 3 ? `\nc${n - 3}` : n === 150 ? '' : `c${n}`);
 
