@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { DecisionContext, householdDecider, HouseholdState, parseCommand } from '@hearth/domain';
+import { DecisionContext, EventMeta, Fact, HouseholdEvent, householdDecider, HouseholdState, parseCommand } from '@hearth/domain';
 import { compare, perSecond, type Clock } from './harness';
 import { readLines, type BenchRegion } from './region';
 
@@ -27,7 +27,8 @@ interface Outcome {
 /**
  * The whole region through the domain, in memory: each line JSON.parsed, decoded by
  * the edge decoder (`parseCommand`, io-ts), decided against its household's state and
- * folded with `evolve`, exactly as the batch handler does it — with no store, no
+ * its events folded in one run with the Decider's `fold`, exactly as the batch handler
+ * does it (event-store's `foldDecided`) — with no store, no
  * hashing, no SQL. A rejected command changes nothing, as in the ledger. The states end
  * in `states` (a new map unless given).
  */
@@ -49,11 +50,15 @@ export const decideAndFold = (lines: readonly string[], ctx: DecisionContext, st
       rejected++;
       continue;
     }
-    decided.right.forEach((event, k) => {
-      const meta = cmd.commandId !== undefined ? { eventId: `${cmd.commandId}#${k}`, occurredOn: cmd.on, commandId: cmd.commandId } : { eventId: `#${events}`, occurredOn: cmd.on };
-      state = householdDecider.evolve(state, event, meta);
-    });
-    events += decided.right.length;
+    // The command's events folded in one run, as the handlers' foldDecided hands them to the Decider's fold (ADR 74).
+    const decidedEvents = decided.right;
+    const facts: Fact[] = [];
+    for (let k = 0; k < decidedEvents.length; k++) {
+      const meta: EventMeta = cmd.commandId !== undefined ? { eventId: `${cmd.commandId}#${k}`, occurredOn: cmd.on, commandId: cmd.commandId } : { eventId: `#${events + k}`, occurredOn: cmd.on };
+      facts.push({ event: decidedEvents[k] as HouseholdEvent, meta });
+    }
+    events += decidedEvents.length;
+    state = householdDecider.fold(facts, state);
     states.set(cmd.householdId, state);
     if (decided.right.length > 0) accepted++;
     else unchanged++;
