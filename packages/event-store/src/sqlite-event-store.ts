@@ -213,6 +213,9 @@ export class SqliteEventStore implements EventStore {
    * run meanwhile would read the uncommitted rows or become part of the transaction.
    * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
    * open, and at the connection's own interval again once it ends (docs/decisions/0086).
+   * The session's rows are inserted SESSION_ROWS_A_STATEMENT at a time (holdRow), the rest
+   * before the session reads a stream they belong to, before a version conflict is
+   * reported, and before the commit (docs/decisions/0091).
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
     // No await may come between finding no session open and claiming it, or two

@@ -6,8 +6,10 @@
  * transaction as the adapter does (on the indexed table only), the rows grouped N to a statement (`VALUES (…), (…)`;
  * what does not fill a group at a transaction's end one row a statement). Two tables: the
  * `events` table as the store creates it (`SqliteEventStore.open`: its three indexes), and
- * the same columns with no index but the rowid. Statement sizes rotated round by round;
- * prints per table and size the median CPU a row (user + system) and of which the `COMMIT`s.
+ * the same columns with no index but the rowid; on the `events` table also `INSERT OR FAIL`,
+ * as a write session writes (an `ABORT` statement of several rows keeps a statement
+ * journal to undo its own earlier rows; `FAIL` does not). Variants rotated round by round;
+ * prints per variant the median CPU a row (user + system) and of which the `COMMIT`s.
  *
  *   npx tsx apps/bench/src/writes/multi-row.ts STORE [ROWS=200000] [ROUNDS=3]
  *
@@ -23,7 +25,6 @@ import { median } from '../harness';
 
 type Row = [string, number, string, string, string, string];
 
-const SIZES = [1, 8, 100];
 const COLUMNS = '(stream_id, version, event_id, type, data, metadata)';
 const ROW = '(?, ?, ?, ?, ?, ?)';
 const BARE = 'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, version INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL)';
@@ -45,10 +46,28 @@ const open = (file: string, indexed: boolean): { db: Database.Database; close: (
   return { db, close: async () => void db.close() };
 };
 
-const insertAll = async (file: string, rows: readonly Row[], n: number, indexed: boolean): Promise<{ cpuUsRow: number; commitCpuUsRow: number }> => {
+interface Variant {
+  readonly indexed: boolean;
+  readonly n: number;
+  readonly orFail: boolean;
+}
+
+const VARIANTS: readonly Variant[] = [
+  { indexed: true, n: 1, orFail: false },
+  { indexed: true, n: 8, orFail: false },
+  { indexed: true, n: 8, orFail: true },
+  { indexed: true, n: 32, orFail: true },
+  { indexed: false, n: 1, orFail: false },
+  { indexed: false, n: 8, orFail: false },
+];
+
+const label = ({ indexed, n, orFail }: Variant): string => `${indexed ? 'events' : 'no index'}, ${n} a statement${orFail ? ', OR FAIL' : ''}`;
+
+const insertAll = async (file: string, rows: readonly Row[], { indexed, n, orFail }: Variant): Promise<{ cpuUsRow: number; commitCpuUsRow: number }> => {
   const { db, close } = open(file, indexed);
-  const one = db.prepare(`INSERT INTO events ${COLUMNS} VALUES ${ROW}`);
-  const many = db.prepare(`INSERT INTO events ${COLUMNS} VALUES ${Array.from({ length: n }, () => ROW).join(', ')}`);
+  const insert = orFail ? 'INSERT OR FAIL' : 'INSERT';
+  const one = db.prepare(`${insert} INTO events ${COLUMNS} VALUES ${ROW}`);
+  const many = db.prepare(`${insert} INTO events ${COLUMNS} VALUES ${Array.from({ length: n }, () => ROW).join(', ')}`);
   const version = db.prepare('SELECT max(version) FROM events WHERE stream_id = ?').pluck();
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
@@ -97,23 +116,22 @@ const main = async (): Promise<void> => {
     .all(Number(rowsArg ?? 200_000)) as Row[];
   src.close();
   const dir = mkdtempSync(join(tmpdir(), 'hearth-multi-row-'));
-  const variants = [true, false].flatMap((indexed) => SIZES.map((n) => ({ indexed, n })));
+  const variants = VARIANTS;
   const runs = variants.map(() => [] as { cpuUsRow: number; commitCpuUsRow: number }[]);
   try {
     for (let round = 0; round < Number(roundsArg ?? 3); round++)
       for (let k = 0; k < variants.length; k++) {
         const i = (k + round) % variants.length;
-        const { indexed, n } = variants[i] as { indexed: boolean; n: number };
-        const run = await insertAll(join(dir, `multi-${i}-${round}.db`), rows, n, indexed);
+        const variant = variants[i] as Variant;
+        const run = await insertAll(join(dir, `multi-${i}-${round}.db`), rows, variant);
         runs[i]?.push(run);
-        process.stderr.write(`round ${round + 1}, ${indexed ? 'events' : 'no index'}, ${n} a statement: ${JSON.stringify(run)}\n`);
+        process.stderr.write(`round ${round + 1}, ${label(variant)}: ${JSON.stringify(run)}\n`);
       }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const summary = variants.map(({ indexed, n }, i) => ({
-    table: indexed ? 'events' : 'no index',
-    rowsAStatement: n,
+  const summary = variants.map((variant, i) => ({
+    variant: label(variant),
     cpuUsRow: +median((runs[i] ?? []).map((r) => r.cpuUsRow)).toFixed(2),
     commitCpuUsRow: +median((runs[i] ?? []).map((r) => r.commitCpuUsRow)).toFixed(2),
   }));
