@@ -18,7 +18,8 @@ import type {
 } from './event-store';
 import { assertExpectedVersion, matchesExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
-import { insertEventsSql, SQLITE_QUERIES, type EventRow } from './sqlite-queries';
+import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
+import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
 import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
 import { storedDataJson, storedMetadataJson } from './sealed-text';
@@ -52,17 +53,6 @@ const MEMORY = ':memory:';
 const SESSION_WAL_AUTOCHECKPOINT = 10_000;
 
 /**
- * Rows a write session inserts with one statement (`INSERT OR FAIL … VALUES (…), (…)`).
- * An import's rows, SQLite alone: 7.1–7.4 µs a row one a statement, 5.9–6.1 at 8 and
- * 5.8–5.9 at 40 (docs/decisions/0091). `OR FAIL`, not the default `ABORT`: an aborting
- * statement of several rows must be able to undo its own earlier rows, so SQLite keeps a
- * statement journal for it (spilled to a temporary file), which made it twice as slow as
- * one row a statement. A failing statement's rows are undone with the session's
- * transaction, which a failure always ends.
- */
-const SESSION_ROWS_A_STATEMENT = 32;
-
-/**
  * The embedded adapter: one SQLite file, one `events` table, global position = rowid.
  *
  * better-sqlite3 is synchronous; the async port is honoured by running each call to
@@ -76,8 +66,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendInTransaction;
   private readonly appendOneInTransaction;
-  /** `insertRows(n)` statements by their number of rows, prepared when first needed. */
-  private readonly insertRowsStatements: Database.Statement[] = [];
+  /** A write session's multi-row INSERTs, by their number of rows (sqlite-session-rows.ts). */
+  private readonly insertRows;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
   /** Settles when the open write session ends; undefined when none is open. */
@@ -99,7 +89,6 @@ export class SqliteEventStore implements EventStore {
     });
     this.statements = {
       insertEvent: database.prepare(SQLITE_QUERIES.insertEvent),
-      headPositionNow: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
       streamVersion: database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
       positionOfVersion: database.prepare<[string, number], number>(SQLITE_QUERIES.positionOfVersion).pluck(),
       readStream: database.prepare<[string, number], EventRow>(SQLITE_QUERIES.readStream),
@@ -117,6 +106,7 @@ export class SqliteEventStore implements EventStore {
       return appends.map((a) => this.writeAppend(a, written));
     });
     this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.writeAppend(append));
+    this.insertRows = sessionInsertStatements(database);
   }
 
   /**
@@ -213,7 +203,7 @@ export class SqliteEventStore implements EventStore {
    * run meanwhile would read the uncommitted rows or become part of the transaction.
    * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
    * open, and at the connection's own interval again once it ends (docs/decisions/0086).
-   * The session's rows are inserted SESSION_ROWS_A_STATEMENT at a time (holdRow), the rest
+   * The session's rows are inserted SESSION_ROWS_A_STATEMENT at a time (SqliteSessionRows), the rest
    * before the session reads a stream they belong to, before a version conflict is
    * reported, and before the commit (docs/decisions/0091).
    */
@@ -225,7 +215,8 @@ export class SqliteEventStore implements EventStore {
     let end!: () => void;
     this.session = new Promise((resolve) => (end = resolve));
     const written: WrittenInTransaction = new Map();
-    const rows: SessionRows = { values: [], eventIds: [], streams: new Set(), nextPosition: 0 };
+    const { highestIssued, headPosition } = this.statements;
+    const rows = new SqliteSessionRows({ highestIssued, headPosition, insertRows: this.insertRows }, isEventIdConflict);
     let appendedEvents = false;
     try {
       this.statements.begin.run();
@@ -244,12 +235,12 @@ export class SqliteEventStore implements EventStore {
         },
         readStream: async (streamId, opts) => {
           this.assertOpen();
-          if (rows.streams.has(streamId)) this.insertSessionRows(rows);
+          if (rows.holds(streamId)) rows.insert();
           return this.readStreamNow(streamId, opts);
         },
       };
       const result = await work(session);
-      this.insertSessionRows(rows);
+      rows.insert();
       this.statements.commit.run();
       if (appendedEvents) this.subscriptions.wakeAll();
       return result;
@@ -320,13 +311,13 @@ export class SqliteEventStore implements EventStore {
    * the transaction holds the write lock (an import's batch appends each household's
    * commands one after another, so most appends of a batch follow another of the same stream).
    */
-  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction, rows?: SessionRows): AppendResult {
+  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction, rows?: SqliteSessionRows): AppendResult {
     const known = written?.get(streamId);
     const actual = known === undefined ? this.versionOf(streamId) : known.version;
     if (!matchesExpectedVersion(expectedVersion, actual)) {
       // The rows held back are inserted first, so that a failure among them is reported
       // before this one, as it would have been had they been inserted when appended.
-      if (rows !== undefined) this.insertSessionRows(rows);
+      rows?.insert();
       assertExpectedVersion(streamId, expectedVersion, actual);
     }
     if (events.length === 0) {
@@ -338,7 +329,7 @@ export class SqliteEventStore implements EventStore {
     for (const event of events) {
       version += 1;
       if (rows !== undefined) {
-        lastPosition = this.holdRow(rows, streamId, version, event);
+        lastPosition = rows.hold(streamId, version, event);
         continue;
       }
       try {
@@ -359,54 +350,6 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedVersion: version, lastPosition };
   }
 
-  /**
-   * Holds one row of a write session for the session's next multi-row INSERT and returns
-   * the position it will get. The session holds the write lock, so positions are handed
-   * out as AUTOINCREMENT hands them out: one more than the highest ever issued
-   * (`sqlite_sequence`) or present, one after another; every statement checks that its
-   * last row got the position foretold (insertSessionRows).
-   */
-  private holdRow(rows: SessionRows, streamId: string, version: number, event: EventToAppend): number {
-    if (rows.nextPosition === 0) rows.nextPosition = Math.max(this.statements.highestIssued.get() ?? 0, this.statements.headPositionNow.get() ?? 0) + 1;
-    rows.values.push(streamId, version, event.eventId, event.type, storedDataJson(event), storedMetadataJson(event));
-    rows.eventIds.push(event.eventId);
-    rows.streams.add(streamId);
-    const position = rows.nextPosition;
-    rows.nextPosition += 1;
-    if (rows.eventIds.length === SESSION_ROWS_A_STATEMENT) this.insertSessionRows(rows);
-    return position;
-  }
-
-  /** Inserts the rows a write session holds, with one statement. */
-  private insertSessionRows(rows: SessionRows): void {
-    const count = rows.eventIds.length;
-    if (count === 0) return;
-    const first = rows.nextPosition - count;
-    let inserted: number;
-    try {
-      inserted = Number(this.insertRows(count).run(rows.values).lastInsertRowid);
-    } catch (error) {
-      // OR FAIL keeps the rows before the failing one (the transaction is rolled back):
-      // the failing row is the first one not stored.
-      if (isEventIdConflict(error)) throw new DuplicateEventIdError(rows.eventIds[Math.max(0, (this.statements.headPositionNow.get() ?? 0) - first + 1)] ?? '');
-      throw error;
-    }
-    if (inserted !== rows.nextPosition - 1)
-      throw new Error(`the session's rows were stored at positions up to ${inserted}, not ${rows.nextPosition - 1} as foretold: nothing of the session is kept`);
-    rows.values.length = 0;
-    rows.eventIds.length = 0;
-    rows.streams.clear();
-  }
-
-  private insertRows(count: number): Database.Statement {
-    let statement = this.insertRowsStatements[count];
-    if (statement === undefined) {
-      statement = this.database.prepare(insertEventsSql(count));
-      this.insertRowsStatements[count] = statement;
-    }
-    return statement;
-  }
-
   private versionOf(streamId: string): number {
     return this.statements.streamVersion.get(streamId) ?? -1;
   }
@@ -414,19 +357,6 @@ export class SqliteEventStore implements EventStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
-}
-
-/**
- * The rows a write session has appended and not yet inserted (at most
- * SESSION_ROWS_A_STATEMENT): their values, six a row in column order, their event ids, their
- * streams (a read of one of them inserts them first), and the position the next row will
- * get (0 until the session's first row).
- */
-interface SessionRows {
-  readonly values: unknown[];
-  readonly eventIds: string[];
-  readonly streams: Set<string>;
-  nextPosition: number;
 }
 
 /** Per stream appended to in one transaction: its version and last position once written. */

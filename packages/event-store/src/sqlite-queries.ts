@@ -35,10 +35,3 @@ export interface EventRow {
   data: string;
   metadata: string;
 }
-
-/**
- * `count` rows in one statement (a write session's, docs/decisions/0091). OR FAIL: SQLite
- * then keeps no statement journal to undo the statement's own earlier rows.
- */
-export const insertEventsSql = (count: number): string =>
-  `INSERT OR FAIL INTO events (stream_id, version, event_id, type, data, metadata) VALUES ${Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?)').join(', ')}`;
