@@ -136,8 +136,9 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
   /**
    * One attempt at the batch: every command decided in order, then its version checks and
    * `alsoAppend`. In a write session (`session`, EventStore.writeSession) each accepted
-   * command's append is written as soon as it is decided, so its sealed events and texts
-   * are garbage at once instead of living until the batch is stored; otherwise the appends
+   * command's append is written as soon as it is decided, so its sealed events are garbage
+   * at once and its texts soon after (SQLite inserts a few dozen rows a statement) instead
+   * of living until the batch is stored; otherwise the appends
    * are collected and written with one appendBatch. Either way one transaction, the same
    * appends in the same order, the same checks.
    */

@@ -142,7 +142,12 @@ export interface EventStore {
 
 /** The appends and reads of one write transaction (EventStore.writeSession). */
 export interface WriteSession {
-  /** Checks and writes one append now; throws as appendBatch would (the session then must end by throwing). */
+  /**
+   * Checks one append now and writes it in the session's transaction (an adapter may hold
+   * its rows back for a statement of several, and then a row's failure, such as a reused
+   * event id, is thrown by a later call: the session then must end by throwing, as after
+   * any throw); answers its version and position as stored.
+   */
   append(append: StreamAppend): AppendResult;
   /** The stream as this transaction sees it: what is stored, and what the session appended. */
   readStream(streamId: string, opts?: ReadStreamOptions): Promise<RecordedEvent[]>;

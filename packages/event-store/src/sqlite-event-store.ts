@@ -16,9 +16,10 @@ import type {
   Subscription,
   WriteSession,
 } from './event-store';
-import { assertExpectedVersion } from './expected-version';
+import { assertExpectedVersion, matchesExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
+import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
 import { toRecordedEvent } from './sqlite-event-row';
 import { migrate } from './sqlite-schema';
 import { storedDataJson, storedMetadataJson } from './sealed-text';
@@ -65,6 +66,8 @@ export class SqliteEventStore implements EventStore {
   private readonly statements;
   private readonly appendInTransaction;
   private readonly appendOneInTransaction;
+  /** A write session's multi-row INSERTs, by their number of rows (sqlite-session-rows.ts). */
+  private readonly insertRows;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
   /** Settles when the open write session ends; undefined when none is open. */
@@ -103,6 +106,7 @@ export class SqliteEventStore implements EventStore {
       return appends.map((a) => this.writeAppend(a, written));
     });
     this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.writeAppend(append));
+    this.insertRows = sessionInsertStatements(database);
   }
 
   /**
@@ -199,6 +203,9 @@ export class SqliteEventStore implements EventStore {
    * run meanwhile would read the uncommitted rows or become part of the transaction.
    * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
    * open, and at the connection's own interval again once it ends (docs/decisions/0086).
+   * The session's rows are inserted SESSION_ROWS_A_STATEMENT at a time (SqliteSessionRows), the rest
+   * before the session reads a stream they belong to, before a version conflict is
+   * reported, and before the commit (docs/decisions/0091).
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
     // No await may come between finding no session open and claiming it, or two
@@ -208,6 +215,8 @@ export class SqliteEventStore implements EventStore {
     let end!: () => void;
     this.session = new Promise((resolve) => (end = resolve));
     const written: WrittenInTransaction = new Map();
+    const { highestIssued, headPosition } = this.statements;
+    const rows = new SqliteSessionRows({ highestIssued, headPosition, insertRows: this.insertRows }, isEventIdConflict);
     let appendedEvents = false;
     try {
       this.statements.begin.run();
@@ -220,16 +229,18 @@ export class SqliteEventStore implements EventStore {
           this.assertOpen();
           validateAppend(append.streamId, append.events, append.expectedVersion);
           if (append.events.length > 1) assertDistinctEventIds(append.events);
-          const result = this.writeAppend(append, written);
+          const result = this.writeAppend(append, written, rows);
           if (append.events.length > 0) appendedEvents = true;
           return result;
         },
         readStream: async (streamId, opts) => {
           this.assertOpen();
+          if (rows.holds(streamId)) rows.insert();
           return this.readStreamNow(streamId, opts);
         },
       };
       const result = await work(session);
+      rows.insert();
       this.statements.commit.run();
       if (appendedEvents) this.subscriptions.wakeAll();
       return result;
@@ -300,10 +311,15 @@ export class SqliteEventStore implements EventStore {
    * the transaction holds the write lock (an import's batch appends each household's
    * commands one after another, so most appends of a batch follow another of the same stream).
    */
-  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction): AppendResult {
+  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction, rows?: SqliteSessionRows): AppendResult {
     const known = written?.get(streamId);
     const actual = known === undefined ? this.versionOf(streamId) : known.version;
-    assertExpectedVersion(streamId, expectedVersion, actual);
+    if (!matchesExpectedVersion(expectedVersion, actual)) {
+      // The rows held back are inserted first, so that a failure among them is reported
+      // before this one, as it would have been had they been inserted when appended.
+      rows?.insert();
+      assertExpectedVersion(streamId, expectedVersion, actual);
+    }
     if (events.length === 0) {
       const head = known !== undefined ? known.position : actual < 0 ? 0 : (this.statements.positionOfVersion.get(streamId, actual) ?? 0);
       return { nextExpectedVersion: actual, lastPosition: head };
@@ -312,6 +328,10 @@ export class SqliteEventStore implements EventStore {
     let lastPosition = 0;
     for (const event of events) {
       version += 1;
+      if (rows !== undefined) {
+        lastPosition = rows.hold(streamId, version, event);
+        continue;
+      }
       try {
         const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, storedDataJson(event), storedMetadataJson(event));
         lastPosition = Number(info.lastInsertRowid);

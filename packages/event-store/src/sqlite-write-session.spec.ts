@@ -24,7 +24,7 @@ describe('SqliteEventStore.writeSession', () => {
     remove();
   });
 
-  it('writes each append at once, reads its own writes, and commits them when the work resolves', async () => {
+  it('checks each append at once, reads its own writes, and commits them when the work resolves', async () => {
     const results = await store.writeSession(async (session) => {
       const first = session.append({ streamId: 's', expectedVersion: -1, events: testEvents(2) });
       // The session's next append of the stream is checked against what it wrote.
@@ -97,6 +97,50 @@ describe('SqliteEventStore.writeSession', () => {
       }),
     ).rejects.toMatchObject({ name: 'DuplicateEventIdError' });
     expect((await store.readAll()).map((e) => e.streamId)).toEqual(['s']);
+  });
+
+  it('holds rows back for a statement of several rows: the positions it answers are those stored, and a read of a stream sees its held rows', async () => {
+    await store.appendToStream('earlier', testEvents(3), -1);
+    // 100 appends of 1 to 3 events over 7 streams: statements of 32 rows and a remainder.
+    const answered: { streamId: string; lastPosition: number; version: number }[] = [];
+    await store.writeSession(async (session) => {
+      const versions = new Map<string, number>();
+      for (let i = 0; i < 100; i++) {
+        const streamId = `s${i % 7}`;
+        const expected = versions.get(streamId) ?? -1;
+        const result = session.append({ streamId, expectedVersion: expected, events: testEvents(1 + (i % 3)) });
+        versions.set(streamId, result.nextExpectedVersion);
+        answered.push({ streamId, lastPosition: result.lastPosition, version: result.nextExpectedVersion });
+        if (i === 40) expect((await session.readStream('s5')).map((e) => e.streamVersion)).toEqual(Array.from({ length: versions.get('s5')! + 1 }, (_, v) => v));
+      }
+    });
+    const stored = await store.readAll();
+    // 3 + 100 appends of 1, 2, 3, 1, … events: 3 + 199 rows, at positions 1, 2, … in order.
+    expect(stored.map((e) => e.position)).toEqual(Array.from({ length: 202 }, (_, i) => i + 1));
+    for (const a of answered) {
+      const row = stored.find((e) => e.position === a.lastPosition);
+      expect(row).toMatchObject({ streamId: a.streamId, streamVersion: a.version });
+    }
+  });
+
+  it('names the reused event id among held rows, reports it before a later wrong expected version, and stores nothing', async () => {
+    const [stored] = testEvents(1);
+    await store.appendToStream('s', [stored as never], -1);
+    for (const before of [0, 5, 40]) {
+      await expect(
+        store.writeSession(async (session) => {
+          for (let i = 0; i < before; i++) session.append({ streamId: `t${i}`, expectedVersion: -1, events: testEvents(1) });
+          session.append({ streamId: 'u', expectedVersion: -1, events: [stored as never] });
+          session.append({ streamId: 'v', expectedVersion: -1, events: testEvents(1) });
+          // Wrong: `s` is at version 0. The reused id above is the first failure.
+          session.append({ streamId: 's', expectedVersion: -1, events: testEvents(1) });
+        }),
+      ).rejects.toMatchObject({ name: 'DuplicateEventIdError', message: expect.stringContaining(stored!.eventId) });
+    }
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual(['s']);
+    const [next] = testEvents(1);
+    await store.writeSession(async (session) => void session.append({ streamId: 'w', expectedVersion: -1, events: [next as never] }));
+    expect((await store.readAll()).map((e) => e.position)).toEqual([1, 2]);
   });
 
   it('makes every other call on the store wait for its end, so none sees or joins its uncommitted rows', async () => {
