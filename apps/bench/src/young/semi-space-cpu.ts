@@ -9,15 +9,15 @@
  * given explicitly so that the measuring scripts that run themselves again with the
  * product's flags when they have none (product-flags.ts) keep it.
  *
- *   npx tsx apps/bench/src/young/semi-space-cpu.ts CASE --data DIR [--sizes 16,32,64,128] [--rounds 3]
+ *   npx tsx apps/bench/src/young/semi-space-cpu.ts CASE --data DIR [--sizes 16,32,64,128] [--rounds 3] [--households H]
  *
  * CASE (inputs under --data DIR, written there once when missing):
  *   catchup       catchup-only.ts --rounds 1 on DIR/e20k.db + DIR/div20k.json (copied from a
  *                 20,000-household import): the catch-up and its floor (readAll)
  *   verify        `hearth verify` as a process on DIR/e20k.db
- *   verify-only   verify-only.ts --rounds 3 at 2,000 households (its store built in DIR/verify)
- *   decide        fold/decide-alone.ts DIR/decide 2000 3: decide+fold and JSON.parse
- *   import        `hearth import --batch-size 1000` of the 2,000-household bench region into a
+ *   verify-only   verify-only.ts --rounds 3 at H households (its store built in DIR/verify-H)
+ *   decide        fold/decide-alone.ts DIR/decide H 3: decide+fold and JSON.parse
+ *   import        `hearth import --batch-size 1000` of the H-household bench region into a
  *                 fresh store, and floor-insert.ts with the same rows, bytes and transactions,
  *                 each beside its start-up on empty input
  */
@@ -52,12 +52,12 @@ type Case = (size: number) => Promise<Record<string, number>> | Record<string, n
 
 const lastJson = (stdout: string): Record<string, unknown> => JSON.parse(stdout.trim().split('\n').at(-1) as string) as Record<string, unknown>;
 
-const cases = (data: string): Record<string, Case> => {
+const cases = (data: string, households: number): Record<string, Case> => {
   const store = join(data, 'e20k.db');
   const divisions = join(data, 'div20k.json');
   let region: Awaited<ReturnType<typeof writeBenchRegion>> | undefined;
   let sizing: { rows: number; bytes: number; transactions: number } | undefined;
-  const importRegion = async () => (region ??= await writeBenchRegion(join(data, 'import'), 2000, 1));
+  const importRegion = async () => (region ??= await writeBenchRegion(join(data, 'import'), households, 1));
   return {
     catchup: (size) => {
       const t = timed(size, join(SRC, 'catchup-only.ts'), ['--store', store, '--divisions', divisions, '--rounds', '1', '--work', join(data, 'cu')]);
@@ -69,20 +69,20 @@ const cases = (data: string): Record<string, Case> => {
       return { processCpuMs: t.cpuMs, wallMs: t.wallMs, peakRssMb: t.rssMb };
     },
     'verify-only': (size) => {
-      const t = timed(size, join(SRC, 'verify-only.ts'), ['--work', join(data, 'verify'), '--households', '2000', '--rounds', '3']);
+      const t = timed(size, join(SRC, 'verify-only.ts'), ['--work', join(data, `verify-${households}`), '--households', String(households), '--rounds', '3']);
       const j = lastJson(t.stdout);
       return { verifyCpuMs: j.subjectMs as number, floorCpuMs: j.baselineMs as number, ratio: j.ratio as number, processCpuMs: t.cpuMs, peakRssMb: t.rssMb };
     },
     decide: (size) => {
       mkdirSync(join(data, 'decide'), { recursive: true });
-      const t = timed(size, join(SRC, 'fold/decide-alone.ts'), [join(data, 'decide'), '2000', '3', '--json']);
+      const t = timed(size, join(SRC, 'fold/decide-alone.ts'), [join(data, 'decide'), String(households), '3', '--json']);
       const j = lastJson(t.stdout);
       return { decideFoldCpuMs: j.subjectCpuMs as number, parseCpuMs: j.baselineCpuMs as number, ratio: j.cpuRatio as number, processCpuMs: t.cpuMs, peakRssMb: t.rssMb };
     },
     import: async (size) => {
       const r = await importRegion();
       const fresh = (name: string): string => {
-        const path = join(data, 'import', name);
+        const path = join(data, 'import', `${households}-${name}`);
         removeDb(path);
         timed(size, HEARTH_BIN, ['--store', `sqlite:${path}`, 'divisions', 'load', r.divisionsFile, '--on', '2015-12-31']);
         return path;
@@ -100,7 +100,7 @@ const cases = (data: string): Record<string, Case> => {
         sizing = { rows: s.rows, bytes: Math.round(s.bytes), transactions: Math.ceil(r.commands / 1000) };
       }
       removeDb(p);
-      const f = join(data, 'import', 'floor.db');
+      const f = join(data, 'import', `${households}-floor.db`);
       removeDb(f);
       const floorStart = timed(size, FLOOR_INSERT, [f, '0', '1', '1']);
       removeDb(f);
@@ -128,9 +128,9 @@ const main = async (): Promise<void> => {
   const data = opt('--data', '');
   const sizes = opt('--sizes', '16,32,64,128').split(',').map(Number);
   const rounds = Number(opt('--rounds', '3'));
-  const all = cases(data);
+  const all = cases(data, Number(opt('--households', '2000')));
   const run = name === undefined ? undefined : all[name];
-  if (run === undefined || data === '') throw new Error(`usage: semi-space-cpu (${Object.keys(all).join('|')}) --data DIR [--sizes 16,32,64,128] [--rounds 3]`);
+  if (run === undefined || data === '') throw new Error(`usage: semi-space-cpu (${Object.keys(all).join('|')}) --data DIR [--sizes 16,32,64,128] [--rounds 3] [--households 2000]`);
   if ((name === 'catchup' || name === 'verify') && !existsSync(join(data, 'e20k.db'))) throw new Error(`${name} needs DIR/e20k.db and DIR/div20k.json`);
   const figures = new Map<number, Record<string, number>[]>(sizes.map((s) => [s, []]));
   for (let round = 0; round < rounds; round++) {
