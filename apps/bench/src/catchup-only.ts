@@ -5,8 +5,10 @@ import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '@hearth/projections';
+import { PRODUCT_NODE_FLAGS } from './child';
 import { CATCH_UP_PAGE, readAllPages } from './read-bench';
 import { copySqliteFile, removeSqliteFile } from './sqlite-files';
+import { relaunchWithNodeFlags } from './young/product-flags';
 
 /**
  * The catch-up benchmark alone (`catchUpBench`'s two sides), in CPU time, so that two
@@ -18,6 +20,10 @@ import { copySqliteFile, removeSqliteFile } from './sqlite-files';
  * equal figures) and one of every read-model row (equal digests: equal read models).
  *
  *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR] [--page N]
+ *
+ * Started without the product's node flags (`npx tsx`), it runs itself again with them
+ * (young/product-flags.ts), so both sides run in the product's heap; started with a
+ * `--max-semi-space-size` of its own, it keeps that (young/semi-space-cpu.ts).
  */
 const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
   const before = process.cpuUsage();
@@ -38,6 +44,7 @@ const writtenBytes = (): number => {
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const main = async (): Promise<void> => {
+  if (await relaunchWithNodeFlags(PRODUCT_NODE_FLAGS, __filename)) return;
   const { values } = parseArgs({
     options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' }, page: { type: 'string' } },
   });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ProbeReport } from './child-probe';
+import { shebangNodeFlags } from './young/product-flags';
 
 /**
  * The real `hearth` executable. The benchmark drives it as a separate process rather
@@ -11,6 +12,13 @@ import type { ProbeReport } from './child-probe';
  */
 export const HEARTH_BIN = resolve(__dirname, '../../cli/bin/hearth.js');
 export const FLOOR_INSERT = resolve(__dirname, 'floor-insert.ts');
+/**
+ * The node flags the product's processes run with (today a larger young generation,
+ * docs/decisions/0092-a-larger-young-generation.md), read from the `hearth` executable's
+ * shebang, their one home. Every child the bench starts gets them, whichever side of a
+ * comparison it runs, so both sides run in the heap the product runs in.
+ */
+export const PRODUCT_NODE_FLAGS = shebangNodeFlags(HEARTH_BIN);
 const PROBE = resolve(__dirname, 'child-probe.ts');
 const TSX_CJS = require.resolve('tsx/cjs');
 
@@ -24,14 +32,16 @@ export interface ChildRun {
 let probes = 0;
 
 /**
- * `node --require tsx/cjs --require child-probe.ts SCRIPT ...args`: both sides of the
- * import comparison start the same way (same loader, same probe), so start-up costs
- * are alike and are measured separately on empty inputs anyway.
+ * `node PRODUCT_NODE_FLAGS --require tsx/cjs --require child-probe.ts SCRIPT ...args`:
+ * both sides of the import comparison start the same way (same flags, loader and probe),
+ * so start-up costs are alike and are measured separately on empty inputs anyway. The
+ * `hearth` executable is started through node here, not through its shebang, so its
+ * flags are given explicitly: the same ones.
  */
 export const runNode = (workDir: string, script: string, args: readonly string[], okCodes: readonly number[] = [0]): Promise<ChildRun> => {
   const probeFile = join(workDir, `probe-${process.pid}-${++probes}.json`);
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--require', TSX_CJS, '--require', PROBE, script, ...args], {
+    const child = spawn(process.execPath, [...PRODUCT_NODE_FLAGS, '--require', TSX_CJS, '--require', PROBE, script, ...args], {
       env: { ...process.env, HEARTH_BENCH_PROBE: probeFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,9 +1,11 @@
 import { runBenchmarks } from './bench';
+import { PRODUCT_NODE_FLAGS } from './child';
 import { parseLoadArgs } from './load/load-args';
 import { runLoadBenchmark } from './load/load-bench';
 import { loadRunHealthy, renderLoadReport } from './load/render-load';
 import { renderReport } from './render';
 import { renderScaleOut, runScaleOutBenchmark } from './scale-out/scale-out-bench';
+import { relaunchWithNodeFlags } from './young/product-flags';
 
 export interface BenchArgs {
   readonly households: number;
@@ -65,6 +67,10 @@ const scaleOut = async (argv: readonly string[]): Promise<void> => {
 };
 
 const main = async (): Promise<void> => {
+  // The in-process comparisons (decide+fold, catch-up, verify, reports) measure the
+  // product's code in the product's heap: `npx tsx main.ts` has no node flags, so the
+  // bench runs itself again with the product's (docs/decisions/0092-a-larger-young-generation.md).
+  if (await relaunchWithNodeFlags(PRODUCT_NODE_FLAGS, __filename)) return;
   if (process.argv[2] === 'load') return load(process.argv.slice(3));
   if (process.argv[2] === 'scale-out') return scaleOut(process.argv.slice(3));
   const args = parseArgs(process.argv.slice(2));

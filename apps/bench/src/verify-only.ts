@@ -7,16 +7,20 @@
  *
  * The first run writes the region and imports it into DIR/verify-store.db (`hearth
  * divisions load` + `hearth import`); later runs reuse both. Prints one JSON line.
+ * Started without the product's node flags (`npx tsx`), it runs itself again with them
+ * (young/product-flags.ts), so it measures the product's heap; started with a
+ * `--max-semi-space-size` of its own, it keeps that (young/semi-space-cpu.ts).
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
-import { HEARTH_BIN, runNode } from './child';
+import { HEARTH_BIN, PRODUCT_NODE_FLAGS, runNode } from './child';
 import type { Clock } from './harness';
 import { verifyBench } from './read-bench';
 import { writeBenchRegion, type BenchRegion } from './region';
+import { relaunchWithNodeFlags } from './young/product-flags';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -51,6 +55,7 @@ const regionOf = async (workDir: string, households: number, seed: number): Prom
 };
 
 const main = async (): Promise<void> => {
+  if (await relaunchWithNodeFlags(PRODUCT_NODE_FLAGS, __filename)) return;
   const workDir = arg('work', '');
   if (workDir === '') throw new Error('--work DIR is required');
   const { region, storePath } = await regionOf(workDir, Number(arg('households', '2000')), Number(arg('seed', '1')));

@@ -24,7 +24,7 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOUSEHOLDS = 4000;
 export const DEFAULT_SEED = 'hearth-demo';
 
-export const HELP = `Usage: npm start [-- options]      (or: node apps/api/bin/hearth-api.js [options])
+export const HELP = `Usage: npm start [-- options]      (or: apps/api/bin/hearth-api.js [options])
 
 Starts the Hearth service: the HTTP API, its OpenAPI document and the dashboard.
 On an empty store it first generates a demo region with the simulator (seeded, 2016–2020),
