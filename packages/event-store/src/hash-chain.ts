@@ -91,16 +91,14 @@ export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): 
     const dataJson = flat(canonicalJson(event.data));
     // The covered metadata is written in sorted key order (prepareEvents, coveredMetadata),
     // so the engine's JSON.stringify writes its canonical text; canonicalJson otherwise.
-    const coveredJson = coveredSorted.plain ? JSON.stringify(covered) : (sortedJsonText(covered) ?? canonicalJson(covered));
+    const coveredJson = sortedJsonText(covered) ?? canonicalJson(covered);
     const hash = sha256Hex(previous + formatTwoText(event.eventId, event.type, dataJson, coveredJson));
     // The covered copy, written only here, becomes the sealed metadata: no second copy.
     const metadata = covered as EventMetadata;
     metadata.prevHash = previous;
     metadata.hash = hash;
     // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
-    // After the first event `previous` is a hash this loop wrote (hex): no escaping to do.
-    const prevJson = previous === prevHash ? JSON.stringify(previous) : `"${previous}"`;
-    const metadataJson = flat(`${coveredJson.slice(0, -1)},"prevHash":${prevJson},"hash":"${hash}"}`);
+    const metadataJson = flat(`${coveredJson.slice(0, -1)},"prevHash":${JSON.stringify(previous)},"hash":"${hash}"}`);
     previous = hash;
     return new SealedEvent(event.eventId, event.type, event.data, metadata, dataJson, metadataJson);
   });
@@ -124,46 +122,25 @@ const flat = (text: string): string => {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Whether the last `coveredMetadata` copy is provably its own canonical text when written
- * by `JSON.stringify`: every key in strictly ascending order and every value a string, a
- * finite number, a boolean or null (what prepareEvents writes). Found while copying, so
- * that sortedJsonText's second walk over the copy is needed only for other metadata.
- */
-const coveredSorted = { plain: false };
-
-const isPlainLeaf = (v: unknown): boolean => typeof v === 'string' || typeof v === 'boolean' || v === null || (typeof v === 'number' && Number.isFinite(v));
-
-/**
  * A copy of the metadata without `prevHash` and `hash`, in the current format: what the
  * hash covers. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
  * and a spread cost a runtime call each, a measurable share of sealing one event.
- * Sets `coveredSorted.plain`.
  */
 const coveredMetadata = (metadata: UnsealedEvent['metadata']): Omit<EventMetadata, 'prevHash' | 'hash'> => {
   const covered: Record<string, unknown> = {};
   const m = metadata as unknown as Record<string, unknown>;
   // `hashFormat` goes before the first key that sorts after it, so that metadata written in
-  // sorted key order (prepareEvents) stays sorted and JSON.stringify applies.
+  // sorted key order (prepareEvents) stays sorted and sortedJsonText applies.
   let formatWritten = false;
-  let plain = true;
-  let last = '';
   for (const key in m) {
     if (key === 'prevHash' || key === 'hash' || key === 'hashFormat' || !hasOwn.call(m, key)) continue;
     if (!formatWritten && key > 'hashFormat') {
       covered['hashFormat'] = HASH_FORMAT;
       formatWritten = true;
-      last = 'hashFormat';
     }
-    const value = m[key];
-    if (plain && (!(last < key) || !isPlainLeaf(value))) plain = false;
-    last = key;
-    covered[key] = value;
+    covered[key] = m[key];
   }
-  if (!formatWritten) {
-    if (!(last < 'hashFormat')) plain = false;
-    covered['hashFormat'] = HASH_FORMAT;
-  }
-  coveredSorted.plain = plain;
+  if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
   return covered as unknown as Omit<EventMetadata, 'prevHash' | 'hash'>;
 };
 
