@@ -22,17 +22,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
 import { median } from '../harness';
+import { removeSqliteFile } from '../sqlite-files';
+import { cpuUs, householdRows, type Row } from './replay-rows';
 
-type Row = [string, number, string, string, string, string];
 
 const COLUMNS = '(stream_id, version, event_id, type, data, metadata)';
 const ROW = '(?, ?, ?, ?, ?, ?)';
 const BARE = 'CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, stream_id TEXT NOT NULL, version INTEGER NOT NULL, event_id TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL)';
 
-const cpuUs = (): number => {
-  const c = process.cpuUsage();
-  return c.user + c.system;
-};
 
 const open = (file: string, indexed: boolean): { db: Database.Database; close: () => Promise<void> } => {
   if (indexed) {
@@ -102,19 +99,14 @@ const insertAll = async (file: string, rows: readonly Row[], { indexed, n, orFai
   }
   const total = cpuUs() - start;
   await close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  removeSqliteFile(file);
   return { cpuUsRow: total / rows.length, commitCpuUsRow: commitCpu / rows.length };
 };
 
 const main = async (): Promise<void> => {
   const [source, rowsArg, roundsArg] = process.argv.slice(2);
   if (!source) throw new Error('usage: multi-row.ts STORE [ROWS] [ROUNDS]');
-  const src = new Database(source, { readonly: true });
-  const rows = src
-    .prepare(`SELECT stream_id, version, event_id, type, data, metadata FROM events WHERE stream_id LIKE 'household-%' ORDER BY position LIMIT ?`)
-    .raw()
-    .all(Number(rowsArg ?? 200_000)) as Row[];
-  src.close();
+  const rows = householdRows(source, Number(rowsArg ?? 200_000));
   const dir = mkdtempSync(join(tmpdir(), 'hearth-multi-row-'));
   const variants = VARIANTS;
   const runs = variants.map(() => [] as { cpuUsRow: number; commitCpuUsRow: number }[]);

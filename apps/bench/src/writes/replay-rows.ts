@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
 import { median } from '../harness';
+import { removeSqliteFile } from '../sqlite-files';
 
-type Row = [string, number, string, string, string, string];
+/** An `events` row in column order (stream_id, version, event_id, type, data, metadata). */
+export type Row = [string, number, string, string, string, string];
 
 /** One insert of every row: CPU a row (user + system), of which the `COMMIT`s, and the `COMMIT`s' wall time. */
 export interface ReplayRun {
@@ -28,7 +30,21 @@ export interface ReplaySetting {
   readonly open?: (db: Database.Database) => void;
 }
 
-const cpuUs = (): number => {
+/** The first `limit` household rows of an imported store, in position order. */
+export const householdRows = (source: string, limit: number): Row[] => {
+  const src = new Database(source, { readonly: true });
+  try {
+    return src
+      .prepare(`SELECT stream_id, version, event_id, type, data, metadata FROM events WHERE stream_id LIKE 'household-%' ORDER BY position LIMIT ?`)
+      .raw()
+      .all(limit) as Row[];
+  } finally {
+    src.close();
+  }
+};
+
+/** CPU time of this process so far (user + system), in µs. */
+export const cpuUs = (): number => {
   const c = process.cpuUsage();
   return c.user + c.system;
 };
@@ -64,7 +80,7 @@ const replay = async (file: string, rows: readonly Row[], setting: ReplaySetting
   }
   const total = cpuUs() - start;
   await store.close();
-  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  removeSqliteFile(file);
   return { cpuUsRow: total / rows.length, commitCpuUsRow: commitCpu / rows.length, commitWallS: Number(commitWall) / 1e9 };
 };
 
@@ -74,12 +90,7 @@ const replay = async (file: string, rows: readonly Row[], setting: ReplaySetting
  * the medians of its rounds.
  */
 export const replayRows = async (source: string, limit: number, rounds: number, settings: readonly ReplaySetting[]): Promise<{ rows: number; summary: (ReplayRun & { setting: string })[] }> => {
-  const src = new Database(source, { readonly: true });
-  const rows = src
-    .prepare(`SELECT stream_id, version, event_id, type, data, metadata FROM events WHERE stream_id LIKE 'household-%' ORDER BY position LIMIT ?`)
-    .raw()
-    .all(limit) as Row[];
-  src.close();
+  const rows = householdRows(source, limit);
   const dir = mkdtempSync(join(tmpdir(), 'hearth-replay-rows-'));
   const runs = settings.map(() => [] as ReplayRun[]);
   try {
