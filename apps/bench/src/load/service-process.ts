@@ -1,8 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { shebangNodeFlags } from '../young/product-flags';
 
 /** The real service executable, what `npm start` runs. */
 export const SERVICE_BIN = resolve(__dirname, '../../../api/bin/hearth-api.js');
+
+/** Started as `node FLAGS SERVICE_BIN`, the flags read from its shebang: the heap `npm start` runs in. */
+export const SERVICE_ARGS = [...shebangNodeFlags(SERVICE_BIN), SERVICE_BIN];
 
 export interface ServiceProcess {
   readonly url: string;
@@ -17,7 +21,7 @@ export interface ServiceProcess {
  */
 export const startService = (store: string, tokensFile: string, cwd: string): Promise<ServiceProcess> =>
   new Promise((done, fail) => {
-    const child = spawn(process.execPath, [SERVICE_BIN], {
+    const child = spawn(process.execPath, SERVICE_ARGS, {
       cwd,
       env: { ...process.env, HEARTH_STORE: store, HEARTH_TOKENS: tokensFile, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

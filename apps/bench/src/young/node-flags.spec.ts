@@ -3,11 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { HEARTH_BIN, PRODUCT_NODE_FLAGS } from '../child';
+import { SERVICE_ARGS } from '../load/service-process';
 import { hasNodeFlags, shebangNodeFlags } from './product-flags';
 
 // The product's node flags live in the `hearth` executable's shebang
 // (docs/decisions/0092-a-larger-young-generation.md). What ties every other place to it:
-// the service's shebang, the root scripts that start the two, and the bench's children.
+// the service's shebang, the root scripts that start the two, and the bench's children
+// (the load bench's service among them).
 jest.setTimeout(120_000);
 
 const ROOT = resolve(__dirname, '../../../..');
@@ -49,6 +51,10 @@ describe("the product's node flags", () => {
     expect(scripts['start']).toBe('apps/api/bin/hearth-api.js');
     expect(scripts['hearth']).toBe('apps/cli/bin/hearth.js');
     for (const bin of [HEARTH_BIN, SERVICE_BIN]) expect(statSync(bin).mode & 0o111).toBe(0o111);
+  });
+
+  it("are given to the service the load bench starts, which runs `node ARGS` and not the shebang", () => {
+    expect(SERVICE_ARGS).toEqual([...PRODUCT_NODE_FLAGS, SERVICE_BIN]);
   });
 });
 
