@@ -116,16 +116,16 @@ const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Copies the metadata into `covered` without `prevHash` and `hash`, in the current format:
- * what the hash covers. Returns the copy's canonical JSON when it can be written in the
- * same pass — every key in ascending order (as prepareEvents writes them; `hashFormat`
- * goes in its place), every value text, a finite number, a boolean or null — else
- * undefined, and the caller writes canonicalJson of the copy. Written member by member:
- * an object rest (`{ prevHash, hash, ...rest }`) and a spread cost a runtime call each.
+ * what the hash covers. Returns the copy's canonical JSON when the engine's own
+ * `JSON.stringify` writes it — every key in ascending order (as prepareEvents writes them;
+ * `hashFormat` goes in its place), every value text, a finite number, a boolean or null,
+ * found in the same pass as the copy — else undefined, and the caller writes canonicalJson
+ * of the copy. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
+ * and a spread cost a runtime call each.
  */
 const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string, unknown>): string | undefined => {
   const m = metadata as unknown as Record<string, unknown>;
-  let text = '{';
-  let writable = true;
+  let plain = true;
   let previousKey = '';
   let formatWritten = false;
   for (const key in m) {
@@ -133,42 +133,29 @@ const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string
     if (!formatWritten && key > 'hashFormat') {
       covered['hashFormat'] = HASH_FORMAT;
       formatWritten = true;
-      if (writable) {
-        text += `${text.length > 1 ? ',' : ''}"hashFormat":${HASH_FORMAT}`;
-        previousKey = 'hashFormat';
-      }
+      previousKey = 'hashFormat';
     }
     const value = m[key];
     covered[key] = value;
-    if (!writable) continue;
-    const valueJson = plainJson(value);
-    if (valueJson === undefined || (previousKey !== '' && !(previousKey < key))) {
-      writable = false;
-      continue;
-    }
-    text += `${text.length > 1 ? ',' : ''}${jsonString(key)}:${valueJson}`;
+    if (plain && (!isPlainLeaf(value) || (previousKey !== '' && !(previousKey < key)))) plain = false;
     previousKey = key;
   }
-  if (!formatWritten) {
-    covered['hashFormat'] = HASH_FORMAT;
-    text += `${text.length > 1 ? ',' : ''}"hashFormat":${HASH_FORMAT}`;
-  }
-  return writable ? `${text}}` : undefined;
+  if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
+  return plain ? JSON.stringify(covered) : undefined;
 };
 
-/** The JSON text of text, a finite number, a boolean or null; undefined for anything else. */
-const plainJson = (value: unknown): string | undefined => {
+/** Text, a finite number, a boolean or null: a value `JSON.stringify` writes as canonicalJson does. */
+const isPlainLeaf = (value: unknown): boolean => {
   switch (typeof value) {
     case 'string':
-      return jsonString(value);
-    case 'number':
-      return Number.isFinite(value) ? `${value}` : undefined;
     case 'boolean':
-      return value ? 'true' : 'false';
+      return true;
+    case 'number':
+      return Number.isFinite(value);
     case 'object':
-      return value === null ? 'null' : undefined;
+      return value === null;
     default:
-      return undefined;
+      return false;
   }
 };
 
