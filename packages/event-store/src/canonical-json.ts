@@ -139,7 +139,7 @@ const memberHead = (key: string, later: boolean): string => {
 
 /**
  * `JSON.stringify(text)`: the text quoted, as is when no character needs escaping — none
- * below U+0020, no `"` or `\\`, no UTF-16 surrogate (the engine escapes a lone one) —
+ * below U+0020, no `"` or `\`, no UTF-16 surrogate (the engine escapes a lone one) —
  * which is almost every text an event holds; the engine's own writer otherwise. Quoting
  * in place spares a call into the engine's C++ JSON writer per text, the largest part of
  * writing an event's data (docs/decisions/0095).
