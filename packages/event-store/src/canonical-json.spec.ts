@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, NonCanonicalValueError } from './canonical-json';
+import { canonicalJson, jsonString, NonCanonicalValueError } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts object keys at every depth, keeps array order and writes no whitespace', () => {
@@ -75,5 +75,20 @@ describe('canonicalJson', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('writes every text and every finite number as JSON.stringify does, keys included (property)', () => {
+    // Any UTF-16 units: lone surrogates, controls, quotes and backslashes among plain characters.
+    const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u001f', '\u007f', '\ud800', '\udc00', 'a', 'é', '中') }));
+    fc.assert(
+      fc.property(texts, fc.double({ noNaN: true, noDefaultInfinity: true }), (text, number) => {
+        expect(jsonString(text)).toBe(JSON.stringify(text));
+        expect(canonicalJson(text)).toBe(JSON.stringify(text));
+        expect(canonicalJson(number)).toBe(JSON.stringify(number));
+        expect(canonicalJson({ [text]: [text, number] })).toBe(`{${JSON.stringify(text)}:[${JSON.stringify(text)},${JSON.stringify(number)}]}`);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(canonicalJson([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d'])).toBe(JSON.stringify([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d']));
   });
 });

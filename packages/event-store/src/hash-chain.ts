@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, jsonString } from './canonical-json';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 import { SealedEvent } from './sealed-text';
 import { sortedJsonText } from './sorted-json';
@@ -71,77 +71,92 @@ export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
 };
 
 /**
- * Chains `events` onto `prevHash` in order, in the current format. Each event's data and
- * metadata are written as canonical JSON once: the hash is taken over those texts
- * composed into the canonical JSON of format 2's covered object (`formatTwoText`, the
- * same bytes `eventHash` writes), and the texts are kept for storage (sealed-text.ts).
+ * Chains `events` onto `prevHash` in order, in the current format. Each event is written
+ * as canonical JSON once: its data's text and its covered metadata's text composed into
+ * the canonical JSON of format 2's covered object (the same bytes `eventHash` writes),
+ * preceded by `prevHash`, in one string that the hash reads whole (and thereby makes
+ * flat). The stored data text is a slice of that string, not a copy; the stored metadata
+ * text is the covered metadata's slice, then `prevHash` and `hash` (sealed-text.ts,
+ * docs/decisions/0095).
  */
 export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): EventToAppend[] => {
   let previous = prevHash;
   return events.map((event) => {
-    const covered = coveredMetadata(event.metadata);
+    const covered: Record<string, unknown> = {};
     const composable = typeof event.eventId === 'string' && typeof event.type === 'string' && event.data !== undefined;
     if (!composable) {
       // Not an event any store accepts (append validation says why); sealed the long way.
-      const hash = eventHash(previous, { ...event, metadata: covered });
-      const sealed: EventToAppend = { ...event, metadata: { ...covered, prevHash: previous, hash } };
+      copyCovered(event.metadata, covered);
+      const metadata = covered as unknown as HashedContent['metadata'];
+      const hash = eventHash(previous, { ...event, metadata });
+      const sealed: EventToAppend = { ...event, metadata: { ...metadata, prevHash: previous, hash } };
       previous = hash;
       return sealed;
     }
-    const dataJson = flat(canonicalJson(event.data));
-    // The covered metadata is written in sorted key order (prepareEvents, coveredMetadata),
-    // so the engine's JSON.stringify writes its canonical text; canonicalJson otherwise.
-    const coveredJson = sortedJsonText(covered) ?? canonicalJson(covered);
-    const hash = sha256Hex(previous + formatTwoText(event.eventId, event.type, dataJson, coveredJson));
+    const dataJson = canonicalJson(event.data);
+    const coveredJson = copyCovered(event.metadata, covered) ?? canonicalJson(covered);
+    const eventIdJson = jsonString(event.eventId);
+    const head = `${previous}{"data":`;
+    const hashed = `${head}${dataJson},"eventId":${eventIdJson},"metadata":${coveredJson},"type":${jsonString(event.type)}}`;
+    const hash = sha256Hex(hashed);
+    const dataAt = head.length;
+    const metadataAt = dataAt + dataJson.length + ',"eventId":'.length + eventIdJson.length + ',"metadata":'.length;
+    // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
+    const metadataJson = `${hashed.slice(metadataAt, metadataAt + coveredJson.length - 1)},"prevHash":${jsonString(previous)},"hash":"${hash}"}`;
     // The covered copy, written only here, becomes the sealed metadata: no second copy.
-    const metadata = covered as EventMetadata;
+    const metadata = covered as unknown as EventMetadata;
     metadata.prevHash = previous;
     metadata.hash = hash;
-    // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
-    const metadataJson = flat(`${coveredJson.slice(0, -1)},"prevHash":${JSON.stringify(previous)},"hash":"${hash}"}`);
     previous = hash;
-    return new SealedEvent(event.eventId, event.type, event.data, metadata, dataJson, metadataJson);
+    return new SealedEvent(event.eventId, event.type, event.data, metadata, hashed.slice(dataAt, dataAt + dataJson.length), metadataJson);
   });
-};
-
-/**
- * `text` as one flat string. A text built by concatenation is a tree of pieces (one per
- * member written) until something flattens it; the sealed texts are kept until their
- * batch is stored, and a tree kept that long survives the young generation's collections,
- * which copy it each time (an import's scavenges were a fifth of its CPU). Flattened here,
- * the pieces die young, and the hash and the store's bind read a flat string.
- */
-const flattening = { zeros: 0 };
-const flat = (text: string): string => {
-  // Converting to a number flattens the string first. The result is counted, only so
-  // that a compiler cannot drop the conversion as unused.
-  if (Number(text) === 0) flattening.zeros += 1;
-  return text;
 };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * A copy of the metadata without `prevHash` and `hash`, in the current format: what the
- * hash covers. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
- * and a spread cost a runtime call each, a measurable share of sealing one event.
+ * Copies the metadata into `covered` without `prevHash` and `hash`, in the current format:
+ * what the hash covers. Returns the copy's canonical JSON when the engine's own
+ * `JSON.stringify` writes it — every key in ascending order (as prepareEvents writes them;
+ * `hashFormat` goes in its place), every value text, a finite number, a boolean or null,
+ * found in the same pass as the copy — else undefined, and the caller writes canonicalJson
+ * of the copy. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
+ * and a spread cost a runtime call each.
  */
-const coveredMetadata = (metadata: UnsealedEvent['metadata']): Omit<EventMetadata, 'prevHash' | 'hash'> => {
-  const covered: Record<string, unknown> = {};
+const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string, unknown>): string | undefined => {
   const m = metadata as unknown as Record<string, unknown>;
-  // `hashFormat` goes before the first key that sorts after it, so that metadata written in
-  // sorted key order (prepareEvents) stays sorted and sortedJsonText applies.
+  let plain = true;
+  let previousKey = '';
   let formatWritten = false;
   for (const key in m) {
     if (key === 'prevHash' || key === 'hash' || key === 'hashFormat' || !hasOwn.call(m, key)) continue;
     if (!formatWritten && key > 'hashFormat') {
       covered['hashFormat'] = HASH_FORMAT;
       formatWritten = true;
+      previousKey = 'hashFormat';
     }
-    covered[key] = m[key];
+    const value = m[key];
+    covered[key] = value;
+    if (plain && (!isPlainLeaf(value) || (previousKey !== '' && !(previousKey < key)))) plain = false;
+    previousKey = key;
   }
   if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
-  return covered as unknown as Omit<EventMetadata, 'prevHash' | 'hash'>;
+  return plain ? JSON.stringify(covered) : undefined;
+};
+
+/** Text, a finite number, a boolean or null: a value `JSON.stringify` writes as canonicalJson does. */
+const isPlainLeaf = (value: unknown): boolean => {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      return value === null;
+    default:
+      return false;
+  }
 };
 
 /**

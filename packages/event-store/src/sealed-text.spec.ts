@@ -50,6 +50,32 @@ describe('sealed text: one serialisation serves the hash and the stored row', ()
     );
   });
 
+  it('writes metadata given in sorted key order, as prepareEvents gives it, as canonical JSON in the same pass (property)', () => {
+    const text = fc.string({ unit: 'binary' });
+    const sortedMetadata = fc
+      .record(
+        { actor: text, causationId: text, commandId: text, correlationId: text, note: text, occurredOn: text, recordedAt: text, schemaVersion: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })) },
+        { requiredKeys: ['actor', 'occurredOn', 'recordedAt', 'schemaVersion'] },
+      )
+      .map((m) => Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : 1))) as unknown as UnsealedEvent['metadata']);
+    const sortedEvent = fc.record({ eventId: text.filter((t) => t.length > 0), type: text.filter((t) => t.length > 0), data: fc.jsonValue(), metadata: sortedMetadata });
+    fc.assert(
+      fc.property(fc.array(sortedEvent, { minLength: 1, maxLength: 3 }), (events) => {
+        let previous = GENESIS_HASH;
+        for (const sealed of sealEvents(GENESIS_HASH, events)) {
+          const { prevHash, hash, ...covered } = sealed.metadata;
+          const { dataJson, metadataJson } = storedText(sealed);
+          expect(dataJson).toBe(canonicalJson(sealed.data));
+          expect(metadataJson).toBe(`${canonicalJson(covered).slice(0, -1)},"prevHash":${JSON.stringify(prevHash)},"hash":${JSON.stringify(hash)}}`);
+          expect(prevHash).toBe(previous);
+          expect(hash).toBe(eventHash(previous, sealed));
+          previous = hash;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('serialises afresh an event whose data or metadata is no longer what was sealed', () => {
     const [sealed] = sealEvents(GENESIS_HASH, [{ eventId: 'e-1', type: 'T', data: { a: 1 }, metadata: { occurredOn: '2016-08-01', recordedAt: 'r', actor: 'a', schemaVersion: 1 } }]);
     if (!sealed) throw new Error('nothing sealed');

@@ -5,15 +5,17 @@
  * processes as apps/bench's import comparison (the real `hearth import --batch-size 1000`
  * into a fresh store with the division tree; floor-insert.ts with the same rows, mean
  * row size and transactions), interleaved, start-up measured on empty inputs and
- * subtracted. `npx tsx apps/bench/src/writes/import-cpu.ts HOUSEHOLDS [ROUNDS]` prints
- * one JSON line. A measuring aid for docs/performance.md, not part of `npm test`.
+ * subtracted. Both children run with the product's node flags (PRODUCT_NODE_FLAGS, read
+ * from the `hearth` executable's shebang), as the bench's own children do.
+ * `npx tsx apps/bench/src/writes/import-cpu.ts HOUSEHOLDS [ROUNDS]` prints one JSON line.
+ * A measuring aid for docs/performance.md, not part of `npm test`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { FLOOR_INSERT, HEARTH_BIN, removeDb } from '../child';
+import { FLOOR_INSERT, HEARTH_BIN, PRODUCT_NODE_FLAGS, removeDb } from '../child';
 import { median } from '../harness';
 import { writeBenchRegion } from '../region';
 
@@ -27,7 +29,7 @@ interface Timed {
 }
 
 const timed = (script: string, args: readonly string[]): Timed => {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', process.execPath, '--require', TSX_CJS, script, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', process.execPath, ...PRODUCT_NODE_FLAGS, '--require', TSX_CJS, script, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const line = r.stderr.split('\n').find((l) => l.startsWith('TIMED '));
   if (!line || (r.status !== 0 && r.status !== 3)) throw new Error(`${script} ${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-1500)}`);
   const [, wall, user, sys, rss] = line.split(' ').map(Number) as number[];
