@@ -2,7 +2,7 @@ import { hash as digest } from 'node:crypto';
 import { canonicalJson, jsonString } from './canonical-json';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 import { SealedEvent } from './sealed-text';
-import { sortedJsonText } from './sorted-json';
+import { isPlainLeaf, sortedJsonText } from './sorted-json';
 
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -142,21 +142,6 @@ const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string
   }
   if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
   return plain ? JSON.stringify(covered) : undefined;
-};
-
-/** Text, a finite number, a boolean or null: a value `JSON.stringify` writes as canonicalJson does. */
-const isPlainLeaf = (value: unknown): boolean => {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object':
-      return value === null;
-    default:
-      return false;
-  }
 };
 
 /**

@@ -13,13 +13,23 @@
  */
 const hasOwn = Object.prototype.hasOwnProperty;
 
-const sortedPlain = (v: unknown): boolean => {
+/** Text, a finite number, a boolean or null: a leaf `JSON.stringify` writes as canonicalJson does. */
+export const isPlainLeaf = (v: unknown): boolean => {
   switch (typeof v) {
     case 'string':
     case 'boolean':
       return true;
     case 'number':
       return Number.isFinite(v);
+    case 'object':
+      return v === null;
+    default:
+      return false;
+  }
+};
+
+const sortedPlain = (v: unknown): boolean => {
+  switch (typeof v) {
     case 'object': {
       if (v === null) return true;
       if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return false;
@@ -37,7 +47,7 @@ const sortedPlain = (v: unknown): boolean => {
       return true;
     }
     default:
-      return false;
+      return isPlainLeaf(v);
   }
 };
 
