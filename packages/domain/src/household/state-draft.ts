@@ -1,3 +1,4 @@
+import { EntityTable } from './entity-table';
 import { EmploymentState, EveryMember, HouseholdState, MemberState, ReferralState, TrainingState, VisitState } from './state';
 import { SurveyPrint } from './survey-print';
 
@@ -40,17 +41,6 @@ const VISITS = 16;
 const SURVEYS = 32;
 
 /**
- * A copy of a Map: entry by entry through `forEach`, which allocates about half what
- * `new Map(m)` does for the maps a household holds (that one walks the iterator protocol,
- * an entry array per entry), and takes no longer (docs/performance/fold.md, "A stream folded in one draft").
- */
-export const copyOfMap = <K, V>(m: ReadonlyMap<K, V>): Map<K, V> => {
-  const out = new Map<K, V>();
-  m.forEach((v, k) => out.set(k, v));
-  return out;
-};
-
-/**
  * A household state under construction, written in place (evolve.ts). It starts as a
  * copy of the state it folds from, and each entity map is copied the first time the draft
  * writes to it, never again: `evolve` (one event) copies what that event changes, `fold`
@@ -78,56 +68,56 @@ export class StateDraft {
   }
 
   /** Sets a map the draft has just built (nobody else holds it). */
-  freshMembers(m: Map<string, MemberState>): void {
+  freshMembers(m: EntityTable<MemberState>): void {
     this.state.members = m;
     this.owned |= MEMBERS;
   }
 
-  members(): Map<string, MemberState> {
+  members(): EntityTable<MemberState> {
     if ((this.owned & MEMBERS) === 0) {
-      this.state.members = copyOfMap(this.state.members);
+      this.state.members = EntityTable.draft(this.state.members);
       this.owned |= MEMBERS;
     }
-    return this.state.members as Map<string, MemberState>;
+    return this.state.members;
   }
 
-  trainings(): Map<string, TrainingState> {
+  trainings(): EntityTable<TrainingState> {
     if ((this.owned & TRAININGS) === 0) {
-      this.state.trainings = copyOfMap(this.state.trainings);
+      this.state.trainings = EntityTable.draft(this.state.trainings);
       this.owned |= TRAININGS;
     }
-    return this.state.trainings as Map<string, TrainingState>;
+    return this.state.trainings;
   }
 
-  referrals(): Map<string, ReferralState> {
+  referrals(): EntityTable<ReferralState> {
     if ((this.owned & REFERRALS) === 0) {
-      this.state.referrals = copyOfMap(this.state.referrals);
+      this.state.referrals = EntityTable.draft(this.state.referrals);
       this.owned |= REFERRALS;
     }
-    return this.state.referrals as Map<string, ReferralState>;
+    return this.state.referrals;
   }
 
-  employments(): Map<string, EmploymentState> {
+  employments(): EntityTable<EmploymentState> {
     if ((this.owned & EMPLOYMENTS) === 0) {
-      this.state.employments = copyOfMap(this.state.employments);
+      this.state.employments = EntityTable.draft(this.state.employments);
       this.owned |= EMPLOYMENTS;
     }
-    return this.state.employments as Map<string, EmploymentState>;
+    return this.state.employments;
   }
 
-  visits(): Map<string, VisitState> {
+  visits(): EntityTable<VisitState> {
     if ((this.owned & VISITS) === 0) {
-      this.state.visits = copyOfMap(this.state.visits);
+      this.state.visits = EntityTable.draft(this.state.visits);
       this.owned |= VISITS;
     }
-    return this.state.visits as Map<string, VisitState>;
+    return this.state.visits;
   }
 
-  surveys(): Map<string, SurveyPrint> {
+  surveys(): EntityTable<SurveyPrint> {
     if ((this.owned & SURVEYS) === 0) {
-      this.state.surveys = copyOfMap(this.state.surveys);
+      this.state.surveys = EntityTable.draft(this.state.surveys);
       this.owned |= SURVEYS;
     }
-    return this.state.surveys as Map<string, SurveyPrint>;
+    return this.state.surveys;
   }
 }
