@@ -1,4 +1,3 @@
-import { EntityTable } from './entity-table';
 import { EventData } from './events';
 import { Content, correctedContent } from './fingerprint';
 import { HouseholdState, MemberState } from './state';
@@ -46,7 +45,7 @@ export const withCorrection = (s: HouseholdState, c: EventData<'EventCorrected'>
       const to = typeof correction['month'] === 'string' ? correction['month'] : month;
       const amount = typeof correction['amount'] === 'number' ? correction['amount'] : x.incomes.get(month);
       if (amount === undefined) return s;
-      const incomes = EntityTable.of([...x.incomes].map(([k, v]): [string, number] => (k === month ? [to, amount] : [k, v])));
+      const incomes = new Map([...x.incomes].map(([k, v]): [string, number] => (k === month ? [to, amount] : [k, v])));
       return { ...s, employments: put(s.employments, id, { ...x, incomes, incomeEvents: put(x.incomeEvents, eventId, to) }) };
     }
   }
@@ -59,7 +58,7 @@ export const withCorrection = (s: HouseholdState, c: EventData<'EventCorrected'>
   return s;
 };
 
-const put = <V>(t: EntityTable<V>, id: string, v: V): EntityTable<V> => t.with(id, v);
+const put = <K, V>(m: ReadonlyMap<K, V>, k: K, v: V): ReadonlyMap<K, V> => new Map(m).set(k, v);
 
 /** A fingerprint (the content and date, fingerprint.ts) as it reads with the correction merged. */
 const refingerprint = (fingerprint: Content, correction: Correction): Content => correctedContent(fingerprint, correction);

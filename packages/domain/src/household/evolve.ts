@@ -2,29 +2,25 @@ import { maxDate } from '../dates';
 import { commandTraceOf, KeptContent, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
-import { EntityTable } from './entity-table';
 import { contentOf } from './fingerprint';
 import { surveyPrintOf } from './survey-print';
 import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
-import { StateDraft } from './state-draft';
-
-/** Writes an entity into a table the draft owns (its accessors copy it first). */
-const put = EntityTable.setIn;
+import { copyOfMap, StateDraft } from './state-draft';
 
 const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberState>): void => {
   const m = d.state.members.get(memberId);
-  if (m !== undefined) put(d.members(), memberId, { ...m, ...change });
+  if (m !== undefined) d.members().set(memberId, { ...m, ...change });
 };
 
 const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
   const t = d.state.trainings.get(trainingId);
-  if (t !== undefined) put(d.trainings(), trainingId, { ...t, status });
+  if (t !== undefined) d.trainings().set(trainingId, { ...t, status });
 };
 
 const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
   const r = d.state.referrals.get(referralId);
-  if (r !== undefined) put(d.referrals(), referralId, { ...r, status });
+  if (r !== undefined) d.referrals().set(referralId, { ...r, status });
 };
 
 /** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
@@ -60,10 +56,10 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.divisionFrom = meta.eventId;
       s.registeredBy = meta.eventId;
       s.registrationFingerprint = kept ?? contentOf(e.data, on);
-      d.freshMembers(EntityTable.of(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
+      d.freshMembers(new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
       return;
     case 'MemberAdded':
-      put(d.members(), e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId }));
+      d.members().set(e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId }));
       return;
     case 'MemberRemoved':
       return updateMember(d, e.data.memberId, { removed: true });
@@ -71,11 +67,11 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       const members = d.members();
       for (const sm of e.data.members) {
         const m = members.get(sm.memberId);
-        if (m) put(members, sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
+        if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
       s.surveyed = true;
       s.lastSurveyOn = on;
-      put(d.surveys(), meta.eventId, surveyPrintOf(e.data, on));
+      d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
       if (s.status === 'registered') s.status = 'surveyed';
       return;
     }
@@ -96,7 +92,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     case 'WillingnessWithdrawn':
       return updateMember(d, e.data.memberId, { willing: false, willingFrom: meta.eventId });
     case 'TrainingOffered':
-      put(d.trainings(), e.data.trainingId, {
+      d.trainings().set(e.data.trainingId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
         memberId: e.data.memberId,
@@ -113,7 +109,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     case 'TrainingLeft':
       return trainingStatus(d, e.data.trainingId, 'left');
     case 'MemberReferred':
-      put(d.referrals(), e.data.referralId, {
+      d.referrals().set(e.data.referralId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
         memberId: e.data.memberId,
@@ -128,11 +124,11 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return referralStatus(d, e.data.referralId, 'declined');
     case 'MemberEmployed': {
       const { employmentId, referralId } = e.data;
-      put(d.employments(), employmentId, {
+      d.employments().set(employmentId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
-        incomes: EntityTable.empty<number>(),
-        incomeEvents: EntityTable.empty<string>(),
+        incomes: new Map(),
+        incomeEvents: new Map(),
         memberId: e.data.memberId,
         startedOn: on,
         endedOn: undefined,
@@ -140,24 +136,24 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       });
       if (referralId) {
         const r = s.referrals.get(referralId);
-        if (r !== undefined) put(d.referrals(), referralId, { ...r, employmentId });
+        if (r !== undefined) d.referrals().set(referralId, { ...r, employmentId });
       }
       return;
     }
     case 'IncomeRecorded': {
       const x = s.employments.get(e.data.employmentId);
       if (x !== undefined)
-        put(d.employments(), e.data.employmentId, {
+        d.employments().set(e.data.employmentId, {
           ...x,
-          // The incomes of one employment are few (one a month); its tables are copied per income, like an entity.
-          incomes: x.incomes.with(e.data.month, e.data.amount),
-          incomeEvents: x.incomeEvents.with(meta.eventId, e.data.month),
+          // The incomes of one employment are few (one a month); its maps are copied per income, like an entity.
+          incomes: copyOfMap(x.incomes).set(e.data.month, e.data.amount),
+          incomeEvents: copyOfMap(x.incomeEvents).set(meta.eventId, e.data.month),
         });
       return;
     }
     case 'EmploymentEnded': {
       const x = s.employments.get(e.data.employmentId);
-      if (x !== undefined) put(d.employments(), e.data.employmentId, { ...x, endedOn: on });
+      if (x !== undefined) d.employments().set(e.data.employmentId, { ...x, endedOn: on });
       return;
     }
     case 'HouseholdCleared':
@@ -165,16 +161,16 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.lastClearedOn = on;
       return;
     case 'FollowUpVisited':
-      put(d.visits(), e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined });
+      d.visits().set(e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined });
       return;
     case 'LaborConcernRaised': {
       const v = s.visits.get(e.data.visitId);
-      if (v !== undefined) put(d.visits(), e.data.visitId, { ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on, raisedBy: meta.eventId } });
+      if (v !== undefined) d.visits().set(e.data.visitId, { ...v, concern: { indicators: e.data.indicators, open: true, raisedOn: on, raisedBy: meta.eventId } });
       return;
     }
     case 'LaborConcernResolved': {
       const v = s.visits.get(e.data.visitId);
-      if (v?.concern !== undefined) put(d.visits(), e.data.visitId, { ...v, concern: { ...v.concern, open: false } });
+      if (v?.concern !== undefined) d.visits().set(e.data.visitId, { ...v, concern: { ...v.concern, open: false } });
       return;
     }
     case 'HouseholdRelapsed':

@@ -1,6 +1,5 @@
 import { BusinessDate } from '../dates';
 import { CommandIndex } from './command-index';
-import { EntityTable } from './entity-table';
 import { HouseholdEvent } from './events';
 import { Content } from './fingerprint';
 import { SurveyPrint } from './survey-print';
@@ -73,9 +72,9 @@ export interface EmploymentState {
   readonly eventId: string;
   readonly fingerprint: Content;
   /** month → the income recorded for it (one figure a month: docs/decisions/0019-repeated-facts.md). */
-  readonly incomes: EntityTable<number>;
+  readonly incomes: ReadonlyMap<string, number>;
   /** IncomeRecorded eventId → its month: where a correction of that income applies. */
-  readonly incomeEvents: EntityTable<string>;
+  readonly incomeEvents: ReadonlyMap<string, string>;
   readonly memberId: string;
   readonly startedOn: BusinessDate;
   readonly endedOn?: BusinessDate;
@@ -111,11 +110,11 @@ export interface HouseholdState {
   readonly firstIdentifiedOn?: BusinessDate;
   readonly lastIdentifiedOn?: BusinessDate;
   readonly lastClearedOn?: BusinessDate;
-  readonly members: EntityTable<MemberState>;
-  readonly trainings: EntityTable<TrainingState>;
-  readonly referrals: EntityTable<ReferralState>;
-  readonly employments: EntityTable<EmploymentState>;
-  readonly visits: EntityTable<VisitState>;
+  readonly members: ReadonlyMap<string, MemberState>;
+  readonly trainings: ReadonlyMap<string, TrainingState>;
+  readonly referrals: ReadonlyMap<string, ReferralState>;
+  readonly employments: ReadonlyMap<string, EmploymentState>;
+  readonly visits: ReadonlyMap<string, VisitState>;
   /** commandId → what its command was: a reused id is compared with it (guards.ts). */
   readonly commandIds: CommandIndex;
   /**
@@ -124,7 +123,7 @@ export interface HouseholdState {
    * the past is read from the stream (DecisionContext.history; docs/decisions/0050-lean-fold.md),
    * and so is the survey a matching print is confirmed against (docs/decisions/0081-surveys-kept-as-fingerprints.md).
    */
-  readonly surveys: EntityTable<SurveyPrint>;
+  readonly surveys: ReadonlyMap<string, SurveyPrint>;
 }
 
 /**
@@ -145,13 +144,13 @@ const initial: EveryMember<HouseholdState> = {
   firstIdentifiedOn: undefined,
   lastIdentifiedOn: undefined,
   lastClearedOn: undefined,
-  members: EntityTable.empty(),
-  trainings: EntityTable.empty(),
-  referrals: EntityTable.empty(),
-  employments: EntityTable.empty(),
-  visits: EntityTable.empty(),
+  members: new Map(),
+  trainings: new Map(),
+  referrals: new Map(),
+  employments: new Map(),
+  visits: new Map(),
   commandIds: CommandIndex.empty,
-  surveys: EntityTable.empty(),
+  surveys: new Map(),
 };
 export const initialState: HouseholdState = initial;
 
