@@ -53,9 +53,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.status = 'registered';
       s.householdId = e.data.householdId;
       s.divisionCode = e.data.divisionCode;
-      s.divisionFrom = meta.eventId;
-      s.registeredBy = meta.eventId;
-      s.registrationFingerprint = kept ?? contentOf(e.data, on);
+      s.registration = { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), divisionFrom: meta.eventId };
       d.freshMembers(new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
       return;
     case 'MemberAdded':
@@ -69,8 +67,9 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
         const m = members.get(sm.memberId);
         if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
-      s.surveyed = true;
-      s.lastSurveyOn = on;
+      const milestones = d.milestones();
+      milestones.surveyed = true;
+      milestones.lastSurveyOn = on;
       d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
       if (s.status === 'registered') s.status = 'surveyed';
       return;
@@ -82,11 +81,13 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     case 'ApplicationRejected':
       s.status = 'surveyed';
       return;
-    case 'HouseholdIdentified':
+    case 'HouseholdIdentified': {
       s.status = 'identified';
-      s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
-      s.lastIdentifiedOn = on;
+      const milestones = d.milestones();
+      milestones.firstIdentifiedOn = milestones.firstIdentifiedOn ?? on;
+      milestones.lastIdentifiedOn = on;
       return;
+    }
     case 'WillingnessDeclared':
       return updateMember(d, e.data.memberId, { willing: true, willingFrom: meta.eventId });
     case 'WillingnessWithdrawn':
@@ -158,7 +159,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     }
     case 'HouseholdCleared':
       s.status = 'cleared';
-      s.lastClearedOn = on;
+      d.milestones().lastClearedOn = on;
       return;
     case 'FollowUpVisited':
       d.visits().set(e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined });
@@ -187,7 +188,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     case 'HouseholdTransferred':
       s.divisionCode = e.data.to;
-      s.divisionFrom = meta.eventId;
+      // A transfer is decided only for a registered household; a stream without a registration has no correction of one to guard.
+      if (s.registration !== undefined) s.registration = { ...s.registration, divisionFrom: meta.eventId };
       return;
     case 'EventCorrected':
       // The state reflects the corrected facts while the original event stays in the log
