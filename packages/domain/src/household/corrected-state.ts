@@ -1,6 +1,6 @@
 import { EventData } from './events';
 import { Content, correctedContent } from './fingerprint';
-import { HouseholdState, MemberState, RegistrationState } from './state';
+import { HouseholdState, MemberState } from './state';
 import { correctedPrint, SurveyPrint } from './survey-print';
 
 type Correction = Readonly<Record<string, unknown>>;
@@ -21,7 +21,7 @@ type Correction = Readonly<Record<string, unknown>>;
  */
 export const withCorrection = (s: HouseholdState, c: EventData<'EventCorrected'>): HouseholdState => {
   const { eventId, correction } = c;
-  if (s.registration?.eventId === eventId) return correctRegistration(s, s.registration, correction);
+  if (s.registeredBy === eventId) return correctRegistration(s, eventId, correction);
   const fp = s.surveys.get(eventId);
   if (fp !== undefined) return correctSurvey(s, eventId, fp, correction);
   for (const [id, m] of s.members)
@@ -81,7 +81,7 @@ const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberSta
   sex: typeof sex === 'string' ? (sex as NonNullable<MemberState['sex']>) : undefined,
 });
 
-const correctRegistration = (s: HouseholdState, registration: RegistrationState, correction: Correction): HouseholdState => {
+const correctRegistration = (s: HouseholdState, eventId: string, correction: Correction): HouseholdState => {
   let members = s.members;
   for (const [memberId, fields] of listed(correction)) {
     const m = members.get(memberId);
@@ -92,8 +92,8 @@ const correctRegistration = (s: HouseholdState, registration: RegistrationState,
   return {
     ...s,
     members,
-    registration: { ...registration, fingerprint: refingerprint(registration.fingerprint, correction) },
-    ...(typeof division === 'string' && registration.divisionFrom === registration.eventId ? { divisionCode: division } : {}),
+    ...(s.registrationFingerprint !== undefined ? { registrationFingerprint: refingerprint(s.registrationFingerprint, correction) } : {}),
+    ...(typeof division === 'string' && s.divisionFrom === eventId ? { divisionCode: division } : {}),
   };
 };
 

@@ -53,7 +53,9 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.status = 'registered';
       s.householdId = e.data.householdId;
       s.divisionCode = e.data.divisionCode;
-      s.registration = { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), divisionFrom: meta.eventId };
+      s.divisionFrom = meta.eventId;
+      s.registeredBy = meta.eventId;
+      s.registrationFingerprint = kept ?? contentOf(e.data, on);
       d.freshMembers(new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
       return;
     case 'MemberAdded':
@@ -67,9 +69,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
         const m = members.get(sm.memberId);
         if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
-      const milestones = d.milestones();
-      milestones.surveyed = true;
-      milestones.lastSurveyOn = on;
+      s.surveyed = true;
+      s.lastSurveyOn = on;
       d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
       if (s.status === 'registered') s.status = 'surveyed';
       return;
@@ -81,13 +82,11 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     case 'ApplicationRejected':
       s.status = 'surveyed';
       return;
-    case 'HouseholdIdentified': {
+    case 'HouseholdIdentified':
       s.status = 'identified';
-      const milestones = d.milestones();
-      milestones.firstIdentifiedOn = milestones.firstIdentifiedOn ?? on;
-      milestones.lastIdentifiedOn = on;
+      s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
+      s.lastIdentifiedOn = on;
       return;
-    }
     case 'WillingnessDeclared':
       return updateMember(d, e.data.memberId, { willing: true, willingFrom: meta.eventId });
     case 'WillingnessWithdrawn':
@@ -159,7 +158,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     }
     case 'HouseholdCleared':
       s.status = 'cleared';
-      d.milestones().lastClearedOn = on;
+      s.lastClearedOn = on;
       return;
     case 'FollowUpVisited':
       d.visits().set(e.data.visitId, { eventId: meta.eventId, fingerprint: kept ?? contentOf(e.data, on), visitedOn: on, concern: undefined });
@@ -188,8 +187,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     case 'HouseholdTransferred':
       s.divisionCode = e.data.to;
-      // A transfer is decided only for a registered household; a stream without a registration has no correction of one to guard.
-      if (s.registration !== undefined) s.registration = { ...s.registration, divisionFrom: meta.eventId };
+      s.divisionFrom = meta.eventId;
       return;
     case 'EventCorrected':
       // The state reflects the corrected facts while the original event stays in the log

@@ -57,7 +57,7 @@ const REGISTERED_MEMBER = 'registered-member';
 const existingContent = (c: HouseholdCommand, s: HouseholdState): Content | typeof REGISTERED_MEMBER | undefined => {
   switch (c.type) {
     case 'RegisterHousehold':
-      return s.registration?.fingerprint;
+      return s.registrationFingerprint;
     case 'AddMember': {
       const m = s.members.get(c.memberId);
       return m ? (m.fingerprint ?? REGISTERED_MEMBER) : undefined;

@@ -1,4 +1,4 @@
-import { EmploymentState, EveryMember, HouseholdState, MemberState, Milestones, ReferralState, TrainingState, VisitState } from './state';
+import { EmploymentState, EveryMember, HouseholdState, MemberState, ReferralState, TrainingState, VisitState } from './state';
 import { SurveyPrint } from './survey-print';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
@@ -13,9 +13,15 @@ const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   status: s.status,
   householdId: s.householdId,
   divisionCode: s.divisionCode,
+  divisionFrom: s.divisionFrom,
+  registeredBy: s.registeredBy,
+  registrationFingerprint: s.registrationFingerprint,
   latestOn: s.latestOn,
-  registration: s.registration,
-  milestones: s.milestones,
+  surveyed: s.surveyed,
+  lastSurveyOn: s.lastSurveyOn,
+  firstIdentifiedOn: s.firstIdentifiedOn,
+  lastIdentifiedOn: s.lastIdentifiedOn,
+  lastClearedOn: s.lastClearedOn,
   members: s.members,
   trainings: s.trainings,
   referrals: s.referrals,
@@ -25,15 +31,6 @@ const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   surveys: s.surveys,
 });
 
-/** A copy of the milestones written out, in `initialState`'s order, for the same reason. */
-const milestonesOf = (m: Milestones): Writable<EveryMember<Milestones>> => ({
-  surveyed: m.surveyed,
-  lastSurveyOn: m.lastSurveyOn,
-  firstIdentifiedOn: m.firstIdentifiedOn,
-  lastIdentifiedOn: m.lastIdentifiedOn,
-  lastClearedOn: m.lastClearedOn,
-});
-
 /** The state's entity maps, each with the bit that says a draft has its own copy. */
 const MEMBERS = 1;
 const TRAININGS = 2;
@@ -41,7 +38,6 @@ const REFERRALS = 4;
 const EMPLOYMENTS = 8;
 const VISITS = 16;
 const SURVEYS = 32;
-const MILESTONES = 64;
 
 /**
  * A copy of a Map: entry by entry through `forEach`, which allocates about half what
@@ -125,15 +121,6 @@ export class StateDraft {
       this.owned |= VISITS;
     }
     return this.state.visits as Map<string, VisitState>;
-  }
-
-  /** The milestones, the draft's own copy (the state it started from shares them with its own). */
-  milestones(): Writable<Milestones> {
-    if ((this.owned & MILESTONES) === 0) {
-      this.state.milestones = milestonesOf(this.state.milestones);
-      this.owned |= MILESTONES;
-    }
-    return this.state.milestones as Writable<Milestones>;
   }
 
   surveys(): Map<string, SurveyPrint> {

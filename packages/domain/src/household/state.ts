@@ -94,36 +94,22 @@ export interface VisitState {
   };
 }
 
-/**
- * What the registration set that later events rarely change: in a part of its own, so
- * that the state a command copies (state-draft.ts) shares it (docs/decisions/0093-a-state-in-parts.md).
- */
-export interface RegistrationState {
-  /** The HouseholdRegistered event. */
-  readonly eventId: string;
-  readonly fingerprint: Content;
+export interface HouseholdState {
+  readonly status: Status;
+  readonly householdId?: string;
+  readonly divisionCode?: string;
   /** The event `divisionCode` comes from: the registration, or the latest transfer. */
-  readonly divisionFrom: string;
-}
-
-/** The dates of the household's steps: each changes with a few events of a stream, so the state a command copies shares them. */
-export interface Milestones {
+  readonly divisionFrom?: string;
+  /** The HouseholdRegistered event. */
+  readonly registeredBy?: string;
+  readonly registrationFingerprint?: Content;
+  /** The latest business date in the stream (back-dating guard). */
+  readonly latestOn?: BusinessDate;
   readonly surveyed: boolean;
   readonly lastSurveyOn?: BusinessDate;
   readonly firstIdentifiedOn?: BusinessDate;
   readonly lastIdentifiedOn?: BusinessDate;
   readonly lastClearedOn?: BusinessDate;
-}
-
-export interface HouseholdState {
-  readonly status: Status;
-  readonly householdId?: string;
-  readonly divisionCode?: string;
-  /** The latest business date in the stream (back-dating guard). */
-  readonly latestOn?: BusinessDate;
-  /** Undefined until the household registers. */
-  readonly registration?: RegistrationState;
-  readonly milestones: Milestones;
   readonly members: ReadonlyMap<string, MemberState>;
   readonly trainings: ReadonlyMap<string, TrainingState>;
   readonly referrals: ReadonlyMap<string, ReferralState>;
@@ -140,15 +126,6 @@ export interface HouseholdState {
   readonly surveys: ReadonlyMap<string, SurveyPrint>;
 }
 
-/** Milestones before any: every member present, in one order (`milestonesOf` in state-draft.ts keeps it). */
-const noMilestones: EveryMember<Milestones> = {
-  surveyed: false,
-  lastSurveyOn: undefined,
-  firstIdentifiedOn: undefined,
-  lastIdentifiedOn: undefined,
-  lastClearedOn: undefined,
-};
-
 /**
  * Every member present from the start, the optional ones undefined, in one order: every
  * state then has one shape, so the copy `evolve` makes of it per event stays on V8's fast
@@ -158,9 +135,15 @@ const initial: EveryMember<HouseholdState> = {
   status: 'unregistered',
   householdId: undefined,
   divisionCode: undefined,
+  divisionFrom: undefined,
+  registeredBy: undefined,
+  registrationFingerprint: undefined,
   latestOn: undefined,
-  registration: undefined,
-  milestones: noMilestones,
+  surveyed: false,
+  lastSurveyOn: undefined,
+  firstIdentifiedOn: undefined,
+  lastIdentifiedOn: undefined,
+  lastClearedOn: undefined,
   members: new Map(),
   trainings: new Map(),
   referrals: new Map(),

@@ -22,7 +22,7 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     const s = ledger.stateAt(householdId, d);
     if (s.status === 'unregistered') continue;
     if (s.status === 'identified') {
-      const since = s.milestones.lastIdentifiedOn as string;
+      const since = s.lastIdentifiedOn as string;
       for (const m of eligibleMembers(s, d, policy)) {
         if (isEmployed(s, m.memberId, d)) continue;
         const referrals = [...s.referrals.values()].filter((r) => r.memberId === m.memberId && r.referredOn >= since).length;
@@ -33,7 +33,7 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
       if (active.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: active });
     }
     if (s.status === 'cleared') {
-      const clearedOn = s.milestones.lastClearedOn as string;
+      const clearedOn = s.lastClearedOn as string;
       const visits = [...s.visits.values()].map((v) => v.visitedOn).filter((on) => on >= clearedOn).sort();
       const lastVisitOn = visits.length > 0 ? (visits[visits.length - 1] as string) : null;
       const dueOn = addDays(lastVisitOn ?? clearedOn, policy.followUpEveryDays);
@@ -41,9 +41,9 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     }
     if (deadline && isActive(s)) {
       const atDeadline = ledger.stateAt(householdId, deadline.deadline);
-      const updated = atDeadline.milestones.lastSurveyOn !== undefined && atDeadline.milestones.lastSurveyOn >= `${deadline.year}-01-01`;
+      const updated = atDeadline.lastSurveyOn !== undefined && atDeadline.lastSurveyOn >= `${deadline.year}-01-01`;
       if (atDeadline.status !== 'unregistered' && !updated)
-        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: s.milestones.lastSurveyOn ?? null });
+        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: s.lastSurveyOn ?? null });
     }
     for (const [visitId, v] of s.visits)
       if (v.concern?.open)

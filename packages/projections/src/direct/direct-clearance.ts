@@ -14,7 +14,7 @@ export const directClearance = (ledger: HouseholdLedger, tree: DivisionTree, pol
     const c = emptyAnnualCounts() as { -readonly [K in keyof AnnualCounts]: number };
     for (const h of householdsUnder(ledger, tree, d, end)) {
       const atEnd = ledger.stateAt(h.householdId, end);
-      const baseline = ledger.stateAt(h.householdId, policy.baselineCutoff).milestones.firstIdentifiedOn !== undefined;
+      const baseline = ledger.stateAt(h.householdId, policy.baselineCutoff).firstIdentifiedOn !== undefined;
       const concern = hasOpenConcern(atEnd);
       if (baseline) c.baseline += 1;
       if (baseline && atEnd.status === 'cleared' && !concern) c.baselineCleared += 1;

@@ -20,7 +20,7 @@ export const directMonthly = (ledger: HouseholdLedger, tree: DivisionTree, q: Mo
       if (s.status === 'identified') c.stockAtStart += 1;
       for (const f of ledger.factsBetween(h.householdId, first, last)) {
         const before = s.status;
-        const wasEverIdentified = s.milestones.firstIdentifiedOn !== undefined;
+        const wasEverIdentified = s.firstIdentifiedOn !== undefined;
         s = evolve(s, f.event, f.meta);
         if (before !== 'identified' && s.status === 'identified') {
           if (wasEverIdentified && before === 'cleared') c.relapsed += 1;

@@ -9,7 +9,7 @@ export const applyForIdentification = (_c: CommandOf<'ApplyForIdentification'>, 
   if (s.status === 'applied' || s.status === 'identified' || s.status === 'cleared')
     return reject('ALREADY_APPLIED', `the household is already ${s.status}`);
   if (!isActive(s)) return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`);
-  if (!s.milestones.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed');
+  if (!s.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed');
   return append(ev('IdentificationApplied', {}));
 };
 

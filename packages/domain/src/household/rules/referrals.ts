@@ -11,7 +11,7 @@ export const referToJob = (c: CommandOf<'ReferToJob'>, s: HouseholdState, ctx: D
   if (!isEligible(m, c.on, ctx.policy))
     return reject('NOT_ELIGIBLE', `member "${c.memberId}" is not of working age, able and willing to work`);
   if (isEmployed(s, c.memberId, c.on)) return reject('MEMBER_EMPLOYED', `member "${c.memberId}" is employed`);
-  if (!s.milestones.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed');
+  if (!s.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed');
   if (s.status === 'withdrawn' || s.status === 'exempted') return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`);
   const { referralId, memberId, employer, position, place, form, offeredMonthlyWage } = c;
   return append(ev('MemberReferred', { referralId, memberId, employer, position, place, form, offeredMonthlyWage }));
