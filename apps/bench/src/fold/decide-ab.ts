@@ -12,10 +12,12 @@ import { readLines, writeBenchRegion } from '../region';
  * path, so it brings its own domain), alternated round by round with `parseOnly`, on the
  * region `writeBenchRegion` writes into DIR. On this shared machine one process a run
  * moved decide+fold's CPU by 15–20% from process to process (docs/performance/fold.md);
- * here both trees meet the same load, heap and flags. The run second in a round measured
- * ~10% dearer than the first, whichever tree it was, even with a full collection between
- * runs (`--expose-gc`: one is made before each run, outside its clock), so the order
- * alternates and the figure to read is the geometric mean of the rounds' ratios.
+ * here both trees meet the same load, heap and flags. The order alternates, a full
+ * collection is made before each run with `--expose-gc` (outside its clock), and the
+ * figure is the geometric mean of the rounds' ratios. With the same code on both sides it
+ * read ~0.94: the side named `this` (whose modules load first) ran cheaper. So run it
+ * twice, each tree as `this` once, and read sqrt(first / second), where that bias cancels
+ * (docs/performance/fold.md, "Entity tables and a state in parts tried"; ADR 93).
  *
  *   node --expose-gc --max-semi-space-size=64 --require tsx/cjs apps/bench/src/fold/decide-ab.ts OTHER DIR HOUSEHOLDS [ROUNDS]
  */
