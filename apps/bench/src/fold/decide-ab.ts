@@ -1,10 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import * as E from 'fp-ts/Either';
-import { buildDivisionTree, DecisionContext, referencePolicy } from '@hearth/domain';
+import { resolve } from 'node:path';
 import { median } from '../harness';
 import { decideAndFold, parseOnly } from '../decide-bench';
-import { readLines, writeBenchRegion } from '../region';
+import { cpuMs, loadDecideRegion } from './decide-region';
 
 /**
  * Two trees' decide+fold in one process: this tree's `decideAndFold` and OTHER's (a
@@ -26,24 +23,12 @@ if (other === undefined || dir === undefined || householdsArg === undefined) thr
 const households = Number(householdsArg);
 const rounds = Number(roundsArg ?? 6);
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the other tree's module, by a path known only when run
 const otherBench = require(resolve(other, 'apps/bench/src/decide-bench')) as { decideAndFold: typeof decideAndFold };
 const collect = (globalThis as { gc?: () => void }).gc;
 
 const main = async (): Promise<void> => {
-  const seed = 1;
-  const commandsFile = join(dir, `region-${households}-${seed}.jsonl`);
-  const divisionsFile = join(dir, `region-${households}-${seed}-divisions.json`);
-  if (!existsSync(commandsFile)) await writeBenchRegion(dir, households, seed);
-  const built = buildDivisionTree(JSON.parse(readFileSync(divisionsFile, 'utf8')) as unknown);
-  if (E.isLeft(built)) throw new Error(`invalid division tree in ${divisionsFile}`);
-  const lines = readLines(commandsFile);
-  const ctx: DecisionContext = { policy: referencePolicy, divisions: built.right, recordedAt: '2021-01-01T00:00:00.000Z', actor: 'bench' };
+  const { lines, ctx } = await loadDecideRegion(dir, households);
   const sides = { this: () => decideAndFold(lines, ctx), other: () => otherBench.decideAndFold(lines, ctx), parse: () => parseOnly(lines) };
   const cpu: Record<keyof typeof sides, number[]> = { this: [], other: [], parse: [] };
   const run = (side: keyof typeof sides, counted: boolean): void => {

@@ -1,10 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as E from 'fp-ts/Either';
-import { buildDivisionTree, DecisionContext, referencePolicy } from '@hearth/domain';
 import { median } from '../harness';
 import { decideAndFold, parseOnly } from '../decide-bench';
-import { readLines, writeBenchRegion } from '../region';
+import { cpuMs, loadDecideRegion } from './decide-region';
 
 /**
  * The bench's `decideFold` comparison alone, without the rest of the bench (the whole
@@ -22,20 +18,8 @@ if (dir === undefined || householdsArg === undefined) throw new Error('usage: de
 const households = Number(householdsArg);
 const rounds = Number(roundsArg ?? 3);
 
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
 const main = async (): Promise<void> => {
-  const seed = 1;
-  const commandsFile = join(dir, `region-${households}-${seed}.jsonl`);
-  const divisionsFile = join(dir, `region-${households}-${seed}-divisions.json`);
-  if (!existsSync(commandsFile)) await writeBenchRegion(dir, households, seed);
-  const built = buildDivisionTree(JSON.parse(readFileSync(divisionsFile, 'utf8')) as unknown);
-  if (E.isLeft(built)) throw new Error(`invalid division tree in ${divisionsFile}`);
-  const lines = readLines(commandsFile);
-  const ctx: DecisionContext = { policy: referencePolicy, divisions: built.right, recordedAt: '2021-01-01T00:00:00.000Z', actor: 'bench' };
+  const { lines, ctx } = await loadDecideRegion(dir, households);
   const times = { S: { wall: [] as number[], cpu: [] as number[] }, B: { wall: [] as number[], cpu: [] as number[] } };
   let outcome: ReturnType<typeof decideAndFold> | undefined;
   const run = (side: 'S' | 'B', counted: boolean): void => {
