@@ -41,10 +41,11 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
  * the amended event's rows again from its corrected data — the correction is taken as
  * what should have been recorded in the first place, for every date.
  *
- * The writer holds a page's rows and writes them at its flush, in key order,
- * `FACT_ROWS_A_STATEMENT` a statement (`INSERT OR REPLACE … VALUES (…), (…), …`): one
- * better-sqlite3 call and one statement for 32 rows instead of one a row (decision 94).
- * A correction drops the rows held for the event it amends along with those stored.
+ * The writer inserts rows `FACT_ROWS_A_STATEMENT` a statement (`INSERT OR REPLACE …
+ * VALUES (…), (…), …`): one better-sqlite3 call and one statement for 32 rows instead of
+ * one a row (decision 94). The rows wait as bound values, not as objects, until 32 are
+ * there; the rest of a page's are inserted at its flush, and before a correction removes
+ * the amended event's rows.
  */
 export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec: EventFactsSpec<Row>): Projection => {
   const columns = Object.keys(spec.columns) as (keyof Row & string)[];
@@ -73,58 +74,52 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
         db.prepare(`INSERT OR REPLACE INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')}) VALUES ${new Array<string>(n).fill(tuple).join(', ')}`);
       const insertMany = insertOf(FACT_ROWS_A_STATEMENT);
       const insertOne = insertOf(1);
-      // The page's events' rows, written at flush (decision 94).
-      let held: HeldRows<Row>[] = [];
-      const hold = (source: FactSource): void => {
-        const rows = spec.rowsOf(source);
-        if (rows.length > 0) held.push({ householdId: source.householdId, position: source.position, rows });
-      };
+      // Rows not yet inserted: the first `n` rows' values of `many` (decision 94).
       const many: FactValue[] = new Array<FactValue>(width * FACT_ROWS_A_STATEMENT);
       const one: FactValue[] = new Array<FactValue>(width);
-      const flush = (): void => {
-        const page = held;
-        held = [];
-        // Key order (household, position; seq within an event): each statement's rows lie together in the table.
-        page.sort(byKey);
-        let n = 0;
-        for (const h of page) {
-          for (let seq = 0; seq < h.rows.length; seq++) {
-            const row = h.rows[seq] as Row;
-            const at = n * width;
-            many[at] = h.householdId;
-            many[at + 1] = h.position;
-            many[at + 2] = seq;
-            for (let c = 0; c < columns.length; c++) many[at + 3 + c] = row[columns[c] as keyof Row] ?? null;
-            if (++n === FACT_ROWS_A_STATEMENT) {
-              insertMany.run(many);
-              n = 0;
-            }
+      let n = 0;
+      const write = (source: FactSource): void => {
+        const rows = spec.rowsOf(source);
+        for (let seq = 0; seq < rows.length; seq++) {
+          const row = rows[seq] as Row;
+          const at = n * width;
+          many[at] = source.householdId;
+          many[at + 1] = source.position;
+          many[at + 2] = seq;
+          for (let c = 0; c < columns.length; c++) many[at + 3 + c] = row[columns[c] as keyof Row] ?? null;
+          if (++n === FACT_ROWS_A_STATEMENT) {
+            insertMany.run(many);
+            n = 0;
           }
         }
+      };
+      /** Inserts the rows not yet inserted, one a statement (fewer than 32). */
+      const flush = (): void => {
         for (let r = 0; r < n; r++) {
           for (let c = 0; c < width; c++) one[c] = many[r * width + c] as FactValue;
           insertOne.run(one);
         }
+        n = 0;
       };
       return {
         apply: (e: ProjectedEvent) => {
           if (e.event.type !== 'EventCorrected') {
             // An event's rows are a function of the event: writing them again replaces them with the same.
-            if (handled.has(e.event.type)) hold(e);
+            if (handled.has(e.event.type)) write(e);
             return;
           }
           const target = e.corrected;
           if (target && handled.has(target.event.type)) {
             // The amended event may yield fewer rows than it did (a survey listing fewer members): start afresh,
-            // from the table (an earlier page's rows) and from this page's rows held for it.
-            held = held.filter((h) => h.householdId !== e.householdId || h.position !== target.position);
+            // once the rows before it are in the table (the amended event's among them, when in this page).
+            flush();
             remove.run(e.householdId, target.position);
-            hold({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
+            write({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
           }
         },
         flush,
         discard: () => {
-          held = [];
+          n = 0;
         },
       };
     },
@@ -133,13 +128,3 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
 
 /** Rows a statement while a page's rows are written (decision 94; the event store's write session takes 32 too, decision 91). */
 export const FACT_ROWS_A_STATEMENT = 32;
-
-/** One event's rows, held until the page's flush. */
-interface HeldRows<Row> {
-  readonly householdId: string;
-  readonly position: number;
-  readonly rows: readonly Row[];
-}
-
-const byKey = <Row>(a: HeldRows<Row>, b: HeldRows<Row>): number =>
-  a.householdId < b.householdId ? -1 : a.householdId > b.householdId ? 1 : a.position - b.position;
