@@ -3,6 +3,7 @@ import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { MemberFactRow } from './member-eligibility.projection';
 import type { Projection, SecondaryIndex } from '../projection';
+import { RowInserts } from './row-inserts';
 
 /** What a fact is derived from: one event, its household and its place in the log. */
 export interface FactSource {
@@ -41,11 +42,8 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
  * the amended event's rows again from its corrected data — the correction is taken as
  * what should have been recorded in the first place, for every date.
  *
- * The writer inserts rows `FACT_ROWS_A_STATEMENT` a statement (`INSERT OR REPLACE …
- * VALUES (…), (…), …`): one better-sqlite3 call and one statement for 32 rows instead of
- * one a row (decision 94). The rows wait as bound values, not as objects, until 32 are
- * there; the rest of a page's are inserted at its flush, and before a correction removes
- * the amended event's rows.
+ * The writer inserts rows 32 a statement as they come (row-inserts.ts, decision 94): the
+ * rest of a page's at its flush, and before a correction removes the amended event's.
  */
 export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec: EventFactsSpec<Row>): Projection => {
   const columns = Object.keys(spec.columns) as (keyof Row & string)[];
@@ -68,38 +66,18 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
     indexes,
     writer: (db: Database.Database) => {
       const remove = db.prepare(`DELETE FROM ${spec.table} WHERE household_id = ? AND position = ?`);
-      const width = 3 + columns.length;
-      const tuple = `(${new Array<string>(width).fill('?').join(', ')})`;
-      const insertOf = (n: number): Database.Statement =>
-        db.prepare(`INSERT OR REPLACE INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')}) VALUES ${new Array<string>(n).fill(tuple).join(', ')}`);
-      const insertMany = insertOf(FACT_ROWS_A_STATEMENT);
-      const insertOne = insertOf(1);
-      // Rows not yet inserted: the first `n` rows' values of `many` (decision 94).
-      const many: FactValue[] = new Array<FactValue>(width * FACT_ROWS_A_STATEMENT);
-      const one: FactValue[] = new Array<FactValue>(width);
-      let n = 0;
+      const inserts = new RowInserts<FactValue>(db, spec.table, ['household_id', 'position', 'seq', ...columns]);
+      const values: FactValue[] = new Array<FactValue>(3 + columns.length);
       const write = (source: FactSource): void => {
         const rows = spec.rowsOf(source);
+        values[0] = source.householdId;
+        values[1] = source.position;
         for (let seq = 0; seq < rows.length; seq++) {
           const row = rows[seq] as Row;
-          const at = n * width;
-          many[at] = source.householdId;
-          many[at + 1] = source.position;
-          many[at + 2] = seq;
-          for (let c = 0; c < columns.length; c++) many[at + 3 + c] = row[columns[c] as keyof Row] ?? null;
-          if (++n === FACT_ROWS_A_STATEMENT) {
-            insertMany.run(many);
-            n = 0;
-          }
+          values[2] = seq;
+          for (let c = 0; c < columns.length; c++) values[3 + c] = row[columns[c] as keyof Row] ?? null;
+          inserts.add(values);
         }
-      };
-      /** Inserts the rows not yet inserted, one a statement (fewer than 32). */
-      const flush = (): void => {
-        for (let r = 0; r < n; r++) {
-          for (let c = 0; c < width; c++) one[c] = many[r * width + c] as FactValue;
-          insertOne.run(one);
-        }
-        n = 0;
       };
       return {
         apply: (e: ProjectedEvent) => {
@@ -112,19 +90,14 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
           if (target && handled.has(target.event.type)) {
             // The amended event may yield fewer rows than it did (a survey listing fewer members): start afresh,
             // once the rows before it are in the table (the amended event's among them, when in this page).
-            flush();
+            inserts.finish();
             remove.run(e.householdId, target.position);
             write({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
           }
         },
-        flush,
-        discard: () => {
-          n = 0;
-        },
+        flush: () => inserts.finish(),
+        discard: () => inserts.discard(),
       };
     },
   };
 };
-
-/** Rows a statement while a page's rows are written (decision 94; the event store's write session takes 32 too, decision 91). */
-export const FACT_ROWS_A_STATEMENT = 32;
