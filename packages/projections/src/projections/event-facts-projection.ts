@@ -3,6 +3,7 @@ import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { MemberFactRow } from './member-eligibility.projection';
 import type { Projection, SecondaryIndex } from '../projection';
+import { RowInserts } from './row-inserts';
 
 /** What a fact is derived from: one event, its household and its place in the log. */
 export interface FactSource {
@@ -40,6 +41,9 @@ export interface EventFactsSpec<Row extends Record<string, FactValue>> {
  * idempotent (replace the event's rows), and an `EventCorrected` is handled by deriving
  * the amended event's rows again from its corrected data — the correction is taken as
  * what should have been recorded in the first place, for every date.
+ *
+ * The writer inserts rows 32 a statement as they come (row-inserts.ts, decision 94): the
+ * rest of a page's at its flush, and before a correction removes the amended event's.
  */
 export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec: EventFactsSpec<Row>): Projection => {
   const columns = Object.keys(spec.columns) as (keyof Row & string)[];
@@ -62,10 +66,7 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
     indexes,
     writer: (db: Database.Database) => {
       const remove = db.prepare(`DELETE FROM ${spec.table} WHERE household_id = ? AND position = ?`);
-      const insert = db.prepare(
-        `INSERT OR REPLACE INTO ${spec.table} (household_id, position, seq, ${columns.join(', ')})
-         VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')})`,
-      );
+      const inserts = new RowInserts<FactValue>(db, spec.table, ['household_id', 'position', 'seq', ...columns]);
       const values: FactValue[] = new Array<FactValue>(3 + columns.length);
       const write = (source: FactSource): void => {
         const rows = spec.rowsOf(source);
@@ -75,7 +76,7 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
           const row = rows[seq] as Row;
           values[2] = seq;
           for (let c = 0; c < columns.length; c++) values[3 + c] = row[columns[c] as keyof Row] ?? null;
-          insert.run(values);
+          inserts.add(values);
         }
       };
       return {
@@ -87,11 +88,15 @@ export const eventFactsProjection = <Row extends Record<string, FactValue>>(spec
           }
           const target = e.corrected;
           if (target && handled.has(target.event.type)) {
-            // The amended event may yield fewer rows than it did (a survey listing fewer members): start afresh.
+            // The amended event may yield fewer rows than it did (a survey listing fewer members): start afresh,
+            // once the rows before it are in the table (the amended event's among them, when in this page).
+            inserts.finish();
             remove.run(e.householdId, target.position);
             write({ householdId: e.householdId, position: target.position, occurredOn: target.occurredOn, event: target.event });
           }
         },
+        flush: () => inserts.finish(),
+        discard: () => inserts.discard(),
       };
     },
   };

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { EventType, HouseholdEvent, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
+import { RowInserts } from './row-inserts';
 
 /** Pure: the household's status after `event`, from `current` (domain.md §4 "Status"). */
 export const nextStatus = (current: Status, event: HouseholdEvent): Status => {
@@ -81,10 +82,9 @@ export const HouseholdStatusProjection: Projection = {
     const enterVillage = db.prepare('INSERT OR REPLACE INTO proj_village_changes (household_id, position, occurred_on, village) VALUES (?, ?, ?, ?)');
     const amendVillage = db.prepare('UPDATE proj_village_changes SET village = ? WHERE household_id = ? AND position = ?');
     const latestVillage = db.prepare<[string], string>('SELECT village FROM proj_village_changes WHERE household_id = ? ORDER BY position DESC LIMIT 1').pluck();
-    const change = db.prepare(
-      `INSERT OR REPLACE INTO proj_status_changes (household_id, position, occurred_on, event_type, from_status, to_status)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
+    // Nothing here reads a status change back: they are inserted 32 a statement, the rest at the page's flush (decision 94).
+    const changes = new RowInserts<string | number>(db, 'proj_status_changes', ['household_id', 'position', 'occurred_on', 'event_type', 'from_status', 'to_status']);
+    const change: (string | number)[] = ['', 0, '', '', '', ''];
     /**
      * The status each household of the page was left in by the page's events so far: read
      * from the table at its first status event of the page, then known (the table holds
@@ -99,9 +99,11 @@ export const HouseholdStatusProjection: Projection = {
     };
     return {
       flush: () => {
+        changes.finish();
         statuses = new Map();
       },
       discard: () => {
+        changes.discard();
         statuses = new Map();
       },
       apply: (e: ProjectedEvent) => {
@@ -129,8 +131,15 @@ export const HouseholdStatusProjection: Projection = {
         }
         else if (to !== from) setStatus.run(to, householdId);
         // A survey only changes the status of a registered household; every other event here always does.
-        if (event.type !== 'HouseholdSurveyed' || to !== from)
-          change.run(householdId, e.position, e.occurredOn, event.type, from, to);
+        if (event.type !== 'HouseholdSurveyed' || to !== from) {
+          change[0] = householdId;
+          change[1] = e.position;
+          change[2] = e.occurredOn;
+          change[3] = event.type;
+          change[4] = from;
+          change[5] = to;
+          changes.add(change);
+        }
       },
     };
   },

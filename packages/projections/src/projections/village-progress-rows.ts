@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { PageDeltas } from './page-rows';
+import { RowInserts } from './row-inserts';
 
 /**
  * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
@@ -33,7 +34,9 @@ export interface VillageProgressRows {
  */
 export const villageProgressRows = (db: Database.Database): VillageProgressRows => {
   const read = db.prepare<[number, string], string>('SELECT counts FROM agg_village_progress WHERE month = ? AND village = ?').pluck();
-  const write = db.prepare('INSERT OR REPLACE INTO agg_village_progress (month, village, counts) VALUES (?, ?, ?)');
+  // Written 32 a statement (decision 94), every one before the flush returns; each (village, month) row once a flush.
+  const write = new RowInserts<string | number>(db, 'agg_village_progress', ['month', 'village', 'counts']);
+  const row: (string | number)[] = [0, '', ''];
   const drop = db.prepare('DELETE FROM agg_village_progress WHERE month = ? AND village = ?');
   /** (village, month) → field → delta: flushed in the table's key order. */
   const pending = new PageDeltas<string>();
@@ -44,12 +47,23 @@ export const villageProgressRows = (db: Database.Database): VillageProgressRows 
     for (const [field, n] of fields) counts[field] = (counts[field] ?? 0) + n;
     const text = canonical(counts);
     if (text === '{}') drop.run(month, village);
-    else write.run(month, village, text);
+    else {
+      row[0] = month;
+      row[1] = village;
+      row[2] = text;
+      write.add(row);
+    }
   };
 
   return {
     add: (month, village, field, n) => pending.add(village, String(month), field, n),
-    flush: () => pending.flush((village, month, fields) => writeRow(Number(month), village, fields)),
-    discard: () => pending.discard(),
+    flush: () => {
+      pending.flush((village, month, fields) => writeRow(Number(month), village, fields));
+      write.finish();
+    },
+    discard: () => {
+      pending.discard();
+      write.discard();
+    },
   };
 };

@@ -2,12 +2,6 @@ import { correctedEvent, correctionsIn, EventMeta, HouseholdEvent, householdIdOf
 import { householdEventCodec, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import type { CorrectedEvent, ProjectedEvent } from '../projected-event';
 
-/** An event of the log, ready for the synchronous write: `projected` is absent for non-household streams. */
-export interface PreparedEvent {
-  readonly position: number;
-  readonly projected?: ProjectedEvent;
-}
-
 /**
  * Stored events are decoded once, here, at the edge (style.md: "edges decode, the middle
  * trusts"), by the store's household codec. An event that does not decode throws a
@@ -37,23 +31,31 @@ const resolveCorrection = async (store: EventStore, correction: RecordedEvent, t
   };
 };
 
-export const prepareEvents = async (store: EventStore, page: readonly RecordedEvent[]): Promise<PreparedEvent[]> => {
-  const out: PreparedEvent[] = [];
+/**
+ * A page's household events, decoded and ready for the synchronous write; events of other
+ * streams (an import's checkpoints, the division tree) are left out: no projection reads
+ * them, and the page's count and last position say how far it reaches.
+ */
+export const prepareEvents = async (store: EventStore, page: readonly RecordedEvent[]): Promise<ProjectedEvent[]> => {
+  const out: ProjectedEvent[] = [];
+  // A household's events mostly follow one another in the log (an import writes a household's batch together):
+  // the id is taken from the stream id once a run of them, and the run's events share one string (decision 94).
+  let streamId: string | undefined;
+  let id: string | undefined;
   for (const recorded of page) {
-    const householdId = householdIdOf(recorded.streamId);
-    if (householdId === undefined) {
-      out.push({ position: recorded.position });
-      continue;
+    if (recorded.streamId !== streamId) {
+      streamId = recorded.streamId;
+      id = householdIdOf(streamId);
     }
+    const householdId = id;
+    if (householdId === undefined) continue;
     const event = decodeHouseholdEvent(recorded);
     const corrected = event.type === 'EventCorrected' ? await resolveCorrection(store, recorded, event.data.eventId) : undefined;
     const { eventId, position } = recorded;
     const occurredOn = recorded.metadata.occurredOn;
-    // Two literals rather than a spread of `{ corrected }` or `{}`: an event of a catch-up allocates no object it drops at once.
-    const projected: ProjectedEvent = corrected
-      ? { householdId, eventId, position, occurredOn, event, corrected }
-      : { householdId, eventId, position, occurredOn, event };
-    out.push({ position, projected });
+    // Two literals rather than a spread of `{ corrected }` or `{}`: an event of a catch-up allocates no object it drops
+    // at once, and no wrapper lives through the page beside it (decision 94).
+    out.push(corrected ? { householdId, eventId, position, occurredOn, event, corrected } : { householdId, eventId, position, occurredOn, event });
   }
   return out;
 };

@@ -5,7 +5,8 @@ import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
 import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
-import { PreparedEvent, prepareEvents } from './prepare-events';
+import type { ProjectedEvent } from '../projected-event';
+import { prepareEvents } from './prepare-events';
 
 /**
  * Whether a page ending at `last`, of a log whose head is at `head`, leaves a projection's
@@ -15,9 +16,9 @@ import { PreparedEvent, prepareEvents } from './prepare-events';
  */
 const leavesIndexesOut = (lacking: boolean, last: number, head: number): boolean => last < head && (lacking || head - last >= last);
 
-/** A page of the log, decoded: its events, how many were read and the position of the last. */
+/** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
-  readonly events: readonly PreparedEvent[];
+  readonly events: readonly ProjectedEvent[];
   readonly count: number;
   readonly last: number;
 }
@@ -73,7 +74,7 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
   private readonly handles: ReadonlyMap<string, ReadonlySet<string>>;
-  private readonly applyInTransaction: (events: readonly PreparedEvent[], after: number, last: number, head: number) => boolean;
+  private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number) => boolean;
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
   private queue: Promise<unknown> = Promise.resolve();
@@ -112,7 +113,7 @@ export class ProjectionRunner {
             const lacking = lacksIndexes(p, present);
             const indexesLater = leavesIndexesOut(lacking, last, head);
             if (indexesLater && !lacking) dropIndexes(db, p);
-            for (const e of events) if (e.position > from && e.projected && handled.has(e.projected.event.type)) writer.apply(e.projected);
+            for (const e of events) if (e.position > from && handled.has(e.event.type)) writer.apply(e);
             writer.flush?.();
             if (!indexesLater && lacking) createIndexes(db, p);
           }
