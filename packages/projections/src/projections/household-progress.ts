@@ -190,18 +190,23 @@ export interface FlowRows {
  * contribution, −1 to take it back), for the months in `only` (all months when absent).
  * A month's activity counts in the village the household is in at the month's end
  * (decision 15); distinct members count once a month; each income record adds one to
- * `income.<cents>`. A month's row is asked for once (entries of one month are mostly
- * together, in log order).
+ * `income.<cents>`. A month's row is asked for once, and a run of entries of one month
+ * (they are mostly together, in log order) looks up neither the month nor `only` again.
  */
 export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: ReadonlySet<number>): void => {
   if (p.t.villages.length === 0) return;
   /** Per month: its row's deltas, and the member fields already counted in it. */
   const months = new Map<number, { deltas: Map<string, number>; members: Set<string> | undefined }>();
   let heldMonth = -1;
+  let skippedMonth = -1;
   let held: { deltas: Map<string, number>; members: Set<string> | undefined } | undefined;
   for (const [, month, field] of p.activity) {
     if (month !== heldMonth) {
-      if (only && !only.has(month)) continue;
+      if (month === skippedMonth) continue;
+      if (only && !only.has(month)) {
+        skippedMonth = month;
+        continue;
+      }
       heldMonth = month;
       held = months.get(month);
       if (held === undefined) months.set(month, (held = { deltas: to.row(month, villageAt(p.t, endOfMonthIndex(month)) as string), members: undefined }));
