@@ -51,32 +51,6 @@ const splitField = (field: string): readonly [string, string | null] => {
   return split;
 };
 
-/**
- * A progress field joined again from its prefix and last part (the inverse of
- * `splitField`), the same string object handed out for the fields seen lately: a decoded
- * record's fields are then flat strings whose hashes are already known, which every map
- * keyed by field (the flows' row deltas, `splitField` when the record is packed again)
- * looks up without reading their characters again.
- */
-const joinedFields = new Map<string, Map<string, string>>();
-let joinedCount = 0;
-const joinedField = (prefix: string, last: string): string => {
-  let byLast = joinedFields.get(prefix);
-  if (byLast === undefined) joinedFields.set(prefix, (byLast = new Map()));
-  let field = byLast.get(last);
-  if (field === undefined) {
-    if (joinedCount >= 4096) {
-      joinedFields.clear();
-      joinedFields.set(prefix, byLast);
-      byLast.clear();
-      joinedCount = 0;
-    }
-    byLast.set(last, (field = `${prefix}.${last}`));
-    joinedCount++;
-  }
-  return field;
-};
-
 /** How many entries from `from` share entry `from`'s position and second column (date or month). */
 const runOf = <E extends readonly [number, unknown, ...unknown[]]>(entries: readonly E[], from: number): number => {
   const first = entries[from] as E;
@@ -186,7 +160,7 @@ export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
     for (let n = r.uint(); n > 0; n--) {
       const prefix = r.text();
       const last = r.string();
-      activity.push([pos, month, last === null ? prefix : joinedField(prefix, last)]);
+      activity.push([pos, month, last === null ? prefix : `${prefix}.${last}`]);
     }
   }
   r.end();
