@@ -179,29 +179,47 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
   return { t, members, activity };
 };
 
-/** Takes `n` more (fewer, when negative) of `field` for (month index, village): one household's part of a monthly progress row. */
-export type FlowSink = (month: number, village: string, field: string, n: number) => void;
+/** Where a household's flows go: the deltas of the monthly progress row (month index, village), field → amount, added to in place. */
+export interface FlowRows {
+  row(month: number, village: string): Map<string, number>;
+}
 
 /**
- * Pure: what the household's activity adds to the monthly progress rows, handed to `to`
- * field by field, each time `n` (1 for the household's contribution, −1 to take it back),
- * for the months in `only` (all months when absent). A month's activity counts in the
- * village the household is in at the month's end (decision 15); distinct members count
- * once a month; each income record adds one to `income.<cents>`.
+ * Pure but for `to`'s rows: what the household's activity adds to the monthly progress
+ * rows, added to each row's deltas field by field, each time `n` (1 for the household's
+ * contribution, −1 to take it back), for the months in `only` (all months when absent).
+ * A month's activity counts in the village the household is in at the month's end
+ * (decision 15); distinct members count once a month; each income record adds one to
+ * `income.<cents>`. A month's row is asked for once, and a run of entries of one month
+ * (they are mostly together, in log order) looks up neither the month nor `only` again.
  */
-export const flowsOf = (p: HouseholdProgress, n: number, to: FlowSink, only?: ReadonlySet<number>): void => {
+export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: ReadonlySet<number>): void => {
   if (p.t.villages.length === 0) return;
-  /** Per month: its village, and the member fields already counted in it. */
-  const months = new Map<number, { village: string; members: Set<string> }>();
+  /** Per month: its row's deltas, and the member fields already counted in it. */
+  const months = new Map<number, { deltas: Map<string, number>; members: Set<string> | undefined }>();
+  let heldMonth = -1;
+  let skippedMonth = -1;
+  let held: { deltas: Map<string, number>; members: Set<string> | undefined } | undefined;
   for (const [, month, field] of p.activity) {
-    if (only && !only.has(month)) continue;
-    let held = months.get(month);
-    if (held === undefined) months.set(month, (held = { village: villageAt(p.t, endOfMonthIndex(month)) as string, members: new Set() }));
+    if (month !== heldMonth) {
+      if (month === skippedMonth) continue;
+      if (only && !only.has(month)) {
+        skippedMonth = month;
+        continue;
+      }
+      heldMonth = month;
+      held = months.get(month);
+      if (held === undefined) months.set(month, (held = { deltas: to.row(month, villageAt(p.t, endOfMonthIndex(month)) as string), members: undefined }));
+    }
+    const row = held as { deltas: Map<string, number>; members: Set<string> | undefined };
+    let counted = field;
     if (field.startsWith('member.')) {
-      if (held.members.has(field)) continue;
-      held.members.add(field);
-      to(month, held.village, field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred', n);
-    } else to(month, held.village, field, n);
+      const members = (row.members ??= new Set());
+      if (members.has(field)) continue;
+      members.add(field);
+      counted = field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred';
+    }
+    row.deltas.set(counted, (row.deltas.get(counted) ?? 0) + n);
   }
 };
 

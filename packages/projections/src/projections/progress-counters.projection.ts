@@ -84,8 +84,8 @@ export const ProgressCountersProjection: Projection = {
           const touch = page.get(householdId) as PageTouch;
           const only = touch.villages ? undefined : touch.months;
           if (only === undefined || only.size > 0) {
-            flowsOf(after, 1, flows.add, only);
-            flowsOf(before, -1, flows.add, only);
+            flowsOf(after, 1, flows, only);
+            flowsOf(before, -1, flows, only);
           }
           if (touch.eligible) {
             eligibleOf(after, 1, addEligible);

@@ -1,6 +1,19 @@
 import type Database from 'better-sqlite3';
-import { PageDeltas } from './page-rows';
 import { RowInserts } from './row-inserts';
+
+/** Field names that need no escaping are written as `"name":` without `JSON.stringify`; this many are kept made. */
+const QUOTED_KEPT = 4096;
+const quoted = new Map<string, string>();
+
+/** `JSON.stringify(field)` followed by `:`, kept for the next row (a page's rows name the same few dozen fields). */
+const quotedField = (field: string): string => {
+  let q = quoted.get(field);
+  if (q === undefined) {
+    if (quoted.size >= QUOTED_KEPT) quoted.clear();
+    quoted.set(field, (q = `${JSON.stringify(field)}:`));
+  }
+  return q;
+};
 
 /**
  * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
@@ -8,18 +21,31 @@ import { RowInserts } from './row-inserts';
  * `JSON.stringify` of that object: no field is an integer-like key, which an object would
  * put first, and counts are integers).
  */
-const canonical = (counts: Record<string, number>): string => {
+const canonical = (counts: ReadonlyMap<string, number>): string => {
   let text = '';
-  for (const field of Object.keys(counts).sort()) {
-    const n = counts[field] as number;
-    if (n !== 0) text += `${text === '' ? '' : ','}${JSON.stringify(field)}:${n}`;
+  for (const field of [...counts.keys()].sort()) {
+    const n = counts.get(field) as number;
+    if (n !== 0) text += `${text === '' ? '' : ','}${quotedField(field)}${n}`;
   }
   return `{${text}}`;
 };
 
+/** The counts of a row as stored, with `deltas` added. */
+const withDeltas = (stored: string, deltas: ReadonlyMap<string, number>): Map<string, number> => {
+  const parsed = JSON.parse(stored) as Record<string, number>;
+  const counts = new Map<string, number>();
+  for (const field of Object.keys(parsed)) counts.set(field, parsed[field] as number);
+  for (const [field, n] of deltas) counts.set(field, (counts.get(field) ?? 0) + n);
+  return counts;
+};
+
 export interface VillageProgressRows {
-  /** Adds `n` to `field` of the row (month index, village), held back until `flush`. */
-  add(month: number, village: string, field: string, n: number): void;
+  /**
+   * The deltas held for the row (month index, village) until `flush`: field → amount to
+   * add. The caller adds to it in place (one map operation a field, rather than finding
+   * the row again for each).
+   */
+  row(month: number, village: string): Map<string, number>;
   /** Writes every (village, month) row touched since the last flush once, in key order, and forgets them. */
   flush(): void;
   /** Forgets the deltas held back, unwritten. */
@@ -30,40 +56,62 @@ export interface VillageProgressRows {
  * The rows of `agg_village_progress` (per month and village, the counts of the month's
  * activity as canonical JSON), with the field deltas of a page of events summed per row
  * and each row read and written once at the page's end; a row whose counts are all zero
- * is deleted. The row is the one adding the deltas one at a time would leave.
+ * is deleted, a row whose deltas all cancel out is left as it is stored. The row is the
+ * one adding the deltas one at a time would leave. A village's stored rows between the
+ * first and last month the page touched are read with one `SELECT`.
  */
 export const villageProgressRows = (db: Database.Database): VillageProgressRows => {
-  const read = db.prepare<[number, string], string>('SELECT counts FROM agg_village_progress WHERE month = ? AND village = ?').pluck();
+  const read = db
+    .prepare<[string, number, number], [number, string]>('SELECT month, counts FROM agg_village_progress WHERE village = ? AND month BETWEEN ? AND ?')
+    .raw();
   // Written 32 a statement (decision 94), every one before the flush returns; each (village, month) row once a flush.
   const write = new RowInserts<string | number>(db, 'agg_village_progress', ['month', 'village', 'counts']);
   const row: (string | number)[] = [0, '', ''];
   const drop = db.prepare('DELETE FROM agg_village_progress WHERE month = ? AND village = ?');
-  /** (village, month) → field → delta: flushed in the table's key order. */
-  const pending = new PageDeltas<string>();
+  /** village → month index → field → delta. */
+  let pending = new Map<string, Map<number, Map<string, number>>>();
 
-  const writeRow = (month: number, village: string, fields: ReadonlyMap<string, number>): void => {
-    const stored = read.get(month, village);
-    const counts = stored === undefined ? {} : (JSON.parse(stored) as Record<string, number>);
-    for (const [field, n] of fields) counts[field] = (counts[field] ?? 0) + n;
-    const text = canonical(counts);
-    if (text === '{}') drop.run(month, village);
-    else {
-      row[0] = month;
-      row[1] = village;
-      row[2] = text;
-      write.add(row);
+  const writeVillage = (village: string, months: Map<number, Map<string, number>>): void => {
+    const order = [...months.keys()].sort((a, b) => a - b);
+    const stored = new Map<number, string>();
+    for (const [month, counts] of read.all(village, order[0] as number, order[order.length - 1] as number)) stored.set(month, counts);
+    for (const month of order) {
+      const deltas = months.get(month) as Map<string, number>;
+      if (allZero(deltas)) continue;
+      const was = stored.get(month);
+      const text = canonical(was === undefined ? deltas : withDeltas(was, deltas));
+      if (text === '{}') drop.run(month, village);
+      else {
+        row[0] = month;
+        row[1] = village;
+        row[2] = text;
+        write.add(row);
+      }
     }
   };
 
   return {
-    add: (month, village, field, n) => pending.add(village, String(month), field, n),
+    row: (month, village) => {
+      let months = pending.get(village);
+      if (months === undefined) pending.set(village, (months = new Map()));
+      let deltas = months.get(month);
+      if (deltas === undefined) months.set(month, (deltas = new Map()));
+      return deltas;
+    },
     flush: () => {
-      pending.flush((village, month, fields) => writeRow(Number(month), village, fields));
+      const page = pending;
+      pending = new Map();
+      for (const village of [...page.keys()].sort()) writeVillage(village, page.get(village) as Map<number, Map<string, number>>);
       write.finish();
     },
     discard: () => {
-      pending.discard();
+      pending = new Map();
       write.discard();
     },
   };
+};
+
+const allZero = (deltas: ReadonlyMap<string, number>): boolean => {
+  for (const n of deltas.values()) if (n !== 0) return false;
+  return true;
 };
