@@ -28,7 +28,8 @@ export class PageRows<C> {
 
 /**
  * Deltas summed per field of a row over a page, for a table keyed by two parts (the
- * counter tables: a key or month, then a village). Each row's deltas go to `write` once at
+ * series tables: a key, then a village; the monthly progress rows keep their own,
+ * village-progress-rows.ts, decision 96). Each row's deltas go to `write` once at
  * the page's end, in key order (the first part's text, then the second's); a row whose
  * deltas all cancel out is left as it is stored. The rows are held by first part, then
  * second, so that adding a delta builds no key (the counters add about a dozen deltas an
