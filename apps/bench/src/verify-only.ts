@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { HEARTH_BIN, PRODUCT_NODE_FLAGS, runNode } from './child';
-import type { Clock } from './harness';
+import { cpuClock } from './harness';
 import { verifyBench } from './read-bench';
 import { writeBenchRegion, type BenchRegion } from './region';
 import { relaunchWithNodeFlags } from './young/product-flags';
@@ -25,11 +25,6 @@ import { relaunchWithNodeFlags } from './young/product-flags';
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-};
-
-const cpuClock: Clock = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 };
 
 const regionOf = async (workDir: string, households: number, seed: number): Promise<{ region: BenchRegion; storePath: string }> => {

@@ -5,6 +5,7 @@ import * as E from 'fp-ts/Either';
 import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections, projectionsFor, type Projection, type ProjectionWriter } from '@hearth/projections';
+import { cpuClock } from '../harness';
 import { CATCH_UP_PAGE } from '../read-bench';
 import { copySqliteFile, removeSqliteFile } from '../sqlite-files';
 
@@ -22,10 +23,6 @@ import { copySqliteFile, removeSqliteFile } from '../sqlite-files';
  *
  *   npx tsx apps/bench/src/catch-up/catchup-parts.ts --store FILE --divisions FILE [--rounds 1] [--work DIR] [--only NAMES] [--page N]
  */
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 interface Part {
   apply: number;
@@ -40,15 +37,15 @@ const timed = (p: Projection, part: Part): Projection => ({
     let started: number | undefined;
     return {
       apply: (e) => {
-        if (started === undefined) started = cpu();
+        if (started === undefined) started = cpuClock();
         inner.apply(e);
       },
       flush: () => {
-        const at = cpu();
+        const at = cpuClock();
         if (started !== undefined) part.apply += at - started;
         started = undefined;
         inner.flush?.();
-        part.flush += cpu() - at;
+        part.flush += cpuClock() - at;
       },
       discard: () => {
         started = undefined;
@@ -78,9 +75,9 @@ const main = async (): Promise<void> => {
       return timed(p, part);
     });
     const opened = openProjections(store, { policy: referencePolicy, divisions, projections, runner: { batchSize: Number(values.page ?? CATCH_UP_PAGE) } });
-    const before = cpu();
+    const before = cpuClock();
     await opened.runner.catchUp();
-    const whole = cpu() - before;
+    const whole = cpuClock() - before;
     const rows = opened.readAt(0, (view) => view.rows())?.value;
     const digest = createHash('sha256').update(JSON.stringify([...(rows ?? [])])).digest('hex').slice(0, 16);
     await opened.close();

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { cpuClock } from '../harness';
 
 /**
  * SQLite alone with rows shaped like the member-facts table's (WITHOUT ROWID, key
@@ -26,10 +27,6 @@ if (values.file === undefined) throw new Error('usage: fact-rows-insert --file P
 const per = Number(values.per);
 const total = Number(values.rows);
 const page = Number(values.page);
-const cpu = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 const results: number[] = [];
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const s of ['', '-wal', '-shm']) rmSync(`${values.file}${s}`, { force: true });
@@ -44,7 +41,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
   const full = statement(per);
   const one = statement(1);
   const params: unknown[] = [];
-  const start = cpu();
+  const start = cpuClock();
   let made = 0;
   while (made < total) {
     const n = Math.min(page, total - made);
@@ -64,7 +61,7 @@ for (let round = 0; round < Number(values.rounds); round++) {
     })();
     made += n;
   }
-  results.push(((cpu() - start) * 1000) / total);
+  results.push(((cpuClock() - start) * 1000) / total);
   db.close();
 }
 for (const s of ['', '-wal', '-shm']) rmSync(`${values.file}${s}`, { force: true });

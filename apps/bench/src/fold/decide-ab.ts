@@ -1,7 +1,7 @@
-import { resolve } from 'node:path';
-import { median } from '../harness';
 import { decideAndFold, parseOnly } from '../decide-bench';
-import { cpuMs, loadDecideRegion } from './decide-region';
+import { cpuClock, median } from '../harness';
+import { treeModule } from '../tree-module';
+import { loadDecideRegion } from './decide-region';
 
 /**
  * Two trees' decide+fold in one process: this tree's `decideAndFold` and OTHER's (a
@@ -23,19 +23,18 @@ if (other === undefined || dir === undefined || householdsArg === undefined) thr
 const households = Number(householdsArg);
 const rounds = Number(roundsArg ?? 6);
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the other tree's module, by a path known only when run
-const otherBench = require(resolve(other, 'apps/bench/src/decide-bench')) as { decideAndFold: typeof decideAndFold };
 const collect = (globalThis as { gc?: () => void }).gc;
 
 const main = async (): Promise<void> => {
+  const otherBench = treeModule<{ decideAndFold: typeof decideAndFold }>(other, 'apps/bench/src/decide-bench');
   const { lines, ctx } = await loadDecideRegion(dir, households);
   const sides = { this: () => decideAndFold(lines, ctx), other: () => otherBench.decideAndFold(lines, ctx), parse: () => parseOnly(lines) };
   const cpu: Record<keyof typeof sides, number[]> = { this: [], other: [], parse: [] };
   const run = (side: keyof typeof sides, counted: boolean): void => {
     collect?.();
-    const c0 = cpuMs();
+    const c0 = cpuClock();
     const out = sides[side]();
-    const c = cpuMs() - c0;
+    const c = cpuClock() - c0;
     if (counted) cpu[side].push(c);
     process.stderr.write(`${side} ${counted ? '' : '(warm-up) '}cpu ${c.toFixed(0)} ms ${JSON.stringify(out)}\n`);
   };

@@ -1,6 +1,7 @@
 import { median } from '../harness';
 import { decideAndFold, parseOnly } from '../decide-bench';
-import { cpuMs, loadDecideRegion } from './decide-region';
+import { cpuClock } from '../harness';
+import { loadDecideRegion } from './decide-region';
 
 /**
  * The bench's `decideFold` comparison alone, without the rest of the bench (the whole
@@ -24,10 +25,10 @@ const main = async (): Promise<void> => {
   let outcome: ReturnType<typeof decideAndFold> | undefined;
   const run = (side: 'S' | 'B', counted: boolean): void => {
     const w0 = performance.now();
-    const c0 = cpuMs();
+    const c0 = cpuClock();
     if (side === 'S') outcome = decideAndFold(lines, ctx);
     else parseOnly(lines);
-    const cpu = cpuMs() - c0;
+    const cpu = cpuClock() - c0;
     const wall = performance.now() - w0;
     if (counted) {
       times[side].wall.push(wall);

@@ -19,9 +19,3 @@ export const loadDecideRegion = async (dir: string, households: number): Promise
   const lines = readLines(commandsFile);
   return { lines, ctx: { policy: referencePolicy, divisions: built.right, recordedAt: '2021-01-01T00:00:00.000Z', actor: 'bench' } };
 };
-
-/** The process's CPU time so far (user + system, the collector's helper threads included), in ms. */
-export const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};

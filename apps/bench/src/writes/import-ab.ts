@@ -17,8 +17,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median } from '../harness';
+import { cpuClock, median } from '../harness';
 import { removeSqliteFile } from '../sqlite-files';
+import { treeModule } from '../tree-module';
 
 interface Tree {
   readonly root: string;
@@ -33,14 +34,9 @@ interface Tree {
 }
 
 const load = async (root: string): Promise<Tree> => {
-  const domain = (await import(join(root, 'packages/domain/src/index'))) as Pick<Tree, 'referencePolicy'>;
-  const ledger = (await import(join(root, 'packages/ledger/src/index'))) as Pick<Tree, 'Ledger' | 'importCommands'>;
+  const domain = treeModule<Pick<Tree, 'referencePolicy'>>(root, 'packages/domain/src/index');
+  const ledger = treeModule<Pick<Tree, 'Ledger' | 'importCommands'>>(root, 'packages/ledger/src/index');
   return { root, referencePolicy: domain.referencePolicy, Ledger: ledger.Ledger, importCommands: ledger.importCommands };
-};
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 };
 
 const main = async (): Promise<void> => {
@@ -65,10 +61,10 @@ const main = async (): Promise<void> => {
       const path = join(regionDir, `import-ab-${process.pid}-${++file}.db`);
       const ledger = await tree.Ledger.open({ storeUrl: `sqlite:${path}`, policy: tree.referencePolicy });
       await ledger.recordDivisionTree(divisions, '2015-12-31');
-      const before = cpuMs();
+      const before = cpuClock();
       const summary = await tree.importCommands(ledger, { source, batchSize: 1000 });
       await ledger.close();
-      cpu[i] = cpuMs() - before;
+      cpu[i] = cpuClock() - before;
       commands = summary.accepted + summary.rejected.length;
       removeSqliteFile(path);
     }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@hearth/event-store';
-import { median } from '../harness';
+import { cpuClock, median } from '../harness';
 import { removeSqliteFile } from '../sqlite-files';
 
 /** An `events` row in column order (stream_id, version, event_id, type, data, metadata). */
@@ -43,11 +43,8 @@ export const householdRows = (source: string, limit: number): Row[] => {
   }
 };
 
-/** CPU time of this process so far (user + system), in µs. */
-export const cpuUs = (): number => {
-  const c = process.cpuUsage();
-  return c.user + c.system;
-};
+/** CPU time of this process so far, in µs. */
+export const cpuUs = (): number => 1000 * cpuClock();
 
 const replay = async (file: string, rows: readonly Row[], setting: ReplaySetting): Promise<ReplayRun> => {
   setting.create?.(file);

@@ -17,7 +17,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { median } from '../harness';
+import { cpuClock, median } from '../harness';
+import { treeModule } from '../tree-module';
 
 interface Event {
   eventId: string;
@@ -31,8 +32,8 @@ interface Seal {
 }
 
 const sealOf = async (root: string): Promise<Seal> => {
-  const chain = (await import(join(root, 'packages/event-store/src/hash-chain'))) as Pick<Seal, 'sealEvents'>;
-  const text = (await import(join(root, 'packages/event-store/src/sealed-text'))) as Pick<Seal, 'storedText'>;
+  const chain = treeModule<Pick<Seal, 'sealEvents'>>(root, 'packages/event-store/src/hash-chain');
+  const text = treeModule<Pick<Seal, 'storedText'>>(root, 'packages/event-store/src/sealed-text');
   return { sealEvents: chain.sealEvents, storedText: text.storedText };
 };
 
@@ -42,11 +43,11 @@ const capture = async (root: string, regionDir: string, count: number): Promise<
   const commands = files.find((f) => /^region-\d+-\d+\.jsonl$/.test(f));
   const divisions = files.find((f) => /^region-\d+-\d+-divisions\.json$/.test(f));
   if (commands === undefined || divisions === undefined) throw new Error(`no region files in ${regionDir}`);
-  const { referencePolicy } = (await import(join(root, 'packages/domain/src/index'))) as { referencePolicy: unknown };
-  const { Ledger, importCommands } = (await import(join(root, 'packages/ledger/src/index'))) as {
+  const { referencePolicy } = treeModule<{ referencePolicy: unknown }>(root, 'packages/domain/src/index');
+  const { Ledger, importCommands } = treeModule<{
     Ledger: { open(o: { storeUrl: string; policy: unknown }): Promise<{ store: { appendBatch(a: readonly { streamId: string; events: readonly Event[] }[]): Promise<unknown> }; recordDivisionTree(t: unknown, on: string): Promise<unknown> }> };
     importCommands(ledger: unknown, opts: { source: string; batchSize: number }): Promise<unknown>;
-  };
+  }>(root, 'packages/ledger/src/index');
   const ledger = await Ledger.open({ storeUrl: 'memory:', policy: referencePolicy });
   await ledger.recordDivisionTree(JSON.parse(readFileSync(join(regionDir, divisions), 'utf8')) as unknown, '2015-12-31');
   const captured: { prevHash: string; event: Event }[] = [];
@@ -65,11 +66,6 @@ const capture = async (root: string, regionDir: string, count: number): Promise<
   };
   await importCommands(ledger, { source: join(regionDir, commands), batchSize: 1000 });
   return captured;
-};
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
 };
 
 const sealAll = (seal: Seal, events: readonly { prevHash: string; event: Event }[], upTo = events.length): number => {
@@ -106,9 +102,9 @@ const main = async (): Promise<void> => {
   const us = seals.map(() => [] as number[]);
   for (let round = 0; round < Number(roundsArg ?? 15); round++) {
     for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
-      const before = cpuMs();
+      const before = cpuClock();
       sealAll(seals[i] as Seal, events);
-      us[i]?.push((1000 * (cpuMs() - before)) / events.length);
+      us[i]?.push((1000 * (cpuClock() - before)) / events.length);
     }
   }
   process.stdout.write(
