@@ -17,6 +17,7 @@ import { copySqliteFile, removeSqliteFile } from '../sqlite-files';
  * - `valid-arrow`: `->>` behind `json_valid(metadata)` (a metadata that is not JSON reads as NULL rather than failing the page);
  * - `arrow-raw`: `arrow` with the rows as arrays (better-sqlite3's `raw` mode) rather than objects;
  * - `valid-arrow-raw`, `rows-raw`, `scan-raw`, `valid-scan-raw` (the scan behind `json_valid`): those in `raw` mode (`rows-raw` parses nothing);
+ * - `valid-window-raw`: SQLite cuts the 26 characters around the only `"occurredOn":"` of JSON text with no nested object;
  * - `scan`: the metadata's text read and its `"occurredOn":"` looked up in JavaScript, `data` parsed;
  * - `feed`: the store's `readFeed` as it stands.
  *
@@ -44,7 +45,7 @@ const paged = <R extends { position: number }>(sql: string, take: (row: R) => un
 };
 
 /** As `paged`, the rows as arrays (better-sqlite3's `raw` mode): the first column the position, the last two data and occurredOn. */
-const pagedRaw = (sql: string, parse = true, scan = false): Reader => async (db) => {
+const pagedRaw = (sql: string, parse = true, scan: boolean | 'window' = false): Reader => async (db) => {
   const statement = db.prepare<[number, number], unknown[]>(sql).raw(true);
   let after = 0;
   let count = 0;
@@ -52,7 +53,7 @@ const pagedRaw = (sql: string, parse = true, scan = false): Reader => async (db)
     const rows = statement.all(after, CATCH_UP_PAGE);
     if (parse) {
       for (const row of rows) {
-        const on = scan ? scannedOn(row[6] as string) : row[6];
+        const on = scan === 'window' ? windowOn(row[6] as string | null) : scan ? scannedOn(row[6] as string) : row[6];
         if (typeof on !== 'string' || JSON.parse(row[5] as string) === undefined) throw new Error(`no occurredOn at ${String(row[0])}`);
       }
     }
@@ -72,6 +73,15 @@ interface LeanRow {
 const parsed = (row: LeanRow): unknown => (typeof row.occurred_on === 'string' ? (JSON.parse(row.data) as unknown) : undefined);
 
 const OCCURRED = '"occurredOn":"';
+/**
+ * The metadata around its only `"occurredOn":"` (the character before it to the quote after
+ * ten characters), cut by SQLite when the text is JSON with no `{` but the first.
+ */
+const WINDOW = `CASE WHEN json_valid(metadata) AND instr(substr(metadata, 2), '{') = 0
+  AND length(metadata) - length(replace(metadata, '"occurredOn":', '')) = 13
+  THEN substr(metadata, instr(metadata, '"occurredOn":"') - 1, 26) END`;
+const windowOn = (around: string | null): string | undefined =>
+  around !== null && around.length === 26 && (around.charCodeAt(0) === 0x7b || around.charCodeAt(0) === 0x2c) && around.charCodeAt(25) === 0x22 ? around.slice(15, 25) : undefined;
 const scannedOn = (metadata: string | null): string | undefined => {
   if (metadata === null) return undefined;
   const at = metadata.indexOf(OCCURRED);
@@ -98,6 +108,7 @@ const READERS: Record<string, Reader> = {
   'valid-arrow-raw': pagedRaw(`${SELECT}, CASE WHEN json_valid(metadata) THEN metadata ->> '$.occurredOn' END AS occurred_on ${WHERE}`),
   'rows-raw': pagedRaw(`${SELECT}, metadata ${WHERE}`, false),
   'scan-raw': pagedRaw(`${SELECT}, metadata ${WHERE}`, true, true),
+  'valid-window-raw': pagedRaw(`${SELECT}, ${WINDOW} ${WHERE}`, true, 'window'),
   'valid-scan-raw': pagedRaw(`${SELECT}, CASE WHEN json_valid(metadata) THEN metadata END ${WHERE}`, true, true),
   scan: paged(`${SELECT}, metadata ${WHERE}`, scanned),
   feed: async (_db, store) => {
