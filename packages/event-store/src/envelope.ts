@@ -36,15 +36,28 @@ export interface RecordedEvent extends EventToAppend {
 
 const REQUIRED_TEXT = ['occurredOn', 'recordedAt', 'actor', 'prevHash', 'hash'] as const;
 
+const isObject = (metadata: unknown): metadata is Record<string, unknown> => typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata);
+const NOT_AN_OBJECT = 'metadata is not a JSON object';
+const missingText = (field: string): string => `metadata.${field} is missing or not text`;
+
 /**
  * Why a stored metadata value is not an envelope this code can read (undefined when it is).
  * Adapters call it on every stored event, so a hand-edited envelope is reported by name
  * instead of surfacing later as an `undefined` in a projection.
  */
 export const metadataProblem = (metadata: unknown): string | undefined => {
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'metadata is not a JSON object';
-  const m = metadata as Record<string, unknown>;
-  for (const field of REQUIRED_TEXT) if (typeof m[field] !== 'string') return `metadata.${field} is missing or not text`;
-  if (typeof m['schemaVersion'] !== 'number') return 'metadata.schemaVersion is missing or not a number';
+  if (!isObject(metadata)) return NOT_AN_OBJECT;
+  for (const field of REQUIRED_TEXT) if (typeof metadata[field] !== 'string') return missingText(field);
+  if (typeof metadata['schemaVersion'] !== 'number') return 'metadata.schemaVersion is missing or not a number';
   return undefined;
+};
+
+/**
+ * What a reader that takes only the business date from a stored metadata value checks
+ * (the SQLite feed, feed-event.ts): that it is an object with `occurredOn` as text, worded
+ * as `metadataProblem` words it. Whether the text is a date is the feed's own check.
+ */
+export const occurredOnProblem = (metadata: unknown): string | undefined => {
+  if (!isObject(metadata)) return NOT_AN_OBJECT;
+  return typeof metadata['occurredOn'] === 'string' ? undefined : missingText('occurredOn');
 };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventToAppend, RecordedEvent } from './envelope';
+import type { FeedEvent } from './feed-event';
 
 /**
  * What the writer believes about the stream, checked atomically with the append
@@ -111,6 +112,15 @@ export interface EventStore {
   /** Version of the stream's last event; -1 when the stream does not exist. */
   streamVersion(streamId: string): Promise<number>;
   readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Present only where the store can read less than `readAll` does for a reader that folds
+   * the log (SQLite: the metadata's date without the rest of it): the events `readAll(opts)`
+   * returns, as feed events (feed-event.ts), with the same page semantics; a stored event
+   * whose data or metadata is not JSON, or whose `occurredOn` is not a date, throws a
+   * DamagedEventError naming its position. Callers use `readFeed(store, opts)`, which cuts
+   * the feed from `readAll` on the stores without it (docs/decisions/0097).
+   */
+  readFeed?(opts?: ReadAllOptions): Promise<FeedEvent[]>;
   /**
    * Position of the last event `readAll` would return now (0 for an empty store): how far
    * a reader of the log (the projections) has to go to be up to date.

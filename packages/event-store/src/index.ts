@@ -47,3 +47,4 @@ export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
+export { feedEventOf, readFeed, type FeedEvent } from './feed-event';

@@ -2,7 +2,8 @@ import { DamagedEventError } from './damaged-event-error';
 import { metadataProblem, type EventMetadata, type RecordedEvent } from './envelope';
 import type { EventRow } from './sqlite-queries';
 
-const parse = (row: EventRow, column: 'data' | 'metadata'): unknown => {
+/** A stored column parsed; a DamagedEventError naming the row when it is not JSON. */
+export const parse = (row: EventRow, column: 'data' | 'metadata'): unknown => {
   try {
     return JSON.parse(row[column]) as unknown;
   } catch {

@@ -3,6 +3,7 @@ import { assertDistinctEventIds, validateAppend } from './append-validation';
 import { SubscriptionRegistry } from './subscription-registry';
 import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventToAppend, RecordedEvent } from './envelope';
+import type { FeedEvent } from './feed-event';
 import type {
   AppendResult,
   EmbeddedReadModels,
@@ -21,6 +22,7 @@ import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
 import { toRecordedEvent } from './sqlite-event-row';
+import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
 import { migrate } from './sqlite-schema';
 import { storedDataJson, storedMetadataJson } from './sealed-text';
 
@@ -96,6 +98,9 @@ export class SqliteEventStore implements EventStore {
       headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
       readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
       readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
+      readFeed: database.prepare<[number, number], FeedRow>(SQLITE_QUERIES.readFeed).raw(true),
+      readFeedOfTypes: database.prepare<[number, string, number], FeedRow>(SQLITE_QUERIES.readFeedOfTypes).raw(true),
+      eventAt: database.prepare<[number], EventRow>(SQLITE_QUERIES.eventAt),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
       begin: database.prepare('BEGIN IMMEDIATE'),
       commit: database.prepare('COMMIT'),
@@ -284,6 +289,18 @@ export class SqliteEventStore implements EventStore {
         ? this.statements.readAll.all(after, sqlLimit(maxCount))
         : this.statements.readAllOfTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
     return rows.map(toRecordedEvent);
+  }
+
+  /** `readAll` as feed events, the metadata read for its date only (EventStore.readFeed, sqlite-feed-rows.ts). */
+  async readFeed(opts?: ReadAllOptions): Promise<FeedEvent[]> {
+    if (this.session !== undefined) await this.sessionEnd();
+    this.assertOpen();
+    const { after, maxCount, types } = normaliseAllRead(opts);
+    const rows =
+      types === undefined
+        ? this.statements.readFeed.all(after, sqlLimit(maxCount))
+        : this.statements.readFeedOfTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
+    return toFeedEvents(rows, (position) => this.statements.eventAt.get(position));
   }
 
   async headPosition(): Promise<number> {

@@ -3,6 +3,7 @@
  * their query plans (no full scans) against the real schema.
  */
 const COLUMNS = 'position, stream_id, version, event_id, type, data, metadata';
+const FEED_COLUMNS = 'position, stream_id, version, event_id, type, data, CASE WHEN json_valid(metadata) THEN metadata END';
 
 export const SQLITE_QUERIES = {
   insertEvent: 'INSERT INTO events (stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
@@ -22,6 +23,17 @@ export const SQLITE_QUERIES = {
   readAllOfTypes: `SELECT ${COLUMNS} FROM events
     WHERE position > ? AND type IN (SELECT value FROM json_each(?))
     ORDER BY position LIMIT ?`,
+  /**
+   * `readAll` for a reader that takes only what a feed event holds (sqlite-feed-rows.ts):
+   * the metadata only when it is JSON (`json_valid`: RFC 8259 text, as `JSON.parse` reads
+   * it), for the reader to take its date from; NULL otherwise, and the reader reads the row
+   * whole (`eventAt`) to say why (docs/decisions/0097).
+   */
+  readFeed: `SELECT ${FEED_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+  readFeedOfTypes: `SELECT ${FEED_COLUMNS} FROM events
+    WHERE position > ? AND type IN (SELECT value FROM json_each(?))
+    ORDER BY position LIMIT ?`,
+  eventAt: `SELECT ${COLUMNS} FROM events WHERE position = ?`,
   /** AUTOINCREMENT's counter: the highest position ever handed out, kept when the row is gone. No row before the first insert. */
   highestIssued: `SELECT seq FROM sqlite_sequence WHERE name = 'events'`,
 } as const;

@@ -18,8 +18,9 @@ describe('the live projection runner, when its subscription fails', () => {
       expect(side.liveness()).toEqual({ live: true, degraded: false, restarts: 0, lastError: null });
 
       // An event the read models cannot decode (as a damaged store would hold): the live runner stops on it, and every restart meets it again.
+      // Its metadata has a date, so that its data is what stops them (an event without one is refused for that, decision 97).
       const ledger = hearth.app.get<Ledger>(HEARTH_LEDGER);
-      await ledger.store.appendToStream('household-hh-bad', [{ eventId: 'bad', type: 'HouseholdRegistered', data: {}, metadata: {} as never }], 'no_stream');
+      await ledger.store.appendToStream('household-hh-bad', [{ eventId: 'bad', type: 'HouseholdRegistered', data: {}, metadata: { occurredOn: '2016-08-01' } as never }], 'no_stream');
       await until(() => side.liveness().degraded);
       expect(side.liveness()).toMatchObject({ live: false, degraded: true, restarts: 0, lastError: { message: expect.stringContaining('not a valid household event') } });
       expect(await hearth.queries.execute(new ReadModelStatusQuery())).toMatchObject({ live: false });

@@ -78,9 +78,10 @@ describe('the projection runner', () => {
 
   it('rebuilds every projection in one pass over the log: each event is read once, whatever the projections\' checkpoints', async () => {
     const reads: { after: number; events: number }[] = [];
-    const readAll = store.readAll.bind(store);
-    const spy = jest.spyOn(store, 'readAll').mockImplementation(async (opts) => {
-      const page = await readAll(opts);
+    // The runner reads its pages as feed events (the store's readFeed, docs/decisions/0097).
+    const readFeed = store.readFeed.bind(store);
+    const spy = jest.spyOn(store, 'readFeed').mockImplementation(async (opts) => {
+      const page = await readFeed(opts);
       reads.push({ after: opts?.after ?? 0, events: page.length });
       return page;
     });

@@ -1,5 +1,6 @@
 import type { EventStore } from '../event-store';
 import { batchContract } from './contract-batches';
+import { feedContract } from './contract-feed';
 import { handlerContract } from './contract-handlers';
 import { readAllContract } from './contract-read-all';
 import type { ContractScope } from './contract-scope';
@@ -78,6 +79,7 @@ export const runEventStoreContract = (
     streamContract(k);
     batchContract(k);
     readAllContract(k);
+    feedContract(k);
     subscriptionContract(k);
     // Last: its large stream, on a server shared between tests, leaves 20 000 events in
     // `$all` that every later `readAll` from the start would page through.

@@ -1,5 +1,5 @@
 import { correctedEvent, correctionsIn, EventMeta, HouseholdEvent, householdIdOf } from '@hearth/domain';
-import { householdEventCodec, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { householdEventCodec, type EventStore, type FeedEvent, type RecordedEvent } from '@hearth/event-store';
 import type { CorrectedEvent, ProjectedEvent } from '../projected-event';
 
 /**
@@ -8,7 +8,7 @@ import type { CorrectedEvent, ProjectedEvent } from '../projected-event';
  * DamagedEventError naming its position: the batch is not applied and the checkpoint
  * stays before it, so no figure is ever computed without it (docs/decisions/0013).
  */
-export const decodeHouseholdEvent = (recorded: RecordedEvent): HouseholdEvent => householdEventCodec.decode(recorded);
+export const decodeHouseholdEvent = (recorded: RecordedEvent | FeedEvent): HouseholdEvent => householdEventCodec.decode(recorded);
 
 const metaOf = (r: RecordedEvent): EventMeta => ({ eventId: r.eventId, occurredOn: r.metadata.occurredOn });
 
@@ -17,7 +17,7 @@ const metaOf = (r: RecordedEvent): EventMeta => ({ eventId: r.eventId, occurredO
  * to and including this one: read from the store now, so that the write that follows
  * needs no I/O.
  */
-const resolveCorrection = async (store: EventStore, correction: RecordedEvent, targetId: string): Promise<CorrectedEvent | undefined> => {
+const resolveCorrection = async (store: EventStore, correction: FeedEvent, targetId: string): Promise<CorrectedEvent | undefined> => {
   const prefix = await store.readStream(correction.streamId, { maxCount: correction.streamVersion + 1 });
   const facts = prefix.map((r) => ({ record: r, event: decodeHouseholdEvent(r) }));
   const target = facts.find((f) => f.record.eventId === targetId);
@@ -36,7 +36,7 @@ const resolveCorrection = async (store: EventStore, correction: RecordedEvent, t
  * streams (an import's checkpoints, the division tree) are left out: no projection reads
  * them, and the page's count and last position say how far it reaches.
  */
-export const prepareEvents = async (store: EventStore, page: readonly RecordedEvent[]): Promise<ProjectedEvent[]> => {
+export const prepareEvents = async (store: EventStore, page: readonly FeedEvent[]): Promise<ProjectedEvent[]> => {
   const out: ProjectedEvent[] = [];
   // A household's events mostly follow one another in the log (an import writes a household's batch together):
   // the id is taken from the stream id once a run of them, and the run's events share one string (decision 94).
@@ -51,8 +51,7 @@ export const prepareEvents = async (store: EventStore, page: readonly RecordedEv
     if (householdId === undefined) continue;
     const event = decodeHouseholdEvent(recorded);
     const corrected = event.type === 'EventCorrected' ? await resolveCorrection(store, recorded, event.data.eventId) : undefined;
-    const { eventId, position } = recorded;
-    const occurredOn = recorded.metadata.occurredOn;
+    const { eventId, position, occurredOn } = recorded;
     // Two literals rather than a spread of `{ corrected }` or `{}`: an event of a catch-up allocates no object it drops
     // at once, and no wrapper lives through the page beside it (decision 94).
     out.push(corrected ? { householdId, eventId, position, occurredOn, event, corrected } : { householdId, eventId, position, occurredOn, event });

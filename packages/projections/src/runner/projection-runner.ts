@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventStore, RecordedEvent, Subscription } from '@hearth/event-store';
+import { feedEventOf, readFeed, type EventStore, type FeedEvent, type RecordedEvent, type Subscription } from '@hearth/event-store';
 import type { Projection, ProjectionWriter } from '../projection';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
@@ -250,19 +250,20 @@ export class ProjectionRunner {
   }
 
   /**
-   * The page of the log after `after`, decoded (`prepareEvents`). The stored events
-   * themselves (their metadata: hashes, actor, command id) are let go before the page's
-   * transaction: only the decoded events live through it, so the garbage collector copies
-   * less at each scavenge meanwhile.
+   * The page of the log after `after`, decoded (`prepareEvents`). It is read as feed
+   * events (`readFeed`): of the metadata only the business date, which SQLite reads
+   * without parsing the hashes, actor and command id (docs/decisions/0097). The feed events
+   * are let go before the page's transaction: only the decoded events live through it, so
+   * the garbage collector copies less at each scavenge meanwhile.
    */
   private async readPage(after: number): Promise<PreparedPage> {
-    const page = await this.store.readAll({ after, maxCount: this.batchSize });
+    const page = await readFeed(this.store, { after, maxCount: this.batchSize });
     return this.prepare(page);
   }
 
-  private async prepare(page: readonly RecordedEvent[]): Promise<PreparedPage> {
+  private async prepare(page: readonly FeedEvent[]): Promise<PreparedPage> {
     const count = page.length;
-    const last = count === 0 ? 0 : (page[count - 1] as RecordedEvent).position;
+    const last = count === 0 ? 0 : (page[count - 1] as FeedEvent).position;
     return { events: await prepareEvents(this.store, page), count, last };
   }
 
@@ -277,7 +278,7 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!this.applyPage(await this.prepare([e]), after, e.position)) await this.catchUpNow();
+    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position)) await this.catchUpNow();
   }
 
   private notify(): void {

@@ -1,0 +1,85 @@
+import { isBusinessDate } from '@hearth/domain';
+import { DamagedEventError } from './damaged-event-error';
+import { occurredOnProblem } from './envelope';
+import { OCCURRED_ON_NOT_A_DATE, type FeedEvent } from './feed-event';
+import { parse } from './sqlite-event-row';
+import type { EventRow } from './sqlite-queries';
+
+/**
+ * A row of the feed's statements (sqlite-queries.ts `readFeed`), in better-sqlite3's raw
+ * mode (an array: no object with named keys built per row): position, stream id, version,
+ * event id, type, data, and the metadata when SQLite finds it JSON (`json_valid`), else null.
+ */
+export type FeedRow = [position: number, streamId: string, version: number, eventId: string, type: string, data: string, metadata: string | null];
+
+const KEY = '"occurredOn":"';
+const LEFT_BRACE = 0x7b;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+
+/**
+ * `occurredOn` read off metadata text that SQLite found to be JSON, without parsing the
+ * rest of it (the hashes, the actor: more than half of a stored event's bytes, and every
+ * string of it garbage at once); undefined when the text is not of the plain shape the
+ * ledger writes, for the caller to parse it whole. In valid JSON text, `"occurredOn":"`
+ * right after a `{` or a `,` opens a key (inside a string a quote is escaped, and a
+ * string's closing quote is never followed by a letter); with no `{` but the first, every
+ * key is at the top; with no second `"occurredOn":`, it is the value `JSON.parse` keeps;
+ * ten characters then a quote hold no escape, so they are the value's text.
+ */
+export const occurredOnOf = (metadata: string): string | undefined => {
+  const at = metadata.indexOf(KEY);
+  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE) return undefined;
+  const before = metadata.charCodeAt(at - 1);
+  if (before !== LEFT_BRACE && before !== COMMA) return undefined;
+  const start = at + KEY.length;
+  if (metadata.charCodeAt(start + 10) !== QUOTE || metadata.indexOf('{', 1) >= 0 || metadata.indexOf('"occurredOn":', start) >= 0) return undefined;
+  const occurredOn = metadata.slice(start, start + 10);
+  return isBusinessDate(occurredOn) ? occurredOn : undefined;
+};
+
+/**
+ * A whole row as a feed event, both columns parsed: what the feed does with a row its
+ * quick reading leaves (metadata that is not JSON or not of the plain shape, data that is
+ * not JSON). A row that is damaged throws a DamagedEventError naming its position, in
+ * `readAll`'s words where it has them.
+ */
+export const feedEventOfRow = (row: EventRow): FeedEvent => {
+  const data = parse(row, 'data');
+  const metadata = parse(row, 'metadata');
+  const problem = occurredOnProblem(metadata);
+  if (problem !== undefined) throw new DamagedEventError(row.position, row.stream_id, problem);
+  const { occurredOn } = metadata as { occurredOn: string };
+  if (!isBusinessDate(occurredOn)) throw new DamagedEventError(row.position, row.stream_id, OCCURRED_ON_NOT_A_DATE);
+  return { position: row.position, streamId: row.stream_id, streamVersion: row.version, eventId: row.event_id, type: row.type, data, occurredOn };
+};
+
+/**
+ * A page of feed rows as feed events. `rowAt` reads one row whole, for `feedEventOfRow`;
+ * a row gone meanwhile (removed by another connection between the two reads) is reported
+ * as damaged rather than skipped.
+ */
+export const toFeedEvents = (rows: readonly FeedRow[], rowAt: (position: number) => EventRow | undefined): FeedEvent[] => {
+  const events: FeedEvent[] = [];
+  for (const row of rows) {
+    // By index rather than destructured: no iterator a row.
+    const position = row[0];
+    const metadata = row[6];
+    const occurredOn = metadata === null ? undefined : occurredOnOf(metadata);
+    let data: unknown;
+    try {
+      data = occurredOn === undefined ? undefined : JSON.parse(row[5]);
+    } catch {
+      data = undefined;
+    }
+    if (occurredOn !== undefined && data !== undefined) {
+      events.push({ position, streamId: row[1], streamVersion: row[2], eventId: row[3], type: row[4], data, occurredOn });
+      continue;
+    }
+    const streamId = row[1];
+    const whole = rowAt(position);
+    if (whole === undefined) throw new DamagedEventError(position, streamId, 'it was removed while it was read');
+    events.push(feedEventOfRow(whole));
+  }
+  return events;
+};
