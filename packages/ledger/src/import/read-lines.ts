@@ -8,6 +8,7 @@ export interface SourceLine {
 }
 
 const LF = 0x0a;
+const GROUP_LINES = 128;
 const CR = 0x0d;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 // A strict decoder: bytes that are not UTF-8 must be refused, not stored as U+FFFD.
@@ -86,7 +87,7 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
   for await (const chunk of input) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     let start = 0;
-    const lines: SourceLine[] = [];
+    let lines: SourceLine[] = [];
     for (let end = buffer.indexOf(LF, start); end !== -1; end = buffer.indexOf(LF, start)) {
       // Not the first line (a byte-order mark), nor one ending in CR, nor one too long: the common case.
       if (length === 0 && number > 0 && end - start <= maxBytes && (end === start || buffer[end - 1] !== CR)) {
@@ -97,6 +98,10 @@ export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes
         lines.push(finish());
       }
       start = end + 1;
+      if (lines.length === GROUP_LINES) {
+        yield lines;
+        lines = [];
+      }
     }
     add(buffer.subarray(start), true);
     if (lines.length > 0) yield lines;
