@@ -42,14 +42,15 @@ const decodeRange = (number: number, buffer: Buffer, start: number, end: number)
 /**
  * The lines of an import file, numbered as an editor numbers them, in groups: each group
  * holds up to GROUP_LINES of the lines a chunk of the input completed (none when a chunk
- * ends no line), so that a reader pays one asynchronous step for many lines rather than
- * one a line (an import's ~700,000 lines were as many promises and microtask hops). Only `\n` and `\r\n`
- * end a line (a bare CR must not split a line and shift every later line number), a
- * UTF-8 byte-order mark at the very start is skipped, and a line over `maxBytes` is
- * reported by its length without being held in memory. Splitting on the LF byte is
- * safe in UTF-8: it never occurs inside a multi-byte character. A chunk is not kept past
- * its own step (what a later chunk completes is copied), so `input` may read every chunk
- * into the same buffer (file-chunks.ts).
+ * ends no line), decoded when the group is asked for, so that a reader pays one
+ * asynchronous step for many lines rather than one a line (an import's ~700,000 lines
+ * were as many promises and microtask hops). Only `\n` and `\r\n` end a line (a bare CR
+ * must not split a line and shift every later line number), a UTF-8 byte-order mark at
+ * the very start is skipped, and a line over `maxBytes` is reported by its length without
+ * being held in memory. Splitting on the LF byte is safe in UTF-8: it never occurs inside
+ * a multi-byte character. A chunk is not kept once the next one is asked for (its last
+ * group is handed over first, and what a later chunk completes is copied), so `input` may
+ * read every chunk into the same buffer (file-chunks.ts).
  */
 export async function* readLines(input: AsyncIterable<Buffer | string>, maxBytes: number): AsyncGenerator<SourceLine[]> {
   let parts: Buffer[] = [];
