@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions } from './global-options';
+import { endProcess } from './end-at-once';
 import { dropOutputOnceUnread, log } from './output/emit';
 import { escapeControls, cut } from './output/printable';
 import { describeSystemFailure } from './system-failure';
@@ -76,7 +77,5 @@ export const run = async (argv: readonly string[]): Promise<number> => {
 /** What the `hearth` executable runs. */
 export const runFromProcess = (): void => {
   dropOutputOnceUnread();
-  void run(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  void run(process.argv.slice(2)).then(endProcess);
 };

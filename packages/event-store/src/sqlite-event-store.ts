@@ -241,7 +241,9 @@ export class SqliteEventStore implements EventStore {
         readStream: async (streamId, opts) => {
           this.assertOpen();
           if (rows.holds(streamId)) rows.insert();
-          return this.readStreamNow(streamId, opts);
+          const events = this.readStreamNow(streamId, opts);
+          if (opts?.maxCount === undefined && !written.has(streamId)) knowFromRead(written, streamId, opts?.fromVersion ?? 0, events);
+          return events;
         },
       };
       const result = await work(session);
@@ -324,9 +326,10 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Runs inside the write transaction. `written` holds the streams this transaction has
-   * already appended to: their version and last position are known without a read, as
-   * the transaction holds the write lock (an import's batch appends each household's
-   * commands one after another, so most appends of a batch follow another of the same stream).
+   * already appended to (or, in a write session, read to their end): their version and
+   * last position are known without a read, as the transaction holds the write lock (an
+   * import's batch appends each household's commands one after another, so most appends
+   * of a batch follow another of the same stream, or a read of it).
    */
   private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction, rows?: SqliteSessionRows): AppendResult {
     const known = written?.get(streamId);
@@ -376,8 +379,21 @@ export class SqliteEventStore implements EventStore {
   }
 }
 
-/** Per stream appended to in one transaction: its version and last position once written. */
+/** Per stream appended to, or read to its end, in one transaction: its version and last position. */
 type WrittenInTransaction = Map<string, { version: number; position: number }>;
+
+/**
+ * A stream read to its end inside the write transaction (which holds the write lock, so
+ * nobody else can append meanwhile) is where the read found it: its first append needs no
+ * `SELECT max(version)`. An import reads each household it has not cached, then appends
+ * to it (docs/decisions/0098). A read that found nothing says the stream is empty only
+ * if it read from version 0.
+ */
+const knowFromRead = (known: WrittenInTransaction, streamId: string, fromVersion: number, events: readonly RecordedEvent[]): void => {
+  const last = events[events.length - 1];
+  if (last !== undefined) known.set(streamId, { version: last.streamVersion, position: last.position });
+  else if (fromVersion === 0) known.set(streamId, { version: -1, position: 0 });
+};
 
 const sqlLimit = (maxCount: number): number => (maxCount === Infinity ? -1 : maxCount);
 

@@ -123,6 +123,41 @@ describe('SqliteEventStore.writeSession', () => {
     }
   });
 
+  it('checks an append to a stream it read to its end against what the read found, without losing a conflict', async () => {
+    await store.appendToStream('s', testEvents(2), -1);
+    const answered = await store.writeSession(async (session) => {
+      // Read whole, read empty from version 0, and a tail read from a later version.
+      expect((await session.readStream('s')).map((e) => e.streamVersion)).toEqual([0, 1]);
+      expect(await session.readStream('new')).toEqual([]);
+      expect(await session.readStream('s', { fromVersion: 2 })).toEqual([]);
+      return [
+        session.append({ streamId: 's', expectedVersion: 1, events: testEvents(1) }),
+        session.append({ streamId: 'new', expectedVersion: -1, events: testEvents(1) }),
+        session.append({ streamId: 'new', expectedVersion: 0, events: [] }),
+      ];
+    });
+    expect(answered).toEqual([
+      { nextExpectedVersion: 2, lastPosition: 3 },
+      { nextExpectedVersion: 0, lastPosition: 4 },
+      { nextExpectedVersion: 0, lastPosition: 4 },
+    ]);
+    // What a read found is the version an append is checked against: a wrong one still conflicts.
+    for (const [streamId, read, expectedVersion] of [['s', {}, 1], ['s', { fromVersion: 1 }, 1], ['fresh', {}, 0], ['new', { fromVersion: 1 }, -1], ['s', { maxCount: 1 }, 0]] as const) {
+      await expect(
+        store.writeSession(async (session) => {
+          await session.readStream(streamId, read);
+          session.append({ streamId, expectedVersion, events: testEvents(1) });
+        }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId });
+    }
+    // A stream read to its end, then an empty append: answered with its last position, as stored.
+    expect(await store.writeSession(async (session) => (await session.readStream('s', { fromVersion: 1 }), session.append({ streamId: 's', expectedVersion: 2, events: [] })))).toEqual({
+      nextExpectedVersion: 2,
+      lastPosition: 3,
+    });
+    expect((await store.readAll()).map((e) => [e.streamId, e.streamVersion])).toEqual([['s', 0], ['s', 1], ['s', 2], ['new', 0]]);
+  });
+
   it('names the reused event id among held rows, reports it before a later wrong expected version, and stores nothing', async () => {
     const [stored] = testEvents(1);
     await store.appendToStream('s', [stored as never], -1);

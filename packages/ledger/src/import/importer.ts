@@ -8,7 +8,7 @@ import { fileChunks } from './file-chunks';
 import { checkpointAppend, ImportCheckpoint, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { findStoredLines, type PartialBatch } from './partial-batch';
-import { MAX_LINE_BYTES, readLineCommand } from './read-line-command';
+import { MAX_LINE_BYTES, parseLineCommand } from './read-line-command';
 import { readLines } from './read-lines';
 import { byLine, RejectedLine } from './rejected-line';
 
@@ -220,7 +220,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       }
       lastLine = number;
       if (tooLongBytes === undefined && text.trim() === '') continue;
-      const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : readLineCommand(text, number);
+      const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : parseLineCommand(text, number);
       if (E.isLeft(parsed)) {
         unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
         continue;

@@ -9,6 +9,14 @@ export const readLineCommand = (line: string, lineNumber: number): E.Either<Doma
   const bytes = Buffer.byteLength(line, 'utf8');
   if (bytes > MAX_LINE_BYTES)
     return E.left(domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]));
+  return parseLineCommand(line, lineNumber);
+};
+
+/**
+ * readLineCommand of a line already known to be at most MAX_LINE_BYTES long (readLines
+ * measures every line it reads): the importer does not count a line's bytes twice.
+ */
+export const parseLineCommand = (line: string, lineNumber: number): E.Either<DomainError, HouseholdCommand> => {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -48,6 +48,13 @@ describe('readLines', () => {
     for await (const group of readLines(Readable.from([Buffer.from('a\nb\nc'), Buffer.from('d'), Buffer.from('\ne\n')]), 1024)) groups.push(group.map((l) => l.number));
     expect(groups).toEqual([[1, 2], [3, 4]]);
   });
+  it('hands the lines of a large chunk over a group of at most 128 at a time, in order', async () => {
+    const groups: number[][] = [];
+    const text = Array.from({ length: 300 }, (_, i) => `line ${i + 1}`).join('\n');
+    for await (const group of readLines(Readable.from([Buffer.from(text)]), 1024)) groups.push(group.map((l) => l.number));
+    expect(groups.map((g) => g.length)).toEqual([128, 128, 43, 1]);
+    expect(groups.flat()).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+  });
   it('keeps what a chunk leaves unfinished when the source reads every chunk into the same buffer', async () => {
     // As file-chunks.ts does: the next chunk overwrites the memory the last one lay in.
     const text = 'first line\nsecond, split €\r\nthird\n' + 'x'.repeat(30) + '\nlast';
