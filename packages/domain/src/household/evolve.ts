@@ -8,6 +8,16 @@ import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
 import { copyOfMap, StateDraft } from './state-draft';
 
+/**
+ * The income maps of an employment with no income recorded, one pair for all: a Map costs
+ * ~180 bytes empty, and every household the importer or the bench keeps alive held two a
+ * job, most of them never written (docs/decisions/0099-decide-and-fold-allocate-less.md).
+ * The state's maps are read-only to their readers, and the draft writes only its own copies
+ * (`copyOfMap`), so the shared pair is never written.
+ */
+const NO_INCOMES: ReadonlyMap<string, number> = new Map();
+const NO_INCOME_EVENTS: ReadonlyMap<string, string> = new Map();
+
 const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberState>): void => {
   const m = d.state.members.get(memberId);
   if (m !== undefined) d.members().set(memberId, { ...m, ...change });
@@ -127,8 +137,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       d.employments().set(employmentId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
-        incomes: new Map(),
-        incomeEvents: new Map(),
+        incomes: NO_INCOMES,
+        incomeEvents: NO_INCOME_EVENTS,
         memberId: e.data.memberId,
         startedOn: on,
         endedOn: undefined,
