@@ -23,14 +23,20 @@ const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberSta
   if (m !== undefined) d.members().set(memberId, { ...m, ...change });
 };
 
+/*
+ * An offer or a referral with its new status, written out in the one order of the entity's
+ * fields (the literal in `apply`) rather than spread: a third of the commands answer or
+ * finish one, and a written-out copy keeps every entity of one shape.
+ */
 const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
   const t = d.state.trainings.get(trainingId);
-  if (t !== undefined) d.trainings().set(trainingId, { ...t, status });
+  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, status });
 };
 
 const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
   const r = d.state.referrals.get(referralId);
-  if (r !== undefined) d.referrals().set(referralId, { ...r, status });
+  if (r !== undefined)
+    d.referrals().set(referralId, { eventId: r.eventId, fingerprint: r.fingerprint, memberId: r.memberId, referredOn: r.referredOn, status, employmentId: r.employmentId });
 };
 
 /** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
