@@ -11,7 +11,7 @@ import { copyOfMap, StateDraft } from './state-draft';
 /**
  * The income maps of an employment with no income recorded, one pair for all: a Map costs
  * ~180 bytes empty, and every household the importer or the bench keeps alive held two a
- * job, most of them never written (docs/decisions/0099-decide-and-fold-allocate-less.md).
+ * job, most of them never written (docs/decisions/0099-one-pass-checks-and-written-out-data.md).
  * The state's maps are read-only to their readers, and the draft writes only its own copies
  * (`copyOfMap`), so the shared pair is never written.
  */
