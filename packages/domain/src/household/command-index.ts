@@ -40,7 +40,7 @@ export class CommandIndex {
     const last = commandId.charCodeAt(n - 1);
     for (let c = this.recent; c !== undefined; c = c.next) {
       const id = c.commandId;
-      if (id.length === n && id.charCodeAt(n - 1) === last && id === commandId) return c.trace;
+      if (id.length === n && (n === 0 || id.charCodeAt(n - 1) === last) && id === commandId) return c.trace;
     }
     for (const level of this.levels) {
       const v = level.get(commandId);
