@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addDays, dateCode, dayNumber, daysBetween, daysInMonth, endOfFebruary, fromDateCode, fromDayNumber, isBusinessDate, lastDayOf } from './dates';
+import { addDays, dateCode, dayNumber, daysBetween, daysInMonth, endOfFebruary, fromDateCode, fromDayNumber, isBusinessDate, lastDayOf, yearOf } from './dates';
 
 describe('business dates', () => {
   it.each(['2016-02-29', '2000-02-29', '2020-12-31'])('%s is a real date', (d) => expect(isBusinessDate(d)).toBe(true));
@@ -95,5 +95,19 @@ describe('isBusinessDate agrees with its regular-expression definition', () => {
 
   it('on near-dates (every field at and beyond its bounds, a character replaced or appended) and on anything', () => {
     fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 12 }), fc.anything()), (s) => isBusinessDate(s) === regexIsBusinessDate(s)), { numRuns: 5000 });
+  });
+});
+
+describe('yearOf agrees with its sliced definition', () => {
+  const sliced = (d: string): number => Number(d.slice(0, 4));
+  it.each(['2016-02-29', '1900-01', '0012-03-04', '2999-12', 'abcd-01', '12', '', '2016', '2016x01', '20a6-01-01', ' 201-01'])('%j', (d) => expect(yearOf(d)).toBe(sliced(d)));
+  it('on any string, and on any date or month written out', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), (d) => Object.is(yearOf(d), sliced(d))));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), (y, m, month) => {
+        const d = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}${month ? '' : '-15'}`;
+        return yearOf(d) === sliced(d);
+      }),
+    );
   });
 });

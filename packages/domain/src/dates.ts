@@ -32,7 +32,14 @@ export const isMonth = (s: unknown): s is Month => {
   return m !== null && Number(m[1]) >= 1900 && Number(m[1]) <= 2999 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 };
 
-export const yearOf = (d: BusinessDate | Month): number => Number(d.slice(0, 4));
+/**
+ * The year of a date or month: read from its four digits (a slice and a parse a call
+ * otherwise, and every eligibility check asks); anything else is parsed as before.
+ */
+export const yearOf = (d: BusinessDate | Month): number =>
+  d.length >= 5 && d.charCodeAt(4) === 45 && isDigit(d.charCodeAt(0)) && isDigit(d.charCodeAt(1)) && isDigit(d.charCodeAt(2)) && isDigit(d.charCodeAt(3))
+    ? digits4(d, 0)
+    : Number(d.slice(0, 4));
 export const monthOf = (d: BusinessDate): Month => d.slice(0, 7) as Month;
 export const firstDayOf = (m: Month): BusinessDate => `${m}-01` as BusinessDate;
 export const lastDayOf = (m: Month): BusinessDate =>

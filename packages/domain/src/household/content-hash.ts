@@ -45,17 +45,28 @@ const feed = (code: number): void => {
   b = imul(b ^ code, 0x5bd1e995);
 };
 
-/** Two UTF-16 units a step (the length is fed first, so no two strings pair up alike). */
+/**
+ * Two UTF-16 units a step (the length is fed first, so no two strings pair up alike). The
+ * lanes are carried in locals through the loop and written back once: the module-wide
+ * lanes are context slots, loaded and stored at every step otherwise.
+ */
 const text = (tag: number, s: string): void => {
-  feed(tag);
-  feed(s.length);
-  const even = s.length & ~1;
+  const n = s.length;
+  let x = imul(imul(a ^ tag, 0x01000193) ^ n, 0x01000193);
+  let y = imul(imul(b ^ tag, 0x5bd1e995) ^ n, 0x5bd1e995);
+  const even = n & ~1;
   for (let i = 0; i < even; i += 2) {
     const code = s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16);
-    a = imul(a ^ code, 0x01000193);
-    b = imul(b ^ code, 0x5bd1e995);
+    x = imul(x ^ code, 0x01000193);
+    y = imul(y ^ code, 0x5bd1e995);
   }
-  if (even < s.length) feed(s.charCodeAt(even));
+  if (even < n) {
+    const code = s.charCodeAt(even);
+    x = imul(x ^ code, 0x01000193);
+    y = imul(y ^ code, 0x5bd1e995);
+  }
+  a = x;
+  b = y;
 };
 
 /** Murmur3's finaliser: a member's lanes mixed before they are summed, so that sums of members do not cancel. */
@@ -101,7 +112,7 @@ const walk = (v: unknown): void => {
   if (isArray(v)) {
     feed(0x5b);
     feed(v.length);
-    for (const x of v) walk(x);
+    for (let i = 0; i < v.length; i++) walk(v[i]); // a hole reads undefined, as `for…of` gives it
     return;
   }
   if (typeof v !== 'object') return feed(0x7a); // functions, symbols, bigint: canonical JSON writes null; never part of decoded domain values

@@ -1,7 +1,7 @@
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision } from './decision';
-import { alreadyApplied, factRepeat, idRepeat, notBackdated, runGuards, streamOpen } from './guards';
+import { alreadyApplied, factRepeat, idRepeat, notBackdated, streamOpen } from './guards';
 import { deregisterHousehold, exemptHousehold, withdrawFromProgramme } from './rules/exits';
 import { clearHousehold, recordRelapse } from './rules/clearance';
 import { correctEvent } from './rules/correction';
@@ -15,8 +15,6 @@ import { declareWillingness, surveyHousehold, withdrawWillingness } from './rule
 import { answerTraining, finishTraining, offerTraining } from './rules/training';
 import { HouseholdState } from './state';
 
-/** Checks in domain.md §4's order; the codec (check 1) ran at the edge that built `command`. */
-const GUARDS = [alreadyApplied, streamOpen, idRepeat, factRepeat, notBackdated] as const;
 
 const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => {
   switch (c.type) {
@@ -57,7 +55,19 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
   }
 };
 
-/** decide(command, state, context) → the events to append, or the first rule it breaks. */
+/**
+ * decide(command, state, context) → the events to append, or the first rule it breaks. The
+ * guards run first, in domain.md §4's order (the codec, check 1, ran at the edge that built
+ * `command`); written out rather than a loop over an array of them, so that each call site
+ * calls one function and the compiler may inline it.
+ */
 export function decide(command: HouseholdCommand, state: HouseholdState, ctx: DecisionContext): Decision {
-  return runGuards(GUARDS, command, state, ctx) ?? rules(command, state, ctx);
+  return (
+    alreadyApplied(command, state, ctx) ??
+    streamOpen(command, state, ctx) ??
+    idRepeat(command, state, ctx) ??
+    factRepeat(command, state, ctx) ??
+    notBackdated(command, state, ctx) ??
+    rules(command, state, ctx)
+  );
 }

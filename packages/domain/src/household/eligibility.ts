@@ -18,10 +18,14 @@ export const isEligible = (m: MemberState, d: BusinessDate, p: Policy): boolean 
 export const isActiveOn = (e: EmploymentState, d: BusinessDate): boolean =>
   e.startedOn <= d && (e.endedOn === undefined || e.endedOn > d);
 
-export const activeEmploymentIds = (s: HouseholdState, d: BusinessDate): string[] =>
-  [...s.employments.entries()]
-    .filter(([, e]) => isActiveOn(e, d) && s.members.get(e.memberId)?.removed === false)
-    .map(([id]) => id);
+/** In the employments' order; one loop, no arrays of entries. */
+export const activeEmploymentIds = (s: HouseholdState, d: BusinessDate): string[] => {
+  const ids: string[] = [];
+  s.employments.forEach((e, id) => {
+    if (isActiveOn(e, d) && s.members.get(e.memberId)?.removed === false) ids.push(id);
+  });
+  return ids;
+};
 
 export const isEmployed = (s: HouseholdState, memberId: string, d: BusinessDate): boolean => {
   for (const e of s.employments.values()) if (e.memberId === memberId && isActiveOn(e, d)) return true;

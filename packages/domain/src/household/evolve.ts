@@ -8,19 +8,35 @@ import { LaborCapacity } from './vocabulary';
 import { EventMeta, EveryMember, HouseholdState, initialState, MemberState, memberState, ReferralState, TrainingState } from './state';
 import { copyOfMap, StateDraft } from './state-draft';
 
+/**
+ * The income maps of an employment with no income recorded, one pair for all: a Map costs
+ * ~180 bytes empty, and every household the importer or the bench keeps alive held two a
+ * job, most of them never written (docs/decisions/0099-one-pass-checks-and-written-out-data.md).
+ * The state's maps are read-only to their readers, and the draft writes only its own copies
+ * (`copyOfMap`), so the shared pair is never written.
+ */
+const NO_INCOMES: ReadonlyMap<string, number> = new Map();
+const NO_INCOME_EVENTS: ReadonlyMap<string, string> = new Map();
+
 const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberState>): void => {
   const m = d.state.members.get(memberId);
   if (m !== undefined) d.members().set(memberId, { ...m, ...change });
 };
 
+/*
+ * An offer or a referral with its new status, written out in the one order of the entity's
+ * fields (the literal in `apply`) rather than spread: a third of the commands answer or
+ * finish one, and a written-out copy keeps every entity of one shape.
+ */
 const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
   const t = d.state.trainings.get(trainingId);
-  if (t !== undefined) d.trainings().set(trainingId, { ...t, status });
+  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, status });
 };
 
 const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
   const r = d.state.referrals.get(referralId);
-  if (r !== undefined) d.referrals().set(referralId, { ...r, status });
+  if (r !== undefined)
+    d.referrals().set(referralId, { eventId: r.eventId, fingerprint: r.fingerprint, memberId: r.memberId, referredOn: r.referredOn, status, employmentId: r.employmentId });
 };
 
 /** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
@@ -127,8 +143,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       d.employments().set(employmentId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
-        incomes: new Map(),
-        incomeEvents: new Map(),
+        incomes: NO_INCOMES,
+        incomeEvents: NO_INCOME_EVENTS,
         memberId: e.data.memberId,
         startedOn: on,
         endedOn: undefined,

@@ -142,22 +142,17 @@ const surveyRecorded = (c: CommandOf<'SurveyHousehold'>, s: HouseholdState, hist
  * CorrectEvent is the one way to record something about the past (domain.md §4). Compared
  * as day numbers (a policy's allowance of at most ten years keeps the earliest date a
  * four-digit year, where this is the order of the ISO strings); the date is written out
- * only for the message.
+ * only for the message. A command on or after the stream's latest date (nearly every one)
+ * is not back-dated under any allowance of zero days or more, which the order of the ISO
+ * strings says without the day numbers.
  */
 export const notBackdated: Guard = (c, s, ctx) => {
   if (c.type === 'CorrectEvent' || s.latestOn === undefined) return undefined;
+  if (c.on >= s.latestOn && ctx.policy.backdatingAllowanceDays >= 0) return undefined;
   const earliest = dayNumber(s.latestOn) - ctx.policy.backdatingAllowanceDays;
   return dayNumber(c.on) < earliest
     ? reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`)
     : undefined;
-};
-
-export const runGuards = (guards: readonly Guard[], c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision | undefined => {
-  for (const g of guards) {
-    const d = g(c, s, ctx);
-    if (d !== undefined) return d;
-  }
-  return undefined;
 };
 
 export const isNothing = (d: Decision): boolean => E.isRight(d) && d.right.length === 0;

@@ -85,4 +85,55 @@ describe('the compiled command checks agree with io-ts decode', () => {
       { numRuns: 3000 },
     );
   });
+
+  /*
+   * The compiled check answers in one pass over the input's own enumerable keys, and asks
+   * the check per named field whenever a field may be read another way (accepts.ts): these
+   * inputs are the ways — a field moved onto the prototype, made non-enumerable, or an
+   * optional field (valid or not, or undefined) that only the prototype or a non-enumerable
+   * property holds; an unknown key on the prototype; a null prototype.
+   */
+  it('on valid commands whose fields are inherited, not enumerable, or on a null prototype', () => {
+    const variants = ['inherit-field', 'hide-field', 'inherit-optional', 'hide-optional', 'inherit-unknown', 'null-prototype'] as const;
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(householdCommands({ maxSteps: 6 }), fc.nat(), fc.constantFrom(...variants), fc.nat(), leaves, (commands, i, variant, which, value) => {
+        const command = JSON.parse(JSON.stringify(commands[i % commands.length])) as Record<string, unknown>;
+        const keys = Object.keys(command);
+        const key = keys[which % keys.length] as string;
+        const optional = OPTIONAL[which % OPTIONAL.length] as string;
+        let input: object;
+        switch (variant) {
+          case 'inherit-field': {
+            const { [key]: moved, ...rest } = command;
+            input = Object.assign(Object.create({ [key]: moved }) as object, rest);
+            break;
+          }
+          case 'hide-field':
+            input = Object.defineProperty({ ...command }, key, { value: command[key], enumerable: false });
+            break;
+          case 'inherit-optional':
+            input = Object.assign(Object.create({ [optional]: which % 2 === 0 ? value : undefined }) as object, command);
+            break;
+          case 'hide-optional':
+            input = Object.defineProperty({ ...command }, optional, { value: which % 2 === 0 ? value : undefined, enumerable: false });
+            break;
+          case 'inherit-unknown':
+            input = Object.assign(Object.create({ [`x${which % 3}`]: value }) as object, command);
+            break;
+          case 'null-prototype':
+            input = Object.assign(Object.create(null) as object, command);
+            break;
+        }
+        const type = command['type'] as CommandType;
+        if (expectSameAnswerAsDecode(acceptsOf(codecOf(type)), codecOf(type), input)) accepted++;
+        else refused++;
+        expect(parseCommand(input)).toEqual(ioTsParseCommand(input));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(100);
+  });
 });

@@ -3,8 +3,20 @@ import { DecisionContext } from '../context';
 import { firstDayOf, monthOf } from '../../dates';
 import { append, Decision, reject } from '../decision';
 import { isWorkingAge, liveMember } from '../eligibility';
-import { ev } from '../events';
+import { ev, EventData } from '../events';
 import { HouseholdState, isActive } from '../state';
+
+/** The event's data, written out per shape (the optional employer and referral), not spread (rules/training.ts says why); the field order is the one the spreads gave. */
+const employedData = (c: CommandOf<'RecordEmployment'>): EventData<'MemberEmployed'> => {
+  const { employmentId, memberId, form, place, employer, monthlyIncome, referralId, contractSigned } = c;
+  if (employer === undefined)
+    return referralId === undefined
+      ? { employmentId, memberId, form, place, monthlyIncome, contractSigned }
+      : { employmentId, memberId, form, place, monthlyIncome, contractSigned, referralId };
+  return referralId === undefined
+    ? { employmentId, memberId, form, place, monthlyIncome, contractSigned, employer }
+    : { employmentId, memberId, form, place, monthlyIncome, contractSigned, employer, referralId };
+};
 
 export const recordEmployment = (c: CommandOf<'RecordEmployment'>, s: HouseholdState, ctx: DecisionContext): Decision => {
   const m = liveMember(s, c.memberId);
@@ -19,14 +31,7 @@ export const recordEmployment = (c: CommandOf<'RecordEmployment'>, s: HouseholdS
       return reject('REFERRAL_NOT_ACCEPTED', `referral "${c.referralId}" already led to employment "${r.employmentId}"`);
   }
   if (!isWorkingAge(m, c.on, ctx.policy)) return reject('NOT_WORKING_AGE', `member "${c.memberId}" is not of working age`);
-  const { employmentId, memberId, form, place, employer, monthlyIncome, referralId, contractSigned } = c;
-  return append(
-    ev('MemberEmployed', {
-      employmentId, memberId, form, place, monthlyIncome, contractSigned,
-      ...(employer !== undefined ? { employer } : {}),
-      ...(referralId !== undefined ? { referralId } : {}),
-    }),
-  );
+  return append(ev('MemberEmployed', employedData(c)));
 };
 
 export const recordIncome = (c: CommandOf<'RecordIncome'>, s: HouseholdState): Decision => {

@@ -1,6 +1,6 @@
 import { CommandOf } from '../commands';
 import { append, Decision, reject } from '../decision';
-import { ev, HouseholdEvent } from '../events';
+import { ev } from '../events';
 import { HouseholdState } from '../state';
 import { LaborConcernIndicator } from '../vocabulary';
 
@@ -17,10 +17,9 @@ export const recordFollowUp = (c: CommandOf<'RecordFollowUp'>, s: HouseholdState
   if (s.status !== 'cleared') return reject('NOT_CLEARED', `the household is ${s.status}, not cleared`);
   const { visitId, findings, stillEmployed } = c;
   const laborConcerns = c.laborConcerns.length === 0 ? NO_CONCERNS : c.laborConcerns;
-  const events: HouseholdEvent[] = [ev('FollowUpVisited', { visitId, findings, stillEmployed, laborConcerns })];
+  const visited = ev('FollowUpVisited', { visitId, findings, stillEmployed, laborConcerns });
   // Decent work is checked, not assumed: any indicator found opens a concern.
-  if (laborConcerns.length > 0) events.push(ev('LaborConcernRaised', { visitId, indicators: [...new Set(laborConcerns)] }));
-  return append(...events);
+  return laborConcerns.length > 0 ? append(visited, ev('LaborConcernRaised', { visitId, indicators: [...new Set(laborConcerns)] })) : append(visited);
 };
 
 export const resolveLaborConcern = (c: CommandOf<'ResolveLaborConcern'>, s: HouseholdState): Decision => {

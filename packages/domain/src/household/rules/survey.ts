@@ -4,12 +4,15 @@ import { liveMember } from '../eligibility';
 import { ev } from '../events';
 import { HouseholdState } from '../state';
 
+/** Loops over the members, not `find`s over a list of their ids: a survey is one command in eight, and these allocated per survey. */
 export const surveyHousehold = (c: CommandOf<'SurveyHousehold'>, s: HouseholdState): Decision => {
-  const unknown = c.members.find((m) => !liveMember(s, m.memberId));
-  if (unknown) return reject('UNKNOWN_MEMBER', `no member "${unknown.memberId}" in this household`);
-  const ids = c.members.map((m) => m.memberId);
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (repeated) return reject('DUPLICATE_ID', `member "${repeated}" is surveyed twice in one survey`);
+  const members = c.members;
+  for (const m of members) if (!liveMember(s, m.memberId)) return reject('UNKNOWN_MEMBER', `no member "${m.memberId}" in this household`);
+  // The first member whose id an earlier one has.
+  for (let i = 1; i < members.length; i++) {
+    const id = (members[i] as (typeof members)[number]).memberId;
+    for (let j = 0; j < i; j++) if ((members[j] as (typeof members)[number]).memberId === id) return reject('DUPLICATE_ID', `member "${id}" is surveyed twice in one survey`);
+  }
   return append(ev('HouseholdSurveyed', { householdSize: c.householdSize, povertyCauses: c.povertyCauses, members: c.members }));
 };
 

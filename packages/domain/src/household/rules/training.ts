@@ -14,6 +14,11 @@ export const offerTraining = (c: CommandOf<'OfferTraining'>, s: HouseholdState, 
   return append(ev('TrainingOffered', { trainingId, memberId, kind, title, provider }));
 };
 
+/*
+ * The events' data are written out as literals, one per shape, rather than spread from a
+ * common part: a spread of objects is a generic copy, and a field added afterwards moves
+ * the object's fields out of line. The field order is the one the spreads gave.
+ */
 const ref = (trainingId: string, t: TrainingState) => ({ trainingId, memberId: t.memberId, kind: t.kind });
 
 /** Accepting or declining is the person's choice; a decline is recorded and changes nothing else. */
@@ -21,12 +26,16 @@ export const answerTraining = (c: CommandOf<'AcceptTraining'> | CommandOf<'Decli
   const t = s.trainings.get(c.trainingId);
   if (!t || t.status !== 'offered') return reject('OFFER_NOT_OPEN', `training offer "${c.trainingId}" is not open`);
   if (c.type === 'AcceptTraining') return append(ev('TrainingAccepted', ref(c.trainingId, t)));
-  return append(ev('TrainingDeclined', { ...ref(c.trainingId, t), ...(c.reason !== undefined ? { reason: c.reason } : {}) }));
+  return append(
+    ev('TrainingDeclined', c.reason !== undefined ? { trainingId: c.trainingId, memberId: t.memberId, kind: t.kind, reason: c.reason } : ref(c.trainingId, t)),
+  );
 };
 
 export const finishTraining = (c: CommandOf<'CompleteTraining'> | CommandOf<'LeaveTraining'>, s: HouseholdState): Decision => {
   const t = s.trainings.get(c.trainingId);
   if (!t || t.status !== 'accepted') return reject('TRAINING_NOT_ACCEPTED', `training "${c.trainingId}" is not accepted and under way`);
-  if (c.type === 'LeaveTraining') return append(ev('TrainingLeft', { ...ref(c.trainingId, t), reason: c.reason }));
-  return append(ev('MemberTrained', { ...ref(c.trainingId, t), ...(c.certified !== undefined ? { certified: c.certified } : {}) }));
+  if (c.type === 'LeaveTraining') return append(ev('TrainingLeft', { trainingId: c.trainingId, memberId: t.memberId, kind: t.kind, reason: c.reason }));
+  return append(
+    ev('MemberTrained', c.certified !== undefined ? { trainingId: c.trainingId, memberId: t.memberId, kind: t.kind, certified: c.certified } : ref(c.trainingId, t)),
+  );
 };
