@@ -284,25 +284,24 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]> {
     if (this.session !== undefined) await this.sessionEnd();
-    this.assertOpen();
-    const { after, maxCount, types } = normaliseAllRead(opts);
-    const rows =
-      types === undefined
-        ? this.statements.readAll.all(after, sqlLimit(maxCount))
-        : this.statements.readAllOfTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
-    return rows.map(toRecordedEvent);
+    return this.logRows(this.statements.readAll, this.statements.readAllOfTypes, opts).map(toRecordedEvent);
   }
 
   /** `readAll` as feed events, the metadata read for its date only (EventStore.readFeed, sqlite-feed-rows.ts). */
   async readFeed(opts?: ReadAllOptions): Promise<FeedEvent[]> {
     if (this.session !== undefined) await this.sessionEnd();
+    return toFeedEvents(this.logRows(this.statements.readFeed, this.statements.readFeedOfTypes, opts), (position) => this.statements.eventAt.get(position));
+  }
+
+  /**
+   * The log's rows a read of the whole log asks for (`readAll`, `readFeed`), by the statement for any type or the one
+   * for some. Synchronous: its callers wait for a write session's end themselves, so that calls waiting on one resume
+   * in the order they were made.
+   */
+  private logRows<R>(anyType: Database.Statement<[number, number], R>, ofTypes: Database.Statement<[number, string, number], R>, opts: ReadAllOptions | undefined): R[] {
     this.assertOpen();
     const { after, maxCount, types } = normaliseAllRead(opts);
-    const rows =
-      types === undefined
-        ? this.statements.readFeed.all(after, sqlLimit(maxCount))
-        : this.statements.readFeedOfTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
-    return toFeedEvents(rows, (position) => this.statements.eventAt.get(position));
+    return types === undefined ? anyType.all(after, sqlLimit(maxCount)) : ofTypes.all(after, JSON.stringify(types), sqlLimit(maxCount));
   }
 
   async headPosition(): Promise<number> {
