@@ -12,10 +12,15 @@ import { RejectedLine } from './rejected-line';
 export const IMPORT_STREAM_PREFIX = 'import-';
 export const importStream = (fileSha256: string): string => `${IMPORT_STREAM_PREFIX}${fileSha256}`;
 
-export interface ImportCheckpoint {
+/** Where an import of a file stands: what the next checkpoint follows. */
+export interface ImportPosition {
   readonly throughLine: number;
   readonly version: number;
   readonly lastHash: string;
+}
+
+/** The checkpoints stored for a file, read when an import starts. */
+export interface ImportCheckpoint extends ImportPosition {
   /** Lines of the file rejected by the runs that wrote the checkpoints so far. */
   readonly rejected: readonly RejectedLine[];
 }
@@ -36,11 +41,11 @@ export const readImportCheckpoint = async (store: EventStore, fileSha256: string
 
 export const checkpointAppend = (
   fileSha256: string,
-  previous: ImportCheckpoint,
+  previous: ImportPosition,
   throughLine: number,
   rejected: readonly RejectedLine[],
   meta: { eventId: string; recordedAt: string; actor: string; occurredOn: string; schemaVersion: number; file: string },
-): { append: StreamAppend; next: ImportCheckpoint } => {
+): { append: StreamAppend; next: ImportPosition } => {
   const [sealed] = sealEvents(previous.lastHash, [
     {
       eventId: meta.eventId,
@@ -52,6 +57,8 @@ export const checkpointAppend = (
   if (!sealed) throw new Error('sealEvents returned nothing');
   return {
     append: { streamId: importStream(fileSha256), expectedVersion: previous.version, events: [sealed] },
-    next: { throughLine, version: previous.version + 1, lastHash: sealed.metadata.hash, rejected: [...previous.rejected, ...rejected] },
+    // Not the rejections so far: the import reads those once, at its start, and a list carried from batch to batch was
+    // copied whole at each one (quadratic: ~186,000 rejections over ~18,900 batches at the full region).
+    next: { throughLine, version: previous.version + 1, lastHash: sealed.metadata.hash },
   };
 };

@@ -5,7 +5,7 @@ import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { fileChunks } from './file-chunks';
-import { checkpointAppend, ImportCheckpoint, importStream, readImportCheckpoint } from './import-checkpoint';
+import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, parseLineCommand } from './read-line-command';
@@ -89,11 +89,12 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const now = opts.now ?? (() => new Date().toISOString());
   const fromStdin = opts.source === '-';
   const fileSha = fromStdin ? undefined : await sha256OfFile(opts.source);
-  let checkpoint: ImportCheckpoint | undefined = fileSha ? await readImportCheckpoint(ledger.store, fileSha) : undefined;
+  const stored = fileSha ? await readImportCheckpoint(ledger.store, fileSha) : undefined;
+  let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {
     accepted: 0, unchanged: 0, rejected: [], skipped: 0,
-    resumedAfterLine: checkpoint?.throughLine ?? 0,
-    earlierRejected: [...(checkpoint?.rejected ?? [])].sort(byLine),
+    resumedAfterLine: stored?.throughLine ?? 0,
+    earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
   const handler = ledger.batchHandler(opts.cachedHouseholds);
   const ctx = ledger.context();
@@ -121,7 +122,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
    * not stored), and moves the checkpoint there, so a rerun decides the rest against the
    * same states an uninterrupted run would have.
    */
-  const stopPartWay = async (cause: unknown, reason: ImportStopReason, decided: readonly BatchDecision<DomainError>[], planned: ImportCheckpoint | undefined): Promise<ImportStoppedError> => {
+  const stopPartWay = async (cause: unknown, reason: ImportStopReason, decided: readonly BatchDecision<DomainError>[], planned: ImportPosition | undefined): Promise<ImportStoppedError> => {
     const batch = { fromLine: committedThroughLine + 1, throughLine: lastLine };
     const accepted = decided.flatMap((d, i) => {
       const p = pending[i] as { line: number; command: HouseholdCommand };
@@ -168,7 +169,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
-    let next: ImportCheckpoint | undefined;
+    let next: ImportPosition | undefined;
     let decidedLast: readonly BatchDecision<DomainError>[] | undefined;
     const alsoAppend = (decided: readonly BatchDecision<DomainError>[]): StreamAppend[] => {
       decidedLast = decided;
