@@ -30,10 +30,13 @@ export const OCCURRED_ON_NOT_A_DATE = 'metadata.occurredOn is not a date (YYYY-M
  * figure is dated by it, so an event the ledger could not have written (its commands'
  * dates are checked) stops the reader with a DamagedEventError naming its position.
  */
-export const feedEventOf = (recorded: RecordedEvent): FeedEvent => {
-  const { position, streamId, metadata } = recorded;
-  if (!isBusinessDate(metadata.occurredOn)) throw new DamagedEventError(position, streamId, OCCURRED_ON_NOT_A_DATE);
-  return { position, streamId, streamVersion: recorded.streamVersion, eventId: recorded.eventId, type: recorded.type, data: recorded.data, occurredOn: metadata.occurredOn };
+export const feedEventOf = (recorded: RecordedEvent): FeedEvent =>
+  feedEvent(recorded.position, recorded.streamId, recorded.streamVersion, recorded.eventId, recorded.type, recorded.data, recorded.metadata.occurredOn);
+
+/** A feed event from its parts, its date checked (the one place both a recorded event and a SQLite row whole become one). */
+export const feedEvent = (position: number, streamId: string, streamVersion: number, eventId: string, type: string, data: unknown, occurredOn: string): FeedEvent => {
+  if (!isBusinessDate(occurredOn)) throw new DamagedEventError(position, streamId, OCCURRED_ON_NOT_A_DATE);
+  return { position, streamId, streamVersion, eventId, type, data, occurredOn };
 };
 
 /**

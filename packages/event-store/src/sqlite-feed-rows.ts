@@ -1,7 +1,7 @@
 import { isBusinessDate } from '@hearth/domain';
 import { DamagedEventError } from './damaged-event-error';
 import { occurredOnProblem } from './envelope';
-import { OCCURRED_ON_NOT_A_DATE, type FeedEvent } from './feed-event';
+import { feedEvent, type FeedEvent } from './feed-event';
 import { parse } from './sqlite-event-row';
 import type { EventRow } from './sqlite-queries';
 
@@ -49,9 +49,7 @@ export const feedEventOfRow = (row: EventRow): FeedEvent => {
   const metadata = parse(row, 'metadata');
   const problem = occurredOnProblem(metadata);
   if (problem !== undefined) throw new DamagedEventError(row.position, row.stream_id, problem);
-  const { occurredOn } = metadata as { occurredOn: string };
-  if (!isBusinessDate(occurredOn)) throw new DamagedEventError(row.position, row.stream_id, OCCURRED_ON_NOT_A_DATE);
-  return { position: row.position, streamId: row.stream_id, streamVersion: row.version, eventId: row.event_id, type: row.type, data, occurredOn };
+  return feedEvent(row.position, row.stream_id, row.version, row.event_id, row.type, data, (metadata as { occurredOn: string }).occurredOn);
 };
 
 /**
