@@ -1,6 +1,10 @@
 // Shared by every project: transpile with SWC (no type-checking here; `tsc -b` does that once).
 module.exports = {
   testEnvironment: 'node',
+  // A hang guard, not a speed limit: cases that start `hearth` processes (tsx loads the
+  // sources in each) outlived jest's 5 s default when the shared machine's load reached
+  // 7-17 (errors.e2e's EPIPE case, nest's anchor-query). Speed is measured in apps/bench.
+  testTimeout: 60_000,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': [

@@ -14,10 +14,6 @@ const expectOneLineError = (stderr: string, ...mentions: string[]): void => {
 
 const FULL_DISK = resolve(__dirname, 'support/full-disk.js');
 
-// Each case starts `hearth` processes (tsx loads the sources in each): at a load of 7–15 the
-// EPIPE case took longer than jest's default 5 s. The limit only guards against a hang.
-jest.setTimeout(60_000);
-
 describe('hearth errors: one line, the right exit code', () => {
   let dir: string;
   let cleanup: () => void;
