@@ -247,7 +247,7 @@ export class CanonicalWriter {
    * otherwise grow without end), then copied.
    */
   private memberHead(key: string): void {
-    let head = memberHeads.get(key);
+    const head = memberHeads.get(key);
     if (head === undefined) {
       const at = this.length;
       this.string(key);
