@@ -142,6 +142,12 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('writes a value larger than the buffer whole, and the next one too', () => {
+    const large = { b: 'é'.repeat(700_000), a: Array.from({ length: 1000 }, (_, i) => i) };
+    expect(canonicalJson(large)).toBe(oracle(large));
+    expect(canonicalJson({ z: 'x', y: [1.5, -0] })).toBe('{"y":[1.5,0],"z":"x"}');
+  });
+
   it('writes a value canonical JSON is asked for inside a toJSON, and the outer text, whole', () => {
     const inner = { toJSON: () => canonicalJson({ b: 'é', a: [1, 2] }) };
     expect(canonicalJson({ z: inner, y: 'x'.repeat(40_000) })).toBe(JSON.stringify({ y: 'x'.repeat(40_000), z: '{"a":[1,2],"b":"é"}' }));

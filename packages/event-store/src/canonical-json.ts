@@ -62,6 +62,7 @@ interface Decoders {
   utf8Slice(from: number, to: number): string;
 }
 
+const KEPT_BYTES = 1 << 20;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
@@ -90,8 +91,10 @@ export class CanonicalWriter {
     return writer;
   }
 
+  /** Given back; a buffer grown past 1 MiB for one large value (an audit anchor's statement) is not kept for the process's life. */
   release(): void {
     this.taken = false;
+    if (this.bytes.length > KEPT_BYTES) this.bytes = Buffer.allocUnsafe(16_384);
   }
 
   reset(): void {
