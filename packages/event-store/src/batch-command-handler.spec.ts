@@ -171,6 +171,24 @@ describe('BatchCommandHandler', () => {
     expect(await inner.readAll()).toEqual([]);
   });
 
+  it('decideMany reports how each command went, conflicts included, and stores what handleMany stores', async () => {
+    const cmds = [increment('a', 'c1'), increment('a', undefined, 0), increment('b'), increment('a', 'c1'), increment('a')];
+    const whole = await handler().handleMany(cmds, undefined);
+    const other = new InMemoryEventStore();
+    const statuses = await new BatchCommandHandler({ store: other, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 }).decideMany(cmds, undefined);
+    expect(statuses).toEqual([{ status: 'accepted' }, { status: 'rejected', error: 'NON_POSITIVE_INCREMENT' }, { status: 'accepted' }, { status: 'unchanged' }, { status: 'accepted' }]);
+    expect(statuses.map((s) => s.status)).toEqual(whole.map((r) => r.status));
+    const content = (events: Awaited<ReturnType<EventStore['readAll']>>) => events.map((e) => [e.streamId, e.streamVersion, e.position, e.type, e.data, e.metadata.commandId]);
+    expect(content(await other.readAll())).toEqual(content(await inner.readAll()));
+    expect(verifyStream(await other.readStream(counterStream('a')))).toEqual({ ok: true });
+    await other.close();
+
+    const conflict = () => new WrongExpectedVersionError('counter-a', 0, 1);
+    spy.failWith(conflict(), conflict());
+    const lost = await handler({ maxRetries: 1 }).decideMany([increment('a'), increment('c', undefined, 0)], undefined);
+    expect(lost).toEqual([{ status: 'conflict', attempts: 2 }, { status: 'rejected', error: 'NON_POSITIVE_INCREMENT' }]);
+  });
+
   it('writes alsoAppend in the same appendBatch, even when no command appends anything', async () => {
     const checkpoint = (version: number) => ({
       streamId: 'import-checkpoint',

@@ -18,9 +18,20 @@ import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 /** The single-command handler's options; `cacheSize` (streams whose folded state is kept between batches) defaults to 10 000 here. */
 export type BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> = CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>;
 
-/** The outcome of one command within an attempt: final, or waiting for the batch to commit. */
 /** How each command of a batch was decided, before the batch is written. */
 export type BatchDecision<Err> = { status: 'accepted' } | { status: 'unchanged' } | { status: 'rejected'; error: Err };
+
+/** What `decideMany` reports for one command: how it was decided, or that every attempt lost a race (CommandResult's conflict). */
+export type BatchStatus<Err> = BatchDecision<Err> | { status: 'conflict'; attempts: number };
+
+/** One answer for every accepted, and every unchanged, command: a batch reports a thousand. */
+const ACCEPTED: BatchDecision<never> = Object.freeze({ status: 'accepted' });
+const UNCHANGED: BatchDecision<never> = Object.freeze({ status: 'unchanged' });
+
+/** What handleMany's options may carry (see there). */
+export interface HandleManyOptions<Err> {
+  alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]);
+}
 
 /** A stream as the commands of one attempt see it: its fold, and the events decided for it in this attempt (not stored yet). */
 interface Overlaid<Evt, State> {
@@ -33,11 +44,12 @@ interface Overlaid<Evt, State> {
 /**
  * A command's outcome in an attempt: final, or accepted and waiting for the batch to
  * commit — its append (dropped once written, so that its sealed texts need not outlive it),
- * and the position of its last event once written.
+ * its events as reported (only when the caller asked for whole results), and the position
+ * of its last event once written.
  */
 type Outcome<Err> =
   | { kind: 'final'; result: CommandResult<Err> }
-  | { kind: 'pending'; streamId: string; append: StreamAppend | undefined; events: AcceptedEvent[]; firstVersion: number; lastPosition: number };
+  | { kind: 'pending'; streamId: string; append: StreamAppend | undefined; events: AcceptedEvent[] | undefined; firstVersion: number; lastPosition: number };
 
 /** What an attempt leaves behind for the next one, or for reporting conflicts. */
 interface AttemptRun<Evt, State, Err> {
@@ -51,10 +63,13 @@ interface AttemptRun<Evt, State, Err> {
 const newRun = <Evt, State, Err>(): AttemptRun<Evt, State, Err> => ({ overlay: new Map(), outcomes: [], written: new Set(), checks: [] });
 
 const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
-  if (o.kind === 'pending') return { status: 'accepted' };
+  if (o.kind === 'pending') return ACCEPTED;
   const r = o.result;
-  return r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'unchanged' ? { status: 'unchanged' } : { status: 'accepted' };
+  return r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'unchanged' ? UNCHANGED : ACCEPTED;
 };
+
+const statusOf = <Err>(r: CommandResult<Err>): BatchStatus<Err> =>
+  r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'conflict' ? { status: 'conflict', attempts: r.attempts } : r.status === 'unchanged' ? UNCHANGED : ACCEPTED;
 
 /**
  * For bulk imports: decides many commands against cached stream states and writes
@@ -107,11 +122,21 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * Given as a function, it is built from each attempt's decisions (the importer records
    * the lines rejected in the batch with its checkpoint).
    */
-  async handleMany(
-    cmds: readonly Cmd[],
-    ctx: Ctx,
-    opts: { alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]) } = {},
-  ): Promise<CommandResult<Err>[]> {
+  async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err> = {}): Promise<CommandResult<Err>[]> {
+    return (await this.handle(cmds, ctx, opts, true)) as CommandResult<Err>[];
+  }
+
+  /**
+   * handleMany, for a caller that reads only how each command went (the importer): the
+   * same decisions, the same events stored in the same transaction, but no accepted
+   * command's events, versions or position reported, so none of it is built.
+   */
+  async decideMany(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err> = {}): Promise<BatchStatus<Err>[]> {
+    return (await this.handle(cmds, ctx, opts, false)) as BatchStatus<Err>[];
+  }
+
+  /** `whole`: every command's CommandResult; else its BatchStatus. */
+  private async handle(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err>, whole: boolean): Promise<CommandResult<Err>[] | BatchStatus<Err>[]> {
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
     let run: AttemptRun<Evt, State, Err> = newRun();
@@ -119,8 +144,8 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       run = newRun();
       try {
         const results = this.store.writeSession
-          ? await this.store.writeSession((session) => this.attempt(cmds, envelopes, ctx, opts, run, session))
-          : await this.attempt(cmds, envelopes, ctx, opts, run, undefined);
+          ? await this.store.writeSession((session) => this.attempt(cmds, envelopes, ctx, opts, run, session, whole))
+          : await this.attempt(cmds, envelopes, ctx, opts, run, undefined, whole);
         for (const [streamId, { fold }] of run.overlay) this.streams.remember(streamId, fold);
         return results;
       } catch (error) {
@@ -130,7 +155,8 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         for (const { streamId } of run.checks) this.streams.forget(streamId);
       }
     }
-    return this.conflicts(run.outcomes, envelopes, attempts, run.checks);
+    const results = this.conflicts(run.outcomes, envelopes, attempts, run.checks);
+    return whole ? results : results.map(statusOf);
   }
 
   /**
@@ -146,10 +172,11 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     cmds: readonly Cmd[],
     envelopes: readonly CommandEnvelope[],
     ctx: Ctx,
-    opts: { alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]) },
+    opts: HandleManyOptions<Err>,
     run: AttemptRun<Evt, State, Err>,
     session: WriteSession | undefined,
-  ): Promise<CommandResult<Err>[]> {
+    whole: boolean,
+  ): Promise<CommandResult<Err>[] | BatchStatus<Err>[]> {
     const { overlay, outcomes } = run;
     const appends: StreamAppend[] = [];
     const reader = session ?? this.store;
@@ -168,7 +195,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       }
       const reads = this.decider.withHistory !== undefined && this.decider.needsHistory?.(cmd, seen.fold.state) === true;
       const history = reads ? await this.historyOf(envelope.streamId, seen, reader) : undefined;
-      const outcome = this.decideOne(cmd, envelope, ctx, seen, history, overlay, preparation);
+      const outcome = this.decideOne(cmd, envelope, ctx, seen, history, overlay, preparation, whole);
       if (outcome.kind === 'pending') {
         const append = outcome.append as StreamAppend;
         run.written.add(append.streamId);
@@ -189,14 +216,16 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       let next = 0;
       for (const o of outcomes) if (o.kind === 'pending') o.lastPosition = (stored[next++] as AppendResult).lastPosition;
     }
+    if (!whole) return outcomes.map((o) => (o.kind === 'final' ? statusOf(o.result) : ACCEPTED));
     return outcomes.map((o) => {
       if (o.kind === 'final') return o.result;
-      const { streamId, events, firstVersion, lastPosition } = o;
+      const { streamId, firstVersion, lastPosition } = o;
+      const events = o.events as AcceptedEvent[];
       return { status: 'accepted', streamId, events, nextExpectedVersion: firstVersion + events.length - 1, lastPosition };
     });
   }
 
-  /** `history`: the stream's past, when the decider asked for it (Decider.needsHistory). */
+  /** `history`: the stream's past, when the decider asked for it (Decider.needsHistory); `whole`: the accepted events are reported. */
   private decideOne(
     cmd: Cmd,
     envelope: CommandEnvelope,
@@ -205,6 +234,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     history: readonly StoredFact<Evt>[] | undefined,
     overlay: Map<string, Overlaid<Evt, State>>,
     preparation: EventPreparation<Evt>,
+    whole: boolean,
   ): Outcome<Err> {
     const { streamId } = envelope;
     // The cached fold as it is: a stream another writer moved on makes the batch's append or version check conflict, and the batch is decided again.
@@ -218,7 +248,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, preparation));
     overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending, cached });
     const firstVersion = fold.version + 1;
-    return { kind: 'pending', streamId, append: { streamId, expectedVersion: fold.version, events: sealed }, events: acceptedEvents(sealed, firstVersion), firstVersion, lastPosition: 0 };
+    return { kind: 'pending', streamId, append: { streamId, expectedVersion: fold.version, events: sealed }, events: whole ? acceptedEvents(sealed, firstVersion) : undefined, firstVersion, lastPosition: 0 };
   }
 
   /** The stored events of the stream up to where this attempt found it, and what the attempt decided for it since. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson, jsonString, NonCanonicalValueError } from './canonical-json';
+import { createHash } from 'node:crypto';
+import { CanonicalWriter, canonicalJson, NonCanonicalValueError, writeCanonical } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts object keys at every depth, keeps array order and writes no whitespace', () => {
@@ -82,7 +83,6 @@ describe('canonicalJson', () => {
     const texts = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\u001f', '\u007f', '\ud800', '\udc00', 'a', 'é', '中') }));
     fc.assert(
       fc.property(texts, fc.double({ noNaN: true, noDefaultInfinity: true }), (text, number) => {
-        expect(jsonString(text)).toBe(JSON.stringify(text));
         expect(canonicalJson(text)).toBe(JSON.stringify(text));
         expect(canonicalJson(number)).toBe(JSON.stringify(number));
         expect(canonicalJson({ [text]: [text, number] })).toBe(`{${JSON.stringify(text)}:[${JSON.stringify(text)},${JSON.stringify(number)}]}`);
@@ -90,5 +90,82 @@ describe('canonicalJson', () => {
       { numRuns: 1000 },
     );
     expect(canonicalJson([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d'])).toBe(JSON.stringify([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d']));
+  });
+
+  // The oracle: the rule in its simplest form — keys sorted by `sort()`, every key and leaf
+  // written by JSON.stringify — for values of any UTF-16 text (lone surrogates, controls,
+  // quotes, backslashes, non-ASCII), any finite double (-0, exponents), any depth.
+  const oracle = (v: unknown): string =>
+    Array.isArray(v)
+      ? `[${v.map(oracle).join(',')}]`
+      : typeof v === 'object' && v !== null
+        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${oracle((v as Record<string, unknown>)[k])}`).join(',')}}`
+        : JSON.stringify(v);
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\t', '\b', '\u0000', '\u001f', '\u007f', '\u0080', '\ud800', '\udc00', '\ud83d\ude00', 'a', 'é', '中', '\u2028', '\uffff') }),
+  );
+  const anyValue = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, tie('leaf'), tie('array'), tie('object')),
+    leaf: fc.oneof(anyText, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.boolean(), fc.constant(null)),
+    array: fc.array(tie('value'), { maxLength: 5 }),
+    object: fc.dictionary(anyText, tie('value'), { maxKeys: 6 }),
+  })).value;
+
+  it('writes the bytes of the sorted-keys JSON.stringify text, as UTF-8, for any text, number and nesting (property)', () => {
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        const expected = oracle(value);
+        expect(canonicalJson(value)).toBe(expected);
+        const writer = CanonicalWriter.take();
+        try {
+          writer.raw('prefix:');
+          writeCanonical(writer, value);
+          expect(Buffer.from(writer.bytes.subarray(0, writer.length)).equals(Buffer.from(`prefix:${expected}`, 'utf8'))).toBe(true);
+          expect(writer.text(7, writer.length)).toBe(expected);
+        } finally {
+          writer.release();
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('writes the same text whatever order the keys were inserted in (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(anyText, anyValue, { maxKeys: 20 }), (value) => {
+        const reversed = Object.fromEntries(Object.entries(value).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(value));
+        expect(canonicalJson(value)).toBe(oracle(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes a value larger than the buffer whole, and the next one too', () => {
+    const large = { b: 'é'.repeat(700_000), a: Array.from({ length: 1000 }, (_, i) => i) };
+    expect(canonicalJson(large)).toBe(oracle(large));
+    expect(canonicalJson({ z: 'x', y: [1.5, -0] })).toBe('{"y":[1.5,0],"z":"x"}');
+  });
+
+  it('writes a value canonical JSON is asked for inside a toJSON, and the outer text, whole', () => {
+    const inner = { toJSON: () => canonicalJson({ b: 'é', a: [1, 2] }) };
+    expect(canonicalJson({ z: inner, y: 'x'.repeat(40_000) })).toBe(JSON.stringify({ y: 'x'.repeat(40_000), z: '{"a":[1,2],"b":"é"}' }));
+  });
+
+  it('hashes the same bytes as the SHA-256 of the text', () => {
+    fc.assert(
+      fc.property(anyValue, (value) => {
+        const writer = CanonicalWriter.take();
+        try {
+          writeCanonical(writer, value);
+          const fromBytes = createHash('sha256').update(writer.bytes.subarray(0, writer.length)).digest('hex');
+          expect(fromBytes).toBe(createHash('sha256').update(oracle(value)).digest('hex'));
+        } finally {
+          writer.release();
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { hash as digest } from 'node:crypto';
-import { canonicalJson, jsonString } from './canonical-json';
+import { CanonicalWriter, canonicalJson, writeCanonical } from './canonical-json';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 import { SealedEvent } from './sealed-text';
-import { isPlainLeaf, sortedJsonText } from './sorted-json';
+import { sortedJsonText } from './sorted-json';
 
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -72,76 +72,88 @@ export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
 
 /**
  * Chains `events` onto `prevHash` in order, in the current format. Each event is written
- * as canonical JSON once: its data's text and its covered metadata's text composed into
- * the canonical JSON of format 2's covered object (the same bytes `eventHash` writes),
- * preceded by `prevHash`, in one string that the hash reads whole (and thereby makes
- * flat). The stored data text is a slice of that string, not a copy; the stored metadata
- * text is the covered metadata's slice, then `prevHash` and `hash` (sealed-text.ts,
- * docs/decisions/0095).
+ * as canonical JSON once, as UTF-8 bytes into the shared canonical writer
+ * (canonical-json.ts): `prevHash`, then format 2's covered object (the same bytes
+ * `eventHash` hashes), which the hash reads in place. The stored data text is read out of
+ * those bytes; the stored metadata text is the covered metadata's bytes written again
+ * after them without their closing brace, then `prevHash` and `hash`, read out as one
+ * string (sealed-text.ts, docs/decisions/0095, 0102).
  */
 export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): EventToAppend[] => {
-  let previous = prevHash;
-  return events.map((event) => {
-    const covered: Record<string, unknown> = {};
-    const composable = typeof event.eventId === 'string' && typeof event.type === 'string' && event.data !== undefined;
-    if (!composable) {
-      // Not an event any store accepts (append validation says why); sealed the long way.
+  const writer = CanonicalWriter.take();
+  try {
+    let previous = prevHash;
+    const sealed: EventToAppend[] = [];
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as UnsealedEvent;
+      const covered: Record<string, unknown> = {};
       copyCovered(event.metadata, covered);
-      const metadata = covered as unknown as HashedContent['metadata'];
-      const hash = eventHash(previous, { ...event, metadata });
-      const sealed: EventToAppend = { ...event, metadata: { ...metadata, prevHash: previous, hash } };
+      const composable = typeof event.eventId === 'string' && typeof event.type === 'string' && event.data !== undefined;
+      if (!composable) {
+        // Not an event any store accepts (append validation says why); sealed the long way.
+        const metadata = covered as unknown as HashedContent['metadata'];
+        const hash = eventHash(previous, { ...event, metadata });
+        sealed.push({ ...event, metadata: { ...metadata, prevHash: previous, hash } });
+        previous = hash;
+        continue;
+      }
+      writer.reset();
+      writer.raw(previous);
+      writer.raw('{"data":');
+      const dataAt = writer.length;
+      writeCanonical(writer, event.data);
+      const dataEnd = writer.length;
+      writer.raw(',"eventId":');
+      writer.string(event.eventId);
+      writer.raw(',"metadata":');
+      const metadataAt = writer.length;
+      writeCanonical(writer, covered);
+      const metadataEnd = writer.length;
+      writer.raw(',"type":');
+      writer.string(event.type);
+      writer.raw('}');
+      const hashedEnd = writer.length;
+      const hash = digest('sha256', writer.bytes.subarray(0, hashedEnd), 'hex');
+      // The covered metadata holds at least hashFormat, so it ends in `}` after one member or more.
+      writer.repeat(metadataAt, metadataEnd - 1);
+      writer.raw(',"prevHash":');
+      writer.string(previous);
+      writer.raw(',"hash":"');
+      writer.raw(hash);
+      writer.raw('"}');
+      // The covered copy, written only here, becomes the sealed metadata: no second copy.
+      const metadata = covered as unknown as EventMetadata;
+      metadata.prevHash = previous;
+      metadata.hash = hash;
       previous = hash;
-      return sealed;
+      sealed.push(new SealedEvent(event.eventId, event.type, event.data, metadata, writer.text(dataAt, dataEnd), writer.text(hashedEnd, writer.length)));
     }
-    const dataJson = canonicalJson(event.data);
-    const coveredJson = copyCovered(event.metadata, covered) ?? canonicalJson(covered);
-    const eventIdJson = jsonString(event.eventId);
-    const head = `${previous}{"data":`;
-    const hashed = `${head}${dataJson},"eventId":${eventIdJson},"metadata":${coveredJson},"type":${jsonString(event.type)}}`;
-    const hash = sha256Hex(hashed);
-    const dataAt = head.length;
-    const metadataAt = dataAt + dataJson.length + ',"eventId":'.length + eventIdJson.length + ',"metadata":'.length;
-    // `coveredJson` holds at least hashFormat, so it ends in `}` after one member or more.
-    const metadataJson = `${hashed.slice(metadataAt, metadataAt + coveredJson.length - 1)},"prevHash":${jsonString(previous)},"hash":"${hash}"}`;
-    // The covered copy, written only here, becomes the sealed metadata: no second copy.
-    const metadata = covered as unknown as EventMetadata;
-    metadata.prevHash = previous;
-    metadata.hash = hash;
-    previous = hash;
-    return new SealedEvent(event.eventId, event.type, event.data, metadata, hashed.slice(dataAt, dataAt + dataJson.length), metadataJson);
-  });
+    return sealed;
+  } finally {
+    writer.release();
+  }
 };
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
  * Copies the metadata into `covered` without `prevHash` and `hash`, in the current format:
- * what the hash covers. Returns the copy's canonical JSON when the engine's own
- * `JSON.stringify` writes it — every key in ascending order (as prepareEvents writes them;
- * `hashFormat` goes in its place), every value text, a finite number, a boolean or null,
- * found in the same pass as the copy — else undefined, and the caller writes canonicalJson
- * of the copy. Written member by member: an object rest (`{ prevHash, hash, ...rest }`)
- * and a spread cost a runtime call each.
+ * what the hash covers, keys in the order they come (`hashFormat` in its sorted place
+ * among keys that come sorted, as prepareEvents writes them). Written member by member:
+ * an object rest (`{ prevHash, hash, ...rest }`) and a spread cost a runtime call each.
  */
-const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string, unknown>): string | undefined => {
+const copyCovered = (metadata: UnsealedEvent['metadata'], covered: Record<string, unknown>): void => {
   const m = metadata as unknown as Record<string, unknown>;
-  let plain = true;
-  let previousKey = '';
   let formatWritten = false;
   for (const key in m) {
     if (key === 'prevHash' || key === 'hash' || key === 'hashFormat' || !hasOwn.call(m, key)) continue;
     if (!formatWritten && key > 'hashFormat') {
       covered['hashFormat'] = HASH_FORMAT;
       formatWritten = true;
-      previousKey = 'hashFormat';
     }
-    const value = m[key];
-    covered[key] = value;
-    if (plain && (!isPlainLeaf(value) || (previousKey !== '' && !(previousKey < key)))) plain = false;
-    previousKey = key;
+    covered[key] = m[key];
   }
   if (!formatWritten) covered['hashFormat'] = HASH_FORMAT;
-  return plain ? JSON.stringify(covered) : undefined;
 };
 
 /**

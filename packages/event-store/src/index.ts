@@ -44,7 +44,7 @@ export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler, type CommandHandlerOptions } from './command-handler';
 export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
-export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision } from './batch-command-handler';
+export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision, type BatchStatus, type HandleManyOptions } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
 export { feedEventOf, readFeed, type FeedEvent } from './feed-event';

@@ -179,9 +179,10 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       next = c.next;
       return [c.append];
     };
-    let results: Awaited<ReturnType<typeof handler.handleMany>>;
+    let results: Awaited<ReturnType<typeof handler.decideMany>>;
     try {
-      results = await handler.handleMany(pending.map((p) => p.command), ctx, { alsoAppend });
+      // How each line went is all the import reports: no accepted command's events are built.
+      results = await handler.decideMany(pending.map((p) => p.command), ctx, { alsoAppend });
     } catch (e) {
       const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
       const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
