@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { CanonicalWriter, canonicalJson, NonCanonicalValueError, writeCanonical } from './canonical-json';
+import { canonicalJson, NonCanonicalValueError, writeCanonical } from './canonical-json';
+import { CanonicalWriter } from './canonical-writer';
 
 describe('canonicalJson', () => {
   it('sorts object keys at every depth, keeps array order and writes no whitespace', () => {
