@@ -170,7 +170,9 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
   let activity = p.activity;
   if (ACTIVITY_EVENT_TYPES.has(source.event.type)) {
     const moreActivity = activityEntriesOf(source);
-    for (const a of moreActivity) touch.months.add(a[1]);
+    // An event's entries are mostly of one month: the set is asked once a run of them.
+    let month = NaN;
+    for (const a of moreActivity) if (a[1] !== month) touch.months.add((month = a[1]));
     const keptActivity = notFrom(p.activity, source.position, touch.months);
     activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
     if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
