@@ -245,6 +245,9 @@ const inDateOrder = <E extends readonly [number, string, ...unknown[]]>(entries:
 /** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
 export type EligibleSink = (village: string, month: number, n: number) => void;
 
+/** The months `eligibleOf` sweeps, for one household at a time (it calls nothing that calls it back). */
+let monthsBuffer = new Float64Array(256);
+
 /**
  * Pure: what the household adds to the eligible-members stock, handed to `to` as deltas
  * by (village, month index), each times `sign`: members eligible (reference working age)
@@ -266,10 +269,12 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
   const facts = inDateOrder(p.members);
   const vs = inDateOrder(villages);
   const ss = inDateOrder(statuses);
-  // Sorted as numbers by the typed array's own sort: a comparator called from `Array.prototype.sort` cost more than the sweep.
+  // Sorted as numbers by the typed array's own sort: a comparator called from `Array.prototype.sort` cost more than the
+  // sweep. In a view of one buffer kept for every household (grown as needed), not a buffer of their own each.
   let count = villages.length + statuses.length + facts.length;
   for (const m of facts) if (m[3] !== null) count += 2;
-  const months = new Float64Array(count);
+  if (monthsBuffer.length < count) monthsBuffer = new Float64Array(Math.max(count, monthsBuffer.length * 2));
+  const months = monthsBuffer.subarray(0, count);
   let at = 0;
   for (const v of villages) months[at++] = monthIndex(v[1]);
   for (const s of statuses) months[at++] = monthIndex(s[1]);
