@@ -39,6 +39,32 @@ describe('a page of deltas to two-part rows', () => {
     );
   });
 
+  it('tells each first part once before its rows, with how many rows it hands out there', () => {
+    fc.assert(
+      fc.property(fc.array(delta, { maxLength: 60 }), (deltas) => {
+        const page = new PageDeltas<string>();
+        for (const [first, second, field, n] of deltas) page.add(first, second, field, n);
+        const calls: (['before', string, number] | ['row', string])[] = [];
+        page.flush(
+          (first) => calls.push(['row', first]),
+          (first, rows) => calls.push(['before', first, rows]),
+        );
+        // Each `before` is followed by exactly its count of rows of the same first part, and every row follows one.
+        let k = 0;
+        const told = new Set<string>();
+        while (k < calls.length) {
+          const call = calls[k] as ['before', string, number];
+          expect(call[0]).toBe('before');
+          expect(told.has(call[1])).toBe(false);
+          told.add(call[1]);
+          expect(call[2]).toBeGreaterThan(0);
+          for (let r = 1; r <= call[2]; r++) expect(calls[k + r]).toEqual(['row', call[1]]);
+          k += call[2] + 1;
+        }
+      }),
+    );
+  });
+
   it('forgets what it holds when discarded', () => {
     const page = new PageDeltas<string>();
     page.add(24_200, 'P01', 'referralsMade', 1);

@@ -48,6 +48,32 @@ describe('a household progress record packed (decision 82)', () => {
     );
   });
 
+  it('packs a record to the same bytes whatever was packed before it (the string numbers kept between records, decision 101)', () => {
+    fc.assert(
+      fc.property(progress, fc.array(progress, { minLength: 1, maxLength: 5 }), (p, others) => {
+        const alone = encodeProgress(p);
+        for (const o of others) encodeProgress(o);
+        expect(encodeProgress(p).equals(alone)).toBe(true);
+        expect(decodeProgress(encodeProgress(p))).toStrictEqual(p);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('packs a record to the same bytes after more distinct strings than the packer keeps numbered', () => {
+    const record = (ids: string[]): HouseholdProgress => ({
+      t: { villages: [[1, '2016-03-09', 'P01C05T05V01']], statuses: [], concerns: {} },
+      members: ids.map((id, i): MemberEntry => [2 + i, '2016-03-09', id, 1980, null, 0, 0]),
+      activity: ids.map((id, i): ActivityEntry => [2 + i, 24194, `member.referred.${id}`]),
+    });
+    const p = record(['m1', 'm2', 'x.y']);
+    const before = encodeProgress(p);
+    // 70 records of 1,000 ids never seen: past the 65,536 strings kept, the packer starts again from the seeded ones.
+    for (let r = 0; r < 70; r++) encodeProgress(record(Array.from({ length: 1000 }, (_, i) => `r${r}-${i}`)));
+    expect(encodeProgress(p).equals(before)).toBe(true);
+    expect(decodeProgress(encodeProgress(p))).toStrictEqual(p);
+  });
+
   it('packs a survey of five members into far fewer bytes than its JSON', () => {
     const members = ['m1', 'm2', 'm3', 'm4', 'm5'];
     const p: HouseholdProgress = {

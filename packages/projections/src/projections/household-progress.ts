@@ -2,7 +2,7 @@ import { isEligible, referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { inProgramme } from '../reports/in-programme';
 import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
-import { progressFieldsOf } from '../reports/progress-fields';
+import { fieldNamed, incomeField, progressFieldsOf } from '../reports/progress-fields';
 import { ACTIVITY_EVENTS, activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
@@ -99,13 +99,13 @@ const activityEntriesOf = (s: FactSource): readonly ActivityEntry[] => {
   for (const a of rows) {
     if (a.kind === 'income') {
       // monthIndex reads a `YYYY-MM` month as it reads the first day of it.
-      out.push([s.position, monthIndex(a.month as string), `income.${a.amount_cents as number}`]);
+      out.push([s.position, monthIndex(a.month as string), incomeField(a.amount_cents as number)]);
       continue;
     }
     const m = a.occurred_on === s.occurredOn ? on : monthIndex(a.occurred_on);
     for (const f of progressFieldsOf(a)) out.push([s.position, m, f]);
-    if (a.kind === 'member-surveyed') out.push([s.position, m, `member.surveyed.${a.member_id as string}`]);
-    else if (a.kind === 'referral-made') out.push([s.position, m, `member.referred.${a.member_id as string}`]);
+    if (a.kind === 'member-surveyed') out.push([s.position, m, fieldNamed('member.surveyed', a.member_id as string)]);
+    else if (a.kind === 'referral-made') out.push([s.position, m, fieldNamed('member.referred', a.member_id as string)]);
   }
   return out;
 };
@@ -170,7 +170,9 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
   let activity = p.activity;
   if (ACTIVITY_EVENT_TYPES.has(source.event.type)) {
     const moreActivity = activityEntriesOf(source);
-    for (const a of moreActivity) touch.months.add(a[1]);
+    // An event's entries are mostly of one month: the set is asked once a run of them.
+    let month = NaN;
+    for (const a of moreActivity) if (a[1] !== month) touch.months.add((month = a[1]));
     const keptActivity = notFrom(p.activity, source.position, touch.months);
     activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
     if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
@@ -200,7 +202,11 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: Re
   let heldMonth = -1;
   let skippedMonth = -1;
   let held: { deltas: Map<string, number>; members: Set<string> | undefined } | undefined;
-  for (const [, month, field] of p.activity) {
+  const activity = p.activity;
+  for (let k = 0; k < activity.length; k++) {
+    const entry = activity[k] as ActivityEntry;
+    const month = entry[1];
+    const field = entry[2];
     if (month !== heldMonth) {
       if (month === skippedMonth) continue;
       if (only && !only.has(month)) {
@@ -213,11 +219,12 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: Re
     }
     const row = held as { deltas: Map<string, number>; members: Set<string> | undefined };
     let counted = field;
-    if (field.startsWith('member.')) {
+    // The first character first: `startsWith` costs more than the sum it guards, and only members' fields begin with `m`.
+    if (field.charCodeAt(0) === 109 && field.startsWith('member.')) {
       const members = (row.members ??= new Set());
       if (members.has(field)) continue;
       members.add(field);
-      counted = field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred';
+      counted = field.charCodeAt(7) === 115 && field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred';
     }
     row.deltas.set(counted, (row.deltas.get(counted) ?? 0) + n);
   }
@@ -225,8 +232,21 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: Re
 
 const byDate = <E extends readonly [number, string, ...unknown[]]>(a: E, b: E): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
+/**
+ * The entries in date order, ties in the order given (a stable sort): `entries` itself
+ * when already so, as they nearly always are (a household's events are recorded about in
+ * the order they happened), else a sorted copy.
+ */
+const inDateOrder = <E extends readonly [number, string, ...unknown[]]>(entries: readonly E[]): readonly E[] => {
+  for (let k = 1; k < entries.length; k++) if ((entries[k - 1] as E)[1] > (entries[k] as E)[1]) return [...entries].sort(byDate);
+  return entries;
+};
+
 /** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
 export type EligibleSink = (village: string, month: number, n: number) => void;
+
+/** The months `eligibleOf` sweeps, for one household at a time (it calls nothing that calls it back). */
+let monthsBuffer = new Float64Array(256);
 
 /**
  * Pure: what the household adds to the eligible-members stock, handed to `to` as deltas
@@ -246,18 +266,27 @@ export type EligibleSink = (village: string, month: number, n: number) => void;
 export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink): void => {
   const { villages, statuses } = p.t;
   if (villages.length === 0) return;
-  const facts = p.members.length > 1 ? [...p.members].sort(byDate) : p.members;
-  const vs = villages.length > 1 ? [...villages].sort(byDate) : villages;
-  const ss = statuses.length > 1 ? [...statuses].sort(byDate) : statuses;
-  const months: number[] = [];
-  for (const v of villages) months.push(monthIndex(v[1]));
-  for (const s of statuses) months.push(monthIndex(s[1]));
+  const facts = inDateOrder(p.members);
+  const vs = inDateOrder(villages);
+  const ss = inDateOrder(statuses);
+  // Sorted as numbers by the typed array's own sort: a comparator called from `Array.prototype.sort` cost more than the
+  // sweep. In a view of one buffer kept for every household (grown as needed), not a buffer of their own each.
+  let count = villages.length + statuses.length + facts.length;
+  for (const m of facts) if (m[3] !== null) count += 2;
+  if (monthsBuffer.length < count) monthsBuffer = new Float64Array(Math.max(count, monthsBuffer.length * 2));
+  const months = monthsBuffer.subarray(0, count);
+  let at = 0;
+  for (const v of villages) months[at++] = monthIndex(v[1]);
+  for (const s of statuses) months[at++] = monthIndex(s[1]);
   for (const m of facts) {
-    months.push(monthIndex(m[1]));
+    months[at++] = monthIndex(m[1]);
     const birthYear = m[3];
-    if (birthYear !== null) months.push((birthYear + COUNTED_WORKING_AGE.min) * 12, (birthYear + COUNTED_WORKING_AGE.max + 1) * 12);
+    if (birthYear !== null) {
+      months[at++] = (birthYear + COUNTED_WORKING_AGE.min) * 12;
+      months[at++] = (birthYear + COUNTED_WORKING_AGE.max + 1) * 12;
+    }
   }
-  months.sort((a, b) => a - b);
+  months.sort();
   // Before its first entry on or before a date, a household is in its registration's village (villageAt).
   const first = registrationVillage(p.t) as string;
   let village: [number, string, string] | undefined;

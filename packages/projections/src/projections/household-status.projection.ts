@@ -92,6 +92,12 @@ export const HouseholdStatusProjection: Projection = {
      * read back its row one by one. Forgotten at the page's end.
      */
     let statuses = new Map<string, Status>();
+    /**
+     * Households whose status an event of the page changed, after their row was inserted: their row's status is set
+     * once, at the flush, to the page's last (a household's events of a page are about five status changes, so five
+     * `UPDATE`s were one).
+     */
+    let restated = new Set<string>();
     const statusOf = (householdId: string): Status => {
       let s = statuses.get(householdId);
       if (s === undefined) statuses.set(householdId, (s = (current.get(householdId) ?? 'unregistered') as Status));
@@ -100,10 +106,13 @@ export const HouseholdStatusProjection: Projection = {
     return {
       flush: () => {
         changes.finish();
+        for (const householdId of [...restated].sort()) setStatus.run(statuses.get(householdId) as Status, householdId);
+        restated = new Set();
         statuses = new Map();
       },
       discard: () => {
         changes.discard();
+        restated = new Set();
         statuses = new Map();
       },
       apply: (e: ProjectedEvent) => {
@@ -129,7 +138,8 @@ export const HouseholdStatusProjection: Projection = {
           register.run(householdId, event.data.divisionCode, to);
           enterVillage.run(householdId, e.position, e.occurredOn, event.data.divisionCode);
         }
-        else if (to !== from) setStatus.run(to, householdId);
+        // Set at the flush (an update finds no row of a household never registered, so none is held for one).
+        else if (to !== from && from !== 'unregistered') restated.add(householdId);
         // A survey only changes the status of a registered household; every other event here always does.
         if (event.type !== 'HouseholdSurveyed' || to !== from) {
           change[0] = householdId;

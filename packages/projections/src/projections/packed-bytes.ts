@@ -7,13 +7,41 @@
  * date as a number YYYYMMDD (other text kept as text). Errors name what was packed.
  */
 
+/**
+ * A string's number in the record being packed: `record` is the packing that numbered it
+ * (`SEEDED` for the seeded strings, numbered in every record).
+ */
+interface Numbered {
+  record: number;
+  index: number;
+}
+
+const SEEDED = -1;
+
 /** Strings a format's every record knows before its first byte. */
 export interface SeededStrings {
   readonly strings: readonly string[];
-  readonly index: ReadonlyMap<string, number>;
+  /**
+   * Every string packed lately with its number, the seeded ones first: one map for every
+   * record, so that a string is looked up once and a record's table is not a map made and
+   * grown again each record (numbers of an earlier record are told apart by `record`).
+   */
+  readonly numbered: Map<string, Numbered>;
 }
 
-export const seededStrings = (strings: readonly string[]): SeededStrings => ({ strings, index: new Map(strings.map((s, i) => [s, i])) });
+const seed = (strings: readonly string[], numbered: Map<string, Numbered>): void => {
+  numbered.clear();
+  strings.forEach((s, index) => numbered.set(s, { record: SEEDED, index }));
+};
+
+export const seededStrings = (strings: readonly string[]): SeededStrings => {
+  const numbered = new Map<string, Numbered>();
+  seed(strings, numbered);
+  return { strings, numbered };
+};
+
+/** Strings kept numbered between records (ids, villages, amounts recur): past it the map starts again from the seeded ones. */
+const NUMBERED_KEPT = 65_536;
 
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
@@ -33,19 +61,21 @@ const dateNumber = (d: string): number => {
   return n;
 };
 
-const recordStrings = new Map<string, number>();
-
 /** Grows as needed and is reused by every record (a record's bytes are copied out at the end). */
 let scratch = Buffer.allocUnsafe(4096);
+
+/** The number of the latest record packed: a string numbered under another is new to this record. */
+let packed = 0;
 
 export class Packer {
   private bytes = scratch;
   private at = 0;
-  /** The record's own strings, numbered after the seeded ones (one map for every record, emptied at each). */
-  private readonly strings = recordStrings;
+  private readonly record = ++packed;
+  /** The record's own strings so far, numbered after the seeded ones. */
+  private own = 0;
 
   constructor(private readonly seeded: SeededStrings) {
-    recordStrings.clear();
+    if (seeded.numbered.size > NUMBERED_KEPT) seed(seeded.strings, seeded.numbered);
   }
 
   private room(n: number): void {
@@ -83,9 +113,14 @@ export class Packer {
   /** 0: null; 1: a new string, its UTF-8 length and bytes; 2 + i: the table's string i. */
   string(s: string | null): void {
     if (s === null) return this.uint(0);
-    const known = this.seeded.index.get(s) ?? this.strings.get(s);
-    if (known !== undefined) return this.uint(2 + known);
-    this.strings.set(s, this.seeded.strings.length + this.strings.size);
+    const known = this.seeded.numbered.get(s);
+    if (known !== undefined && (known.record === this.record || known.record === SEEDED)) return this.uint(2 + known.index);
+    const index = this.seeded.strings.length + this.own++;
+    if (known === undefined) this.seeded.numbered.set(s, { record: this.record, index });
+    else {
+      known.record = this.record;
+      known.index = index;
+    }
     this.uint(1);
     if (s.length < 128) {
       // Ids, villages and field parts are ASCII: written a character a byte, without a call into Buffer's native code.

@@ -48,16 +48,22 @@ export class PageDeltas<F> {
     deltas.set(field, (deltas.get(field) ?? 0) + n);
   }
 
-  /** Hands every row's summed deltas to `write` (its key's two parts as text), in key order, and forgets them. */
-  flush(write: (first: string, second: string, deltas: ReadonlyMap<F, number>) => void): void {
+  /**
+   * Hands every row's summed deltas to `write` (its key's two parts as text), in key
+   * order, and forgets them. `before`, when given, is told each first part once before
+   * its rows, with how many of them `write` will be handed (at least one), so that a
+   * writer may read their stored rows at once.
+   */
+  flush(write: (first: string, second: string, deltas: ReadonlyMap<F, number>) => void, before?: (first: string, rows: number) => void): void {
     const rows = this.rows;
     this.rows = new Map();
     for (const first of [...rows.keys()].sort()) {
       const seconds = rows.get(first) as Map<string, Map<F, number>>;
-      for (const second of [...seconds.keys()].sort()) {
-        const deltas = seconds.get(second) as Map<F, number>;
-        if (!allZero(deltas)) write(first, second, deltas);
-      }
+      const order: string[] = [];
+      for (const second of [...seconds.keys()].sort()) if (!allZero(seconds.get(second) as Map<F, number>)) order.push(second);
+      if (order.length === 0) continue;
+      before?.(first, order.length);
+      for (const second of order) write(first, second, seconds.get(second) as Map<F, number>);
     }
   }
 

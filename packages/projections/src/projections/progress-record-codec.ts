@@ -1,5 +1,6 @@
 import type { Status } from '@hearth/domain';
 import type { ActivityEntry, HouseholdProgress, MemberEntry } from './household-progress';
+import { fieldNamed } from '../reports/progress-fields';
 import { Packer, seededStrings, Unpacker } from './packed-bytes';
 
 /**
@@ -45,7 +46,7 @@ const splitField = (field: string): readonly [string, string | null] => {
   if (split === undefined) {
     const dot = field.lastIndexOf('.');
     split = dot < 0 ? [field, null] : [field.slice(0, dot), field.slice(dot + 1)];
-    if (splitFields.size >= 4096) splitFields.clear();
+    if (splitFields.size >= 65_536) splitFields.clear();
     splitFields.set(field, split);
   }
   return split;
@@ -160,7 +161,7 @@ export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
     for (let n = r.uint(); n > 0; n--) {
       const prefix = r.text();
       const last = r.string();
-      activity.push([pos, month, last === null ? prefix : `${prefix}.${last}`]);
+      activity.push([pos, month, last === null ? prefix : fieldNamed(prefix, last)]);
     }
   }
   r.end();

@@ -48,7 +48,13 @@ export interface SeriesWriter {
  * the one adding the deltas one at a time would leave, whatever their order.
  */
 export const seriesWriter = (db: Database.Database, table: string, column: 'village' | 'division' = 'village'): SeriesWriter => {
-  const read = db.prepare<[string, string], { initial: number; base: number; series: Buffer }>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND ${column} = ?`);
+  const read = db.prepare<[string, string], [number, number, Buffer]>(`SELECT initial, base, series FROM ${table} WHERE key = ? AND ${column} = ?`).raw();
+  // A village's rows whole, when a page writes more than one of them: one statement stepping through neighbouring rows
+  // (the key is by village first) instead of a lookup a row.
+  const readVillage = db.prepare<[string], [string, number, number, Buffer]>(`SELECT key, initial, base, series FROM ${table} WHERE ${column} = ?`).raw();
+  /** The stored rows of the village being written, by key, when read at once (`undefined`: each row is read by itself). */
+  let villageRows: Map<string, [number, number, Buffer]> | undefined;
+  const storedRow = (key: string, at: string): [number, number, Buffer] | undefined => (villageRows === undefined ? read.get(key, at) : villageRows.get(key));
   // Written 32 a statement (decision 94), every one before the flush returns (the division sums read the village rows next).
   const write = new RowInserts<string | number | Buffer>(db, table, ['key', column, 'initial', 'base', 'series']);
   const drop = db.prepare(`DELETE FROM ${table} WHERE key = ? AND ${column} = ?`);
@@ -56,9 +62,9 @@ export const seriesWriter = (db: Database.Database, table: string, column: 'vill
   const pending = new PageDeltas<number>();
 
   const writeRow = (key: string, village: string, deltas: ReadonlyMap<number, number>): void => {
-    const row = read.get(key, village);
-    const before: Series | undefined = row && row.series.byteLength > 0 ? fromBlob(row.base, row.series) : undefined;
-    let initial = row?.initial ?? 0;
+    const row = storedRow(key, village);
+    const before: Series | undefined = row && row[2].byteLength > 0 ? fromBlob(row[1], row[2]) : undefined;
+    let initial = row?.[0] ?? 0;
     const moves: [number, number][] = [];
     for (const [month, delta] of deltas) {
       if (month === FROM_THE_START) initial += delta;
@@ -72,10 +78,19 @@ export const seriesWriter = (db: Database.Database, table: string, column: 'vill
   return {
     add: (village, key, month, delta) => pending.add(village, key, month, delta),
     flush: (written) => {
-      pending.flush((village, key, deltas) => {
-        writeRow(key, village, deltas);
-        written?.(key, village, deltas);
-      });
+      pending.flush(
+        (at, key, deltas) => {
+          writeRow(key, at, deltas);
+          written?.(key, at, deltas);
+        },
+        (at, rows) => {
+          villageRows = undefined;
+          if (rows === 1) return;
+          villageRows = new Map();
+          for (const [key, initial, base, series] of readVillage.iterate(at)) villageRows.set(key, [initial, base, series]);
+        },
+      );
+      villageRows = undefined;
       write.finish();
     },
     discard: () => {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { RowInserts } from './row-inserts';
 
 /** Field names that need no escaping are written as `"name":` without `JSON.stringify`; this many are kept made. */
-const QUOTED_KEPT = 4096;
+const QUOTED_KEPT = 65_536;
 const quoted = new Map<string, string>();
 
 /** `JSON.stringify(field)` followed by `:`, kept for the next row (a page's rows name the same few dozen fields). */

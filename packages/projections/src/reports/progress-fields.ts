@@ -9,20 +9,36 @@ const TRAINING_COLUMN: Partial<Record<ActivityKind, string>> = {
 
 /**
  * `column.key`, made once for each pair and then handed out again: a catch-up asks for the
- * same few hundred fields hundreds of thousands of times (a training kind, an employment
- * form, place or end reason), and the shared strings are also cheaper map keys when the
- * counters sum them.
+ * same few thousand fields hundreds of thousands of times (a training kind, an employment
+ * form, place or end reason, a member's distinct-member field, an income's amount), and the
+ * shared strings are also cheaper map keys when the counters sum and pack them (a string
+ * made once is hashed once).
  */
 const fieldNames = new Map<string, Map<string, string>>();
 
-const fieldNamed = (column: string, key: string): string => {
+/** Pairs kept a column: beyond it a field is made again each time (correct, only slower). */
+const FIELDS_KEPT = 65_536;
+
+export const fieldNamed = (column: string, key: string): string => {
   let keys = fieldNames.get(column);
   if (keys === undefined) fieldNames.set(column, (keys = new Map()));
   let name = keys.get(key);
   if (name === undefined) {
     name = `${column}.${key}`;
-    // Bounded, as month ends are (village-series.ts): keys are the domain's closed lists, so the bound is never reached.
-    if (keys.size < 4096) keys.set(key, name);
+    // Bounded, as month ends are (village-series.ts): the keys are the domain's closed lists, members' ids and amounts.
+    if (keys.size < FIELDS_KEPT) keys.set(key, name);
+  }
+  return name;
+};
+
+const incomeFields = new Map<number, string>();
+
+/** `income.<cents>`: the field an income record adds one to (so the median stays exact), made once an amount. */
+export const incomeField = (cents: number): string => {
+  let name = incomeFields.get(cents);
+  if (name === undefined) {
+    name = `income.${cents}`;
+    if (incomeFields.size < FIELDS_KEPT) incomeFields.set(cents, name);
   }
   return name;
 };
