@@ -63,14 +63,17 @@ describe('canonicalJson', () => {
     );
   });
 
+  // The oracle: the rule in its simplest form — keys sorted by `sort()`, every key and leaf
+  // written by JSON.stringify — for values of any UTF-16 text (lone surrogates, controls,
+  // quotes, backslashes, non-ASCII), any finite double (-0, exponents), any depth.
+  const oracle = (v: unknown): string =>
+    Array.isArray(v)
+      ? `[${v.map(oracle).join(',')}]`
+      : typeof v === 'object' && v !== null
+        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${oracle((v as Record<string, unknown>)[k])}`).join(',')}}`
+        : JSON.stringify(v);
+
   it('writes exactly the text of the plain sorted-keys writer the hash chains were sealed over (property)', () => {
-    // The oracle: the rule in its simplest form, for JSON values (no undefined, no toJSON).
-    const oracle = (v: unknown): string =>
-      Array.isArray(v)
-        ? `[${v.map(oracle).join(',')}]`
-        : typeof v === 'object' && v !== null
-          ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${oracle((v as Record<string, unknown>)[k])}`).join(',')}}`
-          : JSON.stringify(v);
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expect(canonicalJson(value)).toBe(oracle(value));
@@ -93,15 +96,6 @@ describe('canonicalJson', () => {
     expect(canonicalJson([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d'])).toBe(JSON.stringify([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d']));
   });
 
-  // The oracle: the rule in its simplest form — keys sorted by `sort()`, every key and leaf
-  // written by JSON.stringify — for values of any UTF-16 text (lone surrogates, controls,
-  // quotes, backslashes, non-ASCII), any finite double (-0, exponents), any depth.
-  const oracle = (v: unknown): string =>
-    Array.isArray(v)
-      ? `[${v.map(oracle).join(',')}]`
-      : typeof v === 'object' && v !== null
-        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${oracle((v as Record<string, unknown>)[k])}`).join(',')}}`
-        : JSON.stringify(v);
   const anyText = fc.oneof(
     fc.string({ unit: 'binary' }),
     fc.string({ unit: fc.constantFrom('"', '\\', '\n', '\t', '\b', '\u0000', '\u001f', '\u007f', '\u0080', '\ud800', '\udc00', '\ud83d\ude00', 'a', 'é', '中', '\u2028', '\uffff') }),
