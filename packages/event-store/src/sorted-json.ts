@@ -14,7 +14,7 @@
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Text, a finite number, a boolean or null: a leaf `JSON.stringify` writes as canonicalJson does. */
-export const isPlainLeaf = (v: unknown): boolean => {
+const isPlainLeaf = (v: unknown): boolean => {
   switch (typeof v) {
     case 'string':
     case 'boolean':
