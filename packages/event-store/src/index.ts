@@ -1,5 +1,5 @@
 export type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
-export { canonicalJson, NonCanonicalValueError } from './canonical-json';
+export { canonicalJson, NonCanonicalValueError } from './canonical-json-or-throw';
 export { metadataProblem } from './envelope';
 export {
   checkLinks,
