@@ -12,24 +12,51 @@ import { writtenBytes } from '../written-bytes';
  * today (`--key household`: household_id, position[, seq]) or by log position (`--key
  * position`: position[, seq], then the (household_id, position[, seq]) index the readers
  * would need, created at the end by one sort as decision 75 creates secondary indexes).
- * Prints, a round, the inserts' CPU ms, the index build's and the bytes written (WAL and
- * checkpoints). What docs/performance/catch-up.md "Clustered by log position" measured.
+ * `--log date`: the rows arrive as from a log appended day by day rather than imported a
+ * household at a time: ordered by business date, then position, and each event given the
+ * position of its rank in that order (households interleaved, as live appends over the
+ * years would leave them). Prints, a round, the inserts' CPU ms, the index build's and the
+ * bytes written (WAL and checkpoints). What docs/performance/catch-up.md "Clustered by log
+ * position" measured.
  *
- *   npx tsx apps/bench/src/catch-up/fact-rows-order.ts --from CAUGHT-UP.db --table proj_member_facts --key position --file /tmp/x.db [--rounds 3]
+ *   npx tsx apps/bench/src/catch-up/fact-rows-order.ts --from CAUGHT-UP.db --table proj_member_facts --key position --file /tmp/x.db [--log date] [--rounds 3]
  */
 const PAGE = 5000;
 const { values } = parseArgs({
-  options: { from: { type: 'string' }, table: { type: 'string' }, key: { type: 'string', default: 'household' }, file: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+  options: {
+    from: { type: 'string' },
+    table: { type: 'string' },
+    key: { type: 'string', default: 'household' },
+    log: { type: 'string', default: 'store' },
+    file: { type: 'string' },
+    rounds: { type: 'string', default: '3' },
+  },
 });
 if (values.from === undefined || values.table === undefined || values.file === undefined) throw new Error('usage: fact-rows-order --from DB --table NAME --key household|position --file PATH [--rounds N]');
 const out = values.file;
 const source = new Database(values.from, { readonly: true });
 const columns = source.prepare<[string], { name: string }>('SELECT name FROM pragma_table_info(?)').all(values.table).map((c) => c.name);
 const logKey = columns.includes('seq') ? ['position', 'seq'] : ['position'];
-const rows = source.prepare(`SELECT ${columns.join(', ')} FROM ${values.table} ORDER BY ${logKey.join(', ')}`).raw().all() as unknown[][];
+const order = values.log === 'date' ? ['occurred_on', ...logKey] : logKey;
+const rows = source.prepare(`SELECT ${columns.join(', ')} FROM ${values.table} ORDER BY ${order.join(', ')}`).raw().all() as unknown[][];
 source.close();
 const positionAt = columns.indexOf('position');
-const pageOf = (row: readonly unknown[]): number => Math.floor(((row[positionAt] as number) - 1) / PAGE);
+let page = PAGE;
+if (values.log === 'date') {
+  // Each event's rows take the next position, in the order they now arrive; as many pages as the stored log's.
+  const pages = Math.ceil(rows.reduce((most, row) => Math.max(most, row[positionAt] as number), 0) / PAGE);
+  let stored: unknown;
+  let rank = 0;
+  for (const row of rows) {
+    if (row[positionAt] !== stored) {
+      stored = row[positionAt];
+      rank++;
+    }
+    row[positionAt] = rank;
+  }
+  page = Math.ceil(rank / pages);
+}
+const pageOf = (row: readonly unknown[]): number => Math.floor(((row[positionAt] as number) - 1) / page);
 const removeFiles = (): void => {
   for (const s of ['', '-wal', '-shm']) rmSync(`${out}${s}`, { force: true });
 };
@@ -47,11 +74,11 @@ for (let round = 0; round < Number(values.rounds); round++) {
   const start = cpuClock();
   let i = 0;
   while (i < rows.length) {
-    const page = pageOf(rows[i] as unknown[]);
+    const current = pageOf(rows[i] as unknown[]);
     db.transaction(() => {
       const params: unknown[] = [];
       let held = 0;
-      for (; i < rows.length && pageOf(rows[i] as unknown[]) === page; i++) {
+      for (; i < rows.length && pageOf(rows[i] as unknown[]) === current; i++) {
         params.push(...(rows[i] as unknown[]));
         if (++held === 32) {
           many.run(params);
@@ -68,6 +95,6 @@ for (let round = 0; round < Number(values.rounds); round++) {
   if (values.key === 'position') db.exec(`CREATE INDEX t_by_household ON t (household_id, ${logKey.join(', ')})`);
   const indexMs = cpuClock() - indexStart;
   db.close();
-  process.stdout.write(`${JSON.stringify({ table: values.table, key: values.key, rows: rows.length, insertsMs: Math.round(insertsMs), indexMs: Math.round(indexMs), writtenMiB: Math.round(writtenMiB) })}\n`);
+  process.stdout.write(`${JSON.stringify({ table: values.table, key: values.key, log: values.log, rows: rows.length, insertsMs: Math.round(insertsMs), indexMs: Math.round(indexMs), writtenMiB: Math.round(writtenMiB) })}\n`);
 }
 removeFiles();
