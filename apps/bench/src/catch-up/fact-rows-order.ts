@@ -15,9 +15,10 @@ import { writtenBytes } from '../written-bytes';
  * `--log date`: the rows arrive as from a log appended day by day rather than imported a
  * household at a time: ordered by business date, then position, and each event given the
  * position of its rank in that order (households interleaved, as live appends over the
- * years would leave them). Prints, a round, the inserts' CPU ms, the index build's and the
- * bytes written (WAL and checkpoints). What docs/performance/catch-up.md "Clustered by log
- * position" measured.
+ * years would leave them), in as many transactions as the stored log has pages. Prints, a
+ * round, the inserts' CPU ms, the index build's and the bytes written (WAL and
+ * checkpoints): docs/performance/catch-up.md "What did not pay: the event facts clustered
+ * by log position".
  *
  *   npx tsx apps/bench/src/catch-up/fact-rows-order.ts --from CAUGHT-UP.db --table proj_member_facts --key position --file /tmp/x.db [--log date] [--rounds 3]
  */

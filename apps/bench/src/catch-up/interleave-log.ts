@@ -11,7 +11,8 @@ import { copySqliteFile } from '../sqlite-files';
  * order. Events of other streams (the division tree, an import's checkpoints) come first.
  * Positions are given again from 1; versions, ids, data and metadata are unchanged, so
  * every stream reads and verifies as before and every report answers the same
- * (docs/performance/catch-up.md "Clustered by log position").
+ * (docs/performance/catch-up.md "What did not pay: the event facts clustered by log
+ * position").
  *
  *   npx tsx apps/bench/src/catch-up/interleave-log.ts --store e20k.db --out interleaved.db
  */
