@@ -3,7 +3,7 @@ import {
 } from '@hearth/domain';
 import { checkLinks, householdEventCodec, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { byPosition, EarliestFindings } from './earliest-findings';
-import { lateRecordingOf } from './late-recording';
+import { LateRecordings } from './late-recording';
 import { scanLog } from './log-scan';
 
 export interface LogFinding {
@@ -108,11 +108,12 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
     onNotice?.(n);
   };
   const notices = onNotice ? { add: handOn } : (capped ?? { add: (n: LogFinding) => void all.push(n) });
+  const late = new LateRecordings(ctx.policy);
   const { ids, events, anomalies: inLog } = await scanLog(store, {
     pageSize: opts.pageSize ?? 5000,
     contiguous: opts.contiguousPositions ?? store.issuedPositions !== undefined,
     onEvent: (e) => {
-      const notice = lateRecordingOf(e, ctx.policy);
+      const notice = late.of(e);
       if (notice) notices.add(notice);
     },
     ...(opts.onScanProgress ? { onPage: opts.onScanProgress } : {}),
