@@ -8,6 +8,7 @@ import { openProjections } from '@hearth/projections';
 import { PRODUCT_NODE_FLAGS } from './child';
 import { CATCH_UP_PAGE, readAllPages } from './read-bench';
 import { copySqliteFile, removeSqliteFile } from './sqlite-files';
+import { writtenBytes } from './written-bytes';
 import { relaunchWithNodeFlags } from './young/product-flags';
 
 /**
@@ -30,15 +31,6 @@ const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
   await f();
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
-};
-
-/** Bytes this process has written through system calls so far (Linux `/proc/self/io` wchar; 0 elsewhere): the WAL frames and checkpoints a catch-up writes, which the machine's load does not change. */
-const writtenBytes = (): number => {
-  try {
-    return Number(/^wchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
 };
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;

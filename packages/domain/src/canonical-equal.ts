@@ -1,16 +1,18 @@
 /**
- * `canonicalJson(a) === canonicalJson(b)` without writing either text: the verifier
- * compares every decision it replays with the stored events this way (writing both texts
- * of every decision cost it more than the rest of the replay), and idempotent repeats
- * compare contents member by member with it (fingerprint.ts). The rules are
- * canonicalJson's (canonical-json.ts): key order does not matter, `undefined` members are
- * dropped, and null, `undefined` (at the top or in an array), non-finite numbers,
- * functions, symbols and bigints all write `null`; 0 and -0 both write `0`; a hole in
- * an array writes nothing.
+ * Whether `a` and `b` have the same canonical JSON (canonical-json.ts), without writing
+ * either text: the verifier compares every decision it replays with the stored events
+ * this way (writing both texts of every decision cost it more than the rest of the
+ * replay), idempotent repeats compare contents member by member with it (fingerprint.ts),
+ * and a division tree given again is compared with the one in force. Key order does not
+ * matter, `undefined` members are dropped, null and `undefined` in an array (a hole
+ * reads `undefined`) both write `null`, 0 and -0 both write `0`. What canonical JSON
+ * refuses — non-finite numbers, functions, symbols, bigints, `undefined` at the top;
+ * never part of a decoded value — compares here as `null`, as `JSON.stringify` writes it
+ * in an array; and `toJSON` is not asked (decoded values have none).
  */
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** Values canonicalJson writes as `null`. */
+/** Values compared as `null`: null itself, and what canonical JSON writes as null or refuses. */
 const writesNull = (v: unknown): boolean =>
   v === null || v === undefined || (typeof v === 'number' ? !Number.isFinite(v) : typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint');
 
@@ -21,12 +23,7 @@ export const canonicallyEqual = (a: unknown, b: unknown): boolean => {
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) {
-      // canonicalJson writes a hole (which `map` skips) as nothing at all: equal only to a hole.
-      const here = i in a;
-      if (here !== i in b) return false;
-      if (here && !canonicallyEqual(a[i], b[i])) return false;
-    }
+    for (let i = 0; i < a.length; i++) if (!canonicallyEqual(a[i], b[i])) return false;
     return true;
   }
   if (Array.isArray(b)) return false;

@@ -1,17 +1,35 @@
 /**
- * Canonical JSON: object keys sorted, no whitespace, `undefined` members dropped.
- * Used wherever two values must compare or hash equal exactly when their content does
- * (idempotent repeats, the event hash chain).
+ * Canonical JSON: the byte-exact text the hash chain is computed over, and what "the same
+ * content" means wherever two values must compare or hash equal exactly when their content
+ * does (idempotent repeats, replay, the access log). The one definition (docs/decisions/0103).
+ *
+ * Object keys are sorted (UTF-16 code-unit order, i.e. the default `sort()`), no
+ * whitespace, arrays keep their order. Values are normalised exactly as
+ * `JSON.stringify` would store them (`toJSON` honoured, `undefined` members
+ * dropped, `undefined` array slots and holes become `null`) so that the hash of an event
+ * computed before it is stored equals the hash recomputed after it is read back.
+ * Non-finite numbers, bigints, functions and symbols are refused instead of being
+ * silently rewritten, because they would not survive a round trip; so is `undefined`
+ * at the top. A refusal is a value (`NonCanonicalValue`, naming where), as every error
+ * in the domain; decoded values never hold what is refused.
+ *
+ * Written once, as UTF-8 bytes into a reused buffer (CanonicalWriter, canonical-writer.ts):
+ * the seal hashes those bytes and reads its stored texts out of them, so an event's
+ * canonical text is neither built by concatenation nor flattened and encoded again by the
+ * hash (docs/decisions/0102). `toCanonicalJson` reads the same bytes out as a string.
  */
-export const canonicalJson = (value: unknown): string => {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  // Non-finite numbers become null, as JSON.stringify does; decoded values never hold them.
-  if (typeof value === 'number') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object' && value !== undefined) {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+import * as E from 'fp-ts/Either';
+import { CanonicalWriter, type NonCanonicalValue } from './canonical-writer';
+
+export { CanonicalWriter } from './canonical-writer';
+export type { NonCanonicalValue } from './canonical-writer';
+
+export const toCanonicalJson = (value: unknown): E.Either<NonCanonicalValue, string> => {
+  const writer = CanonicalWriter.take();
+  try {
+    const refused = writer.write(value);
+    return refused === undefined ? E.right(writer.text(0, writer.length)) : E.left(refused);
+  } finally {
+    writer.release();
   }
-  return 'null'; // functions, symbols, bigint: never part of decoded domain values
 };

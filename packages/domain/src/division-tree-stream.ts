@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { canonicalJson } from './canonical-json';
+import { canonicallyEqual } from './canonical-equal';
 import { closed } from './codec/closed';
 import { FieldError } from './codec/decode-errors';
 import { DivisionFile, SuccessorsC } from './division-file';
@@ -72,7 +72,7 @@ export interface DivisionTreeRecordingOptions {
 /** The parts still to append when `unfinished` is the start of exactly these parts, on the same date; else undefined. */
 const remainingParts = (parts: readonly DivisionTreePart[], unfinished: UnfinishedTree | undefined, effectiveFrom: string | undefined): DivisionTreePart[] | undefined => {
   if (unfinished === undefined || effectiveFrom === undefined || unfinished.occurredOn !== effectiveFrom || unfinished.parts.length >= parts.length) return undefined;
-  const same = unfinished.parts.every((p, i) => canonicalJson(p) === canonicalJson(parts[i]));
+  const same = unfinished.parts.every((p, i) => canonicallyEqual(p, parts[i]));
   return same ? parts.slice(unfinished.parts.length) : undefined;
 };
 
@@ -94,8 +94,8 @@ export const decideDivisionTree = (
   const last = history.trees[history.trees.length - 1];
   const unchanged =
     last !== undefined &&
-    canonicalJson(sorted(last.tree.all)) === canonicalJson(sorted(built.right.all)) &&
-    canonicalJson(last.successors) === canonicalJson(file.successors);
+    canonicallyEqual(sorted(last.tree.all), sorted(built.right.all)) &&
+    canonicallyEqual(last.successors, file.successors);
   // The tree in force, given again, was checked against its own history when it was recorded.
   if (unchanged) return E.right({ tree: built.right, events: [] });
   const errors = fitsHistory(built.right, file.successors, history);

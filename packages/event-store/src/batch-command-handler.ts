@@ -1,17 +1,13 @@
 import { isLeft } from 'fp-ts/Either';
-import {
-  acceptedEvents,
-  resolveMaxRetries,
-  resolvePreparation,
-  type CommandHandlerOptions,
-} from './command-handler';
+import { acceptedEvents } from './command-handler';
+import { FoldingCommandHandler, type CommandHandlerOptions } from './folding-command-handler';
 import type { AcceptedEvent, CommandResult } from './command-result';
-import type { CommandEnvelope, Decider, StoredFact } from './decider';
+import type { CommandEnvelope, StoredFact } from './decider';
 import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
-import type { AppendResult, EventStore, StreamAppend, WriteSession } from './event-store';
+import type { AppendResult, StreamAppend, WriteSession } from './event-store';
 import { sealEvents } from './hash-chain';
-import { FoldedStreams, type StreamReader } from './folded-streams';
+import type { StreamReader } from './folded-streams';
 import { foldDecided, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
@@ -91,26 +87,9 @@ const statusOf = <Err>(r: CommandResult<Err>): BatchStatus<Err> =>
  * states, never logs; a command that reads the stream's past (Decider.needsHistory)
  * reads the stream then, plus what this batch decided for it.
  */
-export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
-  private readonly store: EventStore;
-  private readonly decider: Decider<Cmd, Evt, State, Ctx, Err>;
-  private readonly describe: (cmd: Cmd) => CommandEnvelope;
-  private readonly preparation: EventPreparation<Evt>;
-  private readonly maxRetries: number;
-  private readonly streams: FoldedStreams<Evt, State>;
-
+export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> extends FoldingCommandHandler<Cmd, Evt, State, Ctx, Err> {
   constructor(opts: BatchCommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
-    this.store = opts.store;
-    this.decider = opts.decider;
-    this.describe = opts.describe;
-    this.preparation = resolvePreparation(opts);
-    this.maxRetries = resolveMaxRetries(opts.maxRetries);
-    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? 10_000);
-  }
-
-  /** Number of streams currently cached (for tests and metrics). */
-  get cachedStreams(): number {
-    return this.streams.size;
+    super(opts, 10_000);
   }
 
   /**

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { CommandHandler, type CommandHandlerOptions } from './command-handler';
+import { CommandHandler } from './command-handler';
+import type { CommandHandlerOptions } from './folding-command-handler';
 import type { CommandResult } from './command-result';
 import type { EventStore } from './event-store';
 import { verifyStream } from './hash-chain';

@@ -1,4 +1,5 @@
-import { CommandHandler, type CommandHandlerOptions } from './command-handler';
+import { CommandHandler } from './command-handler';
+import type { CommandHandlerOptions } from './folding-command-handler';
 import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventStore } from './event-store';
 import { verifyStream } from './hash-chain';

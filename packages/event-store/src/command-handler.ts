@@ -1,51 +1,11 @@
 import { isLeft } from 'fp-ts/Either';
 import type { AcceptedEvent, CommandResult } from './command-result';
-import type { CommandEnvelope, Decider } from './decider';
 import type { EventToAppend } from './envelope';
-import { passThroughCodec, type EventCodec } from './event-codec';
-import { prepareEvents, type EventPreparation } from './event-preparation';
-import type { EventStore } from './event-store';
-import { FoldedStreams } from './folded-streams';
+import { prepareEvents } from './event-preparation';
+import { FoldingCommandHandler, type CommandHandlerOptions } from './folding-command-handler';
 import { sealEvents } from './hash-chain';
 import { foldDecided, type StreamFold } from './stream-fold';
-import { uuidV7 } from './uuid-v7';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
-
-export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
-  store: EventStore;
-  decider: Decider<Cmd, Evt, State, Ctx, Err>;
-  /** Stream, business date, actor and correlation of a command. */
-  describe(cmd: Cmd): CommandEnvelope;
-  /** Default: time-ordered UUIDv7 (uuid-v7.ts: why not random ids). */
-  newEventId?: () => string;
-  /** System time as ISO 8601, stored as metadata.recordedAt. Default: the wall clock. */
-  now?: () => string;
-  /** Attempts after the first one lost a version conflict. Default 5. */
-  maxRetries?: number;
-  schemaVersion: number;
-  codec?: EventCodec<Evt>;
-  /**
-   * Streams whose folded state (state, version, chain tip) is kept between commands, least
-   * recently used leaving first. Default 1 000 for CommandHandler, 10 000 for BatchCommandHandler.
-   */
-  cacheSize?: number;
-}
-
-/** The defaults of the options, resolved once; shared with BatchCommandHandler. */
-export const resolvePreparation = <Evt extends { type: string; data: unknown }>(
-  opts: Pick<CommandHandlerOptions<unknown, Evt, unknown, unknown, unknown>, 'newEventId' | 'now' | 'schemaVersion' | 'codec'>,
-): EventPreparation<Evt> => ({
-  codec: opts.codec ?? passThroughCodec<Evt>(),
-  newEventId: opts.newEventId ?? uuidV7,
-  now: opts.now ?? (() => new Date().toISOString()),
-  schemaVersion: opts.schemaVersion,
-});
-
-export const resolveMaxRetries = (maxRetries: number | undefined): number => {
-  const value = maxRetries ?? 5;
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`maxRetries must be a non-negative integer, got ${value}`);
-  return value;
-};
 
 export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: number): AcceptedEvent[] =>
   sealed.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: firstVersion + i, hash: e.metadata.hash }));
@@ -64,26 +24,9 @@ export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: n
  * stream's past (Decider.needsHistory) gets the stored events up to the version it
  * decides on.
  */
-export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
-  private readonly store: EventStore;
-  private readonly decider: Decider<Cmd, Evt, State, Ctx, Err>;
-  private readonly describe: (cmd: Cmd) => CommandEnvelope;
-  private readonly preparation: EventPreparation<Evt>;
-  private readonly maxRetries: number;
-  private readonly streams: FoldedStreams<Evt, State>;
-
+export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> extends FoldingCommandHandler<Cmd, Evt, State, Ctx, Err> {
   constructor(opts: CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
-    this.store = opts.store;
-    this.decider = opts.decider;
-    this.describe = opts.describe;
-    this.preparation = resolvePreparation(opts);
-    this.maxRetries = resolveMaxRetries(opts.maxRetries);
-    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? 1000);
-  }
-
-  /** Number of streams currently cached (for tests and metrics). */
-  get cachedStreams(): number {
-    return this.streams.size;
+    super(opts, 1000);
   }
 
   async handle(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {

@@ -18,7 +18,7 @@ export const prepareEvents = <Evt extends { type: string; data: unknown }>(
   const recordedAt = now();
   return events.map((event) => {
     const { type, data } = codec.encode(event);
-    // Written in canonical key order (canonical-json.ts), with `actor` first and the dates
+    // Written in canonical key order (@hearth/domain canonical-json.ts), with `actor` first and the dates
     // last, so that the seal's canonical JSON of it finds the keys almost sorted already.
     // Absent rather than undefined: the stored JSON and the in-memory copy must look alike.
     const metadata = { actor: envelope.actor } as UnsealedEvent['metadata'];

@@ -1,6 +1,6 @@
+import { CanonicalWriter } from '@hearth/domain';
 import { hash as digest } from 'node:crypto';
-import { canonicalJson, writeCanonical } from './canonical-json';
-import { CanonicalWriter } from './canonical-writer';
+import { canonicalJson, writeCanonical } from './canonical-json-or-throw';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
 import type { StoredTexts } from './event-store';
 import { SealedEvent } from './sealed-text';
@@ -86,7 +86,7 @@ export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
 /**
  * Chains `events` onto `prevHash` in order, in the current format. Each event is written
  * as canonical JSON once, as UTF-8 bytes into the shared canonical writer
- * (canonical-writer.ts): `prevHash`, then format 2's covered object (the same bytes
+ * (@hearth/domain canonical-writer.ts): `prevHash`, then format 2's covered object (the same bytes
  * `eventHash` hashes), which the hash reads in place. The stored data text is read out of
  * those bytes; the stored metadata text is the covered metadata's bytes written again
  * after them without their closing brace, then `prevHash` and `hash`, read out as one

@@ -1,5 +1,5 @@
 export type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
-export { canonicalJson, NonCanonicalValueError } from './canonical-json';
+export { canonicalJson, NonCanonicalValueError } from './canonical-json-or-throw';
 export { metadataProblem } from './envelope';
 export {
   checkLinks,
@@ -45,7 +45,8 @@ export type { CommandEnvelope, Decider, EventMeta } from './decider';
 export { passThroughCodec, type EventCodec } from './event-codec';
 export { householdEventCodec } from './household-event-codec';
 export type { AcceptedEvent, CommandResult } from './command-result';
-export { CommandHandler, type CommandHandlerOptions } from './command-handler';
+export { CommandHandler } from './command-handler';
+export type { CommandHandlerOptions } from './folding-command-handler';
 export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision, type BatchStatus, type HandleManyOptions } from './batch-command-handler';
 export { LruCache } from './lru-cache';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonical-json-or-throw';
 import type { RecordedEvent } from './envelope';
 import { eventHash, GENESIS_HASH, sealEvents, verifyStream, type UnsealedEvent } from './hash-chain';
 import { SealedEvent, storedText } from './sealed-text';

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonical-json-or-throw';
 import { eventHash, GENESIS_HASH, hashFormatOf } from './hash-chain';
 import { sortedJsonText } from './sorted-json';
 

@@ -1,5 +1,5 @@
 /**
- * `JSON.stringify(value)` when it is provably `canonicalJson(value)` (canonical-json.ts),
+ * `JSON.stringify(value)` when it is provably `canonicalJson(value)` (@hearth/domain canonical-json.ts),
  * else `undefined`. A stored event read back is parsed JSON whose keys the sealer wrote in
  * sorted order, so its canonical text is what the engine's own `JSON.stringify` writes,
  * several times faster than canonicalJson's walk (checking a stored chain re-hashes every

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { assertDistinctEventIds, validateAppend } from './append-validation';
 import { SubscriptionRegistry } from './subscription-registry';
-import { DuplicateEventIdError } from './duplicate-event-id-error';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type { FeedEvent } from './feed-event';
 import type {
@@ -18,14 +17,13 @@ import type {
   Subscription,
   WriteSession,
 } from './event-store';
-import { assertExpectedVersion, matchesExpectedVersion } from './expected-version';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
+import { isEventIdConflict, knowFromRead, SqliteAppendWriter, type WrittenInTransaction } from './sqlite-append-writer';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
 import { toRecordedEvent, toStoredStream } from './sqlite-event-row';
 import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
 import { migrate } from './sqlite-schema';
-import { storedDataJson, storedMetadataJson } from './sealed-text';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -67,6 +65,7 @@ const SESSION_WAL_AUTOCHECKPOINT = 10_000;
  */
 export class SqliteEventStore implements EventStore {
   private readonly statements;
+  private readonly appends: SqliteAppendWriter;
   private readonly appendInTransaction;
   private readonly appendOneInTransaction;
   /** A write session's multi-row INSERTs, by their number of rows (sqlite-session-rows.ts). */
@@ -91,9 +90,6 @@ export class SqliteEventStore implements EventStore {
       ...(isMemory ? {} : { pollIntervalMs: opts.pollIntervalMs ?? 200 }),
     });
     this.statements = {
-      insertEvent: database.prepare(SQLITE_QUERIES.insertEvent),
-      streamVersion: database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
-      positionOfVersion: database.prepare<[string, number], number>(SQLITE_QUERIES.positionOfVersion).pluck(),
       readStream: database.prepare<[string, number], EventRow>(SQLITE_QUERIES.readStream),
       readStreamLimited: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStreamLimited),
       headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
@@ -107,11 +103,16 @@ export class SqliteEventStore implements EventStore {
       commit: database.prepare('COMMIT'),
       rollback: database.prepare('ROLLBACK'),
     };
+    this.appends = new SqliteAppendWriter(
+      database.prepare(SQLITE_QUERIES.insertEvent),
+      database.prepare<[string], number | null>(SQLITE_QUERIES.streamVersion).pluck(),
+      database.prepare<[string, number], number>(SQLITE_QUERIES.positionOfVersion).pluck(),
+    );
     this.appendInTransaction = database.transaction((appends: readonly StreamAppend[]) => {
       const written: WrittenInTransaction = new Map();
-      return appends.map((a) => this.writeAppend(a, written));
+      return appends.map((a) => this.appends.write(a, written));
     });
-    this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.writeAppend(append));
+    this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.appends.write(append));
     this.insertRows = sessionInsertStatements(database);
   }
 
@@ -244,7 +245,7 @@ export class SqliteEventStore implements EventStore {
           this.assertOpen();
           validateAppend(append.streamId, append.events, append.expectedVersion);
           if (append.events.length > 1) assertDistinctEventIds(append.events);
-          const result = this.writeAppend(append, written, rows);
+          const result = this.appends.write(append, written, rows);
           if (append.events.length > 0) appendedEvents = true;
           return result;
         },
@@ -289,7 +290,7 @@ export class SqliteEventStore implements EventStore {
   async streamVersion(streamId: string): Promise<number> {
     if (this.session !== undefined) await this.sessionEnd();
     this.assertOpen();
-    return this.versionOf(streamId);
+    return this.appends.versionOf(streamId);
   }
 
   async readAll(opts?: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -333,87 +334,9 @@ export class SqliteEventStore implements EventStore {
     this.database.close();
   }
 
-  /**
-   * Runs inside the write transaction. `written` holds the streams this transaction has
-   * already appended to (or, in a write session, read to their end): their version and
-   * last position are known without a read, as the transaction holds the write lock (an
-   * import's batch appends each household's commands one after another, so most appends
-   * of a batch follow another of the same stream, or a read of it).
-   */
-  private writeAppend({ streamId, expectedVersion, events }: StreamAppend, written?: WrittenInTransaction, rows?: SqliteSessionRows): AppendResult {
-    const known = written?.get(streamId);
-    const actual = known === undefined ? this.versionOf(streamId) : known.version;
-    if (!matchesExpectedVersion(expectedVersion, actual)) {
-      // The rows held back are inserted first, so that a failure among them is reported
-      // before this one, as it would have been had they been inserted when appended.
-      rows?.insert();
-      assertExpectedVersion(streamId, expectedVersion, actual);
-    }
-    if (events.length === 0) {
-      const head = known !== undefined ? known.position : actual < 0 ? 0 : (this.statements.positionOfVersion.get(streamId, actual) ?? 0);
-      return { nextExpectedVersion: actual, lastPosition: head };
-    }
-    let version = actual;
-    let lastPosition = 0;
-    for (const event of events) {
-      version += 1;
-      if (rows !== undefined) {
-        lastPosition = rows.hold(streamId, version, event);
-        continue;
-      }
-      try {
-        const info = this.statements.insertEvent.run(streamId, version, event.eventId, event.type, storedDataJson(event), storedMetadataJson(event));
-        lastPosition = Number(info.lastInsertRowid);
-      } catch (error) {
-        if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.eventId);
-        throw error;
-      }
-    }
-    if (written !== undefined) {
-      if (known === undefined) written.set(streamId, { version, position: lastPosition });
-      else {
-        known.version = version;
-        known.position = lastPosition;
-      }
-    }
-    return { nextExpectedVersion: version, lastPosition };
-  }
-
-  private versionOf(streamId: string): number {
-    return this.statements.streamVersion.get(streamId) ?? -1;
-  }
-
   private assertOpen(): void {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
 }
 
-/** Per stream appended to, or read to its end, in one transaction: its version and last position. */
-type WrittenInTransaction = Map<string, { version: number; position: number }>;
-
-/**
- * A stream read to its end inside the write transaction (which holds the write lock, so
- * nobody else can append meanwhile) is where the read found it: its first append needs no
- * `SELECT max(version)`. An import reads each household it has not cached, then appends
- * to it (docs/decisions/0098). A read that found nothing says the stream is empty only
- * if it read from version 0.
- */
-const knowFromRead = (known: WrittenInTransaction, streamId: string, fromVersion: number, events: readonly RecordedEvent[]): void => {
-  const last = events[events.length - 1];
-  if (last !== undefined) known.set(streamId, { version: last.streamVersion, position: last.position });
-  else if (fromVersion === 0) known.set(streamId, { version: -1, position: 0 });
-};
-
 const sqlLimit = (maxCount: number): number => (maxCount === Infinity ? -1 : maxCount);
-
-/**
- * By shape, not `instanceof`: the native addon keeps the error class of the first copy of
- * better-sqlite3 loaded in the process, so errors can come from another module registry
- * or realm (jest runs each test file in its own; a duplicated dependency does the same),
- * where neither `SqliteError` nor `Error` is the class this module sees.
- */
-const isEventIdConflict = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
-};

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { canonicalJson, IdC } from '@hearth/domain';
+import { IdC } from '@hearth/domain';
+import { canonicalJson } from '@hearth/event-store';
 import { PersonalDataError } from './errors';
 
 export type AccessAction = 'read' | 'write' | 'erase' | 'rotate';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@hearth/event-store';
+import { readFeed, SqliteEventStore } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
 import { openProjections } from '../src';
 import { ALL_PROJECTIONS } from '../src/projections/all-projections';
@@ -113,8 +113,8 @@ describe('secondary indexes built once a catch-up from far behind reaches the he
     let reads = 0;
     let overtaken: string[] | undefined;
     const slow = interceptedStore(store, {
-      readAll: async (opts) => {
-        const page = await store.readAll(opts);
+      readFeed: async (opts) => {
+        const page = await readFeed(store, opts);
         if (++reads === 4) {
           // Another runner (another process, in production) brings the read models to the head meanwhile.
           overtaken = indexesIn(db);

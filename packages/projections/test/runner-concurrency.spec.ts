@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteEventStore } from '@hearth/event-store';
+import { readFeed, SqliteEventStore } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
 import { openProjections, ReadModelsBusyError } from '../src';
 import { withWriteLock } from '../src/storage/write-lock';
@@ -25,9 +25,9 @@ describe('the runner beside another writer of the same read models', () => {
   const half = Math.floor(commands.length / 2);
   const tail = commands.length - 30;
 
-  /** A rebuild elsewhere that got as far as its reset: its replay fails at the first read. */
+  /** A rebuild elsewhere that got as far as its reset: its replay fails at the first read of the log (the store's feed). */
   const resetElsewhere = async (): Promise<void> => {
-    const crashing = openProjections(interceptedStore(store, { readAll: () => Promise.reject(new Error('killed after the reset')) }), { policy, divisions: region, db: store.db });
+    const crashing = openProjections(interceptedStore(store, { readFeed: () => Promise.reject(new Error('killed after the reset')) }), { policy, divisions: region, db: store.db });
     await expect(crashing.rebuild()).rejects.toThrow('killed after the reset');
   };
 
@@ -51,8 +51,8 @@ describe('the runner beside another writer of the same read models', () => {
   it('a catch-up that read its page before the reset reads again from the reset checkpoints instead of writing over them', async () => {
     let resetDone = false;
     const racing = interceptedStore(store, {
-      readAll: async (opts) => {
-        const page = await store.readAll(opts);
+      readFeed: async (opts) => {
+        const page = await readFeed(store, opts);
         if (!resetDone) {
           resetDone = true;
           await resetElsewhere();

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../canonical-json';
+import { canonicallyEqual } from '../canonical-equal';
 import { BusinessDate, dateCode, fromDateCode } from '../dates';
 import { answeredBy, commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
@@ -10,10 +10,10 @@ import { SurveyPrint } from './survey-print';
 /** Fields that are not what a command asks for: who sent it, why, under which id, and the household (the stream says it). */
 const notContent = (key: string): boolean => key === 'actor' || key === 'note' || key === 'commandId' || key === 'householdId';
 
-/** What a command asks for, as canonical JSON (domain.md §4 check 3). */
-const contentOf = (c: HouseholdCommand): string => {
+/** What a command asks for (domain.md §4 check 3): every field but who sent it, why, under which id, and the household. */
+const contentOf = (c: HouseholdCommand): object => {
   const { actor: _a, note: _n, commandId: _c, householdId: _h, ...content } = c as HouseholdCommand & { actor?: string; note?: string; commandId?: string };
-  return canonicalJson(content);
+  return content;
 };
 
 /**
@@ -119,5 +119,5 @@ export const matchesTrace = (c: HouseholdCommand, trace: CommandTrace): boolean 
  */
 export const isCommandOf = (c: HouseholdCommand, first: HouseholdEvent, on: string): boolean => {
   const original = commandBehind(first, c.householdId, on);
-  return original !== undefined && contentOf(original) === contentOf(c);
+  return original !== undefined && canonicallyEqual(contentOf(original), contentOf(c));
 };

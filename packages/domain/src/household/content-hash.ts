@@ -8,9 +8,11 @@
  * (canonical-json.ts): an object's members are hashed each on its own and summed, so
  * their order does not matter and nothing is sorted; undefined members are dropped; every
  * string is length-prefixed; a number is hashed by its value (0 and -0 alike), and what
- * canonical JSON writes as null (null, undefined in an array, a non-finite number) as
- * null. Different fingerprints prove different content; an equal one is a near-certain
- * match that the caller confirms against the stream where it can (guards.ts).
+ * canonical JSON writes as null (null, undefined or a hole in an array) as null — and so
+ * is what it refuses (a non-finite number, a function, a symbol, a bigint; never part of
+ * a decoded value), as canonical-equal.ts compares it. Different fingerprints prove
+ * different content; an equal one is a near-certain match that the caller confirms
+ * against the stream where it can (guards.ts).
  * Pure, and allocation-free but for the result.
  */
 const NONE: readonly string[] = [];
@@ -115,7 +117,7 @@ const walk = (v: unknown): void => {
     for (let i = 0; i < v.length; i++) walk(v[i]); // a hole reads undefined, as `for…of` gives it
     return;
   }
-  if (typeof v !== 'object') return feed(0x7a); // functions, symbols, bigint: canonical JSON writes null; never part of decoded domain values
+  if (typeof v !== 'object') return feed(0x7a); // functions, symbols, bigint: refused by canonical JSON, hashed as null (never part of decoded domain values)
   const o = v as Readonly<Record<string, unknown>>;
   const outerA = a;
   const outerB = b;

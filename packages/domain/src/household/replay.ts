@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { canonicallyEqual } from '../canonical-equal';
-import { canonicalJson } from '../canonical-json';
+import { toCanonicalJson, type NonCanonicalValue } from '../canonical-json';
 import { commandBehind } from './command-behind';
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
@@ -21,6 +21,10 @@ export interface ReplayAnomaly {
   readonly kind: 'not-decidable' | 'rejected' | 'different-events' | 'orphan-event';
   readonly detail: string;
 }
+
+/** The events a replayed decision would have recorded, as canonical JSON (a decision's events always have one). */
+const recordedText = (events: readonly HouseholdEvent[]): string =>
+  E.getOrElse((refused: NonCanonicalValue) => `events without canonical JSON (${refused.reason} at ${refused.path})`)(toCanonicalJson(events));
 
 /** The context a stored event was decided in: the division tree in force when it was recorded. */
 const inForceWhenRecorded = (ctx: DecisionContext, fact: Fact): DecisionContext => {
@@ -78,7 +82,7 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, giv
           consumed = Math.max(1, decided.right.length);
           const stored = facts.slice(i, i + consumed).map((f) => correctedEvent(f, corrections));
           if (!canonicallyEqual(stored, decided.right))
-            anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'different-events', detail: `${event.type}: the domain would have recorded ${canonicalJson(decided.right)}` });
+            anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'different-events', detail: `${event.type}: the domain would have recorded ${recordedText(decided.right)}` });
         }
       }
     }

@@ -5,4 +5,11 @@
  */
 export * from './fixtures';
 export * from './given-when-then';
-export * from './arbitraries';
+export {
+  ARB_VILLAGE, ARB_OTHER_VILLAGE, ARB_TOWNSHIP, ARB_UNKNOWN_DIVISION, arbDivisions, arbContext,
+  MEMBER_POOL, TRAINING_POOL, REFERRAL_POOL, EMPLOYMENT_POOL, VISIT_POOL, birthYear, commandDraft,
+  type CommandDraft,
+} from './command-drafts';
+export * from './episodes';
+export * from './household-commands';
+export * from './run-household';

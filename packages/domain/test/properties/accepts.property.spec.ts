@@ -7,7 +7,7 @@ import { quoteInput } from '../../src/codec/quote-input';
 import { commandCodecs, CommandType, COMMAND_TYPES, HouseholdCommand } from '../../src/household/commands';
 import { DomainError, domainError } from '../../src/household/errors';
 import { parseCommand } from '../../src/household/parse-command';
-import { householdCommands } from '../../src/testing/arbitraries';
+import { householdCommands } from '../../src/testing';
 import { edited, expectSameAnswerAsDecode, type Edit } from './one-edit';
 
 /**

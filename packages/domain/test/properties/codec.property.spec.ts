@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { parseCommand } from '../../src/household/parse-command';
-import { householdCommands } from '../../src/testing/arbitraries';
+import { householdCommands } from '../../src/testing';
 
 /**
  * domain.md §4, check 1: a missing, mistyped or unknown field is INVALID_COMMAND with the

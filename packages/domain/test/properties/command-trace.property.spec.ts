@@ -3,7 +3,7 @@ import { answeredBy } from '../../src/household/command-behind';
 import { commandTraceOf, matchesTrace, traceDate, traceEventType } from '../../src/household/command-trace';
 import { HouseholdCommand } from '../../src/household/commands';
 import { contentHash } from '../../src/household/content-hash';
-import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { householdCommands, runHousehold } from '../../src/testing';
 
 /**
  * The oracle: the 64-bit fingerprint every trace kept before creating events' traces

@@ -8,7 +8,7 @@ import { evolve, fold } from '../../src/household/evolve';
 import { correctionsIn } from '../../src/household/replay';
 import { Fact, HouseholdState } from '../../src/household/state';
 import * as V from '../../src/household/vocabulary';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { arbContext, householdCommands, runHousehold } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /**

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { HouseholdCommand } from '../../src/household/commands';
 import { isEligible } from '../../src/household/eligibility';
 import { HouseholdState } from '../../src/household/state';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { arbContext, householdCommands, runHousehold } from '../../src/testing';
 import { outcome, plain, structurallyEqual } from './support';
 
 /**

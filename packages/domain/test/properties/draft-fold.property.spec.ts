@@ -5,7 +5,7 @@ import { decide } from '../../src/household/decide';
 import { evolve, fold } from '../../src/household/evolve';
 import { householdDecider } from '../../src/household/household.decider';
 import { Fact, HouseholdState, initialState } from '../../src/household/state';
-import { arbContext, householdRuns } from '../../src/testing/arbitraries';
+import { arbContext, householdRuns } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /**

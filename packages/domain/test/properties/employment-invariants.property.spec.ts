@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Fact } from '../../src/household/state';
-import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { householdCommands, runHousehold } from '../../src/testing';
 
 /**
  * Checked over the produced events only, with bookkeeping independent of the domain's

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { eventCodecs, EventType, EVENT_TYPES } from '../../src/household/events';
-import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { householdCommands, runHousehold } from '../../src/testing';
 import { edited, expectSameAnswerAsDecode, type Edit } from './one-edit';
 
 /**

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { CommandType, HouseholdCommand } from '../../src/household/commands';
 import { decide } from '../../src/household/decide';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { arbContext, householdCommands, runHousehold } from '../../src/testing';
 import { isAccepted } from './support';
 
 /** domain.md §4, check 3: the commands that create something named by a caller-chosen id. */

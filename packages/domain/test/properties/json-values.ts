@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
+import { toCanonicalJson } from '../../src/canonical-json';
 
 /**
  * JSON-like values for the properties of content fingerprints and hashes: members that are
@@ -44,6 +46,25 @@ const changed = (v: unknown): unknown => {
   if (typeof v === 'object' && v !== null) return { ...v, zz: 1 };
   return 0;
 };
+/**
+ * The text these properties hold the fast comparisons and fingerprints to: canonical JSON
+ * (canonical-json.ts) of the value with what canonical JSON refuses — a non-finite number,
+ * a function, `undefined` at the top; never part of a decoded value — standing as null,
+ * which is how canonicallyEqual and contentHash read it.
+ */
+export const canonicalText = (v: unknown): string => {
+  const text = toCanonicalJson(refusedAsNull(v) ?? null);
+  if (E.isLeft(text)) throw new Error(`no canonical JSON at ${text.left.path}: ${text.left.reason}`);
+  return text.right;
+};
+const refusedAsNull = (v: unknown): unknown => {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') return null;
+  if (Array.isArray(v)) return v.map(refusedAsNull);
+  if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, refusedAsNull(x)]));
+  return v;
+};
+
 export const random = (seed: number): (() => number) => {
   let s = seed >>> 0 || 1;
   return () => {

@@ -5,7 +5,7 @@ import { decide } from '../../src/household/decide';
 import { evolve } from '../../src/household/evolve';
 import { replayAnomalies } from '../../src/household/replay';
 import { EventMeta, Fact, HouseholdState, initialState } from '../../src/household/state';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { arbContext, householdCommands, runHousehold } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /** What a store gives back: the fact as JSON, and its event decoded again by the storage codec. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { evolve } from '../../src/household/evolve';
 import { Status } from '../../src/household/state';
-import { householdCommands, runHousehold } from '../../src/testing/arbitraries';
+import { householdCommands, runHousehold } from '../../src/testing';
 
 /**
  * domain.md §4 "Status": registered → surveyed → applied → identified → cleared;

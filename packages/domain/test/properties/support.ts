@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { canonicalJson } from '../../src/canonical-json';
+import { toCanonicalJson } from '../../src/canonical-json';
 import { Decision } from '../../src/household/decision';
 
 /**
@@ -15,6 +15,12 @@ export const plain = (value: unknown): unknown => {
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, plain(v)]));
   return value;
+};
+/** Canonical JSON of a state or a decision (canonical-json.ts); one without any fails the test. */
+const canonicalJson = (value: unknown): string => {
+  const text = toCanonicalJson(value);
+  if (E.isLeft(text)) throw new Error(`no canonical JSON at ${text.left.path}: ${text.left.reason}`);
+  return text.right;
 };
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -6,6 +6,7 @@ import { resetProjection } from '../storage/projection-schema';
 import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
+import { HandledTypes } from './handled-types';
 import { prepareEvents } from './prepare-events';
 
 /**
@@ -73,7 +74,7 @@ export interface RunnerOptions {
  */
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
-  private readonly handles: ReadonlyMap<string, ReadonlySet<string>>;
+  private readonly handles: HandledTypes;
   private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number) => boolean;
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
@@ -93,7 +94,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = opts.batchSize ?? 5000;
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
-    this.handles = new Map(projections.map((p) => [p.name, new Set<string>(p.handles)]));
+    this.handles = new HandledTypes(projections);
     this.indexesPresent = indexesPresent(db);
     /**
      * Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it.
@@ -105,15 +106,19 @@ export class ProjectionRunner {
         const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
         const follows = behind.filter((p) => (stored.get(p.name)?.position ?? 0) >= after);
         const present = this.indexesPresent();
+        const types = this.handles.typesOf(events);
         try {
           for (const p of follows) {
             const from = stored.get(p.name)?.position ?? 0;
             const writer = this.writers.get(p.name) as ProjectionWriter;
-            const handled = this.handles.get(p.name) as ReadonlySet<string>;
+            const handled = this.handles.of(p.name);
             const lacking = lacksIndexes(p, present);
             const indexesLater = leavesIndexesOut(lacking, last, head);
             if (indexesLater && !lacking) dropIndexes(db, p);
-            for (const e of events) if (e.position > from && handled.has(e.event.type)) writer.apply(e);
+            for (let i = 0; i < events.length; i++) {
+              const e = events[i] as ProjectedEvent;
+              if (handled[types[i] as number] === 1 && e.position > from) writer.apply(e);
+            }
             writer.flush?.();
             if (!indexesLater && lacking) createIndexes(db, p);
           }

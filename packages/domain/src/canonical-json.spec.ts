@@ -1,9 +1,19 @@
+import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { canonicalJson, NonCanonicalValueError, writeCanonical } from './canonical-json';
-import { CanonicalWriter } from './canonical-writer';
+import { CanonicalWriter, toCanonicalJson } from './canonical-json';
 
-describe('canonicalJson', () => {
+/** The text, for values canonical JSON writes; a refusal fails the test. */
+const canonicalJson = (value: unknown): string => {
+  const text = toCanonicalJson(value);
+  if (E.isLeft(text)) throw new Error(`refused at ${text.left.path}: ${text.left.reason}`);
+  return text.right;
+};
+
+/** Writes `value` after what `writer` holds; a refusal fails the test. */
+const writeCanonical = (writer: CanonicalWriter, value: unknown): void => expect(writer.write(value)).toBeUndefined();
+
+describe('canonical JSON', () => {
   it('sorts object keys at every depth, keeps array order and writes no whitespace', () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 0, y: null }], c: 'x' } })).toBe(
       '{"a":{"c":"x","d":[3,{"y":null,"z":0}]},"b":1}',
@@ -27,24 +37,27 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
   });
 
-  it('normalises like JSON.stringify: undefined members dropped, undefined array slots null, toJSON used', () => {
-    expect(canonicalJson({ a: undefined, b: [undefined], c: new Date('2016-08-01T00:00:00Z') })).toBe(
-      '{"b":[null],"c":"2016-08-01T00:00:00.000Z"}',
+  it('normalises like JSON.stringify: undefined members dropped, undefined array slots and holes null, toJSON used', () => {
+    expect(canonicalJson({ a: undefined, b: [undefined, , 1], c: new Date('2016-08-01T00:00:00Z') })).toBe(
+      '{"b":[null,null,1],"c":"2016-08-01T00:00:00.000Z"}',
     );
   });
 
   it.each([
-    ['NaN', { n: NaN }],
-    ['Infinity', [Infinity]],
-    ['a bigint', { n: 1n }],
-    ['a function', { f: () => 1 }],
-    ['undefined at the top', undefined],
-  ])('rejects %s', (_, value) => {
-    expect(() => canonicalJson(value)).toThrow(NonCanonicalValueError);
+    ['NaN', { n: NaN }, '$.n', 'non-finite number NaN'],
+    ['Infinity', [Infinity], '$[0]', 'non-finite number Infinity'],
+    ['a bigint', { n: 1n }, '$.n', 'unsupported type bigint'],
+    ['a function', { f: () => 1 }, '$.f', 'unsupported type function'],
+    ['a symbol', [Symbol('s')], '$[0]', 'unsupported type symbol'],
+    ['undefined at the top', undefined, '$', 'top-level value is undefined'],
+  ])('refuses %s, as a value naming where and why', (_, value, path, reason) => {
+    expect(toCanonicalJson(value)).toEqual(E.left({ path, reason }));
   });
 
-  it('names where the offending value is', () => {
-    expect(() => canonicalJson({ a: [{ b: -Infinity }] })).toThrow(/\$\.a\[0\]\.b/);
+  it('names where the offending value is, and only there the next time', () => {
+    expect(toCanonicalJson({ a: [{ b: -Infinity }] })).toEqual(E.left({ path: '$.a[0].b', reason: 'non-finite number -Infinity' }));
+    expect(toCanonicalJson({ c: NaN })).toEqual(E.left({ path: '$.c', reason: 'non-finite number NaN' }));
+    expect(toCanonicalJson({ c: 1 })).toEqual(E.right('{"c":1}'));
   });
 
   it('is unchanged by a JSON round trip, which is what a store does (property)', () => {

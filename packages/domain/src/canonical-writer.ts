@@ -1,23 +1,25 @@
 /**
  * The writer canonical JSON is written with (canonical-json.ts holds the rules it
  * follows): UTF-8 bytes in one growing buffer that callers take in turn, hashed in place
- * by the seal and read back as text (docs/decisions/0102).
+ * by the seal and read back as text (docs/decisions/0102, 0103). Plain `Uint8Array`,
+ * `TextEncoder` and `TextDecoder`, so the domain needs nothing of Node's.
  */
-/**
- * Thrown inside the writer; each enclosing array or object adds its step on the way
- * out (innermost first), so no path is built unless a value is refused: building one
- * for every member cost more than writing the member.
- */
-export class Unwritable {
-  readonly where: string[] = [];
-  constructor(readonly reason: string) {}
+
+/** Why a value has no canonical JSON, and where in it (`$`, `$.a[0].b`). */
+export interface NonCanonicalValue {
+  readonly path: string;
+  readonly reason: string;
 }
 
-/** Node's Buffer decoders behind `toString` (present on every Buffer, absent from its declared type). */
-interface Decoders {
-  latin1Slice(from: number, to: number): string;
-  utf8Slice(from: number, to: number): string;
-}
+/** What writing one value came to: written, nothing (`undefined`, which an object member or an array slot makes absent or null), or refused. */
+const WROTE = 0;
+const NOTHING = 1;
+const REFUSED = 2;
+type Outcome = typeof WROTE | typeof NOTHING | typeof REFUSED;
+
+const encoder = new TextEncoder();
+/** `ignoreBOM`: a text read back is the bytes as written, whatever character they start with. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const KEPT_BYTES = 1 << 20;
 const QUOTE = 0x22;
@@ -35,10 +37,11 @@ export class CanonicalWriter {
   private static readonly shared = new CanonicalWriter();
   private taken = false;
   /** The buffer; its first `length` bytes are what was written since `reset`. */
-  bytes: Buffer = Buffer.allocUnsafe(16_384);
+  bytes = new Uint8Array(16_384);
   length = 0;
-  /** A byte ≥ 0x80 was written since `reset`: the text is read back as UTF-8, not one byte a character. */
-  private wide = false;
+  /** Why the last value was refused, and the steps to it (innermost first), added on the way out: no path is built unless a value is refused. */
+  private refusal = '';
+  private readonly steps: string[] = [];
 
   static take(): CanonicalWriter {
     const shared = CanonicalWriter.shared;
@@ -51,18 +54,30 @@ export class CanonicalWriter {
   /** Given back; a buffer grown past 1 MiB for one large value (an audit anchor's statement) is not kept for the process's life. */
   release(): void {
     this.taken = false;
-    if (this.bytes.length > KEPT_BYTES) this.bytes = Buffer.allocUnsafe(16_384);
+    if (this.bytes.length > KEPT_BYTES) this.bytes = new Uint8Array(16_384);
   }
 
   reset(): void {
     this.length = 0;
-    this.wide = false;
   }
 
-  /** The text of bytes `from` to `to` (Buffer's own decoders: `toString` would look the encoding up by name each time). */
+  /** The text of bytes `from` to `to`. */
   text(from: number, to: number): string {
-    const bytes = this.bytes as Buffer & Decoders;
-    return this.wide ? bytes.utf8Slice(from, to) : bytes.latin1Slice(from, to);
+    return decoder.decode(this.bytes.subarray(from, to));
+  }
+
+  /**
+   * Appends `value`'s canonical JSON, or says why it has none: a value canonical JSON
+   * refuses, or `undefined` (after `toJSON`) at the top. What a refused value left
+   * written is not canonical JSON; the caller resets or gives the writer back.
+   */
+  write(value: unknown): NonCanonicalValue | undefined {
+    const outcome = this.value(value);
+    if (outcome === WROTE) return undefined;
+    if (outcome === NOTHING) return { path: '$', reason: 'top-level value is undefined' };
+    const path = `$${this.steps.reverse().join('')}`;
+    this.steps.length = 0;
+    return { path, reason: this.refusal };
   }
 
   /** `text` as is (UTF-8), no quotes, no escapes. */
@@ -75,8 +90,7 @@ export class CanonicalWriter {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c >= 0x80) {
-        this.wide = true;
-        this.length = start + b.write(text, start, 'utf8');
+        this.length = start + encoder.encodeInto(text, b.subarray(start)).written;
         return;
       }
       b[p++] = c;
@@ -116,36 +130,42 @@ export class CanonicalWriter {
     this.length = p;
   }
 
-  /** `value`'s canonical JSON; false (nothing written) for `undefined` after `toJSON`. */
-  value(input: unknown): boolean {
+  /** `value`'s canonical JSON; nothing written for `undefined` after `toJSON`. */
+  private value(input: unknown): Outcome {
     const value = hasToJson(input) ? input.toJSON() : input;
     switch (typeof value) {
       case 'undefined':
-        return false;
+        return NOTHING;
       case 'string':
         this.string(value);
-        return true;
+        return WROTE;
       case 'boolean':
         this.raw(value ? 'true' : 'false');
-        return true;
+        return WROTE;
       case 'number':
+        if (!Number.isFinite(value)) return this.refuse(`non-finite number ${value}`);
         this.number(value);
-        return true;
+        return WROTE;
       case 'bigint':
       case 'function':
       case 'symbol':
-        throw new Unwritable(`unsupported type ${typeof value}`);
+        return this.refuse(`unsupported type ${typeof value}`);
       case 'object':
-        if (value === null) this.raw('null');
-        else if (Array.isArray(value)) this.array(value);
-        else this.object(value as Record<string, unknown>);
-        return true;
+        if (value === null) {
+          this.raw('null');
+          return WROTE;
+        }
+        return Array.isArray(value) ? this.array(value) : this.object(value as Record<string, unknown>);
     }
+  }
+
+  private refuse(reason: string): Outcome {
+    this.refusal = reason;
+    return REFUSED;
   }
 
   /** A finite number's JSON text is its string conversion (-0 included: both write "0"); small integers without a string. */
   private number(value: number): void {
-    if (!Number.isFinite(value)) throw new Unwritable(`non-finite number ${value}`);
     if (!(Number.isInteger(value) && value >= 0 && value < 1e9)) {
       this.raw(`${value}`);
       return;
@@ -163,22 +183,23 @@ export class CanonicalWriter {
     } while (rest > 0);
   }
 
-  private array(value: readonly unknown[]): void {
+  /** An `undefined` slot (a hole too: it reads `undefined`) is written `null`. */
+  private array(value: readonly unknown[]): Outcome {
     this.byte(0x5b);
     for (let i = 0; i < value.length; i++) {
       if (i > 0) this.byte(COMMA);
-      let wrote: boolean;
-      try {
-        wrote = this.value(value[i]);
-      } catch (error) {
-        throw within(error, `[${i}]`);
+      const outcome = this.value(value[i]);
+      if (outcome === REFUSED) {
+        this.steps.push(`[${i}]`);
+        return REFUSED;
       }
-      if (!wrote) this.raw('null');
+      if (outcome === NOTHING) this.raw('null');
     }
     this.byte(0x5d);
+    return WROTE;
   }
 
-  private object(value: Record<string, unknown>): void {
+  private object(value: Record<string, unknown>): Outcome {
     this.byte(0x7b);
     const keys = sortedKeys(value);
     let first = true;
@@ -188,17 +209,17 @@ export class CanonicalWriter {
       const head = this.length;
       if (!first) this.byte(COMMA);
       this.memberHead(key);
-      let wrote: boolean;
-      try {
-        wrote = this.value(member);
-      } catch (error) {
-        throw within(error, `.${key}`);
+      const outcome = this.value(member);
+      if (outcome === REFUSED) {
+        this.steps.push(`.${key}`);
+        return REFUSED;
       }
       // An undefined member is not written: its key is taken back.
-      if (wrote) first = false;
+      if (outcome === WROTE) first = false;
       else this.length = head;
     }
     this.byte(0x7d);
+    return WROTE;
   }
 
   /**
@@ -212,9 +233,8 @@ export class CanonicalWriter {
       const at = this.length;
       this.string(key);
       this.byte(COLON);
-      const bytes = this.bytes.subarray(at, this.length);
-      // A copy (a Buffer's slice is a view); only ASCII heads are kept, so a copied head never needs the text read as UTF-8.
-      if (memberHeads.size < MEMBER_HEADS && bytes.every((c) => c < 0x80)) memberHeads.set(key, new Uint8Array(bytes));
+      // A copy: `subarray` is a view of a buffer that is written over.
+      if (memberHeads.size < MEMBER_HEADS) memberHeads.set(key, this.bytes.slice(at, this.length));
       return;
     }
     const n = head.length;
@@ -233,8 +253,8 @@ export class CanonicalWriter {
   /** At least `n` more bytes of room; the buffer doubles as needed and keeps what was written. */
   private room(n: number): void {
     if (this.length + n <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + n));
-    this.bytes.copy(grown, 0, 0, this.length);
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
     this.bytes = grown;
   }
 }
@@ -266,10 +286,5 @@ const sortedKeys = (value: object): string[] => {
   return keys;
 };
 
-/** An array index or an object key: the step is only spelled out when a value is refused. */
-const within = (error: unknown, step: string): unknown => {
-  if (error instanceof Unwritable) error.where.push(step);
-  return error;
-};
 const hasToJson = (value: unknown): value is { toJSON(): unknown } =>
   typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function';

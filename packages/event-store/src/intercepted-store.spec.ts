@@ -1,0 +1,42 @@
+import { readFeed } from './feed-event';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { SqliteEventStore } from './sqlite-event-store';
+import { testEvents } from './testing/event-factory';
+import { interceptedStore } from './testing/intercepted-store';
+
+describe('interceptedStore', () => {
+  it("forwards the store's own readFeed: readers read the feed the store reads, not one cut from readAll", async () => {
+    const store = SqliteEventStore.open(':memory:');
+    try {
+      await store.appendToStream('s-1', testEvents([{ type: 'A' }, { type: 'B' }]), 'no_stream');
+      const feed = jest.spyOn(store, 'readFeed');
+      const all = jest.spyOn(store, 'readAll');
+      const intercepted = interceptedStore(store, {});
+      expect(intercepted.readFeed).toBeDefined();
+      const read = await readFeed(intercepted, { after: 1 });
+      expect(feed).toHaveBeenCalledWith({ after: 1 });
+      expect(all).not.toHaveBeenCalled();
+      expect(read).toEqual(await store.readFeed({ after: 1 }));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('claims no readFeed over a store without one, so readers cut the feed from readAll', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream('s-1', testEvents([{ type: 'A' }]), 'no_stream');
+    const intercepted = interceptedStore(store, {});
+    expect('readFeed' in intercepted).toBe(false);
+    expect((await readFeed(intercepted)).map((e) => e.type)).toEqual(['A']);
+  });
+
+  it('lets an override of readFeed stand in for the store’s', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    try {
+      const intercepted = interceptedStore(store, { readFeed: () => Promise.reject(new Error('injected')) });
+      await expect(readFeed(intercepted)).rejects.toThrow('injected');
+    } finally {
+      await store.close();
+    }
+  });
+});
