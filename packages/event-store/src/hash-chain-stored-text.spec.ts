@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from './canonical-json-or-throw';
 import type { RecordedEvent } from './envelope';
 import type { StoredTexts } from './event-store';
 import { checkLinks, GENESIS_HASH, sealEvents } from './hash-chain';
