@@ -76,6 +76,28 @@ export interface IssuedPositions {
   highest(): Promise<number>;
 }
 
+/** What a store holds for each event of a stream as text, by index: `dataJson[i]` and `metadataJson[i]` are events[i]'s. */
+export interface StoredTexts {
+  readonly dataJson: readonly string[];
+  readonly metadataJson: readonly string[];
+}
+
+/** A stream's events as `readStream` returns them, with the text each one is stored as. */
+export interface StoredStream {
+  readonly events: RecordedEvent[];
+  readonly texts: StoredTexts;
+}
+
+/**
+ * A capability of stores that keep each event's data and metadata as the JSON text the
+ * seal wrote (SQLite, docs/decisions/0095, 0102): a verifier hashes that text as stored
+ * (`checkLinks`) instead of writing the parsed values out again (docs/decisions/0105).
+ */
+export interface StoredTextReads {
+  /** `readStream(streamId)` — the same events, in the same order, with the same errors — and the stored text of each. */
+  readStream(streamId: string): Promise<StoredStream>;
+}
+
 /**
  * A capability of stores that live in a SQLite database (docs/decisions/0058): the read
  * models may live in the same database, so a batch of read-model rows and its checkpoint
@@ -135,6 +157,8 @@ export interface EventStore {
   close(): Promise<void>;
   /** Present only where positions are contiguous and counted (see IssuedPositions); absent on EventStoreDB. */
   readonly issuedPositions?: IssuedPositions;
+  /** Present only where events are kept as the text the seal wrote (SQLite); see StoredTextReads. */
+  readonly storedText?: StoredTextReads;
   /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
   readonly embeddedReadModels?: EmbeddedReadModels;
   /**

@@ -2,6 +2,7 @@ import { CanonicalWriter } from '@hearth/domain';
 import { hash as digest } from 'node:crypto';
 import { canonicalJson, writeCanonical } from './canonical-json-or-throw';
 import type { EventMetadata, EventToAppend, RecordedEvent } from './envelope';
+import type { StoredTexts } from './event-store';
 import { SealedEvent } from './sealed-text';
 import { sortedJsonText } from './sorted-json';
 
@@ -67,6 +68,17 @@ export const eventHash = (prevHash: string, { eventId, type, data, metadata }: H
 /** One call rather than a Hash object per event (createHash + update + digest cost three times as much). */
 const sha256Hex = (text: string): string => digest('sha256', text, 'hex');
 
+/**
+ * How the stored metadata text ends: the covered metadata's members, then these two, each
+ * followed by its value as a JSON string, then the closing brace (sealEvents writes them,
+ * storedTextHash reads them).
+ */
+const PREV_HASH_MEMBER = ',"prevHash":';
+const HASH_MEMBER = ',"hash":';
+/** The same with the quotes of the hashes around them, as they read in the text (a hash the seal wrote is hex: no escapes). */
+const PREV_HASH_OPENS = `${PREV_HASH_MEMBER}"`;
+const HASH_OPENS = `"${HASH_MEMBER}"`;
+
 export type UnsealedEvent = Omit<EventToAppend, 'metadata'> & {
   metadata: Omit<EventMetadata, 'prevHash' | 'hash' | 'hashFormat'>;
 };
@@ -117,11 +129,11 @@ export const sealEvents = (prevHash: string, events: readonly UnsealedEvent[]): 
       const hash = digest('sha256', writer.bytes.subarray(0, hashedEnd), 'hex');
       // The covered metadata holds at least hashFormat, so it ends in `}` after one member or more.
       writer.repeat(metadataAt, metadataEnd - 1);
-      writer.raw(',"prevHash":');
+      writer.raw(PREV_HASH_MEMBER);
       writer.string(previous);
-      writer.raw(',"hash":"');
-      writer.raw(hash);
-      writer.raw('"}');
+      writer.raw(HASH_MEMBER);
+      writer.string(hash);
+      writer.raw('}');
       // The covered copy, written only here, becomes the sealed metadata: no second copy.
       const metadata = covered as unknown as EventMetadata;
       metadata.prevHash = previous;
@@ -168,6 +180,33 @@ const formatTwoText = (eventId: string, type: string, dataJson: string, metadata
 const formatOneText = (type: string, dataJson: string, occurredOn: string, actor: string): string =>
   `{"actor":${JSON.stringify(actor)},"data":${dataJson},"occurredOn":${JSON.stringify(occurredOn)},"type":${JSON.stringify(type)}}`;
 
+/** Where `piece` starts when it ends at `end` of `text`; -1 when it does not end there (or `end` is -1). */
+const before = (text: string, piece: string, end: number): number => (end >= piece.length && text.startsWith(piece, end - piece.length) ? end - piece.length : -1);
+
+/**
+ * The format 2 hash of an event from the text its store holds, when its metadata text ends
+ * as sealEvents writes it, `prevHash` then `hash` (these very ones) and the closing brace:
+ * SHA-256 of `prevHash` and of format 2's covered text composed from the stored bytes — the
+ * data text as it is, the metadata text without those two members — with no value written
+ * out again; otherwise undefined. The seal writes canonical JSON, so for a text it wrote this
+ * is `eventHash`'s very text and hash; a text that is not canonical (other spacing, another
+ * key order) hashes differently here, and `checkLinks` then asks `eventHash`. The composed
+ * text can be cut back into the stored texts in one way only (the data is one JSON value,
+ * the event id and type are JSON strings, the separators are fixed), so a stored hash equal
+ * to this one covers every stored byte of the event but the two hashes, which the chain
+ * checks itself (docs/decisions/0105).
+ */
+const storedTextHash = (prevHash: string, eventId: string, type: string, hash: string, dataJson: string, metadataJson: string): string | undefined => {
+  // Read back from the end, with no string built: `"}`, the hash, `","hash":"`, the previous hash, `,"prevHash":"`.
+  let at = before(metadataJson, '"}', metadataJson.length);
+  at = before(metadataJson, hash, at);
+  at = before(metadataJson, HASH_OPENS, at);
+  at = before(metadataJson, prevHash, at);
+  at = before(metadataJson, PREV_HASH_OPENS, at);
+  if (at < 0) return undefined;
+  return sha256Hex(prevHash + formatTwoText(eventId, type, dataJson, `${metadataJson.slice(0, at)}}`));
+};
+
 export type LinkProblem = 'prev-hash-mismatch' | 'hash-mismatch' | 'format-downgrade' | 'unknown-format';
 
 /** What one event's place in its stream's chain shows. */
@@ -187,11 +226,16 @@ const LINKED: LinkCheck = Object.freeze({ ok: true });
  * in format 1 would leave its recording time, note and ids outside the hash again).
  * Every event is judged on its own, so an edited event is named and the one after it,
  * which still links to its stored hash, is not.
+ *
+ * With the text each event is stored as (`stored`, EventStore.storedText), a format 2
+ * event whose stored bytes hash to its stored hash (storedTextHash) is linked without its
+ * values being written out again; any other is judged by `eventHash` of its values, as
+ * without the text, so the answers and their details are the same.
  */
-export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH): LinkCheck[] => {
+export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH, stored?: StoredTexts): LinkCheck[] => {
   let previous = prevHash;
   let previousFormat = 1;
-  return events.map((event): LinkCheck => {
+  return events.map((event, i): LinkCheck => {
     const { metadata } = event;
     const linkedTo = previous;
     const formerFormat = previousFormat;
@@ -204,6 +248,9 @@ export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_
       return { ok: false, reason: 'prev-hash-mismatch', expected: linkedTo, actual: metadata.prevHash, detail: 'prevHash does not match the hash of the event before (an event was removed, inserted or reordered)' };
     if (format < formerFormat)
       return { ok: false, reason: 'format-downgrade', expected: String(formerFormat), actual: String(format), detail: `sealed in hash format ${format} after an event in format ${formerFormat}: re-sealed to hide an edit` };
+    const dataJson = stored?.dataJson[i];
+    const metadataJson = stored?.metadataJson[i];
+    if (format === 2 && dataJson !== undefined && metadataJson !== undefined && storedTextHash(linkedTo, event.eventId, event.type, metadata.hash, dataJson, metadataJson) === metadata.hash) return LINKED;
     let expected: string;
     try {
       expected = eventHash(linkedTo, event);

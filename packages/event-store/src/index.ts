@@ -25,6 +25,9 @@ export type {
   IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
+  StoredStream,
+  StoredTextReads,
+  StoredTexts,
   StreamAppend,
   SubscribeToAllOptions,
   Subscription,
@@ -49,3 +52,4 @@ export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecisio
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
 export { feedEventOf, readFeed, type FeedEvent } from './feed-event';
+export { readStreamAsStored, type StreamAsStored } from './stored-stream';

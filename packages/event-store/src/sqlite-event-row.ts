@@ -1,5 +1,6 @@
 import { DamagedEventError } from './damaged-event-error';
 import { metadataProblem, type EventMetadata, type RecordedEvent } from './envelope';
+import type { StoredStream } from './event-store';
 import type { EventRow } from './sqlite-queries';
 
 /** A stored column parsed; a DamagedEventError naming the row when it is not JSON. */
@@ -30,4 +31,22 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => {
     streamVersion: row.version,
     position: row.position,
   };
+};
+
+/**
+ * A stream's rows as its events and the text each one is stored as (EventStore.storedText).
+ * A column that is not text (a BLOB put there behind the ledger's back, which better-sqlite3
+ * reads as a Buffer and `JSON.parse` still reads) is handed on as '', which no sealed layout
+ * matches, so the chain check hashes that event's values.
+ */
+export const toStoredStream = (rows: readonly EventRow[]): StoredStream => {
+  const events: RecordedEvent[] = [];
+  const dataJson: string[] = [];
+  const metadataJson: string[] = [];
+  for (const row of rows) {
+    events.push(toRecordedEvent(row));
+    dataJson.push(typeof row.data === 'string' ? row.data : '');
+    metadataJson.push(typeof row.metadata === 'string' ? row.metadata : '');
+  }
+  return { events, texts: { dataJson, metadataJson } };
 };

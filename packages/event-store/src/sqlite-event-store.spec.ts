@@ -28,13 +28,13 @@ runEventStoreContract(
       cleanup: async () => remove(),
     };
   },
-  { persistent: true, countsPositions: true },
+  { persistent: true, countsPositions: true, storesText: true },
 );
 
 runEventStoreContract(
   'SqliteEventStore in memory',
   async () => ({ store: SqliteEventStore.open(':memory:'), cleanup: async () => undefined }),
-  { countsPositions: true },
+  { countsPositions: true, storesText: true },
 );
 
 describe('SqliteEventStore specifics', () => {

@@ -11,6 +11,7 @@ import type {
   IssuedPositions,
   ReadAllOptions,
   ReadStreamOptions,
+  StoredTextReads,
   StreamAppend,
   SubscribeToAllOptions,
   Subscription,
@@ -20,7 +21,7 @@ import { normaliseAllRead, normaliseStreamRead } from './read-options';
 import { isEventIdConflict, knowFromRead, SqliteAppendWriter, type WrittenInTransaction } from './sqlite-append-writer';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
 import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
-import { toRecordedEvent } from './sqlite-event-row';
+import { toRecordedEvent, toStoredStream } from './sqlite-event-row';
 import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
 import { migrate } from './sqlite-schema';
 
@@ -148,6 +149,15 @@ export class SqliteEventStore implements EventStore {
       if (this.session !== undefined) await this.sessionEnd();
       this.assertOpen();
       return this.statements.highestIssued.get() ?? 0;
+    },
+  };
+
+  /** Every stream is stored as the text its seal wrote (sealed-text.ts); see StoredTextReads. */
+  readonly storedText: StoredTextReads = {
+    readStream: async (streamId) => {
+      if (this.session !== undefined) await this.sessionEnd();
+      this.assertOpen();
+      return toStoredStream(this.statements.readStream.all(streamId, 0));
     },
   };
 

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENESIS_HASH, sealEvents, verifyStream } from './hash-chain';
+import { DamagedEventError } from './damaged-event-error';
+import { checkLinks, GENESIS_HASH, sealEvents, verifyStream } from './hash-chain';
+import { storedDataJson, storedMetadataJson } from './sealed-text';
 import { SqliteEventStore } from './sqlite-event-store';
 import { SQLITE_QUERIES } from './sqlite-queries';
 import { testEvents } from './testing/event-factory';
@@ -81,5 +83,28 @@ describe('SqliteEventStore: the text it stores', () => {
     expect(verifyStream(after)).toEqual({ ok: true });
     await store.close();
     expect(rowsOf(file).slice(0, 2)).toEqual(oldRows);
+  });
+
+  it('storedText hands on what the rows hold, however written: the chain check on it agrees with the values', async () => {
+    await SqliteEventStore.open(file).close();
+    const db = new Database(file);
+    const insert = db.prepare(SQLITE_QUERIES.insertEvent);
+    // Rows of the code before sealed text (keys as inserted), one whose data was made a BLOB, one whose data is no JSON.
+    sealEvents(GENESIS_HASH, [unsorted(0), unsorted(1)]).forEach((e, version) => insert.run('old', version, e.eventId, e.type, JSON.stringify({ ...e.data as object }), JSON.stringify({ ...e.metadata })));
+    testEvents(2).forEach((e, version) => insert.run('blob', version, e.eventId, e.type, version === 1 ? Buffer.from(storedDataJson(e)) : storedDataJson(e), storedMetadataJson(e)));
+    testEvents(1).forEach((e) => insert.run('broken', 0, e.eventId, e.type, '{"n":', storedMetadataJson(e)));
+    db.close();
+    const store = SqliteEventStore.open(file);
+    const old = await store.storedText.readStream('old');
+    expect(old.texts).toEqual({ dataJson: rowsOf(file).slice(0, 2).map((r) => r.data), metadataJson: rowsOf(file).slice(0, 2).map((r) => r.metadata) });
+    expect(checkLinks(old.events, undefined, old.texts)).toEqual([{ ok: true }, { ok: true }]);
+    const blob = await store.storedText.readStream('blob');
+    expect(blob.events).toEqual(await store.readStream('blob'));
+    expect(blob.texts.dataJson[1]).toBe('');
+    expect(checkLinks(blob.events, undefined, blob.texts)).toEqual(checkLinks(blob.events));
+    const damaged = await store.readStream('broken').catch((error: unknown) => error);
+    expect(damaged).toBeInstanceOf(DamagedEventError);
+    expect(await store.storedText.readStream('broken').catch((error: unknown) => error)).toEqual(damaged);
+    await store.close();
   });
 });

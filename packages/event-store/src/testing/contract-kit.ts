@@ -4,6 +4,7 @@ import { feedContract } from './contract-feed';
 import { handlerContract } from './contract-handlers';
 import { readAllContract } from './contract-read-all';
 import type { ContractScope } from './contract-scope';
+import { storedTextContract } from './contract-stored-text';
 import { streamContract } from './contract-streams';
 import { subscriptionContract } from './contract-subscriptions';
 
@@ -37,6 +38,11 @@ export interface ContractOptions {
    * option the kit checks that it does not (a verifier would otherwise trust an untested count).
    */
   countsPositions?: boolean;
+  /**
+   * The adapter offers `storedText` (SQLite: it stores the text the seal wrote), checked
+   * here; without this option the kit checks that it does not.
+   */
+  storesText?: boolean;
   /**
    * A failed `appendBatch` stores nothing (default: SQLite, memory). With `false`
    * (EventStoreDB: no transaction across streams) the kit checks that the store says so
@@ -80,6 +86,7 @@ export const runEventStoreContract = (
     batchContract(k);
     readAllContract(k);
     feedContract(k);
+    storedTextContract(k);
     subscriptionContract(k);
     // Last: its large stream, on a server shared between tests, leaves 20 000 events in
     // `$all` that every later `readAll` from the start would page through.

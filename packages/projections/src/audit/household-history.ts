@@ -3,7 +3,7 @@ import {
   eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity, Policy,
   referencePolicy, Sex, Status,
 } from '@hearth/domain';
-import { checkLinks, type EventStore } from '@hearth/event-store';
+import { checkLinks, readStreamAsStored, type EventStore } from '@hearth/event-store';
 
 export class UnknownHouseholdError extends Error {
   constructor(readonly householdId: string) {
@@ -37,9 +37,10 @@ export interface HouseholdHistoryView {
  * hash is checked against the whole chain, whatever `asOf`.
  */
 export const householdHistory = async (store: EventStore, householdId: string, asOf?: string, policy: Policy = referencePolicy): Promise<HouseholdHistoryView> => {
-  const recorded = await store.readStream(householdStream(householdId));
+  // With the stored text where the store keeps it: the chain judged as `hearth verify` judges it.
+  const { events: recorded, texts } = await readStreamAsStored(store, householdStream(householdId));
   if (recorded.length === 0) throw new UnknownHouseholdError(householdId);
-  const checks = checkLinks(recorded);
+  const checks = checkLinks(recorded, undefined, texts);
   const shown = recorded.map((r, i) => ({ r, hashOk: checks[i]?.ok === true })).filter(({ r }) => asOf === undefined || r.metadata.occurredOn <= asOf);
   let state = initialState;
   for (const { r } of shown) {

@@ -1,9 +1,11 @@
 import {
   decide, DecisionContext, Fact, HouseholdEvent, householdIdOf, replayAnomalies,
 } from '@hearth/domain';
-import { checkLinks, householdEventCodec, isDamagedEventError, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import {
+  checkLinks, householdEventCodec, isDamagedEventError, readStreamAsStored, type EventStore, type RecordedEvent, type StreamAsStored,
+} from '@hearth/event-store';
 import { byPosition, EarliestFindings } from './earliest-findings';
-import { lateRecordingOf } from './late-recording';
+import { LateRecordings } from './late-recording';
 import { scanLog } from './log-scan';
 
 export interface LogFinding {
@@ -68,12 +70,12 @@ const decodedOrUndefined = (e: RecordedEvent): HouseholdEvent | undefined => {
   }
 };
 
-const checkStream = (events: readonly RecordedEvent[], ctx: DecisionContext): { anomalies: LogFinding[] } => {
+const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionContext): { anomalies: LogFinding[] } => {
   const streamId = (events[0] as RecordedEvent).streamId;
   const householdId = householdIdOf(streamId);
   const who = householdId ?? streamId;
   const anomalies: LogFinding[] = [];
-  checkLinks(events).forEach((c, i) => {
+  checkLinks(events, undefined, texts).forEach((c, i) => {
     if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
   if (householdId === undefined) return { anomalies };
@@ -108,11 +110,12 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
     onNotice?.(n);
   };
   const notices = onNotice ? { add: handOn } : (capped ?? { add: (n: LogFinding) => void all.push(n) });
+  const late = new LateRecordings(ctx.policy);
   const { ids, events, anomalies: inLog } = await scanLog(store, {
     pageSize: opts.pageSize ?? 5000,
     contiguous: opts.contiguousPositions ?? store.issuedPositions !== undefined,
     onEvent: (e) => {
-      const notice = lateRecordingOf(e, ctx.policy);
+      const notice = late.of(e);
       if (notice) notices.add(notice);
     },
     ...(opts.onScanProgress ? { onPage: opts.onScanProgress } : {}),
@@ -121,7 +124,7 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
   for (const [i, streamId] of ids.entries()) {
     const stream = await readStreamUnlessDamaged(store, streamId);
     opts.onProgress?.({ streams: ids.length, streamsChecked: i + 1 });
-    if (stream === undefined || stream.length === 0) continue;
+    if (stream === undefined || stream.events.length === 0) continue;
     anomalies.push(...checkStream(stream, ctx).anomalies);
   }
   const found = { streams: ids.length, events, anomalies: anomalies.sort(byPosition) };
@@ -129,10 +132,14 @@ export const verifyLog = async (store: EventStore, ctx: DecisionContext, opts: V
   return capped ? { ...found, notices: capped.earliest(), noticesFound: capped.count } : { ...found, notices: all };
 };
 
-/** `undefined` for a stream with a damaged row: the scan of the log has reported that row already. */
-const readStreamUnlessDamaged = async (store: EventStore, streamId: string): Promise<RecordedEvent[] | undefined> => {
+/**
+ * The stream, with the text it is stored as where the store keeps it, so that its chain is
+ * checked on the stored bytes (docs/decisions/0105); `undefined` for a stream with a
+ * damaged row: the scan of the log has reported that row already.
+ */
+const readStreamUnlessDamaged = async (store: EventStore, streamId: string): Promise<StreamAsStored | undefined> => {
   try {
-    return await store.readStream(streamId);
+    return await readStreamAsStored(store, streamId);
   } catch (error) {
     if (isDamagedEventError(error)) return undefined;
     throw error;
