@@ -1,11 +1,7 @@
-import type { RecordedEvent } from './envelope';
-import type { EventStore, StoredTexts } from './event-store';
+import type { EventStore, StoredStream } from './event-store';
 
-/** A stream's events, and the text each one is stored as where the store keeps it. */
-export interface StreamAsStored {
-  readonly events: RecordedEvent[];
-  readonly texts?: StoredTexts;
-}
+/** A stream's events, and the text each one is stored as where the store keeps it (StoredStream, its texts optional). */
+export type StreamAsStored = Pick<StoredStream, 'events'> & Partial<Pick<StoredStream, 'texts'>>;
 
 /**
  * The stream through the store's `storedText` where it has one (SQLite), so that
