@@ -28,15 +28,10 @@ const noticeOf = (e: RecordedEvent, householdId: string, late: number): LogFindi
   detail: [e.type, ' of ', e.metadata.occurredOn, ' recorded ', late, ' days later, at ', e.metadata.recordedAt].join(''),
 });
 
-/** The late-recording notice of one stored event, if it is one (`daysLate`). */
-export const lateRecordingOf = (e: RecordedEvent, policy: Pick<Policy, 'lateRecordingDays'>): LogFinding | undefined => {
-  const late = daysLate(e, policy);
-  return late === undefined ? undefined : noticeOf(e, householdIdOf(e.streamId) ?? e.streamId, late);
-};
-
 /**
- * `lateRecordingOf` for a reader of the whole log in position order, where one stream's
- * events mostly come together: the notices of a run of events of one stream share one
+ * The late-recording notices of the log's events (`daysLate`), for a reader of the whole
+ * log in position order (`verifyLog`, `lateRecordingsPage`), where one stream's events
+ * mostly come together: the notices of a run of events of one stream share one
  * household id rather than each holding a copy cut from its own row's stream id.
  */
 export class LateRecordings {

@@ -1,6 +1,6 @@
 import type { Policy } from '@hearth/domain';
 import { logPages, type EventStore } from '@hearth/event-store';
-import { lateRecordingOf } from './late-recording';
+import { LateRecordings } from './late-recording';
 import type { LogFinding } from './verify-log';
 
 export interface LateRecordingsPage {
@@ -31,9 +31,10 @@ export const lateRecordingsPage = async (store: EventStore, policy: Pick<Policy,
   if (!Number.isInteger(opts.after) || opts.after < 0) throw new RangeError(`after must be a whole number, 0 or more (got ${opts.after})`);
   if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new RangeError(`limit must be a whole number, 1 or more (got ${opts.limit})`);
   const notices: LogFinding[] = [];
+  const late = new LateRecordings(policy);
   for await (const page of logPages(store, { after: opts.after, pageSize: opts.pageSize ?? 5000 })) {
     for (const e of page) {
-      const notice = lateRecordingOf(e, policy);
+      const notice = late.of(e);
       if (notice === undefined) continue;
       notices.push(notice);
       if (notices.length === opts.limit) return { notices, next: notice.position };
