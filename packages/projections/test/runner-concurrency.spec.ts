@@ -27,7 +27,7 @@ describe('the runner beside another writer of the same read models', () => {
 
   /** A rebuild elsewhere that got as far as its reset: its replay fails at the first read of the log (the store's feed). */
   const resetElsewhere = async (): Promise<void> => {
-    const crashing = openProjections(interceptedStore(store, { readFeed: () => Promise.reject(new Error('killed after the reset')) }), { policy, divisions: region, db: store.db });
+    const crashing = openProjections(interceptedStore(store, { readFeed: () => Promise.reject(new Error('killed after the reset')) }), { policy, divisions: region });
     await expect(crashing.rebuild()).rejects.toThrow('killed after the reset');
   };
 
@@ -60,7 +60,7 @@ describe('the runner beside another writer of the same read models', () => {
         return page;
       },
     });
-    const p = openProjections(racing, { policy, divisions: region, db: store.db });
+    const p = openProjections(racing, { policy, divisions: region });
     expect(p.runner.position()).toBeGreaterThan(0);
     expect(await p.runner.catchUp()).toBe(head);
     expect(resetDone).toBe(true);
