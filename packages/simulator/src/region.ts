@@ -1,11 +1,12 @@
 import { HouseholdCommand } from '@hearth/domain';
-import { once } from 'node:events';
+import { tmpdir } from 'node:os';
 import { Writable } from 'node:stream';
-import { Day } from './calendar';
+import { writeByDate } from './date-ordered-log';
 import { regionLayout, RegionLayout } from './divisions';
 import { CommandSink } from './household/simulated-household';
 import { HouseholdSimulation } from './household/simulation';
 import { EmployerPools } from './jobs';
+import { finish, LineWriter, write } from './line-writer';
 import { resolveOptions, RegionOptions, ResolvedOptions } from './options';
 
 /** A region ready to generate: options resolved, division layout and employer pools built once. */
@@ -69,10 +70,14 @@ export interface WriteRegionOptions extends RegionOptions {
   /**
    * `household` (default): household after household, each one's commands in date order;
    * memory stays flat whatever the size. `date`: the whole log sorted by business date
-   * (stable: ties keep household order); holds every line in memory first — roughly
-   * 350–450 bytes a command, so about 4 GB for 10 million commands: meant for small regions.
+   * (stable: ties keep household order), the lines spilled to files under `scratchDir`
+   * a span of days each and sorted a span at a time (date-ordered-log.ts): memory is
+   * bounded by a span's lines, and the scratch files take about the log's size on disk
+   * until the log is written.
    */
   readonly order?: 'household' | 'date';
+  /** With `order: 'date'`: where the spans' files are kept while the log is sorted (default: the OS's temporary directory). */
+  readonly scratchDir?: string;
   /** Called every `progressEvery` households (default 10,000) and once at the end. */
   readonly onProgress?: (p: GenerationProgress) => void;
   readonly progressEvery?: number;
@@ -88,55 +93,6 @@ export interface RegionSummary {
 }
 
 const CHUNK = 1 << 16;
-
-/**
- * Encodes lines straight into a buffer and hands the stream one buffer per ~256 KB:
- * cheaper than concatenating strings (which V8 must flatten and re-encode on write).
- */
-class LineWriter {
-  private static readonly SIZE = 1 << 18;
-  private buf = Buffer.allocUnsafe(LineWriter.SIZE);
-  private used = 0;
-  bytes = 0;
-
-  constructor(private readonly out: Writable) {}
-
-  get full(): boolean {
-    return this.used >= LineWriter.SIZE - (LineWriter.SIZE >> 3);
-  }
-
-  add(line: string): void {
-    const room = this.buf.length - this.used;
-    if (line.length * 3 + 1 > room) {
-      // Rare: a line that may not fit. Grow into a fresh, larger buffer.
-      const bigger = Buffer.allocUnsafe(Math.max(LineWriter.SIZE, this.used + line.length * 3 + 1));
-      this.buf.copy(bigger, 0, 0, this.used);
-      this.buf = bigger;
-    }
-    this.used += this.buf.write(line, this.used, 'utf8');
-    this.buf[this.used++] = 10;
-  }
-
-  async flush(): Promise<void> {
-    if (this.used === 0) return;
-    const chunk = this.buf.subarray(0, this.used);
-    this.bytes += this.used;
-    this.buf = Buffer.allocUnsafe(LineWriter.SIZE);
-    this.used = 0;
-    await write(this.out, chunk);
-  }
-}
-
-/** Writes `text`, waiting for 'drain' when the stream asks for it. */
-const write = async (out: Writable, data: string | Buffer): Promise<void> => {
-  if (!out.write(data)) await once(out, 'drain');
-};
-
-const finish = async (out: Writable): Promise<void> => {
-  const done = once(out, 'finish');
-  out.end();
-  await done;
-};
 
 /**
  * Streams a synthetic region: the division tree to `divisionsOut`, and the command log
@@ -182,22 +138,13 @@ export const writeRegion = async (opts: WriteRegionOptions): Promise<RegionSumma
       if ((i + 1) % every === 0 && i + 1 < total) report(i + 1);
     }
   } else {
-    const days: Day[] = [];
-    const all: string[] = [];
-    const sink: CommandSink = (c, day) => {
-      days.push(day);
-      all.push(JSON.stringify(c));
-    };
-    for (let i = 0; i < total; i++) {
-      region.simulate(i, sink);
-      if ((i + 1) % every === 0 && i + 1 < total) report(i + 1);
-    }
-    const order = Array.from({ length: all.length }, (_, k) => k).sort((a, b) => (days[a] as Day) - (days[b] as Day) || a - b);
-    commands = all.length;
-    for (const k of order) {
-      lines.add(all[k] as string);
-      if (lines.full) await lines.flush();
-    }
+    commands = await writeByDate(region, lines, {
+      scratchDir: opts.scratchDir ?? tmpdir(),
+      onHousehold: (i, simulated) => {
+        commands = simulated;
+        if ((i + 1) % every === 0 && i + 1 < total) report(i + 1);
+      },
+    });
   }
   await lines.flush();
   bytes = lines.bytes;

@@ -1,4 +1,5 @@
 import { createWriteStream, openSync, WriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
 import { CliError, EXIT } from '../exit-codes';
@@ -27,7 +28,7 @@ export const generateCommand = (globals: () => GlobalOptions): Command =>
     .requiredOption('--seed <s>', 'any integer or word; the same seed gives the same bytes')
     .requiredOption('--out <file>', 'where to write the command log (one JSON command a line)')
     .requiredOption('--divisions-out <file>', 'where to write the division tree (JSON array)')
-    .option('--order <order>', 'household (streams in constant memory) or date (sorted in memory: small regions)', 'household')
+    .option('--order <order>', 'household (streams in constant memory) or date (sorted a span of days at a time, through scratch files beside --out that take about the log\'s size until it is written)', 'household')
     .description('a deterministic synthetic region and its 2016–2020 command log')
     .addHelpText('after', `
 Then: hearth divisions load <divisions-out> && hearth import <out>
@@ -47,6 +48,7 @@ Roughly 1–2% of the generated commands are plausible mistakes the ledger right
         households: opts.households,
         seed,
         order: opts.order,
+        scratchDir: dirname(resolve(opts.out)),
         commandsOut,
         divisionsOut,
         onProgress: (p) => log(`generate: ${p.households.toLocaleString('en')}/${p.total.toLocaleString('en')} households · ${p.commands.toLocaleString('en')} commands · ${Math.round((Date.now() - started) / 1000)} s`),
