@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendBench, type AppendResult } from './append-bench';
+import { dateOrderBench, type DateOrderResult } from './date-order-bench';
 import { decideBench, type DecideFoldResult } from './decide-bench';
 import type { Clock } from './harness';
 import type { HistoryResult } from './history-bench';
@@ -43,6 +44,8 @@ export interface BenchReport {
   readonly history: HistoryResult;
   /** Hearth's SQLite store vs Emmett's on the same workloads; ratio = Hearth's rate / Emmett's. */
   readonly peer: PeerResult;
+  /** The import and the catch-up on the same log in business-date order (households interleaved), each against its floor. */
+  readonly dateOrder: DateOrderResult;
 }
 
 /** Every benchmark, in order, on one region: the import's store feeds the read side. */
@@ -70,6 +73,8 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
     const history = await historyBenchInChild(workDir, imported.storePath, { rounds });
     opts.onStage?.("peer: Hearth's SQLite store vs Emmett's, same workloads");
     const peer = await peerBench(workDir, imported.storePath, { rounds });
+    opts.onStage?.('the import and the catch-up again, on the log in date order');
+    const dateOrder = await dateOrderBench(region, common);
     return {
       households: opts.households,
       seed: opts.seed,
@@ -85,6 +90,7 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
       append,
       history,
       peer,
+      dateOrder,
     };
   } finally {
     if (!opts.keep) rmSync(workDir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendBench, type AppendResult } from './append-bench';
 import type { BenchReport } from './bench';
+import { dateOrderBench, type DateOrderResult } from './date-order-bench';
 import { decideBench, type DecideFoldResult } from './decide-bench';
 import { historyBench, type HistoryResult } from './history-bench';
 import { historyBenchInChild } from './history-child';
@@ -32,6 +33,7 @@ describe('benchmarks on a tiny region', () => {
   let appended: AppendResult;
   let history: HistoryResult;
   let peer: PeerResult;
+  let dateOrder: DateOrderResult;
 
   beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'hearth-bench-spec-'));
@@ -142,17 +144,25 @@ describe('benchmarks on a tiny region', () => {
     }
   });
 
+  it('date order: the same commands interleaved by date give the same answers, the import and the catch-up each against its floor', async () => {
+    dateOrder = await dateOrderBench(region, { rounds: 1 });
+    for (const k of ['commands', 'accepted', 'rejected', 'rows', 'transactions'] as const) expect(dateOrder.import[k]).toBe(imported[k]);
+    expect(dateOrder.catchUp.events).toBe(caughtUp.events);
+    finitePositive(dateOrder.import.ratio);
+    expect(dateOrder.catchUp.ratio).toBeCloseTo(dateOrder.catchUp.subjectMs / dateOrder.catchUp.baselineMs, 12);
+  });
+
   it('renders one table row per measurement and one explanation per benchmark', () => {
     const report: BenchReport = {
       households: 30, seed: 1, rounds: 1, commands: region.commands, logBytes: region.bytes,
       machine: { cpus: 2, node: process.version, platform: process.platform },
       import: imported, decideFold: decided, catchUp: caughtUp, reports, verify: verified,
-      append: appended, history, peer,
+      append: appended, history, peer, dateOrder,
     };
     const text = renderReport(report);
-    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify', 'append (one command at a time)', 'history p99', 'peer append', 'peer readStream'])
+    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify', 'append (one command at a time)', 'history p99', 'peer append', 'peer readStream', 'import, log in date order', 'catch-up, log in date order'])
       expect(text).toContain(k);
-    for (const k of ['- import:', '- decide+fold:', '- catch-up:', '- report:', '- verify:', '- append:', '- history:', '- peer:']) expect(text).toContain(k);
+    for (const k of ['- import:', '- decide+fold:', '- catch-up:', '- report:', '- verify:', '- append:', '- history:', '- peer:', '- date order:']) expect(text).toContain(k);
     expect(text).not.toMatch(/NaN/);
   });
 });

@@ -37,9 +37,9 @@ describe('bench --json', () => {
 
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-  it("keeps today's keys and adds append, history and peer", () => {
+  it("keeps today's keys and adds append, history, peer and dateOrder", () => {
     expect(Object.keys(doc).sort()).toEqual(
-      ['households', 'seed', 'rounds', 'commands', 'logBytes', 'machine', 'import', 'decideFold', 'catchUp', 'reports', 'verify', 'append', 'history', 'peer'].sort(),
+      ['households', 'seed', 'rounds', 'commands', 'logBytes', 'machine', 'import', 'decideFold', 'catchUp', 'reports', 'verify', 'append', 'history', 'peer', 'dateOrder'].sort(),
     );
     expect(doc.households).toBe(4);
     expect(doc.rounds).toBe(1);
@@ -67,5 +67,18 @@ describe('bench --json', () => {
     const e = obj(p.emmett);
     expect(e.synchronous).toBe(1);
     expect(e.journalMode).toBe('wal');
+  });
+
+  it('dateOrder: the import and the catch-up on the same commands in date order, with the keys and ratios of import and catchUp', () => {
+    const d = obj(doc.dateOrder);
+    const imported = obj(d.import);
+    const caughtUp = obj(d.catchUp);
+    expect(Object.keys(imported).sort()).toEqual(Object.keys(obj(doc.import)).filter((k) => k !== 'storePath').sort());
+    expect(Object.keys(caughtUp).sort()).toEqual(Object.keys(obj(doc.catchUp)).filter((k) => k !== 'projectedStorePath').sort());
+    // The same commands and the same answers to them, whatever their order.
+    for (const k of ['commands', 'accepted', 'rejected', 'rows']) expect(imported[k]).toBe(obj(doc.import)[k]);
+    expect(caughtUp.events).toBe(obj(doc.catchUp).events);
+    num(imported.ratio);
+    expect(num(caughtUp.ratio)).toBeCloseTo(num(caughtUp.subjectMs) / num(caughtUp.baselineMs), 12);
   });
 });
