@@ -95,23 +95,6 @@ describe('hearth import', () => {
     }
   });
 
-  it('imports the same events with or without the encoded tier, and refuses an --encoded-cache-mib that is not a whole number (exit 2)', () => {
-    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
-    const stores = ['encoded.db', 'plain.db'].map((name) => `sqlite:${join(dir, name)}`);
-    for (const s of stores) expect(hearth(['--store', s, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
-    const run = (s: string, mib: string) => JSON.parse(hearth(['--store', s, '--json', 'import', '--quiet', '--batch-size', '10', '--cached-households', '1', '--encoded-cache-mib', mib, file]).stdout);
-    const encoded = run(stores[0] as string, '1');
-    expect(run(stores[1] as string, '0')).toEqual(encoded);
-    expect(encoded.accepted).toBeGreaterThan(0);
-    const rows = (s: string) => JSON.parse(hearth(['--store', s, '--json', 'verify']).stdout);
-    expect(rows(stores[0] as string)).toEqual(rows(stores[1] as string));
-    for (const bad of ['-1', '2.5', 'lots']) {
-      const r = hearth(['--store', stores[1] as string, 'import', '--encoded-cache-mib', bad, file]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain('--encoded-cache-mib must be a whole number');
-    }
-  });
-
   it('has --help that explains the deterministic command ids', () => {
     const r = hearth(['import', '--help']);
     expect(r.code).toBe(0);

@@ -10,7 +10,6 @@ export * from './household/commands';
 export * from './household/events';
 export * from './household/errors';
 export * from './household/state';
-export { snapshotOf, stateOfSnapshot, type StateSnapshot } from './household/state-snapshot';
 export * from './household/evolve';
 export * from './household/decide';
 export * from './household/decision';

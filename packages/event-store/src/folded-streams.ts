@@ -1,19 +1,11 @@
 import type { Decider, StoredFact } from './decider';
 import type { EventCodec } from './event-codec';
 import type { EventStore } from './event-store';
-import { EncodedFolds } from './encoded-folds';
 import { LruCache } from './lru-cache';
-import type { StateCodec } from './state-codec';
 import { foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 
 /** Where a stream is read from: the store, or a write session of it (EventStore.writeSession). */
 export type StreamReader = Pick<EventStore, 'readStream'>;
-
-/** A second tier of the cache: folds the first evicts, kept encoded up to a budget of bytes (encoded-folds.ts). */
-export interface EncodedTier<State> {
-  codec: StateCodec<State>;
-  budgetBytes: number;
-}
 
 /**
  * The command handlers' bounded cache of folded streams (least recently used leaves
@@ -22,45 +14,26 @@ export interface EncodedTier<State> {
  * from reads, and from appends once they are stored), so it can be behind the store,
  * never ahead of it. What a decision needs from the past (Decider.needsHistory, e.g. to
  * confirm a retried commandId) is read from the store when asked, never cached.
- *
- * With an `encoded` tier, a fold the first tier evicts is kept as bytes (up to its budget)
- * and decoded when its stream is asked for again: the same fold, at the same version, so
- * the same contract (behind the store, never ahead); only past both tiers is the stream
- * read and folded again.
  */
 export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   private readonly cache: LruCache<string, StreamFold<State>>;
-  private readonly encoded: EncodedFolds<State> | undefined;
 
   constructor(
     private readonly store: EventStore,
     private readonly decider: Pick<Decider<unknown, Evt, State, unknown, unknown>, 'initialState' | 'evolve'>,
     private readonly codec: EventCodec<Evt>,
     capacity: number,
-    encoded?: EncodedTier<State>,
   ) {
-    const tier = encoded === undefined ? undefined : new EncodedFolds(encoded.codec, encoded.budgetBytes);
-    this.encoded = tier;
-    this.cache = tier === undefined ? new LruCache(capacity) : new LruCache(capacity, (streamId, fold) => tier.keep(streamId, fold));
+    this.cache = new LruCache(capacity);
   }
 
-  /** Folds kept decoded (the first tier). */
   get size(): number {
     return this.cache.size;
   }
 
-  /** Folds kept encoded (the second tier), and the bytes they count for against its budget. */
-  get encodedSize(): { folds: number; bytes: number } {
-    return { folds: this.encoded?.size ?? 0, bytes: this.encoded?.usedBytes ?? 0 };
-  }
-
-  /**
-   * The cached fold as it is, if any, from either tier (one kept encoded is decoded, and
-   * moves to the first tier when `remember`ed): may be behind the store (a later append,
-   * or a version check, then conflicts).
-   */
+  /** The cached fold as it is, if any: may be behind the store (a later append, or a version check, then conflicts). */
   cached(streamId: string): StreamFold<State> | undefined {
-    return this.cache.get(streamId) ?? this.encoded?.get(streamId);
+    return this.cache.get(streamId);
   }
 
   /**
@@ -71,14 +44,10 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
    * then reads a stream before the session appends to it, so what is remembered is stored.
    */
   async catchUp(streamId: string, from?: StreamFold<State>, reader: StreamReader = this.store): Promise<StreamFold<State>> {
-    const cached = this.cached(streamId);
+    const cached = this.cache.get(streamId);
     const start = from ?? cached ?? initialFold(this.decider.initialState);
     const newer = await reader.readStream(streamId, { fromVersion: start.version + 1 });
-    if (newer.length === 0 && start === cached) {
-      // Moves a fold decoded from the second tier to the first; a no-op for one already there.
-      this.remember(streamId, start);
-      return start;
-    }
+    if (newer.length === 0 && start === cached) return start;
     const fold = newer.length === 0 ? start : foldRecorded(this.decider, this.codec, start, newer);
     this.remember(streamId, fold);
     return fold;
@@ -92,18 +61,11 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   remember(streamId: string, fold: StreamFold<State>): void {
     if (fold.version < 0) return;
     const cached = this.cache.get(streamId);
-    if (cached !== undefined && cached.version >= fold.version) return;
-    if (this.encoded !== undefined) {
-      if (this.encoded.versionOf(streamId) > fold.version) return;
-      this.encoded.delete(streamId);
-    }
-    this.cache.set(streamId, fold);
+    if (cached === undefined || cached.version < fold.version) this.cache.set(streamId, fold);
   }
 
-  /** Drops what either tier keeps of the stream. */
   forget(streamId: string): void {
     this.cache.delete(streamId);
-    this.encoded?.delete(streamId);
   }
 
   /**

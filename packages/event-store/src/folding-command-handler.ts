@@ -2,7 +2,7 @@ import type { Decider, CommandEnvelope } from './decider';
 import { passThroughCodec, type EventCodec } from './event-codec';
 import type { EventPreparation } from './event-preparation';
 import type { EventStore } from './event-store';
-import { FoldedStreams, type EncodedTier } from './folded-streams';
+import { FoldedStreams } from './folded-streams';
 import { uuidV7 } from './uuid-v7';
 
 export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
@@ -23,12 +23,6 @@ export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: un
    * recently used leaving first. Default 1 000 for CommandHandler, 10 000 for BatchCommandHandler.
    */
   cacheSize?: number;
-  /**
-   * A second tier for that cache: the folds it evicts kept encoded by `codec`, up to
-   * `budgetBytes`, and decoded when their stream comes back instead of reading and folding
-   * it again (folded-streams.ts). Default: none.
-   */
-  encodedCache?: EncodedTier<State>;
 }
 
 /** The defaults of the options, resolved once. */
@@ -66,16 +60,11 @@ export abstract class FoldingCommandHandler<Cmd, Evt extends { type: string; dat
     this.describe = opts.describe;
     this.preparation = resolvePreparation(opts);
     this.maxRetries = resolveMaxRetries(opts.maxRetries);
-    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? defaultCacheSize, opts.encodedCache);
+    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? defaultCacheSize);
   }
 
   /** Number of streams currently cached (for tests and metrics). */
   get cachedStreams(): number {
     return this.streams.size;
-  }
-
-  /** Streams kept in the encoded tier, and the bytes they count for (for tests and metrics). */
-  get encodedStreams(): { folds: number; bytes: number } {
-    return this.streams.encodedSize;
   }
 }

@@ -50,8 +50,6 @@ export type { CommandHandlerOptions } from './folding-command-handler';
 export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision, type BatchStatus, type HandleManyOptions } from './batch-command-handler';
 export { LruCache } from './lru-cache';
-export { type StateCodec } from './state-codec';
-export { type EncodedTier } from './folded-streams';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
 export { feedEventOf, readFeed, type FeedEvent } from './feed-event';
 export { readStreamAsStored, type StreamAsStored } from './stored-stream';

@@ -1,15 +1,11 @@
 /**
  * A bounded map that forgets the least recently used entry first. Relies on Map
- * keeping insertion order: a hit re-inserts the key at the end. `onEvict`, if given, is
- * told of each entry that leaves for want of room (not of one deleted or replaced).
+ * keeping insertion order: a hit re-inserts the key at the end.
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(
-    readonly capacity: number,
-    private readonly onEvict?: (key: K, value: V) => void,
-  ) {
+  constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
   }
 
@@ -29,11 +25,8 @@ export class LruCache<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {
-      const oldest = this.entries.entries().next();
-      if (!oldest.done) {
-        this.entries.delete(oldest.value[0]);
-        this.onEvict?.(oldest.value[0], oldest.value[1]);
-      }
+      const oldest = this.entries.keys().next();
+      if (!oldest.done) this.entries.delete(oldest.value);
     }
   }
 

@@ -3,8 +3,7 @@
  * division tree in force, the policy, command handlers wired to the household Decider,
  * and the batched, checkpointed importer. The CLI uses it; an HTTP service would too.
  */
-export { BATCH_CACHE_HOUSEHOLDS, BATCH_ENCODED_CACHE_BYTES, Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
-export { householdStateCodec } from './household-state-codec';
+export { BATCH_CACHE_HOUSEHOLDS, Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
 export type { HouseholdRefusal } from './division-reorganisation';
 export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';

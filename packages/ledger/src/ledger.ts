@@ -7,7 +7,6 @@ import {
   BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
 } from '@hearth/event-store';
 import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside } from './division-reorganisation';
-import { householdStateCodec } from './household-state-codec';
 import { openStore } from './open-store';
 
 export const SCHEMA_VERSION = 1;
@@ -23,14 +22,6 @@ export const SCHEMA_VERSION = 1;
  * lines of one household is imported with `--cached-households` (ImportOptions.cachedHouseholds).
  */
 export const BATCH_CACHE_HOUSEHOLDS = 1_000;
-/**
- * Bytes of household states a batch handler keeps encoded once they leave those 1,000
- * (its second tier, docs/decisions/0107-encoded-household-states.md): a household that
- * comes back is decoded (tens of µs) instead of its stream read and folded again. A log in
- * household order never comes back to a household and never reads this tier; one in date
- * order comes back to every household, and 256 MiB holds ~NN,000 of them.
- */
-export const BATCH_ENCODED_CACHE_BYTES = 256 * 1024 * 1024;
 export const SYSTEM_ACTOR = 'system';
 
 export interface LedgerOptions {
@@ -169,12 +160,8 @@ export class Ledger {
     return this.handler;
   }
 
-  /** `encodedBytes`: the second tier's budget (BATCH_ENCODED_CACHE_BYTES); 0 for none. */
-  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS, encodedBytes = BATCH_ENCODED_CACHE_BYTES): BatchHandler {
-    return new BatchCommandHandler({
-      store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize,
-      ...(encodedBytes > 0 ? { encodedCache: { codec: householdStateCodec, budgetBytes: encodedBytes } } : {}),
-    });
+  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS): BatchHandler {
+    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize });
   }
 
   /**

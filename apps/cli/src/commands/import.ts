@@ -5,7 +5,7 @@ import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { BATCH_CACHE_HOUSEHOLDS, BATCH_ENCODED_CACHE_BYTES, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { BATCH_CACHE_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describePathProblem, describeSystemFailure } from '../system-failure';
@@ -42,11 +42,6 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
     .option('--batch-size <n>', 'commands written per transaction', (v) => Number(v), 1000)
     .option('--cached-households <n>', `household states kept between batches (default ${BATCH_CACHE_HOUSEHOLDS}; more for a log that interleaves many households)`, (v) => Number(v))
-    .option(
-      '--encoded-cache-mib <n>',
-      `MiB of household states kept encoded once they leave those (default ${BATCH_ENCODED_CACHE_BYTES / 1024 / 1024}; 0 for none): a household the log comes back to is decoded, not read and folded again`,
-      (v) => Number(v),
-    )
     .option('--quiet', 'no progress on stderr')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -76,14 +71,12 @@ early also "stopped": {"reason", "committedThroughLine", "message"}, and on a st
 atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
 "notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
     )
-    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; encodedCacheMib?: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();
       if (file !== '-') checkReadable(file);
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))
         throw new CliError('--cached-households must be a positive integer', EXIT.usage);
-      if (opts.encodedCacheMib !== undefined && (!Number.isInteger(opts.encodedCacheMib) || opts.encodedCacheMib < 0))
-        throw new CliError('--encoded-cache-mib must be a whole number of MiB, 0 or more', EXIT.usage);
       const ledger = await openLedger(g);
       const started = Date.now();
       let lastReport = 0;
@@ -92,7 +85,6 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
           source: file,
           batchSize: opts.batchSize,
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
-          ...(opts.encodedCacheMib !== undefined ? { encodedCacheBytes: opts.encodedCacheMib * 1024 * 1024 } : {}),
           onProgress: ({ line, accepted, rejected }) => {
             if (opts.quiet || Date.now() - lastReport < 1000) return;
             lastReport = Date.now();

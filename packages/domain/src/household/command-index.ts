@@ -32,23 +32,6 @@ export class CommandIndex {
     readonly size: number,
   ) {}
 
-  /** The index of `entries` inserted in order: the same structure as the index they were listed from (`entries`). */
-  static of(entries: Iterable<readonly [string, CommandTrace]>): CommandIndex {
-    let index = CommandIndex.empty;
-    for (const [commandId, trace] of entries) index = index.with(commandId, trace);
-    return index;
-  }
-
-  /** Every entry, in the order it was inserted: what `CommandIndex.of` builds this index again from. */
-  entries(): [string, CommandTrace][] {
-    const out: [string, CommandTrace][] = [];
-    for (let l = this.levels.length - 1; l >= 0; l--) for (const entry of this.levels[l] as ReadonlyMap<string, CommandTrace>) out.push(entry);
-    const recent: [string, CommandTrace][] = [];
-    for (let c = this.recent; c !== undefined; c = c.next) recent.push([c.commandId, c.trace]);
-    for (let i = recent.length - 1; i >= 0; i--) out.push(recent[i] as [string, CommandTrace]);
-    return out;
-  }
-
   get(commandId: string): CommandTrace | undefined {
     // Every command asks for an id the list most often lacks, and ids of one stream mostly
     // differ in their last characters (a counter, or random): comparing the length and the

@@ -32,12 +32,6 @@ export interface ImportOptions {
   readonly batchSize?: number;
   /** Household states kept between batches (default BATCH_CACHE_HOUSEHOLDS): memory against re-reading streams, nothing else. */
   readonly cachedHouseholds?: number;
-  /**
-   * Bytes of household states kept encoded once they leave those (default
-   * BATCH_ENCODED_CACHE_BYTES; 0 for none): for a log that comes back to a household after
-   * many others (date order), a decode instead of reading and folding its stream again.
-   */
-  readonly encodedCacheBytes?: number;
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
   readonly now?: () => string;
 }
@@ -102,7 +96,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     resumedAfterLine: stored?.throughLine ?? 0,
     earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
-  const handler = ledger.batchHandler(opts.cachedHouseholds, opts.encodedCacheBytes);
+  const handler = ledger.batchHandler(opts.cachedHouseholds);
   const ctx = ledger.context();
 
   let pending: { line: number; command: HouseholdCommand }[] = [];
