@@ -22,6 +22,14 @@ export const SCHEMA_VERSION = 1;
  * lines of one household is imported with `--cached-households` (ImportOptions.cachedHouseholds).
  */
 export const BATCH_CACHE_HOUSEHOLDS = 1_000;
+/**
+ * How far that cache grows, by default, for a log that comes back to households it
+ * evicted (a log in business-date order: a legacy system's export, a ledger kept day by
+ * day): one household more for each that comes back, so a log in household order stays at
+ * BATCH_CACHE_HOUSEHOLDS and one in date order grows until its households fit, here up to
+ * ~12 KB of heap each (docs/decisions/0107-the-import-cache-grows-when-households-come-back.md).
+ */
+export const BATCH_CACHE_MAX_HOUSEHOLDS = 25_000;
 export const SYSTEM_ACTOR = 'system';
 
 export interface LedgerOptions {
@@ -160,8 +168,9 @@ export class Ledger {
     return this.handler;
   }
 
-  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS): BatchHandler {
-    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize });
+  /** `cacheSize` households kept, growing up to `maxCacheSize` as evicted ones come back (FoldingCommandHandler's maxCacheSize). */
+  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS, maxCacheSize = Math.max(cacheSize, BATCH_CACHE_MAX_HOUSEHOLDS)): BatchHandler {
+    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize, maxCacheSize });
   }
 
   /**
