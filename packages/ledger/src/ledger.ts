@@ -12,14 +12,15 @@ import { openStore } from './open-store';
 export const SCHEMA_VERSION = 1;
 
 /**
- * Household states a batch handler keeps between batches. A log in household order
+ * Household states a batch handler keeps between batches, at first. A log in household order
  * (`hearth generate`'s, the simulator's) needs only the households of the batch at hand,
  * and a miss only reads that stream again; every state kept longer is live memory the
  * collector traces and moves. 10,000 (decision 81's era, after 50,000 took the full
  * region's import past 2 GiB of RSS: docs/performance/full-region.md) held ~500 MB at
  * 20,000 households; with 1,000 that import's scavenges took 1.4 s less and its CPU fell
- * 4–13% in alternated runs (docs/decisions/0089). A log that interleaves more households than this between two
- * lines of one household is imported with `--cached-households` (ImportOptions.cachedHouseholds).
+ * 4–13% in alternated runs (docs/decisions/0089). A log that comes back to households the
+ * cache let go grows it (BATCH_CACHE_MAX_HOUSEHOLDS, decision 107); `--cached-households`
+ * alone (ImportOptions.cachedHouseholds) fixes its size.
  */
 export const BATCH_CACHE_HOUSEHOLDS = 1_000;
 /**
