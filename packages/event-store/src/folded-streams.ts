@@ -4,6 +4,9 @@ import type { EventStore } from './event-store';
 import { LruCache } from './lru-cache';
 import { foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 
+/** At its maximum, a growing cache lets in one stream not cached in this many (FoldedStreams.admits). */
+const ADMIT_AT_MAX = 16;
+
 /** Where a stream is read from: the store, or a write session of it (EventStore.writeSession). */
 export type StreamReader = Pick<EventStore, 'readStream'>;
 
@@ -27,6 +30,9 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   /** Ids of streams evicted and not asked for since, oldest first: a miss on one of them is what growing would have saved. */
   private readonly evicted = new Set<string>();
   private readonly maxCapacity: number;
+  private readonly initialCapacity: number;
+  /** Streams refused since the last one admitted at the maximum. */
+  private refused = 0;
 
   constructor(
     private readonly store: EventStore,
@@ -37,6 +43,7 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   ) {
     if (!Number.isInteger(maxCapacity) || maxCapacity < capacity) throw new RangeError(`maxCapacity must be an integer of at least capacity (${capacity}), got ${maxCapacity}`);
     this.maxCapacity = maxCapacity;
+    this.initialCapacity = capacity;
     this.cache = maxCapacity > capacity ? new LruCache(capacity, (streamId) => this.noteEvicted(streamId)) : new LruCache(capacity);
   }
 
@@ -89,7 +96,22 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   remember(streamId: string, fold: StreamFold<State>): void {
     if (fold.version < 0) return;
     const cached = this.cache.get(streamId);
-    if (cached === undefined || cached.version < fold.version) this.cache.set(streamId, fold);
+    if (cached !== undefined) {
+      if (cached.version < fold.version) this.cache.set(streamId, fold);
+    } else if (this.admits()) this.cache.set(streamId, fold);
+  }
+
+  /**
+   * Whether a stream not cached may come in. Always, but in a cache that has grown to its
+   * maximum and is full: then one in ADMIT_AT_MAX. A log that cycles through more streams
+   * than the cache holds (date order, more households than the maximum) would otherwise
+   * evict every stream before it comes back, and hit nothing; admitting few keeps most of
+   * the cache long enough to be hit (docs/decisions/0107).
+   */
+  private admits(): boolean {
+    if (this.maxCapacity === this.initialCapacity || this.cache.size < this.maxCapacity) return true;
+    this.refused = (this.refused + 1) % ADMIT_AT_MAX;
+    return this.refused === 0;
   }
 
   forget(streamId: string): void {
