@@ -4,7 +4,7 @@ import type { EventStore } from './event-store';
 import { LruCache } from './lru-cache';
 import { foldRecorded, initialFold, storedFacts, type StreamFold } from './stream-fold';
 
-/** At its maximum, a growing cache lets in one stream not cached in this many (FoldedStreams.admits). */
+/** At its maximum, a growing cache lets in one in this many of the folds offered to it that it does not hold (FoldedStreams.admits). */
 const ADMIT_AT_MAX = 16;
 
 /** Where a stream is read from: the store, or a write session of it (EventStore.writeSession). */
@@ -23,7 +23,9 @@ export type StreamReader = Pick<EventStore, 'readStream'>;
  * households after many others (business-date order) grows it until they all fit, one in
  * household order never comes back and keeps it at `capacity`
  * (docs/decisions/0107-the-import-cache-grows-when-households-come-back.md). The streams
- * evicted are remembered by id only, at most `maxCapacity` of them.
+ * evicted are remembered by id only, at most `maxCapacity` of them. At its maximum it lets
+ * few new streams in (`admits`), so a log cycling through more streams than it holds still
+ * finds most of it.
  */
 export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
   private readonly cache: LruCache<string, StreamFold<State>>;
@@ -90,7 +92,7 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
 
   /**
    * Keeps `fold`, which must be in the store, unless a later one of the same stream is
-   * cached already. A stream with no event is not kept: reading it again costs the same
+   * cached already, or the cache is at its maximum and does not let it in (`admits`). A stream with no event is not kept: reading it again costs the same
    * one lookup, and commands on households that do not exist must not evict those that do.
    */
   remember(streamId: string, fold: StreamFold<State>): void {
@@ -103,7 +105,8 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
 
   /**
    * Whether a stream not cached may come in. Always, but in a cache that has grown to its
-   * maximum and is full: then one in ADMIT_AT_MAX. A log that cycles through more streams
+   * maximum and is full: then one offer in ADMIT_AT_MAX (a stream read, then appended to,
+   * is offered twice: about one miss in eight). A log that cycles through more streams
    * than the cache holds (date order, more households than the maximum) would otherwise
    * evict every stream before it comes back, and hit nothing; admitting few keeps most of
    * the cache long enough to be hit (docs/decisions/0107).
