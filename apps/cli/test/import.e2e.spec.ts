@@ -95,6 +95,20 @@ describe('hearth import', () => {
     }
   });
 
+  it('imports the same events with a cache that grows from one household, and refuses a --max-cached-households below --cached-households (exit 2)', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
+    const other = `sqlite:${join(dir, 'growing.db')}`;
+    expect(hearth(['--store', other, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const byDefault = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '10', file]).stdout);
+    const growing = JSON.parse(hearth(['--store', other, '--json', 'import', '--quiet', '--batch-size', '10', '--cached-households', '1', '--max-cached-households', '3', file]).stdout);
+    expect(growing).toEqual(byDefault);
+    for (const bad of [['--max-cached-households', '999'], ['--cached-households', '5', '--max-cached-households', '4'], ['--max-cached-households', 'lots']]) {
+      const r = hearth(['--store', other, 'import', ...bad, file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--max-cached-households must be an integer of at least --cached-households');
+    }
+  });
+
   it('has --help that explains the deterministic command ids', () => {
     const r = hearth(['import', '--help']);
     expect(r.code).toBe(0);

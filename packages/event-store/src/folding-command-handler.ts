@@ -23,6 +23,11 @@ export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: un
    * recently used leaving first. Default 1 000 for CommandHandler, 10 000 for BatchCommandHandler.
    */
   cacheSize?: number;
+  /**
+   * Let the cache grow past `cacheSize`, one stream each time a stream it evicted is asked
+   * for again, up to this many (folded-streams.ts). Default `cacheSize`: it never grows.
+   */
+  maxCacheSize?: number;
 }
 
 /** The defaults of the options, resolved once. */
@@ -60,11 +65,16 @@ export abstract class FoldingCommandHandler<Cmd, Evt extends { type: string; dat
     this.describe = opts.describe;
     this.preparation = resolvePreparation(opts);
     this.maxRetries = resolveMaxRetries(opts.maxRetries);
-    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? defaultCacheSize);
+    this.streams = new FoldedStreams(opts.store, opts.decider, this.preparation.codec, opts.cacheSize ?? defaultCacheSize, opts.maxCacheSize ?? opts.cacheSize ?? defaultCacheSize);
   }
 
   /** Number of streams currently cached (for tests and metrics). */
   get cachedStreams(): number {
     return this.streams.size;
+  }
+
+  /** How many streams the cache keeps at most now (grown from cacheSize towards maxCacheSize). */
+  get cacheCapacity(): number {
+    return this.streams.capacity;
   }
 }

@@ -21,6 +21,29 @@ describe('LruCache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 
+  it('tells onEvict of each key evicted for want of room, not of one replaced or deleted', () => {
+    const evicted: string[] = [];
+    const cache = new LruCache<string, number>(1, (key) => evicted.push(key));
+    cache.set('a', 1);
+    cache.set('a', 2);
+    cache.set('b', 3);
+    cache.delete('b');
+    cache.set('c', 4);
+    cache.set('d', 5);
+    expect(evicted).toEqual(['a', 'c']);
+  });
+
+  it('keeps one entry more after each grow', () => {
+    const cache = new LruCache<string, number>(1);
+    cache.grow();
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect(cache.capacity).toBe(2);
+    expect([cache.get('a'), cache.get('b')]).toEqual([1, 2]);
+    cache.set('c', 3);
+    expect(cache.size).toBe(2);
+  });
+
   it('refuses a capacity below one', () => {
     expect(() => new LruCache(0)).toThrow(RangeError);
   });

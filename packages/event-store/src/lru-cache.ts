@@ -1,16 +1,31 @@
 /**
  * A bounded map that forgets the least recently used entry first. Relies on Map
- * keeping insertion order: a hit re-inserts the key at the end.
+ * keeping insertion order: a hit re-inserts the key at the end. `onEvict`, if given, is
+ * told of each key that leaves for want of room (not of one deleted or replaced).
  */
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
+  private room: number;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    capacity: number,
+    private readonly onEvict?: (key: K) => void,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
+    this.room = capacity;
+  }
+
+  get capacity(): number {
+    return this.room;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** Room for one more entry from now on. */
+  grow(): void {
+    this.room += 1;
   }
 
   get(key: K): V | undefined {
@@ -24,9 +39,12 @@ export class LruCache<K, V> {
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
+    if (this.entries.size > this.room) {
       const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+      if (!oldest.done) {
+        this.entries.delete(oldest.value);
+        this.onEvict?.(oldest.value);
+      }
     }
   }
 

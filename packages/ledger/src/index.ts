@@ -3,7 +3,7 @@
  * division tree in force, the policy, command handlers wired to the household Decider,
  * and the batched, checkpointed importer. The CLI uses it; an HTTP service would too.
  */
-export { BATCH_CACHE_HOUSEHOLDS, Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
+export { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
 export type { HouseholdRefusal } from './division-reorganisation';
 export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';

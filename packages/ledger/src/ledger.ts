@@ -12,16 +12,25 @@ import { openStore } from './open-store';
 export const SCHEMA_VERSION = 1;
 
 /**
- * Household states a batch handler keeps between batches. A log in household order
+ * Household states a batch handler keeps between batches, at first. A log in household order
  * (`hearth generate`'s, the simulator's) needs only the households of the batch at hand,
  * and a miss only reads that stream again; every state kept longer is live memory the
  * collector traces and moves. 10,000 (decision 81's era, after 50,000 took the full
  * region's import past 2 GiB of RSS: docs/performance/full-region.md) held ~500 MB at
  * 20,000 households; with 1,000 that import's scavenges took 1.4 s less and its CPU fell
- * 4–13% in alternated runs (docs/decisions/0089). A log that interleaves more households than this between two
- * lines of one household is imported with `--cached-households` (ImportOptions.cachedHouseholds).
+ * 4–13% in alternated runs (docs/decisions/0089). A log that comes back to households the
+ * cache let go grows it (BATCH_CACHE_MAX_HOUSEHOLDS, decision 107); `--cached-households`
+ * alone (ImportOptions.cachedHouseholds) fixes its size.
  */
 export const BATCH_CACHE_HOUSEHOLDS = 1_000;
+/**
+ * How far that cache grows, by default, for a log that comes back to households it
+ * evicted (a log in business-date order: a legacy system's export, a ledger kept day by
+ * day): one household more for each that comes back, so a log in household order stays at
+ * BATCH_CACHE_HOUSEHOLDS and one in date order grows until its households fit, here up to
+ * ~12 KB of heap each (docs/decisions/0107-the-import-cache-grows-when-households-come-back.md).
+ */
+export const BATCH_CACHE_MAX_HOUSEHOLDS = 25_000;
 export const SYSTEM_ACTOR = 'system';
 
 export interface LedgerOptions {
@@ -160,8 +169,9 @@ export class Ledger {
     return this.handler;
   }
 
-  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS): BatchHandler {
-    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize });
+  /** `cacheSize` households kept, growing up to `maxCacheSize` as evicted ones come back (FoldingCommandHandler's maxCacheSize). */
+  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS, maxCacheSize = Math.max(cacheSize, BATCH_CACHE_MAX_HOUSEHOLDS)): BatchHandler {
+    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize, maxCacheSize });
   }
 
   /**

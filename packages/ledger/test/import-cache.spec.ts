@@ -24,7 +24,7 @@ describe("the importer's cache of household states", () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'hearth-import-cache-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const importWith = async (name: string, cachedHouseholds: number | undefined) => {
+  const importWith = async (name: string, cachedHouseholds: number | undefined, maxCachedHouseholds?: number) => {
     const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, `${name}.db`)}`, policy: referencePolicy });
     try {
       await ledger.recordDivisionTree(divisions, '2016-01-01');
@@ -36,7 +36,7 @@ describe("the importer's cache of household states", () => {
       const sessions = jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation((work) =>
         session((s) => work({ append: (a) => s.append(a), readStream: (streamId, opts) => (read.push(streamId), s.readStream(streamId, opts)) })),
       );
-      const summary = await importCommands(ledger, { source: file, batchSize: 2, ...(cachedHouseholds === undefined ? {} : { cachedHouseholds }) });
+      const summary = await importCommands(ledger, { source: file, batchSize: 2, ...(cachedHouseholds === undefined ? {} : { cachedHouseholds }), ...(maxCachedHouseholds === undefined ? {} : { maxCachedHouseholds }) });
       const householdReads = read.filter((streamId) => streamId.startsWith('household-')).length;
       sessions.mockRestore();
       const streams = await Promise.all(['h1', 'h2', 'h3'].map((id) => ledger.store.readStream(`household-${id}`)));
@@ -63,5 +63,16 @@ describe("the importer's cache of household states", () => {
     // with one slot, again each time it comes back after another.
     expect(byDefault.householdReads).toBe(6);
     expect(one.householdReads).toBeGreaterThan(6);
+  });
+
+  it('grows a cache of one household as the log comes back to the others, deciding every line as the default does', async () => {
+    const byDefault = await importWith('default', undefined);
+    const one = await importWith('one', 1);
+    const growing = await importWith('growing', 1, 3);
+    expect(growing.summary).toEqual(byDefault.summary);
+    expect(growing.events).toEqual(byDefault.events);
+    // Once the three households fit, only the repeated surveys' confirmations read a stream.
+    expect(growing.householdReads).toBeLessThan(one.householdReads);
+    expect(growing.householdReads).toBeGreaterThanOrEqual(byDefault.householdReads);
   });
 });

@@ -5,7 +5,7 @@ import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
-import { BATCH_CACHE_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describePathProblem, describeSystemFailure } from '../system-failure';
@@ -42,6 +42,11 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
     .option('--batch-size <n>', 'commands written per transaction', (v) => Number(v), 1000)
     .option('--cached-households <n>', `household states kept between batches (default ${BATCH_CACHE_HOUSEHOLDS}; more for a log that interleaves many households)`, (v) => Number(v))
+    .option(
+      '--max-cached-households <n>',
+      `let that cache grow, one household for each evicted one the log comes back to, up to n (default ${BATCH_CACHE_MAX_HOUSEHOLDS}; with --cached-households alone, no growth)`,
+      (v) => Number(v),
+    )
     .option('--quiet', 'no progress on stderr')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -71,12 +76,15 @@ early also "stopped": {"reason", "committedThroughLine", "message"}, and on a st
 atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
 "notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
     )
-    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; maxCachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();
       if (file !== '-') checkReadable(file);
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))
         throw new CliError('--cached-households must be a positive integer', EXIT.usage);
+      const least = opts.cachedHouseholds ?? BATCH_CACHE_HOUSEHOLDS;
+      if (opts.maxCachedHouseholds !== undefined && (!Number.isInteger(opts.maxCachedHouseholds) || opts.maxCachedHouseholds < least))
+        throw new CliError(`--max-cached-households must be an integer of at least --cached-households (${least})`, EXIT.usage);
       const ledger = await openLedger(g);
       const started = Date.now();
       let lastReport = 0;
@@ -85,6 +93,7 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
           source: file,
           batchSize: opts.batchSize,
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
+          ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
           onProgress: ({ line, accepted, rejected }) => {
             if (opts.quiet || Date.now() - lastReport < 1000) return;
             lastReport = Date.now();

@@ -30,8 +30,16 @@ export interface ImportOptions {
   /** A file path, or '-' for standard input (no resume for standard input). */
   readonly source: string;
   readonly batchSize?: number;
-  /** Household states kept between batches (default BATCH_CACHE_HOUSEHOLDS): memory against re-reading streams, nothing else. */
+  /**
+   * Household states kept between batches (default BATCH_CACHE_HOUSEHOLDS): memory against
+   * re-reading streams, nothing else. Given alone, the cache keeps this many and never grows.
+   */
   readonly cachedHouseholds?: number;
+  /**
+   * How far the cache grows, one household for each evicted one the log comes back to
+   * (default BATCH_CACHE_MAX_HOUSEHOLDS when `cachedHouseholds` is not given, else `cachedHouseholds`).
+   */
+  readonly maxCachedHouseholds?: number;
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
   readonly now?: () => string;
 }
@@ -96,7 +104,10 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     resumedAfterLine: stored?.throughLine ?? 0,
     earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
-  const handler = ledger.batchHandler(opts.cachedHouseholds);
+  const handler =
+    opts.cachedHouseholds === undefined
+      ? ledger.batchHandler(undefined, opts.maxCachedHouseholds)
+      : ledger.batchHandler(opts.cachedHouseholds, opts.maxCachedHouseholds ?? opts.cachedHouseholds);
   const ctx = ledger.context();
 
   let pending: { line: number; command: HouseholdCommand }[] = [];
