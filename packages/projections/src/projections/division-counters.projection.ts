@@ -70,6 +70,7 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
     };
 
     return {
+      begin: (from) => households.begin(from),
       apply: (e: ProjectedEvent) => {
         const after = timelineAfter(households.get(e.householdId), e);
         if (after !== undefined) households.set(e.householdId, after);
@@ -92,6 +93,7 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
         levels.flush();
         villages.flush();
       },
+      committed: (position) => households.committed(position),
       discard: () => {
         households.discard();
         series.discard();

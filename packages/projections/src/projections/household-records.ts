@@ -1,8 +1,14 @@
 import type Database from 'better-sqlite3';
+import { KeptRecords } from './kept-records';
 import { RowInserts } from './row-inserts';
 
 export interface HouseholdRecords<R> {
-  /** The household's record as the page's events so far left it: held, else read from the table (parsed once a page), else `empty()`. */
+  /** A page begins, the projection's checkpoint at `from` (the records kept from the last page are trusted only if they are of it). */
+  begin(from: number): void;
+  /**
+   * The household's record as the page's events so far left it: held, else kept from the
+   * writer's last committed page, else read from the table (parsed once), else `empty()`.
+   */
   get(householdId: string): R;
   /** The record after one of the household's events, written at flush. */
   set(householdId: string, record: R): void;
@@ -12,7 +18,9 @@ export interface HouseholdRecords<R> {
    * it (once, encoded). Forgets every record held.
    */
   flush(changed: (householdId: string, before: R, after: R) => void): void;
-  /** Forgets the records held, unwritten. */
+  /** The page's transaction committed, the checkpoint at `position`: the records it wrote may serve the next page. */
+  committed(position: number): void;
+  /** Forgets the records held, unwritten, and those kept. */
   discard(): void;
 }
 
@@ -33,6 +41,9 @@ interface Held<R> {
   changed: boolean;
 }
 
+/** Households whose records are kept parsed from one page to the next (decision 106): the 20,000 of the bench's store, a bounded share of a region's. */
+export const KEPT_RECORDS = 32_768;
+
 /**
  * The per-household records of a counter projection (a table of `household_id` → the
  * record as JSON text, or as `codec` stores it), held parsed for the length of a page of events: each is read and parsed at its
@@ -40,8 +51,9 @@ interface Held<R> {
  * of its events in the page. What a household contributes to the counters is a function
  * of its record, so the page's change to the counters is the difference between its
  * contributions before and after the page: the sum of the differences event by event,
- * computed twice instead of twice an event. Nothing is kept from one page to the next:
- * another process may write the table between them.
+ * computed twice instead of twice an event. Records are also kept parsed from one page to
+ * the next (`KeptRecords`, at most `kept` households), but trusted only while the table is
+ * as this writer's last committed page left it: another process may write it between pages.
  */
 export const householdRecords = <R>(
   db: Database.Database,
@@ -49,23 +61,31 @@ export const householdRecords = <R>(
   column: string,
   empty: () => R,
   codec: RecordCodec<R> = asJson<R>(),
+  kept = KEPT_RECORDS,
 ): HouseholdRecords<R> => {
   const read = db.prepare<[string], string | Buffer>(`SELECT ${column} FROM ${table} WHERE household_id = ?`).pluck();
   // Written 32 a statement (decision 94); every one before the flush returns.
   const write = new RowInserts<string | Buffer>(db, table, ['household_id', column]);
   const row: (string | Buffer)[] = ['', ''];
   let held = new Map<string, Held<R>>();
+  const lately = new KeptRecords<R>(kept);
+  const stored = (householdId: string): R => {
+    const record = lately.take(householdId);
+    if (record !== undefined) return record;
+    const row = read.get(householdId);
+    return row === undefined ? empty() : codec.decode(row);
+  };
   const heldFor = (householdId: string): Held<R> => {
     let h = held.get(householdId);
     if (h === undefined) {
-      const stored = read.get(householdId);
-      const record = stored === undefined ? empty() : codec.decode(stored);
+      const record = stored(householdId);
       h = { stored: record, record, changed: false };
       held.set(householdId, h);
     }
     return h;
   };
   return {
+    begin: (from) => lately.begin(from),
     get: (householdId) => heldFor(householdId).record,
     set: (householdId, record) => {
       const h = heldFor(householdId);
@@ -77,6 +97,8 @@ export const householdRecords = <R>(
       held = new Map();
       for (const householdId of [...records.keys()].sort()) {
         const h = records.get(householdId) as Held<R>;
+        // Kept as the table holds it once the page commits (a record is never changed in place, so the object itself).
+        lately.keep(householdId, h.record);
         if (!h.changed) continue;
         changed(householdId, h.stored, h.record);
         row[0] = householdId;
@@ -85,8 +107,10 @@ export const householdRecords = <R>(
       }
       write.finish();
     },
+    committed: (position) => lately.committed(position),
     discard: () => {
       held = new Map();
+      lately.forget();
       write.discard();
     },
   };

@@ -67,6 +67,7 @@ export const ProgressCountersProjection: Projection = {
     const addEligible = (village: string, month: number, n: number): void => eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
 
     return {
+      begin: (from) => households.begin(from),
       apply: (e: ProjectedEvent) => {
         let touch = touched.get(e.householdId);
         if (touch === undefined) touched.set(e.householdId, (touch = untouched()));
@@ -95,6 +96,7 @@ export const ProgressCountersProjection: Projection = {
         flows.flush();
         eligibleSeries.flush();
       },
+      committed: (position) => households.committed(position),
       discard: () => {
         touched = new Map();
         households.discard();

@@ -100,7 +100,7 @@ export class ProjectionRunner {
      * Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it.
      * `head`: the log's last position as known before the page was read (`last` for a live event).
      */
-    this.applyInTransaction = (events, after, last, head) =>
+    const inTransaction = (events: readonly ProjectedEvent[], after: number, last: number, head: number): { follows: readonly Projection[]; all: boolean } =>
       withWriteLock(db, () => {
         const stored = this.checkpoints.all();
         const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
@@ -115,6 +115,7 @@ export class ProjectionRunner {
             const lacking = lacksIndexes(p, present);
             const indexesLater = leavesIndexesOut(lacking, last, head);
             if (indexesLater && !lacking) dropIndexes(db, p);
+            writer.begin?.(from);
             for (let i = 0; i < events.length; i++) {
               const e = events[i] as ProjectedEvent;
               if (handled[types[i] as number] === 1 && e.position > from) writer.apply(e);
@@ -129,8 +130,14 @@ export class ProjectionRunner {
         }
         this.opts.beforeCheckpoint?.(last);
         for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
-        return follows.length === behind.length;
+        return { follows, all: follows.length === behind.length };
       });
+    this.applyInTransaction = (events, after, last, head) => {
+      const { follows, all } = inTransaction(events, after, last, head);
+      // Committed: a writer may keep what the page wrote for the next one (decision 106).
+      for (const p of follows) this.writers.get(p.name)?.committed?.(last);
+      return all;
+    };
   }
 
   /** Every projection's checkpoint. */
