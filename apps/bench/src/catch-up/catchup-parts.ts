@@ -36,6 +36,9 @@ const timed = (p: Projection, part: Part): Projection => ({
     const inner: ProjectionWriter = p.writer(db);
     let started: number | undefined;
     return {
+      // Passed on untimed: the counters keep their records from one committed page to the next only when told (decision 106).
+      ...(inner.begin ? { begin: (from: number) => inner.begin?.(from) } : {}),
+      ...(inner.committed ? { committed: (position: number) => inner.committed?.(position) } : {}),
       apply: (e) => {
         if (started === undefined) started = cpuClock();
         inner.apply(e);

@@ -17,6 +17,8 @@ export class KeptRecords<R> {
   private readonly records = new Map<string, R>();
   /** The checkpoint the records are of; undefined while a page is under way or after a failure. */
   private at: number | undefined;
+  /** Within a page whose `begin` found the records of its checkpoint: only then are they handed out, or added to. */
+  private trusted = false;
 
   constructor(private readonly capacity: number) {}
 
@@ -24,15 +26,18 @@ export class KeptRecords<R> {
   begin(from: number): void {
     if (this.at !== from) this.records.clear();
     this.at = undefined;
+    this.trusted = true;
   }
 
   /** The page's transaction committed, the checkpoint at `position`: the records are those of it. */
   committed(position: number): void {
     this.at = position;
+    this.trusted = false;
   }
 
-  /** The household's record, if kept (it becomes the most lately used). */
+  /** The household's record, if kept (it becomes the most lately used); none outside a page `begin` let in. */
   take(householdId: string): R | undefined {
+    if (!this.trusted) return undefined;
     const record = this.records.get(householdId);
     if (record !== undefined) {
       this.records.delete(householdId);
@@ -43,7 +48,7 @@ export class KeptRecords<R> {
 
   /** The household's record as the page writes it (or read it). */
   keep(householdId: string, record: R): void {
-    if (this.capacity === 0) return;
+    if (!this.trusted || this.capacity === 0) return;
     this.records.delete(householdId);
     this.records.set(householdId, record);
     if (this.records.size > this.capacity) {
@@ -56,5 +61,6 @@ export class KeptRecords<R> {
   forget(): void {
     this.records.clear();
     this.at = undefined;
+    this.trusted = false;
   }
 }
