@@ -7,6 +7,7 @@ import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../sto
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
+import { BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { prepareEvents } from './prepare-events';
 
 /**
@@ -16,14 +17,6 @@ import { prepareEvents } from './prepare-events';
  * them again from the whole table then costs less than inserting the rest row by row).
  */
 const leavesIndexesOut = (lacking: boolean, last: number, head: number): boolean => last < head && (lacking || head - last >= last);
-
-/**
- * Events a page of a catch-up from far behind (decision 106): on a log written day by day
- * (20,000 households), pages of 50,000 touch a household ~12 times against ~29 in pages of
- * 5,000, and rewrite the counters' household records a tenth as often; a page's decoded
- * events stay well under 100 MB.
- */
-export const BULK_PAGE = 50_000;
 
 /** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
@@ -48,7 +41,8 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   /**
    * Events per read and per transaction while at least that many events are ahead of the
-   * projections (a rebuild, a first start, a runner long stopped): fewer, larger pages,
+   * projections (a rebuild, a first start, a runner long stopped) and the page before
+   * found the households' events spread over the log (page-size.ts): fewer, larger pages,
    * so that a household whose events are spread over the log is read, recounted and
    * written again in fewer of them (docs/decisions/0106). Default `BULK_PAGE`; never
    * less than `batchSize`.
@@ -246,10 +240,12 @@ export class ProjectionRunner {
     const projections = names ?? this.projections.map((p) => p.name);
     // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built).
     const head = await this.store.headPosition();
+    let spread: PageSpread | undefined;
     for (;;) {
-      // Far behind (a whole bulk page or more of the log ahead): large pages; near the head, the usual ones.
-      const size = head - after >= this.bulkBatchSize ? this.bulkBatchSize : this.batchSize;
+      // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
+      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread);
       const read = await this.readPage(after, size);
+      spread = spreadOf(read.events);
       const follows = read.count === 0 || this.applyPage(read, after, head);
       const position = this.position();
       if (!follows || position < after) {
