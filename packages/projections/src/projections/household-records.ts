@@ -39,6 +39,8 @@ interface Held<R> {
   readonly stored: R;
   record: R;
   changed: boolean;
+  /** Whether an earlier page wrote the household's record (kept, or read from the table): only then is it kept for the next. */
+  readonly known: boolean;
 }
 
 /** Households whose records are kept parsed from one page to the next (decision 106): the 20,000 of the bench's store, a bounded share of a region's. */
@@ -69,17 +71,17 @@ export const householdRecords = <R>(
   const row: (string | Buffer)[] = ['', ''];
   let held = new Map<string, Held<R>>();
   const lately = new KeptRecords<R>(kept);
-  const stored = (householdId: string): R => {
-    const record = lately.take(householdId);
-    if (record !== undefined) return record;
-    const row = read.get(householdId);
-    return row === undefined ? empty() : codec.decode(row);
-  };
   const heldFor = (householdId: string): Held<R> => {
     let h = held.get(householdId);
     if (h === undefined) {
-      const record = stored(householdId);
-      h = { stored: record, record, changed: false };
+      let record = lately.take(householdId);
+      let known = true;
+      if (record === undefined) {
+        const row = read.get(householdId);
+        known = row !== undefined;
+        record = row === undefined ? empty() : codec.decode(row);
+      }
+      h = { stored: record, record, changed: false, known };
       held.set(householdId, h);
     }
     return h;
@@ -97,8 +99,10 @@ export const householdRecords = <R>(
       held = new Map();
       for (const householdId of [...records.keys()].sort()) {
         const h = records.get(householdId) as Held<R>;
-        // Kept as the table holds it once the page commits (a record is never changed in place, so the object itself).
-        lately.keep(householdId, h.record);
+        // Kept as the table holds it once the page commits (a record is never changed in place, so the object itself), for
+        // a household whose events span pages: one new in this page (as nearly all are in a log imported household by
+        // household) is read from the table if a later page has it, and kept from then on.
+        if (h.known) lately.keep(householdId, h.record);
         if (!h.changed) continue;
         changed(householdId, h.stored, h.record);
         row[0] = householdId;
