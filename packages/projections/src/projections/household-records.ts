@@ -43,8 +43,13 @@ interface Held<R> {
   readonly known: boolean;
 }
 
-/** Households whose records are kept parsed from one page to the next (decision 106): the 20,000 of the bench's store, a bounded share of a region's. */
-export const KEPT_RECORDS = 32_768;
+/**
+ * Households whose records are kept parsed from one page to the next (decision 106). A
+ * parsed record costs ~10–20 KB of heap (the two counter projections' records of 20,000
+ * households took ~450 MB of peak RSS), so the bound is what keeps a region's catch-up in
+ * memory; beyond it the least lately used are read from the table again.
+ */
+export const KEPT_RECORDS = 16_384;
 
 /**
  * The per-household records of a counter projection (a table of `household_id` → the
