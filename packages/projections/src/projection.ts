@@ -69,8 +69,12 @@ export interface ProjectionWriter {
    * state kept across transactions is used again only as `begin` allows.
    */
   flush?(): void;
-  /** The page's transaction committed, the projection's checkpoint now at `position`. */
+  /** A catch-up page's transaction committed, the projection's checkpoint now at `position` (a live event's is not announced). */
   committed?(position: number): void;
-  /** Drops what `apply` held back, unwritten: the page's transaction failed and rolls back. */
+  /**
+   * Drops what `apply` held back, unwritten, and whatever is kept from page to page: the
+   * page's transaction failed and rolls back, or a catch-up reached the head (then nothing
+   * is held back, and what was kept is let go rather than held through live events).
+   */
   discard?(): void;
 }

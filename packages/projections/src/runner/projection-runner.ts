@@ -85,7 +85,7 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
   private readonly handles: HandledTypes;
-  private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number) => boolean;
+  private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number, catchingUp: boolean) => boolean;
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
   private readonly bulkBatchSize: number;
@@ -144,10 +144,11 @@ export class ProjectionRunner {
         for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
         return { follows, all: follows.length === behind.length };
       });
-    this.applyInTransaction = (events, after, last, head) => {
+    this.applyInTransaction = (events, after, last, head, catchingUp) => {
       const { follows, all } = inTransaction(events, after, last, head);
-      // Committed: a writer may keep what the page wrote for the next one (decision 106).
-      for (const p of follows) this.writers.get(p.name)?.committed?.(last);
+      // Committed: a writer may keep what the page wrote for the next page of the catch-up (decision 106). A live event's
+      // page is not announced, so nothing is kept from one live event to the next (a service would hold it for good).
+      if (catchingUp) for (const p of follows) this.writers.get(p.name)?.committed?.(last);
       return all;
     };
   }
@@ -246,7 +247,7 @@ export class ProjectionRunner {
       const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread);
       const read = await this.readPage(after, size);
       spread = spreadOf(read.events);
-      const follows = read.count === 0 || this.applyPage(read, after, head);
+      const follows = read.count === 0 || this.applyPage(read, after, head, true);
       const position = this.position();
       if (!follows || position < after) {
         // Reset meanwhile (a rebuild elsewhere): read again from where the checkpoints are now.
@@ -259,6 +260,8 @@ export class ProjectionRunner {
       if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
       if (read.count < size) break;
     }
+    // At the head: what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
+    for (const writer of this.writers.values()) writer.discard?.();
     this.completeIndexes();
     return this.position();
   }
@@ -296,8 +299,8 @@ export class ProjectionRunner {
   }
 
   /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
-  private applyPage(page: PreparedPage, after: number, head: number): boolean {
-    const follows = this.applyInTransaction(page.events, after, page.last, Math.max(head, page.last));
+  private applyPage(page: PreparedPage, after: number, head: number, catchingUp: boolean): boolean {
+    const follows = this.applyInTransaction(page.events, after, page.last, Math.max(head, page.last), catchingUp);
     this.notify();
     return follows;
   }
@@ -306,7 +309,7 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position)) await this.catchUpNow();
+    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow();
   }
 
   private notify(): void {
