@@ -20,7 +20,7 @@ import { relaunchWithNodeFlags } from './young/product-flags';
  * ratio, a digest of four reports' answers read from the caught-up copy (equal digests:
  * equal figures) and one of every read-model row (equal digests: equal read models).
  *
- *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR] [--page N]
+ *   npx tsx apps/bench/src/catchup-only.ts --store FILE --divisions FILE [--rounds 3] [--work DIR] [--page N] [--bulk-page N]
  *
  * Started without the product's node flags (`npx tsx`), it runs itself again with them
  * (young/product-flags.ts), so both sides run in the product's heap; started with a
@@ -38,11 +38,13 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 const main = async (): Promise<void> => {
   if (await relaunchWithNodeFlags(PRODUCT_NODE_FLAGS, __filename)) return;
   const { values } = parseArgs({
-    options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' }, page: { type: 'string' } },
+    options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' }, page: { type: 'string' }, 'bulk-page': { type: 'string' } },
   });
-  if (values.store === undefined || values.divisions === undefined) throw new Error('usage: catchup-only --store FILE --divisions FILE [--rounds N] [--work DIR] [--page N]');
+  if (values.store === undefined || values.divisions === undefined) throw new Error('usage: catchup-only --store FILE --divisions FILE [--rounds N] [--work DIR] [--page N] [--bulk-page N]');
   // Events a page, for the catch-up and the read alike (default the bench's).
   const page = Number(values.page ?? CATCH_UP_PAGE);
+  // The catch-up's pages while far behind (the runner's BULK_PAGE unless given; the floor reads in pages of `page`).
+  const bulk = values['bulk-page'] === undefined ? {} : { bulkBatchSize: Number(values['bulk-page']) };
   const built = buildDivisionTree(JSON.parse(readFileSync(values.divisions, 'utf8')) as unknown);
   if (E.isLeft(built)) throw new Error('invalid division tree');
   const divisions = built.right;
@@ -60,7 +62,7 @@ const main = async (): Promise<void> => {
     removeSqliteFile(readPath);
     const path = copySqliteFile(values.store, `${work}-catchup-${process.pid}.db`);
     const store = SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
-    const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: page } });
+    const projections = openProjections(store, { policy: referencePolicy, divisions, runner: { batchSize: page, ...bulk } });
     const writtenBefore = writtenBytes();
     subject.push(await cpuMs(() => projections.runner.catchUp()));
     written.push((writtenBytes() - writtenBefore) / 2 ** 20);

@@ -52,15 +52,29 @@ export interface ProjectionSettling {
 }
 
 export interface ProjectionWriter {
+  /**
+   * Called before a page's events, in its transaction, with the projection's checkpoint as
+   * the transaction read it. A writer that keeps state from one page to the next (the
+   * counters' household records, decision 106) keeps it only when that checkpoint is the
+   * one its own last `committed` page reached: otherwise something else wrote the tables
+   * since, or its page rolled back.
+   */
+  begin?(from: number): void;
   apply(event: ProjectedEvent): void;
   /**
    * Writes what `apply` held back for the page (rows touched by several of its events are
    * written once, in key order). The runner calls it once at the end of every page, in the
    * page's transaction, before the checkpoint. Afterwards the writer holds nothing of the
-   * page: the next page may follow another process's commit, so state kept across
-   * transactions could be stale.
+   * page that it has not written: the next page may follow another process's commit, so
+   * state kept across transactions is used again only as `begin` allows.
    */
   flush?(): void;
-  /** Drops what `apply` held back, unwritten: the page's transaction failed and rolls back. */
+  /** A catch-up page's transaction committed, the projection's checkpoint now at `position` (a live event's is not announced). */
+  committed?(position: number): void;
+  /**
+   * Drops what `apply` held back, unwritten, and whatever is kept from page to page: the
+   * page's transaction failed and rolls back, or a catch-up reached the head (then nothing
+   * is held back, and what was kept is let go rather than held through live events).
+   */
   discard?(): void;
 }

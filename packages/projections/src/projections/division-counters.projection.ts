@@ -17,8 +17,8 @@ import { rollUpTreeOf } from './roll-up-tree';
  * timeline (`agg_household_timelines`) is kept beside them: when an event changes it,
  * the household's whole contribution is computed before and after, the one after added
  * to the series and the one before taken back — once a page of events (`flush`): the
- * timelines are held parsed through the page, and each touched timeline and series row
- * is written once at its end, in key order. A household's contribution is a function of its own events
+ * timelines are held parsed through the page (and from one committed page to the next,
+ * decision 106), and each touched timeline and series row is written once at its end, in key order. A household's contribution is a function of its own events
  * only, so the counters are the same whatever order households' events are interleaved
  * in, whatever the business dates' order, and after a correction that moves a
  * registration to another village.
@@ -70,6 +70,7 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
     };
 
     return {
+      begin: (from) => households.begin(from),
       apply: (e: ProjectedEvent) => {
         const after = timelineAfter(households.get(e.householdId), e);
         if (after !== undefined) households.set(e.householdId, after);
@@ -92,6 +93,7 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
         levels.flush();
         villages.flush();
       },
+      committed: (position) => households.committed(position),
       discard: () => {
         households.discard();
         series.discard();

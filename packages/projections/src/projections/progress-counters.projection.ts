@@ -33,7 +33,8 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * is taken once a page of events (`flush`): the records are held parsed through the
  * page, each changed household's contribution after the page is added to the page's rows
  * and the one before it taken back, and each touched record and row is written once at
- * the page's end, in key order.
+ * the page's end, in key order. A record an earlier page wrote is also kept parsed from
+ * one committed page to the next (household-records.ts, decision 106).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
@@ -67,6 +68,7 @@ export const ProgressCountersProjection: Projection = {
     const addEligible = (village: string, month: number, n: number): void => eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
 
     return {
+      begin: (from) => households.begin(from),
       apply: (e: ProjectedEvent) => {
         let touch = touched.get(e.householdId);
         if (touch === undefined) touched.set(e.householdId, (touch = untouched()));
@@ -95,6 +97,7 @@ export const ProgressCountersProjection: Projection = {
         flows.flush();
         eligibleSeries.flush();
       },
+      committed: (position) => households.committed(position),
       discard: () => {
         touched = new Map();
         households.discard();

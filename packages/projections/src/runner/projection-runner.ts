@@ -7,6 +7,7 @@ import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../sto
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
+import { BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { prepareEvents } from './prepare-events';
 
 /**
@@ -38,6 +39,15 @@ export interface RunnerProgress {
 export interface RunnerOptions {
   /** Events per read and per transaction while catching up. Default 5000 (larger batches commit less often: faster rebuilds). */
   readonly batchSize?: number;
+  /**
+   * Events per read and per transaction while at least that many events are ahead of the
+   * projections (a rebuild, a first start, a runner long stopped) and the page before
+   * found the households' events spread over the log (page-size.ts): fewer, larger pages,
+   * so that a household whose events are spread over the log is read, recounted and
+   * written again in fewer of them (docs/decisions/0106). Default `BULK_PAGE`; never
+   * less than `batchSize`.
+   */
+  readonly bulkBatchSize?: number;
   /**
    * Test hook, called inside the transaction after the read-model rows are written and
    * before the checkpoints are: a crash here must leave neither.
@@ -75,9 +85,10 @@ export interface RunnerOptions {
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
   private readonly handles: HandledTypes;
-  private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number) => boolean;
+  private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number, catchingUp: boolean) => boolean;
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
+  private readonly bulkBatchSize: number;
   private queue: Promise<unknown> = Promise.resolve();
   private subscription: Subscription | undefined;
   /** Position of the last event the live subscription delivered (its pages start after it). */
@@ -93,6 +104,7 @@ export class ProjectionRunner {
     private readonly opts: RunnerOptions = {},
   ) {
     this.batchSize = opts.batchSize ?? 5000;
+    this.bulkBatchSize = Math.max(this.batchSize, opts.bulkBatchSize ?? BULK_PAGE);
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.handles = new HandledTypes(projections);
     this.indexesPresent = indexesPresent(db);
@@ -100,7 +112,7 @@ export class ProjectionRunner {
      * Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it.
      * `head`: the log's last position as known before the page was read (`last` for a live event).
      */
-    this.applyInTransaction = (events, after, last, head) =>
+    const inTransaction = (events: readonly ProjectedEvent[], after: number, last: number, head: number): { follows: readonly Projection[]; all: boolean } =>
       withWriteLock(db, () => {
         const stored = this.checkpoints.all();
         const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
@@ -115,6 +127,7 @@ export class ProjectionRunner {
             const lacking = lacksIndexes(p, present);
             const indexesLater = leavesIndexesOut(lacking, last, head);
             if (indexesLater && !lacking) dropIndexes(db, p);
+            writer.begin?.(from);
             for (let i = 0; i < events.length; i++) {
               const e = events[i] as ProjectedEvent;
               if (handled[types[i] as number] === 1 && e.position > from) writer.apply(e);
@@ -129,8 +142,15 @@ export class ProjectionRunner {
         }
         this.opts.beforeCheckpoint?.(last);
         for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
-        return follows.length === behind.length;
+        return { follows, all: follows.length === behind.length };
       });
+    this.applyInTransaction = (events, after, last, head, catchingUp) => {
+      const { follows, all } = inTransaction(events, after, last, head);
+      // Committed: a writer may keep what the page wrote for the next page of the catch-up (decision 106). A live event's
+      // page is not announced, so nothing is kept from one live event to the next (a service would hold it for good).
+      if (catchingUp) for (const p of follows) this.writers.get(p.name)?.committed?.(last);
+      return all;
+    };
   }
 
   /** Every projection's checkpoint. */
@@ -144,7 +164,7 @@ export class ProjectionRunner {
     return Math.min(...this.status().map((c) => c.position));
   }
 
-  /** Reads the log from the lowest checkpoint to its end, `batchSize` events per transaction. Returns the position reached. */
+  /** Reads the log from the lowest checkpoint to its end, `batchSize` events per transaction (`bulkBatchSize` while far behind). Returns the position reached. */
   catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
     return this.exclusive(() => this.catchUpNow(onProgress));
   }
@@ -221,9 +241,13 @@ export class ProjectionRunner {
     const projections = names ?? this.projections.map((p) => p.name);
     // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built).
     const head = await this.store.headPosition();
+    let spread: PageSpread | undefined;
     for (;;) {
-      const read = await this.readPage(after);
-      const follows = read.count === 0 || this.applyPage(read, after, head);
+      // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
+      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread);
+      const read = await this.readPage(after, size);
+      spread = spreadOf(read.events);
+      const follows = read.count === 0 || this.applyPage(read, after, head, true);
       const position = this.position();
       if (!follows || position < after) {
         // Reset meanwhile (a rebuild elsewhere): read again from where the checkpoints are now.
@@ -234,8 +258,10 @@ export class ProjectionRunner {
       after = read.last;
       events += read.count;
       if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
-      if (read.count < this.batchSize) break;
+      if (read.count < size) break;
     }
+    // At the head: what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
+    for (const writer of this.writers.values()) writer.discard?.();
     this.completeIndexes();
     return this.position();
   }
@@ -261,8 +287,8 @@ export class ProjectionRunner {
    * are let go before the page's transaction: only the decoded events live through it, so
    * the garbage collector copies less at each scavenge meanwhile.
    */
-  private async readPage(after: number): Promise<PreparedPage> {
-    const page = await readFeed(this.store, { after, maxCount: this.batchSize });
+  private async readPage(after: number, size: number): Promise<PreparedPage> {
+    const page = await readFeed(this.store, { after, maxCount: size });
     return this.prepare(page);
   }
 
@@ -273,8 +299,8 @@ export class ProjectionRunner {
   }
 
   /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
-  private applyPage(page: PreparedPage, after: number, head: number): boolean {
-    const follows = this.applyInTransaction(page.events, after, page.last, Math.max(head, page.last));
+  private applyPage(page: PreparedPage, after: number, head: number, catchingUp: boolean): boolean {
+    const follows = this.applyInTransaction(page.events, after, page.last, Math.max(head, page.last), catchingUp);
     this.notify();
     return follows;
   }
@@ -283,7 +309,7 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position)) await this.catchUpNow();
+    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow();
   }
 
   private notify(): void {
