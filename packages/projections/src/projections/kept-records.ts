@@ -1,3 +1,5 @@
+import { LruCache } from '@hearth/event-store';
+
 /**
  * Households' records as the writer's own last committed page left them, held parsed from
  * one page to the next (docs/decisions/0106), so that a household whose events fall in
@@ -14,13 +16,15 @@
  * bounded whatever the log's size, and a record forgotten is read from the table again.
  */
 export class KeptRecords<R> {
-  private readonly records = new Map<string, R>();
+  private readonly records: LruCache<string, R>;
   /** The checkpoint the records are of; undefined while a page is under way or after a failure. */
   private at: number | undefined;
   /** Within a page whose `begin` found the records of its checkpoint: only then are they handed out, or added to. */
   private trusted = false;
 
-  constructor(private readonly capacity: number) {}
+  constructor(capacity: number) {
+    this.records = new LruCache(capacity);
+  }
 
   /** A page begins, the projection's checkpoint at `from`: the records are kept only if they are of it. */
   begin(from: number): void {
@@ -37,24 +41,12 @@ export class KeptRecords<R> {
 
   /** The household's record, if kept (it becomes the most lately used); none outside a page `begin` let in. */
   take(householdId: string): R | undefined {
-    if (!this.trusted) return undefined;
-    const record = this.records.get(householdId);
-    if (record !== undefined) {
-      this.records.delete(householdId);
-      this.records.set(householdId, record);
-    }
-    return record;
+    return this.trusted ? this.records.get(householdId) : undefined;
   }
 
   /** The household's record as the page writes it (or read it). */
   keep(householdId: string, record: R): void {
-    if (!this.trusted || this.capacity === 0) return;
-    this.records.delete(householdId);
-    this.records.set(householdId, record);
-    if (this.records.size > this.capacity) {
-      const oldest = this.records.keys().next().value as string;
-      this.records.delete(oldest);
-    }
+    if (this.trusted) this.records.set(householdId, record);
   }
 
   /** Forgets every record: the page's transaction failed, and what it kept may be newer than the table. */
