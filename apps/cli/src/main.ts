@@ -9,6 +9,7 @@ import { importCommand } from './commands/import';
 import { migrateCommand } from './commands/migrate';
 import { projectCommand } from './commands/project';
 import { rebuildCommand } from './commands/rebuild';
+import { regroupCommand } from './commands/regroup';
 import { reportCommand } from './commands/report';
 import { verifyCommand } from './commands/verify';
 import { CliError, EXIT } from './exit-codes';
@@ -36,6 +37,7 @@ export const buildProgram = (): Command => {
   program.addCommand(anchorCommand(globals));
   program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
+  program.addCommand(regroupCommand(globals));
   program.addCommand(demoCommand(globals));
   program.addCommand(personalDataCommand(globals));
   program.addCommand(migrateCommand(globals));

@@ -1,20 +1,10 @@
-import { createWriteStream, openSync, WriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
+import { outputFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
-import { describePathProblem } from '../system-failure';
-
-/** Opens an output file now, so that a directory or a missing folder is a usage error, not a crash mid-write. */
-const outputFile = (option: string, path: string): WriteStream => {
-  try {
-    return createWriteStream(path, { fd: openSync(path, 'w') });
-  } catch (e) {
-    throw new CliError(`cannot write ${option} ${path}: ${describePathProblem(e)}. Give a file path in an existing directory.`, EXIT.usage);
-  }
-};
 
 const positiveInt = (name: string, max: number) => (v: string): number => {
   const n = Number(v);

@@ -1,6 +1,6 @@
-import { closeSync, openSync, statSync } from 'node:fs';
 import { Command } from 'commander';
 import { isDamagedEventError } from '@hearth/event-store';
+import { checkReadable } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
@@ -8,7 +8,7 @@ import { GlobalOptions, openLedger } from '../global-options';
 import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderTable } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
-import { describePathProblem, describeSystemFailure } from '../system-failure';
+import { describeSystemFailure } from '../system-failure';
 
 const SHOWN = 200;
 
@@ -24,16 +24,6 @@ const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): v
   if (summary.earlierRejected.length > 0) {
     emitText(`\n${summary.earlierRejected.length} line(s) of this file were rejected by an earlier run (nothing was appended for them):`);
     rejectionTable(summary.earlierRejected);
-  }
-};
-
-/** A file we can read, or a one-line reason why not (a directory, missing, no permission). */
-const checkReadable = (file: string): void => {
-  try {
-    if (statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    closeSync(openSync(file, 'r'));
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${describePathProblem(e)}. Give a command log file, or '-' for standard input.`, EXIT.usage);
   }
 };
 
@@ -78,7 +68,7 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
     )
     .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; maxCachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();
-      if (file !== '-') checkReadable(file);
+      if (file !== '-') checkReadable(file, "Give a command log file, or '-' for standard input.");
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))
         throw new CliError('--cached-households must be a positive integer', EXIT.usage);

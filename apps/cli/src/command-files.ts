@@ -1,0 +1,22 @@
+import { closeSync, createWriteStream, openSync, statSync, WriteStream } from 'node:fs';
+import { CliError, EXIT } from './exit-codes';
+import { describePathProblem } from './system-failure';
+
+/** A file we can read, or a usage error saying why not (a directory, missing, no permission) and what to give instead. */
+export const checkReadable = (file: string, instead: string): void => {
+  try {
+    if (statSync(file).isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    closeSync(openSync(file, 'r'));
+  } catch (e) {
+    throw new CliError(`cannot read ${file}: ${describePathProblem(e)}. ${instead}`, EXIT.usage);
+  }
+};
+
+/** Opens an output file now, so that a directory or a missing folder is a usage error, not a crash mid-write. */
+export const outputFile = (option: string, path: string): WriteStream => {
+  try {
+    return createWriteStream(path, { fd: openSync(path, 'w') });
+  } catch (e) {
+    throw new CliError(`cannot write ${option} ${path}: ${describePathProblem(e)}. Give a file path in an existing directory.`, EXIT.usage);
+  }
+};

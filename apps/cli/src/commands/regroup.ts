@@ -1,0 +1,86 @@
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { Command } from 'commander';
+import { regroupCommands, RegroupProgress } from '@hearth/ledger';
+import { checkReadable, outputFile } from '../command-files';
+import { CliError, EXIT } from '../exit-codes';
+import { GlobalOptions } from '../global-options';
+import { renderTable } from '../output/table';
+import { emitJson, emitText, log } from '../output/emit';
+
+const SHOWN = 200;
+
+/** The same file under two names (a link, `./x` and `x`) would be emptied before it is read. */
+const sameFile = (a: string, b: string): boolean => {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+};
+
+const progressLine = (p: RegroupProgress, seconds: number): string =>
+  p.phase === 'read'
+    ? `regroup: read ${p.lines.toLocaleString('en')} lines · ${p.households.toLocaleString('en')} households · ${seconds} s`
+    : `regroup: wrote part ${p.part}/${p.parts} · ${p.written.toLocaleString('en')} lines · ${seconds} s`;
+
+export const regroupCommand = (globals: () => GlobalOptions): Command =>
+  new Command('regroup')
+    .argument('<file>', 'command log, one JSON command a line (as hearth import reads it)')
+    .requiredOption('--out <file>', 'where to write the log household by household (not the input file)')
+    .option('--quiet', 'no progress on stderr')
+    .description('write an import file again household by household, so that it imports fast')
+    .addHelpText(
+      'after',
+      `
+A log that interleaves its households (a ledger written day by day, a legacy system's
+export in date order) imports slowly: between two commands of a household the import
+must keep its state or read it again. This writes the same lines household after
+household: the households in the order they first appear, each one's lines in their own
+order. Importing the result appends, stream for stream, the events importing <file>
+would: a command names one household, and the division tree is loaded apart from them.
+What changes is how households interleave in the log's global order.
+
+A line without a "commandId" gets the one hearth import would give it at its place in
+<file>, so importing <file>, the result, or both appends each command once. A line the
+import would reject wherever it stands (not JSON, not an object, no "householdId", over
+1 MiB, not UTF-8) is left out and listed. Line numbers in the import's rejections then
+count lines of the result. Scratch files of about the log's size are kept beside --out
+until it is written.
+
+Exit codes: 0 written; 2 unreadable input or unwritable --out; 3 written, with some lines
+left out; 6 the disk failed.
+--json prints {"lines", "households", "written", "commandIdsAdded", "leftOut": [{"line", "reason"}]}.`,
+    )
+    .action(async (file: string, opts: { out: string; quiet?: boolean }) => {
+      const g = globals();
+      checkReadable(file, 'Give a command log file.');
+      if (sameFile(file, opts.out)) throw new CliError(`--out ${opts.out} is the input file; give another path (the input is read while the output is written)`, EXIT.usage);
+      const out = outputFile('--out', opts.out);
+      // A write that fails later (disk full) rejects the write under way instead of crashing the process; main turns it into one line.
+      let writeError: unknown;
+      out.on('error', (e) => (writeError ??= e));
+      const started = Date.now();
+      const summary = await regroupCommands({
+        source: file,
+        out,
+        scratchDir: dirname(resolve(opts.out)),
+        onProgress: (p) => {
+          if (!opts.quiet) log(progressLine(p, Math.round((Date.now() - started) / 1000)));
+        },
+      });
+      await new Promise<void>((done, failed) => out.end((e?: Error | null) => (e ? failed(e) : done())));
+      if (writeError !== undefined) throw writeError;
+      if (g.json) emitJson(summary);
+      else {
+        emitText(`Wrote ${summary.written.toLocaleString('en')} lines of ${summary.households.toLocaleString('en')} households to ${opts.out} (${summary.commandIdsAdded.toLocaleString('en')} given the commandId the import would derive).`);
+        if (summary.leftOut.length > 0) {
+          emitText(`${summary.leftOut.length} line(s) left out, which hearth import rejects wherever they stand:`);
+          emitText(renderTable(['line', 'reason'], summary.leftOut.slice(0, SHOWN).map((l) => [l.line, l.reason])));
+          if (summary.leftOut.length > SHOWN) emitText(`… and ${summary.leftOut.length - SHOWN} more (use --json for all).`);
+        }
+      }
+      process.exitCode = summary.leftOut.length > 0 ? EXIT.someRejected : EXIT.ok;
+    });

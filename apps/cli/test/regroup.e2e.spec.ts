@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hearth, tempDir, writeLines } from './support/cli';
+import { storeDump } from './support/store-dump';
+
+describe('hearth regroup', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  const importInto = (name: string, divisions: string, file: string): { summary: { accepted: number; rejected: { code: string }[] }; households: ReturnType<typeof storeDump> } => {
+    const store = `sqlite:${join(dir, `${name}.db`)}`;
+    expect(hearth(['--store', store, 'divisions', 'load', divisions, '--on', '2015-12-31']).code).toBe(0);
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3); // the generator's deliberate mistakes
+    return { summary: JSON.parse(r.stdout), households: storeDump(join(dir, `${name}.db`)).filter((e) => e.streamId.startsWith('household-')) };
+  };
+
+  it('writes a generated log in date order household by household; importing it appends the same events, stream for stream, as importing the log', () => {
+    const log = join(dir, 'date.jsonl');
+    const divisions = join(dir, 'divisions.json');
+    expect(hearth(['generate', '--households', '40', '--seed', '3', '--order', 'date', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+    const grouped = join(dir, 'grouped.jsonl');
+    const r = hearth(['--json', 'regroup', '--quiet', log, '--out', grouped]);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    const source = readFileSync(log, 'utf8').trim().split('\n');
+    expect(summary).toEqual({ lines: source.length, households: 40, written: source.length, commandIdsAdded: 0, leftOut: [] });
+
+    const written = readFileSync(grouped, 'utf8').trim().split('\n');
+    const householdOf = (line: string): string => (JSON.parse(line) as { householdId: string }).householdId;
+    // Each household's lines are together, in the order of the log.
+    const runs = written.map(householdOf).filter((h, i, all) => i === 0 || all[i - 1] !== h);
+    expect(runs).toHaveLength(40);
+    expect(new Set(runs).size).toBe(40);
+    for (const h of runs.slice(0, 5)) expect(written.filter((l) => householdOf(l) === h)).toEqual(source.filter((l) => householdOf(l) === h));
+
+    const direct = importInto('direct', divisions, log);
+    const regrouped = importInto('regrouped', divisions, grouped);
+    expect(regrouped.households).toEqual(direct.households);
+    expect(regrouped.summary.accepted).toBe(direct.summary.accepted);
+    expect(regrouped.summary.rejected.map((x) => x.code).sort()).toEqual(direct.summary.rejected.map((x) => x.code).sort());
+    expect(readdirSync(dir).filter((f) => f.startsWith('hearth-regroup-'))).toEqual([]);
+  });
+
+  it('lists the lines it leaves out and exits 3; refuses to write over its input, and an unreadable input (exit 2)', () => {
+    const register = (id: string) => JSON.stringify({ type: 'RegisterHousehold', householdId: id, on: '2016-01-01', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
+    const file = writeLines(join(dir, 'log.jsonl'), [register('b'), 'not json', register('a'), '{"type":"ClearHousehold","on":"2016-02-01"}']);
+    const r = hearth(['--json', 'regroup', '--quiet', file, '--out', join(dir, 'out.jsonl')]);
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout).leftOut).toEqual([{ line: 2, reason: 'not JSON' }, { line: 4, reason: 'no householdId string' }]);
+    const text = hearth(['regroup', '--quiet', file, '--out', join(dir, 'out2.jsonl')]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).toContain('2 line(s) left out');
+
+    const same = hearth(['regroup', file, '--out', join(dir, '.', 'log.jsonl')]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('is the input file');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(register('b'));
+    const missing = hearth(['regroup', join(dir, 'nope.jsonl'), '--out', join(dir, 'x.jsonl')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nope.jsonl');
+  });
+
+  it('has --help that says what changes and what does not', () => {
+    const r = hearth(['regroup', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the households in the order they first appear');
+    expect(r.stdout).toContain('commandId');
+  });
+});
