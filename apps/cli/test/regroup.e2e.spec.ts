@@ -9,36 +9,41 @@ describe('hearth regroup', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  const importInto = (name: string, divisions: string, file: string): { summary: { accepted: number; rejected: { code: string }[] }; households: ReturnType<typeof storeDump> } => {
+  const importInto = (name: string, divisions: string, file: string) => {
     const store = `sqlite:${join(dir, `${name}.db`)}`;
     expect(hearth(['--store', store, 'divisions', 'load', divisions, '--on', '2015-12-31']).code).toBe(0);
-    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    const r = hearth(['--store', store, '--json', 'import', file]);
     expect(r.code).toBe(3); // the generator's deliberate mistakes
-    return { summary: JSON.parse(r.stdout), households: storeDump(join(dir, `${name}.db`)).filter((e) => e.streamId.startsWith('household-')) };
+    const summary = JSON.parse(r.stdout) as { accepted: number; rejected: { code: string }[] };
+    return { summary, stderr: r.stderr, households: storeDump(join(dir, `${name}.db`)).filter((e) => e.streamId.startsWith('household-')) };
   };
 
-  it('writes a generated log in date order household by household; importing it appends the same events, stream for stream, as importing the log', () => {
+  it('writes a generated log in date order household by household; importing it appends the same events, stream for stream, as importing the log, which the import says to regroup', () => {
     const log = join(dir, 'date.jsonl');
     const divisions = join(dir, 'divisions.json');
-    expect(hearth(['generate', '--households', '40', '--seed', '3', '--order', 'date', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+    expect(hearth(['generate', '--households', '300', '--seed', '3', '--order', 'date', '--out', log, '--divisions-out', divisions]).code).toBe(0);
     const grouped = join(dir, 'grouped.jsonl');
     const r = hearth(['--json', 'regroup', '--quiet', log, '--out', grouped]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     const source = readFileSync(log, 'utf8').trim().split('\n');
-    expect(summary).toEqual({ lines: source.length, households: 40, written: source.length, commandIdsAdded: 0, leftOut: [] });
+    expect(summary).toEqual({ lines: source.length, households: 300, written: source.length, commandIdsAdded: 0, leftOut: [] });
 
     const written = readFileSync(grouped, 'utf8').trim().split('\n');
     const householdOf = (line: string): string => (JSON.parse(line) as { householdId: string }).householdId;
     // Each household's lines are together, in the order of the log.
     const runs = written.map(householdOf).filter((h, i, all) => i === 0 || all[i - 1] !== h);
-    expect(runs).toHaveLength(40);
-    expect(new Set(runs).size).toBe(40);
+    expect(runs).toHaveLength(300);
+    expect(new Set(runs).size).toBe(300);
     for (const h of runs.slice(0, 5)) expect(written.filter((l) => householdOf(l) === h)).toEqual(source.filter((l) => householdOf(l) === h));
 
     const direct = importInto('direct', divisions, log);
     const regrouped = importInto('regrouped', divisions, grouped);
     expect(regrouped.households).toEqual(direct.households);
+    // Over 10,000 commands: enough for the import to tell a file that interleaves its households.
+    expect(source.length).toBeGreaterThan(10_000);
+    expect(direct.stderr).toContain(`hearth regroup ${log} --out FILE`);
+    expect(regrouped.stderr).not.toContain('interleaves');
     expect(regrouped.summary.accepted).toBe(direct.summary.accepted);
     expect(regrouped.summary.rejected.map((x) => x.code).sort()).toEqual(direct.summary.rejected.map((x) => x.code).sort());
     expect(readdirSync(dir).filter((f) => f.startsWith('hearth-regroup-'))).toEqual([]);

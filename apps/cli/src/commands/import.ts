@@ -84,6 +84,9 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
           batchSize: opts.batchSize,
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
           ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
+          ...(opts.quiet || file === '-'
+            ? {}
+            : { onInterleaved: () => log(`import: ${file} interleaves its households (a log in date order); \`hearth regroup ${file} --out FILE\` writes it household by household, and that file imports many times faster, each command once (docs/decisions/0108)`) }),
           onProgress: ({ line, accepted, rejected }) => {
             if (opts.quiet || Date.now() - lastReport < 1000) return;
             lastReport = Date.now();

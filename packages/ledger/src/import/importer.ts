@@ -7,6 +7,7 @@ import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { fileChunks } from './file-chunks';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
+import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, parseLineCommand } from './read-line-command';
 import { readLines } from './read-lines';
@@ -41,6 +42,8 @@ export interface ImportOptions {
    */
   readonly maxCachedHouseholds?: number;
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
+  /** Called once when the file's first 10,000 commands show it interleaves its households (interleaving-watch.ts): `hearth regroup` would import it faster. */
+  readonly onInterleaved?: () => void;
   readonly now?: () => string;
 }
 
@@ -224,6 +227,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     opts.onProgress?.({ line: lastLine, accepted: summary.accepted, rejected: summary.rejected.length });
   };
 
+  const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;
   const input = fromStdin ? (process.stdin as Readable) : fileChunks(opts.source, READ_CHUNK_BYTES);
   for await (const lines of readLines(input, MAX_LINE_BYTES)) {
     for (const { number, text, tooLongBytes, invalidUtf8 } of lines) {
@@ -239,6 +243,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
         continue;
       }
       pending.push({ line: number, command: parsed.right });
+      if (watch?.see(parsed.right.householdId)) opts.onInterleaved?.();
       if (pending.length >= batchSize) await flush();
     }
   }
