@@ -11,8 +11,6 @@ import { readLines } from './read-lines';
 /** Households a part holds: ~50 MB of lines at the simulator's ~35 commands of ~360 bytes a household. */
 export const REGROUP_HOUSEHOLDS_PER_PART = 4096;
 const READ_CHUNK_BYTES = 1024 * 1024;
-/** Characters of output joined before a write. */
-const WRITE_CHARS = 1 << 20;
 
 export interface RegroupOptions {
   /** The import file (a path: it is read once, and a line's number is its place in it). */
@@ -99,23 +97,11 @@ export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSumm
     opts.onProgress?.({ phase: 'read', lines, households: households.size });
 
     let written = 0;
-    let chunk: string[] = [];
-    let chunkChars = 0;
-    const flush = async (): Promise<void> => {
-      if (chunk.length === 0) return;
-      const data = chunk.join('');
-      chunk = [];
-      chunkChars = 0;
-      if (!opts.out.write(data)) await once(opts.out, 'drain');
+    const write = async (chunk: Buffer): Promise<void> => {
+      if (!opts.out.write(chunk)) await once(opts.out, 'drain');
     };
     for (let part = 0; part < parts.count; part++) {
-      for (const line of await parts.sorted(part)) {
-        chunk.push(line.text, '\n');
-        chunkChars += line.text.length + 1;
-        written++;
-        if (chunkChars >= WRITE_CHARS) await flush();
-      }
-      await flush();
+      written += await parts.writeSorted(part, write);
       opts.onProgress?.({ phase: 'write', part: part + 1, parts: parts.count, written });
     }
     return { lines, households: households.size, written, commandIdsAdded, leftOut };
