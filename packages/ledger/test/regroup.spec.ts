@@ -111,6 +111,14 @@ describe('regrouping an import file by household', () => {
     expect(both.streams).toEqual(direct.streams);
   });
 
+  it('writes a part larger than one output chunk, and a line near the 1 MiB limit, byte for byte', async () => {
+    const long = (id: string, on: string) => JSON.stringify({ type: 'ClearHousehold', householdId: id, on, commandId: `${id}-${on}`, note: 'é'.repeat(500_000) });
+    const source = [long('a', '2016-01-01'), register('b', '2016-01-02', { commandId: 'b1' }), long('b', '2016-01-03'), long('a', '2016-01-04'), register('a', '2016-01-05', { commandId: 'a1' })];
+    const { lines } = await regroup(source.join('\n'), 4096);
+    expect(Buffer.byteLength(source[0] as string)).toBeGreaterThan(1_000_000);
+    expect(lines).toEqual([source[0], source[3], source[4], source[1], source[2]]);
+  });
+
   it('removes its scratch files after writing, and after a write that fails', async () => {
     const scratch = join(dir, 'scratch');
     const source = join(dir, 'source.jsonl');
