@@ -25,8 +25,10 @@ export default [
             },
             { sourceTag: 'layer:store', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store'] },
             { sourceTag: 'layer:read', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:read'] },
-            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:domain'] },
-            { sourceTag: 'layer:application', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store'] },
+            // File mechanisms that know nothing of Hearth (keyed-lines): they depend on no library.
+            { sourceTag: 'layer:files', onlyDependOnLibsWithTags: [] },
+            { sourceTag: 'layer:tooling', onlyDependOnLibsWithTags: ['layer:domain', 'layer:files'] },
+            { sourceTag: 'layer:application', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:files'] },
             { sourceTag: 'layer:integration', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:read', 'layer:application'] },
             { sourceTag: 'layer:service', onlyDependOnLibsWithTags: ['layer:domain', 'layer:store', 'layer:read', 'layer:application', 'layer:integration'] },
             { sourceTag: 'type:lib', notDependOnLibsWithTags: ['type:app'] },

@@ -29,6 +29,13 @@ export class LineWriter {
     this.buf[this.used++] = 10;
   }
 
+  /** Writes bytes that already hold whole lines, after the lines added before them. */
+  async addBytes(chunk: Buffer): Promise<void> {
+    await this.flush();
+    this.bytes += chunk.length;
+    await write(this.out, chunk);
+  }
+
   async flush(): Promise<void> {
     if (this.used === 0) return;
     const chunk = this.buf.subarray(0, this.used);

@@ -1,9 +1,7 @@
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { KeyedLines } from '@hearth/keyed-lines';
 import { fileChunks } from './file-chunks';
-import { HouseholdParts } from './household-parts';
 import { isPlaced, placeLine } from './placed-line';
 import { MAX_LINE_BYTES } from './read-line-command';
 import { readLines } from './read-lines';
@@ -57,12 +55,11 @@ const PROGRESS_LINES = 1_000_000;
  *
  * Memory is bounded by one part (`householdsPerPart` households' lines) and the map of
  * household ids: the lines go first to scratch files, one a part, which are then read,
- * sorted and written out one at a time.
+ * sorted and written out one at a time, as bytes (@hearth/keyed-lines).
  */
-export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSummary> => {
-  const dir = await mkdtemp(join(opts.scratchDir, 'hearth-regroup-'));
-  try {
-    const parts = new HouseholdParts(dir, opts.householdsPerPart ?? REGROUP_HOUSEHOLDS_PER_PART);
+export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSummary> =>
+  KeyedLines.within(opts.scratchDir, 'hearth-regroup-', opts.householdsPerPart ?? REGROUP_HOUSEHOLDS_PER_PART, async (parts) => {
+    // A household's key is its number in order of first appearance.
     const households = new Map<string, number>();
     const leftOut: LeftOutLine[] = [];
     let lines = 0;
@@ -100,12 +97,10 @@ export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSumm
     const write = async (chunk: Buffer): Promise<void> => {
       if (!opts.out.write(chunk)) await once(opts.out, 'drain');
     };
-    for (let part = 0; part < parts.count; part++) {
+    const all = parts.parts();
+    for (const [i, part] of all.entries()) {
       written += await parts.writeSorted(part, write);
-      opts.onProgress?.({ phase: 'write', part: part + 1, parts: parts.count, written });
+      opts.onProgress?.({ phase: 'write', part: i + 1, parts: all.length, written });
     }
     return { lines, households: households.size, written, commandIdsAdded, leftOut };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-};
+  });
