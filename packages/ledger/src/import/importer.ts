@@ -4,7 +4,7 @@ import * as E from 'fp-ts/Either';
 import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
-import { fileChunks } from './file-chunks';
+import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
@@ -46,15 +46,6 @@ export interface ImportOptions {
   readonly onInterleaved?: () => void;
   readonly now?: () => string;
 }
-
-/**
- * The file is read in chunks of 1 MiB rather than a stream's default 64 KiB: a sixteenth
- * of the reads and of the asynchronous steps (the lines come a chunk at a time, read-lines.ts).
- * Reading and splitting the 20,000-household file: ~0.39 → ~0.26 s of CPU (docs/decisions/0086).
- * Both passes over the file (its SHA-256, then its lines) read every chunk into one buffer
- * (file-chunks.ts, docs/decisions/0089).
- */
-const READ_CHUNK_BYTES = 1024 * 1024;
 
 const sha256OfFile = async (path: string): Promise<string> => {
   const hash = createHash('sha256');

@@ -1,14 +1,13 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { KeyedLines } from '@hearth/keyed-lines';
-import { fileChunks } from './file-chunks';
+import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
 import { isPlaced, placeLine } from './placed-line';
 import { MAX_LINE_BYTES } from './read-line-command';
 import { readLines } from './read-lines';
 
 /** Households a part holds: ~50 MB of lines at the simulator's ~35 commands of ~360 bytes a household. */
 export const REGROUP_HOUSEHOLDS_PER_PART = 4096;
-const READ_CHUNK_BYTES = 1024 * 1024;
 
 export interface RegroupOptions {
   /** The import file (a path: it is read once, and a line's number is its place in it). */
