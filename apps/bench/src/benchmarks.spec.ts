@@ -150,6 +150,10 @@ describe('benchmarks on a tiny region', () => {
     expect(dateOrder.catchUp.events).toBe(caughtUp.events);
     finitePositive(dateOrder.import.ratio);
     expect(dateOrder.catchUp.ratio).toBeCloseTo(dateOrder.catchUp.subjectMs / dateOrder.catchUp.baselineMs, 12);
+    // Regrouped, the same commands again, with the same answers.
+    for (const k of ['commands', 'accepted', 'rejected', 'rows', 'transactions'] as const) expect(dateOrder.regrouped.import[k]).toBe(imported[k]);
+    finitePositive(dateOrder.regrouped.regroupMs);
+    finitePositive(dateOrder.regrouped.ratio);
   });
 
   it('renders one table row per measurement and one explanation per benchmark', () => {
@@ -160,7 +164,7 @@ describe('benchmarks on a tiny region', () => {
       append: appended, history, peer, dateOrder,
     };
     const text = renderReport(report);
-    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify', 'append (one command at a time)', 'history p99', 'peer append', 'peer readStream', 'import, log in date order', 'catch-up, log in date order'])
+    for (const k of ['import (net of start-up)', 'peak RSS', 'peak heap growth', 'decide+fold', 'catch-up', 'report clearanceReport', 'report monthlyReport', 'verify', 'append (one command at a time)', 'history p99', 'peer append', 'peer readStream', 'import, log in date order', 'catch-up, log in date order', 'regrouped first'])
       expect(text).toContain(k);
     for (const k of ['- import:', '- decide+fold:', '- catch-up:', '- report:', '- verify:', '- append:', '- history:', '- peer:', '- date order:']) expect(text).toContain(k);
     expect(text).not.toMatch(/NaN/);

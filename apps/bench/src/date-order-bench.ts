@@ -1,6 +1,10 @@
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { join } from 'node:path';
+import { regroupCommands } from '@hearth/ledger';
 import { writeRegion } from '@hearth/simulator';
+import { median, ratioOf, systemClock } from './harness';
+import { removeDb } from './child';
 import { importBench, type ImportBenchOptions, type ImportBenchResult } from './import-bench';
 import { catchUpBench, type CatchUpResult } from './read-bench';
 import type { BenchRegion } from './region';
@@ -14,6 +18,18 @@ import type { BenchRegion } from './region';
 export interface DateOrderResult {
   readonly import: Omit<ImportBenchResult, 'storePath'>;
   readonly catchUp: Omit<CatchUpResult, 'projectedStorePath'>;
+  /** The same log written household by household first (`hearth regroup`, decision 108), then imported. */
+  readonly regrouped: RegroupedImportResult;
+}
+
+export interface RegroupedImportResult {
+  /** Median wall time of regrouping the log in date order (in process: no start-up), ms. */
+  readonly regroupMs: number;
+  readonly regroupRunsMs: readonly number[];
+  /** The import of the regrouped log against its floor, with the keys of the top-level import. */
+  readonly import: Omit<ImportBenchResult, 'storePath'>;
+  /** (regroupMs + the import's net time) / the floor's net time (gross times when a net one is not measurable): the whole way in, against the floor. */
+  readonly ratio: number;
 }
 
 /** The region with its log written again in date order (`hearth generate --order date`), beside the first. */
@@ -25,10 +41,36 @@ export const dateOrderedRegion = async (region: BenchRegion): Promise<BenchRegio
   return { ...region, commandsFile };
 };
 
+/** `hearth regroup`'s work on the region's log in date order, `rounds` times; the last file written is kept as the region's log. */
+const regroupedRegion = async (dated: BenchRegion, opts: ImportBenchOptions): Promise<{ region: BenchRegion; runsMs: number[] }> => {
+  const clock = opts.clock ?? systemClock;
+  const commandsFile = join(dated.workDir, `region-${dated.households}-${dated.seed}-regrouped.jsonl`);
+  const runsMs: number[] = [];
+  for (let r = 0; r < (opts.rounds ?? 3); r++) {
+    const out = createWriteStream(commandsFile);
+    const started = clock();
+    const summary = await regroupCommands({ source: dated.commandsFile, out, scratchDir: dated.workDir });
+    out.end();
+    await once(out, 'finish');
+    runsMs.push(clock() - started);
+    opts.onRun?.('regroup, log in date order', runsMs[r] as number);
+    if (summary.written !== dated.commands) throw new Error(`regrouping wrote ${summary.written} of the log's ${dated.commands} commands`);
+  }
+  return { region: { ...dated, commandsFile }, runsMs };
+};
+
 export const dateOrderBench = async (region: BenchRegion, opts: ImportBenchOptions = {}): Promise<DateOrderResult> => {
   const dated = await dateOrderedRegion(region);
   const label = (what: string, ms: number): void => opts.onRun?.(`${what}, log in date order`, ms);
   const { storePath, ...imported } = await importBench(dated, { ...opts, onRun: label });
   const { projectedStorePath: _caughtUp, ...catchUp } = await catchUpBench(dated, storePath, { ...opts, onRun: label });
-  return { import: imported, catchUp };
+
+  const regrouped = await regroupedRegion(dated, opts);
+  const { storePath: regroupedStore, ...regroupedImport } = await importBench(regrouped.region, { ...opts, onRun: (what, ms) => opts.onRun?.(`${what}, log in date order regrouped`, ms) });
+  removeDb(regroupedStore);
+  const regroupMs = median(regrouped.runsMs);
+  const s = regroupedImport.subject;
+  const b = regroupedImport.baseline;
+  const ratio = s.netMs !== null && b.netMs !== null ? ratioOf(regroupMs + s.netMs, b.netMs) : ratioOf(regroupMs + s.grossMs, b.grossMs);
+  return { import: imported, catchUp, regrouped: { regroupMs, regroupRunsMs: regrouped.runsMs, import: regroupedImport, ratio } };
 };

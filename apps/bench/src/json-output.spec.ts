@@ -81,4 +81,17 @@ describe('bench --json', () => {
     num(imported.ratio);
     expect(num(caughtUp.ratio)).toBeCloseTo(num(caughtUp.subjectMs) / num(caughtUp.baselineMs), 12);
   });
+
+  it('dateOrder.regrouped: regrouping the log in date order and importing it, the import with the keys of import, ratio = (regroup + import) / floor', () => {
+    const r = obj(obj(doc.dateOrder).regrouped);
+    const imported = obj(r.import);
+    expect(Object.keys(imported).sort()).toEqual(Object.keys(obj(doc.import)).filter((k) => k !== 'storePath').sort());
+    for (const k of ['commands', 'accepted', 'rejected', 'rows']) expect(imported[k]).toBe(obj(doc.import)[k]);
+    const s = obj(imported.subject);
+    const b = obj(imported.baseline);
+    const net = s.netMs !== null && b.netMs !== null;
+    const expected = net ? (num(r.regroupMs) + num(s.netMs)) / num(b.netMs) : (num(r.regroupMs) + num(s.grossMs)) / num(b.grossMs);
+    expect(num(r.ratio)).toBeCloseTo(expected, 12);
+    expect(r.regroupRunsMs).toEqual([r.regroupMs]); // one round: the median is its run
+  });
 });
