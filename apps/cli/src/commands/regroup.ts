@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { renameSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { regroupCommands, RegroupProgress } from '@hearth/ledger';
@@ -48,7 +48,8 @@ A line without a "commandId" gets the one hearth import would give it at its pla
 import would reject wherever it stands (not JSON, not an object, no "householdId", over
 1 MiB, not UTF-8) is left out and listed. Line numbers in the import's rejections then
 count lines of the result. Scratch files of about the log's size are kept beside --out
-until it is written.
+until it is written; the output is written as <out>.partial and renamed to --out once
+whole, so a regrouping stopped part-way leaves no file under --out.
 
 Exit codes: 0 written; 2 unreadable input or unwritable --out; 3 written, with some lines
 left out; 6 the disk failed.
@@ -58,7 +59,10 @@ left out; 6 the disk failed.
       const g = globals();
       checkReadable(file, 'Give a command log file.');
       if (sameFile(file, opts.out)) throw new CliError(`--out ${opts.out} is the input file; give another path (the input is read while the output is written)`, EXIT.usage);
-      const out = outputFile('--out', opts.out);
+      // Written beside --out and renamed once whole: a regrouping stopped part-way (kill -9, a full disk) leaves no file
+      // under --out that an import could take for the whole log.
+      const partial = `${opts.out}.partial`;
+      const out = outputFile('--out', partial);
       // A write that fails later (disk full) rejects the write under way instead of crashing the process; main turns it into one line.
       let writeError: unknown;
       out.on('error', (e) => (writeError ??= e));
@@ -73,6 +77,7 @@ left out; 6 the disk failed.
       });
       await new Promise<void>((done, failed) => out.end((e?: Error | null) => (e ? failed(e) : done())));
       if (writeError !== undefined) throw writeError;
+      renameSync(partial, opts.out);
       if (g.json) emitJson(summary);
       else {
         emitText(`Wrote ${summary.written.toLocaleString('en')} lines of ${summary.households.toLocaleString('en')} households to ${opts.out} (${summary.commandIdsAdded.toLocaleString('en')} given the commandId the import would derive).`);
