@@ -42,7 +42,7 @@ export interface ImportOptions {
    */
   readonly maxCachedHouseholds?: number;
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
-  /** Called once when the file's first 10,000 commands show it interleaves its households (interleaving-watch.ts): `hearth regroup` would import it faster. */
+  /** Called once when the file's start shows it interleaves its households (interleaving-watch.ts): `hearth regroup` would import it faster. */
   readonly onInterleaved?: () => void;
   readonly now?: () => string;
 }
