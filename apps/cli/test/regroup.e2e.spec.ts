@@ -40,8 +40,7 @@ describe('hearth regroup', () => {
     const direct = importInto('direct', divisions, log);
     const regrouped = importInto('regrouped', divisions, grouped);
     expect(regrouped.households).toEqual(direct.households);
-    // Over 10,000 commands: enough for the import to tell a file that interleaves its households.
-    expect(source.length).toBeGreaterThan(10_000);
+    // 300 households over ~10,000 commands in date order come back to households thousands of times: the import tells.
     expect(direct.stderr).toContain(`hearth regroup ${log} --out FILE`);
     expect(regrouped.stderr).not.toContain('interleaves');
     expect(regrouped.summary.accepted).toBe(direct.summary.accepted);
