@@ -33,15 +33,15 @@ describe('regrouping an import file by household', () => {
   const householdsOf = (lines: readonly string[]): string[] => lines.map((l) => (JSON.parse(l) as { householdId: string }).householdId);
   const datesOf = (lines: readonly string[]): string[] => lines.map((l) => (JSON.parse(l) as { on: string }).on);
 
-  it('writes the households in the order they first appear, each one\'s lines in their order, across parts of two households', async () => {
+  it('writes the households in the order of their ids, each one\'s lines in their order, across parts of two households', async () => {
     const source = [
       register('c', '2016-01-01'), register('a', '2016-01-02'), addMember('c', '2016-01-03', 'm2'), register('e', '2016-01-04'),
       register('b', '2016-01-05'), addMember('a', '2016-01-06', 'm2'), register('d', '2016-01-07'), removeMember('c', '2016-01-08', 'm2'),
       addMember('e', '2016-01-09', 'm2'), addMember('d', '2016-01-10', 'm2'),
     ];
     const { summary, lines } = await regroup(source.join('\n'));
-    expect(householdsOf(lines)).toEqual(['c', 'c', 'c', 'a', 'a', 'e', 'e', 'b', 'd', 'd']);
-    expect(datesOf(lines)).toEqual(['2016-01-01', '2016-01-03', '2016-01-08', '2016-01-02', '2016-01-06', '2016-01-04', '2016-01-09', '2016-01-05', '2016-01-07', '2016-01-10']);
+    expect(householdsOf(lines)).toEqual(['a', 'a', 'b', 'c', 'c', 'c', 'd', 'd', 'e', 'e']);
+    expect(datesOf(lines)).toEqual(['2016-01-02', '2016-01-06', '2016-01-05', '2016-01-01', '2016-01-03', '2016-01-08', '2016-01-07', '2016-01-10', '2016-01-04', '2016-01-09']);
     expect(summary).toEqual({ lines: 10, households: 5, written: 10, commandIdsAdded: 10, leftOut: [] });
   });
 

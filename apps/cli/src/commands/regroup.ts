@@ -21,10 +21,20 @@ const sameFile = (a: string, b: string): boolean => {
   }
 };
 
-const progressLine = (p: RegroupProgress, seconds: number): string =>
-  p.phase === 'read'
-    ? `regroup: read ${p.lines.toLocaleString('en')} lines · ${p.households.toLocaleString('en')} households · ${seconds} s`
-    : `regroup: wrote part ${p.part}/${p.parts} · ${p.written.toLocaleString('en')} lines · ${seconds} s`;
+const progressLine = (p: RegroupProgress, seconds: number): string => {
+  switch (p.phase) {
+    case 'scan':
+      return `regroup: households of ${p.lines.toLocaleString('en')} lines · ${p.households.toLocaleString('en')} households · ${seconds} s`;
+    case 'read':
+      return `regroup: read ${p.lines.toLocaleString('en')} lines · ${p.households.toLocaleString('en')} households · ${seconds} s`;
+    case 'write':
+      return `regroup: wrote part ${p.part}/${p.parts} · ${p.written.toLocaleString('en')} lines · ${seconds} s`;
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+};
 
 export const regroupCommand = (globals: () => GlobalOptions): Command =>
   new Command('regroup')
@@ -38,8 +48,8 @@ export const regroupCommand = (globals: () => GlobalOptions): Command =>
 A log that interleaves its households (a ledger written day by day, a legacy system's
 export in date order) imports slowly: between two commands of a household the import
 must keep its state or read it again. This writes the same lines household after
-household: the households in the order they first appear, each one's lines in their own
-order. Importing the result appends, stream for stream, the events importing <file>
+household: the households in the order of their ids (the read models' and the store's
+key order), each one's lines in their own order. Importing the result appends, stream for stream, the events importing <file>
 would: a command names one household, and the division tree is loaded apart from them.
 What changes is how households interleave in the log's global order.
 
