@@ -15,7 +15,7 @@ const ZERO = 0x30;
  * [p·keysPerPart, (p+1)·keysPerPart). Lines go first to a scratch file a part; then each
  * part is read back, ordered and handed on, one at a time. Used to write a log sorted by
  * day (the simulator's date order) and an import file regrouped by household (its
- * households numbered by first appearance).
+ * households ranked by id).
  *
  * A line is stored after its key, so a part is ordered without parsing its lines again,
  * and ordered as bytes, never as strings: it is read into one buffer kept from part to
