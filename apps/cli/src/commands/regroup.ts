@@ -1,7 +1,7 @@
-import { renameSync, statSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { regroupCommands, RegroupProgress } from '@hearth/ledger';
+import { regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
 import { checkReadable, outputFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
@@ -77,16 +77,24 @@ left out; 6 the disk failed.
       let writeError: unknown;
       out.on('error', (e) => (writeError ??= e));
       const started = Date.now();
-      const summary = await regroupCommands({
-        source: file,
-        out,
-        scratchDir: dirname(resolve(opts.out)),
-        onProgress: (p) => {
-          if (!opts.quiet) log(progressLine(p, Math.round((Date.now() - started) / 1000)));
-        },
-      });
-      await new Promise<void>((done, failed) => out.end((e?: Error | null) => (e ? failed(e) : done())));
-      if (writeError !== undefined) throw writeError;
+      let summary: RegroupSummary;
+      try {
+        summary = await regroupCommands({
+          source: file,
+          out,
+          scratchDir: dirname(resolve(opts.out)),
+          onProgress: (p) => {
+            if (!opts.quiet) log(progressLine(p, Math.round((Date.now() - started) / 1000)));
+          },
+        });
+        await new Promise<void>((done, failed) => out.end((e?: Error | null) => (e ? failed(e) : done())));
+        if (writeError !== undefined) throw writeError;
+      } catch (e) {
+        // What was written is not the whole log: it goes, and the error says why.
+        out.destroy();
+        rmSync(partial, { force: true });
+        throw e;
+      }
       renameSync(partial, opts.out);
       if (g.json) emitJson(summary);
       else {

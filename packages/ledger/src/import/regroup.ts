@@ -44,7 +44,7 @@ export interface RegroupSummary {
 /** Lines read between two progress reports. */
 const PROGRESS_LINES = 1_000_000;
 
-/** The file's lines that can be placed, as the import reads them (read-lines.ts): blank, too long and non-UTF-8 lines are not. */
+/** The file's lines as the import reads them (read-lines.ts), blank ones skipped; a line too long or not UTF-8 comes as why it is left out. */
 async function* textLines(source: string): AsyncGenerator<{ readonly number: number; readonly text: string } | { readonly number: number; readonly leftOut: string }> {
   for await (const group of readLines(fileChunks(source, READ_CHUNK_BYTES), MAX_LINE_BYTES)) {
     for (const { number, text, tooLongBytes, invalidUtf8 } of group) {
@@ -112,8 +112,11 @@ export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSumm
         leftOut.push({ line: line.number, reason: placed.reason });
         continue;
       }
+      const rank = ranks.get(placed.householdId);
+      // Only a file written to between the two reads names a household the first did not find.
+      if (rank === undefined) throw new Error(`${opts.source} changed while it was regrouped: line ${line.number} names household ${placed.householdId}, which the first reading did not find; nothing was written to the output`);
       if (placed.idAdded) commandIdsAdded++;
-      parts.add(ranks.get(placed.householdId) as number, placed.text);
+      parts.add(rank, placed.text);
       if (parts.full) await parts.spill();
     }
     await parts.spill();
