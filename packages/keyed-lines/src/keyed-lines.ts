@@ -94,8 +94,10 @@ export class KeyedLines {
     for (let at = 0; at < size; ) {
       let key = 0;
       let i = at;
-      for (; bytes[i] !== TAB; i++) key = key * 10 + ((bytes[i] as number) - ZERO);
+      for (; i < size && bytes[i] !== TAB; i++) key = key * 10 + ((bytes[i] as number) - ZERO);
       const end = bytes.indexOf(LF, i);
+      // The buffer is kept from part to part: past `size` lie an earlier part's bytes.
+      if (i >= size || end === -1 || end >= size) throw new Error(`scratch file ${this.path(part)} is damaged at byte ${at}: a line without its key or its newline`);
       keys.push(key - first);
       starts.push(i + 1);
       ends.push(end + 1);
