@@ -64,7 +64,7 @@ describe('regrouping an import file by household', () => {
     ]);
     const { summary, lines } = await regroup(content);
     expect(summary.leftOut.map((l) => l.line)).toEqual([2, 4, 5, 6, 7]);
-    expect(summary.leftOut.map((l) => l.reason)).toEqual(['not JSON', 'not a JSON object', 'no householdId string', 'not valid UTF-8 text', expect.stringContaining('bytes long')]);
+    expect(summary.leftOut.map((l) => l.reason)).toEqual(['not JSON', 'not a JSON object', 'no householdId string', 'line is not valid UTF-8 text', expect.stringContaining('bytes long')]);
     expect(summary.lines).toBe(7);
     expect(lines).toHaveLength(2);
     // The first line's id is derived from its text without the byte-order mark, as the import derives it.

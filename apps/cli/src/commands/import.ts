@@ -6,16 +6,14 @@ import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
-import { renderTable } from '../output/table';
+import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describeSystemFailure } from '../system-failure';
 
 const SHOWN = 200;
 
-const rejectionTable = (rows: readonly RejectedLine[]): void => {
-  emitText(renderTable(['line', 'household', 'type', 'code', 'message'], rows.slice(0, SHOWN).map((r) => [r.line, r.householdId, r.type, r.code, r.message])));
-  if (rows.length > SHOWN) emitText(`… and ${rows.length - SHOWN} more (use --json for all).`);
-};
+const rejectionTable = (rows: readonly RejectedLine[]): void =>
+  emitText(renderFirst(['line', 'household', 'type', 'code', 'message'], rows, SHOWN, (r) => [r.line, r.householdId, r.type, r.code, r.message]));
 
 const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): void => {
   if (json) return emitJson(stopped ? { ...summary, stopped } : summary);

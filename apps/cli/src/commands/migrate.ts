@@ -7,7 +7,7 @@ import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
-import { renderTable } from '../output/table';
+import { renderFirst, renderTable } from '../output/table';
 import { describeSystemFailure } from '../system-failure';
 
 const SHOWN = 50;
@@ -57,8 +57,7 @@ const showText = (summary: MigrationSummary, verification: LogVerification): voi
   emitText(`${n(comparison.streams)} streams, ${n(comparison.events)} events: ${n(copy.eventsCopied)} copied now, ${n(copy.eventsAlreadyThere)} already on the target (checked).`);
   emitText(`Compared event for event: ${comparison.differences.length === 0 ? 'the target holds exactly the source\'s events' : `${n(comparison.differences.length)} streams differ`}.`);
   if (comparison.differences.length > 0) {
-    emitText(renderTable(['stream', 'version', 'difference'], comparison.differences.slice(0, SHOWN).map((d) => [d.streamId, d.streamVersion, d.detail])));
-    if (comparison.differences.length > SHOWN) emitText(`… and ${comparison.differences.length - SHOWN} more (use --json for all).`);
+    emitText(renderFirst(['stream', 'version', 'difference'], comparison.differences, SHOWN, (d) => [d.streamId, d.streamVersion, d.detail]));
   }
   emitText(`Verify on the target: ${verification.streams} streams, ${verification.events} events: ${verification.anomalies.length} anomalies, ${verification.noticesFound ?? verification.notices.length} notices.`);
   if (verification.anomalies.length > 0)

@@ -5,7 +5,7 @@ import { regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger
 import { checkReadable, outputFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
-import { renderTable } from '../output/table';
+import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 
 const SHOWN = 200;
@@ -101,8 +101,7 @@ left out; 6 the disk failed.
         emitText(`Wrote ${summary.written.toLocaleString('en')} lines of ${summary.households.toLocaleString('en')} households to ${opts.out} (${summary.commandIdsAdded.toLocaleString('en')} given the commandId the import would derive).`);
         if (summary.leftOut.length > 0) {
           emitText(`${summary.leftOut.length} line(s) left out, which hearth import rejects wherever they stand:`);
-          emitText(renderTable(['line', 'reason'], summary.leftOut.slice(0, SHOWN).map((l) => [l.line, l.reason])));
-          if (summary.leftOut.length > SHOWN) emitText(`… and ${summary.leftOut.length - SHOWN} more (use --json for all).`);
+          emitText(renderFirst(['line', 'reason'], summary.leftOut, SHOWN, (l) => [l.line, l.reason]));
         }
       }
       process.exitCode = summary.leftOut.length > 0 ? EXIT.someRejected : EXIT.ok;

@@ -14,3 +14,7 @@ export const renderTable = (headers: readonly string[], rows: readonly (readonly
     r.map((c, i) => (isNumeric[i] ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 };
+
+/** The first `shown` items as a table, and a line counting the rest (--json lists every one). */
+export const renderFirst = <T>(headers: readonly string[], items: readonly T[], shown: number, row: (item: T) => readonly unknown[]): string =>
+  [renderTable(headers, items.slice(0, shown).map(row)), ...(items.length > shown ? [`… and ${items.length - shown} more (use --json for all).`] : [])].join('\n');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
-import { DomainError, domainError, HouseholdCommand } from '@hearth/domain';
+import { DomainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
@@ -9,7 +9,7 @@ import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } 
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
-import { MAX_LINE_BYTES, parseLineCommand } from './read-line-command';
+import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
 import { byLine, RejectedLine } from './rejected-line';
 
@@ -67,11 +67,6 @@ const roughFields = (line: string): { householdId: string | null; type: string |
     return { householdId: null, type: null };
   }
 };
-
-const tooLong = (bytes: number): DomainError =>
-  domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]);
-
-const notUtf8: DomainError = domainError('INVALID_COMMAND', 'line is not valid UTF-8 text', [{ path: '', message: 'not UTF-8' }]);
 
 /** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
 const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
@@ -221,14 +216,16 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;
   const input = fromStdin ? (process.stdin as Readable) : fileChunks(opts.source, READ_CHUNK_BYTES);
   for await (const lines of readLines(input, MAX_LINE_BYTES)) {
-    for (const { number, text, tooLongBytes, invalidUtf8 } of lines) {
+    for (const line of lines) {
+      const { number, text, tooLongBytes } = line;
       if (number <= summary.resumedAfterLine) {
         if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
         continue;
       }
       lastLine = number;
       if (tooLongBytes === undefined && text.trim() === '') continue;
-      const parsed = tooLongBytes !== undefined ? E.left(tooLong(tooLongBytes)) : invalidUtf8 ? E.left(notUtf8) : parseLineCommand(text, number);
+      const unreadable = unreadableLine(line);
+      const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
       if (E.isLeft(parsed)) {
         unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
         continue;

@@ -1,14 +1,25 @@
 import * as E from 'fp-ts/Either';
 import { DomainError, domainError, HouseholdCommand, parseCommand } from '@hearth/domain';
 import { lineCommandId } from './line-command-id';
+import type { SourceLine } from './read-lines';
 
 export const MAX_LINE_BYTES = 1024 * 1024;
+
+/** A line longer than MAX_LINE_BYTES: refused before it is read as JSON. */
+export const lineTooLong = (bytes: number): DomainError =>
+  domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]);
+
+/** A line whose bytes are not UTF-8: refused, never stored with U+FFFD in it. */
+export const LINE_NOT_UTF8: DomainError = domainError('INVALID_COMMAND', 'line is not valid UTF-8 text', [{ path: '', message: 'not UTF-8' }]);
+
+/** Why a line as read-lines.ts reads it cannot be a command whatever it says, if so: the importer's and the regrouping's one rule. */
+export const unreadableLine = (line: SourceLine): DomainError | undefined =>
+  line.tooLongBytes !== undefined ? lineTooLong(line.tooLongBytes) : line.invalidUtf8 ? LINE_NOT_UTF8 : undefined;
 
 /** One line of an import file → a command with a commandId, or INVALID_COMMAND saying why. */
 export const readLineCommand = (line: string, lineNumber: number): E.Either<DomainError, HouseholdCommand> => {
   const bytes = Buffer.byteLength(line, 'utf8');
-  if (bytes > MAX_LINE_BYTES)
-    return E.left(domainError('INVALID_COMMAND', `line is ${bytes} bytes long; a command is at most ${MAX_LINE_BYTES}`, [{ path: '', message: 'line too long' }]));
+  if (bytes > MAX_LINE_BYTES) return E.left(lineTooLong(bytes));
   return parseLineCommand(line, lineNumber);
 };
 

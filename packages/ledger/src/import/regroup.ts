@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { KeyedLines } from '@hearth/keyed-lines';
 import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
 import { householdOfLine, isPlaced, placeLine } from './placed-line';
-import { MAX_LINE_BYTES } from './read-line-command';
+import { MAX_LINE_BYTES, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
 
 /** Households a part holds: ~50 MB of lines at the simulator's ~35 commands of ~360 bytes a household. */
@@ -44,14 +44,13 @@ export interface RegroupSummary {
 /** Lines read between two progress reports. */
 const PROGRESS_LINES = 1_000_000;
 
-/** The file's lines as the import reads them (read-lines.ts), blank ones skipped; a line too long or not UTF-8 comes as why it is left out. */
+/** The file's lines as the import reads them (read-lines.ts), blank ones skipped; a line the import cannot read (unreadableLine) comes as why it is left out. */
 async function* textLines(source: string): AsyncGenerator<{ readonly number: number; readonly text: string } | { readonly number: number; readonly leftOut: string }> {
   for await (const group of readLines(fileChunks(source, READ_CHUNK_BYTES), MAX_LINE_BYTES)) {
-    for (const { number, text, tooLongBytes, invalidUtf8 } of group) {
-      if (tooLongBytes !== undefined) yield { number, leftOut: `${tooLongBytes} bytes long; a command is at most ${MAX_LINE_BYTES}` };
-      else if (text.trim() === '') continue;
-      else if (invalidUtf8) yield { number, leftOut: 'not valid UTF-8 text' };
-      else yield { number, text };
+    for (const line of group) {
+      const unreadable = unreadableLine(line);
+      if (unreadable !== undefined) yield { number: line.number, leftOut: unreadable.message };
+      else if (line.text.trim() !== '') yield { number: line.number, text: line.text };
     }
   }
 }
