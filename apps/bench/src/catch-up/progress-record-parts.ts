@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { eligibleOf, flowsOf, type HouseholdProgress } from '@hearth/projections/src/projections/household-progress';
+import { eligibleOf } from '@hearth/projections/src/projections/eligible-members';
+import type { HouseholdProgress } from '@hearth/projections/src/projections/household-progress';
+import { flowsOf } from '@hearth/projections/src/projections/progress-flows';
 import { decodeProgress, encodeProgress } from '@hearth/projections/src/projections/progress-record-codec';
 import { cpuClock } from '../harness';
 

@@ -1,14 +1,11 @@
-import { isEligible, referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import { inProgramme } from '../reports/in-programme';
-import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
 import { fieldNamed, incomeField, progressFieldsOf } from '../reports/progress-fields';
 import { ACTIVITY_EVENTS, activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
-import { emptyTimeline, HouseholdTimeline, laterInLog, registrationVillage, timelineAfter, villageAt } from './household-timeline';
+import { emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { memberFactsOf, MemberEligibilityProjection } from './member-eligibility.projection';
-import { endOfMonthIndex, monthIndex } from './village-series';
+import { monthIndex } from './village-series';
 
 /** [position, occurredOn, memberId, birthYear, capacity, willing, removed]: a row of MemberEligibilityProjection. */
 export type MemberEntry = [number, string, string, number | null, string | null, number | null, number];
@@ -28,14 +25,6 @@ export interface HouseholdProgress {
 }
 
 export const emptyProgress = (): HouseholdProgress => ({ t: emptyTimeline(), members: [], activity: [] });
-
-/**
- * The working age the eligible-members counter is kept for: the reference policy's.
- * The projection does not depend on the policy a process passes; a report asked under
- * another working age is computed from the facts (docs/decisions/0061).
- */
-export const COUNTED_WORKING_AGE = referencePolicy.workingAge;
-export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED_WORKING_AGE.max}`;
 
 const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
 
@@ -179,150 +168,4 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
   }
   if (t === p.t && members === p.members && activity === p.activity) return p;
   return { t, members, activity };
-};
-
-/** Where a household's flows go: the deltas of the monthly progress row (month index, village), field → amount, added to in place. */
-export interface FlowRows {
-  row(month: number, village: string): Map<string, number>;
-}
-
-/**
- * Pure but for `to`'s rows: what the household's activity adds to the monthly progress
- * rows, added to each row's deltas field by field, each time `n` (1 for the household's
- * contribution, −1 to take it back), for the months in `only` (all months when absent).
- * A month's activity counts in the village the household is in at the month's end
- * (decision 15); distinct members count once a month; each income record adds one to
- * `income.<cents>`. A month's row is asked for once, and a run of entries of one month
- * (they are mostly together, in log order) looks up neither the month nor `only` again.
- */
-export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: ReadonlySet<number>): void => {
-  if (p.t.villages.length === 0) return;
-  /** Per month: its row's deltas, and the member fields already counted in it. */
-  const months = new Map<number, { deltas: Map<string, number>; members: Set<string> | undefined }>();
-  let heldMonth = -1;
-  let skippedMonth = -1;
-  let held: { deltas: Map<string, number>; members: Set<string> | undefined } | undefined;
-  const activity = p.activity;
-  for (let k = 0; k < activity.length; k++) {
-    const entry = activity[k] as ActivityEntry;
-    const month = entry[1];
-    const field = entry[2];
-    if (month !== heldMonth) {
-      if (month === skippedMonth) continue;
-      if (only && !only.has(month)) {
-        skippedMonth = month;
-        continue;
-      }
-      heldMonth = month;
-      held = months.get(month);
-      if (held === undefined) months.set(month, (held = { deltas: to.row(month, villageAt(p.t, endOfMonthIndex(month)) as string), members: undefined }));
-    }
-    const row = held as { deltas: Map<string, number>; members: Set<string> | undefined };
-    let counted = field;
-    // The first character first: `startsWith` costs more than the sum it guards, and only members' fields begin with `m`.
-    if (field.charCodeAt(0) === 109 && field.startsWith('member.')) {
-      const members = (row.members ??= new Set());
-      if (members.has(field)) continue;
-      members.add(field);
-      counted = field.charCodeAt(7) === 115 && field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred';
-    }
-    row.deltas.set(counted, (row.deltas.get(counted) ?? 0) + n);
-  }
-};
-
-const byDate = <E extends readonly [number, string, ...unknown[]]>(a: E, b: E): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
-
-/**
- * The entries in date order, ties in the order given (a stable sort): `entries` itself
- * when already so, as they nearly always are (a household's events are recorded about in
- * the order they happened), else a sorted copy.
- */
-const inDateOrder = <E extends readonly [number, string, ...unknown[]]>(entries: readonly E[]): readonly E[] => {
-  for (let k = 1; k < entries.length; k++) if ((entries[k - 1] as E)[1] > (entries[k] as E)[1]) return [...entries].sort(byDate);
-  return entries;
-};
-
-/** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
-export type EligibleSink = (village: string, month: number, n: number) => void;
-
-/** The months `eligibleOf` sweeps, for one household at a time (it calls nothing that calls it back). */
-let monthsBuffer = new Float64Array(256);
-
-/**
- * Pure: what the household adds to the eligible-members stock, handed to `to` as deltas
- * by (village, month index), each times `sign`: members eligible (reference working age)
- * at a month's end, in a household in the programme then, counted in its village then.
- * The count can only change in a month with one of the household's events or in a
- * January when a member enters or leaves working age.
- *
- * One sweep over those months in order: the village, the status and every member's state
- * at a month's end are those of the entries dated on or before it, chosen by the same
- * rules as everywhere else — the latest entry in log order (household-timeline.ts
- * `laterInLog`, as `villageAt` and `statusAt`) and the member facts' fold
- * (reports/member-states.ts `takeMemberFact`, as `memberStates`) — so each month takes in
- * only the entries dated since the month before, instead of folding the household's facts
- * again (decision 85).
- */
-export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink): void => {
-  const { villages, statuses } = p.t;
-  if (villages.length === 0) return;
-  const facts = inDateOrder(p.members);
-  const vs = inDateOrder(villages);
-  const ss = inDateOrder(statuses);
-  // Sorted as numbers by the typed array's own sort: a comparator called from `Array.prototype.sort` cost more than the
-  // sweep. In a view of one buffer kept for every household (grown as needed), not a buffer of their own each.
-  let count = villages.length + statuses.length + facts.length;
-  for (const m of facts) if (m[3] !== null) count += 2;
-  if (monthsBuffer.length < count) monthsBuffer = new Float64Array(Math.max(count, monthsBuffer.length * 2));
-  const months = monthsBuffer.subarray(0, count);
-  let at = 0;
-  for (const v of villages) months[at++] = monthIndex(v[1]);
-  for (const s of statuses) months[at++] = monthIndex(s[1]);
-  for (const m of facts) {
-    months[at++] = monthIndex(m[1]);
-    const birthYear = m[3];
-    if (birthYear !== null) {
-      months[at++] = (birthYear + COUNTED_WORKING_AGE.min) * 12;
-      months[at++] = (birthYear + COUNTED_WORKING_AGE.max + 1) * 12;
-    }
-  }
-  months.sort();
-  // Before its first entry on or before a date, a household is in its registration's village (villageAt).
-  const first = registrationVillage(p.t) as string;
-  let village: [number, string, string] | undefined;
-  let status: [number, string, string, Status, Status] | undefined;
-  const states = new Map<string, MemberFolding>();
-  let vi = 0;
-  let si = 0;
-  let fi = 0;
-  let heldVillage: string | undefined;
-  let heldN = 0;
-  for (let k = 0; k < months.length; k++) {
-    const m = months[k] as number;
-    if (k > 0 && months[k - 1] === m) continue;
-    const end = endOfMonthIndex(m);
-    for (; vi < vs.length && (vs[vi] as [number, string, string])[1] <= end; vi++) {
-      const v = vs[vi] as [number, string, string];
-      if (laterInLog(v, village)) village = v;
-    }
-    for (; si < ss.length && (ss[si] as [number, string, string, Status, Status])[1] <= end; si++) {
-      const s = ss[si] as [number, string, string, Status, Status];
-      if (laterInLog(s, status)) status = s;
-    }
-    for (; fi < facts.length && (facts[fi] as MemberEntry)[1] <= end; fi++) {
-      const [position, , memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
-      let s = states.get(memberId);
-      if (s === undefined) states.set(memberId, (s = memberFolding(memberId)));
-      // Entries of one position keep their order (the sort is stable): the later one wins, as in the fold.
-      takeMemberFact(s, position, birthYear, capacity, willing, removed);
-    }
-    const here = village !== undefined ? village[2] : first;
-    let n = 0;
-    if (inProgramme(status?.[4])) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
-    if (heldVillage !== undefined && heldVillage === here && heldN === n) continue;
-    if (heldVillage !== undefined && heldN !== 0) to(heldVillage, m, -heldN * sign);
-    if (n !== 0) to(here, m, n * sign);
-    heldVillage = here;
-    heldN = n;
-  }
 };

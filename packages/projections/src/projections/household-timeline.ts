@@ -26,7 +26,7 @@ export const emptyTimeline = (): HouseholdTimeline => ({ villages: [], statuses:
  * The one rule of a timeline at a date: of its entries dated on or before it, the one
  * latest in log order (position) stands. `laterInLog` says whether `x`, dated on or before
  * the date, replaces `best` so far; `villageAt`, `statusAt` and the progress counters'
- * month-by-month sweep (household-progress.ts `eligibleOf`) all choose with it.
+ * month-by-month sweep (eligible-members.ts `eligibleOf`) all choose with it.
  */
 export const laterInLog = <E extends readonly [number, ...unknown[]]>(x: E, best: E | undefined): boolean => best === undefined || x[0] > best[0];
 

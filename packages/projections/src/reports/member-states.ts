@@ -24,7 +24,7 @@ export const memberFolding = (memberId: string): MemberFolding => ({ memberId, b
  * the one of the latest fact in log order that says something of it (not null); a removal
  * stays. `position` is the fact's place in the log; of facts at one position, the one
  * taken last wins. Used by `memberStates` (the reports' fold) and by the progress
- * counters' sweep (household-progress.ts `eligibleOf`, decision 85).
+ * counters' sweep (eligible-members.ts `eligibleOf`, decision 85).
  */
 export const takeMemberFact = (
   m: MemberFolding, position: number, birthYear: number | null, capacity: string | null, willing: number | null, removed: number,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Month, Policy } from '@hearth/domain';
-import { COUNTED_WORKING_AGE, ELIGIBLE_KEY } from '../projections/household-progress';
+import { COUNTED_WORKING_AGE, ELIGIBLE_KEY } from '../projections/eligible-members';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { addToField } from './progress-fields';
