@@ -1,14 +1,14 @@
 import { DamagedEventError } from './damaged-event-error';
 import { metadataProblem, type EventMetadata, type RecordedEvent } from './envelope';
 import type { StoredStream } from './event-store';
-import type { EventRow } from './sqlite-queries';
+import { ROW, type EventRow } from './sqlite-queries';
 
 /** A stored column parsed; a DamagedEventError naming the row when it is not JSON. */
 export const parse = (row: EventRow, column: 'data' | 'metadata'): unknown => {
   try {
-    return JSON.parse(row[column]) as unknown;
+    return JSON.parse(row[ROW[column]]) as unknown;
   } catch {
-    throw new DamagedEventError(row.position, row.stream_id, `its ${column} is not JSON`);
+    throw new DamagedEventError(row[ROW.position], row[ROW.streamId], `its ${column} is not JSON`);
   }
 };
 
@@ -21,15 +21,15 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => {
   const data = parse(row, 'data');
   const metadata = parse(row, 'metadata');
   const problem = metadataProblem(metadata);
-  if (problem !== undefined) throw new DamagedEventError(row.position, row.stream_id, problem);
+  if (problem !== undefined) throw new DamagedEventError(row[ROW.position], row[ROW.streamId], problem);
   return {
-    eventId: row.event_id,
-    type: row.type,
+    eventId: row[ROW.eventId],
+    type: row[ROW.type],
     data,
     metadata: metadata as EventMetadata,
-    streamId: row.stream_id,
-    streamVersion: row.version,
-    position: row.position,
+    streamId: row[ROW.streamId],
+    streamVersion: row[ROW.version],
+    position: row[ROW.position],
   };
 };
 
@@ -45,8 +45,10 @@ export const toStoredStream = (rows: readonly EventRow[]): StoredStream => {
   const metadataJson: string[] = [];
   for (const row of rows) {
     events.push(toRecordedEvent(row));
-    dataJson.push(typeof row.data === 'string' ? row.data : '');
-    metadataJson.push(typeof row.metadata === 'string' ? row.metadata : '');
+    const data = row[ROW.data];
+    const metadata = row[ROW.metadata];
+    dataJson.push(typeof data === 'string' ? data : '');
+    metadataJson.push(typeof metadata === 'string' ? metadata : '');
   }
   return { events, texts: { dataJson, metadataJson } };
 };

@@ -90,14 +90,15 @@ export class SqliteEventStore implements EventStore {
       ...(isMemory ? {} : { pollIntervalMs: opts.pollIntervalMs ?? 200 }),
     });
     this.statements = {
-      readStream: database.prepare<[string, number], EventRow>(SQLITE_QUERIES.readStream),
-      readStreamLimited: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStreamLimited),
+      // Whole rows as arrays (EventRow), read by index in sqlite-event-row.ts.
+      readStream: database.prepare<[string, number], EventRow>(SQLITE_QUERIES.readStream).raw(true),
+      readStreamLimited: database.prepare<[string, number, number], EventRow>(SQLITE_QUERIES.readStreamLimited).raw(true),
       headPosition: database.prepare<[], number | null>(SQLITE_QUERIES.headPosition).pluck(),
-      readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll),
-      readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes),
+      readAll: database.prepare<[number, number], EventRow>(SQLITE_QUERIES.readAll).raw(true),
+      readAllOfTypes: database.prepare<[number, string, number], EventRow>(SQLITE_QUERIES.readAllOfTypes).raw(true),
       readFeed: database.prepare<[number, number], FeedRow>(SQLITE_QUERIES.readFeed).raw(true),
       readFeedOfTypes: database.prepare<[number, string, number], FeedRow>(SQLITE_QUERIES.readFeedOfTypes).raw(true),
-      eventAt: database.prepare<[number], EventRow>(SQLITE_QUERIES.eventAt),
+      eventAt: database.prepare<[number], EventRow>(SQLITE_QUERIES.eventAt).raw(true),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
       begin: database.prepare('BEGIN IMMEDIATE'),
       commit: database.prepare('COMMIT'),

@@ -3,7 +3,7 @@ import { DamagedEventError } from './damaged-event-error';
 import { occurredOnProblem } from './envelope';
 import { feedEvent, type FeedEvent } from './feed-event';
 import { parse } from './sqlite-event-row';
-import type { EventRow } from './sqlite-queries';
+import { ROW, type EventRow } from './sqlite-queries';
 
 /**
  * A row of the feed's statements (sqlite-queries.ts `readFeed`), in better-sqlite3's raw
@@ -48,8 +48,8 @@ export const feedEventOfRow = (row: EventRow): FeedEvent => {
   const data = parse(row, 'data');
   const metadata = parse(row, 'metadata');
   const problem = occurredOnProblem(metadata);
-  if (problem !== undefined) throw new DamagedEventError(row.position, row.stream_id, problem);
-  return feedEvent(row.position, row.stream_id, row.version, row.event_id, row.type, data, (metadata as { occurredOn: string }).occurredOn);
+  if (problem !== undefined) throw new DamagedEventError(row[ROW.position], row[ROW.streamId], problem);
+  return feedEvent(row[ROW.position], row[ROW.streamId], row[ROW.version], row[ROW.eventId], row[ROW.type], data, (metadata as { occurredOn: string }).occurredOn);
 };
 
 /**
