@@ -61,20 +61,20 @@ export const toFeedEvents = (rows: readonly FeedRow[], rowAt: (position: number)
   const events: FeedEvent[] = [];
   for (const row of rows) {
     // By index rather than destructured: no iterator a row.
-    const position = row[0];
-    const metadata = row[6];
+    const position = row[ROW.position];
+    const metadata = row[ROW.metadata];
     const occurredOn = metadata === null ? undefined : occurredOnOf(metadata);
     let data: unknown;
     try {
-      data = occurredOn === undefined ? undefined : JSON.parse(row[5]);
+      data = occurredOn === undefined ? undefined : JSON.parse(row[ROW.data]);
     } catch {
       data = undefined;
     }
     if (occurredOn !== undefined && data !== undefined) {
-      events.push({ position, streamId: row[1], streamVersion: row[2], eventId: row[3], type: row[4], data, occurredOn });
+      events.push({ position, streamId: row[ROW.streamId], streamVersion: row[ROW.version], eventId: row[ROW.eventId], type: row[ROW.type], data, occurredOn });
       continue;
     }
-    const streamId = row[1];
+    const streamId = row[ROW.streamId];
     const whole = rowAt(position);
     if (whole === undefined) throw new DamagedEventError(position, streamId, 'it was removed while it was read');
     events.push(feedEventOfRow(whole));

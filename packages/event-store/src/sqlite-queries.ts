@@ -46,5 +46,8 @@ export const SQLITE_QUERIES = {
  */
 export type EventRow = [position: number, streamId: string, version: number, eventId: string, type: string, data: string, metadata: string];
 
-/** The columns of an EventRow (and of a FeedRow, whose first six are the same), by name. */
+/**
+ * The columns of an EventRow, and of a FeedRow (the same order; its metadata may be null),
+ * by name: the one home of that order in JavaScript, beside `COLUMNS` and `FEED_COLUMNS`.
+ */
 export const ROW = { position: 0, streamId: 1, version: 2, eventId: 3, type: 4, data: 5, metadata: 6 } as const;
