@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import type { Status } from '@hearth/domain';
-import type { ActivityEntry, HouseholdProgress, MemberEntry } from '../src/projections/household-progress';
-import { decodeProgress, encodeProgress } from '../src/projections/progress-record-codec';
+import type { BacklogEntry } from '../src/projections/backlog-activity';
+import type { ActivityEntry, HouseholdProgress } from '../src/projections/household-progress';
+import type { MemberEntry } from '../src/projections/member-facts';
+import { decodeProgress, decodeProgressHead, encodeProgress } from '../src/projections/progress-record-codec';
 
 /** Dates as the log holds them, and any other text (kept as text), near each other or not. */
 const date = fc.oneof(
@@ -21,6 +23,10 @@ const nullableInt = fc.option(fc.integer({ min: -3000, max: 3000 }), { nil: null
 
 const member: fc.Arbitrary<MemberEntry> = fc.tuple(position, date, text, nullableInt, fc.option(text, { nil: null }), fc.option(fc.integer({ min: 0, max: 1 }), { nil: null }), fc.integer({ min: 0, max: 1 }));
 const activity: fc.Arbitrary<ActivityEntry> = fc.tuple(position, fc.integer({ min: 0, max: 30_000 }), fc.oneof(text, fc.tuple(text, text).map(([a, b]) => `${a}.${b}`)));
+const backlogEntry: fc.Arbitrary<BacklogEntry> = fc.tuple(
+  position, date, fc.constantFrom('household-surveyed', 'referral-made', 'employment-started', 'employment-ended', 'follow-up'),
+  fc.option(text, { nil: null }), fc.option(text, { nil: null }),
+);
 /** Runs of entries of one event (as `progressAfter` appends them) and entries alone. */
 const entries = <E extends readonly [number, unknown, ...unknown[]]>(entry: fc.Arbitrary<E>): fc.Arbitrary<E[]> =>
   fc.array(fc.tuple(entry, fc.array(entry, { maxLength: 4 })).map(([first, rest]) => [first, ...rest.map((e) => [first[0], first[1], ...e.slice(2)] as unknown as E)]), { maxLength: 8 }).map((runs) => runs.flat());
@@ -33,6 +39,7 @@ const progress: fc.Arbitrary<HouseholdProgress> = fc.record({
   }, { noNullPrototype: true }),
   members: entries(member),
   activity: entries(activity),
+  backlog: entries(backlogEntry),
 }, { noNullPrototype: true });
 
 describe('a household progress record packed (decision 82)', () => {
@@ -43,6 +50,9 @@ describe('a household progress record packed (decision 82)', () => {
         expect(decodeProgress(packed)).toStrictEqual(p);
         // The same record packs to the same bytes (the read models' rows compare equal after a rebuild).
         expect(encodeProgress(decodeProgress(packed)).equals(packed)).toBe(true);
+        // What the reports read (decision 110): the same record but its activity.
+        const { activity: _, ...head } = p;
+        expect(decodeProgressHead(packed)).toStrictEqual(head);
       }),
       { numRuns: 500 },
     );
@@ -65,6 +75,7 @@ describe('a household progress record packed (decision 82)', () => {
       t: { villages: [[1, '2016-03-09', 'P01C05T05V01']], statuses: [], concerns: {} },
       members: ids.map((id, i): MemberEntry => [2 + i, '2016-03-09', id, 1980, null, 0, 0]),
       activity: ids.map((id, i): ActivityEntry => [2 + i, 24194, `member.referred.${id}`]),
+      backlog: ids.map((id, i): BacklogEntry => [2 + i, '2016-03-09', 'referral-made', id, `r-${id}`]),
     });
     const p = record(['m1', 'm2', 'x.y']);
     const before = encodeProgress(p);
@@ -80,6 +91,7 @@ describe('a household progress record packed (decision 82)', () => {
       t: { villages: [[3059, '2016-03-09', 'P01C05T05V01']], statuses: [[3059, '2016-03-09', 'HouseholdRegistered', 'unregistered', 'registered'], [3060, '2016-03-29', 'HouseholdSurveyed', 'registered', 'surveyed']], concerns: {} },
       members: [...members.map((m, i): MemberEntry => [3059, '2016-03-09', m, 1960 + i, null, 0, 0]), ...members.map((m): MemberEntry => [3060, '2016-03-29', m, null, 'partial', 1, 0])],
       activity: members.map((m): ActivityEntry => [3060, 24194, `member.surveyed.${m}`]),
+      backlog: [[3060, '2016-03-29', 'household-surveyed', null, null]],
     };
     const packed = encodeProgress(p);
     expect(decodeProgress(packed)).toStrictEqual(p);
@@ -87,7 +99,7 @@ describe('a household progress record packed (decision 82)', () => {
   });
 
   it('refuses bytes it did not write, rather than making up a record', () => {
-    const packed = encodeProgress({ t: { villages: [[1, '2016-03-09', 'V1']], statuses: [], concerns: {} }, members: [], activity: [] });
+    const packed = encodeProgress({ t: { villages: [[1, '2016-03-09', 'V1']], statuses: [], concerns: {} }, members: [], activity: [], backlog: [] });
     expect(() => decodeProgress(packed.subarray(0, packed.length - 1))).toThrow(/truncated/);
     expect(() => decodeProgress(Buffer.concat([packed, Buffer.from([0])]))).toThrow(/after the end/);
     expect(() => decodeProgress(Buffer.from('{"t":{}}'))).toThrow(/unknown format/);

@@ -1,5 +1,6 @@
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '../src';
+import { decodeProgress } from '../src/projections/progress-record-codec';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { context, policy, region } from './support/region';
@@ -12,7 +13,7 @@ const planOf = (store: SqliteEventStore, sql: string, ...params: unknown[]): str
     .map((r) => r.detail)
     .join(' | ');
 
-describe("the facts tables' secondary indexes (docs/decisions/0064, 0077)", () => {
+describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110)", () => {
   let store: SqliteEventStore;
 
   beforeAll(async () => {
@@ -26,34 +27,22 @@ describe("the facts tables' secondary indexes (docs/decisions/0064, 0077)", () =
     await store.close();
   });
 
-  it("reads a chunk's case activity through the table's key, and the table has no secondary index (docs/decisions/0077)", () => {
-    // The backlog's activity query (BacklogFacts.chunk).
+  it("reads a chunk's household records through the table's key, which hold the backlog's dated activity (docs/decisions/0110)", () => {
+    // The backlog's records query (BacklogFacts.chunk).
     expect(
       planOf(
         store,
-        `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
-         WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
-         ORDER BY household_id, position, seq`,
-        '["H0000001"]', '["referral-made"]', '2018-06-30',
+        `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`,
+        '["H0000001"]',
       ),
-    ).toContain('SEARCH proj_case_activity USING PRIMARY KEY (household_id=?)');
-    const indexes = store.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proj_case_activity' AND sql IS NOT NULL`).pluck().all();
-    expect(indexes).toEqual([]);
-    const kinds = store.db.prepare<[], string>('SELECT DISTINCT kind FROM proj_case_activity ORDER BY kind').pluck().all();
+    ).toContain('SEARCH agg_household_progress USING PRIMARY KEY (household_id=?)');
+    const records = store.db.prepare<[], Buffer>('SELECT progress FROM agg_household_progress').pluck().all().map(decodeProgress);
+    const kinds = [...new Set(records.flatMap((r) => r.backlog.map((b) => b[2])))].sort();
     expect(kinds).toEqual(['employment-ended', 'employment-started', 'follow-up', 'household-surveyed', 'referral-made']);
-  });
-
-  it('reads member facts up to a date in key order, with no index on their dates', () => {
-    // The query of ReadModelFacts.memberFactsUpTo.
-    expect(
-      planOf(
-        store,
-        `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
-         WHERE occurred_on <= ? ORDER BY household_id, member_id, position`,
-        '2018-06-30',
-      ),
-    ).toMatch(/^SCAN proj_member_facts\b/);
-    const indexes = store.db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'proj_member_facts' AND sql IS NOT NULL`).pluck().all();
-    expect(indexes).toEqual([]);
+    // The two event-fact tables they replace are not made.
+    const tables = store.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['agg_household_progress', 'proj_status_changes']));
+    expect(tables).not.toContain('proj_member_facts');
+    expect(tables).not.toContain('proj_case_activity');
   });
 });

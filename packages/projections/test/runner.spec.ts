@@ -1,5 +1,5 @@
 import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
-import { ALL_PROJECTIONS, CaseActivityProjection, openProjections, RunnerProgress } from '../src';
+import { ALL_PROJECTIONS, HouseholdStatusProjection, openProjections, RETIRED_PROJECTIONS, RunnerProgress } from '../src';
 import { dumpReadModels } from './support/dump';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
@@ -54,25 +54,46 @@ describe('the projection runner', () => {
 
   it('rebuilds one projection, reporting progress, and leaves the others alone', async () => {
     const p = openProjections(store, { policy, divisions: region, runner: { batchSize: 100 } });
-    store.db.exec('DELETE FROM proj_case_activity'); // damage one read model
+    store.db.exec('DELETE FROM proj_status_changes'); // damage one read model
     const progress: RunnerProgress[] = [];
-    await p.rebuild(['case-activity'], (x) => progress.push(x));
+    await p.rebuild(['household-status'], (x) => progress.push(x));
     expect(dumpReadModels(store.db)).toBe(reference);
     expect(progress.length).toBeGreaterThan(1);
-    expect(progress.every((x) => x.head === head && x.projections.join() === 'case-activity')).toBe(true);
+    expect(progress.every((x) => x.head === head && x.projections.join() === 'household-status')).toBe(true);
     expect(progress.map((x) => x.position)).toEqual([...progress.map((x) => x.position)].sort((a, b) => a - b));
     expect(progress[progress.length - 1]?.position).toBe(head);
     await expect(p.rebuild(['no-such-projection'])).rejects.toThrow('unknown projection');
   });
 
   it('rebuilds a projection by itself when its version changes', async () => {
-    const bumped = ALL_PROJECTIONS.map((p) => (p.name === CaseActivityProjection.name ? { ...p, version: p.version + 1 } : p));
-    store.db.exec("INSERT INTO proj_case_activity (household_id, position, seq, occurred_on, kind) VALUES ('stale', 0, 0, '2016-01-01', 'income')");
+    const bumped = ALL_PROJECTIONS.map((p) => (p.name === HouseholdStatusProjection.name ? { ...p, version: p.version + 1 } : p));
+    store.db.exec("INSERT INTO proj_status_changes (household_id, position, occurred_on, event_type, from_status, to_status) VALUES ('stale', 0, '2016-01-01', 'HouseholdRegistered', 'unregistered', 'registered')");
     const p = openProjections(store, { policy, divisions: region, projections: bumped });
-    expect(p.reset).toEqual(['case-activity']);
-    expect(checkpoint(store, 'case-activity')).toEqual({ version: CaseActivityProjection.version + 1, position: 0 });
-    expect(checkpoint(store, 'household-status').position).toBe(head);
+    expect(p.reset).toEqual(['household-status']);
+    expect(checkpoint(store, 'household-status')).toEqual({ version: HouseholdStatusProjection.version + 1, position: 0 });
+    expect(checkpoint(store, 'labor-concerns').position).toBe(head);
     await p.runner.catchUp();
+    expect(dumpReadModels(store.db)).toBe(reference);
+  });
+
+  it('drops a retired projection\'s tables and checkpoint at open, and rebuilds its keeper when asked by its old name (decision 110)', async () => {
+    // As a store written before decision 110 holds them.
+    store.db.exec(`CREATE TABLE proj_member_facts (household_id TEXT, position INTEGER);
+      CREATE TABLE proj_case_activity (household_id TEXT, position INTEGER);
+      INSERT INTO projection_checkpoints (name, version, position) VALUES ('member-eligibility', 2, ${head}), ('case-activity', 3, ${head});`);
+    const p = openProjections(store, { policy, divisions: region });
+    expect(p.reset).toEqual([]);
+    const tables = store.db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    for (const r of RETIRED_PROJECTIONS) {
+      expect(checkpoint(store, r.name)).toBeUndefined();
+      for (const t of r.tables) expect(tables).not.toContain(t);
+    }
+    expect(dumpReadModels(store.db)).toBe(reference);
+
+    store.db.exec('DELETE FROM agg_household_progress');
+    const progress: RunnerProgress[] = [];
+    await p.rebuild(['case-activity', 'member-eligibility'], (x) => progress.push(x));
+    expect(progress.every((x) => x.projections.join() === 'progress-counters')).toBe(true);
     expect(dumpReadModels(store.db)).toBe(reference);
   });
 
@@ -96,7 +117,7 @@ describe('the projection runner', () => {
       reads.length = 0;
       store.db.exec("UPDATE projection_checkpoints SET position = 0 WHERE name = 'labor-concerns'");
       store.db.exec('DELETE FROM proj_labor_concerns');
-      await p.rebuild(['case-activity']);
+      await p.rebuild(['household-status']);
       expect(reads.reduce((n, r) => n + r.events, 0)).toBe(head);
       expect(dumpReadModels(store.db)).toBe(reference);
     } finally {

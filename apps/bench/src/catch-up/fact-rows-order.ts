@@ -20,7 +20,7 @@ import { writtenBytes } from '../written-bytes';
  * checkpoints): docs/performance/catch-up.md "What did not pay: the event facts clustered
  * by log position".
  *
- *   npx tsx apps/bench/src/catch-up/fact-rows-order.ts --from CAUGHT-UP.db --table proj_member_facts --key position --file /tmp/x.db [--log date] [--rounds 3]
+ *   npx tsx apps/bench/src/catch-up/fact-rows-order.ts --from CAUGHT-UP.db --table proj_status_changes --key position --file /tmp/x.db [--log date] [--rounds 3]
  */
 const PAGE = 5000;
 const { values } = parseArgs({

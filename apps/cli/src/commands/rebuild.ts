@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ALL_PROJECTIONS } from '@hearth/projections';
+import { ALL_PROJECTIONS, projectionNameToday, RETIRED_PROJECTIONS } from '@hearth/projections';
 import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
@@ -16,12 +16,13 @@ A stored event that cannot be read (edited by hand: data that is not JSON, a typ
 not exist) stops the rebuild: the read models keep only the batches before it, and every
 report refuses until the log is repaired. With --read-models sqlite:PATH (or
 $HEARTH_READ_MODELS) the read models of that file are built from zero, creating it if need
-be: on any store, the file every report given the same --read-models then reads. Exit codes: 0 rebuilt; 4 no division tree;
+be: on any store, the file every report given the same --read-models then reads. A retired
+projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTIONS.map((r) => `${r.name}: ${r.keptBy}`).join('; ')}). Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
     .action(async (names: string[], opts: { readModels?: string }) => {
       const g = globals();
       const known = new Set(ALL_PROJECTIONS.map((p) => p.name));
-      const unknown = names.filter((n) => !known.has(n));
+      const unknown = names.filter((n) => !known.has(projectionNameToday(n)));
       if (unknown.length > 0) throw new CliError(`unknown projection(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
@@ -29,7 +30,7 @@ be: on any store, the file every report given the same --read-models then reads.
         try {
           const started = Date.now();
           const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild')));
-          const rebuilt = names.length > 0 ? names : [...known];
+          const rebuilt = names.length > 0 ? [...new Set(names.map(projectionNameToday))] : [...known];
           if (g.json) emitJson({ rebuilt, position, seconds: (Date.now() - started) / 1000 });
           else emitText(`Rebuilt ${rebuilt.join(', ')} from the log up to position ${position.toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
         } finally {

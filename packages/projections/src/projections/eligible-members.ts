@@ -1,7 +1,8 @@
 import { isEligible, referencePolicy, Status } from '@hearth/domain';
 import { inProgramme } from '../reports/in-programme';
 import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
-import type { HouseholdProgress, MemberEntry } from './household-progress';
+import type { HouseholdProgress } from './household-progress';
+import type { MemberEntry } from './member-facts';
 import { laterInLog, registrationVillage } from './household-timeline';
 import { endOfMonthIndex, monthIndex } from './village-series';
 

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import type { MemberFactRow } from './member-eligibility.projection';
 import type { Projection, SecondaryIndex } from '../projection';
 import { RowInserts } from './row-inserts';
 
@@ -11,13 +10,6 @@ export interface FactSource {
   readonly position: number;
   readonly occurredOn: string;
   readonly event: HouseholdEvent;
-  /**
-   * The event's member facts once derived (member-eligibility.projection.ts
-   * `memberFactsOf`), kept with the event through its page, so that the member-facts table
-   * and the progress counters derive them once (docs/decisions/0088). A cache of a pure
-   * function of the fields above: set by `memberFactsOf` only.
-   */
-  memberFacts?: readonly MemberFactRow[];
 }
 
 export type FactValue = string | number | null;

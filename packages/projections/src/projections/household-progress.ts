@@ -4,44 +4,37 @@ import { ACTIVITY_EVENTS, activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
 import { STATUS_EVENTS } from './household-status.projection';
 import { emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
-import { memberFactsOf, MemberEligibilityProjection } from './member-eligibility.projection';
+import { BACKLOG_EVENTS, backlogEntriesOf, BacklogEntry } from './backlog-activity';
+import { MEMBER_FACT_EVENTS, memberEntriesOf, MemberEntry } from './member-facts';
 import { monthIndex } from './village-series';
 
-/** [position, occurredOn, memberId, birthYear, capacity, willing, removed]: a row of MemberEligibilityProjection. */
-export type MemberEntry = [number, string, string, number | null, string | null, number | null, number];
 /** [position, month index, field]: one progress field an activity row adds 1 to (`income.<cents>` for an income, `member.surveyed|referred.<id>` for distinct members). */
 export type ActivityEntry = [number, number, string];
 
 /**
- * What the progress counters need to know of one household: its villages and statuses
- * (the division counters' timeline), the member facts that decide eligibility, and the
- * progress fields its activity adds to, each with the log position of the event it came
+ * What the progress counters and the service backlog need to know of one household: its
+ * villages and statuses (the division counters' timeline), the member facts that decide
+ * eligibility, the progress fields its activity adds to and the dated activity the
+ * backlog reads (docs/decisions/0110), each with the log position of the event it came
  * from (so that a correction replaces what the corrected event contributed).
  */
 export interface HouseholdProgress {
   readonly t: HouseholdTimeline;
   readonly members: MemberEntry[];
   readonly activity: ActivityEntry[];
+  readonly backlog: BacklogEntry[];
 }
 
-export const emptyProgress = (): HouseholdProgress => ({ t: emptyTimeline(), members: [], activity: [] });
+export const emptyProgress = (): HouseholdProgress => ({ t: emptyTimeline(), members: [], activity: [], backlog: [] });
 
 const TIMELINE_EVENTS = new Set<string>([...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected']);
 
-/** Event types whose events (or corrections of them) yield member facts, and activity: no other event has entries at its position. */
-const MEMBER_EVENTS = new Set<string>(MemberEligibilityProjection.handles);
+/** Event types whose events (or corrections of them) yield member facts, activity, backlog activity: no other event has entries at its position. */
+const MEMBER_EVENTS = new Set<string>(MEMBER_FACT_EVENTS);
 const ACTIVITY_EVENT_TYPES = new Set<string>(ACTIVITY_EVENTS);
+const BACKLOG_EVENT_TYPES = new Set<string>(BACKLOG_EVENTS);
 
-const NO_MEMBERS: readonly MemberEntry[] = [];
 const NO_ACTIVITY: readonly ActivityEntry[] = [];
-
-const membersOf = (s: FactSource): readonly MemberEntry[] => {
-  const rows = memberFactsOf(s);
-  if (rows.length === 0) return NO_MEMBERS;
-  const out: MemberEntry[] = [];
-  for (const r of rows) out.push([s.position, r.occurred_on, r.member_id, r.birth_year, r.capacity, r.willing, r.removed]);
-  return out;
-};
 
 /**
  * The entries not from the event at `position`: the same array when there is none, else
@@ -109,12 +102,13 @@ export interface PageTouch {
   readonly months: Set<number>;
   villages: boolean;
   eligible: boolean;
-  /** The household's latest member and activity arrays when the page made them (then they may grow in place). */
+  /** The household's latest member, activity and backlog arrays when the page made them (then they may grow in place). */
   members: MemberEntry[] | undefined;
   activity: ActivityEntry[] | undefined;
+  backlog: BacklogEntry[] | undefined;
 }
 
-export const untouched = (): PageTouch => ({ months: new Set(), villages: false, eligible: false, members: undefined, activity: undefined });
+export const untouched = (): PageTouch => ({ months: new Set(), villages: false, eligible: false, members: undefined, activity: undefined, backlog: undefined });
 
 const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['villages']): boolean => {
   if (a === b) return true;
@@ -128,9 +122,8 @@ const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['vi
 };
 
 /**
- * The household's progress data after event `e` (the rows of the member-facts
- * projection and the event's activity, activity.ts, from the same functions, so there is
- * one home for each rule), `p` itself when the event changes none of it; what changed is
+ * The household's progress data after event `e` (its member facts, member-facts.ts; its
+ * activity, activity.ts; its backlog activity, backlog-activity.ts), `p` itself when the event changes none of it; what changed is
  * added to `touch` (one a household and page, starting `untouched()`). Applying the same
  * event twice changes nothing. Changes nothing but `touch` and the arrays it names: `p`'s
  * own arrays when the page made them, the ones a record as stored holds never.
@@ -144,12 +137,12 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
   const source: FactSource | undefined =
     e.event.type !== 'EventCorrected' ? e
       : e.corrected && { householdId: e.householdId, position: e.corrected.position, occurredOn: e.corrected.occurredOn, event: e.corrected.event };
-  if (source === undefined) return t === p.t ? p : { t, members: p.members, activity: p.activity };
+  if (source === undefined) return t === p.t ? p : { t, members: p.members, activity: p.activity, backlog: p.backlog };
   // An event of a type that yields no member facts (no activity) has none at its position, nor had any: nothing to look for.
   let members = p.members;
   if (MEMBER_EVENTS.has(source.event.type)) {
     const keptMembers = notFrom(p.members, source.position);
-    const moreMembers = membersOf(source);
+    const moreMembers = memberEntriesOf(source);
     members = withMore(keptMembers, moreMembers, keptMembers !== p.members || keptMembers === touch.members);
     if (keptMembers !== p.members || moreMembers.length > 0) {
       touch.eligible = true;
@@ -166,6 +159,13 @@ export const progressAfter = (p: HouseholdProgress, e: ProjectedEvent, touch: Pa
     activity = withMore(keptActivity, moreActivity, keptActivity !== p.activity || keptActivity === touch.activity);
     if (keptActivity !== p.activity || moreActivity.length > 0) touch.activity = activity;
   }
-  if (t === p.t && members === p.members && activity === p.activity) return p;
-  return { t, members, activity };
+  let backlog = p.backlog;
+  if (BACKLOG_EVENT_TYPES.has(source.event.type)) {
+    const keptBacklog = notFrom(p.backlog, source.position);
+    const moreBacklog = backlogEntriesOf(source);
+    backlog = withMore(keptBacklog, moreBacklog, keptBacklog !== p.backlog || keptBacklog === touch.backlog);
+    if (keptBacklog !== p.backlog || moreBacklog.length > 0) touch.backlog = backlog;
+  }
+  if (t === p.t && members === p.members && activity === p.activity && backlog === p.backlog) return p;
+  return { t, members, activity, backlog };
 };

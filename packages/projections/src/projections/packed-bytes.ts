@@ -48,6 +48,23 @@ const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** Dates unpacked lately, by their number YYYYMMDD: a log's few thousand business dates recur in every record. */
+const dateTexts = new Map<number, string>();
+const DATES_KEPT = 65_536;
+
+/** `YYYY-MM-DD` of a number YYYYMMDD, made once and kept while fewer than DATES_KEPT are. */
+const dateText = (n: number): string => {
+  let d = dateTexts.get(n);
+  if (d === undefined) {
+    const y = Math.floor(n / 10000);
+    const md = n % 10000;
+    d = `${String(y).padStart(4, '0')}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`;
+    if (dateTexts.size >= DATES_KEPT) dateTexts.clear();
+    dateTexts.set(n, d);
+  }
+  return d;
+};
+
 /** YYYYMMDD of a `YYYY-MM-DD` date, else -1. */
 const dateNumber = (d: string): number => {
   if (d.length !== 10 || d.charCodeAt(4) !== 45 || d.charCodeAt(7) !== 45) return -1;
@@ -219,9 +236,7 @@ export class Unpacker {
     if (tag === 1) return this.text();
     const n = previous.n + unzigzag(tag - 2);
     previous.n = n;
-    const y = Math.floor(n / 10000);
-    const md = n % 10000;
-    return `${String(y).padStart(4, '0')}-${String(Math.floor(md / 100)).padStart(2, '0')}-${String(md % 100).padStart(2, '0')}`;
+    return dateText(n);
   }
 
   requiredDate(previous: { n: number }): string {

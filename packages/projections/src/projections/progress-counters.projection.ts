@@ -7,7 +7,8 @@ import { STATUS_EVENTS } from './household-status.projection';
 import { ELIGIBLE_KEY, eligibleOf } from './eligible-members';
 import { emptyProgress, HouseholdProgress, PageTouch, progressAfter, untouched } from './household-progress';
 import { flowsOf } from './progress-flows';
-import { MemberEligibilityProjection } from './member-eligibility.projection';
+import { BACKLOG_EVENTS } from './backlog-activity';
+import { MEMBER_FACT_EVENTS } from './member-facts';
 import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
 import { villageProgressRows } from './village-progress-rows';
@@ -36,14 +37,16 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * page, each changed household's contribution after the page is added to the page's rows
  * and the one before it taken back, and each touched record and row is written once at
  * the page's end, in key order. A record an earlier page wrote is also kept parsed from
- * one committed page to the next (household-records.ts, decision 106).
+ * one committed page to the next (household-records.ts, decision 106). The household
+ * records are also what the service backlog and the progress report's eligible members
+ * read of a household (reports/household-progress-records.ts, decision 110).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
-  // 4: the household records packed (0082).
-  version: 4,
-  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MemberEligibilityProjection.handles, ...ACTIVITY_EVENTS, 'EventCorrected'])],
+  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110).
+  version: 5,
+  handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (

@@ -1,5 +1,7 @@
 import type { Status } from '@hearth/domain';
-import type { ActivityEntry, HouseholdProgress, MemberEntry } from './household-progress';
+import type { BacklogActivityKind, BacklogEntry } from './backlog-activity';
+import type { ActivityEntry, HouseholdProgress } from './household-progress';
+import type { MemberEntry } from './member-facts';
 import { fieldNamed } from '../reports/progress-fields';
 import { Packer, seededStrings, Unpacker } from './packed-bytes';
 
@@ -16,8 +18,8 @@ import { Packer, seededStrings, Unpacker } from './packed-bytes';
  * the log and in time); a date `YYYY-MM-DD` as the number YYYYMMDD (any other text is
  * kept as text); strings written once and then named by their index in the record's own
  * table of strings, which starts with `SEEDED` (statuses, event types, capacities and
- * progress field prefixes); consecutive member facts or activity entries of one event
- * grouped under one position and date; a progress field as its prefix and its last
+ * progress field prefixes, backlog activity kinds); consecutive member facts, activity or
+ * backlog entries of one event grouped under one position and date (or month); a progress field as its prefix and its last
  * dot-separated part (`member.surveyed` + `m1`), so that a member's id is written once.
  */
 
@@ -29,10 +31,11 @@ const SEEDED: readonly string[] = [
   'HouseholdDeregistered', 'none', 'partial', 'full', 'member.surveyed', 'member.referred', 'income', 'referralsMade',
   'referralsAccepted', 'referralsDeclined', 'trainingsOffered', 'trainingsAccepted', 'trainingsDeclined',
   'trainingsCompleted', 'employmentsStartedByForm', 'employmentsStartedByPlace', 'employmentsEndedByReason',
+  'household-surveyed', 'referral-made', 'employment-started', 'employment-ended', 'follow-up',
 ];
 
-/** The first byte of every packed record: another layout must use another. */
-const FORMAT = 1;
+/** The first byte of every packed record: another layout must use another (2: the backlog's activity, decision 110). */
+const FORMAT = 2;
 
 const SEEDED_STRINGS = seededStrings(SEEDED);
 
@@ -110,6 +113,23 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
     i += n;
   }
   runs = 0;
+  for (let i = 0; i < p.backlog.length; i += runOf(p.backlog, i)) runs++;
+  w.uint(runs);
+  for (let i = 0; i < p.backlog.length; ) {
+    const n = runOf(p.backlog, i);
+    const [pos, on] = p.backlog[i] as BacklogEntry;
+    at(pos);
+    w.date(on, date);
+    w.uint(n);
+    for (let k = i; k < i + n; k++) {
+      const [, , kind, memberId, refId] = p.backlog[k] as BacklogEntry;
+      w.string(kind);
+      w.string(memberId);
+      w.string(refId);
+    }
+    i += n;
+  }
+  runs = 0;
   for (let i = 0; i < p.activity.length; i += runOf(p.activity, i)) runs++;
   w.uint(runs);
   let month = 0;
@@ -130,8 +150,12 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
   return w.done();
 };
 
-/** The record `encodeProgress` packed; throws on bytes it did not write. */
-export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
+/** What the reports read of a record: all but the progress fields of its activity, which only the progress counters read. */
+export type ProgressHead = Omit<HouseholdProgress, 'activity'>;
+
+function unpack(bytes: Uint8Array, whole: true): HouseholdProgress;
+function unpack(bytes: Uint8Array, whole: false): ProgressHead;
+function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | ProgressHead {
   const r = new Unpacker(bytes, SEEDED_STRINGS);
   if (r.uint() !== FORMAT) throw new Error('progress record: unknown format');
   let position = 0;
@@ -153,6 +177,14 @@ export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
     const on = r.requiredDate(date);
     for (let n = r.uint(); n > 0; n--) members.push([pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
   }
+  const backlog: BacklogEntry[] = [];
+  for (let runs = r.uint(); runs > 0; runs--) {
+    const pos = at();
+    const on = r.requiredDate(date);
+    for (let n = r.uint(); n > 0; n--) backlog.push([pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
+  }
+  // The activity is packed last, so that a read of the rest stops before it (its strings are numbered after every other).
+  if (!whole) return { t: { villages, statuses, concerns }, members, backlog };
   const activity: ActivityEntry[] = [];
   let month = 0;
   for (let runs = r.uint(); runs > 0; runs--) {
@@ -165,5 +197,15 @@ export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => {
     }
   }
   r.end();
-  return { t: { villages, statuses, concerns }, members, activity };
-};
+  return { t: { villages, statuses, concerns }, members, activity, backlog };
+}
+
+/** The record `encodeProgress` packed; throws on bytes it did not write. */
+export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => unpack(bytes, true);
+
+/**
+ * The record `encodeProgress` packed but its activity (the backlog and the progress
+ * report's members read it, decision 110): the bytes up to the activity only, not checked
+ * past them.
+ */
+export const decodeProgressHead = (bytes: Uint8Array): ProgressHead => unpack(bytes, false);

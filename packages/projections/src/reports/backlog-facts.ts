@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
-import type { Status } from '@hearth/domain';
-import type { BacklogActivityKind } from '../projections/case-activity.projection';
-import type { ConcernFact, MemberFact } from './read-model-facts';
+import type { MemberState, Status } from '@hearth/domain';
+import type { BacklogActivityKind, BacklogEntry } from '../projections/backlog-activity';
+import { decodeProgressHead } from '../projections/progress-record-codec';
+import { memberStatesAt } from './member-states';
+import type { ConcernFact } from './read-model-facts';
 import { PreparedStatements } from './prepared-statements';
 
 /** A household and its village at the end of the asked date. */
@@ -10,7 +12,7 @@ export interface PlacedHousehold {
   readonly village: string;
 }
 
-/** A referral made or an employment started or ended (`proj_case_activity`), as the backlog folds it. */
+/** A referral made or an employment started or ended (a household progress record's `backlog`), as the backlog folds it. */
 export interface ActivityFact {
   readonly householdId: string;
   readonly occurredOn: string;
@@ -31,8 +33,8 @@ export interface StatusFact {
 export interface BacklogChunk {
   /** By household, then log order. */
   readonly statusChanges: readonly StatusFact[];
-  /** By household, member, then log order (what `memberStates` folds). */
-  readonly memberFacts: readonly MemberFact[];
+  /** household → member → state at the end of the date. */
+  readonly members: ReadonlyMap<string, ReadonlyMap<string, MemberState>>;
   /** Employments started and ended and referrals made, by household, then log order. */
   readonly activity: readonly ActivityFact[];
   /** household → date of its last follow-up visit in log order. */
@@ -51,18 +53,18 @@ export interface SurveyWindow {
   readonly to: string;
 }
 
-/** The activity the backlog reads row by row: employments and referrals (visits and surveys are read as one row a household). */
-const BACKLOG_ACTIVITY = JSON.stringify(['employment-started', 'employment-ended', 'referral-made']);
-
 /** A household's village at the end of `@date`, as `ReadModelFacts.villagesAt` decides it (docs/decisions/0015). */
 const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @date THEN position ELSE -position END) FROM proj_village_changes`;
 
 /**
  * The backlog's reads, scoped to a set of households so that a report at a division reads
  * only that division's households, a chunk at a time (docs/decisions/0061). Every query
- * starts from `household_id`, the first column of each facts table's key, so a chunk costs
- * index seeks into the rows of its households and no more. The caller runs them inside one
- * read transaction (decision 22) to read one snapshot.
+ * starts from `household_id`, the first column of each table's key, so a chunk costs
+ * index seeks into the rows of its households and no more: its labour concerns, and its
+ * households' progress records (`agg_household_progress`), which keep the status changes,
+ * the member facts and the dated activity the backlog reads (decision 110), unpacked but
+ * for their progress fields (`decodeProgressHead`). The caller
+ * runs them inside one read transaction (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
   private readonly statements: PreparedStatements;
@@ -96,56 +98,39 @@ export class BacklogFacts {
   /** The facts of `householdIds` dated on or before `date`; who was surveyed within `window`, when there is one. */
   chunk(householdIds: readonly string[], date: string, window: SurveyWindow | undefined): BacklogChunk {
     const ids = JSON.stringify(householdIds);
-    // Rows come back as arrays (`raw`), each made into its fact at once: a row object per row, dropped at once, was ~40% of reading them.
-    const statusChanges = this
-      .prepare<[string, string], [string, string, string, Status]>(
-        `SELECT household_id, occurred_on, event_type, to_status FROM proj_status_changes
-         WHERE household_id IN (SELECT value FROM json_each(?)) AND occurred_on <= ? ORDER BY household_id, position`,
+    const statusChanges: StatusFact[] = [];
+    const members = new Map<string, Map<string, MemberState>>();
+    const activity: ActivityFact[] = [];
+    const lastVisitOn = new Map<string, string>();
+    const lastSurveyOn = new Map<string, string>();
+    const surveyedIn = new Set<string>();
+    const records = this
+      .prepare<[string], [string, Buffer]>(
+        `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`,
       )
       .raw(true)
-      .all(ids, date)
-      .map(([householdId, occurredOn, eventType, to]) => ({ householdId, occurredOn, eventType, to }));
-    const memberFacts = this
-      .prepare<[string, string], [string, string, number | null, string | null, number | null, number]>(
-        `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
-         WHERE household_id IN (SELECT value FROM json_each(?)) AND occurred_on <= ? ORDER BY household_id, member_id, position`,
-      )
-      .raw(true)
-      .all(ids, date)
-      .map(([householdId, memberId, birthYear, capacity, willing, removed]) => ({ householdId, memberId, birthYear, capacity, willing, removed }));
-    // By household through the key (`+kind`: no index on kind may ever be preferred to it).
-    const activity = this
-      .prepare<[string, string, string], [string, string, ActivityFact['kind'], string | null, string | null]>(
-        `SELECT household_id, occurred_on, kind, member_id, ref_id FROM proj_case_activity
-         WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind IN (SELECT value FROM json_each(?)) AND occurred_on <= ?
-         ORDER BY household_id, position, seq`,
-      )
-      .raw(true)
-      .all(ids, BACKLOG_ACTIVITY, date)
-      .map(([householdId, occurredOn, kind, memberId, refId]) => ({ householdId, occurredOn, kind, memberId, refId }));
-    // The rows of one event share its date, so the bare date of the max(position) row is the last one's in log order.
-    const last = (kind: 'follow-up' | 'household-surveyed'): Map<string, string> =>
-      new Map(
-        this
-          .prepare<[string, string, string], [string, string]>(
-            `SELECT household_id, occurred_on, max(position) FROM proj_case_activity
-             WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = ? AND occurred_on <= ? GROUP BY household_id`,
-          )
-          .raw(true)
-          .all(ids, kind, date)
-          .map(([householdId, on]) => [householdId, on]),
-      );
-    const surveyedIn = new Set(
-      window === undefined
-        ? []
-        : this
-            .prepare<[string, string, string, string], string>(
-              `SELECT DISTINCT household_id FROM proj_case_activity
-               WHERE household_id IN (SELECT value FROM json_each(?)) AND +kind = 'household-surveyed' AND occurred_on BETWEEN ? AND ? AND occurred_on <= ?`,
-            )
-            .pluck()
-            .all(ids, window.from, window.to, date),
-    );
+      .all(ids);
+    for (const [householdId, progress] of records) {
+      const record = decodeProgressHead(progress);
+      // In log order: a correction re-adds its event's change at the end of the timeline.
+      const statuses = record.t.statuses.filter((c) => c[1] <= date).sort((a, b) => a[0] - b[0]);
+      for (const [, occurredOn, eventType, , to] of statuses) statusChanges.push({ householdId, occurredOn, eventType, to });
+      members.set(householdId, memberStatesAt(record.members, date));
+      // In log order (a correction re-adds an event's entries at the end of the record): employments end after they start.
+      const backlog = record.backlog.filter((b) => b[1] <= date).sort((a, b) => a[0] - b[0]);
+      let visit: BacklogEntry | undefined;
+      let survey: BacklogEntry | undefined;
+      for (const b of backlog) {
+        const [, on, kind, memberId, refId] = b;
+        if (kind === 'follow-up') visit = b;
+        else if (kind === 'household-surveyed') {
+          survey = b;
+          if (window !== undefined && on >= window.from && on <= window.to) surveyedIn.add(householdId);
+        } else activity.push({ householdId, occurredOn: on, kind, memberId, refId });
+      }
+      if (visit !== undefined) lastVisitOn.set(householdId, visit[1]);
+      if (survey !== undefined) lastSurveyOn.set(householdId, survey[1]);
+    }
     const openConcerns = this
       .prepare<[string, string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
         `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
@@ -156,6 +141,6 @@ export class BacklogFacts {
       )
       .all(ids, date, date)
       .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
-    return { statusChanges, memberFacts, activity, lastVisitOn: last('follow-up'), lastSurveyOn: last('household-surveyed'), surveyedIn, openConcerns };
+    return { statusChanges, members, activity, lastVisitOn, lastSurveyOn, surveyedIn, openConcerns };
   }
 }

@@ -2,7 +2,6 @@ import { addDays, daysBetween, DivisionTree, isEligible, Policy, Status } from '
 import type { BacklogChunk, BacklogFacts, PlacedHousehold } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
-import { memberStates } from './member-states';
 import type { ServiceBacklog } from './read-models';
 import { lastPassedDeadline } from './survey-deadline';
 
@@ -66,7 +65,7 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
     else if (c.eventType === 'HouseholdCleared' && on > (clearedOn.get(c.householdId) ?? '')) clearedOn.set(c.householdId, on);
     else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
   }
-  const members = memberStates(chunk.memberFacts);
+  const members = chunk.members;
 
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
   /** household\0member → business dates of the member's referrals. */

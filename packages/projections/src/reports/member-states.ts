@@ -1,5 +1,5 @@
 import type { LaborCapacity, MemberState } from '@hearth/domain';
-import type { MemberFact } from './read-model-facts';
+import type { MemberEntry } from '../projections/member-facts';
 
 /**
  * A member's state while its facts are folded, changed in place and handed out as a
@@ -23,7 +23,7 @@ export const memberFolding = (memberId: string): MemberFolding => ({ memberId, b
  * The one home of a member's state's rule (domain.md §4 "Eligible member"): each field is
  * the one of the latest fact in log order that says something of it (not null); a removal
  * stays. `position` is the fact's place in the log; of facts at one position, the one
- * taken last wins. Used by `memberStates` (the reports' fold) and by the progress
+ * taken last wins. Used by `memberStatesAt` (the reports' fold) and by the progress
  * counters' sweep (eligible-members.ts `eligibleOf`, decision 85).
  */
 export const takeMemberFact = (
@@ -45,20 +45,19 @@ export const takeMemberFact = (
 };
 
 /**
- * Folds member facts (ordered by household, member, log order) into each member's state:
- * household → member → state. Each member's state is one object, created at its first
- * fact and updated in place by the next (`takeMemberFact`, their order standing for their
- * positions); nothing outside holds it until the fold returns.
+ * One household's members as of the end of `date`: its member facts (household-progress
+ * record's `members`, in any order) dated on or before it, folded by `takeMemberFact`
+ * with their log positions, member by member in the order the members first appear.
+ * Each member's state is one object, made at its first fact and updated in place by the
+ * next; nothing outside holds it until the fold returns.
  */
-export const memberStates = (facts: readonly MemberFact[]): Map<string, Map<string, MemberState>> => {
-  const out = new Map<string, Map<string, MemberFolding>>();
-  let k = 0;
-  for (const f of facts) {
-    let members = out.get(f.householdId);
-    if (!members) out.set(f.householdId, (members = new Map()));
-    let m = members.get(f.memberId);
-    if (m === undefined) members.set(f.memberId, (m = memberFolding(f.memberId)));
-    takeMemberFact(m, k++, f.birthYear, f.capacity, f.willing, f.removed);
+export const memberStatesAt = (entries: readonly MemberEntry[], date: string): Map<string, MemberState> => {
+  const out = new Map<string, MemberFolding>();
+  for (const [position, on, memberId, birthYear, capacity, willing, removed] of entries) {
+    if (on > date) continue;
+    let m = out.get(memberId);
+    if (m === undefined) out.set(memberId, (m = memberFolding(memberId)));
+    takeMemberFact(m, position, birthYear, capacity, willing, removed);
   }
   return out;
 };

@@ -1,7 +1,6 @@
 import { DivisionTree, isEligible, lastDayOf, Policy } from '@hearth/domain';
 import { divisionRows, hasRows, inc } from './division-scope';
 import { inProgramme } from './in-programme';
-import { memberStates } from './member-states';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
 import { type CounterScope, VillageCounters } from './village-counters';
@@ -12,7 +11,7 @@ import { addCountsInto, emptyProgressCounts, MonthlyProgress, MonthlyProgressByC
  * Per-village monthly progress counts (domain.md §5 "Monthly progress table") for a
  * working age the progress counters do not count (docs/decisions/0061): the month's
  * activity from the counters, which no policy changes, and the eligible members from the
- * per-household facts (docs/decisions/0077).
+ * member facts of each household's progress record (docs/decisions/0077, 0110).
  */
 export const progressCountsByVillage = (facts: ReadModelFacts, progress: VillageProgress, policy: Policy, month: string, scope: CounterScope): Map<string, ProgressCounts> => {
   const last = lastDayOf(month);
@@ -20,7 +19,7 @@ export const progressCountsByVillage = (facts: ReadModelFacts, progress: Village
   const villages = facts.villagesAt(last);
   const tally = progress.activityCounts(month, scope);
   const status = facts.statusAt(last);
-  for (const [householdId, members] of memberStates(facts.memberFactsUpTo(last))) {
+  for (const [householdId, members] of facts.membersAt(last)) {
     if (!inProgramme(status.get(householdId))) continue;
     for (const m of members.values()) if (isEligible(m, last, policy)) inc(tally.of(villages.get(householdId) ?? ''), 'eligibleMembers');
   }

@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Status } from '@hearth/domain';
+import type { MemberState, Status } from '@hearth/domain';
+import { decodeProgressHead } from '../projections/progress-record-codec';
+import { memberStatesAt } from './member-states';
 import { PreparedStatements } from './prepared-statements';
 
 export interface StatusChange {
@@ -15,15 +17,6 @@ export interface ConcernFact {
   readonly visitId: string;
   readonly raisedOn: string;
   readonly indicators: readonly string[];
-}
-
-export interface MemberFact {
-  readonly householdId: string;
-  readonly memberId: string;
-  readonly birthYear: number | null;
-  readonly capacity: string | null;
-  readonly willing: number | null;
-  readonly removed: number;
 }
 
 /**
@@ -107,14 +100,13 @@ export class ReadModelFacts {
       .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
   }
 
-  /** Member facts dated on or before `date`, by household, member, then log order: fold them to get each member's state. */
-  memberFactsUpTo(date: string): MemberFact[] {
-    return this
-      .prepare<[string], { household_id: string; member_id: string; birth_year: number | null; capacity: string | null; willing: number | null; removed: number }>(
-        `SELECT household_id, member_id, birth_year, capacity, willing, removed FROM proj_member_facts
-         WHERE occurred_on <= ? ORDER BY household_id, member_id, position`,
-      )
-      .all(date)
-      .map((r) => ({ householdId: r.household_id, memberId: r.member_id, birthYear: r.birth_year, capacity: r.capacity, willing: r.willing, removed: r.removed }));
+  /**
+   * Every household's members as of the end of `date` (member → state), from the member
+   * facts its progress record keeps (`agg_household_progress`, decision 110): one record
+   * read and unpacked at a time, in household order.
+   */
+  *membersAt(date: string): Generator<[string, Map<string, MemberState>]> {
+    const records = this.prepare<[], [string, Buffer]>('SELECT household_id, progress FROM agg_household_progress').raw(true);
+    for (const [householdId, progress] of records.iterate()) yield [householdId, memberStatesAt(decodeProgressHead(progress).members, date)];
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { feedEventOf, readFeed, type EventStore, type FeedEvent, type RecordedEvent, type Subscription } from '@hearth/event-store';
 import type { Projection, ProjectionWriter } from '../projection';
+import { projectionNameToday } from '../projections/retired-projections';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
 import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
@@ -218,7 +219,8 @@ export class ProjectionRunner {
    * process meanwhile helps the replay along rather than writing over it.
    */
   async rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
-    const selected = names === undefined ? this.projections : names.map((n) => this.projectionNamed(n));
+    // A retired name and its keeper's (or a name twice) rebuild the keeper once.
+    const selected = names === undefined ? this.projections : [...new Set(names.map((n) => this.projectionNamed(n)))];
     return this.exclusive(async () => {
       withWriteLock(this.db, () => {
         for (const p of selected) resetProjection(this.db, this.checkpoints, p);
@@ -230,7 +232,8 @@ export class ProjectionRunner {
   }
 
   private projectionNamed(name: string): Projection {
-    const p = this.projections.find((x) => x.name === name);
+    const today = projectionNameToday(name);
+    const p = this.projections.find((x) => x.name === today);
     if (!p) throw new Error(`unknown projection "${name}" (known: ${this.projections.map((x) => x.name).join(', ')})`);
     return p;
   }

@@ -15,6 +15,7 @@ export interface Checkpoint {
 export class Checkpoints {
   private readonly selectAll;
   private readonly upsert;
+  private readonly remove;
 
   constructor(db: Database.Database) {
     const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'projection_checkpoints'").get() !== undefined;
@@ -32,6 +33,7 @@ export class Checkpoints {
       `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
     );
+    this.remove = db.prepare<[string]>('DELETE FROM projection_checkpoints WHERE name = ?');
   }
 
   all(): Map<string, Checkpoint> {
@@ -40,5 +42,10 @@ export class Checkpoints {
 
   set(c: Checkpoint): void {
     this.upsert.run(c.name, c.version, c.position);
+  }
+
+  /** Forgets a projection that no longer exists (projections/retired-projections.ts). */
+  delete(name: string): void {
+    this.remove.run(name);
   }
 }

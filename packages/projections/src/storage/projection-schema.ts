@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Projection } from '../projection';
+import { RETIRED_PROJECTIONS } from '../projections/retired-projections';
 import type { Checkpoints } from './checkpoints';
 import { createIndexes } from './secondary-indexes';
 import { withWriteLock } from './write-lock';
@@ -24,13 +25,15 @@ export const resetProjection = (db: Database.Database, checkpoints: Checkpoints,
  * under a tree that extends the stored one), mends them here under the write lock.
  * Secondary indexes missing from a projection at its version are left to the runner: a
  * catch-up far behind the log that was interrupted left them out on purpose, and the next
- * catch-up creates them when it reaches the head (docs/decisions/0075).
+ * catch-up creates them when it reaches the head (docs/decisions/0075). The tables and
+ * checkpoint of a retired projection (one another now keeps, decision 110) are dropped.
  */
 export const ensureProjections = (db: Database.Database, checkpoints: Checkpoints, projections: readonly Projection[]): string[] => {
   const current = (): boolean => {
     const stored = checkpoints.all();
     const tables = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all());
-    return projections.every((p) => stored.get(p.name)?.version === p.version && p.tables.every((t) => tables.has(t)));
+    const retiredLeft = RETIRED_PROJECTIONS.some((r) => stored.has(r.name) || r.tables.some((t) => tables.has(t)));
+    return !retiredLeft && projections.every((p) => stored.get(p.name)?.version === p.version && p.tables.every((t) => tables.has(t)));
   };
   const unsettled = (p: Projection): boolean => p.settle?.needed(db) === true;
   // Asked again under the lock: another process may have settled them meanwhile.
@@ -41,6 +44,10 @@ export const ensureProjections = (db: Database.Database, checkpoints: Checkpoint
   }
   const reset: string[] = [];
   withWriteLock(db, () => {
+    for (const r of RETIRED_PROJECTIONS) {
+      for (const table of r.tables) db.exec(`DROP TABLE IF EXISTS ${table}`);
+      checkpoints.delete(r.name);
+    }
     const stored = checkpoints.all();
     for (const p of projections) {
       const c = stored.get(p.name);
