@@ -88,6 +88,14 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     expect([json('report', 'clearance', '--year', '2018', '--by-child'), json('report', 'progress', '--month', '2017-06')]).toEqual(before);
   });
 
+  it("rebuilds progress-counters when asked by a retired projection's name, and the backlog it reads is unchanged (decision 110)", () => {
+    const before = json('report', 'backlog', '--as-of', '2018-12-31');
+    expect(before.referralsOwed.length).toBeGreaterThan(0);
+    expect(json('rebuild', 'case-activity', 'member-eligibility').rebuilt).toEqual(['progress-counters']);
+    expect(json('report', 'backlog', '--as-of', '2018-12-31')).toEqual(before);
+    expect(run('rebuild', 'no-such-projection').code).toBe(2);
+  });
+
   it('verify passes on an untouched store, then exits 5 naming the household and position of an edited event', () => {
     const clean = run('--json', 'verify');
     expect(clean.code).toBe(0);

@@ -39,7 +39,7 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * the page's end, in key order. A record an earlier page wrote is also kept parsed from
  * one committed page to the next (household-records.ts, decision 106). The household
  * records are also what the service backlog and the progress report's eligible members
- * read of a household (reports/household-progress-records.ts, decision 110).
+ * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
