@@ -5,8 +5,8 @@ import type { FactSource } from './event-facts-projection';
  * The programme's work with a household, one entry per countable fact: surveys (one
  * per member surveyed), training offers and answers, referrals, employments, income
  * records and follow-up visits. The progress counters count these
- * (household-progress.ts); the `case-activity` table keeps only what the backlog reads
- * (case-activity.projection.ts, docs/decisions/0077).
+ * (household-progress.ts); the backlog reads a few of them with their exact dates, kept
+ * apart in the same record (backlog-activity.ts, docs/decisions/0110).
  */
 export type ActivityKind =
   | 'member-surveyed'

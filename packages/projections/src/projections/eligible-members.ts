@@ -43,7 +43,7 @@ let monthsBuffer = new Float64Array(256);
  * at a month's end are those of the entries dated on or before it, chosen by the same
  * rules as everywhere else — the latest entry in log order (household-timeline.ts
  * `laterInLog`, as `villageAt` and `statusAt`) and the member facts' fold
- * (reports/member-states.ts `takeMemberFact`, as `memberStates`) — so each month takes in
+ * (reports/member-states.ts `takeMemberFact`, as `memberStatesAt`) — so each month takes in
  * only the entries dated since the month before, instead of folding the household's facts
  * again (decision 85).
  */

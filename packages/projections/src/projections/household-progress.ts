@@ -123,8 +123,9 @@ const sameVillages = (a: HouseholdTimeline['villages'], b: HouseholdTimeline['vi
 
 /**
  * The household's progress data after event `e` (its member facts, member-facts.ts; its
- * activity, activity.ts; its backlog activity, backlog-activity.ts), `p` itself when the event changes none of it; what changed is
- * added to `touch` (one a household and page, starting `untouched()`). Applying the same
+ * activity, activity.ts; its backlog activity, backlog-activity.ts), `p` itself when the
+ * event changes none of it; what changed is added to `touch` (one a household and page,
+ * starting `untouched()`). Applying the same
  * event twice changes nothing. Changes nothing but `touch` and the arrays it names: `p`'s
  * own arrays when the page made them, the ones a record as stored holds never.
  */
