@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { editHouseholdRecord } from '@hearth/projections/testing';
 import { hearth, hearthAsync, tempDir } from './support/cli';
 
 interface Finished {
@@ -84,16 +85,24 @@ describe('hearth commands side by side on one store', () => {
 
     const db = new Database(file);
     db.pragma('busy_timeout = 5000');
-    const edited = db.prepare("UPDATE proj_status_changes SET occurred_on = '2016-01-01' WHERE (household_id, position) = (SELECT household_id, position FROM proj_status_changes WHERE event_type = 'HouseholdIdentified' ORDER BY position LIMIT 1)").run();
-    db.close();
+    const first = db.prepare<[], { household_id: string; position: number }>("SELECT household_id, position FROM proj_status_changes WHERE event_type = 'HouseholdIdentified' ORDER BY position LIMIT 1").get();
+    if (first === undefined) throw new Error('no household identified in the generated region');
+    const edited = db.prepare("UPDATE proj_status_changes SET occurred_on = '2016-01-01' WHERE household_id = ? AND position = ?").run(first.household_id, first.position);
     expect(edited.changes).toBe(1);
+    // The same date in the household's record, which the backlog reads (decision 110).
+    editHouseholdRecord(db, first.household_id, (p) => ({
+      ...p,
+      t: { ...p.t, statuses: p.t.statuses.map((s): typeof s => (s[0] === first.position ? [s[0], '2016-01-01', s[2], s[3], s[4]] : s)) },
+    }));
+    db.close();
 
     const damaged = hearth(at('verify', '--read-models'));
     expect(damaged.code).toBe(5);
     expect(damaged.stdout).toMatch(/[1-9]\d* differences/);
     expect(damaged.stdout).toContain('proj_status_changes');
     expect(damaged.stdout).toContain('in the table, not in a rebuild from the log');
-    // The backlog reads the status changes; the monthly and clearance figures read the division counters (ADR 0061), which the edit did not touch.
+    expect(damaged.stdout).toContain('agg_household_progress');
+    // The backlog reads the household records; the monthly and clearance figures read the division counters (ADR 0061), which the edits did not touch.
     expect(damaged.stdout).toMatch(/report\W+backlog \S+ \d{4}-\d{2}-\d{2}/);
 
     expect(hearth(at('rebuild')).code).toBe(0);

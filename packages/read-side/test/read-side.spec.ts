@@ -5,6 +5,7 @@ import * as E from 'fp-ts/Either';
 import { HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { SqliteEventStore } from '@hearth/event-store';
+import { editHouseholdRecord } from '@hearth/projections/testing';
 import { NoDivisionTreeError, ReadModelsNotReadyError, ReadSide } from '../src';
 
 const divisions = [
@@ -131,14 +132,22 @@ describe('the read side: a ledger and its read models', () => {
       const healthy = await side.verifyReadModels();
       expect(healthy).toMatchObject({ position: await ledger.store.headPosition(), divisions: 2, periods: { years: 1, months: 4 }, differenceCount: 0, differences: [] });
       expect(healthy.reportsCompared).toBe(2 * (1 * 2 + 4 * 2));
-      (ledger.store as SqliteEventStore).db.exec("UPDATE proj_status_changes SET occurred_on = '2016-03-15' WHERE household_id = 'h2' AND event_type = 'HouseholdIdentified'");
+      const db = (ledger.store as SqliteEventStore).db;
+      db.exec("UPDATE proj_status_changes SET occurred_on = '2016-03-15' WHERE household_id = 'h2' AND event_type = 'HouseholdIdentified'");
       const edited = await side.verifyReadModels();
       expect(edited.differenceCount).toBeGreaterThan(0);
       expect(edited.differences).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ kind: 'row', where: 'proj_status_changes', detail: expect.stringContaining('in the table, not in a rebuild from the log') }),
           expect.objectContaining({ kind: 'row', where: 'proj_status_changes', detail: expect.stringContaining('missing from the table') }),
-          // The backlog reads the status facts: h2 identified earlier owes referrals from another date.
+        ]),
+      );
+      // The backlog reads the household records (decision 110): h2 identified earlier owes referrals from another date.
+      editHouseholdRecord(db, 'h2', (p) => ({ ...p, t: { ...p.t, statuses: p.t.statuses.map((s): typeof s => (s[2] === 'HouseholdIdentified' ? [s[0], '2016-03-15', s[2], s[3], s[4]] : s)) } }));
+      const record = await side.verifyReadModels();
+      expect(record.differences).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'row', where: 'agg_household_progress', detail: expect.stringContaining('in the table, not in a rebuild from the log') }),
           expect.objectContaining({ kind: 'report', where: 'backlog V1 2016-12-31', detail: expect.stringContaining('referralsOwed: read model') }),
         ]),
       );
@@ -152,7 +161,7 @@ describe('the read side: a ledger and its read models', () => {
         ]),
       );
       // A status no event could have left makes the read model's own report fail: that is a difference too, not a crash.
-      (ledger.store as SqliteEventStore).db.exec("UPDATE proj_status_changes SET to_status = 'cleared' WHERE household_id = 'h1' AND event_type = 'HouseholdIdentified'");
+      editHouseholdRecord(db, 'h1', (p) => ({ ...p, t: { ...p.t, statuses: p.t.statuses.map((s): typeof s => (s[2] === 'HouseholdIdentified' ? [s[0], s[1], s[2], s[3], 'cleared'] : s)) } }));
       const impossible = await side.verifyReadModels();
       expect(impossible.differences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'report', where: 'backlog R 2016-12-31', detail: expect.stringContaining('failed') })]));
     } finally {
