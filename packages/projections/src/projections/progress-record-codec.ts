@@ -93,43 +93,34 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
     w.date(raised, date);
     w.date(resolved, date);
   }
+  /** Entries in runs of one event (one position and date, written once a run), then each entry's own fields. */
+  const datedRuns = <E extends readonly [number, string, ...unknown[]]>(entries: readonly E[], fields: (entry: E) => void): void => {
+    let runs = 0;
+    for (let i = 0; i < entries.length; i += runOf(entries, i)) runs++;
+    w.uint(runs);
+    for (let i = 0; i < entries.length; ) {
+      const n = runOf(entries, i);
+      const first = entries[i] as E;
+      at(first[0]);
+      w.date(first[1], date);
+      w.uint(n);
+      for (let k = i; k < i + n; k++) fields(entries[k] as E);
+      i += n;
+    }
+  };
+  datedRuns(p.members, ([, , memberId, birthYear, capacity, willing, removed]) => {
+    w.string(memberId);
+    w.nullableInt(birthYear);
+    w.string(capacity);
+    w.nullableInt(willing);
+    w.int(removed);
+  });
+  datedRuns(p.backlog, ([, , kind, memberId, refId]) => {
+    w.string(kind);
+    w.string(memberId);
+    w.string(refId);
+  });
   let runs = 0;
-  for (let i = 0; i < p.members.length; i += runOf(p.members, i)) runs++;
-  w.uint(runs);
-  for (let i = 0; i < p.members.length; ) {
-    const n = runOf(p.members, i);
-    const [pos, on] = p.members[i] as MemberEntry;
-    at(pos);
-    w.date(on, date);
-    w.uint(n);
-    for (let k = i; k < i + n; k++) {
-      const [, , memberId, birthYear, capacity, willing, removed] = p.members[k] as MemberEntry;
-      w.string(memberId);
-      w.nullableInt(birthYear);
-      w.string(capacity);
-      w.nullableInt(willing);
-      w.int(removed);
-    }
-    i += n;
-  }
-  runs = 0;
-  for (let i = 0; i < p.backlog.length; i += runOf(p.backlog, i)) runs++;
-  w.uint(runs);
-  for (let i = 0; i < p.backlog.length; ) {
-    const n = runOf(p.backlog, i);
-    const [pos, on] = p.backlog[i] as BacklogEntry;
-    at(pos);
-    w.date(on, date);
-    w.uint(n);
-    for (let k = i; k < i + n; k++) {
-      const [, , kind, memberId, refId] = p.backlog[k] as BacklogEntry;
-      w.string(kind);
-      w.string(memberId);
-      w.string(refId);
-    }
-    i += n;
-  }
-  runs = 0;
   for (let i = 0; i < p.activity.length; i += runOf(p.activity, i)) runs++;
   w.uint(runs);
   let month = 0;
