@@ -63,8 +63,8 @@ const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @
  * index seeks into the rows of its households and no more: its labour concerns, and its
  * households' progress records (`agg_household_progress`), which keep the status changes,
  * the member facts and the dated activity the backlog reads (decision 110), unpacked but
- * for their progress fields (`decodeProgressHead`). The caller
- * runs them inside one read transaction (decision 22) to read one snapshot.
+ * for their progress fields (`decodeProgressHead`). The caller runs them inside one read
+ * transaction (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
   private readonly statements: PreparedStatements;
