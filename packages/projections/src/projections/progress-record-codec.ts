@@ -19,8 +19,10 @@ import { Packer, seededStrings, Unpacker } from './packed-bytes';
  * kept as text); strings written once and then named by their index in the record's own
  * table of strings, which starts with `SEEDED` (statuses, event types, capacities and
  * progress field prefixes, backlog activity kinds); consecutive member facts, activity or
- * backlog entries of one event grouped under one position and date (or month); a progress field as its prefix and its last
- * dot-separated part (`member.surveyed` + `m1`), so that a member's id is written once.
+ * backlog entries of one event grouped under one position and date (or month); a
+ * progress field as its prefix and its last dot-separated part (`member.surveyed` + `m1`),
+ * so that a member's id is written once. The activity fields are packed last, so that a
+ * reader of the rest stops before them (`decodeProgressHead`, decision 110).
  */
 
 /** Strings every record's table starts with. Changing this list changes the format: bump progress-counters' version. */
@@ -162,18 +164,18 @@ function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | Progress
     // Defined, not assigned: any id (even `__proto__`) is an own key, as JSON.parse would make it.
     Object.defineProperty(concerns, visitId, { value: [r.date(date), r.date(date)], enumerable: true, writable: true, configurable: true });
   }
-  const members: MemberEntry[] = [];
-  for (let runs = r.uint(); runs > 0; runs--) {
-    const pos = at();
-    const on = r.requiredDate(date);
-    for (let n = r.uint(); n > 0; n--) members.push([pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
-  }
-  const backlog: BacklogEntry[] = [];
-  for (let runs = r.uint(); runs > 0; runs--) {
-    const pos = at();
-    const on = r.requiredDate(date);
-    for (let n = r.uint(); n > 0; n--) backlog.push([pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
-  }
+  /** What `encodeProgress`'s `datedRuns` packed: each entry made from its run's position and date, then its own fields. */
+  const datedRuns = <E>(entry: (pos: number, on: string) => E): E[] => {
+    const out: E[] = [];
+    for (let runs = r.uint(); runs > 0; runs--) {
+      const pos = at();
+      const on = r.requiredDate(date);
+      for (let n = r.uint(); n > 0; n--) out.push(entry(pos, on));
+    }
+    return out;
+  };
+  const members = datedRuns<MemberEntry>((pos, on) => [pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
+  const backlog = datedRuns<BacklogEntry>((pos, on) => [pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
   // The activity is packed last, so that a read of the rest stops before it (its strings are numbered after every other).
   if (!whole) return { t: { villages, statuses, concerns }, members, backlog };
   const activity: ActivityEntry[] = [];

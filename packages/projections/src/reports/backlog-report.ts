@@ -65,7 +65,6 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
     else if (c.eventType === 'HouseholdCleared' && on > (clearedOn.get(c.householdId) ?? '')) clearedOn.set(c.householdId, on);
     else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
   }
-  const members = chunk.members;
 
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
   /** household\0member → business dates of the member's referrals. */
@@ -84,7 +83,7 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
   for (const { householdId, village: divisionCode } of households) {
     const s = status.get(householdId);
     if (s === undefined) continue;
-    const household = members.get(householdId) ?? new Map();
+    const household = chunk.members.get(householdId) ?? new Map();
     const active = [...(employments.get(householdId) ?? new Map<string, { memberId: string; active: boolean }>())].filter(([, e]) => e.active);
     if (s === 'identified') {
       const since = identifiedOn.get(householdId) as string;
