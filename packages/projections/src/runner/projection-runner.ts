@@ -4,20 +4,13 @@ import type { Projection, ProjectionWriter } from '../projection';
 import { projectionNameToday } from '../projections/retired-projections';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { resetProjection } from '../storage/projection-schema';
-import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
+import { createIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
 import { BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
+import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
-
-/**
- * Whether a page ending at `last`, of a log whose head is at `head`, leaves a projection's
- * secondary indexes out: while it lacks them, until the page that reaches the head; when
- * it has them, only if more of the log is ahead of the page than behind it (building
- * them again from the whole table then costs less than inserting the rest row by row).
- */
-const leavesIndexesOut = (lacking: boolean, last: number, head: number): boolean => last < head && (lacking || head - last >= last);
 
 /** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
@@ -85,7 +78,6 @@ export interface RunnerOptions {
  */
 export class ProjectionRunner {
   private readonly writers: ReadonlyMap<string, ProjectionWriter>;
-  private readonly handles: HandledTypes;
   private readonly applyInTransaction: (events: readonly ProjectedEvent[], after: number, last: number, head: number, catchingUp: boolean) => boolean;
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
@@ -107,44 +99,8 @@ export class ProjectionRunner {
     this.batchSize = opts.batchSize ?? 5000;
     this.bulkBatchSize = Math.max(this.batchSize, opts.bulkBatchSize ?? BULK_PAGE);
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
-    this.handles = new HandledTypes(projections);
     this.indexesPresent = indexesPresent(db);
-    /**
-     * Returns false when a projection's checkpoint is below `after`: the page no longer follows on from it.
-     * `head`: the log's last position as known before the page was read (`last` for a live event).
-     */
-    const inTransaction = (events: readonly ProjectedEvent[], after: number, last: number, head: number): { follows: readonly Projection[]; all: boolean } =>
-      withWriteLock(db, () => {
-        const stored = this.checkpoints.all();
-        const behind = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
-        const follows = behind.filter((p) => (stored.get(p.name)?.position ?? 0) >= after);
-        const present = this.indexesPresent();
-        const types = this.handles.typesOf(events);
-        try {
-          for (const p of follows) {
-            const from = stored.get(p.name)?.position ?? 0;
-            const writer = this.writers.get(p.name) as ProjectionWriter;
-            const handled = this.handles.of(p.name);
-            const lacking = lacksIndexes(p, present);
-            const indexesLater = leavesIndexesOut(lacking, last, head);
-            if (indexesLater && !lacking) dropIndexes(db, p);
-            writer.begin?.(from);
-            for (let i = 0; i < events.length; i++) {
-              const e = events[i] as ProjectedEvent;
-              if (handled[types[i] as number] === 1 && e.position > from) writer.apply(e);
-            }
-            writer.flush?.();
-            if (!indexesLater && lacking) createIndexes(db, p);
-          }
-        } catch (e) {
-          // The transaction rolls back: nothing a writer held back of this page may outlive it.
-          for (const writer of this.writers.values()) writer.discard?.();
-          throw e;
-        }
-        this.opts.beforeCheckpoint?.(last);
-        for (const p of follows) this.checkpoints.set({ name: p.name, version: p.version, position: last });
-        return { follows, all: follows.length === behind.length };
-      });
+    const inTransaction = pageTransaction(db, checkpoints, projections, this.writers, new HandledTypes(projections), opts.beforeCheckpoint);
     this.applyInTransaction = (events, after, last, head, catchingUp) => {
       const { follows, all } = inTransaction(events, after, last, head);
       // Committed: a writer may keep what the page wrote for the next page of the catch-up (decision 106). A live event's
