@@ -18,9 +18,10 @@ import type {
   WriteSession,
 } from './event-store';
 import { normaliseAllRead, normaliseStreamRead } from './read-options';
-import { isEventIdConflict, knowFromRead, SqliteAppendWriter, type WrittenInTransaction } from './sqlite-append-writer';
+import { SqliteAppendWriter, type WrittenInTransaction } from './sqlite-append-writer';
 import { SQLITE_QUERIES, type EventRow } from './sqlite-queries';
-import { sessionInsertStatements, SqliteSessionRows } from './sqlite-session-rows';
+import { sessionInsertStatements } from './sqlite-session-rows';
+import { runWriteSession, type SqliteSessionConnection } from './sqlite-write-session';
 import { toRecordedEvent, toStoredStream } from './sqlite-event-row';
 import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
 import { migrate } from './sqlite-schema';
@@ -41,19 +42,6 @@ export interface SqliteEventStoreOptions {
 const MEMORY = ':memory:';
 
 /**
- * WAL pages after which a commit inside a write session checkpoints (SQLite's default, and
- * this store's outside sessions, is 1,000 pages, ~4 MB). A write session is a bulk write
- * (an import's batch, ~1,000 rows a commit); with the default its commits checkpoint every
- * ~6 batches, each checkpoint copying the WAL into the file and syncing both, and the pages
- * every batch rewrites (the tail of the table and of each index) copied again each time.
- * At 10,000 pages (~40 MB of WAL) they are copied a tenth as often. What a power cut can
- * lose under `synchronous = NORMAL` (the commits since the last checkpoint) grows to
- * that many pages, for sessions only: an import's checkpoint is in the same transactions
- * as its rows, so a rerun redoes exactly the lost batches (docs/decisions/0086).
- */
-const SESSION_WAL_AUTOCHECKPOINT = 10_000;
-
-/**
  * The embedded adapter: one SQLite file, one `events` table, global position = rowid.
  *
  * better-sqlite3 is synchronous; the async port is honoured by running each call to
@@ -68,8 +56,8 @@ export class SqliteEventStore implements EventStore {
   private readonly appends: SqliteAppendWriter;
   private readonly appendInTransaction;
   private readonly appendOneInTransaction;
-  /** A write session's multi-row INSERTs, by their number of rows (sqlite-session-rows.ts). */
-  private readonly insertRows;
+  /** What a write session's transaction uses of this connection (sqlite-write-session.ts). */
+  private readonly sessionConnection: SqliteSessionConnection;
   private readonly subscriptions: SubscriptionRegistry;
   private closed = false;
   /** Settles when the open write session ends; undefined when none is open. */
@@ -81,7 +69,7 @@ export class SqliteEventStore implements EventStore {
     private readonly database: Database.Database,
     opts: SqliteEventStoreOptions,
     isMemory: boolean,
-    private readonly walAutocheckpoint: number,
+    walAutocheckpoint: number,
   ) {
     this.subscriptions = new SubscriptionRegistry({
       readAll: (read) => this.readAll(read),
@@ -114,7 +102,15 @@ export class SqliteEventStore implements EventStore {
       return appends.map((a) => this.appends.write(a, written));
     });
     this.appendOneInTransaction = database.transaction((append: StreamAppend) => this.appends.write(append));
-    this.insertRows = sessionInsertStatements(database);
+    const { highestIssued, headPosition, begin, commit, rollback } = this.statements;
+    this.sessionConnection = {
+      database,
+      statements: { highestIssued, headPosition, begin, commit, rollback, insertRows: sessionInsertStatements(database) },
+      appends: this.appends,
+      walAutocheckpoint,
+      assertOpen: () => this.assertOpen(),
+      readStream: (streamId, opts) => this.readStreamNow(streamId, opts),
+    };
   }
 
   /**
@@ -133,7 +129,7 @@ export class SqliteEventStore implements EventStore {
       // NORMAL in WAL mode fsyncs at checkpoints, not at every commit: a commit stays
       // atomic and the file cannot be corrupted, and a process crash loses nothing. Only
       // an OS crash or power cut can lose the commits since the last checkpoint (at most
-      // ~1,000 pages of WAL; ~10,000 inside a write session, SESSION_WAL_AUTOCHECKPOINT),
+      // ~1,000 pages of WAL; ~10,000 inside a write session, sqlite-write-session.ts),
       // an accepted trade for a large gain in write throughput (bulk imports).
       db.pragma('synchronous = NORMAL');
       migrate(db);
@@ -212,17 +208,10 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * One write transaction for `work` (EventStore.writeSession). `BEGIN IMMEDIATE` takes
-   * the write lock first, so each append's version check meets the state it writes on,
-   * as in appendBatch; the streams the session appended to are remembered for the length
-   * of the transaction, as in appendBatch (docs/decisions/0078). Every other call on this
-   * instance waits for the session's end (`sessionEnd`): on one connection anything
-   * run meanwhile would read the uncommitted rows or become part of the transaction.
-   * The WAL is checkpointed every SESSION_WAL_AUTOCHECKPOINT pages while the session is
-   * open, and at the connection's own interval again once it ends (docs/decisions/0086).
-   * The session's rows are inserted SESSION_ROWS_A_STATEMENT at a time (SqliteSessionRows), the rest
-   * before the session reads a stream they belong to, before a version conflict is
-   * reported, and before the commit (docs/decisions/0091).
+   * One write transaction for `work` (EventStore.writeSession; sqlite-write-session.ts
+   * runs it). Every other call on this instance waits for the session's end
+   * (`sessionEnd`): on one connection anything run meanwhile would read the uncommitted
+   * rows or become part of the transaction.
    */
   async writeSession<T>(work: (session: WriteSession) => Promise<T>): Promise<T> {
     // No await may come between finding no session open and claiming it, or two
@@ -231,43 +220,11 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     let end!: () => void;
     this.session = new Promise((resolve) => (end = resolve));
-    const written: WrittenInTransaction = new Map();
-    const { highestIssued, headPosition } = this.statements;
-    const rows = new SqliteSessionRows({ highestIssued, headPosition, insertRows: this.insertRows }, isEventIdConflict);
-    let appendedEvents = false;
     try {
-      this.statements.begin.run();
-      // Restored in `finally`, after the commit: the commit's checkpoint, if any, is at the
-      // session's interval. Not a prepared statement: SQLite applies this pragma when the
-      // statement is prepared, not each time it runs.
-      this.database.pragma(`wal_autocheckpoint = ${SESSION_WAL_AUTOCHECKPOINT}`);
-      const session: WriteSession = {
-        append: (append) => {
-          this.assertOpen();
-          validateAppend(append.streamId, append.events, append.expectedVersion);
-          if (append.events.length > 1) assertDistinctEventIds(append.events);
-          const result = this.appends.write(append, written, rows);
-          if (append.events.length > 0) appendedEvents = true;
-          return result;
-        },
-        readStream: async (streamId, opts) => {
-          this.assertOpen();
-          if (rows.holds(streamId)) rows.insert();
-          const events = this.readStreamNow(streamId, opts);
-          if (opts?.maxCount === undefined && !written.has(streamId)) knowFromRead(written, streamId, opts?.fromVersion ?? 0, events);
-          return events;
-        },
-      };
-      const result = await work(session);
-      rows.insert();
-      this.statements.commit.run();
+      const { result, appendedEvents } = await runWriteSession(this.sessionConnection, work);
       if (appendedEvents) this.subscriptions.wakeAll();
       return result;
-    } catch (error) {
-      if (this.database.inTransaction) this.statements.rollback.run();
-      throw error;
     } finally {
-      if (this.database.open) this.database.pragma(`wal_autocheckpoint = ${this.walAutocheckpoint}`);
       this.session = undefined;
       end();
     }
