@@ -179,12 +179,15 @@ export class Packer {
 export class Unpacker {
   private at = 0;
   private readonly strings: string[];
+  /** The bytes as a Buffer, so that a string is read off them in place (no Buffer made for each string). */
+  private readonly source: Buffer;
 
   constructor(
     private readonly bytes: Uint8Array,
     seeded: SeededStrings,
   ) {
     this.strings = [...seeded.strings];
+    this.source = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   uint(): number {
@@ -218,7 +221,7 @@ export class Unpacker {
     }
     const n = this.uint();
     if (this.at + n > this.bytes.length) throw new Error('packed record: truncated');
-    const s = Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.at, n).toString('utf8');
+    const s = this.source.toString('utf8', this.at, this.at + n);
     this.at += n;
     this.strings.push(s);
     return s;
