@@ -129,6 +129,19 @@ describe('roles: caseworkers inside their division, auditors read everything, an
       expect(analyst.body.suppressed).toContain('referralsOwed');
       expect(analyst.text).not.toContain('hh-');
     });
+
+    it("gets answers that follow the log: tables read again unchanged while it stands, a figure recorded since counted at once", async () => {
+      const path = '/api/reports/clearance?year=2016';
+      const first = await get(TOKENS.analyst, path);
+      // The root's two identified households: a count from 1 to 4, suppressed.
+      expect(first.body).toMatchObject({ division: 'R', identifiedInYear: null });
+      expect((await get(TOKENS.analyst, path)).body).toEqual(first.body);
+      for (const id of ['hh-an1', 'hh-an2', 'hh-an3', 'hh-an4'])
+        for (const command of identified(id, WILLOW)) expect((await post(TOKENS.willow, command)).status).toBe(201);
+      const after = await get(TOKENS.analyst, path);
+      expect(after.body).toMatchObject({ division: 'R', identifiedInYear: 6 });
+      expect((await get(TOKENS.auditor, path)).body).toMatchObject({ division: 'R', identifiedInYear: 6 });
+    });
   });
 
   it('health needs no token', async () => {

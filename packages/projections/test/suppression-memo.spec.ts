@@ -60,4 +60,26 @@ describe('the suppression memo', () => {
     memo.clearanceYear(year, parentOf, 5);
     expect(memo.reused).toBe(1);
   });
+
+  it('knows the very same tables under the same parentOf without hashing their rows again, and never answers another threshold or tree from it', () => {
+    const memo = new SuppressionMemo(4);
+    const shared = table({ A1: 2, A2: 40, B1: 30 });
+    let rowsRead = 0;
+    // Counts every read of a row's figures: hashing the key reads each row once.
+    const watched: SubtreeReport<Row> = {
+      division: shared.division,
+      rows: shared.rows.map((r) => new Proxy(r, { get: (row, k, recv) => { if (k === 'households') rowsRead += 1; return Reflect.get(row, k, recv); } })),
+    };
+    const first = memo.subtree(watched, parentOf, 5);
+    const afterFirst = rowsRead;
+    expect(memo.subtree(watched, parentOf, 5)).toBe(first);
+    expect(rowsRead).toBe(afterFirst);
+    expect(memo.reused).toBe(1);
+    // Another parentOf (another tree) or threshold on the same objects: hashed, and worked out for its own inputs.
+    const moved = (code: string): string | undefined => (code === 'A2' ? 'B' : parentOf(code));
+    expect(memo.subtree(watched, moved, 5)).toEqual(suppressSubtree(shared, moved, 5));
+    expect(memo.subtree(watched, parentOf, 25)).toEqual(suppressSubtree(shared, parentOf, 25));
+    expect(rowsRead).toBeGreaterThan(afterFirst);
+    expect(memo.reused).toBe(1);
+  });
 });

@@ -1,7 +1,8 @@
 import type { DivisionTree } from '@hearth/domain';
+import { LruCache } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import {
-  householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, Reports, RunnerProgress, verifyLog, VerifyOptions,
+  householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
 import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
@@ -28,6 +29,14 @@ export interface ReadSideOptions {
 const READ_ATTEMPTS = 10;
 
 /**
+ * Answers `readRemembered` keeps: two clearance years' thirteen whole-tree tables each
+ * (a dashboard's year and the one before it), a few progress tables and backlogs. At the
+ * full region a whole-tree table is ~10,000 rows (a few MB), so they hold a few hundred
+ * MB at most.
+ */
+export const REMEMBERED_ANSWERS = 40;
+
+/**
  * A ledger and its read models, caught up and (after `follow()`) following live: what
  * the CLI's read commands and the service both stand on. It owns the read models it
  * opened; the ledger stays the caller's to close.
@@ -40,6 +49,8 @@ export class ReadSide {
   /** The highest position this side has read the models at: a read below it would go back in time. */
   private reached = 0;
   private readonly checkedReports: Reports;
+  /** What `readRemembered` answered lately, by what was asked, with the position each was read at. */
+  private readonly remembered = new LruCache<string, { readonly position: number; readonly value: unknown }>(REMEMBERED_ANSWERS);
 
   private constructor(
     readonly ledger: Ledger,
@@ -94,10 +105,33 @@ export class ReadSide {
    * stands at one position: the answer is that of a fold of the log up to it.
    */
   async read<T>(f: (reports: Reports) => T): Promise<T> {
+    return this.readView((view) => f(view.reports));
+  }
+
+  /**
+   * `read`, for an answer that costs much and is asked again (an analyst's whole-tree
+   * tables, the root's backlog): `key` names what `f` computes, the report and every one of
+   * its parameters. An answer is a function of the read models at the position it was read
+   * at (a fold of the log up to it), so when this call's snapshot stands where the answer
+   * for `key` was read, that answer is returned without running `f`; an event taken in
+   * since is another position, and `f` runs again. The answer is shared between the calls
+   * that get it: callers must not change it.
+   */
+  async readRemembered<T>(key: string, f: (reports: Reports) => T): Promise<T> {
+    return this.readView((view) => {
+      const known = this.remembered.get(key);
+      if (known !== undefined && known.position === view.position) return known.value as T;
+      const value = f(view.reports);
+      this.remembered.set(key, { position: view.position, value });
+      return value;
+    });
+  }
+
+  private async readView<T>(f: (view: ReadModelView) => T): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.ledger.store.headPosition();
       if (this.position() < head) await this.catchUp();
-      const seen = this.projections.readAt(Math.max(head, this.reached), (view) => f(view.reports));
+      const seen = this.projections.readAt(Math.max(head, this.reached), f);
       if (seen) {
         this.reached = Math.max(this.reached, seen.position);
         return seen.value;

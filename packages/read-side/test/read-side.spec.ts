@@ -78,6 +78,34 @@ describe('the read side: a ledger and its read models', () => {
     }
   });
 
+  it('remembers an answer at the position it was read at: the same answer while the log stands, worked out again once an event is taken in', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(life('h1'));
+    const side = await ReadSide.open(ledger);
+    try {
+      let worked = 0;
+      const subtree = (reports: Parameters<Parameters<ReadSide['read']>[0]>[0]) => {
+        worked += 1;
+        return reports.clearanceReport({ year: 2016, subtree: true });
+      };
+      const first = await side.readRemembered('clearance 2016', subtree);
+      expect(await side.readRemembered('clearance 2016', subtree)).toBe(first);
+      expect(worked).toBe(1);
+      // Another key is another answer, whatever the position.
+      await side.readRemembered('clearance 2016, again', subtree);
+      expect(worked).toBe(2);
+      // A household identified since: the log moved on, so the answer is read again and counts it.
+      await record(life('h2'));
+      const after = await side.readRemembered('clearance 2016', subtree);
+      expect(worked).toBe(3);
+      expect(after).not.toBe(first);
+      expect(after.rows.find((r) => r.division === 'R')).toMatchObject({ baseline: 2 });
+      expect(first.rows.find((r) => r.division === 'R')).toMatchObject({ baseline: 1 });
+    } finally {
+      await side.close();
+    }
+  });
+
   it('replays one household as of a date and verifies the whole log', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
     await record(life('h1'));

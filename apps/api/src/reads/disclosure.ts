@@ -2,7 +2,7 @@ import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
 import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, SuppressionMemo, type ReportScope, type ServiceBacklog, type SubtreeReport,
+  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -25,11 +25,24 @@ type Tree = SubtreeReport<{ division: string }>;
  */
 const memo = new SuppressionMemo(6);
 
+/**
+ * Each tree's `parentOf`, one function a tree, so that the memo knows a call on the same
+ * tables under the same tree by identity, without hashing them again (SuppressionMemo).
+ */
+const parents = new WeakMap<DivisionTree, ParentOf>();
+const noParents: ParentOf = () => undefined;
+const parentOfIn = (tree: DivisionTree | undefined): ParentOf => {
+  if (tree === undefined) return noParents;
+  let parentOf = parents.get(tree);
+  if (parentOf === undefined) parents.set(tree, (parentOf = (c) => tree.get(c)?.parentCode));
+  return parentOf;
+};
+
 /** A progress table as a principal may see it. */
 export const reportFor = async (principal: Principal, ask: AskReport, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
   if (principal.role !== 'analyst') return (await ask(scope)) as object;
   const whole = (await ask({ byChild: false, subtree: true })) as Tree;
-  return discloseReport(whole, (c) => tree?.get(c)?.parentCode, scope, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
+  return discloseReport(whole, parentOfIn(tree), scope, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
 };
 
 /**
@@ -46,7 +59,7 @@ export const clearanceFor = async (
   const annual = (await queryBus.execute(new ClearanceReportQuery({ year, subtree: true }))) as Tree;
   const months: Tree[] = [];
   for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
-  return discloseClearance({ annual, months }, table, (c) => tree?.get(c)?.parentCode, scope, suppressBelow, (y, p, b) => memo.clearanceYear(y, p, b));
+  return discloseClearance({ annual, months }, table, parentOfIn(tree), scope, suppressBelow, (y, p, b) => memo.clearanceYear(y, p, b));
 };
 
 /** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */
@@ -64,4 +77,4 @@ export const monthTableFor = (
  * `rootBacklog` is the backlog of the root whatever division was asked for.
  */
 export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object =>
-  discloseReport(backlogCountsByDivision(rootBacklog, tree), (c) => tree.get(c)?.parentCode, { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
+  discloseReport(backlogCountsByDivision(rootBacklog, tree), parentOfIn(tree), { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b));

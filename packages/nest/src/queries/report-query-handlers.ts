@@ -13,13 +13,21 @@ const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?:
   return { byChild: p.byChild === true, ...(p.subtree === true ? { subtree: true as const } : {}), ...(p.division !== undefined ? { division: p.division } : {}) };
 };
 
+/**
+ * The key a report's answer is remembered by (`HearthReadSide.readRemembered`): the report
+ * and its query, every parameter included. Only the reads that cost much are remembered:
+ * a whole tree's table (`subtree`: what an analyst's answers are cut from, the same tables
+ * for every cut of them) and the backlog (a list of households, read by division).
+ */
+const rememberedAs = (report: string, q: object): string => `${report} ${JSON.stringify(q)}`;
+
 @QueryHandler(ClearanceReportQuery)
 export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
     checkYear(params.year);
     const q = { ...scope(params), year: params.year };
-    return this.readSide.read((reports) => reports.clearanceReport(q));
+    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('clearance', q), (reports) => reports.clearanceReport(q)) : this.readSide.read((reports) => reports.clearanceReport(q));
   }
 }
 
@@ -29,7 +37,7 @@ export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return this.readSide.read((reports) => reports.monthlyReport(q));
+    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('monthly', q), (reports) => reports.monthlyReport(q)) : this.readSide.read((reports) => reports.monthlyReport(q));
   }
 }
 
@@ -39,7 +47,7 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
   async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return this.readSide.read((reports) => reports.progressReport(q));
+    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('progress', q), (reports) => reports.progressReport(q)) : this.readSide.read((reports) => reports.progressReport(q));
   }
 }
 
@@ -50,7 +58,7 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
     checkDate('asOf', params.asOf);
     checkDivision(params.division);
     const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
-    return this.readSide.read((reports) => reports.backlogReport(q));
+    return this.readSide.readRemembered(rememberedAs('backlog', q), (reports) => reports.backlogReport(q));
   }
 }
 

@@ -91,6 +91,16 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
+   * `read`, remembered by `key` at the position it was read at (`ReadSide.readRemembered`):
+   * for the reads that cost much and are asked again unchanged. The answer is shared between
+   * callers, who must not change it.
+   */
+  async readRemembered<T>(key: string, f: (reports: Reports) => T): Promise<T> {
+    await this.syncTree();
+    return (await this.open()).readRemembered(key, f);
+  }
+
+  /**
    * Takes in a division tree another process recorded since (a `hearth divisions load`
    * beside the running service: `Ledger.refreshDivisions`, one version read when nothing
    * changed) and, if the open read side stands on an older tree, reopens it on the new

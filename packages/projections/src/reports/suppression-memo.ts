@@ -8,15 +8,30 @@ import { suppressSubtree, type SubtreeReport } from './suppress-report';
 type Division = { readonly division: string };
 
 /**
+ * Calls whose inputs are kept to be known again by identity: a dashboard's cuts of one
+ * clearance year and one month's progress and backlog. Each holds its tables alive (a
+ * clearance year at the full region is ~10,000 rows in each of thirteen tables).
+ */
+const HASHED_KEPT = 4;
+
+/**
  * Choosing the cells to suppress over a whole region's tree costs seconds (thirteen tables
  * of every division for a clearance year), and a dashboard asks for many cuts of the same
  * tables. Suppression is a pure function of the tables' rows, each division's parent and the
  * threshold, so an answer worked out for exactly those inputs is reused: the key is a
  * SHA-256 of all of them, and any change to a figure, a parent or the threshold is another
  * key. Never stale, only bounded.
+ *
+ * Hashing every row of thirteen whole-tree tables is itself a cost (~90 ms at 2,080
+ * divisions): when a call passes the very table objects and `parentOf` function a recent
+ * call passed (the read side hands out the same tables while the read models stand at one
+ * position, and a caller keeps one `parentOf` a tree), the key that call hashed is taken
+ * again. The objects are the same, so their rows are: callers never change a table.
  */
 export class SuppressionMemo {
   private readonly done: LruCache<string, unknown>;
+  /** The inputs of the latest calls, by identity, and the keys they hashed to (at most HASHED_KEPT, the latest first). */
+  private readonly hashed: { readonly kind: string; readonly tables: readonly object[]; readonly parentOf: ParentOf; readonly suppressBelow: number; readonly key: string }[] = [];
   private hits = 0;
 
   constructor(capacity = 16) {
@@ -31,11 +46,23 @@ export class SuppressionMemo {
   clearanceYear<A extends Division, M extends Division>(
     year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number,
   ): ClearanceYear<SuppressedRow<A>, SuppressedRow<M>> {
-    return this.memo(keyOf('clearance-year', [year.annual, ...year.months], parentOf, suppressBelow), () => suppressClearanceYear(year, parentOf, suppressBelow));
+    return this.memo(this.keyOf('clearance-year', [year.annual, ...year.months], parentOf, suppressBelow), () => suppressClearanceYear(year, parentOf, suppressBelow));
   }
 
   subtree<R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number): SubtreeReport<SuppressedRow<R>> {
-    return this.memo(keyOf('subtree', [subtree], parentOf, suppressBelow), () => suppressSubtree(subtree, parentOf, suppressBelow));
+    return this.memo(this.keyOf('subtree', [subtree], parentOf, suppressBelow), () => suppressSubtree(subtree, parentOf, suppressBelow));
+  }
+
+  /** The key of these inputs: the one hashed for the same objects lately, else hashed now. */
+  private keyOf(kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number): string {
+    const same = this.hashed.find(
+      (h) => h.kind === kind && h.parentOf === parentOf && h.suppressBelow === suppressBelow && h.tables.length === tables.length && h.tables.every((t, i) => t === tables[i]),
+    );
+    if (same !== undefined) return same.key;
+    const key = hashOf(kind, tables, parentOf, suppressBelow);
+    this.hashed.unshift({ kind, tables, parentOf, suppressBelow, key });
+    if (this.hashed.length > HASHED_KEPT) this.hashed.pop();
+    return key;
   }
 
   private memo<T>(key: string, work: () => T): T {
@@ -50,7 +77,7 @@ export class SuppressionMemo {
   }
 }
 
-const keyOf = (kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number): string => {
+const hashOf = (kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number): string => {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([kind, suppressBelow, tables.length]));
   for (const table of tables) {
