@@ -217,6 +217,28 @@ describe('the dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it("draws a long backlog list's first 100 rows, counts it whole, and draws the rest when asked", async () => {
+    const { page, errors } = await open();
+    const real = await server.api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
+    const entry = real.referralsOwed[0] as { householdId: string; memberId: string };
+    // The service's answer, its first list made as long as a whole region's: 250 members owed referrals.
+    const long = { ...real, referralsOwed: Array.from({ length: 250 }, (_, i) => ({ ...entry, householdId: `${entry.householdId}-${i}`, memberId: `m${i}` })) };
+    await page.route('**/api/reports/backlog?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(long) }));
+    await signIn(page, server.origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
+    const list = page.locator('[data-list=referralsOwed]');
+    expect(await list.locator('tbody tr').count()).toBe(100);
+    expect(await list.locator('h4').textContent()).toContain('(250)');
+    expect(await list.locator('p.more').textContent()).toContain('The first 100 of 250 are shown.');
+    expect(await list.locator('tbody tr').nth(99).textContent()).toContain(`${entry.householdId}-99`);
+    await list.locator('button.show-all').click();
+    expect(await list.locator('tbody tr').count()).toBe(250);
+    expect(await list.locator('p.more').count()).toBe(0);
+    expect(await list.locator('tbody tr').last().textContent()).toContain(`${entry.householdId}-249`);
+    // A short list is drawn whole, with no button.
+    expect(await page.locator('[data-list=followUpsOverdue] button.show-all').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('refuses a wrong token and forgets the token on sign-out', async () => {
     const { page } = await open();
     await page.goto(`${server.origin}/dashboard/`);

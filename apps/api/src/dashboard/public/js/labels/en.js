@@ -55,6 +55,8 @@ export const en = {
   'backlog.surveyUpdatesMissing': 'Annual survey updates missing',
   'backlog.clearancePending': 'Employed households awaiting a clearance decision',
   'backlog.openLaborConcerns': 'Open labour concerns, oldest first',
+  'backlog.shown': 'The first {shown} of {count} are shown.',
+  'backlog.showAll': 'Show all {count}',
   'household.title': 'Household audit timeline',
   'household.id': 'Household id',
   'household.clearAsOf': 'Latest',

@@ -55,6 +55,8 @@ export const zh = {
   'backlog.surveyUpdatesMissing': '未完成年度调查更新',
   'backlog.clearancePending': '已就业待清零认定的家庭',
   'backlog.openLaborConcerns': '未解决的劳动权益问题（最早的在前）',
+  'backlog.shown': '仅显示前 {shown} 条，共 {count} 条。',
+  'backlog.showAll': '显示全部 {count} 条',
   'household.title': '家庭审计时间线',
   'household.id': '家庭编号',
   'household.clearAsOf': '最新',

@@ -27,6 +27,24 @@ const PROGRESS_FIGURES = [
   { path: 'incomeRecords' }, { path: 'medianMonthlyIncome', format: 'money' }, { path: 'meanMonthlyIncome', format: 'money' },
 ];
 
+/**
+ * Rows of a backlog list drawn at first. At the root of a whole region a list runs to tens
+ * of thousands of households, which a browser takes many seconds to lay out (and the
+ * page's other tables wait for it); the rest are drawn when asked for. The count in the
+ * list's heading is always the whole list's.
+ */
+export const BACKLOG_ROWS_SHOWN = 100;
+
+/** A backlog list's table: its first BACKLOG_ROWS_SHOWN rows, and a button that draws them all. */
+const listTable = (columns, rows) => {
+  const wrap = h('div', { class: 'table-wrap' });
+  const draw = (n) => replace(wrap, table(columns, rows.slice(0, n)), n >= rows.length ? null
+    : h('p', { class: 'more' }, t('backlog.shown', { shown: String(n), count: String(rows.length) }), ' ',
+      h('button', { type: 'button', class: 'show-all', onclick: () => draw(rows.length) }, t('backlog.showAll', { count: String(rows.length) }))));
+  draw(BACKLOG_ROWS_SHOWN);
+  return wrap;
+};
+
 const figureLabel = (f) => (f.group ? `${t(`field.${f.group}`)}: ${t(f.label)}` : t(`field.${f.path}`));
 
 export const mount = (view, { tree, go }, { params }) => {
@@ -102,7 +120,7 @@ export const mount = (view, { tree, go }, { params }) => {
     const list = (key, columns) => Array.isArray(b[key])
       ? h('section', { class: 'backlog-list', dataset: { list: key } },
         h('h4', {}, t(`backlog.${key}`), ` (${b[key].length})`),
-        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : h('div', { class: 'table-wrap' }, table(columns, b[key])))
+        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : listTable(columns, b[key]))
       : h('section', { class: 'backlog-list', dataset: { list: key } }, h('h4', {}, t(`backlog.${key}`), ': ', cell(b, key)));
     const col = (key, render = (r) => String(r[key] ?? t('cell.empty'))) => ({ label: t(`col.${key}`), cell: render });
     const hh = col('householdId', (r) => household(r.householdId));
