@@ -20,26 +20,28 @@ export const AUDITED_GROUP = 400;
 
 /** The suppressed cells that the relations determine, in cell order. */
 export const determinedCells = (relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
-  const parent = new Map<number, number>();
+  // Union-find over the suppressed cells, by cell number (-1: not a suppressed cell of any relation here). Typed arrays,
+  // not maps: a year's tables of the whole region have ~2 million cells, many suppressed.
+  const parent = new Int32Array(hidden.length).fill(-1);
   const find = (c: number): number => {
     let r = c;
-    while (parent.get(r) !== r) r = parent.get(r) as number;
+    while (parent[r] !== r) r = parent[r] as number;
     for (let x = c; x !== r; ) {
-      const next = parent.get(x) as number;
-      parent.set(x, r);
+      const next = parent[x] as number;
+      parent[x] = r;
       x = next;
     }
     return r;
   };
   const touching = relations.filter((r) => r.terms.some((t) => hidden[t.cell]));
-  for (const r of touching)
-    for (const t of r.terms) if (hidden[t.cell] && !parent.has(t.cell)) parent.set(t.cell, t.cell);
+  for (const r of touching) for (const t of r.terms) if (hidden[t.cell] && parent[t.cell] === -1) parent[t.cell] = t.cell;
   for (const r of touching) {
     const cells = r.terms.filter((t) => hidden[t.cell]).map((t) => t.cell);
-    for (const c of cells.slice(1)) parent.set(find(c), find(cells[0] as number));
+    for (const c of cells.slice(1)) parent[find(c)] = find(cells[0] as number);
   }
   const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
-  for (const c of [...parent.keys()].sort((a, b) => a - b)) {
+  for (let c = 0; c < parent.length; c++) {
+    if (parent[c] === -1) continue;
     const root = find(c);
     const g = groups.get(root) ?? { cells: [], relations: [] };
     g.cells.push(c);

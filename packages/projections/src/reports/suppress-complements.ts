@@ -46,13 +46,7 @@ export interface CellGrid {
 export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] => {
   const { values, relations } = grid;
   const out = values.map((_, i) => primary[i] === true);
-  const relationsOf = new Map<number, number[]>();
-  for (const [r, relation] of relations.entries())
-    for (const { cell } of relation.terms) {
-      const list = relationsOf.get(cell);
-      if (list) list.push(r);
-      else relationsOf.set(cell, [r]);
-    }
+  const relationsOf = relationIndex(relations, values.length);
   const groupsOf = new Map<number, (readonly number[])[]>();
   for (const group of grid.together ?? []) for (const cell of group) groupsOf.set(cell, [...(groupsOf.get(cell) ?? []), group]);
 
@@ -62,7 +56,7 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   const hide = (cell: number): void => {
     if (out[cell]) return;
     out[cell] = true;
-    for (const r of relationsOf.get(cell) ?? [])
+    for (const r of relationsOf(cell))
       if (queued[r] === 0) {
         queued[r] = 1;
         queue.push(r);
@@ -87,7 +81,7 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   };
   close();
   for (let determined = determinedCells(relations, out); determined.length > 0; determined = determinedCells(relations, out)) {
-    const picks = determined.map((cell) => auditComplementOf(relationsOf.get(cell) ?? [], grid, out));
+    const picks = determined.map((cell) => auditComplementOf(relationsOf(cell), grid, out));
     if (picks.every((p) => p === undefined)) break; // nothing left to suppress in their relations: see docs, "Limits"
     for (const p of picks) if (p !== undefined) hide(p);
     close();
@@ -95,8 +89,29 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   return out;
 };
 
+/**
+ * The relations each cell is a term of, in relation order, as one index in two typed arrays
+ * (each cell's run of relation numbers, and where each run starts): a year's tables of the
+ * whole region are ~2 million cells, for which a map of small arrays took hundreds of MB.
+ */
+const relationIndex = (relations: readonly Relation[], cells: number): ((cell: number) => Int32Array) => {
+  const start = new Int32Array(cells + 1);
+  for (const relation of relations)
+    for (const { cell } of relation.terms) {
+      if (!(cell >= 0 && cell < cells)) throw new RangeError(`a relation names cell ${cell}, outside the grid's ${cells}`);
+      start[cell + 1] = (start[cell + 1] as number) + 1;
+    }
+  for (let c = 0; c < cells; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const members = new Int32Array(start[cells] as number);
+  const next = start.slice(0, cells);
+  relations.forEach((relation, r) => {
+    for (const { cell } of relation.terms) members[(next[cell] as number)++] = r;
+  });
+  return (cell) => members.subarray(start[cell] as number, start[cell + 1] as number);
+};
+
 /** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
-const auditComplementOf = (relationIds: readonly number[], grid: CellGrid, out: readonly boolean[]): number | undefined => {
+const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[]): number | undefined => {
   let best: number | undefined;
   let bestRank: readonly number[] = [];
   for (const r of relationIds) {
