@@ -27,6 +27,10 @@ const expectByChildAsDirect = async (projections: Projections, store: SqliteEven
     for (const year of periods.years) {
       expect(reports.clearanceReport({ year, division, byChild: true })).toEqual(direct.clearanceReport({ year, division, byChild: true }));
       expect(reports.clearanceReport({ year, division, subtree: true }).rows).toEqual(reports.clearanceReport({ year, division, subtree: true }).rows.map((r) => direct.clearanceReport({ year, division: r.division })));
+      // A year's twelve monthly tables read in one pass are the twelve monthly reports.
+      const months = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+      expect(reports.monthlyReportsOfYear(year, { division, subtree: true })).toEqual(months.map((month) => reports.monthlyReport({ month, division, subtree: true })));
+      expect(reports.monthlyReportsOfYear(year, { division })).toEqual(months.map((month) => direct.monthlyReport({ month, division })));
     }
     for (const month of periods.months) {
       expect(reports.monthlyReport({ month, division, byChild: true })).toEqual(direct.monthlyReport({ month, division, byChild: true }));

@@ -1,8 +1,8 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import { ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, discloseClearance, discloseReport, monthsOf, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+  backlogCountsByDivision, discloseClearance, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -56,9 +56,8 @@ export const clearanceFor = async (
   const own = { byChild: scope.byChild, ...(scope.division !== undefined ? { division: scope.division } : {}) };
   if (principal.role !== 'analyst')
     return queryBus.execute(table === 'annual' ? new ClearanceReportQuery({ year, ...own }) : new MonthlyReportQuery({ month: table, ...own }));
-  const annual = (await queryBus.execute(new ClearanceReportQuery({ year, subtree: true }))) as Tree;
-  const months: Tree[] = [];
-  for (const month of monthsOf(year)) months.push((await queryBus.execute(new MonthlyReportQuery({ month, subtree: true }))) as Tree);
+  // The thirteen tables in one snapshot of the read models (and remembered there: decision 111).
+  const { annual, months } = await queryBus.execute(new ClearanceYearQuery({ year }));
   return discloseClearance({ annual, months }, table, parentOfIn(tree), scope, suppressBelow, (y, p, b) => memo.clearanceYear(y, p, b));
 };
 

@@ -32,6 +32,17 @@ export class ProgressReportQuery extends Query<MonthlyProgress | MonthlyProgress
   }
 }
 
+/**
+ * A year's clearance tables of every division, read in one snapshot: the annual table and
+ * January to December (`subtree`), what an analyst's clearance and monthly answers are cut
+ * from and suppressed as one (docs/disclosure-control.md, decision 111).
+ */
+export class ClearanceYearQuery extends Query<{ readonly annual: AnnualClearanceByChild; readonly months: readonly MonthlyClearanceByChild[] }> {
+  constructor(readonly params: { readonly year: number }) {
+    super();
+  }
+}
+
 /** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
 export class BacklogReportQuery extends Query<ServiceBacklog> {
   constructor(readonly params: { readonly asOf: string; readonly division?: string }) {

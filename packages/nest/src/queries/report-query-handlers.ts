@@ -5,7 +5,7 @@ import type {
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
-import { BacklogReportQuery, ClearanceReportQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
+import { BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
 const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?: true } => {
@@ -28,6 +28,19 @@ export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuer
     checkYear(params.year);
     const q = { ...scope(params), year: params.year };
     return q.subtree === true ? this.readSide.readRemembered(rememberedAs('clearance', q), (reports) => reports.clearanceReport(q)) : this.readSide.read((reports) => reports.clearanceReport(q));
+  }
+}
+
+@QueryHandler(ClearanceYearQuery)
+export class ClearanceYearHandler implements IQueryHandler<ClearanceYearQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: ClearanceYearQuery): Promise<{ annual: AnnualClearanceByChild; months: MonthlyClearanceByChild[] }> {
+    checkYear(params.year);
+    const { year } = params;
+    return this.readSide.readRemembered(rememberedAs('clearance-year', { year }), (reports) => ({
+      annual: reports.clearanceReport({ year, byChild: false, subtree: true }),
+      months: reports.monthlyReportsOfYear(year, { byChild: false, subtree: true }),
+    }));
   }
 }
 
@@ -62,4 +75,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

@@ -46,3 +46,28 @@ export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: 
   const { division, rows } = divisionRows(tree, q, counters.monthlyCounts(q.month, VillageCounters.scopeOf(tree, q)), emptyMonthlyCounts, addCountsInto, row);
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
 }
+
+/**
+ * The twelve monthly reports of `year`, January first, each as `monthlyReport` answers it
+ * for the same scope: under the tree the per-division sums are kept under, read from one
+ * pass over the counters' rows (`monthlyCountsOf`), else month by month.
+ */
+export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'> & { byChild: true }): MonthlyClearanceByChild[];
+export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'> & { subtree: true }): MonthlyClearanceByChild[];
+export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[];
+export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[] {
+  const months = monthsOfYear(year);
+  if (!counters.divisionSumsServe(tree)) return months.map((month) => monthlyReport(counters, tree, { ...q, month }));
+  // The same divisions for every month (the scope does not depend on the month): their counts read once for all twelve.
+  let counts: Map<string, MonthlyCounts>[] | undefined;
+  return months.map((month, m) => {
+    const { division, rows } = divisionRowsOfWholeCounts(
+      tree, q, (divisions) => (counts ??= counters.monthlyCountsOf(months, { divisions }))[m] as Map<string, MonthlyCounts>, emptyMonthlyCounts,
+      (code, c): MonthlyClearance => monthlyClearance(code, month, c),
+    );
+    return hasRows(q) ? { division, month, rows } : (rows[0] as MonthlyClearance);
+  });
+}
+
+const monthsOfYear = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+

@@ -5,7 +5,7 @@ import { backlogReport, BacklogOptions, BacklogQuery } from './backlog-report';
 import { clearanceReport, ClearanceQuery } from './clearance-report';
 import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
-import { monthlyReport, MonthQuery } from './monthly-report';
+import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
 import { progressReport } from './progress-report';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
@@ -43,6 +43,18 @@ export class Reports {
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
     return monthlyReport(this.counters, this.divisions, q);
+  }
+
+  /**
+   * The twelve monthly reports of a year, January first, for one scope: each as
+   * `monthlyReport` answers it, read in one pass (the year an analyst's clearance answers
+   * are cut from: docs/decisions/0111).
+   */
+  monthlyReportsOfYear(year: number, q: Omit<MonthQuery, 'month'> & { subtree: true }): MonthlyClearanceByChild[];
+  monthlyReportsOfYear(year: number, q: Omit<MonthQuery, 'month'> & { byChild: true }): MonthlyClearanceByChild[];
+  monthlyReportsOfYear(year: number, q?: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[];
+  monthlyReportsOfYear(year: number, q: Omit<MonthQuery, 'month'> = {}): (MonthlyClearance | MonthlyClearanceByChild)[] {
+    return monthlyReportsOfYear(this.counters, this.divisions, year, q);
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;

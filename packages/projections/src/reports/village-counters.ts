@@ -146,15 +146,29 @@ export class VillageCounters {
 
   /** Per-village monthly dynamic-clearance counts (domain.md §5.2); with scope `region`, the whole region's, keyed by REGION (''); with `divisions`, each listed division's. */
   monthlyCounts(month: Month | string, scope: SumsScope = 'villages'): Map<string, MonthlyCounts> {
-    const i = monthIndex(`${month}-01`);
-    const tally = new VillageTally(emptyMonthlyCounts);
-    for (const [, village, initial, base, blob] of this.rows(scope, 'stock.identified', 'stock.identified')) inc(tally.of(village), 'stockAtEnd', valueAt(initial, base, blob, i));
-    for (const [key, village, initial, base, blob] of this.rows(scope, 'month.', after('month.')))
-      inc(tally.of(village), key.slice('month.'.length) as keyof MonthlyCounts, valueAt(initial, base, blob, i) - valueAt(initial, base, blob, i - 1));
+    return this.monthlyCountsOf([month], scope)[0] as Map<string, MonthlyCounts>;
+  }
+
+  /**
+   * `monthlyCounts` of each month listed, in their order, from one read of the rows: a
+   * year's twelve tables of every division (what an analyst's answers are cut from,
+   * docs/decisions/0111) read each counter's row once rather than twelve times.
+   */
+  monthlyCountsOf(months: readonly (Month | string)[], scope: SumsScope = 'villages'): Map<string, MonthlyCounts>[] {
+    const at = months.map((month) => monthIndex(`${month}-01`));
+    const tallies = months.map(() => new VillageTally(emptyMonthlyCounts));
+    for (const [, village, initial, base, blob] of this.rows(scope, 'stock.identified', 'stock.identified'))
+      at.forEach((i, m) => inc((tallies[m] as VillageTally<MonthlyCounts>).of(village), 'stockAtEnd', valueAt(initial, base, blob, i)));
+    for (const [key, village, initial, base, blob] of this.rows(scope, 'month.', after('month.'))) {
+      const field = key.slice('month.'.length) as keyof MonthlyCounts;
+      at.forEach((i, m) => inc((tallies[m] as VillageTally<MonthlyCounts>).of(village), field, valueAt(initial, base, blob, i) - valueAt(initial, base, blob, i - 1)));
+    }
     // A household counts for the whole month in its village at the month's end, so the
     // start of the month follows from its end and the month's moves (docs/decisions/0015).
-    for (const c of tally.byVillage.values())
-      inc(c, 'stockAtStart', c.stockAtEnd - c.identified - c.relapsed + c.cleared + c.withdrawn + c.exempted + c.deregistered);
-    return tally.byVillage;
+    return tallies.map((tally) => {
+      for (const c of tally.byVillage.values())
+        inc(c, 'stockAtStart', c.stockAtEnd - c.identified - c.relapsed + c.cleared + c.withdrawn + c.exempted + c.deregistered);
+      return tally.byVillage;
+    });
   }
 }
