@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ServiceBacklog,
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
@@ -21,13 +21,17 @@ const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?:
  */
 const rememberedAs = (report: string, q: object): string => `${report} ${JSON.stringify(q)}`;
 
+/** `f` read for `report`'s query `q`: remembered when `q` asks for a whole tree's table, read afresh otherwise. */
+const readReport = <T>(readSide: HearthReadSide, report: string, q: { readonly subtree?: true }, f: (reports: Reports) => T): Promise<T> =>
+  q.subtree === true ? readSide.readRemembered(rememberedAs(report, q), f) : readSide.read(f);
+
 @QueryHandler(ClearanceReportQuery)
 export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: ClearanceReportQuery): Promise<AnnualClearance | AnnualClearanceByChild> {
     checkYear(params.year);
     const q = { ...scope(params), year: params.year };
-    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('clearance', q), (reports) => reports.clearanceReport(q)) : this.readSide.read((reports) => reports.clearanceReport(q));
+    return readReport(this.readSide, 'clearance', q, (reports) => reports.clearanceReport(q));
   }
 }
 
@@ -50,7 +54,7 @@ export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   async execute({ params }: MonthlyReportQuery): Promise<MonthlyClearance | MonthlyClearanceByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('monthly', q), (reports) => reports.monthlyReport(q)) : this.readSide.read((reports) => reports.monthlyReport(q));
+    return readReport(this.readSide, 'monthly', q, (reports) => reports.monthlyReport(q));
   }
 }
 
@@ -60,7 +64,7 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
   async execute({ params }: ProgressReportQuery): Promise<MonthlyProgress | MonthlyProgressByChild> {
     checkMonth(params.month);
     const q = { ...scope(params), month: params.month };
-    return q.subtree === true ? this.readSide.readRemembered(rememberedAs('progress', q), (reports) => reports.progressReport(q)) : this.readSide.read((reports) => reports.progressReport(q));
+    return readReport(this.readSide, 'progress', q, (reports) => reports.progressReport(q));
   }
 }
 
