@@ -5,6 +5,7 @@ import * as E from 'fp-ts/Either';
 import { HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { SqliteEventStore } from '@hearth/event-store';
+import type { Reports } from '@hearth/projections';
 import { editHouseholdRecord } from '@hearth/projections/testing';
 import { NoDivisionTreeError, ReadModelsNotReadyError, ReadSide } from '../src';
 
@@ -84,7 +85,7 @@ describe('the read side: a ledger and its read models', () => {
     const side = await ReadSide.open(ledger);
     try {
       let worked = 0;
-      const subtree = (reports: Parameters<Parameters<ReadSide['read']>[0]>[0]) => {
+      const subtree = (reports: Reports) => {
         worked += 1;
         return reports.clearanceReport({ year: 2016, subtree: true });
       };
