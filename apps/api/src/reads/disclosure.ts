@@ -76,4 +76,19 @@ export const monthTableFor = (
  * `rootBacklog` is the backlog of the root whatever division was asked for.
  */
 export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object =>
-  discloseReport(backlogCountsByDivision(rootBacklog, tree), parentOfIn(tree), { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
+  discloseReport(countsOf(rootBacklog, tree), parentOfIn(tree), { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
+
+/**
+ * Every division's backlog counts, made once for each root backlog and tree: the read side
+ * hands out the same backlog while the read models stand still (decision 111), so the
+ * counts are the same object too, and the memo knows them without hashing them again.
+ */
+type BacklogCountsTree = ReturnType<typeof backlogCountsByDivision>;
+const counts = new WeakMap<ServiceBacklog, { readonly tree: DivisionTree; readonly counts: BacklogCountsTree }>();
+const countsOf = (rootBacklog: ServiceBacklog, tree: DivisionTree): BacklogCountsTree => {
+  const known = counts.get(rootBacklog);
+  if (known !== undefined && known.tree === tree) return known.counts;
+  const made = backlogCountsByDivision(rootBacklog, tree);
+  counts.set(rootBacklog, { tree, counts: made });
+  return made;
+};
