@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DivisionTree, firstDayOf, HouseholdCommand } from '@hearth/domain';
 import { GENESIS_HASH, sealEvents, SqliteEventStore } from '@hearth/event-store';
-import { DirectReports, openProjections, Projections } from '../src';
+import { DirectReports, monthsOf, openProjections, Projections } from '../src';
 import { rollUpTreeOf } from '../src/projections/roll-up-tree';
 import { VillageCounters } from '../src/reports/village-counters';
 import { c } from './support/commands';
@@ -28,7 +28,7 @@ const expectByChildAsDirect = async (projections: Projections, store: SqliteEven
       expect(reports.clearanceReport({ year, division, byChild: true })).toEqual(direct.clearanceReport({ year, division, byChild: true }));
       expect(reports.clearanceReport({ year, division, subtree: true }).rows).toEqual(reports.clearanceReport({ year, division, subtree: true }).rows.map((r) => direct.clearanceReport({ year, division: r.division })));
       // A year's twelve monthly tables read in one pass are the twelve monthly reports.
-      const months = Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+      const months = monthsOf(year);
       expect(reports.monthlyReportsOfYear(year, { division, subtree: true })).toEqual(months.map((month) => reports.monthlyReport({ month, division, subtree: true })));
       expect(reports.monthlyReportsOfYear(year, { division })).toEqual(months.map((month) => direct.monthlyReport({ month, division })));
     }

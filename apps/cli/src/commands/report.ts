@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { discloseClearance, discloseReport, monthsOf, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
+import { discloseClearance, discloseReport, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -60,7 +60,7 @@ const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; 
   const year = name === 'clearance' ? when.year : Number(when.month.slice(0, 4));
   const tables = {
     annual: r.clearanceReport({ year, subtree: true }) as unknown as Tree,
-    months: monthsOf(year).map((month) => r.monthlyReport({ month, subtree: true }) as unknown as Tree),
+    months: r.monthlyReportsOfYear(year, { subtree: true }) as unknown as Tree[],
   };
   return discloseClearance(tables, name === 'clearance' ? 'annual' : when.month, parentOf, scope, below);
 };

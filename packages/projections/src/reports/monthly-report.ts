@@ -56,7 +56,7 @@ export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTr
 export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'> & { subtree: true }): MonthlyClearanceByChild[];
 export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[];
 export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTree, year: number, q: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[] {
-  const months = monthsOfYear(year);
+  const months = monthsOf(year);
   if (!counters.divisionSumsServe(tree)) return months.map((month) => monthlyReport(counters, tree, { ...q, month }));
   // The same divisions for every month (the scope does not depend on the month): their counts read once for all twelve.
   let counts: Map<string, MonthlyCounts>[] | undefined;
@@ -69,5 +69,6 @@ export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTr
   });
 }
 
-const monthsOfYear = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+/** The months of a year, January first (`YYYY-MM`). */
+export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
 

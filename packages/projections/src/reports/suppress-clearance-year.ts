@@ -15,14 +15,12 @@ export const ANNUAL_OF_MONTHLY: readonly (readonly [string, string])[] = [
   ['withdrawnInYear', 'withdrawn'], ['exemptedInYear', 'exempted'], ['deregisteredInYear', 'deregistered'],
 ];
 
-/** The clearance tables of one year for the whole tree: the annual one and January to December. */
+/** The clearance tables of one year for the whole tree: the annual one and January to December (`monthsOf`). */
 export interface ClearanceYear<A extends { readonly division: string }, M extends { readonly division: string }> {
   readonly annual: SubtreeReport<A>;
   readonly months: readonly SubtreeReport<M>[];
 }
 
-/** The months of a year, January first (what `ClearanceYear.months` holds). */
-export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
 
 /** A year's clearance tables suppressed as one grid: each table's relations, and each annual count as the sum of its months'. */
 export const suppressClearanceYear = <A extends { readonly division: string }, M extends { readonly division: string }>(
