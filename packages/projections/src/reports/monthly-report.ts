@@ -36,10 +36,7 @@ export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: 
 export function monthlyReport(counters: VillageCounters, tree: DivisionTree, q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
   const row = (code: string, c: MonthlyCounts): MonthlyClearance => monthlyClearance(code, q.month, c);
   // Under the tree the per-division sums are kept under: each division's counts read whole, a few rows a division (docs/decisions/0079).
-  if (counters.divisionSumsServe(tree)) {
-    const { division, rows } = divisionRowsOfWholeCounts(tree, q, (divisions) => counters.monthlyCounts(q.month, { divisions }), emptyMonthlyCounts, row);
-    return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyClearance);
-  }
+  if (counters.divisionSumsServe(tree)) return monthOfSums(tree, q, q.month, (divisions) => counters.monthlyCounts(q.month, { divisions }));
   // The whole region from its sums: a few rows rather than every village's (docs/decisions/0072).
   if (asksWholeRegion(tree, q) && counters.regionSumsServe(tree))
     return row(tree.root.code, counters.monthlyCounts(q.month, 'region').get(REGION) ?? emptyMonthlyCounts());
@@ -60,14 +57,16 @@ export function monthlyReportsOfYear(counters: VillageCounters, tree: DivisionTr
   if (!counters.divisionSumsServe(tree)) return months.map((month) => monthlyReport(counters, tree, { ...q, month }));
   // The same divisions for every month (the scope does not depend on the month): their counts read once for all twelve.
   let counts: Map<string, MonthlyCounts>[] | undefined;
-  return months.map((month, m) => {
-    const { division, rows } = divisionRowsOfWholeCounts(
-      tree, q, (divisions) => (counts ??= counters.monthlyCountsOf(months, { divisions }))[m] as Map<string, MonthlyCounts>, emptyMonthlyCounts,
-      (code, c): MonthlyClearance => monthlyClearance(code, month, c),
-    );
-    return hasRows(q) ? { division, month, rows } : (rows[0] as MonthlyClearance);
-  });
+  return months.map((month, m) => monthOfSums(tree, q, month, (divisions) => (counts ??= counters.monthlyCountsOf(months, { divisions }))[m] as Map<string, MonthlyCounts>));
 }
+
+/** `month`'s report under the tree the per-division sums are kept under, from `countsOf`: the whole counts of the divisions it lists. */
+const monthOfSums = (
+  tree: DivisionTree, q: Omit<MonthQuery, 'month'>, month: string, countsOf: (divisions: readonly string[]) => ReadonlyMap<string, MonthlyCounts>,
+): MonthlyClearance | MonthlyClearanceByChild => {
+  const { division, rows } = divisionRowsOfWholeCounts(tree, q, countsOf, emptyMonthlyCounts, (code, c): MonthlyClearance => monthlyClearance(code, month, c));
+  return hasRows(q) ? { division, month, rows } : (rows[0] as MonthlyClearance);
+};
 
 /** The months of a year, January first (`YYYY-MM`). */
 export const monthsOf = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);

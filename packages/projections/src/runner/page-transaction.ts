@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Projection, ProjectionWriter } from '../projection';
 import type { ProjectedEvent } from '../projected-event';
 import type { Checkpoints } from '../storage/checkpoints';
-import { createIndexes, dropIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
+import { createIndexes, dropIndexes, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import type { HandledTypes } from './handled-types';
 
@@ -32,7 +32,8 @@ export interface PageWritten {
  * `head`: the log's last position as known before the page was read (`last` for a live
  * event). A projection far behind it is written without its secondary indexes, which the
  * page that reaches the head creates (docs/decisions/0075), in the same transaction as its
- * rows. `beforeCheckpoint` is the runner's test hook between the rows and the checkpoints.
+ * rows (`present`: the secondary indexes the database has). `beforeCheckpoint` is the
+ * runner's test hook between the rows and the checkpoints.
  */
 export const pageTransaction = (
   db: Database.Database,
@@ -40,10 +41,10 @@ export const pageTransaction = (
   projections: readonly Projection[],
   writers: ReadonlyMap<string, ProjectionWriter>,
   handles: HandledTypes,
+  present: () => ReadonlySet<string>,
   beforeCheckpoint?: (position: number) => void,
-): ((events: readonly ProjectedEvent[], after: number, last: number, head: number) => PageWritten) => {
-  const present = indexesPresent(db);
-  return (events, after, last, head) =>
+): ((events: readonly ProjectedEvent[], after: number, last: number, head: number) => PageWritten) =>
+  (events, after, last, head) =>
     withWriteLock(db, () => {
       const stored = checkpoints.all();
       const behind = projections.filter((p) => (stored.get(p.name)?.position ?? 0) < last);
@@ -75,4 +76,3 @@ export const pageTransaction = (
       for (const p of follows) checkpoints.set({ name: p.name, version: p.version, position: last });
       return { follows, all: follows.length === behind.length };
     });
-};

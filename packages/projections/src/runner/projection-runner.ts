@@ -100,7 +100,7 @@ export class ProjectionRunner {
     this.bulkBatchSize = Math.max(this.batchSize, opts.bulkBatchSize ?? BULK_PAGE);
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.indexesPresent = indexesPresent(db);
-    const inTransaction = pageTransaction(db, checkpoints, projections, this.writers, new HandledTypes(projections), opts.beforeCheckpoint);
+    const inTransaction = pageTransaction(db, checkpoints, projections, this.writers, new HandledTypes(projections), this.indexesPresent, opts.beforeCheckpoint);
     this.applyInTransaction = (events, after, last, head, catchingUp) => {
       const { follows, all } = inTransaction(events, after, last, head);
       // Committed: a writer may keep what the page wrote for the next page of the catch-up (decision 106). A live event's
