@@ -107,6 +107,12 @@ export interface StoredTextReads {
 export interface EmbeddedReadModels {
   /** The connection the read models share with the store; closed by the store, never by its borrower. */
   readonly database: Database.Database;
+  /**
+   * The file a connection of its own may open to read them (read-only, in a snapshot of
+   * its own: a report read in a worker thread, docs/decisions/0112). Absent when the
+   * database lives in memory, where no other connection can reach it.
+   */
+  readonly file?: string;
 }
 
 /**

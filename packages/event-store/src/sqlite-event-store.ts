@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { resolve } from 'node:path';
 import { assertDistinctEventIds, validateAppend } from './append-validation';
 import { SubscriptionRegistry } from './subscription-registry';
 import type { EventToAppend, RecordedEvent } from './envelope';
@@ -160,7 +161,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The read models live in this database, beside the events (see EmbeddedReadModels). */
   get embeddedReadModels(): EmbeddedReadModels {
-    return { database: this.database };
+    return { database: this.database, ...(this.database.memory ? {} : { file: resolve(this.database.name) }) };
   }
 
   /**

@@ -43,3 +43,6 @@ export { verifyAnchor, type VerifyAnchorOptions } from './audit/verify-anchor';
 export { parseAnchor, type ParsedAnchor } from './audit/anchor-parse';
 export { merkleRoot, leafData, sortHeads, type StreamHead } from './audit/anchor-merkle';
 export { AnchorKeyError, anchorDigest, checkSeal, publicKeyFingerprint, type AnchorSignature, type LogAnchor, type SealProblem } from './audit/anchor-statement';
+export { ReportAside, ReportAsideClosedError } from './aside/report-aside';
+export { ReportWorkerError } from './aside/aside-messages';
+export { ASIDE_REPORTS, callReport, type AsideReport, type ReportAnswer, type ReportCall } from './aside/report-call';

@@ -1,6 +1,8 @@
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { DivisionTree, Policy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
+import { ReportAside } from './aside/report-aside';
 import type { Projection } from './projection';
 import { projectionsFor } from './projections/all-projections';
 import { Reports } from './reports/reports';
@@ -10,6 +12,7 @@ import { projectionDatabase } from './storage/projection-database';
 import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
 import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
+import { standingPosition } from './storage/standing-position';
 
 export interface ProjectionsOptions {
   readonly policy: Policy;
@@ -55,6 +58,11 @@ export interface Projections {
    * or reset by a rebuild in another process): catch up and ask again.
    */
   readAt<T>(atLeast: number, f: (view: ReadModelView) => T): { value: T; position: number } | undefined;
+  /**
+   * Reads reports in a worker thread of its own (docs/decisions/0112), when the read
+   * models live in a file another connection can open; `undefined` in memory.
+   */
+  readonly aside: ReportAside | undefined;
   /** Drops and rebuilds the named projections (default: all) from the log. */
   rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number>;
   /** Stops the runner; closes the database if this package opened it (never the store). */
@@ -68,16 +76,17 @@ export interface Projections {
  * follow live) before reading reports.
  */
 export const openProjections = (store: EventStore, opts: ProjectionsOptions): Projections => {
-  const { db, owned, where } = projectionDatabase(store, opts.db, opts.readModels);
+  const { db, owned, where, file } = projectionDatabase(store, opts.db, opts.readModels);
   const projections = opts.projections ?? projectionsFor(opts.divisions);
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
   const runner = new ProjectionRunner(store, db, checkpoints, projections, opts.runner);
   const reports = new Reports(db, opts.policy, opts.divisions);
+  const projectionNames = projections.map((p) => p.name);
+  const aside = file === undefined ? undefined : new ReportAside({ file: resolve(file), policy: opts.policy, divisions: opts.divisions.all, projections: projectionNames });
   const readAt = db.transaction((atLeast: number, f: (view: ReadModelView) => unknown): { value: unknown; position: number } | undefined => {
-    const positions = runner.status().map((c) => c.position);
-    const position = Math.min(...positions);
-    if (position < atLeast || positions.some((p) => p !== position)) return undefined;
+    const position = standingPosition(checkpoints.all(), projectionNames);
+    if (position === undefined || position < atLeast) return undefined;
     const view: ReadModelView = {
       position,
       reports,
@@ -97,8 +106,10 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     },
     // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
     readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,
+    aside,
     rebuild: (names, onProgress) => runner.rebuild(names, onProgress),
     close: async () => {
+      await aside?.close();
       await runner.stop();
       if (owned) db.close();
     },

@@ -2,6 +2,7 @@ import type { DivisionTree } from '@hearth/domain';
 import { LruCache } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import {
+  AsideReport, callReport, ReportAnswer, ReportAside, ReportCall,
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
@@ -51,6 +52,8 @@ export class ReadSide {
   private readonly checkedReports: Reports;
   /** What `readRemembered` answered lately, by what was asked, with the position each was read at. */
   private readonly remembered = new LruCache<string, { readonly position: number; readonly value: unknown }>(REMEMBERED_ANSWERS);
+  /** The reads under way in the report worker, by key, each with the lowest position its answer may stand at. */
+  private readonly readingAside = new Map<string, { readonly atLeast: number; readonly answer: Promise<{ value: unknown; position: number } | undefined> }>();
 
   private constructor(
     readonly ledger: Ledger,
@@ -125,6 +128,51 @@ export class ReadSide {
       this.remembered.set(key, { position: view.position, value });
       return value;
     });
+  }
+
+  /**
+   * `readRemembered` for `call`, read in a worker thread of its own when the read models
+   * live in a file (docs/decisions/0112): a report that takes seconds (the root's backlog
+   * at the full region) does not hold up this thread, which answers every other request
+   * and appends every command meanwhile. The answer is read in one snapshot in which every
+   * read model stands at one position, at least that of every event appended before this
+   * call, as `read`'s is; it is remembered at that position. The same call asked again
+   * while it is read waits for that read. In memory the call is read here, as `readRemembered`.
+   */
+  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>> {
+    const key = `aside ${JSON.stringify(call)}`;
+    const aside = this.projections.aside;
+    if (!aside) return this.readRemembered(key, (reports) => callReport(reports, call));
+    for (let attempt = 1; ; attempt++) {
+      const head = await this.ledger.store.headPosition();
+      if (this.position() < head) await this.catchUp();
+      const atLeast = Math.max(head, this.reached);
+      const standing = this.projections.readAt(atLeast, (view) => view.position);
+      const known = this.remembered.get(key);
+      if (standing && known !== undefined && known.position === standing.value) return known.value as ReportAnswer<N>;
+      const underWay = this.readingAside.get(key);
+      const seen = await (underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, call));
+      if (seen) {
+        this.reached = Math.max(this.reached, seen.position);
+        return seen.value as ReportAnswer<N>;
+      }
+      if (attempt >= READ_ATTEMPTS) throw new ReadModelsNotReadyError(this.position(), head);
+    }
+  }
+
+  private startAside(key: string, atLeast: number, call: ReportCall): Promise<{ value: unknown; position: number } | undefined> {
+    const aside = this.projections.aside as ReportAside;
+    const answer = aside.read(atLeast, call).then((seen) => {
+      if (seen) this.remembered.set(key, { position: seen.position, value: seen.value });
+      return seen;
+    });
+    const underWay = { atLeast, answer };
+    this.readingAside.set(key, underWay);
+    const done = (): void => {
+      if (this.readingAside.get(key) === underWay) this.readingAside.delete(key);
+    };
+    answer.then(done, done);
+    return answer;
   }
 
   private async readView<T>(f: (view: ReadModelView) => T): Promise<T> {

@@ -1,11 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
+import { startService } from './service-process';
 
 /**
  * The dashboard over a store, as a viewer meets it (docs/performance/full-region.md, "The
@@ -20,30 +16,7 @@ import { chromium, type Page } from 'playwright-core';
  *   npx tsx apps/bench/src/region-run/dashboard-latency.ts --store FILE [--read-models FILE] [--year 2018] [--month 2018-06] [--as-of 2020-12-31] [--division P01] [--rounds 2]
  */
 
-const API = resolve(__dirname, '../../../api/bin/hearth-api.js');
 const CHROMIUM = process.env['HEARTH_CHROMIUM'] ?? '/usr/bin/chromium';
-
-const freePort = (): Promise<number> =>
-  new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() => (typeof address === 'object' && address !== null ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-
-const waitForHealth = async (origin: string, service: ChildProcess): Promise<void> => {
-  for (;;) {
-    if (service.exitCode !== null) throw new Error(`the service exited with ${service.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/health`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-};
 
 /** What the functions run in the page use of it (this script is compiled without the DOM's types; the page's CSP forbids evaluating strings). */
 interface InPage {
@@ -87,23 +60,14 @@ const main = async (): Promise<void> => {
   });
   if (values.store === undefined) throw new Error('usage: dashboard-latency --store FILE [--read-models FILE] [--year Y] [--month YYYY-MM] [--as-of DATE] [--division CODE] [--rounds N]');
   if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install -y chromium`);
-  const dir = mkdtempSync(join(tmpdir(), 'hearth-dashboard-latency-'));
-  const tokens = { auditor: randomBytes(24).toString('hex'), analyst: randomBytes(24).toString('hex') };
-  writeFileSync(join(dir, 'tokens.json'), JSON.stringify(Object.entries(tokens).map(([role, token]) => ({ token, role }))), { mode: 0o600 });
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const startedAt = Date.now();
-  const service = spawn(API, ['--no-demo'], {
-    env: { ...process.env, PORT: String(port), HEARTH_STORE: `sqlite:${values.store}`, ...(values['read-models'] === undefined ? {} : { HEARTH_READ_MODELS: `sqlite:${values['read-models']}` }), HEARTH_TOKENS: join(dir, 'tokens.json') },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const service = await startService({ store: values.store, ...(values['read-models'] === undefined ? {} : { readModels: values['read-models'] }), roles: ['auditor', 'analyst'] });
+  const { origin, tokens } = service;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   try {
-    await waitForHealth(origin, service);
-    const out: Record<string, unknown> = { startMs: Date.now() - startedAt };
+    const out: Record<string, unknown> = { startMs: service.startMs };
     const { year, month, division } = values;
     const asOf = values['as-of'];
     const sections = ['#monthly-table table', '#progress-table table', '#backlog .backlog-list'];
@@ -129,14 +93,11 @@ const main = async (): Promise<void> => {
       out[role] = { runs, errors, rowsOnLastPage: rows };
       await context.close();
     }
-    const status = readFileSync(`/proc/${service.pid}/status`, 'utf8');
-    out['serviceRssMiB'] = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    out['serviceRssMiB'] = service.peakRssMiB();
     process.stdout.write(`${JSON.stringify(out, null, 1)}\n`);
   } finally {
     await browser.close();
-    service.kill('SIGTERM');
-    await new Promise((r) => service.once('exit', r));
-    rmSync(dir, { recursive: true, force: true });
+    await service.stop();
   }
 };
 

@@ -17,7 +17,8 @@ const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?:
  * The key a report's answer is remembered by (`HearthReadSide.readRemembered`): the report
  * and its query, every parameter included. Only the reads that cost much are remembered:
  * a whole tree's table (`subtree`: what an analyst's answers are cut from, the same tables
- * for every cut of them) and the backlog (a list of households, read by division).
+ * for every cut of them). The backlog (a list of households, read by division) is
+ * remembered by `readAside`, which reads it in the report worker.
  */
 const rememberedAs = (report: string, q: object): string => `${report} ${JSON.stringify(q)}`;
 
@@ -75,7 +76,8 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
     checkDate('asOf', params.asOf);
     checkDivision(params.division);
     const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
-    return this.readSide.readRemembered(rememberedAs('backlog', q), (reports) => reports.backlogReport(q));
+    // Seconds at the root of a large region: read in the report worker, so that other requests are answered meanwhile.
+    return this.readSide.readAside({ report: 'backlogReport', args: [q] });
   }
 }
 

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
-import type { Reports } from '@hearth/projections';
+import { ReportAsideClosedError } from '@hearth/projections';
+import type { AsideReport, ReportAnswer, ReportCall, Reports } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
@@ -98,6 +99,23 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   async readRemembered<T>(key: string, f: (reports: Reports) => T): Promise<T> {
     await this.syncTree();
     return (await this.open()).readRemembered(key, f);
+  }
+
+  /**
+   * `call` read in the read side's report worker (`ReadSide.readAside`, docs/decisions/0112):
+   * for a report that takes seconds, so that this thread answers other requests meanwhile.
+   * A read under way when a new tree reopens the read side is read again on the new one.
+   */
+  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>> {
+    await this.syncTree();
+    for (;;) {
+      const side = await this.open();
+      try {
+        return await side.readAside(call);
+      } catch (e) {
+        if (!(e instanceof ReportAsideClosedError) || this.shutDown || this.opening === undefined || (await this.open()) === side) throw e;
+      }
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ export interface ProjectionDatabase {
   readonly owned: boolean;
   /** Where the read models live, for messages: 'the store's database', a file path, or 'memory'. */
   readonly where: string;
+  /** The file a read-only connection of its own can open to read them (a worker thread's); absent in memory. */
+  readonly file?: string;
 }
 
 /**
@@ -24,9 +26,9 @@ export const projectionDatabase = (store: EventStore, explicit?: Database.Databa
   if (explicit) return { db: explicit, owned: false, where: 'a database handed over by the caller' };
   if (readModels !== undefined) {
     const file = openReadModelFile(readModels);
-    return { db: file.db, owned: true, where: file.path };
+    return { db: file.db, owned: true, where: file.path, file: file.path };
   }
   const embedded = store.embeddedReadModels;
-  if (embedded) return { db: embedded.database, owned: false, where: "the store's database" };
+  if (embedded) return { db: embedded.database, owned: false, where: "the store's database", ...(embedded.file !== undefined ? { file: embedded.file } : {}) };
   return { db: new Database(':memory:'), owned: true, where: 'memory' };
 };

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { startService } from './service-process';
+
+/**
+ * What a costly report does to the service's other answers (docs/decisions/0112): starts
+ * the service on a store, asks for the backlog of the whole region (a date not asked
+ * before, so it is read, not remembered), and while it is read asks every `--every` ms
+ * for a cheap report (the clearance of one division) and for `/health`, timing each
+ * answer. Before the backlog was read in the report worker, every one of them waited for
+ * it. Wall times on the machine as it is.
+ *
+ *   npx tsx apps/bench/src/region-run/backlog-beside.ts --store FILE [--read-models FILE] [--as-of 2020-12-31] [--division P01] [--year 2018] [--every 250] [--rounds 2]
+ */
+
+const quantile = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: {
+      store: { type: 'string' },
+      'read-models': { type: 'string' },
+      'as-of': { type: 'string', default: '2020-12-31' },
+      division: { type: 'string', default: 'P01' },
+      year: { type: 'string', default: '2018' },
+      every: { type: 'string', default: '250' },
+      rounds: { type: 'string', default: '2' },
+    },
+  });
+  if (values.store === undefined) throw new Error('usage: backlog-beside --store FILE [--read-models FILE] [--as-of DATE] [--division CODE] [--year Y] [--every MS] [--rounds N]');
+  const service = await startService({ store: values.store, ...(values['read-models'] === undefined ? {} : { readModels: values['read-models'] }), roles: ['auditor'] });
+  const headers = { authorization: `Bearer ${service.tokens['auditor'] as string}` };
+  const timedGet = async (path: string): Promise<number> => {
+    const start = performance.now();
+    const response = await fetch(`${service.origin}${path}`, { headers });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    await response.arrayBuffer();
+    return performance.now() - start;
+  };
+  try {
+    // The first answers cost what opening costs (statements prepared, pages read): not what is measured.
+    await timedGet(`/api/reports/clearance?year=${values.year}&division=${values.division}`);
+    const rounds: Record<string, unknown>[] = [];
+    for (let round = 0; round < Number(values.rounds); round++) {
+      // A day earlier each round: an answer not remembered.
+      const asOf = new Date(Date.parse(`${values['as-of']}T00:00:00Z`) - round * 86_400_000).toISOString().slice(0, 10);
+      let done = false;
+      const backlog = timedGet(`/api/reports/backlog?asOf=${asOf}`).finally(() => {
+        done = true;
+      });
+      const beside: number[] = [];
+      const health: number[] = [];
+      while (!done) {
+        const [clearance, h] = await Promise.all([timedGet(`/api/reports/clearance?year=${values.year}&division=${values.division}`), timedGet('/health')]);
+        beside.push(clearance);
+        health.push(h);
+        await new Promise((r) => setTimeout(r, Number(values.every)));
+      }
+      const sorted = [...beside].sort((a, b) => a - b);
+      const sortedHealth = [...health].sort((a, b) => a - b);
+      rounds.push({
+        asOf,
+        backlogMs: Math.round(await backlog),
+        asked: beside.length,
+        clearanceMs: { p50: Math.round(quantile(sorted, 0.5)), max: Math.round(sorted.at(-1) ?? 0) },
+        healthMs: { p50: Math.round(quantile(sortedHealth, 0.5)), max: Math.round(sortedHealth.at(-1) ?? 0) },
+      });
+    }
+    process.stdout.write(`${JSON.stringify({ startMs: service.startMs, rounds, serviceRssMiB: service.peakRssMiB() }, null, 1)}\n`);
+  } finally {
+    await service.stop();
+  }
+};
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import type { Division, Policy } from '@hearth/domain';
+import { UnknownDivisionError } from '../reports/division-scope';
+import type { ReportCall } from './report-call';
+
+/** What a report worker is started with: where the read models are, and what their reports are read with. */
+export interface AsideWorkerData {
+  /** The read models' file, opened read-only by the worker. */
+  readonly file: string;
+  readonly policy: Policy;
+  /** The division tree's divisions, from which the worker builds the same tree (reports never ask it for successors). */
+  readonly divisions: readonly Division[];
+  /** The projections that must stand at one position for a read to be answered. */
+  readonly projections: readonly string[];
+}
+
+export interface AsideRequest {
+  readonly id: number;
+  /** The lowest position the answer may be read at (what the caller has already seen). */
+  readonly atLeast: number;
+  readonly call: ReportCall;
+}
+
+/** An error thrown in the worker, as data. */
+export interface ThreadError {
+  readonly name: string;
+  readonly message: string;
+  readonly stack?: string;
+  /** UnknownDivisionError's code. */
+  readonly code?: string;
+}
+
+export type AsideReply =
+  | { readonly id: number; readonly answer: { readonly value: unknown; readonly position: number } | undefined }
+  | { readonly id: number; readonly error: ThreadError };
+
+/** A report that failed in the worker thread for another reason than its query. */
+export class ReportWorkerError extends Error {
+  constructor(readonly thrown: ThreadError) {
+    super(`a report read in the worker thread failed: ${thrown.name}: ${thrown.message}`);
+    this.name = 'ReportWorkerError';
+    if (thrown.stack !== undefined) this.stack = `${this.stack ?? ''}\n  thrown in the worker: ${thrown.stack}`;
+  }
+}
+
+export const threadError = (e: unknown): ThreadError => {
+  if (e instanceof UnknownDivisionError) return { name: e.name, message: e.message, code: e.code };
+  if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+  return { name: 'Error', message: String(e) };
+};
+
+/** The error the caller gets: a query's own error as the same class it would be read in-thread, anything else a ReportWorkerError. */
+export const reviveError = (e: ThreadError): Error =>
+  e.name === 'UnknownDivisionError' && e.code !== undefined ? new UnknownDivisionError(e.code) : new ReportWorkerError(e);

@@ -1,0 +1,41 @@
+import type { MessagePort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import * as E from 'fp-ts/Either';
+import { buildDivisionTree } from '@hearth/domain';
+import { Reports } from '../reports/reports';
+import { Checkpoints } from '../storage/checkpoints';
+import { standingPosition } from '../storage/standing-position';
+import { AsideReply, AsideRequest, AsideWorkerData, threadError } from './aside-messages';
+import { callReport, isAsideReport, ReportCall } from './report-call';
+
+/**
+ * A report worker's side (docs/decisions/0112): answers the requests posted on `port` from
+ * a read-only connection of its own to the read models' file, one at a time, each in one
+ * read transaction in which every projection stands at one position, at least the
+ * request's `atLeast` (`undefined` otherwise: the caller catches up and asks again).
+ * Returns a function that closes the connection.
+ */
+export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => void) => {
+  const built = buildDivisionTree(data.divisions);
+  if (E.isLeft(built)) throw new Error(`the report worker cannot build the division tree: ${built.left.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  const db = new Database(data.file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  const reports = new Reports(db, data.policy, built.right);
+  const checkpoints = new Checkpoints(db);
+  // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.
+  const read = db.transaction((atLeast: number, call: ReportCall) => {
+    const position = standingPosition(checkpoints.all(), data.projections);
+    if (position === undefined || position < atLeast) return undefined;
+    return { value: callReport(reports, call), position };
+  });
+  const answer = ({ id, atLeast, call }: AsideRequest): AsideReply => {
+    try {
+      if (!isAsideReport(call.report)) throw new Error(`"${String(call.report)}" is not a report the worker reads`);
+      return { id, answer: read(atLeast, call) };
+    } catch (e) {
+      return { id, error: threadError(e) };
+    }
+  };
+  port.on('message', (request: AsideRequest) => port.postMessage(answer(request)));
+  return () => db.close();
+};

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { Ledger } from '@hearth/ledger';
+import { ReportAside, UnknownDivisionError } from '@hearth/projections';
+import { ReadSide } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
+  { code: 'V2', name: 'Village', parentCode: 'R', level: 'village' },
+];
+
+/** A household identified with one willing member and no referral yet: the agency owes it three. */
+const identified = (id: string, village = 'V1'): HouseholdCommand[] => [
+  { type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: village, members: [{ memberId: 'm1', birthYear: 1980 }] },
+  {
+    type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
+    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
+  },
+  { type: 'ApplyForIdentification', householdId: id, on: '2016-03-01' },
+  { type: 'IdentifyHousehold', householdId: id, on: '2016-04-01' },
+] as HouseholdCommand[];
+
+const backlog = (division?: string) => ({ report: 'backlogReport' as const, args: [{ asOf: '2016-06-30', ...(division !== undefined ? { division } : {}) }] as [{ asOf: string; division?: string }] });
+const owedTo = (b: { referralsOwed: readonly { householdId: string }[] }): string[] => b.referralsOwed.map((r) => r.householdId);
+
+describe('a report read in the report worker (docs/decisions/0112)', () => {
+  let dir: string;
+  let ledger: Ledger;
+  let side: ReadSide | undefined;
+  const record = async (commands: HouseholdCommand[]) => {
+    for (const c of commands) expect((await ledger.commandHandler().handle(c, ledger.context())).status).toBe('accepted');
+  };
+  const open = async (storeUrl: string): Promise<ReadSide> => {
+    ledger = await Ledger.open({ storeUrl, policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(identified('h1'));
+    side = await ReadSide.open(ledger);
+    return side;
+  };
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-read-aside-'));
+  });
+  afterEach(async () => {
+    await side?.close();
+    side = undefined;
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+    jest.restoreAllMocks();
+  });
+
+  it('answers as the same report read in this thread, remembers it while the log stands still, and reads again after an event', async () => {
+    const s = await open(`sqlite:${join(dir, 'h.db')}`);
+    const read = jest.spyOn(ReportAside.prototype, 'read');
+    const first = await s.readAside(backlog());
+    expect(first).toEqual(await s.read((r) => r.backlogReport({ asOf: '2016-06-30' })));
+    expect(owedTo(first)).toEqual(['h1']);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(await s.readAside(backlog())).toBe(first);
+    expect(read).toHaveBeenCalledTimes(1);
+
+    // An event appended before the call is counted: the answer is never older than the log.
+    await record(identified('h2', 'V2'));
+    const after = await s.readAside(backlog());
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(owedTo(after)).toEqual(['h1', 'h2']);
+    expect(owedTo(await s.readAside(backlog('V2')))).toEqual(['h2']);
+  });
+
+  it('reads the same call asked twice at once only once', async () => {
+    const s = await open(`sqlite:${join(dir, 'h.db')}`);
+    const read = jest.spyOn(ReportAside.prototype, 'read');
+    const [a, b] = await Promise.all([s.readAside(backlog()), s.readAside(backlog())]);
+    expect(a).toBe(b);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects an unknown division with the error the query gives read here', async () => {
+    const s = await open(`sqlite:${join(dir, 'h.db')}`);
+    await expect(s.readAside(backlog('V9'))).rejects.toEqual(new UnknownDivisionError('V9'));
+    await expect(s.readAside(backlog('V9'))).rejects.toBeInstanceOf(UnknownDivisionError);
+  });
+
+  it('read models in a file of their own are read in the worker too', async () => {
+    ledger = await Ledger.open({ storeUrl: 'memory:', policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(identified('h1'));
+    side = await ReadSide.open(ledger, { readModels: `sqlite:${join(dir, 'rm.db')}` });
+    const read = jest.spyOn(ReportAside.prototype, 'read');
+    expect(owedTo(await side.readAside(backlog()))).toEqual(['h1']);
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('read models in memory, which no other connection can open, are read in this thread', async () => {
+    const s = await open('memory:');
+    const read = jest.spyOn(ReportAside.prototype, 'read');
+    const first = await s.readAside(backlog());
+    expect(owedTo(first)).toEqual(['h1']);
+    expect(await s.readAside(backlog())).toBe(first);
+    expect(read).not.toHaveBeenCalled();
+  });
+});
