@@ -49,10 +49,17 @@ const main = async (): Promise<void> => {
       });
       const beside: number[] = [];
       const health: number[] = [];
+      const failed: string[] = [];
+      const asked = async (path: string, into: number[]): Promise<void> => {
+        try {
+          into.push(await timedGet(path));
+        } catch (e) {
+          // A request that never got its answer (a connection the service closed while it could not answer) is counted, not timed.
+          failed.push(`${path}: ${String((e as Error).cause ?? e)}`);
+        }
+      };
       while (!done) {
-        const [clearance, h] = await Promise.all([timedGet(`/api/reports/clearance?year=${values.year}&division=${values.division}`), timedGet('/health')]);
-        beside.push(clearance);
-        health.push(h);
+        await Promise.all([asked(`/api/reports/clearance?year=${values.year}&division=${values.division}`, beside), asked('/health', health)]);
         await new Promise((r) => setTimeout(r, Number(values.every)));
       }
       const sorted = [...beside].sort((a, b) => a - b);
@@ -60,9 +67,10 @@ const main = async (): Promise<void> => {
       rounds.push({
         asOf,
         backlogMs: Math.round(await backlog),
-        asked: beside.length,
+        answered: beside.length + health.length,
         clearanceMs: { p50: Math.round(quantile(sorted, 0.5)), max: Math.round(sorted.at(-1) ?? 0) },
         healthMs: { p50: Math.round(quantile(sortedHealth, 0.5)), max: Math.round(sortedHealth.at(-1) ?? 0) },
+        failed,
       });
     }
     process.stdout.write(`${JSON.stringify({ startMs: service.startMs, rounds, serviceRssMiB: service.peakRssMiB() }, null, 1)}\n`);
