@@ -8,7 +8,9 @@ export {
 } from './commands/household-bus-commands';
 export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/record-division-tree';
 export { HouseholdEventAccepted } from './events/household-event-accepted';
-export { ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, ProgressReportQuery, BacklogReportQuery, type PeriodScope } from './queries/report-queries';
+export {
+  ClearanceReportQuery, ClearanceYearQuery, SuppressedClearanceYearQuery, MonthlyReportQuery, ProgressReportQuery, BacklogReportQuery, type PeriodScope,
+} from './queries/report-queries';
 export {
   HouseholdHistoryQuery, VerifyLogQuery, LateRecordingsQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,
 } from './queries/audit-queries';

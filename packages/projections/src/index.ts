@@ -28,7 +28,7 @@ export * from './reports/read-models';
 export { UnknownDivisionError } from './reports/division-scope';
 export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';
-export { ANNUAL_OF_MONTHLY, discloseClearance, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
+export { ANNUAL_OF_MONTHLY, cutClearanceYear, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
 export { monthsOf } from './reports/monthly-report';
 export { MONTHLY_IDENTITY, type ParentOf } from './reports/suppress-relations';
 export { SuppressionMemo } from './reports/suppression-memo';

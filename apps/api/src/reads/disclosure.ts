@@ -1,8 +1,8 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, SuppressedClearanceYearQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, discloseClearance, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+  backlogCountsByDivision, cutClearanceYear, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -19,9 +19,10 @@ type Tree = SubtreeReport<{ division: string }>;
 
 /**
  * The suppressed whole-tree tables already worked out, for the cuts a dashboard asks next
- * (the same tables by child, another division, another month of the year). Keyed by the
- * tables' content, so a new event that changes a figure is a new entry, never a stale one;
- * a few entries, since each holds every division's rows (a clearance year: thirteen tables).
+ * (the same table by child, another division). Keyed by the tables' content, so a new event
+ * that changes a figure is a new entry, never a stale one; a few entries, since each holds
+ * every division's rows. (A clearance year is suppressed by the read side:
+ * `SuppressedClearanceYearQuery`.)
  */
 const memo = new SuppressionMemo(6);
 
@@ -56,9 +57,9 @@ export const clearanceFor = async (
   const own = { byChild: scope.byChild, ...(scope.division !== undefined ? { division: scope.division } : {}) };
   if (principal.role !== 'analyst')
     return queryBus.execute(table === 'annual' ? new ClearanceReportQuery({ year, ...own }) : new MonthlyReportQuery({ month: table, ...own }));
-  // The thirteen tables in one snapshot of the read models (and remembered there: decision 111).
-  const { annual, months } = await queryBus.execute(new ClearanceYearQuery({ year }));
-  return discloseClearance({ annual, months }, table, parentOfIn(tree), scope, suppressBelow, (y, p, b) => memo.clearanceYear(y, p, b));
+  // The thirteen tables read in one snapshot and suppressed as one, in the report worker, and remembered (decisions 111, 112).
+  const shut = await queryBus.execute(new SuppressedClearanceYearQuery({ year, suppressBelow }));
+  return cutClearanceYear(shut, table, parentOfIn(tree), scope);
 };
 
 /** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { discloseClearance, discloseReport, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
+import { cutClearanceYear, discloseReport, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -58,11 +58,7 @@ type Tree = SubtreeReport<{ division: string }>;
 const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; month: string }, scope: ReportScope, parentOf: ParentOf, below: number): object => {
   if (name === 'progress') return discloseReport(r.progressReport({ month: when.month, subtree: true }) as unknown as Tree, parentOf, scope, below);
   const year = name === 'clearance' ? when.year : Number(when.month.slice(0, 4));
-  const tables = {
-    annual: r.clearanceReport({ year, subtree: true }) as unknown as Tree,
-    months: r.monthlyReportsOfYear(year, { subtree: true }) as unknown as Tree[],
-  };
-  return discloseClearance(tables, name === 'clearance' ? 'annual' : when.month, parentOf, scope, below);
+  return cutClearanceYear(r.suppressedClearanceYear({ year, suppressBelow: below }), name === 'clearance' ? 'annual' : when.month, parentOf, scope);
 };
 
 const periodic = (name: PeriodReport, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>

@@ -1,4 +1,4 @@
-import { isBusinessDate, isMonth } from '@hearth/domain';
+import { isBusinessDate, isMonth, POLICY_RANGES } from '@hearth/domain';
 import { InvalidQueryError } from './invalid-query-error';
 
 /** The checks the CLI makes on its options, for callers that did not make them at their own edge. */
@@ -19,4 +19,11 @@ export const checkDate = (field: string, date: unknown): void => {
 export const checkDivision = (division: unknown): void => {
   if (division !== undefined && (typeof division !== 'string' || division === ''))
     throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
+};
+
+/** A disclosure threshold in the policy's range (`suppressBelow`). */
+export const checkSuppressBelow = (below: unknown): void => {
+  const { min, max } = POLICY_RANGES.suppressBelow;
+  if (typeof below !== 'number' || !Number.isInteger(below) || below < min || below > max)
+    throw new InvalidQueryError('suppressBelow', `suppressBelow must be a whole number from ${min} to ${max}, got ${JSON.stringify(below)}`);
 };

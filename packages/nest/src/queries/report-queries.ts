@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ReportAnswer, ServiceBacklog,
 } from '@hearth/projections';
 
 /** The reports of domain.md §5, shaped exactly as `hearth --json report …` prints them. */
@@ -39,6 +39,18 @@ export class ProgressReportQuery extends Query<MonthlyProgress | MonthlyProgress
  */
 export class ClearanceYearQuery extends Query<{ readonly annual: AnnualClearanceByChild; readonly months: readonly MonthlyClearanceByChild[] }> {
   constructor(readonly params: { readonly year: number }) {
+    super();
+  }
+}
+
+/**
+ * A year's clearance tables of every division suppressed as one at `suppressBelow`
+ * (`Reports.suppressedClearanceYear`): what an analyst's clearance and monthly answers are
+ * cut from (`cutClearanceYear`; docs/disclosure-control.md). Seconds at the full region the
+ * first time, so it is read in the report worker (decision 0112) and remembered.
+ */
+export class SuppressedClearanceYearQuery extends Query<ReportAnswer<'suppressedClearanceYear'>> {
+  constructor(readonly params: { readonly year: number; readonly suppressBelow: number }) {
     super();
   }
 }

@@ -1,11 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ServiceBacklog,
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ReportAnswer, Reports, ServiceBacklog,
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
-import { checkDate, checkDivision, checkMonth, checkYear } from './query-parameters';
-import { BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery } from './report-queries';
+import { checkDate, checkDivision, checkMonth, checkSuppressBelow, checkYear } from './query-parameters';
+import {
+  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, SuppressedClearanceYearQuery,
+} from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
 const scope = (p: PeriodScope): { division?: string; byChild: boolean; subtree?: true } => {
@@ -49,6 +51,17 @@ export class ClearanceYearHandler implements IQueryHandler<ClearanceYearQuery> {
   }
 }
 
+@QueryHandler(SuppressedClearanceYearQuery)
+export class SuppressedClearanceYearHandler implements IQueryHandler<SuppressedClearanceYearQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: SuppressedClearanceYearQuery): Promise<ReportAnswer<'suppressedClearanceYear'>> {
+    checkYear(params.year);
+    checkSuppressBelow(params.suppressBelow);
+    // Seconds at the full region (the thirteen tables and their suppression): read in the report worker.
+    return this.readSide.readAside({ report: 'suppressedClearanceYear', args: [{ year: params.year, suppressBelow: params.suppressBelow }] });
+  }
+}
+
 @QueryHandler(MonthlyReportQuery)
 export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
@@ -81,4 +94,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, SuppressedClearanceYearHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

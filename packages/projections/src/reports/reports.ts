@@ -7,6 +7,10 @@ import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
 import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
 import { progressReport } from './progress-report';
+import type { SuppressedRow } from './suppress';
+import type { ClearanceYear } from './suppress-clearance-year';
+import type { ParentOf } from './suppress-relations';
+import { SuppressionMemo } from './suppression-memo';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { VillageProgress } from './village-progress';
@@ -21,6 +25,9 @@ export class Reports {
   private readonly backlogFacts: BacklogFacts;
   private readonly counters: VillageCounters;
   private readonly progress: VillageProgress;
+  /** Suppressed years kept by their tables' content: two, as each holds every division's rows thirteen times. */
+  private readonly suppression = new SuppressionMemo(2);
+  private readonly parentOf: ParentOf = (code) => this.divisions.get(code)?.parentCode;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
     this.facts = new ReadModelFacts(db);
@@ -55,6 +62,22 @@ export class Reports {
   monthlyReportsOfYear(year: number, q?: Omit<MonthQuery, 'month'>): (MonthlyClearance | MonthlyClearanceByChild)[];
   monthlyReportsOfYear(year: number, q: Omit<MonthQuery, 'month'> = {}): (MonthlyClearance | MonthlyClearanceByChild)[] {
     return monthlyReportsOfYear(this.counters, this.divisions, year, q);
+  }
+
+  /**
+   * A year's clearance tables for the whole tree, the annual one and January to December,
+   * suppressed as one at `suppressBelow` (docs/disclosure-control.md): what an analyst's
+   * clearance and monthly answers are cut from (`cutClearanceYear`). Seconds at the full
+   * region, so the same tables are suppressed once (a content-keyed `SuppressionMemo`): an
+   * event that changes none of the year's figures costs the tables' reading, not their
+   * suppression.
+   */
+  suppressedClearanceYear(q: { readonly year: number; readonly suppressBelow: number }): ClearanceYear<SuppressedRow<AnnualClearance>, SuppressedRow<MonthlyClearance>> {
+    const year = {
+      annual: this.clearanceReport({ year: q.year, byChild: false, subtree: true }),
+      months: this.monthlyReportsOfYear(q.year, { byChild: false, subtree: true }),
+    };
+    return this.suppression.clearanceYear(year, this.parentOf, q.suppressBelow);
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;

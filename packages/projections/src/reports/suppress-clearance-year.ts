@@ -42,17 +42,15 @@ export const suppressClearanceYear = <A extends { readonly division: string }, M
 };
 
 /**
- * Analysts' answer to an annual or monthly clearance report: the year suppressed as one,
- * then the rows asked for of the table asked for (`'annual'` or a month of the year).
+ * Analysts' answer to an annual or monthly clearance report, cut from the year suppressed as
+ * one (`suppressClearanceYear`): the rows asked for of the table asked for (`'annual'` or a
+ * month of the year).
  */
-export const discloseClearance = <A extends { readonly division: string }, M extends { readonly division: string }>(
-  year: ClearanceYear<A, M>, table: 'annual' | string, parentOf: ParentOf, scope: ReportScope, suppressBelow: number,
-  suppress: typeof suppressClearanceYear = suppressClearanceYear,
+export const cutClearanceYear = <A extends { readonly division: string }, M extends { readonly division: string }>(
+  shut: ClearanceYear<SuppressedRow<A>, SuppressedRow<M>>, table: 'annual' | string, parentOf: ParentOf, scope: ReportScope,
 ): object => {
-  const shut = suppress(year, parentOf, suppressBelow);
   if (table === 'annual') return reportFromSubtree(shut.annual, parentOf, scope);
-  const m = Number(table.slice(5, 7)) - 1;
-  const month = shut.months[m];
+  const month = shut.months[Number(table.slice(5, 7)) - 1];
   if (month === undefined) throw new Error(`${table} is not a month of the year`);
   return reportFromSubtree(month, parentOf, scope);
 };
