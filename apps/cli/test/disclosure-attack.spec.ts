@@ -173,6 +173,7 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
     expect(served).toEqual(shut);
     const progress = tables.progress.get('2017-03') as Table;
     const progressShut = suppressSubtree(progress, parentOf, referencePolicy.suppressBelow);
+    expect(projections.reports.suppressedProgress({ month: '2017-03', suppressBelow: referencePolicy.suppressBelow })).toEqual(progressShut);
     const scopes = [{ byChild: true }, { division: tree.children(tree.root.code)[1]?.code as string, byChild: false }, { division: codes[codes.length - 1] as string, byChild: false }];
     for (const scope of scopes) {
       expect(cutClearanceYear(served, '2017-05', parentOf, scope)).toEqual(reportFromSubtree(shut.months[4] as Table, parentOf, scope));

@@ -43,6 +43,7 @@ describe('reports read in the report worker', () => {
     { report: 'progressReport', args: [{ month: '2019-06', subtree: true }] },
     { report: 'householdStatuses', args: [{ division: 'C1' }] },
     { report: 'suppressedClearanceYear', args: [{ year: 2018, suppressBelow: 5 }] },
+    { report: 'suppressedProgress', args: [{ month: '2019-06', suppressBelow: 5 }] },
   ];
 
   it('answers every report as the same call answers it in this thread', async () => {

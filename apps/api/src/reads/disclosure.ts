@@ -1,14 +1,11 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, SuppressedClearanceYearQuery } from '@hearth/nest';
+import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, SuppressedClearanceYearQuery, SuppressedProgressQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, cutClearanceYear, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog, type SubtreeReport,
+  backlogCountsByDivision, cutClearanceYear, discloseReport, reportFromSubtree, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
-/** Runs one report for one period over a scope: the division (default the root), its children, or its whole subtree. */
-export type AskReport = (scope: { readonly division?: string; readonly byChild: boolean; readonly subtree?: boolean }) => Promise<unknown>;
-type Tree = SubtreeReport<{ division: string }>;
 
 /*
  * domain.md §5 disclosure control: a table served outside the caseworker and auditor roles
@@ -18,13 +15,13 @@ type Tree = SubtreeReport<{ division: string }>;
  */
 
 /**
- * The suppressed whole-tree tables already worked out, for the cuts a dashboard asks next
- * (the same table by child, another division). Keyed by the tables' content, so a new event
- * that changes a figure is a new entry, never a stale one; a few entries, since each holds
- * every division's rows. (A clearance year is suppressed by the read side:
- * `SuppressedClearanceYearQuery`.)
+ * Every division's backlog counts, suppressed, for the cuts a dashboard asks next (the same
+ * counts by child, another division). Keyed by the counts' content, so a new event that
+ * changes one is a new entry, never a stale one. (A clearance year and a month's progress
+ * are suppressed by the read side, in its report worker: `SuppressedClearanceYearQuery`,
+ * `SuppressedProgressQuery`.)
  */
-const memo = new SuppressionMemo(6);
+const memo = new SuppressionMemo(4);
 
 /**
  * Each tree's `parentOf`, one function a tree, so that the memo knows a call on the same
@@ -39,11 +36,10 @@ const parentOfIn = (tree: DivisionTree | undefined): ParentOf => {
   return parentOf;
 };
 
-/** A progress table as a principal may see it. */
-export const reportFor = async (principal: Principal, ask: AskReport, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
-  if (principal.role !== 'analyst') return (await ask(scope)) as object;
-  const whole = (await ask({ byChild: false, subtree: true })) as Tree;
-  return discloseReport(whole, parentOfIn(tree), scope, suppressBelow, (t, p, b) => memo.subtree(t, p, b));
+/** A month's progress table as a principal may see it: an analyst's cut from the whole tree's, suppressed in the report worker (decision 112). */
+const progressFor = async (principal: Principal, queryBus: QueryBus, month: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
+  if (principal.role !== 'analyst') return queryBus.execute(new ProgressReportQuery({ month, ...scope }));
+  return reportFromSubtree(await queryBus.execute(new SuppressedProgressQuery({ month, suppressBelow })), parentOfIn(tree), scope);
 };
 
 /**
@@ -68,7 +64,7 @@ export const monthTableFor = (
 ): Promise<object> =>
   report === 'monthly'
     ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, tree, suppressBelow)
-    : reportFor(principal, (s) => queryBus.execute(new ProgressReportQuery({ month, ...s })), scope, tree, suppressBelow);
+    : progressFor(principal, queryBus, month, scope, tree, suppressBelow);
 
 /**
  * The backlog lists households and members by id, which is case-level data: an analyst gets

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { cutClearanceYear, discloseReport, type ParentOf, type ReportScope, Reports, type SubtreeReport, UnknownDivisionError } from '@hearth/projections';
+import { cutClearanceYear, type ParentOf, type ReportScope, reportFromSubtree, Reports, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -49,14 +49,13 @@ const withReadSide = async (g: GlobalOptions, readModels: string | undefined, f:
 
 type PeriodQuery = { division?: string; byChild: boolean; year: number; month: string };
 type PeriodReport = 'clearance' | 'monthly' | 'progress';
-type Tree = SubtreeReport<{ division: string }>;
 
 /**
  * `--suppress`: the answer cut from the whole tree's tables, suppressed together — a year's
  * annual and twelve monthly tables as one, a progress table on its own (docs/disclosure-control.md).
  */
 const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; month: string }, scope: ReportScope, parentOf: ParentOf, below: number): object => {
-  if (name === 'progress') return discloseReport(r.progressReport({ month: when.month, subtree: true }) as unknown as Tree, parentOf, scope, below);
+  if (name === 'progress') return reportFromSubtree(r.suppressedProgress({ month: when.month, suppressBelow: below }), parentOf, scope);
   const year = name === 'clearance' ? when.year : Number(when.month.slice(0, 4));
   return cutClearanceYear(r.suppressedClearanceYear({ year, suppressBelow: below }), name === 'clearance' ? 'annual' : when.month, parentOf, scope);
 };

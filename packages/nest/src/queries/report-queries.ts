@@ -55,6 +55,13 @@ export class SuppressedClearanceYearQuery extends Query<ReportAnswer<'suppressed
   }
 }
 
+/** A month's progress table of every division suppressed at `suppressBelow` (`Reports.suppressedProgress`), read in the report worker and remembered. */
+export class SuppressedProgressQuery extends Query<ReportAnswer<'suppressedProgress'>> {
+  constructor(readonly params: { readonly month: string; readonly suppressBelow: number }) {
+    super();
+  }
+}
+
 /** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
 export class BacklogReportQuery extends Query<ServiceBacklog> {
   constructor(readonly params: { readonly asOf: string; readonly division?: string }) {

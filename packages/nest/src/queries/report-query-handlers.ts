@@ -6,7 +6,7 @@ import type {
 import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, SuppressedClearanceYearQuery,
+  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, SuppressedClearanceYearQuery, SuppressedProgressQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -62,6 +62,16 @@ export class SuppressedClearanceYearHandler implements IQueryHandler<SuppressedC
   }
 }
 
+@QueryHandler(SuppressedProgressQuery)
+export class SuppressedProgressHandler implements IQueryHandler<SuppressedProgressQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: SuppressedProgressQuery): Promise<ReportAnswer<'suppressedProgress'>> {
+    checkMonth(params.month);
+    checkSuppressBelow(params.suppressBelow);
+    return this.readSide.readAside({ report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] });
+  }
+}
+
 @QueryHandler(MonthlyReportQuery)
 export class MonthlyReportHandler implements IQueryHandler<MonthlyReportQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
@@ -94,4 +104,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, SuppressedClearanceYearHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, SuppressedClearanceYearHandler, SuppressedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

@@ -1,7 +1,7 @@
 import type { Reports } from '../reports/reports';
 
 /** The reports a worker thread reads: each asked with plain data and answering plain data, which cross a thread as they are. */
-export const ASIDE_REPORTS = ['backlogReport', 'clearanceReport', 'monthlyReport', 'progressReport', 'householdStatuses', 'suppressedClearanceYear'] as const;
+export const ASIDE_REPORTS = ['backlogReport', 'clearanceReport', 'monthlyReport', 'progressReport', 'householdStatuses', 'suppressedClearanceYear', 'suppressedProgress'] as const;
 export type AsideReport = (typeof ASIDE_REPORTS)[number];
 
 /** One call of a report, as data: its name and its arguments. */

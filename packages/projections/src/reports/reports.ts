@@ -10,6 +10,7 @@ import { progressReport } from './progress-report';
 import type { SuppressedRow } from './suppress';
 import type { ClearanceYear } from './suppress-clearance-year';
 import type { ParentOf } from './suppress-relations';
+import type { SubtreeReport } from './suppress-report';
 import { SuppressionMemo } from './suppression-memo';
 import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
@@ -25,8 +26,8 @@ export class Reports {
   private readonly backlogFacts: BacklogFacts;
   private readonly counters: VillageCounters;
   private readonly progress: VillageProgress;
-  /** Suppressed years kept by their tables' content: two, as each holds every division's rows thirteen times. */
-  private readonly suppression = new SuppressionMemo(2);
+  /** Suppressed tables kept by their content: a few, as a year holds every division's rows thirteen times (a dashboard's year and month). */
+  private readonly suppression = new SuppressionMemo(4);
   private readonly parentOf: ParentOf = (code) => this.divisions.get(code)?.parentCode;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
@@ -78,6 +79,15 @@ export class Reports {
       months: this.monthlyReportsOfYear(q.year, { byChild: false, subtree: true }),
     };
     return this.suppression.clearanceYear(year, this.parentOf, q.suppressBelow);
+  }
+
+  /**
+   * A month's progress table for the whole tree, suppressed at `suppressBelow`: what an
+   * analyst's progress answers are cut from (`reportFromSubtree`). Kept by content as
+   * `suppressedClearanceYear` is.
+   */
+  suppressedProgress(q: { readonly month: string; readonly suppressBelow: number }): SubtreeReport<SuppressedRow<MonthlyProgress>> {
+    return this.suppression.subtree(this.progressReport({ month: q.month, byChild: false, subtree: true }), this.parentOf, q.suppressBelow);
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
