@@ -7,12 +7,12 @@ import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
 import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
 import { progressReport } from './progress-report';
+import { ReadModelFacts } from './read-model-facts';
 import type { SuppressedRow } from './suppress';
 import type { ClearanceYear } from './suppress-clearance-year';
 import type { ParentOf } from './suppress-relations';
 import type { SubtreeReport } from './suppress-report';
 import { SuppressionMemo } from './suppression-memo';
-import { ReadModelFacts } from './read-model-facts';
 import { VillageCounters } from './village-counters';
 import { VillageProgress } from './village-progress';
 import type {
