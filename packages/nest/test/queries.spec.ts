@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as E from 'fp-ts/Either';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, NoDivisionTreeError,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, NoDivisionTreeError,
   ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
 } from '../src';
 import { hearthApp, HearthApp, scratch } from './support/hearth-app';
@@ -121,6 +121,8 @@ describe('queries that cannot be answered', () => {
   it('an unknown division rejects with UnknownDivisionError', async () => {
     await expect(hearth.queries.execute(new ClearanceReportQuery({ year: 2016, division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
     await expect(hearth.queries.execute(new BacklogReportQuery({ asOf: '2016-06-01', division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    // Cut in the report worker: the error crosses the thread as itself.
+    await expect(hearth.queries.execute(new DisclosedClearanceQuery({ year: 2016, table: 'annual', division: 'X9', suppressBelow: 5 }))).rejects.toBeInstanceOf(UnknownDivisionError);
   });
 
   it.each([
@@ -130,6 +132,8 @@ describe('queries that cannot be answered', () => {
     ['asOf', new BacklogReportQuery({ asOf: '' })],
     ['asOf', new HouseholdHistoryQuery('hh-1', '2016-02-30')],
     ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
+    ['table', new DisclosedClearanceQuery({ year: 2016, table: '2017-04', suppressBelow: 5 })],
+    ['suppressBelow', new DisclosedProgressQuery({ month: '2016-04', suppressBelow: -1 })],
   ])('a malformed %s rejects with InvalidQueryError naming it', async (field, query) => {
     await expect(hearth.queries.execute(query)).rejects.toMatchObject({ constructor: InvalidQueryError, field });
   });

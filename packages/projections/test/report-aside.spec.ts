@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
-import { callReport, openProjections, Projections, ReportAside, ReportAsideClosedError, ReportCall } from '../src';
+import {
+  callReport, CutReport, cutReport, openProjections, Projections, ReportAside, ReportAsideClosedError, ReportCall, ReportCut, UnknownDivisionError,
+} from '../src';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { context, policy, region } from './support/region';
@@ -54,6 +56,28 @@ describe('reports read in the report worker', () => {
     }
     // The region's households owe something at some date, so the comparison above is not of empty lists.
     expect((await aside.read(head, calls[0] as ReportCall<'backlogReport'>))?.value.referralsOwed.length).toBeGreaterThan(0);
+  });
+
+  it('cuts an analyst\'s answer from the whole tree\'s suppressed tables there, as the same cut of them read here', async () => {
+    const parentOf = (code: string) => region.get(code)?.parentCode;
+    const year: ReportCall<'suppressedClearanceYear'> = { report: 'suppressedClearanceYear', args: [{ year: 2018, suppressBelow: 5 }] };
+    const progress: ReportCall<'suppressedProgress'> = { report: 'suppressedProgress', args: [{ month: '2019-06', suppressBelow: 5 }] };
+    const cuts: [ReportCall<CutReport>, ReportCut][] = [
+      [year, { table: 'annual', scope: { byChild: true } }],
+      [year, { table: '2018-03', scope: { division: 'C1', byChild: true } }],
+      [year, { table: '2018-11', scope: { division: 'V3', byChild: false } }],
+      [progress, { scope: { division: 'P1', byChild: true } }],
+      [progress, { scope: { byChild: false } }],
+    ];
+    for (const [call, cut] of cuts) {
+      const seen = await aside.read(head, call, cut);
+      expect(seen?.position).toBe(head);
+      expect(seen?.value).toEqual(cutReport(call.report, callReport(projections.reports, call), cut, parentOf));
+    }
+    // Some cell of the year is suppressed, so the cuts compare suppressed tables.
+    const whole = projections.reports.suppressedClearanceYear({ year: 2018, suppressBelow: 5 });
+    expect([whole.annual, ...whole.months].some((t) => t.rows.some((r) => r.suppressed.length > 0))).toBe(true);
+    await expect(aside.read(head, year, { table: 'annual', scope: { division: 'V9', byChild: false } })).rejects.toEqual(new UnknownDivisionError('V9'));
   });
 
   it('answers nothing when asked for a position the read models have not reached', async () => {

@@ -2,7 +2,7 @@ import type { DivisionTree } from '@hearth/domain';
 import { LruCache } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import {
-  AsideReport, callReport, ReportAnswer, ReportAside, ReportCall,
+  AsideReport, callReport, CutReport, cutReport, ReportAnswer, ReportAside, ReportCall, ReportCut,
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
@@ -52,6 +52,8 @@ export class ReadSide {
   private readonly checkedReports: Reports;
   /** What `readRemembered` answered lately, by what was asked, with the position each was read at. */
   private readonly remembered = new LruCache<string, { readonly position: number; readonly value: unknown }>(REMEMBERED_ANSWERS);
+  /** Each division's parent in the side's tree: what a cut of a whole tree's table reads (ReportCut). */
+  private readonly parentOf = (code: string): string | null | undefined => this.divisions.get(code)?.parentCode;
   /** The reads under way in the report worker, by key, each with the lowest position its answer may stand at. */
   private readonly readingAside = new Map<string, { readonly atLeast: number; readonly answer: Promise<{ value: unknown; position: number } | undefined> }>();
 
@@ -138,31 +140,40 @@ export class ReadSide {
    * read model stands at one position, at least that of every event appended before this
    * call, as `read`'s is; it is remembered at that position. The same call asked again
    * while it is read waits for that read. In memory the call is read here, as `readRemembered`.
+   *
+   * With `cut`, the answer is only those rows of the whole tree's suppressed tables
+   * (ReportCut): the tables stay in the worker, remembered at their position, and each cut
+   * of them crosses as a few rows.
    */
-  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>> {
-    const key = `aside ${JSON.stringify(call)}`;
+  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>>;
+  async readAside(call: ReportCall<CutReport>, cut: ReportCut): Promise<object>;
+  async readAside(call: ReportCall, cut?: ReportCut): Promise<unknown> {
+    const whole = `aside ${JSON.stringify(call)}`;
     const aside = this.projections.aside;
-    if (!aside) return this.readRemembered(key, (reports) => callReport(reports, call));
+    if (!aside) {
+      const value = await this.readRemembered(whole, (reports) => callReport(reports, call));
+      return cut === undefined ? value : cutReport(call.report as CutReport, value, cut, this.parentOf);
+    }
+    const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
     for (let attempt = 1; ; attempt++) {
       const head = await this.ledger.store.headPosition();
       if (this.position() < head) await this.catchUp();
       const atLeast = Math.max(head, this.reached);
       const standing = this.projections.readAt(atLeast, (view) => view.position);
       const known = this.remembered.get(key);
-      if (standing && known !== undefined && known.position === standing.value) return known.value as ReportAnswer<N>;
+      if (standing && known !== undefined && known.position === standing.value) return known.value;
       const underWay = this.readingAside.get(key);
-      const seen = await (underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, call));
+      const seen = await (underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut));
       if (seen) {
         this.reached = Math.max(this.reached, seen.position);
-        return seen.value as ReportAnswer<N>;
+        return seen.value;
       }
       if (attempt >= READ_ATTEMPTS) throw new ReadModelsNotReadyError(this.position(), head);
     }
   }
 
-  private startAside(key: string, atLeast: number, call: ReportCall): Promise<{ value: unknown; position: number } | undefined> {
-    const aside = this.projections.aside as ReportAside;
-    const answer = aside.read(atLeast, call).then((seen) => {
+  private startAside(key: string, atLeast: number, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined): Promise<{ value: unknown; position: number } | undefined> {
+    const answer = (cut === undefined ? aside.read(atLeast, call) : aside.read(atLeast, call as ReportCall<CutReport>, cut)).then((seen) => {
       if (seen) this.remembered.set(key, { position: seen.position, value: seen.value });
       return seen;
     });

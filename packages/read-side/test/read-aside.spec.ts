@@ -93,12 +93,28 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
     expect(read).toHaveBeenCalledTimes(1);
   });
 
+  it('cuts an analyst\'s answer from the whole tree\'s suppressed tables, remembered by the cut', async () => {
+    const s = await open(`sqlite:${join(dir, 'h.db')}`);
+    await record(identified('h2', 'V2'));
+    const year = { report: 'suppressedClearanceYear' as const, args: [{ year: 2016, suppressBelow: 5 }] as [{ year: number; suppressBelow: number }] };
+    const whole = await s.read((r) => r.suppressedClearanceYear({ year: 2016, suppressBelow: 5 }));
+    const byChild = await s.readAside(year, { table: 'annual', scope: { byChild: true } });
+    expect(byChild).toEqual({ ...whole.annual, rows: whole.annual.rows.filter((r) => r.division !== 'R') });
+    // One identified household a village: each count of one is suppressed.
+    expect((byChild as { rows: { identifiedInYear: number | null }[] }).rows.map((r) => r.identifiedInYear)).toEqual([null, null]);
+    expect(await s.readAside(year, { table: 'annual', scope: { byChild: true } })).toBe(byChild);
+    expect(await s.readAside(year, { table: '2016-04', scope: { division: 'V2', byChild: false } })).toEqual(whole.months[3]?.rows.find((r) => r.division === 'V2'));
+  });
+
   it('read models in memory, which no other connection can open, are read in this thread', async () => {
     const s = await open('memory:');
     const read = jest.spyOn(ReportAside.prototype, 'read');
     const first = await s.readAside(backlog());
     expect(owedTo(first)).toEqual(['h1']);
     expect(await s.readAside(backlog())).toBe(first);
+    const year = { report: 'suppressedClearanceYear' as const, args: [{ year: 2016, suppressBelow: 5 }] as [{ year: number; suppressBelow: number }] };
+    const whole = await s.read((r) => r.suppressedClearanceYear({ year: 2016, suppressBelow: 5 }));
+    expect(await s.readAside(year, { table: 'annual', scope: { division: 'V1', byChild: false } })).toEqual(whole.annual.rows.find((r) => r.division === 'V1'));
     expect(read).not.toHaveBeenCalled();
   });
 });

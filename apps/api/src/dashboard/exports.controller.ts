@@ -79,7 +79,7 @@ export class ExportsController {
   private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<Sheet> {
     // The same disclosure control as the report endpoints: primary and complementary cells, chosen over the whole tree.
     const at = (byChild: boolean) =>
-      monthTableFor(principal, this.queryBus, report, month, { byChild, ...(division !== undefined ? { division } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+      monthTableFor(principal, this.queryBus, report, month, { byChild, ...(division !== undefined ? { division } : {}) }, this.ledger.policy.suppressBelow);
     const total = (await at(false)) as ReportRow;
     const children = (await at(true)) as { rows: ReportRow[] };
     const tree = this.ledger.divisions;

@@ -1,8 +1,8 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, MonthlyReportQuery, ProgressReportQuery, SuppressedClearanceYearQuery, SuppressedProgressQuery } from '@hearth/nest';
+import { ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, cutClearanceYear, discloseReport, reportFromSubtree, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
+  backlogCountsByDivision, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -18,8 +18,8 @@ import type { Principal } from '../auth/principal';
  * Every division's backlog counts, suppressed, for the cuts a dashboard asks next (the same
  * counts by child, another division). Keyed by the counts' content, so a new event that
  * changes one is a new entry, never a stale one. (A clearance year and a month's progress
- * are suppressed by the read side, in its report worker: `SuppressedClearanceYearQuery`,
- * `SuppressedProgressQuery`.)
+ * are suppressed and cut by the read side, in its report worker: `DisclosedClearanceQuery`,
+ * `DisclosedProgressQuery`.)
  */
 const memo = new SuppressionMemo(4);
 
@@ -37,9 +37,9 @@ const parentOfIn = (tree: DivisionTree | undefined): ParentOf => {
 };
 
 /** A month's progress table as a principal may see it: an analyst's cut from the whole tree's, suppressed in the report worker (decision 112). */
-const progressFor = async (principal: Principal, queryBus: QueryBus, month: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number): Promise<object> => {
+const progressFor = async (principal: Principal, queryBus: QueryBus, month: string, scope: ReportScope, suppressBelow: number): Promise<object> => {
   if (principal.role !== 'analyst') return queryBus.execute(new ProgressReportQuery({ month, ...scope }));
-  return reportFromSubtree(await queryBus.execute(new SuppressedProgressQuery({ month, suppressBelow })), parentOfIn(tree), scope);
+  return queryBus.execute(new DisclosedProgressQuery({ month, ...scope, suppressBelow }));
 };
 
 /**
@@ -48,23 +48,22 @@ const progressFor = async (principal: Principal, queryBus: QueryBus, month: stri
  * suppressed as one, since a year's events are the sum of its months'.
  */
 export const clearanceFor = async (
-  principal: Principal, queryBus: QueryBus, year: number, table: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+  principal: Principal, queryBus: QueryBus, year: number, table: string, scope: ReportScope, suppressBelow: number,
 ): Promise<object> => {
   const own = { byChild: scope.byChild, ...(scope.division !== undefined ? { division: scope.division } : {}) };
   if (principal.role !== 'analyst')
     return queryBus.execute(table === 'annual' ? new ClearanceReportQuery({ year, ...own }) : new MonthlyReportQuery({ month: table, ...own }));
-  // The thirteen tables read in one snapshot and suppressed as one, in the report worker, and remembered (decisions 111, 112).
-  const shut = await queryBus.execute(new SuppressedClearanceYearQuery({ year, suppressBelow }));
-  return cutClearanceYear(shut, table, parentOfIn(tree), scope);
+  // The thirteen tables read in one snapshot and suppressed as one, in the report worker, where they stay to be cut again (decisions 111, 112).
+  return queryBus.execute(new DisclosedClearanceQuery({ year, table, ...own, suppressBelow }));
 };
 
 /** A month's monthly or progress table as a principal may see it (the reports and the dashboard's exports). */
 export const monthTableFor = (
-  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, scope: ReportScope, tree: DivisionTree | undefined, suppressBelow: number,
+  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, scope: ReportScope, suppressBelow: number,
 ): Promise<object> =>
   report === 'monthly'
-    ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, tree, suppressBelow)
-    : progressFor(principal, queryBus, month, scope, tree, suppressBelow);
+    ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, suppressBelow)
+    : progressFor(principal, queryBus, month, scope, suppressBelow);
 
 /**
  * The backlog lists households and members by id, which is case-level data: an analyst gets

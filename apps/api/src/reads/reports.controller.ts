@@ -25,21 +25,21 @@ export class ReportsController {
   async clearance(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { year, division, byChild } = decodeParams(ClearanceParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    return clearanceFor(principal, this.queryBus, year, 'annual', { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    return clearanceFor(principal, this.queryBus, year, 'annual', { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
   }
 
   @Get('monthly')
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    return monthTableFor(principal, this.queryBus, 'monthly', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'monthly', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
   }
 
   @Get('progress')
   async progress(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { month, division, byChild } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    return monthTableFor(principal, this.queryBus, 'progress', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.divisions, this.ledger.policy.suppressBelow);
+    return monthTableFor(principal, this.queryBus, 'progress', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
   }
 
   /** `asOf` defaults to today (the service's clock), as the CLI's does. */

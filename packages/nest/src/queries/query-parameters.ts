@@ -21,6 +21,11 @@ export const checkDivision = (division: unknown): void => {
     throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
 };
 
+/** A month (YYYY-MM) of `year`. */
+export const checkMonthOfYear = (field: string, month: unknown, year: number): void => {
+  if (!isMonth(month) || !month.startsWith(`${year}-`)) throw new InvalidQueryError(field, `${field} must be a month of ${year} (YYYY-MM), got ${JSON.stringify(month)}`);
+};
+
 /** A disclosure threshold in the policy's range (`suppressBelow`). */
 export const checkSuppressBelow = (below: unknown): void => {
   const { min, max } = POLICY_RANGES.suppressBelow;

@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ReportAnswer, ServiceBacklog,
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ServiceBacklog,
 } from '@hearth/projections';
 
 /** The reports of domain.md §5, shaped exactly as `hearth --json report …` prints them. */
@@ -44,20 +44,22 @@ export class ClearanceYearQuery extends Query<{ readonly annual: AnnualClearance
 }
 
 /**
- * A year's clearance tables of every division suppressed as one at `suppressBelow`
- * (`Reports.suppressedClearanceYear`): what an analyst's clearance and monthly answers are
- * cut from (`cutClearanceYear`; docs/disclosure-control.md). Seconds at the full region the
- * first time, so it is read in the report worker (decision 0112) and remembered.
+ * An analyst's clearance answer (docs/disclosure-control.md): the rows `division` and
+ * `byChild` ask for of one table of the year — `'annual'`, or a month of the year — cut
+ * from the year's thirteen tables of every division suppressed as one at `suppressBelow`
+ * (`Reports.suppressedClearanceYear`, `cutClearanceYear`). Seconds at the full region the
+ * first time: read in the report worker, where the suppressed year stays to be cut again
+ * (decision 0112).
  */
-export class SuppressedClearanceYearQuery extends Query<ReportAnswer<'suppressedClearanceYear'>> {
-  constructor(readonly params: { readonly year: number; readonly suppressBelow: number }) {
+export class DisclosedClearanceQuery extends Query<object> {
+  constructor(readonly params: PeriodScope & { readonly year: number; readonly table: 'annual' | string; readonly suppressBelow: number }) {
     super();
   }
 }
 
-/** A month's progress table of every division suppressed at `suppressBelow` (`Reports.suppressedProgress`), read in the report worker and remembered. */
-export class SuppressedProgressQuery extends Query<ReportAnswer<'suppressedProgress'>> {
-  constructor(readonly params: { readonly month: string; readonly suppressBelow: number }) {
+/** An analyst's progress answer: the rows asked for of the month's progress table of every division, suppressed (`Reports.suppressedProgress`), read in the report worker. */
+export class DisclosedProgressQuery extends Query<object> {
+  constructor(readonly params: PeriodScope & { readonly month: string; readonly suppressBelow: number }) {
     super();
   }
 }

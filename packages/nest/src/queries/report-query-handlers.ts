@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, ReportAnswer, Reports, ServiceBacklog,
+  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
-import { checkDate, checkDivision, checkMonth, checkSuppressBelow, checkYear } from './query-parameters';
+import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, SuppressedClearanceYearQuery, SuppressedProgressQuery,
+  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -51,24 +51,31 @@ export class ClearanceYearHandler implements IQueryHandler<ClearanceYearQuery> {
   }
 }
 
-@QueryHandler(SuppressedClearanceYearQuery)
-export class SuppressedClearanceYearHandler implements IQueryHandler<SuppressedClearanceYearQuery> {
+/** The scope of an analyst's answer, as a cut of the whole tree's tables takes it. */
+const cutScope = (p: PeriodScope): { scope: ReportScope } => {
+  checkDivision(p.division);
+  return { scope: { byChild: p.byChild === true, ...(p.division !== undefined ? { division: p.division } : {}) } };
+};
+
+@QueryHandler(DisclosedClearanceQuery)
+export class DisclosedClearanceHandler implements IQueryHandler<DisclosedClearanceQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute({ params }: SuppressedClearanceYearQuery): Promise<ReportAnswer<'suppressedClearanceYear'>> {
+  async execute({ params }: DisclosedClearanceQuery): Promise<object> {
     checkYear(params.year);
+    if (params.table !== 'annual') checkMonthOfYear('table', params.table, params.year);
     checkSuppressBelow(params.suppressBelow);
-    // Seconds at the full region (the thirteen tables and their suppression): read in the report worker.
-    return this.readSide.readAside({ report: 'suppressedClearanceYear', args: [{ year: params.year, suppressBelow: params.suppressBelow }] });
+    // Seconds at the full region (the thirteen tables and their suppression): read in the report worker, where they stay to be cut again.
+    return this.readSide.readAside({ report: 'suppressedClearanceYear', args: [{ year: params.year, suppressBelow: params.suppressBelow }] }, { ...cutScope(params), table: params.table });
   }
 }
 
-@QueryHandler(SuppressedProgressQuery)
-export class SuppressedProgressHandler implements IQueryHandler<SuppressedProgressQuery> {
+@QueryHandler(DisclosedProgressQuery)
+export class DisclosedProgressHandler implements IQueryHandler<DisclosedProgressQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute({ params }: SuppressedProgressQuery): Promise<ReportAnswer<'suppressedProgress'>> {
+  async execute({ params }: DisclosedProgressQuery): Promise<object> {
     checkMonth(params.month);
     checkSuppressBelow(params.suppressBelow);
-    return this.readSide.readAside({ report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] });
+    return this.readSide.readAside({ report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] }, cutScope(params));
   }
 }
 
@@ -104,4 +111,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, SuppressedClearanceYearHandler, SuppressedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

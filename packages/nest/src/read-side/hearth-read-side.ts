@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import { ReportAsideClosedError } from '@hearth/projections';
-import type { AsideReport, ReportAnswer, ReportCall, Reports } from '@hearth/projections';
+import type { AsideReport, CutReport, ReportAnswer, ReportCall, ReportCut, Reports } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
@@ -105,13 +105,16 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
    * `call` read in the read side's report worker (`ReadSide.readAside`, docs/decisions/0112):
    * for a report that takes seconds, so that this thread answers other requests meanwhile.
    * A read under way when a new tree reopens the read side is read again on the new one.
+   * With `cut`, only those rows of the whole tree's suppressed tables (ReportCut).
    */
-  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>> {
+  async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>>;
+  async readAside(call: ReportCall<CutReport>, cut: ReportCut): Promise<object>;
+  async readAside(call: ReportCall, cut?: ReportCut): Promise<unknown> {
     await this.syncTree();
     for (;;) {
       const side = await this.open();
       try {
-        return await side.readAside(call);
+        return await (cut === undefined ? side.readAside(call) : side.readAside(call as ReportCall<CutReport>, cut));
       } catch (e) {
         if (!(e instanceof ReportAsideClosedError) || this.shutDown || this.opening === undefined || (await this.open()) === side) throw e;
       }

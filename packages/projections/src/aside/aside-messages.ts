@@ -1,6 +1,7 @@
 import type { Division, Policy } from '@hearth/domain';
 import { UnknownDivisionError } from '../reports/division-scope';
 import type { ReportCall } from './report-call';
+import type { ReportCut } from './report-cut';
 
 /** What a report worker is started with: where the read models are, and what their reports are read with. */
 export interface AsideWorkerData {
@@ -18,6 +19,8 @@ export interface AsideRequest {
   /** The lowest position the answer may be read at (what the caller has already seen). */
   readonly atLeast: number;
   readonly call: ReportCall;
+  /** Only these rows of the answer are sent back; the whole answer stays in the worker, remembered at its position. */
+  readonly cut?: ReportCut;
 }
 
 /** An error thrown in the worker, as data. */

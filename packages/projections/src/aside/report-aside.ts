@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AsideReply, AsideRequest, AsideWorkerData, reviveError } from './aside-messages';
 import type { AsideReport, ReportAnswer, ReportCall } from './report-call';
+import type { CutReport, ReportCut } from './report-cut';
 
 const WORKER_ENTRY = join(__dirname, 'report-worker.js');
 
@@ -40,11 +41,14 @@ export class ReportAside {
    * `call`, read in one snapshot in which every projection stands at one position, at
    * least `atLeast`: the answer and that position, or `undefined` when the read models do
    * not stand there (behind, or reset by a rebuild elsewhere: catch up and ask again).
+   * With `cut`, only those rows of the answer (ReportCut).
    */
-  read<N extends AsideReport>(atLeast: number, call: ReportCall<N>): Promise<{ value: ReportAnswer<N>; position: number } | undefined> {
+  read<N extends AsideReport>(atLeast: number, call: ReportCall<N>): Promise<{ value: ReportAnswer<N>; position: number } | undefined>;
+  read(atLeast: number, call: ReportCall<CutReport>, cut: ReportCut): Promise<{ value: object; position: number } | undefined>;
+  read(atLeast: number, call: ReportCall, cut?: ReportCut): Promise<{ value: unknown; position: number } | undefined> {
     if (this.closed) return Promise.reject(new ReportAsideClosedError());
     const worker = this.worker ?? this.start();
-    const request: AsideRequest = { id: this.nextId++, atLeast, call: call as ReportCall };
+    const request: AsideRequest = { id: this.nextId++, atLeast, call, ...(cut !== undefined ? { cut } : {}) };
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { resolve: resolve as Pending['resolve'], reject });
       worker.ref();
