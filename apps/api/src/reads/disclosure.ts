@@ -6,7 +6,6 @@ import {
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
-
 /*
  * domain.md §5 disclosure control: a table served outside the caseworker and auditor roles
  * has its small counts suppressed, and enough other cells that none can be recomputed

@@ -6,7 +6,7 @@ import type {
 import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery,
+  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
