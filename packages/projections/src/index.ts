@@ -46,4 +46,4 @@ export { AnchorKeyError, anchorDigest, checkSeal, publicKeyFingerprint, type Anc
 export { ReportAside, ReportAsideClosedError } from './aside/report-aside';
 export { ReportWorkerError } from './aside/aside-messages';
 export { ASIDE_REPORTS, callReport, type AsideReport, type ReportAnswer, type ReportCall } from './aside/report-call';
-export { CUT_REPORTS, cutReport, type CutReport, type ReportCut } from './aside/report-cut';
+export { CUT_REPORTS, cutReport, ReportCutError, type CutReport, type ReportCut } from './aside/report-cut';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
 import {
-  callReport, CutReport, cutReport, openProjections, Projections, ReportAside, ReportAsideClosedError, ReportCall, ReportCut, UnknownDivisionError,
+  callReport, CutReport, cutReport, openProjections, Projections, ReportAside, ReportAsideClosedError, ReportCall, ReportCut, ReportCutError, UnknownDivisionError,
 } from '../src';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
@@ -72,12 +72,14 @@ describe('reports read in the report worker', () => {
     for (const [call, cut] of cuts) {
       const seen = await aside.read(head, call, cut);
       expect(seen?.position).toBe(head);
-      expect(seen?.value).toEqual(cutReport(call.report, callReport(projections.reports, call), cut, parentOf));
+      expect(seen?.value).toEqual(cutReport(call, callReport(projections.reports, call), cut, parentOf));
     }
     // Some cell of the year is suppressed, so the cuts compare suppressed tables.
     const whole = projections.reports.suppressedClearanceYear({ year: 2018, suppressBelow: 5 });
     expect([whole.annual, ...whole.months].some((t) => t.rows.some((r) => r.suppressed.length > 0))).toBe(true);
     await expect(aside.read(head, year, { table: 'annual', scope: { division: 'V9', byChild: false } })).rejects.toEqual(new UnknownDivisionError('V9'));
+    // A month of another year is never answered with this year's month of the same number.
+    await expect(aside.read(head, year, { table: '2019-03', scope: { byChild: true } })).rejects.toBeInstanceOf(ReportCutError);
   });
 
   it('answers nothing when asked for a position the read models have not reached', async () => {

@@ -152,7 +152,7 @@ export class ReadSide {
     const aside = this.projections.aside;
     if (!aside) {
       const value = await this.readRemembered(whole, (reports) => callReport(reports, call));
-      return cut === undefined ? value : cutReport(call.report as CutReport, value, cut, this.parentOf);
+      return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, this.parentOf);
     }
     const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
     for (let attempt = 1; ; attempt++) {

@@ -1,7 +1,7 @@
 import type { Division, Policy } from '@hearth/domain';
 import { UnknownDivisionError } from '../reports/division-scope';
 import type { ReportCall } from './report-call';
-import type { ReportCut } from './report-cut';
+import { ReportCutError, type ReportCut } from './report-cut';
 
 /** What a report worker is started with: where the read models are, and what their reports are read with. */
 export interface AsideWorkerData {
@@ -52,5 +52,8 @@ export const threadError = (e: unknown): ThreadError => {
 };
 
 /** The error the caller gets: a query's own error as the same class it would be read in-thread, anything else a ReportWorkerError. */
-export const reviveError = (e: ThreadError): Error =>
-  e.name === 'UnknownDivisionError' && e.code !== undefined ? new UnknownDivisionError(e.code) : new ReportWorkerError(e);
+export const reviveError = (e: ThreadError): Error => {
+  if (e.name === 'UnknownDivisionError' && e.code !== undefined) return new UnknownDivisionError(e.code);
+  if (e.name === 'ReportCutError') return new ReportCutError(e.message);
+  return new ReportWorkerError(e);
+};

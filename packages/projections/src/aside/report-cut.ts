@@ -1,8 +1,9 @@
+import { isMonth } from '@hearth/domain';
+import type { SuppressedRow } from '../reports/suppress';
+import { cutClearanceYear, type ClearanceYear } from '../reports/suppress-clearance-year';
 import type { ParentOf } from '../reports/suppress-relations';
 import { reportFromSubtree, type ReportScope, type SubtreeReport } from '../reports/suppress-report';
-import { cutClearanceYear, type ClearanceYear } from '../reports/suppress-clearance-year';
-import type { SuppressedRow } from '../reports/suppress';
-import type { AsideReport } from './report-call';
+import type { AsideReport, ReportCall } from './report-call';
 
 type Division = { readonly division: string };
 
@@ -23,12 +24,24 @@ export type CutReport = Extract<AsideReport, 'suppressedClearanceYear' | 'suppre
 export const CUT_REPORTS: readonly CutReport[] = ['suppressedClearanceYear', 'suppressedProgress'];
 export const isCutReport = (name: AsideReport): name is CutReport => (CUT_REPORTS as readonly string[]).includes(name);
 
-/** `cut` of `whole`, the answer of `report`. */
-export const cutReport = (report: CutReport, whole: unknown, cut: ReportCut, parentOf: ParentOf): object => {
+/** A cut that does not fit the answer it is asked of (a month of another year): never answered with another table's rows. */
+export class ReportCutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportCutError';
+  }
+}
+
+/** `cut` of `whole`, the answer of `call`. */
+export const cutReport = (call: ReportCall<CutReport>, whole: unknown, cut: ReportCut, parentOf: ParentOf): object => {
+  const report = call.report;
   switch (report) {
-    case 'suppressedClearanceYear':
-      if (cut.table === undefined) throw new Error('a cut of a clearance year names its table: "annual" or a month of the year');
+    case 'suppressedClearanceYear': {
+      const year = (call as ReportCall<'suppressedClearanceYear'>).args[0].year;
+      if (cut.table !== 'annual' && !(isMonth(cut.table) && cut.table.startsWith(`${year}-`)))
+        throw new ReportCutError(`a cut of the clearance year ${year} names its table, "annual" or a month of ${year}; got ${JSON.stringify(cut.table)}`);
       return cutClearanceYear(whole as ClearanceYear<SuppressedRow<Division>, SuppressedRow<Division>>, cut.table, parentOf, cut.scope);
+    }
     case 'suppressedProgress':
       return reportFromSubtree(whole as SubtreeReport<SuppressedRow<Division>>, parentOf, cut.scope);
     default: {

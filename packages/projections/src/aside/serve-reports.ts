@@ -9,7 +9,7 @@ import { Checkpoints } from '../storage/checkpoints';
 import { standingPosition } from '../storage/standing-position';
 import { AsideReply, AsideRequest, AsideWorkerData, threadError } from './aside-messages';
 import { callReport, isAsideReport, ReportCall } from './report-call';
-import { cutReport, isCutReport, ReportCut } from './report-cut';
+import { CutReport, cutReport, isCutReport, ReportCut } from './report-cut';
 
 /**
  * Whole answers the worker keeps to cut again (a dashboard's clearance year and progress
@@ -32,7 +32,6 @@ export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => v
   db.pragma('busy_timeout = 5000');
   const reports = new Reports(db, data.policy, built.right);
   const checkpoints = new Checkpoints(db);
-  // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.
   const parentOf: ParentOf = (code) => built.right.get(code)?.parentCode;
   const wholes = new LruCache<string, { readonly position: number; readonly value: unknown }>(WHOLES_KEPT);
   /** The whole answer of `call` at `position`: remembered there when it is cut, so that the next cut of it costs only its rows. */
@@ -44,12 +43,13 @@ export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => v
     wholes.set(key, { position, value });
     return value;
   };
+  // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.
   const read = db.transaction((atLeast: number, call: ReportCall, cut: ReportCut | undefined) => {
     const position = standingPosition(checkpoints.all(), data.projections);
     if (position === undefined || position < atLeast) return undefined;
     if (cut === undefined) return { value: callReport(reports, call), position };
     if (!isCutReport(call.report)) throw new Error(`no answer of ${call.report} is cut`);
-    return { value: cutReport(call.report, whole(call, position), cut, parentOf), position };
+    return { value: cutReport(call as ReportCall<CutReport>, whole(call, position), cut, parentOf), position };
   });
   const answer = ({ id, atLeast, call, cut }: AsideRequest): AsideReply => {
     try {
