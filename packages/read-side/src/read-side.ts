@@ -1,8 +1,7 @@
 import type { DivisionTree } from '@hearth/domain';
-import { LruCache } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import {
-  AsideReport, callReport, CutReport, cutReport, ReportAnswer, ReportAside, ReportCall, ReportCut,
+  AnswersAtPosition, AsideReport, callReport, CutReport, cutReport, parentsIn, ReportAnswer, ReportAside, ReportCall, ReportCut,
   householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
@@ -50,10 +49,8 @@ export class ReadSide {
   /** The highest position this side has read the models at: a read below it would go back in time. */
   private reached = 0;
   private readonly checkedReports: Reports;
-  /** What `readRemembered` answered lately, by what was asked, with the position each was read at. */
-  private readonly remembered = new LruCache<string, { readonly position: number; readonly value: unknown }>(REMEMBERED_ANSWERS);
-  /** Each division's parent in the side's tree: what a cut of a whole tree's table reads (ReportCut). */
-  private readonly parentOf = (code: string): string | null | undefined => this.divisions.get(code)?.parentCode;
+  /** What `readRemembered` and `readAside` answered lately, by what was asked, at the position each was read at. */
+  private readonly remembered = new AnswersAtPosition(REMEMBERED_ANSWERS);
   /** The reads under way in the report worker, by key, each with the lowest position its answer may stand at. */
   private readonly readingAside = new Map<string, { readonly atLeast: number; readonly answer: Promise<{ value: unknown; position: number } | undefined> }>();
 
@@ -124,10 +121,10 @@ export class ReadSide {
    */
   async readRemembered<T>(key: string, f: (reports: Reports) => T): Promise<T> {
     return this.readView((view) => {
-      const known = this.remembered.get(key);
-      if (known !== undefined && known.position === view.position) return known.value as T;
+      const known = this.remembered.at(key, view.position);
+      if (known !== undefined) return known as T;
       const value = f(view.reports);
-      this.remembered.set(key, { position: view.position, value });
+      this.remembered.keep(key, view.position, value);
       return value;
     });
   }
@@ -152,7 +149,7 @@ export class ReadSide {
     const aside = this.projections.aside;
     if (!aside) {
       const value = await this.readRemembered(whole, (reports) => callReport(reports, call));
-      return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, this.parentOf);
+      return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, parentsIn(this.divisions));
     }
     const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
     for (let attempt = 1; ; attempt++) {
@@ -160,8 +157,8 @@ export class ReadSide {
       if (this.position() < head) await this.catchUp();
       const atLeast = Math.max(head, this.reached);
       const standing = this.projections.readAt(atLeast, (view) => view.position);
-      const known = this.remembered.get(key);
-      if (standing && known !== undefined && known.position === standing.value) return known.value;
+      const known = standing && this.remembered.at(key, standing.value);
+      if (known !== undefined) return known;
       const underWay = this.readingAside.get(key);
       const seen = await (underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut));
       if (seen) {
@@ -174,7 +171,7 @@ export class ReadSide {
 
   private startAside(key: string, atLeast: number, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined): Promise<{ value: unknown; position: number } | undefined> {
     const answer = (cut === undefined ? aside.read(atLeast, call) : aside.read(atLeast, call as ReportCall<CutReport>, cut)).then((seen) => {
-      if (seen) this.remembered.set(key, { position: seen.position, value: seen.value });
+      if (seen) this.remembered.keep(key, seen.position, seen.value);
       return seen;
     });
     const underWay = { atLeast, answer };

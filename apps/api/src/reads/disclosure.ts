@@ -2,7 +2,7 @@ import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
 import { ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
 import {
-  backlogCountsByDivision, discloseReport, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
+  backlogCountsByDivision, discloseReport, parentsIn, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -31,7 +31,7 @@ const noParents: ParentOf = () => undefined;
 const parentOfIn = (tree: DivisionTree | undefined): ParentOf => {
   if (tree === undefined) return noParents;
   let parentOf = parents.get(tree);
-  if (parentOf === undefined) parents.set(tree, (parentOf = (c) => tree.get(c)?.parentCode));
+  if (parentOf === undefined) parents.set(tree, (parentOf = parentsIn(tree)));
   return parentOf;
 };
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { cutClearanceYear, type ParentOf, type ReportScope, reportFromSubtree, Reports, UnknownDivisionError } from '@hearth/projections';
+import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
@@ -75,7 +75,7 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
       await withReadSide(g, opts.readModels, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
         const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
-        const parentOf: ParentOf = (c) => ledger.divisions?.get(c)?.parentCode;
+        const parentOf = parentsIn(p.divisions);
         const result = (await p.read((r) => (opts.suppress ? suppressedReport(r, name, when, scope, parentOf, ledger.policy.suppressBelow) : run(r, { ...when, ...scope })))) as Row;
         if (g.json) emitJson(result);
         else {

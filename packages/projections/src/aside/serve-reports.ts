@@ -2,9 +2,9 @@ import type { MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree } from '@hearth/domain';
-import { LruCache } from '@hearth/event-store';
 import { Reports } from '../reports/reports';
-import type { ParentOf } from '../reports/suppress-relations';
+import { AnswersAtPosition } from '../reports/answers-at-position';
+import { parentsIn } from '../reports/suppress-relations';
 import { Checkpoints } from '../storage/checkpoints';
 import { standingPosition } from '../storage/standing-position';
 import { AsideReply, AsideRequest, AsideWorkerData, threadError } from './aside-messages';
@@ -32,15 +32,15 @@ export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => v
   db.pragma('busy_timeout = 5000');
   const reports = new Reports(db, data.policy, built.right);
   const checkpoints = new Checkpoints(db);
-  const parentOf: ParentOf = (code) => built.right.get(code)?.parentCode;
-  const wholes = new LruCache<string, { readonly position: number; readonly value: unknown }>(WHOLES_KEPT);
+  const parentOf = parentsIn(built.right);
+  const wholes = new AnswersAtPosition(WHOLES_KEPT);
   /** The whole answer of `call` at `position`: remembered there when it is cut, so that the next cut of it costs only its rows. */
   const whole = (call: ReportCall, position: number): unknown => {
     const key = JSON.stringify(call);
-    const known = wholes.get(key);
-    if (known !== undefined && known.position === position) return known.value;
+    const known = wholes.at(key, position);
+    if (known !== undefined) return known;
     const value = callReport(reports, call);
-    wholes.set(key, { position, value });
+    wholes.keep(key, position, value);
     return value;
   };
   // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.

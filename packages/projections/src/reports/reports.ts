@@ -10,7 +10,7 @@ import { progressReport } from './progress-report';
 import { ReadModelFacts } from './read-model-facts';
 import type { SuppressedRow } from './suppress';
 import type { ClearanceYear } from './suppress-clearance-year';
-import type { ParentOf } from './suppress-relations';
+import { parentsIn, type ParentOf } from './suppress-relations';
 import type { SubtreeReport } from './suppress-report';
 import { SuppressionMemo } from './suppression-memo';
 import { VillageCounters } from './village-counters';
@@ -28,13 +28,14 @@ export class Reports {
   private readonly progress: VillageProgress;
   /** Suppressed tables kept by their content: a few, as a year holds every division's rows thirteen times (a dashboard's year and month). */
   private readonly suppression = new SuppressionMemo(4);
-  private readonly parentOf: ParentOf = (code) => this.divisions.get(code)?.parentCode;
+  private readonly parentOf: ParentOf;
 
   constructor(db: Database.Database, private readonly policy: Policy, private readonly divisions: DivisionTree) {
     this.facts = new ReadModelFacts(db);
     this.backlogFacts = new BacklogFacts(db);
     this.counters = new VillageCounters(db);
     this.progress = new VillageProgress(db);
+    this.parentOf = parentsIn(divisions);
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;

@@ -1,3 +1,4 @@
+import type { DivisionTree } from '@hearth/domain';
 import type { Relation, RelationTerm } from './suppress-complements';
 
 /**
@@ -22,6 +23,9 @@ const TOGETHER: readonly (readonly string[])[] = [['target', 'baseline']];
 const SAME_TOTAL: readonly (readonly [string, string])[] = [['employmentsStartedByForm.', 'employmentsStartedByPlace.']];
 
 export type ParentOf = (division: string) => string | null | undefined;
+
+/** Each division's parent in `tree`. */
+export const parentsIn = (tree: DivisionTree): ParentOf => (division) => tree.get(division)?.parentCode;
 
 export interface ReportCells {
   /** The count paths every row has, in order; cell = offset + row × paths.length + path index. */
