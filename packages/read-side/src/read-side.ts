@@ -29,10 +29,11 @@ export interface ReadSideOptions {
 const READ_ATTEMPTS = 10;
 
 /**
- * Answers `readRemembered` keeps: two clearance years' thirteen whole-tree tables each
- * (a dashboard's year and the one before it), a few progress tables and backlogs. At the
- * full region a whole-tree table is ~10,000 rows (a few MB), so they hold a few hundred
- * MB at most.
+ * Answers `readRemembered` and `readAside` keep: a dashboard's backlogs (at the full region
+ * the root's lists tens of thousands of entries, a few MB), the cuts analysts were given (a
+ * few rows each) and whole-tree tables asked for (`subtree`: ~10,000 rows, a few MB), so
+ * a few hundred MB at most. (An analyst's suppressed year stays in the report worker:
+ * decision 0112.)
  */
 export const REMEMBERED_ANSWERS = 40;
 
