@@ -121,13 +121,7 @@ export class ReadSide {
    * that get it: callers must not change it.
    */
   async readRemembered<T>(key: string, f: (reports: Reports) => T): Promise<T> {
-    return this.readView((view) => {
-      const known = this.remembered.at(key, view.position);
-      if (known !== undefined) return known as T;
-      const value = f(view.reports);
-      this.remembered.keep(key, view.position, value);
-      return value;
-    });
+    return this.readView((view) => this.remembered.atOrRead(key, view.position, () => f(view.reports)));
   }
 
   /**
@@ -153,21 +147,13 @@ export class ReadSide {
       return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, parentsIn(this.divisions));
     }
     const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
-    for (let attempt = 1; ; attempt++) {
-      const head = await this.ledger.store.headPosition();
-      if (this.position() < head) await this.catchUp();
-      const atLeast = Math.max(head, this.reached);
+    return this.readCaughtUp(async (atLeast) => {
       const standing = this.projections.readAt(atLeast, (view) => view.position);
-      const known = standing && this.remembered.at(key, standing.value);
-      if (known !== undefined) return known;
+      const known = standing === undefined ? undefined : this.remembered.at(key, standing.value);
+      if (standing !== undefined && known !== undefined) return { value: known, position: standing.value };
       const underWay = this.readingAside.get(key);
-      const seen = await (underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut));
-      if (seen) {
-        this.reached = Math.max(this.reached, seen.position);
-        return seen.value;
-      }
-      if (attempt >= READ_ATTEMPTS) throw new ReadModelsNotReadyError(this.position(), head);
-    }
+      return underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut);
+    });
   }
 
   private startAside(key: string, atLeast: number, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined): Promise<{ value: unknown; position: number } | undefined> {
@@ -184,11 +170,20 @@ export class ReadSide {
     return answer;
   }
 
-  private async readView<T>(f: (view: ReadModelView) => T): Promise<T> {
+  private readView<T>(f: (view: ReadModelView) => T): Promise<T> {
+    return this.readCaughtUp((atLeast) => this.projections.readAt(atLeast, f));
+  }
+
+  /**
+   * `read(atLeast)` once the read models have taken in every event appended before this
+   * call, `atLeast` being that head (or the position this side already read at, if higher);
+   * asked again while it answers nothing (read models reset elsewhere), up to READ_ATTEMPTS.
+   */
+  private async readCaughtUp<T>(read: (atLeast: number) => { value: T; position: number } | undefined | Promise<{ value: T; position: number } | undefined>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.ledger.store.headPosition();
       if (this.position() < head) await this.catchUp();
-      const seen = this.projections.readAt(Math.max(head, this.reached), f);
+      const seen = await read(Math.max(head, this.reached));
       if (seen) {
         this.reached = Math.max(this.reached, seen.position);
         return seen.value;

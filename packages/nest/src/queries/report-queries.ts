@@ -33,17 +33,6 @@ export class ProgressReportQuery extends Query<MonthlyProgress | MonthlyProgress
 }
 
 /**
- * A year's clearance tables of every division, read in one snapshot: the annual table and
- * January to December (`subtree`), what an analyst's clearance and monthly answers are cut
- * from and suppressed as one (docs/disclosure-control.md, decision 111).
- */
-export class ClearanceYearQuery extends Query<{ readonly annual: AnnualClearanceByChild; readonly months: readonly MonthlyClearanceByChild[] }> {
-  constructor(readonly params: { readonly year: number }) {
-    super();
-  }
-}
-
-/**
  * An analyst's clearance answer (docs/disclosure-control.md): the rows `division` and
  * `byChild` ask for of one table of the year — `'annual'`, or a month of the year — cut
  * from the year's thirteen tables of every division suppressed as one at `suppressBelow`

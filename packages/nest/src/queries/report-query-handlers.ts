@@ -6,7 +6,7 @@ import type {
 import { HearthReadSide } from '../read-side/hearth-read-side';
 import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, ClearanceYearQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -38,24 +38,8 @@ export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuer
   }
 }
 
-@QueryHandler(ClearanceYearQuery)
-export class ClearanceYearHandler implements IQueryHandler<ClearanceYearQuery> {
-  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute({ params }: ClearanceYearQuery): Promise<{ annual: AnnualClearanceByChild; months: MonthlyClearanceByChild[] }> {
-    checkYear(params.year);
-    const { year } = params;
-    return this.readSide.readRemembered(rememberedAs('clearance-year', { year }), (reports) => ({
-      annual: reports.clearanceReport({ year, byChild: false, subtree: true }),
-      months: reports.monthlyReportsOfYear(year, { byChild: false, subtree: true }),
-    }));
-  }
-}
-
 /** The scope of an analyst's answer, as a cut of the whole tree's tables takes it. */
-const cutScope = (p: PeriodScope): { scope: ReportScope } => {
-  checkDivision(p.division);
-  return { scope: { byChild: p.byChild === true, ...(p.division !== undefined ? { division: p.division } : {}) } };
-};
+const cutScope = (p: PeriodScope): { scope: ReportScope } => ({ scope: scope({ ...p, subtree: false }) });
 
 @QueryHandler(DisclosedClearanceQuery)
 export class DisclosedClearanceHandler implements IQueryHandler<DisclosedClearanceQuery> {
@@ -111,4 +95,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, ClearanceYearHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];

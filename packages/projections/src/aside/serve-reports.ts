@@ -34,22 +34,15 @@ export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => v
   const checkpoints = new Checkpoints(db);
   const parentOf = parentsIn(built.right);
   const wholes = new AnswersAtPosition(WHOLES_KEPT);
-  /** The whole answer of `call` at `position`: remembered there when it is cut, so that the next cut of it costs only its rows. */
-  const whole = (call: ReportCall, position: number): unknown => {
-    const key = JSON.stringify(call);
-    const known = wholes.at(key, position);
-    if (known !== undefined) return known;
-    const value = callReport(reports, call);
-    wholes.keep(key, position, value);
-    return value;
-  };
   // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.
   const read = db.transaction((atLeast: number, call: ReportCall, cut: ReportCut | undefined) => {
     const position = standingPosition(checkpoints.all(), data.projections);
     if (position === undefined || position < atLeast) return undefined;
     if (cut === undefined) return { value: callReport(reports, call), position };
     if (!isCutReport(call.report)) throw new Error(`no answer of ${call.report} is cut`);
-    return { value: cutReport(call as ReportCall<CutReport>, whole(call, position), cut, parentOf), position };
+    // The whole answer is kept at its position, so that the next cut of it costs only its rows.
+    const whole = wholes.atOrRead(JSON.stringify(call), position, () => callReport(reports, call));
+    return { value: cutReport(call as ReportCall<CutReport>, whole, cut, parentOf), position };
   });
   const answer = ({ id, atLeast, call, cut }: AsideRequest): AsideReply => {
     try {

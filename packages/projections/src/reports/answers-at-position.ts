@@ -22,4 +22,13 @@ export class AnswersAtPosition {
   keep(key: string, position: number, value: unknown): void {
     this.kept.set(key, { position, value });
   }
+
+  /** The answer kept for `key` at `position`, else `read()`'s, kept there. */
+  atOrRead<T>(key: string, position: number, read: () => T): T {
+    const known = this.at(key, position);
+    if (known !== undefined) return known as T;
+    const value = read();
+    this.keep(key, position, value);
+    return value;
+  }
 }
