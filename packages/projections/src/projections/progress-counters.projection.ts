@@ -44,8 +44,8 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
-  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110).
-  version: 5,
+  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6: they lead with the backlog's head (0113).
+  version: 6,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
   schema: `

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { MemberState, Status } from '@hearth/domain';
-import type { BacklogActivityKind, BacklogEntry } from '../projections/backlog-activity';
-import { decodeProgressHead } from '../projections/progress-record-codec';
+import type { MemberState } from '@hearth/domain';
+import type { BacklogActivityKind } from '../projections/backlog-activity';
+import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
+import { decodeBacklogHead, decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
 import type { ConcernFact } from './read-model-facts';
 import { PreparedStatements } from './prepared-statements';
@@ -21,36 +22,16 @@ export interface ActivityFact {
   readonly refId: string | null;
 }
 
-/** A household's status change, as the backlog folds it. */
-export interface StatusFact {
-  readonly householdId: string;
-  readonly occurredOn: string;
-  readonly eventType: string;
-  readonly to: Status;
-}
-
 /** Everything the backlog reads about a few households, dated on or before one date. */
 export interface BacklogChunk {
-  /** By household, then log order. */
-  readonly statusChanges: readonly StatusFact[];
-  /** household → member → state at the end of the date. */
+  /** household → its standing at the end of the date (a household without a record has none). */
+  readonly standings: ReadonlyMap<string, BacklogStanding>;
+  /** household → member → state at the end of the date: households identified then only. */
   readonly members: ReadonlyMap<string, ReadonlyMap<string, MemberState>>;
-  /** Employments started and ended and referrals made, by household, then log order. */
+  /** Employments started and ended and referrals made by households identified at the date, by household, then log order. */
   readonly activity: readonly ActivityFact[];
-  /** household → date of its last follow-up visit in log order. */
-  readonly lastVisitOn: ReadonlyMap<string, string>;
-  /** household → date of its last survey in log order. */
-  readonly lastSurveyOn: ReadonlyMap<string, string>;
-  /** The households surveyed within the asked window (the survey-update year up to its deadline). */
-  readonly surveyedIn: ReadonlySet<string>;
   /** Labour concerns raised and not resolved on or before the date, in no particular order. */
   readonly openConcerns: readonly ConcernFact[];
-}
-
-/** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
-export interface SurveyWindow {
-  readonly from: string;
-  readonly to: string;
 }
 
 /** A household's village at the end of `@date`, as `ReadModelFacts.villagesAt` decides it (docs/decisions/0015). */
@@ -62,8 +43,11 @@ const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @
  * starts from `household_id`, the first column of each table's key, so a chunk costs
  * index seeks into the rows of its households and no more: its labour concerns, and its
  * households' progress records (`agg_household_progress`), which keep the status changes,
- * the member facts and the dated activity the backlog reads (decision 110), unpacked but
- * for their progress fields (`decodeProgressHead`). The caller runs them inside one read
+ * the member facts and the dated activity the backlog reads (decision 110). A record is
+ * unpacked (but for its progress fields, `decodeProgressHead`) only when the date falls
+ * before one of its entries or the household is identified then; otherwise the standing
+ * at its head is all the backlog reads of it, and that is read from the record's first
+ * bytes (`decodeBacklogHead`, decision 113). The caller runs them inside one read
  * transaction (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
@@ -95,15 +79,12 @@ export class BacklogFacts {
     return rows.map((r) => ({ householdId: r.household_id, village: r.village }));
   }
 
-  /** The facts of `householdIds` dated on or before `date`; who was surveyed within `window`, when there is one. */
-  chunk(householdIds: readonly string[], date: string, window: SurveyWindow | undefined): BacklogChunk {
+  /** The facts of `householdIds` dated on or before `date`. */
+  chunk(householdIds: readonly string[], date: string): BacklogChunk {
     const ids = JSON.stringify(householdIds);
-    const statusChanges: StatusFact[] = [];
+    const standings = new Map<string, BacklogStanding>();
     const members = new Map<string, Map<string, MemberState>>();
     const activity: ActivityFact[] = [];
-    const lastVisitOn = new Map<string, string>();
-    const lastSurveyOn = new Map<string, string>();
-    const surveyedIn = new Set<string>();
     const records = this
       .prepare<[string], [string, Buffer]>(
         `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`,
@@ -111,25 +92,20 @@ export class BacklogFacts {
       .raw(true)
       .all(ids);
     for (const [householdId, progress] of records) {
+      const head = decodeBacklogHead(progress);
+      if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') {
+        standings.set(householdId, head.standing);
+        continue;
+      }
       const record = decodeProgressHead(progress);
-      // In log order: a correction re-adds its event's change at the end of the timeline.
-      const statuses = record.t.statuses.filter((c) => c[1] <= date).sort((a, b) => a[0] - b[0]);
-      for (const [, occurredOn, eventType, , to] of statuses) statusChanges.push({ householdId, occurredOn, eventType, to });
+      const standing = backlogStandingAt(record, date);
+      standings.set(householdId, standing);
+      if (standing.status !== 'identified') continue;
       members.set(householdId, memberStatesAt(record.members, date));
       // In log order (a correction re-adds an event's entries at the end of the record): employments end after they start.
-      const backlog = record.backlog.filter((b) => b[1] <= date).sort((a, b) => a[0] - b[0]);
-      let visit: BacklogEntry | undefined;
-      let survey: BacklogEntry | undefined;
-      for (const b of backlog) {
-        const [, on, kind, memberId, refId] = b;
-        if (kind === 'follow-up') visit = b;
-        else if (kind === 'household-surveyed') {
-          survey = b;
-          if (window !== undefined && on >= window.from && on <= window.to) surveyedIn.add(householdId);
-        } else activity.push({ householdId, occurredOn: on, kind, memberId, refId });
-      }
-      if (visit !== undefined) lastVisitOn.set(householdId, visit[1]);
-      if (survey !== undefined) lastSurveyOn.set(householdId, survey[1]);
+      const entries = record.backlog.filter((b) => b[1] <= date).sort((a, b) => a[0] - b[0]);
+      for (const [, occurredOn, kind, memberId, refId] of entries)
+        if (kind !== 'follow-up' && kind !== 'household-surveyed') activity.push({ householdId, occurredOn, kind, memberId, refId });
     }
     const openConcerns = this
       .prepare<[string, string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
@@ -141,6 +117,6 @@ export class BacklogFacts {
       )
       .all(ids, date, date)
       .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
-    return { statusChanges, members, activity, lastVisitOn, lastSurveyOn, surveyedIn, openConcerns };
+    return { standings, members, activity, openConcerns };
   }
 }

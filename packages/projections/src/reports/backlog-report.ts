@@ -1,4 +1,4 @@
-import { addDays, daysBetween, DivisionTree, isEligible, Policy, Status } from '@hearth/domain';
+import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
 import type { BacklogChunk, BacklogFacts, PlacedHousehold } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
@@ -53,19 +53,8 @@ type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
 
 /** Adds to `out` what the households of one chunk owe at the end of `d` (their facts in `chunk`). */
 const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy, deadline: ReturnType<typeof lastPassedDeadline>): void => {
-  const status = new Map<string, Status>();
-  const identifiedOn = new Map<string, string>();
-  const clearedOn = new Map<string, string>();
-  const registered = new Map<string, string>();
-  for (const c of chunk.statusChanges) {
-    // In log order: the last change is the status at d; the dates keep the latest (first for registration) by date.
-    status.set(c.householdId, c.to);
-    const on = c.occurredOn;
-    if (c.eventType === 'HouseholdIdentified' && on > (identifiedOn.get(c.householdId) ?? '')) identifiedOn.set(c.householdId, on);
-    else if (c.eventType === 'HouseholdCleared' && on > (clearedOn.get(c.householdId) ?? '')) clearedOn.set(c.householdId, on);
-    else if (c.eventType === 'HouseholdRegistered' && on < (registered.get(c.householdId) ?? '\uffff')) registered.set(c.householdId, on);
-  }
-
+  /** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
+  const surveyFrom = deadline ? `${deadline.year}-01-01` : '';
   const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
   /** household\0member → business dates of the member's referrals. */
   const referrals = new Map<string, string[]>();
@@ -81,12 +70,13 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
   }
 
   for (const { householdId, village: divisionCode } of households) {
-    const s = status.get(householdId);
-    if (s === undefined) continue;
+    const standing = chunk.standings.get(householdId);
+    const s = standing?.status ?? null;
+    if (standing === undefined || s === null) continue;
     const household = chunk.members.get(householdId) ?? new Map();
     const active = [...(employments.get(householdId) ?? new Map<string, { memberId: string; active: boolean }>())].filter(([, e]) => e.active);
     if (s === 'identified') {
-      const since = identifiedOn.get(householdId) as string;
+      const since = standing.identifiedOn as string;
       for (const m of household.values()) {
         if (!isEligible(m, d, policy) || active.some(([, e]) => e.memberId === m.memberId)) continue;
         const made = (referrals.get(`${householdId}\u0000${m.memberId}`) ?? []).filter((on) => on >= since).length;
@@ -97,15 +87,16 @@ const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: Bac
       if (pending.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: pending });
     }
     if (s === 'cleared') {
-      const cleared = clearedOn.get(householdId) as string;
-      const visit = chunk.lastVisitOn.get(householdId);
-      const lastVisitOn = visit !== undefined && visit >= cleared ? visit : null;
+      const cleared = standing.clearedOn as string;
+      const visit = standing.lastVisitOn;
+      const lastVisitOn = visit !== null && visit >= cleared ? visit : null;
       const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
       if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
     }
     if (deadline && inProgramme(s)) {
-      if (!chunk.surveyedIn.has(householdId) && (registered.get(householdId) ?? '9999') <= deadline.deadline)
-        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: chunk.lastSurveyOn.get(householdId) ?? null });
+      const surveyedIn = standing.surveyedOn.some((on) => on >= surveyFrom && on <= deadline.deadline);
+      if (!surveyedIn && (standing.registeredOn ?? '9999') <= deadline.deadline)
+        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: standing.lastSurveyOn });
     }
   }
   const villageOf = new Map(households.map((h) => [h.householdId, h.village]));
@@ -135,11 +126,10 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
   const inScope = candidates.filter((h) => tree.contains(division.code, h.village));
 
   const deadline = lastPassedDeadline(d, policy);
-  const window = deadline ? { from: `${deadline.year}-01-01`, to: deadline.deadline } : undefined;
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
   for (let i = 0; i < inScope.length; i += chunkSize) {
     const households = inScope.slice(i, i + chunkSize);
-    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d, window), d, policy, deadline);
+    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d), d, policy, deadline);
   }
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
