@@ -2,7 +2,7 @@ import type { Status } from '@hearth/domain';
 import type { HouseholdProgress } from './household-progress';
 
 /** The parts of a progress record the backlog's standing is read from (all of it but the progress fields). */
-type StandingSource = Pick<HouseholdProgress, 't' | 'members' | 'backlog'>;
+export type StandingSource = Pick<HouseholdProgress, 't' | 'members' | 'backlog'>;
 
 /**
  * What the service backlog reads of a household at the end of a date, but its members and
@@ -28,8 +28,8 @@ const byPosition = (a: readonly [number, ...unknown[]], b: readonly [number, ...
 /**
  * The household's standing at the end of `date` (every entry when `date` is absent: the
  * standing at the head of its record, which is its standing at any date on or after
- * `latestDateOf`). The backlog's one home for this rule: the records' stored head
- * (progress-record-codec.ts, docs/decisions/0113) and the reports' read of a record at an
+ * `latestDateOf`). The backlog's one home for this rule: the households' stored heads
+ * (backlog-head-codec.ts, docs/decisions/0113) and the backlog's read of a record at an
  * earlier date both call it.
  */
 export const backlogStandingAt = (p: StandingSource, date?: string): BacklogStanding => {

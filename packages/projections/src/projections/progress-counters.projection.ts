@@ -13,6 +13,8 @@ import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
 import { villageProgressRows } from './village-progress-rows';
 import { decodeProgress, encodeProgress } from './progress-record-codec';
+import { backlogHeadOf, encodeBacklogHead } from './backlog-head-codec';
+import { RowInserts } from './row-inserts';
 
 /** A household's record packed (decision 82): a few hundred bytes, in the table's leaf pages rather than an overflow page of its own. */
 const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
@@ -39,19 +41,26 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * the page's end, in key order. A record an earlier page wrote is also kept parsed from
  * one committed page to the next (household-records.ts, decision 106). The household
  * records are also what the service backlog and the progress report's eligible members
- * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110).
+ * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110),
+ * and each written record's head (`agg_household_heads`: its latest date, village and
+ * standing) what the backlog reads first (decision 113).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
-  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6: they lead with the backlog's head (0113).
-  version: 6,
+  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6: the records led with the
+  // backlog's head (bef6647, a step towards 7); 7: the heads in a table of their own, agg_household_heads (0113).
+  version: 7,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
-  tables: ['agg_household_progress', 'agg_village_progress', 'agg_village_eligible'],
+  tables: ['agg_household_progress', 'agg_household_heads', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
       household_id TEXT PRIMARY KEY,
       progress BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS agg_household_heads (
+      household_id TEXT PRIMARY KEY,
+      head BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS agg_village_progress (
       month INTEGER NOT NULL,
@@ -66,6 +75,8 @@ export const ProgressCountersProjection: Projection = {
   indexes: [{ name: 'agg_village_progress_by_month', table: 'agg_village_progress', on: 'month' }],
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
+    const heads = new RowInserts<string | Buffer>(db, 'agg_household_heads', ['household_id', 'head']);
+    const head: (string | Buffer)[] = ['', ''];
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
@@ -98,7 +109,11 @@ export const ProgressCountersProjection: Projection = {
             eligibleOf(after, 1, addEligible);
             eligibleOf(before, -1, addEligible);
           }
+          head[0] = householdId;
+          head[1] = encodeBacklogHead(backlogHeadOf(after));
+          heads.add(head);
         });
+        heads.finish();
         flows.flush();
         eligibleSeries.flush();
       },
@@ -106,6 +121,7 @@ export const ProgressCountersProjection: Projection = {
       discard: () => {
         touched = new Map();
         households.discard();
+        heads.discard();
         flows.discard();
         eligibleSeries.discard();
       },

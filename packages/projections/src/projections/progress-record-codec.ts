@@ -1,6 +1,5 @@
 import type { Status } from '@hearth/domain';
 import type { BacklogActivityKind, BacklogEntry } from './backlog-activity';
-import { BacklogStanding, backlogStandingAt, latestDateOf } from './backlog-standing';
 import type { ActivityEntry, HouseholdProgress } from './household-progress';
 import type { MemberEntry } from './member-facts';
 import { fieldNamed } from '../reports/progress-fields';
@@ -23,10 +22,7 @@ import { Packer, seededStrings, Unpacker } from './packed-bytes';
  * backlog entries of one event grouped under one position and date (or month); a
  * progress field as its prefix and its last dot-separated part (`member.surveyed` + `m1`),
  * so that a member's id is written once. The activity fields are packed last, so that a
- * reader of the rest stops before them (`decodeProgressHead`, decision 110). Before
- * everything else comes the record's backlog head: the latest date of its entries and
- * its standing at the head (backlog-standing.ts), which is all the backlog reads of a
- * household not identified on a date on or after that one (`decodeBacklogHead`, decision 113).
+ * reader of the rest stops before them (`decodeProgressHead`, decision 110).
  */
 
 /** Strings every record's table starts with. Changing this list changes the format: bump progress-counters' version. */
@@ -40,8 +36,8 @@ const SEEDED: readonly string[] = [
   'household-surveyed', 'referral-made', 'employment-started', 'employment-ended', 'follow-up',
 ];
 
-/** The first byte of every packed record: another layout must use another (2: the backlog's activity, decision 110; 3: the backlog head, 113). */
-const FORMAT = 3;
+/** The first byte of every packed record: another layout must use another (2: the backlog's activity, decision 110). */
+const FORMAT = 2;
 
 const SEEDED_STRINGS = seededStrings(SEEDED);
 
@@ -69,45 +65,9 @@ const runOf = <E extends readonly [number, unknown, ...unknown[]]>(entries: read
   return n;
 };
 
-/** What the backlog reads first: the latest date of the record's entries, and the household's standing at the head. */
-export interface BacklogHead {
-  readonly latestOn: string | null;
-  readonly standing: BacklogStanding;
-}
-
-const writeBacklogHead = (w: Packer, latestOn: string | null, s: BacklogStanding): void => {
-  const date = { n: 0 };
-  w.date(latestOn, date);
-  w.string(s.status);
-  for (const on of [s.registeredOn, s.identifiedOn, s.clearedOn, s.lastVisitOn, s.lastSurveyOn]) w.date(on, date);
-  w.uint(s.surveyedOn.length);
-  for (const on of s.surveyedOn) w.date(on, date);
-};
-
-const readBacklogHead = (r: Unpacker): BacklogHead => {
-  const date = { n: 0 };
-  const latestOn = r.date(date);
-  const status = r.string() as Status | null;
-  const registeredOn = r.date(date);
-  const identifiedOn = r.date(date);
-  const clearedOn = r.date(date);
-  const lastVisitOn = r.date(date);
-  const lastSurveyOn = r.date(date);
-  const surveyedOn: string[] = [];
-  for (let n = r.uint(); n > 0; n--) surveyedOn.push(r.requiredDate(date));
-  return { latestOn, standing: { status, registeredOn, identifiedOn, clearedOn, lastVisitOn, lastSurveyOn, surveyedOn } };
-};
-
-const opened = (bytes: Uint8Array): Unpacker => {
-  const r = new Unpacker(bytes, SEEDED_STRINGS);
-  if (r.uint() !== FORMAT) throw new Error('progress record: unknown format');
-  return r;
-};
-
 export const encodeProgress = (p: HouseholdProgress): Buffer => {
   const w = new Packer(SEEDED_STRINGS);
   w.uint(FORMAT);
-  writeBacklogHead(w, latestDateOf(p), backlogStandingAt(p));
   let position = 0;
   const date = { n: 0 };
   const at = (pos: number): void => {
@@ -189,8 +149,8 @@ export type ProgressHead = Omit<HouseholdProgress, 'activity'>;
 function unpack(bytes: Uint8Array, whole: true): HouseholdProgress;
 function unpack(bytes: Uint8Array, whole: false): ProgressHead;
 function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | ProgressHead {
-  const r = opened(bytes);
-  readBacklogHead(r);
+  const r = new Unpacker(bytes, SEEDED_STRINGS);
+  if (r.uint() !== FORMAT) throw new Error('progress record: unknown format');
   let position = 0;
   const date = { n: 0 };
   const at = (): number => (position += r.int());
@@ -242,10 +202,3 @@ export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => unpack(b
  * past them.
  */
 export const decodeProgressHead = (bytes: Uint8Array): ProgressHead => unpack(bytes, false);
-
-/**
- * The record's backlog head alone (decision 113): a few bytes at its start, so that the
- * backlog reads a household whose entries all lie on or before its date, and which is not
- * identified then, without unpacking the rest.
- */
-export const decodeBacklogHead = (bytes: Uint8Array): BacklogHead => readBacklogHead(opened(bytes));

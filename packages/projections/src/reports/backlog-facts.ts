@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { MemberState } from '@hearth/domain';
-import type { BacklogActivityKind } from '../projections/backlog-activity';
+import type { BacklogEntry } from '../projections/backlog-activity';
+import { decodeBacklogHead } from '../projections/backlog-head-codec';
 import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
-import { decodeBacklogHead, decodeProgressHead } from '../projections/progress-record-codec';
+import { villageAt } from '../projections/household-timeline';
+import { decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
 import type { ConcernFact } from './read-model-facts';
 import { PreparedStatements } from './prepared-statements';
@@ -13,42 +15,39 @@ export interface PlacedHousehold {
   readonly village: string;
 }
 
-/** A referral made or an employment started or ended (a household progress record's `backlog`), as the backlog folds it. */
-export interface ActivityFact {
-  readonly householdId: string;
-  readonly occurredOn: string;
-  readonly kind: BacklogActivityKind;
-  readonly memberId: string | null;
-  readonly refId: string | null;
+/** What the backlog reads of a household identified at the date, beside its standing. */
+export interface IdentifiedFacts {
+  /** member → state at the end of the date. */
+  readonly members: ReadonlyMap<string, MemberState>;
+  /** Its referrals made and employments started and ended on or before the date, in log order. */
+  readonly activity: readonly BacklogEntry[];
 }
 
-/** Everything the backlog reads about a few households, dated on or before one date. */
-export interface BacklogChunk {
-  /** household → its standing at the end of the date (a household without a record has none). */
-  readonly standings: ReadonlyMap<string, BacklogStanding>;
-  /** household → member → state at the end of the date: households identified then only. */
-  readonly members: ReadonlyMap<string, ReadonlyMap<string, MemberState>>;
-  /** Employments started and ended and referrals made by households identified at the date, by household, then log order. */
-  readonly activity: readonly ActivityFact[];
-  /** Labour concerns raised and not resolved on or before the date, in no particular order. */
-  readonly openConcerns: readonly ConcernFact[];
+/** A household as the backlog reads it at the end of a date. */
+export interface HouseholdFacts extends PlacedHousehold {
+  readonly standing: BacklogStanding;
+  /** Present exactly when the household is identified at the date. */
+  readonly identified: IdentifiedFacts | null;
 }
 
 /** A household's village at the end of `@date`, as `ReadModelFacts.villagesAt` decides it (docs/decisions/0015). */
 const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @date THEN position ELSE -position END) FROM proj_village_changes`;
 
+/** A correction re-adds an event's entries at the end of the record: log order is by position. */
+const byPosition = (a: BacklogEntry, b: BacklogEntry): number => a[0] - b[0];
+
 /**
- * The backlog's reads, scoped to a set of households so that a report at a division reads
- * only that division's households, a chunk at a time (docs/decisions/0061). Every query
- * starts from `household_id`, the first column of each table's key, so a chunk costs
- * index seeks into the rows of its households and no more: its labour concerns, and its
- * households' progress records (`agg_household_progress`), which keep the status changes,
- * the member facts and the dated activity the backlog reads (decision 110). A record is
- * unpacked (but for its progress fields, `decodeProgressHead`) only when the date falls
- * before one of its entries or the household is identified then; otherwise the standing
- * at its head is all the backlog reads of it, and that is read from the record's first
- * bytes (`decodeBacklogHead`, decision 113). The caller runs them inside one read
- * transaction (decision 22) to read one snapshot.
+ * The backlog's reads (docs/decisions/0061, 0110, 0113). A household is read first from
+ * its head (`agg_household_heads`: the latest date of its record's entries, its village
+ * and its standing at the head of its record, a few dozen bytes): on a date on or after
+ * that latest one, and unless it is identified then, the head is all the backlog reads
+ * of it. Otherwise its progress record (`agg_household_progress`) is unpacked, but for
+ * its progress fields (`decodeProgressHead`), and read at the date. Open labour concerns
+ * come from `proj_labor_concerns` (their indicators are not in the record). At a division
+ * the households come from the index on `proj_village_changes (village)`, a chunk at a
+ * time, and every query starts from `household_id`, the first column of each table's
+ * key; at the root every head is read in key order, a page at a time. The caller runs them
+ * inside one read transaction (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
   private readonly statements: PreparedStatements;
@@ -62,61 +61,107 @@ export class BacklogFacts {
   }
 
   /**
-   * Every household with its village at the end of `date`, ordered by household id; with
-   * `codes`, only those that were ever in one of them (the caller keeps those whose village
-   * at `date` is in its scope: a household moved out before `date` is read but not kept).
-   * The candidates come from the index on `proj_village_changes (village)`.
+   * Every household that was ever in one of `codes`, with its village at the end of `date`,
+   * ordered by household id (the caller keeps those whose village at `date` is in its
+   * scope: a household moved out before `date` is read but not kept).
    */
-  householdsIn(codes: readonly string[] | undefined, date: string): PlacedHousehold[] {
+  householdsIn(codes: readonly string[], date: string): PlacedHousehold[] {
     type Row = { household_id: string; village: string };
-    const rows =
-      codes === undefined
-        ? this.prepare<[{ date: string }], Row>(`${VILLAGE_AT} GROUP BY household_id ORDER BY household_id`).all({ date })
-        : this.prepare<[{ codes: string; date: string }], Row>(
-            `${VILLAGE_AT} WHERE household_id IN (SELECT household_id FROM proj_village_changes WHERE village IN (SELECT value FROM json_each(@codes)))
-             GROUP BY household_id ORDER BY household_id`,
-          ).all({ codes: JSON.stringify(codes), date });
-    return rows.map((r) => ({ householdId: r.household_id, village: r.village }));
+    return this.prepare<[{ codes: string; date: string }], Row>(
+      `${VILLAGE_AT} WHERE household_id IN (SELECT household_id FROM proj_village_changes WHERE village IN (SELECT value FROM json_each(@codes)))
+       GROUP BY household_id ORDER BY household_id`,
+    )
+      .all({ codes: JSON.stringify(codes), date })
+      .map((r) => ({ householdId: r.household_id, village: r.village }));
   }
 
-  /** The facts of `householdIds` dated on or before `date`. */
-  chunk(householdIds: readonly string[], date: string): BacklogChunk {
-    const ids = JSON.stringify(householdIds);
-    const standings = new Map<string, BacklogStanding>();
-    const members = new Map<string, Map<string, MemberState>>();
-    const activity: ActivityFact[] = [];
-    const records = this
-      .prepare<[string], [string, Buffer]>(
-        `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`,
-      )
+  /** The facts of placed households at the end of `date`, in their order (a household without a record is left out). */
+  placed(households: readonly PlacedHousehold[], date: string): HouseholdFacts[] {
+    const villages = new Map(households.map((h) => [h.householdId, h.village]));
+    const heads = this
+      .prepare<[string], [string, Buffer]>(`SELECT household_id, head FROM agg_household_heads WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`)
       .raw(true)
-      .all(ids);
+      .all(JSON.stringify(households.map((h) => h.householdId)));
+    const out: HouseholdFacts[] = [];
+    const unpacked = new Map<string, string>();
+    for (const [householdId, bytes] of heads) {
+      const village = villages.get(householdId) as string;
+      const head = decodeBacklogHead(bytes);
+      if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') out.push({ householdId, village, standing: head.standing, identified: null });
+      else unpacked.set(householdId, village);
+    }
+    if (unpacked.size > 0) for (const f of this.recordsAt(unpacked, date)) out.push(f);
+    return unpacked.size > 0 ? out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1)) : out;
+  }
+
+  /**
+   * The facts of every household at the end of `date`, `pageSize` households' heads a
+   * call of `take`, in key order: the village of a household read from its record is its
+   * village at the date (`villageAt`, the rule of `proj_village_changes` above); a household
+   * with no village at all is left out.
+   */
+  everyHousehold(date: string, pageSize: number, take: (page: readonly HouseholdFacts[]) => void): void {
+    const page = this.prepare<[string, number], [string, Buffer]>(
+      'SELECT household_id, head FROM agg_household_heads WHERE household_id > ? ORDER BY household_id LIMIT ?',
+    ).raw(true);
+    for (let after = ''; ; ) {
+      const heads = page.all(after, pageSize);
+      if (heads.length === 0) return;
+      after = (heads[heads.length - 1] as [string, Buffer])[0];
+      const out: HouseholdFacts[] = [];
+      const unpacked = new Map<string, string | null>();
+      for (const [householdId, bytes] of heads) {
+        const head = decodeBacklogHead(bytes);
+        if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') {
+          if (head.village !== null) out.push({ householdId, village: head.village, standing: head.standing, identified: null });
+        } else unpacked.set(householdId, null);
+      }
+      if (unpacked.size > 0) {
+        for (const f of this.recordsAt(unpacked, date)) out.push(f);
+        out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
+      }
+      take(out);
+    }
+  }
+
+  /**
+   * The households' records read at the end of `date`: each with the village given, or
+   * (null) its village at the date by its record.
+   */
+  private recordsAt(villages: ReadonlyMap<string, string | null>, date: string): HouseholdFacts[] {
+    const records = this
+      .prepare<[string], [string, Buffer]>(`SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`)
+      .raw(true)
+      .all(JSON.stringify([...villages.keys()]));
+    const out: HouseholdFacts[] = [];
     for (const [householdId, progress] of records) {
-      const head = decodeBacklogHead(progress);
-      if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') {
-        standings.set(householdId, head.standing);
+      const record = decodeProgressHead(progress);
+      const village = villages.get(householdId) ?? villageAt(record.t, date);
+      if (village === undefined) continue;
+      const standing = backlogStandingAt(record, date);
+      if (standing.status !== 'identified') {
+        out.push({ householdId, village, standing, identified: null });
         continue;
       }
-      const record = decodeProgressHead(progress);
-      const standing = backlogStandingAt(record, date);
-      standings.set(householdId, standing);
-      if (standing.status !== 'identified') continue;
-      members.set(householdId, memberStatesAt(record.members, date));
-      // In log order (a correction re-adds an event's entries at the end of the record): employments end after they start.
-      const entries = record.backlog.filter((b) => b[1] <= date).sort((a, b) => a[0] - b[0]);
-      for (const [, occurredOn, kind, memberId, refId] of entries)
-        if (kind !== 'follow-up' && kind !== 'household-surveyed') activity.push({ householdId, occurredOn, kind, memberId, refId });
+      const activity = record.backlog.filter((b) => b[1] <= date && b[2] !== 'follow-up' && b[2] !== 'household-surveyed').sort(byPosition);
+      out.push({ householdId, village, standing, identified: { members: memberStatesAt(record.members, date), activity } });
     }
-    const openConcerns = this
-      .prepare<[string, string, string], { household_id: string; visit_id: string; occurred_on: string; detail: string }>(
-        `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
-         WHERE r.household_id IN (SELECT value FROM json_each(?)) AND r.kind = 'raised' AND r.occurred_on <= ?
-           AND NOT EXISTS (SELECT 1 FROM proj_labor_concerns s
-                           WHERE s.household_id = r.household_id AND s.visit_id = r.visit_id
-                             AND s.kind = 'resolved' AND s.occurred_on <= ?)`,
-      )
-      .all(ids, date, date)
-      .map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
-    return { standings, members, activity, openConcerns };
+    return out;
+  }
+
+  /** Labour concerns raised and not resolved on or before `date`, of `householdIds` or of every household, in no particular order. */
+  openConcerns(date: string, householdIds?: readonly string[]): ConcernFact[] {
+    const open = `r.kind = 'raised' AND r.occurred_on <= @date
+      AND NOT EXISTS (SELECT 1 FROM proj_labor_concerns s
+                      WHERE s.household_id = r.household_id AND s.visit_id = r.visit_id AND s.kind = 'resolved' AND s.occurred_on <= @date)`;
+    type Row = { household_id: string; visit_id: string; occurred_on: string; detail: string };
+    const rows =
+      householdIds === undefined
+        ? this.prepare<[{ date: string }], Row>(`SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r WHERE ${open}`).all({ date })
+        : this.prepare<[{ ids: string; date: string }], Row>(
+            `SELECT r.household_id, r.visit_id, r.occurred_on, r.detail FROM proj_labor_concerns r
+             WHERE r.household_id IN (SELECT value FROM json_each(@ids)) AND ${open}`,
+          ).all({ ids: JSON.stringify(householdIds), date });
+    return rows.map((r) => ({ householdId: r.household_id, visitId: r.visit_id, raisedOn: r.occurred_on, indicators: r.detail.split(',') }));
   }
 }

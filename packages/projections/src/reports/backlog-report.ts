@@ -1,7 +1,8 @@
 import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
-import type { BacklogChunk, BacklogFacts, PlacedHousehold } from './backlog-facts';
+import type { BacklogFacts, HouseholdFacts, IdentifiedFacts } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
+import type { ConcernFact } from './read-model-facts';
 import type { ServiceBacklog } from './read-models';
 import { lastPassedDeadline } from './survey-deadline';
 
@@ -51,64 +52,61 @@ const subtreeCodes = (tree: DivisionTree, code: string): string[] => {
 
 type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
 
-/** Adds to `out` what the households of one chunk owe at the end of `d` (their facts in `chunk`). */
-const addChunk = (out: Lists, households: readonly PlacedHousehold[], chunk: BacklogChunk, d: string, policy: Policy, deadline: ReturnType<typeof lastPassedDeadline>): void => {
-  /** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
-  const surveyFrom = deadline ? `${deadline.year}-01-01` : '';
-  const employments = new Map<string, Map<string, { memberId: string; active: boolean }>>();
-  /** household\0member → business dates of the member's referrals. */
-  const referrals = new Map<string, string[]>();
-  for (const a of chunk.activity) {
-    if (a.kind === 'employment-started') {
-      const mine = employments.get(a.householdId) ?? new Map<string, { memberId: string; active: boolean }>();
-      mine.set(a.refId as string, { memberId: a.memberId as string, active: true });
-      employments.set(a.householdId, mine);
-    } else if (a.kind === 'employment-ended') {
-      const e = employments.get(a.householdId)?.get(a.refId as string);
-      if (e) e.active = false;
-    } else if (a.kind === 'referral-made') append(referrals, `${a.householdId}\u0000${a.memberId}`, a.occurredOn);
-  }
+type Deadline = ReturnType<typeof lastPassedDeadline>;
 
-  for (const { householdId, village: divisionCode } of households) {
-    const standing = chunk.standings.get(householdId);
-    const s = standing?.status ?? null;
-    if (standing === undefined || s === null) continue;
-    const household = chunk.members.get(householdId) ?? new Map();
-    const active = [...(employments.get(householdId) ?? new Map<string, { memberId: string; active: boolean }>())].filter(([, e]) => e.active);
-    if (s === 'identified') {
-      const since = standing.identifiedOn as string;
-      for (const m of household.values()) {
-        if (!isEligible(m, d, policy) || active.some(([, e]) => e.memberId === m.memberId)) continue;
-        const made = (referrals.get(`${householdId}\u0000${m.memberId}`) ?? []).filter((on) => on >= since).length;
-        if (made < policy.minReferrals)
-          out.referralsOwed.push({ householdId, divisionCode, memberId: m.memberId, identifiedOn: since, referrals: made, owed: policy.minReferrals - made });
-      }
-      const pending = active.filter(([, e]) => household.get(e.memberId)?.removed === false).map(([id]) => id);
-      if (pending.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: pending });
-    }
-    if (s === 'cleared') {
-      const cleared = standing.clearedOn as string;
-      const visit = standing.lastVisitOn;
-      const lastVisitOn = visit !== null && visit >= cleared ? visit : null;
-      const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
-      if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
-    }
-    if (deadline && inProgramme(s)) {
-      const surveyedIn = standing.surveyedOn.some((on) => on >= surveyFrom && on <= deadline.deadline);
-      if (!surveyedIn && (standing.registeredOn ?? '9999') <= deadline.deadline)
-        out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: standing.lastSurveyOn });
-    }
+/** Adds to `out` what an identified household owes at the end of `d`: referrals to its willing members, clearance of its employments. */
+const addIdentified = (out: Lists, h: HouseholdFacts, identified: IdentifiedFacts, d: string, policy: Policy): void => {
+  const { householdId, village: divisionCode } = h;
+  const since = h.standing.identifiedOn as string;
+  /** employment → its member and whether it has not ended, in the order they first started. */
+  const employments = new Map<string, { memberId: string; active: boolean }>();
+  /** member → business dates of the member's referrals. */
+  const referrals = new Map<string, string[]>();
+  for (const [, on, kind, memberId, refId] of identified.activity) {
+    if (kind === 'employment-started') employments.set(refId as string, { memberId: memberId as string, active: true });
+    else if (kind === 'employment-ended') {
+      const e = employments.get(refId as string);
+      if (e) e.active = false;
+    } else if (kind === 'referral-made') append(referrals, memberId as string, on);
   }
-  const villageOf = new Map(households.map((h) => [h.householdId, h.village]));
-  for (const c of chunk.openConcerns)
-    out.openLaborConcerns.push({
-      householdId: c.householdId,
-      divisionCode: villageOf.get(c.householdId) as string,
-      visitId: c.visitId,
-      raisedOn: c.raisedOn,
-      indicators: c.indicators,
-      daysOpen: daysBetween(c.raisedOn, d),
-    });
+  const active = [...employments].filter(([, e]) => e.active);
+  for (const m of identified.members.values()) {
+    if (!isEligible(m, d, policy) || active.some(([, e]) => e.memberId === m.memberId)) continue;
+    const made = (referrals.get(m.memberId) ?? []).filter((on) => on >= since).length;
+    if (made < policy.minReferrals)
+      out.referralsOwed.push({ householdId, divisionCode, memberId: m.memberId, identifiedOn: since, referrals: made, owed: policy.minReferrals - made });
+  }
+  const pending = active.filter(([, e]) => identified.members.get(e.memberId)?.removed === false).map(([id]) => id);
+  if (pending.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: pending });
+};
+
+/** Adds to `out` what one household owes at the end of `d` but its open labour concerns. */
+const addHousehold = (out: Lists, h: HouseholdFacts, d: string, policy: Policy, deadline: Deadline, surveyFrom: string): void => {
+  const { householdId, village: divisionCode, standing } = h;
+  const s = standing.status;
+  if (s === null) return;
+  if (h.identified !== null) addIdentified(out, h, h.identified, d, policy);
+  if (s === 'cleared') {
+    const cleared = standing.clearedOn as string;
+    const visit = standing.lastVisitOn;
+    const lastVisitOn = visit !== null && visit >= cleared ? visit : null;
+    const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
+    if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
+  }
+  if (deadline && inProgramme(s)) {
+    const surveyedIn = standing.surveyedOn.some((on) => on >= surveyFrom && on <= deadline.deadline);
+    if (!surveyedIn && (standing.registeredOn ?? '9999') <= deadline.deadline)
+      out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: standing.lastSurveyOn });
+  }
+};
+
+/** Adds to `out` the open labour concerns of households whose village at `d` is known here; those of others are not in scope. */
+const addConcerns = (out: Lists, concerns: readonly ConcernFact[], villageOf: ReadonlyMap<string, string>, d: string): void => {
+  for (const c of concerns) {
+    const divisionCode = villageOf.get(c.householdId);
+    if (divisionCode === undefined) continue;
+    out.openLaborConcerns.push({ householdId: c.householdId, divisionCode, visitId: c.visitId, raisedOn: c.raisedOn, indicators: c.indicators, daysOpen: daysBetween(c.raisedOn, d) });
+  }
 };
 
 /**
@@ -121,15 +119,31 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
   const d = q.asOf;
   const chunkSize = options.chunkSize ?? DEFAULT_BACKLOG_CHUNK;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, not ${chunkSize}`);
-  // At the root every household is a candidate: no need to list the whole tree to the query.
-  const candidates = facts.householdsIn(division.code === tree.root.code ? undefined : subtreeCodes(tree, division.code), d);
-  const inScope = candidates.filter((h) => tree.contains(division.code, h.village));
-
   const deadline = lastPassedDeadline(d, policy);
+  /** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
+  const surveyFrom = deadline ? `${deadline.year}-01-01` : '';
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
-  for (let i = 0; i < inScope.length; i += chunkSize) {
-    const households = inScope.slice(i, i + chunkSize);
-    addChunk(out, households, facts.chunk(households.map((h) => h.householdId), d), d, policy, deadline);
+  if (division.code === tree.root.code) {
+    // Every household is in scope: its head read in key order, no list of the tree's households first. The concerns are
+    // few (a household's village is kept only for those that have one).
+    const concerns = facts.openConcerns(d);
+    const concerned = new Set(concerns.map((c) => c.householdId));
+    const villageOf = new Map<string, string>();
+    facts.everyHousehold(d, chunkSize, (page) => {
+      for (const h of page) {
+        addHousehold(out, h, d, policy, deadline, surveyFrom);
+        if (concerned.has(h.householdId)) villageOf.set(h.householdId, h.village);
+      }
+    });
+    addConcerns(out, concerns, villageOf, d);
+  } else {
+    const inScope = facts.householdsIn(subtreeCodes(tree, division.code), d).filter((h) => tree.contains(division.code, h.village));
+    for (let i = 0; i < inScope.length; i += chunkSize) {
+      const households = inScope.slice(i, i + chunkSize);
+      for (const h of facts.placed(households, d)) addHousehold(out, h, d, policy, deadline, surveyFrom);
+      const ids = households.map((h) => h.householdId);
+      addConcerns(out, facts.openConcerns(d, ids), new Map(households.map((h) => [h.householdId, h.village])), d);
+    }
   }
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
