@@ -1,6 +1,6 @@
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '../src';
-import { backlogHeadOf, decodeBacklogHead } from '../src/projections/backlog-head-codec';
+import { backlogTimelineOf, decodeBacklogTimeline } from '../src/projections/backlog-timeline';
 import { decodeProgress } from '../src/projections/progress-record-codec';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
@@ -28,23 +28,24 @@ describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110, 
     await store.close();
   });
 
-  it("reads a chunk's household heads and records through the tables' keys, which hold the backlog's dated activity (docs/decisions/0110, 0113)", () => {
-    // The backlog's reads (BacklogFacts): a division's heads, the root's heads a page at a time, and the records unpacked.
+  it("reads a chunk's household timelines and records through the tables' keys, which hold the backlog's dated activity (docs/decisions/0110, 0113)", () => {
+    // The backlog's reads (BacklogFacts): a division's timelines, the root's a page at a time, and the records unpacked.
     expect(
-      planOf(store, `SELECT household_id, head FROM agg_household_heads WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`, '["H0000001"]'),
-    ).toContain('SEARCH agg_household_heads USING PRIMARY KEY (household_id=?)');
-    expect(planOf(store, 'SELECT household_id, head FROM agg_household_heads WHERE household_id > ? ORDER BY household_id LIMIT ?', '', 256)).toContain(
-      'SEARCH agg_household_heads USING PRIMARY KEY (household_id>?)',
+      planOf(store, `SELECT household_id, timeline FROM agg_household_backlog WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`, '["H0000001"]'),
+    ).toContain('SEARCH agg_household_backlog USING PRIMARY KEY (household_id=?)');
+    expect(planOf(store, 'SELECT household_id, timeline FROM agg_household_backlog WHERE household_id > ? ORDER BY household_id LIMIT ?', '', 256)).toContain(
+      'SEARCH agg_household_backlog USING PRIMARY KEY (household_id>?)',
     );
     expect(
       planOf(store, `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`, '["H0000001"]'),
     ).toContain('SEARCH agg_household_progress USING PRIMARY KEY (household_id=?)');
-    // Every household with a record has its head, the head of that record.
-    const heads = new Map(store.db.prepare<[], [string, Buffer]>('SELECT household_id, head FROM agg_household_heads').raw(true).all());
+    // Every household with a record has its backlog timeline, the timeline of that record.
+    const timelines = new Map(store.db.prepare<[], [string, Buffer]>('SELECT household_id, timeline FROM agg_household_backlog').raw(true).all());
     const stored = store.db.prepare<[], [string, Buffer]>('SELECT household_id, progress FROM agg_household_progress').raw(true).all();
     expect(stored.length).toBeGreaterThan(0);
-    expect(heads.size).toBe(stored.length);
-    for (const [householdId, progress] of stored) expect(decodeBacklogHead(heads.get(householdId) as Buffer)).toStrictEqual(backlogHeadOf(decodeProgress(progress)));
+    expect(timelines.size).toBe(stored.length);
+    for (const [householdId, progress] of stored)
+      expect(decodeBacklogTimeline(timelines.get(householdId) as Buffer)).toStrictEqual(backlogTimelineOf(decodeProgress(progress)));
     const records = store.db.prepare<[], Buffer>('SELECT progress FROM agg_household_progress').pluck().all().map(decodeProgress);
     const kinds = [...new Set(records.flatMap((r) => r.backlog.map((b) => b[2])))].sort();
     expect(kinds).toEqual(['employment-ended', 'employment-started', 'follow-up', 'household-surveyed', 'referral-made']);

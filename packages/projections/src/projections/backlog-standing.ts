@@ -1,8 +1,12 @@
 import type { Status } from '@hearth/domain';
-import type { HouseholdProgress } from './household-progress';
+import type { BacklogEntry } from './backlog-activity';
+import type { HouseholdTimeline } from './household-timeline';
 
-/** The parts of a progress record the backlog's standing is read from (all of it but the progress fields). */
-export type StandingSource = Pick<HouseholdProgress, 't' | 'members' | 'backlog'>;
+/** The parts of a progress record (or of a backlog timeline) a household's standing is read from. */
+export interface StandingSource {
+  readonly t: Pick<HouseholdTimeline, 'statuses'>;
+  readonly backlog: readonly BacklogEntry[];
+}
 
 /**
  * What the service backlog reads of a household at the end of a date, but its members and
@@ -23,54 +27,46 @@ export interface BacklogStanding {
   readonly surveyedOn: readonly string[];
 }
 
-const byPosition = (a: readonly [number, ...unknown[]], b: readonly [number, ...unknown[]]): number => a[0] - b[0];
-
 /**
- * The household's standing at the end of `date` (every entry when `date` is absent: the
- * standing at the head of its record, which is its standing at any date on or after
- * `latestDateOf`). The backlog's one home for this rule: the households' stored heads
- * (backlog-head-codec.ts, docs/decisions/0113) and the backlog's read of a record at an
- * earlier date both call it.
+ * The household's standing at the end of `date`: the backlog's one home for this rule,
+ * read from a household's backlog timeline (backlog-timeline.ts, docs/decisions/0113).
+ * One pass over each list, no copy: of the entries dated on or before `date`, the one
+ * latest in log order stands (the later in the list of two at one position, as a stable
+ * sort by position would leave them).
  */
-export const backlogStandingAt = (p: StandingSource, date?: string): BacklogStanding => {
+export const backlogStandingAt = (p: StandingSource, date: string): BacklogStanding => {
   let status: Status | null = null;
+  let statusAt = -Infinity;
   let registeredOn: string | null = null;
   let identifiedOn: string | null = null;
   let clearedOn: string | null = null;
-  const statuses = (date === undefined ? [...p.t.statuses] : p.t.statuses.filter((c) => c[1] <= date)).sort(byPosition);
-  for (const [, on, eventType, , to] of statuses) {
-    status = to;
+  for (const [position, on, eventType, , to] of p.t.statuses) {
+    if (on > date) continue;
+    if (position >= statusAt) {
+      status = to;
+      statusAt = position;
+    }
     if (eventType === 'HouseholdIdentified' && (identifiedOn === null || on > identifiedOn)) identifiedOn = on;
     else if (eventType === 'HouseholdCleared' && (clearedOn === null || on > clearedOn)) clearedOn = on;
     else if (eventType === 'HouseholdRegistered' && (registeredOn === null || on < registeredOn)) registeredOn = on;
   }
   let lastVisitOn: string | null = null;
+  let visitAt = -Infinity;
   let lastSurveyOn: string | null = null;
-  const surveys = new Set<string>();
-  const entries = (date === undefined ? [...p.backlog] : p.backlog.filter((b) => b[1] <= date)).sort(byPosition);
-  for (const [, on, kind] of entries) {
-    if (kind === 'follow-up') lastVisitOn = on;
-    else if (kind === 'household-surveyed') {
-      lastSurveyOn = on;
-      surveys.add(on);
+  let surveyAt = -Infinity;
+  const surveyedOn: string[] = [];
+  for (const [position, on, kind] of p.backlog) {
+    if (on > date) continue;
+    if (kind === 'follow-up' && position >= visitAt) {
+      lastVisitOn = on;
+      visitAt = position;
+    } else if (kind === 'household-surveyed') {
+      if (position >= surveyAt) {
+        lastSurveyOn = on;
+        surveyAt = position;
+      }
+      if (!surveyedOn.includes(on)) surveyedOn.push(on);
     }
   }
-  return { status, registeredOn, identifiedOn, clearedOn, lastVisitOn, lastSurveyOn, surveyedOn: [...surveys].sort() };
-};
-
-/**
- * The latest business date of any entry the backlog reads from the record (villages,
- * statuses, member facts, backlog activity), or null for a record with none: at the end
- * of this date or any later one, every one of them counts.
- */
-export const latestDateOf = (p: StandingSource): string | null => {
-  let latest: string | null = null;
-  const see = (on: string): void => {
-    if (latest === null || on > latest) latest = on;
-  };
-  for (const v of p.t.villages) see(v[1]);
-  for (const s of p.t.statuses) see(s[1]);
-  for (const m of p.members) see(m[1]);
-  for (const b of p.backlog) see(b[1]);
-  return latest;
+  return { status, registeredOn, identifiedOn, clearedOn, lastVisitOn, lastSurveyOn, surveyedOn: surveyedOn.sort() };
 };

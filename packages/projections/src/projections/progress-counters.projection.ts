@@ -13,7 +13,7 @@ import { householdRecords, RecordCodec } from './household-records';
 import { seriesTableSchema, seriesWriter } from './series-table';
 import { villageProgressRows } from './village-progress-rows';
 import { decodeProgress, encodeProgress } from './progress-record-codec';
-import { backlogHeadOf, encodeBacklogHead } from './backlog-head-codec';
+import { backlogTimelineOf, encodeBacklogTimeline } from './backlog-timeline';
 import { RowInserts } from './row-inserts';
 
 /** A household's record packed (decision 82): a few hundred bytes, in the table's leaf pages rather than an overflow page of its own. */
@@ -42,25 +42,25 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * one committed page to the next (household-records.ts, decision 106). The household
  * records are also what the service backlog and the progress report's eligible members
  * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110),
- * and each written record's head (`agg_household_heads`: its latest date, village and
- * standing) what the backlog reads first (decision 113).
+ * and each written record's backlog timeline (`agg_household_backlog`: its villages,
+ * status changes, visits and surveys) what the backlog reads first (decision 113).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
-  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6: the records led with the
-  // backlog's head (bef6647, a step towards 7); 7: the heads in a table of their own, agg_household_heads (0113).
-  version: 7,
+  // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6 and 7: the backlog's head
+  // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113).
+  version: 8,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
-  tables: ['agg_household_progress', 'agg_household_heads', 'agg_village_progress', 'agg_village_eligible'],
+  tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
       household_id TEXT PRIMARY KEY,
       progress BLOB NOT NULL
     ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS agg_household_heads (
+    CREATE TABLE IF NOT EXISTS agg_household_backlog (
       household_id TEXT PRIMARY KEY,
-      head BLOB NOT NULL
+      timeline BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS agg_village_progress (
       month INTEGER NOT NULL,
@@ -75,8 +75,8 @@ export const ProgressCountersProjection: Projection = {
   indexes: [{ name: 'agg_village_progress_by_month', table: 'agg_village_progress', on: 'month' }],
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
-    const heads = new RowInserts<string | Buffer>(db, 'agg_household_heads', ['household_id', 'head']);
-    const head: (string | Buffer)[] = ['', ''];
+    const timelines = new RowInserts<string | Buffer>(db, 'agg_household_backlog', ['household_id', 'timeline']);
+    const timeline: (string | Buffer)[] = ['', ''];
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
@@ -109,11 +109,11 @@ export const ProgressCountersProjection: Projection = {
             eligibleOf(after, 1, addEligible);
             eligibleOf(before, -1, addEligible);
           }
-          head[0] = householdId;
-          head[1] = encodeBacklogHead(backlogHeadOf(after));
-          heads.add(head);
+          timeline[0] = householdId;
+          timeline[1] = encodeBacklogTimeline(backlogTimelineOf(after));
+          timelines.add(timeline);
         });
-        heads.finish();
+        timelines.finish();
         flows.flush();
         eligibleSeries.flush();
       },
@@ -121,7 +121,7 @@ export const ProgressCountersProjection: Projection = {
       discard: () => {
         touched = new Map();
         households.discard();
-        heads.discard();
+        timelines.discard();
         flows.discard();
         eligibleSeries.discard();
       },

@@ -146,49 +146,101 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
 /** What the reports read of a record: all but the progress fields of its activity, which only the progress counters read. */
 export type ProgressHead = Omit<HouseholdProgress, 'activity'>;
 
+/**
+ * What `encodeProgress` packed, read in its order: the positions and dates each as a
+ * difference from the one before. A class rather than closures made at each record: a
+ * backlog unpacks hundreds of thousands of records, and every closure made costs.
+ */
+class RecordUnpacker {
+  private position = 0;
+  private readonly date = { n: 0 };
+
+  constructor(private readonly r: Unpacker) {}
+
+  private at(): number {
+    return (this.position += this.r.int());
+  }
+
+  villages(): [number, string, string][] {
+    const r = this.r;
+    const out: [number, string, string][] = [];
+    for (let n = r.uint(); n > 0; n--) out.push([this.at(), r.requiredDate(this.date), r.text()]);
+    return out;
+  }
+
+  statuses(): [number, string, string, Status, Status][] {
+    const r = this.r;
+    const out: [number, string, string, Status, Status][] = [];
+    for (let n = r.uint(); n > 0; n--) out.push([this.at(), r.requiredDate(this.date), r.text(), r.text() as Status, r.text() as Status]);
+    return out;
+  }
+
+  concerns(): Record<string, [string | null, string | null]> {
+    const r = this.r;
+    const out: Record<string, [string | null, string | null]> = {};
+    for (let n = r.uint(); n > 0; n--) {
+      const visitId = r.text();
+      // Defined, not assigned: any id (even `__proto__`) is an own key, as JSON.parse would make it.
+      Object.defineProperty(out, visitId, { value: [r.date(this.date), r.date(this.date)], enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+
+  /** What `encodeProgress`'s `datedRuns` packed for the members: each entry made from its run's position and date, then its own fields. */
+  members(): MemberEntry[] {
+    const r = this.r;
+    const out: MemberEntry[] = [];
+    for (let runs = r.uint(); runs > 0; runs--) {
+      const pos = this.at();
+      const on = r.requiredDate(this.date);
+      for (let n = r.uint(); n > 0; n--) out.push([pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
+    }
+    return out;
+  }
+
+  /** The same for the backlog's activity. */
+  backlog(): BacklogEntry[] {
+    const r = this.r;
+    const out: BacklogEntry[] = [];
+    for (let runs = r.uint(); runs > 0; runs--) {
+      const pos = this.at();
+      const on = r.requiredDate(this.date);
+      for (let n = r.uint(); n > 0; n--) out.push([pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
+    }
+    return out;
+  }
+
+  activity(): ActivityEntry[] {
+    const r = this.r;
+    const out: ActivityEntry[] = [];
+    let month = 0;
+    for (let runs = r.uint(); runs > 0; runs--) {
+      const pos = this.at();
+      month += r.int();
+      for (let n = r.uint(); n > 0; n--) {
+        const prefix = r.text();
+        const last = r.string();
+        out.push([pos, month, last === null ? prefix : fieldNamed(prefix, last)]);
+      }
+    }
+    return out;
+  }
+}
+
 function unpack(bytes: Uint8Array, whole: true): HouseholdProgress;
 function unpack(bytes: Uint8Array, whole: false): ProgressHead;
 function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | ProgressHead {
   const r = new Unpacker(bytes, SEEDED_STRINGS);
   if (r.uint() !== FORMAT) throw new Error('progress record: unknown format');
-  let position = 0;
-  const date = { n: 0 };
-  const at = (): number => (position += r.int());
-  const villages: [number, string, string][] = [];
-  for (let n = r.uint(); n > 0; n--) villages.push([at(), r.requiredDate(date), r.text()]);
-  const statuses: [number, string, string, Status, Status][] = [];
-  for (let n = r.uint(); n > 0; n--) statuses.push([at(), r.requiredDate(date), r.text(), r.text() as Status, r.text() as Status]);
-  const concerns: Record<string, [string | null, string | null]> = {};
-  for (let n = r.uint(); n > 0; n--) {
-    const visitId = r.text();
-    // Defined, not assigned: any id (even `__proto__`) is an own key, as JSON.parse would make it.
-    Object.defineProperty(concerns, visitId, { value: [r.date(date), r.date(date)], enumerable: true, writable: true, configurable: true });
-  }
-  /** What `encodeProgress`'s `datedRuns` packed: each entry made from its run's position and date, then its own fields. */
-  const datedRuns = <E>(entry: (pos: number, on: string) => E): E[] => {
-    const out: E[] = [];
-    for (let runs = r.uint(); runs > 0; runs--) {
-      const pos = at();
-      const on = r.requiredDate(date);
-      for (let n = r.uint(); n > 0; n--) out.push(entry(pos, on));
-    }
-    return out;
-  };
-  const members = datedRuns<MemberEntry>((pos, on) => [pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
-  const backlog = datedRuns<BacklogEntry>((pos, on) => [pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
+  const u = new RecordUnpacker(r);
+  const villages = u.villages();
+  const statuses = u.statuses();
+  const concerns = u.concerns();
+  const members = u.members();
+  const backlog = u.backlog();
   // The activity is packed last, so that a read of the rest stops before it (its strings are numbered after every other).
   if (!whole) return { t: { villages, statuses, concerns }, members, backlog };
-  const activity: ActivityEntry[] = [];
-  let month = 0;
-  for (let runs = r.uint(); runs > 0; runs--) {
-    const pos = at();
-    month += r.int();
-    for (let n = r.uint(); n > 0; n--) {
-      const prefix = r.text();
-      const last = r.string();
-      activity.push([pos, month, last === null ? prefix : fieldNamed(prefix, last)]);
-    }
-  }
+  const activity = u.activity();
   r.end();
   return { t: { villages, statuses, concerns }, members, activity, backlog };
 }

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { MemberState } from '@hearth/domain';
 import type { BacklogEntry } from '../projections/backlog-activity';
-import { decodeBacklogHead } from '../projections/backlog-head-codec';
 import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
+import { BacklogTimeline, decodeBacklogTimeline } from '../projections/backlog-timeline';
 import { villageAt } from '../projections/household-timeline';
 import { decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
@@ -38,16 +38,16 @@ const byPosition = (a: BacklogEntry, b: BacklogEntry): number => a[0] - b[0];
 
 /**
  * The backlog's reads (docs/decisions/0061, 0110, 0113). A household is read first from
- * its head (`agg_household_heads`: the latest date of its record's entries, its village
- * and its standing at the head of its record, a few dozen bytes): on a date on or after
- * that latest one, and unless it is identified then, the head is all the backlog reads
- * of it. Otherwise its progress record (`agg_household_progress`) is unpacked, but for
- * its progress fields (`decodeProgressHead`), and read at the date. Open labour concerns
- * come from `proj_labor_concerns` (their indicators are not in the record). At a division
- * the households come from the index on `proj_village_changes (village)`, a chunk at a
- * time, and every query starts from `household_id`, the first column of each table's
- * key; at the root every head is read in key order, a page at a time. The caller runs them
- * inside one read transaction (decision 22) to read one snapshot.
+ * its backlog timeline (`agg_household_backlog`: its villages, status changes, visits and
+ * surveys, a few dozen bytes), which gives its village and standing at any date; only for
+ * a household identified at the date is its progress record (`agg_household_progress`)
+ * unpacked, but for its progress fields (`decodeProgressHead`), for its members and its
+ * referrals and employments. Open labour concerns come from `proj_labor_concerns` (their
+ * indicators are not in the record). At a division the households come from the index on
+ * `proj_village_changes (village)`, a chunk at a time, and every query starts from
+ * `household_id`, the first column of each table's key; at the root every timeline is read
+ * in key order, a page at a time. The caller runs them inside one read transaction
+ * (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
   private readonly statements: PreparedStatements;
@@ -78,73 +78,60 @@ export class BacklogFacts {
   /** The facts of placed households at the end of `date`, in their order (a household without a record is left out). */
   placed(households: readonly PlacedHousehold[], date: string): HouseholdFacts[] {
     const villages = new Map(households.map((h) => [h.householdId, h.village]));
-    const heads = this
-      .prepare<[string], [string, Buffer]>(`SELECT household_id, head FROM agg_household_heads WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`)
+    const timelines = this
+      .prepare<[string], [string, Buffer]>(`SELECT household_id, timeline FROM agg_household_backlog WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`)
       .raw(true)
       .all(JSON.stringify(households.map((h) => h.householdId)));
-    const out: HouseholdFacts[] = [];
-    const unpacked = new Map<string, string>();
-    for (const [householdId, bytes] of heads) {
-      const village = villages.get(householdId) as string;
-      const head = decodeBacklogHead(bytes);
-      if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') out.push({ householdId, village, standing: head.standing, identified: null });
-      else unpacked.set(householdId, village);
-    }
-    if (unpacked.size > 0) for (const f of this.recordsAt(unpacked, date)) out.push(f);
-    return unpacked.size > 0 ? out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1)) : out;
+    return this.factsOf(timelines, date, (householdId) => villages.get(householdId));
   }
 
   /**
-   * The facts of every household at the end of `date`, `pageSize` households' heads a
-   * call of `take`, in key order: the village of a household read from its record is its
-   * village at the date (`villageAt`, the rule of `proj_village_changes` above); a household
-   * with no village at all is left out.
+   * The facts of every household at the end of `date`, `pageSize` households a call of
+   * `take`, in key order, each in its village at the date by its timeline (`villageAt`, the
+   * rule `householdsIn` reads `proj_village_changes` by); a household with no village at all
+   * is left out.
    */
   everyHousehold(date: string, pageSize: number, take: (page: readonly HouseholdFacts[]) => void): void {
     const page = this.prepare<[string, number], [string, Buffer]>(
-      'SELECT household_id, head FROM agg_household_heads WHERE household_id > ? ORDER BY household_id LIMIT ?',
+      'SELECT household_id, timeline FROM agg_household_backlog WHERE household_id > ? ORDER BY household_id LIMIT ?',
     ).raw(true);
     for (let after = ''; ; ) {
-      const heads = page.all(after, pageSize);
-      if (heads.length === 0) return;
-      after = (heads[heads.length - 1] as [string, Buffer])[0];
-      const out: HouseholdFacts[] = [];
-      const unpacked = new Map<string, string | null>();
-      for (const [householdId, bytes] of heads) {
-        const head = decodeBacklogHead(bytes);
-        if ((head.latestOn ?? '') <= date && head.standing.status !== 'identified') {
-          if (head.village !== null) out.push({ householdId, village: head.village, standing: head.standing, identified: null });
-        } else unpacked.set(householdId, null);
-      }
-      if (unpacked.size > 0) {
-        for (const f of this.recordsAt(unpacked, date)) out.push(f);
-        out.sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
-      }
-      take(out);
+      const timelines = page.all(after, pageSize);
+      if (timelines.length === 0) return;
+      after = (timelines[timelines.length - 1] as [string, Buffer])[0];
+      take(this.factsOf(timelines, date, (_, t) => villageAt(t, date)));
     }
   }
 
   /**
-   * The households' records read at the end of `date`: each with the village given, or
-   * (null) its village at the date by its record.
+   * Households' facts at the end of `date` from their timelines (in key order), each in the
+   * village `villageOf` names (none: left out), with the records of those identified then.
    */
-  private recordsAt(villages: ReadonlyMap<string, string | null>, date: string): HouseholdFacts[] {
+  private factsOf(
+    timelines: readonly [string, Buffer][],
+    date: string,
+    villageOf: (householdId: string, t: BacklogTimeline['t']) => string | undefined,
+  ): HouseholdFacts[] {
+    const out: HouseholdFacts[] = [];
+    const identified = new Map<string, number>();
+    for (const [householdId, bytes] of timelines) {
+      const timeline = decodeBacklogTimeline(bytes);
+      const village = villageOf(householdId, timeline.t);
+      if (village === undefined) continue;
+      const standing = backlogStandingAt(timeline, date);
+      if (standing.status === 'identified') identified.set(householdId, out.length);
+      out.push({ householdId, village, standing, identified: null });
+    }
+    if (identified.size === 0) return out;
     const records = this
       .prepare<[string], [string, Buffer]>(`SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`)
       .raw(true)
-      .all(JSON.stringify([...villages.keys()]));
-    const out: HouseholdFacts[] = [];
+      .all(JSON.stringify([...identified.keys()]));
     for (const [householdId, progress] of records) {
+      const at = identified.get(householdId) as number;
       const record = decodeProgressHead(progress);
-      const village = villages.get(householdId) ?? villageAt(record.t, date);
-      if (village === undefined) continue;
-      const standing = backlogStandingAt(record, date);
-      if (standing.status !== 'identified') {
-        out.push({ householdId, village, standing, identified: null });
-        continue;
-      }
       const activity = record.backlog.filter((b) => b[1] <= date && b[2] !== 'follow-up' && b[2] !== 'household-surveyed').sort(byPosition);
-      out.push({ householdId, village, standing, identified: { members: memberStatesAt(record.members, date), activity } });
+      out[at] = { ...(out[at] as HouseholdFacts), identified: { members: memberStatesAt(record.members, date), activity } };
     }
     return out;
   }
