@@ -3,7 +3,7 @@ import type { Month, Policy } from '@hearth/domain';
 import { COUNTED_WORKING_AGE, ELIGIBLE_KEY } from '../projections/eligible-members';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
-import { addToField } from './progress-fields';
+import { addToField, fieldPath } from './progress-fields';
 import { emptyProgressCounts, ProgressCounts } from './read-models';
 import { type CounterScope, valueBytesSql, valueFromBytes } from './village-counters';
 
@@ -67,9 +67,12 @@ export class VillageProgress {
   private addActivity(tally: VillageTally<ProgressCounts>, i: number, listed: string | undefined): void {
     for (const [village, text] of listed === undefined ? this.months.all(i) : this.listedMonths.all(listed, i)) {
       const counts = tally.of(village);
-      for (const [field, n] of Object.entries(JSON.parse(text) as Record<string, number>)) {
-        if (field.startsWith('income.')) {
-          const cents = Number(field.slice('income.'.length));
+      const fields = JSON.parse(text) as Record<string, number>;
+      for (const field in fields) {
+        const n = fields[field] as number;
+        const [column, amount] = fieldPath(field);
+        if (column === 'income' && amount !== null) {
+          const cents = Number(amount);
           for (let k = 0; k < n; k++) (counts.incomeCents as number[]).push(cents);
         } else addToField(counts, field, n);
       }
