@@ -146,10 +146,17 @@ export const encodeProgress = (p: HouseholdProgress): Buffer => {
 /** What the reports read of a record: all but the progress fields of its activity, which only the progress counters read. */
 export type ProgressHead = Omit<HouseholdProgress, 'activity'>;
 
+/** A member fact's own fields after its run's position and date. */
+const memberEntry = (r: Unpacker, pos: number, on: string): MemberEntry => [pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()];
+
+/** A backlog entry's own fields after its run's position and date. */
+const backlogEntry = (r: Unpacker, pos: number, on: string): BacklogEntry => [pos, on, r.text() as BacklogActivityKind, r.string(), r.string()];
+
 /**
  * What `encodeProgress` packed, read in its order: the positions and dates each as a
- * difference from the one before. A class rather than closures made at each record: a
- * backlog unpacks hundreds of thousands of records, and every closure made costs.
+ * difference from the one before. A class and functions made once rather than closures
+ * made at each record: a backlog unpacks hundreds of thousands of records, and every
+ * closure made costs (under tsx it is also named at run time).
  */
 class RecordUnpacker {
   private position = 0;
@@ -186,26 +193,14 @@ class RecordUnpacker {
     return out;
   }
 
-  /** What `encodeProgress`'s `datedRuns` packed for the members: each entry made from its run's position and date, then its own fields. */
-  members(): MemberEntry[] {
+  /** What `encodeProgress`'s `datedRuns` packed: each entry made by `entry` from its run's position and date, then its own fields. */
+  datedRuns<E>(entry: (r: Unpacker, pos: number, on: string) => E): E[] {
     const r = this.r;
-    const out: MemberEntry[] = [];
+    const out: E[] = [];
     for (let runs = r.uint(); runs > 0; runs--) {
       const pos = this.at();
       const on = r.requiredDate(this.date);
-      for (let n = r.uint(); n > 0; n--) out.push([pos, on, r.text(), r.nullableInt(), r.string(), r.nullableInt(), r.int()]);
-    }
-    return out;
-  }
-
-  /** The same for the backlog's activity. */
-  backlog(): BacklogEntry[] {
-    const r = this.r;
-    const out: BacklogEntry[] = [];
-    for (let runs = r.uint(); runs > 0; runs--) {
-      const pos = this.at();
-      const on = r.requiredDate(this.date);
-      for (let n = r.uint(); n > 0; n--) out.push([pos, on, r.text() as BacklogActivityKind, r.string(), r.string()]);
+      for (let n = r.uint(); n > 0; n--) out.push(entry(r, pos, on));
     }
     return out;
   }
@@ -236,8 +231,8 @@ function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | Progress
   const villages = u.villages();
   const statuses = u.statuses();
   const concerns = u.concerns();
-  const members = u.members();
-  const backlog = u.backlog();
+  const members = u.datedRuns(memberEntry);
+  const backlog = u.datedRuns(backlogEntry);
   // The activity is packed last, so that a read of the rest stops before it (its strings are numbered after every other).
   if (!whole) return { t: { villages, statuses, concerns }, members, backlog };
   const activity = u.activity();
