@@ -32,10 +32,11 @@ export interface BacklogOptions {
 }
 
 /**
- * Households a chunk by default: ~60 fact rows a household (20,000-household store), so a
- * few MB a chunk; four queries a chunk cost nothing beside their rows. Measured at the root
- * of that store: 32–256 a chunk cost the same CPU and ~145 MiB peak, 1,024 ~15% more CPU
- * and 240 MiB, 4,096 ~35% more and 380 MiB (more garbage held at once; docs/performance.md).
+ * Households a chunk (a page of timelines at the root) by default. Measured when a chunk
+ * read each household's fact rows (decision 61): 32–256 a chunk cost the same CPU and
+ * ~145 MiB peak at the root of 20,000 households, 1,024 ~15% more CPU and 240 MiB, 4,096
+ * ~35% more and 380 MiB (docs/performance.md). With the timelines (decision 113), 256 and
+ * 4,096 cost the same at the root there.
  */
 export const DEFAULT_BACKLOG_CHUNK = 256;
 
@@ -124,8 +125,8 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
   const surveyFrom = deadline ? `${deadline.year}-01-01` : '';
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
   if (division.code === tree.root.code) {
-    // Every household is in scope: its head read in key order, no list of the tree's households first. The concerns are
-    // few (a household's village is kept only for those that have one).
+    // Every household is in scope: the timelines read in key order, no list of the tree's households first. The concerns
+    // are few (a household's village is kept only for those that have one).
     const concerns = facts.openConcerns(d);
     const concerned = new Set(concerns.map((c) => c.householdId));
     const villageOf = new Map<string, string>();
