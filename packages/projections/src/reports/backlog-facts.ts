@@ -75,7 +75,7 @@ export class BacklogFacts {
       .map((r) => ({ householdId: r.household_id, village: r.village }));
   }
 
-  /** The facts of placed households at the end of `date`, in their order (a household without a record is left out). */
+  /** The facts of placed households at the end of `date`, in their order (a household without a timeline is left out). */
   placed(households: readonly PlacedHousehold[], date: string): HouseholdFacts[] {
     const villages = new Map(households.map((h) => [h.householdId, h.village]));
     const timelines = this
@@ -132,7 +132,10 @@ export class BacklogFacts {
       const record = decodeProgressHead(progress);
       const activity = record.backlog.filter((b) => b[1] <= date && b[2] !== 'follow-up' && b[2] !== 'household-surveyed').sort(byPosition);
       out[at] = { ...(out[at] as HouseholdFacts), identified: { members: memberStatesAt(record.members, date), activity } };
+      identified.delete(householdId);
     }
+    // The projection writes a record and its timeline in one page: one without the other is a read model edited or damaged.
+    for (const householdId of identified.keys()) throw new Error(`backlog: household ${householdId} is identified on ${date} by its timeline, and has no progress record`);
     return out;
   }
 
