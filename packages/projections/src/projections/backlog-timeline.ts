@@ -25,7 +25,7 @@ export const backlogTimelineOf = (p: Pick<HouseholdProgress, 't' | 'backlog'>): 
 
 /**
  * A timeline packed as a progress record with no concerns, members or activity
- * (progress-record-codec.ts): one packing for both, a few dozen bytes a household.
+ * (progress-record-codec.ts): one packing for both, ~150 bytes a household.
  */
 export const encodeBacklogTimeline = (timeline: BacklogTimeline): Buffer =>
   encodeProgress({ t: { villages: timeline.t.villages, statuses: timeline.t.statuses, concerns: {} }, members: [], activity: [], backlog: [...timeline.backlog] });

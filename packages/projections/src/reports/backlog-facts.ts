@@ -39,7 +39,7 @@ const byPosition = (a: BacklogEntry, b: BacklogEntry): number => a[0] - b[0];
 /**
  * The backlog's reads (docs/decisions/0061, 0110, 0113). A household is read first from
  * its backlog timeline (`agg_household_backlog`: its villages, status changes, visits and
- * surveys, a few dozen bytes), which gives its village and standing at any date; only for
+ * surveys, ~150 bytes), which gives its village and standing at any date; only for
  * a household identified at the date is its progress record (`agg_household_progress`)
  * unpacked, but for its progress fields (`decodeProgressHead`), for its members and its
  * referrals and employments. Open labour concerns come from `proj_labor_concerns` (their
