@@ -75,13 +75,15 @@ export class BacklogFacts {
       .map((r) => ({ householdId: r.household_id, village: r.village }));
   }
 
-  /** The facts of placed households at the end of `date`, in their order (a household without a timeline is left out). */
-  placed(households: readonly PlacedHousehold[], date: string): HouseholdFacts[] {
-    const villages = new Map(households.map((h) => [h.householdId, h.village]));
+  /**
+   * The facts at the end of `date` of the households `villages` places (household → its
+   * village at the date), in key order; a household without a timeline is left out.
+   */
+  placed(villages: ReadonlyMap<string, string>, date: string): HouseholdFacts[] {
     const timelines = this
       .prepare<[string], [string, Buffer]>(`SELECT household_id, timeline FROM agg_household_backlog WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`)
       .raw(true)
-      .all(JSON.stringify(households.map((h) => h.householdId)));
+      .all(JSON.stringify([...villages.keys()]));
     return this.factsOf(timelines, date, (householdId) => villages.get(householdId));
   }
 

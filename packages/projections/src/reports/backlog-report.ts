@@ -53,7 +53,16 @@ const subtreeCodes = (tree: DivisionTree, code: string): string[] => {
 
 type Lists = Mutable<Omit<ServiceBacklog, 'division' | 'asOf'>>;
 
-type Deadline = ReturnType<typeof lastPassedDeadline>;
+/** The survey-update window that has passed: from the first day of the deadline's year to the deadline, both inclusive. */
+interface SurveyWindow {
+  readonly from: string;
+  readonly deadline: string;
+}
+
+const surveyWindowAt = (d: string, policy: Policy): SurveyWindow | undefined => {
+  const passed = lastPassedDeadline(d, policy);
+  return passed && { from: `${passed.year}-01-01`, deadline: passed.deadline };
+};
 
 /** Adds to `out` what an identified household owes at the end of `d`: referrals to its willing members, clearance of its employments. */
 const addIdentified = (out: Lists, h: HouseholdFacts, identified: IdentifiedFacts, d: string, policy: Policy): void => {
@@ -82,7 +91,7 @@ const addIdentified = (out: Lists, h: HouseholdFacts, identified: IdentifiedFact
 };
 
 /** Adds to `out` what one household owes at the end of `d` but its open labour concerns. */
-const addHousehold = (out: Lists, h: HouseholdFacts, d: string, policy: Policy, deadline: Deadline, surveyFrom: string): void => {
+const addHousehold = (out: Lists, h: HouseholdFacts, d: string, policy: Policy, survey: SurveyWindow | undefined): void => {
   const { householdId, village: divisionCode, standing } = h;
   const s = standing.status;
   if (s === null) return;
@@ -94,10 +103,10 @@ const addHousehold = (out: Lists, h: HouseholdFacts, d: string, policy: Policy, 
     const dueOn = addDays(lastVisitOn ?? cleared, policy.followUpEveryDays);
     if (dueOn < d) out.followUpsOverdue.push({ householdId, divisionCode, clearedOn: cleared, lastVisitOn, dueOn });
   }
-  if (deadline && inProgramme(s)) {
-    const surveyedIn = standing.surveyedOn.some((on) => on >= surveyFrom && on <= deadline.deadline);
-    if (!surveyedIn && (standing.registeredOn ?? '9999') <= deadline.deadline)
-      out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: standing.lastSurveyOn });
+  if (survey && inProgramme(s)) {
+    const surveyedIn = standing.surveyedOn.some((on) => on >= survey.from && on <= survey.deadline);
+    if (!surveyedIn && (standing.registeredOn ?? '9999') <= survey.deadline)
+      out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: survey.deadline, lastSurveyOn: standing.lastSurveyOn });
   }
 };
 
@@ -120,9 +129,7 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
   const d = q.asOf;
   const chunkSize = options.chunkSize ?? DEFAULT_BACKLOG_CHUNK;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunkSize must be a positive integer, not ${chunkSize}`);
-  const deadline = lastPassedDeadline(d, policy);
-  /** The survey-update window: from the first day of the deadline's year to the deadline, both inclusive. */
-  const surveyFrom = deadline ? `${deadline.year}-01-01` : '';
+  const survey = surveyWindowAt(d, policy);
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
   if (division.code === tree.root.code) {
     // Every household is in scope: the timelines read in key order, no list of the tree's households first. The concerns
@@ -132,7 +139,7 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
     const villageOf = new Map<string, string>();
     facts.everyHousehold(d, chunkSize, (page) => {
       for (const h of page) {
-        addHousehold(out, h, d, policy, deadline, surveyFrom);
+        addHousehold(out, h, d, policy, survey);
         if (concerned.has(h.householdId)) villageOf.set(h.householdId, h.village);
       }
     });
@@ -141,9 +148,9 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
     const inScope = facts.householdsIn(subtreeCodes(tree, division.code), d).filter((h) => tree.contains(division.code, h.village));
     for (let i = 0; i < inScope.length; i += chunkSize) {
       const households = inScope.slice(i, i + chunkSize);
-      for (const h of facts.placed(households, d)) addHousehold(out, h, d, policy, deadline, surveyFrom);
-      const ids = households.map((h) => h.householdId);
-      addConcerns(out, facts.openConcerns(d, ids), new Map(households.map((h) => [h.householdId, h.village])), d);
+      const villages = new Map(households.map((h) => [h.householdId, h.village]));
+      for (const h of facts.placed(villages, d)) addHousehold(out, h, d, policy, survey);
+      addConcerns(out, facts.openConcerns(d, [...villages.keys()]), villages, d);
     }
   }
 
