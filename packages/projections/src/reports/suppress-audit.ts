@@ -33,11 +33,16 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
     }
     return r;
   };
-  const touching = relations.filter((r) => r.terms.some((t) => hidden[t.cell]));
-  for (const r of touching) for (const t of r.terms) if (hidden[t.cell] && parent[t.cell] === -1) parent[t.cell] = t.cell;
-  for (const r of touching) {
-    const cells = r.terms.filter((t) => hidden[t.cell]).map((t) => t.cell);
-    for (const c of cells.slice(1)) parent[find(c)] = find(cells[0] as number);
+  const touching: Relation[] = [];
+  for (const r of relations) {
+    let first = -1;
+    for (const { cell } of r.terms) {
+      if (!hidden[cell]) continue;
+      if (parent[cell] === -1) parent[cell] = cell;
+      if (first === -1) first = cell;
+      else parent[find(cell)] = find(first);
+    }
+    if (first !== -1) touching.push(r);
   }
   const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
   for (let c = 0; c < parent.length; c++) {

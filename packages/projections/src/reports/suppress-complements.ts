@@ -113,28 +113,38 @@ const relationIndex = (relations: readonly Relation[], cells: number): ((cell: n
 /** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
 const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[]): number | undefined => {
   let best: number | undefined;
-  let bestRank: readonly number[] = [];
+  let bestTotal: number | undefined;
   for (const r of relationIds) {
     const relation = grid.relations[r] as Relation;
-    const pick = complementOf({ ...relation, complements: (relation.complements ?? relation.terms.map((t) => t.cell)).filter((c) => !grid.ownFigureOnly?.has(c)) }, grid.values, out);
+    const pick = complementOf(relation, grid.values, out, grid.ownFigureOnly);
     if (pick === undefined) continue;
-    const rank = rankOf(pick, relation, grid.values);
-    if (best === undefined || before(rank, bestRank)) [best, bestRank] = [pick, rank];
+    if (best === undefined || precedes(pick, relation.total, best, bestTotal, grid.values)) [best, bestTotal] = [pick, relation.total];
   }
   return best;
 };
 
-/** The published cell that protects a relation's one suppressed cell best: see the file comment. */
-const complementOf = (relation: Relation, values: readonly number[], out: readonly boolean[]): number | undefined => {
-  const candidates = (relation.complements ?? relation.terms.map((t) => t.cell)).filter((c) => !out[c]);
+/** The published cell that protects a relation's one suppressed cell best (see the file comment), leaving out `barred` cells. */
+const complementOf = (relation: Relation, values: readonly number[], out: readonly boolean[], barred?: ReadonlySet<number>): number | undefined => {
   let best: number | undefined;
-  for (const c of candidates) if (best === undefined || before(rankOf(c, relation, values), rankOf(best, relation, values))) best = c;
+  const consider = (c: number): void => {
+    if (out[c] || barred?.has(c)) return;
+    if (best === undefined || precedes(c, relation.total, best, relation.total, values)) best = c;
+  };
+  if (relation.complements === undefined) for (const t of relation.terms) consider(t.cell);
+  else for (const c of relation.complements) consider(c);
   return best;
 };
 
-const rankOf = (c: number, relation: Relation, values: readonly number[]): readonly number[] => [values[c] === 0 ? 1 : 0, values[c] as number, c === relation.total ? 1 : 0, c];
-
-const before = (a: readonly number[], b: readonly number[]): boolean => {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
-  return false;
+/**
+ * Whether cell a (of a relation whose total is totalA) protects before cell b: a non-zero
+ * value before a zero, then the smaller value, then a part before its relation's total,
+ * then the earlier cell.
+ */
+const precedes = (a: number, totalA: number | undefined, b: number, totalB: number | undefined, values: readonly number[]): boolean => {
+  const [va, vb] = [values[a] as number, values[b] as number];
+  if ((va === 0) !== (vb === 0)) return vb === 0;
+  if (va !== vb) return va < vb;
+  const [ta, tb] = [a === totalA, b === totalB];
+  if (ta !== tb) return tb;
+  return a < b;
 };

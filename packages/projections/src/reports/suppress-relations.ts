@@ -42,45 +42,48 @@ export interface ReportCells {
  * satisfies the identities among its own figures that apply to it.
  */
 export const reportRelations = (rows: readonly { readonly division: string }[], paths: readonly string[], parentOf: ParentOf, offset = 0): ReportCells => {
+  // Every row has the same paths, so where a relation's paths sit in a row is worked out once; a cell is offset + row × width + that.
+  const width = paths.length;
   const at = new Map(paths.map((p, i) => [p, i]));
-  const cell = (row: number, path: string): number | undefined => {
-    const i = at.get(path);
-    return i === undefined ? undefined : offset + row * paths.length + i;
-  };
+  const stockAt = [...STOCKS].flatMap((p) => at.get(p) ?? []);
+  const additive = paths.flatMap((p, i) => (NOT_ADDITIVE.has(p) ? [] : [i]));
+  const identityAt = MONTHLY_IDENTITY.map(([path, coefficient]) => ({ at: at.get(path), coefficient, stock: STOCKS.has(path) }));
+  const hasIdentity = identityAt.every((t) => t.at !== undefined);
+  const sameTotals = SAME_TOTAL.map(([plus, minus]) =>
+    paths.flatMap((p, i): { at: number; coefficient: 1 | -1 }[] => (p.startsWith(plus) ? [{ at: i, coefficient: 1 }] : p.startsWith(minus) ? [{ at: i, coefficient: -1 }] : [])),
+  ).filter((terms) => terms.some((t) => t.coefficient === 1) && terms.some((t) => t.coefficient === -1));
+  const togetherAt = TOGETHER.map((group) => group.map((p) => at.get(p))).filter((cells): cells is number[] => cells.every((c) => c !== undefined));
+
   const relations: Relation[] = [];
   const together: number[][] = [];
-  const stocks = rows.flatMap((_, row) => [...STOCKS].flatMap((p) => cell(row, p) ?? []));
+  const stocks: number[] = [];
+  for (let row = 0; row < rows.length; row++) for (const i of stockAt) stocks.push(offset + row * width + i);
 
   const rowOf = new Map(rows.map((r, i) => [r.division, i]));
   const children = new Map<number, number[]>();
   for (const [i, r] of rows.entries()) {
     const parent = rowOf.get(parentOf(r.division) ?? '');
-    if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), i]);
+    if (parent === undefined) continue;
+    const kids = children.get(parent);
+    if (kids === undefined) children.set(parent, [i]);
+    else kids.push(i);
   }
   for (const [parent, kids] of children)
-    for (const path of paths) {
-      if (NOT_ADDITIVE.has(path)) continue;
-      const total = cell(parent, path) as number;
-      relations.push({ total, terms: [{ cell: total, coefficient: -1 }, ...kids.map((k) => ({ cell: cell(k, path) as number, coefficient: 1 as const }))] });
+    for (const i of additive) {
+      const total = offset + parent * width + i;
+      const terms: RelationTerm[] = [{ cell: total, coefficient: -1 }];
+      for (const k of kids) terms.push({ cell: offset + k * width + i, coefficient: 1 });
+      relations.push({ total, terms });
     }
 
-  for (const row of rows.keys()) {
-    const identity = MONTHLY_IDENTITY.map(([path, coefficient]) => ({ cell: cell(row, path), coefficient }));
-    if (identity.every((t) => t.cell !== undefined)) {
-      const terms = identity as RelationTerm[];
-      relations.push({ terms, complements: terms.filter((_, i) => !STOCKS.has((MONTHLY_IDENTITY[i] as readonly [string, number])[0])).map((t) => t.cell) });
+  for (let row = 0; row < rows.length; row++) {
+    const first = offset + row * width;
+    if (hasIdentity) {
+      const terms = identityAt.map((t): RelationTerm => ({ cell: first + (t.at as number), coefficient: t.coefficient }));
+      relations.push({ terms, complements: terms.filter((_, k) => !(identityAt[k] as { stock: boolean }).stock).map((t) => t.cell) });
     }
-    for (const [plus, minus] of SAME_TOTAL) {
-      const terms = paths.flatMap((p): RelationTerm[] => {
-        const c = cell(row, p) as number;
-        return p.startsWith(plus) ? [{ cell: c, coefficient: 1 }] : p.startsWith(minus) ? [{ cell: c, coefficient: -1 }] : [];
-      });
-      if (terms.some((t) => t.coefficient === 1) && terms.some((t) => t.coefficient === -1)) relations.push({ terms });
-    }
-    for (const group of TOGETHER) {
-      const cells = group.map((p) => cell(row, p));
-      if (cells.every((c) => c !== undefined)) together.push(cells as number[]);
-    }
+    for (const terms of sameTotals) relations.push({ terms: terms.map((t) => ({ cell: first + t.at, coefficient: t.coefficient })) });
+    for (const group of togetherAt) together.push(group.map((i) => first + i));
   }
   return { paths, relations, together, stocks };
 };

@@ -1,5 +1,5 @@
 import { UnknownDivisionError } from './division-scope';
-import { countPaths, hideCells, isSmallCount, type SuppressedRow } from './suppress';
+import { countAt, countPathsOf, type CountPath, hideCountsAt, isSmallCount, type SuppressedRow } from './suppress';
 import { complementarySuppression, type Relation } from './suppress-complements';
 import { type ParentOf, reportRelations } from './suppress-relations';
 
@@ -33,7 +33,10 @@ export interface GridCells {
 export const suppressTables = <R extends Division>(
   tables: readonly SubtreeReport<R>[], parentOf: ParentOf, suppressBelow: number, across: (cells: GridCells) => Relation[] = () => [],
 ): SubtreeReport<SuppressedRow<R>>[] => {
-  const layouts = tables.map((t) => ({ paths: t.rows[0] === undefined ? [] : countPaths(t.rows[0]), rowOf: new Map(t.rows.map((r, i) => [r.division, i])) }));
+  const layouts = tables.map((t) => {
+    const paths = t.rows[0] === undefined ? [] : countPathsOf(t.rows[0]);
+    return { paths, names: paths.map((p) => p.name) };
+  });
   const offsets = layouts.reduce<number[]>((acc, l, i) => [...acc, (acc[i] as number) + l.paths.length * (tables[i] as SubtreeReport<R>).rows.length], [0]);
   const values: number[] = [];
   const primary: boolean[] = [];
@@ -41,31 +44,43 @@ export const suppressTables = <R extends Division>(
   const together: (readonly number[])[] = [];
   const stocks = new Set<number>();
   tables.forEach((t, i) => {
-    const { paths } = layouts[i] as { paths: string[] };
+    const { paths, names } = layouts[i] as { paths: CountPath[]; names: string[] };
     for (const r of t.rows)
       for (const p of paths) {
-        const v = valueAt(r, p);
+        const v = countAt(r, p);
         values.push(v);
-        primary.push(isSmallCount(p, v, suppressBelow));
+        primary.push(isSmallCount(p.name, v, suppressBelow));
       }
-    const own = reportRelations(t.rows, paths, parentOf, offsets[i]);
-    relations.push(...own.relations);
-    together.push(...own.together);
+    const own = reportRelations(t.rows, names, parentOf, offsets[i]);
+    for (const r of own.relations) relations.push(r);
+    for (const g of own.together) together.push(g);
     for (const c of own.stocks) stocks.add(c);
   });
-  relations.push(...across({
+  // Made only if `across` names cells: each table's rows and paths by name.
+  const finders: ({ readonly rowOf: Map<string, number>; readonly pathOf: Map<string, number> } | undefined)[] = [];
+  const finderOf = (table: number) => {
+    const t = tables[table];
+    const l = layouts[table];
+    if (t === undefined || l === undefined) return undefined;
+    finders[table] ??= { rowOf: new Map(t.rows.map((r, k) => [r.division, k])), pathOf: new Map(l.names.map((p, k) => [p, k])) };
+    return finders[table];
+  };
+  for (const r of across({
     cell: (table, division, path) => {
-      const l = layouts[table];
-      const row = l?.rowOf.get(division);
-      const at = l?.paths.indexOf(path) ?? -1;
-      return l === undefined || row === undefined || at < 0 ? undefined : (offsets[table] as number) + row * l.paths.length + at;
+      const f = finderOf(table);
+      const row = f?.rowOf.get(division);
+      const at = f?.pathOf.get(path);
+      return row === undefined || at === undefined ? undefined : (offsets[table] as number) + row * (layouts[table] as { names: string[] }).names.length + at;
     },
-  }));
+  }))
+    relations.push(r);
   const hidden = complementarySuppression({ values, relations, together, ownFigureOnly: stocks }, primary);
   return tables.map((t, i) => {
-    const { paths } = layouts[i] as { paths: string[] };
-    const index = new Map(paths.map((p, k) => [p, k]));
-    return { ...t, rows: t.rows.map((r, row) => hideCells(r, (path) => hidden[(offsets[i] as number) + row * paths.length + (index.get(path) as number)] === true) as SuppressedRow<R>) };
+    const { paths } = layouts[i] as { paths: CountPath[] };
+    return { ...t, rows: t.rows.map((r, row) => {
+      const first = (offsets[i] as number) + row * paths.length;
+      return hideCountsAt(r, paths, (k) => hidden[first + k] === true) as SuppressedRow<R>;
+    }) };
   });
 };
 
@@ -98,9 +113,3 @@ export const discloseReport = <R extends Division>(
   suppress: typeof suppressSubtree = suppressSubtree,
 ): SuppressedRow<R> | SubtreeReport<SuppressedRow<R>> =>
   reportFromSubtree<SuppressedRow<R>>(suppress(rootSubtree, parentOf, suppressBelow), parentOf, scope);
-
-const valueAt = (row: object, path: string): number => {
-  let v: unknown = row;
-  for (const k of path.split('.')) v = (v as Record<string, unknown>)[k];
-  return v as number;
-};

@@ -49,14 +49,70 @@ export const hideCells = (row: object, hide: (path: string, value: number) => bo
       return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, path === '' ? k : `${path}.${k}`)]));
     return value;
   };
-  const out = walk(row, '') as Record<string, unknown>;
+  return withDerived(walk(row, '') as Record<string, unknown>, suppressed);
+};
+
+/** A count path of a table's rows: its dotted name and its keys, split once for every row. */
+export interface CountPath {
+  readonly name: string;
+  readonly keys: readonly string[];
+}
+
+/** `countPaths` split into keys, for reading and hiding the cells of many rows of one shape. */
+export const countPathsOf = (row: object): CountPath[] => countPaths(row).map((name) => ({ name, keys: name.split('.') }));
+
+/** The count at a path of a row. */
+export const countAt = (row: object, path: CountPath): number => {
+  let v: unknown = row;
+  for (const k of path.keys) v = (v as Record<string, unknown>)[k];
+  return v as number;
+};
+
+/**
+ * `hideCells` for a row of the shape `paths` were read from (`countPathsOf`), hiding the
+ * k-th path where `hidden(k)`: the same row, built without walking every field again. A
+ * whole-tree table is ~10,000 rows with a handful of hidden cells each at most, so a row
+ * is copied only along the paths it hides; what it leaves is shared with the input row,
+ * which no caller changes.
+ */
+export const hideCountsAt = (row: object, paths: readonly CountPath[], hidden: (k: number) => boolean): object => {
+  const suppressed: string[] = [];
+  const out: Record<string, unknown> = { ...row };
+  let copies: Set<object> | undefined;
+  paths.forEach((path, k) => {
+    if (!hidden(k)) return;
+    let at = out;
+    for (let d = 0; d < path.keys.length - 1; d++) {
+      const key = path.keys[d] as string;
+      const next = at[key] as Record<string, unknown>;
+      copies ??= new Set();
+      if (copies.has(next)) at = next;
+      else {
+        const copy = { ...next };
+        copies.add(copy);
+        at[key] = copy;
+        at = copy;
+      }
+    }
+    const last = path.keys[path.keys.length - 1] as string;
+    if (typeof at[last] !== 'number') return;
+    at[last] = null;
+    suppressed.push(path.name);
+  });
+  return withDerived(out, suppressed);
+};
+
+/** A row with its hidden counts' derived figures (DERIVED) made null too, and the list of what it hides. */
+const withDerived = (out: Record<string, unknown>, suppressed: string[]): object => {
   for (const field of [...suppressed])
     for (const derived of DERIVED[field] ?? [])
       if (derived in out && out[derived] !== null) {
         out[derived] = null;
         suppressed.push(derived);
       }
-  return { ...out, suppressed };
+  // Added last, as a spread would place it, without copying the row again.
+  out.suppressed = suppressed;
+  return out;
 };
 
 const suppressRow = (row: object, below: number): object => hideCells(row, (path, value) => isSmallCount(path, value, below));
