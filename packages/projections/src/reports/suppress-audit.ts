@@ -1,4 +1,4 @@
-import type { Relation } from './suppress-complements';
+import type { RelationSet } from './relation-set';
 import { inverse, mod } from './residues';
 
 /**
@@ -19,7 +19,7 @@ import { inverse, mod } from './residues';
 export const AUDITED_GROUP = 400;
 
 /** The suppressed cells that the relations determine, in cell order. */
-export const determinedCells = (relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
+export const determinedCells = (relations: RelationSet, hidden: readonly boolean[]): number[] => {
   // Union-find over the suppressed cells, by cell number (-1: not a suppressed cell of any relation here). Typed arrays,
   // not maps: a year's tables of the whole region have ~2 million cells, many suppressed.
   const parent = new Int32Array(hidden.length).fill(-1);
@@ -33,18 +33,23 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
     }
     return r;
   };
-  const touching: Relation[] = [];
-  for (const r of relations) {
+  // The relations with a suppressed cell, each under the first of them.
+  const touching: number[] = [];
+  const firstHidden: number[] = [];
+  for (let r = 0; r < relations.count; r++) {
     let first = -1;
-    for (const { cell } of r.terms) {
+    for (let k = relations.start(r); k < relations.start(r + 1); k++) {
+      const cell = relations.cell(k);
       if (!hidden[cell]) continue;
       if (parent[cell] === -1) parent[cell] = cell;
       if (first === -1) first = cell;
       else parent[find(cell)] = find(first);
     }
-    if (first !== -1) touching.push(r);
+    if (first === -1) continue;
+    touching.push(r);
+    firstHidden.push(first);
   }
-  const groups = new Map<number, { cells: number[]; relations: Relation[] }>();
+  const groups = new Map<number, { cells: number[]; relations: number[] }>();
   for (let c = 0; c < parent.length; c++) {
     if (parent[c] === -1) continue;
     const root = find(c);
@@ -52,18 +57,21 @@ export const determinedCells = (relations: readonly Relation[], hidden: readonly
     g.cells.push(c);
     groups.set(root, g);
   }
-  for (const r of touching) groups.get(find((r.terms.find((t) => hidden[t.cell]) as { cell: number }).cell))?.relations.push(r);
+  touching.forEach((r, i) => groups.get(find(firstHidden[i] as number))?.relations.push(r));
 
   const out: number[] = [];
-  for (const g of groups.values()) if (g.cells.length <= AUDITED_GROUP) out.push(...determinedIn(g.cells, g.relations, hidden));
+  for (const g of groups.values()) if (g.cells.length <= AUDITED_GROUP) out.push(...determinedIn(g.cells, g.relations, relations, hidden));
   return out.sort((a, b) => a - b);
 };
 
 /** Gauss–Jordan over sparse rows: columns in cell order, the pivot the shortest row holding the column. */
-const determinedIn = (cells: readonly number[], relations: readonly Relation[], hidden: readonly boolean[]): number[] => {
-  const rows: Map<number, number>[] = relations.map((r) => {
+const determinedIn = (cells: readonly number[], relationIds: readonly number[], relations: RelationSet, hidden: readonly boolean[]): number[] => {
+  const rows: Map<number, number>[] = relationIds.map((r) => {
     const row = new Map<number, number>();
-    for (const t of r.terms) if (hidden[t.cell]) row.set(t.cell, mod((row.get(t.cell) ?? 0) + t.coefficient));
+    for (let k = relations.start(r); k < relations.start(r + 1); k++) {
+      const cell = relations.cell(k);
+      if (hidden[cell]) row.set(cell, mod((row.get(cell) ?? 0) + relations.sign(k)));
+    }
     for (const [k, v] of row) if (v === 0) row.delete(k);
     return row;
   });

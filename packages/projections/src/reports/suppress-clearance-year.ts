@@ -1,5 +1,4 @@
 import type { SuppressedRow } from './suppress';
-import type { Relation } from './suppress-complements';
 import type { ParentOf } from './suppress-relations';
 import { reportFromSubtree, type ReportScope, type SubtreeReport, suppressTables } from './suppress-report';
 
@@ -28,16 +27,17 @@ export const suppressClearanceYear = <A extends { readonly division: string }, M
 ): ClearanceYear<SuppressedRow<A>, SuppressedRow<M>> => {
   if (year.months.length !== 12) throw new Error(`a clearance year has 12 monthly tables, got ${year.months.length}`);
   const tables = [year.annual, ...year.months] as readonly SubtreeReport<A | M>[];
-  const [annual, ...months] = suppressTables(tables, parentOf, suppressBelow, ({ cell }) =>
-    year.annual.rows.flatMap((r) =>
-      ANNUAL_OF_MONTHLY.flatMap(([inYear, move]): Relation[] => {
+  const [annual, ...months] = suppressTables(tables, parentOf, suppressBelow, ({ cell }, into) => {
+    for (const r of year.annual.rows)
+      for (const [inYear, move] of ANNUAL_OF_MONTHLY) {
         const total = cell(0, r.division, inYear);
         const parts = year.months.map((_, m) => cell(m + 1, r.division, move));
-        if (total === undefined || parts.some((c) => c === undefined)) return [];
-        return [{ total, terms: [{ cell: total, coefficient: -1 }, ...(parts as number[]).map((c) => ({ cell: c, coefficient: 1 as const }))] }];
-      }),
-    ),
-  );
+        if (total === undefined || parts.some((c) => c === undefined)) continue;
+        into.begin(total);
+        into.term(total, -1);
+        for (const c of parts) into.term(c as number, 1);
+      }
+  });
   return { annual: annual as SubtreeReport<SuppressedRow<A>>, months: months as SubtreeReport<SuppressedRow<M>>[] };
 };
 

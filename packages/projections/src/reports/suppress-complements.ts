@@ -1,3 +1,4 @@
+import { RelationSet } from './relation-set';
 import { determinedCells } from './suppress-audit';
 
 /**
@@ -43,7 +44,14 @@ export interface CellGrid {
 }
 
 /** The cells to suppress: `primary` and enough complements that no relation has exactly one. */
-export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] => {
+export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] =>
+  suppressGrid({ ...grid, relations: RelationSet.of(grid.relations) }, primary);
+
+/** A grid whose relations are packed (relation-set.ts): what whole-tree tables are suppressed as. */
+export type PackedGrid = Omit<CellGrid, 'relations'> & { readonly relations: RelationSet };
+
+/** `complementarySuppression` of a packed grid. */
+export const suppressGrid = (grid: PackedGrid, primary: readonly boolean[]): boolean[] => {
   const { values, relations } = grid;
   const out = values.map((_, i) => primary[i] === true);
   const relationsOf = relationIndex(relations, values.length);
@@ -51,8 +59,8 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   for (const group of grid.together ?? []) for (const cell of group) groupsOf.set(cell, [...(groupsOf.get(cell) ?? []), group]);
 
   // A FIFO of relations to look at: every one once, then each again whenever one of its cells goes.
-  const queue: number[] = relations.map((_, r) => r);
-  const queued = new Uint8Array(relations.length).fill(1);
+  const queue: number[] = Array.from({ length: relations.count }, (_, r) => r);
+  const queued = new Uint8Array(relations.count).fill(1);
   const hide = (cell: number): void => {
     if (out[cell]) return;
     out[cell] = true;
@@ -63,19 +71,19 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
       }
     for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
   };
-  for (const [cell, hidden] of out.entries()) if (hidden) for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
+  if (groupsOf.size > 0) for (let cell = 0; cell < out.length; cell++) if (out[cell]) for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
 
   let head = 0;
   const close = (): void => {
     for (; head < queue.length; head++) {
       const r = queue[head] as number;
       queued[r] = 0;
-      const relation = relations[r] as Relation;
+      const [first, end] = [relations.start(r), relations.start(r + 1)];
       let hiddenTerms = 0;
-      for (const t of relation.terms) if (out[t.cell]) hiddenTerms += 1;
+      for (let k = first; k < end; k++) if (out[relations.cell(k)]) hiddenTerms += 1;
       if (hiddenTerms !== 1) continue;
-      const pick = complementOf(relation, values, out);
-      if (pick === undefined) for (const t of relation.terms) hide(t.cell);
+      const pick = complementOf(relations, r, values, out);
+      if (pick === undefined) for (let k = first; k < end; k++) hide(relations.cell(k));
       else hide(pick);
     }
   };
@@ -94,53 +102,57 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
  * (each cell's run of relation numbers, and where each run starts): a year's tables of the
  * whole region are ~2 million cells, for which a map of small arrays took hundreds of MB.
  */
-const relationIndex = (relations: readonly Relation[], cells: number): ((cell: number) => Int32Array) => {
+const relationIndex = (relations: RelationSet, cells: number): ((cell: number) => Int32Array) => {
   const start = new Int32Array(cells + 1);
-  for (const relation of relations)
-    for (const { cell } of relation.terms) {
-      if (!(cell >= 0 && cell < cells)) throw new RangeError(`a relation names cell ${cell}, outside the grid's ${cells}`);
-      start[cell + 1] = (start[cell + 1] as number) + 1;
-    }
+  const terms = relations.start(relations.count);
+  for (let k = 0; k < terms; k++) {
+    const cell = relations.cell(k);
+    if (!(cell >= 0 && cell < cells)) throw new RangeError(`a relation names cell ${cell}, outside the grid's ${cells}`);
+    start[cell + 1] = (start[cell + 1] as number) + 1;
+  }
   for (let c = 0; c < cells; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const members = new Int32Array(start[cells] as number);
   const next = start.slice(0, cells);
-  relations.forEach((relation, r) => {
-    for (const { cell } of relation.terms) members[(next[cell] as number)++] = r;
-  });
+  for (let r = 0; r < relations.count; r++)
+    for (let k = relations.start(r); k < relations.start(r + 1); k++) {
+      const cell = relations.cell(k);
+      members[(next[cell] as number)++] = r;
+    }
   return (cell) => members.subarray(start[cell] as number, start[cell + 1] as number);
 };
 
 /** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
-const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[]): number | undefined => {
+const auditComplementOf = (relationIds: Int32Array, grid: PackedGrid, out: readonly boolean[]): number | undefined => {
   let best: number | undefined;
-  let bestTotal: number | undefined;
+  let bestTotal = -1;
   for (const r of relationIds) {
-    const relation = grid.relations[r] as Relation;
-    const pick = complementOf(relation, grid.values, out, grid.ownFigureOnly);
+    const pick = complementOf(grid.relations, r, grid.values, out, grid.ownFigureOnly);
     if (pick === undefined) continue;
-    if (best === undefined || precedes(pick, relation.total, best, bestTotal, grid.values)) [best, bestTotal] = [pick, relation.total];
+    const total = grid.relations.total(r);
+    if (best === undefined || precedes(pick, total, best, bestTotal, grid.values)) [best, bestTotal] = [pick, total];
   }
   return best;
 };
 
-/** The published cell that protects a relation's one suppressed cell best (see the file comment), leaving out `barred` cells. */
-const complementOf = (relation: Relation, values: readonly number[], out: readonly boolean[], barred?: ReadonlySet<number>): number | undefined => {
+/** The published cell that protects relation r's one suppressed cell best (see the file comment), leaving out `barred` cells. */
+const complementOf = (relations: RelationSet, r: number, values: readonly number[], out: readonly boolean[], barred?: ReadonlySet<number>): number | undefined => {
+  const total = relations.total(r);
   let best: number | undefined;
   const consider = (c: number): void => {
     if (out[c] || barred?.has(c)) return;
-    if (best === undefined || precedes(c, relation.total, best, relation.total, values)) best = c;
+    if (best === undefined || precedes(c, total, best, total, values)) best = c;
   };
-  if (relation.complements === undefined) for (const t of relation.terms) consider(t.cell);
-  else for (const c of relation.complements) consider(c);
+  if (relations.namesComplements(r)) for (let k = relations.complementStart(r); k < relations.complementStart(r + 1); k++) consider(relations.complementCell(k));
+  else for (let k = relations.start(r); k < relations.start(r + 1); k++) consider(relations.cell(k));
   return best;
 };
 
 /**
- * Whether cell a (of a relation whose total is totalA) protects before cell b: a non-zero
- * value before a zero, then the smaller value, then a part before its relation's total,
- * then the earlier cell.
+ * Whether cell a (of a relation whose total is totalA, -1 for none) protects before cell b:
+ * a non-zero value before a zero, then the smaller value, then a part before its
+ * relation's total, then the earlier cell.
  */
-const precedes = (a: number, totalA: number | undefined, b: number, totalB: number | undefined, values: readonly number[]): boolean => {
+const precedes = (a: number, totalA: number, b: number, totalB: number, values: readonly number[]): boolean => {
   const [va, vb] = [values[a] as number, values[b] as number];
   if ((va === 0) !== (vb === 0)) return vb === 0;
   if (va !== vb) return va < vb;

@@ -1,5 +1,5 @@
 import type { DivisionTree } from '@hearth/domain';
-import type { Relation, RelationTerm } from './suppress-complements';
+import type { RelationSet } from './relation-set';
 
 /**
  * The linear relations anyone can check between the published cells of a report
@@ -30,7 +30,6 @@ export const parentsIn = (tree: DivisionTree): ParentOf => (division) => tree.ge
 export interface ReportCells {
   /** The count paths every row has, in order; cell = offset + row × paths.length + path index. */
   readonly paths: readonly string[];
-  readonly relations: readonly Relation[];
   readonly together: readonly (readonly number[])[];
   /** The stock cells: complements of other stocks only (see suppress-complements.ts). */
   readonly stocks: readonly number[];
@@ -38,10 +37,12 @@ export interface ReportCells {
 
 /**
  * The relations among the rows of a subtree report (a division and every division below
- * it): each parent row is the sum of its children's rows, figure by figure, and each row
- * satisfies the identities among its own figures that apply to it.
+ * it), written into `relations`: each parent row is the sum of its children's rows, figure
+ * by figure, and each row satisfies the identities among its own figures that apply to it.
  */
-export const reportRelations = (rows: readonly { readonly division: string }[], paths: readonly string[], parentOf: ParentOf, offset = 0): ReportCells => {
+export const reportRelations = (
+  rows: readonly { readonly division: string }[], paths: readonly string[], parentOf: ParentOf, offset: number, relations: RelationSet,
+): ReportCells => {
   // Every row has the same paths, so where a relation's paths sit in a row is worked out once; a cell is offset + row × width + that.
   const width = paths.length;
   const at = new Map(paths.map((p, i) => [p, i]));
@@ -54,7 +55,6 @@ export const reportRelations = (rows: readonly { readonly division: string }[], 
   ).filter((terms) => terms.some((t) => t.coefficient === 1) && terms.some((t) => t.coefficient === -1));
   const togetherAt = TOGETHER.map((group) => group.map((p) => at.get(p))).filter((cells): cells is number[] => cells.every((c) => c !== undefined));
 
-  const relations: Relation[] = [];
   const together: number[][] = [];
   const stocks: number[] = [];
   for (let row = 0; row < rows.length; row++) for (const i of stockAt) stocks.push(offset + row * width + i);
@@ -71,19 +71,23 @@ export const reportRelations = (rows: readonly { readonly division: string }[], 
   for (const [parent, kids] of children)
     for (const i of additive) {
       const total = offset + parent * width + i;
-      const terms: RelationTerm[] = [{ cell: total, coefficient: -1 }];
-      for (const k of kids) terms.push({ cell: offset + k * width + i, coefficient: 1 });
-      relations.push({ total, terms });
+      relations.begin(total);
+      relations.term(total, -1);
+      for (const k of kids) relations.term(offset + k * width + i, 1);
     }
 
   for (let row = 0; row < rows.length; row++) {
     const first = offset + row * width;
     if (hasIdentity) {
-      const terms = identityAt.map((t): RelationTerm => ({ cell: first + (t.at as number), coefficient: t.coefficient }));
-      relations.push({ terms, complements: terms.filter((_, k) => !(identityAt[k] as { stock: boolean }).stock).map((t) => t.cell) });
+      relations.begin();
+      for (const t of identityAt) relations.term(first + (t.at as number), t.coefficient);
+      for (const t of identityAt) if (!t.stock) relations.complement(first + (t.at as number));
     }
-    for (const terms of sameTotals) relations.push({ terms: terms.map((t) => ({ cell: first + t.at, coefficient: t.coefficient })) });
+    for (const terms of sameTotals) {
+      relations.begin();
+      for (const t of terms) relations.term(first + t.at, t.coefficient);
+    }
     for (const group of togetherAt) together.push(group.map((i) => first + i));
   }
-  return { paths, relations, together, stocks };
+  return { paths, together, stocks };
 };

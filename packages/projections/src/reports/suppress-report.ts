@@ -1,6 +1,7 @@
 import { UnknownDivisionError } from './division-scope';
-import { countAt, countPathsOf, type CountPath, hideCountsAt, isSmallCount, type SuppressedRow } from './suppress';
-import { complementarySuppression, type Relation } from './suppress-complements';
+import { countPathsOf, type CountPath, hideCountsAt, isSmallCount, pushCounts, type SuppressedRow } from './suppress';
+import { RelationSet } from './relation-set';
+import { suppressGrid } from './suppress-complements';
 import { type ParentOf, reportRelations } from './suppress-relations';
 
 /**
@@ -28,10 +29,11 @@ export interface GridCells {
 
 /**
  * Several subtree reports suppressed as one grid: each table's own relations, and `across`
- * — relations between tables (a year's count is the sum of its months').
+ * — relations between tables (a year's count is the sum of its months'), which it writes
+ * into the set it is given.
  */
 export const suppressTables = <R extends Division>(
-  tables: readonly SubtreeReport<R>[], parentOf: ParentOf, suppressBelow: number, across: (cells: GridCells) => Relation[] = () => [],
+  tables: readonly SubtreeReport<R>[], parentOf: ParentOf, suppressBelow: number, across: (cells: GridCells, into: RelationSet) => void = () => undefined,
 ): SubtreeReport<SuppressedRow<R>>[] => {
   const layouts = tables.map((t) => {
     const paths = t.rows[0] === undefined ? [] : countPathsOf(t.rows[0]);
@@ -40,24 +42,23 @@ export const suppressTables = <R extends Division>(
   const offsets = layouts.reduce<number[]>((acc, l, i) => [...acc, (acc[i] as number) + l.paths.length * (tables[i] as SubtreeReport<R>).rows.length], [0]);
   const values: number[] = [];
   const primary: boolean[] = [];
-  const relations: Relation[] = [];
+  const relations = new RelationSet();
   const together: (readonly number[])[] = [];
   const stocks = new Set<number>();
   tables.forEach((t, i) => {
     const { paths, names } = layouts[i] as { paths: CountPath[]; names: string[] };
-    for (const r of t.rows)
-      for (const p of paths) {
-        const v = countAt(r, p);
-        values.push(v);
-        primary.push(isSmallCount(p.name, v, suppressBelow));
-      }
-    const own = reportRelations(t.rows, names, parentOf, offsets[i]);
-    for (const r of own.relations) relations.push(r);
+    for (const r of t.rows) {
+      const first = values.length;
+      if (pushCounts(r, values) !== paths.length) throw new Error(`division ${r.division}'s row does not have the counts of the table's first row (${names.join(', ')})`);
+      for (let k = 0; k < paths.length; k++) primary.push(isSmallCount(names[k] as string, values[first + k] as number, suppressBelow));
+    }
+    const own = reportRelations(t.rows, names, parentOf, offsets[i] as number, relations);
     for (const g of own.together) together.push(g);
     for (const c of own.stocks) stocks.add(c);
   });
-  // Made only if `across` names cells: each table's rows and paths by name.
-  const finders: ({ readonly rowOf: Map<string, number>; readonly pathOf: Map<string, number> } | undefined)[] = [];
+  // Made only if `across` names cells: each table's rows and paths by name. `across` names a division's cells
+  // together, so its row in each table is looked up once and kept until another division is named.
+  const finders: ({ readonly rowOf: Map<string, number>; readonly pathOf: Map<string, number>; division?: string; row?: number } | undefined)[] = [];
   const finderOf = (table: number) => {
     const t = tables[table];
     const l = layouts[table];
@@ -65,16 +66,16 @@ export const suppressTables = <R extends Division>(
     finders[table] ??= { rowOf: new Map(t.rows.map((r, k) => [r.division, k])), pathOf: new Map(l.names.map((p, k) => [p, k])) };
     return finders[table];
   };
-  for (const r of across({
+  across({
     cell: (table, division, path) => {
       const f = finderOf(table);
-      const row = f?.rowOf.get(division);
-      const at = f?.pathOf.get(path);
-      return row === undefined || at === undefined ? undefined : (offsets[table] as number) + row * (layouts[table] as { names: string[] }).names.length + at;
+      if (f === undefined) return undefined;
+      if (f.division !== division) [f.division, f.row] = [division, f.rowOf.get(division)];
+      const at = f.pathOf.get(path);
+      return f.row === undefined || at === undefined ? undefined : (offsets[table] as number) + f.row * (layouts[table] as { names: string[] }).names.length + at;
     },
-  }))
-    relations.push(r);
-  const hidden = complementarySuppression({ values, relations, together, ownFigureOnly: stocks }, primary);
+  }, relations);
+  const hidden = suppressGrid({ values, relations, together, ownFigureOnly: stocks }, primary);
   return tables.map((t, i) => {
     const { paths } = layouts[i] as { paths: CountPath[] };
     return { ...t, rows: t.rows.map((r, row) => {

@@ -61,11 +61,29 @@ export interface CountPath {
 /** `countPaths` split into keys, for reading and hiding the cells of many rows of one shape. */
 export const countPathsOf = (row: object): CountPath[] => countPaths(row).map((name) => ({ name, keys: name.split('.') }));
 
-/** The count at a path of a row. */
-export const countAt = (row: object, path: CountPath): number => {
-  let v: unknown = row;
-  for (const k of path.keys) v = (v as Record<string, unknown>)[k];
-  return v as number;
+/**
+ * A row's counts in the order of its count paths (`countPaths`), pushed onto `into`: how
+ * many. Walks the row's fields in their order rather than looking each path up, so a
+ * whole-tree table's ~200,000 cells are read without a keyed lookup a cell.
+ */
+export const pushCounts = (row: object, into: number[]): number => {
+  const before = into.length;
+  for (const key in row) {
+    const value = (row as Record<string, unknown>)[key];
+    if (typeof value === 'number') {
+      if (!NOT_COUNTS.has(key)) into.push(value);
+    } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) pushNested(value, into);
+  }
+  return into.length - before;
+};
+
+/** A nested group's numbers: every one a count, as no name in NOT_COUNTS is a nested path. */
+const pushNested = (group: object, into: number[]): void => {
+  for (const key in group) {
+    const value = (group as Record<string, unknown>)[key];
+    if (typeof value === 'number') into.push(value);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) pushNested(value, into);
+  }
 };
 
 /**
@@ -77,7 +95,8 @@ export const countAt = (row: object, path: CountPath): number => {
  */
 export const hideCountsAt = (row: object, paths: readonly CountPath[], hidden: (k: number) => boolean): object => {
   const suppressed: string[] = [];
-  const out: Record<string, unknown> = { ...row };
+  // Not a spread: V8 gives a spread copy a shape that the `suppressed` added later turns slow (3× the time a row).
+  const out = Object.assign({}, row) as Record<string, unknown>;
   let copies: Set<object> | undefined;
   paths.forEach((path, k) => {
     if (!hidden(k)) return;
