@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { BacklogStanding, backlogStandingAt, StandingSource } from '../src/projections/backlog-standing';
-import { backlogTimelineOf, decodeBacklogTimeline, encodeBacklogTimeline } from '../src/projections/backlog-timeline';
+import { backlogTimelineOf, decodeBacklogIdentified, decodeBacklogStanding, decodeBacklogTimeline, encodeBacklogTimeline } from '../src/projections/backlog-timeline';
 import type { HouseholdProgress } from '../src/projections/household-progress';
 import { villageAt } from '../src/projections/household-timeline';
 import { date, progress } from './support/progress-records';
@@ -29,7 +29,7 @@ const standingBySorting = (p: StandingSource, date: string): BacklogStanding => 
   };
 };
 
-describe("a household's backlog timeline (decision 113)", () => {
+describe("a household's backlog timeline (decisions 113, 114)", () => {
   it("packs and unpacks exactly, and gives the household's village and standing at any date as its whole record does", () => {
     fc.assert(
       fc.property(progress, date, (p, on) => {
@@ -40,6 +40,10 @@ describe("a household's backlog timeline (decision 113)", () => {
         expect(backlogStandingAt(timeline, on)).toStrictEqual(backlogStandingAt(p, on));
         expect(backlogStandingAt(p, on)).toStrictEqual(standingBySorting(p, on));
         expect(villageAt(timeline.t, on)).toBe(villageAt(p.t, on));
+        // The parts unpack apart to what the whole holds: the members and the referrals and employments the record holds.
+        const bytes = encodeBacklogTimeline(backlogTimelineOf(p));
+        expect(decodeBacklogStanding(bytes)).toStrictEqual({ t: timeline.t, backlog: timeline.backlog });
+        expect(decodeBacklogIdentified(bytes)).toStrictEqual({ members: p.members, activity: p.backlog.filter((b) => b[2] !== 'follow-up' && b[2] !== 'household-surveyed') });
         // Only what is dated on or before the date counts.
         const upTo = { ...p, t: { ...p.t, statuses: p.t.statuses.filter((c) => c[1] <= on) }, backlog: p.backlog.filter((b) => b[1] <= on) };
         expect(backlogStandingAt(p, on)).toStrictEqual(backlogStandingAt(upTo, '\uffff'));

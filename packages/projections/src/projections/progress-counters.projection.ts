@@ -40,17 +40,18 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * and the one before it taken back, and each touched record and row is written once at
  * the page's end, in key order. A record an earlier page wrote is also kept parsed from
  * one committed page to the next (household-records.ts, decision 106). The household
- * records are also what the service backlog and the progress report's eligible members
- * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110),
- * and each written record's backlog timeline (`agg_household_backlog`: its villages,
- * status changes, visits and surveys) what the backlog reads first (decision 113).
+ * records are also what the progress report's eligible members read of a household
+ * (reports/read-model-facts.ts; decision 110), and each written record's backlog timeline
+ * (`agg_household_backlog`: its villages, status changes, visits and surveys, then its
+ * members and referrals and employments) what the service backlog reads (decisions 113, 114).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
   // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6 and 7: the backlog's head
-  // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113).
-  version: 8,
+  // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113);
+  // 9: the timeline holds the identified part too, so the backlog reads no record (0114).
+  version: 9,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
