@@ -25,6 +25,9 @@ interface Running {
   stderr(): string;
 }
 
+/** Every process launched, so that one a failed test left running is stopped with the suite (else jest waits for it for ever). */
+const launched: Running[] = [];
+
 const launch = (command: string, args: readonly string[], cwd?: string): Running => {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
   let stdout = '';
@@ -32,7 +35,9 @@ const launch = (command: string, args: readonly string[], cwd?: string): Running
   child.stdout?.on('data', (d) => (stdout += d));
   child.stderr?.on('data', (d) => (stderr += d));
   const done = new Promise<{ code: number | null; stderr: string }>((res) => child.on('close', (code) => res({ code, stderr })));
-  return { child, done, stdout: () => stdout, stderr: () => stderr };
+  const running = { child, done, stdout: () => stdout, stderr: () => stderr };
+  launched.push(running);
+  return running;
 };
 
 interface Status { state: string; position: number; head: number | null; restarts: number }
@@ -57,8 +62,9 @@ describe('read models in their own files, fed from KurrentDB (the stand-in of np
     url = (/kurrentdb:\/\/\S+/.exec(standIn.stderr()) as RegExpExecArray)[0];
   }, 120_000);
   afterAll(async () => {
+    for (const p of launched) if (p !== standIn && p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
     standIn.child.kill('SIGTERM');
-    await standIn.done;
+    await Promise.all(launched.map((p) => p.done));
     cleanup();
   }, 60_000);
 
