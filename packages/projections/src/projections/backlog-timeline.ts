@@ -9,8 +9,8 @@ import { decodeProgressHead, encodeProgress } from './progress-record-codec';
  * docs/decisions/0113 and 0114), taken from its progress record and dated as in it: its
  * villages and status changes, and its follow-up visits and surveys (position and date
  * only), which give its village and standing at any date (`villageAt`,
- * `backlogStandingAt`); and apart, what the backlog reads of it only on a date it is
- * identified: its members' entries and its referrals and employments.
+ * `backlogStandingAt`); and apart (`agg_household_identified`), what the backlog reads of
+ * it only on a date it is identified: its members' entries and its referrals and employments.
  */
 export interface BacklogTimeline extends StandingPart {
   readonly identified: IdentifiedPart;
@@ -39,43 +39,35 @@ export const backlogTimelineOf = (p: Pick<HouseholdProgress, 't' | 'backlog' | '
   identified: { members: p.members, activity: p.backlog.filter((b) => !isVisitOrSurvey(b)) },
 });
 
-/** Bytes before the standing part: its length, so that a reader of it stops there. */
-const HEADER = 4;
+/** A timeline's two parts packed, each for its own table: `agg_household_backlog` and `agg_household_identified`. */
+export interface PackedTimeline {
+  readonly standing: Buffer;
+  readonly identified: Buffer;
+}
 
 /**
- * A timeline packed as two progress records (progress-record-codec.ts), one packing for
- * all three: the standing part (no concerns, members or activity) and the identified part
- * (only members and backlog entries), after a four-byte length of the first. Most
- * households are not identified on a given date, and their second part is not unpacked.
+ * A timeline packed as two progress records (progress-record-codec.ts, one packing for
+ * all three): the standing part (no concerns, members or activity) and the identified part
+ * (only members and backlog entries). They are stored apart, so that the backlog's scan of
+ * every household's standing reads ~150 bytes a household, and the identified part only of
+ * the households identified on the asked date.
  */
-export const encodeBacklogTimeline = (timeline: BacklogTimeline): Buffer => {
-  const standing = encodeProgress({ t: { villages: timeline.t.villages, statuses: timeline.t.statuses, concerns: {} }, members: [], activity: [], backlog: [...timeline.backlog] });
-  const identified = encodeProgress({ t: { villages: [], statuses: [], concerns: {} }, members: [...timeline.identified.members], activity: [], backlog: [...timeline.identified.activity] });
-  const out = Buffer.allocUnsafe(HEADER + standing.length + identified.length);
-  out.writeUInt32LE(standing.length, 0);
-  standing.copy(out, HEADER);
-  identified.copy(out, HEADER + standing.length);
-  return out;
-};
+export const encodeBacklogTimeline = (timeline: BacklogTimeline): PackedTimeline => ({
+  standing: encodeProgress({ t: { villages: timeline.t.villages, statuses: timeline.t.statuses, concerns: {} }, members: [], activity: [], backlog: [...timeline.backlog] }),
+  identified: encodeProgress({ t: { villages: [], statuses: [], concerns: {} }, members: [...timeline.identified.members], activity: [], backlog: [...timeline.identified.activity] }),
+});
 
-const standingLength = (bytes: Uint8Array): number => {
-  if (bytes.byteLength < HEADER) throw new Error('backlog timeline: too short');
-  const n = (bytes[0] as number) | ((bytes[1] as number) << 8) | ((bytes[2] as number) << 16) | ((bytes[3] as number) * 2 ** 24);
-  if (HEADER + n > bytes.byteLength) throw new Error('backlog timeline: its standing part runs past its end');
-  return n;
-};
-
-/** The standing part of the timeline `encodeBacklogTimeline` packed. */
+/** The standing part `encodeBacklogTimeline` packed. */
 export const decodeBacklogStanding = (bytes: Uint8Array): StandingPart => {
-  const { t, backlog } = decodeProgressHead(bytes.subarray(HEADER, HEADER + standingLength(bytes)));
+  const { t, backlog } = decodeProgressHead(bytes);
   return { t: { villages: t.villages, statuses: t.statuses }, backlog };
 };
 
-/** The identified part of the timeline `encodeBacklogTimeline` packed. */
+/** The identified part `encodeBacklogTimeline` packed. */
 export const decodeBacklogIdentified = (bytes: Uint8Array): IdentifiedPart => {
-  const { members, backlog } = decodeProgressHead(bytes.subarray(HEADER + standingLength(bytes)));
+  const { members, backlog } = decodeProgressHead(bytes);
   return { members, activity: backlog };
 };
 
-/** The timeline `encodeBacklogTimeline` packed; throws on bytes it did not write. */
-export const decodeBacklogTimeline = (bytes: Uint8Array): BacklogTimeline => ({ ...decodeBacklogStanding(bytes), identified: decodeBacklogIdentified(bytes) });
+/** The timeline `encodeBacklogTimeline` packed. */
+export const decodeBacklogTimeline = (packed: PackedTimeline): BacklogTimeline => ({ ...decodeBacklogStanding(packed.standing), identified: decodeBacklogIdentified(packed.identified) });

@@ -42,18 +42,19 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * one committed page to the next (household-records.ts, decision 106). The household
  * records are also what the progress report's eligible members read of a household
  * (reports/read-model-facts.ts; decision 110), and each written record's backlog timeline
- * (`agg_household_backlog`: its villages, status changes, visits and surveys, then its
- * members and referrals and employments) what the service backlog reads (decisions 113, 114).
+ * (`agg_household_backlog`: its villages, status changes, visits and surveys; and apart,
+ * `agg_household_identified`: its members and referrals and employments) what the service
+ * backlog reads (decisions 113, 114).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
   // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6 and 7: the backlog's head
   // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113);
-  // 9: the timeline holds the identified part too, so the backlog reads no record (0114).
-  version: 9,
+  // 9: the timeline holds the identified part too, so the backlog reads no record (0114); 10: that part in a table of its own.
+  version: 10,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
-  tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
+  tables: ['agg_household_progress', 'agg_household_backlog', 'agg_household_identified', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
       household_id TEXT PRIMARY KEY,
@@ -62,6 +63,10 @@ export const ProgressCountersProjection: Projection = {
     CREATE TABLE IF NOT EXISTS agg_household_backlog (
       household_id TEXT PRIMARY KEY,
       timeline BLOB NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS agg_household_identified (
+      household_id TEXT PRIMARY KEY,
+      part BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS agg_village_progress (
       month INTEGER NOT NULL,
@@ -77,7 +82,9 @@ export const ProgressCountersProjection: Projection = {
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
     const timelines = new RowInserts<string | Buffer>(db, 'agg_household_backlog', ['household_id', 'timeline']);
+    const identifiedParts = new RowInserts<string | Buffer>(db, 'agg_household_identified', ['household_id', 'part']);
     const timeline: (string | Buffer)[] = ['', ''];
+    const identified: (string | Buffer)[] = ['', ''];
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
@@ -110,11 +117,14 @@ export const ProgressCountersProjection: Projection = {
             eligibleOf(after, 1, addEligible);
             eligibleOf(before, -1, addEligible);
           }
-          timeline[0] = householdId;
-          timeline[1] = encodeBacklogTimeline(backlogTimelineOf(after));
+          const packed = encodeBacklogTimeline(backlogTimelineOf(after));
+          [timeline[0], timeline[1]] = [householdId, packed.standing];
           timelines.add(timeline);
+          [identified[0], identified[1]] = [householdId, packed.identified];
+          identifiedParts.add(identified);
         });
         timelines.finish();
+        identifiedParts.finish();
         flows.flush();
         eligibleSeries.flush();
       },
@@ -123,6 +133,7 @@ export const ProgressCountersProjection: Projection = {
         touched = new Map();
         households.discard();
         timelines.discard();
+        identifiedParts.discard();
         flows.discard();
         eligibleSeries.discard();
       },

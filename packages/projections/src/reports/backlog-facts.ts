@@ -43,15 +43,16 @@ const identifiedFactsAt = (part: IdentifiedPart, date: string): IdentifiedFacts 
 
 /**
  * The backlog's reads (docs/decisions/0061, 0110, 0113, 0114). A household is read from
- * its backlog timeline alone (`agg_household_backlog`): its standing part (its villages,
- * status changes, visits and surveys) gives its village and standing at any date, and only
- * for a household identified at the date is its identified part (its members and its
- * referrals and employments) unpacked. Open labour concerns come from
- * `proj_labor_concerns` (their indicators are not in the timeline). At a division the
- * households come from the index on `proj_village_changes (village)`, a chunk at a time,
- * and every query starts from `household_id`, the first column of each table's key; at the
- * root every timeline is read in key order, a page at a time. The caller runs them inside
- * one read transaction (decision 22) to read one snapshot.
+ * its backlog timeline: its standing part (`agg_household_backlog`: villages, status
+ * changes, visits and surveys, ~150 bytes) gives its village and standing at any date;
+ * only for a household identified at the date is its identified part read
+ * (`agg_household_identified`: its members and its referrals and employments). It reads
+ * no progress record. Open labour concerns come from `proj_labor_concerns` (their
+ * indicators are not in the timeline). At a division the households come from the index
+ * on `proj_village_changes (village)`, a chunk at a time, and every query starts from
+ * `household_id`, the first column of each table's key; at the root every standing part is
+ * read in key order, a page at a time. The caller runs them inside one read transaction
+ * (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
   private readonly statements: PreparedStatements;
@@ -110,9 +111,9 @@ export class BacklogFacts {
   }
 
   /**
-   * Households' facts at the end of `date` from their timelines (in key order), each in the
-   * village `villageOf` names (none: left out); the identified part of a timeline is
-   * unpacked only for a household identified then.
+   * Households' facts at the end of `date` from their timelines' standing parts (in key
+   * order), each in the village `villageOf` names (none: left out), with the identified
+   * parts of the households identified then.
    */
   private factsOf(
     timelines: readonly [string, Buffer][],
@@ -120,17 +121,27 @@ export class BacklogFacts {
     villageOf: (householdId: string, t: StandingPart['t']) => string | undefined,
   ): HouseholdFacts[] {
     const out: HouseholdFacts[] = [];
-    for (const [householdId, bytes] of timelines)
-      try {
-        const timeline = decodeBacklogStanding(bytes);
-        const village = villageOf(householdId, timeline.t);
-        if (village === undefined) continue;
-        const standing = backlogStandingAt(timeline, date);
-        out.push({ householdId, village, standing, identified: standing.status === 'identified' ? identifiedFactsAt(decodeBacklogIdentified(bytes), date) : null });
-      } catch (e) {
-        // The projection writes every timeline whole: one that does not unpack is a read model edited or damaged.
-        throw new Error(`backlog: household ${householdId}'s timeline cannot be read (${e instanceof Error ? e.message : String(e)})`);
-      }
+    const identified = new Map<string, number>();
+    for (const [householdId, bytes] of timelines) {
+      const timeline = decodeBacklogStanding(bytes);
+      const village = villageOf(householdId, timeline.t);
+      if (village === undefined) continue;
+      const standing = backlogStandingAt(timeline, date);
+      if (standing.status === 'identified') identified.set(householdId, out.length);
+      out.push({ householdId, village, standing, identified: null });
+    }
+    if (identified.size === 0) return out;
+    const parts = this
+      .prepare<[string], [string, Buffer]>('SELECT household_id, part FROM agg_household_identified WHERE household_id IN (SELECT value FROM json_each(?))')
+      .raw(true)
+      .all(JSON.stringify([...identified.keys()]));
+    for (const [householdId, part] of parts) {
+      const at = identified.get(householdId) as number;
+      out[at] = { ...(out[at] as HouseholdFacts), identified: identifiedFactsAt(decodeBacklogIdentified(part), date) };
+      identified.delete(householdId);
+    }
+    // The projection writes both parts of a timeline in one page: one without the other is a read model edited or damaged.
+    for (const householdId of identified.keys()) throw new Error(`backlog: household ${householdId} is identified on ${date} by its timeline, and has no identified part`);
     return out;
   }
 
