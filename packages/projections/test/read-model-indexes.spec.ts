@@ -14,7 +14,7 @@ const planOf = (store: SqliteEventStore, sql: string, ...params: unknown[]): str
     .map((r) => r.detail)
     .join(' | ');
 
-describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110, 0113, 0114)", () => {
+describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110, 0113)", () => {
   let store: SqliteEventStore;
 
   beforeAll(async () => {
@@ -28,8 +28,8 @@ describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110, 
     await store.close();
   });
 
-  it("reads a chunk's household timelines and identified parts through the tables' keys, written from the records, which hold the backlog's dated activity (docs/decisions/0110, 0113, 0114)", () => {
-    // The backlog's reads (BacklogFacts): a division's timelines, the root's a page at a time, and the identified parts.
+  it("reads a chunk's household timelines and records through the tables' keys, which hold the backlog's dated activity (docs/decisions/0110, 0113)", () => {
+    // The backlog's reads (BacklogFacts): a division's timelines, the root's a page at a time, and the records unpacked.
     expect(
       planOf(store, `SELECT household_id, timeline FROM agg_household_backlog WHERE household_id IN (SELECT value FROM json_each(?)) ORDER BY household_id`, '["H0000001"]'),
     ).toContain('SEARCH agg_household_backlog USING PRIMARY KEY (household_id=?)');
@@ -37,16 +37,15 @@ describe("the facts tables' secondary indexes (docs/decisions/0064, 0077, 0110, 
       'SEARCH agg_household_backlog USING PRIMARY KEY (household_id>?)',
     );
     expect(
-      planOf(store, 'SELECT household_id, part FROM agg_household_identified WHERE household_id IN (SELECT value FROM json_each(?))', '["H0000001"]'),
-    ).toContain('SEARCH agg_household_identified USING PRIMARY KEY (household_id=?)');
-    // Every household with a record has its backlog timeline, both parts, the timeline of that record.
+      planOf(store, `SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`, '["H0000001"]'),
+    ).toContain('SEARCH agg_household_progress USING PRIMARY KEY (household_id=?)');
+    // Every household with a record has its backlog timeline, the timeline of that record.
     const timelines = new Map(store.db.prepare<[], [string, Buffer]>('SELECT household_id, timeline FROM agg_household_backlog').raw(true).all());
-    const parts = new Map(store.db.prepare<[], [string, Buffer]>('SELECT household_id, part FROM agg_household_identified').raw(true).all());
     const stored = store.db.prepare<[], [string, Buffer]>('SELECT household_id, progress FROM agg_household_progress').raw(true).all();
     expect(stored.length).toBeGreaterThan(0);
-    expect([timelines.size, parts.size]).toEqual([stored.length, stored.length]);
+    expect(timelines.size).toBe(stored.length);
     for (const [householdId, progress] of stored)
-      expect(decodeBacklogTimeline({ standing: timelines.get(householdId) as Buffer, identified: parts.get(householdId) as Buffer })).toStrictEqual(backlogTimelineOf(decodeProgress(progress)));
+      expect(decodeBacklogTimeline(timelines.get(householdId) as Buffer)).toStrictEqual(backlogTimelineOf(decodeProgress(progress)));
     const records = store.db.prepare<[], Buffer>('SELECT progress FROM agg_household_progress').pluck().all().map(decodeProgress);
     const kinds = [...new Set(records.flatMap((r) => r.backlog.map((b) => b[2])))].sort();
     expect(kinds).toEqual(['employment-ended', 'employment-started', 'follow-up', 'household-surveyed', 'referral-made']);

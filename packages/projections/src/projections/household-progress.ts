@@ -15,7 +15,7 @@ export type ActivityEntry = [number, number, string];
  * What the progress counters and the service backlog need to know of one household: its
  * villages and statuses (the division counters' timeline), the member facts that decide
  * eligibility, the progress fields its activity adds to and the dated activity the
- * backlog reads (docs/decisions/0110; from the timeline written from it, 0113 and 0114), each with the log position of the event it came
+ * backlog reads (docs/decisions/0110), each with the log position of the event it came
  * from (so that a correction replaces what the corrected event contributed).
  */
 export interface HouseholdProgress {

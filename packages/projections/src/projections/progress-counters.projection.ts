@@ -40,21 +40,19 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * and the one before it taken back, and each touched record and row is written once at
  * the page's end, in key order. A record an earlier page wrote is also kept parsed from
  * one committed page to the next (household-records.ts, decision 106). The household
- * records are also what the progress report's eligible members read of a household
- * (reports/read-model-facts.ts; decision 110), and each written record's backlog timeline
- * (`agg_household_backlog`: its villages, status changes, visits and surveys; and apart,
- * `agg_household_identified`: its members and referrals and employments) what the service
- * backlog reads (decisions 113, 114).
+ * records are also what the service backlog and the progress report's eligible members
+ * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110),
+ * and each written record's backlog timeline (`agg_household_backlog`: its villages,
+ * status changes, visits and surveys) what the backlog reads first (decision 113).
  */
 export const ProgressCountersProjection: Projection = {
   name: 'progress-counters',
   // 2: agg_village_progress keyed by village, then month (docs/decisions/0077); 3: agg_village_eligible too (0080);
   // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6 and 7: the backlog's head
-  // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113);
-  // 9: the timeline holds the identified part too, so the backlog reads no record (0114); 10: that part in a table of its own.
-  version: 10,
+  // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113).
+  version: 8,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
-  tables: ['agg_household_progress', 'agg_household_backlog', 'agg_household_identified', 'agg_village_progress', 'agg_village_eligible'],
+  tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
     CREATE TABLE IF NOT EXISTS agg_household_progress (
       household_id TEXT PRIMARY KEY,
@@ -63,10 +61,6 @@ export const ProgressCountersProjection: Projection = {
     CREATE TABLE IF NOT EXISTS agg_household_backlog (
       household_id TEXT PRIMARY KEY,
       timeline BLOB NOT NULL
-    ) WITHOUT ROWID;
-    CREATE TABLE IF NOT EXISTS agg_household_identified (
-      household_id TEXT PRIMARY KEY,
-      part BLOB NOT NULL
     ) WITHOUT ROWID;
     CREATE TABLE IF NOT EXISTS agg_village_progress (
       month INTEGER NOT NULL,
@@ -82,9 +76,7 @@ export const ProgressCountersProjection: Projection = {
   writer: (db: Database.Database) => {
     const households = householdRecords<HouseholdProgress>(db, 'agg_household_progress', 'progress', emptyProgress, PROGRESS_RECORD);
     const timelines = new RowInserts<string | Buffer>(db, 'agg_household_backlog', ['household_id', 'timeline']);
-    const identifiedParts = new RowInserts<string | Buffer>(db, 'agg_household_identified', ['household_id', 'part']);
     const timeline: (string | Buffer)[] = ['', ''];
-    const identified: (string | Buffer)[] = ['', ''];
     const flows = villageProgressRows(db);
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
@@ -117,14 +109,11 @@ export const ProgressCountersProjection: Projection = {
             eligibleOf(after, 1, addEligible);
             eligibleOf(before, -1, addEligible);
           }
-          const packed = encodeBacklogTimeline(backlogTimelineOf(after));
-          [timeline[0], timeline[1]] = [householdId, packed.standing];
+          timeline[0] = householdId;
+          timeline[1] = encodeBacklogTimeline(backlogTimelineOf(after));
           timelines.add(timeline);
-          [identified[0], identified[1]] = [householdId, packed.identified];
-          identifiedParts.add(identified);
         });
         timelines.finish();
-        identifiedParts.finish();
         flows.flush();
         eligibleSeries.flush();
       },
@@ -133,7 +122,6 @@ export const ProgressCountersProjection: Projection = {
         touched = new Map();
         households.discard();
         timelines.discard();
-        identifiedParts.discard();
         flows.discard();
         eligibleSeries.discard();
       },

@@ -155,8 +155,8 @@ const backlogEntry = (r: Unpacker, pos: number, on: string): BacklogEntry => [po
 /**
  * What `encodeProgress` packed, read in its order: the positions and dates each as a
  * difference from the one before. A class and functions made once rather than closures
- * made at each record: a backlog unpacks hundreds of thousands of timelines (packed as
- * records), and every closure made costs (under tsx it is also named at run time).
+ * made at each record: a backlog unpacks hundreds of thousands of records, and every
+ * closure made costs (under tsx it is also named at run time).
  */
 class RecordUnpacker {
   private position = 0;
@@ -244,8 +244,8 @@ function unpack(bytes: Uint8Array, whole: boolean): HouseholdProgress | Progress
 export const decodeProgress = (bytes: Uint8Array): HouseholdProgress => unpack(bytes, true);
 
 /**
- * The record `encodeProgress` packed but its activity (the progress report's members read
- * it, decision 110; the backlog, each part of a timeline, decision 114): the bytes up to the
- * activity only, not checked past them.
+ * The record `encodeProgress` packed but its activity (the backlog and the progress
+ * report's members read it, decision 110): the bytes up to the activity only, not checked
+ * past them.
  */
 export const decodeProgressHead = (bytes: Uint8Array): ProgressHead => unpack(bytes, false);

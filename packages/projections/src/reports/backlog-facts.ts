@@ -2,8 +2,9 @@ import type Database from 'better-sqlite3';
 import type { MemberState } from '@hearth/domain';
 import type { BacklogEntry } from '../projections/backlog-activity';
 import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
-import { decodeBacklogIdentified, decodeBacklogStanding, type IdentifiedPart, type StandingPart } from '../projections/backlog-timeline';
+import { BacklogTimeline, decodeBacklogTimeline } from '../projections/backlog-timeline';
 import { villageAt } from '../projections/household-timeline';
+import { decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
 import type { ConcernFact } from './read-model-facts';
 import { PreparedStatements } from './prepared-statements';
@@ -35,23 +36,17 @@ const VILLAGE_AT = `SELECT household_id, village, max(CASE WHEN occurred_on <= @
 /** A correction re-adds an event's entries at the end of the record: log order is by position. */
 const byPosition = (a: BacklogEntry, b: BacklogEntry): number => a[0] - b[0];
 
-/** An identified household's members and its referrals and employments at the end of `date`, in log order. */
-const identifiedFactsAt = (part: IdentifiedPart, date: string): IdentifiedFacts => ({
-  members: memberStatesAt(part.members, date),
-  activity: part.activity.filter((b) => b[1] <= date).sort(byPosition),
-});
-
 /**
- * The backlog's reads (docs/decisions/0061, 0110, 0113, 0114). A household is read from
- * its backlog timeline: its standing part (`agg_household_backlog`: villages, status
- * changes, visits and surveys, ~150 bytes) gives its village and standing at any date;
- * only for a household identified at the date is its identified part read
- * (`agg_household_identified`: its members and its referrals and employments). It reads
- * no progress record. Open labour concerns come from `proj_labor_concerns` (their
- * indicators are not in the timeline). At a division the households come from the index
- * on `proj_village_changes (village)`, a chunk at a time, and every query starts from
- * `household_id`, the first column of each table's key; at the root every standing part is
- * read in key order, a page at a time. The caller runs them inside one read transaction
+ * The backlog's reads (docs/decisions/0061, 0110, 0113). A household is read first from
+ * its backlog timeline (`agg_household_backlog`: its villages, status changes, visits and
+ * surveys, ~150 bytes), which gives its village and standing at any date; only for
+ * a household identified at the date is its progress record (`agg_household_progress`)
+ * unpacked, but for its progress fields (`decodeProgressHead`), for its members and its
+ * referrals and employments. Open labour concerns come from `proj_labor_concerns` (their
+ * indicators are not in the record). At a division the households come from the index on
+ * `proj_village_changes (village)`, a chunk at a time, and every query starts from
+ * `household_id`, the first column of each table's key; at the root every timeline is read
+ * in key order, a page at a time. The caller runs them inside one read transaction
  * (decision 22) to read one snapshot.
  */
 export class BacklogFacts {
@@ -111,19 +106,18 @@ export class BacklogFacts {
   }
 
   /**
-   * Households' facts at the end of `date` from their timelines' standing parts (in key
-   * order), each in the village `villageOf` names (none: left out), with the identified
-   * parts of the households identified then.
+   * Households' facts at the end of `date` from their timelines (in key order), each in the
+   * village `villageOf` names (none: left out), with the records of those identified then.
    */
   private factsOf(
     timelines: readonly [string, Buffer][],
     date: string,
-    villageOf: (householdId: string, t: StandingPart['t']) => string | undefined,
+    villageOf: (householdId: string, t: BacklogTimeline['t']) => string | undefined,
   ): HouseholdFacts[] {
     const out: HouseholdFacts[] = [];
     const identified = new Map<string, number>();
     for (const [householdId, bytes] of timelines) {
-      const timeline = decodeBacklogStanding(bytes);
+      const timeline = decodeBacklogTimeline(bytes);
       const village = villageOf(householdId, timeline.t);
       if (village === undefined) continue;
       const standing = backlogStandingAt(timeline, date);
@@ -131,17 +125,19 @@ export class BacklogFacts {
       out.push({ householdId, village, standing, identified: null });
     }
     if (identified.size === 0) return out;
-    const parts = this
-      .prepare<[string], [string, Buffer]>('SELECT household_id, part FROM agg_household_identified WHERE household_id IN (SELECT value FROM json_each(?))')
+    const records = this
+      .prepare<[string], [string, Buffer]>(`SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`)
       .raw(true)
       .all(JSON.stringify([...identified.keys()]));
-    for (const [householdId, part] of parts) {
+    for (const [householdId, progress] of records) {
       const at = identified.get(householdId) as number;
-      out[at] = { ...(out[at] as HouseholdFacts), identified: identifiedFactsAt(decodeBacklogIdentified(part), date) };
+      const record = decodeProgressHead(progress);
+      const activity = record.backlog.filter((b) => b[1] <= date && b[2] !== 'follow-up' && b[2] !== 'household-surveyed').sort(byPosition);
+      out[at] = { ...(out[at] as HouseholdFacts), identified: { members: memberStatesAt(record.members, date), activity } };
       identified.delete(householdId);
     }
-    // The projection writes both parts of a timeline in one page: one without the other is a read model edited or damaged.
-    for (const householdId of identified.keys()) throw new Error(`backlog: household ${householdId} is identified on ${date} by its timeline, and has no identified part`);
+    // The projection writes a record and its timeline in one page: one without the other is a read model edited or damaged.
+    for (const householdId of identified.keys()) throw new Error(`backlog: household ${householdId} is identified on ${date} by its timeline, and has no progress record`);
     return out;
   }
 

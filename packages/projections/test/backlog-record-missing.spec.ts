@@ -4,8 +4,8 @@ import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { context, policy, region } from './support/region';
 
-describe('a backlog over read models edited behind the projections (docs/decisions/0114)', () => {
-  it('fails, naming the household, when an identified household has no identified part, rather than leaving its referrals out', async () => {
+describe('a backlog over read models edited behind the projections (docs/decisions/0113)', () => {
+  it('fails, naming the household, when an identified household has its timeline and no record', async () => {
     const store = SqliteEventStore.open(':memory:');
     try {
       await feed(store, generatedRegion(40), context);
@@ -18,8 +18,8 @@ describe('a backlog over read models edited behind the projections (docs/decisio
       const asOf = identified.occurred_on;
       const before = projections.reports.backlogReport({ asOf });
       expect(before.referralsOwed.length + before.clearancePending.length).toBeGreaterThan(0);
-      store.db.prepare('DELETE FROM agg_household_identified WHERE household_id = ?').run(identified.household_id);
-      expect(() => projections.reports.backlogReport({ asOf })).toThrow(`backlog: household ${identified.household_id} is identified on ${asOf} by its timeline, and has no identified part`);
+      store.db.prepare('DELETE FROM agg_household_progress WHERE household_id = ?').run(identified.household_id);
+      expect(() => projections.reports.backlogReport({ asOf })).toThrow(`household ${identified.household_id} is identified on ${asOf} by its timeline, and has no progress record`);
       await projections.close();
     } finally {
       await store.close();
