@@ -1,9 +1,10 @@
 import fc from 'fast-check';
-import { countPathsOf, hideCells, hideCountsAt } from '../src/reports/suppress';
+import { countPathsOf, hideCells, hideCountsAt, pushCounts } from '../src/reports/suppress';
 
 /**
- * A whole-tree table's rows are hidden from paths read once (`hideCountsAt`), not by
- * walking every field of every row (`hideCells`): the same rows come out, field order
+ * A whole-tree table's counts are read by walking each row once (`pushCounts`) and its rows
+ * hidden from paths read once (`hideCountsAt`), not by looking up or walking every path of
+ * every row (`countPaths`, `hideCells`): the same counts and rows come out, field order
  * included, and the input row is left as it was.
  */
 
@@ -15,6 +16,8 @@ const row = fc.record({
   stockAtStart: count,
   identified: count,
   trainingsOffered: fc.record({ vocational: count, language: count }),
+  // A nested field named as a top-level figure that is not a count (`year`) is a count all the same.
+  byYear: fc.record({ year: count }),
   employmentsStartedByForm: fc.record({ wage: count, self: count }),
   incomeRecords: count,
   medianMonthlyIncome: fc.option(fc.integer({ min: 100, max: 3000 }), { nil: null }),
@@ -24,10 +27,23 @@ const row = fc.record({
   cumulativeShare: fc.constant(0.25),
 });
 
+describe('pushCounts', () => {
+  it("reads a row's counts in the order and by the rule of its count paths", () => {
+    fc.assert(
+      fc.property(row, (r) => {
+        const byPaths = countPathsOf(r).map((p) => p.keys.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], r));
+        const read: number[] = [7];
+        expect(pushCounts(r, read)).toBe(byPaths.length);
+        expect(read).toEqual([7, ...byPaths]);
+      }),
+    );
+  });
+});
+
 describe('hideCountsAt', () => {
   it('hides what hideCells hides for the same cells, in the same order, and leaves the input row unchanged', () => {
     fc.assert(
-      fc.property(row, fc.array(fc.boolean(), { minLength: 16, maxLength: 16 }), (r, flags) => {
+      fc.property(row, fc.array(fc.boolean(), { minLength: 17, maxLength: 17 }), (r, flags) => {
         const paths = countPathsOf(r);
         const hiddenNames = new Set(paths.filter((_, k) => flags[k] === true).map((p) => p.name));
         const before = JSON.stringify(r);
