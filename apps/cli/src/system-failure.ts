@@ -1,9 +1,9 @@
 import { EXIT } from './exit-codes';
 
 /**
- * Failures of the machine rather than of the input or the code — the file system and
- * SQLite — turned into one line that says what went wrong and what to do. The one
- * place that knows Node's errno codes and SQLite's result codes.
+ * Failures of the machine rather than of the input or the code — the file system,
+ * SQLite, a store's server out of reach — turned into one line that says what went wrong
+ * and what to do. The one place that knows Node's errno codes and SQLite's result codes.
  */
 export interface SystemFailure {
   /** What went wrong, e.g. "the disk is full (/data/hearth.db)". */
@@ -26,7 +26,7 @@ const failure = (problem: string, remedy: string, exitCode: number = EXIT.system
   message: exitCode === EXIT.systemFailure ? `${problem}: ${remedy}, then run the same command again` : `${problem}: ${remedy}`,
 });
 
-/** Out of room, I/O errors, a locked store, a file that is no store: one line each, or undefined for anything else. */
+/** Out of room, I/O errors, a locked store, a file that is no store, a server out of reach: one line each, or undefined for anything else. */
 export const describeSystemFailure = (e: unknown): SystemFailure | undefined => {
   const code = codeOf(e);
   if (code === undefined) {
@@ -45,6 +45,8 @@ export const describeSystemFailure = (e: unknown): SystemFailure | undefined => 
     return failure('the store is not a Hearth SQLite database, or is damaged', 'check the --store path', EXIT.usage);
   if (code.startsWith('SQLITE_CANTOPEN'))
     return failure('the store cannot be opened', 'check that the --store path is a file in a directory you can write to', EXIT.usage);
+  if (code === 'HEARTH_STORE_UNAVAILABLE')
+    return failure("the store's server cannot be reached", 'check that it is running and that this machine can reach it');
   if (code === 'EMFILE' || code === 'ENFILE' || code === 'ENOMEM')
     return failure(`the system ran out of resources (${code})`, 'close other programs');
   return undefined;

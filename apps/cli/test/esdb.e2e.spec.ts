@@ -67,4 +67,13 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
     expect(result.stderr).toMatch(/kurrentdb:\/\/\*\*\*@127\.0\.0\.1/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/changeit/);
   }, 30_000);
+
+  it("reports a server it cannot reach as the machine's failure, to be run again, not as a bug", async () => {
+    const gone = await testing.startEsdbStandIn();
+    await gone.close();
+    const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${gone.port}?tls=false&defaultDeadline=1000`, 'verify']);
+    expect(result.code).toBe(6);
+    expect(result.stderr).toMatch(/the store's server cannot be reached: check that it is running and that this machine can reach it, then run the same command again/);
+    expect(result.stderr).not.toMatch(/a bug in Hearth/);
+  }, 30_000);
 });

@@ -1,4 +1,4 @@
-import { type RecordedEvent } from '@hearth/event-store';
+import { type RecordedEvent, StoreUnavailableError } from '@hearth/event-store';
 import * as kit from '@hearth/event-store/testing';
 import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
@@ -38,9 +38,11 @@ describe('EsdbEventStore when the node fails', () => {
     expect(await store.readStream('a')).toHaveLength(3);
   });
 
-  it('gives up after four attempts and reports the error', async () => {
+  it('gives up after four attempts and reports the store unavailable, with the client\'s error as its cause', async () => {
     server.faults.failNext('batchAppend', 'unavailable', 4);
-    await expect(store.appendToStream('a', kit.testEvents(1), 'no_stream')).rejects.toMatchObject({ type: 'unavailable' });
+    const error: unknown = await store.appendToStream('a', kit.testEvents(1), 'no_stream').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect(error).toMatchObject({ code: 'HEARTH_STORE_UNAVAILABLE', cause: { type: 'unavailable' } });
     expect(server.size).toBe(0);
   });
 

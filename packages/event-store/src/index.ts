@@ -36,6 +36,7 @@ export { matchesExpectedVersion } from './expected-version';
 export { logPages, type LogPagesOptions } from './log-pages';
 export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-expected-version-error';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
+export { StoreUnavailableError } from './store-unavailable-error';
 export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';
