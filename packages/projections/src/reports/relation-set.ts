@@ -1,5 +1,3 @@
-import type { Relation } from './suppress-complements';
-
 const NONE = -1;
 
 /**
@@ -8,11 +6,13 @@ const NONE = -1;
  * of ~3.5 million terms: as objects they cost more to make and to collect than choosing
  * the complements does.
  *
- * Relation r's terms are the entries from `start(r)` to `start(r + 1)` (`cell`, `sign`);
- * `total(r)` is its total's cell or -1; when `namesComplements(r)`, the cells that may be
- * suppressed to protect another are `complementCell` from `complementStart(r)` to
- * `complementStart(r + 1)`, else every term's. Written relation by relation
- * (`begin`, `term`, `complement`), in the order the suppression looks at them.
+ * Relation r (Σ sign × value = 0) has the terms from `start(r)` to `start(r + 1)` (`cell`,
+ * `sign`). `total(r)` is the cell that is the sum of the others (a parent division's
+ * figure, chosen last on a tie), or -1. When `namesComplements(r)`, only the cells
+ * `complementCell` from `complementStart(r)` to `complementStart(r + 1)` may be suppressed
+ * to protect another (the monthly identity protects with moves, never stocks:
+ * suppress-relations.ts); else any of its cells may. Written relation by relation (`begin`,
+ * `term`, `complement`), in the order the suppression looks at them.
  */
 export class RelationSet {
   private cells = new Int32Array(1 << 12);
@@ -25,13 +25,6 @@ export class RelationSet {
   private terms = 0;
   private complementCount = 0;
   private relations = 0;
-
-  /** The relations written, each as `add` would take it. */
-  static of(relations: readonly Relation[]): RelationSet {
-    const set = new RelationSet();
-    for (const relation of relations) set.add(relation);
-    return set;
-  }
 
   get count(): number {
     return this.relations;
@@ -67,14 +60,6 @@ export class RelationSet {
     this.complements[this.complementCount] = cell;
     this.complementCount += 1;
     this.complementStarts[this.relations] = this.complementCount;
-  }
-
-  add(relation: Relation): void {
-    this.begin(relation.total ?? NONE);
-    for (const t of relation.terms) this.term(t.cell, t.coefficient);
-    for (const c of relation.complements ?? []) this.complement(c);
-    // A relation that names no complement at all may protect with none of its cells.
-    if (relation.complements !== undefined) this.named[this.relations - 1] = 1;
   }
 
   start(r: number): number {

@@ -1,4 +1,4 @@
-import { RelationSet } from './relation-set';
+import type { RelationSet } from './relation-set';
 import { determinedCells } from './suppress-audit';
 
 /**
@@ -13,27 +13,10 @@ import { determinedCells } from './suppress-audit';
  * order give the same cells, whoever asks.
  */
 
-export interface RelationTerm {
-  readonly cell: number;
-  readonly coefficient: 1 | -1;
-}
-
-/** A linear identity every published table satisfies: Σ coefficient × value = 0. */
-export interface Relation {
-  readonly terms: readonly RelationTerm[];
-  /** The cell that is the sum of the others (a parent division's figure), chosen last on a tie. */
-  readonly total?: number;
-  /**
-   * The cells that may be suppressed to protect another; every cell of the relation when absent.
-   * The monthly identity protects with moves only, never stocks, so that a stock's fate
-   * depends on the stocks at that date alone and the two months it bounds agree on it.
-   */
-  readonly complements?: readonly number[];
-}
-
 export interface CellGrid {
   readonly values: readonly number[];
-  readonly relations: readonly Relation[];
+  /** The linear identities every published table satisfies (Σ sign × value = 0), packed (relation-set.ts). */
+  readonly relations: RelationSet;
   /** Cells that are suppressed together or not at all (a target and the baseline it is computed from). */
   readonly together?: readonly (readonly number[])[];
   /**
@@ -44,14 +27,7 @@ export interface CellGrid {
 }
 
 /** The cells to suppress: `primary` and enough complements that no relation has exactly one. */
-export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] =>
-  suppressGrid({ ...grid, relations: RelationSet.of(grid.relations) }, primary);
-
-/** A grid whose relations are packed (relation-set.ts): what whole-tree tables are suppressed as. */
-export type PackedGrid = Omit<CellGrid, 'relations'> & { readonly relations: RelationSet };
-
-/** `complementarySuppression` of a packed grid. */
-export const suppressGrid = (grid: PackedGrid, primary: readonly boolean[]): boolean[] => {
+export const complementarySuppression = (grid: CellGrid, primary: readonly boolean[]): boolean[] => {
   const { values, relations } = grid;
   const out = values.map((_, i) => primary[i] === true);
   const relationsOf = relationIndex(relations, values.length);
@@ -122,7 +98,7 @@ const relationIndex = (relations: RelationSet, cells: number): ((cell: number) =
 };
 
 /** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
-const auditComplementOf = (relationIds: Int32Array, grid: PackedGrid, out: readonly boolean[]): number | undefined => {
+const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[]): number | undefined => {
   let best: number | undefined;
   let bestTotal = -1;
   for (const r of relationIds) {

@@ -27,9 +27,8 @@ export type ParentOf = (division: string) => string | null | undefined;
 /** Each division's parent in `tree`. */
 export const parentsIn = (tree: DivisionTree): ParentOf => (division) => tree.get(division)?.parentCode;
 
+/** What a table's rows add to the grid besides their relations; a cell is offset + row × paths.length + path index. */
 export interface ReportCells {
-  /** The count paths every row has, in order; cell = offset + row × paths.length + path index. */
-  readonly paths: readonly string[];
   readonly together: readonly (readonly number[])[];
   /** The stock cells: complements of other stocks only (see suppress-complements.ts). */
   readonly stocks: readonly number[];
@@ -89,5 +88,5 @@ export const reportRelations = (
     }
     for (const group of togetherAt) together.push(group.map((i) => first + i));
   }
-  return { paths, together, stocks };
+  return { together, stocks };
 };

@@ -1,7 +1,7 @@
 import { UnknownDivisionError } from './division-scope';
 import { countPathsOf, type CountPath, hideCountsAt, isSmallCount, pushCounts, type SuppressedRow } from './suppress';
 import { RelationSet } from './relation-set';
-import { suppressGrid } from './suppress-complements';
+import { complementarySuppression } from './suppress-complements';
 import { type ParentOf, reportRelations } from './suppress-relations';
 
 /**
@@ -75,7 +75,7 @@ export const suppressTables = <R extends Division>(
       return f.row === undefined || at === undefined ? undefined : (offsets[table] as number) + f.row * (layouts[table] as { names: string[] }).names.length + at;
     },
   }, relations);
-  const hidden = suppressGrid({ values, relations, together, ownFigureOnly: stocks }, primary);
+  const hidden = complementarySuppression({ values, relations, together, ownFigureOnly: stocks }, primary);
   return tables.map((t, i) => {
     const { paths } = layouts[i] as { paths: CountPath[] };
     return { ...t, rows: t.rows.map((r, row) => {
