@@ -38,8 +38,8 @@ describe('EsdbEventStore when the node fails', () => {
     expect(await store.readStream('a')).toHaveLength(3);
   });
 
-  it('gives up after six attempts and reports the store unavailable, with the client\'s error as its cause', async () => {
-    server.faults.failNext('batchAppend', 'unavailable', 6);
+  it('gives up after four attempts and reports the store unavailable, with the client\'s error as its cause', async () => {
+    server.faults.failNext('batchAppend', 'unavailable', 4);
     const error: unknown = await store.appendToStream('a', kit.testEvents(1), 'no_stream').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StoreUnavailableError);
     expect(error).toMatchObject({ code: 'HEARTH_STORE_UNAVAILABLE', cause: { type: 'unavailable' } });

@@ -1,16 +1,11 @@
 import { NotLeaderError, UnavailableError } from '@kurrent/kurrentdb-client';
 import { StoreUnavailableError } from '@hearth/event-store';
 
-/**
- * Attempts of a call that failed because the node was unreachable or not the leader: over
- * ~7.5 s in all, the few seconds a cluster takes to elect a leader or a busy node to answer
- * again (one second was too short for the stand-in on a loaded two-core CI machine).
- */
-const ATTEMPTS = 6;
-const LONGEST_WAIT_MS = 3_200;
+/** Attempts of a call that failed because the node was unreachable or not the leader. */
+const ATTEMPTS = 4;
 
 /**
- * Runs `call` again (up to six attempts in all, 50 ms, 200 ms, 800 ms, then 3.2 s apart) when the
+ * Runs `call` again (up to four attempts in all, 50 ms, 200 ms, 800 ms apart) when the
  * node answered UNAVAILABLE or "not leader"; the client has reconnected by then (to the
  * leader it was told of, or by rediscovering the cluster). Safe for reads, and for appends
  * because they are resent with the same event ids: if the lost attempt was in fact
@@ -26,7 +21,7 @@ export const withTransientRetry = async <T>(call: () => Promise<T>): Promise<T> 
     } catch (error) {
       if (!isTransient(error)) throw error;
       if (attempt >= ATTEMPTS) throw new StoreUnavailableError(`the store's server did not answer after ${ATTEMPTS} attempts (${(error as Error).message})`, { cause: error });
-      await new Promise((resolve) => setTimeout(resolve, Math.min(50 * 4 ** (attempt - 1), LONGEST_WAIT_MS)));
+      await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
     }
   }
 };
