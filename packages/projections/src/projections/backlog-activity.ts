@@ -18,6 +18,14 @@ export type BacklogEntry = [number, string, BacklogActivityKind, string | null, 
 /** The event types that yield backlog activity. */
 export const BACKLOG_EVENTS: readonly EventType[] = ['HouseholdSurveyed', 'MemberReferred', 'MemberEmployed', 'EmploymentEnded', 'FollowUpVisited'];
 
+/**
+ * Whether an entry dates a household's standing (a follow-up visit or a survey) rather than
+ * its members' referrals and employments: the backlog timeline keeps the first kind for
+ * every household (backlog-timeline.ts); only an identified household's backlog reads the
+ * second, from its progress record (reports/backlog-facts.ts).
+ */
+export const isStandingEntry = (entry: BacklogEntry): boolean => entry[2] === 'follow-up' || entry[2] === 'household-surveyed';
+
 const NONE: readonly BacklogEntry[] = [];
 
 /** The backlog activity of one event (none for an event of another type). */

@@ -1,4 +1,4 @@
-import type { BacklogEntry } from './backlog-activity';
+import { BacklogEntry, isStandingEntry } from './backlog-activity';
 import type { HouseholdProgress } from './household-progress';
 import type { HouseholdTimeline } from './household-timeline';
 import { decodeProgressHead, encodeProgress } from './progress-record-codec';
@@ -20,7 +20,7 @@ export interface BacklogTimeline {
 /** The backlog timeline of a household's progress record. */
 export const backlogTimelineOf = (p: Pick<HouseholdProgress, 't' | 'backlog'>): BacklogTimeline => ({
   t: { villages: p.t.villages, statuses: p.t.statuses },
-  backlog: p.backlog.filter((b) => b[2] === 'follow-up' || b[2] === 'household-surveyed').map((b): BacklogEntry => [b[0], b[1], b[2], null, null]),
+  backlog: p.backlog.filter(isStandingEntry).map((b): BacklogEntry => [b[0], b[1], b[2], null, null]),
 });
 
 /**

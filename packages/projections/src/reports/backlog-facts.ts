@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MemberState } from '@hearth/domain';
-import type { BacklogEntry } from '../projections/backlog-activity';
+import { BacklogEntry, isStandingEntry } from '../projections/backlog-activity';
 import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
 import { BacklogTimeline, decodeBacklogTimeline } from '../projections/backlog-timeline';
 import { villageAt } from '../projections/household-timeline';
@@ -132,7 +132,7 @@ export class BacklogFacts {
     for (const [householdId, progress] of records) {
       const at = identified.get(householdId) as number;
       const record = decodeProgressHead(progress);
-      const activity = record.backlog.filter((b) => b[1] <= date && b[2] !== 'follow-up' && b[2] !== 'household-surveyed').sort(byPosition);
+      const activity = record.backlog.filter((b) => b[1] <= date && !isStandingEntry(b)).sort(byPosition);
       out[at] = { ...(out[at] as HouseholdFacts), identified: { members: memberStatesAt(record.members, date), activity } };
       identified.delete(householdId);
     }
