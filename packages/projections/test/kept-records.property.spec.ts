@@ -22,7 +22,8 @@ const thirds = (commands: readonly HouseholdCommand[], a: number, b: number): Ho
 
 /**
  * The counters keep their household records parsed from one committed page to the next
- * (decision 106), and a catch-up far behind reads larger pages. Neither may change a row:
+ * (decision 106), and a catch-up far behind reads larger pages, as large as a bound on
+ * their households allows (decision 115). None of it may change a row:
  * whatever the pages' sizes, the households' interleaving, and whichever of two runners
  * writing the same read models took each part of the log (each must forget what it kept
  * once the other has written), the tables are those of the event-by-event fold.
@@ -35,10 +36,11 @@ describe('counter records kept from page to page', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 30 }),
         fc.integer({ min: 1, max: 60 }),
         fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: 1, max: 8 }),
         fc.nat(),
         fc.nat(),
         fc.boolean(),
-        async (histories, picks, batchSize, bulkBatchSize, a, b, otherRunner) => {
+        async (histories, picks, batchSize, bulkBatchSize, bulkHouseholds, a, b, otherRunner) => {
           const commands = interleave(histories, picks);
           const caughtUp = async (runner: RunnerOptions, second: boolean): Promise<Record<string, unknown[]>> => {
             const store = SqliteEventStore.open(':memory:');
@@ -62,7 +64,7 @@ describe('counter records kept from page to page', () => {
           };
           const oneByOne = await caughtUp({ batchSize: 1, bulkBatchSize: 1 }, false);
           expect(oneByOne['agg_household_timelines']).toHaveLength(histories.length);
-          expect(await caughtUp({ batchSize, bulkBatchSize }, otherRunner)).toEqual(oneByOne);
+          expect(await caughtUp({ batchSize, bulkBatchSize, bulkHouseholds }, otherRunner)).toEqual(oneByOne);
         },
       ),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ProjectedEvent } from '../src/projected-event';
-import { nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
+import { BULK_HOUSEHOLDS, nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
 
 const eventOf = (householdId: string): ProjectedEvent =>
   ({ householdId, eventId: 'e', position: 1, occurredOn: '2016-01-01', event: { type: 'HouseholdSurveyed' } }) as unknown as ProjectedEvent;
@@ -15,25 +15,42 @@ describe('the size of a catch-up page', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('h1', 'h2', 'h3'), { maxLength: 60 }), (ids) => {
         const runs = ids.filter((id, k) => k === 0 || ids[k - 1] !== id).length;
-        expect(spreadOf(ids.map(eventOf))).toEqual({ events: ids.length, runs });
+        expect(spreadOf(ids.map(eventOf))).toEqual({ events: ids.length, runs, households: new Set(ids).size });
       }),
     );
   });
 
-  it('is the bulk size only far behind and after a page of short runs', () => {
+  it('is larger only far behind and after a page of short runs, and never beyond the bulk size', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 1000 }), fc.nat(2000), fc.nat(200), fc.nat(200), (size, more, ahead, events, runs) => {
+      fc.property(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 1000 }), fc.nat(2000), fc.nat(200), fc.nat(200), fc.nat(200), (size, more, ahead, events, runs, households) => {
         const bulk = size + more;
-        const next = nextPageSize(size, bulk, ahead, { events, runs });
-        expect([size, bulk]).toContain(next);
+        const next = nextPageSize(size, bulk, ahead, { events, runs, households });
+        expect(next).toBeGreaterThanOrEqual(size);
+        expect(next).toBeLessThanOrEqual(bulk);
         // Near the head, or after a page of long runs: the usual size.
-        if (ahead < bulk || events >= SPREAD_RUN * runs) expect(next).toBe(size);
+        if (ahead < next || events >= SPREAD_RUN * runs) expect(next).toBe(size);
         // The first page of a catch-up has nothing to go by.
         expect(nextPageSize(size, bulk, ahead, undefined)).toBe(size);
       }),
     );
-    expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 4900 })).toBe(50_000);
-    expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 140 })).toBe(5000);
-    expect(nextPageSize(5000, 50_000, 49_999, { events: 5000, runs: 4900 })).toBe(5000);
+    expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 4900, households: 1500 })).toBe(50_000);
+    expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 140, households: 140 })).toBe(5000);
+    expect(nextPageSize(5000, 50_000, 49_999, { events: 5000, runs: 4900, households: 1500 })).toBe(5000);
+  });
+
+  it('touches no more households than the bound, at the density of the page before (decision 115)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 100_000 }), fc.integer({ min: 1, max: 60_000 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (events, size, share) => {
+        const bulk = 50_000;
+        const households = Math.max(1, Math.round(events * share));
+        const next = nextPageSize(size, bulk, 10_000_000, { events, runs: events, households });
+        // The households it would touch at the same density, unless the usual size alone already reaches the bound.
+        if (next > size) expect((next * households) / events).toBeLessThanOrEqual(BULK_HOUSEHOLDS);
+        // As large as the bound allows: one event a household more would pass it, or it is the bulk size.
+        if (next > size && next < bulk) expect(((next + 1) * households) / events).toBeGreaterThan(BULK_HOUSEHOLDS);
+      }),
+    );
+    // A log written day by day at 100,000 households: a page of 50,000 events touched ~40,000 of them.
+    expect(nextPageSize(5000, 50_000, 3_000_000, { events: 50_000, runs: 49_000, households: 40_000 })).toBe(20_480);
   });
 });

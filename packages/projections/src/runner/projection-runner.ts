@@ -8,7 +8,7 @@ import { createIndexes, indexesPresent, lacksIndexes } from '../storage/secondar
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
-import { BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
+import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
 
@@ -39,9 +39,13 @@ export interface RunnerOptions {
    * found the households' events spread over the log (page-size.ts): fewer, larger pages,
    * so that a household whose events are spread over the log is read, recounted and
    * written again in fewer of them (docs/decisions/0106). Default `BULK_PAGE`; never
-   * less than `batchSize`.
+   * less than `batchSize`. It is the most a page reads: fewer when the page before had so
+   * many households an event that this many would hold more than `BULK_HOUSEHOLDS`
+   * households' records at once (docs/decisions/0115).
    */
   readonly bulkBatchSize?: number;
+  /** The households a bulk page is sized to touch at most (default `BULK_HOUSEHOLDS`, docs/decisions/0115). */
+  readonly bulkHouseholds?: number;
   /**
    * Test hook, called inside the transaction after the read-model rows are written and
    * before the checkpoints are: a crash here must leave neither.
@@ -82,6 +86,7 @@ export class ProjectionRunner {
   private readonly indexesPresent: () => ReadonlySet<string>;
   private readonly batchSize: number;
   private readonly bulkBatchSize: number;
+  private readonly bulkHouseholds: number;
   private queue: Promise<unknown> = Promise.resolve();
   private subscription: Subscription | undefined;
   /** Position of the last event the live subscription delivered (its pages start after it). */
@@ -98,6 +103,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = opts.batchSize ?? 5000;
     this.bulkBatchSize = Math.max(this.batchSize, opts.bulkBatchSize ?? BULK_PAGE);
+    this.bulkHouseholds = Math.max(1, opts.bulkHouseholds ?? BULK_HOUSEHOLDS);
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
     this.indexesPresent = indexesPresent(db);
     const inTransaction = pageTransaction(db, checkpoints, projections, this.writers, new HandledTypes(projections), this.indexesPresent, opts.beforeCheckpoint);
@@ -203,7 +209,7 @@ export class ProjectionRunner {
     let spread: PageSpread | undefined;
     for (;;) {
       // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
-      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread);
+      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread, this.bulkHouseholds);
       const read = await this.readPage(after, size);
       spread = spreadOf(read.events);
       const follows = read.count === 0 || this.applyPage(read, after, head, true);
