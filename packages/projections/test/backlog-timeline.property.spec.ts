@@ -48,7 +48,7 @@ describe("a household's backlog timeline (decision 113)", () => {
     );
   });
 
-  it('names the status last changed in log order, the first registration and the latest identification and clearance', () => {
+  it('names the status last changed in log order, the first registration, the latest identification or relapse (decision 116) and clearance', () => {
     const p: HouseholdProgress = {
       t: {
         villages: [[1, '2016-01-04', 'V1']],
@@ -71,7 +71,7 @@ describe("a household's backlog timeline (decision 113)", () => {
       ],
     };
     expect(backlogStandingAt(p, '2016-12-31')).toStrictEqual({
-      status: 'cleared', registeredOn: '2016-01-04', identifiedOn: '2016-03-01', clearedOn: '2016-05-01',
+      status: 'cleared', registeredOn: '2016-01-04', identifiedOn: '2016-09-01', clearedOn: '2016-05-01',
       lastVisitOn: '2016-05-20', lastSurveyOn: '2016-02-01', surveyedOn: ['2016-02-01'],
     });
     expect(backlogStandingAt(p, '2016-04-30')).toStrictEqual({

@@ -172,7 +172,8 @@ describe('a hand-worked region', () => {
   });
 
   it('the service backlog at the end of 2016', () => {
-    // referrals owed: identified h3 (since 06-01) and h6 (since 06-20) have had none; h8's member is employed since 12-28
+    // referrals owed: h3 (identified again by its relapse on 10-20: decision 116) and h6 (identified 06-20) have had none;
+    // h8's member is employed since 12-28
     // follow-up: h1 cleared 06-15, visited 09-10 → due 09-10 + 90 days = 12-09, overdue; h2 visited 11-01 → due 2017-01-30
     // survey updates: the first deadline is 2017-02-28
     // clearance pending: h8 is identified with employment e1 active
@@ -181,7 +182,7 @@ describe('a hand-worked region', () => {
       division: 'R',
       asOf: '2016-12-31',
       referralsOwed: [
-        { householdId: 'h3', divisionCode: 'V2', memberId: 'm1', identifiedOn: '2016-06-01', referrals: 0, owed: 3 },
+        { householdId: 'h3', divisionCode: 'V2', memberId: 'm1', identifiedOn: '2016-10-20', referrals: 0, owed: 3 },
         { householdId: 'h6', divisionCode: 'V3', memberId: 'm1', identifiedOn: '2016-06-20', referrals: 0, owed: 3 },
       ],
       followUpsOverdue: [{ householdId: 'h1', divisionCode: 'V1', clearedOn: '2016-06-15', lastVisitOn: '2016-09-10', dueOn: '2016-12-09' }],

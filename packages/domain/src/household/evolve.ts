@@ -190,7 +190,9 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     }
     case 'HouseholdRelapsed':
+      // Identified again: the referrals owed are counted from here (identified-spell.ts, docs/decisions/0116).
       s.status = 'identified';
+      s.lastIdentifiedOn = on;
       return;
     case 'HouseholdExempted':
       s.status = 'exempted';

@@ -108,6 +108,7 @@ export interface HouseholdState {
   readonly surveyed: boolean;
   readonly lastSurveyOn?: BusinessDate;
   readonly firstIdentifiedOn?: BusinessDate;
+  /** The date of the latest identification or relapse: the spell of `identified` referrals are owed for (identified-spell.ts). */
   readonly lastIdentifiedOn?: BusinessDate;
   readonly lastClearedOn?: BusinessDate;
   readonly members: ReadonlyMap<string, MemberState>;

@@ -1,4 +1,4 @@
-import type { Status } from '@hearth/domain';
+import { beginsIdentifiedSpell, type Status } from '@hearth/domain';
 import type { BacklogEntry } from './backlog-activity';
 import type { HouseholdTimeline } from './household-timeline';
 
@@ -12,9 +12,10 @@ export interface StandingSource {
  * What the service backlog reads of a household at the end of a date, but its members and
  * its referrals and employments (which only an identified household's entries need): its
  * status then (the last change in log order: a correction re-adds its event's change at
- * the end of the timeline), the dates of its first registration and latest identification
- * and clearance, its last follow-up visit and last survey in log order, and the dates of
- * every survey (the survey-update window is the asker's).
+ * the end of the timeline), the dates of its first registration, its latest identification
+ * or relapse (the spell referrals are owed for: docs/decisions/0116) and latest clearance,
+ * its last follow-up visit and last survey in log order, and the dates of every survey (the
+ * survey-update window is the asker's).
  */
 export interface BacklogStanding {
   readonly status: Status | null;
@@ -46,8 +47,9 @@ export const backlogStandingAt = (p: StandingSource, date: string): BacklogStand
       status = to;
       statusAt = position;
     }
-    if (eventType === 'HouseholdIdentified' && (identifiedOn === null || on > identifiedOn)) identifiedOn = on;
-    else if (eventType === 'HouseholdCleared' && (clearedOn === null || on > clearedOn)) clearedOn = on;
+    if (beginsIdentifiedSpell(eventType)) {
+      if (identifiedOn === null || on > identifiedOn) identifiedOn = on;
+    } else if (eventType === 'HouseholdCleared' && (clearedOn === null || on > clearedOn)) clearedOn = on;
     else if (eventType === 'HouseholdRegistered' && (registeredOn === null || on < registeredOn)) registeredOn = on;
   }
   let lastVisitOn: string | null = null;
