@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { addDays, type HouseholdCommand } from '@hearth/domain';
 import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
 import { addCounts, DirectReports, openProjections } from '../src';
 import { feed } from './support/feed';
@@ -79,5 +80,46 @@ describe('read models, rebuilt read models, direct computation and another inter
       }),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
     );
+  });
+
+  /**
+   * Under a policy with a back-dating allowance of sixty days, the same histories keyed late:
+   * many a command dated up to sixty days before the command before it, so that within a
+   * household dates run backwards wherever the allowance lets them (a command it refuses is
+   * skipped). The figures must not
+   * depend on the order in which a household's events were recorded (decision 117).
+   */
+  it('with a back-dating allowance, for commands keyed days late', async () => {
+    const allowing: typeof context = { ...context, policy: { ...policy, backdatingAllowanceDays: 60 } };
+    let backdated = 0;
+    await fc.assert(
+      fc.asyncProperty(regionHistories, fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }), async (histories, back) => {
+        const late = histories.map((h, i) =>
+          h.map((c, j) => {
+            const days = back[(i * 31 + j) % back.length] as number;
+            return j === 0 || days === 0 ? c : { ...c, on: addDays((h[j - 1] as HouseholdCommand).on, -days) };
+          }),
+        );
+        const store = SqliteEventStore.open(':memory:');
+        const projections = openProjections(store, { policy: allowing.policy, divisions: region, runner: { batchSize: 7 } });
+        await projections.runner.start();
+        const fed = await feed(store, householdByHousehold(late), allowing);
+        await projections.runner.waitFor(fed.lastPosition);
+        for (const h of late) for (let j = 1; j < h.length; j++) if ((h[j] as { on: string }).on < (h[j - 1] as { on: string }).on) backdated++;
+        const periods = periodsOf(late.flat());
+        const incremental = snapshot(projections.reports, periods);
+
+        expectSame(snapshot(await DirectReports.load(store, allowing), periods), incremental);
+        await projections.rebuild();
+        expectSame(snapshot(projections.reports, periods), incremental);
+        expectMonthlyIdentity(incremental, periods.months);
+        expectChildrenAddUp(incremental);
+
+        await projections.close();
+        await store.close();
+      }),
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
+    );
+    expect(backdated).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision } from './decision';
-import { alreadyApplied, factRepeat, idRepeat, notBackdated, streamOpen } from './guards';
+import { alreadyApplied, factRepeat, idRepeat, notBackdated, statusChangeInOrder, streamOpen } from './guards';
 import { deregisterHousehold, exemptHousehold, withdrawFromProgramme } from './rules/exits';
 import { clearHousehold, recordRelapse } from './rules/clearance';
 import { correctEvent } from './rules/correction';
@@ -58,7 +58,9 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
 /**
  * decide(command, state, context) → the events to append, or the first rule it breaks. The
  * guards run first, in domain.md §4's order (the codec, check 1, ran at the edge that built
- * `command`); written out rather than a loop over an array of them, so that each call site
+ * `command`), and a change of status back-dated past the latest one is refused after the
+ * command's own rules say what it changes (docs/decisions/0117); written out rather than a
+ * loop over an array of them, so that each call site
  * calls one function and the compiler may inline it.
  */
 export function decide(command: HouseholdCommand, state: HouseholdState, ctx: DecisionContext): Decision {
@@ -68,6 +70,6 @@ export function decide(command: HouseholdCommand, state: HouseholdState, ctx: De
     idRepeat(command, state, ctx) ??
     factRepeat(command, state, ctx) ??
     notBackdated(command, state, ctx) ??
-    rules(command, state, ctx)
+    statusChangeInOrder(command, state, rules(command, state, ctx))
   );
 }

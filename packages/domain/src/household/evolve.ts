@@ -222,9 +222,11 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
 const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   // One content object for the entity and the commandId's trace (command-trace.ts).
   const kept = keptContent(event, meta.occurredOn);
+  const before = d.state.status;
   apply(d, event, meta, kept);
   const s = d.state;
   s.latestOn = maxDate(s.latestOn, meta.occurredOn);
+  if (s.status !== before) s.statusSince = maxDate(s.statusSince, meta.occurredOn);
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.

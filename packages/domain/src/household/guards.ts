@@ -6,6 +6,7 @@ import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
 import { Content, contentOf, sameContent } from './fingerprint';
 import { correctedEvent, correctionsIn } from './correction';
+import { evolve } from './evolve';
 import { Fact, HouseholdState } from './state';
 import { samePrint, surveyPrintOf } from './survey-print';
 
@@ -153,6 +154,26 @@ export const notBackdated: Guard = (c, s, ctx) => {
   return dayNumber(c.on) < earliest
     ? reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`)
     : undefined;
+};
+
+/**
+ * The back-dating allowance lets a command be dated before the stream's latest date, but
+ * never a change of status before the household's latest change of status: a household
+ * withdrawn on the 31st cannot have been identified on the 1st after it, and the reports
+ * read a household's status at a date from its changes in the order they were recorded
+ * (docs/decisions/0117). Decided after the command's own rules, because whether it changes
+ * the status is what its events do; with no allowance (the reference policy) every command
+ * is on or after the latest date, so this never folds anything.
+ */
+export const statusChangeInOrder = (c: HouseholdCommand, s: HouseholdState, decided: Decision): Decision => {
+  if (s.statusSince === undefined || c.on >= s.statusSince || c.type === 'CorrectEvent' || E.isLeft(decided)) return decided;
+  let t = s;
+  for (const event of decided.right) {
+    t = evolve(t, event, { eventId: '(pending)', occurredOn: c.on });
+    if (t.status !== s.status)
+      return reject('BACKDATED', `business date ${c.on} is before ${s.statusSince}, when the household became ${s.status}: a change of status cannot be dated before the latest one`);
+  }
+  return decided;
 };
 
 export const isNothing = (d: Decision): boolean => E.isRight(d) && d.right.length === 0;

@@ -17,6 +17,7 @@ const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   registeredBy: s.registeredBy,
   registrationFingerprint: s.registrationFingerprint,
   latestOn: s.latestOn,
+  statusSince: s.statusSince,
   surveyed: s.surveyed,
   lastSurveyOn: s.lastSurveyOn,
   firstIdentifiedOn: s.firstIdentifiedOn,

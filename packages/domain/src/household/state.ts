@@ -105,6 +105,8 @@ export interface HouseholdState {
   readonly registrationFingerprint?: Content;
   /** The latest business date in the stream (back-dating guard). */
   readonly latestOn?: BusinessDate;
+  /** The business date of the latest change of status: no later change may be dated before it (docs/decisions/0117). */
+  readonly statusSince?: BusinessDate;
   readonly surveyed: boolean;
   readonly lastSurveyOn?: BusinessDate;
   readonly firstIdentifiedOn?: BusinessDate;
@@ -140,6 +142,7 @@ const initial: EveryMember<HouseholdState> = {
   registeredBy: undefined,
   registrationFingerprint: undefined,
   latestOn: undefined,
+  statusSince: undefined,
   surveyed: false,
   lastSurveyOn: undefined,
   firstIdentifiedOn: undefined,

@@ -33,6 +33,7 @@ const job = { employmentId: 'e2', memberId: 'm1', form: 'flexible' as const, pla
 const training = { trainingId: 't1', memberId: 'm1', kind: 'language' as const, title: 'Mandarin', provider: 'Night school' };
 const twoMembers = [registered([{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1985 }])];
 const elder = [registered([{ memberId: 'm1', birthYear: 1940 }])];
+const allowing30Days: DecisionContext = { ...testContext, policy: { ...testContext.policy, backdatingAllowanceDays: 30 } };
 
 const cases: Case[] = [
   // --- the guards, in domain.md §4's order -----------------------------------------------
@@ -54,6 +55,9 @@ const cases: Case[] = [
   { name: 'adding a member under a registered member id is DUPLICATE_ID', given: [registered()], when: c('AddMember', { memberId: 'm1', birthYear: 1980 }), then: 'DUPLICATE_ID' },
   { name: 'a business date before the stream\'s latest is BACKDATED', given: identifiedHousehold, when: c('WithdrawFromProgramme', { on: '2016-03-31' }), then: 'BACKDATED' },
   { name: 'the same business date as the latest is not back-dating', given: identifiedHousehold, when: c('WithdrawFromProgramme', { on: '2016-04-01' }), then: [ev('HouseholdWithdrew', {})] },
+  { name: 'within the allowance a fact that changes no status may be dated before the latest change of status', ctx: allowing30Days, given: identifiedHousehold, when: c('OfferTraining', { ...training, on: '2016-03-20' }), then: [ev('TrainingOffered', training)] },
+  { name: 'within the allowance a change of status may be dated before the latest date but not before the latest change', ctx: allowing30Days, given: [...identifiedHousehold, trainingOffered('t1')], when: c('WithdrawFromProgramme', { on: '2016-04-05' }), then: [ev('HouseholdWithdrew', {})] },
+  { name: 'within the allowance a change of status dated before the latest change of status is BACKDATED', ctx: allowing30Days, given: identifiedHousehold, when: c('WithdrawFromProgramme', { on: '2016-03-31' }), then: 'BACKDATED' },
 
   // --- RegisterHousehold, AddMember, RemoveMember --------------------------------------------
   { name: 'registering a household', given: [], when: c('RegisterHousehold', { divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] }), then: [ev('HouseholdRegistered', { householdId: 'h1', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] })] },
