@@ -96,7 +96,7 @@ export const en = {
   'col.removed': 'Removed',
   'col.householdId': 'Household',
   'col.divisionCode': 'Division',
-  'col.identifiedOn': 'Identified on',
+  'col.identifiedOn': 'Identified (or relapsed) on',
   'col.referrals': 'Referrals',
   'col.owed': 'Owed',
   'col.clearedOn': 'Cleared on',

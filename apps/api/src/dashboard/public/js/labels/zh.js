@@ -96,7 +96,7 @@ export const zh = {
   'col.removed': '已移除',
   'col.householdId': '家庭',
   'col.divisionCode': '区划',
-  'col.identifiedOn': '认定日期',
+  'col.identifiedOn': '认定（或返零）日期',
   'col.referrals': '已推荐',
   'col.owed': '尚欠',
   'col.clearedOn': '清零日期',
