@@ -72,6 +72,28 @@ describe('verifyLog on a SQLite file', () => {
     expect(result.anomalies).toContainEqual({ householdId: 'h4', position: lastPosition, kind: 'rejected', detail: expect.stringContaining('NOT_IDENTIFIED') });
     expect(result.anomalies.filter((a) => a.householdId === 'h4')).toHaveLength(1);
   });
+
+  it('decides every correction again: one that amends nothing, or misnames what it corrects, is an anomaly (decision 118)', async () => {
+    const store = SqliteEventStore.open(file);
+    // h3, whose income was corrected in 2017: two more corrections of its registration chained behind the Decider's back.
+    const stream = await store.readStream(householdStream('h3'));
+    const [registration] = stream;
+    const last = stream[stream.length - 1];
+    if (!registration || !last) throw new Error('h3 has no events');
+    const metadata = { occurredOn: '2016-12-20', recordedAt: '2018-01-02T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 };
+    const village = (registration.data as { divisionCode: string }).divisionCode;
+    const forged = sealEvents(last.metadata.hash, [
+      { eventId: 'forged-2', type: 'EventCorrected', data: { eventId: registration.eventId, correctedType: 'HouseholdRegistered', correction: {}, reason: 'x' }, metadata },
+      { eventId: 'forged-3', type: 'EventCorrected', data: { eventId: registration.eventId, correctedType: 'HouseholdCleared', correction: { divisionCode: village }, reason: 'x' }, metadata },
+    ]);
+    const { lastPosition } = await store.appendToStream(householdStream('h3'), forged, last.streamVersion);
+    const result = await verifyLog(store, context);
+    await store.close();
+    expect(result.anomalies.filter((a) => a.householdId === 'h3')).toEqual([
+      { householdId: 'h3', position: lastPosition - 1, kind: 'rejected', detail: expect.stringContaining('INVALID_CORRECTION') },
+      { householdId: 'h3', position: lastPosition, kind: 'different-events', detail: expect.stringContaining('"correctedType":"HouseholdRegistered"') },
+    ]);
+  });
 });
 
 describe('verifyLog after a bulk import of past records', () => {

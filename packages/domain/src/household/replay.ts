@@ -48,13 +48,31 @@ const withSurveysBefore = (ctx: DecisionContext, command: HouseholdCommand, stat
   return { ...ctx, history };
 };
 
+export interface ReplayOptions {
+  /**
+   * Whether each correction is decided again (default true): as `CorrectEvent` against the
+   * stream as it stood when it was recorded (docs/decisions/0118). The correction rule's own
+   * replay passes false: the corrections before the one it decides were decided in their turn.
+   */
+  readonly decideCorrections?: boolean;
+}
+
+/** The state a live fold had just before fact `i`: every stored event before it, corrections as they came. */
+const liveStateBefore = (facts: readonly Fact[], i: number): HouseholdState => {
+  let s = initialState;
+  for (let k = 0; k < i; k++) s = evolve(s, (facts[k] as Fact).event, (facts[k] as Fact).meta);
+  return s;
+};
+
 /**
  * Replays a stream decision by decision and reports every place where the domain,
  * given the history before it, would not have produced the stored events. The history
  * is replayed as corrected: every correction in the stream is applied to the event it
- * amends, as if the right facts had been recorded in the first place.
+ * amends, as if the right facts had been recorded in the first place. A correction itself
+ * is decided against the stream as it was when it was recorded, uncorrected by the
+ * corrections after it, as it was decided then.
  */
-export const replayAnomalies = (facts: readonly Fact[], householdId: string, given: DecisionContext, decide: Decide): ReplayAnomaly[] => {
+export const replayAnomalies = (facts: readonly Fact[], householdId: string, given: DecisionContext, decide: Decide, opts: ReplayOptions = {}): ReplayAnomaly[] => {
   // Each replayed decision sees the stream only up to itself, through the state: not the whole history a caller may hold.
   const { history: _whole, ...ctx } = given;
   const corrections = correctionsIn(facts);
@@ -67,9 +85,16 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, giv
     const event = correctedEvent(fact, corrections);
     let consumed = 1;
     if (event.type === 'EventCorrected') {
-      // Checked when it was decided (rules/correction.ts); here only that it names an earlier event.
       if (!seen.has(event.data.eventId))
         anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'orphan-event', detail: `EventCorrected names unknown event ${event.data.eventId}` });
+      else if (opts.decideCorrections !== false) {
+        const command = commandBehind(event, householdId, fact.meta.occurredOn) as HouseholdCommand;
+        const decided = decide(command, liveStateBefore(facts, i), { ...inForceWhenRecorded(ctx, fact), history: facts.slice(0, i) });
+        if (E.isLeft(decided))
+          anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'rejected', detail: `EventCorrected: the domain would reject CorrectEvent here with ${decided.left.code}: ${decided.left.message}` });
+        else if (!canonicallyEqual([event], decided.right))
+          anomalies.push({ index: i, eventId: fact.meta.eventId, kind: 'different-events', detail: `EventCorrected: the domain would have recorded ${recordedText(decided.right)}` });
+      }
     } else {
       const command = commandBehind(event, householdId, fact.meta.occurredOn);
       if (!command) {

@@ -51,7 +51,7 @@ export const correctEvent =
       return E.left(domainError('INVALID_CORRECTION', `a correction of ${target.event.type} must list the same members; add or remove a member with AddMember or RemoveMember`, [{ path: 'correction.members', message: 'the member ids differ from the event\'s' }]));
     const correction = ev('EventCorrected', { eventId: c.eventId, correctedType: target.event.type, correction: c.correction, reason: c.reason });
     const facts = [...history, { event: correction as HouseholdEvent, meta: { eventId: '(pending)', occurredOn: c.on } }];
-    const anomalies = replayAnomalies(facts, c.householdId, ctx, decide);
+    const anomalies = replayAnomalies(facts, c.householdId, ctx, decide, { decideCorrections: false });
     if (anomalies.length > 0)
       return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`);
     // Replays check each event against the tree of its day; the household must also end in a division in force today.
