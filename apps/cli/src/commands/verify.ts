@@ -31,7 +31,8 @@ household through the Decider. Anomalies, each naming the household (or stream) 
   unreadable-event       a stored row whose data or envelope is not JSON
   invalid-event          an event that does not decode as an event of its type
   (domain codes)         an event the Decider would not have produced from the history before
-                         it (e.g. a clearance without active employment)
+                         it (e.g. a clearance without active employment, or a correction
+                         it would refuse: one that amends nothing)
 Notices, listed apart: events recorded more than policy.lateRecordingDays after their
 business date (expected for a bulk import of past records).
 
@@ -39,8 +40,10 @@ What verify cannot see from inside the store (docs/decisions/0009-what-verify-ca
 a consistent rewrite, i.e. edited events whose hashes were recomputed to the end of their
 stream (a stream's last event is the easiest); deleted last events of the log when SQLite's
 position counter (sqlite_sequence) was lowered too; events of different streams, recorded
-less than 60 s apart, swapped without crossing events of their own streams; a whole stream
-moved to an unused stream id; the recording time, note or ids of events sealed before hash
+less than 60 s apart, swapped without crossing events of their own streams; a stream's last
+event deleted from the middle of the log with every later position renumbered and
+sqlite_sequence lowered (positions are not in the hash); a whole stream moved to an unused
+stream id; the recording time, note or ids of events sealed before hash
 format 2.
 An anchor kept outside the store (\`hearth anchor\`) shows what happened before it was made:
 with --anchor FILE… verify also proves the log still extends each anchor. Anomalies, each
