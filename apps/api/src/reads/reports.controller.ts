@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Ledger } from '@hearth/ledger';
-import { BacklogReportQuery, HEARTH_LEDGER } from '@hearth/nest';
+import { BacklogReportQuery, HEARTH_LEDGER, NoDivisionTreeError } from '@hearth/nest';
 import type { ServiceBacklog } from '@hearth/projections';
 import { CLOCK } from '../api-options';
 import { Allow } from '../auth/allow.decorator';
@@ -49,7 +49,9 @@ export class ReportsController {
     const scoped = reportDivision(principal, this.ledger.divisions, division);
     const day = asOf ?? this.now().slice(0, 10);
     const tree = this.ledger.divisions;
-    if (principal.role !== 'analyst' || tree === undefined) return this.queryBus.execute(new BacklogReportQuery({ asOf: day, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    if (principal.role !== 'analyst') return this.queryBus.execute(new BacklogReportQuery({ asOf: day, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    // An analyst gets counts cut along the tree, never the lists: without a tree, nothing (the read side refuses too).
+    if (tree === undefined) throw new NoDivisionTreeError();
     // An analyst's counts are cut from every division's, read from the root's backlog.
     const root: ServiceBacklog = await this.queryBus.execute(new BacklogReportQuery({ asOf: day }));
     return backlogFor(root, scoped, tree, this.ledger.policy.suppressBelow);
