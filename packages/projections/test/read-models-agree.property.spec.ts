@@ -41,6 +41,30 @@ const expectMonthlyIdentity = (s: Snapshot, months: readonly string[]): void => 
 };
 
 /**
+ * Feeds the households' commands under `ctx` (one household after another, a refused command
+ * skipped) with the read models following live, then holds them to the direct fold and to
+ * themselves rebuilt, and the answer to the monthly identity and to children summing to parents.
+ */
+const expectAgreementUnder = async (ctx: typeof context, histories: readonly (readonly HouseholdCommand[])[]): Promise<void> => {
+  const store = SqliteEventStore.open(':memory:');
+  const projections = openProjections(store, { policy: ctx.policy, divisions: region, runner: { batchSize: 7 } });
+  await projections.runner.start();
+  const fed = await feed(store, householdByHousehold(histories), ctx);
+  await projections.runner.waitFor(fed.lastPosition);
+  const periods = periodsOf(histories.flat());
+  const incremental = snapshot(projections.reports, periods);
+
+  expectSame(snapshot(await DirectReports.load(store, ctx), periods), incremental);
+  await projections.rebuild();
+  expectSame(snapshot(projections.reports, periods), incremental);
+  expectMonthlyIdentity(incremental, periods.months);
+  expectChildrenAddUp(incremental);
+
+  await projections.close();
+  await store.close();
+};
+
+/**
  * On small random regions (the domain's generator of household histories, moved into the
  * test region's villages, with corrections): the read models maintained event by event
  * while the commands go in, the same read models rebuilt from zero, the direct
@@ -100,22 +124,7 @@ describe('read models, rebuilt read models, direct computation and another inter
     await fc.assert(
       fc.asyncProperty(regionHistories, policies, async (histories, drawn) => {
         const ctx: typeof context = { ...context, policy: { ...policy, ...drawn, baselineCutoff: drawn.baselineCutoff as typeof policy.baselineCutoff } };
-        const store = SqliteEventStore.open(':memory:');
-        const projections = openProjections(store, { policy: ctx.policy, divisions: region, runner: { batchSize: 7 } });
-        await projections.runner.start();
-        const fed = await feed(store, householdByHousehold(histories), ctx);
-        await projections.runner.waitFor(fed.lastPosition);
-        const periods = periodsOf(histories.flat());
-        const incremental = snapshot(projections.reports, periods);
-
-        expectSame(snapshot(await DirectReports.load(store, ctx), periods), incremental);
-        await projections.rebuild();
-        expectSame(snapshot(projections.reports, periods), incremental);
-        expectMonthlyIdentity(incremental, periods.months);
-        expectChildrenAddUp(incremental);
-
-        await projections.close();
-        await store.close();
+        await expectAgreementUnder(ctx, histories);
       }),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
     );
@@ -125,8 +134,8 @@ describe('read models, rebuilt read models, direct computation and another inter
    * Under a policy with a back-dating allowance of sixty days, the same histories keyed late:
    * many a command dated up to sixty days before the command before it, so that within a
    * household dates run backwards wherever the allowance lets them (a command it refuses is
-   * skipped). The figures must not
-   * depend on the order in which a household's events were recorded (decision 117).
+   * skipped). The figures must not depend on the order in which a household's events were
+   * recorded (decision 117).
    */
   it('with a back-dating allowance, for commands keyed days late', async () => {
     const allowing: typeof context = { ...context, policy: { ...policy, backdatingAllowanceDays: 60 } };
@@ -139,23 +148,8 @@ describe('read models, rebuilt read models, direct computation and another inter
             return j === 0 || days === 0 ? c : { ...c, on: addDays((h[j - 1] as HouseholdCommand).on, -days) };
           }),
         );
-        const store = SqliteEventStore.open(':memory:');
-        const projections = openProjections(store, { policy: allowing.policy, divisions: region, runner: { batchSize: 7 } });
-        await projections.runner.start();
-        const fed = await feed(store, householdByHousehold(late), allowing);
-        await projections.runner.waitFor(fed.lastPosition);
-        for (const h of late) for (let j = 1; j < h.length; j++) if ((h[j] as { on: string }).on < (h[j - 1] as { on: string }).on) backdated++;
-        const periods = periodsOf(late.flat());
-        const incremental = snapshot(projections.reports, periods);
-
-        expectSame(snapshot(await DirectReports.load(store, allowing), periods), incremental);
-        await projections.rebuild();
-        expectSame(snapshot(projections.reports, periods), incremental);
-        expectMonthlyIdentity(incremental, periods.months);
-        expectChildrenAddUp(incremental);
-
-        await projections.close();
-        await store.close();
+        for (const h of late) for (let j = 1; j < h.length; j++) if ((h[j] as HouseholdCommand).on < (h[j - 1] as HouseholdCommand).on) backdated++;
+        await expectAgreementUnder(allowing, late);
       }),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
     );
