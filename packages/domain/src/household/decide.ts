@@ -60,8 +60,8 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
  * guards run first, in domain.md §4's order (the codec, check 1, ran at the edge that built
  * `command`), and a change of status back-dated past the latest one is refused after the
  * command's own rules say what it changes (docs/decisions/0117); written out rather than a
- * loop over an array of them, so that each call site
- * calls one function and the compiler may inline it.
+ * loop over an array of them, so that each call site calls one function and the compiler
+ * may inline it.
  */
 export function decide(command: HouseholdCommand, state: HouseholdState, ctx: DecisionContext): Decision {
   return (

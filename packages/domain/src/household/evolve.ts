@@ -2,6 +2,7 @@ import { maxDate } from '../dates';
 import { commandTraceOf, KeptContent, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
+import { beginsIdentifiedSpell } from './identified-spell';
 import { contentOf } from './fingerprint';
 import { surveyPrintOf } from './survey-print';
 import { LaborCapacity } from './vocabulary';
@@ -101,7 +102,6 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
     case 'HouseholdIdentified':
       s.status = 'identified';
       s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
-      s.lastIdentifiedOn = on;
       return;
     case 'WillingnessDeclared':
       return updateMember(d, e.data.memberId, { willing: true, willingFrom: meta.eventId });
@@ -190,9 +190,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     }
     case 'HouseholdRelapsed':
-      // Identified again: the referrals owed are counted from here (identified-spell.ts, docs/decisions/0116).
       s.status = 'identified';
-      s.lastIdentifiedOn = on;
       return;
     case 'HouseholdExempted':
       s.status = 'exempted';
@@ -227,6 +225,8 @@ const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   const s = d.state;
   s.latestOn = maxDate(s.latestOn, meta.occurredOn);
   if (s.status !== before) s.statusSince = maxDate(s.statusSince, meta.occurredOn);
+  // An identification or a relapse: the referrals owed are counted from here (docs/decisions/0116).
+  if (beginsIdentifiedSpell(event.type)) s.lastIdentifiedOn = meta.occurredOn;
   const commandId = meta.commandId;
   // The trace is built before the index says whether the id is new: it is, but for the
   // second event of one command (whose trace is cheap), so one lookup is saved per event.
