@@ -135,16 +135,19 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
     async () => {
       const token = 'a'.repeat(40);
       const tokensFile = join(dir, 'tokens.json');
-      writeFileSync(tokensFile, JSON.stringify([{ token, role: 'auditor', name: 'office-auditor' }]));
+      const analyst = 'b'.repeat(40);
+      writeFileSync(tokensFile, JSON.stringify([{ token, role: 'auditor', name: 'office-auditor' }, { token: analyst, role: 'analyst', name: 'office-analyst' }]));
       const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: '0', HEARTH_TOKENS: tokensFile }, dir);
       running.push(s);
       const url = await listening(s);
       expect(s.err()).toMatch(/is empty and stays so \(HEARTH_TOKENS is set/);
       expect(s.err()).not.toMatch(/generating a demo region/);
-      expect(s.out()).toMatch(/Tokens: 1 from /);
+      expect(s.out()).toMatch(/Tokens: 2 from /);
       expect(existsSync(join(dir, 'demo-tokens.json'))).toBe(false);
       expect((await getJson(`${url}/health`)).body).toMatchObject({ store: 'ok', head: 0 });
       expect(await getJson(`${url}/api/divisions`, token)).toMatchObject({ status: 404, body: { code: 'NO_DIVISION_TREE' } });
+      // An analyst's backlog is counts cut along the tree: with no tree there is nothing to cut, and no list instead.
+      expect(await getJson(`${url}/api/reports/backlog?asOf=2016-04-30`, analyst)).toMatchObject({ status: 404, body: { code: 'NO_DIVISION_TREE' } });
       s.child.kill('SIGTERM');
       expect(await s.exited).toBe(0);
     },
