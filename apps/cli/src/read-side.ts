@@ -13,7 +13,9 @@ export const progressLine = (what: string) => {
   return (p: RunnerProgress): void => {
     if (Date.now() - last < 1000) return;
     last = Date.now();
-    log(`${what}: ${p.events.toLocaleString('en')} events · position ${p.position.toLocaleString('en')}${p.head !== undefined ? ` of ${p.head.toLocaleString('en')}` : ''}`);
+    // Stream by stream the checkpoints stay put until the whole rebuild commits (decision 119): count events instead.
+    if (p.byStream) log(`${what}: ${p.events.toLocaleString('en')} events read stream by stream, up to position ${p.head.toLocaleString('en')}`);
+    else log(`${what}: ${p.events.toLocaleString('en')} events · position ${p.position.toLocaleString('en')}${p.head !== undefined ? ` of ${p.head.toLocaleString('en')}` : ''}`);
   };
 };
 

@@ -98,6 +98,29 @@ export interface StoredTextReads {
   readStream(streamId: string): Promise<StoredStream>;
 }
 
+/** Where a read of the log stream by stream resumes: after this event of this stream. */
+export interface StreamCursor {
+  readonly streamId: string;
+  readonly version: number;
+}
+
+/**
+ * A capability of stores that can read the log stream by stream as cheaply as in position
+ * order (SQLite: through the index that backs optimistic concurrency). A rebuild into read
+ * models of their own whose rows are each a fold of one household's events reads a log
+ * written day by day this way, a household's events together (docs/decisions/0119).
+ */
+export interface StreamOrderedFeed {
+  /**
+   * Feed events (as `readFeed` gives them, the same damaged-event errors) of every event at
+   * a position ≤ `upTo`, stream after stream in an order of the store's own, each stream's
+   * events in version order: at most `maxCount`, starting after `after` (the last event a
+   * page before returned; from the first stream without it). Pages read until one comes
+   * back short hold every such event exactly once.
+   */
+  readFeedByStream(opts: { readonly upTo: number; readonly maxCount: number; readonly after?: StreamCursor }): Promise<FeedEvent[]>;
+}
+
 /**
  * A capability of stores that live in a SQLite database (docs/decisions/0058): the read
  * models may live in the same database, so a batch of read-model rows and its checkpoint
@@ -165,6 +188,8 @@ export interface EventStore {
   readonly issuedPositions?: IssuedPositions;
   /** Present only where events are kept as the text the seal wrote (SQLite); see StoredTextReads. */
   readonly storedText?: StoredTextReads;
+  /** Present only where the log reads stream by stream as cheaply as in position order (SQLite); see StreamOrderedFeed. */
+  readonly streamOrderedFeed?: StreamOrderedFeed;
   /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
   readonly embeddedReadModels?: EmbeddedReadModels;
   /**

@@ -29,6 +29,8 @@ export type {
   StoredTextReads,
   StoredTexts,
   StreamAppend,
+  StreamCursor,
+  StreamOrderedFeed,
   SubscribeToAllOptions,
   Subscription,
 } from './event-store';

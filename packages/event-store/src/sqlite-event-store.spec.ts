@@ -28,13 +28,13 @@ runEventStoreContract(
       cleanup: async () => remove(),
     };
   },
-  { persistent: true, countsPositions: true, storesText: true },
+  { persistent: true, countsPositions: true, storesText: true, readsByStream: true },
 );
 
 runEventStoreContract(
   'SqliteEventStore in memory',
   async () => ({ store: SqliteEventStore.open(':memory:'), cleanup: async () => undefined }),
-  { countsPositions: true, storesText: true },
+  { countsPositions: true, storesText: true, readsByStream: true },
 );
 
 describe('SqliteEventStore specifics', () => {
@@ -111,6 +111,9 @@ describe('SqliteEventStore specifics', () => {
     expect(byName.readAll?.join('\n')).toMatch(/SEARCH events USING INTEGER PRIMARY KEY \(rowid>\?\)/);
     expect(byName.readAllOfTypes?.join('\n')).toMatch(/SEARCH events USING INDEX events_type_position \(type=\? AND position>\?\)/);
     expect(byName.streamVersion?.join('\n')).toMatch(/SEARCH events USING COVERING INDEX/);
+    // Stream by stream in the index's order: no sort of the log (docs/decisions/0119).
+    expect(byName.readFeedByStream?.join('\n')).toMatch(/SEARCH events USING INDEX \S+ \(\(stream_id,version\)>\(\?,\?\)\)/);
+    expect(byName.readFeedByStream?.join('\n')).not.toMatch(/TEMP B-TREE/);
   });
 
   it('shares its connection so that read models can commit in the same transaction', async () => {

@@ -14,6 +14,7 @@ import type {
   ReadStreamOptions,
   StoredTextReads,
   StreamAppend,
+  StreamOrderedFeed,
   SubscribeToAllOptions,
   Subscription,
   WriteSession,
@@ -88,6 +89,7 @@ export class SqliteEventStore implements EventStore {
       readFeed: database.prepare<[number, number], FeedRow>(SQLITE_QUERIES.readFeed).raw(true),
       readFeedOfTypes: database.prepare<[number, string, number], FeedRow>(SQLITE_QUERIES.readFeedOfTypes).raw(true),
       eventAt: database.prepare<[number], EventRow>(SQLITE_QUERIES.eventAt).raw(true),
+      readFeedByStream: database.prepare<[string, number, number, number], FeedRow>(SQLITE_QUERIES.readFeedByStream).raw(true),
       highestIssued: database.prepare<[], number>(SQLITE_QUERIES.highestIssued).pluck(),
       begin: database.prepare('BEGIN IMMEDIATE'),
       commit: database.prepare('COMMIT'),
@@ -156,6 +158,18 @@ export class SqliteEventStore implements EventStore {
       if (this.session !== undefined) await this.sessionEnd();
       this.assertOpen();
       return toStoredStream(this.statements.readStream.all(streamId, 0));
+    },
+  };
+
+  /** Stream by stream through the index on (stream id, version): stream ids in SQLite's binary order (see StreamOrderedFeed). */
+  readonly streamOrderedFeed: StreamOrderedFeed = {
+    readFeedByStream: async ({ upTo, maxCount, after }) => {
+      if (this.session !== undefined) await this.sessionEnd();
+      this.assertOpen();
+      const { maxCount: limit } = normaliseAllRead({ after: upTo, maxCount });
+      // '' sorts before every stream id, and -1 before every version: from the first stream.
+      const rows = this.statements.readFeedByStream.all(after?.streamId ?? '', after?.version ?? -1, upTo, sqlLimit(limit));
+      return toFeedEvents(rows, (position) => this.statements.eventAt.get(position));
     },
   };
 

@@ -33,6 +33,14 @@ export const SQLITE_QUERIES = {
   readFeedOfTypes: `SELECT ${FEED_COLUMNS} FROM events
     WHERE position > ? AND type IN (SELECT value FROM json_each(?))
     ORDER BY position LIMIT ?`,
+  /**
+   * The feed stream after stream (stream id, then version: the unique index's order) up to a
+   * position, resuming after a stream's version: a rebuild reading a log written day by day
+   * a household at a time (docs/decisions/0119).
+   */
+  readFeedByStream: `SELECT ${FEED_COLUMNS} FROM events
+    WHERE (stream_id, version) > (?, ?) AND position <= ?
+    ORDER BY stream_id, version LIMIT ?`,
   eventAt: `SELECT ${COLUMNS} FROM events WHERE position = ?`,
   /** AUTOINCREMENT's counter: the highest position ever handed out, kept when the row is gone. No row before the first insert. */
   highestIssued: `SELECT seq FROM sqlite_sequence WHERE name = 'events'`,

@@ -9,6 +9,7 @@ import { Reports } from './reports/reports';
 import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projection-runner';
 import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
+import { openReadModelFile } from './storage/read-model-file';
 import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
 import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
@@ -80,7 +81,12 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
   const projections = opts.projections ?? projectionsFor(opts.divisions);
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
-  const runner = new ProjectionRunner(store, db, checkpoints, projections, opts.runner);
+  // Read models in a file of their own may be rebuilt stream by stream on a connection of its own (decision 119).
+  const own = opts.readModels;
+  const runner = new ProjectionRunner(store, db, checkpoints, projections, {
+    ...(own === undefined ? {} : { rebuildConnection: () => openReadModelFile(own).db }),
+    ...opts.runner,
+  });
   const reports = new Reports(db, opts.policy, opts.divisions);
   const projectionNames = projections.map((p) => p.name);
   const aside = file === undefined ? undefined : new ReportAside({ file: resolve(file), policy: opts.policy, divisions: opts.divisions.all, projections: projectionNames });

@@ -16,7 +16,10 @@ A stored event that cannot be read (edited by hand: data that is not JSON, a typ
 not exist) stops the rebuild: the read models keep only the batches before it, and every
 report refuses until the log is repaired. With --read-models sqlite:PATH (or
 $HEARTH_READ_MODELS) the read models of that file are built from zero, creating it if need
-be: on any store, the file every report given the same --read-models then reads. A retired
+be: on any store, the file every report given the same --read-models then reads. On a SQLite
+store that rebuild reads the log household by household in one transaction (decision 119):
+a log written day by day costs what one in household order does, the file reads as before
+until it commits, and a kill leaves it as it was; other writers of the file wait meanwhile. A retired
 projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTIONS.map((r) => `${r.name}: ${r.keptBy}`).join('; ')}). Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
     .action(async (names: string[], opts: { readModels?: string }) => {

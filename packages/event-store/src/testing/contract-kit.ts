@@ -5,6 +5,7 @@ import { handlerContract } from './contract-handlers';
 import { readAllContract } from './contract-read-all';
 import type { ContractScope } from './contract-scope';
 import { storedTextContract } from './contract-stored-text';
+import { streamOrderedFeedContract } from './contract-stream-ordered-feed';
 import { streamContract } from './contract-streams';
 import { subscriptionContract } from './contract-subscriptions';
 
@@ -43,6 +44,11 @@ export interface ContractOptions {
    * here; without this option the kit checks that it does not.
    */
   storesText?: boolean;
+  /**
+   * The adapter offers `streamOrderedFeed` (SQLite: through its (stream, version) index),
+   * checked here; without this option the kit checks that it does not.
+   */
+  readsByStream?: boolean;
   /**
    * A failed `appendBatch` stores nothing (default: SQLite, memory). With `false`
    * (EventStoreDB: no transaction across streams) the kit checks that the store says so
@@ -87,6 +93,7 @@ export const runEventStoreContract = (
     readAllContract(k);
     feedContract(k);
     storedTextContract(k);
+    streamOrderedFeedContract(k);
     subscriptionContract(k);
     // Last: its large stream, on a server shared between tests, leaves 20 000 events in
     // `$all` that every later `readAll` from the start would page through.

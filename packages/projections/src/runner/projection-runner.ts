@@ -11,6 +11,7 @@ import { HandledTypes } from './handled-types';
 import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
+import { rebuildByStream } from './rebuild-by-stream';
 
 /** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
@@ -28,6 +29,11 @@ export interface RunnerProgress {
   readonly head: number;
   /** Events read in this run so far. */
   readonly events: number;
+  /**
+   * Set while a rebuild reads the log stream by stream (docs/decisions/0119): `position`
+   * is where the checkpoints stood before it, and moves to the head only when it commits.
+   */
+  readonly byStream?: true;
 }
 
 export interface RunnerOptions {
@@ -51,6 +57,13 @@ export interface RunnerOptions {
    * before the checkpoints are: a crash here must leave neither.
    */
   readonly beforeCheckpoint?: (position: number) => void;
+  /**
+   * Opens a connection of its own to the read models' own file (never the store's), for a
+   * rebuild that reads the log stream by stream in one transaction on it, on a store that
+   * can (`streamOrderedFeed`, docs/decisions/0119). Without it a rebuild reads in position
+   * order, a page a transaction. The runner closes what it opens.
+   */
+  readonly rebuildConnection?: () => Database.Database;
   /** Errors of the live subscription (default: rethrown asynchronously by the store). */
   readonly onLiveError?: (error: Error) => void;
 }
@@ -184,13 +197,37 @@ export class ProjectionRunner {
     // A retired name and its keeper's (or a name twice) rebuild the keeper once.
     const selected = names === undefined ? this.projections : [...new Set(names.map((n) => this.projectionNamed(n)))];
     return this.exclusive(async () => {
-      withWriteLock(this.db, () => {
-        for (const p of selected) resetProjection(this.db, this.checkpoints, p);
-      });
-      // Fresh statements: the tables they were prepared against were just dropped.
+      const rebuilt = await this.rebuildByStream(selected, onProgress);
+      if (rebuilt === undefined)
+        withWriteLock(this.db, () => {
+          for (const p of selected) resetProjection(this.db, this.checkpoints, p);
+        });
+      // Fresh statements, and nothing kept from before: the tables they were prepared against were dropped.
       for (const p of selected) (this.writers as Map<string, ProjectionWriter>).set(p.name, p.writer(this.db));
+      // From zero, or from the head the stream-by-stream rebuild reached: what was appended since.
       return this.catchUpNow(onProgress, selected.map((p) => p.name));
     });
+  }
+
+  /**
+   * The rebuild stream by stream in one transaction (rebuild-by-stream.ts), where the store
+   * reads so and the read models have a file of their own; the head it reached, or
+   * `undefined` when it did not run or changed nothing (a damaged event).
+   */
+  private async rebuildByStream(selected: readonly Projection[], onProgress?: (p: RunnerProgress) => void): Promise<number | undefined> {
+    const feed = this.store.streamOrderedFeed;
+    const connect = this.opts.rebuildConnection;
+    if (feed === undefined || connect === undefined) return undefined;
+    const db = connect();
+    try {
+      const projections = selected.map((p) => p.name);
+      const position = this.position();
+      return await rebuildByStream(this.store, feed, db, selected, this.bulkBatchSize, (p) =>
+        onProgress?.({ projections, position, head: p.head, events: p.events, byStream: true }),
+      );
+    } finally {
+      db.close();
+    }
   }
 
   private projectionNamed(name: string): Projection {

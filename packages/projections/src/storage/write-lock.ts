@@ -35,16 +35,40 @@ const pause = (ms: number): void => {
  * number of times, then reported as ReadModelsBusyError.
  */
 export const withWriteLock = <T>(db: Database.Database, work: () => T, opts: WriteLockOptions = {}): T => {
-  const attempts = opts.attempts ?? 6;
   const transaction = db.transaction(work);
-  for (let attempt = 1; ; attempt++) {
+  return retryingBusy(opts, () => transaction.immediate());
+};
+
+/**
+ * `withWriteLock` for work that awaits between its writes (a rebuild that reads the log
+ * stream by stream, docs/decisions/0119): BEGIN IMMEDIATE, tried as `withWriteLock` tries it,
+ * then `work`, then COMMIT; anything `work` throws rolls the whole transaction back. The
+ * lock is held across the awaits, so call it on a connection nothing else in the process
+ * uses meanwhile: every statement run on it joins the transaction.
+ */
+export const withWriteLockHeld = async <T>(db: Database.Database, work: () => Promise<T>, opts: WriteLockOptions = {}): Promise<T> => {
+  retryingBusy(opts, () => db.exec('BEGIN IMMEDIATE'));
+  try {
+    const value = await work();
+    db.exec('COMMIT');
+    return value;
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+};
+
+/** Runs `attempt` until it is not refused as busy, at most `opts.attempts` times (ReadModelsBusyError after). */
+const retryingBusy = <T>(opts: WriteLockOptions, attempt: () => T): T => {
+  const attempts = opts.attempts ?? 6;
+  for (let n = 1; ; n++) {
     try {
-      return transaction.immediate();
+      return attempt();
     } catch (e) {
       if (!isBusyError(e)) throw e;
-      if (attempt >= attempts) throw new ReadModelsBusyError(attempts, e);
+      if (n >= attempts) throw new ReadModelsBusyError(attempts, e);
       // Usually busy_timeout has already waited; this covers a connection opened without one.
-      pause(25 * attempt);
+      pause(25 * n);
     }
   }
 };

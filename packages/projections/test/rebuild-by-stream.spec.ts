@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import Database from 'better-sqlite3';
+import type { HouseholdCommand } from '@hearth/domain';
+import { DamagedEventError, SqliteEventStore, type EventStore, type StreamOrderedFeed } from '@hearth/event-store';
+import { interceptedStore } from '@hearth/event-store/testing';
+import { openProjections, type Projections } from '../src';
+import { projectionsFor } from '../src/projections/all-projections';
+import { feed } from './support/feed';
+import { generatedRegion } from './support/generated-region';
+import { interleave, regionHistories } from './support/histories';
+import { context, policy, region } from './support/region';
+import { tableRows } from './support/table-rows';
+
+const PROJECTIONS = projectionsFor(region);
+const TABLES = [...PROJECTIONS.flatMap((p) => p.tables), 'projection_checkpoints'];
+
+/** Every row of every projection's tables and the checkpoints, blobs as hex. */
+const tablesOf = (db: Database.Database): Record<string, unknown[]> => Object.fromEntries(TABLES.map((t) => [t, tableRows(db, t)]));
+
+/** The tables the projections hold when they take the log one event a transaction, in position order: the oracle. */
+const eventByEvent = async (store: EventStore): Promise<Record<string, unknown[]>> => {
+  const db = new Database(':memory:');
+  const p = openProjections(store, { policy, divisions: region, db, runner: { batchSize: 1, bulkBatchSize: 1 } });
+  await p.runner.catchUp();
+  const tables = tablesOf(db);
+  await p.close();
+  db.close();
+  return tables;
+};
+
+/** A store whose stream-by-stream reads are counted (and, with `around`, wrapped). */
+const counted = (store: SqliteEventStore, around?: (read: StreamOrderedFeed['readFeedByStream'], call: number) => StreamOrderedFeed['readFeedByStream']) => {
+  let calls = 0;
+  const own = store.streamOrderedFeed;
+  const wrapped: StreamOrderedFeed = {
+    readFeedByStream: (opts) => {
+      calls += 1;
+      return (around ? around(own.readFeedByStream, calls) : own.readFeedByStream)(opts);
+    },
+  };
+  return { store: interceptedStore(store, { streamOrderedFeed: wrapped }), calls: () => calls };
+};
+
+/**
+ * `hearth rebuild --read-models FILE` reads the log stream by stream where the store can
+ * (docs/decisions/0119), so a log written day by day costs what one in household order does.
+ * Every projection's rows must be those of the event-by-event fold in position order, and
+ * the rebuild must commit whole or not at all.
+ */
+describe('a rebuild of read models in a file of their own, stream by stream', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-rebuild-by-stream-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const open = (store: EventStore, pageSize: number): Projections =>
+    openProjections(store, { policy, divisions: region, readModels: `sqlite:${join(dir, 'read-models.db')}`, runner: { batchSize: pageSize, bulkBatchSize: pageSize } });
+
+  it('writes the rows of the event-by-event fold, whatever the households interleaving, the page size and what was there before', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(regionHistories, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 40 }), fc.nat(), async (histories, picks, pageSize, cut) => {
+        run += 1;
+        const commands = interleave(histories, picks);
+        const at = cut % (commands.length + 1);
+        const sqlite = SqliteEventStore.open(join(dir, `store-${run}.db`));
+        const { store, calls } = counted(sqlite);
+        const projections = open(store, pageSize);
+        try {
+          // Read models that already hold part of the log, caught up page by page, then a rebuild over the whole of it.
+          await feed(sqlite, commands.slice(0, at) as HouseholdCommand[], context);
+          await projections.runner.catchUp();
+          await feed(sqlite, commands.slice(at) as HouseholdCommand[], context);
+          const head = await sqlite.headPosition();
+          expect(await projections.rebuild()).toBe(head);
+          expect(calls()).toBeGreaterThan(0);
+          const db = new Database(join(dir, 'read-models.db'), { readonly: true });
+          const rebuilt = tablesOf(db);
+          db.close();
+          expect(rebuilt).toEqual(await eventByEvent(sqlite));
+        } finally {
+          await projections.close();
+          await sqlite.close();
+          rmSync(join(dir, 'read-models.db'), { force: true });
+        }
+      }),
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+    );
+  });
+
+  it('commits whole or not at all: a failure half-way leaves the read models as they were, which other connections read meanwhile', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    await feed(sqlite, generatedRegion(12), context);
+    const before = open(sqlite, 50);
+    await before.runner.catchUp();
+    await before.close();
+    const file = new Database(join(dir, 'read-models.db'), { readonly: true });
+    const asCaughtUp = tablesOf(file);
+    let seenMeanwhile: Record<string, unknown[]> | undefined;
+    const { store } = counted(sqlite, (read, call) => async (opts) => {
+      if (call < 3) return read(opts);
+      seenMeanwhile = tablesOf(file);
+      throw new Error('the disk went away');
+    });
+    const projections = open(store, 50);
+    try {
+      await expect(projections.rebuild()).rejects.toThrow('the disk went away');
+      expect(seenMeanwhile).toEqual(asCaughtUp);
+      expect(tablesOf(file)).toEqual(asCaughtUp);
+    } finally {
+      file.close();
+      await projections.close();
+      await sqlite.close();
+    }
+  });
+
+  it('over a damaged event rebuilds in position order, keeping the pages before it and naming it, as a rebuild always has', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    await feed(sqlite, generatedRegion(6), context);
+    const damaged = Math.floor((await sqlite.headPosition()) / 2);
+    sqlite.db.prepare("UPDATE events SET data = 'not json' WHERE position = ?").run(damaged);
+    const { store, calls } = counted(sqlite);
+    const projections = open(store, 1);
+    try {
+      await expect(projections.rebuild()).rejects.toBeInstanceOf(DamagedEventError);
+      expect(calls()).toBeGreaterThan(0);
+      expect(projections.runner.status().map((c) => c.position)).toEqual(PROJECTIONS.map(() => damaged - 1));
+    } finally {
+      await projections.close();
+      await sqlite.close();
+    }
+  });
+});
