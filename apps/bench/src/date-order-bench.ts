@@ -7,6 +7,7 @@ import { median, ratioOf, systemClock } from './harness';
 import { removeDb } from './child';
 import { importBench, type ImportBenchOptions, type ImportBenchResult } from './import-bench';
 import { catchUpBench, type CatchUpResult } from './read-bench';
+import { rebuildBench, type RebuildResult } from './rebuild-bench';
 import type { BenchRegion } from './region';
 
 /**
@@ -18,6 +19,8 @@ import type { BenchRegion } from './region';
 export interface DateOrderResult {
   readonly import: Omit<ImportBenchResult, 'storePath'>;
   readonly catchUp: Omit<CatchUpResult, 'projectedStorePath'>;
+  /** `hearth rebuild --read-models FILE` of that log: stream by stream on SQLite (decision 119), against reading it. */
+  readonly rebuild: RebuildResult;
   /** The same log written household by household first (`hearth regroup`, decision 108), then imported. */
   readonly regrouped: RegroupedImportResult;
 }
@@ -64,6 +67,7 @@ export const dateOrderBench = async (region: BenchRegion, opts: ImportBenchOptio
   const label = (what: string, ms: number): void => opts.onRun?.(`${what}, log in date order`, ms);
   const { storePath, ...imported } = await importBench(dated, { ...opts, onRun: label });
   const { projectedStorePath: _caughtUp, ...catchUp } = await catchUpBench(dated, storePath, { ...opts, onRun: label });
+  const rebuild = await rebuildBench(dated, storePath, { ...opts, onRun: label });
 
   const regrouped = await regroupedRegion(dated, opts);
   const { storePath: regroupedStore, ...regroupedImport } = await importBench(regrouped.region, { ...opts, onRun: (what, ms) => opts.onRun?.(`${what}, log in date order regrouped`, ms) });
@@ -72,5 +76,5 @@ export const dateOrderBench = async (region: BenchRegion, opts: ImportBenchOptio
   const s = regroupedImport.subject;
   const b = regroupedImport.baseline;
   const ratio = s.netMs !== null && b.netMs !== null ? ratioOf(regroupMs + s.netMs, b.netMs) : ratioOf(regroupMs + s.grossMs, b.grossMs);
-  return { import: imported, catchUp, regrouped: { regroupMs, regroupRunsMs: regrouped.runsMs, import: regroupedImport, ratio } };
+  return { import: imported, catchUp, rebuild, regrouped: { regroupMs, regroupRunsMs: regrouped.runsMs, import: regroupedImport, ratio } };
 };

@@ -82,6 +82,13 @@ describe('bench --json', () => {
     expect(num(caughtUp.ratio)).toBeCloseTo(num(caughtUp.subjectMs) / num(caughtUp.baselineMs), 12);
   });
 
+  it('dateOrder.rebuild: the rebuild into a file of its own of the log in date order, {events, subjectMs, baselineMs, ratio} with ratio = subjectMs / baselineMs', () => {
+    const r = obj(obj(doc.dateOrder).rebuild);
+    expect(Object.keys(r).sort()).toEqual(['baselineEventsPerSec', 'baselineMs', 'events', 'ratio', 'subjectEventsPerSec', 'subjectMs']);
+    expect(r.events).toBe(obj(doc.catchUp).events);
+    expect(num(r.ratio)).toBeCloseTo(num(r.subjectMs) / num(r.baselineMs), 12);
+  });
+
   it('dateOrder.regrouped: regrouping the log in date order and importing it, the import with the keys of import, ratio = (regroup + import) / floor', () => {
     const r = obj(obj(doc.dateOrder).regrouped);
     const imported = obj(r.import);

@@ -28,7 +28,8 @@ const copyStore = (region: BenchRegion, storePath: string, what: string): string
   return path;
 };
 
-const open = (path: string): SqliteEventStore => SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
+/** A region's store opened for a bench: no subscription polls it. */
+export const openBenchStore = (path: string): SqliteEventStore => SqliteEventStore.open(path, { pollIntervalMs: 60_000 });
 
 /** Reads every event with readAll, page by page, and does nothing with it. */
 export const readAllPages = async (store: SqliteEventStore, pageSize: number): Promise<number> => {
@@ -61,7 +62,7 @@ export const catchUpBench = async (region: BenchRegion, storePath: string, opts:
     subject: {
       prepare: () => {
         const path = copyStore(region, storePath, 'catchup');
-        return { path, store: open(path) };
+        return { path, store: openBenchStore(path) };
       },
       run: async ({ store }) => {
         const projections = openProjections(store, { policy: region.policy, divisions: region.divisions, runner: { batchSize: CATCH_UP_PAGE } });
@@ -78,7 +79,7 @@ export const catchUpBench = async (region: BenchRegion, storePath: string, opts:
     baseline: {
       prepare: () => {
         const path = copyStore(region, storePath, 'readall');
-        return { path, store: open(path) };
+        return { path, store: openBenchStore(path) };
       },
       run: ({ store }) => readAllPages(store, CATCH_UP_PAGE),
       cleanup: async ({ path, store }) => {
@@ -145,7 +146,7 @@ export const REPORT_MONTH = '2018-06';
  * and used by both sides).
  */
 export const reportBench = async (region: BenchRegion, projectedStorePath: string, opts: ReadBenchOptions & { minRunMs?: number } = {}): Promise<ReportResult> => {
-  const store = open(projectedStorePath);
+  const store = openBenchStore(projectedStorePath);
   let projections: Projections | undefined;
   try {
     projections = openProjections(store, { policy: region.policy, divisions: region.divisions });
@@ -213,7 +214,7 @@ export const readEveryStream = async (store: SqliteEventStore, pageSize: number)
  * Decider, gaps in positions, late recordings) against reading every stream.
  */
 export const verifyBench = async (region: BenchRegion, storePath: string, opts: ReadBenchOptions = {}): Promise<VerifyResult> => {
-  const store = open(storePath);
+  const store = openBenchStore(storePath);
   try {
     const ctx: DecisionContext = { policy: region.policy, divisions: region.divisions, recordedAt: '2021-01-01T00:00:00.000Z', actor: 'bench' };
     const c = await compare({
