@@ -222,7 +222,9 @@ export class ProjectionRunner {
     try {
       const projections = selected.map((p) => p.name);
       const position = this.position();
-      return await rebuildByStream(this.store, feed, db, selected, this.bulkBatchSize, (p) =>
+      // The usual pages, not bulk ones: a household's events lie together, so a larger page touches no fewer records, and
+      // pages of 50,000 cost 40% more CPU and twice the memory at 20,000 households (decision 119).
+      return await rebuildByStream(this.store, feed, db, selected, this.batchSize, (p) =>
         onProgress?.({ projections, position, head: p.head, events: p.events, byStream: true }),
       );
     } finally {
