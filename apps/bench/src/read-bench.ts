@@ -5,7 +5,7 @@ import type { DecisionContext } from '@hearth/domain';
 import { logPages, SqliteEventStore } from '@hearth/event-store';
 import { openProjections, verifyLog, type Projections } from '@hearth/projections';
 import { removeDb } from './child';
-import { compare, perSecond, systemClock, type Clock } from './harness';
+import { compare, perSecond, systemClock, type Clock, type Comparison } from './harness';
 import type { BenchRegion } from './region';
 
 export interface ReadBenchOptions {
@@ -89,9 +89,13 @@ export const catchUpBench = async (region: BenchRegion, storePath: string, opts:
     },
     onRun: (side, _r, ms) => opts.onRun?.(side === 'S' ? 'catch-up' : 'readAll only', ms),
   });
+  return { ...againstTheRead(c, 'the catch-up'), projectedStorePath: kept as string };
+};
+
+/** A comparison of work that reads the whole log (its result: the position reached) against reading it (the events read). */
+export const againstTheRead = (c: Comparison<number, number>, what: string): Omit<CatchUpResult, 'projectedStorePath'> => {
   const events = c.baseline.results[0] as number;
-  const position = c.subject.results[0] as number;
-  if (position <= 0) throw new Error('the catch-up reached no position');
+  if ((c.subject.results[0] as number) <= 0) throw new Error(`${what} reached no position`);
   return {
     events,
     subjectMs: c.subject.medianMs,
@@ -99,7 +103,6 @@ export const catchUpBench = async (region: BenchRegion, storePath: string, opts:
     subjectEventsPerSec: perSecond(events, c.subject.medianMs),
     baselineEventsPerSec: perSecond(events, c.baseline.medianMs),
     ratio: c.ratio,
-    projectedStorePath: kept as string,
   };
 };
 

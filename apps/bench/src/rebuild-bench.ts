@@ -1,21 +1,12 @@
 import { join } from 'node:path';
 import { openProjections } from '@hearth/projections';
 import { removeDb } from './child';
-import { compare, perSecond } from './harness';
-import { CATCH_UP_PAGE, openBenchStore, readAllPages, type ReadBenchOptions } from './read-bench';
+import { compare } from './harness';
+import { againstTheRead, CATCH_UP_PAGE, openBenchStore, readAllPages, type CatchUpResult, type ReadBenchOptions } from './read-bench';
 import type { BenchRegion } from './region';
 
-export interface RebuildResult {
-  readonly events: number;
-  /** Median wall time of `rebuild()` into a new file of read models of their own, ms. */
-  readonly subjectMs: number;
-  /** Median wall time of reading the log with readAll pages and doing nothing, ms. */
-  readonly baselineMs: number;
-  readonly subjectEventsPerSec: number;
-  readonly baselineEventsPerSec: number;
-  /** subjectMs / baselineMs: lower is better. */
-  readonly ratio: number;
-}
+/** The rebuild against reading the log, with the catch-up's keys (lower ratio is better). */
+export type RebuildResult = Omit<CatchUpResult, 'projectedStorePath'>;
 
 let files = 0;
 
@@ -49,14 +40,5 @@ export const rebuildBench = async (region: BenchRegion, storePath: string, opts:
     },
     onRun: (side, _r, ms) => opts.onRun?.(side === 'S' ? 'rebuild into a file of its own' : 'readAll only', ms),
   });
-  const events = c.baseline.results[0] as number;
-  if ((c.subject.results[0] as number) <= 0) throw new Error('the rebuild reached no position');
-  return {
-    events,
-    subjectMs: c.subject.medianMs,
-    baselineMs: c.baseline.medianMs,
-    subjectEventsPerSec: perSecond(events, c.subject.medianMs),
-    baselineEventsPerSec: perSecond(events, c.baseline.medianMs),
-    ratio: c.ratio,
-  };
+  return againstTheRead(c, 'the rebuild');
 };
