@@ -12,60 +12,15 @@ import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from '
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
 import { rebuildByStream } from './rebuild-by-stream';
+import type { RunnerOptions, RunnerProgress } from './runner-options';
+
+export type { RunnerOptions, RunnerProgress } from './runner-options';
 
 /** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
   readonly events: readonly ProjectedEvent[];
   readonly count: number;
   readonly last: number;
-}
-
-export interface RunnerProgress {
-  /** Projections being brought up to date. */
-  readonly projections: readonly string[];
-  /** Position reached (every projection's checkpoint is at least this). */
-  readonly position: number;
-  /** Last position in the log (the store's head when this batch was written). */
-  readonly head: number;
-  /** Events read in this run so far. */
-  readonly events: number;
-  /**
-   * Set while a rebuild reads the log stream by stream (docs/decisions/0119): `position`
-   * is where the checkpoints stood before it, and moves to the head only when it commits.
-   */
-  readonly byStream?: true;
-}
-
-export interface RunnerOptions {
-  /** Events per read and per transaction while catching up. Default 5000 (larger batches commit less often: faster rebuilds). */
-  readonly batchSize?: number;
-  /**
-   * Events per read and per transaction while at least that many events are ahead of the
-   * projections (a rebuild, a first start, a runner long stopped) and the page before
-   * found the households' events spread over the log (page-size.ts): fewer, larger pages,
-   * so that a household whose events are spread over the log is read, recounted and
-   * written again in fewer of them (docs/decisions/0106). Default `BULK_PAGE`; never
-   * less than `batchSize`. It is the most a page reads: fewer when the page before had so
-   * many households an event that this many would hold more than `BULK_HOUSEHOLDS`
-   * households' records at once (docs/decisions/0115).
-   */
-  readonly bulkBatchSize?: number;
-  /** The households a bulk page is sized to touch at most (default `BULK_HOUSEHOLDS`, docs/decisions/0115). */
-  readonly bulkHouseholds?: number;
-  /**
-   * Test hook, called inside the transaction after the read-model rows are written and
-   * before the checkpoints are: a crash here must leave neither.
-   */
-  readonly beforeCheckpoint?: (position: number) => void;
-  /**
-   * Opens a connection of its own to the read models' own file (never the store's), for a
-   * rebuild that reads the log stream by stream in one transaction on it, on a store that
-   * can (`streamOrderedFeed`, docs/decisions/0119). Without it a rebuild reads in position
-   * order, a page a transaction. The runner closes what it opens.
-   */
-  readonly rebuildConnection?: () => Database.Database;
-  /** Errors of the live subscription (default: rethrown asynchronously by the store). */
-  readonly onLiveError?: (error: Error) => void;
 }
 
 /**
