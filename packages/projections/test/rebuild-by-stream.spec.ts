@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
-import type { HouseholdCommand } from '@hearth/domain';
+import type { DivisionTree, HouseholdCommand } from '@hearth/domain';
 import { DamagedEventError, SqliteEventStore, type EventStore, type StreamOrderedFeed } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
 import { openProjections, type Projections } from '../src';
@@ -12,6 +12,7 @@ import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
+import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, SUCCESSORS } from './support/reorganised-region';
 import { tableRows } from './support/table-rows';
 
 const PROJECTIONS = projectionsFor(region);
@@ -21,9 +22,9 @@ const TABLES = [...PROJECTIONS.flatMap((p) => p.tables), 'projection_checkpoints
 const tablesOf = (db: Database.Database): Record<string, unknown[]> => Object.fromEntries(TABLES.map((t) => [t, tableRows(db, t)]));
 
 /** The tables the projections hold when they take the log one event a transaction, in position order: the oracle. */
-const eventByEvent = async (store: EventStore): Promise<Record<string, unknown[]>> => {
+const eventByEvent = async (store: EventStore, divisions: DivisionTree = region): Promise<Record<string, unknown[]>> => {
   const db = new Database(':memory:');
-  const p = openProjections(store, { policy, divisions: region, db, runner: { batchSize: 1, bulkBatchSize: 1 } });
+  const p = openProjections(store, { policy, divisions, db, runner: { batchSize: 1, bulkBatchSize: 1 } });
   await p.runner.catchUp();
   const tables = tablesOf(db);
   await p.close();
@@ -57,8 +58,17 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const open = (store: EventStore, pageSize: number): Projections =>
-    openProjections(store, { policy, divisions: region, readModels: `sqlite:${join(dir, 'read-models.db')}`, runner: { batchSize: pageSize, bulkBatchSize: pageSize } });
+  const open = (store: EventStore, pageSize: number, divisions: DivisionTree = region): Projections =>
+    openProjections(store, { policy, divisions, readModels: `sqlite:${join(dir, 'read-models.db')}`, runner: { batchSize: pageSize, bulkBatchSize: pageSize } });
+
+  const rebuiltTables = (): Record<string, unknown[]> => {
+    const db = new Database(join(dir, 'read-models.db'), { readonly: true });
+    try {
+      return tablesOf(db);
+    } finally {
+      db.close();
+    }
+  };
 
   it('writes the rows of the event-by-event fold, whatever the households interleaving, the page size and what was there before', async () => {
     let run = 0;
@@ -78,10 +88,7 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
           const head = await sqlite.headPosition();
           expect(await projections.rebuild()).toBe(head);
           expect(calls()).toBeGreaterThan(0);
-          const db = new Database(join(dir, 'read-models.db'), { readonly: true });
-          const rebuilt = tablesOf(db);
-          db.close();
-          expect(rebuilt).toEqual(await eventByEvent(sqlite));
+          expect(rebuiltTables()).toEqual(await eventByEvent(sqlite));
         } finally {
           await projections.close();
           await sqlite.close();
@@ -90,6 +97,30 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
       }),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
     );
+  });
+
+  it('writes the rows of the event-by-event fold after a division reorganisation, households moved by HouseholdTransferred', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    const on = '2017-01-01';
+    const commands = generatedRegion(12);
+    // A household's commands run forward in date, so those before the change are a prefix of each one's.
+    await feed(sqlite, commands.filter((c) => c.on < on), context);
+    const history = historyWithReorganisationAt(await recordTree(sqlite, on, `${on}T00:00:00.000Z`));
+    const inForce = { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) };
+    const moves = Array.from({ length: 12 }, (_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `g${i + 1}`, on, to }))).flat();
+    expect((await feed(sqlite, moves, inForce)).accepted).toBeGreaterThan(0);
+    const later = commands.filter((c) => c.on >= on).map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c));
+    await feed(sqlite, later, inForce);
+    const { store, calls } = counted(sqlite);
+    const projections = open(store, 7, everRecorded);
+    try {
+      expect(await projections.rebuild()).toBe(await sqlite.headPosition());
+      expect(calls()).toBeGreaterThan(0);
+      expect(rebuiltTables()).toEqual(await eventByEvent(sqlite, everRecorded));
+    } finally {
+      await projections.close();
+      await sqlite.close();
+    }
   });
 
   it('commits whole or not at all: a failure half-way leaves the read models as they were, which other connections read meanwhile', async () => {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { firstDayOf, HouseholdCommand } from '@hearth/domain';
-import { EventStore, GENESIS_HASH, InMemoryEventStore, sealEvents } from '@hearth/event-store';
+import { InMemoryEventStore } from '@hearth/event-store';
 import { addCounts, DirectReports, openProjections, verifyLog } from '../src';
 import { feed } from './support/feed';
 import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
 import {
-  everRecorded, everRecordedContext, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, SUCCESSORS,
+  everRecorded, everRecordedContext, historyWithReorganisationAt, recordTree, reorganisedContext, SUCCESSORS,
 } from './support/reorganised-region';
 import { Periods, periodsOf, snapshot, Snapshot } from './support/snapshot';
 
@@ -50,11 +50,6 @@ const periodsBefore = (p: Periods, on: string): Periods => ({
 const systemClock = (): (() => string) => {
   let tick = 0;
   return () => new Date(Date.UTC(2021, 0, 1) + 1000 * tick++).toISOString();
-};
-
-const recordTree = async (store: EventStore, on: string, recordedAt: string): Promise<number> => {
-  const [event] = sealEvents(GENESIS_HASH, [{ eventId: 'tree-2', type: 'DivisionTreeRecorded', data: REORGANISED_TREE_DATA, metadata: { occurredOn: on, recordedAt, actor: 'admin', schemaVersion: 1 } }]);
-  return (await store.appendToStream('divisions', event ? [event] : [], 'no_stream')).lastPosition;
 };
 
 /**

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { buildDivisionTree, DecisionContext, divisionHistory, DivisionTree } from '@hearth/domain';
+import { GENESIS_HASH, sealEvents, type EventStore } from '@hearth/event-store';
 import { policy, region } from './region';
 
 /**
@@ -32,6 +33,12 @@ export const historyWithReorganisationAt = (at: number) => {
 };
 
 export const REORGANISED_TREE_DATA = { divisions: reorganisedList, successors: SUCCESSORS };
+
+/** Records the reorganised tree in the log, in force from `on`: its position, for `historyWithReorganisationAt`. */
+export const recordTree = async (store: EventStore, on: string, recordedAt: string): Promise<number> => {
+  const [event] = sealEvents(GENESIS_HASH, [{ eventId: 'tree-2', type: 'DivisionTreeRecorded', data: REORGANISED_TREE_DATA, metadata: { occurredOn: on, recordedAt, actor: 'admin', schemaVersion: 1 } }]);
+  return (await store.appendToStream('divisions', event ? [event] : [], 'no_stream')).lastPosition;
+};
 
 /** Every division ever recorded: what the reports are asked for and roll up with. */
 export const everRecorded: DivisionTree = historyWithReorganisationAt(1).everRecorded as DivisionTree;
