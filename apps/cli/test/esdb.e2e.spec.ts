@@ -42,6 +42,12 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
     expect(again.code).toBe(0);
   }, 60_000);
 
+  it('refuses rebuild --exclusive as a usage error: the store cannot read the log stream by stream (decision 120)', async () => {
+    const refused = await hearthAsync(['--store', server.url, 'rebuild', '--exclusive']);
+    expect(refused).toMatchObject({ code: 2, stdout: '' });
+    expect(refused.stderr).toContain('--exclusive: this store cannot read the log household by household');
+  }, 60_000);
+
   it('anchors the log and proves the log still extends the anchor (positions are commit positions there)', async () => {
     const store = ['--store', server.url];
     const { dir, cleanup } = tempDir();

@@ -14,49 +14,74 @@ const tablesOf = (path: string): Record<string, string[]> => {
   }
 };
 
+/** `hearth ARGS`, killed with SIGKILL at its first progress line (a page of 5,000 applied, ~25,000 events to go); its stderr. */
+const killedAtFirstPage = async (args: string[]): Promise<string> => {
+  const child = hearthAsync(args);
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve) =>
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (/rebuild: [\d,]+ events/.test(stderr)) resolve();
+    }),
+  );
+  child.kill('SIGKILL');
+  expect(await exited).toBe('SIGKILL');
+  expect(stdout).not.toMatch(/Rebuilt/); // it really was interrupted
+  return stderr;
+};
+
 /**
  * `hearth rebuild --read-models` reads the log stream by stream in one transaction on the
- * file (docs/decisions/0119): killed at any point, the file is the one it was before, and
+ * file (docs/decisions/0119), and so does `hearth rebuild --exclusive` on the store's own
+ * file (docs/decisions/0120): killed at any point, the file is the one it was before, and
  * a report reads the same answer from it; the next rebuild starts again from nothing.
  */
-describe('hearth rebuild --read-models killed mid-way (kill -9)', () => {
+describe('hearth rebuild stream by stream killed mid-way (kill -9)', () => {
   let dir: string;
   let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
-
-  it('leaves the file as it was before the rebuild began, readable and answering the same, and the next rebuild completes', async () => {
-    const store = `sqlite:${join(dir, 'store.db')}`;
-    const file = join(dir, 'read-models.db');
-    const readModels = ['--read-models', `sqlite:${file}`];
+  let store: string;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    store = `sqlite:${join(dir, 'store.db')}`;
     expect(hearth(['--store', store, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
     expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(1200))]).code).toBe(3); // the example's deliberate mistakes
+  });
+  afterEach(() => cleanup());
+
+  it('--read-models: leaves the file as it was before the rebuild began, readable and answering the same, and the next rebuild completes', async () => {
+    const file = join(dir, 'read-models.db');
+    const readModels = ['--read-models', `sqlite:${file}`];
     expect(hearth(['--store', store, 'rebuild', ...readModels]).code).toBe(0);
     const before = tablesOf(file);
     const report = ['--store', store, '--json', 'report', 'clearance', '--year', '2017', '--by-child', ...readModels];
     const answer = hearth(report);
     expect(answer.code).toBe(0);
 
-    // Killed at its first progress line: a page of 5,000 applied, ~25,000 events to go.
-    const child = hearthAsync(['--store', store, 'rebuild', ...readModels]);
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (d) => {
-        stderr += d;
-        if (/rebuild: [\d,]+ events/.test(stderr)) resolve();
-      }),
-    );
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    expect(stdout).not.toMatch(/Rebuilt/); // it really was interrupted
-    expect(stderr).toMatch(/read stream by stream/);
+    expect(await killedAtFirstPage(['--store', store, 'rebuild', ...readModels])).toMatch(/read stream by stream/);
 
     expect(tablesOf(file)).toEqual(before);
     expect(hearth(report)).toMatchObject({ code: 0, stdout: answer.stdout });
     expect(hearth(['--store', store, 'rebuild', ...readModels]).code).toBe(0);
+    expect(tablesOf(file)).toEqual(before);
+  });
+
+  it("--exclusive: leaves the store's own file as it was, log and read models, answering the same; the next rebuild completes with the rows of one in position order", async () => {
+    const file = join(dir, 'store.db');
+    expect(hearth(['--store', store, 'rebuild']).code).toBe(0);
+    const before = tablesOf(file);
+    const report = ['--store', store, '--json', 'report', 'clearance', '--year', '2017', '--by-child'];
+    const answer = hearth(report);
+    expect(answer.code).toBe(0);
+
+    expect(await killedAtFirstPage(['--store', store, 'rebuild', '--exclusive'])).toMatch(/read stream by stream/);
+
+    expect(tablesOf(file)).toEqual(before);
+    expect(hearth(report)).toMatchObject({ code: 0, stdout: answer.stdout });
+    const again = hearth(['--store', store, 'rebuild', '--exclusive']);
+    expect(again).toMatchObject({ code: 0, stderr: expect.stringMatching(/read stream by stream/) });
     expect(tablesOf(file)).toEqual(before);
   });
 });

@@ -131,9 +131,10 @@ export interface EmbeddedReadModels {
   /** The connection the read models share with the store; closed by the store, never by its borrower. */
   readonly database: Database.Database;
   /**
-   * The file a connection of its own may open to read them (read-only, in a snapshot of
-   * its own: a report read in a worker thread, docs/decisions/0112). Absent when the
-   * database lives in memory, where no other connection can reach it.
+   * The file a connection of its own may open: to read them (read-only, in a snapshot of
+   * its own: a report read in a worker thread, docs/decisions/0112), or to rebuild them in
+   * one transaction when asked to hold the store's lock that long (docs/decisions/0120).
+   * Absent when the database lives in memory, where no other connection can reach it.
    */
   readonly file?: string;
 }

@@ -13,7 +13,7 @@ export { projectionNameToday, RETIRED_PROJECTIONS, type RetiredProjection } from
 export { DivisionCountersProjection, divisionCountersProjection } from './projections/division-counters.projection';
 export { ProgressCountersProjection } from './projections/progress-counters.projection';
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
-export { ProjectionRunner, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
+export { ProjectionRunner, type RebuildOptions, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
 export type { Checkpoint } from './storage/checkpoints';
 export { compareRowValues, type ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';

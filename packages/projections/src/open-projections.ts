@@ -6,10 +6,10 @@ import { ReportAside } from './aside/report-aside';
 import type { Projection } from './projection';
 import { projectionsFor } from './projections/all-projections';
 import { Reports } from './reports/reports';
-import { ProjectionRunner, RunnerOptions, RunnerProgress } from './runner/projection-runner';
+import { ProjectionRunner, RebuildOptions, RunnerOptions, RunnerProgress } from './runner/projection-runner';
 import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
-import { openReadModelFile } from './storage/read-model-file';
+import { connectReadModels } from './storage/read-model-file';
 import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
 import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
@@ -64,8 +64,8 @@ export interface Projections {
    * models live in a file another connection can open; `undefined` in memory.
    */
   readonly aside: ReportAside | undefined;
-  /** Drops and rebuilds the named projections (default: all) from the log. */
-  rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number>;
+  /** Drops and rebuilds the named projections (default: all) from the log; `exclusive`: see RebuildOptions. */
+  rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void, opts?: RebuildOptions): Promise<number>;
   /** Stops the runner; closes the database if this package opened it (never the store). */
   close(): Promise<void>;
 }
@@ -81,10 +81,10 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
   const projections = opts.projections ?? projectionsFor(opts.divisions);
   const checkpoints = new Checkpoints(db);
   const reset = ensureProjections(db, checkpoints, projections);
-  // Read models in a file of their own may be rebuilt stream by stream on a connection of its own (decision 119).
-  const own = opts.readModels;
+  // Read models in a file may be rebuilt stream by stream on a connection of its own: theirs always (decision 119),
+  // the store's own only in an exclusive rebuild (decision 120). No file for a database handed over, or one in memory.
   const runner = new ProjectionRunner(store, db, checkpoints, projections, {
-    ...(own === undefined ? {} : { rebuildConnection: () => openReadModelFile(own).db }),
+    ...(file === undefined ? {} : { rebuildConnection: () => connectReadModels(file), rebuildConnectionIsTheStore: opts.readModels === undefined }),
     ...opts.runner,
   });
   const reports = new Reports(db, opts.policy, opts.divisions);
@@ -113,7 +113,7 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
     readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,
     aside,
-    rebuild: (names, onProgress) => runner.rebuild(names, onProgress),
+    rebuild: (names, onProgress, rebuildOpts) => runner.rebuild(names, onProgress, rebuildOpts),
     close: async () => {
       await aside?.close();
       await runner.stop();

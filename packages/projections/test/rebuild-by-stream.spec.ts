@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { DivisionTree, HouseholdCommand } from '@hearth/domain';
 import { DamagedEventError, SqliteEventStore, type EventStore, type StreamOrderedFeed } from '@hearth/event-store';
 import { interceptedStore } from '@hearth/event-store/testing';
-import { openProjections, type Projections } from '../src';
+import { isBusyError, openProjections, type Projections } from '../src';
 import { projectionsFor } from '../src/projections/all-projections';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
@@ -162,6 +162,70 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
       expect(projections.runner.status().map((c) => c.position)).toEqual(PROJECTIONS.map(() => damaged - 1));
     } finally {
       await projections.close();
+      await sqlite.close();
+    }
+  });
+});
+
+/**
+ * The read models in the SQLite store's own file are rebuilt in position order, a page a
+ * transaction, so that appends go on; an `exclusive` rebuild holds the store's lock and
+ * reads stream by stream in one transaction (docs/decisions/0120).
+ */
+describe("a rebuild of the read models in the store's own file", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-rebuild-exclusive-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const open = (store: EventStore): Projections => openProjections(store, { policy, divisions: region, runner: { batchSize: 7, bulkBatchSize: 7 } });
+
+  it('reads in position order unless exclusive, then stream by stream; both write the rows of the event-by-event fold', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    await feed(sqlite, generatedRegion(12), context);
+    const { store, calls } = counted(sqlite);
+    const projections = open(store);
+    try {
+      const head = await sqlite.headPosition();
+      const oracle = await eventByEvent(sqlite);
+      expect(await projections.rebuild()).toBe(head);
+      expect(calls()).toBe(0);
+      expect(tablesOf(sqlite.db)).toEqual(oracle);
+      expect(await projections.rebuild(undefined, undefined, { exclusive: true })).toBe(head);
+      expect(calls()).toBeGreaterThan(0);
+      expect(tablesOf(sqlite.db)).toEqual(oracle);
+    } finally {
+      await projections.close();
+      await sqlite.close();
+    }
+  });
+
+  it('exclusive: an append by another connection meanwhile gives up as busy and stores nothing; after the commit it lands and the catch-up takes it', async () => {
+    const path = join(dir, 'store.db');
+    const sqlite = SqliteEventStore.open(path);
+    const commands = generatedRegion(13);
+    const late = commands.filter((c) => c.householdId === 'g13');
+    await feed(sqlite, commands.filter((c) => c.householdId !== 'g13'), context);
+    const head = await sqlite.headPosition();
+    const other = SqliteEventStore.open(path, { busyTimeoutMs: 20 });
+    let meanwhile: unknown;
+    const { store } = counted(sqlite, (read, call) => async (opts) => {
+      if (call === 2) meanwhile = await feed(other, late, context).catch((e: unknown) => e);
+      return read(opts);
+    });
+    const projections = open(store);
+    try {
+      expect(await projections.rebuild(undefined, undefined, { exclusive: true })).toBe(head);
+      expect(isBusyError(meanwhile)).toBe(true);
+      expect(await sqlite.headPosition()).toBe(head);
+      const landed = await feed(other, late, context);
+      expect(landed.accepted).toBeGreaterThan(0);
+      expect(await projections.runner.catchUp()).toBe(landed.lastPosition);
+      expect(tablesOf(sqlite.db)).toEqual(await eventByEvent(sqlite));
+    } finally {
+      await projections.close();
+      await other.close();
       await sqlite.close();
     }
   });

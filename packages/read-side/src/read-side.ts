@@ -2,7 +2,7 @@ import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import {
   AnswersAtPosition, AsideReport, callReport, CutReport, cutReport, parentsIn, ReportAnswer, ReportAside, ReportCall, ReportCut,
-  householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, Reports, RunnerProgress, verifyLog, VerifyOptions,
+  householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, RebuildOptions, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
 import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
@@ -229,9 +229,9 @@ export class ReadSide {
     return this.projections.runner.waitFor(position);
   }
 
-  /** Drops and rebuilds the named read models (default: all) from the log; returns the position reached. */
-  rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
-    return this.projections.rebuild(names, onProgress);
+  /** Drops and rebuilds the named read models (default: all) from the log; returns the position reached. `exclusive`: see RebuildOptions. */
+  rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void, opts?: RebuildOptions): Promise<number> {
+    return this.projections.rebuild(names, onProgress, opts);
   }
 
   /** One household's audit timeline and its state as of the end of `asOf` (default: everything). */

@@ -10,6 +10,7 @@ export const rebuildCommand = (globals: () => GlobalOptions): Command =>
   new Command('rebuild')
     .argument('[projection...]', `projections to rebuild (default: all): ${ALL_PROJECTIONS.map((p) => p.name).join(', ')}`)
     .addOption(readModelsOption())
+    .option('--exclusive', "with the read models in the SQLite store's own file: hold the store's write lock for the whole rebuild and read the log household by household in one transaction (decision 120); every append waits meanwhile")
     .description('drop and rebuild read models from the log, with progress on stderr')
     .addHelpText('after', `
 A stored event that cannot be read (edited by hand: data that is not JSON, a type that does
@@ -19,20 +20,28 @@ $HEARTH_READ_MODELS) the read models of that file are built from zero, creating 
 be: on any store, the file every report given the same --read-models then reads. On a SQLite
 store that rebuild reads the log household by household in one transaction (decision 119):
 a log written day by day costs what one in household order does, the file reads as before
-until it commits, and a kill leaves it as it was; other writers of the file wait meanwhile. A retired
+until it commits, and a kill leaves it as it was; other writers of the file wait meanwhile.
+The read models in the store's own file (no --read-models) are rebuilt in position order, a
+page a transaction, so that appends go on meanwhile; with --exclusive they are rebuilt
+household by household in one transaction too (decision 120), when nothing needs to append
+for that long: appends by other processes wait, and give up as "the store is locked" (exit 6,
+HTTP 503 STORE_BUSY) after their waits. On a store that cannot read household by household
+(EventStoreDB) --exclusive is a usage error (exit 2). A retired
 projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTIONS.map((r) => `${r.name}: ${r.keptBy}`).join('; ')}). Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
-    .action(async (names: string[], opts: { readModels?: string }) => {
+    .action(async (names: string[], opts: { readModels?: string; exclusive?: boolean }) => {
       const g = globals();
       const known = new Set(ALL_PROJECTIONS.map((p) => p.name));
       const unknown = names.filter((n) => !known.has(projectionNameToday(n)));
       if (unknown.length > 0) throw new CliError(`unknown projection(s): ${unknown.join(', ')}; known: ${[...known].join(', ')}`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
+        if (opts.exclusive === true && ledger.store.streamOrderedFeed === undefined)
+          throw new CliError('--exclusive: this store cannot read the log household by household (only the SQLite store can); rebuild without --exclusive', EXIT.usage);
         const projections = await openReadSide(ledger, { catchUp: false, quiet: true, readModels: readModelsUrl(opts.readModels) });
         try {
           const started = Date.now();
-          const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild')));
+          const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'), { exclusive: opts.exclusive === true }));
           const rebuilt = names.length > 0 ? [...new Set(names.map(projectionNameToday))] : [...known];
           if (g.json) emitJson({ rebuilt, position, seconds: (Date.now() - started) / 1000 });
           else emitText(`Rebuilt ${rebuilt.join(', ')} from the log up to position ${position.toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

@@ -12,9 +12,9 @@ import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from '
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
 import { rebuildByStream } from './rebuild-by-stream';
-import type { RunnerOptions, RunnerProgress } from './runner-options';
+import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 
-export type { RunnerOptions, RunnerProgress } from './runner-options';
+export type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 
 /** A page of the log, decoded: its household events, how many events were read and the position of the last. */
 interface PreparedPage {
@@ -146,13 +146,15 @@ export class ProjectionRunner {
    * into them. The reset (tables and checkpoint 0, in one transaction) and each batch of
    * the replay are separate transactions; a crash between or during them leaves a
    * checkpoint the next catch-up simply continues from, and a catch-up in another
-   * process meanwhile helps the replay along rather than writing over it.
+   * process meanwhile helps the replay along rather than writing over it. Read models
+   * the runner may rebuild stream by stream (`rebuildConnection`: a file of their own, or
+   * the store's own when `exclusive`) are rebuilt in one transaction instead.
    */
-  async rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void): Promise<number> {
+  async rebuild(names?: readonly string[], onProgress?: (p: RunnerProgress) => void, opts: RebuildOptions = {}): Promise<number> {
     // A retired name and its keeper's (or a name twice) rebuild the keeper once.
     const selected = names === undefined ? this.projections : [...new Set(names.map((n) => this.projectionNamed(n)))];
     return this.exclusive(async () => {
-      const rebuilt = await this.rebuildByStream(selected, onProgress);
+      const rebuilt = await this.rebuildByStream(selected, opts, onProgress);
       if (rebuilt === undefined)
         withWriteLock(this.db, () => {
           for (const p of selected) resetProjection(this.db, this.checkpoints, p);
@@ -166,13 +168,15 @@ export class ProjectionRunner {
 
   /**
    * The rebuild stream by stream in one transaction (rebuild-by-stream.ts), where the store
-   * reads so and the read models have a file of their own; the head it reached, or
-   * `undefined` when it did not run or changed nothing (a damaged event).
+   * reads so and the read models have a file of their own, or share the store's and the
+   * rebuild may hold its lock (decision 120); the head it reached, or `undefined` when it
+   * did not run or changed nothing (a damaged event).
    */
-  private async rebuildByStream(selected: readonly Projection[], onProgress?: (p: RunnerProgress) => void): Promise<number | undefined> {
+  private async rebuildByStream(selected: readonly Projection[], opts: RebuildOptions, onProgress?: (p: RunnerProgress) => void): Promise<number | undefined> {
     const feed = this.store.streamOrderedFeed;
     const connect = this.opts.rebuildConnection;
     if (feed === undefined || connect === undefined) return undefined;
+    if (this.opts.rebuildConnectionIsTheStore === true && opts.exclusive !== true) return undefined;
     const db = connect();
     try {
       const projections = selected.map((p) => p.name);

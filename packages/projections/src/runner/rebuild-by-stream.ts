@@ -28,11 +28,11 @@ export interface StreamRebuildProgress {
  *
  * The rows do not stand for a prefix of the log until the last stream is read, so the
  * whole rebuild is ONE transaction on `db`, a connection of its own to the read models'
- * own file: the reset, every page, the secondary indexes and the checkpoints at the head
+ * file: the reset, every page, the secondary indexes and the checkpoints at the head
  * commit together or not at all. Until then every other connection reads the read models
  * as they were, and another writer of them waits for the lock (ReadModelsBusyError after
- * its attempts); a crash or an error leaves them as they were. Never the store's own file,
- * whose appends would wait as long.
+ * its attempts); a crash or an error leaves them as they were. On the store's own file only
+ * when the rebuild is `exclusive` (docs/decisions/0120): the store's appends wait as long.
  *
  * Returns the head the projections were rebuilt to, or `undefined`, having changed
  * nothing, when an event of the log is damaged: the caller then rebuilds in position

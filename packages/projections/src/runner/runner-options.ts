@@ -17,6 +17,17 @@ export interface RunnerProgress {
   readonly byStream?: true;
 }
 
+/** How one rebuild may run. */
+export interface RebuildOptions {
+  /**
+   * With the read models in the SQLite store's own file: hold the file's write lock for the
+   * whole rebuild and read the log stream by stream in one transaction (docs/decisions/0120),
+   * as a file of their own always is. Every append to the store waits meanwhile, and gives
+   * up after its busy timeout. Changes nothing elsewhere.
+   */
+  readonly exclusive?: boolean;
+}
+
 /** How a ProjectionRunner pages the log, what it may open, and its hooks. */
 export interface RunnerOptions {
   /** Events per read and per transaction while catching up. Default 5000 (larger batches commit less often: faster rebuilds). */
@@ -40,12 +51,18 @@ export interface RunnerOptions {
    */
   readonly beforeCheckpoint?: (position: number) => void;
   /**
-   * Opens a connection of its own to the read models' own file (never the store's), for a
-   * rebuild that reads the log stream by stream in one transaction on it, on a store that
-   * can (`streamOrderedFeed`, docs/decisions/0119). Without it a rebuild reads in position
+   * Opens a connection of its own to the read models' file, for a rebuild that reads the
+   * log stream by stream in one transaction on it, on a store that can
+   * (`streamOrderedFeed`, docs/decisions/0119). Without it a rebuild reads in position
    * order, a page a transaction. The runner closes what it opens.
    */
   readonly rebuildConnection?: () => Database.Database;
+  /**
+   * That file is the SQLite store's own, whose appends would wait for the whole rebuild:
+   * it is rebuilt stream by stream only when the rebuild is asked to be `exclusive`
+   * (RebuildOptions, docs/decisions/0120).
+   */
+  readonly rebuildConnectionIsTheStore?: boolean;
   /** Errors of the live subscription (default: rethrown asynchronously by the store). */
   readonly onLiveError?: (error: Error) => void;
 }

@@ -8,7 +8,7 @@ export interface ProjectionDatabase {
   readonly owned: boolean;
   /** Where the read models live, for messages: 'the store's database', a file path, or 'memory'. */
   readonly where: string;
-  /** The file a read-only connection of its own can open to read them (a worker thread's); absent in memory. */
+  /** The file a connection of its own can open: read-only to read them (a worker thread's), or to rebuild them in one transaction (decisions 119, 120); absent in memory. */
   readonly file?: string;
 }
 

@@ -29,12 +29,21 @@ export const readModelPath = (url: string): string => {
 export const openReadModelFile = (url: string): { db: Database.Database; path: string } => {
   const path = readModelPath(url);
   mkdirSync(dirname(path), { recursive: true });
+  return { db: connectReadModels(path), path };
+};
+
+/**
+ * A connection of its own to a file that holds read models (theirs alone, or the SQLite
+ * store's), with openReadModelFile's settings: for a rebuild that holds the file's write
+ * lock on it (docs/decisions/0119, 0120).
+ */
+export const connectReadModels = (path: string): Database.Database => {
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    return { db, path };
+    return db;
   } catch (e) {
     db.close();
     throw e;
