@@ -230,3 +230,81 @@ describe("a rebuild of the read models in the store's own file", () => {
     }
   });
 });
+
+/**
+ * A catch-up of read models in a file of their own builds the projections at zero (a first
+ * build, or one reset since) as a rebuild does, stream by stream (docs/decisions/0121), and
+ * catches the others up in position order.
+ */
+describe('a catch-up from zero of read models in a file of their own', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-build-from-zero-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const file = (): string => `sqlite:${join(dir, 'read-models.db')}`;
+  const rows = (): Record<string, unknown[]> => {
+    const db = new Database(join(dir, 'read-models.db'), { readonly: true });
+    try {
+      return tablesOf(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('reads a first build stream by stream, later catch-ups in position order, with the rows of the event-by-event fold', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    const commands = generatedRegion(12);
+    const at = Math.floor(commands.length / 2);
+    await feed(sqlite, commands.slice(0, at), context);
+    const { store, calls } = counted(sqlite);
+    const projections = openProjections(store, { policy, divisions: region, readModels: file(), runner: { batchSize: 7, bulkBatchSize: 7 } });
+    const progress: boolean[] = [];
+    try {
+      expect(await projections.runner.catchUp((p) => progress.push(p.byStream === true))).toBe(await sqlite.headPosition());
+      expect(calls()).toBeGreaterThan(0);
+      expect(progress).toContain(true);
+      expect(rows()).toEqual(await eventByEvent(sqlite));
+      const first = calls();
+      await feed(sqlite, commands.slice(at), context);
+      expect(await projections.runner.catchUp()).toBe(await sqlite.headPosition());
+      expect(calls()).toBe(first);
+      expect(rows()).toEqual(await eventByEvent(sqlite));
+    } finally {
+      await projections.close();
+      await sqlite.close();
+    }
+  });
+
+  it('builds a projection reset at open (its version changed) stream by stream, and only that one', async () => {
+    const sqlite = SqliteEventStore.open(join(dir, 'store.db'));
+    await feed(sqlite, generatedRegion(12), context);
+    const before = openProjections(sqlite, { policy, divisions: region, readModels: file() });
+    await before.runner.catchUp();
+    await before.close();
+    const bumped = PROJECTIONS.map((p, i) => (i === 0 ? { ...p, version: p.version + 1 } : p));
+    const reads: number[] = [];
+    const { store } = counted(sqlite, (read) => async (opts) => {
+      const page = await read(opts);
+      reads.push(page.length);
+      return page;
+    });
+    const projections = openProjections(store, { policy, divisions: region, projections: bumped, readModels: file() });
+    try {
+      expect(projections.reset).toEqual([bumped[0]?.name]);
+      const progress: string[][] = [];
+      await projections.runner.catchUp((p) => p.byStream && progress.push([...p.projections]));
+      expect(reads.reduce((a, b) => a + b, 0)).toBe(await sqlite.headPosition());
+      expect(progress.at(-1)).toEqual([bumped[0]?.name]);
+      // The same rows; the checkpoints differ only in the bumped version.
+      const { projection_checkpoints: _mine, ...built } = rows();
+      const { projection_checkpoints: _oracle, ...oracle } = await eventByEvent(sqlite);
+      expect(built).toEqual(oracle);
+      expect(projections.runner.status()).toEqual(bumped.map((p) => ({ name: p.name, version: p.version, position: reads.reduce((a, b) => a + b, 0) })));
+    } finally {
+      await projections.close();
+      await sqlite.close();
+    }
+  });
+});

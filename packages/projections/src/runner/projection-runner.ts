@@ -11,8 +11,8 @@ import { HandledTypes } from './handled-types';
 import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
-import { rebuildByStream } from './rebuild-by-stream';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
+import { StreamBuilds } from './stream-builds';
 
 export type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 
@@ -55,6 +55,7 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly bulkBatchSize: number;
   private readonly bulkHouseholds: number;
+  private readonly streamBuilds: StreamBuilds;
   private queue: Promise<unknown> = Promise.resolve();
   private subscription: Subscription | undefined;
   /** Position of the last event the live subscription delivered (its pages start after it). */
@@ -73,6 +74,7 @@ export class ProjectionRunner {
     this.bulkBatchSize = Math.max(this.batchSize, opts.bulkBatchSize ?? BULK_PAGE);
     this.bulkHouseholds = Math.max(1, opts.bulkHouseholds ?? BULK_HOUSEHOLDS);
     this.writers = new Map(projections.map((p) => [p.name, p.writer(db)]));
+    this.streamBuilds = new StreamBuilds(store, opts, this.batchSize);
     this.indexesPresent = indexesPresent(db);
     const inTransaction = pageTransaction(db, checkpoints, projections, this.writers, new HandledTypes(projections), this.indexesPresent, opts.beforeCheckpoint);
     this.applyInTransaction = (events, after, last, head, catchingUp) => {
@@ -95,9 +97,35 @@ export class ProjectionRunner {
     return Math.min(...this.status().map((c) => c.position));
   }
 
-  /** Reads the log from the lowest checkpoint to its end, `batchSize` events per transaction (`bulkBatchSize` while far behind). Returns the position reached. */
+  /**
+   * Reads the log from the lowest checkpoint to its end, `batchSize` events per transaction
+   * (`bulkBatchSize` while far behind). Returns the position reached. Projections at zero
+   * in a file of their own are first built as a rebuild builds them (decision 121).
+   */
   catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
-    return this.exclusive(() => this.catchUpNow(onProgress));
+    return this.exclusive(async () => {
+      await this.buildFromZero(onProgress);
+      return this.catchUpNow(onProgress);
+    });
+  }
+
+  /**
+   * Projections whose checkpoint is 0 (a first build, or one reset since) in a file of
+   * their own are built stream by stream in one transaction, so that a log written day by
+   * day costs what one in household order does (docs/decisions/0121). Where that cannot
+   * run, or over a damaged event, the catch-up builds them in position order as before.
+   */
+  private async buildFromZero(onProgress?: (p: RunnerProgress) => void): Promise<void> {
+    if (!this.streamBuilds.fromZero) return;
+    const stored = this.checkpoints.all();
+    const atZero = this.projections.filter((p) => (stored.get(p.name)?.position ?? 0) === 0);
+    if (atZero.length === 0 || (await this.store.headPosition()) === 0) return;
+    if ((await this.streamBuilds.rebuild(atZero, 0, {}, onProgress)) !== undefined) this.freshWriters(atZero);
+  }
+
+  /** Fresh statements, and nothing kept from before: the tables they were prepared against were dropped. */
+  private freshWriters(projections: readonly Projection[]): void {
+    for (const p of projections) (this.writers as Map<string, ProjectionWriter>).set(p.name, p.writer(this.db));
   }
 
   /**
@@ -154,41 +182,15 @@ export class ProjectionRunner {
     // A retired name and its keeper's (or a name twice) rebuild the keeper once.
     const selected = names === undefined ? this.projections : [...new Set(names.map((n) => this.projectionNamed(n)))];
     return this.exclusive(async () => {
-      const rebuilt = await this.rebuildByStream(selected, opts, onProgress);
+      const rebuilt = await this.streamBuilds.rebuild(selected, this.position(), opts, onProgress);
       if (rebuilt === undefined)
         withWriteLock(this.db, () => {
           for (const p of selected) resetProjection(this.db, this.checkpoints, p);
         });
-      // Fresh statements, and nothing kept from before: the tables they were prepared against were dropped.
-      for (const p of selected) (this.writers as Map<string, ProjectionWriter>).set(p.name, p.writer(this.db));
+      this.freshWriters(selected);
       // From zero, or from the head the stream-by-stream rebuild reached: what was appended since.
       return this.catchUpNow(onProgress, selected.map((p) => p.name));
     });
-  }
-
-  /**
-   * The rebuild stream by stream in one transaction (rebuild-by-stream.ts), where the store
-   * reads so and the read models have a file of their own, or share the store's and the
-   * rebuild may hold its lock (decision 120); the head it reached, or `undefined` when it
-   * did not run or changed nothing (a damaged event).
-   */
-  private async rebuildByStream(selected: readonly Projection[], opts: RebuildOptions, onProgress?: (p: RunnerProgress) => void): Promise<number | undefined> {
-    const feed = this.store.streamOrderedFeed;
-    const connect = this.opts.rebuildConnection;
-    if (feed === undefined || connect === undefined) return undefined;
-    if (this.opts.rebuildConnectionIsTheStore === true && opts.exclusive !== true) return undefined;
-    const db = connect();
-    try {
-      const projections = selected.map((p) => p.name);
-      const position = this.position();
-      // The usual pages, not bulk ones: a household's events lie together, so a larger page touches no fewer records, and
-      // pages of 50,000 cost 40% more CPU and twice the memory at 20,000 households (decision 119).
-      return await rebuildByStream(this.store, feed, db, selected, this.batchSize, (p) =>
-        onProgress?.({ projections, position, head: p.head, events: p.events, byStream: true }),
-      );
-    } finally {
-      db.close();
-    }
   }
 
   private projectionNamed(name: string): Projection {

@@ -51,10 +51,11 @@ export interface RunnerOptions {
    */
   readonly beforeCheckpoint?: (position: number) => void;
   /**
-   * Opens a connection of its own to the read models' file, for a rebuild that reads the
-   * log stream by stream in one transaction on it, on a store that can
-   * (`streamOrderedFeed`, docs/decisions/0119). Without it a rebuild reads in position
-   * order, a page a transaction. The runner closes what it opens.
+   * Opens a connection of its own to the read models' file, for a rebuild (and, in a file
+   * of their own, a catch-up from zero) that reads the log stream by stream in one
+   * transaction on it, on a store that can (`streamOrderedFeed`, docs/decisions/0119,
+   * 0121; stream-builds.ts). Without it they read in position order, a page a
+   * transaction. The runner closes what it opens.
    */
   readonly rebuildConnection?: () => Database.Database;
   /**
