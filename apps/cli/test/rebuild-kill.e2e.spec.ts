@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { EXAMPLES, exampleLog, hearth, hearthAsync, tempDir, writeLines } from './support/cli';
+import { EXAMPLES, exampleLog, hearth, signalledWhen, tempDir, writeLines } from './support/cli';
 
 /** Every row of every table of a read-models file, in one order whatever the table's key. */
 const tablesOf = (path: string): Record<string, string[]> => {
@@ -16,21 +16,10 @@ const tablesOf = (path: string): Record<string, string[]> => {
 
 /** `hearth ARGS`, killed with SIGKILL at its first progress line (a page of 5,000 applied, ~25,000 events to go); its stderr. */
 const killedAtFirstPage = async (args: string[]): Promise<string> => {
-  const child = hearthAsync(args);
-  let stderr = '';
-  let stdout = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-  await new Promise<void>((resolve) =>
-    child.stderr.on('data', (d) => {
-      stderr += d;
-      if (/rebuild: [\d,]+ events/.test(stderr)) resolve();
-    }),
-  );
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
-  expect(stdout).not.toMatch(/Rebuilt/); // it really was interrupted
-  return stderr;
+  const ended = await signalledWhen(args, /rebuild: [\d,]+ events/, 'SIGKILL');
+  expect(ended.signal).toBe('SIGKILL');
+  expect(ended.stdout).not.toMatch(/Rebuilt/); // it really was interrupted
+  return ended.stderr;
 };
 
 /**

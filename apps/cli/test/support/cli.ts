@@ -25,6 +25,28 @@ export const hearth = (args: readonly string[], opts: { input?: string; env?: No
 
 export const hearthAsync = (args: readonly string[]) => spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** `hearth ARGS`, sent `signal` as soon as its stderr matches `when`; how it ended, and what it wrote. */
+export const signalledWhen = async (
+  args: readonly string[],
+  when: RegExp,
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> => {
+  const child = hearthAsync(args);
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+  await new Promise<void>((resolve) =>
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      if (when.test(stderr)) resolve();
+    }),
+  );
+  child.kill(signal);
+  const ended = await exited;
+  return { ...ended, stdout, stderr };
+};
+
 export const tempDir = (): { dir: string; cleanup: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-cli-'));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };

@@ -13,6 +13,7 @@ import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 import { StreamBuilds } from './stream-builds';
+import { letTheLoopTurn } from './turn-of-the-loop';
 
 export type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 
@@ -224,6 +225,7 @@ export class ProjectionRunner {
       events += read.count;
       if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
       if (read.count < size) break;
+      await letTheLoopTurn();
     }
     // At the head: what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
     for (const writer of this.writers.values()) writer.discard?.();

@@ -8,6 +8,7 @@ import { createIndexes, dropIndexes } from '../storage/secondary-indexes';
 import { withWriteLockHeld } from '../storage/write-lock';
 import { HandledTypes } from './handled-types';
 import { prepareEvents } from './prepare-events';
+import { letTheLoopTurn } from './turn-of-the-loop';
 
 /** Progress of a rebuild read stream by stream: events read of the log's `head`, the checkpoints unmoved until it commits. */
 export interface StreamRebuildProgress {
@@ -77,6 +78,7 @@ export const rebuildByStream = async (
         const last = page.at(-1);
         if (page.length < pageSize || last === undefined) break;
         after = { streamId: last.streamId, version: last.streamVersion };
+        await letTheLoopTurn();
       }
       for (const p of projections) {
         createIndexes(db, p);
