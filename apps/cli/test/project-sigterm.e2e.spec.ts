@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { EXAMPLES, exampleLog, hearth, signalledWhen, tempDir, writeLines } from './support/cli';
+import { exampleStore, signalledWhen, tempDir } from './support/cli';
 
 const number = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''));
 
@@ -33,9 +33,7 @@ describe('hearth project stopped by SIGTERM during its catch-up', () => {
   let store: string;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'store.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
-    expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(1200))]).code).toBe(3); // the example's deliberate mistakes
+    store = exampleStore(dir);
   });
   afterEach(() => cleanup());
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { EXAMPLES, exampleLog, hearth, signalledWhen, tempDir, writeLines } from './support/cli';
+import { exampleStore, hearth, signalledWhen, tempDir } from './support/cli';
 
 /** Every row of every table of a read-models file, in one order whatever the table's key. */
 const tablesOf = (path: string): Record<string, string[]> => {
@@ -34,9 +34,7 @@ describe('hearth rebuild stream by stream killed mid-way (kill -9)', () => {
   let store: string;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'store.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
-    expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(1200))]).code).toBe(3); // the example's deliberate mistakes
+    store = exampleStore(dir);
   });
   afterEach(() => cleanup());
 

@@ -65,3 +65,14 @@ export const writeLines = (path: string, lines: readonly string[]): string => {
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 };
+
+/**
+ * A SQLite store in `dir` holding the example's divisions and 1,200 copies of its journey
+ * (~31,000 events: six pages of 5,000, long enough to interrupt); its `--store` value.
+ */
+export const exampleStore = (dir: string): string => {
+  const store = `sqlite:${join(dir, 'store.db')}`;
+  expect(hearth(['--store', store, 'divisions', 'load', '--on', '2016-01-01', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+  expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(1200))]).code).toBe(3); // the example's deliberate mistakes
+  return store;
+};
