@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ProjectedEvent } from '../src/projected-event';
-import { BULK_HOUSEHOLDS, nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
+import { BULK_HOUSEHOLDS, isSpread, nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
 
 const eventOf = (householdId: string): ProjectedEvent =>
   ({ householdId, eventId: 'e', position: 1, occurredOn: '2016-01-01', event: { type: 'HouseholdSurveyed' } }) as unknown as ProjectedEvent;
@@ -18,6 +18,19 @@ describe('the size of a catch-up page', () => {
         expect(spreadOf(ids.map(eventOf))).toEqual({ events: ids.length, runs, households: new Set(ids).size });
       }),
     );
+  });
+
+  it('calls a page spread when its households come in short runs (a log written day by day), not in runs of SPREAD_RUN or more', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 40 }), (lengths) => {
+        // Runs of the given lengths, each of a household other than the one before.
+        const ids = lengths.flatMap((n, k) => Array.from({ length: n }, () => `h${k}`));
+        const spread = isSpread(spreadOf(ids.map(eventOf)));
+        if (lengths.every((n) => n >= SPREAD_RUN)) expect(spread).toBe(false);
+        if (lengths.every((n) => n < SPREAD_RUN)) expect(spread).toBe(true);
+      }),
+    );
+    expect(isSpread(spreadOf([]))).toBe(false);
   });
 
   it('is larger only far behind and after a page of short runs, and never beyond the bulk size', () => {

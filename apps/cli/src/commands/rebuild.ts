@@ -5,6 +5,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { openReadSide, progressLine, readModelsOption, readModelsUrl } from '../read-side';
 import { emitJson, emitText } from '../output/emit';
+import { withSpreadLogHint } from '../spread-log-hint';
 
 export const rebuildCommand = (globals: () => GlobalOptions): Command =>
   new Command('rebuild')
@@ -25,7 +26,9 @@ The read models in the store's own file (no --read-models) are rebuilt in positi
 page a transaction, so that appends go on meanwhile; with --exclusive they are rebuilt
 household by household in one transaction too (decision 120), when nothing needs to append
 for that long: appends by other processes wait, and give up as "the store is locked" (exit 6,
-HTTP 503 STORE_BUSY) after their waits. On a store that cannot read household by household
+HTTP 503 STORE_BUSY) after their waits. A rebuild in position order that could have used
+--exclusive says so once on stderr ("hint: …") when it finds the log's households spread over
+it (a ledger kept day by day; decision 123). On a store that cannot read household by household
 (EventStoreDB) --exclusive is a usage error (exit 2). A retired
 projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTIONS.map((r) => `${r.name}: ${r.keptBy}`).join('; ')}). Exit codes: 0 rebuilt; 4 no division tree;
 5 a damaged event (named on stderr; run \`hearth verify\`).`)
@@ -38,10 +41,14 @@ projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTION
       try {
         if (opts.exclusive === true && ledger.store.streamOrderedFeed === undefined)
           throw new CliError('--exclusive: this store cannot read the log household by household (only the SQLite store can); rebuild without --exclusive', EXIT.usage);
-        const projections = await openReadSide(ledger, { catchUp: false, quiet: true, readModels: readModelsUrl(opts.readModels) });
+        const readModels = readModelsUrl(opts.readModels);
+        const projections = await openReadSide(ledger, { catchUp: false, quiet: true, readModels });
         try {
           const started = Date.now();
-          const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progressLine('rebuild'), { exclusive: opts.exclusive === true }));
+          // The store's own file in position order, where --exclusive could read household by household: say so if the log is spread.
+          const couldBeExclusive = readModels === undefined && opts.exclusive !== true && ledger.store.streamOrderedFeed !== undefined && ledger.store.embeddedReadModels?.file !== undefined;
+          const progress = withSpreadLogHint(progressLine('rebuild'), couldBeExclusive);
+          const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progress, { exclusive: opts.exclusive === true }));
           const rebuilt = names.length > 0 ? [...new Set(names.map(projectionNameToday))] : [...known];
           if (g.json) emitJson({ rebuilt, position, seconds: (Date.now() - started) / 1000 });
           else emitText(`Rebuilt ${rebuilt.join(', ')} from the log up to position ${position.toLocaleString('en')} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);

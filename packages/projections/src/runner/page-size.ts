@@ -47,6 +47,9 @@ export const spreadOf = (events: readonly ProjectedEvent[]): PageSpread => {
   return { events: events.length, runs, households: households.size };
 };
 
+/** Whether a page's households came spread over the log (runs of one household shorter than `SPREAD_RUN` on average): a log written day by day. */
+export const isSpread = (page: PageSpread): boolean => page.events < SPREAD_RUN * page.runs;
+
 /**
  * The size of the next page of a catch-up, `ahead` events behind the head. After a page
  * that showed the households spread over the log: as large as `bulk`, but no larger than
@@ -56,7 +59,7 @@ export const spreadOf = (events: readonly ProjectedEvent[]): PageSpread => {
  * order). Never below `size`.
  */
 export const nextPageSize = (size: number, bulk: number, ahead: number, before: PageSpread | undefined, households = BULK_HOUSEHOLDS): number => {
-  if (before === undefined || before.events >= SPREAD_RUN * before.runs) return size;
+  if (before === undefined || !isSpread(before)) return size;
   const fitting = before.households === 0 ? bulk : Math.floor((before.events * households) / before.households);
   const page = Math.max(size, Math.min(bulk, fitting));
   return ahead >= page ? page : size;

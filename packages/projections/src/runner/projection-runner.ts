@@ -8,7 +8,7 @@ import { createIndexes, indexesPresent, lacksIndexes } from '../storage/secondar
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
-import { BULK_HOUSEHOLDS, BULK_PAGE, nextPageSize, PageSpread, spreadOf } from './page-size';
+import { BULK_HOUSEHOLDS, BULK_PAGE, isSpread, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { prepareEvents } from './prepare-events';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
@@ -223,7 +223,7 @@ export class ProjectionRunner {
       if (read.count === 0) break;
       after = read.last;
       events += read.count;
-      if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events });
+      if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events, ...(isSpread(spread) ? { spread: true } : {}) });
       if (read.count < size) break;
       await letTheLoopTurn();
     }

@@ -15,6 +15,12 @@ export interface RunnerProgress {
    * is where the checkpoints stood before it, and moves to the head only when it commits.
    */
   readonly byStream?: true;
+  /**
+   * Set when the page just read in position order found its households' events spread over
+   * the log (page-size.ts, `isSpread`): a log written day by day, which a rebuild stream by
+   * stream reads for a fraction of the cost (docs/decisions/0119–0121, 0123).
+   */
+  readonly spread?: true;
 }
 
 /** How one rebuild may run. */
