@@ -2,7 +2,7 @@ import type { RunnerProgress } from '@hearth/projections';
 import { log } from './output/emit';
 
 export const SPREAD_LOG_HINT =
-  "hint: this log's households are spread over it (a ledger kept day by day), so a rebuild in position order reads, recounts and writes each household's record again at nearly every page; `hearth rebuild --exclusive` reads it household by household in one transaction (decision 120: at 20,000 households about a third of the CPU, at the full region 5 min where this took 1 h 12 min), while every append to the store waits";
+  "hint: this log's households are spread over it (a ledger kept day by day), so a rebuild in position order rewrites each household's record at nearly every page; `hearth rebuild --exclusive` reads it household by household in one transaction (decision 120: at the full region 5 min instead of 1 h 12 min), but every append to the store waits meanwhile";
 
 /**
  * Progress that also says, once, when a rebuild in position order of read models the store
