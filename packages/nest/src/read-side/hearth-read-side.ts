@@ -6,6 +6,7 @@ import type { AsideReport, CutReport, ReportAnswer, ReportCall, ReportCut, Repor
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
+import { catchUpLog } from './catch-up-log';
 import { ModuleShutDownError } from './module-shut-down-error';
 import { syncedTreeScope } from './synced-tree-scope';
 
@@ -213,8 +214,12 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     this.cancelRestart();
     this.liveError = undefined;
     this.liveSide = undefined;
+    const store = this.ledger.store;
     const side: ReadSide = await ReadSide.open(this.ledger, {
       ...(this.options.readModels !== undefined ? { readModels: this.options.readModels } : {}),
+      onProgress: catchUpLog(this.logger, {
+        couldBeExclusive: this.options.readModels === undefined && store.streamOrderedFeed !== undefined && store.embeddedReadModels?.file !== undefined,
+      }),
       onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
       onLiveError: (error) => {
         this.failed(error);
