@@ -24,6 +24,8 @@ export interface ApiOptions {
   readonly logger?: false | LogLevel[];
   /** Requests per second and burst, per token and per address (default: from HEARTH_RATE_LIMIT and HEARTH_RATE_LIMIT_ANONYMOUS, else DEFAULT_RATE_LIMITS). */
   readonly rateLimit?: RateLimitSettings;
+  /** Asked between two pages of the read models' catch-up at start (HearthModuleOptions.stopRequested): a signal stops a long one. */
+  readonly stopRequested?: () => boolean;
 }
 
 export const DEFAULT_BODY_LIMIT = '1mb';

@@ -39,7 +39,7 @@ export class AppModule implements NestModule {
     const now = options.now ?? (() => new Date().toISOString());
     return {
       module: AppModule,
-      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.readModels !== undefined ? { readModels: options.readModels } : {}), ...(options.policy ? { policy: options.policy } : {}) }), DashboardModule, PersonalDataModule.forRoot(options.personalData, now)],
+      imports: [HearthModule.forRoot({ store: options.store, now, ...(options.readModels !== undefined ? { readModels: options.readModels } : {}), ...(options.policy ? { policy: options.policy } : {}), ...(options.stopRequested ? { stopRequested: options.stopRequested } : {}) }), DashboardModule, PersonalDataModule.forRoot(options.personalData, now)],
       controllers: [CommandsController, HouseholdsController, ReportsController, DivisionsController, VerifyController, AnchorController, HealthController, OpenApiController, SessionController],
       providers: [
         { provide: TokenRegistry, useValue: new TokenRegistry(options.tokens) },

@@ -1,51 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-
-/**
- * `npm start` end to end: the real executable (apps/api/bin/hearth-api.js, what the root
- * `start` script runs) on a temporary SQLite store, a real listening server, a signal.
- */
-const BIN = resolve(__dirname, '../bin/hearth-api.js');
-const STARTUP_MS = 120_000;
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly out: () => string;
-  readonly err: () => string;
-  readonly exited: Promise<number | null>;
-}
-
-const launch = (args: readonly string[], env: Record<string, string | undefined>, cwd: string): Started => {
-  const clean = { ...process.env };
-  for (const k of ['HEARTH_STORE', 'HEARTH_TOKENS', 'HOST', 'PORT']) delete clean[k];
-  const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr?.on('data', (b: Buffer) => (err += b.toString()));
-  const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
-  return { child, out: () => out, err: () => err, exited };
-};
-
-/** Resolves with the printed URL once the service says it listens; fails with its output if it exits first. */
-const listening = (s: Started): Promise<string> =>
-  new Promise((res, rej) => {
-    const check = () => {
-      const m = /Hearth is listening on (http:\/\/\S+)/.exec(s.out());
-      if (m && /Stop with Ctrl-C/.test(s.out())) {
-        clearInterval(timer);
-        res(m[1] as string);
-      }
-    };
-    const timer = setInterval(check, 50);
-    void s.exited.then((code) => {
-      clearInterval(timer);
-      rej(new Error(`exited with ${code} before listening\nstdout:\n${s.out()}\nstderr:\n${s.err()}`));
-    });
-  });
+import { join } from 'node:path';
+import { launch, listening, STARTUP_MS, type Started } from './support/start-process';
 
 /** The demo tokens as printed: "  <role> [division]  <64 hex>". */
 const printedTokens = (out: string): Record<string, string> =>
@@ -56,6 +13,10 @@ const getJson = async (url: string, token?: string): Promise<{ status: number; b
   return { status: r.status, body: await r.json() };
 };
 
+/**
+ * `npm start` end to end: the real executable (apps/api/bin/hearth-api.js, what the root
+ * `start` script runs) on a temporary SQLite store, a real listening server, a signal.
+ */
 describe('npm start (apps/api/bin/hearth-api.js)', () => {
   let dir: string;
   const running: Started[] = [];

@@ -20,6 +20,13 @@ export interface HearthModuleOptions {
    * else a private in-memory database replayed from the log at start.
    */
   readonly readModels?: string;
+  /**
+   * Asked after each page of the read models' catch-up when they open (at bootstrap, and
+   * on the first query after a tree is recorded): true stops it there with
+   * StartStoppedError, the pages written kept. A process stopped by a signal while a long
+   * catch-up runs (minutes at the full region) then exits after one page, not at its end.
+   */
+  readonly stopRequested?: () => boolean;
 }
 
 export interface HearthModuleAsyncOptions {

@@ -18,5 +18,6 @@ export { AnchorQuery } from './queries/anchor-query';
 export { InvalidQueryError } from './queries/invalid-query-error';
 export { HearthReadSide, type ReadModelLiveness, type ReadModelStatus } from './read-side/hearth-read-side';
 export { ModuleShutDownError } from './read-side/module-shut-down-error';
+export { StartStoppedError } from './read-side/start-stopped-error';
 export { UnknownDivisionError, UnknownHouseholdError } from '@hearth/projections';
 export { NoDivisionTreeError, ReadModelsNotReadyError } from '@hearth/read-side';

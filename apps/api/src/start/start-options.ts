@@ -61,6 +61,9 @@ Environment:
   HEARTH_PERSONAL_DATA  sqlite:PATH of the personal-data file (default: personal-data.db
                      beside the store's file). See docs/personal-data.md.
 
+A signal while the read models catch up at start (minutes on a large store) stops after the
+page being written; the next start resumes from there.
+
 Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
 or refusing to listen beyond loopback without tokens; 1 unexpected error.`;
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { maskStoreUrl } from '@hearth/ledger';
+import { StartStoppedError } from '@hearth/nest';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
 import { demoTokensPathFor, prepareStore } from './demo-store';
@@ -67,11 +68,16 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const tokens = fileTokens ?? demo?.tokens ?? [];
 
   // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
-  const app = await createApp({ store: opts.store, tokens, ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}), logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}) });
+  const app = await createApp({
+    store: opts.store, tokens, ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}), logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}),
+    stopRequested: io.stopRequested,
+  });
   try {
+    // Bootstraps the module: its read models catch up here, a page at a time, and stop between two pages once asked.
     await app.listen(opts.port, opts.host);
   } catch (e) {
     await app.close();
+    if (e instanceof StartStoppedError) return undefined;
     throw (e as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portInUse(opts.host, opts.port) : e;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;

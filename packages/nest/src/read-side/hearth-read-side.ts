@@ -7,6 +7,7 @@ import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
 import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
 import { catchUpLog } from './catch-up-log';
+import { StartStoppedError } from './start-stopped-error';
 import { ModuleShutDownError } from './module-shut-down-error';
 import { syncedTreeScope } from './synced-tree-scope';
 
@@ -215,11 +216,16 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     this.liveError = undefined;
     this.liveSide = undefined;
     const store = this.ledger.store;
+    const logged = catchUpLog(this.logger, {
+      couldBeExclusive: this.options.readModels === undefined && store.streamOrderedFeed !== undefined && store.embeddedReadModels?.file !== undefined,
+    });
     const side: ReadSide = await ReadSide.open(this.ledger, {
       ...(this.options.readModels !== undefined ? { readModels: this.options.readModels } : {}),
-      onProgress: catchUpLog(this.logger, {
-        couldBeExclusive: this.options.readModels === undefined && store.streamOrderedFeed !== undefined && store.embeddedReadModels?.file !== undefined,
-      }),
+      onProgress: (p) => {
+        logged(p);
+        // Thrown between two pages (the runner calls this after a page commits): the catch-up stops there.
+        if (this.options.stopRequested?.() === true) throw new StartStoppedError(p.position);
+      },
       onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
       onLiveError: (error) => {
         this.failed(error);
