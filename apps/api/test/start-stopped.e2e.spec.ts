@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { referencePolicy, type HouseholdCommand } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
-import { launch, listening, STARTUP_MS, type Started } from './support/start-process';
+import { checkpointPositions } from '@hearth/projections/testing';
+import { killLeftRunning, launch, listening, STARTUP_MS, type Started } from './support/start-process';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -22,15 +22,6 @@ const journey = (householdId: string): HouseholdCommand[] => [
   { type: 'IdentifyHousehold', householdId, on: '2016-04-01' },
 ];
 
-const checkpoints = (file: string): number[] => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare<[], number>('SELECT position FROM projection_checkpoints ORDER BY name').pluck().all();
-  } finally {
-    db.close();
-  }
-};
-
 /**
  * `npm start` stopped by a signal while the read models catch up, before it listens
  * (decision 123): it stops after the page being written, not at the end of the log (at the
@@ -44,10 +35,7 @@ describe('npm start stopped while its read models catch up', () => {
     dir = mkdtempSync(join(tmpdir(), 'hearth-start-stopped-'));
   });
   afterEach(async () => {
-    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) {
-      s.child.kill('SIGKILL');
-      await s.exited;
-    }
+    await killLeftRunning(running);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -82,7 +70,7 @@ describe('npm start stopped while its read models catch up', () => {
       expect(await first.exited).toBe(0);
       expect(first.err()).toMatch(/hearth: stopped before the service started/);
       expect(first.out()).not.toMatch(/Hearth is listening/);
-      const kept = checkpoints(file);
+      const kept = checkpointPositions(file);
       expect(new Set(kept).size).toBe(1);
       expect(kept[0]).toBeGreaterThan(0);
       expect(kept[0]).toBeLessThan(head);
@@ -92,7 +80,7 @@ describe('npm start stopped while its read models catch up', () => {
       const url = await listening(second);
       const health = (await (await fetch(`${url}/health`)).json()) as { head: number };
       expect(health.head).toBe(head);
-      expect(checkpoints(file)).toEqual(kept.map(() => head));
+      expect(checkpointPositions(file)).toEqual(kept.map(() => head));
       second.child.kill('SIGTERM');
       expect(await second.exited).toBe(0);
     },

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { launch, listening, STARTUP_MS, type Started } from './support/start-process';
+import { killLeftRunning, launch, listening, STARTUP_MS, type Started } from './support/start-process';
 
 /** The demo tokens as printed: "  <role> [division]  <64 hex>". */
 const printedTokens = (out: string): Record<string, string> =>
@@ -25,10 +25,7 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
     dir = mkdtempSync(join(tmpdir(), 'hearth-start-'));
   });
   afterEach(async () => {
-    for (const s of running.splice(0)) if (s.child.exitCode === null && s.child.signalCode === null) {
-      s.child.kill('SIGKILL');
-      await s.exited;
-    }
+    await killLeftRunning(running);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -6,6 +6,7 @@ import { buildDivisionTree, referencePolicy } from '@hearth/domain';
 import { SqliteEventStore } from '@hearth/event-store';
 import { openProjections } from '@hearth/projections';
 import { PRODUCT_NODE_FLAGS } from './child';
+import { cpuMs } from './cpu-time';
 import { CATCH_UP_PAGE, readAllPages } from './read-bench';
 import { copySqliteFile, removeSqliteFile } from './sqlite-files';
 import { writtenBytes } from './written-bytes';
@@ -26,13 +27,6 @@ import { relaunchWithNodeFlags } from './young/product-flags';
  * (young/product-flags.ts), so both sides run in the product's heap; started with a
  * `--max-semi-space-size` of its own, it keeps that (young/semi-space-cpu.ts).
  */
-const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
-  const before = process.cpuUsage();
-  await f();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-};
-
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const main = async (): Promise<void> => {

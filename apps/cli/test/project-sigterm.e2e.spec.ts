@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { checkpointPositions } from '@hearth/projections/testing';
 import { exampleStore, signalledWhen, tempDir } from './support/cli';
 
 const number = (s: string | undefined): number => Number((s ?? '').replace(/,/g, ''));
@@ -10,16 +10,6 @@ const stoppedAt = (stderr: string): { position: number; head: number } => {
   const head = /catching up: .*(?:of|up to position) ([\d,]+)/.exec(stderr);
   if (!stopped || !head) throw new Error(`no "stopped" or progress line in:\n${stderr}`);
   return { position: number(stopped[1]), head: number(head[1]) };
-};
-
-/** Every checkpoint of a file's read models. */
-const checkpoints = (path: string): number[] => {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare<[], number>('SELECT position FROM projection_checkpoints ORDER BY name').pluck().all();
-  } finally {
-    db.close();
-  }
 };
 
 /**
@@ -43,7 +33,7 @@ describe('hearth project stopped by SIGTERM during its catch-up', () => {
     const { position, head } = stoppedAt(ended.stderr);
     expect(position).toBeGreaterThan(0);
     expect(position).toBeLessThan(head);
-    expect(new Set(checkpoints(join(dir, 'store.db')))).toEqual(new Set([position]));
+    expect(new Set(checkpointPositions(join(dir, 'store.db')))).toEqual(new Set([position]));
   });
 
   it('stream by stream (a new file of its own): stops after the page being read, leaving the file at zero', async () => {
@@ -53,6 +43,6 @@ describe('hearth project stopped by SIGTERM during its catch-up', () => {
     const { position, head } = stoppedAt(ended.stderr);
     expect(position).toBe(0);
     expect(head).toBeGreaterThan(20_000);
-    expect(checkpoints(file)).toEqual([0, 0, 0, 0]);
+    expect(checkpointPositions(file)).toEqual([0, 0, 0, 0]);
   });
 });

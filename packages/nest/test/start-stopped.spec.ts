@@ -1,19 +1,9 @@
-import Database from 'better-sqlite3';
 import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
+import { checkpointPositions } from '@hearth/projections/testing';
 import { ReadModelStatusQuery, StartStoppedError } from '../src';
 import { hearthApp, scratch } from './support/hearth-app';
 import { divisions, fixedNow, identification, TREE_DATE } from './support/region';
-
-/** Every projection's checkpoint in the store's own file. */
-const checkpoints = (file: string): number[] => {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare<[], number>('SELECT position FROM projection_checkpoints ORDER BY name').pluck().all();
-  } finally {
-    db.close();
-  }
-};
 
 /**
  * A process asked to stop while its read models catch up at start stops after the page
@@ -49,7 +39,7 @@ describe('HearthModule: a stop requested during the catch-up at open', () => {
     );
     expect(stopped).toBeInstanceOf(StartStoppedError);
     expect(asked).toBe(1);
-    const kept = checkpoints(s.file);
+    const kept = checkpointPositions(s.file);
     expect(new Set(kept).size).toBe(1);
     expect(kept[0]).toBeGreaterThan(0);
     expect(head).toBeGreaterThan(5_000);

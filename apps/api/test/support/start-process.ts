@@ -41,3 +41,12 @@ export const listening = (s: Started): Promise<string> =>
       rej(new Error(`exited with ${code} before listening\nstdout:\n${s.out()}\nstderr:\n${s.err()}`));
     });
   });
+
+/** Kills (SIGKILL) every process of `running` still alive, waits for each, and empties the list: after each test. */
+export const killLeftRunning = async (running: Started[]): Promise<void> => {
+  for (const s of running.splice(0))
+    if (s.child.exitCode === null && s.child.signalCode === null) {
+      s.child.kill('SIGKILL');
+      await s.exited;
+    }
+};

@@ -6,6 +6,8 @@ import { SqliteEventStore, type EventStore } from '@hearth/event-store';
 import { openProjections } from '@hearth/projections';
 import { logUpTo } from '@hearth/read-side';
 import { PRODUCT_NODE_FLAGS } from '../child';
+import { cpuMs } from '../cpu-time';
+import { median } from '../harness';
 import { removeSqliteFile } from '../sqlite-files';
 import { relaunchWithNodeFlags } from '../young/product-flags';
 
@@ -18,15 +20,6 @@ import { relaunchWithNodeFlags } from '../young/product-flags';
  *
  *   npx tsx apps/bench/src/catch-up/scratch-feed.ts --store FILE --divisions FILE [--rounds 3] [--work DIR]
  */
-const cpuMs = async (f: () => Promise<unknown>): Promise<number> => {
-  const before = process.cpuUsage();
-  await f();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-};
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-
 const main = async (): Promise<void> => {
   if (await relaunchWithNodeFlags(PRODUCT_NODE_FLAGS, __filename)) return;
   const { values } = parseArgs({ options: { store: { type: 'string' }, divisions: { type: 'string' }, rounds: { type: 'string', default: '3' }, work: { type: 'string' } } });
