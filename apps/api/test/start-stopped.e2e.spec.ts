@@ -40,7 +40,7 @@ describe('npm start stopped while its read models catch up', () => {
   });
 
   it(
-    'stops after the page being written, without listening, keeps the pages written, and the next start catches up from them and listens',
+    'stops after the page being written, without listening, keeps the pages written, and the next start catches up from them with a progress bar and listens',
     async () => {
       const file = join(dir, 'hearth.db');
       const ledger = await Ledger.open({ storeUrl: `sqlite:${file}`, policy: referencePolicy });
@@ -78,6 +78,8 @@ describe('npm start stopped while its read models catch up', () => {
       const second = launch([], env, dir);
       running.push(second);
       const url = await listening(second);
+      // The rest of the catch-up drawn on stderr before the URL, from where the first start stopped to the head.
+      expect(second.err()).toMatch(new RegExp(`read models \\[#+\\] 100% ${head.toLocaleString('en')}/${head.toLocaleString('en')}`));
       const health = (await (await fetch(`${url}/health`)).json()) as { head: number };
       expect(health.head).toBe(head);
       expect(checkpointPositions(file)).toEqual(kept.map(() => head));

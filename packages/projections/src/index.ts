@@ -14,6 +14,7 @@ export { DivisionCountersProjection, divisionCountersProjection } from './projec
 export { ProgressCountersProjection } from './projections/progress-counters.projection';
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RebuildOptions, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
+export { exclusiveRebuildWouldHelp } from './runner/stream-builds';
 export type { Checkpoint } from './storage/checkpoints';
 export { compareRowValues, type ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';

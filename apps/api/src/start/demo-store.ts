@@ -5,6 +5,7 @@ import { Ledger, maskStoreUrl } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
 import { DemoRegionSummary, seedDemoRegion } from './demo-region';
 import { progressBar } from './progress-bar';
+import { readModelsBar } from './read-models-bar';
 import { UsageError } from './start-options';
 
 /** The file behind a `sqlite:` store URL, or undefined for any other store. */
@@ -58,16 +59,9 @@ const seedInto = async (storeUrl: string, opts: PrepareOptions, buildReadModels:
     const codes = Object.entries(summary.rejectedByCode).sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ');
     log(`Recorded ${summary.divisions.toLocaleString('en')} divisions; ${summary.accepted.toLocaleString('en')} commands accepted, ${summary.rejected.toLocaleString('en')} rightly rejected (the simulator's deliberate mistakes${codes ? `: ${codes}` : ''}).`);
     if (buildReadModels) {
-      let reads: ReturnType<typeof progressBar> | undefined;
-      const readSide = await ReadSide.open(ledger, {
-        catchUp: true,
-        onProgress: (p) => {
-          if (p.head === undefined) return;
-          reads ??= progressBar({ label: 'read models', total: p.head, out: opts.out });
-          reads.update(p.position, `${p.events.toLocaleString('en')} events`);
-        },
-      });
-      reads?.finish();
+      const reads = readModelsBar(opts.out);
+      const readSide = await ReadSide.open(ledger, { catchUp: true, onProgress: reads.onProgress });
+      reads.finish();
       await readSide.close();
     }
     return { kind: 'seeded', summary, seconds: (Date.now() - started) / 1000 };

@@ -5,6 +5,7 @@ import { StartStoppedError } from '@hearth/nest';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
 import { demoTokensPathFor, prepareStore } from './demo-store';
+import { catchUpAtStart } from './read-models-at-start';
 import { ensurePortFree, portInUse } from './port-check';
 import { simulatorSeed, StartOptions, UsageError } from './start-options';
 import { demoTokenFile, readTokenFile } from './token-files';
@@ -63,6 +64,14 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
     log(`The store ${maskStoreUrl(opts.store)} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${maskStoreUrl(opts.store)} divisions load FILE`);
   else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from 2016 to 2020: ask the reports and the dashboard for those years and months.`);
   if (io.stopRequested()) return undefined;
+  if (prepared.kind === 'reused') {
+    try {
+      await catchUpAtStart({ store: opts.store, ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}), out: io.stderr, stopRequested: io.stopRequested });
+    } catch (e) {
+      if (e instanceof StartStoppedError) return undefined;
+      throw e;
+    }
+  }
 
   const demo = source.kind === 'demo' ? await demoTokenFile(source.path, opts.store) : undefined;
   const tokens = fileTokens ?? demo?.tokens ?? [];

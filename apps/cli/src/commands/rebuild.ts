@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { ALL_PROJECTIONS, projectionNameToday, RETIRED_PROJECTIONS } from '@hearth/projections';
+import { ALL_PROJECTIONS, exclusiveRebuildWouldHelp, projectionNameToday, RETIRED_PROJECTIONS } from '@hearth/projections';
 import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
@@ -46,7 +46,7 @@ projection's name rebuilds the one that keeps its data now (${RETIRED_PROJECTION
         try {
           const started = Date.now();
           // The store's own file in position order, where --exclusive could read household by household: say so if the log is spread.
-          const couldBeExclusive = readModels === undefined && opts.exclusive !== true && ledger.store.streamOrderedFeed !== undefined && ledger.store.embeddedReadModels?.file !== undefined;
+          const couldBeExclusive = opts.exclusive !== true && exclusiveRebuildWouldHelp(ledger.store, readModels);
           const progress = withSpreadLogHint(progressLine('rebuild'), couldBeExclusive);
           const position = await refuseOverDamagedLog(() => projections.rebuild(names.length > 0 ? names : undefined, progress, { exclusive: opts.exclusive === true }));
           const rebuilt = names.length > 0 ? [...new Set(names.map(projectionNameToday))] : [...known];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
-import { ReportAsideClosedError } from '@hearth/projections';
+import { exclusiveRebuildWouldHelp, ReportAsideClosedError } from '@hearth/projections';
 import type { AsideReport, CutReport, ReportAnswer, ReportCall, ReportCut, Reports } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
@@ -215,10 +215,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     this.cancelRestart();
     this.liveError = undefined;
     this.liveSide = undefined;
-    const store = this.ledger.store;
-    const logged = catchUpLog(this.logger, {
-      couldBeExclusive: this.options.readModels === undefined && store.streamOrderedFeed !== undefined && store.embeddedReadModels?.file !== undefined,
-    });
+    const logged = catchUpLog(this.logger, { couldBeExclusive: exclusiveRebuildWouldHelp(this.ledger.store, this.options.readModels) });
     const side: ReadSide = await ReadSide.open(this.ledger, {
       ...(this.options.readModels !== undefined ? { readModels: this.options.readModels } : {}),
       onProgress: (p) => {

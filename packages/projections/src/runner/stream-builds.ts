@@ -4,6 +4,16 @@ import { rebuildByStream } from './rebuild-by-stream';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 
 /**
+ * Whether `hearth rebuild --exclusive` could build these read models stream by stream where
+ * a default rebuild or catch-up reads the log in position order: they are the store's own
+ * file (no `readModels` of their own, which are built stream by stream anyway) on a store
+ * that reads stream by stream (decisions 120 and 123). The CLI's hint and the service's
+ * warning ask it.
+ */
+export const exclusiveRebuildWouldHelp = (store: Pick<EventStore, 'streamOrderedFeed' | 'embeddedReadModels'>, readModels: string | undefined): boolean =>
+  readModels === undefined && store.streamOrderedFeed !== undefined && store.embeddedReadModels?.file !== undefined;
+
+/**
  * When the runner builds projections stream by stream in one transaction
  * (rebuild-by-stream.ts) rather than in position order, and on what connection: on a store
  * that reads so (`streamOrderedFeed`), into read models a connection of their own can
