@@ -1,4 +1,4 @@
-import type { RunnerProgress } from '@hearth/projections';
+import { onceSpread, type RunnerProgress } from '@hearth/projections';
 import { log } from './output/emit';
 
 export const SPREAD_LOG_HINT =
@@ -12,12 +12,9 @@ export const SPREAD_LOG_HINT =
  * on a store that reads stream by stream.
  */
 export const withSpreadLogHint = (progress: (p: RunnerProgress) => void, applies: boolean): ((p: RunnerProgress) => void) => {
-  let told = !applies;
+  const hint = onceSpread(applies, () => log(SPREAD_LOG_HINT));
   return (p) => {
-    if (!told && p.spread === true) {
-      told = true;
-      log(SPREAD_LOG_HINT);
-    }
+    hint(p);
     progress(p);
   };
 };

@@ -19,6 +19,6 @@ export { InvalidQueryError } from './queries/invalid-query-error';
 export { HearthReadSide, type ReadModelLiveness, type ReadModelStatus } from './read-side/hearth-read-side';
 export { ModuleShutDownError } from './read-side/module-shut-down-error';
 export { StartStoppedError } from './read-side/start-stopped-error';
-export { catchUpLog, type CatchUpLogOptions } from './read-side/catch-up-log';
+export { SERVICE_SPREAD_LOG_HINT } from './read-side/catch-up-log';
 export { UnknownDivisionError, UnknownHouseholdError } from '@hearth/projections';
 export { NoDivisionTreeError, ReadModelsNotReadyError } from '@hearth/read-side';

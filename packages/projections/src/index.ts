@@ -15,6 +15,7 @@ export { ProgressCountersProjection } from './projections/progress-counters.proj
 export { eventFactsProjection, type EventFactsSpec, type FactSource } from './projections/event-facts-projection';
 export { ProjectionRunner, type RebuildOptions, type RunnerOptions, type RunnerProgress } from './runner/projection-runner';
 export { exclusiveRebuildWouldHelp } from './runner/stream-builds';
+export { onceSpread } from './runner/spread-notice';
 export type { Checkpoint } from './storage/checkpoints';
 export { compareRowValues, type ReadModelRows } from './storage/read-model-rows';
 export { isBusyError, ReadModelsBusyError } from './storage/write-lock';

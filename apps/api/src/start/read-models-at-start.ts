@@ -1,7 +1,7 @@
 import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
-import { catchUpLog, StartStoppedError } from '@hearth/nest';
-import { exclusiveRebuildWouldHelp } from '@hearth/projections';
+import { SERVICE_SPREAD_LOG_HINT, StartStoppedError } from '@hearth/nest';
+import { exclusiveRebuildWouldHelp, onceSpread } from '@hearth/projections';
 import { ReadSide } from '@hearth/read-side';
 import { sqlitePathOf } from './demo-store';
 import { readModelsBar } from './read-models-bar';
@@ -31,7 +31,7 @@ export const catchUpAtStart = async (opts: CatchUpAtStartOptions): Promise<void>
   const ledger = await Ledger.open({ storeUrl: opts.store, policy: referencePolicy });
   try {
     if (!ledger.divisions) return;
-    const hint = catchUpLog({ log: () => undefined, warn: (m) => opts.out.write(`hearth: ${m}\n`) }, { couldBeExclusive: exclusiveRebuildWouldHelp(ledger.store, opts.readModels), everyMs: Infinity });
+    const hint = onceSpread(exclusiveRebuildWouldHelp(ledger.store, opts.readModels), () => opts.out.write(`hearth: ${SERVICE_SPREAD_LOG_HINT}\n`));
     const bar = readModelsBar(opts.out);
     const side = await ReadSide.open(ledger, {
       ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}),

@@ -1,4 +1,4 @@
-import type { RunnerProgress } from '@hearth/projections';
+import { onceSpread, type RunnerProgress } from '@hearth/projections';
 
 /** How often a long catch-up at open says how far it is. */
 export const CATCH_UP_LOG_EVERY_MS = 10_000;
@@ -25,12 +25,9 @@ export const catchUpLog = (logger: { log(message: string): void; warn(message: s
   const now = opts.now ?? Date.now;
   const every = opts.everyMs ?? CATCH_UP_LOG_EVERY_MS;
   let last = now();
-  let hinted = !opts.couldBeExclusive;
+  const hint = onceSpread(opts.couldBeExclusive, () => logger.warn(SERVICE_SPREAD_LOG_HINT));
   return (p) => {
-    if (!hinted && p.spread === true) {
-      hinted = true;
-      logger.warn(SERVICE_SPREAD_LOG_HINT);
-    }
+    hint(p);
     if (now() - last < every) return;
     last = now();
     logger.log(
