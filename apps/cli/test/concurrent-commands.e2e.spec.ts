@@ -108,4 +108,26 @@ describe('hearth commands side by side on one store', () => {
     expect(hearth(at('rebuild')).code).toBe(0);
     expect(hearth(at('verify', '--read-models')).code).toBe(0);
   }, 300_000);
+
+  it('verify --read-models --division compares the reports of that division alone (decision 125); a bad --division changes nothing', () => {
+    // The whole check first: it catches the read models up, so the counters name a village with data.
+    const whole = JSON.parse(hearth(at('--json', 'verify', '--read-models')).stdout);
+    const db = new Database(file, { readonly: true });
+    const village = db.prepare<[], string>('SELECT village FROM agg_village_series ORDER BY village LIMIT 1').pluck().get();
+    db.close();
+    if (village === undefined) throw new Error('no village with counters in the generated region');
+    const one = hearth(at('--json', 'verify', '--read-models', '--division', village));
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ division: village, divisions: 1, rows: whole.rows, differenceCount: 0 });
+    expect(JSON.parse(one.stdout).reportsCompared).toBeLessThan(whole.reportsCompared);
+    const text = hearth(at('verify', '--read-models', '--division', village));
+    expect(text.stdout).toContain(`(the reports of ${village} and below)`);
+
+    const alone = hearth(at('verify', '--division', village));
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--division needs --read-models');
+    const unknown = hearth(at('verify', '--read-models', '--division', 'NO-SUCH-DIVISION'));
+    expect(unknown.code).toBe(4);
+    expect(unknown.stderr).toContain('NO-SUCH-DIVISION');
+  }, 300_000);
 });

@@ -38,6 +38,8 @@ export { SuppressionMemo } from './reports/suppression-memo';
 export { backlogCountsByDivision, type BacklogCounts } from './reports/suppress-backlog';
 export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
+export { householdsEverIn, type HouseholdsEverIn } from './direct/households-ever-in';
+export { villagesOf } from './direct/villages-of';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
 export { lateRecordingsPage, type LateRecordingsPage, type LateRecordingsPageOptions } from './audit/late-recordings-page';

@@ -3,7 +3,7 @@ import type { EventStore } from '@hearth/event-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DirectReports, openProjections, Projections, Reports } from '@hearth/projections';
+import { DirectReports, householdsEverIn, openProjections, Projections, Reports, UnknownDivisionError, villagesOf } from '@hearth/projections';
 import { DifferenceList } from './difference-list';
 import { logUpTo } from './log-up-to';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
@@ -21,8 +21,10 @@ export interface ReadModelDifference {
 export interface ReadModelVerification {
   /** The log position the read models and the fold were compared at. */
   readonly position: number;
+  /** Present when only the reports of this division and those below it were compared (every table row still is). */
+  readonly division?: string;
   readonly rows: number;
-  /** Divisions with data (a household's village and everything above it) and periods with data, each report compared for each. */
+  /** Divisions with data (every village a household was ever in, and everything above it; only those under `division` when given) and periods with data, each report compared for each. */
   readonly divisions: number;
   readonly periods: { readonly years: number; readonly months: number };
   readonly reportsCompared: number;
@@ -37,24 +39,55 @@ interface Scope {
   readonly months: readonly string[];
 }
 
-/** Every division that holds a household (its village and all above it), every year and month from the first business date in the log to the last. */
-const scopeOf = (direct: DirectReports, tree: DivisionTree): Scope => {
-  const divisions = new Set<string>();
+/** The business dates a check's periods run between. */
+interface Span {
+  readonly first: string | undefined;
+  readonly last: string | undefined;
+}
+
+/** The first and last business dates of the fold's facts. */
+const spanOf = (direct: DirectReports): Span => {
   let first: string | undefined;
   let last: string | undefined;
-  for (const h of direct.ledger.households.values()) {
-    if (h.village !== undefined && tree.get(h.village)) for (const d of tree.lineage(h.village)) divisions.add(d.code);
+  for (const h of direct.ledger.households.values())
     for (const f of h.facts) {
       if (first === undefined || f.meta.occurredOn < first) first = f.meta.occurredOn;
       if (last === undefined || f.meta.occurredOn > last) last = f.meta.occurredOn;
     }
-  }
-  if (first === undefined || last === undefined) return { divisions: [...divisions], years: [], months: [] };
+  return { first, last };
+};
+
+/**
+ * Every division a household was ever in (its village, each village it moved to, and all
+ * above them), or only those in `within`'s subtree; every year and month of `span`.
+ */
+const scopeOf = (direct: DirectReports, tree: DivisionTree, span: Span, within?: string): Scope => {
+  const divisions = new Set<string>();
+  for (const h of direct.ledger.households.values())
+    for (const village of villagesOf(h.facts))
+      if (tree.get(village)) for (const d of tree.lineage(village)) if (within === undefined || tree.contains(within, d.code)) divisions.add(d.code);
+  const { first, last } = span;
+  if (first === undefined || last === undefined) return { divisions: [...divisions].sort(), years: [], months: [] };
   const [from, to] = [first.slice(0, 7), last.slice(0, 7)];
   const years: number[] = [];
   for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) years.push(y);
   const months = years.flatMap((y) => Array.from({ length: 12 }, (_, m) => `${y}-${String(m + 1).padStart(2, '0')}`)).filter((m) => m >= from && m <= to);
   return { divisions: [...divisions].sort(), years, months };
+};
+
+/**
+ * The direct fold a check compares with, and the divisions and periods it compares: of
+ * every household, or (`within`) of the households ever in that division's subtree, whose
+ * reports alone are compared, over the whole log's dates (docs/decisions/0125).
+ */
+const foldFor = async (log: EventStore, policy: Policy, tree: DivisionTree, within: string | undefined): Promise<{ direct: DirectReports; scope: Scope }> => {
+  if (within === undefined) {
+    const direct = await DirectReports.load(log, { policy, divisions: tree });
+    return { direct, scope: scopeOf(direct, tree, spanOf(direct)) };
+  }
+  const ever = await householdsEverIn(log, tree, within);
+  const direct = await DirectReports.load(log, { policy, divisions: tree }, ever.households);
+  return { direct, scope: scopeOf(direct, tree, ever, within) };
 };
 
 /** What is compared: the annual clearance and the backlog (as of 31 December) per year, the monthly and progress tables per month. */
@@ -131,6 +164,8 @@ export interface ReadModelCheckContext {
   readonly divisions: DivisionTree;
   /** Brings the read models up to the log's head. */
   catchUp(): Promise<unknown>;
+  /** Only the reports of this division and those below it (every table row is still compared). */
+  readonly division?: string;
   readonly onProgress?: (p: ReadModelCheckProgress) => void;
 }
 
@@ -144,18 +179,20 @@ export interface ReadModelCheckContext {
  * each table merged in key order with the scratch copy (a file, removed afterwards), each
  * period's reports against the fold's as soon as both are computed, so that memory holds
  * the fold and one period's figures, not the tables nor every report (docs/decisions/0076).
- * The fold holds every household's facts: an audit, minutes on a large region.
+ * The fold holds every household's facts: an audit, minutes on a large region. With
+ * `division`, only that division's and its descendants' reports are compared, and the fold
+ * holds only the households ever placed there (docs/decisions/0125).
  */
 export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5): Promise<ReadModelVerification> => {
   const { store, projections, policy, divisions: tree } = ctx;
+  if (ctx.division !== undefined && !tree.get(ctx.division)) throw new UnknownDivisionError(ctx.division);
   const dir = mkdtempSync(join(tmpdir(), 'hearth-verify-'));
   try {
     for (let attempt = 1; ; attempt++) {
       const position = await store.headPosition();
       await ctx.catchUp();
       const log = logUpTo(store, position);
-      const direct = await DirectReports.load(log, { policy, divisions: tree });
-      const scope = scopeOf(direct, tree);
+      const { direct, scope } = await foldFor(log, policy, tree, ctx.division);
       const periods: (number | string)[] = [...scope.years, ...scope.months];
       const scratchFile = join(dir, `rebuild-${attempt}.db`);
       const scratch = openProjections(log, { policy, divisions: tree, projections: projections.runner.projections, readModels: `sqlite:${scratchFile}` });
@@ -191,6 +228,7 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
         const { rows, compared, differences } = seen.value;
         return {
           position,
+          ...(ctx.division === undefined ? {} : { division: ctx.division }),
           rows,
           divisions: scope.divisions.length,
           periods: { years: scope.years.length, months: scope.months.length },

@@ -248,8 +248,9 @@ export class ReadSide {
    * Compares the read models, row by row, with a rebuild from the log into a scratch
    * database, and every report for every division and period with data with the
    * direct fold of the log (DirectReports): `differences` is empty when they are right.
+   * `division`: only the reports of that division and those below it (docs/decisions/0125).
    */
-  verifyReadModels(opts: { onProgress?: (p: ReadModelCheckProgress) => void } = {}): Promise<ReadModelVerification> {
+  verifyReadModels(opts: { onProgress?: (p: ReadModelCheckProgress) => void; division?: string } = {}): Promise<ReadModelVerification> {
     const divisions = this.ledger.divisions;
     if (!divisions) throw new NoDivisionTreeError();
     return checkReadModels({
@@ -259,6 +260,7 @@ export class ReadSide {
       divisions,
       catchUp: () => this.catchUp(),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
+      ...(opts.division === undefined ? {} : { division: opts.division }),
     });
   }
 

@@ -15,6 +15,7 @@ export const verifyCommand = (globals: () => GlobalOptions): Command =>
     .option('--anchor <file...>', 'also prove that the log still extends each anchor made by `hearth anchor` (nothing it covers rewritten, renamed or cut off since)')
     .option('--anchor-public-key <file>', 'with --anchor: every anchor must be signed with this Ed25519 public key (PEM)')
     .option('--read-models [url]', "check the read models instead of the log: every table row against a rebuild from the log, every report (each division and period with data) against the direct fold of the log; with sqlite:PATH, the read models' own file (default: $HEARTH_READ_MODELS, else the SQLite store's own file)")
+    .option('--division <code>', "with --read-models: compare only the reports of this division and those below it; the direct fold then holds only the households ever placed there (every table row is still compared)")
     .description('recompute every hash chain and re-check every invariant over the whole log')
     .addHelpText('after', `
 verify recomputes every hash chain, checks the order of the whole log and replays every
@@ -69,16 +70,18 @@ What even an anchor cannot show: changes to events appended after the newest anc
 of events of different streams below the anchored position (it records each stream's head,
 not how streams interleave); fields outside the hash of events sealed before format 2.
 With --read-models: exit 5 when a table or a report differs from the log, each difference listed;
---json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]}.
+--json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]},
+and "division" with --division CODE (exit 4 for a division the tree does not hold).
 Exit codes: 0 no anomaly (notices do not count); 5 anomalies found; 2 an anchor file that
 cannot be read or is not an anchor.
 --json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same], "noticesFound"};
 with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "signed", "publicKeySha256"?, "anomalies"}].`)
-    .action(async (opts: { notices: number; readModels?: boolean | string; anchor?: string[]; anchorPublicKey?: string }) => {
+    .action(async (opts: { notices: number; readModels?: boolean | string; anchor?: string[]; anchorPublicKey?: string; division?: string }) => {
       const g = globals();
       if (!Number.isInteger(opts.notices) || opts.notices < 0) throw new CliError('--notices must be a whole number, 0 or more', EXIT.usage);
       if (opts.readModels && opts.anchor) throw new CliError('--read-models and --anchor are separate checks: run them one at a time', EXIT.usage);
-      if (opts.readModels) return verifyReadModels(g, readModelsUrl(typeof opts.readModels === 'string' ? opts.readModels : undefined));
+      if (opts.division !== undefined && !opts.readModels) throw new CliError('--division needs --read-models: it narrows the check of the read models to one division', EXIT.usage);
+      if (opts.readModels) return verifyReadModels(g, readModelsUrl(typeof opts.readModels === 'string' ? opts.readModels : undefined), opts.division);
       if (opts.anchorPublicKey !== undefined && !opts.anchor) throw new CliError('--anchor-public-key needs --anchor FILE…', EXIT.usage);
       // Read before the store is opened: a file that is not an anchor changes nothing and says so.
       const anchors = (opts.anchor ?? []).map((file) => ({ file, anchor: readAnchorFile(file) }));

@@ -20,8 +20,12 @@ import { HouseholdLedger } from './household-ledger';
 export class DirectReports {
   private constructor(readonly ledger: HouseholdLedger, private readonly policy: Policy, private readonly divisions: DivisionTree) {}
 
-  static async load(store: EventStore, ctx: { policy: Policy; divisions: DivisionTree }): Promise<DirectReports> {
-    return new DirectReports(await HouseholdLedger.load(store), ctx.policy, ctx.divisions);
+  /**
+   * The fold of every household of the log, or of `only` those: enough for the reports of a
+   * division whose every household, at any date, is among them (`householdsEverIn`).
+   */
+  static async load(store: EventStore, ctx: { policy: Policy; divisions: DivisionTree }, only?: ReadonlySet<string>): Promise<DirectReports> {
+    return new DirectReports(await HouseholdLedger.load(store, 5000, only), ctx.policy, ctx.divisions);
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;

@@ -32,12 +32,13 @@ export class HouseholdLedger {
 
   private constructor(readonly households: ReadonlyMap<string, HouseholdHistory>) {}
 
-  static async load(store: EventStore, pageSize = 5000): Promise<HouseholdLedger> {
+  /** The log's households, or only those in `only` (the reports of one division and those below it: `householdsEverIn`). */
+  static async load(store: EventStore, pageSize = 5000, only?: ReadonlySet<string>): Promise<HouseholdLedger> {
     const raw = new Map<string, Fact[]>();
     for await (const page of logPages(store, { pageSize })) {
       for (const r of page) {
         const householdId = householdIdOf(r.streamId);
-        if (householdId === undefined) continue;
+        if (householdId === undefined || (only !== undefined && !only.has(householdId))) continue;
         const facts = raw.get(householdId) ?? [];
         facts.push({ event: decodeHouseholdEvent(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn } });
         raw.set(householdId, facts);

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { Ledger } from '@hearth/ledger';
+import { SqliteEventStore } from '@hearth/event-store';
+import { UnknownDivisionError } from '@hearth/projections';
+import { ReadSide } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village one', parentCode: 'R', level: 'village' },
+  { code: 'V2', name: 'Village two', parentCode: 'R', level: 'village' },
+  { code: 'V3', name: 'Village three', parentCode: 'R', level: 'village' },
+];
+/** V1 merged into V2 on 1 June: its household moves there. */
+const merged = { divisions: divisions.filter((d) => d.code !== 'V1'), successors: { V1: 'V2' }, effectiveFrom: '2016-06-01' };
+
+const life = (id: string, village: string): HouseholdCommand[] => [
+  { type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: village, members: [{ memberId: 'm1', birthYear: 1980 }] },
+  {
+    type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
+    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
+  },
+  { type: 'ApplyForIdentification', householdId: id, on: '2016-03-01' },
+  { type: 'IdentifyHousehold', householdId: id, on: '2016-04-01' },
+] as HouseholdCommand[];
+
+/**
+ * `verify --read-models --division D` (docs/decisions/0125): every table row is compared as
+ * before, but only the reports of D and the divisions below it, folded from the households
+ * ever placed there (a household that moved in counts, one that never did is not folded).
+ */
+describe('checking the read models of one division', () => {
+  let dir: string;
+  let ledger: Ledger;
+  let side: ReadSide;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-verify-division-'));
+    ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    const handler = ledger.commandHandler();
+    for (const c of [...life('h1', 'V3'), ...life('h2', 'V2'), ...life('h3', 'V1')]) {
+      const r = await handler.handle(c, ledger.context());
+      if (r.status !== 'accepted') throw new Error(`command refused: ${JSON.stringify(r)}`);
+    }
+    expect(await ledger.recordDivisionTree(merged, '2016-06-01')).toMatchObject({ right: { moved: 1 } });
+    side = await ReadSide.open(ledger);
+  });
+  afterEach(async () => {
+    await side?.close();
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const editCounter = (village: string): void => {
+    (ledger.store as SqliteEventStore).db.exec(`UPDATE agg_village_series SET initial = initial + 1 WHERE key = 'stock.identified' AND village = '${village}'`);
+  };
+
+  it('compares the reports of that division only, over the whole log’s periods', async () => {
+    const whole = await side.verifyReadModels();
+    const v2 = await side.verifyReadModels({ division: 'V2' });
+    // R and every village ever: V1 held h3 until the merge.
+    expect(whole).toMatchObject({ divisions: 4, differenceCount: 0 });
+    expect(v2).toMatchObject({ division: 'V2', divisions: 1, periods: whole.periods, rows: whole.rows, differenceCount: 0 });
+    expect(v2.reportsCompared).toBe(whole.reportsCompared / 4);
+    expect(await side.verifyReadModels({ division: 'R' })).toMatchObject({ division: 'R', divisions: 4, reportsCompared: whole.reportsCompared, differenceCount: 0 });
+  });
+
+  it('still finds every edited row, and the figures it changes inside the division', async () => {
+    editCounter('V3');
+    const outside = await side.verifyReadModels({ division: 'V2' });
+    expect(outside.differences.map((d) => d.kind)).toContain('row');
+    expect(outside.differences.filter((d) => d.kind === 'report')).toEqual([]);
+    expect((await side.verifyReadModels()).differences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'report', where: 'monthly V3 2016-06' })]));
+
+    editCounter('V2');
+    const inside = await side.verifyReadModels({ division: 'V2' });
+    expect(inside.differences).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'report', where: 'monthly V2 2016-05', detail: expect.stringContaining('stockAtStart: read model 2, log 1') })]));
+    expect(inside.differences.filter((d) => d.kind === 'report' && !d.where.includes(' V2 '))).toEqual([]);
+  });
+
+  it('refuses a division the tree does not hold', async () => {
+    await expect(side.verifyReadModels({ division: 'V9' })).rejects.toBeInstanceOf(UnknownDivisionError);
+  });
+});
