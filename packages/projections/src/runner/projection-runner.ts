@@ -10,6 +10,7 @@ import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
 import { BULK_HOUSEHOLDS, BULK_PAGE, isSpread, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
+import { PositionWaiters } from './position-waiters';
 import { prepareEvents } from './prepare-events';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 import { StreamBuilds } from './stream-builds';
@@ -61,8 +62,7 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   /** Position of the last event the live subscription delivered (its pages start after it). */
   private delivered = 0;
-  private waiters: { position: number; resolve: () => void; reject: (e: Error) => void }[] = [];
-  private failure: Error | undefined;
+  private readonly waiters = new PositionWaiters();
 
   constructor(
     private readonly store: EventStore,
@@ -135,7 +135,7 @@ export class ProjectionRunner {
    */
   async start(): Promise<void> {
     if (this.subscription) return;
-    this.failure = undefined;
+    this.waiters.clear();
     await this.catchUp();
     this.delivered = this.position();
     this.subscription = this.store.subscribeToAll({
@@ -144,7 +144,7 @@ export class ProjectionRunner {
       onError: (error) => {
         // The subscription has stopped: a later start() opens a new one from the checkpoints.
         this.subscription = undefined;
-        this.fail(error);
+        this.waiters.fail(error);
         if (this.opts.onLiveError) this.opts.onLiveError(error);
         else queueMicrotask(() => { throw error; });
       },
@@ -160,10 +160,7 @@ export class ProjectionRunner {
 
   /** Resolves once every projection has taken the event at `position` into account. */
   waitFor(position: number): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.position() >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ position, resolve, reject });
+    return this.waiters.add(position, () => this.position(), (reject) => {
       // Delivered to this runner already, yet the checkpoints are below it: reset elsewhere since.
       // Replay now rather than wait for a next event that may never come.
       if (this.subscription && this.delivered >= position) this.catchUp().then(() => this.notify(), reject);
@@ -280,17 +277,7 @@ export class ProjectionRunner {
   }
 
   private notify(): void {
-    if (this.waiters.length === 0) return;
-    const reached = this.position();
-    const due = this.waiters.filter((w) => w.position <= reached);
-    this.waiters = this.waiters.filter((w) => w.position > reached);
-    for (const w of due) w.resolve();
-  }
-
-  private fail(error: Error): void {
-    this.failure = error;
-    for (const w of this.waiters) w.reject(error);
-    this.waiters = [];
+    this.waiters.reach(() => this.position());
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
