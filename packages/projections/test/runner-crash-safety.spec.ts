@@ -96,7 +96,7 @@ describe('the runner survives kill -9', () => {
     const reference = join(dir, 'reference.db');
     copyFileSync(file, reference);
     expected = await catchUpAndDump(reference);
-  }, 60_000);
+  });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -115,7 +115,7 @@ describe('the runner survives kill -9', () => {
     // Killed far behind the log: the read models' secondary indexes were left out, and the restart creates them.
     expect(indexesInFile(file).filter((name) => name.startsWith('proj_') || name.startsWith('agg_'))).toEqual([]);
     expect(await catchUpAndDump(file)).toBe(expected);
-  }, 60_000);
+  });
 
   it('mid rebuild: the next start finishes the rebuild to the same read models', async () => {
     const run = await runAndKill(file, 'rebuild', 5);
@@ -124,5 +124,5 @@ describe('the runner survives kill -9', () => {
     expect(Math.max(...checkpointsIn(file).map((c) => c.position))).toBeLessThan(head);
     expect(indexesInFile(file).filter((name) => name.startsWith('proj_') || name.startsWith('agg_'))).toEqual([]);
     expect(await catchUpAndDump(file)).toBe(expected);
-  }, 60_000);
+  });
 });
