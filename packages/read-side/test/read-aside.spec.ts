@@ -5,23 +5,13 @@ import { HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { ReportAside, UnknownDivisionError } from '@hearth/projections';
 import { ReadSide } from '../src';
+import { identifiedHousehold } from './support/identified-household';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
   { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
   { code: 'V2', name: 'Village', parentCode: 'R', level: 'village' },
 ];
-
-/** A household identified with one willing member and no referral yet: the agency owes it three. */
-const identified = (id: string, village = 'V1'): HouseholdCommand[] => [
-  { type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: village, members: [{ memberId: 'm1', birthYear: 1980 }] },
-  {
-    type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
-    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
-  },
-  { type: 'ApplyForIdentification', householdId: id, on: '2016-03-01' },
-  { type: 'IdentifyHousehold', householdId: id, on: '2016-04-01' },
-] as HouseholdCommand[];
 
 const backlog = (division?: string) => ({ report: 'backlogReport' as const, args: [{ asOf: '2016-06-30', ...(division !== undefined ? { division } : {}) }] as [{ asOf: string; division?: string }] });
 const owedTo = (b: { referralsOwed: readonly { householdId: string }[] }): string[] => b.referralsOwed.map((r) => r.householdId);
@@ -36,7 +26,7 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
   const open = async (storeUrl: string): Promise<ReadSide> => {
     ledger = await Ledger.open({ storeUrl, policy: referencePolicy });
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(identified('h1'));
+    await record(identifiedHousehold('h1'));
     side = await ReadSide.open(ledger);
     return side;
   };
@@ -62,7 +52,7 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
     expect(read).toHaveBeenCalledTimes(1);
 
     // An event appended before the call is counted: the answer is never older than the log.
-    await record(identified('h2', 'V2'));
+    await record(identifiedHousehold('h2', 'V2'));
     const after = await s.readAside(backlog());
     expect(read).toHaveBeenCalledTimes(2);
     expect(owedTo(after)).toEqual(['h1', 'h2']);
@@ -86,7 +76,7 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
   it('read models in a file of their own are read in the worker too', async () => {
     ledger = await Ledger.open({ storeUrl: 'memory:', policy: referencePolicy });
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(identified('h1'));
+    await record(identifiedHousehold('h1'));
     side = await ReadSide.open(ledger, { readModels: `sqlite:${join(dir, 'rm.db')}` });
     const read = jest.spyOn(ReportAside.prototype, 'read');
     expect(owedTo(await side.readAside(backlog()))).toEqual(['h1']);
@@ -95,7 +85,7 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
 
   it('cuts an analyst\'s answer from the whole tree\'s suppressed tables, remembered by the cut', async () => {
     const s = await open(`sqlite:${join(dir, 'h.db')}`);
-    await record(identified('h2', 'V2'));
+    await record(identifiedHousehold('h2', 'V2'));
     const year = { report: 'suppressedClearanceYear' as const, args: [{ year: 2016, suppressBelow: 5 }] as [{ year: number; suppressBelow: number }] };
     const whole = await s.read((r) => r.suppressedClearanceYear({ year: 2016, suppressBelow: 5 }));
     const byChild = await s.readAside(year, { table: 'annual', scope: { byChild: true } });

@@ -8,21 +8,12 @@ import { SqliteEventStore } from '@hearth/event-store';
 import type { Reports } from '@hearth/projections';
 import { editHouseholdRecord } from '@hearth/projections/testing';
 import { NoDivisionTreeError, ReadModelsNotReadyError, ReadSide } from '../src';
+import { identifiedHousehold } from './support/identified-household';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
   { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
 ];
-
-const life = (id: string): HouseholdCommand[] => [
-  { type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] },
-  {
-    type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
-    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
-  },
-  { type: 'ApplyForIdentification', householdId: id, on: '2016-03-01' },
-  { type: 'IdentifyHousehold', householdId: id, on: '2016-04-01' },
-] as HouseholdCommand[];
 
 describe('the read side: a ledger and its read models', () => {
   let dir: string;
@@ -50,7 +41,7 @@ describe('the read side: a ledger and its read models', () => {
 
   it('opens caught up with the log: the reports count what was recorded before it opened', async () => {
     expect(E.isRight(await ledger.recordDivisionTree(divisions, '2016-01-01'))).toBe(true);
-    await record([...life('h1'), ...life('h2')]);
+    await record([...identifiedHousehold('h1'), ...identifiedHousehold('h2')]);
     const side = await ReadSide.open(ledger);
     try {
       expect(side.reports.clearanceReport({ year: 2016 })).toMatchObject({ division: 'R', baseline: 2, stockAtEnd: 2 });
@@ -62,13 +53,13 @@ describe('the read side: a ledger and its read models', () => {
 
   it('follows the log live once asked: a command accepted afterwards reaches the reports', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(life('h1'));
+    await record(identifiedHousehold('h1'));
     const side = await ReadSide.open(ledger);
     try {
       await side.follow();
       const handler = ledger.commandHandler();
       let last = 0;
-      for (const c of life('h2')) {
+      for (const c of identifiedHousehold('h2')) {
         const r = await handler.handle(c, ledger.context());
         if (r.status === 'accepted') last = r.lastPosition;
       }
@@ -81,7 +72,7 @@ describe('the read side: a ledger and its read models', () => {
 
   it('remembers an answer at the position it was read at: the same answer while the log stands, worked out again once an event is taken in', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(life('h1'));
+    await record(identifiedHousehold('h1'));
     const side = await ReadSide.open(ledger);
     try {
       let worked = 0;
@@ -96,7 +87,7 @@ describe('the read side: a ledger and its read models', () => {
       await side.readRemembered('clearance 2016, again', subtree);
       expect(worked).toBe(2);
       // A household identified since: the log moved on, so the answer is read again and counts it.
-      await record(life('h2'));
+      await record(identifiedHousehold('h2'));
       const after = await side.readRemembered('clearance 2016', subtree);
       expect(worked).toBe(3);
       expect(after).not.toBe(first);
@@ -109,7 +100,7 @@ describe('the read side: a ledger and its read models', () => {
 
   it('replays one household as of a date and verifies the whole log', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(life('h1'));
+    await record(identifiedHousehold('h1'));
     const side = await ReadSide.open(ledger);
     try {
       expect((await side.history('h1', '2016-03-15')).status).toBe('applied');
@@ -122,12 +113,12 @@ describe('the read side: a ledger and its read models', () => {
 
   it('tells where the read models stand against the head of the log', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(life('h1'));
+    await record(identifiedHousehold('h1'));
     const side = await ReadSide.open(ledger);
     try {
       const head = await ledger.store.headPosition();
       expect(await side.status()).toEqual({ position: head, head });
-      await record(life('h2'));
+      await record(identifiedHousehold('h2'));
       expect(await side.status()).toEqual({ position: head, head: await ledger.store.headPosition() });
       expect(await side.read((r) => r.clearanceReport({ year: 2016 }).baseline)).toBe(2);
       expect((await side.status()).position).toBe(await ledger.store.headPosition());
@@ -138,7 +129,7 @@ describe('the read side: a ledger and its read models', () => {
 
   it('never answers from read models reset by a rebuild elsewhere: read() replays them first, the plain reports refuse', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record([...life('h1'), ...life('h2')]);
+    await record([...identifiedHousehold('h1'), ...identifiedHousehold('h2')]);
     const side = await ReadSide.open(ledger);
     try {
       expect(side.reports.clearanceReport({ year: 2016 }).baseline).toBe(2);
@@ -155,7 +146,7 @@ describe('the read side: a ledger and its read models', () => {
 
   it('verifies the read models against a rebuild and the direct fold, and names a row edited behind their back', async () => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record([...life('h1'), ...life('h2')]);
+    await record([...identifiedHousehold('h1'), ...identifiedHousehold('h2')]);
     const side = await ReadSide.open(ledger);
     try {
       const healthy = await side.verifyReadModels();

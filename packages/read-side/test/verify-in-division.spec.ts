@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { SqliteEventStore } from '@hearth/event-store';
 import { UnknownDivisionError } from '@hearth/projections';
 import { ReadSide } from '../src';
+import { identifiedHousehold } from './support/identified-household';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -15,16 +16,6 @@ const divisions = [
 ];
 /** V1 merged into V2 on 1 June: its household moves there. */
 const merged = { divisions: divisions.filter((d) => d.code !== 'V1'), successors: { V1: 'V2' }, effectiveFrom: '2016-06-01' };
-
-const life = (id: string, village: string): HouseholdCommand[] => [
-  { type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: village, members: [{ memberId: 'm1', birthYear: 1980 }] },
-  {
-    type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
-    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
-  },
-  { type: 'ApplyForIdentification', householdId: id, on: '2016-03-01' },
-  { type: 'IdentifyHousehold', householdId: id, on: '2016-04-01' },
-] as HouseholdCommand[];
 
 /**
  * `verify --read-models --division D` (docs/decisions/0125): every table row is compared as
@@ -40,7 +31,7 @@ describe('checking the read models of one division', () => {
     ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
     await ledger.recordDivisionTree(divisions, '2016-01-01');
     const handler = ledger.commandHandler();
-    for (const c of [...life('h1', 'V3'), ...life('h2', 'V2'), ...life('h3', 'V1')]) {
+    for (const c of [...identifiedHousehold('h1', 'V3'), ...identifiedHousehold('h2', 'V2'), ...identifiedHousehold('h3', 'V1')]) {
       const r = await handler.handle(c, ledger.context());
       if (r.status !== 'accepted') throw new Error(`command refused: ${JSON.stringify(r)}`);
     }
