@@ -1,11 +1,11 @@
 import fc from 'fast-check';
-import { firstDayOf, HouseholdCommand } from '@hearth/domain';
+import { firstDayOf } from '@hearth/domain';
 import { GENESIS_HASH, InMemoryEventStore, sealEvents } from '@hearth/event-store';
 import { DirectReports, openProjections, ServiceBacklog } from '../src';
 import { feed } from './support/feed';
 import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
-import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, SUCCESSORS } from './support/reorganised-region';
+import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf } from './support/snapshot';
 
 const LISTS = ['referralsOwed', 'followUpsOverdue', 'surveyUpdatesMissing', 'clearancePending', 'openLaborConcerns'] as const;
@@ -43,7 +43,7 @@ describe('the backlog at a division', () => {
         const [tree] = sealEvents(GENESIS_HASH, [{ eventId: 'tree-2', type: 'DivisionTreeRecorded', data: REORGANISED_TREE_DATA, metadata: { occurredOn: on, recordedAt, actor: 'admin', schemaVersion: 1 } }]);
         const treeAt = (await store.appendToStream('divisions', tree ? [tree] : [], 'no_stream')).lastPosition;
         const history = historyWithReorganisationAt(treeAt);
-        const moves = histories.flatMap((_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `h${i + 1}`, on, to })));
+        const moves = transfersAt(histories.map((_, i) => `h${i + 1}`), on);
         const transfers = await feed(store, moves, { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) });
         moved += transfers.accepted;
         await projections.runner.catchUp();

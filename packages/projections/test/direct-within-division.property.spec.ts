@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { firstDayOf, HouseholdCommand } from '@hearth/domain';
+import { firstDayOf } from '@hearth/domain';
 import { InMemoryEventStore } from '@hearth/event-store';
 import { DirectReports, householdsEverIn } from '../src';
 import { c } from './support/commands';
 import { feed } from './support/feed';
 import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
-import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, SUCCESSORS } from './support/reorganised-region';
+import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf, snapshot } from './support/snapshot';
 
 /**
@@ -27,7 +27,7 @@ describe('the direct fold of the households ever in a division', () => {
         const store = new InMemoryEventStore();
         await feed(store, householdByHousehold(histories), context);
         const history = historyWithReorganisationAt(await recordTree(store, on, '2021-01-01T00:00:00.000Z'));
-        const moves = histories.flatMap((_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `h${i + 1}`, on, to })));
+        const moves = transfersAt(histories.map((_, i) => `h${i + 1}`), on);
         await feed(store, moves, { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) });
         const ctx = { policy: context.policy, divisions: everRecorded };
         const whole = await DirectReports.load(store, ctx);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DivisionTree, firstDayOf, HouseholdCommand } from '@hearth/domain';
+import { DivisionTree, firstDayOf } from '@hearth/domain';
 import { GENESIS_HASH, sealEvents, SqliteEventStore } from '@hearth/event-store';
 import { DirectReports, monthsOf, openProjections, Projections } from '../src';
 import { rollUpTreeOf } from '../src/projections/roll-up-tree';
@@ -9,7 +9,7 @@ import { sumsDisagreeingWithVillages } from './support/division-sums-oracle';
 import { feed } from './support/feed';
 import { householdByHousehold, interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
-import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, SUCCESSORS } from './support/reorganised-region';
+import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { Periods, periodsOf } from './support/snapshot';
 import { tableRows } from './support/table-rows';
 
@@ -74,7 +74,7 @@ describe('the per-division sums', () => {
         const on = firstDayOf(periods.months[1 + (pick % (periods.months.length - 1))] as string);
         const before = histories.map((h) => h.filter((c) => c.on < on));
         const after = histories.map((h) =>
-          h.filter((c) => c.on >= on).map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c)),
+          h.filter((c) => c.on >= on).map(underSuccessor),
         );
         // Sums are stored with the first page a writer flushes: a history with nothing before the reorganisation has none.
         fc.pre(before.some((h) => h.length > 0));
@@ -98,7 +98,7 @@ describe('the per-division sums', () => {
         const treeAt = (await store.appendToStream('divisions', event ? [event] : [], 'no_stream')).lastPosition;
         const history = historyWithReorganisationAt(treeAt);
         const inForce = { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) };
-        const moves = histories.flatMap((_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `h${i + 1}`, on, to })));
+        const moves = transfersAt(histories.map((_, i) => `h${i + 1}`), on);
         await feed(store, moves, inForce);
         await earlier.runner.catchUp();
         // Households moved to villages the first tree does not know: there they count nowhere, as rollUp says.

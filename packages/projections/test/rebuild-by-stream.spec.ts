@@ -9,7 +9,7 @@ import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
-import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, SUCCESSORS } from './support/reorganised-region';
+import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { counted, directoryEach, eventByEvent, fileTables, PROJECTIONS, tablesOf } from './support/stream-builds';
 
 /**
@@ -63,9 +63,9 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
     await feed(sqlite, commands.filter((c) => c.on < on), context);
     const history = historyWithReorganisationAt(await recordTree(sqlite, on, `${on}T00:00:00.000Z`));
     const inForce = { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) };
-    const moves = Array.from({ length: 12 }, (_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `g${i + 1}`, on, to }))).flat();
+    const moves = transfersAt(Array.from({ length: 12 }, (_, i) => `g${i + 1}`), on);
     expect((await feed(sqlite, moves, inForce)).accepted).toBeGreaterThan(0);
-    const later = commands.filter((c) => c.on >= on).map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c));
+    const later = commands.filter((c) => c.on >= on).map(underSuccessor);
     await feed(sqlite, later, inForce);
     const { store, calls } = counted(sqlite);
     const projections = open(store, 7, everRecorded);

@@ -5,9 +5,7 @@ import { addCounts, DirectReports, openProjections, verifyLog } from '../src';
 import { feed } from './support/feed';
 import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
-import {
-  everRecorded, everRecordedContext, historyWithReorganisationAt, recordTree, reorganisedContext, SUCCESSORS,
-} from './support/reorganised-region';
+import { everRecorded, everRecordedContext, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { Periods, periodsOf, snapshot, Snapshot } from './support/snapshot';
 
 const NOT_ADDITIVE = new Set(['division', 'year', 'month', 'cumulativeShare', 'target', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
@@ -72,7 +70,7 @@ describe('a division reorganisation: read models follow households by business d
         const split = splitAt(histories, on);
         const before = split.before;
         // Households registered after the change register in the new tree's villages.
-        const after = split.after.map((h) => h.map((c) => (c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c)));
+        const after = split.after.map((h) => h.map(underSuccessor));
 
         const store = new InMemoryEventStore();
         const clock = systemClock();
@@ -87,7 +85,7 @@ describe('a division reorganisation: read models follow households by business d
         const history = historyWithReorganisationAt(treeAt);
         const inForce = { ...reorganisedContext, divisionsAt: (p: number) => history.at(p) };
         // Every household is offered both moves: the Decider accepts exactly the one its village calls for.
-        const moves = histories.flatMap((_, i) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId: `h${i + 1}`, on, to })));
+        const moves = transfersAt(histories.map((_, i) => `h${i + 1}`), on);
         const moved = await feed(store, moves, inForce, recorded);
         const rest = await feed(store, householdByHousehold(after), inForce, recorded);
         await projections.runner.waitFor(Math.max(treeAt, moved.lastPosition, rest.lastPosition));

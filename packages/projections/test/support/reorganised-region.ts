@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { buildDivisionTree, DecisionContext, divisionHistory, DivisionTree } from '@hearth/domain';
+import { buildDivisionTree, DecisionContext, divisionHistory, DivisionTree, HouseholdCommand } from '@hearth/domain';
 import { GENESIS_HASH, sealEvents, type EventStore } from '@hearth/event-store';
 import { policy, region } from './region';
 
@@ -17,6 +17,14 @@ const reorganisedList = [
   { code: 'V6', name: 'Village six', parentCode: 'T4', level: 'village' as const },
 ];
 export const SUCCESSORS = { V1: 'V6', V2: 'V5' } as const;
+
+/** A command recorded after the reorganisation: a registration in a replaced village names its successor instead. */
+export const underSuccessor = (c: HouseholdCommand): HouseholdCommand =>
+  c.type === 'RegisterHousehold' && c.divisionCode in SUCCESSORS ? { ...c, divisionCode: SUCCESSORS[c.divisionCode as keyof typeof SUCCESSORS] } : c;
+
+/** Each household asked to move to both successors on `on`: the decider accepts the move from the village it is in and refuses the other. */
+export const transfersAt = (households: readonly string[], on: string): HouseholdCommand[] =>
+  households.flatMap((householdId) => Object.values(SUCCESSORS).map((to): HouseholdCommand => ({ type: 'TransferHousehold', householdId, on, to })));
 
 const built = buildDivisionTree(reorganisedList, SUCCESSORS);
 if (E.isLeft(built)) throw new Error('reorganised test region is invalid');
