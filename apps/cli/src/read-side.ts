@@ -1,7 +1,7 @@
 import { Ledger } from '@hearth/ledger';
 import { Option } from 'commander';
 import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress, UnknownDivisionError } from '@hearth/projections';
-import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
+import { NoDivisionTreeError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
 import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
@@ -59,6 +59,30 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
   }
 };
 
+const READING: Record<'households' | 'facts' | 'rebuild', string> = {
+  households: 'finding the households ever in the division',
+  facts: 'reading the log for the direct fold',
+  rebuild: 'rebuilding the read models into a scratch file',
+};
+
+/** One progress line of `verify --read-models`, after `verify: `. */
+const checkStep = (p: ReadModelCheckProgress): string => {
+  switch (p.phase) {
+    case 'households':
+    case 'facts':
+    case 'rebuild':
+      return `${READING[p.phase]} · position ${p.position.toLocaleString('en')} of ${p.head.toLocaleString('en')}`;
+    case 'snapshot':
+      return `reading the read models: ${p.periods} of ${p.of} periods`;
+    case 'fold':
+      return `folding the log: ${p.periods} of ${p.of} periods`;
+    default: {
+      const never: never = p;
+      return never;
+    }
+  }
+};
+
 /** A division the tree does not hold is exit 4, as for a report. */
 const verifyInDivision = async <T>(check: () => Promise<T>): Promise<T> => {
   try {
@@ -87,7 +111,7 @@ export const verifyReadModels = async (g: GlobalOptions, readModels?: string, di
         onProgress: (p) => {
           if (g.json || Date.now() - last < 1000) return;
           last = Date.now();
-          log(`verify: ${p.phase === 'snapshot' ? 'reading the read models' : 'folding the log'}: ${p.periods} of ${p.of} periods`);
+          log(`verify: ${checkStep(p)}`);
         },
       }));
       if (g.json) emitJson(result);

@@ -40,6 +40,7 @@ export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdsEverIn, type HouseholdsEverIn } from './direct/households-ever-in';
 export { villagesOf } from './direct/villages-of';
+export type { LogReadOptions } from './direct/log-read-options';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
 export { lateRecordingsPage, type LateRecordingsPage, type LateRecordingsPageOptions } from './audit/late-recordings-page';

@@ -38,7 +38,7 @@ describe('the direct fold of the households ever in a division', () => {
           if (ever.households.size < whole.ledger.households.size) narrower++;
           // A household registered outside the division that moved into it (V1 → V6 under P2).
           if (division.code === 'P2') movedIn += [...ever.households].filter((h) => whole.ledger.households.get(h)?.village === 'V1').length;
-          const within = await DirectReports.load(store, ctx, ever.households);
+          const within = await DirectReports.load(store, ctx, { only: ever.households });
           const scope = { ...everRecorded, all: below };
           expect(snapshot(within, periods, scope)).toEqual(snapshot(whole, periods, scope));
         }

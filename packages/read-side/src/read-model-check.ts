@@ -80,13 +80,15 @@ const scopeOf = (direct: DirectReports, tree: DivisionTree, span: Span, within?:
  * every household, or (`within`) of the households ever in that division's subtree, whose
  * reports alone are compared, over the whole log's dates (docs/decisions/0125).
  */
-const foldFor = async (log: EventStore, policy: Policy, tree: DivisionTree, within: string | undefined): Promise<{ direct: DirectReports; scope: Scope }> => {
+const foldFor = async (log: EventStore, ctx: ReadModelCheckContext, head: number): Promise<{ direct: DirectReports; scope: Scope }> => {
+  const { policy, divisions: tree, division: within } = ctx;
+  const reading = (phase: 'households' | 'facts') => (position: number): void => ctx.onProgress?.({ phase, position, head });
   if (within === undefined) {
-    const direct = await DirectReports.load(log, { policy, divisions: tree });
+    const direct = await DirectReports.load(log, { policy, divisions: tree }, { onPage: reading('facts') });
     return { direct, scope: scopeOf(direct, tree, spanOf(direct)) };
   }
-  const ever = await householdsEverIn(log, tree, within);
-  const direct = await DirectReports.load(log, { policy, divisions: tree }, ever.households);
+  const ever = await householdsEverIn(log, tree, within, { onPage: reading('households') });
+  const direct = await DirectReports.load(log, { policy, divisions: tree }, { only: ever.households, onPage: reading('facts') });
   return { direct, scope: scopeOf(direct, tree, ever, within) };
 };
 
@@ -150,12 +152,15 @@ const reportDifference = (where: string, have: string | undefined, want: string 
   return { kind: 'report', where, detail: fields.map((k) => `${k}: read model ${shown(a[k])}, log ${shown(b[k])}`).join('; ') };
 };
 
-export interface ReadModelCheckProgress {
-  /** `snapshot`: comparing every table with the rebuild, in the snapshot; `fold`: comparing each period's reports with the fold's. */
-  readonly phase: 'snapshot' | 'fold';
-  readonly periods: number;
-  readonly of: number;
-}
+/**
+ * Where a check is. Reading the log, up to `head`: `households`, the first pass of a check of
+ * one division (who was ever there); `facts`, the direct fold's facts; `rebuild`, the scratch
+ * copy of the read models. Then `snapshot`: comparing every table with the rebuild; `fold`:
+ * comparing each period's reports with the fold's.
+ */
+export type ReadModelCheckProgress =
+  | { readonly phase: 'households' | 'facts' | 'rebuild'; readonly position: number; readonly head: number }
+  | { readonly phase: 'snapshot' | 'fold'; readonly periods: number; readonly of: number };
 
 export interface ReadModelCheckContext {
   readonly store: EventStore;
@@ -192,12 +197,12 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
       const position = await store.headPosition();
       await ctx.catchUp();
       const log = logUpTo(store, position);
-      const { direct, scope } = await foldFor(log, policy, tree, ctx.division);
+      const { direct, scope } = await foldFor(log, ctx, position);
       const periods: (number | string)[] = [...scope.years, ...scope.months];
       const scratchFile = join(dir, `rebuild-${attempt}.db`);
       const scratch = openProjections(log, { policy, divisions: tree, projections: projections.runner.projections, readModels: `sqlite:${scratchFile}` });
       try {
-        await scratch.runner.catchUp();
+        await scratch.runner.catchUp((p) => ctx.onProgress?.({ phase: 'rebuild', position: p.position, head: position }));
         const seen = projections.readAt(position, (view) => {
           if (view.position !== position) return undefined;
           const differences = new DifferenceList(MAX_LISTED);

@@ -71,6 +71,16 @@ describe('checking the read models of one division', () => {
     expect(inside.differences.filter((d) => d.kind === 'report' && !d.where.includes(' V2 '))).toEqual([]);
   });
 
+  it('says where it is: reading the log (who was ever in the division, then the fold’s facts), rebuilding, then comparing', async () => {
+    const phases = async (division?: string): Promise<string[]> => {
+      const seen: string[] = [];
+      await side.verifyReadModels({ ...(division ? { division } : {}), onProgress: (p) => (seen.at(-1) === p.phase ? undefined : seen.push(p.phase)) });
+      return seen;
+    };
+    expect(await phases('V2')).toEqual(['households', 'facts', 'rebuild', 'snapshot', 'fold']);
+    expect(await phases()).toEqual(['facts', 'rebuild', 'snapshot', 'fold']);
+  });
+
   it('refuses a division the tree does not hold', async () => {
     await expect(side.verifyReadModels({ division: 'V9' })).rejects.toBeInstanceOf(UnknownDivisionError);
   });

@@ -71,7 +71,9 @@ of events of different streams below the anchored position (it records each stre
 not how streams interleave); fields outside the hash of events sealed before format 2.
 With --read-models: exit 5 when a table or a report differs from the log, each difference listed;
 --json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]},
-and "division" with --division CODE (exit 4 for a division the tree does not hold).
+and "division" with --division CODE (exit 4 for a division the tree does not hold). Progress on
+stderr: finding the households ever in the division (with --division), reading the log for the
+direct fold, rebuilding the read models into a scratch file, then comparing period by period.
 Exit codes: 0 no anomaly (notices do not count); 5 anomalies found; 2 an anchor file that
 cannot be read or is not an anchor.
 --json prints {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": [same], "noticesFound"};

@@ -12,6 +12,7 @@ import { directClearance } from './direct-clearance';
 import { directMonthly } from './direct-monthly';
 import { directProgress } from './direct-progress';
 import { HouseholdLedger } from './household-ledger';
+import type { LogReadOptions } from './log-read-options';
 
 /**
  * The same report objects as `Reports`, computed straight from the log by folding each
@@ -21,11 +22,11 @@ export class DirectReports {
   private constructor(readonly ledger: HouseholdLedger, private readonly policy: Policy, private readonly divisions: DivisionTree) {}
 
   /**
-   * The fold of every household of the log, or of `only` those: enough for the reports of a
-   * division whose every household, at any date, is among them (`householdsEverIn`).
+   * The fold of every household of the log, or of `opts.only` those: enough for the reports
+   * of a division whose every household, at any date, is among them (`householdsEverIn`).
    */
-  static async load(store: EventStore, ctx: { policy: Policy; divisions: DivisionTree }, only?: ReadonlySet<string>): Promise<DirectReports> {
-    return new DirectReports(await HouseholdLedger.load(store, 5000, only), ctx.policy, ctx.divisions);
+  static async load(store: EventStore, ctx: { policy: Policy; divisions: DivisionTree }, opts: LogReadOptions & { readonly only?: ReadonlySet<string> } = {}): Promise<DirectReports> {
+    return new DirectReports(await HouseholdLedger.load(store, opts), ctx.policy, ctx.divisions);
   }
 
   clearanceReport(q: ClearanceQuery & { byChild: true }): AnnualClearanceByChild;

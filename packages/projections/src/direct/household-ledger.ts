@@ -1,5 +1,6 @@
 import { correctedEvent, correctionsIn, Fact, fold, HouseholdState, householdIdOf } from '@hearth/domain';
-import { logPages, type EventStore } from '@hearth/event-store';
+import { logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import type { LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 
 /** One household's history as the direct computation reads it. */
@@ -32,10 +33,12 @@ export class HouseholdLedger {
 
   private constructor(readonly households: ReadonlyMap<string, HouseholdHistory>) {}
 
-  /** The log's households, or only those in `only` (the reports of one division and those below it: `householdsEverIn`). */
-  static async load(store: EventStore, pageSize = 5000, only?: ReadonlySet<string>): Promise<HouseholdLedger> {
+  /** The log's households, or only those in `opts.only` (the reports of one division and those below it: `householdsEverIn`). */
+  static async load(store: EventStore, opts: LogReadOptions & { readonly only?: ReadonlySet<string> } = {}): Promise<HouseholdLedger> {
     const raw = new Map<string, Fact[]>();
-    for await (const page of logPages(store, { pageSize })) {
+    const { only } = opts;
+    for await (const page of logPages(store, { pageSize: opts.pageSize ?? 5000 })) {
+      opts.onPage?.((page[page.length - 1] as RecordedEvent).position);
       for (const r of page) {
         const householdId = householdIdOf(r.streamId);
         if (householdId === undefined || (only !== undefined && !only.has(householdId))) continue;

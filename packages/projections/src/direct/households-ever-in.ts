@@ -1,5 +1,6 @@
 import { correctedEvent, correctionsIn, type DivisionTree, type Fact, householdIdOf } from '@hearth/domain';
-import { logPages, type EventStore } from '@hearth/event-store';
+import { logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import type { LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 import { villagesOf } from './villages-of';
 
@@ -21,11 +22,12 @@ export interface HouseholdsEverIn {
  * those alone answers every report of the subtree as the fold of every household does, in
  * memory that follows the subtree's households (docs/decisions/0125).
  */
-export const householdsEverIn = async (store: EventStore, tree: DivisionTree, division: string, pageSize = 5000): Promise<HouseholdsEverIn> => {
+export const householdsEverIn = async (store: EventStore, tree: DivisionTree, division: string, opts: LogReadOptions = {}): Promise<HouseholdsEverIn> => {
   const placing = new Map<string, Fact[]>();
   let first: string | undefined;
   let last: string | undefined;
-  for await (const page of logPages(store, { pageSize })) {
+  for await (const page of logPages(store, { pageSize: opts.pageSize ?? 5000 })) {
+    opts.onPage?.((page[page.length - 1] as RecordedEvent).position);
     for (const r of page) {
       const householdId = householdIdOf(r.streamId);
       if (householdId === undefined) continue;
