@@ -35,7 +35,7 @@ export type {
   Subscription,
 } from './event-store';
 export { matchesExpectedVersion } from './expected-version';
-export { logPages, type LogPagesOptions } from './log-pages';
+export { feedPages, logPages, type LogPagesOptions } from './log-pages';
 export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-expected-version-error';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { StoreUnavailableError } from './store-unavailable-error';

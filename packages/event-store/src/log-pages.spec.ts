@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import type { RecordedEvent } from './envelope';
 import type { EventStore, ReadAllOptions } from './event-store';
 import { InMemoryEventStore } from './in-memory-event-store';
-import { logPages, type LogPagesOptions } from './log-pages';
+import { feedEventOf, readFeed, type FeedEvent } from './feed-event';
+import { feedPages, logPages, type LogPagesOptions } from './log-pages';
 import { SqliteEventStore } from './sqlite-event-store';
 import { testEvents } from './testing/event-factory';
 
@@ -142,5 +143,31 @@ describe('logPages', () => {
         { numRuns: 150 },
       );
     });
+  });
+});
+
+/**
+ * `feedPages` walks the log as `logPages` does, through the store's `readFeed` where it has
+ * one: the same events as feed events, in the same pages, with the same filter and end.
+ */
+describe('feedPages', () => {
+  it('yields the feed events of logPages, page for page, on a store with a feed of its own and on one without', async () => {
+    const types = ['A', 'B', 'A', 'C', 'A', 'B', 'A'];
+    const sqlite = SqliteEventStore.open(':memory:');
+    try {
+      await sqlite.appendToStream('s', testEvents(types.map((type) => ({ type }))), 'no_stream');
+      for (const store of [sqlite, await storeWith(types)]) {
+        let feedReads = 0;
+        const viaFeed = { readAll: (o?: ReadAllOptions) => store.readAll(o), readFeed: (o?: ReadAllOptions) => (feedReads++, readFeed(store, o)) };
+        for (const opts of [{ pageSize: 2 }, { pageSize: 3, after: 1, upTo: 6 }, { pageSize: 2, types: ['A'] }]) {
+          const fed: FeedEvent[][] = [];
+          for await (const page of feedPages(viaFeed, opts)) fed.push([...page]);
+          expect(fed).toEqual((await pagesOf(store, opts)).map((page) => page.map(feedEventOf)));
+        }
+        expect(feedReads).toBeGreaterThan(0);
+      }
+    } finally {
+      await sqlite.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from './envelope';
-import type { EventStore } from './event-store';
+import type { EventStore, ReadAllOptions } from './event-store';
+import { readFeed, type FeedEvent } from './feed-event';
 
 export interface LogPagesOptions {
   /** Exclusive position to read after (default 0: from the start). */
@@ -23,6 +24,9 @@ const wholeNumber = (name: string, value: number, least: number): number => {
   return value;
 };
 
+/** One read of the log: at most `maxCount` events after `after` (of `types` only, when given), in position order. */
+type PageRead<E> = (opts: ReadAllOptions) => Promise<readonly E[]>;
+
 /**
  * The log after `after`, page by page, in position order: every page non-empty and at
  * most `pageSize` long, each read starting after the last position of the page before.
@@ -31,13 +35,13 @@ const wholeNumber = (name: string, value: number, least: number): number => {
  * (docs/decisions/0066), so that short page is the end of the log as it stood at that read.
  * A caller that breaks out of its `for await` stops the reads there.
  */
-export async function* logPages(store: Pick<EventStore, 'readAll'>, opts: LogPagesOptions = {}): AsyncGenerator<readonly RecordedEvent[], void, undefined> {
+async function* pages<E extends { readonly position: number }>(read: PageRead<E>, opts: LogPagesOptions): AsyncGenerator<readonly E[], void, undefined> {
   const pageSize = wholeNumber('pageSize', opts.pageSize ?? DEFAULT_PAGE_SIZE, 1);
   const upTo = opts.upTo === undefined ? Number.POSITIVE_INFINITY : wholeNumber('upTo', opts.upTo, 0);
   const { types } = opts;
   let after = wholeNumber('after', opts.after ?? 0, 0);
   while (after < upTo) {
-    const page = await store.readAll(types === undefined ? { after, maxCount: pageSize } : { after, maxCount: pageSize, types });
+    const page = await read(types === undefined ? { after, maxCount: pageSize } : { after, maxCount: pageSize, types });
     const last = page.at(-1);
     if (last === undefined) return;
     if (last.position > upTo) {
@@ -50,3 +54,14 @@ export async function* logPages(store: Pick<EventStore, 'readAll'>, opts: LogPag
     after = last.position;
   }
 }
+
+/** The log's recorded events, page by page (`pages`): what an audit reads, hashes and all. */
+export const logPages = (store: Pick<EventStore, 'readAll'>, opts: LogPagesOptions = {}): AsyncGenerator<readonly RecordedEvent[], void, undefined> =>
+  pages((o) => store.readAll(o), opts);
+
+/**
+ * The log as feed events, page by page (`pages`, through `readFeed`): what a reader that
+ * folds the whole log needs, without the metadata it never looks at (docs/decisions/0097).
+ */
+export const feedPages = (store: Pick<EventStore, 'readAll' | 'readFeed'>, opts: LogPagesOptions = {}): AsyncGenerator<readonly FeedEvent[], void, undefined> =>
+  pages((o) => readFeed(store, o), opts);

@@ -1,5 +1,5 @@
 import { correctedEvent, correctionsIn, Fact, fold, HouseholdState, householdIdOf } from '@hearth/domain';
-import { logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { feedPages, type EventStore, type FeedEvent } from '@hearth/event-store';
 import type { LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 
@@ -37,13 +37,13 @@ export class HouseholdLedger {
   static async load(store: EventStore, opts: LogReadOptions & { readonly only?: ReadonlySet<string> } = {}): Promise<HouseholdLedger> {
     const raw = new Map<string, Fact[]>();
     const { only } = opts;
-    for await (const page of logPages(store, { pageSize: opts.pageSize ?? 5000 })) {
-      opts.onPage?.((page[page.length - 1] as RecordedEvent).position);
+    for await (const page of feedPages(store, { pageSize: opts.pageSize ?? 5000 })) {
+      opts.onPage?.((page[page.length - 1] as FeedEvent).position);
       for (const r of page) {
         const householdId = householdIdOf(r.streamId);
         if (householdId === undefined || (only !== undefined && !only.has(householdId))) continue;
         const facts = raw.get(householdId) ?? [];
-        facts.push({ event: decodeHouseholdEvent(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn } });
+        facts.push({ event: decodeHouseholdEvent(r), meta: { eventId: r.eventId, occurredOn: r.occurredOn } });
         raw.set(householdId, facts);
       }
     }

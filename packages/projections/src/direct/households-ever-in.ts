@@ -1,5 +1,5 @@
 import { correctedEvent, correctionsIn, type DivisionTree, type Fact, householdIdOf } from '@hearth/domain';
-import { logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { feedPages, type EventStore, type FeedEvent } from '@hearth/event-store';
 import type { LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 import { villagesOf } from './villages-of';
@@ -26,12 +26,12 @@ export const householdsEverIn = async (store: EventStore, tree: DivisionTree, di
   const placing = new Map<string, Fact[]>();
   let first: string | undefined;
   let last: string | undefined;
-  for await (const page of logPages(store, { pageSize: opts.pageSize ?? 5000 })) {
-    opts.onPage?.((page[page.length - 1] as RecordedEvent).position);
+  for await (const page of feedPages(store, { pageSize: opts.pageSize ?? 5000 })) {
+    opts.onPage?.((page[page.length - 1] as FeedEvent).position);
     for (const r of page) {
       const householdId = householdIdOf(r.streamId);
       if (householdId === undefined) continue;
-      const on = r.metadata.occurredOn;
+      const on = r.occurredOn;
       if (r.type !== 'EventCorrected') {
         if (first === undefined || on < first) first = on;
         if (last === undefined || on > last) last = on;
