@@ -96,8 +96,8 @@ const foldFor = async (log: EventStore, ctx: ReadModelCheckContext, head: number
 const keysOf = (scope: Scope, period: number | string): string[] =>
   scope.divisions.flatMap((d) => (typeof period === 'number' ? [`clearance ${d} ${period}`, `backlog ${d} ${period}-12-31`] : [`monthly ${d} ${period}`, `progress ${d} ${period}`]));
 
-/** The read models' reports for one period, every division of the scope: the tables are read once per period (`subtree`), not once per division. */
-const readModelFigures = (reports: Reports, scope: Scope, period: number | string): Map<string, unknown> => {
+/** The read models' reports for one period, every division of the scope, read from the subtree of the division checked (the root's by default): the tables are read once per period (`subtree`), not once per division. */
+const readModelFigures = (reports: Reports, scope: Scope, period: number | string, within: string | undefined): Map<string, unknown> => {
   const out = new Map<string, unknown>();
   const wanted = new Set(scope.divisions);
   // Damaged tables can hold what no event could have written: a report that fails on them is a difference, not a crash.
@@ -113,12 +113,14 @@ const readModelFigures = (reports: Reports, scope: Scope, period: number | strin
     if ('failed' in result) for (const d of scope.divisions) out.set(`${kind} ${d} ${suffix}`, result);
     else for (const row of result.rows) if (wanted.has(row.division)) out.set(`${kind} ${row.division} ${suffix}`, row);
   };
+  // The subtree of the division checked (the root's when none): its rows only, not the whole tree's.
+  const under = within === undefined ? {} : { division: within };
   if (typeof period === 'number') {
-    put('clearance', String(period), () => reports.clearanceReport({ year: period, subtree: true }));
+    put('clearance', String(period), () => reports.clearanceReport({ year: period, subtree: true, ...under }));
     for (const division of scope.divisions) out.set(`backlog ${division} ${period}-12-31`, attempt(() => reports.backlogReport({ asOf: `${period}-12-31`, division })));
   } else {
-    put('monthly', period, () => reports.monthlyReport({ month: period, subtree: true }));
-    put('progress', period, () => reports.progressReport({ month: period, subtree: true }));
+    put('monthly', period, () => reports.monthlyReport({ month: period, subtree: true, ...under }));
+    put('progress', period, () => reports.progressReport({ month: period, subtree: true, ...under }));
   }
   return out;
 };
@@ -216,7 +218,7 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
           let compared = 0;
           for (const [i, period] of periods.entries()) {
             ctx.onProgress?.({ phase: 'fold', periods: i, of: periods.length });
-            const have = readModelFigures(view.reports, scope, period);
+            const have = readModelFigures(view.reports, scope, period, ctx.division);
             const want = directFigures(direct, scope, period);
             for (const where of keysOf(scope, period)) {
               compared++;
