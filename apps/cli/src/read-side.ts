@@ -1,12 +1,13 @@
 import { Ledger } from '@hearth/ledger';
 import { Option } from 'commander';
-import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress, UnknownDivisionError } from '@hearth/projections';
+import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
 import { NoDivisionTreeError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
 import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
 import { emitJson, emitText, log } from './output/emit';
 import { renderTable } from './output/table';
+import { rethrowUnknownDivision } from './unknown-division';
 
 export const progressLine = (what: string) => {
   let last = 0;
@@ -83,16 +84,6 @@ const checkStep = (p: ReadModelCheckProgress): string => {
   }
 };
 
-/** A division the tree does not hold is exit 4, as for a report. */
-const verifyInDivision = async <T>(check: () => Promise<T>): Promise<T> => {
-  try {
-    return await check();
-  } catch (e) {
-    if (e instanceof UnknownDivisionError) throw new CliError(e.message, EXIT.unknownTarget);
-    throw e;
-  }
-};
-
 /**
  * `hearth verify --read-models`: the read models against a rebuild from the log and the
  * direct fold of the log, for every division and period with data. Sets exit code 5
@@ -106,14 +97,16 @@ export const verifyReadModels = async (g: GlobalOptions, readModels?: string, di
       if (!g.json)
         log(`verify: comparing the read models with a rebuild from the log and with the direct fold of the log${division === undefined ? '' : ` (the reports of ${division} and below, folding the households ever there)`}…`);
       let last = 0;
-      const result = await verifyInDivision(() => side.verifyReadModels({
-        ...(division === undefined ? {} : { division }),
-        onProgress: (p) => {
-          if (g.json || Date.now() - last < 1000) return;
-          last = Date.now();
-          log(`verify: ${checkStep(p)}`);
-        },
-      }));
+      const result = await side
+        .verifyReadModels({
+          ...(division === undefined ? {} : { division }),
+          onProgress: (p) => {
+            if (g.json || Date.now() - last < 1000) return;
+            last = Date.now();
+            log(`verify: ${checkStep(p)}`);
+          },
+        })
+        .catch(rethrowUnknownDivision);
       if (g.json) emitJson(result);
       else {
         emitText(

@@ -1,7 +1,8 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth } from '@hearth/domain';
-import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports, UnknownDivisionError } from '@hearth/projections';
+import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
+import { rethrowUnknownDivision } from '../unknown-division';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
@@ -37,8 +38,7 @@ const withReadSide = async (g: GlobalOptions, readModels: string | undefined, f:
     try {
       await f(ledger, projections);
     } catch (e) {
-      if (e instanceof UnknownDivisionError) throw new CliError(e.message, EXIT.unknownTarget);
-      throw e;
+      rethrowUnknownDivision(e);
     } finally {
       await projections.close();
     }
