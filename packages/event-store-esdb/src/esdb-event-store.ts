@@ -34,6 +34,7 @@ import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
 import { StoreNamespace } from './store-namespace';
 import { parseEsdbUrl } from './esdb-url';
+import { readHeadPosition } from './head-position';
 import { withTransientRetry } from './transient-retry';
 
 /**
@@ -194,27 +195,10 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /** Reads `$all` backwards from its end, past system events and streams it does not own, to the last event this store shows. */
+  /** The last event this store shows in `$all` (system events and streams it does not own passed over): {@link readHeadPosition}. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    const filter = this.namespace.serverFilter(undefined);
-    let from: Position | typeof END = END;
-    for (;;) {
-      const pageFrom = from;
-      const page = await withTransientRetry(async () => {
-        const read: AllStreamResolvedEvent[] = [];
-        for await (const resolved of this.client.readAll({ fromPosition: pageFrom, maxCount: this.pageSize, direction: BACKWARDS, filter })) read.push(resolved);
-        return read;
-      });
-      for (const resolved of page) {
-        const event = this.namespace.toRecorded(resolved);
-        if (event) return event.position;
-      }
-      // Backwards, `fromPosition` is exclusive: the next page holds the events before this one's oldest.
-      const oldest = page.at(-1)?.event?.position;
-      if (page.length < this.pageSize || !oldest) return 0;
-      from = oldest;
-    }
+    return readHeadPosition(this.client, this.namespace, this.pageSize);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {

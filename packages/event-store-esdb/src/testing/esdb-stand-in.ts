@@ -61,6 +61,8 @@ export interface StandInCalls {
   readonly serverFeatures: number;
   /** Reads (not subscriptions). */
   readonly read: number;
+  /** Events sent by those reads (subscriptions' not counted). */
+  readonly eventsRead: number;
   readonly subscribe: number;
   /** Appends through the legacy `Append` call. */
   readonly append: number;
@@ -95,7 +97,7 @@ export const startEsdbStandIn = async (options: EsdbStandInOptions = {}): Promis
   let port = 0;
   const faults = new FaultPlan(() => ({ host, port }));
   const subscriptions = new StandInSubscriptions(log, faults);
-  const calls = { serverFeatures: 0, read: 0, subscribe: 0, append: 0, batchAppend: 0 };
+  const calls = { serverFeatures: 0, read: 0, eventsRead: 0, subscribe: 0, append: 0, batchAppend: 0 };
   const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
   const server = new grpc.Server();
   // Methods without an implementation (delete, tombstone) answer UNIMPLEMENTED, as do

@@ -10,7 +10,7 @@ export interface ReadContext {
   log: StandInLog;
   faults: FaultPlan;
   subscriptions: StandInSubscriptions;
-  calls: { read: number; subscribe: number };
+  calls: { read: number; subscribe: number; eventsRead: number };
 }
 
 /**
@@ -49,14 +49,52 @@ export const serveRead = (call: grpc.ServerWritableStream<ReadReq, ReadResp>, co
   const selected = select(context.log, options, call);
   if (selected === undefined) return;
   const count = options.hasCount() ? toCount(options.getCount()) : Number.POSITIVE_INFINITY;
+  sendRead(call, selected[Symbol.iterator](), count, matches, context.calls);
+};
+
+/** Events sent in one turn of the event loop before the read lets other calls (and a client's hang-up) through. */
+const SEND_BATCH = 64;
+
+/**
+ * Sends a read's events as a server streams them: while the call takes more (HTTP/2 flow
+ * control, the call's own buffer), then again at `drain`; a batch a turn of the event
+ * loop, so that other calls are served meanwhile and a client that hangs up stops the
+ * read. Written all at once, a read of a large log from a client that reads slowly (or
+ * many reads at once) would sit in the stand-in's memory until it stopped answering.
+ */
+const sendRead = (
+  call: grpc.ServerWritableStream<ReadReq, ReadResp>,
+  events: Iterator<StoredEvent>,
+  count: number,
+  matches: Matcher,
+  calls: { eventsRead: number },
+): void => {
   let sent = 0;
-  for (const event of selected) {
-    if (sent >= count) break;
-    if (!matches(event)) continue;
-    call.write(eventResponse(event));
-    sent += 1;
-  }
-  call.end();
+  let gone = false;
+  // Counted across drains too: a closed call drains at once, and only a turn of the loop delivers its hang-up.
+  let sinceTurn = 0;
+  call.once('cancelled', () => (gone = true));
+  const send = (): void => {
+    while (!gone && sent < count) {
+      if (sinceTurn === SEND_BATCH) {
+        sinceTurn = 0;
+        setImmediate(send);
+        return;
+      }
+      const next = events.next();
+      if (next.done) break;
+      if (!matches(next.value)) continue;
+      sent += 1;
+      sinceTurn += 1;
+      calls.eventsRead += 1;
+      if (!call.write(eventResponse(next.value))) {
+        call.once('drain', send);
+        return;
+      }
+    }
+    if (!gone) call.end();
+  };
+  send();
 };
 
 /** The events a read walks through, in its direction; `undefined` once a missing stream was answered. */
