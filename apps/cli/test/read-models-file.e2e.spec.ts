@@ -62,7 +62,7 @@ describe('read models in their own files, fed from KurrentDB (the stand-in of np
     url = (/kurrentdb:\/\/\S+/.exec(standIn.stderr()) as RegExpExecArray)[0];
   }, 120_000);
   afterAll(async () => {
-    // The stand-in ended before the suite did (it stopped answering in CI twice): what it said, for whoever reads the run.
+    // The stand-in ended before the suite did: what it said, for whoever reads the run (it once stopped answering under load while alive, decision 126).
     if (standIn.child.exitCode !== null || standIn.child.signalCode !== null)
       console.error(`the stand-in ended early (${standIn.child.exitCode ?? standIn.child.signalCode}):\n${standIn.stderr().slice(-4000)}`);
     for (const p of launched) if (p !== standIn && p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
