@@ -1,6 +1,6 @@
 import { correctedEvent, correctionsIn, Fact, fold, HouseholdState, householdIdOf } from '@hearth/domain';
-import { feedPages, type EventStore, type FeedEvent } from '@hearth/event-store';
-import type { LogReadOptions } from './log-read-options';
+import type { EventStore } from '@hearth/event-store';
+import { directLogPages, type LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 
 /** One household's history as the direct computation reads it. */
@@ -37,8 +37,7 @@ export class HouseholdLedger {
   static async load(store: EventStore, opts: LogReadOptions & { readonly only?: ReadonlySet<string> } = {}): Promise<HouseholdLedger> {
     const raw = new Map<string, Fact[]>();
     const { only } = opts;
-    for await (const page of feedPages(store, { pageSize: opts.pageSize ?? 5000 })) {
-      opts.onPage?.((page[page.length - 1] as FeedEvent).position);
+    for await (const page of directLogPages(store, opts)) {
       for (const r of page) {
         const householdId = householdIdOf(r.streamId);
         if (householdId === undefined || (only !== undefined && !only.has(householdId))) continue;

@@ -1,6 +1,6 @@
 import { type DivisionTree, type Fact, type HouseholdEvent, householdIdOf } from '@hearth/domain';
-import { feedPages, type EventStore, type FeedEvent } from '@hearth/event-store';
-import type { LogReadOptions } from './log-read-options';
+import type { EventStore } from '@hearth/event-store';
+import { directLogPages, type LogReadOptions } from './log-read-options';
 import { decodeHouseholdEvent } from '../runner/prepare-events';
 import { villagesOf } from './villages-of';
 
@@ -38,8 +38,7 @@ export const householdsEverIn = async (store: EventStore, tree: DivisionTree, di
   const inside = (village: string): boolean => tree.get(village) !== undefined && tree.contains(division, village);
   let first: string | undefined;
   let last: string | undefined;
-  for await (const page of feedPages(store, { pageSize: opts.pageSize ?? 5000 })) {
-    opts.onPage?.((page[page.length - 1] as FeedEvent).position);
+  for await (const page of directLogPages(store, opts)) {
     for (const r of page) {
       const householdId = householdIdOf(r.streamId);
       if (householdId === undefined) continue;
