@@ -41,7 +41,10 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     }
     if (deadline && isActive(s)) {
       const atDeadline = ledger.stateAt(householdId, deadline.deadline);
-      const updated = atDeadline.lastSurveyOn !== undefined && atDeadline.lastSurveyOn >= `${deadline.year}-01-01`;
+      // Any survey dated in the year up to the deadline, whatever order the surveys were recorded in (decision 117):
+      // the state's lastSurveyOn is the survey recorded last, which a back-dated one can be.
+      const from = `${deadline.year}-01-01`;
+      const updated = [...atDeadline.surveys.values()].some((survey) => survey.on >= from);
       if (atDeadline.status !== 'unregistered' && !updated)
         out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: s.lastSurveyOn ?? null });
     }
