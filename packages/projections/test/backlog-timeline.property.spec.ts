@@ -6,14 +6,15 @@ import { villageAt } from '../src/projections/household-timeline';
 import { date, progress } from './support/progress-records';
 
 /**
- * The standing as its definition reads: the entries dated on or before the date, in log
- * order (a stable sort by position), the last one standing. The oracle of the one-pass fold.
+ * The standing as its definition reads: the status changes dated on or before the date, in
+ * log order (a stable sort by position), the last one standing; the visits and surveys
+ * dated on or before it, the latest dated (decision 128). The oracle of the one-pass fold.
  */
 const standingBySorting = (p: StandingSource, date: string): BacklogStanding => {
   const inOrder = <E extends readonly [number, string, ...unknown[]]>(l: readonly E[]): E[] => l.filter((e) => e[1] <= date).sort((a, b) => a[0] - b[0]);
   const statuses = inOrder(p.t.statuses);
   const dates = (type: string): string[] => statuses.filter((c) => c[2] === type).map((c) => c[1]).sort();
-  const of = (kind: string): string[] => inOrder(p.backlog).filter((b) => b[2] === kind).map((b) => b[1]);
+  const of = (kind: string): string[] => inOrder(p.backlog).filter((b) => b[2] === kind).map((b) => b[1]).sort();
   const identified = dates('HouseholdIdentified');
   const cleared = dates('HouseholdCleared');
   const visits = of('follow-up');
@@ -48,7 +49,7 @@ describe("a household's backlog timeline (decision 113)", () => {
     );
   });
 
-  it('names the status last changed in log order, the first registration, the latest identification or relapse (decision 116) and clearance', () => {
+  it('names the status last changed in log order, the first registration, the latest identification or relapse (decision 116) and clearance, the visit and survey dated last (decision 128)', () => {
     const p: HouseholdProgress = {
       t: {
         villages: [[1, '2016-01-04', 'V1']],
@@ -72,7 +73,7 @@ describe("a household's backlog timeline (decision 113)", () => {
     };
     expect(backlogStandingAt(p, '2016-12-31')).toStrictEqual({
       status: 'cleared', registeredOn: '2016-01-04', identifiedOn: '2016-09-01', clearedOn: '2016-05-01',
-      lastVisitOn: '2016-05-20', lastSurveyOn: '2016-02-01', surveyedOn: ['2016-02-01'],
+      lastVisitOn: '2016-06-01', lastSurveyOn: '2016-02-01', surveyedOn: ['2016-02-01'],
     });
     expect(backlogStandingAt(p, '2016-04-30')).toStrictEqual({
       status: 'cleared', registeredOn: '2016-01-04', identifiedOn: '2016-03-01', clearedOn: '2016-04-01',

@@ -87,7 +87,8 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
         if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
       }
       s.surveyed = true;
-      s.lastSurveyOn = on;
+      // The latest dated, not the latest recorded: a back-dated survey can come after a later one (decision 128).
+      if (s.lastSurveyOn === undefined || on > s.lastSurveyOn) s.lastSurveyOn = on;
       d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
       if (s.status === 'registered') s.status = 'surveyed';
       return;

@@ -108,6 +108,7 @@ export interface HouseholdState {
   /** The business date of the latest change of status: no later change may be dated before it (docs/decisions/0117). */
   readonly statusSince?: BusinessDate;
   readonly surveyed: boolean;
+  /** The date of the latest dated survey, which a back-dated one recorded later does not move (docs/decisions/0128). */
   readonly lastSurveyOn?: BusinessDate;
   readonly firstIdentifiedOn?: BusinessDate;
   /** The date of the latest identification or relapse: the spell of `identified` referrals are owed for (identified-spell.ts). */

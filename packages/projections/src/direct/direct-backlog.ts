@@ -41,8 +41,7 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     }
     if (deadline && isActive(s)) {
       const atDeadline = ledger.stateAt(householdId, deadline.deadline);
-      // Any survey dated in the year up to the deadline, whatever order the surveys were recorded in (decision 117):
-      // the state's lastSurveyOn is the survey recorded last, which a back-dated one can be.
+      // Any survey dated in the year up to the deadline, whatever order the surveys were recorded in (decisions 117, 127).
       const from = `${deadline.year}-01-01`;
       const updated = [...atDeadline.surveys.values()].some((survey) => survey.on >= from);
       if (atDeadline.status !== 'unregistered' && !updated)

@@ -14,8 +14,9 @@ export interface StandingSource {
  * status then (the last change in log order: a correction re-adds its event's change at
  * the end of the timeline), the dates of its first registration, its latest identification
  * or relapse (the spell referrals are owed for: docs/decisions/0116) and latest clearance,
- * its last follow-up visit and last survey in log order, and the dates of every survey (the
- * survey-update window is the asker's).
+ * the dates of its last follow-up visit and last survey (the latest dated, whatever order a
+ * back-dating allowance let them be recorded in: docs/decisions/0128), and the dates of every
+ * survey (the survey-update window is the asker's).
  */
 export interface BacklogStanding {
   readonly status: Status | null;
@@ -31,8 +32,8 @@ export interface BacklogStanding {
 /**
  * The household's standing at the end of `date`: the backlog's one home for this rule,
  * read from a household's backlog timeline (backlog-timeline.ts, docs/decisions/0113).
- * One pass over each list, no copy: of the entries dated on or before `date`, the one
- * latest in log order stands (the later in the list of two at one position, as a stable
+ * One pass over each list, no copy: of the status changes dated on or before `date`, the
+ * one latest in log order stands (the later in the list of two at one position, as a stable
  * sort by position would leave them).
  */
 export const backlogStandingAt = (p: StandingSource, date: string): BacklogStanding => {
@@ -53,22 +54,14 @@ export const backlogStandingAt = (p: StandingSource, date: string): BacklogStand
     else if (eventType === 'HouseholdRegistered' && (registeredOn === null || on < registeredOn)) registeredOn = on;
   }
   let lastVisitOn: string | null = null;
-  let visitAt = -Infinity;
-  let lastSurveyOn: string | null = null;
-  let surveyAt = -Infinity;
   const surveyedOn: string[] = [];
-  for (const [position, on, kind] of p.backlog) {
+  for (const [, on, kind] of p.backlog) {
     if (on > date) continue;
-    if (kind === 'follow-up' && position >= visitAt) {
-      lastVisitOn = on;
-      visitAt = position;
-    } else if (kind === 'household-surveyed') {
-      if (position >= surveyAt) {
-        lastSurveyOn = on;
-        surveyAt = position;
-      }
-      if (!surveyedOn.includes(on)) surveyedOn.push(on);
-    }
+    if (kind === 'follow-up') {
+      if (lastVisitOn === null || on > lastVisitOn) lastVisitOn = on;
+    } else if (kind === 'household-surveyed' && !surveyedOn.includes(on)) surveyedOn.push(on);
   }
-  return { status, registeredOn, identifiedOn, clearedOn, lastVisitOn, lastSurveyOn, surveyedOn: surveyedOn.sort() };
+  surveyedOn.sort();
+  const lastSurveyOn = surveyedOn.length > 0 ? (surveyedOn[surveyedOn.length - 1] as string) : null;
+  return { status, registeredOn, identifiedOn, clearedOn, lastVisitOn, lastSurveyOn, surveyedOn };
 };
