@@ -12,7 +12,7 @@ describe('shrinkFor: a failing property reports its counterexample within a time
     const out = fc.check(fc.property(fiveOrMore, short), { seed: 42, plugins: [shrinkFor(0)], noGlobalPlugins: true });
     expect(out.failed).toBe(true);
     expect(out.numShrinks).toBe(0);
-    expect((out.counterexample?.[0] as number[]).length).toBeGreaterThanOrEqual(5);
+    expect((out.counterexample as [number[]] | null)?.[0].length).toBeGreaterThanOrEqual(5);
     const unlimited = fc.check(fc.property(fiveOrMore, short), { seed: 42, noGlobalPlugins: true });
     // The same first failure as without the plugin: the first index of its replay path.
     expect(out.counterexamplePath).toBe(unlimited.counterexamplePath?.split(':')[0]);

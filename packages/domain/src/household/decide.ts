@@ -14,6 +14,7 @@ import { transferHousehold } from './rules/transfer';
 import { declareWillingness, surveyHousehold, withdrawWillingness } from './rules/survey';
 import { answerTraining, finishTraining, offerTraining } from './rules/training';
 import { HouseholdState } from './state';
+import { subjectInOrder } from './subject-in-order';
 
 
 const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => {
@@ -58,8 +59,9 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
 /**
  * decide(command, state, context) → the events to append, or the first rule it breaks. The
  * guards run first, in domain.md §4's order (the codec, check 1, ran at the edge that built
- * `command`), and a change of status back-dated past the latest one is refused after the
- * command's own rules say what it changes (docs/decisions/0117); written out rather than a
+ * `command`), and a change of status back-dated past the latest one, or an answer, end or
+ * resolution back-dated past what it answers, ends or resolves, is refused after the
+ * command's own rules say what it changes (docs/decisions/0117, 0129); written out rather than a
  * loop over an array of them, so that each call site calls one function and the compiler
  * may inline it.
  */
@@ -70,6 +72,6 @@ export function decide(command: HouseholdCommand, state: HouseholdState, ctx: De
     idRepeat(command, state, ctx) ??
     factRepeat(command, state, ctx) ??
     notBackdated(command, state, ctx) ??
-    statusChangeInOrder(command, state, rules(command, state, ctx))
+    statusChangeInOrder(command, state, subjectInOrder(command, state, rules(command, state, ctx)))
   );
 }

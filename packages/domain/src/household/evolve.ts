@@ -31,7 +31,7 @@ const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberSta
  */
 const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
   const t = d.state.trainings.get(trainingId);
-  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, status });
+  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, offeredOn: t.offeredOn, status });
 };
 
 const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
@@ -114,6 +114,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
         fingerprint: kept ?? contentOf(e.data, on),
         memberId: e.data.memberId,
         kind: e.data.kind,
+        offeredOn: on,
         status: 'offered',
       });
       return;

@@ -56,6 +56,8 @@ export interface TrainingState {
   readonly fingerprint: Content;
   readonly memberId: string;
   readonly kind: TrainingKind;
+  /** No answer or end of the training may be dated before it (docs/decisions/0129). */
+  readonly offeredOn: BusinessDate;
   readonly status: 'offered' | 'accepted' | 'declined' | 'completed' | 'left';
 }
 
