@@ -1,4 +1,4 @@
-import { maxDate } from '../dates';
+import { BusinessDate, maxDate } from '../dates';
 import { commandTraceOf, KeptContent, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
@@ -40,19 +40,37 @@ const referralStatus = (d: StateDraft, referralId: string, status: ReferralState
     d.referrals().set(referralId, { eventId: r.eventId, fingerprint: r.fingerprint, memberId: r.memberId, referredOn: r.referredOn, status, employmentId: r.employmentId });
 };
 
-/** The member as a survey found it: written out member by member, the cheapest copy of the one shape (state.ts). */
-const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: boolean, eventId: string): EveryMember<MemberState> => ({
-  memberId: m.memberId,
-  birthYear: m.birthYear,
-  sex: m.sex,
-  removed: m.removed,
-  fingerprint: m.fingerprint,
-  addedBy: m.addedBy,
-  laborCapacity,
-  capacityFrom: eventId,
-  willing,
-  willingFrom: eventId,
-});
+/** Whether a fact dated `on` is newer than one dated `than` (undefined: none yet): of two on one date, the one recorded later (decision 130). */
+const newer = (on: BusinessDate, than: BusinessDate | undefined): boolean => than === undefined || on >= than;
+
+/**
+ * The member as a survey dated `on` found it, unless a later dated survey or declaration said
+ * otherwise: written out member by member, the cheapest copy of the one shape (state.ts).
+ */
+const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: boolean, eventId: string, on: BusinessDate): EveryMember<MemberState> => {
+  const capacity = newer(on, m.capacityOn);
+  const will = newer(on, m.willingOn);
+  return {
+    memberId: m.memberId,
+    birthYear: m.birthYear,
+    sex: m.sex,
+    removed: m.removed,
+    fingerprint: m.fingerprint,
+    addedBy: m.addedBy,
+    laborCapacity: capacity ? laborCapacity : m.laborCapacity,
+    capacityFrom: capacity ? eventId : m.capacityFrom,
+    capacityOn: capacity ? on : m.capacityOn,
+    willing: will ? willing : m.willing,
+    willingFrom: will ? eventId : m.willingFrom,
+    willingOn: will ? on : m.willingOn,
+  };
+};
+
+/** A declaration or withdrawal of willingness dated `on`, unless a later dated one or survey said otherwise. */
+const willingness = (d: StateDraft, memberId: string, willing: boolean, eventId: string, on: BusinessDate): void => {
+  const m = d.state.members.get(memberId);
+  if (m !== undefined && newer(on, m.willingOn)) d.members().set(memberId, { ...m, willing, willingFrom: eventId, willingOn: on });
+};
 
 /**
  * The business effect of one event, written into the draft; bookkeeping common to all
@@ -84,7 +102,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       const members = d.members();
       for (const sm of e.data.members) {
         const m = members.get(sm.memberId);
-        if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId));
+        if (m) members.set(sm.memberId, surveyedMember(m, sm.laborCapacity, sm.wantsWork, meta.eventId, on));
       }
       s.surveyed = true;
       // The latest dated, not the latest recorded: a back-dated survey can come after a later one (decision 128).
@@ -105,9 +123,9 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
       return;
     case 'WillingnessDeclared':
-      return updateMember(d, e.data.memberId, { willing: true, willingFrom: meta.eventId });
+      return willingness(d, e.data.memberId, true, meta.eventId, on);
     case 'WillingnessWithdrawn':
-      return updateMember(d, e.data.memberId, { willing: false, willingFrom: meta.eventId });
+      return willingness(d, e.data.memberId, false, meta.eventId, on);
     case 'TrainingOffered':
       d.trainings().set(e.data.trainingId, {
         eventId: meta.eventId,

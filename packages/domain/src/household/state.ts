@@ -36,14 +36,22 @@ export interface MemberState {
   readonly fingerprint?: Content;
   /** The MemberAdded event that created the member; undefined for members named at registration. */
   readonly addedBy?: string;
-  /** From the latest survey; undefined until the member is surveyed. */
+  /**
+   * From the latest dated survey (of two on one date, the one recorded last), whatever order a
+   * back-dating allowance let them be recorded in (docs/decisions/0130); undefined until the
+   * member is surveyed.
+   */
   readonly laborCapacity?: LaborCapacity;
   /** The survey event `laborCapacity` comes from: a correction of that survey changes it. */
   readonly capacityFrom?: string;
-  /** Latest of survey `wantsWork`, DeclareWillingness and WithdrawWillingness. */
+  /** That survey's business date: an earlier dated survey recorded later does not change `laborCapacity`. */
+  readonly capacityOn?: BusinessDate;
+  /** The latest dated of survey `wantsWork`, DeclareWillingness and WithdrawWillingness (as `laborCapacity`). */
   readonly willing: boolean;
   /** The event `willing` comes from (undefined: never set since registration). */
   readonly willingFrom?: string;
+  /** That event's business date. */
+  readonly willingOn?: BusinessDate;
 }
 
 /*
@@ -177,8 +185,10 @@ export const memberState = (memberId: string, birthYear: number, sex: Sex | unde
   addedBy: added?.addedBy,
   laborCapacity: undefined,
   capacityFrom: undefined,
+  capacityOn: undefined,
   willing: false,
   willingFrom: undefined,
+  willingOn: undefined,
 });
 
 /** Statuses in which the household takes part in the programme. */

@@ -94,11 +94,11 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
       if (laterInLog(s, status)) status = s;
     }
     for (; fi < facts.length && (facts[fi] as MemberEntry)[1] <= end; fi++) {
-      const [position, , memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
+      const [position, on, memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
       let s = states.get(memberId);
       if (s === undefined) states.set(memberId, (s = memberFolding(memberId)));
       // Entries of one position keep their order (the sort is stable): the later one wins, as in the fold.
-      takeMemberFact(s, position, birthYear, capacity, willing, removed);
+      takeMemberFact(s, position, on, birthYear, capacity, willing, removed);
     }
     const here = village !== undefined ? village[2] : first;
     let n = 0;
