@@ -57,7 +57,7 @@ const systemClock = (): (() => string) => {
  * Then: the read models maintained live, rebuilt, and the direct computation agree for
  * every division ever recorded and every period; children add up to parents and the
  * monthly identity holds; figures for periods ending before the change are those reported
- * before it, unless a correction recorded later rewrote them; and the whole region's figures are what a ledger without the reorganisation
+ * before it, unless a correction or an income for an earlier month recorded later rewrote them; and the whole region's figures are what a ledger without the reorganisation
  * reports (a move changes where a household counts, never whether).
  */
 describe('a division reorganisation: read models follow households by business date', () => {
@@ -103,10 +103,12 @@ describe('a division reorganisation: read models follow households by business d
         expect(json(rebuilt) === json(live) ? live : rebuilt).toEqual(live);
 
         // A correction recorded after the change rewrites the figures of the period its event
-        // happened in, reorganisation or not: only without one are the earlier answers still right.
+        // happened in, and an income keyed after it for a month before it those of its month
+        // (domain.md §5: an income counts in its own month, whenever it was keyed in),
+        // reorganisation or not: only without either are the earlier answers still right.
         const unchanged = periodFigures(snapshot(projections.reports, periodsBefore(periods, on), everRecorded));
-        const correctsThePast = after.some((h) => h.some((c) => c.type === 'CorrectEvent'));
-        if (!correctsThePast) {
+        const rewritesThePast = after.some((h) => h.some((c) => c.type === 'CorrectEvent' || (c.type === 'RecordIncome' && c.month < on.slice(0, 7))));
+        if (!rewritesThePast) {
           const beforeFigures = periodFigures(earlier);
           expect(json(unchanged) === json(beforeFigures) ? beforeFigures : unchanged).toEqual(beforeFigures);
         }
