@@ -27,7 +27,7 @@ const firstSurveyDraft = fc.tuple(surveyDraft, fc.boolean()).map(([d, keepM1]) =
 /**
  * A sequence of commands for one household: a registration (m1 always, m2 and m3 often),
  * usually a first survey, then random episodes (short stories that share ids: a referral
- * offered, answered and perhaps taken up; a training; an employment with its incomes; a
+ * offered, answered and perhaps taken up; a training; an employment with its income, dated once its month has begun; a
  * clearance with a follow-up visit; a relapse; an exit), single random commands and
  * re-sends of earlier commands (the same commandId, and the same or the current business
  * date). Business dates start between 2015 and mid-2017 and mostly move forward; about one
@@ -69,6 +69,8 @@ export const householdCommands = (opts: HouseholdCommandsOptions = {}): fc.Arbit
           if (step.income) {
             const index = Number(on.slice(0, 4)) * 12 + Number(on.slice(5, 7)) - 1 + step.months;
             const month = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+            // An income is keyed once its month has begun (MONTH_NOT_BEGUN otherwise): a later month's moves the date on.
+            if (month > on.slice(0, 7)) on = `${month}-05`;
             push({ type: 'RecordIncome', employmentId: step.employmentId, month, amount: 1200 }, withCommandId);
           }
         } else {

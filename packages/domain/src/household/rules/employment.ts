@@ -37,6 +37,8 @@ export const recordEmployment = (c: CommandOf<'RecordEmployment'>, s: HouseholdS
 export const recordIncome = (c: CommandOf<'RecordIncome'>, s: HouseholdState): Decision => {
   const e = s.employments.get(c.employmentId);
   if (!e) return reject('UNKNOWN_EMPLOYMENT', `no employment "${c.employmentId}" in this household`);
+  // An income is keyed once earned: one for a month after the business date's is a mistyped month (decision 131).
+  if (c.month > monthOf(c.on)) return reject('MONTH_NOT_BEGUN', `an income for ${c.month} cannot be recorded on ${c.on}: the month has not begun`);
   if (c.month < monthOf(e.startedOn)) return reject('EMPLOYMENT_NOT_STARTED', `employment "${c.employmentId}" started after ${c.month}`);
   if (e.endedOn !== undefined && e.endedOn < firstDayOf(c.month))
     return reject('EMPLOYMENT_ENDED', `employment "${c.employmentId}" ended on ${e.endedOn}, before ${c.month}`);
