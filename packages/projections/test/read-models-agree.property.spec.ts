@@ -18,6 +18,12 @@ const expectSame = (actual: Snapshot, expected: Snapshot): void => {
   expect(same).toBe(true);
 };
 
+/** A reported failure replayed: `HEARTH_PROPERTY_SEED` and `HEARTH_PROPERTY_PATH` as fast-check printed them. */
+const replay = {
+  ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}),
+  ...(process.env.HEARTH_PROPERTY_PATH ? { path: process.env.HEARTH_PROPERTY_PATH } : {}),
+};
+
 const expectChildrenAddUp = (s: Snapshot): void => {
   for (const [table, rows] of [['clearance', s.clearance], ['monthly', s.monthly], ['progress', s.progress]] as const)
     for (const [key, row] of Object.entries(rows)) {
@@ -102,7 +108,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         await Promise.all([projections.close(), other.close()]);
         await Promise.all([live.close(), shuffled.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
     );
   });
 
@@ -126,7 +132,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         const ctx: typeof context = { ...context, policy: { ...policy, ...drawn, baselineCutoff: drawn.baselineCutoff as typeof policy.baselineCutoff } };
         await expectAgreementUnder(ctx, histories);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
     );
   });
 
@@ -151,7 +157,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         for (const h of late) for (let j = 1; j < h.length; j++) if ((h[j] as HouseholdCommand).on < (h[j - 1] as HouseholdCommand).on) backdated++;
         await expectAgreementUnder(allowing, late);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25) },
+      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
     );
     expect(backdated).toBeGreaterThan(0);
   });

@@ -90,6 +90,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       s.divisionCode = e.data.divisionCode;
       s.divisionFrom = meta.eventId;
       s.registeredBy = meta.eventId;
+      s.registeredOn = on;
       s.registrationFingerprint = kept ?? contentOf(e.data, on);
       d.freshMembers(new Map(e.data.members.map((m) => [m.memberId, memberState(m.memberId, m.birthYear, m.sex)])));
       return;

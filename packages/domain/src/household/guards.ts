@@ -151,8 +151,11 @@ export const notBackdated: Guard = (c, s, ctx) => {
   if (c.type === 'CorrectEvent' || s.latestOn === undefined) return undefined;
   if (c.on >= s.latestOn && ctx.policy.backdatingAllowanceDays >= 0) return undefined;
   const earliest = dayNumber(s.latestOn) - ctx.policy.backdatingAllowanceDays;
-  return dayNumber(c.on) < earliest
-    ? reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`)
+  if (dayNumber(c.on) < earliest)
+    return reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`);
+  // Within the allowance, nothing happened to a household before it was registered (docs/decisions/0132).
+  return s.registeredOn !== undefined && c.on < s.registeredOn
+    ? reject('BACKDATED', `business date ${c.on} is before ${s.registeredOn}, when the household was registered`)
     : undefined;
 };
 

@@ -15,6 +15,7 @@ const copyOf = (s: HouseholdState): Writable<EveryMember<HouseholdState>> => ({
   divisionCode: s.divisionCode,
   divisionFrom: s.divisionFrom,
   registeredBy: s.registeredBy,
+  registeredOn: s.registeredOn,
   registrationFingerprint: s.registrationFingerprint,
   latestOn: s.latestOn,
   statusSince: s.statusSince,

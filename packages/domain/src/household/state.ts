@@ -112,6 +112,8 @@ export interface HouseholdState {
   readonly divisionFrom?: string;
   /** The HouseholdRegistered event. */
   readonly registeredBy?: string;
+  /** Its business date: no command may be dated before it (back-dating guard, docs/decisions/0132). */
+  readonly registeredOn?: BusinessDate;
   readonly registrationFingerprint?: Content;
   /** The latest business date in the stream (back-dating guard). */
   readonly latestOn?: BusinessDate;
@@ -151,6 +153,7 @@ const initial: EveryMember<HouseholdState> = {
   divisionCode: undefined,
   divisionFrom: undefined,
   registeredBy: undefined,
+  registeredOn: undefined,
   registrationFingerprint: undefined,
   latestOn: undefined,
   statusSince: undefined,

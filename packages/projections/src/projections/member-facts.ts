@@ -28,11 +28,13 @@ export const memberEntriesOf = (s: FactSource): readonly MemberEntry[] => {
   switch (e.type) {
     case 'HouseholdRegistered': {
       const out: MemberEntry[] = [];
-      for (const m of e.data.members) out.push([at, on, m.memberId, m.birthYear, null, 0, 0]);
+      // A registration or an addition says nothing of capacity or willingness (null): a member is unwilling until a
+      // survey or declaration says otherwise, whatever it is dated (decision 132), as in the domain's fold.
+      for (const m of e.data.members) out.push([at, on, m.memberId, m.birthYear, null, null, 0]);
       return out;
     }
     case 'MemberAdded':
-      return [[at, on, e.data.memberId, e.data.birthYear, null, 0, 0]];
+      return [[at, on, e.data.memberId, e.data.birthYear, null, null, 0]];
     case 'MemberRemoved':
       return [[at, on, e.data.memberId, null, null, null, 1]];
     case 'HouseholdSurveyed': {
