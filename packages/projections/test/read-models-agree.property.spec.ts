@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { addDays, type HouseholdCommand } from '@hearth/domain';
+import type { HouseholdCommand } from '@hearth/domain';
 import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
 import { addCounts, DirectReports, openProjections } from '../src';
 import { feed } from './support/feed';
-import { householdByHousehold, interleave, regionHistories } from './support/histories';
+import { backdatedIn, householdByHousehold, interleave, keyedLate, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { periodsOf, snapshot, Snapshot } from './support/snapshot';
 
@@ -148,13 +148,8 @@ describe('read models, rebuilt read models, direct computation and another inter
     let backdated = 0;
     await fc.assert(
       fc.asyncProperty(regionHistories, fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 40 }), async (histories, back) => {
-        const late = histories.map((h, i) =>
-          h.map((c, j) => {
-            const days = back[(i * 31 + j) % back.length] as number;
-            return j === 0 || days === 0 ? c : { ...c, on: addDays((h[j - 1] as HouseholdCommand).on, -days) };
-          }),
-        );
-        for (const h of late) for (let j = 1; j < h.length; j++) if ((h[j] as HouseholdCommand).on < (h[j - 1] as HouseholdCommand).on) backdated++;
+        const late = keyedLate(histories, back);
+        backdated += backdatedIn(late);
         await expectAgreementUnder(allowing, late);
       }),
       { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
+import { addDays } from '../../src/dates';
+import { HouseholdCommand } from '../../src/household/commands';
 import { HouseholdEventC } from '../../src/household/events';
 import { decide } from '../../src/household/decide';
 import { evolve } from '../../src/household/evolve';
@@ -45,5 +47,21 @@ describe('property (e): replaying the stored events reproduces the state decide 
       { numRuns: 300 },
     );
     expect(events).toBeGreaterThan(1000);
+  });
+
+  it("and none under a back-dating allowance, where the generator's backward steps are accepted (decisions 117, 129, 132)", () => {
+    const allowing = { ...arbContext, policy: { ...arbContext.policy, backdatingAllowanceDays: 30 } };
+    let backdated = 0;
+    fc.assert(
+      fc.property(householdCommands({ householdId: 'hx-1' }), fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 20 }), (drawn, back) => {
+        // Many a command keyed up to thirty days before the one before it.
+        const commands = drawn.map((c, j) => (j === 0 || back[j % back.length] === 0 ? c : { ...c, on: addDays((drawn[j - 1] as HouseholdCommand).on, -(back[j % back.length] as number)) }));
+        const run = runHousehold(commands, allowing);
+        backdated += run.steps.filter((s) => s.facts.length > 0 && s.before.latestOn !== undefined && s.command.on < s.before.latestOn).length;
+        expect(replayAnomalies(run.facts, 'hx-1', allowing, decide)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(backdated).toBeGreaterThan(50);
   });
 });

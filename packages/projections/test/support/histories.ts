@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { HouseholdCommand } from '@hearth/domain';
+import { addDays, type HouseholdCommand } from '@hearth/domain';
 import { householdCommands } from '@hearth/domain/testing';
 import { VILLAGES } from './region';
 
@@ -59,3 +59,20 @@ export const interleave = (lists: readonly (readonly HouseholdCommand[])[], pick
 
 /** Household by household, as a bulk import of each file in turn would do. */
 export const householdByHousehold = (lists: readonly (readonly HouseholdCommand[])[]): HouseholdCommand[] => lists.flat();
+
+/**
+ * The same histories keyed late, as under a back-dating allowance: many a command dated
+ * `back[...]` days (0..60 drawn) before the command before it, so that within a household
+ * dates run backwards wherever an allowance lets them (a command it refuses is skipped).
+ */
+export const keyedLate = (histories: readonly (readonly HouseholdCommand[])[], back: readonly number[]): HouseholdCommand[][] =>
+  histories.map((h, i) =>
+    h.map((c, j) => {
+      const days = back[(i * 31 + j) % back.length] as number;
+      return j === 0 || days === 0 ? c : { ...c, on: addDays((h[j - 1] as HouseholdCommand).on, -days) };
+    }),
+  );
+
+/** How many commands of `histories` are dated before the one before them. */
+export const backdatedIn = (histories: readonly (readonly HouseholdCommand[])[]): number =>
+  histories.reduce((n, h) => n + h.filter((c, j) => j > 0 && c.on < (h[j - 1] as HouseholdCommand).on).length, 0);
