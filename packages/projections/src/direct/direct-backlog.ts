@@ -41,9 +41,8 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     }
     if (deadline && isActive(s)) {
       const atDeadline = ledger.stateAt(householdId, deadline.deadline);
-      // Any survey dated in the year up to the deadline, whatever order the surveys were recorded in (decisions 117, 127).
-      const from = `${deadline.year}-01-01`;
-      const updated = [...atDeadline.surveys.values()].some((survey) => survey.on >= from);
+      // The state's lastSurveyOn is the latest dated survey, whatever order they were recorded in (decisions 127, 128).
+      const updated = atDeadline.lastSurveyOn !== undefined && atDeadline.lastSurveyOn >= `${deadline.year}-01-01`;
       if (atDeadline.status !== 'unregistered' && !updated)
         out.surveyUpdatesMissing.push({ householdId, divisionCode, deadline: deadline.deadline, lastSurveyOn: s.lastSurveyOn ?? null });
     }
