@@ -4,8 +4,11 @@ import { append, Decision, reject } from '../decision';
 import { liveMember } from '../eligibility';
 import { ev } from '../events';
 import { HouseholdState } from '../state';
+import { bornBy } from './born-by';
 
 export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: HouseholdState, ctx: DecisionContext): Decision => {
+  const unborn = bornBy(c.members.map((m, i) => ({ path: `members.${i}.birthYear`, birthYear: m.birthYear })), c.on);
+  if (unborn) return unborn;
   const division = ctx.divisions.get(c.divisionCode);
   if (!division) return reject('UNKNOWN_DIVISION', `division "${c.divisionCode}" is not in the division tree`);
   if (division.level !== 'village')
@@ -17,6 +20,7 @@ export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: Househo
 };
 
 export const addMember = (c: CommandOf<'AddMember'>): Decision =>
+  bornBy([{ path: 'birthYear', birthYear: c.birthYear }], c.on) ??
   append(ev('MemberAdded', { memberId: c.memberId, birthYear: c.birthYear, ...(c.sex ? { sex: c.sex } : {}) }));
 
 export const removeMember = (c: CommandOf<'RemoveMember'>, s: HouseholdState): Decision =>
