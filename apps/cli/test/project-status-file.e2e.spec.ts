@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, hearth, tempDir } from './support/cli';
+import { launchLogged } from './support/logged-child';
 import { until } from './support/until';
 
 /**
@@ -21,30 +21,29 @@ describe('hearth project with a status file that cannot be written', () => {
       const watched = join(dir, 'status');
       mkdirSync(watched);
       const statusFile = join(watched, 'project.json');
-      const child = spawn(process.execPath, [BIN, '--store', store, 'project', '--status-every', '0.2', '--status-file', statusFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (d) => (stderr += d));
-      const exited = new Promise<number | null>((res) => child.on('close', (code) => res(code)));
+      // Its output goes to a file: the synchronous CLI calls below would leave a pipe undrained (logged-child.ts).
+      const projector = launchLogged(process.execPath, [BIN, '--store', store, 'project', '--status-every', '0.2', '--status-file', statusFile], dir);
+      const { child } = projector;
       try {
         await until('the status file', () => existsSync(statusFile) && (JSON.parse(readFileSync(statusFile, 'utf8')) as { state: string }).state === 'live');
 
         rmSync(watched, { recursive: true, force: true });
-        await until('the failure said', () => /cannot write the status file/.test(stderr));
+        await until('the failure said', () => /cannot write the status file/.test(projector.stderr()));
         // The projector still works: an import meanwhile reaches the read models.
         expect([0, 3]).toContain(hearth(['--store', store, 'import', '--quiet', log]).code);
         const head = (JSON.parse(hearth(['--json', '--store', store, 'verify']).stdout) as { events: number }).events;
-        await until('the projector at the head', () => new RegExp(`live · position ${head.toLocaleString('en')} `).test(stderr.split('\n').slice(-3).join('\n')));
-        expect(stderr.match(/cannot write the status file/g)).toHaveLength(1);
+        await until('the projector at the head', () => new RegExp(`live · position ${head.toLocaleString('en')} `).test(projector.stderr().split('\n').slice(-3).join('\n')));
+        expect(projector.stderr().match(/cannot write the status file/g)).toHaveLength(1);
 
         mkdirSync(watched);
         await until('the status file again', () => existsSync(statusFile));
         expect(JSON.parse(readFileSync(statusFile, 'utf8'))).toMatchObject({ state: 'live', position: head });
-        // The file can appear before the line that says so reaches this process's pipe.
-        await until('the recovery said', () => /the status file .* is written again/.test(stderr));
+        // The file can appear before the projector writes the line that says so.
+        await until('the recovery said', () => /the status file .* is written again/.test(projector.stderr()));
       } finally {
         child.kill('SIGTERM');
       }
-      expect(await exited).toBe(0);
+      expect((await projector.done).code).toBe(0);
     } finally {
       cleanup();
     }

@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BIN, hearth, tempDir } from './support/cli';
+import { LoggedChild, launchLogged } from './support/logged-child';
 import { until } from './support/until';
 
 /**
@@ -18,27 +18,8 @@ const REPORTS: readonly string[][] = [
   ['report', 'backlog', '--as-of', '2018-03-01'],
 ];
 
-interface Running {
-  readonly child: ChildProcess;
-  readonly done: Promise<{ code: number | null; stderr: string }>;
-  stdout(): string;
-  stderr(): string;
-}
-
 /** Every process launched, so that one a failed test left running is stopped with the suite (else jest waits for it for ever). */
-const launched: Running[] = [];
-
-const launch = (command: string, args: readonly string[], cwd?: string): Running => {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
-  child.stderr?.on('data', (d) => (stderr += d));
-  const done = new Promise<{ code: number | null; stderr: string }>((res) => child.on('close', (code) => res({ code, stderr })));
-  const running = { child, done, stdout: () => stdout, stderr: () => stderr };
-  launched.push(running);
-  return running;
-};
+const launched: LoggedChild[] = [];
 
 interface Status { state: string; position: number; head: number | null; restarts: number }
 const statusOf = (path: string): Status | undefined => (existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Status) : undefined);
@@ -52,8 +33,14 @@ const json = (args: readonly string[], env: NodeJS.ProcessEnv = {}): unknown => 
 describe('read models in their own files, fed from KurrentDB (the stand-in of npm run stand-in, as its own process)', () => {
   let dir: string;
   let cleanup: () => void;
-  let standIn: Running;
+  let standIn: LoggedChild;
   let url: string;
+  /** The child's output goes to files under the suite's directory (logged-child.ts says why). */
+  const launch = (command: string, args: readonly string[], cwd?: string): LoggedChild => {
+    const running = launchLogged(command, args, dir, cwd);
+    launched.push(running);
+    return running;
+  };
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir());
     // What `npm run stand-in` runs (npm itself would not pass SIGTERM on to it).
