@@ -45,8 +45,10 @@ export const describeSystemFailure = (e: unknown): SystemFailure | undefined => 
     return failure('the store is not a Hearth SQLite database, or is damaged', 'check the --store path', EXIT.usage);
   if (code.startsWith('SQLITE_CANTOPEN'))
     return failure('the store cannot be opened', 'check that the --store path is a file in a directory you can write to', EXIT.usage);
-  if (code === 'HEARTH_STORE_UNAVAILABLE')
-    return failure("the store's server cannot be reached", 'check that it is running and that this machine can reach it');
+  if (code === 'HEARTH_STORE_UNAVAILABLE') {
+    const { reason, remedy } = e as { reason?: unknown; remedy?: unknown };
+    return failure(`the store's server cannot be reached${typeof reason === 'string' ? `: ${reason}` : ''}`, typeof remedy === 'string' ? remedy : 'check that it is running and that this machine can reach it');
+  }
   if (code === 'EMFILE' || code === 'ENFILE' || code === 'ENOMEM')
     return failure(`the system ran out of resources (${code})`, 'close other programs');
   return undefined;

@@ -79,7 +79,18 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
     await gone.close();
     const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${gone.port}?tls=false&defaultDeadline=1000`, 'verify']);
     expect(result.code).toBe(6);
-    expect(result.stderr).toMatch(/the store's server cannot be reached: check that it is running and that this machine can reach it, then run the same command again/);
+    expect(result.stderr).toContain(`the store's server cannot be reached: nothing listens on 127.0.0.1:${gone.port} (connection refused): check that it is running and that this machine can reach it, then run the same command again`);
     expect(result.stderr).not.toMatch(/a bug in Hearth/);
+  }, 30_000);
+
+  it('says when the URL asks for TLS of a server that runs without it, and what to change', async () => {
+    const server = await testing.startEsdbStandIn();
+    try {
+      const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${server.port}?defaultDeadline=1000`, 'verify']);
+      expect(result.code).toBe(6);
+      expect(result.stderr).toMatch(new RegExp(`the store's server cannot be reached: 127\\.0\\.0\\.1:${server.port} accepts connections but completes no TLS handshake \\(.+\\): if the server runs without TLS, add tls=false to the URL, then run the same command again`));
+    } finally {
+      await server.close();
+    }
   }, 30_000);
 });

@@ -15,6 +15,7 @@ import {
 import {
   maskStoreUrl,
   matchesExpectedVersion,
+  StoreUnavailableError,
   WrongExpectedVersionError,
   type AppendResult,
   type EventStore,
@@ -33,9 +34,10 @@ import { toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
 import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
 import { StoreNamespace } from './store-namespace';
-import { parseEsdbUrl } from './esdb-url';
+import { parseEsdbUrl, type EsdbUrl } from './esdb-url';
 import { readHeadPosition } from './head-position';
 import { withTransientRetry } from './transient-retry';
+import { type Unreachable, whyUnreachable } from './why-unreachable';
 
 /**
  * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, `@kurrent/kurrentdb-client` 1).
@@ -282,7 +284,16 @@ export const openEsdbEventStore = async (url: string, options: EsdbEventStoreOpt
     await store.streamVersion('hearth-connection-check');
   } catch (error) {
     await store.close();
-    throw error;
+    throw error instanceof StoreUnavailableError ? await withReason(error, parseEsdbUrl(url, options.credentials)) : error;
   }
   return store;
+};
+
+/** The same failure, saying why each of the URL's hosts is out of reach where this machine can tell (why-unreachable.ts). */
+const withReason = async (error: StoreUnavailableError, url: EsdbUrl): Promise<StoreUnavailableError> => {
+  const found = await Promise.all(url.hosts.map((h) => whyUnreachable({ ...h, tls: url.tls, tlsVerifyCert: url.tlsVerifyCert, tlsCAFile: url.tlsCAFile })));
+  const told = found.filter((r): r is Unreachable => r !== undefined);
+  if (told.length === 0) return error;
+  const remedy = told.find((r) => r.remedy !== undefined)?.remedy;
+  return new StoreUnavailableError(error.message, { cause: error.cause, reason: told.map((r) => r.why).join('; '), ...(remedy === undefined ? {} : { remedy }) });
 };

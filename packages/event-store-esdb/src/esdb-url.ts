@@ -20,6 +20,10 @@ export interface EsdbUrl {
   hosts: { host: string; port: number }[];
   /** `false` only when the URL says `tls=false` (the client's default is TLS on). */
   tls: boolean;
+  /** `false` only when the URL says `tlsVerifyCert=false`. */
+  tlsVerifyCert: boolean;
+  /** The URL's `tlsCAFile`, if given: the file of the CA the server's certificate is checked against. */
+  tlsCAFile: string | undefined;
   /** `maxAppendSize` from the URL, if given. */
   maxAppendSize: number | undefined;
   /** Whether the URL itself carried `user:password@`. */
@@ -79,6 +83,8 @@ export const parseEsdbUrl = (url: string, credentials?: StoreCredentials): EsdbU
     discover: scheme[1] !== undefined,
     hosts,
     tls: tlsSetting === undefined ? true : tlsSetting.toLowerCase() !== 'false',
+    tlsVerifyCert: setting('tlsVerifyCert')?.toLowerCase() !== 'false',
+    tlsCAFile: setting('tlsCAFile'),
     maxAppendSize,
     hasCredentials: userinfo !== undefined,
   };

@@ -7,9 +7,15 @@
  */
 export class StoreUnavailableError extends Error {
   readonly code = 'HEARTH_STORE_UNAVAILABLE';
+  /** Why, as far as the adapter could tell from this machine (e.g. "nothing listens on db:2113 (connection refused)"). */
+  readonly reason: string | undefined;
+  /** What to do about it, when the adapter knows better than "check that the server runs" (e.g. "add tls=false to the URL"). */
+  readonly remedy: string | undefined;
 
-  constructor(message: string, options?: { readonly cause?: unknown }) {
-    super(message, options);
+  constructor(message: string, options?: { readonly cause?: unknown; readonly reason?: string; readonly remedy?: string }) {
+    super(options?.reason === undefined ? message : `${message}: ${options.reason}`, options);
     this.name = 'StoreUnavailableError';
+    this.reason = options?.reason;
+    this.remedy = options?.remedy;
   }
 }
