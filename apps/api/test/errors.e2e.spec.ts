@@ -33,6 +33,15 @@ describe('every error class, with its status and body', () => {
     it('an impossible date', async () => {
       expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-02-30' }), 400, 'INVALID_COMMAND', 'on');
     });
+    it('a date after the day the command is recorded, appending nothing (ADR 135)', async () => {
+      const [register] = journey('hh-later', WILLOW);
+      expectError(await post({ ...register, on: '2099-01-10' }), 400, 'INVALID_COMMAND', 'on');
+      expect((await server.request('GET', '/api/households/hh-later', { token: TOKENS.willow })).status).toBe(404);
+    });
+    it('a member born after the year of the command (ADR 133)', async () => {
+      const [register] = journey('hh-unborn', WILLOW) as [{ members: unknown[] }];
+      expectError(await post({ ...register, members: [...register.members, { memberId: 'm-late', birthYear: 2099 }] }), 400, 'INVALID_COMMAND', `members.${register.members.length}.birthYear`);
+    });
     it('an unknown field (never silently dropped)', async () => {
       expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-05-01', ethnicity: 'x' }), 400, 'INVALID_COMMAND', 'ethnicity');
     });

@@ -12,6 +12,7 @@ export * from './household/errors';
 export * from './household/state';
 export * from './household/evolve';
 export * from './household/decide';
+export { latestDateAt } from './household/recorded-by';
 export * from './household/decision';
 export * from './household/context';
 export * from './household/eligibility';

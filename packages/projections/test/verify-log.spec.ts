@@ -94,6 +94,24 @@ describe('verifyLog on a SQLite file', () => {
       { householdId: 'h3', position: lastPosition, kind: 'different-events', detail: expect.stringContaining('"correctedType":"HouseholdRegistered"') },
     ]);
   });
+
+  it('reports an event dated after the day it was recorded, once, and replays it as the Decider would (decision 135)', async () => {
+    const store = SqliteEventStore.open(file);
+    // h2: a member added "on 2030-06-03" by a record made on 2030-06-01 (UTC), properly chained behind the Decider's back.
+    const stream = await store.readStream(householdStream('h2'));
+    const last = stream[stream.length - 1];
+    if (!last) throw new Error('h2 has no events');
+    const at = (occurredOn: string, eventId: string) => ({ eventId, type: 'MemberAdded', data: { memberId: eventId, birthYear: 1990 }, metadata: { occurredOn, recordedAt: '2030-06-01T23:30:00.000Z', actor: 'intruder', schemaVersion: 1 } });
+    // The day after the UTC date is already today east of UTC: no anomaly.
+    const forged = sealEvents(last.metadata.hash, [at('2030-06-02', 'm-east'), at('2030-06-03', 'm-later')]);
+    const { lastPosition } = await store.appendToStream(householdStream('h2'), forged, last.streamVersion);
+    // Verified by a ledger whose clock says an earlier day: the replay reads each event's own recording time, not the clock.
+    const result = await verifyLog(store, { ...context, recordedAt: '2026-12-05T00:00:00.000Z' });
+    await store.close();
+    expect(result.anomalies.filter((a) => a.householdId === 'h2')).toEqual([
+      { householdId: 'h2', position: lastPosition, kind: 'dated-after-recording', detail: 'MemberAdded: business date 2030-06-03 is after 2030-06-01, the day it was recorded' },
+    ]);
+  });
 });
 
 describe('verifyLog after a bulk import of past records', () => {

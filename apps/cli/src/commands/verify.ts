@@ -31,6 +31,7 @@ household through the Decider. Anomalies, each naming the household (or stream) 
                          before it: positions swapped, or the system clock went back
   unreadable-event       a stored row whose data or envelope is not JSON
   invalid-event          an event that does not decode as an event of its type
+  dated-after-recording  an event dated after the day it was recorded (decision 135)
   (domain codes)         an event the Decider would not have produced from the history before
                          it (e.g. a clearance without active employment, or a correction
                          it would refuse: one that amends nothing)

@@ -25,7 +25,10 @@ export interface DecisionContext {
    * pay for it (docs/decisions/0050-lean-fold.md).
    */
   readonly history?: readonly Fact[];
-  /** When the decision is recorded (ISO timestamp), and by whom: for the envelope, not for rules. */
+  /**
+   * When the decision is recorded (ISO timestamp), and by whom: for the envelope, and for the
+   * one rule that a command is not dated after it is recorded (docs/decisions/0135).
+   */
   readonly recordedAt?: string;
   readonly actor?: string;
 }

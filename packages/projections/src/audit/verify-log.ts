@@ -1,5 +1,5 @@
 import {
-  decide, DecisionContext, Fact, HouseholdEvent, householdIdOf, replayAnomalies,
+  decide, DecisionContext, Fact, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
 } from '@hearth/domain';
 import {
   checkLinks, householdEventCodec, isDamagedEventError, readStreamAsStored, type EventStore, type RecordedEvent, type StreamAsStored,
@@ -87,7 +87,9 @@ const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionContext): {
       return { anomalies };
     }
     // The position says which division tree the event was decided against (ctx.divisionsAt).
-    const { occurredOn, commandId } = e.metadata;
+    const { occurredOn, commandId, recordedAt } = e.metadata;
+    if (occurredOn > latestDateAt(recordedAt))
+      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${recordedAt.slice(0, 10)}, the day it was recorded` });
     facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))

@@ -34,6 +34,7 @@ const training = { trainingId: 't1', memberId: 'm1', kind: 'language' as const, 
 const twoMembers = [registered([{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1985 }])];
 const elder = [registered([{ memberId: 'm1', birthYear: 1940 }])];
 const allowing30Days: DecisionContext = { ...testContext, policy: { ...testContext.policy, backdatingAllowanceDays: 30 } };
+const recordedAt = (at: string): DecisionContext => ({ ...testContext, recordedAt: at });
 
 const cases: Case[] = [
   // --- the guards, in domain.md §4's order -----------------------------------------------
@@ -69,6 +70,10 @@ const cases: Case[] = [
   { name: 'within the allowance an employment does not end before it started', ctx: allowing30Days, given: [...identifiedHousehold, employed('e1'), income('e1', '2016-06', 2000, '2016-06-25')], when: c('EndEmployment', { employmentId: 'e1', reason: 'quit', on: '2016-05-30' }), then: 'BACKDATED' },
   { name: 'within the allowance a labour concern is not resolved before the visit that raised it', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', ['wages-withheld']), concernRaised('v1'), visited('v2', [], '2016-09-20')], when: c('ResolveLaborConcern', { visitId: 'v1', outcome: 'remedied', reason: 'wages paid', on: '2016-08-25' }), then: 'BACKDATED' },
   { name: 'within the allowance an answer to an unknown offer gets its own rule\'s error, not BACKDATED', ctx: allowing30Days, given: [...identifiedHousehold, referred('r1'), trainingOffered('t1', 'm1', '2016-05-20')], when: c('AcceptReferral', { referralId: 'r9', on: '2016-04-25' }), then: 'OFFER_NOT_OPEN' },
+
+  { name: 'a command dated after the day it is recorded is INVALID_COMMAND', ctx: recordedAt('2016-11-29T10:00:00.000Z'), given: [registered()], when: c('AddMember', { memberId: 'm2', birthYear: 2001 }), then: 'INVALID_COMMAND' },
+  { name: 'a command dated the day after its UTC day of recording is recorded: that date has begun east of UTC', ctx: recordedAt('2016-11-30T20:00:00.000Z'), given: [registered()], when: c('AddMember', { memberId: 'm2', birthYear: 2001 }), then: [ev('MemberAdded', { memberId: 'm2', birthYear: 2001 })] },
+  { name: 'a retry is answered unchanged before its date is checked', ctx: recordedAt('2016-01-05T10:00:00.000Z'), given: [{ ...registered(), commandId: 'cmd-1' }], when: c('RegisterHousehold', { on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], commandId: 'cmd-1' }), then: [] },
 
   // --- RegisterHousehold, AddMember, RemoveMember --------------------------------------------
   { name: 'registering a household', given: [], when: c('RegisterHousehold', { divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] }), then: [ev('HouseholdRegistered', { householdId: 'h1', divisionCode: 'V2', members: [{ memberId: 'm1', birthYear: 1980, sex: 'female' }] })] },

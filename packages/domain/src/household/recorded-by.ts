@@ -1,0 +1,28 @@
+import * as E from 'fp-ts/Either';
+import { addDays, BusinessDate } from '../dates';
+import { HouseholdCommand } from './commands';
+import { DecisionContext } from './context';
+import { Decision } from './decision';
+import { domainError } from './errors';
+
+/**
+ * The latest business date a command recorded at `recordedAt` (an ISO timestamp in UTC) may
+ * carry: the day after its UTC date, the date somewhere on earth already has at that instant
+ * (UTC+14), so that no caseworker ahead of UTC is refused today's date.
+ */
+export const latestDateAt = (recordedAt: string): BusinessDate => addDays(recordedAt.slice(0, 10) as BusinessDate, 1);
+
+/**
+ * Nothing happens after it is recorded (docs/decisions/0135): a command dated after the day it
+ * is recorded is a mistyped date, refused as INVALID_COMMAND naming `on`. Left in, it would
+ * also shut the household: every later command dated before it is BACKDATED, and a business
+ * date cannot be corrected. Decided only when the context says when the decision is recorded
+ * (a command handler's context does; a replay's need not).
+ */
+export const recordedBy = (c: HouseholdCommand, ctx: DecisionContext): Decision | undefined => {
+  if (ctx.recordedAt === undefined) return undefined;
+  const latest = latestDateAt(ctx.recordedAt);
+  if (c.on <= latest) return undefined;
+  const message = `${c.on} is after ${ctx.recordedAt.slice(0, 10)}, the day the command is recorded`;
+  return E.left(domainError('INVALID_COMMAND', `on: ${message}`, [{ path: 'on', message }]));
+};
