@@ -44,10 +44,10 @@ const periodsBefore = (p: Periods, on: string): Periods => ({
   dates: p.dates.filter((d) => d < on),
 });
 
-/** System time moving forward one second per event, as a ledger records them (verify flags a recording time that runs back). */
+/** System time moving forward one second per event, as a ledger records them (verify flags a recording time that runs back), after every business date drawn (verify flags an event dated after its recording). */
 const systemClock = (): (() => string) => {
   let tick = 0;
-  return () => new Date(Date.UTC(2021, 0, 1) + 1000 * tick++).toISOString();
+  return () => new Date(Date.UTC(2030, 0, 1) + 1000 * tick++).toISOString();
 };
 
 /**
@@ -122,8 +122,14 @@ describe('a division reorganisation: read models follow households by business d
         // then on they hold two histories (its date is the stream's latest in one only, and a later command may be
         // BACKDATED in one only).
         const villageCorrected = after.some((h) => h.some((c) => c.type === 'CorrectEvent' && 'divisionCode' in (c.correction as object)));
+        // A moved household's stream holds its move, dated the day of the change: a command keyed after the move but dated
+        // before it (a generated history is not always in date order) is BACKDATED here, and may be recorded in a ledger that
+        // never moved the household. That ledger is not given such commands, so both hold the same history.
+        const refusedMoves = new Set(moved.rejected.map((r) => r.command));
+        const movedHouseholds = new Set(moves.filter((m) => !refusedMoves.has(m)).map((m) => m.householdId));
+        const keptInPlain = after.map((h) => h.filter((c) => !movedHouseholds.has(c.householdId) || c.type === 'CorrectEvent' || c.on >= on));
         const plain = new InMemoryEventStore();
-        await feed(plain, householdByHousehold([...before, ...after]), everRecordedContext);
+        await feed(plain, householdByHousehold([...before, ...keptInPlain]), everRecordedContext);
         const region = snapshot(await DirectReports.load(plain, { policy: context.policy, divisions: everRecorded }), periods, { ...everRecorded, all: [everRecorded.root] });
         const ours = snapshot(await DirectReports.load(store, { policy: context.policy, divisions: everRecorded }), periods, { ...everRecorded, all: [everRecorded.root] });
         if (!villageCorrected) expect(json(ours.clearance) === json(region.clearance) ? region : ours).toEqual(region);
