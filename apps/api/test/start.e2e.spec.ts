@@ -146,6 +146,21 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
   );
 
   it(
+    "a KurrentDB store out of reach is the machine's failure, exit 6, saying why in one line",
+    async () => {
+      const closed = createServer();
+      await new Promise<void>((res) => closed.listen(0, '127.0.0.1', () => res()));
+      const port = (closed.address() as AddressInfo).port;
+      await new Promise((res) => closed.close(res));
+      const s = launch([], { HEARTH_STORE: `kurrentdb://127.0.0.1:${port}?tls=false&defaultDeadline=1000`, PORT: '0' }, dir);
+      running.push(s);
+      expect(await s.exited).toBe(6);
+      expect(s.err()).toBe(`hearth: the store's server cannot be reached: nothing listens on 127.0.0.1:${port} (connection refused): check that it is running and that this machine can reach it, then start again\n`);
+    },
+    STARTUP_MS,
+  );
+
+  it(
     'says how it is configured with --help, and rejects a bad argument with exit 2',
     async () => {
       const help = launch(['--help'], {}, dir);
