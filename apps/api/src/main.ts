@@ -2,16 +2,13 @@
  * `npm start`: the Hearth service (HTTP API, OpenAPI, dashboard) on a store that is
  * ready to serve — a demo region generated into an empty one. See `npm start -- --help`.
  */
-import type { StoreUnavailableError } from '@hearth/event-store';
+import { describeMachineFailure } from '@hearth/ledger';
 import { DemoStopped } from './start/demo-region';
 import { HELP, parseStartOptions, UsageError } from './start/start-options';
 import { RunningService, startService } from './start/start';
 
 /** The CLI's codes where they mean the same (docs/cli.md): 6 is the machine's failure, to be started again once mended. */
 const EXIT = { ok: 0, unexpected: 1, usage: 2, systemFailure: 6 } as const;
-
-/** By its code, as the CLI tells it (an adapter loaded from another copy of the package would fail `instanceof`). */
-const isStoreUnavailable = (e: unknown): e is StoreUnavailableError => (e as { code?: unknown } | null)?.code === 'HEARTH_STORE_UNAVAILABLE';
 /** Open connections (a dashboard's event stream) get this long to finish once a stop is asked for. */
 const GRACE_MS = 3000;
 
@@ -58,17 +55,17 @@ export const run = async (argv: readonly string[]): Promise<void> => {
     } else process.stderr.write('hearth: stopped before the service started\n');
     process.exitCode = EXIT.ok;
   } catch (e) {
+    // Not a bug: the disk, the store's file or its server (which says why where it can, decision 134), as `hearth` says it.
+    const machine = describeMachineFailure(e, 'HEARTH_STORE');
     if (e instanceof DemoStopped) {
       process.stderr.write('hearth: stopped while generating the demo region; nothing was kept, the next start begins again\n');
       process.exitCode = EXIT.ok;
     } else if (e instanceof UsageError) {
       process.stderr.write(`hearth: ${e.message}\n`);
       process.exitCode = EXIT.usage;
-    } else if (isStoreUnavailable(e)) {
-      // Not a bug: the store's server is out of reach; the adapter said why where it could (decision 134).
-      const why = e.reason === undefined ? '' : `: ${e.reason}`;
-      process.stderr.write(`hearth: the store's server cannot be reached${why}: ${e.remedy ?? 'check that it is running and that this machine can reach it'}, then start again\n`);
-      process.exitCode = EXIT.systemFailure;
+    } else if (machine !== undefined) {
+      process.stderr.write(machine.usage ? `hearth: ${machine.problem}: ${machine.remedy}\n` : `hearth: ${machine.problem}: ${machine.remedy}, then start again\n`);
+      process.exitCode = machine.usage ? EXIT.usage : EXIT.systemFailure;
     } else {
       process.stderr.write(`hearth: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
       process.exitCode = EXIT.unexpected;

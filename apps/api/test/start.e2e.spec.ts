@@ -161,6 +161,20 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
   );
 
   it(
+    'a store file that is no store is a usage error, exit 2, naming the setting to check',
+    async () => {
+      const file = join(dir, 'notes.db');
+      writeFileSync(file, 'not a database, only some notes\n');
+      const s = launch([], { HEARTH_STORE: `sqlite:${file}`, PORT: '0' }, dir);
+      running.push(s);
+      expect(await s.exited).toBe(2);
+      expect(s.err()).toBe('hearth: the store is not a Hearth SQLite database, or is damaged: check the HEARTH_STORE path\n');
+      expect(readFileSync(file, 'utf8')).toBe('not a database, only some notes\n');
+    },
+    STARTUP_MS,
+  );
+
+  it(
     'says how it is configured with --help, and rejects a bad argument with exit 2',
     async () => {
       const help = launch(['--help'], {}, dir);

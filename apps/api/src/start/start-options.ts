@@ -65,8 +65,9 @@ A signal while the read models catch up at start (minutes on a large store) stop
 page being written; the next start resumes from there.
 
 Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
-or refusing to listen beyond loopback without tokens; 6 the store's server cannot be reached
-(the line says why, where it can); 1 unexpected error.`;
+or refusing to listen beyond loopback without tokens, or a store file that is no store; 6 the
+machine failed: the disk is full, the store is locked or cannot be written, its server cannot
+be reached (the line says why, where it can); 1 unexpected error.`;
 
 export class UsageError extends Error {}
 

@@ -1,0 +1,24 @@
+import { StoreUnavailableError } from '@hearth/event-store';
+import { describeMachineFailure } from '../src';
+
+const failing = (code: string, path?: string) => Object.assign(new Error(`failed: ${code}`), { code, ...(path ? { path } : {}) });
+
+describe('describeMachineFailure: what went wrong with the machine, and what to do', () => {
+  it('names the setting the store was given in, for a file that is no store', () => {
+    expect(describeMachineFailure(failing('SQLITE_NOTADB'), 'HEARTH_STORE')).toEqual({ problem: 'the store is not a Hearth SQLite database, or is damaged', remedy: 'check the HEARTH_STORE path', usage: true });
+    expect(describeMachineFailure(failing('SQLITE_CANTOPEN'))?.remedy).toBe('check that the --store path is a file in a directory you can write to');
+  });
+
+  it("says why a store's server is out of reach, and what to change, where the adapter could tell (decision 134)", () => {
+    const told = new StoreUnavailableError('no answer', { reason: 'nothing listens on db:2113 (connection refused)' });
+    expect(describeMachineFailure(told)).toEqual({ problem: "the store's server cannot be reached: nothing listens on db:2113 (connection refused)", remedy: 'check that it is running and that this machine can reach it', usage: false });
+    const tls = new StoreUnavailableError('no answer', { reason: 'db:2113 accepts connections but completes no TLS handshake (x)', remedy: 'if the server runs without TLS, add tls=false to the URL' });
+    expect(describeMachineFailure(tls)?.remedy).toBe('if the server runs without TLS, add tls=false to the URL');
+    expect(describeMachineFailure(new StoreUnavailableError('no answer'))?.problem).toBe("the store's server cannot be reached");
+  });
+
+  it('looks through a wrapping error, and leaves a bug alone', () => {
+    expect(describeMachineFailure(new Error('import stopped', { cause: failing('SQLITE_FULL', '/d/h.db') }))).toEqual({ problem: 'the disk is full (/d/h.db)', remedy: 'free some space', usage: false });
+    expect(describeMachineFailure(new TypeError('x is undefined'))).toBeUndefined();
+  });
+});
