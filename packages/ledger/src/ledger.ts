@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
   decideDivisionTree, DecisionContext, DivisionHistory, DIVISIONS_STREAM, DivisionTree, DomainError, FieldError,
-  commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, NO_DIVISIONS, parseDivisionFile, Policy,
+  commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, latestDateAt, NO_DIVISIONS, parseDivisionFile, Policy,
 } from '@hearth/domain';
 import {
   BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
@@ -197,7 +197,8 @@ export class Ledger {
     const { tree, events: treeEvents } = decided.right;
     const recordedAt = this.now();
     const outside = await householdsOutside(this.store, tree, history);
-    if (outside.length > 0 && effectiveFrom > recordedAt.slice(0, 10))
+    // "Today" as for a command (docs/decisions/0135): the day after the UTC date has begun east of UTC.
+    if (outside.length > 0 && effectiveFrom > latestDateAt(recordedAt))
       return E.left({ fields: [{ path: 'effectiveFrom', message: `the tree moves households, so it is recorded once it is in force: ${effectiveFrom} is after today (${recordedAt.slice(0, 10)})` }], households: [] });
     const envelope = { recordedAt, actor: this.actor, schemaVersion: SCHEMA_VERSION };
     const transfers = decideTransfers(outside, { policy: this.policy, divisions: tree }, effectiveFrom, envelope);

@@ -51,6 +51,12 @@ describe('Ledger.recordDivisionTree over a log in use', () => {
   it('refuses a move dated before a household\'s latest event, or after today', async () => {
     expect((await refusal({ divisions: second, successors: { V1: 'V3' } }, '2016-04-01')).households.map((h) => [h.householdId, h.code])).toEqual([['h2', 'BACKDATED']]);
     expect((await refusal({ divisions: second, successors: { V1: 'V3' }, effectiveFrom: '2018-02-01' })).fields.map((f) => f.path)).toEqual(['effectiveFrom']);
+    expect((await refusal({ divisions: second, successors: { V1: 'V3' } }, '2018-01-03')).fields.map((f) => f.path)).toEqual(['effectiveFrom']);
+  });
+
+  it('takes a tree in force from the day after the UTC date of its recording: that day has begun east of UTC (decision 135)', async () => {
+    const r = await ledger.recordDivisionTree({ divisions: second, successors: { V1: 'V3' } }, '2018-01-02');
+    expect(r).toEqual(E.right({ changed: true, divisions: 3, moved: 2, effectiveFrom: '2018-01-02' }));
   });
 
   it('moves every open household of a dropped village to its successor, by events on the tree\'s date, after the tree in the log', async () => {
