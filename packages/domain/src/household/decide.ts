@@ -61,11 +61,11 @@ const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): De
  * decide(command, state, context) → the events to append, or the first rule it breaks. The
  * guards run first, in domain.md §4's order (the codec, check 1, ran at the edge that built
  * `command`; a date after the day of recording, its one check that needs the context, comes
- * after a retry is recognised: docs/decisions/0135), and a change of status back-dated past the latest one, or an answer, end or
- * resolution back-dated past what it answers, ends or resolves, is refused after the
- * command's own rules say what it changes (docs/decisions/0117, 0129); written out rather than a
- * loop over an array of them, so that each call site calls one function and the compiler
- * may inline it.
+ * after a retry is recognised: docs/decisions/0135), and a change of status back-dated past
+ * the latest one, or an answer, end or resolution back-dated past what it answers, ends or
+ * resolves, is refused after the command's own rules say what it changes (docs/decisions/0117,
+ * 0129); written out rather than a loop over an array of them, so that each call site calls
+ * one function and the compiler may inline it.
  */
 export function decide(command: HouseholdCommand, state: HouseholdState, ctx: DecisionContext): Decision {
   return (
