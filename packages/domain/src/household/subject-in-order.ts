@@ -32,6 +32,9 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
       const e = s.employments.get(c.employmentId);
       return e && { on: e.startedOn, what: `employment "${c.employmentId}" started` };
     }
+    case 'RecordFollowUp':
+      // A follow-up visit follows up the clearance it is recorded under (the rule requires the household cleared).
+      return s.lastClearedOn === undefined ? undefined : { on: s.lastClearedOn, what: 'the household was cleared' };
     case 'ResolveLaborConcern': {
       const concern = s.visits.get(c.visitId)?.concern;
       return concern && { on: concern.raisedOn, what: `visit "${c.visitId}" raised its labour concern` };
@@ -45,7 +48,8 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
  * The back-dating allowance lets a command be dated before the stream's latest date, but an
  * answer, an end or a resolution never before the fact it answers, ends or resolves: a
  * referral is not accepted before it was made, an employment does not end before it started,
- * a labour concern is not resolved before the visit that raised it (docs/decisions/0129).
+ * a labour concern is not resolved before the visit that raised it, a household is not
+ * visited in follow-up before it was cleared (docs/decisions/0129).
  * Decided after the command's own rules, so that a command naming no such fact gets that
  * rule's error; with no allowance (the reference policy) every command is on or after the
  * latest date, so this never refuses anything.
