@@ -44,19 +44,45 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
   }
 };
 
+/** The members a command names: none of them can be acted on before they were added. */
+const membersNamed = (c: HouseholdCommand): readonly string[] => {
+  switch (c.type) {
+    case 'SurveyHousehold':
+      return c.members.map((m) => m.memberId);
+    case 'RemoveMember':
+    case 'DeclareWillingness':
+    case 'WithdrawWillingness':
+    case 'OfferTraining':
+    case 'ReferToJob':
+    case 'RecordEmployment':
+      return [c.memberId];
+    default:
+      return [];
+  }
+};
+
+/** When a member added after registration was added (its addition's content keeps the date); registered members are bounded by the registration (docs/decisions/0132). */
+const memberAdded = (s: HouseholdState, memberId: string): Subject | undefined => {
+  const on = s.members.get(memberId)?.fingerprint?.on;
+  return on === undefined ? undefined : { on, what: `member "${memberId}" was added` };
+};
+
+const later = (a: Subject | undefined, b: Subject | undefined): Subject | undefined => (a === undefined ? b : b === undefined || b.on <= a.on ? a : b);
+
 /**
  * The back-dating allowance lets a command be dated before the stream's latest date, but an
  * answer, an end or a resolution never before the fact it answers, ends or resolves: a
  * referral is not accepted before it was made, an employment does not end before it started,
  * a labour concern is not resolved before the visit that raised it, a household is not
- * visited in follow-up before it was cleared (docs/decisions/0129).
+ * visited in follow-up before it was cleared, and no member is surveyed, offered, referred,
+ * employed or removed before they were added (docs/decisions/0129).
  * Decided after the command's own rules, so that a command naming no such fact gets that
  * rule's error; with no allowance (the reference policy) every command is on or after the
  * latest date, so this never refuses anything.
  */
 export const subjectInOrder = (c: HouseholdCommand, s: HouseholdState, decided: Decision): Decision => {
   if (E.isLeft(decided) || s.latestOn === undefined || c.on >= s.latestOn) return decided;
-  const subject = subjectOf(c, s);
+  const subject = membersNamed(c).reduce((latest, id) => later(latest, memberAdded(s, id)), subjectOf(c, s));
   return subject !== undefined && c.on < subject.on
     ? reject('BACKDATED', `business date ${c.on} is before ${subject.on}, when ${subject.what}: it cannot be dated before that`)
     : decided;

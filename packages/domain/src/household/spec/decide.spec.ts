@@ -35,6 +35,8 @@ const twoMembers = [registered([{ memberId: 'm1', birthYear: 1980 }, { memberId:
 const elder = [registered([{ memberId: 'm1', birthYear: 1940 }])];
 const allowing30Days: DecisionContext = { ...testContext, policy: { ...testContext.policy, backdatingAllowanceDays: 30 } };
 const recordedAt = (at: string): DecisionContext => ({ ...testContext, recordedAt: at });
+/** Member m2 (working age) added on 10 May 2016, after registration. */
+const addedM2 = { event: ev('MemberAdded', { memberId: 'm2', birthYear: 1990 }), on: '2016-05-10' };
 
 const cases: Case[] = [
   // --- the guards, in domain.md §4's order -----------------------------------------------
@@ -71,6 +73,9 @@ const cases: Case[] = [
   { name: 'within the allowance a labour concern is not resolved before the visit that raised it', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', ['wages-withheld']), concernRaised('v1'), visited('v2', [], '2016-09-20')], when: c('ResolveLaborConcern', { visitId: 'v1', outcome: 'remedied', reason: 'wages paid', on: '2016-08-25' }), then: 'BACKDATED' },
   { name: 'within the allowance a household is not visited in follow-up before it was cleared', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', [], '2016-07-05')], when: c('RecordFollowUp', { visitId: 'v2', findings: 'ok', stillEmployed: true, laborConcerns: [], on: '2016-06-10' }), then: 'BACKDATED' },
   { name: 'within the allowance a follow-up visit dated after the clearance is recorded, though before the latest visit', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', [], '2016-07-05')], when: c('RecordFollowUp', { visitId: 'v2', findings: 'ok', stillEmployed: true, laborConcerns: [], on: '2016-06-20' }), then: [ev('FollowUpVisited', { visitId: 'v2', findings: 'ok', stillEmployed: true, laborConcerns: [] })] },
+  { name: 'within the allowance a member is not offered training before they were added', ctx: allowing30Days, given: [...identifiedHousehold, addedM2, referred('r1', 'm1', '2016-05-20')], when: c('OfferTraining', { ...training, memberId: 'm2', on: '2016-05-05' }), then: 'BACKDATED' },
+  { name: 'within the allowance a survey naming a member is not dated before they were added', ctx: allowing30Days, given: [...identifiedHousehold, addedM2, referred('r1', 'm1', '2016-05-20')], when: c('SurveyHousehold', { ...survey([willing('m1'), willing('m2')]), on: '2016-05-05' }), then: 'BACKDATED' },
+  { name: 'within the allowance a survey dated after a member was added, before the latest date, is recorded', ctx: allowing30Days, given: [...identifiedHousehold, addedM2, referred('r1', 'm1', '2016-05-20')], when: c('SurveyHousehold', { ...survey([willing('m1'), willing('m2')]), on: '2016-05-12' }), then: [ev('HouseholdSurveyed', survey([willing('m1'), willing('m2')]))] },
   { name: 'within the allowance an answer to an unknown offer gets its own rule\'s error, not BACKDATED', ctx: allowing30Days, given: [...identifiedHousehold, referred('r1'), trainingOffered('t1', 'm1', '2016-05-20')], when: c('AcceptReferral', { referralId: 'r9', on: '2016-04-25' }), then: 'OFFER_NOT_OPEN' },
 
   { name: 'a command dated after the day it is recorded is INVALID_COMMAND', ctx: recordedAt('2016-11-29T10:00:00.000Z'), given: [registered()], when: c('AddMember', { memberId: 'm2', birthYear: 2001 }), then: 'INVALID_COMMAND' },
