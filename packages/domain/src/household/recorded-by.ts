@@ -10,7 +10,19 @@ import { domainError } from './errors';
  * carry: the day after its UTC date, the date somewhere on earth already has at that instant
  * (UTC+14), so that no caseworker ahead of UTC is refused today's date.
  */
-export const latestDateAt = (recordedAt: string): BusinessDate => addDays(recordedAt.slice(0, 10) as BusinessDate, 1);
+export const latestDateAt = (recordedAt: string): BusinessDate => {
+  // Every command is decided against it: an import's share one recording time, and a log's events (read by verify) mostly share a day.
+  if (recordedAt === lastAt) return lastLatest;
+  lastAt = recordedAt;
+  if (!recordedAt.startsWith(lastDay)) {
+    lastDay = recordedAt.slice(0, 10);
+    lastLatest = addDays(lastDay as BusinessDate, 1);
+  }
+  return lastLatest;
+};
+let lastAt = '';
+let lastDay = '\u0000';
+let lastLatest: BusinessDate = '';
 
 /**
  * Nothing happens after it is recorded (docs/decisions/0135): a command dated after the day it

@@ -1,0 +1,16 @@
+import fc from 'fast-check';
+import { latestDateAt } from '../../src';
+import { addDays, BusinessDate } from '../../src/dates';
+
+/** `latestDateAt` keeps its last answer (decision 135 decides it for every command): in any order of recording times, it is always the day after the UTC date. */
+describe('the latest business date a recording time allows', () => {
+  it('is the day after its UTC date, whatever times came before it', () => {
+    const instant = fc.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2030-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    fc.assert(
+      fc.property(fc.array(fc.oneof(instant, fc.constantFrom('2016-02-28T23:59:59.999Z', '2016-02-29T00:00:00.000Z', '2016-12-31T12:00:00.000Z')), { minLength: 1, maxLength: 30 }), (times) => {
+        for (const at of times) expect(latestDateAt(at)).toBe(addDays(at.slice(0, 10) as BusinessDate, 1));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
