@@ -61,8 +61,11 @@ const race = (ms: number, onTimeout: Step, start: (settle: (s: Step) => void) =>
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
+/** The host as a name or an address, without the brackets an IPv6 address has in a URL (kept in `host` for messages and the HTTP/2 URL). */
+const hostName = (t: ProbeTarget): string => t.host.replace(/^\[|\]$/g, '');
+
 const resolves = async (t: ProbeTarget, lookup: NonNullable<ProbeOptions['lookup']>): Promise<Step> => {
-  const name = t.host.replace(/^\[|\]$/g, '');
+  const name = hostName(t);
   if (isIP(name) !== 0) return passed;
   try {
     await lookup(name);
@@ -76,7 +79,7 @@ const resolves = async (t: ProbeTarget, lookup: NonNullable<ProbeOptions['lookup
 const accepts = (t: ProbeTarget, ms: number): Promise<Step> => {
   const where = `${t.host}:${t.port}`;
   return race(ms, failed(`${where} did not accept a connection within ${seconds(ms)}`, ADDRESS), (settle) => {
-    const socket = tcpConnect({ host: t.host.replace(/^\[|\]$/g, ''), port: t.port });
+    const socket = tcpConnect({ host: hostName(t), port: t.port });
     socket.once('connect', () => settle(passed));
     socket.once('error', (e) => {
       const code = codeOf(e);
@@ -97,7 +100,7 @@ const speaksTls = (t: ProbeTarget, ms: number): Promise<Step> => {
   } catch (e) {
     return Promise.resolve(failed(`the URL's tlsCAFile "${t.tlsCAFile}" cannot be read (${codeOf(e)})`, 'check the tlsCAFile path'));
   }
-  const name = t.host.replace(/^\[|\]$/g, '');
+  const name = hostName(t);
   return race(ms, notTls(`no answer within ${seconds(ms)}`), (settle) => {
     const socket = tlsConnect({ host: name, port: t.port, ALPNProtocols: ['h2'], rejectUnauthorized: t.tlsVerifyCert, ...(ca ? { ca } : {}), ...(isIP(name) === 0 ? { servername: name } : {}) });
     socket.once('secureConnect', () => settle(passed));
