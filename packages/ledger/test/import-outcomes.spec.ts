@@ -104,4 +104,21 @@ describe('import outcomes', () => {
       await other.close();
     }
   });
+  it('decides each batch at the time it is recorded: a long import follows the clock past midnight (decision 135)', async () => {
+    let day = '2016-01-10';
+    const clocked = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'clocked.db')}`, policy: referencePolicy, now: () => `${day}T23:59:00.000Z` });
+    try {
+      await clocked.recordDivisionTree(divisions, '2016-01-01');
+      const file = join(dir, 'log.jsonl');
+      // Dated 12 January: one day too late on the 10th, the day after the date on the 11th.
+      writeFileSync(file, [register('h1'), register('h2', '2016-01-12'), register('h3'), register('h4', '2016-01-12')].join('\n'));
+      const s = await importCommands(clocked, { source: file, batchSize: 2, onProgress: () => { day = '2016-01-11'; } });
+      expect(s.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'INVALID_COMMAND']]);
+      expect(s.accepted).toBe(3);
+      const recorded = (await clocked.store.readStream('household-h4'))[0]?.metadata.recordedAt;
+      expect(recorded).toBe('2016-01-11T23:59:00.000Z');
+    } finally {
+      await clocked.close();
+    }
+  });
 });

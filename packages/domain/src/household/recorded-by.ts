@@ -11,7 +11,7 @@ import { domainError } from './errors';
  * (UTC+14), so that no caseworker ahead of UTC is refused today's date.
  */
 export const latestDateAt = (recordedAt: string): BusinessDate => {
-  // Every command is decided against it: an import's share one recording time, and a log's events (read by verify) mostly share a day.
+  // Every command is decided against it: an import batch's share one recording time, and a log's events (read by verify) mostly share a day.
   if (recordedAt === lastAt) return lastLatest;
   lastAt = recordedAt;
   if (!recordedAt.startsWith(lastDay)) {

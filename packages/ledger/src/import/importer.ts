@@ -97,7 +97,6 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     opts.cachedHouseholds === undefined
       ? ledger.batchHandler(undefined, opts.maxCachedHouseholds)
       : ledger.batchHandler(opts.cachedHouseholds, opts.maxCachedHouseholds ?? opts.cachedHouseholds);
-  const ctx = ledger.context();
 
   let pending: { line: number; command: HouseholdCommand }[] = [];
   /** Lines of the current batch that failed to parse: reported once the batch is written. */
@@ -182,7 +181,9 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     let results: Awaited<ReturnType<typeof handler.decideMany>>;
     try {
       // How each line went is all the import reports: no accepted command's events are built.
-      results = await handler.decideMany(pending.map((p) => p.command), ctx, { alsoAppend });
+      // A batch is decided at its own time (decision 135's latest date follows the clock
+      // across a long import, as its events' recordedAt does).
+      results = await handler.decideMany(pending.map((p) => p.command), ledger.context(), { alsoAppend });
     } catch (e) {
       const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
       const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
