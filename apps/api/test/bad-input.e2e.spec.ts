@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { journey } from './support/journey';
 import { Server, startServer } from './support/server';
 import { TOKENS, WILLOW } from './support/tokens';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** Bad input gets a 4xx with a code, never a 500, and changes nothing it should not. */
 describe('arbitrary input never makes a 500', () => {
@@ -18,7 +19,7 @@ describe('arbitrary input never makes a 500', () => {
         expect([400, 403, 422]).toContain(answer.status);
         expect(typeof answer.body.code).toBe('string');
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 
@@ -32,7 +33,7 @@ describe('arbitrary input never makes a 500', () => {
         expect([201, 400, 403, 422]).toContain(answer.status);
         if (answer.status === 400) expect(answer.body).toMatchObject({ code: 'INVALID_COMMAND', field: expect.any(String) });
       }),
-      { numRuns: 150 },
+      propertyRuns(150, process.env),
     );
   });
 
@@ -46,7 +47,7 @@ describe('arbitrary input never makes a 500', () => {
           expect([200, 400, 404]).toContain(answer.status);
         },
       ),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 });

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { CanonicalWriter, toCanonicalJson } from './canonical-json';
+import { propertyRuns } from './testing';
 
 /** The text, for values canonical JSON writes; a refusal fails the test. */
 const canonicalJson = (value: unknown): string => {
@@ -29,7 +30,7 @@ describe('canonical JSON', () => {
         expect(canonicalJson(reversed)).toBe(expected);
         expect(canonicalJson(asGiven)).toBe(expected);
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 
@@ -91,7 +92,7 @@ describe('canonical JSON', () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(canonicalJson(value)).toBe(oracle(value));
       }),
-      { numRuns: 500 },
+      propertyRuns(500, process.env),
     );
   });
 
@@ -104,7 +105,7 @@ describe('canonical JSON', () => {
         expect(canonicalJson(number)).toBe(JSON.stringify(number));
         expect(canonicalJson({ [text]: [text, number] })).toBe(`{${JSON.stringify(text)}:[${JSON.stringify(text)},${JSON.stringify(number)}]}`);
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000, process.env),
     );
     expect(canonicalJson([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d'])).toBe(JSON.stringify([-0, 1e21, 5e-324, '\ud83d\ude00', '\ude00\ud83d']));
   });
@@ -135,7 +136,7 @@ describe('canonical JSON', () => {
           writer.release();
         }
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000, process.env),
     );
   });
 
@@ -146,7 +147,7 @@ describe('canonical JSON', () => {
         expect(canonicalJson(reversed)).toBe(canonicalJson(value));
         expect(canonicalJson(value)).toBe(oracle(value));
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 
@@ -173,7 +174,7 @@ describe('canonical JSON', () => {
           writer.release();
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { addDays, dateCode, dayNumber, daysBetween, daysInMonth, endOfFebruary, fromDateCode, fromDayNumber, isBusinessDate, lastDayOf, yearOf } from './dates';
+import { propertyRuns } from './testing';
 
 describe('business dates', () => {
   it.each(['2016-02-29', '2000-02-29', '2020-12-31'])('%s is a real date', (d) => expect(isBusinessDate(d)).toBe(true));
@@ -46,13 +47,13 @@ describe('day numbers agree with their sliced and searched definitions', () => {
     .map(({ y, m, d }) => ymd(y, m, Math.min(d, daysInMonth(y, m))));
 
   it('dayNumber of any four-digit-year calendar date', () => {
-    fc.assert(fc.property(businessDate, (d) => dayNumber(d) === slicedDayNumber(d)), { numRuns: 2000 });
+    fc.assert(fc.property(businessDate, (d) => dayNumber(d) === slicedDayNumber(d)), propertyRuns(2000, process.env));
   });
 
   it('fromDayNumber of any day from year 1000 to 9998 (the search reads year + 1), and every day of 1896–2104', () => {
     const lo = slicedDayNumber('1000-01-01');
     const hi = slicedDayNumber('9998-12-31');
-    fc.assert(fc.property(fc.integer({ min: lo, max: hi }), (n) => fromDayNumber(n) === searchedFromDayNumber(n)), { numRuns: 2000 });
+    fc.assert(fc.property(fc.integer({ min: lo, max: hi }), (n) => fromDayNumber(n) === searchedFromDayNumber(n)), propertyRuns(2000, process.env));
     for (let n = slicedDayNumber('1896-01-01'); n <= slicedDayNumber('2104-12-31'); n += 1) if (fromDayNumber(n) !== searchedFromDayNumber(n)) expect(fromDayNumber(n)).toBe(searchedFromDayNumber(n));
   });
 });
@@ -70,7 +71,7 @@ describe('date codes (what a packed commandId trace keeps of its date)', () => {
         expect(dateCode(a)).toBeLessThan(2 ** 24);
         expect(Math.sign(dateCode(a) - dateCode(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
     for (let n = dayNumber('2010-01-01'); n < dayNumber('2030-01-01'); n += 1) expect(fromDateCode(dateCode(fromDayNumber(n)))).toBe(fromDayNumber(n));
   });
@@ -94,7 +95,7 @@ describe('isBusinessDate agrees with its regular-expression definition', () => {
     });
 
   it('on near-dates (every field at and beyond its bounds, a character replaced or appended) and on anything', () => {
-    fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 12 }), fc.anything()), (s) => isBusinessDate(s) === regexIsBusinessDate(s)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.oneof(near, fc.string({ maxLength: 12 }), fc.anything()), (s) => isBusinessDate(s) === regexIsBusinessDate(s)), propertyRuns(5000, process.env));
   });
 });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { storedDivisionTrees } from './division-tree-log';
 import { DivisionTreePartRecorded, splitDivisionTree, utf8Length } from './division-tree-parts';
 import { Division } from './divisions';
+import { propertyRuns } from './testing';
 
 /** A valid tree of `n` villages under one region, with names of varying length and script. */
 const treeOf = (names: readonly string[]): Division[] => [
@@ -41,7 +42,7 @@ describe('splitting a division tree into parts (docs/decisions/0056)', () => {
           expect(read.right.trees).toEqual([{ position: 9 + parts.length, occurredOn: '2017-01-01', divisions, ...(dropped > 0 ? { successors } : {}) }]);
         },
       ),
-      { numRuns: 150 },
+      propertyRuns(150, process.env),
     );
   });
 

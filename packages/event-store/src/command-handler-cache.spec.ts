@@ -16,6 +16,7 @@ import {
   type IncrementCounter,
 } from './testing/counter-decider';
 import { interceptedStore } from './testing/intercepted-store';
+import { propertyRuns } from '@hearth/domain/testing';
 
 type CounterOptions = CommandHandlerOptions<IncrementCounter, CounterIncremented, CounterState, unknown, CounterError>;
 
@@ -247,7 +248,7 @@ describe('CommandHandler: the folded-state cache', () => {
           await oracle.close();
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 });

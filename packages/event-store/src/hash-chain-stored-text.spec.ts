@@ -6,6 +6,7 @@ import type { StoredTexts } from './event-store';
 import { checkLinks, GENESIS_HASH, sealEvents } from './hash-chain';
 import { storedText } from './sealed-text';
 import { testEvents } from './testing/event-factory';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** A stream as a store keeps it: the text of each event's data and metadata, and its id and type columns. */
 interface Row {
@@ -84,7 +85,7 @@ describe('checkLinks on the text a store keeps', () => {
         const changesValues = edit !== 'none' && !edit.endsWith('rewritten') && edit !== 'metadata legacy';
         expect(stored.map((c) => c.ok)).toEqual(rows.map((_, j) => !(changesValues && (j === i || (edit === 'hash' && j === i + 1)))));
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
   });
 

@@ -4,6 +4,7 @@ import type { EventToAppend, RecordedEvent } from './envelope';
 import { checkLinks, eventHash, GENESIS_HASH, HASH_FORMAT, sealEvents, UnknownHashFormatError, verifyStream } from './hash-chain';
 import { storedText } from './sealed-text';
 import { testEvents } from './testing/event-factory';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const recorded = (count: number): RecordedEvent[] =>
   testEvents(count).map((e, i) => ({ ...e, streamId: 's', streamVersion: i, position: 100 + i }));
@@ -137,7 +138,7 @@ describe('hash chain', () => {
               : { ...stored, metadata: { ...stored.metadata, [field]: typeof m[field] === 'number' ? (m[field] as number) + 1 : `${String(m[field])}!` } };
         expect(verifyStream([tampered])).toMatchObject({ ok: false });
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 
@@ -166,7 +167,7 @@ describe('hash chain', () => {
             : read(text.dataJson, JSON.stringify({ ...m, [field]: typeof m[field] === 'number' ? (m[field] as number) + 1 : `${String(m[field])}!` }));
         expect(verifyStream([tampered])).toMatchObject({ ok: false });
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 });

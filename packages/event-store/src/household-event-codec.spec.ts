@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { HouseholdEventC } from '@hearth/domain';
-import { householdRuns } from '@hearth/domain/testing';
+import { householdRuns, propertyRuns } from '@hearth/domain/testing';
 import { DamagedEventError } from './damaged-event-error';
 import type { RecordedEvent } from './envelope';
 import { householdEventCodec } from './household-event-codec';
@@ -49,7 +49,7 @@ describe('householdEventCodec', () => {
           else expect(fast).toThrow(DamagedEventError);
         }
       }),
-      { numRuns: 60 },
+      propertyRuns(60, process.env),
     );
   });
 

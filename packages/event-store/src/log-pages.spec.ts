@@ -6,6 +6,7 @@ import { feedEventOf, readFeed, type FeedEvent } from './feed-event';
 import { feedPages, logPages, type LogPagesOptions } from './log-pages';
 import { SqliteEventStore } from './sqlite-event-store';
 import { testEvents } from './testing/event-factory';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** The store, and every `readAll` asked of it through `logPages`. */
 const counted = (store: EventStore): { store: Pick<EventStore, 'readAll'>; reads: ReadAllOptions[] } => {
@@ -140,7 +141,7 @@ describe('logPages', () => {
             }
           },
         ),
-        { numRuns: 150 },
+        propertyRuns(150, process.env),
       );
     });
   });

@@ -3,6 +3,7 @@ import { canonicalJson } from './canonical-json-or-throw';
 import type { RecordedEvent } from './envelope';
 import { eventHash, GENESIS_HASH, sealEvents, verifyStream, type UnsealedEvent } from './hash-chain';
 import { SealedEvent, storedText } from './sealed-text';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const metadataArb = fc.record(
   {
@@ -29,7 +30,7 @@ describe('sealed text: one serialisation serves the hash and the stored row', ()
           previous = sealed.metadata.hash;
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 
@@ -46,7 +47,7 @@ describe('sealed text: one serialisation serves the hash and the stored row', ()
         });
         expect(verifyStream(read)).toEqual({ ok: true });
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 
@@ -72,7 +73,7 @@ describe('sealed text: one serialisation serves the hash and the stored row', ()
           previous = hash;
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { canonicalJson } from './canonical-json-or-throw';
 import { eventHash, GENESIS_HASH, hashFormatOf } from './hash-chain';
 import { sortedJsonText } from './sorted-json';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** canonicalJson's text, or the refusal's message. */
 const canonicalOrError = (v: unknown): string => {
@@ -29,7 +30,7 @@ describe('sortedJsonText', () => {
         const text = sortedJsonText(v);
         return text === undefined || text === canonicalOrError(v);
       }),
-      { numRuns: 5000 },
+      propertyRuns(5000, process.env),
     );
   });
 
@@ -43,7 +44,7 @@ describe('sortedJsonText', () => {
         fc.pre(!text.startsWith('error') && !hasIntegerKey(v));
         return sortedJsonText(JSON.parse(text)) === text;
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 
@@ -112,7 +113,7 @@ describe('eventHash', () => {
         if (stored) expect(eventHash(GENESIS_HASH, stored as never)).toBe(reference(GENESIS_HASH, stored));
         else expect(eventHash(GENESIS_HASH, event as never)).toBe(expected);
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 });

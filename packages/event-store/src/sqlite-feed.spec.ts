@@ -5,6 +5,7 @@ import { OCCURRED_ON_NOT_A_DATE } from './feed-event';
 import { occurredOnOf } from './sqlite-feed-rows';
 import { SqliteEventStore } from './sqlite-event-store';
 import { testEvents } from './testing/event-factory';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** A store of three events in stream `a`; the row at position 2 has `column` set to `text` by hand. */
 const storeWithRow = async (column: 'data' | 'metadata', text: string): Promise<SqliteEventStore> => {
@@ -82,7 +83,7 @@ describe('SqliteEventStore.readFeed over rows edited by hand', () => {
         const expected = typeof occurredOn !== 'string' ? { damaged: 'metadata.occurredOn is missing or not text' } : isBusinessDate(occurredOn) ? { occurredOn } : { damaged: OCCURRED_ON_NOT_A_DATE };
         expect({ stored, feed: await feedAt2(store) }).toEqual({ stored, feed: expected });
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     await store.close();
   });

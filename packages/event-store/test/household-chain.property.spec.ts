@@ -10,7 +10,7 @@ import {
   type HouseholdEvent,
   type HouseholdState,
 } from '@hearth/domain';
-import { arbContext, householdCommands, runHousehold } from '@hearth/domain/testing';
+import { arbContext, householdCommands, propertyRuns, runHousehold } from '@hearth/domain/testing';
 import { CommandHandler } from '../src/command-handler';
 import type { RecordedEvent } from '../src/envelope';
 import { householdEventCodec } from '../src/household-event-codec';
@@ -110,7 +110,7 @@ describe('property (f): household streams written by the CommandHandler keep a v
           await store.close();
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
     // Not vacuous: the runs together stored a few hundred events at least (typically ~1,000).
     expect(events).toBeGreaterThan(300);

@@ -9,7 +9,7 @@ import {
   type HouseholdEvent,
   type HouseholdState,
 } from '@hearth/domain';
-import { arbContext, householdCommands } from '@hearth/domain/testing';
+import { arbContext, householdCommands, propertyRuns } from '@hearth/domain/testing';
 import { CommandHandler } from '../src/command-handler';
 import type { CommandResult } from '../src/command-result';
 import type { EventStore } from '../src/event-store';
@@ -86,7 +86,7 @@ describe('property: the command handler with a cache decides as one without', ()
           await uncached.close();
         }
       }),
-      { numRuns: 40 },
+      propertyRuns(40, process.env),
     );
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { householdStream, referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger, regroupCommands } from '../src';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -73,7 +74,7 @@ describe('regrouping an import file (property)', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: 30 },
+      propertyRuns(30, process.env),
     );
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventHash, GENESIS_HASH, sealEvents, SqliteEventStore, type EventMetadata, type EventStore } from '@hearth/event-store';
 import { anchorLog, verifyAnchor } from '../src';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const STREAMS = ['s-a', 's-b', 's-c', 's-d', 's-e'];
 
@@ -61,7 +62,7 @@ describe('anchors, for any log', () => {
           await store.close();
         }
       }),
-      { numRuns: 40 },
+      propertyRuns(40, process.env),
     );
   });
 });

@@ -7,6 +7,7 @@ import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
 import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf } from './support/snapshot';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const LISTS = ['referralsOwed', 'followUpsOverdue', 'surveyUpdatesMissing', 'clearancePending', 'openLaborConcerns'] as const;
 
@@ -65,7 +66,7 @@ describe('the backlog at a division', () => {
         await projections.close();
         await store.close();
       }),
-      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 8), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
+      { endOnFailure: true, ...propertyRuns(8, process.env) },
     );
     // The regions really did move households and owe something.
     expect(moved).toBeGreaterThan(0);

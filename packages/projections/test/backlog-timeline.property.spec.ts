@@ -4,6 +4,7 @@ import { backlogTimelineOf, decodeBacklogTimeline, encodeBacklogTimeline } from 
 import type { HouseholdProgress } from '../src/projections/household-progress';
 import { villageAt } from '../src/projections/household-timeline';
 import { date, progress } from './support/progress-records';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * The standing as its definition reads: the status changes dated on or before the date, in
@@ -45,7 +46,7 @@ describe("a household's backlog timeline (decision 113)", () => {
         const upTo = { ...p, t: { ...p.t, statuses: p.t.statuses.filter((c) => c[1] <= on) }, backlog: p.backlog.filter((b) => b[1] <= on) };
         expect(backlogStandingAt(p, on)).toStrictEqual(backlogStandingAt(upTo, '\uffff'));
       }),
-      { numRuns: 500 },
+      propertyRuns(500, process.env),
     );
   });
 

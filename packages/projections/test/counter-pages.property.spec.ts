@@ -6,6 +6,7 @@ import { feed } from './support/feed';
 import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { tableRows } from './support/table-rows';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** Every row of the two counter projections' tables, the per-household records included, blobs as hex. */
 const counterTables = (db: Database.Database): Record<string, unknown[]> =>
@@ -42,7 +43,7 @@ describe('counter projections, page by page', () => {
         expect(await caughtUp(batchSize)).toEqual(oneByOne);
         await store.close();
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      propertyRuns(15, process.env),
     );
   });
 });

@@ -8,6 +8,7 @@ import { householdByHousehold, regionHistories } from './support/histories';
 import { context } from './support/region';
 import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf, snapshot } from './support/snapshot';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * `verify --read-models --division D` folds only the households ever placed under D
@@ -44,7 +45,7 @@ describe('the direct fold of the households ever in a division', () => {
         }
         await store.close();
       }),
-      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
+      { endOnFailure: true, ...propertyRuns(6, process.env) },
     );
     // The folds really were of fewer households, and took in the households that moved in.
     expect(narrower).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { feed } from './support/feed';
 import { householdByHousehold, interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { periodsOf } from './support/snapshot';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** The counters' own rows (not the per-household records): what reports read. */
 const counterRows = (db: Database.Database): string[] => [
@@ -65,7 +66,7 @@ describe('division and progress counters', () => {
         await Promise.all([a.close(), b.close()]);
         await Promise.all([one.close(), other.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      propertyRuns(15, process.env),
     );
   });
 });

@@ -12,6 +12,7 @@ import { context, policy, region } from './support/region';
 import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { Periods, periodsOf } from './support/snapshot';
 import { tableRows } from './support/table-rows';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const stamp = (store: SqliteEventStore): string | undefined => store.db.prepare<[], string>('SELECT fingerprint FROM agg_rollup_tree').pluck().get();
 
@@ -63,7 +64,7 @@ describe('the per-division sums', () => {
         await projections.close();
         await store.close();
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 10) },
+      propertyRuns(10, process.env),
     );
   });
 
@@ -131,7 +132,7 @@ describe('the per-division sums', () => {
         await Promise.all([earlier.close(), later.close()]);
         await store.close();
       }),
-      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6) },
+      { endOnFailure: true, ...propertyRuns(6, process.env) },
     );
   });
 });

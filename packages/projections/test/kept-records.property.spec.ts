@@ -7,6 +7,7 @@ import { feed } from './support/feed';
 import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { tableRows } from './support/table-rows';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const counters = [DivisionCountersProjection, ProgressCountersProjection];
 
@@ -67,7 +68,7 @@ describe('counter records kept from page to page', () => {
           expect(await caughtUp({ batchSize, bulkBatchSize, bulkHouseholds }, otherRunner)).toEqual(oneByOne);
         },
       ),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      propertyRuns(15, process.env),
     );
   });
 });

@@ -5,6 +5,7 @@ import { lateRecordingsPage, verifyLog, type LogFinding } from '../src';
 import { feed } from './support/feed';
 import { handWorkedHouseholds } from './support/hand-worked-region';
 import { context } from './support/region';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** Some households keyed years late (every event a notice), the others on their business day (none). */
 const LATE = new Set(['h1', 'h3', 'h4']);
@@ -43,7 +44,7 @@ describe('late-recording notices a page at a time', () => {
         expect(walked.pages.every((p) => p.length <= limit)).toBe(true);
         expect(walked.pages.slice(0, -1).every((p) => p.length === limit)).toBe(true);
       }),
-      { numRuns: 40 },
+      propertyRuns(40, process.env),
     );
   });
 

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { compareRowValues, orderedTableRows } from '../src/storage/read-model-rows';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * `verify --read-models` merges a table with its rebuilt copy, both read in SQLite's
@@ -37,7 +38,7 @@ describe('orderedTableRows and compareRowValues', () => {
           db.close();
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 });

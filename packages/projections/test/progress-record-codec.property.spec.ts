@@ -4,6 +4,7 @@ import type { ActivityEntry, HouseholdProgress } from '../src/projections/househ
 import type { MemberEntry } from '../src/projections/member-facts';
 import { decodeProgress, decodeProgressHead, encodeProgress } from '../src/projections/progress-record-codec';
 import { progress } from './support/progress-records';
+import { propertyRuns } from '@hearth/domain/testing';
 
 describe('a household progress record packed (decision 82)', () => {
   it('unpacks to the record it was packed from, entries in the same order', () => {
@@ -17,7 +18,7 @@ describe('a household progress record packed (decision 82)', () => {
         const { activity: _, ...head } = p;
         expect(decodeProgressHead(packed)).toStrictEqual(head);
       }),
-      { numRuns: 500 },
+      propertyRuns(500, process.env),
     );
   });
 
@@ -29,7 +30,7 @@ describe('a household progress record packed (decision 82)', () => {
         expect(encodeProgress(p).equals(alone)).toBe(true);
         expect(decodeProgress(encodeProgress(p))).toStrictEqual(p);
       }),
-      { numRuns: 200 },
+      propertyRuns(200, process.env),
     );
   });
 

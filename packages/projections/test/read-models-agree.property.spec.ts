@@ -6,6 +6,7 @@ import { feed } from './support/feed';
 import { backdatedIn, householdByHousehold, interleave, keyedLate, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { periodsOf, snapshot, Snapshot } from './support/snapshot';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** Numbers that add up over divisions (ratios, targets and medians do not). */
 const NOT_ADDITIVE = new Set(['division', 'year', 'month', 'cumulativeShare', 'target', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
@@ -16,12 +17,6 @@ const expectSame = (actual: Snapshot, expected: Snapshot): void => {
   const same = JSON.stringify(actual) === JSON.stringify(expected);
   if (!same) expect(actual).toEqual(expected);
   expect(same).toBe(true);
-};
-
-/** A reported failure replayed: `HEARTH_PROPERTY_SEED` and `HEARTH_PROPERTY_PATH` as fast-check printed them. */
-const replay = {
-  ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}),
-  ...(process.env.HEARTH_PROPERTY_PATH ? { path: process.env.HEARTH_PROPERTY_PATH } : {}),
 };
 
 const expectChildrenAddUp = (s: Snapshot): void => {
@@ -108,7 +103,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         await Promise.all([projections.close(), other.close()]);
         await Promise.all([live.close(), shuffled.close()]);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
+      propertyRuns(25, process.env),
     );
   });
 
@@ -132,7 +127,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         const ctx: typeof context = { ...context, policy: { ...policy, ...drawn, baselineCutoff: drawn.baselineCutoff as typeof policy.baselineCutoff } };
         await expectAgreementUnder(ctx, histories);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
+      propertyRuns(25, process.env),
     );
   });
 
@@ -152,7 +147,7 @@ describe('read models, rebuilt read models, direct computation and another inter
         backdated += backdatedIn(late);
         await expectAgreementUnder(allowing, late);
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 25), ...replay },
+      propertyRuns(25, process.env),
     );
     expect(backdated).toBeGreaterThan(0);
   });

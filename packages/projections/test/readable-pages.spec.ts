@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { SqliteEventStore } from '@hearth/event-store';
 import { testEvents } from '@hearth/event-store/testing';
 import { readablePages, type ReadablePage } from '../src/audit/readable-pages';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** An in-memory SQLite log of `count` events in one stream, with the rows at `damaged` positions made unreadable. */
 const damagedLog = async (count: number, damaged: readonly number[]): Promise<SqliteEventStore> => {
@@ -60,7 +61,7 @@ describe('readablePages', () => {
           await store.close();
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 });

@@ -11,6 +11,7 @@ import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { counted, directoryEach, eventByEvent, fileTables, PROJECTIONS, tablesOf } from './support/stream-builds';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * `hearth rebuild --read-models FILE` reads the log stream by stream where the store can
@@ -51,7 +52,7 @@ describe('a rebuild of read models in a file of their own, stream by stream', ()
           rmSync(join(dir(), 'read-models.db'), { force: true });
         }
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      propertyRuns(15, process.env),
     );
   });
 

@@ -10,6 +10,7 @@ import { interleave, regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { periodsOf } from './support/snapshot';
 import { tableRows } from './support/table-rows';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * The whole region's clearance and monthly reports read the region's sums
@@ -47,7 +48,7 @@ describe('the whole region from its sums', () => {
         await projections.close();
         await store.close();
       }),
-      { numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 15) },
+      propertyRuns(15, process.env),
     );
   });
 

@@ -7,6 +7,7 @@ import { backdatedIn, householdByHousehold, keyedLate, regionHistories } from '.
 import { context } from './support/region';
 import { everRecorded, everRecordedContext, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt, underSuccessor } from './support/reorganised-region';
 import { Periods, periodsOf, snapshot, Snapshot } from './support/snapshot';
+import { propertyRuns } from '@hearth/domain/testing';
 
 const NOT_ADDITIVE = new Set(['division', 'year', 'month', 'cumulativeShare', 'target', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
 const additive = (row: object): Record<string, unknown> => Object.fromEntries(Object.entries(row).filter(([k]) => !NOT_ADDITIVE.has(k)));
@@ -138,7 +139,7 @@ describe('a division reorganisation: read models follow households by business d
         await Promise.all([store.close(), plain.close()]);
       }),
       // Each run feeds two ledgers and rebuilds: shrinking a failure would take longer than CI has, so a failure is reported as found.
-      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
+      { endOnFailure: true, ...propertyRuns(6, process.env) },
     );
     expect(households).toBeGreaterThan(0); // the generated regions really did move households
   });
@@ -184,7 +185,7 @@ describe('a division reorganisation: read models follow households by business d
         await projections.close();
         await store.close();
       }),
-      { endOnFailure: true, numRuns: Number(process.env.HEARTH_PROPERTY_RUNS ?? 6), ...(process.env.HEARTH_PROPERTY_SEED ? { seed: Number(process.env.HEARTH_PROPERTY_SEED) } : {}) },
+      { endOnFailure: true, ...propertyRuns(6, process.env) },
     );
     expect(backdated).toBeGreaterThan(0);
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { suppress, suppressSubtree } from '../src';
 import { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from '../src/testing';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * Random small division trees with random village counts, rolled up as the reports roll
@@ -90,7 +91,7 @@ describe('complementary suppression of random small tables', () => {
         expect(published(shown.flat()).filter((v) => v >= 1 && v <= 4)).toEqual([]);
         expect([...attackMonths(t, shown).keys()]).toEqual([]);
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
   });
 
@@ -148,7 +149,7 @@ describe('complementary suppression of random small tables', () => {
         expect([...linearAttack(new Map(known), equations).keys()]).toEqual([]);
         expect([...attack(known, equations).keys()]).toEqual([]);
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { compareRowValues } from '@hearth/projections';
 import { DifferenceList } from '../src/difference-list';
 import { compareTable } from '../src/table-comparison';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * The merge that compares a table with its rebuild finds exactly what comparing the two
@@ -35,7 +36,7 @@ describe('compareTable', () => {
         const firstMissing = listed.findIndex((d) => d.startsWith('written'));
         if (firstMissing >= 0) expect(listed.slice(firstMissing).every((d) => d.startsWith('written'))).toBe(true);
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 

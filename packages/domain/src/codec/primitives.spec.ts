@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { IdC, MoneyC } from './primitives';
+import { propertyRuns } from '../testing';
 
 describe('MoneyC', () => {
   it.each([0, 1, 12.5, 100.99, 0.3, 1234567.89, 1e12])('accepts %p (at most two decimals)', (v) => {
@@ -16,7 +17,7 @@ describe('MoneyC agrees with the two-decimal test on every number', () => {
     typeof u === 'number' && Number.isFinite(u) && u >= 0 && u <= 1e12 && /^\d+(?:\.\d{1,2})?$/.test(String(u));
   it('integers, cents, doubles and the bounds', () => {
     const numbers = fc.oneof(fc.integer(), fc.integer({ min: -10, max: 1e6 }).map((c) => c / 100), fc.double(), fc.constantFrom(1e12, 1e12 + 1, 1e21, -0, 999999999999.99, 1e-7));
-    fc.assert(fc.property(numbers, (u) => MoneyC.is(u) === regexIsMoney(u)), { numRuns: 5000 });
+    fc.assert(fc.property(numbers, (u) => MoneyC.is(u) === regexIsMoney(u)), propertyRuns(5000, process.env));
   });
 });
 
@@ -25,6 +26,6 @@ describe('IdC agrees with its regular expression', () => {
   it('on ids, near-ids of every length around the bounds, and any string', () => {
     const idChar = fc.constantFrom(...'Az09._:-/ \n\u00e9\u0130'.split(''));
     const nearIds = fc.array(idChar, { minLength: 0, maxLength: 66 }).map((cs) => cs.join(''));
-    fc.assert(fc.property(fc.oneof(nearIds, fc.string({ maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.anything()), (u) => IdC.is(u) === regexIsId(u)), { numRuns: 5000 });
+    fc.assert(fc.property(fc.oneof(nearIds, fc.string({ maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.anything()), (u) => IdC.is(u) === regexIsId(u)), propertyRuns(5000, process.env));
   });
 });

@@ -13,3 +13,4 @@ export {
 export * from './episodes';
 export * from './household-commands';
 export * from './run-household';
+export * from './property-runs';

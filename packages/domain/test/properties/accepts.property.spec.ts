@@ -7,7 +7,7 @@ import { quoteInput } from '../../src/codec/quote-input';
 import { commandCodecs, CommandType, COMMAND_TYPES, HouseholdCommand } from '../../src/household/commands';
 import { DomainError, domainError } from '../../src/household/errors';
 import { parseCommand } from '../../src/household/parse-command';
-import { householdCommands } from '../../src/testing';
+import { householdCommands, propertyRuns } from '../../src/testing';
 import { edited, expectSameAnswerAsDecode, type Edit } from './one-edit';
 
 /**
@@ -64,7 +64,7 @@ describe('the compiled command checks agree with io-ts decode', () => {
           else refused++;
         }
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
     expect(accepted).toBeGreaterThan(500);
     expect(refused).toBeGreaterThan(500);
@@ -73,7 +73,7 @@ describe('the compiled command checks agree with io-ts decode', () => {
   it('on arbitrary values', () => {
     fc.assert(
       fc.property(anything, fc.constantFrom(...COMMAND_TYPES), (input, name) => acceptsOf(codecOf(name))(input) === E.isRight(codecOf(name).decode(input))),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
   });
 
@@ -82,7 +82,7 @@ describe('the compiled command checks agree with io-ts decode', () => {
       fc.property(fc.oneof(inputs, anything), (input) => {
         expect(parseCommand(input)).toEqual(ioTsParseCommand(input));
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 
@@ -131,7 +131,7 @@ describe('the compiled command checks agree with io-ts decode', () => {
         else refused++;
         expect(parseCommand(input)).toEqual(ioTsParseCommand(input));
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
     expect(accepted).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(100);

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { canonicallyEqual } from '../../src/canonical-equal';
 import { canonicalText, random, value, variant } from './json-values';
+import { propertyRuns } from '../../src/testing';
 
 /** The oracle is the comparison it replaces: the two canonical texts. */
 const oracle = (a: unknown, b: unknown): boolean => canonicalText(a) === canonicalText(b);
 
 describe('canonicallyEqual agrees with comparing canonical JSON texts', () => {
   it('independent pairs of values', () => {
-    fc.assert(fc.property(value, value, (a, b) => canonicallyEqual(a, b) === oracle(a, b)), { numRuns: 5000 });
+    fc.assert(fc.property(value, value, (a, b) => canonicallyEqual(a, b) === oracle(a, b)), propertyRuns(5000, process.env));
   });
 
   it('a value against a near copy of itself (keys reordered, undefined members, -0, NaN for null, a changed leaf)', () => {
@@ -21,7 +22,7 @@ describe('canonicallyEqual agrees with comparing canonical JSON texts', () => {
         else differentSeen++;
         return canonicallyEqual(v, w) === expected && canonicallyEqual(w, v) === expected;
       }),
-      { numRuns: 5000 },
+      propertyRuns(5000, process.env),
     );
     expect(equalSeen).toBeGreaterThan(500);
     expect(differentSeen).toBeGreaterThan(200);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { parseCommand } from '../../src/household/parse-command';
-import { householdCommands } from '../../src/testing';
+import { householdCommands, propertyRuns } from '../../src/testing';
 
 /**
  * domain.md §4, check 1: a missing, mistyped or unknown field is INVALID_COMMAND with the
@@ -91,7 +91,7 @@ describe('property (h): the codec rejects malformed commands with INVALID_COMMAN
       fc.property(householdCommands({ maxSteps: 8 }), (commands) => {
         for (const c of commands) expect(parseCommand(JSON.parse(JSON.stringify(c)))).toEqual(E.right(c));
       }),
-      { numRuns: 200 },
+      propertyRuns(200, process.env),
     );
   });
 
@@ -120,7 +120,7 @@ describe('property (h): the codec rejects malformed commands with INVALID_COMMAN
           expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
         },
       ),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
     for (const n of Object.values(counts)) expect(n).toBeGreaterThan(100);
   });

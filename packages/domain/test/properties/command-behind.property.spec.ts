@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { answeredBy, commandBehind } from '../../src/household/command-behind';
 import type { EventType, HouseholdEvent } from '../../src/household/events';
 import { value } from './json-values';
+import { propertyRuns } from '../../src/testing';
 
 /** The definition: the event's data without the fields it only copies, then the command's type, household and date. */
 const definition = (event: HouseholdEvent, householdId: string, on: string): unknown => {
@@ -31,7 +32,7 @@ describe('commandBehind', () => {
           Object.getOwnPropertyNames(want).every((k) => Object.is((got as unknown as Record<string, unknown>)[k], (want as Record<string, unknown>)[k]))
         );
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { CommandIndex } from '../../src/household/command-index';
 import { CommandTrace } from '../../src/household/state';
+import { propertyRuns } from '../../src/testing';
 
 /** The oracle: a Map where the first writer of an id wins. Every earlier index must keep answering as it did. */
 describe('CommandIndex answers as a first-writer-wins Map', () => {
@@ -38,7 +39,7 @@ describe('CommandIndex answers as a first-writer-wins Map', () => {
           expect([...oracle.keys()].slice(size).every((id) => earlier.get(id) === undefined)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 });

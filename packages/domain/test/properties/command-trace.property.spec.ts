@@ -3,7 +3,7 @@ import { answeredBy } from '../../src/household/command-behind';
 import { commandTraceOf, matchesTrace, traceDate, traceEventType } from '../../src/household/command-trace';
 import { HouseholdCommand } from '../../src/household/commands';
 import { contentHash } from '../../src/household/content-hash';
-import { householdCommands, runHousehold } from '../../src/testing';
+import { householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 
 /**
  * The oracle: the 64-bit fingerprint every trace kept before creating events' traces
@@ -51,7 +51,7 @@ describe('a commandId trace matches exactly the commands its fingerprint matched
           }
         }
       }),
-      { numRuns: 150 },
+      propertyRuns(150, process.env),
     );
     expect(matched).toBeGreaterThan(500);
     expect(unmatched).toBeGreaterThan(500);
@@ -72,7 +72,7 @@ describe('a commandId trace matches exactly the commands its fingerprint matched
           expect({ type: traceEventType(trace), on: traceDate(trace) }).toEqual(first);
         }
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
     // Every kind of trace met: a packed string, a kept content, a survey's print.
     expect([...kinds].sort()).toEqual(['kept', 'packed', 'print']);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { contentHash, contentHashOfMembers } from '../../src/household/content-hash';
 import { correctedPrint, surveyPrintOf } from '../../src/household/survey-print';
 import { canonicalText, day, fields, random, variant } from './json-values';
+import { propertyRuns } from '../../src/testing';
 
 /**
  * The oracle: the content a commandId fingerprint stands for, written as canonical JSON —
@@ -22,7 +23,7 @@ describe('commandId fingerprints agree with the canonical JSON of the content', 
       fc.property(fields, type, day, omitToo, fields, type, day, (f1, t1, on1, o1, f2, t2, on2) =>
         (contentHash(f1, t1, on1, omit, o1) === contentHash(f2, t2, on2, omit, o1)) === (canonicalContent(f1, t1, on1, o1) === canonicalContent(f2, t2, on2, o1)),
       ),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 
@@ -37,7 +38,7 @@ describe('commandId fingerprints agree with the canonical JSON of the content', 
         else differentSeen++;
         return (contentHash(f, t, on, omit, o) === contentHash(g, t, on, omit, o)) === expected;
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
     expect(equalSeen).toBeGreaterThan(300);
     expect(differentSeen).toBeGreaterThan(300);
@@ -58,7 +59,7 @@ describe('a content fingerprinted member by member gives the fingerprint of the 
         const corrected = correctedPrint(print, correction);
         expect(corrected).toEqual(surveyPrintOf({ ...f, ...correction }, on));
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
   });
 });

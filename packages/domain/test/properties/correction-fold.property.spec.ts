@@ -8,7 +8,7 @@ import { evolve, fold } from '../../src/household/evolve';
 import { correctionsIn } from '../../src/household/replay';
 import { Fact, HouseholdState } from '../../src/household/state';
 import * as V from '../../src/household/vocabulary';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing';
+import { arbContext, householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /**
@@ -88,7 +88,7 @@ describe('a correction applied in place gives the state a refold of the correcte
           if (!structurallyEqual(state, expected)) expect(plain(state)).toEqual(plain(expected));
         }
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     // The generator must reach the events whose fields the state holds, or the property says little.
     // (MemberAdded is rare in generated histories: decide.spec.ts corrects one by example.)

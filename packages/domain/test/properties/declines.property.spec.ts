@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { HouseholdCommand } from '../../src/household/commands';
 import { isEligible } from '../../src/household/eligibility';
 import { HouseholdState } from '../../src/household/state';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing';
+import { arbContext, householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 import { outcome, plain, structurallyEqual } from './support';
 
 /**
@@ -94,7 +94,7 @@ describe('property (b): declining a training or a referral changes nothing but t
         const [a, b] = [withoutOffer(without.state, offer), withoutOffer(withDecline.state, offer)];
         if (!structurallyEqual(a, b)) expect(plain(b)).toEqual(plain(a));
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     expect(compared).toBeGreaterThan(1000);
   });

@@ -5,7 +5,7 @@ import { decide } from '../../src/household/decide';
 import { evolve, fold } from '../../src/household/evolve';
 import { householdDecider } from '../../src/household/household.decider';
 import { Fact, HouseholdState, initialState } from '../../src/household/state';
-import { arbContext, householdRuns } from '../../src/testing';
+import { arbContext, householdRuns, propertyRuns } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /**
@@ -55,7 +55,7 @@ describe('a stream folded in one draft', () => {
         // And the Decider's `fold`, which the handlers call (event-store's Decider.fold).
         expect(structurallyEqual(householdDecider.fold(facts.slice(k), reduced(facts.slice(0, k))), expected)).toBe(true);
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
     expect(corrected).toBeGreaterThan(100);
   });
@@ -65,7 +65,7 @@ describe('a stream folded in one draft', () => {
       fc.property(householdRuns(), ({ run }) => {
         expect(fold([], run.state)).toBe(run.state);
       }),
-      { numRuns: 20 },
+      propertyRuns(20, process.env),
     );
   });
 
@@ -100,7 +100,7 @@ describe('a stream folded in one draft', () => {
         });
         if (facts.length >= 5) checked++;
       }),
-      { numRuns: 150 },
+      propertyRuns(150, process.env),
     );
     expect(picture(initialState)).toEqual(empty);
     // Streams long enough to write every kind of map, or the property says little.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Fact } from '../../src/household/state';
-import { householdCommands, runHousehold } from '../../src/testing';
+import { householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 
 /**
  * Checked over the produced events only, with bookkeeping independent of the domain's
@@ -41,7 +41,7 @@ describe('property (c): no MemberEmployed with a referralId that the same member
           (s) => s.command.type === 'RecordEmployment' && s.command.referralId !== undefined && s.decision._tag === 'Left' && s.decision.left.code === 'REFERRAL_NOT_ACCEPTED',
         ).length;
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     // Both sides must have been exercised: referred employments recorded, and refused.
     expect(referredEmployments).toBeGreaterThan(20);
@@ -88,7 +88,7 @@ describe('property (d): no HouseholdCleared without an employment active on that
           }
         });
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     expect(clearances).toBeGreaterThan(20);
   });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { eventCodecs, EventType, EVENT_TYPES } from '../../src/household/events';
-import { householdCommands, runHousehold } from '../../src/testing';
+import { householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 import { edited, expectSameAnswerAsDecode, type Edit } from './one-edit';
 
 /**
@@ -39,7 +39,7 @@ describe('the compiled event checks agree with io-ts decode', () => {
           else refused++;
         }
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
     expect(accepted).toBeGreaterThan(500);
     expect(refused).toBeGreaterThan(500);
@@ -48,7 +48,7 @@ describe('the compiled event checks agree with io-ts decode', () => {
   it('on arbitrary values', () => {
     fc.assert(
       fc.property(anything, fc.constantFrom(...EVENT_TYPES), (input, name) => codecOf(name).is(input) === E.isRight(codecOf(name).decode(input))),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { contentOf, correctedContent, sameContent } from '../../src/household/fingerprint';
 import { canonicalText, day, fields, random, variant } from './json-values';
+import { propertyRuns } from '../../src/testing';
 
 /**
  * The oracle: a content's fingerprint as it used to be kept, canonical JSON of every field
@@ -23,7 +24,7 @@ describe('content fingerprints agree with their canonical JSON definition', () =
       fc.property(fields, day, fields, day, (f1, on1, f2, on2) =>
         sameContent(contentOf(f1, on1), contentOf(f2, on2)) === (canonicalFingerprint(f1, on1) === canonicalFingerprint(f2, on2)),
       ),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
   });
 
@@ -39,7 +40,7 @@ describe('content fingerprints agree with their canonical JSON definition', () =
         else differentSeen++;
         return sameContent(contentOf(f, on), contentOf(g, on2)) === expected && sameContent(contentOf(g, on2), contentOf(f, on)) === expected;
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
     // Both answers must have been exercised, or the property says little.
     expect(equalSeen).toBeGreaterThan(300);
@@ -52,7 +53,7 @@ describe('content fingerprints agree with their canonical JSON definition', () =
         const corrected = correctedContent(contentOf(f, on), correction);
         return corrected.on === on && canonicalFingerprint(corrected.fields, corrected.on) === canonicalRefingerprint(canonicalFingerprint(f, on), correction);
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000, process.env),
     );
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { CommandType, HouseholdCommand } from '../../src/household/commands';
 import { decide } from '../../src/household/decide';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing';
+import { arbContext, householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 import { isAccepted } from './support';
 
 /** domain.md §4, check 3: the commands that create something named by a caller-chosen id. */
@@ -29,7 +29,7 @@ describe('property (g): idempotency of creating commands and of commandIds', () 
           }
         });
       }),
-      { numRuns: 200 },
+      propertyRuns(200, process.env),
     );
     expect(checked).toBeGreaterThan(1000);
   });
@@ -46,7 +46,7 @@ describe('property (g): idempotency of creating commands and of commandIds', () 
           expect(E.isLeft(d) ? d.left.code : 'accepted').toBe(step.command.type === 'RegisterHousehold' ? 'ALREADY_REGISTERED' : 'DUPLICATE_ID');
         });
       }),
-      { numRuns: 200 },
+      propertyRuns(200, process.env),
     );
   });
 
@@ -59,7 +59,7 @@ describe('property (g): idempotency of creating commands and of commandIds', () 
           for (const later of run.steps.slice(i)) expect(decide(step.command, later.after, arbContext)).toEqual(E.right([]));
         });
       }),
-      { numRuns: 200 },
+      propertyRuns(200, process.env),
     );
   });
 
@@ -76,7 +76,7 @@ describe('property (g): idempotency of creating commands and of commandIds', () 
           }
         });
       }),
-      { numRuns: 100 },
+      propertyRuns(100, process.env),
     );
   });
 });

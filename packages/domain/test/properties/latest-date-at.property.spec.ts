@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { latestDateAt } from '../../src';
 import { addDays, BusinessDate } from '../../src/dates';
+import { propertyRuns } from '../../src/testing';
 
 /** `latestDateAt` keeps its last answer (decision 135 decides it for every command): in any order of recording times, it is always the day after the UTC date. */
 describe('the latest business date a recording time allows', () => {
@@ -10,7 +11,7 @@ describe('the latest business date a recording time allows', () => {
       fc.property(fc.array(fc.oneof(instant, fc.constantFrom('2016-02-28T23:59:59.999Z', '2016-02-29T00:00:00.000Z', '2016-12-31T12:00:00.000Z')), { minLength: 1, maxLength: 30 }), (times) => {
         for (const at of times) expect(latestDateAt(at)).toBe(addDays(at.slice(0, 10) as BusinessDate, 1));
       }),
-      { numRuns: 500 },
+      propertyRuns(500, process.env),
     );
   });
 });

@@ -7,7 +7,7 @@ import { decide } from '../../src/household/decide';
 import { evolve } from '../../src/household/evolve';
 import { replayAnomalies } from '../../src/household/replay';
 import { EventMeta, Fact, HouseholdState, initialState } from '../../src/household/state';
-import { arbContext, householdCommands, runHousehold } from '../../src/testing';
+import { arbContext, householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 import { plain, structurallyEqual } from './support';
 
 /** What a store gives back: the fact as JSON, and its event decoded again by the storage codec. */
@@ -32,7 +32,7 @@ describe('property (e): replaying the stored events reproduces the state decide 
         }
         if (!structurallyEqual(replayed, run.state)) expect(plain(replayed)).toEqual(plain(run.state));
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 
@@ -44,7 +44,7 @@ describe('property (e): replaying the stored events reproduces the state decide 
         events += run.facts.length;
         expect(replayAnomalies(run.facts, 'hx-1', arbContext, decide)).toEqual([]);
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
     expect(events).toBeGreaterThan(1000);
   });
@@ -60,7 +60,7 @@ describe('property (e): replaying the stored events reproduces the state decide 
         backdated += run.steps.filter((s) => s.facts.length > 0 && s.before.latestOn !== undefined && s.command.on < s.before.latestOn).length;
         expect(replayAnomalies(run.facts, 'hx-1', allowing, decide)).toEqual([]);
       }),
-      { numRuns: 3000 },
+      propertyRuns(3000, process.env),
     );
     expect(backdated).toBeGreaterThan(50);
   });

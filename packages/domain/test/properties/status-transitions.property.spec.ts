@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { evolve } from '../../src/household/evolve';
 import { Status } from '../../src/household/state';
-import { householdCommands, runHousehold } from '../../src/testing';
+import { householdCommands, propertyRuns, runHousehold } from '../../src/testing';
 
 /**
  * domain.md §4 "Status": registered → surveyed → applied → identified → cleared;
@@ -43,7 +43,7 @@ describe('property (a): the status only moves along the transitions of domain.md
           }
         }
       }),
-      { numRuns: 400 },
+      propertyRuns(400, process.env),
     );
     // The generator must actually walk the life cycle, or the property says little.
     for (const t of ['registered→surveyed', 'surveyed→applied', 'applied→identified', 'applied→surveyed', 'identified→cleared', 'cleared→identified'])
@@ -62,7 +62,7 @@ describe('property (a): the status only moves along the transitions of domain.md
           else expect(step.command.commandId !== undefined && step.before.commandIds.has(step.command.commandId)).toBe(true);
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300, process.env),
     );
   });
 });

@@ -3,6 +3,7 @@ import { WrongExpectedVersionError } from '../wrong-expected-version-error';
 import { expectStrictlyIncreasing, positionsOf, positionAt } from './contract-positions';
 import type { ContractScope } from './contract-scope';
 import { testEvents } from './event-factory';
+import { propertyRuns } from '@hearth/domain/testing';
 
 /** `readAll`: the whole log in position order, paged and filtered by type. */
 export const readAllContract = (k: ContractScope): void => {
@@ -142,7 +143,7 @@ export const readAllContract = (k: ContractScope): void => {
             read.forEach((e, i) => expect(e.position).toBeGreaterThan(i === 0 ? start : (read[i - 1]?.position ?? 0)));
           },
         ),
-        { numRuns: 25 },
+        propertyRuns(25, process.env),
       );
     });
   });
