@@ -1,5 +1,8 @@
 import { StoreUnavailableError } from '@hearth/event-store';
+import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
+import { join } from 'node:path';
+import { createServer as createTlsServer } from 'node:tls';
 import { openEsdbEventStore } from './esdb-event-store';
 import { startEsdbStandIn } from './testing/esdb-stand-in';
 import { ProbeTarget, whyUnreachable } from './why-unreachable';
@@ -68,6 +71,24 @@ describe('why a KurrentDB server is out of reach, as far as this machine can tel
     const port = await tcpServer(() => undefined);
     expect((await whyUnreachable(secure(port), { timeoutMs: 200 }))?.why).toBe(`127.0.0.1:${port} accepts connections but completes no TLS handshake (no answer within 0.2 s)`);
     expect((await whyUnreachable(plain(port), { timeoutMs: 200 }))?.why).toBe(`127.0.0.1:${port} accepts connections but does not answer gRPC without TLS (no answer within 0.2 s)`);
+  });
+
+  it('a certificate this machine does not trust, and the same one trusted through tlsCAFile or tlsVerifyCert=false', async () => {
+    // Self-signed for 127.0.0.1 and localhost, valid until 2126; made with openssl for this test alone.
+    const cert = join(__dirname, '..', 'test', 'fixtures', 'test-only-self-signed.crt');
+    const tls = createTlsServer({ cert: readFileSync(cert), key: readFileSync(cert.replace(/\.crt$/, '.key')), ALPNProtocols: ['h2'] }, (s) => {
+      s.on('error', () => undefined);
+    });
+    tls.on('tlsClientError', () => undefined); // the probe's refusal of the certificate
+    servers.push(tls);
+    await new Promise<void>((resolve) => tls.listen(0, '127.0.0.1', resolve));
+    const port = (tls.address() as AddressInfo).port;
+    expect(await whyUnreachable(secure(port))).toEqual({
+      why: `the TLS certificate of 127.0.0.1:${port} is not trusted here (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+      remedy: 'give its CA with tlsCAFile=… in the URL',
+    });
+    expect(await whyUnreachable({ ...secure(port), tlsCAFile: cert })).toBeUndefined();
+    expect(await whyUnreachable({ ...secure(port), tlsVerifyCert: false })).toBeUndefined();
   });
 
   it("a tlsCAFile that cannot be read", async () => {
