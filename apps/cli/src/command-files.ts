@@ -1,6 +1,6 @@
 import { closeSync, createWriteStream, openSync, statSync, WriteStream } from 'node:fs';
 import { CliError, EXIT } from './exit-codes';
-import { describePathProblem } from './system-failure';
+import { describePathProblem } from '@hearth/ledger';
 
 /** A file we can read, or a usage error saying why not (a directory, missing, no permission) and what to give instead. */
 export const checkReadable = (file: string, instead: string): void => {

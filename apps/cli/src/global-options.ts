@@ -5,8 +5,8 @@ import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
 import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
-import { describePathProblem, describeSystemFailure } from './system-failure';
-import { Ledger, maskStoreUrl } from '@hearth/ledger';
+import { describeSystemFailure } from './system-failure';
+import { describePathProblem, Ledger, maskStoreUrl } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;

@@ -15,9 +15,6 @@ export interface SystemFailure {
   readonly message: string;
 }
 
-const codeOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
-
 /** Out of room, I/O errors, a locked store, a file that is no store, a server out of reach: one line each, or undefined for anything else. */
 export const describeSystemFailure = (e: unknown): SystemFailure | undefined => {
   const f = describeMachineFailure(e, '--store');
@@ -25,18 +22,4 @@ export const describeSystemFailure = (e: unknown): SystemFailure | undefined => 
   return f.usage
     ? { problem: f.problem, remedy: f.remedy, exitCode: EXIT.usage, message: `${f.problem}: ${f.remedy}` }
     : { problem: f.problem, remedy: f.remedy, exitCode: EXIT.systemFailure, message: `${f.problem}: ${f.remedy}, then run the same command again` };
-};
-
-/** Why a path given on the command line cannot be read or written, in words. */
-export const describePathProblem = (e: unknown): string => {
-  switch (codeOf(e)) {
-    case 'ENOENT': return 'no such file or directory';
-    case 'EISDIR': return 'it is a directory, not a file';
-    case 'ENOTDIR': return 'a part of the path is a file, not a directory';
-    case 'EEXIST': return 'it already exists as a file, not a directory';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    case 'ENOSPC': return 'the disk is full';
-    default: return (e as Error)?.message ?? String(e);
-  }
 };

@@ -1,5 +1,5 @@
 import { EXIT } from '../src/exit-codes';
-import { describePathProblem, describeSystemFailure } from '../src/system-failure';
+import { describeSystemFailure } from '../src/system-failure';
 
 const failing = (code: string, path?: string) => Object.assign(new Error(`failed: ${code}`), { code, ...(path ? { path } : {}) });
 
@@ -27,9 +27,5 @@ describe('describeSystemFailure: the machine failed, in one line', () => {
   it('leaves anything else to the caller (a bug is not a disk problem)', () => {
     expect(describeSystemFailure(new TypeError('x is undefined'))).toBeUndefined();
     expect(describeSystemFailure(failing('ERR_SOMETHING_ELSE'))).toBeUndefined();
-  });
-  it('names path problems in words', () => {
-    expect(describePathProblem(failing('EISDIR'))).toBe('it is a directory, not a file');
-    expect(describePathProblem(failing('ENOTDIR'))).toBe('a part of the path is a file, not a directory');
   });
 });

@@ -1,3 +1,5 @@
+import { errorCodeOf } from './error-code';
+
 /**
  * Failures of the machine rather than of the input or the code — the file system, SQLite,
  * a store's server out of reach — in words: what went wrong and what to do. The one place
@@ -13,9 +15,6 @@ export interface MachineFailure {
   readonly usage: boolean;
 }
 
-const codeOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
-
 const pathOf = (e: unknown): string | undefined =>
   typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : undefined;
 
@@ -27,7 +26,7 @@ const machine = (problem: string, remedy: string): MachineFailure => ({ problem,
  * problem). `storeSetting` names where the store was given (`--store`, `HEARTH_STORE`).
  */
 export const describeMachineFailure = (e: unknown, storeSetting = '--store'): MachineFailure | undefined => {
-  const code = codeOf(e);
+  const code = errorCodeOf(e);
   if (code === undefined) {
     // An error that wraps the machine's own (ImportStoppedError, `new Error(…, { cause })`).
     const cause = typeof e === 'object' && e !== null ? (e as { cause?: unknown }).cause : undefined;

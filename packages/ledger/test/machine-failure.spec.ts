@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '@hearth/event-store';
-import { describeMachineFailure } from '../src';
+import { describeMachineFailure, describePathProblem } from '../src';
 
 const failing = (code: string, path?: string) => Object.assign(new Error(`failed: ${code}`), { code, ...(path ? { path } : {}) });
 
@@ -20,5 +20,14 @@ describe('describeMachineFailure: what went wrong with the machine, and what to 
   it('looks through a wrapping error, and leaves a bug alone', () => {
     expect(describeMachineFailure(new Error('import stopped', { cause: failing('SQLITE_FULL', '/d/h.db') }))).toEqual({ problem: 'the disk is full (/d/h.db)', remedy: 'free some space', usage: false });
     expect(describeMachineFailure(new TypeError('x is undefined'))).toBeUndefined();
+  });
+});
+
+describe('describePathProblem: why a path given cannot be read or written', () => {
+  it('names path problems in words, and says what it does not know as the error does', () => {
+    expect(describePathProblem(failing('EISDIR'))).toBe('it is a directory, not a file');
+    expect(describePathProblem(failing('ENOTDIR'))).toBe('a part of the path is a file, not a directory');
+    expect(describePathProblem(failing('EACCES'))).toBe('permission denied');
+    expect(describePathProblem(failing('ERR_OTHER'))).toBe('failed: ERR_OTHER');
   });
 });
