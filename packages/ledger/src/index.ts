@@ -6,7 +6,7 @@
 export { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, Ledger, SCHEMA_VERSION, SYSTEM_ACTOR, type LedgerOptions, type DivisionTreeRefusal, type DivisionTreeRecording } from './ledger';
 export type { HouseholdRefusal } from './division-reorganisation';
 export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
-export { describeMachineFailure, type MachineFailure } from './machine-failure';
+export { describeMachineFailure, isDiskFull, type MachineFailure } from './machine-failure';
 export { describePathProblem } from './path-problem';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { describePartialBatch, ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';

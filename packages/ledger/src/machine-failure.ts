@@ -21,6 +21,16 @@ const pathOf = (e: unknown): string | undefined =>
 const machine = (problem: string, remedy: string): MachineFailure => ({ problem, remedy, usage: false });
 
 /**
+ * The disk (or the file's page limit, or a quota) is full: SQLite's SQLITE_FULL, the OS's
+ * ENOSPC or EDQUOT, and an I/O error SQLite reports when a write found no space.
+ */
+export const isDiskFull = (e: unknown): boolean => {
+  const code = errorCodeOf(e);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return true;
+  return code?.startsWith('SQLITE_IOERR') === true && /no space|disk is full/i.test((e as Error).message ?? '');
+};
+
+/**
  * Out of room, I/O errors, a locked store, a file that is no store, a server out of reach:
  * one problem and remedy each, or undefined for anything else (a bug is not a disk
  * problem). `storeSetting` names where the store was given (`--store`, `HEARTH_STORE`).
@@ -33,7 +43,7 @@ export const describeMachineFailure = (e: unknown, storeSetting = '--store'): Ma
     return cause !== undefined && cause !== e ? describeMachineFailure(cause, storeSetting) : undefined;
   }
   const where = pathOf(e) ? ` (${pathOf(e)})` : '';
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return machine(`the disk is full${where}`, 'free some space');
+  if (isDiskFull(e)) return machine(`the disk is full${where}`, 'free some space');
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return machine(`the disk reported an I/O error${where}`, 'check the disk');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return machine('the store is locked by another process', 'wait for it to finish');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')

@@ -1,5 +1,5 @@
 import { StoreUnavailableError } from '@hearth/event-store';
-import { describeMachineFailure, describePathProblem } from '../src';
+import { describeMachineFailure, describePathProblem, isDiskFull } from '../src';
 
 const failing = (code: string, path?: string) => Object.assign(new Error(`failed: ${code}`), { code, ...(path ? { path } : {}) });
 
@@ -29,5 +29,16 @@ describe('describePathProblem: why a path given cannot be read or written', () =
     expect(describePathProblem(failing('ENOTDIR'))).toBe('a part of the path is a file, not a directory');
     expect(describePathProblem(failing('EACCES'))).toBe('permission denied');
     expect(describePathProblem(failing('ERR_OTHER'))).toBe('failed: ERR_OTHER');
+  });
+});
+
+describe('isDiskFull: one answer for the CLI and the service', () => {
+  it('is a full disk, a quota, a page limit, and an I/O error SQLite reports for want of space; not any other I/O error', () => {
+    expect(['SQLITE_FULL', 'ENOSPC', 'EDQUOT'].map((c) => isDiskFull(failing(c)))).toEqual([true, true, true]);
+    const noSpace = Object.assign(new Error('disk I/O error: no space left on device'), { code: 'SQLITE_IOERR_WRITE' });
+    expect(isDiskFull(noSpace)).toBe(true);
+    expect(describeMachineFailure(noSpace)?.problem).toBe('the disk is full');
+    expect(isDiskFull(failing('SQLITE_IOERR_WRITE'))).toBe(false);
+    expect(describeMachineFailure(failing('SQLITE_IOERR_WRITE'))?.problem).toBe('the disk reported an I/O error');
   });
 });

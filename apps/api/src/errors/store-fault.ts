@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { isDiskFull } from '@hearth/ledger';
 import { isBusyError, ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
 import type { ErrorResponse } from './error-response';
@@ -7,17 +8,6 @@ import type { ErrorResponse } from './error-response';
 export const STORE_BUSY_RETRY_AFTER = 2;
 
 const logger = new Logger('Store');
-
-const sqliteCode = (e: unknown): string | undefined => {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-};
-
-/** SQLite's "database or disk is full" (a real disk, or max_page_count), and a write the OS refused for want of space. */
-export const isStorageFullError = (e: unknown): boolean => {
-  const code = sqliteCode(e);
-  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (code?.startsWith('SQLITE_IOERR') === true && /no space|disk is full/i.test((e as Error).message ?? ''));
-};
 
 /**
  * The store's faults that are nobody's bug and change nothing (decision 0040), the same
@@ -38,7 +28,7 @@ export const storeFaultResponse = (e: unknown): ErrorResponse | undefined => {
       retryAfterSeconds: STORE_BUSY_RETRY_AFTER,
     };
   }
-  if (isStorageFullError(e)) {
+  if (isDiskFull(e)) {
     logger.error(`storage full: ${(e as Error).message}`);
     return { status: 507, body: { code: 'STORAGE_FULL', message: 'the store has no space left; nothing of this request was written — free space and try again' } };
   }
