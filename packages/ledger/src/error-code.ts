@@ -1,3 +1,11 @@
+/** A string member of an error, if it has one: Node's and SQLite's errors carry `code` and, for a file, `path`. */
+const stringMember = (e: unknown, name: 'code' | 'path'): string | undefined => {
+  const value = typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : undefined;
+};
+
 /** The `code` a Node or SQLite error carries (`ENOSPC`, `SQLITE_FULL`, …), if any. */
-export const errorCodeOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+export const errorCodeOf = (e: unknown): string | undefined => stringMember(e, 'code');
+
+/** The file a Node error names (`path`), if any. */
+export const errorPathOf = (e: unknown): string | undefined => stringMember(e, 'path');

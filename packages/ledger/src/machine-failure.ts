@@ -1,4 +1,4 @@
-import { errorCodeOf } from './error-code';
+import { errorCodeOf, errorPathOf } from './error-code';
 
 /**
  * Failures of the machine rather than of the input or the code — the file system, SQLite,
@@ -14,9 +14,6 @@ export interface MachineFailure {
   /** The store named is no store (its path, its file): the caller's input to mend, not the machine. */
   readonly usage: boolean;
 }
-
-const pathOf = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : undefined;
 
 const machine = (problem: string, remedy: string): MachineFailure => ({ problem, remedy, usage: false });
 
@@ -42,7 +39,8 @@ export const describeMachineFailure = (e: unknown, storeSetting = '--store'): Ma
     const cause = typeof e === 'object' && e !== null ? (e as { cause?: unknown }).cause : undefined;
     return cause !== undefined && cause !== e ? describeMachineFailure(cause, storeSetting) : undefined;
   }
-  const where = pathOf(e) ? ` (${pathOf(e)})` : '';
+  const path = errorPathOf(e);
+  const where = path ? ` (${path})` : '';
   if (isDiskFull(e)) return machine(`the disk is full${where}`, 'free some space');
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return machine(`the disk reported an I/O error${where}`, 'check the disk');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return machine('the store is locked by another process', 'wait for it to finish');
