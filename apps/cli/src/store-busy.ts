@@ -1,4 +1,5 @@
-import { isBusyError, ReadModelsBusyError } from '@hearth/projections';
+import { isBusyError } from '@hearth/event-store';
+import { ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
 import { CliError, EXIT } from './exit-codes';
 

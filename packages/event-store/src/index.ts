@@ -39,6 +39,7 @@ export { feedPages, logPages, type LogPagesOptions } from './log-pages';
 export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-expected-version-error';
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { StoreUnavailableError } from './store-unavailable-error';
+export { isBusyError } from './sqlite-busy-error';
 export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';

@@ -1,9 +1,11 @@
+import { isBusyError } from '@hearth/event-store';
 import { errorCodeOf, errorPathOf } from './error-code';
 
 /**
  * Failures of the machine rather than of the input or the code — the file system, SQLite,
  * a store's server out of reach — in words: what went wrong and what to do. The one place
- * that knows Node's errno codes and SQLite's result codes; the CLI and the service each
+ * that knows Node's errno codes and SQLite's result codes (a lock held elsewhere is
+ * event-store's `isBusyError`, which the read models' retries also read); the CLI and the service each
  * add their own exit code and ending ("run the same command again", "start again").
  */
 export interface MachineFailure {
@@ -43,7 +45,7 @@ export const describeMachineFailure = (e: unknown, storeSetting = '--store'): Ma
   const where = path ? ` (${path})` : '';
   if (isDiskFull(e)) return machine(`the disk is full${where}`, 'free some space');
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return machine(`the disk reported an I/O error${where}`, 'check the disk');
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return machine('the store is locked by another process', 'wait for it to finish');
+  if (isBusyError(e)) return machine('the store is locked by another process', 'wait for it to finish');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
     return machine(`no permission to write${where}`, "check the store file's and its directory's permissions");
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')

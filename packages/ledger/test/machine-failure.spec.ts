@@ -17,6 +17,12 @@ describe('describeMachineFailure: what went wrong with the machine, and what to 
     expect(describeMachineFailure(new StoreUnavailableError('no answer'))?.problem).toBe("the store's server cannot be reached");
   });
 
+  it('says a lock held by another process is that, by the same rule as the read models\' retries (isBusyError)', () => {
+    for (const code of ['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED']) {
+      expect(describeMachineFailure(failing(code))).toEqual({ problem: 'the store is locked by another process', remedy: 'wait for it to finish', usage: false });
+    }
+  });
+
   it('looks through a wrapping error, and leaves a bug alone', () => {
     expect(describeMachineFailure(new Error('import stopped', { cause: failing('SQLITE_FULL', '/d/h.db') }))).toEqual({ problem: 'the disk is full (/d/h.db)', remedy: 'free some space', usage: false });
     expect(describeMachineFailure(new TypeError('x is undefined'))).toBeUndefined();

@@ -18,7 +18,7 @@ export { exclusiveRebuildWouldHelp } from './runner/stream-builds';
 export { onceSpread } from './runner/spread-notice';
 export type { Checkpoint } from './storage/checkpoints';
 export { compareRowValues, type ReadModelRows } from './storage/read-model-rows';
-export { isBusyError, ReadModelsBusyError } from './storage/write-lock';
+export { ReadModelsBusyError } from './storage/write-lock';
 export { readModelPath, ReadModelsUrlError } from './storage/read-model-file';
 export { ReadModelsOfAnotherLogError } from './storage/read-model-source';
 export { Reports } from './reports/reports';

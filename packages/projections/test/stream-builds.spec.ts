@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@hearth/event-store';
-import { isBusyError, openProjections, type Projections } from '../src';
+import { isBusyError, SqliteEventStore, type EventStore } from '@hearth/event-store';
+import { openProjections, type Projections } from '../src';
 import { feed } from './support/feed';
 import { generatedRegion } from './support/generated-region';
 import { context, policy, region } from './support/region';

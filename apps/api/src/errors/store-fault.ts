@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { isDiskFull } from '@hearth/ledger';
-import { isBusyError, ReadModelsBusyError } from '@hearth/projections';
+import { isBusyError } from '@hearth/event-store';
+import { ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
 import type { ErrorResponse } from './error-response';
 

@@ -1,10 +1,5 @@
 import type Database from 'better-sqlite3';
-
-/** SQLite's answer when another connection holds the lock this one needs (SQLITE_BUSY and its extended codes, SQLITE_LOCKED). */
-export const isBusyError = (e: unknown): boolean => {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-};
+import { isBusyError } from '@hearth/event-store';
 
 export class ReadModelsBusyError extends Error {
   constructor(readonly attempts: number, cause: unknown) {
