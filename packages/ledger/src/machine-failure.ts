@@ -5,8 +5,9 @@ import { errorCodeOf, errorPathOf } from './error-code';
  * Failures of the machine rather than of the input or the code — the file system, SQLite,
  * a store's server out of reach — in words: what went wrong and what to do. The one place
  * that knows Node's errno codes and SQLite's result codes (a lock held elsewhere is
- * event-store's `isBusyError`, which the read models' retries also read); the CLI and the service each
- * add their own exit code and ending ("run the same command again", "start again").
+ * event-store's `isBusyError`, which the read models' retries also read); the CLI and the
+ * service each add their own exit code and ending ("run the same command again", "start
+ * again").
  */
 export interface MachineFailure {
   /** What went wrong, e.g. "the disk is full (/data/hearth.db)". */
