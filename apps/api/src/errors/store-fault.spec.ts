@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ReadModelsBusyError } from '@hearth/projections';
+import { ReadModelsBusyError, ReportWorkerError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
 import { errorResponse } from './error-response';
 import { storeFaultResponse } from './store-fault';
@@ -17,6 +17,8 @@ describe('store faults as answers', () => {
       sqliteError('SQLITE_LOCKED', 'database table is locked'),
       new ReadModelsBusyError(6, sqliteError('SQLITE_BUSY', 'database is locked')),
       new ReadModelsNotReadyError(3, 9),
+      // A costly report read in the worker thread (decision 112) that found the store busy.
+      new ReportWorkerError({ name: 'SqliteError', message: 'database is locked', errorCode: 'SQLITE_BUSY' }),
     ])
       expect(errorResponse(e)).toEqual({ status: 503, body: { code: 'STORE_BUSY', message: expect.stringContaining('nothing was written') }, retryAfterSeconds: 2 });
   });
@@ -26,6 +28,7 @@ describe('store faults as answers', () => {
       sqliteError('SQLITE_FULL', 'database or disk is full'),
       sqliteError('ENOSPC', 'no space left on device'),
       sqliteError('SQLITE_IOERR_WRITE', 'disk I/O error: No space left on device'),
+      new ReportWorkerError({ name: 'SqliteError', message: 'database or disk is full', errorCode: 'SQLITE_FULL' }),
     ])
       expect(errorResponse(e)).toEqual({ status: 507, body: { code: 'STORAGE_FULL', message: expect.stringContaining('nothing of this request was written') } });
   });
@@ -34,5 +37,6 @@ describe('store faults as answers', () => {
     for (const e of [sqliteError('SQLITE_IOERR_READ', 'disk I/O error'), sqliteError('SQLITE_CORRUPT', 'database disk image is malformed'), new Error('boom'), null, 'text'])
       expect(storeFaultResponse(e)).toBeUndefined();
     expect(errorResponse(new Error('boom')).status).toBe(500);
+    expect(errorResponse(new ReportWorkerError({ name: 'TypeError', message: 'x is undefined' })).status).toBe(500);
   });
 });

@@ -30,6 +30,12 @@ export interface ThreadError {
   readonly stack?: string;
   /** UnknownDivisionError's code. */
   readonly code?: string;
+  /**
+   * The machine's code of an error SQLite or Node threw (`SQLITE_BUSY`, `SQLITE_FULL`,
+   * `ENOSPC`…): a thread boundary must not turn a busy or full store into a bug, so the
+   * caller answers it as it would in-thread (the service's 503 and 507).
+   */
+  readonly errorCode?: string;
 }
 
 export type AsideReply =
@@ -38,16 +44,23 @@ export type AsideReply =
 
 /** A report that failed in the worker thread for another reason than its query. */
 export class ReportWorkerError extends Error {
+  /** The machine's code of what the worker threw, where it had one, as the error in-thread had it. */
+  readonly code?: string;
+
   constructor(readonly thrown: ThreadError) {
     super(`a report read in the worker thread failed: ${thrown.name}: ${thrown.message}`);
     this.name = 'ReportWorkerError';
+    if (thrown.errorCode !== undefined) this.code = thrown.errorCode;
     if (thrown.stack !== undefined) this.stack = `${this.stack ?? ''}\n  thrown in the worker: ${thrown.stack}`;
   }
 }
 
 export const threadError = (e: unknown): ThreadError => {
   if (e instanceof UnknownDivisionError) return { name: e.name, message: e.message, code: e.code };
-  if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}) };
+  if (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...(typeof code === 'string' ? { errorCode: code } : {}) };
+  }
   return { name: 'Error', message: String(e) };
 };
 
