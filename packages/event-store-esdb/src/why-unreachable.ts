@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { connect as h2Connect } from 'node:http2';
 import { isIP, connect as tcpConnect } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
+import { errorCodeOf } from '@hearth/event-store';
 
 /** Where and how the client was told to connect (from the store URL, esdb-url.ts). */
 export interface ProbeTarget {
@@ -29,7 +30,7 @@ const CERTIFICATE_ERRORS = new Set([
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'ERR_TLS_CERT_ALTNAME_INVALID',
 ]);
 
-const codeOf = (e: unknown): string => (typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : String((e as Error)?.message ?? e));
+const codeOf = (e: unknown): string => errorCodeOf(e) ?? String((e as Error)?.message ?? e);
 
 /** Why a server is out of reach, and what to do about it when that is not just "start it". */
 export interface Unreachable {

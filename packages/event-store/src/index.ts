@@ -40,6 +40,7 @@ export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-
 export { DuplicateEventIdError } from './duplicate-event-id-error';
 export { StoreUnavailableError } from './store-unavailable-error';
 export { isBusyError } from './sqlite-busy-error';
+export { errorCodeOf, errorPathOf } from './error-code';
 export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';

@@ -1,3 +1,5 @@
+import { errorCodeOf } from './error-code';
+
 /**
  * SQLite's answer when another connection holds the lock this one needs (SQLITE_BUSY and
  * its extended codes, SQLITE_LOCKED): nobody's bug, nothing written, worth trying again.
@@ -5,6 +7,6 @@
  * and the service's words for a failure all ask here.
  */
 export const isBusyError = (e: unknown): boolean => {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  const code = errorCodeOf(e);
+  return code !== undefined && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 };

@@ -1,5 +1,4 @@
-import { isBusyError } from '@hearth/event-store';
-import { errorCodeOf, errorPathOf } from './error-code';
+import { errorCodeOf, errorPathOf, isBusyError } from '@hearth/event-store';
 
 /**
  * Failures of the machine rather than of the input or the code — the file system, SQLite,

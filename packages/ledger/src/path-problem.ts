@@ -1,4 +1,4 @@
-import { errorCodeOf } from './error-code';
+import { errorCodeOf } from '@hearth/event-store';
 
 /** Why a path someone gave cannot be read or written, in words (the error's message for anything unknown). */
 export const describePathProblem = (e: unknown): string => {

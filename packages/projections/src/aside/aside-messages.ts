@@ -1,4 +1,5 @@
 import type { Division, Policy } from '@hearth/domain';
+import { errorCodeOf } from '@hearth/event-store';
 import { UnknownDivisionError } from '../reports/division-scope';
 import type { ReportCall } from './report-call';
 import { ReportCutError, type ReportCut } from './report-cut';
@@ -58,8 +59,8 @@ export class ReportWorkerError extends Error {
 export const threadError = (e: unknown): ThreadError => {
   if (e instanceof UnknownDivisionError) return { name: e.name, message: e.message, code: e.code };
   if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...(typeof code === 'string' ? { errorCode: code } : {}) };
+    const code = errorCodeOf(e);
+    return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...(code !== undefined ? { errorCode: code } : {}) };
   }
   return { name: 'Error', message: String(e) };
 };
