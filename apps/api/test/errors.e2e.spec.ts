@@ -103,6 +103,11 @@ describe('every error class, with its status and body', () => {
     expectError(await server.request('GET', '/api/nothing-here', { token: TOKENS.auditor }), 404, 'NOT_FOUND');
   });
 
+  it("404 UNKNOWN_DIVISION for a division named like a machine's error code, not the store's 503 or 507", async () => {
+    for (const division of ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'ENOSPC'])
+      expectError(await server.request('GET', `/api/reports/clearance?year=2016&division=${division}`, { token: TOKENS.auditor }), 404, 'UNKNOWN_DIVISION', 'division');
+  });
+
   it('413 PAYLOAD_TOO_LARGE above the body limit, and for a batch of too many commands', async () => {
     const [register] = journey('hh-big', WILLOW);
     expectError(await post({ ...register, note: 'x'.repeat(5000) }), 413, 'PAYLOAD_TOO_LARGE');

@@ -25,6 +25,7 @@ describe("an error thrown in the report worker, as the service's thread receives
     expect(isBusyError(acrossTheThread(Object.assign(new Error('odd'), { code: 5 })))).toBe(false);
     const unknown = acrossTheThread(new UnknownDivisionError('P99'));
     expect(unknown).toBeInstanceOf(UnknownDivisionError);
-    expect((unknown as UnknownDivisionError).code).toBe('P99');
+    expect((unknown as UnknownDivisionError).division).toBe('P99');
+    expect((unknown as UnknownDivisionError).code).toBe('UNKNOWN_DIVISION');
   });
 });

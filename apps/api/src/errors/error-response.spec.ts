@@ -1,5 +1,5 @@
 import { DamagedEventError } from '@hearth/event-store';
-import { UnknownHouseholdError } from '@hearth/nest';
+import { UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { errorResponse } from './error-response';
 
 describe('errorResponse', () => {
@@ -13,5 +13,12 @@ describe('errorResponse', () => {
   it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {
     expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD' } });
     expect(errorResponse(new Error('secret detail'))).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'an internal error occurred; it has been logged' } });
+  });
+  it("keeps an unknown division a 404 whatever it is named: the division asked for is the caller's, not a machine's error code", () => {
+    for (const division of ['SQLITE_BUSY', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_FULL', 'ENOSPC', 'P99'])
+      expect(errorResponse(new UnknownDivisionError(division))).toEqual({
+        status: 404,
+        body: { code: 'UNKNOWN_DIVISION', message: `unknown division "${division}"`, field: 'division' },
+      });
   });
 });

@@ -18,7 +18,7 @@ describe('store faults as answers', () => {
       new ReadModelsBusyError(6, sqliteError('SQLITE_BUSY', 'database is locked')),
       new ReadModelsNotReadyError(3, 9),
       // A costly report read in the worker thread (decision 112) that found the store busy.
-      new ReportWorkerError({ name: 'SqliteError', message: 'database is locked', errorCode: 'SQLITE_BUSY' }),
+      new ReportWorkerError({ name: 'SqliteError', message: 'database is locked', code: 'SQLITE_BUSY' }),
     ])
       expect(errorResponse(e)).toEqual({ status: 503, body: { code: 'STORE_BUSY', message: expect.stringContaining('nothing was written') }, retryAfterSeconds: 2 });
   });
@@ -28,7 +28,7 @@ describe('store faults as answers', () => {
       sqliteError('SQLITE_FULL', 'database or disk is full'),
       sqliteError('ENOSPC', 'no space left on device'),
       sqliteError('SQLITE_IOERR_WRITE', 'disk I/O error: No space left on device'),
-      new ReportWorkerError({ name: 'SqliteError', message: 'database or disk is full', errorCode: 'SQLITE_FULL' }),
+      new ReportWorkerError({ name: 'SqliteError', message: 'database or disk is full', code: 'SQLITE_FULL' }),
     ])
       expect(errorResponse(e)).toEqual({ status: 507, body: { code: 'STORAGE_FULL', message: expect.stringContaining('nothing of this request was written') } });
   });

@@ -29,14 +29,15 @@ export interface ThreadError {
   readonly name: string;
   readonly message: string;
   readonly stack?: string;
-  /** UnknownDivisionError's code. */
-  readonly code?: string;
   /**
-   * The machine's code of an error SQLite or Node threw (`SQLITE_BUSY`, `SQLITE_FULL`,
-   * `ENOSPC`…): a thread boundary must not turn a busy or full store into a bug, so the
-   * caller answers it as it would in-thread (the service's 503 and 507).
+   * The error's code: the machine's of an error SQLite or Node threw (`SQLITE_BUSY`,
+   * `SQLITE_FULL`, `ENOSPC`…), so that a thread boundary does not turn a busy or full store
+   * into a bug and the caller answers it as it would in-thread (the service's 503 and 507);
+   * `UNKNOWN_DIVISION` for a report of a division the tree lacks.
    */
-  readonly errorCode?: string;
+  readonly code?: string;
+  /** The division an UnknownDivisionError was thrown for. */
+  readonly division?: string;
 }
 
 export type AsideReply =
@@ -51,23 +52,23 @@ export class ReportWorkerError extends Error {
   constructor(readonly thrown: ThreadError) {
     super(`a report read in the worker thread failed: ${thrown.name}: ${thrown.message}`);
     this.name = 'ReportWorkerError';
-    if (thrown.errorCode !== undefined) this.code = thrown.errorCode;
+    if (thrown.code !== undefined) this.code = thrown.code;
     if (thrown.stack !== undefined) this.stack = `${this.stack ?? ''}\n  thrown in the worker: ${thrown.stack}`;
   }
 }
 
 export const threadError = (e: unknown): ThreadError => {
-  if (e instanceof UnknownDivisionError) return { name: e.name, message: e.message, code: e.code };
+  if (e instanceof UnknownDivisionError) return { name: e.name, message: e.message, code: e.code, division: e.division };
   if (e instanceof Error) {
     const code = errorCodeOf(e);
-    return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...(code !== undefined ? { errorCode: code } : {}) };
+    return { name: e.name, message: e.message, ...(e.stack !== undefined ? { stack: e.stack } : {}), ...(code !== undefined ? { code } : {}) };
   }
   return { name: 'Error', message: String(e) };
 };
 
 /** The error the caller gets: a query's own error as the same class it would be read in-thread, anything else a ReportWorkerError. */
 export const reviveError = (e: ThreadError): Error => {
-  if (e.name === 'UnknownDivisionError' && e.code !== undefined) return new UnknownDivisionError(e.code);
+  if (e.name === 'UnknownDivisionError' && e.division !== undefined) return new UnknownDivisionError(e.division);
   if (e.name === 'ReportCutError') return new ReportCutError(e.message);
   return new ReportWorkerError(e);
 };

@@ -1,8 +1,16 @@
 import type { Division, DivisionTree } from '@hearth/domain';
 
+/**
+ * A report asked for a division the tree does not know. Its `code` is the domain's error
+ * code, as an error's `code` is everywhere else: the division asked for is caller data, and
+ * read as a code it made a division named `SQLITE_BUSY` a busy store (503) and one named
+ * `ENOSPC` a full disk (507) to every rule that reads an error's code (errorCodeOf).
+ */
 export class UnknownDivisionError extends Error {
-  constructor(readonly code: string) {
-    super(`unknown division "${code}"`);
+  readonly code = 'UNKNOWN_DIVISION';
+
+  constructor(readonly division: string) {
+    super(`unknown division "${division}"`);
     this.name = 'UnknownDivisionError';
   }
 }
