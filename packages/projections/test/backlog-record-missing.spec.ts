@@ -5,7 +5,7 @@ import { generatedRegion } from './support/generated-region';
 import { context, policy, region } from './support/region';
 
 describe('a backlog over read models edited behind the projections (docs/decisions/0113)', () => {
-  it('fails, naming the household, when an identified household has its timeline and no record', async () => {
+  it('fails, naming the household, when a household owed referrals has its timeline and no record', async () => {
     const store = SqliteEventStore.open(':memory:');
     try {
       await feed(store, generatedRegion(40), context);
@@ -19,7 +19,7 @@ describe('a backlog over read models edited behind the projections (docs/decisio
       const before = projections.reports.backlogReport({ asOf });
       expect(before.referralsOwed.length + before.clearancePending.length).toBeGreaterThan(0);
       store.db.prepare('DELETE FROM agg_household_progress WHERE household_id = ?').run(identified.household_id);
-      expect(() => projections.reports.backlogReport({ asOf })).toThrow(`household ${identified.household_id} is identified on ${asOf} by its timeline, and has no progress record`);
+      expect(() => projections.reports.backlogReport({ asOf })).toThrow(`household ${identified.household_id} is owed referrals on ${asOf} by its timeline, and has no progress record`);
       await projections.close();
     } finally {
       await store.close();

@@ -62,7 +62,7 @@ describe('referrals owed after a relapse', () => {
     expect(owed('2016-03-15')).toEqual([]);
   });
 
-  it('owes nothing while the household is cleared', () => {
+  it('owes nothing while the household is cleared, the three referrals of its identification made', () => {
     expect(owed('2017-01-31')).toEqual([]);
   });
 

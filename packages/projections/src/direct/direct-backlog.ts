@@ -1,5 +1,5 @@
 import {
-  activeEmploymentIds, addDays, daysBetween, DivisionTree, eligibleMembers, isActive, isEmployed, Policy,
+  activeEmploymentIds, addDays, daysBetween, DivisionTree, eligibleMembers, isActive, isEmployed, owedReferrals, Policy,
 } from '@hearth/domain';
 import type { BacklogQuery } from '../reports/backlog-report';
 import type { ServiceBacklog } from '../reports/read-models';
@@ -21,7 +21,7 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
     const divisionCode = ledger.villageAt(householdId, d) as string;
     const s = ledger.stateAt(householdId, d);
     if (s.status === 'unregistered') continue;
-    if (s.status === 'identified') {
+    if (owedReferrals(s.status)) {
       const since = s.lastIdentifiedOn as string;
       for (const m of eligibleMembers(s, d, policy)) {
         if (isEmployed(s, m.memberId, d)) continue;
@@ -29,6 +29,8 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
         if (referrals < policy.minReferrals)
           out.referralsOwed.push({ householdId, divisionCode, memberId: m.memberId, identifiedOn: since, referrals, owed: policy.minReferrals - referrals });
       }
+    }
+    if (s.status === 'identified') {
       const active = activeEmploymentIds(s, d);
       if (active.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: active });
     }

@@ -21,7 +21,7 @@ export const BACKLOG_EVENTS: readonly EventType[] = ['HouseholdSurveyed', 'Membe
 /**
  * Whether an entry dates a household's standing (a follow-up visit or a survey) rather than
  * its members' referrals and employments: the backlog timeline keeps the first kind for
- * every household (backlog-timeline.ts); only an identified household's backlog reads the
+ * every household (backlog-timeline.ts); only the backlog of a household owed referrals reads the
  * second, from its progress record (reports/backlog-facts.ts).
  */
 export const isStandingEntry = (entry: BacklogEntry): boolean => entry[2] === 'follow-up' || entry[2] === 'household-surveyed';

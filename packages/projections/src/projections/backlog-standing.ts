@@ -10,7 +10,7 @@ export interface StandingSource {
 
 /**
  * What the service backlog reads of a household at the end of a date, but its members and
- * its referrals and employments (which only an identified household's entries need): its
+ * its referrals and employments (which only the entries of a household owed referrals need): its
  * status then (the last change in log order: a correction re-adds its event's change at
  * the end of the timeline), the dates of its first registration, its latest identification
  * or relapse (the spell referrals are owed for: docs/decisions/0116) and latest clearance,

@@ -8,7 +8,7 @@ import { decodeProgressHead, encodeProgress } from './progress-record-codec';
  * (`agg_household_backlog`, docs/decisions/0113): from its progress record, its villages
  * and status changes, and its follow-up visits and surveys (position and date only), each
  * dated as in the record. Its village and standing at any date are the record's at that
- * date (`villageAt`, `backlogStandingAt`); only an identified household's members and its
+ * date (`villageAt`, `backlogStandingAt`); only the members of a household owed referrals and its
  * referrals and employments need the record itself.
  */
 export interface BacklogTimeline {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MemberState } from '@hearth/domain';
+import { type MemberState, owedReferrals } from '@hearth/domain';
 import { BacklogEntry, isStandingEntry } from '../projections/backlog-activity';
 import { BacklogStanding, backlogStandingAt } from '../projections/backlog-standing';
 import { BacklogTimeline, decodeBacklogTimeline } from '../projections/backlog-timeline';
@@ -15,8 +15,8 @@ export interface PlacedHousehold {
   readonly village: string;
 }
 
-/** What the backlog reads of a household identified at the date, beside its standing. */
-export interface IdentifiedFacts {
+/** What the backlog reads, beside its standing, of a household owed referrals at the date (identified or cleared: `owedReferrals`). */
+export interface SpellFacts {
   /** member → state at the end of the date. */
   readonly members: ReadonlyMap<string, MemberState>;
   /** Its referrals made and employments started and ended on or before the date, in log order. */
@@ -26,8 +26,8 @@ export interface IdentifiedFacts {
 /** A household as the backlog reads it at the end of a date. */
 export interface HouseholdFacts extends PlacedHousehold {
   readonly standing: BacklogStanding;
-  /** Present exactly when the household is identified at the date. */
-  readonly identified: IdentifiedFacts | null;
+  /** Present exactly when the household is owed referrals at the date (`owedReferrals` of its status). */
+  readonly spell: SpellFacts | null;
 }
 
 /** A household's village at the end of `@date`, as `ReadModelFacts.villagesAt` decides it (docs/decisions/0015). */
@@ -39,10 +39,10 @@ const byPosition = (a: BacklogEntry, b: BacklogEntry): number => a[0] - b[0];
 /**
  * The backlog's reads (docs/decisions/0061, 0110, 0113). A household is read first from
  * its backlog timeline (`agg_household_backlog`: its villages, status changes, visits and
- * surveys, ~150 bytes), which gives its village and standing at any date; only for
- * a household identified at the date is its progress record (`agg_household_progress`)
- * unpacked, but for its progress fields (`decodeProgressHead`), for its members and its
- * referrals and employments. Open labour concerns come from `proj_labor_concerns` (their
+ * surveys, ~150 bytes), which gives its village and standing at any date; only for a
+ * household owed referrals at the date (identified or cleared) is its progress record
+ * (`agg_household_progress`) unpacked, but for its progress fields (`decodeProgressHead`),
+ * for its members and its referrals and employments. Open labour concerns come from `proj_labor_concerns` (their
  * indicators are not in the record). At a division the households come from the index on
  * `proj_village_changes (village)`, a chunk at a time, and every query starts from
  * `household_id`, the first column of each table's key; at the root every timeline is read
@@ -107,7 +107,7 @@ export class BacklogFacts {
 
   /**
    * Households' facts at the end of `date` from their timelines (in key order), each in the
-   * village `villageOf` names (none: left out), with the records of those identified then.
+   * village `villageOf` names (none: left out), with the records of those owed referrals then.
    */
   private factsOf(
     timelines: readonly [string, Buffer][],
@@ -115,29 +115,29 @@ export class BacklogFacts {
     villageOf: (householdId: string, t: BacklogTimeline['t']) => string | undefined,
   ): HouseholdFacts[] {
     const out: HouseholdFacts[] = [];
-    const identified = new Map<string, number>();
+    const owed = new Map<string, number>();
     for (const [householdId, bytes] of timelines) {
       const timeline = decodeBacklogTimeline(bytes);
       const village = villageOf(householdId, timeline.t);
       if (village === undefined) continue;
       const standing = backlogStandingAt(timeline, date);
-      if (standing.status === 'identified') identified.set(householdId, out.length);
-      out.push({ householdId, village, standing, identified: null });
+      if (owedReferrals(standing.status)) owed.set(householdId, out.length);
+      out.push({ householdId, village, standing, spell: null });
     }
-    if (identified.size === 0) return out;
+    if (owed.size === 0) return out;
     const records = this
       .prepare<[string], [string, Buffer]>(`SELECT household_id, progress FROM agg_household_progress WHERE household_id IN (SELECT value FROM json_each(?))`)
       .raw(true)
-      .all(JSON.stringify([...identified.keys()]));
+      .all(JSON.stringify([...owed.keys()]));
     for (const [householdId, progress] of records) {
-      const at = identified.get(householdId) as number;
+      const at = owed.get(householdId) as number;
       const record = decodeProgressHead(progress);
       const activity = record.backlog.filter((b) => b[1] <= date && !isStandingEntry(b)).sort(byPosition);
-      out[at] = { ...(out[at] as HouseholdFacts), identified: { members: memberStatesAt(record.members, date), activity } };
-      identified.delete(householdId);
+      out[at] = { ...(out[at] as HouseholdFacts), spell: { members: memberStatesAt(record.members, date), activity } };
+      owed.delete(householdId);
     }
     // The projection writes a record and its timeline in one page: one without the other is a read model edited or damaged.
-    for (const householdId of identified.keys()) throw new Error(`backlog: household ${householdId} is identified on ${date} by its timeline, and has no progress record`);
+    for (const householdId of owed.keys()) throw new Error(`backlog: household ${householdId} is owed referrals on ${date} by its timeline, and has no progress record`);
     return out;
   }
 

@@ -1,5 +1,5 @@
 import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
-import type { BacklogFacts, HouseholdFacts, IdentifiedFacts } from './backlog-facts';
+import type { BacklogFacts, HouseholdFacts, SpellFacts } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
 import type { ConcernFact } from './read-model-facts';
@@ -64,15 +64,19 @@ const surveyWindowAt = (d: string, policy: Policy): SurveyWindow | undefined => 
   return passed && { from: `${passed.year}-01-01`, deadline: passed.deadline };
 };
 
-/** Adds to `out` what an identified household owes at the end of `d`: referrals to its willing members, clearance of its employments. */
-const addIdentified = (out: Lists, h: HouseholdFacts, identified: IdentifiedFacts, d: string, policy: Policy): void => {
+/**
+ * Adds to `out` what the agency owes a household identified or cleared at the end of `d`:
+ * referrals to its willing, unemployed eligible members (docs/decisions/0136) and, while
+ * it is identified, the clearance of its employments.
+ */
+const addSpell = (out: Lists, h: HouseholdFacts, spell: SpellFacts, d: string, policy: Policy): void => {
   const { householdId, village: divisionCode } = h;
   const since = h.standing.identifiedOn as string;
   /** employment → its member and whether it has not ended, in the order they first started. */
   const employments = new Map<string, { memberId: string; active: boolean }>();
   /** member → business dates of the member's referrals. */
   const referrals = new Map<string, string[]>();
-  for (const [, on, kind, memberId, refId] of identified.activity) {
+  for (const [, on, kind, memberId, refId] of spell.activity) {
     if (kind === 'employment-started') employments.set(refId as string, { memberId: memberId as string, active: true });
     else if (kind === 'employment-ended') {
       const e = employments.get(refId as string);
@@ -80,13 +84,14 @@ const addIdentified = (out: Lists, h: HouseholdFacts, identified: IdentifiedFact
     } else if (kind === 'referral-made') append(referrals, memberId as string, on);
   }
   const active = [...employments].filter(([, e]) => e.active);
-  for (const m of identified.members.values()) {
+  for (const m of spell.members.values()) {
     if (!isEligible(m, d, policy) || active.some(([, e]) => e.memberId === m.memberId)) continue;
     const made = (referrals.get(m.memberId) ?? []).filter((on) => on >= since).length;
     if (made < policy.minReferrals)
       out.referralsOwed.push({ householdId, divisionCode, memberId: m.memberId, identifiedOn: since, referrals: made, owed: policy.minReferrals - made });
   }
-  const pending = active.filter(([, e]) => identified.members.get(e.memberId)?.removed === false).map(([id]) => id);
+  if (h.standing.status !== 'identified') return;
+  const pending = active.filter(([, e]) => spell.members.get(e.memberId)?.removed === false).map(([id]) => id);
   if (pending.length > 0) out.clearancePending.push({ householdId, divisionCode, activeEmploymentIds: pending });
 };
 
@@ -95,7 +100,7 @@ const addHousehold = (out: Lists, h: HouseholdFacts, d: string, policy: Policy, 
   const { householdId, village: divisionCode, standing } = h;
   const s = standing.status;
   if (s === null) return;
-  if (h.identified !== null) addIdentified(out, h, h.identified, d, policy);
+  if (h.spell !== null) addSpell(out, h, h.spell, d, policy);
   if (s === 'cleared') {
     const cleared = standing.clearedOn as string;
     const visit = standing.lastVisitOn;

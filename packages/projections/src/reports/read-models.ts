@@ -91,8 +91,9 @@ export interface ServiceBacklog {
   readonly division: string;
   readonly asOf: string;
   /**
-   * Willing, eligible, unemployed members of identified households with fewer than minReferrals referrals since the
-   * latest identification; `identifiedOn` is that date, a relapse's when the household relapsed since (docs/decisions/0116).
+   * Willing, eligible, unemployed members of households identified or cleared (docs/decisions/0136) with fewer than
+   * minReferrals referrals since the latest identification; `identifiedOn` is that date, a relapse's when the household
+   * relapsed since (docs/decisions/0116).
    */
   readonly referralsOwed: readonly {
     householdId: string; divisionCode: string; memberId: string; identifiedOn: string; referrals: number; owed: number;
