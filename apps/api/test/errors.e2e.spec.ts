@@ -139,4 +139,13 @@ describe('every error class, with its status and body', () => {
     const after = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
     expect(after.body.events).toEqual(before.body.events);
   });
+
+  it("422 UNKNOWN_DIVISION for a registration into a division the tree does not hold: a typo is not a division outside the caseworker's", async () => {
+    const [register] = journey('hh-typo', WILLOW);
+    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }), 422, 'UNKNOWN_DIVISION');
+    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }, TOKENS.township), 422, 'UNKNOWN_DIVISION');
+    // A division the tree holds outside the subtree is still the caseworker's 403.
+    expectError(await post(register, TOKENS.stoneBridge), 403, 'FORBIDDEN', 'divisionCode');
+    expect((await server.request('GET', '/api/households/hh-typo', { token: TOKENS.auditor })).status).toBe(404);
+  });
 });

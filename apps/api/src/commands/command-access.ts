@@ -18,7 +18,9 @@ export const commandRefusal = (
   if (command.actor !== undefined && command.actor !== principal.actor)
     return ApiError.forbidden(`events record who recorded them: this token records as "${principal.actor}", not "${command.actor}"`, 'actor');
   if (principal.role !== 'caseworker') return undefined;
-  const outside = (code: string) => !inScope(principal, tree, code);
+  // A code the tree does not hold is no division outside the subtree but a typo: the ledger
+  // answers it 422 UNKNOWN_DIVISION (domain.md §4), as a report answers it 404 (report-scope.ts).
+  const outside = (code: string) => tree?.get(code) !== undefined && !inScope(principal, tree, code);
   const where = `division ${principal.division ?? '?'} and its subdivisions`;
   if (currentDivision !== undefined && outside(currentDivision))
     return ApiError.forbidden(`household ${command.householdId} is outside ${where}`, 'householdId');
