@@ -1,4 +1,5 @@
 import { closeSync, createWriteStream, openSync, statSync, WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError, EXIT } from './exit-codes';
 import { describePathProblem } from '@hearth/ledger';
 
@@ -18,5 +19,16 @@ export const outputFile = (option: string, path: string): WriteStream => {
     return createWriteStream(path, { fd: openSync(path, 'w') });
   } catch (e) {
     throw new CliError(`cannot write ${option} ${path}: ${describePathProblem(e)}. Give a file path in an existing directory.`, EXIT.usage);
+  }
+};
+
+/** The same file under two names (a link, `./x` and `x`): one writer would empty or interleave with what the other reads or writes. */
+export const sameFile = (a: string, b: string): boolean => {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [sa, sb] = [statSync(a), statSync(b)];
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
   }
 };

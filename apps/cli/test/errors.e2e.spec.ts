@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BIN, EXAMPLES, exampleLog, hearth, tempDir, writeLines } from './support/cli';
 
@@ -79,6 +79,16 @@ describe('hearth errors: one line, the right exit code', () => {
     const r = hearth(['generate', '--households', '3', '--seed', '1', '--out', join(dir, 'out'), '--divisions-out', join(dir, 'd.json')]);
     expect(r.code).toBe(2);
     expectOneLineError(r.stderr, join(dir, 'out'), 'directory');
+  });
+
+  it('generate with --out and --divisions-out naming the same file is a usage error (exit 2), writing nothing', () => {
+    // Two writers of one file interleave: neither the log nor the tree would survive whole.
+    const out = join(dir, 'region.jsonl');
+    const r = hearth(['--json', 'generate', '--households', '3', '--seed', '1', '--out', out, '--divisions-out', `${dir}/./region.jsonl`]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expectOneLineError(r.stderr, '--divisions-out', 'the same file as --out');
+    expect(existsSync(out)).toBe(false);
   });
 
   it('ends quietly when the reader of its output goes away (EPIPE)', async () => {

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
-import { outputFile } from '../command-files';
+import { outputFile, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
@@ -22,11 +22,15 @@ export const generateCommand = (globals: () => GlobalOptions): Command =>
     .description('a deterministic synthetic region and its 2016–2020 command log')
     .addHelpText('after', `
 Then: hearth divisions load <divisions-out> && hearth import <out>
-Roughly 1–2% of the generated commands are plausible mistakes the ledger rightly rejects.`)
+Roughly 1–2% of the generated commands are plausible mistakes the ledger rightly rejects.
+Exit codes: 0 written; 2 a bad option, an unwritable file, or --out and --divisions-out the same file.`)
     .action(async (opts: { households: number; seed: string; out: string; divisionsOut: string; order: string }) => {
       const g = globals();
       if (opts.order !== 'household' && opts.order !== 'date') throw new CliError('--order must be household or date', EXIT.usage);
       const seed = /^-?\d+$/.test(opts.seed) && Number.isSafeInteger(Number(opts.seed)) ? Number(opts.seed) : opts.seed;
+      // Both opened for writing, one file would take the log and the tree interleaved.
+      if (sameFile(opts.out, opts.divisionsOut))
+        throw new CliError(`--divisions-out ${opts.divisionsOut} is the same file as --out ${opts.out}: give the division tree a file of its own`, EXIT.usage);
       const started = Date.now();
       const commandsOut = outputFile('--out', opts.out);
       const divisionsOut = outputFile('--divisions-out', opts.divisionsOut);

@@ -1,25 +1,14 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
-import { checkReadable, outputFile } from '../command-files';
+import { checkReadable, outputFile, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 
 const SHOWN = 200;
-
-/** The same file under two names (a link, `./x` and `x`) would be emptied before it is read. */
-const sameFile = (a: string, b: string): boolean => {
-  if (resolve(a) === resolve(b)) return true;
-  try {
-    const [sa, sb] = [statSync(a), statSync(b)];
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
-};
 
 const progressLine = (p: RegroupProgress, seconds: number): string => {
   switch (p.phase) {
