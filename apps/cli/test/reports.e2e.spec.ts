@@ -82,6 +82,14 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     expect(run('report', 'monthly', '--month', '2017-13').code).toBe(2);
   });
 
+  it('answers 4 for an empty --division (a script\'s unset variable), never the root\'s figures', () => {
+    for (const args of [['clearance', '--year', '2017'], ['monthly', '--month', '2017-03'], ['progress', '--month', '2017-03', '--suppress'], ['backlog', '--as-of', '2018-03-01']]) {
+      const r = run('--json', 'report', ...args, '--division', '');
+      expect({ args, code: r.code, stdout: r.stdout }).toEqual({ args, code: 4, stdout: '' });
+      expect(r.stderr).toContain('unknown division ""');
+    }
+  });
+
   it('gives the same reports after a rebuild from zero', () => {
     const before = [json('report', 'clearance', '--year', '2018', '--by-child'), json('report', 'progress', '--month', '2017-06')];
     expect(run('rebuild').code).toBe(0);

@@ -74,7 +74,8 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
       await withReadSide(g, opts.readModels, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
-        const scope = { ...(opts.division ? { division: opts.division } : {}), byChild: opts.byChild === true };
+        // Only an absent --division means the root: an empty one (a script's unset variable) is a division the tree does not hold, exit 4.
+        const scope = { ...(opts.division !== undefined ? { division: opts.division } : {}), byChild: opts.byChild === true };
         const parentOf = parentsIn(p.divisions);
         const result = (await p.read((r) => (opts.suppress ? suppressedReport(r, name, when, scope, parentOf, ledger.policy.suppressBelow) : run(r, { ...when, ...scope })))) as Row;
         if (g.json) emitJson(result);
@@ -87,9 +88,9 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
 
 export const reportCommand = (globals: () => GlobalOptions): Command => {
   const report = new Command('report').description('read models of domain.md §5, by business date, for any division');
-  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
-  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, ...(q.division ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('clearance', 'annual clearance: baseline, target, cleared, stock and exits for a year', 'year', (r, q) => r.clearanceReport({ year: q.year, byChild: q.byChild, ...(q.division !== undefined ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('monthly', 'monthly dynamic-clearance table: stock at start and end and every move in between', 'month', (r, q) => r.monthlyReport({ month: q.month, byChild: q.byChild, ...(q.division !== undefined ? { division: q.division } : {}) }), globals));
+  report.addCommand(periodic('progress', 'monthly progress table: surveys, eligibility, trainings, referrals, employments, incomes', 'month', (r, q) => r.progressReport({ month: q.month, byChild: q.byChild, ...(q.division !== undefined ? { division: q.division } : {}) }), globals));
   report.addCommand(
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
@@ -101,7 +102,7 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
         const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
         await withReadSide(g, opts.readModels, async (_ledger, p) => {
-          const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division ? { division: opts.division } : {}) }))) as unknown as Row;
+          const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division !== undefined ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);
           for (const [k, v] of Object.entries(result)) {
