@@ -91,6 +91,22 @@ describe('hearth errors: one line, the right exit code', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('demo on a store that already holds another ledger is a usage error (exit 2) naming an empty store, recording nothing', () => {
+    // `npm start` fills ./data/hearth.db with its demo region; `hearth demo` then meets that tree.
+    const other = `sqlite:${join(dir, 'region.db')}`;
+    const divisions = join(dir, 'region-divisions.json');
+    expect(hearth(['generate', '--households', '3', '--seed', '1', '--out', join(dir, 'region.jsonl'), '--divisions-out', divisions]).code).toBe(0);
+    expect(hearth(['--store', other, 'divisions', 'load', divisions]).code).toBe(0);
+    expect([0, 3]).toContain(hearth(['--store', other, 'import', '--quiet', join(dir, 'region.jsonl')]).code);
+    const anchor = () => JSON.parse(hearth(['--store', other, '--json', 'anchor']).stdout) as { headPosition: number };
+    const before = anchor().headPosition;
+    const r = hearth(['--store', other, 'demo']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, 'already holds another division tree', '--store');
+    expect(r.stdout).toBe('');
+    expect(anchor().headPosition).toBe(before);
+  });
+
   it('ends quietly when the reader of its output goes away (EPIPE)', async () => {
     expect(hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]).code).toBe(3);
     const child = spawn(process.execPath, [BIN, '--store', store, 'verify'], { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { householdHistory } from '@hearth/projections';
+import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
 import { importCommands, maskStoreUrl } from '@hearth/ledger';
 import { emitText, log } from '../output/emit';
@@ -23,7 +24,13 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
         log(`Hearth demo — store ${maskStoreUrl(storeUrl(g))}: loads the bundled example region and prints one`);
         log('household\'s audit timeline. (`npm start` serves the HTTP API and the dashboard.)\n');
         const tree = await ledger.recordDivisionTree(readJsonFile(join(EXAMPLES, 'divisions.json'), 'division file'), '2016-01-01');
-        if (E.isLeft(tree)) throw new Error('the bundled division tree is invalid');
+        // The bundled tree is valid: a refusal means the store already holds another ledger
+        // (the demo region `npm start` writes into ./data/hearth.db) whose households it would strand.
+        if (E.isLeft(tree)) {
+          const { fields, households } = tree.left;
+          const why = households.length > 0 ? `${households.length} of its households are in divisions the example's tree lacks` : fields.map((f) => `${f.path || '(tree)'}: ${f.message}`).join('; ');
+          throw new CliError(`the store ${maskStoreUrl(storeUrl(g))} already holds another division tree, which the example's cannot replace (${why}); nothing was recorded: run the demo on a store of its own, e.g. hearth --store sqlite:./data/demo.db demo`, EXIT.usage);
+        }
         const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });
         log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
         for (const r of summary.rejected) log(`  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)`);
