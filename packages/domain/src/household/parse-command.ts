@@ -23,10 +23,11 @@ export const parseCommand = (input: unknown): E.Either<DomainError, HouseholdCom
   if (!isRecord(input)) return E.left(domainError('INVALID_COMMAND', 'a command must be a JSON object', [{ path: '', message: 'expected an object' }]));
   const type = input['type'];
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(commandCodecs, type))
+    // A missing type is said as any missing field is, not as a type called "undefined".
     return E.left(
-      domainError('INVALID_COMMAND', `unknown command type ${describeType(type)}`, [
-        { path: 'type', message: type === undefined ? 'required field is missing' : `unknown command type ${describeType(type)}` },
-      ]),
+      type === undefined
+        ? domainError('INVALID_COMMAND', 'type: required field is missing (one of the command types of domain.md §4)', [{ path: 'type', message: 'required field is missing' }])
+        : domainError('INVALID_COMMAND', `unknown command type ${describeType(type)}`, [{ path: 'type', message: `unknown command type ${describeType(type)}` }]),
     );
   // A valid command is decoded to itself: only a refused one pays for io-ts's errors.
   if (accepts[type as CommandType](input)) return E.right(input as HouseholdCommand);

@@ -23,9 +23,9 @@ const ioTsParseCommand = (input: unknown): E.Either<DomainError, HouseholdComman
   const type = (input as Record<string, unknown>)['type'];
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(commandCodecs, type))
     return E.left(
-      domainError('INVALID_COMMAND', `unknown command type ${describeType(type)}`, [
-        { path: 'type', message: type === undefined ? 'required field is missing' : `unknown command type ${describeType(type)}` },
-      ]),
+      type === undefined
+        ? domainError('INVALID_COMMAND', 'type: required field is missing (one of the command types of domain.md §4)', [{ path: 'type', message: 'required field is missing' }])
+        : domainError('INVALID_COMMAND', `unknown command type ${describeType(type)}`, [{ path: 'type', message: `unknown command type ${describeType(type)}` }]),
     );
   const decoded = codecOf(type as CommandType).decode(input);
   if (E.isLeft(decoded)) {

@@ -48,6 +48,12 @@ describe('parseCommand: the edge decodes once, and says which field and why', ()
     expect(error.fields?.map((f) => f.path)).toContain(path);
   });
 
+  it('says a missing type is missing, where it said "unknown command type undefined"', () => {
+    const { type: _type, ...untyped } = valid;
+    expect(rejection(untyped).message).toBe('type: required field is missing (one of the command types of domain.md §4)');
+    expect(rejection({ ...valid, type: null }).message).toBe('unknown command type null');
+  });
+
   it('rejects a __proto__ key from JSON.parse as an unknown field, and pollutes nothing', () => {
     const error = rejection(JSON.parse('{"type":"ClearHousehold","householdId":"h1","on":"2016-01-10","__proto__":{"polluted":true}}'));
     expect(error.fields).toEqual([{ path: '__proto__', message: 'unknown field "__proto__"' }]);
