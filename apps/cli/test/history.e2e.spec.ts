@@ -57,6 +57,15 @@ describe('hearth history', () => {
     expect(history('nobody').code).toBe(4);
     expect(history('hh-001', '--as-of', '2016-02-30').code).toBe(2);
   });
+
+  it('quotes an unknown id on one line: empty, or with a line break that would forge a second message', () => {
+    const empty = history('');
+    expect(empty.code).toBe(4);
+    expect(empty.stderr).toBe('hearth: unknown household ""\n');
+    const forged = history('hh-9\nhearth: all clear');
+    expect(forged.code).toBe(4);
+    expect(forged.stderr).toBe('hearth: unknown household "hh-9\\nhearth: all clear"\n');
+  });
 });
 
 describe('npx hearth', () => {

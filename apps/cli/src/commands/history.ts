@@ -5,6 +5,7 @@ import { refuseOverDamagedLog } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
+import { printable } from '../output/printable';
 import { renderTable } from '../output/table';
 
 export const historyCommand = (globals: () => GlobalOptions): Command =>
@@ -22,7 +23,8 @@ Exit codes: 0 found; 2 bad date; 4 unknown household.`)
       const ledger = await openLedger(g);
       try {
         const h = await refuseOverDamagedLog(() => householdHistory(ledger.store, householdId, opts.asOf, ledger.policy)).catch((e: unknown) => {
-          if (e instanceof UnknownHouseholdError) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
+          // Quoted and escaped: an empty id reads as one, and a line break in it cannot forge a second message.
+          if (e instanceof UnknownHouseholdError) throw new CliError(`unknown household "${printable(householdId)}"`, EXIT.unknownTarget);
           throw e;
         });
         if (g.json) return emitJson(h);
