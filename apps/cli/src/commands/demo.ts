@@ -5,7 +5,7 @@ import { householdHistory } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
 import { importCommands, maskStoreUrl } from '@hearth/ledger';
-import { emitText, log } from '../output/emit';
+import { emitJson, emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
 
 const EXAMPLES = join(__dirname, '..', '..', 'examples');
@@ -17,6 +17,8 @@ const EXAMPLES = join(__dirname, '..', '..', 'examples');
 export const demoCommand = (globals: () => GlobalOptions): Command =>
   new Command('demo')
     .description('load the bundled example region into the store and print one household\'s history')
+    .addHelpText('after', `
+--json prints {"import": what hearth --json import prints, "history": what hearth --json history hh-002 prints}.`)
     .action(async () => {
       const g = globals();
       const ledger = await openLedger(g);
@@ -35,6 +37,8 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
         log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
         for (const r of summary.rejected) log(`  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)`);
         const h = await householdHistory(ledger.store, 'hh-002', undefined, ledger.policy);
+        // Machine output is one JSON document (cli.md): what `import --json` and `history --json` print.
+        if (g.json) return emitJson({ import: summary, history: h });
         emitText(`\nHousehold ${h.householdId} (${h.divisionCode}) is ${h.status}. Its history:\n`);
         emitText(renderTable(['pos', 'business date', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         emitText('\nTry: npx hearth history hh-002 --as-of 2016-08-31   (state on any date)');
