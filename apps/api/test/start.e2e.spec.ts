@@ -1,7 +1,9 @@
+import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { hearth } from './support/cli';
 import { killLeftRunning, launch, listening, STARTUP_MS, type Started } from './support/start-process';
 
 /** The demo tokens as printed: "  <role> [division]  <64 hex>". */
@@ -186,6 +188,39 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       running.push(bad);
       expect(await bad.exited).toBe(2);
       expect(bad.err()).toMatch(/--households must be a whole number/);
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'starts over a store holding a damaged event, so that an auditor can verify through it: verify names the event, reports answer 500 DAMAGED_LOG (decision 13)',
+    async () => {
+      const file = join(dir, 'data', 'hearth.db');
+      const store = `sqlite:${file}`;
+      const examples = join(__dirname, '..', '..', 'cli', 'examples');
+      expect(hearth(store, ['divisions', 'load', join(examples, 'divisions.json')]).code).toBe(0);
+      expect(hearth(store, ['import', '--quiet', join(examples, 'commands.jsonl')]).code).toBe(3);
+      const db = new Database(file);
+      const damaged = db.prepare("SELECT position FROM events WHERE stream_id = 'household-hh-002' ORDER BY version LIMIT 1 OFFSET 1").pluck().get() as number;
+      db.prepare("UPDATE events SET data = '{not json' WHERE position = ?").run(damaged);
+      db.close();
+
+      const s = launch([], { HEARTH_STORE: store, PORT: '0' }, dir);
+      running.push(s);
+      const url = await listening(s);
+      const tokens = printedTokens(s.out());
+      const verify = await getJson(`${url}/api/verify`, tokens['auditor']);
+      expect(verify.status).toBe(200);
+      expect(verify.body.anomalies).toEqual([expect.objectContaining({ householdId: 'hh-002', position: damaged, kind: 'unreadable-event' })]);
+      const report = await getJson(`${url}/api/reports/clearance?year=2016`, tokens['auditor']);
+      expect(report.status).toBe(500);
+      expect(report.body).toMatchObject({ code: 'DAMAGED_LOG' });
+      expect(report.body.message).toContain(`position ${damaged}`);
+      const health = await getJson(`${url}/health`);
+      expect(health.status).toBe(500);
+      expect(health.body).toMatchObject({ code: 'DAMAGED_LOG' });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
     },
     STARTUP_MS,
   );

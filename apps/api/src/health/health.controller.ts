@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
+import { isDamagedEventError } from '@hearth/event-store';
 import { HEARTH_READ_SIDE, HearthReadSide, ReadModelStatusQuery } from '@hearth/nest';
 import type { Health } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
@@ -28,6 +29,8 @@ export class HealthController {
     try {
       status = await this.queryBus.execute(new ReadModelStatusQuery());
     } catch (e) {
+      // The store answered: the read models stand before an event they cannot read (decision 13), said as every read says it.
+      if (isDamagedEventError(e)) throw e;
       this.logger.error(`the store does not answer: ${(e as Error).message}`);
       throw new ApiError(503, { code: 'STORE_UNAVAILABLE', message: 'the store does not answer' });
     }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DivisionTree } from '@hearth/domain';
+import { isDamagedEventError } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import { exclusiveRebuildWouldHelp, ReportAsideClosedError } from '@hearth/projections';
 import type { AsideReport, CutReport, ReportAnswer, ReportCall, ReportCut, Reports } from '@hearth/projections';
@@ -73,7 +74,17 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.ledger.divisions) await this.open();
+    if (!this.ledger.divisions) return;
+    try {
+      await this.open();
+    } catch (e) {
+      // A damaged stored event must not keep the service from starting: an auditor verifies
+      // through it, and every read meets the event again and answers DAMAGED_LOG (decision 13).
+      // A failed open is not remembered (remember), so a read after the repair opens afresh.
+      if (!isDamagedEventError(e)) throw e;
+      this.failed(e);
+      this.logger.error(`the read models cannot be brought up to date: ${e.message}; reports refuse until the log is repaired (run \`hearth verify\`)`);
+    }
   }
 
   /** The read side, opened (and following, unless `follow: false`) on first use. Rejects with NoDivisionTreeError while there is no tree. */
