@@ -11,7 +11,7 @@ import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
 import { connectReadModels } from './storage/read-model-file';
 import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
-import { bindReadModelsToLog } from './storage/read-model-source';
+import { bindReadModelsToLog, refuseReadModelsPastTheLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
 import { standingPosition } from './storage/standing-position';
 
@@ -108,7 +108,9 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     reset,
     where,
     checkSource: async () => {
-      if (opts.readModels !== undefined) await bindReadModelsToLog(db, store, where);
+      if (opts.readModels === undefined) return;
+      await bindReadModelsToLog(db, store, where);
+      await refuseReadModelsPastTheLog([...checkpoints.all().values()].map((c) => c.position), store, where);
     },
     // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
     readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,

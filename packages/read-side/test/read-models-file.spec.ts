@@ -74,6 +74,27 @@ describe('read models in a file of their own (docs/decisions/0058)', () => {
     }
   });
 
+  it('refuses a file that has taken in more of the log than the store holds (the store restored from a backup), writing nothing', async () => {
+    const backup = join(dir, 'backup.db');
+    const copy = new Database(join(dir, 'store.db'));
+    copy.exec(`VACUUM INTO '${backup}'`);
+    copy.close();
+    await record(ledger, ['h3']);
+    const file = `sqlite:${join(dir, 'read-models.db')}`;
+    const side = await ReadSide.open(ledger, { readModels: file });
+    expect(side.reports.clearanceReport({ year: 2016 })).toMatchObject({ division: 'R' });
+    await side.close();
+    const restored = await Ledger.open({ storeUrl: `sqlite:${backup}`, policy: referencePolicy });
+    try {
+      const head = await restored.store.headPosition();
+      const opening = ReadSide.open(restored, { readModels: file });
+      await expect(opening).rejects.toBeInstanceOf(ReadModelsOfAnotherLogError);
+      await expect(opening).rejects.toThrow(`past the store's last position ${head}`);
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('a projector catches up, follows live, and stops with its checkpoint at what it applied', async () => {
     const readModels = `sqlite:${join(dir, 'read-models.db')}`;
     const states: string[] = [];

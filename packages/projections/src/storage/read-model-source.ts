@@ -4,9 +4,9 @@ import { withWriteLock } from './write-lock';
 
 /** A read-model file kept from another log than the store's: its figures would be silently wrong. */
 export class ReadModelsOfAnotherLogError extends Error {
-  constructor(readonly where: string, readonly recorded: string, readonly found: string) {
+  constructor(readonly where: string, readonly recorded: string, readonly found: string, why = `its first event is ${recorded}, the store's is ${found}`) {
     super(
-      `the read models in ${where} were built from another log (its first event is ${recorded}, the store's is ${found}); ` +
+      `the read models in ${where} were built from another log (${why}); ` +
         'nothing was read or written — point --read-models at this store\'s file, or build a new one with `hearth rebuild --read-models sqlite:NEW_PATH`',
     );
     this.name = 'ReadModelsOfAnotherLogError';
@@ -31,4 +31,18 @@ export const bindReadModelsToLog = async (db: Database.Database, store: EventSto
     return bindReadModelsToLog(db, store, where);
   }
   if (recorded !== first.eventId) throw new ReadModelsOfAnotherLogError(where, recorded, first.eventId);
+};
+
+/**
+ * The other way a file is of another log: the same first event, but it has taken in events
+ * past the log's last position (a longer copy of the log, or the store restored from a
+ * backup while the file was kept). Its figures would count events the log no longer holds,
+ * and a catch-up would never correct them. The head is read after the checkpoints: it only
+ * grows, so a file of this log is never found past it.
+ */
+export const refuseReadModelsPastTheLog = async (positions: Iterable<number>, store: EventStore, where: string): Promise<void> => {
+  const position = Math.max(0, ...positions);
+  const head = await store.headPosition();
+  if (position > head)
+    throw new ReadModelsOfAnotherLogError(where, `position ${position}`, `position ${head}`, `they have taken in the log up to position ${position}, past the store's last position ${head}: a longer copy of it, or the store was restored from a backup`);
 };
