@@ -80,6 +80,20 @@ describe('hearth import', () => {
     expect(r.stderr).toContain('nope.jsonl');
   });
 
+  it('exits 4 on a store without a division tree, recording nothing, so that the same file imports whole once the tree is loaded', () => {
+    // Run the other way round, every line was rejected UNKNOWN_DIVISION and checkpointed: a rerun after the tree skipped them all.
+    const bare = `sqlite:${join(dir, 'bare.db')}`;
+    const file = join(EXAMPLES, 'commands.jsonl');
+    const first = hearth(['--store', bare, '--json', 'import', '--quiet', file]);
+    expect(first.code).toBe(4);
+    expect(first.stdout).toBe('');
+    expect(first.stderr).toBe('hearth: no division tree is recorded yet: run `hearth divisions load FILE` first\n');
+    expect(hearth(['--store', bare, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const second = hearth(['--store', bare, '--json', 'import', '--quiet', file]);
+    expect(second.code).toBe(3);
+    expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 25, skipped: 0, earlierRejected: [], rejected: [{ line: 20, code: 'NO_ACTIVE_EMPLOYMENT' }] });
+  });
+
   it('imports the same events with any --cached-households, and refuses one that is not a positive integer (exit 2)', () => {
     const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
     const other = `sqlite:${join(dir, 'other.db')}`;

@@ -5,6 +5,7 @@ import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
+import { NoDivisionTreeError } from '@hearth/read-side';
 import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
@@ -56,7 +57,7 @@ Running a file again that an earlier run finished lists that run's rejected line
 
 Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others applied),
 now or by an earlier run of the same file, or another import of the same file ran at the
-same time; 6 the disk or the store failed (what was committed stays: run the same import
+same time; 4 no division tree recorded yet (nothing read: load it first); 6 the disk or the store failed (what was committed stays: run the same import
 again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message"}],
 "skipped", "resumedAfterLine", "earlierRejected": [same shape]}, and when the import stopped
@@ -77,6 +78,9 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
       const started = Date.now();
       let lastReport = 0;
       try {
+        // Without a tree every registration is refused, and a checkpoint would keep those refusals: the same file run
+        // again once the tree is loaded would skip every line. So nothing is read or recorded (cli.md: exit 4).
+        if (!ledger.divisions) throw new CliError(new NoDivisionTreeError().message, EXIT.unknownTarget);
         const summary = await importCommands(ledger, {
           source: file,
           batchSize: opts.batchSize,
