@@ -38,6 +38,15 @@ describe('hearth errors: one line, the right exit code', () => {
     expectOneLineError(r.stderr, key, 'from', 'to 3650');
   });
 
+  it('a policy without its required keys says they are required, not to leave them out (exit 2)', () => {
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ minReferrals: 4 }));
+    const r = hearth(['--store', store, '--policy', policy, 'report', 'backlog']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, 'baselineCutoff', 'targetShares', 'required in a policy file');
+    expect(r.stderr).not.toContain('leave the key out');
+  });
+
   it('a full disk stops an import with one line, exit 6, and the summary of what was committed; a rerun resumes', () => {
     const file = writeLines(join(dir, 'log.jsonl'), exampleLog(120));
     const full = hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '100', file], {
