@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, hearth, tempDir } from './support/cli';
+import { BIN, hearth, signalledWhen, tempDir } from './support/cli';
 import { launchLogged } from './support/logged-child';
 import { until } from './support/until';
 
@@ -48,4 +48,25 @@ describe('hearth project with a status file that cannot be written', () => {
       cleanup();
     }
   }, 300_000);
+});
+
+describe('hearth --json project stopped by SIGTERM', () => {
+  it('prints its last status as the status file holds it: every key of cli.md, head and pid included', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const store = `sqlite:${join(dir, 'h.db')}`;
+      const divisions = join(dir, 'divisions.json');
+      const log = join(dir, 'region.jsonl');
+      expect(hearth(['generate', '--households', '5', '--seed', '3', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+      expect(hearth(['--store', store, 'divisions', 'load', divisions]).code).toBe(0);
+      expect([0, 3]).toContain(hearth(['--store', store, 'import', '--quiet', log]).code);
+      const ended = await signalledWhen(['--store', store, '--json', 'project', '--status-every', '60'], /project: live/, 'SIGTERM');
+      expect(ended.code).toBe(0);
+      const status = JSON.parse(ended.stdout) as Record<string, unknown>;
+      expect(Object.keys(status).sort()).toEqual(['head', 'lastError', 'pid', 'position', 'readModels', 'restarts', 'retryInMs', 'state', 'updatedAt'].sort());
+      expect(status).toMatchObject({ state: 'stopped', head: status['position'], pid: expect.any(Number), updatedAt: expect.any(String) });
+    } finally {
+      cleanup();
+    }
+  }, 120_000);
 });

@@ -32,6 +32,9 @@ const line = (s: ProjectorStatus, head: number | undefined): string =>
   `project: ${s.state} · position ${s.position.toLocaleString('en')}${head !== undefined ? ` of ${head.toLocaleString('en')}` : ''} · ${s.restarts} restart${s.restarts === 1 ? '' : 's'}` +
   (s.state === 'retrying' ? ` · ${s.lastError} — resuming from the checkpoints in ${(s.retryInMs / 1000).toFixed(2)} s` : '');
 
+/** The status as a monitor reads it: the status file's document, and `--json`'s at the stop (cli.md names the same keys). */
+const statusDocument = (s: ProjectorStatus, head: number | undefined) => ({ ...s, head: head ?? null, updatedAt: new Date().toISOString(), pid: process.pid });
+
 /**
  * Replaced in one rename, so that a monitor never reads half a file. The file is for
  * watching the projector, not part of its work: a write that fails (a full disk, a
@@ -43,7 +46,7 @@ const statusFileWriter = (path: string) => {
   let failing: string | undefined;
   return (s: ProjectorStatus, head: number | undefined): void => {
     try {
-      writeFileSync(tmp, `${JSON.stringify({ ...s, head: head ?? null, updatedAt: new Date().toISOString(), pid: process.pid })}\n`);
+      writeFileSync(tmp, `${JSON.stringify(statusDocument(s, head))}\n`);
       renameSync(tmp, path);
       if (failing !== undefined) log(`project: the status file ${path} is written again`);
       failing = undefined;
@@ -114,7 +117,7 @@ export const projectCommand = (globals: () => GlobalOptions): Command =>
         clearInterval(tick);
         log(`project: ${signal}: stopping after the batch or event being written`);
         await projector.stop();
-        if (g.json) emitJson(projector.status());
+        if (g.json) emitJson(statusDocument(projector.status(), (await projector.head()) ?? head));
       } finally {
         await ledger.close();
       }
