@@ -37,7 +37,7 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   const parsed = parsePolicy(readJsonFile(o.policy, 'policy file'));
   if (E.isLeft(parsed)) {
     // Two keys have no reference value to fall back on (domain.md §3): leaving them out is the mistake, not the remedy.
-    const missing = parsed.left.some((f) => f.message.startsWith('required field is missing'));
+    const missing = parsed.left.some((f) => (f.path === 'baselineCutoff' || f.path === 'targetShares') && f.message.startsWith('required field is missing'));
     const remedy = missing
       ? `baselineCutoff and targetShares are required in a policy file (domain.md §3); any other key left out takes the reference value`
       : 'Fix the file, or leave the key out to use the reference value';

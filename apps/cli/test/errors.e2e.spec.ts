@@ -47,6 +47,15 @@ describe('hearth errors: one line, the right exit code', () => {
     expect(r.stderr).not.toContain('leave the key out');
   });
 
+  it('a policy missing a field inside an optional key is not told the two required keys are missing (exit 2)', () => {
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 1 }, workingAge: { min: 18 } }));
+    const r = hearth(['--store', store, '--policy', policy, 'report', 'backlog']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, 'workingAge.max', 'required field is missing');
+    expect(r.stderr).not.toContain('required in a policy file');
+  });
+
   it('a full disk stops an import with one line, exit 6, and the summary of what was committed; a rerun resumes', () => {
     const file = writeLines(join(dir, 'log.jsonl'), exampleLog(120));
     const full = hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '100', file], {
