@@ -66,6 +66,7 @@ describe('every error class, with its status and body', () => {
   describe('400 INVALID_QUERY names the parameter', () => {
     it.each([
       ['/api/reports/clearance?year=20x6', 'year'],
+      ['/api/reports/clearance?year=1800', 'year'],
       ['/api/reports/clearance', 'year'],
       ['/api/reports/monthly?month=2016-13', 'month'],
       ['/api/reports/clearance?year=2016&byChild=maybe', 'byChild'],

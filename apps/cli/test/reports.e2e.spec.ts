@@ -82,6 +82,13 @@ describe('hearth generate → import → report / verify / rebuild', () => {
     expect(run('report', 'monthly', '--month', '2017-13').code).toBe(2);
   });
 
+  it('takes the years the service takes, those of a date (1900-2999): 1800 is exit 2, as the API answers it 400', () => {
+    const r = run('report', 'clearance', '--year', '1800');
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(r.stderr).toContain('--year must be a four-digit year from 1900 to 2999, got "1800"');
+    expect(run('--json', 'report', 'clearance', '--year', '2500').code).toBe(0);
+  });
+
   it('answers 4 for an empty --division (a script\'s unset variable), never the root\'s figures', () => {
     for (const args of [['clearance', '--year', '2017'], ['monthly', '--month', '2017-03'], ['progress', '--month', '2017-03', '--suppress'], ['backlog', '--as-of', '2018-03-01']]) {
       const r = run('--json', 'report', ...args, '--division', '');

@@ -32,6 +32,9 @@ export const isMonth = (s: unknown): s is Month => {
   return m !== null && Number(m[1]) >= 1900 && Number(m[1]) <= 2999 && Number(m[2]) >= 1 && Number(m[2]) <= 12;
 };
 
+/** A calendar year as text (`YYYY`), of the same range as a date's or a month's, 1900–2999: the year a report is asked for. */
+export const isYearText = (s: unknown): s is string => typeof s === 'string' && /^\d{4}$/.test(s) && Number(s) >= 1900 && Number(s) <= 2999;
+
 /**
  * The year of a date or month: read from its four digits (a slice and a parse a call
  * otherwise, and every eligibility check asks); anything else is parsed as before.

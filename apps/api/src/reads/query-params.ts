@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { BusinessDateC, closed, fieldErrors, IdC, MonthC } from '@hearth/domain';
+import { BusinessDateC, closed, fieldErrors, IdC, isYearText, MonthC } from '@hearth/domain';
 import { ApiError } from '../errors/api-error';
 
 /** Query strings carry text: these codecs read a year and a flag out of it. */
 export const YearParamC = new t.Type<number, string, unknown>(
-  'Year (YYYY)',
-  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 1900 && u <= 2100,
-  (u, c) => (typeof u === 'string' && /^\d{4}$/.test(u) && Number(u) >= 1900 && Number(u) <= 2100 ? t.success(Number(u)) : t.failure(u, c)),
+  'Year (YYYY, 1900-2999)',
+  (u): u is number => typeof u === 'number' && isYearText(String(u)),
+  (u, c) => (isYearText(u) ? t.success(Number(u)) : t.failure(u, c)),
   String,
 );
 

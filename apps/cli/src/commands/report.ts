@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { isBusinessDate, isMonth } from '@hearth/domain';
+import { isBusinessDate, isMonth, isYearText } from '@hearth/domain';
 import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { rethrowUnknownDivision } from '../unknown-division';
@@ -70,7 +70,7 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
     .description(description)
     .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean; readModels?: string }) => {
       const g = globals();
-      if (period === 'year' && !/^\d{4}$/.test(opts.year ?? '')) throw new CliError(`--year must be a four-digit year, got "${opts.year}"`, EXIT.usage);
+      if (period === 'year' && !isYearText(opts.year)) throw new CliError(`--year must be a four-digit year from 1900 to 2999, got "${opts.year}"`, EXIT.usage);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
       await withReadSide(g, opts.readModels, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
