@@ -97,16 +97,18 @@ export const verifyReadModels = async (g: GlobalOptions, readModels?: string, di
       if (!g.json)
         log(`verify: comparing the read models with a rebuild from the log and with the direct fold of the log${division === undefined ? '' : ` (the reports of ${division} and below, folding the households ever there)`}…`);
       let last = 0;
-      const result = await side
-        .verifyReadModels({
+      // The catch-up above reads only what the read models have not seen: a row damaged below their
+      // checkpoint is met first by the direct fold or the scratch rebuild, and refused the same way.
+      const result = await refuseOverDamagedLog(() =>
+        side.verifyReadModels({
           ...(division === undefined ? {} : { division }),
           onProgress: (p) => {
             if (g.json || Date.now() - last < 1000) return;
             last = Date.now();
             log(`verify: ${checkStep(p)}`);
           },
-        })
-        .catch(rethrowUnknownDivision);
+        }),
+      ).catch(rethrowUnknownDivision);
       if (g.json) emitJson(result);
       else {
         emitText(

@@ -201,6 +201,27 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     expect(countEvents(path)).toBe(before);
   });
 
+  it('an event damaged after the read models were built: verify --read-models refuses in one line, as the read side does', () => {
+    // Built first, so that their checkpoint is past the event: the catch-up reads nothing, the check's own reads meet it.
+    const path = tampered(() => undefined);
+    expect(run(path, 'rebuild').code).toBe(0);
+    const db = new Database(path);
+    let row!: Row;
+    try {
+      row = rowOf(db, "type = 'MemberEmployed' AND stream_id = 'household-hh-001'");
+      db.prepare("UPDATE events SET type = 'MemberHired' WHERE position = ?").run(row.position);
+    } finally {
+      db.close();
+    }
+    for (const args of [['verify', '--read-models'], ['--json', 'verify', '--read-models']]) {
+      const r = run(path, ...args);
+      expectNoCrash(r);
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('verify:'))).toEqual([expect.stringMatching(new RegExp(`position ${row.position}\\b.*household-hh-001.*hearth verify`))]);
+    }
+  });
+
   it('a deleted event in the middle of a stream: the gap and the broken link', () => {
     let row!: Row;
     const path = tampered((db) => {
