@@ -1,7 +1,7 @@
 import { Ledger } from '@hearth/ledger';
 import { Option } from 'commander';
 import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
-import { NoDivisionTreeError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
+import { NoDivisionTreeError, ReadModelsAheadOfLogError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
 import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
@@ -108,7 +108,11 @@ export const verifyReadModels = async (g: GlobalOptions, readModels?: string, di
             log(`verify: ${checkStep(p)}`);
           },
         }),
-      ).catch(rethrowUnknownDivision);
+      ).catch((e: unknown) => {
+        // Read models built from events the log no longer holds: what the log lost is an anomaly (exit 5), not a busy store to retry.
+        if (e instanceof ReadModelsAheadOfLogError) throw new CliError(e.message, EXIT.anomalies);
+        return rethrowUnknownDivision(e);
+      });
       if (g.json) emitJson(result);
       else {
         emitText(
