@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
-import { eventHash, type EventMetadata } from '@hearth/event-store';
+import { eventHash, sealEvents, type EventMetadata } from '@hearth/event-store';
 import { importCommands, Ledger } from '@hearth/ledger';
 import { EXAMPLES, hearth, tempDir, writeLines, type CliRun } from './support/cli';
 
@@ -294,6 +294,27 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     expect(code).toBe(5);
     // hh-002's first event (day 2) now sits where hh-001's last was; the event after it was recorded a day earlier.
     expect(anomalies).toContainEqual(expect.objectContaining({ position: early.position + 1, kind: 'recorded-out-of-order', detail: expect.stringContaining(`position ${early.position} (household-hh-002)`) }));
+    readSide(path);
+  });
+
+  it('a division tree appended behind the Decider\'s back that drops a village where an open household still is: an anomaly', () => {
+    // The ledger refuses such a tree, or moves the household with it (decision 15); forged here with a correct chain.
+    const path = tampered((db) => {
+      const tree = rowOf(db, "stream_id = 'divisions' AND version = (SELECT max(version) FROM events WHERE stream_id = 'divisions')");
+      const { divisions } = JSON.parse(tree.data) as { divisions: { code: string }[] };
+      const [forged] = sealEvents((JSON.parse(tree.metadata) as EventMetadata).hash, [
+        { eventId: '01a24556-f6ae-7000-908e-b13ac6510bff', type: 'DivisionTreeRecorded', data: { divisions: divisions.filter((d) => d.code !== 'P01C01T01V01') }, metadata: { occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
+      ]);
+      if (!forged) throw new Error('nothing sealed');
+      const position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
+      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(position, 'divisions', tree.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
+      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+    });
+    const { code, anomalies } = verify(path);
+    expect(code).toBe(5);
+    // hh-001 (registered in P01C01T01V01) has no event after the tree: no replay of its own meets it.
+    expect(anomalies).toEqual([expect.objectContaining({ householdId: 'hh-001', kind: 'stranded-household', detail: expect.stringContaining('P01C01T01V01') })]);
     readSide(path);
   });
 

@@ -32,6 +32,8 @@ household through the Decider. Anomalies, each naming the household (or stream) 
   unreadable-event       a stored row whose data or envelope is not JSON
   invalid-event          an event that does not decode as an event of its type
   dated-after-recording  an event dated after the day it was recorded (decision 135)
+  stranded-household     an open household left in a division the tree in force no longer holds,
+                         moved by no HouseholdTransferred: a tree recorded behind the ledger's back
   (domain codes)         an event the Decider would not have produced from the history before
                          it (e.g. a clearance without active employment, or a correction
                          it would refuse: one that amends nothing)

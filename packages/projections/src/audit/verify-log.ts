@@ -1,5 +1,5 @@
 import {
-  decide, DecisionContext, Fact, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
+  decide, DecisionContext, Fact, fold, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
 } from '@hearth/domain';
 import {
   checkLinks, householdEventCodec, isDamagedEventError, readStreamAsStored, type EventStore, type RecordedEvent, type StreamAsStored,
@@ -94,7 +94,38 @@ const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionContext): {
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
     anomalies.push({ householdId, position: (events[a.index] as RecordedEvent).position, kind: a.kind, detail: a.detail });
+  const stranded = strandedIn(facts, ctx);
+  if (stranded) anomalies.push({ householdId, position: (events[events.length - 1] as RecordedEvent).position, kind: 'stranded-household', detail: stranded });
   return { anomalies };
+};
+
+/**
+ * Whether the household's division may be one the tree in force does not hold: it is its
+ * registration's, the last transfer's, or a corrected registration's. Almost every
+ * household's are all in the tree, and then no second fold of the stream is needed
+ * (the replay's does not come out of it): verify's cost is measured (decision 105).
+ */
+const mayBeOutside = (facts: readonly Fact[], ctx: DecisionContext): boolean =>
+  facts.some(({ event: e }) =>
+    e.type === 'EventCorrected' ||
+    (e.type === 'HouseholdRegistered' && ctx.divisions.get(e.data.divisionCode) === undefined) ||
+    (e.type === 'HouseholdTransferred' && ctx.divisions.get(e.data.to) === undefined));
+
+/**
+ * Why the household is left where the tree in force no longer reaches, if it is: open (not
+ * deregistered) in a division that tree does not hold, and moved by no HouseholdTransferred.
+ * The ledger refuses a tree that strands a household, or appends its move with the tree
+ * (docs/decisions/0015), so this is a tree recorded behind the Decider's back; each
+ * household's replay alone never meets it when no event of the household follows the tree.
+ * (On EventStoreDB, a tree whose moves stopped part-way is this too, until `divisions load`
+ * of the same tree finishes them.)
+ */
+const strandedIn = (facts: readonly Fact[], ctx: DecisionContext): string | undefined => {
+  if (!mayBeOutside(facts, ctx)) return undefined;
+  const state = fold(facts);
+  const code = state.divisionCode;
+  if (state.status === 'deregistered' || state.status === 'unregistered' || code === undefined || ctx.divisions.get(code)) return undefined;
+  return `the household is still in ${code}, which the division tree in force no longer holds, and no HouseholdTransferred moved it: the ledger refuses a tree that strands a household (decision 15); a tree was recorded behind its back`;
 };
 
 /**
