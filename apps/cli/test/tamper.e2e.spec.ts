@@ -297,6 +297,27 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     readSide(path);
   });
 
+  it('a stored division tree edited into one that is no tree: every command names the event in one line, exit 5 (decision 13)', () => {
+    let row!: Row;
+    const path = tampered((db) => {
+      row = rowOf(db, "stream_id = 'divisions' AND version = 0");
+      const tree = JSON.parse(row.data) as { divisions: { code: string; parentCode: string | null }[] };
+      // A village under a township no tree holds: still a DivisionTreeRecorded by its shape.
+      const village = tree.divisions.find((d) => d.code === 'P01C01T01V01');
+      if (!village) throw new Error('no P01C01T01V01 in the example tree');
+      village.parentCode = 'P01C01T99';
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(tree), row.position);
+    });
+    for (const args of [['verify'], ['--json', 'verify'], ['history', 'hh-001'], ['report', 'backlog', '--as-of', '2018-03-01']]) {
+      const r = run(path, ...args);
+      expectNoCrash(r);
+      // Not exit 2, "cannot open store": the store opens; what it holds was edited.
+      expect(r.code).toBe(5);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`position ${row.position}\\b.*divisions.*not a valid division tree.*P01C01T99.*hearth verify`))]);
+    }
+  });
+
   it('a division tree appended behind the Decider\'s back that drops a village where an open household still is: an anomaly', () => {
     // The ledger refuses such a tree, or moves the household with it (decision 15); forged here with a correct chain.
     const path = tampered((db) => {

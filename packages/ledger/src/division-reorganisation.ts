@@ -1,19 +1,32 @@
 import * as E from 'fp-ts/Either';
 import {
-  decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DivisionTree, fold,
+  decide, DecisionContext, DivisionHistory, divisionHistoryOfStream, DIVISIONS_STREAM, DivisionTree, FieldError, fold,
   HouseholdCommand, HouseholdState, householdStream, Fact,
 } from '@hearth/domain';
-import { EventStore, householdEventCodec, logPages, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
+import { DamagedEventError, EventStore, householdEventCodec, logPages, RecordedEvent, sealEvents, StreamAppend, uuidV7 } from '@hearth/event-store';
 
 /**
  * The history of trees the events of the division stream record, whole trees and trees
- * in parts alike (throws when the stream does not decode or a stored tree is invalid: the
- * log is damaged).
+ * in parts alike. Throws DamagedEventError when the stream does not decode or a stored tree
+ * is invalid: the ledger records neither, so the log was edited or damaged, and every
+ * command says so in one line with exit 5 (docs/decisions/0013), not as a store it cannot open.
  */
 export const divisionHistoryOfEvents = (events: readonly RecordedEvent[]): DivisionHistory => {
   const history = divisionHistoryOfStream(events.map((e) => ({ position: e.position, occurredOn: e.metadata.occurredOn, type: e.type, data: e.data })));
-  if (E.isLeft(history)) throw new Error(`the stored division trees are invalid: ${JSON.stringify(history.left)}`);
+  if (E.isLeft(history)) {
+    const fields = history.left.map((f) => `${f.path}: ${f.message}`).join('; ');
+    throw new DamagedEventError(positionNamed(history.left) ?? events.at(-1)?.position ?? 0, DIVISIONS_STREAM, `not a valid division tree (${fields})`);
+  }
   return history.right;
+};
+
+/** The position the first error names (`position N: …`); none for a clash between trees (every division ever recorded), which the last one made. */
+const positionNamed = (errors: readonly FieldError[]): number | undefined => {
+  for (const f of errors) {
+    const named = /^position (\d+):/.exec(f.path);
+    if (named) return Number(named[1]);
+  }
+  return undefined;
 };
 
 /** A household a new tree would leave in a division it does not have. */
