@@ -339,6 +339,26 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     readSide(path);
   });
 
+  it('a division tree appended behind the ledger\'s back that moves a township under another county: an anomaly, not figures of the past re-rolled in silence', () => {
+    // divisions load refuses it: a code keeps its place for ever (decision 15), so that reports of earlier periods stand.
+    let position!: number;
+    const path = tampered((db) => {
+      const tree = rowOf(db, "stream_id = 'divisions' AND version = (SELECT max(version) FROM events WHERE stream_id = 'divisions')");
+      const { divisions } = JSON.parse(tree.data) as { divisions: { code: string; name: string; parentCode: string | null; level: string }[] };
+      const moved = [...divisions.map((d) => (d.code === 'P01C01T01' ? { ...d, parentCode: 'P01C02' } : d)), { code: 'P01C02', name: 'Forged County', parentCode: 'P01', level: 'county' }];
+      const [forged] = sealEvents((JSON.parse(tree.metadata) as EventMetadata).hash, [
+        { eventId: '01a24556-f6ae-7000-908e-b13ac6510c01', type: 'DivisionTreeRecorded', data: { divisions: moved }, metadata: { occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
+      ]);
+      if (!forged) throw new Error('nothing sealed');
+      position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
+      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(position, 'divisions', tree.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
+      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+    });
+    expect(verify(path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'divisions', position, kind: 'rejected', detail: expect.stringContaining('P01C01T01') })] });
+    readSide(path);
+  });
+
   it('a consistent rewrite of a stream\'s last event passes, and --help says that only an anchor shows it', () => {
     const path = tampered((db) => {
       const row = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");

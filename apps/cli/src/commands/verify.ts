@@ -36,7 +36,9 @@ household through the Decider. Anomalies, each naming the household (or stream) 
                          moved by no HouseholdTransferred: a tree recorded behind the ledger's back
   (domain codes)         an event the Decider would not have produced from the history before
                          it (e.g. a clearance without active employment, or a correction
-                         it would refuse: one that amends nothing)
+                         it would refuse: one that amends nothing), or a division tree
+                         \`divisions load\` would refuse after the trees before it (e.g. a code
+                         moved under another parent), named at the stream "divisions"
 Notices, listed apart: events recorded more than policy.lateRecordingDays after their
 business date (expected for a bulk import of past records).
 

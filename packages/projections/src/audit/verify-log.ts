@@ -1,9 +1,10 @@
 import {
-  decide, DecisionContext, Fact, fold, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
+  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
 } from '@hearth/domain';
 import {
   checkLinks, householdEventCodec, isDamagedEventError, readStreamAsStored, type EventStore, type RecordedEvent, type StreamAsStored,
 } from '@hearth/event-store';
+import { divisionTreeAnomalies } from './division-tree-replay';
 import { byPosition, EarliestFindings } from './earliest-findings';
 import { LateRecordings } from './late-recording';
 import { scanLog } from './log-scan';
@@ -78,7 +79,8 @@ const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionContext): {
   checkLinks(events, undefined, texts).forEach((c, i) => {
     if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
-  if (householdId === undefined) return { anomalies };
+  // The division tree stream is decided again as a whole: its trees, not a household's commands.
+  if (householdId === undefined) return { anomalies: streamId === DIVISIONS_STREAM ? [...anomalies, ...divisionTreeAnomalies(events)] : anomalies };
   const facts: Fact[] = [];
   for (const e of events) {
     const event = decodedOrUndefined(e);
