@@ -297,6 +297,27 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     readSide(path);
   });
 
+  it('a business date that is no date, or a recording time that is no time, hashes recomputed: invalid-event, where the read side refuses the first', () => {
+    const rewritten = (edit: (m: EventMetadata) => EventMetadata): { path: string; row: Row } => {
+      let row!: Row;
+      const path = tampered((db) => {
+        row = rowOf(db, "stream_id = 'household-hh-002' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-002')");
+        const eventId = db.prepare('SELECT event_id FROM events WHERE position = ?').pluck().get(row.position) as string;
+        const forged = edit(JSON.parse(row.metadata) as EventMetadata);
+        setMetadata(db, row, () => ({ ...forged, hash: eventHash(forged.prevHash, { eventId, type: row.type, data: JSON.parse(row.data), metadata: forged }) }));
+      });
+      return { path, row };
+    };
+    // Day 32 of its own month: after the event before it, not after the day it was recorded, so the replay has nothing to say.
+    const notADate = rewritten((m) => ({ ...m, occurredOn: `${m.occurredOn.slice(0, 8)}32` }));
+    expect(verify(notADate.path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-002', position: notADate.row.position, kind: 'invalid-event', detail: expect.stringContaining('not a date') })] });
+    const { rebuild } = readSide(notADate.path);
+    expect([rebuild.code, rebuild.stderr]).toEqual([5, expect.stringContaining(`position ${notADate.row.position} `)]);
+    const notATime = rewritten((m) => ({ ...m, recordedAt: 'the day before yesterday' }));
+    expect(verify(notATime.path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-002', position: notATime.row.position, kind: 'invalid-event', detail: expect.stringContaining('not a time') })] });
+    readSide(notATime.path);
+  });
+
   it('a stored division tree edited into one that is no tree: every command names the event in one line, exit 5 (decision 13)', () => {
     let row!: Row;
     const path = tampered((db) => {

@@ -56,5 +56,5 @@ export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
 export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision, type BatchStatus, type HandleManyOptions } from './batch-command-handler';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
-export { feedEventOf, readFeed, type FeedEvent } from './feed-event';
+export { feedEventOf, OCCURRED_ON_NOT_A_DATE, readFeed, type FeedEvent } from './feed-event';
 export { readStreamAsStored, type StreamAsStored } from './stored-stream';

@@ -30,7 +30,8 @@ household through the Decider. Anomalies, each naming the household (or stream) 
   recorded-out-of-order  an event recorded more than 60 s before the event at the position
                          before it: positions swapped, or the system clock went back
   unreadable-event       a stored row whose data or envelope is not JSON
-  invalid-event          an event that does not decode as an event of its type
+  invalid-event          an event that does not decode as an event of its type, or whose business
+                         date is no date or recording time no time
   dated-after-recording  an event dated after the day it was recorded (decision 135)
   stranded-household     an open household left in a division the tree in force no longer holds,
                          moved by no HouseholdTransferred: a tree recorded behind the ledger's back

@@ -1,5 +1,5 @@
-import { householdIdOf } from '@hearth/domain';
-import type { EventStore, RecordedEvent } from '@hearth/event-store';
+import { householdIdOf, isBusinessDate } from '@hearth/domain';
+import { OCCURRED_ON_NOT_A_DATE, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { readablePages } from './readable-pages';
 import type { LogFinding } from './verify-log';
 
@@ -41,7 +41,11 @@ const who = (streamId: string): string => householdIdOf(streamId) ?? streamId;
  *   ones of the whole log included when the store counts what it handed out;
  * - `position-order`: an event at a later position than a later version of its own stream;
  * - `recorded-out-of-order`: an event recorded more than RECORDING_ORDER_SLACK_MS before
- *   the event at the position before it.
+ *   the event at the position before it;
+ * - `invalid-event`: an event whose business date is no date, or whose recording time is no
+ *   time. The ledger writes neither (its commands' dates are checked, its clock gives the
+ *   time), so it was edited with its hashes recomputed: the read side refuses the first as
+ *   damaged (feed-event.ts), and the second leaves the order of the log unchecked around it.
  */
 export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<LogScan> => {
   // Counted before the scan: events appended while it runs are then never taken for a tail.
@@ -71,7 +75,11 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
       if (before !== undefined && e.streamVersion < before)
         anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'position-order', detail: `version ${e.streamVersion} of ${e.streamId} is stored after version ${before} of the same stream: positions were reordered` });
       lastVersion.set(e.streamId, Math.max(before ?? -1, e.streamVersion));
+      if (!isBusinessDate(e.metadata.occurredOn))
+        anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'invalid-event', detail: `${e.type}: ${OCCURRED_ON_NOT_A_DATE} (${JSON.stringify(e.metadata.occurredOn)}): the read side refuses it as damaged` });
       const recordedAt = Date.parse(e.metadata.recordedAt);
+      if (Number.isNaN(recordedAt))
+        anomalies.push({ householdId: who(e.streamId), position: e.position, kind: 'invalid-event', detail: `${e.type}: metadata.recordedAt ${JSON.stringify(e.metadata.recordedAt)} is not a time: the order of the log is not checked around it` });
       // NaN before the first readable time: the comparison is false.
       if (previousRecordedAt - recordedAt > RECORDING_ORDER_SLACK_MS)
         anomalies.push({
