@@ -1,7 +1,7 @@
 import { Ledger } from '@hearth/ledger';
 import { Option } from 'commander';
-import { ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
-import { NoDivisionTreeError, ReadModelsAheadOfLogError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
+import { ReadModelsAheadOfLogError, ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
+import { NoDivisionTreeError, type ReadModelCheckProgress, ReadSide } from '@hearth/read-side';
 import { refuseOverDamagedLog } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
@@ -56,6 +56,8 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
     if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
     if (e instanceof ReadModelsUrlError) throw new CliError(`--read-models: ${e.message}`, EXIT.usage);
     if (e instanceof ReadModelsOfAnotherLogError) throw new CliError(e.message, EXIT.usage);
+    // What the log lost is a finding for an auditor, as verify --read-models says it (exit 5), not a wrong argument.
+    if (e instanceof ReadModelsAheadOfLogError) throw new CliError(e.message, EXIT.anomalies);
     throw e;
   }
 };

@@ -21,6 +21,7 @@ export { compareRowValues, type ReadModelRows } from './storage/read-model-rows'
 export { ReadModelsBusyError } from './storage/write-lock';
 export { readModelPath, ReadModelsUrlError } from './storage/read-model-file';
 export { ReadModelsOfAnotherLogError } from './storage/read-model-source';
+export { ReadModelsAheadOfLogError } from './storage/read-models-ahead-of-log-error';
 export { Reports } from './reports/reports';
 export type { ClearanceQuery } from './reports/clearance-report';
 export type { MonthQuery } from './reports/monthly-report';

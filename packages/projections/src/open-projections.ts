@@ -11,7 +11,7 @@ import { Checkpoints } from './storage/checkpoints';
 import { projectionDatabase } from './storage/projection-database';
 import { connectReadModels } from './storage/read-model-file';
 import { orderedTableRows, readModelRows, ReadModelRows, readModelTables } from './storage/read-model-rows';
-import { bindReadModelsToLog, refuseReadModelsPastTheLog } from './storage/read-model-source';
+import { bindReadModelsToLog } from './storage/read-model-source';
 import { ensureProjections } from './storage/projection-schema';
 import { standingPosition } from './storage/standing-position';
 
@@ -49,7 +49,8 @@ export interface Projections {
   /**
    * With read models in a file of their own: makes sure the file was built from this
    * store's log (ReadModelsOfAnotherLogError otherwise), recording which log it is the
-   * first time. Elsewhere nothing to check.
+   * first time. Elsewhere nothing to check. (Read models built from events the log no longer
+   * holds are refused by the catch-up: ReadModelsAheadOfLogError.)
    */
   checkSource(): Promise<void>;
   /**
@@ -108,9 +109,7 @@ export const openProjections = (store: EventStore, opts: ProjectionsOptions): Pr
     reset,
     where,
     checkSource: async () => {
-      if (opts.readModels === undefined) return;
-      await bindReadModelsToLog(db, store, where);
-      await refuseReadModelsPastTheLog([...checkpoints.all().values()].map((c) => c.position), store, where);
+      if (opts.readModels !== undefined) await bindReadModelsToLog(db, store, where);
     },
     // Deferred: a transaction that only reads takes no write lock, and in WAL mode it reads one snapshot throughout.
     readAt: <T>(atLeast: number, f: (view: ReadModelView) => T) => readAt(atLeast, f) as { value: T; position: number } | undefined,

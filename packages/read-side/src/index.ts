@@ -6,6 +6,5 @@ export { ReadSide, type ReadSideOptions } from './read-side';
 export { Projector, type ProjectorOptions, type ProjectorState, type ProjectorStatus } from './projector';
 export { logUpTo } from './log-up-to';
 export { NoDivisionTreeError } from './no-division-tree-error';
-export { ReadModelsAheadOfLogError } from './read-models-ahead-of-log-error';
 export { ReadModelsNotReadyError } from './read-models-not-ready-error';
 export type { ReadModelCheckProgress, ReadModelDifference, ReadModelVerification } from './read-model-check';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { HouseholdCommand, referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
-import { ReadModelsOfAnotherLogError, ReadModelsUrlError } from '@hearth/projections';
+import { ReadModelsAheadOfLogError, ReadModelsOfAnotherLogError, ReadModelsUrlError } from '@hearth/projections';
 import { Projector, ReadSide } from '../src';
 
 const divisions = [
@@ -88,8 +88,8 @@ describe('read models in a file of their own (docs/decisions/0058)', () => {
     try {
       const head = await restored.store.headPosition();
       const opening = ReadSide.open(restored, { readModels: file });
-      await expect(opening).rejects.toBeInstanceOf(ReadModelsOfAnotherLogError);
-      await expect(opening).rejects.toThrow(`past the store's last position ${head}`);
+      await expect(opening).rejects.toBeInstanceOf(ReadModelsAheadOfLogError);
+      await expect(opening).rejects.toThrow(`but the log now ends at position ${head}`);
     } finally {
       await restored.close();
     }

@@ -1,4 +1,5 @@
 import { DamagedEventError } from '@hearth/event-store';
+import { ReadModelsAheadOfLogError } from '@hearth/projections';
 import { UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { errorResponse } from './error-response';
 
@@ -8,6 +9,13 @@ describe('errorResponse', () => {
     expect(r.status).toBe(500);
     expect(r.body.code).toBe('DAMAGED_LOG');
     expect(r.body.message).toContain('position 42');
+    expect(r.body.message).toContain('hearth verify');
+  });
+  it('answers read models built from events the log no longer holds as a damaged log, sending the auditor to verify', () => {
+    const r = errorResponse(new ReadModelsAheadOfLogError(120, 100));
+    expect(r.status).toBe(500);
+    expect(r.body.code).toBe('DAMAGED_LOG');
+    expect(r.body.message).toContain('the log now ends at position 100');
     expect(r.body.message).toContain('hearth verify');
   });
   it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {

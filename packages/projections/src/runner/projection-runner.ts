@@ -3,6 +3,7 @@ import { feedEventOf, readFeed, type EventStore, type FeedEvent, type RecordedEv
 import type { Projection, ProjectionWriter } from '../projection';
 import { projectionNameToday } from '../projections/retired-projections';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
+import { refuseReadModelsPastTheLog } from '../storage/read-model-source';
 import { resetProjection } from '../storage/projection-schema';
 import { createIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
@@ -202,8 +203,9 @@ export class ProjectionRunner {
     let after = this.position();
     let events = 0;
     const projections = names ?? this.projections.map((p) => p.name);
-    // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built).
-    const head = await this.store.headPosition();
+    // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built);
+    // and after the checkpoints, so that read models past it are known to hold events the log has lost.
+    const head = await refuseReadModelsPastTheLog(Math.max(...this.status().map((c) => c.position)), this.store);
     let spread: PageSpread | undefined;
     for (;;) {
       // Far behind, through a log whose households are spread over it: large pages; else the usual ones.

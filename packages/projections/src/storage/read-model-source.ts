@@ -1,12 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { EventStore } from '@hearth/event-store';
+import { ReadModelsAheadOfLogError } from './read-models-ahead-of-log-error';
 import { withWriteLock } from './write-lock';
 
 /** A read-model file kept from another log than the store's: its figures would be silently wrong. */
 export class ReadModelsOfAnotherLogError extends Error {
-  constructor(readonly where: string, readonly recorded: string, readonly found: string, why = `its first event is ${recorded}, the store's is ${found}`) {
+  constructor(readonly where: string, readonly recorded: string, readonly found: string) {
     super(
-      `the read models in ${where} were built from another log (${why}); ` +
+      `the read models in ${where} were built from another log (its first event is ${recorded}, the store's is ${found}); ` +
         'nothing was read or written — point --read-models at this store\'s file, or build a new one with `hearth rebuild --read-models sqlite:NEW_PATH`',
     );
     this.name = 'ReadModelsOfAnotherLogError';
@@ -34,15 +35,16 @@ export const bindReadModelsToLog = async (db: Database.Database, store: EventSto
 };
 
 /**
- * The other way a file is of another log: the same first event, but it has taken in events
- * past the log's last position (a longer copy of the log, or the store restored from a
- * backup while the file was kept). Its figures would count events the log no longer holds,
- * and a catch-up would never correct them. The head is read after the checkpoints: it only
- * grows, so a file of this log is never found past it.
+ * Read models that have taken in the log up to `reached` are past it when the log now ends
+ * before that: events they were built from are no longer in it (removed, renumbered, or the
+ * store put back from an older copy while a read-model file was kept). Their figures would
+ * count those events, silently and for ever, since a catch-up only adds. The head is read
+ * after `reached` was: it only grows, so read models of an honest log are never found past
+ * it. Every catch-up asks it first (the runner's, which every reader, `project` and
+ * `verify --read-models` run); returns the head it read.
  */
-export const refuseReadModelsPastTheLog = async (positions: Iterable<number>, store: EventStore, where: string): Promise<void> => {
-  const position = Math.max(0, ...positions);
+export const refuseReadModelsPastTheLog = async (reached: number, store: EventStore): Promise<number> => {
   const head = await store.headPosition();
-  if (position > head)
-    throw new ReadModelsOfAnotherLogError(where, `position ${position}`, `position ${head}`, `they have taken in the log up to position ${position}, past the store's last position ${head}: a longer copy of it, or the store was restored from a backup`);
+  if (reached > head) throw new ReadModelsAheadOfLogError(reached, head);
+  return head;
 };
