@@ -11,6 +11,7 @@ describe('describeSystemFailure: the machine failed, in one line', () => {
     ['SQLITE_BUSY', 'locked by another process', EXIT.systemFailure],
     ['SQLITE_READONLY', 'no permission to write', EXIT.systemFailure],
     ['SQLITE_NOTADB', 'not a Hearth SQLite database', EXIT.usage],
+    ['SQLITE_CORRUPT', "the store's file is damaged", EXIT.usage],
     ['SQLITE_CANTOPEN', 'cannot be opened', EXIT.usage],
   ])('%s → "%s", exit %i', (code, words, exitCode) => {
     const f = describeSystemFailure(failing(code));

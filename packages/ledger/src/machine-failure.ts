@@ -48,7 +48,10 @@ export const describeMachineFailure = (e: unknown, storeSetting = '--store'): Ma
   if (isBusyError(e)) return machine('the store is locked by another process', 'wait for it to finish');
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
     return machine(`no permission to write${where}`, "check the store file's and its directory's permissions");
-  if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+  // A file SQLite finds damaged inside is no wrong path: sending the auditor to the command line would hide the damage.
+  if (code.startsWith('SQLITE_CORRUPT'))
+    return { problem: `the store's file is damaged: SQLite found a corrupt page${where}`, remedy: 'restore the file from a backup (nothing was written to it)', usage: true };
+  if (code === 'SQLITE_NOTADB')
     return { problem: 'the store is not a Hearth SQLite database, or is damaged', remedy: `check the ${storeSetting} path`, usage: true };
   if (code.startsWith('SQLITE_CANTOPEN'))
     return { problem: 'the store cannot be opened', remedy: `check that the ${storeSetting} path is a file in a directory you can write to`, usage: true };

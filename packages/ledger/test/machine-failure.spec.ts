@@ -9,6 +9,11 @@ describe('describeMachineFailure: what went wrong with the machine, and what to 
     expect(describeMachineFailure(failing('SQLITE_CANTOPEN'))?.remedy).toBe('check that the --store path is a file in a directory you can write to');
   });
 
+  it('says a file damaged inside is damaged, not a wrong path', () => {
+    for (const code of ['SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX'])
+      expect(describeMachineFailure(failing(code, '/d/h.db'))).toEqual({ problem: "the store's file is damaged: SQLite found a corrupt page (/d/h.db)", remedy: 'restore the file from a backup (nothing was written to it)', usage: true });
+  });
+
   it("says why a store's server is out of reach, and what to change, where the adapter could tell (decision 134)", () => {
     const told = new StoreUnavailableError('no answer', { reason: 'nothing listens on db:2113 (connection refused)' });
     expect(describeMachineFailure(told)).toEqual({ problem: "the store's server cannot be reached: nothing listens on db:2113 (connection refused)", remedy: 'check that it is running and that this machine can reach it', usage: false });
