@@ -1,8 +1,6 @@
-import { SqliteEventStore } from '@hearth/event-store';
-import { DirectReports, openProjections, Projections, ServiceBacklog } from '../src';
+import type { ServiceBacklog } from '../src';
 import { c, member } from './support/commands';
-import { feed } from './support/feed';
-import { context, policy, region } from './support/region';
+import { fedThreeWays, ThreeWays } from './support/three-ways';
 
 /**
  * Decision 137: a labour concern still open when its household is deregistered stays in the
@@ -21,32 +19,18 @@ const h1 = [
 ];
 
 describe('an open labour concern of a deregistered household', () => {
-  let store: SqliteEventStore;
-  let live: Projections;
-  let rebuilt: Projections;
-  let direct: DirectReports;
+  let ways: ThreeWays;
 
   beforeAll(async () => {
-    store = SqliteEventStore.open(':memory:');
-    live = openProjections(store, { policy, divisions: region });
-    await live.runner.start();
-    const fed = await feed(store, h1, context, { strict: true });
-    await live.runner.waitFor(fed.lastPosition);
-    rebuilt = openProjections(store, { policy, divisions: region });
-    await rebuilt.runner.rebuild();
-    direct = await DirectReports.load(store, context);
+    ways = await fedThreeWays(h1);
   });
 
-  afterAll(async () => {
-    await live.close();
-    await rebuilt.close();
-    await store.close();
-  });
+  afterAll(() => ways.close());
 
   const concerns = (asOf: string): ServiceBacklog['openLaborConcerns'] => {
-    const answer = live.reports.backlogReport({ asOf }).openLaborConcerns;
-    expect(rebuilt.reports.backlogReport({ asOf }).openLaborConcerns).toEqual(answer);
-    expect(direct.backlogReport({ asOf }).openLaborConcerns).toEqual(answer);
+    const answer = ways.live.reports.backlogReport({ asOf }).openLaborConcerns;
+    expect(ways.rebuilt.reports.backlogReport({ asOf }).openLaborConcerns).toEqual(answer);
+    expect(ways.direct.backlogReport({ asOf }).openLaborConcerns).toEqual(answer);
     return answer;
   };
 
@@ -57,8 +41,8 @@ describe('an open labour concern of a deregistered household', () => {
   });
 
   it('counts the household neither cleared nor under review', () => {
-    const year = live.reports.clearanceReport({ year: 2016 });
-    expect(direct.clearanceReport({ year: 2016 })).toEqual(year);
+    const year = ways.live.reports.clearanceReport({ year: 2016 });
+    expect(ways.direct.clearanceReport({ year: 2016 })).toEqual(year);
     expect(year).toMatchObject({ baseline: 1, baselineCleared: 0, underReview: 0, clearedInYear: 1, deregisteredInYear: 1 });
   });
 });

@@ -1,8 +1,6 @@
-import { SqliteEventStore } from '@hearth/event-store';
-import { DirectReports, openProjections, Projections, ServiceBacklog } from '../src';
+import type { ServiceBacklog } from '../src';
 import { c, member } from './support/commands';
-import { feed } from './support/feed';
-import { context, policy, region } from './support/region';
+import { fedThreeWays, ThreeWays } from './support/three-ways';
 
 /**
  * domain.md §5, service backlog: referrals are owed "since their household's latest
@@ -27,33 +25,19 @@ const h1 = [
 ];
 
 describe('referrals owed after a relapse', () => {
-  let store: SqliteEventStore;
-  let live: Projections;
-  let rebuilt: Projections;
-  let direct: DirectReports;
+  let ways: ThreeWays;
 
   beforeAll(async () => {
-    store = SqliteEventStore.open(':memory:');
-    live = openProjections(store, { policy, divisions: region });
-    await live.runner.start();
-    const fed = await feed(store, h1, context, { strict: true });
-    await live.runner.waitFor(fed.lastPosition);
-    rebuilt = openProjections(store, { policy, divisions: region });
-    await rebuilt.runner.rebuild();
-    direct = await DirectReports.load(store, context);
+    ways = await fedThreeWays(h1);
   });
 
-  afterAll(async () => {
-    await live.close();
-    await rebuilt.close();
-    await store.close();
-  });
+  afterAll(() => ways.close());
 
   /** The referrals owed as of the end of `asOf`, the same from the live read models, rebuilt ones and the direct fold. */
   const owed = (asOf: string): ServiceBacklog['referralsOwed'] => {
-    const answer = live.reports.backlogReport({ asOf }).referralsOwed;
-    expect(rebuilt.reports.backlogReport({ asOf }).referralsOwed).toEqual(answer);
-    expect(direct.backlogReport({ asOf }).referralsOwed).toEqual(answer);
+    const answer = ways.live.reports.backlogReport({ asOf }).referralsOwed;
+    expect(ways.rebuilt.reports.backlogReport({ asOf }).referralsOwed).toEqual(answer);
+    expect(ways.direct.backlogReport({ asOf }).referralsOwed).toEqual(answer);
     return answer;
   };
 

@@ -1,8 +1,6 @@
-import { SqliteEventStore } from '@hearth/event-store';
-import { DirectReports, openProjections, Projections, ServiceBacklog } from '../src';
+import type { ServiceBacklog } from '../src';
 import { c, member } from './support/commands';
-import { feed } from './support/feed';
-import { context, policy, region } from './support/region';
+import { fedThreeWays, ThreeWays } from './support/three-ways';
 
 /**
  * domain.md §1.3, §3 and §5: the agency owes `minReferrals` referrals to each willing,
@@ -25,32 +23,18 @@ const h1 = [
 ];
 
 describe('referrals owed to the members of a cleared household', () => {
-  let store: SqliteEventStore;
-  let live: Projections;
-  let rebuilt: Projections;
-  let direct: DirectReports;
+  let ways: ThreeWays;
 
   beforeAll(async () => {
-    store = SqliteEventStore.open(':memory:');
-    live = openProjections(store, { policy, divisions: region });
-    await live.runner.start();
-    const fed = await feed(store, h1, context, { strict: true });
-    await live.runner.waitFor(fed.lastPosition);
-    rebuilt = openProjections(store, { policy, divisions: region });
-    await rebuilt.runner.rebuild();
-    direct = await DirectReports.load(store, context);
+    ways = await fedThreeWays(h1);
   });
 
-  afterAll(async () => {
-    await live.close();
-    await rebuilt.close();
-    await store.close();
-  });
+  afterAll(() => ways.close());
 
   /** The backlog's referrals and pending clearances as of the end of `asOf`, the same from the live read models, rebuilt ones and the direct fold. */
   const backlog = (asOf: string): Pick<ServiceBacklog, 'referralsOwed' | 'clearancePending'> => {
-    const { referralsOwed, clearancePending } = live.reports.backlogReport({ asOf });
-    for (const other of [rebuilt.reports.backlogReport({ asOf }), direct.backlogReport({ asOf })]) {
+    const { referralsOwed, clearancePending } = ways.live.reports.backlogReport({ asOf });
+    for (const other of [ways.rebuilt.reports.backlogReport({ asOf }), ways.direct.backlogReport({ asOf })]) {
       expect(other.referralsOwed).toEqual(referralsOwed);
       expect(other.clearancePending).toEqual(clearancePending);
     }
