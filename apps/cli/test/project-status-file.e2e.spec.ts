@@ -9,15 +9,21 @@ import { until } from './support/until';
  * disk, its directory removed), the projector says so once and keeps the read models,
  * rather than dying on the error; it writes the file again once it can.
  */
+/** A store holding a five-household region's tree, and the region's log beside it (not imported). */
+const smallRegion = (dir: string): { store: string; log: string } => {
+  const store = `sqlite:${join(dir, 'h.db')}`;
+  const divisions = join(dir, 'divisions.json');
+  const log = join(dir, 'region.jsonl');
+  expect(hearth(['generate', '--households', '5', '--seed', '3', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+  expect(hearth(['--store', store, 'divisions', 'load', divisions]).code).toBe(0);
+  return { store, log };
+};
+
 describe('hearth project with a status file that cannot be written', () => {
   it('goes on keeping the read models, says so once, and writes the file again when it can', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const store = `sqlite:${join(dir, 'h.db')}`;
-      const divisions = join(dir, 'divisions.json');
-      const log = join(dir, 'region.jsonl');
-      expect(hearth(['generate', '--households', '5', '--seed', '3', '--out', log, '--divisions-out', divisions]).code).toBe(0);
-      expect(hearth(['--store', store, 'divisions', 'load', divisions]).code).toBe(0);
+      const { store, log } = smallRegion(dir);
       const watched = join(dir, 'status');
       mkdirSync(watched);
       const statusFile = join(watched, 'project.json');
@@ -54,11 +60,7 @@ describe('hearth --json project stopped by SIGTERM', () => {
   it('prints its last status as the status file holds it: every key of cli.md, head and pid included', async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const store = `sqlite:${join(dir, 'h.db')}`;
-      const divisions = join(dir, 'divisions.json');
-      const log = join(dir, 'region.jsonl');
-      expect(hearth(['generate', '--households', '5', '--seed', '3', '--out', log, '--divisions-out', divisions]).code).toBe(0);
-      expect(hearth(['--store', store, 'divisions', 'load', divisions]).code).toBe(0);
+      const { store, log } = smallRegion(dir);
       expect([0, 3]).toContain(hearth(['--store', store, 'import', '--quiet', log]).code);
       const ended = await signalledWhen(['--store', store, '--json', 'project', '--status-every', '60'], /project: live/, 'SIGTERM');
       expect(ended.code).toBe(0);
