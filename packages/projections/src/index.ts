@@ -22,6 +22,7 @@ export { ReadModelsBusyError } from './storage/write-lock';
 export { readModelPath, ReadModelsUrlError } from './storage/read-model-file';
 export { ReadModelsOfAnotherLogError } from './storage/read-model-source';
 export { ReadModelsAheadOfLogError } from './storage/read-models-ahead-of-log-error';
+export { isLogFinding } from './storage/log-finding';
 export { Reports } from './reports/reports';
 export type { ClearanceQuery } from './reports/clearance-report';
 export type { MonthQuery } from './reports/monthly-report';

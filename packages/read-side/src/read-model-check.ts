@@ -252,7 +252,6 @@ export const checkReadModels = async (ctx: ReadModelCheckContext, attempts = 5):
   }
 };
 
-
 /** One table merged with its rebuilt copy; both cursors closed whatever happens. */
 const compareOrdered = (
   table: string,

@@ -1,9 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import type { DomainError } from '@hearth/domain';
-import { isDamagedEventError } from '@hearth/event-store';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
-import { ReadModelsAheadOfLogError } from '@hearth/projections';
+import { isLogFinding } from '@hearth/projections';
 import { storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
@@ -44,7 +43,7 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   if (fault) return fault;
   // The log itself was edited or damaged, or lost events the read models were built from: no figure is computed over it
   // (docs/decisions/0013).
-  if (isDamagedEventError(error) || error instanceof ReadModelsAheadOfLogError)
+  if (isLogFinding(error))
     return { status: 500, body: { code: 'DAMAGED_LOG', message: `${error.message}. Nothing is computed over a damaged log: an auditor should run \`hearth verify\`.` } };
   if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message } };
   if (error instanceof UnknownDivisionError) return { status: 404, body: { code: 'UNKNOWN_DIVISION', message: error.message, field: 'division' } };

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ServerResponse } from 'node:http';
-import { isDamagedEventError } from '@hearth/event-store';
+import { isLogFinding } from '@hearth/projections';
 import { HEARTH_READ_SIDE, HearthReadSide, ReadModelStatusQuery } from '@hearth/nest';
 import type { Health } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
@@ -29,8 +29,9 @@ export class HealthController {
     try {
       status = await this.queryBus.execute(new ReadModelStatusQuery());
     } catch (e) {
-      // The store answered: the read models stand before an event they cannot read (decision 13), said as every read says it.
-      if (isDamagedEventError(e)) throw e;
+      // The store answered: the read models stand before an event they cannot read, or past events the log has lost
+      // (decision 13), said as every read says it.
+      if (isLogFinding(e)) throw e;
       this.logger.error(`the store does not answer: ${(e as Error).message}`);
       throw new ApiError(503, { code: 'STORE_UNAVAILABLE', message: 'the store does not answer' });
     }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { DivisionTree } from '@hearth/domain';
-import { isDamagedEventError } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
-import { exclusiveRebuildWouldHelp, ReadModelsAheadOfLogError, ReportAsideClosedError } from '@hearth/projections';
+import { exclusiveRebuildWouldHelp, isLogFinding, ReportAsideClosedError } from '@hearth/projections';
 import type { AsideReport, CutReport, ReportAnswer, ReportCall, ReportCut, Reports } from '@hearth/projections';
 import { NoDivisionTreeError, ReadSide } from '@hearth/read-side';
 import type { HearthModuleOptions } from '../hearth-module-options';
@@ -82,7 +81,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
       // the service from starting: an auditor verifies through it, and every read meets the same
       // finding again and answers DAMAGED_LOG (decision 13). A failed open is not remembered
       // (remember), so a read after the repair (or a rebuild) opens afresh.
-      if (!isDamagedEventError(e) && !(e instanceof ReadModelsAheadOfLogError)) throw e;
+      if (!isLogFinding(e)) throw e;
       this.failed(e);
       this.logger.error(`the read models cannot be brought up to date: ${e.message}; reports refuse until the log is repaired or the read models rebuilt (run \`hearth verify\`)`);
     }
