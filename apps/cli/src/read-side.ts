@@ -38,6 +38,15 @@ export const readModelsUrl = (option?: string): string | undefined => {
  * With read models in a file of their own (`readModels`), a reader catches that file up
  * too, under the write lock, as any writer of read models may (docs/decisions/0058).
  */
+/**
+ * Read models built from events the log no longer holds, met opening them or by the check's own
+ * catch-up: what the log lost is a finding for an auditor (exit 5), not a wrong argument nor a
+ * busy store to retry.
+ */
+const rethrowLogLoss = (e: unknown): void => {
+  if (e instanceof ReadModelsAheadOfLogError) throw new CliError(e.message, EXIT.anomalies);
+};
+
 export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catchUp?: boolean; readModels?: string | undefined } = {}): Promise<ReadSide> => {
   try {
     return await refuseOverDamagedLog(() =>
@@ -56,8 +65,7 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
     if (e instanceof NoDivisionTreeError) throw new CliError(e.message, EXIT.unknownTarget);
     if (e instanceof ReadModelsUrlError) throw new CliError(`--read-models: ${e.message}`, EXIT.usage);
     if (e instanceof ReadModelsOfAnotherLogError) throw new CliError(e.message, EXIT.usage);
-    // What the log lost is a finding for an auditor, as verify --read-models says it (exit 5), not a wrong argument.
-    if (e instanceof ReadModelsAheadOfLogError) throw new CliError(e.message, EXIT.anomalies);
+    rethrowLogLoss(e);
     throw e;
   }
 };
@@ -111,8 +119,7 @@ export const verifyReadModels = async (g: GlobalOptions, readModels?: string, di
           },
         }),
       ).catch((e: unknown) => {
-        // Read models built from events the log no longer holds: what the log lost is an anomaly (exit 5), not a busy store to retry.
-        if (e instanceof ReadModelsAheadOfLogError) throw new CliError(e.message, EXIT.anomalies);
+        rethrowLogLoss(e);
         return rethrowUnknownDivision(e);
       });
       if (g.json) emitJson(result);

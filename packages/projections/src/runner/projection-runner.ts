@@ -200,12 +200,14 @@ export class ProjectionRunner {
   }
 
   private async catchUpNow(onProgress?: (p: RunnerProgress) => void, names?: readonly string[]): Promise<number> {
-    let after = this.position();
+    // One read of the checkpoints: the lowest is where the catch-up starts, the highest what the head must not be below.
+    const reached = this.status().map((c) => c.position);
+    let after = Math.min(...reached);
     let events = 0;
     const projections = names ?? this.projections.map((p) => p.name);
     // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built);
     // and after the checkpoints, so that read models past it are known to hold events the log has lost.
-    const head = await refuseReadModelsPastTheLog(Math.max(...this.status().map((c) => c.position)), this.store);
+    const head = await refuseReadModelsPastTheLog(Math.max(...reached), this.store);
     let spread: PageSpread | undefined;
     for (;;) {
       // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
