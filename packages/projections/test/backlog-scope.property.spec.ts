@@ -8,6 +8,7 @@ import { context } from './support/region';
 import { everRecorded, historyWithReorganisationAt, REORGANISED_TREE_DATA, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf } from './support/snapshot';
 import { propertyRuns } from '@hearth/domain/testing';
+import { MOVING_PICK, MOVING_REGION } from './support/moving-region';
 
 const LISTS = ['referralsOwed', 'followUpsOverdue', 'surveyUpdatesMissing', 'clearancePending', 'openLaborConcerns'] as const;
 
@@ -66,7 +67,7 @@ describe('the backlog at a division', () => {
         await projections.close();
         await store.close();
       }),
-      { endOnFailure: true, ...propertyRuns(8, process.env) },
+      { endOnFailure: true, examples: [[MOVING_REGION, MOVING_PICK.afterEveryCommand]], ...propertyRuns(9, process.env) },
     );
     // The regions really did move households and owe something.
     expect(moved).toBeGreaterThan(0);

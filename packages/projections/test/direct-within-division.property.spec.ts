@@ -9,6 +9,7 @@ import { context } from './support/region';
 import { everRecorded, historyWithReorganisationAt, recordTree, reorganisedContext, transfersAt } from './support/reorganised-region';
 import { periodsOf, snapshot } from './support/snapshot';
 import { propertyRuns } from '@hearth/domain/testing';
+import { MOVING_PICK, MOVING_REGION } from './support/moving-region';
 
 /**
  * `verify --read-models --division D` folds only the households ever placed under D
@@ -45,7 +46,7 @@ describe('the direct fold of the households ever in a division', () => {
         }
         await store.close();
       }),
-      { endOnFailure: true, ...propertyRuns(6, process.env) },
+      { endOnFailure: true, examples: [[MOVING_REGION, MOVING_PICK.afterEveryCommand]], ...propertyRuns(7, process.env) },
     );
     // The folds really were of fewer households, and took in the households that moved in.
     expect(narrower).toBeGreaterThan(0);
