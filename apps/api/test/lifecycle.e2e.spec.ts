@@ -36,6 +36,8 @@ describe("a household's whole life through POST /api/commands", () => {
     expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(expectedEvents.flat());
     expect(history.body.events.map((e: { position: number }) => e.position)).toEqual(positions);
     expect(history.body.events.every((e: { hashOk: boolean; actor: string }) => e.hashOk && e.actor === 'cw-willow')).toBe(true);
+    // Replayed through the rules as verify replays it: the ledger recorded every event as decided.
+    expect(history.body.anomalies).toEqual([]);
     expect(history.body.members).toEqual([expect.objectContaining({ memberId: 'hh-life-a', employed: true })]);
   });
 

@@ -387,6 +387,32 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     readSide(path);
   });
 
+  it('a clearance appended behind the Decider\'s back, chain recomputed: verify and the household\'s own history name it', () => {
+    const path = tampered((db) => {
+      const last = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");
+      const [forged] = sealEvents((JSON.parse(last.metadata) as EventMetadata).hash, [
+        { eventId: '01a24556-f6ae-7000-908e-b13ac6510c00', type: 'HouseholdCleared', data: { activeEmploymentIds: ['no-such-job'] }, metadata: { occurredOn: '2025-12-31', recordedAt: '2026-01-07T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
+      ]);
+      if (!forged) throw new Error('nothing sealed');
+      const position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
+      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(position, last.stream_id, last.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
+      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+    });
+    const found = verify(path);
+    expect(found).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-001', kind: 'rejected' })] });
+    // Every hash of the timeline matches; the history said nothing else before it replayed the stream.
+    const json = run(path, '--json', 'history', 'hh-001');
+    expect(json.code).toBe(0);
+    const timeline = JSON.parse(json.stdout) as { events: { hashOk: boolean }[]; anomalies: Finding[] };
+    expect(timeline.events.every((e) => e.hashOk)).toBe(true);
+    expect(timeline.anomalies).toEqual(found.anomalies);
+    const text = run(path, 'history', 'hh-001');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`1 anomaly in the stream[^\\n]*\\n[\\s\\S]*${found.anomalies[0]?.position}\\s+rejected`));
+    expect(run(base, 'history', 'hh-001').stdout).toMatch(/Every event of the stream replays through the rules/);
+  });
+
   it('a consistent rewrite of a stream\'s last event passes, and --help says that only an anchor shows it', () => {
     const path = tampered((db) => {
       const row = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");

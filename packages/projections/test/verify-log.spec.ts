@@ -51,10 +51,11 @@ describe('verifyLog on a SQLite file', () => {
 
     const store = SqliteEventStore.open(file);
     const result = await verifyLog(store, context);
-    const history = await householdHistory(store, 'h1');
+    const history = await householdHistory(store, 'h1', undefined, context);
     await store.close();
     expect(result.anomalies).toEqual([{ householdId: 'h1', position, kind: 'hash-break', detail: expect.stringContaining('content') }]);
     expect(history.events.filter((e) => !e.hashOk).map((e) => e.position)).toEqual([position]);
+    expect(history.anomalies).toEqual(result.anomalies);
   });
 
   it('reports an event the Decider would not have produced, even with a valid hash chain', async () => {
@@ -68,9 +69,17 @@ describe('verifyLog on a SQLite file', () => {
     ]);
     const { lastPosition } = await store.appendToStream(householdStream('h4'), forged ? [forged] : [], last.streamVersion);
     const result = await verifyLog(store, context);
+    // The household's audit timeline says so too: every hash matches, and the replay refuses the clearance.
+    const history = await householdHistory(store, 'h4', undefined, context);
+    const asOfBefore = await householdHistory(store, 'h4', '2016-12-14', context);
     await store.close();
     expect(result.anomalies).toContainEqual({ householdId: 'h4', position: lastPosition, kind: 'rejected', detail: expect.stringContaining('NOT_IDENTIFIED') });
     expect(result.anomalies.filter((a) => a.householdId === 'h4')).toHaveLength(1);
+    expect(history.events.every((e) => e.hashOk)).toBe(true);
+    expect(history.anomalies).toEqual(result.anomalies.filter((a) => a.householdId === 'h4'));
+    // As of a date before the forged event: the timeline stops there, its findings do not (the stream is one record).
+    expect(asOfBefore.events.map((e) => e.position)).not.toContain(lastPosition);
+    expect(asOfBefore.anomalies).toEqual(history.anomalies);
   });
 
   it('decides every correction again: one that amends nothing, or misnames what it corrects, is an anomaly (decision 118)', async () => {

@@ -236,7 +236,7 @@ export class ReadSide {
 
   /** One household's audit timeline and its state as of the end of `asOf` (default: everything). */
   history(householdId: string, asOf?: string): Promise<HouseholdHistoryView> {
-    return householdHistory(this.ledger.store, householdId, asOf, this.ledger.policy);
+    return householdHistory(this.ledger.store, householdId, asOf, this.ledger.context());
   }
 
   /** Every hash chain recomputed and every household replayed through the Decider. */

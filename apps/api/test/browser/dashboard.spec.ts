@@ -128,6 +128,23 @@ describe('the dashboard in headless Chromium', () => {
 
     await navigating(page, () => page.click('text=Latest'));
     expect(await page.locator('#household-status').getAttribute('data-status')).toBe('cleared');
+    expect(await page.locator('#rules-status').getAttribute('class')).toBe('ok');
+    expect(await page.locator('#household-anomalies').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when replaying the household through the rules finds an event the ledger would not have recorded', async () => {
+    const { page, errors } = await open();
+    // The server's answer for w1, with the finding the replay makes of a clearance forged with its chain recomputed (tamper.e2e.spec.ts in the CLI makes one for real).
+    const real = await server.api('/api/households/w1', TOKENS.auditor);
+    const last = real.events[real.events.length - 1] as { position: number };
+    const forged = { ...real, anomalies: [{ householdId: 'w1', position: last.position, kind: 'rejected', detail: 'HouseholdCleared: NOT_IDENTIFIED' }] };
+    await page.route('**/api/households/w1', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(forged) }));
+    await signIn(page, server.origin, TOKENS.auditor, '#/household/w1');
+    expect(await page.locator('#chain-status').getAttribute('class')).toBe('ok');
+    expect(await page.locator('#rules-status').getAttribute('class')).toBe('error');
+    expect(await page.locator('#rules-status').textContent()).toContain('1 anomaly');
+    expect(await page.locator('#household-anomalies tbody tr').allTextContents()).toEqual([expect.stringContaining('rejected')]);
     expect(errors).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
         const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });
         log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
         for (const r of summary.rejected) log(`  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)`);
-        const h = await householdHistory(ledger.store, 'hh-002', undefined, ledger.policy);
+        const h = await householdHistory(ledger.store, 'hh-002', undefined, ledger.context());
         // Machine output is one JSON document (cli.md): what `import --json` and `history --json` print.
         if (g.json) return emitJson({ import: summary, history: h });
         emitText(`\nHousehold ${h.householdId} (${h.divisionCode}) is ${h.status}. Its history:\n`);

@@ -12,17 +12,25 @@ export const historyCommand = (globals: () => GlobalOptions): Command =>
   new Command('history')
     .argument('<householdId>', 'the household to replay')
     .option('--as-of <date>', 'state at the end of this business date (YYYY-MM-DD); events stop there')
-    .description("the audit timeline of one household, with every event's hash check, and its state as of any date")
+    .description("the audit timeline of one household, with every event's hash check and verify's findings in its stream, and its state as of any date")
     .addHelpText('after', `
+The household's whole stream is checked as \`hearth verify\` checks each stream, whatever
+--as-of: every event's hash against the chain, and every event decided again by the rules
+from the history before it. A forged event whose chain was recomputed passes the hash
+check; the replay lists it (kind "rejected"). The checks across the whole log (a missing
+position, recording times running back across streams) are verify's alone.
+
 --json prints {"householdId", "divisionCode", "asOf", "status", "openLaborConcerns", "members",
-"events": [{"position", "type", "occurredOn", "recordedAt", "actor", "note", "data", "hashOk"}]}.
-Exit codes: 0 found; 2 bad date; 4 unknown household.`)
+"events": [{"position", "type", "occurredOn", "recordedAt", "actor", "note", "data", "hashOk"}],
+"anomalies": [{"householdId", "position", "kind", "detail"}]}.
+Exit codes: 0 found (anomalies or not: \`hearth verify\` is the check that exits 5); 2 bad date;
+4 unknown household.`)
     .action(async (householdId: string, opts: { asOf?: string }) => {
       const g = globals();
       if (opts.asOf !== undefined && !isBusinessDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`, EXIT.usage);
       const ledger = await openLedger(g);
       try {
-        const h = await refuseOverDamagedLog(() => householdHistory(ledger.store, householdId, opts.asOf, ledger.policy)).catch((e: unknown) => {
+        const h = await refuseOverDamagedLog(() => householdHistory(ledger.store, householdId, opts.asOf, ledger.context())).catch((e: unknown) => {
           // Quoted and escaped: an empty id reads as one, and a line break in it cannot forge a second message.
           if (e instanceof UnknownHouseholdError) throw new CliError(`unknown household "${printable(householdId)}"`, EXIT.unknownTarget);
           throw e;
@@ -36,6 +44,9 @@ Exit codes: 0 found; 2 bad date; 4 unknown household.`)
         emitText(renderTable(['pos', 'business date', 'recorded at', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         const broken = h.events.filter((e) => !e.hashOk).length;
         if (broken > 0) emitText(`\n${broken} event(s) fail the hash check: run \`hearth verify\`.`);
+        if (h.anomalies.length === 0) return emitText('\nEvery event of the stream replays through the rules and matches its hash.');
+        emitText(`\n${h.anomalies.length} anomal${h.anomalies.length === 1 ? 'y' : 'ies'} in the stream (\`hearth verify\` lists the same):`);
+        emitText(renderTable(['pos', 'kind', 'detail'], h.anomalies.map((a) => [a.position, a.kind, a.detail])));
       } finally {
         await ledger.close();
       }

@@ -18,8 +18,10 @@ export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQu
   async execute({ householdId, asOf }: HouseholdHistoryQuery): Promise<HouseholdHistoryView> {
     if (typeof householdId !== 'string' || householdId === '') throw new InvalidQueryError('householdId', 'householdId must be a non-empty string');
     if (asOf !== undefined) checkDate('asOf', asOf);
+    // The replay decides against the tree in force at each position, as verify's does: a tree recorded elsewhere included.
+    await this.readSide.syncTree();
     const { ledger } = this.readSide;
-    return householdHistory(ledger.store, householdId, asOf, ledger.policy);
+    return householdHistory(ledger.store, householdId, asOf, ledger.context());
   }
 }
 

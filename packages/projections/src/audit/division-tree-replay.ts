@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { decideDivisionTree, divisionHistory, DIVISIONS_STREAM, storedDivisionTrees } from '@hearth/domain';
 import type { RecordedEvent } from '@hearth/event-store';
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 /**
  * Each tree of the `divisions` stream decided again against the trees recorded before it,

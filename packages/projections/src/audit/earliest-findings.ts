@@ -1,4 +1,4 @@
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 /** The order every list of findings is given in: by position, then kind. */
 export const byPosition = (a: LogFinding, b: LogFinding): number => a.position - b.position || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);

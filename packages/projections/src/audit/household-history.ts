@@ -1,9 +1,11 @@
 import * as E from 'fp-ts/Either';
 import {
-  eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity, Policy,
-  referencePolicy, Sex, Status,
+  DecisionContext, eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity,
+  Sex, Status,
 } from '@hearth/domain';
-import { checkLinks, readStreamAsStored, type EventStore } from '@hearth/event-store';
+import { readStreamAsStored, type EventStore } from '@hearth/event-store';
+import type { LogFinding } from './finding';
+import { checkStream } from './stream-check';
 
 export class UnknownHouseholdError extends Error {
   constructor(readonly householdId: string) {
@@ -28,20 +30,32 @@ export interface HouseholdHistoryView {
   readonly events: readonly {
     position: number; type: string; occurredOn: string; recordedAt: string; actor: string; note: string | null; data: unknown; hashOk: boolean;
   }[];
+  /**
+   * What `hearth verify`'s check of this household's stream finds, all of it whatever
+   * `asOf`: a broken hash, an event that does not decode, an event dated after it was
+   * recorded, an event the Decider would not have produced from the history before it. A
+   * forged event with its chain recomputed passes the hash check; only the replay shows it.
+   * (The checks across the whole log, such as a missing position, are verify's alone.)
+   */
+  readonly anomalies: readonly LogFinding[];
 }
 
 /**
  * The audit timeline of one household. With `asOf`, the events stop at the end of that
  * business date and the state is the domain's fold of exactly those events (corrections
- * recorded later are not yet in it: this is what the ledger said then). Every event's
- * hash is checked against the whole chain, whatever `asOf`.
+ * recorded later are not yet in it: this is what the ledger said then). The whole stream is
+ * checked as `hearth verify` checks it, whatever `asOf`: every event's hash against the
+ * whole chain, and every event decided again against the history before it (`ctx`: the
+ * policy, and the division tree in force at each position).
  */
-export const householdHistory = async (store: EventStore, householdId: string, asOf?: string, policy: Policy = referencePolicy): Promise<HouseholdHistoryView> => {
+export const householdHistory = async (store: EventStore, householdId: string, asOf: string | undefined, ctx: DecisionContext): Promise<HouseholdHistoryView> => {
   // With the stored text where the store keeps it: the chain judged as `hearth verify` judges it.
-  const { events: recorded, texts } = await readStreamAsStored(store, householdStream(householdId));
+  const stream = await readStreamAsStored(store, householdStream(householdId));
+  const recorded = stream.events;
   if (recorded.length === 0) throw new UnknownHouseholdError(householdId);
-  const checks = checkLinks(recorded, undefined, texts);
-  const shown = recorded.map((r, i) => ({ r, hashOk: checks[i]?.ok === true })).filter(({ r }) => asOf === undefined || r.metadata.occurredOn <= asOf);
+  const { anomalies } = checkStream(stream, ctx);
+  const broken = new Set(anomalies.filter((a) => a.kind === 'hash-break').map((a) => a.position));
+  const shown = recorded.map((r) => ({ r, hashOk: !broken.has(r.position) })).filter(({ r }) => asOf === undefined || r.metadata.occurredOn <= asOf);
   let state = initialState;
   for (const { r } of shown) {
     // A stored event that no longer decodes (edited by hand) is listed, with its broken hash, but not folded.
@@ -49,7 +63,7 @@ export const householdHistory = async (store: EventStore, householdId: string, a
     if (E.isRight(decoded)) state = evolve(state, decoded.right as HouseholdEvent, { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId ? { commandId: r.metadata.commandId } : {}) });
   }
   const on = asOf ?? state.latestOn ?? '1900-01-01';
-  const eligible = new Set(eligibleMembers(state, on, policy).map((m) => m.memberId));
+  const eligible = new Set(eligibleMembers(state, on, ctx.policy).map((m) => m.memberId));
   const registration = recorded.find((r) => r.type === 'HouseholdRegistered')?.data as { divisionCode?: string } | undefined;
   return {
     householdId,
@@ -77,5 +91,6 @@ export const householdHistory = async (store: EventStore, householdId: string, a
       data: r.data,
       hashOk,
     })),
+    anomalies,
   };
 };

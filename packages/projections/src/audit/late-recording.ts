@@ -1,6 +1,6 @@
 import { daysBetween, householdIdOf, isBusinessDate, Policy } from '@hearth/domain';
 import type { RecordedEvent } from '@hearth/event-store';
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 /**
  * How many days after its business date a stored event was recorded, when that is more

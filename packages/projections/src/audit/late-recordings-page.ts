@@ -1,7 +1,7 @@
 import type { Policy } from '@hearth/domain';
 import { logPages, type EventStore } from '@hearth/event-store';
 import { LateRecordings } from './late-recording';
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 export interface LateRecordingsPage {
   /** Late-recording notices after the asked position, in position order, at most the asked number. */

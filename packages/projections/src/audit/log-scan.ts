@@ -1,7 +1,7 @@
 import { householdIdOf, isBusinessDate } from '@hearth/domain';
 import { OCCURRED_ON_NOT_A_DATE, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { readablePages } from './readable-pages';
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 /**
  * How far back a recording time may go from one position to the next before the order

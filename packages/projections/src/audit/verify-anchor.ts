@@ -3,7 +3,7 @@ import type { EventStore } from '@hearth/event-store';
 import { merkleRoot, type StreamHead } from './anchor-merkle';
 import { checkSeal, type LogAnchor } from './anchor-statement';
 import { readablePages } from './readable-pages';
-import type { LogFinding } from './verify-log';
+import type { LogFinding } from './finding';
 
 /** What the log holds of what an anchor recorded. */
 interface Seen {

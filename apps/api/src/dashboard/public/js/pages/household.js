@@ -1,4 +1,4 @@
-// One household's audit timeline, as of any business date, with each event's hash check.
+// One household's audit timeline, as of any business date, with each event's hash check and what replaying its stream through the rules finds.
 import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -25,6 +25,8 @@ export const mount = (view, { tree, go }, { arg, params }) => {
     }
     const v = await api.household(id, asOf || undefined);
     const broken = v.events.filter((e) => !e.hashOk).length;
+    // A forged event whose chain was recomputed passes the hash check: only the replay through the rules shows it.
+    const refused = v.anomalies.filter((a) => a.kind !== 'hash-break').length;
     replace(body,
       h('dl', { class: 'summary' },
         h('dt', {}, t('household.id')), h('dd', {}, v.householdId),
@@ -33,6 +35,15 @@ export const mount = (view, { tree, go }, { arg, params }) => {
         h('dt', {}, t('household.status')), h('dd', { id: 'household-status', dataset: { status: v.status } }, t(`status.${v.status}`)),
         h('dt', {}, t('household.openConcerns')), h('dd', {}, v.openLaborConcerns.length ? v.openLaborConcerns.join(', ') : t('common.none'))),
       h('p', { class: broken ? 'error' : 'ok', id: 'chain-status', role: broken ? 'alert' : undefined }, broken ? t('household.chainBroken', { count: broken }) : t('household.chainOk')),
+      h('p', { class: refused ? 'error' : 'ok', id: 'rules-status', role: refused ? 'alert' : undefined }, refused ? t('household.rulesBroken', { count: refused }) : t('household.rulesOk')),
+      ...(v.anomalies.length === 0 ? [] : [
+        h('h3', {}, t('household.anomalies')),
+        h('div', { class: 'table-wrap', id: 'household-anomalies' }, table([
+          { label: t('col.position'), cell: (a) => String(a.position), class: 'num' },
+          { label: t('col.kind'), cell: (a) => a.kind },
+          { label: t('col.detail'), cell: (a) => a.detail },
+        ], v.anomalies)),
+      ]),
       h('h3', {}, t('household.members')),
       h('div', { class: 'table-wrap' }, table([
         { label: t('col.memberId'), cell: (m) => m.memberId },

@@ -1,0 +1,83 @@
+import {
+  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
+} from '@hearth/domain';
+import { checkLinks, householdEventCodec, isDamagedEventError, type RecordedEvent, type StreamAsStored } from '@hearth/event-store';
+import { divisionTreeAnomalies } from './division-tree-replay';
+import type { LogFinding } from './finding';
+
+/** The stored household event decoded by the one codec every reader uses (docs/decisions/0060), or undefined when it is not valid. */
+const decodedOrUndefined = (e: RecordedEvent): HouseholdEvent | undefined => {
+  try {
+    return householdEventCodec.decode(e);
+  } catch (error) {
+    if (isDamagedEventError(error)) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * One stream as the whole-log verifier judges it: its hash chain on the stored bytes, every
+ * event decoded, dated no later than it was recorded, and decided again by the Decider from
+ * the history before it (`replayAnomalies`); a household left outside the tree in force;
+ * the division stream's trees decided again. `hearth verify` asks it of every stream, and
+ * a household's audit timeline of its own (domain.md §5 "Household audit").
+ */
+export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionContext): { anomalies: LogFinding[] } => {
+  const streamId = (events[0] as RecordedEvent).streamId;
+  const householdId = householdIdOf(streamId);
+  const who = householdId ?? streamId;
+  const anomalies: LogFinding[] = [];
+  checkLinks(events, undefined, texts).forEach((c, i) => {
+    if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
+  });
+  // The division tree stream is decided again as a whole: its trees, not a household's commands.
+  if (householdId === undefined) return { anomalies: streamId === DIVISIONS_STREAM ? [...anomalies, ...divisionTreeAnomalies(events)] : anomalies };
+  const facts: Fact[] = [];
+  for (const e of events) {
+    const event = decodedOrUndefined(e);
+    if (event === undefined) {
+      anomalies.push({ householdId, position: e.position, kind: 'invalid-event', detail: `${e.type}: the stored data is not a valid event of that type; the stream is not replayed` });
+      return { anomalies };
+    }
+    // The position says which division tree the event was decided against (ctx.divisionsAt).
+    const { occurredOn, commandId, recordedAt } = e.metadata;
+    if (occurredOn > latestDateAt(recordedAt))
+      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${recordedAt.slice(0, 10)}, the day it was recorded` });
+    facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
+  }
+  for (const a of replayAnomalies(facts, householdId, ctx, decide))
+    anomalies.push({ householdId, position: (events[a.index] as RecordedEvent).position, kind: a.kind, detail: a.detail });
+  const stranded = strandedIn(facts, ctx);
+  if (stranded) anomalies.push({ householdId, position: (events[events.length - 1] as RecordedEvent).position, kind: 'stranded-household', detail: stranded });
+  return { anomalies };
+};
+
+/**
+ * Whether the household's division may be one the tree in force does not hold: it is its
+ * registration's, the last transfer's, or a corrected registration's. Almost every
+ * household's are all in the tree, and then no second fold of the stream is needed
+ * (the replay's does not come out of it): verify's cost is measured (decision 105).
+ */
+const mayBeOutside = (facts: readonly Fact[], ctx: DecisionContext): boolean =>
+  facts.some(({ event: e }) =>
+    e.type === 'EventCorrected' ||
+    (e.type === 'HouseholdRegistered' && ctx.divisions.get(e.data.divisionCode) === undefined) ||
+    (e.type === 'HouseholdTransferred' && ctx.divisions.get(e.data.to) === undefined));
+
+/**
+ * Why the household is left where the tree in force no longer reaches, if it is: open (not
+ * deregistered) in a division that tree does not hold, and moved by no HouseholdTransferred.
+ * The ledger refuses a tree that strands a household, or appends its move with the tree
+ * (docs/decisions/0015), so this is a tree recorded behind the Decider's back; each
+ * household's replay alone never meets it when no event of the household follows the tree.
+ * (On EventStoreDB, a tree whose moves stopped part-way is this too, until `divisions load`
+ * of the same tree finishes them.)
+ */
+const strandedIn = (facts: readonly Fact[], ctx: DecisionContext): string | undefined => {
+  if (!mayBeOutside(facts, ctx)) return undefined;
+  const state = fold(facts);
+  const code = state.divisionCode;
+  if (state.status === 'deregistered' || state.status === 'unregistered' || code === undefined || ctx.divisions.get(code)) return undefined;
+  return `the household is still in ${code}, which the division tree in force no longer holds, and no HouseholdTransferred moved it: the ledger refuses a tree that strands a household (decision 15); a tree was recorded behind its back`;
+};
+
