@@ -56,4 +56,14 @@ describe('a monthly report as a sheet', () => {
     expect(ws?.getRow(3).getCell(5).value).toBe(SUPPRESSED);
     expect(workbook.getWorksheet('notes')?.getRow(1).values).toEqual([undefined, 'month', '2017-03']);
   });
+
+  it('writes an .xlsx for a division whose code holds a colon, which Excel refuses in a sheet name', async () => {
+    // A division code is an id ([A-Za-z0-9._:-]): "P:01" is a valid code, and its export must not fail.
+    const colon = reportSheet('monthly 2017-03 P:01', { ...total, division: 'P:01' }, [], () => undefined);
+    const workbook = new Workbook();
+    const bytes = await toXlsx(colon, [['division', 'P:01']]);
+    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(workbook.worksheets[0]?.name).toBe('monthly 2017-03 P_01');
+    expect(workbook.worksheets[0]?.getRow(2).getCell(1).value).toBe('P:01');
+  });
 });
