@@ -53,6 +53,21 @@ describe('GET /api/exports/(monthly|progress).(csv|xlsx)', () => {
     expect(notes).toContainEqual(['disclosure', expect.stringContaining('counts from 1 to 4')]);
   });
 
+  it("says in an analyst's notes that a suppressed cell may hold a larger count (a complement), as one here does", async () => {
+    const res = await get('/api/exports/monthly.xlsx?month=2016-07', TOKENS.analyst);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const rows = workbook.worksheets[0]?.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1)) ?? [];
+    const [header = [], ...body] = rows as unknown[][];
+    const auditor = await (await get('/api/reports/monthly?month=2016-07&byChild=true', TOKENS.auditor)).json();
+    // North Prefecture's 7 at the start of July hides South's 3 from the region's 10 (10 − 7 = 3).
+    const north = body.find((r) => r[0] === 'P01') ?? [];
+    expect(north[header.indexOf('stockAtStart')]).toBe('suppressed');
+    expect(auditor.rows.find((r: { division: string }) => r.division === 'P01').stockAtStart).toBe(7);
+    const notes = workbook.getWorksheet('notes')?.getSheetValues().map((r) => (r as unknown[] | undefined)?.slice(1));
+    expect(notes).toContainEqual(['disclosure', expect.stringContaining('not necessarily small')]);
+  });
+
   it("keeps a caseworker's export inside their division, which is also the default", async () => {
     const own = await get('/api/exports/monthly.csv?month=2016-07', TOKENS.pine);
     expect(own.status).toBe(200);

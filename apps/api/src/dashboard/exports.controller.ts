@@ -93,8 +93,9 @@ export class ExportsController {
       ['division', `${code} ${this.ledger.divisions?.get(code)?.name ?? ''}`.trim()],
       ['rows', 'the division (its whole subtree) first, then one row per child division'],
       ['ledger position', `${position} (the read models had applied the log up to this event)`],
+      // Complements are suppressed too (docs/disclosure-control.md): saying only "1 to 4" would tell the reader every hidden cell is small.
       ['disclosure', sheet.suppressed || principal.role === 'analyst'
-        ? `counts from 1 to ${this.ledger.policy.suppressBelow - 1} are shown as "suppressed" (domain.md §5 disclosure control)`
+        ? `counts from 1 to ${this.ledger.policy.suppressBelow - 1} are shown as "suppressed" (domain.md §5 disclosure control), and so are other cells from which they could be worked out: a suppressed cell is not necessarily small`
         : `not suppressed (${principal.role})`],
     ];
   }
