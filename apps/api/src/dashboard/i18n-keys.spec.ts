@@ -14,6 +14,8 @@ const scripts = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? scripts(join(dir, n)) : n.endsWith('.js') ? [join(dir, n)] : []));
 
 const keysOf = (file: string) => new Set([...readFileSync(join(PUBLIC, 'js/labels', file), 'utf8').matchAll(/^\s+'([^']+)':/gm)].map((m) => m[1] as string));
+const labelOf = (file: string, key: string): string | undefined =>
+  new RegExp(`^\\s+'${key.replace(/\./g, '\\.')}':\\s*'([^']*)'`, 'm').exec(readFileSync(join(PUBLIC, 'js/labels', file), 'utf8'))?.[1];
 const en = keysOf('en.js');
 const zh = keysOf('zh.js');
 
@@ -44,5 +46,16 @@ describe('the dashboard dictionaries', () => {
     };
     const missing = Object.entries(vocabulary).flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((k) => !en.has(k));
     expect(missing).toEqual([]);
+  });
+
+  it('say what a suppressed cell is without a threshold or a claim that it is small', () => {
+    // The threshold is policy data the page does not know (decision 32), and complements are
+    // suppressed too (decision 37): "a count from 1 to 4" on every hidden cell was false twice.
+    for (const file of ['en.js', 'zh.js'])
+      for (const key of ['common.suppressedNote', 'cell.suppressedTitle', 'signin.hint']) {
+        const label = labelOf(file, key);
+        expect(label).toBeDefined();
+        expect(`${file} ${key}: ${label}`).not.toMatch(/\d/);
+      }
   });
 });
