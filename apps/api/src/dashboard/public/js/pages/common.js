@@ -14,9 +14,12 @@ export const errorBox = (error) => {
 
 export const suppressedNotice = () => h('p', { class: 'notice' }, t('common.suppressedNote'));
 
+// The viewer's own calendar, all three: toISOString() is UTC's, so from midnight to 08:00 on the
+// 1st in Beijing the month was the last one while the year was already this one (decision 138).
+const pad = (n) => String(n).padStart(2, '0');
 export const thisYear = () => new Date().getFullYear();
-export const thisMonth = () => new Date().toISOString().slice(0, 7);
-export const today = () => new Date().toISOString().slice(0, 10);
+export const thisMonth = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}`; };
+export const today = () => { const d = new Date(); return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`; };
 export const lastDayOf = (month) => {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
