@@ -12,6 +12,7 @@ import { reportDivision } from '../reads/report-scope';
 import { toCsv } from './csv';
 import type { RawResponse } from './dashboard.controller';
 import { ReportRow, reportSheet, Sheet } from './report-sheet';
+import { atOnePosition } from '../reads/one-position';
 import { toXlsx } from './xlsx';
 
 export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
@@ -64,10 +65,10 @@ export class ExportsController {
   private async send(report: Report, format: Format, principal: Principal, query: unknown, res: RawResponse): Promise<void> {
     const { month, division } = decodeParams(ExportParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const status: ReadModelStatus = await this.queryBus.execute(new ReadModelStatusQuery());
-    const sheet = await this.sheet(report, principal, month, scoped);
+    const standing = async (): Promise<number> => ((await this.queryBus.execute(new ReadModelStatusQuery())) as ReadModelStatus).position;
+    const { value: sheet, position } = await atOnePosition(standing, () => this.sheet(report, principal, month, scoped));
     const code = (sheet.rows[0]?.[0] ?? 'all') as string;
-    const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet, status.position));
+    const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet, position));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename="${report}-${month}-${code.replace(/[^A-Za-z0-9._-]/g, '_')}.${format}"`);
     // Case figures: not for shared caches, and not kept after the download.

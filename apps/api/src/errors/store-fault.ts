@@ -3,6 +3,7 @@ import { isDiskFull } from '@hearth/ledger';
 import { isBusyError } from '@hearth/event-store';
 import { ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
+import { ReadsKeptMovingError } from '../reads/one-position';
 import type { ErrorResponse } from './error-response';
 
 /** Seconds a client is asked to wait after the store was busy. */
@@ -15,7 +16,8 @@ const logger = new Logger('Store');
  * cases the CLI turns into exit 6 (apps/cli's store-busy.ts), as answers:
  * - another process held the lock through SQLite's busy timeout (each append waits it
  *   out, retrying inside SQLite) or the read models' bounded retries, or kept resetting
- *   the read models under a read → 503 STORE_BUSY with Retry-After;
+ *   the read models under a read → 503 STORE_BUSY with Retry-After; so is an export whose
+ *   tables could not be read at one position, the log moving under every read;
  * - the disk (or the file's page limit) is full → 507 STORAGE_FULL. SQLite rolled the
  *   transaction back: nothing of the command was written.
  * Anything else is not a store fault (undefined).
@@ -28,6 +30,10 @@ export const storeFaultResponse = (e: unknown): ErrorResponse | undefined => {
       body: { code: 'STORE_BUSY', message: 'another process kept the store busy (its lock held, or its read models being rebuilt) through every wait and retry; nothing was written — try again' },
       retryAfterSeconds: STORE_BUSY_RETRY_AFTER,
     };
+  }
+  if (e instanceof ReadsKeptMovingError) {
+    logger.warn(e.message);
+    return { status: 503, body: { code: 'STORE_BUSY', message: `${e.message} (the ledger is busy taking in commands)` }, retryAfterSeconds: STORE_BUSY_RETRY_AFTER };
   }
   if (isDiskFull(e)) {
     logger.error(`storage full: ${(e as Error).message}`);
