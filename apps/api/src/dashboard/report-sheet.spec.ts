@@ -43,6 +43,11 @@ describe('a monthly report as a sheet', () => {
     expect(lines[3]).toBe('');
   });
 
+  it('quotes a field holding a semicolon, which a spreadsheet where the list separator is ";" would split into a formula cell', () => {
+    const named = reportSheet('t', { division: 'R', month: '2017-03', cleared: 3 }, [], () => ({ name: 'North;=SUM(A1:A9);end', level: 'region' }));
+    expect(toCsv(named).split('\r\n')[1]).toBe('R,"North;=SUM(A1:A9);end",region,2017-03,3');
+  });
+
   it('writes an .xlsx that opens with the same cells, numbers as numbers', async () => {
     const workbook = new Workbook();
     const bytes = await toXlsx(sheet, [['month', '2017-03']]);
