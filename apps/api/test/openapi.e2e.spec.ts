@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { COMMAND_TYPES } from '@hearth/domain';
 import { Server, startServer } from './support/server';
 
@@ -76,6 +78,29 @@ describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
     const init = await server.request('GET', '/api/docs/swagger-initializer.js');
     expect(init.text).toContain("url: '/api/openapi.json'");
     expect((await server.request('GET', '/api/docs/..%2Fpackage.json')).status).toBe(404);
+  });
+
+  it('documents every route a controller of the service serves, but the dashboard\'s pages and the document itself', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? files(join(dir, n)) : n.endsWith('.controller.ts') ? [join(dir, n)] : []));
+    const served: string[] = [];
+    for (const file of files(join(__dirname, '../src'))) {
+      const source = readFileSync(file, 'utf8');
+      const base = /@Controller\('([^']*)'\)/.exec(source)?.[1] ?? '';
+      for (const [, method, route] of source.matchAll(/@(Get|Post|Put|Delete)\((?:'([^']*)')?\)/g))
+        served.push(`${method?.toLowerCase()} /${[base, route].filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}'));
+    }
+    const own = (r: string) => /^get \/(dashboard|api\/docs|api\/openapi\.json|$)/.test(r);
+    // The parse found the routes: the commands' POST and the exports among them.
+    expect(served).toEqual(expect.arrayContaining(['post /api/commands', 'get /api/exports/monthly.xlsx', 'get /health']));
+    expect(served.filter((r) => !own(r)).filter((r) => { const [m, path] = r.split(' '); return doc.paths[path as string]?.[m as string] === undefined; })).toEqual([]);
+  });
+
+  it('documents the exports with their media types', () => {
+    const xlsx = doc.paths['/api/exports/progress.xlsx']?.['get'] as unknown as { responses: Record<string, { content?: Record<string, unknown> }>; parameters: { name: string; required: boolean }[] };
+    expect(Object.keys(xlsx.responses['200']?.content ?? {})).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(xlsx.parameters).toEqual([expect.objectContaining({ name: 'month', required: true }), expect.objectContaining({ name: 'division', required: false })]);
+    expect(Object.keys((doc.paths['/api/exports/monthly.csv']?.['get'] as unknown as { responses: Record<string, { content?: object }> }).responses['200']?.content ?? {})).toEqual(['text/csv']);
   });
 
   it('documents the personal-data routes, their purpose parameter and the closed record shape', () => {

@@ -1,21 +1,18 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { closed, IdC, MonthC } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import { HEARTH_LEDGER, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { monthTableFor } from '../reads/disclosure';
-import { decodeParams } from '../reads/query-params';
+import { decodeParams, ExportParamsC } from '../reads/query-params';
 import { reportDivision } from '../reads/report-scope';
 import { toCsv } from './csv';
 import type { RawResponse } from './dashboard.controller';
 import { ReportRow, reportSheet, Sheet } from './report-sheet';
 import { atOnePosition } from '../reads/one-position';
 import { toXlsx } from './xlsx';
-
-export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
 
 type Report = 'monthly' | 'progress';
 type Format = 'csv' | 'xlsx';

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
-import { BacklogParamsC, ClearanceParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
+import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
 import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
 import type { JsonSchema } from './primitive-schemas';
@@ -63,6 +63,24 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       },
     },
   });
+  const spreadsheet = (report: 'monthly' | 'progress', format: 'csv' | 'xlsx'): Operation => ({
+    get: {
+      operationId: `export${report[0]?.toUpperCase()}${report.slice(1)}${format[0]?.toUpperCase()}${format.slice(1)}`,
+      summary: `The ${report} table of a month as a ${format === 'csv' ? 'CSV file' : 'spreadsheet (.xlsx, with a notes sheet)'}`,
+      description: `The rows of \`GET /api/reports/${report}\` for the division (its whole subtree) and then each child, under the same role rules (an analyst's suppressed; a caseworker's inside their division), read at one position of the read models${format === 'xlsx' ? ', which the notes sheet gives' : ''}. ${format === 'csv' ? 'UTF-8 with a byte-order mark, CRLF; text a spreadsheet would run as a formula is prefixed with an apostrophe. ' : ''}${roles('caseworker', 'auditor', 'analyst')}`,
+      tags: ['reports'],
+      parameters: params(ExportParamsC),
+      responses: {
+        '200': {
+          description: `attachment; filename="${report}-MONTH-DIVISION.${format}"`,
+          content: { [format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']: { schema: { type: 'string', contentMediaType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } } },
+        },
+        ...readErrors,
+        '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
+        '503': error('STORE_BUSY: the store stayed busy, or the log took in new events during every read of the tables; try again after Retry-After'),
+      },
+    },
+  });
   const commandErrors = {
     '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels'),
     '401': error('UNAUTHENTICATED'),
@@ -117,6 +135,10 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '/api/reports/monthly': report('Monthly', MonthParamsC, 'hearth --json report monthly --month M [--division D] [--by-child]'),
     '/api/reports/progress': report('Progress', MonthParamsC, 'hearth --json report progress --month M [--division D] [--by-child]'),
     '/api/reports/backlog': report('Backlog', BacklogParamsC, 'hearth --json report backlog [--as-of DATE] [--division D]` (asOf defaults to today; an analyst gets the length of each list, suppressed, instead of the lists'),
+    '/api/exports/monthly.csv': spreadsheet('monthly', 'csv'),
+    '/api/exports/monthly.xlsx': spreadsheet('monthly', 'xlsx'),
+    '/api/exports/progress.csv': spreadsheet('progress', 'csv'),
+    '/api/exports/progress.xlsx': spreadsheet('progress', 'xlsx'),
     '/api/divisions': {
       get: {
         operationId: 'divisions',

@@ -37,6 +37,8 @@ export const FlagParamC = new t.Type<boolean, string, unknown>(
 
 /** Every route's query parameters, closed: an unknown or repeated parameter is a 400 naming it. */
 export const HistoryParamsC = closed('HistoryParams', {}, { asOf: BusinessDateC });
+/** GET /api/exports/(monthly|progress).(csv|xlsx). */
+export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
 export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC });
 export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC });
 export const BacklogParamsC = closed('BacklogParams', {}, { asOf: BusinessDateC, division: IdC });
