@@ -19,7 +19,7 @@ export const mount = (view, { tree, go }, { params }) => {
   const asked = tree.get(params.division) ? params.division : undefined;
   const down = (code) => go('clearance', { year, division: code });
 
-  const yearInput = h('input', { type: 'number', name: 'year', min: '1900', max: '2100', value: String(year) });
+  const yearInput = h('input', { type: 'number', name: 'year', min: '1900', max: '2999', value: String(year) });
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('clearance', { year: yearInput.value, division: asked }); } },
     field('common.year', yearInput), h('button', { type: 'submit' }, t('common.show')));
   const crumbs = h('nav', { class: 'breadcrumb', id: 'breadcrumb', 'aria-label': t('common.division') });

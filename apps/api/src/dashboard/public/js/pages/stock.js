@@ -15,7 +15,7 @@ export const mount = (view, { tree, go }, { params }) => {
   const asked = tree.get(params.division) ? params.division : undefined;
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 
-  const yearInput = h('input', { type: 'number', name: 'year', min: '2000', max: '2100', value: String(year) });
+  const yearInput = h('input', { type: 'number', name: 'year', min: '1900', max: '2999', value: String(year) });
   const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('stock', { year: yearInput.value, division: code }));
   const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('stock', { year: yearInput.value, division: picker.value }); } },
     field('common.year', yearInput), field('common.division', picker), h('button', { type: 'submit' }, t('common.show')));
