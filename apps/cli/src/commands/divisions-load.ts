@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { isBusinessDate } from '@hearth/domain';
+import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger, readJsonFile } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
@@ -43,7 +44,7 @@ export const divisionsCommand = (globals: () => GlobalOptions): Command => {
       const withDate = given !== undefined && !Array.isArray(input) && typeof input === 'object' && input !== null ? { ...input, effectiveFrom: given } : input;
       const ledger = await openLedger(g);
       try {
-        const result = await ledger.recordDivisionTree(withDate, given ?? new Date().toISOString().slice(0, 10));
+        const result = await ledger.recordDivisionTree(withDate, given ?? localDate(new Date()));
         if (E.isLeft(result)) {
           const { fields, households } = result.left;
           if (g.json) emitJson({ refused: true, fields, households });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth, isYearText } from '@hearth/domain';
 import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports } from '@hearth/projections';
+import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
 import { rethrowUnknownDivision } from '../unknown-division';
 import { GlobalOptions, openLedger } from '../global-options';
@@ -94,12 +95,12 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
   report.addCommand(
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
-      .option('--as-of <date>', 'business date (default: today)')
+      .option('--as-of <date>', "business date (default: today, this machine's local date)")
       .addOption(readModelsOption())
       .description("the agency's service backlog: referrals owed, follow-ups overdue, survey updates missing, employed but not cleared, open labour concerns")
       .action(async (opts: { division?: string; asOf?: string; readModels?: string }) => {
         const g = globals();
-        const asOf = opts.asOf ?? new Date().toISOString().slice(0, 10);
+        const asOf = opts.asOf ?? localDate(new Date());
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
         await withReadSide(g, opts.readModels, async (_ledger, p) => {
           const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division !== undefined ? { division: opts.division } : {}) }))) as unknown as Row;
