@@ -103,7 +103,8 @@ export const scanLog = async (store: EventStore, opts: ScanOptions): Promise<Log
     if (events.length > 0 || damaged) opts.onPage?.({ eventsRead: count, position: lastPosition });
   }
   if (counter && issued !== undefined) {
-    if (issued > lastPosition) missing(lastPosition + 1, issued, `the store handed out position ${issued}: the last events of the log were removed`);
+    // The file alone cannot tell which: both are edits behind the ledger's back, and an anchor says what the log held.
+    if (issued > lastPosition) missing(lastPosition + 1, issued, `the store handed out position ${issued}, but the log ends at ${lastPosition}: its last events were removed, or the position counter was raised`);
     // Read again: appends made during the scan raise both.
     const counted = await counter.highest();
     if (counted < lastPosition)
