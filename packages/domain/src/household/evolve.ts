@@ -29,15 +29,17 @@ const updateMember = (d: StateDraft, memberId: string, change: Partial<MemberSta
  * fields (the literal in `apply`) rather than spread: a third of the commands answer or
  * finish one, and a written-out copy keeps every entity of one shape.
  */
-const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status']): void => {
+const trainingStatus = (d: StateDraft, trainingId: string, status: TrainingState['status'], on: BusinessDate): void => {
   const t = d.state.trainings.get(trainingId);
-  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, offeredOn: t.offeredOn, status });
+  const acceptedOn = status === 'accepted' ? on : t?.acceptedOn;
+  if (t !== undefined) d.trainings().set(trainingId, { eventId: t.eventId, fingerprint: t.fingerprint, memberId: t.memberId, kind: t.kind, offeredOn: t.offeredOn, acceptedOn, status });
 };
 
-const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status']): void => {
+const referralStatus = (d: StateDraft, referralId: string, status: ReferralState['status'], on: BusinessDate): void => {
   const r = d.state.referrals.get(referralId);
+  const acceptedOn = status === 'accepted' ? on : r?.acceptedOn;
   if (r !== undefined)
-    d.referrals().set(referralId, { eventId: r.eventId, fingerprint: r.fingerprint, memberId: r.memberId, referredOn: r.referredOn, status, employmentId: r.employmentId });
+    d.referrals().set(referralId, { eventId: r.eventId, fingerprint: r.fingerprint, memberId: r.memberId, referredOn: r.referredOn, acceptedOn, status, employmentId: r.employmentId });
 };
 
 /** Whether a fact dated `on` is newer than one dated `than` (undefined: none yet): of two on one date, the one recorded later (decision 130). */
@@ -134,31 +136,33 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
         memberId: e.data.memberId,
         kind: e.data.kind,
         offeredOn: on,
+        acceptedOn: undefined,
         status: 'offered',
       });
       return;
     case 'TrainingAccepted':
-      return trainingStatus(d, e.data.trainingId, 'accepted');
+      return trainingStatus(d, e.data.trainingId, 'accepted', on);
     case 'TrainingDeclined':
-      return trainingStatus(d, e.data.trainingId, 'declined');
+      return trainingStatus(d, e.data.trainingId, 'declined', on);
     case 'MemberTrained':
-      return trainingStatus(d, e.data.trainingId, 'completed');
+      return trainingStatus(d, e.data.trainingId, 'completed', on);
     case 'TrainingLeft':
-      return trainingStatus(d, e.data.trainingId, 'left');
+      return trainingStatus(d, e.data.trainingId, 'left', on);
     case 'MemberReferred':
       d.referrals().set(e.data.referralId, {
         eventId: meta.eventId,
         fingerprint: kept ?? contentOf(e.data, on),
         memberId: e.data.memberId,
         referredOn: on,
+        acceptedOn: undefined,
         status: 'open',
         employmentId: undefined,
       });
       return;
     case 'ReferralAccepted':
-      return referralStatus(d, e.data.referralId, 'accepted');
+      return referralStatus(d, e.data.referralId, 'accepted', on);
     case 'ReferralDeclined':
-      return referralStatus(d, e.data.referralId, 'declined');
+      return referralStatus(d, e.data.referralId, 'declined', on);
     case 'MemberEmployed': {
       const { employmentId, referralId } = e.data;
       d.employments().set(employmentId, {

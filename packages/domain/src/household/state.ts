@@ -66,6 +66,8 @@ export interface TrainingState {
   readonly kind: TrainingKind;
   /** No answer or end of the training may be dated before it (docs/decisions/0129). */
   readonly offeredOn: BusinessDate;
+  /** When the member accepted it: nobody completes or leaves a training before agreeing to it (decision 129, amended). */
+  readonly acceptedOn: BusinessDate | undefined;
   readonly status: 'offered' | 'accepted' | 'declined' | 'completed' | 'left';
 }
 
@@ -74,6 +76,8 @@ export interface ReferralState {
   readonly fingerprint: Content;
   readonly memberId: string;
   readonly referredOn: BusinessDate;
+  /** When the member accepted it: no employment comes from it before that (domain.md §1.2; decision 129, amended). */
+  readonly acceptedOn: BusinessDate | undefined;
   readonly status: 'open' | 'accepted' | 'declined';
   readonly employmentId?: string;
 }

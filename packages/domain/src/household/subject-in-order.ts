@@ -18,15 +18,22 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
       return r && { on: r.referredOn, what: `referral "${c.referralId}" was made` };
     }
     case 'RecordEmployment': {
+      // No employment without agreement (domain.md §1.2): not before the member accepted the referral, which the rules require.
       const r = c.referralId === undefined ? undefined : s.referrals.get(c.referralId);
-      return r && { on: r.referredOn, what: `referral "${c.referralId}" was made` };
+      if (r === undefined) return undefined;
+      return r.acceptedOn === undefined ? { on: r.referredOn, what: `referral "${c.referralId}" was made` } : { on: r.acceptedOn, what: `referral "${c.referralId}" was accepted` };
     }
     case 'AcceptTraining':
-    case 'DeclineTraining':
-    case 'CompleteTraining':
-    case 'LeaveTraining': {
+    case 'DeclineTraining': {
       const t = s.trainings.get(c.trainingId);
       return t && { on: t.offeredOn, what: `training "${c.trainingId}" was offered` };
+    }
+    case 'CompleteTraining':
+    case 'LeaveTraining': {
+      // A training is finished only once accepted and under way, which the rules require: not dated before the acceptance.
+      const t = s.trainings.get(c.trainingId);
+      if (t === undefined) return undefined;
+      return t.acceptedOn === undefined ? { on: t.offeredOn, what: `training "${c.trainingId}" was offered` } : { on: t.acceptedOn, what: `training "${c.trainingId}" was accepted` };
     }
     case 'EndEmployment': {
       const e = s.employments.get(c.employmentId);
