@@ -77,19 +77,49 @@ const memberAdded = (s: HouseholdState, memberId: string): Subject | undefined =
 const later = (a: Subject | undefined, b: Subject | undefined): Subject | undefined => (a === undefined ? b : b === undefined || b.on <= a.on ? a : b);
 
 /**
+ * The latest dated fact a member's eligibility on the command's date is read from (docs/decisions/0150):
+ * the state holds a member's capacity and willingness as the latest dated survey or declaration
+ * says them (decision 130), not as they were on an earlier date, so a rule that reads them
+ * decides only on or after the date of what it reads.
+ */
+const eligibilityRead = (s: HouseholdState, memberId: string): Subject | undefined => {
+  const m = s.members.get(memberId);
+  if (m === undefined) return undefined;
+  const willing = m.willingOn === undefined ? undefined : { on: m.willingOn, what: `member "${memberId}"'s willingness was last stated` };
+  return m.capacityOn === undefined ? willing : later(willing, { on: m.capacityOn, what: `member "${memberId}" was last surveyed` });
+};
+
+/** The latest fact the eligibility a command's rule reads on its date comes from: a referral's member's, every member's for an identification. */
+const eligibilityOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined => {
+  switch (c.type) {
+    case 'ReferToJob':
+      return eligibilityRead(s, c.memberId);
+    case 'IdentifyHousehold': {
+      let latest: Subject | undefined;
+      for (const m of s.members.values()) if (!m.removed) latest = later(latest, eligibilityRead(s, m.memberId));
+      return latest;
+    }
+    default:
+      return undefined;
+  }
+};
+
+/**
  * The back-dating allowance lets a command be dated before the stream's latest date, but an
  * answer, an end or a resolution never before the fact it answers, ends or resolves: a
  * referral is not accepted before it was made, an employment does not end before it started,
  * a labour concern is not resolved before the visit that raised it, a household is not
  * visited in follow-up before it was cleared, and no member is surveyed, offered, referred,
- * employed or removed before they were added (docs/decisions/0129).
+ * employed or removed before they were added (docs/decisions/0129); nor is a member's
+ * eligibility decided (a referral, an identification) on a date before the survey or
+ * declaration it is read from (docs/decisions/0150).
  * Decided after the command's own rules, so that a command naming no such fact gets that
  * rule's error; with no allowance (the reference policy) every command is on or after the
  * latest date, so this never refuses anything.
  */
 export const subjectInOrder = (c: HouseholdCommand, s: HouseholdState, decided: Decision): Decision => {
   if (E.isLeft(decided) || s.latestOn === undefined || c.on >= s.latestOn) return decided;
-  const subject = membersNamed(c).reduce((latest, id) => later(latest, memberAdded(s, id)), subjectOf(c, s));
+  const subject = membersNamed(c).reduce((latest, id) => later(latest, memberAdded(s, id)), later(subjectOf(c, s), eligibilityOf(c, s)));
   return subject !== undefined && c.on < subject.on
     ? reject('BACKDATED', `business date ${c.on} is before ${subject.on}, when ${subject.what}: it cannot be dated before that`)
     : decided;
