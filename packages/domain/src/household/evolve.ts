@@ -57,6 +57,7 @@ const surveyedMember = (m: MemberState, laborCapacity: LaborCapacity, willing: b
     birthYear: m.birthYear,
     sex: m.sex,
     removed: m.removed,
+    removedOn: m.removedOn,
     fingerprint: m.fingerprint,
     addedBy: m.addedBy,
     laborCapacity: capacity ? laborCapacity : m.laborCapacity,
@@ -100,7 +101,7 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       d.members().set(e.data.memberId, memberState(e.data.memberId, e.data.birthYear, e.data.sex, { fingerprint: kept ?? contentOf(e.data, on), addedBy: meta.eventId }));
       return;
     case 'MemberRemoved':
-      return updateMember(d, e.data.memberId, { removed: true });
+      return updateMember(d, e.data.memberId, { removed: true, removedOn: on });
     case 'HouseholdSurveyed': {
       const members = d.members();
       for (const sm of e.data.members) {

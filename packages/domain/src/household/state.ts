@@ -32,6 +32,8 @@ export interface MemberState {
   readonly birthYear: number;
   readonly sex?: Sex;
   readonly removed: boolean;
+  /** The removal's business date: a back-dated clearance, relapse or identification does not read past it (docs/decisions/0150). */
+  readonly removedOn?: BusinessDate;
   /** Set for members added after registration (AddMember repeats compare against it). */
   readonly fingerprint?: Content;
   /** The MemberAdded event that created the member; undefined for members named at registration. */
@@ -188,6 +190,7 @@ export const memberState = (memberId: string, birthYear: number, sex: Sex | unde
   birthYear,
   sex,
   removed: false,
+  removedOn: undefined,
   fingerprint: added?.fingerprint,
   addedBy: added?.addedBy,
   laborCapacity: undefined,

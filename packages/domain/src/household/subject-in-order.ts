@@ -89,16 +89,35 @@ const eligibilityRead = (s: HouseholdState, memberId: string): Subject | undefin
   return m.capacityOn === undefined ? willing : later(willing, { on: m.capacityOn, what: `member "${memberId}" was last surveyed` });
 };
 
-/** The latest fact the eligibility a command's rule reads on its date comes from: a referral's member's, every member's for an identification. */
+/**
+ * The latest removal of a member: the state keeps a removed member out of the household's
+ * employments and eligible members from then on, whatever the date a rule asks about, so a
+ * rule that reads them decides only on or after it (docs/decisions/0150).
+ */
+const latestRemoval = (s: HouseholdState): Subject | undefined => {
+  let latest: Subject | undefined;
+  for (const m of s.members.values()) if (m.removedOn !== undefined) latest = later(latest, { on: m.removedOn, what: `member "${m.memberId}" was removed` });
+  return latest;
+};
+
+/**
+ * The latest fact the eligibility or the employment a command's rule reads on its date comes
+ * from: a referral's member's capacity and willingness; every member's for an identification;
+ * and, for an identification, a clearance or a relapse, which look at the members not removed,
+ * the latest removal.
+ */
 const eligibilityOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined => {
   switch (c.type) {
     case 'ReferToJob':
       return eligibilityRead(s, c.memberId);
     case 'IdentifyHousehold': {
-      let latest: Subject | undefined;
+      let latest = latestRemoval(s);
       for (const m of s.members.values()) if (!m.removed) latest = later(latest, eligibilityRead(s, m.memberId));
       return latest;
     }
+    case 'ClearHousehold':
+    case 'RecordRelapse':
+      return latestRemoval(s);
     default:
       return undefined;
   }

@@ -3,8 +3,8 @@ import { ev, HouseholdEvent } from '../events';
 import { HouseholdCommand } from '../commands';
 import { DecisionContext } from '../context';
 import {
-  applied, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted, income,
-  GivenFact, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
+  applied, cleared, clearedHousehold, command as c, concernRaised, deregistered, employed, employmentEnded, exempted, income,
+  GivenFact, identified, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
   reorganisedContext, surveyMember, testContext, trainingAccepted, trainingOffered, transferred, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
 import { outcomeOf, stateAfter, storedFacts } from '../../testing/given-when-then';
@@ -76,6 +76,8 @@ const cases: Case[] = [
   { name: 'within the allowance no referral is dated before the survey its eligibility is read from (ADR 150)', ctx: allowing30Days, given: [registered(), surveyed([unwilling('m1')], '2016-02-01'), surveyed([willing('m1')], '2016-03-05')], when: c('ReferToJob', { ...referral, on: '2016-03-01' }), then: 'BACKDATED' },
   { name: 'within the allowance a referral dated on the survey its eligibility is read from, before the latest date, is recorded', ctx: allowing30Days, given: [registered(), surveyed([unwilling('m1')], '2016-02-01'), surveyed([willing('m1')], '2016-03-05'), trainingOffered('t1', 'm1', '2016-03-20')], when: c('ReferToJob', { ...referral, on: '2016-03-05' }), then: [ev('MemberReferred', referral)] },
   { name: 'within the allowance no identification is dated before a survey of a member (ADR 150)', ctx: allowing30Days, given: [registered(), surveyed([unwilling('m1')], '2016-02-01'), applied('2016-03-01'), surveyed([willing('m1')], '2016-03-10')], when: c('IdentifyHousehold', { on: '2016-03-05' }), then: 'BACKDATED' },
+  { name: 'within the allowance no relapse is dated before the removal of a member it no longer sees employed (ADR 150)', ctx: allowing30Days, given: [...twoMembers, surveyed([willing('m1'), willing('m2')]), applied(), identified(['m1', 'm2']), employed('e1', 'm2', '2016-05-01'), cleared(['e1']), { event: ev('MemberRemoved', { memberId: 'm2', reason: 'left' }), on: '2016-07-10' }], when: c('RecordRelapse', { reason: 'x', on: '2016-07-05' }), then: 'BACKDATED' },
+  { name: 'within the allowance a relapse dated on a removal, before the latest date, is recorded', ctx: allowing30Days, given: [...twoMembers, surveyed([willing('m1'), willing('m2')]), applied(), identified(['m1', 'm2']), employed('e1', 'm2', '2016-05-01'), cleared(['e1']), { event: ev('MemberRemoved', { memberId: 'm2', reason: 'left' }), on: '2016-07-10' }, referred('r1', 'm1', '2016-07-20')], when: c('RecordRelapse', { reason: 'x', on: '2016-07-10' }), then: [ev('HouseholdRelapsed', { reason: 'x' })] },
   { name: 'within the allowance an employment does not end before it started', ctx: allowing30Days, given: [...identifiedHousehold, employed('e1'), income('e1', '2016-06', 2000, '2016-06-25')], when: c('EndEmployment', { employmentId: 'e1', reason: 'quit', on: '2016-05-30' }), then: 'BACKDATED' },
   { name: 'within the allowance a labour concern is not resolved before the visit that raised it', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', ['wages-withheld']), concernRaised('v1'), visited('v2', [], '2016-09-20')], when: c('ResolveLaborConcern', { visitId: 'v1', outcome: 'remedied', reason: 'wages paid', on: '2016-08-25' }), then: 'BACKDATED' },
   { name: 'within the allowance a household is not visited in follow-up before it was cleared', ctx: allowing30Days, given: [...clearedHousehold, visited('v1', [], '2016-07-05')], when: c('RecordFollowUp', { visitId: 'v2', findings: 'ok', stillEmployed: true, laborConcerns: [], on: '2016-06-10' }), then: 'BACKDATED' },
