@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { HouseholdCommand } from './commands';
 import { Decision, reject } from './decision';
-import { BusinessDate } from '../dates';
+import { BusinessDate, firstDayOf } from '../dates';
 import { HouseholdState } from './state';
 
 /** The fact a command answers, ends or resolves: its business date, and how to say what it was. */
@@ -20,8 +20,8 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
     case 'RecordEmployment': {
       // No employment without agreement (domain.md §1.2): not before the member accepted the referral, which the rules require.
       const r = c.referralId === undefined ? undefined : s.referrals.get(c.referralId);
-      if (r === undefined) return undefined;
-      return r.acceptedOn === undefined ? { on: r.referredOn, what: `referral "${c.referralId}" was made` } : { on: r.acceptedOn, what: `referral "${c.referralId}" was accepted` };
+      const accepted = r === undefined ? undefined : r.acceptedOn === undefined ? { on: r.referredOn, what: `referral "${c.referralId}" was made` } : { on: r.acceptedOn, what: `referral "${c.referralId}" was accepted` };
+      return later(accepted, employmentRead(s));
     }
     case 'AcceptTraining':
     case 'DeclineTraining': {
@@ -37,7 +37,12 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
     }
     case 'EndEmployment': {
       const e = s.employments.get(c.employmentId);
-      return e && { on: e.startedOn, what: `employment "${c.employmentId}" started` };
+      if (e === undefined) return undefined;
+      // Nor before a month it has an income for: an income is refused for a month after the employment ended (EMPLOYMENT_ENDED).
+      let month: string | undefined;
+      for (const m of e.incomes.keys()) if (month === undefined || m > month) month = m;
+      const earned = month === undefined ? undefined : { on: firstDayOf(month), what: `employment "${c.employmentId}" has an income for ${month}` };
+      return later(later({ on: e.startedOn, what: `employment "${c.employmentId}" started` }, earned), employmentRead(s));
     }
     case 'RecordFollowUp':
       // A follow-up visit follows up the clearance it is recorded under (the rule requires the household cleared).
@@ -50,6 +55,18 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
       return undefined;
   }
 };
+
+/**
+ * The latest decision that read the household's employments on its date: an identification
+ * or a relapse (no eligible member employed, no member employed) and a clearance (a member
+ * employed). An employment's start or end dated before it would make that decision one the
+ * rules refuse on its date (docs/decisions/0151).
+ */
+function employmentRead(s: HouseholdState): Subject | undefined {
+  const identified = s.lastIdentifiedOn === undefined ? undefined : { on: s.lastIdentifiedOn, what: 'the household was identified (or relapsed) on what its employments were then' };
+  const cleared = s.lastClearedOn === undefined ? undefined : { on: s.lastClearedOn, what: 'the household was cleared on what its employments were then' };
+  return later(identified, cleared);
+}
 
 /** The members a command names: none of them can be acted on before they were added. */
 const membersNamed = (c: HouseholdCommand): readonly string[] => {
