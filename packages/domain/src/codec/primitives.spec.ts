@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { IdC, MoneyC } from './primitives';
+import { IdC, MoneyC, TextC } from './primitives';
 import { propertyRuns } from '../testing';
 
 describe('MoneyC', () => {
@@ -27,5 +27,17 @@ describe('IdC agrees with its regular expression', () => {
     const idChar = fc.constantFrom(...'Az09._:-/ \n\u00e9\u0130'.split(''));
     const nearIds = fc.array(idChar, { minLength: 0, maxLength: 66 }).map((cs) => cs.join(''));
     fc.assert(fc.property(fc.oneof(nearIds, fc.string({ maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 10 }), fc.anything()), (u) => IdC.is(u) === regexIsId(u)), propertyRuns(5000, process.env));
+  });
+});
+
+describe('TextC counts characters, as domain.md says ("at most 500 characters") and the OpenAPI maxLength means', () => {
+  it.each([
+    ['500 characters outside the Basic Multilingual Plane (1000 UTF-16 units)', '\u{20BB7}'.repeat(500), true],
+    ['300 emoji', '\u{1F600}'.repeat(300), true],
+    ['500 Chinese characters', '\u4E2D'.repeat(500), true],
+    ['501 characters outside the BMP', '\u{20BB7}'.repeat(501), false],
+    ['501 ASCII characters', 'a'.repeat(501), false],
+  ])('%s', (_what, text, accepted) => {
+    expect(E.isRight(TextC.decode(text))).toBe(accepted);
   });
 });

@@ -41,7 +41,25 @@ export const IdC = guarded<Id, string>(
 
 export const MAX_TEXT = 500;
 export type Text = string;
-const isText = (u: unknown): u is Text => typeof u === 'string' && u.length <= MAX_TEXT;
+/**
+ * Characters, as domain.md counts them and as the OpenAPI schema's maxLength means: a
+ * character outside the Basic Multilingual Plane (an emoji, a rare CJK character) is two
+ * UTF-16 units of `length`. Counted only for a text longer than MAX_TEXT units, which at
+ * most 2 × MAX_TEXT units can still be.
+ */
+const charactersAtMost = (u: string, max: number): boolean => {
+  let n = u.length;
+  for (let i = 0; i < u.length - 1 && n > max; i++) {
+    const hi = u.charCodeAt(i);
+    const lo = u.charCodeAt(i + 1);
+    if (hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) {
+      n--;
+      i++;
+    }
+  }
+  return n <= max;
+};
+const isText = (u: unknown): u is Text => typeof u === 'string' && (u.length <= MAX_TEXT || (u.length <= 2 * MAX_TEXT && charactersAtMost(u, MAX_TEXT)));
 export const TextC = guarded<Text, string>(
   `Text (at most ${MAX_TEXT} characters)`,
   isText,
