@@ -35,6 +35,14 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
       if (t === undefined) return undefined;
       return t.acceptedOn === undefined ? { on: t.offeredOn, what: `training "${c.trainingId}" was offered` } : { on: t.acceptedOn, what: `training "${c.trainingId}" was accepted` };
     }
+    case 'SurveyHousehold':
+    case 'DeclareWillingness':
+    case 'WithdrawWillingness':
+      // What the latest identification read its eligible members from (docs/decisions/0151).
+      return s.lastIdentifiedOn === undefined ? undefined : { on: s.lastIdentifiedOn, what: 'the household was identified (or relapsed) on its members\' eligibility then' };
+    case 'RemoveMember':
+      // A removed member leaves the eligible members and the employments an identification, clearance or relapse read.
+      return employmentRead(s);
     case 'EndEmployment': {
       const e = s.employments.get(c.employmentId);
       if (e === undefined) return undefined;
