@@ -32,7 +32,7 @@ export interface MemberState {
   readonly birthYear: number;
   readonly sex?: Sex;
   readonly removed: boolean;
-  /** The removal's business date: a back-dated clearance, relapse or identification does not read past it (docs/decisions/0150). */
+  /** The removal's business date: a back-dated clearance, relapse or identification does not read past it (docs/decisions/0140). */
   readonly removedOn?: BusinessDate;
   /** Set for members added after registration (AddMember repeats compare against it). */
   readonly fingerprint?: Content;

@@ -38,7 +38,7 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
     case 'SurveyHousehold':
     case 'DeclareWillingness':
     case 'WithdrawWillingness':
-      // What the latest identification read its eligible members from (docs/decisions/0151).
+      // What the latest identification read its eligible members from (docs/decisions/0141).
       return s.lastIdentifiedOn === undefined ? undefined : { on: s.lastIdentifiedOn, what: 'the household was identified (or relapsed) on its members\' eligibility then' };
     case 'RemoveMember':
       // A removed member leaves the eligible members and the employments an identification, clearance or relapse read.
@@ -68,7 +68,7 @@ const subjectOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefined 
  * The latest decision that read the household's employments on its date: an identification
  * or a relapse (no eligible member employed, no member employed) and a clearance (a member
  * employed). An employment's start or end dated before it would make that decision one the
- * rules refuse on its date (docs/decisions/0151).
+ * rules refuse on its date (docs/decisions/0141).
  */
 function employmentRead(s: HouseholdState): Subject | undefined {
   const identified = s.lastIdentifiedOn === undefined ? undefined : { on: s.lastIdentifiedOn, what: 'the household was identified (or relapsed) on what its employments were then' };
@@ -102,7 +102,7 @@ const memberAdded = (s: HouseholdState, memberId: string): Subject | undefined =
 const later = (a: Subject | undefined, b: Subject | undefined): Subject | undefined => (a === undefined ? b : b === undefined || b.on <= a.on ? a : b);
 
 /**
- * The latest dated fact a member's eligibility on the command's date is read from (docs/decisions/0150):
+ * The latest dated fact a member's eligibility on the command's date is read from (docs/decisions/0140):
  * the state holds a member's capacity and willingness as the latest dated survey or declaration
  * says them (decision 130), not as they were on an earlier date, so a rule that reads them
  * decides only on or after the date of what it reads.
@@ -117,7 +117,7 @@ const eligibilityRead = (s: HouseholdState, memberId: string): Subject | undefin
 /**
  * The latest removal of a member: the state keeps a removed member out of the household's
  * employments and eligible members from then on, whatever the date a rule asks about, so a
- * rule that reads them decides only on or after it (docs/decisions/0150).
+ * rule that reads them decides only on or after it (docs/decisions/0140).
  */
 const latestRemoval = (s: HouseholdState): Subject | undefined => {
   let latest: Subject | undefined;
@@ -156,7 +156,7 @@ const eligibilityOf = (c: HouseholdCommand, s: HouseholdState): Subject | undefi
  * visited in follow-up before it was cleared, and no member is surveyed, offered, referred,
  * employed or removed before they were added (docs/decisions/0129); nor is a member's
  * eligibility decided (a referral, an identification) on a date before the survey or
- * declaration it is read from (docs/decisions/0150).
+ * declaration it is read from (docs/decisions/0140).
  * Decided after the command's own rules, so that a command naming no such fact gets that
  * rule's error; with no allowance (the reference policy) every command is on or after the
  * latest date, so this never refuses anything.
