@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { IdC } from '@hearth/domain';
+import { hasAtMostCharacters, IdC } from '@hearth/domain';
 import { canonicalJson } from '@hearth/event-store';
 import { PersonalDataError } from './errors';
 
@@ -88,7 +88,7 @@ export const validateAccess = (access: Access): Access => {
   const purpose = typeof access.purpose === 'string' ? access.purpose.trim() : '';
   if (purpose === '') throw new PersonalDataError('PURPOSE_REQUIRED', 'say why personal data is accessed (purpose)', 'purpose');
   // Control characters would let a purpose forge what looks like another line of the log.
-  if (purpose.length > MAX_PURPOSE || /[\u0000-\u001f\u007f]/.test(purpose))
+  if (!hasAtMostCharacters(purpose, MAX_PURPOSE) || /[\u0000-\u001f\u007f]/.test(purpose))
     throw new PersonalDataError('INVALID_ACCESS', `purpose must be at most ${MAX_PURPOSE} characters, without control characters`, 'purpose');
   return { actor: access.actor, purpose };
 };

@@ -55,4 +55,10 @@ describe('validatePersonalRecord', () => {
   it('accepts strings of exactly 500 characters', () => {
     expect(validatePersonalRecord({ note: 'x'.repeat(500) }).note).toHaveLength(500);
   });
+
+  it('counts characters as the ledger does, not UTF-16 units: 500 characters outside the Basic Multilingual Plane pass, 501 do not', () => {
+    // A name or address in rare CJK characters (U+20BB7 is two UTF-16 units) is as long as it reads.
+    expect(validatePersonalRecord({ address: '\u{20BB7}'.repeat(500) }).address).toBe('\u{20BB7}'.repeat(500));
+    expect(fieldOf({ address: '\u{20BB7}'.repeat(501) })).toBe('address');
+  });
 });

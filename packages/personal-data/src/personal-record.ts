@@ -1,4 +1,4 @@
-import { MAX_TEXT } from '@hearth/domain';
+import { hasAtMostCharacters, MAX_TEXT } from '@hearth/domain';
 import { PersonalDataError } from './errors';
 
 /**
@@ -41,7 +41,7 @@ const isPlainObject = (u: unknown): u is Record<string, unknown> => {
 const text = (field: string, u: unknown): string => {
   if (typeof u !== 'string') throw invalid(field, 'must be a string');
   if (u.length === 0) throw invalid(field, 'must not be empty (leave the field out instead)');
-  if (u.length > MAX_TEXT) throw invalid(field, `must be at most ${MAX_TEXT} characters`);
+  if (!hasAtMostCharacters(u, MAX_TEXT)) throw invalid(field, `must be at most ${MAX_TEXT} characters`);
   return u;
 };
 

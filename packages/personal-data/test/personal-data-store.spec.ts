@@ -81,7 +81,10 @@ describe('PersonalDataStore', () => {
     }
     expect(errorOf(() => store.get('hh-1', 'm-1', { actor: 'registrar-1', purpose: 'a\nforged line' })).field).toBe('purpose');
     expect(errorOf(() => store.get('hh-1', 'm-1', { actor: 'two words', purpose: 'visit' })).field).toBe('actor');
+    expect(errorOf(() => store.get('hh-1', 'm-1', { actor: 'registrar-1', purpose: '\u{1F4DE}'.repeat(201) })).field).toBe('purpose');
     expect(store.accessLog().map((e) => e.action)).toEqual(['write']);
+    // At most 200 characters, as read: 200 emoji (400 UTF-16 units) are a purpose.
+    expect(store.get('hh-1', 'm-1', { actor: 'registrar-1', purpose: '\u{1F4DE}'.repeat(200) })).toEqual(RECORD);
     store.close();
   });
 

@@ -42,12 +42,15 @@ export const IdC = guarded<Id, string>(
 export const MAX_TEXT = 500;
 export type Text = string;
 /**
- * Characters, as domain.md counts them and as the OpenAPI schema's maxLength means: a
- * character outside the Basic Multilingual Plane (an emoji, a rare CJK character) is two
- * UTF-16 units of `length`. Counted only for a text longer than MAX_TEXT units, which at
- * most 2 × MAX_TEXT units can still be.
+ * Whether `u` holds at most `max` characters, as domain.md counts them and as an OpenAPI
+ * schema's maxLength means: a character outside the Basic Multilingual Plane (an emoji, a
+ * rare CJK character) is two UTF-16 units of `length`. The one rule for every text limit
+ * (the ledger's free text, the personal-data store's fields and purposes). Counted only
+ * for a text longer than `max` units, which at most 2 × `max` units can still be.
  */
-const charactersAtMost = (u: string, max: number): boolean => {
+export const hasAtMostCharacters = (u: string, max: number): boolean => {
+  if (u.length <= max) return true;
+  if (u.length > 2 * max) return false;
   let n = u.length;
   for (let i = 0; i < u.length - 1 && n > max; i++) {
     const hi = u.charCodeAt(i);
@@ -59,7 +62,7 @@ const charactersAtMost = (u: string, max: number): boolean => {
   }
   return n <= max;
 };
-const isText = (u: unknown): u is Text => typeof u === 'string' && (u.length <= MAX_TEXT || (u.length <= 2 * MAX_TEXT && charactersAtMost(u, MAX_TEXT)));
+const isText = (u: unknown): u is Text => typeof u === 'string' && hasAtMostCharacters(u, MAX_TEXT);
 export const TextC = guarded<Text, string>(
   `Text (at most ${MAX_TEXT} characters)`,
   isText,
