@@ -27,7 +27,7 @@ export const assertDistinctEventIds = (events: Iterable<EventToAppend>): void =>
   }
 };
 
-/** EventStoreDB event ids are uuids; the port's default ids (crypto.randomUUID) are. */
+/** EventStoreDB event ids are uuids; the port's default ids (uuidV7, @hearth/event-store) are. */
 export const assertUuids = (events: readonly EventToAppend[]): void => {
   for (const { eventId } of events) {
     if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) {
