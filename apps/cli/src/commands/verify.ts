@@ -35,11 +35,12 @@ household through the Decider. Anomalies, each naming the household (or stream) 
   dated-after-recording  an event dated after the day it was recorded (decision 135)
   stranded-household     an open household left in a division the tree in force no longer holds,
                          moved by no HouseholdTransferred: a tree recorded behind the ledger's back
-  (domain codes)         an event the Decider would not have produced from the history before
+  rejected               an event the Decider would not have produced from the history before
                          it (e.g. a clearance without active employment, or a correction
                          it would refuse: one that amends nothing), or a division tree
                          \`divisions load\` would refuse after the trees before it (e.g. a code
-                         moved under another parent), named at the stream "divisions"
+                         moved under another parent), named at the stream "divisions"; a
+                         household's detail names the domain's error code"
 Notices, listed apart: events recorded more than policy.lateRecordingDays after their
 business date (expected for a bulk import of past records).
 
