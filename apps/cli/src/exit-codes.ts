@@ -8,7 +8,7 @@ export const EXIT = {
   unknownTarget: 4,
   anomalies: 5,
   /**
-   * Added to cli.md's list (docs/decisions/0018-cli-failures.md): the machine failed
+   * Added to cli.md's list (docs/decisions/0018-cli-failures-and-bounded-input.md): the machine failed
    * — disk full, I/O error, store locked, no permission. What was committed stays
    * committed; the same command run again after the fix finishes the work.
    */
