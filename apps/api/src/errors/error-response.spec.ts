@@ -1,4 +1,4 @@
-import { DamagedEventError } from '@hearth/event-store';
+import { DamagedEventError, StoreUnavailableError } from '@hearth/event-store';
 import { ReadModelsAheadOfLogError } from '@hearth/projections';
 import { UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { errorResponse } from './error-response';
@@ -17,6 +17,10 @@ describe('errorResponse', () => {
     expect(r.body.code).toBe('DAMAGED_LOG');
     expect(r.body.message).toContain('the log now ends at position 100');
     expect(r.body.message).toContain('hearth verify');
+  });
+  it("answers a store server out of reach as 503 STORE_UNAVAILABLE (docs/http-api.md), not as a bug's 500", () => {
+    const r = errorResponse(new StoreUnavailableError('the store did not answer', { reason: 'nothing listens on db:2113 (connection refused)' }));
+    expect(r).toMatchObject({ status: 503, body: { code: 'STORE_UNAVAILABLE' } });
   });
   it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {
     expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD' } });

@@ -3,6 +3,7 @@ import type { DomainError } from '@hearth/domain';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
 import { isLogFinding } from '@hearth/projections';
+import { StoreUnavailableError } from '@hearth/event-store';
 import { storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
@@ -50,6 +51,7 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };
   if (error instanceof InvalidQueryError) return { status: 400, body: { code: 'INVALID_QUERY', message: error.message, field: error.field } };
   if (error instanceof ModuleShutDownError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: error.message } };
+  if (error instanceof StoreUnavailableError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: "the store's server cannot be reached; try again once it answers" } };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_CODES[status];
