@@ -44,6 +44,8 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '401': error('UNAUTHENTICATED: no bearer token, or an unknown one'),
     '403': error('FORBIDDEN: the role may not read this, or it lies outside the caseworker’s division'),
     '429': error('RATE_LIMITED: too many requests with this token (or from this address without one); Retry-After says when to try again'),
+    '500': error('DAMAGED_LOG: a stored event cannot be read as what it claims to be (the message names its position; an auditor should run `hearth verify`); INTERNAL: a bug, detailed only in the service’s log'),
+    '503': error('STORE_BUSY: another process kept the store or its read models busy through every wait (Retry-After); STORE_UNAVAILABLE: the store’s server cannot be reached'),
   };
   const params = (codec: Fields) => [
     ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
@@ -88,7 +90,8 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '413': error('PAYLOAD_TOO_LARGE'),
     '415': error('UNSUPPORTED_MEDIA_TYPE: only application/json'),
     '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
-    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After'),
+    '500': error('DAMAGED_LOG: a stored event of the household cannot be read as what it claims to be (the message names its position); INTERNAL: a bug, detailed only in the service’s log'),
+    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached'),
     '507': error('STORAGE_FULL: the disk is full; nothing of the command was written'),
   };
 
