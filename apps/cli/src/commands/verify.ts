@@ -40,7 +40,7 @@ household through the Decider. Anomalies, each naming the household (or stream) 
                          it would refuse: one that amends nothing), or a division tree
                          \`divisions load\` would refuse after the trees before it (e.g. a code
                          moved under another parent), named at the stream "divisions"; a
-                         household's detail names the domain's error code"
+                         household's detail names the domain's error code
 Notices, listed apart: events recorded more than policy.lateRecordingDays after their
 business date (expected for a bulk import of past records).
 
