@@ -36,10 +36,10 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   if (!o.policy) return referencePolicy;
   const parsed = parsePolicy(readJsonFile(o.policy, 'policy file'));
   if (E.isLeft(parsed)) {
-    // Two keys have no reference value to fall back on (domain.md §3): leaving them out is the mistake, not the remedy.
+    // Two keys do not fall back on the reference policy (decision 143): leaving them out is the mistake, not the remedy.
     const missing = parsed.left.some((f) => (f.path === 'baselineCutoff' || f.path === 'targetShares') && f.message.startsWith('required field is missing'));
     const remedy = missing
-      ? `baselineCutoff and targetShares are required in a policy file (domain.md §3); any other key left out takes the reference value`
+      ? `baselineCutoff and targetShares are required in a policy file (decision 143: every target is computed from them); any other key left out takes the reference value`
       : 'Fix the file, or leave the key out to use the reference value';
     throw new CliError(`policy file ${o.policy} is invalid: ${parsed.left.map((f) => `${f.path || '(file)'}: ${f.message}`).join('; ')}. ${remedy}.`, EXIT.usage);
   }

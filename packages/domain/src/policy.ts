@@ -92,7 +92,7 @@ const PolicyFileC = closed(
   },
 );
 
-/** Decodes a policy file (JSON value); fields left out take the reference values. */
+/** Decodes a policy file (JSON value): `baselineCutoff` and `targetShares` are required (docs/decisions/0143), any other field left out takes the reference value. */
 export const parsePolicy = (input: unknown): E.Either<FieldError[], Policy> => {
   const decoded = PolicyFileC.decode(input);
   if (E.isLeft(decoded)) return E.left(fieldErrors(decoded.left));
