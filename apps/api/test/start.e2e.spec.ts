@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { PersonalDataStore } from '@hearth/personal-data';
 import { hearth } from './support/cli';
 import { killLeftRunning, launch, listening, STARTUP_MS, type Started } from './support/start-process';
 
@@ -172,6 +173,23 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       expect(await s.exited).toBe(2);
       expect(s.err()).toBe('hearth: the store is not a Hearth SQLite database, or is damaged: check the HEARTH_STORE path\n');
       expect(readFileSync(file, 'utf8')).toBe('not a database, only some notes\n');
+    },
+    STARTUP_MS,
+  );
+
+  it(
+    'a master key that does not open the personal-data file stops the start: exit 2 in one line, the file untouched (docs/personal-data.md)',
+    async () => {
+      const file = join(dir, 'personal-data.db');
+      const written = PersonalDataStore.open(file, Buffer.alloc(32, 0x11));
+      written.close();
+      const before = readFileSync(file);
+      const s = launch(['--households', '5'], { HEARTH_STORE: `sqlite:${join(dir, 'hearth.db')}`, PORT: '0', HEARTH_PERSONAL_DATA: `sqlite:${file}`, HEARTH_MASTER_KEY: '22'.repeat(32), HEARTH_MASTER_KEY_FILE: '' }, dir);
+      running.push(s);
+      expect(await s.exited).toBe(2);
+      expect(s.err().trim().split('\n').filter((l) => l.startsWith('hearth:'))).toEqual([expect.stringMatching(/^hearth: .*WRONG_MASTER_KEY.*HEARTH_MASTER_KEY/)]);
+      expect(s.err()).not.toMatch(/\n\s+at /);
+      expect(readFileSync(file).equals(before)).toBe(true);
     },
     STARTUP_MS,
   );

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { maskStoreUrl } from '@hearth/ledger';
+import { isPersonalDataError, PersonalDataStore } from '@hearth/personal-data';
 import { StartStoppedError } from '@hearth/nest';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
@@ -29,15 +31,33 @@ export const publicUrl = (host: string, port: number): string => {
   return `http://${shown}:${port}`;
 };
 
-/** The personal-data file and master key from the environment, the key read once now so a bad one is a usage error before anything starts. */
+/**
+ * The personal-data file and master key from the environment, the key read once now so a
+ * bad one is a usage error before anything starts; and tried on the file when there is one,
+ * so that a key the file was not written under (or a file that is not a personal-data
+ * store) stops the start in one line, exit 2, as docs/personal-data.md says, not as a bug
+ * with a stack trace once the service is half up.
+ */
 const personalDataSettings = (store: string): PersonalDataOptions | undefined => {
+  let settings: PersonalDataOptions | undefined;
   try {
-    const settings = personalDataOptionsFromEnv(store, process.env);
+    settings = personalDataOptionsFromEnv(store, process.env);
     settings?.masterKey.read().fill(0);
-    return settings;
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+  if (settings === undefined || !existsSync(settings.path)) return settings;
+  const key = settings.masterKey.read();
+  try {
+    PersonalDataStore.open(settings.path, key).close();
+  } catch (e) {
+    if (!isPersonalDataError(e)) throw e;
+    const remedy = e.code === 'WRONG_MASTER_KEY' ? ': give the key it was written under (HEARTH_MASTER_KEY_FILE or HEARTH_MASTER_KEY)' : '';
+    throw new UsageError(`the personal-data file ${settings.path} cannot be opened: ${e.message}${remedy}, or point HEARTH_PERSONAL_DATA at another file`);
+  } finally {
+    key.fill(0);
+  }
+  return settings;
 };
 
 const tokenLines = (tokens: readonly TokenEntry[]): string[] => {
