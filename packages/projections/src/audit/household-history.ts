@@ -1,9 +1,8 @@
-import * as E from 'fp-ts/Either';
 import {
-  DecisionContext, eligibleMembers, evolve, HouseholdEvent, HouseholdEventC, householdStream, initialState, isEmployed, LaborCapacity,
-  Sex, Status,
+  DecisionContext, eligibleMembers, evolve, householdStream, initialState, isEmployed, LaborCapacity, Sex, Status,
 } from '@hearth/domain';
 import { readStreamAsStored, type EventStore } from '@hearth/event-store';
+import { decodedOrUndefined } from './decoded-or-undefined';
 import type { LogFinding } from './finding';
 import { checkStream } from './stream-check';
 
@@ -59,8 +58,8 @@ export const householdHistory = async (store: EventStore, householdId: string, a
   let state = initialState;
   for (const { r } of shown) {
     // A stored event that no longer decodes (edited by hand) is listed, with its broken hash, but not folded.
-    const decoded = HouseholdEventC.decode({ type: r.type, data: r.data });
-    if (E.isRight(decoded)) state = evolve(state, decoded.right as HouseholdEvent, { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId ? { commandId: r.metadata.commandId } : {}) });
+    const decoded = decodedOrUndefined(r);
+    if (decoded !== undefined) state = evolve(state, decoded, { eventId: r.eventId, occurredOn: r.metadata.occurredOn, ...(r.metadata.commandId ? { commandId: r.metadata.commandId } : {}) });
   }
   const on = asOf ?? state.latestOn ?? '1900-01-01';
   const eligible = new Set(eligibleMembers(state, on, ctx.policy).map((m) => m.memberId));

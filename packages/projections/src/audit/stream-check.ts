@@ -1,19 +1,10 @@
 import {
-  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, HouseholdEvent, householdIdOf, latestDateAt, replayAnomalies,
+  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, householdIdOf, latestDateAt, replayAnomalies,
 } from '@hearth/domain';
-import { checkLinks, householdEventCodec, isDamagedEventError, type RecordedEvent, type StreamAsStored } from '@hearth/event-store';
+import { checkLinks, type RecordedEvent, type StreamAsStored } from '@hearth/event-store';
 import { divisionTreeAnomalies } from './division-tree-replay';
+import { decodedOrUndefined } from './decoded-or-undefined';
 import type { LogFinding } from './finding';
-
-/** The stored household event decoded by the one codec every reader uses (docs/decisions/0060), or undefined when it is not valid. */
-const decodedOrUndefined = (e: RecordedEvent): HouseholdEvent | undefined => {
-  try {
-    return householdEventCodec.decode(e);
-  } catch (error) {
-    if (isDamagedEventError(error)) return undefined;
-    throw error;
-  }
-};
 
 /**
  * One stream as the whole-log verifier judges it: its hash chain on the stored bytes, every
