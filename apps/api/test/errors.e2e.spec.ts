@@ -45,6 +45,16 @@ describe('every error class, with its status and body', () => {
     it('an unknown field (never silently dropped)', async () => {
       expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-err', on: '2016-05-01', ethnicity: 'x' }), 400, 'INVALID_COMMAND', 'ethnicity');
     });
+    it('a key given twice (neither value silently dropped), appending nothing', async () => {
+      const before = (await server.request('GET', '/api/households/hh-err', { token: TOKENS.willow })).body.events.length;
+      const twice = '{"type":"ReferToJob","householdId":"hh-err","on":"2016-05-02","on":"2016-06-02","referralId":"r-twice","memberId":"hh-err-a","employer":"Co","position":"Cook","place":"local","form":"enterprise","offeredMonthlyWage":2600}';
+      expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body: twice, contentType: 'application/json' }), 400, 'INVALID_COMMAND', 'on');
+      const [register] = journey('hh-twice', WILLOW);
+      const nested = JSON.stringify(register).replace('"birthYear":1980', '"birthYear":1980,"birthYear":1981');
+      expectError(await server.request('POST', '/api/commands', { token: TOKENS.willow, body: nested, contentType: 'application/json' }), 400, 'INVALID_COMMAND', 'members.0.birthYear');
+      expect((await server.request('GET', '/api/households/hh-err', { token: TOKENS.willow })).body.events).toHaveLength(before);
+      expect((await server.request('GET', '/api/households/hh-twice', { token: TOKENS.willow })).status).toBe(404);
+    });
     it('an unknown command type', async () => {
       expectError(await post({ type: 'DeleteHousehold', householdId: 'hh-err', on: '2016-05-01' }), 400, 'INVALID_COMMAND', 'type');
     });

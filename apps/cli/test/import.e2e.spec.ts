@@ -69,6 +69,20 @@ describe('hearth import', () => {
     expect(storeDump(join(dir, 'hearth.db')).filter((e) => e.streamId.startsWith('household-'))).toEqual(before);
   });
 
+  it('rejects a line that gives a key twice, naming it, and appends nothing for it', () => {
+    const [register, ...rest] = exampleLog(1) as [string, ...string[]];
+    const twice = register.replace(/"on": ?"2016-02-01"/, (on) => `${on}, "on": "2016-03-01"`);
+    expect(twice).not.toBe(register);
+    const file = writeLines(join(dir, 'log.jsonl'), [twice, ...rest]);
+    const r = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out.rejected[0]).toMatchObject({ line: 1, code: 'INVALID_COMMAND' });
+    expect(out.rejected[0].message).toContain('"on"');
+    // Neither date was recorded: the household was never registered, so its later lines were refused too.
+    expect(storeDump(join(dir, 'hearth.db')).filter((e) => e.streamId === 'household-hh-0-1')).toEqual([]);
+  });
+
   it('reads standard input with "-"', () => {
     const r = hearth(['--store', store, '--json', 'import', '-'], { input: `${exampleLog(1).join('\n')}\n` });
     expect(JSON.parse(r.stdout).accepted).toBe(25);

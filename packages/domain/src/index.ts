@@ -3,6 +3,7 @@ export * from './canonical-json';
 export * from './codec/primitives';
 export * from './codec/closed';
 export * from './codec/decode-errors';
+export * from './codec/repeated-key';
 export * from './policy';
 export * from './divisions';
 export * from './household/vocabulary';

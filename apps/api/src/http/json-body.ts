@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { repeatedKeyPath } from '@hearth/domain';
 import { ApiError } from '../errors/api-error';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 
@@ -16,7 +17,7 @@ export const isJsonContentType = (header: string | undefined): boolean => {
 /**
  * Reads and parses a JSON request body of at most `limit` bytes. Too large → 413 (the
  * rest of the body is drained, so the client reads the answer instead of a reset
- * connection); not UTF-8 or not JSON → 400 INVALID_COMMAND; nested deeper than
+ * connection); not UTF-8, not JSON, or an object giving a key twice → 400 INVALID_COMMAND; nested deeper than
  * MAX_JSON_DEPTH → 400 JSON_TOO_DEEP (checked before parsing, without recursion); another
  * content type, or a compressed body → 415.
  */
@@ -61,9 +62,14 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   }
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
     throw new ApiError(400, { code: 'JSON_TOO_DEEP', message: `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`, field: '' });
+  let body: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch (e) {
     throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body is not JSON: ${(e as Error).message}`, field: '' });
   }
+  // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0147).
+  const repeated = repeatedKeyPath(text);
+  if (repeated !== undefined) throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body gives the key "${repeated}" more than once`, field: repeated });
+  return body;
 };

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { propertyRuns } from '../testing/property-runs';
+import { repeatedKeyPath } from './repeated-key';
+
+describe('repeatedKeyPath', () => {
+  it.each([
+    ['{"on":"2016-01-01","type":"X"}', undefined],
+    ['{"on":"2016-01-01","on":"2016-02-01"}', 'on'],
+    ['{"a":{"b":1},"c":{"b":2}}', undefined],
+    ['{"members":[{"memberId":"m1"},{"memberId":"m2","birthYear":1,"birthYear":2}]}', 'members.1.birthYear'],
+    ['[{"x":1},{"x":1,"x":2}]', '1.x'],
+    ['{"a":"\\"b\\":1,\\"b\\":2","b":3}', undefined],
+    ['{"on":1,"\\u006fn":2}', 'on'],
+    ['{"a":[1,[2,3],{"a":1}],"a":2}', 'a'],
+    ['{"":1,"":2}', ''],
+    ['{"a\\"":1,"a\\"":2}', 'a"'],
+    ['{"a\\\\":1,"b":2,"a\\\\":3}', 'a\\'],
+    ['{}', undefined],
+    ['[{},[""]]', undefined],
+    ['{"a":{},"b":["a","b"],"c":{"":{}},"d":1}', undefined],
+    ['"a,b"', undefined],
+    ['7', undefined],
+  ])('%s → %s', (text, path) => {
+    JSON.parse(text);
+    expect(repeatedKeyPath(text)).toBe(path);
+  });
+});
+
+describe('repeatedKeyPath over any JSON a serialiser writes', () => {
+  it('finds no repeated key (and never throws) in JSON.stringify of any value, indented or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 5 }), fc.constantFrom(undefined, 2), (value, indent) => {
+        expect(repeatedKeyPath(JSON.stringify(value, null, indent))).toBeUndefined();
+      }),
+      propertyRuns(2000, process.env),
+    );
+  });
+});
