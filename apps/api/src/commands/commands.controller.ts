@@ -1,15 +1,18 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { MAX_BATCH } from '../api-options';
 import type { BatchItemResult, CommandAccepted } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
+import { errorResponse } from '../errors/error-response';
 import { CommandService } from './command-service';
 
 @Controller('api/commands')
 @Allow('caseworker')
 export class CommandsController {
+  private readonly logger = new Logger('HTTP');
+
   constructor(
     @Inject(CommandService) private readonly commands: CommandService,
     @Inject(MAX_BATCH) private readonly maxBatch: number,
@@ -35,10 +38,26 @@ export class CommandsController {
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
     const results: BatchItemResult[] = [];
-    for (const item of body) {
-      const { status, body: answer } = await this.commands.submit(principal, item);
-      results.push({ status, body: answer });
-    }
+    for (const item of body) results.push(await this.answerAlone(principal, item, results.length));
     return results;
+  }
+
+  /**
+   * One command of a batch, answered as it would have been alone, also when it meets an
+   * error (a damaged stream, a store gone, a bug): thrown out of the batch, that error
+   * would answer the whole batch with a 5xx and hide the commands before it, which were
+   * appended (decision 27: each command answered as it would have been alone).
+   */
+  private async answerAlone(principal: Principal, item: unknown, index: number): Promise<BatchItemResult> {
+    try {
+      const { status, body } = await this.commands.submit(principal, item);
+      return { status, body };
+    } catch (error) {
+      const { status, body } = errorResponse(error);
+      // As the exception filter does for a request: a deliberate 5xx was logged where it was decided, anything else is a bug to see.
+      if (status >= 500 && !(error instanceof ApiError))
+        this.logger.error(`POST /api/commands/batch, command ${index}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return { status, body };
+    }
   }
 }
