@@ -146,7 +146,7 @@ describe('every error class, with its status and body', () => {
     expectError(await post({ type: 'ClearHousehold', householdId: 'hh-err', on: '2016-06-01' }), 422, 'NO_ACTIVE_EMPLOYMENT');
     expectError(await post({ type: 'RecordRelapse', householdId: 'hh-err', on: '2016-06-01', reason: 'none' }), 422, 'NOT_CLEARED');
     expectError(await post({ type: 'ApplyForIdentification', householdId: 'hh-err', on: '2015-01-01' }), 422, 'BACKDATED');
-    expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-nobody', on: '2016-06-01' }), 422, 'UNKNOWN_HOUSEHOLD');
+    expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-nobody', on: '2016-06-01' }), 422, 'UNKNOWN_HOUSEHOLD', 'householdId');
     const after = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
     expect(after.body.events).toEqual(before.body.events);
   });

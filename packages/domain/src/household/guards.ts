@@ -4,6 +4,7 @@ import { isCommandOf, matchesTrace, traceDate, traceEventType } from './command-
 import { CommandOf, HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
+import { domainError } from './errors';
 import { Content, contentOf, sameContent } from './fingerprint';
 import { correctedEvent, correctionsIn } from './correction';
 import { evolve } from './evolve';
@@ -46,8 +47,9 @@ export const retryToConfirm = (c: HouseholdCommand, s: HouseholdState): boolean 
 
 export const streamOpen: Guard = (c, s) => {
   if (s.status === 'deregistered') return reject('DEREGISTERED', 'the household is deregistered; its stream accepts no further commands');
+  // Names the field, as a caller's typo in householdId is the usual cause.
   if (s.status === 'unregistered' && c.type !== 'RegisterHousehold')
-    return reject('UNKNOWN_HOUSEHOLD', `household "${c.householdId}" is not registered`);
+    return E.left(domainError('UNKNOWN_HOUSEHOLD', `household "${c.householdId}" is not registered`, [{ path: 'householdId', message: 'not registered' }]));
   return undefined;
 };
 
