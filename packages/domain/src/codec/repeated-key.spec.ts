@@ -26,6 +26,15 @@ describe('repeatedKeyPath', () => {
   });
 });
 
+describe('repeatedKeyPath on an object of many keys (a hostile body), where it looks repeats up in a Set', () => {
+  const many = (n: number): string[] => Array.from({ length: n }, (_, i) => `"k${i}":${i}`);
+  it('finds none among distinct keys, and the repeat of an early key found late', () => {
+    expect(repeatedKeyPath(`{${many(5000).join(',')}}`)).toBeUndefined();
+    expect(repeatedKeyPath(`{"outer":{${[...many(40), '"k3":0'].join(',')}},"k3":1}`)).toBe('outer.k3');
+    expect(repeatedKeyPath(`[{${many(40).join(',')}},{${[...many(33), '"k32":1'].join(',')}}]`)).toBe('1.k32');
+  });
+});
+
 describe('repeatedKeyPath over any JSON a serialiser writes', () => {
   it('finds no repeated key (and never throws) in JSON.stringify of any value, indented or not', () => {
     fc.assert(
