@@ -68,7 +68,7 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   } catch (e) {
     throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body is not JSON: ${(e as Error).message}`, field: '' });
   }
-  // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0147).
+  // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0146).
   const repeated = repeatedKeyPath(text);
   if (repeated !== undefined) throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body gives the key "${repeated}" more than once`, field: repeated });
   return body;
