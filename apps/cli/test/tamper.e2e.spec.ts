@@ -80,6 +80,24 @@ const setMetadata = (db: Database.Database, row: Row, edit: (m: EventMetadata) =
   db.prepare('UPDATE events SET metadata = ? WHERE position = ?').run(JSON.stringify(edit(JSON.parse(row.metadata) as EventMetadata)), row.position);
 };
 
+/**
+ * Appends `event` to the stream whose last row is `last`, sealed on that row's hash (a chain
+ * that checks out), at the next position, with the position counter raised to match: an
+ * event written behind the ledger's back by someone who knows the documented hash. Returns
+ * its position.
+ */
+const appendForged = (db: Database.Database, last: Row, event: { eventId: string; type: string; data: unknown; occurredOn: string; recordedAt: string }): number => {
+  const [forged] = sealEvents((JSON.parse(last.metadata) as EventMetadata).hash, [
+    { eventId: event.eventId, type: event.type, data: event.data, metadata: { occurredOn: event.occurredOn, recordedAt: event.recordedAt, actor: 'intruder', schemaVersion: 1 } },
+  ]);
+  if (!forged) throw new Error('nothing sealed');
+  const position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
+  db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(position, last.stream_id, last.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
+  db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+  return position;
+};
+
 const swapPositions = (db: Database.Database, a: number, b: number): void => {
   const move = db.prepare('UPDATE events SET position = ? WHERE position = ?');
   db.transaction(() => {
@@ -351,14 +369,7 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
     const path = tampered((db) => {
       const tree = rowOf(db, "stream_id = 'divisions' AND version = (SELECT max(version) FROM events WHERE stream_id = 'divisions')");
       const { divisions } = JSON.parse(tree.data) as { divisions: { code: string }[] };
-      const [forged] = sealEvents((JSON.parse(tree.metadata) as EventMetadata).hash, [
-        { eventId: '01a24556-f6ae-7000-908e-b13ac6510bff', type: 'DivisionTreeRecorded', data: { divisions: divisions.filter((d) => d.code !== 'P01C01T01V01') }, metadata: { occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
-      ]);
-      if (!forged) throw new Error('nothing sealed');
-      const position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
-      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(position, 'divisions', tree.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
-      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+      appendForged(db, tree, { eventId: '01a24556-f6ae-7000-908e-b13ac6510bff', type: 'DivisionTreeRecorded', data: { divisions: divisions.filter((d) => d.code !== 'P01C01T01V01') }, occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z' });
     });
     const { code, anomalies } = verify(path);
     expect(code).toBe(5);
@@ -374,14 +385,7 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
       const tree = rowOf(db, "stream_id = 'divisions' AND version = (SELECT max(version) FROM events WHERE stream_id = 'divisions')");
       const { divisions } = JSON.parse(tree.data) as { divisions: { code: string; name: string; parentCode: string | null; level: string }[] };
       const moved = [...divisions.map((d) => (d.code === 'P01C01T01' ? { ...d, parentCode: 'P01C02' } : d)), { code: 'P01C02', name: 'Forged County', parentCode: 'P01', level: 'county' }];
-      const [forged] = sealEvents((JSON.parse(tree.metadata) as EventMetadata).hash, [
-        { eventId: '01a24556-f6ae-7000-908e-b13ac6510c01', type: 'DivisionTreeRecorded', data: { divisions: moved }, metadata: { occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
-      ]);
-      if (!forged) throw new Error('nothing sealed');
-      position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
-      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(position, 'divisions', tree.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
-      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+      position = appendForged(db, tree, { eventId: '01a24556-f6ae-7000-908e-b13ac6510c01', type: 'DivisionTreeRecorded', data: { divisions: moved }, occurredOn: '2026-01-06', recordedAt: '2026-01-06T10:00:00.000Z' });
     });
     expect(verify(path)).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'divisions', position, kind: 'rejected', detail: expect.stringContaining('P01C01T01') })] });
     readSide(path);
@@ -390,14 +394,7 @@ describe('tampering with a SQLite store, seen by the real executable', () => {
   it('a clearance appended behind the Decider\'s back, chain recomputed: verify and the household\'s own history name it', () => {
     const path = tampered((db) => {
       const last = rowOf(db, "stream_id = 'household-hh-001' AND version = (SELECT max(version) FROM events WHERE stream_id = 'household-hh-001')");
-      const [forged] = sealEvents((JSON.parse(last.metadata) as EventMetadata).hash, [
-        { eventId: '01a24556-f6ae-7000-908e-b13ac6510c00', type: 'HouseholdCleared', data: { activeEmploymentIds: ['no-such-job'] }, metadata: { occurredOn: '2025-12-31', recordedAt: '2026-01-07T10:00:00.000Z', actor: 'intruder', schemaVersion: 1 } },
-      ]);
-      if (!forged) throw new Error('nothing sealed');
-      const position = (db.prepare('SELECT max(position) FROM events').pluck().get() as number) + 1;
-      db.prepare('INSERT INTO events (position, stream_id, version, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(position, last.stream_id, last.version + 1, forged.eventId, forged.type, JSON.stringify(forged.data), JSON.stringify(forged.metadata));
-      db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'events'").run(position);
+      appendForged(db, last, { eventId: '01a24556-f6ae-7000-908e-b13ac6510c00', type: 'HouseholdCleared', data: { activeEmploymentIds: ['no-such-job'] }, occurredOn: '2025-12-31', recordedAt: '2026-01-07T10:00:00.000Z' });
     });
     const found = verify(path);
     expect(found).toEqual({ code: 5, anomalies: [expect.objectContaining({ householdId: 'hh-001', kind: 'rejected' })] });
