@@ -40,16 +40,16 @@ export const publicUrl = (host: string, port: number): string => {
  */
 const personalDataSettings = (store: string): PersonalDataOptions | undefined => {
   let settings: PersonalDataOptions | undefined;
+  let key: Buffer | undefined;
   try {
     settings = personalDataOptionsFromEnv(store, process.env);
-    settings?.masterKey.read().fill(0);
+    key = settings?.masterKey.read();
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  if (settings === undefined || !existsSync(settings.path)) return settings;
-  const key = settings.masterKey.read();
+  if (settings === undefined || key === undefined) return settings;
   try {
-    PersonalDataStore.open(settings.path, key).close();
+    if (existsSync(settings.path)) PersonalDataStore.open(settings.path, key).close();
   } catch (e) {
     if (!isPersonalDataError(e)) throw e;
     const remedy = e.code === 'WRONG_MASTER_KEY' ? ': give the key it was written under (HEARTH_MASTER_KEY_FILE or HEARTH_MASTER_KEY)' : '';
