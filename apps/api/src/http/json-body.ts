@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { repeatedKeyPath } from '@hearth/domain';
+import { repeatedKeyPathOf } from '@hearth/domain';
 import { ApiError } from '../errors/api-error';
 import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth';
 
@@ -69,7 +69,7 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
     throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body is not JSON: ${(e as Error).message}`, field: '' });
   }
   // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0146).
-  const repeated = repeatedKeyPath(text);
+  const repeated = repeatedKeyPathOf(text, body);
   if (repeated !== undefined) throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body gives the key "${repeated}" more than once`, field: repeated });
   return body;
 };

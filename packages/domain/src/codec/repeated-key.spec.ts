@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { propertyRuns } from '../testing/property-runs';
-import { repeatedKeyPath } from './repeated-key';
+import { repeatedKeyPath, repeatedKeyPathOf } from './repeated-key';
 
 describe('repeatedKeyPath', () => {
   it.each([
@@ -43,5 +43,47 @@ describe('repeatedKeyPath over any JSON a serialiser writes', () => {
       }),
       propertyRuns(2000, process.env),
     );
+  });
+});
+
+describe('repeatedKeyPathOf, the scan skipped when the counts prove no repeat', () => {
+  // A key as written between its quotes: escapes, colons and `":` inside it included.
+  const key = fc.constantFrom('a', 'b', 'on', 'a\\"', 'a:', '\\u0061', '\\":');
+  const gap = fc.constantFrom('', ' ', '\n', '\t', '\r');
+  // JSON text written by hand, so that an object may give a key twice and the colon may be spaced.
+  const { text } = fc.letrec<{ text: string; entry: string }>((tie) => ({
+    text: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.jsonValue({ maxDepth: 1 }).map((v) => JSON.stringify(v)),
+      fc.array(tie('entry'), { maxLength: 4 }).map((es) => `{${es.join(',')}}`),
+      fc.array(tie('text'), { maxLength: 3 }).map((vs) => `[${vs.join(',')}]`),
+    ),
+    entry: fc.tuple(key, gap, tie('text')).map(([k, g, v]) => `"${k}"${g}:${v}`),
+  }));
+
+  it('answers what the scan answers, repeat or not, for any JSON text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(repeatedKeyPathOf(t, JSON.parse(t))).toBe(repeatedKeyPath(t));
+      }),
+      propertyRuns(3000, process.env),
+    );
+  });
+
+  it.each([
+    ['{"on":"2016-01-01","on":"2016-02-01"}', 'on'],
+    ['{"on":"2016-01-01","on" :"2016-02-01"}', 'on'],
+    ['{"actor":"caseworker:P01","on":1,"on":2}', 'on'],
+    ['{"note":"\\":","on":1}', undefined],
+    ['{"a":1,"\\u0061":2}', 'a'],
+  ])('%s → %s', (t, path) => {
+    expect(repeatedKeyPathOf(t, JSON.parse(t))).toBe(path);
+  });
+
+  it('leaves a value nested deeper than it counts to the scan', () => {
+    const deep = `${'{"a":'.repeat(200)}1${'}'.repeat(200)}`;
+    expect(repeatedKeyPathOf(deep, JSON.parse(deep))).toBeUndefined();
+    const deepRepeat = `${'{"a":'.repeat(200)}{"b":1,"b":2}${'}'.repeat(200)}`;
+    expect(repeatedKeyPathOf(deepRepeat, JSON.parse(deepRepeat))).toBe(`${Array(200).fill('a').join('.')}.b`);
   });
 });

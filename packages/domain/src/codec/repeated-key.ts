@@ -76,3 +76,46 @@ export const repeatedKeyPath = (text: string): string | undefined => {
   }
   return undefined;
 };
+
+/** Deeper than this, the parsed value is not counted (the stack), and the scan decides. */
+const MAX_COUNTED_DEPTH = 64;
+
+/** How many keys the objects of a parsed value hold in all, or NaN if it nests deeper than MAX_COUNTED_DEPTH. */
+const keyCount = (value: unknown, depth: number): number => {
+  if (value === null || typeof value !== 'object') return 0;
+  if (depth > MAX_COUNTED_DEPTH) return NaN;
+  let n = 0;
+  if (Array.isArray(value)) {
+    for (const v of value) n += keyCount(v, depth + 1);
+    return n;
+  }
+  for (const k in value) n += 1 + keyCount((value as Record<string, unknown>)[k], depth + 1);
+  return n;
+};
+
+/**
+ * How many colons of the text come straight after a `"`, or NaN if a colon comes after
+ * JSON's whitespace (a key may then be written `"on" :`, and the count would miss it).
+ */
+const colonsAfterQuotes = (text: string): number => {
+  let n = 0;
+  for (let i = text.indexOf(':'); i !== -1; i = text.indexOf(':', i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    if (before === 0x22 /* " */) n++;
+    else if (before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d) return NaN;
+  }
+  return n;
+};
+
+/**
+ * repeatedKeyPath(text), where `parsed` is JSON.parse(text): the same answer, mostly
+ * without the scan. Every key of the text ends in `"` and then, unless the count gave up
+ * on spacing, straight in its colon: the colons after a quote bound the keys written from
+ * above. JSON.parse keeps one of each object's distinct keys: the parsed value's keys bound
+ * them from below, equal only if no object repeats one. Equal counts thus prove there is
+ * no repeat; anything else (`":` inside a string, spaced JSON, a repeat) is left to the
+ * scan. Half the scan's cost on the bench's import lines, where the scan costs about what
+ * the line's JSON.parse does (docs/decisions/0146).
+ */
+export const repeatedKeyPathOf = (text: string, parsed: unknown): string | undefined =>
+  colonsAfterQuotes(text) === keyCount(parsed, 0) ? undefined : repeatedKeyPath(text);

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { DomainError, domainError, HouseholdCommand, parseCommand, repeatedKeyPath } from '@hearth/domain';
+import { DomainError, domainError, HouseholdCommand, parseCommand, repeatedKeyPathOf } from '@hearth/domain';
 import { lineCommandId } from './line-command-id';
 import type { SourceLine } from './read-lines';
 
@@ -37,7 +37,7 @@ export const parseLineCommand = (line: string, lineNumber: number): E.Either<Dom
   const parsed = parseCommand(value);
   if (E.isLeft(parsed)) return parsed;
   // JSON.parse kept the last of a repeated key's values and dropped the others silently (docs/decisions/0146).
-  const repeated = repeatedKeyPath(line);
+  const repeated = repeatedKeyPathOf(line, value);
   if (repeated !== undefined) return E.left(domainError('INVALID_COMMAND', `line gives the key "${repeated}" more than once`, [{ path: repeated, message: 'repeated key' }]));
   return E.right(parsed.right.commandId === undefined ? { ...parsed.right, commandId: lineCommandId(line, lineNumber) } : parsed.right);
 };
