@@ -114,8 +114,8 @@ const colonsAfterQuotes = (text: string): number => {
  * above. JSON.parse keeps one of each object's distinct keys: the parsed value's keys bound
  * them from below, equal only if no object repeats one. Equal counts thus prove there is
  * no repeat; anything else (`":` inside a string, spaced JSON, a repeat) is left to the
- * scan. Half the scan's cost on the bench's import lines, where the scan costs about what
- * the line's JSON.parse does (docs/decisions/0146).
+ * scan. A third of the scan's cost on the bench's import lines, where the scan costs about
+ * what the line's JSON.parse does (docs/decisions/0146).
  */
 export const repeatedKeyPathOf = (text: string, parsed: unknown): string | undefined =>
   colonsAfterQuotes(text) === keyCount(parsed, 0) ? undefined : repeatedKeyPath(text);
