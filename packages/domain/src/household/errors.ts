@@ -48,9 +48,12 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface DomainError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** For INVALID_COMMAND (and INVALID_CORRECTION): which fields, and why. */
+  /**
+   * Which fields of the command, and why: the Decider and the codec name at least one for
+   * every rejection (docs/decisions/0148). Optional in the type for errors an embedder
+   * builds itself.
+   */
   readonly fields?: readonly FieldError[];
 }
 
-export const domainError = (code: ErrorCode, message: string, fields?: readonly FieldError[]): DomainError =>
-  fields ? { code, message, fields } : { code, message };
+export const domainError = (code: ErrorCode, message: string, fields: readonly FieldError[]): DomainError => ({ code, message, fields });

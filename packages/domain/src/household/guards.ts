@@ -4,7 +4,6 @@ import { isCommandOf, matchesTrace, traceDate, traceEventType } from './command-
 import { CommandOf, HouseholdCommand } from './commands';
 import { DecisionContext } from './context';
 import { Decision, nothing, reject } from './decision';
-import { domainError } from './errors';
 import { Content, contentOf, sameContent } from './fingerprint';
 import { correctedEvent, correctionsIn } from './correction';
 import { evolve } from './evolve';
@@ -31,7 +30,7 @@ export const alreadyApplied: Guard = (c, s, ctx) => {
   if (c.commandId === undefined) return undefined;
   const trace = s.commandIds.get(c.commandId);
   if (trace === undefined) return undefined;
-  const reused = reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${traceEventType(trace)} on ${traceDate(trace)} with other content; give this command its own commandId`);
+  const reused = reject('COMMAND_ID_REUSED', `commandId "${c.commandId}" was already used for ${traceEventType(trace)} on ${traceDate(trace)} with other content; give this command its own commandId`, { path: 'commandId', message: 'already used for another command' });
   if (!matchesTrace(c, trace)) return reused;
   const first = ctx.history?.find((f) => f.meta.commandId === c.commandId);
   if (first === undefined) return nothing;
@@ -46,11 +45,28 @@ export const retryToConfirm = (c: HouseholdCommand, s: HouseholdState): boolean 
 };
 
 export const streamOpen: Guard = (c, s) => {
-  if (s.status === 'deregistered') return reject('DEREGISTERED', 'the household is deregistered; its stream accepts no further commands');
-  // Names the field, as a caller's typo in householdId is the usual cause.
+  if (s.status === 'deregistered') return reject('DEREGISTERED', 'the household is deregistered; its stream accepts no further commands', { path: 'householdId', message: 'the household is deregistered' });
   if (s.status === 'unregistered' && c.type !== 'RegisterHousehold')
-    return E.left(domainError('UNKNOWN_HOUSEHOLD', `household "${c.householdId}" is not registered`, [{ path: 'householdId', message: 'not registered' }]));
+    return reject('UNKNOWN_HOUSEHOLD', `household "${c.householdId}" is not registered`, { path: 'householdId', message: 'not registered' });
   return undefined;
+};
+
+/** The field of the id a command creates, for the commands idRepeat looks at (existingContent). */
+const createdIdField = (c: HouseholdCommand): string => {
+  switch (c.type) {
+    case 'AddMember':
+      return 'memberId';
+    case 'OfferTraining':
+      return 'trainingId';
+    case 'ReferToJob':
+      return 'referralId';
+    case 'RecordEmployment':
+      return 'employmentId';
+    case 'RecordFollowUp':
+      return 'visitId';
+    default:
+      return 'householdId';
+  }
 };
 
 /** A member named at registration has no AddMember content to match: any AddMember is a clash. */
@@ -83,8 +99,8 @@ export const idRepeat: Guard = (c, s) => {
   if (existing === undefined) return undefined;
   if (existing !== REGISTERED_MEMBER && sameContent(existing, contentOf(c, c.on))) return nothing;
   return c.type === 'RegisterHousehold'
-    ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`)
-    : reject('DUPLICATE_ID', 'this id is already used in the household for something else');
+    ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`, { path: 'householdId', message: 'already registered with different content' })
+    : reject('DUPLICATE_ID', 'this id is already used in the household for something else', { path: createdIdField(c), message: 'already used in the household for something else' });
 };
 
 /**
@@ -104,7 +120,7 @@ export const factRepeat: Guard = (c, s, ctx) => {
       if (recorded === undefined) return undefined;
       return recorded === c.amount
         ? nothing
-        : reject('INCOME_ALREADY_RECORDED', `employment "${c.employmentId}" already has an income of ${recorded} for ${c.month}; to change it, correct that event (CorrectEvent)`);
+        : reject('INCOME_ALREADY_RECORDED', `employment "${c.employmentId}" already has an income of ${recorded} for ${c.month}; to change it, correct that event (CorrectEvent)`, { path: 'month', message: `an income of ${recorded} is already recorded for this month` });
     }
     default:
       return undefined;
@@ -154,10 +170,10 @@ export const notBackdated: Guard = (c, s, ctx) => {
   if (c.on >= s.latestOn && ctx.policy.backdatingAllowanceDays >= 0) return undefined;
   const earliest = dayNumber(s.latestOn) - ctx.policy.backdatingAllowanceDays;
   if (dayNumber(c.on) < earliest)
-    return reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`);
+    return reject('BACKDATED', `business date ${c.on} is before ${fromDayNumber(earliest)}: the stream's latest date is ${s.latestOn}`, { path: 'on', message: `before ${fromDayNumber(earliest)}, the earliest date the stream accepts` });
   // Within the allowance, nothing happened to a household before it was registered (docs/decisions/0132).
   return s.registeredOn !== undefined && c.on < s.registeredOn
-    ? reject('BACKDATED', `business date ${c.on} is before ${s.registeredOn}, when the household was registered`)
+    ? reject('BACKDATED', `business date ${c.on} is before ${s.registeredOn}, when the household was registered`, { path: 'on', message: `before ${s.registeredOn}, when the household was registered` })
     : undefined;
 };
 
@@ -176,7 +192,7 @@ export const statusChangeInOrder = (c: HouseholdCommand, s: HouseholdState, deci
   for (const event of decided.right) {
     t = evolve(t, event, { eventId: '(pending)', occurredOn: c.on });
     if (t.status !== s.status)
-      return reject('BACKDATED', `business date ${c.on} is before ${s.statusSince}, when the household became ${s.status}: a change of status cannot be dated before the latest one`);
+      return reject('BACKDATED', `business date ${c.on} is before ${s.statusSince}, when the household became ${s.status}: a change of status cannot be dated before the latest one`, { path: 'on', message: `before ${s.statusSince}, the household's latest change of status` });
   }
   return decided;
 };

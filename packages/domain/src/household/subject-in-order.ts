@@ -165,6 +165,6 @@ export const subjectInOrder = (c: HouseholdCommand, s: HouseholdState, decided: 
   if (E.isLeft(decided) || s.latestOn === undefined || c.on >= s.latestOn) return decided;
   const subject = membersNamed(c).reduce((latest, id) => later(latest, memberAdded(s, id)), later(subjectOf(c, s), eligibilityOf(c, s)));
   return subject !== undefined && c.on < subject.on
-    ? reject('BACKDATED', `business date ${c.on} is before ${subject.on}, when ${subject.what}: it cannot be dated before that`)
+    ? reject('BACKDATED', `business date ${c.on} is before ${subject.on}, when ${subject.what}: it cannot be dated before that`, { path: 'on', message: `before ${subject.on}, when ${subject.what}` })
     : decided;
 };

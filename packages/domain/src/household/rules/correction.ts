@@ -30,15 +30,15 @@ export const correctEvent =
   (c: CommandOf<'CorrectEvent'>, s: HouseholdState, ctx: DecisionContext): Decision => {
     const history: readonly Fact[] | undefined = ctx.history;
     // A caller that decides a correction without the stream cannot know the event: UNKNOWN_EVENT, never a guess.
-    if (history === undefined) return reject('UNKNOWN_EVENT', `event "${c.eventId}" cannot be looked up: the stream's history was not given to decide (DecisionContext.history)`);
+    if (history === undefined) return reject('UNKNOWN_EVENT', `event "${c.eventId}" cannot be looked up: the stream's history was not given to decide (DecisionContext.history)`, { path: 'eventId', message: "the stream's history was not given" });
     const target = history.find((f) => f.meta.eventId === c.eventId);
     if (!target || target.event.type === 'EventCorrected')
-      return reject('UNKNOWN_EVENT', `no correctable event "${c.eventId}" in this household`);
+      return reject('UNKNOWN_EVENT', `no correctable event "${c.eventId}" in this household`, { path: 'eventId', message: target ? 'a correction, which is not corrected itself' : 'no such event in the household' });
     // A transfer says what a recorded division tree did; only another tree changes it.
     if (target.event.type === 'HouseholdTransferred')
-      return reject('INVALID_CORRECTION', 'a transfer follows a division reorganisation and cannot be corrected; record another tree instead');
+      return reject('INVALID_CORRECTION', 'a transfer follows a division reorganisation and cannot be corrected; record another tree instead', { path: 'eventId', message: 'a transfer, which cannot be corrected' });
     const fields = Object.keys(c.correction);
-    if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field');
+    if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field', { path: 'correction', message: 'amends no field' });
     const notCorrectable = fields.find((f) => !isCorrectableField(f) || !(f in (target.event.data as object) || isOptionalField(target.event.type, f)));
     if (notCorrectable !== undefined)
       return E.left(domainError('INVALID_CORRECTION', `field "${notCorrectable}" of ${target.event.type} cannot be corrected`, [{ path: `correction.${notCorrectable}`, message: 'not a correctable field of the event' }]));
@@ -53,11 +53,11 @@ export const correctEvent =
     const facts = [...history, { event: correction as HouseholdEvent, meta: { eventId: '(pending)', occurredOn: c.on } }];
     const anomalies = replayAnomalies(facts, c.householdId, ctx, decide, { decideCorrections: false });
     if (anomalies.length > 0)
-      return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`);
+      return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`, { path: 'correction', message: 'a later decision would no longer have been taken' });
     // Replays check each event against the tree of its day; the household must also end in a division in force today.
     const division = evolve(s, correction, { eventId: '(pending)', occurredOn: c.on }).divisionCode;
     if (division !== undefined && !ctx.divisions.get(division))
-      return reject('INVALID_CORRECTION', `with this correction the household would be in division "${division}", which the tree in force does not have`);
+      return reject('INVALID_CORRECTION', `with this correction the household would be in division "${division}", which the tree in force does not have`, { path: 'correction', message: `leaves the household in division "${division}", not in the tree in force` });
     return E.right([correction]);
   };
 

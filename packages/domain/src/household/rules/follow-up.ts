@@ -14,7 +14,7 @@ import { LaborConcernIndicator } from '../vocabulary';
 const NO_CONCERNS = Object.freeze([]) as unknown as LaborConcernIndicator[];
 
 export const recordFollowUp = (c: CommandOf<'RecordFollowUp'>, s: HouseholdState): Decision => {
-  if (s.status !== 'cleared') return reject('NOT_CLEARED', `the household is ${s.status}, not cleared`);
+  if (s.status !== 'cleared') return reject('NOT_CLEARED', `the household is ${s.status}, not cleared`, { path: 'householdId', message: `the household is ${s.status}, not cleared` });
   const { visitId, findings, stillEmployed } = c;
   const laborConcerns = c.laborConcerns.length === 0 ? NO_CONCERNS : c.laborConcerns;
   const visited = ev('FollowUpVisited', { visitId, findings, stillEmployed, laborConcerns });
@@ -24,6 +24,6 @@ export const recordFollowUp = (c: CommandOf<'RecordFollowUp'>, s: HouseholdState
 
 export const resolveLaborConcern = (c: CommandOf<'ResolveLaborConcern'>, s: HouseholdState): Decision => {
   const concern = s.visits.get(c.visitId)?.concern;
-  if (!concern?.open) return reject('NO_OPEN_CONCERN', `visit "${c.visitId}" has no open labour concern`);
+  if (!concern?.open) return reject('NO_OPEN_CONCERN', `visit "${c.visitId}" has no open labour concern`, { path: 'visitId', message: 'no open labour concern raised by this visit' });
   return append(ev('LaborConcernResolved', { visitId: c.visitId, outcome: c.outcome, reason: c.reason }));
 };

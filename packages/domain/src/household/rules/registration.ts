@@ -10,12 +10,12 @@ export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: Househo
   const unborn = bornBy(c.members.map((m, i) => ({ path: `members.${i}.birthYear`, birthYear: m.birthYear })), c.on);
   if (unborn) return unborn;
   const division = ctx.divisions.get(c.divisionCode);
-  if (!division) return reject('UNKNOWN_DIVISION', `division "${c.divisionCode}" is not in the division tree`);
+  if (!division) return reject('UNKNOWN_DIVISION', `division "${c.divisionCode}" is not in the division tree`, { path: 'divisionCode', message: 'not in the division tree' });
   if (division.level !== 'village')
-    return reject('NOT_A_VILLAGE', `division "${c.divisionCode}" is a ${division.level}; households belong to a village`);
+    return reject('NOT_A_VILLAGE', `division "${c.divisionCode}" is a ${division.level}; households belong to a village`, { path: 'divisionCode', message: `a ${division.level}, not a village` });
   const ids = c.members.map((m) => m.memberId);
-  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (repeated) return reject('DUPLICATE_ID', `member "${repeated}" is listed twice`);
+  const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (repeated >= 0) return reject('DUPLICATE_ID', `member "${ids[repeated]}" is listed twice`, { path: `members.${repeated}.memberId`, message: 'listed twice' });
   return append(ev('HouseholdRegistered', { householdId: c.householdId, divisionCode: c.divisionCode, members: c.members }));
 };
 
@@ -26,4 +26,4 @@ export const addMember = (c: CommandOf<'AddMember'>): Decision =>
 export const removeMember = (c: CommandOf<'RemoveMember'>, s: HouseholdState): Decision =>
   liveMember(s, c.memberId)
     ? append(ev('MemberRemoved', { memberId: c.memberId, reason: c.reason }))
-    : reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`);
+    : reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`, { path: 'memberId', message: 'not a member of the household' });

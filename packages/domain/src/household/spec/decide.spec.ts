@@ -7,7 +7,7 @@ import {
   GivenFact, identified, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
   reorganisedContext, surveyMember, testContext, trainingAccepted, trainingOffered, transferred, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
-import { outcomeOf, stateAfter, storedFacts } from '../../testing/given-when-then';
+import { isPathOf, outcomeOf, rejectionOf, stateAfter, storedFacts } from '../../testing/given-when-then';
 import * as E from 'fp-ts/Either';
 import { decide } from '../decide';
 import { householdDecider } from '../household.decider';
@@ -244,6 +244,16 @@ describe('decide: given / when / then', () => {
     const used = new Set(cases.map((k) => k.then).filter((t): t is ErrorCode => typeof t === 'string'));
     const missing = ERROR_CODES.filter((code) => !used.has(code));
     expect(missing).toEqual([]); // INVALID_COMMAND is mostly the codec's (parse-command.spec.ts); here, a birth year or a date after the command's (ADR 133, 135)
+  });
+
+  it('every rejection names at least one field, by a path the command holds (ADR 148)', () => {
+    const unnamed = cases
+      .filter((k) => typeof k.then === 'string')
+      .filter((k) => {
+        const fields = rejectionOf(k.given, k.when, k.ctx)?.fields ?? [];
+        return fields.length === 0 || !fields.every((f) => isPathOf(k.when, f.path));
+      });
+    expect(unnamed.map((k) => k.name)).toEqual([]);
   });
 
   it('exercises every command type', () => {
