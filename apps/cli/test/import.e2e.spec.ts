@@ -105,7 +105,14 @@ describe('hearth import', () => {
     expect(hearth(['--store', bare, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
     const second = hearth(['--store', bare, '--json', 'import', '--quiet', file]);
     expect(second.code).toBe(3);
-    expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 25, skipped: 0, earlierRejected: [], rejected: [{ line: 20, code: 'NO_ACTIVE_EMPLOYMENT' }] });
+    expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 25, skipped: 0, earlierRejected: [], rejected: [{ line: 20, code: 'NO_ACTIVE_EMPLOYMENT', fields: [{ path: 'on' }] }] });
+  });
+
+  it('lists a rejected line with the field its rejection names (ADR 148)', () => {
+    const r = hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^line +household +type +code +field +message$/m);
+    expect(r.stdout).toMatch(/^ *20 +\S+ +ClearHousehold +NO_ACTIVE_EMPLOYMENT +on +no member is employed on /m);
   });
 
   it('imports the same events with any --cached-households, and refuses one that is not a positive integer (exit 2)', () => {

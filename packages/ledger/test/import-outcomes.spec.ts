@@ -45,6 +45,15 @@ describe('import outcomes', () => {
     expect(again.earlierRejected).toEqual(first.rejected.map(({ fields: _f, ...r }) => r));
   });
 
+  it('a line the ledger refuses names its field in the summary, not in the checkpoint, whose stored shape is unchanged (ADR 148)', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), register('h1', '2016-02-01'), JSON.stringify({ type: 'IdentifyHousehold', householdId: 'h1', on: '2016-01-05' })].join('\n'));
+    const first = await importCommands(ledger, { source: file });
+    expect(first.rejected.map((r) => [r.code, r.fields?.map((f) => f.path)])).toEqual([['ALREADY_REGISTERED', ['householdId']], ['BACKDATED', ['on']]]);
+    const again = await importCommands(ledger, { source: file });
+    expect(again.earlierRejected.map((r) => Object.keys(r).sort())).toEqual([['code', 'householdId', 'line', 'message', 'type'], ['code', 'householdId', 'line', 'message', 'type']]);
+  });
+
   it('a run that resumes reports the rejections committed before the interruption as earlier ones', async () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [register('h1'), 'nope', register('h2'), register('h3')].join('\n'));

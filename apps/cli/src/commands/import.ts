@@ -13,8 +13,9 @@ import { describeSystemFailure } from '../system-failure';
 
 const SHOWN = 200;
 
+/** `field`: the first the rejection names (docs/decisions/0148); none for a whole line, or for an earlier run's rejection (its checkpoint keeps no fields). */
 const rejectionTable = (rows: readonly RejectedLine[]): void =>
-  emitText(renderFirst(['line', 'household', 'type', 'code', 'message'], rows, SHOWN, (r) => [r.line, r.householdId, r.type, r.code, r.message]));
+  emitText(renderFirst(['line', 'household', 'type', 'code', 'field', 'message'], rows, SHOWN, (r) => [r.line, r.householdId, r.type, r.code, r.fields?.[0]?.path || null, r.message]));
 
 const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): void => {
   if (json) return emitJson(stopped ? { ...summary, stopped } : summary);

@@ -68,6 +68,12 @@ const roughFields = (line: string): { householdId: string | null; type: string |
   }
 };
 
+/** A line the ledger refused, with the fields the refusal names (docs/decisions/0148); `kept` drops them from a checkpoint. */
+const rejectedLine = (p: { line: number; command: HouseholdCommand }, error: DomainError): RejectedLine => ({
+  line: p.line, householdId: p.command.householdId, type: p.command.type, code: error.code, message: error.message,
+  ...(error.fields ? { fields: error.fields } : {}),
+});
+
 /** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
 const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
 
@@ -113,7 +119,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
   const rejectionOf = (d: BatchDecision<DomainError>, p: { line: number; command: HouseholdCommand }): RejectedLine[] =>
-    d.status === 'rejected' ? [{ line: p.line, householdId: p.command.householdId, type: p.command.type, code: d.error.code, message: d.error.message }] : [];
+    d.status === 'rejected' ? [rejectedLine(p, d.error)] : [];
 
   /**
    * The batch failed on a store that may have stored part of it. Finds out which accepted
@@ -196,7 +202,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       if (r.status === 'accepted') summary.accepted += 1;
       else if (r.status === 'unchanged') summary.unchanged += 1;
       else if (r.status === 'rejected')
-        summary.rejected.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: r.error.code, message: r.error.message });
+        summary.rejected.push(rejectedLine(p, r.error));
       else
         lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
     });
