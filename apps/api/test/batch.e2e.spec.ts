@@ -22,7 +22,7 @@ describe('a batch of commands', () => {
     const first = await batch([...identified('hh-b1', WILLOW), { type: 'ClearHousehold', householdId: 'hh-b1', on: '2016-04-02' }, referral('hh-b1', 'r-1', 'c-1')]);
     expect(first.status).toBe(200);
     expect(first.body.map((a: { status: number }) => a.status)).toEqual([201, 201, 201, 201, 422, 201]);
-    expect(first.body[4].body).toMatchObject({ code: 'NO_ACTIVE_EMPLOYMENT' });
+    expect(first.body[4].body).toMatchObject({ code: 'NO_ACTIVE_EMPLOYMENT', field: 'on' });
     expect((await events('hh-b1')).map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'HouseholdIdentified', 'MemberReferred']);
   });
 

@@ -141,20 +141,25 @@ describe('every error class, with its status and body', () => {
     expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, body, contentType: 'application/json; charset=utf-8' })).status).toBe(201);
   });
 
-  it("422 with the domain's code, appending nothing", async () => {
+  it("422 with the domain's code and the field it is about (ADR 148), appending nothing", async () => {
     const before = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
-    expectError(await post({ type: 'ClearHousehold', householdId: 'hh-err', on: '2016-06-01' }), 422, 'NO_ACTIVE_EMPLOYMENT');
-    expectError(await post({ type: 'RecordRelapse', householdId: 'hh-err', on: '2016-06-01', reason: 'none' }), 422, 'NOT_CLEARED');
-    expectError(await post({ type: 'ApplyForIdentification', householdId: 'hh-err', on: '2015-01-01' }), 422, 'BACKDATED');
+    expectError(await post({ type: 'ClearHousehold', householdId: 'hh-err', on: '2016-06-01' }), 422, 'NO_ACTIVE_EMPLOYMENT', 'on');
+    expectError(await post({ type: 'RecordRelapse', householdId: 'hh-err', on: '2016-06-01', reason: 'none' }), 422, 'NOT_CLEARED', 'householdId');
+    expectError(await post({ type: 'ApplyForIdentification', householdId: 'hh-err', on: '2015-01-01' }), 422, 'BACKDATED', 'on');
     expectError(await post({ type: 'IdentifyHousehold', householdId: 'hh-nobody', on: '2016-06-01' }), 422, 'UNKNOWN_HOUSEHOLD', 'householdId');
+    expectError(await post({ type: 'DeclareWillingness', householdId: 'hh-err', on: '2016-06-01', memberId: 'hh-err-z' }), 422, 'UNKNOWN_MEMBER', 'memberId');
+    expectError(await post({ type: 'AcceptReferral', householdId: 'hh-err', on: '2016-06-01', referralId: 'r-none' }), 422, 'OFFER_NOT_OPEN', 'referralId');
+    const [, survey] = journey('hh-err', WILLOW) as [unknown, { members: { memberId: string }[] }];
+    const stranger = { ...survey, on: '2016-06-01', members: [...survey.members, { ...survey.members[0], memberId: 'hh-err-z' }] };
+    expectError(await post(stranger), 422, 'UNKNOWN_MEMBER', 'members.1.memberId');
     const after = await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor });
     expect(after.body.events).toEqual(before.body.events);
   });
 
   it("422 UNKNOWN_DIVISION for a registration into a division the tree does not hold: a typo is not a division outside the caseworker's", async () => {
     const [register] = journey('hh-typo', WILLOW);
-    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }), 422, 'UNKNOWN_DIVISION');
-    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }, TOKENS.township), 422, 'UNKNOWN_DIVISION');
+    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }), 422, 'UNKNOWN_DIVISION', 'divisionCode');
+    expectError(await post({ ...register, divisionCode: 'P01C01T01V0l' }, TOKENS.township), 422, 'UNKNOWN_DIVISION', 'divisionCode');
     // A division the tree holds outside the subtree is still the caseworker's 403.
     expectError(await post(register, TOKENS.stoneBridge), 403, 'FORBIDDEN', 'divisionCode');
     expect((await server.request('GET', '/api/households/hh-typo', { token: TOKENS.auditor })).status).toBe(404);

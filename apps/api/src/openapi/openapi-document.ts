@@ -107,7 +107,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
           '201': { description: 'accepted: what was appended', ...json(accepted) },
           ...commandErrors,
           '409': error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again'),
-          '422': error("the domain refused the command: `code` is the domain's error code"),
+          '422': error("the domain refused the command: `code` is the domain's error code, `field` the path of the command field it is about (the id it names, `on`, `month`, or `householdId` for the household's own state)"),
         },
       },
     },
