@@ -6,7 +6,7 @@ import {
   referralDeclined, referred, registered, reorganisedContext, surveyed, testContext, trainingAccepted, trainingOffered, transferred, unable,
   unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
-import { given } from '../../testing/given-when-then';
+import { given, rejectionOf } from '../../testing/given-when-then';
 
 /**
  * Every rejection names the command field it is about, as its path in the command the
@@ -115,5 +115,14 @@ const cases: FieldCase[] = [
 describe('every rejection names the command field it is about (ADR 148)', () => {
   it.each(cases.map((k) => [k.code, k.path, k.why, k] as const))('%s names %s (%s)', (_code, _path, _why, k) => {
     given(k.given, k.ctx).when(k.when).thenRejectsAt(k.code, k.path);
+  });
+
+  it('says why in a few words, the longer message unchanged beside it', () => {
+    expect(rejectionOf([registered()], c('SurveyHousehold', survey([willing('m1'), willing('m9')])))).toEqual({
+      code: 'UNKNOWN_MEMBER',
+      message: 'no member "m9" in this household',
+      fields: [{ path: 'members.1.memberId', message: 'not a member of the household' }],
+    });
+    expect(rejectionOf(identifiedHousehold, c('WithdrawFromProgramme', { on: '2016-03-31' }))?.fields).toEqual([{ path: 'on', message: 'before 2016-04-01, the earliest date the stream accepts' }]);
   });
 });
