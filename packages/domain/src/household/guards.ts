@@ -51,22 +51,9 @@ export const streamOpen: Guard = (c, s) => {
   return undefined;
 };
 
-/** The field of the id a command creates, for the commands idRepeat looks at (existingContent). */
-const createdIdField = (c: HouseholdCommand): string => {
-  switch (c.type) {
-    case 'AddMember':
-      return 'memberId';
-    case 'OfferTraining':
-      return 'trainingId';
-    case 'ReferToJob':
-      return 'referralId';
-    case 'RecordEmployment':
-      return 'employmentId';
-    case 'RecordFollowUp':
-      return 'visitId';
-    default:
-      return 'householdId';
-  }
+/** The field of the id a command creates, for the commands existingContent looks up; a registration's is householdId. */
+const CREATED_ID: Partial<Record<HouseholdCommand['type'], string>> = {
+  AddMember: 'memberId', OfferTraining: 'trainingId', ReferToJob: 'referralId', RecordEmployment: 'employmentId', RecordFollowUp: 'visitId',
 };
 
 /** A member named at registration has no AddMember content to match: any AddMember is a clash. */
@@ -100,7 +87,7 @@ export const idRepeat: Guard = (c, s) => {
   if (existing !== REGISTERED_MEMBER && sameContent(existing, contentOf(c, c.on))) return nothing;
   return c.type === 'RegisterHousehold'
     ? reject('ALREADY_REGISTERED', `household "${c.householdId}" is already registered with different content`, { path: 'householdId', message: 'already registered with different content' })
-    : reject('DUPLICATE_ID', 'this id is already used in the household for something else', { path: createdIdField(c), message: 'already used in the household for something else' });
+    : reject('DUPLICATE_ID', 'this id is already used in the household for something else', { path: CREATED_ID[c.type] ?? 'householdId', message: 'already used in the household for something else' });
 };
 
 /**
