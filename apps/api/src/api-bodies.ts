@@ -19,8 +19,15 @@ export const AppendedEventC = t.type({ eventId: t.string, type: t.string, stream
 export const CommandAcceptedC = t.type({ householdId: IdC, appended: t.array(AppendedEventC), unchanged: t.boolean }, 'CommandAccepted');
 export type CommandAccepted = t.TypeOf<typeof CommandAcceptedC>;
 
-/** One command's answer in a batch: the status and body it would have had on its own. */
-export const BatchItemResultC = t.type({ status: t.number, body: t.union([CommandAcceptedC, ErrorBodyC]) }, 'BatchItemResult');
+/**
+ * One command's answer in a batch: the status and body it would have had on its own, and
+ * the Retry-After it would have carried (a 503 STORE_BUSY), which a batch's one header
+ * cannot say per command.
+ */
+export const BatchItemResultC = t.intersection(
+  [t.type({ status: t.number, body: t.union([CommandAcceptedC, ErrorBodyC]) }), t.partial({ retryAfterSeconds: t.number })],
+  'BatchItemResult',
+);
 export type BatchItemResult = t.TypeOf<typeof BatchItemResultC>;
 
 /** `readModels`: the live projection runner — following, restarts since start, last failure (decision 0040). */

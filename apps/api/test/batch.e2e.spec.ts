@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { identified, journey } from './support/journey';
-import { Server, startServer } from './support/server';
+import { Answer, Server, startServer } from './support/server';
 import { TOKENS, WILLOW } from './support/tokens';
 
 const referral = (householdId: string, referralId: string, commandId: string) => ({
@@ -24,6 +24,34 @@ describe('a batch of commands', () => {
     expect(first.body.map((a: { status: number }) => a.status)).toEqual([201, 201, 201, 201, 422, 201]);
     expect(first.body[4].body).toMatchObject({ code: 'NO_ACTIVE_EMPLOYMENT', field: 'on' });
     expect((await events('hh-b1')).map((e) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'HouseholdIdentified', 'MemberReferred']);
+    // Nothing in it asked the client to wait.
+    expect(first.retryAfter).toBeNull();
+    expect(first.body.some((a: object) => 'retryAfterSeconds' in a)).toBe(false);
+  });
+
+  it('passes on the Retry-After of a command the store was too busy to take: on its answer, and the longest as the batch\'s header', async () => {
+    for (const command of identified('hh-busy', WILLOW)) expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, json: command })).status).toBe(201);
+    const alone = (json: unknown) => server.request('POST', '/api/commands', { token: TOKENS.willow, json });
+    // Another process holds the write lock through SQLite's bounded wait (as faults.e2e does).
+    const other = new Database(server.storePath);
+    other.prepare('BEGIN IMMEDIATE').run();
+    let single: Answer;
+    let answer: Answer;
+    try {
+      single = await alone(referral('hh-busy', 'r-busy', 'c-busy'));
+      answer = await batch([{ type: 'ClearHousehold', householdId: 'hh-busy' }, referral('hh-busy', 'r-busy', 'c-busy')]);
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect([single.status, single.body.code]).toEqual([503, 'STORE_BUSY']);
+    expect(answer.status).toBe(200);
+    // The codec's refusal needs no store and asks for no wait; the busy command says what it would have said alone.
+    expect(answer.body[0]).toEqual({ status: 400, body: expect.objectContaining({ code: 'INVALID_COMMAND', field: 'on' }) });
+    expect(answer.body[1]).toEqual({ status: 503, body: single.body, retryAfterSeconds: Number(single.retryAfter) });
+    expect(answer.retryAfter).toBe(single.retryAfter);
+    // Sent again once the store is free, the busy command is taken.
+    expect((await batch([referral('hh-busy', 'r-busy', 'c-busy')])).body[0].status).toBe(201);
   });
 
   it('retried whole after a lost answer appends nothing again: each command with a commandId is answered "unchanged"', async () => {

@@ -52,7 +52,8 @@ describe('store faults', () => {
     expect(Number(answer.retryAfter)).toBeGreaterThanOrEqual(1);
     // In a batch, the command's own answer says so.
     expect(batch.status).toBe(200);
-    expect(batch.body).toEqual([{ status: 503, body: expect.objectContaining({ code: 'STORE_BUSY' }) }]);
+    expect(batch.body).toEqual([{ status: 503, body: expect.objectContaining({ code: 'STORE_BUSY' }), retryAfterSeconds: Number(answer.retryAfter) }]);
+    expect(batch.retryAfter).toBe(answer.retryAfter);
     expect(eventCount(server.storePath)).toBe(before);
     expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, json: refer })).status).toBe(201);
     expect(eventCount(server.storePath)).toBe(before + 1);

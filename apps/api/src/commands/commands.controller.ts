@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { MAX_BATCH } from '../api-options';
 import type { BatchItemResult, CommandAccepted } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
-import { errorResponse } from '../errors/error-response';
+import { errorResponse, type ErrorResponse } from '../errors/error-response';
 import { CommandService } from './command-service';
 
 @Controller('api/commands')
@@ -30,15 +31,23 @@ export class CommandsController {
   /**
    * Commands in order, each decided on its own after the ones before it (a later one may
    * build on an earlier one); the answer lists, in the same order, what each would have
-   * answered alone.
+   * answered alone. A command the store was too busy to take carries its retryAfterSeconds,
+   * and the batch its Retry-After (the longest): a client that honours only the header
+   * waits long enough before sending any of them again.
    */
   @Post('batch')
   @HttpCode(200)
-  async submitBatch(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<BatchItemResult[]> {
+  async submitBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<BatchItemResult[]> {
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
     const results: BatchItemResult[] = [];
     for (const item of body) results.push(await this.answerAlone(principal, item, results.length));
+    const wait = Math.max(0, ...results.map((r) => r.retryAfterSeconds ?? 0));
+    if (wait > 0) res.setHeader('Retry-After', String(wait));
     return results;
   }
 
@@ -50,14 +59,18 @@ export class CommandsController {
    */
   private async answerAlone(principal: Principal, item: unknown, index: number): Promise<BatchItemResult> {
     try {
-      const { status, body } = await this.commands.submit(principal, item);
-      return { status, body };
+      const answer = await this.commands.submit(principal, item);
+      return answer.accepted ? { status: answer.status, body: answer.body } : itemResult(answer);
     } catch (error) {
-      const { status, body } = errorResponse(error);
+      const answer = errorResponse(error);
       // As the exception filter does for a request: a deliberate 5xx was logged where it was decided, anything else is a bug to see.
-      if (status >= 500 && !(error instanceof ApiError))
+      if (answer.status >= 500 && !(error instanceof ApiError))
         this.logger.error(`POST /api/commands/batch, command ${index}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return { status, body };
+      return itemResult(answer);
     }
   }
 }
+
+/** A refusal as a batch item: what the single-command endpoint would have answered, its Retry-After included. */
+const itemResult = ({ status, body, retryAfterSeconds }: ErrorResponse): BatchItemResult =>
+  retryAfterSeconds === undefined ? { status, body } : { status, body, retryAfterSeconds };

@@ -115,11 +115,15 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       post: {
         operationId: 'submitCommands',
         summary: 'Submit commands in order; one answer each, in the same order',
-        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body). At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY). At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
         tags: ['commands'],
         requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
         responses: {
-          '200': { description: 'one result per command, in order', ...json({ type: 'array', items: batchItem }) },
+          '200': {
+            description: 'one result per command, in order',
+            headers: { 'Retry-After': { description: 'when a command’s answer has `retryAfterSeconds`: the largest of them, in seconds', schema: { type: 'integer', minimum: 1 } } },
+            ...json({ type: 'array', items: batchItem }),
+          },
           ...commandErrors,
         },
       },
