@@ -114,6 +114,27 @@ describe('every error class, with its status and body', () => {
     expectError(await server.request('GET', '/api/nothing-here', { token: TOKENS.auditor }), 404, 'NOT_FOUND');
   });
 
+  it('405 METHOD_NOT_ALLOWED with Allow for a method a route does not answer; nothing is recorded', async () => {
+    const allowed = async (method: string, path: string, allow: string, json?: unknown) => {
+      const answer = await server.request(method, path, { token: TOKENS.willow, ...(json !== undefined ? { json } : {}) });
+      expectError(answer, 405, 'METHOD_NOT_ALLOWED');
+      expect(answer.allow).toBe(allow);
+    };
+    await allowed('GET', '/api/commands', 'POST');
+    await allowed('DELETE', '/api/commands/batch', 'POST');
+    await allowed('PUT', '/api/households/hh-err', 'GET, HEAD', identified('hh-err', WILLOW)[0]);
+    await allowed('POST', '/api/verify?notices=3', 'GET, HEAD', {});
+    await allowed('PATCH', '/api/households/hh-err/members/m1/personal-data', 'GET, HEAD, PUT', {});
+    await allowed('POST', '/dashboard/app.js', 'GET, HEAD', {});
+    // Without a token too, like a 404: which methods a path takes is in the public OpenAPI document.
+    expect((await server.request('DELETE', '/api/verify')).allow).toBe('GET, HEAD');
+    expect((await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor })).body.events).toHaveLength(4);
+    // A path no route has, under any method, stays 404 without Allow.
+    const nowhere = await server.request('DELETE', '/api/nothing-here', { token: TOKENS.auditor });
+    expectError(nowhere, 404, 'NOT_FOUND');
+    expect(nowhere.allow).toBeNull();
+  });
+
   it("404 UNKNOWN_DIVISION for a division named like a machine's error code, not the store's 503 or 507", async () => {
     for (const division of ['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_FULL', 'ENOSPC'])
       expectError(await server.request('GET', `/api/reports/clearance?year=2016&division=${division}`, { token: TOKENS.auditor }), 404, 'UNKNOWN_DIVISION', 'division');

@@ -15,6 +15,7 @@ export interface Answer {
   readonly contentType: string | null;
   readonly cacheControl: string | null;
   readonly retryAfter: string | null;
+  readonly allow: string | null;
   readonly text: string;
   /** The body parsed as JSON (undefined when it is not JSON). */
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read fields of answers of many shapes
@@ -74,7 +75,7 @@ export const startServer = async (opts: Partial<ApiOptions> = {}): Promise<Serve
       } catch {
         parsed = undefined;
       }
-      return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), retryAfter: res.headers.get('retry-after'), text, body: parsed };
+      return { status: res.status, contentType: res.headers.get('content-type'), cacheControl: res.headers.get('cache-control'), retryAfter: res.headers.get('retry-after'), allow: res.headers.get('allow'), text, body: parsed };
     },
     stop,
     async close() {
