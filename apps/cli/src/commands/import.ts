@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import { isDamagedEventError } from '@hearth/event-store';
 import { checkReadable } from '../command-files';
@@ -56,19 +57,32 @@ after the last committed line.
 Lines end at \\n or \\r\\n (a lone \\r does not end a line); a UTF-8 byte-order mark is skipped.
 Running a file again that an earlier run finished lists that run's rejected lines again.
 
-Exit codes: 0 all applied; 2 unreadable input; 3 some lines rejected (the others applied),
+A file is read twice (its SHA-256, then its lines) and must be the same both times: one
+written to meanwhile stops the import before the next batch, and no line is decided from
+bytes the SHA-256 did not hash. Import it again once it is complete. A pipe is not a
+file: give it on standard input.
+
+Exit codes: 0 all applied; 2 unreadable input, or a file that changed before this run
+recorded anything; 3 some lines rejected (the others applied),
 now or by an earlier run of the same file, or another import of the same file ran at the
-same time; 4 no division tree recorded yet (nothing read: load it first); 6 the disk or the store failed (what was committed stays: run the same import
+same time, or the file changed after some lines were applied; 4 no division tree recorded yet (nothing read: load it first); 6 the disk or the store failed (what was committed stays: run the same import
 again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message"}],
 "skipped", "resumedAfterLine", "earlierRejected": [same shape]}, and when the import stopped
-early also "stopped": {"reason", "committedThroughLine", "message"}, and on a store without
+early also "stopped": {"reason", "committedThroughLine", "message"} (reason: "store-failure",
+"concurrent-import", "damaged-log" or "file-changed"), and on a store without
 atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
 "notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
     )
     .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; maxCachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();
-      if (file !== '-') checkReadable(file, "Give a command log file, or '-' for standard input.");
+      if (file !== '-') {
+        checkReadable(file, "Give a command log file, or '-' for standard input.");
+        // A pipe (`<(zcat log.gz)`) is drained by the first read, the SHA-256 of the checkpoints, and the second read found
+        // it empty: such an import applied nothing and exited 0.
+        if (!statSync(file).isFile())
+          throw new CliError(`cannot import ${file}: it is not a regular file (a pipe or a device), and a file is read twice, for the SHA-256 its checkpoints are kept under and then for its lines. Give it on standard input with '-' (not checkpointed)`, EXIT.usage);
+      }
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))
         throw new CliError('--cached-households must be a positive integer', EXIT.usage);
@@ -109,6 +123,13 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
           throw damagedLogError(e.cause);
         }
         const n = e.committedThroughLine;
+        if (e.reason === 'file-changed') {
+          // Exit 2 keeps cli.md's "nothing changed" when this run recorded nothing; 3 when lines before the change were applied.
+          const recorded = n > e.summary.resumedAfterLine;
+          const message = `${(e.cause as Error).message}. ${recorded ? `Lines up to ${n}, read before the change, are committed under the checkpoint of the file as it was hashed; nothing after them was decided` : 'This run recorded nothing'}. Import the file again once it is complete: the lines already applied answer "unchanged" (decision 150)`;
+          showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message });
+          throw new CliError(message, recorded ? EXIT.someRejected : EXIT.usage);
+        }
         const resume = `run the same import again: it resumes after line ${n}`;
         const failure = e.reason === 'store-failure' ? describeSystemFailure(e.cause) : undefined;
         // A store without atomic batches (EventStoreDB) may have stored the first lines of the failed batch.

@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 
 /**
  * An import file is read in chunks of 1 MiB rather than a stream's default 64 KiB: a
@@ -17,9 +17,11 @@ export const READ_CHUNK_BYTES = 1024 * 1024;
  * the 20,000-household file that way cost ~0.7 s of CPU, reading into one buffer ~0.2 s
  * (docs/decisions/0089).
  */
-export async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
+export async function* fileChunks(path: string, chunkBytes: number, opened?: (file: FileHandle) => Promise<void>): AsyncGenerator<Buffer> {
   const file = await open(path, 'r');
   try {
+    // The caller may look at the file it will be given (its size and mtime) before any of it is read.
+    await opened?.(file);
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (;;) {
       const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);

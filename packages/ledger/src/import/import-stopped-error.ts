@@ -1,11 +1,13 @@
 import type { ImportSummary } from './importer';
 import type { PartialBatch } from './partial-batch';
 
-export type ImportStopReason = 'concurrent-import' | 'store-failure';
+export type ImportStopReason = 'concurrent-import' | 'store-failure' | 'file-changed';
 
 /**
- * The import could not go on: the store failed (disk full, I/O error…) or another
- * import of the same file committed a checkpoint meanwhile. Everything up to
+ * The import could not go on: the store failed (disk full, I/O error…), another
+ * import of the same file committed a checkpoint meanwhile, or the file changed under
+ * it (FileChangedError, decision 150: then nothing after `committedThroughLine` was
+ * decided, and a rerun of the changed file starts over). Everything up to
  * `committedThroughLine` is committed and `summary` says what it held; running the same
  * file again resumes after that line. On a store without atomic batches, `partial` says
  * which lines of the failed batch were stored and which were not.
@@ -20,7 +22,9 @@ export class ImportStoppedError extends Error {
   ) {
     super(`${reason === 'concurrent-import'
       ? `another import of the same file committed meanwhile; this one stopped after line ${committedThroughLine}`
-      : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`}${partial ? `; ${describePartialBatch(partial)}` : ''}`);
+      : reason === 'file-changed'
+        ? `${(cause as Error).message}; this import stopped after line ${committedThroughLine}`
+        : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`}${partial ? `; ${describePartialBatch(partial)}` : ''}`);
     this.name = 'ImportStoppedError';
   }
 }

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
 import { DomainError, HouseholdCommand } from '@hearth/domain';
 import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
-import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
+import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread } from './file-fingerprint';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
@@ -47,12 +46,6 @@ export interface ImportOptions {
   readonly now?: () => string;
 }
 
-const sha256OfFile = async (path: string): Promise<string> => {
-  const hash = createHash('sha256');
-  for await (const chunk of fileChunks(path, READ_CHUNK_BYTES)) hash.update(chunk);
-  return hash.digest('hex');
-};
-
 const peek = (value: unknown, key: string): string | null => {
   if (typeof value !== 'object' || value === null) return null;
   const v = (value as Record<string, unknown>)[key];
@@ -81,9 +74,10 @@ const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
  * Applies a command log, one JSON command a line, in batches: each batch is decided
  * against cached household states and written in one transaction together with the
  * file's import checkpoint (which also keeps the batch's rejected lines). A rejected
- * line appends nothing and the import goes on. When the store fails, or another import
- * of the same file moves its checkpoint, the import stops with an ImportStoppedError
- * carrying the summary of what was committed. On a store without atomic batches a failed
+ * line appends nothing and the import goes on. When the store fails, another import
+ * of the same file moves its checkpoint, or the file changes under it (decision 150:
+ * every line decided is of the bytes its checkpoints' SHA-256 names), the import stops
+ * with an ImportStoppedError carrying the summary of what was committed. On a store without atomic batches a failed
  * batch may have stored its first lines: the importer reads back which, counts them,
  * checkpoints up to the first line that was not stored, and says so (`partial`).
  */
@@ -91,11 +85,21 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const batchSize = opts.batchSize ?? 1000;
   const now = opts.now ?? (() => new Date().toISOString());
   const fromStdin = opts.source === '-';
-  const fileSha = fromStdin ? undefined : await sha256OfFile(opts.source);
+  const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: 0, earlierRejected: [] });
+  let fingerprint: FileFingerprint | undefined;
+  try {
+    fingerprint = fromStdin ? undefined : await fingerprintFile(opts.source);
+  } catch (e) {
+    if (e instanceof FileChangedError) throw new ImportStoppedError(nothingYet(), 0, 'file-changed', e);
+    throw e;
+  }
+  const fileSha = fingerprint?.sha256;
+  // The lines are read again, each chunk checked against the bytes the checkpoints' key hashed (decision 150).
+  const reread = fingerprint ? new VerifiedReread(opts.source, fingerprint) : undefined;
   const stored = fileSha ? await readImportCheckpoint(ledger.store, fileSha) : undefined;
   let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {
-    accepted: 0, unchanged: 0, rejected: [], skipped: 0,
+    ...nothingYet(),
     resumedAfterLine: stored?.throughLine ?? 0,
     earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
@@ -174,6 +178,9 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
+    // Nothing is written once the file is seen to change, even from bytes already checked: a file still being written
+    // is stopped at its first batch (decision 150).
+    await reread?.unchanged();
     let next: ImportPosition | undefined;
     let decidedLast: readonly BatchDecision<DomainError>[] | undefined;
     const alsoAppend = (decided: readonly BatchDecision<DomainError>[]): StreamAppend[] => {
@@ -221,27 +228,33 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   };
 
   const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;
-  const input = fromStdin ? (process.stdin as Readable) : fileChunks(opts.source, READ_CHUNK_BYTES);
-  for await (const lines of readLines(input, MAX_LINE_BYTES)) {
-    for (const line of lines) {
-      const { number, text, tooLongBytes } = line;
-      if (number <= summary.resumedAfterLine) {
-        if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
-        continue;
+  const input = reread ? reread.chunks() : (process.stdin as Readable);
+  try {
+    for await (const lines of readLines(input, MAX_LINE_BYTES)) {
+      for (const line of lines) {
+        const { number, text, tooLongBytes } = line;
+        if (number <= summary.resumedAfterLine) {
+          if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
+          continue;
+        }
+        lastLine = number;
+        if (tooLongBytes === undefined && text.trim() === '') continue;
+        const unreadable = unreadableLine(line);
+        const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
+        if (E.isLeft(parsed)) {
+          unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
+          continue;
+        }
+        pending.push({ line: number, command: parsed.right });
+        if (watch?.see(parsed.right.householdId)) opts.onInterleaved?.();
+        if (pending.length >= batchSize) await flush();
       }
-      lastLine = number;
-      if (tooLongBytes === undefined && text.trim() === '') continue;
-      const unreadable = unreadableLine(line);
-      const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
-      if (E.isLeft(parsed)) {
-        unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
-        continue;
-      }
-      pending.push({ line: number, command: parsed.right });
-      if (watch?.see(parsed.right.householdId)) opts.onInterleaved?.();
-      if (pending.length >= batchSize) await flush();
     }
+    await flush();
+  } catch (e) {
+    // What was committed is lines of the file the checkpoints name; the batch being read is dropped.
+    if (e instanceof FileChangedError) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'file-changed', e);
+    throw e;
   }
-  await flush();
   return finalSummary();
 };

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+import { type FileHandle, stat } from 'node:fs/promises';
+import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
+
+/**
+ * The import file is not the file its first read hashed: written to, grown, cut or
+ * replaced between the two reads or during the second (docs/decisions/0150).
+ */
+export class FileChangedError extends Error {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`${path} changed while it was imported: ${detail}`);
+    this.name = 'FileChangedError';
+  }
+}
+
+/** What the first read of an import file saw. */
+export interface FileFingerprint {
+  /** The whole file's SHA-256: the key of its checkpoints. */
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly mtimeNs: bigint;
+  /**
+   * The SHA-256 of every prefix the read ended a chunk at: the second read checks each
+   * chunk against it before a line of that chunk is decided (32 bytes a MiB to keep).
+   */
+  readonly marks: readonly { readonly end: number; readonly digest: Buffer }[];
+}
+
+/** The importer's first read: the file's SHA-256, and the prefix digests and stat that let the second read prove it reads the same bytes. */
+export const fingerprintFile = async (path: string): Promise<FileFingerprint> => {
+  const hash = createHash('sha256');
+  const marks: { end: number; digest: Buffer }[] = [];
+  let bytes = 0;
+  for await (const chunk of fileChunks(path, READ_CHUNK_BYTES)) {
+    hash.update(chunk);
+    bytes += chunk.length;
+    marks.push({ end: bytes, digest: hash.copy().digest() });
+  }
+  const after = await stat(path, { bigint: true });
+  if (after.size !== BigInt(bytes)) throw new FileChangedError(path, `it was being written while it was hashed (${bytes} bytes read, ${after.size} there now)`);
+  return { sha256: hash.digest('hex'), bytes, mtimeNs: after.mtimeNs, marks };
+};
+
+/**
+ * The importer's second read: the same file's chunks, each checked against the first
+ * read's prefix digests before it is handed on, so that no line is decided from bytes
+ * other than those the checkpoints' hash names. `unchanged()` also compares the file's
+ * size and mtime with the first read's before each batch is written: a file still being
+ * written is stopped at its first batch, before its later, changed bytes are even read.
+ */
+export class VerifiedReread {
+  private readonly hash = createHash('sha256');
+  private position = 0;
+  private nextMark = 0;
+  private file: FileHandle | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly fingerprint: FileFingerprint,
+  ) {}
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of fileChunks(this.path, READ_CHUNK_BYTES, (file) => this.opened(file))) {
+      this.check(chunk);
+      yield chunk;
+    }
+    this.file = undefined;
+    if (this.position !== this.fingerprint.bytes) throw this.changed(`it ends after ${this.position} bytes, where it held ${this.fingerprint.bytes}`);
+    this.finished = true;
+  }
+
+  /** Throws FileChangedError when the file's size or mtime is no longer the first read's (nothing to check once it is read whole). */
+  async unchanged(): Promise<void> {
+    if (this.finished || !this.file) return;
+    const now = await this.file.stat({ bigint: true });
+    if (now.size !== BigInt(this.fingerprint.bytes) || now.mtimeNs !== this.fingerprint.mtimeNs)
+      throw this.changed(`it was written to since it was hashed (${this.fingerprint.bytes} bytes then, ${now.size} now${now.mtimeNs !== this.fingerprint.mtimeNs ? ', a new modification time' : ''})`);
+  }
+
+  private async opened(file: FileHandle): Promise<void> {
+    this.file = file;
+    await this.unchanged();
+  }
+
+  /** The digest at each of the first read's chunk ends, wherever this read's chunks end. */
+  private check(chunk: Buffer): void {
+    const { marks, bytes } = this.fingerprint;
+    let offset = 0;
+    while (offset < chunk.length) {
+      const mark = marks[this.nextMark];
+      if (!mark) throw this.changed(`it holds more than the ${bytes} bytes hashed`);
+      const take = Math.min(chunk.length - offset, mark.end - this.position);
+      this.hash.update(chunk.subarray(offset, offset + take));
+      offset += take;
+      this.position += take;
+      if (this.position === mark.end) {
+        if (!this.hash.copy().digest().equals(mark.digest)) throw this.changed(`its bytes before offset ${mark.end} are not those hashed`);
+        this.nextMark += 1;
+      }
+    }
+  }
+
+  private changed(detail: string): FileChangedError {
+    return new FileChangedError(this.path, detail);
+  }
+}
