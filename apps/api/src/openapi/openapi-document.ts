@@ -214,7 +214,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     info: {
       title: 'Hearth',
       version: opts.version ?? '0.1.0',
-      description: 'The HTTP API of the Hearth case ledger: household commands in, audit timelines and reports out. Errors are `{code, message, field?}`.',
+      description: 'The HTTP API of the Hearth case ledger: household commands in, audit timelines and reports out. Errors are `{code, message, field?}`; a path asked with a method it does not list here answers 405 METHOD_NOT_ALLOWED with an `Allow` header.',
     },
     security: [{ bearer: [] }],
     paths,
