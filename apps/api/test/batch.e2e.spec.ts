@@ -39,7 +39,7 @@ describe('a batch of commands', () => {
     let answer: Answer;
     try {
       single = await alone(referral('hh-busy', 'r-busy', 'c-busy'));
-      answer = await batch([{ type: 'ClearHousehold', householdId: 'hh-busy' }, referral('hh-busy', 'r-busy', 'c-busy')]);
+      answer = await batch([{ type: 'ClearHousehold', householdId: 'hh-busy' }, referral('hh-busy', 'r-busy', 'c-busy'), referral('hh-busy', 'r-after', 'c-after')]);
     } finally {
       other.prepare('ROLLBACK').run();
       other.close();
@@ -49,9 +49,12 @@ describe('a batch of commands', () => {
     // The codec's refusal needs no store and asks for no wait; the busy command says what it would have said alone.
     expect(answer.body[0]).toEqual({ status: 400, body: expect.objectContaining({ code: 'INVALID_COMMAND', field: 'on' }) });
     expect(answer.body[1]).toEqual({ status: 503, body: single.body, retryAfterSeconds: Number(single.retryAfter) });
+    // The command after it is not tried (it would wait out the same lock), and says so with the same status, code and wait.
+    expect(answer.body[2]).toEqual({ status: 503, body: { code: 'STORE_BUSY', message: expect.stringContaining('not tried: command 1 of the batch met STORE_BUSY') }, retryAfterSeconds: Number(single.retryAfter) });
     expect(answer.retryAfter).toBe(single.retryAfter);
-    // Sent again once the store is free, the busy command is taken.
-    expect((await batch([referral('hh-busy', 'r-busy', 'c-busy')])).body[0].status).toBe(201);
+    expect((await events('hh-busy')).map((e) => e.type)).not.toContain('MemberReferred');
+    // Sent again once the store is free, the busy command and the one after it are taken.
+    expect((await batch([referral('hh-busy', 'r-busy', 'c-busy'), referral('hh-busy', 'r-after', 'c-after')])).body.map((a: { status: number }) => a.status)).toEqual([201, 201]);
   });
 
   it('retried whole after a lost answer appends nothing again: each command with a commandId is answered "unchanged"', async () => {

@@ -5,7 +5,7 @@ import type { BatchItemResult, CommandAccepted } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { ApiError } from '../errors/api-error';
+import { ApiError, type ErrorBody } from '../errors/api-error';
 import { errorResponse, type ErrorResponse } from '../errors/error-response';
 import { CommandService } from './command-service';
 
@@ -31,9 +31,11 @@ export class CommandsController {
   /**
    * Commands in order, each decided on its own after the ones before it (a later one may
    * build on an earlier one); the answer lists, in the same order, what each would have
-   * answered alone. A command the store was too busy to take carries its retryAfterSeconds,
-   * and the batch its Retry-After (the longest): a client that honours only the header
-   * waits long enough before sending any of them again.
+   * answered alone, up to the first that meets a store fault (busy, out of reach, full):
+   * the ones after it are answered with its status and code, not tried. A command the
+   * store was too busy to take carries its retryAfterSeconds, and the batch its Retry-After
+   * (the longest): a client that honours only the header waits long enough before sending
+   * any of them again.
    */
   @Post('batch')
   @HttpCode(200)
@@ -45,7 +47,18 @@ export class CommandsController {
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
     const results: BatchItemResult[] = [];
-    for (const item of body) results.push(await this.answerAlone(principal, item, results.length));
+    let fault: { readonly index: number; readonly answer: BatchItemResult } | undefined;
+    for (const item of body) {
+      // After a store fault the rest are not tried: each would wait out the same lock (5 s apiece) or meet the same full
+      // disk, and a later command may build on the one that failed (decision 40).
+      if (fault) {
+        results.push(notTried(fault.index, fault.answer));
+        continue;
+      }
+      const answer = await this.answerAlone(principal, item, results.length);
+      if ('code' in answer.body && STORE_FAULTS.has(answer.body.code)) fault = { index: results.length, answer };
+      results.push(answer);
+    }
     const wait = Math.max(0, ...results.map((r) => r.retryAfterSeconds ?? 0));
     if (wait > 0) res.setHeader('Retry-After', String(wait));
     return results;
@@ -70,6 +83,16 @@ export class CommandsController {
     }
   }
 }
+
+/** The codes of a store that could not take a command (store-fault.ts, and a server out of reach): nothing of it was written. */
+const STORE_FAULTS: ReadonlySet<ErrorBody['code']> = new Set<ErrorBody['code']>(['STORE_BUSY', 'STORE_UNAVAILABLE', 'STORAGE_FULL']);
+
+/** A command after the one that met a store fault: its status, code and wait, and that it was not tried. */
+const notTried = (index: number, { status, body, retryAfterSeconds }: BatchItemResult): BatchItemResult => {
+  const code = (body as ErrorBody).code;
+  const answer: BatchItemResult = { status, body: { code, message: `not tried: command ${index} of the batch met ${code} before it; nothing of this command was written — send it again` } };
+  return retryAfterSeconds === undefined ? answer : { ...answer, retryAfterSeconds };
+};
 
 /** A refusal as a batch item: what the single-command endpoint would have answered, its Retry-After included. */
 const itemResult = ({ status, body, retryAfterSeconds }: ErrorResponse): BatchItemResult =>

@@ -115,7 +115,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       post: {
         operationId: 'submitCommands',
         summary: 'Submit commands in order; one answer each, in the same order',
-        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY). At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
         tags: ['commands'],
         requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
         responses: {
