@@ -38,6 +38,34 @@ describe('EsdbEventStore when the node fails', () => {
     expect(await store.readStream('a')).toHaveLength(3);
   });
 
+  // A real server answers an append it did not complete in time with a Timeout status, and
+  // one it has no room for with "Server Is Busy" (Streams.BatchAppend.cs); a commit timeout
+  // may still have written the append. The outcome is unknown, not a bug: the append is sent
+  // again with the same ids, and the server answers a written one as the same append.
+  it.each(['timeout', 'commit-timeout', 'busy'] as const)('retries an append the node answered %s, storing it once', async (kind) => {
+    await store.appendToStream('a', kit.testEvents(1), 'no_stream');
+    const before = server.calls.batchAppend;
+    server.faults.failNext('batchAppend', kind);
+    const result = await store.appendToStream('a', kit.testEvents(2), 0);
+    expect(result.nextExpectedVersion).toBe(2);
+    expect(server.calls.batchAppend - before).toBe(2);
+    expect((await store.readStream('a')).map((e) => e.streamVersion)).toEqual([0, 1, 2]);
+  });
+
+  it('retries a read whose deadline passed', async () => {
+    await store.appendToStream('a', kit.testEvents(3), 'no_stream');
+    server.faults.failNext('read', 'timeout');
+    expect(await store.readStream('a')).toHaveLength(3);
+  });
+
+  it.each(['timeout', 'commit-timeout', 'busy'] as const)('reports an append the node kept answering %s as the store unavailable, not as a bug', async (kind) => {
+    server.faults.failNext('batchAppend', kind, 4);
+    const error: unknown = await store.appendToStream('a', kit.testEvents(1), 'no_stream').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    // A commit timeout wrote the first attempt; the later attempts were answered the same way.
+    expect(server.size).toBe(kind === 'commit-timeout' ? 1 : 0);
+  });
+
   it('gives up after four attempts and reports the store unavailable, with the client\'s error as its cause', async () => {
     server.faults.failNext('batchAppend', 'unavailable', 4);
     const error: unknown = await store.appendToStream('a', kit.testEvents(1), 'no_stream').catch((e: unknown) => e);

@@ -1,4 +1,4 @@
-import { NotLeaderError, UnavailableError } from '@kurrent/kurrentdb-client';
+import { DeadlineExceededError, NotLeaderError, TimeoutError, UnavailableError, UnknownError } from '@kurrent/kurrentdb-client';
 import { StoreUnavailableError } from '@hearth/event-store';
 
 /** Attempts of a call that failed because the node was unreachable or not the leader. */
@@ -6,9 +6,12 @@ const ATTEMPTS = 4;
 
 /**
  * Runs `call` again (up to four attempts in all, 50 ms, 200 ms, 800 ms apart) when the
- * node answered UNAVAILABLE or "not leader"; the client has reconnected by then (to the
- * leader it was told of, or by rediscovering the cluster). Safe for reads, and for appends
- * because they are resent with the same event ids: if the lost attempt was in fact
+ * node answered UNAVAILABLE or "not leader" (the client has reconnected by then, to the
+ * leader it was told of, or by rediscovering the cluster), or did not complete the call in
+ * time: a deadline passed (a read's, the client's), or an append was answered `Timeout`
+ * (its prepare, forward or commit timed out: it may have been written all the same) or
+ * "Server Is Busy" / "Server Is Not Ready" (refused unwritten). Safe for reads, and for
+ * appends because they are resent with the same event ids: if the lost attempt was in fact
  * written, the server treats the repeat as the same append (idempotent) and answers as
  * for the first. After the last attempt the port's StoreUnavailableError is thrown (the
  * client's error its cause), so that callers tell an unreachable server from a bug
@@ -26,4 +29,12 @@ export const withTransientRetry = async <T>(call: () => Promise<T>): Promise<T> 
   }
 };
 
-export const isTransient = (error: unknown): boolean => error instanceof UnavailableError || error instanceof NotLeaderError;
+export const isTransient = (error: unknown): boolean =>
+  error instanceof UnavailableError ||
+  error instanceof NotLeaderError ||
+  // A read's deadline, or an append the server answered `Timeout` (BatchAppend) …
+  error instanceof DeadlineExceededError ||
+  // … or `Aborted`, "timed out" (the older Append call).
+  error instanceof TimeoutError ||
+  // A BatchAppend answered NotHandled: the client knows no detail for it and says "Could not recognize Server Is Busy".
+  (error instanceof UnknownError && /Server Is (Busy|Not Ready)/.test(error.message));

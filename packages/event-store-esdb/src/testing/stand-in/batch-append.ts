@@ -5,13 +5,16 @@ import {
   AllStreamPosition,
   Empty,
   MaximumAppendSizeExceeded,
+  Timeout,
   WrongExpectedVersion,
 } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb';
+import { Empty as ProtobufEmpty } from 'google-protobuf/google/protobuf/empty_pb';
 import { Status } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/status_pb';
 import { BatchAppendReq, BatchAppendResp } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb';
 import type { AppendContext } from './append';
 import { toProposed } from './append';
 import { commit, type CommitOutcome, type Expectation } from './commit';
+import { ANSWERED_FAULTS, type FaultKind } from './faults';
 import { grpcError, streamNameOf, uuidOf } from './wire';
 
 export interface BatchAppendContext extends Omit<AppendContext, 'calls'> {
@@ -76,10 +79,10 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
     if (!req.getIsFinal()) return;
     pending.delete(correlation);
     context.calls.batchAppend += 1;
-    const fault = context.faults.take('batchAppend');
-    if (fault) {
+    const fault = context.faults.takeKind('batchAppend');
+    if (fault !== undefined && !ANSWERED_FAULTS.has(fault)) {
       // The whole shared stream fails, as when the node goes away: every append in flight on it is refused.
-      call.emit('error', fault);
+      call.emit('error', context.faults.errorOf(fault));
       return;
     }
     const response = new BatchAppendResp().setCorrelationId(req.getCorrelationId()).setStreamIdentifier(entry.options.getStreamIdentifier());
@@ -88,12 +91,28 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
       if (streamName.length === 0) throw grpcError(grpc.status.INVALID_ARGUMENT, 'empty stream name');
       const expectation = expectationOf(entry.options);
       echoExpectation(response, expectation);
-      call.write(withOutcome(response, commit(context.log, streamName, expectation, toProposed(entry.messages), context.maxAppendSize), expectation));
+      if (fault === 'timeout' || fault === 'busy') {
+        call.write(response.setError(answeredFault(fault)));
+        return;
+      }
+      const outcome = commit(context.log, streamName, expectation, toProposed(entry.messages), context.maxAppendSize);
+      // Written, but the commit was not acknowledged in time: the server answers Timeout all the same.
+      call.write(fault === 'commit-timeout' ? response.setError(answeredFault(fault)) : withOutcome(response, outcome, expectation));
     } catch (error) {
       call.emit('error', error as grpc.ServiceError);
     }
   });
 };
+
+/**
+ * A server's answer to one append it did not complete (Streams.BatchAppend.cs): `Timeout`
+ * (prepare, forward or commit timeout, or the append's deadline passed; `DEADLINE_EXCEEDED`
+ * with a `Timeout` detail) or `NotHandled` TooBusy ("Server Is Busy", an empty detail).
+ */
+const answeredFault = (fault: FaultKind): Status =>
+  fault === 'busy'
+    ? errorStatus(Code.OK, 'Server Is Busy', packed(new ProtobufEmpty(), 'google.protobuf.Empty')) // the server sets no code here
+    : errorStatus(Code.DEADLINE_EXCEEDED, 'Timeout', packed(new Timeout(), 'event_store.client.Timeout'));
 
 const echoExpectation = (response: BatchAppendResp, expectation: Expectation): void => {
   switch (expectation.kind) {

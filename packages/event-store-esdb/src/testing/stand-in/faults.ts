@@ -8,9 +8,20 @@ export type FaultedCall = 'read' | 'subscribe' | 'append' | 'batchAppend';
  * - `unavailable`: the node is unreachable or shutting down (`UNAVAILABLE`);
  * - `not-leader`: a follower refusing a call that needs the leader, naming the leader
  *   (here the stand-in itself), as EventStoreDB does (`NOT_FOUND` with `exception: not-leader`
- *   and the leader's endpoint in the trailers), which makes the client reconnect there.
+ *   and the leader's endpoint in the trailers), which makes the client reconnect there;
+ * - `timeout`: the call's deadline passed before the node answered: a read fails with
+ *   `DEADLINE_EXCEEDED` (as the client's own deadline ends it); a batch append is answered
+ *   with the server's `Timeout` status (its prepare or forward timed out), nothing written;
+ * - `commit-timeout` (batch appends only): the append is written, but the node answers
+ *   `Timeout`, as a server does when the commit is not acknowledged in time (a cluster
+ *   slow to replicate): the writer cannot tell it from a `timeout`;
+ * - `busy` (batch appends only): the node answers the append "Server Is Busy", as a server
+ *   does when it refuses a write it has no room for (`NotHandled`, TooBusy), nothing written.
  */
-export type FaultKind = 'unavailable' | 'not-leader';
+export type FaultKind = 'unavailable' | 'not-leader' | 'timeout' | 'commit-timeout' | 'busy';
+
+/** Faults a batch append answers as a server does: one append's error status, the shared stream left open. */
+export const ANSWERED_FAULTS: ReadonlySet<FaultKind> = new Set(['timeout', 'commit-timeout', 'busy']);
 
 /** Faults a test injects on demand; every handler asks here before serving. */
 export interface StandInFaults {
@@ -37,6 +48,7 @@ export class FaultPlan implements StandInFaults {
   constructor(private readonly leader: () => { host: string; port: number }) {}
 
   failNext(call: FaultedCall, kind: FaultKind, times = 1): void {
+    if ((kind === 'commit-timeout' || kind === 'busy') && call !== 'batchAppend') throw new RangeError(`the stand-in answers ${kind} on batch appends only`);
     const queue = this.pending.get(call) ?? [];
     for (let i = 0; i < times; i++) queue.push(kind);
     this.pending.set(call, queue);
@@ -56,10 +68,21 @@ export class FaultPlan implements StandInFaults {
     return this.nextDrops.shift();
   }
 
+  /** The fault due for this call, if any (taken: the next call gets the next one). */
+  takeKind(call: FaultedCall): FaultKind | undefined {
+    return this.pending.get(call)?.shift();
+  }
+
   /** The error to answer this call with, if a fault is due. */
   take(call: FaultedCall): grpc.ServiceError | undefined {
-    const kind = this.pending.get(call)?.shift();
-    if (kind === undefined) return undefined;
+    const kind = this.takeKind(call);
+    return kind === undefined ? undefined : this.errorOf(kind);
+  }
+
+  /** The gRPC error a call fails with for a fault that ends the whole call. */
+  errorOf(kind: FaultKind): grpc.ServiceError {
+    if (kind === 'timeout' || kind === 'commit-timeout') return grpcError(grpc.status.DEADLINE_EXCEEDED, 'Deadline Exceeded (injected fault)');
+    if (kind === 'busy') return grpcError(grpc.status.UNAVAILABLE, 'Server Is Busy (injected fault)');
     if (kind === 'unavailable') return grpcError(grpc.status.UNAVAILABLE, 'the stand-in is unavailable (injected fault)');
     const { host, port } = this.leader();
     return grpcError(grpc.status.NOT_FOUND, 'Leader info available (injected fault: this node is not the leader)', {
