@@ -3,6 +3,9 @@ import type { EventToAppend } from '@hearth/event-store';
 /** EventStoreDB's / KurrentDB's default `MaxAppendSize`: 1 MiB for one append, all its events together. */
 export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
 
+/** The `code` of an {@link AppendSizeLimitError}. */
+export const APPEND_TOO_LARGE = 'HEARTH_APPEND_TOO_LARGE';
+
 /**
  * An append the server would refuse for its size, refused before anything is sent:
  * either one event is over the limit on its own (`eventId` names it; no append can carry
@@ -10,6 +13,13 @@ export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
  * append; each part is atomic on its own).
  */
 export class AppendSizeLimitError extends RangeError {
+  /**
+   * How callers that do not load this package tell it apart (`errorCodeOf`): the input is
+   * too large for the store, nothing was stored, and the same append will be refused again
+   * (the service answers 413 PAYLOAD_TOO_LARGE).
+   */
+  readonly code = APPEND_TOO_LARGE;
+
   constructor(
     readonly streamId: string,
     readonly size: number,

@@ -3,7 +3,7 @@ import type { DomainError } from '@hearth/domain';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
 import { isLogFinding } from '@hearth/projections';
-import { StoreUnavailableError } from '@hearth/event-store';
+import { errorCodeOf, StoreUnavailableError } from '@hearth/event-store';
 import { storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
@@ -50,6 +50,15 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };
   if (error instanceof InvalidQueryError) return { status: 400, body: { code: 'INVALID_QUERY', message: error.message, field: error.field } };
   if (error instanceof ModuleShutDownError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: error.message } };
+  // The KurrentDB adapter refused an append over the server's size limit before sending it (AppendSizeLimitError,
+  // tested by its code so that the service need not load the adapter): the command's size, not a bug; nothing was stored.
+  if (errorCodeOf(error) === 'HEARTH_APPEND_TOO_LARGE') {
+    const { size, limit } = error as { size?: unknown; limit?: unknown };
+    return {
+      status: 413,
+      body: { code: 'PAYLOAD_TOO_LARGE', message: `what this command records is ${String(size)} bytes, over the store's append limit of ${String(limit)} bytes; nothing was appended — record it in smaller pieces` },
+    };
+  }
   if (error instanceof StoreUnavailableError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: "the store's server cannot be reached; try again once it answers" } };
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -87,7 +87,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels'),
     '401': error('UNAUTHENTICATED'),
     '403': error('FORBIDDEN: not a caseworker, a household or division outside their division, or an `actor` other than the token’s'),
-    '413': error('PAYLOAD_TOO_LARGE'),
+    '413': error('PAYLOAD_TOO_LARGE: the body is over the limit, or (KurrentDB) what the command records is over the store’s append limit; nothing was appended'),
     '415': error('UNSUPPORTED_MEDIA_TYPE: only application/json'),
     '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
     '500': error('DAMAGED_LOG: a stored event of the household cannot be read as what it claims to be (the message names its position); INTERNAL: a bug, detailed only in the service’s log'),
