@@ -19,17 +19,48 @@ export const acceptedEvents = (sealed: readonly EventToAppend[], firstVersion: n
  * behind (another handler or process appended) is caught up — only the events stored
  * after it are read — and the command decided again, without counting an attempt
  * (docs/decisions/0071-check-the-cached-fold-at-the-append.md). A cold stream is read
- * first. On a version conflict of a caught-up decision it reads the events written
- * meanwhile and decides again, at most `maxRetries` more times. A command that reads the
+ * first. Commands on one stream are handled one after the other (see `handle`). On a
+ * version conflict of a caught-up decision (another handler or process wrote) it reads the
+ * events written meanwhile and decides again, at most `maxRetries` more times. A command that reads the
  * stream's past (Decider.needsHistory) gets the stored events up to the version it
  * decides on.
  */
 export class CommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> extends FoldingCommandHandler<Cmd, Evt, State, Ctx, Err> {
+  /** The last command of each stream still being handled here: the next one waits for it. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(opts: CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
     super(opts, 1000);
   }
 
-  async handle(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {
+  /**
+   * Commands on one stream take turns here (in arrival order), so that this handler's own
+   * commands never race each other into a version conflict, however long the store's round
+   * trip (KurrentDB: a dozen concurrent commands on one household answered one CONFLICT,
+   * each attempt losing to a sibling). Conflicts, and the bounded retry, remain for writes
+   * made by another handler or process. Commands on different streams run concurrently.
+   */
+  handle(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {
+    let streamId: string;
+    try {
+      streamId = this.describe(cmd).streamId;
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
+    const before = this.inFlight.get(streamId);
+    const run = before === undefined ? this.handleInTurn(cmd, ctx) : before.then(() => this.handleInTurn(cmd, ctx));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.set(streamId, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(streamId) === settled) this.inFlight.delete(streamId);
+    });
+    return run;
+  }
+
+  private async handleInTurn(cmd: Cmd, ctx: Ctx): Promise<CommandResult<Err>> {
     const envelope = this.describe(cmd);
     const { streamId } = envelope;
     // The cached fold, not yet checked against the store; undefined: read the stream first.

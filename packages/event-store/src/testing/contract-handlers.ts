@@ -51,6 +51,16 @@ export const handlerContract = (k: ContractScope): void => {
       expect(verifyStream(stream)).toEqual({ ok: true });
     });
 
+    // One handler is one process's writer (the service has one): its commands on one stream
+    // take turns, so they never race each other into a conflict, whatever the store's round
+    // trip. Only another handler or process can make a command of it answer "conflict".
+    it('concurrent commands on one stream through one handler are all accepted, none a conflict', async () => {
+      const handler = new CommandHandler(counterDeps(k.store));
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => handler.handle(increment('one', `c${i}`), undefined)));
+      expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 'accepted'));
+      expect(totals(await k.store.readStream(counterStream('one')))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    });
+
     it('BatchCommandHandler writes a batch in command order and redoes it after an outside write', async () => {
       const batch = new BatchCommandHandler(counterDeps(k.store));
       const first = await batch.handleMany([increment('x', 'x1'), increment('y', 'y1'), increment('x', 'x2')], undefined);
