@@ -66,6 +66,22 @@ describe('EsdbEventStore when the node fails', () => {
     expect(server.size).toBe(kind === 'commit-timeout' ? 1 : 0);
   });
 
+  // After a lost connection the client asks the server's features again before its next
+  // append, and that call fails with gRPC's own error (code 14), not the client's
+  // UnavailableError: it escaped the retries as a plain Error (a 500 INTERNAL, "a bug").
+  it('reports an append to a server that has gone away as the store unavailable', async () => {
+    const gone = await startEsdbStandIn();
+    const other = await openEsdbEventStore(gone.url);
+    try {
+      await other.appendToStream('a', kit.testEvents(1), 'no_stream');
+      await gone.close();
+      await expect(other.appendToStream('a', kit.testEvents(1), 0)).rejects.toBeInstanceOf(StoreUnavailableError);
+      await expect(other.appendBatch([{ streamId: 'a', expectedVersion: 0, events: kit.testEvents(1) }])).rejects.toBeInstanceOf(StoreUnavailableError);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('gives up after four attempts and reports the store unavailable, with the client\'s error as its cause', async () => {
     server.faults.failNext('batchAppend', 'unavailable', 4);
     const error: unknown = await store.appendToStream('a', kit.testEvents(1), 'no_stream').catch((e: unknown) => e);

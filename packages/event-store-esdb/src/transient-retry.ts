@@ -1,4 +1,4 @@
-import { DeadlineExceededError, NotLeaderError, TimeoutError, UnavailableError, UnknownError } from '@kurrent/kurrentdb-client';
+import { convertToCommandError, DeadlineExceededError, isCommandError, NotLeaderError, TimeoutError, UnavailableError, UnknownError } from '@kurrent/kurrentdb-client';
 import { StoreUnavailableError } from '@hearth/event-store';
 
 /** Attempts of a call that failed because the node was unreachable or not the leader. */
@@ -21,13 +21,23 @@ export const withTransientRetry = async <T>(call: () => Promise<T>): Promise<T> 
   for (let attempt = 1; ; attempt++) {
     try {
       return await call();
-    } catch (error) {
-      if (!isTransient(error)) throw error;
+    } catch (thrown) {
+      const error = asClientError(thrown);
+      if (!isTransient(error)) throw thrown;
       if (attempt >= ATTEMPTS) throw new StoreUnavailableError(`the store's server did not answer after ${ATTEMPTS} attempts (${(error as Error).message})`, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 50 * 4 ** (attempt - 1)));
     }
   }
 };
+
+/**
+ * The client's own error for what a call threw. Most calls throw the client's errors, but
+ * the server-features call it makes before the first append on a new connection (after a
+ * lost one, or a move to the leader) rejects with gRPC's raw error (`code` 14 for a node
+ * out of reach), which would otherwise escape the retries as a plain Error.
+ */
+const asClientError = (error: unknown): unknown =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'number' && !isCommandError(error) ? convertToCommandError(error) : error;
 
 export const isTransient = (error: unknown): boolean =>
   error instanceof UnavailableError ||
