@@ -18,9 +18,9 @@ describe('errorResponse', () => {
     expect(r.body.message).toContain('the log now ends at position 100');
     expect(r.body.message).toContain('hearth verify');
   });
-  it("answers a store server out of reach as 503 STORE_UNAVAILABLE (docs/http-api.md), not as a bug's 500", () => {
+  it("answers a store server out of reach as 503 STORE_UNAVAILABLE with Retry-After (docs/http-api.md), not as a bug's 500", () => {
     const r = errorResponse(new StoreUnavailableError('the store did not answer', { reason: 'nothing listens on db:2113 (connection refused)' }));
-    expect(r).toMatchObject({ status: 503, body: { code: 'STORE_UNAVAILABLE' } });
+    expect(r).toMatchObject({ status: 503, body: { code: 'STORE_UNAVAILABLE' }, retryAfterSeconds: 5 });
   });
   it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {
     expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD' } });

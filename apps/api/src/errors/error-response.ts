@@ -4,7 +4,7 @@ import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDiv
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
 import { isLogFinding } from '@hearth/projections';
 import { errorCodeOf, StoreUnavailableError } from '@hearth/event-store';
-import { storeFaultResponse } from './store-fault';
+import { STORE_UNAVAILABLE_RETRY_AFTER, storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
   readonly status: number;
@@ -59,7 +59,8 @@ export const errorResponse = (error: unknown): ErrorResponse => {
       body: { code: 'PAYLOAD_TOO_LARGE', message: `what this command records is ${String(size)} bytes, over the store's append limit of ${String(limit)} bytes; nothing was appended — record it in smaller pieces` },
     };
   }
-  if (error instanceof StoreUnavailableError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: "the store's server cannot be reached; try again once it answers" } };
+  if (error instanceof StoreUnavailableError)
+    return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: "the store's server cannot be reached; try again once it answers" }, retryAfterSeconds: STORE_UNAVAILABLE_RETRY_AFTER };
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const code = HTTP_CODES[status];

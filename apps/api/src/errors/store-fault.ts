@@ -9,6 +9,13 @@ import type { ErrorResponse } from './error-response';
 /** Seconds a client is asked to wait after the store was busy. */
 export const STORE_BUSY_RETRY_AFTER = 2;
 
+/**
+ * Seconds a client is asked to wait after the store's server could not be reached: the
+ * adapter has already retried for about a second, so a node restarting or a leader being
+ * elected takes longer than a busy lock.
+ */
+export const STORE_UNAVAILABLE_RETRY_AFTER = 5;
+
 const logger = new Logger('Store');
 
 /**

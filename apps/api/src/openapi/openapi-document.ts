@@ -45,7 +45,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '403': error('FORBIDDEN: the role may not read this, or it lies outside the caseworker’s division'),
     '429': error('RATE_LIMITED: too many requests with this token (or from this address without one); Retry-After says when to try again'),
     '500': error('DAMAGED_LOG: a stored event cannot be read as what it claims to be (the message names its position; an auditor should run `hearth verify`); INTERNAL: a bug, detailed only in the service’s log'),
-    '503': error('STORE_BUSY: another process kept the store or its read models busy through every wait (Retry-After); STORE_UNAVAILABLE: the store’s server cannot be reached'),
+    '503': error('STORE_BUSY: another process kept the store or its read models busy through every wait (Retry-After); STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After)'),
   };
   const params = (codec: Fields) => [
     ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
@@ -91,7 +91,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '415': error('UNSUPPORTED_MEDIA_TYPE: only application/json'),
     '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
     '500': error('DAMAGED_LOG: a stored event of the household cannot be read as what it claims to be (the message names its position); INTERNAL: a bug, detailed only in the service’s log'),
-    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached'),
+    '503': error('STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After)'),
     '507': error('STORAGE_FULL: the disk is full; nothing of the command was written'),
   };
 
@@ -115,7 +115,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       post: {
         operationId: 'submitCommands',
         summary: 'Submit commands in order; one answer each, in the same order',
-        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
         tags: ['commands'],
         requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
         responses: {
