@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hearth, tempDir, writeLines } from './support/cli';
+import { BIN, hearth, tempDir, writeLines } from './support/cli';
 import { storeDump } from './support/store-dump';
 
 describe('hearth regroup', () => {
@@ -72,5 +73,15 @@ describe('hearth regroup', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('the households in the order of their ids');
     expect(r.stdout).toContain('commandId');
+  });
+
+  it('refuses a pipe with exit 2, where the second read found it drained and wrote an empty file with exit 0', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), [JSON.stringify({ type: 'RegisterHousehold', householdId: 'a', on: '2016-01-01', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] })]);
+    const out = join(dir, 'out.jsonl');
+    // `hearth regroup <(zcat log.gz)`: bash hands over a /dev/fd path to a pipe.
+    const r = spawnSync('bash', ['-c', 'exec "$0" "$1" regroup --quiet <(cat "$2") --out "$3"', process.execPath, BIN, file, out], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('not a regular file (a pipe or a device)');
+    expect(readdirSync(dir).filter((f) => f.startsWith('out.jsonl'))).toEqual([]);
   });
 });

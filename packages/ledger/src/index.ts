@@ -12,6 +12,7 @@ export { importCommands, type ImportOptions, type ImportSummary, type RejectedLi
 export { describePartialBatch, ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';
 export type { PartialBatch } from './import/partial-batch';
 export { lineCommandId } from './import/line-command-id';
+export { FileChangedError } from './import/file-fingerprint';
 export { REGROUP_HOUSEHOLDS_PER_PART, regroupCommands, type LeftOutLine, type RegroupOptions, type RegroupProgress, type RegroupSummary } from './import/regroup';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';

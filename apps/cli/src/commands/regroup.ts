@@ -1,7 +1,7 @@
-import { renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
+import { FileChangedError, regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
 import { checkReadable, outputFile, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
@@ -50,13 +50,16 @@ count lines of the result. Scratch files of about the log's size are kept beside
 until it is written; the output is written as <out>.partial and renamed to --out once
 whole, so a regrouping stopped part-way leaves no file under --out.
 
-Exit codes: 0 written; 2 unreadable input or unwritable --out; 3 written, with some lines
-left out; 6 the disk failed.
+Exit codes: 0 written; 2 unreadable input, a file that changed while it was read (each
+chunk of the second read is checked against the first's), or unwritable --out; 3 written,
+with some lines left out; 6 the disk failed.
 --json prints {"lines", "households", "written", "commandIdsAdded", "leftOut": [{"line", "reason"}]}.`,
     )
     .action(async (file: string, opts: { out: string; quiet?: boolean }) => {
       const g = globals();
       checkReadable(file, 'Give a command log file.');
+      // A pipe (`<(zcat log.gz)`) is drained by the first read (the households' ids), and the second would find it empty.
+      if (!statSync(file).isFile()) throw new CliError(`cannot regroup ${file}: it is not a regular file (a pipe or a device), and the file is read twice, for its households' ids and then for its lines. Write it to a file first`, EXIT.usage);
       if (sameFile(file, opts.out)) throw new CliError(`--out ${opts.out} is the input file; give another path (the input is read while the output is written)`, EXIT.usage);
       // Written beside --out and renamed once whole: a regrouping stopped part-way (kill -9, a full disk) leaves no file
       // under --out that an import could take for the whole log.
@@ -82,6 +85,8 @@ left out; 6 the disk failed.
         // What was written is not the whole log: it goes, and the error says why.
         out.destroy();
         rmSync(partial, { force: true });
+        // A file written to while it was read (decision 150): input that cannot be read as one file, not a failure of the machine.
+        if (e instanceof FileChangedError) throw new CliError(`${e.message}. Regroup it again once it is complete.`, EXIT.usage);
         throw e;
       }
       renameSync(partial, opts.out);

@@ -10,8 +10,10 @@ export class FileChangedError extends Error {
   constructor(
     readonly path: string,
     readonly detail: string,
+    /** What was being done with the file: `imported` or `regrouped`. */
+    readonly doing = 'imported',
   ) {
-    super(`${path} changed while it was imported: ${detail}`);
+    super(`${path} changed while it was ${doing}: ${detail}`);
     this.name = 'FileChangedError';
   }
 }
@@ -29,23 +31,47 @@ export interface FileFingerprint {
   readonly marks: readonly { readonly end: number; readonly digest: Buffer }[];
 }
 
+/**
+ * A first read of a file that hands its chunks on and takes its fingerprint as it goes:
+ * `fingerprint()` once every chunk was read. `hearth regroup` reads its households' ids
+ * from it; the importer only wants the hash (fingerprintFile).
+ */
+export class FingerprintingRead {
+  private readonly hash = createHash('sha256');
+  private readonly marks: { end: number; digest: Buffer }[] = [];
+  private bytes = 0;
+  private taken: FileFingerprint | undefined;
+
+  constructor(private readonly path: string) {}
+
+  async *chunks(): AsyncGenerator<Buffer> {
+    for await (const chunk of fileChunks(this.path, READ_CHUNK_BYTES)) {
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+      this.marks.push({ end: this.bytes, digest: this.hash.copy().digest() });
+      yield chunk;
+    }
+    const after = await stat(this.path, { bigint: true });
+    if (after.size !== BigInt(this.bytes)) throw new FileChangedError(this.path, `it was being written while it was hashed (${this.bytes} bytes read, ${after.size} there now)`);
+    this.taken = { sha256: this.hash.digest('hex'), bytes: this.bytes, mtimeNs: after.mtimeNs, marks: this.marks };
+  }
+
+  /** What the read saw; only once `chunks()` has been read to its end. */
+  fingerprint(): FileFingerprint {
+    if (this.taken === undefined) throw new Error(`${this.path} was not read to its end`);
+    return this.taken;
+  }
+}
+
 /** The importer's first read: the file's SHA-256, and the prefix digests and stat that let the second read prove it reads the same bytes. */
 export const fingerprintFile = async (path: string): Promise<FileFingerprint> => {
-  const hash = createHash('sha256');
-  const marks: { end: number; digest: Buffer }[] = [];
-  let bytes = 0;
-  for await (const chunk of fileChunks(path, READ_CHUNK_BYTES)) {
-    hash.update(chunk);
-    bytes += chunk.length;
-    marks.push({ end: bytes, digest: hash.copy().digest() });
-  }
-  const after = await stat(path, { bigint: true });
-  if (after.size !== BigInt(bytes)) throw new FileChangedError(path, `it was being written while it was hashed (${bytes} bytes read, ${after.size} there now)`);
-  return { sha256: hash.digest('hex'), bytes, mtimeNs: after.mtimeNs, marks };
+  const read = new FingerprintingRead(path);
+  for await (const _chunk of read.chunks());
+  return read.fingerprint();
 };
 
 /**
- * The importer's second read: the same file's chunks, each checked against the first
+ * The second read (the importer's, regroup's): the same file's chunks, each checked against the first
  * read's prefix digests before it is handed on, so that no line is decided from bytes
  * other than those the checkpoints' hash names. `unchanged()` also compares the file's
  * size and mtime with the first read's before each batch is written: a file still being

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { KeyedLines } from '@hearth/keyed-lines';
-import { fileChunks, READ_CHUNK_BYTES } from './file-chunks';
+import { FileChangedError, FingerprintingRead, VerifiedReread } from './file-fingerprint';
 import { householdOfLine, isPlaced, placeLine } from './placed-line';
 import { MAX_LINE_BYTES, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
@@ -45,8 +45,8 @@ export interface RegroupSummary {
 const PROGRESS_LINES = 1_000_000;
 
 /** The file's lines as the import reads them (read-lines.ts), blank ones skipped; a line the import cannot read (unreadableLine) comes as why it is left out. */
-async function* textLines(source: string): AsyncGenerator<{ readonly number: number; readonly text: string } | { readonly number: number; readonly leftOut: string }> {
-  for await (const group of readLines(fileChunks(source, READ_CHUNK_BYTES), MAX_LINE_BYTES)) {
+async function* textLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ readonly number: number; readonly text: string } | { readonly number: number; readonly leftOut: string }> {
+  for await (const group of readLines(chunks, MAX_LINE_BYTES)) {
     for (const line of group) {
       const unreadable = unreadableLine(line);
       if (unreadable !== undefined) yield { number: line.number, leftOut: unreadable.message };
@@ -64,16 +64,17 @@ async function* textLines(source: string): AsyncGenerator<{ readonly number: num
  * the same households in order of id (docs/decisions/0108). Ids are ASCII (domain.md
  * §4), where JavaScript's order of strings is SQLite's.
  */
-const rankedHouseholds = async (opts: RegroupOptions): Promise<Map<string, number>> => {
+const rankedHouseholds = async (opts: RegroupOptions, first: FingerprintingRead): Promise<Map<string, number>> => {
   const ids = new Set<string>();
   let lines = 0;
-  for await (const line of textLines(opts.source)) {
+  for await (const line of textLines(first.chunks())) {
     lines++;
     if (lines % PROGRESS_LINES === 0) opts.onProgress?.({ phase: 'scan', lines, households: ids.size });
     if (!('text' in line)) continue;
     const read = householdOfLine(line.text);
     if (isPlaced(read)) ids.add(read.householdId);
   }
+  opts.onProgress?.({ phase: 'scan', lines, households: ids.size });
   const ranks = new Map<string, number>();
   for (const id of [...ids].sort()) ranks.set(id, ranks.size);
   return ranks;
@@ -88,18 +89,33 @@ const rankedHouseholds = async (opts: RegroupOptions): Promise<Map<string, numbe
  * household's command depends on is left as it was: commands name one household each,
  * and the division tree is loaded apart from the commands.
  *
- * The file is read twice: once for its households' ids, once for its lines. Memory is
+ * The file is read twice: once for its households' ids, once for its lines, each chunk of
+ * the second read checked against the digest the first took at the same offset before any
+ * line of it is placed (decision 150, as the import does): a file written to between the
+ * reads or during the second is refused (FileChangedError), and nothing is written to the
+ * output, which is written only once every line was read. Memory is
  * bounded by one part (`householdsPerPart` households' lines) and the map of household
  * ids: the lines go first to scratch files, one a part, which are then read, sorted and
  * written out one at a time, as bytes (@hearth/keyed-lines).
  */
 export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSummary> => {
-  const ranks = await rankedHouseholds(opts);
+  try {
+    return await regroupRead(opts);
+  } catch (e) {
+    if (e instanceof FileChangedError) throw new FileChangedError(e.path, `${e.detail}; nothing was written to the output`, 'regrouped');
+    throw e;
+  }
+};
+
+const regroupRead = async (opts: RegroupOptions): Promise<RegroupSummary> => {
+  const first = new FingerprintingRead(opts.source);
+  const ranks = await rankedHouseholds(opts, first);
+  const second = new VerifiedReread(opts.source, first.fingerprint());
   return KeyedLines.within(opts.scratchDir, 'hearth-regroup-', opts.householdsPerPart ?? REGROUP_HOUSEHOLDS_PER_PART, async (parts) => {
     const leftOut: LeftOutLine[] = [];
     let lines = 0;
     let commandIdsAdded = 0;
-    for await (const line of textLines(opts.source)) {
+    for await (const line of textLines(second.chunks())) {
       lines++;
       if (lines % PROGRESS_LINES === 0) opts.onProgress?.({ phase: 'read', lines, households: ranks.size });
       if (!('text' in line)) {
@@ -112,8 +128,8 @@ export const regroupCommands = async (opts: RegroupOptions): Promise<RegroupSumm
         continue;
       }
       const rank = ranks.get(placed.householdId);
-      // Only a file written to between the two reads names a household the first did not find.
-      if (rank === undefined) throw new Error(`${opts.source} changed while it was regrouped: line ${line.number} names household ${placed.householdId}, which the first reading did not find; nothing was written to the output`);
+      // The second read's bytes are the first's (checked chunk by chunk), so every household was ranked.
+      if (rank === undefined) throw new FileChangedError(opts.source, `line ${line.number} names household ${placed.householdId}, which the first reading did not find`);
       if (placed.idAdded) commandIdsAdded++;
       parts.add(rank, placed.text);
       if (parts.full) await parts.spill();
