@@ -13,6 +13,16 @@ export const checkReadable = (file: string, instead: string): void => {
   }
 };
 
+/**
+ * A file read twice (import: its SHA-256, then its lines; regroup: its households' ids,
+ * then its lines) must be a regular file: a pipe (`<(zcat log.gz)`) is drained by the first
+ * read and the second finds it empty (decision 150). `why` says what the two reads are for,
+ * `instead` what to do.
+ */
+export const checkReadTwice = (file: string, verb: string, why: string, instead: string): void => {
+  if (!statSync(file).isFile()) throw new CliError(`cannot ${verb} ${file}: it is not a regular file (a pipe or a device), and the file is read twice, ${why}. ${instead}`, EXIT.usage);
+};
+
 /** Opens an output file now, so that a directory or a missing folder is a usage error, not a crash mid-write. */
 export const outputFile = (option: string, path: string): WriteStream => {
   try {

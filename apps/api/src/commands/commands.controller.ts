@@ -7,6 +7,7 @@ import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError, type ErrorBody } from '../errors/api-error';
 import { errorResponse, type ErrorResponse } from '../errors/error-response';
+import { STORE_FAULT_CODES } from '../errors/store-fault';
 import { CommandService } from './command-service';
 
 @Controller('api/commands')
@@ -56,7 +57,7 @@ export class CommandsController {
         continue;
       }
       const answer = await this.answerAlone(principal, item, results.length);
-      if ('code' in answer.body && STORE_FAULTS.has(answer.body.code)) fault = { index: results.length, answer };
+      if ('code' in answer.body && STORE_FAULT_CODES.has(answer.body.code)) fault = { index: results.length, answer };
       results.push(answer);
     }
     const wait = Math.max(0, ...results.map((r) => r.retryAfterSeconds ?? 0));
@@ -83,9 +84,6 @@ export class CommandsController {
     }
   }
 }
-
-/** The codes of a store that could not take a command (store-fault.ts, and a server out of reach): nothing of it was written. */
-const STORE_FAULTS: ReadonlySet<ErrorBody['code']> = new Set<ErrorBody['code']>(['STORE_BUSY', 'STORE_UNAVAILABLE', 'STORAGE_FULL']);
 
 /** A command after the one that met a store fault: its status, code and wait, and that it was not tried. */
 const notTried = (index: number, { status, body, retryAfterSeconds }: BatchItemResult): BatchItemResult => {

@@ -4,6 +4,7 @@ import { isBusyError } from '@hearth/event-store';
 import { ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
 import { ReadsKeptMovingError } from '../reads/one-position';
+import type { ErrorBody } from './api-error';
 import type { ErrorResponse } from './error-response';
 
 /** Seconds a client is asked to wait after the store was busy. */
@@ -15,6 +16,12 @@ export const STORE_BUSY_RETRY_AFTER = 2;
  * elected takes longer than a busy lock.
  */
 export const STORE_UNAVAILABLE_RETRY_AFTER = 5;
+
+/**
+ * The codes of a store that could not take a command: the faults below, and a server out
+ * of reach (error-response.ts). A batch tries no command after one of them (decision 40).
+ */
+export const STORE_FAULT_CODES: ReadonlySet<ErrorBody['code']> = new Set<ErrorBody['code']>(['STORE_BUSY', 'STORE_UNAVAILABLE', 'STORAGE_FULL']);
 
 const logger = new Logger('Store');
 

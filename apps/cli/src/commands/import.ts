@@ -1,7 +1,6 @@
-import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import { isDamagedEventError } from '@hearth/event-store';
-import { checkReadable } from '../command-files';
+import { checkReadable, checkReadTwice } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
@@ -78,10 +77,7 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
       const g = globals();
       if (file !== '-') {
         checkReadable(file, "Give a command log file, or '-' for standard input.");
-        // A pipe (`<(zcat log.gz)`) is drained by the first read, the SHA-256 of the checkpoints, and the second read found
-        // it empty: such an import applied nothing and exited 0.
-        if (!statSync(file).isFile())
-          throw new CliError(`cannot import ${file}: it is not a regular file (a pipe or a device), and a file is read twice, for the SHA-256 its checkpoints are kept under and then for its lines. Give it on standard input with '-' (not checkpointed)`, EXIT.usage);
+        checkReadTwice(file, 'import', 'for the SHA-256 its checkpoints are kept under and then for its lines', "Give it on standard input with '-' (not checkpointed)");
       }
       if (!Number.isInteger(opts.batchSize) || opts.batchSize < 1) throw new CliError('--batch-size must be a positive integer', EXIT.usage);
       if (opts.cachedHouseholds !== undefined && (!Number.isInteger(opts.cachedHouseholds) || opts.cachedHouseholds < 1))

@@ -1,8 +1,8 @@
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { FileChangedError, regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
-import { checkReadable, outputFile, sameFile } from '../command-files';
+import { checkReadable, checkReadTwice, outputFile, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { renderFirst } from '../output/table';
@@ -58,8 +58,7 @@ with some lines left out; 6 the disk failed.
     .action(async (file: string, opts: { out: string; quiet?: boolean }) => {
       const g = globals();
       checkReadable(file, 'Give a command log file.');
-      // A pipe (`<(zcat log.gz)`) is drained by the first read (the households' ids), and the second would find it empty.
-      if (!statSync(file).isFile()) throw new CliError(`cannot regroup ${file}: it is not a regular file (a pipe or a device), and the file is read twice, for its households' ids and then for its lines. Write it to a file first`, EXIT.usage);
+      checkReadTwice(file, 'regroup', "for its households' ids and then for its lines", 'Write it to a file first');
       if (sameFile(file, opts.out)) throw new CliError(`--out ${opts.out} is the input file; give another path (the input is read while the output is written)`, EXIT.usage);
       // Written beside --out and renamed once whole: a regrouping stopped part-way (kill -9, a full disk) leaves no file
       // under --out that an import could take for the whole log.
