@@ -12,8 +12,12 @@ export const ErrorBodyC = t.intersection(
   'ErrorBody',
 );
 
-/** `eventId` is what a later CorrectEvent names. */
-export const AppendedEventC = t.type({ eventId: t.string, type: t.string, streamVersion: t.number, position: t.number }, 'AppendedEvent');
+/**
+ * `eventId` is what a later CorrectEvent names. `position` is null only for an event other
+ * than a command's last whose reading back after the commit failed (decision 149): the
+ * command is recorded, and its last event's position is the append's own.
+ */
+export const AppendedEventC = t.type({ eventId: t.string, type: t.string, streamVersion: t.number, position: t.union([t.number, t.null]) }, 'AppendedEvent');
 
 /** 201: what a command appended (nothing, with `unchanged: true`, for an idempotent repeat). */
 export const CommandAcceptedC = t.type({ householdId: IdC, appended: t.array(AppendedEventC), unchanged: t.boolean }, 'CommandAccepted');

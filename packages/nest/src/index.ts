@@ -4,7 +4,7 @@ export type { HearthModuleOptions, HearthModuleAsyncOptions } from './hearth-mod
 export { HEARTH_LEDGER, HEARTH_READ_SIDE } from './tokens';
 export {
   householdBusCommand, RegistrationCommand, IdentificationCommand, TrainingCommand, ReferralCommand, EmploymentCommand, ClearanceCommand,
-  ExitCommand, CorrectionCommand, type HouseholdFamilyCommand, type HouseholdCommandResult,
+  ExitCommand, CorrectionCommand, type HouseholdFamilyCommand, type HouseholdCommandResult, type AcceptedHouseholdCommand,
 } from './commands/household-bus-commands';
 export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/record-division-tree';
 export { HouseholdEventAccepted } from './events/household-event-accepted';

@@ -1,17 +1,18 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import type { DomainError } from '@hearth/domain';
-import type { CommandResult } from '@hearth/event-store';
+import type { RecordedEvent } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
+import type { HouseholdCommandResult } from '@hearth/nest';
 import type { Principal } from '../auth/principal';
 import { CommandService } from './command-service';
 import type { HouseholdDivisions } from './household-divisions';
 
 /** The service's mapping of each CommandResult the bus can return; the HTTP round trips are in test/. */
-const serviceReturning = (result: CommandResult<DomainError>) => {
+const serviceReturning = (result: HouseholdCommandResult) => {
   const executed: unknown[] = [];
   const bus = { execute: async (c: unknown) => (executed.push(c), result) } as unknown as CommandBus;
   const divisions = { current: async () => undefined } as unknown as HouseholdDivisions;
-  const ledger = { divisions: undefined, store: { readStream: async () => [] } } as unknown as Ledger;
+  // The executor read the appended events back; the service must not read them again.
+  const ledger = { divisions: undefined, store: { readStream: async () => Promise.reject(new Error('read again')) } } as unknown as Ledger;
   return { service: new CommandService(bus, divisions, ledger), executed };
 };
 
@@ -34,6 +35,50 @@ describe('CommandService', () => {
   it('an idempotent repeat is 201 unchanged, appending nothing', async () => {
     const { service } = serviceReturning({ status: 'unchanged', streamId: 'household-hh-1', version: 3 });
     expect(await service.submit(auditorLike, clear)).toEqual({ accepted: true, status: 201, body: { householdId: 'hh-1', appended: [], unchanged: true } });
+  });
+
+  const followUp = {
+    status: 'accepted' as const,
+    streamId: 'household-hh-1',
+    events: [
+      { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, hash: 'a' },
+      { eventId: 'e-6', type: 'LaborConcernRaised', streamVersion: 6, hash: 'b' },
+    ],
+    nextExpectedVersion: 6,
+    lastPosition: 907,
+  };
+  const recorded = (eventId: string, type: string, streamVersion: number, position: number) => ({ eventId, type, streamVersion, position }) as unknown as RecordedEvent;
+
+  it('an acceptance is 201 with each appended event at the position it was read back at', async () => {
+    const { service } = serviceReturning({ ...followUp, recorded: [recorded('e-5', 'FollowUpVisited', 5, 900), recorded('e-6', 'LaborConcernRaised', 6, 907)] });
+    expect(await service.submit(auditorLike, clear)).toEqual({
+      accepted: true,
+      status: 201,
+      body: {
+        householdId: 'hh-1',
+        appended: [
+          { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, position: 900 },
+          { eventId: 'e-6', type: 'LaborConcernRaised', streamVersion: 6, position: 907 },
+        ],
+        unchanged: false,
+      },
+    });
+  });
+
+  it('an acceptance whose events could not be read back is still 201: the last position is the append\'s, the others null', async () => {
+    const { service } = serviceReturning({ ...followUp, recorded: undefined });
+    expect(await service.submit(auditorLike, clear)).toEqual({
+      accepted: true,
+      status: 201,
+      body: {
+        householdId: 'hh-1',
+        appended: [
+          { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, position: null },
+          { eventId: 'e-6', type: 'LaborConcernRaised', streamVersion: 6, position: 907 },
+        ],
+        unchanged: false,
+      },
+    });
   });
 
   it('executes the command with the principal as its actor, and never executes an undecodable one', async () => {

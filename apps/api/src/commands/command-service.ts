@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
-import { DomainError, householdStream, parseCommand } from '@hearth/domain';
-import type { CommandResult } from '@hearth/event-store';
+import { parseCommand } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
-import { HEARTH_LEDGER, householdBusCommand } from '@hearth/nest';
+import { HEARTH_LEDGER, householdBusCommand, type AcceptedHouseholdCommand, type HouseholdCommandResult } from '@hearth/nest';
 import type { CommandAccepted } from '../api-bodies';
 import type { Principal } from '../auth/principal';
 import { domainErrorResponse, ErrorResponse } from '../errors/error-response';
@@ -31,7 +30,7 @@ export class CommandService {
     const currentDivision = principal.role === 'caseworker' ? await this.divisions.current(command.householdId) : undefined;
     const refusal = commandRefusal(principal, command, this.ledger.divisions, currentDivision);
     if (refusal) return refused({ status: refusal.status, body: refusal.body });
-    let result: CommandResult<DomainError>;
+    let result: HouseholdCommandResult;
     try {
       result = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }));
     } catch (e) {
@@ -42,7 +41,7 @@ export class CommandService {
     }
     switch (result.status) {
       case 'accepted':
-        return { accepted: true, status: 201, body: { householdId: command.householdId, appended: await this.appended(command.householdId, result), unchanged: false } };
+        return { accepted: true, status: 201, body: { householdId: command.householdId, appended: appendedOf(result), unchanged: false } };
       case 'unchanged':
         return { accepted: true, status: 201, body: { householdId: command.householdId, appended: [], unchanged: true } };
       case 'rejected':
@@ -58,16 +57,16 @@ export class CommandService {
       }
     }
   }
-
-  /**
-   * Each appended event with its global position, read back from the stream: the handler
-   * reports only the last position, and positions need not be contiguous in every store.
-   */
-  private async appended(householdId: string, result: Extract<CommandResult<DomainError>, { status: 'accepted' }>): Promise<CommandAccepted['appended']> {
-    const first = result.events[0]?.streamVersion ?? 0;
-    const stored = await this.ledger.store.readStream(householdStream(householdId), { fromVersion: first, maxCount: result.events.length });
-    return stored.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion, position: e.position }));
-  }
 }
+
+/**
+ * Each appended event with its global position, as the executor read them back after the
+ * commit (positions need not be contiguous in every store, so they are read, not counted).
+ * Had that read failed, the command is recorded all the same and still answers 201: the
+ * position is known for the last event only (the append's own), and null for the others.
+ */
+const appendedOf = (result: AcceptedHouseholdCommand): CommandAccepted['appended'] =>
+  result.recorded?.map((e) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion, position: e.position })) ??
+  result.events.map((e, i) => ({ eventId: e.eventId, type: e.type, streamVersion: e.streamVersion, position: i === result.events.length - 1 ? result.lastPosition : null }));
 
 const refused = (response: ErrorResponse): CommandResponse => ({ accepted: false, ...response });

@@ -1,9 +1,19 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandOf, DomainError, HouseholdCommand } from '@hearth/domain';
-import type { CommandResult } from '@hearth/event-store';
+import type { CommandResult, RecordedEvent } from '@hearth/event-store';
+
+type Accepted = Extract<CommandResult<DomainError>, { status: 'accepted' }>;
+
+/**
+ * An accepted command with the events it appended as the store keeps them, read back once
+ * after the commit (their data, business dates and global positions) for the EventBus and
+ * for the caller. `recorded` is undefined when that read failed: the command is recorded
+ * all the same (the append committed), so it is still an acceptance, never an error.
+ */
+export type AcceptedHouseholdCommand = Accepted & { readonly recorded: readonly RecordedEvent[] | undefined };
 
 /** What every household command returns on the CommandBus: a rejection is a value, never a throw. */
-export type HouseholdCommandResult = CommandResult<DomainError>;
+export type HouseholdCommandResult = Exclude<CommandResult<DomainError>, { status: 'accepted' }> | AcceptedHouseholdCommand;
 
 /** A household command of one family, carried on the CommandBus to that family's handler. */
 abstract class HouseholdBusCommand<C extends HouseholdCommand> extends Command<HouseholdCommandResult> {

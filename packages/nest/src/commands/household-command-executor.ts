@@ -1,19 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
 import type { HouseholdCommand } from '@hearth/domain';
+import type { RecordedEvent } from '@hearth/event-store';
 import type { Ledger } from '@hearth/ledger';
 import { HouseholdEventAccepted } from '../events/household-event-accepted';
 import { syncedTreeScope } from '../read-side/synced-tree-scope';
 import { HEARTH_LEDGER } from '../tokens';
-import type { HouseholdCommandResult } from './household-bus-commands';
+import type { AcceptedHouseholdCommand, HouseholdCommandResult } from './household-bus-commands';
 
 /**
  * What every family's handler does: the division trees brought up to the store's, the
  * ledger's command handler (load, decide, append with bounded retry on conflicts), then
- * one HouseholdEventAccepted per appended event.
+ * the appended events read back once, as stored, and one HouseholdEventAccepted
+ * published per event.
  */
 @Injectable()
 export class HouseholdCommandExecutor {
+  private readonly logger = new Logger('Hearth');
+
   constructor(
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
     @Inject(EventBus) private readonly eventBus: EventBus,
@@ -23,12 +27,30 @@ export class HouseholdCommandExecutor {
     // A tree another process recorded since is the one the command is decided against, unless the request already took it in (docs/decisions/0084).
     if (!syncedTreeScope.covers(this.ledger)) await this.ledger.refreshDivisions();
     const result = await this.ledger.commandHandler().handle(command, this.ledger.context());
-    if (result.status === 'accepted' && result.events.length > 0) {
-      // The result names the events; their data, business date and global positions are read back as stored.
-      const first = (result.events[0] as { streamVersion: number }).streamVersion;
-      const stored = await this.ledger.store.readStream(result.streamId, { fromVersion: first, maxCount: result.events.length });
-      this.eventBus.publishAll(stored.map((e) => HouseholdEventAccepted.from(command.householdId, e)));
+    if (result.status !== 'accepted') return result;
+    const recorded = await this.readBack(result);
+    if (recorded !== undefined) this.eventBus.publishAll(recorded.map((e) => HouseholdEventAccepted.from(command.householdId, e)));
+    return { ...result, recorded };
+  }
+
+  /**
+   * The result names the events; their data, business date and global positions are read
+   * back as stored. The append has committed by now, so a failed read (the store going away
+   * in a shutdown, say) must not turn a recorded command into an error, which a caller
+   * would answer by sending it again: it is logged, and nothing is published for it (the
+   * events are in the log, where every catch-up reads them).
+   */
+  private async readBack(result: Omit<AcceptedHouseholdCommand, 'recorded'>): Promise<readonly RecordedEvent[] | undefined> {
+    const first = result.events[0]?.streamVersion;
+    if (first === undefined) return [];
+    try {
+      return await this.ledger.store.readStream(result.streamId, { fromVersion: first, maxCount: result.events.length });
+    } catch (e) {
+      this.logger.error(
+        `${result.streamId}: ${result.events.length} event(s) appended through position ${result.lastPosition}, then reading them back failed; ` +
+          `they are recorded, but no HouseholdEventAccepted is published for them: ${e instanceof Error ? e.message : String(e)}`,
+      );
+      return undefined;
     }
-    return result;
   }
 }
