@@ -49,31 +49,18 @@ describe('CommandService', () => {
   };
   const recorded = (eventId: string, type: string, streamVersion: number, position: number) => ({ eventId, type, streamVersion, position }) as unknown as RecordedEvent;
 
-  it('an acceptance is 201 with each appended event at the position it was read back at', async () => {
-    const { service } = serviceReturning({ ...followUp, recorded: [recorded('e-5', 'FollowUpVisited', 5, 900), recorded('e-6', 'LaborConcernRaised', 6, 907)] });
+  it.each([
+    ['at the position it was read back at', [recorded('e-5', 'FollowUpVisited', 5, 900), recorded('e-6', 'LaborConcernRaised', 6, 907)], 900],
+    ["with the last at the append's position and the others null when they could not be read back", undefined, null],
+  ])('an acceptance is 201 with each appended event %s', async (_, read, firstPosition) => {
+    const { service } = serviceReturning({ ...followUp, recorded: read });
     expect(await service.submit(auditorLike, clear)).toEqual({
       accepted: true,
       status: 201,
       body: {
         householdId: 'hh-1',
         appended: [
-          { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, position: 900 },
-          { eventId: 'e-6', type: 'LaborConcernRaised', streamVersion: 6, position: 907 },
-        ],
-        unchanged: false,
-      },
-    });
-  });
-
-  it('an acceptance whose events could not be read back is still 201: the last position is the append\'s, the others null', async () => {
-    const { service } = serviceReturning({ ...followUp, recorded: undefined });
-    expect(await service.submit(auditorLike, clear)).toEqual({
-      accepted: true,
-      status: 201,
-      body: {
-        householdId: 'hh-1',
-        appended: [
-          { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, position: null },
+          { eventId: 'e-5', type: 'FollowUpVisited', streamVersion: 5, position: firstPosition },
           { eventId: 'e-6', type: 'LaborConcernRaised', streamVersion: 6, position: 907 },
         ],
         unchanged: false,
