@@ -1,10 +1,7 @@
-import type { EventToAppend } from '@hearth/event-store';
+import { APPEND_TOO_LARGE, type AppendLimit, type AppendOverLimit, type EventToAppend } from '@hearth/event-store';
 
 /** EventStoreDB's / KurrentDB's default `MaxAppendSize`: 1 MiB for one append, all its events together. */
 export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
-
-/** The `code` of an {@link AppendSizeLimitError}. */
-export const APPEND_TOO_LARGE = 'HEARTH_APPEND_TOO_LARGE';
 
 /**
  * An append the server would refuse for its size, refused before anything is sent:
@@ -12,9 +9,9 @@ export const APPEND_TOO_LARGE = 'HEARTH_APPEND_TOO_LARGE';
  * it — it must be recorded in smaller pieces), or the events together are (split the
  * append; each part is atomic on its own).
  */
-export class AppendSizeLimitError extends RangeError {
+export class AppendSizeLimitError extends RangeError implements AppendOverLimit {
   /**
-   * How callers that do not load this package tell it apart (`errorCodeOf`): the input is
+   * How callers that do not load this package tell it apart (`isAppendOverLimitError`): the input is
    * too large for the store, nothing was stored, and the same append will be refused again
    * (the service answers 413 PAYLOAD_TOO_LARGE).
    */
@@ -46,13 +43,26 @@ export class AppendSizeLimitError extends RangeError {
 export const eventSizeOnDisk = (event: EventToAppend): number =>
   Buffer.byteLength(JSON.stringify(event.data), 'utf8') + Buffer.byteLength(JSON.stringify(event.metadata), 'utf8') + event.type.length * 2;
 
-/** Throws {@link AppendSizeLimitError} when the server would refuse this append for its size. */
-export const assertWithinAppendLimit = (streamId: string, events: readonly EventToAppend[], limit: number): void => {
+/**
+ * The refusal the server would give this append for its size, or undefined when it fits:
+ * the one rule the adapter's own check and the port's `appendLimit` (what the importer
+ * measures with) both apply.
+ */
+export const appendOverLimit = (streamId: string, events: readonly EventToAppend[], limit: number): AppendSizeLimitError | undefined => {
   let total = 0;
   for (const event of events) {
     const size = eventSizeOnDisk(event);
-    if (size > limit) throw new AppendSizeLimitError(streamId, size, limit, event.eventId, event.type);
+    if (size > limit) return new AppendSizeLimitError(streamId, size, limit, event.eventId, event.type);
     total += size;
   }
-  if (total > limit) throw new AppendSizeLimitError(streamId, total, limit, undefined, undefined);
+  return total > limit ? new AppendSizeLimitError(streamId, total, limit, undefined, undefined) : undefined;
 };
+
+/** Throws {@link AppendSizeLimitError} when the server would refuse this append for its size. */
+export const assertWithinAppendLimit = (streamId: string, events: readonly EventToAppend[], limit: number): void => {
+  const refusal = appendOverLimit(streamId, events, limit);
+  if (refusal) throw refusal;
+};
+
+/** The port's capability (EventStore.appendLimit) for a server whose limit is `bytes`. */
+export const appendLimitOf = (bytes: number): AppendLimit => ({ bytes, check: (streamId, events) => appendOverLimit(streamId, events, bytes) });

@@ -29,7 +29,7 @@ testing.runEventStoreContract(
       cleanup: () => closeAfterBatchAppendsOnly(server),
     };
   },
-  { persistent: true, eventIdScope: 'append', contiguousPositions: true, atomicBatches: false },
+  { persistent: true, limitsAppends: true, eventIdScope: 'append', contiguousPositions: true, atomicBatches: false },
 );
 
 // 2. The stand-in in log mode: positions are byte-offset-like (from 2^33, with gaps) and
@@ -46,7 +46,7 @@ testing.runEventStoreContract(
       cleanup: () => closeAfterBatchAppendsOnly(server),
     };
   },
-  { persistent: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
+  { persistent: true, limitsAppends: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
 );
 
 /**
@@ -77,7 +77,7 @@ testing.runEventStoreContract(
     if (!shared) throw new Error('the shared stand-in is not started');
     return shared.url;
   }),
-  { persistent: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
+  { persistent: true, limitsAppends: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
 );
 
 // 4. A real EventStoreDB, when one is named (see the README).
@@ -86,7 +86,7 @@ if (realUrl !== undefined && realUrl.length > 0) {
   testing.runEventStoreContract(
     `EsdbEventStore (real server ${realUrl.replace(/(:\/\/)[^@/?]*@/, '$1***@')})`,
     namespacedFixture(() => realUrl),
-    { persistent: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
+    { persistent: true, limitsAppends: true, eventIdScope: 'append', contiguousPositions: false, atomicBatches: false },
   );
 }
 

@@ -17,6 +17,7 @@ import {
   matchesExpectedVersion,
   StoreUnavailableError,
   WrongExpectedVersionError,
+  type AppendLimit,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -29,7 +30,7 @@ import {
   type Subscription,
 } from '@hearth/event-store';
 import { assertDistinctEventIds, assertUuids, validateAppend } from './append-checks';
-import { AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
+import { appendLimitOf, AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
 import { toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
 import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
@@ -57,11 +58,12 @@ import { type Unreachable, whyUnreachable } from './why-unreachable';
 export class EsdbEventStore implements EventStore {
   private readonly namespace: StoreNamespace;
   private readonly pageSize: number;
-  private readonly maxAppendSize: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closing: Promise<void> | undefined;
   /** No transaction across streams: see appendBatch. */
   readonly atomicBatches = false;
+  /** The limit the adapter refuses appends over before sending them (`maxAppendSize`), measured by the same rule. */
+  readonly appendLimit: AppendLimit;
 
   constructor(
     private readonly client: KurrentDBClient,
@@ -69,8 +71,9 @@ export class EsdbEventStore implements EventStore {
   ) {
     this.namespace = new StoreNamespace(options.streamPrefix ?? '', options.ownStreamPrefixes);
     this.pageSize = Math.max(2, options.readPageSize ?? 1000);
-    this.maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
-    if (!Number.isSafeInteger(this.maxAppendSize) || this.maxAppendSize <= 0) throw new RangeError('maxAppendSize must be a positive number of bytes');
+    const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
+    if (!Number.isSafeInteger(maxAppendSize) || maxAppendSize <= 0) throw new RangeError('maxAppendSize must be a positive number of bytes');
+    this.appendLimit = appendLimitOf(maxAppendSize);
   }
 
   /** A store on the server the connection string names (the connection is made lazily). */
@@ -91,7 +94,7 @@ export class EsdbEventStore implements EventStore {
     validateAppend(streamId, events, expected);
     assertDistinctEventIds(events);
     assertUuids(events);
-    assertWithinAppendLimit(streamId, events, this.maxAppendSize);
+    assertWithinAppendLimit(streamId, events, this.appendLimit.bytes);
     return this.append(streamId, events, expected);
   }
 
@@ -110,7 +113,7 @@ export class EsdbEventStore implements EventStore {
     assertDistinctEventIds(appends.flatMap((a) => a.events));
     for (const { streamId, events } of appends) {
       assertUuids(events);
-      assertWithinAppendLimit(streamId, events, this.maxAppendSize);
+      assertWithinAppendLimit(streamId, events, this.appendLimit.bytes);
     }
 
     const checked = [...new Set(appends.filter((a) => a.expectedVersion !== 'any').map((a) => a.streamId))];

@@ -1,7 +1,8 @@
 import { isLeft } from 'fp-ts/Either';
 import { acceptedEvents } from './command-handler';
 import { FoldingCommandHandler, type CommandHandlerOptions } from './folding-command-handler';
-import type { AcceptedEvent, CommandResult } from './command-result';
+import type { AcceptedEvent } from './command-result';
+import { ACCEPTED, decisionOfResult, statusOf, type BatchDecision, type BatchResult, type BatchStatus, type Decided } from './batch-result';
 import type { CommandEnvelope, StoredFact } from './decider';
 import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
@@ -13,16 +14,6 @@ import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
 /** The single-command handler's options; `cacheSize` (streams whose folded state is kept between batches) defaults to 10 000 here. */
 export type BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> = CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>;
-
-/** How each command of a batch was decided, before the batch is written. */
-export type BatchDecision<Err> = { status: 'accepted' } | { status: 'unchanged' } | { status: 'rejected'; error: Err };
-
-/** What `decideMany` reports for one command: how it was decided, or that every attempt lost a race (CommandResult's conflict). */
-export type BatchStatus<Err> = BatchDecision<Err> | { status: 'conflict'; attempts: number };
-
-/** One answer for every accepted, and every unchanged, command: a batch reports a thousand. */
-const ACCEPTED: BatchDecision<never> = Object.freeze({ status: 'accepted' });
-const UNCHANGED: BatchDecision<never> = Object.freeze({ status: 'unchanged' });
 
 /** What handleMany's options may carry (see there). */
 export interface HandleManyOptions<Err> {
@@ -44,7 +35,7 @@ interface Overlaid<Evt, State> {
  * of its last event once written.
  */
 type Outcome<Err> =
-  | { kind: 'final'; result: CommandResult<Err> }
+  | { kind: 'final'; result: Decided<Err> }
   | { kind: 'pending'; streamId: string; append: StreamAppend | undefined; events: AcceptedEvent[] | undefined; firstVersion: number; lastPosition: number };
 
 /** What an attempt leaves behind for the next one, or for reporting conflicts. */
@@ -58,14 +49,7 @@ interface AttemptRun<Evt, State, Err> {
 
 const newRun = <Evt, State, Err>(): AttemptRun<Evt, State, Err> => ({ overlay: new Map(), outcomes: [], written: new Set(), checks: [] });
 
-const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => {
-  if (o.kind === 'pending') return ACCEPTED;
-  const r = o.result;
-  return r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'unchanged' ? UNCHANGED : ACCEPTED;
-};
-
-const statusOf = <Err>(r: CommandResult<Err>): BatchStatus<Err> =>
-  r.status === 'rejected' ? { status: 'rejected', error: r.error } : r.status === 'conflict' ? { status: 'conflict', attempts: r.attempts } : r.status === 'unchanged' ? UNCHANGED : ACCEPTED;
+const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => (o.kind === 'pending' ? ACCEPTED : decisionOfResult(o.result));
 
 /**
  * For bulk imports: decides many commands against cached stream states and writes
@@ -85,7 +69,10 @@ const statusOf = <Err>(r: CommandResult<Err>): BatchStatus<Err> =>
  * global order of the events is the order of the commands; the events of one attempt,
  * stored in one transaction, share one `recordedAt`. The cache holds folded
  * states, never logs; a command that reads the stream's past (Decider.needsHistory)
- * reads the stream then, plus what this batch decided for it.
+ * reads the stream then, plus what this batch decided for it. On a store with an append
+ * limit (EventStore.appendLimit: KurrentDB) an accepted command whose events the store
+ * would refuse for their size is reported `too-large` and appends nothing, as a rejected
+ * one: the batch is written without it, and it leaves nothing in the overlay or the cache.
  */
 export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> extends FoldingCommandHandler<Cmd, Evt, State, Ctx, Err> {
   constructor(opts: BatchCommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
@@ -101,8 +88,8 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * Given as a function, it is built from each attempt's decisions (the importer records
    * the lines rejected in the batch with its checkpoint).
    */
-  async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err> = {}): Promise<CommandResult<Err>[]> {
-    return (await this.handle(cmds, ctx, opts, true)) as CommandResult<Err>[];
+  async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err> = {}): Promise<BatchResult<Err>[]> {
+    return (await this.handle(cmds, ctx, opts, true)) as BatchResult<Err>[];
   }
 
   /**
@@ -115,7 +102,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
   }
 
   /** `whole`: every command's CommandResult; else its BatchStatus. */
-  private async handle(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err>, whole: boolean): Promise<CommandResult<Err>[] | BatchStatus<Err>[]> {
+  private async handle(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err>, whole: boolean): Promise<BatchResult<Err>[] | BatchStatus<Err>[]> {
     const envelopes = cmds.map((cmd) => this.describe(cmd));
     const attempts = this.maxRetries + 1;
     let run: AttemptRun<Evt, State, Err> = newRun();
@@ -155,7 +142,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     run: AttemptRun<Evt, State, Err>,
     session: WriteSession | undefined,
     whole: boolean,
-  ): Promise<CommandResult<Err>[] | BatchStatus<Err>[]> {
+  ): Promise<BatchResult<Err>[] | BatchStatus<Err>[]> {
     const { overlay, outcomes } = run;
     const appends: StreamAppend[] = [];
     const reader = session ?? this.store;
@@ -195,7 +182,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       let next = 0;
       for (const o of outcomes) if (o.kind === 'pending') o.lastPosition = (stored[next++] as AppendResult).lastPosition;
     }
-    if (!whole) return outcomes.map((o) => (o.kind === 'final' ? statusOf(o.result) : ACCEPTED));
+    if (!whole) return outcomes.map(decisionOf);
     return outcomes.map((o) => {
       if (o.kind === 'final') return o.result;
       const { streamId, firstVersion, lastPosition } = o;
@@ -225,6 +212,10 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       return { kind: 'final', result: { status: 'unchanged', streamId, version: fold.version } };
     }
     const sealed = sealEvents(fold.lastHash, prepareEvents(decision.right, envelope, preparation));
+    // Refused here, not by the store's append: the rest of the batch is still written, and
+    // the stream's later commands are decided without these events (docs/decisions/0152).
+    const refusal = this.store.appendLimit?.check(streamId, sealed);
+    if (refusal !== undefined) return { kind: 'final', result: { status: 'too-large', streamId, refusal } };
     overlay.set(streamId, { fold: foldDecided(this.decider, fold, decision.right, sealed, pending), pending, cached });
     const firstVersion = fold.version + 1;
     return { kind: 'pending', streamId, append: { streamId, expectedVersion: fold.version, events: sealed }, events: whole ? acceptedEvents(sealed, firstVersion) : undefined, firstVersion, lastPosition: 0 };
@@ -273,7 +264,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     envelopes: readonly CommandEnvelope[],
     attempts: number,
     checks: readonly StreamAppend[],
-  ): CommandResult<Err>[] {
+  ): BatchResult<Err>[] {
     const written = new Set([...outcomes.flatMap((o) => (o.kind === 'pending' ? [o.streamId] : [])), ...checks.map((c) => c.streamId)]);
     return outcomes.map((o, i) => {
       const streamId = (envelopes[i] as CommandEnvelope).streamId;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { AppendLimit } from './append-limit';
 import type { EventToAppend, RecordedEvent } from './envelope';
 import type { FeedEvent } from './feed-event';
 
@@ -191,6 +192,8 @@ export interface EventStore {
   readonly storedText?: StoredTextReads;
   /** Present only where the log reads stream by stream as cheaply as in position order (SQLite); see StreamOrderedFeed. */
   readonly streamOrderedFeed?: StreamOrderedFeed;
+  /** Present only where an append over a size is refused (KurrentDB); see AppendLimit. */
+  readonly appendLimit?: AppendLimit;
   /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
   readonly embeddedReadModels?: EmbeddedReadModels;
   /**

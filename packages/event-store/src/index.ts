@@ -34,6 +34,7 @@ export type {
   SubscribeToAllOptions,
   Subscription,
 } from './event-store';
+export { APPEND_TOO_LARGE, isAppendOverLimitError, type AppendLimit, type AppendOverLimit } from './append-limit';
 export { matchesExpectedVersion } from './expected-version';
 export { feedPages, logPages, type LogPagesOptions } from './log-pages';
 export { isWrongExpectedVersionError, WrongExpectedVersionError } from './wrong-expected-version-error';
@@ -53,7 +54,8 @@ export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler } from './command-handler';
 export type { CommandHandlerOptions } from './folding-command-handler';
 export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
-export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchDecision, type BatchStatus, type HandleManyOptions } from './batch-command-handler';
+export { BatchCommandHandler, type BatchCommandHandlerOptions, type HandleManyOptions } from './batch-command-handler';
+export type { BatchDecision, BatchResult, BatchStatus, TooLargeForStore } from './batch-result';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
 export { feedEventOf, OCCURRED_ON_NOT_A_DATE, readFeed, type FeedEvent } from './feed-event';

@@ -15,6 +15,7 @@ export { lineCommandId } from './import/line-command-id';
 export { FileChangedError } from './import/file-fingerprint';
 export { REGROUP_HOUSEHOLDS_PER_PART, regroupCommands, type LeftOutLine, type RegroupOptions, type RegroupProgress, type RegroupSummary } from './import/regroup';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
+export { TOO_LARGE_FOR_STORE } from './import/too-large-line';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
 export { migrateLog, type MigrationOptions, type MigrationSummary } from './migrate/migrate-log';
 export { copyLog, type CopyOptions, type CopyProgress, type CopyResult } from './migrate/copy-log';

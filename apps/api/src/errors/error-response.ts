@@ -3,7 +3,7 @@ import type { DomainError } from '@hearth/domain';
 import { InvalidQueryError, ModuleShutDownError, NoDivisionTreeError, UnknownDivisionError, UnknownHouseholdError } from '@hearth/nest';
 import { ApiError, ErrorBody, HttpErrorCode } from './api-error';
 import { isLogFinding } from '@hearth/projections';
-import { errorCodeOf, StoreUnavailableError } from '@hearth/event-store';
+import { isAppendOverLimitError, StoreUnavailableError } from '@hearth/event-store';
 import { STORE_UNAVAILABLE_RETRY_AFTER, storeFaultResponse } from './store-fault';
 
 export interface ErrorResponse {
@@ -52,8 +52,8 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   if (error instanceof ModuleShutDownError) return { status: 503, body: { code: 'STORE_UNAVAILABLE', message: error.message } };
   // The KurrentDB adapter refused an append over the server's size limit before sending it (AppendSizeLimitError,
   // tested by its code so that the service need not load the adapter): the command's size, not a bug; nothing was stored.
-  if (errorCodeOf(error) === 'HEARTH_APPEND_TOO_LARGE') {
-    const { size, limit } = error as { size?: unknown; limit?: unknown };
+  if (isAppendOverLimitError(error)) {
+    const { size, limit } = error;
     return {
       status: 413,
       body: { code: 'PAYLOAD_TOO_LARGE', message: `what this command records is ${String(size)} bytes, over the store's append limit of ${String(limit)} bytes; nothing was appended — record it in smaller pieces` },

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { HouseholdCommand } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
+import { Ledger, TOO_LARGE_FOR_STORE } from '@hearth/ledger';
 import { SyntheticRegion } from '@hearth/simulator';
 
 export interface DemoRegionOptions {
@@ -63,7 +63,7 @@ export const seedDemoRegion = async (ledger: Ledger, opts: DemoRegionOptions): P
       else if (r.status === 'unchanged') unchanged += 1;
       else {
         rejected += 1;
-        const code = r.status === 'rejected' ? r.error.code : 'CONCURRENCY_CONFLICT';
+        const code = r.status === 'rejected' ? r.error.code : r.status === 'too-large' ? TOO_LARGE_FOR_STORE : 'CONCURRENCY_CONFLICT';
         rejectedByCode[code] = (rejectedByCode[code] ?? 0) + 1;
       }
     }

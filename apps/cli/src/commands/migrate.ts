@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { Command } from 'commander';
-import { isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
+import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
 import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
 import { verifyLog, type LogVerification } from '@hearth/projections';
 import { damagedLogError } from '../damaged-log';
@@ -47,6 +47,14 @@ const stopped = (e: unknown, to: string): CliError => {
   const resume = 'what was copied stays; run the same command again: it checks what the target holds and copies the rest';
   if (isWrongExpectedVersionError(e))
     return new CliError(`another writer appended to ${e.streamId} on the target during the migration; stop every writer of ${masked(to)}, then ${resume}`, EXIT.systemFailure);
+  // A stored event cannot be recorded again in smaller pieces, and running again meets it again: the target's limit must rise (decision 152).
+  if (isAppendOverLimitError(e)) {
+    const what = e.eventType === undefined ? `the events of ${e.streamId} copied in one append are ${e.size} bytes` : `event ${e.eventId ?? '?'} (${e.eventType}) of ${e.streamId} is ${e.size} bytes`;
+    return new CliError(
+      `the migration stopped: ${what}, over the target's append limit of ${e.limit} bytes, and was not copied. What was copied stays; raise the server's MaxAppendSize (and give the same maxAppendSize in the --to URL), or migrate to a KurrentDB 25.1 or later, then run the same command again`,
+      EXIT.systemFailure,
+    );
+  }
   const system = describeSystemFailure(e);
   if (system) return new CliError(`the migration stopped: ${system.problem}; ${system.remedy}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`, system.exitCode);
   return new CliError(`the migration stopped: ${masked((e as Error)?.message ?? String(e))}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`, EXIT.systemFailure);

@@ -25,6 +25,17 @@ export const hearth = (args: readonly string[], opts: { input?: string; env?: No
 
 export const hearthAsync = (args: readonly string[]) => spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** `hearth ARGS` run to its end without blocking this process: what a test needs when a stand-in server lives in it. */
+export const hearthFinished = (args: readonly string[]): Promise<CliRun> =>
+  new Promise((resolve) => {
+    const child = hearthAsync(args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
 /** `hearth ARGS`, sent `signal` as soon as its stderr matches `when`; how it ended, and what it wrote. */
 export const signalledWhen = async (
   args: readonly string[],

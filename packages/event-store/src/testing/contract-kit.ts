@@ -1,4 +1,5 @@
 import type { EventStore } from '../event-store';
+import { appendLimitContract } from './contract-append-limit';
 import { batchContract } from './contract-batches';
 import { feedContract } from './contract-feed';
 import { handlerContract } from './contract-handlers';
@@ -50,6 +51,12 @@ export interface ContractOptions {
    */
   readsByStream?: boolean;
   /**
+   * The adapter offers `appendLimit` (KurrentDB: its `MaxAppendSize`), checked here against
+   * what the store refuses; without this option the kit checks that it does not, and that
+   * it takes an append over 1 MiB.
+   */
+  limitsAppends?: boolean;
+  /**
    * A failed `appendBatch` stores nothing (default: SQLite, memory). With `false`
    * (EventStoreDB: no transaction across streams) the kit checks that the store says so
    * (`atomicBatches`) and that a failed batch stored at most the appends before the one that
@@ -94,6 +101,7 @@ export const runEventStoreContract = (
     feedContract(k);
     storedTextContract(k);
     streamOrderedFeedContract(k);
+    appendLimitContract(k);
     subscriptionContract(k);
     // Last: its large stream, on a server shared between tests, leaves 20 000 events in
     // `$all` that every later `readAll` from the start would page through.

@@ -11,6 +11,7 @@ import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
 import { byLine, RejectedLine } from './rejected-line';
+import { tooLargeLine } from './too-large-line';
 
 export type { RejectedLine } from './rejected-line';
 
@@ -74,7 +75,8 @@ const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
  * Applies a command log, one JSON command a line, in batches: each batch is decided
  * against cached household states and written in one transaction together with the
  * file's import checkpoint (which also keeps the batch's rejected lines). A rejected
- * line appends nothing and the import goes on. When the store fails, another import
+ * line appends nothing and the import goes on; so does a line whose events the store
+ * would refuse for their size (`TOO_LARGE_FOR_STORE`, KurrentDB's append limit: decision 152). When the store fails, another import
  * of the same file moves its checkpoint, or the file changes under it (decision 150:
  * every line decided is of the bytes its checkpoints' SHA-256 names), the import stops
  * with an ImportStoppedError carrying the summary of what was committed. On a store without atomic batches a failed
@@ -122,8 +124,21 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
-  const rejectionOf = (d: BatchDecision<DomainError>, p: { line: number; command: HouseholdCommand }): RejectedLine[] =>
-    d.status === 'rejected' ? [rejectedLine(p, d.error)] : [];
+  const rejectionOf = (d: BatchDecision<DomainError>, p: { line: number; command: HouseholdCommand }): RejectedLine[] => {
+    switch (d.status) {
+      case 'accepted':
+      case 'unchanged':
+        return [];
+      case 'rejected':
+        return [rejectedLine(p, d.error)];
+      case 'too-large':
+        return [tooLargeLine(p, d.refusal)];
+      default: {
+        const unreachable: never = d;
+        return unreachable;
+      }
+    }
+  };
 
   /**
    * The batch failed on a store that may have stored part of it. Finds out which accepted
@@ -208,10 +223,9 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       const p = pending[i] as { line: number; command: HouseholdCommand };
       if (r.status === 'accepted') summary.accepted += 1;
       else if (r.status === 'unchanged') summary.unchanged += 1;
-      else if (r.status === 'rejected')
-        summary.rejected.push(rejectedLine(p, r.error));
-      else
+      else if (r.status === 'conflict')
         lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
+      else summary.rejected.push(...rejectionOf(r, p));
     });
     summary.rejected.push(...unparsed, ...lost);
     if (lost.length > 0) {

@@ -1,0 +1,70 @@
+import type { AppendLimit } from './append-limit';
+import { BatchCommandHandler } from './batch-command-handler';
+import type { EventToAppend } from './envelope';
+import type { EventStore } from './event-store';
+import { verifyStream } from './hash-chain';
+import { InMemoryEventStore } from './in-memory-event-store';
+import { counterDecider, counterStream, describeCounterCommand, increment } from './testing/counter-decider';
+import { interceptedStore } from './testing/intercepted-store';
+
+/**
+ * A store that refuses an append whose events' data is over 40 bytes of JSON, and says so
+ * through `appendLimit` (as KurrentDB's adapter does with its MaxAppendSize): an increment
+ * by a large enough number is accepted by the decider and too large for the store.
+ */
+const limited = (): EventStore => {
+  const store = new InMemoryEventStore();
+  const sizeOf = (events: readonly EventToAppend[]) => JSON.stringify(events.map((e) => e.data)).length;
+  const appendLimit: AppendLimit = {
+    bytes: 40,
+    check: (streamId, events) => (sizeOf(events) > 40 ? { streamId, size: sizeOf(events), limit: 40, eventId: events[0]?.eventId, eventType: events[0]?.type } : undefined),
+  };
+  const refuseOver = (streamId: string, events: readonly EventToAppend[]) => {
+    if (appendLimit.check(streamId, events)) throw new RangeError(`the append to ${streamId} is over the limit`);
+  };
+  return interceptedStore(store, {
+    appendLimit,
+    appendToStream: (streamId, events, expected) => {
+      refuseOver(streamId, events);
+      return store.appendToStream(streamId, events, expected);
+    },
+    appendBatch: (appends) => {
+      for (const a of appends) refuseOver(a.streamId, a.events);
+      return store.appendBatch(appends);
+    },
+  });
+};
+
+const HUGE = 123_456_789_012;
+
+describe('BatchCommandHandler on a store with an append limit (EventStore.appendLimit, decision 152)', () => {
+  it('reports a command over the limit too-large, writes the rest of the batch, and decides the stream on without it', async () => {
+    const store = limited();
+    const handler = new BatchCommandHandler({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
+    const results = await handler.handleMany([increment('a', 'a1'), increment('a', 'a2', HUGE), increment('b', 'b1'), increment('a', 'a3', 2)], undefined);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'too-large', 'accepted', 'accepted']);
+    expect(results[1]).toEqual({ status: 'too-large', streamId: 'counter-a', refusal: expect.objectContaining({ streamId: 'counter-a', limit: 40, eventType: 'CounterIncremented' }) });
+    // a3 was decided on a total of 1, not 1 + HUGE; its event follows a1's in the hash chain.
+    const a = await store.readStream(counterStream('a'));
+    expect(a.map((e) => e.data)).toEqual([{ by: 1, total: 1 }, { by: 2, total: 3 }]);
+    expect(verifyStream(a)).toEqual({ ok: true });
+
+    // The next batch starts from the cache, which holds no trace of the refused command either.
+    const next = await handler.decideMany([increment('a', 'a2', HUGE), increment('a', 'a4')], undefined);
+    expect(next.map((r) => r.status)).toEqual(['too-large', 'accepted']);
+    expect((await store.readStream(counterStream('a'))).map((e) => e.data)).toEqual([{ by: 1, total: 1 }, { by: 2, total: 3 }, { by: 1, total: 4 }]);
+  });
+
+  it('tells alsoAppend the command is too large, so a caller can record it with the batch', async () => {
+    const store = limited();
+    const handler = new BatchCommandHandler({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
+    const told: string[][] = [];
+    await handler.decideMany([increment('a', 'a1', HUGE), increment('b', 'b1')], undefined, {
+      alsoAppend: (decided) => {
+        told.push(decided.map((d) => d.status));
+        return [];
+      },
+    });
+    expect(told).toEqual([['too-large', 'accepted']]);
+  });
+});
