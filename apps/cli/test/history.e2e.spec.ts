@@ -1,6 +1,10 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, hearth, tempDir } from './support/cli';
+import { householdStream, referencePolicy } from '@hearth/domain';
+import { importCommands, Ledger } from '@hearth/ledger';
+import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
 
 describe('hearth history', () => {
   let dir: string;
@@ -65,6 +69,96 @@ describe('hearth history', () => {
     const forged = history('hh-9\nhearth: all clear');
     expect(forged.code).toBe(4);
     expect(forged.stderr).toBe('hearth: unknown household "hh-9\\nhearth: all clear"\n');
+  });
+});
+
+/**
+ * A store written at chosen recording times, through the library the CLI runs: hh-b surveyed in
+ * 2019 as unable and unwilling, a data-entry error corrected in 2021; hh-late registered with
+ * a 2018 business date, keyed in only in 2022 (docs/decisions/0154).
+ */
+describe('hearth history, bitemporal: --as-of (business time, as corrected) and --known-at (recording time)', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let file: string;
+  const member = (laborCapacity: string, wantsWork: boolean) => ({
+    memberId: 'hh-b-a', health: 'healthy', laborCapacity, education: 'primary', skills: [], languages: [], wantsWork,
+    preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
+  });
+  const session = async (at: string, lines: (ledger: Ledger) => Promise<object[]>) => {
+    const ledger = await Ledger.open({ storeUrl: `sqlite:${file}`, policy: referencePolicy, now: () => at });
+    try {
+      if (!ledger.divisions) await ledger.recordDivisionTree(JSON.parse(readFileSync(join(EXAMPLES, 'divisions.json'), 'utf8')), '2016-01-01');
+      const source = writeLines(join(dir, `${at.slice(0, 10)}.jsonl`), (await lines(ledger)).map((l) => JSON.stringify(l)));
+      await importCommands(ledger, { source, now: () => at });
+    } finally {
+      await ledger.close();
+    }
+  };
+  beforeAll(async () => {
+    ({ dir, cleanup } = tempDir());
+    file = join(dir, 'bitemporal.db');
+    await session('2019-03-02T09:00:00.000Z', async () => [
+      { type: 'RegisterHousehold', householdId: 'hh-b', on: '2019-01-10', divisionCode: 'P01C01T01V01', members: [{ memberId: 'hh-b-a', birthYear: 1985 }] },
+      { type: 'SurveyHousehold', householdId: 'hh-b', on: '2019-03-01', householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member('none', false)] },
+    ]);
+    await session('2021-06-16T09:00:00.000Z', async (ledger) => {
+      const survey = (await ledger.store.readStream(householdStream('hh-b'))).find((e) => e.type === 'HouseholdSurveyed');
+      return [{ type: 'CorrectEvent', householdId: 'hh-b', on: '2021-06-15', eventId: survey?.eventId, correction: { members: [member('full', true)] }, reason: 'keyed against the wrong member' }];
+    });
+    await session('2022-02-01T09:00:00.000Z', async () => [
+      { type: 'RegisterHousehold', householdId: 'hh-late', on: '2018-03-01', divisionCode: 'P01C01T01V02', members: [{ memberId: 'hh-late-a', birthYear: 1980 }] },
+    ]);
+  });
+  afterAll(() => cleanup());
+
+  const history = (...args: string[]) => {
+    const r = hearth(['--store', `sqlite:${file}`, '--json', 'history', ...args]);
+    return { code: r.code, body: r.code === 0 ? JSON.parse(r.stdout) : undefined, stdout: r.stdout, stderr: r.stderr };
+  };
+  const capacity = (body: { members: { laborCapacity: string; willing: boolean; eligible: boolean }[] }) => body.members.map((m) => [m.laborCapacity, m.willing, m.eligible]);
+
+  it('as of 2020, the survey of 2019 reads as corrected in 2021, and the correction is listed', () => {
+    const { code, body } = history('hh-b', '--as-of', '2020-12-31');
+    expect(code).toBe(0);
+    expect(capacity(body)).toEqual([['full', true, true]]);
+    expect(body.events.map((e: { type: string }) => e.type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed']);
+    expect(body.knownAt).toBeNull();
+    expect(body.laterCorrections).toEqual([expect.objectContaining({
+      occurredOn: '2021-06-15', recordedAt: '2021-06-16T09:00:00.000Z', correctedType: 'HouseholdSurveyed',
+      correctedPosition: body.events[1].position, correction: { members: [member('full', true)] }, reason: 'keyed against the wrong member',
+    })]);
+  });
+
+  it('known at the end of 2020, it is what the ledger said then: the survey uncorrected', () => {
+    const { code, body } = history('hh-b', '--as-of', '2020-12-31', '--known-at', '2020-12-31');
+    expect(code).toBe(0);
+    expect(capacity(body)).toEqual([['none', false, false]]);
+    expect(body.laterCorrections).toEqual([]);
+    expect(body.knownAt).toBe('2020-12-31T23:59:59.999Z');
+  });
+
+  it('a household registered for 2018 but recorded in 2022 is there as of 2019, and not known at 2020', () => {
+    expect(history('hh-late', '--as-of', '2019-12-31').body).toMatchObject({ status: 'registered', events: [{ occurredOn: '2018-03-01' }] });
+    expect(history('hh-late', '--as-of', '2019-12-31', '--known-at', '2020-12-31').body).toMatchObject({ status: 'unregistered', members: [], events: [], anomalies: [] });
+  });
+
+  it('the table names the later correction and the instant asked for', () => {
+    const r = hearth(['--store', `sqlite:${file}`, 'history', 'hh-b', '--as-of', '2020-12-31']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Corrected by 1 correction(s) dated after 2020-12-31, applied above:');
+    expect(r.stdout).toContain('HouseholdSurveyed (pos');
+    expect(hearth(['--store', `sqlite:${file}`, 'history', 'hh-b', '--known-at', '2020-12-31']).stdout).toContain('as recorded by 2020-12-31T23:59:59.999Z');
+  });
+
+  it.each(['2020-12-31T10:00', '2021-02-30', 'yesterday', ''])('refuses --known-at %j with exit 2, naming the option and the forms it takes, and changes nothing', (bad) => {
+    const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = digest();
+    const r = history('hh-b', '--known-at', bad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`hearth: --known-at ${JSON.stringify(bad)} is not a date (YYYY-MM-DD: the end of that day in UTC) or a time with its zone (YYYY-MM-DDTHH:MM[:SS[.sss]] then Z or ±HH:MM)\n`);
+    expect(digest()).toBe(before);
   });
 });
 

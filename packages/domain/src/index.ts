@@ -21,6 +21,7 @@ export * from './household/identified-spell';
 export * from './household/parse-command';
 export * from './household/replay';
 export * from './household/correction';
+export * from './household/as-of';
 export * from './household/stream';
 export * from './household/household.decider';
 export * from './division-tree-stream';

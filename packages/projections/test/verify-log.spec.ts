@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { householdStream } from '@hearth/domain';
 import { InMemoryEventStore, sealEvents, SqliteEventStore } from '@hearth/event-store';
-import { householdHistory, verifyLog } from '../src';
+import * as E from 'fp-ts/Either';
+import { householdHistory, parseKnownAt, verifyLog } from '../src';
 import { feed } from './support/feed';
 import { handWorkedHouseholds } from './support/hand-worked-region';
 import { context } from './support/region';
@@ -72,6 +73,8 @@ describe('verifyLog on a SQLite file', () => {
     // The household's audit timeline says so too: every hash matches, and the replay refuses the clearance.
     const history = await householdHistory(store, 'h4', undefined, context);
     const asOfBefore = await householdHistory(store, 'h4', '2016-12-14', context);
+    // Known at an instant before the forgery was recorded (2018-01-01): what the ledger held then, judged as it stands now.
+    const knownBefore = await householdHistory(store, 'h4', undefined, context, E.getOrElseW(() => undefined)(parseKnownAt('2017-12-31')));
     await store.close();
     expect(result.anomalies).toContainEqual({ householdId: 'h4', position: lastPosition, kind: 'rejected', detail: expect.stringContaining('NOT_IDENTIFIED') });
     expect(result.anomalies.filter((a) => a.householdId === 'h4')).toHaveLength(1);
@@ -80,6 +83,9 @@ describe('verifyLog on a SQLite file', () => {
     // As of a date before the forged event: the timeline stops there, its findings do not (the stream is one record).
     expect(asOfBefore.events.map((e) => e.position)).not.toContain(lastPosition);
     expect(asOfBefore.anomalies).toEqual(history.anomalies);
+    expect(knownBefore.knownAt).toBe('2017-12-31T23:59:59.999Z');
+    expect(knownBefore.events.map((e) => e.position)).not.toContain(lastPosition);
+    expect(knownBefore.anomalies).toEqual(history.anomalies);
   });
 
   it('decides every correction again: one that amends nothing, or misnames what it corrects, is an anomaly (decision 118)', async () => {
