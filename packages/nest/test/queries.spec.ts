@@ -131,6 +131,7 @@ describe('queries that cannot be answered', () => {
     ['month', new ProgressReportQuery({ month: '2016-5' })],
     ['asOf', new BacklogReportQuery({ asOf: '' })],
     ['asOf', new HouseholdHistoryQuery('hh-1', '2016-02-30')],
+    ['knownAt', new HouseholdHistoryQuery('hh-1', undefined, '2016-03-15T10:00')],
     ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
     ['table', new DisclosedClearanceQuery({ year: 2016, table: '2017-04', suppressBelow: 5 })],
     ['suppressBelow', new DisclosedProgressQuery({ month: '2016-04', suppressBelow: -1 })],

@@ -2,7 +2,7 @@ import type { DivisionTree } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import {
   AnswersAtPosition, AsideReport, callReport, CutReport, cutReport, parentsIn, ReportAnswer, ReportAside, ReportCall, ReportCut,
-  householdHistory, HouseholdHistoryView, LogVerification, openProjections, Projections, ReadModelView, RebuildOptions, Reports, RunnerProgress, verifyLog, VerifyOptions,
+  householdHistory, HouseholdHistoryView, type KnownAt, LogVerification, openProjections, Projections, ReadModelView, RebuildOptions, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
 import { NoDivisionTreeError } from './no-division-tree-error';
 import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
@@ -234,9 +234,13 @@ export class ReadSide {
     return this.projections.rebuild(names, onProgress, opts);
   }
 
-  /** One household's audit timeline and its state as of the end of `asOf` (default: everything). */
-  history(householdId: string, asOf?: string): Promise<HouseholdHistoryView> {
-    return householdHistory(this.ledger.store, householdId, asOf, this.ledger.context());
+  /**
+   * One household's audit timeline and its state as of the end of business date `asOf`
+   * (default: everything), every correction applied, of what was recorded by `knownAt`
+   * (default: now): docs/decisions/0154.
+   */
+  history(householdId: string, asOf?: string, knownAt?: KnownAt): Promise<HouseholdHistoryView> {
+    return householdHistory(this.ledger.store, householdId, asOf, this.ledger.context(), knownAt);
   }
 
   /** Every hash chain recomputed and every household replayed through the Decider. */

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { BirthYearC, BusinessDateC, IdC, MAX_TEXT, MoneyC, MonthC, PositiveIntC, TextC } from '@hearth/domain';
-import { FlagParamC, MAX_NOTICES_PER_ANSWER, NoticeLimitParamC, NoticesParamC, PositionParamC, YearParamC } from '../reads/query-params';
+import { FlagParamC, KnownAtParamC, MAX_NOTICES_PER_ANSWER, NoticeLimitParamC, NoticesParamC, PositionParamC, YearParamC } from '../reads/query-params';
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -23,4 +23,5 @@ export const primitiveSchemas: ReadonlyMap<t.Mixed, JsonSchema> = new Map<t.Mixe
   [NoticesParamC, { type: 'integer', minimum: 0, maximum: MAX_NOTICES_PER_ANSWER, default: 1000 }],
   [NoticeLimitParamC, { type: 'integer', minimum: 1, maximum: MAX_NOTICES_PER_ANSWER, default: 1000 }],
   [PositionParamC, { type: 'integer', minimum: 0, default: 0 }],
+  [KnownAtParamC, { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$' }],
 ]);

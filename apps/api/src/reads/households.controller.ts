@@ -20,17 +20,17 @@ export class HouseholdsController {
     @Inject(HEARTH_LEDGER) private readonly ledger: Ledger,
   ) {}
 
-  /** The audit timeline, exactly as `hearth --json history ID [--as-of DATE]`. */
+  /** The audit timeline, exactly as `hearth --json history ID [--as-of DATE] [--known-at WHEN]`. */
   @Get(':householdId')
   async history(@CurrentPrincipal() principal: Principal, @Param('householdId') id: string, @Query() query: unknown): Promise<unknown> {
     const householdId = decodeHouseholdId(id);
-    const { asOf } = decodeParams(HistoryParamsC, query);
+    const { asOf, knownAt } = decodeParams(HistoryParamsC, query);
     if (principal.role === 'caseworker') {
       const division = await this.divisions.current(householdId);
       if (division === undefined) throw new UnknownHouseholdError(householdId);
       if (!inScope(principal, this.ledger.divisions, division))
         throw ApiError.forbidden(`household ${householdId} is outside division ${principal.division ?? '?'} and its subdivisions`, 'householdId');
     }
-    return this.queryBus.execute(new HouseholdHistoryQuery(householdId, asOf));
+    return this.queryBus.execute(new HouseholdHistoryQuery(householdId, asOf, knownAt));
   }
 }

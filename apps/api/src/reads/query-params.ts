@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { BusinessDateC, closed, fieldErrors, IdC, isYearText, MonthC } from '@hearth/domain';
+import { KNOWN_AT_FORMAT, parseKnownAt } from '@hearth/projections';
 import { ApiError } from '../errors/api-error';
 
 /** Query strings carry text: these codecs read a year and a flag out of it. */
@@ -35,8 +36,22 @@ export const FlagParamC = new t.Type<boolean, string, unknown>(
   String,
 );
 
+/**
+ * A recording-time instant (docs/decisions/0154): kept as the text given, which the history
+ * query reads again with the same `parseKnownAt`; refused here so the 400 names `knownAt`.
+ */
+export const KnownAtParamC = new t.Type<string, string, unknown>(
+  `Instant (${KNOWN_AT_FORMAT})`,
+  (u): u is string => E.isRight(parseKnownAt(u)),
+  (u, c) => {
+    const parsed = parseKnownAt(u);
+    return E.isRight(parsed) ? t.success(u as string) : t.failure(u, c, parsed.left);
+  },
+  String,
+);
+
 /** Every route's query parameters, closed: an unknown or repeated parameter is a 400 naming it. */
-export const HistoryParamsC = closed('HistoryParams', {}, { asOf: BusinessDateC });
+export const HistoryParamsC = closed('HistoryParams', {}, { asOf: BusinessDateC, knownAt: KnownAtParamC });
 /** GET /api/exports/(monthly|progress).(csv|xlsx). */
 export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
 export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC });

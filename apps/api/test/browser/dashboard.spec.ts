@@ -126,10 +126,31 @@ describe('the dashboard in headless Chromium', () => {
     expect(await page.locator('#chain-status').getAttribute('class')).toBe('ok');
     await screenshot(page, 'household-as-of');
 
+    expect(await page.locator('#household-later-corrections').count()).toBe(0);
+
     await navigating(page, () => page.click('text=Latest'));
     expect(await page.locator('#household-status').getAttribute('data-status')).toBe('cleared');
     expect(await page.locator('#rules-status').getAttribute('class')).toBe('ok');
     expect(await page.locator('#household-anomalies').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the corrections dated after the as-of date, which the state shown already applies (decision 154)', async () => {
+    const { page, errors } = await open();
+    // The server's answer for w1 as of a date, with a later correction of its survey (history.e2e.spec.ts in the CLI makes one for real).
+    const real = await server.api('/api/households/w1?asOf=2016-04-30', TOKENS.auditor);
+    const survey = real.events.find((e: { type: string }) => e.type === 'HouseholdSurveyed') as { position: number };
+    const laterCorrections = [{
+      position: 999, occurredOn: '2017-03-01', recordedAt: '2017-03-01T09:00:00.000Z', actor: 'auditor-1', note: null, correctedEventId: 'e-1',
+      correctedPosition: survey.position, correctedType: 'HouseholdSurveyed', correction: { members: [] }, reason: 'keyed against the wrong member',
+    }];
+    await page.route(/\/api\/households\/w1\?asOf=2016-04-30$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, laterCorrections }) }));
+    await signIn(page, server.origin, TOKENS.auditor, '#/household/w1?asOf=2016-04-30');
+    expect(await page.locator('#household-status').getAttribute('data-status')).toBe('identified');
+    expect(await page.locator('#household h3', { hasText: 'Corrections dated after 2016-04-30' }).count()).toBe(1);
+    const rows = await page.locator('#household-later-corrections tbody tr').allTextContents();
+    expect(rows).toEqual([expect.stringContaining('keyed against the wrong member')]);
+    expect(rows[0]).toContain(`(${survey.position})`);
     expect(errors).toEqual([]);
   });
 

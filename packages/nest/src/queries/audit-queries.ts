@@ -3,11 +3,16 @@ import type { Division } from '@hearth/domain';
 import type { HouseholdHistoryView, LateRecordingsPage, LogVerification } from '@hearth/projections';
 import type { ReadModelStatus } from '../read-side/hearth-read-side';
 
-/** One household's audit timeline and its state at the end of `asOf` (default: everything): `hearth --json history`. */
+/**
+ * One household's audit timeline and its state at the end of business date `asOf` (default:
+ * everything), of what was recorded by the instant `knownAt` (default: now; a date or a time
+ * with its zone, docs/decisions/0154): `hearth --json history`.
+ */
 export class HouseholdHistoryQuery extends Query<HouseholdHistoryView> {
   constructor(
     readonly householdId: string,
     readonly asOf?: string,
+    readonly knownAt?: string,
   ) {
     super();
   }

@@ -4,7 +4,7 @@ import { householdHistory, HouseholdHistoryView, LateRecordingsPage, lateRecordi
 import { NoDivisionTreeError } from '@hearth/read-side';
 import { HearthReadSide, ReadModelStatus } from '../read-side/hearth-read-side';
 import { DivisionTreeQuery, DivisionTreeView, HouseholdHistoryQuery, LateRecordingsQuery, ReadModelStatusQuery, VerifyLogQuery } from './audit-queries';
-import { checkDate } from './query-parameters';
+import { checkDate, checkKnownAt } from './query-parameters';
 import { InvalidQueryError } from './invalid-query-error';
 
 /*
@@ -15,13 +15,14 @@ import { InvalidQueryError } from './invalid-query-error';
 @QueryHandler(HouseholdHistoryQuery)
 export class HouseholdHistoryHandler implements IQueryHandler<HouseholdHistoryQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute({ householdId, asOf }: HouseholdHistoryQuery): Promise<HouseholdHistoryView> {
+  async execute({ householdId, asOf, knownAt }: HouseholdHistoryQuery): Promise<HouseholdHistoryView> {
     if (typeof householdId !== 'string' || householdId === '') throw new InvalidQueryError('householdId', 'householdId must be a non-empty string');
     if (asOf !== undefined) checkDate('asOf', asOf);
+    const known = knownAt === undefined ? undefined : checkKnownAt(knownAt);
     // The replay decides against the tree in force at each position, as verify's does: a tree recorded elsewhere included.
     await this.readSide.syncTree();
     const { ledger } = this.readSide;
-    return householdHistory(ledger.store, householdId, asOf, ledger.context());
+    return householdHistory(ledger.store, householdId, asOf, ledger.context(), known);
   }
 }
 

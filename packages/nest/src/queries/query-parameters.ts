@@ -1,4 +1,6 @@
+import * as E from 'fp-ts/Either';
 import { isBusinessDate, isMonth, POLICY_RANGES } from '@hearth/domain';
+import { parseKnownAt, type KnownAt } from '@hearth/projections';
 import { InvalidQueryError } from './invalid-query-error';
 
 /** The checks the CLI makes on its options, for callers that did not make them at their own edge. */
@@ -14,6 +16,13 @@ export const checkMonth = (month: unknown): void => {
 
 export const checkDate = (field: string, date: unknown): void => {
   if (!isBusinessDate(date)) throw new InvalidQueryError(field, `${field} must be a date (YYYY-MM-DD), got ${JSON.stringify(date)}`);
+};
+
+/** A recording-time instant (docs/decisions/0154), read as the CLI's `--known-at` reads it. */
+export const checkKnownAt = (knownAt: unknown): KnownAt => {
+  const parsed = parseKnownAt(knownAt);
+  if (E.isLeft(parsed)) throw new InvalidQueryError('knownAt', `knownAt ${parsed.left}`);
+  return parsed.right;
 };
 
 export const checkDivision = (division: unknown): void => {

@@ -1,4 +1,4 @@
-// One household's audit timeline, as of any business date, with each event's hash check and what replaying its stream through the rules finds.
+// One household's audit timeline, as of any business date (every correction applied, those dated after it listed: decision 154), with each event's hash check and what replaying its stream through the rules finds.
 import { api } from '../api.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -65,7 +65,20 @@ export const mount = (view, { tree, go }, { arg, params }) => {
         { label: t('col.note'), cell: (e) => e.note ?? '' },
         { label: t('col.hash'), cell: (e) => h('span', { class: e.hashOk ? 'hash-ok' : 'hash-broken' }, e.hashOk ? `✓ ${t('household.hashOk')}` : `✗ ${t('household.hashBroken')}`) },
         { label: t('col.data'), cell: (e) => h('details', {}, h('summary', {}, t('household.details')), h('pre', {}, JSON.stringify(e.data, null, 2))) },
-      ], v.events, { rowClass: (e) => (e.hashOk ? '' : 'broken') })));
+      ], v.events, { rowClass: (e) => (e.hashOk ? '' : 'broken') })),
+      // The state above reads each event as corrected, whatever the correction's date: the ones dated after the as-of date are not in the timeline, so they are shown here.
+      ...(v.laterCorrections.length === 0 ? [] : [
+        h('h3', {}, t('household.laterCorrections', { date: v.asOf })),
+        h('div', { class: 'table-wrap', id: 'household-later-corrections' }, table([
+          { label: t('col.position'), cell: (c) => String(c.position), class: 'num' },
+          { label: t('col.occurredOn'), cell: (c) => c.occurredOn },
+          { label: t('col.recordedAt'), cell: (c) => c.recordedAt },
+          { label: t('col.actor'), cell: (c) => c.actor },
+          { label: t('col.corrects'), cell: (c) => h('span', { title: c.correctedType }, `${t(`event.${c.correctedType}`)} (${c.correctedPosition})`) },
+          { label: t('col.data'), cell: (c) => h('details', {}, h('summary', {}, Object.keys(c.correction).join(', ')), h('pre', {}, JSON.stringify(c.correction, null, 2))) },
+          { label: t('col.reason'), cell: (c) => c.reason },
+        ], v.laterCorrections)),
+      ]));
   });
   return { refresh };
 };
