@@ -92,6 +92,23 @@ describe('an import line over the store\'s append limit (decision 152)', () => {
       await ledger.close();
     }
   });
+
+  // A batch's checkpoint keeps its rejections, and the store limits it as any append: lines that do not
+  // parse count toward the batch, so no checkpoint keeps more than a batch of them.
+  it('imports a file of many lines that do not parse in checkpoints the store takes, not one over its limit', async () => {
+    const bad = Array.from({ length: 60 }, (_, i) => JSON.stringify({ type: 'RegisterHousehold', householdId: `hh-bad-${i}`, on: '2016-02-31', divisionCode: 'V1', members: [] }));
+    writeFileSync(file, `${[...bad, register('hh-after')].join('\n')}\n`);
+    const ledger = await Ledger.open({ storeUrl: `${server.url}&maxAppendSize=${LIMIT}`, policy: referencePolicy });
+    try {
+      await ledger.recordDivisionTree(divisions, '2016-01-01');
+      const summary = await importCommands(ledger, { source: file, batchSize: 10 });
+      expect({ accepted: summary.accepted, rejected: summary.rejected.length, codes: [...new Set(summary.rejected.map((r) => r.code))] }).toEqual({ accepted: 1, rejected: 60, codes: ['INVALID_COMMAND'] });
+      const again = await importCommands(ledger, { source: file, batchSize: 10 });
+      expect({ skipped: again.skipped, earlierRejected: again.earlierRejected.length }).toEqual({ skipped: 61, earlierRejected: 60 });
+    } finally {
+      await ledger.close();
+    }
+  });
 });
 
 /** Lines of a survey of fourteen members with long skill lists (CJK: three bytes a character), `bytes` long at most, within a byte or two. */

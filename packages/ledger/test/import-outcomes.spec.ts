@@ -65,7 +65,7 @@ describe('import outcomes', () => {
       if (calls === 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       return session(work);
     });
-    const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);
+    const stopped = await importCommands(ledger, { source: file, batchSize: 3 }).catch((e: unknown) => e);
     expect(stopped).toBeInstanceOf(ImportStoppedError);
     const e = stopped as ImportStoppedError;
     expect(e.reason).toBe('store-failure');
@@ -73,7 +73,7 @@ describe('import outcomes', () => {
     expect(e.summary).toMatchObject({ accepted: 2, rejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
     expect((e.cause as { code: string }).code).toBe('SQLITE_FULL');
     jest.restoreAllMocks();
-    const rerun = await importCommands(ledger, { source: file, batchSize: 2 });
+    const rerun = await importCommands(ledger, { source: file, batchSize: 3 });
     expect(rerun).toMatchObject({ accepted: 1, rejected: [], resumedAfterLine: 3, earlierRejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
   });
 

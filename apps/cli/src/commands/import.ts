@@ -30,7 +30,7 @@ const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): v
 export const importCommand = (globals: () => GlobalOptions): Command =>
   new Command('import')
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
-    .option('--batch-size <n>', 'commands written per transaction', (v) => Number(v), 1000)
+    .option('--batch-size <n>', 'lines decided and written per transaction, those that do not parse included', (v) => Number(v), 1000)
     .option('--cached-households <n>', `household states kept between batches (default ${BATCH_CACHE_HOUSEHOLDS}; more for a log that interleaves many households)`, (v) => Number(v))
     .option(
       '--max-cached-households <n>',

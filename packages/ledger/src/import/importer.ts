@@ -257,11 +257,13 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
         const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
         if (E.isLeft(parsed)) {
           unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
-          continue;
+        } else {
+          pending.push({ line: number, command: parsed.right });
+          if (watch?.see(parsed.right.householdId)) opts.onInterleaved?.();
         }
-        pending.push({ line: number, command: parsed.right });
-        if (watch?.see(parsed.right.householdId)) opts.onInterleaved?.();
-        if (pending.length >= batchSize) await flush();
+        // A line that does not parse counts toward the batch too: the batch's checkpoint keeps its rejection, and a
+        // store with an append limit (KurrentDB) refuses a checkpoint of a whole file of them, at every rerun.
+        if (pending.length + unparsed.length >= batchSize) await flush();
       }
     }
     await flush();
