@@ -175,6 +175,18 @@ describe('hearth import on KurrentDB, a line over the server\'s 1 MiB append lim
       } finally {
         await target.close();
       }
+      // The remedies it names work as it words them: a server of 25.1 or later (256 MiB an append) takes the event
+      // only once the --to URL gives its limit, since Hearth assumes 1 MiB without it.
+      const newer = await startEsdbStandIn({ maxAppendSize: 256 * 1_048_576 });
+      try {
+        const from = ['migrate', '--from', `sqlite:${join(dir, 'hearth.db')}`];
+        const unnamed = await hearthFinished([...from, '--to', newer.url]);
+        expect(unnamed.code).toBe(6);
+        expect(unnamed.stderr).toMatch(/25\.1 or later.*give the server's limit as maxAppendSize in the --to URL/);
+        expect((await hearthFinished([...from, '--to', `${newer.url}&maxAppendSize=${256 * 1_048_576}`])).code).toBe(0);
+      } finally {
+        await newer.close();
+      }
     } finally {
       cleanup();
     }

@@ -51,7 +51,7 @@ const stopped = (e: unknown, to: string): CliError => {
   if (isAppendOverLimitError(e)) {
     const what = e.eventType === undefined ? `the events of ${e.streamId} copied in one append are ${e.size} bytes` : `event ${e.eventId ?? '?'} (${e.eventType}) of ${e.streamId} is ${e.size} bytes`;
     return new CliError(
-      `the migration stopped: ${what}, over the target's append limit of ${e.limit} bytes, and was not copied. What was copied stays; raise the server's MaxAppendSize (and give the same maxAppendSize in the --to URL), or migrate to a KurrentDB 25.1 or later, then run the same command again`,
+      `the migration stopped: ${what}, over the target's append limit of ${e.limit} bytes, and was not copied. What was copied stays; raise the server's MaxAppendSize, or migrate to a KurrentDB 25.1 or later (256 MiB an append), and give the server's limit as maxAppendSize in the --to URL (without it Hearth assumes 1 MiB), then run the same command again`,
       EXIT.systemFailure,
     );
   }
