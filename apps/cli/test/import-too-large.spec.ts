@@ -192,3 +192,31 @@ describe('hearth import on KurrentDB, a line over the server\'s 1 MiB append lim
     }
   }, 120_000);
 });
+
+/**
+ * `hearth migrate` copied a stream's consecutive events in appends of up to 512 KiB, half the
+ * default limit, whatever the target's: onto a server whose limit is lower, events each under
+ * it stopped the migration as one append over it (decision 152's message then asked to raise
+ * the server's limit). It copies in appends the target takes (EventStore.appendLimit).
+ */
+describe('hearth migrate onto a KurrentDB whose append limit is under 512 KiB', () => {
+  it("copies a stream whose events are each under the target's limit and together over it, and verifies", async () => {
+    const { dir, cleanup } = tempDir();
+    const target = await startEsdbStandIn({ maxAppendSize: LIMIT });
+    try {
+      const file = join(dir, 'log.jsonl');
+      const surveys = Array.from({ length: 6 }, (_, i) => survey('hh-long', [`skill-${i}`]).replace('"2016-02-01"', `"2016-02-0${i + 1}"`));
+      writeFileSync(file, `${[register('hh-long'), ...surveys].join('\n')}\n`);
+      const sqlite = ['--store', `sqlite:${join(dir, 'hearth.db')}`];
+      writeFileSync(join(dir, 'divisions.json'), JSON.stringify(divisions));
+      expect((await hearthFinished([...sqlite, 'divisions', 'load', join(dir, 'divisions.json')])).code).toBe(0);
+      const imported = await hearthFinished([...sqlite, '--json', 'import', '--quiet', file]);
+      expect(JSON.parse(imported.stdout)).toMatchObject({ accepted: 7, rejected: [] });
+      const migrated = await hearthFinished(['migrate', '--from', `sqlite:${join(dir, 'hearth.db')}`, '--to', `${target.url}&maxAppendSize=${LIMIT}`]);
+      expect({ code: migrated.code, stopped: /stopped/.test(migrated.stderr) }).toEqual({ code: 0, stopped: false });
+    } finally {
+      await target.close();
+      cleanup();
+    }
+  });
+});

@@ -39,20 +39,21 @@ export interface CopyResult extends CopyProgress {
  * The most bytes one append of a migration carries (data, metadata and type, as a server
  * counts them), half a KurrentDB server's default append limit of 1 MiB: a server refuses
  * an append whose events together exceed its limit, and a division tree recorded in parts
- * (docs/decisions/0056) is several such events in a row of one stream.
+ * (docs/decisions/0056) is several such events in a row of one stream. A target whose limit
+ * is lower (EventStore.appendLimit) gets appends of at most its limit.
  */
 const RUN_BYTES = 512 * 1024;
 
 const sizeOf = (e: RecordedEvent): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + 2 * e.type.length;
 
-/** Consecutive events of one stream in the log, up to {@link RUN_BYTES} together: one append. */
-const runsOf = (page: readonly RecordedEvent[]): RecordedEvent[][] => {
+/** Consecutive events of one stream in the log, up to `runBytes` together: one append. */
+const runsOf = (page: readonly RecordedEvent[], runBytes: number): RecordedEvent[][] => {
   const runs: RecordedEvent[][] = [];
   let bytes = 0;
   for (const event of page) {
     const last = runs.at(-1);
     const size = sizeOf(event);
-    if (last && last[0]?.streamId === event.streamId && bytes + size <= RUN_BYTES) {
+    if (last && last[0]?.streamId === event.streamId && bytes + size <= runBytes) {
       last.push(event);
       bytes += size;
     } else {
@@ -91,6 +92,7 @@ const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; lates
  */
 export const copyLog = async (source: EventStore, target: EventStore, opts: CopyOptions = {}): Promise<CopyResult> => {
   const pageSize = opts.pageSize ?? 1000;
+  const runBytes = Math.min(RUN_BYTES, target.appendLimit?.bytes ?? RUN_BYTES);
   const window = new AppendWindow(opts.concurrency ?? 16, opts.orderSpanMs ?? 1000);
   const sourceHead = await source.headPosition();
   const targetWasEmpty = (await target.headPosition()) === 0;
@@ -110,7 +112,7 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
       else await eachBounded(fresh, opts.concurrency ?? 16, async (id) => void targetVersion.set(id, await checkedTargetVersion(source, target, id)));
 
       const batch: StreamAppend[] = [];
-      for (const run of runsOf(page)) {
+      for (const run of runsOf(page, runBytes)) {
         const streamId = (run[0] as RecordedEvent).streamId;
         const have = targetVersion.get(streamId) ?? -1;
         const missing = run.filter((e) => e.streamVersion > have);
