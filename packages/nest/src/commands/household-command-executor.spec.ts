@@ -67,6 +67,18 @@ describe('HouseholdCommandExecutor', () => {
     }
   });
 
+  it('a read back that answers other events than the appended ones counts as failed: nothing recorded to show, nothing published', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const { executor, published } = executorWith(accepted, async () => [stored('e-5', 'FollowUpVisited', 5, 900)]);
+      expect(await executor.execute(command)).toEqual({ ...accepted, recorded: undefined });
+      expect(published).toEqual([]);
+      expect(logged).toHaveBeenCalledWith(expect.stringMatching(/answered 1 event\(s\) that are not the ones appended/));
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
   it('reads nothing back for a command that appended nothing', async () => {
     const unchanged: CommandResult<DomainError> = { status: 'unchanged', streamId: 'household-hh-1', version: 6 };
     const { executor, reads } = executorWith(unchanged, async () => []);

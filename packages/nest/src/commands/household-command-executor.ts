@@ -43,14 +43,22 @@ export class HouseholdCommandExecutor {
   private async readBack(result: Omit<AcceptedHouseholdCommand, 'recorded'>): Promise<readonly RecordedEvent[] | undefined> {
     const first = result.events[0]?.streamVersion;
     if (first === undefined) return [];
+    let read: readonly RecordedEvent[];
     try {
-      return await this.ledger.store.readStream(result.streamId, { fromVersion: first, maxCount: result.events.length });
+      read = await this.ledger.store.readStream(result.streamId, { fromVersion: first, maxCount: result.events.length });
     } catch (e) {
-      this.logger.error(
-        `${result.streamId}: ${result.events.length} event(s) appended through position ${result.lastPosition}, then reading them back failed; ` +
-          `they are recorded, but no HouseholdEventAccepted is published for them: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      return undefined;
+      return this.unread(result, e instanceof Error ? e.message : String(e));
     }
+    // What was read must be what was appended, event for event: a shorter or other answer is not the command's.
+    const same = read.length === result.events.length && read.every((e, i) => e.eventId === result.events[i]?.eventId);
+    return same ? read : this.unread(result, `the stream answered ${read.length} event(s) that are not the ones appended`);
+  }
+
+  private unread(result: Omit<AcceptedHouseholdCommand, 'recorded'>, why: string): undefined {
+    this.logger.error(
+      `${result.streamId}: ${result.events.length} event(s) appended through position ${result.lastPosition}, then reading them back failed; ` +
+        `they are recorded, but no HouseholdEventAccepted is published for them: ${why}`,
+    );
+    return undefined;
   }
 }
