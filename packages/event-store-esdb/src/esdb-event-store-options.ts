@@ -23,6 +23,13 @@ export interface EsdbEventStoreOptions {
    * an append over it is refused with an AppendSizeLimitError before anything is sent.
    */
   maxAppendSize?: number;
+  /**
+   * How long (ms) a store call waits for a node that sends nothing before it gives up
+   * with StoreUnavailableError (default: the URL's `defaultDeadline`, else the client's
+   * 10 000): an append's answer, or a read's next event. A read that keeps sending is
+   * never cut; no retry starts after this long (decision 0155).
+   */
+  deadline?: number;
   /** User and password (e.g. from HEARTH_STORE_USERNAME / HEARTH_STORE_PASSWORD[_FILE]); never printed. */
   credentials?: StoreCredentials;
 }

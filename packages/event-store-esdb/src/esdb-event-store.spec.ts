@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { logPages } from '@hearth/event-store';
 import * as testing from '@hearth/event-store/testing';
-import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
+import { EsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 
 jest.setTimeout(30_000);

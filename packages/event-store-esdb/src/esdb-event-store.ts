@@ -15,7 +15,6 @@ import {
 import {
   maskStoreUrl,
   matchesExpectedVersion,
-  StoreUnavailableError,
   WrongExpectedVersionError,
   type AppendLimit,
   type AppendResult,
@@ -35,10 +34,10 @@ import { toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
 import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
 import { StoreNamespace } from './store-namespace';
-import { parseEsdbUrl, type EsdbUrl } from './esdb-url';
+import { parseEsdbUrl } from './esdb-url';
 import { readHeadPosition } from './head-position';
+import { answerWithin, DEFAULT_DEADLINE_MS, itemsWithin } from './no-answer';
 import { withTransientRetry } from './transient-retry';
-import { type Unreachable, whyUnreachable } from './why-unreachable';
 
 /**
  * The `EventStore` port on KurrentDB / EventStoreDB (gRPC, `@kurrent/kurrentdb-client` 1).
@@ -50,7 +49,8 @@ import { type Unreachable, whyUnreachable } from './why-unreachable';
  * - `readAll` / `subscribeToAll` read `$all` with a server-side filter and skip system
  *   events and events of streams the store does not own (see `ownStreamPrefixes`).
  * - Appends over the server's size limit are refused before they are sent; appends and
- *   reads that meet an unavailable node or a follower are retried (see withTransientRetry).
+ *   reads that meet an unavailable node or a follower are retried (see withTransientRetry),
+ *   and a node that sends nothing for `deadline` ms ends them (decision 0155).
  * - `appendBatch` has no multi-stream transaction to rely on (see its comment).
  * - A repeated eventId: caught inside one append or batch (`DuplicateEventIdError`); an id
  *   already stored is NOT detected — the server has no index by event id.
@@ -58,6 +58,8 @@ import { type Unreachable, whyUnreachable } from './why-unreachable';
 export class EsdbEventStore implements EventStore {
   private readonly namespace: StoreNamespace;
   private readonly pageSize: number;
+  /** How long a call waits on a silent node (ms): see EsdbEventStoreOptions.deadline. */
+  private readonly deadline: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
   private closing: Promise<void> | undefined;
   /** No transaction across streams: see appendBatch. */
@@ -71,6 +73,8 @@ export class EsdbEventStore implements EventStore {
   ) {
     this.namespace = new StoreNamespace(options.streamPrefix ?? '', options.ownStreamPrefixes);
     this.pageSize = Math.max(2, options.readPageSize ?? 1000);
+    this.deadline = options.deadline ?? DEFAULT_DEADLINE_MS;
+    if (!Number.isSafeInteger(this.deadline) || this.deadline <= 0) throw new RangeError('deadline must be a positive number of milliseconds');
     const maxAppendSize = options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
     if (!Number.isSafeInteger(maxAppendSize) || maxAppendSize <= 0) throw new RangeError('maxAppendSize must be a positive number of bytes');
     this.appendLimit = appendLimitOf(maxAppendSize);
@@ -86,7 +90,11 @@ export class EsdbEventStore implements EventStore {
       // The client's parse errors quote the whole connection string, credentials included.
       throw new Error(`cannot use the KurrentDB url "${maskStoreUrl(url)}": ${maskStoreUrl((error as Error).message.split(parsed.connectionString).join(maskStoreUrl(url)))}`);
     }
-    return new EsdbEventStore(client, { ...options, maxAppendSize: options.maxAppendSize ?? parsed.maxAppendSize });
+    return new EsdbEventStore(client, {
+      ...options,
+      maxAppendSize: options.maxAppendSize ?? parsed.maxAppendSize,
+      deadline: options.deadline ?? parsed.defaultDeadline,
+    });
   }
 
   async appendToStream(streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): Promise<AppendResult> {
@@ -140,11 +148,12 @@ export class EsdbEventStore implements EventStore {
     return withTransientRetry(async () => {
       const events: RecordedEvent[] = [];
       try {
-        for await (const resolved of this.client.readStream(this.namespace.serverName(streamId), {
+        const read = this.client.readStream(this.namespace.serverName(streamId), {
           fromRevision: BigInt(fromVersion),
           direction: FORWARDS,
           ...(maxCount === undefined ? {} : { maxCount }),
-        })) {
+        });
+        for await (const resolved of itemsWithin(read, this.deadline, `a read of ${streamId}`)) {
           const event = this.namespace.toRecorded(resolved);
           if (event) events.push(event);
         }
@@ -153,7 +162,7 @@ export class EsdbEventStore implements EventStore {
         throw error;
       }
       return events;
-    });
+    }, this.deadline);
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -181,12 +190,14 @@ export class EsdbEventStore implements EventStore {
     let cursor = BigInt(after);
     for (;;) {
       const pageFrom = from;
-      // A page is read to its end (never abandoned half-way, which would leave the call open).
+      // A page is read to its end (never abandoned half-way, which would leave the call open),
+      // unless the node falls silent: then the call is left to end with the connection.
       const page = await withTransientRetry(async () => {
         const read: AllStreamResolvedEvent[] = [];
-        for await (const resolved of this.client.readAll({ fromPosition: pageFrom, maxCount: this.pageSize, direction: FORWARDS, filter })) read.push(resolved);
+        const call = this.client.readAll({ fromPosition: pageFrom, maxCount: this.pageSize, direction: FORWARDS, filter });
+        for await (const resolved of itemsWithin(call, this.deadline, 'a read of $all')) read.push(resolved);
         return read;
-      });
+      }, this.deadline);
       for (const resolved of page) {
         const position = resolved.event?.position;
         if (!position || position.commit <= cursor) continue; // `from` is inclusive: the page starts at the last one seen
@@ -203,7 +214,7 @@ export class EsdbEventStore implements EventStore {
   /** The last event this store shows in `$all` (system events and streams it does not own passed over): {@link readHeadPosition}. */
   async headPosition(): Promise<number> {
     this.assertOpen();
-    return readHeadPosition(this.client, this.namespace, this.pageSize);
+    return readHeadPosition(this.client, this.namespace, this.pageSize, this.deadline);
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
@@ -242,7 +253,12 @@ export class EsdbEventStore implements EventStore {
     );
     try {
       // Resent with the same ids after a lost answer: the server takes the repeat as the same append.
-      const result = await withTransientRetry(() => this.client.appendToStream(this.namespace.serverName(streamId), proposed, { streamState: toStreamState(expected) }));
+      // The client puts no deadline on an append (nor on the server-features call before it):
+      // only this timer ends one a hung node holds.
+      const result = await withTransientRetry(
+        () => answerWithin(this.client.appendToStream(this.namespace.serverName(streamId), proposed, { streamState: toStreamState(expected) }), this.deadline, `an append to ${streamId}`),
+        this.deadline,
+      );
       if (!result.position) throw new Error(`the server returned no position for an append to ${streamId}`);
       return { nextExpectedVersion: Number(result.nextExpectedRevision), lastPosition: toPortPosition(result.position.commit) };
     } catch (error) {
@@ -264,7 +280,8 @@ export class EsdbEventStore implements EventStore {
       let last: RecordedEvent | undefined;
       try {
         // Read to the end of the (one-event) read: leaving the loop early would leave the call open.
-        for await (const resolved of this.client.readStream(this.namespace.serverName(streamId), { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+        const read = this.client.readStream(this.namespace.serverName(streamId), { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
+        for await (const resolved of itemsWithin(read, this.deadline, `a read of ${streamId}`)) {
           last ??= this.namespace.toRecorded(resolved);
         }
       } catch (error) {
@@ -272,31 +289,10 @@ export class EsdbEventStore implements EventStore {
         throw error;
       }
       return last;
-    });
+    }, this.deadline);
   }
 
   private assertOpen(): void {
     if (this.closing) throw new Error('the KurrentDB store is closed');
   }
 }
-
-/** Opens a store on `kurrentdb://host:port?tls=false` (or any connection string the client accepts) and checks that the server answers. */
-export const openEsdbEventStore = async (url: string, options: EsdbEventStoreOptions = {}): Promise<EsdbEventStore> => {
-  const store = EsdbEventStore.connect(url, options);
-  try {
-    await store.streamVersion('hearth-connection-check');
-  } catch (error) {
-    await store.close();
-    throw error instanceof StoreUnavailableError ? await withReason(error, parseEsdbUrl(url, options.credentials)) : error;
-  }
-  return store;
-};
-
-/** The same failure, saying why each of the URL's hosts is out of reach where this machine can tell (why-unreachable.ts). */
-const withReason = async (error: StoreUnavailableError, url: EsdbUrl): Promise<StoreUnavailableError> => {
-  const found = await Promise.all(url.hosts.map((h) => whyUnreachable({ ...h, tls: url.tls, tlsVerifyCert: url.tlsVerifyCert, tlsCAFile: url.tlsCAFile })));
-  const told = found.filter((r): r is Unreachable => r !== undefined);
-  if (told.length === 0) return error;
-  const remedy = told.find((r) => r.remedy !== undefined)?.remedy;
-  return new StoreUnavailableError(error.message, { cause: error.cause, reason: told.map((r) => r.why).join('; '), ...(remedy === undefined ? {} : { remedy }) });
-};

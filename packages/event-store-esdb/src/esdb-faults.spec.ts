@@ -1,6 +1,6 @@
 import { type RecordedEvent, StoreUnavailableError } from '@hearth/event-store';
 import * as kit from '@hearth/event-store/testing';
-import { openEsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 import type { EsdbEventStore } from './esdb-event-store';
 

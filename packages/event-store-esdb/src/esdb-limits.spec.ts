@@ -1,7 +1,7 @@
 import { type RecordedEvent } from '@hearth/event-store';
 import * as kit from '@hearth/event-store/testing';
 import { AppendSizeLimitError, eventSizeOnDisk } from './append-size';
-import { openEsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 
 jest.setTimeout(30_000);

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
+import { EsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { isEsdbUrl, parseEsdbUrl } from './esdb-url';
 import { maskStoreUrl } from '@hearth/event-store';
 import { storeCredentialsFromEnv } from './store-credentials';
@@ -28,6 +29,17 @@ describe('store URLs', () => {
       maxAppendSize: 2048,
     });
     expect(() => parseEsdbUrl('kurrentdb://h:1?maxAppendSize=lots')).toThrow(/maxAppendSize must be a positive number/);
+  });
+
+  it('reads defaultDeadline, which the adapter shares with the client, and leaves it in what the client sees', () => {
+    expect(parseEsdbUrl('kurrentdb://h:1?tls=false&DefaultDeadline=3000')).toMatchObject({
+      connectionString: 'kurrentdb://h:1?tls=false&DefaultDeadline=3000',
+      defaultDeadline: 3000,
+    });
+    expect(parseEsdbUrl('kurrentdb://h:1?tls=false').defaultDeadline).toBeUndefined();
+    for (const bad of ['0', '-5', 'soon', '1.5']) {
+      expect(() => parseEsdbUrl(`kurrentdb://h:1?defaultDeadline=${bad}`)).toThrow(/defaultDeadline must be a positive number of milliseconds/);
+    }
   });
 
   it('puts credentials from the environment into the connection string, encoded, and refuses them twice', () => {

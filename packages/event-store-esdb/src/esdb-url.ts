@@ -10,7 +10,8 @@ import { maskStoreUrl } from '@hearth/event-store';
  * `esdb+discover://` mean the same (existing users' URLs keep working). Typical
  * workstation value: `kurrentdb://localhost:2113?tls=false`. The query keys (`tls`,
  * `tlsVerifyCert`, `tlsCAFile`, `keepAliveInterval`, `defaultDeadline`, `nodePreference`, …)
- * are the client's own, except `maxAppendSize`, which is Hearth's: the server's append
+ * are the client's own (`defaultDeadline`, in ms, also bounds how long the adapter waits
+ * for a silent node: decision 0155), except `maxAppendSize`, which is Hearth's: the server's append
  * limit in bytes when it is not the default 1 MiB (taken out before the client sees it).
  */
 export interface EsdbUrl {
@@ -26,6 +27,8 @@ export interface EsdbUrl {
   tlsCAFile: string | undefined;
   /** `maxAppendSize` from the URL, if given. */
   maxAppendSize: number | undefined;
+  /** `defaultDeadline` from the URL, if given (ms): the client's deadline, and the adapter's bound on a node's silence. */
+  defaultDeadline: number | undefined;
   /** Whether the URL itself carried `user:password@`. */
   hasCredentials: boolean;
 }
@@ -73,6 +76,12 @@ export const parseEsdbUrl = (url: string, credentials?: StoreCredentials): EsdbU
     maxAppendSize = Number(sizeSetting);
     if (!Number.isSafeInteger(maxAppendSize) || maxAppendSize <= 0) throw new Error(`maxAppendSize must be a positive number of bytes ${where}`);
   }
+  const deadlineSetting = setting('defaultDeadline');
+  let defaultDeadline: number | undefined;
+  if (deadlineSetting !== undefined) {
+    defaultDeadline = Number(deadlineSetting);
+    if (!Number.isSafeInteger(defaultDeadline) || defaultDeadline <= 0) throw new Error(`defaultDeadline must be a positive number of milliseconds ${where}`);
+  }
   const clientQuery = query
     .split('&')
     .filter((pair) => pair.length > 0 && pair.split('=')[0]?.toLowerCase() !== 'maxappendsize')
@@ -86,6 +95,7 @@ export const parseEsdbUrl = (url: string, credentials?: StoreCredentials): EsdbU
     tlsVerifyCert: setting('tlsVerifyCert')?.toLowerCase() !== 'false',
     tlsCAFile: setting('tlsCAFile'),
     maxAppendSize,
+    defaultDeadline,
     hasCredentials: userinfo !== undefined,
   };
 };

@@ -1,5 +1,5 @@
 import * as kit from '@hearth/event-store/testing';
-import { openEsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { headPageSizes } from './head-position';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
 

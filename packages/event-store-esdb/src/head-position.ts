@@ -1,5 +1,6 @@
 import { BACKWARDS, END, type AllStreamResolvedEvent, type KurrentDBClient, type Position } from '@kurrent/kurrentdb-client';
 import type { StoreNamespace } from './store-namespace';
+import { itemsWithin } from './no-answer';
 import { withTransientRetry } from './transient-retry';
 
 /** How much larger each page of the backwards search is than the one before. */
@@ -21,9 +22,10 @@ export const headPageSizes = function* (pageSize: number): Generator<number, nev
 
 /**
  * Reads `$all` backwards from its end, past system events and streams the store does not
- * own, to the last event the store shows; 0 when it has none.
+ * own, to the last event the store shows; 0 when it has none. `deadline`: how long a page
+ * waits on a silent node (ms), as for the store's other reads.
  */
-export const readHeadPosition = async (client: KurrentDBClient, namespace: StoreNamespace, pageSize: number): Promise<number> => {
+export const readHeadPosition = async (client: KurrentDBClient, namespace: StoreNamespace, pageSize: number, deadline: number): Promise<number> => {
   const filter = namespace.serverFilter(undefined);
   let from: Position | typeof END = END;
   for (const size of headPageSizes(pageSize)) {
@@ -31,9 +33,10 @@ export const readHeadPosition = async (client: KurrentDBClient, namespace: Store
     const page = await withTransientRetry(async () => {
       const read: AllStreamResolvedEvent[] = [];
       // Read to the page's end: leaving the loop early would leave the call open.
-      for await (const resolved of client.readAll({ fromPosition: pageFrom, maxCount: size, direction: BACKWARDS, filter })) read.push(resolved);
+      const call = client.readAll({ fromPosition: pageFrom, maxCount: size, direction: BACKWARDS, filter });
+      for await (const resolved of itemsWithin(call, deadline, 'a read of $all')) read.push(resolved);
       return read;
-    });
+    }, deadline);
     for (const resolved of page) {
       const event = namespace.toRecorded(resolved);
       if (event) return event.position;

@@ -1,4 +1,5 @@
-export { EsdbEventStore, openEsdbEventStore } from './esdb-event-store';
+export { EsdbEventStore } from './esdb-event-store';
+export { openEsdbEventStore } from './open-esdb-event-store';
 export type { EsdbEventStoreOptions } from './esdb-event-store-options';
 export { toPortPosition } from './esdb-mapping';
 export { AppendSizeLimitError, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';

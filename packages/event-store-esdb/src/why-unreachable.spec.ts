@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { AddressInfo, createServer, Server, Socket } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
-import { openEsdbEventStore } from './esdb-event-store';
+import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn } from './testing/esdb-stand-in';
 import { ProbeTarget, whyUnreachable } from './why-unreachable';
 

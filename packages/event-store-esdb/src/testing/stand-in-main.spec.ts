@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import * as kit from '@hearth/event-store/testing';
-import { openEsdbEventStore } from '../esdb-event-store';
+import { openEsdbEventStore } from '../open-esdb-event-store';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'stand-in.js');
 
