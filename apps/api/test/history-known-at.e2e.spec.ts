@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { householdStream, referencePolicy } from '@hearth/domain';
-import { importCommands, Ledger } from '@hearth/ledger';
+import { dirname } from 'node:path';
+import { writeBitemporalExample } from '@hearth/ledger/testing';
 import { hearth } from './support/cli';
 import { Server, startServer } from './support/server';
 import { TOKENS } from './support/tokens';
@@ -15,34 +13,9 @@ import { TOKENS } from './support/tokens';
  */
 describe('GET /api/households/{id}?asOf=&knownAt=', () => {
   let server: Server;
-  const member = (laborCapacity: string, wantsWork: boolean) => ({
-    memberId: 'hh-b-a', health: 'healthy', laborCapacity, education: 'primary', skills: [], languages: [], wantsWork,
-    preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
-  });
-  const session = async (at: string, lines: (ledger: Ledger) => Promise<object[]>) => {
-    const ledger = await Ledger.open({ storeUrl: server.store, policy: referencePolicy, now: () => at });
-    try {
-      const source = join(dirname(server.storePath), `${at.slice(0, 10)}.jsonl`);
-      writeFileSync(source, `${(await lines(ledger)).map((l) => JSON.stringify(l)).join('\n')}\n`);
-      await importCommands(ledger, { source, now: () => at });
-    } finally {
-      await ledger.close();
-    }
-  };
-
   beforeAll(async () => {
     server = await startServer();
-    await session('2019-03-02T09:00:00.000Z', async () => [
-      { type: 'RegisterHousehold', householdId: 'hh-b', on: '2019-01-10', divisionCode: 'P01C01T01V01', members: [{ memberId: 'hh-b-a', birthYear: 1985 }] },
-      { type: 'SurveyHousehold', householdId: 'hh-b', on: '2019-03-01', householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member('none', false)] },
-    ]);
-    await session('2021-06-16T09:00:00.000Z', async (ledger) => {
-      const survey = (await ledger.store.readStream(householdStream('hh-b'))).find((e) => e.type === 'HouseholdSurveyed');
-      return [{ type: 'CorrectEvent', householdId: 'hh-b', on: '2021-06-15', eventId: survey?.eventId, correction: { members: [member('full', true)] }, reason: 'keyed against the wrong member' }];
-    });
-    await session('2022-02-01T09:00:00.000Z', async () => [
-      { type: 'RegisterHousehold', householdId: 'hh-late', on: '2018-03-01', divisionCode: 'P01C01T01V02', members: [{ memberId: 'hh-late-a', birthYear: 1980 }] },
-    ]);
+    await writeBitemporalExample(server.store, dirname(server.storePath));
   });
   afterAll(() => server.close());
 

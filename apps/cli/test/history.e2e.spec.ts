@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { householdStream, referencePolicy } from '@hearth/domain';
-import { importCommands, Ledger } from '@hearth/ledger';
-import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
+import { bitemporalMember, writeBitemporalExample } from '@hearth/ledger/testing';
+import { EXAMPLES, hearth, tempDir } from './support/cli';
 
 describe('hearth history', () => {
   let dir: string;
@@ -81,34 +80,12 @@ describe('hearth history, bitemporal: --as-of (business time, as corrected) and 
   let dir: string;
   let cleanup: () => void;
   let file: string;
-  const member = (laborCapacity: string, wantsWork: boolean) => ({
-    memberId: 'hh-b-a', health: 'healthy', laborCapacity, education: 'primary', skills: [], languages: [], wantsWork,
-    preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
-  });
-  const session = async (at: string, lines: (ledger: Ledger) => Promise<object[]>) => {
-    const ledger = await Ledger.open({ storeUrl: `sqlite:${file}`, policy: referencePolicy, now: () => at });
-    try {
-      if (!ledger.divisions) await ledger.recordDivisionTree(JSON.parse(readFileSync(join(EXAMPLES, 'divisions.json'), 'utf8')), '2016-01-01');
-      const source = writeLines(join(dir, `${at.slice(0, 10)}.jsonl`), (await lines(ledger)).map((l) => JSON.stringify(l)));
-      await importCommands(ledger, { source, now: () => at });
-    } finally {
-      await ledger.close();
-    }
-  };
   beforeAll(async () => {
     ({ dir, cleanup } = tempDir());
     file = join(dir, 'bitemporal.db');
-    await session('2019-03-02T09:00:00.000Z', async () => [
-      { type: 'RegisterHousehold', householdId: 'hh-b', on: '2019-01-10', divisionCode: 'P01C01T01V01', members: [{ memberId: 'hh-b-a', birthYear: 1985 }] },
-      { type: 'SurveyHousehold', householdId: 'hh-b', on: '2019-03-01', householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member('none', false)] },
-    ]);
-    await session('2021-06-16T09:00:00.000Z', async (ledger) => {
-      const survey = (await ledger.store.readStream(householdStream('hh-b'))).find((e) => e.type === 'HouseholdSurveyed');
-      return [{ type: 'CorrectEvent', householdId: 'hh-b', on: '2021-06-15', eventId: survey?.eventId, correction: { members: [member('full', true)] }, reason: 'keyed against the wrong member' }];
+    await writeBitemporalExample(`sqlite:${file}`, dir, async (ledger) => {
+      if (!ledger.divisions) await ledger.recordDivisionTree(JSON.parse(readFileSync(join(EXAMPLES, 'divisions.json'), 'utf8')), '2016-01-01');
     });
-    await session('2022-02-01T09:00:00.000Z', async () => [
-      { type: 'RegisterHousehold', householdId: 'hh-late', on: '2018-03-01', divisionCode: 'P01C01T01V02', members: [{ memberId: 'hh-late-a', birthYear: 1980 }] },
-    ]);
   });
   afterAll(() => cleanup());
 
@@ -126,7 +103,7 @@ describe('hearth history, bitemporal: --as-of (business time, as corrected) and 
     expect(body.knownAt).toBeNull();
     expect(body.laterCorrections).toEqual([expect.objectContaining({
       occurredOn: '2021-06-15', recordedAt: '2021-06-16T09:00:00.000Z', correctedType: 'HouseholdSurveyed',
-      correctedPosition: body.events[1].position, correction: { members: [member('full', true)] }, reason: 'keyed against the wrong member',
+      correctedPosition: body.events[1].position, correction: { members: [bitemporalMember('full', true)] }, reason: 'keyed against the wrong member',
     })]);
   });
 
