@@ -6,24 +6,18 @@ import { verifyStream } from '@hearth/event-store';
 import { startEsdbStandIn, type EsdbStandIn } from '@hearth/event-store-esdb/testing';
 import { importCommands, Ledger } from '@hearth/ledger';
 import { EXAMPLES, hearthFinished, tempDir } from './support/cli';
+import { apply, divisions, register } from './support/small-region';
 
 jest.setTimeout(60_000);
 
 /** A store whose server takes at most 4,000 bytes an append: a survey of a few long skill lists is over it. */
 const LIMIT = 4000;
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string) =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 const survey = (id: string, skills: readonly string[]) =>
   JSON.stringify({
     type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
     members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills, languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
   });
-const apply = (id: string, on: string) => JSON.stringify({ type: 'ApplyForIdentification', householdId: id, on });
 
 /**
  * Line 2 is accepted by the ledger but its survey is over the store's append limit; line 4

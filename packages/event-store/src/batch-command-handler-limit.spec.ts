@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AppendLimit } from './append-limit';
 import { BatchCommandHandler } from './batch-command-handler';
 import type { EventToAppend } from './envelope';
 import type { EventStore } from './event-store';
 import { verifyStream } from './hash-chain';
 import { InMemoryEventStore } from './in-memory-event-store';
+import { SqliteEventStore } from './sqlite-event-store';
 import { counterDecider, counterStream, describeCounterCommand, increment } from './testing/counter-decider';
 import { interceptedStore } from './testing/intercepted-store';
 
@@ -66,5 +70,44 @@ describe('BatchCommandHandler on a store with an append limit (EventStore.append
       },
     });
     expect(told).toEqual([['too-large', 'accepted']]);
+  });
+
+  // The importer measures its checkpoint in alsoAppend and, when it is over the limit, throws there and
+  // decides the batch again in parts (docs/decisions/0152): the refused attempt must leave no decision behind.
+  /** The store, and how many attempts a handler made on it (one appendBatch, or one write session, each). */
+  const counted = (store: EventStore, close: () => Promise<void>) => {
+    let attempts = 0;
+    const wrapped = interceptedStore(store, store.writeSession
+      ? { writeSession: (work) => { attempts++; return (store.writeSession as NonNullable<EventStore['writeSession']>)(work); } }
+      : { appendBatch: (appends) => { attempts++; return store.appendBatch(appends); } });
+    return { store: wrapped, attempts: () => attempts, close };
+  };
+  it.each([
+    ['one appendBatch', () => counted(limited(), async () => undefined)],
+    ['a write session (SQLite)', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hearth-abandon-'));
+      const store = SqliteEventStore.open(join(dir, 'events.db'));
+      return counted(store, async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); });
+    }],
+  ])('an alsoAppend that throws abandons the attempt (%s): nothing is stored, and the cache keeps none of its decisions', async (_, make) => {
+    const { store, attempts, close } = make();
+    try {
+      const handler = new BatchCommandHandler({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
+      await handler.decideMany([increment('a', 'a0')], undefined);
+      const refused = new Error('checkpoint over the limit');
+      const batch = [increment('a', 'a1'), increment('b', 'b1'), increment('a', 'a2')];
+      await expect(handler.decideMany(batch, undefined, { alsoAppend: () => { throw refused; } })).rejects.toBe(refused);
+      expect((await store.readAll()).map((e) => e.metadata.commandId)).toEqual(['a0']);
+      // Decided again from the stream as stored, in one attempt: a cache that kept the refused attempt's folds
+      // would decide a1 after a2, and only a version conflict and a second attempt would put it right.
+      const before = attempts();
+      expect((await handler.decideMany(batch.slice(0, 2), undefined)).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+      expect(attempts() - before).toBe(1);
+      const a = await store.readStream(counterStream('a'));
+      expect(a.map((e) => e.data)).toEqual([{ by: 1, total: 1 }, { by: 1, total: 2 }]);
+      expect(verifyStream(a)).toEqual({ ok: true });
+    } finally {
+      await close();
+    }
   });
 });

@@ -86,7 +86,10 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * appends anything. Deciding again cannot fix a wrong expected version in
    * `alsoAppend`, so that WrongExpectedVersionError is thrown, with nothing stored.
    * Given as a function, it is built from each attempt's decisions (the importer records
-   * the lines rejected in the batch with its checkpoint).
+   * the lines rejected in the batch with its checkpoint); one that throws abandons the
+   * attempt: nothing of it is stored (a write session rolls back) or cached, and the error
+   * is thrown (the importer's checkpoint over the store's append limit: it writes the batch
+   * in parts).
    */
   async handleMany(cmds: readonly Cmd[], ctx: Ctx, opts: HandleManyOptions<Err> = {}): Promise<BatchResult<Err>[]> {
     return (await this.handle(cmds, ctx, opts, true)) as BatchResult<Err>[];

@@ -10,6 +10,7 @@ export { describeMachineFailure, isDiskFull, type MachineFailure } from './machi
 export { describePathProblem } from './path-problem';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { describePartialBatch, ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';
+export { CheckpointTooLargeError } from './import/checkpoint-too-large-error';
 export type { PartialBatch } from './import/partial-batch';
 export { lineCommandId } from './import/line-command-id';
 export { FileChangedError } from './import/file-fingerprint';

@@ -6,7 +6,7 @@ import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { NoDivisionTreeError } from '@hearth/read-side';
-import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, CheckpointTooLargeError, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { describeSystemFailure } from '../system-failure';
@@ -131,11 +131,14 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
         // A store without atomic batches (EventStoreDB) may have stored the first lines of the failed batch.
         const part = e.partial ? ` (${describePartialBatch(e.partial)})` : '';
         const message =
-          e.reason === 'concurrent-import'
-            ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed${part}. When the other import has finished, ${resume}`
-            : failure
-              ? `${failure.problem}; the import stopped and lines up to ${n} are committed${part}. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
-              : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed${part}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
+          // No store failed: its limit is below what one line's checkpoint needs (decision 152).
+          e.cause instanceof CheckpointTooLargeError
+            ? `the import stopped: ${e.cause.message}, then ${resume} (lines up to ${n} are committed)`
+            : e.reason === 'concurrent-import'
+              ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed${part}. When the other import has finished, ${resume}`
+              : failure
+                ? `${failure.problem}; the import stopped and lines up to ${n} are committed${part}. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
+                : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed${part}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
         showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message, ...(e.partial ? { partial: e.partial } : {}) });
         throw new CliError(message, e.reason === 'concurrent-import' ? EXIT.someRejected : (failure?.exitCode ?? EXIT.systemFailure));
       } finally {

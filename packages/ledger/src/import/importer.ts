@@ -1,16 +1,19 @@
 import { Readable } from 'node:stream';
 import * as E from 'fp-ts/Either';
-import { DomainError, HouseholdCommand } from '@hearth/domain';
-import { BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
+import { DomainError } from '@hearth/domain';
+import { type AppendLimit, BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread } from './file-fingerprint';
+import { type BatchPart, CheckpointOverLimit, cutPart, type PendingLine } from './checkpoint-split';
+import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
-import { byLine, RejectedLine } from './rejected-line';
+import { byLine, kept, RejectedLine, rejectedLine } from './rejected-line';
+import { roughFields } from './rough-fields';
 import { tooLargeLine } from './too-large-line';
 
 export type { RejectedLine } from './rejected-line';
@@ -47,36 +50,14 @@ export interface ImportOptions {
   readonly now?: () => string;
 }
 
-const peek = (value: unknown, key: string): string | null => {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = (value as Record<string, unknown>)[key];
-  return typeof v === 'string' && v.length <= 64 ? v : null;
-};
-
-const roughFields = (line: string): { householdId: string | null; type: string | null } => {
-  try {
-    const v: unknown = JSON.parse(line);
-    return { householdId: peek(v, 'householdId'), type: peek(v, 'type') };
-  } catch {
-    return { householdId: null, type: null };
-  }
-};
-
-/** A line the ledger refused, with the fields the refusal names (docs/decisions/0148); `kept` drops them from a checkpoint. */
-const rejectedLine = (p: { line: number; command: HouseholdCommand }, error: DomainError): RejectedLine => ({
-  line: p.line, householdId: p.command.householdId, type: p.command.type, code: error.code, message: error.message,
-  ...(error.fields ? { fields: error.fields } : {}),
-});
-
-/** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
-const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
-
 /**
  * Applies a command log, one JSON command a line, in batches: each batch is decided
  * against cached household states and written in one transaction together with the
  * file's import checkpoint (which also keeps the batch's rejected lines). A rejected
  * line appends nothing and the import goes on; so does a line whose events the store
- * would refuse for their size (`TOO_LARGE_FOR_STORE`, KurrentDB's append limit: decision 152). When the store fails, another import
+ * would refuse for their size (`TOO_LARGE_FOR_STORE`, KurrentDB's append limit: decision 152).
+ * A batch whose checkpoint that limit would refuse is written in parts, each with its own
+ * checkpoint (checkpoint-split.ts). When the store fails, another import
  * of the same file moves its checkpoint, or the file changes under it (decision 150:
  * every line decided is of the bytes its checkpoints' SHA-256 names), the import stops
  * with an ImportStoppedError carrying the summary of what was committed. On a store without atomic batches a failed
@@ -110,7 +91,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       ? ledger.batchHandler(undefined, opts.maxCachedHouseholds)
       : ledger.batchHandler(opts.cachedHouseholds, opts.maxCachedHouseholds ?? opts.cachedHouseholds);
 
-  let pending: { line: number; command: HouseholdCommand }[] = [];
+  let pending: PendingLine[] = [];
   /** Lines of the current batch that failed to parse: reported once the batch is written. */
   let unparsed: RejectedLine[] = [];
   /** Rejections still to be kept with a checkpoint (a batch that lost its races wrote none). */
@@ -124,7 +105,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
-  const rejectionOf = (d: BatchDecision<DomainError>, p: { line: number; command: HouseholdCommand }): RejectedLine[] => {
+  const rejectionOf = (d: BatchDecision<DomainError>, p: PendingLine): RejectedLine[] => {
     switch (d.status) {
       case 'accepted':
       case 'unchanged':
@@ -146,10 +127,10 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
    * not stored), and moves the checkpoint there, so a rerun decides the rest against the
    * same states an uninterrupted run would have.
    */
-  const stopPartWay = async (cause: unknown, reason: ImportStopReason, decided: readonly BatchDecision<DomainError>[], planned: ImportPosition | undefined): Promise<ImportStoppedError> => {
-    const batch = { fromLine: committedThroughLine + 1, throughLine: lastLine };
+  const stopPartWay = async (part: BatchPart, cause: unknown, reason: ImportStopReason, decided: readonly BatchDecision<DomainError>[], planned: ImportPosition | undefined): Promise<ImportStoppedError> => {
+    const batch = { fromLine: committedThroughLine + 1, throughLine: part.throughLine };
     const accepted = decided.flatMap((d, i) => {
-      const p = pending[i] as { line: number; command: HouseholdCommand };
+      const p = part.pending[i] as PendingLine;
       return d.status === 'accepted' ? [{ line: p.line, streamId: ledger.describe(p.command).streamId, commandId: p.command.commandId ?? '' }] : [];
     });
     let found: { stored: number[]; notStored: number[] };
@@ -159,12 +140,12 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       const unknown = `the store could not be read back (${(probe as Error)?.message ?? String(probe)})`;
       return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, { ...batch, storedLines: [], notStoredLines: [], unknown });
     }
-    const firstMissing = found.notStored[0] ?? lastLine + 1;
+    const firstMissing = found.notStored[0] ?? part.throughLine + 1;
     const settled = (line: number): boolean => line < firstMissing;
-    const rejected = decided.flatMap((d, i) => rejectionOf(d, pending[i] as { line: number; command: HouseholdCommand })).filter((r) => settled(r.line));
+    const rejected = decided.flatMap((d, i) => rejectionOf(d, part.pending[i] as PendingLine)).filter((r) => settled(r.line));
     summary.accepted += found.stored.length;
-    summary.unchanged += decided.filter((d, i) => d.status === 'unchanged' && settled((pending[i] as { line: number }).line)).length;
-    summary.rejected.push(...unparsed.filter((r) => settled(r.line)), ...rejected);
+    summary.unchanged += decided.filter((d, i) => d.status === 'unchanged' && settled((part.pending[i] as PendingLine).line)).length;
+    summary.rejected.push(...part.unparsed.filter((r) => settled(r.line)), ...rejected);
     const partial: PartialBatch = { ...batch, storedLines: found.stored, notStoredLines: found.notStored };
     if (!fileSha || !checkpoint) {
       committedThroughLine = firstMissing - 1;
@@ -175,10 +156,10 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       if (planned && current.lastHash === planned.lastHash) {
         // The batch's own checkpoint was stored: the whole batch is.
         checkpoint = planned;
-        committedThroughLine = lastLine;
+        committedThroughLine = part.throughLine;
         uncheckpointed = [];
       } else if (current.version === checkpoint.version) {
-        const keep = [...uncheckpointed, ...unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
+        const keep = [...uncheckpointed, ...part.unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
         const c = checkpointAppend(fileSha, checkpoint, firstMissing - 1, keep, metaFor());
         await ledger.store.appendToStream(c.append.streamId, c.append.events, c.append.expectedVersion);
         checkpoint = c.next;
@@ -191,18 +172,35 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
   };
 
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
-    // Nothing is written once the file is seen to change, even from bytes already checked: a file still being written
-    // is stopped at its first batch (decision 150).
-    await reread?.unchanged();
+  /** A part's checkpoint: what a rerun resumes after, and the rejections it lists again. */
+  const checkpointOf = (fileSha256: string, at: ImportPosition, throughLine: number, rejected: readonly RejectedLine[]) =>
+    checkpointAppend(fileSha256, at, throughLine, [...uncheckpointed, ...rejected].sort(byLine).map(kept), metaFor());
+
+  /**
+   * A part's checkpoint over the store's append limit (docs/decisions/0152): written again in
+   * smaller parts, each with its own checkpoint, cut where the refused attempt's decisions say;
+   * a line no cut makes fit stops the import before it.
+   */
+  const writeCut = async (part: BatchPart, over: CheckpointOverLimit, fileSha256: string, at: ImportPosition, limit: AppendLimit): Promise<void> => {
+    const parts = cutPart(part, (i) => rejectionOf(over.decided[i] as BatchDecision<DomainError>, part.pending[i] as PendingLine), (throughLine, rejected) => {
+      const { append } = checkpointOf(fileSha256, at, throughLine, rejected);
+      return limit.check(append.streamId, append.events) === undefined;
+    });
+    if (parts === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'store-failure', new CheckpointTooLargeError(part.pending[0]?.line ?? part.unparsed[0]?.line, over.refusal));
+    for (const p of parts) await writePart(p);
+  };
+
+  const writePart = async (part: BatchPart): Promise<void> => {
     let next: ImportPosition | undefined;
     let decidedLast: readonly BatchDecision<DomainError>[] | undefined;
     const alsoAppend = (decided: readonly BatchDecision<DomainError>[]): StreamAppend[] => {
       decidedLast = decided;
       if (!fileSha || !checkpoint) return [];
-      const rejected = decided.flatMap((d, i) => rejectionOf(d, pending[i] as { line: number; command: HouseholdCommand }));
-      const c = checkpointAppend(fileSha, checkpoint, lastLine, [...uncheckpointed, ...unparsed, ...rejected].sort(byLine).map(kept), metaFor());
+      const rejected = decided.flatMap((d, i) => rejectionOf(d, part.pending[i] as PendingLine));
+      const c = checkpointOf(fileSha, checkpoint, part.throughLine, [...part.unparsed, ...rejected]);
+      // Measured before the handler writes anything; a property read where the store takes any size (SQLite, in memory).
+      const refusal = ledger.store.appendLimit?.check(c.append.streamId, c.append.events);
+      if (refusal !== undefined) throw new CheckpointOverLimit(refusal, decided);
       next = c.next;
       return [c.append];
     };
@@ -211,34 +209,43 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       // How each line went is all the import reports: no accepted command's events are built.
       // A batch is decided at its own time (decision 135's latest date follows the clock
       // across a long import, as its events' recordedAt does).
-      results = await handler.decideMany(pending.map((p) => p.command), ledger.context(), { alsoAppend });
+      results = await handler.decideMany(part.pending.map((p) => p.command), ledger.context(), { alsoAppend });
     } catch (e) {
+      if (e instanceof CheckpointOverLimit && fileSha && checkpoint && ledger.store.appendLimit) return writeCut(part, e, fileSha, checkpoint, ledger.store.appendLimit);
       const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
       const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
       if (ledger.store.atomicBatches || decidedLast === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, reason, e);
-      throw await stopPartWay(e, reason, decidedLast, next);
+      throw await stopPartWay(part, e, reason, decidedLast, next);
     }
     const lost: RejectedLine[] = [];
     results.forEach((r, i) => {
-      const p = pending[i] as { line: number; command: HouseholdCommand };
+      const p = part.pending[i] as PendingLine;
       if (r.status === 'accepted') summary.accepted += 1;
       else if (r.status === 'unchanged') summary.unchanged += 1;
       else if (r.status === 'conflict')
         lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
       else summary.rejected.push(...rejectionOf(r, p));
     });
-    summary.rejected.push(...unparsed, ...lost);
+    summary.rejected.push(...part.unparsed, ...lost);
     if (lost.length > 0) {
       // A batch that lost its races wrote nothing, its checkpoint included.
-      uncheckpointed = [...uncheckpointed, ...unparsed, ...lost];
+      uncheckpointed = [...uncheckpointed, ...part.unparsed, ...lost];
     } else {
       uncheckpointed = [];
       if (next) checkpoint = next;
-      committedThroughLine = lastLine;
+      committedThroughLine = part.throughLine;
     }
+    opts.onProgress?.({ line: part.throughLine, accepted: summary.accepted, rejected: summary.rejected.length });
+  };
+
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
+    // Nothing is written once the file is seen to change, even from bytes already checked: a file still being written
+    // is stopped at its first batch (decision 150).
+    await reread?.unchanged();
+    await writePart({ pending, unparsed, throughLine: lastLine });
     unparsed = [];
     pending = [];
-    opts.onProgress?.({ line: lastLine, accepted: summary.accepted, rejected: summary.rejected.length });
   };
 
   const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;

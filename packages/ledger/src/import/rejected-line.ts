@@ -1,3 +1,5 @@
+import type { DomainError, HouseholdCommand } from '@hearth/domain';
+
 /** A line of an import file that appended nothing, and why. */
 export interface RejectedLine {
   readonly line: number;
@@ -9,3 +11,12 @@ export interface RejectedLine {
 }
 
 export const byLine = (a: RejectedLine, b: RejectedLine): number => a.line - b.line;
+
+/** A line the ledger refused, with the fields the refusal names (docs/decisions/0148); `kept` drops them from a checkpoint. */
+export const rejectedLine = (p: { line: number; command: HouseholdCommand }, error: DomainError): RejectedLine => ({
+  line: p.line, householdId: p.command.householdId, type: p.command.type, code: error.code, message: error.message,
+  ...(error.fields ? { fields: error.fields } : {}),
+});
+
+/** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
+export const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
