@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
-import type { EventStore } from '@hearth/event-store';
+import { type EventStore, WrongExpectedVersionError } from '@hearth/event-store';
 import { ImportStoppedError, importCommands, Ledger } from '../src';
 
 const divisions = [
@@ -75,6 +75,26 @@ describe('import outcomes', () => {
     jest.restoreAllMocks();
     const rerun = await importCommands(ledger, { source: file, batchSize: 3 });
     expect(rerun).toMatchObject({ accepted: 1, rejected: [], resumedAfterLine: 3, earlierRejected: [{ line: 2, code: 'INVALID_COMMAND' }] });
+  });
+
+  it('a batch that lost its races to another writer keeps the lines the ledger refused in it: a rerun lists them as earlier ones', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), register('h3'), register('h2'), register('h1', '2016-02-01'), register('h4')].join('\n'));
+    // The second batch (lines 3-4) loses every attempt on h2's stream to another writer; the store keeps nothing of it.
+    const session = ledger.store.writeSession!.bind(ledger.store);
+    let calls = 0;
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
+      calls += 1;
+      if (calls === 1) return session(work);
+      if (calls <= 1 + 6) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError('household-h2', 0, 1))));
+      return session(work);
+    });
+    const first = await importCommands(ledger, { source: file, batchSize: 2 });
+    jest.restoreAllMocks();
+    expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED']]);
+    const again = await importCommands(ledger, { source: file });
+    expect(again).toMatchObject({ accepted: 0, skipped: 5 });
+    expect(again.earlierRejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED']]);
   });
 
   it('two overlapping exports without commandIds append each survey and income once', async () => {

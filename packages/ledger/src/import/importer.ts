@@ -218,18 +218,20 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       throw await stopPartWay(part, e, reason, decidedLast, next);
     }
     const lost: RejectedLine[] = [];
+    const refused: RejectedLine[] = [];
     results.forEach((r, i) => {
       const p = part.pending[i] as PendingLine;
       if (r.status === 'accepted') summary.accepted += 1;
       else if (r.status === 'unchanged') summary.unchanged += 1;
       else if (r.status === 'conflict')
         lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
-      else summary.rejected.push(...rejectionOf(r, p));
+      else refused.push(...rejectionOf(r, p));
     });
-    summary.rejected.push(...part.unparsed, ...lost);
+    summary.rejected.push(...refused, ...part.unparsed, ...lost);
     if (lost.length > 0) {
-      // A batch that lost its races wrote nothing, its checkpoint included.
-      uncheckpointed = [...uncheckpointed, ...part.unparsed, ...lost];
+      // A batch that lost its races wrote nothing, its checkpoint included: every line of it a rerun will skip
+      // (the next checkpoint reaches past it) is kept with the next checkpoint, refused by the ledger or lost.
+      uncheckpointed = [...uncheckpointed, ...refused, ...part.unparsed, ...lost];
     } else {
       uncheckpointed = [];
       if (next) checkpoint = next;
