@@ -65,4 +65,4 @@ export const assertWithinAppendLimit = (streamId: string, events: readonly Event
 };
 
 /** The port's capability (EventStore.appendLimit) for a server whose limit is `bytes`. */
-export const appendLimitOf = (bytes: number): AppendLimit => ({ bytes, check: (streamId, events) => appendOverLimit(streamId, events, bytes) });
+export const appendLimitOf = (bytes: number): AppendLimit => ({ bytes, sizeOf: eventSizeOnDisk, check: (streamId, events) => appendOverLimit(streamId, events, bytes) });

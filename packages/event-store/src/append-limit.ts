@@ -25,6 +25,8 @@ export interface AppendOverLimit {
 export interface AppendLimit {
   /** The most bytes one append may carry, counted as `check` counts them. */
   readonly bytes: number;
+  /** The bytes the store counts for one event: what a caller grouping events into appends adds up (`hearth migrate`). */
+  sizeOf(event: EventToAppend): number;
   /** Why the store would refuse this append for its size, or undefined when it fits. */
   check(streamId: string, events: readonly EventToAppend[]): AppendOverLimit | undefined;
 }

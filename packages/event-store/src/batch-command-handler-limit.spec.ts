@@ -21,6 +21,7 @@ const limited = (): EventStore => {
   const sizeOf = (events: readonly EventToAppend[]) => JSON.stringify(events.map((e) => e.data)).length;
   const appendLimit: AppendLimit = {
     bytes: 40,
+    sizeOf: (event) => sizeOf([event]),
     check: (streamId, events) => (sizeOf(events) > 40 ? { streamId, size: sizeOf(events), limit: 40, eventId: events[0]?.eventId, eventType: events[0]?.type } : undefined),
   };
   const refuseOver = (streamId: string, events: readonly EventToAppend[]) => {

@@ -1,22 +1,17 @@
 import Database from 'better-sqlite3';
 import { navigating, screenshot, signIn } from './support/browser';
-import { DashboardServer, TOKENS } from './support/dashboard-server';
+import { TOKENS } from './support/dashboard-server';
 import { dashboardSuite } from './support/dashboard-suite';
 
 jest.setTimeout(90_000);
 
 /** The household audit page in headless Chromium: a timeline replayed to a date, what verify finds in its stream, a broken hash. */
 describe("the dashboard's household audit page in headless Chromium", () => {
-  const suite = dashboardSuite();
-  const open = suite.open;
-  let server: DashboardServer;
-  beforeAll(() => {
-    server = suite.server();
-  });
+  const { server, open } = dashboardSuite();
 
   it('replays a household to the as-of date chosen, with each event\'s hash check', async () => {
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/household/w1');
+    await signIn(page, server().origin, TOKENS.auditor, '#/household/w1');
     expect(await page.locator('#household-status').getAttribute('data-status')).toBe('cleared');
     expect(await page.locator('#household tbody tr .hash-ok').count()).toBe(8);
 
@@ -38,14 +33,14 @@ describe("the dashboard's household audit page in headless Chromium", () => {
   it('lists the corrections dated after the as-of date, which the state shown already applies (decision 154)', async () => {
     const { page, errors } = await open();
     // The server's answer for w1 as of a date, with a later correction of its survey (history.e2e.spec.ts in the CLI makes one for real).
-    const real = await server.api('/api/households/w1?asOf=2016-04-30', TOKENS.auditor);
+    const real = await server().api('/api/households/w1?asOf=2016-04-30', TOKENS.auditor);
     const survey = real.events.find((e: { type: string }) => e.type === 'HouseholdSurveyed') as { position: number };
     const laterCorrections = [{
       position: 999, occurredOn: '2017-03-01', recordedAt: '2017-03-01T09:00:00.000Z', actor: 'auditor-1', note: null, correctedEventId: 'e-1',
       correctedPosition: survey.position, correctedType: 'HouseholdSurveyed', correction: { members: [] }, reason: 'keyed against the wrong member',
     }];
     await page.route(/\/api\/households\/w1\?asOf=2016-04-30$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ ...real, laterCorrections }) }));
-    await signIn(page, server.origin, TOKENS.auditor, '#/household/w1?asOf=2016-04-30');
+    await signIn(page, server().origin, TOKENS.auditor, '#/household/w1?asOf=2016-04-30');
     expect(await page.locator('#household-status').getAttribute('data-status')).toBe('identified');
     expect(await page.locator('#household h3', { hasText: 'Corrections dated after 2016-04-30' }).count()).toBe(1);
     const rows = await page.locator('#household-later-corrections tbody tr').allTextContents();
@@ -57,11 +52,11 @@ describe("the dashboard's household audit page in headless Chromium", () => {
   it('says so when replaying the household through the rules finds an event the ledger would not have recorded', async () => {
     const { page, errors } = await open();
     // The server's answer for w1, with the finding the replay makes of a clearance forged with its chain recomputed (tamper.e2e.spec.ts in the CLI makes one for real).
-    const real = await server.api('/api/households/w1', TOKENS.auditor);
+    const real = await server().api('/api/households/w1', TOKENS.auditor);
     const last = real.events[real.events.length - 1] as { position: number };
     const forged = { ...real, anomalies: [{ householdId: 'w1', position: last.position, kind: 'rejected', detail: 'HouseholdCleared: NOT_IDENTIFIED' }] };
     await page.route('**/api/households/w1', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(forged) }));
-    await signIn(page, server.origin, TOKENS.auditor, '#/household/w1');
+    await signIn(page, server().origin, TOKENS.auditor, '#/household/w1');
     expect(await page.locator('#chain-status').getAttribute('class')).toBe('ok');
     expect(await page.locator('#rules-status').getAttribute('class')).toBe('error');
     expect(await page.locator('#rules-status').textContent()).toContain('1 anomaly');
@@ -70,13 +65,13 @@ describe("the dashboard's household audit page in headless Chromium", () => {
   });
 
   it('marks the event an intruder edited in the file as a broken hash', async () => {
-    const db = new Database(server.storePath);
+    const db = new Database(server().storePath);
     const row = db.prepare("SELECT position, data FROM events WHERE stream_id = 'household-w2' AND type = 'MemberEmployed'").get() as { position: number; data: string };
     db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...JSON.parse(row.data), monthlyIncome: 9999 }), row.position);
     db.close();
 
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/household/w2');
+    await signIn(page, server().origin, TOKENS.auditor, '#/household/w2');
     const broken = page.locator('#household tbody tr.broken');
     expect(await broken.count()).toBe(1);
     expect(await broken.locator('td').first().textContent()).toBe(String(row.position));

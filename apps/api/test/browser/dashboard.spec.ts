@@ -1,7 +1,7 @@
 import { Workbook } from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { chartOption, goTo, navigating, screenshot, signIn } from './support/browser';
-import { DashboardServer, TOKENS } from './support/dashboard-server';
+import { TOKENS } from './support/dashboard-server';
 import { dashboardSuite } from './support/dashboard-suite';
 import { CLEAR_S1, DIVISIONS, WILLOW } from './support/fixture-region';
 
@@ -10,20 +10,15 @@ jest.setTimeout(90_000);
 const nameOf = (code: string) => DIVISIONS.find((d) => d.code === code)?.name;
 
 describe('the dashboard in headless Chromium', () => {
-  const suite = dashboardSuite();
-  const open = suite.open;
-  let server: DashboardServer;
-  beforeAll(() => {
-    server = suite.server();
-  });
+  const { server, open } = dashboardSuite();
 
   it('loads every page with no console error and no request leaving the host', async () => {
     const w = await open();
-    await signIn(w.page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
+    await signIn(w.page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
     await goTo(w.page, '#/stock?year=2016');
     await screenshot(w.page, 'stock-auditor');
     const months = await Promise.all(Array.from({ length: 12 }, (_, i) =>
-      server.api(`/api/reports/monthly?month=2016-${String(i + 1).padStart(2, '0')}`, TOKENS.auditor)));
+      server().api(`/api/reports/monthly?month=2016-${String(i + 1).padStart(2, '0')}`, TOKENS.auditor)));
     const stock = await chartOption(w.page, '#stock-chart');
     expect(stock.series.find((s) => s.id === 'stockAtEnd')?.data).toEqual(months.map((m) => m.stockAtEnd));
     expect(stock.series.find((s) => s.id === 'cleared')?.data).toEqual(months.map((m) => m.cleared));
@@ -34,14 +29,14 @@ describe('the dashboard in headless Chromium', () => {
     await screenshot(w.page, 'household-auditor');
     expect(w.errors).toEqual([]);
     expect(w.requests.length).toBeGreaterThan(10);
-    expect(w.requests.filter((u) => new URL(u).origin !== server.origin)).toEqual([]);
-    expect(w.requests).toContain(`${server.origin}/dashboard/vendor/echarts.min.js`);
+    expect(w.requests.filter((u) => new URL(u).origin !== server().origin)).toEqual([]);
+    expect(w.requests).toContain(`${server().origin}/dashboard/vendor/echarts.min.js`);
   });
 
   it("draws the clearance chart with the API's figures, one bar pair per prefecture", async () => {
     const w = await open();
-    await signIn(w.page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
-    const report = await server.api('/api/reports/clearance?year=2016&byChild=true', TOKENS.auditor);
+    await signIn(w.page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
+    const report = await server().api('/api/reports/clearance?year=2016&byChild=true', TOKENS.auditor);
     const option = await chartOption(w.page, '#clearance-chart');
     expect(option.xAxis[0]?.data).toEqual(report.rows.map((r: { division: string }) => nameOf(r.division)));
     expect(option.series.find((s) => s.id === 'baselineCleared')?.data).toEqual(report.rows.map((r: { baselineCleared: number }) => r.baselineCleared));
@@ -56,7 +51,7 @@ describe('the dashboard in headless Chromium', () => {
   it('drills down from the region to a village by clicking a bar, then table rows, and back up by the breadcrumb', async () => {
     const w = await open();
     const { page } = w;
-    await signIn(page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
+    await signIn(page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
     const crumb = () => page.locator('#breadcrumb [aria-current=page]').textContent();
     expect(await crumb()).toBe('Fixture Region');
 
@@ -78,7 +73,7 @@ describe('the dashboard in headless Chromium', () => {
       expect(await crumb()).toBe(next);
     }
     expect(await page.locator('#breadcrumb [aria-current=page]').getAttribute('data-level')).toBe('village');
-    const village = await server.api(`/api/reports/clearance?year=2016&division=${WILLOW}`, TOKENS.auditor);
+    const village = await server().api(`/api/reports/clearance?year=2016&division=${WILLOW}`, TOKENS.auditor);
     const option = await chartOption(page, '#clearance-chart');
     expect(option.series.find((s) => s.id === 'baselineCleared')?.data).toEqual([village.baselineCleared]);
     expect(village.baselineCleared).toBe(6);
@@ -91,7 +86,7 @@ describe('the dashboard in headless Chromium', () => {
 
   it("keeps a caseworker's pickers and breadcrumbs inside their division, which the pages open on", async () => {
     const { page, errors, requests } = await open();
-    await signIn(page, server.origin, TOKENS.pine, '#/clearance?year=2016');
+    await signIn(page, server().origin, TOKENS.pine, '#/clearance?year=2016');
     expect(await page.locator('#breadcrumb > *').allTextContents()).toEqual(['South Prefecture']);
     const option = await chartOption(page, '#clearance-chart');
     expect(option.xAxis[0]?.data).toEqual(['Hill County']);
@@ -110,7 +105,7 @@ describe('the dashboard in headless Chromium', () => {
     const chartSmallCounts = async (selector: string) =>
       (await chartOption(page, selector)).series.flatMap((s) => s.data).filter((v) => typeof v === 'number' && v >= 1 && v <= 4);
 
-    await signIn(page, server.origin, TOKENS.analyst, '#/clearance?year=2016');
+    await signIn(page, server().origin, TOKENS.analyst, '#/clearance?year=2016');
     expect(await visibleSmallCounts()).toEqual([]);
     expect(await chartSmallCounts('#clearance-chart')).toEqual([]);
     expect(await page.locator('#clearance-table .suppressed').count()).toBeGreaterThan(0);
@@ -135,7 +130,7 @@ describe('the dashboard in headless Chromium', () => {
     const month = '2016-07';
     for (const token of [TOKENS.auditor, TOKENS.analyst]) {
       const { page, errors } = await open();
-      await signIn(page, server.origin, token, `#/monthly?month=${month}`);
+      await signIn(page, server().origin, token, `#/monthly?month=${month}`);
       const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="monthly.xlsx"]')]);
       expect(download.suggestedFilename()).toBe(`monthly-${month}-R.xlsx`);
       const bytes = readFileSync(await download.path());
@@ -146,8 +141,8 @@ describe('the dashboard in headless Chromium', () => {
       const rows = [2, 3, 4].map((n) => (sheet?.getRow(n).values as unknown[]).slice(1));
       const byColumn = (row: unknown[]) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? null]));
 
-      const total = await server.api(`/api/reports/monthly?month=${month}`, token);
-      const byChild = await server.api(`/api/reports/monthly?month=${month}&byChild=true`, token);
+      const total = await server().api(`/api/reports/monthly?month=${month}`, token);
+      const byChild = await server().api(`/api/reports/monthly?month=${month}&byChild=true`, token);
       const expected = [total, ...byChild.rows];
       expect(rows.map(byColumn).map((r) => r['division'])).toEqual(expected.map((r) => r.division));
       for (const [i, row] of rows.map(byColumn).entries())
@@ -163,11 +158,11 @@ describe('the dashboard in headless Chromium', () => {
 
   it('offers the progress table as CSV with the same figures as the API', async () => {
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/monthly?month=2016-06');
+    await signIn(page, server().origin, TOKENS.auditor, '#/monthly?month=2016-06');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="progress.csv"]')]);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((l) => l.split(','));
     const header = lines[0] as string[];
-    const total = await server.api('/api/reports/progress?month=2016-06', TOKENS.auditor);
+    const total = await server().api('/api/reports/progress?month=2016-06', TOKENS.auditor);
     const col = (name: string) => header.indexOf(name);
     expect(lines[1]?.[col('division')]).toBe('R');
     expect(Number(lines[1]?.[col('employmentsStartedByForm.enterprise')])).toBe(total.employmentsStartedByForm.enterprise);
@@ -178,8 +173,8 @@ describe('the dashboard in headless Chromium', () => {
 
   it('lists the members owed a referral, each household linked to its timeline', async () => {
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
-    const backlog = await server.api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
+    await signIn(page, server().origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
+    const backlog = await server().api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
     const owed = page.locator('[data-list=referralsOwed] tbody tr');
     expect(await owed.count()).toBe(backlog.referralsOwed.length);
     expect(backlog.referralsOwed.map((r: { householdId: string }) => r.householdId).sort()).toEqual(['p3', 's1']);
@@ -191,12 +186,12 @@ describe('the dashboard in headless Chromium', () => {
 
   it("draws a long backlog list's first 100 rows, counts it whole, and draws the rest when asked", async () => {
     const { page, errors } = await open();
-    const real = await server.api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
+    const real = await server().api('/api/reports/backlog?asOf=2016-12-31', TOKENS.auditor);
     const entry = real.referralsOwed[0] as { householdId: string; memberId: string };
     // The service's answer, its first list made as long as a whole region's: 250 members owed referrals.
     const long = { ...real, referralsOwed: Array.from({ length: 250 }, (_, i) => ({ ...entry, householdId: `${entry.householdId}-${i}`, memberId: `m${i}` })) };
     await page.route('**/api/reports/backlog?*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(long) }));
-    await signIn(page, server.origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
+    await signIn(page, server().origin, TOKENS.auditor, '#/monthly?month=2016-12&asOf=2016-12-31');
     const list = page.locator('[data-list=referralsOwed]');
     expect(await list.locator('tbody tr').count()).toBe(100);
     expect(await list.locator('h4').textContent()).toContain('(250)');
@@ -213,12 +208,12 @@ describe('the dashboard in headless Chromium', () => {
 
   it('refuses a wrong token and forgets the token on sign-out', async () => {
     const { page } = await open();
-    await page.goto(`${server.origin}/dashboard/`);
+    await page.goto(`${server().origin}/dashboard/`);
     await page.fill('#token', 'not-a-token-anyone-was-given');
     await page.click('#signin-form button[type=submit]');
     await page.locator('#signin-error').waitFor({ state: 'visible' });
     expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBeNull();
-    await signIn(page, server.origin, TOKENS.auditor);
+    await signIn(page, server().origin, TOKENS.auditor);
     expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBe(TOKENS.auditor);
     await page.click('#signout');
     expect(await page.evaluate(() => sessionStorage.getItem('hearth.token'))).toBeNull();
@@ -227,7 +222,7 @@ describe('the dashboard in headless Chromium', () => {
 
   it('switches every label to Simplified Chinese and back', async () => {
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
+    await signIn(page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
     expect(await page.locator('#view h2').textContent()).toContain('Annual clearance against target');
     await navigating(page, () => page.click('#lang'));
     expect(await page.locator('#view h2').textContent()).toContain('年度清零目标完成情况');
@@ -249,17 +244,17 @@ describe('the dashboard in headless Chromium', () => {
 
   it('refreshes the figures by itself after a command is accepted', async () => {
     const { page, errors } = await open();
-    await signIn(page, server.origin, TOKENS.auditor, '#/clearance?year=2016');
+    await signIn(page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
     const northCleared = async () => (await chartOption(page, '#clearance-chart')).series.find((s) => s.id === 'baselineCleared')?.data[0];
     expect(await northCleared()).toBe(6);
-    const results: { status: number }[] = await server.api('/api/commands/batch', TOKENS.caseworker, CLEAR_S1);
+    const results: { status: number }[] = await server().api('/api/commands/batch', TOKENS.caseworker, CLEAR_S1);
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     await page.waitForFunction(() => {
       const el = document.getElementById('clearance-chart') as HTMLElement;
       const option = (window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { getOption(): { series: { data: number[] }[] } } } }).echarts.getInstanceByDom(el).getOption();
       return option.series[0]?.data[0] === 7;
     });
-    const report = await server.api('/api/reports/clearance?year=2016&byChild=true', TOKENS.auditor);
+    const report = await server().api('/api/reports/clearance?year=2016&byChild=true', TOKENS.auditor);
     expect(report.rows[0].baselineCleared).toBe(7);
     expect(await page.locator('#clearance-table tbody tr').first().textContent()).toContain('North Prefecture');
     expect(errors).toEqual([]);

@@ -1,5 +1,5 @@
 import { DIVISIONS_STREAM } from '@hearth/domain';
-import { logPages, type EventStore, type RecordedEvent, type StreamAppend } from '@hearth/event-store';
+import { logPages, type AppendLimit, type EventStore, type RecordedEvent, type StreamAppend } from '@hearth/event-store';
 import { AppendWindow } from './append-window';
 import { MigrationDifferenceError } from './migration-difference-error';
 import { checkedTargetVersion } from './stream-on-target';
@@ -36,23 +36,26 @@ export interface CopyResult extends CopyProgress {
 }
 
 /**
- * The most bytes one append of a migration carries (data, metadata and type, as a server
- * counts them), half a KurrentDB server's default append limit of 1 MiB: a server refuses
- * an append whose events together exceed its limit, and a division tree recorded in parts
- * (docs/decisions/0056) is several such events in a row of one stream. A target whose limit
- * is lower (EventStore.appendLimit) gets appends of at most its limit.
+ * The most bytes one append of a migration carries onto a store with an append limit
+ * (EventStore.appendLimit, counted as that store counts them), half a KurrentDB server's
+ * default limit of 1 MiB, or the target's own limit where it is lower: a server refuses an
+ * append whose events together exceed its limit, and a division tree recorded in parts
+ * (docs/decisions/0056) is several such events in a row of one stream.
  */
 const RUN_BYTES = 512 * 1024;
 
-const sizeOf = (e: RecordedEvent): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata)) + 2 * e.type.length;
-
-/** Consecutive events of one stream in the log, up to `runBytes` together: one append. */
-const runsOf = (page: readonly RecordedEvent[], runBytes: number): RecordedEvent[][] => {
+/**
+ * Consecutive events of one stream in the log, one append each run: up to RUN_BYTES (or the
+ * target's limit) together where the target limits appends; on a target that does not
+ * (SQLite, memory) a stream's consecutive events of the page in one run.
+ */
+const runsOf = (page: readonly RecordedEvent[], limit: AppendLimit | undefined): RecordedEvent[][] => {
+  const runBytes = Math.min(RUN_BYTES, limit?.bytes ?? Infinity);
   const runs: RecordedEvent[][] = [];
   let bytes = 0;
   for (const event of page) {
     const last = runs.at(-1);
-    const size = sizeOf(event);
+    const size = limit?.sizeOf(event) ?? 0;
     if (last && last[0]?.streamId === event.streamId && bytes + size <= runBytes) {
       last.push(event);
       bytes += size;
@@ -92,7 +95,6 @@ const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; lates
  */
 export const copyLog = async (source: EventStore, target: EventStore, opts: CopyOptions = {}): Promise<CopyResult> => {
   const pageSize = opts.pageSize ?? 1000;
-  const runBytes = Math.min(RUN_BYTES, target.appendLimit?.bytes ?? RUN_BYTES);
   const window = new AppendWindow(opts.concurrency ?? 16, opts.orderSpanMs ?? 1000);
   const sourceHead = await source.headPosition();
   const targetWasEmpty = (await target.headPosition()) === 0;
@@ -112,7 +114,7 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
       else await eachBounded(fresh, opts.concurrency ?? 16, async (id) => void targetVersion.set(id, await checkedTargetVersion(source, target, id)));
 
       const batch: StreamAppend[] = [];
-      for (const run of runsOf(page, runBytes)) {
+      for (const run of runsOf(page, target.appendLimit)) {
         const streamId = (run[0] as RecordedEvent).streamId;
         const have = targetVersion.get(streamId) ?? -1;
         const missing = run.filter((e) => e.streamVersion > have);
