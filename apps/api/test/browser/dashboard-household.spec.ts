@@ -51,7 +51,7 @@ describe("the dashboard's household audit page in headless Chromium", () => {
 
   it('says so when replaying the household through the rules finds an event the ledger would not have recorded', async () => {
     const { page, errors } = await open();
-    // The server's answer for w1, with the finding the replay makes of a clearance forged with its chain recomputed (tamper.e2e.spec.ts in the CLI makes one for real).
+    // The server's answer for w1, with the finding the replay makes of a clearance forged with its chain recomputed (tamper-forged.e2e.spec.ts in the CLI makes one for real).
     const real = await server().api('/api/households/w1', TOKENS.auditor);
     const last = real.events[real.events.length - 1] as { position: number };
     const forged = { ...real, anomalies: [{ householdId: 'w1', position: last.position, kind: 'rejected', detail: 'HouseholdCleared: NOT_IDENTIFIED' }] };
