@@ -7,12 +7,7 @@ import {
   GivenFact, identified, identifiedHousehold, referralAccepted, referralDeclined, referred, registered, surveyed,
   reorganisedContext, surveyMember, testContext, trainingAccepted, trainingOffered, transferred, unable, unwilling, visited, willing, withdrew,
 } from '../../testing/fixtures';
-import { isPathOf, outcomeOf, rejectionOf, stateAfter, storedFacts } from '../../testing/given-when-then';
-import * as E from 'fp-ts/Either';
-import { decide } from '../decide';
-import { householdDecider } from '../household.decider';
-import { replayAnomalies } from '../replay';
-import { Fact } from '../state';
+import { isPathOf, outcomeOf, rejectionOf } from '../../testing/given-when-then';
 
 /**
  * The Decider's specification as data: given these facts, when this command,
@@ -259,88 +254,5 @@ describe('decide: given / when / then', () => {
   it('exercises every command type', () => {
     const { COMMAND_TYPES } = jest.requireActual('../commands') as typeof import('../commands');
     expect(COMMAND_TYPES.filter((t) => !cases.some((k) => k.when.type === t))).toEqual([]);
-  });
-});
-
-describe('corrections are folded into the state', () => {
-  it('a corrected birth year changes eligibility from then on, the log keeps the original', () => {
-    const history = [registered([{ memberId: 'm1', birthYear: 1980 }]), surveyed([surveyMember('m1')])];
-    const fix = c('CorrectEvent', { on: '2016-02-02', eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 1950 }] }, reason: 'birth certificate' });
-    const after = outcomeOf(history, fix);
-    expect(after.events?.[0]?.type).toBe('EventCorrected');
-    const corrected = [...history, { event: after.events?.[0] as HouseholdEvent, on: '2016-02-02' }];
-    expect(outcomeOf(corrected, c('ApplyForIdentification', {}))).toEqual({ events: [ev('IdentificationApplied', {})] });
-    expect(outcomeOf([...corrected, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ error: 'NO_ELIGIBLE_MEMBER' });
-    expect(outcomeOf([...history, applied('2016-03-01')], c('IdentifyHousehold', {}))).toEqual({ events: [ev('HouseholdIdentified', { eligibleMemberIds: ['m1'] })] });
-  });
-});
-
-describe('no member is born after the year of the command that lists them (ADR 133)', () => {
-  it('the error names each such field, and why', () => {
-    const when = c('RegisterHousehold', { divisionCode: 'V1', on: '2016-03-01', members: [{ memberId: 'm1', birthYear: 2019 }, { memberId: 'm2', birthYear: 1990 }, { memberId: 'm3', birthYear: 2017 }] });
-    const decided = decide(when, stateAfter([]), testContext);
-    expect(E.isLeft(decided) && decided.left.fields).toEqual([
-      { path: 'members.0.birthYear', message: "born in 2019, after 2016, the year of the command's date" },
-      { path: 'members.2.birthYear', message: "born in 2017, after 2016, the year of the command's date" },
-    ]);
-  });
-
-  it('a correction that moves a birth year after the year of its event is INVALID_CORRECTION, one within it is recorded', () => {
-    const added = { event: ev('MemberAdded', { memberId: 'm2', birthYear: 2015 }), on: '2016-01-20' };
-    const fix = (birthYear: number) => c('CorrectEvent', { on: '2017-02-02', eventId: 'e1', correction: { birthYear }, reason: 'birth certificate' });
-    expect(outcomeOf([registered(), added], fix(2017))).toEqual({ error: 'INVALID_CORRECTION' });
-    expect(outcomeOf([registered(), added], fix(2016)).events?.[0]?.type).toBe('EventCorrected');
-    const register = c('CorrectEvent', { on: '2017-02-02', eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 2017 }] }, reason: 'birth certificate' });
-    expect(outcomeOf([registered(), added], register)).toEqual({ error: 'INVALID_CORRECTION' });
-  });
-});
-
-describe('a corrected MemberAdded is what an AddMember repeat is compared with', () => {
-  const added = { event: ev('MemberAdded', { memberId: 'm2', birthYear: 1990, sex: 'female' }), on: '2016-01-20' };
-  const fixed = { event: ev('EventCorrected', { eventId: 'e1', correctedType: 'MemberAdded', correction: { birthYear: 1991 }, reason: 'typo' }), on: '2016-02-02' };
-  const addAgain = (birthYear: number) => c('AddMember', { on: '2016-01-20', memberId: 'm2', birthYear, sex: 'female' });
-
-  it('the corrected content repeats the member; the original content no longer does', () => {
-    expect(outcomeOf([registered(), added], c('CorrectEvent', { on: '2016-02-02', eventId: 'e1', correction: { birthYear: 1991 }, reason: 'typo' }))).toEqual({ events: [fixed.event] });
-    expect(outcomeOf([registered(), added, fixed], addAgain(1991))).toEqual({ events: [] });
-    expect(outcomeOf([registered(), added, fixed], addAgain(1990))).toEqual({ error: 'DUPLICATE_ID' });
-    expect(outcomeOf([registered(), added], addAgain(1990))).toEqual({ events: [] });
-  });
-});
-
-describe('a survey repeat is recognised by its print and confirmed against the stream (ADR 81)', () => {
-  const first = surveyed([willing('m1')], '2016-02-01');
-  const surveyOf = (householdSize: number) => c('SurveyHousehold', { householdSize, povertyCauses: ['lack-of-skills'], members: [willing('m1')], on: '2016-02-01' });
-  const again = surveyOf(1);
-  const fixed = { event: ev('EventCorrected', { eventId: 'e1', correctedType: 'HouseholdSurveyed', correction: { householdSize: 2 }, reason: 'miscounted' }), on: '2016-02-01' };
-
-  it('the same survey on the same date needs the stream and appends nothing; another on that date needs nothing', () => {
-    const state = stateAfter([registered(), first]);
-    expect(householdDecider.needsHistory(again, state)).toBe(true);
-    expect(outcomeOf([registered(), first], again)).toEqual({ events: [] });
-    const other = surveyOf(3);
-    expect(householdDecider.needsHistory(other, state)).toBe(false);
-    expect(outcomeOf([registered(), first], other)).toEqual({ events: [ev('HouseholdSurveyed', { householdSize: 3, povertyCauses: ['lack-of-skills'], members: [willing('m1')] })] });
-  });
-
-  it('a matching print whose survey the stream does not hold is a new survey (the stream has the last word)', () => {
-    // A state whose print matches but whose stream holds another survey: what a 64-bit collision would look like.
-    const state = stateAfter([registered(), first]);
-    const otherSurvey = { event: ev('HouseholdSurveyed', { householdSize: 5, povertyCauses: ['illness'], members: [willing('m1')] }), meta: { eventId: 'e1', occurredOn: '2016-02-01' } };
-    const history = [storedFacts([registered()])[0] as Fact, otherSurvey];
-    expect(decide(again, state, { ...testContext, history })).toEqual(E.right([ev('HouseholdSurveyed', { householdSize: 1, povertyCauses: ['lack-of-skills'], members: [willing('m1')] })]));
-    expect(decide(again, state, testContext)).toEqual(E.right([]));
-  });
-
-  it('after a correction the corrected survey repeats, the original no longer does', () => {
-    expect(outcomeOf([registered(), first, fixed], surveyOf(2))).toEqual({ events: [] });
-    expect(outcomeOf([registered(), first, fixed], again)).toEqual({ events: [ev('HouseholdSurveyed', { householdSize: 1, povertyCauses: ['lack-of-skills'], members: [willing('m1')] })] });
-  });
-
-  it('a replay flags a stored repeat of a survey and nothing else', () => {
-    const facts = storedFacts([registered(), first, surveyed([willing('m1')], '2016-02-01')]);
-    expect(replayAnomalies(facts, 'h1', testContext, decide).map((a) => [a.index, a.kind])).toEqual([[2, 'different-events']]);
-    const corrected = storedFacts([registered(), first, fixed, { event: ev('HouseholdSurveyed', { householdSize: 1, povertyCauses: ['lack-of-skills'], members: [willing('m1')] }), on: '2016-02-01' }]);
-    expect(replayAnomalies(corrected, 'h1', testContext, decide)).toEqual([]);
   });
 });
