@@ -10,6 +10,12 @@ export interface PendingLine {
 
 /** Lines written together with one import checkpoint, which records `throughLine`. */
 export interface BatchPart {
+  /**
+   * Rejections of earlier lines that no checkpoint keeps yet (a batch that lost its races to
+   * another writer wrote none: decision 20), kept by this part's checkpoint. Lines of their own
+   * when the part is cut, before every line of it: each is kept once, and measured once.
+   */
+  readonly carried: readonly RejectedLine[];
   readonly pending: readonly PendingLine[];
   /** Its lines that did not parse: rejected before anything is decided. */
   readonly unparsed: readonly RejectedLine[];
@@ -35,6 +41,7 @@ export class CheckpointOverLimit extends Error {
 /** A line of a part in file order, and what its checkpoint keeps of it. */
 interface Entry {
   readonly line: number;
+  readonly carried?: RejectedLine;
   readonly pending?: PendingLine;
   readonly unparsed?: RejectedLine;
   readonly kept: readonly RejectedLine[];
@@ -42,15 +49,20 @@ interface Entry {
 
 const entriesOf = (part: BatchPart, rejections: (index: number) => readonly RejectedLine[]): Entry[] =>
   [
+    ...part.carried.map((c): Entry => ({ line: c.line, carried: c, kept: [c] })),
     ...part.pending.map((p, i): Entry => ({ line: p.line, pending: p, kept: rejections(i) })),
     ...part.unparsed.map((u): Entry => ({ line: u.line, unparsed: u, kept: [u] })),
   ].sort((a, b) => a.line - b.line);
 
 const partOf = (entries: readonly Entry[], throughLine: number): BatchPart => ({
+  carried: entries.flatMap((e) => (e.carried ? [e.carried] : [])),
   pending: entries.flatMap((e) => (e.pending ? [e.pending] : [])),
   unparsed: entries.flatMap((e) => (e.unparsed ? [e.unparsed] : [])),
   throughLine,
 });
+
+/** The first line a part's checkpoint keeps or decides: for a part no cut makes fit, the one line it holds. */
+export const firstLineOf = (part: BatchPart): number | undefined => entriesOf(part, () => [])[0]?.line;
 
 /**
  * A part whose checkpoint was over the limit, cut into consecutive parts whose checkpoints
@@ -59,7 +71,8 @@ const partOf = (entries: readonly Entry[], throughLine: number): BatchPart => ({
  * refused attempt decided it; a prefix of the lines decided again is decided the same, and
  * each part is measured again when it is written. Every part has fewer lines than `part`, so
  * cutting again ends; a line no checkpoint fits is a part of its own, for the caller to
- * refuse. Undefined for a part of fewer than two lines: it cannot be cut.
+ * refuse. A carried rejection is such a line too: a part of carried rejections alone records
+ * through the last of them. Undefined for a part of fewer than two lines: it cannot be cut.
  */
 export const cutPart = (
   part: BatchPart,

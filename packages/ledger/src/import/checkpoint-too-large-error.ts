@@ -6,8 +6,8 @@ import type { AppendOverLimit } from '@hearth/event-store';
  * skip it unlisted. Only a server limit of about a kilobyte gets here (a kept rejection is a
  * few hundred bytes), so the import stops, naming the line, the size and the limit; nothing of
  * the line is written, and once the limit is raised the same import resumes before it.
- * `line` is undefined when the checkpoint holds no line of its own (only rejections carried
- * from lines that lost their races, or none).
+ * `line` is the one line the checkpoint keeps or decides, a rejection carried from a batch
+ * that lost its races included (decision 152); undefined only for a checkpoint of no line.
  */
 export class CheckpointTooLargeError extends Error {
   constructor(

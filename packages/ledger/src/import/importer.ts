@@ -4,7 +4,7 @@ import { DomainError } from '@hearth/domain';
 import { type AppendLimit, BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread } from './file-fingerprint';
-import { type BatchPart, CheckpointOverLimit, cutPart, type PendingLine } from './checkpoint-split';
+import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type PendingLine } from './checkpoint-split';
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
@@ -94,8 +94,16 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   let pending: PendingLine[] = [];
   /** Lines of the current batch that failed to parse: reported once the batch is written. */
   let unparsed: RejectedLine[] = [];
-  /** Rejections still to be kept with a checkpoint (a batch that lost its races wrote none). */
+  /**
+   * Rejections still to be kept with a checkpoint (a batch that lost its races wrote none), until the next part
+   * written takes them as its `carried`.
+   */
   let uncheckpointed: RejectedLine[] = [];
+  const takeCarried = (): RejectedLine[] => {
+    const carried = uncheckpointed;
+    uncheckpointed = [];
+    return carried;
+  };
   let lastLine = 0;
   let committedThroughLine = summary.resumedAfterLine;
 
@@ -157,14 +165,12 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
         // The batch's own checkpoint was stored: the whole batch is.
         checkpoint = planned;
         committedThroughLine = part.throughLine;
-        uncheckpointed = [];
       } else if (current.version === checkpoint.version) {
-        const keep = [...uncheckpointed, ...part.unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
+        const keep = [...part.carried, ...part.unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
         const c = checkpointAppend(fileSha, checkpoint, firstMissing - 1, keep, metaFor());
         await ledger.store.appendToStream(c.append.streamId, c.append.events, c.append.expectedVersion);
         checkpoint = c.next;
         committedThroughLine = firstMissing - 1;
-        uncheckpointed = [];
       }
     } catch {
       // The checkpoint stays where it was: a rerun finds the stored lines by their commandIds.
@@ -172,22 +178,26 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
   };
 
-  /** A part's checkpoint: what a rerun resumes after, and the rejections it lists again. */
+  /** A part's checkpoint: what a rerun resumes after, and the rejections it lists again (its carried ones among them). */
   const checkpointOf = (fileSha256: string, at: ImportPosition, throughLine: number, rejected: readonly RejectedLine[]) =>
-    checkpointAppend(fileSha256, at, throughLine, [...uncheckpointed, ...rejected].sort(byLine).map(kept), metaFor());
+    checkpointAppend(fileSha256, at, throughLine, [...rejected].sort(byLine).map(kept), metaFor());
 
   /**
    * A part's checkpoint over the store's append limit (docs/decisions/0152): written again in
    * smaller parts, each with its own checkpoint, cut where the refused attempt's decisions say;
-   * a line no cut makes fit stops the import before it.
+   * a line no cut makes fit stops the import before it. The part's carried rejections are
+   * placed as lines of their own, so each is measured in the one checkpoint that keeps it: a
+   * part after them is not cut smaller for them, and one they alone put over the limit names
+   * their line, not the next line read.
    */
   const writeCut = async (part: BatchPart, over: CheckpointOverLimit, fileSha256: string, at: ImportPosition, limit: AppendLimit): Promise<void> => {
     const parts = cutPart(part, (i) => rejectionOf(over.decided[i] as BatchDecision<DomainError>, part.pending[i] as PendingLine), (throughLine, rejected) => {
       const { append } = checkpointOf(fileSha256, at, throughLine, rejected);
       return limit.check(append.streamId, append.events) === undefined;
     });
-    if (parts === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'store-failure', new CheckpointTooLargeError(part.pending[0]?.line ?? part.unparsed[0]?.line, over.refusal));
-    for (const p of parts) await writePart(p);
+    if (parts === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'store-failure', new CheckpointTooLargeError(firstLineOf(part), over.refusal));
+    // A part that loses its races leaves its rejections to the next one.
+    for (const p of parts) await writePart({ ...p, carried: [...takeCarried(), ...p.carried] });
   };
 
   const writePart = async (part: BatchPart): Promise<void> => {
@@ -197,7 +207,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       decidedLast = decided;
       if (!fileSha || !checkpoint) return [];
       const rejected = decided.flatMap((d, i) => rejectionOf(d, part.pending[i] as PendingLine));
-      const c = checkpointOf(fileSha, checkpoint, part.throughLine, [...part.unparsed, ...rejected]);
+      const c = checkpointOf(fileSha, checkpoint, part.throughLine, [...part.carried, ...part.unparsed, ...rejected]);
       // Measured before the handler writes anything; a property read where the store takes any size (SQLite, in memory).
       const refusal = ledger.store.appendLimit?.check(c.append.streamId, c.append.events);
       if (refusal !== undefined) throw new CheckpointOverLimit(refusal, decided);
@@ -230,10 +240,10 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     summary.rejected.push(...refused, ...part.unparsed, ...lost);
     if (lost.length > 0) {
       // A batch that lost its races wrote nothing, its checkpoint included: every line of it a rerun will skip
-      // (the next checkpoint reaches past it) is kept with the next checkpoint, refused by the ledger or lost.
-      uncheckpointed = [...uncheckpointed, ...refused, ...part.unparsed, ...lost];
+      // (the next checkpoint reaches past it) is kept with the next checkpoint, refused by the ledger or lost,
+      // and so are the rejections it carried.
+      uncheckpointed = [...part.carried, ...refused, ...part.unparsed, ...lost];
     } else {
-      uncheckpointed = [];
       if (next) checkpoint = next;
       committedThroughLine = part.throughLine;
     }
@@ -245,7 +255,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     // Nothing is written once the file is seen to change, even from bytes already checked: a file still being written
     // is stopped at its first batch (decision 150).
     await reread?.unchanged();
-    await writePart({ pending, unparsed, throughLine: lastLine });
+    await writePart({ carried: takeCarried(), pending, unparsed, throughLine: lastLine });
     unparsed = [];
     pending = [];
   };

@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { referencePolicy } from '@hearth/domain';
+import { type AppendLimit, type EventStore, type EventToAppend, WrongExpectedVersionError } from '@hearth/event-store';
+import { CheckpointTooLargeError, ImportStoppedError, importCommands, Ledger } from '../src';
+
+const divisions = [
+  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
+  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
+];
+const register = (id: string, on = '2016-01-10') =>
+  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
+/** A household id of 60 characters: its CONCURRENCY_CONFLICT, kept, is about 250 bytes. */
+const LONG_ID = `hh-${'l'.repeat(57)}`;
+
+/**
+ * KurrentDB's append limit, played on SQLite (whose write sessions the lost races below
+ * need): an append counts its events' data and metadata as JSON. An import checkpoint
+ * keeping nothing is about 420 bytes here, one keeping a line that is not JSON about 570.
+ */
+const sizeOf = (e: EventToAppend): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata));
+const limitOf = (bytes: number): AppendLimit => ({
+  bytes,
+  sizeOf,
+  check: (streamId, events) => {
+    const size = events.reduce((n, e) => n + sizeOf(e), 0);
+    return size > bytes ? { streamId, size, limit: bytes, eventId: undefined, eventType: undefined } : undefined;
+  },
+});
+
+/**
+ * The rejections of a batch that lost its races to another writer wrote no checkpoint; the
+ * next one keeps them (decision 20). When that checkpoint is over the store's append limit and
+ * the batch is cut (decision 152), the carried rejections are lines of their own at the cut's
+ * start: each kept once, in the first checkpoints, and a line the limit cannot take is the
+ * one the stop names.
+ */
+describe('rejections carried from a batch that lost its races, in a checkpoint over the append limit', () => {
+  let dir: string;
+  let file: string;
+  let ledger: Ledger;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hearth-carried-'));
+    file = join(dir, 'log.jsonl');
+    ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await ledger.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The store given `limit`; the second batch loses every attempt on `streamId` to another writer. */
+  const secondBatchLoses = (limit: number, streamId: string): void => {
+    Object.assign(ledger.store, { appendLimit: limitOf(limit) });
+    const session = ledger.store.writeSession!.bind(ledger.store);
+    let calls = 0;
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
+      calls += 1;
+      if (calls >= 2 && calls <= 7) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError(streamId, -1, 0))));
+      return session(work);
+    });
+  };
+  const checkpoints = async () =>
+    (await ledger.store.readAll()).filter((e) => e.type === 'ImportProgressed').map((e) => {
+      const data = e.data as { throughLine: number; rejected: { line: number }[] };
+      return [data.throughLine, data.rejected.map((r) => r.line)];
+    });
+
+  it('are kept once, in a checkpoint of their own when they and the next line\'s rejection are over the limit, and the import goes on', async () => {
+    // Lines 3-4 lose their races (about 330 bytes kept); line 5's rejection fits a checkpoint alone, and so do they, not all three.
+    writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h1', '2016-02-01'), 'nope', register('h4')].join('\n'));
+    secondBatchLoses(850, 'household-h3');
+    const first = await importCommands(ledger, { source: file, batchSize: 2 });
+    jest.restoreAllMocks();
+    expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED'], [5, 'INVALID_COMMAND']]);
+    expect(first.accepted).toBe(3);
+    expect(await checkpoints()).toEqual([[2, []], [4, [3, 4]], [6, [5]]]);
+    const again = await importCommands(ledger, { source: file });
+    expect(again).toMatchObject({ accepted: 0, skipped: 6, resumedAfterLine: 6 });
+    expect(again.earlierRejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED'], [5, 'INVALID_COMMAND']]);
+  });
+
+  it.each([
+    ['a line after it', [register('h1'), register(LONG_ID), 'nope']],
+    ['no line after it', [register('h1'), register(LONG_ID)]],
+  ])('a carried rejection that alone makes a checkpoint over the limit stops the import naming its own line (%s)', async (_, lines) => {
+    writeFileSync(file, lines.join('\n'));
+    // A checkpoint keeping "nope" fits (about 570 bytes); one keeping the long id's CONCURRENCY_CONFLICT does not.
+    secondBatchLoses(600, `household-${LONG_ID}`);
+    const stopped = await importCommands(ledger, { source: file, batchSize: 1 }).catch((e: unknown) => e);
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    const { reason, committedThroughLine, cause } = stopped as ImportStoppedError;
+    expect({ reason, committedThroughLine }).toEqual({ reason: 'store-failure', committedThroughLine: 1 });
+    expect(cause).toBeInstanceOf(CheckpointTooLargeError);
+    expect((cause as CheckpointTooLargeError).line).toBe(2);
+    expect(await checkpoints()).toEqual([[1, []]]);
+  });
+});
