@@ -112,6 +112,8 @@ describe('a batch whose checkpoint would be over the store\'s append limit is wr
         expect({ reason, committedThroughLine, summary: { rejected: summary.rejected.length, earlierRejected: summary.earlierRejected.length } })
           .toEqual({ reason: 'store-failure', committedThroughLine: 1, summary: { rejected: 1 - run, earlierRejected: run } });
         expect((cause as Error).message).toMatch(new RegExp(`^the import checkpoint that keeps line 2's outcome is \\d+ bytes, over the store's append limit of ${TINY} bytes, and cannot be cut smaller`));
+        // The error's own message is the one the CLI prints: a program embedding the ledger reads the same words.
+        expect((stopped as Error).message).toMatch(new RegExp(`^the import stopped: the import checkpoint that keeps line 2's outcome is \\d+ bytes, over the store's append limit of ${TINY} bytes, and cannot be cut smaller: nothing of it was written\\. Raise the server's MaxAppendSize and give it as maxAppendSize in the store URL, then run the same import again: it resumes after line 1 \\(lines up to 1 are committed\\)$`));
       }
       expect(await checkpoints(ledger)).toEqual([1]);
     } finally {

@@ -96,6 +96,7 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
     expect({ reason, committedThroughLine }).toEqual({ reason: 'store-failure', committedThroughLine: 1 });
     expect(cause).toBeInstanceOf(CheckpointTooLargeError);
     expect((cause as CheckpointTooLargeError).line).toBe(2);
+    expect((stopped as Error).message).toMatch(/^the import stopped: the import checkpoint that keeps line 2's outcome is \d+ bytes, over the store's append limit of 600 bytes.*then run the same import again: it resumes after line 1 \(lines up to 1 are committed\)$/);
     expect(await checkpoints()).toEqual([[1, []]]);
   });
 });

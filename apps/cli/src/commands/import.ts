@@ -131,9 +131,10 @@ atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLine
         // A store without atomic batches (EventStoreDB) may have stored the first lines of the failed batch.
         const part = e.partial ? ` (${describePartialBatch(e.partial)})` : '';
         const message =
-          // No store failed: its limit is below what one line's checkpoint needs (decision 152).
+          // No store failed: its limit is below what one line's checkpoint needs (decision 152). The error words it, for
+          // a program embedding the ledger as for this command.
           e.cause instanceof CheckpointTooLargeError
-            ? `the import stopped: ${e.cause.message}, then ${resume} (lines up to ${n} are committed)`
+            ? e.message
             : e.reason === 'concurrent-import'
               ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed${part}. When the other import has finished, ${resume}`
               : failure

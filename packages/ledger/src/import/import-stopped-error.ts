@@ -1,3 +1,4 @@
+import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import type { ImportSummary } from './importer';
 import type { PartialBatch } from './partial-batch';
 
@@ -20,14 +21,24 @@ export class ImportStoppedError extends Error {
     override readonly cause: unknown,
     readonly partial?: PartialBatch,
   ) {
-    super(`${reason === 'concurrent-import'
-      ? `another import of the same file committed meanwhile; this one stopped after line ${committedThroughLine}`
-      : reason === 'file-changed'
-        ? `${(cause as Error).message}; this import stopped after line ${committedThroughLine}`
-        : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`}${partial ? `; ${describePartialBatch(partial)}` : ''}`);
+    super(stopMessage(committedThroughLine, reason, cause, partial));
     this.name = 'ImportStoppedError';
   }
 }
+
+/** Why the import stopped and where a rerun resumes: the words the CLI prints too, for the stops it does not word itself. */
+const stopMessage = (committedThroughLine: number, reason: ImportStopReason, cause: unknown, partial: PartialBatch | undefined): string => {
+  // No store failed: its limit is below what one line's checkpoint needs (decision 152).
+  if (cause instanceof CheckpointTooLargeError)
+    return `the import stopped: ${cause.message}, then run the same import again: it resumes after line ${committedThroughLine} (lines up to ${committedThroughLine} are committed)`;
+  const why =
+    reason === 'concurrent-import'
+      ? `another import of the same file committed meanwhile; this one stopped after line ${committedThroughLine}`
+      : reason === 'file-changed'
+        ? `${(cause as Error).message}; this import stopped after line ${committedThroughLine}`
+        : `the store failed after line ${committedThroughLine}: ${(cause as Error)?.message ?? String(cause)}`;
+  return `${why}${partial ? `; ${describePartialBatch(partial)}` : ''}`;
+};
 
 /** What a batch that failed part-way left in the store, in words. */
 export const describePartialBatch = (p: PartialBatch): string => {
