@@ -97,6 +97,27 @@ describe('import outcomes', () => {
     expect(again.earlierRejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED']]);
   });
 
+  it('an import stopped after a batch that lost its races lists none of that batch\'s lines, which no checkpoint kept: a rerun decides them', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [register('h1'), register('h3'), register('h2'), register('h1', '2016-02-01'), register('h4')].join('\n'));
+    // The second batch (lines 3-4) loses every attempt on h2's stream; the third (line 5) meets a full disk.
+    const session = ledger.store.writeSession!.bind(ledger.store);
+    let calls = 0;
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
+      calls += 1;
+      if (calls === 1) return session(work);
+      if (calls <= 1 + 6) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError('household-h2', 0, 1))));
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
+    });
+    const e = (await importCommands(ledger, { source: file, batchSize: 2 }).catch((x: unknown) => x)) as ImportStoppedError;
+    jest.restoreAllMocks();
+    expect(e).toBeInstanceOf(ImportStoppedError);
+    expect(e).toMatchObject({ reason: 'store-failure', committedThroughLine: 2, summary: { accepted: 2, rejected: [] } });
+    const rerun = await importCommands(ledger, { source: file, batchSize: 2 });
+    expect(rerun).toMatchObject({ accepted: 2, resumedAfterLine: 2, earlierRejected: [] });
+    expect(rerun.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'ALREADY_REGISTERED']]);
+  });
+
   it('two overlapping exports without commandIds append each survey and income once', async () => {
     const member = { memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] };
     const survey = JSON.stringify({ type: 'SurveyHousehold', householdId: 'h1', on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'], members: [member] });

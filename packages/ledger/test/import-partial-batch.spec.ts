@@ -107,6 +107,35 @@ describe('import on a store without atomic batches', () => {
     }
   });
 
+  it('when the checkpoint cannot be moved past the settled lines either, lists no rejection a checkpoint did not keep, says so, and agrees with the rerun', async () => {
+    const ledger = await open('h.db');
+    try {
+      const fault = nonAtomic(ledger.store, 2);
+      // The fallback checkpoint through line 5 (appendToStream, after the failed appendBatch) fails too.
+      const append = ledger.store.appendToStream.bind(ledger.store);
+      jest.spyOn(ledger.store, 'appendToStream').mockImplementation(async (streamId, events, expected) => {
+        if (streamId.startsWith('import-')) throw Object.assign(new Error('connection lost'), { code: 'UNAVAILABLE' });
+        return append(streamId, events, expected);
+      });
+      const e = (await importCommands(ledger, { source: file, batchSize: 3 }).catch((x: unknown) => x)) as ImportStoppedError;
+      fault.restore();
+      jest.restoreAllMocks();
+      expect(e).toBeInstanceOf(ImportStoppedError);
+      expect(e.committedThroughLine).toBe(3);
+      expect(e.partial).toMatchObject({ fromLine: 4, throughLine: 6, storedLines: [5], notStoredLines: [6] });
+      // Line 4's rejection is kept by no checkpoint: it is not reported as if it were recorded. Line 5's events are.
+      expect(e.summary).toMatchObject({ accepted: 4, rejected: [] });
+      expect(e.partial?.checkpointFailed).toContain('connection lost');
+      expect(e.message).toContain('the checkpoint could not be moved past line 5 (connection lost): lines 4–6 are decided again by a rerun');
+
+      const rerun = await importCommands(ledger, { source: file, batchSize: 3 });
+      expect(rerun).toMatchObject({ resumedAfterLine: 3, earlierRejected: [] });
+      expect(rerun.unchanged).toBe(1);
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('says that it cannot tell what was stored when the store cannot be read back, and a rerun stores every line once', async () => {
     const ledger = await open('h.db');
     try {

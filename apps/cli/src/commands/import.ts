@@ -71,7 +71,10 @@ again after the fix and it resumes).
 early also "stopped": {"reason", "committedThroughLine", "message"} (reason: "store-failure",
 "concurrent-import", "damaged-log" or "file-changed"), and on a store without
 atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
-"notStoredLines", "unknown"?}: which accepted lines of the failed batch were stored.`,
+"notStoredLines", "unknown"?, "checkpointFailed"?}: which accepted lines of the failed batch were stored
+(checkpointFailed: why the checkpoint could not be moved past them, so a rerun decides them
+again). A stopped import's "rejected" lists only lines up to committedThroughLine, the ones
+its checkpoints keep.`,
     )
     .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; maxCachedHouseholds?: number; quiet?: boolean }) => {
       const g = globals();

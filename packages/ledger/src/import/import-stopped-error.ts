@@ -9,8 +9,9 @@ export type ImportStopReason = 'concurrent-import' | 'store-failure' | 'file-cha
  * import of the same file committed a checkpoint meanwhile, or the file changed under
  * it (FileChangedError, decision 150: then nothing after `committedThroughLine` was
  * decided, and a rerun of the changed file starts over). Everything up to
- * `committedThroughLine` is committed and `summary` says what it held; running the same
- * file again resumes after that line. On a store without atomic batches, `partial` says
+ * `committedThroughLine` is committed and `summary` says what it held: its `rejected` are
+ * the lines through there, which the checkpoints keep, not lines a rerun decides again;
+ * running the same file again resumes after that line. On a store without atomic batches, `partial` says
  * which lines of the failed batch were stored and which were not.
  */
 export class ImportStoppedError extends Error {
@@ -46,7 +47,9 @@ export const describePartialBatch = (p: PartialBatch): string => {
   if (p.unknown !== undefined) return `this store does not write a batch all-or-nothing, and which of ${lines} were stored is not known: ${p.unknown}`;
   const stored = p.storedLines.length;
   const notStored = p.notStoredLines.length;
-  if (notStored === 0) return `every accepted line of ${lines} was stored (${stored})`;
+  // The stored ones answer unchanged; a line the batch refused before a stored one of its household is decided against it.
+  const unmoved = p.checkpointFailed === undefined ? '' : `; the checkpoint could not be moved past line ${(p.notStoredLines[0] ?? p.throughLine + 1) - 1} (${p.checkpointFailed}): lines ${p.fromLine}–${p.throughLine} are decided again by a rerun, and one this run refused may then be accepted`;
+  if (notStored === 0) return `every accepted line of ${lines} was stored (${stored})${unmoved}`;
   const upTo = stored > 0 ? `${stored} accepted line(s) of ${lines} were stored, up to line ${p.storedLines[stored - 1]}; ` : '';
-  return `this store does not write a batch all-or-nothing: ${upTo}${notStored} accepted line(s) from line ${p.notStoredLines[0]} were not`;
+  return `this store does not write a batch all-or-nothing: ${upTo}${notStored} accepted line(s) from line ${p.notStoredLines[0]} were not${unmoved}`;
 };

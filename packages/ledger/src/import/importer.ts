@@ -6,15 +6,15 @@ import { Ledger, SCHEMA_VERSION } from '../ledger';
 import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread } from './file-fingerprint';
 import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type PendingLine } from './checkpoint-split';
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
+import { rejectionOf } from './decision-rejection';
 import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
 import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
 import { readLines } from './read-lines';
-import { byLine, kept, RejectedLine, rejectedLine } from './rejected-line';
+import { byLine, kept, RejectedLine } from './rejected-line';
 import { roughFields } from './rough-fields';
-import { tooLargeLine } from './too-large-line';
 
 export type { RejectedLine } from './rejected-line';
 
@@ -108,26 +108,20 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   let committedThroughLine = summary.resumedAfterLine;
 
   const finalSummary = (): ImportSummary => ({ ...summary, rejected: [...summary.rejected].sort(byLine) });
+  /**
+   * The import stops: its summary lists the rejections the checkpoints keep, the lines through `committedThroughLine`.
+   * A line after it (of a batch that lost its races, or that failed part-way with no checkpoint after it) is decided
+   * again by a rerun, which would not list it under `earlierRejected`: reported here, it was claimed as recorded.
+   */
+  const stopped = (reason: ImportStopReason, cause: unknown, partial?: PartialBatch): ImportStoppedError => {
+    const all = finalSummary();
+    return new ImportStoppedError({ ...all, rejected: all.rejected.filter((r) => r.line <= committedThroughLine) }, committedThroughLine, reason, cause, partial);
+  };
 
   const metaFor = () => ({
     eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
-  const rejectionOf = (d: BatchDecision<DomainError>, p: PendingLine): RejectedLine[] => {
-    switch (d.status) {
-      case 'accepted':
-      case 'unchanged':
-        return [];
-      case 'rejected':
-        return [rejectedLine(p, d.error)];
-      case 'too-large':
-        return [tooLargeLine(p, d.refusal)];
-      default: {
-        const unreachable: never = d;
-        return unreachable;
-      }
-    }
-  };
 
   /**
    * The batch failed on a store that may have stored part of it. Finds out which accepted
@@ -146,7 +140,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       found = await findStoredLines(ledger.store, accepted);
     } catch (probe) {
       const unknown = `the store could not be read back (${(probe as Error)?.message ?? String(probe)})`;
-      return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, { ...batch, storedLines: [], notStoredLines: [], unknown });
+      return stopped(reason, cause, { ...batch, storedLines: [], notStoredLines: [], unknown });
     }
     const firstMissing = found.notStored[0] ?? part.throughLine + 1;
     const settled = (line: number): boolean => line < firstMissing;
@@ -157,8 +151,9 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     const partial: PartialBatch = { ...batch, storedLines: found.stored, notStoredLines: found.notStored };
     if (!fileSha || !checkpoint) {
       committedThroughLine = firstMissing - 1;
-      return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
+      return stopped(reason, cause, partial);
     }
+    let checkpointFailed: string | undefined;
     try {
       const current = await readImportCheckpoint(ledger.store, fileSha);
       if (planned && current.lastHash === planned.lastHash) {
@@ -172,10 +167,11 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
         checkpoint = c.next;
         committedThroughLine = firstMissing - 1;
       }
-    } catch {
-      // The checkpoint stays where it was: a rerun finds the stored lines by their commandIds.
+    } catch (e) {
+      // The checkpoint stays where it was: a rerun finds the stored lines by their commandIds, and decides the others again.
+      checkpointFailed = (e as Error)?.message ?? String(e);
     }
-    return new ImportStoppedError(finalSummary(), committedThroughLine, reason, cause, partial);
+    return stopped(reason, cause, checkpointFailed === undefined ? partial : { ...partial, checkpointFailed });
   };
 
   /** A part's checkpoint: what a rerun resumes after, and the rejections it lists again (its carried ones among them). */
@@ -195,7 +191,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       const { append } = checkpointOf(fileSha256, at, throughLine, rejected);
       return limit.check(append.streamId, append.events) === undefined;
     });
-    if (parts === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'store-failure', new CheckpointTooLargeError(firstLineOf(part), over.refusal));
+    if (parts === undefined) throw stopped('store-failure', new CheckpointTooLargeError(firstLineOf(part), over.refusal));
     // A part that loses its races leaves its rejections to the next one.
     for (const p of parts) await writePart({ ...p, carried: [...takeCarried(), ...p.carried] });
   };
@@ -224,7 +220,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       if (e instanceof CheckpointOverLimit && fileSha && checkpoint && ledger.store.appendLimit) return writeCut(part, e, fileSha, checkpoint, ledger.store.appendLimit);
       const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
       const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
-      if (ledger.store.atomicBatches || decidedLast === undefined) throw new ImportStoppedError(finalSummary(), committedThroughLine, reason, e);
+      if (ledger.store.atomicBatches || decidedLast === undefined) throw stopped(reason, e);
       throw await stopPartWay(part, e, reason, decidedLast, next);
     }
     const lost: RejectedLine[] = [];
@@ -288,7 +284,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     await flush();
   } catch (e) {
     // What was committed is lines of the file the checkpoints name; the batch being read is dropped.
-    if (e instanceof FileChangedError) throw new ImportStoppedError(finalSummary(), committedThroughLine, 'file-changed', e);
+    if (e instanceof FileChangedError) throw stopped('file-changed', e);
     throw e;
   }
   return finalSummary();

@@ -15,6 +15,12 @@ export interface PartialBatch {
   readonly notStoredLines: readonly number[];
   /** Set when the store could not be read back: then neither list is known (both empty). */
   readonly unknown?: string;
+  /**
+   * Set when the lists are known but the checkpoint could not be moved to the line before the
+   * first one not stored (why): the batch's lines are then recorded by no checkpoint, and a
+   * rerun decides them again (docs/decisions/0049).
+   */
+  readonly checkpointFailed?: string;
 }
 
 /** An accepted line of the batch: the stream it was to append to and the commandId its events carry. */
