@@ -83,6 +83,38 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
     expect(again.earlierRejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED'], [5, 'INVALID_COMMAND']]);
   });
 
+  it('a part of a cut batch that loses its races hands its rejections to the next part, cut again as it needs: each kept once', async () => {
+    // Five lines that do not parse (about 150 bytes kept each) between five registrations: the batch is cut in three.
+    const lines = [1, 2, 3, 4, 5].flatMap((i) => [`nope${i}`, register(`h${i}`)]);
+    writeFileSync(file, lines.join('\n'));
+    Object.assign(ledger.store, { appendLimit: limitOf(850) });
+    // The part holding h3's registration (lines 5-8) loses every attempt to another writer.
+    const session = ledger.store.writeSession!.bind(ledger.store);
+    let lost = 0;
+    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) =>
+      session(async (s) => {
+        let touched = false;
+        const result = await work({ readStream: (id, o) => s.readStream(id, o), append: (a) => ((touched ||= a.streamId === 'household-h3'), s.append(a)) });
+        if (touched && lost < 6) {
+          lost += 1;
+          throw new WrongExpectedVersionError('household-h3', -1, 0);
+        }
+        return result;
+      }),
+    );
+    const first = await importCommands(ledger, { source: file, batchSize: 100 });
+    jest.restoreAllMocks();
+    expect(first.rejected.map((r) => [r.line, r.code])).toEqual([
+      [1, 'INVALID_COMMAND'], [3, 'INVALID_COMMAND'], [5, 'INVALID_COMMAND'], [6, 'CONCURRENCY_CONFLICT'],
+      [7, 'INVALID_COMMAND'], [8, 'CONCURRENCY_CONFLICT'], [9, 'INVALID_COMMAND'],
+    ]);
+    const kept = (await checkpoints()).flatMap(([, rejected]) => rejected as number[]);
+    expect(kept).toEqual([1, 3, 5, 6, 7, 8, 9]);
+    expect((await checkpoints()).at(-1)?.[0]).toBe(10);
+    const again = await importCommands(ledger, { source: file });
+    expect(again.earlierRejected.map((r) => r.line)).toEqual([1, 3, 5, 6, 7, 8, 9]);
+  });
+
   it.each([
     ['a line after it', [register('h1'), register(LONG_ID), 'nope']],
     ['no line after it', [register('h1'), register(LONG_ID)]],
