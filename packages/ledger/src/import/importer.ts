@@ -230,7 +230,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       if (r.status === 'accepted') summary.accepted += 1;
       else if (r.status === 'unchanged') summary.unchanged += 1;
       else if (r.status === 'conflict')
-        lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended, import the line again` });
+        lost.push({ line: p.line, householdId: p.command.householdId, type: p.command.type, code: 'CONCURRENCY_CONFLICT', message: `another writer kept changing the household; gave up after ${r.attempts} attempts — nothing appended; import the line again in a file of its own` });
       else refused.push(...rejectionOf(r, p));
     });
     summary.rejected.push(...refused, ...part.unparsed, ...lost);
