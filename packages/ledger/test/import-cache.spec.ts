@@ -4,11 +4,8 @@ import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
 import { importCommands, Ledger } from '../src';
+import { oneVillage } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
 const member = { memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] };
 const register = (id: string, on = '2016-01-10') => ({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 const survey = (id: string) => ({ type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'], members: [member] });
@@ -27,7 +24,7 @@ describe("the importer's cache of household states", () => {
   const importWith = async (name: string, cachedHouseholds: number | undefined, maxCachedHouseholds?: number) => {
     const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, `${name}.db`)}`, policy: referencePolicy });
     try {
-      await ledger.recordDivisionTree(divisions, '2016-01-01');
+      await ledger.recordDivisionTree(oneVillage, '2016-01-01');
       const file = join(dir, 'log.jsonl');
       writeFileSync(file, log.join('\n'));
       // The importer reads streams inside the write session of each batch (SQLite).

@@ -4,13 +4,9 @@ import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import { type AppendLimit, type EventStore, type EventToAppend, WrongExpectedVersionError } from '@hearth/event-store';
 import { CheckpointTooLargeError, ImportStoppedError, importCommands, Ledger } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
+import { writeSessionsWhere } from './support/write-sessions';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, on = '2016-01-10') =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 /** A household id of 60 characters: its CONCURRENCY_CONFLICT, kept, is about 250 bytes. */
 const LONG_ID = `hh-${'l'.repeat(57)}`;
 
@@ -44,7 +40,7 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
     dir = mkdtempSync(join(tmpdir(), 'hearth-carried-'));
     file = join(dir, 'log.jsonl');
     ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await ledger.recordDivisionTree(oneVillage, '2016-01-01');
   });
   afterEach(async () => {
     jest.restoreAllMocks();
@@ -55,13 +51,7 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
   /** The store given `limit`; the second batch loses every attempt on `streamId` to another writer. */
   const secondBatchLoses = (limit: number, streamId: string): void => {
     Object.assign(ledger.store, { appendLimit: limitOf(limit) });
-    const session = ledger.store.writeSession!.bind(ledger.store);
-    let calls = 0;
-    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
-      calls += 1;
-      if (calls >= 2 && calls <= 7) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError(streamId, -1, 0))));
-      return session(work);
-    });
+    writeSessionsWhere(ledger.store, streamId, (call) => (call >= 2 && call <= 7 ? 'lose' : 'write'));
   };
   const checkpoints = async () =>
     (await ledger.store.readAll()).filter((e) => e.type === 'ImportProgressed').map((e) => {
@@ -71,7 +61,7 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
 
   it('are kept once, in a checkpoint of their own when they and the next line\'s rejection are over the limit, and the import goes on', async () => {
     // Lines 3-4 lose their races (about 330 bytes kept); line 5's rejection fits a checkpoint alone, and so do they, not all three.
-    writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h1', '2016-02-01'), 'nope', register('h4')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h2'), registerLine('h3'), registerLine('h1', '2016-02-01'), 'nope', registerLine('h4')].join('\n'));
     secondBatchLoses(850, 'household-h3');
     const first = await importCommands(ledger, { source: file, batchSize: 2 });
     jest.restoreAllMocks();
@@ -85,7 +75,7 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
 
   it('a part of a cut batch that loses its races hands its rejections to the next part, cut again as it needs: each kept once', async () => {
     // Five lines that do not parse (about 150 bytes kept each) between five registrations: the batch is cut in three.
-    const lines = [1, 2, 3, 4, 5].flatMap((i) => [`nope${i}`, register(`h${i}`)]);
+    const lines = [1, 2, 3, 4, 5].flatMap((i) => [`nope${i}`, registerLine(`h${i}`)]);
     writeFileSync(file, lines.join('\n'));
     Object.assign(ledger.store, { appendLimit: limitOf(850) });
     // The part holding h3's registration (lines 5-8) loses every attempt to another writer.
@@ -116,8 +106,8 @@ describe('rejections carried from a batch that lost its races, in a checkpoint o
   });
 
   it.each([
-    ['a line after it', [register('h1'), register(LONG_ID), 'nope']],
-    ['no line after it', [register('h1'), register(LONG_ID)]],
+    ['a line after it', [registerLine('h1'), registerLine(LONG_ID), 'nope']],
+    ['no line after it', [registerLine('h1'), registerLine(LONG_ID)]],
   ])('a carried rejection that alone makes a checkpoint over the limit stops the import naming its own line (%s)', async (_, lines) => {
     writeFileSync(file, lines.join('\n'));
     // A checkpoint keeping "nope" fits (about 570 bytes); one keeping the long id's CONCURRENCY_CONFLICT does not.

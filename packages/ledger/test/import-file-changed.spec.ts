@@ -4,13 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import { ImportStoppedError, importCommands, importStream, Ledger, readImportCheckpoint } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, note = '') =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], ...(note ? { note } : {}) });
+const register = (id: string, note = ''): string => registerLine(id, '2016-01-10', note ? { note } : {});
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** Decision 150: the lines an import decides are the bytes its checkpoints' SHA-256 names, or it stops. */
@@ -20,7 +16,7 @@ describe('an import file that changes while it is imported', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hearth-import-changed-'));
     ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await ledger.recordDivisionTree(oneVillage, '2016-01-01');
   });
   afterEach(async () => {
     await ledger.close();

@@ -2,15 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
-import { type EventStore, WrongExpectedVersionError } from '@hearth/event-store';
+import { type EventStore } from '@hearth/event-store';
 import { ImportStoppedError, importCommands, Ledger } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
+import { diskFull, writeSessionsWhere } from './support/write-sessions';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, on = '2016-01-10') =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 
 describe('import outcomes', () => {
   let dir: string;
@@ -19,7 +15,7 @@ describe('import outcomes', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hearth-import-'));
     ledger = await Ledger.open({ storeUrl: storeUrl(), policy: referencePolicy });
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await ledger.recordDivisionTree(oneVillage, '2016-01-01');
   });
   afterEach(async () => {
     await ledger.close();
@@ -28,7 +24,7 @@ describe('import outcomes', () => {
 
   it('skips a byte-order mark, ends lines only at LF or CRLF, and lists rejections in line order', async () => {
     const file = join(dir, 'log.jsonl');
-    const lines = [register('h1'), register('h1', '2016-02-01'), '{"type":"Clear\rHousehold"}', register('h2'), 'nope'];
+    const lines = [registerLine('h1'), registerLine('h1', '2016-02-01'), '{"type":"Clear\rHousehold"}', registerLine('h2'), 'nope'];
     writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
     const s = await importCommands(ledger, { source: file, batchSize: 10 });
     expect(s.accepted).toBe(2);
@@ -37,7 +33,7 @@ describe('import outcomes', () => {
 
   it('a rerun of a finished file reports the rejections of earlier runs', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), 'nope', register('h1', '2016-02-01'), register('h2')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), 'nope', registerLine('h1', '2016-02-01'), registerLine('h2')].join('\n'));
     const first = await importCommands(ledger, { source: file, batchSize: 2 });
     expect(first.rejected.map((r) => r.line)).toEqual([2, 3]);
     const again = await importCommands(ledger, { source: file });
@@ -47,7 +43,7 @@ describe('import outcomes', () => {
 
   it('a line the ledger refuses names its field in the summary, not in the checkpoint, whose stored shape is unchanged (ADR 148)', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h1', '2016-02-01'), JSON.stringify({ type: 'IdentifyHousehold', householdId: 'h1', on: '2016-01-05' })].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h1', '2016-02-01'), JSON.stringify({ type: 'IdentifyHousehold', householdId: 'h1', on: '2016-01-05' })].join('\n'));
     const first = await importCommands(ledger, { source: file });
     expect(first.rejected.map((r) => [r.code, r.fields?.map((f) => f.path)])).toEqual([['ALREADY_REGISTERED', ['householdId']], ['BACKDATED', ['on']]]);
     const again = await importCommands(ledger, { source: file });
@@ -56,15 +52,9 @@ describe('import outcomes', () => {
 
   it('a run that resumes reports the rejections committed before the interruption as earlier ones', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), 'nope', register('h2'), register('h3')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), 'nope', registerLine('h2'), registerLine('h3')].join('\n'));
     // A batch is written in one write session (SQLite): the second one fails.
-    const session = ledger.store.writeSession!.bind(ledger.store);
-    let calls = 0;
-    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
-      calls += 1;
-      if (calls === 2) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-      return session(work);
-    });
+    writeSessionsWhere(ledger.store, 'household-h1', (call) => (call === 2 ? diskFull() : 'write'));
     const stopped = await importCommands(ledger, { source: file, batchSize: 3 }).catch((e: unknown) => e);
     expect(stopped).toBeInstanceOf(ImportStoppedError);
     const e = stopped as ImportStoppedError;
@@ -79,16 +69,9 @@ describe('import outcomes', () => {
 
   it('a batch that lost its races to another writer keeps the lines the ledger refused in it: a rerun lists them as earlier ones', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h3'), register('h2'), register('h1', '2016-02-01'), register('h4')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h3'), registerLine('h2'), registerLine('h1', '2016-02-01'), registerLine('h4')].join('\n'));
     // The second batch (lines 3-4) loses every attempt on h2's stream to another writer; the store keeps nothing of it.
-    const session = ledger.store.writeSession!.bind(ledger.store);
-    let calls = 0;
-    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
-      calls += 1;
-      if (calls === 1) return session(work);
-      if (calls <= 1 + 6) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError('household-h2', 0, 1))));
-      return session(work);
-    });
+    writeSessionsWhere(ledger.store, 'household-h2', (call) => (call >= 2 && call <= 1 + 6 ? 'lose' : 'write'));
     const first = await importCommands(ledger, { source: file, batchSize: 2 });
     jest.restoreAllMocks();
     expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'CONCURRENCY_CONFLICT'], [4, 'ALREADY_REGISTERED']]);
@@ -99,16 +82,9 @@ describe('import outcomes', () => {
 
   it('an import stopped after a batch that lost its races lists none of that batch\'s lines, which no checkpoint kept: a rerun decides them', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h3'), register('h2'), register('h1', '2016-02-01'), register('h4')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h3'), registerLine('h2'), registerLine('h1', '2016-02-01'), registerLine('h4')].join('\n'));
     // The second batch (lines 3-4) loses every attempt on h2's stream; the third (line 5) meets a full disk.
-    const session = ledger.store.writeSession!.bind(ledger.store);
-    let calls = 0;
-    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
-      calls += 1;
-      if (calls === 1) return session(work);
-      if (calls <= 1 + 6) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError('household-h2', 0, 1))));
-      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-    });
+    writeSessionsWhere(ledger.store, 'household-h2', (call) => (call === 1 ? 'write' : call <= 1 + 6 ? 'lose' : diskFull()));
     const e = (await importCommands(ledger, { source: file, batchSize: 2 }).catch((x: unknown) => x)) as ImportStoppedError;
     jest.restoreAllMocks();
     expect(e).toBeInstanceOf(ImportStoppedError);
@@ -120,15 +96,9 @@ describe('import outcomes', () => {
 
   it('a last batch that lost its races is kept by a checkpoint of its own: the run and a rerun list the same lines', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h3'), register('h2'), register('h1', '2016-02-01'), register('h4')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h3'), registerLine('h2'), registerLine('h1', '2016-02-01'), registerLine('h4')].join('\n'));
     // The last batch (line 5, short) loses every attempt on h4's stream.
-    const session = ledger.store.writeSession!.bind(ledger.store);
-    let calls = 0;
-    jest.spyOn(ledger.store as Required<EventStore>, 'writeSession').mockImplementation(async (work) => {
-      calls += 1;
-      if (calls >= 3 && calls <= 2 + 6) return session(async (s) => (await work(s), Promise.reject(new WrongExpectedVersionError('household-h4', -1, 0))));
-      return session(work);
-    });
+    writeSessionsWhere(ledger.store, 'household-h4', (call) => (call >= 3 && call <= 2 + 6 ? 'lose' : 'write'));
     const first = await importCommands(ledger, { source: file, batchSize: 2 });
     jest.restoreAllMocks();
     expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[4, 'ALREADY_REGISTERED'], [5, 'CONCURRENCY_CONFLICT']]);
@@ -144,7 +114,7 @@ describe('import outcomes', () => {
     const income = (amount: number) => JSON.stringify({ type: 'RecordIncome', householdId: 'h1', on: '2016-04-01', employmentId: 'e1', month: '2016-03', amount });
     const first = join(dir, 'export-1.jsonl');
     const second = join(dir, 'export-2.jsonl');
-    writeFileSync(first, [register('h1'), survey, job, income(1999.5)].join('\n'));
+    writeFileSync(first, [registerLine('h1'), survey, job, income(1999.5)].join('\n'));
     writeFileSync(second, [survey, job, income(1999.5), income(2100)].join('\n'));
     expect(await importCommands(ledger, { source: first })).toMatchObject({ accepted: 4, rejected: [] });
     const overlap = await importCommands(ledger, { source: second });
@@ -155,7 +125,7 @@ describe('import outcomes', () => {
 
   it('of two imports of one file at once, the one that loses the checkpoint stops with what it committed', async () => {
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h2'), register('h3'), register('h4')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h2'), registerLine('h3'), registerLine('h4')].join('\n'));
     const other = await Ledger.open({ storeUrl: storeUrl(), policy: referencePolicy });
     const session = ledger.store.writeSession!.bind(ledger.store);
     let calls = 0;
@@ -177,10 +147,10 @@ describe('import outcomes', () => {
     let day = '2016-01-10';
     const clocked = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'clocked.db')}`, policy: referencePolicy, now: () => `${day}T23:59:00.000Z` });
     try {
-      await clocked.recordDivisionTree(divisions, '2016-01-01');
+      await clocked.recordDivisionTree(oneVillage, '2016-01-01');
       const file = join(dir, 'log.jsonl');
       // Dated 12 January: one day too late on the 10th, the day after the date on the 11th.
-      writeFileSync(file, [register('h1'), register('h2', '2016-01-12'), register('h3'), register('h4', '2016-01-12')].join('\n'));
+      writeFileSync(file, [registerLine('h1'), registerLine('h2', '2016-01-12'), registerLine('h3'), registerLine('h4', '2016-01-12')].join('\n'));
       const s = await importCommands(clocked, { source: file, batchSize: 2, onProgress: () => { day = '2016-01-11'; } });
       expect(s.rejected.map((r) => [r.line, r.code])).toEqual([[2, 'INVALID_COMMAND']]);
       expect(s.accepted).toBe(3);

@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import type { AppendResult, EventStore, StreamAppend } from '@hearth/event-store';
 import { describePartialBatch, ImportStoppedError, importCommands, Ledger } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, on = '2016-01-10') =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 const survey = (id: string) =>
   JSON.stringify({
     type: 'SurveyHousehold', householdId: id, on: '2016-02-01', householdSize: 1, povertyCauses: ['illness'],
@@ -22,7 +17,7 @@ const survey = (id: string) =>
  * registered yet) and line 5 registers h7: a run that decided line 4 again after line 5
  * was stored would accept it, and end with another log than an uninterrupted run.
  */
-const LINES = [register('h1'), register('h2'), survey('h1'), survey('h7'), register('h7'), register('h8'), register('h9')];
+const LINES = [registerLine('h1'), registerLine('h2'), survey('h1'), survey('h7'), registerLine('h7'), registerLine('h8'), registerLine('h9')];
 
 /**
  * The ledger's store made to behave like a store without atomic batches (EventStoreDB):
@@ -65,7 +60,7 @@ describe('import on a store without atomic batches', () => {
   let file: string;
   const open = async (name: string): Promise<Ledger> => {
     const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, name)}`, policy: referencePolicy });
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await ledger.recordDivisionTree(oneVillage, '2016-01-01');
     return ledger;
   };
   beforeEach(() => {

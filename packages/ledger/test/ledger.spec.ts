@@ -4,25 +4,20 @@ import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger, lineCommandId, MAX_LINE_BYTES, readLineCommand } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, on = '2016-01-10') =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 
 describe('reading one line of an import file', () => {
   it('gives a line without commandId a deterministic one from its content and line number', () => {
-    const a = readLineCommand(register('h1'), 7);
-    const b = readLineCommand(register('h1'), 7);
-    const elsewhere = readLineCommand(register('h1'), 8);
-    expect(E.isRight(a) && a.right.commandId).toBe(lineCommandId(register('h1'), 7));
+    const a = readLineCommand(registerLine('h1'), 7);
+    const b = readLineCommand(registerLine('h1'), 7);
+    const elsewhere = readLineCommand(registerLine('h1'), 8);
+    expect(E.isRight(a) && a.right.commandId).toBe(lineCommandId(registerLine('h1'), 7));
     expect(a).toEqual(b);
     expect(E.isRight(elsewhere) && E.isRight(a) && elsewhere.right.commandId !== a.right.commandId).toBe(true);
   });
   it('keeps a commandId the line carries', () => {
-    const r = readLineCommand(JSON.stringify({ ...JSON.parse(register('h1')), commandId: 'mine-1' }), 1);
+    const r = readLineCommand(JSON.stringify({ ...JSON.parse(registerLine('h1')), commandId: 'mine-1' }), 1);
     expect(E.isRight(r) && r.right.commandId).toBe('mine-1');
   });
   it('rejects a line that is not JSON, or too long, as INVALID_COMMAND', () => {
@@ -46,17 +41,17 @@ describe('Ledger', () => {
   });
 
   it('records a division tree once; the same tree again records nothing; a bad tree names the field', async () => {
-    expect(await ledger.recordDivisionTree(divisions, '2016-01-01')).toEqual(E.right({ changed: true, divisions: 2, moved: 0, effectiveFrom: '2016-01-01' }));
-    expect(await ledger.recordDivisionTree([...divisions].reverse(), '2016-01-02')).toEqual(E.right({ changed: false, divisions: 2, moved: 0, effectiveFrom: '2016-01-02' }));
-    const bad = await ledger.recordDivisionTree([...divisions, { code: 'V2', name: 'x', parentCode: 'NOPE', level: 'village' }], '2016-01-03');
+    expect(await ledger.recordDivisionTree(oneVillage, '2016-01-01')).toEqual(E.right({ changed: true, divisions: 2, moved: 0, effectiveFrom: '2016-01-01' }));
+    expect(await ledger.recordDivisionTree([...oneVillage].reverse(), '2016-01-02')).toEqual(E.right({ changed: false, divisions: 2, moved: 0, effectiveFrom: '2016-01-02' }));
+    const bad = await ledger.recordDivisionTree([...oneVillage, { code: 'V2', name: 'x', parentCode: 'NOPE', level: 'village' }], '2016-01-03');
     expect(E.isLeft(bad) && bad.left.fields.map((f) => f.path)).toEqual(['2.parentCode']);
     expect(await ledger.store.streamVersion('divisions')).toBe(0);
   });
 
   it('imports a file in batches, reports rejected lines, and a second run of the same file resumes after its end', async () => {
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await ledger.recordDivisionTree(oneVillage, '2016-01-01');
     const file = join(dir, 'log.jsonl');
-    writeFileSync(file, [register('h1'), register('h2'), 'nope', register('h1', '2016-02-01'), '', register('h3')].join('\n'));
+    writeFileSync(file, [registerLine('h1'), registerLine('h2'), 'nope', registerLine('h1', '2016-02-01'), '', registerLine('h3')].join('\n'));
     const first = await importCommands(ledger, { source: file, batchSize: 2 });
     expect(first).toMatchObject({ accepted: 3, unchanged: 0, skipped: 0, resumedAfterLine: 0 });
     expect(first.rejected.map((r) => [r.line, r.code])).toEqual([[3, 'INVALID_COMMAND'], [4, 'ALREADY_REGISTERED']]);

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { FileChangedError, regroupCommands } from '../src';
+import { registerLine } from './support/one-village';
 
-const register = (id: string, on: string) =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
 
 /** Decision 150, as the import reads: regroup's second read is of the bytes its first read ranked the households of, or nothing is written. */
 describe('regrouping a file that changes between its two reads', () => {
@@ -30,11 +29,11 @@ describe('regrouping a file that changes between its two reads', () => {
 
   it('refuses a line edited in place (same size, its mtime put back), which only the digest shows, and writes nothing', async () => {
     const source = join(dir, 'log.jsonl');
-    writeFileSync(source, [register('b', '2016-01-01'), register('a', '2016-01-02')].join('\n') + '\n');
+    writeFileSync(source, [registerLine('b', '2016-01-01'), registerLine('a', '2016-01-02')].join('\n') + '\n');
     // A whole second, so that the time put back is the same to the nanosecond.
     utimesSync(source, 1_000_000_000, 1_000_000_000);
     const { error, written } = await regroupChangedBetween(source, () => {
-      writeFileSync(source, [register('b', '2016-01-01'), register('a', '2016-01-03')].join('\n') + '\n');
+      writeFileSync(source, [registerLine('b', '2016-01-01'), registerLine('a', '2016-01-03')].join('\n') + '\n');
       utimesSync(source, 1_000_000_000, 1_000_000_000);
     });
     expect(error).toBeInstanceOf(FileChangedError);
@@ -44,8 +43,8 @@ describe('regrouping a file that changes between its two reads', () => {
 
   it('refuses a file appended to between the reads, and writes nothing', async () => {
     const source = join(dir, 'log.jsonl');
-    writeFileSync(source, `${register('a', '2016-01-01')}\n`);
-    const { error, written } = await regroupChangedBetween(source, () => writeFileSync(source, `${register('b', '2016-01-02')}\n`, { flag: 'a' }));
+    writeFileSync(source, `${registerLine('a', '2016-01-01')}\n`);
+    const { error, written } = await regroupChangedBetween(source, () => writeFileSync(source, `${registerLine('b', '2016-01-02')}\n`, { flag: 'a' }));
     expect(error).toBeInstanceOf(FileChangedError);
     expect((error as Error).message).toContain('changed while it was regrouped');
     expect(written).toBe(0);

@@ -5,11 +5,8 @@ import fc from 'fast-check';
 import { householdStream, referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger, regroupCommands } from '../src';
 import { propertyRuns } from '@hearth/domain/testing';
+import { oneVillage } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
 
 /** One household's commands, in its own order: dates drawn at random (some run backwards), members that may not exist, a second registration. */
 const householdLog = (id: string) =>
@@ -60,7 +57,7 @@ describe('regrouping an import file (property)', () => {
           const outcome = async (file: string, name: string) => {
             const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, `${name}.db`)}`, policy: referencePolicy });
             try {
-              await ledger.recordDivisionTree(divisions, '2016-01-01');
+              await ledger.recordDivisionTree(oneVillage, '2016-01-01');
               const s = await importCommands(ledger, { source: file, batchSize: 3 });
               const streams = await Promise.all(ids.map(async (id) => (await ledger.store.readStream(householdStream(id))).map((e) => [e.type, e.data, e.metadata.occurredOn, e.metadata.commandId])));
               const rejected = s.rejected.map((r) => `${r.householdId} ${r.type} ${r.code}`).sort();

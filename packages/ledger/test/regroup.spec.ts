@@ -4,13 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { householdStream, referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger, lineCommandId, regroupCommands, RegroupSummary } from '../src';
+import { oneVillage, registerLine } from './support/one-village';
 
-const divisions = [
-  { code: 'R', name: 'Region', parentCode: null, level: 'region' },
-  { code: 'V1', name: 'Village', parentCode: 'R', level: 'village' },
-];
-const register = (id: string, on: string, extra: object = {}) =>
-  JSON.stringify({ type: 'RegisterHousehold', householdId: id, on, divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }], ...extra });
 const addMember = (id: string, on: string, memberId: string) => JSON.stringify({ type: 'AddMember', householdId: id, on, memberId, birthYear: 1990 });
 const removeMember = (id: string, on: string, memberId: string) => JSON.stringify({ type: 'RemoveMember', householdId: id, on, memberId, reason: 'left' });
 
@@ -35,8 +30,8 @@ describe('regrouping an import file by household', () => {
 
   it('writes the households in the order of their ids, each one\'s lines in their order, across parts of two households', async () => {
     const source = [
-      register('c', '2016-01-01'), register('a', '2016-01-02'), addMember('c', '2016-01-03', 'm2'), register('e', '2016-01-04'),
-      register('b', '2016-01-05'), addMember('a', '2016-01-06', 'm2'), register('d', '2016-01-07'), removeMember('c', '2016-01-08', 'm2'),
+      registerLine('c', '2016-01-01'), registerLine('a', '2016-01-02'), addMember('c', '2016-01-03', 'm2'), registerLine('e', '2016-01-04'),
+      registerLine('b', '2016-01-05'), addMember('a', '2016-01-06', 'm2'), registerLine('d', '2016-01-07'), removeMember('c', '2016-01-08', 'm2'),
       addMember('e', '2016-01-09', 'm2'), addMember('d', '2016-01-10', 'm2'),
     ];
     const { summary, lines } = await regroup(source.join('\n'));
@@ -46,10 +41,10 @@ describe('regrouping an import file by household', () => {
   });
 
   it('gives a line without a commandId the one the import derives at its place in the source, and leaves a line with its own as it is', async () => {
-    const own = register('b', '2016-01-02', { commandId: 'caseworker-7' });
-    const { summary, lines } = await regroup([register('a', '2016-01-01'), own, addMember('a', '2016-01-03', 'm2')].join('\n'));
+    const own = registerLine('b', '2016-01-02', { commandId: 'caseworker-7' });
+    const { summary, lines } = await regroup([registerLine('a', '2016-01-01'), own, addMember('a', '2016-01-03', 'm2')].join('\n'));
     expect(lines).toEqual([
-      `{"commandId":"${lineCommandId(register('a', '2016-01-01'), 1)}",${register('a', '2016-01-01').slice(1)}`,
+      `{"commandId":"${lineCommandId(registerLine('a', '2016-01-01'), 1)}",${registerLine('a', '2016-01-01').slice(1)}`,
       `{"commandId":"${lineCommandId(addMember('a', '2016-01-03', 'm2'), 3)}",${addMember('a', '2016-01-03', 'm2').slice(1)}`,
       own,
     ]);
@@ -58,7 +53,7 @@ describe('regrouping an import file by household', () => {
 
   it('reads lines as the import does (a byte-order mark skipped, CRLF, a lone CR inside a line) and leaves out, by number, every line the import rejects wherever it stands', async () => {
     const content = Buffer.concat([
-      Buffer.from(`\uFEFF${register('a', '2016-01-01')}\r\nnope\r\n\r\n[1,2]\n{"type":"ClearHousehold","on":"2016-01-02"}\n`),
+      Buffer.from(`\uFEFF${registerLine('a', '2016-01-01')}\r\nnope\r\n\r\n[1,2]\n{"type":"ClearHousehold","on":"2016-01-02"}\n`),
       Buffer.from([0x7b, 0xff, 0x7d, 0x0a]),
       Buffer.from(`${JSON.stringify({ type: 'ClearHousehold', householdId: 'a', on: '2016-01-03', note: 'n'.repeat(1024 * 1024) })}\n{"type":"ClearHousehold",\r"householdId":"a","on":"2016-01-04"}\n`),
     ]);
@@ -68,22 +63,22 @@ describe('regrouping an import file by household', () => {
     expect(summary.lines).toBe(7);
     expect(lines).toHaveLength(2);
     // The first line's id is derived from its text without the byte-order mark, as the import derives it.
-    expect(JSON.parse(lines[0] as string).commandId).toBe(lineCommandId(register('a', '2016-01-01'), 1));
+    expect(JSON.parse(lines[0] as string).commandId).toBe(lineCommandId(registerLine('a', '2016-01-01'), 1));
     expect(lines[1]).toContain('ClearHousehold",\r"householdId"');
   });
 
   it('importing the regrouped file appends, stream for stream, what importing the source appends; importing both appends each command once', async () => {
     const source = [
-      register('h1', '2016-01-01'), register('h2', '2016-01-01'), addMember('h1', '2016-01-05', 'm2'),
-      addMember('h2', '2016-01-03', 'm2'), register('h1', '2016-01-06'), removeMember('h2', '2016-01-02', 'm2'), // ALREADY_REGISTERED, BACKDATED
-      removeMember('h1', '2016-01-07', 'm9'), register('h3', '2016-01-08'), removeMember('h1', '2016-01-09', 'm2'), // UNKNOWN_MEMBER
+      registerLine('h1', '2016-01-01'), registerLine('h2', '2016-01-01'), addMember('h1', '2016-01-05', 'm2'),
+      addMember('h2', '2016-01-03', 'm2'), registerLine('h1', '2016-01-06'), removeMember('h2', '2016-01-02', 'm2'), // ALREADY_REGISTERED, BACKDATED
+      removeMember('h1', '2016-01-07', 'm9'), registerLine('h3', '2016-01-08'), removeMember('h1', '2016-01-09', 'm2'), // UNKNOWN_MEMBER
     ];
     const { lines } = await regroup(source.join('\n'));
     const grouped = join(dir, 'grouped.jsonl');
     const outcomes = async (name: string, files: readonly string[]) => {
       const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, `${name}.db`)}`, policy: referencePolicy });
       try {
-        await ledger.recordDivisionTree(divisions, '2016-01-01');
+        await ledger.recordDivisionTree(oneVillage, '2016-01-01');
         const summaries = [];
         for (const file of files) summaries.push(await importCommands(ledger, { source: file, batchSize: 2 }));
         const streams: Record<string, unknown[]> = {};
@@ -113,7 +108,7 @@ describe('regrouping an import file by household', () => {
 
   it('writes a part larger than one output chunk, and a line near the 1 MiB limit, byte for byte', async () => {
     const long = (id: string, on: string) => JSON.stringify({ type: 'ClearHousehold', householdId: id, on, commandId: `${id}-${on}`, note: 'é'.repeat(500_000) });
-    const source = [long('a', '2016-01-01'), register('b', '2016-01-02', { commandId: 'b1' }), long('b', '2016-01-03'), long('a', '2016-01-04'), register('a', '2016-01-05', { commandId: 'a1' })];
+    const source = [long('a', '2016-01-01'), registerLine('b', '2016-01-02', { commandId: 'b1' }), long('b', '2016-01-03'), long('a', '2016-01-04'), registerLine('a', '2016-01-05', { commandId: 'a1' })];
     const { lines } = await regroup(source.join('\n'), 4096);
     expect(Buffer.byteLength(source[0] as string)).toBeGreaterThan(1_000_000);
     expect(lines).toEqual([source[0], source[3], source[4], source[1], source[2]]);
@@ -122,7 +117,7 @@ describe('regrouping an import file by household', () => {
   it('removes its scratch files after writing, and after a write that fails', async () => {
     const scratch = join(dir, 'scratch');
     const source = join(dir, 'source.jsonl');
-    writeFileSync(source, [register('a', '2016-01-01'), register('b', '2016-01-01'), register('c', '2016-01-01')].join('\n'));
+    writeFileSync(source, [registerLine('a', '2016-01-01'), registerLine('b', '2016-01-01'), registerLine('c', '2016-01-01')].join('\n'));
     mkdirSync(scratch);
     const collected: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _e, done) => (collected.push(chunk.toString()), done()) });
