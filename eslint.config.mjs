@@ -60,4 +60,13 @@ export default [
     files: ['packages/domain/src/testing/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', ...pureSyntax] },
   },
+  {
+    // The README's example is written as an embedding service writes it, importing the domain by its package name,
+    // and its spec checks that the README shows this very code; it may import nothing else of Hearth.
+    files: ['packages/domain/examples/**/*.ts', 'packages/domain/test/embedding-example.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': 'off',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@hearth/*', '!@hearth/domain', '!@hearth/domain/testing'], message: 'an embedder of the domain needs only @hearth/domain' }] }],
+    },
+  },
 ];
