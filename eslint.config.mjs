@@ -69,4 +69,12 @@ export default [
       'no-restricted-imports': ['error', { patterns: [{ group: ['@hearth/*', '!@hearth/domain', '!@hearth/domain/testing'], message: 'an embedder of the domain needs only @hearth/domain' }] }],
     },
   },
+  {
+    // The same for the ledger's README example: an embedding service imports the ledger and the domain by name.
+    files: ['packages/ledger/examples/**/*.ts', 'packages/ledger/test/intake-example.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': 'off',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@hearth/*', '!@hearth/domain', '!@hearth/ledger'], message: 'an embedder of the ledger needs only @hearth/ledger and @hearth/domain' }] }],
+    },
+  },
 ];
