@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hearth } from './support/cli';
 import { identified } from './support/journey';
+import { writerInAnotherProcess } from './support/other-writer';
 import { Server, startServer } from './support/server';
 import { TOKENS, WILLOW } from './support/tokens';
 
@@ -13,33 +13,6 @@ const referral = (referralId: string) => ({
   type: 'ReferToJob', householdId: 'hh-busy', on: '2016-05-02', referralId, memberId: 'hh-busy-a',
   employer: 'Cooperative', position: 'Seamstress', place: 'local', form: 'enterprise', offeredMonthlyWage: 2600,
 });
-
-/**
- * A writer in its own process (support/writer-process.ts), which the server's process
- * cannot serialise with its own requests: `started` resolves once it has appended its
- * first command, `done` with its summary.
- */
-const writerInAnotherProcess = (store: string, file: string) => {
-  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./support/writer-process.ts').main()", store, file], {
-    cwd: __dirname,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let stdout = '';
-  let markStarted: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => (markStarted = resolve));
-  child.stdout.on('data', (d: Buffer) => {
-    stdout += d.toString('utf8');
-    if (stdout.includes('started')) markStarted();
-  });
-  const done = new Promise<{ code: number | null; summary: Record<string, number> }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => {
-      markStarted();
-      resolve({ code, summary: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') });
-    });
-  });
-  return { started, done };
-};
 
 describe('dozens of concurrent HTTP writers to one household', () => {
   let server: Server;

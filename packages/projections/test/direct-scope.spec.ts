@@ -32,3 +32,18 @@ describe('the direct fold’s households under a division', () => {
     expect(byDefinition(ledger, region.root.code, '2017-12-31').length).toBe(ledger.households.size);
   });
 });
+
+describe('the direct fold up to a log position', () => {
+  it('holds what a store of only the events up to it holds, and not what the whole log does', async () => {
+    const whole = new InMemoryEventStore();
+    await feed(whole, handWorkedHouseholds.flat(), context, { strict: true });
+    const all = await whole.readAll();
+    const cut = all[Math.floor(all.length / 2)]?.position ?? 0;
+    const prefix = new InMemoryEventStore();
+    for (const e of all.filter((x) => x.position <= cut)) await prefix.appendToStream(e.streamId, [e], 'any');
+    const histories = (l: HouseholdLedger) => [...l.households.values()].map((h) => [h.householdId, h.village, h.facts.map((f) => f.meta.eventId)]);
+    const upTo = await HouseholdLedger.load(whole, { upTo: cut, pageSize: 7 });
+    expect(histories(upTo)).toEqual(histories(await HouseholdLedger.load(prefix)));
+    expect(histories(upTo)).not.toEqual(histories(await HouseholdLedger.load(whole)));
+  });
+});
