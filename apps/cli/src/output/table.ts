@@ -1,3 +1,4 @@
+import { showFraction } from './figure';
 import { printable } from './printable';
 
 /** Widest a cell is shown; --json gives the whole value. */
@@ -6,7 +7,7 @@ export const MAX_CELL = 200;
 /** Plain-text tables for people; machines get --json. Cells are cut and escaped (./printable). */
 export const renderTable = (headers: readonly string[], rows: readonly (readonly unknown[])[]): string => {
   const show = (c: unknown): string =>
-    c === null || c === undefined ? '—' : typeof c === 'number' && !Number.isInteger(c) ? String(Number(c.toFixed(3))) : printable(String(c), MAX_CELL);
+    c === null || c === undefined ? '—' : typeof c === 'number' && !Number.isInteger(c) ? showFraction(c) : printable(String(c), MAX_CELL);
   const cells = rows.map((r) => r.map(show));
   const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
   const isNumeric = headers.map((_, i) => cells.every((r) => /^-?[\d.]*%?$|^—$/.test(r[i] ?? '')));

@@ -1,6 +1,7 @@
 // How a report cell is shown. The API sends null for a suppressed count and names it in the
 // row's `suppressed` list: it is shown as "suppressed", never as a number.
 import { h } from './dom.js';
+import { money, ratioPercent, sharePercent } from './figures.js';
 import { t } from './i18n.js';
 
 /** The value at a dotted path ("trainingsOffered.vocational") of a report row. */
@@ -8,12 +9,7 @@ export const valueAt = (row, path) => path.split('.').reduce((v, k) => (v === nu
 
 export const isSuppressed = (row, path) => Array.isArray(row.suppressed) && row.suppressed.includes(path);
 
-const formats = {
-  count: (v) => String(v),
-  share: (v) => `${(v * 100).toFixed(0)}%`,
-  ratio: (v) => `${(v * 100).toFixed(1)}%`,
-  money: (v) => v.toFixed(2),
-};
+const formats = { count: (v) => String(v), share: sharePercent, ratio: ratioPercent, money };
 
 /** A table cell's content for `path` of `row`; `format` is count (default), share, ratio or money. */
 export const cell = (row, path, format = 'count') => {
