@@ -38,6 +38,10 @@ describe('hearth history', () => {
     const e = history('hh-002').body.events.find((x: { type: string }) => x.type === 'MemberEmployed');
     expect(e).toMatchObject({ actor: 'caseworker-3', occurredOn: '2016-05-20', note: 'found work himself through relatives', hashOk: true });
     expect(Date.parse(e.recordedAt)).not.toBeNaN();
+    // The table, for people, cuts the instant to the second: its column says the time is UTC, not local.
+    const table = hearth(['--store', store, 'history', 'hh-002']).stdout;
+    expect(table).toMatch(/\brecorded at \(UTC\)/);
+    expect(table).toContain(e.recordedAt.slice(0, 19));
   });
 
   it('members as of a date: eligible and employed', () => {

@@ -59,10 +59,10 @@ or time; 4 unknown household.`)
         emitText('');
         emitText(renderTable(['member', 'born', 'capacity', 'willing', 'eligible', 'employed'], h.members.map((m) => [m.removed ? `${m.memberId} (removed)` : m.memberId, m.birthYear, m.laborCapacity, m.willing ? 'yes' : 'no', m.eligible ? 'yes' : 'no', m.employed ? 'yes' : 'no'])));
         emitText('');
-        emitText(renderTable(['pos', 'business date', 'recorded at', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
+        emitText(renderTable(['pos', 'business date', 'recorded at (UTC)', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         if (h.laterCorrections.length > 0) {
           emitText(`\nCorrected by ${h.laterCorrections.length} correction(s) dated after ${h.asOf ?? '?'}, applied above:`);
-          emitText(renderTable(['pos', 'business date', 'recorded at', 'actor', 'corrects', 'fields', 'reason'], h.laterCorrections.map((c) => [c.position, c.occurredOn, c.recordedAt.slice(0, 19), c.actor, `${c.correctedType} (pos ${c.correctedPosition})`, Object.keys(c.correction).join(', '), c.reason])));
+          emitText(renderTable(['pos', 'business date', 'recorded at (UTC)', 'actor', 'corrects', 'fields', 'reason'], h.laterCorrections.map((c) => [c.position, c.occurredOn, c.recordedAt.slice(0, 19), c.actor, `${c.correctedType} (pos ${c.correctedPosition})`, Object.keys(c.correction).join(', '), c.reason])));
         }
         const broken = h.events.filter((e) => !e.hashOk).length;
         if (broken > 0) emitText(`\n${broken} event(s) fail the hash check: run \`hearth verify\`.`);

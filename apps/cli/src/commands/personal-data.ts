@@ -100,7 +100,7 @@ ${LOCATION_HELP}`)
           const entries = reader.entries(opts.household);
           if (g.json) emitJson({ verification, entries });
           else {
-            emitText(renderTable(['seq', 'at', 'actor', 'action', 'household', 'member', 'outcome', 'purpose'], entries.map((e: AccessLogEntry) => [e.seq, e.at.slice(0, 19), e.actor, e.action, e.householdId ?? '', e.memberId ?? '', e.outcome, e.purpose])));
+            emitText(renderTable(['seq', 'at (UTC)', 'actor', 'action', 'household', 'member', 'outcome', 'purpose'], entries.map((e: AccessLogEntry) => [e.seq, e.at.slice(0, 19), e.actor, e.action, e.householdId ?? '', e.memberId ?? '', e.outcome, e.purpose])));
             emitText(
               verification.ok
                 ? `\nChain holds: ${verification.entries} entries, head ${verification.headHash}.`
