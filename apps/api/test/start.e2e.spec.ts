@@ -63,6 +63,8 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
       expect(dashboard.status).toBe(200);
       expect(dashboard.headers.get('content-type')).toMatch(/^text\/html/);
       expect(first.out()).toContain(`${url}/dashboard/`);
+      expect(first.out()).toContain(`Dashboard on the demo's last year: ${url}/dashboard/#/clearance?year=2020`);
+      expect((await getJson(`${url}/api/reports/clearance?year=2020`, tokens['auditor'])).body.baselineCleared).toBeGreaterThan(0);
 
       const report = await getJson(`${url}/api/reports/clearance?year=2017`, tokens['auditor']);
       expect(report.status).toBe(200);
