@@ -10,7 +10,11 @@ import { writerInAnotherProcess } from './support/other-writer';
 import { Server, startServer } from './support/server';
 import { STONE_BRIDGE, TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
 
-const HOUSEHOLDS = 600;
+const HOUSEHOLDS = 150;
+/** Between two of the writer's commands: its 1,200 commands take five seconds or more, however loaded the machine. */
+const PAUSE_MS = 3;
+/** Between two downloads: a few dozen, each checked against the log as it stood. */
+const EVERY_MS = 100;
 const MONTH = '2016-07';
 
 /** Households whose journeys the other process records one command at a time: one in four stops once identified. */
@@ -57,7 +61,7 @@ describe('an export while another process records commands', () => {
   it('is the report at the ledger position it names: the direct computation up to that position gives the same rows', async () => {
     const file = join(server.storePath, '..', 'journeys.jsonl');
     writeFileSync(file, commandLines().join('\n'));
-    const writer = writerInAnotherProcess(server.store, file);
+    const writer = writerInAnotherProcess(server.store, file, PAUSE_MS);
     await writer.started;
     let writing = true;
     const finished = writer.done.finally(() => (writing = false));
@@ -65,6 +69,7 @@ describe('an export while another process records commands', () => {
     for (let asked = 0; writing; asked++) {
       const d = await download(server, asked % 2 === 0 ? 'monthly' : 'progress');
       if (d) downloads.push(d);
+      await new Promise((resolve) => setTimeout(resolve, EVERY_MS));
     }
     const { code, summary } = await finished;
     expect({ code, summary }).toEqual({ code: 0, summary: { accepted: commandLines().length } });

@@ -3,10 +3,10 @@ import { spawn } from 'node:child_process';
 /**
  * A writer in its own process (support/writer-process.ts), which the server's process
  * cannot serialise with its own requests: `started` resolves once it has appended its
- * first command, `done` with its summary.
+ * first command, `done` with its summary. `pauseMs` between two commands (default none).
  */
-export const writerInAnotherProcess = (store: string, file: string) => {
-  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file], {
+export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0) => {
+  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file, String(pauseMs)], {
     cwd: __dirname,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
