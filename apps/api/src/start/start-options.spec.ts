@@ -27,6 +27,10 @@ describe('npm start options', () => {
     expect(() => parseStartOptions(['--port', '80'], {})).toThrow(/unknown argument "--port"/);
     expect(() => parseStartOptions([], { PORT: '70000' })).toThrow(/PORT must be a port number/);
     expect(() => parseStartOptions([], { PORT: 'http' })).toThrow(/PORT must be a port number/);
+    // A malformed rate is a usage error (exit 2) before the store is opened, not an unexpected error after it (exit 1).
+    expect(() => parseStartOptions([], { HEARTH_RATE_LIMIT: 'abc' })).toThrow(new UsageError('HEARTH_RATE_LIMIT="abc" is not a rate: write RATE or RATE/BURST (requests per second, burst), or off'));
+    expect(() => parseStartOptions([], { HEARTH_RATE_LIMIT_ANONYMOUS: '0' })).toThrow(UsageError);
+    expect(parseStartOptions([], { HEARTH_RATE_LIMIT: '20/100', HEARTH_RATE_LIMIT_ANONYMOUS: 'off' })).toMatchObject({ port: 3000 });
   });
 
   it('prints loopback and wildcard binds as localhost, other hosts as they are', () => {

@@ -1,4 +1,5 @@
 import { MAX_HOUSEHOLDS } from '@hearth/simulator';
+import { rateLimitsFromEnv } from '../limits/rate-limit-settings';
 
 /** What `npm start` is told by its arguments and environment. */
 export interface StartOptions {
@@ -53,18 +54,24 @@ Environment:
                      role caseworker (with the division it may work in), auditor, analyst
                      or registrar (members' personal data only).
                      Without it the service starts only on loopback, with one demo token
-                     per role written to demo-tokens.json beside the store (mode 0600);
+                     per case role (caseworker, auditor, analyst; none for the registrar)
+                     written to demo-tokens.json beside the store (mode 0600);
                      bound to any other address it refuses to start.
   HEARTH_MASTER_KEY_FILE  a file (mode 0600) holding the personal-data master key, 64 hex
                      digits (openssl rand -hex 32); or HEARTH_MASTER_KEY, the key itself.
                      Without either, members' personal data is not available (503).
   HEARTH_PERSONAL_DATA  sqlite:PATH of the personal-data file (default: personal-data.db
                      beside the store's file). See docs/personal-data.md.
+  HEARTH_RATE_LIMIT  requests per second per token: RATE or RATE/BURST (burst default: twice
+                     the rate), or off (default: off)
+  HEARTH_RATE_LIMIT_ANONYMOUS  the same per address, for requests without a known token
+                     (default: 50/500)
 
 A signal while the read models catch up at start (minutes on a large store) stops after the
 page being written; the next start resumes from there.
 
-Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error, bad token file, port in use,
+Exit codes: 0 stopped by SIGINT/SIGTERM (Ctrl-C); 2 usage error (a malformed option or
+setting, HEARTH_RATE_LIMIT* included), bad token file, port in use,
 or refusing to listen beyond loopback without tokens, or a store file that is no store; 6 the
 machine failed: the disk is full, the store is locked or cannot be written, its server cannot
 be reached (the line says why, where it can); 1 unexpected error.`;
@@ -99,6 +106,12 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
   const portText = env['PORT'] ?? String(DEFAULT_PORT);
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) throw new UsageError(`PORT must be a port number from 0 to 65535, got "${portText}"`);
+  // Read again where the app is made; checked here so that a malformed rate is a usage error (exit 2) before the store is opened or a demo region generated.
+  try {
+    rateLimitsFromEnv(env);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   const host = env['HOST'] !== undefined && env['HOST'] !== '' ? env['HOST'] : DEFAULT_HOST;
   const store = env['HEARTH_STORE'] !== undefined && env['HEARTH_STORE'] !== '' ? env['HEARTH_STORE'] : DEFAULT_STORE;
   const tokensPath = env['HEARTH_TOKENS'] !== undefined && env['HEARTH_TOKENS'] !== '' ? env['HEARTH_TOKENS'] : undefined;
