@@ -64,13 +64,15 @@ file: give it on standard input.
 Exit codes: 0 all applied; 2 unreadable input, or a file that changed before this run
 recorded anything; 3 some lines rejected (the others applied),
 now or by an earlier run of the same file, or another import of the same file ran at the
-same time, or the file changed after some lines were applied; 4 no division tree recorded yet (nothing read: load it first); 6 the disk or the store failed (what was committed stays: run the same import
+same time, or the file changed after some lines were applied; 4 no division tree recorded yet (nothing read: load it first); 5 a batch
+read a damaged stored event (reason "damaged-log", named on stderr; run \`hearth verify\`); 6 the disk or the store failed (what was committed stays: run the same import
 again after the fix and it resumes).
---json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message"}],
-"skipped", "resumedAfterLine", "earlierRejected": [same shape]}, and when the import stopped
+--json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message", "fields": [{"path", "message"}]}],
+"skipped", "resumedAfterLine", "earlierRejected": [the same without "fields"]} (householdId and type are null for a
+line that names none), and when the import stopped
 early also "stopped": {"reason", "committedThroughLine", "message"} (reason: "store-failure",
-"concurrent-import", "damaged-log" or "file-changed"), and on a store without
-atomic batches (EventStoreDB) "partial": {"fromLine", "throughLine", "storedLines",
+"concurrent-import", "damaged-log" or "file-changed"), and in "stopped", on a store without
+atomic batches (EventStoreDB), "partial": {"fromLine", "throughLine", "storedLines",
 "notStoredLines", "unknown"?, "checkpointFailed"?}: which accepted lines of the failed batch were stored
 (checkpointFailed: why the checkpoint could not be moved past them, so a rerun decides them
 again). A stopped import's "rejected" lists only lines up to committedThroughLine, the ones
