@@ -104,8 +104,15 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         tags: ['commands'],
         requestBody: { required: true, ...json(commandRef) },
         responses: {
-          '201': { description: 'accepted: what was appended', ...json(accepted) },
+          '201': {
+            description:
+              'accepted: what was appended (`eventId` is what a CorrectEvent names). An append that committed is answered 201 even when reading its events back failed: then every `position` but the last is null (decision 149)',
+            ...json(accepted),
+          },
           ...commandErrors,
+          '503': error(
+            'STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After); the command may have been stored all the same (an append that timed out after its commit, or an answer lost with the connection): send it again with the same `commandId` or created id, which answers `unchanged` if it was',
+          ),
           '409': error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again'),
           '422': error("the domain refused the command: `code` is the domain's error code, `field` the path of the command field it is about (the id it names, `on`, `month`, or `householdId` for the household's own state)"),
         },
@@ -125,6 +132,9 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
             ...json({ type: 'array', items: batchItem }),
           },
           ...commandErrors,
+          '413': error(
+            `PAYLOAD_TOO_LARGE: the body is over the limit, or it holds more than ${opts.maxBatch} commands; nothing was tried. A command whose events are over the store’s append limit (KurrentDB) is answered 413 in its own item`,
+          ),
         },
       },
     },
