@@ -109,7 +109,7 @@ Exit codes: 0 the target holds exactly the source's events and verify found no a
 target; 6 a store failed or another writer changed the target (run the same command again).
 --json prints {"from", "to", "streams", "events", "copied", "alreadyThere",
 "differences": [{"streamId", "streamVersion", "detail"}],
-"verify": {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices"}}.`,
+"verify": {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": N}} (the number of notices verify found).`,
     )
     .action(async (opts: { from: string; to: string; concurrency: number; quiet?: boolean }) => {
       const g = globals();

@@ -77,7 +77,7 @@ What even an anchor cannot show: changes to events appended after the newest anc
 of events of different streams below the anchored position (it records each stream's head,
 not how streams interleave); fields outside the hash of events sealed before format 2.
 With --read-models: exit 5 when a table or a report differs from the log, each difference listed;
---json prints {"position", "rows", "divisions", "periods", "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]},
+--json prints {"position", "rows", "divisions", "periods": {"years", "months"}, "reportsCompared", "differenceCount", "differences": [{"kind", "where", "detail"}]},
 and "division" with --division CODE (exit 4 for a division the tree does not hold). Progress on
 stderr: finding the households ever in the division (with --division), reading the log for the
 direct fold, rebuilding the read models into a scratch file, then comparing period by period.
