@@ -41,7 +41,8 @@ missing position, recording times running back across streams) are verify's alon
 "correctedPosition", "correctedType", "correction", "reason"}],
 "anomalies": [{"householdId", "position", "kind", "detail"}]}.
 Exit codes: 0 found (anomalies or not: \`hearth verify\` is the check that exits 5); 2 bad date
-or time; 4 unknown household.`)
+or time; 4 unknown household; 5 a stored event of the household that is not JSON at all (named
+on stderr; run \`hearth verify\`).`)
     .action(async (householdId: string, opts: { asOf?: string; knownAt?: string }) => {
       const g = globals();
       if (opts.asOf !== undefined && !isBusinessDate(opts.asOf)) throw new CliError(`--as-of ${opts.asOf} is not a date (YYYY-MM-DD)`, EXIT.usage);
