@@ -35,7 +35,9 @@ export const personalDataPaths = (error: (description: string) => Operation, idS
     '403': error('FORBIDDEN: only a registrar reads or writes personal data'),
     '404': error('UNKNOWN_HOUSEHOLD, UNKNOWN_MEMBER, or NOT_FOUND (no record)'),
     '410': error('HOUSEHOLD_ERASED: the household’s personal data was erased'),
-    '503': error('PERSONAL_DATA_UNAVAILABLE: no master key configured, or a rotation not yet in the key file'),
+    '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
+    '500': error('PERSONAL_DATA_TAMPERED: a record or key failed authentication (altered or moved in the file); INTERNAL: a bug, detailed only in the service’s log'),
+    '503': error('PERSONAL_DATA_UNAVAILABLE: no master key configured, or a rotation not yet in the key file; STORE_BUSY or STORE_UNAVAILABLE: the ledger’s store, read for the division tree first (Retry-After)'),
   };
   const record = { $ref: '#/components/schemas/PersonalRecord' };
   return {
@@ -50,6 +52,7 @@ export const personalDataPaths = (error: (description: string) => Operation, idS
         responses: {
           '200': { description: 'written', ...json({ type: 'object', required: ['householdId', 'memberId', 'written'], properties: { householdId: idSchema, memberId: idSchema, written: { const: true } } }) },
           '400': error('INVALID_RECORD (`field` names the offending field) or INVALID_QUERY'),
+          '413': error('PAYLOAD_TOO_LARGE: the body is over 1 MB'),
           '415': error('UNSUPPORTED_MEDIA_TYPE'),
           ...common,
         },
@@ -105,7 +108,9 @@ export const personalDataPaths = (error: (description: string) => Operation, idS
           '400': error('INVALID_QUERY'),
           '401': error('UNAUTHENTICATED'),
           '403': error('FORBIDDEN: auditors only'),
-          '503': error('PERSONAL_DATA_UNAVAILABLE'),
+          '429': error('RATE_LIMITED: too many requests with this token; Retry-After says when to try again'),
+          '500': error('INTERNAL: a bug, detailed only in the service’s log'),
+          '503': error('PERSONAL_DATA_UNAVAILABLE; STORE_BUSY or STORE_UNAVAILABLE: the ledger’s store, read for the division tree first (Retry-After)'),
         },
       },
     },
