@@ -44,7 +44,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
       `
 Each line is a command shaped as domain.md §4 lists it, e.g.
   {"type":"ReferToJob","householdId":"h1","on":"2016-05-01","referralId":"r1",...}
-Empty lines are skipped. A line that is not JSON, or not a valid command, is rejected
+Empty lines and lines of only whitespace are skipped. A line that is not JSON, or not a valid command, is rejected
 with INVALID_COMMAND naming the field.
 
 Idempotence: a line without a "commandId" is given one derived from a hash of the line's
