@@ -67,10 +67,14 @@ describe('why a KurrentDB server is out of reach, as far as this machine can tel
     });
   });
 
-  it('a server that accepts and then says nothing', async () => {
+  it('a server that accepts and then says nothing: a hung server, not a TLS mismatch, with or without TLS', async () => {
     const port = await tcpServer(() => undefined);
-    expect((await whyUnreachable(secure(port), { timeoutMs: 200 }))?.why).toBe(`127.0.0.1:${port} accepts connections but completes no TLS handshake (no answer within 0.2 s)`);
-    expect((await whyUnreachable(plain(port), { timeoutMs: 200 }))?.why).toBe(`127.0.0.1:${port} accepts connections but does not answer gRPC without TLS (no answer within 0.2 s)`);
+    const silence = {
+      why: `127.0.0.1:${port} accepts connections but sent nothing within 0.2 s: the server hangs or is overloaded (a TLS mismatch is answered at once)`,
+      remedy: "check the server's process and host, and whatever forwards connections to it",
+    };
+    expect(await whyUnreachable(secure(port), { timeoutMs: 200 })).toEqual(silence);
+    expect(await whyUnreachable(plain(port), { timeoutMs: 200 })).toEqual(silence);
   });
 
   it('a certificate this machine does not trust, and the same one trusted through tlsCAFile or tlsVerifyCert=false', async () => {
@@ -89,6 +93,11 @@ describe('why a KurrentDB server is out of reach, as far as this machine can tel
     });
     expect(await whyUnreachable({ ...secure(port), tlsCAFile: cert })).toBeUndefined();
     expect(await whyUnreachable({ ...secure(port), tlsVerifyCert: false })).toBeUndefined();
+    // tls=false to this server that uses TLS: answered (it closes at once), not the silence of a hung server.
+    expect(await whyUnreachable(plain(port), { timeoutMs: 2000 })).toEqual({
+      why: `127.0.0.1:${port} accepts connections but does not answer gRPC without TLS (it closed the connection)`,
+      remedy: 'if the server uses TLS, leave out tls=false',
+    });
   });
 
   it("a tlsCAFile that cannot be read", async () => {

@@ -92,6 +92,15 @@ const accepts = (t: ProbeTarget, ms: number): Promise<Step> => {
   });
 };
 
+/**
+ * A port that takes the connection and then sends nothing at all. A TLS mismatch is answered
+ * at once (a TLS server closes on HTTP/2 in the clear within milliseconds; a server in the
+ * clear answers a TLS hello with bytes that are no TLS), so silence is a server that hangs or
+ * is overloaded (decision 155's hung node), or something in between that accepts for it.
+ */
+const silent = (where: string, ms: number): Step =>
+  failed(`${where} accepts connections but sent nothing within ${seconds(ms)}: the server hangs or is overloaded (a TLS mismatch is answered at once)`, "check the server's process and host, and whatever forwards connections to it");
+
 const speaksTls = (t: ProbeTarget, ms: number): Promise<Step> => {
   const where = `${t.host}:${t.port}`;
   const notTls = (detail: string) => failed(`${where} accepts connections but completes no TLS handshake (${detail})`, 'if the server runs without TLS, add tls=false to the URL');
@@ -102,7 +111,7 @@ const speaksTls = (t: ProbeTarget, ms: number): Promise<Step> => {
     return Promise.resolve(failed(`the URL's tlsCAFile "${t.tlsCAFile}" cannot be read (${codeOf(e)})`, 'check the tlsCAFile path'));
   }
   const name = hostName(t);
-  return race(ms, notTls(`no answer within ${seconds(ms)}`), (settle) => {
+  return race(ms, silent(where, ms), (settle) => {
     const socket = tlsConnect({ host: name, port: t.port, ALPNProtocols: ['h2'], rejectUnauthorized: t.tlsVerifyCert, ...(ca ? { ca } : {}), ...(isIP(name) === 0 ? { servername: name } : {}) });
     socket.once('secureConnect', () => settle(passed));
     socket.once('error', (e) => {
@@ -116,7 +125,7 @@ const speaksTls = (t: ProbeTarget, ms: number): Promise<Step> => {
 const speaksPlainHttp2 = (t: ProbeTarget, ms: number): Promise<Step> => {
   const where = `${t.host}:${t.port}`;
   const notH2 = (detail: string) => failed(`${where} accepts connections but does not answer gRPC without TLS (${detail})`, 'if the server uses TLS, leave out tls=false');
-  return race(ms, notH2(`no answer within ${seconds(ms)}`), (settle) => {
+  return race(ms, silent(where, ms), (settle) => {
     const session = h2Connect(`http://${t.host}:${t.port}`);
     // The server's SETTINGS frame: it speaks HTTP/2 in the clear, as gRPC without TLS does.
     session.once('remoteSettings', () => settle(passed));
