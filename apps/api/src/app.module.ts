@@ -4,6 +4,7 @@ import { HearthModule } from '@hearth/nest';
 import { ApiOptions, BODY_LIMIT, CLOCK, DEFAULT_BODY_LIMIT, DEFAULT_MAX_BATCH, MAX_BATCH } from './api-options';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenRegistry } from './auth/token-registry';
+import { BatchAnswers } from './commands/batch-answers';
 import { CommandService } from './commands/command-service';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { CommandsController } from './commands/commands.controller';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         HouseholdDivisions,
         CommandService,
+        BatchAnswers,
       ],
       exports: [TokenRegistry, CLOCK],
     };

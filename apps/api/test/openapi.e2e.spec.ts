@@ -103,6 +103,23 @@ describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
     expect(Object.keys((doc.paths['/api/exports/monthly.csv']?.['get'] as unknown as { responses: Record<string, { content?: object }> }).responses['200']?.content ?? {})).toEqual(['text/csv']);
   });
 
+  it('documents the batch\'s Idempotency-Key, the replay header and the refusals the key adds (decision 158)', () => {
+    const batch = doc.paths['/api/commands/batch']?.['post'] as unknown as {
+      parameters: { name: string; in: string; required: boolean; schema: { maxLength: number; pattern: string } }[];
+      responses: Record<string, { description: string; headers?: Record<string, unknown> }>;
+    };
+    expect(batch.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false, schema: expect.objectContaining({ maxLength: 255 }) })]);
+    const pattern = new RegExp(batch.parameters[0]?.schema.pattern ?? '');
+    expect(['8e03978e-40d5-43e8-bc93-6894a57f9324', 'has space', 'clé'].map((k) => pattern.test(k))).toEqual([true, false, false]);
+    expect(Object.keys(batch.responses['200']?.headers ?? {})).toEqual(['Retry-After', 'Idempotent-Replayed']);
+    expect([batch.responses['400']?.description, batch.responses['409']?.description, batch.responses['422']?.description]).toEqual([
+      expect.stringContaining('INVALID_HEADER'),
+      expect.stringContaining('IDEMPOTENCY_KEY_IN_USE'),
+      expect.stringContaining('IDEMPOTENCY_KEY_REUSED'),
+    ]);
+    expect(JSON.stringify(doc.components.schemas['ErrorBody'])).toContain('IDEMPOTENCY_KEY_REUSED');
+  });
+
   it('documents the personal-data routes, their purpose parameter and the closed record shape', () => {
     const member = doc.paths['/api/households/{householdId}/members/{memberId}/personal-data'] as Record<string, { parameters?: { name: string; required: boolean }[] }>;
     expect(Object.keys(member).sort()).toEqual(['get', 'put']);

@@ -9,7 +9,7 @@ export interface EsdbEventStoreOptions {
   streamPrefix?: string;
   /**
    * Prefixes (inside the namespace) of the streams this store owns, e.g. Hearth's
-   * `['household-', 'divisions', 'import-']`. `readAll`, `headPosition` and
+   * `['household-', 'divisions', 'import-', 'batch-']`. `readAll`, `headPosition` and
    * `subscribeToAll` read `$all` with a server-side filter on them, and pass over events
    * of any other stream whatever their content (another application's, not JSON): those
    * are not this store's. Default: every non-system stream of the namespace is owned, and

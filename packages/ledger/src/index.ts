@@ -18,6 +18,16 @@ export { REGROUP_HOUSEHOLDS_PER_PART, regroupCommands, type LeftOutLine, type Re
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { TOO_LARGE_FOR_STORE } from './import/too-large-line';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
+export { BATCH_ANSWER_STREAM_PREFIX, batchAnswerStream } from './batch-answer/batch-answer-stream';
+export {
+  BATCH_ANSWERED,
+  lookUpBatchAnswer,
+  recordBatchAnswer,
+  type BatchAnswer,
+  type BatchAnswerLookup,
+  type BatchAnswerRecord,
+  type BatchAnswerRecording,
+} from './batch-answer/recorded-batch-answer';
 export { migrateLog, type MigrationOptions, type MigrationSummary } from './migrate/migrate-log';
 export { copyLog, type CopyOptions, type CopyProgress, type CopyResult } from './migrate/copy-log';
 export { compareStores, type StoreComparison, type StoreDifference } from './migrate/compare-stores';

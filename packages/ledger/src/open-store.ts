@@ -5,6 +5,7 @@ import type * as Esdb from '@hearth/event-store-esdb';
 // test/open-store-loading.spec.ts); the rule cannot tell an entry point from the library's index.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { isEsdbUrl, storeCredentialsFromEnv } from '@hearth/event-store-esdb/connection';
+import { BATCH_ANSWER_STREAM_PREFIX } from './batch-answer/batch-answer-stream';
 import { IMPORT_STREAM_PREFIX } from './import/import-checkpoint';
 
 /**
@@ -12,7 +13,7 @@ import { IMPORT_STREAM_PREFIX } from './import/import-checkpoint';
  * with other applications, reads of `$all` are filtered on them (server-side) and events
  * of other streams are passed over; a new kind of stream must be added here.
  */
-export const HEARTH_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PREFIX, DIVISIONS_STREAM, IMPORT_STREAM_PREFIX];
+export const HEARTH_STREAM_PREFIXES: readonly string[] = [HOUSEHOLD_STREAM_PREFIX, DIVISIONS_STREAM, IMPORT_STREAM_PREFIX, BATCH_ANSWER_STREAM_PREFIX];
 
 /**
  * The one setting that chooses the store (architecture.md): `sqlite:PATH` or `memory:`

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
+import { Body, Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_BATCH } from '../api-options';
 import type { BatchItemResult, CommandAccepted } from '../api-bodies';
 import { Allow } from '../auth/allow.decorator';
@@ -8,7 +8,10 @@ import type { Principal } from '../auth/principal';
 import { ApiError, type ErrorBody } from '../errors/api-error';
 import { errorResponse, type ErrorResponse } from '../errors/error-response';
 import { STORE_FAULT_CODES } from '../errors/store-fault';
+import type { JsonRequest } from '../http/json-body';
+import { BatchAnswers, type DecidedBatch } from './batch-answers';
 import { CommandService } from './command-service';
+import { idempotencyKeyOf } from './idempotency-key';
 
 @Controller('api/commands')
 @Allow('caseworker')
@@ -18,6 +21,7 @@ export class CommandsController {
   constructor(
     @Inject(CommandService) private readonly commands: CommandService,
     @Inject(MAX_BATCH) private readonly maxBatch: number,
+    @Inject(BatchAnswers) private readonly answers: BatchAnswers,
   ) {}
 
   /** One command: 201 with what it appended, or the error it met (400, 403, 409, 422). */
@@ -36,17 +40,29 @@ export class CommandsController {
    * the ones after it are answered with its status and code, not tried. A command the
    * store was too busy to take carries its retryAfterSeconds, and the batch its Retry-After
    * (the longest): a client that honours only the header waits long enough before sending
-   * any of them again.
+   * any of them again. With an Idempotency-Key, a batch sent again is answered what it was
+   * answered the first time, marked Idempotent-Replayed, and nothing is decided again
+   * (decision 158); without one, it is decided again (decision 147).
    */
   @Post('batch')
   @HttpCode(200)
   async submitBatch(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
+    @Req() req: IncomingMessage & JsonRequest,
     @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<BatchItemResult[]> {
+  ): Promise<readonly BatchItemResult[]> {
+    const key = idempotencyKeyOf(req);
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
+    const decide = () => this.decideBatch(principal, body);
+    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, req.bodyText ?? '', decide);
+    if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
+    return answer.results;
+  }
+
+  private async decideBatch(principal: Principal, body: readonly unknown[]): Promise<DecidedBatch> {
     const results: BatchItemResult[] = [];
     let fault: { readonly index: number; readonly answer: BatchItemResult } | undefined;
     for (const item of body) {
@@ -61,8 +77,7 @@ export class CommandsController {
       results.push(answer);
     }
     const wait = Math.max(0, ...results.map((r) => r.retryAfterSeconds ?? 0));
-    if (wait > 0) res.setHeader('Retry-After', String(wait));
-    return results;
+    return wait > 0 ? { results, retryAfterSeconds: wait } : { results };
   }
 
   /**

@@ -18,6 +18,10 @@ export const HTTP_ERROR_CODES = [
   'STORE_UNAVAILABLE',
   'DAMAGED_LOG',
   'INTERNAL',
+  // A batch's Idempotency-Key (docs/decisions/0158).
+  'INVALID_HEADER',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_KEY_IN_USE',
   // Personal data (docs/decisions/0034).
   'PURPOSE_REQUIRED',
   'INVALID_RECORD',

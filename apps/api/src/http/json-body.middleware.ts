@@ -1,7 +1,7 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BODY_LIMIT } from '../api-options';
-import { readJsonBody } from './json-body';
+import { readJsonBody, type JsonRequest } from './json-body';
 
 /**
  * The only body parser of the service (Nest's own is off): POST, PUT and PATCH bodies
@@ -12,8 +12,12 @@ import { readJsonBody } from './json-body';
 export class JsonBodyMiddleware implements NestMiddleware {
   constructor(@Inject(BODY_LIMIT) private readonly limit: number) {}
 
-  async use(req: IncomingMessage & { body?: unknown }, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
-    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') req.body = await readJsonBody(req, this.limit);
+  async use(req: IncomingMessage & JsonRequest, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
+    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
+      const { value, text } = await readJsonBody(req, this.limit);
+      req.body = value;
+      req.bodyText = text;
+    }
     next();
   }
 }

@@ -14,6 +14,16 @@ export const isJsonContentType = (header: string | undefined): boolean => {
   return charset === undefined || /^charset="?utf-8"?$/.test(charset);
 };
 
+/** A request whose JSON body the middleware read: the parsed value, and the text it was parsed from. */
+export interface JsonRequest {
+  body?: unknown;
+  /**
+   * The body as it was sent (UTF-8, refused otherwise, so the text is the bytes): what an
+   * Idempotency-Key's request is compared by (decision 158).
+   */
+  bodyText?: string;
+}
+
 /**
  * Reads and parses a JSON request body of at most `limit` bytes. Too large → 413 (the
  * rest of the body is drained, so the client reads the answer instead of a reset
@@ -21,7 +31,7 @@ export const isJsonContentType = (header: string | undefined): boolean => {
  * MAX_JSON_DEPTH → 400 JSON_TOO_DEEP (checked before parsing, without recursion); another
  * content type, or a compressed body → 415.
  */
-export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<unknown> => {
+export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<{ readonly value: unknown; readonly text: string }> => {
   if (!isJsonContentType(req.headers['content-type']))
     throw new ApiError(415, {
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -71,5 +81,5 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0146).
   const repeated = repeatedKeyPathOf(text, body);
   if (repeated !== undefined) throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body gives the key "${repeated}" more than once`, field: repeated });
-  return body;
+  return { value: body, text };
 };

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
 import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
@@ -122,19 +123,34 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       post: {
         operationId: 'submitCommands',
         summary: 'Submit commands in order; one answer each, in the same order',
-        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. ${roles('caseworker')}`,
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. With an \`Idempotency-Key\`, the first request's answer is recorded in the ledger for this token and key, and the same body sent again with the key is answered it again (\`Idempotent-Replayed: true\`), deciding and appending nothing; without one, a batch sent again is decided again (decisions 147, 158). ${roles('caseworker')}`,
         tags: ['commands'],
+        parameters: [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'A key of the client’s making (a UUID, say), one per batch: a batch sent again with it and the same body is answered the first answer and decides nothing. Scoped to the token.',
+            schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH, pattern: '^[\\x21-\\x7E]+$' },
+          },
+        ],
         requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
         responses: {
           '200': {
-            description: 'one result per command, in order',
-            headers: { 'Retry-After': { description: 'when a command’s answer has `retryAfterSeconds`: the largest of them, in seconds', schema: { type: 'integer', minimum: 1 } } },
+            description: 'one result per command, in order (with an Idempotency-Key sent before with the same body: the first answer, byte for byte)',
+            headers: {
+              'Retry-After': { description: 'when a command’s answer has `retryAfterSeconds`: the largest of them, in seconds', schema: { type: 'integer', minimum: 1 } },
+              'Idempotent-Replayed': { description: '`true` when this is the recorded answer to an earlier request with the same Idempotency-Key and body: nothing was decided', schema: { type: 'string', enum: ['true'] } },
+            },
             ...json({ type: 'array', items: batchItem }),
           },
           ...commandErrors,
           '413': error(
             `PAYLOAD_TOO_LARGE: the body is over the limit, or it holds more than ${opts.maxBatch} commands; nothing was tried. A command whose events are over the store’s append limit (KurrentDB) is answered 413 in its own item`,
           ),
+          '400': error('INVALID_COMMAND: the body is not a JSON array, or not UTF-8 JSON. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels. INVALID_HEADER: the Idempotency-Key is empty, over 255 characters, not visible ASCII, or given twice (`field`: `Idempotency-Key`)'),
+          '409': error('IDEMPOTENCY_KEY_IN_USE: a request with this Idempotency-Key is still being decided; send it again once that one is answered'),
+          '422': error('IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was first sent with another body; nothing was decided'),
         },
       },
     },

@@ -1,0 +1,104 @@
+import { Logger } from '@nestjs/common';
+import { InMemoryEventStore, type EventStore } from '@hearth/event-store';
+import * as testing from '@hearth/event-store/testing';
+import type { Ledger } from '@hearth/ledger';
+import type { Principal } from '../auth/principal';
+import { ApiError } from '../errors/api-error';
+import { BatchAnswers, type DecidedBatch } from './batch-answers';
+
+const willow: Principal = { role: 'caseworker', division: 'V01', actor: 'cw-willow' };
+const BODY = '[{"type":"WithdrawApplication"}]';
+const DECIDED: DecidedBatch = { results: [{ status: 422, body: { code: 'NO_APPLICATION', message: 'no application', field: 'householdId' } }] };
+
+const answersOn = (store: EventStore) => new BatchAnswers({ store } as unknown as Ledger, () => '2026-12-05T19:00:00.000Z');
+/** A decision that counts its runs. */
+const counted = (decided: DecidedBatch = DECIDED) => {
+  const runs = { n: 0 };
+  return { runs, decide: async () => ((runs.n += 1), decided) };
+};
+
+/** The recording and replay of a batch's answer under its Idempotency-Key (decision 158); the HTTP round trips are in test/. */
+describe('BatchAnswers', () => {
+  beforeEach(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('decides a new key once and records its answer; the same body again is replayed, Retry-After included, and decides nothing', async () => {
+    const answers = answersOn(new InMemoryEventStore());
+    const busy: DecidedBatch = { ...DECIDED, retryAfterSeconds: 2 };
+    const { runs, decide } = counted(busy);
+    expect(await answers.once(willow, 'k', BODY, decide)).toEqual({ ...busy, replayed: false });
+    expect(await answers.once(willow, 'k', BODY, decide)).toEqual({ ...busy, replayed: true });
+    expect(runs.n).toBe(1);
+  });
+
+  it('refuses the key with another body: 422 IDEMPOTENCY_KEY_REUSED, nothing decided', async () => {
+    const answers = answersOn(new InMemoryEventStore());
+    const { runs, decide } = counted();
+    await answers.once(willow, 'k', BODY, decide);
+    const refused = await answers.once(willow, 'k', `${BODY} `, decide).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' } });
+    expect(runs.n).toBe(1);
+  });
+
+  it('scopes the key to the whole principal: the same actor name in another division is another caller', async () => {
+    const answers = answersOn(new InMemoryEventStore());
+    const { runs, decide } = counted();
+    await answers.once(willow, 'k', BODY, decide);
+    expect((await answers.once({ ...willow, division: 'V02' }, 'k', BODY, decide)).replayed).toBe(false);
+    expect((await answers.once({ ...willow, actor: 'cw-stone' }, 'k', BODY, decide)).replayed).toBe(false);
+    expect(runs.n).toBe(3);
+  });
+
+  it('answers 409 IDEMPOTENCY_KEY_IN_USE while this process decides the key\'s first request, and replays it once answered', async () => {
+    const answers = answersOn(new InMemoryEventStore());
+    let finish: () => void = () => undefined;
+    const first = answers.once(willow, 'k', BODY, () => new Promise<DecidedBatch>((resolve) => (finish = () => resolve(DECIDED))));
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = await answers.once(willow, 'k', BODY, counted().decide).catch((e: unknown) => e);
+    expect(second).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'Idempotency-Key' } });
+    // Another caller's same key is not held up.
+    expect((await answers.once({ ...willow, actor: 'cw-stone' }, 'k', BODY, counted().decide)).replayed).toBe(false);
+    finish();
+    expect((await first).replayed).toBe(false);
+    expect((await answers.once(willow, 'k', BODY, counted().decide)).replayed).toBe(true);
+  });
+
+  it('lets the key go when deciding throws: nothing is recorded and the next request is decided', async () => {
+    const answers = answersOn(new InMemoryEventStore());
+    await expect(answers.once(willow, 'k', BODY, () => Promise.reject(new Error('bug')))).rejects.toThrow('bug');
+    const { runs, decide } = counted();
+    expect((await answers.once(willow, 'k', BODY, decide)).replayed).toBe(false);
+    expect(runs.n).toBe(1);
+  });
+
+  it('still answers a batch whose answer the store refused to record; a retry is then decided again', async () => {
+    const inner = new InMemoryEventStore();
+    let failing = true;
+    const store = testing.interceptedStore(inner, {
+      appendToStream: (streamId, events, expected) => (failing ? Promise.reject(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })) : inner.appendToStream(streamId, events, expected)),
+    });
+    const answers = answersOn(store);
+    const { runs, decide } = counted();
+    expect(await answers.once(willow, 'k', BODY, decide)).toEqual({ ...DECIDED, replayed: false });
+    expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringContaining('not recorded'));
+    failing = false;
+    expect((await answers.once(willow, 'k', BODY, decide)).replayed).toBe(false);
+    expect(runs.n).toBe(2);
+    expect((await answers.once(willow, 'k', BODY, decide)).replayed).toBe(true);
+  });
+
+  it('two processes racing one key each decide and answer their own; the first recorded answer is the one replayed after', async () => {
+    const store = new InMemoryEventStore();
+    const [one, two] = [answersOn(store), answersOn(store)];
+    let finishOne: () => void = () => undefined;
+    const racing = one.once(willow, 'k', BODY, () => new Promise<DecidedBatch>((resolve) => (finishOne = () => resolve(DECIDED))));
+    await new Promise((resolve) => setImmediate(resolve));
+    const theirs: DecidedBatch = { results: [{ status: 201, body: { householdId: 'hh', appended: [], unchanged: true } }] };
+    expect(await two.once(willow, 'k', BODY, counted(theirs).decide)).toEqual({ ...theirs, replayed: false });
+    finishOne();
+    expect(await racing).toEqual({ ...DECIDED, replayed: false });
+    expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringContaining('another process recorded an answer'));
+    expect(await one.once(willow, 'k', BODY, counted().decide)).toEqual({ ...theirs, replayed: true });
+  });
+});

@@ -1,0 +1,143 @@
+import Database from 'better-sqlite3';
+import { request } from 'node:http';
+import { hearth } from './support/cli';
+import { journey } from './support/journey';
+import { Server, startServer } from './support/server';
+import { TOKENS, WILLOW } from './support/tokens';
+
+/**
+ * The batch of decision 147, retried whole after a lost answer: without a key its refused
+ * command is decided again; with an Idempotency-Key the retry is answered the first answer
+ * and decides nothing (decision 158). A real server on a real SQLite file.
+ */
+describe('a batch sent with an Idempotency-Key', () => {
+  let server: Server;
+  const HH = 'hh-idem';
+  const withdrawThenApply = [
+    { type: 'WithdrawApplication', householdId: HH, on: '2016-03-01', commandId: 'w1' },
+    { type: 'ApplyForIdentification', householdId: HH, on: '2016-03-01', commandId: 'a1' },
+  ];
+  const batch = (json: unknown, key?: string, token: string = TOKENS.willow) =>
+    server.request('POST', '/api/commands/batch', { token, json, ...(key === undefined ? {} : { headers: { 'idempotency-key': key } }) });
+  const replayed = async (json: unknown, key: string) => {
+    const res = await fetch(`${server.url}/api/commands/batch`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.willow}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(json) });
+    return { status: res.status, replayed: res.headers.get('idempotent-replayed'), text: await res.text() };
+  };
+  /** Through node:http, which sends a header given as a list as that many lines, and bytes fetch would refuse. */
+  const rawBatch = (json: unknown, key: string | string[]) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const body = JSON.stringify(json);
+      const req = request(`${server.url}/api/commands/batch`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.willow}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': key } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const stream = (householdId: string) => {
+    const db = new Database(server.storePath, { readonly: true });
+    try {
+      return db.prepare('SELECT version, type, data FROM events WHERE stream_id = ? ORDER BY version').all(`household-${householdId}`);
+    } finally {
+      db.close();
+    }
+  };
+  const headPosition = () => {
+    const db = new Database(server.storePath, { readonly: true });
+    try {
+      return (db.prepare('SELECT MAX(position) AS head FROM events').get() as { head: number }).head;
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeEach(async () => {
+    server = await startServer();
+    // A surveyed household: no application to withdraw yet.
+    for (const command of journey(HH, WILLOW).slice(0, 2)) expect((await server.request('POST', '/api/commands', { token: TOKENS.willow, json: command })).status).toBe(201);
+  });
+  afterEach(() => server.close());
+
+  it('answers the retry byte for byte as the first time, marked replayed, and leaves the household\'s stream and the log as they were', async () => {
+    const first = await batch(withdrawThenApply, 'k-147');
+    expect(first.status).toBe(200);
+    expect(first.body.map((a: { status: number; body: { code?: string } }) => [a.status, a.body.code])).toEqual([[422, 'NO_APPLICATION'], [201, undefined]]);
+    const before = { stream: stream(HH), head: headPosition() };
+    const again = await batch(withdrawThenApply, 'k-147');
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    expect(again.contentType).toBe(first.contentType);
+    expect((await replayed(withdrawThenApply, 'k-147')).replayed).toBe('true');
+    expect({ stream: stream(HH), head: headPosition() }).toEqual(before);
+    expect(stream(HH).map((e) => (e as { type: string }).type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied']);
+  });
+
+  it('is not marked replayed the first time', async () => {
+    const first = await replayed(withdrawThenApply, 'k-first');
+    expect([first.status, first.replayed]).toEqual([200, null]);
+  });
+
+  it('refuses the same key with another body with 422 IDEMPOTENCY_KEY_REUSED naming the header, deciding nothing', async () => {
+    await batch(withdrawThenApply, 'k-147');
+    const head = headPosition();
+    const other = await batch([withdrawThenApply[0]], 'k-147');
+    expect(other.status).toBe(422);
+    expect(other.body).toEqual({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('another body'), field: 'Idempotency-Key' });
+    expect(headPosition()).toBe(head);
+  });
+
+  it('is the caller\'s own: another caseworker\'s same key is decided for them, and replays their own answer', async () => {
+    await batch(withdrawThenApply, 'k-shared');
+    // The township's caseworker works on the same village's household (its subtree) and sends a batch of its own under the same key.
+    const theirs = [{ type: 'WithdrawApplication', householdId: HH, on: '2016-03-01', commandId: 'w2' }];
+    const first = await batch(theirs, 'k-shared', TOKENS.township);
+    expect(first.body.map((a: { status: number; body: { appended?: { type: string }[] } }) => [a.status, a.body.appended?.[0]?.type])).toEqual([[201, 'ApplicationWithdrawn']]);
+    const again = await batch(theirs, 'k-shared', TOKENS.township);
+    expect(again.text).toBe(first.text);
+    // And the first caller's key still answers the first caller's batch.
+    expect((await batch(withdrawThenApply, 'k-shared')).body[0].status).toBe(422);
+  });
+
+  it('without a key, is decided again as before (decision 147): the refused withdrawal is accepted on the retry', async () => {
+    const first = await batch(withdrawThenApply);
+    expect(first.body.map((a: { status: number }) => a.status)).toEqual([422, 201]);
+    const again = await batch(withdrawThenApply);
+    expect(again.body.map((a: { status: number; body: { unchanged?: boolean; appended?: { type: string }[] } }) => [a.status, a.body.unchanged, a.body.appended?.[0]?.type])).toEqual([
+      [201, false, 'ApplicationWithdrawn'],
+      [201, true, undefined],
+    ]);
+  });
+
+  it('refuses a malformed key, or one given twice, with 400 INVALID_HEADER naming the header, before anything is decided', async () => {
+    const head = headPosition();
+    for (const key of ['has space', 'x'.repeat(256), 'clé', ['k-1', 'k-2']]) {
+      const res = await rawBatch(withdrawThenApply, key);
+      expect([res.status, JSON.parse(res.text)]).toEqual([400, { code: 'INVALID_HEADER', message: expect.stringContaining('Idempotency-Key'), field: 'Idempotency-Key' }]);
+    }
+    expect(headPosition()).toBe(head);
+    expect((await rawBatch(withdrawThenApply, 'x'.repeat(255))).status).toBe(200);
+  });
+
+  it('keeps the answer as one sealed event of a batch- stream: hearth verify finds nothing in it, and the read models equal a rebuild', async () => {
+    await batch(withdrawThenApply, 'k-147');
+    await batch(withdrawThenApply, 'k-147');
+    const db = new Database(server.storePath, { readonly: true });
+    const kept = db.prepare("SELECT stream_id AS streamId, version, type FROM events WHERE stream_id NOT LIKE 'household-%' AND stream_id <> 'divisions'").all();
+    db.close();
+    expect(kept).toEqual([{ streamId: expect.stringMatching(/^batch-[0-9a-f]{64}$/), version: 0, type: 'BatchAnswered' }]);
+    await server.stop();
+    const verify = hearth(server.store, ['--json', 'verify']);
+    expect([verify.code, JSON.parse(verify.stdout).anomalies]).toEqual([0, []]);
+    const readModels = hearth(server.store, ['--json', 'verify', '--read-models']);
+    expect(readModels.code).toBe(0);
+    expect(JSON.parse(readModels.stdout)).toMatchObject({ differenceCount: 0 });
+    // Sealed like every event: an answer edited behind the ledger's back is a hash break.
+    const edit = new Database(server.storePath);
+    edit.prepare("UPDATE events SET data = replace(data, 'NO_APPLICATION', 'NO_MATTER') WHERE stream_id LIKE 'batch-%'").run();
+    edit.close();
+    const tampered = hearth(server.store, ['--json', 'verify']);
+    expect(JSON.parse(tampered.stdout).anomalies).toEqual([expect.objectContaining({ householdId: (kept[0] as { streamId: string }).streamId, kind: 'hash-break' })]);
+  }, 60_000);
+});
