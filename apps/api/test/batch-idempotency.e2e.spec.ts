@@ -74,6 +74,23 @@ describe('a batch sent with an Idempotency-Key', () => {
     expect(stream(HH).map((e) => (e as { type: string }).type)).toEqual(['HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied']);
   });
 
+  it('keeps out of the store a value the codec refused and quoted (a name typed in the wrong field), and still replays the answer byte for byte', async () => {
+    const typo = [{ type: 'WithdrawApplication', householdId: HH, on: '2016-03-01', note: 17, commandId: 'Zhang-Wei-typo' }, { ...withdrawThenApply[1], note: 'Zhang Wei' }];
+    const wrongField = [{ type: 'RecordFollowUp', householdId: HH, on: '2016-03-01', visitId: 'v-1', findings: 'ok', stillEmployed: 'Zhang Wei', laborConcerns: [] }, ...typo];
+    const first = await batch(wrongField, 'k-typo');
+    expect(first.body[0]).toMatchObject({ status: 400, body: { code: 'INVALID_COMMAND', message: expect.stringContaining('Zhang Wei') } });
+    expect(first.body[1]).toMatchObject({ status: 400, body: { code: 'INVALID_COMMAND', field: 'note' } });
+    const db = new Database(server.storePath, { readonly: true });
+    const kept = db.prepare("SELECT data FROM events WHERE stream_id LIKE 'batch-%'").all() as { data: string }[];
+    db.close();
+    expect(kept).toHaveLength(1);
+    // The applied command's note is in its household's stream as any accepted command's is; in the answer's record, no refused value.
+    expect(kept[0]?.data).not.toContain('Zhang Wei');
+    expect(kept[0]?.data).not.toContain('stillEmployed');
+    const again = await batch(wrongField, 'k-typo');
+    expect(again.text).toBe(first.text);
+  });
+
   it('is not marked replayed the first time', async () => {
     const first = await replayed(withdrawThenApply, 'k-first');
     expect([first.status, first.replayed]).toEqual([200, null]);

@@ -6,7 +6,10 @@ import { BATCH_ANSWER_STREAM_PREFIX, batchAnswerStream, HEARTH_STREAM_PREFIXES, 
 
 jest.setTimeout(30_000);
 
-const ANSWER: BatchAnswer = { status: 200, body: '[{"status":422,"body":{"code":"NO_APPLICATION","message":"…","field":"householdId"}},{"status":201,"body":{"householdId":"h","appended":[],"unchanged":true}}]' };
+const ANSWER: BatchAnswer = {
+  status: 200,
+  items: ['{"status":422,"body":{"code":"NO_APPLICATION","message":"…","field":"householdId"}}', null, '{"status":201,"body":{"householdId":"h","appended":[],"unchanged":true}}'],
+};
 const record = (store: EventStore, subject: string, key: string, requestSha256: string, answer: BatchAnswer = ANSWER, eventId = '0190a0a0-0000-7000-8000-000000000001') =>
   recordBatchAnswer(store, { subject, key, requestSha256, answer, eventId, actor: 'cw-willow', recordedAt: '2026-12-05T19:00:00.000Z', schemaVersion: SCHEMA_VERSION });
 
@@ -35,7 +38,7 @@ describe('a recorded batch answer', () => {
 
   it('is recorded once: a second recording under the same caller and key is "taken" and changes nothing', async () => {
     await record(store, 'alice', 'k-1', 'sha-a');
-    expect(await record(store, 'alice', 'k-1', 'sha-b', { status: 200, body: '[]' }, '0190a0a0-0000-7000-8000-000000000002')).toEqual({ kind: 'taken' });
+    expect(await record(store, 'alice', 'k-1', 'sha-b', { status: 200, items: [] }, '0190a0a0-0000-7000-8000-000000000002')).toEqual({ kind: 'taken' });
     expect(await lookUpBatchAnswer(store, 'alice', 'k-1', 'sha-a')).toEqual({ kind: 'replay', answer: ANSWER });
     expect(await store.headPosition()).toBe(1);
   });
@@ -54,7 +57,7 @@ describe('a recorded batch answer', () => {
   it('on SQLite, replays the recorded text as written (the store keeps data as canonical JSON, keys sorted)', async () => {
     const sqlite = SqliteEventStore.open(':memory:');
     try {
-      const unsorted: BatchAnswer = { status: 200, body: '[{"status":201,"body":{"householdId":"h","appended":[],"unchanged":true}}]' };
+      const unsorted: BatchAnswer = { status: 200, items: ['{"status":201,"body":{"householdId":"h","appended":[],"unchanged":true}}', null] };
       await record(sqlite, 'alice', 'k-1', 'sha-a', unsorted);
       expect(await lookUpBatchAnswer(sqlite, 'alice', 'k-1', 'sha-a')).toEqual({ kind: 'replay', answer: unsorted });
     } finally {

@@ -1,13 +1,16 @@
 import { Logger } from '@nestjs/common';
+import * as E from 'fp-ts/Either';
 import { InMemoryEventStore, type EventStore } from '@hearth/event-store';
 import * as testing from '@hearth/event-store/testing';
 import type { Ledger } from '@hearth/ledger';
 import type { Principal } from '../auth/principal';
+import type { BatchItemResult } from '../api-bodies';
 import { ApiError } from '../errors/api-error';
 import { BatchAnswers, type DecidedBatch } from './batch-answers';
+import { decodedCommand } from './codec-refusal';
 
 const willow: Principal = { role: 'caseworker', division: 'V01', actor: 'cw-willow' };
-const BODY = '[{"type":"WithdrawApplication"}]';
+const BODY = { text: '[{"type":"WithdrawApplication"}]', commands: [{ type: 'WithdrawApplication' }] };
 const DECIDED: DecidedBatch = { results: [{ status: 422, body: { code: 'NO_APPLICATION', message: 'no application', field: 'householdId' } }] };
 
 const answersOn = (store: EventStore) => new BatchAnswers({ store } as unknown as Ledger, () => '2026-12-05T19:00:00.000Z');
@@ -35,7 +38,7 @@ describe('BatchAnswers', () => {
     const answers = answersOn(new InMemoryEventStore());
     const { runs, decide } = counted();
     await answers.once(willow, 'k', BODY, decide);
-    const refused = await answers.once(willow, 'k', `${BODY} `, decide).catch((e: unknown) => e);
+    const refused = await answers.once(willow, 'k', { ...BODY, text: `${BODY.text} ` }, decide).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' } });
     expect(runs.n).toBe(1);
@@ -100,5 +103,33 @@ describe('BatchAnswers', () => {
     expect(await racing).toEqual({ ...DECIDED, replayed: false });
     expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.stringContaining('another process recorded an answer'));
     expect(await one.once(willow, 'k', BODY, counted().decide)).toEqual({ ...theirs, replayed: true });
+  });
+
+  it('keeps a codec refusal out of the record (its message quotes the refused value) and makes it again, byte for byte, on the replay', async () => {
+    const store = new InMemoryEventStore();
+    const answers = answersOn(store);
+    const typo = { type: 'RecordFollowUp', householdId: 'hh', on: '2016-09-30', visitId: 'v-1', findings: 'ok', stillEmployed: 'Zhang Wei', laborConcerns: [] };
+    const request = { text: JSON.stringify([typo, { type: 'WithdrawApplication' }]), commands: [typo, { type: 'WithdrawApplication' }] };
+    // What answerAlone made of it: the codec's refusal, which quotes the value.
+    const decoded = decodedCommand(typo);
+    if (E.isRight(decoded)) throw new Error('the codec took it');
+    const refused: BatchItemResult = { status: decoded.left.status, body: decoded.left.body };
+    expect(refused).toMatchObject({ status: 400, body: { code: 'INVALID_COMMAND', message: expect.stringContaining('"Zhang Wei"'), field: 'stillEmployed' } });
+    const decided: DecidedBatch = { results: [refused, ...DECIDED.results] };
+    const first = await answers.once(willow, 'k', request, async () => decided);
+    const [stored] = await store.readAll();
+    expect(JSON.stringify(stored?.data)).not.toContain('Zhang Wei');
+    expect((stored?.data as { items: unknown[] }).items).toEqual([null, JSON.stringify(DECIDED.results[0])]);
+    const again = await answers.once(willow, 'k', request, counted().decide);
+    expect(JSON.stringify(again.results)).toBe(JSON.stringify(first.results));
+  });
+
+  it('keeps as sent a 400 the codec does not make (a date after the day it is recorded is the service\'s refusal, not the codec\'s)', async () => {
+    const store = new InMemoryEventStore();
+    const withdraw = { type: 'WithdrawApplication', householdId: 'hh', on: '2016-03-01' };
+    const late: BatchItemResult = { status: 400, body: { code: 'INVALID_COMMAND', message: 'on: 2030-01-01 is after 2026-12-05, the day it is recorded', field: 'on' } };
+    await answersOn(store).once(willow, 'k', { text: JSON.stringify([withdraw]), commands: [withdraw] }, async () => ({ results: [late] }));
+    const [stored] = await store.readAll();
+    expect((stored?.data as { items: unknown[] }).items).toEqual([JSON.stringify(late)]);
   });
 });

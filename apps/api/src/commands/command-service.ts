@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import * as E from 'fp-ts/Either';
-import { parseCommand } from '@hearth/domain';
 import type { Ledger } from '@hearth/ledger';
 import { HEARTH_LEDGER, householdBusCommand, type AcceptedHouseholdCommand, type HouseholdCommandResult } from '@hearth/nest';
 import type { CommandAccepted } from '../api-bodies';
 import type { Principal } from '../auth/principal';
 import { domainErrorResponse, ErrorResponse } from '../errors/error-response';
+import { decodedCommand } from './codec-refusal';
 import { storeFaultResponse } from '../errors/store-fault';
 import { commandRefusal } from './command-access';
 import { HouseholdDivisions } from './household-divisions';
@@ -23,8 +23,8 @@ export class CommandService {
   ) {}
 
   async submit(principal: Principal, input: unknown): Promise<CommandResponse> {
-    const parsed = parseCommand(input);
-    if (E.isLeft(parsed)) return refused(domainErrorResponse(parsed.left));
+    const parsed = decodedCommand(input);
+    if (E.isLeft(parsed)) return refused(parsed.left);
     const command = parsed.right;
     // Only a caseworker's scope depends on where the household is now (a fold of its stream).
     const currentDivision = principal.role === 'caseworker' ? await this.divisions.current(command.householdId) : undefined;

@@ -4,13 +4,17 @@ import { batchAnswerStream } from './batch-answer-stream';
 export const BATCH_ANSWERED = 'BatchAnswered';
 
 /**
- * A batch's whole answer as its first request got it (decision 158). `body` is the JSON
- * text that was sent, kept as text: the store keeps data as canonical JSON (keys sorted),
- * and a replay answers the bytes of the first answer, not a re-ordering of them.
+ * A batch's whole answer as its first request got it (decision 158). Each item is kept as
+ * the JSON text that was sent: the store keeps data as canonical JSON (keys sorted), and a
+ * replay answers the bytes of the first answer, not a re-ordering of them. An item is
+ * `null` where the caller answers it again from the request itself, which a replay sends
+ * byte for byte again: a refusal by the command codec, whose message quotes the values it
+ * refused — text the ledger never recorded, which may be a name typed in the wrong field,
+ * and which an append-only log could never erase.
  */
 export interface BatchAnswer {
   readonly status: number;
-  readonly body: string;
+  readonly items: readonly (string | null)[];
   /** The Retry-After the first answer carried, in seconds. */
   readonly retryAfterSeconds?: number;
 }
@@ -32,9 +36,9 @@ export type BatchAnswerLookup =
 export const lookUpBatchAnswer = async (store: EventStore, subject: string, key: string, requestSha256: string): Promise<BatchAnswerLookup> => {
   const [first] = await store.readStream(batchAnswerStream(subject, key), { maxCount: 1 });
   if (first === undefined) return { kind: 'new' };
-  const { requestSha256: recordedSha256, status, body, retryAfterSeconds } = first.data as BatchAnsweredData;
+  const { requestSha256: recordedSha256, status, items, retryAfterSeconds } = first.data as BatchAnsweredData;
   if (recordedSha256 !== requestSha256) return { kind: 'reused' };
-  return { kind: 'replay', answer: retryAfterSeconds === undefined ? { status, body } : { status, body, retryAfterSeconds } };
+  return { kind: 'replay', answer: retryAfterSeconds === undefined ? { status, items } : { status, items, retryAfterSeconds } };
 };
 
 export interface BatchAnswerRecord {
