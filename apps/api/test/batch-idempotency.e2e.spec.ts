@@ -91,9 +91,11 @@ describe('a batch sent with an Idempotency-Key', () => {
     expect(again.text).toBe(first.text);
   });
 
-  it('is not marked replayed the first time', async () => {
+  it('marks the replay only: the first answer carries no Idempotent-Replayed, the second carries it', async () => {
     const first = await replayed(withdrawThenApply, 'k-first');
     expect([first.status, first.replayed]).toEqual([200, null]);
+    const again = await replayed(withdrawThenApply, 'k-first');
+    expect([again.status, again.replayed, again.text]).toEqual([200, 'true', first.text]);
   });
 
   it('refuses the same key with another body with 422 IDEMPOTENCY_KEY_REUSED naming the header, deciding nothing', async () => {
