@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import { type EventStore } from '@hearth/event-store';
-import { ImportStoppedError, importCommands, Ledger } from '../src';
+import { CODEC_REFUSAL_KEPT, ImportStoppedError, importCommands, Ledger } from '../src';
+import { kept } from '../src/import/rejected-line';
 import { oneVillage, registerLine } from './support/one-village';
 import { diskFull, writeSessionsWhere } from './support/write-sessions';
 
@@ -38,7 +39,27 @@ describe('import outcomes', () => {
     expect(first.rejected.map((r) => r.line)).toEqual([2, 3]);
     const again = await importCommands(ledger, { source: file });
     expect(again).toMatchObject({ accepted: 0, rejected: [], skipped: 4, resumedAfterLine: 4 });
-    expect(again.earlierRejected).toEqual(first.rejected.map(({ fields: _f, ...r }) => r));
+    expect(again.earlierRejected).toEqual(first.rejected.map(kept));
+    expect(again.earlierRejected[0]).toEqual({ line: 2, householdId: null, type: null, code: 'INVALID_COMMAND', message: CODEC_REFUSAL_KEPT });
+  });
+
+  it('keeps nothing of a refused line\'s values in the log: a name typed in the wrong field is in the run\'s summary, not in its checkpoint (decision 159)', async () => {
+    const file = join(dir, 'log.jsonl');
+    const misplaced = JSON.stringify({ type: 'RegisterHousehold', householdId: 'h1', on: '2016-01-10', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 'Zhang Wei' }] });
+    const noJson = '{"type": "RegisterHousehold", "householdId": "h2", "on": "2016-01-10", "divisionCode": "V1", "members": [Li Na]}';
+    const asId = JSON.stringify({ type: 'Zhang Wei', householdId: 'Li Na 110101199003077777', on: '2016-01-10' });
+    writeFileSync(file, [misplaced, noJson, asId, registerLine('h3')].join('\n'));
+    const first = await importCommands(ledger, { source: file });
+    expect(first.rejected.map((r) => r.code)).toEqual(['INVALID_COMMAND', 'INVALID_COMMAND', 'INVALID_COMMAND']);
+    expect(first.rejected[0]?.message).toContain('Zhang Wei'); // said to whoever ran the import, once
+    const log = JSON.stringify(await ledger.store.readAll());
+    for (const value of ['Zhang Wei', 'Li Na', '110101199003077777']) expect(log).not.toContain(value);
+    const again = await importCommands(ledger, { source: file });
+    expect(again.earlierRejected.map((r) => [r.line, r.householdId, r.type, r.message])).toEqual([
+      [1, 'h1', 'RegisterHousehold', CODEC_REFUSAL_KEPT],
+      [2, null, null, CODEC_REFUSAL_KEPT],
+      [3, null, null, CODEC_REFUSAL_KEPT],
+    ]);
   });
 
   it('a line the ledger refuses names its field in the summary, not in the checkpoint, whose stored shape is unchanged (ADR 148)', async () => {

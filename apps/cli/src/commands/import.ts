@@ -68,7 +68,7 @@ same time, or the file changed after some lines were applied; 4 no division tree
 read a damaged stored event (reason "damaged-log", named on stderr; run \`hearth verify\`); 6 the disk or the store failed (what was committed stays: run the same import
 again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message", "fields": [{"path", "message"}]}],
-"skipped", "resumedAfterLine", "earlierRejected": [the same without "fields"]} (householdId and type are null for a
+"skipped", "resumedAfterLine", "earlierRejected": [the same without "fields"; a line the codec refused (INVALID_COMMAND) with fixed words, nothing of the line kept]} (householdId and type are null for a
 line that names none), and when the import stopped
 early also "stopped": {"reason", "committedThroughLine", "message"} (reason: "store-failure",
 "concurrent-import", "damaged-log" or "file-changed"), and in "stopped", on a store without

@@ -1,4 +1,4 @@
-import type { DomainError, HouseholdCommand } from '@hearth/domain';
+import { COMMAND_TYPES, IdC, type DomainError, type HouseholdCommand } from '@hearth/domain';
 
 /** A line of an import file that appended nothing, and why. */
 export interface RejectedLine {
@@ -18,5 +18,27 @@ export const rejectedLine = (p: { line: number; command: HouseholdCommand }, err
   ...(error.fields ? { fields: error.fields } : {}),
 });
 
-/** What a checkpoint keeps of a rejection: enough to list it again, not the field details. */
-export const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine => r;
+/**
+ * What a checkpoint keeps of a line the command codec refused (INVALID_COMMAND) instead of its
+ * message: the codec's words quote the values it refused, and JSON.parse's a snippet of the
+ * line, which may be a name typed in the wrong field; a checkpoint is an event, in an
+ * append-only log that could never erase it (docs/decisions/0159).
+ */
+export const CODEC_REFUSAL_KEPT = 'not a valid command: the first run said why, quoting the line, which the checkpoint does not keep';
+
+const COMMAND_TYPE_NAMES: ReadonlySet<string> = new Set(COMMAND_TYPES);
+
+/**
+ * What a checkpoint keeps of a rejection: enough to list it again, not the field details, and
+ * nothing of a line the codec refused but its line, its code, and its household id and type
+ * where they are an id and a command type (what any recorded command holds).
+ */
+export const kept = ({ fields: _f, ...r }: RejectedLine): RejectedLine =>
+  r.code !== 'INVALID_COMMAND'
+    ? r
+    : {
+        ...r,
+        householdId: r.householdId !== null && IdC.is(r.householdId) ? r.householdId : null,
+        type: r.type !== null && COMMAND_TYPE_NAMES.has(r.type) ? r.type : null,
+        message: CODEC_REFUSAL_KEPT,
+      };
