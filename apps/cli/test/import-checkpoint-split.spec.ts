@@ -14,9 +14,11 @@ jest.setTimeout(60_000);
 const LIMIT = 4000;
 /**
  * A server limit an import checkpoint keeping a line that is not JSON fits under (630 bytes as
- * the stand-in counts it), and one keeping LONG_REJECTION's does not (707 bytes).
+ * the stand-in counts it), and one keeping LONG_REJECTION's does not (707 bytes), for a file at
+ * /tmp/hearth-split-XXXXXX/log.jsonl: a checkpoint names its file, so a longer temporary
+ * folder (TMPDIR) moves both sizes by as many bytes.
  */
-const TINY = 670;
+const tinyFor = (file: string): number => 670 + file.length - '/tmp/hearth-split-XXXXXX/log.jsonl'.length;
 /**
  * A line the codec refuses, whose checkpoint keeps the most a refused line can: a household id
  * of 64 characters and a command type (its message is the checkpoint's fixed words, never the
@@ -113,6 +115,7 @@ describe('a batch whose checkpoint would be over the store\'s append limit is wr
   // A kept rejection is a few hundred bytes: only a server limit of about a kilobyte meets a line no cut makes fit.
   it('stops at a line whose rejection alone makes a checkpoint over the limit, naming the line and the limit, having written the lines before it', async () => {
     writeFileSync(file, `${['{', LONG_REJECTION].join('\n')}\n`);
+    const TINY = tinyFor(file);
     const ledger = await open(TINY);
     try {
       for (let run = 0; run < 2; run++) {
@@ -152,6 +155,7 @@ describe('a batch whose checkpoint would be over the store\'s append limit is wr
       .toEqual({ accepted: 0, rejected: [], earlierRejected: summary.rejected.map((r) => [r.line, r.code]) });
 
     writeFileSync(file, `${['{', LONG_REJECTION].join('\n')}\n`);
+    const TINY = tinyFor(file);
     const tiny = await start(TINY);
     const stopped = await hearthFinished([...tiny, '--json', 'import', '--quiet', file]);
     expect(stopped.code).toBe(6);
