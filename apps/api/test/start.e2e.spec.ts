@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { NO_LISTENER_PORT } from '@hearth/event-store-esdb/testing';
 import { PersonalDataStore } from '@hearth/personal-data';
 import { hearth } from './support/cli';
 import { killLeftRunning, launch, listening, STARTUP_MS, type Started } from './support/start-process';
@@ -153,10 +154,7 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
   it(
     "a KurrentDB store out of reach is the machine's failure, exit 6, saying why in one line",
     async () => {
-      const closed = createServer();
-      await new Promise<void>((res) => closed.listen(0, '127.0.0.1', () => res()));
-      const port = (closed.address() as AddressInfo).port;
-      await new Promise((res) => closed.close(res));
+      const port = NO_LISTENER_PORT;
       const s = launch([], { HEARTH_STORE: `kurrentdb://127.0.0.1:${port}?tls=false&defaultDeadline=1000`, PORT: '0' }, dir);
       running.push(s);
       expect(await s.exited).toBe(6);

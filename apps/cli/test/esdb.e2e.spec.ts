@@ -75,11 +75,10 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
   }, 30_000);
 
   it("reports a server it cannot reach as the machine's failure, to be run again, not as a bug", async () => {
-    const gone = await testing.startEsdbStandIn();
-    await gone.close();
-    const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${gone.port}?tls=false&defaultDeadline=1000`, 'verify']);
+    const port = testing.NO_LISTENER_PORT;
+    const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${port}?tls=false&defaultDeadline=1000`, 'verify']);
     expect(result.code).toBe(6);
-    expect(result.stderr).toContain(`the store's server cannot be reached: nothing listens on 127.0.0.1:${gone.port} (connection refused): check that it is running and that this machine can reach it, then run the same command again`);
+    expect(result.stderr).toContain(`the store's server cannot be reached: nothing listens on 127.0.0.1:${port} (connection refused): check that it is running and that this machine can reach it, then run the same command again`);
     expect(result.stderr).not.toMatch(/a bug in Hearth/);
   }, 30_000);
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { logPages } from '@hearth/event-store';
+import { logPages, StoreUnavailableError } from '@hearth/event-store';
 import * as testing from '@hearth/event-store/testing';
 import { EsdbEventStore } from './esdb-event-store';
 import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn, type EsdbStandIn } from './testing/esdb-stand-in';
+import { NO_LISTENER_PORT } from './testing/no-listener';
 
 jest.setTimeout(30_000);
 
@@ -228,10 +229,7 @@ describe('EsdbEventStore on the stand-in, beyond the contract', () => {
   });
 
   it('fails to open when nothing listens', async () => {
-    const server = await startEsdbStandIn();
-    const url = server.url;
-    await server.close();
-    await expect(openEsdbEventStore(url.replace('?tls=false', '?tls=false&defaultDeadline=2000'))).rejects.toThrow();
+    await expect(openEsdbEventStore(`kurrentdb://127.0.0.1:${NO_LISTENER_PORT}?tls=false&defaultDeadline=2000`)).rejects.toThrow(StoreUnavailableError);
   });
 
   it('connect() rejects a url that is not kurrentdb:// or esdb://', () => {

@@ -6,6 +6,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { openEsdbEventStore } from './open-esdb-event-store';
 import { startEsdbStandIn } from './testing/esdb-stand-in';
 import { ProbeTarget, whyUnreachable } from './why-unreachable';
+import { NO_LISTENER_PORT } from './testing/no-listener';
 
 const plain = (port: number, host = '127.0.0.1'): ProbeTarget => ({ host, port, tls: false, tlsVerifyCert: true, tlsCAFile: undefined });
 const secure = (port: number): ProbeTarget => ({ ...plain(port), tls: true });
@@ -23,11 +24,6 @@ const tcpServer = async (onConnection: (s: Socket) => void): Promise<number> => 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return (server.address() as AddressInfo).port;
 };
-const freePort = async (): Promise<number> => {
-  const port = await tcpServer(() => undefined);
-  await new Promise<void>((resolve) => servers.pop()?.close(() => resolve()));
-  return port;
-};
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
@@ -35,15 +31,13 @@ afterEach(async () => {
 
 describe('why a KurrentDB server is out of reach, as far as this machine can tell', () => {
   it('nothing listens on the port', async () => {
-    const port = await freePort();
-    expect(await whyUnreachable(plain(port))).toEqual({ why: `nothing listens on 127.0.0.1:${port} (connection refused)` });
+    expect(await whyUnreachable(plain(NO_LISTENER_PORT))).toEqual({ why: `nothing listens on 127.0.0.1:${NO_LISTENER_PORT} (connection refused)` });
   });
 
   it('the name does not resolve; an address is not looked up', async () => {
     const notFound = () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
     expect(await whyUnreachable(plain(2113, 'db.example'), { lookup: notFound })).toEqual({ why: 'the name "db.example" does not resolve', remedy: 'check the host name in the store URL' });
-    const port = await freePort();
-    expect((await whyUnreachable(plain(port), { lookup: notFound }))?.why).toMatch(/^nothing listens on/);
+    expect((await whyUnreachable(plain(NO_LISTENER_PORT), { lookup: notFound }))?.why).toMatch(/^nothing listens on/);
   });
 
   it('TLS asked of a server that speaks gRPC without it', async () => {

@@ -7,3 +7,4 @@ export {
   type StandInCalls,
   type StandInFaults,
 } from './esdb-stand-in';
+export { NO_LISTENER_PORT } from './no-listener';
