@@ -17,7 +17,7 @@ export { FileChangedError } from './import/file-fingerprint';
 export { REGROUP_HOUSEHOLDS_PER_PART, regroupCommands, type LeftOutLine, type RegroupOptions, type RegroupProgress, type RegroupSummary } from './import/regroup';
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { TOO_LARGE_FOR_STORE } from './import/too-large-line';
-export { CODEC_REFUSAL_KEPT } from './import/rejected-line';
+export { CODEC_REFUSAL_KEPT, kept as keptRejection } from './import/rejected-line';
 export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
 export { BATCH_ANSWER_STREAM_PREFIX, batchAnswerStream } from './batch-answer/batch-answer-stream';
 export {

@@ -5,6 +5,7 @@
  */
 export { generateDivisions } from './divisions';
 export { householdId } from './household/simulation';
+export { SIMULATED_YEARS } from './household/programme-calendar';
 export type { RegionOptions } from './options';
 export { MAX_HOUSEHOLDS } from './options';
 export { generateHouseholdCommands, SyntheticRegion, writeRegion } from './region';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { maskStoreUrl } from '@hearth/ledger';
 import { isPersonalDataError, PersonalDataStore } from '@hearth/personal-data';
+import { SIMULATED_YEARS } from '@hearth/simulator';
 import { StartStoppedError } from '@hearth/nest';
 import { createApp } from '../app';
 import { isLoopbackHost, tokenSource, TokenEntry } from '../auth';
@@ -60,9 +61,6 @@ const personalDataSettings = (store: string): PersonalDataOptions | undefined =>
   return settings;
 };
 
-/** The years the simulator's demo region has business dates in (packages/simulator's calendar of case histories). */
-const DEMO_YEARS = { first: 2016, last: 2020 } as const;
-
 const tokenLines = (tokens: readonly TokenEntry[]): string[] => {
   const width = Math.max(...tokens.map((t) => `${t.role}${t.division ? ` ${t.division}` : ''}`.length));
   return tokens.map((t) => `  ${`${t.role}${t.division ? ` ${t.division}` : ''}`.padEnd(width)}  ${t.token}`);
@@ -85,7 +83,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   if (prepared.kind === 'reused') log(`Using the store ${maskStoreUrl(opts.store)} as it is (it already holds events; no demo region generated).`);
   else if (prepared.kind === 'empty')
     log(`The store ${maskStoreUrl(opts.store)} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${maskStoreUrl(opts.store)} divisions load FILE`);
-  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from ${DEMO_YEARS.first} to ${DEMO_YEARS.last}: ask the reports and the dashboard for those years and months.`);
+  else log(`Demo region ready in ${prepared.seconds.toFixed(1)} s. Its business dates run from ${SIMULATED_YEARS.first} to ${SIMULATED_YEARS.last}: ask the reports and the dashboard for those years and months.`);
   if (io.stopRequested()) return undefined;
   if (prepared.kind === 'reused') {
     try {
@@ -123,7 +121,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
     out(`Demo tokens (${demo.created ? 'written to' : 'read from'} ${source.path}, readable by you only):`);
     for (const line of tokenLines(demo.tokens)) out(line);
     // The dashboard opens on this year, which holds no demo data: a link to the demo's last year is what a visitor wants.
-    out(`Dashboard on the demo's last year: ${url}/dashboard/#/clearance?year=${DEMO_YEARS.last}`);
+    out(`Dashboard on the demo's last year: ${url}/dashboard/#/clearance?year=${SIMULATED_YEARS.last}`);
     out(`Try: curl -H "Authorization: Bearer <token>" "${url}/api/reports/clearance?year=2018&byChild=true"`);
   } else {
     out(`Tokens: ${tokens.length} from ${opts.tokensPath}.`);

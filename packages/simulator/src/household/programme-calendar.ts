@@ -1,4 +1,4 @@
-import { Day, day } from '../calendar';
+import { Day, day, yearOfDay } from '../calendar';
 
 /**
  * The dates the simulated programme runs by: registration in early 2016, the first
@@ -10,6 +10,8 @@ export const REGISTRATION_END = day('2016-03-25');
 export const SURVEY_END = day('2016-04-20');
 export const CUTOFF = day('2016-07-31');
 export const END = day('2020-12-31');
+/** The calendar years a simulated region's business dates fall in: what a reader of its reports asks for. */
+export const SIMULATED_YEARS = { first: yearOfDay(START), last: yearOfDay(END) } as const;
 export const LATE_APPLY_FROM = day('2016-08-01');
 export const LATE_APPLY_TO = day('2017-09-30');
 export const YEAR_START: Readonly<Record<number, Day>> = Object.fromEntries([2016, 2017, 2018, 2019, 2020, 2021].map((y) => [y, day(`${y}-01-01`)]));
