@@ -1,5 +1,8 @@
 import Database from 'better-sqlite3';
 import { request } from 'node:http';
+import type { Ledger } from '@hearth/ledger';
+import { HEARTH_LEDGER } from '@hearth/nest';
+import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER } from '../src/commands/idempotency-key';
 import { hearth } from './support/cli';
 import { journey } from './support/journey';
 import { Server, startServer } from './support/server';
@@ -105,6 +108,37 @@ describe('a batch sent with an Idempotency-Key', () => {
     expect(other.status).toBe(422);
     expect(other.body).toEqual({ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.stringContaining('another body'), field: 'Idempotency-Key' });
     expect(headPosition()).toBe(head);
+  });
+
+  it('answers a second request while the key\'s first is being decided 409 IDEMPOTENCY_KEY_IN_USE with Retry-After, as the store\'s busy answers are', async () => {
+    // The first request is held at its look-up of the key's record, so it is still being decided when the second arrives.
+    const ledger: Ledger = server.app.get(HEARTH_LEDGER);
+    const read = ledger.store.readStream.bind(ledger.store);
+    let reached: () => void = () => undefined;
+    const heldThere = new Promise<void>((resolve) => (reached = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const lookUps = jest.spyOn(ledger.store, 'readStream').mockImplementation(async (streamId, opts) => {
+      if (streamId.startsWith('batch-')) {
+        reached();
+        await released;
+      }
+      return read(streamId, opts);
+    });
+    try {
+      const first = batch(withdrawThenApply, 'k-busy');
+      await heldThere;
+      const second = await batch(withdrawThenApply, 'k-busy');
+      expect([second.status, second.body.code, second.body.field]).toEqual([409, 'IDEMPOTENCY_KEY_IN_USE', 'Idempotency-Key']);
+      expect(second.retryAfter).toBe(String(IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER));
+      release();
+      expect((await first).status).toBe(200);
+    } finally {
+      release();
+      lookUps.mockRestore();
+    }
+    // Once the first is answered, the key replays it.
+    expect((await replayed(withdrawThenApply, 'k-busy')).replayed).toBe('true');
   });
 
   it('is the caller\'s own: another caseworker\'s same key is decided for them, and replays their own answer', async () => {

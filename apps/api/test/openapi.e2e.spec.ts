@@ -112,6 +112,7 @@ describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
     const pattern = new RegExp(batch.parameters[0]?.schema.pattern ?? '');
     expect(['8e03978e-40d5-43e8-bc93-6894a57f9324', 'has space', 'clé'].map((k) => pattern.test(k))).toEqual([true, false, false]);
     expect(Object.keys(batch.responses['200']?.headers ?? {})).toEqual(['Retry-After', 'Idempotent-Replayed']);
+    expect(Object.keys(batch.responses['409']?.headers ?? {})).toEqual(['Retry-After']);
     expect([batch.responses['400']?.description, batch.responses['409']?.description, batch.responses['422']?.description]).toEqual([
       expect.stringContaining('INVALID_HEADER'),
       expect.stringContaining('IDEMPOTENCY_KEY_IN_USE'),

@@ -8,6 +8,7 @@ import type { BatchItemResult } from '../api-bodies';
 import { ApiError } from '../errors/api-error';
 import { BatchAnswers, type DecidedBatch } from './batch-answers';
 import { decodedCommand } from './codec-refusal';
+import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER } from './idempotency-key';
 
 const willow: Principal = { role: 'caseworker', division: 'V01', actor: 'cw-willow' };
 const BODY = { text: '[{"type":"WithdrawApplication"}]', commands: [{ type: 'WithdrawApplication' }] };
@@ -59,7 +60,7 @@ describe('BatchAnswers', () => {
     const first = answers.once(willow, 'k', BODY, () => new Promise<DecidedBatch>((resolve) => (finish = () => resolve(DECIDED))));
     await new Promise((resolve) => setImmediate(resolve));
     const second = await answers.once(willow, 'k', BODY, counted().decide).catch((e: unknown) => e);
-    expect(second).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'Idempotency-Key' } });
+    expect(second).toMatchObject({ status: 409, body: { code: 'IDEMPOTENCY_KEY_IN_USE', field: 'Idempotency-Key' }, retryAfterSeconds: IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER });
     // Another caller's same key is not held up.
     expect((await answers.once({ ...willow, actor: 'cw-stone' }, 'k', BODY, counted().decide)).replayed).toBe(false);
     finish();

@@ -9,7 +9,7 @@ import type { BatchItemResult } from '../api-bodies';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 import { decodedCommand } from './codec-refusal';
-import { IDEMPOTENCY_KEY } from './idempotency-key';
+import { IDEMPOTENCY_KEY, IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER } from './idempotency-key';
 
 /** A batch's answer as the controller sends it: the items, and the Retry-After they ask for. */
 export interface DecidedBatch {
@@ -50,7 +50,11 @@ export class BatchAnswers {
     const subject = JSON.stringify([principal.role, principal.division ?? null, principal.actor]);
     const turn = JSON.stringify([subject, key]);
     if (this.inFlight.has(turn))
-      throw new ApiError(409, { code: 'IDEMPOTENCY_KEY_IN_USE', message: `a request with this ${IDEMPOTENCY_KEY} is still being decided; send it again once that one is answered`, field: IDEMPOTENCY_KEY });
+      throw new ApiError(
+        409,
+        { code: 'IDEMPOTENCY_KEY_IN_USE', message: `a request with this ${IDEMPOTENCY_KEY} is still being decided; send it again once that one is answered`, field: IDEMPOTENCY_KEY },
+        IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER,
+      );
     this.inFlight.add(turn);
     try {
       const requestSha256 = createHash('sha256').update(request.text, 'utf8').digest('hex');

@@ -1,10 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from '../errors/api-error';
+import { STORE_BUSY_RETRY_AFTER } from '../errors/store-fault';
 
 export const IDEMPOTENCY_KEY = 'Idempotency-Key';
 
 /** Long enough for any UUID or hash a client makes up (Stripe's limit); a key names a request, it carries nothing. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/**
+ * Seconds a request is asked to wait while its key's first request is still being decided
+ * (409 IDEMPOTENCY_KEY_IN_USE, decision 158): that request holds the key as another
+ * process's lock holds the store, so the wait is STORE_BUSY's.
+ */
+export const IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER = STORE_BUSY_RETRY_AFTER;
 
 /** Visible ASCII, no spaces: a key a client copies from one request to the next survives every proxy and log unchanged. */
 const KEY = /^[\x21-\x7e]+$/;

@@ -44,7 +44,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBody,
-    /** Sent as Retry-After (seconds) with a 429 or 503. */
+    /** Sent as Retry-After (seconds) with an answer worth sending again later: a 429, a 503, a batch's 409 IDEMPOTENCY_KEY_IN_USE. */
     readonly retryAfterSeconds?: number,
   ) {
     super(body.message);

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
+import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
 import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
@@ -149,7 +149,10 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
             `PAYLOAD_TOO_LARGE: the body is over the limit, or it holds more than ${opts.maxBatch} commands; nothing was tried. A command whose events are over the store’s append limit (KurrentDB) is answered 413 in its own item`,
           ),
           '400': error('INVALID_COMMAND: the body is not a JSON array, or not UTF-8 JSON. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels. INVALID_HEADER: the Idempotency-Key is empty, over 255 characters, not visible ASCII, or given twice (`field`: `Idempotency-Key`)'),
-          '409': error('IDEMPOTENCY_KEY_IN_USE: a request with this Idempotency-Key is still being decided; send it again once that one is answered'),
+          '409': {
+            ...error('IDEMPOTENCY_KEY_IN_USE: a request with this Idempotency-Key is still being decided; nothing was decided, send it again once that one is answered (Retry-After)'),
+            headers: { 'Retry-After': { description: `seconds to wait before sending it again (${IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER}, as for STORE_BUSY)`, schema: { type: 'integer', minimum: 1 } } },
+          },
           '422': error('IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was first sent with another body; nothing was decided'),
         },
       },
