@@ -56,6 +56,12 @@ describe('GET /api/households/{id}?asOf=&knownAt=', () => {
     expect((await get('/api/households/hh-b')).body).toEqual(before.body);
   });
 
+  it.each(['2021-01-01T00:00%2B14:30', '2021-01-01T00:00-12:30'])('knownAt=%s, an offset no zone has, is a 400 INVALID_QUERY naming knownAt and the offsets zones have', async (bad) => {
+    const answer = await get(`/api/households/hh-b?knownAt=${bad}`);
+    expect({ status: answer.status, code: answer.body?.code, field: answer.body?.field }).toEqual({ status: 400, code: 'INVALID_QUERY', field: 'knownAt' });
+    expect(answer.body.message).toContain('is no zone\'s (they run from -12:00 to +14:00)');
+  });
+
   it('the OpenAPI document describes knownAt', async () => {
     const doc = (await server.request('GET', '/api/openapi.json')).body;
     const parameters = doc.paths['/api/households/{householdId}'].get.parameters as { name: string; required: boolean; schema: { description: string } }[];

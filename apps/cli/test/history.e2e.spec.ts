@@ -141,6 +141,18 @@ describe('hearth history, bitemporal: --as-of (business time, as corrected) and 
     expect(r.stderr).toBe(`hearth: --known-at ${JSON.stringify(bad)} is not a date (YYYY-MM-DD: the end of that day in UTC) or a time with its zone (YYYY-MM-DDTHH:MM[:SS[.sss]] then Z or ±HH:MM)\n`);
     expect(digest()).toBe(before);
   });
+
+  it.each(['2021-01-01T00:00+14:30', '2021-01-01T00:00-12:30'])('refuses --known-at %j, an offset no zone has, with exit 2 saying the offsets zones have, and changes nothing', (bad) => {
+    const digest = () => createHash('sha256').update(readFileSync(file)).digest('hex');
+    const before = digest();
+    const r = history('hh-b', '--known-at', bad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      `hearth: --known-at ${JSON.stringify(bad)} is not a date (YYYY-MM-DD: the end of that day in UTC) or a time with its zone (YYYY-MM-DDTHH:MM[:SS[.sss]] then Z or ±HH:MM): its UTC offset ${bad.slice(-6)} is no zone's (they run from -12:00 to +14:00)\n`,
+    );
+    expect(digest()).toBe(before);
+  });
 });
 
 describe('npx hearth', () => {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { HouseholdCommand } from '@hearth/domain';
 import { InMemoryEventStore } from '@hearth/event-store';
-import { householdHistory, parseKnownAt, type KnownAt } from '../src';
+import { householdHistory, KNOWN_AT_FORMAT, parseKnownAt, type KnownAt } from '../src';
 import { c, member } from './support/commands';
 import { feed } from './support/feed';
 import { context } from './support/region';
@@ -142,6 +142,9 @@ describe('parseKnownAt', () => {
     ['2020-12-31T10:00:05.5Z', '2020-12-31T10:00:05.500Z'],
     ['2021-01-01T01:30:00+08:00', '2020-12-31T17:30:00.000Z'],
     ['2020-12-31T20:00:00.123-05:00', '2021-01-01T01:00:00.123Z'],
+    // The offsets at the ends of the zones': Kiribati's Line Islands, and Baker Island.
+    ['2021-01-01T14:00+14:00', '2021-01-01T00:00:00.000Z'],
+    ['2020-12-31T12:00-12:00', '2021-01-01T00:00:00.000Z'],
   ])('reads %s as %s', (text, instant) => {
     expect(parseKnownAt(text)).toEqual(E.right({ instant, ms: Date.parse(instant) }));
   });
@@ -151,6 +154,13 @@ describe('parseKnownAt', () => {
     (text) => {
       expect(parseKnownAt(text)).toEqual(E.left(expect.stringContaining('YYYY-MM-DDTHH:MM[:SS[.sss]] then Z or ±HH:MM')));
       expect(parseKnownAt(text)).toEqual(E.left(expect.stringContaining(JSON.stringify(text))));
+    },
+  );
+
+  it.each(['2021-01-01T00:00+14:30', '2021-01-01T00:00+14:01', '2021-01-01T00:00-12:30', '2021-01-01T00:00+23:59', '2021-01-01T00:00-23:00'])(
+    'refuses %j, whose UTC offset no zone has, saying the offsets zones have',
+    (text) => {
+      expect(parseKnownAt(text)).toEqual(E.left(`${JSON.stringify(text)} is not ${KNOWN_AT_FORMAT}: its UTC offset ${text.slice(-6)} is no zone's (they run from -12:00 to +14:00)`));
     },
   );
 });

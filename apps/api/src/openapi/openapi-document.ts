@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
+import { KNOWN_AT_OFFSETS } from '@hearth/projections';
 import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
@@ -161,7 +162,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       get: {
         operationId: 'householdHistory',
         summary: "A household's audit timeline and its state as of a date, as known at an instant",
-        description: `The same JSON as \`hearth --json history ID [--as-of DATE] [--known-at WHEN]\`: \`asOf\` is business time, the household at the end of that date with every correction recorded for its events applied (those dated after it listed in \`laterCorrections\`); \`knownAt\` is recording time, only the events recorded by then (a date is the end of that day in UTC; a time names its zone). ${roles('caseworker', 'auditor')}`,
+        description: `The same JSON as \`hearth --json history ID [--as-of DATE] [--known-at WHEN]\`: \`asOf\` is business time, the household at the end of that date with every correction recorded for its events applied (those dated after it listed in \`laterCorrections\`); \`knownAt\` is recording time, only the events recorded by then (a date is the end of that day in UTC; a time names its zone, an offset from ${KNOWN_AT_OFFSETS}). ${roles('caseworker', 'auditor')}`,
         tags: ['audit'],
         parameters: [{ name: 'householdId', in: 'path', required: true, schema: s.schema(commandCodecs.RegisterHousehold.required.householdId) }, ...params(HistoryParamsC)],
         responses: { '200': { description: 'the history', ...json({ type: 'object' }) }, ...readErrors, '404': error('UNKNOWN_HOUSEHOLD') },

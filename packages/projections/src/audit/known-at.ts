@@ -15,20 +15,42 @@ const TIME_RE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?
 export const KNOWN_AT_FORMAT = 'a date (YYYY-MM-DD: the end of that day in UTC) or a time with its zone (YYYY-MM-DDTHH:MM[:SS[.sss]] then Z or ±HH:MM)';
 
 /**
+ * The UTC offsets zones have, in minutes: from -12:00 (Baker Island) to +14:00 (Kiribati's
+ * Line Islands). An offset past them is a typo, not a place: read as given it would move the
+ * bound of an audit's evidence by the typo's hours.
+ */
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
+/** The offsets a zone's time may name, as the refusals and the API's documents say them. */
+export const KNOWN_AT_OFFSETS = '-12:00 to +14:00';
+
+/** The offset `±HH:MM` in minutes east of UTC (`Z` is 0); undefined when its minutes are not a clock's. */
+const offsetMinutes = (zone: string): number | undefined => {
+  if (zone === 'Z') return 0;
+  const hours = Number(zone.slice(1, 3));
+  const minutes = Number(zone.slice(4, 6));
+  if (minutes > 59) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+};
+
+/**
  * Reads `--known-at` / `knownAt`. A bare date is the end of that day in UTC, the calendar
  * `recordedAt` is written in and the late-recording notices count its day in, so the same
  * text names the same instant on every machine and in the service; a time must say its zone,
- * since a zone guessed from the machine would make an audit depend on where it is run.
+ * since a zone guessed from the machine would make an audit depend on where it is run, and
+ * that zone's offset must be one a zone has (-12:00 to +14:00).
  */
 export const parseKnownAt = (text: unknown): E.Either<string, KnownAt> => {
-  const invalid = E.left(`${JSON.stringify(text)} is not ${KNOWN_AT_FORMAT}`);
+  const notKnownAt = `${JSON.stringify(text)} is not ${KNOWN_AT_FORMAT}`;
+  const invalid = E.left(notKnownAt);
   if (typeof text !== 'string') return invalid;
   if (isBusinessDate(text)) return at(`${text}T23:59:59.999Z`);
   const m = TIME_RE.exec(text);
   if (m === null) return invalid;
   const [, date, hh, mm, ss = '00', frac = '', zone] = m as unknown as [string, string, string, string, string | undefined, string | undefined, string];
-  const zoneOk = zone === 'Z' || (Number(zone.slice(1, 3)) <= 23 && Number(zone.slice(4, 6)) <= 59);
-  if (!isBusinessDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59 || !zoneOk) return invalid;
+  const offset = offsetMinutes(zone);
+  if (!isBusinessDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59 || offset === undefined) return invalid;
+  if (offset < MIN_OFFSET_MINUTES || offset > MAX_OFFSET_MINUTES) return E.left(`${notKnownAt}: its UTC offset ${zone} is no zone's (they run from ${KNOWN_AT_OFFSETS})`);
   return at(`${date}T${hh}:${mm}:${ss}.${frac.padEnd(3, '0')}${zone}`);
 };
 
