@@ -67,6 +67,8 @@ describe('hearth --json project stopped by SIGTERM', () => {
       const status = JSON.parse(ended.stdout) as Record<string, unknown>;
       expect(Object.keys(status).sort()).toEqual(['head', 'lastError', 'pid', 'position', 'readModels', 'restarts', 'retryInMs', 'state', 'updatedAt'].sort());
       expect(status).toMatchObject({ state: 'stopped', head: status['position'], pid: expect.any(Number), updatedAt: expect.any(String) });
+      // No failure happened: no error to name, null (as /health's readModels.lastError), not an empty message.
+      expect(status).toMatchObject({ restarts: 0, lastError: null });
     } finally {
       cleanup();
     }

@@ -13,8 +13,8 @@ export interface ProjectorStatus {
   readonly position: number;
   /** Failures resumed from the checkpoints since the start. */
   readonly restarts: number;
-  /** The last failure's message, kept once resumed (empty before any). */
-  readonly lastError: string;
+  /** The last failure's message, kept once resumed; null before any (as /health's `readModels.lastError`). */
+  readonly lastError: string | null;
   /** While `retrying`: how long the pause before the next attempt is. */
   readonly retryInMs: number;
 }
@@ -54,7 +54,7 @@ class Stopping extends Error {}
 export class Projector {
   private state: ProjectorState = 'catching-up';
   private restarts = 0;
-  private lastError = '';
+  private lastError: string | null = null;
   private retryInMs = 0;
   /** Failures in a row that made no progress: the exponent of the pause. */
   private failures = 0;

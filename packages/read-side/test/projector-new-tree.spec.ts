@@ -66,7 +66,7 @@ describe('a projector (`hearth project`) while another process records a new div
       await projector.waitFor(await ledger.store.headPosition());
       // The sums moved to the new tree: readers under it read them instead of rolling every village up.
       expect(sumsTree(file)).toContain('V2');
-      expect(projector.status()).toMatchObject({ restarts: 0, lastError: '' });
+      expect(projector.status()).toMatchObject({ restarts: 0, lastError: null });
 
       // Still live after the reopen: an event appended now is taken in.
       expect((await ledger.commandHandler().handle(register('h3', 'V2'), ledger.context())).status).toBe('accepted');

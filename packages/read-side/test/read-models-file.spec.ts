@@ -103,7 +103,7 @@ describe('read models in a file of their own (docs/decisions/0058)', () => {
     await record(ledger, ['h3']);
     const head = await ledger.store.headPosition();
     await projector.waitFor(head);
-    expect(projector.status()).toMatchObject({ position: head, restarts: 0, lastError: '' });
+    expect(projector.status()).toMatchObject({ position: head, restarts: 0, lastError: null });
     await projector.stop();
     expect(projector.status()).toMatchObject({ state: 'stopped', position: head });
     expect(states[0]).toBe('catching-up');

@@ -21,7 +21,7 @@ Health: every --status-every seconds (and at each failure, resume and stop) a li
 stderr: "project: live · position P of H · N restarts"; with --status-file FILE the same
 as JSON {state, readModels, position, head, restarts, lastError, retryInMs, updatedAt,
 pid}, replaced atomically, for a monitor to read. state is catching-up, live, retrying
-or stopped. A status file that cannot be written is said once on stderr and does not
+or stopped; lastError is null until a failure, then its message (kept once resumed). A status file that cannot be written is said once on stderr and does not
 stop the projector (its updatedAt stops moving until a write succeeds again).
 
 SIGTERM or SIGINT stops it after the batch or event being written, checkpoints
