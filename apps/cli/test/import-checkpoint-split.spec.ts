@@ -30,7 +30,7 @@ const LONG_REJECTION = JSON.stringify({ type: 'RegisterHousehold', householdId: 
  * A batch's checkpoint keeps its rejections and is an append too: at a --batch-size of many
  * lines most of them rejected, or a server limit far below 1 MiB, it alone is over the limit.
  * Each household here is registered (accepted), then a line that does not parse, then an
- * application the ledger refuses (NOT_SURVEYED): forty rejections, about 10 KB kept.
+ * application the ledger refuses (NOT_SURVEYED, kept with its field: decision 160): forty rejections, over 10 KB kept.
  */
 /** A rejection as a rerun lists it: what its checkpoint keeps (decision 159). */
 const asKept = (r: RejectedLine): [number, string, string] => {

@@ -108,6 +108,17 @@ describe('hearth import', () => {
     expect(JSON.parse(second.stdout)).toMatchObject({ accepted: 25, skipped: 0, earlierRejected: [], rejected: [{ line: 20, code: 'NO_ACTIVE_EMPLOYMENT', fields: [{ path: 'on' }] }] });
   });
 
+  it('a rerun lists an earlier run\'s rejection with the field it named, as its checkpoint kept it (decisions 148, 160)', () => {
+    const file = join(EXAMPLES, 'commands.jsonl');
+    const first = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', file]).stdout);
+    const again = hearth(['--store', store, '--json', 'import', '--quiet', file]);
+    expect(again.code).toBe(3);
+    expect(JSON.parse(again.stdout)).toMatchObject({ rejected: [], earlierRejected: first.rejected });
+    expect(JSON.parse(again.stdout).earlierRejected).toEqual([expect.objectContaining({ line: 20, code: 'NO_ACTIVE_EMPLOYMENT', fields: [{ path: 'on', message: 'no member is employed on this date' }] })]);
+    const table = hearth(['--store', store, 'import', '--quiet', file]);
+    expect(table.stdout).toMatch(/rejected by an earlier run[^]*^ *20 +\S+ +ClearHousehold +NO_ACTIVE_EMPLOYMENT +on +no member is employed on /m);
+  });
+
   it('lists a rejected line with the field its rejection names (ADR 148)', () => {
     const r = hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
     expect(r.code).toBe(3);

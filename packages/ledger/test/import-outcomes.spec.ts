@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
-import { type EventStore } from '@hearth/event-store';
-import { CODEC_REFUSAL_KEPT, ImportStoppedError, importCommands, Ledger } from '../src';
+import { type EventStore, GENESIS_HASH, uuidV7 } from '@hearth/event-store';
+import { CODEC_REFUSAL_KEPT, ImportStoppedError, importCommands, Ledger, SCHEMA_VERSION } from '../src';
+import { checkpointAppend } from '../src/import/import-checkpoint';
 import { kept } from '../src/import/rejected-line';
 import { oneVillage, registerLine } from './support/one-village';
 import { diskFull, writeSessionsWhere } from './support/write-sessions';
@@ -62,13 +64,30 @@ describe('import outcomes', () => {
     ]);
   });
 
-  it('a line the ledger refuses names its field in the summary, not in the checkpoint, whose stored shape is unchanged (ADR 148)', async () => {
+  it('a line the ledger refuses names its field in the summary and, kept by its checkpoint, in a rerun\'s earlierRejected (decisions 148, 160)', async () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [registerLine('h1'), registerLine('h1', '2016-02-01'), JSON.stringify({ type: 'IdentifyHousehold', householdId: 'h1', on: '2016-01-05' })].join('\n'));
     const first = await importCommands(ledger, { source: file });
     expect(first.rejected.map((r) => [r.code, r.fields?.map((f) => f.path)])).toEqual([['ALREADY_REGISTERED', ['householdId']], ['BACKDATED', ['on']]]);
     const again = await importCommands(ledger, { source: file });
-    expect(again.earlierRejected.map((r) => Object.keys(r).sort())).toEqual([['code', 'householdId', 'line', 'message', 'type'], ['code', 'householdId', 'line', 'message', 'type']]);
+    expect(again.earlierRejected).toEqual(first.rejected);
+    expect(again.earlierRejected.map((r) => r.fields?.map((f) => f.path))).toEqual([['householdId'], ['on']]);
+  });
+
+  it('still reads a checkpoint written before decision 160, which kept no fields: its rejections are listed as kept, without them', async () => {
+    const file = join(dir, 'log.jsonl');
+    writeFileSync(file, [registerLine('h1'), registerLine('h1', '2016-02-01'), registerLine('h2')].join('\n'));
+    // What an earlier release's first run of the file through line 2 stored: the rejection as it kept it then.
+    const keptBefore160 = { line: 2, householdId: 'h1', type: 'RegisterHousehold', code: 'ALREADY_REGISTERED', message: 'household h1 is already registered' };
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const now = '2016-02-02T10:00:00.000Z';
+    const { append } = checkpointAppend(sha256, { throughLine: 0, version: -1, lastHash: GENESIS_HASH }, 2, [keptBefore160], {
+      eventId: uuidV7(), recordedAt: now, actor: 'importer', occurredOn: now.slice(0, 10), schemaVersion: SCHEMA_VERSION, file,
+    });
+    await ledger.store.appendBatch([append]);
+    const rerun = await importCommands(ledger, { source: file });
+    expect(rerun).toMatchObject({ resumedAfterLine: 2, skipped: 2, accepted: 1, rejected: [] });
+    expect(rerun.earlierRejected).toEqual([keptBefore160]);
   });
 
   it('a run that resumes reports the rejections committed before the interruption as earlier ones', async () => {

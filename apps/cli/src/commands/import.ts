@@ -13,7 +13,10 @@ import { describeSystemFailure } from '../system-failure';
 
 const SHOWN = 200;
 
-/** `field`: the first the rejection names (docs/decisions/0148); none for a whole line, or for an earlier run's rejection (its checkpoint keeps no fields). */
+/**
+ * `field`: the first the rejection names (docs/decisions/0148); none for a whole line, nor for an earlier run's rejection
+ * of a line the codec refused, or kept by a checkpoint written before decision 160 (which kept no fields).
+ */
 const rejectionTable = (rows: readonly RejectedLine[]): void =>
   emitText(renderFirst(['line', 'household', 'type', 'code', 'field', 'message'], rows, SHOWN, (r) => [r.line, r.householdId, r.type, r.code, r.fields?.[0]?.path || null, r.message]));
 
@@ -68,7 +71,7 @@ same time, or the file changed after some lines were applied; 4 no division tree
 read a damaged stored event (reason "damaged-log", named on stderr; run \`hearth verify\`); 6 the disk or the store failed (what was committed stays: run the same import
 again after the fix and it resumes).
 --json prints {"accepted", "unchanged", "rejected": [{"line", "householdId", "type", "code", "message", "fields": [{"path", "message"}]}],
-"skipped", "resumedAfterLine", "earlierRejected": [the same without "fields"; a line the codec refused (INVALID_COMMAND) with fixed words, nothing of the line kept]} (householdId and type are null for a
+"skipped", "resumedAfterLine", "earlierRejected": [the same, "fields" as the checkpoint kept them (none of a line checkpointed before decision 160); a line the codec refused (INVALID_COMMAND) with fixed words and no "fields", nothing of the line kept]} (householdId and type are null for a
 line that names none), and when the import stopped
 early also "stopped": {"reason", "committedThroughLine", "message"} (reason: "store-failure",
 "concurrent-import", "damaged-log" or "file-changed"), and in "stopped", on a store without
