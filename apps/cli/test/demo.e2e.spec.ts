@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { hearth, tempDir } from './support/cli';
+import { EXAMPLES, hearth, tempDir } from './support/cli';
 
 /** `hearth demo`: the bundled example through the real executable, for people and for scripts. */
 describe('hearth demo', () => {
@@ -18,5 +18,18 @@ describe('hearth demo', () => {
     expect(doc.history).toEqual(history);
     const again = JSON.parse(hearth(['--store', store, '--json', 'demo']).stdout);
     expect(again.import).toMatchObject({ accepted: 0, skipped: 26, rejected: [], earlierRejected: [{ line: 20 }] });
+  });
+
+  it('exits 0 although its import lists the example\'s deliberate rejection, on the first run and on a rerun, with and without --json (decision 161)', () => {
+    const store = `sqlite:${join(dir, 'demo.db')}`;
+    const first = hearth(['--store', store, 'demo']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('line 20: NO_ACTIVE_EMPLOYMENT');
+    const again = hearth(['--store', store, '--json', 'demo']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).import).toMatchObject({ rejected: [], earlierRejected: [{ line: 20, code: 'NO_ACTIVE_EMPLOYMENT' }] });
+    expect(hearth(['--store', store, 'demo']).code).toBe(0);
+    // What hearth import says of the same file on the same store: 3, the rejection is one it was asked to apply.
+    expect(hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]).code).toBe(3);
   });
 });

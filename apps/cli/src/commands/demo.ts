@@ -18,7 +18,10 @@ export const demoCommand = (globals: () => GlobalOptions): Command =>
   new Command('demo')
     .description('load the bundled example region into the store and print one household\'s history')
     .addHelpText('after', `
---json prints {"import": what hearth --json import prints, "history": what hearth --json history hh-002 prints}.`)
+--json prints {"import": what hearth --json import prints, "history": what hearth --json history hh-002 prints}.
+Exit 0 although the import lists the example's deliberate rejection (line 20, NO_ACTIVE_EMPLOYMENT):
+it is part of what the demo shows (docs/decisions/0161); hearth import of the same file exits 3.
+Exit 2 on a store holding another division tree the example's cannot replace.`)
     .action(async () => {
       const g = globals();
       const ledger = await openLedger(g);
