@@ -3,12 +3,15 @@ import { BacklogStanding, backlogStandingAt, StandingSource } from '../src/proje
 import { backlogTimelineOf, decodeBacklogTimeline, encodeBacklogTimeline } from '../src/projections/backlog-timeline';
 import type { HouseholdProgress } from '../src/projections/household-progress';
 import { villageAt } from '../src/projections/household-timeline';
+import { statusAfterChange } from '../src/projections/household-status.projection';
+import type { Status } from '@hearth/domain';
 import { date, progress } from './support/progress-records';
 import { propertyRuns } from '@hearth/domain/testing';
 
 /**
  * The standing as its definition reads: the status changes dated on or before the date, in
- * log order (a stable sort by position), the last one standing; the visits and surveys
+ * log order (a stable sort by position), folded (decision 164: the last one's `to`, but a
+ * survey's, which makes a registered household surveyed); the visits and surveys
  * dated on or before it, the latest dated (decision 128). The oracle of the one-pass fold.
  */
 const standingBySorting = (p: StandingSource, date: string): BacklogStanding => {
@@ -21,7 +24,7 @@ const standingBySorting = (p: StandingSource, date: string): BacklogStanding => 
   const visits = of('follow-up');
   const surveys = of('household-surveyed');
   return {
-    status: statuses.at(-1)?.[4] ?? null,
+    status: statuses.reduce<Status | null>((s, c) => statusAfterChange(s ?? 'unregistered', c[2], c[4]), null),
     registeredOn: dates('HouseholdRegistered')[0] ?? null,
     identifiedOn: identified.at(-1) ?? null,
     clearedOn: cleared.at(-1) ?? null,

@@ -1,6 +1,6 @@
 import { beginsIdentifiedSpell, type Status } from '@hearth/domain';
 import type { BacklogEntry } from './backlog-activity';
-import type { HouseholdTimeline } from './household-timeline';
+import { statusAt, type HouseholdTimeline } from './household-timeline';
 
 /** The parts of a progress record (or of a backlog timeline) a household's standing is read from. */
 export interface StandingSource {
@@ -11,8 +11,7 @@ export interface StandingSource {
 /**
  * What the service backlog reads of a household at the end of a date, but its members and
  * its referrals and employments (which only the entries of a household owed referrals need): its
- * status then (the last change in log order: a correction re-adds its event's change at
- * the end of the timeline), the dates of its first registration, its latest identification
+ * status then (the timeline's `statusAt`: its status events then, folded in log order), the dates of its first registration, its latest identification
  * or relapse (the spell referrals are owed for: docs/decisions/0116) and latest clearance,
  * the dates of its last follow-up visit and last survey (the latest dated, whatever order a
  * back-dating allowance let them be recorded in: docs/decisions/0128), and the dates of every
@@ -32,22 +31,15 @@ export interface BacklogStanding {
 /**
  * The household's standing at the end of `date`: the backlog's one home for this rule,
  * read from a household's backlog timeline (backlog-timeline.ts, docs/decisions/0113).
- * One pass over each list, no copy: of the status changes dated on or before `date`, the
- * one latest in log order stands (the later in the list of two at one position, as a stable
- * sort by position would leave them).
+ * One pass over each list for the dates, and `statusAt`'s for the status.
  */
 export const backlogStandingAt = (p: StandingSource, date: string): BacklogStanding => {
-  let status: Status | null = null;
-  let statusAt = -Infinity;
+  const status: Status | null = statusAt(p.t, date) ?? null;
   let registeredOn: string | null = null;
   let identifiedOn: string | null = null;
   let clearedOn: string | null = null;
-  for (const [position, on, eventType, , to] of p.t.statuses) {
+  for (const [, on, eventType] of p.t.statuses) {
     if (on > date) continue;
-    if (position >= statusAt) {
-      status = to;
-      statusAt = position;
-    }
     if (beginsIdentifiedSpell(eventType)) {
       if (identifiedOn === null || on > identifiedOn) identifiedOn = on;
     } else if (eventType === 'HouseholdCleared' && (clearedOn === null || on > clearedOn)) clearedOn = on;

@@ -1,9 +1,9 @@
-import { isEligible, referencePolicy, Status } from '@hearth/domain';
+import { isEligible, referencePolicy } from '@hearth/domain';
 import { inProgramme } from '../reports/in-programme';
 import { MemberFolding, memberFolding, takeMemberFact } from '../reports/member-states';
 import type { HouseholdProgress } from './household-progress';
 import type { MemberEntry } from './member-facts';
-import { laterInLog, registrationVillage } from './household-timeline';
+import { laterInLog, registrationVillage, statusAt } from './household-timeline';
 import { endOfMonthIndex, monthIndex } from './village-series';
 
 /**
@@ -39,20 +39,20 @@ let monthsBuffer = new Float64Array(256);
  * The count can only change in a month with one of the household's events or in a
  * January when a member enters or leaves working age.
  *
- * One sweep over those months in order: the village, the status and every member's state
- * at a month's end are those of the entries dated on or before it, chosen by the same
- * rules as everywhere else — the latest entry in log order (household-timeline.ts
- * `laterInLog`, as `villageAt` and `statusAt`) and the member facts' fold
- * (reports/member-states.ts `takeMemberFact`, as `memberStatesAt`) — so each month takes in
- * only the entries dated since the month before, instead of folding the household's facts
- * again (decision 85).
+ * One sweep over those months in order: the village and every member's state at a month's
+ * end are those of the entries dated on or before it, chosen by the same rules as everywhere
+ * else — the latest entry in log order (household-timeline.ts `laterInLog`, as `villageAt`)
+ * and the member facts' fold (reports/member-states.ts `takeMemberFact`, as `memberStatesAt`)
+ * — so each month takes in only the entries dated since the month before, instead of
+ * folding the household's facts again (decision 85). The status is the timeline's
+ * `statusAt` at the month's end: a fold in log order, which a sweep in date order cannot
+ * keep (a survey's status depends on the one before it, decision 164), over a few entries.
  */
 export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink): void => {
   const { villages, statuses } = p.t;
   if (villages.length === 0) return;
   const facts = inDateOrder(p.members);
   const vs = inDateOrder(villages);
-  const ss = inDateOrder(statuses);
   // Sorted as numbers by the typed array's own sort: a comparator called from `Array.prototype.sort` cost more than the
   // sweep. In a view of one buffer kept for every household (grown as needed), not a buffer of their own each.
   let count = villages.length + statuses.length + facts.length;
@@ -74,10 +74,8 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
   // Before its first entry on or before a date, a household is in its registration's village (villageAt).
   const first = registrationVillage(p.t) as string;
   let village: [number, string, string] | undefined;
-  let status: [number, string, string, Status, Status] | undefined;
   const states = new Map<string, MemberFolding>();
   let vi = 0;
-  let si = 0;
   let fi = 0;
   let heldVillage: string | undefined;
   let heldN = 0;
@@ -89,10 +87,6 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
       const v = vs[vi] as [number, string, string];
       if (laterInLog(v, village)) village = v;
     }
-    for (; si < ss.length && (ss[si] as [number, string, string, Status, Status])[1] <= end; si++) {
-      const s = ss[si] as [number, string, string, Status, Status];
-      if (laterInLog(s, status)) status = s;
-    }
     for (; fi < facts.length && (facts[fi] as MemberEntry)[1] <= end; fi++) {
       const [position, on, memberId, birthYear, capacity, willing, removed] = facts[fi] as MemberEntry;
       let s = states.get(memberId);
@@ -102,7 +96,7 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
     }
     const here = village !== undefined ? village[2] : first;
     let n = 0;
-    if (inProgramme(status?.[4])) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
+    if (inProgramme(statusAt(p.t, end))) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
     if (heldVillage !== undefined && heldVillage === here && heldN === n) continue;
     if (heldVillage !== undefined && heldN !== 0) to(heldVillage, m, -heldN * sign);
     if (n !== 0) to(here, m, n * sign);

@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
-import type { EventType, HouseholdEvent, Status } from '@hearth/domain';
+import { STATUSES, type EventType, type HouseholdEvent, type Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { RowInserts } from './row-inserts';
 
-/** Pure: the household's status after `event`, from `current` (domain.md §4 "Status"). */
-export const nextStatus = (current: Status, event: HouseholdEvent): Status => {
-  switch (event.type) {
+/**
+ * Pure: the household's status after a status event of type `type`, from `current` (domain.md §4
+ * "Status"): the read models' one home of the rule, whether they fold it event by event or at a
+ * date (household-timeline.ts `statusAt`, read-model-facts.ts `statusAt`).
+ */
+export const statusAfter = (current: Status, type: string): Status => {
+  switch (type) {
     case 'HouseholdRegistered': return 'registered';
     case 'HouseholdSurveyed': return current === 'registered' ? 'surveyed' : current;
     case 'IdentificationApplied': return 'applied';
@@ -22,6 +26,9 @@ export const nextStatus = (current: Status, event: HouseholdEvent): Status => {
   }
 };
 
+/** Pure: the household's status after `event`, from `current`. */
+export const nextStatus = (current: Status, event: HouseholdEvent): Status => statusAfter(current, event.type);
+
 export const STATUS_EVENTS: readonly EventType[] = [
   'HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'ApplicationWithdrawn', 'ApplicationRejected',
   'HouseholdIdentified', 'HouseholdCleared', 'HouseholdRelapsed', 'HouseholdExempted', 'HouseholdWithdrew',
@@ -29,10 +36,29 @@ export const STATUS_EVENTS: readonly EventType[] = [
 ];
 
 /**
- * Each household's village and current status, and every status change dated by its
- * business date with the status it left (`from_status`): the status at any date is the
- * `to_status` of the household's last change on or before it, and a monthly move into or
- * out of the stock is a change in the month whose from or to is `identified`. Likewise
+ * The status events whose status after depends on the status before (a survey, which makes
+ * only a registered household surveyed), read off `statusAfter`: every other one sets its
+ * status whatever the one before, so a household's status at a date is the latest of those
+ * dated on or before it (in log order) followed by these after it (docs/decisions/0164).
+ */
+export const STATUS_READING_EVENTS: readonly string[] = STATUS_EVENTS.filter((type) => new Set(STATUSES.map((s) => statusAfter(s, type))).size > 1);
+const READING = new Set(STATUS_READING_EVENTS);
+
+/**
+ * Pure: the status after a recorded status event of type `type` that made `to` when it was
+ * recorded, from `before`, the status the events before it at its date made: `to` itself,
+ * but for an event that reads the status before (`statusAfter` from `before`), whose `to`
+ * is what it made of the status when it was recorded, not at its date (docs/decisions/0164).
+ */
+export const statusAfterChange = (before: Status, type: string, to: Status): Status => (READING.has(type) ? statusAfter(before, type) : to);
+
+/**
+ * Each household's village and current status, and every status event dated by its
+ * business date with the status it left and the one it made (`from_status`, `to_status`,
+ * in log order): the status at any date is the fold (`statusAfterChange`) of the household's
+ * events dated on or before it, every survey among them, also one that left the status as
+ * it was when it was recorded (docs/decisions/0164); a monthly move into or out of the
+ * stock is a change in the month whose from or to is `identified`. Likewise
  * every village the household was in, from its registration and each transfer of a
  * division reorganisation: its village at any date is the last one on or before it
  * (docs/decisions/0015).
@@ -43,8 +69,9 @@ export const STATUS_EVENTS: readonly EventType[] = [
  */
 export const HouseholdStatusProjection: Projection = {
   name: 'household-status',
-  // 3: the index on proj_village_changes (village), which scopes the backlog to a division.
-  version: 3,
+  // 3: the index on proj_village_changes (village), which scopes the backlog to a division; 4: every survey a row,
+  // also one that left the status as it was (docs/decisions/0164).
+  version: 4,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected'],
   tables: ['proj_households', 'proj_status_changes', 'proj_village_changes'],
   schema: `
@@ -140,16 +167,14 @@ export const HouseholdStatusProjection: Projection = {
         }
         // Set at the flush (an update finds no row of a household never registered, so none is held for one).
         else if (to !== from && from !== 'unregistered') restated.add(householdId);
-        // A survey only changes the status of a registered household; every other event here always does.
-        if (event.type !== 'HouseholdSurveyed' || to !== from) {
-          change[0] = householdId;
-          change[1] = e.position;
-          change[2] = e.occurredOn;
-          change[3] = event.type;
-          change[4] = from;
-          change[5] = to;
-          changes.add(change);
-        }
+        // Every survey too, also one that left the status as it was: a survey dated before a change recorded before it made the household surveyed at its date (decision 164).
+        change[0] = householdId;
+        change[1] = e.position;
+        change[2] = e.occurredOn;
+        change[3] = event.type;
+        change[4] = from;
+        change[5] = to;
+        changes.add(change);
       },
     };
   },

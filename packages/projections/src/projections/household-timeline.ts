@@ -1,6 +1,6 @@
 import { referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import { nextStatus } from './household-status.projection';
+import { nextStatus, statusAfterChange } from './household-status.projection';
 import { stockMove } from '../reports/stock-moves';
 import { FROM_THE_START } from './series-table';
 import { endOfMonthIndex, monthIndex } from './village-series';
@@ -14,7 +14,10 @@ import { IN_YEAR } from '../reports/annual-event-counts';
 export interface HouseholdTimeline {
   /** [position, occurredOn, village]: the registration, then every HouseholdTransferred. */
   readonly villages: [number, string, string][];
-  /** [position, occurredOn, eventType, from, to]: every status-changing event. */
+  /**
+   * [position, occurredOn, eventType, from, to]: every status event, every survey among them (also one that left
+   * the status as it was), `from` and `to` the status before and after it in log order (docs/decisions/0164).
+   */
   readonly statuses: [number, string, string, Status, Status][];
   /** visitId → [raisedOn, resolvedOn]: labour concerns. */
   readonly concerns: Record<string, [string | null, string | null]>;
@@ -23,10 +26,11 @@ export interface HouseholdTimeline {
 export const emptyTimeline = (): HouseholdTimeline => ({ villages: [], statuses: [], concerns: {} });
 
 /**
- * The one rule of a timeline at a date: of its entries dated on or before it, the one
- * latest in log order (position) stands. `laterInLog` says whether `x`, dated on or before
- * the date, replaces `best` so far; `villageAt`, `statusAt` and the progress counters'
- * month-by-month sweep (eligible-members.ts `eligibleOf`) all choose with it.
+ * The rule of a village at a date: of the entries dated on or before it, the one latest in
+ * log order (position) stands. `laterInLog` says whether `x`, dated on or before the date,
+ * replaces `best` so far; `villageAt` and the progress counters' month-by-month sweep
+ * (eligible-members.ts `eligibleOf`) both choose with it. A status is not chosen but folded
+ * (`statusAt`): a survey's status depends on the one before it.
  */
 export const laterInLog = <E extends readonly [number, ...unknown[]]>(x: E, best: E | undefined): boolean => best === undefined || x[0] > best[0];
 
@@ -44,11 +48,28 @@ export const villageAt = (t: Pick<HouseholdTimeline, 'villages'>, date: string):
   return best !== undefined ? best[2] : registrationVillage(t);
 };
 
-/** The status at the end of `date`: the `to` of the last change on or before it (log order). */
+const byPosition = <E extends readonly [number, ...unknown[]]>(a: E, b: E): number => a[0] - b[0];
+
+/**
+ * The entries in log order, ties in the order given (a stable sort): `entries` itself when
+ * already so, as they nearly always are (they are added as the log is read), else a sorted copy.
+ */
+const inLogOrder = <E extends readonly [number, ...unknown[]]>(entries: readonly E[]): readonly E[] => {
+  for (let k = 1; k < entries.length; k++) if ((entries[k - 1] as E)[0] > (entries[k] as E)[0]) return [...entries].sort(byPosition);
+  return entries;
+};
+
+/**
+ * The status at the end of `date` (undefined before the first status event): the household's
+ * status events dated on or before it folded in log order (`statusAfterChange`), as the
+ * domain's history folds them (`stateAsOf`). Not merely the `to` of the latest of them: a
+ * survey recorded after a later-dated change made its `to` of the status then, not of the
+ * one at its date (docs/decisions/0164).
+ */
 export const statusAt = (t: Pick<HouseholdTimeline, 'statuses'>, date: string): Status | undefined => {
-  let best: [number, string, string, Status, Status] | undefined;
-  for (const s of t.statuses) if (s[1] <= date && laterInLog(s, best)) best = s;
-  return best?.[4];
+  let status: Status | undefined;
+  for (const s of inLogOrder(t.statuses)) if (s[1] <= date) status = statusAfterChange(status ?? 'unregistered', s[2], s[4]);
+  return status;
 };
 
 const concernOpenAt = (t: HouseholdTimeline, date: string): boolean => {
@@ -200,18 +221,12 @@ export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): Househol
         }
       }
       const to = nextStatus(from, event);
-      // A survey only changes the status of a registered household; every other status event always does.
-      const changes = event.type !== 'HouseholdSurveyed' || to !== from;
       const registers = event.type === 'HouseholdRegistered';
-      if (!changes && !registers) return undefined;
       const villages = notAt(t.villages, position);
-      const statuses = notAt(t.statuses, position);
+      // Every survey too, also one that left the status as it was: dated before a change recorded before it, it made the household surveyed at its date (decision 164).
+      const statuses = [...notAt(t.statuses, position), [position, occurredOn, event.type, from, to] as [number, string, string, Status, Status]];
       // Arrays are never changed in place: an unchanged one is shared with `t`.
-      return {
-        ...t,
-        villages: registers ? [...villages, [position, occurredOn, event.data.divisionCode]] : villages,
-        statuses: changes ? [...statuses, [position, occurredOn, event.type, from, to]] : statuses,
-      };
+      return { ...t, villages: registers ? [...villages, [position, occurredOn, event.data.divisionCode]] : villages, statuses };
     }
   }
 };

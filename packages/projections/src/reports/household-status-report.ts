@@ -11,11 +11,7 @@ export interface HouseholdStatusQuery {
 
 /**
  * Per household registered by asOf: status, village, first identification, baseline flag and open concerns.
- * The status is the status timeline's (household-timeline.ts `statusAt`), which keeps a survey only when it changed the
- * live status: a survey recorded after a later-dated change (under a back-dating allowance, a withdrawn household's
- * survey dated before its withdrawal) leaves the days between reading `registered`, where the household's history
- * (the domain's `stateAsOf`) reads `surveyed`. No report figure tells the two apart; this list does (left as it is:
- * found by the figures audit of 2026-12-05).
+ * The status is the household's history's at asOf (read-model-facts.ts `statusAt`, docs/decisions/0164).
  */
 export const householdStatuses = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: HouseholdStatusQuery): HouseholdStatusRow[] => {
   const division = divisionNamed(tree, q.division);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MemberState, Status } from '@hearth/domain';
+import { STATUS_READING_EVENTS, statusAfterChange } from '../projections/household-status.projection';
 import { decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
 import { PreparedStatements } from './prepared-statements';
@@ -11,6 +12,9 @@ export interface StatusChange {
   readonly from: Status;
   readonly to: Status;
 }
+
+/** The status events that read the status before them, as SQL literals (event types are identifiers). */
+const READING = STATUS_READING_EVENTS.map((type) => `'${type}'`).join(', ');
 
 export interface ConcernFact {
   readonly householdId: string;
@@ -51,16 +55,25 @@ export class ReadModelFacts {
   }
 
   /**
-   * household → status at the end of `date`: the last change on or before it. (SQLite
-   * takes the bare column of a max() aggregate from the row holding the maximum.)
+   * household → status at the end of `date`: its status events on or before it folded in
+   * log order (`statusAfterChange`), as the domain's history folds them (docs/decisions/0164).
+   * Only the latest one that sets the status whatever the one before, and the surveys after
+   * it (`STATUS_READING_EVENTS`), are read: the ones before it change nothing of the fold.
    */
   statusAt(date: string): Map<string, Status> {
     const rows = this
-      .prepare<[string], { household_id: string; to_status: Status }>(
-        `SELECT household_id, to_status, max(position) FROM proj_status_changes WHERE occurred_on <= ? GROUP BY household_id`,
+      .prepare<[string, string], [string, string, Status]>(
+        `SELECT c.household_id, c.event_type, c.to_status
+         FROM (SELECT household_id, max(position) AS at FROM proj_status_changes
+               WHERE occurred_on <= ? AND event_type NOT IN (${READING}) GROUP BY household_id) s
+         JOIN proj_status_changes c ON c.household_id = s.household_id AND c.position >= s.at
+         WHERE c.occurred_on <= ? ORDER BY c.household_id, c.position`,
       )
-      .all(date);
-    return new Map(rows.map((r) => [r.household_id, r.to_status]));
+      .raw(true)
+      .all(date, date);
+    const statuses = new Map<string, Status>();
+    for (const [householdId, type, to] of rows) statuses.set(householdId, statusAfterChange(statuses.get(householdId) ?? 'unregistered', type, to));
+    return statuses;
   }
 
   /** Status changes dated from `from` to `to` inclusive, in log order. */

@@ -76,3 +76,20 @@ export const keyedLate = (histories: readonly (readonly HouseholdCommand[])[], b
 /** How many commands of `histories` are dated before the one before them. */
 export const backdatedIn = (histories: readonly (readonly HouseholdCommand[])[]): number =>
   histories.reduce((n, h) => n + h.filter((c, j) => j > 0 && c.on < (h[j - 1] as HouseholdCommand).on).length, 0);
+
+/**
+ * The histories with, in some households, a survey recorded after a later-dated withdrawal:
+ * before the first survey of household `i` (when `late[i]` is 1 to 60) a withdrawal dated
+ * that many days after it is recorded, as a back-dating allowance lets the survey then be
+ * (decision 117 refuses no survey that leaves the status as it is). The commands after it
+ * are kept (those the withdrawal forbids are refused, and skipped).
+ */
+export const surveyedLate = (histories: readonly (readonly HouseholdCommand[])[], late: readonly number[]): HouseholdCommand[][] =>
+  histories.map((h, i) => {
+    const days = late.length === 0 ? 0 : (late[i % late.length] as number);
+    const j = h.findIndex((c) => c.type === 'SurveyHousehold');
+    if (days === 0 || j < 0) return [...h];
+    const survey = h[j] as HouseholdCommand;
+    const withdrawal = { type: 'WithdrawFromProgramme', householdId: survey.householdId, on: addDays(survey.on, days) } as HouseholdCommand;
+    return [...h.slice(0, j), withdrawal, ...h.slice(j)];
+  });

@@ -13,7 +13,7 @@ export const date = fc.oneof(
 const position = fc.oneof(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 2 ** 40 }));
 /** Seeded strings, ids like the generator's, and text with dots, non-ASCII characters or nothing at all. */
 const text = fc.oneof(
-  fc.constantFrom('m1', 'm2', 'surveyed', 'cleared', 'HouseholdRegistered', 'partial', 'P01C05T05V01', 'income', 'member.surveyed'),
+  fc.constantFrom('m1', 'm2', 'surveyed', 'cleared', 'HouseholdRegistered', 'HouseholdSurveyed', 'partial', 'P01C05T05V01', 'income', 'member.surveyed'),
   fc.string({ maxLength: 12 }),
   fc.constantFrom('ŝ.é', '__proto__', 'a.b.c', '.', 'x.', '.y'),
 );
