@@ -11,8 +11,9 @@ export interface StandingSource {
 /**
  * What the service backlog reads of a household at the end of a date, but its members and
  * its referrals and employments (which only the entries of a household owed referrals need): its
- * status then (the timeline's `statusAt`: its status events then, folded in log order), the dates of its first registration, its latest identification
- * or relapse (the spell referrals are owed for: docs/decisions/0116) and latest clearance,
+ * status then (the timeline's `statusAt`: its status events then, folded in log order), the
+ * dates of its first registration, its latest identification or relapse (the spell referrals
+ * are owed for: docs/decisions/0116) and latest clearance,
  * the dates of its last follow-up visit and last survey (the latest dated, whatever order a
  * back-dating allowance let them be recorded in: docs/decisions/0128), and the dates of every
  * survey (the survey-update window is the asker's).
