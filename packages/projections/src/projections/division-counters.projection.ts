@@ -39,8 +39,8 @@ import { rollUpTreeOf } from './roll-up-tree';
 export const divisionCountersProjection = (divisions?: DivisionTree): Projection => ({
   ...(divisions === undefined ? {} : { settle: sumsSettling(divisions) }),
   name: 'division-counters',
-  // 7: the series tables keyed by village (division) first, then counter (docs/decisions/0080); 8: every survey in
-  // the household timelines, also one that left the status as it was (docs/decisions/0164).
+  // 7: the series tables keyed by village (division) first, then counter (docs/decisions/0080); 8: a survey dated
+  // before a change kept before it in the household timelines, also one that left the status as it was (docs/decisions/0164).
   version: 8,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
   tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages', 'agg_division_series', 'agg_rollup_tree'],

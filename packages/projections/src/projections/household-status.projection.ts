@@ -53,11 +53,25 @@ const READING = new Set(STATUS_READING_EVENTS);
 export const statusAfterChange = (before: Status, type: string, to: Status): Status => (READING.has(type) ? statusAfter(before, type) : to);
 
 /**
+ * Pure: whether a status event is kept as a change (a row, a timeline entry), given the
+ * status it found (`from`) and made (`to`) in log order and the latest date of the
+ * household's changes kept before it (`latestOn`, undefined when none). Every event that
+ * sets the status is; one that reads the status before it (a survey) only when it changed
+ * it, or when it is dated before a change kept before it: dated on or after all of them,
+ * it finds at its date and at every later one the status it found in log order, and
+ * leaves it as it was, so keeping it would change no status at any date (docs/decisions/0164).
+ * The annual survey updates of a household already surveyed are therefore not kept.
+ */
+export const keepsStatusEvent = (type: string, from: Status, to: Status, occurredOn: string, latestOn: string | undefined): boolean =>
+  !READING.has(type) || to !== from || (latestOn !== undefined && occurredOn < latestOn);
+
+/**
  * Each household's village and current status, and every status event dated by its
  * business date with the status it left and the one it made (`from_status`, `to_status`,
  * in log order): the status at any date is the fold (`statusAfterChange`) of the household's
- * events dated on or before it, every survey among them, also one that left the status as
- * it was when it was recorded (docs/decisions/0164); a monthly move into or out of the
+ * events dated on or before it, among them a survey dated before a change kept before it,
+ * also one that left the status as it was when it was recorded (`keepsStatusEvent`,
+ * docs/decisions/0164); a monthly move into or out of the
  * stock is a change in the month whose from or to is `identified`. Likewise
  * every village the household was in, from its registration and each transfer of a
  * division reorganisation: its village at any date is the last one on or before it
@@ -69,8 +83,8 @@ export const statusAfterChange = (before: Status, type: string, to: Status): Sta
  */
 export const HouseholdStatusProjection: Projection = {
   name: 'household-status',
-  // 3: the index on proj_village_changes (village), which scopes the backlog to a division; 4: every survey a row,
-  // also one that left the status as it was (docs/decisions/0164).
+  // 3: the index on proj_village_changes (village), which scopes the backlog to a division; 4: a survey dated
+  // before a change kept before it a row, also one that left the status as it was (docs/decisions/0164).
   version: 4,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'EventCorrected'],
   tables: ['proj_households', 'proj_status_changes', 'proj_village_changes'],
@@ -103,6 +117,7 @@ export const HouseholdStatusProjection: Projection = {
   ],
   writer: (db: Database.Database) => {
     const current = db.prepare<[string], string>('SELECT status FROM proj_households WHERE household_id = ?').pluck();
+    const latest = db.prepare<[string], string | null>('SELECT max(occurred_on) FROM proj_status_changes WHERE household_id = ?').pluck();
     const register = db.prepare('INSERT OR REPLACE INTO proj_households (household_id, village, status) VALUES (?, ?, ?)');
     const setStatus = db.prepare('UPDATE proj_households SET status = ? WHERE household_id = ?');
     const setVillage = db.prepare('UPDATE proj_households SET village = ? WHERE household_id = ?');
@@ -125,6 +140,22 @@ export const HouseholdStatusProjection: Projection = {
      * `UPDATE`s were one).
      */
     let restated = new Set<string>();
+    /**
+     * The latest date of each household's changes kept so far, as far as this page knows: its
+     * changes of this page, and, once a survey that changed nothing asked for it, the table's
+     * (`keepsStatusEvent`'s `latestOn`). Only such a survey reads the table. Forgotten at the page's end.
+     */
+    let latestOn = new Map<string, string>();
+    let latestRead = new Set<string>();
+    const latestOnOf = (householdId: string): string | undefined => {
+      let on = latestOn.get(householdId);
+      if (!latestRead.has(householdId)) {
+        latestRead.add(householdId);
+        const stored = latest.get(householdId) ?? undefined;
+        if (stored !== undefined && (on === undefined || stored > on)) latestOn.set(householdId, (on = stored));
+      }
+      return on;
+    };
     const statusOf = (householdId: string): Status => {
       let s = statuses.get(householdId);
       if (s === undefined) statuses.set(householdId, (s = (current.get(householdId) ?? 'unregistered') as Status));
@@ -136,11 +167,15 @@ export const HouseholdStatusProjection: Projection = {
         for (const householdId of [...restated].sort()) setStatus.run(statuses.get(householdId) as Status, householdId);
         restated = new Set();
         statuses = new Map();
+        latestOn = new Map();
+        latestRead = new Set();
       },
       discard: () => {
         changes.discard();
         restated = new Set();
         statuses = new Map();
+        latestOn = new Map();
+        latestRead = new Set();
       },
       apply: (e: ProjectedEvent) => {
         const { event, householdId } = e;
@@ -167,7 +202,10 @@ export const HouseholdStatusProjection: Projection = {
         }
         // Set at the flush (an update finds no row of a household never registered, so none is held for one).
         else if (to !== from && from !== 'unregistered') restated.add(householdId);
-        // Every survey too, also one that left the status as it was: a survey dated before a change recorded before it made the household surveyed at its date (decision 164).
+        // A survey that left the status as it was only when dated before a change kept before it (decision 164).
+        if (!keepsStatusEvent(event.type, from, to, e.occurredOn, to === from ? latestOnOf(householdId) : undefined)) return;
+        const on = latestOn.get(householdId);
+        if (on === undefined || e.occurredOn > on) latestOn.set(householdId, e.occurredOn);
         change[0] = householdId;
         change[1] = e.position;
         change[2] = e.occurredOn;

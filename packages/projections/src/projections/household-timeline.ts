@@ -1,6 +1,6 @@
 import { referencePolicy, Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
-import { nextStatus, statusAfterChange } from './household-status.projection';
+import { keepsStatusEvent, nextStatus, statusAfterChange } from './household-status.projection';
 import { stockMove } from '../reports/stock-moves';
 import { FROM_THE_START } from './series-table';
 import { endOfMonthIndex, monthIndex } from './village-series';
@@ -15,8 +15,9 @@ export interface HouseholdTimeline {
   /** [position, occurredOn, village]: the registration, then every HouseholdTransferred. */
   readonly villages: [number, string, string][];
   /**
-   * [position, occurredOn, eventType, from, to]: every status event, every survey among them (also one that left
-   * the status as it was), `from` and `to` the status before and after it in log order (docs/decisions/0164).
+   * [position, occurredOn, eventType, from, to]: every status event that sets the status, and every survey that
+   * changed it or is dated before a change kept before it (`keepsStatusEvent`); `from` and `to` the status before
+   * and after it in log order (docs/decisions/0164).
    */
   readonly statuses: [number, string, string, Status, Status][];
   /** visitId → [raisedOn, resolvedOn]: labour concerns. */
@@ -211,19 +212,24 @@ export const timelineAfter = (t: HouseholdTimeline, e: ProjectedEvent): Househol
     case 'LaborConcernResolved':
       return { ...t, concerns: { ...t.concerns, [event.data.visitId]: [t.concerns[event.data.visitId]?.[0] ?? null, occurredOn] } };
     default: {
-      // The status before the event: the `to` of the latest change before it in log order.
+      // The status before the event: the `to` of the latest change before it in log order; and the latest date of those.
       let from: Status = 'unregistered';
       let fromAt = -1;
+      let latestOn: string | undefined;
       for (const s of t.statuses) {
-        if (s[0] < position && s[0] > fromAt) {
-          fromAt = s[0];
-          from = s[4];
+        if (s[0] < position) {
+          if (s[0] > fromAt) {
+            fromAt = s[0];
+            from = s[4];
+          }
+          if (latestOn === undefined || s[1] > latestOn) latestOn = s[1];
         }
       }
       const to = nextStatus(from, event);
       const registers = event.type === 'HouseholdRegistered';
+      // A survey that left the status as it was only when dated before a change kept before it (decision 164).
+      if (!keepsStatusEvent(event.type, from, to, occurredOn, latestOn)) return undefined;
       const villages = notAt(t.villages, position);
-      // Every survey too, also one that left the status as it was: dated before a change recorded before it, it made the household surveyed at its date (decision 164).
       const statuses = [...notAt(t.statuses, position), [position, occurredOn, event.type, from, to] as [number, string, string, Status, Status]];
       // Arrays are never changed in place: an unchanged one is shared with `t`.
       return { ...t, villages: registers ? [...villages, [position, occurredOn, event.data.divisionCode]] : villages, statuses };

@@ -51,8 +51,8 @@ export const ProgressCountersProjection: Projection = {
   // 4: the household records packed (0082); 5: the records hold the backlog's activity (0110); 6 and 7: the backlog's head
   // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113);
   // 9: members' capacity and willingness from the latest dated fact, not the latest recorded (0130), and a registration
-  // or addition says nothing of willingness (0132); 10: every survey in the records' and backlog timelines' statuses,
-  // also one that left the status as it was (0164).
+  // or addition says nothing of willingness (0132); 10: a survey dated before a change kept before it in the records'
+  // and backlog timelines' statuses, also one that left the status as it was (0164).
   version: 10,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
