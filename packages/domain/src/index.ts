@@ -18,6 +18,7 @@ export * from './household/decision';
 export * from './household/context';
 export * from './household/eligibility';
 export * from './household/identified-spell';
+export * from './household/status-after';
 export * from './household/parse-command';
 export * from './household/replay';
 export * from './household/correction';

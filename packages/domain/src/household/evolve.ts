@@ -3,6 +3,7 @@ import { commandTraceOf, KeptContent, keptContent } from './command-trace';
 import { withCorrection } from './corrected-state';
 import { HouseholdEvent } from './events';
 import { beginsIdentifiedSpell } from './identified-spell';
+import { statusAfter } from './status-after';
 import { contentOf } from './fingerprint';
 import { surveyPrintOf } from './survey-print';
 import { LaborCapacity } from './vocabulary';
@@ -88,7 +89,6 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
   const on = meta.occurredOn;
   switch (e.type) {
     case 'HouseholdRegistered':
-      s.status = 'registered';
       s.householdId = e.data.householdId;
       s.divisionCode = e.data.divisionCode;
       s.divisionFrom = meta.eventId;
@@ -112,18 +112,13 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       // The latest dated, not the latest recorded: a back-dated survey can come after a later one (decision 128).
       if (s.lastSurveyOn === undefined || on > s.lastSurveyOn) s.lastSurveyOn = on;
       d.surveys().set(meta.eventId, surveyPrintOf(e.data, on));
-      if (s.status === 'registered') s.status = 'surveyed';
       return;
     }
     case 'IdentificationApplied':
-      s.status = 'applied';
-      return;
     case 'ApplicationWithdrawn':
     case 'ApplicationRejected':
-      s.status = 'surveyed';
       return;
     case 'HouseholdIdentified':
-      s.status = 'identified';
       s.firstIdentifiedOn = s.firstIdentifiedOn ?? on;
       return;
     case 'WillingnessDeclared':
@@ -199,7 +194,6 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     }
     case 'HouseholdCleared':
-      s.status = 'cleared';
       s.lastClearedOn = on;
       return;
     case 'FollowUpVisited':
@@ -216,16 +210,9 @@ const apply = (d: StateDraft, e: HouseholdEvent, meta: EventMeta, kept: KeptCont
       return;
     }
     case 'HouseholdRelapsed':
-      s.status = 'identified';
-      return;
     case 'HouseholdExempted':
-      s.status = 'exempted';
-      return;
     case 'HouseholdWithdrew':
-      s.status = 'withdrawn';
-      return;
     case 'HouseholdDeregistered':
-      s.status = 'deregistered';
       return;
     case 'HouseholdTransferred':
       s.divisionCode = e.data.to;
@@ -249,6 +236,8 @@ const step = (d: StateDraft, event: HouseholdEvent, meta: EventMeta): void => {
   const before = d.state.status;
   apply(d, event, meta, kept);
   const s = d.state;
+  const after = statusAfter(before, event.type);
+  if (after !== before) s.status = after;
   s.latestOn = maxDate(s.latestOn, meta.occurredOn);
   if (s.status !== before) s.statusSince = maxDate(s.statusSince, meta.occurredOn);
   // An identification or a relapse: the referrals owed are counted from here (docs/decisions/0116).

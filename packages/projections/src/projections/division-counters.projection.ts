@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { DivisionTree, EventType } from '@hearth/domain';
+import { STATUS_EVENTS, type DivisionTree, type EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection, ProjectionSettling } from '../projection';
-import { STATUS_EVENTS } from './household-status.projection';
 import { contributionOf, emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { householdRecords } from './household-records';
 import { villageCounts } from './village-counts';

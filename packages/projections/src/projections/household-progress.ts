@@ -2,7 +2,7 @@ import type { ProjectedEvent } from '../projected-event';
 import { fieldNamed, incomeField, progressFieldsOf } from '../reports/progress-fields';
 import { ACTIVITY_EVENTS, activityOf } from './activity';
 import type { FactSource } from './event-facts-projection';
-import { STATUS_EVENTS } from './household-status.projection';
+import { STATUS_EVENTS } from '@hearth/domain';
 import { emptyTimeline, HouseholdTimeline, timelineAfter } from './household-timeline';
 import { BACKLOG_EVENTS, backlogEntriesOf, BacklogEntry } from './backlog-activity';
 import { MEMBER_FACT_EVENTS, memberEntriesOf, MemberEntry } from './member-facts';

@@ -1,48 +1,13 @@
 import type Database from 'better-sqlite3';
-import { STATUSES, type EventType, type HouseholdEvent, type Status } from '@hearth/domain';
+import { STATUS_EVENTS, STATUS_READING_EVENTS, statusAfter, type EventType, type HouseholdEvent, type Status } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { RowInserts } from './row-inserts';
 
-/**
- * Pure: the household's status after a status event of type `type`, from `current` (domain.md §4
- * "Status"): the read models' one home of the rule, whether they fold it event by event or at a
- * date (household-timeline.ts `statusAt`, read-model-facts.ts `statusAt`).
- */
-export const statusAfter = (current: Status, type: string): Status => {
-  switch (type) {
-    case 'HouseholdRegistered': return 'registered';
-    case 'HouseholdSurveyed': return current === 'registered' ? 'surveyed' : current;
-    case 'IdentificationApplied': return 'applied';
-    case 'ApplicationWithdrawn':
-    case 'ApplicationRejected': return 'surveyed';
-    case 'HouseholdIdentified': return 'identified';
-    case 'HouseholdCleared': return 'cleared';
-    case 'HouseholdRelapsed': return 'identified';
-    case 'HouseholdExempted': return 'exempted';
-    case 'HouseholdWithdrew': return 'withdrawn';
-    case 'HouseholdDeregistered': return 'deregistered';
-    default: return current;
-  }
-};
-
-/** Pure: the household's status after `event`, from `current`. */
+/** Pure: the household's status after `event`, from `current`: the domain's rule (`statusAfter`), the one home of it. */
 export const nextStatus = (current: Status, event: HouseholdEvent): Status => statusAfter(current, event.type);
 
-export const STATUS_EVENTS: readonly EventType[] = [
-  'HouseholdRegistered', 'HouseholdSurveyed', 'IdentificationApplied', 'ApplicationWithdrawn', 'ApplicationRejected',
-  'HouseholdIdentified', 'HouseholdCleared', 'HouseholdRelapsed', 'HouseholdExempted', 'HouseholdWithdrew',
-  'HouseholdDeregistered',
-];
-
-/**
- * The status events whose status after depends on the status before (a survey, which makes
- * only a registered household surveyed), read off `statusAfter`: every other one sets its
- * status whatever the one before, so a household's status at a date is the latest of those
- * dated on or before it (in log order) followed by these after it (docs/decisions/0164).
- */
-export const STATUS_READING_EVENTS: readonly string[] = STATUS_EVENTS.filter((type) => new Set(STATUSES.map((s) => statusAfter(s, type))).size > 1);
-const READING = new Set(STATUS_READING_EVENTS);
+const READING = new Set<string>(STATUS_READING_EVENTS);
 
 /**
  * Pure: the status after a recorded status event of type `type` that made `to` when it was
@@ -50,7 +15,7 @@ const READING = new Set(STATUS_READING_EVENTS);
  * but for an event that reads the status before (`statusAfter` from `before`), whose `to`
  * is what it made of the status when it was recorded, not at its date (docs/decisions/0164).
  */
-export const statusAfterChange = (before: Status, type: string, to: Status): Status => (READING.has(type) ? statusAfter(before, type) : to);
+export const statusAfterChange = (before: Status, type: string, to: Status): Status => (READING.has(type) ? statusAfter(before, type as EventType) : to);
 
 /**
  * Pure: whether a status event is kept as a change (a row, a timeline entry), given the

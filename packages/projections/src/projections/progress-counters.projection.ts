@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { EventType } from '@hearth/domain';
+import { STATUS_EVENTS, type EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { ACTIVITY_EVENTS } from './activity';
-import { STATUS_EVENTS } from './household-status.projection';
 import { ELIGIBLE_KEY, eligibleOf } from './eligible-members';
 import { emptyProgress, HouseholdProgress, PageTouch, progressAfter, untouched } from './household-progress';
 import { flowsOf } from './progress-flows';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { MemberState, Status } from '@hearth/domain';
-import { STATUS_READING_EVENTS, statusAfterChange } from '../projections/household-status.projection';
+import { STATUS_READING_EVENTS, type MemberState, type Status } from '@hearth/domain';
+import { statusAfterChange } from '../projections/household-status.projection';
 import { decodeProgressHead } from '../projections/progress-record-codec';
 import { memberStatesAt } from './member-states';
 import { PreparedStatements } from './prepared-statements';
