@@ -9,7 +9,8 @@ export {
 export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/record-division-tree';
 export { HouseholdEventAccepted } from './events/household-event-accepted';
 export {
-  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, BacklogReportQuery, type PeriodScope,
+  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, MonthTablesQuery, BacklogReportQuery,
+  type MonthTables, type PeriodScope,
 } from './queries/report-queries';
 export {
   HouseholdHistoryQuery, VerifyLogQuery, LateRecordingsQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,

@@ -82,6 +82,16 @@ describe('reports read in the report worker', () => {
     await expect(aside.read(head, year, { table: '2019-03', scope: { byChild: true } })).rejects.toBeInstanceOf(ReportCutError);
   });
 
+  it('cuts several rows of one answer in one read, each as the same cut read alone, at the one position they were read at', async () => {
+    const parentOf = (code: string) => region.get(code)?.parentCode;
+    const progress: ReportCall<'suppressedProgress'> = { report: 'suppressedProgress', args: [{ month: '2019-06', suppressBelow: 5 }] };
+    const cuts: ReportCut[] = [{ scope: { division: 'P1', byChild: false } }, { scope: { division: 'P1', byChild: true } }];
+    const seen = await aside.read(head, progress, cuts);
+    expect(seen?.position).toBe(head);
+    const whole = callReport(projections.reports, progress);
+    expect(seen?.value).toEqual(cuts.map((cut) => cutReport(progress, whole, cut, parentOf)));
+  });
+
   it('answers nothing when asked for a position the read models have not reached', async () => {
     expect(await aside.read(head + 1, { report: 'backlogReport', args: [{ asOf: '2019-06-30' }] })).toBeUndefined();
   });

@@ -112,6 +112,35 @@ export class ReadSide {
   }
 
   /**
+   * `read`, with the position of its snapshot: every report `f` reads there (an export's
+   * total and its children's rows) is of the log up to that one position, whatever is
+   * appended or applied meanwhile (decision 0162). `f` runs synchronously in one read
+   * transaction, so nothing this process writes comes between its reads either.
+   */
+  async readStanding<T>(f: (reports: Reports) => T): Promise<{ value: T; position: number }> {
+    return this.readCaughtUp((atLeast) => this.projections.readAt(atLeast, (view) => f(view.reports)));
+  }
+
+  /**
+   * Several cuts of one analyst's answer (`call`, a whole tree's suppressed tables), all of
+   * the same whole read in one snapshot, and the position it stands at: `readAside` with
+   * `cut` for each would read each at the position the read models stood at when it was
+   * asked. Read in the report worker when the read models live in a file, else here.
+   */
+  async readAsideCuts(call: ReportCall<CutReport>, cuts: readonly ReportCut[]): Promise<{ value: object[]; position: number }> {
+    const aside = this.projections.aside;
+    if (aside) return this.readCaughtUp((atLeast) => aside.read(atLeast, call, cuts));
+    const whole = `aside ${JSON.stringify(call)}`;
+    const parentOf = parentsIn(this.divisions);
+    return this.readCaughtUp((atLeast) =>
+      this.projections.readAt(atLeast, (view) => {
+        const value = this.remembered.atOrRead(whole, view.position, () => callReport(view.reports, call));
+        return cuts.map((cut) => cutReport(call, value, cut, parentOf));
+      }),
+    );
+  }
+
+  /**
    * `read`, for an answer that costs much and is asked again (an analyst's whole-tree
    * tables, the root's backlog): `key` names what `f` computes, the report and every one of
    * its parameters. An answer is a function of the read models at the position it was read
@@ -147,13 +176,14 @@ export class ReadSide {
       return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, parentsIn(this.divisions));
     }
     const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
-    return this.readCaughtUp(async (atLeast) => {
+    const seen = await this.readCaughtUp(async (atLeast) => {
       const standing = this.projections.readAt(atLeast, (view) => view.position);
       const known = standing === undefined ? undefined : this.remembered.at(key, standing.value);
       if (standing !== undefined && known !== undefined) return { value: known, position: standing.value };
       const underWay = this.readingAside.get(key);
       return underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut);
     });
+    return seen.value;
   }
 
   private startAside(key: string, atLeast: number, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined): Promise<{ value: unknown; position: number } | undefined> {
@@ -170,23 +200,26 @@ export class ReadSide {
     return answer;
   }
 
-  private readView<T>(f: (view: ReadModelView) => T): Promise<T> {
-    return this.readCaughtUp((atLeast) => this.projections.readAt(atLeast, f));
+  private async readView<T>(f: (view: ReadModelView) => T): Promise<T> {
+    return (await this.readCaughtUp((atLeast) => this.projections.readAt(atLeast, f))).value;
   }
 
   /**
    * `read(atLeast)` once the read models have taken in every event appended before this
    * call, `atLeast` being that head (or the position this side already read at, if higher);
    * asked again while it answers nothing (read models reset elsewhere), up to READ_ATTEMPTS.
+   * The answer, and the position it was read at.
    */
-  private async readCaughtUp<T>(read: (atLeast: number) => { value: T; position: number } | undefined | Promise<{ value: T; position: number } | undefined>): Promise<T> {
+  private async readCaughtUp<T>(
+    read: (atLeast: number) => { value: T; position: number } | undefined | Promise<{ value: T; position: number } | undefined>,
+  ): Promise<{ value: T; position: number }> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.ledger.store.headPosition();
       if (this.position() < head) await this.catchUp();
       const seen = await read(Math.max(head, this.reached));
       if (seen) {
         this.reached = Math.max(this.reached, seen.position);
-        return seen.value;
+        return seen;
       }
       if (attempt >= READ_ATTEMPTS) throw new ReadModelsNotReadyError(this.position(), head);
     }

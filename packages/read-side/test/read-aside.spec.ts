@@ -96,6 +96,22 @@ describe('a report read in the report worker (docs/decisions/0112)', () => {
     expect(await s.readAside(year, { table: '2016-04', scope: { division: 'V2', byChild: false } })).toEqual(whole.months[3]?.rows.find((r) => r.division === 'V2'));
   });
 
+  it.each([
+    ['in the worker, read models in a file', true],
+    ['in this thread, read models in memory', false],
+  ])('cuts several rows of an analyst\'s answer from one whole read at one position, and names it (%s)', async (_where, inAFile) => {
+    const s = await open(inAFile ? `sqlite:${join(dir, 'h.db')}` : 'memory:');
+    await record(identifiedHousehold('h2', 'V2'));
+    const year = { report: 'suppressedClearanceYear' as const, args: [{ year: 2016, suppressBelow: 5 }] as [{ year: number; suppressBelow: number }] };
+    const whole = await s.read((r) => r.suppressedClearanceYear({ year: 2016, suppressBelow: 5 }));
+    const read = jest.spyOn(ReportAside.prototype, 'read');
+    const { value, position } = await s.readAsideCuts(year, [{ table: '2016-04', scope: { byChild: false } }, { table: '2016-04', scope: { byChild: true } }]);
+    expect(read).toHaveBeenCalledTimes(inAFile ? 1 : 0);
+    expect(position).toBe(await ledger.store.headPosition());
+    const april = whole.months[3];
+    expect(value).toEqual([april?.rows.find((r) => r.division === 'R'), { ...april, rows: april?.rows.filter((r) => r.division !== 'R') }]);
+  });
+
   it('read models in memory, which no other connection can open, are read in this thread', async () => {
     const s = await open('memory:');
     const read = jest.spyOn(ReportAside.prototype, 'read');

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
@@ -94,6 +95,32 @@ describe('the read side: a ledger and its read models', () => {
       expect(after.rows.find((r) => r.division === 'R')).toMatchObject({ baseline: 2 });
       expect(first.rows.find((r) => r.division === 'R')).toMatchObject({ baseline: 1 });
     } finally {
+      await side.close();
+    }
+  });
+
+  it('reads several reports in one snapshot and names its position: every event appended before the call, and nothing another connection commits meanwhile', async () => {
+    await ledger.recordDivisionTree(divisions, '2016-01-01');
+    await record(identifiedHousehold('h1'));
+    const side = await ReadSide.open(ledger);
+    const other = new Database(join(dir, 'h.db'));
+    try {
+      // Appended after the side opened, not yet taken in: read, it is counted.
+      await record(identifiedHousehold('h2'));
+      const backlog = (r: Reports) => r.backlogReport({ asOf: '2016-06-30' });
+      const { value, position } = await side.readStanding((r) => {
+        const before = backlog(r);
+        // Another connection (a writer beside the service) commits in the middle of the read: the snapshot does not move.
+        editHouseholdRecord(other, 'h1', (p) => ({ ...p, t: { ...p.t, statuses: p.t.statuses.map((s): typeof s => (s[2] === 'HouseholdIdentified' ? [s[0], '2016-03-15', s[2], s[3], s[4]] : s)) } }));
+        return { before, after: backlog(r), clearance: r.clearanceReport({ year: 2016 }) };
+      });
+      expect(position).toBe(await ledger.store.headPosition());
+      expect(value.clearance).toMatchObject({ baseline: 2 });
+      expect(value.after).toEqual(value.before);
+      // The edit was committed: a read after the snapshot sees it.
+      expect(await side.read(backlog)).not.toEqual(value.before);
+    } finally {
+      other.close();
       await side.close();
     }
   });

@@ -1,17 +1,16 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Ledger } from '@hearth/ledger';
-import { HEARTH_LEDGER, ReadModelStatusQuery, type ReadModelStatus } from '@hearth/nest';
+import { HEARTH_LEDGER } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { monthTableFor } from '../reads/disclosure';
+import { monthTablesFor } from '../reads/disclosure';
 import { decodeParams, ExportParamsC } from '../reads/query-params';
 import { reportDivision } from '../reads/report-scope';
 import { toCsv } from './csv';
 import type { RawResponse } from './dashboard.controller';
 import { ReportRow, reportSheet, Sheet } from './report-sheet';
-import { atOnePosition } from '../reads/one-position';
 import { toXlsx } from './xlsx';
 
 type Report = 'monthly' | 'progress';
@@ -62,8 +61,7 @@ export class ExportsController {
   private async send(report: Report, format: Format, principal: Principal, query: unknown, res: RawResponse): Promise<void> {
     const { month, division } = decodeParams(ExportParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
-    const standing = async (): Promise<number> => ((await this.queryBus.execute(new ReadModelStatusQuery())) as ReadModelStatus).position;
-    const { value: sheet, position } = await atOnePosition(standing, () => this.sheet(report, principal, month, scoped));
+    const { sheet, position } = await this.sheet(report, principal, month, scoped);
     const code = (sheet.rows[0]?.[0] ?? 'all') as string;
     const body = format === 'csv' ? Buffer.from(toCsv(sheet), 'utf8') : await toXlsx(sheet, this.notes(report, principal, month, code, sheet, position));
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
@@ -74,14 +72,17 @@ export class ExportsController {
     res.status(200).send(body);
   }
 
-  private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<Sheet> {
+  /**
+   * The total row and the children's rows, read in one snapshot of the read models (decision
+   * 0162): an event applied between two reads would file a total its children do not add up
+   * to, under a position neither was read at. The position is that snapshot's.
+   */
+  private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<{ sheet: Sheet; position: number }> {
     // The same disclosure control as the report endpoints: primary and complementary cells, chosen over the whole tree.
-    const at = (byChild: boolean) =>
-      monthTableFor(principal, this.queryBus, report, month, { byChild, ...(division !== undefined ? { division } : {}) }, this.ledger.policy.suppressBelow);
-    const total = (await at(false)) as ReportRow;
-    const children = (await at(true)) as { rows: ReportRow[] };
+    const { total, byChild, position } = await monthTablesFor(principal, this.queryBus, report, month, division, this.ledger.policy.suppressBelow);
     const tree = this.ledger.divisions;
-    return reportSheet(`${report} ${month} ${total.division}`, total, children.rows, (c) => tree?.get(c));
+    const row = total as ReportRow;
+    return { sheet: reportSheet(`${report} ${month} ${row.division}`, row, (byChild as { rows: ReportRow[] }).rows, (c) => tree?.get(c)), position };
   }
 
   private notes(report: Report, principal: Principal, month: string, code: string, sheet: Sheet, position: number): [string, string][] {

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ReadModelsBusyError, ReportWorkerError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
-import { ReadsKeptMovingError } from '../reads/one-position';
 import { errorResponse } from './error-response';
 import { storeFaultResponse } from './store-fault';
 
@@ -22,10 +21,6 @@ describe('store faults as answers', () => {
       new ReportWorkerError({ name: 'SqliteError', message: 'database is locked', code: 'SQLITE_BUSY' }),
     ])
       expect(errorResponse(e)).toEqual({ status: 503, body: { code: 'STORE_BUSY', message: expect.stringContaining('nothing was written') }, retryAfterSeconds: 2 });
-  });
-
-  it('an export whose tables the log moved under on every read is 503 STORE_BUSY with Retry-After, saying why', () => {
-    expect(errorResponse(new ReadsKeptMovingError(5))).toEqual({ status: 503, body: { code: 'STORE_BUSY', message: expect.stringContaining('new events during each of 5 reads') }, retryAfterSeconds: 2 });
   });
 
   it('a full disk or file is 507 STORAGE_FULL', () => {

@@ -3,7 +3,6 @@ import { isDiskFull } from '@hearth/ledger';
 import { isBusyError } from '@hearth/event-store';
 import { ReadModelsBusyError } from '@hearth/projections';
 import { ReadModelsNotReadyError } from '@hearth/read-side';
-import { ReadsKeptMovingError } from '../reads/one-position';
 import type { ErrorBody } from './api-error';
 import type { ErrorResponse } from './error-response';
 
@@ -30,8 +29,8 @@ const logger = new Logger('Store');
  * cases the CLI turns into exit 6 (apps/cli's store-busy.ts), as answers:
  * - another process held the lock through SQLite's busy timeout (each append waits it
  *   out, retrying inside SQLite) or the read models' bounded retries, or kept resetting
- *   the read models under a read → 503 STORE_BUSY with Retry-After; so is an export whose
- *   tables could not be read at one position, the log moving under every read;
+ *   the read models under a read → 503 STORE_BUSY with Retry-After (an export is read in
+ *   one snapshot, so a log that keeps growing is not one: decision 0162);
  * - the disk (or the file's page limit) is full → 507 STORAGE_FULL. SQLite rolled the
  *   transaction back: nothing of the command was written.
  * Anything else is not a store fault (undefined).
@@ -44,10 +43,6 @@ export const storeFaultResponse = (e: unknown): ErrorResponse | undefined => {
       body: { code: 'STORE_BUSY', message: 'another process kept the store busy (its lock held, or its read models being rebuilt) through every wait and retry; nothing was written — try again' },
       retryAfterSeconds: STORE_BUSY_RETRY_AFTER,
     };
-  }
-  if (e instanceof ReadsKeptMovingError) {
-    logger.warn(e.message);
-    return { status: 503, body: { code: 'STORE_BUSY', message: `${e.message} (the ledger is busy taking in commands)` }, retryAfterSeconds: STORE_BUSY_RETRY_AFTER };
   }
   if (isDiskFull(e)) {
     logger.error(`storage full: ${(e as Error).message}`);

@@ -81,7 +81,6 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         },
         ...readErrors,
         '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
-        '503': error('STORE_BUSY: the store stayed busy, or the log took in new events during every read of the tables; try again after Retry-After'),
       },
     },
   });

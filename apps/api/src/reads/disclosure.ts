@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery } from '@hearth/nest';
+import { ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthTablesQuery, ProgressReportQuery, type MonthTables } from '@hearth/nest';
 import {
   backlogCountsByDivision, discloseReport, parentsIn, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
@@ -63,6 +63,18 @@ export const monthTableFor = (
   report === 'monthly'
     ? clearanceFor(principal, queryBus, Number(month.slice(0, 4)), month, scope, suppressBelow)
     : progressFor(principal, queryBus, month, scope, suppressBelow);
+
+/**
+ * A month's monthly or progress table of `division` as a principal may see it, its total and
+ * its children's rows read in one snapshot of the read models, and the position it stands at
+ * (an export: decision 0162). An analyst's rows are cut from the whole tree's suppressed table.
+ */
+export const monthTablesFor = (
+  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, division: string | undefined, suppressBelow: number,
+): Promise<MonthTables> =>
+  queryBus.execute(new MonthTablesQuery({
+    report, month, ...(division !== undefined ? { division } : {}), ...(principal.role === 'analyst' ? { suppressBelow } : {}),
+  }));
 
 /**
  * The backlog lists households and members by id, which is case-level data: an analyst gets

@@ -30,6 +30,11 @@ export const checkDivision = (division: unknown): void => {
     throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
 };
 
+/** Which of a month's tables (`MonthTablesQuery`). */
+export const checkMonthTable = (report: unknown): void => {
+  if (report !== 'monthly' && report !== 'progress') throw new InvalidQueryError('report', `report must be "monthly" or "progress", got ${JSON.stringify(report)}`);
+};
+
 /** A month (YYYY-MM) of `year`. */
 export const checkMonthOfYear = (field: string, month: unknown, year: number): void => {
   if (!isMonth(month) || !month.startsWith(`${year}-`)) throw new InvalidQueryError(field, `${field} must be a month of ${year} (YYYY-MM), got ${JSON.stringify(month)}`);

@@ -53,6 +53,27 @@ export class DisclosedProgressQuery extends Query<object> {
   }
 }
 
+/**
+ * A month's monthly (clearance) or progress table of `division` (default the root) as one
+ * total row and one row per child, both read in ONE snapshot of the read models, and the
+ * ledger position that snapshot stands at (decision 0162): what an export files, its total
+ * always the sum its children's rows were read from. With `suppressBelow`, an analyst's
+ * (both cut from the same whole tree's suppressed table, as `DisclosedClearanceQuery` and
+ * `DisclosedProgressQuery` cut one).
+ */
+export class MonthTablesQuery extends Query<MonthTables> {
+  constructor(readonly params: { readonly report: 'monthly' | 'progress'; readonly month: string; readonly division?: string; readonly suppressBelow?: number }) {
+    super();
+  }
+}
+
+/** MonthTablesQuery's answer: the report's answers for the division (`byChild: false`) and its children (`byChild: true`). */
+export interface MonthTables {
+  readonly total: object;
+  readonly byChild: object;
+  readonly position: number;
+}
+
 /** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
 export class BacklogReportQuery extends Query<ServiceBacklog> {
   constructor(readonly params: { readonly asOf: string; readonly division?: string }) {

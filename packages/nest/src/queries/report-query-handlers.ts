@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type {
-  AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
+  CutReport, ReportCall, AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
-import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkSuppressBelow, checkYear } from './query-parameters';
+import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkMonthTable, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthTables, MonthTablesQuery, PeriodScope, ProgressReportQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -83,6 +83,35 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
   }
 }
 
+@QueryHandler(MonthTablesQuery)
+export class MonthTablesHandler implements IQueryHandler<MonthTablesQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: MonthTablesQuery): Promise<MonthTables> {
+    checkMonthTable(params.report);
+    checkMonth(params.month);
+    const own = { ...(params.division !== undefined ? { division: params.division } : {}) };
+    const [total, byChild] = [scope({ ...own, byChild: false }), scope({ ...own, byChild: true })];
+    if (params.suppressBelow !== undefined) {
+      checkSuppressBelow(params.suppressBelow);
+      const call: ReportCall<CutReport> =
+        params.report === 'monthly'
+          ? { report: 'suppressedClearanceYear', args: [{ year: Number(params.month.slice(0, 4)), suppressBelow: params.suppressBelow }] }
+          : { report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] };
+      const table = params.report === 'monthly' ? { table: params.month } : {};
+      const { value: [t, c], position } = await this.readSide.readAsideCuts(call, [{ ...table, scope: total }, { ...table, scope: byChild }]);
+      if (t === undefined || c === undefined) throw new Error('an analyst\'s month was cut without its total or its children');
+      return { total: t, byChild: c, position };
+    }
+    const { month, report } = params;
+    const { value, position } = await this.readSide.readStanding((reports) =>
+      report === 'monthly'
+        ? { total: reports.monthlyReport({ ...total, month }), byChild: reports.monthlyReport({ ...byChild, month }) }
+        : { total: reports.progressReport({ ...total, month }), byChild: reports.progressReport({ ...byChild, month }) },
+    );
+    return { ...value, position };
+  }
+}
+
 @QueryHandler(BacklogReportQuery)
 export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
@@ -95,4 +124,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, MonthTablesHandler, BacklogReportHandler];

@@ -104,6 +104,28 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     return (await this.open()).read(f);
   }
 
+  /** `read`, with the position of its one snapshot (`ReadSide.readStanding`): several reports of one log, and which. */
+  async readStanding<T>(f: (reports: Reports) => T): Promise<{ value: T; position: number }> {
+    await this.syncTree();
+    return (await this.open()).readStanding(f);
+  }
+
+  /**
+   * Several cuts of one analyst's answer read in one snapshot, and its position
+   * (`ReadSide.readAsideCuts`); read again on the new read side if a new tree reopened it meanwhile.
+   */
+  async readAsideCuts(call: ReportCall<CutReport>, cuts: readonly ReportCut[]): Promise<{ value: object[]; position: number }> {
+    await this.syncTree();
+    for (;;) {
+      const side = await this.open();
+      try {
+        return await side.readAsideCuts(call, cuts);
+      } catch (e) {
+        if (!(e instanceof ReportAsideClosedError) || this.shutDown || this.opening === undefined || (await this.open()) === side) throw e;
+      }
+    }
+  }
+
   /**
    * `read`, remembered by `key` at the position it was read at (`ReadSide.readRemembered`):
    * for the reads that cost much and are asked again unchanged. The answer is shared between

@@ -20,8 +20,11 @@ export interface AsideRequest {
   /** The lowest position the answer may be read at (what the caller has already seen). */
   readonly atLeast: number;
   readonly call: ReportCall;
-  /** Only these rows of the answer are sent back; the whole answer stays in the worker, remembered at its position. */
-  readonly cut?: ReportCut;
+  /**
+   * Only these rows of the answer are sent back (several cuts: each one's rows, in order, of the
+   * one answer); the whole answer stays in the worker, remembered at its position.
+   */
+  readonly cut?: ReportCut | readonly ReportCut[];
 }
 
 /** An error thrown in the worker, as data. */

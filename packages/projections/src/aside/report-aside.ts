@@ -41,11 +41,14 @@ export class ReportAside {
    * `call`, read in one snapshot in which every projection stands at one position, at
    * least `atLeast`: the answer and that position, or `undefined` when the read models do
    * not stand there (behind, or reset by a rebuild elsewhere: catch up and ask again).
-   * With `cut`, only those rows of the answer (ReportCut).
+   * With `cut`, only those rows of the answer (ReportCut); with several cuts, each one's rows,
+   * in their order, all of the one answer read at that position (an export's total and its
+   * children's rows: decision 0162).
    */
   read<N extends AsideReport>(atLeast: number, call: ReportCall<N>): Promise<{ value: ReportAnswer<N>; position: number } | undefined>;
   read(atLeast: number, call: ReportCall<CutReport>, cut: ReportCut): Promise<{ value: object; position: number } | undefined>;
-  read(atLeast: number, call: ReportCall, cut?: ReportCut): Promise<{ value: unknown; position: number } | undefined> {
+  read(atLeast: number, call: ReportCall<CutReport>, cuts: readonly ReportCut[]): Promise<{ value: object[]; position: number } | undefined>;
+  read(atLeast: number, call: ReportCall, cut?: ReportCut | readonly ReportCut[]): Promise<{ value: unknown; position: number } | undefined> {
     if (this.closed) return Promise.reject(new ReportAsideClosedError());
     const worker = this.worker ?? this.start();
     const request: AsideRequest = { id: this.nextId++, atLeast, call, ...(cut !== undefined ? { cut } : {}) };

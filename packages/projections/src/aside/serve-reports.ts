@@ -18,6 +18,8 @@ import { CutReport, cutReport, isCutReport, ReportCut } from './report-cut';
  */
 const WHOLES_KEPT = 4;
 
+const isCutList = (cut: ReportCut | readonly ReportCut[]): cut is readonly ReportCut[] => Array.isArray(cut);
+
 /**
  * A report worker's side (docs/decisions/0112): answers the requests posted on `port` from
  * a read-only connection of its own to the read models' file, one at a time, each in one
@@ -35,14 +37,15 @@ export const serveReports = (port: MessagePort, data: AsideWorkerData): (() => v
   const parentOf = parentsIn(built.right);
   const wholes = new AnswersAtPosition(WHOLES_KEPT);
   // A deferred transaction that only reads: one WAL snapshot throughout, and no lock taken that a writer waits for.
-  const read = db.transaction((atLeast: number, call: ReportCall, cut: ReportCut | undefined) => {
+  const read = db.transaction((atLeast: number, call: ReportCall, cut: ReportCut | readonly ReportCut[] | undefined) => {
     const position = standingPosition(checkpoints.all(), data.projections);
     if (position === undefined || position < atLeast) return undefined;
     if (cut === undefined) return { value: callReport(reports, call), position };
     if (!isCutReport(call.report)) throw new Error(`no answer of ${call.report} is cut`);
     // The whole answer is kept at its position, so that the next cut of it costs only its rows.
     const whole = wholes.atOrRead(JSON.stringify(call), position, () => callReport(reports, call));
-    return { value: cutReport(call as ReportCall<CutReport>, whole, cut, parentOf), position };
+    const cutOf = (c: ReportCut): object => cutReport(call as ReportCall<CutReport>, whole, c, parentOf);
+    return { value: isCutList(cut) ? cut.map(cutOf) : cutOf(cut), position };
   });
   const answer = ({ id, atLeast, call, cut }: AsideRequest): AsideReply => {
     try {
