@@ -9,7 +9,10 @@ import { HEARTH_LEDGER, HEARTH_OPTIONS } from '../tokens';
 import { catchUpLog } from './catch-up-log';
 import { StartStoppedError } from './start-stopped-error';
 import { ModuleShutDownError } from './module-shut-down-error';
+import { LiveFollower, type ReadModelLiveness } from './live-follower';
 import { syncedTreeScope } from './synced-tree-scope';
+
+export type { ReadModelLiveness } from './live-follower';
 
 /** ReadModelStatusQuery's answer: `behind = head - position`; `live` while the runner follows the log. */
 export interface ReadModelStatus {
@@ -18,22 +21,6 @@ export interface ReadModelStatus {
   readonly behind: number;
   readonly live: boolean;
 }
-
-/** How the live projection runner fares: restarted after each failure of its subscription (decision 0040). */
-export interface ReadModelLiveness {
-  /** True while the runner follows the log (false with `follow: false`, before a tree, or while a restart is pending). */
-  readonly live: boolean;
-  /** True while the runner should follow the log but does not: its subscription failed and a restart is pending. */
-  readonly degraded: boolean;
-  /** Restarts that succeeded since the module started. */
-  readonly restarts: number;
-  /** The last failure of the live runner (or of a restart), and when (system clock). */
-  readonly lastError: { readonly message: string; readonly at: string } | null;
-}
-
-/** First wait before restarting a failed live runner; doubled after each failed restart, up to the cap. */
-const RESTART_DELAY_MS = 200;
-const RESTART_DELAY_CAP_MS = 5_000;
 
 /**
  * The module's read side and the lifecycle of the ledger under it (decision 0025).
@@ -46,13 +33,8 @@ const RESTART_DELAY_CAP_MS = 5_000;
 export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Hearth');
   private opening: Promise<ReadSide> | undefined;
-  private liveError: Error | undefined;
-  private lastError: { message: string; at: string } | null = null;
-  private restarts = 0;
-  private restartTimer: NodeJS.Timeout | undefined;
-  /** The read side the live runner belongs to (a reopen replaces it). */
-  private liveSide: ReadSide | undefined;
   private shutDown = false;
+  private readonly live: LiveFollower;
   /** The ledger's tree when the open read side was opened: its read models are laid out by it. */
   private openedUnder: DivisionTree | undefined;
   /** The one `syncTree()` under way, which concurrent callers share. */
@@ -61,7 +43,9 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     @Inject(HEARTH_LEDGER) readonly ledger: Ledger,
     @Inject(HEARTH_OPTIONS) private readonly options: HearthModuleOptions,
-  ) {}
+  ) {
+    this.live = new LiveFollower(this.logger, options.now ?? (() => new Date().toISOString()), () => this.shutDown);
+  }
 
   /** The store URL the module was configured with. */
   get storeUrl(): string {
@@ -82,7 +66,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
       // finding again and answers DAMAGED_LOG (decision 13). A failed open is not remembered
       // (remember), so a read after the repair (or a rebuild) opens afresh.
       if (!isLogFinding(e)) throw e;
-      this.failed(e);
+      this.live.failed(e);
       this.logger.error(`the read models cannot be brought up to date: ${e.message}; reports refuse until the log is repaired or the read models rebuilt (run \`hearth verify\`)`);
     }
   }
@@ -196,17 +180,11 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
     }
     const side = await this.open();
     const { position, head } = await side.status();
-    return { position, head, behind: head - position, live: this.follows && this.liveError === undefined };
+    return { position, head, behind: head - position, live: this.follows && this.live.healthy };
   }
 
   liveness(): ReadModelLiveness {
-    const following = this.follows && this.liveSide !== undefined;
-    return {
-      live: following && this.liveError === undefined,
-      degraded: following && this.liveError !== undefined,
-      restarts: this.restarts,
-      lastError: this.lastError,
-    };
+    return this.live.liveness(this.follows);
   }
 
   /** Closes the open read side and opens it again on the ledger's current tree (after a new tree was recorded). */
@@ -224,7 +202,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationShutdown(): Promise<void> {
     this.shutDown = true;
-    this.cancelRestart();
+    this.live.cancel();
     const opening = this.opening;
     this.opening = undefined;
     try {
@@ -245,9 +223,7 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
 
   private async openNow(): Promise<ReadSide> {
     this.openedUnder = this.ledger.divisions;
-    this.cancelRestart();
-    this.liveError = undefined;
-    this.liveSide = undefined;
+    this.live.reset();
     const logged = catchUpLog(this.logger, { couldBeExclusive: exclusiveRebuildWouldHelp(this.ledger.store, this.options.readModels) });
     const side: ReadSide = await ReadSide.open(this.ledger, {
       ...(this.options.readModels !== undefined ? { readModels: this.options.readModels } : {}),
@@ -258,9 +234,9 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
       },
       onReset: (names) => this.logger.log(`read models rebuilt from the log (new or changed version): ${names.join(', ')}`),
       onLiveError: (error) => {
-        this.failed(error);
+        this.live.failed(error);
         this.logger.error(`the read models stopped following the log: ${error.message}; restarting from their checkpoint`, error.stack);
-        this.scheduleRestart(side, RESTART_DELAY_MS);
+        this.live.restartAfter(side);
       },
     });
     if (!this.follows) return side;
@@ -270,47 +246,8 @@ export class HearthReadSide implements OnApplicationBootstrap, OnApplicationShut
       await side.close();
       throw e;
     }
-    this.liveSide = side;
+    this.live.following(side);
     return side;
-  }
-
-  private failed(error: Error): void {
-    this.liveError = error;
-    this.lastError = { message: error.message, at: (this.options.now ?? (() => new Date().toISOString()))() };
-  }
-
-  /**
-   * Follows the log again from the read models' checkpoints after `delayMs`; a restart
-   * that fails waits twice as long (up to the cap) and tries again, until the module
-   * shuts down or reopens on another tree. Meanwhile every report still answers: a read
-   * catches the read models up itself (ReadSide.read).
-   */
-  private scheduleRestart(side: ReadSide, delayMs: number): void {
-    this.cancelRestart();
-    this.restartTimer = setTimeout(() => {
-      this.restartTimer = undefined;
-      if (this.shutDown || this.liveSide !== side) return;
-      side.follow().then(
-        () => {
-          this.restarts += 1;
-          this.liveError = undefined;
-          this.logger.log(`the read models follow the log again (restart ${this.restarts})`);
-        },
-        (e: unknown) => {
-          const error = e instanceof Error ? e : new Error(String(e));
-          this.failed(error);
-          const next = Math.min(delayMs * 2, RESTART_DELAY_CAP_MS);
-          this.logger.error(`restarting the read models failed: ${error.message}; next try in ${next} ms`);
-          this.scheduleRestart(side, next);
-        },
-      );
-    }, delayMs);
-    this.restartTimer.unref();
-  }
-
-  private cancelRestart(): void {
-    if (this.restartTimer !== undefined) clearTimeout(this.restartTimer);
-    this.restartTimer = undefined;
   }
 }
 
