@@ -73,8 +73,9 @@ export interface ProjectionWriter {
   committed?(position: number): void;
   /**
    * Drops what `apply` held back, unwritten, and whatever is kept from page to page: the
-   * page's transaction failed and rolls back, or a catch-up reached the head (then nothing
-   * is held back, and what was kept is let go rather than held through live events).
+   * page's transaction failed and rolls back, or a catch-up reached the head or the bound it
+   * was given (then nothing is held back, and what was kept is let go rather than held
+   * through live events).
    */
   discard?(): void;
 }

@@ -79,6 +79,25 @@ describe('secondary indexes built once a catch-up from far behind reaches the he
     db.close();
   });
 
+  it('a catch-up bounded below the head takes its bound for the head: the page that reaches it creates them, and the rest is taken in later', async () => {
+    const db = new Database(':memory:');
+    const upTo = Math.floor((head * 3) / 4);
+    const seen: { position: number; indexes: number }[] = [];
+    const p = openProjections(store, { policy, divisions: region, db, runner: { batchSize: 20, beforeCheckpoint: (position) => seen.push({ position, indexes: indexesIn(db).length }) } });
+    const reached = await p.runner.catchUp(undefined, upTo);
+    // Stopped at the page that took in `upTo`, not at the log's end (decision 163).
+    expect(reached).toBeGreaterThanOrEqual(upTo);
+    expect(reached).toBeLessThan(upTo + 20);
+    expect(seen.filter((s) => s.position < upTo).every((s) => s.indexes === 0)).toBe(true);
+    expect(seen[seen.length - 1]).toEqual({ position: reached, indexes: DECLARED.length });
+    expect(indexesIn(db)).toEqual(DECLARED);
+    // Now a quarter of the log is ahead and three behind: the rest is taken in with the indexes kept.
+    expect(await p.runner.catchUp()).toBe(head);
+    expect(seen.filter((s) => s.position > reached).every((s) => s.indexes === DECLARED.length)).toBe(true);
+    expect(rowsOf(db)).toBe(reference);
+    db.close();
+  });
+
   it('after a crash in the middle, a restart is still without them until it reaches the head, then has every one and the same rows', async () => {
     const db = new Database(':memory:');
     const crashAt = 20 * 8;

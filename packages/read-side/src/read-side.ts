@@ -15,7 +15,7 @@ export interface ReadSideOptions {
    * the store's embedded read-model database (SQLite), else a private in-memory one.
    */
   readonly readModels?: string;
-  /** Bring the read models up to the log's head before returning (default true). */
+  /** Bring the read models up to the log's head as it is when opened before returning (default true). */
   readonly catchUp?: boolean;
   /** Progress of that catch-up (and of a rebuild at open when a projection's version changed). */
   readonly onProgress?: (p: RunnerProgress) => void;
@@ -83,7 +83,7 @@ export class ReadSide {
       await projections.checkSource();
       if (projections.reset.length > 0) opts.onReset?.(projections.reset);
       const side = new ReadSide(ledger, divisions, projections);
-      if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress);
+      if (opts.catchUp !== false) side.reached = await projections.runner.catchUp(opts.onProgress, await ledger.store.headPosition());
       return side;
     } catch (e) {
       await projections.close();
@@ -208,14 +208,16 @@ export class ReadSide {
    * `read(atLeast)` once the read models have taken in every event appended before this
    * call, `atLeast` being that head (or the position this side already read at, if higher);
    * asked again while it answers nothing (read models reset elsewhere), up to READ_ATTEMPTS.
-   * The answer, and the position it was read at.
+   * The answer, and the position it was read at. The catch-up stops at that head, not at
+   * the log's end, which a writer faster than the read models would keep out of reach
+   * (docs/decisions/0163): every catch-up this read can queue behind is bounded too.
    */
   private async readCaughtUp<T>(
     read: (atLeast: number) => { value: T; position: number } | undefined | Promise<{ value: T; position: number } | undefined>,
   ): Promise<{ value: T; position: number }> {
     for (let attempt = 1; ; attempt++) {
       const head = await this.ledger.store.headPosition();
-      if (this.position() < head) await this.catchUp();
+      if (this.position() < head) await this.catchUp(undefined, head);
       const seen = await read(Math.max(head, this.reached));
       if (seen) {
         this.reached = Math.max(this.reached, seen.position);
@@ -248,8 +250,9 @@ export class ReadSide {
     return { position: this.position(), head };
   }
 
-  async catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
-    return this.projections.runner.catchUp(onProgress);
+  /** Brings the read models up to the log's end, or with `upTo` only up to that position (ProjectionRunner.catchUp); returns the position reached. */
+  async catchUp(onProgress?: (p: RunnerProgress) => void, upTo?: number): Promise<number> {
+    return this.projections.runner.catchUp(onProgress, upTo);
   }
 
   /** Catches up, then applies new events as they are appended. */
@@ -295,7 +298,7 @@ export class ReadSide {
       projections: this.projections,
       policy: this.ledger.policy,
       divisions,
-      catchUp: () => this.catchUp(),
+      catchUp: (upTo) => this.catchUp(undefined, upTo),
       ...(opts.onProgress ? { onProgress: opts.onProgress } : {}),
       ...(opts.division === undefined ? {} : { division: opts.division }),
     });

@@ -103,11 +103,17 @@ export class ProjectionRunner {
    * Reads the log from the lowest checkpoint to its end, `batchSize` events per transaction
    * (`bulkBatchSize` while far behind). Returns the position reached. Projections at zero
    * in a file of their own are first built as a rebuild builds them (decision 121).
+   *
+   * `upTo`: stop once every projection has taken in the events up to that position (the
+   * last page may go past it) rather than at the log's end, which a writer appending faster
+   * than the pages are written keeps out of reach (docs/decisions/0163). Such a catch-up
+   * treats `upTo` as its head: the page that reaches it creates the secondary indexes a bulk
+   * catch-up left out, and the end-of-catch-up work runs there.
    */
-  catchUp(onProgress?: (p: RunnerProgress) => void): Promise<number> {
+  catchUp(onProgress?: (p: RunnerProgress) => void, upTo?: number): Promise<number> {
     return this.exclusive(async () => {
       await this.buildFromZero(onProgress);
-      return this.catchUpNow(onProgress);
+      return this.catchUpNow(onProgress, undefined, upTo);
     });
   }
 
@@ -131,13 +137,15 @@ export class ProjectionRunner {
   }
 
   /**
-   * Catches up, then follows new events as they are appended. After the live
-   * subscription failed (onLiveError), calling it again restarts from the checkpoints.
+   * Catches up to the head as it is now, then follows new events as they are appended (the
+   * subscription delivers those appended meanwhile). After the live subscription failed
+   * (onLiveError), calling it again restarts from the checkpoints.
    */
   async start(): Promise<void> {
     if (this.subscription) return;
     this.waiters.clear();
-    await this.catchUp();
+    // Bounded, so that reads queued behind it (`exclusive`) wait for this head, not for a writer's (decision 163).
+    await this.catchUp(undefined, await this.store.headPosition());
     this.delivered = this.position();
     this.subscription = this.store.subscribeToAll({
       after: this.delivered,
@@ -164,7 +172,8 @@ export class ProjectionRunner {
     return this.waiters.add(position, () => this.position(), (reject) => {
       // Delivered to this runner already, yet the checkpoints are below it: reset elsewhere since.
       // Replay now rather than wait for a next event that may never come.
-      if (this.subscription && this.delivered >= position) this.catchUp().then(() => this.notify(), reject);
+      // Up to what was delivered: the subscription brings what follows it.
+      if (this.subscription && this.delivered >= position) this.catchUp(undefined, this.delivered).then(() => this.notify(), reject);
     });
   }
 
@@ -181,6 +190,8 @@ export class ProjectionRunner {
     // A retired name and its keeper's (or a name twice) rebuild the keeper once.
     const selected = names === undefined ? this.projections : [...new Set(names.map((n) => this.projectionNamed(n)))];
     return this.exclusive(async () => {
+      // The log as it was when the rebuild began: a writer that never pauses would keep a rebuild to its end from returning (decision 163).
+      const upTo = await this.store.headPosition();
       const rebuilt = await this.streamBuilds.rebuild(selected, this.position(), opts, onProgress);
       if (rebuilt === undefined)
         withWriteLock(this.db, () => {
@@ -188,7 +199,7 @@ export class ProjectionRunner {
         });
       this.freshWriters(selected);
       // From zero, or from the head the stream-by-stream rebuild reached: what was appended since.
-      return this.catchUpNow(onProgress, selected.map((p) => p.name));
+      return this.catchUpNow(onProgress, selected.map((p) => p.name), upTo);
     });
   }
 
@@ -199,7 +210,7 @@ export class ProjectionRunner {
     return p;
   }
 
-  private async catchUpNow(onProgress?: (p: RunnerProgress) => void, names?: readonly string[]): Promise<number> {
+  private async catchUpNow(onProgress?: (p: RunnerProgress) => void, names?: readonly string[], upTo?: number): Promise<number> {
     // One read of the checkpoints: the lowest is where the catch-up starts, the highest what the head must not be below.
     const reached = this.status().map((c) => c.position);
     let after = Math.min(...reached);
@@ -207,9 +218,12 @@ export class ProjectionRunner {
     const projections = names ?? this.projections.map((p) => p.name);
     // Read before the first page, so the page that reaches the head knows it has (it only decides when indexes are built);
     // and after the checkpoints, so that read models past it are known to hold events the log has lost.
-    const head = await refuseReadModelsPastTheLog(Math.max(...reached), this.store);
+    const logHead = await refuseReadModelsPastTheLog(Math.max(...reached), this.store);
+    // A bounded catch-up's head is its bound: the pages leave indexes out, and create them, as if the log ended there.
+    const head = upTo === undefined ? logHead : Math.min(logHead, upTo);
     let spread: PageSpread | undefined;
     for (;;) {
+      if (upTo !== undefined && after >= upTo) break;
       // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
       const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread, this.bulkHouseholds);
       const read = await this.readPage(after, size);
@@ -224,20 +238,21 @@ export class ProjectionRunner {
       if (read.count === 0) break;
       after = read.last;
       events += read.count;
-      if (onProgress) onProgress({ projections, position: after, head: Math.max(after, await this.store.headPosition()), events, ...(isSpread(spread) ? { spread: true } : {}) });
+      const goal = upTo === undefined ? await this.store.headPosition() : head;
+      if (onProgress) onProgress({ projections, position: after, head: Math.max(after, goal), events, ...(isSpread(spread) ? { spread: true } : {}) });
       if (read.count < size) break;
       await letTheLoopTurn();
     }
-    // At the head: what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
+    // At the head (or the bound): what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
     for (const writer of this.writers.values()) writer.discard?.();
     this.completeIndexes();
     return this.position();
   }
 
   /**
-   * At the head every projection has its secondary indexes: the page that reached it
-   * created those a bulk catch-up left out; this also covers a log that ended exactly at
-   * a full page, or was empty.
+   * At the head (a bounded catch-up's bound) every projection has its secondary indexes:
+   * the page that reached it created those a bulk catch-up left out; this also covers a log
+   * that ended exactly at a full page, or was empty.
    */
   private completeIndexes(): void {
     const now = this.indexesPresent();
@@ -277,7 +292,8 @@ export class ProjectionRunner {
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
-    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow();
+    // Up to this event: the subscription delivers those after it.
+    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow(undefined, undefined, e.position);
   }
 
   private notify(): void {
