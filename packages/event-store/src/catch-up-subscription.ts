@@ -21,6 +21,12 @@ export interface CatchUpSubscriptionConfig {
  * It never receives events pushed by a writer: a writer only *wakes* it, and it reads
  * after its own checkpoint. Order, exactly-once and no-gap delivery therefore follow
  * from the store's global position order, whatever the timing of appends and wakes.
+ *
+ * Between two full pages it lets the event loop turn: a SQLite store's reads resolve
+ * without I/O, so a subscription behind a writer faster than its `onEvent` (a service's
+ * live projections, one transaction an event) would otherwise run as one chain of
+ * microtasks for as long as the writer writes, and starve the process's requests and
+ * timers (docs/decisions/0163).
  */
 export class CatchUpSubscription implements Subscription {
   private checkpoint: number;
@@ -70,7 +76,7 @@ export class CatchUpSubscription implements Subscription {
             this.opts.onCaughtUp?.();
           }
           await this.idle();
-        }
+        } else await new Promise((resolve) => setImmediate(resolve));
       }
     } catch (error) {
       this.closed = true;
