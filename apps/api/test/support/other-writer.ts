@@ -4,9 +4,11 @@ import { spawn } from 'node:child_process';
  * A writer in its own process (support/writer-process.ts), which the server's process
  * cannot serialise with its own requests: `started` resolves once it has appended its
  * first command, `done` with its summary. `pauseMs` between two commands (default none).
+ * `endless`: the file is written again and again, under new household ids, until `stop()`
+ * (which the writer obeys after the command being written).
  */
-export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0) => {
-  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file, String(pauseMs)], {
+export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0, endless = false) => {
+  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file, String(pauseMs), endless ? 'endless' : 'once'], {
     cwd: __dirname,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -24,5 +26,5 @@ export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0)
       resolve({ code, summary: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') });
     });
   });
-  return { started, done };
+  return { started, done, stop: (): void => void child.kill('SIGTERM') };
 };
