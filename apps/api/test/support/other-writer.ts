@@ -4,11 +4,9 @@ import { spawn } from 'node:child_process';
  * A writer in its own process (support/writer-process.ts), which the server's process
  * cannot serialise with its own requests: `started` resolves once it has appended its
  * first command, `done` with its summary. `pauseMs` between two commands (default none).
- * `endless`: the file is written again and again, under new household ids, until `stop()`
- * (which the writer obeys after the command being written).
  */
-export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0, endless = false) => {
-  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file, String(pauseMs), endless ? 'endless' : 'once'], {
+export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0) => {
+  const child = spawn(process.execPath, ['-e', "require('tsx/cjs'); require('./writer-process.ts').main()", store, file, String(pauseMs)], {
     cwd: __dirname,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -26,5 +24,5 @@ export const writerInAnotherProcess = (store: string, file: string, pauseMs = 0,
       resolve({ code, summary: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') });
     });
   });
-  return { started, done, stop: (): void => void child.kill('SIGTERM') };
+  return { started, done };
 };
