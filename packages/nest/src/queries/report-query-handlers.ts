@@ -38,6 +38,12 @@ export class ClearanceReportHandler implements IQueryHandler<ClearanceReportQuer
   }
 }
 
+/** An analyst's whole-tree clearance tables of a year (the annual one and twelve monthly), read in the report worker and cut there. */
+const suppressedYear = (year: number, suppressBelow: number): ReportCall<'suppressedClearanceYear'> => ({ report: 'suppressedClearanceYear', args: [{ year, suppressBelow }] });
+
+/** An analyst's whole-tree progress table of a month, read in the report worker and cut there. */
+const suppressedMonth = (month: string, suppressBelow: number): ReportCall<'suppressedProgress'> => ({ report: 'suppressedProgress', args: [{ month, suppressBelow }] });
+
 /** The scope of an analyst's answer, as a cut of the whole tree's tables takes it. */
 const cutScope = (p: PeriodScope): { scope: ReportScope } => ({ scope: scope({ ...p, subtree: false }) });
 
@@ -49,7 +55,7 @@ export class DisclosedClearanceHandler implements IQueryHandler<DisclosedClearan
     if (params.table !== 'annual') checkMonthOfYear('table', params.table, params.year);
     checkSuppressBelow(params.suppressBelow);
     // Seconds at the full region (the thirteen tables and their suppression): read in the report worker, where they stay to be cut again.
-    return this.readSide.readAside({ report: 'suppressedClearanceYear', args: [{ year: params.year, suppressBelow: params.suppressBelow }] }, { ...cutScope(params), table: params.table });
+    return this.readSide.readAside(suppressedYear(params.year, params.suppressBelow), { ...cutScope(params), table: params.table });
   }
 }
 
@@ -59,7 +65,7 @@ export class DisclosedProgressHandler implements IQueryHandler<DisclosedProgress
   async execute({ params }: DisclosedProgressQuery): Promise<object> {
     checkMonth(params.month);
     checkSuppressBelow(params.suppressBelow);
-    return this.readSide.readAside({ report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] }, cutScope(params));
+    return this.readSide.readAside(suppressedMonth(params.month, params.suppressBelow), cutScope(params));
   }
 }
 
@@ -94,9 +100,7 @@ export class MonthTablesHandler implements IQueryHandler<MonthTablesQuery> {
     if (params.suppressBelow !== undefined) {
       checkSuppressBelow(params.suppressBelow);
       const call: ReportCall<CutReport> =
-        params.report === 'monthly'
-          ? { report: 'suppressedClearanceYear', args: [{ year: Number(params.month.slice(0, 4)), suppressBelow: params.suppressBelow }] }
-          : { report: 'suppressedProgress', args: [{ month: params.month, suppressBelow: params.suppressBelow }] };
+        params.report === 'monthly' ? suppressedYear(Number(params.month.slice(0, 4)), params.suppressBelow) : suppressedMonth(params.month, params.suppressBelow);
       const table = params.report === 'monthly' ? { table: params.month } : {};
       const { value: [t, c], position } = await this.readSide.readAsideCuts(call, [{ ...table, scope: total }, { ...table, scope: byChild }]);
       if (t === undefined || c === undefined) throw new Error('an analyst\'s month was cut without its total or its children');
