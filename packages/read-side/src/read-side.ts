@@ -130,7 +130,7 @@ export class ReadSide {
   async readAsideCuts(call: ReportCall<CutReport>, cuts: readonly ReportCut[]): Promise<{ value: object[]; position: number }> {
     const aside = this.projections.aside;
     if (aside) return this.readCaughtUp((atLeast) => aside.read(atLeast, call, cuts));
-    const whole = `aside ${JSON.stringify(call)}`;
+    const whole = wholeKey(call);
     const parentOf = parentsIn(this.divisions);
     return this.readCaughtUp((atLeast) =>
       this.projections.readAt(atLeast, (view) => {
@@ -169,11 +169,11 @@ export class ReadSide {
   async readAside<N extends AsideReport>(call: ReportCall<N>): Promise<ReportAnswer<N>>;
   async readAside(call: ReportCall<CutReport>, cut: ReportCut): Promise<object>;
   async readAside(call: ReportCall, cut?: ReportCut): Promise<unknown> {
-    const whole = `aside ${JSON.stringify(call)}`;
+    const whole = wholeKey(call);
     const aside = this.projections.aside;
     if (!aside) {
-      const value = await this.readRemembered(whole, (reports) => callReport(reports, call));
-      return cut === undefined ? value : cutReport(call as ReportCall<CutReport>, value, cut, parentsIn(this.divisions));
+      if (cut === undefined) return this.readRemembered(whole, (reports) => callReport(reports, call));
+      return (await this.readAsideCuts(call as ReportCall<CutReport>, [cut])).value[0];
     }
     const key = cut === undefined ? whole : `${whole} cut ${JSON.stringify(cut)}`;
     const seen = await this.readCaughtUp(async (atLeast) => {
@@ -309,3 +309,6 @@ export class ReadSide {
     return this.projections.close();
   }
 }
+
+/** The key an answer of `call` (a whole tree's, before any cut) is remembered under, in this thread as in the worker's requests. */
+const wholeKey = (call: ReportCall): string => `aside ${JSON.stringify(call)}`;

@@ -7,6 +7,7 @@ import { testEvents } from '@hearth/event-store/testing';
 import { Ledger } from '@hearth/ledger';
 import { ReadSide } from '../src';
 import { identifiedHousehold } from './support/identified-household';
+import { recordCommands } from './support/record-commands';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -38,13 +39,7 @@ describe('a read while a writer appends faster than the read models take events 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const record = async (commands: HouseholdCommand[]) => {
-    const handler = ledger.commandHandler();
-    for (const c of commands) {
-      const r = await handler.handle(c, ledger.context());
-      if (r.status !== 'accepted') throw new Error(`command refused: ${JSON.stringify(r)}`);
-    }
-  };
+  const record = (commands: HouseholdCommand[]) => recordCommands(ledger, commands);
 
   /** Counts the pages read; before each of the first WRITER_PAGES, appends `maxCount` events to a stream of their own. */
   const racingWriter = () => {
@@ -60,22 +55,31 @@ describe('a read while a writer appends faster than the read models take events 
     return { pages: () => pages };
   };
 
-  it('answers at the head it read when it started, after one page, with what the caller appended just before', async () => {
+  /**
+   * A read side opened on one household, then a second recorded (which the read models have not
+   * taken in) and the writer started: `f` gets the side, the head before the writer, and the writer.
+   */
+  const behindTheWriter = async (f: (side: ReadSide, head: number, writer: { pages(): number }) => Promise<void>) => {
     await ledger.recordDivisionTree(divisions, '2016-01-01');
     await record(identifiedHousehold('h1'));
     const side = await ReadSide.open(ledger);
     try {
       await record(identifiedHousehold('h2'));
       const head = await ledger.store.headPosition();
-      const writer = racingWriter();
+      await f(side, head, racingWriter());
+    } finally {
+      await side.close();
+    }
+  };
+
+  it('answers at the head it read when it started, after one page, with what the caller appended just before', async () => {
+    await behindTheWriter(async (side, head, writer) => {
       const { value, position } = await side.readStanding((reports) => reports.clearanceReport({ year: 2016 }));
       expect(value).toMatchObject({ division: 'R', baseline: 2 });
       expect(position).toBeGreaterThanOrEqual(head);
       // The chase read WRITER_PAGES + 1 pages: every one the writer filled, then the short one after it stopped.
       expect(writer.pages()).toBe(1);
-    } finally {
-      await side.close();
-    }
+    });
   });
 
   it('opens caught up to the head it read when opened, not to where the writer got to', async () => {
@@ -94,13 +98,7 @@ describe('a read while a writer appends faster than the read models take events 
   });
 
   it('follows live after catching up to the head it read at start: a read asked meanwhile, queued behind that catch-up, waits for no more', async () => {
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(identifiedHousehold('h1'));
-    const side = await ReadSide.open(ledger);
-    try {
-      await record(identifiedHousehold('h2'));
-      const head = await ledger.store.headPosition();
-      const writer = racingWriter();
+    await behindTheWriter(async (side, head, writer) => {
       // The follower's catch-up goes first in the runner's queue; the read's own (at most one page more) after it.
       const following = side.follow();
       const read = side.readStanding((reports) => reports.clearanceReport({ year: 2016 }));
@@ -109,19 +107,11 @@ describe('a read while a writer appends faster than the read models take events 
       expect(value).toMatchObject({ baseline: 2 });
       expect(position).toBeGreaterThanOrEqual(head);
       expect(writer.pages()).toBeLessThanOrEqual(2);
-    } finally {
-      await side.close();
-    }
+    });
   });
 
   it('checks the read models at the position its catch-up stopped at, without chasing the writer', async () => {
-    await ledger.recordDivisionTree(divisions, '2016-01-01');
-    await record(identifiedHousehold('h1'));
-    const side = await ReadSide.open(ledger);
-    try {
-      await record(identifiedHousehold('h2'));
-      const head = await ledger.store.headPosition();
-      const writer = racingWriter();
+    await behindTheWriter(async (side, head, writer) => {
       const checked = await side.verifyReadModels();
       expect(checked.differences).toEqual([]);
       expect(checked.position).toBeGreaterThanOrEqual(head);
@@ -129,8 +119,6 @@ describe('a read while a writer appends faster than the read models take events 
       // Below where the writer has got to: the check's own reads of the log (the fold, the scratch rebuild) let it write on.
       expect(writer.pages()).toBeGreaterThan(1);
       expect(checked.position).toBeLessThan(await ledger.store.headPosition());
-    } finally {
-      await side.close();
-    }
+    });
   });
 });

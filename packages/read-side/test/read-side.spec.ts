@@ -10,6 +10,7 @@ import type { Reports } from '@hearth/projections';
 import { editHouseholdRecord } from '@hearth/projections/testing';
 import { NoDivisionTreeError, ReadModelsNotReadyError, ReadSide } from '../src';
 import { identifiedHousehold } from './support/identified-household';
+import { recordCommands } from './support/record-commands';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -28,13 +29,7 @@ describe('the read side: a ledger and its read models', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const record = async (commands: HouseholdCommand[]) => {
-    const handler = ledger.commandHandler();
-    for (const c of commands) {
-      const r = await handler.handle(c, ledger.context());
-      if (r.status !== 'accepted') throw new Error(`command refused: ${JSON.stringify(r)}`);
-    }
-  };
+  const record = (commands: HouseholdCommand[]) => recordCommands(ledger, commands);
 
   it('refuses to open before a division tree is recorded', async () => {
     await expect(ReadSide.open(ledger)).rejects.toBeInstanceOf(NoDivisionTreeError);

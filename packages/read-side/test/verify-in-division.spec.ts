@@ -7,6 +7,7 @@ import { SqliteEventStore } from '@hearth/event-store';
 import { UnknownDivisionError } from '@hearth/projections';
 import { ReadSide } from '../src';
 import { identifiedHousehold } from './support/identified-household';
+import { recordCommands } from './support/record-commands';
 
 const divisions = [
   { code: 'R', name: 'Region', parentCode: null, level: 'region' },
@@ -30,11 +31,7 @@ describe('checking the read models of one division', () => {
     dir = mkdtempSync(join(tmpdir(), 'hearth-verify-division-'));
     ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy });
     await ledger.recordDivisionTree(divisions, '2016-01-01');
-    const handler = ledger.commandHandler();
-    for (const c of [...identifiedHousehold('h1', 'V3'), ...identifiedHousehold('h2', 'V2'), ...identifiedHousehold('h3', 'V1')]) {
-      const r = await handler.handle(c, ledger.context());
-      if (r.status !== 'accepted') throw new Error(`command refused: ${JSON.stringify(r)}`);
-    }
+    await recordCommands(ledger, [...identifiedHousehold('h1', 'V3'), ...identifiedHousehold('h2', 'V2'), ...identifiedHousehold('h3', 'V1')]);
     expect(await ledger.recordDivisionTree(merged, '2016-06-01')).toMatchObject({ right: { moved: 1 } });
     side = await ReadSide.open(ledger);
   });
