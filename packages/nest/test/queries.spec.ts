@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as E from 'fp-ts/Either';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, MonthTablesQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, ReportTablesQuery,
   NoDivisionTreeError, ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
 } from '../src';
 import { hearthApp, HearthApp, scratch } from './support/hearth-app';
@@ -79,8 +79,14 @@ describe('query results are what the CLI prints with --json', () => {
       results['backlog'] = await q.execute(new BacklogReportQuery({ asOf: '2016-12-01' }));
       results['history'] = await q.execute(new HouseholdHistoryQuery('hh-1', '2016-03-15'));
       results['verify'] = await q.execute(new VerifyLogQuery());
-      // A month's table and its children's rows in one snapshot (an export's: decision 0162), against each read alone.
+      // A table and its children's rows in one snapshot (an export's, a dashboard page's: decisions 0162, 0165), against each read alone.
       const head = (await q.execute(new ReadModelStatusQuery())).head;
+      const year = async (byChild: boolean, suppressBelow?: number) =>
+        q.execute(suppressBelow === undefined ? new ClearanceReportQuery({ year: 2016, byChild }) : new DisclosedClearanceQuery({ year: 2016, table: 'annual', byChild, suppressBelow }));
+      tables.push({
+        together: [await q.execute(new ReportTablesQuery({ report: 'clearance', year: 2016 })), await q.execute(new ReportTablesQuery({ report: 'clearance', year: 2016, suppressBelow: 2 }))],
+        alone: [{ total: await year(false), byChild: await year(true), position: head }, { total: await year(false, 2), byChild: await year(true, 2), position: head }],
+      });
       for (const [report, month, division] of [['monthly', '2016-04', undefined], ['progress', '2016-05', 'R']] as const) {
         const scope = { month, ...(division !== undefined ? { division } : {}) };
         const alone = async (byChild: boolean, suppressBelow?: number) =>
@@ -90,7 +96,7 @@ describe('query results are what the CLI prints with --json', () => {
               : report === 'monthly' ? new DisclosedClearanceQuery({ year: 2016, table: month, ...scope, byChild, suppressBelow }) : new DisclosedProgressQuery({ ...scope, byChild, suppressBelow }),
           );
         tables.push({
-          together: [await q.execute(new MonthTablesQuery({ report, ...scope })), await q.execute(new MonthTablesQuery({ report, ...scope, suppressBelow: 2 }))],
+          together: [await q.execute(new ReportTablesQuery({ report, ...scope })), await q.execute(new ReportTablesQuery({ report, ...scope, suppressBelow: 2 }))],
           alone: [{ total: await alone(false), byChild: await alone(true), position: head }, { total: await alone(false, 2), byChild: await alone(true, 2), position: head }],
         });
       }
@@ -111,8 +117,8 @@ describe('query results are what the CLI prints with --json', () => {
     expect(asJson(results[name])).toEqual(await cli(tmp.store, args));
   }, 30_000);
 
-  it('a month\'s tables asked together are those asked alone, at the position the read models stand at, an analyst\'s suppressed', () => {
-    expect(tables).toHaveLength(2);
+  it('a year\'s or a month\'s tables asked together are those asked alone, at the position the read models stand at, an analyst\'s suppressed', () => {
+    expect(tables).toHaveLength(3);
     for (const { together, alone } of tables) expect(together).toEqual(alone);
     // Suppressed at 2, the single households of the villages are hidden: the analyst's rows are not the auditor's.
     for (const { together } of tables) expect(together[1]).not.toEqual(together[0]);
@@ -146,8 +152,10 @@ describe('queries that cannot be answered', () => {
     await expect(hearth.queries.execute(new BacklogReportQuery({ asOf: '2016-06-01', division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
     // Cut in the report worker: the error crosses the thread as itself.
     await expect(hearth.queries.execute(new DisclosedClearanceQuery({ year: 2016, table: 'annual', division: 'X9', suppressBelow: 5 }))).rejects.toBeInstanceOf(UnknownDivisionError);
-    await expect(hearth.queries.execute(new MonthTablesQuery({ report: 'progress', month: '2016-04', division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
-    await expect(hearth.queries.execute(new MonthTablesQuery({ report: 'monthly', month: '2016-04', division: 'X9', suppressBelow: 5 }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    await expect(hearth.queries.execute(new ReportTablesQuery({ report: 'progress', month: '2016-04', division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    await expect(hearth.queries.execute(new ReportTablesQuery({ report: 'monthly', month: '2016-04', division: 'X9', suppressBelow: 5 }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    await expect(hearth.queries.execute(new ReportTablesQuery({ report: 'clearance', year: 2016, division: 'X9' }))).rejects.toBeInstanceOf(UnknownDivisionError);
+    await expect(hearth.queries.execute(new ReportTablesQuery({ report: 'clearance', year: 2016, division: 'X9', suppressBelow: 5 }))).rejects.toBeInstanceOf(UnknownDivisionError);
   });
 
   it.each([
@@ -160,10 +168,11 @@ describe('queries that cannot be answered', () => {
     ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
     ['table', new DisclosedClearanceQuery({ year: 2016, table: '2017-04', suppressBelow: 5 })],
     ['suppressBelow', new DisclosedProgressQuery({ month: '2016-04', suppressBelow: -1 })],
-    ['report', new MonthTablesQuery({ report: 'annual' as 'monthly', month: '2016-04' })],
-    ['month', new MonthTablesQuery({ report: 'progress', month: '2016-4' })],
-    ['division', new MonthTablesQuery({ report: 'monthly', month: '2016-04', division: '' })],
-    ['suppressBelow', new MonthTablesQuery({ report: 'monthly', month: '2016-04', suppressBelow: 0.5 })],
+    ['report', new ReportTablesQuery({ report: 'annual' as 'monthly', month: '2016-04' })],
+    ['month', new ReportTablesQuery({ report: 'progress', month: '2016-4' })],
+    ['year', new ReportTablesQuery({ report: 'clearance', year: 16 })],
+    ['division', new ReportTablesQuery({ report: 'monthly', month: '2016-04', division: '' })],
+    ['suppressBelow', new ReportTablesQuery({ report: 'monthly', month: '2016-04', suppressBelow: 0.5 })],
   ])('a malformed %s rejects with InvalidQueryError naming it', async (field, query) => {
     await expect(hearth.queries.execute(query)).rejects.toMatchObject({ constructor: InvalidQueryError, field });
   });

@@ -5,7 +5,7 @@ import { HEARTH_LEDGER } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { monthTablesFor } from '../reads/disclosure';
+import { reportTablesFor } from '../reads/disclosure';
 import { decodeParams, ExportParamsC } from '../reads/query-params';
 import { reportDivision } from '../reads/report-scope';
 import { toCsv } from './csv';
@@ -79,7 +79,7 @@ export class ExportsController {
    */
   private async sheet(report: Report, principal: Principal, month: string, division: string | undefined): Promise<{ sheet: Sheet; position: number }> {
     // The same disclosure control as the report endpoints: primary and complementary cells, chosen over the whole tree.
-    const { total, byChild, position } = await monthTablesFor(principal, this.queryBus, report, month, division, this.ledger.policy.suppressBelow);
+    const { total, byChild, position } = await reportTablesFor(principal, this.queryBus, { report, month }, division, this.ledger.policy.suppressBelow);
     const tree = this.ledger.divisions;
     const row = total as ReportRow;
     return { sheet: reportSheet(`${report} ${month} ${row.division}`, row, (byChild as { rows: ReportRow[] }).rows, (c) => tree?.get(c)), position };

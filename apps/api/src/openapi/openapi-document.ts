@@ -53,20 +53,27 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
     ...Object.entries(codec.optional).map(([name, c]) => ({ name, in: 'query', required: false, schema: s.schema(c) })),
   ];
-  const report = (summary: string, codec: Fields, cli: string): Operation => ({
-    get: {
-      operationId: `report${summary.split(' ')[0]}`,
-      summary: `${summary} report`,
-      description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`). ${roles('caseworker', 'auditor', 'analyst')}`,
-      tags: ['reports'],
-      parameters: params(codec),
-      responses: {
-        '200': { description: 'the report', ...json({ type: 'object' }) },
-        ...readErrors,
-        '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
+  // Additive (decision 165): the report endpoints' own answers are unchanged; `withChildren=true` asks for both in one snapshot.
+  const reportTables = named('ReportTables', t.type({ total: t.UnknownRecord, byChild: t.UnknownRecord, position: t.Int }));
+  const report = (summary: string, codec: Fields, cli: string): Operation => {
+    const tables = 'withChildren' in codec.optional;
+    return {
+      get: {
+        operationId: `report${summary.split(' ')[0]}`,
+        summary: `${summary} report`,
+        description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`).${tables ? " With `withChildren=true` (not with `byChild`, which is then refused): `{total, byChild, position}`, the division's answer and its children's (what `byChild=true` answers) read in one snapshot of the read models, so that the total is the one its children's rows were read with, and the ledger position that snapshot stands at (decision 165)." : ''} ${roles('caseworker', 'auditor', 'analyst')}`,
+        tags: ['reports'],
+        parameters: params(codec),
+        responses: {
+          '200': tables
+            ? { description: 'the report; with `withChildren=true`, the division\'s and its children\'s answers and their position', ...json({ oneOf: [{ type: 'object' }, reportTables] }) }
+            : { description: 'the report', ...json({ type: 'object' }) },
+          ...readErrors,
+          '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
+        },
       },
-    },
-  });
+    };
+  };
   const spreadsheet = (report: 'monthly' | 'progress', format: 'csv' | 'xlsx'): Operation => ({
     get: {
       operationId: `export${report[0]?.toUpperCase()}${report.slice(1)}${format[0]?.toUpperCase()}${format.slice(1)}`,

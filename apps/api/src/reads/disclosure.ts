@@ -1,6 +1,8 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
-import { ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthTablesQuery, ProgressReportQuery, type MonthTables } from '@hearth/nest';
+import {
+  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, ReportTablesQuery, type ReportTables, type ReportTablesPeriod,
+} from '@hearth/nest';
 import {
   backlogCountsByDivision, discloseReport, parentsIn, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
@@ -65,15 +67,16 @@ export const monthTableFor = (
     : progressFor(principal, queryBus, month, scope, suppressBelow);
 
 /**
- * A month's monthly or progress table of `division` as a principal may see it, its total and
- * its children's rows read in one snapshot of the read models, and the position it stands at
- * (an export: decision 0162). An analyst's rows are cut from the whole tree's suppressed table.
+ * A report table of `division` as a principal may see it, its total and its children's rows
+ * read in one snapshot of the read models, and the position it stands at (an export: decision
+ * 0162; a report asked `withChildren`: decision 0165). An analyst's rows are cut from the whole
+ * tree's suppressed table, as the single-table answers above are.
  */
-export const monthTablesFor = (
-  principal: Principal, queryBus: QueryBus, report: 'monthly' | 'progress', month: string, division: string | undefined, suppressBelow: number,
-): Promise<MonthTables> =>
-  queryBus.execute(new MonthTablesQuery({
-    report, month, ...(division !== undefined ? { division } : {}), ...(principal.role === 'analyst' ? { suppressBelow } : {}),
+export const reportTablesFor = (
+  principal: Principal, queryBus: QueryBus, period: ReportTablesPeriod, division: string | undefined, suppressBelow: number,
+): Promise<ReportTables> =>
+  queryBus.execute(new ReportTablesQuery({
+    ...period, ...(division !== undefined ? { division } : {}), ...(principal.role === 'analyst' ? { suppressBelow } : {}),
   }));
 
 /**

@@ -54,8 +54,9 @@ export const KnownAtParamC = new t.Type<string, string, unknown>(
 export const HistoryParamsC = closed('HistoryParams', {}, { asOf: BusinessDateC, knownAt: KnownAtParamC });
 /** GET /api/exports/(monthly|progress).(csv|xlsx). */
 export const ExportParamsC = closed('ExportParams', { month: MonthC }, { division: IdC });
-export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC });
-export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC });
+/** GET /api/reports/(clearance|monthly|progress): `withChildren=true` asks the total and its children in one snapshot (docs/decisions/0165). */
+export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC, withChildren: FlagParamC });
+export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC, withChildren: FlagParamC });
 export const BacklogParamsC = closed('BacklogParams', {}, { asOf: BusinessDateC, division: IdC });
 export const NoParamsC = closed('NoParams', {});
 export const VerifyParamsC = closed('VerifyParams', {}, { notices: NoticesParamC });

@@ -1,13 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Ledger } from '@hearth/ledger';
-import { BacklogReportQuery, HEARTH_LEDGER, NoDivisionTreeError } from '@hearth/nest';
+import { BacklogReportQuery, HEARTH_LEDGER, NoDivisionTreeError, type ReportTables, type ReportTablesPeriod } from '@hearth/nest';
 import type { ServiceBacklog } from '@hearth/projections';
 import { CLOCK } from '../api-options';
 import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
-import { backlogFor, clearanceFor, monthTableFor } from './disclosure';
+import { ApiError } from '../errors/api-error';
+import { backlogFor, clearanceFor, monthTableFor, reportTablesFor } from './disclosure';
 import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC } from './query-params';
 import { reportDivision } from './report-scope';
 
@@ -23,23 +24,37 @@ export class ReportsController {
 
   @Get('clearance')
   async clearance(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
-    const { year, division, byChild } = decodeParams(ClearanceParamsC, query);
+    const { year, division, byChild, withChildren } = decodeParams(ClearanceParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
+    if (withChildren === true) return this.withChildren(principal, { report: 'clearance', year }, scoped, byChild);
     return clearanceFor(principal, this.queryBus, year, 'annual', { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
   }
 
   @Get('monthly')
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
-    const { month, division, byChild } = decodeParams(MonthParamsC, query);
+    const { month, division, byChild, withChildren } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
+    if (withChildren === true) return this.withChildren(principal, { report: 'monthly', month }, scoped, byChild);
     return monthTableFor(principal, this.queryBus, 'monthly', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
   }
 
   @Get('progress')
   async progress(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
-    const { month, division, byChild } = decodeParams(MonthParamsC, query);
+    const { month, division, byChild, withChildren } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
+    if (withChildren === true) return this.withChildren(principal, { report: 'progress', month }, scoped, byChild);
     return monthTableFor(principal, this.queryBus, 'progress', month, { byChild: byChild === true, ...(scoped !== undefined ? { division: scoped } : {}) }, this.ledger.policy.suppressBelow);
+  }
+
+  /**
+   * `withChildren=true`: `{ total, byChild, position }`, the division's row and its children's
+   * read in one snapshot of the read models, at the ledger position named (decision 0165), so
+   * that a page's total is always the sum its rows were read from. `byChild` asks for one of
+   * the two alone: given with it, it is refused rather than one of them silently ignored.
+   */
+  private withChildren(principal: Principal, period: ReportTablesPeriod, division: string | undefined, byChild: boolean | undefined): Promise<ReportTables> {
+    if (byChild !== undefined) throw ApiError.badQuery('withChildren', 'withChildren: answers the total and its children together; leave out byChild');
+    return reportTablesFor(principal, this.queryBus, period, division, this.ledger.policy.suppressBelow);
   }
 
   /** `asOf` defaults to today (the service's clock), as the CLI's does. */

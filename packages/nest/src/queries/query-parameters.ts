@@ -30,9 +30,10 @@ export const checkDivision = (division: unknown): void => {
     throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
 };
 
-/** Which of a month's tables (`MonthTablesQuery`). */
-export const checkMonthTable = (report: unknown): void => {
-  if (report !== 'monthly' && report !== 'progress') throw new InvalidQueryError('report', `report must be "monthly" or "progress", got ${JSON.stringify(report)}`);
+/** Which report table (`ReportTablesQuery`). */
+export const checkReportTable = (report: unknown): void => {
+  if (report !== 'clearance' && report !== 'monthly' && report !== 'progress')
+    throw new InvalidQueryError('report', `report must be "clearance", "monthly" or "progress", got ${JSON.stringify(report)}`);
 };
 
 /** A month (YYYY-MM) of `year`. */

@@ -54,21 +54,29 @@ export class DisclosedProgressQuery extends Query<object> {
 }
 
 /**
- * A month's monthly (clearance) or progress table of `division` (default the root) as one
- * total row and one row per child, both read in ONE snapshot of the read models, and the
- * ledger position that snapshot stands at (decision 0162): what an export files, its total
- * always the sum its children's rows were read from. With `suppressBelow`, an analyst's
- * (both cut from the same whole tree's suppressed table, as `DisclosedClearanceQuery` and
- * `DisclosedProgressQuery` cut one).
+ * Which table `ReportTablesQuery` reads, and of which period: a year's annual clearance table,
+ * or a month's monthly (clearance) or progress table.
  */
-export class MonthTablesQuery extends Query<MonthTables> {
-  constructor(readonly params: { readonly report: 'monthly' | 'progress'; readonly month: string; readonly division?: string; readonly suppressBelow?: number }) {
+export type ReportTablesPeriod =
+  | { readonly report: 'clearance'; readonly year: number }
+  | { readonly report: 'monthly' | 'progress'; readonly month: string };
+
+/**
+ * A report table of `division` (default the root) as one total row and one row per child, both
+ * read in ONE snapshot of the read models, and the ledger position that snapshot stands at
+ * (decisions 0162, 0165): what an export files and a dashboard page shows, its total always the
+ * sum its children's rows were read from. With `suppressBelow`, an analyst's (both cut from the
+ * same whole tree's suppressed table, as `DisclosedClearanceQuery` and `DisclosedProgressQuery`
+ * cut one).
+ */
+export class ReportTablesQuery extends Query<ReportTables> {
+  constructor(readonly params: ReportTablesPeriod & { readonly division?: string; readonly suppressBelow?: number }) {
     super();
   }
 }
 
-/** MonthTablesQuery's answer: the report's answers for the division (`byChild: false`) and its children (`byChild: true`). */
-export interface MonthTables {
+/** ReportTablesQuery's answer: the report's answers for the division (`byChild: false`) and its children (`byChild: true`). */
+export interface ReportTables {
   readonly total: object;
   readonly byChild: object;
   readonly position: number;

@@ -4,9 +4,10 @@ import type {
   CutReport, ReportCall, AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
 } from '@hearth/projections';
 import { HearthReadSide } from '../read-side/hearth-read-side';
-import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkMonthTable, checkSuppressBelow, checkYear } from './query-parameters';
+import { InvalidQueryError } from './invalid-query-error';
+import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkReportTable, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthTables, MonthTablesQuery, PeriodScope, ProgressReportQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, ReportTables, ReportTablesPeriod, ReportTablesQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -89,29 +90,56 @@ export class ProgressReportHandler implements IQueryHandler<ProgressReportQuery>
   }
 }
 
-@QueryHandler(MonthTablesQuery)
-export class MonthTablesHandler implements IQueryHandler<MonthTablesQuery> {
+/**
+ * What `ReportTablesQuery` reads for its table: the whole tree's suppressed call an analyst's
+ * rows are cut from (and which of its tables), and the disclosed rows of a scope, each made by
+ * the same call the single-table handlers above make.
+ */
+interface TableReads {
+  readonly suppressed: (suppressBelow: number) => ReportCall<CutReport>;
+  readonly cut: { readonly table?: string };
+  readonly disclosed: (reports: Reports, s: ReturnType<typeof scope>) => object;
+}
+
+const tableReads = (p: ReportTablesPeriod): TableReads => {
+  checkReportTable(p.report);
+  switch (p.report) {
+    case 'clearance': {
+      checkYear(p.year);
+      const { year } = p;
+      return { suppressed: (below) => suppressedYear(year, below), cut: { table: 'annual' }, disclosed: (reports, s) => reports.clearanceReport({ ...s, year }) };
+    }
+    case 'monthly': {
+      checkMonth(p.month);
+      const { month } = p;
+      return { suppressed: (below) => suppressedYear(Number(month.slice(0, 4)), below), cut: { table: month }, disclosed: (reports, s) => reports.monthlyReport({ ...s, month }) };
+    }
+    case 'progress': {
+      checkMonth(p.month);
+      const { month } = p;
+      return { suppressed: (below) => suppressedMonth(month, below), cut: {}, disclosed: (reports, s) => reports.progressReport({ ...s, month }) };
+    }
+    default: {
+      const unreachable: never = p;
+      throw new InvalidQueryError('report', `unknown report table ${JSON.stringify(unreachable)}`);
+    }
+  }
+};
+
+@QueryHandler(ReportTablesQuery)
+export class ReportTablesHandler implements IQueryHandler<ReportTablesQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
-  async execute({ params }: MonthTablesQuery): Promise<MonthTables> {
-    checkMonthTable(params.report);
-    checkMonth(params.month);
+  async execute({ params }: ReportTablesQuery): Promise<ReportTables> {
+    const reads = tableReads(params);
     const own = { ...(params.division !== undefined ? { division: params.division } : {}) };
     const [total, byChild] = [scope({ ...own, byChild: false }), scope({ ...own, byChild: true })];
     if (params.suppressBelow !== undefined) {
       checkSuppressBelow(params.suppressBelow);
-      const call: ReportCall<CutReport> =
-        params.report === 'monthly' ? suppressedYear(Number(params.month.slice(0, 4)), params.suppressBelow) : suppressedMonth(params.month, params.suppressBelow);
-      const table = params.report === 'monthly' ? { table: params.month } : {};
-      const { value: [t, c], position } = await this.readSide.readAsideCuts(call, [{ ...table, scope: total }, { ...table, scope: byChild }]);
-      if (t === undefined || c === undefined) throw new Error('an analyst\'s month was cut without its total or its children');
+      const { value: [t, c], position } = await this.readSide.readAsideCuts(reads.suppressed(params.suppressBelow), [{ ...reads.cut, scope: total }, { ...reads.cut, scope: byChild }]);
+      if (t === undefined || c === undefined) throw new Error(`an analyst's ${params.report} table was cut without its total or its children`);
       return { total: t, byChild: c, position };
     }
-    const { month, report } = params;
-    const { value, position } = await this.readSide.readStanding((reports) =>
-      report === 'monthly'
-        ? { total: reports.monthlyReport({ ...total, month }), byChild: reports.monthlyReport({ ...byChild, month }) }
-        : { total: reports.progressReport({ ...total, month }), byChild: reports.progressReport({ ...byChild, month }) },
-    );
+    const { value, position } = await this.readSide.readStanding((reports) => ({ total: reads.disclosed(reports, total), byChild: reads.disclosed(reports, byChild) }));
     return { ...value, position };
   }
 }
@@ -128,4 +156,4 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, MonthTablesHandler, BacklogReportHandler];
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, ReportTablesHandler, BacklogReportHandler];
