@@ -99,7 +99,7 @@ const start = async () => {
   try {
     viewer = await api.session();
     // The division the server reports on when none is named is the viewer's home; a registrar reads no reports.
-    const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear(), undefined, false)]);
+    const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear())]);
     tree = divisionTree(divisions, own?.division);
   } catch (error) {
     if (!session.token()) return;

@@ -37,11 +37,12 @@ export const mount = (view, { tree, go }, { params }) => {
   });
 
   const refresh = () => section(tableEl, async () => {
-    const total = await api.clearance(year, asked, false);
+    // The total and its children in one request, so that they stand at one position of the ledger.
+    const { total, byChild: children } = await api.clearanceWithChildren(year, asked);
     const division = total.division;
     const here = tree.get(division);
     const below = tree.children(division);
-    const byChild = below.length > 0 ? await api.clearance(year, division, true) : null;
+    const byChild = below.length > 0 ? children : null;
     const rows = byChild ? byChild.rows : [total];
 
     replace(crumbs, tree.lineageFromHome(division).map((d, i, all) => i === all.length - 1

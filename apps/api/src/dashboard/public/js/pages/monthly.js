@@ -86,18 +86,17 @@ export const mount = (view, { tree, go }, { params }) => {
     h('section', {}, h('h3', {}, t('progress.title'), ' · ', month), exportButtons('progress'), progressEl),
     h('section', {}, h('h3', {}, t('backlog.title'), ' · ', asOf), h('p', { class: 'hint' }, t('backlog.note')), backlogEl));
 
-  /** The children's rows, then the division's own (the total). */
+  /** The children's rows, then the division's own (the total): one request, so that they stand at one position of the ledger. */
   const both = async (load) => {
-    const total = await load(asked, false);
+    const { total, byChild } = await load(asked);
     picker.value = total.division;
     place.textContent = tree.name(total.division);
-    const byChild = tree.children(total.division).length > 0 ? await load(total.division, true) : null;
-    return [...(byChild?.rows ?? []), total];
+    return [...(tree.children(total.division).length > 0 ? byChild.rows : []), total];
   };
   const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
 
   const refreshMonthly = () => section(monthlyEl, async () => {
-    const rows = await both((division, byChild) => api.monthly(month, division, byChild));
+    const rows = await both((division) => api.monthlyWithChildren(month, division));
     replace(monthlyEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('common.division'), cell: divisionLabel(rows) },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
@@ -105,7 +104,7 @@ export const mount = (view, { tree, go }, { params }) => {
   });
 
   const refreshProgress = () => section(progressEl, async () => {
-    const rows = await both((division, byChild) => api.progress(month, division, byChild));
+    const rows = await both((division) => api.progressWithChildren(month, division));
     const name = divisionLabel(rows);
     replace(progressEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('progress.field'), cell: (f) => figureLabel(f) },

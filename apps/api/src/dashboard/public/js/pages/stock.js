@@ -27,7 +27,7 @@ export const mount = (view, { tree, go }, { params }) => {
   const chart = chartIn(chartEl);
 
   const refresh = () => section(tableEl, async () => {
-    const rows = await Promise.all(months.map((m) => api.monthly(m, asked, false)));
+    const rows = await Promise.all(months.map((m) => api.monthly(m, asked)));
     picker.value = rows[0].division;
     place.textContent = tree.name(rows[0].division);
     const fmt = tooltipValue(t('cell.suppressed'));
