@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { EXAMPLES, hearth, tempDir } from './support/cli';
+import { readFileSync } from 'node:fs';
+import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
 
 /** `hearth demo`: the bundled example through the real executable, for people and for scripts. */
 describe('hearth demo', () => {
@@ -31,5 +32,29 @@ describe('hearth demo', () => {
     expect(hearth(['--store', store, 'demo']).code).toBe(0);
     // What hearth import says of the same file on the same store: 3, the rejection is one it was asked to apply.
     expect(hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]).code).toBe(3);
+  });
+
+  it('says "as it should" of its deliberate rejection only, and exits 3 over any other, on the first run and on a rerun (decision 161)', () => {
+    const store = `sqlite:${join(dir, 'shared.db')}`;
+    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    // Someone else's hh-001 on the same store: one member, born another year.
+    const [registration] = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').split('\n');
+    const theirs = { ...JSON.parse(registration as string), members: [{ memberId: 'hh-001-a', birthYear: 1980 }] };
+    expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'theirs.jsonl'), [JSON.stringify(theirs)])]).code).toBe(0);
+
+    const first = hearth(['--store', store, 'demo']);
+    expect(first.code).toBe(3);
+    const said = (line: number) => first.stderr.split('\n').find((l) => l.startsWith(`  line ${line}:`)) ?? '';
+    expect(said(1)).toContain('ALREADY_REGISTERED');
+    expect(said(1)).not.toContain('as it should');
+    expect(said(1)).toContain("not the example's deliberate mistake");
+    expect(said(20)).toContain('NO_ACTIVE_EMPLOYMENT');
+    expect(said(20)).toContain('as it should');
+    expect(first.stderr).not.toMatch(/line (?!20:).*as it should/);
+
+    const again = hearth(['--store', store, '--json', 'demo']);
+    expect(again.code).toBe(3);
+    expect(JSON.parse(again.stdout).import).toMatchObject({ rejected: [], earlierRejected: expect.arrayContaining([expect.objectContaining({ line: 1, code: 'ALREADY_REGISTERED' })]) });
+    expect(again.stderr).toMatch(/line 1 \(rejected by an earlier run\): ALREADY_REGISTERED/);
   });
 });
