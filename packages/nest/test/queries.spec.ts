@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as E from 'fp-ts/Either';
+import { parseKnownAt } from '@hearth/projections';
 import {
   BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, ReportTablesQuery,
   NoDivisionTreeError, ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
@@ -78,6 +79,10 @@ describe('query results are what the CLI prints with --json', () => {
       results['progress'] = await q.execute(new ProgressReportQuery({ month: '2016-05', division: 'V1' }));
       results['backlog'] = await q.execute(new BacklogReportQuery({ asOf: '2016-12-01' }));
       results['history'] = await q.execute(new HouseholdHistoryQuery('hh-1', '2016-03-15'));
+      // knownAt as text, and as an edge that read it once hands it on (the API's route): the same answer.
+      results['history known at'] = await q.execute(new HouseholdHistoryQuery('hh-1', '2016-03-15', '2999-12-31T08:00+08:00'));
+      const read = parseKnownAt('2999-12-31T08:00+08:00');
+      results['history known at, as read'] = E.isRight(read) ? await q.execute(new HouseholdHistoryQuery('hh-1', '2016-03-15', read.right)).catch((e: unknown) => e) : read.left;
       results['verify'] = await q.execute(new VerifyLogQuery());
       // A table and its children's rows in one snapshot (an export's, a dashboard page's: decisions 0162, 0165), against each read alone.
       const head = (await q.execute(new ReadModelStatusQuery())).head;
@@ -112,6 +117,8 @@ describe('query results are what the CLI prints with --json', () => {
     ['progress', ['report', 'progress', '--month', '2016-05', '--division', 'V1']],
     ['backlog', ['report', 'backlog', '--as-of', '2016-12-01']],
     ['history', ['history', 'hh-1', '--as-of', '2016-03-15']],
+    ['history known at', ['history', 'hh-1', '--as-of', '2016-03-15', '--known-at', '2999-12-31T08:00+08:00']],
+    ['history known at, as read', ['history', 'hh-1', '--as-of', '2016-03-15', '--known-at', '2999-12-31T08:00+08:00']],
     ['verify', ['verify']],
   ])('%s', async (name, args) => {
     expect(asJson(results[name])).toEqual(await cli(tmp.store, args));
@@ -165,6 +172,8 @@ describe('queries that cannot be answered', () => {
     ['asOf', new BacklogReportQuery({ asOf: '' })],
     ['asOf', new HouseholdHistoryQuery('hh-1', '2016-02-30')],
     ['knownAt', new HouseholdHistoryQuery('hh-1', undefined, '2016-03-15T10:00')],
+    // Not what parseKnownAt reads any text as: its milliseconds are another instant's.
+    ['knownAt', new HouseholdHistoryQuery('hh-1', undefined, { instant: '2016-03-15T10:00:00.000Z', ms: 0 })],
     ['division', new MonthlyReportQuery({ month: '2016-04', division: '' })],
     ['table', new DisclosedClearanceQuery({ year: 2016, table: '2017-04', suppressBelow: 5 })],
     ['suppressBelow', new DisclosedProgressQuery({ month: '2016-04', suppressBelow: -1 })],

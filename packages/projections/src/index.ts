@@ -44,7 +44,7 @@ export { householdsEverIn, type HouseholdsEverIn } from './direct/households-eve
 export { villagesOf } from './direct/villages-of';
 export type { LogReadOptions } from './direct/log-read-options';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
-export { KNOWN_AT_FORMAT, KNOWN_AT_OFFSETS, knownPrefix, parseKnownAt, type KnownAt } from './audit/known-at';
+export { isKnownAt, KNOWN_AT_FORMAT, KNOWN_AT_OFFSETS, knownPrefix, parseKnownAt, type KnownAt } from './audit/known-at';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
 export { lateRecordingsPage, type LateRecordingsPage, type LateRecordingsPageOptions } from './audit/late-recordings-page';
 export { anchorLog, type AnchorOptions } from './audit/log-anchor';

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type { HouseholdCommand } from '@hearth/domain';
 import { InMemoryEventStore } from '@hearth/event-store';
-import { householdHistory, KNOWN_AT_FORMAT, parseKnownAt, type KnownAt } from '../src';
+import { householdHistory, isKnownAt, KNOWN_AT_FORMAT, parseKnownAt, type KnownAt } from '../src';
 import { c, member } from './support/commands';
 import { feed } from './support/feed';
 import { context } from './support/region';
@@ -163,4 +163,21 @@ describe('parseKnownAt', () => {
       expect(parseKnownAt(text)).toEqual(E.left(`${JSON.stringify(text)} is not ${KNOWN_AT_FORMAT}: its UTC offset ${text.slice(-6)} is no zone's (they run from -12:00 to +14:00)`));
     },
   );
+});
+
+describe('isKnownAt: what an edge that read the text once may hand on', () => {
+  it.each(['2020-12-31', '2021-01-01T01:30:00+08:00', '2020-12-31T20:00:00.123-05:00'])('holds for what parseKnownAt reads %s as', (text) => {
+    expect(isKnownAt(knownAt(text))).toBe(true);
+  });
+
+  it.each([
+    ['the text itself', '2020-12-31'],
+    ['an instant not in UTC', { instant: '2020-12-31T23:59:59.999+00:00', ms: Date.parse('2020-12-31T23:59:59.999Z') }],
+    ['milliseconds of another instant', { instant: '2020-12-31T23:59:59.999Z', ms: 0 }],
+    ['no milliseconds', { instant: '2020-12-31T23:59:59.999Z' }],
+    ['milliseconds past any date', { instant: '2020-12-31T23:59:59.999Z', ms: 1e20 }],
+    ['nothing', null],
+  ])('fails for %s', (_what, value) => {
+    expect(isKnownAt(value)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { BusinessDateC, closed, fieldErrors, IdC, isYearText, MonthC } from '@hearth/domain';
-import { KNOWN_AT_FORMAT, parseKnownAt } from '@hearth/projections';
+import { isKnownAt, KNOWN_AT_FORMAT, parseKnownAt, type KnownAt } from '@hearth/projections';
 import { ApiError } from '../errors/api-error';
 
 /** Query strings carry text: these codecs read a year and a flag out of it. */
@@ -37,17 +37,17 @@ export const FlagParamC = new t.Type<boolean, string, unknown>(
 );
 
 /**
- * A recording-time instant (docs/decisions/0154): kept as the text given, which the history
- * query reads again with the same `parseKnownAt`; refused here so the 400 names `knownAt`.
+ * A recording-time instant (docs/decisions/0154), read once by `parseKnownAt` and handed to the
+ * history query as read (its handler reads only text); refused here so the 400 names `knownAt`.
  */
-export const KnownAtParamC = new t.Type<string, string, unknown>(
+export const KnownAtParamC = new t.Type<KnownAt, string, unknown>(
   `Instant (${KNOWN_AT_FORMAT})`,
-  (u): u is string => E.isRight(parseKnownAt(u)),
+  isKnownAt,
   (u, c) => {
     const parsed = parseKnownAt(u);
-    return E.isRight(parsed) ? t.success(u as string) : t.failure(u, c, parsed.left);
+    return E.isRight(parsed) ? t.success(parsed.right) : t.failure(u, c, parsed.left);
   },
-  String,
+  (k) => k.instant,
 );
 
 /** Every route's query parameters, closed: an unknown or repeated parameter is a 400 naming it. */

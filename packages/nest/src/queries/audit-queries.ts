@@ -1,18 +1,19 @@
 import { Query } from '@nestjs/cqrs';
 import type { Division } from '@hearth/domain';
-import type { HouseholdHistoryView, LateRecordingsPage, LogVerification } from '@hearth/projections';
+import type { HouseholdHistoryView, KnownAt, LateRecordingsPage, LogVerification } from '@hearth/projections';
 import type { ReadModelStatus } from '../read-side/hearth-read-side';
 
 /**
  * One household's audit timeline and its state at the end of business date `asOf` (default:
  * everything), of what was recorded by the instant `knownAt` (default: now; a date or a time
- * with its zone, docs/decisions/0154): `hearth --json history`.
+ * with its zone, docs/decisions/0154, or that text as `parseKnownAt` read it at the caller's
+ * edge): `hearth --json history`.
  */
 export class HouseholdHistoryQuery extends Query<HouseholdHistoryView> {
   constructor(
     readonly householdId: string,
     readonly asOf?: string,
-    readonly knownAt?: string,
+    readonly knownAt?: string | KnownAt,
   ) {
     super();
   }

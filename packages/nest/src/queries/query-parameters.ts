@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { isBusinessDate, isMonth, POLICY_RANGES } from '@hearth/domain';
-import { parseKnownAt, type KnownAt } from '@hearth/projections';
+import { isKnownAt, parseKnownAt, type KnownAt } from '@hearth/projections';
 import { InvalidQueryError } from './invalid-query-error';
 
 /** The checks the CLI makes on its options, for callers that did not make them at their own edge. */
@@ -18,8 +18,12 @@ export const checkDate = (field: string, date: unknown): void => {
   if (!isBusinessDate(date)) throw new InvalidQueryError(field, `${field} must be a date (YYYY-MM-DD), got ${JSON.stringify(date)}`);
 };
 
-/** A recording-time instant (docs/decisions/0154), read as the CLI's `--known-at` reads it. */
+/**
+ * A recording-time instant (docs/decisions/0154): one an edge already read (the API's route) is
+ * taken as it is, so a request reads its text once; text is read as the CLI's `--known-at` is.
+ */
 export const checkKnownAt = (knownAt: unknown): KnownAt => {
+  if (isKnownAt(knownAt)) return knownAt;
   const parsed = parseKnownAt(knownAt);
   if (E.isLeft(parsed)) throw new InvalidQueryError('knownAt', `knownAt ${parsed.left}`);
   return parsed.right;

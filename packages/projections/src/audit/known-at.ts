@@ -54,6 +54,19 @@ export const parseKnownAt = (text: unknown): E.Either<string, KnownAt> => {
   return at(`${date}T${hh}:${mm}:${ss}.${frac.padEnd(3, '0')}${zone}`);
 };
 
+/**
+ * A KnownAt as `parseKnownAt` makes it: an instant in UTC and its milliseconds, the one written
+ * from the other. An edge that read the text once hands this on (the API's `KnownAtParamC` to
+ * `HouseholdHistoryQuery`) and nothing reads it again; a value shaped otherwise is no instant.
+ */
+export const isKnownAt = (u: unknown): u is KnownAt => {
+  if (typeof u !== 'object' || u === null) return false;
+  const { instant, ms } = u as Partial<KnownAt>;
+  if (typeof ms !== 'number' || typeof instant !== 'string') return false;
+  const time = new Date(ms);
+  return !Number.isNaN(time.getTime()) && time.toISOString() === instant;
+};
+
 const at = (iso: string): E.Either<string, KnownAt> => {
   const ms = Date.parse(iso);
   return E.right({ instant: new Date(ms).toISOString(), ms });
