@@ -6,10 +6,10 @@ import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { NoDivisionTreeError } from '@hearth/read-side';
-import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, CheckpointTooLargeError, describePartialBatch, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
-import { describeSystemFailure } from '../system-failure';
+import { importStop } from './import-stop';
 
 const SHOWN = 200;
 
@@ -122,34 +122,9 @@ its checkpoints keep.`,
         // A household of this batch holds an event edited by hand: nothing of the batch is stored.
         if (isDamagedEventError(e)) throw damagedLogError(e);
         if (!(e instanceof ImportStoppedError)) throw e;
-        if (isDamagedEventError(e.cause)) {
-          showSummary(e.summary, g.json === true, { reason: 'damaged-log', committedThroughLine: e.committedThroughLine, message: e.cause.message });
-          throw damagedLogError(e.cause);
-        }
-        const n = e.committedThroughLine;
-        if (e.reason === 'file-changed') {
-          // Exit 2 keeps cli.md's "nothing changed" when this run recorded nothing; 3 when lines before the change were applied.
-          const recorded = n > e.summary.resumedAfterLine;
-          const message = `${(e.cause as Error).message}. ${recorded ? `Lines up to ${n}, read before the change, are committed under the checkpoint of the file as it was hashed; nothing after them was decided` : 'This run recorded nothing'}. Import the file again once it is complete: the lines already applied answer "unchanged" (decision 150)`;
-          showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message });
-          throw new CliError(message, recorded ? EXIT.someRejected : EXIT.usage);
-        }
-        const resume = `run the same import again: it resumes after line ${n}`;
-        const failure = e.reason === 'store-failure' ? describeSystemFailure(e.cause) : undefined;
-        // A store without atomic batches (EventStoreDB) may have stored the first lines of the failed batch.
-        const part = e.partial ? ` (${describePartialBatch(e.partial)})` : '';
-        const message =
-          // No store failed: its limit is below what one line's checkpoint needs (decision 152). The error words it, for
-          // a program embedding the ledger as for this command.
-          e.cause instanceof CheckpointTooLargeError
-            ? e.message
-            : e.reason === 'concurrent-import'
-              ? `another import of ${file} committed meanwhile, so this one stopped; lines up to ${n} are committed${part}. When the other import has finished, ${resume}`
-              : failure
-                ? `${failure.problem}; the import stopped and lines up to ${n} are committed${part}. ${failure.remedy[0]?.toUpperCase()}${failure.remedy.slice(1)}, then ${resume}`
-                : `the store failed (${(e.cause as Error)?.message ?? String(e.cause)}); the import stopped and lines up to ${n} are committed${part}. ${resume[0]?.toUpperCase()}${resume.slice(1)}`;
-        showSummary(e.summary, g.json === true, { reason: e.reason, committedThroughLine: n, message, ...(e.partial ? { partial: e.partial } : {}) });
-        throw new CliError(message, e.reason === 'concurrent-import' ? EXIT.someRejected : (failure?.exitCode ?? EXIT.systemFailure));
+        const { stopped, error } = importStop(e, file);
+        showSummary(e.summary, g.json === true, stopped);
+        throw error;
       } finally {
         await ledger.close();
         // The store is closed and nothing else runs: the process need not tear its heap down.
