@@ -178,6 +178,8 @@ describe('import outcomes', () => {
       const stopped = await importCommands(ledger, { source: file, batchSize: 2 }).catch((e: unknown) => e);
       expect(stopped).toBeInstanceOf(ImportStoppedError);
       expect(stopped).toMatchObject({ reason: 'concurrent-import', committedThroughLine: 2, summary: { accepted: 2, rejected: [] } });
+      // In the words hearth import prints (import-stop-message.ts), naming the file.
+      expect((stopped as Error).message).toBe(`another import of ${file} committed meanwhile, so this one stopped; lines up to 2 are committed. When the other import has finished, run the same import again: it resumes after line 2`);
     } finally {
       jest.restoreAllMocks();
       await other.close();

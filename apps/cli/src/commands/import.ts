@@ -122,7 +122,7 @@ its checkpoints keep.`,
         // A household of this batch holds an event edited by hand: nothing of the batch is stored.
         if (isDamagedEventError(e)) throw damagedLogError(e);
         if (!(e instanceof ImportStoppedError)) throw e;
-        const { stopped, error } = importStop(e, file);
+        const { stopped, error } = importStop(e);
         showSummary(e.summary, g.json === true, stopped);
         throw error;
       } finally {

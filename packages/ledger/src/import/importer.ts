@@ -73,7 +73,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   try {
     fingerprint = fromStdin ? undefined : await fingerprintFile(opts.source);
   } catch (e) {
-    if (e instanceof FileChangedError) throw new ImportStoppedError(nothingYet(), 0, 'file-changed', e);
+    if (e instanceof FileChangedError) throw new ImportStoppedError(nothingYet(), 0, 'file-changed', e, undefined, opts.source);
     throw e;
   }
   const fileSha = fingerprint?.sha256;
@@ -115,7 +115,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
    */
   const stopped = (reason: ImportStopReason, cause: unknown, partial?: PartialBatch): ImportStoppedError => {
     const all = finalSummary();
-    return new ImportStoppedError({ ...all, rejected: all.rejected.filter((r) => r.line <= committedThroughLine) }, committedThroughLine, reason, cause, partial);
+    return new ImportStoppedError({ ...all, rejected: all.rejected.filter((r) => r.line <= committedThroughLine) }, committedThroughLine, reason, cause, partial, opts.source);
   };
 
   const metaFor = () => ({
