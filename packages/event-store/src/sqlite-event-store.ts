@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { resolve } from 'node:path';
 import { assertDistinctEventIds, validateAppend } from './append-validation';
 import { SubscriptionRegistry } from './subscription-registry';
@@ -26,7 +26,7 @@ import { sessionInsertStatements } from './sqlite-session-rows';
 import { runWriteSession, type SqliteSessionConnection } from './sqlite-write-session';
 import { toRecordedEvent, toStoredStream } from './sqlite-event-row';
 import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
-import { migrate } from './sqlite-schema';
+import { openSqliteConnection } from './sqlite-connection';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -118,28 +118,14 @@ export class SqliteEventStore implements EventStore {
 
   /**
    * Opens (creating and migrating if needed) the database at `path`, or a private
-   * in-memory database for `':memory:'`. Opening a file left by a killed process is
-   * safe: SQLite replays or discards the WAL, so only committed transactions remain.
+   * in-memory database for `':memory:'`: its connection's settings are sqlite-connection.ts's.
    */
   static open(path: string, opts: SqliteEventStoreOptions = {}): SqliteEventStore {
-    const db = new Database(path);
+    const { database, walAutocheckpoint } = openSqliteConnection(path, opts.busyTimeoutMs ?? 5000);
     try {
-      // Before anything that may need a lock, so that opening waits for other writers.
-      db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
-      // WAL: readers never block the writer and vice versa; subscriptions and
-      // projections read while commands append.
-      db.pragma('journal_mode = WAL');
-      // NORMAL in WAL mode fsyncs at checkpoints, not at every commit: a commit stays
-      // atomic and the file cannot be corrupted, and a process crash loses nothing. Only
-      // an OS crash or power cut can lose the commits since the last checkpoint (at most
-      // ~1,000 pages of WAL; ~10,000 inside a write session, sqlite-write-session.ts),
-      // an accepted trade for a large gain in write throughput (bulk imports).
-      db.pragma('synchronous = NORMAL');
-      migrate(db);
-      const walAutocheckpoint = db.pragma('wal_autocheckpoint', { simple: true }) as number;
-      return new SqliteEventStore(db, opts, path === MEMORY || path === '', walAutocheckpoint);
+      return new SqliteEventStore(database, opts, path === MEMORY || path === '', walAutocheckpoint);
     } catch (error) {
-      db.close();
+      database.close();
       throw error;
     }
   }
