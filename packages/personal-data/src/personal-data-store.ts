@@ -1,15 +1,15 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { AccessLog, validateAccess, type Access, type AccessLogEntry, type AccessLogVerification } from './access-log';
 import { PersonalDataError } from './errors';
 import { newDataKey, unwrapDataKey, wrapDataKey } from './household-key';
 import { assertId } from './ids';
-import { writeKeyCheck } from './key-check';
 import { copyMasterKey } from './master-key';
 import { MasterKeyHolder } from './master-key-holder';
+import { rewrapHouseholdKeys } from './master-key-rotation';
 import { openRecord, sealRecord } from './member-record-cipher';
 import { validatePersonalRecord, type PersonalRecord } from './personal-record';
+import { openPersonalDataFile } from './personal-data-connection';
 import { prepareStatements, type PersonalDataStatements } from './personal-data-statements';
-import { prepareSchema } from './schema';
 import type { ErasureReceipt, MemberRecord, PersonalDataStoreOptions } from './store-types';
 
 /**
@@ -46,20 +46,14 @@ export class PersonalDataStore {
    */
   static open(path: string, masterKey: Uint8Array, opts: PersonalDataStoreOptions = {}): PersonalDataStore {
     const key = copyMasterKey(masterKey);
-    const db = new Database(path);
+    let db: Database.Database | undefined;
     try {
-      db.pragma(`busy_timeout = ${Math.trunc(opts.busyTimeoutMs ?? 5000)}`);
-      // Deleted and overwritten cells are zeroed in place, so an erased key or record
-      // does not linger in free space of the file (SQLite leaves it there by default).
-      db.pragma('secure_delete = ON');
-      db.pragma('journal_mode = WAL');
-      // Writes are rare and an erasure must survive a power cut once it is reported.
-      db.pragma('synchronous = FULL');
-      if (prepareSchema(db) === 'created') writeKeyCheck(db, key);
+      // Its settings (secure_delete, synchronous FULL) are what an erasure relies on: personal-data-connection.ts.
+      db = openPersonalDataFile(path, key, opts.busyTimeoutMs ?? 5000);
       return new PersonalDataStore(db, new MasterKeyHolder(db, key, opts.reloadMasterKey), opts);
     } catch (error) {
       key.fill(0);
-      db.close();
+      db?.close();
       throw error;
     }
   }
@@ -227,18 +221,7 @@ export class PersonalDataStore {
     try {
       this.db
         .transaction(() => {
-          householdKeys = 0;
-          const current = this.keys.current();
-          for (const row of this.sql.allKeys.all()) {
-            const dataKey = unwrapDataKey(current, row.household_id, row.wrapped_key);
-            try {
-              this.sql.rewrapKey.run(wrapDataKey(next, row.household_id, dataKey), row.household_id);
-              householdKeys += 1;
-            } finally {
-              dataKey.fill(0);
-            }
-          }
-          writeKeyCheck(this.db, next);
+          householdKeys = rewrapHouseholdKeys(this.db, this.sql, this.keys.current(), next);
           this.log.append(this.stamp(), who, 'rotate', 'rotated');
         })
         .immediate();
