@@ -44,11 +44,12 @@ Exit 2 on a store holding another division tree the example's cannot replace.`)
         }
         const summary = await importCommands(ledger, { source: join(EXAMPLES, 'commands.jsonl') });
         log(`Imported the example log: ${summary.accepted} accepted, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected${summary.skipped ? `, ${summary.skipped} already imported earlier` : ''}.`);
-        const unexpected = (r: RejectedLine): string => `  line ${r.line}: ${r.code} — ${r.message} (not the example's deliberate mistake)`;
-        for (const r of summary.rejected) log(isDeliberate(r) ? `  line ${r.line}: ${r.code} — ${r.message} (the ledger refuses it, as it should)` : unexpected(r));
+        const said = (r: RejectedLine, why: string, when = ''): string => `  line ${r.line}${when}: ${r.code} — ${r.message} (${why})`;
+        const unexpected = "not the example's deliberate mistake";
+        for (const r of summary.rejected) log(said(r, isDeliberate(r) ? 'the ledger refuses it, as it should' : unexpected));
         // A rerun rejects nothing of its own: an earlier run's rejection the example does not mean is said again, as the exit code says it.
         const earlier = summary.earlierRejected.filter((r) => !isDeliberate(r));
-        for (const r of earlier) log(unexpected(r).replace(':', ' (rejected by an earlier run):'));
+        for (const r of earlier) log(said(r, unexpected, ' (rejected by an earlier run)'));
         const surprises = summary.rejected.filter((r) => !isDeliberate(r)).length + earlier.length;
         if (surprises > 0) {
           log(`${surprises} line(s) rejected that the example does not mean to be: this store likely held other data under its ids, so what follows may not be the example's (exit 3, docs/decisions/0161).`);
