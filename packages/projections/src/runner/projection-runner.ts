@@ -288,10 +288,19 @@ export class ProjectionRunner {
     return follows;
   }
 
-  /** A live event follows the one delivered before it; when the checkpoints have moved back meanwhile, catch up instead. */
+  /**
+   * A live event follows the one delivered before it; when the checkpoints have moved back meanwhile, catch up instead.
+   * An event every projection has already taken in is passed over before it is decoded, with no transaction: a read's
+   * catch-up (decision 163) or another process got there first, and its page would write nothing (decision 166).
+   */
   private async applyLive(e: RecordedEvent): Promise<void> {
     const after = this.delivered;
     this.delivered = e.position;
+    if (this.position() >= e.position) {
+      // The checkpoints may have moved in another process without this one noticing: those who wait for them may go.
+      this.notify();
+      return;
+    }
     // Up to this event: the subscription delivers those after it.
     if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow(undefined, undefined, e.position);
   }
