@@ -1,30 +1,23 @@
 import type Database from 'better-sqlite3';
-import { feedEventOf, readFeed, type EventStore, type FeedEvent, type RecordedEvent, type Subscription } from '@hearth/event-store';
+import { feedEventOf, type EventStore, type RecordedEvent, type Subscription } from '@hearth/event-store';
 import type { Projection, ProjectionWriter } from '../projection';
 import { projectionNameToday } from '../projections/retired-projections';
 import { Checkpoint, Checkpoints } from '../storage/checkpoints';
 import { refuseReadModelsPastTheLog } from '../storage/read-model-source';
 import { resetProjection } from '../storage/projection-schema';
-import { createIndexes, indexesPresent, lacksIndexes } from '../storage/secondary-indexes';
+import { completeIndexes, indexesPresent } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
 import { BULK_HOUSEHOLDS, BULK_PAGE, isSpread, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { PositionWaiters } from './position-waiters';
-import { prepareEvents } from './prepare-events';
+import { preparedPage, readPreparedPage, type PreparedPage } from './prepared-page';
 import type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
 import { StreamBuilds } from './stream-builds';
 import { letTheLoopTurn } from './turn-of-the-loop';
 
 export type { RebuildOptions, RunnerOptions, RunnerProgress } from './runner-options';
-
-/** A page of the log, decoded: its household events, how many events were read and the position of the last. */
-interface PreparedPage {
-  readonly events: readonly ProjectedEvent[];
-  readonly count: number;
-  readonly last: number;
-}
 
 /**
  * Brings the projections up to date from their durable checkpoints and keeps them there.
@@ -226,7 +219,7 @@ export class ProjectionRunner {
       if (upTo !== undefined && after >= upTo) break;
       // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
       const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread, this.bulkHouseholds);
-      const read = await this.readPage(after, size);
+      const read = await readPreparedPage(this.store, after, size);
       spread = spreadOf(read.events);
       const follows = read.count === 0 || this.applyPage(read, after, head, true);
       const position = this.position();
@@ -245,40 +238,9 @@ export class ProjectionRunner {
     }
     // At the head (or the bound): what the writers kept from page to page (decision 106) goes, rather than stay in memory for live events.
     for (const writer of this.writers.values()) writer.discard?.();
-    this.completeIndexes();
+    // At the head (or the bound) every projection has its secondary indexes.
+    completeIndexes(this.db, this.projections, this.indexesPresent);
     return this.position();
-  }
-
-  /**
-   * At the head (a bounded catch-up's bound) every projection has its secondary indexes:
-   * the page that reached it created those a bulk catch-up left out; this also covers a log
-   * that ended exactly at a full page, or was empty.
-   */
-  private completeIndexes(): void {
-    const now = this.indexesPresent();
-    if (!this.projections.some((p) => lacksIndexes(p, now))) return;
-    withWriteLock(this.db, () => {
-      const present = this.indexesPresent();
-      for (const p of this.projections) if (lacksIndexes(p, present)) createIndexes(this.db, p);
-    });
-  }
-
-  /**
-   * The page of the log after `after`, decoded (`prepareEvents`). It is read as feed
-   * events (`readFeed`): of the metadata only the business date, which SQLite reads
-   * without parsing the hashes, actor and command id (docs/decisions/0097). The feed events
-   * are let go before the page's transaction: only the decoded events live through it, so
-   * the garbage collector copies less at each scavenge meanwhile.
-   */
-  private async readPage(after: number, size: number): Promise<PreparedPage> {
-    const page = await readFeed(this.store, { after, maxCount: size });
-    return this.prepare(page);
-  }
-
-  private async prepare(page: readonly FeedEvent[]): Promise<PreparedPage> {
-    const count = page.length;
-    const last = count === 0 ? 0 : (page[count - 1] as FeedEvent).position;
-    return { events: await prepareEvents(this.store, page), count, last };
   }
 
   /** Writes a page that covers every event in (after, last]; false when some projection's checkpoint is below `after`. */
@@ -302,7 +264,7 @@ export class ProjectionRunner {
       return;
     }
     // Up to this event: the subscription delivers those after it.
-    if (!this.applyPage(await this.prepare([feedEventOf(e)]), after, e.position, false)) await this.catchUpNow(undefined, undefined, e.position);
+    if (!this.applyPage(await preparedPage(this.store, [feedEventOf(e)]), after, e.position, false)) await this.catchUpNow(undefined, undefined, e.position);
   }
 
   private notify(): void {

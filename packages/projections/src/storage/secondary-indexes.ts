@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Projection, SecondaryIndex } from '../projection';
+import { withWriteLock } from './write-lock';
 
 const ddlOf = (ix: SecondaryIndex): string =>
   `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${ix.table} (${ix.on})${ix.where === undefined ? '' : ` WHERE ${ix.where}`}`;
@@ -37,3 +38,18 @@ export const indexesPresent = (db: Database.Database): (() => ReadonlySet<string
 
 /** True when some secondary index the projection declares is not in `present`. */
 export const lacksIndexes = (p: Projection, present: ReadonlySet<string>): boolean => (p.indexes ?? []).some((ix) => !present.has(ix.name));
+
+/**
+ * Creates, in one write transaction, the secondary indexes any of `projections` lacks
+ * (`present`: `indexesPresent`'s reader); when none lacks any, it costs one read of them.
+ * A catch-up ends with it: the page that reached the head created those a bulk catch-up
+ * left out, and this also covers a log that ended exactly at a full page, or was empty.
+ */
+export const completeIndexes = (db: Database.Database, projections: readonly Projection[], present: () => ReadonlySet<string>): void => {
+  const now = present();
+  if (!projections.some((p) => lacksIndexes(p, now))) return;
+  withWriteLock(db, () => {
+    const locked = present();
+    for (const p of projections) if (lacksIndexes(p, locked)) createIndexes(db, p);
+  });
+};
