@@ -4,26 +4,13 @@ import {
   AnswersAtPosition, AsideReport, callReport, CutReport, cutReport, parentsIn, ReportAnswer, ReportAside, ReportCall, ReportCut,
   householdHistory, HouseholdHistoryView, type KnownAt, LogVerification, openProjections, Projections, ReadModelView, RebuildOptions, Reports, RunnerProgress, verifyLog, VerifyOptions,
 } from '@hearth/projections';
+import { AsideReadsUnderWay, type AsideAnswer } from './aside-reads-under-way';
 import { NoDivisionTreeError } from './no-division-tree-error';
 import { checkReadModels, ReadModelCheckProgress, ReadModelVerification } from './read-model-check';
 import { ReadModelsNotReadyError } from './read-models-not-ready-error';
+import type { ReadSideOptions } from './read-side-options';
 
-export interface ReadSideOptions {
-  /**
-   * `sqlite:PATH`: keep the read models in that file of their own (docs/decisions/0058),
-   * whatever the store; a `hearth project` process may be keeping the same file. Default:
-   * the store's embedded read-model database (SQLite), else a private in-memory one.
-   */
-  readonly readModels?: string;
-  /** Bring the read models up to the log's head as it is when opened before returning (default true). */
-  readonly catchUp?: boolean;
-  /** Progress of that catch-up (and of a rebuild at open when a projection's version changed). */
-  readonly onProgress?: (p: RunnerProgress) => void;
-  /** Told which projections were reset at open (new, or their version changed): the catch-up rebuilds them. */
-  readonly onReset?: (names: readonly string[]) => void;
-  /** Errors of the live subscription once `follow()` runs. */
-  readonly onLiveError?: (error: Error) => void;
-}
+export type { ReadSideOptions } from './read-side-options';
 
 /** Tries of `read()` before it gives up on a read model that keeps being reset elsewhere. */
 const READ_ATTEMPTS = 10;
@@ -52,8 +39,8 @@ export class ReadSide {
   private readonly checkedReports: Reports;
   /** What `readRemembered` and `readAside` answered lately, by what was asked, at the position each was read at. */
   private readonly remembered = new AnswersAtPosition(REMEMBERED_ANSWERS);
-  /** The reads under way in the report worker, by key, each with the lowest position its answer may stand at. */
-  private readonly readingAside = new Map<string, { readonly atLeast: number; readonly answer: Promise<{ value: unknown; position: number } | undefined> }>();
+  /** The reads under way in the report worker. */
+  private readonly readingAside = new AsideReadsUnderWay();
 
   private constructor(
     readonly ledger: Ledger,
@@ -180,24 +167,17 @@ export class ReadSide {
       const standing = this.projections.readAt(atLeast, (view) => view.position);
       const known = standing === undefined ? undefined : this.remembered.at(key, standing.value);
       if (standing !== undefined && known !== undefined) return { value: known, position: standing.value };
-      const underWay = this.readingAside.get(key);
-      return underWay !== undefined && underWay.atLeast >= atLeast ? underWay.answer : this.startAside(key, atLeast, aside, call, cut);
+      return this.readingAside.joinOrStart(key, atLeast, () => this.startAside(key, aside, call, cut, atLeast));
     });
     return seen.value;
   }
 
-  private startAside(key: string, atLeast: number, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined): Promise<{ value: unknown; position: number } | undefined> {
-    const answer = (cut === undefined ? aside.read(atLeast, call) : aside.read(atLeast, call as ReportCall<CutReport>, cut)).then((seen) => {
+  /** Reads `call` (or its `cut`) in the report worker at `atLeast` or later, and remembers the answer under `key` at its position. */
+  private startAside(key: string, aside: ReportAside, call: ReportCall, cut: ReportCut | undefined, atLeast: number): Promise<AsideAnswer> {
+    return (cut === undefined ? aside.read(atLeast, call) : aside.read(atLeast, call as ReportCall<CutReport>, cut)).then((seen) => {
       if (seen) this.remembered.keep(key, seen.position, seen.value);
       return seen;
     });
-    const underWay = { atLeast, answer };
-    this.readingAside.set(key, underWay);
-    const done = (): void => {
-      if (this.readingAside.get(key) === underWay) this.readingAside.delete(key);
-    };
-    answer.then(done, done);
-    return answer;
   }
 
   private async readView<T>(f: (view: ReadModelView) => T): Promise<T> {
