@@ -1,4 +1,4 @@
-/** An answer read in the report worker and the position it stands at; undefined when the read models stood nowhere it could read. */
+/** An answer read in the report worker and the position it stands at; undefined when the read models did not stand at one position at least the one asked (ReportAside.read). */
 export type AsideAnswer = { value: unknown; position: number } | undefined;
 
 /**
