@@ -5,10 +5,10 @@ import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { DirectReports } from '@hearth/projections';
 import { reportSheet, type ReportRow, type SheetCell } from '../src/dashboard/report-sheet';
-import { journey } from './support/journey';
+import { writerLines } from './support/journey';
 import { writerInAnotherProcess } from './support/other-writer';
 import { Server, startServer } from './support/server';
-import { STONE_BRIDGE, TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
+import { TOKENS, TOWNSHIP } from './support/tokens';
 
 /** Journeys enough (some 15,500 commands) that a writer that never pauses writes for seconds. */
 const HOUSEHOLDS = 2_000;
@@ -18,12 +18,8 @@ const DOWNLOADS = 30;
 const EVERY_MS = 10;
 const MONTH = '2016-07';
 
-/** Households whose journeys the other process records one command at a time: one in four stops once identified. */
-const commandLines = (): string[] =>
-  Array.from({ length: HOUSEHOLDS }, (_, i) => {
-    const steps = journey(`hh-race-${i}`, i % 2 === 0 ? WILLOW : STONE_BRIDGE);
-    return (i % 4 === 3 ? steps.slice(0, 4) : steps).map((c) => JSON.stringify(c));
-  }).flat();
+/** The other process's commands, one a line. */
+const commandLines = (): string[] => writerLines('hh-race', HOUSEHOLDS);
 
 interface Downloaded {
   readonly report: 'monthly' | 'progress';

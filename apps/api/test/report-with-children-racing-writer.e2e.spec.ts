@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { DirectReports } from '@hearth/projections';
-import { journey } from './support/journey';
+import { writerLines } from './support/journey';
 import { writerInAnotherProcess } from './support/other-writer';
 import { Server, startServer } from './support/server';
 import { STONE_BRIDGE, TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
@@ -23,12 +23,8 @@ type Report = (typeof REPORTS)[number];
 /** Figures of a division that are not the sum of its children's: its period, a target rounded up, ratios, a median and a mean. */
 const NOT_SUMS = ['year', 'target', 'cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome'];
 
-/** Households whose journeys the other process records one command at a time: one in four stops once identified. */
-const commandLines = (): string[] =>
-  Array.from({ length: HOUSEHOLDS }, (_, i) => {
-    const steps = journey(`hh-tables-${i}`, i % 2 === 0 ? WILLOW : STONE_BRIDGE);
-    return (i % 4 === 3 ? steps.slice(0, 4) : steps).map((c) => JSON.stringify(c));
-  }).flat();
+/** The other process's commands, one a line. */
+const commandLines = (): string[] => writerLines('hh-tables', HOUSEHOLDS);
 
 interface Tables {
   readonly total: Record<string, unknown>;

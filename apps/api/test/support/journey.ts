@@ -1,3 +1,5 @@
+import { STONE_BRIDGE, WILLOW } from './tokens';
+
 /** One household's whole life, as commands without an actor (the token's name is recorded). */
 export const journey = (householdId: string, divisionCode: string): Record<string, unknown>[] => {
   const m = `${householdId}-a`;
@@ -22,3 +24,13 @@ export const journey = (householdId: string, divisionCode: string): Record<strin
 
 /** The first four steps: a household identified and waiting for work. */
 export const identified = (householdId: string, divisionCode: string) => journey(householdId, divisionCode).slice(0, 4);
+
+/**
+ * What a writer in another process records, one command a line: `households` journeys in the
+ * township's two villages by turns, one household in four stopping once identified.
+ */
+export const writerLines = (prefix: string, households: number): string[] =>
+  Array.from({ length: households }, (_, i) => {
+    const steps = journey(`${prefix}-${i}`, i % 2 === 0 ? WILLOW : STONE_BRIDGE);
+    return (i % 4 === 3 ? steps.slice(0, 4) : steps).map((c) => JSON.stringify(c));
+  }).flat();
