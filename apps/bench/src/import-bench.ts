@@ -52,25 +52,27 @@ export interface ImportBenchResult {
   readonly storePath: string;
 }
 
-interface ImportRun {
+export interface ImportRun {
   readonly accepted: number;
   readonly unchanged: number;
   readonly rejected: number;
   readonly probe: ChildRun['probe'];
 }
 
-interface Sizing {
+export interface Sizing {
   readonly rows: number;
   readonly rowBytes: number;
 }
 
 let files = 0;
-const freshPath = (region: BenchRegion, what: string): string => join(region.workDir, `${what}-${process.pid}-${++files}.db`);
+/** What the import's runs need of a region: where to work, and its division tree. */
+type ImportPlace = Pick<BenchRegion, 'workDir' | 'divisionsFile'>;
+const freshPath = (region: ImportPlace, what: string): string => join(region.workDir, `${what}-${process.pid}-${++files}.db`);
 
-const hearth = (region: BenchRegion, args: readonly string[], ok: readonly number[] = [0]) => runNode(region.workDir, HEARTH_BIN, args, ok);
+const hearth = (region: ImportPlace, args: readonly string[], ok: readonly number[] = [0]) => runNode(region.workDir, HEARTH_BIN, args, ok);
 
 /** A fresh store with the region's division tree recorded (untimed: `hearth divisions load`). */
-const freshStore = async (region: BenchRegion): Promise<{ path: string; before: number }> => {
+export const freshStore = async (region: ImportPlace): Promise<{ path: string; before: number }> => {
   const path = freshPath(region, 'import');
   await hearth(region, ['--store', `sqlite:${path}`, 'divisions', 'load', region.divisionsFile, '--on', '2015-12-31']);
   const db = new Database(path, { readonly: true });
@@ -81,7 +83,7 @@ const freshStore = async (region: BenchRegion): Promise<{ path: string; before: 
   }
 };
 
-const importInto = async (region: BenchRegion, path: string, file: string): Promise<ImportRun> => {
+export const importInto = async (region: ImportPlace, path: string, file: string): Promise<ImportRun> => {
   // Exit 3 = some lines rightly rejected (~1% of a simulated region).
   const r = await hearth(region, ['--store', `sqlite:${path}`, '--json', 'import', file, '--quiet', '--batch-size', String(IMPORT_BATCH)], [0, 3]);
   const summary = JSON.parse(r.stdout) as { accepted: number; unchanged: number; rejected: unknown[] };
@@ -89,7 +91,7 @@ const importInto = async (region: BenchRegion, path: string, file: string): Prom
 };
 
 /** What the import wrote after the division tree: row count and mean row size in bytes. */
-const sizeOf = (path: string, before: number): Sizing => {
+export const sizeOf = (path: string, before: number): Sizing => {
   const db = new Database(path, { readonly: true });
   try {
     const r = db
@@ -104,7 +106,7 @@ const sizeOf = (path: string, before: number): Sizing => {
   }
 };
 
-const floor = async (region: BenchRegion, rows: number, bytes: number, batch: number): Promise<ChildRun> => {
+export const floor = async (region: ImportPlace, rows: number, bytes: number, batch: number): Promise<ChildRun> => {
   const path = freshPath(region, 'floor');
   try {
     const r = await runNode(region.workDir, FLOOR_INSERT, [path, String(rows), String(bytes), String(batch)]);

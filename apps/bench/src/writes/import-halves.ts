@@ -1,0 +1,75 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { removeDb } from '../child';
+import { floor, freshStore, importInto, IMPORT_BATCH, sizeOf, type Sizing } from '../import-bench';
+
+/**
+ * A lower bound for an import on two cores (docs/performance/writes.md, "An import in two
+ * halves on two cores"): the whole command file imported by one `hearth import`, against its
+ * two halves (split by household, `catch-up/split-households.ts`) imported at the same time by
+ * two processes into two stores, sharing nothing: no second writer on one file, no work
+ * handed between threads, no one hash chain or checkpoint for both. Any design that splits
+ * one import over two threads does at least what each half does here, so the pair's wall
+ * time bounds it from below. Each round also runs the floor (`floor-insert.ts`: the whole
+ * import's rows at their mean size, as many transactions) and both start-ups on an empty
+ * file, as the bench's import comparison does, and prints each wall time and the ratios net
+ * of start-up.
+ *
+ *   npx tsx apps/bench/src/writes/import-halves.ts --whole R.jsonl --a A.jsonl --b B.jsonl --divisions D.json --work DIR [--rounds 3]
+ */
+const { values } = parseArgs({
+  options: {
+    whole: { type: 'string' }, a: { type: 'string' }, b: { type: 'string' }, divisions: { type: 'string' }, work: { type: 'string' }, rounds: { type: 'string', default: '3' },
+  },
+});
+if (!values.whole || !values.a || !values.b || !values.divisions || !values.work) {
+  throw new Error('usage: import-halves --whole FILE --a FILE --b FILE --divisions FILE --work DIR [--rounds N]');
+}
+const place = { workDir: values.work, divisionsFile: values.divisions };
+const empty = join(values.work, 'empty.jsonl');
+writeFileSync(empty, '');
+
+/** Wall time of `f`, ms. */
+const timed = async <T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> => {
+  const start = process.hrtime.bigint();
+  const value = await f();
+  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
+};
+
+/** Files imported at once, each into a fresh store (made before the clock starts): the wall time of the slowest, and the stores. */
+const importsAtOnce = async (files: readonly string[]): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
+  const stores = await Promise.all(files.map(() => freshStore(place)));
+  const { ms } = await timed(() => Promise.all(files.map((f, i) => importInto(place, (stores[i] as { path: string }).path, f))));
+  return { ms, stores };
+};
+
+/** Lines of a command file that hold a command. */
+const commandsIn = (file: string): number => readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+
+const main = async (): Promise<void> => {
+  const rounds = Number(values.rounds);
+  let sizing: Sizing | undefined;
+  // As many transactions as the whole import commits (one a batch), as the bench's floor.
+  const transactions = Math.max(1, Math.ceil(commandsIn(values.whole as string) / IMPORT_BATCH));
+  const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  for (let round = 1; round <= rounds; round++) {
+    const startup = (await importsAtOnce([empty])).ms;
+    const floorStartup = (await timed(() => floor(place, 0, 1, 1))).ms;
+    const whole = await importsAtOnce([values.whole as string]);
+    const [store] = whole.stores as [{ path: string; before: number }];
+    sizing ??= sizeOf(store.path, store.before);
+    whole.stores.forEach((s) => removeDb(s.path));
+    const halves = await importsAtOnce([values.a as string, values.b as string]);
+    halves.stores.forEach((s) => removeDb(s.path));
+    const floorMs = (await timed(() => floor(place, sizing!.rows, sizing!.rowBytes, Math.max(1, Math.ceil(sizing!.rows / transactions))))).ms;
+    const netFloor = floorMs - floorStartup;
+    process.stdout.write(
+      `round ${round}: start-up ${fmt(startup)}, floor ${fmt(floorMs)} (start-up ${fmt(floorStartup)}); ` +
+        `whole ${fmt(whole.ms)} (${((whole.ms - startup) / netFloor).toFixed(2)}× net); ` +
+        `both halves at once ${fmt(halves.ms)} (${((halves.ms - startup) / netFloor).toFixed(2)}× net)\n`,
+    );
+  }
+};
+
+void main();
