@@ -31,6 +31,13 @@ const tableText = (page: Page, selector: string): Promise<{ head: string[]; body
     };
   }, selector);
 
+/** The ledger position the page says a table's figures stand at (decision 165), and the words it says it in. */
+const standsAt = (page: Page, selector: string): Promise<{ position: string | undefined; text: string }> =>
+  page.evaluate((s) => {
+    const el = document.querySelector(`${s} .stands-at`) as HTMLElement | null;
+    return { position: el?.dataset['position'], text: (el?.textContent ?? '').trim() };
+  }, selector);
+
 /** How a page shows a count of `row`: a suppressed one as the word, never the number. */
 const shown = (row: Row, key: string, words: Record<string, string>): string =>
   row.suppressed?.includes(key) ? (words['cell.suppressed'] as string) : String(row[key] ?? words['cell.empty']);
@@ -41,6 +48,12 @@ const reportRequests = (requests: string[], from: number): string[] =>
 
 describe('the dashboard asks a total and its children in one request (one snapshot of the read models)', () => {
   const { server, open } = dashboardSuite();
+
+  /** The position the same question asked with `withChildren` stands at: the page's, with no writer between them. */
+  const positionOf = async (path: string, token: string): Promise<string> => {
+    const answer: { position: number } = await server().api(`${path}&withChildren=true`, token);
+    return String(answer.position);
+  };
 
   /** What the page showed before it asked once: the total and the children's rows, each asked alone. */
   const asBefore = async (path: string, token: string, hasChildren = true): Promise<Row[]> => {
@@ -72,6 +85,9 @@ describe('the dashboard asks a total and its children in one request (one snapsh
     if (token === TOKENS.auditor) expect(body.map((cells) => cells[head.indexOf(words['field.baselineCleared'] as string)])).toEqual(['6', '2', '8']);
     // An analyst's small counts are the same suppressed cells the two requests gave (the comparison above compares some).
     if (token === TOKENS.analyst) expect(body.flat()).toContain(words['cell.suppressed']);
+    // Under the table, the position its figures were read at.
+    const position = await positionOf('/api/reports/clearance?year=2016', token);
+    expect(await standsAt(page, '#clearance-table')).toEqual({ position, text: `These figures stand at ledger position ${position}.` });
     expect(errors).toEqual([]);
   });
 
@@ -87,6 +103,7 @@ describe('the dashboard asks a total and its children in one request (one snapsh
     expect(body.map((cells) => cells[0])).toEqual([nameOf(WILLOW)]);
     expect(own?.['baselineCleared']).toBe(6);
     expect(body.map((cells) => cells[head.indexOf(words['field.baselineCleared'] as string)])).toEqual(['6']);
+    expect((await standsAt(page, '#clearance-table')).position).toBe(await positionOf(`/api/reports/clearance?year=2016&division=${WILLOW}`, TOKENS.auditor));
     expect(errors).toEqual([]);
   });
 
@@ -125,6 +142,9 @@ describe('the dashboard asks a total and its children in one request (one snapsh
       const row = p.body.find((cells) => cells[0] === words[`field.${key}`]);
       expect({ key, cells: row?.slice(1) }).toEqual({ key, cells: progress.map((r) => shown(r, key, words)) });
     }
+    // Under each table, the position its figures were read at.
+    expect((await standsAt(page, '#monthly-table')).position).toBe(await positionOf('/api/reports/monthly?month=2016-07', token));
+    expect((await standsAt(page, '#progress-table')).position).toBe(await positionOf('/api/reports/progress?month=2016-07', token));
     expect(errors).toEqual([]);
   });
 });

@@ -43,6 +43,7 @@ export const en = {
   'clearance.chart': 'Baseline households cleared and target',
   'clearance.drillHint': 'Click a bar or a row to go down a level.',
   'clearance.villageNote': 'A village has no divisions below it.',
+  'report.standsAt': 'These figures stand at ledger position {position}.',
   'stock.title': 'Identified stock, month by month',
   'stock.chart': 'Stock at the end of each month, with the moves in and out',
   'monthly.title': 'Monthly dynamic clearance table',

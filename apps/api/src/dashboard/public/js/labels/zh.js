@@ -43,6 +43,7 @@ export const zh = {
   'clearance.chart': '基线家庭清零数与目标',
   'clearance.drillHint': '点击柱形或表格行可进入下一级。',
   'clearance.villageNote': '村以下没有下级区划。',
+  'report.standsAt': '以上数据截至台账位置 {position}。',
   'stock.title': '零就业家庭认定存量（逐月）',
   'stock.chart': '各月末存量及进出变动',
   'monthly.title': '零就业家庭动态清零月报表',

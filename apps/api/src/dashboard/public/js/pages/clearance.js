@@ -5,7 +5,7 @@ import { chartIn, tooltipValue } from '../charts.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { routeHash } from '../router.js';
-import { field, section, suppressedNotice, thisYear } from './common.js';
+import { field, section, standsAt, suppressedNotice, thisYear } from './common.js';
 
 const COLUMNS = [
   ['baseline', 'count'], ['cumulativeShare', 'share'], ['target', 'count'], ['baselineCleared', 'count'], ['achievement', 'ratio'],
@@ -38,7 +38,7 @@ export const mount = (view, { tree, go }, { params }) => {
 
   const refresh = () => section(tableEl, async () => {
     // The total and its children in one request, so that they stand at one position of the ledger.
-    const { total, byChild: children } = await api.clearanceWithChildren(year, asked);
+    const { total, byChild: children, position } = await api.clearanceWithChildren(year, asked);
     const division = total.division;
     const here = tree.get(division);
     const below = tree.children(division);
@@ -73,7 +73,7 @@ export const mount = (view, { tree, go }, { params }) => {
     replace(tableEl, table(columns, byChild ? [...rows, total] : [total], {
       onRow: byChild ? (r) => { if (r !== total) down(r.division); } : undefined,
       rowClass: (r) => (r === total && byChild ? 'total' : ''),
-    }));
+    }), standsAt(position));
   });
   return { refresh };
 };

@@ -14,6 +14,12 @@ export const errorBox = (error) => {
 
 export const suppressedNotice = () => h('p', { class: 'notice' }, t('common.suppressedNote'));
 
+/**
+ * The ledger position a table's figures were read at (its total and its children's rows, one
+ * snapshot: decision 165), which the header's live position may already be past.
+ */
+export const standsAt = (position) => h('p', { class: 'hint stands-at', dataset: { position: String(position) } }, t('report.standsAt', { position }));
+
 // The viewer's own calendar, all three: toISOString() is UTC's, so from midnight to 08:00 on the
 // 1st in Beijing the month was the last one while the year was already this one (decision 138).
 const pad = (n) => String(n).padStart(2, '0');

@@ -7,7 +7,7 @@ import { download } from '../download.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { routeHash } from '../router.js';
-import { errorBox, field, lastDayOf, section, suppressedNotice, thisMonth } from './common.js';
+import { errorBox, field, lastDayOf, section, standsAt, suppressedNotice, thisMonth } from './common.js';
 import { MONTHLY_FIELDS } from './stock.js';
 
 const KINDS = ['vocational', 'language', 'entrepreneurship', 'order-based'];
@@ -86,30 +86,30 @@ export const mount = (view, { tree, go }, { params }) => {
     h('section', {}, h('h3', {}, t('progress.title'), ' · ', month), exportButtons('progress'), progressEl),
     h('section', {}, h('h3', {}, t('backlog.title'), ' · ', asOf), h('p', { class: 'hint' }, t('backlog.note')), backlogEl));
 
-  /** The children's rows, then the division's own (the total): one request, so that they stand at one position of the ledger. */
+  /** The children's rows, then the division's own (the total), and the position they stand at: one request, so that they stand at one position of the ledger. */
   const both = async (load) => {
-    const { total, byChild } = await load(asked);
+    const { total, byChild, position } = await load(asked);
     picker.value = total.division;
     place.textContent = tree.name(total.division);
-    return [...(tree.children(total.division).length > 0 ? byChild.rows : []), total];
+    return { rows: [...(tree.children(total.division).length > 0 ? byChild.rows : []), total], position };
   };
   const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
 
   const refreshMonthly = () => section(monthlyEl, async () => {
-    const rows = await both((division) => api.monthlyWithChildren(month, division));
+    const { rows, position } = await both((division) => api.monthlyWithChildren(month, division));
     replace(monthlyEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('common.division'), cell: divisionLabel(rows) },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
-    ], rows, { rowClass: (r) => (r === rows[rows.length - 1] && rows.length > 1 ? 'total' : '') }));
+    ], rows, { rowClass: (r) => (r === rows[rows.length - 1] && rows.length > 1 ? 'total' : '') }), standsAt(position));
   });
 
   const refreshProgress = () => section(progressEl, async () => {
-    const rows = await both((division) => api.progressWithChildren(month, division));
+    const { rows, position } = await both((division) => api.progressWithChildren(month, division));
     const name = divisionLabel(rows);
     replace(progressEl, anySuppressed(rows) ? suppressedNotice() : null, table([
       { label: t('progress.field'), cell: (f) => figureLabel(f) },
       ...rows.map((r) => ({ label: name(r), cell: (f) => cell(r, f.path, f.format ?? 'count'), class: 'num' })),
-    ], PROGRESS_FIGURES));
+    ], PROGRESS_FIGURES), standsAt(position));
   });
 
   const household = (id) => h('a', { href: routeHash('household', { asOf }, id), class: 'household-link' }, id);
