@@ -1,6 +1,6 @@
 /**
  * The import's two stages apart, for a pipeline's bound on two cores (docs/performance/writes.md,
- * "An import in two halves on two cores"). Stage A is everything up to the rows' bound
+ * "The import's two stages apart"). Stage A is everything up to the rows' bound
  * parameters: reading and decoding lines, deciding, evolving, sealing (canonical JSON, hashes),
  * the write session's checks and each row's six values passed to the statement; stage B is
  * SQLite running the statements (inserts, the version reads at a batch's first append to a
