@@ -9,8 +9,8 @@ export {
 export { RecordDivisionTreeCommand, type DivisionTreeResult } from './commands/record-division-tree';
 export { HouseholdEventAccepted } from './events/household-event-accepted';
 export {
-  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, ReportTablesQuery, BacklogReportQuery,
-  type ReportTables, type ReportTablesPeriod, type PeriodScope,
+  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, ReportTablesQuery, MonthsOfYearQuery, BacklogReportQuery,
+  type MonthsOfYear, type ReportTables, type ReportTablesPeriod, type PeriodScope,
 } from './queries/report-queries';
 export {
   HouseholdHistoryQuery, VerifyLogQuery, LateRecordingsQuery, DivisionTreeQuery, ReadModelStatusQuery, type DivisionTreeView,

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import * as E from 'fp-ts/Either';
 import { parseKnownAt } from '@hearth/projections';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, ReportTablesQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, DivisionTreeQuery, HouseholdHistoryQuery, InvalidQueryError, MonthlyReportQuery, MonthsOfYearQuery, ReportTablesQuery,
   NoDivisionTreeError, ProgressReportQuery, ReadModelStatusQuery, RecordDivisionTreeCommand, UnknownDivisionError, UnknownHouseholdError, VerifyLogQuery,
 } from '../src';
 import { hearthApp, HearthApp, scratch } from './support/hearth-app';
@@ -67,6 +67,7 @@ describe('query results are what the CLI prints with --json', () => {
   const tmp = scratch();
   const results: Record<string, unknown> = {};
   const tables: { together: unknown[]; alone: unknown[] }[] = [];
+  let monthsRefused: unknown;
   beforeAll(async () => {
     const hearth = await hearthApp({ store: tmp.store });
     try {
@@ -105,6 +106,15 @@ describe('query results are what the CLI prints with --json', () => {
           alone: [{ total: await alone(false), byChild: await alone(true), position: head }, { total: await alone(false, 2), byChild: await alone(true, 2), position: head }],
         });
       }
+      // A year's twelve monthly tables of a division in one snapshot (the identified-stock page: decision 0168), against each month read alone.
+      const months = Array.from({ length: 12 }, (_, i) => `2016-${String(i + 1).padStart(2, '0')}`);
+      const month = (m: string, suppressBelow?: number) =>
+        q.execute(suppressBelow === undefined ? new MonthlyReportQuery({ month: m, division: 'V1' }) : new DisclosedClearanceQuery({ year: 2016, table: m, division: 'V1', suppressBelow }));
+      tables.push({
+        together: [await q.execute(new MonthsOfYearQuery({ year: 2016, division: 'V1' })), await q.execute(new MonthsOfYearQuery({ year: 2016, division: 'V1', suppressBelow: 2 }))],
+        alone: [{ months: await Promise.all(months.map((m) => month(m))), position: head }, { months: await Promise.all(months.map((m) => month(m, 2))), position: head }],
+      });
+      monthsRefused = await q.execute(new MonthsOfYearQuery({ year: 99 })).catch((e: unknown) => e);
     } finally {
       await hearth.app.close();
     }
@@ -124,11 +134,16 @@ describe('query results are what the CLI prints with --json', () => {
     expect(asJson(results[name])).toEqual(await cli(tmp.store, args));
   }, 30_000);
 
-  it('a year\'s or a month\'s tables asked together are those asked alone, at the position the read models stand at, an analyst\'s suppressed', () => {
-    expect(tables).toHaveLength(3);
+  it('a year\'s or a month\'s tables, or a year\'s months, asked together are those asked alone, at the position the read models stand at, an analyst\'s suppressed', () => {
+    expect(tables).toHaveLength(4);
     for (const { together, alone } of tables) expect(together).toEqual(alone);
     // Suppressed at 2, the single households of the villages are hidden: the analyst's rows are not the auditor's.
     for (const { together } of tables) expect(together[1]).not.toEqual(together[0]);
+  });
+
+  it('a year\'s months asked with a year that is not one are refused, naming the year', () => {
+    expect(monthsRefused).toBeInstanceOf(InvalidQueryError);
+    expect(monthsRefused).toMatchObject({ field: 'year' });
   });
 
   it('the figures are not empty (the comparison compares something)', () => {

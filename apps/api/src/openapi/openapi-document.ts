@@ -4,7 +4,7 @@ import { KNOWN_AT_OFFSETS } from '@hearth/projections';
 import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
-import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC } from '../reads/query-params';
+import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC, YearParamC } from '../reads/query-params';
 import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
 import type { JsonSchema } from './primitive-schemas';
@@ -55,18 +55,27 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
   ];
   // Additive (decision 165): the report endpoints' own answers are unchanged; `withChildren=true` asks for both in one snapshot.
   const reportTables = named('ReportTables', t.type({ total: t.UnknownRecord, byChild: t.UnknownRecord, position: t.Int }));
-  const report = (summary: string, codec: Fields, cli: string): Operation => {
+  // `month` or, for the year's twelve months, `year` (decision 168): neither is required alone.
+  const monthOrYear = (ps: ReturnType<typeof params>) => [
+    ...ps.map((p) => (p.name === 'month' ? { ...p, required: false } : p)),
+    { name: 'year', in: 'query', required: false, schema: s.schema(YearParamC) },
+  ];
+  // Additive (decision 168): the monthly report without `month` and with `year` answers a year's twelve months in one snapshot.
+  const monthsOfYear = named('MonthsOfYear', t.type({ months: t.array(t.UnknownRecord), position: t.Int }));
+  const yearOfMonths = " Without `month`, `year` (YYYY, with `division` only) asks `{months, position}`: the division's twelve monthly answers of the year, January first, each what `month` alone answers, all read in one snapshot of the read models, and the ledger position it stands at (decision 168).";
+  const report = (summary: string, codec: Fields, cli: string, months = false): Operation => {
     const tables = 'withChildren' in codec.optional;
+    const answers = [{ type: 'object' }, ...(tables ? [reportTables] : []), ...(months ? [monthsOfYear] : [])];
     return {
       get: {
         operationId: `report${summary.split(' ')[0]}`,
         summary: `${summary} report`,
-        description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`).${tables ? " With `withChildren=true` (not with `byChild`, which is then refused): `{total, byChild, position}`, the division's answer and its children's (what `byChild=true` answers) read in one snapshot of the read models, so that the total is the one its children's rows were read with, and the ledger position that snapshot stands at (decision 165)." : ''} ${roles('caseworker', 'auditor', 'analyst')}`,
+        description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`).${tables ? " With `withChildren=true` (not with `byChild`, which is then refused): `{total, byChild, position}`, the division's answer and its children's (what `byChild=true` answers) read in one snapshot of the read models, so that the total is the one its children's rows were read with, and the ledger position that snapshot stands at (decision 165)." : ''}${months ? yearOfMonths : ''} ${roles('caseworker', 'auditor', 'analyst')}`,
         tags: ['reports'],
-        parameters: params(codec),
+        parameters: months ? monthOrYear(params(codec)) : params(codec),
         responses: {
           '200': tables
-            ? { description: 'the report; with `withChildren=true`, the division\'s and its children\'s answers and their position', ...json({ oneOf: [{ type: 'object' }, reportTables] }) }
+            ? { description: `the report; with \`withChildren=true\`, the division's and its children's answers and their position${months ? '; with `year` and no `month`, the twelve months and their position' : ''}`, ...json({ oneOf: answers }) }
             : { description: 'the report', ...json({ type: 'object' }) },
           ...readErrors,
           '404': error('UNKNOWN_DIVISION or NO_DIVISION_TREE'),
@@ -175,7 +184,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       },
     },
     '/api/reports/clearance': report('Clearance', ClearanceParamsC, 'hearth --json report clearance --year Y [--division D] [--by-child]'),
-    '/api/reports/monthly': report('Monthly', MonthParamsC, 'hearth --json report monthly --month M [--division D] [--by-child]'),
+    '/api/reports/monthly': report('Monthly', MonthParamsC, 'hearth --json report monthly --month M [--division D] [--by-child]', true),
     '/api/reports/progress': report('Progress', MonthParamsC, 'hearth --json report progress --month M [--division D] [--by-child]'),
     '/api/reports/backlog': report('Backlog', BacklogParamsC, 'hearth --json report backlog [--as-of DATE] [--division D]` (asOf defaults to today; an analyst gets the length of each list, suppressed, instead of the lists'),
     '/api/exports/monthly.csv': spreadsheet('monthly', 'csv'),

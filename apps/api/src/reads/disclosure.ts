@@ -1,7 +1,7 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { DivisionTree } from '@hearth/domain';
 import {
-  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, ProgressReportQuery, ReportTablesQuery, type ReportTables, type ReportTablesPeriod,
+  ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthsOfYearQuery, ProgressReportQuery, ReportTablesQuery, type MonthsOfYear, type ReportTables, type ReportTablesPeriod,
 } from '@hearth/nest';
 import {
   backlogCountsByDivision, discloseReport, parentsIn, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
@@ -77,6 +77,16 @@ export const reportTablesFor = (
 ): Promise<ReportTables> =>
   queryBus.execute(new ReportTablesQuery({
     ...period, ...(division !== undefined ? { division } : {}), ...(principal.role === 'analyst' ? { suppressBelow } : {}),
+  }));
+
+/**
+ * A division's twelve monthly clearance tables of `year` as a principal may see them, read in
+ * one snapshot, and the position it stands at (decision 0168): an analyst's months cut from
+ * the year's whole-tree suppressed tables, the same figures `clearanceFor` gives month by month.
+ */
+export const monthsOfYearFor = (principal: Principal, queryBus: QueryBus, year: number, division: string | undefined, suppressBelow: number): Promise<MonthsOfYear> =>
+  queryBus.execute(new MonthsOfYearQuery({
+    year, ...(division !== undefined ? { division } : {}), ...(principal.role === 'analyst' ? { suppressBelow } : {}),
   }));
 
 /**

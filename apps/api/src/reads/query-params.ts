@@ -57,6 +57,8 @@ export const ExportParamsC = closed('ExportParams', { month: MonthC }, { divisio
 /** GET /api/reports/(clearance|monthly|progress): `withChildren=true` asks the total and its children in one snapshot (docs/decisions/0165). */
 export const ClearanceParamsC = closed('ClearanceParams', { year: YearParamC }, { division: IdC, byChild: FlagParamC, withChildren: FlagParamC });
 export const MonthParamsC = closed('MonthParams', { month: MonthC }, { division: IdC, byChild: FlagParamC, withChildren: FlagParamC });
+/** GET /api/reports/monthly without `month` and with `year`: the twelve months of a year in one snapshot (docs/decisions/0168). */
+export const MonthsOfYearParamsC = closed('MonthsOfYearParams', { year: YearParamC }, { division: IdC });
 export const BacklogParamsC = closed('BacklogParams', {}, { asOf: BusinessDateC, division: IdC });
 export const NoParamsC = closed('NoParams', {});
 export const VerifyParamsC = closed('VerifyParams', {}, { notices: NoticesParamC });

@@ -8,9 +8,13 @@ import { Allow } from '../auth/allow.decorator';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
-import { backlogFor, clearanceFor, monthTableFor, reportTablesFor } from './disclosure';
-import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC } from './query-params';
+import { backlogFor, clearanceFor, monthsOfYearFor, monthTableFor, reportTablesFor } from './disclosure';
+import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC, MonthsOfYearParamsC } from './query-params';
 import { reportDivision } from './report-scope';
+
+/** A monthly request that names a year and no month asks the year's twelve months (decision 0168); any other is decoded as a month's. */
+const asksAYear = (query: unknown): boolean =>
+  typeof query === 'object' && query !== null && 'year' in query && !('month' in query);
 
 /** The read models of domain.md §5, as `hearth report … --json` prints them (suppressed for analysts). */
 @Controller('api/reports')
@@ -32,6 +36,7 @@ export class ReportsController {
 
   @Get('monthly')
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    if (asksAYear(query)) return this.monthsOfYear(principal, query);
     const { month, division, byChild, withChildren } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
     if (withChildren === true) return this.withChildren(principal, { report: 'monthly', month }, scoped, byChild);
@@ -55,6 +60,17 @@ export class ReportsController {
   private withChildren(principal: Principal, period: ReportTablesPeriod, division: string | undefined, byChild: boolean | undefined): Promise<ReportTables> {
     if (byChild !== undefined) throw ApiError.badQuery('withChildren', 'withChildren: answers the total and its children together; leave out byChild');
     return reportTablesFor(principal, this.queryBus, period, division, this.ledger.policy.suppressBelow);
+  }
+
+  /**
+   * `year` without `month`: `{ months, position }`, the division's twelve monthly tables of the
+   * year read in one snapshot (decision 0168), so that the identified-stock page's year never
+   * straddles an event. The division scope and role rules are the single month's.
+   */
+  private monthsOfYear(principal: Principal, query: unknown): Promise<object> {
+    const { year, division } = decodeParams(MonthsOfYearParamsC, query);
+    const scoped = reportDivision(principal, this.ledger.divisions, division);
+    return monthsOfYearFor(principal, this.queryBus, year, scoped, this.ledger.policy.suppressBelow);
   }
 
   /** `asOf` defaults to today (the service's clock), as the CLI's does. */

@@ -46,7 +46,7 @@ const shown = (row: Row, key: string, words: Record<string, string>): string =>
 const reportRequests = (requests: string[], from: number): string[] =>
   requests.slice(from).filter((u) => new URL(u).pathname.startsWith('/api/reports/')).map((u) => { const url = new URL(u); return `${url.pathname}${url.search}`; });
 
-describe('the dashboard asks a total and its children in one request (one snapshot of the read models)', () => {
+describe('the dashboard asks a total and its children, or a year\'s months, in one request (one snapshot of the read models)', () => {
   const { server, open } = dashboardSuite();
 
   /** The position the same question asked with `withChildren` stands at: the page's, with no writer between them. */
@@ -145,6 +145,35 @@ describe('the dashboard asks a total and its children in one request (one snapsh
     // Under each table, the position its figures were read at.
     expect((await standsAt(page, '#monthly-table')).position).toBe(await positionOf('/api/reports/monthly?month=2016-07', token));
     expect((await standsAt(page, '#progress-table')).position).toBe(await positionOf('/api/reports/progress?month=2016-07', token));
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['an auditor', TOKENS.auditor, 'R'],
+    ['an analyst', TOKENS.analyst, 'R'],
+    ['a caseworker of South Prefecture', TOKENS.pine, 'P02'],
+  ])("the identified-stock page: one report request for its year, %s's twelve months as asked one by one (decision 168)", async (_who, token, division) => {
+    const { page, requests, errors } = await open();
+    await signIn(page, server().origin, token, '#/clearance?year=2016');
+    const words = await labels(page, [...MONTHLY_COUNTS.map((k) => `field.${k}`), 'col.month', 'cell.suppressed', 'cell.empty']);
+    const from = requests.length;
+    await goTo(page, '#/stock?year=2016');
+    expect(reportRequests(requests, from)).toEqual(['/api/reports/monthly?year=2016']);
+
+    const months = Array.from({ length: 12 }, (_, i) => `2016-${String(i + 1).padStart(2, '0')}`);
+    const expected: Row[] = await Promise.all(months.map((m) => server().api(`/api/reports/monthly?month=${m}`, token)));
+    expect(expected.map((r) => r.division)).toEqual(months.map(() => division));
+    const { head, body } = await tableText(page, '#stock-table');
+    expect(body.map((cells) => cells[head.indexOf(words['col.month'] as string)])).toEqual(months);
+    for (const key of MONTHLY_COUNTS) {
+      const column = head.indexOf(words[`field.${key}`] as string);
+      expect({ key, cells: body.map((cells) => cells[column]) }).toEqual({ key, cells: expected.map((r) => shown(r, key, words)) });
+    }
+    if (token === TOKENS.auditor) expect(body.some((cells) => cells[head.indexOf(words['field.identified'] as string)] !== '0')).toBe(true);
+    if (token === TOKENS.analyst) expect(body.flat()).toContain(words['cell.suppressed']);
+    // Under the table, the position the year's figures were read at.
+    const position = await positionOf('/api/reports/monthly?month=2016-07', token);
+    expect(await standsAt(page, '#stock-table')).toEqual({ position, text: `These figures stand at ledger position ${position}.` });
     expect(errors).toEqual([]);
   });
 });

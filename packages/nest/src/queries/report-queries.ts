@@ -82,6 +82,25 @@ export interface ReportTables {
   readonly position: number;
 }
 
+/**
+ * A division's (default the root) twelve monthly clearance tables of `year`, January first, all
+ * read in ONE snapshot of the read models, and the ledger position it stands at (decision 0168):
+ * the dashboard's identified-stock page, whose year's line must not straddle an event. With
+ * `suppressBelow`, an analyst's: each month cut from the year's whole-tree suppressed tables, as
+ * `DisclosedClearanceQuery` cuts one month.
+ */
+export class MonthsOfYearQuery extends Query<MonthsOfYear> {
+  constructor(readonly params: { readonly year: number; readonly division?: string; readonly suppressBelow?: number }) {
+    super();
+  }
+}
+
+/** MonthsOfYearQuery's answer: each month's monthly table of the division (as `MonthlyReportQuery` answers it), and the position. */
+export interface MonthsOfYear {
+  readonly months: readonly object[];
+  readonly position: number;
+}
+
 /** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
 export class BacklogReportQuery extends Query<ServiceBacklog> {
   constructor(readonly params: { readonly asOf: string; readonly division?: string }) {

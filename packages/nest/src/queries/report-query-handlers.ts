@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { monthsOf } from '@hearth/projections';
 import type {
   CutReport, ReportCall, AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
 } from '@hearth/projections';
@@ -7,7 +8,7 @@ import { HearthReadSide } from '../read-side/hearth-read-side';
 import { InvalidQueryError } from './invalid-query-error';
 import { checkDate, checkDivision, checkMonth, checkMonthOfYear, checkReportTable, checkSuppressBelow, checkYear } from './query-parameters';
 import {
-  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, PeriodScope, ProgressReportQuery, ReportTables, ReportTablesPeriod, ReportTablesQuery,
+  BacklogReportQuery, ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthsOfYear, MonthsOfYearQuery, PeriodScope, ProgressReportQuery, ReportTables, ReportTablesPeriod, ReportTablesQuery,
 } from './report-queries';
 
 /** The Reports' own query shape: `division` and `subtree` only when given, `byChild` always a boolean (as the CLI passes them). */
@@ -156,4 +157,22 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   }
 }
 
-export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, ReportTablesHandler, BacklogReportHandler];
+@QueryHandler(MonthsOfYearQuery)
+export class MonthsOfYearHandler implements IQueryHandler<MonthsOfYearQuery> {
+  constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
+  async execute({ params }: MonthsOfYearQuery): Promise<MonthsOfYear> {
+    checkYear(params.year);
+    const months = monthsOf(params.year);
+    const total = scope({ byChild: false, ...(params.division !== undefined ? { division: params.division } : {}) });
+    if (params.suppressBelow !== undefined) {
+      checkSuppressBelow(params.suppressBelow);
+      // The year's one whole-tree suppressed call, cut twelve times: the figures the twelve single answers give.
+      const { value, position } = await this.readSide.readAsideCuts(suppressedYear(params.year, params.suppressBelow), months.map((table) => ({ table, scope: total })));
+      return { months: value, position };
+    }
+    const { value, position } = await this.readSide.readStanding((reports) => months.map((month) => reports.monthlyReport({ ...total, month })));
+    return { months: value, position };
+  }
+}
+
+export const REPORT_QUERY_HANDLERS = [ClearanceReportHandler, DisclosedClearanceHandler, DisclosedProgressHandler, MonthlyReportHandler, ProgressReportHandler, ReportTablesHandler, MonthsOfYearHandler, BacklogReportHandler];

@@ -36,7 +36,11 @@ export const health = async () => {
 export const api = {
   divisions: () => getJson('/api/divisions'),
   clearance: (year, division) => getJson('/api/reports/clearance', { year, division }),
-  monthly: (month, division) => getJson('/api/reports/monthly', { month, division }),
+  /**
+   * A division's twelve monthly tables of a year, `{ months, position }`, read by the server in one
+   * snapshot (decision 168): twelve requests could each stand at a different position.
+   */
+  monthsOfYear: (year, division) => getJson('/api/reports/monthly', { year, division }),
   /**
    * A division's row and its children's, `{ total, byChild, position }`, read by the server in one
    * snapshot of the read models (decision 165): two requests could straddle a new event and show a

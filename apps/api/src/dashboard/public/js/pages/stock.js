@@ -5,7 +5,7 @@ import { chartIn, tooltipValue } from '../charts.js';
 import { divisionPicker } from '../divisions.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
-import { field, section, suppressedNotice, thisYear } from './common.js';
+import { field, section, standsAt, suppressedNotice, thisYear } from './common.js';
 
 export const MONTHLY_FIELDS = ['stockAtStart', 'identified', 'relapsed', 'cleared', 'withdrawn', 'exempted', 'deregistered', 'stockAtEnd'];
 
@@ -27,7 +27,8 @@ export const mount = (view, { tree, go }, { params }) => {
   const chart = chartIn(chartEl);
 
   const refresh = () => section(tableEl, async () => {
-    const rows = await Promise.all(months.map((m) => api.monthly(m, asked)));
+    // One request, one snapshot: the year's line never straddles an event (decision 168).
+    const { months: rows, position } = await api.monthsOfYear(year, asked);
     picker.value = rows[0].division;
     place.textContent = tree.name(rows[0].division);
     const fmt = tooltipValue(t('cell.suppressed'));
@@ -48,7 +49,7 @@ export const mount = (view, { tree, go }, { params }) => {
     replace(tableEl, table([
       { label: t('col.month'), cell: (r) => r.month },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
-    ], rows));
+    ], rows), standsAt(position));
   });
   return { refresh };
 };
