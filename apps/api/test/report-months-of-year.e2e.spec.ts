@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { EXAMPLES, Server, startServer } from './support/server';
+import { exampleCommands } from './support/example-commands';
+import { Server, startServer } from './support/server';
 import { TOKENS, TOWNSHIP, WILLOW } from './support/tokens';
 
 type Row = Record<string, unknown> & { division: string; month: string };
@@ -12,11 +11,7 @@ describe("a year's monthly tables in one request", () => {
   let server: Server;
   beforeAll(async () => {
     server = await startServer();
-    // The example log; the token's name is the actor, so the examples' own actors go.
-    const commands = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').trim().split('\n').map((l) => {
-      const { actor: _actor, ...command } = JSON.parse(l) as Record<string, unknown>;
-      return command;
-    });
+    const commands = exampleCommands();
     const batch = await server.request('POST', '/api/commands/batch', { token: TOKENS.township, json: commands });
     expect(batch.status).toBe(200);
   });

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { hearth } from './support/cli';
-import { EXAMPLES, Server, startServer } from './support/server';
+import { exampleCommands } from './support/example-commands';
+import { Server, startServer } from './support/server';
 import { TOKENS } from './support/tokens';
 
 /** Pairs of (API path, `hearth --json` arguments) that must print the same JSON for the same store. */
@@ -27,11 +26,7 @@ describe("reports, histories and verify: the same JSON as the CLI's --json", () 
   const fromApi = new Map<string, unknown>();
   beforeAll(async () => {
     server = await startServer();
-    // The example log, through the batch endpoint; the token's name is the actor, so the examples' own actors go.
-    const commands = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').trim().split('\n').map((l) => {
-      const { actor: _actor, ...command } = JSON.parse(l) as Record<string, unknown>;
-      return command;
-    });
+    const commands = exampleCommands();
     const batch = await server.request('POST', '/api/commands/batch', { token: TOKENS.township, json: commands });
     expect(batch.status).toBe(200);
     const statuses = batch.body.map((r: { status: number }) => r.status);

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { hearth } from './support/cli';
-import { EXAMPLES, Server, startServer } from './support/server';
+import { exampleCommands } from './support/example-commands';
+import { Server, startServer } from './support/server';
 import { TOKENS } from './support/tokens';
 
 interface Notice {
@@ -21,10 +20,7 @@ describe('GET /api/verify and /api/verify/notices: every notice, never all in on
   let cliNotices: Notice[];
   beforeAll(async () => {
     server = await startServer();
-    const commands = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').trim().split('\n').map((l) => {
-      const { actor: _actor, ...command } = JSON.parse(l) as Record<string, unknown>;
-      return command;
-    });
+    const commands = exampleCommands();
     expect((await server.request('POST', '/api/commands/batch', { token: TOKENS.township, json: commands })).status).toBe(200);
     const cli = hearth(server.store, ['--json', 'verify']);
     expect(cli.code).toBe(0);
