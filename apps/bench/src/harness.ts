@@ -79,11 +79,17 @@ export const ratioOf = (subjectMs: number, baselineMs: number): number =>
 export const interleaving = (rounds: number): ('S' | 'B')[] =>
   Array.from({ length: rounds }, (_, r) => (r % 2 === 0 ? (['S', 'B'] as const) : (['B', 'S'] as const))).flat();
 
-const timed = async <P, R>(trial: Trial<P, R>, clock: Clock): Promise<{ ms: number; result: R }> => {
+/** `f`'s result and the time it took on `clock` (default: wall time), ms. */
+export const timed = async <T>(f: () => Promise<T>, clock: Clock = systemClock): Promise<{ ms: number; value: T }> => {
+  const start = clock();
+  const value = await f();
+  return { ms: clock() - start, value };
+};
+
+/** One run of a trial, only `run` timed. */
+const timedTrial = async <P, R>(trial: Trial<P, R>, clock: Clock): Promise<{ ms: number; result: R }> => {
   const input = (trial.prepare ? await trial.prepare() : undefined) as P;
-  const t0 = clock();
-  const result = await trial.run(input);
-  const ms = clock() - t0;
+  const { ms, value: result } = await timed(() => Promise.resolve(trial.run(input)), clock);
   if (trial.cleanup) await trial.cleanup(input, result);
   return { ms, result };
 };
@@ -94,20 +100,20 @@ export const compare = async <PS, S, PB, B>(opts: CompareOptions<PS, S, PB, B>):
   const clock = opts.clock ?? systemClock;
   const order = interleaving(rounds);
   for (let w = 0; w < (opts.warmup ?? 0); w++) {
-    await timed(opts.subject, clock);
-    await timed(opts.baseline, clock);
+    await timedTrial(opts.subject, clock);
+    await timedTrial(opts.baseline, clock);
   }
   const s = { ms: [] as number[], results: [] as S[] };
   const b = { ms: [] as number[], results: [] as B[] };
   for (const [i, side] of order.entries()) {
     const round = i >> 1;
     if (side === 'S') {
-      const { ms, result } = await timed(opts.subject, clock);
+      const { ms, result } = await timedTrial(opts.subject, clock);
       s.ms.push(ms);
       s.results.push(result);
       opts.onRun?.('S', round, ms);
     } else {
-      const { ms, result } = await timed(opts.baseline, clock);
+      const { ms, result } = await timedTrial(opts.baseline, clock);
       b.ms.push(ms);
       b.results.push(result);
       opts.onRun?.('B', round, ms);

@@ -106,6 +106,15 @@ export const sizeOf = (path: string, before: number): Sizing => {
   }
 };
 
+/**
+ * The floor of an import of `commands` commands that wrote `sizing`'s rows: as many rows of the
+ * same mean size, in as many transactions as the import commits (one a batch of lines).
+ */
+export const floorOf = (region: ImportPlace, sizing: Sizing, commands: number): Promise<ChildRun> => {
+  const transactions = Math.max(1, Math.ceil(commands / IMPORT_BATCH));
+  return floor(region, sizing.rows, sizing.rowBytes, Math.max(1, Math.ceil(sizing.rows / transactions)));
+};
+
 export const floor = async (region: ImportPlace, rows: number, bytes: number, batch: number): Promise<ChildRun> => {
   const path = freshPath(region, 'floor');
   try {
@@ -174,7 +183,7 @@ export const importBench = async (region: BenchRegion, opts: ImportBenchOptions 
     baseline: {
       run: () => {
         if (!sizing) throw new Error('the floor is sized from the first import run, which must come first');
-        return floor(region, sizing.rows, sizing.rowBytes, Math.max(1, Math.ceil(sizing.rows / transactions)));
+        return floorOf(region, sizing, region.commands);
       },
     },
     onRun: (side, _r, ms) => opts.onRun?.(side === 'S' ? 'import' : 'floor insert', ms),

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { removeDb } from '../child';
-import { floor, freshStore, importInto, IMPORT_BATCH, sizeOf, type Sizing } from '../import-bench';
+import { timed } from '../harness';
+import { floor, floorOf, freshStore, importInto, sizeOf, type Sizing } from '../import-bench';
 
 /**
  * A lower bound for an import on two cores (docs/performance/writes.md, "An import in two
@@ -30,13 +31,6 @@ const place = { workDir: values.work, divisionsFile: values.divisions };
 const empty = join(values.work, 'empty.jsonl');
 writeFileSync(empty, '');
 
-/** Wall time of `f`, ms. */
-const timed = async <T>(f: () => Promise<T>): Promise<{ ms: number; value: T }> => {
-  const start = process.hrtime.bigint();
-  const value = await f();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
-};
-
 /** Files imported at once, each into a fresh store (made before the clock starts): the wall time of the slowest, and the stores. */
 const importsAtOnce = async (files: readonly string[]): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
   const stores = await Promise.all(files.map(() => freshStore(place)));
@@ -50,8 +44,7 @@ const commandsIn = (file: string): number => readFileSync(file, 'utf8').split('\
 const main = async (): Promise<void> => {
   const rounds = Number(values.rounds);
   let sizing: Sizing | undefined;
-  // As many transactions as the whole import commits (one a batch), as the bench's floor.
-  const transactions = Math.max(1, Math.ceil(commandsIn(values.whole as string) / IMPORT_BATCH));
+  const commands = commandsIn(values.whole as string);
   const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (let round = 1; round <= rounds; round++) {
     const startup = (await importsAtOnce([empty])).ms;
@@ -62,7 +55,8 @@ const main = async (): Promise<void> => {
     whole.stores.forEach((s) => removeDb(s.path));
     const halves = await importsAtOnce([values.a as string, values.b as string]);
     halves.stores.forEach((s) => removeDb(s.path));
-    const floorMs = (await timed(() => floor(place, sizing!.rows, sizing!.rowBytes, Math.max(1, Math.ceil(sizing!.rows / transactions))))).ms;
+    const sized = sizing;
+    const floorMs = (await timed(() => floorOf(place, sized, commands))).ms;
     const netFloor = floorMs - floorStartup;
     process.stdout.write(
       `round ${round}: start-up ${fmt(startup)}, floor ${fmt(floorMs)} (start-up ${fmt(floorStartup)}); ` +

@@ -26,8 +26,8 @@ import { referencePolicy } from '@hearth/domain';
 import type { EventStore } from '@hearth/event-store';
 import { importCommands, Ledger } from '@hearth/ledger';
 import { removeDb } from '../child';
-import { cpuClock } from '../harness';
-import { floor, IMPORT_BATCH, sizeOf, type Sizing } from '../import-bench';
+import { cpuClock, timed } from '../harness';
+import { floor, floorOf, IMPORT_BATCH, sizeOf, type Sizing } from '../import-bench';
 import { stageAStore } from './stage-a-database';
 
 const { values } = parseArgs({ options: { commands: { type: 'string' }, divisions: { type: 'string' }, work: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
@@ -92,21 +92,12 @@ const stageA = async (after: string): Promise<Run & { rows: number; reads: numbe
   }
 };
 
-const timed = async (f: () => Promise<unknown>): Promise<number> => {
-  const start = process.hrtime.bigint();
-  await f();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
 const main = async (): Promise<void> => {
   const rounds = Number(values.rounds);
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   // Round 0 warms V8 and keeps the reference store for (b)'s reads.
   const reference = await whole();
   const sizing: Sizing = sizeOf(reference.path, reference.before);
-  // As many transactions as the import commits (one a batch of lines), as the bench's floor.
-  const transactions = Math.max(1, Math.ceil(reference.lines / IMPORT_BATCH));
-  const rowsATransaction = Math.max(1, Math.ceil(sizing.rows / transactions));
   const warm = await stageA(reference.path);
   process.stdout.write(`warm-up: (a) ${s(reference.wallMs)} ${reference.outcome}; (b) ${s(warm.wallMs)} ${warm.outcome}; ${sizing.rows} rows of ${sizing.rowBytes} B\n`);
   for (let round = 1; round <= rounds; round++) {
@@ -123,8 +114,8 @@ const main = async (): Promise<void> => {
     if (!a || !b) throw new Error('a round ran one side only');
     if (a.outcome !== reference.outcome || b.outcome !== reference.outcome) throw new Error(`outcomes differ: reference ${reference.outcome}, (a) ${a.outcome}, (b) ${b.outcome}`);
     if (b.rows !== sizing.rows) throw new Error(`(b) handed over ${b.rows} rows, (a) wrote ${sizing.rows}`);
-    const floorStartup = await timed(() => floor(place, 0, 1, 1));
-    const floorMs = await timed(() => floor(place, sizing.rows, sizing.rowBytes, rowsATransaction));
+    const floorStartup = (await timed(() => floor(place, 0, 1, 1))).ms;
+    const floorMs = (await timed(() => floorOf(place, sizing, reference.lines))).ms;
     const net = floorMs - floorStartup;
     const x = (ms: number) => `${(ms / net).toFixed(2)}×`;
     process.stdout.write(
