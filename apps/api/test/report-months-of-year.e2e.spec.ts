@@ -56,4 +56,14 @@ describe("a year's monthly tables in one request", () => {
       expect({ query, status: refused.status, code: refused.body.code, field: refused.body.field }).toEqual({ query, status: 400, code: 'INVALID_QUERY', field });
     }
   });
+
+  it('says why a parameter cannot go with a year, rather than calling it unknown', async () => {
+    const why = async (query: string) => ((await get(`/api/reports/monthly?${query}`, TOKENS.auditor)).body.message as string);
+    expect(await why('year=2016&month=2016-04')).toBe('year: asks the twelve months of a year, month asks one; give one of them, not both');
+    expect(await why('year=2016&byChild=true')).toBe('byChild: offered for one month (give month), not for the twelve months of a year');
+    expect(await why('year=2016&withChildren=false')).toBe('withChildren: offered for one month (give month), not for the twelve months of a year');
+    // A month's own refusals are unchanged.
+    expect(await why('month=2016-04&year=')).toMatch(/^year: /);
+    expect(await why('month=2016-04&colour=red')).toBe('colour: unknown field "colour"');
+  });
 });

@@ -12,9 +12,23 @@ import { backlogFor, clearanceFor, monthsOfYearFor, monthTableFor, reportTablesF
 import { BacklogParamsC, ClearanceParamsC, decodeParams, MonthParamsC, MonthsOfYearParamsC } from './query-params';
 import { reportDivision } from './report-scope';
 
+const names = (query: unknown, key: string): boolean => typeof query === 'object' && query !== null && key in query;
+
 /** A monthly request that names a year and no month asks the year's twelve months (decision 0168); any other is decoded as a month's. */
-const asksAYear = (query: unknown): boolean =>
-  typeof query === 'object' && query !== null && 'year' in query && !('month' in query);
+const asksAYear = (query: unknown): boolean => names(query, 'year') && !names(query, 'month');
+
+/**
+ * What a monthly request may not combine, said as such rather than as an unknown field: a
+ * month and a year together, or a year with a cut only a single month offers.
+ */
+const monthlyMismatch = (query: unknown): ApiError | undefined => {
+  if (names(query, 'year') && names(query, 'month'))
+    return ApiError.badQuery('year', 'year: asks the twelve months of a year, month asks one; give one of them, not both');
+  if (!asksAYear(query)) return undefined;
+  for (const cut of ['byChild', 'withChildren'])
+    if (names(query, cut)) return ApiError.badQuery(cut, `${cut}: offered for one month (give month), not for the twelve months of a year`);
+  return undefined;
+};
 
 /** The read models of domain.md §5, as `hearth report … --json` prints them (suppressed for analysts). */
 @Controller('api/reports')
@@ -36,6 +50,8 @@ export class ReportsController {
 
   @Get('monthly')
   async monthly(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
+    const mismatch = monthlyMismatch(query);
+    if (mismatch !== undefined) throw mismatch;
     if (asksAYear(query)) return this.monthsOfYear(principal, query);
     const { month, division, byChild, withChildren } = decodeParams(MonthParamsC, query);
     const scoped = reportDivision(principal, this.ledger.divisions, division);
