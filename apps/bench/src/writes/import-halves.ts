@@ -15,7 +15,9 @@ import { floor, floorOf, freshStore, importInto, sizeOf, type Sizing } from '../
  * time bounds it from below. Each round also runs the floor (`floor-insert.ts`: the whole
  * import's rows at their mean size, as many transactions) and both start-ups on an empty
  * file, as the bench's import comparison does, and prints each wall time and the ratios net
- * of start-up.
+ * of start-up. It also imports both halves at once into ONE fresh store, as two `hearth import`
+ * processes of two files would: what the design of today (a batch decided inside its write
+ * transaction, decision 83) gets from the second core when the halves share the file.
  *
  *   npx tsx apps/bench/src/writes/import-halves.ts --whole R.jsonl --a A.jsonl --b B.jsonl --divisions D.json --work DIR [--rounds 3]
  */
@@ -31,11 +33,15 @@ const place = { workDir: values.work, divisionsFile: values.divisions };
 const empty = join(values.work, 'empty.jsonl');
 writeFileSync(empty, '');
 
-/** Files imported at once, each into a fresh store (made before the clock starts): the wall time of the slowest, and the stores. */
-const importsAtOnce = async (files: readonly string[]): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
-  const stores = await Promise.all(files.map(() => freshStore(place)));
-  const { ms } = await timed(() => Promise.all(files.map((f, i) => importInto(place, (stores[i] as { path: string }).path, f))));
-  return { ms, stores };
+/**
+ * Files imported at once, each into a fresh store of its own, or all into one (`oneStore`; made
+ * before the clock starts): the wall time of the slowest, and the stores.
+ */
+const importsAtOnce = async (files: readonly string[], oneStore = false): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
+  const stores = oneStore ? [await freshStore(place)] : await Promise.all(files.map(() => freshStore(place)));
+  const into = (i: number): string => (stores[oneStore ? 0 : i] as { path: string }).path;
+  const runs = await timed(() => Promise.all(files.map((f, i) => importInto(place, into(i), f))));
+  return { ms: runs.ms, stores };
 };
 
 /** Lines of a command file that hold a command. */
@@ -55,13 +61,19 @@ const main = async (): Promise<void> => {
     whole.stores.forEach((s) => removeDb(s.path));
     const halves = await importsAtOnce([values.a as string, values.b as string]);
     halves.stores.forEach((s) => removeDb(s.path));
+    const shared = await importsAtOnce([values.a as string, values.b as string], true);
+    const sharedRows = sizeOf((shared.stores[0] as { path: string }).path, (shared.stores[0] as { before: number }).before).rows;
+    shared.stores.forEach((s) => removeDb(s.path));
+    // The two imports into one file must write what the whole file's import wrote, or the comparison is of other work.
+    if (sharedRows !== sizing.rows) throw new Error(`both halves into one store wrote ${sharedRows} rows, the whole file ${sizing.rows}`);
     const sized = sizing;
     const floorMs = (await timed(() => floorOf(place, sized, commands))).ms;
     const netFloor = floorMs - floorStartup;
     process.stdout.write(
       `round ${round}: start-up ${fmt(startup)}, floor ${fmt(floorMs)} (start-up ${fmt(floorStartup)}); ` +
         `whole ${fmt(whole.ms)} (${((whole.ms - startup) / netFloor).toFixed(2)}× net); ` +
-        `both halves at once ${fmt(halves.ms)} (${((halves.ms - startup) / netFloor).toFixed(2)}× net)\n`,
+        `both halves at once ${fmt(halves.ms)} (${((halves.ms - startup) / netFloor).toFixed(2)}× net); ` +
+        `both halves at once into one store ${fmt(shared.ms)} (${((shared.ms - startup) / netFloor).toFixed(2)}× net)\n`,
     );
   }
 };
