@@ -1,6 +1,7 @@
 // Lint exists here mainly to enforce the architecture: which package may import which.
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import confusingBrowserGlobals from 'confusing-browser-globals';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -25,6 +26,14 @@ export default [
     rules: {
       ...js.configs.recommended.rules,
       'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // window's properties with common names (`name`, `status`, `event`, …) would hide a missing local from no-undef.
+      'no-restricted-globals': [
+        'error',
+        ...confusingBrowserGlobals.map((name) => ({
+          name,
+          message: `a window property: write \`window.${name}\` if it is meant, else declare the local`,
+        })),
+      ],
     },
   },
   {

@@ -8,7 +8,7 @@ export const disposeChartsIn = (root) => {
   for (const el of root.querySelectorAll('.chart')) echarts().getInstanceByDom(el)?.dispose();
 };
 
-addEventListener('resize', () => {
+window.addEventListener('resize', () => {
   for (const el of document.querySelectorAll('.chart')) echarts().getInstanceByDom(el)?.resize();
 });
 

@@ -67,7 +67,7 @@ const refresh = async () => {
 
 const render = () => {
   if (!tree) return;
-  const route = parseRoute(location.hash);
+  const route = parseRoute(window.location.hash);
   const registrar = viewer?.role === 'registrar';
   const page = registrar ? names : PAGES[route.page] ?? clearance;
   for (const a of nav.querySelectorAll('a')) {
@@ -138,7 +138,7 @@ document.getElementById('lang').addEventListener('click', () => {
   document.title = t('app.title');
   render();
 });
-addEventListener('hashchange', render);
+window.addEventListener('hashchange', render);
 
 for (const a of nav.querySelectorAll('a')) a.href = routeHash(a.dataset.page);
 setLanguage(language());

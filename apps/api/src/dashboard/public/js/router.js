@@ -15,5 +15,5 @@ export const routeHash = (page, params = {}, arg = null) => {
 };
 
 export const go = (page, params, arg) => {
-  location.hash = routeHash(page, params, arg);
+  window.location.hash = routeHash(page, params, arg);
 };
