@@ -34,6 +34,7 @@ export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } f
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';
 export { ANNUAL_OF_MONTHLY, cutClearanceYear, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
 export { monthsOf } from './reports/monthly-report';
+export { monthsOfYear, monthsOfYearCuts, type YearOfMonths } from './reports/months-of-year';
 export { MONTHLY_IDENTITY, parentsIn, type ParentOf } from './reports/suppress-relations';
 export { AnswersAtPosition } from './reports/answers-at-position';
 export { SuppressionMemo } from './reports/suppression-memo';

@@ -87,7 +87,8 @@ export interface ReportTables {
  * read in ONE snapshot of the read models, and the ledger position it stands at (decision 0168):
  * the dashboard's identified-stock page, whose year's line must not straddle an event. With
  * `suppressBelow`, an analyst's: each month cut from the year's whole-tree suppressed tables, as
- * `DisclosedClearanceQuery` cuts one month.
+ * `DisclosedClearanceQuery` cuts one month. The twelve calls and cuts are `monthsOfYear` and
+ * `monthsOfYearCuts` (@hearth/projections), which the CLI's year of months reads too.
  */
 export class MonthsOfYearQuery extends Query<MonthsOfYear> {
   constructor(readonly params: { readonly year: number; readonly division?: string; readonly suppressBelow?: number }) {

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { monthsOf } from '@hearth/projections';
+import { monthsOfYear, monthsOfYearCuts } from '@hearth/projections';
 import type {
   CutReport, ReportCall, AnnualClearance, AnnualClearanceByChild, MonthlyClearance, MonthlyClearanceByChild, MonthlyProgress, MonthlyProgressByChild, Reports, ReportScope, ServiceBacklog,
 } from '@hearth/projections';
@@ -162,15 +162,15 @@ export class MonthsOfYearHandler implements IQueryHandler<MonthsOfYearQuery> {
   constructor(@Inject(HearthReadSide) private readonly readSide: HearthReadSide) {}
   async execute({ params }: MonthsOfYearQuery): Promise<MonthsOfYear> {
     checkYear(params.year);
-    const months = monthsOf(params.year);
-    const total = scope({ byChild: false, ...(params.division !== undefined ? { division: params.division } : {}) });
+    checkDivision(params.division);
+    const q = { year: params.year, ...(params.division !== undefined ? { division: params.division } : {}) };
     if (params.suppressBelow !== undefined) {
       checkSuppressBelow(params.suppressBelow);
       // The year's one whole-tree suppressed call, cut twelve times: the figures the twelve single answers give.
-      const { value, position } = await this.readSide.readAsideCuts(suppressedYear(params.year, params.suppressBelow), months.map((table) => ({ table, scope: total })));
+      const { value, position } = await this.readSide.readAsideCuts(suppressedYear(params.year, params.suppressBelow), monthsOfYearCuts(q));
       return { months: value, position };
     }
-    const { value, position } = await this.readSide.readStanding((reports) => months.map((month) => reports.monthlyReport({ ...total, month })));
+    const { value, position } = await this.readSide.readStanding((reports) => monthsOfYear(reports, q));
     return { months: value, position };
   }
 }
