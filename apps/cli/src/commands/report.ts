@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth, isYearText } from '@hearth/domain';
-import { cutClearanceYear, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports } from '@hearth/projections';
+import {
+  cutClearanceYear, monthsOfYear, monthsOfYearCuts, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports, type YearOfMonths,
+} from '@hearth/projections';
 import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
 import { rethrowUnknownDivision } from '../unknown-division';
@@ -21,13 +23,17 @@ const flatten = (o: Row, prefix = ''): Row =>
     ),
   );
 
-const asTable = (result: Row, periodKey: string): string => {
+/**
+ * `result`'s rows (or `result` alone) as a table: `rowKey` (a division, or a year's month) in
+ * the first column, without the `shared` column every row has the same (the title says it).
+ */
+const asTable = (result: Row, shared: string, rowKey = 'division'): string => {
   const rows = (Array.isArray(result['rows']) ? (result['rows'] as Row[]) : [result]).map((r) => flatten(r));
-  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((h) => h !== periodKey);
-  // Wide tables read better transposed: one line per figure, one column per division.
+  const headers = [rowKey, ...new Set(rows.flatMap((r) => Object.keys(r)))].filter((h, i) => h !== shared && (i === 0 || h !== rowKey));
+  // Wide tables read better transposed: one line per figure, one column per division (or month).
   if (headers.length > 12) {
-    const divisions = rows.map((r) => String(r['division']));
-    return renderTable(['figure', ...divisions], headers.filter((h) => h !== 'division').map((h) => [h, ...rows.map((r) => r[h])]));
+    const columns = rows.map((r) => String(r[rowKey]));
+    return renderTable(['figure', ...columns], headers.filter((h) => h !== rowKey).map((h) => [h, ...rows.map((r) => r[h])]));
   }
   return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
 };
@@ -61,17 +67,69 @@ const suppressedReport = (r: Reports, name: PeriodReport, when: { year: number; 
   return cutClearanceYear(r.suppressedClearanceYear({ year, suppressBelow: below }), name === 'clearance' ? 'annual' : when.month, parentOf, scope);
 };
 
+/** `--year`: the years the service takes, those of a date. */
+const checkYear = (year: string | undefined): void => {
+  if (!isYearText(year)) throw new CliError(`--year must be a four-digit year from 1900 to 2999, got "${year}"`, EXIT.usage);
+};
+
+type PeriodOptions = { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean; readModels?: string };
+
+/**
+ * `report monthly --year`: the division's twelve monthly tables of the year, read in ONE
+ * snapshot of the read models with the calls the API's year of months reads
+ * (docs/decisions/0168, 0171). With `--suppress`, the year's one suppressed table is cut at
+ * each month, as `--suppress --month` cuts one (suppressedReport above).
+ */
+const monthsOfYearAnswer = (r: Reports, q: YearOfMonths, suppressBelow: number | undefined, parentOf: ParentOf): object[] => {
+  if (suppressBelow === undefined) return monthsOfYear(r, q);
+  const shut = r.suppressedClearanceYear({ year: q.year, suppressBelow });
+  return monthsOfYearCuts(q).map(({ table, scope }) => cutClearanceYear(shut, table, parentOf, scope));
+};
+
+const MONTHLY_HELP_AFTER = `
+Exactly one of --month and --year. With --year YYYY (no --month): the twelve monthly
+tables of --division for that year, January first, all read in one snapshot of the read
+models; --json prints {"division", "year", "months": [the twelve objects --month prints]},
+the table one row per month. --by-child is not offered with --year (exit 2); --suppress
+with --year gives each month exactly as --suppress --month gives it (docs/decisions/0171).`;
+
+/** `report monthly`'s period: `'year'` for a year of months, checked before anything is opened. */
+const monthlyPeriod = (opts: PeriodOptions): 'month' | 'year' => {
+  if ((opts.month === undefined) === (opts.year === undefined))
+    throw new CliError(`report monthly takes exactly one of --month YYYY-MM and --year YYYY, got ${opts.month === undefined ? 'neither' : 'both'}`, EXIT.usage);
+  if (opts.month !== undefined) return 'month';
+  if (opts.byChild) throw new CliError('--by-child is not offered for a year of months (--year): its twelve tables are the division\'s own; ask --month with --by-child for a month\'s children', EXIT.usage);
+  checkYear(opts.year);
+  return 'year';
+};
+
+const printMonthsOfYear = (g: GlobalOptions, opts: PeriodOptions) =>
+  withReadSide(g, opts.readModels, async (ledger, p) => {
+    const q: YearOfMonths = { year: Number(opts.year), ...(opts.division !== undefined ? { division: opts.division } : {}) };
+    const parentOf = parentsIn(p.divisions);
+    const months = await p.read((r) => monthsOfYearAnswer(r, q, opts.suppress ? ledger.policy.suppressBelow : undefined, parentOf));
+    const division = opts.division ?? p.divisions.root.code;
+    if (g.json) return emitJson({ division, year: q.year, months });
+    emitText(`monthly — year ${q.year} — ${division}`);
+    emitText(asTable({ rows: months }, 'division', 'month'));
+  });
+
 const periodic = (name: PeriodReport, description: string, period: 'year' | 'month', run: (r: Reports, q: PeriodQuery) => unknown, globals: () => GlobalOptions) =>
-  new Command(name)
-    .requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month')
+  (name === 'monthly'
+    ? new Command(name)
+        .option('--month <YYYY-MM>', 'calendar month (this or --year)')
+        .option('--year <year>', "calendar year: the division's twelve monthly tables, January first, in one snapshot (this or --month; not with --by-child)")
+        .addHelpText('after', MONTHLY_HELP_AFTER)
+    : new Command(name).requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month'))
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
     .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
     .addOption(readModelsOption())
     .description(description)
-    .action(async (opts: { year?: string; month?: string; division?: string; byChild?: boolean; suppress?: boolean; readModels?: string }) => {
+    .action(async (opts: PeriodOptions) => {
       const g = globals();
-      if (period === 'year' && !isYearText(opts.year)) throw new CliError(`--year must be a four-digit year from 1900 to 2999, got "${opts.year}"`, EXIT.usage);
+      if (name === 'monthly' && monthlyPeriod(opts) === 'year') return printMonthsOfYear(g, opts);
+      if (period === 'year') checkYear(opts.year);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
       await withReadSide(g, opts.readModels, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
