@@ -8,9 +8,9 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
-  type AllStreamResolvedEvent,
   type JSONType,
   type Position,
+  type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
 import {
   maskStoreUrl,
@@ -36,7 +36,8 @@ import { EsdbSubscription } from './esdb-subscription';
 import { StoreNamespace } from './store-namespace';
 import { parseEsdbUrl } from './esdb-url';
 import { readHeadPosition } from './head-position';
-import { answerWithin, DEFAULT_DEADLINE_MS, itemsWithin } from './no-answer';
+import { answerWithin, DEFAULT_DEADLINE_MS } from './no-answer';
+import { readWithinDeadline } from './read-within-deadline';
 import { withTransientRetry } from './transient-retry';
 
 /**
@@ -145,24 +146,13 @@ export class EsdbEventStore implements EventStore {
       throw new RangeError(`maxCount must be an integer >= 0, got ${maxCount}`);
     }
     if (maxCount === 0) return [];
-    return withTransientRetry(async () => {
-      const events: RecordedEvent[] = [];
-      try {
-        const read = this.client.readStream(this.namespace.serverName(streamId), {
-          fromRevision: BigInt(fromVersion),
-          direction: FORWARDS,
-          ...(maxCount === undefined ? {} : { maxCount }),
-        });
-        for await (const resolved of itemsWithin(read, this.deadline, `a read of ${streamId}`)) {
-          const event = this.namespace.toRecorded(resolved);
-          if (event) events.push(event);
-        }
-      } catch (error) {
-        if (error instanceof StreamNotFoundError) return [];
-        throw error;
-      }
-      return events;
-    }, this.deadline);
+    const open = () =>
+      this.client.readStream(this.namespace.serverName(streamId), {
+        fromRevision: BigInt(fromVersion),
+        direction: FORWARDS,
+        ...(maxCount === undefined ? {} : { maxCount }),
+      });
+    return this.readStreamEvents(streamId, open);
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -190,14 +180,11 @@ export class EsdbEventStore implements EventStore {
     let cursor = BigInt(after);
     for (;;) {
       const pageFrom = from;
-      // A page is read to its end (never abandoned half-way, which would leave the call open),
-      // unless the node falls silent: then the call is left to end with the connection.
-      const page = await withTransientRetry(async () => {
-        const read: AllStreamResolvedEvent[] = [];
-        const call = this.client.readAll({ fromPosition: pageFrom, maxCount: this.pageSize, direction: FORWARDS, filter });
-        for await (const resolved of itemsWithin(call, this.deadline, 'a read of $all')) read.push(resolved);
-        return read;
-      }, this.deadline);
+      const page = await readWithinDeadline(
+        () => this.client.readAll({ fromPosition: pageFrom, maxCount: this.pageSize, direction: FORWARDS, filter }),
+        this.deadline,
+        'a read of $all',
+      );
       for (const resolved of page) {
         const position = resolved.event?.position;
         if (!position || position.commit <= cursor) continue; // `from` is inclusive: the page starts at the last one seen
@@ -276,20 +263,21 @@ export class EsdbEventStore implements EventStore {
   }
 
   private async lastEvent(streamId: string): Promise<RecordedEvent | undefined> {
-    return withTransientRetry(async () => {
-      let last: RecordedEvent | undefined;
-      try {
-        // Read to the end of the (one-event) read: leaving the loop early would leave the call open.
-        const read = this.client.readStream(this.namespace.serverName(streamId), { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
-        for await (const resolved of itemsWithin(read, this.deadline, `a read of ${streamId}`)) {
-          last ??= this.namespace.toRecorded(resolved);
-        }
-      } catch (error) {
-        if (error instanceof StreamNotFoundError) return undefined;
-        throw error;
-      }
-      return last;
-    }, this.deadline);
+    const open = () => this.client.readStream(this.namespace.serverName(streamId), { fromRevision: END, direction: BACKWARDS, maxCount: 1 });
+    return (await this.readStreamEvents(streamId, open))[0];
+  }
+
+  /**
+   * The events a read of `streamId` made with `open` sends that the store shows; none for a
+   * stream that does not exist (the client throws StreamNotFoundError, which is not retried).
+   */
+  private async readStreamEvents(streamId: string, open: () => AsyncIterable<ResolvedEvent>): Promise<RecordedEvent[]> {
+    try {
+      return await readWithinDeadline(open, this.deadline, `a read of ${streamId}`, (resolved) => this.namespace.toRecorded(resolved));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
   }
 
   private assertOpen(): void {

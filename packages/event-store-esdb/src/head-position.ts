@@ -1,7 +1,6 @@
 import { BACKWARDS, END, type AllStreamResolvedEvent, type KurrentDBClient, type Position } from '@kurrent/kurrentdb-client';
 import type { StoreNamespace } from './store-namespace';
-import { itemsWithin } from './no-answer';
-import { withTransientRetry } from './transient-retry';
+import { readWithinDeadline } from './read-within-deadline';
 
 /** How much larger each page of the backwards search is than the one before. */
 const GROWTH = 16;
@@ -30,13 +29,7 @@ export const readHeadPosition = async (client: KurrentDBClient, namespace: Store
   let from: Position | typeof END = END;
   for (const size of headPageSizes(pageSize)) {
     const pageFrom = from;
-    const page = await withTransientRetry(async () => {
-      const read: AllStreamResolvedEvent[] = [];
-      // Read to the page's end: leaving the loop early would leave the call open.
-      const call = client.readAll({ fromPosition: pageFrom, maxCount: size, direction: BACKWARDS, filter });
-      for await (const resolved of itemsWithin(call, deadline, 'a read of $all')) read.push(resolved);
-      return read;
-    }, deadline);
+    const page: AllStreamResolvedEvent[] = await readWithinDeadline(() => client.readAll({ fromPosition: pageFrom, maxCount: size, direction: BACKWARDS, filter }), deadline, 'a read of $all');
     for (const resolved of page) {
       const event = namespace.toRecorded(resolved);
       if (event) return event.position;
