@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { removeDb } from '../child';
+import { removeDb, runNode } from '../child';
 import { timed } from '../harness';
 import { floor, floorOf, freshStore, importInto, sizeOf, type Sizing } from '../import-bench';
 
@@ -17,7 +17,10 @@ import { floor, floorOf, freshStore, importInto, sizeOf, type Sizing } from '../
  * file, as the bench's import comparison does, and prints each wall time and the ratios net
  * of start-up. It also imports both halves at once into ONE fresh store, as two `hearth import`
  * processes of two files would: what the design of today (a batch decided inside its write
- * transaction, decision 83) gets from the second core when the halves share the file.
+ * transaction, decision 83) gets from the second core when the halves share the file; and the
+ * same with each batch decided before its transaction (`import-unlocked.ts`), so that each
+ * process holds the write lock only while it writes (writes.md, "Two imports sharing one
+ * store file").
  *
  *   npx tsx apps/bench/src/writes/import-halves.ts --whole R.jsonl --a A.jsonl --b B.jsonl --divisions D.json --work DIR [--rounds 3]
  */
@@ -29,6 +32,7 @@ const { values } = parseArgs({
 if (!values.whole || !values.a || !values.b || !values.divisions || !values.work) {
   throw new Error('usage: import-halves --whole FILE --a FILE --b FILE --divisions FILE --work DIR [--rounds N]');
 }
+const UNLOCKED = resolve(__dirname, 'import-unlocked.ts');
 const place = { workDir: values.work, divisionsFile: values.divisions };
 const empty = join(values.work, 'empty.jsonl');
 writeFileSync(empty, '');
@@ -37,11 +41,24 @@ writeFileSync(empty, '');
  * Files imported at once, each into a fresh store of its own, or all into one (`oneStore`; made
  * before the clock starts): the wall time of the slowest, and the stores.
  */
-const importsAtOnce = async (files: readonly string[], oneStore = false): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
+const importsAtOnce = async (files: readonly string[], oneStore = false, unlocked = false): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
   const stores = oneStore ? [await freshStore(place)] : await Promise.all(files.map(() => freshStore(place)));
   const into = (i: number): string => (stores[oneStore ? 0 : i] as { path: string }).path;
-  const runs = await timed(() => Promise.all(files.map((f, i) => importInto(place, into(i), f))));
+  // Exit 0 only: the unlocked import prints its rejections and does not set hearth's exit 3.
+  const one = (f: string, i: number) => (unlocked ? runNode(place.workDir, UNLOCKED, [into(i), f]) : importInto(place, into(i), f));
+  const runs = await timed(() => Promise.all(files.map(one)));
   return { ms: runs.ms, stores };
+};
+
+/** Both halves at once into one fresh store: the rows written, checked against the whole file's. */
+const intoOneStore = async (unlocked: boolean, rows: number): Promise<number> => {
+  const shared = await importsAtOnce([values.a as string, values.b as string], true, unlocked);
+  const [store] = shared.stores as [{ path: string; before: number }];
+  const written = sizeOf(store.path, store.before).rows;
+  removeDb(store.path);
+  // The two imports into one file must write what the whole file's import wrote, or the comparison is of other work.
+  if (written !== rows) throw new Error(`both halves into one store${unlocked ? ', unlocked,' : ''} wrote ${written} rows, the whole file ${rows}`);
+  return shared.ms;
 };
 
 /** Lines of a command file that hold a command. */
@@ -61,11 +78,8 @@ const main = async (): Promise<void> => {
     whole.stores.forEach((s) => removeDb(s.path));
     const halves = await importsAtOnce([values.a as string, values.b as string]);
     halves.stores.forEach((s) => removeDb(s.path));
-    const shared = await importsAtOnce([values.a as string, values.b as string], true);
-    const sharedRows = sizeOf((shared.stores[0] as { path: string }).path, (shared.stores[0] as { before: number }).before).rows;
-    shared.stores.forEach((s) => removeDb(s.path));
-    // The two imports into one file must write what the whole file's import wrote, or the comparison is of other work.
-    if (sharedRows !== sizing.rows) throw new Error(`both halves into one store wrote ${sharedRows} rows, the whole file ${sizing.rows}`);
+    const sharedMs = await intoOneStore(false, sizing.rows);
+    const unlockedMs = await intoOneStore(true, sizing.rows);
     const sized = sizing;
     const floorMs = (await timed(() => floorOf(place, sized, commands))).ms;
     const netFloor = floorMs - floorStartup;
@@ -73,7 +87,8 @@ const main = async (): Promise<void> => {
       `round ${round}: start-up ${fmt(startup)}, floor ${fmt(floorMs)} (start-up ${fmt(floorStartup)}); ` +
         `whole ${fmt(whole.ms)} (${((whole.ms - startup) / netFloor).toFixed(2)}× net); ` +
         `both halves at once ${fmt(halves.ms)} (${((halves.ms - startup) / netFloor).toFixed(2)}× net); ` +
-        `both halves at once into one store ${fmt(shared.ms)} (${((shared.ms - startup) / netFloor).toFixed(2)}× net)\n`,
+        `both halves at once into one store ${fmt(sharedMs)} (${((sharedMs - startup) / netFloor).toFixed(2)}× net); ` +
+        `the same, each batch decided before its transaction ${fmt(unlockedMs)} (${((unlockedMs - startup) / netFloor).toFixed(2)}× net)\n`,
     );
   }
 };
