@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, hearth, tempDir } from './support/cli';
+import { EXAMPLES, onStore, tempDir } from './support/cli';
 
 /**
  * Division trees over time (docs/decisions/0015): a later tree never turns an old, valid
@@ -12,12 +12,7 @@ describe('hearth divisions load: a new tree over an existing log', () => {
   let dir: string;
   let cleanup: () => void;
   let store: string;
-  const run = (...args: string[]) => hearth(['--store', store, ...args]);
-  const json = (...args: string[]) => {
-    const r = run('--json', ...args);
-    if (r.code !== 0) throw new Error(`hearth ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { run, json } = onStore(() => store);
   const file = (name: string, content: unknown): string => {
     const path = join(dir, name);
     writeFileSync(path, JSON.stringify(content));

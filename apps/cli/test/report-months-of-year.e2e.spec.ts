@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { monthsOf } from '@hearth/projections';
-import { hearth, tempDir } from './support/cli';
+import { generatedStore, onStore, tempDir } from './support/cli';
 
 type Month = Record<string, unknown> & { division: string; month: string };
 
@@ -12,21 +11,11 @@ describe('hearth report monthly --year', () => {
   let dir: string;
   let cleanup: () => void;
   let store: string;
-  const run = (...args: string[]) => hearth(['--store', store, ...args]);
-  const json = (...args: string[]) => {
-    const r = run('--json', ...args);
-    if (r.code !== 0) throw new Error(`hearth ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout) as Record<string, unknown>;
-  };
+  const { run, json } = onStore(() => store);
 
   beforeAll(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'hearth.db')}`;
-    const out = join(dir, 'log.jsonl');
-    const divisions = join(dir, 'divisions.json');
-    expect(hearth(['generate', '--households', '300', '--seed', '11', '--out', out, '--divisions-out', divisions]).code).toBe(0);
-    expect(run('divisions', 'load', divisions).code).toBe(0);
-    expect([0, 3]).toContain(run('import', '--quiet', out).code);
+    store = generatedStore(dir);
   }, 120_000);
   afterAll(() => cleanup());
 

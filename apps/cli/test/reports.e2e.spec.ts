@@ -1,27 +1,17 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { hearth, tempDir } from './support/cli';
+import { generatedStore, hearth, onStore, tempDir } from './support/cli';
 
 /** A generated region through the real executable and the real SQLite file. */
 describe('hearth generate → import → report / verify / rebuild', () => {
   let dir: string;
   let cleanup: () => void;
   let store: string;
-  const run = (...args: string[]) => hearth(['--store', store, ...args]);
-  const json = (...args: string[]) => {
-    const r = run('--json', ...args);
-    if (r.code !== 0) throw new Error(`hearth ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
-    return JSON.parse(r.stdout);
-  };
+  const { run, json } = onStore(() => store);
 
   beforeAll(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'hearth.db')}`;
-    const out = join(dir, 'log.jsonl');
-    const divisions = join(dir, 'divisions.json');
-    expect(hearth(['generate', '--households', '300', '--seed', '11', '--out', out, '--divisions-out', divisions]).code).toBe(0);
-    expect(run('divisions', 'load', divisions).code).toBe(0);
-    expect([0, 3]).toContain(run('import', '--quiet', out).code);
+    store = generatedStore(dir);
   }, 120_000);
   afterAll(() => cleanup());
 

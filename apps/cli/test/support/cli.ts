@@ -87,3 +87,29 @@ export const exampleStore = (dir: string): string => {
   expect(hearth(['--store', store, 'import', '--quiet', writeLines(join(dir, 'log.jsonl'), exampleLog(1200))]).code).toBe(3); // the example's deliberate mistakes
   return store;
 };
+
+/** `hearth --store STORE ARGS`, and its `--json` answer parsed (one that does not exit 0 throws, saying why). */
+export const onStore = (store: () => string) => {
+  const run = (...args: string[]) => hearth(['--store', store(), ...args]);
+  const json = (...args: string[]) => {
+    const r = run('--json', ...args);
+    if (r.code !== 0) throw new Error(`hearth ${args.join(' ')} exited ${r.code}: ${r.stderr}`);
+    return JSON.parse(r.stdout);
+  };
+  return { run, json };
+};
+
+/**
+ * A SQLite store in `dir` holding a generated region of 300 households (seed 11): its tree
+ * loaded and its log imported, some lines rightly refused; its `--store` value. The log is
+ * left in `dir/log.jsonl`.
+ */
+export const generatedStore = (dir: string): string => {
+  const store = `sqlite:${join(dir, 'hearth.db')}`;
+  const out = join(dir, 'log.jsonl');
+  const divisions = join(dir, 'divisions.json');
+  expect(hearth(['generate', '--households', '300', '--seed', '11', '--out', out, '--divisions-out', divisions]).code).toBe(0);
+  expect(hearth(['--store', store, 'divisions', 'load', divisions]).code).toBe(0);
+  expect([0, 3]).toContain(hearth(['--store', store, 'import', '--quiet', out]).code);
+  return store;
+};
