@@ -19,8 +19,8 @@ import { floor, floorOf, freshStore, importInto, sizeOf, type Sizing } from '../
  * processes of two files would: what the design of today (a batch decided inside its write
  * transaction, decision 83) gets from the second core when the halves share the file; and the
  * same with each batch decided before its transaction (`import-unlocked.ts`), so that each
- * process holds the write lock only while it writes (writes.md, "Two imports sharing one
- * store file").
+ * process holds the write lock only while it writes, written with `appendBatch` and then
+ * through a write session (writes.md, "Two imports sharing one store file").
  *
  *   npx tsx apps/bench/src/writes/import-halves.ts --whole R.jsonl --a A.jsonl --b B.jsonl --divisions D.json --work DIR [--rounds 3]
  */
@@ -41,23 +41,27 @@ writeFileSync(empty, '');
  * Files imported at once, each into a fresh store of its own, or all into one (`oneStore`; made
  * before the clock starts): the wall time of the slowest, and the stores.
  */
-const importsAtOnce = async (files: readonly string[], oneStore = false, unlocked = false): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
+/** How each import of a one-store run writes: as `hearth import`, or deciding each batch before its transaction (`import-unlocked.ts`, with its mode). */
+type Writer = 'hearth' | 'unlocked' | 'unlocked-in-session';
+
+const importsAtOnce = async (files: readonly string[], oneStore = false, writer: Writer = 'hearth'): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
   const stores = oneStore ? [await freshStore(place)] : await Promise.all(files.map(() => freshStore(place)));
   const into = (i: number): string => (stores[oneStore ? 0 : i] as { path: string }).path;
   // Exit 0 only: the unlocked import prints its rejections and does not set hearth's exit 3.
-  const one = (f: string, i: number) => (unlocked ? runNode(place.workDir, UNLOCKED, [into(i), f]) : importInto(place, into(i), f));
+  const one = (f: string, i: number) =>
+    writer === 'hearth' ? importInto(place, into(i), f) : runNode(place.workDir, UNLOCKED, [into(i), f, ...(writer === 'unlocked-in-session' ? ['--in-session'] : [])]);
   const runs = await timed(() => Promise.all(files.map(one)));
   return { ms: runs.ms, stores };
 };
 
 /** Both halves at once into one fresh store: the rows written, checked against the whole file's. */
-const intoOneStore = async (unlocked: boolean, rows: number): Promise<number> => {
-  const shared = await importsAtOnce([values.a as string, values.b as string], true, unlocked);
+const intoOneStore = async (writer: Writer, rows: number): Promise<number> => {
+  const shared = await importsAtOnce([values.a as string, values.b as string], true, writer);
   const [store] = shared.stores as [{ path: string; before: number }];
   const written = sizeOf(store.path, store.before).rows;
   removeDb(store.path);
   // The two imports into one file must write what the whole file's import wrote, or the comparison is of other work.
-  if (written !== rows) throw new Error(`both halves into one store${unlocked ? ', unlocked,' : ''} wrote ${written} rows, the whole file ${rows}`);
+  if (written !== rows) throw new Error(`both halves into one store (${writer}) wrote ${written} rows, the whole file ${rows}`);
   return shared.ms;
 };
 
@@ -78,8 +82,9 @@ const main = async (): Promise<void> => {
     whole.stores.forEach((s) => removeDb(s.path));
     const halves = await importsAtOnce([values.a as string, values.b as string]);
     halves.stores.forEach((s) => removeDb(s.path));
-    const sharedMs = await intoOneStore(false, sizing.rows);
-    const unlockedMs = await intoOneStore(true, sizing.rows);
+    const sharedMs = await intoOneStore('hearth', sizing.rows);
+    const unlockedMs = await intoOneStore('unlocked', sizing.rows);
+    const inSessionMs = await intoOneStore('unlocked-in-session', sizing.rows);
     const sized = sizing;
     const floorMs = (await timed(() => floorOf(place, sized, commands))).ms;
     const netFloor = floorMs - floorStartup;
@@ -88,7 +93,8 @@ const main = async (): Promise<void> => {
         `whole ${fmt(whole.ms)} (${((whole.ms - startup) / netFloor).toFixed(2)}× net); ` +
         `both halves at once ${fmt(halves.ms)} (${((halves.ms - startup) / netFloor).toFixed(2)}× net); ` +
         `both halves at once into one store ${fmt(sharedMs)} (${((sharedMs - startup) / netFloor).toFixed(2)}× net); ` +
-        `the same, each batch decided before its transaction ${fmt(unlockedMs)} (${((unlockedMs - startup) / netFloor).toFixed(2)}× net)\n`,
+        `the same, each batch decided before its transaction ${fmt(unlockedMs)} (${((unlockedMs - startup) / netFloor).toFixed(2)}× net); ` +
+        `and written in a write session ${fmt(inSessionMs)} (${((inSessionMs - startup) / netFloor).toFixed(2)}× net)\n`,
     );
   }
 };
