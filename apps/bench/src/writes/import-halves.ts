@@ -37,13 +37,13 @@ const place = { workDir: values.work, divisionsFile: values.divisions };
 const empty = join(values.work, 'empty.jsonl');
 writeFileSync(empty, '');
 
+/** How each import of a one-store run writes: as `hearth import`, or deciding each batch before its transaction (`import-unlocked.ts`, with its mode). */
+type Writer = 'hearth' | 'unlocked' | 'unlocked-in-session';
+
 /**
  * Files imported at once, each into a fresh store of its own, or all into one (`oneStore`; made
  * before the clock starts): the wall time of the slowest, and the stores.
  */
-/** How each import of a one-store run writes: as `hearth import`, or deciding each batch before its transaction (`import-unlocked.ts`, with its mode). */
-type Writer = 'hearth' | 'unlocked' | 'unlocked-in-session';
-
 const importsAtOnce = async (files: readonly string[], oneStore = false, writer: Writer = 'hearth'): Promise<{ ms: number; stores: { path: string; before: number }[] }> => {
   const stores = oneStore ? [await freshStore(place)] : await Promise.all(files.map(() => freshStore(place)));
   const into = (i: number): string => (stores[oneStore ? 0 : i] as { path: string }).path;
