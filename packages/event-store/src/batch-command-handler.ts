@@ -12,8 +12,23 @@ import type { StreamReader } from './folded-streams';
 import { foldDecided, type StreamFold } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
+/**
+ * How a batch meets the store's write transaction:
+ * - `as-decided` (the default): in a write session (EventStore.writeSession), each accepted
+ *   command's append is written as soon as it is decided, the streams read inside the
+ *   transaction (docs/decisions/0083); a store without sessions is written as below;
+ * - `after-deciding`: the whole batch is decided first, its streams read outside any
+ *   transaction, and then written in one transaction, through a write session where the
+ *   store has them, else with one appendBatch. The store's write lock is held only while
+ *   the batch is written, so that several processes importing parts of one file into one
+ *   SQLite file decide at the same time (docs/decisions/0172).
+ */
+export type BatchWrites = 'as-decided' | 'after-deciding';
+
 /** The single-command handler's options; `cacheSize` (streams whose folded state is kept between batches) defaults to 10 000 here. */
-export type BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> = CommandHandlerOptions<Cmd, Evt, State, Ctx, Err>;
+export type BatchCommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> = CommandHandlerOptions<Cmd, Evt, State, Ctx, Err> & {
+  writes?: BatchWrites;
+};
 
 /** What handleMany's options may carry (see there). */
 export interface HandleManyOptions<Err> {
@@ -55,7 +70,8 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => (o.kind === 'pe
  * For bulk imports: decides many commands against cached stream states and writes
  * them in ONE transaction: in a write session (EventStore.writeSession, SQLite), each
  * accepted command's append as soon as it is decided, so that its sealed events need not
- * outlive it (docs/decisions/0083); elsewhere with ONE appendBatch at the end.
+ * outlive it (docs/decisions/0083); elsewhere, or with `writes: 'after-deciding'`, once the
+ * whole batch is decided (BatchWrites).
  *
  * Later commands of a batch see the events of earlier ones through a per-attempt
  * overlay; the cache itself only ever holds states that are in the store (it is
@@ -75,8 +91,11 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => (o.kind === 'pe
  * one: the batch is written without it, and it leaves nothing in the overlay or the cache.
  */
 export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> extends FoldingCommandHandler<Cmd, Evt, State, Ctx, Err> {
+  private readonly writes: BatchWrites;
+
   constructor(opts: BatchCommandHandlerOptions<Cmd, Evt, State, Ctx, Err>) {
     super(opts, 10_000);
+    this.writes = opts.writes ?? 'as-decided';
   }
 
   /**
@@ -112,9 +131,10 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
     for (let attempt = 1; attempt <= attempts; attempt++) {
       run = newRun();
       try {
-        const results = this.store.writeSession
-          ? await this.store.writeSession((session) => this.attempt(cmds, envelopes, ctx, opts, run, session, whole))
-          : await this.attempt(cmds, envelopes, ctx, opts, run, undefined, whole);
+        const results =
+          this.store.writeSession && this.writes === 'as-decided'
+            ? await this.store.writeSession((session) => this.attempt(cmds, envelopes, ctx, opts, run, session, whole))
+            : await this.attempt(cmds, envelopes, ctx, opts, run, undefined, whole);
         for (const [streamId, { fold }] of run.overlay) this.streams.remember(streamId, fold);
         return results;
       } catch (error) {
@@ -134,7 +154,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * command's append is written as soon as it is decided, so its sealed events are garbage
    * at once and its texts soon after (SQLite inserts a few dozen rows a statement) instead
    * of living until the batch is stored; otherwise the appends
-   * are collected and written with one appendBatch. Either way one transaction, the same
+   * are collected and written once all are decided (writeDecided). Either way one transaction, the same
    * appends in the same order, the same checks.
    */
   private async attempt(
@@ -181,7 +201,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       for (const a of run.checks) session.append(a);
       for (const a of alsoAppend) session.append(a);
     } else if (appends.length > 0 || run.checks.length > 0 || alsoAppend.length > 0) {
-      const stored = await this.store.appendBatch([...appends, ...run.checks, ...alsoAppend]);
+      const stored = await this.writeDecided([...appends, ...run.checks, ...alsoAppend]);
       let next = 0;
       for (const o of outcomes) if (o.kind === 'pending') o.lastPosition = (stored[next++] as AppendResult).lastPosition;
     }
@@ -192,6 +212,15 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       const events = o.events as AcceptedEvent[];
       return { status: 'accepted', streamId, events, nextExpectedVersion: firstVersion + events.length - 1, lastPosition };
     });
+  }
+
+  /**
+   * A decided batch in one transaction: through a write session where the store has one
+   * (`after-deciding`: rows several a statement, the session's WAL interval), else appendBatch.
+   */
+  private writeDecided(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    if (this.store.writeSession === undefined) return this.store.appendBatch(appends);
+    return this.store.writeSession(async (session) => appends.map((a) => session.append(a)));
   }
 
   /** `history`: the stream's past, when the decider asked for it (Decider.needsHistory); `whole`: the accepted events are reported. */

@@ -54,7 +54,7 @@ export type { AcceptedEvent, CommandResult } from './command-result';
 export { CommandHandler } from './command-handler';
 export type { CommandHandlerOptions } from './folding-command-handler';
 export { foldRecorded, initialFold, type StreamFold } from './stream-fold';
-export { BatchCommandHandler, type BatchCommandHandlerOptions, type HandleManyOptions } from './batch-command-handler';
+export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchWrites, type HandleManyOptions } from './batch-command-handler';
 export type { BatchDecision, BatchResult, BatchStatus, TooLargeForStore } from './batch-result';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';

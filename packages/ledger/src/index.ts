@@ -19,7 +19,10 @@ export { REGROUP_HOUSEHOLDS_PER_PART, regroupCommands, type LeftOutLine, type Re
 export { readLineCommand, MAX_LINE_BYTES } from './import/read-line-command';
 export { TOO_LARGE_FOR_STORE } from './import/too-large-line';
 export { CODEC_REFUSAL_KEPT, kept as keptRejection } from './import/rejected-line';
-export { importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
+export { importPartStream, importStream, readImportCheckpoint, type ImportCheckpoint } from './import/import-checkpoint';
+export { householdPart, type ImportPart, MAX_IMPORT_PARTS, parseImportPart, partName, PART_RULE } from './import/import-part';
+export { IMPORT_SPLIT, ImportSplitMismatchError, type ImportShape } from './import/import-split';
+export { mergeImportSummaries } from './import/merge-summaries';
 export { BATCH_ANSWER_STREAM_PREFIX, batchAnswerStream } from './batch-answer/batch-answer-stream';
 export {
   BATCH_ANSWERED,

@@ -4,7 +4,7 @@ import {
   commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, latestDateAt, NO_DIVISIONS, parseDivisionFile, Policy,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
+  BatchCommandHandler, type BatchWrites, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
 } from '@hearth/event-store';
 import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside } from './division-reorganisation';
 import { openStore } from './open-store';
@@ -170,8 +170,8 @@ export class Ledger {
   }
 
   /** `cacheSize` households kept, growing up to `maxCacheSize` as evicted ones come back (FoldingCommandHandler's maxCacheSize). */
-  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS, maxCacheSize = Math.max(cacheSize, BATCH_CACHE_MAX_HOUSEHOLDS)): BatchHandler {
-    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize, maxCacheSize });
+  batchHandler(cacheSize = BATCH_CACHE_HOUSEHOLDS, maxCacheSize = Math.max(cacheSize, BATCH_CACHE_MAX_HOUSEHOLDS), writes: BatchWrites = 'as-decided'): BatchHandler {
+    return new BatchCommandHandler({ store: this.store, decider: householdDecider, describe: this.describe, now: this.now, schemaVersion: SCHEMA_VERSION, codec: householdEventCodec, cacheSize, maxCacheSize, writes });
   }
 
   /**

@@ -6,10 +6,13 @@ import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { NoDivisionTreeError } from '@hearth/read-side';
-import { BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, importCommands, ImportStoppedError, ImportSummary, RejectedLine } from '@hearth/ledger';
+import {
+  BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, importCommands, type ImportPart, ImportSplitMismatchError, ImportStoppedError, ImportSummary, MAX_IMPORT_PARTS, parseImportPart, partName, RejectedLine,
+} from '@hearth/ledger';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { importStop } from './import-stop';
+import { exitOfParts, runParts, stoppedOfParts, summaryOfParts } from './import-parts';
 
 const SHOWN = 200;
 
@@ -30,6 +33,36 @@ const showSummary = (summary: ImportSummary, json: boolean, stopped?: object): v
   }
 };
 
+interface ImportFlags {
+  batchSize: number;
+  cachedHouseholds?: number;
+  maxCachedHouseholds?: number;
+  quiet?: boolean;
+  workers?: number;
+  part?: string;
+  jsonProgress?: boolean;
+}
+
+/** `--workers N` (N ≥ 2): the parts run as processes of their own, their summaries shown as one (import-parts.ts). */
+const importInParts = async (file: string, workers: number, opts: ImportFlags, g: GlobalOptions): Promise<void> => {
+  const runs = await runParts({
+    file, workers, batchSize: opts.batchSize, quiet: opts.quiet === true, globals: g,
+    ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
+    ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
+  });
+  const { whole, parts, printed } = summaryOfParts(runs);
+  const stopped = stoppedOfParts(runs);
+  // No part got as far as a summary (a usage error, no division tree): each said why on stderr, as one import would.
+  if (printed > 0) {
+    if (g.json === true) emitJson({ ...whole, ...(stopped ? { stopped } : {}), parts });
+    else {
+      showSummary(whole, false, stopped);
+      emitText(`In ${workers} parts: ${parts.map((p) => `part ${p.part} ${p.accepted === undefined ? `ended with exit ${p.exitCode} before importing` : `${p.accepted} accepted, ${p.rejected} rejected${p.stopped ? ', stopped' : ''}`}`).join('; ')}.`);
+    }
+  }
+  process.exitCode = exitOfParts(runs);
+};
+
 export const importCommand = (globals: () => GlobalOptions): Command =>
   new Command('import')
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
@@ -41,6 +74,9 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
       (v) => Number(v),
     )
     .option('--quiet', 'no progress on stderr')
+    .option('--workers <n>', `import in n processes at once, each deciding the households of one part of the file (2 on a two-core machine; 1, the default, is one process; at most ${MAX_IMPORT_PARTS})`, (v) => Number(v))
+    .option('--part <I/N>', 'import only part I of N, the lines of its households (what each process of --workers runs)')
+    .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts)')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
       'after',
@@ -64,6 +100,17 @@ written to meanwhile stops the import before the next batch, and no line is deci
 bytes the SHA-256 did not hash. Import it again once it is complete. A pipe is not a
 file: give it on standard input.
 
+In parts (--workers N): each process decides the lines of the households that fall in its part
+(a hash of the householdId; a line naming no household is part 1's), in file order, with line
+numbers as in the file, and keeps checkpoints of its own. The file's import then records the
+split: run it again with the same --workers to resume, never in another number of parts or
+without --workers, and a file begun without --workers is never resumed with it (exit 2).
+A part that fails does not stop the others. The summary adds the parts' up; --json adds
+"parts": [{"part": "I/N", "exitCode", "accepted", "unchanged", "rejected" (a count), "skipped",
+"resumedAfterLine", "stopped"?}], and "stopped" names the first part that stopped (its reason,
+"parts" that stopped, the least "committedThroughLine"). "resumedAfterLine" is the least of the parts'.
+The exit code is the first failing part's, else 3 if any part rejected a line, else 0.
+
 Exit codes: 0 all applied; 2 unreadable input, or a file that changed before this run
 recorded anything; 3 some lines rejected (the others applied),
 now or by an earlier run of the same file, or another import of the same file ran at the
@@ -81,8 +128,19 @@ atomic batches (EventStoreDB), "partial": {"fromLine", "throughLine", "storedLin
 again). A stopped import's "rejected" lists only lines up to committedThroughLine, the ones
 its checkpoints keep.`,
     )
-    .action(async (file: string, opts: { batchSize: number; cachedHouseholds?: number; maxCachedHouseholds?: number; quiet?: boolean }) => {
+    .action(async (file: string, opts: ImportFlags) => {
       const g = globals();
+      if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > MAX_IMPORT_PARTS))
+        throw new CliError(`--workers must be an integer from 1 to ${MAX_IMPORT_PARTS}`, EXIT.usage);
+      if (opts.workers !== undefined && opts.part !== undefined) throw new CliError('give --workers or --part, not both: --workers runs every part', EXIT.usage);
+      let part: ImportPart | undefined;
+      if (opts.part !== undefined) {
+        const parsed = parseImportPart(opts.part);
+        if (typeof parsed === 'string') throw new CliError(`--part: ${parsed}`, EXIT.usage);
+        part = parsed;
+      }
+      if (file === '-' && (part !== undefined || (opts.workers ?? 1) > 1))
+        throw new CliError(`${part ? '--part' : '--workers'} reads a file, not standard input: each part reads the file itself, and keeps its checkpoints under its SHA-256`, EXIT.usage);
       if (file !== '-') {
         checkReadable(file, "Give a command log file, or '-' for standard input.");
         checkReadTwice(file, 'import', 'for the SHA-256 its checkpoints are kept under and then for its lines', "Give it on standard input with '-' (not checkpointed)");
@@ -93,6 +151,7 @@ its checkpoints keep.`,
       const least = opts.cachedHouseholds ?? BATCH_CACHE_HOUSEHOLDS;
       if (opts.maxCachedHouseholds !== undefined && (!Number.isInteger(opts.maxCachedHouseholds) || opts.maxCachedHouseholds < least))
         throw new CliError(`--max-cached-households must be an integer of at least --cached-households (${least})`, EXIT.usage);
+      if (opts.workers !== undefined && opts.workers > 1) return importInParts(file, opts.workers, opts, g);
       const ledger = await openLedger(g);
       const started = Date.now();
       let lastReport = 0;
@@ -103,6 +162,7 @@ its checkpoints keep.`,
         const summary = await importCommands(ledger, {
           source: file,
           batchSize: opts.batchSize,
+          ...(part ? { part } : {}),
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
           ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
           ...(opts.quiet || file === '-'
@@ -111,16 +171,19 @@ its checkpoints keep.`,
           onProgress: ({ line, accepted, rejected }) => {
             if (opts.quiet || Date.now() - lastReport < 1000) return;
             lastReport = Date.now();
+            if (opts.jsonProgress) return log(JSON.stringify({ line, accepted, rejected }));
             const rate = Math.round(line / Math.max(0.001, (Date.now() - started) / 1000));
             log(`import: line ${line.toLocaleString('en')} · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected · ${rate.toLocaleString('en')} lines/s`);
           },
         });
-        if (summary.resumedAfterLine > 0 && !opts.quiet) log(`import: resumed after line ${summary.resumedAfterLine} (committed by an earlier run of this file)`);
+        if (summary.resumedAfterLine > 0 && !opts.quiet) log(`import: resumed after line ${summary.resumedAfterLine} (committed by an earlier run of this file${part ? `'s part ${partName(part)}` : ''})`);
         showSummary(summary, g.json === true);
         process.exitCode = summary.rejected.length > 0 || summary.earlierRejected.length > 0 ? EXIT.someRejected : EXIT.ok;
       } catch (e) {
         // A household of this batch holds an event edited by hand: nothing of the batch is stored.
         if (isDamagedEventError(e)) throw damagedLogError(e);
+        // Begun in another shape: nothing was read or recorded.
+        if (e instanceof ImportSplitMismatchError) throw new CliError(e.message, EXIT.usage);
         if (!(e instanceof ImportStoppedError)) throw e;
         const { stopped, error } = importStop(e);
         showSummary(e.summary, g.json === true, stopped);

@@ -7,12 +7,14 @@ import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread
 import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type PendingLine } from './checkpoint-split';
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
-import { checkpointAppend, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
+import { checkpointAppend, checkpointOfEvents, type ImportCheckpoint, importCheckpointStream, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
+import { type ImportPart, partOfValue } from './import-part';
+import { claimSplit, refuseSplit } from './import-split';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
-import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
-import { readLines } from './read-lines';
+import { commandOfLineValue, MAX_LINE_BYTES, parseLineJson, unreadableLine } from './read-line-command';
+import { readLines, type SourceLine } from './read-lines';
 import { byLine, kept, RejectedLine } from './rejected-line';
 import { roughFields } from './rough-fields';
 
@@ -48,6 +50,12 @@ export interface ImportOptions {
   /** Called once when the file's start shows it interleaves its households (interleaving-watch.ts): `hearth regroup` would import it faster. */
   readonly onInterleaved?: () => void;
   readonly now?: () => string;
+  /**
+   * Import only this part's lines (import-part.ts; a file, not standard input), with the part's
+   * own checkpoints, each batch decided before its write transaction so that the parts decide
+   * at the same time (docs/decisions/0172). The file's import must have been begun in as many parts.
+   */
+  readonly part?: ImportPart;
 }
 
 /**
@@ -68,6 +76,8 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const batchSize = opts.batchSize ?? 1000;
   const now = opts.now ?? (() => new Date().toISOString());
   const fromStdin = opts.source === '-';
+  const importPart = opts.part;
+  if (importPart && fromStdin) throw new RangeError('a part of a split import reads a file, not standard input: its checkpoints are kept under the file\'s SHA-256');
   const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: 0, earlierRejected: [] });
   let fingerprint: FileFingerprint | undefined;
   try {
@@ -79,7 +89,19 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const fileSha = fingerprint?.sha256;
   // The lines are read again, each chunk checked against the bytes the checkpoints' key hashed (decision 150).
   const reread = fingerprint ? new VerifiedReread(opts.source, fingerprint) : undefined;
-  const stored = fileSha ? await readImportCheckpoint(ledger.store, fileSha) : undefined;
+  const metaFor = () => ({
+    eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
+    schemaVersion: SCHEMA_VERSION, file: opts.source,
+  });
+  let stored: ImportCheckpoint | undefined;
+  if (fileSha && importPart) {
+    await claimSplit(ledger.store, fileSha, importPart, metaFor());
+    stored = await readImportCheckpoint(ledger.store, fileSha, importPart);
+  } else if (fileSha) {
+    const events = await ledger.store.readStream(importStream(fileSha));
+    refuseSplit(events, opts.source);
+    stored = checkpointOfEvents(events);
+  }
   let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {
     ...nothingYet(),
@@ -88,8 +110,8 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   };
   const handler =
     opts.cachedHouseholds === undefined
-      ? ledger.batchHandler(undefined, opts.maxCachedHouseholds)
-      : ledger.batchHandler(opts.cachedHouseholds, opts.maxCachedHouseholds ?? opts.cachedHouseholds);
+      ? ledger.batchHandler(undefined, opts.maxCachedHouseholds, importPart ? 'after-deciding' : 'as-decided')
+      : ledger.batchHandler(opts.cachedHouseholds, opts.maxCachedHouseholds ?? opts.cachedHouseholds, importPart ? 'after-deciding' : 'as-decided');
 
   let pending: PendingLine[] = [];
   /** Lines of the current batch that failed to parse: reported once the batch is written. */
@@ -117,11 +139,6 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     const all = finalSummary();
     return new ImportStoppedError({ ...all, rejected: all.rejected.filter((r) => r.line <= committedThroughLine) }, committedThroughLine, reason, cause, partial, opts.source);
   };
-
-  const metaFor = () => ({
-    eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
-    schemaVersion: SCHEMA_VERSION, file: opts.source,
-  });
 
   /**
    * The batch failed on a store that may have stored part of it. Finds out which accepted
@@ -155,14 +172,14 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     }
     let checkpointFailed: string | undefined;
     try {
-      const current = await readImportCheckpoint(ledger.store, fileSha);
+      const current = await readImportCheckpoint(ledger.store, fileSha, importPart);
       if (planned && current.lastHash === planned.lastHash) {
         // The batch's own checkpoint was stored: the whole batch is.
         checkpoint = planned;
         committedThroughLine = part.throughLine;
       } else if (current.version === checkpoint.version) {
         const keep = [...part.carried, ...part.unparsed.filter((r) => settled(r.line)), ...rejected].sort(byLine).map(kept);
-        const c = checkpointAppend(fileSha, checkpoint, firstMissing - 1, keep, metaFor());
+        const c = checkpointAppend(fileSha, checkpoint, firstMissing - 1, keep, metaFor(), importPart);
         await ledger.store.appendToStream(c.append.streamId, c.append.events, c.append.expectedVersion);
         checkpoint = c.next;
         committedThroughLine = firstMissing - 1;
@@ -176,7 +193,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
 
   /** A part's checkpoint: what a rerun resumes after, and the rejections it lists again (its carried ones among them). */
   const checkpointOf = (fileSha256: string, at: ImportPosition, throughLine: number, rejected: readonly RejectedLine[]) =>
-    checkpointAppend(fileSha256, at, throughLine, [...rejected].sort(byLine).map(kept), metaFor());
+    checkpointAppend(fileSha256, at, throughLine, [...rejected].sort(byLine).map(kept), metaFor(), importPart);
 
   /**
    * A part's checkpoint over the store's append limit (docs/decisions/0152): written again in
@@ -218,7 +235,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       results = await handler.decideMany(part.pending.map((p) => p.command), ledger.context(), { alsoAppend });
     } catch (e) {
       if (e instanceof CheckpointOverLimit && fileSha && checkpoint && ledger.store.appendLimit) return writeCut(part, e, fileSha, checkpoint, ledger.store.appendLimit);
-      const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importStream(fileSha);
+      const concurrent = fileSha !== undefined && isWrongExpectedVersionError(e) && e.streamId === importCheckpointStream(fileSha, importPart);
       const reason: ImportStopReason = concurrent ? 'concurrent-import' : 'store-failure';
       if (ledger.store.atomicBatches || decidedLast === undefined) throw stopped(reason, e);
       throw await stopPartWay(part, e, reason, decidedLast, next);
@@ -256,6 +273,13 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     pending = [];
   };
 
+  const readJson = (line: SourceLine): E.Either<DomainError, unknown> => {
+    const unreadable = unreadableLine(line);
+    return unreadable !== undefined ? E.left(unreadable) : parseLineJson(line.text);
+  };
+  /** The line is this part's to decide (import-part.ts): a line that is not JSON is part 1's. */
+  const inPart = (p: ImportPart, json: E.Either<DomainError, unknown>): boolean => (E.isLeft(json) ? 1 : partOfValue(json.right, p.count)) === p.index;
+
   const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;
   const input = reread ? reread.chunks() : (process.stdin as Readable);
   try {
@@ -263,13 +287,15 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       for (const line of lines) {
         const { number, text, tooLongBytes } = line;
         if (number <= summary.resumedAfterLine) {
-          if (tooLongBytes !== undefined || text.trim() !== '') summary.skipped += 1;
+          if ((tooLongBytes !== undefined || text.trim() !== '') && (importPart === undefined || inPart(importPart, readJson(line)))) summary.skipped += 1;
           continue;
         }
         lastLine = number;
         if (tooLongBytes === undefined && text.trim() === '') continue;
-        const unreadable = unreadableLine(line);
-        const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
+        const json = readJson(line);
+        // Another part's line: that part decides it (its checkpoints reach past it as this part's do).
+        if (importPart !== undefined && !inPart(importPart, json)) continue;
+        const parsed = E.isLeft(json) ? json : commandOfLineValue(json.right, text, number);
         if (E.isLeft(parsed)) {
           unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
         } else {

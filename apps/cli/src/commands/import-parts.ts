@@ -1,0 +1,159 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type ImportPart, type ImportSummary, mergeImportSummaries, partName } from '@hearth/ledger';
+import { EXIT } from '../exit-codes';
+import { type GlobalOptions, storeUrl } from '../global-options';
+import { log } from '../output/emit';
+import type { StoppedImport } from './import-stop';
+
+/** What `hearth import --workers N` passes on to each of its parts. */
+export interface PartsRequest {
+  readonly file: string;
+  readonly workers: number;
+  readonly batchSize: number;
+  readonly cachedHouseholds?: number;
+  readonly maxCachedHouseholds?: number;
+  readonly quiet: boolean;
+  readonly globals: GlobalOptions;
+}
+
+/** A part's run: how it exited, and the summary it printed (none when it stopped before importing: usage, no tree). */
+export interface PartRun {
+  readonly part: ImportPart;
+  readonly exitCode: number;
+  readonly summary?: ImportSummary & { stopped?: StoppedImport };
+}
+
+/** The progress line a part prints on stderr with --json-progress, one JSON object a line. */
+export interface PartProgress {
+  readonly line: number;
+  readonly accepted: number;
+  readonly rejected: number;
+}
+
+const HEARTH_BIN = join(__dirname, '..', '..', 'bin', 'hearth.js');
+
+const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
+  ...process.execArgv,
+  HEARTH_BIN,
+  '--store', storeUrl(req.globals),
+  ...(req.globals.policy !== undefined ? ['--policy', req.globals.policy] : []),
+  '--json',
+  'import', req.file,
+  '--part', partName(part),
+  '--batch-size', String(req.batchSize),
+  ...(req.cachedHouseholds !== undefined ? ['--cached-households', String(req.cachedHouseholds)] : []),
+  ...(req.maxCachedHouseholds !== undefined ? ['--max-cached-households', String(req.maxCachedHouseholds)] : []),
+  ...(req.quiet ? ['--quiet'] : ['--json-progress']),
+];
+
+const parseProgress = (text: string): PartProgress | undefined => {
+  if (!text.startsWith('{"line":')) return undefined;
+  try {
+    return JSON.parse(text) as PartProgress;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * One part as a process of its own: its summary from stdout, its progress from stderr, every
+ * other stderr line passed on, but once only when parts say the same (a file begun in
+ * another shape is refused by each).
+ */
+const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>): Promise<PartRun> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, argsOf(req, part), { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    createInterface({ input: child.stderr }).on('line', (text) => {
+      const progress = parseProgress(text);
+      if (progress) onProgress(progress);
+      else if (!said.has(text)) {
+        said.add(text);
+        log(`import part ${partName(part)}: ${text}`);
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      let summary: PartRun['summary'];
+      try {
+        summary = stdout.trim() === '' ? undefined : (JSON.parse(stdout) as PartRun['summary']);
+      } catch {
+        summary = undefined;
+      }
+      if (signal !== null) log(`import part ${partName(part)}: ended by ${signal}`);
+      resolve({ part, exitCode: code ?? EXIT.unexpected, ...(summary ? { summary } : {}) });
+    });
+  });
+
+/**
+ * The exit code of the whole: a part that failed (not 0, not 3) decides it, the first in part
+ * order; else 3 if any part rejected a line or stopped on a concurrent import; else 0.
+ */
+export const exitOfParts = (runs: readonly PartRun[]): number => {
+  const failed = runs.find((r) => r.exitCode !== EXIT.ok && r.exitCode !== EXIT.someRejected);
+  if (failed) return failed.exitCode;
+  return runs.some((r) => r.exitCode === EXIT.someRejected) ? EXIT.someRejected : EXIT.ok;
+};
+
+/**
+ * The file imported by `workers` processes at once, each `hearth import FILE --part I/N`
+ * (docs/decisions/0172): started together, their progress added up on stderr once a second,
+ * the runs answered when every part has ended. A part that fails does not stop the others:
+ * each commits its own lines with its own checkpoints, and a rerun with the same --workers
+ * resumes each where it stopped.
+ */
+export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
+  const started = Date.now();
+  let lastReport = 0;
+  const latest = new Map<number, PartProgress>();
+  const report = (): void => {
+    if (req.quiet || Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
+    const all = [...latest.values()];
+    if (all.length < req.workers) return;
+    // The line every part has decided through: a line's household may be any part's.
+    const line = Math.min(...all.map((p) => p.line));
+    const accepted = all.reduce((n, p) => n + p.accepted, 0);
+    const rejected = all.reduce((n, p) => n + p.rejected, 0);
+    const rate = Math.round(line / Math.max(0.001, (Date.now() - started) / 1000));
+    log(`import: ${req.workers} parts · through line ${line.toLocaleString('en')} · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected · ${rate.toLocaleString('en')} lines/s`);
+  };
+  const parts = Array.from({ length: req.workers }, (_, i): ImportPart => ({ index: i + 1, count: req.workers }));
+  const said = new Set<string>();
+  const onProgress = (part: ImportPart) => (p: PartProgress) => {
+    latest.set(part.index, p);
+    report();
+  };
+  return Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said)));
+};
+
+/** The whole's "stopped", when a part stopped: the first such part's reason and words, the least line any stopped part committed through. */
+export const stoppedOfParts = (runs: readonly PartRun[]): (StoppedImport & { parts: string[] }) | undefined => {
+  const stopped = runs.filter((r) => r.summary?.stopped !== undefined);
+  const first = stopped[0]?.summary?.stopped;
+  if (first === undefined) return undefined;
+  return {
+    reason: first.reason,
+    committedThroughLine: Math.min(...stopped.map((r) => (r.summary?.stopped as StoppedImport).committedThroughLine)),
+    message: `part ${partName(stopped[0]?.part as ImportPart)}: ${first.message}`,
+    parts: stopped.map((r) => partName(r.part)),
+  };
+};
+
+/** The parts' summaries as one (mergeImportSummaries), and each part's own counts. */
+export const summaryOfParts = (runs: readonly PartRun[]) => {
+  const summaries = runs.flatMap((r) => (r.summary ? [r.summary] : []));
+  const whole = mergeImportSummaries(summaries);
+  const parts = runs.map((r) => ({
+    part: partName(r.part),
+    exitCode: r.exitCode,
+    ...(r.summary
+      ? { accepted: r.summary.accepted, unchanged: r.summary.unchanged, rejected: r.summary.rejected.length, skipped: r.summary.skipped, resumedAfterLine: r.summary.resumedAfterLine }
+      : {}),
+    ...(r.summary?.stopped ? { stopped: r.summary.stopped } : {}),
+  }));
+  return { whole, parts, printed: summaries.length };
+};
