@@ -20,6 +20,8 @@ export interface BenchOptions {
   /** Where region files and stores go. Default: a fresh directory under the OS temp dir, removed afterwards. */
   readonly workDir?: string;
   readonly keep?: boolean;
+  /** Processes the import runs in (`hearth import --workers`, decision 172). Default 2, this machine's cores; 1 measures one process only. */
+  readonly importWorkers?: number;
   readonly clock?: Clock;
   /** Per run, for progress on stderr. */
   readonly onRun?: (what: string, ms: number) => void;
@@ -34,6 +36,8 @@ export interface BenchReport {
   readonly logBytes: number;
   readonly machine: { readonly cpus: number; readonly node: string; readonly platform: string };
   readonly import: ImportBenchResult;
+  /** The import in one process, against its own floor, when `import` ran in several. */
+  readonly importOneProcess?: Omit<ImportBenchResult, 'storePath'>;
   readonly decideFold: DecideFoldResult;
   readonly catchUp: CatchUpResult;
   readonly reports: ReportResult;
@@ -57,7 +61,15 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
     opts.onStage?.(`generating ${opts.households.toLocaleString('en')} households (seed ${opts.seed}) in ${workDir}`);
     const region = await writeBenchRegion(workDir, opts.households, opts.seed);
     opts.onStage?.(`import throughput (${region.commands.toLocaleString('en')} commands)`);
-    const imported = await importBench(region, common);
+    const workers = opts.importWorkers ?? 2;
+    const imported = await importBench(region, { ...common, workers });
+    let importOneProcess: Omit<ImportBenchResult, 'storePath'> | undefined;
+    if (workers > 1) {
+      opts.onStage?.('import throughput in one process');
+      const { storePath, ...whole } = await importBench(region, { ...common, workers: 1 });
+      rmSync(storePath, { force: true });
+      importOneProcess = whole;
+    }
     opts.onStage?.('decide + fold in memory');
     const decideFold = await decideBench(region, common);
     opts.onStage?.('projection catch-up');
@@ -83,6 +95,7 @@ export const runBenchmarks = async (opts: BenchOptions): Promise<BenchReport> =>
       logBytes: region.bytes,
       machine: { cpus: (await import('node:os')).cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
       import: imported,
+      ...(importOneProcess ? { importOneProcess } : {}),
       decideFold,
       catchUp,
       reports,

@@ -44,7 +44,7 @@ describe('benchmarks on a tiny region', () => {
 
   it('import: the real executable vs the bare-table floor, with memory figures', async () => {
     imported = await importBench(region, { rounds: 1 });
-    expect(Object.keys(imported).sort()).toEqual(['accepted', 'commands', 'grossRatio', 'ratio', 'rejected', 'rowBytes', 'rows', 'storePath', 'subject', 'baseline', 'transactions'].sort());
+    expect(Object.keys(imported).sort()).toEqual(['workers', 'accepted', 'commands', 'grossRatio', 'ratio', 'rejected', 'rowBytes', 'rows', 'storePath', 'subject', 'baseline', 'transactions'].sort());
     for (const side of [imported.subject, imported.baseline]) {
       expect(Object.keys(side).sort()).toEqual(['commandsPerSec', 'grossMs', 'memory', 'netMs', 'rowsPerSec', 'runsMs', 'startupMs', 'startupPeakRssBytes'].sort());
       for (const x of [side.grossMs, side.startupMs, side.commandsPerSec, side.rowsPerSec, side.memory.peakRssBytes, side.startupPeakRssBytes]) finitePositive(x);
@@ -57,6 +57,18 @@ describe('benchmarks on a tiny region', () => {
     expect(imported.accepted + imported.rejected).toBe(region.commands);
     expect(imported.rows).toBeGreaterThan(imported.accepted); // every accepted command appends ≥ 1 event, plus the checkpoint
     finitePositive(imported.rowBytes);
+  });
+
+  it('import in two processes (--workers 2): the same outcome, every process measured', async () => {
+    const split = await importBench(region, { rounds: 1, workers: 2 });
+    rmSync(split.storePath, { force: true });
+    expect(split.workers).toBe(2);
+    expect(imported.workers).toBe(1);
+    expect([split.accepted, split.rejected]).toEqual([imported.accepted, imported.rejected]);
+    // Each part writes checkpoints of its own and the file's stream its split: more rows than one process's checkpoints.
+    expect(split.rows).toBeGreaterThan(imported.rows);
+    // The parent and its two parts each report a peak (child.ts adds them up): more than one process's.
+    expect(split.subject.memory.peakRssBytes).toBeGreaterThan(imported.subject.memory.peakRssBytes);
   });
 
   it('decide+fold: the domain in memory vs JSON.parse, agreeing with the import', async () => {

@@ -3,7 +3,8 @@
  * the import benchmark starts, the real `hearth` executable as well as the floor: it
  * records the process's own peak RSS and the growth of its V8 heap, and writes them as
  * JSON to the file named by HEARTH_BENCH_PROBE when the process exits. A fresh process
- * per run is what makes peak RSS meaningful (it only ever grows within a process).
+ * per run is what makes peak RSS meaningful (it only ever grows within a process). A process
+ * it starts reports to a file of its own (`FILE.PID`).
  */
 import { writeFileSync } from 'node:fs';
 
@@ -16,7 +17,12 @@ export interface ProbeReport {
   readonly heapPeakBytes: number;
 }
 
-const out = process.env['HEARTH_BENCH_PROBE'];
+const root = process.env['HEARTH_BENCH_PROBE'];
+// A process the measured one starts (`hearth import --workers N` starts its parts) inherits the
+// preload and the environment: it reports beside the root's file, never over it (child.ts adds them up).
+const descendant = process.env['HEARTH_BENCH_PROBE_DESCENDANT'] === '1';
+const out = root && descendant ? `${root}.${process.pid}` : root;
+process.env['HEARTH_BENCH_PROBE_DESCENDANT'] = '1';
 if (out) {
   const heapStartBytes = process.memoryUsage().heapUsed;
   let heapPeakBytes = heapStartBytes;

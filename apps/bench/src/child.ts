@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { ProbeReport } from './child-probe';
 import { shebangNodeFlags } from './young/product-flags';
 
@@ -32,6 +32,19 @@ export interface ChildRun {
 let probes = 0;
 
 /**
+ * The probe's report of a process and of every process it started (child-probe.ts: `FILE.PID`),
+ * added up: peak RSS summed is an upper bound of what the processes held at once. Removes the files.
+ */
+const probeOfTree = (probeFile: string): ProbeReport => {
+  const prefix = `${basename(probeFile)}.`;
+  const files = [probeFile, ...readdirSync(dirname(probeFile)).filter((f) => f.startsWith(prefix)).map((f) => join(dirname(probeFile), f))];
+  const reports = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as ProbeReport);
+  for (const f of files) rmSync(f, { force: true });
+  const sum = (key: keyof ProbeReport): number => reports.reduce((n, r) => n + r[key], 0);
+  return { peakRssBytes: sum('peakRssBytes'), heapStartBytes: sum('heapStartBytes'), heapPeakBytes: sum('heapPeakBytes') };
+};
+
+/**
  * `node PRODUCT_NODE_FLAGS --require tsx/cjs --require child-probe.ts SCRIPT ...args`:
  * both sides of the import comparison start the same way (same flags, loader and probe),
  * so start-up costs are alike and are measured separately on empty inputs anyway. The
@@ -61,8 +74,7 @@ export const runNode = (workDir: string, script: string, args: readonly string[]
         fail(new Error(`${script} left no probe report`));
         return;
       }
-      const probe = JSON.parse(readFileSync(probeFile, 'utf8')) as ProbeReport;
-      rmSync(probeFile, { force: true });
+      const probe = probeOfTree(probeFile);
       done({ code, stdout, stderr, probe });
     });
   });

@@ -111,11 +111,12 @@ describe('compare (fake clock)', () => {
 
 describe('runner arguments', () => {
   it('defaults to 2,000 households, seed 1, 3 rounds, a table', () => {
-    expect(parseArgs([])).toEqual({ households: 2000, seed: 1, rounds: 3, json: false, keep: false });
+    expect(parseArgs([])).toEqual({ households: 2000, seed: 1, rounds: 3, json: false, keep: false, importWorkers: 2 });
   });
 
   it('reads --households, --json and friends, and refuses nonsense', () => {
-    expect(parseArgs(['--households', '30', '--json', '--rounds', '1', '--work', '/tmp/x', '--keep'])).toEqual({ households: 30, seed: 1, rounds: 1, json: true, keep: true, workDir: '/tmp/x' });
+    expect(parseArgs(['--households', '30', '--json', '--rounds', '1', '--work', '/tmp/x', '--keep', '--import-workers', '1'])).toEqual({ households: 30, seed: 1, rounds: 1, json: true, keep: true, importWorkers: 1, workDir: '/tmp/x' });
+    expect(() => parseArgs(['--import-workers', '0'])).toThrow(/--import-workers/);
     expect(() => parseArgs(['--households', '0'])).toThrow(/--households/);
     expect(() => parseArgs(['--frobnicate'])).toThrow(/unknown argument/);
   });

@@ -35,6 +35,8 @@ export interface ImportSide {
 }
 
 export interface ImportBenchResult {
+  /** Processes the import ran in (`hearth import --workers`; 1: one process). */
+  readonly workers: number;
   readonly commands: number;
   readonly accepted: number;
   readonly rejected: number;
@@ -83,9 +85,11 @@ export const freshStore = async (region: ImportPlace): Promise<{ path: string; b
   }
 };
 
-export const importInto = async (region: ImportPlace, path: string, file: string): Promise<ImportRun> => {
+/** `workers` > 1: `hearth import --workers` (docs/decisions/0172), the parts' processes measured with it (child.ts). */
+export const importInto = async (region: ImportPlace, path: string, file: string, workers = 1): Promise<ImportRun> => {
   // Exit 3 = some lines rightly rejected (~1% of a simulated region).
-  const r = await hearth(region, ['--store', `sqlite:${path}`, '--json', 'import', file, '--quiet', '--batch-size', String(IMPORT_BATCH)], [0, 3]);
+  const split = workers > 1 ? ['--workers', String(workers)] : [];
+  const r = await hearth(region, ['--store', `sqlite:${path}`, '--json', 'import', file, '--quiet', '--batch-size', String(IMPORT_BATCH), ...split], [0, 3]);
   const summary = JSON.parse(r.stdout) as { accepted: number; unchanged: number; rejected: unknown[] };
   return { accepted: summary.accepted, unchanged: summary.unchanged, rejected: summary.rejected.length, probe: r.probe };
 };
@@ -134,6 +138,8 @@ const memoryOf = (probes: readonly ChildRun['probe'][]): MemoryFigures => ({
 
 export interface ImportBenchOptions {
   readonly rounds?: number;
+  /** Processes the import runs in (`hearth import --workers`); default 1. The floor is one process either way. */
+  readonly workers?: number;
   readonly clock?: Clock;
   readonly onRun?: (what: string, ms: number) => void;
 }
@@ -148,6 +154,7 @@ export interface ImportBenchOptions {
  */
 export const importBench = async (region: BenchRegion, opts: ImportBenchOptions = {}): Promise<ImportBenchResult> => {
   const rounds = opts.rounds ?? 3;
+  const workers = opts.workers ?? 1;
   const transactions = Math.max(1, Math.ceil(region.commands / IMPORT_BATCH));
 
   // 1. Start-up: the same two processes on empty inputs.
@@ -156,7 +163,7 @@ export const importBench = async (region: BenchRegion, opts: ImportBenchOptions 
     ...(opts.clock ? { clock: opts.clock } : {}),
     subject: {
       prepare: () => freshStore(region),
-      run: (s) => importInto(region, s.path, region.emptyFile),
+      run: (s) => importInto(region, s.path, region.emptyFile, workers),
       cleanup: (s) => removeDb(s.path),
     },
     baseline: { run: () => floor(region, 0, 1, 1) },
@@ -172,7 +179,7 @@ export const importBench = async (region: BenchRegion, opts: ImportBenchOptions 
     ...(opts.clock ? { clock: opts.clock } : {}),
     subject: {
       prepare: () => freshStore(region),
-      run: (s) => importInto(region, s.path, region.commandsFile),
+      run: (s) => importInto(region, s.path, region.commandsFile, workers),
       cleanup: (s) => {
         if (sizing === undefined) {
           sizing = sizeOf(s.path, s.before);
@@ -214,5 +221,5 @@ export const importBench = async (region: BenchRegion, opts: ImportBenchOptions 
   const baseline = side(main.baseline.ms, startup.baseline.ms, main.baseline.results.map((r) => r.probe), startup.baseline.results.map((r) => r.probe));
   const grossRatio = ratioOf(subject.grossMs, baseline.grossMs);
   const ratio = subject.netMs !== null && baseline.netMs !== null ? ratioOf(subject.netMs, baseline.netMs) : grossRatio;
-  return { commands: region.commands, accepted: first.accepted, rejected: first.rejected, rows, rowBytes, transactions, subject, baseline, ratio, grossRatio, storePath };
+  return { workers, commands: region.commands, accepted: first.accepted, rejected: first.rejected, rows, rowBytes, transactions, subject, baseline, ratio, grossRatio, storePath };
 };

@@ -13,15 +13,18 @@ export interface BenchArgs {
   readonly rounds: number;
   readonly json: boolean;
   readonly keep: boolean;
+  /** `hearth import --workers` in the import comparison (decision 172); 1: one process only. */
+  readonly importWorkers: number;
   readonly workDir?: string;
 }
 
-const USAGE = 'usage: npx tsx apps/bench/src/main.ts [--households N] [--seed S] [--rounds R] [--json] [--work DIR --keep]\n       npx tsx apps/bench/src/main.ts load --help   (the HTTP load benchmark)';
+const USAGE = 'usage: npx tsx apps/bench/src/main.ts [--households N] [--seed S] [--rounds R] [--json] [--work DIR --keep] [--import-workers N (default 2)]\n       npx tsx apps/bench/src/main.ts load --help   (the HTTP load benchmark)';
 
 export const parseArgs = (argv: readonly string[]): BenchArgs => {
   let households = 2000;
   let seed = 1;
   let rounds = 3;
+  let importWorkers = 2;
   let json = false;
   let keep = false;
   let workDir: string | undefined;
@@ -35,13 +38,14 @@ export const parseArgs = (argv: readonly string[]): BenchArgs => {
     if (a === '--households') households = int(a, argv[++k], 1);
     else if (a === '--seed') seed = int(a, argv[++k], 0);
     else if (a === '--rounds') rounds = int(a, argv[++k], 1);
+    else if (a === '--import-workers') importWorkers = int(a, argv[++k], 1);
     else if (a === '--json') json = true;
     else if (a === '--keep') keep = true;
     else if (a === '--work') workDir = argv[++k];
     else if (a === '--help' || a === '-h') throw new Error(USAGE);
     else throw new Error(`unknown argument ${a}\n${USAGE}`);
   }
-  return { households, seed, rounds, json, keep, ...(workDir !== undefined ? { workDir } : {}) };
+  return { households, seed, rounds, json, keep, importWorkers, ...(workDir !== undefined ? { workDir } : {}) };
 };
 
 /** `load`: concurrent HTTP clients against the real service, then verify (exit 1 unless the run is clean). */
@@ -79,6 +83,7 @@ const main = async (): Promise<void> => {
     seed: args.seed,
     rounds: args.rounds,
     keep: args.keep,
+    importWorkers: args.importWorkers,
     ...(args.workDir !== undefined ? { workDir: args.workDir } : {}),
     onStage: (s) => process.stderr.write(`bench: ${s}\n`),
     onRun: (what, ms) => process.stderr.write(`bench:   ${what}: ${ms.toFixed(1)} ms\n`),

@@ -17,7 +17,7 @@ export const table = (headers: readonly string[], rows: readonly (readonly strin
 
 /** What each comparison means and why its baseline is a floor (printed under the table). */
 export const EXPLANATIONS: readonly (readonly [string, string])[] = [
-  ['import', "`hearth import` (the real executable: Ledger + importCommands, batches of 1000 in one transaction each with the file checkpoint, line command ids, io-ts decoding, decide/evolve, hash chain) into a fresh SQLite file, vs inserting the same number of rows of the same mean size through one prepared statement in as many transactions into a bare table of another file, same pragmas. Both are fresh processes started alike; each one's start-up (empty input) is measured interleaved and subtracted. The floor is what SQLite itself charges to store those bytes in those commits."],
+  ['import', "`hearth import --workers 2` (decision 172: the file's households in two parts, two processes deciding at once, each batch written in one transaction with its part's checkpoint; `--import-workers` sets the number, and a count above 1 also measures one process against its own floor; peak RSS is the processes' peaks added up) — the real executable: Ledger + importCommands, batches of 1000 in one transaction each with the file checkpoint, line command ids, io-ts decoding, decide/evolve, hash chain) into a fresh SQLite file, vs inserting the same number of rows of the same mean size through one prepared statement in as many transactions into a bare table of another file, same pragmas. Both are fresh processes started alike; each one's start-up (empty input) is measured interleaved and subtracted. The floor is what SQLite itself charges to store those bytes in those commits."],
   ['decide+fold', "every line JSON.parsed, decoded by parseCommand, decided and folded by householdDecider in memory (no store, no hashing), vs JSON.parse of the same lines only: reading the input is the least any import does."],
   ['catch-up', "openProjections(...).runner.catchUp() from zero on a copy of the imported store (every read model, rows and checkpoints in one transaction per 5000-event page), vs readAll over the same copy in the same pages doing nothing: a projection cannot avoid reading the log."],
   ['report', "each root report query on the caught-up read models vs SELECT count(*) over the read models' largest table: a whole-region report must at least visit that table once."],
@@ -28,15 +28,22 @@ export const EXPLANATIONS: readonly (readonly [string, string])[] = [
   ['peer', "the same households on Hearth's SqliteEventStore and on Emmett's SQLite event store, both WAL + synchronous = NORMAL, in one child process: each event appended by its own call with the stream's expected version into a fresh file, then every stream read whole. Ratio = Hearth's rate / Emmett's (higher is better). 'One kept connection': the same against Emmett's exported schema functions (createEventStoreSchema, appendToStream, readStream) on one connection, without its store's connection per call."],
 ];
 
+/** The import in one process beside a split one: its net ratio against its own floor, and its peak RSS. */
+const importInOneProcess = (o: NonNullable<BenchReport['importOneProcess']>): string[][] => [
+  ['import, one process (net of start-up)', fmtMs(o.subject.netMs), fmtMs(o.baseline.netMs), fmtRatio(o.ratio), fmtRate(o.subject.commandsPerSec, 'cmd'), fmtRate(o.baseline.commandsPerSec, 'cmd')],
+  ['  peak RSS', fmtMb(o.subject.memory.peakRssBytes), fmtMb(o.baseline.memory.peakRssBytes), '', '', ''],
+];
+
 export const renderReport = (r: BenchReport): string => {
   const i = r.import;
   const rows: string[][] = [
-    ['import (net of start-up)', fmtMs(i.subject.netMs), fmtMs(i.baseline.netMs), fmtRatio(i.ratio), fmtRate(i.subject.commandsPerSec, 'cmd'), fmtRate(i.baseline.commandsPerSec, 'cmd')],
+    [`import${i.workers > 1 ? `, ${i.workers} processes` : ''} (net of start-up)`, fmtMs(i.subject.netMs), fmtMs(i.baseline.netMs), fmtRatio(i.ratio), fmtRate(i.subject.commandsPerSec, 'cmd'), fmtRate(i.baseline.commandsPerSec, 'cmd')],
     ['import (whole process)', fmtMs(i.subject.grossMs), fmtMs(i.baseline.grossMs), fmtRatio(i.grossRatio), '', ''],
     ['  start-up alone', fmtMs(i.subject.startupMs), fmtMs(i.baseline.startupMs), '', '', ''],
     ['  peak RSS', fmtMb(i.subject.memory.peakRssBytes), fmtMb(i.baseline.memory.peakRssBytes), fmtRatio(i.subject.memory.peakRssBytes / i.baseline.memory.peakRssBytes), '', ''],
     ['  peak RSS, start-up alone', fmtMb(i.subject.startupPeakRssBytes), fmtMb(i.baseline.startupPeakRssBytes), '', '', ''],
     ['  peak heap growth', fmtMb(i.subject.memory.heapGrowthBytes), fmtMb(i.baseline.memory.heapGrowthBytes), fmtRatio(i.subject.memory.heapGrowthBytes / Math.max(1, i.baseline.memory.heapGrowthBytes)), '', ''],
+    ...(r.importOneProcess ? importInOneProcess(r.importOneProcess) : []),
     ['decide+fold', fmtMs(r.decideFold.subjectMs), fmtMs(r.decideFold.baselineMs), fmtRatio(r.decideFold.ratio), fmtRate(r.decideFold.subjectCommandsPerSec, 'cmd'), fmtRate(r.decideFold.baselineCommandsPerSec, 'cmd')],
     ['catch-up', fmtMs(r.catchUp.subjectMs), fmtMs(r.catchUp.baselineMs), fmtRatio(r.catchUp.ratio), fmtRate(r.catchUp.subjectEventsPerSec, 'evt'), fmtRate(r.catchUp.baselineEventsPerSec, 'evt')],
     ...r.reports.queries.map((q) => [`report ${q.query}`, fmtMs(q.subjectMs), fmtMs(q.baselineMs), fmtRatio(q.ratio), `${q.iterations} calls/run`, '']),

@@ -267,7 +267,9 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
    * An append of no event at the cached version for every stream whose commands were all
    * rejected or unchanged on a cached fold: those outcomes stand only if the stream is
    * still where the cache says when the batch commits. A stream the batch writes needs
-   * none (its append's expected version checks the same), nor one read in this attempt.
+   * none (its append's expected version checks the same), nor one read in this attempt
+   * inside the write transaction. With `after-deciding` a stream read in this attempt was
+   * read outside it, so it is checked too: the batch's outcomes all stand at its commit.
    */
   private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, written: ReadonlySet<string>): StreamAppend[] {
     const checks: StreamAppend[] = [];
@@ -280,7 +282,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       if (checked.has(streamId)) continue;
       checked.add(streamId);
       const seen = overlay.get(streamId);
-      if (seen?.cached && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
+      if (seen !== undefined && (seen.cached || this.writes === 'after-deciding') && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
     }
     return checks;
   }

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type ImportPart, type ImportSummary, mergeImportSummaries, partName } from '@hearth/ledger';
@@ -34,8 +35,11 @@ export interface PartProgress {
 
 const HEARTH_BIN = join(__dirname, '..', '..', 'bin', 'hearth.js');
 
+/** The parts run with this process's node flags (its shebang's), less a debugger's, whose port only one process can hold. */
+const partNodeFlags = (): string[] => process.execArgv.filter((f) => !/^--(inspect|debug)/.test(f));
+
 const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
-  ...process.execArgv,
+  ...partNodeFlags(),
   HEARTH_BIN,
   '--store', storeUrl(req.globals),
   ...(req.globals.policy !== undefined ? ['--policy', req.globals.policy] : []),
@@ -62,9 +66,10 @@ const parseProgress = (text: string): PartProgress | undefined => {
  * other stderr line passed on, but once only when parts say the same (a file begun in
  * another shape is refused by each).
  */
-const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>): Promise<PartRun> =>
+const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>, started: (child: ChildProcess) => void): Promise<PartRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argsOf(req, part), { stdio: ['ignore', 'pipe', 'pipe'] });
+    started(child);
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     createInterface({ input: child.stderr }).on('line', (text) => {
@@ -84,7 +89,9 @@ const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgre
         summary = undefined;
       }
       if (signal !== null) log(`import part ${partName(part)}: ended by ${signal}`);
-      resolve({ part, exitCode: code ?? EXIT.unexpected, ...(summary ? { summary } : {}) });
+      // Ended by a signal: the shell's code for it (130 for SIGINT), as the part would have exited alone.
+      const exitCode = code ?? (signal !== null ? 128 + (constants.signals[signal] ?? 0) : EXIT.unexpected);
+      resolve({ part, exitCode, ...(summary ? { summary } : {}) });
     });
   });
 
@@ -127,7 +134,22 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
     latest.set(part.index, p);
     report();
   };
-  return Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said)));
+  // SIGINT or SIGTERM to this process alone reaches every part: each stops as one import does, and
+  // the summary says what each committed. (kill -9 of this process leaves the parts running to their end.)
+  const children: ChildProcess[] = [];
+  const forward = (signal: NodeJS.Signals) => (): void => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill(signal);
+  };
+  const onInt = forward('SIGINT');
+  const onTerm = forward('SIGTERM');
+  process.on('SIGINT', onInt);
+  process.on('SIGTERM', onTerm);
+  try {
+    return await Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said, (c) => children.push(c))));
+  } finally {
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
+  }
 };
 
 /** The whole's "stopped", when a part stopped: the first such part's reason and words, the least line any stopped part committed through. */
