@@ -57,7 +57,7 @@ const importInParts = async (file: string, workers: number, opts: ImportFlags, g
     if (g.json === true) emitJson({ ...whole, ...(stopped ? { stopped } : {}), parts });
     else {
       showSummary(whole, false, stopped);
-      emitText(`In ${workers} parts: ${parts.map((p) => `part ${p.part} ${p.accepted === undefined ? `ended with exit ${p.exitCode} before importing` : `${p.accepted} accepted, ${p.rejected} rejected${p.stopped ? ', stopped' : ''}`}`).join('; ')}.`);
+      emitText(`In ${workers} parts: ${parts.map((p) => `part ${p.part} ${p.accepted === undefined ? `ended with exit ${p.exitCode} and no summary (what it committed stays; the same command again resumes it)` : `${p.accepted} accepted, ${p.rejected} rejected${p.stopped ? ', stopped' : ''}`}`).join('; ')}.`);
     }
   }
   process.exitCode = exitOfParts(runs);

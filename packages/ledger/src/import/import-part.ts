@@ -46,8 +46,37 @@ const fnv1a32 = (text: string): number => {
 /** The part (1-based) a household's commands are decided in. */
 export const householdPart = (householdId: string, count: number): number => (fnv1a32(householdId) % count) + 1;
 
-/** The part of a line's JSON value (undefined: the line is not JSON); see ImportPart. */
+/** The part of a line's JSON value; see ImportPart. */
 export const partOfValue = (value: unknown, count: number): number => {
   const householdId = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { householdId?: unknown }).householdId : undefined;
   return typeof householdId === 'string' ? householdPart(householdId, count) : 1;
+};
+
+const HOUSEHOLD_KEY = '"householdId"';
+/** The key, JSON's whitespace, and a value an Id may be (domain IdC: 1..64 of [A-Za-z0-9._:-]), read at the key. */
+const AT_HOUSEHOLD_KEY = /"householdId"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z0-9._:-]{1,64})"/y;
+
+/**
+ * The part of a line of text (a line that is not JSON is part 1's): partOfValue of what
+ * JSON.parse makes of it, without parsing most lines. Each part reads every line of the file
+ * and decides only its own, so finding a line's part cheaply is what it saves on the others'.
+ * The key read in the text is the value's own when the line holds no backslash (no escape,
+ * so every quote delimits a string and a key's text is the key) and the key once (not also
+ * in a nested object, nor repeated, where JSON.parse keeps the last): then a line JSON.parse
+ * reads as an object with that householdId has it written there. Any other line is parsed.
+ */
+export const partOfLine = (text: string, count: number): number => {
+  const at = text.indexOf(HOUSEHOLD_KEY);
+  if (at >= 0 && text.indexOf(HOUSEHOLD_KEY, at + 1) < 0 && !text.includes('\\')) {
+    AT_HOUSEHOLD_KEY.lastIndex = at;
+    const m = AT_HOUSEHOLD_KEY.exec(text);
+    if (m) return householdPart(m[1] as string, count);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return 1;
+  }
+  return partOfValue(value, count);
 };

@@ -8,12 +8,12 @@ import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type Pending
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
 import { checkpointAppend, checkpointOfEvents, type ImportCheckpoint, importCheckpointStream, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
-import { type ImportPart, partOfValue } from './import-part';
+import { type ImportPart, partOfLine } from './import-part';
 import { claimSplit, refuseSplit } from './import-split';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
-import { commandOfLineValue, MAX_LINE_BYTES, parseLineJson, unreadableLine } from './read-line-command';
+import { MAX_LINE_BYTES, parseLineCommand, unreadableLine } from './read-line-command';
 import { readLines, type SourceLine } from './read-lines';
 import { byLine, kept, RejectedLine } from './rejected-line';
 import { roughFields } from './rough-fields';
@@ -273,12 +273,8 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     pending = [];
   };
 
-  const readJson = (line: SourceLine): E.Either<DomainError, unknown> => {
-    const unreadable = unreadableLine(line);
-    return unreadable !== undefined ? E.left(unreadable) : parseLineJson(line.text);
-  };
-  /** The line is this part's to decide (import-part.ts): a line that is not JSON is part 1's. */
-  const inPart = (p: ImportPart, json: E.Either<DomainError, unknown>): boolean => (E.isLeft(json) ? 1 : partOfValue(json.right, p.count)) === p.index;
+  /** The line is this part's to decide (import-part.ts): a line that cannot be read as text is part 1's. */
+  const inPart = (p: ImportPart, line: SourceLine): boolean => (unreadableLine(line) !== undefined ? 1 : partOfLine(line.text, p.count)) === p.index;
 
   const watch = opts.onInterleaved ? new InterleavingWatch() : undefined;
   const input = reread ? reread.chunks() : (process.stdin as Readable);
@@ -287,15 +283,15 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       for (const line of lines) {
         const { number, text, tooLongBytes } = line;
         if (number <= summary.resumedAfterLine) {
-          if ((tooLongBytes !== undefined || text.trim() !== '') && (importPart === undefined || inPart(importPart, readJson(line)))) summary.skipped += 1;
+          if ((tooLongBytes !== undefined || text.trim() !== '') && (importPart === undefined || inPart(importPart, line))) summary.skipped += 1;
           continue;
         }
         lastLine = number;
         if (tooLongBytes === undefined && text.trim() === '') continue;
-        const json = readJson(line);
         // Another part's line: that part decides it (its checkpoints reach past it as this part's do).
-        if (importPart !== undefined && !inPart(importPart, json)) continue;
-        const parsed = E.isLeft(json) ? json : commandOfLineValue(json.right, text, number);
+        if (importPart !== undefined && !inPart(importPart, line)) continue;
+        const unreadable = unreadableLine(line);
+        const parsed = unreadable !== undefined ? E.left(unreadable) : parseLineCommand(text, number);
         if (E.isLeft(parsed)) {
           unparsed.push({ line: number, ...(tooLongBytes === undefined ? roughFields(text) : { householdId: null, type: null }), code: parsed.left.code, message: parsed.left.message, ...(parsed.left.fields ? { fields: parsed.left.fields } : {}) });
         } else {

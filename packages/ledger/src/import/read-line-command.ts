@@ -28,21 +28,12 @@ export const readLineCommand = (line: string, lineNumber: number): E.Either<Doma
  * measures every line it reads): the importer does not count a line's bytes twice.
  */
 export const parseLineCommand = (line: string, lineNumber: number): E.Either<DomainError, HouseholdCommand> => {
-  const json = parseLineJson(line);
-  return E.isLeft(json) ? json : commandOfLineValue(json.right, line, lineNumber);
-};
-
-/** A line's JSON value, or INVALID_COMMAND: the first half of parseLineCommand, for a caller that looks at the value first (a part of a split import). */
-export const parseLineJson = (line: string): E.Either<DomainError, unknown> => {
+  let value: unknown;
   try {
-    return E.right(JSON.parse(line));
+    value = JSON.parse(line);
   } catch (e) {
     return E.left(domainError('INVALID_COMMAND', `line is not JSON: ${(e as Error).message}`, [{ path: '', message: 'not JSON' }]));
   }
-};
-
-/** The second half of parseLineCommand: `value` is what JSON.parse made of `line`. */
-export const commandOfLineValue = (value: unknown, line: string, lineNumber: number): E.Either<DomainError, HouseholdCommand> => {
   const parsed = parseCommand(value);
   if (E.isLeft(parsed)) return parsed;
   // JSON.parse kept the last of a repeated key's values and dropped the others silently (docs/decisions/0146).
