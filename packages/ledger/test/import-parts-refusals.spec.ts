@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ImportPart, ImportSplitMismatchError, ImportStoppedError, type ImportSummary, importCommands, importPartStream, type Ledger, mergeImportSummaries } from '../src';
+import { type ImportPart, ImportSplitMismatchError, ImportStoppedError, type ImportSummary, importCommands, importPartStream, importStream, type Ledger, mergeImportSummaries } from '../src';
 import { householdEvents, linesOfPart, openLedger, sha256Of, splitImportLines, storeMark, writeLines } from './support/split-import-file';
 import { diskFull, writeSessionsWhere } from './support/write-sessions';
 
@@ -72,6 +72,48 @@ describe('a file imported in parts, run again', () => {
     await refused(importCommands(ledger, { source: file, batchSize: BATCH, part: { index: 1, count: 3 } }), { kind: 'split', parts: 2 }, { kind: 'split', parts: 3 });
     // The other part of the same split is not refused.
     await expect(importCommands(ledger, { source: file, batchSize: BATCH, part: PART_2_OF_2 })).resolves.toMatchObject({ resumedAfterLine: 0 });
+  });
+
+  /** `ledger`'s first write of the file's stream is preceded by `other`'s whole run of `part`: the race to record the split is lost. */
+  const loseTheSplitRace = async (part: ImportPart) => {
+    const other = await openLedger(join(dir, 'h.db'), false);
+    const append = ledger.store.appendToStream.bind(ledger.store);
+    const importFile = importStream(sha256Of(file));
+    let raced = false;
+    jest.spyOn(ledger.store, 'appendToStream').mockImplementation(async (streamId, events, expected) => {
+      if (streamId === importFile && !raced) {
+        raced = true;
+        await importCommands(other, { source: file, batchSize: BATCH, part });
+      }
+      return append(streamId, events, expected);
+    });
+    return { other, raced: () => raced };
+  };
+
+  it('a part that loses the race to record the split reads the split the winner recorded, and goes on', async () => {
+    const { other, raced } = await loseTheSplitRace(PART_2_OF_2);
+    try {
+      const summary = await importCommands(ledger, { source: file, batchSize: BATCH, part: PART_1_OF_2 });
+      expect(raced()).toBe(true);
+      expect(summary.resumedAfterLine).toBe(0);
+      expect((await ledger.store.readStream(importStream(sha256Of(file)))).map((e) => e.type)).toEqual(['ImportSplit']);
+      expect(await householdEvents(ledger)).toEqual((await splitElsewhere()).events);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a part that loses the race to a split in another number of parts is refused', async () => {
+    const { other, raced } = await loseTheSplitRace({ index: 3, count: 3 });
+    try {
+      const error = await importCommands(ledger, { source: file, batchSize: BATCH, part: PART_1_OF_2 }).catch((e: unknown) => e);
+      expect(raced()).toBe(true);
+      expect(error).toBeInstanceOf(ImportSplitMismatchError);
+      expect(error).toMatchObject({ begun: { kind: 'split', parts: 3 }, asked: { kind: 'split', parts: 2 } });
+      expect(await ledger.store.readStream(importPartStream(sha256Of(file), PART_1_OF_2))).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a part of standard input is refused with a RangeError, storing nothing', async () => {
