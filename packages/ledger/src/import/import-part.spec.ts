@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { householdPart, MAX_IMPORT_PARTS, parseImportPart, partOfValue } from './import-part';
+import { householdPart, MAX_IMPORT_PARTS, parseImportPart, partOfLine, partOfValue } from './import-part';
 
 /**
  * FNV-1a (32 bits) written again here with BigInt arithmetic, from its definition: offset
@@ -91,5 +91,43 @@ describe('partOfValue', () => {
   it('sends some households to parts other than 1 (the rule is not "everything in part 1")', () => {
     const parts = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'h7', 'h8'].map((householdId) => partOfValue({ householdId }, 2)));
     expect(parts).toEqual(new Set([1, 2]));
+  });
+});
+
+describe('partOfLine', () => {
+  const id = fc.stringMatching(/^[A-Za-z0-9._:-]{1,70}$/);
+  /** Lines a file may hold: commands with ids valid or not, keys repeated in notes, nested or escaped, any spacing. */
+  const line = fc
+    .record({
+      householdId: fc.oneof(id, fc.string(), fc.integer(), fc.constant(null)),
+      note: fc.oneof(fc.string(), fc.constant('"householdId":"h9"'), fc.constant('\\"householdId\\":\\"h9\\"')),
+      nested: fc.option(fc.record({ householdId: id })),
+    })
+    .chain((value) => fc.constantFrom(JSON.stringify(value), JSON.stringify(value, null, 1).replace(/\n/g, ' '), JSON.stringify(value).replace('"householdId"', '"household\\u0049d"')));
+
+  it("is partOfValue of what JSON.parse reads, read without parsing where the key can be read in the text", () => {
+    fc.assert(
+      fc.property(line, fc.integer({ min: 2, max: MAX_IMPORT_PARTS }), (text, count) => {
+        expect(partOfLine(text, count)).toBe(partOfValue(JSON.parse(text), count));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads the key JSON.parse keeps when it is repeated, and the top-level one beside a nested one', () => {
+    const repeated = '{"householdId":"h1","type":"AddMember","householdId":"h2"}';
+    const nested = '{"member":{"householdId":"h1"},"householdId":"h2"}';
+    for (const count of COUNTS) {
+      expect(partOfLine(repeated, count)).toBe(householdPart('h2', count));
+      expect(partOfLine(nested, count)).toBe(householdPart('h2', count));
+    }
+  });
+
+  it("puts a line that is not JSON in its household's part when its text names one at the key, else in part 1", () => {
+    for (const count of COUNTS) {
+      expect(partOfLine('{"householdId":"h2","type":', count)).toBe(householdPart('h2', count));
+      expect(partOfLine('{"type":"AddMember",', count)).toBe(1);
+      expect(partOfLine('not json at all', count)).toBe(1);
+    }
   });
 });

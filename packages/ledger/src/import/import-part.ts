@@ -2,8 +2,9 @@
  * One of the parts a file is imported in by several processes at once (`hearth import FILE
  * --workers N`, docs/decisions/0172). A line belongs to the part of its household, so that
  * every command of a household is decided by one process, in the file's order; a line that
- * names no household (not JSON, not an object, no string `householdId`) belongs to part 1,
- * which rejects it as a whole import would.
+ * names no household (not an object, no string `householdId`, not JSON) belongs to part 1,
+ * which rejects it as a whole import would (partOfLine: a line that is not JSON but names a
+ * household at the key is that household's part's, which rejects it the same).
  */
 export interface ImportPart {
   /** 1-based. */
