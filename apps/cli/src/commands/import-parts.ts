@@ -117,10 +117,10 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
   let lastReport = 0;
   const latest = new Map<number, PartProgress>();
   const report = (): void => {
-    if (req.quiet || Date.now() - lastReport < 1000) return;
-    lastReport = Date.now();
     const all = [...latest.values()];
-    if (all.length < req.workers) return;
+    // A report that cannot be made yet (a part has not reported) does not hold back the next second's.
+    if (req.quiet || all.length < req.workers || Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
     // The line every part has decided through: a line's household may be any part's.
     const line = Math.min(...all.map((p) => p.line));
     const accepted = all.reduce((n, p) => n + p.accepted, 0);
