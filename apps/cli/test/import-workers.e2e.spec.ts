@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CliRun, hearth, tempDir } from './support/cli';
+import { type CliRun, hearth, signalledWhen, tempDir } from './support/cli';
 import { eventCount, householdRows } from './support/household-rows';
 
 interface Rejection {
@@ -51,6 +52,7 @@ describe('hearth import --workers', () => {
   let dir: string;
   let cleanup: () => void;
   let log: string;
+  let lines: number;
   let divisions: string;
   let plain: Imported;
   let split: Imported;
@@ -75,6 +77,7 @@ describe('hearth import --workers', () => {
     log = join(dir, 'log.jsonl');
     divisions = join(dir, 'divisions.json');
     expect(hearth(['generate', '--households', '300', '--seed', '11', '--out', log, '--divisions-out', divisions]).code).toBe(0);
+    lines = readFileSync(log, 'utf8').trimEnd().split('\n').length;
     plain = summaryOf(importInto(freshStore('plain'), '--quiet'));
     split = summaryOf(importInto(freshStore('split'), '--workers', '2', '--quiet'));
   });
@@ -125,7 +128,7 @@ describe('hearth import --workers', () => {
       expect({ code: again.code, accepted: again.summary.accepted, unchanged: again.summary.unchanged, rejected: again.summary.rejected }).toEqual({
         code: 3, accepted: 0, unchanged: 0, rejected: [],
       });
-      expect(again.summary.skipped).toBe(plain.summary.accepted + plain.summary.unchanged + plain.summary.rejected.length);
+      expect(again.summary.skipped).toBe(lines);
       expect(which(again.summary.earlierRejected)).toEqual(which(split.summary.rejected));
       expect(eventCount(path('split'))).toBe(before);
     });
@@ -200,12 +203,27 @@ describe('hearth import --workers', () => {
     expect(which([...first.summary.rejected, ...second.summary.rejected].sort((a, b) => a.line - b.line))).toEqual(which(plain.summary.rejected));
   });
 
+  it('resumes a part killed part-way (kill -9) when run again with --workers 2, to the one import\'s events and rejections', async () => {
+    freshStore('killed');
+    const killed = await signalledWhen(['--store', url('killed'), 'import', log, '--part', '1/2', '--batch-size', '20', '--json-progress'], /"line":/, 'SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
+    const again = summaryOf(importInto('killed', '--workers', '2', '--quiet'));
+    const [first, second] = again.summary.parts ?? [];
+    // Part 1 committed some of its batches before it was killed, and not all of them.
+    expect(first?.resumedAfterLine).toBeGreaterThan(0);
+    expect(first?.resumedAfterLine).toBeLessThan(lines);
+    expect(first?.skipped).toBeGreaterThan(0);
+    expect({ resumedAfterLine: second?.resumedAfterLine, skipped: second?.skipped }).toEqual({ resumedAfterLine: 0, skipped: 0 });
+    expect(householdRows(path('killed'))).toEqual(householdRows(path('plain')));
+    expect(which([...again.summary.earlierRejected, ...again.summary.rejected].sort((a, b) => a.line - b.line))).toEqual(which(plain.summary.rejected));
+    expect(again.code).toBe(3);
+  });
+
   it('--json-progress prints its progress on stderr as JSON objects, one a line, the first batch\'s among them', () => {
     freshStore('progress');
     const r = importInto('progress', '--batch-size', '100', '--json-progress');
     expect(r.code).toBe(plain.code);
-    const lines = r.stderr.trimEnd().split('\n');
-    const progress = lines.map((line) => JSON.parse(line) as { line: number; accepted: number; rejected: number });
+    const progress = r.stderr.trimEnd().split('\n').map((line) => JSON.parse(line) as { line: number; accepted: number; rejected: number });
     expect(progress.length).toBeGreaterThan(0);
     for (const p of progress) expect(Object.keys(p).sort()).toEqual(['accepted', 'line', 'rejected']);
     // The generated log has no empty line: the first batch is its first 100 lines, each accepted or rejected.
