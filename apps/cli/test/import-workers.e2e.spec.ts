@@ -232,4 +232,18 @@ describe('hearth import --workers', () => {
     const at = progress.map((p) => p.line);
     expect(at).toEqual([...at].sort((a, b) => a - b));
   });
+
+  it('--json-progress with --workers 2 prints the whole\'s progress the same way: no text line, no part\'s own', () => {
+    freshStore('progress-in-parts');
+    const r = importInto('progress-in-parts', '--workers', '2', '--batch-size', '100', '--json-progress');
+    expect(r.code).toBe(plain.code);
+    const progress = r.stderr.trimEnd().split('\n').map((line) => JSON.parse(line) as { line: number; accepted: number; rejected: number });
+    expect(progress.length).toBeGreaterThan(0);
+    for (const p of progress) {
+      expect(Object.keys(p).sort()).toEqual(['accepted', 'line', 'rejected']);
+      // Every line up to "line" is decided, whichever part's (a part's own count would fall short of its line).
+      expect(p.accepted + p.rejected).toBeGreaterThanOrEqual(p.line);
+      expect(p.line).toBeLessThanOrEqual(lines);
+    }
+  });
 });

@@ -16,6 +16,8 @@ export interface PartsRequest {
   readonly cachedHouseholds?: number;
   readonly maxCachedHouseholds?: number;
   readonly quiet: boolean;
+  /** The whole's progress as one JSON object a line (PartProgress), as one import's with --json-progress. */
+  readonly jsonProgress?: boolean;
   readonly globals: GlobalOptions;
 }
 
@@ -125,6 +127,7 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
     const line = Math.min(...all.map((p) => p.line));
     const accepted = all.reduce((n, p) => n + p.accepted, 0);
     const rejected = all.reduce((n, p) => n + p.rejected, 0);
+    if (req.jsonProgress) return log(JSON.stringify({ line, accepted, rejected }));
     const rate = Math.round(line / Math.max(0.001, (Date.now() - started) / 1000));
     log(`import: ${req.workers} parts · through line ${line.toLocaleString('en')} · ${accepted.toLocaleString('en')} accepted · ${rejected.toLocaleString('en')} rejected · ${rate.toLocaleString('en')} lines/s`);
   };

@@ -46,7 +46,7 @@ interface ImportFlags {
 /** `--workers N` (N ≥ 2): the parts run as processes of their own, their summaries shown as one (import-parts.ts). */
 const importInParts = async (file: string, workers: number, opts: ImportFlags, g: GlobalOptions): Promise<void> => {
   const runs = await runParts({
-    file, workers, batchSize: opts.batchSize, quiet: opts.quiet === true, globals: g,
+    file, workers, batchSize: opts.batchSize, quiet: opts.quiet === true, jsonProgress: opts.jsonProgress === true, globals: g,
     ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
     ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
   });
@@ -76,7 +76,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .option('--quiet', 'no progress on stderr')
     .option('--workers <n>', `import in n processes at once, each deciding the households of one part of the file (2 on a two-core machine; 1, the default, is one process; at most ${MAX_IMPORT_PARTS})`, (v) => Number(v))
     .option('--part <I/N>', 'import only part I of N, the lines of its households (what each process of --workers runs)')
-    .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts)')
+    .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts; with --workers, the whole\'s)')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
       'after',
