@@ -219,6 +219,22 @@ describe('hearth import --workers', () => {
     expect(again.code).toBe(3);
   });
 
+  it('stops its parts when it is sent SIGTERM, as one import stops; the same --workers run again completes the import', async () => {
+    freshStore('terminated');
+    const stopped = await signalledWhen(['--store', url('terminated'), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, 'SIGTERM');
+    expect(stopped.signal).toBe('SIGTERM');
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await pause(300);
+    const soon = eventCount(path('terminated'));
+    await pause(2000);
+    // No part is left writing in the background.
+    expect(eventCount(path('terminated'))).toBe(soon);
+    expect(householdRows(path('terminated')).length).toBeLessThan(householdRows(path('plain')).length);
+    const again = summaryOf(importInto('terminated', '--workers', '2', '--quiet'));
+    expect(again.summary.parts?.map((p) => p.resumedAfterLine > 0)).toEqual([true, true]);
+    expect(householdRows(path('terminated'))).toEqual(householdRows(path('plain')));
+  });
+
   it('--json-progress prints its progress on stderr as JSON objects, one a line, the first batch\'s among them', () => {
     freshStore('progress');
     const r = importInto('progress', '--batch-size', '100', '--json-progress');

@@ -40,6 +40,9 @@ const HEARTH_BIN = join(__dirname, '..', '..', 'bin', 'hearth.js');
 /** The parts run with this process's node flags (its shebang's), less a debugger's, whose port only one process can hold. */
 const partNodeFlags = (): string[] => process.execArgv.filter((f) => !/^--(inspect|debug)/.test(f));
 
+/** The signals that end one import (no handler of its own): the parts get them too. */
+const STOP_SIGNALS: readonly NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+
 const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
   ...partNodeFlags(),
   HEARTH_BIN,
@@ -68,10 +71,10 @@ const parseProgress = (text: string): PartProgress | undefined => {
  * other stderr line passed on, but once only when parts say the same (a file begun in
  * another shape is refused by each).
  */
-const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>, started: (child: ChildProcess) => void): Promise<PartRun> =>
+const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>, running: Set<ChildProcess>): Promise<PartRun> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, argsOf(req, part), { stdio: ['ignore', 'pipe', 'pipe'] });
-    started(child);
+    running.add(child);
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     createInterface({ input: child.stderr }).on('line', (text) => {
@@ -84,6 +87,7 @@ const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgre
     });
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      running.delete(child);
       let summary: PartRun['summary'];
       try {
         summary = stdout.trim() === '' ? undefined : (JSON.parse(stdout) as PartRun['summary']);
@@ -137,21 +141,19 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
     latest.set(part.index, p);
     report();
   };
-  // SIGINT or SIGTERM to this process alone reaches every part: each stops as one import does, and
-  // the summary says what each committed. (kill -9 of this process leaves the parts running to their end.)
-  const children: ChildProcess[] = [];
-  const forward = (signal: NodeJS.Signals) => (): void => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill(signal);
+  const running = new Set<ChildProcess>();
+  // A signal that ends the whole ends its parts, as it ends one import: a part left running
+  // would go on writing after the command was stopped, and race the rerun.
+  const stopParts = (signal: NodeJS.Signals): void => {
+    for (const s of STOP_SIGNALS) process.off(s, stopParts);
+    for (const child of running) child.kill(signal);
+    process.kill(process.pid, signal);
   };
-  const onInt = forward('SIGINT');
-  const onTerm = forward('SIGTERM');
-  process.on('SIGINT', onInt);
-  process.on('SIGTERM', onTerm);
+  for (const s of STOP_SIGNALS) process.on(s, stopParts);
   try {
-    return await Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said, (c) => children.push(c))));
+    return await Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said, running)));
   } finally {
-    process.off('SIGINT', onInt);
-    process.off('SIGTERM', onTerm);
+    for (const s of STOP_SIGNALS) process.off(s, stopParts);
   }
 };
 
