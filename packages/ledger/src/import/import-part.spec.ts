@@ -97,13 +97,20 @@ describe('partOfValue', () => {
 describe('partOfLine', () => {
   const id = fc.stringMatching(/^[A-Za-z0-9._:-]{1,70}$/);
   /** Lines a file may hold: commands with ids valid or not, keys repeated in notes, nested or escaped, any spacing. */
-  const line = fc
-    .record({
+  const command = fc.record(
+    {
       householdId: fc.oneof(id, fc.string(), fc.integer(), fc.constant(null)),
-      note: fc.oneof(fc.string(), fc.constant('"householdId":"h9"'), fc.constant('\\"householdId\\":\\"h9\\"')),
-      nested: fc.option(fc.record({ householdId: id })),
-    })
-    .chain((value) => fc.constantFrom(JSON.stringify(value), JSON.stringify(value, null, 1).replace(/\n/g, ' '), JSON.stringify(value).replace('"householdId"', '"household\\u0049d"')));
+      note: fc.oneof(fc.string(), fc.constant('"householdId":"h9"'), fc.constant('{"householdId":"h9"}'), fc.constant('a\\')),
+      nested: fc.record({ householdId: id }),
+    },
+    { requiredKeys: [] },
+  );
+  /** The command's keys in any order: a note (with its escapes) may come before the household. */
+  const anyOrder = command.chain((c) => fc.shuffledSubarray(Object.entries(c), { minLength: Object.keys(c).length }).map((entries) => Object.fromEntries(entries)));
+  const value = fc.oneof(anyOrder, fc.array(anyOrder, { maxLength: 2 }), fc.record({ member: anyOrder }));
+  const line = value.chain((v) =>
+    fc.constantFrom(JSON.stringify(v), JSON.stringify(v, null, 1).replace(/\n/g, ' '), JSON.stringify(v).replace('"householdId"', '"household\\u0049d"'), JSON.stringify(v).replace('"note":"', '"note":"\\\\')),
+  );
 
   it("is partOfValue of what JSON.parse reads, read without parsing where the key can be read in the text", () => {
     fc.assert(
@@ -112,6 +119,13 @@ describe('partOfLine', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('is not fooled by an escaped quote that makes "householdId" part of another key', () => {
+    // Counting quotes without the escape, the text before the key looks outside any string; the object has no householdId.
+    const line = String.raw`{"a":"\"","x\"householdId":"h1"}`;
+    expect(JSON.parse(line)).toEqual({ a: '"', 'x"householdId': 'h1' });
+    for (const count of COUNTS) expect(partOfLine(line, count)).toBe(1);
   });
 
   it('reads the key JSON.parse keeps when it is repeated, and the top-level one beside a nested one', () => {

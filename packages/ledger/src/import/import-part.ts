@@ -58,17 +58,37 @@ const HOUSEHOLD_KEY = '"householdId"';
 const AT_HOUSEHOLD_KEY = /"householdId"[ \t\r\n]*:[ \t\r\n]*"([A-Za-z0-9._:-]{1,64})"/y;
 
 /**
- * The part of a line of text (a line that is not JSON is part 1's): partOfValue of what
- * JSON.parse makes of it, without parsing most lines. Each part reads every line of the file
- * and decides only its own, so finding a line's part cheaply is what it saves on the others'.
- * The key read in the text is the value's own when the line holds no backslash (no escape,
- * so every quote delimits a string and a key's text is the key) and the key once (not also
- * in a nested object, nor repeated, where JSON.parse keeps the last): then a line JSON.parse
- * reads as an object with that householdId has it written there. Any other line is parsed.
+ * Whether the key found at `at` is the line's own (a key of the outermost object): no
+ * backslash before it, so every quote before it delimits a string, and outside any string
+ * one bracket is open. Reads only the text before the key, which in a command is short.
+ */
+const isTopLevelKey = (text: string, at: number): boolean => {
+  let inString = false;
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) return false; // a backslash: an escape may hide a quote
+    if (c === 0x22) inString = !inString;
+    else if (!inString && (c === 0x7b || c === 0x5b)) depth++;
+    else if (!inString && (c === 0x7d || c === 0x5d)) depth--;
+  }
+  return !inString && depth === 1;
+};
+
+/**
+ * The part of a line of text: for every line JSON.parse reads, partOfValue of what it reads,
+ * most lines without parsing them. Each part reads every line of the file and decides only
+ * its own, so finding a line's part cheaply is what it saves on the others'. The household is
+ * read in the text when the `"householdId"` key appears once, as a key of the outermost
+ * object (isTopLevelKey), its value an id written without escapes: then it is the value
+ * JSON.parse gives (a key written twice, where JSON.parse keeps the last, or with an escape,
+ * or in a nested object, is parsed). Any other line is parsed, and one that is not JSON is
+ * part 1's; a line that is not JSON but names a household at such a key is that household's
+ * part's, which rejects it as part 1 would.
  */
 export const partOfLine = (text: string, count: number): number => {
   const at = text.indexOf(HOUSEHOLD_KEY);
-  if (at >= 0 && text.indexOf(HOUSEHOLD_KEY, at + 1) < 0 && !text.includes('\\')) {
+  if (at >= 0 && text.indexOf(HOUSEHOLD_KEY, at + 1) < 0 && isTopLevelKey(text, at)) {
     AT_HOUSEHOLD_KEY.lastIndex = at;
     const m = AT_HOUSEHOLD_KEY.exec(text);
     if (m) return householdPart(m[1] as string, count);
