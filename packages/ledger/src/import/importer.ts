@@ -3,13 +3,13 @@ import * as E from 'fp-ts/Either';
 import { DomainError } from '@hearth/domain';
 import { type AppendLimit, BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
-import { FileChangedError, type FileFingerprint, fingerprintFile, VerifiedReread } from './file-fingerprint';
+import { FileChangedError } from './file-fingerprint';
 import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type PendingLine } from './checkpoint-split';
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
-import { checkpointAppend, checkpointOfEvents, type ImportCheckpoint, importCheckpointStream, ImportPosition, importStream, readImportCheckpoint } from './import-checkpoint';
+import { checkpointAppend, importCheckpointStream, ImportPosition, readImportCheckpoint } from './import-checkpoint';
 import { type ImportPart, partOfLine } from './import-part';
-import { claimSplit, refuseSplit } from './import-split';
+import { beginImport } from './import-start';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
@@ -75,36 +75,16 @@ export interface ImportOptions {
 export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promise<ImportSummary> => {
   const batchSize = opts.batchSize ?? 1000;
   const now = opts.now ?? (() => new Date().toISOString());
-  const fromStdin = opts.source === '-';
   const importPart = opts.part;
-  if (importPart && fromStdin) throw new RangeError('a part of a split import reads a file, not standard input: its checkpoints are kept under the file\'s SHA-256');
-  const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: 0, earlierRejected: [] });
-  let fingerprint: FileFingerprint | undefined;
-  try {
-    fingerprint = fromStdin ? undefined : await fingerprintFile(opts.source);
-  } catch (e) {
-    if (e instanceof FileChangedError) throw new ImportStoppedError(nothingYet(), 0, 'file-changed', e, undefined, opts.source);
-    throw e;
-  }
-  const fileSha = fingerprint?.sha256;
-  // The lines are read again, each chunk checked against the bytes the checkpoints' key hashed (decision 150).
-  const reread = fingerprint ? new VerifiedReread(opts.source, fingerprint) : undefined;
   const metaFor = () => ({
     eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
-  let stored: ImportCheckpoint | undefined;
-  if (fileSha && importPart) {
-    await claimSplit(ledger.store, fileSha, importPart, metaFor());
-    stored = await readImportCheckpoint(ledger.store, fileSha, importPart);
-  } else if (fileSha) {
-    const events = await ledger.store.readStream(importStream(fileSha));
-    refuseSplit(events, opts.source);
-    stored = checkpointOfEvents(events);
-  }
+  const { fingerprint, reread, stored } = await beginImport(ledger.store, opts.source, importPart, metaFor);
+  const fileSha = fingerprint?.sha256;
   let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {
-    ...nothingYet(),
+    accepted: 0, unchanged: 0, rejected: [], skipped: 0,
     resumedAfterLine: stored?.throughLine ?? 0,
     earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
