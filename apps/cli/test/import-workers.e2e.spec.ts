@@ -163,6 +163,7 @@ describe('hearth import --workers', () => {
       [['--part', '1/1'], '--part: N must be from 2 to 64, got 1'],
       [['--part', 'x'], '--part: expected I/N'],
       [['--workers', '2', '--part', '1/2'], 'give --workers or --part, not both'],
+      [['--fingerprint-from-stdin'], '--fingerprint-from-stdin is for one part of a split import'],
     ])('refuses %j (exit 2), naming the option, reading nothing', (options, words) => {
       const r = importInto(store, ...options);
       expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
@@ -178,6 +179,18 @@ describe('hearth import --workers', () => {
       expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
       expect(r.stderr).toContain(words);
       expect(eventCount(path(store))).toBe(1);
+    });
+
+    it("refuses a part a fingerprint that is not one, or not its SHA-256's (exit 2), reading nothing", () => {
+      for (const [input, words] of [
+        ['garbage', '--fingerprint-from-stdin: not JSON'],
+        [JSON.stringify({ sha256: '0'.repeat(64), bytes: 1, mtimeNs: '1', marks: [{ end: 1, digest: 'AAAA' }] }), 'its last prefix digest is not its SHA-256'],
+      ]) {
+        const r = hearth(['--store', url(store), '--json', 'import', log, '--part', '1/2', '--fingerprint-from-stdin'], { input });
+        expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });
+        expect(r.stderr).toContain(words);
+        expect(eventCount(path(store))).toBe(1);
+      }
     });
 
     it('lists --workers, --part and --json-progress in its help', () => {

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { type ImportPart, type ImportSummary, mergeImportSummaries, partName } from '@hearth/ledger';
+import { fingerprintFile, fingerprintText, type ImportPart, type ImportSummary, mergeImportSummaries, partName } from '@hearth/ledger';
 import { EXIT } from '../exit-codes';
 import { type GlobalOptions, storeUrl } from '../global-options';
 import { log } from '../output/emit';
@@ -52,6 +52,7 @@ const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
   'import', req.file,
   '--part', partName(part),
   '--batch-size', String(req.batchSize),
+  '--fingerprint-from-stdin',
   ...(req.cachedHouseholds !== undefined ? ['--cached-households', String(req.cachedHouseholds)] : []),
   ...(req.maxCachedHouseholds !== undefined ? ['--max-cached-households', String(req.maxCachedHouseholds)] : []),
   ...(req.quiet ? ['--quiet'] : ['--json-progress']),
@@ -71,10 +72,13 @@ const parseProgress = (text: string): PartProgress | undefined => {
  * other stderr line passed on, but once only when parts say the same (a file begun in
  * another shape is refused by each).
  */
-const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>, running: Set<ChildProcess>): Promise<PartRun> =>
+const runPart = (req: PartsRequest, part: ImportPart, onProgress: (p: PartProgress) => void, said: Set<string>, running: Set<ChildProcess>, fingerprint: Promise<string>): Promise<PartRun> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, argsOf(req, part), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argsOf(req, part), { stdio: ['pipe', 'pipe', 'pipe'] });
     running.add(child);
+    // A part that ended before taking it (a usage error) closed its end: nothing to say then.
+    child.stdin.on('error', () => undefined);
+    void fingerprint.then((text) => child.stdin.end(text));
     let stdout = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     createInterface({ input: child.stderr }).on('line', (text) => {
@@ -142,6 +146,9 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
     report();
   };
   const running = new Set<ChildProcess>();
+  // Hashed once here while the parts start, not once by each (fingerprint-handoff.ts). A file that
+  // cannot be hashed here hands over nothing: each part hashes it itself, and says why it cannot.
+  const fingerprint = fingerprintFile(req.file).then(fingerprintText, () => '');
   // A signal that ends the whole ends its parts, as it ends one import: a part left running
   // would go on writing after the command was stopped, and race the rerun.
   const stopParts = (signal: NodeJS.Signals): void => {
@@ -151,7 +158,7 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
   };
   for (const s of STOP_SIGNALS) process.on(s, stopParts);
   try {
-    return await Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said, running)));
+    return await Promise.all(parts.map((part) => runPart(req, part, onProgress(part), said, running, fingerprint)));
   } finally {
     for (const s of STOP_SIGNALS) process.off(s, stopParts);
   }

@@ -7,7 +7,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger } from '../global-options';
 import { NoDivisionTreeError } from '@hearth/read-side';
 import {
-  BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, importCommands, type ImportPart, ImportSplitMismatchError, ImportStoppedError, ImportSummary, MAX_IMPORT_PARTS, parseImportPart, partName, RejectedLine,
+  BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, type FileFingerprint, fingerprintOfText, importCommands, type ImportPart, ImportSplitMismatchError, ImportStoppedError, ImportSummary, MAX_IMPORT_PARTS, parseImportPart, partName, RejectedLine,
 } from '@hearth/ledger';
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
@@ -41,7 +41,19 @@ interface ImportFlags {
   workers?: number;
   part?: string;
   jsonProgress?: boolean;
+  fingerprintFromStdin?: boolean;
 }
+
+/** The fingerprint `--workers` hands its part on standard input (fingerprint-handoff.ts); none when it handed none (it could not hash the file). */
+const handedFingerprint = async (): Promise<FileFingerprint | undefined> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return undefined;
+  const fingerprint = fingerprintOfText(text);
+  if (typeof fingerprint === 'string') throw new CliError(`--fingerprint-from-stdin: ${fingerprint}`, EXIT.usage);
+  return fingerprint;
+};
 
 /** `--workers N` (N ≥ 2): the parts run as processes of their own, their summaries shown as one (import-parts.ts). */
 const importInParts = async (file: string, workers: number, opts: ImportFlags, g: GlobalOptions): Promise<void> => {
@@ -76,6 +88,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .option('--quiet', 'no progress on stderr')
     .option('--workers <n>', `import in n processes at once, each deciding the households of one part of the file (2 on a two-core machine; 1, the default, is one process; at most ${MAX_IMPORT_PARTS})`, (v) => Number(v))
     .option('--part <I/N>', 'import only part I of N, the lines of its households (what each process of --workers runs)')
+    .option('--fingerprint-from-stdin', "with --part: take the file's fingerprint (its SHA-256 and prefix digests) from standard input instead of hashing the file, every byte still checked against it as it is read (how --workers hands its parts the one it took)")
     .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts; with --workers, the whole\'s)')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -139,6 +152,7 @@ its checkpoints keep.`,
         if (typeof parsed === 'string') throw new CliError(`--part: ${parsed}`, EXIT.usage);
         part = parsed;
       }
+      if (opts.fingerprintFromStdin && part === undefined) throw new CliError('--fingerprint-from-stdin is for one part of a split import: give --part I/N', EXIT.usage);
       if (file === '-' && (part !== undefined || (opts.workers ?? 1) > 1))
         throw new CliError(`${part ? '--part' : '--workers'} reads a file, not standard input: each part reads the file itself, and keeps its checkpoints under its SHA-256`, EXIT.usage);
       if (file !== '-') {
@@ -152,6 +166,9 @@ its checkpoints keep.`,
       if (opts.maxCachedHouseholds !== undefined && (!Number.isInteger(opts.maxCachedHouseholds) || opts.maxCachedHouseholds < least))
         throw new CliError(`--max-cached-households must be an integer of at least --cached-households (${least})`, EXIT.usage);
       if (opts.workers !== undefined && opts.workers > 1) return importInParts(file, opts.workers, opts, g);
+      // Read while the store opens: the parent hashes the file meanwhile.
+      const handing = opts.fingerprintFromStdin ? handedFingerprint() : Promise.resolve(undefined);
+      handing.catch(() => undefined);
       const ledger = await openLedger(g);
       const started = Date.now();
       let lastReport = 0;
@@ -159,10 +176,12 @@ its checkpoints keep.`,
         // Without a tree every registration is refused, and a checkpoint would keep those refusals: the same file run
         // again once the tree is loaded would skip every line. So nothing is read or recorded (cli.md: exit 4).
         if (!ledger.divisions) throw new CliError(new NoDivisionTreeError().message, EXIT.unknownTarget);
+        const handed = await handing;
         const summary = await importCommands(ledger, {
           source: file,
           batchSize: opts.batchSize,
           ...(part ? { part } : {}),
+          ...(handed ? { fingerprint: handed } : {}),
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
           ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
           ...(opts.quiet || file === '-'

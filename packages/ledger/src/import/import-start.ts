@@ -21,16 +21,18 @@ const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: 
  * The file hashed (a file changing as it is hashed stops the import before anything is
  * recorded), then its checkpoints read: a whole import's from the file's stream, which must
  * record no split; a part's from its own stream, once the part has claimed the split
- * (import-split.ts, decision 172). Standard input has neither.
+ * (import-split.ts, decision 172). Standard input has neither. `handed`: the fingerprint
+ * another process took of the file (fingerprint-handoff.ts), not taken again.
  */
-export const beginImport = async (store: EventStore, source: string, part: ImportPart | undefined, meta: () => ImportEventMeta): Promise<ImportStart> => {
+export const beginImport = async (store: EventStore, source: string, part: ImportPart | undefined, meta: () => ImportEventMeta, handed?: FileFingerprint): Promise<ImportStart> => {
   if (source === '-') {
     if (part) throw new RangeError("a part of a split import reads a file, not standard input: its checkpoints are kept under the file's SHA-256");
     return {};
   }
   let fingerprint: FileFingerprint;
   try {
-    fingerprint = await fingerprintFile(source);
+    // Handed over by the process that started this one (fingerprint-handoff.ts): checked as the file is read again, as one taken here is.
+    fingerprint = handed ?? (await fingerprintFile(source));
   } catch (e) {
     if (e instanceof FileChangedError) throw new ImportStoppedError(nothingYet(), 0, 'file-changed', e, undefined, source);
     throw e;

@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { DomainError } from '@hearth/domain';
 import { type AppendLimit, BatchDecision, isWrongExpectedVersionError, StreamAppend, uuidV7 } from '@hearth/event-store';
 import { Ledger, SCHEMA_VERSION } from '../ledger';
-import { FileChangedError } from './file-fingerprint';
+import { FileChangedError, type FileFingerprint } from './file-fingerprint';
 import { type BatchPart, CheckpointOverLimit, cutPart, firstLineOf, type PendingLine } from './checkpoint-split';
 import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
@@ -56,6 +56,11 @@ export interface ImportOptions {
    * at the same time (docs/decisions/0172). The file's import must have been begun in as many parts.
    */
   readonly part?: ImportPart;
+  /**
+   * The file's fingerprint as another process took it (`hearth import --workers` hands it to its
+   * parts: fingerprint-handoff.ts), so that it is not hashed again; every chunk is still checked against it.
+   */
+  readonly fingerprint?: FileFingerprint;
 }
 
 /**
@@ -80,7 +85,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
     eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
     schemaVersion: SCHEMA_VERSION, file: opts.source,
   });
-  const { fingerprint, reread, stored } = await beginImport(ledger.store, opts.source, importPart, metaFor);
+  const { fingerprint, reread, stored } = await beginImport(ledger.store, opts.source, importPart, metaFor, opts.fingerprint);
   const fileSha = fingerprint?.sha256;
   let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { referencePolicy } from '@hearth/domain';
 import { householdCommands } from '@hearth/domain/testing';
-import { householdPart, Ledger } from '../../src';
+import { Ledger } from '../../src';
+import { partOfValue } from '../../src/import/import-part';
 
 /** The tree the domain's command arbitraries name (V1, V2, and T1, X9 that are no village). */
 export const ARBITRARY_TREE = [
@@ -45,12 +46,10 @@ export const writeLines = (file: string, lines: readonly string[]): void => writ
 
 export const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** The part a line is decided in, by the rule a split import records: a line naming no household is part 1's. */
+/** The part a line is decided in, as the rule reads it from what JSON.parse makes of the line (partOfValue); a line that is not JSON is part 1's. */
 export const partOfLine = (text: string, count: number): number => {
   try {
-    const value: unknown = JSON.parse(text);
-    const id = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { householdId?: unknown }).householdId : undefined;
-    return typeof id === 'string' ? householdPart(id, count) : 1;
+    return partOfValue(JSON.parse(text), count);
   } catch {
     return 1;
   }
