@@ -232,6 +232,22 @@ describe('hearth import --workers', () => {
     expect(again.code).toBe(3);
   });
 
+  it('leaves no part running when it is killed with kill -9, which it cannot pass on: the parts stop themselves; the same --workers run again completes the import', async () => {
+    freshStore('orphaned');
+    const killed = await signalledWhen(['--store', url('orphaned'), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, 'SIGKILL');
+    expect(killed.signal).toBe('SIGKILL');
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // A part sees its parent gone within a quarter of a second.
+    await pause(1000);
+    const soon = eventCount(path('orphaned'));
+    await pause(2000);
+    expect(eventCount(path('orphaned'))).toBe(soon);
+    expect(householdRows(path('orphaned')).length).toBeLessThan(householdRows(path('plain')).length);
+    const again = summaryOf(importInto('orphaned', '--workers', '2', '--quiet'));
+    expect(householdRows(path('orphaned'))).toEqual(householdRows(path('plain')));
+    expect(again.code).toBe(3);
+  });
+
   it('stops its parts when it is sent SIGTERM, as one import stops; the same --workers run again completes the import', async () => {
     freshStore('terminated');
     const stopped = await signalledWhen(['--store', url('terminated'), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, 'SIGTERM');

@@ -53,6 +53,7 @@ const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
   '--part', partName(part),
   '--batch-size', String(req.batchSize),
   '--fingerprint-from-stdin',
+  '--stop-with-parent',
   ...(req.cachedHouseholds !== undefined ? ['--cached-households', String(req.cachedHouseholds)] : []),
   ...(req.maxCachedHouseholds !== undefined ? ['--max-cached-households', String(req.maxCachedHouseholds)] : []),
   ...(req.quiet ? ['--quiet'] : ['--json-progress']),

@@ -12,6 +12,7 @@ import {
 import { renderFirst } from '../output/table';
 import { emitJson, emitText, log } from '../output/emit';
 import { importStop } from './import-stop';
+import { stopWithParent } from '../stop-with-parent';
 import { exitOfParts, runParts, stoppedOfParts, summaryOfParts } from './import-parts';
 
 const SHOWN = 200;
@@ -42,6 +43,7 @@ interface ImportFlags {
   part?: string;
   jsonProgress?: boolean;
   fingerprintFromStdin?: boolean;
+  stopWithParent?: boolean;
 }
 
 /** The fingerprint `--workers` hands its part on standard input (fingerprint-handoff.ts); none when it handed none (it could not hash the file). */
@@ -89,6 +91,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .option('--workers <n>', `import in n processes at once, each deciding the households of one part of the file (2 on a two-core machine; 1, the default, is one process; at most ${MAX_IMPORT_PARTS})`, (v) => Number(v))
     .option('--part <I/N>', 'import only part I of N, the lines of its households (what each process of --workers runs)')
     .option('--fingerprint-from-stdin', "with --part: take the file's fingerprint (its SHA-256 and prefix digests) from standard input instead of hashing the file, every byte still checked against it as it is read (how --workers hands its parts the one it took)")
+    .option('--stop-with-parent', 'end as SIGTERM would when the process that started this one is gone (how --workers keeps no part running after it is killed with kill -9)')
     .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts; with --workers, the whole\'s)')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -166,6 +169,7 @@ its checkpoints keep.`,
       if (opts.maxCachedHouseholds !== undefined && (!Number.isInteger(opts.maxCachedHouseholds) || opts.maxCachedHouseholds < least))
         throw new CliError(`--max-cached-households must be an integer of at least --cached-households (${least})`, EXIT.usage);
       if (opts.workers !== undefined && opts.workers > 1) return importInParts(file, opts.workers, opts, g);
+      if (opts.stopWithParent) stopWithParent();
       // Read while the store opens: the parent hashes the file meanwhile.
       const handing = opts.fingerprintFromStdin ? handedFingerprint() : Promise.resolve(undefined);
       handing.catch(() => undefined);
