@@ -232,33 +232,33 @@ describe('hearth import --workers', () => {
     expect(again.code).toBe(3);
   });
 
-  it('leaves no part running when it is killed with kill -9, which it cannot pass on: the parts stop themselves; the same --workers run again completes the import', async () => {
-    freshStore('orphaned');
-    const killed = await signalledWhen(['--store', url('orphaned'), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, 'SIGKILL');
-    expect(killed.signal).toBe('SIGKILL');
+  /**
+   * `hearth import --workers 2` stopped by `signal` after its first progress line: the store it
+   * leaves, once `settleMs` has passed, stops growing, and holds only part of the import.
+   */
+  const stoppedPartWay = async (store: string, signal: NodeJS.Signals, settleMs: number): Promise<void> => {
+    freshStore(store);
+    const stopped = await signalledWhen(['--store', url(store), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, signal);
+    expect(stopped.signal).toBe(signal);
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    // A part sees its parent gone within a quarter of a second.
-    await pause(1000);
-    const soon = eventCount(path('orphaned'));
+    await pause(settleMs);
+    const soon = eventCount(path(store));
     await pause(2000);
-    expect(eventCount(path('orphaned'))).toBe(soon);
-    expect(householdRows(path('orphaned')).length).toBeLessThan(householdRows(path('plain')).length);
+    // No part is left writing in the background.
+    expect(eventCount(path(store))).toBe(soon);
+    expect(householdRows(path(store)).length).toBeLessThan(householdRows(path('plain')).length);
+  };
+
+  it('leaves no part running when it is killed with kill -9, which it cannot pass on: the parts stop themselves; the same --workers run again completes the import', async () => {
+    // A part sees its parent gone within a quarter of a second.
+    await stoppedPartWay('orphaned', 'SIGKILL', 1000);
     const again = summaryOf(importInto('orphaned', '--workers', '2', '--quiet'));
     expect(householdRows(path('orphaned'))).toEqual(householdRows(path('plain')));
     expect(again.code).toBe(3);
   });
 
   it('stops its parts when it is sent SIGTERM, as one import stops; the same --workers run again completes the import', async () => {
-    freshStore('terminated');
-    const stopped = await signalledWhen(['--store', url('terminated'), 'import', log, '--workers', '2', '--batch-size', '10', '--json-progress'], /"line":/, 'SIGTERM');
-    expect(stopped.signal).toBe('SIGTERM');
-    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    await pause(300);
-    const soon = eventCount(path('terminated'));
-    await pause(2000);
-    // No part is left writing in the background.
-    expect(eventCount(path('terminated'))).toBe(soon);
-    expect(householdRows(path('terminated')).length).toBeLessThan(householdRows(path('plain')).length);
+    await stoppedPartWay('terminated', 'SIGTERM', 300);
     const again = summaryOf(importInto('terminated', '--workers', '2', '--quiet'));
     expect(again.summary.parts?.map((p) => p.resumedAfterLine > 0)).toEqual([true, true]);
     expect(householdRows(path('terminated'))).toEqual(householdRows(path('plain')));

@@ -15,7 +15,8 @@ export interface ImportStart {
   readonly stored?: ImportCheckpoint;
 }
 
-const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: 0, earlierRejected: [] });
+/** The summary of an import that has read no line yet. */
+export const nothingYet = (): ImportSummary => ({ accepted: 0, unchanged: 0, rejected: [], skipped: 0, resumedAfterLine: 0, earlierRejected: [] });
 
 /**
  * The file hashed (a file changing as it is hashed stops the import before anything is

@@ -9,7 +9,7 @@ import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
 import { checkpointAppend, importCheckpointStream, ImportPosition, readImportCheckpoint } from './import-checkpoint';
 import { type ImportPart, partOfLine } from './import-part';
-import { beginImport } from './import-start';
+import { beginImport, nothingYet } from './import-start';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
 import { findStoredLines, type PartialBatch } from './partial-batch';
@@ -89,7 +89,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const fileSha = fingerprint?.sha256;
   let checkpoint: ImportPosition | undefined = stored;
   const summary: ImportSummary = {
-    accepted: 0, unchanged: 0, rejected: [], skipped: 0,
+    ...nothingYet(),
     resumedAfterLine: stored?.throughLine ?? 0,
     earlierRejected: [...(stored?.rejected ?? [])].sort(byLine),
   };
