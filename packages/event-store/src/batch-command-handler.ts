@@ -2,14 +2,15 @@ import { isLeft } from 'fp-ts/Either';
 import { acceptedEvents } from './command-handler';
 import { FoldingCommandHandler, type CommandHandlerOptions } from './folding-command-handler';
 import type { AcceptedEvent } from './command-result';
-import { ACCEPTED, decisionOfResult, statusOf, type BatchDecision, type BatchResult, type BatchStatus, type Decided } from './batch-result';
+import { conflictResults, decisionOf, newRun, versionChecks, type AttemptRun, type Outcome, type Overlaid } from './batch-attempt';
+import { statusOf, type BatchDecision, type BatchResult, type BatchStatus } from './batch-result';
 import type { CommandEnvelope, StoredFact } from './decider';
 import type { EventPreparation } from './event-preparation';
 import { prepareEvents } from './event-preparation';
 import type { AppendResult, StreamAppend, WriteSession } from './event-store';
 import { sealEvents } from './hash-chain';
 import type { StreamReader } from './folded-streams';
-import { foldDecided, type StreamFold } from './stream-fold';
+import { foldDecided } from './stream-fold';
 import { isWrongExpectedVersionError } from './wrong-expected-version-error';
 
 /**
@@ -35,37 +36,6 @@ export interface HandleManyOptions<Err> {
   alsoAppend?: readonly StreamAppend[] | ((decided: readonly BatchDecision<Err>[]) => readonly StreamAppend[]);
 }
 
-/** A stream as the commands of one attempt see it: its fold, and the events decided for it in this attempt (not stored yet). */
-interface Overlaid<Evt, State> {
-  fold: StreamFold<State>;
-  pending: StoredFact<Evt>[];
-  /** The fold came from the cache, not from a read in this attempt: the store may have moved on. */
-  cached: boolean;
-}
-
-/**
- * A command's outcome in an attempt: final, or accepted and waiting for the batch to
- * commit — its append (dropped once written, so that its sealed texts need not outlive it),
- * its events as reported (only when the caller asked for whole results), and the position
- * of its last event once written.
- */
-type Outcome<Err> =
-  | { kind: 'final'; result: Decided<Err> }
-  | { kind: 'pending'; streamId: string; append: StreamAppend | undefined; events: AcceptedEvent[] | undefined; firstVersion: number; lastPosition: number };
-
-/** What an attempt leaves behind for the next one, or for reporting conflicts. */
-interface AttemptRun<Evt, State, Err> {
-  overlay: Map<string, Overlaid<Evt, State>>;
-  outcomes: Outcome<Err>[];
-  /** Streams the attempt appended events to (or meant to). */
-  written: Set<string>;
-  checks: StreamAppend[];
-}
-
-const newRun = <Evt, State, Err>(): AttemptRun<Evt, State, Err> => ({ overlay: new Map(), outcomes: [], written: new Set(), checks: [] });
-
-const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => (o.kind === 'pending' ? ACCEPTED : decisionOfResult(o.result));
-
 /**
  * For bulk imports: decides many commands against cached stream states and writes
  * them in ONE transaction: in a write session (EventStore.writeSession, SQLite), each
@@ -79,9 +49,10 @@ const decisionOf = <Err>(o: Outcome<Err>): BatchDecision<Err> => (o.kind === 'pe
  * conflict means another writer touched a stream: the cached states of every stream
  * the batch wrote are dropped and the whole batch is decided again from the store,
  * at most `maxRetries` more times. A command rejected or found unchanged on a cached
- * state appends nothing, so its stream's version is checked in the same batch (an
- * append of no event at the cached version): a state another writer moved on is then
- * decided again rather than answered wrongly. Each command becomes its own StreamAppend, so the
+ * state (with `after-deciding`, on any state) appends nothing, so its stream's version is
+ * checked in the same batch (an append of no event at the version decided on,
+ * batch-attempt.ts versionChecks): a state another writer moved on is then decided again
+ * rather than answered wrongly. Each command becomes its own StreamAppend, so the
  * global order of the events is the order of the commands; the events of one attempt,
  * stored in one transaction, share one `recordedAt`. The cache holds folded
  * states, never logs; a command that reads the stream's past (Decider.needsHistory)
@@ -144,7 +115,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
         for (const { streamId } of run.checks) this.streams.forget(streamId);
       }
     }
-    const results = this.conflicts(run.outcomes, envelopes, attempts, run.checks);
+    const results = conflictResults(run.outcomes, envelopes, attempts, run.checks);
     return whole ? results : results.map(statusOf);
   }
 
@@ -195,7 +166,7 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
       }
       outcomes.push(outcome);
     }
-    run.checks = this.versionChecks(outcomes, overlay, run.written);
+    run.checks = versionChecks(outcomes, overlay, run.written, this.writes === 'after-deciding');
     const alsoAppend = typeof opts.alsoAppend === 'function' ? opts.alsoAppend(outcomes.map(decisionOf)) : (opts.alsoAppend ?? []);
     if (session) {
       for (const a of run.checks) session.append(a);
@@ -261,49 +232,5 @@ export class BatchCommandHandler<Cmd, Evt extends { type: string; data: unknown 
   private cachedSight(streamId: string): Overlaid<Evt, State> | undefined {
     const cached = this.streams.cached(streamId);
     return cached ? { fold: cached, pending: [], cached: true } : undefined;
-  }
-
-  /**
-   * An append of no event at the cached version for every stream whose commands were all
-   * rejected or unchanged on a cached fold: those outcomes stand only if the stream is
-   * still where the cache says when the batch commits. A stream the batch writes needs
-   * none (its append's expected version checks the same), nor one read in this attempt
-   * inside the write transaction. With `after-deciding` a stream read in this attempt was
-   * read outside it, so it is checked too: the batch's outcomes all stand at its commit.
-   */
-  private versionChecks(outcomes: readonly Outcome<Err>[], overlay: ReadonlyMap<string, Overlaid<Evt, State>>, written: ReadonlySet<string>): StreamAppend[] {
-    const checks: StreamAppend[] = [];
-    // One check a stream, in the order of its first final outcome; no array per outcome.
-    const checked = new Set<string>();
-    for (let i = 0; i < outcomes.length; i++) {
-      const o = outcomes[i] as Outcome<Err>;
-      if (o.kind !== 'final') continue;
-      const { streamId } = o.result;
-      if (checked.has(streamId)) continue;
-      checked.add(streamId);
-      const seen = overlay.get(streamId);
-      if (seen !== undefined && (seen.cached || this.writes === 'after-deciding') && !written.has(streamId)) checks.push({ streamId, expectedVersion: seen.fold.version, events: [] });
-    }
-    return checks;
-  }
-
-  /**
-   * The batch never committed. Every command on a stream the batch wanted to write (or
-   * check) was decided against events that do not exist, or not against all that do, so
-   * each of them is reported as a conflict;
-   * commands on other streams keep their (store-based) outcome.
-   */
-  private conflicts(
-    outcomes: readonly Outcome<Err>[],
-    envelopes: readonly CommandEnvelope[],
-    attempts: number,
-    checks: readonly StreamAppend[],
-  ): BatchResult<Err>[] {
-    const written = new Set([...outcomes.flatMap((o) => (o.kind === 'pending' ? [o.streamId] : [])), ...checks.map((c) => c.streamId)]);
-    return outcomes.map((o, i) => {
-      const streamId = (envelopes[i] as CommandEnvelope).streamId;
-      if (o.kind === 'final' && !written.has(streamId)) return o.result;
-      return { status: 'conflict', streamId, attempts };
-    });
   }
 }
