@@ -96,21 +96,19 @@ describe('a rejection decided on a stream read outside any transaction, on a sto
     opened.push(store);
     return [store, store];
   };
-
-  it.each([
+  const STORES: [string, () => [EventStore, EventStore]][] = [
     ['SQLite without its sessions', sqlite],
     ['the in-memory store', inMemory],
-  ])("with 'after-deciding' is checked at the write, and decided again when another writer moved the stream on (%s)", async (_name, stores) => {
+  ];
+
+  it.each(STORES)("with 'after-deciding' is checked at the write, and decided again when another writer moved the stream on (%s)", async (_name, stores) => {
     const { raced, results, totals } = await rejectionAfterARace(...stores(), 'after-deciding');
     expect(raced).toBe(true);
     expect(results).toMatchObject([{ status: 'accepted', streamId: counterStream('a'), nextExpectedVersion: 2 }, { status: 'accepted' }]);
     expect(totals).toEqual([1, 2, 7]);
   });
 
-  it.each([
-    ['SQLite without its sessions', sqlite],
-    ['the in-memory store', inMemory],
-  ])("with 'as-decided' stands as of its read, as a single command's rejection does (%s)", async (_name, stores) => {
+  it.each(STORES)("with 'as-decided' stands as of its read, as a single command's rejection does (%s)", async (_name, stores) => {
     const { raced, results, totals } = await rejectionAfterARace(...stores(), 'as-decided');
     expect(raced).toBe(true);
     expect(results).toMatchObject([{ status: 'rejected', streamId: counterStream('a'), error: 'NON_POSITIVE_INCREMENT' }, { status: 'accepted' }]);
