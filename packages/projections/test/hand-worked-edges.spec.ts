@@ -1,16 +1,21 @@
 import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
 import { HouseholdCommand, householdStream } from '@hearth/domain';
-import { DirectReports, openProjections, Projections } from '../src';
+import { DirectReports, openProjections, Projections, verifyLog } from '../src';
 import { feed } from './support/feed';
 import { edgeHouseholds, edgesContext, edgesRecordedAt } from './support/hand-worked-edges';
+import { context as referenceContext } from './support/region';
+
+/** What the read models and the direct fold both answer. */
+type Reports = Pick<DirectReports, 'clearanceReport' | 'monthlyReport' | 'progressReport' | 'backlogReport'>;
 
 /**
  * A second hand-worked region, on the edges of domain.md §5: the baseline cutoff and the
  * day after, a clearance and relapse twice in one month and across a year end, exits from
  * `identified` beside exits from other statuses, a labour concern closed on 31 December
- * beside one closed on 1 January, Feb 29, an even number of incomes, and a back-dated
- * clearance. As in hand-worked-region.spec.ts, two stores get the same commands (household
- * by household with the runner following live; all of them in business-date order, caught
+ * beside one closed on 1 January, Feb 29, an identification and a withdrawal on one day, an
+ * even number of incomes, a back-dated clearance, and late recordings either side of 30
+ * days. As in hand-worked-region.spec.ts, two stores get the same commands (household by
+ * household with the runner following live; all of them in business-date order, caught
  * up), the direct computation must agree with both, and the figure is the one worked out by
  * hand from the contract's words (the arithmetic is in the comments).
  */
@@ -46,31 +51,16 @@ describe('a hand-worked region on the edges of the report definitions', () => {
   });
 
   /** Asks all three implementations, checks they agree, and returns the answer. */
-  const clearance = (year: number, division?: string) => {
-    const q = division === undefined ? { year } : { year, division };
-    const a = byHousehold.p.reports.clearanceReport(q);
-    expect(byDay.p.reports.clearanceReport(q)).toEqual(a);
-    expect(direct.clearanceReport(q)).toEqual(a);
+  const agreed = <T>(ask: (r: Reports) => T): T => {
+    const a = ask(byHousehold.p.reports);
+    expect(ask(byDay.p.reports)).toEqual(a);
+    expect(ask(direct)).toEqual(a);
     return a;
   };
-  const monthly = (month: string) => {
-    const a = byHousehold.p.reports.monthlyReport({ month });
-    expect(byDay.p.reports.monthlyReport({ month })).toEqual(a);
-    expect(direct.monthlyReport({ month })).toEqual(a);
-    return a;
-  };
-  const progress = (month: string) => {
-    const a = byHousehold.p.reports.progressReport({ month });
-    expect(byDay.p.reports.progressReport({ month })).toEqual(a);
-    expect(direct.progressReport({ month })).toEqual(a);
-    return a;
-  };
-  const backlog = (asOf: string) => {
-    const a = byHousehold.p.reports.backlogReport({ asOf });
-    expect(byDay.p.reports.backlogReport({ asOf })).toEqual(a);
-    expect(direct.backlogReport({ asOf })).toEqual(a);
-    return a;
-  };
+  const clearance = (year: number, division?: string) => agreed((r) => r.clearanceReport(division === undefined ? { year } : { year, division }));
+  const monthly = (month: string) => agreed((r) => r.monthlyReport({ month }));
+  const progress = (month: string) => agreed((r) => r.progressReport({ month }));
+  const backlog = (asOf: string) => agreed((r) => r.backlogReport({ asOf }));
 
   it('holds e6\'s back-dated clearance after its income in the store fed as keyed, and before it in the other', async () => {
     const order = async (store: SqliteEventStore | InMemoryEventStore) =>
@@ -81,20 +71,21 @@ describe('a hand-worked region on the edges of the report definitions', () => {
 
   it('annual clearance 2016: the cutoff day is in the baseline, the day after is not, and a second clearance in a year counts twice', () => {
     // baseline (first HouseholdIdentified ≤ 2016-07-31): e1 07-31, e3 01-31, e4 03-01, e5 03-15, e6 01-10,
-    //   e8 02-29, e9 01-20, e10 04-30 = 8; not e2 (08-01), not e7 (never identified)
+    //   e8 02-29, e9 01-20, e10 04-30 = 8; not e2 (08-01) nor e11 (10-31), not e7 (never identified)
     // target = ceil(8 × 0.25) = 2
     // end of 2016: e1 cleared, its concern resolved on 12-31 → baselineCleared; e3 cleared 02-29 and e9 cleared
     //   03-01 → baselineCleared; so baselineCleared = {e1, e3, e9} = 3, achievement = 3 / 2 = 1.5
     //   e2 cleared with its concern open until 2017-01-01 → underReview = 1 (not baseline, but the definition
     //   of underReview does not ask for the baseline)
-    // identifiedInYear: e1 e2 e3 e4 e5 e6 e8 e9 e10 = 9 (a relapse is not an identification)
+    //   (baseline keeps e5, e8 and e10, which left the programme in May: the definition does not look at later status)
+    // identifiedInYear: e1 e2 e3 e4 e5 e6 e8 e9 e10 e11 = 10 (a relapse is not an identification)
     // clearedInYear: e1 1 + e2 1 + e3 2 (02-01, 02-29) + e4 2 (06-30, 11-30) + e6 1 (01-31) + e9 1 = 8
     // relapsedInYear: e3 1 + e4 2 (09-01, 12-31) = 3; stockAtEnd = {e4} (relapsed on 12-31) = 1
-    // withdrawn: e5 (from identified), e6 (from cleared) = 2; exempted: e7 (from applied), e10 (from identified) = 2;
+    // withdrawn: e5 (from identified), e6 (from cleared), e11 (identified the same day) = 3; exempted: e7 (from applied), e10 (from identified) = 2;
     // deregistered: e7 (from exempted), e8 (from identified) = 2
     expect(clearance(2016)).toEqual({
       division: 'R', year: 2016, baseline: 8, cumulativeShare: 0.25, target: 2, baselineCleared: 3, underReview: 1, achievement: 1.5,
-      identifiedInYear: 9, clearedInYear: 8, relapsedInYear: 3, stockAtEnd: 1, withdrawnInYear: 2, exemptedInYear: 2, deregisteredInYear: 2,
+      identifiedInYear: 10, clearedInYear: 8, relapsedInYear: 3, stockAtEnd: 1, withdrawnInYear: 3, exemptedInYear: 2, deregisteredInYear: 2,
     });
   });
 
@@ -118,6 +109,40 @@ describe('a hand-worked region on the edges of the report definitions', () => {
     });
   });
 
+  it('annual clearance 2016 of the village where every exit is, and of years outside the target table', () => {
+    // V4 = {e7, e8, e9, e10}: baseline e8 (02-29), e9, e10 = 3, target ceil(3 × 0.25) = ceil(0.75) = 1
+    // end of 2016: e9 cleared → baselineCleared 1, achievement 1 / 1 = 1; identified e8 e9 e10 = 3; cleared e9 = 1
+    // exempted e7 (from applied), e10 (from identified) = 2; deregistered e7 (from exempted), e8 (from identified) = 2
+    expect(clearance(2016, 'V4')).toEqual({
+      division: 'V4', year: 2016, baseline: 3, cumulativeShare: 0.25, target: 1, baselineCleared: 1, underReview: 0, achievement: 1,
+      identifiedInYear: 3, clearedInYear: 1, relapsedInYear: 0, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 2, deregisteredInYear: 2,
+    });
+    // 2015: no share yet, so cumulativeShare 0, target 0 and achievement null; the baseline is defined without a year, so 8
+    expect(clearance(2015)).toEqual({
+      division: 'R', year: 2015, baseline: 8, cumulativeShare: 0, target: 0, baselineCleared: 0, underReview: 0, achievement: null,
+      identifiedInYear: 0, clearedInYear: 0, relapsedInYear: 0, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
+    });
+    // 2020: 0.25 + 0.30 + 0.20 + 0.15 + 0.10 = 1; target = ceil(8 × 1) = 8 (not 9, as a floating-point sum might give);
+    // still cleared at end of 2020: e1, e3, e4, e9 → 4 / 8 = 0.5
+    expect(clearance(2020)).toMatchObject({ baseline: 8, cumulativeShare: 1, target: 8, baselineCleared: 4, underReview: 0, achievement: 0.5, stockAtEnd: 0 });
+  });
+
+  it('household statuses on the cutoff day and the day after', () => {
+    // On 07-31 e1 is identified that day (baseline); e2 has only applied. On 08-01 e2 is identified, after the cutoff.
+    const rows = (asOf: string) => {
+      const a = byHousehold.p.reports.householdStatuses({ asOf, division: 'V1' });
+      expect(byDay.p.reports.householdStatuses({ asOf, division: 'V1' })).toEqual(a);
+      return a;
+    };
+    expect(rows('2016-07-31')).toEqual([
+      { householdId: 'e1', divisionCode: 'V1', status: 'identified', firstIdentifiedOn: '2016-07-31', baseline: true, openLaborConcerns: [] },
+      { householdId: 'e2', divisionCode: 'V1', status: 'applied', firstIdentifiedOn: null, baseline: false, openLaborConcerns: [] },
+    ]);
+    expect(rows('2016-08-01')[1]).toEqual(
+      { householdId: 'e2', divisionCode: 'V1', status: 'identified', firstIdentifiedOn: '2016-08-01', baseline: false, openLaborConcerns: [] },
+    );
+  });
+
   it('the monthly dynamic-clearance table, month by month, keeps its identity on every edge', () => {
     // [month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd]
     const expected: [string, ...number[]][] = [
@@ -136,7 +161,7 @@ describe('a hand-worked region on the edges of the report definitions', () => {
       ['2016-07', 0, 1, 0, 0, 0, 0, 0, 1], // e1 in on the cutoff day
       ['2016-08', 1, 1, 0, 0, 0, 0, 0, 2], // e2 in on the day after
       ['2016-09', 2, 0, 0, 1, 0, 0, 0, 3], // e4 relapsed 09-01
-      ['2016-10', 3, 0, 0, 0, 0, 0, 0, 3],
+      ['2016-10', 3, 1, 0, 0, 1, 0, 0, 3], // e11 in and out on 10-31: 3 + 1 − 1 = 3
       ['2016-11', 3, 0, 1, 0, 0, 0, 0, 2], // e4 cleared 11-30
       // e1 and e2 cleared 12-05, e4 relapsed 12-31: 2 + 1 − 2 = 1 {e4}
       ['2016-12', 2, 0, 2, 1, 0, 0, 0, 1],
@@ -144,6 +169,19 @@ describe('a hand-worked region on the edges of the report definitions', () => {
     ];
     for (const [month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd] of expected)
       expect(monthly(month)).toEqual({ division: 'R', month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd });
+  });
+
+  it('the May 2016 table by county: each exit from the stock is counted where the household lives', () => {
+    // C1 (V1–V3): e4 and e5 in the stock on 05-01; e5 withdrew 05-31 → 2 − 1 = 1; e6's withdrawal from `cleared` is no move
+    // C2 (V4): e8 and e10 in the stock; e10 exempted, e8 deregistered → 2 − 1 − 1 = 0; e7's exits are from `applied`/`exempted`
+    const a = agreed((r) => r.monthlyReport({ month: '2016-05', division: 'P1', byChild: true }));
+    const none = { identified: 0, cleared: 0, relapsed: 0, withdrawn: 0, exempted: 0, deregistered: 0 };
+    expect(a).toEqual({
+      division: 'P1', month: '2016-05', rows: [
+        { division: 'C1', month: '2016-05', ...none, stockAtStart: 2, withdrawn: 1, stockAtEnd: 1 },
+        { division: 'C2', month: '2016-05', ...none, stockAtStart: 2, exempted: 1, deregistered: 1, stockAtEnd: 0 },
+      ],
+    });
   });
 
   const zero = { vocational: 0, language: 0, entrepreneurship: 0, 'order-based': 0 };
@@ -255,5 +293,34 @@ describe('a hand-worked region on the edges of the report definitions', () => {
         { householdId: 'e2', divisionCode: 'V1', visitId: 'v1', raisedOn: '2016-12-10', indicators: ['debt'], daysOpen: 21 },
       ],
     });
+  });
+
+  it('the service backlog on 2016-10-31 owes nothing to a household that withdrew the day it was identified', () => {
+    // identified and unemployed on 10-31: e1 (since 07-31), e2 (since 08-01), e4 (relapsed 09-01, job ended 08-31); none referred
+    // e11 was identified and withdrew on 10-31: out of the programme, owed nothing
+    expect(backlog('2016-10-31').referralsOwed).toEqual([
+      { householdId: 'e1', divisionCode: 'V1', memberId: 'm1', identifiedOn: '2016-07-31', referrals: 0, owed: 3 },
+      { householdId: 'e2', divisionCode: 'V1', memberId: 'm1', identifiedOn: '2016-08-01', referrals: 0, owed: 3 },
+      { householdId: 'e4', divisionCode: 'V2', memberId: 'm1', identifiedOn: '2016-09-01', referrals: 0, owed: 3 },
+    ]);
+  });
+  it('verifyLog finds the back-dated clearance allowed, and a notice only for a recording more than 30 days late', async () => {
+    // Fed in recording order, as a real clock would have appended it (see hand-worked-region.spec.ts).
+    const keyed = [...edgeHouseholds.flat()].sort((a, b) => (edgesRecordedAt(a) < edgesRecordedAt(b) ? -1 : edgesRecordedAt(a) > edgesRecordedAt(b) ? 1 : 0));
+    const store = new InMemoryEventStore();
+    await feed(store, keyed, edgesContext, { strict: true, recordedAt: edgesRecordedAt });
+    const result = await verifyLog(store, edgesContext);
+    expect(result.streams).toBe(11);
+    expect(result.events).toBe(edgeHouseholds.flat().length + 2); // e1's and e2's visits each also raised a concern
+    expect(result.anomalies).toEqual([]);
+    // e11's withdrawal of 10-31 keyed 11-30 is 30 days late: no notice; e10's exemption of 05-01 keyed 06-01 is 31
+    expect(result.notices).toEqual([
+      { householdId: 'e10', position: expect.any(Number), kind: 'late-recording', detail: expect.stringContaining('31 days later') },
+    ]);
+    // Under the reference policy's allowance of 0 days the Decider would have refused e6's clearance: an anomaly.
+    const strict = await verifyLog(store, referenceContext);
+    expect(strict.anomalies).toEqual([
+      { householdId: 'e6', position: expect.any(Number), kind: 'rejected', detail: expect.stringMatching(/^HouseholdCleared: .*BACKDATED: business date 2016-01-31/) },
+    ]);
   });
 });

@@ -11,7 +11,7 @@ import { policy, region } from './region';
 export const edgesContext: DecisionContext = { policy: { ...policy, backdatingAllowanceDays: 3 }, divisions: region };
 
 /**
- * Ten households written by hand to sit on the edges of the report definitions (domain.md §5);
+ * Eleven households written by hand to sit on the edges of the report definitions (domain.md §5);
  * the figures are worked out in hand-worked-edges.spec.ts. Every member is born 1980–1994, so
  * working age throughout 2016–2017; every survey says full capacity and willing.
  *
@@ -26,7 +26,8 @@ export const edgesContext: DecisionContext = { policy: { ...policy, backdatingAl
  * e8  V4  identified 2016-02-29, referred 04-15, deregistered 05-31 (from `identified`)
  * e9  V4  identified 01-20, employed 02-15, cleared 03-01, a second job of the same member 04-01;
  *         December incomes of both jobs
- * e10 V4  identified 04-30, exempted 05-01 (from `identified`)
+ * e10 V4  identified 04-30, exempted 05-01 (from `identified`), keyed 31 days later
+ * e11 V2  identified and withdrew on the same day, 2016-10-31, the last of the month; the withdrawal keyed 30 days later
  */
 export const edgeHouseholds: readonly (readonly HouseholdCommand[])[] = [
   [
@@ -131,10 +132,26 @@ export const edgeHouseholds: readonly (readonly HouseholdCommand[])[] = [
     c.survey('e10', '2016-01-06', member('m1', 'full', true)),
     c.apply('e10', '2016-01-07'),
     c.identify('e10', '2016-04-30'),
-    c.exempt('e10', '2016-05-01'),
+    { ...c.exempt('e10', '2016-05-01'), note: 'keyed 31 days later' },
+  ],
+  [
+    c.register('e11', '2016-09-01', 'V2', [['m1', 1990]]),
+    c.survey('e11', '2016-09-02', member('m1', 'full', true)),
+    c.apply('e11', '2016-09-03'),
+    c.identify('e11', '2016-10-31'),
+    { ...c.withdraw('e11', '2016-10-31'), note: 'keyed 30 days later' },
   ],
 ];
 
-/** e6's back-dated clearance was keyed on 1 February, three hours after the income dated that day. */
-export const edgesRecordedAt = (cmd: HouseholdCommand): string =>
-  cmd.note === 'keyed after the income' ? '2016-02-01T15:00:00.000Z' : `${cmd.on}T12:00:00.000Z`;
+/**
+ * When each command was keyed: noon of its business date, except e6's back-dated clearance
+ * (three hours after the income dated 02-01) and two late recordings on either side of the
+ * 30 days after which verifyLog gives a notice (policy.lateRecordingDays).
+ */
+const keyedLate: Readonly<Record<string, string>> = {
+  'keyed after the income': '2016-02-01T15:00:00.000Z',
+  'keyed 30 days later': '2016-11-30T23:59:00.000Z',
+  'keyed 31 days later': '2016-06-01T00:00:00.000Z',
+};
+
+export const edgesRecordedAt = (cmd: HouseholdCommand): string => keyedLate[cmd.note ?? ''] ?? `${cmd.on}T12:00:00.000Z`;
