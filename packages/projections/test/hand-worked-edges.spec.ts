@@ -71,21 +71,21 @@ describe('a hand-worked region on the edges of the report definitions', () => {
 
   it('annual clearance 2016: the cutoff day is in the baseline, the day after is not, and a second clearance in a year counts twice', () => {
     // baseline (first HouseholdIdentified ≤ 2016-07-31): e1 07-31, e3 01-31, e4 03-01, e5 03-15, e6 01-10,
-    //   e8 02-29, e9 01-20, e10 04-30 = 8; not e2 (08-01) nor e11 (10-31), not e7 (never identified)
+    //   e8 02-29, e9 01-20, e10 04-30 = 8; not e2 (08-01), e11 (10-31) nor e12 (12-01), not e7 (never identified)
     // target = ceil(8 × 0.25) = 2
     // end of 2016: e1 cleared, its concern resolved on 12-31 → baselineCleared; e3 cleared 02-29 and e9 cleared
     //   03-01 → baselineCleared; so baselineCleared = {e1, e3, e9} = 3, achievement = 3 / 2 = 1.5
     //   e2 cleared with its concern open until 2017-01-01 → underReview = 1 (not baseline, but the definition
     //   of underReview does not ask for the baseline)
     //   (baseline keeps e5, e8 and e10, which left the programme in May: the definition does not look at later status)
-    // identifiedInYear: e1 e2 e3 e4 e5 e6 e8 e9 e10 e11 = 10 (a relapse is not an identification)
+    // identifiedInYear: e1 e2 e3 e4 e5 e6 e8 e9 e10 e11 e12 = 11 (a relapse is not an identification)
     // clearedInYear: e1 1 + e2 1 + e3 2 (02-01, 02-29) + e4 2 (06-30, 11-30) + e6 1 (01-31) + e9 1 = 8
-    // relapsedInYear: e3 1 + e4 2 (09-01, 12-31) = 3; stockAtEnd = {e4} (relapsed on 12-31) = 1
+    // relapsedInYear: e3 1 + e4 2 (09-01, 12-31) = 3; stockAtEnd = {e4 (relapsed on 12-31), e12} = 2
     // withdrawn: e5 (from identified), e6 (from cleared), e11 (identified the same day) = 3; exempted: e7 (from applied), e10 (from identified) = 2;
     // deregistered: e7 (from exempted), e8 (from identified) = 2
     expect(clearance(2016)).toEqual({
       division: 'R', year: 2016, baseline: 8, cumulativeShare: 0.25, target: 2, baselineCleared: 3, underReview: 1, achievement: 1.5,
-      identifiedInYear: 10, clearedInYear: 8, relapsedInYear: 3, stockAtEnd: 1, withdrawnInYear: 3, exemptedInYear: 2, deregisteredInYear: 2,
+      identifiedInYear: 11, clearedInYear: 8, relapsedInYear: 3, stockAtEnd: 2, withdrawnInYear: 3, exemptedInYear: 2, deregisteredInYear: 2,
     });
   });
 
@@ -93,10 +93,10 @@ describe('a hand-worked region on the edges of the report definitions', () => {
     // cumulative share 0.25 + 0.30 = 0.55; target = ceil(8 × 0.55) = ceil(4.4) = 5
     // end of 2017: e1, e3, e9 cleared; e4 cleared again on 2017-01-01 → baselineCleared = 4, achievement = 4 / 5 = 0.8
     //   e2 cleared, concern resolved 2017-01-01, but not baseline → neither baselineCleared nor underReview
-    // clearedInYear: e4 = 1; nothing else happens to a status in 2017; stockAtEnd 0
+    // clearedInYear: e4 = 1; nothing else happens to a status in 2017; stockAtEnd = {e12} = 1
     expect(clearance(2017)).toEqual({
       division: 'R', year: 2017, baseline: 8, cumulativeShare: 0.55, target: 5, baselineCleared: 4, underReview: 0, achievement: 0.8,
-      identifiedInYear: 0, clearedInYear: 1, relapsedInYear: 0, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
+      identifiedInYear: 0, clearedInYear: 1, relapsedInYear: 0, stockAtEnd: 1, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
     });
   });
 
@@ -123,8 +123,8 @@ describe('a hand-worked region on the edges of the report definitions', () => {
       identifiedInYear: 0, clearedInYear: 0, relapsedInYear: 0, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
     });
     // 2020: 0.25 + 0.30 + 0.20 + 0.15 + 0.10 = 1; target = ceil(8 × 1) = 8 (not 9, as a floating-point sum might give);
-    // still cleared at end of 2020: e1, e3, e4, e9 → 4 / 8 = 0.5
-    expect(clearance(2020)).toMatchObject({ baseline: 8, cumulativeShare: 1, target: 8, baselineCleared: 4, underReview: 0, achievement: 0.5, stockAtEnd: 0 });
+    // still cleared at end of 2020: e1, e3, e4, e9 → 4 / 8 = 0.5; e12 still in the stock
+    expect(clearance(2020)).toMatchObject({ baseline: 8, cumulativeShare: 1, target: 8, baselineCleared: 4, underReview: 0, achievement: 0.5, stockAtEnd: 1 });
   });
 
   it('household statuses on the cutoff day and the day after', () => {
@@ -163,9 +163,9 @@ describe('a hand-worked region on the edges of the report definitions', () => {
       ['2016-09', 2, 0, 0, 1, 0, 0, 0, 3], // e4 relapsed 09-01
       ['2016-10', 3, 1, 0, 0, 1, 0, 0, 3], // e11 in and out on 10-31: 3 + 1 − 1 = 3
       ['2016-11', 3, 0, 1, 0, 0, 0, 0, 2], // e4 cleared 11-30
-      // e1 and e2 cleared 12-05, e4 relapsed 12-31: 2 + 1 − 2 = 1 {e4}
-      ['2016-12', 2, 0, 2, 1, 0, 0, 0, 1],
-      ['2017-01', 1, 0, 1, 0, 0, 0, 0, 0], // e4 cleared 2017-01-01
+      // e12 in 12-01, e1 and e2 cleared 12-05, e4 relapsed 12-31: 2 + 1 + 1 − 2 = 2 {e4, e12}
+      ['2016-12', 2, 1, 2, 1, 0, 0, 0, 2],
+      ['2017-01', 2, 0, 1, 0, 0, 0, 0, 1], // e4 cleared 2017-01-01
     ];
     for (const [month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd] of expected)
       expect(monthly(month)).toEqual({ division: 'R', month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd });
@@ -237,9 +237,10 @@ describe('a hand-worked region on the edges of the report definitions', () => {
   it('the progress table for December 2016 takes the median of an even number of incomes', () => {
     // incomes for 2016-12: e9 ja 700, e1 ja 1000, e2 ja 1400.60 (keyed 2017-01-01), e9 jb 2000 (the same member's second job)
     // median = (1000 + 1400.60) / 2 = 1200.30; mean = (700 + 1000 + 1400.60 + 2000) / 4 = 5100.60 / 4 = 1275.15
-    // started: e1 flexible, e2 enterprise, both local; ended: e4 jb seasonal-end 12-20; eligible at 12-31: 5
+    // started: e1 flexible, e2 enterprise, both local; ended: e4 jb seasonal-end 12-20
+    // eligible at 12-31: m1 of e1 e2 e3 e4 e9, and e12's m1 (2016 − 1957 = 59; its m2 is 2016 − 2001 = 15) = 6
     expect(progress('2016-12')).toEqual({
-      ...nothing, division: 'R', month: '2016-12', eligibleMembers: 5,
+      ...nothing, division: 'R', month: '2016-12', eligibleMembers: 6,
       employmentsStartedByForm: { ...forms, flexible: 1, enterprise: 1 }, employmentsStartedByPlace: { ...places, local: 2 },
       employmentsEndedByReason: { ...reasons, 'seasonal-end': 1 },
       incomeRecords: 4, medianMonthlyIncome: 1200.3, meanMonthlyIncome: 1275.15,
@@ -275,14 +276,17 @@ describe('a hand-worked region on the edges of the report definitions', () => {
   });
 
   it('the service backlog at the end of 2016: a concern resolved on the day is closed, a relapse on the day owes referrals', () => {
-    // referrals owed: e4 relapsed 12-31, its job ended 12-20, no referral since → owed 3
+    // referrals owed: e4 relapsed 12-31, its job ended 12-20, no referral since → owed 3; e12 m1 (59) identified 12-01 → owed 3
     // follow-ups overdue: e3 cleared 02-29, never visited → due 05-29; e9 cleared 03-01 → due 05-30;
     //   e1 and e2 visited 12-10 → due 2017-03-10
     // open concerns: e2's, raised 12-10, open 21 days at 12-31; e1's was resolved on 12-31
     expect(backlog('2016-12-31')).toEqual({
       division: 'R',
       asOf: '2016-12-31',
-      referralsOwed: [{ householdId: 'e4', divisionCode: 'V2', memberId: 'm1', identifiedOn: '2016-12-31', referrals: 0, owed: 3 }],
+      referralsOwed: [
+        { householdId: 'e12', divisionCode: 'V3', memberId: 'm1', identifiedOn: '2016-12-01', referrals: 0, owed: 3 },
+        { householdId: 'e4', divisionCode: 'V2', memberId: 'm1', identifiedOn: '2016-12-31', referrals: 0, owed: 3 },
+      ],
       followUpsOverdue: [
         { householdId: 'e3', divisionCode: 'V2', clearedOn: '2016-02-29', lastVisitOn: null, dueOn: '2016-05-29' },
         { householdId: 'e9', divisionCode: 'V4', clearedOn: '2016-03-01', lastVisitOn: null, dueOn: '2016-05-30' },
@@ -292,6 +296,21 @@ describe('a hand-worked region on the edges of the report definitions', () => {
       openLaborConcerns: [
         { householdId: 'e2', divisionCode: 'V1', visitId: 'v1', raisedOn: '2016-12-10', indicators: ['debt'], daysOpen: 21 },
       ],
+    });
+  });
+
+  it('on 1 January a member of 59 ages out and one of 15 comes of working age', () => {
+    // age = calendar year − birth year: e12's m1 is 2017 − 1957 = 60, out of 16..59; m2 is 2017 − 2001 = 16, in.
+    // Referrals are owed to the eligible members at the date asked (domain.md §5), so now to m2, whom the
+    // identification of 12-01 did not find eligible; e4 was cleared on 01-01 and owes nothing.
+    expect(backlog('2017-01-01').referralsOwed).toEqual([
+      { householdId: 'e12', divisionCode: 'V3', memberId: 'm2', identifiedOn: '2016-12-01', referrals: 0, owed: 3 },
+    ]);
+    // eligible at 2017-01-31: m1 of e1 e2 e3 e4 e9 and e12's m2 = 6; e4 jc started enterprise, local on 01-01;
+    // December's incomes keyed in January count in December, none is for January
+    expect(progress('2017-01')).toEqual({
+      ...nothing, division: 'R', month: '2017-01', eligibleMembers: 6,
+      employmentsStartedByForm: { ...forms, enterprise: 1 }, employmentsStartedByPlace: { ...places, local: 1 },
     });
   });
 
@@ -310,7 +329,7 @@ describe('a hand-worked region on the edges of the report definitions', () => {
     const store = new InMemoryEventStore();
     await feed(store, keyed, edgesContext, { strict: true, recordedAt: edgesRecordedAt });
     const result = await verifyLog(store, edgesContext);
-    expect(result.streams).toBe(11);
+    expect(result.streams).toBe(12);
     expect(result.events).toBe(edgeHouseholds.flat().length + 2); // e1's and e2's visits each also raised a concern
     expect(result.anomalies).toEqual([]);
     // e11's withdrawal of 10-31 keyed 11-30 is 30 days late: no notice; e10's exemption of 05-01 keyed 06-01 is 31

@@ -11,9 +11,9 @@ import { policy, region } from './region';
 export const edgesContext: DecisionContext = { policy: { ...policy, backdatingAllowanceDays: 3 }, divisions: region };
 
 /**
- * Eleven households written by hand to sit on the edges of the report definitions (domain.md §5);
- * the figures are worked out in hand-worked-edges.spec.ts. Every member is born 1980–1994, so
- * working age throughout 2016–2017; every survey says full capacity and willing.
+ * Twelve households written by hand to sit on the edges of the report definitions (domain.md §5);
+ * the figures are worked out in hand-worked-edges.spec.ts. Every member but e12's is born
+ * 1980–1994, so working age throughout 2016–2017; every survey says full capacity and willing.
  *
  * e1  V1  identified 2016-07-31 (on the cutoff), cleared 12-05, concern raised 12-10, resolved 12-31
  * e2  V1  identified 2016-08-01 (the day after), cleared 12-05, concern raised 12-10, resolved 2017-01-01
@@ -28,6 +28,7 @@ export const edgesContext: DecisionContext = { policy: { ...policy, backdatingAl
  *         December incomes of both jobs
  * e10 V4  identified 04-30, exempted 05-01 (from `identified`), keyed 31 days later
  * e11 V2  identified and withdrew on the same day, 2016-10-31, the last of the month; the withdrawal keyed 30 days later
+ * e12 V3  m1 born 1957 (59 in 2016, 60 in 2017) and m2 born 2001 (15, then 16); identified 2016-12-01
  */
 export const edgeHouseholds: readonly (readonly HouseholdCommand[])[] = [
   [
@@ -140,6 +141,12 @@ export const edgeHouseholds: readonly (readonly HouseholdCommand[])[] = [
     c.apply('e11', '2016-09-03'),
     c.identify('e11', '2016-10-31'),
     { ...c.withdraw('e11', '2016-10-31'), note: 'keyed 30 days later' },
+  ],
+  [
+    c.register('e12', '2016-11-01', 'V3', [['m1', 1957], ['m2', 2001]]),
+    c.survey('e12', '2016-11-02', member('m1', 'full', true), member('m2', 'full', true)),
+    c.apply('e12', '2016-11-03'),
+    c.identify('e12', '2016-12-01'),
   ],
 ];
 
