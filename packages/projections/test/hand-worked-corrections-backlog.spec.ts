@@ -1,8 +1,8 @@
 import { InMemoryEventStore } from '@hearth/event-store';
 import { verifyLog } from '../src';
 import { feed } from './support/feed';
+import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { correctedHouseholds } from './support/hand-worked-corrections';
-import { agreedOn, answerCorrections, type CorrectionsAnswered } from './support/hand-worked-corrections-answered';
 import { context } from './support/region';
 
 /**
@@ -12,9 +12,9 @@ import { context } from './support/region';
  * which must agree, and compared with the one worked out by hand from domain.md's words.
  */
 describe('a hand-worked region of corrections: the service backlog, the clearance and the audit', () => {
-  let answered: CorrectionsAnswered;
+  let answered: AnsweredByTwoStores;
   beforeAll(async () => {
-    answered = await answerCorrections();
+    answered = await answerByTwoStores(correctedHouseholds.flat(), context);
   });
   afterAll(() => answered.close());
 

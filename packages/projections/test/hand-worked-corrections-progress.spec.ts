@@ -1,4 +1,6 @@
-import { agreedOn, answerCorrections, type CorrectionsAnswered } from './support/hand-worked-corrections-answered';
+import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
+import { correctedHouseholds } from './support/hand-worked-corrections';
+import { context } from './support/region';
 
 /**
  * The monthly progress table over the corrected households (support/hand-worked-corrections.ts):
@@ -8,9 +10,9 @@ import { agreedOn, answerCorrections, type CorrectionsAnswered } from './support
  * correction moves the month of the event it amends, and the month it is recorded in not at all.
  */
 describe('a hand-worked region of corrections: the monthly progress table', () => {
-  let answered: CorrectionsAnswered;
+  let answered: AnsweredByTwoStores;
   beforeAll(async () => {
-    answered = await answerCorrections();
+    answered = await answerByTwoStores(correctedHouseholds.flat(), context);
   });
   afterAll(() => answered.close());
 

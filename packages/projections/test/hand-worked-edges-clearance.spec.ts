@@ -1,6 +1,7 @@
 import { householdStream } from '@hearth/domain';
 import type { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
-import { agreedOn, answerEdges, type EdgesAnswered } from './support/hand-worked-edges-answered';
+import { edgeHouseholds, edgesContext, edgesRecordedAt } from './support/hand-worked-edges';
+import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 
 /**
  * A second hand-worked region, on the edges of domain.md §5 (here its annual and monthly
@@ -16,11 +17,11 @@ import { agreedOn, answerEdges, type EdgesAnswered } from './support/hand-worked
  * hand from the contract's words (the arithmetic is in the comments).
  */
 describe('a hand-worked region on the edges of the report definitions: clearance', () => {
-  let answered: EdgesAnswered;
-  let byHousehold: EdgesAnswered['byHousehold'];
-  let byDay: EdgesAnswered['byDay'];
+  let answered: AnsweredByTwoStores;
+  let byHousehold: AnsweredByTwoStores['byHousehold'];
+  let byDay: AnsweredByTwoStores['byDay'];
   beforeAll(async () => {
-    answered = await answerEdges();
+    answered = await answerByTwoStores(edgeHouseholds.flat(), edgesContext, edgesRecordedAt);
     ({ byHousehold, byDay } = answered);
   });
   afterAll(() => answered.close());

@@ -2,7 +2,7 @@ import { InMemoryEventStore } from '@hearth/event-store';
 import { verifyLog } from '../src';
 import { feed } from './support/feed';
 import { edgeHouseholds, edgesContext, edgesRecordedAt } from './support/hand-worked-edges';
-import { agreedOn, answerEdges, type EdgesAnswered } from './support/hand-worked-edges-answered';
+import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { context as referenceContext } from './support/region';
 
 /**
@@ -13,9 +13,9 @@ import { context as referenceContext } from './support/region';
  * comments).
  */
 describe('a hand-worked region on the edges of the report definitions: service and audit', () => {
-  let answered: EdgesAnswered;
+  let answered: AnsweredByTwoStores;
   beforeAll(async () => {
-    answered = await answerEdges();
+    answered = await answerByTwoStores(edgeHouseholds.flat(), edgesContext, edgesRecordedAt);
   });
   afterAll(() => answered.close());
 
