@@ -53,7 +53,7 @@ export const correctEvent =
     const facts = [...history, { event: correction as HouseholdEvent, meta: { eventId: '(pending)', occurredOn: c.on } }];
     const anomalies = replayAnomalies(facts, c.householdId, ctx, decide, { decideCorrections: false });
     if (anomalies.length > 0)
-      return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`, { path: 'correction', message: 'a later decision would no longer have been taken' });
+      return reject('INVALID_CORRECTION', `with this correction the history no longer holds: ${anomalies[0]?.detail}`, { path: 'correction', message: 'a later event would be refused, or recorded with other data' });
     // Replays check each event against the tree of its day; the household must also end in a division in force today.
     const division = evolve(s, correction, { eventId: '(pending)', occurredOn: c.on }).divisionCode;
     if (division !== undefined && !ctx.divisions.get(division))

@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import { decide } from '../decide';
 import { ev, HouseholdEvent } from '../events';
-import { applied, command as c, registered, surveyed, surveyMember, testContext } from '../../testing/fixtures';
-import { outcomeOf, stateAfter } from '../../testing/given-when-then';
+import { applied, command as c, identified, registered, surveyed, surveyMember, testContext } from '../../testing/fixtures';
+import { outcomeOf, rejectionOf, stateAfter } from '../../testing/given-when-then';
 
 /** What a correction changes for the decisions after it, and what it may not change. */
 describe('corrections are folded into the state', () => {
@@ -35,5 +35,28 @@ describe('no member is born after the year of the command that lists them (ADR 1
     expect(outcomeOf([registered(), added], fix(2016)).events?.[0]?.type).toBe('EventCorrected');
     const register = c('CorrectEvent', { on: '2017-02-02', eventId: 'e0', correction: { members: [{ memberId: 'm1', birthYear: 2017 }] }, reason: 'birth certificate' });
     expect(outcomeOf([registered(), added], register)).toEqual({ error: 'INVALID_CORRECTION' });
+  });
+});
+
+describe('a correction after which a later event would be recorded with other data (ADR 174)', () => {
+  const twoMembers = [
+    registered([{ memberId: 'm1', birthYear: 1980 }, { memberId: 'm2', birthYear: 1985 }]),
+    surveyed([surveyMember('m1'), surveyMember('m2')]),
+    applied(),
+    identified(['m1', 'm2']),
+  ];
+
+  it('is INVALID_CORRECTION, though the later decision would still be taken, and says which event and what', () => {
+    // Without m2 the household would still be identified, by m1 alone: the stored identification names both.
+    const fix = c('CorrectEvent', { on: '2016-05-01', eventId: 'e1', correction: { members: [surveyMember('m1'), surveyMember('m2', { laborCapacity: 'none', wantsWork: false })] }, reason: 'wrong form' });
+    const refused = rejectionOf(twoMembers, fix);
+    expect(refused?.code).toBe('INVALID_CORRECTION');
+    expect(refused?.message).toMatch(/HouseholdIdentified.*"eligibleMemberIds":\["m1"\]/);
+    expect(refused?.fields).toEqual([{ path: 'correction', message: 'a later event would be refused, or recorded with other data' }]);
+  });
+
+  it('is recorded when the later event would be the same', () => {
+    const fix = c('CorrectEvent', { on: '2016-05-01', eventId: 'e1', correction: { members: [surveyMember('m1'), surveyMember('m2', { education: 'primary' })] }, reason: 'wrong form' });
+    expect(outcomeOf(twoMembers, fix).events?.[0]?.type).toBe('EventCorrected');
   });
 });
