@@ -1,6 +1,7 @@
 import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { correctedHouseholds } from './support/hand-worked-corrections';
 import { context } from './support/region';
+import { noEndings as reasons, noForms as forms, noPlaces as places, noTrainings as zero, nothingInMonth as nothing } from './support/empty-progress';
 
 /**
  * The monthly progress table over the corrected households (support/hand-worked-corrections.ts):
@@ -17,17 +18,6 @@ describe('a hand-worked region of corrections: the monthly progress table', () =
   afterAll(() => answered.close());
 
   const progress = (month: string, division = 'R') => agreedOn(answered, (r) => r.progressReport({ month, division }));
-
-  const zero = { vocational: 0, language: 0, entrepreneurship: 0, 'order-based': 0 };
-  const forms = { enterprise: 0, flexible: 0, 'self-employed': 0, assisted: 0 };
-  const places = { local: 0, 'in-region': 0, 'out-of-region': 0 };
-  const reasons = { 'contract-ended': 0, 'seasonal-end': 0, quit: 0, dismissed: 0, 'returned-home': 0, other: 0 };
-  const nothing = {
-    membersSurveyed: 0, trainingsOffered: zero, trainingsAccepted: zero, trainingsDeclined: zero, trainingsCompleted: zero,
-    referralsMade: 0, referralsAccepted: 0, referralsDeclined: 0, membersReferred: 0,
-    employmentsStartedByForm: forms, employmentsStartedByPlace: places, employmentsEndedByReason: reasons,
-    incomeRecords: 0, medianMonthlyIncome: null, meanMonthlyIncome: null,
-  };
 
   it('counts an employment by its corrected form and place in the month it started', () => {
     // started: k7 assisted/local 02-01; k4 02-15, enterprise/local corrected (on 04-20) to flexible/out-of-region

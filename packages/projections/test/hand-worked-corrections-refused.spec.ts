@@ -4,6 +4,7 @@ import { DirectReports, openProjections } from '../src';
 import { c, member } from './support/commands';
 import { feed } from './support/feed';
 import { context } from './support/region';
+import { noTrainings as zero } from './support/empty-progress';
 
 /**
  * Decision 5: a correction is replayed through the whole stream, and one after which a later
@@ -45,7 +46,6 @@ describe('a correction whose replay would break the history is refused and chang
     return answer;
   };
 
-  const zero = { vocational: 0, language: 0, entrepreneurship: 0, 'order-based': 0 };
   // Worked by hand from k9 alone: m1 eligible at 02-29 (26 years old, full capacity, willing), one vocational training
   // offered and accepted, one enterprise job started locally; on 03-01 m1 works, so no referral is owed and the
   // household, identified with a job, is pending clearance.

@@ -4,6 +4,7 @@ import { feed } from './support/feed';
 import { edgeHouseholds, edgesContext, edgesRecordedAt } from './support/hand-worked-edges';
 import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { context as referenceContext } from './support/region';
+import { noEndings as reasons, noForms as forms, noPlaces as places, nothingInMonth as nothing } from './support/empty-progress';
 
 /**
  * The second hand-worked region (support/hand-worked-edges.ts; its clearance figures in
@@ -21,17 +22,6 @@ describe('a hand-worked region on the edges of the report definitions: service a
 
   const progress = (month: string) => agreedOn(answered, (r) => r.progressReport({ month }));
   const backlog = (asOf: string) => agreedOn(answered, (r) => r.backlogReport({ asOf }));
-
-  const zero = { vocational: 0, language: 0, entrepreneurship: 0, 'order-based': 0 };
-  const forms = { enterprise: 0, flexible: 0, 'self-employed': 0, assisted: 0 };
-  const places = { local: 0, 'in-region': 0, 'out-of-region': 0 };
-  const reasons = { 'contract-ended': 0, 'seasonal-end': 0, quit: 0, dismissed: 0, 'returned-home': 0, other: 0 };
-  const nothing = {
-    membersSurveyed: 0, trainingsOffered: zero, trainingsAccepted: zero, trainingsDeclined: zero, trainingsCompleted: zero,
-    referralsMade: 0, referralsAccepted: 0, referralsDeclined: 0, membersReferred: 0,
-    employmentsStartedByForm: forms, employmentsStartedByPlace: places, employmentsEndedByReason: reasons,
-    incomeRecords: 0, medianMonthlyIncome: null, meanMonthlyIncome: null,
-  };
 
   it('the progress table for January 2016 counts the income keyed in February for January', () => {
     // surveyed in January: e1 e2 e3 e5(m1, m2) e6 e7 e8 e9 e10 = 10 members (e4 is surveyed 02-02)

@@ -4,6 +4,7 @@ import { DirectReports, householdHistory, openProjections, Projections, verifyLo
 import { feed } from './support/feed';
 import { handWorkedHouseholds, recordedAt } from './support/hand-worked-region';
 import { context, policy, region } from './support/region';
+import { noEndings as reasons, noForms as forms, noPlaces as places, noTrainings as zero } from './support/empty-progress';
 
 /**
  * The figures of domain.md §5 for the eight hand-written households of
@@ -133,11 +134,6 @@ describe('a hand-worked region', () => {
     for (const [month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd] of expected)
       expect(monthly(month)).toEqual({ division: 'R', month, stockAtStart, identified, cleared, relapsed, withdrawn, exempted, deregistered, stockAtEnd });
   });
-
-  const zero = { vocational: 0, language: 0, entrepreneurship: 0, 'order-based': 0 };
-  const forms = { enterprise: 0, flexible: 0, 'self-employed': 0, assisted: 0 };
-  const places = { local: 0, 'in-region': 0, 'out-of-region': 0 };
-  const reasons = { 'contract-ended': 0, 'seasonal-end': 0, quit: 0, dismissed: 0, 'returned-home': 0, other: 0 };
 
   it('the monthly progress table for June 2016', () => {
     // surveyed in June: h6 m1 = 1
