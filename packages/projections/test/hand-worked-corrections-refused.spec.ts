@@ -7,8 +7,9 @@ import { context } from './support/region';
 import { noTrainings as zero } from './support/empty-progress';
 
 /**
- * Decision 5: a correction is replayed through the whole stream, and one after which a later
- * decision would not have been taken is refused (INVALID_CORRECTION); a rejected command
+ * Decisions 5 and 174: a correction is replayed through the whole stream, and one after which a
+ * later decision would not have been taken, or would have recorded other data than the stored
+ * event, is refused (INVALID_CORRECTION); a rejected command
  * appends nothing (domain.md §4). k9 (V4, m1 born 1990) is identified 2016-01-10, employed
  * 02-01 (enterprise, local) and offered a vocational training on 02-03, which it accepts on 02-05.
  */
@@ -64,9 +65,8 @@ describe('a correction whose replay would break the history is refused and chang
     // with no capacity and unwilling m1 is not eligible: IdentifyHousehold would have been NO_ELIGIBLE_MEMBER
     ['a survey after which the household had no eligible member to be identified by', c.correct('k9', '2016-03-01', '@HouseholdSurveyed#0', { members: [member('m1', 'none', false)] })],
     // The acceptance copies the offer's kind (events.ts, trainingRef), so replayed it would record "language": a different
-    // event, which the replay counts as an anomaly (decision 118). Decision 5 refuses a correction after which a decision
-    // "would not have been taken"; the acceptance would have been, with another kind. The contract does not settle this
-    // case; the code's answer is kept here (see the report: once accepted, a training's kind cannot be corrected at all).
+    // event, which the replay counts as an anomaly (decision 118). The acceptance would still have been decided, with
+    // another kind; decision 174 refuses this too: once accepted, a training's kind cannot be corrected.
     ['a training kind copied into an acceptance already recorded', c.correct('k9', '2016-03-01', '@TrainingOffered#0', { kind: 'language' })],
   ])('refuses %s, appends nothing, and leaves every figure as recorded', async (_, correction) => {
     expect(await attempt(correction)).toEqual(['INVALID_CORRECTION']);
