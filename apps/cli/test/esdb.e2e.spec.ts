@@ -1,18 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import * as testing from '@hearth/event-store-esdb/testing';
-import { BIN, EXAMPLES, tempDir } from './support/cli';
-
-/** The real executable against the EventStoreDB adapter, over the real gRPC client, on the wire stand-in. */
-const hearthAsync = (args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-  new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+import { EXAMPLES, hearthFinished, tempDir } from './support/cli';
 
 describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
   let server: Awaited<ReturnType<typeof testing.startEsdbStandIn>>;
@@ -23,27 +11,27 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
 
   it('loads divisions, imports, replays a household and verifies, with nothing else changed', async () => {
     const store = ['--store', server.url];
-    expect((await hearthAsync([...store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')])).code).toBe(0);
-    const imported = await hearthAsync([...store, '--json', 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
+    expect((await hearthFinished([...store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')])).code).toBe(0);
+    const imported = await hearthFinished([...store, '--json', 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
     expect(imported.code).toBe(3);
     expect(JSON.parse(imported.stdout)).toMatchObject({ accepted: 25, unchanged: 0 });
     // Another application's events in $all, one of them not JSON: not Hearth's, passed over by every reader.
     server.appendForeign('orders-1', { type: 'OrderShipped', contentType: 'application/octet-stream', data: Uint8Array.from([0xff, 0x00]) });
     server.appendForeign('orders-1', { type: 'OrderPaid', contentType: 'application/json', data: Buffer.from('{"n":1}') });
-    const history = await hearthAsync([...store, '--json', 'history', 'hh-002', '--as-of', '2016-08-31']);
+    const history = await hearthFinished([...store, '--json', 'history', 'hh-002', '--as-of', '2016-08-31']);
     expect(JSON.parse(history.stdout)).toMatchObject({ status: 'cleared', openLaborConcerns: ['v-1'] });
-    const verified = await hearthAsync([...store, '--json', 'verify']);
+    const verified = await hearthFinished([...store, '--json', 'verify']);
     expect(verified.code).toBe(0);
     expect(JSON.parse(verified.stdout).anomalies).toEqual([]);
-    const report = await hearthAsync([...store, '--json', 'report', 'clearance', '--year', '2016']);
+    const report = await hearthFinished([...store, '--json', 'report', 'clearance', '--year', '2016']);
     expect(JSON.parse(report.stdout)).toMatchObject({ baseline: 2, clearedInYear: 2 });
     // The older scheme names the same store.
-    const again = await hearthAsync(['--store', server.url.replace('kurrentdb://', 'esdb://'), '--json', 'verify']);
+    const again = await hearthFinished(['--store', server.url.replace('kurrentdb://', 'esdb://'), '--json', 'verify']);
     expect(again.code).toBe(0);
   }, 60_000);
 
   it('refuses rebuild --exclusive as a usage error: the store cannot read the log stream by stream (decision 120)', async () => {
-    const refused = await hearthAsync(['--store', server.url, 'rebuild', '--exclusive']);
+    const refused = await hearthFinished(['--store', server.url, 'rebuild', '--exclusive']);
     expect(refused).toMatchObject({ code: 2, stdout: '' });
     expect(refused.stderr).toContain('--exclusive: this store cannot read the log household by household');
   }, 60_000);
@@ -53,10 +41,10 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
     const { dir, cleanup } = tempDir();
     try {
       const file = join(dir, 'anchor.json');
-      const made = await hearthAsync([...store, '--json', 'anchor', '--out', file]);
+      const made = await hearthFinished([...store, '--json', 'anchor', '--out', file]);
       expect(made.code).toBe(0);
       expect(JSON.parse(made.stdout)).toMatchObject({ file, streams: 4, signed: false });
-      const verified = await hearthAsync([...store, '--json', 'verify', '--anchor', file]);
+      const verified = await hearthFinished([...store, '--json', 'verify', '--anchor', file]);
       expect(verified.code).toBe(0);
       expect(JSON.parse(verified.stdout)).toMatchObject({ anomalies: [], anchors: [{ file, anomalies: 0 }] });
     } finally {
@@ -68,7 +56,7 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
     const gone = await testing.startEsdbStandIn();
     await gone.close();
     const url = `kurrentdb://admin:changeit@127.0.0.1:${gone.port}?tls=false&defaultDeadline=1000`;
-    const result = await hearthAsync(['--store', url, 'verify']);
+    const result = await hearthFinished(['--store', url, 'verify']);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/kurrentdb:\/\/\*\*\*@127\.0\.0\.1/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/changeit/);
@@ -76,7 +64,7 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
 
   it("reports a server it cannot reach as the machine's failure, to be run again, not as a bug", async () => {
     const port = testing.NO_LISTENER_PORT;
-    const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${port}?tls=false&defaultDeadline=1000`, 'verify']);
+    const result = await hearthFinished(['--store', `kurrentdb://127.0.0.1:${port}?tls=false&defaultDeadline=1000`, 'verify']);
     expect(result.code).toBe(6);
     expect(result.stderr).toContain(`the store's server cannot be reached: nothing listens on 127.0.0.1:${port} (connection refused): check that it is running and that this machine can reach it, then run the same command again`);
     expect(result.stderr).not.toMatch(/a bug in Hearth/);
@@ -85,7 +73,7 @@ describe('hearth on KurrentDB (kurrentdb:// through the wire stand-in)', () => {
   it('says when the URL asks for TLS of a server that runs without it, and what to change', async () => {
     const server = await testing.startEsdbStandIn();
     try {
-      const result = await hearthAsync(['--store', `kurrentdb://127.0.0.1:${server.port}?defaultDeadline=1000`, 'verify']);
+      const result = await hearthFinished(['--store', `kurrentdb://127.0.0.1:${server.port}?defaultDeadline=1000`, 'verify']);
       expect(result.code).toBe(6);
       expect(result.stderr).toMatch(new RegExp(`the store's server cannot be reached: 127\\.0\\.0\\.1:${server.port} accepts connections but completes no TLS handshake \\(.+\\): if the server runs without TLS, add tls=false to the URL, then run the same command again`));
     } finally {
