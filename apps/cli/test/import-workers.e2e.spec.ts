@@ -184,7 +184,8 @@ describe('hearth import --workers', () => {
     it("refuses a part a fingerprint that is not one, or not its SHA-256's (exit 2), reading nothing", () => {
       for (const [input, words] of [
         ['garbage', '--fingerprint-from-stdin: not JSON'],
-        [JSON.stringify({ sha256: '0'.repeat(64), bytes: 1, mtimeNs: '1', marks: [{ end: 1, digest: 'AAAA' }] }), 'its last prefix digest is not its SHA-256'],
+        [JSON.stringify({ sha256: '0'.repeat(64), bytes: 1, mtimeNs: '1', marks: [{ end: 1, digest: Buffer.alloc(32, 1).toString('base64') }] }), 'its last prefix digest is not its SHA-256'],
+        [JSON.stringify({ sha256: '0'.repeat(64), bytes: 1, mtimeNs: '1', marks: [{ end: 1, digest: 'AAAA' }] }), 'prefix mark 1: digest must be a SHA-256 (32 bytes)'],
       ]) {
         const r = hearth(['--store', url(store), '--json', 'import', log, '--part', '1/2', '--fingerprint-from-stdin'], { input });
         expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: '' });

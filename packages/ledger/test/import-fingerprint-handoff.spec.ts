@@ -65,4 +65,25 @@ describe("a part given the file's fingerprint", () => {
     expect(fingerprintOfText('{"sha256":"x"}')).toMatch(/not a fingerprint/);
     expect(fingerprintOfText('garbage')).toMatch(/not JSON/);
   });
+
+  it('refuses, without throwing, a text whose prefix marks or recording time are not what a fingerprint holds', async () => {
+    const taken = JSON.parse(fingerprintText(await fingerprintFile(file))) as { sha256: string; bytes: number; marks: { end: number; digest: string }[] };
+    const [first] = taken.marks;
+    expect(taken.marks.length).toBeGreaterThan(0);
+    const withMarks = (marks: unknown) => JSON.stringify({ ...taken, marks });
+    const refusals: [string, string][] = [
+      [withMarks([null]), 'prefix mark 1: end must be an offset after 0'],
+      [withMarks([{ ...first, end: '12' }]), 'prefix mark 1: end must be an offset after 0'],
+      [withMarks([{ ...first, end: taken.bytes + 1 }]), `prefix mark 1: end must be an offset after 0 and at most ${taken.bytes}`],
+      [withMarks([first, first]), `prefix mark 2: end must be an offset after ${first?.end}`],
+      [withMarks([{ ...first, digest: 42 }]), 'prefix mark 1: digest must be base64'],
+      [withMarks([{ ...first, digest: 'not base64!' }]), 'prefix mark 1: digest must be base64'],
+      [withMarks([{ ...first, digest: Buffer.alloc(20).toString('base64') }]), 'prefix mark 1: digest must be a SHA-256 (32 bytes)'],
+      [JSON.stringify({ ...taken, mtimeNs: 'soon' }), 'not a fingerprint'],
+      [JSON.stringify({ ...taken, bytes: -1 }), 'not a fingerprint'],
+    ];
+    for (const [text, words] of refusals) expect(fingerprintOfText(text)).toContain(words);
+    // The marks as taken pass: the refusals above are the shape's, not a stricter rule than the file's own marks meet.
+    expect(typeof fingerprintOfText(withMarks(taken.marks))).toBe('object');
+  });
 });
