@@ -74,6 +74,23 @@ const listed = (correction: Correction): ReadonlyMap<string, Readonly<Record<str
   return out;
 };
 
+/**
+ * The members in the order a refold of the corrected history holds them: the registration's
+ * in the order its correction lists them (it lists the same ids, correction.ts, in any order,
+ * docs/decisions/0051), then those added after it, as they were. Decisions copy members in
+ * the state's order (an identification's eligible members), so a live state in the old order
+ * would decide what the corrected history, replayed, does not (docs/decisions/0175).
+ */
+const inListedOrder = (members: ReadonlyMap<string, MemberState>, registration: ReadonlyMap<string, unknown>): ReadonlyMap<string, MemberState> => {
+  const ordered = new Map<string, MemberState>();
+  for (const memberId of registration.keys()) {
+    const m = members.get(memberId);
+    if (m !== undefined) ordered.set(memberId, m);
+  }
+  for (const [memberId, m] of members) if (!ordered.has(memberId)) ordered.set(memberId, m);
+  return ordered;
+};
+
 /** The member with the birth year (when a number) and the sex (none unless a string) a corrected event says. */
 const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberState => ({
   ...m,
@@ -82,8 +99,9 @@ const withPerson = (m: MemberState, birthYear: unknown, sex: unknown): MemberSta
 });
 
 const correctRegistration = (s: HouseholdState, eventId: string, correction: Correction): HouseholdState => {
-  let members = s.members;
-  for (const [memberId, fields] of listed(correction)) {
+  const corrected = listed(correction);
+  let members = corrected.size > 0 ? inListedOrder(s.members, corrected) : s.members;
+  for (const [memberId, fields] of corrected) {
     const m = members.get(memberId);
     // A registration's member list is replaced as a whole: a member entry without a sex has none.
     if (m !== undefined && m.addedBy === undefined) members = put(members, memberId, withPerson(m, fields['birthYear'], fields['sex']));
