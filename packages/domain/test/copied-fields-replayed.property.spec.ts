@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import * as E from 'fp-ts/Either';
+import { canonicallyEqual } from '../src/canonical-equal';
+import { commandBehind } from '../src/household/command-behind';
+import { correctedEvent, correctionsIn, isCorrectableField } from '../src/household/correction';
+import { decide } from '../src/household/decide';
+import { ev, EventType } from '../src/household/events';
+import { evolve } from '../src/household/evolve';
+import { Fact, initialState } from '../src/household/state';
+import * as V from '../src/household/vocabulary';
+import { ARB_OTHER_VILLAGE, ARB_VILLAGE, arbContext, birthYear, householdCommands, HouseholdRun, propertyRuns, runHousehold } from '../src/testing';
+import { money } from '../src/testing/command-drafts';
+
+/**
+ * ADR 174 as a property: a correction the Decider accepts never leaves a later stored event
+ * other than what deciding it again on the corrected history would record — in particular
+ * never a stale copy of the corrected field. The oracle does not use the correction rule's
+ * own replay (replay.ts): it folds the history as corrected and decides every stored decision
+ * again from the command behind it (command-behind.ts), comparing what it records with the
+ * stored events as corrected.
+ */
+const mismatchesAfterCorrections = (facts: readonly Fact[]): string[] => {
+  const corrections = correctionsIn(facts);
+  const history = facts.filter((f) => f.event.type !== 'EventCorrected').map((f) => ({ event: correctedEvent(f, corrections), meta: f.meta }));
+  const found: string[] = [];
+  let state = initialState;
+  for (let i = 0; i < history.length; ) {
+    const { event, meta } = history[i] as Fact;
+    const command = commandBehind(event, 'h1', meta.occurredOn);
+    const decided = command ? decide(command, state, { ...arbContext, history: history.slice(0, i) }) : undefined;
+    const taken = decided !== undefined && E.isRight(decided) ? Math.max(1, decided.right.length) : 1;
+    const stored = history.slice(i, i + taken);
+    if (decided === undefined) found.push(`${meta.eventId} ${event.type}: no decision records it`);
+    else if (E.isLeft(decided)) found.push(`${meta.eventId} ${event.type}: refused again with ${decided.left.code}`);
+    else if (!canonicallyEqual(stored.map((f) => f.event), decided.right)) found.push(`${meta.eventId}: stored ${JSON.stringify(stored.map((f) => f.event))}, decided again ${JSON.stringify(decided.right)}`);
+    for (const f of stored) state = evolve(state, f.event, f.meta);
+    i += taken;
+  }
+  return found;
+};
+
+// The events a later event copies from (or derives its copy from), and the copies themselves.
+const TRAINING_ENDS: readonly EventType[] = ['TrainingAccepted', 'TrainingDeclined', 'MemberTrained', 'TrainingLeft'];
+const copiedLater: Partial<Record<EventType, (target: Fact, later: Fact) => boolean>> = {
+  TrainingOffered: (t, l) => TRAINING_ENDS.includes(l.event.type) && (l.event.data as { trainingId: string }).trainingId === (t.event.data as { trainingId: string }).trainingId,
+  HouseholdRegistered: (_, l) => l.event.type === 'HouseholdIdentified',
+  MemberAdded: (_, l) => l.event.type === 'HouseholdIdentified',
+  HouseholdSurveyed: (_, l) => l.event.type === 'HouseholdIdentified',
+  FollowUpVisited: (t, l) => l.event.type === 'LaborConcernRaised' && (l.event.data as { visitId: string }).visitId === (t.event.data as { visitId: string }).visitId,
+};
+const COPIES: readonly EventType[] = [...TRAINING_ENDS, 'LaborConcernRaised'];
+const isInScope = (f: Fact): boolean => f.event.type in copiedLater || COPIES.includes(f.event.type);
+const hasLaterCopy = (facts: readonly Fact[], target: Fact): boolean =>
+  COPIES.includes(target.event.type) || facts.slice(facts.indexOf(target) + 1).some((l) => copiedLater[target.event.type]?.(target, l) === true);
+
+const WORDS: Readonly<Record<string, readonly string[]>> = {
+  kind: V.TRAINING_KINDS, laborCapacity: V.LABOR_CAPACITIES, health: V.HEALTH, education: V.EDUCATION_LEVELS, sex: V.SEXES, level: V.LANGUAGE_LEVELS,
+  divisionCode: [ARB_VILLAGE, ARB_OTHER_VILLAGE],
+};
+/** A value a correction may give the field: another word of its vocabulary, birth year, list of indicators, …; free text and months are kept. */
+const replacement = (key: string, value: unknown): fc.Arbitrary<unknown> => {
+  const words = WORDS[key];
+  if (words) return fc.constantFrom(...words);
+  if (key === 'birthYear') return birthYear;
+  if (key === 'laborConcerns' || key === 'indicators') return fc.subarray([...V.LABOR_CONCERN_INDICATORS], { minLength: key === 'indicators' ? 1 : 0, maxLength: 3 });
+  if (typeof value === 'boolean') return fc.boolean();
+  if (typeof value === 'number') return key === 'householdSize' ? fc.integer({ min: 1, max: 8 }) : money;
+  if (Array.isArray(value)) return value.length === 0 ? fc.constant(value) : fc.tuple(...value.map((v) => replacement(key, v)));
+  if (typeof value === 'object' && value !== null)
+    return fc.record(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isCorrectableField(k) ? replacement(k, v) : fc.constant(v)])));
+  return fc.constant(value);
+};
+
+interface Scenario {
+  /** The stored stream and the state it folds to (not the run's steps: a counterexample prints what it holds). */
+  readonly run: Pick<HouseholdRun, 'facts' | 'state'>;
+  readonly target?: Fact;
+  readonly correction: Record<string, unknown>;
+}
+/** A generated history, one of its events a copy is made from (or a copy), and one or two of its correctable fields given new values. */
+const scenarios: fc.Arbitrary<Scenario> = householdCommands().chain((commands) => {
+  const { facts, state } = runHousehold(commands);
+  const run = { facts, state };
+  const targets = run.facts.filter(isInScope);
+  if (targets.length === 0) return fc.constant({ run, correction: {} });
+  // A type first, then an event of it: surveys and registrations, in every history, would otherwise crowd out the rarer copies.
+  const types = [...new Set(targets.map((f) => f.event.type))];
+  const target = fc.constantFrom(...types).chain((type) => fc.constantFrom(...targets.filter((f) => f.event.type === type)));
+  return target.chain((target) => {
+    const data = target.event.data as Readonly<Record<string, unknown>>;
+    const fields = Object.keys(data).filter(isCorrectableField);
+    return fc
+      .subarray(fields, { minLength: 1, maxLength: Math.min(2, fields.length) })
+      .chain((picked) => fc.record(Object.fromEntries(picked.map((f) => [f, replacement(f, data[f])]))))
+      .map((correction) => ({ run, target, correction }));
+  });
+});
+
+const LATER_EVENT_DIFFERS = { path: 'correction', message: 'a later event would be refused, or recorded with other data' };
+
+describe('ADR 174 over generated histories: an accepted correction leaves no stale copy', () => {
+  it('the corrected history, decided again, records every later event as stored; and one refused for a later event would not', () => {
+    const seen = new Map<string, number>();
+    const count = (key: string) => seen.set(key, (seen.get(key) ?? 0) + 1);
+    fc.assert(
+      fc.property(scenarios, ({ run, target, correction }) => {
+        const on = run.state.latestOn;
+        if (target === undefined || on === undefined) return;
+        // The oracle agrees with the Decider on the history as generated: what it finds after the correction is the correction's.
+        expect(mismatchesAfterCorrections(run.facts)).toEqual([]);
+        const command = { type: 'CorrectEvent' as const, householdId: 'h1', on, eventId: target.meta.eventId, correction, reason: 'property' };
+        const decided = decide(command, run.state, { ...arbContext, history: run.facts });
+        const copied = hasLaterCopy(run.facts, target);
+        if (E.isLeft(decided)) {
+          if (!canonicallyEqual(decided.left.fields, [LATER_EVENT_DIFFERS])) return;
+          // Refused for a later event: recorded all the same, the oracle would find that event.
+          const forced = ev('EventCorrected', { eventId: target.meta.eventId, correctedType: target.event.type, correction, reason: 'property' });
+          expect(mismatchesAfterCorrections([...run.facts, { event: forced, meta: { eventId: 'c0', occurredOn: on } }])).not.toEqual([]);
+          if (copied) count(`${target.event.type} refused: a later event differs`);
+          return;
+        }
+        const facts = [...run.facts, ...decided.right.map((event, k) => ({ event, meta: { eventId: `c${k}`, occurredOn: on } }))];
+        expect(mismatchesAfterCorrections(facts)).toEqual([]);
+        if (copied) count(`${target.event.type} recorded with a later copy`);
+      }),
+      propertyRuns(600, process.env),
+    );
+    // The generator must reach both sides, for the sources of copies every history can hold, or the property says little.
+    for (const type of ['TrainingOffered', 'HouseholdSurveyed', 'HouseholdRegistered'])
+      for (const side of ['refused: a later event differs', 'recorded with a later copy'])
+        expect([`${type} ${side}`, (seen.get(`${type} ${side}`) ?? 0) > 0]).toEqual([`${type} ${side}`, true]);
+    const total = (side: string) => [...seen].filter(([key]) => key.endsWith(side)).reduce((n, [, k]) => n + k, 0);
+    expect([total('refused: a later event differs') > 40, total('recorded with a later copy') > 40]).toEqual([true, true]);
+  });
+});
