@@ -66,6 +66,9 @@ const replacement = (key: string, value: unknown): fc.Arbitrary<unknown> => {
   if (key === 'laborConcerns' || key === 'indicators') return fc.subarray([...V.LABOR_CONCERN_INDICATORS], { minLength: key === 'indicators' ? 1 : 0, maxLength: 3 });
   if (typeof value === 'boolean') return fc.boolean();
   if (typeof value === 'number') return key === 'householdSize' ? fc.integer({ min: 1, max: 8 }) : money;
+  if (Array.isArray(value) && key === 'members' && value.length > 0)
+    // A registration's or survey's members, each corrected, listed in any order (decision 51; a reorder is decision 175's case).
+    return fc.tuple(...value.map((v) => replacement(key, v))).chain((members) => fc.shuffledSubarray(members, { minLength: members.length, maxLength: members.length }));
   if (Array.isArray(value)) return value.length === 0 ? fc.constant(value) : fc.tuple(...value.map((v) => replacement(key, v)));
   if (typeof value === 'object' && value !== null)
     return fc.record(Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isCorrectableField(k) ? replacement(k, v) : fc.constant(v)])));

@@ -45,6 +45,9 @@ const tweak = (value: unknown, key: string, seed: number): unknown => {
     if (words) return words[(words.indexOf(value) + 1 + (seed % words.length)) % words.length];
     return `${value} (corrected)`;
   }
+  if (Array.isArray(value) && key === 'members' && Math.floor(seed / 7) % 2 === 1)
+    // Listed in another order too (decision 51 allows any): decisions copy members in the state's order (decision 175).
+    return [...value.slice(1), ...value.slice(0, 1)].map((v, i) => tweak(v, key, seed + i));
   if (Array.isArray(value)) return value.map((v, i) => tweak(v, key, seed + i));
   if (typeof value === 'object' && value !== null)
     return Object.fromEntries(Object.entries(value).map(([k, v], i) => [k, isCorrectableField(k) ? tweak(v, k, seed + i * 7) : v]));
@@ -64,8 +67,9 @@ describe('a correction applied in place gives the state a refold of the correcte
 
   it('for any accepted correction (one or two in a row) of any event of a generated history', () => {
     fc.assert(
-      fc.property(householdCommands(), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 2 }), (commands, picks) => {
-        const run = runHousehold(commands);
+      fc.property(householdCommands(), fc.nat(), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 2 }), (commands, cut, picks) => {
+        // Corrected part-way through as often as at the end: before an identification, say, which then copies what the state holds.
+        const run = runHousehold(cut % 2 === 0 ? commands : commands.slice(0, 1 + (cut % commands.length)));
         let facts: Fact[] = [...run.facts];
         let state = run.state;
         for (const [targetSeed, fieldSeed] of picks) {
@@ -86,12 +90,15 @@ describe('a correction applied in place gives the state a refold of the correcte
           for (const field of Object.keys(command.correction)) accepted.set(`${target.event.type}.${field}`, (accepted.get(`${target.event.type}.${field}`) ?? 0) + 1);
           const expected = refold(facts);
           if (!structurallyEqual(state, expected)) expect(plain(state)).toEqual(plain(expected));
+          // structurallyEqual reads a Map as a set of entries; the members' order is decided on (an identification copies it).
+          expect([...state.members.keys()]).toEqual([...expected.members.keys()]);
         }
       }),
       propertyRuns(400, process.env),
     );
     // The generator must reach the events whose fields the state holds, or the property says little.
     // (MemberAdded is rare in generated histories: decide.spec.ts corrects one by example.)
+    console.log(JSON.stringify([...accepted]));
     for (const type of ['HouseholdRegistered', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'IncomeRecorded', 'IncomeRecorded.month'])
       expect([type, (accepted.get(type) ?? 0) > 0]).toEqual([type, true]);
     expect([...accepted].filter(([key]) => !key.includes('.')).reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(100);
