@@ -48,7 +48,8 @@ interface Show { year(y: ClearanceYear<Row, Row>): ClearanceYear<Row, Row>; tabl
  */
 const everyAnswer = (shown: Table): readonly Row[] => shown.rows;
 
-const SMALL_EXEMPT = new Set(['cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
+// A target is computed from the baseline, not counted: hidden only with it (decision 176; checked by its own test below).
+const SMALL_EXEMPT = new Set(['cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome', 'target']);
 const smallCounts = (rows: readonly Row[]): string[] =>
   rows.flatMap((r) => {
     const out: string[] = [];
@@ -88,6 +89,8 @@ const unpick = (t: Tables, show: Show): { known: Knowledge; shown: Row[]; recove
       for (const [annual, monthly] of [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed']] as const)
         equations.push({ terms: [{ id: cellId(String(year), d, annual), coefficient: -1 }, ...monthsOf(year).map((m) => ({ id: cellId(m, d, monthly), coefficient: 1 }))] });
     }
+    // The baseline has no year (domain.md §5): every year's table shows one figure (decision 176).
+    for (const [i, year] of YEARS.slice(1).entries()) equations.push(sameCell(cellId(String(YEARS[i]), d, 'baseline'), cellId(String(year), d, 'baseline')));
   }
   return { known, shown, recovered: attack(known, equations) };
 };
@@ -163,6 +166,18 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
     expect(smallCounts(shown)).toEqual([]);
     expect([...known.values()].filter((v) => v === null).length).toBeGreaterThan(1000);
     expect([...recovered]).toEqual([]);
+  });
+
+  it('shows a target only beside the baseline it is computed from, and each division\'s baseline alike in every year', () => {
+    const { shown } = unpick(tables, asAnalystsSeeThem);
+    const annual = shown.filter((r) => 'baseline' in r);
+    expect(annual.length).toBe(YEARS.length * codes.length);
+    expect(annual.filter((r) => r['target'] !== null && r['baseline'] === null).map((r) => r.division)).toEqual([]);
+    // Shown targets of 1 to 4 are what the change of decision 176 is for: there are some.
+    expect(annual.some((r) => typeof r['target'] === 'number' && r['target'] >= 1 && r['target'] <= 4)).toBe(true);
+    const byDivision = new Map<string, unknown[]>();
+    for (const r of annual) byDivision.set(r.division, [...(byDivision.get(r.division) ?? []), r['baseline']]);
+    for (const [division, baselines] of byDivision) expect([division, new Set(baselines).size]).toEqual([division, 1]);
   });
 
   it('answers each request exactly as the cut of the suppressed tables (what the API and the CLI call)', () => {

@@ -32,15 +32,23 @@ describe('complementary suppression (docs/disclosure-control.md)', () => {
     expect(hiddenOf(complementarySuppression({ values: [22, 3, 19, 3, 0], relations: packed([sum(0, [1, 2]), sum(1, [3, 4])]) }, [false, true, false, true, false]))).toEqual([1, 2, 3]);
   });
 
+  const clearanceRow = (division: string, baseline: number, target: number, baselineCleared: number) => ({
+    division, year: 2016, baseline, cumulativeShare: 0.25, target, baselineCleared, achievement: target === 0 ? null : baselineCleared / target,
+  });
+  const underR = (c: string) => (c === 'R' ? null : 'R');
+
   it('suppresses a target with its baseline, and achievement with either', () => {
-    const row = (division: string, baseline: number, target: number, baselineCleared: number) => ({
-      division, year: 2016, baseline, cumulativeShare: 0.25, target, baselineCleared, achievement: target === 0 ? null : baselineCleared / target,
-    });
-    const parentOf = (c: string) => (c === 'R' ? null : 'R');
-    const shut = suppressSubtree({ division: 'R', rows: [row('R', 40, 10, 10), row('A', 12, 3, 5), row('B', 28, 7, 5)] }, parentOf, 5);
+    const shut = suppressSubtree({ division: 'R', rows: [clearanceRow('R', 31, 8, 10), clearanceRow('A', 3, 1, 5), clearanceRow('B', 28, 7, 5)] }, underR, 5);
     const a = shut.rows[1] as Record<string, unknown>;
     expect([a['baseline'], a['target'], a['achievement']]).toEqual([null, null, null]);
-    // B's baseline goes too, or 40 − 28 would give A's 12 and with it the target.
-    expect((shut.rows[2] as Record<string, unknown>)['baseline']).toBeNull();
+    // B's baseline goes too, or 31 − 28 would give A's 3 and with it the target; and B's target with it, or 7 would bound 28.
+    const b = shut.rows[2] as Record<string, unknown>;
+    expect([b['baseline'], b['target'], b['achievement']]).toEqual([null, null, null]);
+  });
+
+  it('shows a target of 1 to 4 computed from a baseline it shows: a goal, not households (decision 176)', () => {
+    const shut = suppressSubtree({ division: 'R', rows: [clearanceRow('R', 40, 10, 10), clearanceRow('A', 12, 3, 5), clearanceRow('B', 28, 7, 5)] }, underR, 5);
+    const a = shut.rows[1] as Record<string, unknown>;
+    expect([a['baseline'], a['target'], a['achievement'], a['suppressed']]).toEqual([12, 3, 5 / 3, []]);
   });
 });

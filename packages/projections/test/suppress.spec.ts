@@ -6,11 +6,21 @@ describe('suppress (disclosure control)', () => {
       division: 'V1', year: 2016, baseline: 12, cumulativeShare: 0.25, target: 3, baselineCleared: 2, underReview: 0, achievement: 0.6667,
       identifiedInYear: 5, clearedInYear: 4, relapsedInYear: 1, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
     };
+    // The target 3 is computed from the baseline 12, which is shown: a goal, not a count of families (decision 176).
     expect(suppress(row, 5)).toEqual({
       ...row,
-      target: null, baselineCleared: null, achievement: null, clearedInYear: null, relapsedInYear: null,
-      suppressed: ['target', 'baselineCleared', 'clearedInYear', 'relapsedInYear', 'achievement'],
+      baselineCleared: null, achievement: null, clearedInYear: null, relapsedInYear: null,
+      suppressed: ['baselineCleared', 'clearedInYear', 'relapsedInYear', 'achievement'],
     });
+  });
+
+  it('hides a target with a small baseline it is computed from, and the achievement with the target', () => {
+    const row = {
+      division: 'V1', year: 2020, baseline: 4, cumulativeShare: 1, target: 4, baselineCleared: 0, underReview: 0, achievement: 0,
+      identifiedInYear: 0, clearedInYear: 0, relapsedInYear: 0, stockAtEnd: 0, withdrawnInYear: 0, exemptedInYear: 0, deregisteredInYear: 0,
+    };
+    // Shown, the target would be the baseline itself (a share of 1).
+    expect(suppress(row, 5)).toEqual({ ...row, baseline: null, target: null, achievement: null, suppressed: ['baseline', 'target', 'achievement'] });
   });
 
   it('works through nested tables and by-child rows, and hides the median of a few incomes', () => {

@@ -100,13 +100,29 @@ describe('the dashboard in headless Chromium', () => {
 
   it("shows an analyst no count from 1 to 4, in tables or charts, only 'suppressed'", async () => {
     const { page, errors } = await open();
+    // A target is computed from the baseline, not counted: shown beside a shown baseline, whatever its size (decision 176).
     const visibleSmallCounts = () => page.evaluate(() =>
-      Array.from(document.querySelectorAll('#view td')).map((td) => (td.textContent ?? '').trim()).filter((text) => /^[1-4]$/.test(text)));
+      Array.from(document.querySelectorAll('#view table')).flatMap((table) => {
+        const headers = Array.from(table.querySelectorAll('th')).map((th) => (th.textContent ?? '').trim());
+        return Array.from(table.querySelectorAll('td')).filter((td) => headers[td.cellIndex] !== 'Target')
+          .map((td) => (td.textContent ?? '').trim()).filter((text) => /^[1-4]$/.test(text));
+      }));
+    const targetsBesideHiddenBaselines = () => page.evaluate(() =>
+      Array.from(document.querySelectorAll('#view table')).flatMap((table) => {
+        const headers = Array.from(table.querySelectorAll('th')).map((th) => (th.textContent ?? '').trim());
+        const [baseline, target] = [headers.indexOf('Baseline'), headers.indexOf('Target')];
+        if (target < 0) return [];
+        return Array.from(table.querySelectorAll('tbody tr')).filter((tr) => {
+          const cells = (tr as HTMLTableRowElement).cells;
+          return cells[baseline]?.querySelector('.suppressed') !== null && cells[target]?.querySelector('.suppressed') === null;
+        }).map((tr) => (tr.textContent ?? '').slice(0, 40));
+      }));
     const chartSmallCounts = async (selector: string) =>
-      (await chartOption(page, selector)).series.flatMap((s) => s.data).filter((v) => typeof v === 'number' && v >= 1 && v <= 4);
+      (await chartOption(page, selector)).series.filter((s) => s.id !== 'target').flatMap((s) => s.data).filter((v) => typeof v === 'number' && v >= 1 && v <= 4);
 
     await signIn(page, server().origin, TOKENS.analyst, '#/clearance?year=2016');
     expect(await visibleSmallCounts()).toEqual([]);
+    expect(await targetsBesideHiddenBaselines()).toEqual([]);
     expect(await chartSmallCounts('#clearance-chart')).toEqual([]);
     expect(await page.locator('#clearance-table .suppressed').count()).toBeGreaterThan(0);
     await screenshot(page, 'clearance-analyst');

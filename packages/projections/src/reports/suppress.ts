@@ -17,15 +17,25 @@ export type SuppressedTable<T> = T extends { rows: readonly (infer R)[] } ? Omit
 
 /** Fields that are not counts of households, members or events. */
 const NOT_COUNTS = new Set(['year', 'cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
-/** Figures computed from a count: suppressed with it. */
+/**
+ * Counts computed from another count rather than counted: a target is ceil(baseline ×
+ * cumulativeShare), a goal, not households that exist. Never small on their own; hidden with
+ * the count they come from (DERIVED here, and `TOGETHER` in suppress-relations.ts), as a
+ * target of 1–4 beside a baseline of 5 or more points at no family, and hiding it hid that
+ * baseline in one year's table and not the next's (docs/decisions/0176).
+ */
+const COMPUTED_COUNTS = new Set(['target']);
+
+/** Figures computed from a count: suppressed with it (and, in turn, what is computed from those). */
 const DERIVED: Readonly<Record<string, readonly string[]>> = {
+  baseline: ['target'],
   baselineCleared: ['achievement'],
   target: ['achievement'],
   incomeRecords: ['medianMonthlyIncome', 'meanMonthlyIncome'],
 };
 
 /** Whether a cell is a small count: the primary rule of domain.md §5. */
-export const isSmallCount = (path: string, value: number, below: number): boolean => !NOT_COUNTS.has(path) && value >= 1 && value < below;
+export const isSmallCount = (path: string, value: number, below: number): boolean => !NOT_COUNTS.has(path) && !COMPUTED_COUNTS.has(path) && value >= 1 && value < below;
 
 /** The dotted paths of a row's counts (nested count groups included), in the row's order. */
 export const countPaths = (row: object): string[] => {
@@ -123,8 +133,9 @@ export const hideCountsAt = (row: object, paths: readonly CountPath[], hidden: (
 
 /** A row with its hidden counts' derived figures (DERIVED) made null too, and the list of what it hides. */
 const withDerived = (out: Record<string, unknown>, suppressed: string[]): object => {
-  for (const field of [...suppressed])
-    for (const derived of DERIVED[field] ?? [])
+  // By index: a derived figure hidden here hides what is derived from it in turn (baseline, target, achievement).
+  for (let i = 0; i < suppressed.length; i++)
+    for (const derived of DERIVED[suppressed[i] as string] ?? [])
       if (derived in out && out[derived] !== null) {
         out[derived] = null;
         suppressed.push(derived);
