@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { buildDivisionTree, type DecisionContext, type DivisionTree, type HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { buildDivisionTree, type DecisionContext, divisionHistory, type DivisionTree, type HouseholdCommand, referencePolicy } from '@hearth/domain';
+import { type EventStore, GENESIS_HASH, sealEvents } from '@hearth/event-store';
 import { c, member } from './commands';
 
 /**
@@ -156,4 +157,50 @@ export const divisionHouseholds: readonly (readonly HouseholdCommand[])[] = [
     ...opened('e2', 'V5', '2016-09-01', ['m1', 1985]),
     c.deregister('e2', '2016-12-15'),
   ],
+];
+
+/**
+ * The reorganisation (docs/decisions/0015): from 2017-07-01 village V3 (township T2, county C1)
+ * is replaced by V6 in township T3 of county C2. A code keeps its place for ever, so the village
+ * that changes county gets a new code and V3 names it as successor; V3 and T2 stay in the tree of
+ * every division ever recorded, which the reports roll up with.
+ */
+export const REORGANISED_ON = '2017-07-01';
+const reorganisedTree = [
+  ...tree.filter((d) => d.code !== 'V3' && d.code !== 'T2'),
+  { code: 'V6', name: 'Village six', parentCode: 'T3', level: 'village' as const },
+];
+const successors = { V3: 'V6' };
+export const reorganisedDivisions: DivisionTree = built(reorganisedTree, successors);
+
+/** Records the reorganised tree in the `divisions` stream, in force from REORGANISED_ON: its log position. */
+export const recordReorganisation = async (store: EventStore): Promise<number> => {
+  const [event] = sealEvents(GENESIS_HASH, [{
+    eventId: 'divisions-2017', type: 'DivisionTreeRecorded', data: { divisions: reorganisedTree, successors },
+    metadata: { occurredOn: REORGANISED_ON, recordedAt: `${REORGANISED_ON}T12:00:00.000Z`, actor: 'admin', schemaVersion: 1 },
+  }]);
+  return (await store.appendToStream('divisions', event ? [event] : [], 'no_stream')).lastPosition;
+};
+
+/** The two trees as the ledger holds them, the second recorded at log position `at`: what decides commands after it. */
+export const reorganisedContextAt = (at: number): DecisionContext => {
+  const h = divisionHistory([
+    { position: 0, occurredOn: '2016-01-01', divisions: tree },
+    { position: at, occurredOn: REORGANISED_ON, divisions: reorganisedTree, successors },
+  ]);
+  if (E.isLeft(h)) throw new Error('reorganised history is invalid');
+  return { policy: referencePolicy, divisions: reorganisedDivisions, divisionsAt: (p: number) => h.right.at(p) };
+};
+
+/** Every division ever recorded (V3 and T2 beside V6): what the reports are asked for and roll up with. */
+export const everRecordedDivisions: DivisionTree = built([...tree, reorganisedTree[reorganisedTree.length - 1]]);
+
+/** V3's three households move to V6 on the day (c1 withdrawn, c2 cleared, c3 in the stock: none deregistered). */
+export const movesToV6: readonly HouseholdCommand[] = ['c1', 'c2', 'c3'].map((householdId): HouseholdCommand => ({ type: 'TransferHousehold', householdId, on: REORGANISED_ON, to: 'V6' }));
+
+/** After the move, c3 (in V6) is referred 2017-08-01, starts work 09-01 and is cleared 09-20. */
+export const afterTheMove: readonly HouseholdCommand[] = [
+  c.refer('c3', '2017-08-01', 'r1'),
+  c.employ('c3', '2017-09-01', 'ja', 'enterprise', 'local', 1400),
+  c.clear('c3', '2017-09-20'),
 ];
