@@ -44,7 +44,8 @@ const answerReorganised = async (): Promise<AnsweredByTwoStores> => {
  * The households of support/hand-worked-divisions.ts under a reorganisation: on 2017-07-01
  * village V3 (county C1) is replaced by V6 in township T3 of county C2, and V3's households
  * c1 (withdrawn), c2 (cleared) and c3 (identified) move there by HouseholdTransferred; c3 is
- * then referred (08-01), employed (09-01) and cleared (09-20) in V6. Decision 15: a household
+ * then referred (08-01), employed (09-01) and cleared (09-20) in V6, and c2 keys an income for
+ * June and corrects its October 2016 income again (support: afterTheMove). Decision 15: a household
  * counts, with all its figures for a period, in the village it is in at the end of the period,
  * and the baseline and target follow it. So 2016 and every month to June 2017 are as without the
  * reorganisation (hand-worked-divisions-clearance and -monthly specs), and from July 2017 (and
@@ -119,6 +120,17 @@ describe('a hand-worked region of divisions: a village moved to the other county
     // August: c3 m1 referred 08-01 in V6
     expect(progress('2017-08', 'V6')).toMatchObject({ eligibleMembers: 3, referralsMade: 1, membersReferred: 1 });
     expect(progress('2017-08', 'C1')).toMatchObject({ eligibleMembers: 4, referralsMade: 0, membersReferred: 0 });
+  });
+
+  it('an income keyed and a correction recorded after the move count in V3 and C1, where c2 was in the months they are for', () => {
+    // June 2017 (c2 in V3 at the end of June): c2's 950, keyed 07-05 in V6, is C1's one record; C2 has none
+    expect([progress('2017-06', 'C1'), progress('2017-06', 'C2'), progress('2017-06', 'V6')].map((r) => [r.incomeRecords, r.medianMonthlyIncome]))
+      .toEqual([[1, 950], [0, null], [0, null]]);
+    // October 2016: c2's income 900 → 1000 (2017-01-10) → 1100 (2017-08-15, after the move): C1 holds 1100, 1200 (b1), 1500 (a2)
+    //   → median 1200, mean 3800 / 3 = 1266.67; C2 keeps d1 2000, x1 2500, e1 1600 → 2000 and 2033.33; V6 has none
+    expect([progress('2016-10', 'C1'), progress('2016-10', 'C2'), progress('2016-10', 'V6')].map((r) => [r.incomeRecords, r.medianMonthlyIncome, r.meanMonthlyIncome]))
+      .toEqual([[3, 1200, 1266.67], [3, 2000, 2033.33], [0, null, null]]);
+    expect(progress('2016-10', 'V3')).toMatchObject({ incomeRecords: 1, medianMonthlyIncome: 1100, eligibleMembers: 3 });
   });
 
   it('the backlog lists V3\'s households under V3 in C1 on 2017-06-30 and under V6 in C2 on 07-31', () => {

@@ -198,8 +198,14 @@ export const everRecordedDivisions: DivisionTree = built([...tree, reorganisedTr
 /** V3's three households move to V6 on the day (c1 withdrawn, c2 cleared, c3 in the stock: none deregistered). */
 export const movesToV6: readonly HouseholdCommand[] = ['c1', 'c2', 'c3'].map((householdId): HouseholdCommand => ({ type: 'TransferHousehold', householdId, on: REORGANISED_ON, to: 'V6' }));
 
-/** After the move, c3 (in V6) is referred 2017-08-01, starts work 09-01 and is cleared 09-20. */
+/**
+ * After the move, c3 (in V6) is referred 2017-08-01, starts work 09-01 and is cleared 09-20; c2 (in V6)
+ * keys its June 2017 income (950) on 07-05, and its October 2016 income (900, corrected to 1000 on
+ * 2017-01-10) is corrected again, to 1100, on 08-15: both amend months in which c2 was still in V3.
+ */
 export const afterTheMove: readonly HouseholdCommand[] = [
+  c.income('c2', '2017-07-05', 'ja', '2017-06', 950),
+  c.correct('c2', '2017-08-15', '@IncomeRecorded#0', { amount: 1100 }),
   c.refer('c3', '2017-08-01', 'r1'),
   c.employ('c3', '2017-09-01', 'ja', 'enterprise', 'local', 1400),
   c.clear('c3', '2017-09-20'),
