@@ -105,4 +105,15 @@ describe('a hand-worked region of divisions: the monthly dynamic clearance table
         for (const f of figures) expect([division, month, f, rows.reduce((s, r) => s + r[f], 0)]).toEqual([division, month, f, parent[f]]);
       }
   });
+
+  it('starts each month, in every division, with the stock the month before ended with (nobody moves between villages here)', () => {
+    // The only division correction (x1's) amends the registration itself: x1 has been in V4 from the start, so no
+    // division's stock jumps between months; across the year end included (2016-12 → 2017-01)
+    const months = ['2016-01', '2016-02', '2016-03', '2016-04', '2016-05', '2016-06', '2016-07', '2016-08', '2016-09', '2016-10', '2016-11', '2016-12', '2017-01', '2017-02', '2017-03', '2017-04'];
+    for (const { code } of DIVISION_TREE)
+      for (let i = 1; i < months.length; i += 1)
+        expect([code, months[i], monthly(months[i] as string, code).stockAtStart]).toEqual([code, months[i], monthly(months[i - 1] as string, code).stockAtEnd]);
+    // and the region starts with nobody in the stock: d1, the first, is identified on 2016-01-15
+    expect(monthly('2016-01', 'R').stockAtStart).toBe(0);
+  });
 });
