@@ -4,7 +4,7 @@ import { type AnnualClearance, DirectReports, type MonthlyClearance, openProject
 import { agreedOn, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { feed } from './support/feed';
 import {
-  afterTheMove, divisionHouseholds, divisionsContext, everRecordedDivisions, movesToV6, recordReorganisation, reorganisedContextAt,
+  afterTheMove, beforeTheMove, divisionHouseholds, divisionsContext, everRecordedDivisions, movesToV6, recordReorganisation, reorganisedContextAt,
 } from './support/hand-worked-divisions';
 
 type Figures = [baseline: number, target: number, baselineCleared: number, underReview: number, achievement: number | null,
@@ -29,9 +29,9 @@ const answerReorganised = async (): Promise<AnsweredByTwoStores> => {
   const store = SqliteEventStore.open(':memory:');
   const p = openProjections(store, reporting);
   await p.runner.start();
-  await p.runner.waitFor(await fill(store, divisionHouseholds.flat()));
+  await p.runner.waitFor(await fill(store, [...divisionHouseholds.flat(), ...beforeTheMove]));
   const other = new InMemoryEventStore();
-  await fill(other, byDate(divisionHouseholds.flat()));
+  await fill(other, byDate([...divisionHouseholds.flat(), ...beforeTheMove]));
   const q = openProjections(other, reporting);
   await q.runner.catchUp();
   return {
@@ -43,7 +43,8 @@ const answerReorganised = async (): Promise<AnsweredByTwoStores> => {
 /**
  * The households of support/hand-worked-divisions.ts under a reorganisation: on 2017-07-01
  * village V3 (county C1) is replaced by V6 in township T3 of county C2, and V3's households
- * c1 (withdrawn), c2 (cleared) and c3 (identified) move there by HouseholdTransferred; c3 is
+ * c1 (withdrawn), c2 (cleared, a concern raised 2017-05-01 still open) and c3 (identified) move
+ * there by HouseholdTransferred; c3 is
  * then referred (08-01), employed (09-01) and cleared (09-20) in V6, and c2 keys an income for
  * June and corrects its October 2016 income again (support: afterTheMove). Decision 15: a household
  * counts, with all its figures for a period, in the village it is in at the end of the period,
@@ -64,7 +65,7 @@ describe('a hand-worked region of divisions: a village moved to the other county
   const progress = (month: string, division: string) => agreedOn(answered, (r) => r.progressReport({ month, division }));
   const households = (asOf: string, division: string) => {
     const b = agreedOn(answered, (r) => r.backlogReport({ asOf, division }));
-    return [b.referralsOwed, b.followUpsOverdue, b.surveyUpdatesMissing].map((l) => l.map((e) => `${e.householdId} ${e.divisionCode}`));
+    return [b.referralsOwed, b.followUpsOverdue, b.surveyUpdatesMissing, b.openLaborConcerns].map((l) => l.map((e) => `${e.householdId} ${e.divisionCode}`));
   };
 
   it('2016 by county is as before the reorganisation, V6 having nobody yet', () => {
@@ -80,22 +81,24 @@ describe('a hand-worked region of divisions: a village moved to the other county
   });
 
   it('2017 by county: c1 and c3 take their baseline to C2, which carries their target and gets c3\'s clearance', () => {
-    // End of 2017 in V6: c1 withdrawn (baseline), c2 cleared (not baseline), c3 cleared 09-20 (baseline, no concern)
-    //   baseline 2, target ceil(2 × 0.55) = ceil(1.1) = 2, baselineCleared 1 → 0.5; cleared in 2017: c3
+    // End of 2017 in V6: c1 withdrawn (baseline), c2 cleared with its concern open (not baseline: under review all the same),
+    //   c3 cleared 09-20 (baseline, no concern): baseline 2, target ceil(2 × 0.55) = ceil(1.1) = 2, baselineCleared 1 → 0.5;
+    //   underReview 1; cleared in 2017: c3
     // C1 = {a1, a2, b1}: baseline 3, target ceil(3 × 0.55) = ceil(1.65) = 2, all three cleared → 3 / 2 = 1.5; b1 cleared 04-10
     // C2 = {x1, d1, d2, e1, e2} + V6: baseline 4 + 2 = 6, target ceil(6 × 0.55) = ceil(3.3) = 4, baselineCleared x1 d1 c3 = 3
-    //   → 3 / 4 = 0.75; cleared c3, relapsed e1, stock e1
+    //   → 3 / 4 = 0.75; underReview c2; cleared c3, relapsed e1, stock e1
     expect(clearance(2017, 'P1', true)).toEqual({
       division: 'P1', year: 2017, rows: [
         annual('C1', 2017, 0.55, [3, 2, 3, 0, 1.5, 0, 1, 0, 0, 0, 0, 0]),
-        annual('C2', 2017, 0.55, [6, 4, 3, 0, 0.75, 0, 1, 1, 1, 0, 0, 0]),
+        annual('C2', 2017, 0.55, [6, 4, 3, 1, 0.75, 0, 1, 1, 1, 0, 0, 0]),
       ],
     });
-    expect(clearance(2017, 'V6')).toEqual(annual('V6', 2017, 0.55, [2, 2, 1, 0, 0.5, 0, 1, 0, 0, 0, 0, 0]));
+    expect(clearance(2017, 'V6')).toEqual(annual('V6', 2017, 0.55, [2, 2, 1, 1, 0.5, 0, 1, 0, 0, 0, 0, 0]));
     // V3 and T2 hold nobody at the end of 2017: zeros, target 0, achievement null
     expect(clearance(2017, 'T2')).toEqual(annual('T2', 2017, 0.55, [0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0]));
-    // R: the region's baseline never changes: 9, target ceil(4.95) = 5; baselineCleared a1 a2 b1 x1 d1 c3 = 6 → 6 / 5 = 1.2
-    expect(clearance(2017, 'R')).toEqual(annual('R', 2017, 0.55, [9, 5, 6, 0, 1.2, 0, 2, 1, 1, 0, 0, 0]));
+    // R: the region's baseline never changes: 9, target ceil(4.95) = 5; baselineCleared a1 a2 b1 x1 d1 c3 = 6 → 6 / 5 = 1.2;
+    //   underReview c2
+    expect(clearance(2017, 'R')).toEqual(annual('R', 2017, 0.55, [9, 5, 6, 1, 1.2, 0, 2, 1, 1, 0, 0, 0]));
   });
 
   it('the monthly table: c3 is in C1\'s stock to June 2017 and in C2\'s from July, when C2 starts with more than June ended with', () => {
@@ -133,14 +136,16 @@ describe('a hand-worked region of divisions: a village moved to the other county
     expect(progress('2016-10', 'V3')).toMatchObject({ incomeRecords: 1, medianMonthlyIncome: 1100, eligibleMembers: 3 });
   });
 
-  it('the backlog lists V3\'s households under V3 in C1 on 2017-06-30 and under V6 in C2 on 07-31', () => {
-    // [referrals owed, follow-ups overdue, survey updates missing (deadline 2017-02-28)], "household village"
-    // 06-30, C1: owed a2 m1, c2 m2, c3 m1; overdue a1 (2016-08-08), c2 (2017-01-18), a2 (2017-03-01) — b1, cleared 04-10,
-    //   is due 07-09 (20 to 04-30, 31, 30, 9); not surveyed in 2017: a2 b1 c2 c3 (c1 withdrawn is not active)
-    expect(households('2017-06-30', 'C1')).toEqual([['a2 V1', 'c2 V3', 'c3 V3'], ['a1 V1', 'c2 V3', 'a2 V1'], ['a2 V1', 'b1 V2', 'c2 V3', 'c3 V3']]);
-    // 07-31, C1: owed a2; overdue a1, a2, b1 (07-09); missing a2, b1
-    expect(households('2017-07-31', 'C1')).toEqual([['a2 V1'], ['a1 V1', 'a2 V1', 'b1 V2'], ['a2 V1', 'b1 V2']]);
-    // 07-31, C2: owed c2 m2, c3 m1 (in V6), e1 m1 (since its relapse); overdue d1 (2016-08-30), x1 (2016-11-08), c2 (2017-01-18)
-    expect(households('2017-07-31', 'C2')).toEqual([['c2 V6', 'c3 V6', 'e1 V5'], ['d1 V4', 'x1 V4', 'c2 V6'], ['c2 V6', 'c3 V6', 'e1 V5', 'x1 V4']]);
+  it('the backlog lists V3\'s households under V3 in C1 on 2017-06-30 and under V6 in C2 on 07-31, c2\'s open concern with them', () => {
+    // [referrals owed, follow-ups overdue, survey updates missing (deadline 2017-02-28), open concerns], "household village"
+    // 06-30, C1: owed a2 m1, c2 m2, c3 m1; overdue a1 (2016-08-08), a2 (2017-03-01) — b1, cleared 04-10, is due 07-09
+    //   (20 to 04-30, 31, 30, 9), and c2, visited 05-01, 07-30 (30 to 05-31, 30, 30); not surveyed in 2017: a2 b1 c2 c3
+    //   (c1 withdrawn is not active); c2's concern open since 05-01
+    expect(households('2017-06-30', 'C1')).toEqual([['a2 V1', 'c2 V3', 'c3 V3'], ['a1 V1', 'a2 V1'], ['a2 V1', 'b1 V2', 'c2 V3', 'c3 V3'], ['c2 V3']]);
+    // 07-31, C1: owed a2; overdue a1, a2, b1 (07-09); missing a2, b1; no concern
+    expect(households('2017-07-31', 'C1')).toEqual([['a2 V1'], ['a1 V1', 'a2 V1', 'b1 V2'], ['a2 V1', 'b1 V2'], []]);
+    // 07-31, C2: owed c2 m2, c3 m1 (in V6), e1 m1 (since its relapse); overdue d1 (2016-08-30), x1 (2016-11-08), c2 (2017-07-30);
+    //   c2's concern, in V6
+    expect(households('2017-07-31', 'C2')).toEqual([['c2 V6', 'c3 V6', 'e1 V5'], ['d1 V4', 'x1 V4', 'c2 V6'], ['c2 V6', 'c3 V6', 'e1 V5', 'x1 V4'], ['c2 V6']]);
   });
 });

@@ -198,6 +198,9 @@ export const everRecordedDivisions: DivisionTree = built([...tree, reorganisedTr
 /** V3's three households move to V6 on the day (c1 withdrawn, c2 cleared, c3 in the stock: none deregistered). */
 export const movesToV6: readonly HouseholdCommand[] = ['c1', 'c2', 'c3'].map((householdId): HouseholdCommand => ({ type: 'TransferHousehold', householdId, on: REORGANISED_ON, to: 'V6' }));
 
+/** Before the move, a follow-up of c2 (cleared, in V3) raises a concern on 2017-05-01 that is never resolved. */
+export const beforeTheMove: readonly HouseholdCommand[] = [c.followUp('c2', '2017-05-01', 'v1', ['isolation'])];
+
 /**
  * After the move, c3 (in V6) is referred 2017-08-01, starts work 09-01 and is cleared 09-20; c2 (in V6)
  * keys its June 2017 income (950) on 07-05, and its October 2016 income (900, corrected to 1000 on
