@@ -41,7 +41,7 @@ export const DIVISION_TREE = tree;
 const opened = (h: string, village: string, identifiedOn: string, ...born: [string, number][]): HouseholdCommand[] => [
   c.register(h, '2016-01-05', village, born),
   c.survey(h, '2016-01-06', ...born.map(([m]) => member(m, 'full', true))),
-  // c2 applies late, so that nothing but its identification falls on 08-15
+  // Those identified after the cutoff (c2, e2) apply on 08-01, so that their stream's dates keep to the year's order
   c.apply(h, identifiedOn < '2016-08-01' ? '2016-01-07' : '2016-08-01'),
   c.identify(h, identifiedOn),
 ];
