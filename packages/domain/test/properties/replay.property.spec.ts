@@ -8,7 +8,7 @@ import { evolve } from '../../src/household/evolve';
 import { replayAnomalies } from '../../src/household/replay';
 import { EventMeta, Fact, HouseholdState, initialState } from '../../src/household/state';
 import { arbContext, householdCommands, propertyRuns, runHousehold } from '../../src/testing';
-import { plain, structurallyEqual } from './support';
+import { keyOrders, plain, structurallyEqual } from './support';
 
 /** What a store gives back: the fact as JSON, and its event decoded again by the storage codec. */
 const stored = (f: Fact): { event: unknown; meta: EventMeta } => JSON.parse(JSON.stringify(f)) as { event: unknown; meta: EventMeta };
@@ -31,6 +31,7 @@ describe('property (e): replaying the stored events reproduces the state decide 
           }
         }
         if (!structurallyEqual(replayed, run.state)) expect(plain(replayed)).toEqual(plain(run.state));
+        expect(keyOrders(replayed)).toEqual(keyOrders(run.state));
       }),
       propertyRuns(300, process.env),
     );

@@ -30,3 +30,18 @@ export const structurallyEqual = (a: unknown, b: unknown): boolean => canonicalJ
 export const outcome = (d: Decision): string => (E.isLeft(d) ? `rejected ${d.left.code}` : `accepted ${canonicalJson(d.right)}`);
 
 export const isAccepted = (d: Decision): boolean => E.isRight(d) && d.right.length > 0;
+
+/**
+ * The order of the keys of every Map in a value (by path), which `plain` leaves out: a
+ * decision that lists entities copies them in their map's order (an identification's
+ * eligible members, a clearance's active employments), so two states that decide alike
+ * must agree on it too (docs/decisions/0175).
+ */
+export const keyOrders = (value: unknown, path = '', into: Record<string, unknown[]> = {}): Record<string, unknown[]> => {
+  if (value instanceof Map) {
+    into[path] = [...value.keys()];
+    for (const [k, v] of value) keyOrders(v, `${path}[${String(k)}]`, into);
+  } else if (Array.isArray(value)) value.forEach((v, i) => keyOrders(v, `${path}.${i}`, into));
+  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) keyOrders(v, path === '' ? k : `${path}.${k}`, into);
+  return into;
+};
