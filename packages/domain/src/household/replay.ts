@@ -8,6 +8,7 @@ import { correctedEvent, correctionsIn } from './correction';
 import { HouseholdEvent } from './events';
 import { evolve } from './evolve';
 import { surveyMayRepeat } from './guards';
+import { maxDate } from '../dates';
 import { NO_DIVISIONS } from '../divisions';
 import { Fact, HouseholdState, initialState } from './state';
 
@@ -115,6 +116,8 @@ export const replayAnomalies = (facts: readonly Fact[], householdId: string, giv
     for (const f of facts.slice(i, i + consumed)) {
       seen.add(f.meta.eventId);
       if (f.event.type !== 'EventCorrected') state = evolve(state, correctedEvent(f, corrections), f.meta);
+      // Its data is already in the corrected events, but its date is the stream's latest as the live fold has it, so a later event dated before it was BACKDATED there (docs/decisions/0177).
+      else state = { ...state, latestOn: maxDate(state.latestOn, f.meta.occurredOn) };
     }
     i += consumed;
   }

@@ -112,6 +112,10 @@ export const storedStream = async (storeUrl: string): Promise<readonly RecordedE
   }
 };
 
+/** The stored events as the domain folds and replays them. */
+export const factsOf = (stream: readonly RecordedEvent[]): Fact[] =>
+  stream.map((r) => ({ event: householdEventCodec.decode(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn, position: r.position } }));
+
 /** What an auditor compares: status, open concerns, and each member as [id, capacity, willing, eligible, employed]. */
 export interface Answer {
   readonly status: string;
@@ -127,7 +131,7 @@ export interface Answer {
  */
 export const domainAnswer = (stream: readonly RecordedEvent[], asOf?: string, knownAt?: string): Answer & { incomeOfApril?: number } => {
   const known = knownAt === undefined ? stream : stream.filter((r) => Date.parse(r.metadata.recordedAt) <= Date.parse(knownAt));
-  const facts: Fact[] = known.map((r) => ({ event: householdEventCodec.decode(r), meta: { eventId: r.eventId, occurredOn: r.metadata.occurredOn, position: r.position } }));
+  const facts = factsOf(known);
   const state = asOf === undefined ? fold(facts) : stateAsOf(facts, asOf).state;
   const on = asOf ?? state.latestOn ?? '1900-01-01';
   const eligible = new Set(eligibleMembers(state, on, policy).map((m) => m.memberId));
@@ -159,9 +163,10 @@ export interface HistoryJson {
 
 const BIN = resolve(__dirname, '../../../../apps/cli/bin/hearth.js');
 
-/** The second layer: the real `hearth` executable, `--json`, over the store and the policy file. */
-export const hearthJson = <T>(storeUrl: string, policyPath: string, args: readonly string[]): { code: number | null; body: T } => {
-  const r = spawnSync(process.execPath, [BIN, '--store', storeUrl, '--policy', policyPath, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+/** The second layer: the real `hearth` executable, `--json`, over the store and the policy file (none: the reference policy). */
+export const hearthJson = <T>(storeUrl: string, policyPath: string | undefined, args: readonly string[]): { code: number | null; body: T } => {
+  const policyArgs = policyPath === undefined ? [] : ['--policy', policyPath];
+  const r = spawnSync(process.execPath, [BIN, '--store', storeUrl, ...policyArgs, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, body: r.stdout === '' ? undefined : JSON.parse(r.stdout) };
 };
 
