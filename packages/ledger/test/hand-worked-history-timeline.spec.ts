@@ -79,6 +79,7 @@ describe('hh-audit\'s timeline, and verify over its log', () => {
 
   it('shows each correction as what it is: an EventCorrected naming the event, its type, the amended fields and why, the original left as recorded', () => {
     const [survey, income] = [SURVEY_CORRECTION, INCOME_CORRECTION].map((i) => nth(live.events, i).data);
+    // domain.md §4 names CorrectEvent's fields (eventId, correction, reason) but not the event's: `correctedType` is the code's, kept.
     expect(survey).toEqual({
       eventId: nth(stream, SURVEY_OF_MARCH).eventId, correctedType: 'HouseholdSurveyed', reason: 'wantsWork keyed unticked',
       correction: { members: [expect.objectContaining({ memberId: 'a', laborCapacity: 'full', wantsWork: true }), expect.objectContaining({ memberId: 'b', laborCapacity: 'partial', wantsWork: true })] },
@@ -119,6 +120,7 @@ describe('hh-audit\'s timeline, and verify over its log', () => {
     const { code, body } = hearthJson<{ anomalies: unknown[]; notices: unknown[]; noticesFound: number }>(store.storeUrl, store.policyPath, ['verify']);
     expect(code).toBe(0);
     expect(body.anomalies).toEqual([]);
+    // The contract does not word a notice: the detail is the code's (late-recording.ts), kept; the 46 days are the contract's.
     expect(body.notices).toEqual([{
       householdId: 'hh-audit', position: nth(stream, LATE_END).position, kind: 'late-recording',
       detail: 'EmploymentEnded of 2016-09-30 recorded 46 days later, at 2016-11-15T09:00:00.000Z',
