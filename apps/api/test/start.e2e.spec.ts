@@ -95,6 +95,38 @@ describe('npm start (apps/api/bin/hearth-api.js)', () => {
   );
 
   it(
+    'decides and reports under the programme policy it is given (--policy FILE), as `hearth --policy FILE` does; a bad file is exit 2',
+    async () => {
+      // Half of the baseline to clear in 2016 where the reference policy asks a quarter, and an analyst's threshold of 3.
+      const policyFile = join(dir, 'policy.json');
+      writeFileSync(policyFile, JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 0.5, 2017: 0.5 }, suppressBelow: 3 }));
+      const store = `sqlite:${join(dir, 'hearth.db')}`;
+      const s = launch(['--households', '40', '--seed', '7', '--policy', policyFile], { HEARTH_STORE: store, PORT: '0' }, dir);
+      running.push(s);
+      const url = await listening(s);
+      expect(s.err()).toContain(`Deciding commands and computing reports under the policy in ${policyFile}.`);
+      const auditor = printedTokens(s.out())['auditor'];
+      const served = await getJson(`${url}/api/reports/clearance?year=2016&byChild=true`, auditor);
+      expect(served.status).toBe(200);
+      expect(served.body.rows.map((r: { cumulativeShare: number }) => r.cumulativeShare)).toEqual(served.body.rows.map(() => 0.5));
+      for (const r of served.body.rows as { baseline: number; target: number }[]) expect(r.target).toBe(Math.ceil(r.baseline * 0.5));
+      const withPolicy = hearth(store, ['--policy', policyFile, '--json', 'report', 'clearance', '--year', '2016', '--by-child']);
+      expect(JSON.parse(withPolicy.stdout)).toEqual(served.body);
+      const reference = hearth(store, ['--json', 'report', 'clearance', '--year', '2016', '--by-child']);
+      expect(JSON.parse(reference.stdout)).not.toEqual(served.body);
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+
+      writeFileSync(policyFile, JSON.stringify({ targetShares: { 2016: 0.5 } }));
+      const refused = launch(['--policy', policyFile], { HEARTH_STORE: store, PORT: '0' }, dir);
+      running.push(refused);
+      expect(await refused.exited).toBe(2);
+      expect(refused.err()).toMatch(/^hearth: policy file .* is invalid: baselineCutoff: required field is missing/);
+    },
+    2 * STARTUP_MS,
+  );
+
+  it(
     'with a real token file (HEARTH_TOKENS) an empty store starts empty: no demo data in a deployment',
     async () => {
       const token = 'a'.repeat(40);

@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
-import { parsePolicy, Policy, referencePolicy } from '@hearth/domain';
+import { Policy, referencePolicy } from '@hearth/domain';
 import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { describeSystemFailure } from './system-failure';
-import { describePathProblem, Ledger, maskStoreUrl } from '@hearth/ledger';
+import { describePathProblem, Ledger, maskStoreUrl, readPolicyFile } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;
@@ -34,16 +34,9 @@ export const readJsonFile = (path: string, what: string): unknown => {
 
 export const loadPolicy = (o: GlobalOptions): Policy => {
   if (!o.policy) return referencePolicy;
-  const parsed = parsePolicy(readJsonFile(o.policy, 'policy file'));
-  if (E.isLeft(parsed)) {
-    // Two keys do not fall back on the reference policy (decision 143): leaving them out is the mistake, not the remedy.
-    const missing = parsed.left.some((f) => (f.path === 'baselineCutoff' || f.path === 'targetShares') && f.message.startsWith('required field is missing'));
-    const remedy = missing
-      ? `baselineCutoff and targetShares are required in a policy file (decision 143: every target is computed from them); any other key left out takes the reference value`
-      : 'Fix the file, or leave the key out to use the reference value';
-    throw new CliError(`policy file ${o.policy} is invalid: ${parsed.left.map((f) => `${f.path || '(file)'}: ${f.message}`).join('; ')}. ${remedy}.`, EXIT.usage);
-  }
-  return parsed.right;
+  const read = readPolicyFile(o.policy);
+  if (E.isLeft(read)) throw new CliError(read.left, EXIT.usage);
+  return read.right;
 };
 
 export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {

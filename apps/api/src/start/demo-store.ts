@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { referencePolicy } from '@hearth/domain';
+import { type Policy, referencePolicy } from '@hearth/domain';
 import { Ledger, maskStoreUrl } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
 import { DemoRegionSummary, seedDemoRegion } from './demo-region';
@@ -29,6 +29,8 @@ export interface PrepareOptions {
   readonly generate: boolean;
   readonly out: { write(s: string): unknown; isTTY?: boolean };
   readonly stopRequested: () => boolean;
+  /** The policy the demo region's commands are decided under: the service's (default: the reference policy). */
+  readonly policy?: Policy;
 }
 
 export type Prepared =
@@ -46,7 +48,7 @@ const seedInto = async (storeUrl: string, opts: PrepareOptions, buildReadModels:
   const started = Date.now();
   const log = (s: string) => opts.out.write(`${s}\n`);
   log(`Empty store: generating a demo region of ${opts.households.toLocaleString('en')} households (seed ${opts.seed}, 2016–2020) with the simulator.`);
-  const ledger = await Ledger.open({ storeUrl, policy: referencePolicy });
+  const ledger = await Ledger.open({ storeUrl, policy: opts.policy ?? referencePolicy });
   try {
     const bar = progressBar({ label: 'households ', total: opts.households, out: opts.out });
     const summary = await seedDemoRegion(ledger, {

@@ -1,3 +1,6 @@
+import * as E from 'fp-ts/Either';
+import type { Policy } from '@hearth/domain';
+import { readPolicyFile } from '@hearth/ledger';
 import { MAX_HOUSEHOLDS } from '@hearth/simulator';
 import { rateLimitsFromEnv } from '../limits/rate-limit-settings';
 
@@ -16,6 +19,8 @@ export interface StartOptions {
   readonly seed: string;
   /** Generate the demo region into an empty store: by default only without HEARTH_TOKENS (docs/decisions/0031). */
   readonly demo: boolean;
+  /** The programme's policy and its file (--policy, else HEARTH_POLICY); without one, the reference policy (docs/decisions/0178). */
+  readonly policy?: { readonly path: string; readonly policy: Policy };
 }
 
 export const DEFAULT_STORE = 'sqlite:./data/hearth.db';
@@ -40,6 +45,9 @@ Options:
   --seed <s>         the demo region's seed, any integer or word (default: ${DEFAULT_SEED})
   --demo, --no-demo  generate the demo region into an empty store, or never
                      (default: only when HEARTH_TOKENS is not set)
+  --policy <file>    the programme's policy as JSON, as \`hearth --policy\` reads it: commands are
+                     decided and reports computed under it (default: HEARTH_POLICY, else the
+                     reference policy of docs/domain.md §3)
   -h, --help         this text
 
 Environment:
@@ -47,6 +55,7 @@ Environment:
                      HEARTH_STORE_USERNAME, HEARTH_STORE_PASSWORD or HEARTH_STORE_PASSWORD_FILE) (default: ${DEFAULT_STORE})
   PORT               port to listen on (default: ${DEFAULT_PORT}; 0 picks a free one)
   HOST               address to listen on (default: ${DEFAULT_HOST}, loopback only)
+  HEARTH_POLICY      a policy file, as --policy (which wins over it)
   HEARTH_READ_MODELS  sqlite:PATH of the read models' own file, kept by \`hearth project\` or
                      built by \`hearth rebuild --read-models\` (default: the SQLite store's own
                      file; on other stores, without it, the log is replayed into memory at start)
@@ -84,11 +93,18 @@ const positiveInt = (flag: string, v: string | undefined, max: number): number =
   return n;
 };
 
+const policyFile = (path: string): NonNullable<StartOptions['policy']> => {
+  const read = readPolicyFile(path);
+  if (E.isLeft(read)) throw new UsageError(read.left);
+  return { path, policy: read.right };
+};
+
 /** Reads arguments and environment; throws UsageError with a message for people. Returns 'help' for --help. */
 export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEnv): StartOptions | 'help' => {
   let households = DEFAULT_HOUSEHOLDS;
   let seed = DEFAULT_SEED;
   let demo: boolean | undefined;
+  let policyPath: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k] as string;
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -97,6 +113,11 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
     else if (flag === '--demo' && inline === undefined) demo = true;
     else if (flag === '--no-demo' && inline === undefined) demo = false;
     else if (flag === '--households') households = positiveInt('--households', value(), MAX_HOUSEHOLDS);
+    else if (flag === '--policy') {
+      const p = value();
+      if (p === undefined || p.trim() === '') throw new UsageError('--policy needs a file');
+      policyPath = p;
+    }
     else if (flag === '--seed') {
       const s = value();
       if (s === undefined || s.trim() === '') throw new UsageError('--seed needs a value');
@@ -116,8 +137,12 @@ export const parseStartOptions = (argv: readonly string[], env: NodeJS.ProcessEn
   const store = env['HEARTH_STORE'] !== undefined && env['HEARTH_STORE'] !== '' ? env['HEARTH_STORE'] : DEFAULT_STORE;
   const tokensPath = env['HEARTH_TOKENS'] !== undefined && env['HEARTH_TOKENS'] !== '' ? env['HEARTH_TOKENS'] : undefined;
   const readModels = env['HEARTH_READ_MODELS'] !== undefined && env['HEARTH_READ_MODELS'] !== '' ? env['HEARTH_READ_MODELS'] : undefined;
+  policyPath ??= env['HEARTH_POLICY'] !== undefined && env['HEARTH_POLICY'] !== '' ? env['HEARTH_POLICY'] : undefined;
+  // Read now, so that a bad file is a usage error before the store is opened or a demo region generated.
+  const policy = policyPath === undefined ? undefined : policyFile(policyPath);
   return {
     store, host, port, households, seed, demo: demo ?? tokensPath === undefined,
+    ...(policy !== undefined ? { policy } : {}),
     ...(tokensPath !== undefined ? { tokensPath } : {}),
     ...(readModels !== undefined ? { readModels } : {}),
   };

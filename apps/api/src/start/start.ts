@@ -79,7 +79,11 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   const personalData = personalDataSettings(opts.store);
   await ensurePortFree(opts.host, opts.port);
 
-  const prepared = await prepareStore({ store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested });
+  if (opts.policy !== undefined) log(`Deciding commands and computing reports under the policy in ${opts.policy.path}.`);
+  const prepared = await prepareStore({
+    store: opts.store, households: opts.households, seed: simulatorSeed(opts.seed), generate: opts.demo, out: io.stderr, stopRequested: io.stopRequested,
+    ...(opts.policy !== undefined ? { policy: opts.policy.policy } : {}),
+  });
   if (prepared.kind === 'reused') log(`Using the store ${maskStoreUrl(opts.store)} as it is (it already holds events; no demo region generated).`);
   else if (prepared.kind === 'empty')
     log(`The store ${maskStoreUrl(opts.store)} is empty and stays so (${opts.tokensPath !== undefined ? 'HEARTH_TOKENS is set: a real deployment' : '--no-demo'}; --demo generates a demo region). Load the division tree first: npx hearth --store ${maskStoreUrl(opts.store)} divisions load FILE`);
@@ -100,7 +104,7 @@ export const startService = async (opts: StartOptions, io: StartIo): Promise<Run
   // Nest's start-up chatter (every route mapped) would bury the URL; warnings and errors still show.
   const app = await createApp({
     store: opts.store, tokens, ...(opts.readModels !== undefined ? { readModels: opts.readModels } : {}), logger: ['warn', 'error'], ...(personalData !== undefined ? { personalData } : {}),
-    stopRequested: io.stopRequested,
+    stopRequested: io.stopRequested, ...(opts.policy !== undefined ? { policy: opts.policy.policy } : {}),
   });
   try {
     // Bootstraps the module: its read models catch up here, a page at a time, and stop between two pages once asked.

@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import * as E from 'fp-ts/Either';
+import { parsePolicy, type Policy } from '@hearth/domain';
+import { describePathProblem } from './path-problem';
+
+/**
+ * A programme's policy file (JSON, domain.md §3) as the CLI's `--policy FILE` and the
+ * service's `--policy FILE` / HEARTH_POLICY read it, or why it cannot be used, in words for
+ * people naming the file and every bad field: one reading, so that the two never decide or
+ * report under policies read differently.
+ */
+export const readPolicyFile = (path: string): E.Either<string, Policy> => {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    return E.left(`cannot read policy file ${path}: ${describePathProblem(e)}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return E.left(`policy file ${path} is not JSON: ${(e as Error).message}`);
+  }
+  const parsed = parsePolicy(value);
+  if (E.isRight(parsed)) return parsed;
+  // Two keys do not fall back on the reference policy (decision 143): leaving them out is the mistake, not the remedy.
+  const missing = parsed.left.some((f) => (f.path === 'baselineCutoff' || f.path === 'targetShares') && f.message.startsWith('required field is missing'));
+  const remedy = missing
+    ? 'baselineCutoff and targetShares are required in a policy file (decision 143: every target is computed from them); any other key left out takes the reference value'
+    : 'Fix the file, or leave the key out to use the reference value';
+  return E.left(`policy file ${path} is invalid: ${parsed.left.map((f) => `${f.path || '(file)'}: ${f.message}`).join('; ')}. ${remedy}.`);
+};
