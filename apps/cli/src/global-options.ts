@@ -32,9 +32,13 @@ export const readJsonFile = (path: string, what: string): unknown => {
   }
 };
 
+/** `--policy`, else `$HEARTH_POLICY` (the service's setting too, docs/decisions/0178), else none: the reference policy. */
+export const policyPath = (o: GlobalOptions): string | undefined => o.policy || process.env['HEARTH_POLICY'] || undefined;
+
 export const loadPolicy = (o: GlobalOptions): Policy => {
-  if (!o.policy) return referencePolicy;
-  const read = readPolicyFile(o.policy);
+  const path = policyPath(o);
+  if (path === undefined) return referencePolicy;
+  const read = readPolicyFile(path);
   if (E.isLeft(read)) throw new CliError(read.left, EXIT.usage);
   return read.right;
 };

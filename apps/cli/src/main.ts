@@ -24,7 +24,7 @@ export const buildProgram = (): Command => {
   const program = new Command('hearth')
     .description('Hearth: the event-sourced case ledger of an employment-assistance programme')
     .option('--store <url>', 'sqlite:PATH, memory:, or kurrentdb://host:port?tls=false (also kurrentdb+discover://, esdb://, esdb+discover://; credentials from $HEARTH_STORE_USERNAME and $HEARTH_STORE_PASSWORD or $HEARTH_STORE_PASSWORD_FILE) (default: $HEARTH_STORE, else sqlite:./data/hearth.db)')
-    .option('--policy <file>', 'programme policy as JSON (default: the reference policy of domain.md §3)')
+    .option('--policy <file>', 'programme policy as JSON (default: $HEARTH_POLICY, else the reference policy of domain.md §3)')
     .option('--json', 'machine output: one JSON document on stdout')
     .showHelpAfterError()
     .exitOverride();

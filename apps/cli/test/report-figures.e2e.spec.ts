@@ -29,4 +29,17 @@ describe('hearth report clearance, as text', () => {
     expect(text.stdout).toMatch(/^cumulativeShare\s+0\.1859$/m);
     expect(text.stdout).toMatch(/^achievement\s+1$/m); // 1 cleared of a target of 1: met, and shown so
   });
+
+  it('reads the policy from $HEARTH_POLICY without --policy, as the service does (decision 178); --policy wins over it', () => {
+    const store = ['--store', `sqlite:${join(dir, 'hearth.db')}`, '--json', 'report', 'clearance', '--year', '2017'];
+    const fromEnv = hearth(store, { env: { HEARTH_POLICY: join(dir, 'policy.json') } });
+    expect(JSON.parse(fromEnv.stdout).cumulativeShare).toBe(0.1859);
+    expect(JSON.parse(hearth(store, { env: { HEARTH_POLICY: '' } }).stdout).cumulativeShare).toBe(0.55); // the reference policy's 0.25 + 0.3
+    writeFileSync(join(dir, 'half.json'), JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 0.25, 2017: 0.25 } }));
+    const flagWins = hearth(['--policy', join(dir, 'half.json'), ...store], { env: { HEARTH_POLICY: join(dir, 'policy.json') } });
+    expect(JSON.parse(flagWins.stdout).cumulativeShare).toBe(0.5);
+    const missing = hearth(store, { env: { HEARTH_POLICY: join(dir, 'nowhere.json') } });
+    expect({ code: missing.code, stdout: missing.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(missing.stderr).toContain(`cannot read policy file ${join(dir, 'nowhere.json')}`);
+  });
 });
