@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { Policy, referencePolicy } from '@hearth/domain';
@@ -6,7 +6,7 @@ import { isDamagedEventError } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { describeSystemFailure } from './system-failure';
-import { describePathProblem, Ledger, maskStoreUrl, readPolicyFile } from '@hearth/ledger';
+import { describePathProblem, Ledger, maskStoreUrl, readJsonFile as readLedgerJsonFile, readPolicyFile } from '@hearth/ledger';
 
 export interface GlobalOptions {
   store?: string;
@@ -19,17 +19,9 @@ export const DEFAULT_STORE = 'sqlite:./data/hearth.db';
 export const storeUrl = (o: GlobalOptions): string => o.store ?? process.env['HEARTH_STORE'] ?? DEFAULT_STORE;
 
 export const readJsonFile = (path: string, what: string): unknown => {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new CliError(`cannot read ${what} ${path}: ${describePathProblem(e)}`, EXIT.usage);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new CliError(`${what} ${path} is not JSON: ${(e as Error).message}`, EXIT.usage);
-  }
+  const read = readLedgerJsonFile(path, what);
+  if (E.isLeft(read)) throw new CliError(read.left, EXIT.usage);
+  return read.right;
 };
 
 /** `--policy`, else `$HEARTH_POLICY` (the service's setting too, docs/decisions/0178), else none: the reference policy. */

@@ -8,6 +8,7 @@ export type { HouseholdRefusal } from './division-reorganisation';
 export { HEARTH_STREAM_PREFIXES, maskStoreUrl, openStore } from './open-store';
 export { describeMachineFailure, isDiskFull, type MachineFailure } from './machine-failure';
 export { describePathProblem } from './path-problem';
+export { readJsonFile } from './json-file';
 export { readPolicyFile } from './policy-file';
 export { importCommands, type ImportOptions, type ImportSummary, type RejectedLine } from './import/importer';
 export { ImportStoppedError, type ImportStopReason } from './import/import-stopped-error';

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { parsePolicy, type Policy } from '@hearth/domain';
-import { describePathProblem } from './path-problem';
+import { readJsonFile } from './json-file';
 
 /**
  * A programme's policy file (JSON, domain.md §3) as the CLI's `--policy FILE` and the
@@ -10,19 +9,9 @@ import { describePathProblem } from './path-problem';
  * report under policies read differently.
  */
 export const readPolicyFile = (path: string): E.Either<string, Policy> => {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    return E.left(`cannot read policy file ${path}: ${describePathProblem(e)}`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return E.left(`policy file ${path} is not JSON: ${(e as Error).message}`);
-  }
-  const parsed = parsePolicy(value);
+  const value = readJsonFile(path, 'policy file');
+  if (E.isLeft(value)) return value;
+  const parsed = parsePolicy(value.right);
   if (E.isRight(parsed)) return parsed;
   // Two keys do not fall back on the reference policy (decision 143): leaving them out is the mistake, not the remedy.
   const missing = parsed.left.some((f) => (f.path === 'baselineCutoff' || f.path === 'targetShares') && f.message.startsWith('required field is missing'));
