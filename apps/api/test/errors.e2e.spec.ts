@@ -96,6 +96,22 @@ describe('every error class, with its status and body', () => {
     });
   });
 
+  describe('400 INVALID_QUERY names a path parameter that is not valid percent-encoding, which Express refuses before any route', () => {
+    it.each([
+      ['GET', '/api/households/%zz', TOKENS.auditor, 'householdId', '%zz'],
+      ['GET', '/api/households/%E0%A4%A', TOKENS.auditor, 'householdId', '%E0%A4%A'],
+      ['GET', '/api/households/hh-err/members/m%E0/personal-data?purpose=check', TOKENS.registrar, 'memberId', 'm%E0'],
+      ['GET', '/api/households/%zz/members/m1/personal-data?purpose=check', TOKENS.registrar, 'householdId', '%zz'],
+      ['DELETE', '/api/households/hh%ZZ/personal-data?purpose=check', TOKENS.registrar, 'householdId', 'hh%ZZ'],
+      ['GET', '/api/docs/%zz', undefined, 'file', '%zz'],
+      ['GET', '/dashboard/%zz', undefined, 'path', '%zz'],
+    ])('%s %s', async (method, path, token, field, raw) => {
+      const answer = await server.request(method, path, token === undefined ? {} : { token });
+      expectError(answer, 400, 'INVALID_QUERY', field);
+      expect(answer.body.message).toBe(`${field}: "${raw}" is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`);
+    });
+  });
+
   it('401 UNAUTHENTICATED without a token, with an unknown one, or another scheme', async () => {
     expectError(await server.request('POST', '/api/commands', { json: identified('hh-x', WILLOW)[0] }), 401, 'UNAUTHENTICATED');
     expectError(await server.request('GET', '/api/verify', { token: 'not-a-token-of-this-service' }), 401, 'UNAUTHENTICATED');

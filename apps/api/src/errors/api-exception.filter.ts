@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, NotFoundExceptio
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
+import { undecodableParam } from '../http/undecodable-param';
 import { ApiError } from './api-error';
 import { errorResponse, ErrorResponse } from './error-response';
 
@@ -19,7 +20,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Nest's not-found handler throws NotFoundException (the service's own 404s are ApiErrors): a path that exists
     // under other methods is a 405 with Allow, as HTTP clients expect, not a 404 that says the path is wrong.
     const allow = error instanceof NotFoundException ? this.allowed(req) : [];
-    const { status, body, retryAfterSeconds } = allow.length > 0 ? methodNotAllowed(req, allow) : errorResponse(error);
+    const { status, body, retryAfterSeconds } = allow.length > 0 ? methodNotAllowed(req, allow) : this.named(req, errorResponse(error));
     // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
     if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
@@ -29,10 +30,25 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const text = JSON.stringify(body);
     res.statusCode = status;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    // Set again here: a path Express cannot decode is refused before the middlewares that set them on every answer run.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     if (allow.length > 0) res.setHeader('Allow', allow.join(', '));
     res.setHeader('Content-Length', Buffer.byteLength(text));
     res.end(text);
+  }
+
+  /**
+   * Express's router refuses a path parameter that is not valid percent-encoding before any route is chosen, with a
+   * 400 that names no parameter: it is given the field the route names it by, as every other malformed parameter is.
+   */
+  private named(req: IncomingMessage, response: ErrorResponse): ErrorResponse {
+    if (response.status !== 400 || response.body.code !== 'INVALID_QUERY' || response.body.field !== undefined) return response;
+    const param = undecodableParam(this.adapterHost.httpAdapter?.getInstance(), pathname(req), req.method ?? 'GET');
+    if (param === undefined) return response;
+    const message = `${param.field}: ${JSON.stringify(param.raw)} is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`;
+    return { ...response, body: { code: 'INVALID_QUERY', message, field: param.field } };
   }
 
   private allowed(req: IncomingMessage): string[] {

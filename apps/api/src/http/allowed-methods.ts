@@ -1,8 +1,4 @@
-/** What this reads of a route layer in Express 5's router (router@2): its stateless matcher and its route's methods. */
-interface Layer {
-  match?: (path: string) => unknown;
-  route?: { methods?: Record<string, boolean | undefined> };
-}
+import { routeLayers } from './route-layers';
 
 /**
  * The methods a path answers, for a request that fell through every route (Nest's
@@ -14,10 +10,9 @@ interface Layer {
  * Express answers from the GET route.
  */
 export const allowedMethods = (expressApp: unknown, pathname: string, method: string): string[] => {
-  const stack = (expressApp as { router?: { stack?: readonly Layer[] } } | undefined)?.router?.stack ?? [];
   const own = method.toLowerCase();
   const allowed = new Set<string>();
-  for (const layer of stack) {
+  for (const layer of routeLayers(expressApp)) {
     const methods = layer.route?.methods;
     if (!methods || methods[own] || methods['_all'] || !layer.match?.(pathname)) continue;
     for (const [m, on] of Object.entries(methods)) if (on) allowed.add(m.toUpperCase());
