@@ -34,5 +34,4 @@ export const DEFAULT_MAX_BATCH = 1000;
 /** Injection tokens of the API's own settings. */
 export const BODY_LIMIT = Symbol('BODY_LIMIT');
 export const MAX_BATCH = Symbol('MAX_BATCH');
-export const POLICY = Symbol('POLICY');
 export const CLOCK = Symbol('CLOCK');
