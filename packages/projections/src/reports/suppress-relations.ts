@@ -1,4 +1,5 @@
 import type { DivisionTree } from '@hearth/domain';
+import { COMPUTED_WITH_SOURCE } from './computed-figures';
 import type { RelationSet } from './relation-set';
 
 /**
@@ -16,8 +17,6 @@ const STOCKS = new Set(['stockAtStart', 'stockAtEnd']);
 /** Not a sum over child divisions: each division's target is computed from its own baseline. */
 const NOT_ADDITIVE = new Set(['target']);
 
-/** The target is a published function of the baseline (cumulativeShare is in the row): the two go together. */
-const TOGETHER: readonly (readonly string[])[] = [['target', 'baseline']];
 
 /** Every employment started is counted once by form and once by place: the two groups have one total. */
 const SAME_TOTAL: readonly (readonly [string, string])[] = [['employmentsStartedByForm.', 'employmentsStartedByPlace.']];
@@ -52,7 +51,7 @@ export const reportRelations = (
   const sameTotals = SAME_TOTAL.map(([plus, minus]) =>
     paths.flatMap((p, i): { at: number; coefficient: 1 | -1 }[] => (p.startsWith(plus) ? [{ at: i, coefficient: 1 }] : p.startsWith(minus) ? [{ at: i, coefficient: -1 }] : [])),
   ).filter((terms) => terms.some((t) => t.coefficient === 1) && terms.some((t) => t.coefficient === -1));
-  const togetherAt = TOGETHER.map((group) => group.map((p) => at.get(p))).filter((cells): cells is number[] => cells.every((c) => c !== undefined));
+  const togetherAt = COMPUTED_WITH_SOURCE.map((group) => group.map((p) => at.get(p))).filter((cells): cells is number[] => cells.every((c) => c !== undefined));
 
   const together: number[][] = [];
   const stocks: number[] = [];

@@ -1,3 +1,5 @@
+import { COMPUTED_COUNTS, DERIVED } from './computed-figures';
+
 /**
  * Disclosure control (domain.md §5): outside the caseworker and auditor roles, a count
  * from 1 to `suppressBelow − 1` is replaced by null and named in the row's `suppressed`
@@ -17,23 +19,6 @@ export type SuppressedTable<T> = T extends { rows: readonly (infer R)[] } ? Omit
 
 /** Fields that are not counts of households, members or events. */
 const NOT_COUNTS = new Set(['year', 'cumulativeShare', 'achievement', 'medianMonthlyIncome', 'meanMonthlyIncome']);
-/**
- * Counts computed from another count rather than counted: a target is ceil(baseline ×
- * cumulativeShare), a goal, not households that exist. Never small on their own; hidden with
- * the count they come from (DERIVED here, and `TOGETHER` in suppress-relations.ts), as a
- * target of 1–4 beside a baseline of 5 or more points at no family, and hiding it hid that
- * baseline in one year's table and not the next's (docs/decisions/0176).
- */
-const COMPUTED_COUNTS = new Set(['target']);
-
-/** Figures computed from a count: suppressed with it (and, in turn, what is computed from those). */
-const DERIVED: Readonly<Record<string, readonly string[]>> = {
-  baseline: ['target'],
-  baselineCleared: ['achievement'],
-  target: ['achievement'],
-  incomeRecords: ['medianMonthlyIncome', 'meanMonthlyIncome'],
-};
-
 /** Whether a cell is a small count: the primary rule of domain.md §5. */
 export const isSmallCount = (path: string, value: number, below: number): boolean => !NOT_COUNTS.has(path) && !COMPUTED_COUNTS.has(path) && value >= 1 && value < below;
 
