@@ -1,7 +1,7 @@
 import { ev } from '../src';
 import {
   clearedHousehold, command as c, deregistered, employed, employmentEnded, exempted, identified, identifiedHousehold, income, referred,
-  registered, surveyed, trainingOffered, unwilling, visited, willing,
+  registered, rejectionOf, surveyed, trainingOffered, unwilling, visited, willing,
 } from '../src/testing';
 import { Acceptance, allowing, decideInput, expectAppends, expectPrecedence, Precedence, recordedAt } from './support/contract-commands';
 
@@ -12,7 +12,7 @@ import { Acceptance, allowing, decideInput, expectAppends, expectPrecedence, Pre
  *  2 a retry answered unchanged before everything else, even when deregistered         → src/household/spec/decide.spec.ts
  *  2 a retry before its date is checked                                                 → decide.spec.ts
  *  2 COMMAND_ID_REUSED before the date check, before 3 and before 4                     ✓
- *  2 the date check before 3 (DEREGISTERED, UNKNOWN_HOUSEHOLD)                         ✓
+ *  2 the date check before 3 (DEREGISTERED, UNKNOWN_HOUSEHOLD), naming `on`             ✓
  *  3 DEREGISTERED before 4 (DUPLICATE_ID)                                               → decide.spec.ts
  *  3 DEREGISTERED before 4 (ALREADY_REGISTERED), 5 and 6; UNKNOWN_HOUSEHOLD before 6    ✓
  *  4 an unchanged repeat before 5 (income, survey)                                      → decide.spec.ts
@@ -82,6 +82,10 @@ const pairs: Precedence[] = [
 
 describe('§4.3: of two checks that both apply, the one ranked first gives the error', () => {
   it.each(pairs.map((p) => [p.clause, p] as const))('%s', (_clause, p) => expectPrecedence(p));
+
+  it('a date after the day of recording names `on` (check 2), on a deregistered household too', () => {
+    expect(rejectionOf([registered(), deregistered()], c('AddMember', member('m2')), afterRecording)?.fields?.map((f) => f.path)).toEqual(['on']);
+  });
 });
 
 // §4.3 check 4: a repeat with the same content is unchanged, whatever its actor, note or commandId, and before back-dating.
