@@ -8,15 +8,15 @@ import { Acceptance, expectAppends, expectPrecedence, expectRefused, Precedence,
  * domain.md §4.5, ReferToJob, AcceptReferral and DeclineReferral.
  * Covered here (✓) and pinned elsewhere (→ src/household/spec/…):
  *  ReferToJob appends MemberReferred {referralId, memberId, employer, position, place, form, offeredMonthlyWage} → decide.spec.ts
- *    UNKNOWN_MEMBER (stranger); NOT_ELIGIBLE (unwilling; never surveyed); MEMBER_EMPLOYED;
+ *    UNKNOWN_MEMBER (stranger); NOT_SURVEYED (household never surveyed); NOT_ELIGIBLE
+ *    (unwilling; a member added after the survey); MEMBER_EMPLOYED;
  *    HOUSEHOLD_INACTIVE (exempted)                                                      → decide.spec.ts
  *    UNKNOWN_MEMBER (removed); NOT_ELIGIBLE on `on` (60 that year; no capacity; willingness
  *    withdrawn); HOUSEHOLD_INACTIVE (withdrawn)                                         ✓
- *    NOT_SURVEYED: unreachable. A member of a household never surveyed is not eligible
- *    (§4.2), so NOT_ELIGIBLE, listed before it, always answers first (decide.spec.ts:
- *    "referring a member not yet surveyed is NOT_ELIGIBLE"). Reported, not tested here.
- *    the order UNKNOWN_MEMBER; NOT_ELIGIBLE; MEMBER_EMPLOYED; HOUSEHOLD_INACTIVE, pair by pair,
- *    and DUPLICATE_ID (check 4) before them                                             ✓
+ *    the order UNKNOWN_MEMBER; NOT_SURVEYED; NOT_ELIGIBLE; MEMBER_EMPLOYED; HOUSEHOLD_INACTIVE,
+ *    pair by pair, and DUPLICATE_ID (check 4) before them                               ✓
+ *    (NOT_SURVEYED was listed after NOT_ELIGIBLE and could never answer: a household never
+ *    surveyed has no eligible member. This audit found it; decision 179 puts it second.)
  *  AcceptReferral appends ReferralAccepted {referralId, memberId}                       → decide.spec.ts
  *  DeclineReferral appends ReferralDeclined {referralId, memberId, reason?}             → decide.spec.ts (with a reason)
  *    … without a reason, none                                                           ✓
@@ -57,6 +57,8 @@ describe('ReferToJob: of two refusals, the one §4.5 lists first', () => {
   const employedM1 = employed('e1', 'm1', '2016-06-01');
   const rows: Precedence[] = [
     { clause: 'a removed, unwilling member: UNKNOWN_MEMBER before NOT_ELIGIBLE', first: 'UNKNOWN_MEMBER', second: 'NOT_ELIGIBLE', given: [two, surveyed([willing('m1'), unwilling('m2')]), removedM2], when: c('ReferToJob', { ...referral, memberId: 'm2' }), alone: { given: [two, surveyed([willing('m1'), unwilling('m2')])] } },
+    { clause: 'a stranger in a household never surveyed: UNKNOWN_MEMBER before NOT_SURVEYED', first: 'UNKNOWN_MEMBER', second: 'NOT_SURVEYED', given: [registered()], when: c('ReferToJob', { ...referral, memberId: 'm9' }), alone: { when: c('ReferToJob', referral) } },
+    { clause: 'a member of a household never surveyed: NOT_SURVEYED before NOT_ELIGIBLE (decision 179)', first: 'NOT_SURVEYED', second: 'NOT_ELIGIBLE', given: [two], when: c('ReferToJob', { ...referral, memberId: 'm2' }), alone: { given: [two, surveyed([willing('m1')])] } },
     { clause: 'a stranger in a withdrawn household: UNKNOWN_MEMBER before HOUSEHOLD_INACTIVE', first: 'UNKNOWN_MEMBER', second: 'HOUSEHOLD_INACTIVE', given: [...identifiedHousehold, out], when: c('ReferToJob', { ...referral, memberId: 'm9' }), alone: { when: c('ReferToJob', referral) } },
     { clause: 'an unwilling, employed member: NOT_ELIGIBLE before MEMBER_EMPLOYED', first: 'NOT_ELIGIBLE', second: 'MEMBER_EMPLOYED', given: [...identifiedHousehold, employedM1, withdrawnWillingness], when: c('ReferToJob', referral), alone: { given: [...identifiedHousehold, employedM1] } },
     { clause: 'an unwilling member of a withdrawn household: NOT_ELIGIBLE before HOUSEHOLD_INACTIVE', first: 'NOT_ELIGIBLE', second: 'HOUSEHOLD_INACTIVE', given: [...identifiedHousehold, withdrawnWillingness, out], when: c('ReferToJob', referral), alone: { given: [...identifiedHousehold, out] } },

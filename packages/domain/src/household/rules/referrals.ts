@@ -8,10 +8,11 @@ import { HouseholdState } from '../state';
 export const referToJob = (c: CommandOf<'ReferToJob'>, s: HouseholdState, ctx: DecisionContext): Decision => {
   const m = liveMember(s, c.memberId);
   if (!m) return reject('UNKNOWN_MEMBER', `no member "${c.memberId}" in this household`, { path: 'memberId', message: 'not a member of the household' });
+  // The household's cause before the member's: a household never surveyed has no member whose eligibility is known (decision 179).
+  if (!s.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed', { path: 'householdId', message: 'the household has not been surveyed' });
   if (!isEligible(m, c.on, ctx.policy))
     return reject('NOT_ELIGIBLE', `member "${c.memberId}" is not of working age, able and willing to work`, { path: 'memberId', message: 'not of working age, able and willing to work on this date' });
   if (isEmployed(s, c.memberId, c.on)) return reject('MEMBER_EMPLOYED', `member "${c.memberId}" is employed`, { path: 'memberId', message: 'employed on this date' });
-  if (!s.surveyed) return reject('NOT_SURVEYED', 'the household has not been surveyed', { path: 'householdId', message: 'the household has not been surveyed' });
   if (s.status === 'withdrawn' || s.status === 'exempted') return reject('HOUSEHOLD_INACTIVE', `the household is ${s.status}`, { path: 'householdId', message: `the household is ${s.status}` });
   const { referralId, memberId, employer, position, place, form, offeredMonthlyWage } = c;
   return append(ev('MemberReferred', { referralId, memberId, employer, position, place, form, offeredMonthlyWage }));

@@ -148,7 +148,8 @@ const cases: Case[] = [
   // --- referrals -----------------------------------------------------------------------------
   { name: 'referring a willing, able, unemployed member', given: identifiedHousehold, when: c('ReferToJob', referral), then: [ev('MemberReferred', referral)] },
   { name: 'referring an unwilling member is NOT_ELIGIBLE', given: [registered(), surveyed([unwilling('m1')])], when: c('ReferToJob', referral), then: 'NOT_ELIGIBLE' },
-  { name: 'referring a member not yet surveyed is NOT_ELIGIBLE (capacity unknown)', given: [registered()], when: c('ReferToJob', referral), then: 'NOT_ELIGIBLE' },
+  { name: 'referring a member of a household never surveyed is NOT_SURVEYED (decision 179)', given: [registered()], when: c('ReferToJob', referral), then: 'NOT_SURVEYED' },
+  { name: 'referring a member added after the survey, not yet surveyed, is NOT_ELIGIBLE (capacity unknown)', given: [registered(), surveyed(), { event: ev('MemberAdded', { memberId: 'm2', birthYear: 1980 }), on: '2016-03-01' }], when: c('ReferToJob', { ...referral, memberId: 'm2' }), then: 'NOT_ELIGIBLE' },
   { name: 'referring an employed member is MEMBER_EMPLOYED', given: [...identifiedHousehold, employed('e1')], when: c('ReferToJob', referral), then: 'MEMBER_EMPLOYED' },
   { name: 'referring a member of an exempted household is HOUSEHOLD_INACTIVE', given: [...identifiedHousehold, exempted('2016-05-01')], when: c('ReferToJob', referral), then: 'HOUSEHOLD_INACTIVE' },
   { name: 'referring an unknown member is UNKNOWN_MEMBER', given: identifiedHousehold, when: c('ReferToJob', { ...referral, memberId: 'm9' }), then: 'UNKNOWN_MEMBER' },
