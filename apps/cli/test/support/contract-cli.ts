@@ -34,10 +34,11 @@ export const copyOf = (region: SmallRegion, dir: string, name: string): { db: st
   return { db, store: `sqlite:${db}` };
 };
 
-/** The executable run from `cwd` with exactly `env` added to a copy of this process's, less HEARTH_STORE: what the store defaults to there. */
+/** The executable run from `cwd` with `env` added to a copy of this process's less HEARTH_STORE and HEARTH_POLICY: what --store and --policy default to there. */
 export const hearthIn = (cwd: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): CliRun => {
   const inherited = { ...process.env };
   delete inherited['HEARTH_STORE'];
+  delete inherited['HEARTH_POLICY'];
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...inherited, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
