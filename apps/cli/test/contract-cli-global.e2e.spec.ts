@@ -22,7 +22,7 @@ import { copyOf, hearthIn, logSize, SmallRegion, smallRegion } from './support/c
  * | `--policy FILE`, default the reference policy                          | report-figures.e2e.spec.ts ($HEARTH_POLICY empty: the reference's 0.55; --policy); here, "--policy" (neither set); note N1 below |
  * | `--json` off by default                                                | here, "--json" (the same command without it is not JSON) |
  * | exit 0 success                                                         | every e2e spec |
- * | exit 2 usage error or unreadable input, nothing changed                | here, "exit 2" (the store's bytes unchanged); history.e2e, reports.e2e, import.e2e (the code) |
+ * | exit 2 usage error or unreadable input, nothing changed                | here, "exit 2" (the store's bytes unchanged; unknown command, unknown option, missing argument too); history.e2e, reports.e2e, import.e2e (the code) |
  * | exit 3 some commands rejected, the others applied                      | import.e2e.spec.ts "applies a few thousand commands" |
  * | exit 4 unknown household or division                                   | history.e2e "exits 4 for an unknown household", reports.e2e "answers 4 for an unknown division" |
  * | exit 5 verification found anomalies                                    | reports.e2e "verify … exits 5"; contract-cli-verify-rebuild |
@@ -149,6 +149,9 @@ describe('the hearth contract: options every command shares, and its exit codes'
       ['a policy file that is not JSON', ['--policy', 'NOT_JSON', 'import', 'LOG']],
       ['a malformed month', ['report', 'monthly', '--month', '2017-13']],
       ['a required option left out', ['report', 'clearance']],
+      ['a required argument left out', ['history']],
+      ['an unknown option', ['report', 'clearance', '--year', '2017', '--bogus']],
+      ['an unknown command', ['frobnicate']],
     ])('%s exits 2 and leaves the store byte for byte as it was', (_what, args) => {
       writeFileSync(join(dir, 'not.json'), '{"code":');
       const paths: Record<string, string> = { LOG: region.log, MISSING: join(dir, 'missing.jsonl'), NOT_JSON: join(dir, 'not.json') };
