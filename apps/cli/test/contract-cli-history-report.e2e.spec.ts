@@ -18,7 +18,7 @@ import { SmallRegion, smallRegion, sortedKeys } from './support/contract-cli';
  * | report backlog [--division CODE] [--as-of DATE]                             | reports.e2e (--as-of); here (--division) |
  * | --division defaults to the root                                             | here, "--division" |
  * | --json: division, the period and the figures of domain.md §5 under exactly those names | here, "exactly those names" |
- * | --by-child: {division, <period>, rows: [one such object per child division]} | here, "--by-child"; reports.e2e (clearance rows add up to the root) |
+ * | --by-child: {division, <period>, rows: [one such object per child division]} | here, "--by-child" (the root's, a county's, a village's none); reports.e2e (clearance rows add up to the root) |
  *
  * F2: the contract lists history's keys without `knownAt`, `laterCorrections` and
  * `anomalies`, which the executable adds (docs/cli.md, decisions 154 and 9); pinned here as
@@ -40,6 +40,7 @@ describe('the hearth contract: history and report', () => {
   let cleanup: () => void;
   let region: SmallRegion;
   let children: string[];
+  let tree: { code: string; parentCode: string | null; level: string }[];
   const json = (...args: string[]) => {
     const r = hearth(['--store', region.store, '--json', ...args]);
     expect({ args, code: r.code, stderr: r.code === 0 ? '' : r.stderr }).toEqual({ args, code: 0, stderr: '' });
@@ -49,7 +50,7 @@ describe('the hearth contract: history and report', () => {
   beforeAll(() => {
     ({ dir, cleanup } = tempDir());
     region = smallRegion(dir);
-    const tree = JSON.parse(readFileSync(region.divisions, 'utf8')) as { code: string; parentCode: string | null }[];
+    tree = JSON.parse(readFileSync(region.divisions, 'utf8'));
     children = tree.filter((d) => d.parentCode === 'R').map((d) => d.code).sort();
   }, 60_000);
   afterAll(() => cleanup());
@@ -102,6 +103,15 @@ describe('the hearth contract: history and report', () => {
         expect(sortedKeys(row)).toEqual(['division', ...Object.keys(asked), ...figures].sort());
         expect(row).toMatchObject(asked);
       }
+    });
+
+    it('--by-child under --division lists that division\'s own children: a county its townships, a village none', () => {
+      const county = tree.find((d) => d.level === 'county')!.code;
+      const village = tree.find((d) => d.level === 'village')!.code;
+      const ofCounty = json('report', 'clearance', '--year', '2017', '--division', county, '--by-child');
+      expect(ofCounty.division).toBe(county);
+      expect(ofCounty.rows.map((r: { division: string }) => r.division).sort()).toEqual(tree.filter((d) => d.parentCode === county).map((d) => d.code).sort());
+      expect(json('report', 'clearance', '--year', '2017', '--division', village, '--by-child')).toEqual({ division: village, year: 2017, rows: [] });
     });
 
     it.each([
