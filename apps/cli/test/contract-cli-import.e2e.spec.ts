@@ -15,7 +15,7 @@ import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support
  * | import FILE|-: commands in order, one JSON object a line                   | import.e2e "applies a few thousand commands", "reads standard input with -" |
  * | import: a rejected line appends nothing and the import goes on             | import.e2e "appends nothing for a rejected line" |
  * | import --json: {accepted, unchanged, rejected: [{line, householdId, type, code, message}]} | here, "--json" (keys; finding F1 below) |
- * | import: `unchanged` counts idempotent repeats                              | import.e2e "importing the same file twice", errors.e2e "a commandId reused"; here, within one file |
+ * | import: `unchanged` counts idempotent repeats                              | import.e2e "importing the same file twice" (a copy), errors.e2e "a commandId reused"; here, within one file; the same file again: finding F5 |
  * | import: empty lines are skipped                                            | here, "empty lines" |
  * | import: a line that is not JSON is rejected with INVALID_COMMAND           | import.e2e (line 1001); here, with its householdId and type |
  * | import: progress on stderr for long files                                  | here, "progress" |
@@ -28,6 +28,15 @@ import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support
  * `resumedAfterLine`, `earlierRejected` and a rejection's `fields` (docs/cli.md, decisions
  * 20, 148). A script reading the contract's keys is served; the test below pins the
  * contract's keys and the documented additions, so that an undocumented one fails it.
+ *
+ * F5: run again, the same file answers accepted 0, unchanged 0, rejected [] and exit 3: its
+ * lines are counted under `skipped` and its earlier rejections under `earlierRejected`,
+ * neither in the contract, so a reader of the contract's keys sees exit 3 ("some commands
+ * rejected") with no rejection and none of the file's lines accounted for, though each is an
+ * idempotent repeat. Documented in docs/cli.md (decisions 4, 20) and pinned by import.e2e
+ * ("a rerun lists an earlier run's rejection") and errors.e2e; the contract-shaped test
+ * (accepted + unchanged + rejected = the file's non-empty lines on a rerun) was run, failed
+ * (0 of 886), and is reported rather than committed.
  */
 
 describe('the hearth contract: divisions load, import and generate', () => {
