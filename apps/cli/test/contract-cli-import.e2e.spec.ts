@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
 import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support/contract-cli';
@@ -11,7 +11,7 @@ import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support
  * |----------------------------------------------------------------------------|-----------|
  * | divisions load: a JSON array of {code, name, parentCode, level}, root null | here, "generate writes a tree divisions load takes"; every e2e spec's setup |
  * | divisions load: stored as events, versioned like everything else           | here, "appends the tree to the log"; division-reorganisation.e2e (a later tree) |
- * | divisions load: the same tree again changes nothing                        | here, "the same tree again" |
+ * | divisions load: the same tree again changes nothing                        | here, "the same tree again", and listed in another order |
  * | import FILE|-: commands in order, one JSON object a line                   | import.e2e "applies a few thousand commands", "reads standard input with -" |
  * | import: a rejected line appends nothing and the import goes on             | import.e2e "appends nothing for a rejected line" |
  * | import --json: {accepted, unchanged, rejected: [{line, householdId, type, code, message}]} | here, "--json" (keys; finding F1 below) |
@@ -63,6 +63,17 @@ describe('the hearth contract: divisions load, import and generate', () => {
       const again = hearth(['--store', store, '--json', 'divisions', 'load', region.divisions]);
       expect(again.code).toBe(0);
       expect(JSON.parse(again.stdout).changed).toBe(false);
+      expect(logSize(db)).toEqual(before);
+    });
+
+    it('takes the same tree listed in another order as the same tree: nothing changes', () => {
+      const { store, db } = copyOf(region, dir, 'reordered.db');
+      const reversed = join(dir, 'reversed-divisions.json');
+      writeFileSync(reversed, JSON.stringify((JSON.parse(readFileSync(region.divisions, 'utf8')) as unknown[]).reverse()));
+      const before = logSize(db);
+      const r = hearth(['--store', store, '--json', 'divisions', 'load', reversed]);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).changed).toBe(false);
       expect(logSize(db)).toEqual(before);
     });
   });
