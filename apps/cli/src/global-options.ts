@@ -35,7 +35,15 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   return read.right;
 };
 
-export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
+export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts));
+
+/**
+ * `openLedger` for `verify`: a damaged division tree does not stop it, since verify is what names it
+ * (docs/decisions/0180); the ledger holds the trees recorded before it.
+ */
+export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
+
+const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy }) => Promise<T>): Promise<T> => {
   const url = storeUrl(o);
   const policy = loadPolicy(o);
   if (url.startsWith('sqlite:')) {
@@ -49,7 +57,7 @@ export const openLedger = async (o: GlobalOptions): Promise<Ledger> => {
     }
   }
   try {
-    return await Ledger.open({ storeUrl: url, policy });
+    return await open({ storeUrl: url, policy });
   } catch (e) {
     if (e instanceof CliError) throw e;
     // Opening reads the division tree: a damaged tree event is named like any other.

@@ -9,7 +9,7 @@ import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support
  * | statement                                                                       | pinned by |
  * |---------------------------------------------------------------------------------|-----------|
  * | verify recomputes every hash chain and re-checks every invariant over the whole log | here, "streams and events" (the counts are the log's), "every stream's chain" (the tree's and an import checkpoint's); tamper-*.e2e, reports.e2e (what it finds) |
- * | verify: exit 5 and list the anomalies when any is found                         | reports.e2e "verify … exits 5"; here, listed in the table too; not for a damaged tree: finding F4 below |
+ * | verify: exit 5 and list the anomalies when any is found                         | reports.e2e "verify … exits 5"; here, listed in the table too; a damaged tree too: tamper-forged.e2e (finding F4 below, decision 180) |
  * | verify: notices alone do not change the exit code                               | verify-notices.e2e "counts every notice" (exit 0 with notices) |
  * | verify --json: {streams, events, anomalies: [{householdId, position, kind, detail}], notices: [same shape]} | here, "--json" (keys; finding F3 below) |
  * | rebuild [PROJECTION…]: drop and rebuild read models from the log                | reports.e2e "gives the same reports after a rebuild from zero"; here, read models emptied behind its back |
@@ -24,13 +24,11 @@ import { copyOf, logSize, SmallRegion, smallRegion, sortedKeys } from './support
  * `householdId` ("divisions", "import-<sha256>"): the contract is silent on such streams, so
  * the test below pins that they are found, not the name they are given.
  *
- * F4: a stored division tree edited so that it no longer decodes (an unknown field added to
- * its data) stops verify itself: exit 5, nothing on stdout even with --json, one line on
- * stderr ending "run `hearth verify` to list every anomaly". The contract's verify lists the
- * anomalies; a household event damaged the same way is listed (invalid-event). The
- * executable's behaviour is decision 13's ("verify included: it needs the tree to replay
- * households") and tamper-forged.e2e.spec.ts pins it, so no test here contradicts it: the
- * contract-shaped test was run, failed (JSON.parse of an empty stdout), and is reported.
+ * F4 (fixed by decision 180): a stored division tree edited so that it no longer decodes (an
+ * unknown field added to its data) stopped verify itself: exit 5, nothing on stdout even with
+ * --json, one line on stderr ending "run `hearth verify` to list every anomaly". verify now
+ * reads on past it and lists it (invalid-event at the stream "divisions"), as it lists a
+ * household event damaged the same way; tamper-forged.e2e.spec.ts pins it.
  */
 
 describe('the hearth contract: verify and rebuild', () => {

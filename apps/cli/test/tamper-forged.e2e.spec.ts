@@ -13,7 +13,7 @@ jest.setTimeout(120_000);
 const stores = tamperedStores();
 
 describe('events forged with a chain that checks out: seen by the real executable', () => {
-  it('a stored division tree edited into one that is no tree: every command names the event in one line, exit 5 (decision 13)', () => {
+  it('a stored division tree edited into one that is no tree: verify lists it, every other command names it in one line, exit 5 (decisions 13 and 180)', () => {
     let row!: Row;
     const path = stores.tampered((db) => {
       row = rowOf(db, "stream_id = 'divisions' AND version = 0");
@@ -24,7 +24,18 @@ describe('events forged with a chain that checks out: seen by the real executabl
       village.parentCode = 'P01C01T99';
       db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(tree), row.position);
     });
-    for (const args of [['verify'], ['--json', 'verify'], ['history', 'hh-001'], ['report', 'backlog', '--as-of', '2018-03-01']]) {
+    // verify is what names it: it reads on past the tree, lists it first (the earliest position) and says why.
+    const found = verify(path);
+    expect(found.code).toBe(5);
+    // The edit breaks the hash (not recomputed here) and leaves no tree; households placed in its villages then follow.
+    expect(found.anomalies.slice(0, 2)).toEqual([
+      { householdId: 'divisions', position: row.position, kind: 'hash-break', detail: expect.any(String) },
+      { householdId: 'divisions', position: row.position, kind: 'rejected', detail: expect.stringMatching(/^DivisionTreeRecorded: not a valid division tree \(.*P01C01T99/) },
+    ]);
+    const table = run(path, 'verify');
+    expect(table.code).toBe(5);
+    expect(table.stdout).toMatch(new RegExp(`divisions\\s+│?\\s*${row.position}\\b.*rejected.*not a valid division tree`));
+    for (const args of [['history', 'hh-001'], ['report', 'backlog', '--as-of', '2018-03-01']]) {
       const r = run(path, ...args);
       expectNoCrash(r);
       // Not exit 2, "cannot open store": the store opens; what it holds was edited.
@@ -32,6 +43,18 @@ describe('events forged with a chain that checks out: seen by the real executabl
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`position ${row.position}\\b.*divisions.*not a valid division tree.*P01C01T99.*hearth verify`))]);
     }
+  });
+
+  it('a stored division tree whose data no longer decodes: verify lists it as invalid-event, where it once told to run verify (decision 180)', () => {
+    let row!: Row;
+    const path = stores.tampered((db) => {
+      row = rowOf(db, "stream_id = 'divisions' AND version = 0");
+      db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify({ ...(JSON.parse(row.data) as object), edited: true }), row.position);
+    });
+    const found = verify(path);
+    expect(found.code).toBe(5);
+    expect(found.anomalies).toContainEqual({ householdId: 'divisions', position: row.position, kind: 'invalid-event', detail: expect.stringMatching(/^DivisionTreeRecorded: not a valid division tree \(.*edited/) });
+    expect(found.anomalies.every((a) => a.position >= row.position)).toBe(true);
   });
 
   it('a division tree appended behind the Decider\'s back that drops a village where an open household still is: an anomaly', () => {

@@ -8,6 +8,7 @@ import {
 } from '@hearth/event-store';
 import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside } from './division-reorganisation';
 import { openStore } from './open-store';
+import { readableDivisionEvents } from './readable-division-events';
 
 export const SCHEMA_VERSION = 1;
 
@@ -97,6 +98,18 @@ export class Ledger {
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
     return new Ledger(store, opts.policy, await store.readStream(DIVISIONS_STREAM), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+  }
+
+  /**
+   * `open` for `verify`, which must name a damaged division tree rather than stop at it
+   * (docs/decisions/0180): the ledger holds the trees recorded before the first that does
+   * not read; verify's check of the division stream names that one. Not for deciding
+   * commands: their tree would not be the one in force.
+   */
+  static async openForAudit(opts: LedgerOptions): Promise<Ledger> {
+    const store = await openStore(opts.storeUrl);
+    const readable = readableDivisionEvents(await store.readStream(DIVISIONS_STREAM));
+    return new Ledger(store, opts.policy, readable, opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { verifyLog } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
-import { GlobalOptions, openLedger } from '../global-options';
+import { GlobalOptions, openLedgerForAudit } from '../global-options';
 import { emitText, log } from '../output/emit';
 import { SpilledList } from '../output/spilled-list';
 import { renderTable } from '../output/table';
@@ -95,7 +95,8 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
       // Read before the store is opened: a file that is not an anchor changes nothing and says so.
       const anchors = (opts.anchor ?? []).map((file) => ({ file, anchor: readAnchorFile(file) }));
       const trusted = opts.anchorPublicKey === undefined ? undefined : trustedPublicKey(opts.anchorPublicKey);
-      const ledger = await openLedger(g);
+      // A damaged division tree is one of the anomalies verify lists (the divisions stream's check names it), not a stop.
+      const ledger = await openLedgerForAudit(g);
       // --json lists every notice: a bulk import of past records makes one of every event, so they go to a file as they come.
       const spilled = g.json ? new SpilledList() : undefined;
       try {
