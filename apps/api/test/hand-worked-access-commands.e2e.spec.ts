@@ -4,7 +4,9 @@ import { identified } from './support/journey';
 /*
  * Who may record what (docs/http-api.md, "Authentication and roles" and "Endpoints"), over
  * the hand-worked region of support/hand-worked-access.ts. Every refusal is checked to leave
- * the log's head where it was (GET /health, read as an auditor).
+ * the log's head where it was (GET /health, read as an auditor), but a caseworker's batch sent
+ * with an Idempotency-Key, whose answer is itself recorded (decision 158): there the
+ * household's events are counted instead.
  *
  *                               POST /api/commands        POST /api/commands/batch
  *   auditor/analyst/registrar   403 FORBIDDEN (here)      403 FORBIDDEN (here, with and without Idempotency-Key)
@@ -14,6 +16,7 @@ import { identified } from './support/journey';
  *     the reorganised one       replaced village 403, successor 201 (here)
  *   registration / correction   into or out of the subtree 403 (here; within a township: roles.e2e.spec.ts)
  *   actor                       another caseworker's name 403, its own 201 (here; an unknown name: errors.e2e.spec.ts)
+ *   Idempotency-Key             another village's caseworker sending Willow's key and body is decided, 403 (here)
  */
 
 const refer = (householdId: string, referralId: string, extra: Record<string, unknown> = {}) => ({
@@ -153,6 +156,17 @@ describe('commands over HTTP: who may record what, household by household', () =
       expect({ willow: await events('hh-willow'), stone: await events('hh-stone'), moved: await events('hh-moved') }).toEqual({ ...before, willow: before.willow + 1 });
       // Two events and nothing else: the referral in Willow and the registration of hh-willow-4.
       expect(await region.head()).toBe(head + 2);
+    });
+
+    it("sent by another village's caseworker with Willow's Idempotency-Key and body, byte for byte, is decided for them (403), not replayed", async () => {
+      const body = [refer('hh-willow', `r-${++referrals}`)];
+      const willow = await batch(T.willow, body, { 'idempotency-key': 'k-same' });
+      expect(willow.body.map((item: { status: number }) => item.status)).toEqual([201]);
+      const before = await events('hh-willow');
+      const stone = await batch(T.stone, body, { 'idempotency-key': 'k-same' });
+      expect(stone.body.map((item: { status: number; body: { code?: string } }) => [item.status, item.body.code])).toEqual([[403, 'FORBIDDEN']]);
+      expect(stone.text).not.toContain('eventId');
+      expect(await events('hh-willow')).toBe(before);
     });
 
     it("of the corrected household's new village: it is theirs, Willow's is not", async () => {
