@@ -14,7 +14,7 @@ import { HILL, LAKE, outcome, REED, Region, startRegion, T, TOWNSHIP, WILLOW } f
  *     a code no tree has 404 UNKNOWN_DIVISION                                (here, every report; one case each:
  *                                                                             roles.e2e.spec.ts, report-months-of-year.e2e.spec.ts)
  *   byChild / withChildren at the edge of the subtree: its village's rows [], its parent's 403,
- *     a province's rows only its own children                               (here)
+ *     a province's rows only its own children; auditor and analyst any division (here)
  *   the backlog's ids: a caseworker's lists only households registered in its subtree now (here;
  *     FAILS for the village a reorganisation replaced, as of a day before it: see the report)
  *   an analyst: no id in any backlog, whatever the division                  (here; at the root: roles.e2e.spec.ts)
@@ -106,6 +106,17 @@ describe('reports over HTTP: who may read which division', () => {
       expect(children((await get(T.p01, `${path}&byChild=true`)).body.rows)).toEqual(['P01C01']);
       expect(children((await get(T.root, `${path}&withChildren=true`)).body.byChild.rows)).toEqual(['P01', 'P02']);
       expect(outcome(await get(T.p01, `${path}&withChildren=true&division=R`))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    });
+
+    it.each([
+      ['an auditor', T.auditor],
+      ['an analyst', T.analyst],
+    ])('gives %s any division by child and with children, and refuses a registrar', async (_who, token) => {
+      for (const [division, rows] of [['R', ['P01', 'P02']], ['P02', [HILL, LAKE, REED]], [WILLOW, []]] as const) {
+        expect({ division, rows: children((await get(token, `${path}&byChild=true&division=${division}`)).body.rows) }).toEqual({ division, rows });
+        expect({ division, rows: children((await get(token, `${path}&withChildren=true&division=${division}`)).body.byChild.rows) }).toEqual({ division, rows });
+        expect({ division, ...outcome(await get(T.registrar, `${path}&withChildren=true&division=${division}`)) }).toEqual({ division, status: 403, code: 'FORBIDDEN' });
+      }
     });
   });
 
