@@ -148,4 +148,19 @@ describe('a hand-worked region of divisions: a village moved to the other county
     //   c2's concern, in V6
     expect(households('2017-07-31', 'C2')).toEqual([['c2 V6', 'c3 V6', 'e1 V5'], ['d1 V4', 'x1 V4', 'c2 V6'], ['c2 V6', 'c3 V6', 'e1 V5', 'x1 V4'], ['c2 V6']]);
   });
+
+  it('a backlog asked for the households registered under a division now (a caseworker\'s scope, decision 181) leaves out those the move took away', () => {
+    const now = (asOf: string, division: string, registeredNowUnder: string) => {
+      const b = agreedOn(answered, (r) => r.backlogReport({ asOf, division, registeredNowUnder }));
+      return [b.referralsOwed, b.followUpsOverdue, b.surveyUpdatesMissing, b.openLaborConcerns].map((l) => l.map((e) => `${e.householdId} ${e.divisionCode}`));
+    };
+    // 06-30, C1 as above, but c2 and c3 are in V6 (C2) now: V3's households are C1's only as of then, not now
+    expect(now('2017-06-30', 'C1', 'C1')).toEqual([['a2 V1'], ['a1 V1', 'a2 V1'], ['a2 V1', 'b1 V2'], []]);
+    // V3 itself, as of before the move, has none registered under it now; V6's scope does not reach back into V3
+    expect(now('2017-06-30', 'V3', 'V3')).toEqual([[], [], [], []]);
+    // the root's scope is every household: the same lists as without it
+    expect(now('2017-06-30', 'C1', 'R')).toEqual(households('2017-06-30', 'C1'));
+    // after the move C2's lists are the same with or without it: every household there is there now
+    expect(now('2017-07-31', 'C2', 'C2')).toEqual(households('2017-07-31', 'C2'));
+  });
 });

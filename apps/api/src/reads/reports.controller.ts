@@ -96,7 +96,9 @@ export class ReportsController {
     const scoped = reportDivision(principal, this.ledger.divisions, division);
     const day = asOf ?? this.now().slice(0, 10);
     const tree = this.ledger.divisions;
-    if (principal.role !== 'analyst') return this.queryBus.execute(new BacklogReportQuery({ asOf: day, ...(scoped !== undefined ? { division: scoped } : {}) }));
+    // A caseworker's lists name only households registered in its subtree now, as its histories do (decision 0181).
+    const now = principal.role === 'caseworker' && principal.division !== undefined ? { registeredNowUnder: principal.division } : {};
+    if (principal.role !== 'analyst') return this.queryBus.execute(new BacklogReportQuery({ asOf: day, ...(scoped !== undefined ? { division: scoped } : {}), ...now }));
     // An analyst gets counts cut along the tree, never the lists: without a tree, nothing (the read side refuses too).
     if (tree === undefined) throw new NoDivisionTreeError();
     // An analyst's counts are cut from every division's, read from the root's backlog.

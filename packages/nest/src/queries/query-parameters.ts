@@ -29,9 +29,9 @@ export const checkKnownAt = (knownAt: unknown): KnownAt => {
   return parsed.right;
 };
 
-export const checkDivision = (division: unknown): void => {
+export const checkDivision = (division: unknown, field = 'division'): void => {
   if (division !== undefined && (typeof division !== 'string' || division === ''))
-    throw new InvalidQueryError('division', `division must be a division code, got ${JSON.stringify(division)}`);
+    throw new InvalidQueryError(field, `${field} must be a division code, got ${JSON.stringify(division)}`);
 };
 
 /** Which report table (`ReportTablesQuery`). */

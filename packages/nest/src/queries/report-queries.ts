@@ -102,9 +102,12 @@ export interface MonthsOfYear {
   readonly position: number;
 }
 
-/** `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business. */
+/**
+ * `asOf` is required here: the CLI's default (today) is the caller's clock, not the module's business.
+ * `registeredNowUnder` keeps only the households registered under that division now (a caseworker's scope).
+ */
 export class BacklogReportQuery extends Query<ServiceBacklog> {
-  constructor(readonly params: { readonly asOf: string; readonly division?: string }) {
+  constructor(readonly params: { readonly asOf: string; readonly division?: string; readonly registeredNowUnder?: string }) {
     super();
   }
 }

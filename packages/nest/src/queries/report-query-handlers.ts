@@ -151,7 +151,12 @@ export class BacklogReportHandler implements IQueryHandler<BacklogReportQuery> {
   async execute({ params }: BacklogReportQuery): Promise<ServiceBacklog> {
     checkDate('asOf', params.asOf);
     checkDivision(params.division);
-    const q = { asOf: params.asOf, ...(params.division !== undefined ? { division: params.division } : {}) };
+    checkDivision(params.registeredNowUnder, 'registeredNowUnder');
+    const q = {
+      asOf: params.asOf,
+      ...(params.division !== undefined ? { division: params.division } : {}),
+      ...(params.registeredNowUnder !== undefined ? { registeredNowUnder: params.registeredNowUnder } : {}),
+    };
     // Seconds at the root of a large region: read in the report worker, so that other requests are answered meanwhile.
     return this.readSide.readAside({ report: 'backlogReport', args: [q] });
   }

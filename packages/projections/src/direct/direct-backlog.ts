@@ -16,8 +16,11 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
   const deadline = lastPassedDeadline(d, policy);
   const out: Lists = { referralsOwed: [], followUpsOverdue: [], surveyUpdatesMissing: [], clearancePending: [], openLaborConcerns: [] };
   const households = householdsUnder(ledger, tree, division, d).sort((a, b) => (a.householdId < b.householdId ? -1 : 1));
+  const under = q.registeredNowUnder;
   for (const h of households) {
     const { householdId } = h;
+    // A caseworker's scope: the household's village now, whatever it was at asOf (docs/decisions/0181).
+    if (under !== undefined && !tree.contains(under, ledger.villageAt(householdId, '9999-12-31') ?? '')) continue;
     const divisionCode = ledger.villageAt(householdId, d) as string;
     const s = ledger.stateAt(householdId, d);
     if (s.status === 'unregistered') continue;

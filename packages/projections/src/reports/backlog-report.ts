@@ -10,6 +10,12 @@ export interface BacklogQuery {
   readonly division?: string;
   /** Default: today is not a business date the library can know; the caller passes it. */
   readonly asOf: string;
+  /**
+   * Only households registered under this division now (their latest village): a caseworker's
+   * scope, which follows a household to where it is now, while the backlog places each where it
+   * was at `asOf` (decision 15). Without it, every household placed in `division` at `asOf`.
+   */
+  readonly registeredNowUnder?: string;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -124,6 +130,20 @@ const addConcerns = (out: Lists, concerns: readonly ConcernFact[], villageOf: Re
   }
 };
 
+/** Every business date recorded so far is on or before it: a household's village there is its village now. */
+const NOW = '9999-12-31';
+
+/** Leaves in each list only the households whose village now lies under `under` (docs/decisions/0181). */
+const keepRegisteredNow = (out: Lists, facts: BacklogFacts, tree: DivisionTree, under: string): void => {
+  const now = new Set(facts.householdsIn(subtreeCodes(tree, under), NOW).filter((h) => tree.contains(under, h.village)).map((h) => h.householdId));
+  const kept = <T extends { householdId: string }>(list: T[]): T[] => list.filter((e) => now.has(e.householdId));
+  out.referralsOwed = kept(out.referralsOwed);
+  out.followUpsOverdue = kept(out.followUpsOverdue);
+  out.surveyUpdatesMissing = kept(out.surveyUpdatesMissing);
+  out.clearancePending = kept(out.clearancePending);
+  out.openLaborConcerns = kept(out.openLaborConcerns);
+};
+
 /**
  * The service backlog of domain.md §5, from the projections' facts as of the end of `asOf`.
  * It reads only the households whose village at `asOf` is in the division (a household
@@ -158,6 +178,8 @@ export const backlogReport = (facts: BacklogFacts, tree: DivisionTree, policy: P
       addConcerns(out, facts.openConcerns(d, [...villages.keys()]), villages, d);
     }
   }
+
+  if (q.registeredNowUnder !== undefined && q.registeredNowUnder !== tree.root.code) keepRegisteredNow(out, facts, tree, q.registeredNowUnder);
 
   out.referralsOwed.sort((a, b) => byHousehold(a, b) || (a.memberId < b.memberId ? -1 : 1));
   out.followUpsOverdue.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : byHousehold(a, b)));
