@@ -16,8 +16,8 @@ import { HILL, LAKE, REED, Region, startRegion, T, WILLOW } from './support/hand
  *   GET, DELETE household's          401   401    403        403      403      403      200
  *   GET /api/personal-data/access-log 401  401    403        403      200      403      403
  *   GET /api/session                 401   401    200        200      200      200      200
- *   GET /api/divisions: the whole tree to every role, not a subtree; the tree in force (FAILS:
- *   the replaced village is listed; see the report)
+ *   GET /api/divisions: the whole tree to every role, not a subtree; every division ever recorded,
+ *   with the replaced village named in `retired` (decision 182)
  *   /health, /api/openapi.json, /api/docs and its files, /dashboard/ and its files: 200 for all,
  *   a wrong token too; / redirects to /dashboard/.
  * Already pinned elsewhere, cell by cell: personal data refused to willow/analyst/auditor and
@@ -108,12 +108,13 @@ describe('every other endpoint over HTTP, role by role', () => {
     expect(codes).toEqual(expect.arrayContaining(['R', 'P01', 'P02', WILLOW, HILL, REED]));
   });
 
-  // FINDING: the answer is every division ever recorded (Ledger.divisions), the replaced village
-  // Lake among them, where the document (and DivisionTreeQuery's comment) says the tree in force.
-  it('the division tree is the one in force: the village the reorganisation replaced is not in it', async () => {
-    const codes = ((await ask('auditor', 'GET', '/api/divisions')).body.divisions as { code: string }[]).map((d) => d.code);
-    expect(codes).toContain(REED);
-    expect(codes).not.toContain(LAKE);
+  // The audit found the answer was every division ever recorded where the document said the tree in force; the
+  // dashboard names a past period's divisions from it, so decision 182 keeps them and says which are retired.
+  it('the divisions are every one ever recorded, the village the reorganisation replaced named as retired', async () => {
+    const body = (await ask('auditor', 'GET', '/api/divisions')).body as { divisions: { code: string; parentCode: string | null }[]; retired: string[] };
+    expect(body.divisions.map((d) => d.code)).toEqual(expect.arrayContaining([LAKE, REED]));
+    expect(body.divisions.find((d) => d.code === LAKE)?.parentCode).toBe('P02');
+    expect(body.retired).toEqual([LAKE]);
   });
 
   it.each(PUBLIC)('%s needs no token, and a wrong one is no reason to refuse it', async (path) => {

@@ -194,10 +194,10 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '/api/divisions': {
       get: {
         operationId: 'divisions',
-        summary: 'The division tree in force',
+        summary: 'Every division ever recorded, and the codes the tree in force no longer holds',
         description: roles('caseworker', 'auditor', 'analyst', 'registrar'),
         tags: ['reports'],
-        responses: { '200': { description: '{root, divisions}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
+        responses: { '200': { description: '{root, divisions: [{code, name, parentCode, level}], retired: [code]}', ...json({ type: 'object' }) }, ...readErrors, '404': error('NO_DIVISION_TREE') },
       },
     },
     '/api/session': {

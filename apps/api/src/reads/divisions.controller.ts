@@ -4,7 +4,7 @@ import { DivisionTreeQuery } from '@hearth/nest';
 import { Allow } from '../auth/allow.decorator';
 import { decodeParams, NoParamsC } from './query-params';
 
-/** The division tree in force (names and codes are not personal data: every role reads it). */
+/** Every division ever recorded, and which the tree in force no longer holds (names and codes are not personal data: every role reads it). */
 @Controller('api/divisions')
 @Allow('caseworker', 'auditor', 'analyst', 'registrar')
 export class DivisionsController {

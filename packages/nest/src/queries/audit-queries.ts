@@ -43,10 +43,13 @@ export class LateRecordingsQuery extends Query<LateRecordingsPage> {
 export interface DivisionTreeView {
   /** Code of the root division. */
   readonly root: string;
+  /** Every division ever recorded, each in its place: a report of a past period names those a reorganisation replaced. */
   readonly divisions: readonly Division[];
+  /** The codes among them that the tree in force no longer holds (replaced or dropped), in code order. */
+  readonly retired: readonly string[];
 }
 
-/** The division tree in force. */
+/** Every division ever recorded, and which of them the tree in force no longer holds (docs/decisions/0182). */
 export class DivisionTreeQuery extends Query<DivisionTreeView> {}
 
 /** How far the read models are behind the log, and whether they follow it live. */

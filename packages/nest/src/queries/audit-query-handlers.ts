@@ -58,7 +58,9 @@ export class DivisionTreeHandler implements IQueryHandler<DivisionTreeQuery> {
     await this.readSide.syncTree();
     const tree = this.readSide.ledger.divisions;
     if (!tree) throw new NoDivisionTreeError();
-    return { root: tree.root.code, divisions: tree.all };
+    const inForce = this.readSide.ledger.divisionsInForce;
+    const retired = tree.all.filter((d) => inForce?.get(d.code) === undefined).map((d) => d.code).sort();
+    return { root: tree.root.code, divisions: tree.all, retired };
   }
 }
 
