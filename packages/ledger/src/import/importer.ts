@@ -81,10 +81,11 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   const batchSize = opts.batchSize ?? 1000;
   const now = opts.now ?? (() => new Date().toISOString());
   const importPart = opts.part;
-  const metaFor = () => ({
-    eventId: uuidV7(), recordedAt: now(), actor: 'importer', occurredOn: now().slice(0, 10),
-    schemaVersion: SCHEMA_VERSION, file: opts.source,
-  });
+  // One reading of the clock: two could fall either side of midnight UTC and date a checkpoint the day after its recording.
+  const metaFor = () => {
+    const recordedAt = now();
+    return { eventId: uuidV7(), recordedAt, actor: 'importer', occurredOn: recordedAt.slice(0, 10), schemaVersion: SCHEMA_VERSION, file: opts.source };
+  };
   const { fingerprint, reread, stored } = await beginImport(ledger.store, opts.source, importPart, metaFor, opts.fingerprint);
   const fileSha = fingerprint?.sha256;
   let checkpoint: ImportPosition | undefined = stored;
