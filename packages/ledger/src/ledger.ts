@@ -87,7 +87,8 @@ export class Ledger {
     readonly store: EventStore,
     readonly policy: Policy,
     divisionEvents: readonly RecordedEvent[],
-    private readonly now: () => string,
+    /** The ledger's clock (LedgerOptions.now): what it appends is recorded at its readings, an import's checkpoints too. */
+    readonly now: () => string,
     private readonly actor: string,
     private readonly divisionTreePartBytes: number | undefined,
   ) {

@@ -27,6 +27,20 @@ describe("an import's clock", () => {
   const recordingsOf = async (ledger: Ledger) =>
     (await ledger.store.readAll()).map((e) => ({ checkpoint: e.streamId.startsWith(IMPORT_STREAM_PREFIX), occurredOn: e.metadata.occurredOn, recordedAt: e.metadata.recordedAt }));
 
+  it("records the checkpoints by the ledger's clock, as the events they follow", async () => {
+    const ledger = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'h.db')}`, policy: referencePolicy, now: () => '2016-01-10T23:59:00.000Z' });
+    try {
+      await ledger.recordDivisionTree(oneVillage, '2016-01-01');
+      await importCommands(ledger, { source: logFile([registerLine('h1'), registerLine('h2'), registerLine('h3')]), batchSize: 2 });
+      const recorded = await recordingsOf(ledger);
+      expect(recorded.filter((r) => r.checkpoint)).not.toHaveLength(0);
+      // Read from the wall clock, checkpoints were years after the events around them, and verify called the next batch recorded-out-of-order.
+      expect(new Set(recorded.map((r) => r.recordedAt))).toEqual(new Set(['2016-01-10T23:59:00.000Z']));
+    } finally {
+      await ledger.close();
+    }
+  });
+
   it('dates a checkpoint the UTC day of its own recording time, when the clock passes midnight between two readings', async () => {
     // The first reading is the last millisecond of 10 January, every later one 11 January.
     let readings = 0;

@@ -49,6 +49,7 @@ export interface ImportOptions {
   readonly onProgress?: (p: { line: number; accepted: number; rejected: number }) => void;
   /** Called once when the file's start shows it interleaves its households (interleaving-watch.ts): `hearth regroup` would import it faster. */
   readonly onInterleaved?: () => void;
+  /** The checkpoints' recording time (default: the ledger's clock, which records the households' events). */
   readonly now?: () => string;
   /**
    * Import only this part's lines (import-part.ts; a file, not standard input), with the part's
@@ -79,7 +80,8 @@ export interface ImportOptions {
  */
 export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promise<ImportSummary> => {
   const batchSize = opts.batchSize ?? 1000;
-  const now = opts.now ?? (() => new Date().toISOString());
+  // The ledger's clock by default: checkpoints sit between the events it records, and verify reads their times in log order.
+  const now = opts.now ?? ledger.now;
   const importPart = opts.part;
   // One reading of the clock: two could fall either side of midnight UTC and date a checkpoint the day after its recording.
   const metaFor = () => {
