@@ -89,7 +89,10 @@ export class ReportsController {
     return monthsOfYearFor(principal, this.queryBus, year, scoped, this.ledger.policy.suppressBelow);
   }
 
-  /** `asOf` defaults to today (the service's clock), as the CLI's does. */
+  /**
+   * `asOf` defaults to today by the service's clock: its UTC date, since a request names no
+   * zone. The CLI's default is the machine's local date instead (docs/decisions/0138).
+   */
   @Get('backlog')
   async backlog(@CurrentPrincipal() principal: Principal, @Query() query: unknown): Promise<object> {
     const { asOf, division } = decodeParams(BacklogParamsC, query);
