@@ -30,6 +30,15 @@ export const lastDayOf = (month) => {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 };
+/**
+ * The day a month's backlog is asked as of: the month's last day once it has passed, else today. A backlog as of a day
+ * not yet come lists as overdue the follow-ups and survey updates due before it, which are not overdue yet (decision 183).
+ */
+export const backlogDayOf = (month) => {
+  const last = lastDayOf(month);
+  const day = today();
+  return last < day ? last : day;
+};
 
 /** A labelled form control. */
 export const field = (labelKey, control) => h('label', { class: 'field' }, h('span', {}, t(labelKey)), control);

@@ -7,7 +7,7 @@ import { download } from '../download.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
 import { routeHash } from '../router.js';
-import { errorBox, field, lastDayOf, section, standsAt, suppressedNotice, thisMonth } from './common.js';
+import { backlogDayOf, errorBox, field, section, standsAt, suppressedNotice, thisMonth } from './common.js';
 import { MONTHLY_FIELDS } from './stock.js';
 
 const KINDS = ['vocational', 'language', 'entrepreneurship', 'order-based'];
@@ -51,7 +51,7 @@ export const mount = (view, { tree, go }, { params }) => {
   const month = /^\d{4}-\d{2}$/.test(params.month ?? '') ? params.month : thisMonth();
   // Without a division the server picks the viewer's own (a caseworker's division, else the root).
   const asked = tree.get(params.division) ? params.division : undefined;
-  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : lastDayOf(month);
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : backlogDayOf(month);
 
   const monthInput = h('input', { type: 'month', name: 'month', value: month });
   const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf });
