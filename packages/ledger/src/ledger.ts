@@ -213,7 +213,7 @@ export class Ledger {
     const outside = await householdsOutside(this.store, tree, history);
     // "Today" as for a command (docs/decisions/0135): the day after the UTC date has begun east of UTC.
     if (outside.length > 0 && effectiveFrom > latestDateAt(recordedAt))
-      return E.left({ fields: [{ path: 'effectiveFrom', message: `the tree moves households, so it is recorded once it is in force: ${effectiveFrom} is after today (${recordedAt.slice(0, 10)})` }], households: [] });
+      return E.left({ fields: [{ path: 'effectiveFrom', message: `the tree moves households, so it is recorded once it is in force: ${effectiveFrom} is after ${latestDateAt(recordedAt)}, the latest date anywhere on earth today (${recordedAt})` }], households: [] });
     const envelope = { recordedAt, actor: this.actor, schemaVersion: SCHEMA_VERSION };
     const transfers = decideTransfers(outside, { policy: this.policy, divisions: tree }, effectiveFrom, envelope);
     if (E.isLeft(transfers)) return E.left({ fields: [], households: transfers.left });

@@ -52,7 +52,7 @@ describe('an event dated after the day it was recorded, as verify reads it', () 
     // The ledger refuses it (decision 0135); the feed's context names no recording time, so it is stored as a log written before that rule holds it.
     const { anomalies } = await findingsOf('2017-01-02', '2016-12-31T23:00:00.000Z');
     expect(anomalies).toEqual([
-      { householdId: 'h-zone', position: 1, kind: 'dated-after-recording', detail: 'HouseholdRegistered: business date 2017-01-02 is after 2016-12-31, the day it was recorded' },
+      { householdId: 'h-zone', position: 1, kind: 'dated-after-recording', detail: expect.stringMatching(/^HouseholdRegistered: business date 2017-01-02 is after 2017-01-01, the latest date anywhere on earth when it was recorded \(2016-12-31T/) },
     ]);
   });
 });

@@ -35,6 +35,7 @@ export const recordedBy = (c: HouseholdCommand, ctx: DecisionContext): Decision 
   if (ctx.recordedAt === undefined) return undefined;
   const latest = latestDateAt(ctx.recordedAt);
   if (c.on <= latest) return undefined;
-  const message = `${c.on} is after ${ctx.recordedAt.slice(0, 10)}, the day the command is recorded`;
+  // The latest date named, not the UTC date: the day after it is still accepted, and a message naming the UTC date would say otherwise.
+  const message = `${c.on} is after ${latest}, the latest date anywhere on earth when the command is recorded (${ctx.recordedAt})`;
   return E.left(domainError('INVALID_COMMAND', `on: ${message}`, [{ path: 'on', message }]));
 };

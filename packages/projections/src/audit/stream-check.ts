@@ -33,7 +33,7 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
     // The position says which division tree the event was decided against (ctx.divisionsAt).
     const { occurredOn, commandId, recordedAt } = e.metadata;
     if (occurredOn > latestDateAt(recordedAt))
-      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${recordedAt.slice(0, 10)}, the day it was recorded` });
+      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${latestDateAt(recordedAt)}, the latest date anywhere on earth when it was recorded (${recordedAt})` });
     facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
