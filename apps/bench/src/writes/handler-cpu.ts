@@ -4,7 +4,10 @@
  * the same minutes of a shared machine: each run sends the region's first 3,000 commands
  * to a fresh SQLite store holding the division tree; the first three runs of each side
  * warm V8 and are not counted. Prints the median of the rest, wall time and CPU time
- * (user + system) per command, and every counted run's CPU.
+ * (user + system) per command, and every counted run's CPU; then the medians of user and of
+ * system time apart, since the system time (SQLite's WAL writes, the same work on both
+ * sides) moves with the machine's disk and a change to the handler's JavaScript shows in
+ * the user time.
  *
  *   npx tsx apps/bench/src/writes/handler-cpu.ts REGION_DIR ROUNDS ROOT [OTHER_ROOT]
  *
@@ -47,7 +50,7 @@ const main = async (): Promise<void> => {
   const lines = readFileSync(join(regionDir, commandsFile), 'utf8').split('\n').filter((l) => l.length > 0).slice(0, 3000);
   const divisions = JSON.parse(readFileSync(join(regionDir, divisionsFile), 'utf8')) as unknown;
   const trees = await Promise.all(roots.map(load));
-  const counted = trees.map(() => ({ wall: [] as number[], cpu: [] as number[] }));
+  const counted = trees.map(() => ({ wall: [] as number[], cpu: [] as number[], user: [] as number[], system: [] as number[] }));
   let file = 0;
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 === 0 ? [...trees.keys()] : [...trees.keys()].reverse();
@@ -66,15 +69,17 @@ const main = async (): Promise<void> => {
       if (round >= 3) {
         counted[i]?.wall.push(((performance.now() - t0) * 1000) / commands.length);
         counted[i]?.cpu.push((cpu.user + cpu.system) / commands.length);
+        counted[i]?.user.push(cpu.user / commands.length);
+        counted[i]?.system.push(cpu.system / commands.length);
       }
       await ledger.close();
       for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     }
   }
   for (const [i, tree] of trees.entries()) {
-    const c = counted[i] as { wall: number[]; cpu: number[] };
+    const c = counted[i] as { wall: number[]; cpu: number[]; user: number[]; system: number[] };
     if (c.cpu.length === 0) continue;
-    process.stdout.write(`${tree.root}: wall ${median(c.wall).toFixed(1)} µs, CPU ${median(c.cpu).toFixed(1)} µs a command (runs: ${c.cpu.map((x) => x.toFixed(0)).join(' ')})\n`);
+    process.stdout.write(`${tree.root}: wall ${median(c.wall).toFixed(1)} µs, CPU ${median(c.cpu).toFixed(1)} µs a command (runs: ${c.cpu.map((x) => x.toFixed(0)).join(' ')}); user ${median(c.user).toFixed(1)}, system ${median(c.system).toFixed(1)} µs\n`);
   }
 };
 
