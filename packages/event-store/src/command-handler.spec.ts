@@ -178,6 +178,20 @@ describe('CommandHandler', () => {
     expect(decoded).toEqual(['event-1']);
   });
 
+  it('describes each command once, including commands that wait for their turn on a busy stream', async () => {
+    let described = 0;
+    const handler = handlerFor(store, {
+      describe: (cmd: IncrementCounter) => {
+        described += 1;
+        return describeCounterCommand(cmd);
+      },
+    });
+    const results = await Promise.all([increment('c'), increment('c'), increment('d')].map((cmd) => handler.handle(cmd, undefined)));
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    expect(described).toBe(3);
+    expect(await store.streamVersion(counterStream('c'))).toBe(1);
+  });
+
   it('defaults to time-ordered UUIDv7 event ids and the wall clock', async () => {
     const handler = new CommandHandler({ store, decider: counterDecider, describe: describeCounterCommand, schemaVersion: 1 });
     await handler.handle(increment('c'), undefined);
