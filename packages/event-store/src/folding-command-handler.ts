@@ -3,6 +3,7 @@ import { passThroughCodec, type EventCodec } from './event-codec';
 import type { EventPreparation } from './event-preparation';
 import type { EventStore } from './event-store';
 import { FoldedStreams } from './folded-streams';
+import { isoNow } from './iso-clock';
 import { uuidV7 } from './uuid-v7';
 
 export interface CommandHandlerOptions<Cmd, Evt extends { type: string; data: unknown }, State, Ctx, Err> {
@@ -36,7 +37,7 @@ const resolvePreparation = <Evt extends { type: string; data: unknown }>(
 ): EventPreparation<Evt> => ({
   codec: opts.codec ?? passThroughCodec<Evt>(),
   newEventId: opts.newEventId ?? uuidV7,
-  now: opts.now ?? (() => new Date().toISOString()),
+  now: opts.now ?? isoNow,
   schemaVersion: opts.schemaVersion,
 });
 

@@ -58,5 +58,6 @@ export { BatchCommandHandler, type BatchCommandHandlerOptions, type BatchWrites,
 export type { BatchDecision, BatchResult, BatchStatus, TooLargeForStore } from './batch-result';
 export { LruCache } from './lru-cache';
 export { uuidV7, uuidV7Generator } from './uuid-v7';
+export { isoClock, isoNow } from './iso-clock';
 export { feedEventOf, OCCURRED_ON_NOT_A_DATE, readFeed, type FeedEvent } from './feed-event';
 export { readStreamAsStored, type StreamAsStored } from './stored-stream';

@@ -4,7 +4,7 @@ import {
   commandEnvelope, HouseholdCommand, householdDecider, HouseholdEvent, HouseholdState, latestDateAt, NO_DIVISIONS, parseDivisionFile, Policy,
 } from '@hearth/domain';
 import {
-  BatchCommandHandler, type BatchWrites, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, StreamAppend, uuidV7,
+  BatchCommandHandler, type BatchWrites, CommandEnvelope, CommandHandler, EventStore, householdEventCodec, RecordedEvent, sealEvents, GENESIS_HASH, isoNow, StreamAppend, uuidV7,
 } from '@hearth/event-store';
 import { decideTransfers, divisionHistoryOfEvents, HouseholdRefusal, householdsOutside } from './division-reorganisation';
 import { openStore } from './open-store';
@@ -98,7 +98,7 @@ export class Ledger {
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    return new Ledger(store, opts.policy, await store.readStream(DIVISIONS_STREAM), opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+    return new Ledger(store, opts.policy, await store.readStream(DIVISIONS_STREAM), opts.now ?? isoNow, opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**
@@ -110,7 +110,7 @@ export class Ledger {
   static async openForAudit(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
     const readable = readableDivisionEvents(await store.readStream(DIVISIONS_STREAM));
-    return new Ledger(store, opts.policy, readable, opts.now ?? (() => new Date().toISOString()), opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+    return new Ledger(store, opts.policy, readable, opts.now ?? isoNow, opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**
