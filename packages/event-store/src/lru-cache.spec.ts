@@ -11,6 +11,18 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('counts reading a key stored with the value undefined as a use of it, and misses do not', () => {
+    const evicted: string[] = [];
+    const cache = new LruCache<string, number | undefined>(2, (key) => evicted.push(key));
+    cache.set('a', undefined);
+    cache.set('b', 1);
+    expect(cache.get('a')).toBeUndefined(); // a is now more recent than b
+    expect(cache.get('z')).toBeUndefined();
+    cache.set('c', 2);
+    expect(evicted).toEqual(['b']);
+    expect(cache.size).toBe(2);
+  });
+
   it('replaces a value without growing and deletes on request', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);
