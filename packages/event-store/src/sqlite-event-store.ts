@@ -188,7 +188,8 @@ export class SqliteEventStore implements EventStore {
     if (events.length > 1) assertDistinctEventIds(events);
     const append: StreamAppend = { streamId, expectedVersion: expected, events };
     const result = this.appendOneInTransaction.immediate(append);
-    this.subscriptions.appended([append]);
+    // SubscriptionRegistry.appended's rule for one append, without a batch array a command.
+    if (events.length > 0) this.subscriptions.wakeAll();
     return result;
   }
 
