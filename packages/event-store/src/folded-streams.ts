@@ -97,9 +97,11 @@ export class FoldedStreams<Evt extends { type: string; data: unknown }, State> {
    */
   remember(streamId: string, fold: StreamFold<State>): void {
     if (fold.version < 0) return;
-    const cached = this.cache.get(streamId);
+    // Peeked, then used once: `set` makes it the most recent, as a `get` before it did (every accepted command comes here).
+    const cached = this.cache.peek(streamId);
     if (cached !== undefined) {
       if (cached.version < fold.version) this.cache.set(streamId, fold);
+      else this.cache.get(streamId);
     } else if (this.admits()) this.cache.set(streamId, fold);
   }
 

@@ -23,6 +23,16 @@ describe('LruCache', () => {
     expect(cache.size).toBe(2);
   });
 
+  it('peeks at a value without counting it as a use', () => {
+    const evicted: string[] = [];
+    const cache = new LruCache<string, number>(2, (key) => evicted.push(key));
+    cache.set('a', 1);
+    cache.set('b', 2);
+    expect([cache.peek('a'), cache.peek('z')]).toEqual([1, undefined]);
+    cache.set('c', 3);
+    expect(evicted).toEqual(['a']);
+  });
+
   it('replaces a value without growing and deletes on request', () => {
     const cache = new LruCache<string, number>(2);
     cache.set('a', 1);

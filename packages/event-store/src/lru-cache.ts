@@ -37,6 +37,11 @@ export class LruCache<K, V> {
     return value;
   }
 
+  /** The value, if any, without counting this as a use of it: the order of leaving is unchanged. */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: K, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, value);
