@@ -188,8 +188,7 @@ export class SqliteEventStore implements EventStore {
     if (events.length > 1) assertDistinctEventIds(events);
     const append: StreamAppend = { streamId, expectedVersion: expected, events };
     const result = this.appendOneInTransaction.immediate(append);
-    // SubscriptionRegistry.appended's rule for one append, without a batch array a command.
-    if (events.length > 0) this.subscriptions.wakeAll();
+    this.subscriptions.appendedOne(append);
     return result;
   }
 

@@ -25,6 +25,11 @@ export class SubscriptionRegistry {
     if (appends.some((a) => a.events.length > 0)) this.wakeAll();
   }
 
+  /** `appended` for one committed append, without a batch array made for it (a command at a time). */
+  appendedOne(append: StreamAppend): void {
+    if (append.events.length > 0) this.wakeAll();
+  }
+
   /** After a committed transaction that appended events (a write session). */
   wakeAll(): void {
     for (const s of this.subscriptions) s.wake();
