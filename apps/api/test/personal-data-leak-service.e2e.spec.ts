@@ -17,6 +17,8 @@ import { TOKENS, WILLOW } from './support/tokens';
  */
 const RECORD = { fullName: 'Wen Lihua-7Q', identityDocument: { kind: 'resident-identity-card', number: 'ID-559-XYZ' }, phone: '+86 139 5550 7788', address: '17 Plum Lane, Willow Village' };
 const RECORD_VALUES = { fullName: RECORD.fullName, number: RECORD.identityDocument.number, phone: RECORD.phone, address: RECORD.address };
+/** What domain.md §1.4 forbids anywhere, sent to the registrar's route as a field of its own. */
+const A_FORBIDDEN_ATTRIBUTE = 'Buddhist-R1';
 /** A name a caseworker typed in a free-text field of a command (an employer, a visit's findings). */
 const IN_A_NOTE = 'Gao Meilin-4N';
 /** Values in commands the codec refuses: a name in a boolean, in an unknown field, as an unknown field's key. */
@@ -31,6 +33,9 @@ const IN_A_QUERY = 'Hu Yan-Q4';
 const IN_A_PATH = 'Hu-Yan-P2';
 /** A purpose that names the member (docs/personal-data.md: "it must not itself hold personal values"). */
 const IN_A_PURPOSE = 'caller Ma Li-P7 asked for her number';
+
+/** The values sent by mistake that the ledger refused, and the Idempotency-Key. */
+const MISTAKEN_VALUES = { A_FORBIDDEN_ATTRIBUTE, IN_A_WRONG_FIELD, IN_AN_UNKNOWN_FIELD, AS_AN_UNKNOWN_KEY, IN_A_KEYED_BATCH, IDEMPOTENCY_KEY };
 
 const household = 'hh-leak';
 const member = `${household}-a`;
@@ -59,6 +64,8 @@ describe('personal values sent to the service, and where they are kept afterward
       const followUp = { type: 'RecordFollowUp', householdId: household, on: '2016-10-30', visitId: 'v-2', findings: 'fine', stillEmployed: true, laborConcerns: [] };
 
       answers['put'] = await server.request('PUT', memberPath, { ...as(TOKENS.registrar), json: RECORD });
+      answers['religion'] = await server.request('PUT', memberPath, { ...as(TOKENS.registrar), json: { fullName: RECORD.fullName, religion: A_FORBIDDEN_ATTRIBUTE } });
+      answers['tooLong'] = await server.request('PUT', memberPath, { ...as(TOKENS.registrar), json: { ...RECORD, address: `${RECORD.address} ${'x'.repeat(500)}` } });
       answers['read'] = await server.request('GET', `${memberPath}?purpose=${encodeURIComponent(IN_A_PURPOSE)}`, as(TOKENS.registrar));
       answers['wrongField'] = await server.request('POST', '/api/commands', { ...as(TOKENS.willow), json: { ...followUp, stillEmployed: IN_A_WRONG_FIELD } });
       answers['unknownField'] = await server.request('POST', '/api/commands', { ...as(TOKENS.willow), json: { ...followUp, contactName: IN_AN_UNKNOWN_FIELD } });
@@ -71,11 +78,12 @@ describe('personal values sent to the service, and where they are kept afterward
       answers['path'] = await server.request('GET', `/api/households/${IN_A_PATH}`, as(TOKENS.auditor));
       answers['history'] = await server.request('GET', `/api/households/${household}`, as(TOKENS.willow));
       answers['erase'] = await server.request('DELETE', `/api/households/${household}/personal-data?purpose=${encodeURIComponent('the household asked to be forgotten')}`, as(TOKENS.registrar));
+      answers['afterErasure'] = await server.request('PUT', memberPath, { ...as(TOKENS.registrar), json: RECORD });
       const log = await server.request('GET', `/api/personal-data/access-log?householdId=${household}`, as(TOKENS.auditor));
       accessLog = log.body.entries;
       answers['accessLog'] = log;
       const running = [dirname(server.storePath), readModelsDir, dirname(setup.path)].flatMap(filesUnder);
-      whileRunning = { files: running.map((f) => basename(f)), kept: whereKept(running, RECORD_VALUES, basename) };
+      whileRunning = { files: running.map((f) => basename(f)), kept: whereKept(running, { ...RECORD_VALUES, ...MISTAKEN_VALUES }, basename) };
       await server.stop();
     } finally {
       logged = output.text();
@@ -104,9 +112,9 @@ describe('personal values sent to the service, and where they are kept afterward
     expect(files.map((f) => basename(f))).toEqual(expect.arrayContaining(['hearth.db', 'read-models.db', 'personal-data.db']));
   });
 
-  it('keeps no value of the erased record in any file: the ledger, the read models, the personal-data file and their WALs', () => {
+  it('keeps no value of the erased record, nor of a refused command, in any file: the ledger, the read models, the personal-data file and their WALs', () => {
     expect(whileRunning.files).toEqual(expect.arrayContaining(['hearth.db-wal', 'read-models.db-wal', 'personal-data.db-wal']));
-    expect(whileRunning.kept).toEqual({ fullName: [], number: [], phone: [], address: [] });
+    expect(whileRunning.kept).toEqual({ fullName: [], number: [], phone: [], address: [], A_FORBIDDEN_ATTRIBUTE: [], IN_A_WRONG_FIELD: [], IN_AN_UNKNOWN_FIELD: [], AS_AN_UNKNOWN_KEY: [], IN_A_KEYED_BATCH: [], IDEMPOTENCY_KEY: [] });
     expect(kept(RECORD_VALUES)).toEqual({ fullName: [], number: [], phone: [], address: [] });
   });
 
@@ -119,9 +127,17 @@ describe('personal values sent to the service, and where they are kept afterward
   it('keeps nothing of a command the codec refused, nor of a keyed batch or its key, in any file', () => {
     // The keyed batch's answer is in the ledger (decision 158), its refused item as null: the scan would see a value in it.
     expect(kept({ record: 'BatchAnswered' }).record).toEqual(['hearth.db']);
-    expect(kept({ IN_A_WRONG_FIELD, IN_AN_UNKNOWN_FIELD, AS_AN_UNKNOWN_KEY, IN_A_KEYED_BATCH, IDEMPOTENCY_KEY })).toEqual({
-      IN_A_WRONG_FIELD: [], IN_AN_UNKNOWN_FIELD: [], AS_AN_UNKNOWN_KEY: [], IN_A_KEYED_BATCH: [], IDEMPOTENCY_KEY: [],
+    expect(kept(MISTAKEN_VALUES)).toEqual({
+      A_FORBIDDEN_ATTRIBUTE: [], IN_A_WRONG_FIELD: [], IN_AN_UNKNOWN_FIELD: [], AS_AN_UNKNOWN_KEY: [], IN_A_KEYED_BATCH: [], IDEMPOTENCY_KEY: [],
     });
+  });
+
+  it("refuses a record with a forbidden field, a value too long, or of an erased household, in answers that quote none of its values", () => {
+    expect(['religion', 'tooLong', 'afterErasure'].map((k) => [k, answers[k]?.status, answers[k]?.body.code, answers[k]?.body.field])).toEqual([
+      ['religion', 400, 'INVALID_RECORD', 'religion'], ['tooLong', 400, 'INVALID_RECORD', 'address'], ['afterErasure', 410, 'HOUSEHOLD_ERASED', undefined],
+    ]);
+    const values = { ...RECORD_VALUES, A_FORBIDDEN_ATTRIBUTE };
+    for (const k of ['religion', 'tooLong', 'afterErasure', 'erase', 'accessLog']) expect([k, Object.values(values).filter((v) => holds(answers[k]?.text ?? '', v))]).toEqual([k, []]);
   });
 
   it("tells the caller which value the codec refused, quoting it, but not a value it never looked at", () => {
@@ -134,7 +150,7 @@ describe('personal values sent to the service, and where they are kept afterward
 
   it('logs no value of the record, of a refused command, of a batch or of its key', () => {
     expect(logged).toMatch(/PUT \/api\/households\/hh-leak\/members\/hh-leak-a\/personal-data 200/);
-    const values = { ...RECORD_VALUES, IN_A_NOTE, IN_A_WRONG_FIELD, IN_AN_UNKNOWN_FIELD, AS_AN_UNKNOWN_KEY, IN_A_KEYED_BATCH, IDEMPOTENCY_KEY };
+    const values = { ...RECORD_VALUES, IN_A_NOTE, ...MISTAKEN_VALUES };
     expect(Object.entries(values).filter(([, v]) => holds(logged, v)).map(([k]) => k)).toEqual([]);
   });
 
