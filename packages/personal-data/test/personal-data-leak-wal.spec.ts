@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { AS, containsBytes, fileBytes, openStore, tempDir, withRawConnection } from './support/temp-store';
+import { AS, containsBytes, fileBytes, openStore, OTHER_KEY, tempDir, withRawConnection } from './support/temp-store';
 
 /**
  * An erasure that meets another connection's read snapshot cannot empty the write-ahead
@@ -72,5 +72,27 @@ describe("the household's wrapped key after an erasure that could not empty the 
     store.close();
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(containsBytes(fileBytes(path), wrapped)).toBe(false);
+  });
+});
+
+describe('the household keys wrapped under the old master key, after a rotation under a read snapshot', () => {
+  it('leave the file once the reader has gone and SQLite checkpoints the WAL, as after an erasure', () => {
+    const path = dir.file();
+    const store = openStore(path, undefined, { busyTimeoutMs: 100 });
+    store.put('hh-1', 'm-1', { fullName: 'Wen Lihua-7Q' }, AS);
+    const oldWrap = wrappedKeyOf(path, 'hh-1');
+    const reader = new Database(path, { readonly: true });
+    reader.prepare('BEGIN').run();
+    reader.prepare('SELECT count(*) FROM access_log').get();
+    // The rotation's own comment: "Old wraps would otherwise stay readable in WAL frames with the old key".
+    expect(store.rotateMasterKey(OTHER_KEY, AS)).toEqual({ householdKeys: 1 });
+    reader.prepare('COMMIT').run();
+    reader.close();
+    for (let i = 0; i < 20; i++) store.get('hh-1', 'm-1', AS);
+    const checkpoint = withRawConnection(path, (db) => db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[]);
+    expect(checkpoint[0]?.checkpointed).toBe(checkpoint[0]?.log);
+    expect(containsBytes(readFileSync(path), oldWrap)).toBe(false);
+    expect({ oldWrapInTheWal: containsBytes(readFileSync(`${path}-wal`), oldWrap) }).toEqual({ oldWrapInTheWal: false });
+    store.close();
   });
 });
