@@ -159,7 +159,7 @@ describe('personal data through the service', () => {
     expect(answers.filter((a) => a !== 'record' && a !== '503 PERSONAL_DATA_UNAVAILABLE')).toEqual([]);
     expect(rotated.stderr).toBe('');
     expect(rotated.code).toBe(0);
-    expect(JSON.parse(rotated.stdout)).toEqual({ householdKeys: 1, keyFile: setup.keyFile });
+    expect(JSON.parse(rotated.stdout)).toEqual({ householdKeys: 1, walTruncated: true, keyFile: setup.keyFile });
     expect(readFileSync(setup.keyFile, 'utf8')).not.toBe(oldKey);
 
     const read = await server.request('GET', url('hh-pd', 'hh-pd-a', '?purpose=after%20rotation'), { token: TOKENS.registrar });

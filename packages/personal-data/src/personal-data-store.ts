@@ -11,6 +11,9 @@ import { validatePersonalRecord, type PersonalRecord } from './personal-record';
 import { openPersonalDataFile } from './personal-data-connection';
 import { prepareStatements, type PersonalDataStatements } from './personal-data-statements';
 import type { ErasureReceipt, MemberRecord, PersonalDataStoreOptions } from './store-types';
+import { WalShredding } from './wal-shredding';
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Personal identifiers of members (domain.md §1.4), kept apart from the ledger: its own
@@ -28,6 +31,7 @@ export class PersonalDataStore {
   private readonly now: () => Date;
   private readonly log: AccessLog;
   private readonly sql: PersonalDataStatements;
+  private readonly wal: WalShredding;
 
   private constructor(
     private readonly db: Database.Database,
@@ -37,6 +41,9 @@ export class PersonalDataStore {
     this.now = opts.now ?? (() => new Date());
     this.log = new AccessLog(db);
     this.sql = prepareStatements(db);
+    this.wal = new WalShredding(db, opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
+    // A deletion this or another process could not shred from the WAL is shredded as soon as no reader holds it.
+    this.wal.retryPending();
   }
 
   /**
@@ -49,7 +56,7 @@ export class PersonalDataStore {
     let db: Database.Database | undefined;
     try {
       // Its settings (secure_delete, synchronous FULL) are what an erasure relies on: personal-data-connection.ts.
-      db = openPersonalDataFile(path, key, opts.busyTimeoutMs ?? 5000);
+      db = openPersonalDataFile(path, key, opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS);
       return new PersonalDataStore(db, new MasterKeyHolder(db, key, opts.reloadMasterKey), opts);
     } catch (error) {
       key.fill(0);
@@ -165,7 +172,7 @@ export class PersonalDataStore {
         return deleted;
       })
       .immediate();
-    if (existed) this.truncateWal();
+    if (existed) this.wal.afterDeletion();
     return existed;
   }
 
@@ -194,7 +201,7 @@ export class PersonalDataStore {
         return { erasedAt, membersErased, alreadyErased: false };
       })
       .immediate();
-    return { householdId: h, erasedAt, membersErased, alreadyErased, walTruncated: this.truncateWal() };
+    return { householdId: h, erasedAt, membersErased, alreadyErased, walTruncated: this.wal.afterDeletion() };
   }
 
   isErased(householdId: string): boolean {
@@ -213,7 +220,7 @@ export class PersonalDataStore {
    * only; the old key still opens copies of the file taken before. Other processes with
    * the file open notice on their next call (see `reloadMasterKey`).
    */
-  rotateMasterKey(newKey: Uint8Array, access: Access): { householdKeys: number } {
+  rotateMasterKey(newKey: Uint8Array, access: Access): { householdKeys: number; walTruncated: boolean } {
     this.assertOpen();
     const next = copyMasterKey(newKey);
     const who = validateAccess(access);
@@ -231,8 +238,7 @@ export class PersonalDataStore {
     }
     this.keys.adopt(next);
     // Old wraps would otherwise stay readable in WAL frames with the old key.
-    this.truncateWal();
-    return { householdKeys };
+    return { householdKeys, walTruncated: this.wal.afterDeletion() };
   }
 
   /** The access log, oldest first; of one household when `householdId` is given. Nothing in it is a personal value. */
@@ -250,6 +256,8 @@ export class PersonalDataStore {
   /** Closes the file and zeroes the in-memory master key (best effort: V8 may have copied it). */
   close(): void {
     if (this.closed) return;
+    // Closing the last connection removes the WAL; with another still open, it is shredded here if no reader holds it.
+    this.wal.retryPending();
     this.closed = true;
     this.keys.destroy();
     this.db.close();
@@ -281,13 +289,9 @@ export class PersonalDataStore {
     }
   }
 
-  /** Checkpoints and empties the WAL, which still holds page images from before a deletion. */
-  private truncateWal(): boolean {
-    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-    return result === undefined || result.busy === 0;
-  }
-
+  /** Every call's first step: the store is open, and a WAL a deletion left unshredded is shredded if it can be now. */
   private assertOpen(): void {
     if (this.closed) throw new PersonalDataError('STORE_CLOSED', 'the personal-data store is closed');
+    this.wal.retryPending();
   }
 }

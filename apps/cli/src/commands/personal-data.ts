@@ -26,6 +26,14 @@ interface PersonalDataOptions {
   actor?: string;
 }
 
+
+/**
+ * What an erasure or a re-keying says when another connection's snapshot kept the WAL from being emptied: the
+ * deleted pages stay in it until the store is next used with no reader holding it (docs/decisions/0184).
+ */
+const WAL_NOT_EMPTIED =
+  'The write-ahead log could not be emptied (another process is reading the file): it still holds the deleted pages until the store is next used, by any process, with no reader holding it, or closed by its last user.';
+
 const LOCATION_HELP = `
 The personal-data file: --personal-data sqlite:PATH, else $HEARTH_PERSONAL_DATA, else
 personal-data.db beside the store's SQLite file. Its master key: --master-key-file FILE, else
@@ -144,7 +152,7 @@ ${LOCATION_HELP}`)
           else
             emitText(
               `Erased household ${householdId}: ${receipt.membersErased} member record(s) and its key shredded on ${receipt.erasedAt}.` +
-                (receipt.walTruncated ? '' : '\nThe write-ahead log could not be emptied (another process is reading the file): old pages leave it at the next checkpoint.'),
+                (receipt.walTruncated ? '' : `\n${WAL_NOT_EMPTIED}`),
             );
         } finally {
           store.close();
@@ -163,7 +171,7 @@ staged beside it (FILE.next), the store re-keyed, then FILE replaced: a service 
 store follows on its next request, with no restart. With $HEARTH_MASTER_KEY, pass
 --new-key-file, then restart the service with the new key. Destroy the old key once no
 backup taken under it must stay readable.
---json prints {"householdKeys", "keyFile"?}.
+--json prints {"householdKeys", "walTruncated", "keyFile"?}.
 Exit codes: 0 rotated; 2 usage, no master key, wrong key (nothing changed).
 ${LOCATION_HELP}`)
     .action(async (opts: { newKeyFile?: string; purpose: string }) =>
@@ -183,7 +191,7 @@ ${LOCATION_HELP}`)
             mkdirSync(dirname(staged), { recursive: true });
             writeMasterKeyFile(staged, newKey);
           }
-          let result: { householdKeys: number };
+          let result: { householdKeys: number; walTruncated: boolean };
           try {
             result = store.rotateMasterKey(newKey, { actor, purpose: opts.purpose });
           } catch (e) {
@@ -191,11 +199,12 @@ ${LOCATION_HELP}`)
             throw e;
           }
           if (staged !== undefined && source.kind === 'file') renameSync(staged, source.path);
-          if (g.json) emitJson({ householdKeys: result.householdKeys, ...(source.kind === 'file' ? { keyFile: source.path } : {}) });
+          if (g.json) emitJson({ householdKeys: result.householdKeys, walTruncated: result.walTruncated, ...(source.kind === 'file' ? { keyFile: source.path } : {}) });
           else
             emitText(
               `Re-wrapped ${result.householdKeys} household key(s) under the new master key.` +
-                (source.kind === 'file' ? ` ${source.path} now holds it; a running service follows on its next request.` : ' Restart the service with the new key.'),
+                (source.kind === 'file' ? ` ${source.path} now holds it; a running service follows on its next request.` : ' Restart the service with the new key.') +
+                (result.walTruncated ? '' : `\n${WAL_NOT_EMPTIED}`),
             );
         } finally {
           newKey.fill(0);
