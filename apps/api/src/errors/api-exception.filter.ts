@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, NotFoundExceptio
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
+import { requestLine } from '../http/request-log.middleware';
 import { undecodableParam } from '../http/undecodable-param';
 import { ApiError } from './api-error';
 import { errorResponse, ErrorResponse } from './error-response';
@@ -47,6 +48,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.status !== 400 || response.body.code !== 'INVALID_QUERY' || response.body.field !== undefined) return response;
     const param = undecodableParam(this.adapterHost.httpAdapter?.getInstance(), pathname(req), req.method ?? 'GET');
     if (param === undefined) return response;
+    // The middlewares never saw this request (their catch-all route decodes the path too): its line is logged here.
+    this.logger.log(requestLine(req, 400, undefined));
     const message = `${param.field}: ${JSON.stringify(param.raw)} is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`;
     return { ...response, body: { code: 'INVALID_QUERY', message, field: param.field } };
   }

@@ -2,18 +2,18 @@ import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 
-/** One line per request once it is answered: method, path, status, duration and who (the actor, never the token). */
+/** A request's line in the log: method, path, status, duration (`-` when not timed) and who (the actor, never the token). */
+export const requestLine = (req: IncomingMessage, status: number, ms: number | undefined): string =>
+  `${req.method} ${req.url} ${status} ${ms === undefined ? '-' : `${ms.toFixed(1)} ms`} ${(req as AuthenticatedRequest).principal?.actor ?? '-'}`;
+
+/** One line per request once it is answered (requestLine). */
 @Injectable()
 export class RequestLogMiddleware implements NestMiddleware {
   private readonly logger = new Logger('HTTP');
 
   use(req: IncomingMessage, res: ServerResponse, next: () => void): void {
     const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const who = (req as AuthenticatedRequest).principal?.actor ?? '-';
-      this.logger.log(`${req.method} ${req.url} ${res.statusCode} ${ms.toFixed(1)} ms ${who}`);
-    });
+    res.on('finish', () => this.logger.log(requestLine(req, res.statusCode, Number(process.hrtime.bigint() - started) / 1e6)));
     next();
   }
 }

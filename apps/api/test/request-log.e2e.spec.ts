@@ -1,0 +1,27 @@
+import { captureOutput } from './support/personal-data-leak';
+import { Server, startServer } from './support/server';
+import { TOKENS } from './support/tokens';
+
+/** The service's log has one line a request, also for one Express refused before any route or middleware ran. */
+describe('the request log', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({ logger: ['log'] });
+  });
+  afterAll(() => server.close());
+
+  it('names an answered request with its status, duration and actor, and a path that is not valid percent-encoding with its 400', async () => {
+    const output = captureOutput();
+    try {
+      await server.request('GET', '/api/households/hh-log%zz', { token: TOKENS.auditor });
+      await server.request('GET', '/api/divisions', { token: TOKENS.auditor });
+      // The finish event of the last answer is logged after its body is sent.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      output.restore();
+    }
+    // Nest colours its lines on a terminal: the colours are taken out before they are read.
+    const lines = output.text().replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => l.includes('[HTTP]'));
+    expect(lines).toEqual([expect.stringMatching(/GET \/api\/households\/hh-log%zz 400 - -$/), expect.stringMatching(/GET \/api\/divisions 200 \d+\.\d ms auditor-1$/)]);
+  });
+});
