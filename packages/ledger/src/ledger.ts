@@ -98,7 +98,7 @@ export class Ledger {
 
   static async open(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    return new Ledger(store, opts.policy, await store.readStream(DIVISIONS_STREAM), opts.now ?? isoNow, opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+    return Ledger.over(store, opts, await store.readStream(DIVISIONS_STREAM));
   }
 
   /**
@@ -109,8 +109,12 @@ export class Ledger {
    */
   static async openForAudit(opts: LedgerOptions): Promise<Ledger> {
     const store = await openStore(opts.storeUrl);
-    const readable = readableDivisionEvents(await store.readStream(DIVISIONS_STREAM));
-    return new Ledger(store, opts.policy, readable, opts.now ?? isoNow, opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
+    return Ledger.over(store, opts, readableDivisionEvents(await store.readStream(DIVISIONS_STREAM)));
+  }
+
+  /** The ledger over an open store, with the options' defaults, its trees read from `divisionEvents`. */
+  private static over(store: EventStore, opts: LedgerOptions, divisionEvents: readonly RecordedEvent[]): Ledger {
+    return new Ledger(store, opts.policy, divisionEvents, opts.now ?? isoNow, opts.actor ?? SYSTEM_ACTOR, opts.divisionTreePartBytes);
   }
 
   /**
