@@ -12,7 +12,7 @@ import { TOKEN_ENTRIES, TOKENS, WILLOW } from './support/tokens';
 /**
  * The service's clock (ApiOptions.now) is the only "today" it has: a request carries no zone.
  * In this process through the injected clock; then the real service in a process of its own
- * with TZ set and its clock stopped (service-clock-stopped.js), to show the zone moves nothing.
+ * with TZ set and its clock stopped (@hearth/ledger's testing/stopped-clock.js), to show the zone moves nothing.
  */
 /** 18:00 UTC on 28 February 2017: 02:00 on 1 March in Shanghai. */
 const SHANGHAI_SMALL_HOURS = '2017-02-28T18:00:00.000Z';
@@ -65,13 +65,13 @@ describe("the service's clock and the day it names", () => {
 });
 
 const REPO = resolve(__dirname, '../../..');
-const STOPPED_CLOCK = join(__dirname, 'service-clock-stopped.js');
+const STOPPED_CLOCK = join(__dirname, '../../../packages/ledger/src/testing/stopped-clock.js');
 
 /** The real app (support/service-process.ts) in a process with TZ `timeZone`, its clock stopped `at`. */
 const serviceIn = (timeZone: string, at: string, store: string, tokensFile: string, tsconfig: string): Promise<{ url: string; child: ChildProcess }> =>
   new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--require', STOPPED_CLOCK, '--require', 'tsx/cjs', join(__dirname, 'support/service-process.ts'), store, tokensFile], {
-      cwd: __dirname, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: timeZone, SERVICE_CLOCK_AT: at, TSX_TSCONFIG_PATH: tsconfig },
+      cwd: __dirname, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TZ: timeZone, STOPPED_CLOCK_AT: at, TSX_TSCONFIG_PATH: tsconfig },
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));

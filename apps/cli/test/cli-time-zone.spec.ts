@@ -4,17 +4,17 @@ import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
 
 /**
  * The real `hearth` executable with TZ set for its process, and its clock stopped at a chosen
- * instant (time-zone-clock.js, preloaded). Business dates have no zone and recording times are
+ * instant (@hearth/ledger's testing/stopped-clock.js, preloaded). Business dates have no zone and recording times are
  * written in UTC, so what a command records, verifies and reports must not depend on TZ; only
  * the two defaults of "today" are the machine's local date (docs/decisions/0138).
  */
-const CLOCK = join(__dirname, 'time-zone-clock.js');
+const CLOCK = join(__dirname, '../../../packages/ledger/src/testing/stopped-clock.js');
 const ZONES = ['UTC', 'Asia/Shanghai', 'America/New_York'] as const;
 /** 20:00 UTC on 31 December 2020: 04:00 on 1 January 2021 in Shanghai, 15:00 on the 31st in New York. */
 const NEW_YEAR_IN_SHANGHAI = '2020-12-31T20:00:00.000Z';
 
 const inZone = (timeZone: string, at: string | undefined, args: readonly string[]) =>
-  hearth(args, { env: { TZ: timeZone, ...(at !== undefined ? { TIME_ZONE_CLOCK_AT: at, NODE_OPTIONS: `--require ${CLOCK}` } : {}) } });
+  hearth(args, { env: { TZ: timeZone, ...(at !== undefined ? { STOPPED_CLOCK_AT: at, NODE_OPTIONS: `--require ${CLOCK}` } : {}) } });
 
 const stdoutOf = (timeZone: string, at: string | undefined, args: readonly string[], exit = 0): string => {
   const r = inZone(timeZone, at, args);
