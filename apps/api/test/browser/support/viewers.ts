@@ -27,3 +27,10 @@ export const subtree = (home: string): string[] => {
   visit(home);
   return out;
 };
+
+/** The codes from the region down to `code`: a breadcrumb's, or a household's division as the page names it. */
+export const lineage = (code: string): string[] => {
+  const out: string[] = [];
+  for (let d = DIVISIONS.find((x) => x.code === code); d; d = DIVISIONS.find((x) => x.code === d?.parentCode)) out.unshift(d.code);
+  return out;
+};
