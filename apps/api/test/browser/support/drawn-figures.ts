@@ -72,3 +72,16 @@ export const cellMatches = (drawn: string | undefined, row: Row, path: string, f
   if (format === 'ratio' && typeof v === 'number' && !row.suppressed?.includes(path)) return drawn !== undefined && ratioDrawnAs(drawn, v);
   return drawn === expected;
 };
+
+export interface Mismatch { at: string; row: string; column: string; drawn: string | undefined; api: string }
+
+/** Every cell of a drawn table, one row per API row and a column per field, that differs from the API's (or marks it wrongly). */
+export const rowMismatches = (
+  at: string, drawn: { head: string[]; body: string[][]; marked: boolean[][] }, rows: Row[], fields: [string, Format][], words: Record<string, string>,
+): Mismatch[] =>
+  rows.flatMap((row, i) => fields.flatMap(([key, format]) => {
+    const column = drawn.head.indexOf(words[`field.${key}`] as string);
+    const cell = drawn.body[i]?.[column];
+    const ok = cellMatches(cell, row, key, format, words) && drawn.marked[i]?.[column] === (row.suppressed?.includes(key) ?? false);
+    return ok ? [] : [{ at, row: row.division, column: key, drawn: cell, api: expectedCell(row, key, format, words) }];
+  }));
