@@ -8,7 +8,7 @@ import { hasChildren, nameOf, subtree, VIEWERS } from './support/viewers';
 /**
  * Audit: every figure the annual clearance and identified-stock pages draw is the API's, for
  * every role that may see them (caseworker at the root, caseworker of South Prefecture,
- * auditor, analyst), on every division of the viewer's subtree:
+ * auditor, analyst), on every division of the viewer's subtree, in 2016 and 2017:
  * - clearance table: all thirteen columns cell by cell (dashboard-one-snapshot.spec.ts compares
  *   eight counts at the viewer's home only), the cumulative share as an exact percentage and the
  *   achievement rounded as README/decision 0156 say, a suppressed cell drawn as the suppressed
@@ -26,6 +26,8 @@ const CLEARANCE_COLUMNS: [string, Format][] = [
   ['underReview', 'count'], ['identifiedInYear', 'count'], ['clearedInYear', 'count'], ['relapsedInYear', 'count'], ['stockAtEnd', 'count'],
   ['withdrawnInYear', 'count'], ['exemptedInYear', 'count'], ['deregisteredInYear', 'count'],
 ];
+/** The fixture's year, and the next, whose cumulative share, target and stock carried over differ. */
+const YEARS = [2016, 2017];
 const MONTHLY_FIELDS = ['stockAtStart', 'identified', 'relapsed', 'cleared', 'withdrawn', 'exempted', 'deregistered', 'stockAtEnd'];
 const WORDS = ['cell.suppressed', 'cell.empty', 'common.total', 'col.month', ...CLEARANCE_COLUMNS.map(([k]) => `field.${k}`), ...MONTHLY_FIELDS.map((k) => `field.${k}`)];
 
@@ -35,8 +37,8 @@ describe('every figure the clearance and stock pages draw is the API\'s, for eve
   const { server, open } = dashboardSuite();
 
   /** Every clearance cell of the page at `division` that differs from the withChildren answer, and the chart's. */
-  const clearanceMismatches = async (page: Page, token: string, division: string, words: Record<string, string>) => {
-    const answer: { total: Row; byChild: { rows: Row[] } | null } = await server().api(`/api/reports/clearance?year=2016&division=${division}&withChildren=true`, token);
+  const clearanceMismatches = async (page: Page, token: string, year: number, division: string, words: Record<string, string>) => {
+    const answer: { total: Row; byChild: { rows: Row[] } | null } = await server().api(`/api/reports/clearance?year=${year}&division=${division}&withChildren=true`, token);
     const rows = hasChildren(division) ? [...(answer.byChild?.rows ?? []), answer.total] : [answer.total];
     const names = rows.map((r, i) => (hasChildren(division) && i === rows.length - 1 ? `${words['common.total']} · ${nameOf(division)}` : nameOf(r.division)));
     const { head, body, marked } = await drawnTable(page, '#clearance-table');
@@ -66,12 +68,13 @@ describe('every figure the clearance and stock pages draw is the API\'s, for eve
     const words = await labels(page, WORDS);
     const mismatches: Mismatch[] = [];
     const seen: Row[] = [];
-    for (const division of subtree(home)) {
-      await goTo(page, `#/clearance?year=2016&division=${division}`);
-      const { out, rows } = await clearanceMismatches(page, token, division, words);
-      mismatches.push(...out);
-      seen.push(...rows);
-    }
+    for (const year of YEARS)
+      for (const division of subtree(home)) {
+        await goTo(page, `#/clearance?year=${year}&division=${division}`);
+        const { out, rows } = await clearanceMismatches(page, token, year, division, words);
+        mismatches.push(...out.map((m) => ({ ...m, division: `${year} ${m.division}` })));
+        if (year === 2016) seen.push(...rows);
+      }
     expect(mismatches).toEqual([]);
     // The fixture's own arithmetic, so that a page and an API that agree on a wrong figure still fail.
     const region = seen.find((r) => r.division === 'R');
@@ -85,9 +88,9 @@ describe('every figure the clearance and stock pages draw is the API\'s, for eve
     await signIn(page, server().origin, token, '#/stock?year=2016');
     const words = await labels(page, WORDS);
     const mismatches: Mismatch[] = [];
-    for (const division of subtree(home)) {
-      await goTo(page, `#/stock?year=2016&division=${division}`);
-      const { months }: { months: Row[] } = await server().api(`/api/reports/monthly?year=2016&division=${division}`, token);
+    for (const [year, division] of YEARS.flatMap((y) => subtree(home).map((d): [number, string] => [y, d]))) {
+      await goTo(page, `#/stock?year=${year}&division=${division}`);
+      const { months }: { months: Row[] } = await server().api(`/api/reports/monthly?year=${year}&division=${division}`, token);
       const option = await chartOption(page, '#stock-chart');
       for (const id of ['stockAtEnd', 'identified', 'cleared']) {
         const drawn = option.series.find((s) => s.id === id)?.data;
