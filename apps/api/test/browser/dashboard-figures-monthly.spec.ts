@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { goTo, signIn } from './support/browser';
 import { TOKENS } from './support/dashboard-server';
 import { dashboardSuite } from './support/dashboard-suite';
+import { CLEAR_S1 } from './support/fixture-region';
 import { cellMatches, drawnTable, expectedCell, Format, labels, Row, valueAt } from './support/drawn-figures';
 import { hasChildren, nameOf, subtree, VIEWERS } from './support/viewers';
 
@@ -17,7 +18,8 @@ import { hasChildren, nameOf, subtree, VIEWERS } from './support/viewers';
  *   list here is under the 100 rows drawn at first); an analyst's lists, which are counts, drawn as
  *   the count or the suppressed mark;
  * - incomes the fixture has none of (it records no income), drawn to the cent from an answer the
- *   test serves in the API's place.
+ *   test serves in the API's place;
+ * - after a command is accepted, the figures the page redraws by itself are the API's new ones.
  */
 
 jest.setTimeout(240_000);
@@ -147,6 +149,29 @@ describe('every figure the monthly tables and backlog page draws is the API\'s, 
     expect(figure('incomeRecords')).toEqual(['6', '3', '9']);
     expect(figure('medianMonthlyIncome')).toEqual(['2600.00', '0.50', '2612.50']);
     expect(figure('meanMonthlyIncome')).toEqual(['2599.50', '2650.25', '2600.33']);
+    expect(errors).toEqual([]);
+  });
+
+  // Last in the file: it records commands in the shared server.
+  it('after a command is accepted, redraws the tables and backlog it refreshed with the API\'s new figures', async () => {
+    const { page, errors } = await open();
+    await signIn(page, server().origin, TOKENS.auditor, '#/monthly?month=2016-07&asOf=2016-12-31');
+    const words = await labels(page, WORDS);
+    const before = await backlogMismatches(page, 'before', 'R', TOKENS.auditor, words);
+    expect(before).toEqual([]);
+    const results: { status: number }[] = await server().api('/api/commands/batch', TOKENS.caseworker, CLEAR_S1);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const { position }: { position: number } = await server().api('/health', TOKENS.auditor);
+    // The header names the new position when the page starts its refresh; the view is ready when the figures are in.
+    await page.waitForFunction((p) => new RegExp(`\\b${p}\\b`).test(document.getElementById('position')?.textContent ?? '')
+      && document.getElementById('view')?.dataset['state'] === 'ready', position, { timeout: 60_000 });
+    // The position the view says its figures were fetched at is the one that set off the refresh, not the one before it.
+    expect(await page.evaluate(() => document.getElementById('view')?.dataset['position'])).toBe(String(position));
+    const after = await tableMismatches(page, 'after', '2016-07', 'R', TOKENS.auditor, words);
+    expect([...after.out, ...await backlogMismatches(page, 'after', 'R', TOKENS.auditor, words)]).toEqual([]);
+    // s1 cleared on 2016-07-01: the month's clearances are nine, and it is owed no referral.
+    expect(after.totals[0]?.['cleared']).toBe(9);
+    expect(await page.locator('[data-list=referralsOwed] tbody tr', { hasText: 's1' }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });

@@ -10,8 +10,10 @@ export const followPosition = (onChange) => {
   const tick = async () => {
     try {
       const { position } = await health();
-      if (last !== null && position !== last) onChange(position);
+      const moved = last !== null && position !== last;
+      // Stored before the listener runs: it reads position() to say where the figures it fetches stand.
       last = position;
+      if (moved) onChange(position);
     } catch {
       // The server may be restarting: the next tick tries again.
     }
