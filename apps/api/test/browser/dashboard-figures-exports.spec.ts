@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { goTo, signIn } from './support/browser';
 import { dashboardSuite } from './support/dashboard-suite';
-import { Row, valueAt } from './support/drawn-figures';
+import { figurePaths, Row, valueAt } from './support/drawn-figures';
 import { nameOf, VIEWERS } from './support/viewers';
 
 /**
@@ -18,17 +18,6 @@ import { nameOf, VIEWERS } from './support/viewers';
 jest.setTimeout(180_000);
 
 const TOWNSHIP_OF: Record<string, string> = { R: 'P01C01T01', P02: 'P02C01T01' };
-
-/** The dotted paths of a row's figures, as the JSON nests them. */
-const figurePaths = (row: Row): string[] => {
-  const out: string[] = [];
-  const walk = (v: unknown, path: string): void => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
-    else out.push(path);
-  };
-  for (const [k, v] of Object.entries(row)) if (!['division', 'month', 'suppressed'].includes(k)) walk(v, k);
-  return out;
-};
 
 const downloaded = async (page: Page, file: string): Promise<string[][]> => {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${file}"]`)]);

@@ -3,7 +3,7 @@ import { goTo, signIn } from './support/browser';
 import { TOKENS } from './support/dashboard-server';
 import { dashboardSuite } from './support/dashboard-suite';
 import { CLEAR_S1 } from './support/fixture-region';
-import { cellMatches, drawnTable, expectedCell, Format, labels, Row, valueAt } from './support/drawn-figures';
+import { cellMatches, drawnTable, expectedCell, figurePaths, Format, labels, Row, valueAt } from './support/drawn-figures';
 import { hasChildren, nameOf, subtree, VIEWERS } from './support/viewers';
 
 /**
@@ -67,6 +67,10 @@ describe('every figure the monthly tables and backlog page draws is the API\'s, 
       }
     // Transposed: one row per figure, one column per division (the total last).
     const progress = await answered('progress', month, division, token, words);
+    // Every figure the API answers has its row or column, none left out.
+    const omitted = [...figurePaths(progress.rows[0] as Row).filter((f) => !PROGRESS_FIGURES.some((x) => x.path === f)),
+      ...figurePaths(monthly.rows[0] as Row).filter((f) => !MONTHLY_FIELDS.includes(f))];
+    if (omitted.length > 0) out.push({ at, row: '*', column: 'omitted', drawn: '', api: omitted.join(', ') });
     const p = await drawnTable(page, '#progress-table');
     if (JSON.stringify(p.head.slice(1)) !== JSON.stringify(progress.names)) out.push({ at, row: 'head', column: '*', drawn: JSON.stringify(p.head.slice(1)), api: JSON.stringify(progress.names) });
     if (p.body.length !== PROGRESS_FIGURES.length) out.push({ at, row: '*', column: 'figures', drawn: String(p.body.length), api: String(PROGRESS_FIGURES.length) });

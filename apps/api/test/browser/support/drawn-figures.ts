@@ -85,3 +85,14 @@ export const rowMismatches = (
     const ok = cellMatches(cell, row, key, format, words) && drawn.marked[i]?.[column] === (row.suppressed?.includes(key) ?? false);
     return ok ? [] : [{ at, row: row.division, column: key, drawn: cell, api: expectedCell(row, key, format, words) }];
   }));
+
+/** The dotted paths of an API row's figures, as the JSON nests them (what a page or a file should show, each once). */
+export const figurePaths = (row: Row): string[] => {
+  const out: string[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const [k, x] of Object.entries(v)) walk(x, path ? `${path}.${k}` : k);
+    else out.push(path);
+  };
+  for (const [k, v] of Object.entries(row)) if (!['division', 'month', 'year', 'suppressed'].includes(k)) walk(v, k);
+  return out;
+};
