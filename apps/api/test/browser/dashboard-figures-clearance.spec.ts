@@ -13,7 +13,8 @@ import { hasChildren, nameOf, subtree, VIEWERS } from './support/viewers';
  *   eight counts at the viewer's home only), the cumulative share as an exact percentage and the
  *   achievement rounded as README/decision 0156 say, a suppressed cell drawn as the suppressed
  *   mark element, the total row the one answered with its children (withChildren, decision 165);
- * - clearance chart: its categories and both series, an analyst's suppressed bar missing (null), never 0;
+ * - clearance chart: its categories and both series, an analyst's suppressed bar missing (null), never 0,
+ *   and its tooltip saying 'suppressed' for it;
  * - stock page: its chart's three series and its table against the year's one answer, at each division;
  * - shares and achievements the fixture cannot make (0.1859, 0.9996, 0.00033, 0.29), drawn from an
  *   answer the test serves in the API's place: 18.59%, 99.96% (never 100.0%), 0.03% (never 0.0%), 29.0%.
@@ -134,6 +135,31 @@ describe('every figure the clearance and stock pages draw is the API\'s, for eve
     expect(column('achievement')).toEqual(['99.96%', '0.03%', '29.0%']);
     const rows = [...served.byChild.rows, served.total];
     expect(rows.map((r, i) => cellMatches(column('achievement')[i], r, 'achievement', 'ratio', words))).toEqual([true, true, true]);
+    expect(errors).toEqual([]);
+  });
+
+  it("an analyst's chart tooltip says 'suppressed' for a suppressed bar, never 0", async () => {
+    const { page, errors } = await open();
+    await signIn(page, server().origin, TOKENS.analyst, '#/clearance?year=2016&division=P02');
+    const words = await labels(page, WORDS);
+    const answer: { byChild: { rows: Row[] } } = await server().api('/api/reports/clearance?year=2016&division=P02&withChildren=true', TOKENS.analyst);
+    const hill = answer.byChild.rows[0] as Row;
+    expect(hill.suppressed).toContain('baselineCleared');
+    // The viewer's pointer over Hill County's category, just above the axis.
+    const point = await page.evaluate(() => {
+      const el = document.getElementById('clearance-chart') as HTMLElement;
+      const chart = (window as unknown as { echarts: { getInstanceByDom(e: HTMLElement): { convertToPixel(f: object, v: number[]): number[] } } }).echarts.getInstanceByDom(el);
+      const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [0, 0]) as [number, number];
+      const box = el.getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y - 10 };
+    });
+    await page.mouse.move(point.x, point.y);
+    const tooltip = page.locator('#clearance-chart div', { hasText: 'Hill County' }).first();
+    await tooltip.waitFor({ state: 'visible' });
+    const tip = (await tooltip.textContent()) ?? '';
+    // Each series' line reads its name then its value: a suppressed one the mark.
+    expect(tip).toContain(`${words['field.baselineCleared']}${words['cell.suppressed']}`);
+    expect(tip).not.toMatch(new RegExp(`${words['field.baselineCleared']}\\s*\\d`));
     expect(errors).toEqual([]);
   });
 });
