@@ -21,6 +21,8 @@ const nav = document.getElementById('nav');
 const positionEl = document.getElementById('position');
 
 let tree = null;
+/** The division tree's answer the held tree was built from, to tell a tree recorded since. */
+let treeText = null;
 /** {role, actor, division?} of the token; a registrar gets the names page and nothing else (docs/decisions/0034). */
 let viewer = null;
 let current = null;
@@ -49,6 +51,21 @@ const oneAtATime = (page) => {
       return running;
     },
   };
+};
+
+/** Reads the division tree again; true when it changed, `tree` then rebuilt on it with the same home. */
+const treeMoved = async () => {
+  try {
+    const divisions = await api.divisions();
+    const text = JSON.stringify(divisions);
+    if (text === treeText || !tree) return false;
+    tree = divisionTree(divisions, tree.home);
+    treeText = text;
+    return true;
+  } catch {
+    // The page's own requests say what is wrong; the tree held is kept meanwhile.
+    return false;
+  }
 };
 
 /** Fetches the page's figures; `data-state` tells tests (and screen readers, via aria-busy) when they are in. */
@@ -85,6 +102,7 @@ const showSignIn = (refused) => {
   live?.stop();
   live = null;
   tree = null;
+  treeText = null;
   viewer = null;
   current = null;
   document.body.classList.remove('signed-in');
@@ -101,14 +119,20 @@ const start = async () => {
     // The division the server reports on when none is named is the viewer's home; a registrar reads no reports.
     const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear())]);
     tree = divisionTree(divisions, own?.division);
+    treeText = JSON.stringify(divisions);
   } catch (error) {
     if (!session.token()) return;
     replace(view, errorBox(error));
     return;
   }
-  live = followPosition((position) => {
+  live = followPosition(async (position) => {
+    // A tree recorded meanwhile (by another process: decision 84) is taken in before the figures are drawn again, so
+    // that its new divisions are named and their links open them; the page is then mounted again on it (decision 185).
+    const moved = await treeMoved();
+    // The header names the new position as the refresh starts (which marks the view loading in the same turn).
     positionEl.textContent = t('app.position', { position });
-    refresh();
+    if (moved) render();
+    else refresh();
   });
   render();
 };
