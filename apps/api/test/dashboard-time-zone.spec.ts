@@ -1,26 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { lastDayOf as domainLastDayOf } from '@hearth/domain';
+import { commonInZone as inBrowserZone } from './support/dashboard-common-in-zone';
 
 /**
  * The dashboard's date defaults (apps/api/src/dashboard/public/js/pages/common.js) in the
- * viewer's zone: the page's module imported by a Node process whose TZ is the viewer's, its
- * clock stopped at an instant (as default-period.spec.ts does), without a browser.
+ * viewer's zone, without a browser (support/dashboard-common-in-zone.ts).
  */
-const COMMON = pathToFileURL(join(__dirname, '../src/dashboard/public/js/pages/common.js')).href;
-
-const inBrowserZone = <T>(timeZone: string, instant: string, expression: string): T => {
-  const script = `
-    const RealDate = Date;
-    globalThis.Date = class extends RealDate { constructor(...a) { super(...(a.length ? a : [${JSON.stringify(instant)}])); } static now() { return new RealDate(${JSON.stringify(instant)}).getTime(); } };
-    globalThis.localStorage = { getItem: () => null, setItem: () => {} };
-    globalThis.sessionStorage = globalThis.localStorage;
-    Object.defineProperty(globalThis, 'navigator', { value: { language: 'en' }, configurable: true });
-    const { thisYear, thisMonth, today, lastDayOf, backlogDayOf } = await import(${JSON.stringify(COMMON)});
-    console.log(JSON.stringify(${expression}));`;
-  return JSON.parse(execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { env: { ...process.env, TZ: timeZone }, encoding: 'utf8' }));
-};
 
 /** What the monthly page opens on without a month in its URL: this month, and its backlog as of today (monthly.js, backlogDayOf). */
 const monthlyDefaults = '({ month: thisMonth(), asOf: backlogDayOf(thisMonth()), day: today(), year: thisYear() })';
