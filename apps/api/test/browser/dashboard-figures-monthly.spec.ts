@@ -50,7 +50,7 @@ describe('every figure the monthly tables and backlog page draws is the API\'s, 
   const answered = async (report: string, month: string, division: string, token: string, words: Record<string, string>) => {
     const a: { total: Row; byChild: { rows: Row[] } | null } = await server().api(`/api/reports/${report}?month=${month}&division=${division}&withChildren=true`, token);
     const rows = [...(hasChildren(division) ? a.byChild?.rows ?? [] : []), a.total];
-    const names = rows.map((r, i) => (i === rows.length - 1 ? `${words['common.total']} · ${nameOf(division)}` : nameOf(r.division)));
+    const names = rows.map((r, i) => (i === rows.length - 1 && hasChildren(division) ? `${words['common.total']} · ${nameOf(division)}` : nameOf(r.division)));
     return { rows, names };
   };
 

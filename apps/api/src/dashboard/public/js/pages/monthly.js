@@ -93,7 +93,8 @@ export const mount = (view, { tree, go }, { params }) => {
     place.textContent = tree.name(total.division);
     return { rows: [...(tree.children(total.division).length > 0 ? byChild.rows : []), total], position };
   };
-  const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
+  // A village's one row is its own, no total of anything: named by the village, as the clearance page names it.
+  const divisionLabel = (rows) => (r) => (r === rows[rows.length - 1] && rows.length > 1 ? `${t('common.total')} · ${tree.name(r.division)}` : tree.name(r.division));
 
   const refreshMonthly = () => section(monthlyEl, async () => {
     const { rows, position } = await both((division) => api.monthlyWithChildren(month, division));
