@@ -13,8 +13,11 @@ import * as household from './pages/household.js';
 import * as monthly from './pages/monthly.js';
 import * as stock from './pages/stock.js';
 import * as names from './pages/names.js';
+import * as unknown from './pages/unknown-division.js';
 
 const PAGES = { clearance, stock, monthly, household };
+/** The pages drawn for a division their URL names. */
+const BY_DIVISION = new Set([clearance, stock, monthly]);
 const view = document.getElementById('view');
 const signInView = document.getElementById('signin');
 const nav = document.getElementById('nav');
@@ -86,7 +89,10 @@ const render = () => {
   if (!tree) return;
   const route = parseRoute(window.location.hash);
   const registrar = viewer?.role === 'registrar';
-  const page = registrar ? names : PAGES[route.page] ?? clearance;
+  const asked = registrar ? names : PAGES[route.page] ?? clearance;
+  // A division the tree does not hold is said so, never drawn as the home (decision 187); a tree taken in later that
+  // holds it mounts the page again (treeMoved), and its figures are drawn then.
+  const page = BY_DIVISION.has(asked) && unknown.unknownDivision(tree, route) ? unknown : asked;
   for (const a of nav.querySelectorAll('a')) {
     a.classList.toggle('active', a.dataset.page === route.page);
     // A registrar reads names, not case data or figures: the other pages would only be refused.

@@ -33,6 +33,8 @@ export const en = {
   'error.forbidden': 'Your role may not see this.',
   'error.notFound': 'Not found: {message}',
   'error.network': 'The server cannot be reached.',
+  'error.unknownDivision': 'No division {code} in the division tree: the link may be out of date or mistyped. No figures are shown for it.',
+  'error.showHome': 'Show {name} instead',
   'level.region': 'Region',
   'level.prefecture': 'Prefecture',
   'level.county': 'County',

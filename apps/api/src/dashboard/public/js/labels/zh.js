@@ -33,6 +33,8 @@ export const zh = {
   'error.forbidden': '您的角色无权查看此内容。',
   'error.notFound': '未找到：{message}',
   'error.network': '无法连接服务器。',
+  'error.unknownDivision': '行政区划树中没有区划 {code}：链接可能已过期或有误，不显示任何数据。',
+  'error.showHome': '改为查看{name}',
   'level.region': '地区',
   'level.prefecture': '州（市）',
   'level.county': '县',
