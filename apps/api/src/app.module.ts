@@ -15,7 +15,8 @@ import { parseByteSize } from './http/byte-size';
 import { FreshTreeMiddleware } from './http/fresh-tree.middleware';
 import { JsonBodyMiddleware } from './http/json-body.middleware';
 import { rateLimitsFromEnv } from './limits/rate-limit-settings';
-import { RATE_CLOCK, RATE_LIMITS, RateLimitMiddleware } from './limits/rate-limit.middleware';
+import { RateLimitMiddleware } from './limits/rate-limit.middleware';
+import { RATE_CLOCK, RATE_LIMITS, RateLimiter } from './limits/rate-limiter';
 import { NoStoreMiddleware } from './http/no-store.middleware';
 import { RequestLogMiddleware } from './http/request-log.middleware';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -49,6 +50,7 @@ export class AppModule implements NestModule {
         { provide: CLOCK, useValue: now },
         { provide: RATE_LIMITS, useValue: options.rateLimit ?? rateLimitsFromEnv(process.env) },
         { provide: RATE_CLOCK, useValue: () => performance.now() },
+        RateLimiter,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         HouseholdDivisions,

@@ -59,6 +59,20 @@ describe('input limits', () => {
     expect((await server.request('GET', '/api/divisions', { token: TOKENS.township })).status).toBe(200);
   });
 
+  it('a path that is not valid percent-encoding spends from its token\'s bucket like any request: past the burst it is 429, and so is the next valid request', async () => {
+    const undecodable = () => server.request('GET', '/api/households/%zz', { token: TOKENS.analyst });
+    const withinBurst: Awaited<ReturnType<Server['request']>>[] = [];
+    for (let i = 0; i < 40; i++) withinBurst.push(await undecodable());
+    // Within the burst the 400 still names its field, as errors.e2e.spec.ts pins it.
+    expect(withinBurst.map((a) => [a.status, a.body?.code, a.body?.field])).toEqual(Array.from({ length: 40 }, () => [400, 'INVALID_QUERY', 'householdId']));
+    const valid = await server.request('GET', '/api/divisions', { token: TOKENS.analyst });
+    expect(valid.status).toBe(429);
+    const refused = await undecodable();
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+
   it('requests without a known token share their address\'s bucket (unknown tokens and none alike)', async () => {
     const answers = [
       await server.request('GET', '/health'),
@@ -69,5 +83,23 @@ describe('input limits', () => {
     ];
     expect(answers.map((a) => a.status)).toEqual([200, 401, 401, 429, 429]);
     expect(answers[3]?.retryAfter).not.toBeNull();
+  });
+});
+
+describe('the address limit', () => {
+  let server: Server;
+  beforeAll(async () => {
+    server = await startServer({ rateLimit: { perToken: false, anonymous: { perSecond: 0.001, burst: 2 } } });
+  });
+  afterAll(() => server.close());
+
+  it('a path that is not valid percent-encoding, without a token, spends from its address\'s bucket', async () => {
+    const statuses = [
+      (await server.request('GET', '/dashboard/%zz')).status,
+      (await server.request('GET', '/api/%zz')).status,
+      (await server.request('GET', '/health')).status,
+      (await server.request('GET', '/dashboard/%zz')).status,
+    ];
+    expect(statuses).toEqual([400, 400, 429, 429]);
   });
 });

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
 import { requestLine } from '../http/request-log.middleware';
 import { undecodableParam } from '../http/undecodable-param';
+import { RateLimiter } from '../limits/rate-limiter';
 import { ApiError } from './api-error';
 import { errorResponse, ErrorResponse } from './error-response';
 
@@ -12,7 +13,10 @@ import { errorResponse, ErrorResponse } from './error-response';
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -20,8 +24,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<IncomingMessage>();
     // Nest's not-found handler throws NotFoundException (the service's own 404s are ApiErrors): a path that exists
     // under other methods is a 405 with Allow, as HTTP clients expect, not a 404 that says the path is wrong.
-    const allow = error instanceof NotFoundException ? this.allowed(req) : [];
-    const { status, body, retryAfterSeconds } = allow.length > 0 ? methodNotAllowed(req, allow) : this.named(req, errorResponse(error));
+    const refused = this.unchargedRefused(req);
+    const allow = refused === undefined && error instanceof NotFoundException ? this.allowed(req) : [];
+    const { status, body, retryAfterSeconds } = refused ?? (allow.length > 0 ? methodNotAllowed(req, allow) : this.named(req, errorResponse(error)));
     // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
     if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
@@ -52,6 +57,23 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.log(requestLine(req, 400, undefined));
     const message = `${param.field}: ${JSON.stringify(param.raw)} is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`;
     return { ...response, body: { code: 'INVALID_QUERY', message, field: param.field } };
+  }
+
+  /**
+   * A request Express's router refused before any middleware ran (a path it cannot decode) never spent from its bucket:
+   * it spends here, so that such requests are limited as every other is. Its 429 when the bucket is empty; else
+   * undefined, and the request is answered as it would have been.
+   */
+  private unchargedRefused(req: IncomingMessage): ErrorResponse | undefined {
+    if (this.limiter.hasCharged(req)) return undefined;
+    try {
+      this.limiter.charge(req);
+      return undefined;
+    } catch (refusal) {
+      // The middlewares never saw this request: its line is logged here, as named() logs a 400's.
+      this.logger.log(requestLine(req, 429, undefined));
+      return errorResponse(refusal);
+    }
   }
 
   private allowed(req: IncomingMessage): string[] {

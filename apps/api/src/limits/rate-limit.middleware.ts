@@ -1,47 +1,17 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Principal } from '../auth/principal';
-import { TokenRegistry } from '../auth/token-registry';
-import { ApiError } from '../errors/api-error';
-import type { RateLimitSettings } from './rate-limit-settings';
-import { TokenBuckets } from './token-bucket';
-
-export const RATE_LIMITS = Symbol('RATE_LIMITS');
-/** Milliseconds of a monotonic clock (tests pass their own). */
-export const RATE_CLOCK = Symbol('RATE_CLOCK');
+import { RateLimiter } from './rate-limiter';
 
 /**
- * Before the body is read: a request with a known bearer token spends from that token's
- * bucket, any other request from its remote address's bucket. An empty bucket is
- * 429 RATE_LIMITED with Retry-After (seconds). Whether the token may do what it asks
- * is the guard's business, later.
+ * Before the body is read, every routed request spends from its bucket (RateLimiter). Whether the token may do what it
+ * asks is the guard's business, later.
  */
 @Injectable()
 export class RateLimitMiddleware implements NestMiddleware {
-  private readonly perToken: TokenBuckets<Principal> | undefined;
-  private readonly anonymous: TokenBuckets<string> | undefined;
-
-  constructor(
-    @Inject(RATE_LIMITS) settings: RateLimitSettings,
-    @Inject(RATE_CLOCK) nowMs: () => number,
-    @Inject(TokenRegistry) private readonly tokens: TokenRegistry,
-  ) {
-    this.perToken = settings.perToken ? new TokenBuckets(settings.perToken, nowMs) : undefined;
-    this.anonymous = settings.anonymous ? new TokenBuckets(settings.anonymous, nowMs) : undefined;
-  }
+  constructor(@Inject(RateLimiter) private readonly limiter: RateLimiter) {}
 
   use(req: IncomingMessage, _res: ServerResponse, next: () => void): void {
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
-    const principal = match ? this.tokens.find(match[1] as string) : undefined;
-    const taken = principal
-      ? (this.perToken?.take(principal) ?? { ok: true as const })
-      : (this.anonymous?.take(req.socket.remoteAddress ?? 'unknown') ?? { ok: true as const });
-    if (!taken.ok)
-      throw new ApiError(
-        429,
-        { code: 'RATE_LIMITED', message: `too many requests ${principal ? 'with this token' : 'from this address'}; try again in ${taken.retryAfterSeconds} s` },
-        taken.retryAfterSeconds,
-      );
+    this.limiter.charge(req);
     next();
   }
 }
