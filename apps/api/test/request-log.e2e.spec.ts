@@ -10,10 +10,12 @@ describe('the request log', () => {
   });
   afterAll(() => server.close());
 
-  it('names an answered request with its status, duration and actor, and a path that is not valid percent-encoding with its 400', async () => {
+  it('names an answered request with its status, duration and actor, and a path that is not valid percent-encoding with its 400, whether or not a route names the parameter', async () => {
     const output = captureOutput();
     try {
       await server.request('GET', '/api/households/hh-log%zz', { token: TOKENS.auditor });
+      // No route has a parameter there: the 400 names no field, and is logged all the same.
+      await server.request('GET', '/api/%zz', { token: TOKENS.auditor });
       await server.request('GET', '/api/divisions', { token: TOKENS.auditor });
       // The finish event of the last answer is logged after its body is sent.
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -22,6 +24,10 @@ describe('the request log', () => {
     }
     // Nest colours its lines on a terminal: the colours are taken out before they are read.
     const lines = output.text().replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => l.includes('[HTTP]'));
-    expect(lines).toEqual([expect.stringMatching(/GET \/api\/households\/hh-log%zz 400 - -$/), expect.stringMatching(/GET \/api\/divisions 200 \d+\.\d ms auditor-1$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/GET \/api\/households\/hh-log%zz 400 - -$/),
+      expect.stringMatching(/GET \/api\/%zz 400 - -$/),
+      expect.stringMatching(/GET \/api\/divisions 200 \d+\.\d ms auditor-1$/),
+    ]);
   });
 });

@@ -24,10 +24,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const req = http.getRequest<IncomingMessage>();
     // Nest's not-found handler throws NotFoundException (the service's own 404s are ApiErrors): a path that exists
     // under other methods is a 405 with Allow, as HTTP clients expect, not a 404 that says the path is wrong.
-    const refused = this.unchargedRefused(req);
+    // The middlewares (the request log's among them) never saw a request Express's router refused before any route ran.
+    const unseen = !this.limiter.hasCharged(req);
+    const refused = unseen ? this.refusedByLimit(req) : undefined;
     const allow = refused === undefined && error instanceof NotFoundException ? this.allowed(req) : [];
     const { status, body, retryAfterSeconds } = refused ?? (allow.length > 0 ? methodNotAllowed(req, allow) : this.named(req, errorResponse(error)));
     // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
+    if (unseen) this.logger.log(requestLine(req, status, undefined));
     if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
       res.destroy();
@@ -53,8 +56,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (response.status !== 400 || response.body.code !== 'INVALID_QUERY' || response.body.field !== undefined) return response;
     const param = undecodableParam(this.adapterHost.httpAdapter?.getInstance(), pathname(req), req.method ?? 'GET');
     if (param === undefined) return response;
-    // The middlewares never saw this request (their catch-all route decodes the path too): its line is logged here.
-    this.logger.log(requestLine(req, 400, undefined));
     const message = `${param.field}: ${JSON.stringify(param.raw)} is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`;
     return { ...response, body: { code: 'INVALID_QUERY', message, field: param.field } };
   }
@@ -64,14 +65,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
    * it spends here, so that such requests are limited as every other is. Its 429 when the bucket is empty; else
    * undefined, and the request is answered as it would have been.
    */
-  private unchargedRefused(req: IncomingMessage): ErrorResponse | undefined {
-    if (this.limiter.hasCharged(req)) return undefined;
+  private refusedByLimit(req: IncomingMessage): ErrorResponse | undefined {
     try {
       this.limiter.charge(req);
       return undefined;
     } catch (refusal) {
-      // The middlewares never saw this request: its line is logged here, as named() logs a 400's.
-      this.logger.log(requestLine(req, 429, undefined));
       return errorResponse(refusal);
     }
   }
