@@ -14,3 +14,4 @@ export * from './episodes';
 export * from './household-commands';
 export * from './run-household';
 export * from './property-runs';
+export * from './reorganisations';
