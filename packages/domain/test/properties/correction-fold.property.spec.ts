@@ -98,7 +98,6 @@ describe('a correction applied in place gives the state a refold of the correcte
     );
     // The generator must reach the events whose fields the state holds, or the property says little.
     // (MemberAdded is rare in generated histories: decide.spec.ts corrects one by example.)
-    console.log(JSON.stringify([...accepted]));
     for (const type of ['HouseholdRegistered', 'HouseholdSurveyed', 'TrainingOffered', 'MemberReferred', 'MemberEmployed', 'IncomeRecorded', 'IncomeRecorded.month'])
       expect([type, (accepted.get(type) ?? 0) > 0]).toEqual([type, true]);
     expect([...accepted].filter(([key]) => !key.includes('.')).reduce((a, [, n]) => a + n, 0)).toBeGreaterThan(100);
