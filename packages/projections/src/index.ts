@@ -31,6 +31,7 @@ export type { HouseholdStatusQuery } from './reports/household-status-report';
 export * from './reports/read-models';
 export { UnknownDivisionError } from './reports/division-scope';
 export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
+export type { ContributingHouseholds, HouseholdsBehind } from './reports/contributing-households';
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';
 export { ANNUAL_OF_MONTHLY, cutClearanceYear, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
 export { monthsOf } from './reports/monthly-report';

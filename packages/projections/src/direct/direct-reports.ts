@@ -10,7 +10,8 @@ import type {
 import { directBacklog } from './direct-backlog';
 import { directClearance } from './direct-clearance';
 import { directMonthly } from './direct-monthly';
-import { directProgress } from './direct-progress';
+import { directProgress, directProgressHouseholds } from './direct-progress';
+import type { ContributingHouseholds } from '../reports/contributing-households';
 import { HouseholdLedger } from './household-ledger';
 import type { LogReadOptions } from './log-read-options';
 
@@ -48,6 +49,11 @@ export class DirectReports {
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
     return directProgress(this.ledger, this.divisions, this.policy, q);
+  }
+
+  /** For each division `progressReport` has a row for, the households behind each of its counts (decision 186). */
+  progressHouseholds(q: MonthQuery): ContributingHouseholds {
+    return directProgressHouseholds(this.ledger, this.divisions, this.policy, q);
   }
 
   backlogReport(q: BacklogQuery): ServiceBacklog {

@@ -13,6 +13,8 @@ import { endOfMonthIndex, monthIndex } from './village-series';
  */
 export const COUNTED_WORKING_AGE = referencePolicy.workingAge;
 export const ELIGIBLE_KEY = `stock.eligible.${COUNTED_WORKING_AGE.min}-${COUNTED_WORKING_AGE.max}`;
+/** The series of households with at least one such member: the households behind `eligibleMembers` (decision 186). */
+export const ELIGIBLE_HOUSEHOLDS_KEY = `stock.eligible-households.${COUNTED_WORKING_AGE.min}-${COUNTED_WORKING_AGE.max}`;
 
 const byDate = <E extends readonly [number, string, ...unknown[]]>(a: E, b: E): number => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
 
@@ -26,8 +28,11 @@ const inDateOrder = <E extends readonly [number, string, ...unknown[]]>(entries:
   return entries;
 };
 
-/** Takes `n` more (fewer) eligible members in (village, month index): one household's part of a village's eligible-members series. */
-export type EligibleSink = (village: string, month: number, n: number) => void;
+/**
+ * Takes `n` more (fewer) eligible members in (village, month index), and `households` (±1)
+ * more households with one: one household's part of a village's eligible-members series.
+ */
+export type EligibleSink = (village: string, month: number, n: number, households: number) => void;
 
 /** The months `eligibleOf` sweeps, for one household at a time (it calls nothing that calls it back). */
 let monthsBuffer = new Float64Array(256);
@@ -35,7 +40,8 @@ let monthsBuffer = new Float64Array(256);
 /**
  * Pure: what the household adds to the eligible-members stock, handed to `to` as deltas
  * by (village, month index), each times `sign`: members eligible (reference working age)
- * at a month's end, in a household in the programme then, counted in its village then.
+ * at a month's end, in a household in the programme then, counted in its village then;
+ * and the household itself, once, whenever it has one.
  * The count can only change in a month with one of the household's events or in a
  * January when a member enters or leaves working age.
  *
@@ -98,8 +104,8 @@ export const eligibleOf = (p: HouseholdProgress, sign: 1 | -1, to: EligibleSink)
     let n = 0;
     if (inProgramme(statusAt(p.t, end))) for (const s of states.values()) if (isEligible(s, end, referencePolicy)) n++;
     if (heldVillage !== undefined && heldVillage === here && heldN === n) continue;
-    if (heldVillage !== undefined && heldN !== 0) to(heldVillage, m, -heldN * sign);
-    if (n !== 0) to(here, m, n * sign);
+    if (heldVillage !== undefined && heldN !== 0) to(heldVillage, m, -heldN * sign, -sign);
+    if (n !== 0) to(here, m, n * sign, sign);
     heldVillage = here;
     heldN = n;
   }

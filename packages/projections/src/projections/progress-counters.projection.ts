@@ -3,7 +3,7 @@ import { STATUS_EVENTS, type EventType } from '@hearth/domain';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection } from '../projection';
 import { ACTIVITY_EVENTS } from './activity';
-import { ELIGIBLE_KEY, eligibleOf } from './eligible-members';
+import { ELIGIBLE_HOUSEHOLDS_KEY, ELIGIBLE_KEY, eligibleOf } from './eligible-members';
 import { emptyProgress, HouseholdProgress, PageTouch, progressAfter, untouched } from './household-progress';
 import { flowsOf } from './progress-flows';
 import { BACKLOG_EVENTS } from './backlog-activity';
@@ -29,8 +29,9 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * reads one row per village with activity in the month and one eligible-members series
  * per village, whatever the number of households: `agg_village_progress` holds, per
  * month and village, the counts of the month's activity (distinct members counted once,
- * each income record as `income.<cents>`, so the median stays exact) and
- * `agg_village_eligible` the eligible members at each month's end as a cumulative
+ * each income record as `income.<cents>`, so the median stays exact), beside each count
+ * the households behind it (`h:<count path>`, decision 186), and `agg_village_eligible`
+ * the eligible members at each month's end, and the households with one, as cumulative
  * series. As for the division counters, each household's small record
  * (`agg_household_progress`) is kept and only the difference of its contribution before
  * and after an event is written: the rows do not depend on import order. The difference
@@ -51,8 +52,9 @@ export const ProgressCountersProjection: Projection = {
   // in the record (bef6647), then in agg_household_heads (0e08bb2), steps towards 8: agg_household_backlog (0113);
   // 9: members' capacity and willingness from the latest dated fact, not the latest recorded (0130), and a registration
   // or addition says nothing of willingness (0132); 10: a survey dated before a change kept before it in the records'
-  // and backlog timelines' statuses, also one that left the status as it was (0164).
-  version: 10,
+  // and backlog timelines' statuses, also one that left the status as it was (0164); 11: beside each count of a month's
+  // row, the households behind it (`h:<path>`), and a series of the households with an eligible member (0186).
+  version: 11,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
   schema: `
@@ -83,7 +85,10 @@ export const ProgressCountersProjection: Projection = {
     const eligibleSeries = seriesWriter(db, 'agg_village_eligible');
     /** Per household with events in the page, what they changed (household-progress.ts, `PageTouch`). */
     let touched = new Map<string, PageTouch>();
-    const addEligible = (village: string, month: number, n: number): void => eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
+    const addEligible = (village: string, month: number, n: number, households: number): void => {
+      eligibleSeries.add(village, ELIGIBLE_KEY, month, n);
+      eligibleSeries.add(village, ELIGIBLE_HOUSEHOLDS_KEY, month, households);
+    };
 
     return {
       begin: (from) => households.begin(from),

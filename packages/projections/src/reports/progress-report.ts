@@ -1,5 +1,6 @@
 import { DivisionTree, isEligible, lastDayOf, Policy } from '@hearth/domain';
-import { divisionRows, hasRows, inc } from './division-scope';
+import { addHouseholds, addHouseholdsInto, type ContributingHouseholds, type HouseholdsBehind, noHouseholds } from './contributing-households';
+import { divisionNamed, divisionRows, hasRows, inc, reportedDivisions, rollUp, VillageTally } from './division-scope';
 import { inProgramme } from './in-programme';
 import type { MonthQuery } from './monthly-report';
 import { ReadModelFacts } from './read-model-facts';
@@ -13,15 +14,22 @@ import { addCountsInto, emptyProgressCounts, MonthlyProgress, MonthlyProgressByC
  * activity from the counters, which no policy changes, and the eligible members from the
  * member facts of each household's progress record (docs/decisions/0077, 0110).
  */
-export const progressCountsByVillage = (facts: ReadModelFacts, progress: VillageProgress, policy: Policy, month: string, scope: CounterScope): Map<string, ProgressCounts> => {
+export const progressCountsByVillage = (
+  facts: ReadModelFacts, progress: VillageProgress, policy: Policy, month: string, scope: CounterScope, households?: VillageTally<HouseholdsBehind>,
+): Map<string, ProgressCounts> => {
   const last = lastDayOf(month);
   // A household counts, for the whole month, in the village it is in at the end of it (docs/decisions/0015).
   const villages = facts.villagesAt(last);
-  const tally = progress.activityCounts(month, scope);
+  const tally = progress.activityCounts(month, scope, households);
   const status = facts.statusAt(last);
   for (const [householdId, members] of facts.membersAt(last)) {
     if (!inProgramme(status.get(householdId))) continue;
-    for (const m of members.values()) if (isEligible(m, last, policy)) inc(tally.of(villages.get(householdId) ?? ''), 'eligibleMembers');
+    const village = villages.get(householdId) ?? '';
+    let eligible = 0;
+    for (const m of members.values()) if (isEligible(m, last, policy)) eligible++;
+    if (eligible === 0) continue;
+    inc(tally.of(village), 'eligibleMembers', eligible);
+    if (households !== undefined) addHouseholds(households.of(village), 'eligibleMembers');
   }
   return tally.byVillage;
 };
@@ -32,9 +40,11 @@ export interface ProgressSources {
   readonly progress: VillageProgress;
 }
 
-const countsFor = (src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery): Map<string, ProgressCounts> => {
+const countsFor = (src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery, households?: VillageTally<HouseholdsBehind>): Map<string, ProgressCounts> => {
   const scope = VillageCounters.scopeOf(tree, q);
-  return VillageProgress.serves(policy) ? src.progress.progressCounts(q.month, scope) : progressCountsByVillage(src.facts, src.progress, policy, q.month, scope);
+  return VillageProgress.serves(policy)
+    ? src.progress.progressCounts(q.month, scope, households)
+    : progressCountsByVillage(src.facts, src.progress, policy, q.month, scope, households);
 };
 
 export function progressReport(src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
@@ -44,3 +54,16 @@ export function progressReport(src: ProgressSources, tree: DivisionTree, policy:
   const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q), emptyProgressCounts, addCountsInto, (code, c) => monthlyProgress(code, q.month, c));
   return hasRows(q) ? { division, month: q.month, rows } : (rows[0] as MonthlyProgress);
 }
+
+/**
+ * The rows `progressReport` answers for `q` (as a list, one row too) and, for each of their divisions, the households
+ * behind each count (decision 186), read in one pass: what the analysts' suppression reads.
+ */
+export const progressWithHouseholds = (
+  src: ProgressSources, tree: DivisionTree, policy: Policy, q: MonthQuery,
+): { readonly table: MonthlyProgressByChild; readonly households: ContributingHouseholds } => {
+  const perVillage = new VillageTally<HouseholdsBehind>(noHouseholds);
+  const { division, rows } = divisionRows(tree, q, countsFor(src, tree, policy, q, perVillage), emptyProgressCounts, addCountsInto, (code, c) => monthlyProgress(code, q.month, c));
+  const households = rollUp(tree, perVillage.byVillage, reportedDivisions(tree, divisionNamed(tree, q.division), q), noHouseholds, addHouseholdsInto);
+  return { table: { division, month: q.month, rows }, households };
+};

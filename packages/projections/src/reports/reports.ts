@@ -6,7 +6,8 @@ import { clearanceReport, ClearanceQuery } from './clearance-report';
 import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
 import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
-import { progressReport } from './progress-report';
+import { progressReport, type ProgressSources, progressWithHouseholds } from './progress-report';
+import type { ContributingHouseholds } from './contributing-households';
 import { ReadModelFacts } from './read-model-facts';
 import type { SuppressedRow } from './suppress';
 import type { ClearanceYear } from './suppress-clearance-year';
@@ -88,7 +89,14 @@ export class Reports {
    * `suppressedClearanceYear` is.
    */
   suppressedProgress(q: { readonly month: string; readonly suppressBelow: number }): SubtreeReport<SuppressedRow<MonthlyProgress>> {
-    return this.suppression.subtree(this.progressReport({ month: q.month, byChild: false, subtree: true }), this.parentOf, q.suppressBelow);
+    // Each count is also small when few households are behind it (decision 186): they go into the suppression, not the answer.
+    const { table, households } = progressWithHouseholds(this.progressSources(), this.divisions, this.policy, { month: q.month, byChild: false, subtree: true });
+    return this.suppression.subtree(table, this.parentOf, q.suppressBelow, households);
+  }
+
+  /** For each division `progressReport` has a row for, the households behind each of its counts (decision 186): never served. */
+  progressHouseholds(q: MonthQuery): ContributingHouseholds {
+    return progressWithHouseholds(this.progressSources(), this.divisions, this.policy, q).households;
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
@@ -96,7 +104,11 @@ export class Reports {
   progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild;
   progressReport(q: MonthQuery): MonthlyProgress | MonthlyProgressByChild {
-    return progressReport({ facts: this.facts, progress: this.progress }, this.divisions, this.policy, q);
+    return progressReport(this.progressSources(), this.divisions, this.policy, q);
+  }
+
+  private progressSources(): ProgressSources {
+    return { facts: this.facts, progress: this.progress };
   }
 
   backlogReport(q: BacklogQuery, options: BacklogOptions = {}): ServiceBacklog {

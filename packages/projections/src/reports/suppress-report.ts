@@ -1,5 +1,6 @@
 import { UnknownDivisionError } from './division-scope';
-import { countPathsOf, type CountPath, hideCountsAt, isSmallCount, pushCounts, type SuppressedRow } from './suppress';
+import type { ContributingHouseholds } from './contributing-households';
+import { countPathsOf, type CountPath, hasFewHouseholds, hideCountsAt, isSmallCount, pushCounts, type SuppressedRow } from './suppress';
 import { RelationSet } from './relation-set';
 import { complementarySuppression } from './suppress-complements';
 import { type ParentOf, reportRelations } from './suppress-relations';
@@ -30,10 +31,14 @@ export interface GridCells {
 /**
  * Several subtree reports suppressed as one grid: each table's own relations, and `across`
  * — relations between tables (a year's count is the sum of its months'), which it writes
- * into the set it is given.
+ * into the set it is given. `households[i]`, when given, holds for each division of table
+ * i the households behind each count: a count is then also small when from 1 to
+ * `suppressBelow − 1` households are behind it (decision 186); a table without it is
+ * judged by its values alone.
  */
 export const suppressTables = <R extends Division>(
   tables: readonly SubtreeReport<R>[], parentOf: ParentOf, suppressBelow: number, across: (cells: GridCells, into: RelationSet) => void = () => undefined,
+  households: readonly (ContributingHouseholds | undefined)[] = [],
 ): SubtreeReport<SuppressedRow<R>>[] => {
   const layouts = tables.map((t) => {
     const paths = t.rows[0] === undefined ? [] : countPathsOf(t.rows[0]);
@@ -50,7 +55,11 @@ export const suppressTables = <R extends Division>(
     for (const r of t.rows) {
       const first = values.length;
       if (pushCounts(r, values) !== paths.length) throw new Error(`division ${r.division}'s row does not have the counts of the table's first row (${names.join(', ')})`);
-      for (let k = 0; k < paths.length; k++) primary.push(isSmallCount(names[k] as string, values[first + k] as number, suppressBelow));
+      const behind = behindRow(households[i], r.division);
+      for (let k = 0; k < paths.length; k++) {
+        const name = names[k] as string;
+        primary.push(isSmallCount(name, values[first + k] as number, suppressBelow) || (behind !== undefined && hasFewHouseholds(behind[name] ?? 0, suppressBelow)));
+      }
     }
     const own = reportRelations(t.rows, names, parentOf, offsets[i] as number, relations);
     for (const g of own.together) together.push(g);
@@ -85,9 +94,19 @@ export const suppressTables = <R extends Division>(
   });
 };
 
-/** Every row of a subtree report with its small counts and their complements suppressed. */
-export const suppressSubtree = <R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number): SubtreeReport<SuppressedRow<R>> =>
-  suppressTables([subtree], parentOf, suppressBelow)[0] as SubtreeReport<SuppressedRow<R>>;
+/** A division's households behind each count, of a table that has them: a row the table's households leave out is an error, never a row judged by its values alone. */
+const behindRow = (households: ContributingHouseholds | undefined, division: string): Readonly<Record<string, number>> | undefined => {
+  if (households === undefined) return undefined;
+  const behind = households.get(division);
+  if (behind === undefined) throw new Error(`division ${division}'s row has no households behind its counts`);
+  return behind;
+};
+
+/** Every row of a subtree report with its small counts (by value, and by `households` behind them when given) and their complements suppressed. */
+export const suppressSubtree = <R extends Division>(
+  subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds,
+): SubtreeReport<SuppressedRow<R>> =>
+  suppressTables([subtree], parentOf, suppressBelow, undefined, [households])[0] as SubtreeReport<SuppressedRow<R>>;
 
 /** What a report asks for: one division (default the root) or its children. */
 export interface ReportScope {

@@ -22,6 +22,14 @@ const NOT_COUNTS = new Set(['year', 'cumulativeShare', 'achievement', 'medianMon
 /** Whether a cell is a small count: the primary rule of domain.md §5. */
 export const isSmallCount = (path: string, value: number, below: number): boolean => !NOT_COUNTS.has(path) && !COMPUTED_COUNTS.has(path) && value >= 1 && value < below;
 
+/**
+ * Whether a count has few households behind it, from 1 to `below − 1`: the second primary
+ * rule (decision 186), for a table that says how many households each count comes from. A
+ * count of members or records is at least its households, so a small count is also one with
+ * few households; a zero count has none.
+ */
+export const hasFewHouseholds = (households: number, below: number): boolean => households >= 1 && households < below;
+
 /** The dotted paths of a row's counts (nested count groups included), in the row's order. */
 export const countPaths = (row: object): string[] => {
   const out: string[] = [];

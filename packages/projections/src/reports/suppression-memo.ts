@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ContributingHouseholds } from './contributing-households';
 import { LruCache } from '@hearth/event-store';
 import type { SuppressedRow } from './suppress';
 import { suppressClearanceYear, type ClearanceYear } from './suppress-clearance-year';
@@ -31,7 +32,10 @@ const HASHED_KEPT = 4;
 export class SuppressionMemo {
   private readonly done: LruCache<string, unknown>;
   /** The inputs of the latest calls, by identity, and the keys they hashed to (at most HASHED_KEPT, the latest first). */
-  private readonly hashed: { readonly kind: string; readonly tables: readonly object[]; readonly parentOf: ParentOf; readonly suppressBelow: number; readonly key: string }[] = [];
+  private readonly hashed: {
+    readonly kind: string; readonly tables: readonly object[]; readonly parentOf: ParentOf; readonly suppressBelow: number;
+    readonly households: ContributingHouseholds | undefined; readonly key: string;
+  }[] = [];
   private hits = 0;
 
   constructor(capacity = 16) {
@@ -49,18 +53,20 @@ export class SuppressionMemo {
     return this.memo(this.keyOf('clearance-year', [year.annual, ...year.months], parentOf, suppressBelow), () => suppressClearanceYear(year, parentOf, suppressBelow));
   }
 
-  subtree<R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number): SubtreeReport<SuppressedRow<R>> {
-    return this.memo(this.keyOf('subtree', [subtree], parentOf, suppressBelow), () => suppressSubtree(subtree, parentOf, suppressBelow));
+  /** `suppressSubtree`; `households`, the households behind each count (decision 186), are part of the key: equal figures from fewer households are another answer. */
+  subtree<R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): SubtreeReport<SuppressedRow<R>> {
+    return this.memo(this.keyOf('subtree', [subtree], parentOf, suppressBelow, households), () => suppressSubtree(subtree, parentOf, suppressBelow, households));
   }
 
   /** The key of these inputs: the one hashed for the same objects lately, else hashed now. */
-  private keyOf(kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number): string {
+  private keyOf(kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): string {
     const same = this.hashed.find(
-      (h) => h.kind === kind && h.parentOf === parentOf && h.suppressBelow === suppressBelow && h.tables.length === tables.length && h.tables.every((t, i) => t === tables[i]),
+      (h) => h.kind === kind && h.parentOf === parentOf && h.suppressBelow === suppressBelow && h.households === households
+        && h.tables.length === tables.length && h.tables.every((t, i) => t === tables[i]),
     );
     if (same !== undefined) return same.key;
-    const key = hashOf(kind, tables, parentOf, suppressBelow);
-    this.hashed.unshift({ kind, tables, parentOf, suppressBelow, key });
+    const key = hashOf(kind, tables, parentOf, suppressBelow, households);
+    this.hashed.unshift({ kind, tables, parentOf, suppressBelow, households, key });
     if (this.hashed.length > HASHED_KEPT) this.hashed.pop();
     return key;
   }
@@ -77,10 +83,12 @@ export class SuppressionMemo {
   }
 }
 
-const hashOf = (kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number): string => {
+const hashOf = (kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): string => {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([kind, suppressBelow, tables.length]));
   // A table's rows as one text: a hash update and a stringify a row cost ~1.7× as much over a year's thirteen tables.
   for (const table of tables) hash.update(`\n${JSON.stringify([table.division, table.rows.map((row) => [parentOf(row.division) ?? null, row])])}`);
+  // In the order of the first table's rows, which is the table's own: the same households are the same text.
+  if (households !== undefined) hash.update(`\nhouseholds ${JSON.stringify((tables[0]?.rows ?? []).map((row) => households.get(row.division) ?? null))}`);
   return hash.digest('hex');
 };

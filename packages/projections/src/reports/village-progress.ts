@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Month, Policy } from '@hearth/domain';
-import { COUNTED_WORKING_AGE, ELIGIBLE_KEY } from '../projections/eligible-members';
+import { COUNTED_WORKING_AGE, ELIGIBLE_HOUSEHOLDS_KEY, ELIGIBLE_KEY } from '../projections/eligible-members';
+import { addHouseholds, type HouseholdsBehind } from './contributing-households';
+import { countPathOf, isHouseholdsField } from './household-fields';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { addToField, fieldPath } from './progress-fields';
@@ -42,15 +44,21 @@ export class VillageProgress {
   /**
    * Per-village monthly progress counts (domain.md §5.3); only for a policy the counters
    * serve. With `scope` a division's villages (VillageCounters.scopeOf), only theirs are read.
+   * With `households`, the households behind each count go there, per village (decision 186).
    */
-  progressCounts(month: Month | string, scope: CounterScope = 'villages'): Map<string, ProgressCounts> {
+  progressCounts(month: Month | string, scope: CounterScope = 'villages', households?: VillageTally<HouseholdsBehind>): Map<string, ProgressCounts> {
     const i = monthIndex(`${month}-01`);
     const tally = new VillageTally(emptyProgressCounts);
     const listed = listOf(scope);
-    const eligible = listed === undefined ? this.eligible.all({ key: ELIGIBLE_KEY, month: i }) : this.listedEligible.all({ key: ELIGIBLE_KEY, month: i, villages: listed });
-    for (const [village, initial, bytes] of eligible) inc(tally.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
-    this.addActivity(tally, i, listed);
+    for (const [village, initial, bytes] of this.eligibleSeries(ELIGIBLE_KEY, i, listed)) inc(tally.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
+    if (households !== undefined)
+      for (const [village, initial, bytes] of this.eligibleSeries(ELIGIBLE_HOUSEHOLDS_KEY, i, listed)) addHouseholds(households.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
+    this.addActivity(tally, i, listed, households);
     return tally.byVillage;
+  }
+
+  private eligibleSeries(key: string, month: number, listed: string | undefined): [string, number, Buffer | null][] {
+    return listed === undefined ? this.eligible.all({ key, month }) : this.listedEligible.all({ key, month, villages: listed });
   }
 
   /**
@@ -58,18 +66,22 @@ export class VillageProgress {
    * village): the month's activity, which no policy changes, for any policy; the caller
    * adds the eligible members of its own working age (docs/decisions/0077).
    */
-  activityCounts(month: Month | string, scope: CounterScope = 'villages'): VillageTally<ProgressCounts> {
+  activityCounts(month: Month | string, scope: CounterScope = 'villages', households?: VillageTally<HouseholdsBehind>): VillageTally<ProgressCounts> {
     const tally = new VillageTally(emptyProgressCounts);
-    this.addActivity(tally, monthIndex(`${month}-01`), listOf(scope));
+    this.addActivity(tally, monthIndex(`${month}-01`), listOf(scope), households);
     return tally;
   }
 
-  private addActivity(tally: VillageTally<ProgressCounts>, i: number, listed: string | undefined): void {
+  private addActivity(tally: VillageTally<ProgressCounts>, i: number, listed: string | undefined, households: VillageTally<HouseholdsBehind> | undefined): void {
     for (const [village, text] of listed === undefined ? this.months.all(i) : this.listedMonths.all(listed, i)) {
       const counts = tally.of(village);
       const fields = JSON.parse(text) as Record<string, number>;
       for (const field in fields) {
         const n = fields[field] as number;
+        if (isHouseholdsField(field)) {
+          if (households !== undefined) addHouseholds(households.of(village), countPathOf(field), n);
+          continue;
+        }
         const [column, amount] = fieldPath(field);
         if (column === 'income' && amount !== null) {
           const cents = Number(amount);
