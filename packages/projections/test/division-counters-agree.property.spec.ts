@@ -31,7 +31,8 @@ const policies: readonly Policy[] = [
  * The division and progress counters themselves: the same stored rows whatever order the
  * households' events were imported in and after a rebuild, and the clearance and progress
  * reports equal to the direct fold for other baseline cutoffs and another working age
- * than the reference ones (read-models-agree covers the reference policy).
+ * than the reference ones (read-models-agree covers the reference policy), and so are the
+ * households behind each progress count (decision 186).
  */
 describe('division and progress counters', () => {
   it('are the same rows in any import order and after a rebuild, and serve any baseline cutoff and working age', async () => {
@@ -49,7 +50,10 @@ describe('division and progress counters', () => {
           const directFor = await DirectReports.load(one, { policy: p, divisions: region });
           for (const year of periods.years)
             for (const { code } of region.all) expect(projections.reports.clearanceReport({ year, division: code })).toEqual(directFor.clearanceReport({ year, division: code }));
-          for (const month of periods.months) expect(projections.reports.progressReport({ month, byChild: true })).toEqual(directFor.progressReport({ month, byChild: true }));
+          for (const month of periods.months) {
+            expect(projections.reports.progressReport({ month, byChild: true })).toEqual(directFor.progressReport({ month, byChild: true }));
+            expect(projections.reports.progressHouseholds({ month, byChild: true })).toEqual(directFor.progressHouseholds({ month, byChild: true }));
+          }
           await projections.close();
         }
         const a = openProjections(one, { policy, divisions: region });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { HouseholdCommand } from '@hearth/domain';
 import { InMemoryEventStore, SqliteEventStore } from '@hearth/event-store';
 import { addCounts, DirectReports, openProjections } from '../src';
+import { countPaths } from '../src/reports/suppress';
 import { feed } from './support/feed';
 import { backdatedIn, householdByHousehold, interleave, keyedLate, regionHistories, surveyedLate } from './support/histories';
 import { context, policy, region } from './support/region';
@@ -28,6 +29,30 @@ const expectChildrenAddUp = (s: Snapshot): void => {
       const sum = children.map((c) => additive((rows as Record<string, object>)[`${c.code} ${period}`] as object)).reduce((a, b) => addCounts(a, b));
       expect({ table, key, figures: sum }).toEqual({ table, key, figures: additive(row) });
     }
+};
+
+/** The households behind each progress count add up over children as the counts do: a household's month lies in one village. */
+const expectHouseholdsAddUp = (s: Snapshot): void => {
+  for (const [key, behind] of Object.entries(s.progressHouseholds)) {
+    const [division, month] = key.split(' ') as [string, string];
+    const children = region.children(division);
+    if (children.length === 0) continue;
+    const sum: Record<string, number> = {};
+    for (const c of children) for (const [path, n] of Object.entries(s.progressHouseholds[`${c.code} ${month}`] ?? {})) sum[path] = (sum[path] ?? 0) + n;
+    expect({ key, households: sum }).toEqual({ key, households: behind });
+  }
+};
+
+/** Each count has no more households behind it than its value, and some exactly when it is not zero. */
+const expectHouseholdsWithinCounts = (s: Snapshot): void => {
+  for (const [key, row] of Object.entries(s.progress)) {
+    const behind = s.progressHouseholds[key] ?? {};
+    for (const path of countPaths(row)) {
+      const value = path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown>)[k], row) as number;
+      const households = behind[path] ?? 0;
+      expect({ key, path, households: households <= value && (households > 0) === (value > 0) }).toEqual({ key, path, households: true });
+    }
+  }
 };
 
 const expectMonthlyIdentity = (s: Snapshot, months: readonly string[]): void => {
@@ -60,6 +85,8 @@ const expectAgreementUnder = async (ctx: typeof context, histories: readonly (re
   expectSame(snapshot(projections.reports, periods), incremental);
   expectMonthlyIdentity(incremental, periods.months);
   expectChildrenAddUp(incremental);
+  expectHouseholdsAddUp(incremental);
+  expectHouseholdsWithinCounts(incremental);
 
   await projections.close();
   await store.close();
@@ -71,7 +98,8 @@ const expectAgreementUnder = async (ctx: typeof context, histories: readonly (re
  * while the commands go in, the same read models rebuilt from zero, the direct
  * computation, and the read models of another store fed the same households' commands in
  * another interleaving all give the same report for every division, year, month and
- * backlog date.
+ * backlog date, and the same households behind each progress count (decision 186), which
+ * add up over divisions and are never more than the count.
  */
 describe('read models, rebuilt read models, direct computation and another interleaving agree', () => {
   it('for every division and period', async () => {
@@ -99,6 +127,8 @@ describe('read models, rebuilt read models, direct computation and another inter
 
         expectMonthlyIdentity(incremental, periods.months);
         expectChildrenAddUp(incremental);
+        expectHouseholdsAddUp(incremental);
+        expectHouseholdsWithinCounts(incremental);
 
         await Promise.all([projections.close(), other.close()]);
         await Promise.all([live.close(), shuffled.close()]);

@@ -52,7 +52,11 @@ export class VillageProgress {
     const listed = listOf(scope);
     for (const [village, initial, bytes] of this.eligibleSeries(ELIGIBLE_KEY, i, listed)) inc(tally.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
     if (households !== undefined)
-      for (const [village, initial, bytes] of this.eligibleSeries(ELIGIBLE_HOUSEHOLDS_KEY, i, listed)) addHouseholds(households.of(village), 'eligibleMembers', valueFromBytes(initial, bytes));
+      for (const [village, initial, bytes] of this.eligibleSeries(ELIGIBLE_HOUSEHOLDS_KEY, i, listed)) {
+        // A village's series stands at 0 in the months between its households' eligible members: a path left out has none.
+        const n = valueFromBytes(initial, bytes);
+        if (n !== 0) addHouseholds(households.of(village), 'eligibleMembers', n);
+      }
     this.addActivity(tally, i, listed, households);
     return tally.byVillage;
   }

@@ -1,6 +1,6 @@
 import type { DivisionTree, HouseholdCommand } from '@hearth/domain';
 import type {
-  AnnualClearance, BacklogQuery, ClearanceQuery, MonthlyClearance, MonthlyProgress, MonthQuery, ServiceBacklog,
+  AnnualClearance, BacklogQuery, ClearanceQuery, ContributingHouseholds, HouseholdsBehind, MonthlyClearance, MonthlyProgress, MonthQuery, ServiceBacklog,
 } from '../../src';
 import { region } from './region';
 
@@ -9,6 +9,8 @@ export interface ReportSource {
   clearanceReport(q: ClearanceQuery & { byChild?: false }): AnnualClearance;
   monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
   progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
+  /** Never served: what disclosure control reads beside the progress table (decision 186). */
+  progressHouseholds(q: MonthQuery): ContributingHouseholds;
   backlogReport(q: BacklogQuery): ServiceBacklog;
 }
 
@@ -34,19 +36,25 @@ export interface Snapshot {
   readonly clearance: Record<string, AnnualClearance>;
   readonly monthly: Record<string, MonthlyClearance>;
   readonly progress: Record<string, MonthlyProgress>;
+  /** Beside each progress row, the households behind each of its counts (decision 186). */
+  readonly progressHouseholds: Record<string, Readonly<HouseholdsBehind>>;
   readonly backlog: Record<string, ServiceBacklog>;
 }
 
 /** Every report for every division of the test region (or of `divisions`) and every period. */
 export const snapshot = (r: ReportSource, p: Periods, divisions: DivisionTree = region): Snapshot => {
-  const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, backlog: {} };
+  const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, progressHouseholds: {}, backlog: {} };
   for (const { code: division } of divisions.all) {
     for (const year of p.years) s.clearance[`${division} ${year}`] = r.clearanceReport({ year, division });
     for (const month of p.months) {
       s.monthly[`${division} ${month}`] = r.monthlyReport({ month, division });
       s.progress[`${division} ${month}`] = r.progressReport({ month, division });
+      s.progressHouseholds[`${division} ${month}`] = byPath(r.progressHouseholds({ month, division }).get(division) ?? {});
     }
     for (const asOf of p.dates) s.backlog[`${division} ${asOf}`] = r.backlogReport({ asOf, division });
   }
   return s;
 };
+
+/** The paths in one order, whichever order a source added them in: snapshots are compared as JSON. */
+const byPath = (behind: Readonly<HouseholdsBehind>): HouseholdsBehind => Object.fromEntries(Object.entries(behind).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
