@@ -19,7 +19,7 @@ describe('disclosure control: the households behind a count (decision 186)', () 
 
   it('shows the same count with 5 households behind it, and a zero with none', () => {
     expect(shown(suppressSubtree(table(19, 7, 12), underR, 5, behind(11, 5, 6)).rows)).toEqual([19, 7, 12]);
-    expect(shown(suppressSubtree(table(12, 0, 12), underR, 5, new Map([['R', { employed: 6 }], ['A', {}], ['B', { employed: 6 }]])).rows)).toEqual([12, 0, 12]);
+    expect(shown(suppressSubtree(table(12, 0, 12), underR, 5, new Map<string, Record<string, number>>([['R', { employed: 6 }], ['A', {}], ['B', { employed: 6 }]])).rows)).toEqual([12, 0, 12]);
   });
 
   it('judges a table without households by its values alone, as before', () => {
