@@ -1,16 +1,9 @@
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { referencePolicy } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
-import { createApp } from '../src/app';
-import type { TokenEntry } from '../src/auth/token-entry';
+import { type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**
- * The hand-worked disclosure region of packages/projections/test/support/hand-worked-disclosure.ts
- * (written out again here: a test of this app cannot import another project's test files),
- * served over HTTP: an analyst's reports and CSV export are suppressed as decisions 0028,
+ * The hand-worked disclosure region (support/hand-worked-disclosure.ts) and the households of
+ * packages/projections/test/support/hand-worked-disclosure.ts (written out again here: a test
+ * of this app cannot import another project's test files), served over HTTP: an analyst's reports and CSV export are suppressed as decisions 0028,
  * 0032 and 0037 say, cell for cell as worked out by hand in
  * packages/projections/test/hand-worked-disclosure-*.spec.ts; an auditor and a caseworker
  * see every figure (domain.md §5).
@@ -21,24 +14,6 @@ import type { TokenEntry } from '../src/auth/token-entry';
  * a7 is employed on 2016-05-02 and never cleared; June incomes: a1–a5 1000–1400, a6 800,
  * a7 1500, b1 2000.
  */
-const DIVISIONS = [
-  ['R', null, 'region'], ['PA', 'R', 'prefecture'], ['VA1', 'PA', 'village'], ['VA2', 'PA', 'village'], ['VA3', 'PA', 'village'],
-  ['PB', 'R', 'prefecture'], ['VB1', 'PB', 'village'], ['VB2', 'PB', 'village'], ['PC', 'R', 'prefecture'], ['VC1', 'PC', 'village'],
-].map(([code, parentCode, level]) => ({ code, name: `Division ${code}`, parentCode, level }));
-
-const TOKENS = {
-  writer: 'caseworker-region-0123456789abcdef01',
-  prefectureA: 'caseworker-pa-0123456789abcdef0123',
-  auditor: 'auditor-0123456789abcdef0123456789',
-  analyst: 'analyst-0123456789abcdef0123456789',
-};
-const TOKEN_ENTRIES: TokenEntry[] = [
-  { token: TOKENS.writer, role: 'caseworker', division: 'R', name: 'cw-region' },
-  { token: TOKENS.prefectureA, role: 'caseworker', division: 'PA', name: 'cw-pa' },
-  { token: TOKENS.auditor, role: 'auditor', name: 'auditor-1' },
-  { token: TOKENS.analyst, role: 'analyst' },
-];
-
 const surveyed = { memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
   preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] };
 const identified = (householdId: string, divisionCode: string) => [
@@ -65,14 +40,8 @@ const COMMANDS = [
 ];
 
 describe('hand-worked disclosure control over HTTP: what each role is served', () => {
-  let dir: string;
-  let app: INestApplication;
-  let url: string;
-  const get = async (token: string, path: string): Promise<{ status: number; text: string; body: unknown }> => {
-    const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    const text = await res.text();
-    return { status: res.status, text, body: res.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : undefined };
-  };
+  let service: DisclosureService;
+  const get = (token: string, path: string) => getAs(service.url, token, path);
   const json = async (token: string, path: string): Promise<unknown> => {
     const answer = await get(token, path);
     expect({ path, status: answer.status }).toEqual({ path, status: 200 });
@@ -80,25 +49,9 @@ describe('hand-worked disclosure control over HTTP: what each role is served', (
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'hearth-disclosure-'));
-    const store = `sqlite:${join(dir, 'hearth.db')}`;
-    const ledger = await Ledger.open({ storeUrl: store, policy: referencePolicy });
-    const recorded = await ledger.recordDivisionTree(DIVISIONS, '2015-01-01');
-    if (recorded._tag === 'Left') throw new Error(JSON.stringify(recorded.left));
-    await ledger.close();
-    app = await createApp({ store, tokens: TOKEN_ENTRIES, logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    const res = await fetch(`${url}/api/commands/batch`, {
-      method: 'POST', headers: { authorization: `Bearer ${TOKENS.writer}`, 'content-type': 'application/json' }, body: JSON.stringify(COMMANDS),
-    });
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { status: number }[]).map((r) => r.status).filter((s) => s !== 201)).toEqual([]);
+    service = await serveDisclosureRegion(COMMANDS);
   });
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => service?.close());
 
   const moves = { identified: 0, relapsed: 0, withdrawn: 0, exempted: 0, deregistered: 0 };
   const june = (division: string, stockAtStart: number | null, cleared: number | null, stockAtEnd: number | null, suppressed?: string[]) =>

@@ -1,0 +1,70 @@
+import { type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
+
+/**
+ * One household, f1 in VA1, of five members, each employed (enterprise, local) on 2016-06-01,
+ * the household cleared on 06-15, and each member's June income (1000–1400) recorded on 06-30:
+ * every June count of members, employments and incomes is 5, from one family
+ * (packages/projections/test/hand-worked-disclosure-one-family.spec.ts, written out again).
+ * Decision 186: an analyst's count is also hidden when 1 to 4 households are behind it, so
+ * none of these fives is served to an analyst, over JSON or CSV, and no served key changes.
+ */
+const FAMILY = ['m1', 'm2', 'm3', 'm4', 'm5'];
+const member = (memberId: string) => ({
+  memberId, health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
+  preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
+});
+const COMMANDS = [
+  { type: 'RegisterHousehold', householdId: 'f1', on: '2015-01-05', divisionCode: 'VA1', members: FAMILY.map((memberId, i) => ({ memberId, birthYear: 1985 + i })) },
+  { type: 'SurveyHousehold', householdId: 'f1', on: '2015-01-06', householdSize: 5, povertyCauses: ['lack-of-skills'], members: FAMILY.map(member) },
+  { type: 'ApplyForIdentification', householdId: 'f1', on: '2015-01-07' },
+  { type: 'IdentifyHousehold', householdId: 'f1', on: '2015-03-02' },
+  ...FAMILY.map((memberId, i) => ({
+    type: 'RecordEmployment', householdId: 'f1', on: '2016-06-01', employmentId: `j${i + 1}`, memberId, form: 'enterprise', place: 'local', monthlyIncome: 1000 + 100 * i, contractSigned: true,
+  })),
+  { type: 'ClearHousehold', householdId: 'f1', on: '2016-06-15' },
+  ...FAMILY.map((_, i) => ({ type: 'RecordIncome', householdId: 'f1', on: '2016-06-30', employmentId: `j${i + 1}`, month: '2016-06', amount: 1000 + 100 * i })),
+];
+
+const FIGURES = ['eligibleMembers', 'employmentsStartedByForm.enterprise', 'employmentsStartedByPlace.local', 'incomeRecords', 'medianMonthlyIncome', 'meanMonthlyIncome'];
+const figuresOf = (row: Record<string, unknown>) => FIGURES.map((path) => path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown>)[k], row));
+
+describe('hand-worked disclosure control over HTTP: five of a kind from one family', () => {
+  let service: DisclosureService;
+  const json = async (token: string, path: string): Promise<Record<string, unknown>> => {
+    const answer = await getAs(service.url, token, path);
+    expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+    return answer.body as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    service = await serveDisclosureRegion(COMMANDS);
+  });
+  afterAll(() => service?.close());
+
+  it('an analyst’s June progress of VA1, PA and R hides the fives and the median and mean of f1’s five incomes', async () => {
+    // one household behind each count in VA1, PA and R; R = PA + 0 + 0 and PA = VA1 + 0 + 0 then hide two cells each
+    for (const division of ['VA1', 'PA', 'R']) {
+      const row = await json(TOKENS.analyst, `/api/reports/progress?month=2016-06&division=${division}`);
+      expect({ division, figures: figuresOf(row), suppressed: row.suppressed }).toEqual({ division, figures: FIGURES.map(() => null), suppressed: FIGURES });
+    }
+  });
+
+  it('an analyst’s CSV export of PA says suppressed for VA1’s fives', async () => {
+    const answer = await getAs(service.url, TOKENS.analyst, '/api/exports/progress.csv?month=2016-06&division=PA');
+    expect(answer.status).toBe(200);
+    const [header, ...lines] = answer.text.replace(/^\ufeff/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+    const va1 = lines.find((cells) => cells[0] === 'VA1') as string[];
+    expect(FIGURES.map((f) => va1[(header as string[]).indexOf(f)])).toEqual(FIGURES.map(() => 'suppressed'));
+  });
+
+  it('an auditor and PA’s caseworker get the fives, the median 1200 and the mean 1200', async () => {
+    for (const token of [TOKENS.auditor, TOKENS.prefectureA]) expect(figuresOf(await json(token, '/api/reports/progress?month=2016-06&division=VA1'))).toEqual([5, 5, 5, 5, 1200, 1200]);
+  });
+
+  it('an analyst’s row has the auditor’s keys and `suppressed`, nothing of the households behind the counts', async () => {
+    const analyst = await json(TOKENS.analyst, '/api/reports/progress?month=2016-06&division=VA1');
+    const auditor = await json(TOKENS.auditor, '/api/reports/progress?month=2016-06&division=VA1');
+    expect(Object.keys(analyst).sort()).toEqual([...Object.keys(auditor), 'suppressed'].sort());
+    expect(Object.keys(analyst.employmentsStartedByForm as object)).toEqual(Object.keys(auditor.employmentsStartedByForm as object));
+  });
+});
