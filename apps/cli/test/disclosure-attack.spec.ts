@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDivisionTree, Division, DivisionTree, referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger } from '@hearth/ledger';
 import {
-  backlogCountsByDivision, type ClearanceYear, cutClearanceYear, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
+  backlogCountsByDivision, type ClearanceYear, type ContributingHouseholds, cutClearanceYear, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
   suppressClearanceYear, suppressSubtree, type SubtreeReport,
 } from '@hearth/projections';
 import { attack, cellId, type Equation, type Knowledge, learn, periodEquations, sameCell } from '@hearth/projections/testing';
@@ -14,7 +14,7 @@ import { tempDir } from './support/cli';
  * Issue 9's disclosure proof on a generated region: an analyst who reads every answer for
  * two years — the annual and the twelve monthly tables of each, two progress tables and
  * the backlog, each for every division and by child of every division — sees no count
- * from 1 to 4, and an attacker who subtracts along the division tree, the monthly identity,
+ * from 1 to 4 nor a progress count with 1 to 4 households behind it (decision 186), and an attacker who subtracts along the division tree, the monthly identity,
  * employments by form and by place, the stocks shared by consecutive months and years, and
  * a year's events as the sum of its months',
  * recovers no suppressed cell. The same attacker unpicks primary suppression alone.
@@ -36,9 +36,13 @@ const PROGRESS_MONTHS = ['2017-03', '2017-09'];
 type Row = { division: string } & Record<string, unknown>;
 type Table = SubtreeReport<Row>;
 /** Every period's table for the whole tree, as the read models answer `subtree: true` for the root. */
-interface Tables { years: Map<number, ClearanceYear<Row, Row>>; progress: Map<string, Table>; backlog: Table }
+interface Tables {
+  years: Map<number, ClearanceYear<Row, Row>>; progress: Map<string, Table>; backlog: Table;
+  /** Beside each progress table, the households behind each count (decision 186): never served, read by the suppression. */
+  progressHouseholds: Map<string, ContributingHouseholds>;
+}
 /** How the tables are shown: each on its own, or as the analysts' reports show them. */
-interface Show { year(y: ClearanceYear<Row, Row>): ClearanceYear<Row, Row>; table(t: Table): Table }
+interface Show { year(y: ClearanceYear<Row, Row>): ClearanceYear<Row, Row>; table(t: Table, households?: ContributingHouseholds): Table }
 
 /**
  * Every answer an analyst can ask for one period is a cut of `shown` (each division's own
@@ -77,7 +81,7 @@ const unpick = (t: Tables, show: Show): { known: Knowledge; shown: Row[]; recove
     read(String(year), annual);
     months.forEach((m, i) => read(monthsOf(year)[i] as string, m));
   }
-  for (const [month, table] of t.progress) read(`progress ${month}`, show.table(table));
+  for (const [month, table] of t.progress) read(`progress ${month}`, show.table(table, t.progressHouseholds.get(month)));
   read('backlog', show.table(t.backlog));
   const equations: Equation[] = periods.flatMap((period) => periodEquations(known, period, codes, parentOf));
   for (const d of codes) {
@@ -113,7 +117,7 @@ const primaryOnly: Show = {
 };
 const asAnalystsSeeThem: Show = {
   year: (y) => suppressClearanceYear(y, parentOf, referencePolicy.suppressBelow) as unknown as ClearanceYear<Row, Row>,
-  table: (t) => suppressSubtree(t, parentOf, referencePolicy.suppressBelow) as unknown as Table,
+  table: (t, households) => suppressSubtree(t, parentOf, referencePolicy.suppressBelow, households) as unknown as Table,
 };
 
 describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (${divisions.length} divisions)`, () => {
@@ -141,6 +145,7 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
       }])),
       progress: new Map(PROGRESS_MONTHS.map((month) => [month, r.progressReport({ month, ...all }) as unknown as Table])),
       backlog: backlogCountsByDivision(r.backlogReport({ asOf: '2017-06-30' }), tree) as unknown as Table,
+      progressHouseholds: new Map(PROGRESS_MONTHS.map((month) => [month, r.progressHouseholds({ month, ...all })])),
     };
   }, 600_000);
 
@@ -168,6 +173,24 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
     expect([...recovered]).toEqual([]);
   });
 
+  it('shows no progress count with 1 to 4 households behind it, and some counts of 5 or more with fewer households are what it hides', () => {
+    const { shown } = unpick(tables, asAnalystsSeeThem);
+    const fewBehind = (keep: (value: unknown) => boolean) => PROGRESS_MONTHS.flatMap((month) => {
+      const served = new Map(shown.filter((r) => r['month'] === month && 'membersSurveyed' in r).map((r) => [r.division, r]));
+      return [...(tables.progressHouseholds.get(month) as ContributingHouseholds)].flatMap(([division, behind]) =>
+        Object.entries(behind).filter(([path, n]) => n >= 1 && n <= 4 && keep(path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown>)[k], served.get(division))))
+          .map(([path, n]) => `${month} ${division}.${path}: ${n} households`));
+    });
+    expect(fewBehind((value) => value !== null)).toEqual([]);
+    // In the generated region, some counts of 5 or more have fewer households behind them: the rule has cells to hide.
+    const bigFromFew = PROGRESS_MONTHS.flatMap((month) => {
+      const rows = new Map((tables.progress.get(month) as Table).rows.map((r) => [r.division, r]));
+      return [...(tables.progressHouseholds.get(month) as ContributingHouseholds)].flatMap(([division, behind]) =>
+        Object.entries(behind).filter(([path, n]) => n <= 4 && (path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown>)[k], rows.get(division)) as number) >= 5));
+    });
+    expect(bigFromFew.length).toBeGreaterThan(0);
+  });
+
   it('shows a target only beside the baseline it is computed from, and each division\'s baseline alike in every year', () => {
     const { shown } = unpick(tables, asAnalystsSeeThem);
     const annual = shown.filter((r) => 'baseline' in r);
@@ -187,13 +210,14 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
     const served = projections.reports.suppressedClearanceYear({ year: 2017, suppressBelow: referencePolicy.suppressBelow });
     expect(served).toEqual(shut);
     const progress = tables.progress.get('2017-03') as Table;
-    const progressShut = suppressSubtree(progress, parentOf, referencePolicy.suppressBelow);
+    const progressHouseholds = tables.progressHouseholds.get('2017-03') as ContributingHouseholds;
+    const progressShut = suppressSubtree(progress, parentOf, referencePolicy.suppressBelow, progressHouseholds);
     expect(projections.reports.suppressedProgress({ month: '2017-03', suppressBelow: referencePolicy.suppressBelow })).toEqual(progressShut);
     const scopes = [{ byChild: true }, { division: tree.children(tree.root.code)[1]?.code as string, byChild: false }, { division: codes[codes.length - 1] as string, byChild: false }];
     for (const scope of scopes) {
       expect(cutClearanceYear(served, '2017-05', parentOf, scope)).toEqual(reportFromSubtree(shut.months[4] as Table, parentOf, scope));
       expect(cutClearanceYear(served, 'annual', parentOf, scope)).toEqual(reportFromSubtree(shut.annual, parentOf, scope));
-      expect(discloseReport(progress, parentOf, scope, referencePolicy.suppressBelow)).toEqual(reportFromSubtree(progressShut, parentOf, scope));
+      expect(discloseReport(progress, parentOf, scope, referencePolicy.suppressBelow, (t, p, b) => suppressSubtree(t, p, b, progressHouseholds))).toEqual(reportFromSubtree(progressShut, parentOf, scope));
       // Every answer is made of rows of the suppressed table, so the union of all answers is what the attacker reads.
       const cut = reportFromSubtree(shut.months[4] as Table, parentOf, scope);
       for (const row of 'rows' in cut ? (cut.rows as Row[]) : [cut]) expect((shut.months[4] as Table).rows).toContainEqual(row);
