@@ -7,6 +7,8 @@ import { type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './
  * (packages/projections/test/hand-worked-disclosure-one-family.spec.ts, written out again).
  * Decision 186: an analyst's count is also hidden when 1 to 4 households are behind it, so
  * none of these fives is served to an analyst, over JSON or CSV, and no served key changes.
+ * A second family, f2 in VB1, five willing members identified and never employed nor
+ * referred, is owed referrals for five members at the end of 2016: one household's five.
  */
 const FAMILY = ['m1', 'm2', 'm3', 'm4', 'm5'];
 const member = (memberId: string) => ({
@@ -23,6 +25,10 @@ const COMMANDS = [
   })),
   { type: 'ClearHousehold', householdId: 'f1', on: '2016-06-15' },
   ...FAMILY.map((_, i) => ({ type: 'RecordIncome', householdId: 'f1', on: '2016-06-30', employmentId: `j${i + 1}`, month: '2016-06', amount: 1000 + 100 * i })),
+  { type: 'RegisterHousehold', householdId: 'f2', on: '2015-01-05', divisionCode: 'VB1', members: FAMILY.map((memberId, i) => ({ memberId, birthYear: 1985 + i })) },
+  { type: 'SurveyHousehold', householdId: 'f2', on: '2015-01-06', householdSize: 5, povertyCauses: ['lack-of-skills'], members: FAMILY.map(member) },
+  { type: 'ApplyForIdentification', householdId: 'f2', on: '2015-01-07' },
+  { type: 'IdentifyHousehold', householdId: 'f2', on: '2015-03-02' },
 ];
 
 const FIGURES = ['eligibleMembers', 'employmentsStartedByForm.enterprise', 'employmentsStartedByPlace.local', 'incomeRecords', 'medianMonthlyIncome', 'meanMonthlyIncome'];
@@ -42,7 +48,8 @@ describe('hand-worked disclosure control over HTTP: five of a kind from one fami
   afterAll(() => service?.close());
 
   it('an analyst’s June progress of VA1, PA and R hides the fives and the median and mean of f1’s five incomes', async () => {
-    // one household behind each count in VA1, PA and R; R = PA + 0 + 0 and PA = VA1 + 0 + 0 then hide two cells each
+    // one household behind each count in VA1 and PA, R's eligible members (f1's and f2's ten) two; R = PA + PB + 0 and
+    // PA = VA1 + 0 + 0 hide two cells each (PB's eligible five, f2's, are hidden too)
     for (const division of ['VA1', 'PA', 'R']) {
       const row = await json(TOKENS.analyst, `/api/reports/progress?month=2016-06&division=${division}`);
       expect({ division, figures: figuresOf(row), suppressed: row.suppressed }).toEqual({ division, figures: FIGURES.map(() => null), suppressed: FIGURES });
@@ -66,5 +73,15 @@ describe('hand-worked disclosure control over HTTP: five of a kind from one fami
     const auditor = await json(TOKENS.auditor, '/api/reports/progress?month=2016-06&division=VA1');
     expect(Object.keys(analyst).sort()).toEqual([...Object.keys(auditor), 'suppressed'].sort());
     expect(Object.keys(analyst.employmentsStartedByForm as object)).toEqual(Object.keys(auditor.employmentsStartedByForm as object));
+  });
+
+  it('an analyst’s backlog of VB1 hides the five referrals owed to f2’s members; an auditor gets the five entries', async () => {
+    // PB = VB1 + 0 hides two; R's referralsOwed is PB's, one household behind it: hidden too
+    for (const division of ['VB1', 'PB', 'R']) {
+      const counts = await json(TOKENS.analyst, `/api/reports/backlog?asOf=2016-12-31&division=${division}`);
+      expect({ division, referralsOwed: counts.referralsOwed, hidden: (counts.suppressed as string[]).includes('referralsOwed') }).toEqual({ division, referralsOwed: null, hidden: true });
+    }
+    const lists = await json(TOKENS.auditor, '/api/reports/backlog?asOf=2016-12-31&division=VB1');
+    expect((lists.referralsOwed as { householdId: string }[]).map((r) => r.householdId)).toEqual(['f2', 'f2', 'f2', 'f2', 'f2']);
   });
 });

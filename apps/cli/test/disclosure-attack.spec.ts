@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildDivisionTree, Division, DivisionTree, referencePolicy } from '@hearth/domain';
 import { importCommands, Ledger } from '@hearth/ledger';
 import {
-  backlogCountsByDivision, type ClearanceYear, type ContributingHouseholds, cutClearanceYear, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
+  backlogCountsByDivision, backlogHouseholdsByDivision, type ClearanceYear, type ContributingHouseholds, cutClearanceYear, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
   suppressClearanceYear, suppressSubtree, type SubtreeReport,
 } from '@hearth/projections';
 import { attack, cellId, type Equation, type Knowledge, learn, periodEquations, sameCell } from '@hearth/projections/testing';
@@ -40,6 +40,8 @@ interface Tables {
   years: Map<number, ClearanceYear<Row, Row>>; progress: Map<string, Table>; backlog: Table;
   /** Beside each progress table, the households behind each count (decision 186): never served, read by the suppression. */
   progressHouseholds: Map<string, ContributingHouseholds>;
+  /** The same beside the backlog's lengths: its referrals owed are members', its open concerns visits'. */
+  backlogHouseholds: ContributingHouseholds;
 }
 /** How the tables are shown: each on its own, or as the analysts' reports show them. */
 interface Show { year(y: ClearanceYear<Row, Row>): ClearanceYear<Row, Row>; table(t: Table, households?: ContributingHouseholds): Table }
@@ -82,7 +84,7 @@ const unpick = (t: Tables, show: Show): { known: Knowledge; shown: Row[]; recove
     months.forEach((m, i) => read(monthsOf(year)[i] as string, m));
   }
   for (const [month, table] of t.progress) read(`progress ${month}`, show.table(table, t.progressHouseholds.get(month)));
-  read('backlog', show.table(t.backlog));
+  read('backlog', show.table(t.backlog, t.backlogHouseholds));
   const equations: Equation[] = periods.flatMap((period) => periodEquations(known, period, codes, parentOf));
   for (const d of codes) {
     // A stock on a date is one figure, whichever table shows it.
@@ -138,13 +140,15 @@ describe(`disclosure control on a generated region of ${HOUSEHOLDS} households (
     await projections.runner.catchUp();
     const r = projections.reports;
     const all = { subtree: true as const };
+    const backlog = r.backlogReport({ asOf: '2017-06-30' });
     tables = {
       years: new Map(YEARS.map((year) => [year, {
         annual: r.clearanceReport({ year, ...all }) as unknown as Table,
         months: monthsOf(year).map((month) => r.monthlyReport({ month, ...all }) as unknown as Table),
       }])),
       progress: new Map(PROGRESS_MONTHS.map((month) => [month, r.progressReport({ month, ...all }) as unknown as Table])),
-      backlog: backlogCountsByDivision(r.backlogReport({ asOf: '2017-06-30' }), tree) as unknown as Table,
+      backlog: backlogCountsByDivision(backlog, tree) as unknown as Table,
+      backlogHouseholds: backlogHouseholdsByDivision(backlog, tree),
       progressHouseholds: new Map(PROGRESS_MONTHS.map((month) => [month, r.progressHouseholds({ month, ...all })])),
     };
   }, 600_000);

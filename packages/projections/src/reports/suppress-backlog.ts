@@ -1,4 +1,5 @@
 import type { Division, DivisionTree } from '@hearth/domain';
+import type { ContributingHouseholds, HouseholdsBehind } from './contributing-households';
 import type { ServiceBacklog } from './read-models';
 import type { SubtreeReport } from './suppress-report';
 
@@ -31,4 +32,27 @@ export const backlogCountsByDivision = (rootBacklog: ServiceBacklog, tree: Divis
         if (row) row[list] = (row[list] as number) + 1;
       }
   return { division: tree.root.code, rows: rows.map((r) => ({ ...r, ...counts.get(r.division) })) };
+};
+
+/**
+ * For every division of the tree, the households behind each of the backlog's list lengths
+ * (decision 186): `referralsOwed` lists members and `openLaborConcerns` concerns, so five
+ * entries can be one family's. Each entry's household counts once a list in its village and
+ * every division above it.
+ */
+export const backlogHouseholdsByDivision = (rootBacklog: ServiceBacklog, tree: DivisionTree): ContributingHouseholds => {
+  const seen = new Map<string, Map<string, Set<string>>>(tree.all.map((d) => [d.code, new Map()]));
+  for (const [list, entries] of Object.entries(rootBacklog))
+    if (Array.isArray(entries))
+      for (const { householdId, divisionCode } of entries as readonly { householdId: string; divisionCode: string }[])
+        for (const d of tree.lineage(divisionCode)) {
+          const lists = seen.get(d.code);
+          if (lists === undefined) continue;
+          let households = lists.get(list);
+          if (households === undefined) lists.set(list, (households = new Set()));
+          households.add(householdId);
+        }
+  const out = new Map<string, HouseholdsBehind>();
+  for (const [division, lists] of seen) out.set(division, Object.fromEntries([...lists].map(([list, households]) => [list, households.size])));
+  return out;
 };
