@@ -28,5 +28,14 @@ export const householdsField = (path: string): string => {
 /** Whether a stored field counts households (`h:…`) rather than members, events or records: by its first character, `h`. */
 export const isHouseholdsField = (field: string): boolean => field.charCodeAt(0) === 104;
 
-/** The count path a households field (`h:<path>`) stands beside. */
-export const countPathOf = (field: string): string => field.slice(HOUSEHOLDS_PREFIX.length);
+const paths = new Map<string, string>();
+
+/** The count path a households field (`h:<path>`) stands beside, made once a field: a whole-tree table reads each of a few hundred names thousands of times. */
+export const countPathOf = (field: string): string => {
+  let path = paths.get(field);
+  if (path === undefined) {
+    path = field.slice(HOUSEHOLDS_PREFIX.length);
+    if (paths.size < NAMES_KEPT) paths.set(field, path);
+  }
+  return path;
+};
