@@ -1,11 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { referencePolicy } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
-import { createApp } from '../../src/app';
 import type { TokenEntry } from '../../src/auth/token-entry';
+import { serveRecordedRegion } from './recorded-region';
 
 /**
  * The hand-worked disclosure region of packages/projections/test/support/hand-worked-disclosure.ts
@@ -39,27 +33,10 @@ export interface DisclosureService {
 }
 
 export const serveDisclosureRegion = async (commands: readonly object[]): Promise<DisclosureService> => {
-  const dir = mkdtempSync(join(tmpdir(), 'hearth-disclosure-'));
-  const store = `sqlite:${join(dir, 'hearth.db')}`;
-  const ledger = await Ledger.open({ storeUrl: store, policy: referencePolicy });
-  const recorded = await ledger.recordDivisionTree(DIVISIONS, '2015-01-01');
-  if (recorded._tag === 'Left') throw new Error(JSON.stringify(recorded.left));
-  await ledger.close();
-  const app: INestApplication = await createApp({ store, tokens: TOKEN_ENTRIES, logger: false });
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const res = await fetch(`${url}/api/commands/batch`, {
-    method: 'POST', headers: { authorization: `Bearer ${TOKENS.writer}`, 'content-type': 'application/json' }, body: JSON.stringify(commands),
+  const served = await serveRecordedRegion({
+    divisions: DIVISIONS, treeOn: '2015-01-01', tokens: TOKEN_ENTRIES, commands, writerToken: TOKENS.writer, folderPrefix: 'hearth-disclosure-',
   });
-  const statuses = ((await res.json()) as { status: number }[]).map((r) => r.status);
-  if (res.status !== 200 || statuses.some((st) => st !== 201)) throw new Error(`the region's commands were not all recorded: ${res.status} ${JSON.stringify(statuses)}`);
-  return {
-    url,
-    close: async () => {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url: served.origin, close: served.close };
 };
 
 /** The body of an answer to `path` asked with `token`, and its status; JSON parsed when it is JSON. */

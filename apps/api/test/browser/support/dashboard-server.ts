@@ -1,11 +1,5 @@
-import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { referencePolicy } from '@hearth/domain';
-import { Ledger } from '@hearth/ledger';
-import { createApp } from '../../../src/app';
 import type { TokenEntry } from '../../../src/auth/token-entry';
+import { serveRecordedRegion } from '../../support/recorded-region';
 import { DIVISIONS, FIXTURE_COMMANDS } from './fixture-region';
 
 export const TOKENS = {
@@ -33,16 +27,9 @@ export interface DashboardServer {
 
 /** The real app (createApp) on a fresh SQLite file holding the fixture region, recorded through the API. */
 export const startDashboardServer = async (): Promise<DashboardServer> => {
-  const dir = mkdtempSync(join(tmpdir(), 'hearth-dashboard-'));
-  const storePath = join(dir, 'hearth.db');
-  const store = `sqlite:${storePath}`;
-  const ledger = await Ledger.open({ storeUrl: store, policy: referencePolicy });
-  const recorded = await ledger.recordDivisionTree(DIVISIONS, '2016-01-01');
-  if (recorded._tag === 'Left') throw new Error(JSON.stringify(recorded.left));
-  await ledger.close();
-  const app: INestApplication = await createApp({ store, tokens: TOKEN_ENTRIES, logger: false });
-  await app.listen(0, '127.0.0.1');
-  const origin = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const { origin, storePath, close } = await serveRecordedRegion({
+    divisions: DIVISIONS, treeOn: '2016-01-01', tokens: TOKEN_ENTRIES, commands: FIXTURE_COMMANDS, writerToken: TOKENS.caseworker, folderPrefix: 'hearth-dashboard-',
+  });
   const api = async (path: string, token: string, body?: unknown) => {
     const res = await fetch(`${origin}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
@@ -52,16 +39,5 @@ export const startDashboardServer = async (): Promise<DashboardServer> => {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const results: { status: number; body: unknown }[] = await api('/api/commands/batch', TOKENS.caseworker, FIXTURE_COMMANDS);
-  const refused = results.filter((r) => r.status >= 300);
-  if (refused.length > 0) throw new Error(`fixture commands refused: ${JSON.stringify(refused.slice(0, 3))}`);
-  return {
-    origin,
-    storePath,
-    api,
-    async close() {
-      await app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { origin, storePath, api, close };
 };
