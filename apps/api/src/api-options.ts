@@ -4,7 +4,7 @@ import type { Policy } from '@hearth/domain';
 import type { TokenEntry } from './auth/token-entry';
 import type { PersonalDataOptions } from './personal-data/personal-data-options';
 
-/** What createApp needs (SERVICE-CONTRACT.md). */
+/** What createApp needs (docs/http-api.md describes the service it makes). */
 export interface ApiOptions {
   /** The ledger's store URL: 'sqlite:PATH' | 'memory:' | 'kurrentdb://…' (or 'esdb://…'). */
   readonly store: string;

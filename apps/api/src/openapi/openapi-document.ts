@@ -70,7 +70,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       get: {
         operationId: `report${summary.split(' ')[0]}`,
         summary: `${summary} report`,
-        description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`).${tables ? " With `withChildren=true` (not with `byChild`, which is then refused): `{total, byChild, position}`, the division's answer and its children's (what `byChild=true` answers) read in one snapshot of the read models, so that the total is the one its children's rows were read with, and the ledger position that snapshot stands at (decision 165)." : ''}${months ? yearOfMonths : ''} ${roles('caseworker', 'auditor', 'analyst')}`,
+        description: `The same JSON as \`${cli}\`. A caseworker reads their division's subtree (default: their division); an analyst gets small counts suppressed (null, named in each row's \`suppressed\`): counts below the policy's \`suppressBelow\`, counts with fewer households than that behind them (decision 186), and enough other cells that none can be recomputed.${tables ? " With `withChildren=true` (not with `byChild`, which is then refused): `{total, byChild, position}`, the division's answer and its children's (what `byChild=true` answers) read in one snapshot of the read models, so that the total is the one its children's rows were read with, and the ledger position that snapshot stands at (decision 165)." : ''}${months ? yearOfMonths : ''} ${roles('caseworker', 'auditor', 'analyst')}`,
         tags: ['reports'],
         parameters: months ? monthOrYear(params(codec)) : params(codec),
         responses: {

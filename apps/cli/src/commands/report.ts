@@ -123,7 +123,7 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
     : new Command(name).requiredOption(period === 'year' ? '--year <year>' : '--month <YYYY-MM>', period === 'year' ? 'calendar year' : 'calendar month'))
     .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
     .option('--by-child', 'one row per child division of --division')
-    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
+    .option('--suppress', 'disclosure control for tables shown outside the caseworker and auditor roles: counts below policy.suppressBelow become null, as do counts with fewer households than that behind them (decision 186), and so do enough other cells that none can be recomputed (docs/disclosure-control.md)')
     .addOption(readModelsOption())
     .description(description)
     .action(async (opts: PeriodOptions) => {
