@@ -73,4 +73,21 @@ describe('hearth --json project stopped by SIGTERM', () => {
       cleanup();
     }
   }, 120_000);
+
+  it('names the head from the start, not only from the first tick: in its lines and in the status file, a stop before that tick too', async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const { store, log } = smallRegion(dir);
+      expect([0, 3]).toContain(hearth(['--store', store, 'import', '--quiet', log]).code);
+      const statusFile = join(dir, 'project.json');
+      // The first tick is a minute away: the projector is stopped long before it.
+      const ended = await signalledWhen(['--store', store, 'project', '--status-every', '60', '--status-file', statusFile], /project: live/, 'SIGTERM');
+      expect(ended.code).toBe(0);
+      const head = (JSON.parse(hearth(['--json', '--store', store, 'verify']).stdout) as { events: number }).events;
+      expect(ended.stderr).toMatch(new RegExp(`live · position ${head.toLocaleString('en')} of ${head.toLocaleString('en')}`));
+      expect(JSON.parse(readFileSync(statusFile, 'utf8'))).toMatchObject({ state: 'stopped', position: head, head });
+    } finally {
+      cleanup();
+    }
+  }, 120_000);
 });

@@ -106,12 +106,14 @@ export const projectCommand = (globals: () => GlobalOptions): Command =>
           onNewTree: () => log('project: a new division tree was recorded; the read models are opened again under it'),
         });
         let stopping = false;
-        const tick = setInterval(() => {
-          void projector.head().then((h) => {
+        const readHead = (): Promise<void> =>
+          projector.head().then((h) => {
             head = h;
             if (!stopping) show(projector.status());
           });
-        }, opts.statusEvery * 1000);
+        // Once at start, so that no line or status file goes without the head until the first tick (30 s by default).
+        await readHead();
+        const tick = setInterval(() => void readHead(), opts.statusEvery * 1000);
         const signal = await stopped;
         stopping = true;
         clearInterval(tick);
