@@ -8,8 +8,8 @@ import type {
   ServiceBacklog,
 } from '../reports/read-models';
 import { directBacklog } from './direct-backlog';
-import { directClearance } from './direct-clearance';
-import { directMonthly } from './direct-monthly';
+import { directClearance, directClearanceHouseholds } from './direct-clearance';
+import { directMonthly, directMonthlyHouseholds } from './direct-monthly';
 import { directProgress, directProgressHouseholds } from './direct-progress';
 import type { ContributingHouseholds } from '../reports/contributing-households';
 import { HouseholdLedger } from './household-ledger';
@@ -37,11 +37,21 @@ export class DirectReports {
     return directClearance(this.ledger, this.divisions, this.policy, q);
   }
 
+  /** For each division `clearanceReport` has a row for, the households behind each in-year event count (decision 186). */
+  clearanceHouseholds(q: ClearanceQuery): ContributingHouseholds {
+    return directClearanceHouseholds(this.ledger, this.divisions, this.policy, q);
+  }
+
   monthlyReport(q: MonthQuery & { byChild: true }): MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery & { byChild?: false }): MonthlyClearance;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild;
   monthlyReport(q: MonthQuery): MonthlyClearance | MonthlyClearanceByChild {
     return directMonthly(this.ledger, this.divisions, q);
+  }
+
+  /** For each division `monthlyReport` has a row for, the households behind each of the month's moves (decision 186). */
+  monthlyHouseholds(q: MonthQuery): ContributingHouseholds {
+    return directMonthlyHouseholds(this.ledger, this.divisions, q);
   }
 
   progressReport(q: MonthQuery & { byChild: true }): MonthlyProgressByChild;
