@@ -39,8 +39,9 @@ export const divisionCountersProjection = (divisions?: DivisionTree): Projection
   ...(divisions === undefined ? {} : { settle: sumsSettling(divisions) }),
   name: 'division-counters',
   // 7: the series tables keyed by village (division) first, then counter (docs/decisions/0080); 8: a survey dated
-  // before a change kept before it in the household timelines, also one that left the status as it was (docs/decisions/0164).
-  version: 8,
+  // before a change kept before it in the household timelines, also one that left the status as it was (docs/decisions/0164);
+  // 9: beside each event count, the households behind it (`h.month.…`, `h.year.…`: docs/decisions/0186).
+  version: 9,
   handles: [...STATUS_EVENTS, 'HouseholdTransferred', 'LaborConcernRaised', 'LaborConcernResolved', 'EventCorrected'] as EventType[],
   tables: ['agg_household_timelines', 'agg_village_series', 'agg_region_series', 'agg_region_villages', 'agg_division_series', 'agg_rollup_tree'],
   schema: `

@@ -124,6 +124,23 @@ const stocksAt = (t: HouseholdTimeline, b: BaselineKeys, i: number): string[] =>
   return keys;
 };
 
+/**
+ * The households behind each event count (decision 186): beside `month.<move>` and
+ * `year.<count>`, counters under the prefix HOUSEHOLDS_PREFIX to which a household adds 1
+ * in a month (a year's December) where it has one or more such events, in the village the
+ * events count in. A period's events all count in one village (the one at its end,
+ * decision 15), so a household is one in a single village a period and they add up the
+ * division tree as the counts do. The prefix sorts apart from `month.` and `year.`, so the
+ * reports that read those ranges never read these: only the analysts' suppression does.
+ * Each key is [its index among the period's counts, its name], made once.
+ */
+export const HOUSEHOLDS_PREFIX = 'h.';
+const EVENT_COUNTS = 8;
+const householdKeys = (period: 'month' | 'year', counts: readonly string[]): Readonly<Record<string, readonly [number, string]>> =>
+  Object.fromEntries(counts.map((c, k) => [c, [k, `${HOUSEHOLDS_PREFIX}${period}.${c}`] as const]));
+const HOUSEHOLDS_OF_MOVE = householdKeys('month', ['identified', 'relapsed', 'cleared', 'withdrawn', 'exempted', 'deregistered']);
+const HOUSEHOLDS_IN_YEAR = householdKeys('year', Object.values(IN_YEAR));
+
 /** Takes `n` more (fewer) of counter `key` in (village, month index): one household's part of a village's series. */
 export type ContributionSink = (village: string, key: string, month: number, n: number) => void;
 
@@ -172,14 +189,31 @@ export const contributionOf = (t: HouseholdTimeline, sign: 1 | -1, to: Contribut
     held = now;
   }
 
+  // The (month, move) and (year, count) the household has events in, each once however many events (decision 186).
+  const behind = new Set<number>();
   for (const [, on, type, from, to_] of t.statuses) {
     const m = monthIndex(on);
     const move = stockMove(type, from, to_);
-    if (move) to(villageAt(t, endOfMonthIndex(m)) as string, `month.${move}`, m, sign);
+    if (move) {
+      const village = villageAt(t, endOfMonthIndex(m)) as string;
+      to(village, `month.${move}`, m, sign);
+      const h = m * EVENT_COUNTS + (HOUSEHOLDS_OF_MOVE[move] as readonly [number, string])[0];
+      if (!behind.has(h)) {
+        behind.add(h);
+        to(village, (HOUSEHOLDS_OF_MOVE[move] as readonly [number, string])[1], m, sign);
+      }
+    }
     const inYear = IN_YEAR[type];
     if (inYear) {
       const december = Number(on.slice(0, 4)) * 12 + 11;
-      to(villageAt(t, endOfMonthIndex(december)) as string, `year.${inYear}`, december, sign);
+      const village = villageAt(t, endOfMonthIndex(december)) as string;
+      to(village, `year.${inYear}`, december, sign);
+      // Negative: apart from the months' (a December is a month index too).
+      const h = -(december * EVENT_COUNTS + (HOUSEHOLDS_IN_YEAR[inYear] as readonly [number, string])[0]) - 1;
+      if (!behind.has(h)) {
+        behind.add(h);
+        to(village, (HOUSEHOLDS_IN_YEAR[inYear] as readonly [number, string])[1], december, sign);
+      }
     }
   }
 };

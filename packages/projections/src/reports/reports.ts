@@ -3,6 +3,7 @@ import type { DivisionTree, Policy } from '@hearth/domain';
 import { BacklogFacts } from './backlog-facts';
 import { backlogReport, BacklogOptions, BacklogQuery } from './backlog-report';
 import { clearanceReport, ClearanceQuery } from './clearance-report';
+import { clearanceYearHouseholds, type ClearanceYearHouseholds } from './clearance-year-households';
 import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
 import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
@@ -80,7 +81,13 @@ export class Reports {
       annual: this.clearanceReport({ year: q.year, byChild: false, subtree: true }),
       months: this.monthlyReportsOfYear(q.year, { byChild: false, subtree: true }),
     };
-    return this.suppression.clearanceYear(year, this.parentOf, q.suppressBelow);
+    // An event count is also small when few households are behind it (decision 186): read here only, never by the tables above.
+    return this.suppression.clearanceYear(year, this.parentOf, q.suppressBelow, this.clearanceYearHouseholds(q.year));
+  }
+
+  /** Beside the year's whole-tree clearance tables, the households behind each event count (decision 186): never served. */
+  clearanceYearHouseholds(year: number): ClearanceYearHouseholds {
+    return clearanceYearHouseholds(this.counters, this.divisions, year);
   }
 
   /**

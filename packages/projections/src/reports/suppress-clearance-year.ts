@@ -1,3 +1,4 @@
+import type { ClearanceYearHouseholds } from './clearance-year-households';
 import type { SuppressedRow } from './suppress';
 import type { ParentOf } from './suppress-relations';
 import { reportFromSubtree, type ReportScope, type SubtreeReport, suppressTables } from './suppress-report';
@@ -21,11 +22,17 @@ export interface ClearanceYear<A extends { readonly division: string }, M extend
 }
 
 
-/** A year's clearance tables suppressed as one grid: each table's relations, and each annual count as the sum of its months'. */
+/**
+ * A year's clearance tables suppressed as one grid: each table's relations, and each annual
+ * count as the sum of its months'. With `households`, an event count is also small when from
+ * 1 to `suppressBelow − 1` households are behind it (decision 186); without, the tables are
+ * judged by their values alone.
+ */
 export const suppressClearanceYear = <A extends { readonly division: string }, M extends { readonly division: string }>(
-  year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number,
+  year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number, households?: ClearanceYearHouseholds,
 ): ClearanceYear<SuppressedRow<A>, SuppressedRow<M>> => {
   if (year.months.length !== 12) throw new Error(`a clearance year has 12 monthly tables, got ${year.months.length}`);
+  if (households !== undefined && households.months.length !== 12) throw new Error(`a clearance year has 12 months of households, got ${households.months.length}`);
   const tables = [year.annual, ...year.months] as readonly SubtreeReport<A | M>[];
   const [annual, ...months] = suppressTables(tables, parentOf, suppressBelow, ({ cell }, into) => {
     for (const r of year.annual.rows)
@@ -37,7 +44,7 @@ export const suppressClearanceYear = <A extends { readonly division: string }, M
         into.term(total, -1);
         for (const c of parts) into.term(c as number, 1);
       }
-  });
+  }, households === undefined ? [] : [households.annual, ...households.months]);
   return { annual: annual as SubtreeReport<SuppressedRow<A>>, months: months as SubtreeReport<SuppressedRow<M>>[] };
 };
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContributingHouseholds } from './contributing-households';
 import { LruCache } from '@hearth/event-store';
 import type { SuppressedRow } from './suppress';
+import type { ClearanceYearHouseholds } from './clearance-year-households';
 import { suppressClearanceYear, type ClearanceYear } from './suppress-clearance-year';
 import type { ParentOf } from './suppress-relations';
 import { suppressSubtree, type SubtreeReport } from './suppress-report';
@@ -34,7 +35,7 @@ export class SuppressionMemo {
   /** The inputs of the latest calls, by identity, and the keys they hashed to (at most HASHED_KEPT, the latest first). */
   private readonly hashed: {
     readonly kind: string; readonly tables: readonly object[]; readonly parentOf: ParentOf; readonly suppressBelow: number;
-    readonly households: ContributingHouseholds | undefined; readonly key: string;
+    readonly households: readonly (ContributingHouseholds | undefined)[]; readonly key: string;
   }[] = [];
   private hits = 0;
 
@@ -47,21 +48,26 @@ export class SuppressionMemo {
     return this.hits;
   }
 
+  /** `suppressClearanceYear`; the households behind its event counts, when given, are part of the key as in `subtree`. */
   clearanceYear<A extends Division, M extends Division>(
-    year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number,
+    year: ClearanceYear<A, M>, parentOf: ParentOf, suppressBelow: number, households?: ClearanceYearHouseholds,
   ): ClearanceYear<SuppressedRow<A>, SuppressedRow<M>> {
-    return this.memo(this.keyOf('clearance-year', [year.annual, ...year.months], parentOf, suppressBelow), () => suppressClearanceYear(year, parentOf, suppressBelow));
+    const behind = households === undefined ? [] : [households.annual, ...households.months];
+    return this.memo(this.keyOf('clearance-year', [year.annual, ...year.months], parentOf, suppressBelow, behind), () => suppressClearanceYear(year, parentOf, suppressBelow, households));
   }
 
   /** `suppressSubtree`; `households`, the households behind each count (decision 186), are part of the key: equal figures from fewer households are another answer. */
   subtree<R extends Division>(subtree: SubtreeReport<R>, parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): SubtreeReport<SuppressedRow<R>> {
-    return this.memo(this.keyOf('subtree', [subtree], parentOf, suppressBelow, households), () => suppressSubtree(subtree, parentOf, suppressBelow, households));
+    return this.memo(this.keyOf('subtree', [subtree], parentOf, suppressBelow, [households]), () => suppressSubtree(subtree, parentOf, suppressBelow, households));
   }
 
   /** The key of these inputs: the one hashed for the same objects lately, else hashed now. */
-  private keyOf(kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): string {
+  private keyOf(
+    kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households: readonly (ContributingHouseholds | undefined)[],
+  ): string {
     const same = this.hashed.find(
-      (h) => h.kind === kind && h.parentOf === parentOf && h.suppressBelow === suppressBelow && h.households === households
+      (h) => h.kind === kind && h.parentOf === parentOf && h.suppressBelow === suppressBelow
+        && h.households.length === households.length && h.households.every((x, i) => x === households[i])
         && h.tables.length === tables.length && h.tables.every((t, i) => t === tables[i]),
     );
     if (same !== undefined) return same.key;
@@ -83,12 +89,16 @@ export class SuppressionMemo {
   }
 }
 
-const hashOf = (kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households?: ContributingHouseholds): string => {
+const hashOf = (
+  kind: string, tables: readonly SubtreeReport<Division>[], parentOf: ParentOf, suppressBelow: number, households: readonly (ContributingHouseholds | undefined)[],
+): string => {
   const hash = createHash('sha256');
   hash.update(JSON.stringify([kind, suppressBelow, tables.length]));
   // A table's rows as one text: a hash update and a stringify a row cost ~1.7× as much over a year's thirteen tables.
   for (const table of tables) hash.update(`\n${JSON.stringify([table.division, table.rows.map((row) => [parentOf(row.division) ?? null, row])])}`);
-  // In the order of the first table's rows, which is the table's own: the same households are the same text.
-  if (households !== undefined) hash.update(`\nhouseholds ${JSON.stringify((tables[0]?.rows ?? []).map((row) => households.get(row.division) ?? null))}`);
+  // Each table's in the order of its rows, which is the table's own: the same households are the same text.
+  households.forEach((behind, i) => {
+    if (behind !== undefined) hash.update(`\nhouseholds ${i} ${JSON.stringify((tables[i]?.rows ?? []).map((row) => behind.get(row.division) ?? null))}`);
+  });
   return hash.digest('hex');
 };

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { DivisionTree, lastDayOf, Month, monthOf, Policy } from '@hearth/domain';
-import { REFERENCE_CUTOFF } from '../projections/household-timeline';
+import { HOUSEHOLDS_PREFIX, REFERENCE_CUTOFF } from '../projections/household-timeline';
 import { rollUpTreeOf } from '../projections/roll-up-tree';
 import { monthIndex } from '../projections/village-series';
+import { addHouseholds, type HouseholdsBehind, noHouseholds } from './contributing-households';
 import { divisionNamed, inc, reportedDivisions, VillageTally } from './division-scope';
 import { AnnualCounts, emptyAnnualCounts, emptyMonthlyCounts, MonthlyCounts } from './read-models';
 
@@ -142,6 +143,38 @@ export class VillageCounters {
     for (const [key, village, initial, base, blob] of this.rows(scope, 'year.', after('year.')))
       inc(tally.of(village), key.slice('year.'.length) as keyof AnnualCounts, valueAt(initial, base, blob, december) - valueAt(initial, base, blob, december - 12));
     return tally.byVillage;
+  }
+
+  /**
+   * For each village (division, with scope `divisions`), the households behind each in-year
+   * event count of year Y (`identifiedInYear`, …): never served, read only for the analysts'
+   * suppression (decision 186), so the unsuppressed reports never read their rows.
+   */
+  annualHouseholds(year: number, scope: SumsScope = 'villages'): Map<string, HouseholdsBehind> {
+    const december = year * 12 + 11;
+    const prefix = `${HOUSEHOLDS_PREFIX}year.`;
+    const tally = new VillageTally(noHouseholds);
+    for (const [key, village, initial, base, blob] of this.rows(scope, prefix, after(prefix))) {
+      const n = valueAt(initial, base, blob, december) - valueAt(initial, base, blob, december - 12);
+      // A path is listed only with households behind it, as the direct fold lists them: a zero is none.
+      if (n !== 0) addHouseholds(tally.of(village), key.slice(prefix.length), n);
+    }
+    return tally.byVillage;
+  }
+
+  /** `annualHouseholds` for the moves of each month listed (`identified`, `cleared`, …), in their order, from one read of the rows. */
+  monthlyHouseholdsOf(months: readonly (Month | string)[], scope: SumsScope = 'villages'): Map<string, HouseholdsBehind>[] {
+    const at = months.map((month) => monthIndex(`${month}-01`));
+    const prefix = `${HOUSEHOLDS_PREFIX}month.`;
+    const tallies = months.map(() => new VillageTally(noHouseholds));
+    for (const [key, village, initial, base, blob] of this.rows(scope, prefix, after(prefix))) {
+      const path = key.slice(prefix.length);
+      at.forEach((i, m) => {
+        const n = valueAt(initial, base, blob, i) - valueAt(initial, base, blob, i - 1);
+        if (n !== 0) addHouseholds((tallies[m] as VillageTally<HouseholdsBehind>).of(village), path, n);
+      });
+    }
+    return tallies.map((tally) => tally.byVillage);
   }
 
   /** Per-village monthly dynamic-clearance counts (domain.md §5.2); with scope `region`, the whole region's, keyed by REGION (''); with `divisions`, each listed division's. */
