@@ -34,7 +34,7 @@ export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } f
 export type { ContributingHouseholds, HouseholdsBehind } from './reports/contributing-households';
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';
 export { ANNUAL_OF_MONTHLY, cutClearanceYear, suppressClearanceYear, type ClearanceYear } from './reports/suppress-clearance-year';
-export type { ClearanceYearHouseholds } from './reports/clearance-year-households';
+export type { ClearanceYearHouseholds } from './reports/clearance-households';
 export { monthsOf } from './reports/monthly-report';
 export { monthsOfYear, monthsOfYearCuts, type YearOfMonths } from './reports/months-of-year';
 export { MONTHLY_IDENTITY, parentsIn, type ParentOf } from './reports/suppress-relations';

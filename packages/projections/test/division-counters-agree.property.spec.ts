@@ -32,7 +32,7 @@ const policies: readonly Policy[] = [
  * households' events were imported in and after a rebuild, and the clearance and progress
  * reports equal to the direct fold for other baseline cutoffs and another working age
  * than the reference ones (read-models-agree covers the reference policy), and so are the
- * households behind each progress count (decision 186).
+ * households behind each progress count and each clearance event count (decision 186).
  */
 describe('division and progress counters', () => {
   it('are the same rows in any import order and after a rebuild, and serve any baseline cutoff and working age', async () => {
@@ -48,8 +48,11 @@ describe('division and progress counters', () => {
           const projections = openProjections(one, { policy: p, divisions: region, runner: { batchSize: 11 } });
           await projections.runner.catchUp();
           const directFor = await DirectReports.load(one, { policy: p, divisions: region });
-          for (const year of periods.years)
+          for (const year of periods.years) {
             for (const { code } of region.all) expect(projections.reports.clearanceReport({ year, division: code })).toEqual(directFor.clearanceReport({ year, division: code }));
+            // Whatever the cutoff the counts are read under, the households behind the year's events are the counters'.
+            expect(projections.reports.clearanceHouseholds({ year, byChild: true })).toEqual(directFor.clearanceHouseholds({ year, byChild: true }));
+          }
           for (const month of periods.months) {
             expect(projections.reports.progressReport({ month, byChild: true })).toEqual(directFor.progressReport({ month, byChild: true }));
             expect(projections.reports.progressHouseholds({ month, byChild: true })).toEqual(directFor.progressHouseholds({ month, byChild: true }));
@@ -65,6 +68,7 @@ describe('division and progress counters', () => {
         expect(counterRows(one.db)).toEqual(rows);
         for (const month of periods.months) {
           expect(a.reports.monthlyReport({ month, byChild: true })).toEqual(direct.monthlyReport({ month, byChild: true }));
+          expect(a.reports.monthlyHouseholds({ month, byChild: true })).toEqual(direct.monthlyHouseholds({ month, byChild: true }));
           expect(a.reports.progressReport({ month, byChild: true })).toEqual(direct.progressReport({ month, byChild: true }));
         }
         await Promise.all([a.close(), b.close()]);

@@ -3,7 +3,7 @@ import type { DivisionTree, Policy } from '@hearth/domain';
 import { BacklogFacts } from './backlog-facts';
 import { backlogReport, BacklogOptions, BacklogQuery } from './backlog-report';
 import { clearanceReport, ClearanceQuery } from './clearance-report';
-import { clearanceYearHouseholds, type ClearanceYearHouseholds } from './clearance-year-households';
+import { clearanceHouseholds, clearanceYearHouseholds, type ClearanceYearHouseholds, monthlyHouseholds } from './clearance-households';
 import { divisionNamed } from './division-scope';
 import { householdStatuses, HouseholdStatusQuery } from './household-status-report';
 import { monthlyReport, monthlyReportsOfYear, MonthQuery } from './monthly-report';
@@ -88,6 +88,16 @@ export class Reports {
   /** Beside the year's whole-tree clearance tables, the households behind each event count (decision 186): never served. */
   clearanceYearHouseholds(year: number): ClearanceYearHouseholds {
     return clearanceYearHouseholds(this.counters, this.divisions, year);
+  }
+
+  /** For each division `clearanceReport` has a row for, the households behind each in-year event count (decision 186): never served. */
+  clearanceHouseholds(q: ClearanceQuery): ContributingHouseholds {
+    return clearanceHouseholds(this.counters, this.divisions, q);
+  }
+
+  /** For each division `monthlyReport` has a row for, the households behind each of the month's moves (decision 186): never served. */
+  monthlyHouseholds(q: MonthQuery): ContributingHouseholds {
+    return monthlyHouseholds(this.counters, this.divisions, q);
   }
 
   /**

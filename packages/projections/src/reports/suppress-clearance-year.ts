@@ -1,4 +1,4 @@
-import type { ClearanceYearHouseholds } from './clearance-year-households';
+import type { ClearanceYearHouseholds } from './clearance-households';
 import type { SuppressedRow } from './suppress';
 import type { ParentOf } from './suppress-relations';
 import { reportFromSubtree, type ReportScope, type SubtreeReport, suppressTables } from './suppress-report';

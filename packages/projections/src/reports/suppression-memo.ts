@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContributingHouseholds } from './contributing-households';
 import { LruCache } from '@hearth/event-store';
 import type { SuppressedRow } from './suppress';
-import type { ClearanceYearHouseholds } from './clearance-year-households';
+import type { ClearanceYearHouseholds } from './clearance-households';
 import { suppressClearanceYear, type ClearanceYear } from './suppress-clearance-year';
 import type { ParentOf } from './suppress-relations';
 import { suppressSubtree, type SubtreeReport } from './suppress-report';

@@ -11,6 +11,10 @@ export interface ReportSource {
   progressReport(q: MonthQuery & { byChild?: false }): MonthlyProgress;
   /** Never served: what disclosure control reads beside the progress table (decision 186). */
   progressHouseholds(q: MonthQuery): ContributingHouseholds;
+  /** The same beside the annual clearance table's in-year event counts. */
+  clearanceHouseholds(q: ClearanceQuery): ContributingHouseholds;
+  /** The same beside the monthly table's moves. */
+  monthlyHouseholds(q: MonthQuery): ContributingHouseholds;
   backlogReport(q: BacklogQuery): ServiceBacklog;
 }
 
@@ -38,16 +42,23 @@ export interface Snapshot {
   readonly progress: Record<string, MonthlyProgress>;
   /** Beside each progress row, the households behind each of its counts (decision 186). */
   readonly progressHouseholds: Record<string, Readonly<HouseholdsBehind>>;
+  /** Beside each annual clearance row, the households behind each in-year event count; beside each monthly row, each move's. */
+  readonly clearanceHouseholds: Record<string, Readonly<HouseholdsBehind>>;
+  readonly monthlyHouseholds: Record<string, Readonly<HouseholdsBehind>>;
   readonly backlog: Record<string, ServiceBacklog>;
 }
 
 /** Every report for every division of the test region (or of `divisions`) and every period. */
 export const snapshot = (r: ReportSource, p: Periods, divisions: DivisionTree = region): Snapshot => {
-  const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, progressHouseholds: {}, backlog: {} };
+  const s: Snapshot = { clearance: {}, monthly: {}, progress: {}, progressHouseholds: {}, clearanceHouseholds: {}, monthlyHouseholds: {}, backlog: {} };
   for (const { code: division } of divisions.all) {
-    for (const year of p.years) s.clearance[`${division} ${year}`] = r.clearanceReport({ year, division });
+    for (const year of p.years) {
+      s.clearance[`${division} ${year}`] = r.clearanceReport({ year, division });
+      s.clearanceHouseholds[`${division} ${year}`] = byPath(r.clearanceHouseholds({ year, division }).get(division) ?? {});
+    }
     for (const month of p.months) {
       s.monthly[`${division} ${month}`] = r.monthlyReport({ month, division });
+      s.monthlyHouseholds[`${division} ${month}`] = byPath(r.monthlyHouseholds({ month, division }).get(division) ?? {});
       s.progress[`${division} ${month}`] = r.progressReport({ month, division });
       s.progressHouseholds[`${division} ${month}`] = byPath(r.progressHouseholds({ month, division }).get(division) ?? {});
     }
