@@ -61,6 +61,25 @@ describe('the suppression memo', () => {
     expect(memo.reused).toBe(1);
   });
 
+  it('keeps a clearance year apart by the households behind its counts, table by table (decision 186)', () => {
+    const memo = new SuppressionMemo(4);
+    const year: ClearanceYear<Row, Row> = { annual: table({ A1: 10, A2: 40, B1: 30 }), months: monthsOf(2018).map(() => table({ A1: 10, A2: 40, B1: 30 })) };
+    const many = new Map(year.annual.rows.map((r) => [r.division, { members: 50 }]));
+    // A1's 20 members of March from two households: small by the second rule.
+    const fewInMarch = new Map([...many].map(([division, behind]) => [division, division === 'A1' ? { members: 2 } : behind]));
+    const households = (march: typeof many) => ({ annual: many, months: monthsOf(2018).map((_, m) => (m === 2 ? march : many)) });
+    const a1InMarch = (y: ClearanceYear<{ division: string; members: number | null }, { division: string; members: number | null }>) =>
+      y.months[2]?.rows.find((r) => r.division === 'A1')?.members;
+    expect(a1InMarch(memo.clearanceYear(year, parentOf, 5))).toBe(20);
+    expect(a1InMarch(memo.clearanceYear(year, parentOf, 5, households(many)))).toBe(20);
+    const few = memo.clearanceYear(year, parentOf, 5, households(fewInMarch));
+    expect(a1InMarch(few)).toBeNull();
+    expect(few).toEqual(suppressClearanceYear(year, parentOf, 5, households(fewInMarch)));
+    expect(memo.reused).toBe(0);
+    expect(memo.clearanceYear(year, parentOf, 5, households(fewInMarch))).toBe(few);
+    expect(memo.reused).toBe(1);
+  });
+
   it('knows the very same tables under the same parentOf without hashing their rows again, and never answers another threshold or tree from it', () => {
     const memo = new SuppressionMemo(4);
     const shared = table({ A1: 2, A2: 40, B1: 30 });
