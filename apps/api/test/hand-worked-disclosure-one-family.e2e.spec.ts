@@ -1,4 +1,4 @@
-import { type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
+import { type DisclosureService, getAs, jsonAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**
  * One household, f1 in VA1, of five members, each employed (enterprise, local) on 2016-06-01,
@@ -36,11 +36,7 @@ const figuresOf = (row: Record<string, unknown>) => FIGURES.map((path) => path.s
 
 describe('hand-worked disclosure control over HTTP: five of a kind from one family', () => {
   let service: DisclosureService;
-  const json = async (token: string, path: string): Promise<Record<string, unknown>> => {
-    const answer = await getAs(service.url, token, path);
-    expect({ path, status: answer.status }).toEqual({ path, status: 200 });
-    return answer.body as Record<string, unknown>;
-  };
+  const json = (token: string, path: string): Promise<Record<string, unknown>> => jsonAs(service, token, path);
 
   beforeAll(async () => {
     service = await serveDisclosureRegion(COMMANDS);

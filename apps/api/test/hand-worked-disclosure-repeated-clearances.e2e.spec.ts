@@ -1,39 +1,18 @@
-import { type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
+import { repeatedClearances } from '@hearth/projections/testing';
+import { type DisclosureService, getAs, jsonAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**
  * One household, g1 in VA1, identified on 2015-03-02, then through June 2016 five times
  * employed and cleared the next day, the first four times losing the job and relapsing
- * (packages/projections/test/hand-worked-disclosure-repeated-clearances.spec.ts, written out
- * again): VA1's June `cleared` and 2016 `clearedInYear` are 5, from one household. Decision
+ * (`repeatedClearances` of @hearth/projections/testing): VA1's June `cleared` and 2016 `clearedInYear` are 5, from one household. Decision
  * 186 reaches the clearance tables: an analyst is served neither 5, over JSON or CSV, and
  * no served key changes.
  */
-const on = (day: number): string => `2016-06-${String(day).padStart(2, '0')}`;
-const COMMANDS = [
-  { type: 'RegisterHousehold', householdId: 'g1', on: '2015-01-05', divisionCode: 'VA1', members: [{ memberId: 'm1', birthYear: 1990 }] },
-  {
-    type: 'SurveyHousehold', householdId: 'g1', on: '2015-01-06', householdSize: 1, povertyCauses: ['lack-of-skills'],
-    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
-  },
-  { type: 'ApplyForIdentification', householdId: 'g1', on: '2015-01-07' },
-  { type: 'IdentifyHousehold', householdId: 'g1', on: '2015-03-02' },
-  ...[1, 2, 3, 4, 5].flatMap((k) => [
-    { type: 'RecordEmployment', householdId: 'g1', on: on(4 * k - 3), employmentId: `j${k}`, memberId: 'm1', form: 'enterprise', place: 'local', monthlyIncome: 1000, contractSigned: true },
-    { type: 'ClearHousehold', householdId: 'g1', on: on(4 * k - 2) },
-    ...(k === 5 ? [] : [
-      { type: 'EndEmployment', householdId: 'g1', on: on(4 * k - 1), employmentId: `j${k}`, reason: 'quit' },
-      { type: 'RecordRelapse', householdId: 'g1', on: on(4 * k), reason: 'Seasonal work ended' },
-    ]),
-  ]),
-];
+const COMMANDS = repeatedClearances('g1', 'VA1');
 
 describe('hand-worked disclosure control over HTTP: five clearances of one household', () => {
   let service: DisclosureService;
-  const json = async (token: string, path: string): Promise<Record<string, unknown>> => {
-    const answer = await getAs(service.url, token, path);
-    expect({ path, status: answer.status }).toEqual({ path, status: 200 });
-    return answer.body as Record<string, unknown>;
-  };
+  const json = (token: string, path: string): Promise<Record<string, unknown>> => jsonAs(service, token, path);
 
   beforeAll(async () => {
     service = await serveDisclosureRegion(COMMANDS);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { repeatedClearances } from '@hearth/projections/testing';
 import { EXAMPLES, hearth, onStore, tempDir, writeLines } from './support/cli';
 
 /**
@@ -10,24 +11,7 @@ import { EXAMPLES, hearth, onStore, tempDir, writeLines } from './support/cli';
  * for `suppressed`.
  */
 const VILLAGE = 'P01C01T01V01';
-const on = (day: number): string => `2016-06-${String(day).padStart(2, '0')}`;
-const COMMANDS = [
-  { type: 'RegisterHousehold', householdId: 'g1', on: '2015-01-05', divisionCode: VILLAGE, members: [{ memberId: 'm1', birthYear: 1990 }] },
-  {
-    type: 'SurveyHousehold', householdId: 'g1', on: '2015-01-06', householdSize: 1, povertyCauses: ['lack-of-skills'],
-    members: [{ memberId: 'm1', health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true, preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [] }],
-  },
-  { type: 'ApplyForIdentification', householdId: 'g1', on: '2015-01-07' },
-  { type: 'IdentifyHousehold', householdId: 'g1', on: '2015-03-02' },
-  ...[1, 2, 3, 4, 5].flatMap((k) => [
-    { type: 'RecordEmployment', householdId: 'g1', on: on(4 * k - 3), employmentId: `j${k}`, memberId: 'm1', form: 'enterprise', place: 'local', monthlyIncome: 1000, contractSigned: true },
-    { type: 'ClearHousehold', householdId: 'g1', on: on(4 * k - 2) },
-    ...(k === 5 ? [] : [
-      { type: 'EndEmployment', householdId: 'g1', on: on(4 * k - 1), employmentId: `j${k}`, reason: 'quit' },
-      { type: 'RecordRelapse', householdId: 'g1', on: on(4 * k), reason: 'Seasonal work ended' },
-    ]),
-  ]),
-];
+const COMMANDS = repeatedClearances('g1', VILLAGE);
 
 describe('hearth report --suppress: five clearances of one household', () => {
   let store: string;

@@ -1,7 +1,7 @@
 import type { HouseholdCommand } from '@hearth/domain';
 import { parentsIn, suppressClearanceYear } from '../src';
+import { repeatedClearances } from '../src/testing';
 import { agreedOn, answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
-import { c, member } from './support/commands';
 import { DISCLOSURE_DIVISIONS, disclosureContext, disclosureHouseholds, disclosureRegion } from './support/hand-worked-disclosure';
 
 /**
@@ -14,18 +14,7 @@ import { DISCLOSURE_DIVISIONS, disclosureContext, disclosureHouseholds, disclosu
  * `clearedInYear` is 5, both from one household. Against them, a1–a5 of the same region:
  * five households cleared once each in June in VA1, the same 5 from five households.
  */
-const g1: readonly HouseholdCommand[] = [
-  c.register('g1', '2015-01-05', 'VA1', [['m1', 1990]]),
-  c.survey('g1', '2015-01-06', member('m1', 'full', true)),
-  c.apply('g1', '2015-01-07'),
-  c.identify('g1', '2015-03-02'),
-  ...[1, 2, 3, 4, 5].flatMap((k) => {
-    const on = (day: number): string => `2016-06-${String(day).padStart(2, '0')}`;
-    const job = `j${k}`;
-    const employed = [c.employ('g1', on(4 * k - 3), job, 'enterprise', 'local', 1000), c.clear('g1', on(4 * k - 2))];
-    return k === 5 ? employed : [...employed, c.endEmployment('g1', on(4 * k - 1), job, 'quit'), c.relapse('g1', on(4 * k))];
-  }),
-];
+const g1: readonly HouseholdCommand[] = repeatedClearances('g1', 'VA1');
 
 describe('hand-worked disclosure control: five clearances of one household', () => {
   let oneFamily: AnsweredByTwoStores;

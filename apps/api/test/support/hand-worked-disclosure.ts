@@ -45,3 +45,10 @@ export const getAs = async (url: string, token: string, path: string): Promise<{
   const text = await res.text();
   return { status: res.status, text, body: res.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : undefined };
 };
+
+/** The JSON of a 200 answer to `path` asked with `token` (a test fails, naming the path, on any other status). */
+export const jsonAs = async (service: DisclosureService, token: string, path: string): Promise<Record<string, unknown>> => {
+  const answer = await getAs(service.url, token, path);
+  expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+  return answer.body as Record<string, unknown>;
+};

@@ -8,3 +8,4 @@
 export { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from './disclosure-attacker';
 export { checkpointPositions } from './checkpoint-positions';
 export { editHouseholdRecord } from './household-record-edit';
+export { repeatedClearances } from './repeated-clearances';
