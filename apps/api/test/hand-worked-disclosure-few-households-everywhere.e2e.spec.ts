@@ -1,0 +1,130 @@
+import { figuresOfExport, figuresOfReport, type ServedFigure } from './support/analyst-figures';
+import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
+
+/**
+ * Decision 186 attacked as an analyst would, through every read an analyst's token is allowed.
+ *
+ * Six households in the region, none of whose figures an analyst may see below the root:
+ * - f1, five members in VA1, alone in its village, through the whole journey in June 2016
+ *   (surveyed, trained, referred, employed, cleared, paid, a follow-up with a concern), the
+ *   jobs lost and the household relapsed in July;
+ * - g1, one member in VA2, cleared five times and relapsed four in June 2016;
+ * - b1 (three members) and b2 (two) in VB1, b3 (three) and b4 (two) in VB2: the same journey
+ *   as f1's. PB's counts of members and records are 10, from 4 households: its figures are
+ *   as small as each village's (the brief's "a count of 5 from 4 households in a parent").
+ * So every division but R has 1 to 4 households behind each of its non-zero counts; an
+ * analyst must be served none of them as a number (0 is published: no household behind it).
+ */
+const member = (memberId: string) => ({
+  memberId, health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
+  preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
+});
+
+/** A household of `size` members in `village`, identified in March 2015, through every progress move in June 2016, relapsed in July. */
+const journey = (householdId: string, village: string, size: number): object[] => {
+  const members = Array.from({ length: size }, (_, i) => `${householdId}-m${i + 1}`);
+  const on = (day: string) => ({ householdId, on: day });
+  return [
+    { type: 'RegisterHousehold', ...on('2015-01-05'), divisionCode: village, members: members.map((memberId, i) => ({ memberId, birthYear: 1980 + i })) },
+    { type: 'SurveyHousehold', ...on('2015-01-06'), householdSize: size, povertyCauses: ['lack-of-skills'], members: members.map(member) },
+    { type: 'ApplyForIdentification', ...on('2015-01-07') },
+    { type: 'IdentifyHousehold', ...on('2015-03-02') },
+    // Step by step over the members: a household's commands are refused when back-dated before its latest.
+    ...members.map((memberId) => ({ type: 'OfferTraining', ...on('2016-06-01'), trainingId: `${memberId}-t`, memberId, kind: 'vocational', title: 'Sewing', provider: 'County school' })),
+    ...members.map((memberId) => ({ type: 'AcceptTraining', ...on('2016-06-02'), trainingId: `${memberId}-t` })),
+    ...members.map((memberId) => ({ type: 'CompleteTraining', ...on('2016-06-05'), trainingId: `${memberId}-t`, certified: true })),
+    ...members.map((memberId, i) => ({
+      type: 'ReferToJob', ...on('2016-06-06'), referralId: `${memberId}-r`, memberId, employer: 'Cooperative', position: 'Seamstress', place: 'local', form: 'enterprise', offeredMonthlyWage: 2000 + 100 * i,
+    })),
+    ...members.map((memberId) => ({ type: 'AcceptReferral', ...on('2016-06-07'), referralId: `${memberId}-r` })),
+    ...members.map((memberId, i) => ({
+      type: 'RecordEmployment', ...on('2016-06-08'), employmentId: `${memberId}-j`, memberId, form: 'enterprise', place: 'local', monthlyIncome: 2000 + 100 * i, contractSigned: true, referralId: `${memberId}-r`,
+    })),
+    { type: 'ClearHousehold', ...on('2016-06-15') },
+    { type: 'RecordFollowUp', ...on('2016-06-20'), visitId: `${householdId}-v`, findings: 'wages late', stillEmployed: true, laborConcerns: ['wages-withheld'] },
+    ...members.map((memberId, i) => ({ type: 'RecordIncome', ...on('2016-06-30'), employmentId: `${memberId}-j`, month: '2016-06', amount: 2000 + 100 * i })),
+    ...members.map((memberId) => ({ type: 'EndEmployment', ...on('2016-07-10'), employmentId: `${memberId}-j`, reason: 'seasonal-end' })),
+    { type: 'RecordRelapse', ...on('2016-07-15'), reason: 'Seasonal work ended' },
+  ];
+};
+
+const day = (d: number): string => `2016-06-${String(d).padStart(2, '0')}`;
+const repeatedClearances: object[] = [
+  { type: 'RegisterHousehold', householdId: 'g1', on: '2015-01-05', divisionCode: 'VA2', members: [{ memberId: 'g1-m1', birthYear: 1990 }] },
+  { type: 'SurveyHousehold', householdId: 'g1', on: '2015-01-06', householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member('g1-m1')] },
+  { type: 'ApplyForIdentification', householdId: 'g1', on: '2015-01-07' },
+  { type: 'IdentifyHousehold', householdId: 'g1', on: '2015-03-02' },
+  ...[1, 2, 3, 4, 5].flatMap((k) => [
+    { type: 'RecordEmployment', householdId: 'g1', on: day(4 * k - 3), employmentId: `g1-j${k}`, memberId: 'g1-m1', form: 'enterprise', place: 'local', monthlyIncome: 1000, contractSigned: true },
+    { type: 'ClearHousehold', householdId: 'g1', on: day(4 * k - 2) },
+    ...(k === 5 ? [] : [
+      { type: 'EndEmployment', householdId: 'g1', on: day(4 * k - 1), employmentId: `g1-j${k}`, reason: 'quit' },
+      { type: 'RecordRelapse', householdId: 'g1', on: day(4 * k), reason: 'Seasonal work ended' },
+    ]),
+  ]),
+];
+
+const COMMANDS = [
+  ...journey('f1', 'VA1', 5), ...repeatedClearances,
+  ...journey('b1', 'VB1', 3), ...journey('b2', 'VB1', 2), ...journey('b3', 'VB2', 3), ...journey('b4', 'VB2', 2),
+];
+
+const CODES = DIVISIONS.map((d) => d.code as string);
+const MONTHS = ['2016-05', '2016-06', '2016-07', '2016-12'];
+const YEARS = [2015, 2016];
+const VILLAGES = new Set(DIVISIONS.filter((d) => d.level === 'village').map((d) => d.code));
+/** A village has no children: its by-child answer has no rows to read. */
+const CUTS = (division: string): string[] => [`division=${division}`, ...(VILLAGES.has(division) ? [] : [`division=${division}&byChild=true`]), `division=${division}&withChildren=true`];
+
+/** Every JSON answer an analyst may ask of the reports, for every division, cut and period above. */
+const REPORT_PATHS = CODES.flatMap((code) => [
+  ...MONTHS.flatMap((month) => CUTS(code).flatMap((cut) => [`/api/reports/progress?month=${month}&${cut}`, `/api/reports/monthly?month=${month}&${cut}`])),
+  ...YEARS.flatMap((year) => [...CUTS(code).map((cut) => `/api/reports/clearance?year=${year}&${cut}`), `/api/reports/monthly?year=${year}&division=${code}`]),
+  ...['2016-06-30', '2016-07-31', '2016-12-31'].map((asOf) => `/api/reports/backlog?asOf=${asOf}&division=${code}`),
+]);
+const EXPORT_PATHS = CODES.flatMap((code) => MONTHS.flatMap((month) =>
+  ['monthly.csv', 'monthly.xlsx', 'progress.csv', 'progress.xlsx'].map((file) => `/api/exports/${file}?month=${month}&division=${code}`)));
+
+const shown = (f: ServedFigure) => f.value !== null && f.value !== 0;
+
+describe('an analyst attacking decision 186 through every read: no figure below the root with 1 to 4 households behind it', () => {
+  let service: DisclosureService;
+  const served: ServedFigure[] = [];
+
+  beforeAll(async () => {
+    service = await serveDisclosureRegion(COMMANDS);
+    for (const path of REPORT_PATHS) await figuresOfReport(service.url, TOKENS.analyst, path, served);
+    for (const path of EXPORT_PATHS) await figuresOfExport(service.url, TOKENS.analyst, path, served);
+  }, 240_000);
+  afterAll(() => service?.close());
+
+  it('the households’ figures are really there: an auditor reads f1’s five employments in VA1 and PB’s ten from four households', async () => {
+    const va1 = (await getAs(service.url, TOKENS.auditor, '/api/reports/progress?month=2016-06&division=VA1')).body as Record<string, Record<string, number>>;
+    const pb = (await getAs(service.url, TOKENS.auditor, '/api/reports/progress?month=2016-06&division=PB')).body as Record<string, Record<string, number>>;
+    const va2 = (await getAs(service.url, TOKENS.auditor, '/api/reports/monthly?month=2016-06&division=VA2')).body as Record<string, number>;
+    expect([va1.employmentsStartedByForm?.enterprise, pb.employmentsStartedByForm?.enterprise, va2.cleared]).toEqual([5, 10, 5]);
+  });
+
+  it('every answer was read, and each holds figures of every division', () => {
+    const read = new Set(served.map((f) => f.answer));
+    expect([...REPORT_PATHS, ...EXPORT_PATHS].filter((path) => !read.has(path))).toEqual([]);
+    expect(new Set(served.map((f) => f.division))).toEqual(new Set(CODES));
+  });
+
+  it('no division below the root is served a non-zero count, median or mean, in JSON, CSV or .xlsx', () => {
+    const leaks = served.filter((f) => f.division !== 'R' && shown(f));
+    expect(leaks.slice(0, 20)).toEqual([]);
+  });
+
+  it('every answer gives a division the same figure, hidden or shown, whatever the cut or the file', () => {
+    // A figure hidden in one answer and shown in another is recomputed by reading the other.
+    const byCell = new Map<string, Set<string>>();
+    for (const f of served) {
+      const period = f.month ?? (/(?:month|year|asOf)=([0-9-]+)/.exec(f.answer)?.[1] as string);
+      const table = /reports\/(\w+)|exports\/(\w+)/.exec(f.answer)?.slice(1).find(Boolean) as string;
+      const key = `${table} ${period} ${f.division} ${f.figure}`;
+      byCell.set(key, (byCell.get(key) ?? new Set()).add(String(f.value)));
+    }
+    expect([...byCell].filter(([, values]) => values.size > 1).map(([key, values]) => `${key}: ${[...values].join(' / ')}`)).toEqual([]);
+  });
+});
