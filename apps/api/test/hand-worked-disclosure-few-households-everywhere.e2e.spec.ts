@@ -1,4 +1,5 @@
 import { figuresOfExport, figuresOfReport, type ServedFigure } from './support/analyst-figures';
+import { journey, repeatedClearances } from './support/hand-worked-journeys';
 import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**
@@ -15,57 +16,8 @@ import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS
  * So every division but R has 1 to 4 households behind each of its non-zero counts; an
  * analyst must be served none of them as a number (0 is published: no household behind it).
  */
-const member = (memberId: string) => ({
-  memberId, health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
-  preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
-});
-
-/** A household of `size` members in `village`, identified in March 2015, through every progress move in June 2016, relapsed in July. */
-const journey = (householdId: string, village: string, size: number): object[] => {
-  const members = Array.from({ length: size }, (_, i) => `${householdId}-m${i + 1}`);
-  const on = (day: string) => ({ householdId, on: day });
-  return [
-    { type: 'RegisterHousehold', ...on('2015-01-05'), divisionCode: village, members: members.map((memberId, i) => ({ memberId, birthYear: 1980 + i })) },
-    { type: 'SurveyHousehold', ...on('2015-01-06'), householdSize: size, povertyCauses: ['lack-of-skills'], members: members.map(member) },
-    { type: 'ApplyForIdentification', ...on('2015-01-07') },
-    { type: 'IdentifyHousehold', ...on('2015-03-02') },
-    // Step by step over the members: a household's commands are refused when back-dated before its latest.
-    ...members.map((memberId) => ({ type: 'OfferTraining', ...on('2016-06-01'), trainingId: `${memberId}-t`, memberId, kind: 'vocational', title: 'Sewing', provider: 'County school' })),
-    ...members.map((memberId) => ({ type: 'AcceptTraining', ...on('2016-06-02'), trainingId: `${memberId}-t` })),
-    ...members.map((memberId) => ({ type: 'CompleteTraining', ...on('2016-06-05'), trainingId: `${memberId}-t`, certified: true })),
-    ...members.map((memberId, i) => ({
-      type: 'ReferToJob', ...on('2016-06-06'), referralId: `${memberId}-r`, memberId, employer: 'Cooperative', position: 'Seamstress', place: 'local', form: 'enterprise', offeredMonthlyWage: 2000 + 100 * i,
-    })),
-    ...members.map((memberId) => ({ type: 'AcceptReferral', ...on('2016-06-07'), referralId: `${memberId}-r` })),
-    ...members.map((memberId, i) => ({
-      type: 'RecordEmployment', ...on('2016-06-08'), employmentId: `${memberId}-j`, memberId, form: 'enterprise', place: 'local', monthlyIncome: 2000 + 100 * i, contractSigned: true, referralId: `${memberId}-r`,
-    })),
-    { type: 'ClearHousehold', ...on('2016-06-15') },
-    { type: 'RecordFollowUp', ...on('2016-06-20'), visitId: `${householdId}-v`, findings: 'wages late', stillEmployed: true, laborConcerns: ['wages-withheld'] },
-    ...members.map((memberId, i) => ({ type: 'RecordIncome', ...on('2016-06-30'), employmentId: `${memberId}-j`, month: '2016-06', amount: 2000 + 100 * i })),
-    ...members.map((memberId) => ({ type: 'EndEmployment', ...on('2016-07-10'), employmentId: `${memberId}-j`, reason: 'seasonal-end' })),
-    { type: 'RecordRelapse', ...on('2016-07-15'), reason: 'Seasonal work ended' },
-  ];
-};
-
-const day = (d: number): string => `2016-06-${String(d).padStart(2, '0')}`;
-const repeatedClearances: object[] = [
-  { type: 'RegisterHousehold', householdId: 'g1', on: '2015-01-05', divisionCode: 'VA2', members: [{ memberId: 'g1-m1', birthYear: 1990 }] },
-  { type: 'SurveyHousehold', householdId: 'g1', on: '2015-01-06', householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member('g1-m1')] },
-  { type: 'ApplyForIdentification', householdId: 'g1', on: '2015-01-07' },
-  { type: 'IdentifyHousehold', householdId: 'g1', on: '2015-03-02' },
-  ...[1, 2, 3, 4, 5].flatMap((k) => [
-    { type: 'RecordEmployment', householdId: 'g1', on: day(4 * k - 3), employmentId: `g1-j${k}`, memberId: 'g1-m1', form: 'enterprise', place: 'local', monthlyIncome: 1000, contractSigned: true },
-    { type: 'ClearHousehold', householdId: 'g1', on: day(4 * k - 2) },
-    ...(k === 5 ? [] : [
-      { type: 'EndEmployment', householdId: 'g1', on: day(4 * k - 1), employmentId: `g1-j${k}`, reason: 'quit' },
-      { type: 'RecordRelapse', householdId: 'g1', on: day(4 * k), reason: 'Seasonal work ended' },
-    ]),
-  ]),
-];
-
 const COMMANDS = [
-  ...journey('f1', 'VA1', 5), ...repeatedClearances,
+  ...journey('f1', 'VA1', 5), ...repeatedClearances('g1', 'VA2'),
   ...journey('b1', 'VB1', 3), ...journey('b2', 'VB1', 2), ...journey('b3', 'VB2', 3), ...journey('b4', 'VB2', 2),
 ];
 
