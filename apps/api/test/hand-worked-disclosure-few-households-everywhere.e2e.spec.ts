@@ -1,5 +1,6 @@
 import { figuresOfExport, figuresOfReport, type ServedFigure } from './support/analyst-figures';
-import { journey, repeatedClearances } from './support/hand-worked-journeys';
+import { repeatedClearances } from '@hearth/projections/testing';
+import { journey } from './support/hand-worked-journeys';
 import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**

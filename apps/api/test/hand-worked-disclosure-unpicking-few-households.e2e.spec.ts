@@ -1,5 +1,6 @@
 import { attack, cellId, type Equation, type Knowledge, learn, linearAttack, periodEquations, sameCell } from '@hearth/projections/testing';
-import { journey, repeatedClearances } from './support/hand-worked-journeys';
+import { repeatedClearances } from '@hearth/projections/testing';
+import { journey } from './support/hand-worked-journeys';
 import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**

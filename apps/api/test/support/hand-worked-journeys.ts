@@ -1,6 +1,7 @@
 /**
  * Households' commands for the hand-worked disclosure attacks (decision 186), recorded
- * through the API by the region's caseworker (support/hand-worked-disclosure.ts).
+ * through the API by the region's caseworker (support/hand-worked-disclosure.ts). A household
+ * cleared five times in a month is `repeatedClearances` of @hearth/projections/testing.
  */
 export const member = (memberId: string) => ({
   memberId, health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
@@ -32,27 +33,5 @@ export const journey = (householdId: string, village: string, size: number): obj
     ...members.map((memberId, i) => ({ type: 'RecordIncome', ...on('2016-06-30'), employmentId: `${memberId}-j`, month: '2016-06', amount: 2000 + 100 * i })),
     ...members.map((memberId) => ({ type: 'EndEmployment', ...on('2016-07-10'), employmentId: `${memberId}-j`, reason: 'seasonal-end' })),
     { type: 'RecordRelapse', ...on('2016-07-15'), reason: 'Seasonal work ended' },
-  ];
-};
-
-const day = (d: number): string => `2016-06-${String(d).padStart(2, '0')}`;
-
-/** A household of one member in `village`, identified in March 2015, employed and cleared five times in June 2016 and relapsed after the first four. */
-export const repeatedClearances = (householdId: string, village: string): object[] => {
-  const m = `${householdId}-m1`;
-  const on = (d: string) => ({ householdId, on: d });
-  return [
-    { type: 'RegisterHousehold', ...on('2015-01-05'), divisionCode: village, members: [{ memberId: m, birthYear: 1990 }] },
-    { type: 'SurveyHousehold', ...on('2015-01-06'), householdSize: 1, povertyCauses: ['lack-of-skills'], members: [member(m)] },
-    { type: 'ApplyForIdentification', ...on('2015-01-07') },
-    { type: 'IdentifyHousehold', ...on('2015-03-02') },
-    ...[1, 2, 3, 4, 5].flatMap((k) => [
-      { type: 'RecordEmployment', ...on(day(4 * k - 3)), employmentId: `${householdId}-j${k}`, memberId: m, form: 'enterprise', place: 'local', monthlyIncome: 1000, contractSigned: true },
-      { type: 'ClearHousehold', ...on(day(4 * k - 2)) },
-      ...(k === 5 ? [] : [
-        { type: 'EndEmployment', ...on(day(4 * k - 1)), employmentId: `${householdId}-j${k}`, reason: 'quit' },
-        { type: 'RecordRelapse', ...on(day(4 * k)), reason: 'Seasonal work ended' },
-      ]),
-    ]),
   ];
 };
