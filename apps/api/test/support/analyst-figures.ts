@@ -78,3 +78,18 @@ export const figuresOfReport = async (url: string, token: string, path: string, 
   if (status !== 200) throw new Error(`${path}: ${status} ${JSON.stringify(body)}`);
   return figuresOfJson(path, body, into);
 };
+
+/**
+ * The cells (table, period, division, figure) given different values by different answers: a
+ * figure hidden in one answer and shown in another is recomputed by reading the other.
+ */
+export const cellsServedTwoWays = (served: readonly ServedFigure[]): string[] => {
+  const byCell = new Map<string, Set<string>>();
+  for (const f of served) {
+    const period = f.month ?? (/(?:month|year|asOf)=([0-9-]+)/.exec(f.answer)?.[1] as string);
+    const table = /reports\/(\w+)|exports\/(\w+)/.exec(f.answer)?.slice(1).find(Boolean) as string;
+    const key = `${table} ${period} ${f.division} ${f.figure}`;
+    byCell.set(key, (byCell.get(key) ?? new Set()).add(String(f.value)));
+  }
+  return [...byCell].filter(([, values]) => values.size > 1).map(([key, values]) => `${key}: ${[...values].join(' / ')}`);
+};
