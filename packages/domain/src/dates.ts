@@ -49,6 +49,12 @@ export const lastDayOf = (m: Month): BusinessDate =>
   `${m}-${String(daysInMonth(yearOf(m), Number(m.slice(5, 7)))).padStart(2, '0')}` as BusinessDate;
 export const endOfYear = (year: number): BusinessDate => `${year}-12-31` as BusinessDate;
 
+/**
+ * A date after every business date a command can carry (they are of years 1900–2999): a
+ * household's state or village there is its state or village now, whatever has been recorded.
+ */
+export const AFTER_EVERY_DATE = '9999-12-31' as BusinessDate;
+
 export const compareDates = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const maxDate = <D extends string>(a: D | undefined, b: D): D => (a === undefined || a < b ? b : a);
 

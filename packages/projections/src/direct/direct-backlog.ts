@@ -1,5 +1,5 @@
 import {
-  activeEmploymentIds, addDays, daysBetween, DivisionTree, eligibleMembers, isActive, isEmployed, owedReferrals, Policy,
+  activeEmploymentIds, addDays, AFTER_EVERY_DATE, daysBetween, DivisionTree, eligibleMembers, isActive, isEmployed, owedReferrals, Policy,
 } from '@hearth/domain';
 import type { BacklogQuery } from '../reports/backlog-report';
 import type { ServiceBacklog } from '../reports/read-models';
@@ -20,7 +20,7 @@ export const directBacklog = (ledger: HouseholdLedger, tree: DivisionTree, polic
   for (const h of households) {
     const { householdId } = h;
     // A caseworker's scope: the household's village now, whatever it was at asOf (docs/decisions/0181).
-    if (under !== undefined && !tree.contains(under, ledger.villageAt(householdId, '9999-12-31') ?? '')) continue;
+    if (under !== undefined && !tree.contains(under, ledger.villageAt(householdId, AFTER_EVERY_DATE) ?? '')) continue;
     const divisionCode = ledger.villageAt(householdId, d) as string;
     const s = ledger.stateAt(householdId, d);
     if (s.status === 'unregistered') continue;

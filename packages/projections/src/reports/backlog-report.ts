@@ -1,4 +1,4 @@
-import { addDays, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
+import { addDays, AFTER_EVERY_DATE, daysBetween, DivisionTree, isEligible, Policy } from '@hearth/domain';
 import type { BacklogFacts, HouseholdFacts, SpellFacts } from './backlog-facts';
 import { divisionNamed } from './division-scope';
 import { inProgramme } from './in-programme';
@@ -130,12 +130,9 @@ const addConcerns = (out: Lists, concerns: readonly ConcernFact[], villageOf: Re
   }
 };
 
-/** Every business date recorded so far is on or before it: a household's village there is its village now. */
-const NOW = '9999-12-31';
-
 /** Leaves in each list only the households whose village now lies under `under` (docs/decisions/0181). */
 const keepRegisteredNow = (out: Lists, facts: BacklogFacts, tree: DivisionTree, under: string): void => {
-  const now = new Set(facts.householdsIn(subtreeCodes(tree, under), NOW).filter((h) => tree.contains(under, h.village)).map((h) => h.householdId));
+  const now = new Set(facts.householdsIn(subtreeCodes(tree, under), AFTER_EVERY_DATE).filter((h) => tree.contains(under, h.village)).map((h) => h.householdId));
   const kept = <T extends { householdId: string }>(list: T[]): T[] => list.filter((e) => now.has(e.householdId));
   out.referralsOwed = kept(out.referralsOwed);
   out.followUpsOverdue = kept(out.followUpsOverdue);

@@ -1,4 +1,4 @@
-import { DivisionTree, Policy } from '@hearth/domain';
+import { AFTER_EVERY_DATE, DivisionTree, Policy } from '@hearth/domain';
 import { divisionNamed } from './division-scope';
 import { ReadModelFacts } from './read-model-facts';
 import type { HouseholdStatusRow } from './read-models';
@@ -15,7 +15,7 @@ export interface HouseholdStatusQuery {
  */
 export const householdStatuses = (facts: ReadModelFacts, tree: DivisionTree, policy: Policy, q: HouseholdStatusQuery): HouseholdStatusRow[] => {
   const division = divisionNamed(tree, q.division);
-  const d = q.asOf ?? '9999-12-31';
+  const d = q.asOf ?? AFTER_EVERY_DATE;
   const villages = facts.villagesAt(d);
   const firstIdentified = facts.dateOf('HouseholdIdentified', d, 'first');
   const concerns = new Map<string, string[]>();
