@@ -22,6 +22,8 @@ const refold = (facts: readonly Fact[]): HouseholdState => {
   return { ...corrected, latestOn: stored.latestOn, commandIds: stored.commandIds };
 };
 
+const COVERAGE_FLOOR = 3;
+
 const expectSameState = (state: HouseholdState, facts: readonly Fact[]): void => {
   const expected = refold(facts);
   if (!structurallyEqual(state, expected)) expect(plain(state)).toEqual(plain(expected));
@@ -57,7 +59,10 @@ describe('a correction applied in place across a division reorganisation gives t
       }),
       propertyRuns(600, process.env),
     );
+    // Each case is reached, not merely possible. The rarest, a village correction accepted for a
+    // household no transfer moved, came 8 to 28 times in 600 runs over 40 seeds (17 on average);
+    // a floor of 10 failed about one run in ten, so the floor is 3 (below 3 about once in 10^5).
     for (const key of ['moved after a correction', 'moved, divisionCode corrected', 'moved, members corrected', 'not moved, divisionCode corrected'])
-      expect([key, (seen.get(key) ?? 0) > 10]).toEqual([key, true]);
+      expect([key, (seen.get(key) ?? 0) >= COVERAGE_FLOOR]).toEqual([key, true]);
   });
 });
