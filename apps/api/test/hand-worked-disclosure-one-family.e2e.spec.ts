@@ -1,35 +1,20 @@
+import { employedFamily } from '@hearth/projections/testing';
 import { type DisclosureService, getAs, jsonAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
 
 /**
  * One household, f1 in VA1, of five members, each employed (enterprise, local) on 2016-06-01,
- * the household cleared on 06-15, and each member's June income (1000–1400) recorded on 06-30:
- * every June count of members, employments and incomes is 5, from one family
- * (packages/projections/test/hand-worked-disclosure-one-family.spec.ts, written out again).
+ * the household cleared on 06-15, and each member's June income (1000–1400) recorded on 06-30
+ * (`employedFamily` of @hearth/projections/testing, as in
+ * packages/projections/test/hand-worked-disclosure-one-family.spec.ts): every June count of
+ * members, employments and incomes is 5, from one family.
  * Decision 186: an analyst's count is also hidden when 1 to 4 households are behind it, so
  * none of these fives is served to an analyst, over JSON or CSV, and no served key changes.
  * A second family, f2 in VB1, five willing members identified and never employed nor
  * referred, is owed referrals for five members at the end of 2016: one household's five.
  */
-const FAMILY = ['m1', 'm2', 'm3', 'm4', 'm5'];
-const member = (memberId: string) => ({
-  memberId, health: 'healthy', laborCapacity: 'full', education: 'primary', skills: [], languages: [], wantsWork: true,
-  preferredForms: [], preferredPlaces: [], wantsSelfEmployment: false, trainingNeeds: [],
-});
-const COMMANDS = [
-  { type: 'RegisterHousehold', householdId: 'f1', on: '2015-01-05', divisionCode: 'VA1', members: FAMILY.map((memberId, i) => ({ memberId, birthYear: 1985 + i })) },
-  { type: 'SurveyHousehold', householdId: 'f1', on: '2015-01-06', householdSize: 5, povertyCauses: ['lack-of-skills'], members: FAMILY.map(member) },
-  { type: 'ApplyForIdentification', householdId: 'f1', on: '2015-01-07' },
-  { type: 'IdentifyHousehold', householdId: 'f1', on: '2015-03-02' },
-  ...FAMILY.map((memberId, i) => ({
-    type: 'RecordEmployment', householdId: 'f1', on: '2016-06-01', employmentId: `j${i + 1}`, memberId, form: 'enterprise', place: 'local', monthlyIncome: 1000 + 100 * i, contractSigned: true,
-  })),
-  { type: 'ClearHousehold', householdId: 'f1', on: '2016-06-15' },
-  ...FAMILY.map((_, i) => ({ type: 'RecordIncome', householdId: 'f1', on: '2016-06-30', employmentId: `j${i + 1}`, month: '2016-06', amount: 1000 + 100 * i })),
-  { type: 'RegisterHousehold', householdId: 'f2', on: '2015-01-05', divisionCode: 'VB1', members: FAMILY.map((memberId, i) => ({ memberId, birthYear: 1985 + i })) },
-  { type: 'SurveyHousehold', householdId: 'f2', on: '2015-01-06', householdSize: 5, povertyCauses: ['lack-of-skills'], members: FAMILY.map(member) },
-  { type: 'ApplyForIdentification', householdId: 'f2', on: '2015-01-07' },
-  { type: 'IdentifyHousehold', householdId: 'f2', on: '2015-03-02' },
-];
+// f2: the same family up to its identification (registered, surveyed, applied, identified), and nothing after.
+const IDENTIFIED = 4;
+const COMMANDS = [...employedFamily('f1', 'VA1'), ...employedFamily('f2', 'VB1').slice(0, IDENTIFIED)];
 
 const FIGURES = ['eligibleMembers', 'employmentsStartedByForm.enterprise', 'employmentsStartedByPlace.local', 'incomeRecords', 'medianMonthlyIncome', 'meanMonthlyIncome'];
 const figuresOf = (row: Record<string, unknown>) => FIGURES.map((path) => path.split('.').reduce<unknown>((at, k) => (at as Record<string, unknown>)[k], row));

@@ -8,4 +8,5 @@
 export { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from './disclosure-attacker';
 export { checkpointPositions } from './checkpoint-positions';
 export { editHouseholdRecord } from './household-record-edit';
+export { employedFamily } from './employed-family';
 export { repeatedClearances } from './repeated-clearances';

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { buildDivisionTree, type DecisionContext, type DivisionTree, type HouseholdCommand } from '@hearth/domain';
 import { c, member } from './commands';
 import { policy } from './region';
+import { employedFamily } from '../../src/testing/employed-family';
 
 /**
  * A region for the hand-worked audit of disclosure control (domain.md §5; decisions 0028,
@@ -87,18 +88,9 @@ export const rowOf = (fields: readonly string[], fixed: object, division: string
 };
 
 /**
- * Another log on the same region: one household, f1 in VA1, of five members born 1985–1989,
- * all willing and able, each employed (enterprise, local) on 2016-06-01, the household
- * cleared on 06-15, and each member's June income (1000, 1100, 1200, 1300, 1400) recorded
- * on 06-30. Every count of members, employments or incomes in June is 5, from one family.
+ * Another log on the same region: `employedFamily` (@hearth/projections/testing) as f1 in
+ * VA1: five members, each employed on 2016-06-01, the household cleared on 06-15, and each
+ * member's June income (1000, 1100, 1200, 1300, 1400) recorded on 06-30. Every count of
+ * members, employments or incomes in June is 5, from one family.
  */
-const FAMILY = ['m1', 'm2', 'm3', 'm4', 'm5'] as const;
-export const oneFamilyHousehold: readonly HouseholdCommand[] = [
-  c.register('f1', '2015-01-05', 'VA1', FAMILY.map((m, i): [string, number] => [m, 1985 + i])),
-  c.survey('f1', '2015-01-06', ...FAMILY.map((m) => member(m, 'full', true))),
-  c.apply('f1', '2015-01-07'),
-  c.identify('f1', '2015-03-02'),
-  ...FAMILY.map((m, i) => c.employ('f1', '2016-06-01', `j${i + 1}`, 'enterprise', 'local', 1000 + 100 * i, undefined, m)),
-  c.clear('f1', '2016-06-15'),
-  ...FAMILY.map((_, i) => c.income('f1', '2016-06-30', `j${i + 1}`, '2016-06', 1000 + 100 * i)),
-];
+export const oneFamilyHousehold: readonly HouseholdCommand[] = employedFamily('f1', 'VA1');
