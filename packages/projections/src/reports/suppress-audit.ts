@@ -18,8 +18,14 @@ import { inverse, mod } from './residues';
  */
 export const AUDITED_GROUP = 400;
 
-/** The suppressed cells that the relations determine, in cell order. */
-export const determinedCells = (relations: RelationSet, hidden: readonly boolean[]): number[] => {
+/** The suppressed cells of one group (cells that share relations, transitively) and the relations that hold any of them. */
+interface Group {
+  readonly cells: number[];
+  readonly relations: number[];
+}
+
+/** The suppressed cells split into groups that share relations, each with its relations; and which group a suppressed cell is in. */
+const groupsOf = (relations: RelationSet, hidden: readonly boolean[]): { readonly groups: Map<number, Group>; readonly rootOf: (cell: number) => number } => {
   // Union-find over the suppressed cells, by cell number (-1: not a suppressed cell of any relation here). Typed arrays,
   // not maps: a year's tables of the whole region have ~2 million cells, many suppressed.
   const parent = new Int32Array(hidden.length).fill(-1);
@@ -49,7 +55,7 @@ export const determinedCells = (relations: RelationSet, hidden: readonly boolean
     touching.push(r);
     firstHidden.push(first);
   }
-  const groups = new Map<number, { cells: number[]; relations: number[] }>();
+  const groups = new Map<number, Group>();
   for (let c = 0; c < parent.length; c++) {
     if (parent[c] === -1) continue;
     const root = find(c);
@@ -58,15 +64,59 @@ export const determinedCells = (relations: RelationSet, hidden: readonly boolean
     groups.set(root, g);
   }
   touching.forEach((r, i) => groups.get(find(firstHidden[i] as number))?.relations.push(r));
+  return { groups, rootOf: (cell) => (parent[cell] === -1 ? -1 : find(cell)) };
+};
 
+/** The suppressed cells that the relations determine, in cell order. */
+export const determinedCells = (relations: RelationSet, hidden: readonly boolean[]): number[] => {
   const out: number[] = [];
-  for (const g of groups.values()) if (g.cells.length <= AUDITED_GROUP) out.push(...determinedIn(g.cells, g.relations, relations, hidden));
+  for (const g of groupsOf(relations, hidden).groups.values())
+    if (g.cells.length <= AUDITED_GROUP) {
+      const { rows, pivots } = eliminate(g, relations, hidden, false);
+      for (const i of pivots) if ((rows[i] as Map<number, number>).size === 1) out.push(...(rows[i] as Map<number, number>).keys());
+    }
   return out.sort((a, b) => a - b);
 };
 
+/** A combination of relations: relation number → coefficient, modulo P. */
+export type Combination = ReadonlyMap<number, number>;
+
+/**
+ * For each of `cells` (suppressed cells `determinedCells` found): the combination of the
+ * relations whose sum, over the suppressed cells, is that cell alone — what an attacker adds
+ * up to recompute it. Its published cells with a non-zero coefficient in that sum are the
+ * ones whose suppression breaks it. Only the groups holding `cells` are reduced again, with
+ * each row's combination carried along.
+ */
+export const combinationsDetermining = (relations: RelationSet, hidden: readonly boolean[], cells: readonly number[]): Map<number, Combination> => {
+  const { groups, rootOf } = groupsOf(relations, hidden);
+  const wanted = new Set(cells);
+  const out = new Map<number, Combination>();
+  for (const root of new Set(cells.map(rootOf))) {
+    const g = groups.get(root);
+    if (g === undefined || g.cells.length > AUDITED_GROUP) continue;
+    const { rows, pivots, combinations } = eliminate(g, relations, hidden, true);
+    for (const i of pivots) {
+      const row = rows[i] as Map<number, number>;
+      const [only] = row.keys();
+      if (row.size === 1 && wanted.has(only as number)) out.set(only as number, (combinations as Map<number, number>[])[i] as Map<number, number>);
+    }
+  }
+  return out;
+};
+
+interface Elimination {
+  /** Each relation of the group restricted to the suppressed cells, reduced: cell → coefficient. */
+  readonly rows: Map<number, number>[];
+  /** The rows that became pivots, in the order of their columns. */
+  readonly pivots: number[];
+  /** With tracking: each row as a combination of the group's relations (relation number → coefficient). */
+  readonly combinations?: Map<number, number>[];
+}
+
 /** Gauss–Jordan over sparse rows: columns in cell order, the pivot the shortest row holding the column. */
-const determinedIn = (cells: readonly number[], relationIds: readonly number[], relations: RelationSet, hidden: readonly boolean[]): number[] => {
-  const rows: Map<number, number>[] = relationIds.map((r) => {
+const eliminate = (group: Group, relations: RelationSet, hidden: readonly boolean[], track: boolean): Elimination => {
+  const rows: Map<number, number>[] = group.relations.map((r) => {
     const row = new Map<number, number>();
     for (let k = relations.start(r); k < relations.start(r + 1); k++) {
       const cell = relations.cell(k);
@@ -75,13 +125,14 @@ const determinedIn = (cells: readonly number[], relationIds: readonly number[], 
     for (const [k, v] of row) if (v === 0) row.delete(k);
     return row;
   });
+  const combinations = track ? group.relations.map((r) => new Map([[r, 1]])) : undefined;
   const holding = new Map<number, Set<number>>();
   rows.forEach((row, i) => {
     for (const c of row.keys()) holding.set(c, (holding.get(c) ?? new Set()).add(i));
   });
   const pivots: number[] = [];
   const used = new Set<number>();
-  for (const c of cells) {
+  for (const c of group.cells) {
     let pivot = -1;
     for (const i of holding.get(c) ?? []) if (!used.has(i) && (pivot < 0 || (rows[i] as Map<number, number>).size < (rows[pivot] as Map<number, number>).size)) pivot = i;
     if (pivot < 0) continue;
@@ -90,6 +141,7 @@ const determinedIn = (cells: readonly number[], relationIds: readonly number[], 
     const top = rows[pivot] as Map<number, number>;
     const inv = inverse(top.get(c) as number);
     for (const [k, v] of top) top.set(k, mod(v * inv));
+    if (combinations) scale(combinations[pivot] as Map<number, number>, inv);
     for (const i of [...(holding.get(c) ?? [])]) {
       if (i === pivot) continue;
       const row = rows[i] as Map<number, number>;
@@ -101,10 +153,21 @@ const determinedIn = (cells: readonly number[], relationIds: readonly number[], 
           row.set(k, next);
         } else if (row.delete(k)) holding.get(k)?.delete(i);
       }
+      if (combinations) subtract(combinations[i] as Map<number, number>, f, combinations[pivot] as Map<number, number>);
     }
   }
-  return pivots.flatMap((i) => {
-    const row = rows[i] as Map<number, number>;
-    return row.size === 1 ? [...row.keys()] : [];
-  });
+  return combinations ? { rows, pivots, combinations } : { rows, pivots };
+};
+
+const scale = (v: Map<number, number>, f: number): void => {
+  for (const [k, x] of v) v.set(k, mod(x * f));
+};
+
+/** `v -= f × w`, dropping the entries that become 0. */
+const subtract = (v: Map<number, number>, f: number, w: ReadonlyMap<number, number>): void => {
+  for (const [k, x] of w) {
+    const next = mod((v.get(k) ?? 0) - f * x);
+    if (next === 0) v.delete(k);
+    else v.set(k, next);
+  }
 };

@@ -1,5 +1,6 @@
 import type { RelationSet } from './relation-set';
-import { determinedCells } from './suppress-audit';
+import { type Combination, combinationsDetermining, determinedCells } from './suppress-audit';
+import { mod } from './residues';
 
 /**
  * Complementary ("secondary") suppression over a grid of cells (docs/disclosure-control.md).
@@ -8,8 +9,9 @@ import { determinedCells } from './suppress-audit';
  * further cell suppressed: the smallest non-zero one it allows (a published 0 is exact, so a
  * 0 is taken only when nothing else is left), a relation's total after its parts, the earliest
  * cell on a tie. Then a linear audit (suppress-audit.ts) finds cells that a combination of
- * relations still determines, and each gets a complement from one of its relations; and again
- * until neither finds anything. Deterministic: the same values and relations in the same
+ * relations still determines, and each gets a complement from one of its relations, or, when
+ * those have nothing left to hide but stocks, from the combination that determines it; and
+ * again until neither finds anything. Deterministic: the same values and relations in the same
  * order give the same cells, whoever asks.
  */
 
@@ -66,7 +68,16 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   close();
   for (let determined = determinedCells(relations, out); determined.length > 0; determined = determinedCells(relations, out)) {
     const picks = determined.map((cell) => auditComplementOf(relationsOf(cell), grid, out));
-    if (picks.every((p) => p === undefined)) break; // nothing left to suppress in their relations: see docs, "Limits"
+    // A cell whose own relations have nothing left to hide but stocks: a cell of the sum that pins it.
+    const stuck = determined.filter((_, i) => picks[i] === undefined);
+    if (stuck.length > 0) {
+      const sums = combinationsDetermining(relations, out, stuck);
+      determined.forEach((cell, i) => {
+        const sum = sums.get(cell);
+        if (picks[i] === undefined && sum !== undefined) picks[i] = combinationComplementOf(sum, grid, out);
+      });
+    }
+    if (picks.every((p) => p === undefined)) break; // nothing left to suppress but stocks: see docs, "Limits"
     for (const p of picks) if (p !== undefined) hide(p);
     close();
   }
@@ -107,6 +118,26 @@ const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonl
     const total = grid.relations.total(r);
     if (best === undefined || precedes(pick, total, best, bestTotal, grid.values)) [best, bestTotal] = [pick, total];
   }
+  return best;
+};
+
+/**
+ * For a cell determined by a combination of relations although its own relations have
+ * nothing left to hide but stocks: the best published cell (by `precedes`, no relation's
+ * total preferred) whose coefficient in the combination's sum is not 0, never an
+ * own-figure-only cell. Hiding it leaves that sum with two unknowns.
+ */
+const combinationComplementOf = (sum: Combination, grid: CellGrid, out: readonly boolean[]): number | undefined => {
+  const { relations, values } = grid;
+  const coefficients = new Map<number, number>();
+  for (const [r, f] of sum)
+    for (let k = relations.start(r); k < relations.start(r + 1); k++) {
+      const cell = relations.cell(k);
+      if (!out[cell]) coefficients.set(cell, mod((coefficients.get(cell) ?? 0) + f * relations.sign(k)));
+    }
+  let best: number | undefined;
+  for (const [cell, coefficient] of coefficients)
+    if (coefficient !== 0 && !grid.ownFigureOnly?.has(cell) && (best === undefined || precedes(cell, -1, best, -1, values))) best = cell;
   return best;
 };
 
