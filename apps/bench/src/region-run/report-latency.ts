@@ -5,7 +5,7 @@
  * and at one division; wall time, and the process's CPU time (user + system), which a
  * loaded machine moves less. `npx tsx apps/bench/src/region-run/report-latency.ts STORE.db
  * READ-MODELS.db DIVISION [ROUNDS] [REPORT,…]` prints one JSON line (every report, or the
- * ones named: clearance, monthly, clearanceByChild, monthlyByChild, progress, backlog). A measuring aid for
+ * ones named: clearance, monthly, clearanceByChild, monthlyByChild, progress, backlog, analystClearance, analystProgress). A measuring aid for
  * docs/performance/full-region.md ("The full region"), not part of `npm test`.
  */
 import { performance } from 'node:perf_hooks';
@@ -23,6 +23,10 @@ const queries: Record<string, (r: Reports, division: string | undefined) => unkn
   monthlyByChild: (r, division) => r.monthlyReport({ month: '2017-03', byChild: true, ...(division ? { division } : {}) }),
   progress: (r, division) => r.progressReport({ month: '2017-06', ...(division ? { division } : {}) }),
   backlog: (r, division) => r.backlogReport({ asOf: '2018-03-01', ...(division ? { division } : {}) }),
+  // An analyst's first table of a year or month: the whole tree's tables suppressed as one, with the households behind each
+  // count (decision 186); a later call, for any division, is the suppression memo's.
+  analystClearance: (r) => r.suppressedClearanceYear({ year: 2017, suppressBelow: referencePolicy.suppressBelow }),
+  analystProgress: (r) => r.suppressedProgress({ month: '2017-06', suppressBelow: referencePolicy.suppressBelow }),
 };
 
 const main = async (): Promise<void> => {
