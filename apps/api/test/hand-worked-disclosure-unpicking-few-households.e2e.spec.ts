@@ -1,4 +1,4 @@
-import { attack, cellId, type Equation, type Knowledge, learn, linearAttack, periodEquations, sameCell } from '@hearth/projections/testing';
+import { attack, baselineEquations, cellId, type Equation, type Knowledge, learn, linearAttack, periodEquations, yearEquations } from '@hearth/projections/testing';
 import { repeatedClearances } from '@hearth/projections/testing';
 import { journey } from './support/hand-worked-journeys';
 import { DIVISIONS, type DisclosureService, getAs, serveDisclosureRegion, TOKENS } from './support/hand-worked-disclosure';
@@ -75,20 +75,11 @@ describe('an analyst unpicking decision 186 over HTTP: no figure hidden for its 
   }, 300_000);
   afterAll(() => service?.close());
 
-  const equations = (): Equation[] => {
-    const out = [...periods].flatMap((period) => periodEquations(known, period, CODES, parentOf));
-    const months = YEARS.flatMap(monthsOf);
-    for (const d of CODES) {
-      for (const [i, month] of months.slice(1).entries()) out.push(sameCell(cellId(months[i] as string, d, 'stockAtEnd'), cellId(month, d, 'stockAtStart')));
-      for (const year of YEARS) {
-        out.push(sameCell(cellId(`${year}-12`, d, 'stockAtEnd'), cellId(String(year), d, 'stockAtEnd')));
-        for (const [inYear, move] of [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed']] as const)
-          out.push({ terms: [{ id: cellId(String(year), d, inYear), coefficient: -1 }, ...monthsOf(year).map((m) => ({ id: cellId(m, d, move), coefficient: 1 }))] });
-      }
-      out.push(sameCell(cellId('2015', d, 'baseline'), cellId('2016', d, 'baseline')));
-    }
-    return out;
-  };
+  const equations = (): Equation[] => [
+    ...[...periods].flatMap((period) => periodEquations(known, period, CODES, parentOf)),
+    ...yearEquations(CODES, YEARS),
+    ...baselineEquations(CODES, YEARS),
+  ];
 
   it('hides the figures with few households behind them, and shows those with five or more', () => {
     const at = (period: string, division: string, path: string) => known.get(cellId(period, division, path));

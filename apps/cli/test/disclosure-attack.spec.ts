@@ -6,7 +6,7 @@ import {
   backlogCountsByDivision, backlogHouseholdsByDivision, type ClearanceYear, type ClearanceYearHouseholds, type ContributingHouseholds, cutClearanceYear, discloseReport, monthsOf, openProjections, Projections, reportFromSubtree, suppress,
   suppressClearanceYear, suppressSubtree, type SubtreeReport,
 } from '@hearth/projections';
-import { attack, cellId, type Equation, type Knowledge, learn, periodEquations, sameCell } from '@hearth/projections/testing';
+import { attack, baselineEquations, type Equation, type Knowledge, learn, periodEquations, yearEquations } from '@hearth/projections/testing';
 import { generateDivisions, generateHouseholdCommands } from '@hearth/simulator';
 import { tempDir } from './support/cli';
 
@@ -30,7 +30,6 @@ const tree = ((): DivisionTree => {
 const parentOf = (code: string): string | null | undefined => tree.get(code)?.parentCode;
 const codes = divisions.map((d) => d.code);
 const YEARS = [2016, 2017];
-const MONTHS = YEARS.flatMap(monthsOf);
 const PROGRESS_MONTHS = ['2017-03', '2017-09'];
 
 type Row = { division: string } & Record<string, unknown>;
@@ -87,19 +86,8 @@ const unpick = (t: Tables, show: Show): { known: Knowledge; shown: Row[]; recove
   }
   for (const [month, table] of t.progress) read(`progress ${month}`, show.table(table, t.progressHouseholds.get(month)));
   read('backlog', show.table(t.backlog, t.backlogHouseholds));
-  const equations: Equation[] = periods.flatMap((period) => periodEquations(known, period, codes, parentOf));
-  for (const d of codes) {
-    // A stock on a date is one figure, whichever table shows it.
-    for (const [i, month] of MONTHS.slice(1).entries()) equations.push(sameCell(cellId(MONTHS[i] as string, d, 'stockAtEnd'), cellId(month, d, 'stockAtStart')));
-    for (const year of YEARS) {
-      equations.push(sameCell(cellId(`${year}-12`, d, 'stockAtEnd'), cellId(String(year), d, 'stockAtEnd')));
-      // The year's events are its months' events.
-      for (const [annual, monthly] of [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed']] as const)
-        equations.push({ terms: [{ id: cellId(String(year), d, annual), coefficient: -1 }, ...monthsOf(year).map((m) => ({ id: cellId(m, d, monthly), coefficient: 1 }))] });
-    }
-    // The baseline has no year (domain.md §5): every year's table shows one figure (decision 176).
-    for (const [i, year] of YEARS.slice(1).entries()) equations.push(sameCell(cellId(String(YEARS[i]), d, 'baseline'), cellId(String(year), d, 'baseline')));
-  }
+  // A stock on a date is one figure, whichever table shows it; the year's events are its months'; the baseline has no year.
+  const equations: Equation[] = [...periods.flatMap((period) => periodEquations(known, period, codes, parentOf)), ...yearEquations(codes, YEARS), ...baselineEquations(codes, YEARS)];
   return { known, shown, recovered: attack(known, equations) };
 };
 

@@ -1,5 +1,5 @@
 import { parentsIn, suppress, type Reports } from '../src';
-import { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from '../src/testing';
+import { attack, baselineEquations, cellId, learn, linearAttack, periodEquations, yearEquations, type Equation, type Knowledge } from '../src/testing';
 import { answerByTwoStores, type AnsweredByTwoStores } from './support/answered-by-two-stores';
 import { DISCLOSURE_DIVISIONS, disclosureContext, disclosureHouseholds, disclosureRegion } from './support/hand-worked-disclosure';
 
@@ -24,8 +24,6 @@ describe('hand-worked disclosure control: what an analyst can unpick', () => {
   const parentOf = parentsIn(disclosureRegion);
   const divisions = [...DISCLOSURE_DIVISIONS];
   const monthsOf = (year: number) => Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-  const YEAR_OF_MONTHS = [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed'],
-    ['withdrawnInYear', 'withdrawn'], ['exemptedInYear', 'exempted'], ['deregisteredInYear', 'deregistered']] as const;
 
   /** What the years' served tables teach, with every relation the contract makes public among them. */
   const readYears = (years: readonly number[], show: (year: number) => { annual: { rows: readonly object[] }; months: readonly { rows: readonly object[] }[] }) => {
@@ -38,17 +36,8 @@ describe('hand-worked disclosure control: what an analyst can unpick', () => {
       periods.push(String(year), ...monthsOf(year));
     }
     const equations: Equation[] = periods.flatMap((p) => periodEquations(known, p, divisions, parentOf));
-    const months = years.flatMap(monthsOf);
-    for (const d of divisions) {
-      // a stock on a date is one figure, whichever table shows it
-      months.slice(1).forEach((m, i) => equations.push(sameCell(cellId(months[i] as string, d, 'stockAtEnd'), cellId(m, d, 'stockAtStart'))));
-      for (const year of years) {
-        equations.push(sameCell(cellId(`${year}-12`, d, 'stockAtEnd'), cellId(String(year), d, 'stockAtEnd')));
-        // a year's events are its months' (the exits only conservatively, docs/disclosure-control.md)
-        for (const [inYear, move] of YEAR_OF_MONTHS)
-          equations.push({ terms: [{ id: cellId(String(year), d, inYear), coefficient: -1 }, ...monthsOf(year).map((m) => ({ id: cellId(m, d, move), coefficient: 1 }))] });
-      }
-    }
+    // the exits only conservatively (docs/disclosure-control.md)
+    equations.push(...yearEquations(divisions, years, { exits: true }));
     return { known, equations };
   };
   const served = (year: number) => reports.suppressedClearanceYear({ year, suppressBelow: 5 });
@@ -111,7 +100,7 @@ describe('hand-worked disclosure control: what an analyst can unpick', () => {
     const rows = (year: number) => served(year).annual.rows.map((r) => [r.division, r.baseline]);
     expect(rows(2016)).toEqual(rows(2017));
     const { known, equations } = readYears([2016, 2017], served);
-    for (const d of divisions) equations.push(sameCell(cellId('2016', d, 'baseline'), cellId('2017', d, 'baseline')));
+    equations.push(...baselineEquations(divisions, [2016, 2017]));
     expect(Object.fromEntries(attack(known, equations))).toEqual({});
   });
 });

@@ -71,6 +71,38 @@ export const periodEquations = (known: Knowledge, period: string, divisions: rea
 /** Two cells of different periods that are the same count (a stock on one date). */
 export const sameCell = (a: string, b: string): Equation => ({ terms: [{ id: a, coefficient: 1 }, { id: b, coefficient: -1 }] });
 
+/** An in-year count and the monthly move it sums. */
+const IN_YEAR_EVENTS = [['identifiedInYear', 'identified'], ['clearedInYear', 'cleared'], ['relapsedInYear', 'relapsed']] as const;
+/** The exits: the year's count may be larger (an exit of a household outside the stock), so an attacker equating them is conservative. */
+const IN_YEAR_EXITS = [['withdrawnInYear', 'withdrawn'], ['exemptedInYear', 'exempted'], ['deregisteredInYear', 'deregistered']] as const;
+
+const monthsIn = (year: number): string[] => Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, '0')}`);
+
+/**
+ * The relations between the tables of consecutive `years` and their months, for each
+ * division: a stock on a date is one figure (a month's closing stock is the next month's
+ * opening one, December's the year's), and a year's events are its months' (with `exits`,
+ * the exits' too).
+ */
+export const yearEquations = (divisions: readonly string[], years: readonly number[], opts: { readonly exits?: boolean } = {}): Equation[] => {
+  const months = years.flatMap(monthsIn);
+  const sums = opts.exits ? [...IN_YEAR_EVENTS, ...IN_YEAR_EXITS] : IN_YEAR_EVENTS;
+  const out: Equation[] = [];
+  for (const d of divisions) {
+    for (const [i, month] of months.slice(1).entries()) out.push(sameCell(cellId(months[i] as string, d, 'stockAtEnd'), cellId(month, d, 'stockAtStart')));
+    for (const year of years) {
+      out.push(sameCell(cellId(`${year}-12`, d, 'stockAtEnd'), cellId(String(year), d, 'stockAtEnd')));
+      for (const [inYear, move] of sums)
+        out.push({ terms: [{ id: cellId(String(year), d, inYear), coefficient: -1 }, ...monthsIn(year).map((m) => ({ id: cellId(m, d, move), coefficient: 1 }))] });
+    }
+  }
+  return out;
+};
+
+/** The baseline has no year (domain.md §5): every year's table shows one figure for a division (decision 176). */
+export const baselineEquations = (divisions: readonly string[], years: readonly number[]): Equation[] =>
+  divisions.flatMap((d) => years.slice(1).map((year, i) => sameCell(cellId(String(years[i]), d, 'baseline'), cellId(String(year), d, 'baseline'))));
+
 /** Non-linear relations of the annual table: target from baseline and share, cleared from achievement. */
 const solveAnnual = (known: Knowledge, learnt: (id: string, v: number) => void): void => {
   for (const [id, v] of known) {

@@ -5,7 +5,9 @@
  * interrupted catch-up left). Kept out of the main
  * entry point.
  */
-export { attack, cellId, learn, linearAttack, periodEquations, sameCell, type Equation, type Knowledge } from './disclosure-attacker';
+export {
+  attack, baselineEquations, cellId, learn, linearAttack, periodEquations, sameCell, yearEquations, type Equation, type Knowledge,
+} from './disclosure-attacker';
 export { checkpointPositions } from './checkpoint-positions';
 export { editHouseholdRecord } from './household-record-edit';
 export { employedFamily } from './employed-family';
