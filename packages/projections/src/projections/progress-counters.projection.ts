@@ -30,9 +30,9 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * per village, whatever the number of households: `agg_village_progress` holds, per
  * month and village, the counts of the month's activity (distinct members counted once,
  * each income record as `income.<cents>`, so the median stays exact), beside each count
- * the households behind it (`h:<count path>`, decision 186), and `agg_village_eligible`
- * the eligible members at each month's end, and the households with one, as cumulative
- * series. As for the division counters, each household's small record
+ * the households behind it (`h:<count path>`, decision 186; left out where it equals the
+ * count, decision 189), and `agg_village_eligible` the eligible members at each month's
+ * end, and the households with one, as cumulative series. As for the division counters, each household's small record
  * (`agg_household_progress`) is kept and only the difference of its contribution before
  * and after an event is written: the rows do not depend on import order. The difference
  * is taken once a page of events (`flush`): the records are held parsed through the
@@ -53,8 +53,9 @@ export const ProgressCountersProjection: Projection = {
   // 9: members' capacity and willingness from the latest dated fact, not the latest recorded (0130), and a registration
   // or addition says nothing of willingness (0132); 10: a survey dated before a change kept before it in the records'
   // and backlog timelines' statuses, also one that left the status as it was (0164); 11: beside each count of a month's
-  // row, the households behind it (`h:<path>`), and a series of the households with an eligible member (0186).
-  version: 11,
+  // row, the households behind it (`h:<path>`), and a series of the households with an eligible member (0186); 12: a row
+  // leaves out `h:<path>` where it equals the count at the path (0189).
+  version: 12,
   handles: [...new Set<EventType>([...STATUS_EVENTS, 'HouseholdTransferred', ...MEMBER_FACT_EVENTS, ...ACTIVITY_EVENTS, ...BACKLOG_EVENTS, 'EventCorrected'])],
   tables: ['agg_household_progress', 'agg_household_backlog', 'agg_village_progress', 'agg_village_eligible'],
   schema: `

@@ -1,7 +1,8 @@
 import type { ActivityEntry, HouseholdProgress } from './household-progress';
 import { villageAt } from './household-timeline';
 import { endOfMonthIndex } from './village-series';
-import { householdsField, INCOME_RECORDS } from '../reports/household-fields';
+import { householdsField } from '../reports/household-fields';
+import { pathOfCount } from '../reports/implied-households';
 
 /** Where a household's flows go: the deltas of the monthly progress row (month index, village), field → amount, added to in place. */
 export interface FlowRows {
@@ -50,7 +51,7 @@ export const flowsOf = (p: HouseholdProgress, n: number, to: FlowRows, only?: Re
       if (members.has(field)) continue;
       members.add(field);
       path = counted = field.charCodeAt(7) === 115 && field.startsWith('member.surveyed.') ? 'membersSurveyed' : 'membersReferred';
-    } else if (field.charCodeAt(0) === 105 && field.startsWith('income.')) path = INCOME_RECORDS;
+    } else path = pathOfCount(field);
     row.deltas.set(counted, (row.deltas.get(counted) ?? 0) + n);
     if (!row.paths.has(path)) {
       row.paths.add(path);

@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { householdsField } from '../reports/household-fields';
+import { fieldsToStore, impliedHouseholds } from '../reports/implied-households';
 import { RowInserts } from './row-inserts';
 
 /** Field names that need no escaping are written as `"name":` without `JSON.stringify`; this many are kept made. */
@@ -16,25 +18,24 @@ const quotedField = (field: string): string => {
 };
 
 /**
- * A row's counts as stored: the JSON of an object with its keys sorted and zeroes left
- * out, so equal counts are equal rows. Written key by key (the same text as
- * `JSON.stringify` of that object: no field is an integer-like key, which an object would
- * put first, and counts are integers).
+ * A row's counts as stored: the JSON of an object with its keys sorted, zeroes and the
+ * households fields equal to their counts left out (fieldsToStore, decision 189), so
+ * equal counts are equal rows. Written key by key (the same text as `JSON.stringify` of
+ * that object: no field is an integer-like key, which an object would put first, and
+ * counts are integers).
  */
 const canonical = (counts: ReadonlyMap<string, number>): string => {
   let text = '';
-  for (const field of [...counts.keys()].sort()) {
-    const n = counts.get(field) as number;
-    if (n !== 0) text += `${text === '' ? '' : ','}${quotedField(field)}${n}`;
-  }
+  for (const [field, n] of fieldsToStore(counts)) text += `${text === '' ? '' : ','}${quotedField(field)}${n}`;
   return `{${text}}`;
 };
 
-/** The counts of a row as stored, with `deltas` added. */
+/** The counts of a row as stored, with the households fields it left out put back (impliedHouseholds) and `deltas` added. */
 const withDeltas = (stored: string, deltas: ReadonlyMap<string, number>): Map<string, number> => {
   const parsed = JSON.parse(stored) as Record<string, number>;
   const counts = new Map<string, number>();
   for (const field of Object.keys(parsed)) counts.set(field, parsed[field] as number);
+  for (const [path, n] of impliedHouseholds(parsed)) counts.set(householdsField(path), n);
   for (const [field, n] of deltas) counts.set(field, (counts.get(field) ?? 0) + n);
   return counts;
 };

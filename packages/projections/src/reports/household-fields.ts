@@ -2,7 +2,8 @@
  * Decision 186: beside each count of the progress table, the number of distinct households
  * contributing to it, stored in the same per-village row under `h:<count path>` (a prefix no
  * count's column begins with) and read back apart from the counts, so that no served key
- * changes. A count path is the dotted name disclosure control gives the cell
+ * changes; a row leaves the field out where it equals its count (implied-households.ts,
+ * decision 189). A count path is the dotted name disclosure control gives the cell
  * (`membersSurveyed`, `trainingsOffered.basic`, `incomeRecords`).
  */
 export const HOUSEHOLDS_PREFIX = 'h:';

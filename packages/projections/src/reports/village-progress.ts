@@ -3,6 +3,7 @@ import type { Month, Policy } from '@hearth/domain';
 import { COUNTED_WORKING_AGE, ELIGIBLE_HOUSEHOLDS_KEY, ELIGIBLE_KEY } from '../projections/eligible-members';
 import { addHouseholds, type HouseholdsBehind } from './contributing-households';
 import { countPathOf, isHouseholdsField } from './household-fields';
+import { impliedHouseholds } from './implied-households';
 import { monthIndex } from '../projections/village-series';
 import { inc, VillageTally } from './division-scope';
 import { addToField, fieldPath } from './progress-fields';
@@ -80,6 +81,8 @@ export class VillageProgress {
     for (const [village, text] of listed === undefined ? this.months.all(i) : this.listedMonths.all(listed, i)) {
       const counts = tally.of(village);
       const fields = JSON.parse(text) as Record<string, number>;
+      // The households fields the row left out because they equal their counts (decision 189).
+      if (households !== undefined) for (const [path, n] of impliedHouseholds(fields)) addHouseholds(households.of(village), path, n);
       for (const field in fields) {
         const n = fields[field] as number;
         if (isHouseholdsField(field)) {
