@@ -32,13 +32,13 @@ const PROGRESS_RECORD: RecordCodec<HouseholdProgress> = {
  * each income record as `income.<cents>`, so the median stays exact), beside each count
  * the households behind it (`h:<count path>`, decision 186; left out where it equals the
  * count, decision 189), and `agg_village_eligible` the eligible members at each month's
- * end, and the households with one, as cumulative series. As for the division counters, each household's small record
- * (`agg_household_progress`) is kept and only the difference of its contribution before
- * and after an event is written: the rows do not depend on import order. The difference
- * is taken once a page of events (`flush`): the records are held parsed through the
- * page, each changed household's contribution after the page is added to the page's rows
- * and the one before it taken back, and each touched record and row is written once at
- * the page's end, in key order. A record an earlier page wrote is also kept parsed from
+ * end, and the households with one, as cumulative series. As for the division counters,
+ * each household's small record (`agg_household_progress`) is kept and only the
+ * difference of its contribution before and after an event is written: the rows do not
+ * depend on import order. The difference is taken once a page of events (`flush`): the
+ * records are held parsed through the page, each changed household's contribution after
+ * the page is added to the page's rows and the one before it taken back, and each touched
+ * record and row is written once at the page's end, in key order. A record an earlier page wrote is also kept parsed from
  * one committed page to the next (household-records.ts, decision 106). The household
  * records are also what the service backlog and the progress report's eligible members
  * read of a household (reports/backlog-facts.ts, reports/read-model-facts.ts; decision 110),
