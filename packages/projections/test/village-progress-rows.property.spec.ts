@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
+import { propertyRuns } from '@hearth/domain/testing';
 import { ProgressCountersProjection } from '../src';
 import { countPathOf, householdsField, isHouseholdsField } from '../src/reports/household-fields';
 import { impliedHouseholds, pathOfCount } from '../src/reports/implied-households';
@@ -89,6 +90,7 @@ describe('the monthly progress rows, page by page', () => {
           }
         }
       }),
+      propertyRuns(100, process.env),
     );
   });
 });
