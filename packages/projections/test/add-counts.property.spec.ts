@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import { addCounts, addCountsInto, emptyProgressCounts, type ProgressCounts } from '../src';
 
 /** Progress counts with random figures and random incomes: numbers, nested records and a list. */
@@ -25,6 +26,7 @@ describe('adding counts: how divisions roll up', () => {
         expect(sum.eligibleMembers).toBe(villages.reduce((n, v) => n + v.eligibleMembers, 0));
         expect(sum.incomeCents).toEqual(villages.flatMap((v) => v.incomeCents));
       }),
+      propertyRuns(100, process.env),
     );
   });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import type { EventType, HouseholdEvent } from '@hearth/domain';
 import type { Projection } from '../src/projection';
 import type { ProjectedEvent } from '../src/projected-event';
@@ -35,6 +36,7 @@ describe("the runner's table of handled types", () => {
           }
         },
       ),
+      propertyRuns(100, process.env),
     );
   });
 });

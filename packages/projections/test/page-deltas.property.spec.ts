@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import { PageDeltas } from '../src/projections/page-rows';
 
 /** One delta: a row's two key parts (a month index or a key, then a village), a field and an amount. */
@@ -36,6 +37,7 @@ describe('a page of deltas to two-part rows', () => {
         page.flush((...row) => after.push(row));
         expect(after).toEqual([]);
       }),
+      propertyRuns(100, process.env),
     );
   });
 
@@ -62,6 +64,7 @@ describe('a page of deltas to two-part rows', () => {
           k += call[2] + 1;
         }
       }),
+      propertyRuns(100, process.env),
     );
   });
 

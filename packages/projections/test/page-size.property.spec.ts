@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import type { ProjectedEvent } from '../src/projected-event';
 import { BULK_HOUSEHOLDS, isSpread, nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
 
@@ -17,6 +18,7 @@ describe('the size of a catch-up page', () => {
         const runs = ids.filter((id, k) => k === 0 || ids[k - 1] !== id).length;
         expect(spreadOf(ids.map((id) => eventOf(id)))).toEqual({ events: ids.length, runs, households: new Set(ids).size, opening: 0 });
       }),
+      propertyRuns(100, process.env),
     );
   });
 
@@ -29,6 +31,7 @@ describe('the size of a catch-up page', () => {
         if (lengths.every((n) => n >= SPREAD_RUN)) expect(spread).toBe(false);
         if (lengths.every((n) => n < SPREAD_RUN)) expect(spread).toBe(true);
       }),
+      propertyRuns(100, process.env),
     );
     expect(isSpread(spreadOf([]))).toBe(false);
   });
@@ -42,6 +45,7 @@ describe('the size of a catch-up page', () => {
         expect(page.opening).toBe(lengths.length - (cutFirst ? 1 : 0));
         if (lengths.length >= 3) expect(isSpread(page)).toBe(false);
       }),
+      propertyRuns(100, process.env),
     );
   });
 
@@ -57,6 +61,7 @@ describe('the size of a catch-up page', () => {
         // The first page of a catch-up has nothing to go by.
         expect(nextPageSize(size, bulk, ahead, undefined)).toBe(size);
       }),
+      propertyRuns(100, process.env),
     );
     expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 4900, households: 1500, opening: 30 })).toBe(50_000);
     expect(nextPageSize(5000, 50_000, 700_000, { events: 5000, runs: 140, households: 140, opening: 140 })).toBe(5000);
@@ -76,6 +81,7 @@ describe('the size of a catch-up page', () => {
         // As large as the bound allows: one event a household more would pass it, or it is the bulk size.
         if (next > size && next < bulk) expect(((next + 1) * households) / events).toBeGreaterThan(BULK_HOUSEHOLDS);
       }),
+      propertyRuns(100, process.env),
     );
     // A log written day by day at 100,000 households: a page of 50,000 events touched ~40,000 of them.
     expect(nextPageSize(5000, 50_000, 3_000_000, { events: 50_000, runs: 49_000, households: 40_000, opening: 900 })).toBe(20_480);

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import { RowInserts, ROWS_A_STATEMENT } from '../src/projections/row-inserts';
 
 const table = (db: Database.Database): void => {
@@ -32,6 +33,7 @@ describe('read-model rows inserted 32 a statement', () => {
         inserts.finish();
         expect(rowsOf(many)).toEqual(rowsOf(one));
       }),
+      propertyRuns(100, process.env),
     );
   });
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import { addFrom, Series, toBlob } from '../src/projections/village-series';
 import { valueAt, valueBytesSql, valueFromBytes } from '../src/reports/village-counters';
 
@@ -29,6 +30,7 @@ describe("a counter's value at a month, read inside SQLite", () => {
           expect(bytes === null || bytes.byteLength === 4).toBe(true);
         }
       }),
+      propertyRuns(100, process.env),
     );
   });
 });

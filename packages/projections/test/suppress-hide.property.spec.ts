@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '@hearth/domain/testing';
 import { countPathsOf, hideCells, hideCountsAt, pushCounts } from '../src/reports/suppress';
 
 /**
@@ -36,6 +37,7 @@ describe('pushCounts', () => {
         expect(pushCounts(r, read)).toBe(byPaths.length);
         expect(read).toEqual([7, ...byPaths]);
       }),
+      propertyRuns(100, process.env),
     );
   });
 });
@@ -52,6 +54,7 @@ describe('hideCountsAt', () => {
         expect(JSON.stringify(fast)).toBe(JSON.stringify(walked));
         expect(JSON.stringify(r)).toBe(before);
       }),
+      propertyRuns(100, process.env),
     );
   });
 
