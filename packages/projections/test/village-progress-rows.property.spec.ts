@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { propertyRuns } from '@hearth/domain/testing';
 import { ProgressCountersProjection } from '../src';
 import { countPathOf, householdsField, isHouseholdsField } from '../src/reports/household-fields';
-import { impliedHouseholds, pathOfCount } from '../src/reports/implied-households';
+import { expandedRow, pathOfCount } from '../src/reports/implied-households';
 import { villageProgressRows } from '../src/projections/village-progress-rows';
 
 /**
@@ -30,12 +30,8 @@ const delta = fc.tuple(
 );
 
 /** A stored row read back as every field it stands for: its own, and the households fields it left out (decision 189); zeroes dropped. */
-const readBack = (text: string): Record<string, number> => {
-  const stored = JSON.parse(text) as Record<string, number>;
-  const all: Record<string, number> = { ...stored };
-  for (const [path, n] of impliedHouseholds(stored)) all[householdsField(path)] = n;
-  return Object.fromEntries(Object.entries(all).filter(([, n]) => n !== 0));
-};
+const readBack = (text: string): Record<string, number> =>
+  Object.fromEntries([...expandedRow(JSON.parse(text) as Record<string, number>)].filter(([, n]) => n !== 0));
 
 /** The count at each path of a stored row: `income.<cents>` fields summed in `incomeRecords`. */
 const countsAtPaths = (stored: Record<string, number>): Map<string, number> => {

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
-import { householdsField } from '../reports/household-fields';
-import { fieldsToStore, impliedHouseholds } from '../reports/implied-households';
+import { expandedRow, fieldsToStore } from '../reports/implied-households';
 import { RowInserts } from './row-inserts';
 
 /** Field names that need no escaping are written as `"name":` without `JSON.stringify`; this many are kept made. */
@@ -30,12 +29,9 @@ const canonical = (counts: ReadonlyMap<string, number>): string => {
   return `{${text}}`;
 };
 
-/** The counts of a row as stored, with the households fields it left out put back (impliedHouseholds) and `deltas` added. */
+/** The counts of a row as stored, with the households fields it left out put back (expandedRow) and `deltas` added. */
 const withDeltas = (stored: string, deltas: ReadonlyMap<string, number>): Map<string, number> => {
-  const parsed = JSON.parse(stored) as Record<string, number>;
-  const counts = new Map<string, number>();
-  for (const field of Object.keys(parsed)) counts.set(field, parsed[field] as number);
-  for (const [path, n] of impliedHouseholds(parsed)) counts.set(householdsField(path), n);
+  const counts = expandedRow(JSON.parse(stored) as Record<string, number>);
   for (const [field, n] of deltas) counts.set(field, (counts.get(field) ?? 0) + n);
   return counts;
 };

@@ -37,6 +37,14 @@ export const impliedHouseholds = (stored: Readonly<Record<string, number>>): Map
   return implied;
 };
 
+/** A stored row's fields with the households fields it left out put back: the full set of fields it was written from. */
+export const expandedRow = (stored: Readonly<Record<string, number>>): Map<string, number> => {
+  const fields = new Map<string, number>();
+  for (const field of Object.keys(stored)) fields.set(field, stored[field] as number);
+  for (const [path, n] of impliedHouseholds(stored)) fields.set(householdsField(path), n);
+  return fields;
+};
+
 /**
  * The fields of a row as stored, in key order: every non-zero count, and each households
  * field that differs from the count at its path (a households field absent from `counts`
