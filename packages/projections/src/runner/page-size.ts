@@ -63,14 +63,15 @@ export const isSpread = (page: PageSpread): boolean => page.events < SPREAD_RUN 
 
 /**
  * The size of the next page of a catch-up, `ahead` events behind the head. After a page
- * that showed the households spread over the log: as large as `bulk`, but no larger than
+ * that showed the households spread over the log, or registered out of the read models' key
+ * order (`outOfKeyOrder`, key-order.ts; decision 190): as large as `bulk`, but no larger than
  * would touch `households` (`BULK_HOUSEHOLDS`) at that page's households an event (fewer,
  * since a larger page has more events a household), and only when a whole such page is
  * ahead. Else `size` (the first page of a catch-up, near the head, a log in household
- * order). Never below `size`.
+ * order registered in the order of its ids). Never below `size`.
  */
-export const nextPageSize = (size: number, bulk: number, ahead: number, before: PageSpread | undefined, households = BULK_HOUSEHOLDS): number => {
-  if (before === undefined || !isSpread(before)) return size;
+export const nextPageSize = (size: number, bulk: number, ahead: number, before: PageSpread | undefined, households = BULK_HOUSEHOLDS, outOfKeyOrder = false): number => {
+  if (before === undefined || !(isSpread(before) || outOfKeyOrder)) return size;
   const fitting = before.households === 0 ? bulk : Math.floor((before.events * households) / before.households);
   const page = Math.max(size, Math.min(bulk, fitting));
   return ahead >= page ? page : size;

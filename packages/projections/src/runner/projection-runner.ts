@@ -9,6 +9,7 @@ import { completeIndexes, indexesPresent } from '../storage/secondary-indexes';
 import { withWriteLock } from '../storage/write-lock';
 import type { ProjectedEvent } from '../projected-event';
 import { HandledTypes } from './handled-types';
+import { isOutOfKeyOrder, type KeyOrder, keyOrderOf } from './key-order';
 import { BULK_HOUSEHOLDS, BULK_PAGE, isSpread, nextPageSize, PageSpread, spreadOf } from './page-size';
 import { pageTransaction } from './page-transaction';
 import { PositionWaiters } from './position-waiters';
@@ -215,12 +216,14 @@ export class ProjectionRunner {
     // A bounded catch-up's head is its bound: the pages leave indexes out, and create them, as if the log ended there.
     const head = upTo === undefined ? logHead : Math.min(logHead, upTo);
     let spread: PageSpread | undefined;
+    let keyOrder: KeyOrder | undefined;
     for (;;) {
       if (upTo !== undefined && after >= upTo) break;
-      // Far behind, through a log whose households are spread over it: large pages; else the usual ones.
-      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread, this.bulkHouseholds);
+      // Far behind, through a log whose households are spread over it or out of key order: large pages; else the usual ones.
+      const size = nextPageSize(this.batchSize, this.bulkBatchSize, head - after, spread, this.bulkHouseholds, keyOrder !== undefined && isOutOfKeyOrder(keyOrder));
       const read = await readPreparedPage(this.store, after, size);
       spread = spreadOf(read.events);
+      keyOrder = keyOrderOf(read.events, keyOrder?.highest);
       const follows = read.count === 0 || this.applyPage(read, after, head, true);
       const position = this.position();
       if (!follows || position < after) {

@@ -43,7 +43,9 @@ export interface RunnerOptions {
    * projections (a rebuild, a first start, a runner long stopped) and the page before
    * found the households' events spread over the log (page-size.ts): fewer, larger pages,
    * so that a household whose events are spread over the log is read, recounted and
-   * written again in fewer of them (docs/decisions/0106). Default `BULK_PAGE`; never
+   * written again in fewer of them (docs/decisions/0106); or found its households
+   * registered out of the read models' key order (key-order.ts), so that fewer commits
+   * write again the leaves an earlier one wrote (docs/decisions/0190). Default `BULK_PAGE`; never
    * less than `batchSize`. It is the most a page reads: fewer when the page before had so
    * many households an event that this many would hold more than `BULK_HOUSEHOLDS`
    * households' records at once (docs/decisions/0115).
