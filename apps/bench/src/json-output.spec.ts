@@ -39,9 +39,9 @@ describe('bench --json', () => {
 
   afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-  it("keeps today's keys and adds append, history, peer, dateOrder and importOneProcess", () => {
+  it("keeps today's keys and adds append, history, peer, dateOrder, importOneProcess and catchUpOneProcess", () => {
     expect(Object.keys(doc).sort()).toEqual(
-      ['households', 'seed', 'rounds', 'commands', 'logBytes', 'machine', 'import', 'importOneProcess', 'decideFold', 'catchUp', 'reports', 'verify', 'append', 'history', 'peer', 'dateOrder'].sort(),
+      ['households', 'seed', 'rounds', 'commands', 'logBytes', 'machine', 'import', 'importOneProcess', 'decideFold', 'catchUp', 'catchUpOneProcess', 'reports', 'verify', 'append', 'history', 'peer', 'dateOrder'].sort(),
     );
     expect(doc.households).toBe(4);
     expect(doc.rounds).toBe(1);
@@ -56,6 +56,13 @@ describe('bench --json', () => {
     expect(Object.keys(whole).sort()).toEqual(Object.keys(split).filter((k) => k !== 'storePath').sort());
     for (const k of ['commands', 'accepted', 'rejected']) expect(whole[k]).toBe(split[k]);
     num(whole.ratio);
+  });
+
+  it('catchUpOneProcess: the catch-up of the store the import in one process wrote, with the keys of catchUp and its arithmetic', () => {
+    const c = obj(doc.catchUpOneProcess);
+    expect(Object.keys(c).sort()).toEqual(Object.keys(obj(doc.catchUp)).filter((k) => k !== 'projectedStorePath').sort());
+    expect(c.events).toBe(eventsInOneProcess());
+    expect(num(c.ratio)).toBeCloseTo(num(c.subjectMs) / num(c.baselineMs), 12);
   });
 
   it('append: {subjectPerSec, baselinePerSec, ratio} with ratio = subjectPerSec / baselinePerSec', () => {

@@ -19,7 +19,7 @@ export const table = (headers: readonly string[], rows: readonly (readonly strin
 export const EXPLANATIONS: readonly (readonly [string, string])[] = [
   ['import', "`hearth import --workers 2` (decision 172: the file's households in two parts, two processes deciding at once, each batch written in one transaction with its part's checkpoint; `--import-workers` sets the number, and a count above 1 also measures one process against its own floor; peak RSS is the processes' peaks added up) — the real executable: Ledger + importCommands, batches of 1000 in one transaction each with the file checkpoint, line command ids, io-ts decoding, decide/evolve, hash chain) into a fresh SQLite file, vs inserting the same number of rows of the same mean size through one prepared statement in as many transactions into a bare table of another file, same pragmas. Both are fresh processes started alike; each one's start-up (empty input) is measured interleaved and subtracted. The floor is what SQLite itself charges to store those bytes in those commits."],
   ['decide+fold', "every line JSON.parsed, decoded by parseCommand, decided and folded by householdDecider in memory (no store, no hashing), vs JSON.parse of the same lines only: reading the input is the least any import does."],
-  ['catch-up', "openProjections(...).runner.catchUp() from zero on a copy of the imported store (every read model, rows and checkpoints in one transaction per 5000-event page), vs readAll over the same copy in the same pages doing nothing: a projection cannot avoid reading the log."],
+  ['catch-up', "openProjections(...).runner.catchUp() from zero on a copy of the imported store (every read model, rows and checkpoints in one transaction per 5000-event page), vs readAll over the same copy in the same pages doing nothing: a projection cannot avoid reading the log. The store is the one `import` wrote; with several import processes, whose parts leave the households out of the read models' key order (decision 190), the same again on the store the import in one process wrote."],
   ['report', "each root report query on the caught-up read models vs SELECT count(*) over the read models' largest table: a whole-region report must at least visit that table once."],
   ['verify', "verifyLog (every hash chain recomputed, every household replayed through the Decider, position gaps, late recordings) vs listing the streams by paging the log and reading every stream: verification cannot read less."],
   ['append', "the region's first commands, one at a time through ledger.commandHandler() (decide on the household's cached fold, read whole on first sight; seal; append with the version folded to, which checks the fold; a rejection or 'unchanged' on a cached fold is checked by a version read) on a fresh SQLite store, vs one BEGIN IMMEDIATE transaction per command doing SELECT max(version) and INSERTing the rows the handler stored, into the store's own table on another file, same pragmas. Ratio = the handler's rate / the floor's (higher is better)."],
@@ -34,6 +34,16 @@ const importInOneProcess = (o: NonNullable<BenchReport['importOneProcess']>): st
   ['  peak RSS', fmtMb(o.subject.memory.peakRssBytes), fmtMb(o.baseline.memory.peakRssBytes), '', '', ''],
 ];
 
+/** The catch-up of the store the import in one process wrote, beside the parts' store's. */
+const catchUpOfOneProcess = (c: NonNullable<BenchReport['catchUpOneProcess']>): string[] => [
+  '  the store imported in one process',
+  fmtMs(c.subjectMs),
+  fmtMs(c.baselineMs),
+  fmtRatio(c.ratio),
+  fmtRate(c.subjectEventsPerSec, 'evt'),
+  fmtRate(c.baselineEventsPerSec, 'evt'),
+];
+
 export const renderReport = (r: BenchReport): string => {
   const i = r.import;
   const rows: string[][] = [
@@ -46,6 +56,7 @@ export const renderReport = (r: BenchReport): string => {
     ...(r.importOneProcess ? importInOneProcess(r.importOneProcess) : []),
     ['decide+fold', fmtMs(r.decideFold.subjectMs), fmtMs(r.decideFold.baselineMs), fmtRatio(r.decideFold.ratio), fmtRate(r.decideFold.subjectCommandsPerSec, 'cmd'), fmtRate(r.decideFold.baselineCommandsPerSec, 'cmd')],
     ['catch-up', fmtMs(r.catchUp.subjectMs), fmtMs(r.catchUp.baselineMs), fmtRatio(r.catchUp.ratio), fmtRate(r.catchUp.subjectEventsPerSec, 'evt'), fmtRate(r.catchUp.baselineEventsPerSec, 'evt')],
+    ...(r.catchUpOneProcess ? [catchUpOfOneProcess(r.catchUpOneProcess)] : []),
     ...r.reports.queries.map((q) => [`report ${q.query}`, fmtMs(q.subjectMs), fmtMs(q.baselineMs), fmtRatio(q.ratio), `${q.iterations} calls/run`, '']),
     ['verify', fmtMs(r.verify.subjectMs), fmtMs(r.verify.baselineMs), fmtRatio(r.verify.ratio), fmtRate(r.verify.subjectEventsPerSec, 'evt'), fmtRate(r.verify.baselineEventsPerSec, 'evt')],
     ['append (one command at a time)', fmtMs(r.append.subjectMs), fmtMs(r.append.baselineMs), fmtRateRatio(r.append.ratio), fmtRate(r.append.subjectPerSec, 'cmd'), fmtRate(r.append.baselinePerSec, 'cmd')],
