@@ -1,4 +1,5 @@
 import type { BenchReport } from './bench';
+import type { CatchUpResult } from './read-bench';
 
 const MB = 1024 * 1024;
 const fmtMs = (ms: number | null): string => (ms === null ? '—' : ms >= 100 ? `${Math.round(ms).toLocaleString('en')} ms` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(1)} µs`);
@@ -34,9 +35,9 @@ const importInOneProcess = (o: NonNullable<BenchReport['importOneProcess']>): st
   ['  peak RSS', fmtMb(o.subject.memory.peakRssBytes), fmtMb(o.baseline.memory.peakRssBytes), '', '', ''],
 ];
 
-/** The catch-up of the store the import in one process wrote, beside the parts' store's. */
-const catchUpOfOneProcess = (c: NonNullable<BenchReport['catchUpOneProcess']>): string[] => [
-  '  the store imported in one process',
+/** A comparison of work that reads the whole log against reading it (a catch-up, a rebuild): times, ratio, event rates. */
+const againstTheReadRow = (label: string, c: Omit<CatchUpResult, 'projectedStorePath'>): string[] => [
+  label,
   fmtMs(c.subjectMs),
   fmtMs(c.baselineMs),
   fmtRatio(c.ratio),
@@ -55,8 +56,8 @@ export const renderReport = (r: BenchReport): string => {
     ['  peak heap growth', fmtMb(i.subject.memory.heapGrowthBytes), fmtMb(i.baseline.memory.heapGrowthBytes), fmtRatio(i.subject.memory.heapGrowthBytes / Math.max(1, i.baseline.memory.heapGrowthBytes)), '', ''],
     ...(r.importOneProcess ? importInOneProcess(r.importOneProcess) : []),
     ['decide+fold', fmtMs(r.decideFold.subjectMs), fmtMs(r.decideFold.baselineMs), fmtRatio(r.decideFold.ratio), fmtRate(r.decideFold.subjectCommandsPerSec, 'cmd'), fmtRate(r.decideFold.baselineCommandsPerSec, 'cmd')],
-    ['catch-up', fmtMs(r.catchUp.subjectMs), fmtMs(r.catchUp.baselineMs), fmtRatio(r.catchUp.ratio), fmtRate(r.catchUp.subjectEventsPerSec, 'evt'), fmtRate(r.catchUp.baselineEventsPerSec, 'evt')],
-    ...(r.catchUpOneProcess ? [catchUpOfOneProcess(r.catchUpOneProcess)] : []),
+    againstTheReadRow('catch-up', r.catchUp),
+    ...(r.catchUpOneProcess ? [againstTheReadRow('  the store imported in one process', r.catchUpOneProcess)] : []),
     ...r.reports.queries.map((q) => [`report ${q.query}`, fmtMs(q.subjectMs), fmtMs(q.baselineMs), fmtRatio(q.ratio), `${q.iterations} calls/run`, '']),
     ['verify', fmtMs(r.verify.subjectMs), fmtMs(r.verify.baselineMs), fmtRatio(r.verify.ratio), fmtRate(r.verify.subjectEventsPerSec, 'evt'), fmtRate(r.verify.baselineEventsPerSec, 'evt')],
     ['append (one command at a time)', fmtMs(r.append.subjectMs), fmtMs(r.append.baselineMs), fmtRateRatio(r.append.ratio), fmtRate(r.append.subjectPerSec, 'cmd'), fmtRate(r.append.baselinePerSec, 'cmd')],
@@ -67,8 +68,8 @@ export const renderReport = (r: BenchReport): string => {
     ['  Emmett on one kept connection: readStream', fmtMs(r.peer.oneConnection.readStream.hearthMs), fmtMs(r.peer.oneConnection.readStream.emmettMs), fmtRateRatio(r.peer.oneConnection.readStream.ratio), fmtRate(r.peer.oneConnection.readStream.hearthPerSec, 'stream'), fmtRate(r.peer.oneConnection.readStream.emmettPerSec, 'stream')],
     ['import, log in date order (net)', fmtMs(r.dateOrder.import.subject.netMs), fmtMs(r.dateOrder.import.baseline.netMs), fmtRatio(r.dateOrder.import.ratio), fmtRate(r.dateOrder.import.subject.commandsPerSec, 'cmd'), fmtRate(r.dateOrder.import.baseline.commandsPerSec, 'cmd')],
     ['  peak RSS', fmtMb(r.dateOrder.import.subject.memory.peakRssBytes), fmtMb(r.dateOrder.import.baseline.memory.peakRssBytes), '', '', ''],
-    ['catch-up, log in date order', fmtMs(r.dateOrder.catchUp.subjectMs), fmtMs(r.dateOrder.catchUp.baselineMs), fmtRatio(r.dateOrder.catchUp.ratio), fmtRate(r.dateOrder.catchUp.subjectEventsPerSec, 'evt'), fmtRate(r.dateOrder.catchUp.baselineEventsPerSec, 'evt')],
-    ['rebuild --read-models, log in date order', fmtMs(r.dateOrder.rebuild.subjectMs), fmtMs(r.dateOrder.rebuild.baselineMs), fmtRatio(r.dateOrder.rebuild.ratio), fmtRate(r.dateOrder.rebuild.subjectEventsPerSec, 'evt'), fmtRate(r.dateOrder.rebuild.baselineEventsPerSec, 'evt')],
+    againstTheReadRow('catch-up, log in date order', r.dateOrder.catchUp),
+    againstTheReadRow('rebuild --read-models, log in date order', r.dateOrder.rebuild),
     ['import, log in date order regrouped first (regroup + net import)', fmtMs(r.dateOrder.regrouped.regroupMs + (r.dateOrder.regrouped.import.subject.netMs ?? r.dateOrder.regrouped.import.subject.grossMs)), fmtMs(r.dateOrder.regrouped.import.baseline.netMs ?? r.dateOrder.regrouped.import.baseline.grossMs), fmtRatio(r.dateOrder.regrouped.ratio), `regroup ${fmtMs(r.dateOrder.regrouped.regroupMs)}`, ''],
   ];
   const head = [
