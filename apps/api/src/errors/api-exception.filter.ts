@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, Inject, Logger, NotFoundExceptio
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
+import { loggedUrl } from '../http/logged-url';
 import { requestLine } from '../http/request-log.middleware';
 import { undecodableParam } from '../http/undecodable-param';
 import { RateLimiter } from '../limits/rate-limiter';
@@ -31,7 +32,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, body, retryAfterSeconds } = refused ?? (allow.length > 0 ? methodNotAllowed(req, allow) : this.named(req, errorResponse(error)));
     // A deliberate 5xx (an ApiError) was logged where it was decided; anything else is a bug to see with its stack.
     if (unseen) this.logger.log(requestLine(req, status, undefined));
-    if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (status >= 500 && !(error instanceof ApiError)) this.logger.error(`${req.method} ${loggedUrl(req.url)}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     if (res.headersSent) {
       res.destroy();
       return;

@@ -1,10 +1,11 @@
 import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { loggedUrl } from './logged-url';
 
-/** A request's line in the log: method, path, status, duration (`-` when not timed) and who (the actor, never the token). */
+/** A request's line in the log: method, URL (loggedUrl: no person's words), status, duration (`-` when not timed) and who (the actor, never the token). */
 export const requestLine = (req: IncomingMessage, status: number, ms: number | undefined): string =>
-  `${req.method} ${req.url} ${status} ${ms === undefined ? '-' : `${ms.toFixed(1)} ms`} ${(req as AuthenticatedRequest).principal?.actor ?? '-'}`;
+  `${req.method} ${loggedUrl(req.url)} ${status} ${ms === undefined ? '-' : `${ms.toFixed(1)} ms`} ${(req as AuthenticatedRequest).principal?.actor ?? '-'}`;
 
 /** One line per request once it is answered (requestLine). */
 @Injectable()
