@@ -13,9 +13,9 @@ import { feed } from './support/feed';
 import { regionHistories } from './support/histories';
 import { context, policy, region } from './support/region';
 import { tableRows } from './support/table-rows';
+import { pageEvent } from './support/page-event';
 
-const eventOf = (householdId: string, type = 'HouseholdRegistered'): ProjectedEvent =>
-  ({ householdId, eventId: 'e', position: 1, occurredOn: '2016-01-01', event: { type } }) as unknown as ProjectedEvent;
+const eventOf = (householdId: string, type = 'HouseholdRegistered'): ProjectedEvent => pageEvent(householdId, type);
 
 /** A household whole: registered, surveyed, applied, identified (a run of four, opened by its registration). */
 const household = (h: string): HouseholdCommand[] => [

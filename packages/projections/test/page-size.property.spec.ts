@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { propertyRuns } from '@hearth/domain/testing';
 import type { ProjectedEvent } from '../src/projected-event';
 import { BULK_HOUSEHOLDS, isSpread, nextPageSize, SPREAD_RUN, spreadOf } from '../src/runner/page-size';
+import { pageEvent } from './support/page-event';
 
-const eventOf = (householdId: string, type = 'HouseholdSurveyed'): ProjectedEvent =>
-  ({ householdId, eventId: 'e', position: 1, occurredOn: '2016-01-01', event: { type } }) as unknown as ProjectedEvent;
+const eventOf = (householdId: string, type = 'HouseholdSurveyed'): ProjectedEvent => pageEvent(householdId, type);
 
 /**
  * The runner reads large pages only while far behind on a log whose households are spread
