@@ -7,7 +7,7 @@ import { CliError, EXIT } from './exit-codes';
 import { GlobalOptions, openLedger } from './global-options';
 import { emitJson, emitText, log } from './output/emit';
 import { renderTable } from './output/table';
-import { rethrowUnknownDivision } from './unknown-division';
+import { refuseUnknownDivision, rethrowUnknownDivision } from './unknown-division';
 
 export const progressLine = (what: string) => {
   let last = 0;
@@ -102,6 +102,7 @@ const checkStep = (p: ReadModelCheckProgress): string => {
 export const verifyReadModels = async (g: GlobalOptions, readModels?: string, division?: string): Promise<void> => {
   const ledger = await openLedger(g);
   try {
+    refuseUnknownDivision(ledger, division);
     const side = await openReadSide(ledger, { quiet: g.json === true, readModels });
     try {
       if (!g.json)

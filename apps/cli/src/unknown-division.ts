@@ -1,3 +1,4 @@
+import type { Ledger } from '@hearth/ledger';
 import { UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from './exit-codes';
 
@@ -5,4 +6,15 @@ import { CliError, EXIT } from './exit-codes';
 export const rethrowUnknownDivision = (e: unknown): never => {
   if (e instanceof UnknownDivisionError) throw new CliError(e.message, EXIT.unknownTarget);
   throw e;
+};
+
+/**
+ * A division no tree ever recorded, refused as exit 4 before the read models are opened:
+ * opening them catches them up first, minutes on a large region behind the log, only for
+ * the command to say then that the code was mistyped. The read side answers for every
+ * division ever recorded (`Ledger.divisions`), so this refuses exactly the codes it would.
+ */
+export const refuseUnknownDivision = (ledger: Ledger, division: string | undefined): void => {
+  const tree = ledger.divisions;
+  if (division !== undefined && tree !== undefined && tree.get(division) === undefined) rethrowUnknownDivision(new UnknownDivisionError(division));
 };

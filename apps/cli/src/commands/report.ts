@@ -5,7 +5,7 @@ import {
 } from '@hearth/projections';
 import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
-import { rethrowUnknownDivision } from '../unknown-division';
+import { refuseUnknownDivision, rethrowUnknownDivision } from '../unknown-division';
 import { GlobalOptions, openLedger } from '../global-options';
 import { Ledger } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
@@ -38,9 +38,10 @@ const asTable = (result: Row, shared: string, rowKey = 'division'): string => {
   return renderTable(headers, rows.map((r) => headers.map((h) => r[h])));
 };
 
-const withReadSide = async (g: GlobalOptions, readModels: string | undefined, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
+const withReadSide = async (g: GlobalOptions, readModels: string | undefined, division: string | undefined, f: (ledger: Ledger, p: ReadSide) => Promise<void> | void) => {
   const ledger = await openLedger(g);
   try {
+    refuseUnknownDivision(ledger, division);
     const projections = await openReadSide(ledger, { quiet: g.json === true, readModels: readModelsUrl(readModels) });
     try {
       await f(ledger, projections);
@@ -104,7 +105,7 @@ const monthlyPeriod = (opts: PeriodOptions): 'month' | 'year' => {
 };
 
 const printMonthsOfYear = (g: GlobalOptions, opts: PeriodOptions) =>
-  withReadSide(g, opts.readModels, async (ledger, p) => {
+  withReadSide(g, opts.readModels, opts.division, async (ledger, p) => {
     const q: YearOfMonths = { year: Number(opts.year), ...(opts.division !== undefined ? { division: opts.division } : {}) };
     const parentOf = parentsIn(p.divisions);
     const months = await p.read((r) => monthsOfYearAnswer(r, q, opts.suppress ? ledger.policy.suppressBelow : undefined, parentOf));
@@ -131,7 +132,7 @@ const periodic = (name: PeriodReport, description: string, period: 'year' | 'mon
       if (name === 'monthly' && monthlyPeriod(opts) === 'year') return printMonthsOfYear(g, opts);
       if (period === 'year') checkYear(opts.year);
       if (period === 'month' && !isMonth(opts.month)) throw new CliError(`--month must be YYYY-MM, got "${opts.month}"`, EXIT.usage);
-      await withReadSide(g, opts.readModels, async (ledger, p) => {
+      await withReadSide(g, opts.readModels, opts.division, async (ledger, p) => {
         const when = { year: Number(opts.year), month: opts.month ?? '' };
         // Only an absent --division means the root: an empty one (a script's unset variable) is a division the tree does not hold, exit 4.
         const scope = { ...(opts.division !== undefined ? { division: opts.division } : {}), byChild: opts.byChild === true };
@@ -160,7 +161,7 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
         const g = globals();
         const asOf = opts.asOf ?? localDate(new Date());
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
-        await withReadSide(g, opts.readModels, async (_ledger, p) => {
+        await withReadSide(g, opts.readModels, opts.division, async (_ledger, p) => {
           const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division !== undefined ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);
