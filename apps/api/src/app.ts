@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import * as E from 'fp-ts/Either';
 import type { ApiOptions } from './api-options';
@@ -19,8 +19,16 @@ export const createApp = async (options: ApiOptions): Promise<INestApplication> 
     const checked = parseTokenFile(options.tokens);
     if (E.isLeft(checked)) throw new Error(`invalid tokens: ${checked.left.map((f) => `${f.path}: ${f.message}`).join('; ')}`);
   }
-  const app = await NestFactory.create(AppModule.forRoot(options), { bodyParser: false, abortOnError: false, logger: options.logger ?? ['log', 'warn', 'error'] });
+  const app = await NestFactory.create(AppModule.forRoot(options), { bodyParser: false, abortOnError: false, logger: serviceLogger(options.logger) });
   const http = app.getHttpAdapter().getInstance() as { disable?: (setting: string) => void };
   http.disable?.('x-powered-by');
   return app;
 };
+
+/**
+ * Nest's console logger at the levels asked, coloured only on a terminal: a service's log
+ * usually goes to a file or a journal, where colour codes are bytes in every line that each
+ * reader has to strip (Nest colours unless NO_COLOR is set, wherever its output goes).
+ */
+const serviceLogger = (levels: false | LogLevel[] | undefined): false | ConsoleLogger =>
+  levels === false ? false : new ConsoleLogger({ logLevels: levels ?? ['log', 'warn', 'error'], colors: process.stdout.isTTY === true });

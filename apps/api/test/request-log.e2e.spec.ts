@@ -30,4 +30,28 @@ describe('the request log', () => {
       expect.stringMatching(/GET \/api\/divisions 200 \d+\.\d ms auditor-1$/),
     ]);
   });
+
+  it('is coloured only on a terminal: a log written to a file or a journal holds no colour codes', async () => {
+    const lineOf = async (tty: boolean): Promise<string> => {
+      const wasTty = process.stdout.isTTY;
+      process.stdout.isTTY = tty;
+      const output = captureOutput();
+      let own: Server | undefined;
+      try {
+        own = await startServer({ logger: ['log'] });
+        await own.request('GET', '/api/divisions', { token: TOKENS.auditor });
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } finally {
+        output.restore();
+        process.stdout.isTTY = wasTty;
+        await own?.close();
+      }
+      return output.text().split('\n').find((l) => l.includes('GET /api/divisions')) ?? '';
+    };
+    const piped = await lineOf(false);
+    const terminal = await lineOf(true);
+    expect(piped).toMatch(/\[HTTP\] GET \/api\/divisions 200 \d+\.\d ms auditor-1$/);
+    expect(piped).not.toContain('\u001b[');
+    expect(terminal).toContain('\u001b[');
+  });
 });
