@@ -1,5 +1,5 @@
 import type { Ledger } from '@hearth/ledger';
-import { UnknownDivisionError } from '@hearth/projections';
+import { divisionNamed, UnknownDivisionError } from '@hearth/projections';
 import { CliError, EXIT } from './exit-codes';
 
 /** Rethrows an error: a division the tree does not hold as exit 4 (a report's `--division`, `verify --division`), anything else as it is. */
@@ -16,5 +16,10 @@ export const rethrowUnknownDivision = (e: unknown): never => {
  */
 export const refuseUnknownDivision = (ledger: Ledger, division: string | undefined): void => {
   const tree = ledger.divisions;
-  if (division !== undefined && tree !== undefined && tree.get(division) === undefined) rethrowUnknownDivision(new UnknownDivisionError(division));
+  if (division === undefined || tree === undefined) return;
+  try {
+    divisionNamed(tree, division);
+  } catch (e) {
+    rethrowUnknownDivision(e);
+  }
 };

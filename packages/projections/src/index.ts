@@ -29,7 +29,7 @@ export type { MonthQuery } from './reports/monthly-report';
 export type { BacklogOptions, BacklogQuery } from './reports/backlog-report';
 export type { HouseholdStatusQuery } from './reports/household-status-report';
 export * from './reports/read-models';
-export { UnknownDivisionError } from './reports/division-scope';
+export { divisionNamed, UnknownDivisionError } from './reports/division-scope';
 export { suppress, type Suppressed, type SuppressedRow, type SuppressedTable } from './reports/suppress';
 export type { ContributingHouseholds, HouseholdsBehind } from './reports/contributing-households';
 export { discloseReport, reportFromSubtree, suppressSubtree, suppressTables, type ReportScope, type SubtreeReport } from './reports/suppress-report';

@@ -1,5 +1,5 @@
 import type { DivisionTree } from '@hearth/domain';
-import { UnknownDivisionError } from '@hearth/nest';
+import { divisionNamed } from '@hearth/projections';
 import { inScope } from '../auth/division-scope';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
@@ -14,7 +14,7 @@ import { ApiError } from '../errors/api-error';
  * refuses exactly the codes the report would.
  */
 export const reportDivision = (principal: Principal, tree: DivisionTree | undefined, asked: string | undefined): string | undefined => {
-  if (asked !== undefined && tree !== undefined && tree.get(asked) === undefined) throw new UnknownDivisionError(asked);
+  if (asked !== undefined && tree !== undefined) divisionNamed(tree, asked);
   if (principal.role !== 'caseworker') return asked;
   if (asked === undefined) return principal.division;
   if (tree !== undefined && !inScope(principal, tree, asked))
