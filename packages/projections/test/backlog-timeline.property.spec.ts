@@ -11,15 +11,16 @@ import { propertyRuns } from '@hearth/domain/testing';
 /**
  * The standing as its definition reads: the status changes dated on or before the date, in
  * log order (a stable sort by position), folded (decision 164: the last one's `to`, but a
- * survey's, which makes a registered household surveyed); the visits and surveys
+ * survey's, which makes a registered household surveyed); the first registration, the latest
+ * identification or relapse (decision 116) and clearance; the visits and surveys
  * dated on or before it, the latest dated (decision 128). The oracle of the one-pass fold.
  */
 const standingBySorting = (p: StandingSource, date: string): BacklogStanding => {
   const inOrder = <E extends readonly [number, string, ...unknown[]]>(l: readonly E[]): E[] => l.filter((e) => e[1] <= date).sort((a, b) => a[0] - b[0]);
   const statuses = inOrder(p.t.statuses);
-  const dates = (type: string): string[] => statuses.filter((c) => c[2] === type).map((c) => c[1]).sort();
+  const dates = (...types: string[]): string[] => statuses.filter((c) => types.includes(c[2])).map((c) => c[1]).sort();
   const of = (kind: string): string[] => inOrder(p.backlog).filter((b) => b[2] === kind).map((b) => b[1]).sort();
-  const identified = dates('HouseholdIdentified');
+  const identified = dates('HouseholdIdentified', 'HouseholdRelapsed');
   const cleared = dates('HouseholdCleared');
   const visits = of('follow-up');
   const surveys = of('household-surveyed');
@@ -36,6 +37,9 @@ const standingBySorting = (p: StandingSource, date: string): BacklogStanding => 
 
 describe("a household's backlog timeline (decision 113)", () => {
   it("packs and unpacks exactly, and gives the household's village and standing at any date as its whole record does", () => {
+    let cut = 0;
+    let named = 0;
+    let relapsed = 0;
     fc.assert(
       fc.property(progress, date, (p, on) => {
         const timeline = decodeBacklogTimeline(encodeBacklogTimeline(backlogTimelineOf(p)));
@@ -48,9 +52,18 @@ describe("a household's backlog timeline (decision 113)", () => {
         // Only what is dated on or before the date counts.
         const upTo = { ...p, t: { ...p.t, statuses: p.t.statuses.filter((c) => c[1] <= on) }, backlog: p.backlog.filter((b) => b[1] <= on) };
         expect(backlogStandingAt(p, on)).toStrictEqual(backlogStandingAt(upTo, '\uffff'));
+        if (upTo.t.statuses.length > 0 && upTo.t.statuses.length < p.t.statuses.length) cut++;
+        const standing = backlogStandingAt(p, on);
+        if (standing.identifiedOn !== null || standing.clearedOn !== null) named++;
+        if (upTo.t.statuses.some((c) => c[2] === 'HouseholdRelapsed')) relapsed++;
       }),
       propertyRuns(500, process.env),
     );
+    // Dates fell inside the records (changes after them left out), and the standings named identifications, relapses and
+    // clearances: what the property is about was exercised, not only empty standings.
+    expect(cut).toBeGreaterThan(50);
+    expect(named).toBeGreaterThan(20);
+    expect(relapsed).toBeGreaterThan(5);
   });
 
   it('names the status last changed in log order, the first registration, the latest identification or relapse (decision 116) and clearance, the visit and survey dated last (decision 128)', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Status } from '@hearth/domain';
+import { STATUS_EVENTS, type Status } from '@hearth/domain';
 import type { BacklogEntry } from '../../src/projections/backlog-activity';
 import type { ActivityEntry, HouseholdProgress } from '../../src/projections/household-progress';
 import type { MemberEntry } from '../../src/projections/member-facts';
@@ -17,6 +17,8 @@ const text = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.constantFrom('ŝ.é', '__proto__', 'a.b.c', '.', 'x.', '.y'),
 );
+/** A status change's event: one of the status events (the standing reads registrations, identifications, relapses, clearances and surveys) or any text. */
+const statusEvent = fc.oneof(fc.constantFrom(...STATUS_EVENTS), text);
 const status = fc.constantFrom<Status>('unregistered', 'registered', 'surveyed', 'applied', 'identified', 'cleared', 'withdrawn', 'exempted', 'deregistered');
 const nullableInt = fc.option(fc.integer({ min: -3000, max: 3000 }), { nil: null });
 
@@ -34,7 +36,7 @@ const entries = <E extends readonly [number, unknown, ...unknown[]]>(entry: fc.A
 export const progress: fc.Arbitrary<HouseholdProgress> = fc.record({
   t: fc.record({
     villages: fc.array(fc.tuple(position, date, text), { maxLength: 4 }),
-    statuses: fc.array(fc.tuple(position, date, text, status, status), { maxLength: 8 }),
+    statuses: fc.array(fc.tuple(position, date, statusEvent, status, status), { maxLength: 8 }),
     concerns: fc.dictionary(text, fc.tuple(fc.option(date, { nil: null }), fc.option(date, { nil: null })), { maxKeys: 3, noNullPrototype: true }),
   }, { noNullPrototype: true }),
   members: entries(member),
