@@ -39,7 +39,7 @@ describe('counter projections, page by page', () => {
           const db = new Database(':memory:');
           const projections = openProjections(store, { policy, divisions: region, db, projections: [DivisionCountersProjection, ProgressCountersProjection], runner: { batchSize: size } });
           await projections.runner.catchUp((p) => {
-            if (size > 1) pageEnds.push(p.events);
+            if (size > 1) pageEnds.push(p.position);
           });
           const tables = counterTables(db);
           await projections.close();
