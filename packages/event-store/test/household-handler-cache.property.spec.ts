@@ -41,13 +41,13 @@ const handlerFor = (store: EventStore, cacheSize?: number): Handler =>
     ...(cacheSize === undefined ? {} : { cacheSize }),
   });
 
-/** Each household's commands kept in order, interleaved in a generated order, each with the handler that sends it. */
+/** Each household's commands kept in order, interleaved in a generated order (an order as long as the commands: fast-check's default size would stop it at ten, the rest sent in turn through one handler), each with the handler that sends it. */
 const routed = fc
   .tuple(
     householdCommands({ householdId: HOUSEHOLDS[0], maxSteps: 12 }),
     householdCommands({ householdId: HOUSEHOLDS[1], maxSteps: 12 }),
     householdCommands({ householdId: HOUSEHOLDS[2], maxSteps: 12 }),
-    fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat({ max: 2 })), { maxLength: 200 }),
+    fc.array(fc.tuple(fc.nat({ max: 2 }), fc.nat({ max: 2 })), { maxLength: 200, size: 'max' }),
   )
   .map(([a, b, c, order]) => {
     const queues = [[...a], [...b], [...c]];
@@ -112,7 +112,7 @@ describe('property: the command handler with a cache decides as one without', ()
       propertyRuns(40, process.env),
     );
     // The handlers met folds other handlers had moved past, and re-read streams their small caches had let go: what the property is about was exercised.
-    expect(met.stale).toBeGreaterThan(0);
-    expect(met.evicted).toBeGreaterThan(0);
+    expect(met.stale).toBeGreaterThan(20);
+    expect(met.evicted).toBeGreaterThan(20);
   });
 });
