@@ -14,6 +14,7 @@ const sorted = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => com
 
 describe('compareTable', () => {
   it('finds the set differences of the two sides, extra rows first, and counts the table', () => {
+    const met = { cut: 0, shared: 0 };
     fc.assert(
       fc.property(fc.array(row, { maxLength: 30 }), fc.array(row, { maxLength: 30 }), fc.integer({ min: 1, max: 40 }), (actual, rebuilt, limit) => {
         const out = new DifferenceList(limit);
@@ -35,9 +36,14 @@ describe('compareTable', () => {
         expect(new Set(listed).size).toBe(listed.length);
         const firstMissing = listed.findIndex((d) => d.startsWith('written'));
         if (firstMissing >= 0) expect(listed.slice(firstMissing).every((d) => d.startsWith('written'))).toBe(true);
+        if (out.count > limit && listedMissing.length < missing.length) met.cut++;
+        if ([...have].some((r) => want.has(r))) met.shared++;
       }),
       propertyRuns(300, process.env),
     );
+    // Differences ran past the limit and rows stood on both sides: the cut list and the merge's matches were exercised.
+    expect(met.cut).toBeGreaterThan(20);
+    expect(met.shared).toBeGreaterThan(20);
   });
 
   it('counts every difference and keeps only the first `limit`', () => {
