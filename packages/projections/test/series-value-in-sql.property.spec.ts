@@ -16,6 +16,7 @@ describe("a counter's value at a month, read inside SQLite", () => {
   afterAll(() => db.close());
 
   it('is the value read from the whole blob, before the series starts, inside it, past its end, and for an empty series', () => {
+    const met = { empty: 0, before: 0, inside: 0, past: 0 };
     fc.assert(
       fc.property(deltas, fc.integer({ min: -50, max: 50 }), fc.array(fc.integer({ min: 23_990, max: 24_130 }), { minLength: 1, maxLength: 8 }), (ds, initial, months) => {
         const s = build(ds);
@@ -24,6 +25,10 @@ describe("a counter's value at a month, read inside SQLite", () => {
         db.exec('DELETE FROM counter');
         insert.run(initial, base, blob);
         for (const month of months) {
+          if (s === undefined) met.empty++;
+          else if (month < s.base) met.before++;
+          else if (month < s.base + s.values.length) met.inside++;
+          else met.past++;
           const [[init, bytes]] = read.all({ month }) as [[number, Buffer | null]];
           expect(valueFromBytes(init, bytes)).toBe(valueAt(initial, base, blob, month));
           // Four bytes a row at the most: what the read is for.
@@ -32,5 +37,7 @@ describe("a counter's value at a month, read inside SQLite", () => {
       }),
       propertyRuns(100, process.env),
     );
+    // Each of the four places a month can fall was read: none of them passed for want of a case.
+    for (const [where, n] of Object.entries(met)) expect([where, n > 5]).toEqual([where, true]);
   });
 });
