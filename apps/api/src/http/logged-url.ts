@@ -6,29 +6,28 @@
  * or a name typed into the wrong parameter, would outlive the erasure of that person's record.
  */
 
-/** An id's characters (domain IdC): divisions and households are named by the ledger's pseudonymous codes. */
-const ID = /^[A-Za-z0-9._:-]{1,64}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FLAG = /^(true|false)$/;
-const COUNT = /^\d{1,16}$/;
+import { BusinessDateC, IdC, MonthC } from '@hearth/domain';
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { FlagParamC, KnownAtParamC, NoticeLimitParamC, NoticesParamC, PositionParamC, YearParamC } from '../reads/query-params';
 
 /**
- * Parameters whose values are codes (dates, months, years, flags, positions, ids), each with
- * the shape its value is printed in; a value of another shape (a name typed into `asOf`) is
- * withheld, as the route refuses it anyway.
+ * Parameters whose values are codes (dates, instants, months, years, flags, positions, ids),
+ * each with the codec its routes read it with (reads/query-params.ts): a value is printed only
+ * when that codec takes it, so a name typed into `asOf`, which the route refuses, is withheld.
  */
-export const CODE_PARAMETERS: ReadonlyMap<string, RegExp> = new Map([
-  ['asOf', DATE],
-  ['knownAt', /^[0-9T:.Z+-]{10,35}$/],
-  ['month', /^\d{4}-\d{2}$/],
-  ['year', /^\d{4}$/],
-  ['division', ID],
-  ['householdId', ID],
-  ['byChild', FLAG],
-  ['withChildren', FLAG],
-  ['notices', COUNT],
-  ['after', COUNT],
-  ['limit', COUNT],
+export const CODE_PARAMETERS: ReadonlyMap<string, t.Decoder<unknown, unknown>> = new Map<string, t.Decoder<unknown, unknown>>([
+  ['asOf', BusinessDateC],
+  ['knownAt', KnownAtParamC],
+  ['month', MonthC],
+  ['year', YearParamC],
+  ['division', IdC],
+  ['householdId', IdC],
+  ['byChild', FlagParamC],
+  ['withChildren', FlagParamC],
+  ['notices', NoticesParamC],
+  ['after', PositionParamC],
+  ['limit', NoticeLimitParamC],
 ]);
 
 /** Parameters whose values are free text a person typed: named, their value withheld. */
@@ -46,16 +45,16 @@ const decoded = (text: string): string | undefined => {
   }
 };
 
-/** One `name=value` of the query as logged: a code parameter's code, decoded, in its shape; a text parameter's name alone; any other `…`. */
+/** One `name=value` of the query as logged: a code parameter's code, decoded, when its codec takes it; a text parameter's name alone; any other `…`. */
 const loggedPair = (pair: string): string => {
   const eq = pair.indexOf('=');
   const name = decoded(eq < 0 ? pair : pair.slice(0, eq));
   if (name !== undefined && TEXT_PARAMETERS.has(name)) return `${name}=${WITHHELD}`;
-  const shape = name === undefined ? undefined : CODE_PARAMETERS.get(name);
-  if (name === undefined || shape === undefined) return WITHHELD;
+  const codec = name === undefined ? undefined : CODE_PARAMETERS.get(name);
+  if (name === undefined || codec === undefined) return WITHHELD;
   if (eq < 0) return name;
   const value = decoded(pair.slice(eq + 1));
-  return `${name}=${value !== undefined && shape.test(value) ? value : WITHHELD}`;
+  return `${name}=${value !== undefined && E.isRight(codec.decode(value)) ? value : WITHHELD}`;
 };
 
 /** The URL as the log prints it: the path as sent, each query parameter as loggedPair says. */
