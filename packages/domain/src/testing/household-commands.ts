@@ -43,6 +43,8 @@ export const householdCommands = (opts: HouseholdCommandsOptions = {}): fc.Arbit
       steps: fc.array(fc.tuple(episode, dayStep, fc.array(forwardDayStep, { minLength: 3, maxLength: 3 }), fc.oneof(k(4, fc.constant(true)), k(1, fc.constant(false)))), {
         minLength: opts.minSteps ?? 0,
         maxLength: opts.maxSteps ?? 20,
+        // fast-check 4 otherwise draws at most about ten more than minLength, whatever maxLength says.
+        size: 'max',
       }),
     })
     .map(({ start, register, firstSurvey: survey, steps }) => {
