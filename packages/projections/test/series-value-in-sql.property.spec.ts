@@ -4,7 +4,12 @@ import { propertyRuns } from '@hearth/domain/testing';
 import { addFrom, Series, toBlob } from '../src/projections/village-series';
 import { valueAt, valueBytesSql, valueFromBytes } from '../src/reports/village-counters';
 
-const deltas = fc.array(fc.tuple(fc.integer({ min: 24_000, max: 24_100 }), fc.integer({ min: -300_000, max: 300_000 })), { maxLength: 40 });
+// The empty series drawn on purpose, one case in eight: an array of up to 40 (size 'max', or fast-check stops at about ten)
+// is otherwise rarely empty, and the floor below would then depend on fast-check's size.
+const deltas = fc.oneof(
+  { weight: 1, arbitrary: fc.constant([] as [number, number][]) },
+  { weight: 7, arbitrary: fc.array(fc.tuple(fc.integer({ min: 24_000, max: 24_100 }), fc.integer({ min: -300_000, max: 300_000 })), { maxLength: 40, size: 'max' }) },
+);
 const build = (ds: readonly (readonly [number, number])[]): Series | undefined =>
   ds.reduce<Series | undefined>((s, [i, d]) => addFrom(s, i, d), undefined);
 
@@ -37,7 +42,8 @@ describe("a counter's value at a month, read inside SQLite", () => {
       }),
       propertyRuns(100, process.env),
     );
-    // Each of the four places a month can fall was read: none of them passed for want of a case.
+    // Each of the four places a month can fall was read: none of them passed for want of a case (the empty series 28-84
+    // times over seeds 1-6, and at fast-check's "medium" size too).
     for (const [where, n] of Object.entries(met)) expect([where, n > 5]).toEqual([where, true]);
   });
 });
