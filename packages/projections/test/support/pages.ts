@@ -15,13 +15,10 @@ export const householdsAcrossPages = async (store: EventStore, pageEnds: readonl
   return [...pages.values()].filter((p) => p.size > 1).length;
 };
 
-/** The most events any one page of such a catch-up held: more than the runner's `batchSize` only if it read a bulk page. */
-export const largestPage = async (store: EventStore, pageEnds: readonly number[], from = 0): Promise<number> => {
-  const sizes = pageEnds.map(() => 0);
-  for (const e of await store.readAll()) {
-    if (e.position <= from || e.position > (pageEnds.at(-1) ?? 0)) continue;
-    const page = pageEnds.findIndex((end) => e.position <= end);
-    sizes[page] = (sizes[page] ?? 0) + 1;
-  }
-  return Math.max(0, ...sizes);
-};
+/**
+ * The most events any one page of such a catch-up held, from the positions its pages ended at
+ * (a SQLite or in-memory log numbers its events without gaps): more than the runner's
+ * `batchSize` only if it read a bulk page.
+ */
+export const largestPage = (pageEnds: readonly number[], from = 0): number =>
+  pageEnds.reduce((most, end, i) => Math.max(most, end - (i === 0 ? from : (pageEnds[i - 1] as number))), 0);
