@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const BIN = resolve(__dirname, '../../bin/hearth.js');
+/** The executable as installed: what a user runs, and what bin-and-bundle.e2e.spec.ts holds the bundle to. */
+export const INSTALLED_BIN = resolve(__dirname, '../../bin/hearth.js');
+/**
+ * The executable the tests start: the bundle of the same sources that jest's globalSetup
+ * built for this run (cli-bundle.js, docs/decisions/0192), else the installed one.
+ */
+export const BIN = process.env['HEARTH_CLI_UNDER_TEST'] ?? INSTALLED_BIN;
 export const EXAMPLES = resolve(__dirname, '../../examples');
 
 export interface CliRun {
@@ -12,16 +18,21 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs the real `hearth` executable, as a user or a script would. */
-export const hearth = (args: readonly string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun => {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    input: opts.input,
-    env: { ...process.env, ...opts.env },
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+/** Runs the executable `bin` in a process of its own, as a user or a script would. */
+export const hearthFrom =
+  (bin: string) =>
+  (args: readonly string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun => {
+    const r = spawnSync(process.execPath, [bin, ...args], {
+      encoding: 'utf8',
+      input: opts.input,
+      env: { ...process.env, ...opts.env },
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+/** Runs `hearth` (BIN), as a user or a script would. */
+export const hearth = hearthFrom(BIN);
 
 export const hearthAsync = (args: readonly string[]) => spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 
