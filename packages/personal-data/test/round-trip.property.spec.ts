@@ -9,6 +9,8 @@ afterAll(() => dir.cleanup());
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((n) => String.fromCharCode(n));
 const text = fc.oneof(
   fc.string({ unit: codeUnit, minLength: 1, maxLength: 500 }),
+  // size 'max': the lengths up to the 500 allowed, which fast-check's default size (about ten) never draws.
+  fc.string({ unit: codeUnit, minLength: 1, maxLength: 500, size: 'max' }),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).filter((s) => s.length <= 500),
 );
 const record: fc.Arbitrary<PersonalRecord> = fc.record(
