@@ -16,7 +16,7 @@ describe('the bundle the tests start and the installed executable', () => {
   beforeAll(() => ({ dir, cleanup } = tempDir()));
   afterAll(() => cleanup());
 
-  it('the tests start the bundle, when jest built one', () => {
+  it("the tests start the bundle jest's globalSetup built", () => {
     // Without this, every file below would compare the installed executable with itself.
     expect(BIN).toBe(join(__dirname, '..', 'dist', 'e2e', 'hearth.js'));
   });
