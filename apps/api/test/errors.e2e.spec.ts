@@ -142,6 +142,11 @@ describe('every error class, with its status and body', () => {
     await allowed('POST', '/api/verify?notices=3', 'GET, HEAD', {});
     await allowed('PATCH', '/api/households/hh-err/members/m1/personal-data', 'GET, HEAD, PUT', {});
     await allowed('POST', '/dashboard/app.js', 'GET, HEAD', {});
+    // Without a body, or with one of another type: no route would read it, so the method is what is wrong (not a 415).
+    const bodiless = await server.request('POST', '/api/verify', { token: TOKENS.willow });
+    expectError(bodiless, 405, 'METHOD_NOT_ALLOWED');
+    expect(bodiless.allow).toBe('GET, HEAD');
+    expectError(await server.request('PUT', '/api/households/hh-err', { token: TOKENS.willow, body: 'x', contentType: 'text/plain' }), 405, 'METHOD_NOT_ALLOWED');
     // Without a token too, like a 404: which methods a path takes is in the public OpenAPI document.
     expect((await server.request('DELETE', '/api/verify')).allow).toBe('GET, HEAD');
     expect((await server.request('GET', '/api/households/hh-err', { token: TOKENS.auditor })).body.events).toHaveLength(4);
@@ -149,6 +154,7 @@ describe('every error class, with its status and body', () => {
     const nowhere = await server.request('DELETE', '/api/nothing-here', { token: TOKENS.auditor });
     expectError(nowhere, 404, 'NOT_FOUND');
     expect(nowhere.allow).toBeNull();
+    expectError(await server.request('POST', '/api/nothing-here', { token: TOKENS.willow }), 404, 'NOT_FOUND');
   });
 
   it("404 UNKNOWN_DIVISION for a division named like a machine's error code, not the store's 503 or 507", async () => {

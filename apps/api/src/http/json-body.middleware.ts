@@ -1,19 +1,26 @@
 import { Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BODY_LIMIT } from '../api-options';
 import { readJsonBody, type JsonRequest } from './json-body';
+import { routeAnswers } from './route-answers';
 
 /**
  * The only body parser of the service (Nest's own is off): POST, PUT and PATCH bodies
  * must be application/json within the size limit. Errors are thrown, so the one
- * exception filter renders them like any other.
+ * exception filter renders them like any other. A request that no route answers under its
+ * method is passed on unread, to its 404 or 405.
  */
 @Injectable()
 export class JsonBodyMiddleware implements NestMiddleware {
-  constructor(@Inject(BODY_LIMIT) private readonly limit: number) {}
+  constructor(
+    @Inject(BODY_LIMIT) private readonly limit: number,
+    @Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   async use(req: IncomingMessage & JsonRequest, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
-    if (req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH') {
+    const method = req.method ?? 'GET';
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && routeAnswers(this.adapterHost.httpAdapter?.getInstance(), (req.url ?? '/').split('?')[0] as string, method)) {
       const { value, text } = await readJsonBody(req, this.limit);
       req.body = value;
       req.bodyText = text;
