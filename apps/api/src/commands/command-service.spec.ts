@@ -20,10 +20,10 @@ const auditorLike: Principal = { role: 'auditor', actor: 'someone' };
 const clear = { type: 'ClearHousehold', householdId: 'hh-1', on: '2016-07-01' };
 
 describe('CommandService', () => {
-  it('a conflict left after the retries is 409 CONFLICT, saying nothing was appended', async () => {
+  it('a conflict left after the retries is 409 CONFLICT, saying nothing was appended, with a wait of a second (Retry-After)', async () => {
     const { service } = serviceReturning({ status: 'conflict', streamId: 'household-hh-1', attempts: 6 });
     const answer = await service.submit(auditorLike, clear);
-    expect(answer).toMatchObject({ accepted: false, status: 409, body: { code: 'CONFLICT' } });
+    expect(answer).toMatchObject({ accepted: false, status: 409, body: { code: 'CONFLICT' }, retryAfterSeconds: 1 });
     expect(answer.accepted === false && answer.body.message).toMatch(/nothing was appended/);
   });
 

@@ -9,6 +9,7 @@ import { domainErrorResponse, ErrorResponse } from '../errors/error-response';
 import { decodedCommand } from './codec-refusal';
 import { storeFaultResponse } from '../errors/store-fault';
 import { commandRefusal } from './command-access';
+import { conflictResponse } from './conflict-response';
 import { HouseholdDivisions } from './household-divisions';
 
 export type CommandResponse = { readonly accepted: true; readonly status: 201; readonly body: CommandAccepted } | (ErrorResponse & { readonly accepted: false });
@@ -47,10 +48,7 @@ export class CommandService {
       case 'rejected':
         return refused(domainErrorResponse(result.error));
       case 'conflict':
-        return refused({
-          status: 409,
-          body: { code: 'CONFLICT', message: `household ${command.householdId} kept changing while this command was decided (${result.attempts} attempts); nothing was appended: submit it again` },
-        });
+        return refused(conflictResponse(command.householdId, result.attempts));
       default: {
         const unreachable: never = result;
         return unreachable;

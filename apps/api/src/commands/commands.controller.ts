@@ -37,10 +37,10 @@ export class CommandsController {
    * Commands in order, each decided on its own after the ones before it (a later one may
    * build on an earlier one); the answer lists, in the same order, what each would have
    * answered alone, up to the first that meets a store fault (busy, out of reach, full):
-   * the ones after it are answered with its status and code, not tried. A command the
-   * store was too busy to take carries its retryAfterSeconds, and the batch its Retry-After
-   * (the longest): a client that honours only the header waits long enough before sending
-   * any of them again. With an Idempotency-Key, a batch sent again is answered what it was
+   * the ones after it are answered with its status and code, not tried. A command answered
+   * with a wait (a busy or unreachable store, a conflict) carries its retryAfterSeconds, and
+   * the batch its Retry-After (the longest): a client that honours only the header waits
+   * long enough before sending any of them again. With an Idempotency-Key, a batch sent again is answered what it was
    * answered the first time, marked Idempotent-Replayed, and nothing is decided again
    * (decision 158); without one, it is decided again (decision 147).
    */

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { COMMAND_TYPES, commandCodecs } from '@hearth/domain';
 import { KNOWN_AT_OFFSETS } from '@hearth/projections';
+import { CONFLICT_RETRY_AFTER } from '../commands/conflict-response';
 import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
@@ -130,7 +131,10 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
           '503': error(
             'STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After); the command may have been stored all the same (an append that timed out after its commit, or an answer lost with the connection): send it again with the same `commandId` or created id, which answers `unchanged` if it was',
           ),
-          '409': error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again'),
+          '409': {
+            ...error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again after Retry-After'),
+            headers: { 'Retry-After': { description: `seconds to wait before submitting it again (${CONFLICT_RETRY_AFTER})`, schema: { type: 'integer', minimum: 1 } } },
+          },
           '422': error("the domain refused the command: `code` is the domain's error code, `field` the path of the command field it is about (the id it names, `on`, `month`, or `householdId` for the household's own state)"),
         },
       },
@@ -139,7 +143,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
       post: {
         operationId: 'submitCommands',
         summary: 'Submit commands in order; one answer each, in the same order',
-        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. With an \`Idempotency-Key\`, the first request's answer is recorded in the ledger for this token and key, and the same body sent again with the key is answered it again (\`Idempotent-Replayed: true\`), deciding and appending nothing; without one, a batch sent again is decided again (decisions 147, 158). ${roles('caseworker')}`,
+        description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE or a 409 CONFLICT). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. With an \`Idempotency-Key\`, the first request's answer is recorded in the ledger for this token and key, and the same body sent again with the key is answered it again (\`Idempotent-Replayed: true\`), deciding and appending nothing; without one, a batch sent again is decided again (decisions 147, 158). ${roles('caseworker')}`,
         tags: ['commands'],
         parameters: [
           {
