@@ -40,9 +40,9 @@ export class CommandsController {
    * the ones after it are answered with its status and code, not tried. A command answered
    * with a wait (a busy or unreachable store, a conflict) carries its retryAfterSeconds, and
    * the batch its Retry-After (the longest): a client that honours only the header waits
-   * long enough before sending any of them again. With an Idempotency-Key, a batch sent again is answered what it was
-   * answered the first time, marked Idempotent-Replayed, and nothing is decided again
-   * (decision 158); without one, it is decided again (decision 147).
+   * long enough before sending any of them again. With an Idempotency-Key, a batch sent
+   * again is answered what it was answered the first time, marked Idempotent-Replayed, and
+   * nothing is decided again (decision 158); without one, it is decided again (decision 147).
    */
   @Post('batch')
   @HttpCode(200)
