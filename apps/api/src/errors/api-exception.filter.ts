@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { allowedMethods } from '../http/allowed-methods';
 import { loggedUrl } from '../http/logged-url';
+import { requestPath } from '../http/request-path';
 import { requestLine } from '../http/request-log.middleware';
 import { undecodableParam } from '../http/undecodable-param';
 import { RateLimiter } from '../limits/rate-limiter';
@@ -55,7 +56,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
    */
   private named(req: IncomingMessage, response: ErrorResponse): ErrorResponse {
     if (response.status !== 400 || response.body.code !== 'INVALID_QUERY' || response.body.field !== undefined) return response;
-    const param = undecodableParam(this.adapterHost.httpAdapter?.getInstance(), pathname(req), req.method ?? 'GET');
+    const param = undecodableParam(this.adapterHost.httpAdapter?.getInstance(), requestPath(req), req.method ?? 'GET');
     if (param === undefined) return response;
     const message = `${param.field}: ${JSON.stringify(param.raw)} is not valid percent-encoding (each % begins two hex digits, and the bytes they make are UTF-8)`;
     return { ...response, body: { code: 'INVALID_QUERY', message, field: param.field } };
@@ -76,13 +77,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 
   private allowed(req: IncomingMessage): string[] {
-    return allowedMethods(this.adapterHost.httpAdapter?.getInstance(), pathname(req), req.method ?? 'GET');
+    return allowedMethods(this.adapterHost.httpAdapter?.getInstance(), requestPath(req), req.method ?? 'GET');
   }
 }
 
-const pathname = (req: IncomingMessage): string => (req.url ?? '/').split('?')[0] as string;
 
 const methodNotAllowed = (req: IncomingMessage, allow: readonly string[]): ErrorResponse => ({
   status: 405,
-  body: { code: 'METHOD_NOT_ALLOWED', message: `${pathname(req)} does not answer ${req.method}; it answers ${allow.join(', ')}` },
+  body: { code: 'METHOD_NOT_ALLOWED', message: `${requestPath(req)} does not answer ${req.method}; it answers ${allow.join(', ')}` },
 });

@@ -3,6 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BODY_LIMIT } from '../api-options';
 import { readJsonBody, type JsonRequest } from './json-body';
+import { requestPath } from './request-path';
 import { routeAnswers } from './route-answers';
 
 /**
@@ -20,7 +21,7 @@ export class JsonBodyMiddleware implements NestMiddleware {
 
   async use(req: IncomingMessage & JsonRequest, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
     const method = req.method ?? 'GET';
-    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && routeAnswers(this.adapterHost.httpAdapter?.getInstance(), (req.url ?? '/').split('?')[0] as string, method)) {
+    if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && routeAnswers(this.adapterHost.httpAdapter?.getInstance(), requestPath(req), method)) {
       const { value, text } = await readJsonBody(req, this.limit);
       req.body = value;
       req.bodyText = text;
