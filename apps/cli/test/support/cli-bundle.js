@@ -37,4 +37,3 @@ const buildCliBundle = () => {
 module.exports = () => {
   process.env.HEARTH_CLI_UNDER_TEST = buildCliBundle();
 };
-module.exports.buildCliBundle = buildCliBundle;
