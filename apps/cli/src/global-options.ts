@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { Policy, referencePolicy } from '@hearth/domain';
-import { isDamagedEventError } from '@hearth/event-store';
+import { isDamagedEventError, sqliteStorePath } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { CliError, EXIT } from './exit-codes';
 import { describeSystemFailure } from './system-failure';
@@ -46,14 +46,12 @@ export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLed
 const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy }) => Promise<T>): Promise<T> => {
   const url = storeUrl(o);
   const policy = loadPolicy(o);
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length);
-    if (path !== ':memory:') {
-      try {
-        mkdirSync(dirname(path), { recursive: true });
-      } catch (e) {
-        throw new CliError(`cannot create the store ${path}: ${describePathProblem(e)}${(e as { path?: string }).path ? ` (${(e as { path: string }).path})` : ''}. Choose another --store path.`, EXIT.usage);
-      }
+  const path = sqliteStorePath(url);
+  if (path !== undefined && path !== ':memory:') {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+    } catch (e) {
+      throw new CliError(`cannot create the store ${path}: ${describePathProblem(e)}${(e as { path?: string }).path ? ` (${(e as { path: string }).path})` : ''}. Choose another --store path.`, EXIT.usage);
     }
   }
   try {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { anchorCommand } from './commands/anchor';
+import { backupCommand } from './commands/backup';
 import { divisionsCommand } from './commands/divisions-load';
 import { demoCommand } from './commands/demo';
 import { generateCommand } from './commands/generate';
@@ -35,6 +36,7 @@ export const buildProgram = (): Command => {
   program.addCommand(reportCommand(globals));
   program.addCommand(verifyCommand(globals));
   program.addCommand(anchorCommand(globals));
+  program.addCommand(backupCommand(globals));
   program.addCommand(rebuildCommand(globals));
   program.addCommand(generateCommand(globals));
   program.addCommand(regroupCommand(globals));

@@ -140,6 +140,26 @@ export interface EmbeddedReadModels {
   readonly file?: string;
 }
 
+/** How far an online copy has got: bytes written to the copy, and about how many it will hold. */
+export interface OnlineCopyProgress {
+  readonly written: number;
+  readonly estimate: number;
+}
+
+/**
+ * A capability of stores kept in one file that can copy it whole while it is written
+ * (SQLite, docs/decisions/0195): a backup that stops no writer.
+ */
+export interface OnlineCopy {
+  /**
+   * Writes to `path`, which must not exist, the database as one read snapshot sees it:
+   * every event up to some position, and whatever read models the file holds, each at its
+   * checkpoint. Appends meanwhile wait for nothing and are not in the copy. The copy is
+   * flushed to disk and appears under `path` whole or not at all; resolves with its size.
+   */
+  copyTo(path: string, opts?: { readonly onProgress?: (p: OnlineCopyProgress) => void }): Promise<{ readonly bytes: number }>;
+}
+
 /**
  * The port every adapter implements (in-memory, SQLite, EventStoreDB).
  * Events are delivered and read in global position order; streams in version order.
@@ -196,6 +216,8 @@ export interface EventStore {
   readonly appendLimit?: AppendLimit;
   /** Present only on stores whose database can hold the read models too (SQLite); elsewhere they need their own file. */
   readonly embeddedReadModels?: EmbeddedReadModels;
+  /** Present only on stores in one file that can copy it while it is written (SQLite, not in memory); see OnlineCopy. */
+  readonly onlineCopy?: OnlineCopy;
   /**
    * Present only where a batch can be written as it is decided (SQLite): runs `work` in
    * ONE write transaction, holding the store's write lock from before `work` starts to the

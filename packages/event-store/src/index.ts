@@ -23,6 +23,8 @@ export type {
   EventStore,
   ExpectedVersion,
   IssuedPositions,
+  OnlineCopy,
+  OnlineCopyProgress,
   ReadAllOptions,
   ReadStreamOptions,
   StoredStream,
@@ -46,6 +48,7 @@ export { InMemoryEventStore } from './in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';
 export { openEventStore } from './open-event-store';
+export { sqliteStorePath } from './sqlite-store-path';
 export { maskStoreUrl } from './mask-store-url';
 export type { CommandEnvelope, Decider, EventMeta } from './decider';
 export { passThroughCodec, type EventCodec } from './event-codec';

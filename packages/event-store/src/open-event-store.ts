@@ -2,6 +2,7 @@ import type { EventStore } from './event-store';
 import { maskStoreUrl } from './mask-store-url';
 import { InMemoryEventStore } from './in-memory-event-store';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
+import { sqliteStorePath } from './sqlite-store-path';
 
 /**
  * Chooses the adapter from one setting (HEARTH_STORE):
@@ -13,9 +14,8 @@ import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-s
  */
 export const openEventStore = async (url: string, opts: { sqlite?: SqliteEventStoreOptions } = {}): Promise<EventStore> => {
   if (url === 'memory:') return new InMemoryEventStore();
-  if (url.startsWith('sqlite:')) {
-    const rest = url.slice('sqlite:'.length);
-    const path = rest.startsWith('//') ? rest.slice(2) : rest;
+  const path = sqliteStorePath(url);
+  if (path !== undefined) {
     if (path.length === 0) throw new Error(`missing database path in store url "${url}" (expected sqlite:PATH)`);
     return SqliteEventStore.open(path, opts.sqlite);
   }

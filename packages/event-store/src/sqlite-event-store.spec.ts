@@ -25,10 +25,11 @@ runEventStoreContract(
     return {
       store: SqliteEventStore.open(file),
       reopen: async () => SqliteEventStore.open(file),
+      openCopy: async (path) => SqliteEventStore.open(path),
       cleanup: async () => remove(),
     };
   },
-  { persistent: true, countsPositions: true, storesText: true, readsByStream: true },
+  { persistent: true, countsPositions: true, storesText: true, readsByStream: true, copiesOnline: true },
 );
 
 runEventStoreContract(

@@ -10,6 +10,7 @@ import type {
   EventStore,
   ExpectedVersion,
   IssuedPositions,
+  OnlineCopy,
   ReadAllOptions,
   ReadStreamOptions,
   StoredTextReads,
@@ -27,6 +28,7 @@ import { runWriteSession, type SqliteSessionConnection } from './sqlite-write-se
 import { toRecordedEvent, toStoredStream } from './sqlite-event-row';
 import { toFeedEvents, type FeedRow } from './sqlite-feed-rows';
 import { openSqliteConnection } from './sqlite-connection';
+import { sqliteOnlineCopy } from './sqlite-online-copy';
 
 export interface SqliteEventStoreOptions {
   /**
@@ -162,6 +164,11 @@ export class SqliteEventStore implements EventStore {
   /** The read models live in this database, beside the events (see EmbeddedReadModels). */
   get embeddedReadModels(): EmbeddedReadModels {
     return { database: this.database, ...(this.database.memory ? {} : { file: resolve(this.database.name) }) };
+  }
+
+  /** The file copied as one snapshot while it is written (sqlite-online-copy.ts); none in memory. */
+  get onlineCopy(): OnlineCopy | undefined {
+    return this.database.memory ? undefined : sqliteOnlineCopy(resolve(this.database.name), this.database.pragma('busy_timeout', { simple: true }) as number);
   }
 
   /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { referencePolicy } from '@hearth/domain';
 import { Ledger } from '@hearth/ledger';
 import { DemoStopped } from './demo-region';
-import { demoTokensPathFor, prepareStore, sqlitePathOf } from './demo-store';
+import { demoTokensPathFor, prepareStore } from './demo-store';
 import { UsageError } from './start-options';
 
 jest.setTimeout(60_000);
@@ -57,9 +57,6 @@ describe('the store npm start serves', () => {
   });
 
   it('demo tokens live beside the store file', () => {
-    expect(sqlitePathOf('sqlite:./data/hearth.db')).toBe('./data/hearth.db');
-    expect(sqlitePathOf('sqlite:///var/lib/hearth.db')).toBe('/var/lib/hearth.db');
-    expect(sqlitePathOf('esdb://localhost:2113')).toBeUndefined();
     expect(demoTokensPathFor('sqlite:./data/hearth.db')).toBe(join('data', 'demo-tokens.json'));
     expect(demoTokensPathFor('sqlite:/srv/h/hearth.db')).toBe('/srv/h/demo-tokens.json');
   });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type Policy, referencePolicy } from '@hearth/domain';
+import { sqliteStorePath } from '@hearth/event-store';
 import { Ledger, maskStoreUrl } from '@hearth/ledger';
 import { ReadSide } from '@hearth/read-side';
 import { DemoRegionSummary, seedDemoRegion } from './demo-region';
@@ -8,16 +9,9 @@ import { progressBar } from './progress-bar';
 import { readModelsBar } from './read-models-bar';
 import { UsageError } from './start-options';
 
-/** The file behind a `sqlite:` store URL, or undefined for any other store. */
-export const sqlitePathOf = (store: string): string | undefined => {
-  if (!store.startsWith('sqlite:')) return undefined;
-  const rest = store.slice('sqlite:'.length);
-  return rest.startsWith('//') ? rest.slice(2) : rest;
-};
-
 /** Demo tokens live beside the store's file (./data/demo-tokens.json by default). */
 export const demoTokensPathFor = (store: string): string => {
-  const path = sqlitePathOf(store);
+  const path = sqliteStorePath(store);
   return join(path !== undefined ? dirname(path) : 'data', 'demo-tokens.json');
 };
 
@@ -79,7 +73,7 @@ const seedInto = async (storeUrl: string, opts: PrepareOptions, buildReadModels:
  * half-seeded store that a second start would take for a real one.
  */
 export const prepareStore = async (opts: PrepareOptions): Promise<Prepared> => {
-  const path = sqlitePathOf(opts.store);
+  const path = sqliteStorePath(opts.store);
   if (opts.store === 'memory:' || path === ':memory:')
     throw new UsageError(`the store ${maskStoreUrl(opts.store)} lives inside one process and vanishes with it; npm start needs sqlite:PATH or kurrentdb://… (HEARTH_STORE)`);
   if (path === undefined) {

@@ -3,7 +3,7 @@ import { Ledger } from '@hearth/ledger';
 import { SERVICE_SPREAD_LOG_HINT, StartStoppedError } from '@hearth/nest';
 import { exclusiveRebuildWouldHelp, onceSpread } from '@hearth/projections';
 import { ReadSide } from '@hearth/read-side';
-import { sqlitePathOf } from './demo-store';
+import { sqliteStorePath } from '@hearth/event-store';
 import { readModelsBar } from './read-models-bar';
 
 export interface CatchUpAtStartOptions {
@@ -27,7 +27,7 @@ export interface CatchUpAtStartOptions {
  * (a damaged event: it serves, verify names the event, reports refuse).
  */
 export const catchUpAtStart = async (opts: CatchUpAtStartOptions): Promise<void> => {
-  if (opts.readModels === undefined && sqlitePathOf(opts.store) === undefined) return;
+  if (opts.readModels === undefined && sqliteStorePath(opts.store) === undefined) return;
   const ledger = await Ledger.open({ storeUrl: opts.store, policy: referencePolicy });
   try {
     if (!ledger.divisions) return;

@@ -1,10 +1,10 @@
-import { statSync } from 'node:fs';
 import { Command } from 'commander';
 import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
 import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
 import { verifyLog, type LogVerification } from '@hearth/projections';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
+import { requireStoreFile } from '../existing-store';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
 import { renderFirst, renderTable } from '../output/table';
@@ -14,25 +14,6 @@ const SHOWN = 50;
 
 /** A URL as it may be printed: no user name or password. */
 const masked = (url: string): string => url.replace(/(:\/\/)[^@/?#]*@/, '$1***@');
-
-const sqlitePath = (url: string): string | undefined => {
-  if (!url.startsWith('sqlite:')) return undefined;
-  const rest = url.slice('sqlite:'.length);
-  return rest.startsWith('//') ? rest.slice(2) : rest;
-};
-
-/** The source is read, never created: a mistyped path must not migrate an empty new file. */
-const checkSource = (from: string): void => {
-  const path = sqlitePath(from);
-  if (path === undefined || path === ':memory:') return;
-  let isFile = false;
-  try {
-    isFile = statSync(path).isFile();
-  } catch {
-    isFile = false;
-  }
-  if (!isFile) throw new CliError(`the source ${path} is not a file: give --from sqlite:PATH of an existing store`, EXIT.usage);
-};
 
 const rate = (events: number, since: number): string => Math.round(events / Math.max(0.001, (Date.now() - since) / 1000)).toLocaleString('en');
 
@@ -115,7 +96,8 @@ target; 6 a store failed or another writer changed the target (run the same comm
       const g = globals();
       if (opts.from === opts.to) throw new CliError('--from and --to name the same store: give the store to copy and another one to copy it into', EXIT.usage);
       if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1 || opts.concurrency > 256) throw new CliError('--concurrency must be a whole number from 1 to 256', EXIT.usage);
-      checkSource(opts.from);
+      // The source is read, never created: a mistyped path must not migrate an empty new file.
+      requireStoreFile(opts.from, 'the source', 'give --from sqlite:PATH of an existing store');
       const quiet = opts.quiet === true;
       const started = Date.now();
       let lastReport = 0;

@@ -3,6 +3,7 @@ import { appendLimitContract } from './contract-append-limit';
 import { batchContract } from './contract-batches';
 import { feedContract } from './contract-feed';
 import { handlerContract } from './contract-handlers';
+import { onlineCopyContract } from './contract-online-copy';
 import { readAllContract } from './contract-read-all';
 import type { ContractScope } from './contract-scope';
 import { storedTextContract } from './contract-stored-text';
@@ -15,6 +16,8 @@ export interface EventStoreFixture {
   store: EventStore;
   /** Persistent adapters: a new store over the same storage (the kit closes `store` first). */
   reopen?: () => Promise<EventStore>;
+  /** With `copiesOnline`: a store over the copy `onlineCopy` wrote at `path` (the kit closes it). */
+  openCopy?: (path: string) => Promise<EventStore>;
   /** Removes the storage; the kit has closed every store by then. */
   cleanup(): Promise<void>;
 }
@@ -56,6 +59,11 @@ export interface ContractOptions {
    * it takes an append over 1 MiB.
    */
   limitsAppends?: boolean;
+  /**
+   * The adapter offers `onlineCopy` (SQLite on a file), checked here through the fixture's
+   * `openCopy`; without this option the kit checks that it does not.
+   */
+  copiesOnline?: boolean;
   /**
    * A failed `appendBatch` stores nothing (default: SQLite, memory). With `false`
    * (EventStoreDB: no transaction across streams) the kit checks that the store says so
@@ -102,6 +110,7 @@ export const runEventStoreContract = (
     storedTextContract(k);
     streamOrderedFeedContract(k);
     appendLimitContract(k);
+    onlineCopyContract(k);
     subscriptionContract(k);
     // Last: its large stream, on a server shared between tests, leaves 20 000 events in
     // `$all` that every later `readAll` from the start would page through.

@@ -8,7 +8,7 @@ type Capability = OptionalMembers<EventStore>;
  * Every optional capability of the port, so that none is forgotten: the check below fails
  * to compile when the port gains one this list lacks.
  */
-const CAPABILITIES = ['readFeed', 'issuedPositions', 'storedText', 'embeddedReadModels', 'writeSession', 'streamOrderedFeed', 'appendLimit'] as const satisfies readonly Capability[];
+const CAPABILITIES = ['readFeed', 'issuedPositions', 'storedText', 'embeddedReadModels', 'writeSession', 'streamOrderedFeed', 'appendLimit', 'onlineCopy'] as const satisfies readonly Capability[];
 const everyCapabilityListed: [Exclude<Capability, (typeof CAPABILITIES)[number]>] extends [never] ? true : never = true;
 void everyCapabilityListed;
 

@@ -1,0 +1,19 @@
+import { statSync } from 'node:fs';
+import { sqliteStorePath } from '@hearth/event-store';
+import { CliError, EXIT } from './exit-codes';
+
+/**
+ * A store a command only reads must already be a file: opening a mistyped path would create
+ * an empty store, and the command would go on over nothing. `instead` says what to give.
+ */
+export const requireStoreFile = (url: string, role: string, instead: string): void => {
+  const path = sqliteStorePath(url);
+  if (path === undefined || path === ':memory:') return;
+  let isFile = false;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    isFile = false;
+  }
+  if (!isFile) throw new CliError(`${role} ${path} is not a file: ${instead}`, EXIT.usage);
+};
