@@ -49,6 +49,7 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-s
 export { LATEST_SCHEMA_VERSION, UnsupportedSchemaVersionError } from './sqlite-schema';
 export { openEventStore } from './open-event-store';
 export { sqliteStorePath } from './sqlite-store-path';
+export { logOfSqliteFile } from './sqlite-log-identity';
 export { maskStoreUrl } from './mask-store-url';
 export type { CommandEnvelope, Decider, EventMeta } from './decider';
 export { passThroughCodec, type EventCodec } from './event-codec';

@@ -74,6 +74,45 @@ describe('read models in a file of their own (docs/decisions/0058)', () => {
     }
   });
 
+  it("refuses another store's file as read models, with or without events, leaving its own read models as they were; takes the store's own file and a copy of it", async () => {
+    const otherFile = join(dir, 'other.db');
+    const other = await Ledger.open({ storeUrl: `sqlite:${otherFile}`, policy: referencePolicy });
+    const empty = await Ledger.open({ storeUrl: `sqlite:${join(dir, 'empty.db')}`, policy: referencePolicy });
+    try {
+      await other.recordDivisionTree(divisions, '2016-01-01');
+      await record(other, ['o1', 'o2', 'o3']);
+      const own = await ReadSide.open(other);
+      const before = own.reports.clearanceReport({ year: 2016 });
+      await own.close();
+      const rowsOf = () => new Database(otherFile, { readonly: true }).prepare('SELECT * FROM projection_checkpoints ORDER BY name').all();
+      const checkpoints = rowsOf();
+
+      const opening = ReadSide.open(ledger, { readModels: `sqlite:${otherFile}` });
+      await expect(opening).rejects.toBeInstanceOf(ReadModelsOfAnotherLogError);
+      await expect(opening).rejects.toThrow(`${otherFile} is another store's file`);
+      await expect(ReadSide.open(ledger, { readModels: `sqlite:${join(dir, 'empty.db')}` })).rejects.toThrow('(the first event of its log is none yet');
+      expect(rowsOf()).toEqual(checkpoints);
+      expect(tables(otherFile)).not.toContain('read_model_source');
+      const again = await ReadSide.open(other);
+      expect(again.reports.clearanceReport({ year: 2016 })).toEqual(before);
+      await again.close();
+    } finally {
+      await other.close();
+      await empty.close();
+    }
+
+    const copy = join(dir, 'copy.db');
+    const db = new Database(join(dir, 'store.db'));
+    db.exec(`VACUUM INTO '${copy}'`);
+    db.close();
+    await record(ledger, ['h3']);
+    for (const file of [join(dir, 'store.db'), copy]) {
+      const side = await ReadSide.open(ledger, { readModels: `sqlite:${file}` });
+      expect(side.reports.clearanceReport({ year: 2016 })).toMatchObject({ division: 'R' });
+      await side.close();
+    }
+  });
+
   it('refuses a file that has taken in more of the log than the store holds (the store restored from a backup), writing nothing', async () => {
     const backup = join(dir, 'backup.db');
     const copy = new Database(join(dir, 'store.db'));

@@ -1,13 +1,15 @@
 import type Database from 'better-sqlite3';
-import type { EventStore } from '@hearth/event-store';
+import { logOfSqliteFile, type EventStore } from '@hearth/event-store';
 import { ReadModelsAheadOfLogError } from './read-models-ahead-of-log-error';
 import { withWriteLock } from './write-lock';
 
 /** A read-model file kept from another log than the store's: its figures would be silently wrong. */
 export class ReadModelsOfAnotherLogError extends Error {
-  constructor(readonly where: string, readonly recorded: string, readonly found: string) {
+  constructor(readonly where: string, readonly recorded: string, readonly found: string, readonly anotherStore = false) {
     super(
-      `the read models in ${where} were built from another log (its first event is ${recorded}, the store's is ${found}); ` +
+      (anotherStore
+        ? `${where} is another store's file (the first event of its log is ${recorded}, this store's is ${found}): its read models fold that log, not this one; `
+        : `the read models in ${where} were built from another log (its first event is ${recorded}, the store's is ${found}); `) +
         'nothing was read or written — point --read-models at this store\'s file, or build a new one with `hearth rebuild --read-models sqlite:NEW_PATH`',
     );
     this.name = 'ReadModelsOfAnotherLogError';
@@ -17,11 +19,16 @@ export class ReadModelsOfAnotherLogError extends Error {
 /**
  * Ties a read-model file to the log it folds: the id of the log's first event is recorded
  * in it the first time both exist, and compared at every later opening. (The store's URL
- * would not do: one cluster has many addresses, and a file can be copied.)
+ * would not do: one cluster has many addresses, and a file can be copied.) A file that is
+ * itself a store's is tied to that store's log from the start: the store's own file, or a
+ * copy of it, is accepted; another store's is refused, even one with no event yet.
  */
 export const bindReadModelsToLog = async (db: Database.Database, store: EventStore, where: string): Promise<void> => {
   const [first] = await store.readAll({ maxCount: 1 });
   if (!first) return;
+  // A store's own file records no source: its read models fold its own log, which it names itself (decision 198).
+  const own = logOfSqliteFile(db);
+  if (own !== undefined && own !== first.eventId) throw new ReadModelsOfAnotherLogError(where, own ?? 'none yet', first.eventId, true);
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'read_model_source'").get() !== undefined;
   const recorded = exists ? (db.prepare("SELECT value FROM read_model_source WHERE key = 'first_event_id'").pluck().get() as string | undefined) : undefined;
   if (recorded === undefined) {
