@@ -25,7 +25,11 @@ export const readJsonFile = (path: string, what: string): unknown => {
 };
 
 /** `--policy`, else `$HEARTH_POLICY` (the service's setting too, docs/decisions/0178), else none: the reference policy. */
-export const policyPath = (o: GlobalOptions): string | undefined => o.policy || process.env['HEARTH_POLICY'] || undefined;
+export const policyPath = (o: GlobalOptions): string | undefined => {
+  // Given empty (an unset variable in a script: `--policy "$P"`), falling back would decide under another policy than asked; the service refuses it too.
+  if (o.policy !== undefined && o.policy.trim() === '') throw new CliError('--policy needs a file: give the policy file, or leave --policy out for $HEARTH_POLICY, else the reference policy', EXIT.usage);
+  return o.policy ?? (process.env['HEARTH_POLICY'] || undefined);
+};
 
 export const loadPolicy = (o: GlobalOptions): Policy => {
   const path = policyPath(o);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as testing from '@hearth/event-store-esdb/testing';
@@ -165,6 +166,19 @@ describe('hearth migrate between SQLite files', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ copied: 0, alreadyThere: eventsOf(from).length });
     expect(eventsOf(to)).toEqual(eventsOf(from));
+  }, 60_000);
+
+  it('refuses one file under another spelling or through a link as the same store (exit 2), where it said it had copied the store onto itself', () => {
+    const from = join(dir, 'a.db');
+    loadExample(from);
+    const before = eventsOf(from);
+    symlinkSync(from, join(dir, 'link.db'));
+    for (const to of [`sqlite:${dir}/./a.db`, `sqlite://${from}`, `sqlite:${join(dir, 'link.db')}`]) {
+      const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', to]);
+      expect({ to, code: r.code, stdout: r.stdout }).toEqual({ to, code: 2, stdout: '' });
+      expect(r.stderr).toContain('--from and --to name the same store');
+    }
+    expect(eventsOf(from)).toEqual(before);
   }, 60_000);
 
   it('stops at a target that holds other events, naming the stream and version, and overwrites nothing (exit 5)', () => {

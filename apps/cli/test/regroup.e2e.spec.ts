@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, hearth, tempDir, writeLines } from './support/cli';
 import { storeDump } from './support/store-dump';
@@ -66,6 +66,26 @@ describe('hearth regroup', () => {
     const missing = hearth(['regroup', join(dir, 'nope.jsonl'), '--out', join(dir, 'x.jsonl')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.jsonl');
+  });
+
+  it('refuses an --out whose partial file is the input (exit 2), where opening it emptied the input and wrote an empty --out with exit 0', () => {
+    const register = JSON.stringify({ type: 'RegisterHousehold', householdId: 'a', on: '2016-01-01', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] });
+    const file = writeLines(join(dir, 'in.partial'), [register]);
+    const r = hearth(['regroup', '--quiet', file, '--out', join(dir, 'in')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`is written first as ${join(dir, 'in.partial')}, which is the input file`);
+    expect(readdirSync(dir)).toEqual(['in.partial']);
+    expect(readFileSync(file, 'utf8')).toBe(`${register}\n`);
+  });
+
+  it('refuses an --out that is a directory before any work (exit 2), where it failed at the rename with exit 1 and left <out>.partial behind', () => {
+    const file = writeLines(join(dir, 'log.jsonl'), [JSON.stringify({ type: 'RegisterHousehold', householdId: 'a', on: '2016-01-01', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] })]);
+    mkdirSync(join(dir, 'out'));
+    const r = hearth(['regroup', file, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`hearth: cannot write --out ${join(dir, 'out')}: it is a directory, not a file. Give a file path in an existing directory.\n`);
+    expect(readdirSync(dir).sort()).toEqual(['log.jsonl', 'out']);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 
   it('has --help that says what changes and what does not', () => {

@@ -2,10 +2,13 @@ import { readFileSync } from 'node:fs';
 import * as E from 'fp-ts/Either';
 import { describePathProblem } from './path-problem';
 
+const BOM = '\uFEFF';
+
 /**
  * A JSON file's value, or why it cannot be read, in words for people naming the file and what
  * it was meant to be (`what`: "policy file", "anchor file", …): the CLI and the service read
- * their input files through it, so both say the same thing of the same file.
+ * their input files through it, so both say the same thing of the same file. One byte-order
+ * mark at the start is skipped.
  */
 export const readJsonFile = (path: string, what: string): E.Either<string, unknown> => {
   let text: string;
@@ -15,7 +18,8 @@ export const readJsonFile = (path: string, what: string): E.Either<string, unkno
     return E.left(`cannot read ${what} ${path}: ${describePathProblem(e)}`);
   }
   try {
-    return E.right(JSON.parse(text));
+    // Some editors (Windows Notepad) start a UTF-8 file with one, and it is no JSON token; import skips it too (decision 18).
+    return E.right(JSON.parse(text.startsWith(BOM) ? text.slice(BOM.length) : text));
   } catch (e) {
     return E.left(`${what} ${path} is not JSON: ${(e as Error).message}`);
   }

@@ -1,7 +1,8 @@
+import type { WriteStream } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { MAX_HOUSEHOLDS, writeRegion } from '@hearth/simulator';
-import { outputFile, sameFile } from '../command-files';
+import { outputFiles, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
@@ -32,8 +33,7 @@ Exit codes: 0 written; 2 a bad option, an unwritable file, or --out and --divisi
       if (sameFile(opts.out, opts.divisionsOut))
         throw new CliError(`--divisions-out ${opts.divisionsOut} is the same file as --out ${opts.out}: give the division tree a file of its own`, EXIT.usage);
       const started = Date.now();
-      const commandsOut = outputFile('--out', opts.out);
-      const divisionsOut = outputFile('--divisions-out', opts.divisionsOut);
+      const [commandsOut, divisionsOut] = outputFiles([['--out', opts.out], ['--divisions-out', opts.divisionsOut]]) as [WriteStream, WriteStream];
       // A write that fails later (disk full) rejects the write under way instead of
       // crashing the process; main turns it into one line.
       let writeError: unknown;

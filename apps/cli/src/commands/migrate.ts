@@ -1,7 +1,8 @@
 import { Command } from 'commander';
-import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError } from '@hearth/event-store';
+import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError, sqliteStorePath } from '@hearth/event-store';
 import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
 import { verifyLog, type LogVerification } from '@hearth/projections';
+import { sameFile } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { requireStoreFile } from '../existing-store';
@@ -14,6 +15,17 @@ const SHOWN = 50;
 
 /** A URL as it may be printed: no user name or password. */
 const masked = (url: string): string => url.replace(/(:\/\/)[^@/?#]*@/, '$1***@');
+
+/**
+ * The same store twice: the same URL, or two sqlite: URLs naming one file under two spellings or through a link.
+ * Copied onto itself, every stream is "already there" and the migration says it succeeded having copied nothing.
+ */
+const sameStore = (from: string, to: string): boolean => {
+  if (from === to) return true;
+  const [a, b] = [sqliteStorePath(from), sqliteStorePath(to)];
+  if (a === undefined || b === undefined || a === ':memory:' || b === ':memory:') return false;
+  return sameFile(a, b);
+};
 
 const rate = (events: number, since: number): string => Math.round(events / Math.max(0.001, (Date.now() - since) / 1000)).toLocaleString('en');
 
@@ -94,7 +106,7 @@ target; 6 a store failed or another writer changed the target (run the same comm
     )
     .action(async (opts: { from: string; to: string; concurrency: number; quiet?: boolean }) => {
       const g = globals();
-      if (opts.from === opts.to) throw new CliError('--from and --to name the same store: give the store to copy and another one to copy it into', EXIT.usage);
+      if (sameStore(opts.from, opts.to)) throw new CliError('--from and --to name the same store: give the store to copy and another one to copy it into', EXIT.usage);
       if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1 || opts.concurrency > 256) throw new CliError('--concurrency must be a whole number from 1 to 256', EXIT.usage);
       // The source is read, never created: a mistyped path must not migrate an empty new file.
       requireStoreFile(opts.from, 'the source', 'give --from sqlite:PATH of an existing store');

@@ -2,7 +2,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
 import { FileChangedError, regroupCommands, RegroupProgress, RegroupSummary } from '@hearth/ledger';
-import { checkReadable, checkReadTwice, outputFile, sameFile } from '../command-files';
+import { checkReadable, checkReadTwice, checkRenameTarget, outputFile, sameFile } from '../command-files';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions } from '../global-options';
 import { renderFirst } from '../output/table';
@@ -63,6 +63,10 @@ with some lines left out; 6 the disk failed.
       // Written beside --out and renamed once whole: a regrouping stopped part-way (kill -9, a full disk) leaves no file
       // under --out that an import could take for the whole log.
       const partial = `${opts.out}.partial`;
+      // The file opened for writing is the partial one: were it the input, opening it would empty the input before its first read.
+      if (sameFile(file, partial))
+        throw new CliError(`--out ${opts.out} is written first as ${partial}, which is the input file; give another path (the input is read while the output is written)`, EXIT.usage);
+      checkRenameTarget('--out', opts.out);
       const out = outputFile('--out', partial);
       // A write that fails later (disk full) rejects the write under way instead of crashing the process; main turns it into one line.
       let writeError: unknown;
