@@ -110,6 +110,22 @@ describe('a batch sent with an Idempotency-Key', () => {
     expect(headPosition()).toBe(head);
   });
 
+  it('counts a leading byte-order mark as a byte that differs: the same commands with and without one are two bodies, either way round (decision 197)', async () => {
+    const plain = Buffer.from(JSON.stringify(withdrawThenApply), 'utf8');
+    const marked = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), plain]);
+    const send = (bytes: Uint8Array, key: string) => server.request('POST', '/api/commands/batch', { token: TOKENS.willow, body: bytes, contentType: 'application/json', headers: { 'idempotency-key': key } });
+    for (const [first, other, key] of [[plain, marked, 'k-plain-first'], [marked, plain, 'k-marked-first']] as const) {
+      const answered = await send(first, key);
+      expect(answered.status).toBe(200);
+      const head = headPosition();
+      const refused = await send(other, key);
+      expect({ key, status: refused.status, body: refused.body }).toEqual({ key, status: 422, body: expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' }) });
+      expect(headPosition()).toBe(head);
+      // The bytes first sent are still the key's body: replayed.
+      expect((await send(first, key)).text).toBe(answered.text);
+    }
+  });
+
   it('answers a second request while the key\'s first is being decided 409 IDEMPOTENCY_KEY_IN_USE with Retry-After, as the store\'s busy answers are', async () => {
     // The first request is held at its look-up of the key's record, so it is still being decided when the second arrives.
     const ledger: Ledger = server.app.get(HEARTH_LEDGER);

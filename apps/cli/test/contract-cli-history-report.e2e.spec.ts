@@ -10,7 +10,7 @@ import { SmallRegion, smallRegion, sortedKeys } from './support/contract-cli';
  * |-----------------------------------------------------------------------------|-----------|
  * | history HOUSEHOLD_ID: the audit timeline                                    | history.e2e "shows who recorded each event, when, and its note" |
  * | history --json: householdId, divisionCode, asOf, status, openLaborConcerns, members, events | here, "--json" (keys; finding F2 below) |
- * | history events: position, type, occurredOn, recordedAt, actor, note, data, hashOk | here, "--json" (exact) |
+ * | history events: position, type, occurredOn, recordedAt, actor, note, data, hashOk | here, "--json" (exact, and F3's addition) |
  * | history --as-of: status, members and concerns as of the end of that date    | history.e2e "replays a household to the end of any date", "members as of a date" |
  * | history --as-of: `events` stops there                                       | history.e2e (hh-002 at 2016-08-31); here, five households at two dates, that date's events included |
  * | unknown household: exit 4                                                   | history.e2e "exits 4 for an unknown household" |
@@ -23,6 +23,10 @@ import { SmallRegion, smallRegion, sortedKeys } from './support/contract-cli';
  * F2: the contract lists history's keys without `knownAt`, `laterCorrections` and
  * `anomalies`, which the executable adds (docs/cli.md, decisions 154 and 9); pinned here as
  * the contract's keys and exactly those documented additions.
+ *
+ * F3: the contract lists each event's keys without `eventId`, which a CorrectEvent must
+ * name (domain.md §4) and a later correction's `correctedEventId` points at; the executable
+ * adds it (docs/cli.md, decision 197), pinned here as the only addition.
  */
 
 const CLEARANCE = ['baseline', 'cumulativeShare', 'target', 'baselineCleared', 'underReview', 'achievement', 'identifiedInYear', 'clearedInYear', 'relapsedInYear', 'stockAtEnd', 'withdrawnInYear', 'exemptedInYear', 'deregisteredInYear'];
@@ -56,15 +60,15 @@ describe('the hearth contract: history and report', () => {
   afterAll(() => cleanup());
 
   describe('history', () => {
-    it('--json has the contract\'s keys, and each event exactly position, type, occurredOn, recordedAt, actor, note, data and hashOk', () => {
+    it('--json has the contract\'s keys, and each event exactly position, type, occurredOn, recordedAt, actor, note, data and hashOk, and its eventId', () => {
       const body = json('history', 'H0000001');
       expect(sortedKeys(body)).toEqual(expect.arrayContaining(['asOf', 'divisionCode', 'events', 'householdId', 'members', 'openLaborConcerns', 'status']));
       expect(sortedKeys(body)).toEqual(['anomalies', 'asOf', 'divisionCode', 'events', 'householdId', 'knownAt', 'laterCorrections', 'members', 'openLaborConcerns', 'status']);
       expect(body).toMatchObject({ householdId: 'H0000001', asOf: null, divisionCode: expect.any(String), status: expect.any(String), openLaborConcerns: expect.any(Array), members: expect.any(Array) });
       expect(body.events.length).toBeGreaterThan(0);
       for (const e of body.events) {
-        expect(sortedKeys(e)).toEqual(['actor', 'data', 'hashOk', 'note', 'occurredOn', 'position', 'recordedAt', 'type']);
-        expect(e).toMatchObject({ position: expect.any(Number), type: expect.any(String), occurredOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), hashOk: true });
+        expect(sortedKeys(e)).toEqual(['actor', 'data', 'eventId', 'hashOk', 'note', 'occurredOn', 'position', 'recordedAt', 'type']);
+        expect(e).toMatchObject({ position: expect.any(Number), eventId: expect.stringMatching(/^[0-9a-f-]{36}$/), type: expect.any(String), occurredOn: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), hashOk: true });
       }
     });
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bitemporalMember, writeBitemporalExample } from '@hearth/ledger/testing';
-import { EXAMPLES, hearth, tempDir } from './support/cli';
+import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
 
 describe('hearth history', () => {
   let dir: string;
@@ -76,6 +76,36 @@ describe('hearth history', () => {
 });
 
 /**
+ * Each event of the timeline carries its `eventId`, which a CorrectEvent must name (domain.md
+ * §4): without it in the history, an imported event could never be corrected (decision 197).
+ */
+describe('hearth history names each event by the id a CorrectEvent takes', () => {
+  let dir: string;
+  let cleanup: () => void;
+  let store: string;
+  beforeAll(() => {
+    ({ dir, cleanup } = tempDir());
+    store = `sqlite:${join(dir, 'hearth.db')}`;
+    hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]);
+    hearth(['--store', store, 'import', '--quiet', join(EXAMPLES, 'commands.jsonl')]);
+  });
+  afterAll(() => cleanup());
+
+  const timeline = () => JSON.parse(hearth(['--store', store, '--json', 'history', 'hh-002']).stdout) as { events: { eventId: string; type: string; data: Record<string, unknown> }[] };
+
+  it('shows the id in --json and in the table, and an imported CorrectEvent naming it is accepted and points at that entry', () => {
+    const employed = timeline().events.find((e) => e.type === 'MemberEmployed');
+    expect(employed?.eventId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(hearth(['--store', store, 'history', 'hh-002']).stdout).toContain(employed?.eventId);
+    const correct = { type: 'CorrectEvent', householdId: 'hh-002', on: '2017-02-01', eventId: employed?.eventId, correction: { monthlyIncome: 3200 }, reason: 'income keyed from the wrong slip', actor: 'caseworker-3' };
+    const imported = hearth(['--store', store, '--json', 'import', writeLines(join(dir, 'correct.jsonl'), [JSON.stringify(correct)])]);
+    expect({ code: imported.code, result: JSON.parse(imported.stdout) }).toMatchObject({ code: 0, result: { accepted: 1, rejected: [] } });
+    const corrected = timeline().events.find((e) => e.type === 'EventCorrected');
+    expect(corrected?.data).toMatchObject({ eventId: employed?.eventId, correction: { monthlyIncome: 3200 } });
+  });
+});
+
+/**
  * A store written at chosen recording times, through the library the CLI runs: hh-b surveyed in
  * 2019 as unable and unwilling, a data-entry error corrected in 2021; hh-late registered with
  * a 2018 business date, keyed in only in 2022 (docs/decisions/0154).
@@ -107,7 +137,7 @@ describe('hearth history, bitemporal: --as-of (business time, as corrected) and 
     expect(body.knownAt).toBeNull();
     expect(body.laterCorrections).toEqual([expect.objectContaining({
       occurredOn: '2021-06-15', recordedAt: '2021-06-16T09:00:00.000Z', correctedType: 'HouseholdSurveyed',
-      correctedPosition: body.events[1].position, correction: { members: [bitemporalMember('full', true)] }, reason: 'keyed against the wrong member',
+      correctedPosition: body.events[1].position, correctedEventId: body.events[1].eventId, correction: { members: [bitemporalMember('full', true)] }, reason: 'keyed against the wrong member',
     })]);
   });
 

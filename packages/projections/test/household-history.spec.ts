@@ -72,6 +72,19 @@ describe('householdHistory, bitemporal', () => {
     }]);
   });
 
+  it('names each event by the id it is stored under: the id a CorrectEvent names, and a later correction\'s correctedEventId', async () => {
+    const stored = await store.readStream('household-h1');
+    const v = await householdHistory(store, 'h1', '2020-12-31', lenient);
+    expect(v.events.map((e) => [e.position, e.eventId])).toEqual(stored.filter((r) => r.metadata.occurredOn <= '2020-12-31').map((r) => [r.position, r.eventId]));
+    expect(v.laterCorrections).toHaveLength(1);
+    const [later] = v.laterCorrections;
+    expect(v.events.find((e) => e.position === later?.correctedPosition)?.eventId).toBe(later?.correctedEventId);
+    // The correction names the survey by its id, which its own entry shows once the correction is dated in.
+    const live = await householdHistory(store, 'h1', undefined, lenient);
+    const correction = live.events.find((e) => e.type === 'EventCorrected');
+    expect((correction?.data as { eventId: string }).eventId).toBe(live.events.find((e) => e.type === 'HouseholdSurveyed')?.eventId);
+  });
+
   it('known at an instant, shows what the ledger said then: the survey uncorrected, the member not yet keyed in', async () => {
     const v = await householdHistory(store, 'h1', '2020-12-31', lenient, knownAt('2020-12-31'));
     expect(memberRows(v)).toEqual([

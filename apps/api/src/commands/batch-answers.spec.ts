@@ -11,7 +11,9 @@ import { decodedCommand } from './codec-refusal';
 import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER } from './idempotency-key';
 
 const willow: Principal = { role: 'caseworker', division: 'V01', actor: 'cw-willow' };
-const BODY = { text: '[{"type":"WithdrawApplication"}]', commands: [{ type: 'WithdrawApplication' }] };
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const TEXT = '[{"type":"WithdrawApplication"}]';
+const BODY = { bytes: utf8(TEXT), commands: [{ type: 'WithdrawApplication' }] };
 const DECIDED: DecidedBatch = { results: [{ status: 422, body: { code: 'NO_APPLICATION', message: 'no application', field: 'householdId' } }] };
 
 const answersOn = (store: EventStore) => new BatchAnswers({ store } as unknown as Ledger, () => '2026-12-05T19:00:00.000Z');
@@ -39,10 +41,24 @@ describe('BatchAnswers', () => {
     const answers = answersOn(new InMemoryEventStore());
     const { runs, decide } = counted();
     await answers.once(willow, 'k', BODY, decide);
-    const refused = await answers.once(willow, 'k', { ...BODY, text: `${BODY.text} ` }, decide).catch((e: unknown) => e);
+    const refused = await answers.once(willow, 'k', { ...BODY, bytes: utf8(`${TEXT} `) }, decide).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused).toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' } });
     expect(runs.n).toBe(1);
+  });
+
+  it('compares bytes, not the text they decode to: a leading byte-order mark makes another body, either way round', async () => {
+    const bom = Uint8Array.from([0xef, 0xbb, 0xbf, ...BODY.bytes]);
+    // Both decode to the same text and the same commands; only the bytes tell them apart.
+    expect(new TextDecoder().decode(bom)).toBe(new TextDecoder().decode(BODY.bytes));
+    for (const [first, second] of [[BODY.bytes, bom], [bom, BODY.bytes]] as const) {
+      const answers = answersOn(new InMemoryEventStore());
+      const { runs, decide } = counted();
+      await answers.once(willow, 'k', { ...BODY, bytes: first }, decide);
+      await expect(answers.once(willow, 'k', { ...BODY, bytes: second }, decide)).rejects.toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+      expect((await answers.once(willow, 'k', { ...BODY, bytes: Uint8Array.from(first) }, decide)).replayed).toBe(true);
+      expect(runs.n).toBe(1);
+    }
   });
 
   it('scopes the key to the whole principal: the same actor name in another division is another caller', async () => {
@@ -110,7 +126,7 @@ describe('BatchAnswers', () => {
     const store = new InMemoryEventStore();
     const answers = answersOn(store);
     const typo = { type: 'RecordFollowUp', householdId: 'hh', on: '2016-09-30', visitId: 'v-1', findings: 'ok', stillEmployed: 'Zhang Wei', laborConcerns: [] };
-    const request = { text: JSON.stringify([typo, { type: 'WithdrawApplication' }]), commands: [typo, { type: 'WithdrawApplication' }] };
+    const request = { bytes: utf8(JSON.stringify([typo, { type: 'WithdrawApplication' }])), commands: [typo, { type: 'WithdrawApplication' }] };
     // What answerAlone made of it: the codec's refusal, which quotes the value.
     const decoded = decodedCommand(typo);
     if (E.isRight(decoded)) throw new Error('the codec took it');
@@ -129,7 +145,7 @@ describe('BatchAnswers', () => {
     const store = new InMemoryEventStore();
     const withdraw = { type: 'WithdrawApplication', householdId: 'hh', on: '2016-03-01' };
     const late: BatchItemResult = { status: 400, body: { code: 'INVALID_COMMAND', message: 'on: 2030-01-01 is after 2026-12-05, the day it is recorded', field: 'on' } };
-    await answersOn(store).once(willow, 'k', { text: JSON.stringify([withdraw]), commands: [withdraw] }, async () => ({ results: [late] }));
+    await answersOn(store).once(willow, 'k', { bytes: utf8(JSON.stringify([withdraw])), commands: [withdraw] }, async () => ({ results: [late] }));
     const [stored] = await store.readAll();
     expect((stored?.data as { items: unknown[] }).items).toEqual([JSON.stringify(late)]);
   });

@@ -44,7 +44,7 @@ export class BatchAnswers {
   async once(
     principal: Principal,
     key: string,
-    request: { readonly text: string; readonly commands: readonly unknown[] },
+    request: { readonly bytes: Uint8Array; readonly commands: readonly unknown[] },
     decide: () => Promise<DecidedBatch>,
   ): Promise<DecidedBatch & { readonly replayed: boolean }> {
     const subject = JSON.stringify([principal.role, principal.division ?? null, principal.actor]);
@@ -57,7 +57,8 @@ export class BatchAnswers {
       );
     this.inFlight.add(turn);
     try {
-      const requestSha256 = createHash('sha256').update(request.text, 'utf8').digest('hex');
+      // Over the bytes as sent, so that any byte that differs is another body (a leading BOM too: decision 197).
+      const requestSha256 = createHash('sha256').update(request.bytes).digest('hex');
       const found = await lookUpBatchAnswer(this.ledger.store, subject, key, requestSha256);
       if (found.kind === 'reused')
         throw new ApiError(422, { code: 'IDEMPOTENCY_KEY_REUSED', message: `this ${IDEMPOTENCY_KEY} was first sent with another body; nothing was decided: a new batch needs a new key`, field: IDEMPOTENCY_KEY });

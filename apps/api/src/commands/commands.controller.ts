@@ -56,7 +56,7 @@ export class CommandsController {
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
     const decide = () => this.decideBatch(principal, body);
-    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { text: req.bodyText ?? '', commands: body }, decide);
+    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { bytes: req.bodyBytes ?? new Uint8Array(), commands: body }, decide);
     if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
     if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     return answer.results;

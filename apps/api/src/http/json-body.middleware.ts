@@ -22,9 +22,9 @@ export class JsonBodyMiddleware implements NestMiddleware {
   async use(req: IncomingMessage & JsonRequest, _res: ServerResponse, next: (error?: unknown) => void): Promise<void> {
     const method = req.method ?? 'GET';
     if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && routeAnswers(this.adapterHost.httpAdapter?.getInstance(), requestPath(req), method)) {
-      const { value, text } = await readJsonBody(req, this.limit);
+      const { value, bytes } = await readJsonBody(req, this.limit);
       req.body = value;
-      req.bodyText = text;
+      req.bodyBytes = bytes;
     }
     next();
   }

@@ -14,14 +14,14 @@ export const isJsonContentType = (header: string | undefined): boolean => {
   return charset === undefined || /^charset="?utf-8"?$/.test(charset);
 };
 
-/** A request whose JSON body the middleware read: the parsed value, and the text it was parsed from. */
+/** A request whose JSON body the middleware read: the parsed value, and the bytes it was parsed from. */
 export interface JsonRequest {
   body?: unknown;
   /**
-   * The body as it was sent (UTF-8, refused otherwise, so the text is the bytes): what an
-   * Idempotency-Key's request is compared by (decision 158).
+   * The body's bytes as they were sent: what an Idempotency-Key's request is compared by
+   * (decision 158). Not the decoded text, which has lost a leading byte-order mark (decision 197).
    */
-  bodyText?: string;
+  bodyBytes?: Uint8Array;
 }
 
 /**
@@ -31,7 +31,7 @@ export interface JsonRequest {
  * MAX_JSON_DEPTH → 400 JSON_TOO_DEEP (checked before parsing, without recursion); another
  * content type, or a compressed body → 415.
  */
-export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<{ readonly value: unknown; readonly text: string }> => {
+export const readJsonBody = async (req: IncomingMessage, limit: number): Promise<{ readonly value: unknown; readonly bytes: Uint8Array }> => {
   if (!isJsonContentType(req.headers['content-type']))
     throw new ApiError(415, {
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -63,10 +63,11 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
     });
   });
   if (over) throw tooLarge();
+  const bytes = Buffer.concat(chunks);
   let text: string;
   try {
     // Fatal: a byte sequence that is not UTF-8 is refused, never silently replaced by U+FFFD in a stored event.
-    text = utf8.decode(Buffer.concat(chunks));
+    text = utf8.decode(bytes);
   } catch {
     throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body is not valid UTF-8', field: '' });
   }
@@ -81,5 +82,5 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
   // JSON.parse keeps the last of a repeated key's values and drops the others silently (docs/decisions/0146).
   const repeated = repeatedKeyPathOf(text, body);
   if (repeated !== undefined) throw new ApiError(400, { code: 'INVALID_COMMAND', message: `the body gives the key "${repeated}" more than once`, field: repeated });
-  return { value: body, text };
+  return { value: body, bytes };
 };

@@ -8,7 +8,7 @@ describe('io-ts codecs → JSON Schema', () => {
     const Positive = t.brand(t.number, (n): n is t.Branded<number, PositiveBrand> => n > 0, 'Positive');
     const codec = t.intersection([
       t.type({ kind: t.literal('a'), tags: t.array(t.string), size: Positive, maybe: t.union([t.string, t.null]), flag: t.boolean }),
-      t.partial({ extra: t.exact(t.type({ n: t.number })), key: t.keyof({ x: null, y: null }), any: t.UnknownRecord }),
+      t.partial({ extra: t.exact(t.type({ n: t.number })), key: t.keyof({ x: null, y: null }), any: t.UnknownRecord, json: t.unknown }),
     ]);
     expect(new CodecSchemas().schema(codec)).toEqual({
       type: 'object',
@@ -21,6 +21,8 @@ describe('io-ts codecs → JSON Schema', () => {
         extra: { type: 'object', properties: { n: { type: 'number' } }, required: ['n'], additionalProperties: false },
         key: { enum: ['x', 'y'] },
         any: { type: 'object' },
+        // t.unknown is any JSON value, said on purpose (an event's data as stored): the one `{}`.
+        json: {},
       },
       required: ['kind', 'tags', 'size', 'maybe', 'flag'],
     });

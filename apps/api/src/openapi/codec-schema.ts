@@ -36,6 +36,8 @@ export class CodecSchemas {
         return { type: 'null' };
       case 'AnyDictionaryType': // t.UnknownRecord
         return { type: 'object' };
+      case 'UnknownType': // t.unknown says "any JSON value" on purpose: the one codec whose schema is `{}`
+        return {};
       case 'LiteralType':
         return { const: (codec as t.LiteralC<string | number | boolean>).value };
       case 'KeyofType':

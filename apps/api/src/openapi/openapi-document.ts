@@ -5,6 +5,7 @@ import { CONFLICT_RETRY_AFTER } from '../commands/conflict-response';
 import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../commands/idempotency-key';
 import { BatchItemResultC, CommandAcceptedC, ErrorBodyC, HealthC } from '../api-bodies';
 import type { Role } from '../auth/token-entry';
+import { HouseholdHistoryC } from '../reads/household-history-body';
 import { BacklogParamsC, ClearanceParamsC, ExportParamsC, HistoryParamsC, MonthParamsC, NoticesPageParamsC, VerifyParamsC, YearParamC } from '../reads/query-params';
 import { personalDataPaths, personalRecordSchema } from '../personal-data/personal-data-openapi';
 import { CodecSchemas } from './codec-schema';
@@ -37,6 +38,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
   const accepted = named('CommandAccepted', CommandAcceptedC);
   const batchItem = named('BatchItemResult', BatchItemResultC);
   const health = named('Health', HealthC);
+  const householdHistory = named('HouseholdHistory', HouseholdHistoryC);
   s.components.set('Command', command);
   s.components.set('PersonalRecord', personalRecordSchema);
   const commandRef = { $ref: '#/components/schemas/Command' };
@@ -54,6 +56,9 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     ...Object.entries(codec.required).map(([name, c]) => ({ name, in: 'query', required: true, schema: s.schema(c) })),
     ...Object.entries(codec.optional).map(([name, c]) => ({ name, in: 'query', required: false, schema: s.schema(c) })),
   ];
+  // A division's answer, or its children's rows (byChild): both name the division, which the two shapes below do not,
+  // so that every answer is exactly one branch of the 200's oneOf (decision 197).
+  const reportAnswer = named('ReportAnswer', t.type({ division: t.string }));
   // Additive (decision 165): the report endpoints' own answers are unchanged; `withChildren=true` asks for both in one snapshot.
   const reportTables = named('ReportTables', t.type({ total: t.UnknownRecord, byChild: t.UnknownRecord, position: t.Int }));
   // `month` or, for the year's twelve months, `year` (decision 168): neither is required alone.
@@ -66,7 +71,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
   const yearOfMonths = " Without `month`, `year` (YYYY, with `division` only) asks `{months, position}`: the division's twelve monthly answers of the year, January first, each what `month` alone answers, all read in one snapshot of the read models, and the ledger position it stands at (decision 168).";
   const report = (summary: string, codec: Fields, cli: string, months = false): Operation => {
     const tables = 'withChildren' in codec.optional;
-    const answers = [{ type: 'object' }, ...(tables ? [reportTables] : []), ...(months ? [monthsOfYear] : [])];
+    const answers = [reportAnswer, ...(tables ? [reportTables] : []), ...(months ? [monthsOfYear] : [])];
     return {
       get: {
         operationId: `report${summary.split(' ')[0]}`,
@@ -184,7 +189,11 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         description: `The same JSON as \`hearth --json history ID [--as-of DATE] [--known-at WHEN]\`: \`asOf\` is business time, the household at the end of that date with every correction recorded for its events applied (those dated after it listed in \`laterCorrections\`); \`knownAt\` is recording time, only the events recorded by then (a date is the end of that day in UTC; a time names its zone, an offset from ${KNOWN_AT_OFFSETS}). ${roles('caseworker', 'auditor')}`,
         tags: ['audit'],
         parameters: [{ name: 'householdId', in: 'path', required: true, schema: s.schema(commandCodecs.RegisterHousehold.required.householdId) }, ...params(HistoryParamsC)],
-        responses: { '200': { description: 'the history', ...json({ type: 'object' }) }, ...readErrors, '404': error('UNKNOWN_HOUSEHOLD') },
+        responses: {
+          '200': { description: "the history: each event with its `eventId`, what a CorrectEvent names to amend it (and a later correction's `correctedEventId`)", ...json(householdHistory) },
+          ...readErrors,
+          '404': error('UNKNOWN_HOUSEHOLD'),
+        },
       },
     },
     '/api/reports/clearance': report('Clearance', ClearanceParamsC, 'hearth --json report clearance --year Y [--division D] [--by-child]'),

@@ -9,6 +9,7 @@ import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { Principal } from '../auth/principal';
 import { HouseholdDivisions } from '../commands/household-divisions';
 import { ApiError } from '../errors/api-error';
+import type { HouseholdHistoryBody } from './household-history-body';
 import { decodeHouseholdId, decodeParams, HistoryParamsC } from './query-params';
 
 @Controller('api/households')
@@ -22,7 +23,7 @@ export class HouseholdsController {
 
   /** The audit timeline, exactly as `hearth --json history ID [--as-of DATE] [--known-at WHEN]`. */
   @Get(':householdId')
-  async history(@CurrentPrincipal() principal: Principal, @Param('householdId') id: string, @Query() query: unknown): Promise<unknown> {
+  async history(@CurrentPrincipal() principal: Principal, @Param('householdId') id: string, @Query() query: unknown): Promise<HouseholdHistoryBody> {
     const householdId = decodeHouseholdId(id);
     const { asOf, knownAt } = decodeParams(HistoryParamsC, query);
     if (principal.role === 'caseworker') {

@@ -36,10 +36,12 @@ the hash check; the replay lists it (kind "rejected"). The checks across the who
 missing position, recording times running back across streams) are verify's alone.
 
 --json prints {"householdId", "divisionCode", "asOf", "knownAt", "status", "openLaborConcerns", "members",
-"events": [{"position", "type", "occurredOn", "recordedAt", "actor", "note", "data", "hashOk"}],
+"events": [{"position", "eventId", "type", "occurredOn", "recordedAt", "actor", "note", "data", "hashOk"}],
 "laterCorrections": [{"position", "occurredOn", "recordedAt", "actor", "note", "correctedEventId",
 "correctedPosition", "correctedType", "correction", "reason"}],
 "anomalies": [{"householdId", "position", "kind", "detail"}]}.
+An event's "eventId" (the table's "event id") is what a CorrectEvent names to amend it, and
+what a later correction's "correctedEventId" points at.
 Exit codes: 0 found (anomalies or not: \`hearth verify\` is the check that exits 5); 2 bad date
 or time; 4 unknown household; 5 a stored event of the household that is not JSON at all (named
 on stderr; run \`hearth verify\`).`)
@@ -60,7 +62,8 @@ on stderr; run \`hearth verify\`).`)
         emitText('');
         emitText(renderTable(['member', 'born', 'capacity', 'willing', 'eligible', 'employed'], h.members.map((m) => [m.removed ? `${m.memberId} (removed)` : m.memberId, m.birthYear, m.laborCapacity, m.willing ? 'yes' : 'no', m.eligible ? 'yes' : 'no', m.employed ? 'yes' : 'no'])));
         emitText('');
-        emitText(renderTable(['pos', 'business date', 'recorded at (UTC)', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
+        // The id in full: it is what a CorrectEvent line for `hearth import` names.
+        emitText(renderTable(['pos', 'event id', 'business date', 'recorded at (UTC)', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.eventId, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         if (h.laterCorrections.length > 0) {
           emitText(`\nCorrected by ${h.laterCorrections.length} correction(s) dated after ${h.asOf ?? '?'}, applied above:`);
           emitText(renderTable(['pos', 'business date', 'recorded at (UTC)', 'actor', 'corrects', 'fields', 'reason'], h.laterCorrections.map((c) => [c.position, c.occurredOn, c.recordedAt.slice(0, 19), c.actor, `${c.correctedType} (pos ${c.correctedPosition})`, Object.keys(c.correction).join(', '), c.reason])));

@@ -30,7 +30,10 @@ export interface HouseholdHistoryView {
     employed: boolean;
   }[];
   readonly events: readonly {
-    position: number; type: string; occurredOn: string; recordedAt: string; actor: string; note: string | null; data: unknown; hashOk: boolean;
+    position: number;
+    /** The id a CorrectEvent names to amend this event, and a `laterCorrections` entry's `correctedEventId`. */
+    eventId: string;
+    type: string; occurredOn: string; recordedAt: string; actor: string; note: string | null; data: unknown; hashOk: boolean;
   }[];
   /**
    * The corrections dated after `asOf` (so not in `events`) that the state above applies to
@@ -109,6 +112,7 @@ export const householdHistory = async (
     })),
     events: shown.map((r) => ({
       position: r.position,
+      eventId: r.eventId,
       type: r.type,
       occurredOn: r.metadata.occurredOn,
       recordedAt: r.metadata.recordedAt,
