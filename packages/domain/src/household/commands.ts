@@ -3,6 +3,7 @@ import { closed } from '../codec/closed';
 import { boundedArray, BirthYearC, BusinessDateC, IdC, MoneyC, MonthC, oneOf, PositiveIntC, TextC } from '../codec/primitives';
 import { employmentFields, employmentOptionalFields, followUpFields, referralFields, trainingOfferFields } from './fields';
 import * as V from './vocabulary';
+import { MEMBERS_AT_MOST } from './limits';
 
 /**
  * The household's commands: the API contract of domain.md §4. Each codec is closed
@@ -14,7 +15,6 @@ const commonOptional = { actor: IdC, note: TextC, commandId: IdC };
 const command = <T extends string, R extends t.Props, O extends t.Props = {}>(type: T, required: R, optional?: O) =>
   closed(type, { type: t.literal(type), ...common, ...required }, { ...commonOptional, ...(optional ?? ({} as O)) });
 
-const MAX_MEMBERS = 50;
 const MAX_LIST = 50;
 
 export const RegisteredMemberC = closed('RegisteredMember', { memberId: IdC, birthYear: BirthYearC }, { sex: oneOf(V.SEXES) });
@@ -40,14 +40,14 @@ export type SurveyedMember = t.TypeOf<typeof SurveyedMemberC>;
 
 export const RegisterHousehold = command('RegisterHousehold', {
   divisionCode: IdC,
-  members: boundedArray(RegisteredMemberC, MAX_MEMBERS, 1),
+  members: boundedArray(RegisteredMemberC, MEMBERS_AT_MOST, 1),
 });
 export const AddMember = command('AddMember', { memberId: IdC, birthYear: BirthYearC }, { sex: oneOf(V.SEXES) });
 export const RemoveMember = command('RemoveMember', { memberId: IdC, reason: TextC });
 export const SurveyHousehold = command('SurveyHousehold', {
   householdSize: PositiveIntC,
   povertyCauses: boundedArray(oneOf(V.POVERTY_CAUSES), MAX_LIST),
-  members: boundedArray(SurveyedMemberC, MAX_MEMBERS, 1),
+  members: boundedArray(SurveyedMemberC, MEMBERS_AT_MOST, 1),
 });
 export const ApplyForIdentification = command('ApplyForIdentification', {});
 export const WithdrawApplication = command('WithdrawApplication', {});

@@ -21,7 +21,7 @@ import { subjectInOrder } from './subject-in-order';
 const rules = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => {
   switch (c.type) {
     case 'RegisterHousehold': return registerHousehold(c, s, ctx);
-    case 'AddMember': return addMember(c);
+    case 'AddMember': return addMember(c, s);
     case 'RemoveMember': return removeMember(c, s);
     case 'SurveyHousehold': return surveyHousehold(c, s);
     case 'ApplyForIdentification': return applyForIdentification(c, s);

@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'INVALID_CORRECTION',
   'COMMAND_ID_REUSED',
   'INCOME_ALREADY_RECORDED',
+  'LIMIT_REACHED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,6 +5,7 @@ import { boundedArray, BirthYearC, IdC, MoneyC, MonthC, oneOf, PositiveIntC, Tex
 import { RegisteredMemberC, SurveyedMemberC } from './commands';
 import { employmentFields, employmentOptionalFields, followUpFields, referralFields, trainingOfferFields } from './fields';
 import * as V from './vocabulary';
+import { EMPLOYMENTS_AT_MOST, MEMBERS_AT_MOST } from './limits';
 
 /**
  * The household's events: the STORAGE contract. Stored events are read back for
@@ -30,23 +31,23 @@ const event = <T extends string, R extends t.Props, O extends t.Props = {}>(type
   return new t.InterfaceType(codec.name, is, codec.validate, codec.encode, codec.props);
 };
 
-const MAX = 50;
+const MAX_LIST = 50;
 
 export const HouseholdRegistered = event('HouseholdRegistered', {
   householdId: IdC,
   divisionCode: IdC,
-  members: boundedArray(RegisteredMemberC, MAX, 1),
+  members: boundedArray(RegisteredMemberC, MEMBERS_AT_MOST, 1),
 });
 export const MemberAdded = event('MemberAdded', { memberId: IdC, birthYear: BirthYearC }, { sex: oneOf(V.SEXES) });
 export const MemberRemoved = event('MemberRemoved', { memberId: IdC, reason: TextC });
 export const HouseholdSurveyed = event('HouseholdSurveyed', {
   householdSize: PositiveIntC,
-  povertyCauses: boundedArray(oneOf(V.POVERTY_CAUSES), MAX),
-  members: boundedArray(SurveyedMemberC, MAX, 1),
+  povertyCauses: boundedArray(oneOf(V.POVERTY_CAUSES), MAX_LIST),
+  members: boundedArray(SurveyedMemberC, MEMBERS_AT_MOST, 1),
 });
 export const IdentificationApplied = event('IdentificationApplied', {});
 export const ApplicationWithdrawn = event('ApplicationWithdrawn', {});
-export const HouseholdIdentified = event('HouseholdIdentified', { eligibleMemberIds: boundedArray(IdC, MAX, 1) });
+export const HouseholdIdentified = event('HouseholdIdentified', { eligibleMemberIds: boundedArray(IdC, MEMBERS_AT_MOST, 1) });
 export const ApplicationRejected = event('ApplicationRejected', { reason: TextC });
 export const WillingnessDeclared = event('WillingnessDeclared', { memberId: IdC });
 export const WillingnessWithdrawn = event('WillingnessWithdrawn', { memberId: IdC });
@@ -66,7 +67,7 @@ export const EmploymentEnded = event('EmploymentEnded', {
   memberId: IdC,
   reason: oneOf(V.EMPLOYMENT_END_REASONS),
 });
-export const HouseholdCleared = event('HouseholdCleared', { activeEmploymentIds: boundedArray(IdC, 500, 1) });
+export const HouseholdCleared = event('HouseholdCleared', { activeEmploymentIds: boundedArray(IdC, EMPLOYMENTS_AT_MOST, 1) });
 export const FollowUpVisited = event('FollowUpVisited', followUpFields);
 export const LaborConcernRaised = event('LaborConcernRaised', {
   visitId: IdC,

@@ -5,6 +5,7 @@ import { append, Decision, reject } from '../decision';
 import { isWorkingAge, liveMember } from '../eligibility';
 import { ev, EventData } from '../events';
 import { HouseholdState, isActive } from '../state';
+import { EMPLOYMENTS_AT_MOST } from '../limits';
 
 /** The event's data, written out per shape (the optional employer and referral), not spread (rules/training.ts says why); the field order is the one the spreads gave. */
 const employedData = (c: CommandOf<'RecordEmployment'>): EventData<'MemberEmployed'> => {
@@ -31,6 +32,9 @@ export const recordEmployment = (c: CommandOf<'RecordEmployment'>, s: HouseholdS
       return reject('REFERRAL_NOT_ACCEPTED', `referral "${c.referralId}" already led to employment "${r.employmentId}"`, { path: 'referralId', message: `already led to employment "${r.employmentId}"` });
   }
   if (!isWorkingAge(m, c.on, ctx.policy)) return reject('NOT_WORKING_AGE', `member "${c.memberId}" is not of working age`, { path: 'memberId', message: 'not of working age on this date' });
+  // Every employment ever recorded: a clearance lists those active on its date, which a clearance dated back may find ended since (decision 199).
+  if (s.employments.size >= EMPLOYMENTS_AT_MOST)
+    return reject('LIMIT_REACHED', `the household's records already hold ${s.employments.size} employments, the most they hold`, { path: 'employmentId', message: `no more than ${EMPLOYMENTS_AT_MOST} employments in one household's records` });
   return append(ev('MemberEmployed', employedData(c)));
 };
 

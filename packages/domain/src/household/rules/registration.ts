@@ -5,6 +5,7 @@ import { liveMember } from '../eligibility';
 import { ev } from '../events';
 import { HouseholdState } from '../state';
 import { bornBy } from './born-by';
+import { MEMBERS_AT_MOST } from '../limits';
 
 export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: HouseholdState, ctx: DecisionContext): Decision => {
   const unborn = bornBy(c.members.map((m, i) => ({ path: `members.${i}.birthYear`, birthYear: m.birthYear })), c.on);
@@ -19,9 +20,12 @@ export const registerHousehold = (c: CommandOf<'RegisterHousehold'>, _s: Househo
   return append(ev('HouseholdRegistered', { householdId: c.householdId, divisionCode: c.divisionCode, members: c.members }));
 };
 
-export const addMember = (c: CommandOf<'AddMember'>): Decision =>
+export const addMember = (c: CommandOf<'AddMember'>, s: HouseholdState): Decision =>
   bornBy([{ path: 'birthYear', birthYear: c.birthYear }], c.on) ??
-  append(ev('MemberAdded', { memberId: c.memberId, birthYear: c.birthYear, ...(c.sex ? { sex: c.sex } : {}) }));
+  // Every member ever named, removed ones too: an identification dated back lists those living then (decision 199).
+  (s.members.size >= MEMBERS_AT_MOST
+    ? reject('LIMIT_REACHED', `the household's records already name ${s.members.size} members, the most they hold`, { path: 'memberId', message: `no more than ${MEMBERS_AT_MOST} members in one household's records` })
+    : append(ev('MemberAdded', { memberId: c.memberId, birthYear: c.birthYear, ...(c.sex ? { sex: c.sex } : {}) })));
 
 export const removeMember = (c: CommandOf<'RemoveMember'>, s: HouseholdState): Decision =>
   liveMember(s, c.memberId)
