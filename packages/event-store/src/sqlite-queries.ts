@@ -44,7 +44,8 @@ export const SQLITE_QUERIES = {
   eventAt: `SELECT ${COLUMNS} FROM events WHERE position = ?`,
   /** AUTOINCREMENT's counter: the highest position ever handed out, kept when the row is gone. No row before the first insert. */
   highestIssued: `SELECT seq FROM sqlite_sequence WHERE name = 'events'`,
-  firstEventId: 'SELECT event_id FROM events ORDER BY position LIMIT 1',
+  /** The log's first event: min(position) is read off the rowid's B-tree, not a scan. */
+  firstEventId: 'SELECT event_id FROM events WHERE position = (SELECT min(position) FROM events)',
 } as const;
 
 /**
