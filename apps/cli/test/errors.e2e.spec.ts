@@ -79,6 +79,19 @@ describe('hearth errors: one line, the right exit code', () => {
     expectOneLineError(r.stderr, 'full');
   });
 
+  it('divisions load checks --on as it checks --effective, and refuses the two naming different dates (exit 2, nothing recorded)', () => {
+    const other = `sqlite:${join(dir, 'other.db')}`;
+    const tree = join(EXAMPLES, 'divisions.json');
+    const garbage = hearth(['--store', other, 'divisions', 'load', tree, '--effective', '2016-01-01', '--on', 'garbage']);
+    expect(garbage.code).toBe(2);
+    expectOneLineError(garbage.stderr, '--on must be a date YYYY-MM-DD, got "garbage"');
+    const two = hearth(['--store', other, 'divisions', 'load', tree, '--effective', '2016-01-01', '--on', '2016-02-01']);
+    expect(two.code).toBe(2);
+    expectOneLineError(two.stderr, '--effective 2016-01-01 and --on 2016-02-01 are one option under two names');
+    expect(existsSync(join(dir, 'other.db'))).toBe(false);
+    expect(hearth(['--store', other, 'divisions', 'load', tree, '--effective', '2016-01-01', '--on', '2016-01-01']).code).toBe(0);
+  });
+
   it('a store path under a regular file is a usage error (exit 2)', () => {
     writeFileSync(join(dir, 'plain'), 'x');
     const r = hearth(['--store', `sqlite:${join(dir, 'plain', 'h.db')}`, 'import', join(EXAMPLES, 'commands.jsonl')]);

@@ -38,8 +38,12 @@ export const divisionsCommand = (globals: () => GlobalOptions): Command => {
     .addHelpText('after', HELP)
     .action(async (file: string, opts: { effective?: string; on?: string }) => {
       const g = globals();
+      // Two names of one option: each given is checked, and two that differ are a mistake, not a choice of the first.
+      for (const [option, value] of [['--effective', opts.effective], ['--on', opts.on]] as const)
+        if (value !== undefined && !isBusinessDate(value)) throw new CliError(`${option} must be a date YYYY-MM-DD, got "${value}"`, EXIT.usage);
+      if (opts.effective !== undefined && opts.on !== undefined && opts.effective !== opts.on)
+        throw new CliError(`--effective ${opts.effective} and --on ${opts.on} are one option under two names: give one date`, EXIT.usage);
       const given = opts.effective ?? opts.on;
-      if (given !== undefined && !isBusinessDate(given)) throw new CliError(`--effective must be a date YYYY-MM-DD, got "${given}"`, EXIT.usage);
       const input = readJsonFile(file, 'division file');
       const withDate = given !== undefined && !Array.isArray(input) && typeof input === 'object' && input !== null ? { ...input, effectiveFrom: given } : input;
       const ledger = await openLedger(g);
