@@ -1,3 +1,4 @@
+import { errorCodeOf } from '@hearth/event-store';
 import { Ledger } from '@hearth/ledger';
 import { Option } from 'commander';
 import { ReadModelsAheadOfLogError, ReadModelsOfAnotherLogError, ReadModelsUrlError, RunnerProgress } from '@hearth/projections';
@@ -66,8 +67,20 @@ export const openReadSide = async (ledger: Ledger, opts: { quiet?: boolean; catc
     if (e instanceof ReadModelsUrlError) throw new CliError(`--read-models: ${e.message}`, EXIT.usage);
     if (e instanceof ReadModelsOfAnotherLogError) throw new CliError(e.message, EXIT.usage);
     rethrowLogLoss(e);
+    if (opts.readModels !== undefined) rethrowUnopenableReadModels(e, opts.readModels);
     throw e;
   }
+};
+
+/**
+ * The store is open by then: a file SQLite cannot open, or finds no database in, is the
+ * read models' own, and the path to check is --read-models, not --store.
+ */
+const rethrowUnopenableReadModels = (e: unknown, readModels: string): void => {
+  const code = errorCodeOf(e);
+  if (code === 'SQLITE_NOTADB') throw new CliError(`--read-models ${readModels} is not a SQLite file of read models, or is damaged: check the --read-models path`, EXIT.usage);
+  if (code?.startsWith('SQLITE_CANTOPEN') || code === 'EISDIR')
+    throw new CliError(`--read-models ${readModels} cannot be opened: check that it is a file in a directory you can write to`, EXIT.usage);
 };
 
 const READING: Record<'households' | 'facts' | 'rebuild', string> = {

@@ -92,6 +92,16 @@ describe('hearth errors: one line, the right exit code', () => {
     expect(hearth(['--store', other, 'divisions', 'load', tree, '--effective', '2016-01-01', '--on', '2016-01-01']).code).toBe(0);
   });
 
+  it('a --read-models file that is no database, or a folder, names --read-models, not --store (exit 2)', () => {
+    writeFileSync(join(dir, 'not-a-db.txt'), 'not a database\n');
+    for (const [where, says] of [[join(dir, 'not-a-db.txt'), 'is not a SQLite file of read models'], [dir, 'cannot be opened']] as const) {
+      const r = hearth(['--store', store, 'report', 'clearance', '--year', '2016', '--read-models', `sqlite:${where}`]);
+      expect(r.code).toBe(2);
+      expectOneLineError(r.stderr, `--read-models sqlite:${where} ${says}`);
+      expect(r.stderr).not.toContain('--store');
+    }
+  });
+
   it('a store path under a regular file is a usage error (exit 2)', () => {
     writeFileSync(join(dir, 'plain'), 'x');
     const r = hearth(['--store', `sqlite:${join(dir, 'plain', 'h.db')}`, 'import', join(EXAMPLES, 'commands.jsonl')]);
