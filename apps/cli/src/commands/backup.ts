@@ -7,6 +7,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { requireStoreFile } from '../existing-store';
 import { GlobalOptions, openLedgerForAudit, storeUrl } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
+import { everySecond } from '../output/every-second';
 import { renderTable } from '../output/table';
 import { describeSystemFailure } from '../system-failure';
 
@@ -88,12 +89,7 @@ is kept); 6 the machine failed (disk full, no permission): nothing was written t
       checkOut(out);
       const quiet = opts.quiet === true;
       const started = Date.now();
-      let lastReport = 0;
-      const every = (line: () => string): void => {
-        if (quiet || Date.now() - lastReport < 1000) return;
-        lastReport = Date.now();
-        log(line());
-      };
+      const every = everySecond(quiet);
 
       const source = await openLedgerForAudit(g);
       let bytes: number;

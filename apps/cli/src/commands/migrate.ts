@@ -8,6 +8,7 @@ import { CliError, EXIT } from '../exit-codes';
 import { requireStoreFile } from '../existing-store';
 import { GlobalOptions, openLedger } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
+import { everySecond } from '../output/every-second';
 import { renderFirst, renderTable } from '../output/table';
 import { describeSystemFailure } from '../system-failure';
 
@@ -112,12 +113,7 @@ target; 6 a store failed or another writer changed the target (run the same comm
       requireStoreFile(opts.from, 'the source', 'give --from sqlite:PATH of an existing store');
       const quiet = opts.quiet === true;
       const started = Date.now();
-      let lastReport = 0;
-      const every = (line: () => string): void => {
-        if (quiet || Date.now() - lastReport < 1000) return;
-        lastReport = Date.now();
-        log(line());
-      };
+      const every = everySecond(quiet);
 
       const source = await openLedger({ ...g, store: opts.from });
       let summary: MigrationSummary;

@@ -2,7 +2,8 @@ import { Command } from 'commander';
 import { verifyLog } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedgerForAudit } from '../global-options';
-import { emitText, log } from '../output/emit';
+import { emitText } from '../output/emit';
+import { everySecond } from '../output/every-second';
 import { SpilledList } from '../output/spilled-list';
 import { renderTable } from '../output/table';
 import { readModelsUrl, verifyReadModels } from '../read-side';
@@ -100,23 +101,15 @@ with --anchor also "anchors": [{"file", "madeAt", "headPosition", "digest", "sig
       // --json lists every notice: a bulk import of past records makes one of every event, so they go to a file as they come.
       const spilled = g.json ? new SpilledList() : undefined;
       try {
-        let last = 0;
+        const every = everySecond(g.json === true);
         // The first pass reads the whole log before any stream is checked: minutes at a region's size, so it says how far it is.
         const head = await ledger.store.headPosition();
         // Gaps in positions are looked for where the store offers `issuedPositions` (SQLite, memory).
         const inLog = await verifyLog(ledger.store, ledger.context(), {
           // The table lists a few: a bulk import of past records makes a notice of every event.
           ...(spilled ? { onNotice: (n) => spilled.add(n) } : { keepNotices: opts.notices }),
-          onScanProgress: (p) => {
-            if (g.json || Date.now() - last < 1000) return;
-            last = Date.now();
-            log(`verify: reading the log · ${p.eventsRead.toLocaleString('en')} events · position ${p.position.toLocaleString('en')} of ${head.toLocaleString('en')}`);
-          },
-          onProgress: (p) => {
-            if (g.json || Date.now() - last < 1000) return;
-            last = Date.now();
-            log(`verify: ${p.streamsChecked.toLocaleString('en')} of ${p.streams.toLocaleString('en')} streams`);
-          },
+          onScanProgress: (p) => every(() => `verify: reading the log · ${p.eventsRead.toLocaleString('en')} events · position ${p.position.toLocaleString('en')} of ${head.toLocaleString('en')}`),
+          onProgress: (p) => every(() => `verify: ${p.streamsChecked.toLocaleString('en')} of ${p.streams.toLocaleString('en')} streams`),
         });
         const anchored = anchors.length > 0 ? await checkAnchors(ledger.store, anchors, trusted) : undefined;
         const result = anchored ? { ...inLog, anomalies: [...inLog.anomalies, ...anchored.anomalies], anchors: anchored.anchors } : inLog;
