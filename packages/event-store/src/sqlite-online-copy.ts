@@ -7,8 +7,9 @@ import type { OnlineCopy, OnlineCopyProgress } from './event-store';
 /**
  * `VACUUM INTO` on a read-only connection of its own: one read transaction, so the copy is
  * one snapshot of the file, and in WAL mode the store's writers go on meanwhile. It runs in
- * a worker thread because the statement holds its thread for the whole file (minutes at a
- * region's size): the caller's thread stays free to report progress, or to serve. The
+ * a worker thread because the statement holds its thread for the whole file (2.7 s for the
+ * 663 MB of 20,000 households, more for a region): the caller's thread stays free to report
+ * progress, or to serve. The
  * worker is given its script as text and the driver's resolved path, so it loads the same
  * driver from wherever this module was loaded (the sources, or a bundle of them).
  */
