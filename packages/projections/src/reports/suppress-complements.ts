@@ -1,17 +1,19 @@
 import type { RelationSet } from './relation-set';
 import { type Combination, combinationsDetermining, determinedCells } from './suppress-audit';
+import { ends, givesAway, suppressedZeros } from './relation-gives-away';
 import { mod } from './residues';
 
 /**
  * Complementary ("secondary") suppression over a grid of cells (docs/disclosure-control.md).
- * A published relation Σ coefficient × cell = 0 with exactly one suppressed cell gives that
- * cell away by subtraction; so, until no relation has exactly one, each such relation has a
- * further cell suppressed: the smallest non-zero one it allows (a published 0 is exact, so a
- * 0 is taken only when nothing else is left), a relation's total after its parts, the earliest
- * cell on a tie. Then a linear audit (suppress-audit.ts) finds cells that a combination of
- * relations still determines, and each gets a complement from one of its relations, or, when
- * those have nothing left to hide but stocks, from the combination that determines it; and
- * again until neither finds anything. Deterministic: the same values and relations in the same
+ * A published relation Σ coefficient × cell = 0 gives a suppressed cell away when it has
+ * exactly one, or when its suppressed cells are all zeros of one sign (counts are never
+ * negative: relation-gives-away.ts); so, until no relation gives one away, each that does has
+ * a further cell suppressed, among those that end it: the smallest non-zero one (a published
+ * 0 is exact, so a 0 is taken only when nothing else is left, one that no zero total pins
+ * first), a relation's total after its parts, the earliest cell on a tie. Then a linear audit
+ * (suppress-audit.ts) finds cells that a combination of relations still determines, and each
+ * gets a complement from one of its relations, or, when those have nothing left to hide but
+ * stocks, from the combination that determines it; and again until neither finds anything. Deterministic: the same values and relations in the same
  * order give the same cells, whoever asks.
  */
 
@@ -51,30 +53,40 @@ export const complementarySuppression = (grid: CellGrid, primary: readonly boole
   };
   if (groupsOf.size > 0) for (let cell = 0; cell < out.length; cell++) if (out[cell]) for (const group of groupsOf.get(cell) ?? []) for (const other of group) hide(other);
 
+  /**
+   * A 0 that a sum whose total is a published 0 pins: suppressed, it keeps that sum giving it
+   * away until the total goes too, and so on up. Taken after any other 0.
+   */
+  const pinned = (cell: number): boolean => {
+    for (const r of relationsOf(cell)) {
+      const total = relations.total(r);
+      if (total >= 0 && total !== cell && values[total] === 0 && !out[total]) return true;
+    }
+    return false;
+  };
+
   let head = 0;
   const close = (): void => {
     for (; head < queue.length; head++) {
       const r = queue[head] as number;
       queued[r] = 0;
-      const [first, end] = [relations.start(r), relations.start(r + 1)];
-      let hiddenTerms = 0;
-      for (let k = first; k < end; k++) if (out[relations.cell(k)]) hiddenTerms += 1;
-      if (hiddenTerms !== 1) continue;
-      const pick = complementOf(relations, r, values, out);
-      if (pick === undefined) for (let k = first; k < end; k++) hide(relations.cell(k));
-      else hide(pick);
+      if (!givesAway(relations, r, values, out)) continue;
+      const pick = complementOf(relations, r, values, out, pinned);
+      // Every relation has cells of both signs among those it may hide (a total and its parts; moves in and out).
+      if (pick === undefined) throw new Error(`relation ${r} gives a suppressed cell away and has no cell left that protects it`);
+      hide(pick);
     }
   };
   close();
   for (let determined = determinedCells(relations, out); determined.length > 0; determined = determinedCells(relations, out)) {
-    const picks = determined.map((cell) => auditComplementOf(relationsOf(cell), grid, out));
+    const picks = determined.map((cell) => auditComplementOf(relationsOf(cell), grid, out, pinned));
     // A cell whose own relations have nothing left to hide but stocks: a cell of the sum that pins it.
     const stuck = determined.filter((_, i) => picks[i] === undefined);
     if (stuck.length > 0) {
       const sums = combinationsDetermining(relations, out, stuck);
       determined.forEach((cell, i) => {
         const sum = sums.get(cell);
-        if (picks[i] === undefined && sum !== undefined) picks[i] = combinationComplementOf(sum, grid, out);
+        if (picks[i] === undefined && sum !== undefined) picks[i] = combinationComplementOf(sum, grid, out, pinned);
       });
     }
     if (picks.every((p) => p === undefined)) break; // nothing left to suppress but stocks: see docs, "Limits"
@@ -109,14 +121,14 @@ const relationIndex = (relations: RelationSet, cells: number): ((cell: number) =
 };
 
 /** For a cell a combination of relations determines: the best published cell of any of its relations (never an own-figure-only cell). */
-const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[]): number | undefined => {
+const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonly boolean[], pinned: (cell: number) => boolean): number | undefined => {
   let best: number | undefined;
   let bestTotal = -1;
   for (const r of relationIds) {
-    const pick = complementOf(grid.relations, r, grid.values, out, grid.ownFigureOnly);
+    const pick = complementOf(grid.relations, r, grid.values, out, pinned, grid.ownFigureOnly);
     if (pick === undefined) continue;
     const total = grid.relations.total(r);
-    if (best === undefined || precedes(pick, total, best, bestTotal, grid.values)) [best, bestTotal] = [pick, total];
+    if (best === undefined || precedes(pick, total, best, bestTotal, grid.values, pinned)) [best, bestTotal] = [pick, total];
   }
   return best;
 };
@@ -127,7 +139,7 @@ const auditComplementOf = (relationIds: Int32Array, grid: CellGrid, out: readonl
  * total preferred) whose coefficient in the combination's sum is not 0, never an
  * own-figure-only cell. Hiding it leaves that sum with two unknowns.
  */
-const combinationComplementOf = (sum: Combination, grid: CellGrid, out: readonly boolean[]): number | undefined => {
+const combinationComplementOf = (sum: Combination, grid: CellGrid, out: readonly boolean[], pinned: (cell: number) => boolean): number | undefined => {
   const { relations, values } = grid;
   const coefficients = new Map<number, number>();
   for (const [r, f] of sum)
@@ -137,32 +149,48 @@ const combinationComplementOf = (sum: Combination, grid: CellGrid, out: readonly
     }
   let best: number | undefined;
   for (const [cell, coefficient] of coefficients)
-    if (coefficient !== 0 && !grid.ownFigureOnly?.has(cell) && (best === undefined || precedes(cell, -1, best, -1, values))) best = cell;
+    if (coefficient !== 0 && !grid.ownFigureOnly?.has(cell) && (best === undefined || precedes(cell, -1, best, -1, values, pinned))) best = cell;
   return best;
 };
 
-/** The published cell that protects relation r's one suppressed cell best (see the file comment), leaving out `barred` cells. */
-const complementOf = (relations: RelationSet, r: number, values: readonly number[], out: readonly boolean[], barred?: ReadonlySet<number>): number | undefined => {
+/**
+ * The published cell that protects relation r's suppressed cells best (see the file comment):
+ * of the cells it may hide, leaving out `barred` ones and zeros that would leave it giving a
+ * cell away all the same (relation-gives-away.ts).
+ */
+const complementOf = (
+  relations: RelationSet, r: number, values: readonly number[], out: readonly boolean[], pinned: (cell: number) => boolean, barred?: ReadonlySet<number>,
+): number | undefined => {
   const total = relations.total(r);
-  let best: number | undefined;
-  const consider = (c: number): void => {
-    if (out[c] || barred?.has(c)) return;
-    if (best === undefined || precedes(c, total, best, total, values)) best = c;
+  const zeros = suppressedZeros(relations, r, values, out);
+  const named = relations.namesComplements(r);
+  const mayHide = (c: number): boolean => {
+    if (!named) return true;
+    for (let k = relations.complementStart(r); k < relations.complementStart(r + 1); k++) if (relations.complementCell(k) === c) return true;
+    return false;
   };
-  if (relations.namesComplements(r)) for (let k = relations.complementStart(r); k < relations.complementStart(r + 1); k++) consider(relations.complementCell(k));
-  else for (let k = relations.start(r); k < relations.start(r + 1); k++) consider(relations.cell(k));
+  let best: number | undefined;
+  for (let k = relations.start(r); k < relations.start(r + 1); k++) {
+    const c = relations.cell(k);
+    if (out[c] || barred?.has(c) || !mayHide(c) || !ends(zeros, values[c] as number, relations.sign(k))) continue;
+    if (best === undefined || precedes(c, total, best, total, values, pinned)) best = c;
+  }
   return best;
 };
 
 /**
  * Whether cell a (of a relation whose total is totalA, -1 for none) protects before cell b:
- * a non-zero value before a zero, then the smaller value, then a part before its
- * relation's total, then the earlier cell.
+ * a non-zero value before a zero, then the smaller value, then a zero no zero total pins
+ * before one it does, then a part before its relation's total, then the earlier cell.
  */
-const precedes = (a: number, totalA: number, b: number, totalB: number, values: readonly number[]): boolean => {
+const precedes = (a: number, totalA: number, b: number, totalB: number, values: readonly number[], pinned: (cell: number) => boolean): boolean => {
   const [va, vb] = [values[a] as number, values[b] as number];
   if ((va === 0) !== (vb === 0)) return vb === 0;
   if (va !== vb) return va < vb;
+  if (va === 0) {
+    const [pa, pb] = [pinned(a), pinned(b)];
+    if (pa !== pb) return pb;
+  }
   const [ta, tb] = [a === totalA, b === totalB];
   if (ta !== tb) return tb;
   return a < b;

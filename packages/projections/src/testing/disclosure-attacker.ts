@@ -7,7 +7,9 @@ import { inverse, mod } from '../reports/residues';
  * the sum of its children, the monthly identity, employments by form and by place, a
  * month's closing stock is the next month's opening stock and a year's closing stock, the
  * target is computed from the baseline, the achievement is cleared / target — and solves
- * every relation with exactly one unknown, again and again until nothing more comes out.
+ * every relation with exactly one unknown, and every sum whose known total leaves 0 for its
+ * unknown parts (counts are never negative, so each is 0), again and again until nothing
+ * more comes out.
  *
  * It is written apart from the suppression it attacks (it does not reuse its relations),
  * so that a relation the suppression forgot is one the attacker still uses.
@@ -122,7 +124,14 @@ const solveAnnual = (known: Knowledge, learnt: (id: string, v: number) => void):
   }
 };
 
-/** Solves every equation with one unknown until nothing changes; returns what it recovered. */
+/** A total less its parts (a parent and its children, a year and its months): one term −1, the others +1, every one a count. */
+const isSum = (e: Equation): boolean => e.terms.filter((t) => t.coefficient === -1).length === 1 && e.terms.every((t) => t.coefficient === 1 || t.coefficient === -1);
+
+/**
+ * Solves every equation with one unknown until nothing changes, and every sum whose known
+ * total leaves nothing for its unknown parts (each is then 0: counts are never negative);
+ * returns what it recovered.
+ */
 export const attack = (known: Knowledge, equations: readonly Equation[]): Map<string, number> => {
   const recovered = new Map<string, number>();
   const using = new Map<string, number[]>();
@@ -139,11 +148,17 @@ export const attack = (known: Knowledge, equations: readonly Equation[]): Map<st
     for (const e of using.get(id) ?? []) queue.push(e);
   };
   const solve = (e: Equation): void => {
+    if (e.terms.some((t) => !known.has(t.id))) return;
     const unknown = e.terms.filter((t) => known.get(t.id) === null);
-    if (unknown.length !== 1 || e.terms.some((t) => !known.has(t.id))) return;
-    const x = unknown[0] as { id: string; coefficient: number };
-    const rest = e.terms.reduce((s, t) => (t === x ? s : s + t.coefficient * (known.get(t.id) as number)), 0);
-    learnt(x.id, -rest / x.coefficient);
+    if (unknown.length === 0) return;
+    const rest = e.terms.reduce((s, t) => (known.get(t.id) === null ? s : s + t.coefficient * (known.get(t.id) as number)), 0);
+    if (unknown.length === 1) {
+      const x = unknown[0] as { id: string; coefficient: number };
+      learnt(x.id, -rest / x.coefficient);
+      return;
+    }
+    // Counts are never negative: the unknown parts of a sum whose total is known add up to what the known parts leave, and when that is 0 each is 0.
+    if (isSum(e) && unknown.every((t) => t.coefficient === 1) && rest === 0) for (const t of unknown) learnt(t.id, 0);
   };
   for (const e of equations.keys()) queue.push(e);
   for (let before = -1; recovered.size > before; ) {
