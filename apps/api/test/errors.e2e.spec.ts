@@ -125,7 +125,7 @@ describe('every error class, with its status and body', () => {
   });
 
   it('404 for an unknown household, an unknown division and an unknown route', async () => {
-    expectError(await server.request('GET', '/api/households/hh-nobody', { token: TOKENS.auditor }), 404, 'UNKNOWN_HOUSEHOLD');
+    expectError(await server.request('GET', '/api/households/hh-nobody', { token: TOKENS.auditor }), 404, 'UNKNOWN_HOUSEHOLD', 'householdId');
     expectError(await server.request('GET', '/api/reports/clearance?year=2016&division=NOWHERE', { token: TOKENS.auditor }), 404, 'UNKNOWN_DIVISION', 'division');
     expectError(await server.request('GET', '/api/nothing-here', { token: TOKENS.auditor }), 404, 'NOT_FOUND');
   });

@@ -23,7 +23,7 @@ describe('errorResponse', () => {
     expect(r).toMatchObject({ status: 503, body: { code: 'STORE_UNAVAILABLE' }, retryAfterSeconds: 5 });
   });
   it('keeps an unknown household a 404 and anything unrecognised an INTERNAL without detail', () => {
-    expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD' } });
+    expect(errorResponse(new UnknownHouseholdError('h9'))).toMatchObject({ status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', field: 'householdId' } });
     expect(errorResponse(new Error('secret detail'))).toEqual({ status: 500, body: { code: 'INTERNAL', message: 'an internal error occurred; it has been logged' } });
   });
   it("keeps an unknown division a 404 whatever it is named: the division asked for is the caller's, not a machine's error code", () => {

@@ -45,7 +45,8 @@ export const errorResponse = (error: unknown): ErrorResponse => {
   // (docs/decisions/0013).
   if (isLogFinding(error))
     return { status: 500, body: { code: 'DAMAGED_LOG', message: `${error.message}. Nothing is computed over a damaged log: an auditor should run \`hearth verify\`.` } };
-  if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message } };
+  // Named as the path's parameter, as an unknown division names its query's.
+  if (error instanceof UnknownHouseholdError) return { status: 404, body: { code: 'UNKNOWN_HOUSEHOLD', message: error.message, field: 'householdId' } };
   if (error instanceof UnknownDivisionError) return { status: 404, body: { code: 'UNKNOWN_DIVISION', message: error.message, field: 'division' } };
   if (error instanceof NoDivisionTreeError) return { status: 404, body: { code: 'NO_DIVISION_TREE', message: error.message } };
   if (error instanceof InvalidQueryError) return { status: 400, body: { code: 'INVALID_QUERY', message: error.message, field: error.field } };
