@@ -9,11 +9,14 @@ import { CliError, EXIT } from './exit-codes';
 export const requireStoreFile = (url: string, role: string, instead: string): void => {
   const path = sqliteStorePath(url);
   if (path === undefined || path === ':memory:') return;
-  let isFile = false;
+  if (!isFile(path)) throw new CliError(`${role} ${path} is not a file: ${instead}`, EXIT.usage);
+};
+
+/** Missing, unreachable (a parent that is a file, no permission) or not a regular file: no store to read. */
+const isFile = (path: string): boolean => {
   try {
-    isFile = statSync(path).isFile();
+    return statSync(path).isFile();
   } catch {
-    isFile = false;
+    return false;
   }
-  if (!isFile) throw new CliError(`${role} ${path} is not a file: ${instead}`, EXIT.usage);
 };
