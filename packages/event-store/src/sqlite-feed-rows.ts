@@ -16,6 +16,7 @@ const KEY = '"occurredOn":"';
 const LEFT_BRACE = 0x7b;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
+const BACKSLASH = '\\';
 
 /**
  * `occurredOn` read off metadata text that SQLite found to be JSON, without parsing the
@@ -25,11 +26,15 @@ const QUOTE = 0x22;
  * right after a `{` or a `,` opens a key (inside a string a quote is escaped, and a
  * string's closing quote is never followed by a letter); with no `{` but the first, every
  * key is at the top; with no second `"occurredOn":`, it is the value `JSON.parse` keeps;
- * ten characters then a quote hold no escape, so they are the value's text.
+ * ten characters then a quote hold no escape, so they are the value's text. All of that
+ * holds only for text without a backslash: an escape can spell a key (`"\u006fccurredOn"`)
+ * that `JSON.parse` reads as a second `occurredOn` and keeps, so text with one is parsed
+ * whole. Otherwise the reports would date an event by one value while `verify`, the hash
+ * and the history read another (decision 201).
  */
 export const occurredOnOf = (metadata: string): string | undefined => {
   const at = metadata.indexOf(KEY);
-  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE) return undefined;
+  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE || metadata.indexOf(BACKSLASH) >= 0) return undefined;
   const before = metadata.charCodeAt(at - 1);
   if (before !== LEFT_BRACE && before !== COMMA) return undefined;
   const start = at + KEY.length;

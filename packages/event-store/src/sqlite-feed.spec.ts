@@ -44,6 +44,8 @@ describe('SqliteEventStore.readFeed over rows edited by hand', () => {
     ['metadata', '{"occurredOn":"2016\\u002d08-01"}', { occurredOn: '2016-08-01' }],
     ['metadata', '{"occurredOn":"2016-08-01","occurredOn":"2017-01-01"}', { occurredOn: '2017-01-01' }],
     ['metadata', '{"x\\"occurredOn":"2016-08-01","occurredOn":"2017-01-02"}', { occurredOn: '2017-01-02' }],
+    // A second occurredOn spelled with an escape, which JSON.parse keeps (and verify, the hash and the history read).
+    ['metadata', '{"occurredOn":"2020-01-15","\\u006fccurredOn":"2019-12-07"}', { occurredOn: '2019-12-07' }],
     ['metadata', '{ "occurredOn" : "2016-08-03" }', { occurredOn: '2016-08-03' }],
     ['metadata', '{"note":"{","occurredOn":"2016-08-04"}', { occurredOn: '2016-08-04' }],
     // The rest of the envelope is not the feed's to check: verify reads it (readStream refuses this row).
@@ -102,7 +104,25 @@ describe('occurredOnOf (the quick reading of metadata text SQLite found to be JS
     ['{ "occurredOn":"2016-08-01"}', 'a key after white space'],
     ['{"occurredOn":"2016-08-01x"}', 'a longer value'],
     ['{"occurredOn":"2016-13-01"}', 'no date'],
+    ['{"occurredOn":"2020-01-15","\\u006fccurredOn":"2019-12-07"}', 'a second key spelled with an escape'],
+    ['{"\\u006fccurredOn":"2019-12-07","occurredOn":"2020-01-15"}', 'a first key spelled with an escape'],
   ])('leaves %s to a whole parse (%s)', (text) => {
     expect(occurredOnOf(text)).toBeUndefined();
+  });
+
+  it('reads the date JSON.parse keeps, or leaves the text to it, whatever the keys, their order and escapes (property)', () => {
+    const keys = fc.constantFrom('occurredOn', 'actor', 'note', 'occurredOn ', 'xoccurredOn');
+    const values = fc.oneof({ arbitrary: fc.constantFrom('2019-12-07', '2020-01-15', '2016-02-29'), weight: 3 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 1 });
+    /** A string's JSON text with the characters `escaped` picks written as `\uXXXX`: the same string to JSON.parse. */
+    const spelled = (text: string, escaped: readonly boolean[]): string =>
+      `"${[...text].map((c, i) => (escaped[i % escaped.length] ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : JSON.stringify(c).slice(1, -1))).join('')}"`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(keys, values, fc.oneof(fc.constant([false]), fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }))), { minLength: 1, maxLength: 5 }), (members) => {
+        const text = `{${members.map(([k, v, escaped]) => `${spelled(k, escaped)}:${spelled(v, [false])}`).join(',')}}`;
+        const quick = occurredOnOf(text);
+        if (quick !== undefined) expect(quick).toBe((JSON.parse(text) as { occurredOn?: unknown }).occurredOn);
+      }),
+      propertyRuns(400, process.env),
+    );
   });
 });
