@@ -21,6 +21,8 @@ describe('events deleted or moved: seen by the real executable', () => {
     expect(code).toBe(5);
     expect(anomalies).toContainEqual(expect.objectContaining({ position: row.position, kind: 'position-gap' }));
     expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', kind: 'hash-break' }));
+    // Version 6 now stands where version 5 should (decision 202).
+    expect(anomalies).toContainEqual(expect.objectContaining({ householdId: 'hh-001', kind: 'version-gap', detail: expect.stringContaining('version 6 of household-hh-001 stands where version 5 should') }));
     readSide(path);
   });
 

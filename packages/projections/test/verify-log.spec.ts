@@ -177,3 +177,44 @@ describe('verifyLog says how far it is', () => {
     expect(said).toEqual([...Array<string>(pages).fill('scan'), ...Array.from({ length: result.streams }, (_, i) => `checked ${i + 1} of ${result.streams}`)]);
   });
 });
+
+describe('verifyLog over stream versions edited in the file (decision 202)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-verify-versions-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A new store of the hand-worked region with h1's versions set by `edit` (SQL over `version`), and what verify and h1's history find. */
+  const after = async (name: string, edit: string | undefined) => {
+    const file = join(dir, `${name}.db`);
+    const store = SqliteEventStore.open(file);
+    await feed(store, [...handWorkedHouseholds.flat()].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)), context, { strict: true });
+    await store.close();
+    const db = new Database(file);
+    const positions = db.prepare<[], { position: number }>("SELECT position FROM events WHERE stream_id = 'household-h1' ORDER BY version").all().map((r) => r.position);
+    // Through versions no event holds, as the primary key (stream, version) allows no two events one version on the way.
+    if (edit !== undefined) {
+      db.prepare("UPDATE events SET version = version + 100000 WHERE stream_id = 'household-h1'").run();
+      db.prepare(`UPDATE events SET version = ${edit} WHERE stream_id = 'household-h1'`).run();
+    }
+    db.close();
+    const reopened = SqliteEventStore.open(file);
+    const result = await verifyLog(reopened, context);
+    const history = await householdHistory(reopened, 'h1', undefined, context);
+    await reopened.close();
+    return { positions, anomalies: result.anomalies, history: history.anomalies };
+  };
+
+  it('finds nothing in versions as the store wrote them', async () => {
+    expect((await after('untouched', 'version - 100000')).anomalies).toEqual([]);
+  });
+
+  it.each([
+    ['renumbered 0, 2, 4…', '(version - 100000) * 2', 1],
+    ['shifted by one', 'version - 100000 + 1', 0],
+    ['the last one set to 100', 'CASE WHEN version - 100000 = (SELECT max(version) FROM events WHERE stream_id = \'household-h1\') - 100000 THEN 100 ELSE version - 100000 END', -1],
+  ])('names one version-gap, at the first event out of place, in versions %s', async (name, edit, outOfPlace) => {
+    const { positions, anomalies, history } = await after(name.replace(/\W+/g, '-'), edit);
+    const at = positions.at(outOfPlace) as number;
+    expect(anomalies).toEqual([{ householdId: 'h1', position: at, kind: 'version-gap', detail: expect.stringContaining('household-h1 stands where version') }]);
+    expect(history).toEqual(anomalies);
+  });
+});

@@ -28,6 +28,8 @@ household through the Decider. Anomalies, each naming the household (or stream) 
                          whole log included (SQLite and memory count the positions handed out;
                          not on EventStoreDB)
   position-order         an event stored after a later version of its own stream
+  version-gap            a stream whose versions do not run 0, 1, 2… (versions renumbered, or an
+                         event taken out of the stream); named once a stream
   recorded-out-of-order  an event recorded more than 60 s before the event at the position
                          before it: positions swapped, or the system clock went back
   unreadable-event       a stored row whose data or envelope is not JSON

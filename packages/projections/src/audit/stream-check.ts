@@ -18,6 +18,8 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
   const householdId = householdIdOf(streamId);
   const who = householdId ?? streamId;
   const anomalies: LogFinding[] = [];
+  const renumbered = versionGap(events);
+  if (renumbered) anomalies.push({ householdId: who, ...renumbered });
   checkLinks(events, undefined, texts).forEach((c, i) => {
     if (!c.ok) anomalies.push({ householdId: who, position: (events[i] as RecordedEvent).position, kind: 'hash-break', detail: c.detail });
   });
@@ -41,6 +43,26 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
   const stranded = strandedIn(facts, ctx);
   if (stranded) anomalies.push({ householdId, position: (events[events.length - 1] as RecordedEvent).position, kind: 'stranded-household', detail: stranded });
   return { anomalies };
+};
+
+/**
+ * The first event of a whole stream whose version is not its place in the stream: every
+ * store numbers a stream's events 0, 1, 2… with no gap, so a stream that does not run so had
+ * its versions edited or an event taken out (the versions are outside the hash, decision
+ * 12; the positions' own gaps are the log scan's). Named once a stream, at that event:
+ * every version after it is off too.
+ */
+const versionGap = (events: readonly RecordedEvent[]): { position: number; kind: 'version-gap'; detail: string } | undefined => {
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as RecordedEvent;
+    if (e.streamVersion !== i)
+      return {
+        position: e.position,
+        kind: 'version-gap',
+        detail: `version ${e.streamVersion} of ${e.streamId} stands where version ${i} should: the stream's versions were renumbered, or an event was taken out of it`,
+      };
+  }
+  return undefined;
 };
 
 /**
