@@ -4,6 +4,7 @@ import * as E from 'fp-ts/Either';
 import { Policy, referencePolicy } from '@hearth/domain';
 import { isDamagedEventError, sqliteStorePath } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
+import { cliActor } from './cli-actor';
 import { CliError, EXIT } from './exit-codes';
 import { describeSystemFailure } from './system-failure';
 import { describePathProblem, Ledger, maskStoreUrl, readJsonFile as readLedgerJsonFile, readPolicyFile } from '@hearth/ledger';
@@ -12,6 +13,7 @@ export interface GlobalOptions {
   store?: string;
   policy?: string;
   json?: boolean;
+  actor?: string;
 }
 
 export const DEFAULT_STORE = 'sqlite:./data/hearth.db';
@@ -47,9 +49,10 @@ export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(
  */
 export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
 
-const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy }) => Promise<T>): Promise<T> => {
+const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy; actor: string }) => Promise<T>): Promise<T> => {
   const url = storeUrl(o);
   const policy = loadPolicy(o);
+  const actor = cliActor(o.actor);
   const path = sqliteStorePath(url);
   if (path !== undefined && path !== ':memory:') {
     try {
@@ -59,7 +62,7 @@ const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: stri
     }
   }
   try {
-    return await open({ storeUrl: url, policy });
+    return await open({ storeUrl: url, policy, actor });
   } catch (e) {
     if (e instanceof CliError) throw e;
     // Opening reads the division tree: a damaged tree event is named like any other.

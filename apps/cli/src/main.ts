@@ -27,6 +27,7 @@ export const buildProgram = (): Command => {
     .option('--store <url>', 'sqlite:PATH, memory:, or kurrentdb://host:port?tls=false (also kurrentdb+discover://, esdb://, esdb+discover://; credentials from $HEARTH_STORE_USERNAME and $HEARTH_STORE_PASSWORD or $HEARTH_STORE_PASSWORD_FILE) (default: $HEARTH_STORE, else sqlite:./data/hearth.db)')
     .option('--policy <file>', 'programme policy as JSON (default: $HEARTH_POLICY, else the reference policy of domain.md §3)')
     .option('--json', 'machine output: one JSON document on stdout')
+    .option('--actor <name>', 'who the ledger records as the actor of what this command writes, where a command line names none (default: $HEARTH_ACTOR, else cli:<your user name>)')
     .showHelpAfterError()
     .exitOverride();
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();

@@ -89,7 +89,8 @@ export class Ledger {
     divisionEvents: readonly RecordedEvent[],
     /** The ledger's clock (LedgerOptions.now): what it appends is recorded at its readings, an import's checkpoints too. */
     readonly now: () => string,
-    private readonly actor: string,
+    /** Who what the ledger appends is recorded as, where a command names no actor: an import's checkpoints too. */
+    readonly actor: string,
     private readonly divisionTreePartBytes: number | undefined,
   ) {
     this.history = divisionHistoryOfEvents(divisionEvents);

@@ -48,6 +48,8 @@ const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
   HEARTH_BIN,
   '--store', storeUrl(req.globals),
   ...(req.globals.policy !== undefined ? ['--policy', req.globals.policy] : []),
+  // Each part records who the whole import does (the environment, and so $HEARTH_ACTOR, is the parent's).
+  ...(req.globals.actor !== undefined ? ['--actor', req.globals.actor] : []),
   '--json',
   'import', req.file,
   '--part', partName(part),

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { householdStream, IdC } from '@hearth/domain';
 import {
@@ -15,6 +14,7 @@ import {
   type AccessLogEntry,
   type MasterKeySource,
 } from '@hearth/personal-data';
+import { cliActor } from '../cli-actor';
 import { CliError, EXIT } from '../exit-codes';
 import { GlobalOptions, openLedger, storeUrl } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
@@ -68,12 +68,8 @@ const filePath = (g: GlobalOptions, o: PersonalDataOptions): string => {
 const keySource = (o: PersonalDataOptions): MasterKeySource =>
   o.masterKeyFile !== undefined ? { kind: 'file', path: o.masterKeyFile, read: () => readMasterKeyFile(o.masterKeyFile as string) } : masterKeySource(process.env);
 
-/** Who the access log records: --actor, else cli:<the operating-system user>. */
-const actorOf = (o: PersonalDataOptions): string => {
-  const actor = o.actor ?? `cli:${userInfo().username.replace(/[^A-Za-z0-9._:-]/g, '_')}`.slice(0, 64);
-  if (!IdC.is(actor)) throw new CliError(`--actor must be ${IdC.name}`, EXIT.usage);
-  return actor;
-};
+/** Who the access log records: this group's --actor, else the ledger's (cli-actor.ts). */
+const actorOf = (g: GlobalOptions, o: PersonalDataOptions): string => cliActor(o.actor ?? g.actor);
 
 const openStore = (g: GlobalOptions, o: PersonalDataOptions, opts: { create: boolean }): PersonalDataStore => {
   const path = filePath(g, o);
@@ -137,7 +133,7 @@ ${LOCATION_HELP}`)
         const g = globals();
         const o = group();
         if (!IdC.is(householdId)) throw new CliError(`household id must be ${IdC.name}`, EXIT.usage);
-        const actor = actorOf(o);
+        const actor = actorOf(g, o);
         const ledger = await openLedger(g);
         try {
           if ((await ledger.store.readStream(householdStream(householdId))).length === 0) throw new CliError(`unknown household ${householdId}`, EXIT.unknownTarget);
@@ -179,7 +175,7 @@ ${LOCATION_HELP}`)
         const g = globals();
         const o = group();
         const source = keySource(o);
-        const actor = actorOf(o);
+        const actor = actorOf(g, o);
         if (source.kind === 'env' && opts.newKeyFile === undefined)
           throw new CliError('the key in HEARTH_MASTER_KEY cannot be replaced by this command: pass --new-key-file FILE holding the new key, then restart the service with it', EXIT.usage);
         const newKey = opts.newKeyFile !== undefined ? readMasterKeyFile(opts.newKeyFile) : randomBytes(32);
@@ -219,7 +215,7 @@ export const personalDataCommand = (globals: () => GlobalOptions): Command => {
     .description("members' personal data, kept apart from the ledger: its access log, erasure and master-key rotation")
     .option('--personal-data <url>', 'sqlite:PATH of the personal-data file (default: $HEARTH_PERSONAL_DATA, else personal-data.db beside the store)')
     .option('--master-key-file <file>', 'the master key file (default: $HEARTH_MASTER_KEY_FILE, else $HEARTH_MASTER_KEY)')
-    .option('--actor <name>', 'who the access log records (default: cli:<your user name>)')
+    .option('--actor <name>', 'who the access log records (default: hearth --actor, else $HEARTH_ACTOR, else cli:<your user name>)')
     .addHelpText('after', LOCATION_HELP);
   const options = (): PersonalDataOptions => group.opts<PersonalDataOptions>();
   group.addCommand(logCommand(globals, options));

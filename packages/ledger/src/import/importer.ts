@@ -86,7 +86,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
   // One reading of the clock: two could fall either side of midnight UTC and date a checkpoint the day after its recording.
   const metaFor = () => {
     const recordedAt = now();
-    return { eventId: uuidV7(), recordedAt, actor: 'importer', occurredOn: recordedAt.slice(0, 10), schemaVersion: SCHEMA_VERSION, file: opts.source };
+    return { eventId: uuidV7(), recordedAt, actor: ledger.actor, occurredOn: recordedAt.slice(0, 10), schemaVersion: SCHEMA_VERSION, file: opts.source };
   };
   const { fingerprint, reread, stored } = await beginImport(ledger.store, opts.source, importPart, metaFor, opts.fingerprint);
   const fileSha = fingerprint?.sha256;
