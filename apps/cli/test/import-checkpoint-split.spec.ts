@@ -13,12 +13,13 @@ jest.setTimeout(60_000);
 /** A store whose server takes at most 4,000 bytes an append. */
 const LIMIT = 4000;
 /**
- * A server limit an import checkpoint keeping a line that is not JSON fits under (630 bytes as
- * the stand-in counts it), and one keeping LONG_REJECTION's does not (707 bytes), for a file at
- * /tmp/hearth-split-XXXXXX/log.jsonl: a checkpoint names its file, so a longer temporary
- * folder (TMPDIR) moves both sizes by as many bytes.
+ * A server limit an import checkpoint keeping a line that is not JSON fits under (~585 bytes as
+ * the stand-in counts it), and one keeping LONG_REJECTION's does not (~662 bytes). A checkpoint
+ * names no file (decision 205), so the temporary folder does not move them; its actor does, by
+ * a byte a character, so the real executable is given one of the in-process ledger's length.
  */
-const tinyFor = (file: string): number => 670 + file.length - '/tmp/hearth-split-XXXXXX/log.jsonl'.length;
+const TINY = 625;
+const ACTOR = ['--actor', 'system'];
 /**
  * A line the codec refuses, whose checkpoint keeps the most a refused line can: a household id
  * of 64 characters and a command type (its message is the checkpoint's fixed words, never the
@@ -118,7 +119,6 @@ describe('a batch whose checkpoint would be over the store\'s append limit is wr
   // A kept rejection is a few hundred bytes: only a server limit of about a kilobyte meets a line no cut makes fit.
   it('stops at a line whose rejection alone makes a checkpoint over the limit, naming the line and the limit, having written the lines before it', async () => {
     writeFileSync(file, `${['{', LONG_REJECTION].join('\n')}\n`);
-    const TINY = tinyFor(file);
     const ledger = await open(TINY);
     try {
       for (let run = 0; run < 2; run++) {
@@ -158,9 +158,8 @@ describe('a batch whose checkpoint would be over the store\'s append limit is wr
       .toEqual({ accepted: 0, rejected: [], earlierRejected: summary.rejected.map((r) => [r.line, r.code]) });
 
     writeFileSync(file, `${['{', LONG_REJECTION].join('\n')}\n`);
-    const TINY = tinyFor(file);
     const tiny = await start(TINY);
-    const stopped = await hearthFinished([...tiny, '--json', 'import', '--quiet', file]);
+    const stopped = await hearthFinished([...tiny, ...ACTOR, '--json', 'import', '--quiet', file]);
     expect(stopped.code).toBe(6);
     expect(JSON.parse(stopped.stdout).stopped).toMatchObject({ reason: 'store-failure', committedThroughLine: 1 });
     expect(stopped.stderr).toMatch(new RegExp(`the import stopped: the import checkpoint that keeps line 2's outcome is \\d+ bytes, over the store's append limit of ${TINY} bytes.*raise the server's MaxAppendSize.*then run the same import again: it resumes after line 1`, 'i'));

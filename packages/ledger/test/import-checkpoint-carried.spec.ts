@@ -15,11 +15,7 @@ const LONG_ID = `hh-${'l'.repeat(57)}`;
  * need): an append counts its events' data and metadata as JSON. An import checkpoint
  * keeping nothing is about 380 bytes here, one keeping a line that is not JSON about 550.
  */
-const sizeOf = (e: EventToAppend): number => {
-  // A checkpoint's file path is left out of the count, so that the temporary folder's (TMPDIR's) length does not move the sizes below.
-  const { file: _file, ...data } = e.data as Record<string, unknown>;
-  return Buffer.byteLength(JSON.stringify(data)) + Buffer.byteLength(JSON.stringify(e.metadata));
-};
+const sizeOf = (e: EventToAppend): number => Buffer.byteLength(JSON.stringify(e.data)) + Buffer.byteLength(JSON.stringify(e.metadata));
 const limitOf = (bytes: number): AppendLimit => ({
   bytes,
   sizeOf,

@@ -61,6 +61,7 @@ export interface ImportEventMeta {
   actor: string;
   occurredOn: string;
   schemaVersion: number;
+  /** The file as the operator named it: for messages only, never recorded (decision 205). */
   file: string;
 }
 
@@ -77,7 +78,8 @@ export const checkpointAppend = (
     {
       eventId: meta.eventId,
       type: IMPORT_PROGRESSED,
-      data: { file: meta.file, sha256: fileSha256, ...(part ? { part: { index: part.index, count: part.count } } : {}), throughLine, rejected },
+      // No file name: the SHA-256 names the file, and a name is an operator's text that can hold a person's (decision 205).
+      data: { sha256: fileSha256, ...(part ? { part: { index: part.index, count: part.count } } : {}), throughLine, rejected },
       metadata: { occurredOn: meta.occurredOn, recordedAt: meta.recordedAt, actor: meta.actor, schemaVersion: meta.schemaVersion },
     },
   ]);

@@ -72,7 +72,7 @@ export const claimSplit = async (store: EventStore, fileSha256: string, part: Im
       {
         eventId: meta.eventId,
         type: IMPORT_SPLIT,
-        data: { file: meta.file, sha256: fileSha256, parts: part.count, rule: PART_RULE },
+        data: { sha256: fileSha256, parts: part.count, rule: PART_RULE },
         metadata: { occurredOn: meta.occurredOn, recordedAt: meta.recordedAt, actor: meta.actor, schemaVersion: meta.schemaVersion },
       },
     ]);
