@@ -40,7 +40,7 @@ export { monthsOfYear, monthsOfYearCuts, type YearOfMonths } from './reports/mon
 export { MONTHLY_IDENTITY, parentsIn, type ParentOf } from './reports/suppress-relations';
 export { AnswersAtPosition } from './reports/answers-at-position';
 export { SuppressionMemo } from './reports/suppression-memo';
-export { backlogCountsByDivision, backlogHouseholdsByDivision, type BacklogCounts } from './reports/suppress-backlog';
+export { backlogCountsByDivision, backlogCountsTree, backlogHouseholdsByDivision, disclosedBacklog, type BacklogCounts, type BacklogCountsTree } from './reports/suppress-backlog';
 export { DirectReports } from './direct/direct-reports';
 export { HouseholdLedger, type HouseholdHistory } from './direct/household-ledger';
 export { householdsEverIn, type HouseholdsEverIn } from './direct/households-ever-in';

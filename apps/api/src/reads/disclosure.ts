@@ -4,8 +4,7 @@ import {
   ClearanceReportQuery, DisclosedClearanceQuery, DisclosedProgressQuery, MonthlyReportQuery, MonthsOfYearQuery, ProgressReportQuery, ReportTablesQuery, type MonthsOfYear, type ReportTables, type ReportTablesPeriod,
 } from '@hearth/nest';
 import {
-  backlogCountsByDivision, backlogHouseholdsByDivision, type ContributingHouseholds, discloseReport, parentsIn, SuppressionMemo, type ParentOf, type ReportScope,
-  type ServiceBacklog,
+  backlogCountsTree, type BacklogCountsTree, disclosedBacklog, parentsIn, SuppressionMemo, type ParentOf, type ReportScope, type ServiceBacklog,
 } from '@hearth/projections';
 import type { Principal } from '../auth/principal';
 
@@ -91,29 +90,23 @@ export const monthsOfYearFor = (principal: Principal, queryBus: QueryBus, year: 
   }));
 
 /**
- * The backlog lists households and members by id, which is case-level data: an analyst gets
- * each list's length instead, under the same disclosure control (docs/decisions/0028), cut
- * from the counts of every division so that no count is a parent's minus its siblings'.
- * A length with 1 to suppressBelow − 1 households behind it is small too (decision 186: the
- * referrals owed are members', the open concerns visits'). `rootBacklog` is the backlog of
- * the root whatever division was asked for.
+ * The backlog as an analyst gets it (`disclosedBacklog`, @hearth/projections: each list's
+ * length, suppressed as one table with every division's), through the memo. `rootBacklog`
+ * is the backlog of the root whatever division was asked for.
  */
-export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object => {
-  const { counts: table, households } = countsOf(rootBacklog, tree);
-  return discloseReport(table, parentOfIn(tree), { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => memo.subtree(t, p, b, households));
-};
+export const backlogFor = (rootBacklog: ServiceBacklog, division: string | undefined, tree: DivisionTree, suppressBelow: number): object =>
+  disclosedBacklog(countsOf(rootBacklog, tree), parentOfIn(tree), division, suppressBelow, (t, p, b, households) => memo.subtree(t, p, b, households));
 
 /**
  * Every division's backlog counts and the households behind them, made once for each root backlog and tree: the read side
  * hands out the same backlog while the read models stand still (decision 111), so the
  * counts are the same object too, and the memo knows them without hashing them again.
  */
-type BacklogCountsTree = { readonly counts: ReturnType<typeof backlogCountsByDivision>; readonly households: ContributingHouseholds };
 const counts = new WeakMap<ServiceBacklog, { readonly tree: DivisionTree; readonly made: BacklogCountsTree }>();
 const countsOf = (rootBacklog: ServiceBacklog, tree: DivisionTree): BacklogCountsTree => {
   const known = counts.get(rootBacklog);
   if (known !== undefined && known.tree === tree) return known.made;
-  const made = { counts: backlogCountsByDivision(rootBacklog, tree), households: backlogHouseholdsByDivision(rootBacklog, tree) };
+  const made = backlogCountsTree(rootBacklog, tree);
   counts.set(rootBacklog, { tree, made });
   return made;
 };

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { isBusinessDate, isMonth, isYearText } from '@hearth/domain';
 import {
-  cutClearanceYear, monthsOfYear, monthsOfYearCuts, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports, type YearOfMonths,
+  backlogCountsTree, cutClearanceYear, disclosedBacklog, monthsOfYear, monthsOfYearCuts, type ParentOf, parentsIn, type ReportScope, reportFromSubtree, Reports, type YearOfMonths,
 } from '@hearth/projections';
 import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
@@ -155,13 +155,21 @@ export const reportCommand = (globals: () => GlobalOptions): Command => {
     new Command('backlog')
       .option('--division <code>', 'any division; rolls up its subtree (default: the root)')
       .option('--as-of <date>', "business date (default: today, this machine's local date)")
+      .option('--suppress', "what an analyst gets: each list's length instead of its households and members, under disclosure control as every table (counts below policy.suppressBelow, or with fewer households behind them, become null, and enough others that none can be recomputed; docs/decisions/0028)")
       .addOption(readModelsOption())
       .description("the agency's service backlog: referrals owed, follow-ups overdue, survey updates missing, employed but not cleared, open labour concerns")
-      .action(async (opts: { division?: string; asOf?: string; readModels?: string }) => {
+      .action(async (opts: { division?: string; asOf?: string; readModels?: string; suppress?: boolean }) => {
         const g = globals();
         const asOf = opts.asOf ?? localDate(new Date());
         if (!isBusinessDate(asOf)) throw new CliError(`--as-of must be a date (YYYY-MM-DD), got "${asOf}"`, EXIT.usage);
-        await withReadSide(g, opts.readModels, opts.division, async (_ledger, p) => {
+        await withReadSide(g, opts.readModels, opts.division, async (ledger, p) => {
+          if (opts.suppress) {
+            // Cut from every division's counts, from the root's backlog, as the service answers an analyst.
+            const counts = (await p.read((r) => disclosedBacklog(backlogCountsTree(r.backlogReport({ asOf }), p.divisions), parentsIn(p.divisions), opts.division, ledger.policy.suppressBelow))) as unknown as Row;
+            if (g.json) return emitJson(counts);
+            emitText(`service backlog, counts — as of ${asOf} — ${String(counts['division'])}`);
+            return emitText(asTable(counts, 'asOf'));
+          }
           const result = (await p.read((r) => r.backlogReport({ asOf, ...(opts.division !== undefined ? { division: opts.division } : {}) }))) as unknown as Row;
           if (g.json) return emitJson(result);
           emitText(`service backlog — as of ${asOf} — ${String(result['division'])}`);

@@ -1,7 +1,9 @@
 import type { Division, DivisionTree } from '@hearth/domain';
 import type { ContributingHouseholds, HouseholdsBehind } from './contributing-households';
 import type { ServiceBacklog } from './read-models';
-import type { SubtreeReport } from './suppress-report';
+import type { SuppressedRow } from './suppress';
+import type { ParentOf } from './suppress-relations';
+import { discloseReport, suppressSubtree, type SubtreeReport } from './suppress-report';
 
 /** The backlog as counts: how many entries each of its lists has. */
 export type BacklogCounts = { readonly division: string; readonly asOf: string } & { readonly [K in BacklogList]: number };
@@ -56,3 +58,29 @@ export const backlogHouseholdsByDivision = (rootBacklog: ServiceBacklog, tree: D
   for (const [division, lists] of seen) out.set(division, Object.fromEntries([...lists].map(([list, households]) => [list, households.size])));
   return out;
 };
+
+/** Every division's backlog counts and the households behind them: what `disclosedBacklog` cuts an answer from. */
+export interface BacklogCountsTree {
+  readonly counts: SubtreeReport<BacklogCounts>;
+  readonly households: ContributingHouseholds;
+}
+
+export const backlogCountsTree = (rootBacklog: ServiceBacklog, tree: DivisionTree): BacklogCountsTree => ({
+  counts: backlogCountsByDivision(rootBacklog, tree),
+  households: backlogHouseholdsByDivision(rootBacklog, tree),
+});
+
+/**
+ * The backlog as an analyst gets it (docs/decisions/0028): the backlog lists households and
+ * members by id, which is case-level data, so each list's length for `division` (the root
+ * when absent), under the same disclosure control as every table, cut from every division's
+ * counts suppressed as one table so that no count is a parent's minus its siblings'; a
+ * length with 1 to suppressBelow − 1 households behind it is small too (decision 186: the
+ * referrals owed are members', the open concerns visits'). `suppress` is `suppressSubtree`,
+ * or a memo of it (the service's, SuppressionMemo.subtree).
+ */
+export const disclosedBacklog = (
+  made: BacklogCountsTree, parentOf: ParentOf, division: string | undefined, suppressBelow: number,
+  suppress: typeof suppressSubtree = suppressSubtree,
+): SuppressedRow<BacklogCounts> | SubtreeReport<SuppressedRow<BacklogCounts>> =>
+  discloseReport(made.counts, parentOf, { byChild: false, ...(division !== undefined ? { division } : {}) }, suppressBelow, (t, p, b) => suppress(t, p, b, made.households));
