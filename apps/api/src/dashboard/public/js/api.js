@@ -13,14 +13,16 @@ export class ApiError extends Error {
 const refusedListeners = new Set();
 export const onTokenRefused = (listener) => refusedListeners.add(listener);
 
-const headers = () => ({ Accept: 'application/json', Authorization: `Bearer ${token() ?? ''}` });
+const headers = (sent) => ({ Accept: 'application/json', Authorization: `Bearer ${sent ?? ''}` });
 
 export const request = async (path, params = {}) => {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const qs = query.toString();
   const url = qs ? `${path}?${qs}` : path;
-  const response = await fetch(url, { headers: headers() });
-  if (response.status === 401) for (const listener of refusedListeners) listener();
+  const sent = token();
+  const response = await fetch(url, { headers: headers(sent) });
+  // A refusal of a token no longer held (signed out, or another signed in since the request left) ends no session.
+  if (response.status === 401 && sent !== null && sent === token()) for (const listener of refusedListeners) listener();
   if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => null));
   return response;
 };

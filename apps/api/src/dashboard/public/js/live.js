@@ -4,24 +4,44 @@ import { health } from './api.js';
 
 const EVERY_MS = 2000;
 
-export const followPosition = (onChange) => {
+/**
+ * `onChange(position)` when the position moves; `onReach(reachable)` when /health stops or starts
+ * answering again: the figures shown may be out of date meanwhile, and a page whose load failed in
+ * the outage is asked again once the server is back (the position may well not have moved).
+ */
+export const followPosition = (onChange, onReach = () => {}) => {
   let last = null;
   let timer = null;
+  let stopped = false;
+  let reachable = true;
   const tick = async () => {
+    let position;
     try {
-      const { position } = await health();
-      const moved = last !== null && position !== last;
-      // Stored before the listener runs: it reads position() to say where the figures it fetches stand.
-      last = position;
-      if (moved) onChange(position);
+      ({ position } = await health());
     } catch {
       // The server may be restarting: the next tick tries again.
+    }
+    // An answer to a poll sent before stop() belongs to a page that is gone (signed out, or another viewer's).
+    if (stopped) return;
+    const answered = position !== undefined;
+    if (answered !== reachable) {
+      reachable = answered;
+      // Stored first: the listener reads position() to say where the figures it fetches stand.
+      if (answered) last = position;
+      onReach(answered);
+    } else if (answered) {
+      const moved = last !== null && position !== last;
+      last = position;
+      if (moved) onChange(position);
     }
     timer = setTimeout(tick, EVERY_MS);
   };
   tick();
   return {
     position: () => last,
-    stop: () => clearTimeout(timer),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
   };
 };

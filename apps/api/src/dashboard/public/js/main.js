@@ -2,7 +2,7 @@
 import { api, onTokenRefused } from './api.js';
 import { disposeChartsIn } from './charts.js';
 import { divisionTree } from './divisions.js';
-import { replace } from './dom.js';
+import { h, replace } from './dom.js';
 import { language, setLanguage, t, translateStatic } from './i18n.js';
 import { followPosition } from './live.js';
 import { go, parseRoute, routeHash } from './router.js';
@@ -14,6 +14,7 @@ import * as monthly from './pages/monthly.js';
 import * as stock from './pages/stock.js';
 import * as names from './pages/names.js';
 import * as unknown from './pages/unknown-division.js';
+import * as invalid from './pages/invalid-param.js';
 
 const PAGES = { clearance, stock, monthly, household };
 /** The pages drawn for a division their URL names. */
@@ -32,6 +33,10 @@ let current = null;
 let live = null;
 let renders = 0;
 let pages = 0;
+/** Bumped by each sign-in and sign-out: a sign-in still loading when another viewer's begins (or none's) gives up. */
+let signIns = 0;
+/** What the header says of the live refresh: its label key and parameters, drawn again when the language changes. */
+let header = { key: 'app.live', params: {} };
 
 /**
  * One refresh of a page at a time: a change that arrives while its figures are being
@@ -92,7 +97,9 @@ const render = () => {
   const asked = registrar ? names : PAGES[route.page] ?? clearance;
   // A division the tree does not hold is said so, never drawn as the home (decision 187); a tree taken in later that
   // holds it mounts the page again (treeMoved), and its figures are drawn then.
-  const page = BY_DIVISION.has(asked) && unknown.unknownDivision(tree, route) ? unknown : asked;
+  // Nor is a year, month or date that is none drawn as the page's default (see invalid-param.js).
+  const page = BY_DIVISION.has(asked) && unknown.unknownDivision(tree, route) ? unknown
+    : asked !== names && invalid.invalidParam(route) ? invalid : asked;
   for (const a of nav.querySelectorAll('a')) {
     a.classList.toggle('active', a.dataset.page === route.page);
     // A registrar reads names, not case data or figures: the other pages would only be refused.
@@ -104,13 +111,36 @@ const render = () => {
   refresh();
 };
 
+const drawHeader = (key = header.key, params = header.params) => {
+  header = { key, params };
+  positionEl.textContent = t(key, params);
+  positionEl.classList.toggle('stale', key === 'app.unreachable');
+};
+
+/** Empties the view, its charts disposed and any load still under way disowned (refresh compares `renders`). */
+const clearView = () => {
+  renders++;
+  disposeChartsIn(view);
+  view.replaceChildren();
+  delete view.dataset.state;
+  delete view.dataset.position;
+  view.removeAttribute('aria-busy');
+};
+
+/**
+ * However the session ends (Sign out, or a token the server refused), nothing drawn for it stays: the next
+ * viewer may have another role, and must never see, even while its own figures load, cells computed for this one.
+ */
 const showSignIn = (refused) => {
+  signIns++;
   live?.stop();
   live = null;
   tree = null;
   treeText = null;
   viewer = null;
   current = null;
+  clearView();
+  drawHeader('app.live');
   document.body.classList.remove('signed-in');
   signInView.hidden = false;
   document.getElementById('signin-error').hidden = !refused;
@@ -118,28 +148,42 @@ const showSignIn = (refused) => {
 };
 
 const start = async () => {
+  const mine = ++signIns;
+  clearView();
   signInView.hidden = true;
   document.body.classList.add('signed-in');
+  replace(view, h('p', { class: 'hint' }, t('common.loading')));
+  let who;
   try {
-    viewer = await api.session();
+    who = await api.session();
     // The division the server reports on when none is named is the viewer's home; a registrar reads no reports.
-    const [divisions, own] = await Promise.all([api.divisions(), viewer.role === 'registrar' ? null : api.clearance(thisYear())]);
+    const [divisions, own] = await Promise.all([api.divisions(), who.role === 'registrar' ? null : api.clearance(thisYear())]);
+    if (mine !== signIns) return;
+    viewer = who;
     tree = divisionTree(divisions, own?.division);
     treeText = JSON.stringify(divisions);
   } catch (error) {
-    if (!session.token()) return;
+    if (mine !== signIns || !session.token()) return;
     replace(view, errorBox(error));
     return;
   }
-  live = followPosition(async (position) => {
+  const reload = async (position) => {
     // A tree recorded meanwhile (by another process: decision 84) is taken in before the figures are drawn again, so
     // that its new divisions are named and their links open them; the page is then mounted again on it (decision 185).
     const moved = await treeMoved();
+    if (live !== follower) return;
     // The header names the new position as the refresh starts (which marks the view loading in the same turn).
-    positionEl.textContent = t('app.position', { position });
+    drawHeader('app.position', { position });
     if (moved) render();
     else refresh();
+  };
+  const follower = followPosition(reload, (reachable) => {
+    // Back after an outage, the page is asked again: a load that failed meanwhile would otherwise stay failed until
+    // the ledger next moves.
+    if (reachable) reload(follower.position());
+    else drawHeader('app.unreachable');
   });
+  live = follower;
   render();
 };
 
@@ -158,14 +202,13 @@ document.getElementById('signin-form').addEventListener('submit', (e) => {
 });
 document.getElementById('signout').addEventListener('click', () => {
   session.signOut();
-  disposeChartsIn(view);
-  view.replaceChildren();
   showSignIn(false);
 });
 document.getElementById('lang').addEventListener('click', () => {
   setLanguage(language() === 'en' ? 'zh' : 'en');
   translateStatic(document);
   document.title = t('app.title');
+  drawHeader();
   render();
 });
 window.addEventListener('hashchange', render);

@@ -14,6 +14,10 @@ export const routeHash = (page, params = {}, arg = null) => {
   return qs ? `${path}?${qs}` : path;
 };
 
+/** Opens a route; asked for the one already open (Show with the same inputs), draws it again, its figures fetched anew. */
 export const go = (page, params, arg) => {
+  const before = window.location.hash;
   window.location.hash = routeHash(page, params, arg);
+  // The browser fires no hashchange for an unchanged hash, and a viewer clicking Show after a failed load means to retry it.
+  if (window.location.hash === before) window.dispatchEvent(new HashChangeEvent('hashchange'));
 };

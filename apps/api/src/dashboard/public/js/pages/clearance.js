@@ -14,7 +14,7 @@ const COLUMNS = [
 ];
 
 export const mount = (view, { tree, go }, { params }) => {
-  const year = Number(params.year ?? thisYear());
+  const year = Number(params.year || thisYear());
   // Without a division the server picks the viewer's own (a caseworker's division, else the root).
   const asked = tree.get(params.division) ? params.division : undefined;
   const down = (code) => go('clearance', { year, division: code });

@@ -45,18 +45,27 @@ const listTable = (columns, rows) => {
   return wrap;
 };
 
+const MONTH = /^\d{4}-\d{2}$/;
+
 const figureLabel = (f) => (f.group ? `${t(`field.${f.group}`)}: ${t(f.label)}` : t(`field.${f.path}`));
 
 export const mount = (view, { tree, go }, { params }) => {
-  const month = /^\d{4}-\d{2}$/.test(params.month ?? '') ? params.month : thisMonth();
+  const month = MONTH.test(params.month ?? '') ? params.month : thisMonth();
   // Without a division the server picks the viewer's own (a caseworker's division, else the root).
   const asked = tree.get(params.division) ? params.division : undefined;
   const asOf = /^\d{4}-\d{2}-\d{2}$/.test(params.asOf ?? '') ? params.asOf : backlogDayOf(month);
 
-  const monthInput = h('input', { type: 'month', name: 'month', value: month });
-  const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf });
-  const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfInput.value }));
-  const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('monthly', { month: monthInput.value, division: picker.value, asOf: asOfInput.value }); } },
+  // The backlog follows the month (its default day, decision 183) unless the viewer sets "As of" in this form: a date
+  // kept from the last month would list the backlog of another day under the new month's tables.
+  let asOfSet = false;
+  const asOfInput = h('input', { type: 'date', name: 'asOf', value: asOf, oninput: () => { asOfSet = true; } });
+  const monthInput = h('input', {
+    type: 'month', name: 'month', value: month,
+    oninput: () => { if (!asOfSet && MONTH.test(monthInput.value)) asOfInput.value = backlogDayOf(monthInput.value); },
+  });
+  const asOfAsked = () => (asOfSet || monthInput.value === month ? asOfInput.value : undefined);
+  const picker = divisionPicker(tree, asked ?? tree.home, (code) => go('monthly', { month: monthInput.value, division: code, asOf: asOfAsked() }));
+  const form = h('form', { class: 'controls', onsubmit: (e) => { e.preventDefault(); go('monthly', { month: monthInput.value, division: picker.value, asOf: asOfAsked() }); } },
     field('common.month', monthInput), field('common.division', picker), field('common.asOf', asOfInput), h('button', { type: 'submit' }, t('common.show')));
 
   const exportButtons = (report) => {

@@ -10,7 +10,7 @@ import { field, section, standsAt, suppressedNotice, thisYear } from './common.j
 export const MONTHLY_FIELDS = ['stockAtStart', 'identified', 'relapsed', 'cleared', 'withdrawn', 'exempted', 'deregistered', 'stockAtEnd'];
 
 export const mount = (view, { tree, go }, { params }) => {
-  const year = Number(params.year ?? thisYear());
+  const year = Number(params.year || thisYear());
   // Without a division the server picks the viewer's own (a caseworker's division, else the root).
   const asked = tree.get(params.division) ? params.division : undefined;
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
