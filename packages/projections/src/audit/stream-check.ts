@@ -1,5 +1,5 @@
 import {
-  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, householdIdOf, latestDateAt, replayAnomalies,
+  decide, DecisionContext, DIVISIONS_STREAM, Fact, fold, householdIdOf, isBusinessDate, latestDateAt, replayAnomalies,
 } from '@hearth/domain';
 import { checkLinks, type RecordedEvent, type StreamAsStored } from '@hearth/event-store';
 import { divisionTreeAnomalies } from './division-tree-replay';
@@ -34,7 +34,8 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
     }
     // The position says which division tree the event was decided against (ctx.divisionsAt).
     const { occurredOn, commandId, recordedAt } = e.metadata;
-    if (occurredOn > latestDateAt(recordedAt))
+    // A recording time that is no time is the log scan's `invalid-event`: no date is after it.
+    if (isBusinessDate(recordedAt.slice(0, 10)) && occurredOn > latestDateAt(recordedAt))
       anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${latestDateAt(recordedAt)}, the latest date anywhere on earth when it was recorded (${recordedAt})` });
     facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
   }
