@@ -53,8 +53,14 @@ export class KeyedLines {
     return this.pendingChars >= SPILL_CHARS;
   }
 
-  /** Adds a line (without its newline) under a key, a whole number of at least 0. */
+  /**
+   * Adds a line (without its newline) under a key, a whole number of at least 0. Anything else
+   * is refused with a RangeError: a fraction was read back as another key, a negative or
+   * huge one made a part of its own, and a newline split the line in two when sorted.
+   */
   add(key: number, text: string): void {
+    if (!Number.isSafeInteger(key) || key < 0) throw new RangeError(`a line's key is a whole number of at least 0, not ${key}`);
+    if (text.includes('\n')) throw new RangeError('a line is added without its newline, and holds none');
     const part = Math.floor(key / this.keysPerPart);
     const entry = `${key}\t${text}\n`;
     const lines = this.pending.get(part);

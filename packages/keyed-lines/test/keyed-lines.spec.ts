@@ -53,6 +53,18 @@ describe('lines written in the order of their keys', () => {
     expect(text).toBe(`${long}\na\nb\nc\n`);
   });
 
+  it('refuses a key that is no whole number of at least 0, or a line holding a newline, adding nothing', async () => {
+    await KeyedLines.within(dir, 'lines-', 10, async (lines) => {
+      lines.add(3, 'good');
+      for (const key of [1.5, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) expect(() => lines.add(key, 'bad')).toThrow(RangeError);
+      expect(() => lines.add(4, 'two\nlines')).toThrow(RangeError);
+      await lines.spill();
+      const chunks: string[] = [];
+      for (const part of lines.parts()) await lines.writeSorted(part, async (c) => void chunks.push(Buffer.from(c).toString('utf8')));
+      expect(chunks.join('')).toBe('good\n');
+    });
+  });
+
   it('removes its scratch directory when done, and when the work fails', async () => {
     await KeyedLines.within(dir, 'lines-', 4, async (lines) => {
       lines.add(1, 'one');
