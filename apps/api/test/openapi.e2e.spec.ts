@@ -121,6 +121,20 @@ describe('the OpenAPI 3.1 document, generated from the io-ts codecs', () => {
     expect(JSON.stringify(doc.components.schemas['ErrorBody'])).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 
+  it('documents one command\'s Idempotency-Key as the batch\'s, the replay header on what a replay can answer, and the refusals of a key or a query (decision 203)', () => {
+    const post = (path: string) =>
+      doc.paths[path]?.['post'] as unknown as { parameters: unknown[]; responses: Record<string, { description: string; headers?: Record<string, unknown> }> };
+    const [one, batch] = [post('/api/commands'), post('/api/commands/batch')];
+    expect(one.parameters).toEqual([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false, schema: (batch.parameters[0] as { schema: unknown }).schema })]);
+    for (const status of ['201', '400', '403', '422']) expect({ status, headers: Object.keys(one.responses[status]?.headers ?? {}) }).toEqual({ status, headers: ['Idempotent-Replayed'] });
+    expect([one.responses['400']?.description, one.responses['409']?.description, one.responses['422']?.description]).toEqual([
+      expect.stringMatching(/INVALID_QUERY.*INVALID_HEADER/),
+      expect.stringMatching(/CONFLICT.*IDEMPOTENCY_KEY_IN_USE/),
+      expect.stringContaining('IDEMPOTENCY_KEY_REUSED'),
+    ]);
+    expect(batch.responses['400']?.description).toContain('INVALID_QUERY');
+  });
+
   it('documents the personal-data routes, their purpose parameter and the closed record shape', () => {
     const member = doc.paths['/api/households/{householdId}/members/{memberId}/personal-data'] as Record<string, { parameters?: { name: string; required: boolean }[] }>;
     expect(Object.keys(member).sort()).toEqual(['get', 'put']);

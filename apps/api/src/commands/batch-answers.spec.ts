@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import * as E from 'fp-ts/Either';
+import { createHash } from 'node:crypto';
 import { InMemoryEventStore, type EventStore } from '@hearth/event-store';
 import * as testing from '@hearth/event-store/testing';
-import type { Ledger } from '@hearth/ledger';
+import { recordBatchAnswer, SCHEMA_VERSION, type Ledger } from '@hearth/ledger';
 import type { Principal } from '../auth/principal';
 import type { BatchItemResult } from '../api-bodies';
 import { ApiError } from '../errors/api-error';
@@ -13,7 +14,9 @@ import { IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER } from './idempotency-key';
 const willow: Principal = { role: 'caseworker', division: 'V01', actor: 'cw-willow' };
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const TEXT = '[{"type":"WithdrawApplication"}]';
-const BODY = { bytes: utf8(TEXT), commands: [{ type: 'WithdrawApplication' }] };
+const BATCH = 'POST /api/commands/batch' as const;
+const ONE = 'POST /api/commands' as const;
+const BODY = { route: BATCH, bytes: utf8(TEXT), commands: [{ type: 'WithdrawApplication' }] };
 const DECIDED: DecidedBatch = { results: [{ status: 422, body: { code: 'NO_APPLICATION', message: 'no application', field: 'householdId' } }] };
 
 const answersOn = (store: EventStore) => new BatchAnswers({ store } as unknown as Ledger, () => '2026-12-05T19:00:00.000Z');
@@ -126,7 +129,7 @@ describe('BatchAnswers', () => {
     const store = new InMemoryEventStore();
     const answers = answersOn(store);
     const typo = { type: 'RecordFollowUp', householdId: 'hh', on: '2016-09-30', visitId: 'v-1', findings: 'ok', stillEmployed: 'Zhang Wei', laborConcerns: [] };
-    const request = { bytes: utf8(JSON.stringify([typo, { type: 'WithdrawApplication' }])), commands: [typo, { type: 'WithdrawApplication' }] };
+    const request = { route: BATCH, bytes: utf8(JSON.stringify([typo, { type: 'WithdrawApplication' }])), commands: [typo, { type: 'WithdrawApplication' }] };
     // What answerAlone made of it: the codec's refusal, which quotes the value.
     const decoded = decodedCommand(typo);
     if (E.isRight(decoded)) throw new Error('the codec took it');
@@ -145,8 +148,52 @@ describe('BatchAnswers', () => {
     const store = new InMemoryEventStore();
     const withdraw = { type: 'WithdrawApplication', householdId: 'hh', on: '2016-03-01' };
     const late: BatchItemResult = { status: 400, body: { code: 'INVALID_COMMAND', message: 'on: 2030-01-01 is after 2026-12-05, the day it is recorded', field: 'on' } };
-    await answersOn(store).once(willow, 'k', { bytes: utf8(JSON.stringify([withdraw])), commands: [withdraw] }, async () => ({ results: [late] }));
+    await answersOn(store).once(willow, 'k', { route: BATCH, bytes: utf8(JSON.stringify([withdraw])), commands: [withdraw] }, async () => ({ results: [late] }));
     const [stored] = await store.readAll();
     expect((stored?.data as { items: unknown[] }).items).toEqual([JSON.stringify(late)]);
+  });
+
+  it('records one command\'s answer under its own status, and tells its body from the same bytes sent as a batch (decision 203)', async () => {
+    const store = new InMemoryEventStore();
+    const answers = answersOn(store);
+    const command = { route: ONE, bytes: BODY.bytes, commands: [BODY.commands] };
+    const { runs, decide } = counted();
+    expect(await answers.once(willow, 'k', command, decide)).toEqual({ ...DECIDED, replayed: false });
+    const [stored] = await store.readAll();
+    expect(stored?.data).toMatchObject({ status: 422, items: [JSON.stringify(DECIDED.results[0])] });
+    expect((await answers.once(willow, 'k', command, decide)).replayed).toBe(true);
+    // The very bytes sent to the other route are another request, either way round: never the other route's answer.
+    await expect(answers.once(willow, 'k', BODY, decide)).rejects.toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    await answers.once(willow, 'k-batch', BODY, decide);
+    await expect(answers.once(willow, 'k-batch', command, decide)).rejects.toMatchObject({ status: 422, body: { code: 'IDEMPOTENCY_KEY_REUSED' } });
+    expect(runs.n).toBe(2);
+  });
+
+  it('leaves unrecorded one command\'s answer that decided nothing and says to send it again (CONFLICT, a store fault); a batch\'s is final', async () => {
+    const command = { route: ONE, bytes: BODY.bytes, commands: [BODY.commands] };
+    for (const [code, status] of [['CONFLICT', 409], ['STORE_BUSY', 503], ['STORAGE_FULL', 507]] as const) {
+      const store = new InMemoryEventStore();
+      const answers = answersOn(store);
+      const undecided: DecidedBatch = { results: [{ status, body: { code, message: 'nothing was written' }, retryAfterSeconds: 2 }] };
+      const { runs, decide } = counted(undecided);
+      expect((await answers.once(willow, 'k', command, decide)).replayed).toBe(false);
+      expect(await store.readAll()).toEqual([]);
+      expect({ code, replayed: (await answers.once(willow, 'k', command, decide)).replayed, runs: runs.n }).toEqual({ code, replayed: false, runs: 2 });
+      // The same answer in a batch is recorded and replayed (decision 158: the commands before the fault were decided).
+      const batch = counted(undecided);
+      await answers.once(willow, 'k-batch', BODY, batch.decide);
+      expect({ code, replayed: (await answers.once(willow, 'k-batch', BODY, batch.decide)).replayed, runs: batch.runs.n }).toEqual({ code, replayed: true, runs: 1 });
+    }
+  });
+
+  it('still replays a batch answer recorded before one command took keys: a batch\'s body is known by the SHA-256 of its bytes alone', async () => {
+    const store = new InMemoryEventStore();
+    const answer = { status: 200, items: [JSON.stringify(DECIDED.results[0])] };
+    const subject = JSON.stringify([willow.role, willow.division, willow.actor]);
+    const requestSha256 = createHash('sha256').update(BODY.bytes).digest('hex');
+    await recordBatchAnswer(store, { subject, key: 'k', requestSha256, answer, eventId: '0193a000-0000-7000-8000-000000000001', actor: willow.actor, recordedAt: '2026-12-01T10:00:00.000Z', schemaVersion: SCHEMA_VERSION });
+    const { runs, decide } = counted();
+    expect(await answersOn(store).once(willow, 'k', BODY, decide)).toEqual({ ...DECIDED, replayed: true });
+    expect(runs.n).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Logger, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_BATCH } from '../api-options';
 import type { BatchItemResult, CommandAccepted } from '../api-bodies';
@@ -9,8 +9,9 @@ import { ApiError, type ErrorBody } from '../errors/api-error';
 import { errorResponse, type ErrorResponse } from '../errors/error-response';
 import { STORE_FAULT_CODES } from '../errors/store-fault';
 import type { JsonRequest } from '../http/json-body';
+import { decodeParams, NoParamsC } from '../reads/query-params';
 import { BatchAnswers, type DecidedBatch } from './batch-answers';
-import { CommandService } from './command-service';
+import { CommandService, type CommandResponse } from './command-service';
 import { idempotencyKeyOf } from './idempotency-key';
 
 @Controller('api/commands')
@@ -24,13 +25,32 @@ export class CommandsController {
     @Inject(BatchAnswers) private readonly answers: BatchAnswers,
   ) {}
 
-  /** One command: 201 with what it appended, or the error it met (400, 403, 409, 422). */
+  /**
+   * One command: 201 with what it appended, or the error it met (400, 403, 409, 422). With an
+   * Idempotency-Key, the same body sent again is answered what it was answered the first
+   * time, the 201 or the refusal, marked Idempotent-Replayed, and nothing is decided again
+   * (decision 203); without one, it is decided again. No query parameter is taken.
+   */
   @Post()
   @HttpCode(201)
-  async submit(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<CommandAccepted> {
-    const response = await this.commands.submit(principal, body);
-    if (!response.accepted) throw new ApiError(response.status, response.body, response.retryAfterSeconds);
-    return response.body;
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: unknown,
+    @Query() query: unknown,
+    @Req() req: IncomingMessage & JsonRequest,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ): Promise<CommandAccepted> {
+    decodeParams(NoParamsC, query);
+    const key = idempotencyKeyOf(req);
+    // Decided as a batch of one, so that the key's record and replay are the batch's own (batch-answers.ts).
+    const decide = async (): Promise<DecidedBatch> => ({ results: [commandItem(await this.commands.submit(principal, body))] });
+    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { route: 'POST /api/commands', bytes: req.bodyBytes ?? new Uint8Array(), commands: [body] }, decide);
+    if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    const [item] = answer.results;
+    if (item === undefined) throw new Error('one command is answered one item');
+    // A refusal is sent by the exception filter, which keeps the header set above and sends the item's Retry-After.
+    if ('code' in item.body) throw new ApiError(item.status, item.body, item.retryAfterSeconds);
+    return item.body;
   }
 
   /**
@@ -43,20 +63,23 @@ export class CommandsController {
    * long enough before sending any of them again. With an Idempotency-Key, a batch sent
    * again is answered what it was answered the first time, marked Idempotent-Replayed, and
    * nothing is decided again (decision 158); without one, it is decided again (decision 147).
+   * No query parameter is taken.
    */
   @Post('batch')
   @HttpCode(200)
   async submitBatch(
     @CurrentPrincipal() principal: Principal,
     @Body() body: unknown,
+    @Query() query: unknown,
     @Req() req: IncomingMessage & JsonRequest,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<readonly BatchItemResult[]> {
+    decodeParams(NoParamsC, query);
     const key = idempotencyKeyOf(req);
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
     const decide = () => this.decideBatch(principal, body);
-    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { bytes: req.bodyBytes ?? new Uint8Array(), commands: body }, decide);
+    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { route: 'POST /api/commands/batch', bytes: req.bodyBytes ?? new Uint8Array(), commands: body }, decide);
     if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
     if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     return answer.results;
@@ -88,8 +111,7 @@ export class CommandsController {
    */
   private async answerAlone(principal: Principal, item: unknown, index: number): Promise<BatchItemResult> {
     try {
-      const answer = await this.commands.submit(principal, item);
-      return answer.accepted ? { status: answer.status, body: answer.body } : itemResult(answer);
+      return commandItem(await this.commands.submit(principal, item));
     } catch (error) {
       const answer = errorResponse(error);
       // As the exception filter does for a request: a deliberate 5xx was logged where it was decided, anything else is a bug to see.
@@ -106,6 +128,9 @@ const notTried = (index: number, { status, body, retryAfterSeconds }: BatchItemR
   const answer: BatchItemResult = { status, body: { code, message: `not tried: command ${index} of the batch met ${code} before it; nothing of this command was written — send it again` } };
   return retryAfterSeconds === undefined ? answer : { ...answer, retryAfterSeconds };
 };
+
+/** One command's answer as an item: what the batch route lists for it, and the single route sends. */
+const commandItem = (answer: CommandResponse): BatchItemResult => (answer.accepted ? { status: answer.status, body: answer.body } : itemResult(answer));
 
 /** A refusal as a batch item: what the single-command endpoint would have answered, its Retry-After included. */
 const itemResult = ({ status, body, retryAfterSeconds }: ErrorResponse): BatchItemResult =>

@@ -107,7 +107,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     },
   });
   const commandErrors = {
-    '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels'),
+    '400': error('INVALID_COMMAND: the body does not decode (or is not UTF-8 JSON); `field` is the path of the first offending field. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels. INVALID_QUERY: a query parameter (these routes take none; `field` names it)'),
     '401': error('UNAUTHENTICATED'),
     '403': error('FORBIDDEN: not a caseworker, a household or division outside their division, or an `actor` other than the token’s'),
     '413': error('PAYLOAD_TOO_LARGE: the body is over the limit, or (KurrentDB) what the command records is over the store’s append limit; nothing was appended'),
@@ -118,29 +118,52 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '507': error('STORAGE_FULL: the disk is full; nothing of the command was written'),
   };
 
+  // The key both command routes take, and what a replay carries (decisions 158, 203).
+  const idempotencyKey = (what: 'batch' | 'command') => ({
+    name: 'Idempotency-Key',
+    in: 'header',
+    required: false,
+    description: `A key of the client’s making (a UUID, say), one per ${what}: ${what === 'batch' ? 'a batch' : 'a command'} sent again with it and the same body is answered the first answer and decides nothing. Scoped to the token; the same key sent to the other command route is another request.`,
+    schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH, pattern: '^[\\x21-\\x7E]+$' },
+  });
+  const replayed = { 'Idempotent-Replayed': { description: '`true` when this is the recorded answer to an earlier request with the same Idempotency-Key and body: nothing was decided', schema: { type: 'string', enum: ['true'] } } };
+  const keyInUse = {
+    ...error('IDEMPOTENCY_KEY_IN_USE: a request with this Idempotency-Key is still being decided; nothing was decided, send it again once that one is answered (Retry-After)'),
+    headers: { 'Retry-After': { description: `seconds to wait before sending it again (${IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER}, as for STORE_BUSY)`, schema: { type: 'integer', minimum: 1 } } },
+  };
+  const invalidKey = 'INVALID_HEADER: the Idempotency-Key is empty, over 255 characters, not visible ASCII, or given twice (`field`: `Idempotency-Key`)';
+  const keyReused = 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was first sent with another body; nothing was decided';
+
   const paths: Record<string, Operation> = {
     '/api/commands': {
       post: {
         operationId: 'submitCommand',
         summary: 'Submit one household command (domain.md §4)',
-        description: `Decoded by the domain's codec, decided by the household Decider, appended to the household's stream. An idempotent repeat answers 201 with \`unchanged: true\`. The event's actor is the token's name. ${roles('caseworker')}`,
+        description: `Decoded by the domain's codec, decided by the household Decider, appended to the household's stream. An idempotent repeat answers 201 with \`unchanged: true\`. The event's actor is the token's name. With an \`Idempotency-Key\`, the first request's answer (the 201 or the refusal) is recorded in the ledger for this token and key, and the same body sent again with the key is answered it again, status and body (\`Idempotent-Replayed: true\`), deciding and appending nothing; an answer that decided nothing and says to send the command again (409 CONFLICT, a store fault) is not recorded, and is decided again (decision 203). ${roles('caseworker')}`,
         tags: ['commands'],
+        parameters: [idempotencyKey('command')],
         requestBody: { required: true, ...json(commandRef) },
         responses: {
           '201': {
             description:
-              'accepted: what was appended (`eventId` is what a CorrectEvent names). An append that committed is answered 201 even when reading its events back failed: then every `position` but the last is null (decision 149)',
+              'accepted: what was appended (`eventId` is what a CorrectEvent names). An append that committed is answered 201 even when reading its events back failed: then every `position` but the last is null (decision 149). With an Idempotency-Key sent before with the same body: the first answer, byte for byte',
+            headers: replayed,
             ...json(accepted),
           },
           ...commandErrors,
+          '400': { ...error(`${commandErrors['400'].description}. ${invalidKey}`), headers: replayed },
+          '403': { ...commandErrors['403'], headers: replayed },
           '503': error(
             'STORE_BUSY: another process held the store’s lock through every wait; nothing was written, try again after Retry-After. STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After); the command may have been stored all the same (an append that timed out after its commit, or an answer lost with the connection): send it again with the same `commandId` or created id, which answers `unchanged` if it was',
           ),
           '409': {
-            ...error('CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again after Retry-After'),
-            headers: { 'Retry-After': { description: `seconds to wait before submitting it again (${CONFLICT_RETRY_AFTER})`, schema: { type: 'integer', minimum: 1 } } },
+            ...error(`CONFLICT: the household kept changing while the command was decided; nothing was appended, submit again after Retry-After. ${keyInUse.description}`),
+            headers: { 'Retry-After': { description: `seconds to wait before submitting it again (${CONFLICT_RETRY_AFTER}; ${IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER} for IDEMPOTENCY_KEY_IN_USE)`, schema: { type: 'integer', minimum: 1 } } },
           },
-          '422': error("the domain refused the command: `code` is the domain's error code, `field` the path of the command field it is about (the id it names, `on`, `month`, or `householdId` for the household's own state)"),
+          '422': {
+            ...error(`the domain refused the command: \`code\` is the domain's error code, \`field\` the path of the command field it is about (the id it names, \`on\`, \`month\`, or \`householdId\` for the household's own state). ${keyReused}`),
+            headers: replayed,
+          },
         },
       },
     },
@@ -150,22 +173,14 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
         summary: 'Submit commands in order; one answer each, in the same order',
         description: `Each command is decided after the ones before it and answered as it would have been alone (status and body; \`retryAfterSeconds\` when that answer would have carried Retry-After, a 503 STORE_BUSY or STORE_UNAVAILABLE or a 409 CONFLICT). The commands after one that met a store fault (STORE_BUSY, STORE_UNAVAILABLE, STORAGE_FULL) are not tried: each answers that status, code and wait, its message saying so. At most ${opts.maxBatch} commands. With an \`Idempotency-Key\`, the first request's answer is recorded in the ledger for this token and key, and the same body sent again with the key is answered it again (\`Idempotent-Replayed: true\`), deciding and appending nothing; without one, a batch sent again is decided again (decisions 147, 158). ${roles('caseworker')}`,
         tags: ['commands'],
-        parameters: [
-          {
-            name: 'Idempotency-Key',
-            in: 'header',
-            required: false,
-            description: 'A key of the client’s making (a UUID, say), one per batch: a batch sent again with it and the same body is answered the first answer and decides nothing. Scoped to the token.',
-            schema: { type: 'string', minLength: 1, maxLength: MAX_IDEMPOTENCY_KEY_LENGTH, pattern: '^[\\x21-\\x7E]+$' },
-          },
-        ],
+        parameters: [idempotencyKey('batch')],
         requestBody: { required: true, ...json({ type: 'array', items: commandRef, maxItems: opts.maxBatch }) },
         responses: {
           '200': {
             description: 'one result per command, in order (with an Idempotency-Key sent before with the same body: the first answer, byte for byte)',
             headers: {
               'Retry-After': { description: 'when a command’s answer has `retryAfterSeconds`: the largest of them, in seconds', schema: { type: 'integer', minimum: 1 } },
-              'Idempotent-Replayed': { description: '`true` when this is the recorded answer to an earlier request with the same Idempotency-Key and body: nothing was decided', schema: { type: 'string', enum: ['true'] } },
+              ...replayed,
             },
             ...json({ type: 'array', items: batchItem }),
           },
@@ -173,12 +188,9 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
           '413': error(
             `PAYLOAD_TOO_LARGE: the body is over the limit, or it holds more than ${opts.maxBatch} commands; nothing was tried. A command whose events are over the store’s append limit (KurrentDB) is answered 413 in its own item`,
           ),
-          '400': error('INVALID_COMMAND: the body is not a JSON array, or not UTF-8 JSON. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels. INVALID_HEADER: the Idempotency-Key is empty, over 255 characters, not visible ASCII, or given twice (`field`: `Idempotency-Key`)'),
-          '409': {
-            ...error('IDEMPOTENCY_KEY_IN_USE: a request with this Idempotency-Key is still being decided; nothing was decided, send it again once that one is answered (Retry-After)'),
-            headers: { 'Retry-After': { description: `seconds to wait before sending it again (${IDEMPOTENCY_KEY_IN_USE_RETRY_AFTER}, as for STORE_BUSY)`, schema: { type: 'integer', minimum: 1 } } },
-          },
-          '422': error('IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was first sent with another body; nothing was decided'),
+          '400': error(`INVALID_COMMAND: the body is not a JSON array, or not UTF-8 JSON. JSON_TOO_DEEP: arrays and objects nested deeper than 32 levels. INVALID_QUERY: a query parameter (this route takes none; \`field\` names it). ${invalidKey}`),
+          '409': keyInUse,
+          '422': error(keyReused),
         },
       },
     },
