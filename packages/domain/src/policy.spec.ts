@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { clearanceTarget, cumulativeShareBp, parsePolicy, POLICY_RANGES, referencePolicy, shareToBasisPoints } from './policy';
+import { clearanceTarget, cumulativeShareBp, parsePolicy, policyFile, POLICY_RANGES, referencePolicy, shareToBasisPoints } from './policy';
+import { propertyRuns } from './testing';
 
 describe('policy', () => {
   it('holds the reference shares of domain.md §3 exactly', () => {
@@ -72,5 +74,26 @@ describe('policy ranges', () => {
       expect(value).toBeLessThanOrEqual(r.max);
     }
     expect(workingAge.max).toBeLessThanOrEqual(POLICY_RANGES['workingAge.max'].max);
+  });
+});
+
+describe('a policy written as a file', () => {
+  it('reads back as the reference policy', () => {
+    expect(parsePolicy(JSON.parse(JSON.stringify(policyFile(referencePolicy))))).toEqual(E.right(referencePolicy));
+  });
+
+  it('reads back as the very policy it was written from, through JSON (property)', () => {
+    const shares = fc.uniqueArray(fc.tuple(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 0, max: 2000 })), { selector: ([y]) => y, maxLength: 5 });
+    const day = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const ages = fc.tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+    fc.assert(
+      fc.property(day, shares, ages, fc.integer({ min: 0, max: 1000 }), (baselineCutoff, list, workingAge, suppressBelow) => {
+        const file = { baselineCutoff, targetShares: Object.fromEntries(list.map(([y, bp]) => [String(y), bp / 10000])), workingAge, suppressBelow };
+        const parsed = parsePolicy(file);
+        if (E.isLeft(parsed)) throw new Error(JSON.stringify(parsed.left));
+        expect(parsePolicy(JSON.parse(JSON.stringify(policyFile(parsed.right))))).toEqual(parsed);
+      }),
+      propertyRuns(300, process.env),
+    );
   });
 });

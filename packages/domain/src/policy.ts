@@ -113,3 +113,17 @@ export const parsePolicy = (input: unknown): E.Either<FieldError[], Policy> => {
   const { targetShares: _ignored, ...rest } = p;
   return E.right({ ...referencePolicy, ...rest, targetSharesBp: shares } as Policy);
 };
+
+/** A policy as a file holds it (domain.md §3): shares as decimals, every key written. */
+export type PolicyFile = Omit<Policy, 'targetSharesBp'> & { readonly targetShares: Readonly<Record<string, number>> };
+
+/**
+ * The file `parsePolicy` reads back as this very policy: an embedder that keeps its `Policy`
+ * as JSON writes this, not the value itself, whose shares are basis points under another key.
+ * A share of k basis points is the number k / 10 000, whose shortest text has at most four
+ * decimals, as `parsePolicy` takes them.
+ */
+export const policyFile = (policy: Policy): PolicyFile => {
+  const { targetSharesBp, ...rest } = policy;
+  return { ...rest, targetShares: Object.fromEntries(Object.entries(targetSharesBp).map(([year, bp]) => [year, bp / 10000])) };
+};
