@@ -37,6 +37,10 @@ export const correctEvent =
     // A transfer says what a recorded division tree did; only another tree changes it.
     if (target.event.type === 'HouseholdTransferred')
       return reject('INVALID_CORRECTION', 'a transfer follows a division reorganisation and cannot be corrected; record another tree instead', { path: 'eventId', message: 'a transfer, which cannot be corrected' });
+    // A correction is made once the fact it amends is on record: dated before it, the history as of any day between the
+    // two would list a correction of a fact that had not happened (decision 207).
+    if (c.on < target.meta.occurredOn)
+      return reject('BACKDATED', `a correction is dated on or after the event it corrects: ${target.event.type} is dated ${target.meta.occurredOn}`, { path: 'on', message: `before ${target.meta.occurredOn}, the date of the event it corrects` });
     const fields = Object.keys(c.correction);
     if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field', { path: 'correction', message: 'amends no field' });
     const notCorrectable = fields.find((f) => !isCorrectableField(f) || !(f in (target.event.data as object) || isOptionalField(target.event.type, f)));
