@@ -30,9 +30,10 @@ export const t = (key, params = {}) => {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
 };
 
-/** Fills every element marked `data-i18n` (text) or `data-i18n-placeholder` in `root`. */
+/** Fills every element marked `data-i18n` (text), `data-i18n-placeholder`, `data-i18n-aria` (its aria-label) or `data-i18n-title` in `root`. */
 export const translateStatic = (root) => {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
   for (const el of root.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', t(el.dataset.i18nAria));
+  for (const el of root.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
 };

@@ -23,6 +23,9 @@ const view = document.getElementById('view');
 const signInView = document.getElementById('signin');
 const nav = document.getElementById('nav');
 const positionEl = document.getElementById('position');
+/** The page's one live region: a short line, where a live <main> would read every table out again at each refresh. */
+const statusEl = document.getElementById('figures-status');
+const langButton = document.getElementById('lang');
 
 let tree = null;
 /** The division tree's answer the held tree was built from, to tell a tree recorded since. */
@@ -108,13 +111,14 @@ const render = () => {
   disposeChartsIn(view);
   current = oneAtATime(page.mount(view, { tree, go, viewer }, route));
   view.dataset.page = String(++pages);
-  refresh();
+  return refresh();
 };
 
 const drawHeader = (key = header.key, params = header.params) => {
   header = { key, params };
   positionEl.textContent = t(key, params);
   positionEl.classList.toggle('stale', key === 'app.unreachable');
+  if (key === 'app.unreachable') statusEl.textContent = t(key);
 };
 
 /** Empties the view, its charts disposed and any load still under way disowned (refresh compares `renders`). */
@@ -125,6 +129,7 @@ const clearView = () => {
   delete view.dataset.state;
   delete view.dataset.position;
   view.removeAttribute('aria-busy');
+  statusEl.textContent = '';
 };
 
 /**
@@ -174,8 +179,10 @@ const start = async () => {
     if (live !== follower) return;
     // The header names the new position as the refresh starts (which marks the view loading in the same turn).
     drawHeader('app.position', { position });
-    if (moved) render();
-    else refresh();
+    statusEl.textContent = '';
+    await (moved ? render() : refresh());
+    // A failed load says so itself (role=alert); the line says only that figures came in, and where they stand.
+    if (live === follower && !view.querySelector('[role=alert]')) statusEl.textContent = t('app.figuresUpdated', { position: view.dataset.position ?? position });
   };
   const follower = followPosition(reload, (reachable) => {
     // Back after an outage, the page is asked again: a load that failed meanwhile would otherwise stay failed until
@@ -204,9 +211,14 @@ document.getElementById('signout').addEventListener('click', () => {
   session.signOut();
   showSignIn(false);
 });
-document.getElementById('lang').addEventListener('click', () => {
-  setLanguage(language() === 'en' ? 'zh' : 'en');
+/** The button's text is the other language's name, written in it (its accessible name too: WCAG 2.5.3), its title "Language". */
+const drawStatic = () => {
   translateStatic(document);
+  langButton.lang = language() === 'en' ? 'zh-CN' : 'en';
+};
+langButton.addEventListener('click', () => {
+  setLanguage(language() === 'en' ? 'zh' : 'en');
+  drawStatic();
   document.title = t('app.title');
   drawHeader();
   render();
@@ -215,7 +227,7 @@ window.addEventListener('hashchange', render);
 
 for (const a of nav.querySelectorAll('a')) a.href = routeHash(a.dataset.page);
 setLanguage(language());
-translateStatic(document);
+drawStatic();
 document.title = t('app.title');
 if (session.token()) start();
 else showSignIn(false);

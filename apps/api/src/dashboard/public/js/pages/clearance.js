@@ -1,6 +1,7 @@
 // Annual clearance against target by child division, with drill-down region → village.
 import { api } from '../api.js';
 import { cell, anySuppressed } from '../cells.js';
+import { markSuppressed } from '../chart-suppressed.js';
 import { chartIn, tooltipValue } from '../charts.js';
 import { h, replace, table } from '../dom.js';
 import { t } from '../i18n.js';
@@ -53,7 +54,7 @@ export const mount = (view, { tree, go }, { params }) => {
     chartEl.dataset.divisions = JSON.stringify(rows.map((r) => r.division));
     const fmt = tooltipValue(t('cell.suppressed'));
     const cursor = byChild ? 'pointer' : 'default';
-    chart.setOption({
+    chart.setOption(markSuppressed({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       legend: { top: 4, data: [t('field.baselineCleared'), t('field.target')] },
@@ -64,15 +65,17 @@ export const mount = (view, { tree, go }, { params }) => {
         { id: 'baselineCleared', name: t('field.baselineCleared'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.baselineCleared), cursor },
         { id: 'target', name: t('field.target'), type: 'bar', barMaxWidth: 64, data: rows.map((r) => r.target), cursor },
       ],
-    }, { notMerge: true });
+    }, rows, t('chart.suppressed')), { notMerge: true });
     replace(notice, anySuppressed([total, ...rows]) ? suppressedNotice() : null);
     const columns = [
-      { label: t('common.division'), cell: (r) => (r === total && byChild ? `${t('common.total')} · ${here?.name ?? division}` : tree.name(r.division)) },
+      { label: t('common.division'), rowHeader: true, cell: (r) => (r === total && byChild ? `${t('common.total')} · ${here?.name ?? division}` : tree.name(r.division)) },
       ...COLUMNS.map(([key, format]) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key, format), class: 'num' })),
     ];
     replace(tableEl, table(columns, byChild ? [...rows, total] : [total], {
-      onRow: byChild ? (r) => { if (r !== total) down(r.division); } : undefined,
+      // The total is the division shown: a row to open only below it.
+      rowLink: (r) => (byChild && r !== total ? routeHash('clearance', { year, division: r.division }) : null),
       rowClass: (r) => (r === total && byChild ? 'total' : ''),
+      caption: `${t('clearance.title')} · ${year} · ${here?.name ?? division}`,
     }), standsAt(position));
   });
   return { refresh };

@@ -42,7 +42,7 @@ export const mount = (view, { tree, go }, { arg, params }) => {
           { label: t('col.position'), cell: (a) => String(a.position), class: 'num' },
           { label: t('col.kind'), cell: (a) => a.kind },
           { label: t('col.detail'), cell: (a) => a.detail },
-        ], v.anomalies)),
+        ], v.anomalies, { caption: t('household.anomalies') })),
       ]),
       h('h3', {}, t('household.members')),
       h('div', { class: 'table-wrap' }, table([
@@ -54,7 +54,7 @@ export const mount = (view, { tree, go }, { arg, params }) => {
         { label: t('col.eligible'), cell: (m) => yesNo(m.eligible) },
         { label: t('col.employed'), cell: (m) => yesNo(m.employed) },
         { label: t('col.removed'), cell: (m) => yesNo(m.removed) },
-      ], v.members)),
+      ], v.members, { caption: t('household.members') })),
       h('h3', {}, t('household.events'), ` (${v.events.length})`),
       h('div', { class: 'table-wrap' }, table([
         { label: t('col.position'), cell: (e) => String(e.position), class: 'num' },
@@ -65,7 +65,7 @@ export const mount = (view, { tree, go }, { arg, params }) => {
         { label: t('col.note'), cell: (e) => e.note ?? '' },
         { label: t('col.hash'), cell: (e) => h('span', { class: e.hashOk ? 'hash-ok' : 'hash-broken' }, e.hashOk ? `✓ ${t('household.hashOk')}` : `✗ ${t('household.hashBroken')}`) },
         { label: t('col.data'), cell: (e) => h('details', {}, h('summary', {}, t('household.details')), h('pre', {}, JSON.stringify(e.data, null, 2))) },
-      ], v.events, { rowClass: (e) => (e.hashOk ? '' : 'broken') })),
+      ], v.events, { rowClass: (e) => (e.hashOk ? '' : 'broken'), caption: t('household.events') })),
       // The state above reads each event as corrected, whatever the correction's date: the ones dated after the as-of date are not in the timeline, so they are shown here.
       ...(v.laterCorrections.length === 0 ? [] : [
         h('h3', {}, t('household.laterCorrections', { date: v.asOf })),
@@ -77,7 +77,7 @@ export const mount = (view, { tree, go }, { arg, params }) => {
           { label: t('col.corrects'), cell: (c) => h('span', { title: c.correctedType }, `${t(`event.${c.correctedType}`)} (${c.correctedPosition})`) },
           { label: t('col.data'), cell: (c) => h('details', {}, h('summary', {}, Object.keys(c.correction).join(', ')), h('pre', {}, JSON.stringify(c.correction, null, 2))) },
           { label: t('col.reason'), cell: (c) => c.reason },
-        ], v.laterCorrections)),
+        ], v.laterCorrections, { caption: t('household.laterCorrections', { date: v.asOf }) })),
       ]));
   });
   return { refresh };

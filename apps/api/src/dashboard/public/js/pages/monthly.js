@@ -36,9 +36,9 @@ const PROGRESS_FIGURES = [
 export const BACKLOG_ROWS_SHOWN = 100;
 
 /** A backlog list's table: its first BACKLOG_ROWS_SHOWN rows, and a button that draws them all. */
-const listTable = (columns, rows) => {
+const listTable = (columns, rows, caption) => {
   const wrap = h('div', { class: 'table-wrap' });
-  const draw = (n) => replace(wrap, table(columns, rows.slice(0, n)), n >= rows.length ? null
+  const draw = (n) => replace(wrap, table(columns, rows.slice(0, n), { caption }), n >= rows.length ? null
     : h('p', { class: 'more' }, t('backlog.shown', { shown: String(n), count: String(rows.length) }), ' ',
       h('button', { type: 'button', class: 'show-all', onclick: () => draw(rows.length) }, t('backlog.showAll', { count: String(rows.length) }))));
   draw(BACKLOG_ROWS_SHOWN);
@@ -108,18 +108,21 @@ export const mount = (view, { tree, go }, { params }) => {
   const refreshMonthly = () => section(monthlyEl, async () => {
     const { rows, position } = await both((division) => api.monthlyWithChildren(month, division));
     replace(monthlyEl, anySuppressed(rows) ? suppressedNotice() : null, table([
-      { label: t('common.division'), cell: divisionLabel(rows) },
+      { label: t('common.division'), rowHeader: true, cell: divisionLabel(rows) },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
-    ], rows, { rowClass: (r) => (r === rows[rows.length - 1] && rows.length > 1 ? 'total' : '') }), standsAt(position));
+    ], rows, {
+      rowClass: (r) => (r === rows[rows.length - 1] && rows.length > 1 ? 'total' : ''),
+      caption: `${t('monthly.title')} · ${month} · ${tree.name(rows[rows.length - 1].division)}`,
+    }), standsAt(position));
   });
 
   const refreshProgress = () => section(progressEl, async () => {
     const { rows, position } = await both((division) => api.progressWithChildren(month, division));
     const name = divisionLabel(rows);
     replace(progressEl, anySuppressed(rows) ? suppressedNotice() : null, table([
-      { label: t('progress.field'), cell: (f) => figureLabel(f) },
+      { label: t('progress.field'), rowHeader: true, cell: (f) => figureLabel(f) },
       ...rows.map((r) => ({ label: name(r), cell: (f) => cell(r, f.path, f.format ?? 'count'), class: 'num' })),
-    ], PROGRESS_FIGURES), standsAt(position));
+    ], PROGRESS_FIGURES, { caption: `${t('progress.title')} · ${month} · ${tree.name(rows[rows.length - 1].division)}` }), standsAt(position));
   });
 
   const household = (id) => h('a', { href: routeHash('household', { asOf }, id), class: 'household-link' }, id);
@@ -129,10 +132,10 @@ export const mount = (view, { tree, go }, { params }) => {
     const list = (key, columns) => Array.isArray(b[key])
       ? h('section', { class: 'backlog-list', dataset: { list: key } },
         h('h4', {}, t(`backlog.${key}`), ` (${b[key].length})`),
-        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : listTable(columns, b[key]))
+        b[key].length === 0 ? h('p', { class: 'empty' }, t('common.none')) : listTable(columns, b[key], `${t(`backlog.${key}`)} · ${asOf}`))
       : h('section', { class: 'backlog-list', dataset: { list: key } }, h('h4', {}, t(`backlog.${key}`), ': ', cell(b, key)));
     const col = (key, render = (r) => String(r[key] ?? t('cell.empty'))) => ({ label: t(`col.${key}`), cell: render });
-    const hh = col('householdId', (r) => household(r.householdId));
+    const hh = { ...col('householdId', (r) => household(r.householdId)), rowHeader: true };
     const div = col('divisionCode', (r) => tree.name(r.divisionCode));
     replace(backlogEl, anySuppressed([b]) ? suppressedNotice() : null,
       list('referralsOwed', [hh, div, col('memberId'), col('identifiedOn'), col('referrals'), col('owed')]),

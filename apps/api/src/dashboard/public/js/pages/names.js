@@ -21,7 +21,7 @@ export const mount = (view, _ctx, { arg }) => {
         : h('div', { class: 'table-wrap' }, table([
           { label: t('col.memberId'), cell: (m) => m.memberId },
           { label: t('col.fullName'), cell: (m) => m.record.fullName ?? t('cell.empty') },
-        ], v.members)));
+        ], v.members, { caption: t('names.title') })));
     } catch (error) {
       replace(body, error instanceof ApiError && error.code === 'HOUSEHOLD_ERASED' ? h('p', { class: 'notice', id: 'names-erased' }, t('names.erased')) : errorBox(error));
     }

@@ -1,6 +1,7 @@
 // The identified stock month by month: the monthly dynamic clearance table over a year.
 import { api } from '../api.js';
 import { anySuppressed, cell } from '../cells.js';
+import { markSuppressed } from '../chart-suppressed.js';
 import { chartIn, tooltipValue } from '../charts.js';
 import { divisionPicker } from '../divisions.js';
 import { h, replace, table } from '../dom.js';
@@ -32,7 +33,7 @@ export const mount = (view, { tree, go }, { params }) => {
     picker.value = rows[0].division;
     place.textContent = tree.name(rows[0].division);
     const fmt = tooltipValue(t('cell.suppressed'));
-    chart.setOption({
+    chart.setOption(markSuppressed({
       animation: false,
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       legend: { top: 4, data: [t('field.stockAtEnd'), t('field.identified'), t('field.cleared')] },
@@ -44,12 +45,12 @@ export const mount = (view, { tree, go }, { params }) => {
         { id: 'identified', name: t('field.identified'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.identified) },
         { id: 'cleared', name: t('field.cleared'), type: 'bar', barMaxWidth: 32, data: rows.map((r) => r.cleared) },
       ],
-    }, { notMerge: true });
+    }, rows, t('chart.suppressed')), { notMerge: true });
     replace(notice, anySuppressed(rows) ? suppressedNotice() : null);
     replace(tableEl, table([
-      { label: t('col.month'), cell: (r) => r.month },
+      { label: t('col.month'), rowHeader: true, cell: (r) => r.month },
       ...MONTHLY_FIELDS.map((key) => ({ label: t(`field.${key}`), cell: (r) => cell(r, key), class: 'num' })),
-    ], rows), standsAt(position));
+    ], rows, { caption: `${t('stock.title')} · ${tree.name(rows[0].division)} · ${year}` }), standsAt(position));
   });
   return { refresh };
 };
