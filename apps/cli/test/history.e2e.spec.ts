@@ -91,7 +91,7 @@ describe('hearth history names each event by the id a CorrectEvent takes', () =>
   });
   afterAll(() => cleanup());
 
-  const timeline = () => JSON.parse(hearth(['--store', store, '--json', 'history', 'hh-002']).stdout) as { events: { eventId: string; type: string; data: Record<string, unknown> }[] };
+  const timeline = () => JSON.parse(hearth(['--store', store, '--json', 'history', 'hh-002']).stdout) as { events: { eventId: string; position: number; type: string; data: Record<string, unknown> }[] };
 
   it('shows the id in --json and in the table, and an imported CorrectEvent naming it is accepted and points at that entry', () => {
     const employed = timeline().events.find((e) => e.type === 'MemberEmployed');
@@ -102,6 +102,8 @@ describe('hearth history names each event by the id a CorrectEvent takes', () =>
     expect({ code: imported.code, result: JSON.parse(imported.stdout) }).toMatchObject({ code: 0, result: { accepted: 1, rejected: [] } });
     const corrected = timeline().events.find((e) => e.type === 'EventCorrected');
     expect(corrected?.data).toMatchObject({ eventId: employed?.eventId, correction: { monthlyIncome: 3200 } });
+    // The table says which event the correction amends, by its position (an auditor's review read only "EventCorrected").
+    expect(hearth(['--store', store, 'history', 'hh-002']).stdout).toContain(`EventCorrected (of pos ${String(employed?.position)})`);
   });
 });
 

@@ -62,8 +62,15 @@ on stderr; run \`hearth verify\`).`)
         emitText('');
         emitText(renderTable(['member', 'born', 'capacity', 'willing', 'eligible', 'employed'], h.members.map((m) => [m.removed ? `${m.memberId} (removed)` : m.memberId, m.birthYear, m.laborCapacity, m.willing ? 'yes' : 'no', m.eligible ? 'yes' : 'no', m.employed ? 'yes' : 'no'])));
         emitText('');
-        // The id in full: it is what a CorrectEvent line for `hearth import` names.
-        emitText(renderTable(['pos', 'event id', 'business date', 'recorded at (UTC)', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.eventId, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, e.type, e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
+        // The id in full: it is what a CorrectEvent line for `hearth import` names. A correction says which event it amends.
+        const positionOf = new Map(h.events.map((e) => [e.eventId, e.position]));
+        const what = (e: (typeof h.events)[number]): string => {
+          if (e.type !== 'EventCorrected') return e.type;
+          const target = (e.data as { eventId?: string }).eventId;
+          const at = target === undefined ? undefined : positionOf.get(target);
+          return `${e.type} (of pos ${at ?? '?'})`;
+        };
+        emitText(renderTable(['pos', 'event id', 'business date', 'recorded at (UTC)', 'actor', 'event', 'hash', 'note'], h.events.map((e) => [e.position, e.eventId, e.occurredOn, e.recordedAt.slice(0, 19), e.actor, what(e), e.hashOk ? 'ok' : 'BROKEN', e.note ?? ''])));
         if (h.laterCorrections.length > 0) {
           emitText(`\nCorrected by ${h.laterCorrections.length} correction(s) dated after ${h.asOf ?? '?'}, applied above:`);
           emitText(renderTable(['pos', 'business date', 'recorded at (UTC)', 'actor', 'corrects', 'fields', 'reason'], h.laterCorrections.map((c) => [c.position, c.occurredOn, c.recordedAt.slice(0, 19), c.actor, `${c.correctedType} (pos ${c.correctedPosition})`, Object.keys(c.correction).join(', '), c.reason])));
