@@ -41,7 +41,11 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   return read.right;
 };
 
+/** The ledger, to read: it appends nothing, so who runs the command (`--actor`) is not asked. */
 export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts));
+
+/** The ledger, to append to: what it appends records `--actor`, else `$HEARTH_ACTOR`, else cli:<user> (cli-actor.ts, decision 204). */
+export const openLedgerToWrite = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts), cliActor(o.actor));
 
 /**
  * `openLedger` for `verify`: a damaged division tree does not stop it, since verify is what names it
@@ -49,10 +53,9 @@ export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(
  */
 export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
 
-const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy; actor: string }) => Promise<T>): Promise<T> => {
+const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy; actor?: string }) => Promise<T>, actor?: string): Promise<T> => {
   const url = storeUrl(o);
   const policy = loadPolicy(o);
-  const actor = cliActor(o.actor);
   const path = sqliteStorePath(url);
   if (path !== undefined && path !== ':memory:') {
     try {
@@ -62,7 +65,7 @@ const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: stri
     }
   }
   try {
-    return await open({ storeUrl: url, policy, actor });
+    return await open({ storeUrl: url, policy, ...(actor !== undefined ? { actor } : {}) });
   } catch (e) {
     if (e instanceof CliError) throw e;
     // Opening reads the division tree: a damaged tree event is named like any other.

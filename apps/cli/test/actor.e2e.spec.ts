@@ -66,4 +66,14 @@ describe('who the CLI records as the actor', () => {
     expect(r.stderr).toContain('--actor must be');
     expect(existsSync(file)).toBe(false);
   });
+
+  it('is asked only of a command that appends: a malformed $HEARTH_ACTOR stops divisions load, not verify or a report', () => {
+    const file = join(dir, 'read-only.db');
+    expect(hearth(['--store', `sqlite:${file}`, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const env = { HEARTH_ACTOR: 'ops team' };
+    expect(hearth(['--store', `sqlite:${file}`, 'verify'], { env }).code).toBe(0);
+    expect(hearth(['--store', `sqlite:${file}`, 'report', 'clearance', '--year', '2016'], { env }).code).toBe(0);
+    const refused = hearth(['--store', `sqlite:${file}`, 'divisions', 'load', join(EXAMPLES, 'divisions.json')], { env });
+    expect({ code: refused.code, said: refused.stderr.includes('$HEARTH_ACTOR must be') }).toEqual({ code: 2, said: true });
+  });
 });

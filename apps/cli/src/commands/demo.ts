@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import * as E from 'fp-ts/Either';
 import { householdHistory } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
-import { GlobalOptions, openLedger, readJsonFile, storeUrl } from '../global-options';
+import { GlobalOptions, openLedgerToWrite, readJsonFile, storeUrl } from '../global-options';
 import { importCommands, maskStoreUrl, type RejectedLine } from '@hearth/ledger';
 import { emitJson, emitText, log } from '../output/emit';
 import { renderTable } from '../output/table';
@@ -30,7 +30,7 @@ other data under the example's ids): the demo did not show what the example mean
 Exit 2 on a store holding another division tree the example's cannot replace.`)
     .action(async () => {
       const g = globals();
-      const ledger = await openLedger(g);
+      const ledger = await openLedgerToWrite(g);
       try {
         log(`Hearth demo — store ${maskStoreUrl(storeUrl(g))}: loads the bundled example region and prints one`);
         log('household\'s audit timeline. (`npm start` serves the HTTP API and the dashboard.)\n');

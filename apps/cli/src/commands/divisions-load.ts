@@ -3,7 +3,7 @@ import * as E from 'fp-ts/Either';
 import { isBusinessDate } from '@hearth/domain';
 import { localDate } from '../today';
 import { CliError, EXIT } from '../exit-codes';
-import { GlobalOptions, openLedger, readJsonFile } from '../global-options';
+import { GlobalOptions, openLedgerToWrite, readJsonFile } from '../global-options';
 import { emitJson, emitText } from '../output/emit';
 import { renderTable } from '../output/table';
 
@@ -46,7 +46,7 @@ export const divisionsCommand = (globals: () => GlobalOptions): Command => {
       const given = opts.effective ?? opts.on;
       const input = readJsonFile(file, 'division file');
       const withDate = given !== undefined && !Array.isArray(input) && typeof input === 'object' && input !== null ? { ...input, effectiveFrom: given } : input;
-      const ledger = await openLedger(g);
+      const ledger = await openLedgerToWrite(g);
       try {
         const result = await ledger.recordDivisionTree(withDate, given ?? localDate(new Date()));
         if (E.isLeft(result)) {

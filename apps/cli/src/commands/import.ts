@@ -4,7 +4,7 @@ import { checkReadable, checkReadTwice } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
 import { CliError, EXIT } from '../exit-codes';
-import { GlobalOptions, openLedger } from '../global-options';
+import { GlobalOptions, openLedgerToWrite } from '../global-options';
 import { NoDivisionTreeError } from '@hearth/read-side';
 import {
   BATCH_CACHE_HOUSEHOLDS, BATCH_CACHE_MAX_HOUSEHOLDS, type FileFingerprint, fingerprintOfText, importCommands, type ImportPart, ImportSplitMismatchError, ImportStoppedError, ImportSummary, MAX_IMPORT_PARTS, parseImportPart, partName, RejectedLine,
@@ -173,7 +173,7 @@ its checkpoints keep.`,
       // Read while the store opens: the parent hashes the file meanwhile.
       const handing = opts.fingerprintFromStdin ? handedFingerprint() : Promise.resolve(undefined);
       handing.catch(() => undefined);
-      const ledger = await openLedger(g);
+      const ledger = await openLedgerToWrite(g);
       const started = Date.now();
       let lastReport = 0;
       try {
