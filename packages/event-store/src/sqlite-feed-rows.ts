@@ -12,7 +12,8 @@ import { ROW, type EventRow } from './sqlite-queries';
  */
 export type FeedRow = [position: number, streamId: string, version: number, eventId: string, type: string, data: string, metadata: string | null];
 
-const KEY = '"occurredOn":"';
+const NAME = '"occurredOn"';
+const KEY = `${NAME}:"`;
 const LEFT_BRACE = 0x7b;
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -25,20 +26,23 @@ const BACKSLASH = '\\';
  * ledger writes, for the caller to parse it whole. In valid JSON text, `"occurredOn":"`
  * right after a `{` or a `,` opens a key (inside a string a quote is escaped, and a
  * string's closing quote is never followed by a letter); with no `{` but the first, every
- * key is at the top; with no second `"occurredOn":`, it is the value `JSON.parse` keeps;
- * ten characters then a quote hold no escape, so they are the value's text. All of that
- * holds only for text without a backslash: an escape can spell a key (`"\u006fccurredOn"`)
- * that `JSON.parse` reads as a second `occurredOn` and keeps, so text with one is parsed
- * whole. Otherwise the reports would date an event by one value while `verify`, the hash
- * and the history read another (decision 201).
+ * key is at the top; when `"occurredOn"` stands nowhere else in the text (not even with
+ * white space before its colon, `"occurredOn" :`), no other key is `occurredOn` spelled
+ * literally, so this is the value `JSON.parse` keeps; ten characters then a quote hold no
+ * escape, so they are the value's text. All of that holds only for text without a
+ * backslash: an escape can spell a key (`"\u006fccurredOn"`) that `JSON.parse` reads as a
+ * second `occurredOn` and keeps, so text with one is parsed whole. Otherwise the reports
+ * would date an event by one value while `verify`, the hash and the history read another
+ * (decision 201).
  */
 export const occurredOnOf = (metadata: string): string | undefined => {
   const at = metadata.indexOf(KEY);
-  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE || metadata.indexOf(BACKSLASH) >= 0) return undefined;
+  // The first "occurredOn" of the text must be this one: `{"occurredOn" :"A","occurredOn":"B"}` holds two.
+  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE || metadata.indexOf(BACKSLASH) >= 0 || metadata.indexOf(NAME) !== at) return undefined;
   const before = metadata.charCodeAt(at - 1);
   if (before !== LEFT_BRACE && before !== COMMA) return undefined;
   const start = at + KEY.length;
-  if (metadata.charCodeAt(start + 10) !== QUOTE || metadata.indexOf('{', 1) >= 0 || metadata.indexOf('"occurredOn":', start) >= 0) return undefined;
+  if (metadata.charCodeAt(start + 10) !== QUOTE || metadata.indexOf('{', 1) >= 0 || metadata.indexOf(NAME, start) >= 0) return undefined;
   const occurredOn = metadata.slice(start, start + 10);
   return isBusinessDate(occurredOn) ? occurredOn : undefined;
 };

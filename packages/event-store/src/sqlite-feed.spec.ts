@@ -46,6 +46,7 @@ describe('SqliteEventStore.readFeed over rows edited by hand', () => {
     ['metadata', '{"x\\"occurredOn":"2016-08-01","occurredOn":"2017-01-02"}', { occurredOn: '2017-01-02' }],
     // A second occurredOn spelled with an escape, which JSON.parse keeps (and verify, the hash and the history read).
     ['metadata', '{"occurredOn":"2020-01-15","\\u006fccurredOn":"2019-12-07"}', { occurredOn: '2019-12-07' }],
+    ['metadata', '{"occurredOn":"2020-01-15","occurredOn" :"2019-12-07"}', { occurredOn: '2019-12-07' }],
     ['metadata', '{ "occurredOn" : "2016-08-03" }', { occurredOn: '2016-08-03' }],
     ['metadata', '{"note":"{","occurredOn":"2016-08-04"}', { occurredOn: '2016-08-04' }],
     // The rest of the envelope is not the feed's to check: verify reads it (readStream refuses this row).
@@ -106,6 +107,8 @@ describe('occurredOnOf (the quick reading of metadata text SQLite found to be JS
     ['{"occurredOn":"2016-13-01"}', 'no date'],
     ['{"occurredOn":"2020-01-15","\\u006fccurredOn":"2019-12-07"}', 'a second key spelled with an escape'],
     ['{"\\u006fccurredOn":"2019-12-07","occurredOn":"2020-01-15"}', 'a first key spelled with an escape'],
+    ['{"occurredOn":"2020-01-15","occurredOn" :"2019-12-07"}', 'a second key with white space before its colon'],
+    ['{"occurredOn"\n:"2019-12-07","occurredOn":"2020-01-15"}', 'a first key with a line break before its colon'],
   ])('leaves %s to a whole parse (%s)', (text) => {
     expect(occurredOnOf(text)).toBeUndefined();
   });
@@ -117,11 +120,14 @@ describe('occurredOnOf (the quick reading of metadata text SQLite found to be JS
     const spelled = (text: string, escaped: readonly boolean[]): string =>
       `"${[...text].map((c, i) => (escaped[i % escaped.length] ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : JSON.stringify(c).slice(1, -1))).join('')}"`;
     fc.assert(
-      fc.property(fc.array(fc.tuple(keys, values, fc.oneof(fc.constant([false]), fc.array(fc.boolean(), { minLength: 1, maxLength: 7 }))), { minLength: 1, maxLength: 5 }), (members) => {
-        const text = `{${members.map(([k, v, escaped]) => `${spelled(k, escaped)}:${spelled(v, [false])}`).join(',')}}`;
+      fc.property(
+        fc.array(fc.tuple(keys, values, fc.oneof(fc.constant([false]), fc.array(fc.boolean(), { minLength: 1, maxLength: 7 })), fc.constantFrom(':', ' :', '\n:', ': ', '\t:\t')), { minLength: 1, maxLength: 5 }),
+        (members) => {
+        const text = `{${members.map(([k, v, escaped, colon]) => `${spelled(k, escaped)}${colon}${spelled(v, [false])}`).join(',')}}`;
         const quick = occurredOnOf(text);
         if (quick !== undefined) expect(quick).toBe((JSON.parse(text) as { occurredOn?: unknown }).occurredOn);
-      }),
+        },
+      ),
       propertyRuns(400, process.env),
     );
   });
