@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { householdStream } from '@hearth/domain';
+import { type HouseholdCommand, householdStream } from '@hearth/domain';
 import { InMemoryEventStore, sealEvents, SqliteEventStore } from '@hearth/event-store';
 import * as E from 'fp-ts/Either';
 import { householdHistory, parseKnownAt, verifyLog } from '../src';
@@ -126,6 +126,23 @@ describe('verifyLog on a SQLite file', () => {
     expect(result.anomalies.filter((a) => a.householdId === 'h2')).toEqual([
       { householdId: 'h2', position: lastPosition, kind: 'dated-after-recording', detail: expect.stringMatching(/^MemberAdded: business date 2030-06-03 is after 2030-06-02, the latest date anywhere on earth when it was recorded \(2030-06-01T/) },
     ]);
+  });
+});
+
+describe('verifyLog over a recording time written in another form (decision 206)', () => {
+  const registration = { type: 'RegisterHousehold', householdId: 'h-x', on: '2020-01-05', divisionCode: 'V1', members: [{ memberId: 'm1', birthYear: 1980 }] } as HouseholdCommand;
+
+  it.each(['2016-12-31T23:00:00.000Z', 'Sat, 31 Dec 2016 23:00:00 GMT', '2016/12/31 23:00Z'])('reads %j as the instant it is, and names the event dated after it', async (at) => {
+    const store = new InMemoryEventStore();
+    await feed(store, [registration], context, { strict: true, recordedAt: () => at });
+    const { anomalies } = await verifyLog(store, context);
+    expect(anomalies.map((a) => [a.kind, a.detail])).toEqual([['dated-after-recording', expect.stringContaining('business date 2020-01-05 is after 2017-01-01')]]);
+  });
+
+  it('names a recording time that is no time as invalid-event only', async () => {
+    const store = new InMemoryEventStore();
+    await feed(store, [registration], context, { strict: true, recordedAt: () => '' });
+    expect((await verifyLog(store, context)).anomalies.map((a) => a.kind)).toEqual(['invalid-event']);
   });
 });
 

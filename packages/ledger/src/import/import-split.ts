@@ -4,7 +4,7 @@ import { type ImportPart, PART_RULE } from './import-part';
 
 /**
  * A file imported in parts (docs/decisions/0172) says so in its own stream, once, before any
- * part writes a checkpoint: `ImportSplit` {file, sha256, parts, rule}. Each part keeps its
+ * part writes a checkpoint: `ImportSplit` {sha256, parts, rule} (no file name: decision 205). Each part keeps its
  * checkpoints in a stream of its own. A rerun must cut the file the same way, or a line one
  * run rejected would be decided again, against a later state, by a part that never saw it
  * (decisions 4 and 20: a rerun ends with the events of an uninterrupted run); so a file

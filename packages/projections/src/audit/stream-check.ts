@@ -34,9 +34,9 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
     }
     // The position says which division tree the event was decided against (ctx.divisionsAt).
     const { occurredOn, commandId, recordedAt } = e.metadata;
-    // A recording time that is no time is the log scan's `invalid-event`: no date is after it.
-    if (isBusinessDate(recordedAt.slice(0, 10)) && occurredOn > latestDateAt(recordedAt))
-      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${latestDateAt(recordedAt)}, the latest date anywhere on earth when it was recorded (${recordedAt})` });
+    const recordedUtc = utcTimestampOf(recordedAt);
+    if (recordedUtc !== undefined && occurredOn > latestDateAt(recordedUtc))
+      anomalies.push({ householdId, position: e.position, kind: 'dated-after-recording', detail: `${e.type}: business date ${occurredOn} is after ${latestDateAt(recordedUtc)}, the latest date anywhere on earth when it was recorded (${recordedAt})` });
     facts.push({ event, meta: commandId ? { eventId: e.eventId, occurredOn, position: e.position, commandId } : { eventId: e.eventId, occurredOn, position: e.position } });
   }
   for (const a of replayAnomalies(facts, householdId, ctx, decide))
@@ -44,6 +44,20 @@ export const checkStream = ({ events, texts }: StreamAsStored, ctx: DecisionCont
   const stranded = strandedIn(facts, ctx);
   if (stranded) anomalies.push({ householdId, position: (events[events.length - 1] as RecordedEvent).position, kind: 'stranded-household', detail: stranded });
   return { anomalies };
+};
+
+/**
+ * A recording time as the ledger writes it, an ISO timestamp in UTC; another text that is a
+ * time (`2016/12/31 23:00Z`, an RFC 1123 date: an edit by hand) as that instant's; undefined
+ * for none, which the log scan names as `invalid-event` (no date is after it). Read whole,
+ * never by its first ten characters alone, which for other text are no date (decision 206).
+ */
+const utcTimestampOf = (recordedAt: string): string | undefined => {
+  if (isBusinessDate(recordedAt.slice(0, 10)) && recordedAt.endsWith('Z')) return recordedAt;
+  const ms = Date.parse(recordedAt);
+  if (Number.isNaN(ms)) return undefined;
+  const iso = new Date(ms).toISOString();
+  return isBusinessDate(iso.slice(0, 10)) ? iso : undefined;
 };
 
 /**
