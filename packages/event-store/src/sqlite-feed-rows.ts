@@ -36,9 +36,9 @@ const BACKSLASH = '\\';
  * (decision 201).
  */
 export const occurredOnOf = (metadata: string): string | undefined => {
-  const at = metadata.indexOf(KEY);
-  // The first "occurredOn" of the text must be this one: `{"occurredOn" :"A","occurredOn":"B"}` holds two.
-  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE || metadata.indexOf(BACKSLASH) >= 0 || metadata.indexOf(NAME) !== at) return undefined;
+  // The first "occurredOn" of the text, which must be the key read: `{"occurredOn" :"A","occurredOn":"B"}` holds two.
+  const at = metadata.indexOf(NAME);
+  if (at <= 0 || metadata.charCodeAt(0) !== LEFT_BRACE || !metadata.startsWith(KEY, at) || metadata.indexOf(BACKSLASH) >= 0) return undefined;
   const before = metadata.charCodeAt(at - 1);
   if (before !== LEFT_BRACE && before !== COMMA) return undefined;
   const start = at + KEY.length;

@@ -10,7 +10,7 @@ import { errorResponse, type ErrorResponse } from '../errors/error-response';
 import { STORE_FAULT_CODES } from '../errors/store-fault';
 import type { JsonRequest } from '../http/json-body';
 import { decodeParams, NoParamsC } from '../reads/query-params';
-import { BatchAnswers, type DecidedBatch } from './batch-answers';
+import { BatchAnswers, type DecidedBatch, type KeyedRoute } from './batch-answers';
 import { CommandService, type CommandResponse } from './command-service';
 import { idempotencyKeyOf } from './idempotency-key';
 
@@ -44,8 +44,7 @@ export class CommandsController {
     const key = idempotencyKeyOf(req);
     // Decided as a batch of one, so that the key's record and replay are the batch's own (batch-answers.ts).
     const decide = async (): Promise<DecidedBatch> => ({ results: [commandItem(await this.commands.submit(principal, body))] });
-    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { route: 'POST /api/commands', bytes: req.bodyBytes ?? new Uint8Array(), commands: [body] }, decide);
-    if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    const answer = await this.once(principal, key, 'POST /api/commands', [body], req, res, decide);
     const [item] = answer.results;
     if (item === undefined) throw new Error('one command is answered one item');
     // A refusal is sent by the exception filter, which keeps the header set above and sends the item's Retry-After.
@@ -78,11 +77,23 @@ export class CommandsController {
     const key = idempotencyKeyOf(req);
     if (!Array.isArray(body)) throw new ApiError(400, { code: 'INVALID_COMMAND', message: 'a batch is a JSON array of commands', field: '' });
     if (body.length > this.maxBatch) throw new ApiError(413, { code: 'PAYLOAD_TOO_LARGE', message: `a batch holds at most ${this.maxBatch} commands, this one ${body.length}` });
-    const decide = () => this.decideBatch(principal, body);
-    const answer = key === undefined ? await decide() : await this.answers.once(principal, key, { route: 'POST /api/commands/batch', bytes: req.bodyBytes ?? new Uint8Array(), commands: body }, decide);
-    if ('replayed' in answer && answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    const answer = await this.once(principal, key, 'POST /api/commands/batch', body, req, res, () => this.decideBatch(principal, body));
     if (answer.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(answer.retryAfterSeconds));
     return answer.results;
+  }
+
+  /**
+   * `decide`'s answer; under an Idempotency-Key (`key`, read before the body is checked), the
+   * key's first answer to this body on this route, replayed and marked so (decisions 158, 203).
+   */
+  private async once(
+    principal: Principal, key: string | undefined, route: KeyedRoute, commands: readonly unknown[],
+    req: IncomingMessage & JsonRequest, res: ServerResponse, decide: () => Promise<DecidedBatch>,
+  ): Promise<DecidedBatch> {
+    if (key === undefined) return decide();
+    const answer = await this.answers.once(principal, key, { route, bytes: req.bodyBytes ?? new Uint8Array(), commands }, decide);
+    if (answer.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return answer;
   }
 
   private async decideBatch(principal: Principal, body: readonly unknown[]): Promise<DecidedBatch> {
