@@ -2,7 +2,8 @@ import { DuplicateEventIdError, type EventToAppend, type ExpectedVersion } from 
 
 /** What an append must satisfy before anything is sent to the server. */
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Lower case only: the server stores an id as Guid.ToString() gives it, lower-cased.
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const validateAppend = (streamId: string, events: readonly EventToAppend[], expected: ExpectedVersion): void => {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('streamId must be a non-empty string');
@@ -27,11 +28,15 @@ export const assertDistinctEventIds = (events: Iterable<EventToAppend>): void =>
   }
 };
 
-/** EventStoreDB event ids are uuids; the port's default ids (uuidV7, @hearth/event-store) are. */
+/**
+ * EventStoreDB event ids are uuids in lower case, as the port's default ids (uuidV7,
+ * @hearth/event-store) are. An id in upper case would be read back lower-cased: another id
+ * than the one sealed into the hash chain, and the stream would no longer verify.
+ */
 export const assertUuids = (events: readonly EventToAppend[]): void => {
   for (const { eventId } of events) {
     if (typeof eventId !== 'string' || !UUID_PATTERN.test(eventId)) {
-      throw new TypeError(`EventStoreDB event ids must be uuids, got "${String(eventId)}"`);
+      throw new TypeError(`EventStoreDB event ids must be uuids in lower case (the server stores them so), got "${String(eventId)}"`);
     }
   }
 };

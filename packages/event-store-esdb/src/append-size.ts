@@ -1,7 +1,17 @@
 import { APPEND_TOO_LARGE, type AppendLimit, type AppendOverLimit, type EventToAppend } from '@hearth/event-store';
 
-/** EventStoreDB's / KurrentDB's default `MaxAppendSize`: 1 MiB for one append, all its events together. */
+/**
+ * The `MaxAppendSize` assumed when none is given: 1 MiB for one append, all its events
+ * together. It was the server's default up to 24.10 and is the most cautious figure;
+ * current servers take 256 MiB an append (and 16 MiB an event, MaxAppendEventSize).
+ */
 export const DEFAULT_MAX_APPEND_SIZE = 1_048_576;
+
+/** A current server's default `MaxAppendEventSize`, the most one event may carry: 16 MiB. */
+export const DEFAULT_MAX_APPEND_EVENT_SIZE = 16_777_216;
+
+/** Which of the server's limits an append is over: its events together, or one event. */
+export type ServerSizeLimit = 'MaxAppendSize' | 'MaxAppendEventSize';
 
 /**
  * An append the server would refuse for its size, refused before anything is sent:
@@ -25,12 +35,19 @@ export class AppendSizeLimitError extends RangeError implements AppendOverLimit 
     readonly eventType: string | undefined,
     /** The server refused it (its limit is lower than the one configured here): nothing was stored. */
     readonly refusedByServer = false,
+    /**
+     * `MaxAppendEventSize`: a current server refused one event on its own. The client is not
+     * told that limit, so `limit` is the server's default then, not necessarily its setting.
+     */
+    readonly serverLimit: ServerSizeLimit = 'MaxAppendSize',
   ) {
     const outcome = refusedByServer ? 'the server refused it, nothing was stored (set maxAppendSize to the server\'s limit)' : 'nothing was sent';
     super(
-      eventId === undefined
-        ? `the append to stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — append fewer events at a time`
-        : `event ${eventId} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — record it in smaller pieces`,
+      serverLimit === 'MaxAppendEventSize'
+        ? `event ${eventId ?? '?'} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's limit for one event (MaxAppendEventSize, ${limit} bytes unless the server sets another); the server refused it, nothing was stored (set maxAppendSize no higher than that limit) — record it in smaller pieces`
+        : eventId === undefined
+          ? `the append to stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — append fewer events at a time`
+          : `event ${eventId} (${eventType ?? '?'}) in stream ${streamId} is ${size} bytes, over the server's append limit of ${limit} bytes (maxAppendSize); ${outcome} — record it in smaller pieces`,
     );
     this.name = 'AppendSizeLimitError';
   }

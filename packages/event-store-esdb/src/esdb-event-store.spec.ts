@@ -211,6 +211,26 @@ describe('EsdbEventStore on the stand-in, beyond the contract', () => {
     }
   });
 
+  // The server stores Guid.ToString(), lower case: an upper-case id would come back as
+  // another id than the one hashed into the chain, and the stream would fail to verify.
+  it('refuses an event id in upper case before sending anything, naming it', async () => {
+    const server = await startEsdbStandIn();
+    const store = await openEsdbEventStore(server.url);
+    try {
+      const [event] = testing.testEvents(1);
+      if (!event) throw new Error('no event');
+      const shouted = { ...event, eventId: '0190F5A2-7C3B-7D4E-8F10-ABCDEF012345' };
+      const refused: unknown = await store.appendToStream('a', [shouted], 'any').catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(TypeError);
+      expect((refused as Error).message).toContain(shouted.eventId);
+      await expect(store.appendBatch([{ streamId: 'b', expectedVersion: 'any', events: [shouted] }])).rejects.toBeInstanceOf(TypeError);
+      expect(server.size).toBe(0);
+    } finally {
+      await store.close();
+      await server.close();
+    }
+  });
+
   it('keeps namespaces apart on one server', async () => {
     const server = await startEsdbStandIn();
     const one = await openEsdbEventStore(server.url, { streamPrefix: 'one-' });

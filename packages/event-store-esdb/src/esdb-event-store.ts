@@ -4,7 +4,6 @@ import {
   FORWARDS,
   jsonEvent,
   KurrentDBClient,
-  MaxAppendSizeExceededError,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError as KurrentWrongExpectedVersionError,
@@ -29,7 +28,7 @@ import {
   type Subscription,
 } from '@hearth/event-store';
 import { assertDistinctEventIds, assertUuids, validateAppend } from './append-checks';
-import { appendLimitOf, AppendSizeLimitError, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE, eventSizeOnDisk } from './append-size';
+import { appendLimitOf, assertWithinAppendLimit, DEFAULT_MAX_APPEND_SIZE } from './append-size';
 import { toEsdbPosition, toPortPosition, toStreamState } from './esdb-mapping';
 import type { EsdbEventStoreOptions } from './esdb-event-store-options';
 import { EsdbSubscription } from './esdb-subscription';
@@ -38,6 +37,7 @@ import { parseEsdbUrl } from './esdb-url';
 import { readHeadPosition } from './head-position';
 import { answerWithin, DEFAULT_DEADLINE_MS } from './no-answer';
 import { readWithinDeadline } from './read-within-deadline';
+import { serverSizeRefusal } from './server-size-refusal';
 import { withTransientRetry } from './transient-retry';
 
 /**
@@ -253,12 +253,7 @@ export class EsdbEventStore implements EventStore {
         const current = error.actualState;
         throw new WrongExpectedVersionError(streamId, expected, typeof current === 'bigint' ? Number(current) : -1);
       }
-      if (error instanceof MaxAppendSizeExceededError) {
-        const size = events.reduce((sum, event) => sum + eventSizeOnDisk(event), 0);
-        const only = events.length === 1 ? events[0] : undefined;
-        throw new AppendSizeLimitError(streamId, size, error.maxAppendSize, only?.eventId, only?.type, true);
-      }
-      throw error;
+      throw serverSizeRefusal(error, streamId, events) ?? error;
     }
   }
 

@@ -122,4 +122,24 @@ describe('EsdbEventStore when the node fails', () => {
     expect(seen).toEqual(seen.map((_, i) => i));
     expect(server.openSubscriptions).toBe(0);
   });
+
+  // A node shutting down ends every subscription to $all with status OK, not an error:
+  // the subscriber must hear of it, or a projection stops following in silence.
+  it('reports a subscription the server ended normally through onError, as the store unavailable', async () => {
+    await store.appendToStream('a', kit.testEvents(3), 'no_stream');
+    const seen: number[] = [];
+    let caughtUp!: () => void;
+    const live = new Promise<void>((resolve) => (caughtUp = resolve));
+    const failed = new Promise<Error>((resolve) => {
+      store.subscribeToAll({ onEvent: (e) => void seen.push(e.streamVersion), onCaughtUp: () => caughtUp(), onError: resolve });
+    });
+    await live;
+    server.faults.dropSubscriptions({ graceful: true });
+    const silence = new Promise<'nothing reported'>((resolve) => setTimeout(() => resolve('nothing reported'), 2_000).unref());
+    const outcome = await Promise.race([failed, silence]);
+    expect(outcome).toBeInstanceOf(StoreUnavailableError);
+    expect(outcome).toMatchObject({ message: expect.stringMatching(/server ended the subscription/) });
+    expect(seen).toEqual([0, 1, 2]);
+    expect(server.openSubscriptions).toBe(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { type RecordedEvent } from '@hearth/event-store';
+import { isAppendOverLimitError, type RecordedEvent } from '@hearth/event-store';
 import * as kit from '@hearth/event-store/testing';
 import { AppendSizeLimitError, eventSizeOnDisk } from './append-size';
 import { openEsdbEventStore } from './open-esdb-event-store';
@@ -61,6 +61,29 @@ describe('the server append limit', () => {
       expect(server.size).toBe(0);
     } finally {
       await store.close();
+    }
+  });
+});
+
+// A current server also refuses one event over its MaxAppendEventSize (16 MiB by default),
+// which client 1.3.1 reports as an error it does not recognise.
+describe("the server's per-event limit", () => {
+  it('refuses an event over it as the adapter refuses an append over its own limit, naming the event, nothing stored', async () => {
+    const server = await startEsdbStandIn({ maxAppendEventSize: 3000 });
+    const store = await openEsdbEventStore(server.url, { maxAppendSize: 1_000_000 });
+    try {
+      const [small, big] = kit.testEvents([{ data: { n: 1 } }, { data: { blob: 'z'.repeat(5000) } }]);
+      if (!small || !big) throw new Error('no events');
+      const error: unknown = await store.appendToStream('household-1', [small, big], 'no_stream').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendSizeLimitError);
+      expect(isAppendOverLimitError(error)).toBe(true);
+      expect(error).toMatchObject({ streamId: 'household-1', eventId: big.eventId, size: eventSizeOnDisk(big), refusedByServer: true, serverLimit: 'MaxAppendEventSize' });
+      expect((error as Error).message).toMatch(/over the server's limit for one event \(MaxAppendEventSize.*the server refused it, nothing was stored/);
+      await expect(store.appendBatch([{ streamId: 'household-2', expectedVersion: 'any', events: [big] }])).rejects.toBeInstanceOf(AppendSizeLimitError);
+      expect(server.size).toBe(0);
+    } finally {
+      await store.close();
+      await server.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import type { AllStreamResolvedEvent, AllStreamSubscription } from '@kurrent/kurrentdb-client';
-import type { RecordedEvent, SubscribeToAllOptions, Subscription } from '@hearth/event-store';
+import { StoreUnavailableError, type RecordedEvent, type SubscribeToAllOptions, type Subscription } from '@hearth/event-store';
 
 const CAUGHT_UP = Symbol('caught-up');
 
@@ -16,7 +16,8 @@ export interface SubscriptionWiring {
  * awaited before the next. The server's caught-up message (EventStoreDB 23.10 and later)
  * is turned into a marker pushed into the same stream, so `onCaughtUp` runs exactly after
  * the events that preceded it on the wire. A dropped connection ends it through `onError`
- * (the port's contract: whoever subscribed resubscribes from its checkpoint).
+ * (the port's contract: whoever subscribed resubscribes from its checkpoint), and so does
+ * a server that ends the call itself (decision 0208).
  */
 export class EsdbSubscription implements Subscription {
   private stream: AllStreamSubscription | undefined;
@@ -72,9 +73,13 @@ export class EsdbSubscription implements Subscription {
         await this.inFlight;
       }
     } catch (error) {
-      if (this.closed) return;
-      this.fail(error instanceof Error ? error : new Error(String(error)));
+      if (!this.closed) this.fail(error instanceof Error ? error : new Error(String(error)));
+      return;
     }
+    // A server shutting down drops every $all subscription as "Unsubscribed" and ends the
+    // call with status OK: the stream just ends. Left silent, a projection would stop
+    // following with nothing reported; the subscriber must resubscribe as after a drop.
+    if (!this.closed) this.fail(serverEnded());
   }
 
   private fail(error: Error): void {
@@ -86,3 +91,6 @@ export class EsdbSubscription implements Subscription {
       });
   }
 }
+
+const serverEnded = (): StoreUnavailableError =>
+  new StoreUnavailableError('the server ended the subscription to $all (as a node shutting down does): resubscribe from the last event handled');

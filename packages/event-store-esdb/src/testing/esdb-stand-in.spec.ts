@@ -122,6 +122,27 @@ describe('the EventStoreDB stand-in', () => {
     }
   });
 
+  // What a current server's BatchAppend answers reaches client 1.3.1 as an unknown error:
+  // the adapter maps it by that message (server-size-refusal.ts), so the stand-in must produce it.
+  it('refuses an event over its per-event limit as a current server does, which the client does not recognise', async () => {
+    const strict = await startEsdbStandIn({ maxAppendEventSize: 100 });
+    const strictClient = KurrentDBClient.connectionString(strict.url);
+    try {
+      const small = jsonEvent({ id: randomUUID(), type: 'T', data: { n: 1 } });
+      const big = jsonEvent({ id: randomUUID(), type: 'T', data: { blob: 'x'.repeat(200) } });
+      await expect(strictClient.appendToStream('a', [small, big])).rejects.toMatchObject({
+        type: 'unknown',
+        message: 'Could not recognize MaximumAppendEventSizeExceeded',
+      });
+      expect(strict.size).toBe(0);
+      await strictClient.appendToStream('a', [small]);
+      expect(strict.size).toBe(1);
+    } finally {
+      await strictClient.dispose();
+      await strict.close();
+    }
+  });
+
   it('answers UNIMPLEMENTED to what it does not serve', async () => {
     await expect(client.deleteStream('a')).rejects.toThrow(/UNIMPLEMENTED|unimplemented|not implemented/i);
   });

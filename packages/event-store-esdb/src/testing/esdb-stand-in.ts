@@ -10,7 +10,7 @@ import { serveRead } from './stand-in/read';
 import { serveSupportedMethods } from './stand-in/server-features';
 import { StandInSubscriptions } from './stand-in/subscriptions';
 
-export type { FaultedCall, FaultKind, StandInFaults } from './stand-in/faults';
+export type { FaultedCall, FaultKind, StandInFaults, SubscriptionDrop } from './stand-in/faults';
 
 
 /**
@@ -48,8 +48,13 @@ export interface EsdbStandInOptions {
    * `none`: it answers UNIMPLEMENTED, as servers before 21.10 did; the client then appends with `Append`.
    */
   features?: 'current' | 'none';
-  /** The server's `MaxAppendSize` in bytes (default 1 MiB): a larger append is refused as a server refuses it. */
+  /** The server's `MaxAppendSize` in bytes (default 1 MiB, 24.10's): a larger append is refused as a server refuses it. */
   maxAppendSize?: number;
+  /**
+   * The server's `MaxAppendEventSize` in bytes (default: none, as 24.10; current servers have
+   * 16 MiB): a batch append carrying a larger event is answered `MaximumAppendEventSizeExceeded`.
+   */
+  maxAppendEventSize?: number;
   /** Port to listen on (default 0: an ephemeral one). */
   port?: number;
   /** Address to listen on (default 127.0.0.1). */
@@ -106,7 +111,8 @@ export const startEsdbStandIn = async (options: EsdbStandInOptions = {}): Promis
     read: (call: Parameters<typeof serveRead>[0]) => serveRead(call, { log, faults, subscriptions, calls }),
     append: (call: Parameters<typeof serveAppend>[0], callback: Parameters<typeof serveAppend>[1]) =>
       serveAppend(call, callback, { log, faults, maxAppendSize, calls }),
-    batchAppend: (call: Parameters<typeof serveBatchAppend>[0]) => serveBatchAppend(call, { log, faults, maxAppendSize, calls }),
+    batchAppend: (call: Parameters<typeof serveBatchAppend>[0]) =>
+      serveBatchAppend(call, { log, faults, maxAppendSize, maxAppendEventSize: options.maxAppendEventSize, calls }),
   });
   if ((options.features ?? 'current') === 'current') {
     server.addService(ServerFeaturesService as unknown as grpc.ServiceDefinition, {

@@ -6,5 +6,6 @@ export {
   type FaultKind,
   type StandInCalls,
   type StandInFaults,
+  type SubscriptionDrop,
 } from './esdb-stand-in';
 export { NO_LISTENER_PORT } from './no-listener';

@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { BinaryWriter } from 'google-protobuf';
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Code } from '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/code_pb';
 import {
@@ -15,9 +16,12 @@ import type { AppendContext } from './append';
 import { toProposed } from './append';
 import { commit, type CommitOutcome, type Expectation } from './commit';
 import { ANSWERED_FAULTS, type FaultKind } from './faults';
-import { grpcError, streamNameOf, uuidOf } from './wire';
+import type { ProposedEvent } from './log';
+import { grpcError, sizeOnDisk, streamNameOf, uuidOf } from './wire';
 
 export interface BatchAppendContext extends Omit<AppendContext, 'calls'> {
+  /** The most one event may carry (`MaxAppendEventSize`, checked by BatchAppend only); undefined: no such limit. */
+  maxAppendEventSize: number | undefined;
   calls: { batchAppend: number };
 }
 
@@ -95,7 +99,13 @@ export const serveBatchAppend = (call: grpc.ServerDuplexStream<BatchAppendReq, B
         call.write(response.setError(answeredFault(fault)));
         return;
       }
-      const outcome = commit(context.log, streamName, expectation, toProposed(entry.messages), context.maxAppendSize);
+      const proposed = toProposed(entry.messages);
+      const tooLarge = eventOverLimit(proposed, context.maxAppendEventSize);
+      if (tooLarge) {
+        call.write(response.setError(tooLarge));
+        return;
+      }
+      const outcome = commit(context.log, streamName, expectation, proposed, context.maxAppendSize);
       // Written, but the commit was not acknowledged in time: the server answers Timeout all the same.
       call.write(fault === 'commit-timeout' ? response.setError(answeredFault(fault)) : withOutcome(response, outcome, expectation));
     } catch (error) {
@@ -113,6 +123,28 @@ const answeredFault = (fault: FaultKind): Status =>
   fault === 'busy'
     ? errorStatus(Code.OK, 'Server Is Busy', packed(new ProtobufEmpty(), 'google.protobuf.Empty')) // the server sets no code here
     : errorStatus(Code.DEADLINE_EXCEEDED, 'Timeout', packed(new Timeout(), 'event_store.client.Timeout'));
+
+/**
+ * A current server's answer to an append carrying an event over `MaxAppendEventSize`
+ * (Streams.BatchAppend.cs, Status.MaximumAppendEventSizeExceeded), nothing written. The
+ * client's generated code has no `MaximumAppendEventSizeExceeded` message: it is encoded
+ * here by its field numbers (event_id 1, proposed_event_size 2, max_append_event_size 3).
+ */
+const eventOverLimit = (proposed: readonly ProposedEvent[], limit: number | undefined): Status | undefined => {
+  if (limit === undefined) return undefined;
+  for (const event of proposed) {
+    const size = sizeOnDisk(event.type, event.data, event.customMetadata);
+    if (size <= limit) continue;
+    const writer = new BinaryWriter();
+    writer.writeString(1, event.id);
+    writer.writeUint32(2, size);
+    writer.writeUint32(3, limit);
+    const details = new Any();
+    details.pack(writer.getResultBuffer(), 'event_store.client.MaximumAppendEventSizeExceeded');
+    return errorStatus(Code.INVALID_ARGUMENT, 'MaximumAppendEventSizeExceeded', details);
+  }
+  return undefined;
+};
 
 const echoExpectation = (response: BatchAppendResp, expectation: Expectation): void => {
   switch (expectation.kind) {

@@ -23,6 +23,14 @@ export type FaultKind = 'unavailable' | 'not-leader' | 'timeout' | 'commit-timeo
 /** Faults a batch append answers as a server does: one append's error status, the shared stream left open. */
 export const ANSWERED_FAULTS: ReadonlySet<FaultKind> = new Set(['timeout', 'commit-timeout', 'busy']);
 
+/** When and how `dropSubscriptions` ends the subscriptions open. */
+export interface SubscriptionDrop {
+  /** Events each still sends first (default 0: now). */
+  afterEvents?: number;
+  /** End the call with status OK, as a server does, instead of as a lost connection (default false). */
+  graceful?: boolean;
+}
+
 /** Faults a test injects on demand; every handler asks here before serving. */
 export interface StandInFaults {
   /** The next `times` (default 1) calls of that kind fail with `kind` instead of being served. */
@@ -30,9 +38,11 @@ export interface StandInFaults {
   /**
    * Drops every open subscription now (`afterEvents` omitted) or once it has sent
    * `afterEvents` more events (mid catch-up or live), as a lost connection would: the
-   * client sees `UNAVAILABLE`. Applies to the subscriptions open at the time of the call.
+   * client sees `UNAVAILABLE`. With `graceful`, the call ends with status OK instead, as a
+   * node shutting down ends every subscription to `$all` (dropped as "Unsubscribed").
+   * Applies to the subscriptions open at the time of the call.
    */
-  dropSubscriptions(options?: { afterEvents?: number }): void;
+  dropSubscriptions(options?: SubscriptionDrop): void;
   /**
    * The next subscription opened (the next `times`, default 1) is dropped once it has sent
    * `afterEvents` events: a drop at a chosen point of a catch-up, e.g. to resume from.
@@ -42,7 +52,7 @@ export interface StandInFaults {
 
 export class FaultPlan implements StandInFaults {
   private readonly pending = new Map<FaultedCall, FaultKind[]>();
-  private readonly droppers = new Set<(afterEvents: number) => void>();
+  private readonly droppers = new Set<(drop: Required<SubscriptionDrop>) => void>();
   private readonly nextDrops: number[] = [];
 
   constructor(private readonly leader: () => { host: string; port: number }) {}
@@ -54,8 +64,8 @@ export class FaultPlan implements StandInFaults {
     this.pending.set(call, queue);
   }
 
-  dropSubscriptions({ afterEvents = 0 }: { afterEvents?: number } = {}): void {
-    for (const drop of [...this.droppers]) drop(afterEvents);
+  dropSubscriptions({ afterEvents = 0, graceful = false }: SubscriptionDrop = {}): void {
+    for (const drop of [...this.droppers]) drop({ afterEvents, graceful });
   }
 
   dropNextSubscription(afterEvents: number, times = 1): void {
@@ -93,7 +103,7 @@ export class FaultPlan implements StandInFaults {
   }
 
   /** A subscription registers how to drop it; the returned function unregisters it. */
-  register(drop: (afterEvents: number) => void): () => void {
+  register(drop: (drop: Required<SubscriptionDrop>) => void): () => void {
     this.droppers.add(drop);
     return () => this.droppers.delete(drop);
   }

@@ -47,6 +47,8 @@ class CursorSubscription {
   private finished = false;
   /** Events still to send before an injected drop; undefined: no drop planned. */
   private dropIn: number | undefined;
+  /** Whether that drop ends the call with status OK (a server's own end) rather than as a lost connection. */
+  private dropGracefully = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
@@ -76,8 +78,9 @@ class CursorSubscription {
     this.dropIn = faults.takeNextDrop();
     this.cleanups.push(log.onWrite(() => this.pump()));
     this.cleanups.push(
-      faults.register((afterEvents) => {
-        if (afterEvents <= 0) this.fail();
+      faults.register(({ afterEvents, graceful }) => {
+        this.dropGracefully = graceful;
+        if (afterEvents <= 0) this.drop();
         else this.dropIn = afterEvents;
       }),
     );
@@ -94,7 +97,7 @@ class CursorSubscription {
     this.pump();
   }
 
-  /** Ends the call normally (the stand-in is closing). */
+  /** Ends the call with status OK, as a server does to its subscriptions when it shuts down. */
   end(): void {
     if (this.finished) return;
     this.finish();
@@ -109,7 +112,7 @@ class CursorSubscription {
       this.cursor += 1;
       if (!event || !this.matches(event)) continue;
       const more = this.call.write(eventResponse(event));
-      if (this.dropIn !== undefined && --this.dropIn <= 0) return this.fail();
+      if (this.dropIn !== undefined && --this.dropIn <= 0) return this.drop();
       if (!more) {
         this.waitingForDrain = true;
         this.call.once('drain', () => {
@@ -123,6 +126,12 @@ class CursorSubscription {
       this.caughtUp = true;
       this.call.write(new ReadResp().setCaughtUp(new ReadResp.CaughtUp()));
     }
+  }
+
+  /** An injected drop: as the server ending the call, or as a lost connection. */
+  private drop(): void {
+    if (this.dropGracefully) this.end();
+    else this.fail();
   }
 
   /** As a lost connection: the call ends with UNAVAILABLE. */
