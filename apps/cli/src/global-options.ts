@@ -5,6 +5,7 @@ import { Policy, referencePolicy } from '@hearth/domain';
 import { isDamagedEventError, sqliteStorePath } from '@hearth/event-store';
 import { damagedLogError } from './damaged-log';
 import { cliActor } from './cli-actor';
+import { requireStoreFile } from './existing-store';
 import { CliError, EXIT } from './exit-codes';
 import { describeSystemFailure } from './system-failure';
 import { describePathProblem, Ledger, maskStoreUrl, readJsonFile as readLedgerJsonFile, readPolicyFile } from '@hearth/ledger';
@@ -41,8 +42,18 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
   return read.right;
 };
 
-/** The ledger, to read: it appends nothing, so who runs the command (`--actor`) is not asked. */
-export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts));
+/**
+ * The ledger, to read: it appends nothing, so who runs the command (`--actor`) is not asked; and a
+ * store file that is not there is refused rather than created, so that a mistyped `--store` is not
+ * read as an empty ledger (`verify` passed with 0 anomalies over it; decision 209).
+ */
+export const openLedger = (o: GlobalOptions): Promise<Ledger> => {
+  requireStoreFile(storeUrl(o), 'the store', READ_NEEDS_A_STORE);
+  return openLedgerWith(o, (opts) => Ledger.open(opts));
+};
+
+/** A store `migrate` copies into: created when it is not there yet. */
+export const openLedgerToFill = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts));
 
 /** The ledger, to append to: what it appends records `--actor`, else `$HEARTH_ACTOR`, else cli:<user> (cli-actor.ts, decision 204). */
 export const openLedgerToWrite = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts), cliActor(o.actor));
@@ -51,7 +62,12 @@ export const openLedgerToWrite = (o: GlobalOptions): Promise<Ledger> => openLedg
  * `openLedger` for `verify`: a damaged division tree does not stop it, since verify is what names it
  * (docs/decisions/0180); the ledger holds the trees recorded before it.
  */
-export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
+export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => {
+  requireStoreFile(storeUrl(o), 'the store', READ_NEEDS_A_STORE);
+  return openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
+};
+
+const READ_NEEDS_A_STORE = 'give --store sqlite:PATH of an existing store (import, divisions load or demo create one)';
 
 const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy; actor?: string }) => Promise<T>, actor?: string): Promise<T> => {
   const url = storeUrl(o);

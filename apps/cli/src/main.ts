@@ -28,7 +28,6 @@ export const buildProgram = (): Command => {
     .option('--policy <file>', 'programme policy as JSON (default: $HEARTH_POLICY, else the reference policy of domain.md §3)')
     .option('--json', 'machine output: one JSON document on stdout')
     .option('--actor <name>', 'who the ledger records as the actor of what this command writes, where a command line names none (default: $HEARTH_ACTOR, else cli:<your user name>)')
-    .showHelpAfterError()
     .exitOverride();
   const globals = (): GlobalOptions => program.opts<GlobalOptions>();
   program.addCommand(divisionsCommand(globals));
@@ -45,11 +44,35 @@ export const buildProgram = (): Command => {
   program.addCommand(personalDataCommand(globals));
   program.addCommand(migrateCommand(globals));
   program.addCommand(projectCommand(globals));
-  for (const c of program.commands) {
-    c.exitOverride();
-    for (const sub of c.commands) sub.exitOverride();
-  }
+  for (const c of everyCommand(program)) c.exitOverride().configureOutput({ outputError: (text) => (parseError = { text, command: commandLine(c) }) });
   return program;
+};
+
+/** The program and every command under it, each of which parses its own part of the command line. */
+const everyCommand = (c: Command): Command[] => [c, ...c.commands.flatMap(everyCommand)];
+
+/** `hearth report clearance`: how the user names the command whose arguments were wrong. */
+const commandLine = (c: Command): string => (c.parent ? `${commandLine(c.parent)} ${c.name()}` : c.name());
+
+/**
+ * What the argument parser refused, kept for `run` to say in the CLI's one line (decision 18):
+ * the parser's own output is several lines (its message, a suggestion, the whole help).
+ */
+let parseError: { text: string; command: string } | undefined;
+
+const parserFailure = (e: CommanderError, program: Command, argv: readonly string[]): string => {
+  const said = parseError?.text ?? e.message;
+  const text = said.replace(/^error: /, '').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  // The parser asks for a missing required option before it looks at unknown ones: `--yeer 2016` was never named.
+  const unknown = e.code === 'commander.missingMandatoryOptionValue' ? unknownOptions(program, argv) : [];
+  const also = unknown.length === 0 ? '' : ` (not an option: ${unknown.map((o) => `'${o}'`).join(', ')})`;
+  return `${text}${also}; \`${parseError?.command ?? 'hearth'} --help\` lists what it takes`;
+};
+
+/** The long options of a command line that no command of the program takes. */
+const unknownOptions = (program: Command, argv: readonly string[]): string[] => {
+  const known = new Set(everyCommand(program).flatMap((c) => c.options.map((o) => o.long)).concat('--help'));
+  return argv.filter((a) => a.startsWith('--') && a.length > 2).map((a) => a.split('=')[0] as string).filter((a) => !known.has(a));
 };
 
 /**
@@ -65,12 +88,14 @@ const fail = (message: string, exitCode: number): number => {
 
 export const run = async (argv: readonly string[]): Promise<number> => {
   const program = buildProgram();
+  parseError = undefined;
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (caught) {
     const e = storeBusyError(caught) ?? caught;
-    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    // Help asked for, or shown for a command given without its subcommand: already written, no failure to add.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : e.code === 'commander.help' ? EXIT.usage : fail(parserFailure(e, program, argv), EXIT.usage);
     if (e instanceof CliError) return fail(e.message, e.exitCode);
     const system = describeSystemFailure(e);
     if (system) return fail(system.message, system.exitCode);

@@ -47,6 +47,41 @@ describe('hearth errors: one line, the right exit code', () => {
     expect(r.stderr).not.toContain('leave the key out');
   });
 
+  it('a policy whose targetShares are wrong is not told to leave them out (exit 2)', () => {
+    const policy = join(dir, 'policy.json');
+    writeFileSync(policy, JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 0.7, 2017: 0.6 } }));
+    const r = hearth(['--store', store, '--policy', policy, 'report', 'backlog']);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, 'targetShares', 'cannot be left out');
+    expect(r.stderr).not.toContain('leave the key out');
+  });
+
+  // A mistyped --store read as an empty ledger: verify said "0 anomalies" with exit 0 (decision 209).
+  it.each([['verify'], ['anchor'], ['history', 'hh-001'], ['report', 'backlog'], ['rebuild']])(
+    '%s over a store file that is not there is refused, one line, exit 2, and creates nothing',
+    (...args) => {
+      const missing = join(dir, 'typo', 'hearth.db');
+      const r = hearth(['--store', `sqlite:${missing}`, ...args]);
+      expect(r.code).toBe(2);
+      expectOneLineError(r.stderr, missing, 'is not a file', 'existing store');
+      expect(existsSync(join(dir, 'typo'))).toBe(false);
+    },
+  );
+
+  // The argument parser's own output was several lines (its message, a suggestion, the whole help), and a
+  // mistyped option went unnamed behind a required one (decision 209).
+  it.each([
+    [['report', 'clearance', '--yeer', '2016'], ["required option '--year <year>'", "not an option: '--yeer'", 'hearth report clearance --help']],
+    [['reprot'], ["unknown command 'reprot'", 'Did you mean report?', 'hearth --help']],
+    [['verify', '--nope'], ["unknown option '--nope'", 'hearth verify --help']],
+    [['history'], ["missing required argument 'householdId'", 'hearth history --help']],
+  ])('a command line the parser refuses (%j) is one line naming what is wrong and where help is, exit 2', (args, mentions) => {
+    const r = hearth(['--store', store, ...args]);
+    expect(r.code).toBe(2);
+    expectOneLineError(r.stderr, ...mentions);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a policy missing a field inside an optional key is not told the two required keys are missing (exit 2)', () => {
     const policy = join(dir, 'policy.json');
     writeFileSync(policy, JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 1 }, workingAge: { min: 18 } }));

@@ -63,9 +63,11 @@ The copy is the store's file as one read snapshot sees it: every event up to one
 as stored, none after it, and the read models the file holds, each at its checkpoint. It
 stops no writer: the service and imports go on appending meanwhile (SQLite's WAL), and
 what they append is in the next backup. The copy is written beside --out as
-FILE.partial, flushed to disk, and then appears under --out whole; a backup that is stopped
-leaves at most FILE.partial, which the next backup to FILE replaces. Then \`hearth verify\`
-runs on the copy: every hash chain, the log's order, every household replayed.
+FILE.partial, flushed to disk, and then appears under --out whole; a backup stopped while it
+copies leaves at most FILE.partial, which the next backup to FILE replaces. Then \`hearth
+verify\` runs on the copy: every hash chain, the log's order, every household replayed. A
+backup stopped while it verifies leaves FILE whole but unverified (no exit 0, no "Verify on
+the copy" line): run \`hearth --store sqlite:FILE verify\` on it before relying on it.
 
 Not copied: read models in a file of their own ($HEARTH_READ_MODELS; \`hearth rebuild\`
 builds them again from the log), and the personal-data file (docs/personal-data.md).

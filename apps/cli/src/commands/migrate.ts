@@ -6,7 +6,7 @@ import { sameFile } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
 import { requireStoreFile } from '../existing-store';
-import { GlobalOptions, openLedger } from '../global-options';
+import { GlobalOptions, openLedger, openLedgerToFill } from '../global-options';
 import { emitJson, emitText, log } from '../output/emit';
 import { everySecond } from '../output/every-second';
 import { renderFirst, renderTable } from '../output/table';
@@ -118,7 +118,7 @@ target; 6 a store failed or another writer changed the target (run the same comm
       const source = await openLedger({ ...g, store: opts.from });
       let summary: MigrationSummary;
       try {
-        const target = await openLedger({ ...g, store: opts.to });
+        const target = await openLedgerToFill({ ...g, store: opts.to });
         try {
           summary = await migrateLog(source.store, target.store, {
             concurrency: opts.concurrency,

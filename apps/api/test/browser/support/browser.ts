@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's chromium (apt-get install chromium), never a downloaded browser. */
-export const launchChromium = (): Promise<Browser> => {
+/** Async, so a missing browser is a rejected promise beside the server starting, not a throw before it is awaited. */
+export const launchChromium = async (): Promise<Browser> => {
   const executablePath = process.env['HEARTH_CHROMIUM'] ?? '/usr/bin/chromium';
   if (!existsSync(executablePath))
     throw new Error(`no chromium at ${executablePath}: install Debian's (apt-get update && apt-get install -y chromium), as .ci/run does`);

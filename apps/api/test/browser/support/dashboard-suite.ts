@@ -13,7 +13,17 @@ export const dashboardSuite = (): { server: () => DashboardServer; open: (locale
   let browser: Browser | undefined;
   const opened: Watched[] = [];
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDashboardServer(), launchChromium()]);
+    // Both at once, but a browser that cannot start is reported once the server has started and closed again: thrown
+    // while Nest was still loading, jest tore the suite down under it, and Nest's exit hid the reason.
+    const [started, launched] = await Promise.allSettled([startDashboardServer(), launchChromium()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'rejected') {
+      await server?.close();
+      server = undefined;
+      throw launched.reason;
+    }
+    browser = launched.value;
+    if (started.status === 'rejected') throw started.reason;
   });
   afterEach(async () => {
     for (const w of opened.splice(0)) await w.context.close();
