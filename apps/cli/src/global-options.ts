@@ -47,31 +47,31 @@ export const loadPolicy = (o: GlobalOptions): Policy => {
  * store file that is not there is refused rather than created, so that a mistyped `--store` is not
  * read as an empty ledger (`verify` passed with 0 anomalies over it; decision 209).
  */
-export const openLedger = (o: GlobalOptions): Promise<Ledger> => {
-  requireStoreFile(storeUrl(o), 'the store', READ_NEEDS_A_STORE);
-  return openLedgerWith(o, (opts) => Ledger.open(opts));
-};
+export const openLedger = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts), { mustExist: true });
 
 /** A store `migrate` copies into: created when it is not there yet. */
 export const openLedgerToFill = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts));
 
 /** The ledger, to append to: what it appends records `--actor`, else `$HEARTH_ACTOR`, else cli:<user> (cli-actor.ts, decision 204). */
-export const openLedgerToWrite = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts), cliActor(o.actor));
+export const openLedgerToWrite = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.open(opts), { actor: cliActor(o.actor) });
 
 /**
  * `openLedger` for `verify`: a damaged division tree does not stop it, since verify is what names it
  * (docs/decisions/0180); the ledger holds the trees recorded before it.
  */
-export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => {
-  requireStoreFile(storeUrl(o), 'the store', READ_NEEDS_A_STORE);
-  return openLedgerWith(o, (opts) => Ledger.openForAudit(opts));
-};
+export const openLedgerForAudit = (o: GlobalOptions): Promise<Ledger> => openLedgerWith(o, (opts) => Ledger.openForAudit(opts), { mustExist: true });
 
 const READ_NEEDS_A_STORE = 'give --store sqlite:PATH of an existing store (import, divisions load or demo create one)';
 
-const openLedgerWith = async <T>(o: GlobalOptions, open: (opts: { storeUrl: string; policy: Policy; actor?: string }) => Promise<T>, actor?: string): Promise<T> => {
+/** `mustExist`: a store file that is not there is refused (after the policy, whose file is checked first), not created. */
+const openLedgerWith = async <T>(
+  o: GlobalOptions,
+  open: (opts: { storeUrl: string; policy: Policy; actor?: string }) => Promise<T>,
+  { actor, mustExist = false }: { actor?: string; mustExist?: boolean } = {},
+): Promise<T> => {
   const url = storeUrl(o);
   const policy = loadPolicy(o);
+  if (mustExist) requireStoreFile(url, 'the store', READ_NEEDS_A_STORE);
   const path = sqliteStorePath(url);
   if (path !== undefined && path !== ':memory:') {
     try {
