@@ -55,7 +55,8 @@ const argsOf = (req: PartsRequest, part: ImportPart): string[] => [
   '--part', partName(part),
   '--batch-size', String(req.batchSize),
   '--fingerprint-from-stdin',
-  '--stop-with-parent',
+  // This process's own id: a part that took its parent's id when it started would take init's, were this one killed meanwhile.
+  '--stop-with-parent', String(process.pid),
   ...(req.cachedHouseholds !== undefined ? ['--cached-households', String(req.cachedHouseholds)] : []),
   ...(req.maxCachedHouseholds !== undefined ? ['--max-cached-households', String(req.maxCachedHouseholds)] : []),
   ...(req.quiet ? ['--quiet'] : ['--json-progress']),
@@ -167,16 +168,20 @@ export const runParts = async (req: PartsRequest): Promise<PartRun[]> => {
   }
 };
 
-/** The whole's "stopped", when a part stopped: the first such part's reason and words, the least line any stopped part committed through. */
+/**
+ * The whole's "stopped", when a part stopped: the first such part's reason, the least line any stopped part committed
+ * through, and every stopped part's own words. One part's words alone would name its line as where the whole resumes,
+ * past the lines another part has still to commit.
+ */
 export const stoppedOfParts = (runs: readonly PartRun[]): (StoppedImport & { parts: string[] }) | undefined => {
-  const stopped = runs.filter((r) => r.summary?.stopped !== undefined);
-  const first = stopped[0]?.summary?.stopped;
+  const stopped = runs.flatMap((r) => (r.summary?.stopped !== undefined ? [{ part: r.part, stop: r.summary.stopped }] : []));
+  const first = stopped[0]?.stop;
   if (first === undefined) return undefined;
   return {
     reason: first.reason,
-    committedThroughLine: Math.min(...stopped.map((r) => (r.summary?.stopped as StoppedImport).committedThroughLine)),
-    message: `part ${partName(stopped[0]?.part as ImportPart)}: ${first.message}`,
-    parts: stopped.map((r) => partName(r.part)),
+    committedThroughLine: Math.min(...stopped.map((s) => s.stop.committedThroughLine)),
+    message: stopped.map((s) => `part ${partName(s.part)}: ${s.stop.message}`).join('; '),
+    parts: stopped.map((s) => partName(s.part)),
   };
 };
 

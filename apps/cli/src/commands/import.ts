@@ -43,7 +43,7 @@ interface ImportFlags {
   part?: string;
   jsonProgress?: boolean;
   fingerprintFromStdin?: boolean;
-  stopWithParent?: boolean;
+  stopWithParent?: number;
 }
 
 /** The fingerprint `--workers` hands its part on standard input (fingerprint-handoff.ts); none when it handed none (it could not hash the file). */
@@ -91,7 +91,11 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
     .option('--workers <n>', `import in n processes at once, each deciding the households of one part of the file (2 on a two-core machine; 1, the default, is one process; at most ${MAX_IMPORT_PARTS})`, (v) => Number(v))
     .option('--part <I/N>', 'import only part I of N, the lines of its households (what each process of --workers runs)')
     .option('--fingerprint-from-stdin', "with --part: take the file's fingerprint (its SHA-256 and prefix digests) from standard input instead of hashing the file, every byte still checked against it as it is read (how --workers hands its parts the one it took)")
-    .option('--stop-with-parent', 'end as SIGTERM would when the process that started this one is gone (how --workers keeps no part running after it is killed with kill -9)')
+    .option(
+      '--stop-with-parent <pid>',
+      'end as SIGTERM would, at once or before the next batch, when process pid is no longer the parent of this one (how --workers, passing its own pid, keeps no part running after it is killed with kill -9)',
+      (v) => Number(v),
+    )
     .option('--json-progress', 'progress on stderr as one JSON object a line, {"line", "accepted", "rejected"} (how --workers reads its parts; with --workers, the whole\'s)')
     .description('apply commands in order; a rejected line appends nothing and the import goes on')
     .addHelpText(
@@ -99,7 +103,8 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
       `
 Each line is a command shaped as domain.md §4 lists it, e.g.
   {"type":"ReferToJob","householdId":"h1","on":"2016-05-01","referralId":"r1",...}
-Empty lines and lines of only whitespace are skipped. A line that is not JSON, or not a valid command, is rejected
+Empty lines and lines of only JSON whitespace (spaces, tabs) are skipped; a line of other
+whitespace (U+00A0, \\v, \\f, a U+FEFF after the file's start) is not JSON. A line that is not JSON, or not a valid command, is rejected
 with INVALID_COMMAND naming the field.
 
 Idempotence: a line without a "commandId" is given one derived from a hash of the line's
@@ -124,7 +129,8 @@ without --workers, and a file begun without --workers is never resumed with it (
 A part that fails does not stop the others. The summary adds the parts' up; --json adds
 "parts": [{"part": "I/N", "exitCode", "accepted", "unchanged", "rejected" (a count), "skipped",
 "resumedAfterLine", "stopped"?}], and "stopped" names the first part that stopped (its reason,
-"parts" that stopped, the least "committedThroughLine"). "resumedAfterLine" is the least of the parts'.
+"parts" that stopped, the least "committedThroughLine", and a "message" of each stopped part's own words and line).
+"resumedAfterLine" is the least of the parts'.
 The exit code is the first failing part's, else 3 if any part rejected a line, else 0.
 
 Exit codes: 0 all applied; 2 unreadable input, or a file that changed before this run
@@ -146,6 +152,10 @@ its checkpoints keep.`,
     )
     .action(async (file: string, opts: ImportFlags) => {
       const g = globals();
+      if (opts.stopWithParent !== undefined && (!Number.isInteger(opts.stopWithParent) || opts.stopWithParent < 1))
+        throw new CliError('--stop-with-parent must be the process id of the process that started this one', EXIT.usage);
+      // First of all: a parent killed while this process loaded must not leave it to import anything.
+      const beforeBatch = opts.stopWithParent !== undefined ? stopWithParent(opts.stopWithParent) : undefined;
       if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > MAX_IMPORT_PARTS))
         throw new CliError(`--workers must be an integer from 1 to ${MAX_IMPORT_PARTS}`, EXIT.usage);
       if (opts.workers !== undefined && opts.part !== undefined) throw new CliError('give --workers or --part, not both: --workers runs every part', EXIT.usage);
@@ -169,7 +179,6 @@ its checkpoints keep.`,
       if (opts.maxCachedHouseholds !== undefined && (!Number.isInteger(opts.maxCachedHouseholds) || opts.maxCachedHouseholds < least))
         throw new CliError(`--max-cached-households must be an integer of at least --cached-households (${least})`, EXIT.usage);
       if (opts.workers !== undefined && opts.workers > 1) return importInParts(file, opts.workers, opts, g);
-      if (opts.stopWithParent) stopWithParent();
       // Read while the store opens: the parent hashes the file meanwhile.
       const handing = opts.fingerprintFromStdin ? handedFingerprint() : Promise.resolve(undefined);
       handing.catch(() => undefined);
@@ -186,6 +195,7 @@ its checkpoints keep.`,
           batchSize: opts.batchSize,
           ...(part ? { part } : {}),
           ...(handed ? { fingerprint: handed } : {}),
+          ...(beforeBatch ? { beforeBatch } : {}),
           ...(opts.cachedHouseholds !== undefined ? { cachedHouseholds: opts.cachedHouseholds } : {}),
           ...(opts.maxCachedHouseholds !== undefined ? { maxCachedHouseholds: opts.maxCachedHouseholds } : {}),
           ...(opts.quiet || file === '-'

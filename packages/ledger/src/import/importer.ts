@@ -9,6 +9,7 @@ import { CheckpointTooLargeError } from './checkpoint-too-large-error';
 import { rejectionOf } from './decision-rejection';
 import { checkpointAppend, importCheckpointStream, ImportPosition, readImportCheckpoint } from './import-checkpoint';
 import { type ImportPart, partOfLine } from './import-part';
+import { isBlankLine } from './blank-line';
 import { beginImport, nothingYet } from './import-start';
 import { ImportStoppedError, type ImportStopReason } from './import-stopped-error';
 import { InterleavingWatch } from './interleaving-watch';
@@ -62,6 +63,12 @@ export interface ImportOptions {
    * parts: fingerprint-handoff.ts), so that it is not hashed again; every chunk is still checked against it.
    */
   readonly fingerprint?: FileFingerprint;
+  /**
+   * Called before each batch is decided and written, where a caller that must stop ends the
+   * process or throws: a batch is decided synchronously, so a timer of the caller's cannot run
+   * between one batch and the next (`hearth import --stop-with-parent`, docs/decisions/0210).
+   */
+  readonly beforeBatch?: () => void;
 }
 
 /**
@@ -253,6 +260,7 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
 
   const flush = async (): Promise<void> => {
     if (pending.length === 0 && unparsed.length === 0 && (checkpoint === undefined || checkpoint.throughLine >= lastLine)) return;
+    opts.beforeBatch?.();
     // Nothing is written once the file is seen to change, even from bytes already checked: a file still being written
     // is stopped at its first batch (decision 150).
     await reread?.unchanged();
@@ -271,11 +279,11 @@ export const importCommands = async (ledger: Ledger, opts: ImportOptions): Promi
       for (const line of lines) {
         const { number, text, tooLongBytes } = line;
         if (number <= summary.resumedAfterLine) {
-          if ((tooLongBytes !== undefined || text.trim() !== '') && (importPart === undefined || inPart(importPart, line))) summary.skipped += 1;
+          if ((tooLongBytes !== undefined || !isBlankLine(text)) && (importPart === undefined || inPart(importPart, line))) summary.skipped += 1;
           continue;
         }
         lastLine = number;
-        if (tooLongBytes === undefined && text.trim() === '') continue;
+        if (tooLongBytes === undefined && isBlankLine(text)) continue;
         // Another part's line: that part decides it (its checkpoints reach past it as this part's do).
         if (importPart !== undefined && !inPart(importPart, line)) continue;
         const unreadable = unreadableLine(line);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { KeyedLines } from '@hearth/keyed-lines';
+import { isBlankLine } from './blank-line';
 import { FileChangedError, FingerprintingRead, VerifiedReread } from './file-fingerprint';
 import { householdOfLine, isPlaced, placeLine } from './placed-line';
 import { MAX_LINE_BYTES, unreadableLine } from './read-line-command';
@@ -50,7 +51,7 @@ async function* textLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<{ reado
     for (const line of group) {
       const unreadable = unreadableLine(line);
       if (unreadable !== undefined) yield { number: line.number, leftOut: unreadable.message };
-      else if (line.text.trim() !== '') yield { number: line.number, text: line.text };
+      else if (!isBlankLine(line.text)) yield { number: line.number, text: line.text };
     }
   }
 }
