@@ -8,7 +8,8 @@ import { CliError, EXIT } from './exit-codes';
  */
 export const requireStoreFile = (url: string, role: string, instead: string): void => {
   const path = sqliteStorePath(url);
-  if (path === undefined || path === ':memory:') return;
+  // No path at all (`sqlite:`): opening the store names that mistake itself.
+  if (path === undefined || path === '' || path === ':memory:') return;
   if (!isFile(path)) throw new CliError(`${role} ${path} is not a file: ${instead}`, EXIT.usage);
 };
 

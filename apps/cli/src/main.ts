@@ -69,10 +69,20 @@ const parserFailure = (e: CommanderError, program: Command, argv: readonly strin
   return `${text}${also}; \`${parseError?.command ?? 'hearth'} --help\` lists what it takes`;
 };
 
-/** The long options of a command line that no command of the program takes. */
+/** The long options of a command line that no command of the program takes: not the value an option takes, nothing after `--`. */
 const unknownOptions = (program: Command, argv: readonly string[]): string[] => {
-  const known = new Set(everyCommand(program).flatMap((c) => c.options.map((o) => o.long)).concat('--help'));
-  return argv.filter((a) => a.startsWith('--') && a.length > 2).map((a) => a.split('=')[0] as string).filter((a) => !known.has(a));
+  const options = new Map(everyCommand(program).flatMap((c) => c.options.map((o) => [o.long, o.required || o.optional] as const)));
+  const unknown: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (!a.startsWith('--')) continue;
+    const [name, value] = a.split('=', 2) as [string, string | undefined];
+    if (name === '--help') continue;
+    if (!options.has(name)) unknown.push(name);
+    else if (options.get(name) === true && value === undefined) i++;
+  }
+  return unknown;
 };
 
 /**

@@ -77,6 +77,16 @@ const importInParts = async (file: string, workers: number, opts: ImportFlags, g
   process.exitCode = exitOfParts(runs);
 };
 
+/** Whether a process with this pid exists (signal 0 sends nothing; EPERM: it exists, owned by another user). */
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
 export const importCommand = (globals: () => GlobalOptions): Command =>
   new Command('import')
     .argument('<file>', "command log, one JSON command a line, or '-' for standard input")
@@ -103,7 +113,7 @@ export const importCommand = (globals: () => GlobalOptions): Command =>
       `
 Each line is a command shaped as domain.md §4 lists it, e.g.
   {"type":"ReferToJob","householdId":"h1","on":"2016-05-01","referralId":"r1",...}
-Empty lines and lines of only JSON whitespace (spaces, tabs) are skipped; a line of other
+Empty lines and lines of only JSON whitespace (spaces, tabs, carriage returns) are skipped; a line of other
 whitespace (U+00A0, \\v, \\f, a U+FEFF after the file's start) is not JSON. A line that is not JSON, or not a valid command, is rejected
 with INVALID_COMMAND naming the field.
 
@@ -154,6 +164,9 @@ its checkpoints keep.`,
       const g = globals();
       if (opts.stopWithParent !== undefined && (!Number.isInteger(opts.stopWithParent) || opts.stopWithParent < 1))
         throw new CliError('--stop-with-parent must be the process id of the process that started this one', EXIT.usage);
+      // A pid gone means the parent died: stop. One alive that is not the parent is a mistake to name, not a reason to end in silence.
+      if (opts.stopWithParent !== undefined && opts.stopWithParent !== process.ppid && isAlive(opts.stopWithParent))
+        throw new CliError(`--stop-with-parent ${opts.stopWithParent}: that process is not the one that started this one (${process.ppid}); give the parent's pid, or leave the option to --workers`, EXIT.usage);
       // First of all: a parent killed while this process loaded must not leave it to import anything.
       const beforeBatch = opts.stopWithParent !== undefined ? stopWithParent(opts.stopWithParent) : undefined;
       if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > MAX_IMPORT_PARTS))
