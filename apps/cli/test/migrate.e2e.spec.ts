@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { symlinkSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as testing from '@hearth/event-store-esdb/testing';
@@ -179,6 +179,26 @@ describe('hearth migrate between SQLite files', () => {
       expect(r.stderr).toContain('--from and --to name the same store');
     }
     expect(eventsOf(from)).toEqual(before);
+  }, 60_000);
+
+  // The target numbers positions its own way: a copy of a log with an event removed verified clean (decision 211).
+  it('refuses a source whose log lacks a position, naming it, and copies nothing (exit 5)', () => {
+    const from = join(dir, 'a.db');
+    const to = join(dir, 'b.db');
+    loadExample(from);
+    const db = new Database(from);
+    try {
+      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").pluck().all() as string[];
+      for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
+      db.prepare('DELETE FROM events WHERE position = 5').run();
+    } finally {
+      db.close();
+    }
+    expect(hearth(['--store', `sqlite:${from}`, 'verify']).code).toBe(5);
+    const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 5, stdout: '' });
+    expect(r.stderr).toMatch(/a copy would hide .*position 5, position-gap: position 5 is missing.*Nothing was copied/);
+    expect(existsSync(to)).toBe(false);
   }, 60_000);
 
   it('stops at a target that holds other events, naming the stream and version, and overwrites nothing (exit 5)', () => {

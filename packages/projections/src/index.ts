@@ -49,6 +49,7 @@ export type { LogReadOptions } from './direct/log-read-options';
 export { householdHistory, UnknownHouseholdError, type HouseholdHistoryView } from './audit/household-history';
 export { isKnownAt, KNOWN_AT_FORMAT, KNOWN_AT_OFFSETS, knownPrefix, parseKnownAt, type KnownAt } from './audit/known-at';
 export { verifyLog, type LogFinding, type LogVerification, type VerifyOptions } from './audit/verify-log';
+export { scanLog } from './audit/log-scan';
 export { lateRecordingsPage, type LateRecordingsPage, type LateRecordingsPageOptions } from './audit/late-recordings-page';
 export { anchorLog, type AnchorOptions } from './audit/log-anchor';
 export { verifyAnchor, type VerifyAnchorOptions } from './audit/verify-anchor';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError, sqliteStorePath } from '@hearth/event-store';
 import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
-import { verifyLog, type LogVerification } from '@hearth/projections';
+import { scanLog, verifyLog, type LogVerification } from '@hearth/projections';
 import { sameFile } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { CliError, EXIT } from '../exit-codes';
@@ -66,6 +66,30 @@ const showText = (summary: MigrationSummary, verification: LogVerification): voi
     emitText(renderTable(['household', 'position', 'kind', 'detail'], verification.anomalies.slice(0, SHOWN).map((a) => [a.householdId, a.position, a.kind, a.detail])));
 };
 
+/**
+ * The target numbers positions its own way: a position missing from the source's log, or an
+ * event moved after a later version of its stream, would not survive the copy, and the target
+ * would verify clean over a log that was cut or reordered (decision 211). Such a source is
+ * refused before anything is written; the other anomalies survive the copy, and the target's
+ * verify names them.
+ */
+const HIDDEN_BY_A_COPY: ReadonlySet<string> = new Set(['position-gap', 'position-order']);
+
+const refuseWhatACopyWouldHide = async (source: Ledger, every: (line: () => string) => void): Promise<void> => {
+  const scan = await scanLog(source.store, {
+    pageSize: 5000,
+    contiguous: source.store.issuedPositions !== undefined,
+    onPage: (p) => every(() => `migrate: checked the order of ${n(p.eventsRead)} events of the source`),
+  });
+  const hidden = scan.anomalies.filter((a) => HIDDEN_BY_A_COPY.has(a.kind));
+  const [first] = hidden;
+  if (first === undefined) return;
+  throw new CliError(
+    `the source's log has ${n(hidden.length)} anomal${hidden.length === 1 ? 'y' : 'ies'} a copy would hide (its positions are the target's own), the first at position ${first.position}, ${first.kind}: ${first.detail}. Nothing was copied: \`hearth verify\` on the source lists them; keep the source as the evidence`,
+    EXIT.anomalies,
+  );
+};
+
 export const migrateCommand = (globals: () => GlobalOptions): Command =>
   new Command('migrate')
     .requiredOption('--from <url>', 'the store to copy: sqlite:PATH or esdb://host:port?tls=false')
@@ -99,8 +123,9 @@ that differs stops the migration, naming the stream and version: nothing is over
 Progress on stderr: streams and events read, copied and already there, events per second.
 Exit codes: 0 the target holds exactly the source's events and verify found no anomaly;
 2 usage (a missing option, the same store twice, a source file that does not exist);
-5 the stores differ, the target holds other events, or verify found anomalies on the
-target; 6 a store failed or another writer changed the target (run the same command again).
+5 the source's log lacks a position or holds an event after a later version of its stream,
+which a copy would renumber away (nothing copied), the stores differ, the target holds
+other events, or verify found anomalies on the target; 6 a store failed or another writer changed the target (run the same command again).
 --json prints {"from", "to", "streams", "events", "copied", "alreadyThere",
 "differences": [{"streamId", "streamVersion", "detail"}],
 "verify": {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": N}} (the number of notices verify found).`,
@@ -118,6 +143,7 @@ target; 6 a store failed or another writer changed the target (run the same comm
       const source = await openLedger({ ...g, store: opts.from });
       let summary: MigrationSummary;
       try {
+        await refuseWhatACopyWouldHide(source, everySecond(quiet));
         const target = await openLedgerToFill({ ...g, store: opts.to });
         try {
           summary = await migrateLog(source.store, target.store, {
