@@ -131,6 +131,17 @@ describe('verifyAnchor on a SQLite file edited by hand', () => {
     expect(findings[0]?.position).toBe(4);
   });
 
+  // An anchor kept outside the store vouches for what it records: it was made over an event edited in place (decision 213).
+  it('makes no anchor over an event edited without its hash, nor over a stream with an event removed, naming the event', async () => {
+    const edited = store.db.prepare('SELECT data FROM events WHERE position = 2').pluck().get() as string;
+    store.db.prepare('UPDATE events SET data = ? WHERE position = 2').run(JSON.stringify({ ...(JSON.parse(edited) as object), forged: true }));
+    await expect(anchorLog(store, { madeAt: MADE_AT })).rejects.toMatchObject({ name: 'DamagedEventError', position: 2, streamId: 'b', reason: expect.stringMatching(/hash-mismatch/) });
+    store.db.prepare('UPDATE events SET data = ? WHERE position = 2').run(edited);
+    await expect(anchorLog(store, { madeAt: MADE_AT })).resolves.toMatchObject({ headPosition: 5, merkleRoot: anchor.merkleRoot });
+    store.db.prepare('DELETE FROM events WHERE position = 3').run();
+    await expect(anchorLog(store, { madeAt: MADE_AT })).rejects.toMatchObject({ name: 'DamagedEventError', position: 5, streamId: 'a', reason: expect.stringMatching(/version 2 where the log gives version 1/) });
+  });
+
   it('names the last events removed with the position counter lowered, even once the log grew again', async () => {
     store.db.prepare('DELETE FROM events WHERE position >= 4').run();
     store.db.prepare("UPDATE sqlite_sequence SET seq = 3 WHERE name = 'events'").run();

@@ -51,7 +51,8 @@ file is written whole or not at all; stdout gets the summary (--json: {"file", "
 "headPosition", "streams", "events", "merkleRoot", "digest", "signed", "publicKeySha256"?}).
 The file grows with the number of streams (about 120 bytes a household).
 Exit codes: 0 made; 2 an unreadable or unusable key, or --out exists already;
-5 a damaged stored event (named on stderr; no anchor is made over it).`)
+5 a damaged stored event, or one that breaks its stream's hash chain (named on stderr;
+no anchor is made over it: decision 213).`)
     .action(async (opts: { out?: string }) => {
       const g = globals();
       const signingKey = anchorSigningKey();

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { logPages, type EventStore } from '@hearth/event-store';
+import { checkLinks, DamagedEventError, GENESIS_HASH, logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { merkleRoot, sortHeads, type StreamHead } from './anchor-merkle';
 import { ANCHOR_FORMAT, ANCHOR_KIND, sealAnchor, type AnchorBody, type LogAnchor } from './anchor-statement';
 
@@ -15,8 +15,11 @@ export interface AnchorOptions {
 /**
  * The state of the log up to its head position now: every stream's last version and
  * hash, read once through the port, page by page. Events appended meanwhile (after the
- * head position taken first) are left to the next anchor. A damaged stored event stops
- * it with `DamagedEventError`: an anchor is never made over a log that does not verify.
+ * head position taken first) are left to the next anchor. A damaged stored event, or one
+ * that breaks its stream's hash chain (edited, removed, inserted or reordered since it was
+ * sealed: `checkLinks`, the chain's one home), stops it with `DamagedEventError`: an anchor
+ * kept outside the store must not vouch for a state `verify` would refuse (decision 213).
+ * The rest of verify (replaying households, the order of the log) is verify's.
  */
 export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5000): Promise<AnchorBody> => {
   const headPosition = await store.headPosition();
@@ -26,11 +29,21 @@ export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5
     for (const e of page) {
       events += 1;
       const known = heads.get(e.streamId);
-      if (known === undefined || e.streamVersion > known.version) heads.set(e.streamId, { streamId: e.streamId, version: e.streamVersion, hash: e.metadata.hash });
+      refuseABrokenLink(e, known);
+      heads.set(e.streamId, { streamId: e.streamId, version: e.streamVersion, hash: e.metadata.hash });
     }
   }
   const sorted = sortHeads([...heads.values()]);
   return { anchor: ANCHOR_KIND, format: ANCHOR_FORMAT, madeAt, headPosition, streams: sorted.length, events, merkleRoot: merkleRoot(sorted), heads: sorted };
+};
+
+/** The event must follow the stream's head so far, one version on, linked to its hash, its own hash its content's. */
+const refuseABrokenLink = (e: RecordedEvent, head: StreamHead | undefined): void => {
+  const expectedVersion = head === undefined ? 0 : head.version + 1;
+  if (e.streamVersion !== expectedVersion)
+    throw new DamagedEventError(e.position, e.streamId, `it is version ${e.streamVersion} where the log gives version ${expectedVersion} next: events were removed, renumbered or reordered; no anchor is made over it`);
+  const [check] = checkLinks([e], head?.hash ?? GENESIS_HASH);
+  if (check !== undefined && !check.ok) throw new DamagedEventError(e.position, e.streamId, `${check.detail} (${check.reason}); no anchor is made over it`);
 };
 
 /** `hearth anchor`, `GET /api/anchor`: the anchor of the log now, hashed, and signed when given a key. */
