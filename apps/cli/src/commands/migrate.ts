@@ -1,5 +1,7 @@
 import { Command } from 'commander';
-import { isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError, sqliteStorePath } from '@hearth/event-store';
+import { DuplicateEventIdError, isAppendOverLimitError, isDamagedEventError, isWrongExpectedVersionError, sqliteStorePath } from '@hearth/event-store';
+// The light entry: it loads no KurrentDB client, which a command on SQLite must not pay for at start-up (as in packages/ledger/src/open-store.ts).
+import { isEsdbUrl, parseEsdbUrl } from '@hearth/event-store-esdb/connection';
 import { Ledger, migrateLog, MigrationDifferenceError, type MigrationSummary } from '@hearth/ledger';
 import { scanLog, verifyLog, type LogVerification } from '@hearth/projections';
 import { sameFile } from '../command-files';
@@ -17,12 +19,27 @@ const SHOWN = 50;
 /** A URL as it may be printed: no user name or password. */
 const masked = (url: string): string => url.replace(/(:\/\/)[^@/?#]*@/, '$1***@');
 
+/** A KurrentDB URL's nodes as `host:port` (host names are not case-sensitive), or undefined for another URL or one that does not parse (opening it says why). */
+const kurrentNodes = (url: string): string[] | undefined => {
+  if (!isEsdbUrl(url)) return undefined;
+  try {
+    return parseEsdbUrl(url).hosts.map(({ host, port }) => `${host.toLowerCase()}:${port}`);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * The same store twice: the same URL, or two sqlite: URLs naming one file under two spellings or through a link.
- * Copied onto itself, every stream is "already there" and the migration says it succeeded having copied nothing.
+ * The same store twice: the same URL, two sqlite: URLs naming one file under two spellings or through a link,
+ * or two KurrentDB URLs sharing a node (host and port), whatever their scheme (`kurrentdb`, `esdb`, `+discover`),
+ * query or credentials: every Hearth store on a server reads the same streams (no URL sets a stream prefix),
+ * and seed lists that share a node name one cluster. Copied onto itself, every stream is "already there" and
+ * the migration says it succeeded having copied nothing (decision 212).
  */
 const sameStore = (from: string, to: string): boolean => {
   if (from === to) return true;
+  const [fromNodes, toNodes] = [kurrentNodes(from), kurrentNodes(to)];
+  if (fromNodes !== undefined && toNodes !== undefined) return toNodes.some((node) => fromNodes.includes(node));
   const [a, b] = [sqliteStorePath(from), sqliteStorePath(to)];
   if (a === undefined || b === undefined || a === ':memory:' || b === ':memory:') return false;
   return sameFile(a, b);
@@ -38,6 +55,12 @@ const stopped = (e: unknown, to: string): CliError => {
   if (e instanceof MigrationDifferenceError)
     return new CliError(`${e.message}. The target is not a copy of this source: migrate to an empty store, or find out who wrote ${e.streamId} on ${masked(to)}`, EXIT.anomalies);
   if (isDamagedEventError(e)) return damagedLogError(e);
+  // Not a failure to retry: the id stays on the target, and running again meets it again.
+  if (e instanceof DuplicateEventIdError)
+    return new CliError(
+      `the migration stopped: the target already holds event id ${e.eventId} in another stream, and nothing was overwritten. The target is not a copy of this source: migrate to an empty store, or find out who wrote that event on ${masked(to)}`,
+      EXIT.anomalies,
+    );
   const resume = 'what was copied stays; run the same command again: it checks what the target holds and copies the rest';
   if (isWrongExpectedVersionError(e))
     return new CliError(`another writer appended to ${e.streamId} on the target during the migration; stop every writer of ${masked(to)}, then ${resume}`, EXIT.systemFailure);
@@ -119,13 +142,18 @@ Interrupted (kill, lost connection), the same command resumes: every stream the 
 already holds is compared event for event with the source up to the target's version,
 and only the rest is appended, with the target's version as expected version. A stream
 that differs stops the migration, naming the stream and version: nothing is overwritten.
+A target that is not empty must hold only streams of the source (an earlier run): one
+the source does not have refuses the migration before anything is written.
 
 Progress on stderr: streams and events read, copied and already there, events per second.
 Exit codes: 0 the target holds exactly the source's events and verify found no anomaly;
-2 usage (a missing option, the same store twice, a source file that does not exist);
+2 usage (a missing option, the same store twice — one file, or one KurrentDB node under any
+scheme —, a source file that does not exist);
 5 the source's log lacks a position or holds an event after a later version of its stream,
-which a copy would renumber away (nothing copied), the stores differ, the target holds
-other events, or verify found anomalies on the target; 6 a store failed or another writer changed the target (run the same command again).
+which a copy would renumber away (nothing copied), the target holds a stream the source
+does not (nothing copied), the stores differ, the target holds other events or one of the
+source's event ids in another stream, or verify found anomalies on the target; 6 a store
+failed or another writer changed the target (run the same command again).
 --json prints {"from", "to", "streams", "events", "copied", "alreadyThere",
 "differences": [{"streamId", "streamVersion", "detail"}],
 "verify": {"streams", "events", "anomalies": [{"householdId", "position", "kind", "detail"}], "notices": N}} (the number of notices verify found).`,

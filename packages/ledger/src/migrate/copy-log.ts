@@ -3,6 +3,7 @@ import { logPages, type AppendLimit, type EventStore, type RecordedEvent, type S
 import { AppendWindow } from './append-window';
 import { MigrationDifferenceError } from './migration-difference-error';
 import { checkedTargetVersion } from './stream-on-target';
+import { streamNotOnSource } from './stream-not-on-source';
 
 export interface CopyProgress {
   /** Source events read so far (all of them once the copy ends). */
@@ -86,7 +87,8 @@ const recordedAt = (events: readonly RecordedEvent[]): { earliest: number; lates
  * with the exact expected version of each append, carrying every event's id, type, data
  * and metadata unchanged (so hash chains verify on the target). Global positions are the
  * target's own. A stream the target already holds (an earlier, interrupted run) is
- * compared event for event up to the target's version and only the rest is appended.
+ * compared event for event up to the target's version and only the rest is appended; a
+ * target holding a stream the source does not is refused before anything is written.
  *
  * On a target with atomic batches each page is one `appendBatch` in log order (the
  * target's log order is the source's); otherwise appends run through an AppendWindow,
@@ -98,6 +100,9 @@ export const copyLog = async (source: EventStore, target: EventStore, opts: Copy
   const window = new AppendWindow(opts.concurrency ?? 16, opts.orderSpanMs ?? 1000);
   const sourceHead = await source.headPosition();
   const targetWasEmpty = (await target.headPosition()) === 0;
+  // Before the first append: found only at the end, a stream of another store's had the whole source appended beside it.
+  const foreign = targetWasEmpty ? undefined : await streamNotOnSource(source, target, { pageSize, concurrency: opts.concurrency ?? 16 });
+  if (foreign !== undefined) throw new MigrationDifferenceError(foreign, -1, 'the source has no such stream, so the target is neither empty nor an earlier run of this migration and the copy did not start');
   /** The version each stream will have on the target once what is submitted is written. */
   const targetVersion = new Map<string, number>();
   let eventsRead = 0;

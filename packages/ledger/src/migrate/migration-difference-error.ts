@@ -1,7 +1,7 @@
 /**
  * The target already holds something else than the source at a place the migration would
- * write: another event at a version, or more events than the source has. Nothing is
- * overwritten; the migration stops here.
+ * write: another event at a version, more events than the source has, or (`streamVersion`
+ * -1) a stream the source does not have. Nothing is overwritten; the migration stops here.
  */
 export class MigrationDifferenceError extends Error {
   constructor(
@@ -9,7 +9,11 @@ export class MigrationDifferenceError extends Error {
     readonly streamVersion: number,
     readonly detail: string,
   ) {
-    super(`stream ${streamId} at version ${streamVersion} differs between the source and the target: ${detail}; nothing was overwritten`);
+    super(
+      streamVersion < 0
+        ? `stream ${streamId} is on the target only: ${detail}; nothing was overwritten`
+        : `stream ${streamId} at version ${streamVersion} differs between the source and the target: ${detail}; nothing was overwritten`,
+    );
     this.name = 'MigrationDifferenceError';
   }
 }
