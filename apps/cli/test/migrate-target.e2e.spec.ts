@@ -85,7 +85,7 @@ describe('hearth migrate into a target that is not empty', () => {
       const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`, '--quiet']);
       expect({ run, code: r.code, stdout: r.stdout }).toEqual({ run, code: 5, stdout: '' });
       expect(r.stderr.trim()).toBe(
-        `hearth: the migration stopped: the target already holds event id ${early.eventId} in another stream, and nothing was overwritten. The target is not a copy of this source: migrate to an empty store, or find out who wrote that event on sqlite:${to}`,
+        `hearth: the migration stopped: event id ${early.eventId} is stored twice — already on the target in another stream, or twice in the source (KurrentDB does not refuse that) — and nothing was overwritten. Migrate to an empty store, or find out who wrote that event on sqlite:${to} or on the source`,
       );
     }
     expect(rowsOf(to)).toEqual(before);

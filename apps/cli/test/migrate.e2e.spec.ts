@@ -197,7 +197,29 @@ describe('hearth migrate between SQLite files', () => {
     expect(hearth(['--store', `sqlite:${from}`, 'verify']).code).toBe(5);
     const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
     expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 5, stdout: '' });
-    expect(r.stderr).toMatch(/a copy would hide .*position 5, position-gap: position 5 is missing.*Nothing was copied/);
+    expect(r.stderr).toMatch(/a copy cannot carry .*position 5, position-gap: position 5 is missing.*Nothing was copied/);
+    expect(existsSync(to)).toBe(false);
+  }, 60_000);
+
+  // Copied, it stopped half-way and blamed the target (decision 211).
+  it('refuses a source with an event stored after a later version of its stream, naming it, and copies nothing (exit 5)', () => {
+    const from = join(dir, 'a.db');
+    const to = join(dir, 'b.db');
+    loadExample(from);
+    const db = new Database(from);
+    try {
+      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").pluck().all() as string[];
+      for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
+      const [first, second] = db.prepare("SELECT position FROM events WHERE stream_id LIKE 'household-%' ORDER BY stream_id, version LIMIT 2 OFFSET 1").pluck().all() as number[];
+      db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(first);
+      db.prepare('UPDATE events SET position = ? WHERE position = ?').run(first, second);
+      db.prepare('UPDATE events SET position = ? WHERE position = -1').run(second);
+    } finally {
+      db.close();
+    }
+    const r = hearth(['migrate', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`]);
+    expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 5, stdout: '' });
+    expect(r.stderr).toMatch(/a copy cannot carry .*, position-order: version 1 of household-\S+ is stored after version 2 .*Nothing was copied/);
     expect(existsSync(to)).toBe(false);
   }, 60_000);
 

@@ -231,10 +231,13 @@ const LINKED: LinkCheck = Object.freeze({ ok: true });
  * event whose stored bytes hash to its stored hash (storedTextHash) is linked without its
  * values being written out again; any other is judged by `eventHash` of its values, as
  * without the text, so the answers and their details are the same.
+ *
+ * `formerFormat`: the hash format of the event before `events` (1 from a stream's start), for
+ * a caller that checks a stream a few events at a time (the anchor, one event at a time).
  */
-export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH, stored?: StoredTexts): LinkCheck[] => {
+export const checkLinks = (events: readonly RecordedEvent[], prevHash = GENESIS_HASH, stored?: StoredTexts, formerFormat = 1): LinkCheck[] => {
   let previous = prevHash;
-  let previousFormat = 1;
+  let previousFormat = formerFormat;
   return events.map((event, i): LinkCheck => {
     const { metadata } = event;
     const linkedTo = previous;

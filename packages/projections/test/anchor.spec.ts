@@ -142,6 +142,15 @@ describe('verifyAnchor on a SQLite file edited by hand', () => {
     await expect(anchorLog(store, { madeAt: MADE_AT })).rejects.toMatchObject({ name: 'DamagedEventError', position: 5, streamId: 'a', reason: expect.stringMatching(/version 2 where the log gives version 1/) });
   });
 
+  it('makes no anchor over an event re-sealed in an older hash format, which verify names as a format-downgrade', async () => {
+    const row = store.db.prepare('SELECT event_id, type, data, metadata FROM events WHERE position = 5').get() as { event_id: string; type: string; data: string; metadata: string };
+    const { hash: _hash, prevHash, hashFormat, ...rest } = JSON.parse(row.metadata) as EventMetadata & { hashFormat?: number };
+    expect(hashFormat).toBe(2);
+    const hash = eventHash(prevHash, { eventId: row.event_id, type: row.type, data: JSON.parse(row.data) as unknown, metadata: rest });
+    store.db.prepare('UPDATE events SET metadata = ? WHERE position = 5').run(JSON.stringify({ ...rest, prevHash, hash }));
+    await expect(anchorLog(store, { madeAt: MADE_AT })).rejects.toMatchObject({ name: 'DamagedEventError', position: 5, streamId: 'a', reason: expect.stringMatching(/format-downgrade/) });
+  });
+
   it('names the last events removed with the position counter lowered, even once the log grew again', async () => {
     store.db.prepare('DELETE FROM events WHERE position >= 4').run();
     store.db.prepare("UPDATE sqlite_sequence SET seq = 3 WHERE name = 'events'").run();

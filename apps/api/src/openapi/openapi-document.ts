@@ -49,7 +49,7 @@ export const openApiDocument = (opts: { maxBatch: number; version?: string }): R
     '401': error('UNAUTHENTICATED: no bearer token, or an unknown one'),
     '403': error('FORBIDDEN: the role may not read this, or it lies outside the caseworker’s division'),
     '429': error('RATE_LIMITED: too many requests with this token (or from this address without one); Retry-After says when to try again'),
-    '500': error('DAMAGED_LOG: a stored event cannot be read as what it claims to be (the message names its position; an auditor should run `hearth verify`); INTERNAL: a bug, detailed only in the service’s log'),
+    '500': error('DAMAGED_LOG: a stored event cannot be read as what it claims to be, or (`/api/anchor`) breaks its stream’s hash chain (the message names its position; an auditor should run `hearth verify`); INTERNAL: a bug, detailed only in the service’s log'),
     '503': error('STORE_BUSY: another process kept the store or its read models busy through every wait (Retry-After); STORE_UNAVAILABLE: the store’s server cannot be reached (Retry-After)'),
   };
   const params = (codec: Fields) => [

@@ -58,7 +58,7 @@ const stopped = (e: unknown, to: string): CliError => {
   // Not a failure to retry: the id stays on the target, and running again meets it again.
   if (e instanceof DuplicateEventIdError)
     return new CliError(
-      `the migration stopped: the target already holds event id ${e.eventId} in another stream, and nothing was overwritten. The target is not a copy of this source: migrate to an empty store, or find out who wrote that event on ${masked(to)}`,
+      `the migration stopped: event id ${e.eventId} is stored twice — already on the target in another stream, or twice in the source (KurrentDB does not refuse that) — and nothing was overwritten. Migrate to an empty store, or find out who wrote that event on ${masked(to)} or on the source`,
       EXIT.anomalies,
     );
   const resume = 'what was copied stays; run the same command again: it checks what the target holds and copies the rest';
@@ -90,11 +90,11 @@ const showText = (summary: MigrationSummary, verification: LogVerification): voi
 };
 
 /**
- * The target numbers positions its own way: a position missing from the source's log, or an
- * event moved after a later version of its stream, would not survive the copy, and the target
- * would verify clean over a log that was cut or reordered (decision 211). Such a source is
- * refused before anything is written; the other anomalies survive the copy, and the target's
- * verify names them.
+ * The target numbers positions its own way: a position missing from the source's log (the last
+ * event of a stream removed) would not survive the copy, and the target would verify clean over
+ * a log that was cut (decision 211). An event moved after a later version of its stream stopped
+ * the copy half-way, blaming the target. Both are refused before anything is written; the other
+ * anomalies survive the copy, and the target's verify names them.
  */
 const HIDDEN_BY_A_COPY: ReadonlySet<string> = new Set(['position-gap', 'position-order']);
 
@@ -108,7 +108,7 @@ const refuseWhatACopyWouldHide = async (source: Ledger, every: (line: () => stri
   const [first] = hidden;
   if (first === undefined) return;
   throw new CliError(
-    `the source's log has ${n(hidden.length)} anomal${hidden.length === 1 ? 'y' : 'ies'} a copy would hide (its positions are the target's own), the first at position ${first.position}, ${first.kind}: ${first.detail}. Nothing was copied: \`hearth verify\` on the source lists them; keep the source as the evidence`,
+    `the source's log has ${n(hidden.length)} anomal${hidden.length === 1 ? 'y' : 'ies'} in the order of its log that a copy cannot carry (the target numbers its own positions), the first at position ${first.position}, ${first.kind}: ${first.detail}. Nothing was copied: \`hearth verify\` on the source lists them; keep the source as the evidence`,
     EXIT.anomalies,
   );
 };
@@ -149,8 +149,8 @@ Progress on stderr: streams and events read, copied and already there, events pe
 Exit codes: 0 the target holds exactly the source's events and verify found no anomaly;
 2 usage (a missing option, the same store twice — one file, or one KurrentDB node under any
 scheme —, a source file that does not exist);
-5 the source's log lacks a position or holds an event after a later version of its stream,
-which a copy would renumber away (nothing copied), the target holds a stream the source
+5 the source's log lacks a position, which a copy would renumber away, or holds an event
+after a later version of its stream (nothing copied), the target holds a stream the source
 does not (nothing copied), the stores differ, the target holds other events or one of the
 source's event ids in another stream, or verify found anomalies on the target; 6 a store
 failed or another writer changed the target (run the same command again).

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { checkLinks, DamagedEventError, GENESIS_HASH, logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
+import { checkLinks, DamagedEventError, GENESIS_HASH, hashFormatOf, logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { merkleRoot, sortHeads, type StreamHead } from './anchor-merkle';
 import { ANCHOR_FORMAT, ANCHOR_KIND, sealAnchor, type AnchorBody, type LogAnchor } from './anchor-statement';
 
@@ -24,12 +24,15 @@ export interface AnchorOptions {
 export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5000): Promise<AnchorBody> => {
   const headPosition = await store.headPosition();
   const heads = new Map<string, StreamHead>();
+  /** Each stream's last hash format: a later event sealed in an older one hides an edit (checkLinks' format-downgrade). */
+  const formats = new Map<string, number>();
   let events = 0;
   for await (const page of logPages(store, { pageSize, upTo: headPosition })) {
     for (const e of page) {
       events += 1;
       const known = heads.get(e.streamId);
-      refuseABrokenLink(e, known);
+      refuseABrokenLink(e, known, formats.get(e.streamId) ?? 1);
+      formats.set(e.streamId, hashFormatOf(e.metadata) ?? 1);
       heads.set(e.streamId, { streamId: e.streamId, version: e.streamVersion, hash: e.metadata.hash });
     }
   }
@@ -38,11 +41,11 @@ export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5
 };
 
 /** The event must follow the stream's head so far, one version on, linked to its hash, its own hash its content's. */
-const refuseABrokenLink = (e: RecordedEvent, head: StreamHead | undefined): void => {
+const refuseABrokenLink = (e: RecordedEvent, head: StreamHead | undefined, formerFormat: number): void => {
   const expectedVersion = head === undefined ? 0 : head.version + 1;
   if (e.streamVersion !== expectedVersion)
     throw new DamagedEventError(e.position, e.streamId, `it is version ${e.streamVersion} where the log gives version ${expectedVersion} next: events were removed, renumbered or reordered; no anchor is made over it`);
-  const [check] = checkLinks([e], head?.hash ?? GENESIS_HASH);
+  const [check] = checkLinks([e], head?.hash ?? GENESIS_HASH, undefined, formerFormat);
   if (check !== undefined && !check.ok) throw new DamagedEventError(e.position, e.streamId, `${check.detail} (${check.reason}); no anchor is made over it`);
 };
 
