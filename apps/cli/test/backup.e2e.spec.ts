@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { hearth, hearthFinished, onStore, tempDir } from './support/cli';
+import { hearth, hearthAsync, hearthFinished, onStore, tempDir } from './support/cli';
 
 /** Every event of a SQLite file as stored, in position order, up to `upTo`. */
 const eventsOf = (file: string, upTo = Number.MAX_SAFE_INTEGER): unknown[] => {
@@ -72,6 +72,27 @@ describe('hearth backup', () => {
     for (const report of [['report', 'clearance', '--year', '2017', '--by-child'], ['report', 'monthly', '--month', '2018-06'], ['report', 'backlog', '--as-of', '2018-12-31']])
       expect(restored.json(...report)).toEqual(json(...report));
     expect(restored.run('verify').code).toBe(0);
+  });
+
+  // Named only once verified: killed during the verify, a backup left an unverified file under --out (decision 214).
+  it('killed while it verifies the copy, leaves nothing under --out, only FILE.partial, which the next backup replaces', async () => {
+    expect([0, 3]).toContain(run('import', '--quiet', log).code);
+    const out = join(dir, 'killed.db');
+    const child = hearthAsync(['--store', `sqlite:${store}`, 'backup', '--out', out]);
+    let stderr = '';
+    const exited = new Promise<NodeJS.Signals | null>((done) => child.on('close', (_code, signal) => done(signal)));
+    await new Promise<void>((verifying) =>
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('verifying the copy')) verifying();
+      }),
+    );
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(`${out}.partial`)).toBe(true);
+    expect(run('backup', '--out', out, '--quiet').code).toBe(0);
+    expect(existsSync(`${out}.partial`)).toBe(false);
   });
 
   it('--help says what is copied, what is not, and the exit codes', () => {

@@ -156,8 +156,13 @@ export interface OnlineCopy {
    * every event up to some position, and whatever read models the file holds, each at its
    * checkpoint. Appends meanwhile wait for nothing and are not in the copy. The copy is
    * flushed to disk and appears under `path` whole or not at all; resolves with its size.
+   *
+   * `beforeNaming`: given the copy, whole and flushed, before it takes its name (a file of
+   * the adapter's beside `path`), so that a caller can check it there first (`hearth backup`
+   * verifies it: a backup stopped meanwhile leaves no unverified file under `path`). What it
+   * writes to the copy is flushed too; if it throws, the copy is removed and nothing appears.
    */
-  copyTo(path: string, opts?: { readonly onProgress?: (p: OnlineCopyProgress) => void }): Promise<{ readonly bytes: number }>;
+  copyTo(path: string, opts?: { readonly onProgress?: (p: OnlineCopyProgress) => void; readonly beforeNaming?: (copy: string) => Promise<void> }): Promise<{ readonly bytes: number }>;
 }
 
 /**

@@ -56,6 +56,11 @@ const runCopy = (source: string, target: string, busyTimeoutMs: number): Promise
     worker.once('exit', (code) => (failure !== undefined ? fail(failure) : code === 0 ? done() : fail(new Error(`the copy's worker stopped with exit code ${code}`))));
   });
 
+/** A database file and the journals SQLite keeps beside it. */
+const removeWithJournals = (path: string): void => {
+  for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
+};
+
 /** Flushes a file, or a directory's entries, to disk. */
 const flush = (path: string): void => {
   const fd = openSync(path, 'r');
@@ -69,7 +74,7 @@ const flush = (path: string): void => {
 /**
  * The online copy of the SQLite file `source` (see OnlineCopy). The copy is written as
  * `PATH.partial` (one a stopped copy left is replaced), flushed — SQLite does not flush
- * what `VACUUM INTO` writes —, then linked to `PATH`, which fails rather than replace a
+ * what `VACUUM INTO` writes —, handed to `beforeNaming` there and flushed again, then linked to `PATH`, which fails rather than replace a
  * file made there meanwhile, and its directory flushed.
  */
 export const sqliteOnlineCopy = (source: string, busyTimeoutMs: number): OnlineCopy => ({
@@ -77,16 +82,22 @@ export const sqliteOnlineCopy = (source: string, busyTimeoutMs: number): OnlineC
     const target = resolve(path);
     if (existsSync(target)) throw Object.assign(new Error(`${target} already exists: a copy never replaces a file`), { code: 'EEXIST', path: target });
     const partial = `${target}.partial`;
-    rmSync(partial, { force: true });
+    // With its journal files: a stopped check of the copy (beforeNaming) may have left a WAL, which SQLite would replay into the next copy.
+    removeWithJournals(partial);
     const estimate = estimateOf(source, busyTimeoutMs);
     const report = (p: OnlineCopyProgress): void => opts.onProgress?.(p);
     const timer = opts.onProgress ? setInterval(() => report({ written: sizeOf(partial), estimate }), PROGRESS_MS) : undefined;
     try {
       await runCopy(source, partial, busyTimeoutMs);
       flush(partial);
+      if (opts.beforeNaming) {
+        if (timer) clearInterval(timer);
+        await opts.beforeNaming(partial);
+        flush(partial);
+      }
       linkSync(partial, target);
     } catch (e) {
-      rmSync(partial, { force: true });
+      removeWithJournals(partial);
       throw e;
     } finally {
       if (timer) clearInterval(timer);

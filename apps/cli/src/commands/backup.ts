@@ -63,11 +63,9 @@ The copy is the store's file as one read snapshot sees it: every event up to one
 as stored, none after it, and the read models the file holds, each at its checkpoint. It
 stops no writer: the service and imports go on appending meanwhile (SQLite's WAL), and
 what they append is in the next backup. The copy is written beside --out as
-FILE.partial, flushed to disk, and then appears under --out whole; a backup stopped while it
-copies leaves at most FILE.partial, which the next backup to FILE replaces. Then \`hearth
-verify\` runs on the copy: every hash chain, the log's order, every household replayed. A
-backup stopped while it verifies leaves FILE whole but unverified (no exit 0, no "Verify on
-the copy" line): run \`hearth --store sqlite:FILE verify\` on it before relying on it.
+FILE.partial, flushed to disk, and \`hearth verify\` runs on it there: every hash chain, the
+log's order, every household replayed. Only then does it appear under --out, whole. A backup
+stopped at any point leaves at most FILE.partial, which the next backup to FILE replaces.
 
 Not copied: read models in a file of their own ($HEARTH_READ_MODELS; \`hearth rebuild\`
 builds them again from the log), and the personal-data file (docs/personal-data.md).
@@ -95,31 +93,35 @@ is kept); 6 the machine failed (disk full, no permission): nothing was written t
 
       const source = await openLedgerForAudit(g);
       let bytes: number;
+      let seconds = 0;
+      let verification: LogVerification | undefined;
+      let headPosition = 0;
+      // Verified where it was written, before it takes its name: a backup stopped at any point leaves no unverified file under --out (decision 214).
+      const verify = async (copy: string): Promise<void> => {
+        seconds = (Date.now() - started) / 1000;
+        if (!quiet) log(`backup: copied in ${seconds.toFixed(1)} s; verifying the copy`);
+        const copied = await openLedgerForAudit({ ...g, store: `sqlite:${copy}` });
+        try {
+          headPosition = await copied.store.headPosition();
+          // Only the count is shown: a bulk import of past records makes a notice of every event.
+          verification = await verifyLog(copied.store, copied.context(), {
+            keepNotices: 0,
+            onProgress: (p) => every(() => `backup: verified ${n(p.streamsChecked)} of ${n(p.streams)} streams of the copy`),
+          });
+        } finally {
+          await copied.close();
+        }
+      };
       try {
         const copy = source.store.onlineCopy;
         if (copy === undefined) throw noOnlineCopy(url);
-        ({ bytes } = await copy.copyTo(out, { onProgress: (p) => every(() => `backup: ${mib(p.written)} of about ${mib(p.estimate)} MiB copied`) }));
+        ({ bytes } = await copy.copyTo(out, { onProgress: (p) => every(() => `backup: ${mib(p.written)} of about ${mib(p.estimate)} MiB copied`), beforeNaming: verify }));
       } catch (e) {
         throw stopped(e, opts.out);
       } finally {
         await source.close();
       }
-      const seconds = (Date.now() - started) / 1000;
-      if (!quiet) log(`backup: copied in ${seconds.toFixed(1)} s; verifying the copy`);
-
-      const copied = await openLedgerForAudit({ ...g, store: `sqlite:${out}` });
-      let verification: LogVerification;
-      let headPosition: number;
-      try {
-        headPosition = await copied.store.headPosition();
-        // Only the count is shown: a bulk import of past records makes a notice of every event.
-        verification = await verifyLog(copied.store, copied.context(), {
-          keepNotices: 0,
-          onProgress: (p) => every(() => `backup: verified ${n(p.streamsChecked)} of ${n(p.streams)} streams of the copy`),
-        });
-      } finally {
-        await copied.close();
-      }
+      if (verification === undefined) throw new Error('the copy was named without being verified');
       if (g.json)
         emitJson({
           from: maskStoreUrl(url), to: opts.out, bytes, headPosition, seconds,

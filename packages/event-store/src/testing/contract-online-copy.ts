@@ -82,6 +82,28 @@ export const onlineCopyContract = (k: ContractScope): void => {
       expect(existsSync(`${path}.partial`)).toBe(false);
     });
 
+    it('hands the whole copy to beforeNaming before it takes its name; one that throws leaves nothing', async () => {
+      await k.store.appendToStream('copy-a', testEvents(2), 'no_stream');
+      const path = join(dir, 'checked.db');
+      let seen: { copy: string; named: boolean; events: number } | undefined;
+      await copier().copyTo(path, {
+        beforeNaming: async (copy) => {
+          const store = await openCopy(copy);
+          seen = { copy, named: existsSync(path), events: (await store.readAll()).length };
+          await store.close();
+        },
+      });
+      expect(seen).toEqual({ copy: expect.not.stringMatching(/^$/), named: false, events: 2 });
+      expect(seen?.copy).not.toBe(path);
+      expect(await whole(await openCopy(path))).toEqual(await whole(k.store));
+      expect(existsSync(seen?.copy as string)).toBe(false);
+
+      const refused = join(dir, 'refused.db');
+      await expect(copier().copyTo(refused, { beforeNaming: () => Promise.reject(new Error('the check failed')) })).rejects.toThrow('the check failed');
+      expect(existsSync(refused)).toBe(false);
+      expect(existsSync(`${refused}.partial`)).toBe(false);
+    });
+
     it('stops no writer: appends during the copy are stored, and the copy holds the log up to one position, exactly', async () => {
       for (let s = 0; s < 40; s++) await k.store.appendToStream(`seed-${s}`, testEvents(50), 'no_stream');
       const seeded = await k.store.headPosition();
