@@ -17,6 +17,7 @@ export {
   type UnsealedEvent,
 } from './hash-chain';
 export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
+export { CopyInProgressError } from './copy-in-progress-error';
 export type {
   AppendResult,
   EmbeddedReadModels,

@@ -1,8 +1,9 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { OnlineCopy, OnlineCopyProgress } from './event-store';
+import { CopyInProgressError } from './copy-in-progress-error';
 
 /**
  * `VACUUM INTO` on a read-only connection of its own: one read transaction, so the copy is
@@ -61,6 +62,42 @@ const removeWithJournals = (path: string): void => {
   for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
 };
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * `PATH.partial.lock`, made with this process's id, for the copy's whole run: two copies to one
+ * path share `PATH.partial`, and one would name the other's file unchecked (decision 214). A
+ * lock whose process is gone (a copy killed) is taken over. Returns how to let it go.
+ */
+const lockPartial = (partial: string): (() => void) => {
+  const lock = `${partial}.lock`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new CopyInProgressError(partial.replace(/\.partial$/, ''), holder);
+      rmSync(lock, { force: true });
+    }
+  }
+};
+
+/** A WAL left with frames by the check of the copy holds writes the named file would not have. */
+const refuseAnOpenWal = (partial: string): void => {
+  if (sizeOf(`${partial}-wal`) > 0) throw new Error(`the check of the copy left ${partial}-wal with writes in it: close every connection to the copy before it is named`);
+};
+
 /** Flushes a file, or a directory's entries, to disk. */
 const flush = (path: string): void => {
   const fd = openSync(path, 'r');
@@ -82,17 +119,22 @@ export const sqliteOnlineCopy = (source: string, busyTimeoutMs: number): OnlineC
     const target = resolve(path);
     if (existsSync(target)) throw Object.assign(new Error(`${target} already exists: a copy never replaces a file`), { code: 'EEXIST', path: target });
     const partial = `${target}.partial`;
-    // With its journal files: a stopped check of the copy (beforeNaming) may have left a WAL, which SQLite would replay into the next copy.
-    removeWithJournals(partial);
-    const estimate = estimateOf(source, busyTimeoutMs);
+    const unlock = lockPartial(partial);
     const report = (p: OnlineCopyProgress): void => opts.onProgress?.(p);
-    const timer = opts.onProgress ? setInterval(() => report({ written: sizeOf(partial), estimate }), PROGRESS_MS) : undefined;
+    let timer: NodeJS.Timeout | undefined;
     try {
+      // With its journal files: a stopped check of the copy (beforeNaming) may have left a WAL, which SQLite would replay into the next copy.
+      removeWithJournals(partial);
+      const estimate = estimateOf(source, busyTimeoutMs);
+      timer = opts.onProgress ? setInterval(() => report({ written: sizeOf(partial), estimate }), PROGRESS_MS) : undefined;
       await runCopy(source, partial, busyTimeoutMs);
       flush(partial);
+      if (timer) clearInterval(timer);
+      const bytes = statSync(partial).size;
+      report({ written: bytes, estimate: bytes });
       if (opts.beforeNaming) {
-        if (timer) clearInterval(timer);
         await opts.beforeNaming(partial);
+        refuseAnOpenWal(partial);
         flush(partial);
       }
       linkSync(partial, target);
@@ -101,11 +143,11 @@ export const sqliteOnlineCopy = (source: string, busyTimeoutMs: number): OnlineC
       throw e;
     } finally {
       if (timer) clearInterval(timer);
+      unlock();
     }
-    unlinkSync(partial);
+    // The name `PATH.partial` goes, and any journal left empty beside it.
+    removeWithJournals(partial);
     flush(dirname(target));
-    const bytes = statSync(target).size;
-    report({ written: bytes, estimate: bytes });
-    return { bytes };
+    return { bytes: statSync(target).size };
   },
 });

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { maskStoreUrl, sqliteStorePath } from '@hearth/event-store';
+import { CopyInProgressError, maskStoreUrl, sqliteStorePath } from '@hearth/event-store';
 import { verifyLog, type LogVerification } from '@hearth/projections';
 import { CliError, EXIT } from '../exit-codes';
 import { requireStoreFile } from '../existing-store';
@@ -37,6 +37,7 @@ const noOnlineCopy = (url: string): CliError => {
 /** A failed copy left nothing under --out (the copy is written aside and linked there whole). */
 const stopped = (e: unknown, out: string): unknown => {
   if (e instanceof CliError) return e;
+  if (e instanceof CopyInProgressError) return new CliError(`${e.message}: wait for it to end, or give --out another name; nothing was written`, EXIT.usage);
   const system = describeSystemFailure(e);
   if (system) return new CliError(`the backup stopped: ${system.problem}; nothing was written to ${out}. ${system.remedy[0]?.toUpperCase()}${system.remedy.slice(1)}, then run the same command again`, system.exitCode);
   return e;
@@ -65,7 +66,8 @@ stops no writer: the service and imports go on appending meanwhile (SQLite's WAL
 what they append is in the next backup. The copy is written beside --out as
 FILE.partial, flushed to disk, and \`hearth verify\` runs on it there: every hash chain, the
 log's order, every household replayed. Only then does it appear under --out, whole. A backup
-stopped at any point leaves at most FILE.partial, which the next backup to FILE replaces.
+stopped at any point leaves at most FILE.partial (with its journals and FILE.partial.lock),
+which the next backup to FILE replaces; a second backup to FILE while one runs is exit 2.
 
 Not copied: read models in a file of their own ($HEARTH_READ_MODELS; \`hearth rebuild\`
 builds them again from the log), and the personal-data file (docs/personal-data.md).
@@ -75,7 +77,7 @@ copy to keep apart from it. A store in memory or on KurrentDB is not copied (exi
 
 Progress on stderr: MiB copied, then streams verified.
 Exit codes: 0 the copy is written and verify found no anomaly; 2 usage (--out exists or
-its folder does not, a store file that does not exist, a store that cannot be copied);
+its folder does not, another backup to it is running, a store file that does not exist, a store that cannot be copied);
 5 the copy is written and verify found anomalies in it (the store has them too: the copy
 is kept); 6 the machine failed (disk full, no permission): nothing was written to --out.
 --json prints {"from", "to", "bytes", "headPosition", "seconds",

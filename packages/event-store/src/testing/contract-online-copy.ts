@@ -98,6 +98,17 @@ export const onlineCopyContract = (k: ContractScope): void => {
       expect(await whole(await openCopy(path))).toEqual(await whole(k.store));
       expect(existsSync(seen?.copy as string)).toBe(false);
 
+      // A second copy to the same path while the first is checked: refused, the first named as checked.
+      const shared = join(dir, 'shared.db');
+      let second: unknown;
+      await copier().copyTo(shared, {
+        beforeNaming: async () => {
+          second = await copier().copyTo(shared).catch((e: unknown) => e);
+        },
+      });
+      expect(second).toMatchObject({ name: 'CopyInProgressError', pid: process.pid });
+      expect(await whole(await openCopy(shared))).toEqual(await whole(k.store));
+
       const refused = join(dir, 'refused.db');
       await expect(copier().copyTo(refused, { beforeNaming: () => Promise.reject(new Error('the check failed')) })).rejects.toThrow('the check failed');
       expect(existsSync(refused)).toBe(false);
