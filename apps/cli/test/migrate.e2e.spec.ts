@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as testing from '@hearth/event-store-esdb/testing';
 import { BIN, EXAMPLES, hearth, tempDir } from './support/cli';
+import { swapPositions } from './support/tampered-stores';
 
 interface Run {
   code: number | null;
@@ -188,8 +189,6 @@ describe('hearth migrate between SQLite files', () => {
     loadExample(from);
     const db = new Database(from);
     try {
-      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").pluck().all() as string[];
-      for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
       db.prepare('DELETE FROM events WHERE position = 5').run();
     } finally {
       db.close();
@@ -208,12 +207,8 @@ describe('hearth migrate between SQLite files', () => {
     loadExample(from);
     const db = new Database(from);
     try {
-      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'").pluck().all() as string[];
-      for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
       const [first, second] = db.prepare("SELECT position FROM events WHERE stream_id LIKE 'household-%' ORDER BY stream_id, version LIMIT 2 OFFSET 1").pluck().all() as number[];
-      db.prepare('UPDATE events SET position = -1 WHERE position = ?').run(first);
-      db.prepare('UPDATE events SET position = ? WHERE position = ?').run(first, second);
-      db.prepare('UPDATE events SET position = ? WHERE position = -1').run(second);
+      swapPositions(db, first as number, second as number);
     } finally {
       db.close();
     }

@@ -18,6 +18,7 @@ export {
 } from './hash-chain';
 export { DamagedEventError, isDamagedEventError } from './damaged-event-error';
 export { CopyInProgressError } from './copy-in-progress-error';
+export { isProcessAlive } from './process-alive';
 export type {
   AppendResult,
   EmbeddedReadModels,

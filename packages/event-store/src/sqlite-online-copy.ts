@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { OnlineCopy, OnlineCopyProgress } from './event-store';
 import { CopyInProgressError } from './copy-in-progress-error';
+import { isProcessAlive } from './process-alive';
 
 /**
  * `VACUUM INTO` on a read-only connection of its own: one read transaction, so the copy is
@@ -62,15 +63,6 @@ const removeWithJournals = (path: string): void => {
   for (const file of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(file, { force: true });
 };
 
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
 /**
  * `PATH.partial.lock`, made with this process's id, for the copy's whole run: two copies to one
  * path share `PATH.partial`, and one would name the other's file unchecked (decision 214). A
@@ -87,7 +79,7 @@ const lockPartial = (partial: string): (() => void) => {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e;
       const holder = Number(readFileSync(lock, 'utf8'));
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new CopyInProgressError(partial.replace(/\.partial$/, ''), holder);
+      if (Number.isInteger(holder) && holder > 0 && isProcessAlive(holder)) throw new CopyInProgressError(partial.replace(/\.partial$/, ''), holder);
       rmSync(lock, { force: true });
     }
   }

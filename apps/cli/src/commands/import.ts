@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { isDamagedEventError } from '@hearth/event-store';
+import { isDamagedEventError, isProcessAlive } from '@hearth/event-store';
 import { checkReadable, checkReadTwice } from '../command-files';
 import { damagedLogError } from '../damaged-log';
 import { endAtOnce } from '../end-at-once';
@@ -75,16 +75,6 @@ const importInParts = async (file: string, workers: number, opts: ImportFlags, g
     }
   }
   process.exitCode = exitOfParts(runs);
-};
-
-/** Whether a process with this pid exists (signal 0 sends nothing; EPERM: it exists, owned by another user). */
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 };
 
 export const importCommand = (globals: () => GlobalOptions): Command =>
@@ -165,7 +155,7 @@ its checkpoints keep.`,
       if (opts.stopWithParent !== undefined && (!Number.isInteger(opts.stopWithParent) || opts.stopWithParent < 1))
         throw new CliError('--stop-with-parent must be the process id of the process that started this one', EXIT.usage);
       // A pid gone means the parent died: stop. One alive that is not the parent is a mistake to name, not a reason to end in silence.
-      if (opts.stopWithParent !== undefined && opts.stopWithParent !== process.ppid && isAlive(opts.stopWithParent))
+      if (opts.stopWithParent !== undefined && opts.stopWithParent !== process.ppid && isProcessAlive(opts.stopWithParent))
         throw new CliError(`--stop-with-parent ${opts.stopWithParent}: that process is not the one that started this one (${process.ppid}); give the parent's pid, or leave the option to --workers`, EXIT.usage);
       // First of all: a parent killed while this process loaded must not leave it to import anything.
       const beforeBatch = opts.stopWithParent !== undefined ? stopWithParent(opts.stopWithParent) : undefined;
