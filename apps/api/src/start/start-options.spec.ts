@@ -65,7 +65,7 @@ describe('npm start options', () => {
       expect(() => parseStartOptions(['--policy', file('no-targets.json', '{"suppressBelow": 5}')], {}))
         .toThrow(/is invalid: baselineCutoff: required field is missing.*baselineCutoff and targetShares are required in a policy file \(decision 143/);
       expect(() => parseStartOptions(['--policy', file('too-much.json', JSON.stringify({ baselineCutoff: '2016-06-30', targetShares: { 2016: 0.7, 2017: 0.6 } }))], {}))
-        .toThrow(new UsageError(`policy file ${join(dir, 'too-much.json')} is invalid: targetShares: shares add up to more than 1. Fix the file, or leave the key out to use the reference value.`));
+        .toThrow(new UsageError(`policy file ${join(dir, 'too-much.json')} is invalid: targetShares: shares add up to more than 1. Fix the file (baselineCutoff and targetShares cannot be left out, decision 143; any other key left out takes the reference value).`));
       expect(() => parseStartOptions(['--policy'], {})).toThrow(new UsageError('--policy needs a file'));
     });
   });
