@@ -10,6 +10,7 @@ export * from './household/vocabulary';
 export * from './household/commands';
 export * from './household/events';
 export * from './household/errors';
+export * from './household/limits';
 export * from './household/state';
 export * from './household/evolve';
 export * from './household/decide';

@@ -1,7 +1,8 @@
 /**
  * What the load clients send: households set up once (registered and surveyed, two
  * willing members of working age), then commands that the ledger accepts in any
- * interleaving — each names a fresh id, all on one business date
+ * interleaving, however many it sends — each names a fresh id, none counts towards a
+ * household's bounded records (members, employments), all on one business date
  * (the day of the run: live work, so the verifier lists no late recordings) — so that
  * every answer of a correct service is 201 and each appends events.
  */
@@ -35,6 +36,7 @@ export const loadCommand = (householdId: string, on: string, tag: string, n: num
       // Not a repeated survey: the same survey on the same date appends nothing (an idempotent rerun), and every command here must append.
       return { type: 'ReferToJob', householdId, on, referralId: `r2-${tag}`, memberId: 'm2', employer: 'Load test works', position: 'packer', place: 'local', form: 'enterprise', offeredMonthlyWage: 3000 };
     default:
-      return { type: 'AddMember', householdId, on, memberId: `m-${tag}`, birthYear: 2010 };
+      // Not AddMember: a household's records name at most 50 members (LIMIT_REACHED), which a fast run reaches in seconds.
+      return { type: 'OfferTraining', householdId, on, trainingId: `t2-${tag}`, memberId: 'm1', kind: 'vocational', title: 'Bricklaying, level 1', provider: 'County vocational school' };
   }
 };
