@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { checkLinks, DamagedEventError, GENESIS_HASH, hashFormatOf, logPages, type EventStore, type RecordedEvent } from '@hearth/event-store';
 import { merkleRoot, sortHeads, type StreamHead } from './anchor-merkle';
 import { ANCHOR_FORMAT, ANCHOR_KIND, sealAnchor, type AnchorBody, type LogAnchor } from './anchor-statement';
+import { versionOutOfPlace } from './version-in-place';
 
 export interface AnchorOptions {
   /** When the anchor is made (ISO 8601): the caller's clock. */
@@ -42,9 +43,8 @@ export const anchorBody = async (store: EventStore, madeAt: string, pageSize = 5
 
 /** The event must follow the stream's head so far, one version on, linked to its hash, its own hash its content's. */
 const refuseABrokenLink = (e: RecordedEvent, head: StreamHead | undefined, formerFormat: number): void => {
-  const expectedVersion = head === undefined ? 0 : head.version + 1;
-  if (e.streamVersion !== expectedVersion)
-    throw new DamagedEventError(e.position, e.streamId, `it is version ${e.streamVersion} where the log gives version ${expectedVersion} next: events were removed, renumbered or reordered; no anchor is made over it`);
+  const off = versionOutOfPlace(e, head === undefined ? 0 : head.version + 1);
+  if (off !== undefined) throw new DamagedEventError(e.position, e.streamId, `${off}: events were removed, renumbered or reordered; no anchor is made over it`);
   const [check] = checkLinks([e], head?.hash ?? GENESIS_HASH, undefined, formerFormat);
   if (check !== undefined && !check.ok) throw new DamagedEventError(e.position, e.streamId, `${check.detail} (${check.reason}); no anchor is made over it`);
 };

@@ -4,6 +4,7 @@ import {
 import { checkLinks, type RecordedEvent, type StreamAsStored } from '@hearth/event-store';
 import { divisionTreeAnomalies } from './division-tree-replay';
 import { decodedOrUndefined } from './decoded-or-undefined';
+import { versionOutOfPlace } from './version-in-place';
 import type { LogFinding } from './finding';
 
 /**
@@ -61,21 +62,15 @@ const utcTimestampOf = (recordedAt: string): string | undefined => {
 };
 
 /**
- * The first event of a whole stream whose version is not its place in the stream: every
- * store numbers a stream's events 0, 1, 2… with no gap, so a stream that does not run so had
- * its versions edited or an event taken out (the versions are outside the hash, decision
- * 12; the positions' own gaps are the log scan's). Named once a stream, at that event:
- * every version after it is off too.
+ * The first event of a whole stream not at its place (`versionOutOfPlace`; the positions'
+ * own gaps are the log scan's). Named once a stream, at that event: every version after it
+ * is off too.
  */
 const versionGap = (events: readonly RecordedEvent[]): { position: number; kind: 'version-gap'; detail: string } | undefined => {
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as RecordedEvent;
-    if (e.streamVersion !== i)
-      return {
-        position: e.position,
-        kind: 'version-gap',
-        detail: `version ${e.streamVersion} of ${e.streamId} stands where version ${i} should: the stream's versions were renumbered, or an event was taken out of it`,
-      };
+    const off = versionOutOfPlace(e, i);
+    if (off !== undefined) return { position: e.position, kind: 'version-gap', detail: `${off}: the stream's versions were renumbered, or an event was taken out of it` };
   }
   return undefined;
 };
