@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { EXAMPLES, hearth, tempDir, writeLines } from './support/cli';
+import { EXAMPLES, hearth, tempDir, writeLines, storeWithExampleTree } from './support/cli';
 
 /** `hearth demo`: the bundled example through the real executable, for people and for scripts. */
 describe('hearth demo', () => {
@@ -35,8 +35,7 @@ describe('hearth demo', () => {
   });
 
   it('says "as it should" of its deliberate rejection only, and exits 3 over any other, on the first run and on a rerun (decision 161)', () => {
-    const store = `sqlite:${join(dir, 'shared.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const store = storeWithExampleTree(dir, 'shared.db');
     // Someone else's hh-001 on the same store: one member, born another year.
     const [registration] = readFileSync(join(EXAMPLES, 'commands.jsonl'), 'utf8').split('\n');
     const theirs = { ...JSON.parse(registration as string), members: [{ memberId: 'hh-001-a', birthYear: 1980 }] };

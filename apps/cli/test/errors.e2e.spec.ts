@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { BIN, EXAMPLES, exampleLog, hearth, tempDir, writeLines } from './support/cli';
+import { BIN, EXAMPLES, exampleLog, hearth, tempDir, writeLines, storeWithExampleTree } from './support/cli';
 
 /** Every failure is one line on stderr, naming what went wrong and what to do: never a stack trace. */
 const expectOneLineError = (stderr: string, ...mentions: string[]): void => {
@@ -20,8 +20,7 @@ describe('hearth errors: one line, the right exit code', () => {
   let store: string;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'hearth.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    store = storeWithExampleTree(dir);
   });
   afterEach(() => cleanup());
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES, exampleLog, hearth, tempDir } from './support/cli';
+import { exampleLog, hearth, tempDir, storeWithExampleTree } from './support/cli';
 
 /**
  * cli.md: "Empty lines are skipped. A line that is not JSON is rejected with INVALID_COMMAND."
@@ -13,8 +13,7 @@ describe('hearth import: a line of whitespace that is not JSON\'s', () => {
   let store: string;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'hearth.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    store = storeWithExampleTree(dir);
   });
   afterEach(() => cleanup());
 

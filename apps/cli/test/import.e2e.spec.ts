@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { EXAMPLES, exampleLog, hearth, tempDir, writeLines } from './support/cli';
+import { EXAMPLES, exampleLog, hearth, tempDir, writeLines, storeWithExampleTree } from './support/cli';
 import { storeDump } from './support/store-dump';
 
 describe('hearth import', () => {
@@ -8,8 +8,7 @@ describe('hearth import', () => {
   let store: string;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    store = `sqlite:${join(dir, 'hearth.db')}`;
-    expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    store = storeWithExampleTree(dir);
   });
   afterEach(() => cleanup());
 
@@ -128,8 +127,7 @@ describe('hearth import', () => {
 
   it('imports the same events with any --cached-households, and refuses one that is not a positive integer (exit 2)', () => {
     const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
-    const other = `sqlite:${join(dir, 'other.db')}`;
-    expect(hearth(['--store', other, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const other = storeWithExampleTree(dir, 'other.db');
     const byDefault = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '10', file]).stdout);
     const one = JSON.parse(hearth(['--store', other, '--json', 'import', '--quiet', '--batch-size', '10', '--cached-households', '1', file]).stdout);
     expect(one).toEqual(byDefault);
@@ -143,8 +141,7 @@ describe('hearth import', () => {
 
   it('imports the same events with a cache that grows from one household, and refuses a --max-cached-households below --cached-households (exit 2)', () => {
     const file = writeLines(join(dir, 'log.jsonl'), exampleLog(6));
-    const other = `sqlite:${join(dir, 'growing.db')}`;
-    expect(hearth(['--store', other, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+    const other = storeWithExampleTree(dir, 'growing.db');
     const byDefault = JSON.parse(hearth(['--store', store, '--json', 'import', '--quiet', '--batch-size', '10', file]).stdout);
     const growing = JSON.parse(hearth(['--store', other, '--json', 'import', '--quiet', '--batch-size', '10', '--cached-households', '1', '--max-cached-households', '3', file]).stdout);
     expect(growing).toEqual(byDefault);

@@ -88,6 +88,13 @@ export const writeLines = (path: string, lines: readonly string[]): string => {
   return path;
 };
 
+/** A SQLite store `dir/name` holding the example's division tree and nothing else; its `--store` value. */
+export const storeWithExampleTree = (dir: string, name = 'hearth.db'): string => {
+  const store = `sqlite:${join(dir, name)}`;
+  expect(hearth(['--store', store, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]).code).toBe(0);
+  return store;
+};
+
 /**
  * A SQLite store in `dir` holding the example's divisions and 1,200 copies of its journey
  * (~31,000 events: six pages of 5,000, long enough to interrupt); its `--store` value.
