@@ -94,6 +94,27 @@ describe('a batch sent with an Idempotency-Key', () => {
     expect(again.text).toBe(first.text);
   });
 
+  it('keeps out of the store what a refused correction was sent: a key the event does not have, a value its codec refuses (decision 215)', async () => {
+    const db = new Database(server.storePath, { readonly: true });
+    const registration = (db.prepare('SELECT event_id FROM events WHERE stream_id = ? AND version = 0').get(`household-${HH}`) as { event_id: string }).event_id;
+    db.close();
+    const correct = (correction: Record<string, unknown>) => ({ type: 'CorrectEvent', householdId: HH, on: '2016-03-01', eventId: registration, correction, reason: 'typo' });
+    const corrections = [correct({ 'Zhang Wei, ID 110101199003071234': 1 }), correct({ divisionCode: 'Zhang Wei 110101199003071234' })];
+    const first = await batch(corrections, 'k-correction');
+    expect(first.body).toEqual([
+      { status: 422, body: expect.objectContaining({ code: 'INVALID_CORRECTION', field: 'correction' }) },
+      { status: 422, body: expect.objectContaining({ code: 'INVALID_CORRECTION', field: 'correction.divisionCode' }) },
+    ]);
+    expect(first.text).not.toContain('Zhang');
+    const store = new Database(server.storePath, { readonly: true });
+    const everything = (store.prepare('SELECT group_concat(data) AS all_data FROM events').get() as { all_data: string }).all_data;
+    store.close();
+    expect(everything).toContain('INVALID_CORRECTION'); // the answer is recorded…
+    expect(everything).not.toContain('Zhang'); // …and nothing of what was refused
+    expect(everything).not.toContain('110101199003071234');
+    expect((await batch(corrections, 'k-correction')).text).toBe(first.text);
+  });
+
   it('marks the replay only: the first answer carries no Idempotent-Replayed, the second carries it', async () => {
     const first = await replayed(withdrawThenApply, 'k-first');
     expect([first.status, first.replayed]).toEqual([200, null]);

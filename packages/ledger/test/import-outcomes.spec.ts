@@ -64,6 +64,21 @@ describe('import outcomes', () => {
     ]);
   });
 
+  it('keeps nothing in the log of what a refused correction was sent: a key the event does not have, a value its codec refuses (decision 215)', async () => {
+    const first = join(dir, 'first.jsonl');
+    writeFileSync(first, registerLine('h1'));
+    await importCommands(ledger, { source: first });
+    const registration = (await ledger.store.readStream('household-h1'))[0]?.eventId as string;
+    const correct = (correction: object) => JSON.stringify({ type: 'CorrectEvent', householdId: 'h1', on: '2016-02-01', eventId: registration, correction, reason: 'typo' });
+    const file = join(dir, 'corrections.jsonl');
+    writeFileSync(file, [correct({ 'Zhang Wei, ID 110101199003071234': 1 }), correct({ divisionCode: 'Li Na 110101199003077777' })].join('\n'));
+    const run = await importCommands(ledger, { source: file });
+    expect(run.rejected.map((r) => [r.code, r.fields?.map((f) => f.path)])).toEqual([['INVALID_CORRECTION', ['correction']], ['INVALID_CORRECTION', ['correction.divisionCode']]]);
+    const log = JSON.stringify(await ledger.store.readAll());
+    expect(log).toContain('INVALID_CORRECTION'); // the checkpoint keeps the rejections…
+    for (const value of ['Zhang Wei', 'Li Na', '110101199003071234', '110101199003077777']) expect(log).not.toContain(value); // …and nothing refused
+  });
+
   it('a line the ledger refuses names its field in the summary and, kept by its checkpoint, in a rerun\'s earlierRejected (decisions 148, 160)', async () => {
     const file = join(dir, 'log.jsonl');
     writeFileSync(file, [registerLine('h1'), registerLine('h1', '2016-02-01'), JSON.stringify({ type: 'IdentifyHousehold', householdId: 'h1', on: '2016-01-05' })].join('\n'));

@@ -19,23 +19,47 @@ const describeValue = (v: unknown): string => {
   return String(v);
 };
 
-/** Turns io-ts errors into one message per field, the deepest (most specific) path first. */
-export const fieldErrors = (errors: t.Errors): FieldError[] => {
+/** The error's path of keys and list indices, without the member indices intersections add. */
+const pathsOf = (e: t.ValidationError): t.ContextEntry[] =>
+  e.context.filter((entry, i) => {
+    const parent = e.context[i - 1]?.type as { _tag?: string } | undefined;
+    const isMemberIndex = /^[01]$/.test(entry.key) && (parent?._tag === 'IntersectionType' || wrapsIntersection(parent));
+    return i > 0 && !isMemberIndex;
+  });
+
+/** One error a path, the deepest (most specific) path first. */
+const byDepth = (errors: readonly FieldError[]): FieldError[] => {
   const byPath = new Map<string, FieldError>();
-  for (const e of errors) {
-    // Intersections add their member index to the context under the parent's path; skip those.
-    const path = e.context
-      .filter((entry, i) => {
-        const parent = e.context[i - 1]?.type as { _tag?: string } | undefined;
-        const isMemberIndex = /^[01]$/.test(entry.key) && (parent?._tag === 'IntersectionType' || wrapsIntersection(parent));
-        return i > 0 && !isMemberIndex;
-      })
-      .map((entry) => pathKey(entry.key))
-      .join('.');
-    const last = e.context[e.context.length - 1];
-    const expected = last ? last.type.name : 'value';
-    const message = e.message ?? (e.value === undefined ? `required field is missing (expected ${expected})` : `expected ${expected}, got ${describeValue(e.value)}`);
-    if (!byPath.has(path)) byPath.set(path, { path, message });
-  }
+  for (const f of errors) if (!byPath.has(f.path)) byPath.set(f.path, f);
   return [...byPath.values()].sort((a, b) => b.path.split('.').length - a.path.split('.').length);
 };
+
+/** Turns io-ts errors into one message per field, the deepest (most specific) path first. */
+export const fieldErrors = (errors: t.Errors): FieldError[] =>
+  byDepth(
+    errors.map((e) => {
+      const path = pathsOf(e).map((entry) => pathKey(entry.key)).join('.');
+      const last = e.context[e.context.length - 1];
+      const expected = last ? last.type.name : 'value';
+      return { path, message: e.message ?? (e.value === undefined ? `required field is missing (expected ${expected})` : `expected ${expected}, got ${describeValue(e.value)}`) };
+    }),
+  );
+
+/**
+ * As `fieldErrors`, but quoting nothing the input made up: no refused value, and no key its
+ * codec does not have (a closed codec names an unknown key as its path, with `t.never` as
+ * its type): the path stops at the object that holds such a key. For a refusal whose words
+ * may be kept in the log, where a name typed into a value or a key could never be erased
+ * (decision 215): the words are the codec's own, its field names and type names.
+ */
+export const fieldErrorsQuotingNothing = (errors: t.Errors): FieldError[] =>
+  byDepth(
+    errors.map((e) => {
+      const entries = pathsOf(e);
+      const madeUp = entries.findIndex((entry) => entry.type === t.never);
+      if (madeUp >= 0) return { path: entries.slice(0, madeUp).map((entry) => pathKey(entry.key)).join('.'), message: 'holds a field it does not have' };
+      const last = e.context[e.context.length - 1];
+      const expected = last ? last.type.name : 'value';
+      return { path: entries.map((entry) => pathKey(entry.key)).join('.'), message: e.value === undefined ? `required field is missing (expected ${expected})` : `not a valid value (expected ${expected})` };
+    }),
+  );

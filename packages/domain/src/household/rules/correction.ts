@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { CommandOf, HouseholdCommand } from '../commands';
-import { fieldErrors } from '../../codec/decode-errors';
+import { fieldErrorsQuotingNothing } from '../../codec/decode-errors';
 import { DecisionContext } from '../context';
 import { correctedEvent, isCorrectableField } from '../correction';
 import { Decision, reject } from '../decision';
@@ -43,13 +43,19 @@ export const correctEvent =
       return reject('BACKDATED', `a correction is dated on or after the event it corrects: ${target.event.type} is dated ${target.meta.occurredOn}`, { path: 'on', message: `before ${target.meta.occurredOn}, the date of the event it corrects` });
     const fields = Object.keys(c.correction);
     if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field', { path: 'correction', message: 'amends no field' });
-    const notCorrectable = fields.find((f) => !isCorrectableField(f) || !(f in (target.event.data as object) || isOptionalField(target.event.type, f)));
+    // The refusal's words may be kept in the log (an Idempotency-Key's record, an import's checkpoint): a key the event
+    // does not have is the caller's own text, perhaps a name, and is not repeated (decision 215).
+    const hasField = (f: string): boolean => Object.prototype.hasOwnProperty.call(target.event.data, f) || isOptionalField(target.event.type, f);
+    const notItsField = fields.some((f) => !hasField(f));
+    if (notItsField)
+      return E.left(domainError('INVALID_CORRECTION', `the correction names a field ${target.event.type} does not have; the fields it may correct are ${correctableFieldsOf(target.event).join(', ') || 'none'}`, [{ path: 'correction', message: `names a field ${target.event.type} does not have` }]));
+    const notCorrectable = fields.find((f) => !isCorrectableField(f));
     if (notCorrectable !== undefined)
       return E.left(domainError('INVALID_CORRECTION', `field "${notCorrectable}" of ${target.event.type} cannot be corrected`, [{ path: `correction.${notCorrectable}`, message: 'not a correctable field of the event' }]));
     const amended = correctedEvent(target, new Map([[c.eventId, { ...(correctionsIn(history).get(c.eventId) ?? {}), ...c.correction }]]));
     const valid = eventCodecs[target.event.type].decode(amended);
     if (E.isLeft(valid))
-      return E.left(domainError('INVALID_CORRECTION', `the corrected ${target.event.type} is not valid`, fieldErrors(valid.left).map((f) => ({ ...f, path: f.path.replace(/^data/, 'correction') }))));
+      return E.left(domainError('INVALID_CORRECTION', `the corrected ${target.event.type} is not valid`, fieldErrorsQuotingNothing(valid.left).map((f) => ({ ...f, path: f.path.replace(/^data/, 'correction') }))));
     // The members a registration or survey lists are identifiers too (docs/decisions/0051-corrections-keep-identifiers.md).
     if ('members' in c.correction && memberIdsOf(amended.data) !== memberIdsOf(target.event.data))
       return E.left(domainError('INVALID_CORRECTION', `a correction of ${target.event.type} must list the same members; add or remove a member with AddMember or RemoveMember`, [{ path: 'correction.members', message: 'the member ids differ from the event\'s' }]));
@@ -65,16 +71,19 @@ export const correctEvent =
     return E.right([correction]);
   };
 
-const isOptionalField = (type: EventType, field: string): boolean => {
-  const optional: Partial<Record<EventType, readonly string[]>> = {
-    HouseholdRegistered: [],
-    MemberAdded: ['sex'],
-    MemberEmployed: ['employer'],
-    MemberTrained: ['certified'],
-    TrainingDeclined: ['reason'],
-    ReferralDeclined: ['reason'],
-    HouseholdWithdrew: ['reason'],
-    HouseholdSurveyed: [],
-  };
-  return optional[type]?.includes(field) ?? false;
+/** The event's own fields a correction may amend, those it holds and those it may leave out: its codec's words, never the caller's. */
+const correctableFieldsOf = (event: HouseholdEvent): string[] =>
+  [...new Set([...Object.keys(event.data), ...(OPTIONAL_FIELDS[event.type] ?? [])])].filter(isCorrectableField).sort();
+
+const OPTIONAL_FIELDS: Partial<Record<EventType, readonly string[]>> = {
+  HouseholdRegistered: [],
+  MemberAdded: ['sex'],
+  MemberEmployed: ['employer'],
+  MemberTrained: ['certified'],
+  TrainingDeclined: ['reason'],
+  ReferralDeclined: ['reason'],
+  HouseholdWithdrew: ['reason'],
+  HouseholdSurveyed: [],
 };
+
+const isOptionalField = (type: EventType, field: string): boolean => OPTIONAL_FIELDS[type]?.includes(field) ?? false;
