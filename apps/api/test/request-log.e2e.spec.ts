@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { captureOutput } from './support/personal-data-leak';
 import { Server, startServer } from './support/server';
 import { TOKENS } from './support/tokens';
@@ -6,7 +7,7 @@ import { TOKENS } from './support/tokens';
 describe('the request log', () => {
   let server: Server;
   beforeAll(async () => {
-    server = await startServer({ logger: ['log'] });
+    server = await startServer({ logger: ['log', 'error'] });
   });
   afterAll(() => server.close());
 
@@ -29,6 +30,26 @@ describe('the request log', () => {
       expect.stringMatching(/GET \/api\/%zz 400 - -$/),
       expect.stringMatching(/GET \/api\/divisions 200 \d+\.\d ms auditor-1$/),
     ]);
+  });
+
+  it('logs a client that went away mid-body as its one request line, answered by no one, and no error: the client\'s doing, not a fault of the service', async () => {
+    const { hostname, port } = new URL(server.url);
+    const output = captureOutput();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST /api/commands HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${TOKENS.willow}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"type":`);
+          setTimeout(() => (socket.destroy(), resolve()), 200);
+        });
+        socket.on('error', reject);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      output.restore();
+    }
+    const text = output.text().replace(/\u001b\[[0-9;]*m/g, '');
+    expect(text).not.toMatch(/ERROR|aborted|\n\s+at /);
+    expect(text.split('\n').filter((l) => l.includes('POST /api/commands'))).toEqual([expect.stringMatching(/\[HTTP\] POST \/api\/commands - \d+\.\d ms \S+ \(the client went away before its answer\)$/)]);
   });
 
   it('is coloured only on a terminal: a log written to a file or a journal holds no colour codes', async () => {

@@ -56,10 +56,12 @@ export const readJsonBody = async (req: IncomingMessage, limit: number): Promise
       ended = true;
       resolve();
     });
-    req.on('error', reject);
-    // A client that goes away mid-body: nothing to decide, and no promise left waiting.
+    // A client that goes away mid-body: nothing to decide, and no promise left waiting. Node says so first as the
+    // request's error ('aborted', ECONNRESET), then as its close: either is the client's doing, never the service's fault.
+    const endedEarly = () => new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body ended early (the connection closed)', field: '' });
+    req.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ECONNRESET' || e.message === 'aborted' ? endedEarly() : e));
     req.on('close', () => {
-      if (!ended) reject(new ApiError(400, { code: 'INVALID_COMMAND', message: 'the body ended early (the connection closed)', field: '' }));
+      if (!ended) reject(endedEarly());
     });
   });
   if (over) throw tooLarge();
