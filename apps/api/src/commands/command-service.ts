@@ -33,7 +33,8 @@ export class CommandService {
     if (refusal) return refused({ status: refusal.status, body: refusal.body });
     let result: HouseholdCommandResult;
     try {
-      result = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }));
+      // The area is checked again on the state the command is decided from: the household may move meanwhile (decision 216).
+      result = await this.commandBus.execute(householdBusCommand({ ...command, actor: principal.actor }, principal.role === 'caseworker' ? principal.division : undefined));
     } catch (e) {
       // A busy or full store wrote nothing: this command's answer says so (in a batch, the others keep theirs).
       const fault = storeFaultResponse(e);

@@ -20,6 +20,8 @@ export const domainErrorResponse = (error: DomainError): ErrorResponse => {
     return { status: 400, body: { code: error.code, message: error.message, field: first?.path ?? '' } };
   }
   const field = error.fields?.[0]?.path;
+  // A caseworker's area, checked again by the Decider on the state it decided from (decision 216): the service's 403.
+  if (error.code === 'OUTSIDE_AREA') return { status: 403, body: { code: 'FORBIDDEN', message: error.message, ...(field !== undefined ? { field } : {}) } };
   return { status: 422, body: { code: error.code, message: error.message, ...(field !== undefined ? { field } : {}) } };
 };
 

@@ -31,4 +31,12 @@ export interface DecisionContext {
    */
   readonly recordedAt?: string;
   readonly actor?: string;
+  /**
+   * The division whose subtree the actor works in (a caseworker's area), for a command
+   * handler's decisions only: a household the tree places elsewhere is refused OUTSIDE_AREA,
+   * judged on the state the decision is made from, so that a household another command
+   * moves meanwhile is never acted on from outside (docs/decisions/0216). Replays never
+   * set it: who may act now says nothing of what was decided then. Absent: any household.
+   */
+  readonly actingWithin?: string;
 }

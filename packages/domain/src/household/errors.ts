@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'COMMAND_ID_REUSED',
   'INCOME_ALREADY_RECORDED',
   'LIMIT_REACHED',
+  'OUTSIDE_AREA',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

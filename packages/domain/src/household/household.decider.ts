@@ -1,4 +1,6 @@
+import { outsideArea } from './acting-within';
 import { DecisionContext } from './context';
+import { Decision } from './decision';
 import { decide } from './decide';
 import { evolve, fold } from './evolve';
 import { HouseholdCommand } from './commands';
@@ -20,9 +22,15 @@ const withHistory = (ctx: DecisionContext, history: readonly Fact[]): DecisionCo
 const foldFrom = (facts: readonly Fact[], state: HouseholdState): HouseholdState => fold(facts, state);
 
 /**
+ * A command handler's decision: `decide`, after the actor's area (`ctx.actingWithin`) is
+ * checked on the same state (decision 216). Replays call `decide` itself.
+ */
+const decideActing = (c: HouseholdCommand, s: HouseholdState, ctx: DecisionContext): Decision => outsideArea(c, s, ctx) ?? decide(c, s, ctx);
+
+/**
  * The whole aggregate in one import: the Decider of domain.md §4. `needsHistory` and
  * `withHistory` tell a command handler which commands read the stream's past and how to
  * hand it over (docs/decisions/0050-lean-fold.md); `fold` folds a run of events with one
  * copy of each entity map (docs/decisions/0074-a-stream-folded-in-one-draft.md).
  */
-export const householdDecider = { initialState, evolve, fold: foldFrom, decide, needsHistory, withHistory } as const;
+export const householdDecider = { initialState, evolve, fold: foldFrom, decide: decideActing, needsHistory, withHistory } as const;

@@ -2,7 +2,6 @@ import * as E from 'fp-ts/Either';
 import { HouseholdCommand } from '../household/commands';
 import { DecisionContext } from '../household/context';
 import { Decision } from '../household/decision';
-import { decide } from '../household/decide';
 import { DomainError, ErrorCode } from '../household/errors';
 import { HouseholdEvent } from '../household/events';
 import { evolve } from '../household/evolve';
@@ -26,7 +25,7 @@ export interface Outcome {
 /** As a command handler decides: the stream's history in the context for the commands that read it (needsHistory). */
 export const decisionOf = (facts: readonly GivenFact[], cmd: HouseholdCommand, ctx: DecisionContext = testContext): Decision => {
   const state = stateAfter(facts);
-  return decide(cmd, state, householdDecider.needsHistory(cmd, state) ? householdDecider.withHistory(ctx, storedFacts(facts)) : ctx);
+  return householdDecider.decide(cmd, state, householdDecider.needsHistory(cmd, state) ? householdDecider.withHistory(ctx, storedFacts(facts)) : ctx);
 };
 
 export const outcomeOf = (facts: readonly GivenFact[], cmd: HouseholdCommand, ctx: DecisionContext = testContext): Outcome => {

@@ -17,7 +17,11 @@ export type HouseholdCommandResult = Exclude<CommandResult<DomainError>, { statu
 
 /** A household command of one family, carried on the CommandBus to that family's handler. */
 abstract class HouseholdBusCommand<C extends HouseholdCommand> extends Command<HouseholdCommandResult> {
-  constructor(readonly command: C) {
+  /** `actingWithin`: the division whose subtree the sender works in, checked on the state decided (DecisionContext.actingWithin, decision 216). */
+  constructor(
+    readonly command: C,
+    readonly actingWithin?: string,
+  ) {
     super();
   }
 }
@@ -43,14 +47,14 @@ export class CorrectionCommand extends HouseholdBusCommand<CommandOf<'CorrectEve
 export type HouseholdFamilyCommand =
   | RegistrationCommand | IdentificationCommand | TrainingCommand | ReferralCommand | EmploymentCommand | ClearanceCommand | ExitCommand | CorrectionCommand;
 
-/** The family command that carries a decoded household command to its handler. */
-export const householdBusCommand = (command: HouseholdCommand): HouseholdFamilyCommand => {
+/** The family command that carries a decoded household command to its handler, with the sender's area if bound to one. */
+export const householdBusCommand = (command: HouseholdCommand, actingWithin?: string): HouseholdFamilyCommand => {
   switch (command.type) {
     case 'RegisterHousehold':
     case 'AddMember':
     case 'RemoveMember':
     case 'TransferHousehold':
-      return new RegistrationCommand(command);
+      return new RegistrationCommand(command, actingWithin);
     case 'SurveyHousehold':
     case 'ApplyForIdentification':
     case 'WithdrawApplication':
@@ -58,32 +62,32 @@ export const householdBusCommand = (command: HouseholdCommand): HouseholdFamilyC
     case 'RejectApplication':
     case 'DeclareWillingness':
     case 'WithdrawWillingness':
-      return new IdentificationCommand(command);
+      return new IdentificationCommand(command, actingWithin);
     case 'OfferTraining':
     case 'AcceptTraining':
     case 'DeclineTraining':
     case 'CompleteTraining':
     case 'LeaveTraining':
-      return new TrainingCommand(command);
+      return new TrainingCommand(command, actingWithin);
     case 'ReferToJob':
     case 'AcceptReferral':
     case 'DeclineReferral':
-      return new ReferralCommand(command);
+      return new ReferralCommand(command, actingWithin);
     case 'RecordEmployment':
     case 'RecordIncome':
     case 'EndEmployment':
-      return new EmploymentCommand(command);
+      return new EmploymentCommand(command, actingWithin);
     case 'ClearHousehold':
     case 'RecordFollowUp':
     case 'ResolveLaborConcern':
     case 'RecordRelapse':
-      return new ClearanceCommand(command);
+      return new ClearanceCommand(command, actingWithin);
     case 'ExemptHousehold':
     case 'WithdrawFromProgramme':
     case 'DeregisterHousehold':
-      return new ExitCommand(command);
+      return new ExitCommand(command, actingWithin);
     case 'CorrectEvent':
-      return new CorrectionCommand(command);
+      return new CorrectionCommand(command, actingWithin);
     default: {
       const unreachable: never = command;
       throw new Error(`no command family for ${JSON.stringify(unreachable)}`);

@@ -23,10 +23,12 @@ export class HouseholdCommandExecutor {
     @Inject(EventBus) private readonly eventBus: EventBus,
   ) {}
 
-  async execute(command: HouseholdCommand): Promise<HouseholdCommandResult> {
+  /** `actingWithin`: the sender's area, checked on the state the command is decided from (decision 216). */
+  async execute(command: HouseholdCommand, actingWithin?: string): Promise<HouseholdCommandResult> {
     // A tree another process recorded since is the one the command is decided against, unless the request already took it in (docs/decisions/0084).
     if (!syncedTreeScope.covers(this.ledger)) await this.ledger.refreshDivisions();
-    const result = await this.ledger.commandHandler().handle(command, this.ledger.context());
+    const ctx = this.ledger.context();
+    const result = await this.ledger.commandHandler().handle(command, actingWithin === undefined ? ctx : { ...ctx, actingWithin });
     if (result.status !== 'accepted') return result;
     const recorded = await this.readBack(result);
     if (recorded !== undefined) this.eventBus.publishAll(recorded.map((e) => HouseholdEventAccepted.from(command.householdId, e)));

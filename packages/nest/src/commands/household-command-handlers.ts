@@ -16,7 +16,7 @@ import { HouseholdCommandExecutor } from './household-command-executor';
 export class RegistrationHandler implements ICommandHandler<RegistrationCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: RegistrationCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -24,7 +24,7 @@ export class RegistrationHandler implements ICommandHandler<RegistrationCommand,
 export class IdentificationHandler implements ICommandHandler<IdentificationCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: IdentificationCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -32,7 +32,7 @@ export class IdentificationHandler implements ICommandHandler<IdentificationComm
 export class TrainingHandler implements ICommandHandler<TrainingCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: TrainingCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -40,7 +40,7 @@ export class TrainingHandler implements ICommandHandler<TrainingCommand, Househo
 export class ReferralHandler implements ICommandHandler<ReferralCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ReferralCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -48,7 +48,7 @@ export class ReferralHandler implements ICommandHandler<ReferralCommand, Househo
 export class EmploymentHandler implements ICommandHandler<EmploymentCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: EmploymentCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -56,7 +56,7 @@ export class EmploymentHandler implements ICommandHandler<EmploymentCommand, Hou
 export class ClearanceHandler implements ICommandHandler<ClearanceCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ClearanceCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -64,7 +64,7 @@ export class ClearanceHandler implements ICommandHandler<ClearanceCommand, House
 export class ExitHandler implements ICommandHandler<ExitCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: ExitCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
@@ -72,7 +72,7 @@ export class ExitHandler implements ICommandHandler<ExitCommand, HouseholdComman
 export class CorrectionHandler implements ICommandHandler<CorrectionCommand, HouseholdCommandResult> {
   constructor(@Inject(HouseholdCommandExecutor) private readonly executor: HouseholdCommandExecutor) {}
   execute(c: CorrectionCommand): Promise<HouseholdCommandResult> {
-    return this.executor.execute(c.command);
+    return this.executor.execute(c.command, c.actingWithin);
   }
 }
 
