@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { goTo, signIn } from './support/browser';
+import { goTo, navigating, signIn } from './support/browser';
 import { TOKENS } from './support/dashboard-server';
 import { dashboardSuite } from './support/dashboard-suite';
 import { drawnTable, labels } from './support/drawn-figures';
@@ -29,6 +29,28 @@ interface Event { position: number; occurredOn: string; type: string; actor: str
 
 describe('what the pickers offer and what the household page draws, for every role', () => {
   const { server, open } = dashboardSuite();
+
+  it('a division outside a caseworker\'s subtree, asked by its link, is the one the picker names, and Show asks for it again (a review, 2026-12-08)', async () => {
+    const { page } = await open();
+    await signIn(page, server().origin, TOKENS.pine, '#/clearance?year=2016');
+    for (const hash of ['#/stock?year=2016&division=P01', '#/monthly?month=2016-07&asOf=2016-12-31&division=P01']) {
+      await goTo(page, hash);
+      // Before, the picker (offering only South Prefecture's subtree) fell back to its first option, P02, and Show opened it.
+      expect({ hash, selected: await page.locator('select[name=division]').inputValue() }).toEqual({ hash, selected: 'P01' });
+      await navigating(page, () => page.click('form.controls button[type=submit]'));
+      expect({ hash, after: await page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('division')) }).toEqual({ hash, after: 'P01' });
+    }
+  });
+
+  it('the clearance page\'s hint is one sentence pair in each language, ended as that language ends them', async () => {
+    const { page } = await open();
+    await signIn(page, server().origin, TOKENS.auditor, '#/clearance?year=2016');
+    expect(await page.locator('#breadcrumb + p.hint').textContent()).toBe('By Prefecture. Click a bar or a row to go down a level.');
+    await navigating(page, () => page.locator('#lang').click());
+    const zh = (await page.locator('#breadcrumb + p.hint').textContent()) ?? '';
+    expect(zh).toMatch(/^按.+。点击柱形或表格行可进入下一级。$/);
+    expect(zh).not.toContain('. ');
+  });
 
   it.each([
     ['a caseworker at the root', TOKENS.caseworker, 'R'],

@@ -45,9 +45,17 @@ export const divisionTree = ({ root, divisions }, home = root) => {
   };
 };
 
-/** A <select> of every division, indented by depth. */
-export const divisionPicker = (tree, selected, onChange) =>
-  h('select', { name: 'division', onchange: (e) => onChange(e.target.value) },
-    tree.ordered().map(({ division, depth }) =>
+/**
+ * A <select> of every division from home, indented by depth. A division outside home that a
+ * page was asked for (a link to one the role may not see) heads the list, selected: the picker
+ * names the page's division, and Show asks for it again, rather than for the first option.
+ */
+export const divisionPicker = (tree, selected, onChange) => {
+  const options = tree.ordered();
+  const asked = tree.get(selected);
+  const outside = asked !== undefined && !options.some(({ division }) => division.code === selected) ? [{ division: asked, depth: 0 }] : [];
+  return h('select', { name: 'division', onchange: (e) => onChange(e.target.value) },
+    [...outside, ...options].map(({ division, depth }) =>
       h('option', { value: division.code, selected: division.code === selected },
         `${'\u00a0\u00a0'.repeat(depth)}${division.name} · ${t(`level.${division.level}`)}`)));
+};

@@ -180,6 +180,9 @@ const start = async () => {
     // The header names the new position as the refresh starts (which marks the view loading in the same turn).
     drawHeader('app.position', { position });
     statusEl.textContent = '';
+    // A download that failed earlier said so beside its button; the figures drawn again make that message stale, and
+    // its alert would keep this line silent (below) until the page is opened again.
+    for (const stale of view.querySelectorAll('.download-status')) stale.replaceChildren();
     await (moved ? render() : refresh());
     // A failed load says so itself (role=alert); the line says only that figures came in, and where they stand.
     if (live === follower && !view.querySelector('[role=alert]')) statusEl.textContent = t('app.figuresUpdated', { position: view.dataset.position ?? position });

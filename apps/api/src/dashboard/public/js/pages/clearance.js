@@ -49,7 +49,8 @@ export const mount = (view, { tree, go }, { params }) => {
     replace(crumbs, tree.lineageFromHome(division).map((d, i, all) => i === all.length - 1
       ? h('span', { 'aria-current': 'page', dataset: { level: d.level } }, d.name)
       : h('a', { href: routeHash('clearance', { year, division: d.code }) }, d.name)));
-    replace(hint, below.length > 0 ? `${t('clearance.byChild', { level: t(`level.${below[0].level}`) })}. ${t('clearance.drillHint')}` : t('clearance.villageNote'));
+    // One label, not two joined here: each language ends its own sentences (a Chinese one with 。).
+    replace(hint, below.length > 0 ? t('clearance.byChild', { level: t(`level.${below[0].level}`) }) : t('clearance.villageNote'));
     chartEl.dataset.division = division;
     chartEl.dataset.divisions = JSON.stringify(rows.map((r) => r.division));
     const fmt = tooltipValue(t('cell.suppressed'));
