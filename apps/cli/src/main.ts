@@ -62,7 +62,8 @@ let parseError: { text: string; command: string } | undefined;
 
 const parserFailure = (e: CommanderError, program: Command, argv: readonly string[]): string => {
   const said = parseError?.text ?? e.message;
-  const text = said.replace(/^error: /, '').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ');
+  // Its own full stop ends no sentence here: the hint follows after a semicolon.
+  const text = said.replace(/^error: /, '').trim().split('\n').map((l) => l.trim()).filter((l) => l !== '').join(' ').replace(/\.$/, '');
   // The parser asks for a missing required option before it looks at unknown ones: `--yeer 2016` was never named.
   const unknown = e.code === 'commander.missingMandatoryOptionValue' ? unknownOptions(program, argv) : [];
   const also = unknown.length === 0 ? '' : ` (not an option: ${unknown.map((o) => `'${o}'`).join(', ')})`;

@@ -74,6 +74,8 @@ describe('hearth errors: one line, the right exit code', () => {
     [['reprot'], ["unknown command 'reprot'", 'Did you mean report?', 'hearth --help']],
     [['verify', '--nope'], ["unknown option '--nope'", 'hearth verify --help']],
     [['history'], ["missing required argument 'householdId'", 'hearth history --help']],
+    // The parser's own full stop before the hint made ".;" (a review, 2026-12-08).
+    [['verify', 'extra'], ["too many arguments for 'verify'. Expected 0 arguments but got 1; `hearth verify --help`"]],
   ])('a command line the parser refuses (%j) is one line naming what is wrong and where help is, exit 2', (args, mentions) => {
     const r = hearth(['--store', store, ...args]);
     expect(r.code).toBe(2);

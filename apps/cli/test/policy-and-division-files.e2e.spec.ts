@@ -18,6 +18,16 @@ describe('hearth: policy and division tree files', () => {
   const policy = JSON.stringify({ baselineCutoff: '2016-07-31', targetShares: { 2016: 0.1234, 2017: 0.0625 } });
   const clearance = (...global: string[]) => hearth(['--store', store, ...global, '--json', 'report', 'clearance', '--year', '2017']);
 
+  it('that are short and not JSON are refused in one line, the file\'s own line break quoted as an escape (exit 2; a review, 2026-12-08)', () => {
+    const file = join(dir, 'nope.json');
+    writeFileSync(file, 'nope\n');
+    for (const args of [['divisions', 'load', file], ['--policy', file, 'divisions', 'load', join(EXAMPLES, 'divisions.json')]]) {
+      const r = hearth(['--store', store, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^hearth: .*nope\.json is not JSON: .*"nope\\n"/)]);
+    }
+  });
+
   it('skip one byte-order mark at the start, as import does (Notepad writes one), where they were refused as not JSON', () => {
     const divisions = join(dir, 'divisions.json');
     writeFileSync(divisions, BOM + readFileSync(join(EXAMPLES, 'divisions.json'), 'utf8'));

@@ -21,6 +21,7 @@ export const readJsonFile = (path: string, what: string): E.Either<string, unkno
     // Some editors (Windows Notepad) start a UTF-8 file with one, and it is no JSON token; import skips it too (decision 18).
     return E.right(JSON.parse(text.startsWith(BOM) ? text.slice(BOM.length) : text));
   } catch (e) {
-    return E.left(`${what} ${path} is not JSON: ${(e as Error).message}`);
+    // V8 quotes a short file whole, its line breaks too: written as escapes, they break no line of the one-line message.
+    return E.left(`${what} ${path} is not JSON: ${(e as Error).message.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}`);
   }
 };

@@ -59,6 +59,7 @@ export interface DivisionTreeRecording {
   readonly divisions: number;
   /** Households moved to a successor division by this run. */
   readonly moved: number;
+  /** The date the tree is in force from: the one asked for, or for the same tree again the one it was recorded with (the ledger's, not the request's). */
   readonly effectiveFrom: string;
 }
 
@@ -229,7 +230,9 @@ export class Ledger {
     // The tree goes first, so every transfer sits after it in the log and is replayed against it.
     if (treeAppend.length + transfers.right.length > 0) await this.store.appendBatch([...treeAppend, ...transfers.right]);
     this.takeDivisionEvents(await this.store.readStream(DIVISIONS_STREAM));
-    return E.right({ changed: treeEvents.length > 0, divisions: tree.all.length, moved: transfers.right.length, effectiveFrom });
+    // The same tree again records nothing: it is in force from the date it was recorded with, not the one asked now.
+    const inForceFrom = treeEvents.length === 0 ? (last?.metadata.occurredOn ?? effectiveFrom) : effectiveFrom;
+    return E.right({ changed: treeEvents.length > 0, divisions: tree.all.length, moved: transfers.right.length, effectiveFrom: inForceFrom });
   }
 
   async close(): Promise<void> {
