@@ -230,8 +230,9 @@ export class Ledger {
     // The tree goes first, so every transfer sits after it in the log and is replayed against it.
     if (treeAppend.length + transfers.right.length > 0) await this.store.appendBatch([...treeAppend, ...transfers.right]);
     this.takeDivisionEvents(await this.store.readStream(DIVISIONS_STREAM));
-    // The same tree again records nothing: it is in force from the date it was recorded with, not the one asked now.
-    const inForceFrom = treeEvents.length === 0 ? (last?.metadata.occurredOn ?? effectiveFrom) : effectiveFrom;
+    // The same tree again records nothing: it is in force from the date it was recorded with, not the one asked now (the
+    // last whole tree's: the stream may end with the parts of a later recording that stopped).
+    const inForceFrom = treeEvents.length === 0 ? (history.trees.at(-1)?.effectiveFrom ?? effectiveFrom) : effectiveFrom;
     return E.right({ changed: treeEvents.length > 0, divisions: tree.all.length, moved: transfers.right.length, effectiveFrom: inForceFrom });
   }
 

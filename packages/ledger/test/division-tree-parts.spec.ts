@@ -81,6 +81,8 @@ describe('Ledger.recordDivisionTree with a tree in parts', () => {
       expect((await reopened.store.readStream(DIVISIONS_STREAM)).length).toBe(before + 2);
       expect(reopened.divisionsInForce?.all).toEqual(first);
       expect(reopened.divisionHistory.unfinished?.parts.map((p) => p.part)).toEqual([1, 2]);
+      // The tree in force loaded again records nothing, and says the date it is in force from, not the stopped one's (a re-read, 2026-12-08).
+      expect(await reopened.recordDivisionTree(first, '2018-01-01')).toEqual(E.right({ changed: false, divisions: first.length, moved: 0, effectiveFrom: '2016-01-01' }));
 
       const finished = await reopened.recordDivisionTree(reorganisation, '2017-07-01');
       expect(E.isRight(finished) && finished.right).toMatchObject({ changed: true, moved: 2 });

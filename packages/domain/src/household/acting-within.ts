@@ -17,7 +17,8 @@ export const outsideArea = (c: HouseholdCommand, s: HouseholdState, ctx: Decisio
   const outside = (code: string): boolean => ctx.divisions.get(code) !== undefined && !ctx.divisions.contains(area, code);
   const elsewhere = `outside division ${area} and its subdivisions`;
   if (s.divisionCode !== undefined && outside(s.divisionCode))
-    return reject('OUTSIDE_AREA', `household ${c.householdId} is in division ${s.divisionCode}, ${elsewhere}`, { path: 'householdId', message: elsewhere });
+    // Not where it is: the actor may not read that (the service's own check and its reads say as little).
+    return reject('OUTSIDE_AREA', `household ${c.householdId} is ${elsewhere}`, { path: 'householdId', message: elsewhere });
   if (c.type === 'RegisterHousehold' && outside(c.divisionCode)) return reject('OUTSIDE_AREA', `division ${c.divisionCode} is ${elsewhere}`, { path: 'divisionCode', message: elsewhere });
   const moved = c.type === 'CorrectEvent' ? c.correction['divisionCode'] : undefined;
   if (typeof moved === 'string' && outside(moved)) return reject('OUTSIDE_AREA', `division ${moved} is ${elsewhere}`, { path: 'correction.divisionCode', message: elsewhere });

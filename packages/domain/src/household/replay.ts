@@ -76,7 +76,8 @@ const liveStateBefore = (facts: readonly Fact[], i: number): HouseholdState => {
 export const replayAnomalies = (facts: readonly Fact[], householdId: string, given: DecisionContext, decide: Decide, opts: ReplayOptions = {}): ReplayAnomaly[] => {
   // Each replayed decision sees the stream only up to itself, through the state: not the whole history a caller may hold.
   // Nor the caller's clock: whether an event is dated after it was recorded is read from its own recordedAt (docs/decisions/0135).
-  const { history: _whole, recordedAt: _now, ...ctx } = given;
+  // Nor who acts now (decision 216): whoever may act today says nothing of what was decided then.
+  const { history: _whole, recordedAt: _now, actingWithin: _actor, ...ctx } = given;
   const corrections = correctionsIn(facts);
   const anomalies: ReplayAnomaly[] = [];
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
 import { CommandOf, HouseholdCommand } from '../commands';
 import { fieldErrorsQuotingNothing } from '../../codec/decode-errors';
 import { DecisionContext } from '../context';
@@ -45,7 +46,8 @@ export const correctEvent =
     if (fields.length === 0) return reject('INVALID_CORRECTION', 'the correction amends no field', { path: 'correction', message: 'amends no field' });
     // The refusal's words may be kept in the log (an Idempotency-Key's record, an import's checkpoint): a key the event
     // does not have is the caller's own text, perhaps a name, and is not repeated (decision 215).
-    const hasField = (f: string): boolean => Object.prototype.hasOwnProperty.call(target.event.data, f) || isOptionalField(target.event.type, f);
+    const own = fieldsOf(target.event.type);
+    const hasField = (f: string): boolean => own.includes(f);
     const notItsField = fields.some((f) => !hasField(f));
     if (notItsField)
       return E.left(domainError('INVALID_CORRECTION', `the correction names a field ${target.event.type} does not have; the fields it may correct are ${correctableFieldsOf(target.event).join(', ') || 'none'}`, [{ path: 'correction', message: `names a field ${target.event.type} does not have` }]));
@@ -71,19 +73,11 @@ export const correctEvent =
     return E.right([correction]);
   };
 
-/** The event's own fields a correction may amend, those it holds and those it may leave out: its codec's words, never the caller's. */
-const correctableFieldsOf = (event: HouseholdEvent): string[] =>
-  [...new Set([...Object.keys(event.data), ...(OPTIONAL_FIELDS[event.type] ?? [])])].filter(isCorrectableField).sort();
-
-const OPTIONAL_FIELDS: Partial<Record<EventType, readonly string[]>> = {
-  HouseholdRegistered: [],
-  MemberAdded: ['sex'],
-  MemberEmployed: ['employer'],
-  MemberTrained: ['certified'],
-  TrainingDeclined: ['reason'],
-  ReferralDeclined: ['reason'],
-  HouseholdWithdrew: ['reason'],
-  HouseholdSurveyed: [],
+/** The fields an event of `type` has, required and optional: its codec's, never the caller's words. */
+const fieldsOf = (type: EventType): readonly string[] => {
+  const data = (eventCodecs[type] as unknown as { props: { data: { required: t.Props; optional: t.Props } } }).props.data;
+  return [...Object.keys(data.required), ...Object.keys(data.optional)];
 };
 
-const isOptionalField = (type: EventType, field: string): boolean => OPTIONAL_FIELDS[type]?.includes(field) ?? false;
+/** The event's own fields a correction may amend, for the refusal that names them. */
+const correctableFieldsOf = (event: HouseholdEvent): string[] => fieldsOf(event.type).filter(isCorrectableField).sort();

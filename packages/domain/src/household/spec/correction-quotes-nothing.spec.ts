@@ -1,5 +1,5 @@
 import { ev } from '../events';
-import { command as c, GivenFact, identifiedHousehold, referred, registered } from '../../testing/fixtures';
+import { command as c, employed, GivenFact, identifiedHousehold, referred, registered } from '../../testing/fixtures';
 import { rejectionOf } from '../../testing/given-when-then';
 
 /**
@@ -41,5 +41,10 @@ describe('a refused correction quotes nothing the caller made up', () => {
 
   it('an identifier the event has is still named: it is the codec\'s word, not the caller\'s', () => {
     expect(refusal(declinedReferral, 'e5', { memberId: 'm2' })?.fields).toEqual([{ path: 'correction.memberId', message: 'not a correctable field of the event' }]);
+  });
+
+  it('an optional field the event was recorded without is one of its fields: its codec says so, not a list kept beside it', () => {
+    // MemberEmployed may name a referralId; a list written by hand beside the codec had left it out (a re-read, 2026-12-08).
+    expect(refusal([...identifiedHousehold, employed('e1')], 'e4', { referralId: 'r9' })?.fields).toEqual([{ path: 'correction.referralId', message: 'not a correctable field of the event' }]);
   });
 });
