@@ -17,7 +17,7 @@ export * from './household/decide';
 export { latestDateAt } from './household/recorded-by';
 export * from './household/decision';
 export * from './household/context';
-export { outsideArea } from './household/acting-within';
+export { areaRefusal, outsideArea } from './household/acting-within';
 export * from './household/eligibility';
 export * from './household/identified-spell';
 export * from './household/status-after';

@@ -1,5 +1,4 @@
-import type { DivisionTree, HouseholdCommand } from '@hearth/domain';
-import { inScope } from '../auth/division-scope';
+import { areaRefusal, type DivisionTree, type HouseholdCommand } from '@hearth/domain';
 import type { Principal } from '../auth/principal';
 import { ApiError } from '../errors/api-error';
 
@@ -17,18 +16,9 @@ export const commandRefusal = (
 ): ApiError | undefined => {
   if (command.actor !== undefined && command.actor !== principal.actor)
     return ApiError.forbidden(`events record who recorded them: this token records as "${principal.actor}", not "${command.actor}"`, 'actor');
-  if (principal.role !== 'caseworker') return undefined;
-  // A code the tree does not hold is no division outside the subtree but a typo: the ledger
-  // answers it 422 UNKNOWN_DIVISION (domain.md §4), as a report answers it 404 (report-scope.ts).
-  const outside = (code: string) => tree?.get(code) !== undefined && !inScope(principal, tree, code);
-  const where = `division ${principal.division ?? '?'} and its subdivisions`;
-  if (currentDivision !== undefined && outside(currentDivision))
-    return ApiError.forbidden(`household ${command.householdId} is outside ${where}`, 'householdId');
-  if (command.type === 'RegisterHousehold' && outside(command.divisionCode))
-    return ApiError.forbidden(`division ${command.divisionCode} is outside ${where}`, 'divisionCode');
-  if (command.type === 'CorrectEvent') {
-    const moved = command.correction['divisionCode'];
-    if (typeof moved === 'string' && outside(moved)) return ApiError.forbidden(`division ${moved} is outside ${where}`, 'correction.divisionCode');
-  }
-  return undefined;
+  // No tree yet: the ledger answers that (NO_DIVISION_TREE). A caseworker token always names its division (token-entry.ts).
+  if (principal.role !== 'caseworker' || tree === undefined || principal.division === undefined) return undefined;
+  // The domain's area rule, asked here of the household as read; the Decider asks it again on the state it decides from (decision 216).
+  const refusal = areaRefusal(command, currentDivision, tree, principal.division);
+  return refusal === undefined ? undefined : ApiError.forbidden(refusal.message, refusal.fields?.[0]?.path ?? 'householdId');
 };
