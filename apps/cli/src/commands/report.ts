@@ -42,8 +42,7 @@ const withReadSide = async (g: GlobalOptions, readModels: string | undefined, di
   const ledger = await openLedger(g);
   try {
     refuseUnknownDivision(ledger, division);
-    // Progress on stderr, with --json too (cli.md: progress and logs always go to stderr): stdout holds the report alone.
-    const projections = await openReadSide(ledger, { readModels: readModelsUrl(readModels) });
+    const projections = await openReadSide(ledger, { quiet: g.json === true, readModels: readModelsUrl(readModels) });
     try {
       await f(ledger, projections);
     } catch (e) {
